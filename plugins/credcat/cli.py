@@ -1,0 +1,161 @@
+"""``credcat`` command line: the core without MkDocs.
+
+Commands:
+
+* ``credcat check [DIR]`` — validate a catalogue and report every problem.
+* ``credcat schema [--out DIR]`` — write the JSON Schemas of the YAML files.
+* ``credcat generate [DIR] --out OUT`` — write the machine-readable files without MkDocs.
+* ``credcat import FILE [--into DIR]`` — turn an existing EDC or ELM specification into YAML.
+
+Exit codes: 0 success, 1 problems in the input, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .catalogue import check_catalogue
+from .errors import CatalogueError, Problem, format_json
+
+
+def _summary(
+    credentials: int, organisations: int, languages: int, errors: int, warnings: int
+) -> str:
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    return ", ".join(
+        [
+            n(credentials, "credential"),
+            n(organisations, "organisation"),
+            n(languages, "language"),
+            n(errors, "error"),
+            n(warnings, "warning"),
+        ]
+    )
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    """Validate a catalogue folder and print every problem."""
+    started = time.perf_counter()
+    catalogue, problems = check_catalogue(Path(args.catalogue))
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if args.format == "json":
+        out.write(format_json(problems) + "\n")
+    else:
+        for problem in problems:
+            out.write((problem.format_github() if args.format == "github" else problem.format())
+                      + "\n")
+    if args.format != "json":
+        summary = _summary(
+            len(catalogue.credentials) if catalogue else 0,
+            len(catalogue.organisations) if catalogue else 0,
+            len(catalogue.languages) if catalogue else 0,
+            errors,
+            warnings,
+        )
+        elapsed = time.perf_counter() - started
+        verdict = "FAILED" if errors or (args.strict and warnings) else "OK"
+        if args.strict and warnings and not errors:
+            verdict += " (--strict: warnings count as errors)"
+        out.write(f"{verdict}: {summary} in {elapsed:.2f} s\n")
+    failed = errors > 0 or (args.strict and warnings > 0)
+    return 1 if failed else 0
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    """Write the JSON Schemas of the three YAML file kinds."""
+    from .schema import write_schemas
+
+    written = write_schemas(Path(args.out))
+    for path in written:
+        out.write(f"wrote {path}\n")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
+    """Write the machine-readable files of a catalogue into a folder, without MkDocs."""
+    from .catalogue import load_catalogue
+    from .output import write_machine_files
+
+    try:
+        catalogue = load_catalogue(Path(args.catalogue))
+    except CatalogueError as exc:
+        _print_problems(exc.problems, out)
+        return 1
+    written = write_machine_files(catalogue, Path(args.out), site_url=args.site_url)
+    out.write(f"wrote {written} files to {args.out}\n")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    """Convert an EDC credential or ELM specification into catalogue YAML."""
+    from .importer import ImportError_, import_file
+
+    try:
+        report = import_file(Path(args.file), Path(args.into))
+    except ImportError_ as exc:
+        out.write(f"{args.file}: {exc}\n")
+        return 1
+    for line in report:
+        out.write(line + "\n")
+    return 0
+
+
+def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
+    for problem in problems:
+        out.write(problem.format() + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used to document the CLI)."""
+    parser = argparse.ArgumentParser(
+        prog="credcat",
+        description="Micro-credential catalogues from YAML: check, generate, import.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate a catalogue and report every problem")
+    check.add_argument("catalogue", nargs="?", default="catalogue",
+                       help="the folder that holds catalogue.yaml (default: ./catalogue)")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+                       help="text (default), GitHub Actions annotations, or JSON")
+    check.set_defaults(func=cmd_check)
+
+    schema = sub.add_parser("schema", help="write the JSON Schemas of the YAML files")
+    schema.add_argument("--out", default="schemas", help="output folder (default: ./schemas)")
+    schema.set_defaults(func=cmd_schema)
+
+    generate = sub.add_parser("generate", help="write the machine-readable files without MkDocs")
+    generate.add_argument("catalogue", nargs="?", default="catalogue")
+    generate.add_argument("--out", required=True, help="output folder")
+    generate.add_argument("--site-url", default=None,
+                          help="override the catalogue's base_uri for IRIs and links")
+    generate.set_defaults(func=cmd_generate)
+
+    imp = sub.add_parser("import", help="turn an EDC credential or ELM specification into YAML")
+    imp.add_argument("file", help="a .json/.jsonld file: unsigned, uploadable or signed EDC, "
+                     "or a standalone specification")
+    imp.add_argument("--into", default="catalogue", help="catalogue folder (default: ./catalogue)")
+    imp.set_defaults(func=cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    stream = out if out is not None else sys.stdout
+    code: int = args.func(args, stream)
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

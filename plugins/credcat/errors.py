@@ -1,0 +1,121 @@
+"""Problems found in a catalogue, and the one exception type the core raises.
+
+Every check in credcat reports a :class:`Problem` instead of raising at the first mistake, so a
+maintainer sees every problem of every file at once. When a catalogue cannot be used, the core
+raises :class:`CatalogueError` carrying all of them; only the adapters (CLI, MkDocs plugin) turn
+that into an exit code or a ``PluginError``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    """How bad a problem is: errors stop a build, warnings stop only a strict one."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One problem, located as precisely as the input allows.
+
+    Attributes:
+        path: The file the problem is in, relative to the catalogue's parent where possible.
+        line: 1-based line, or 0 when the problem concerns the whole file.
+        column: 1-based column, or 0 when unknown.
+        field: Dotted path of the field, e.g. ``outcomes[2].text.de``; empty for the file.
+        message: What is wrong, in one sentence.
+        hint: How to fix it, when there is something useful to say.
+        severity: Error or warning.
+        code: A stable short identifier of the check, e.g. ``unknown-key``.
+    """
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+    code: str = field(default="", compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this problem is an error (not a warning)."""
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        """Format as ``path:line:column: field: message (hint)``, the editor-friendly form."""
+        where = f"{self.path}:{self.line}:{self.column}"
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        level = "" if self.is_error else "warning: "
+        text = f"{where}: {level}{what}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def format_github(self) -> str:
+        """Format as a GitHub Actions workflow command (an annotation on the file and line)."""
+
+        def esc_data(text: str) -> str:
+            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        def esc_prop(text: str) -> str:
+            return esc_data(text).replace(":", "%3A").replace(",", "%2C")
+
+        kind = "error" if self.is_error else "warning"
+        props = [f"file={esc_prop(self.path)}"]
+        if self.line:
+            props.append(f"line={self.line}")
+        if self.column:
+            props.append(f"col={self.column}")
+        props.append(f"title={esc_prop(self.code or kind)}")
+        body = f"{self.field}: {self.message}" if self.field else self.message
+        if self.hint:
+            body += f" ({self.hint})"
+        return f"::{kind} {','.join(props)}::{esc_data(body)}"
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-friendly view, for ``credcat check --format json``."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "message": self.message,
+            "hint": self.hint,
+            "severity": self.severity.value,
+            "code": self.code,
+        }
+
+
+def format_json(problems: Iterable[Problem]) -> str:
+    """Serialise problems as a JSON array, deterministically."""
+    return json.dumps([p.as_dict() for p in problems], indent=2, sort_keys=True)
+
+
+class CatalogueError(Exception):
+    """The catalogue cannot be used; carries every problem found, errors and warnings."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems))
+        errors = [p for p in self.problems if p.is_error]
+        head = f"{len(errors)} error(s) in the catalogue"
+        super().__init__("\n".join([head, *(p.format() for p in errors)]))
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """Path as shown to a maintainer: relative to ``root`` when inside it, POSIX separators."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -1,0 +1,655 @@
+"""The typed model of a catalogue: what maintainers write in YAML, checked field by field.
+
+Three file kinds, one model each:
+
+* ``catalogue.yaml`` → :class:`CatalogueSettings`
+* ``organisations/<id>.yaml`` → :class:`OrganisationDoc`
+* ``credentials/<id>.yaml`` → :class:`CredentialDoc`
+
+The ``*Doc`` classes describe exactly the file contents (they generate the JSON Schemas that
+editors use); :class:`Organisation` and :class:`Credential` add the id taken from the file name.
+Every model is frozen and forbids unknown keys. Texts may be written as a plain string (in the
+catalogue's default language) or as a map of language code to text; after validation every
+text is a ``dict[str, str]``. Controlled values are short codes checked against the shipped
+vocabularies (:mod:`credcat.vocab`) and normalised to their canonical code.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from . import vocab
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+VERSION_RE = re.compile(r"^[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*$")
+ESCO_SKILL_RE = re.compile(r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
+EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+DURATION_RE = re.compile(r"^\s*(\d{1,4})\s+(hour|day|week|month|year)s?\s*$", re.IGNORECASE)
+
+DEFAULT_LANGUAGE = "en"
+
+
+def fail(code: str, message: str, hint: str = "") -> PydanticCustomError:
+    """Build a validation error carrying a maintainer-facing hint (read back by the core)."""
+    return PydanticCustomError(code, message, {"hint": hint} if hint else {})
+
+
+def _not_quoted_hint(value: Any) -> str:
+    if isinstance(value, bool):
+        return "YAML reads yes/no/on/off/NO as true/false: put the value in quotes"
+    if isinstance(value, int | float):
+        return "put the value in quotes, e.g. \"0613\" or \"1.0\": YAML reads it as a number"
+    return ""
+
+
+# --- text ---------------------------------------------------------------------------------
+
+
+def _default_language(info: ValidationInfo) -> str:
+    ctx = info.context or {}
+    return str(ctx.get("default_language", DEFAULT_LANGUAGE))
+
+
+def _to_text(value: Any, info: ValidationInfo) -> dict[str, str]:
+    if isinstance(value, str):
+        if not value.strip():
+            raise fail("empty_text", "text is empty", "write the text or remove the key")
+        return {_default_language(info): value.strip()}
+    if isinstance(value, dict):
+        if not value:
+            raise fail("empty_text", "no text given", "write 'en: …' or a plain string")
+        out: dict[str, str] = {}
+        for lang, text in value.items():
+            code = str(lang)
+            concept = vocab.lookup("language", code)
+            if concept is None:
+                hint = vocab.suggest("language", code)
+                raise fail(
+                    "language",
+                    f"'{code}' is not a language code",
+                    f"did you mean '{hint}'?" if hint else "use two-letter codes such as en, de, fr",
+                )
+            if not isinstance(text, str) or not text.strip():
+                raise fail("empty_text", f"the '{code}' text is empty or not text")
+            out[concept.code] = text.strip()
+        return out
+    raise fail(
+        "text_type",
+        "expected a text, or a map of language code to text",
+        _not_quoted_hint(value) or "e.g. 'title: Data literacy' or 'title: {en: …, de: …}'",
+    )
+
+
+Text = Annotated[
+    dict[str, str],
+    BeforeValidator(_to_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": "^[a-z]{2,3}$"},
+                    "additionalProperties": {"type": "string", "minLength": 1},
+                    "minProperties": 1,
+                },
+            ],
+            "description": "A text in the default language, or a map of language code to text.",
+        }
+    ),
+]
+"""A translatable text: ``"…"`` or ``{en: "…", de: "…"}``; validated to ``{lang: text}``."""
+
+
+# --- identifiers and URLs -----------------------------------------------------------------
+
+
+def _slug(value: Any) -> str:
+    if not isinstance(value, str):
+        raise fail("slug", "expected an id (lowercase words joined by hyphens)", _not_quoted_hint(value))
+    if len(value) > 64 or not SLUG_RE.match(value):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:64]
+        raise fail(
+            "slug",
+            f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens",
+            f"did you mean '{suggestion}'?" if suggestion else "",
+        )
+    return value
+
+
+Slug = Annotated[
+    str,
+    BeforeValidator(_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": 64}),
+]
+"""A lowercase id: ``data-literacy``. Ids are file names, URL parts and IRI parts."""
+
+
+def _url(value: Any, *, mailto: bool = False) -> str:
+    if not isinstance(value, str):
+        raise fail("url", "expected a web address (https://…)")
+    text = value.strip()
+    lowered = text.lower()
+    if mailto and lowered.startswith("mailto:") and EMAIL_RE.match(text[7:]):
+        return text
+    if not re.match(r"^https?://[^\s/$.?#][^\s<>\"']*$", text, re.IGNORECASE):
+        allowed = "http(s) or mailto" if mailto else "http(s)"
+        raise fail(
+            "url",
+            f"'{text[:80]}' is not an allowed {allowed} address",
+            "write a full address starting with https://",
+        )
+    return text
+
+
+Url = Annotated[
+    str,
+    BeforeValidator(_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^[hH][tT][tT][pP][sS]?://"}),
+]
+"""An absolute ``http://`` or ``https://`` address; anything else (``javascript:`` …) is refused."""
+
+LinkUrl = Annotated[
+    str,
+    BeforeValidator(lambda v: _url(v, mailto=True)),
+    WithJsonSchema({"type": "string", "pattern": "^([hH][tT][tT][pP][sS]?://|mailto:)"}),
+]
+
+
+def _email(value: Any) -> str:
+    if not isinstance(value, str) or not EMAIL_RE.match(value.strip()):
+        raise fail("email", "expected an e-mail address such as info@example.org")
+    return value.strip()
+
+
+Email = Annotated[
+    str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+]
+
+
+def _version(value: Any) -> str:
+    if not isinstance(value, str):
+        raise fail(
+            "version",
+            "the version must be text",
+            'write it in quotes, e.g. version: "1.0"; YAML reads 1.10 as the number 1.1',
+        )
+    if len(value) > 32 or not VERSION_RE.match(value):
+        raise fail(
+            "version",
+            f"'{value}' is not a valid version: use letters, digits, dots and hyphens",
+            'e.g. "1.0" or "2026-1"',
+        )
+    return value
+
+
+Version = Annotated[
+    str,
+    BeforeValidator(_version),
+    WithJsonSchema({"type": "string", "pattern": VERSION_RE.pattern, "maxLength": 32}),
+]
+
+
+# --- controlled vocabularies --------------------------------------------------------------
+
+
+class VocabCode:
+    """Annotation metadata: the value is a code of vocabulary ``name`` (aliases accepted)."""
+
+    def __init__(self, name: str, *, what: str) -> None:
+        self.name = name
+        self.what = what
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_before_validator_function(self.validate, core_schema.str_schema())
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "enum": list(vocab.codes(self.name)), "description": self.what}
+
+    def validate(self, value: Any) -> str:
+        if isinstance(value, int) and not isinstance(value, bool) and self.name == "eqf":
+            value = str(value)
+        if not isinstance(value, str):
+            raise fail(
+                "vocab",
+                f"expected {_article(self.what)} {self.what} code",
+                _not_quoted_hint(value) or f"one of: {_some(self.name)}",
+            )
+        found = vocab.lookup(self.name, value)
+        if found is None:
+            guess = vocab.suggest(self.name, value)
+            raise fail(
+                "vocab",
+                f"unknown {self.what} '{value}'",
+                f"did you mean '{guess}'?" if guess else f"one of: {_some(self.name)}",
+            )
+        return found.code
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeio" or word.startswith("ISCED") else "a"
+
+
+def _some(name: str) -> str:
+    all_codes = vocab.codes(name)
+    shown = ", ".join(all_codes[:12])
+    return shown + (f", … ({len(all_codes)} in all)" if len(all_codes) > 12 else "")
+
+
+def Code(name: str, what: str) -> Any:  # noqa: N802 - reads like a type in annotations
+    """Type of a field holding a code of vocabulary ``name``."""
+    return Annotated[str, VocabCode(name, what=what)]
+
+
+Language = Code("language", "language")
+Country = Code("country", "country")
+Currency = Code("currency", "currency")
+IscedField = Code("isced-f", "ISCED-F field")
+Mode = Code("mode", "mode of delivery")
+Setting = Code("learning-setting", "learning setting")
+Schedule = Code("learning-schedule", "learning schedule")
+AssessmentType = Code("assessment-type", "assessment type")
+OpportunityType = Code("learning-opportunity-type", "learning-opportunity type")
+AccreditationType = Code("accreditation-type", "quality-assurance type")
+ReuseLevel = Code("reuse-level", "skill reusability level")
+TargetGroup = Code("target-group", "target group")
+Nqf = Code("nqf", "NQF level")
+
+
+def _listify(value: Any) -> Any:
+    """Let a single value stand for a one-item list (``provider: uni`` = ``[uni]``)."""
+    return [value] if isinstance(value, str | int) and not isinstance(value, bool) else value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
+    )
+
+
+# --- catalogue.yaml -----------------------------------------------------------------------
+
+
+class CatalogueSettings(_Model):
+    """``catalogue.yaml``: what the whole catalogue is and where it is published."""
+
+    title: Text
+    """Name of the catalogue, shown in the site header and in machine-readable files."""
+    description: Text | None = None
+    """One or two sentences about the catalogue, for the home page and search engines."""
+    publisher: Slug
+    """Id of the organisation that publishes the catalogue (a file in ``organisations/``)."""
+    base_uri: Url
+    """Absolute address where the site is published, e.g. ``https://credentials.example.eu/``.
+    Every identifier (IRI) in the machine-readable files starts with it, so never change it once
+    published."""
+    default_language: Language = "en"
+    """Language of texts written as plain strings, and of the site's root."""
+    languages: list[Language] = Field(default_factory=list)
+    """Every language the catalogue offers; a credential text missing one is a warning."""
+    contact: Email | None = None
+    """Address for questions about the catalogue itself."""
+
+    @field_validator("base_uri")
+    @classmethod
+    def _trailing_slash(cls, value: str) -> str:
+        if "?" in value or "#" in value:
+            raise fail("base_uri", "the base URI must not contain '?' or '#'")
+        return value if value.endswith("/") else value + "/"
+
+    @model_validator(mode="after")
+    def _languages(self) -> CatalogueSettings:
+        langs = list(dict.fromkeys([self.default_language, *self.languages]))
+        object.__setattr__(self, "languages", langs)
+        return self
+
+
+# --- organisations ------------------------------------------------------------------------
+
+OrganisationKind = Literal[
+    "university",
+    "vet-school",
+    "training-provider",
+    "ngo",
+    "company",
+    "public-authority",
+    "quality-agency",
+    "network",
+    "other",
+]
+
+
+class Address(_Model):
+    """A postal address."""
+
+    street: str | None = None
+    """Street and number."""
+    postcode: str | None = None
+    """Postal code, in quotes if it has leading zeros."""
+    city: str
+    """City or town."""
+    country: Country
+    """ISO 3166 two-letter country code, e.g. ``DE``."""
+
+
+class OrganisationDoc(_Model):
+    """``organisations/<id>.yaml``: an organisation, described once and referenced by id."""
+
+    name: Text
+    """Legal name, in each language it officially has."""
+    short_name: Text | None = None
+    """Short or common name, used on cards and in lists."""
+    kind: OrganisationKind
+    """What kind of organisation this is."""
+    country: Country
+    """Country of the legal seat (ISO 3166 two-letter code, e.g. ``SI``)."""
+    homepage: Url
+    """Public website."""
+    description: Text | None = None
+    """A short description of the organisation."""
+    email: Email | None = None
+    """Contact e-mail address."""
+    phone: str | None = Field(default=None, pattern=r"^\+?[0-9 ()./-]{5,30}$")
+    """Contact phone number, international format."""
+    address: Address | None = None
+    """Postal address."""
+    logo: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.(?:png|svg|jpg|jpeg|webp)$")
+    """Logo image, a path relative to the catalogue folder (e.g. ``logos/uni.svg``)."""
+    legal_identifier: str | None = Field(default=None, max_length=100)
+    """Official registration number (e.g. VAT or Erasmus code)."""
+
+
+class Organisation(OrganisationDoc):
+    """An organisation with its id (the file name)."""
+
+    id: Slug
+
+
+# --- credentials --------------------------------------------------------------------------
+
+OutcomeKind = Literal["knowledge", "skill", "responsibility-autonomy"]
+Supervision = Literal["unsupervised", "supervised-online", "supervised-on-site"]
+Status = Literal["draft", "active", "superseded", "retired"]
+
+
+def _outcome_kind(value: Any) -> Any:
+    aliases = {"competence": "responsibility-autonomy", "responsibility": "responsibility-autonomy",
+               "autonomy": "responsibility-autonomy", "skills": "skill"}
+    return aliases.get(value, value) if isinstance(value, str) else value
+
+
+class Outcome(_Model):
+    """A learning outcome: what the holder can do, stated so a stranger understands it."""
+
+    id: Slug
+    """Short id, unique within the credential; assessments name it in ``proves``."""
+    text: Text
+    """The outcome, starting with an observable action verb ("Design…", "Analyse…")."""
+    kind: Annotated[OutcomeKind, BeforeValidator(_outcome_kind)] = "skill"
+    """Knowledge, skill, or responsibility and autonomy (EQF's three dimensions)."""
+    esco: list[Annotated[str, Field(pattern=ESCO_SKILL_RE.pattern)]] = Field(default_factory=list)
+    """ESCO skill or knowledge concepts, as URIs ``http://data.europa.eu/esco/skill/<uuid>``."""
+    reuse: ReuseLevel | None = None
+    """Reusability: transversal, cross-sector, sector-specific or occupation-specific."""
+
+
+class Assessment(_Model):
+    """How some outcomes are assessed."""
+
+    id: Slug
+    """Short id, unique within the credential."""
+    type: AssessmentType
+    """Type from the EU vocabulary, e.g. ``written-examination``, ``project-work``."""
+    title: Text | None = None
+    """A short name, e.g. "Capstone project"."""
+    description: Text
+    """What the learner does and how it is judged."""
+    proves: Annotated[list[Slug], BeforeValidator(_listify)] = Field(min_length=1)
+    """Ids of the outcomes this assessment proves."""
+    supervision: Supervision | None = None
+    """Whether the assessment is supervised, and where."""
+    identity_check: bool = False
+    """Whether the learner's identity is verified during the assessment."""
+    grading: Text | None = None
+    """How results are graded (pass/fail, a scale …)."""
+
+
+class QualityAssurance(_Model):
+    """The quality assurance that stands behind the credential."""
+
+    type: AccreditationType
+    """Type from the EU accreditation vocabulary, e.g. ``programme-quality-assurance``."""
+    body: Slug
+    """Id of the organisation that carries out the quality assurance."""
+    title: Text | None = None
+    """Name of the procedure or decision, e.g. "Programme accreditation 2025"."""
+    description: Text
+    """What is checked, by whom and how often."""
+    url: Url | None = None
+    """Public report or decision."""
+    valid_until: date | None = None
+    """Date the decision expires."""
+
+
+class Workload(_Model):
+    """Notional workload, in ECTS wherever possible, and in hours."""
+
+    ects: float | None = Field(default=None, gt=0, le=120)
+    """ECTS credits (one ECTS is 25–30 hours of learning)."""
+    hours: int | None = Field(default=None, gt=0, le=4000)
+    """Total hours of learning."""
+    guided_hours: int | None = Field(default=None, ge=0)
+    """Hours of teaching, tutoring or guided practice."""
+    self_study_hours: int | None = Field(default=None, ge=0)
+    """Hours of independent study."""
+    assessment_hours: int | None = Field(default=None, ge=0)
+    """Hours spent on assessment."""
+    credit_system: Literal["ects", "ecvet"] = "ects"
+    """The credit system of ``ects`` points (ECVET only for legacy VET units)."""
+
+    @model_validator(mode="after")
+    def _something(self) -> Workload:
+        if self.ects is None and self.hours is None:
+            raise fail("workload", "give the workload in ECTS, in hours, or both",
+                       "e.g. 'ects: 5' and 'hours: 140'")
+        return self
+
+
+class Stackability(_Model):
+    """How the credential combines with others."""
+
+    part_of: Annotated[list[Slug], BeforeValidator(_listify)] = Field(default_factory=list)
+    """Ids of larger credentials this one counts towards."""
+    builds_on: Annotated[list[Slug], BeforeValidator(_listify)] = Field(default_factory=list)
+    """Ids of credentials a learner should hold before this one."""
+    note: Text | None = None
+    """Recognition and stacking rules in words."""
+
+
+class Price(_Model):
+    """Fee for an offering."""
+
+    amount: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
+    """Amount; 0 for free."""
+    currency: Currency = "EUR"
+    """ISO 4217 currency code."""
+    note: Text | None = None
+    """E.g. "reduced fee for members"."""
+
+
+class Location(_Model):
+    """Where an offering takes place."""
+
+    name: Text | None = None
+    """Venue, e.g. "Campus Nord, Building C"."""
+    address: str | None = None
+    """Street address."""
+    city: str
+    """City or town."""
+    country: Country
+    """ISO 3166 two-letter country code."""
+
+
+class Offering(_Model):
+    """One run of the learning that leads to the credential."""
+
+    id: Slug
+    """Short id, unique within the credential, e.g. ``2027-spring``."""
+    start: date
+    """First day."""
+    end: date | None = None
+    """Last day."""
+    application_deadline: date | None = None
+    """Last day to enrol."""
+    price: Price | None = None
+    """Fee; omit when unknown."""
+    enrolment_url: Url | None = None
+    """Where to enrol."""
+    location: Location | None = None
+    """Venue, for on-site and blended offerings; omit for online ones."""
+    schedule: Schedule | None = None
+    """Full time, part time light or part time intensive."""
+    languages: Annotated[list[Language], BeforeValidator(_listify)] | None = None
+    """Languages of this run, when they differ from the credential's."""
+    places: int | None = Field(default=None, gt=0)
+    """Number of places."""
+    note: Text | None = None
+    """Anything else learners should know about this run."""
+
+
+class Link(_Model):
+    """A link to further information."""
+
+    title: Text
+    """Link text."""
+    url: LinkUrl
+    """Address (http, https or mailto)."""
+
+
+class CredentialDoc(_Model):
+    """``credentials/<id>.yaml``: one micro-credential, as a catalogue entry."""
+
+    title: Text
+    """Title of the micro-credential."""
+    version: Version
+    """Version of this description, in quotes (``"1.0"``). Raise it when outcomes, assessment,
+    level or workload change: each published version keeps its own permanent address."""
+    status: Status = "active"
+    """``draft`` (not yet offered), ``active``, ``superseded`` (name ``superseded_by``) or
+    ``retired`` (no longer offered)."""
+    superseded_by: Slug | None = None
+    """Id of the credential that replaces this one (with ``status: superseded``)."""
+    published: date | None = None
+    """Date this version was published."""
+    summary: Text
+    """One paragraph for learners: what this is and who it is for."""
+    description: Text | None = None
+    """Longer description. A small Markdown subset is allowed: emphasis, lists, links."""
+    type: OpportunityType = "short-learning-programme"
+    """Kind of learning that leads to it (EU learning-opportunity types)."""
+    awarding_body: Annotated[list[Slug], BeforeValidator(_listify)] = Field(min_length=1)
+    """Id(s) of the organisation(s) that award the credential and answer for it."""
+    provider: Annotated[list[Slug], BeforeValidator(_listify)] = Field(default_factory=list)
+    """Id(s) of the organisation(s) that run the learning; defaults to the awarding body."""
+    assessor: Annotated[list[Slug], BeforeValidator(_listify)] = Field(default_factory=list)
+    """Id(s) of the organisation(s) that assess; defaults to the awarding body."""
+    eqf: Annotated[int, Field(ge=1, le=8)]
+    """EQF level, 1–8."""
+    nqf: Nqf | None = None
+    """National qualifications framework level: its code or label, e.g. ``"DQR Level 6"``."""
+    field: Annotated[list[IscedField], BeforeValidator(_listify)] = Field(min_length=1)
+    """ISCED-F field code(s), in quotes: ``"0613"``."""
+    workload: Workload
+    """Notional workload."""
+    duration: str | None = None
+    """Typical duration, e.g. ``8 weeks`` or ``3 months``."""
+    languages: Annotated[list[Language], BeforeValidator(_listify)] = Field(min_length=1)
+    """Languages of instruction and assessment."""
+    mode: Mode
+    """``online``, ``blended``, ``on-site``, ``work-based`` …"""
+    setting: Setting
+    """``formal`` or ``non-formal`` learning."""
+    target_groups: Annotated[list[TargetGroup], BeforeValidator(_listify)] = Field(
+        default_factory=list
+    )
+    """Who the credential is meant for (EU target-group codes)."""
+    outcomes: list[Outcome] = Field(min_length=1)
+    """What the holder is able to do."""
+    assessments: list[Assessment] = Field(min_length=1)
+    """How the outcomes are assessed."""
+    quality_assurance: list[QualityAssurance] = Field(min_length=1)
+    """Quality assurance behind the credential."""
+    prerequisites: Text | None = None
+    """What learners need before enrolling; omit when open to everybody."""
+    stackability: Stackability | None = None
+    """Whether the credential stands alone or stacks towards others."""
+    offerings: list[Offering] = Field(default_factory=list)
+    """Upcoming runs."""
+    further_information: Text | None = None
+    """Anything else a learner or employer should know."""
+    links: list[Link] = Field(default_factory=list)
+    """Links to further information."""
+    homepage: Url | None = None
+    """The course page on the provider's website."""
+
+    @field_validator("eqf", mode="before")
+    @classmethod
+    def _eqf_int(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value)
+        if isinstance(value, bool):
+            raise fail("eqf", "the EQF level is a number from 1 to 8")
+        return value
+
+    @field_validator("duration")
+    @classmethod
+    def _duration(cls, value: str | None) -> str | None:
+        if value is not None and not DURATION_RE.match(value):
+            raise fail("duration", f"'{value}' is not a duration",
+                       "write a number and a unit, e.g. '8 weeks', '3 months', '5 days'")
+        return value
+
+    @property
+    def providers(self) -> list[str]:
+        """Provider ids, defaulting to the awarding bodies."""
+        return self.provider or self.awarding_body
+
+    @property
+    def assessors(self) -> list[str]:
+        """Assessor ids, defaulting to the awarding bodies."""
+        return self.assessor or self.awarding_body
+
+
+class Credential(CredentialDoc):
+    """A credential with its id (the file name)."""
+
+    id: Slug
+
+
+def duration_iso(text: str) -> str:
+    """ISO 8601 duration for a validated ``duration`` text: ``8 weeks`` → ``P8W``."""
+    match = DURATION_RE.match(text)
+    if not match:
+        raise ValueError(text)
+    number, unit = int(match.group(1)), match.group(2).lower()
+    return {"hour": f"PT{number}H", "day": f"P{number}D", "week": f"P{number}W",
+            "month": f"P{number}M", "year": f"P{number}Y"}[unit]

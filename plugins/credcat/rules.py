@@ -1,0 +1,349 @@
+"""Checks that span fields and files: references, stackability, Annex I meaning, wording.
+
+Each rule is a function ``(catalogue) -> Iterable[Problem]``; :func:`check_rules` runs them
+all. The rules only read the validated model, so they are cheap and run on every build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .catalogue import Catalogue, problem_at
+from .errors import Problem, Severity
+from .model import Credential
+from .yaml_loader import PathKey
+
+WARNING = Severity.WARNING
+ATTENDANCE = "level-of-attendance"
+HOURS_PER_ECTS = (25, 30)
+
+Rule = Callable[[Catalogue], Iterable[Problem]]
+
+
+def check_rules(catalogue: Catalogue) -> list[Problem]:
+    """Run every cross-field and cross-file rule on a catalogue."""
+    found: list[Problem] = []
+    for rule in RULES:
+        found.extend(rule(catalogue))
+    return found
+
+
+def _cred(cat: Catalogue, cred: Credential, loc: PathKey, message: str, hint: str = "", *,
+          warn: bool = False, code: str = "", key: bool = False) -> Problem:
+    return problem_at(cat, "credential", cred.id, loc, message, hint,
+                      severity=WARNING if warn else Severity.ERROR, code=code, key=key)
+
+
+# --- references ---------------------------------------------------------------------------
+
+
+def organisation_references(cat: Catalogue) -> Iterator[Problem]:
+    """Every organisation id named anywhere exists."""
+    known = cat.organisations
+    if cat.settings.publisher not in known:
+        yield problem_at(cat, "catalogue", "", ("publisher",),
+                         f"unknown organisation '{cat.settings.publisher}'",
+                         _org_hint(cat, cat.settings.publisher), code="unknown-organisation")
+    for cred in cat.credentials.values():
+        refs: list[tuple[PathKey, str]] = []
+        for role in ("awarding_body", "provider", "assessor"):
+            refs += [((role, i), org) for i, org in enumerate(getattr(cred, role))]
+        refs += [(("quality_assurance", i, "body"), qa.body)
+                 for i, qa in enumerate(cred.quality_assurance)]
+        for loc, org in refs:
+            if org not in known:
+                yield _cred(cat, cred, loc, f"unknown organisation '{org}'", _org_hint(cat, org),
+                            code="unknown-organisation")
+
+
+def _org_hint(cat: Catalogue, org: str) -> str:
+    close = _closest(org, cat.organisations)
+    return f"did you mean '{close}'?" if close else f"add organisations/{org}.yaml"
+
+
+def _closest(name: str, options: Iterable[str]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def credential_references(cat: Catalogue) -> Iterator[Problem]:
+    """Stackability and succession name existing credentials, and status fits succession."""
+    creds = cat.credentials
+    for cred in creds.values():
+        stack = cred.stackability
+        if stack is not None:
+            for relation in ("part_of", "builds_on"):
+                for i, other in enumerate(getattr(stack, relation)):
+                    loc = ("stackability", relation, i)
+                    if other == cred.id:
+                        yield _cred(cat, cred, loc, "a credential cannot stack with itself",
+                                    code="stack-self")
+                    elif other not in creds:
+                        close = _closest(other, creds)
+                        yield _cred(cat, cred, loc, f"unknown credential '{other}'",
+                                    f"did you mean '{close}'?" if close else
+                                    f"add credentials/{other}.yaml", code="unknown-credential")
+        if cred.status == "superseded":
+            if cred.superseded_by is None:
+                yield _cred(cat, cred, ("status",), "a superseded credential must name its "
+                            "successor", "add 'superseded_by: <id of the new credential>'",
+                            code="superseded")
+        elif cred.superseded_by is not None:
+            yield _cred(cat, cred, ("superseded_by",), f"superseded_by is set but the status is "
+                        f"'{cred.status}'", "set 'status: superseded' or remove superseded_by",
+                        code="superseded", key=True)
+        successor = cred.superseded_by
+        if successor is not None:
+            if successor == cred.id:
+                yield _cred(cat, cred, ("superseded_by",), "a credential cannot supersede itself",
+                            code="superseded")
+            elif successor not in creds:
+                close = _closest(successor, creds)
+                yield _cred(cat, cred, ("superseded_by",), f"unknown successor '{successor}'",
+                            f"did you mean '{close}'?" if close else
+                            f"add credentials/{successor}.yaml", code="unknown-credential")
+            elif creds[successor].status in {"retired", "superseded"}:
+                yield _cred(cat, cred, ("superseded_by",),
+                            f"the successor '{successor}' is {creds[successor].status} itself",
+                            "point to the credential that is offered now", warn=True,
+                            code="superseded")
+
+
+def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
+    """No credential is, through ``part_of`` or ``builds_on``, a part or prerequisite of itself."""
+    for relation in ("part_of", "builds_on"):
+        graph = {
+            cid: [o for o in getattr(c.stackability, relation) if o in cat.credentials]
+            for cid, c in cat.credentials.items()
+            if c.stackability is not None
+        }
+        reported: set[frozenset[str]] = set()
+        state: dict[str, int] = {}  # 1 = on stack, 2 = done
+        for start in sorted(graph):
+            if state.get(start):
+                continue
+            stack: list[tuple[str, Iterator[str]]] = [(start, iter(graph.get(start, [])))]
+            path = [start]
+            state[start] = 1
+            while stack:
+                node, children = stack[-1]
+                child = next(children, None)
+                if child is None:
+                    state[node] = 2
+                    stack.pop()
+                    path.pop()
+                    continue
+                if state.get(child) == 1:
+                    cycle = path[path.index(child):] + [child]
+                    key = frozenset(cycle)
+                    if key not in reported:
+                        reported.add(key)
+                        first = cat.credentials[cycle[0]]
+                        index = first.stackability.__getattribute__(relation).index(cycle[1]) \
+                            if first.stackability else 0
+                        yield _cred(cat, first, ("stackability", relation, index),
+                                    f"stackability cycle through {relation}: "
+                                    + " → ".join(cycle),
+                                    "a credential cannot count towards itself; remove one link",
+                                    code="stack-cycle")
+                elif not state.get(child):
+                    state[child] = 1
+                    path.append(child)
+                    stack.append((child, iter(graph.get(child, []))))
+
+
+# --- what makes it a micro-credential -----------------------------------------------------
+
+
+def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
+    """Ids are unique; every outcome is proven; assessments prove known outcomes."""
+    for cred in cat.credentials.values():
+        for collection in ("outcomes", "assessments", "offerings"):
+            seen: dict[str, int] = {}
+            for i, item in enumerate(getattr(cred, collection)):
+                if item.id in seen:
+                    yield _cred(cat, cred, (collection, i, "id"),
+                                f"duplicate id '{item.id}' (also {collection}[{seen[item.id]}])",
+                                "give each entry its own id", code="duplicate-id")
+                seen.setdefault(item.id, i)
+        outcome_ids = {o.id for o in cred.outcomes}
+        proven: set[str] = set()
+        for i, assessment in enumerate(cred.assessments):
+            for j, ref in enumerate(assessment.proves):
+                if ref not in outcome_ids:
+                    close = _closest(ref, outcome_ids)
+                    yield _cred(cat, cred, ("assessments", i, "proves", j),
+                                f"unknown outcome '{ref}'",
+                                f"did you mean '{close}'?" if close else
+                                "name outcome ids from this file's outcomes",
+                                code="unknown-outcome")
+                proven.add(ref)
+        for i, outcome in enumerate(cred.outcomes):
+            if outcome.id not in proven:
+                yield _cred(cat, cred, ("outcomes", i),
+                            f"no assessment proves outcome '{outcome.id}'",
+                            f"add '{outcome.id}' to the 'proves' list of the assessment that "
+                            "checks it: an outcome nobody assesses is a promise, not a credential",
+                            code="unproven-outcome")
+        if all(a.type == ATTENDANCE for a in cred.assessments):
+            yield _cred(cat, cred, ("assessments",),
+                        "attendance is the only assessment: a certificate of attendance or "
+                        "participation is not a micro-credential",
+                        "a micro-credential proves learning outcomes; add an assessment that "
+                        "checks them (e.g. project-work, practical-assessment, "
+                        "written-examination)", code="attendance-only", key=True)
+
+
+def workload(cat: Catalogue) -> Iterator[Problem]:
+    """ECTS and hours agree (25–30 h per ECTS); an hours split adds up."""
+    for cred in cat.credentials.values():
+        work = cred.workload
+        parts = [work.guided_hours, work.self_study_hours, work.assessment_hours]
+        given = [p for p in parts if p is not None]
+        total = work.hours
+        if given and total is not None and sum(given) != total:
+            named = " + ".join(
+                f"{name} {value}" for name, value in
+                zip(("guided", "self-study", "assessment"), parts, strict=True) if value is not None
+            )
+            yield _cred(cat, cred, ("workload", "hours"),
+                        f"the hours split adds up to {sum(given)} ({named}), not {total}",
+                        "correct the split or the total", code="workload-split")
+        if total is None and given:
+            total = sum(given)
+        if work.ects is not None and total is not None and work.credit_system == "ects":
+            low, high = HOURS_PER_ECTS
+            per = total / work.ects
+            if not low <= per <= high:
+                yield _cred(cat, cred, ("workload",),
+                            f"{total} hours for {work.ects:g} ECTS is {per:.1f} hours per ECTS; "
+                            f"ECTS users expect {low}–{high}",
+                            f"for {work.ects:g} ECTS, {round(work.ects * low)}–"
+                            f"{round(work.ects * high)} hours", warn=True, code="workload-ratio",
+                            key=True)
+
+
+@cache
+def _wording() -> dict[str, Any]:
+    text = resources.files("credcat").joinpath("data/outcome_wording.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@cache
+def _vague_re(lang: str) -> re.Pattern[str] | None:
+    entry = _wording().get(lang)
+    if not entry:
+        return None
+    phrases = sorted(entry["vague"], key=len, reverse=True)
+    return re.compile(
+        r"^\s*(?:(?:the\s+)?(?:learners?|students?|participants?)\s+(?:will|can|should)\s+"
+        r"(?:be\s+able\s+to\s+)?)?(" + "|".join(re.escape(p) for p in phrases) + r")\b",
+        re.IGNORECASE,
+    )
+
+
+def outcome_wording(cat: Catalogue) -> Iterator[Problem]:
+    """Outcomes start with an observable action verb, not "understand", "know" …"""
+    for cred in cat.credentials.values():
+        for i, outcome in enumerate(cred.outcomes):
+            for lang, text in outcome.text.items():
+                pattern = _vague_re(lang)
+                match = pattern.match(text) if pattern else None
+                if match:
+                    verbs = _wording()[lang]["suggest"]
+                    yield _cred(cat, cred, ("outcomes", i, "text", lang)
+                                if len(outcome.text) > 1 else ("outcomes", i, "text"),
+                                f"'{match.group(1)}' cannot be observed or assessed",
+                                f"start with an action a stranger can check, e.g. {verbs}",
+                                warn=True, code="outcome-wording")
+
+
+def translations(cat: Catalogue) -> Iterator[Problem]:
+    """Each text of a credential is given in every catalogue language (one warning per language)."""
+    wanted = cat.languages
+    if len(wanted) < 2:
+        return
+    for cred in cat.credentials.values():
+        missing: dict[str, list[PathKey]] = {}
+        for loc, value in _texts(cred.model_dump(exclude={"id"}), ()):
+            for lang in wanted:
+                if lang not in value:
+                    missing.setdefault(lang, []).append(loc)
+        for lang, locs in missing.items():
+            from .yaml_loader import dotted
+
+            first = locs[0]
+            more = f" and {len(locs) - 1} more" if len(locs) > 1 else ""
+            yield _cred(cat, cred, first,
+                        f"no '{lang}' text for {dotted(first)}{more}",
+                        f"the catalogue offers {', '.join(wanted)}; add '{lang}: …' to each text",
+                        warn=True, code="translation")
+
+
+def _texts(value: Any, loc: PathKey) -> Iterator[tuple[PathKey, dict[str, str]]]:
+    """Every text (language map) inside a dumped model, with its location."""
+    if isinstance(value, dict):
+        if value and all(isinstance(k, str) and len(k) in (2, 3) and k.islower()
+                         and isinstance(v, str) for k, v in value.items()):
+            yield loc, value
+            return
+        for key, item in value.items():
+            yield from _texts(item, (*loc, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, (*loc, i))
+
+
+def dates(cat: Catalogue) -> Iterator[Problem]:
+    """Offerings end after they start and close enrolment before they end."""
+    for cred in cat.credentials.values():
+        for i, offer in enumerate(cred.offerings):
+            if offer.end is not None and offer.end < offer.start:
+                yield _cred(cat, cred, ("offerings", i, "end"),
+                            f"the offering ends ({offer.end}) before it starts ({offer.start})",
+                            code="dates")
+            last = offer.end or offer.start
+            if offer.application_deadline is not None and offer.application_deadline > last:
+                yield _cred(cat, cred, ("offerings", i, "application_deadline"),
+                            f"the application deadline ({offer.application_deadline}) is after "
+                            f"the offering ends ({last})", code="dates")
+        if cred.status == "retired" and cred.offerings:
+            yield _cred(cat, cred, ("offerings",), "a retired credential lists offerings",
+                        "remove the offerings, or set the status to active", warn=True,
+                        code="retired-offerings", key=True)
+
+
+def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
+    """A logo path names an existing file inside the catalogue folder."""
+    root = cat.root.resolve()
+    for org in cat.organisations.values():
+        if org.logo is None:
+            continue
+        target = (root / org.logo).resolve()
+        if not target.is_relative_to(root) or not target.is_file():
+            yield problem_at(cat, "organisation", org.id, ("logo",),
+                             f"logo file '{org.logo}' not found in the catalogue folder",
+                             "give a path relative to the folder that holds catalogue.yaml",
+                             code="logo")
+
+
+RULES: tuple[Rule, ...] = (
+    organisation_references,
+    credential_references,
+    stackability_cycles,
+    outcomes_and_assessments,
+    workload,
+    outcome_wording,
+    translations,
+    dates,
+    organisation_logos,
+)

@@ -1,0 +1,132 @@
+"""The only place that knows page URLs, file names and identifiers (IRIs).
+
+Decided once, so they never change after publication:
+
+* A credential's id is its file name. Each *version* has a permanent page and permanent IRIs:
+  ``credentials/<id>/<version>/`` (the page) and ``…/<version>/#spec``, ``#outcome-<oid>`` … (the
+  things it describes). ``credentials/<id>/`` always shows the current version.
+* Machine-readable files live beside the versioned page, once per version, with every language
+  inside: ``credentials/<id>/<version>/elm.jsonld`` etc.
+* Organisations are not versioned: ``organisations/<id>/`` and ``…/#org``.
+* The default language sits at the site root; every other language under ``<lang>/`` (pages
+  only; machine files are not duplicated per language).
+
+Paths here are relative to the site root, use ``/`` and end in ``/`` for pages ("directory
+URLs"). :meth:`Urls.iri` makes them absolute with the catalogue's ``base_uri``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from .model import SLUG_RE, VERSION_RE
+
+MACHINE_FILES: dict[str, tuple[str, str]] = {
+    "elm": ("elm.jsonld", "application/ld+json"),
+    "loq": ("opportunities.jsonld", "application/ld+json"),
+    "edc": ("edc-template.json", "application/json"),
+    "ob3": ("ob3-achievement.json", "application/json"),
+}
+"""Machine-readable files published beside each credential version: key → (file name, type)."""
+
+CATALOGUE_JSON = "catalogue.json"
+CATALOGUE_JSONLD = "catalogue.jsonld"
+
+
+def _safe(part: str, pattern: object = SLUG_RE) -> str:
+    """Refuse anything that could escape its folder; ids are validated before they get here."""
+    if not part or "/" in part or part in {".", ".."} or not getattr(pattern, "match")(part):  # noqa: B009
+        raise ValueError(f"unsafe URL part: {part!r}")
+    return quote(part, safe="-._~")
+
+
+@dataclass(frozen=True, slots=True)
+class Urls:
+    """URL and IRI scheme of one catalogue.
+
+    Attributes:
+        base_uri: Absolute base of every IRI, ending in ``/``.
+        default_language: Language served at the site root.
+    """
+
+    base_uri: str
+    default_language: str = "en"
+
+    def _lang(self, lang: str | None) -> str:
+        if lang is None or lang == self.default_language:
+            return ""
+        return f"{_safe(lang)}/"
+
+    # pages ---------------------------------------------------------------------------------
+
+    def home(self, lang: str | None = None) -> str:
+        """The home page."""
+        return self._lang(lang)
+
+    def catalogue_page(self, lang: str | None = None) -> str:
+        """The browsable catalogue."""
+        return f"{self._lang(lang)}catalogue/"
+
+    def pathways_page(self, lang: str | None = None) -> str:
+        """The stackability graph."""
+        return f"{self._lang(lang)}pathways/"
+
+    def data_page(self, lang: str | None = None) -> str:
+        """The page that explains the machine-readable files."""
+        return f"{self._lang(lang)}data/"
+
+    def organisations_page(self, lang: str | None = None) -> str:
+        """The list of organisations."""
+        return f"{self._lang(lang)}organisations/"
+
+    def credential(self, cid: str, lang: str | None = None) -> str:
+        """The current-version page of a credential."""
+        return f"{self._lang(lang)}credentials/{_safe(cid)}/"
+
+    def credential_version(self, cid: str, version: str, lang: str | None = None) -> str:
+        """The permanent page of one version of a credential."""
+        return f"{self.credential(cid, lang)}{_safe(version, VERSION_RE)}/"
+
+    def organisation(self, oid: str, lang: str | None = None) -> str:
+        """An organisation's page."""
+        return f"{self._lang(lang)}organisations/{_safe(oid)}/"
+
+    # files ---------------------------------------------------------------------------------
+
+    def machine_file(self, cid: str, version: str, kind: str) -> str:
+        """Path of a machine-readable file (``kind`` is a key of :data:`MACHINE_FILES`)."""
+        return self.credential_version(cid, version) + MACHINE_FILES[kind][0]
+
+    # identifiers ---------------------------------------------------------------------------
+
+    def iri(self, path: str) -> str:
+        """Absolute IRI of a site path."""
+        return self.base_uri + path
+
+    def spec_iri(self, cid: str, version: str) -> str:
+        """IRI of the credential specification (ELM ``Qualification``) of one version."""
+        return self.iri(self.credential_version(cid, version)) + "#spec"
+
+    def node_iri(self, cid: str, version: str, fragment: str) -> str:
+        """IRI of a node inside a version's description, e.g. ``outcome-sql``."""
+        return self.iri(self.credential_version(cid, version)) + "#" + quote(fragment, safe="-._~")
+
+    def organisation_iri(self, oid: str) -> str:
+        """IRI of an organisation."""
+        return self.iri(self.organisation(oid)) + "#org"
+
+    def catalogue_iri(self) -> str:
+        """IRI of the catalogue as a whole."""
+        return self.base_uri + "#catalogue"
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """Relative link from one site path (a page, ending in ``/``) to another path.
+
+    Relative links keep the site working under any prefix and from ``file://``.
+    """
+    depth = from_page.count("/") if from_page.endswith("/") else from_page.count("/")
+    prefix = "../" * depth
+    result = prefix + to_path
+    return result or "./"
