@@ -204,7 +204,9 @@ def check_catalogue(
         if cred is not None:
             credentials[cred.id] = cred
 
-    if not credentials and not any(p.path.startswith(show(root / CREDENTIALS_DIR)) for p in problems):
+    if not credentials and not any(
+        p.path.startswith(show(root / CREDENTIALS_DIR)) for p in problems
+    ):
         problems.append(
             Problem(
                 show(root / CREDENTIALS_DIR),
@@ -245,8 +247,15 @@ def _entity_files(folder: Path, show: Any, problems: list[Problem]) -> list[Path
             continue
         if path.suffix == ".yml":
             problems.append(
-                Problem(show(path), 0, 0, "", "credcat reads only .yaml files",
-                        f"rename it to {path.stem}.yaml", code="file-name")
+                Problem(
+                    show(path),
+                    0,
+                    0,
+                    "",
+                    "credcat reads only .yaml files",
+                    f"rename it to {path.stem}.yaml",
+                    code="file-name",
+                )
             )
             continue
         if path.suffix != ".yaml":
@@ -285,9 +294,15 @@ def _validate_entity(
     if "id" in doc.data:
         line, column = doc.where(("id",), key=True)
         problems.append(
-            Problem(doc.display, line, column, "id", "the id is the file name; remove this key",
-                    f"to change the id, rename the file to <id>.yaml (now: {entity_id})",
-                    code="unknown-key")
+            Problem(
+                doc.display,
+                line,
+                column,
+                "id",
+                "the id is the file name; remove this key",
+                f"to change the id, rename the file to <id>.yaml (now: {entity_id})",
+                code="unknown-key",
+            )
         )
         doc.data = {k: v for k, v in doc.data.items() if k != "id"}
     return _validate(cls, doc, context, problems, extra={"id": entity_id})
@@ -311,12 +326,18 @@ def _validate(
 
 
 def _doc_class(cls: type[BaseModel]) -> type[BaseModel]:
-    return {Credential: CredentialDoc, Organisation: OrganisationDoc}.get(cls, cls)  # type: ignore[call-overload, no-any-return]
+    if cls is Credential:
+        return CredentialDoc
+    if cls is Organisation:
+        return OrganisationDoc
+    return cls
 
 
 def _problem_from_error(doc: Document, cls: type[BaseModel], error: Any) -> Problem:
     loc: PathKey = tuple(
-        part for part in error["loc"] if isinstance(part, int) or ("[" not in part and "(" not in part)
+        part
+        for part in error["loc"]
+        if isinstance(part, int) or ("[" not in part and "(" not in part)
     )
     kind: str = error["type"]
     ctx = error.get("ctx") or {}
@@ -327,8 +348,10 @@ def _problem_from_error(doc: Document, cls: type[BaseModel], error: Any) -> Prob
         allowed = _fields_at(cls, loc[:-1])
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         message = f"unknown key '{name}'"
-        hint = f"did you mean '{close[0]}'?" if close else (
-            "allowed here: " + ", ".join(allowed) if allowed else ""
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else ("allowed here: " + ", ".join(allowed) if allowed else "")
         )
         line, column = doc.where(loc, key=True)
     elif kind == "missing":
@@ -353,7 +376,7 @@ def _problem_from_error(doc: Document, cls: type[BaseModel], error: Any) -> Prob
         elif kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
             message = f"'{error.get('input')}' is not a real date"
             hint = hint or "write dates as YYYY-MM-DD, e.g. 2027-03-01"
-        elif kind == "string_pattern_mismatch" and name == "esco" or (
+        elif (kind == "string_pattern_mismatch" and name == "esco") or (
             loc and len(loc) >= 2 and loc[-2] == "esco"
         ):
             message = f"'{error.get('input')}' is not an ESCO skill URI"
@@ -427,5 +450,7 @@ def problem_at(
     doc = catalogue.documents.get(source)
     if doc is None:  # pragma: no cover - every validated entity has its document
         return Problem(source, 0, 0, dotted(loc), message, hint, severity, code)
+    while loc and isinstance(loc[-1], int) and loc not in doc.positions:
+        loc = loc[:-1]  # a single value written where a list is allowed: name the key
     line, column = doc.where(loc, key=key)
     return Problem(doc.display, line, column, dotted(loc), message, hint, severity, code)

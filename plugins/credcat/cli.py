@@ -50,8 +50,9 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         out.write(format_json(problems) + "\n")
     else:
         for problem in problems:
-            out.write((problem.format_github() if args.format == "github" else problem.format())
-                      + "\n")
+            out.write(
+                (problem.format_github() if args.format == "github" else problem.format()) + "\n"
+            )
     if args.format != "json":
         summary = _summary(
             len(catalogue.credentials) if catalogue else 0,
@@ -122,11 +123,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = sub.add_parser("check", help="validate a catalogue and report every problem")
-    check.add_argument("catalogue", nargs="?", default="catalogue",
-                       help="the folder that holds catalogue.yaml (default: ./catalogue)")
+    check.add_argument(
+        "catalogue",
+        nargs="?",
+        default="catalogue",
+        help="the folder that holds catalogue.yaml (default: ./catalogue)",
+    )
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check.add_argument("--format", choices=("text", "github", "json"), default="text",
-                       help="text (default), GitHub Actions annotations, or JSON")
+    check.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text (default), GitHub Actions annotations, or JSON",
+    )
     check.set_defaults(func=cmd_check)
 
     schema = sub.add_parser("schema", help="write the JSON Schemas of the YAML files")
@@ -136,13 +145,17 @@ def build_parser() -> argparse.ArgumentParser:
     generate = sub.add_parser("generate", help="write the machine-readable files without MkDocs")
     generate.add_argument("catalogue", nargs="?", default="catalogue")
     generate.add_argument("--out", required=True, help="output folder")
-    generate.add_argument("--site-url", default=None,
-                          help="override the catalogue's base_uri for IRIs and links")
+    generate.add_argument(
+        "--site-url", default=None, help="override the catalogue's base_uri for IRIs and links"
+    )
     generate.set_defaults(func=cmd_generate)
 
     imp = sub.add_parser("import", help="turn an EDC credential or ELM specification into YAML")
-    imp.add_argument("file", help="a .json/.jsonld file: unsigned, uploadable or signed EDC, "
-                     "or a standalone specification")
+    imp.add_argument(
+        "file",
+        help="a .json/.jsonld file: unsigned, uploadable or signed EDC, "
+        "or a standalone specification",
+    )
     imp.add_argument("--into", default="catalogue", help="catalogue folder (default: ./catalogue)")
     imp.set_defaults(func=cmd_import)
     return parser

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from enum import Enum
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from enum import StrEnum
 from pathlib import Path
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a problem is: errors stop a build, warnings stop only a strict one."""
 
     ERROR = "error"
@@ -44,7 +45,7 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
-    code: str = field(default="", compare=False)
+    code: str = dc_field(default="", compare=False)
 
     @property
     def is_error(self) -> bool:

@@ -39,7 +39,9 @@ from . import vocab
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSION_RE = re.compile(r"^[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*$")
-ESCO_SKILL_RE = re.compile(r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
+ESCO_SKILL_RE = re.compile(
+    r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$"
+)
 EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 DURATION_RE = re.compile(r"^\s*(\d{1,4})\s+(hour|day|week|month|year)s?\s*$", re.IGNORECASE)
 
@@ -55,7 +57,7 @@ def _not_quoted_hint(value: Any) -> str:
     if isinstance(value, bool):
         return "YAML reads yes/no/on/off/NO as true/false: put the value in quotes"
     if isinstance(value, int | float):
-        return "put the value in quotes, e.g. \"0613\" or \"1.0\": YAML reads it as a number"
+        return 'put the value in quotes, e.g. "0613" or "1.0": YAML reads it as a number'
     return ""
 
 
@@ -84,7 +86,9 @@ def _to_text(value: Any, info: ValidationInfo) -> dict[str, str]:
                 raise fail(
                     "language",
                     f"'{code}' is not a language code",
-                    f"did you mean '{hint}'?" if hint else "use two-letter codes such as en, de, fr",
+                    f"did you mean '{hint}'?"
+                    if hint
+                    else "use two-letter codes such as en, de, fr",
                 )
             if not isinstance(text, str) or not text.strip():
                 raise fail("empty_text", f"the '{code}' text is empty or not text")
@@ -123,7 +127,9 @@ Text = Annotated[
 
 def _slug(value: Any) -> str:
     if not isinstance(value, str):
-        raise fail("slug", "expected an id (lowercase words joined by hyphens)", _not_quoted_hint(value))
+        raise fail(
+            "slug", "expected an id (lowercase words joined by hyphens)", _not_quoted_hint(value)
+        )
     if len(value) > 64 or not SLUG_RE.match(value):
         suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:64]
         raise fail(
@@ -218,11 +224,15 @@ class VocabCode:
         self.what = what
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
-        return core_schema.no_info_before_validator_function(self.validate, core_schema.str_schema())
+        return core_schema.no_info_before_validator_function(
+            self.validate, core_schema.str_schema()
+        )
 
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
+        if self.name == "nqf":  # codes or official labels ("DQR Level 6"): too many to list
+            return {"type": "string", "minLength": 1, "description": self.what}
         return {"type": "string", "enum": list(vocab.codes(self.name)), "description": self.what}
 
     def validate(self, value: Any) -> str:
@@ -255,29 +265,36 @@ def _some(name: str) -> str:
     return shown + (f", … ({len(all_codes)} in all)" if len(all_codes) > 12 else "")
 
 
-def Code(name: str, what: str) -> Any:  # noqa: N802 - reads like a type in annotations
-    """Type of a field holding a code of vocabulary ``name``."""
-    return Annotated[str, VocabCode(name, what=what)]
-
-
-Language = Code("language", "language")
-Country = Code("country", "country")
-Currency = Code("currency", "currency")
-IscedField = Code("isced-f", "ISCED-F field")
-Mode = Code("mode", "mode of delivery")
-Setting = Code("learning-setting", "learning setting")
-Schedule = Code("learning-schedule", "learning schedule")
-AssessmentType = Code("assessment-type", "assessment type")
-OpportunityType = Code("learning-opportunity-type", "learning-opportunity type")
-AccreditationType = Code("accreditation-type", "quality-assurance type")
-ReuseLevel = Code("reuse-level", "skill reusability level")
-TargetGroup = Code("target-group", "target group")
-Nqf = Code("nqf", "NQF level")
+Language = Annotated[str, VocabCode("language", what="language")]
+Country = Annotated[str, VocabCode("country", what="country")]
+Currency = Annotated[str, VocabCode("currency", what="currency")]
+IscedField = Annotated[str, VocabCode("isced-f", what="ISCED-F field")]
+Mode = Annotated[str, VocabCode("mode", what="mode of delivery")]
+Setting = Annotated[str, VocabCode("learning-setting", what="learning setting")]
+Schedule = Annotated[str, VocabCode("learning-schedule", what="learning schedule")]
+AssessmentType = Annotated[str, VocabCode("assessment-type", what="assessment type")]
+OpportunityType = Annotated[
+    str, VocabCode("learning-opportunity-type", what="learning-opportunity type")
+]
+AccreditationType = Annotated[str, VocabCode("accreditation-type", what="quality-assurance type")]
+ReuseLevel = Annotated[str, VocabCode("reuse-level", what="skill reusability level")]
+TargetGroup = Annotated[str, VocabCode("target-group", what="target group")]
+Nqf = Annotated[str, VocabCode("nqf", what="NQF level")]
 
 
 def _listify(value: Any) -> Any:
     """Let a single value stand for a one-item list (``provider: uni`` = ``[uni]``)."""
     return [value] if isinstance(value, str | int) and not isinstance(value, bool) else value
+
+
+class _OneOrManySchema:
+    """JSON Schema of a list field that also accepts a single item."""
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        many = handler(schema)
+        return {"anyOf": [many.get("items", {}), many]}
 
 
 class _Model(BaseModel):
@@ -372,7 +389,9 @@ class OrganisationDoc(_Model):
     """Contact phone number, international format."""
     address: Address | None = None
     """Postal address."""
-    logo: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.(?:png|svg|jpg|jpeg|webp)$")
+    logo: str | None = Field(
+        default=None, pattern=r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.(?:png|svg|jpg|jpeg|webp)$"
+    )
     """Logo image, a path relative to the catalogue folder (e.g. ``logos/uni.svg``)."""
     legal_identifier: str | None = Field(default=None, max_length=100)
     """Official registration number (e.g. VAT or Erasmus code)."""
@@ -392,8 +411,12 @@ Status = Literal["draft", "active", "superseded", "retired"]
 
 
 def _outcome_kind(value: Any) -> Any:
-    aliases = {"competence": "responsibility-autonomy", "responsibility": "responsibility-autonomy",
-               "autonomy": "responsibility-autonomy", "skills": "skill"}
+    aliases = {
+        "competence": "responsibility-autonomy",
+        "responsibility": "responsibility-autonomy",
+        "autonomy": "responsibility-autonomy",
+        "skills": "skill",
+    }
     return aliases.get(value, value) if isinstance(value, str) else value
 
 
@@ -423,7 +446,9 @@ class Assessment(_Model):
     """A short name, e.g. "Capstone project"."""
     description: Text
     """What the learner does and how it is judged."""
-    proves: Annotated[list[Slug], BeforeValidator(_listify)] = Field(min_length=1)
+    proves: Annotated[list[Slug], BeforeValidator(_listify), _OneOrManySchema()] = Field(
+        min_length=1
+    )
     """Ids of the outcomes this assessment proves."""
     supervision: Supervision | None = None
     """Whether the assessment is supervised, and where."""
@@ -469,17 +494,24 @@ class Workload(_Model):
     @model_validator(mode="after")
     def _something(self) -> Workload:
         if self.ects is None and self.hours is None:
-            raise fail("workload", "give the workload in ECTS, in hours, or both",
-                       "e.g. 'ects: 5' and 'hours: 140'")
+            raise fail(
+                "workload",
+                "give the workload in ECTS, in hours, or both",
+                "e.g. 'ects: 5' and 'hours: 140'",
+            )
         return self
 
 
 class Stackability(_Model):
     """How the credential combines with others."""
 
-    part_of: Annotated[list[Slug], BeforeValidator(_listify)] = Field(default_factory=list)
+    part_of: Annotated[list[Slug], BeforeValidator(_listify), _OneOrManySchema()] = Field(
+        default_factory=list
+    )
     """Ids of larger credentials this one counts towards."""
-    builds_on: Annotated[list[Slug], BeforeValidator(_listify)] = Field(default_factory=list)
+    builds_on: Annotated[list[Slug], BeforeValidator(_listify), _OneOrManySchema()] = Field(
+        default_factory=list
+    )
     """Ids of credentials a learner should hold before this one."""
     note: Text | None = None
     """Recognition and stacking rules in words."""
@@ -528,7 +560,9 @@ class Offering(_Model):
     """Venue, for on-site and blended offerings; omit for online ones."""
     schedule: Schedule | None = None
     """Full time, part time light or part time intensive."""
-    languages: Annotated[list[Language], BeforeValidator(_listify)] | None = None
+    languages: Annotated[list[Language], BeforeValidator(_listify), _OneOrManySchema()] | None = (
+        None
+    )
     """Languages of this run, when they differ from the credential's."""
     places: int | None = Field(default=None, gt=0)
     """Number of places."""
@@ -566,30 +600,40 @@ class CredentialDoc(_Model):
     """Longer description. A small Markdown subset is allowed: emphasis, lists, links."""
     type: OpportunityType = "short-learning-programme"
     """Kind of learning that leads to it (EU learning-opportunity types)."""
-    awarding_body: Annotated[list[Slug], BeforeValidator(_listify)] = Field(min_length=1)
+    awarding_body: Annotated[list[Slug], BeforeValidator(_listify), _OneOrManySchema()] = Field(
+        min_length=1
+    )
     """Id(s) of the organisation(s) that award the credential and answer for it."""
-    provider: Annotated[list[Slug], BeforeValidator(_listify)] = Field(default_factory=list)
+    provider: Annotated[list[Slug], BeforeValidator(_listify), _OneOrManySchema()] = Field(
+        default_factory=list
+    )
     """Id(s) of the organisation(s) that run the learning; defaults to the awarding body."""
-    assessor: Annotated[list[Slug], BeforeValidator(_listify)] = Field(default_factory=list)
+    assessor: Annotated[list[Slug], BeforeValidator(_listify), _OneOrManySchema()] = Field(
+        default_factory=list
+    )
     """Id(s) of the organisation(s) that assess; defaults to the awarding body."""
     eqf: Annotated[int, Field(ge=1, le=8)]
     """EQF level, 1–8."""
     nqf: Nqf | None = None
     """National qualifications framework level: its code or label, e.g. ``"DQR Level 6"``."""
-    field: Annotated[list[IscedField], BeforeValidator(_listify)] = Field(min_length=1)
+    field: Annotated[list[IscedField], BeforeValidator(_listify), _OneOrManySchema()] = Field(
+        min_length=1
+    )
     """ISCED-F field code(s), in quotes: ``"0613"``."""
     workload: Workload
     """Notional workload."""
     duration: str | None = None
     """Typical duration, e.g. ``8 weeks`` or ``3 months``."""
-    languages: Annotated[list[Language], BeforeValidator(_listify)] = Field(min_length=1)
+    languages: Annotated[list[Language], BeforeValidator(_listify), _OneOrManySchema()] = Field(
+        min_length=1
+    )
     """Languages of instruction and assessment."""
     mode: Mode
     """``online``, ``blended``, ``on-site``, ``work-based`` …"""
     setting: Setting
     """``formal`` or ``non-formal`` learning."""
-    target_groups: Annotated[list[TargetGroup], BeforeValidator(_listify)] = Field(
-        default_factory=list
+    target_groups: Annotated[list[TargetGroup], BeforeValidator(_listify), _OneOrManySchema()] = (
+        Field(default_factory=list)
     )
     """Who the credential is meant for (EU target-group codes)."""
     outcomes: list[Outcome] = Field(min_length=1)
@@ -624,8 +668,11 @@ class CredentialDoc(_Model):
     @classmethod
     def _duration(cls, value: str | None) -> str | None:
         if value is not None and not DURATION_RE.match(value):
-            raise fail("duration", f"'{value}' is not a duration",
-                       "write a number and a unit, e.g. '8 weeks', '3 months', '5 days'")
+            raise fail(
+                "duration",
+                f"'{value}' is not a duration",
+                "write a number and a unit, e.g. '8 weeks', '3 months', '5 days'",
+            )
         return value
 
     @property
@@ -651,5 +698,10 @@ def duration_iso(text: str) -> str:
     if not match:
         raise ValueError(text)
     number, unit = int(match.group(1)), match.group(2).lower()
-    return {"hour": f"PT{number}H", "day": f"P{number}D", "week": f"P{number}W",
-            "month": f"P{number}M", "year": f"P{number}Y"}[unit]
+    return {
+        "hour": f"PT{number}H",
+        "day": f"P{number}D",
+        "week": f"P{number}W",
+        "month": f"P{number}M",
+        "year": f"P{number}Y",
+    }[unit]

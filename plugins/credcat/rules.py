@@ -34,10 +34,28 @@ def check_rules(catalogue: Catalogue) -> list[Problem]:
     return found
 
 
-def _cred(cat: Catalogue, cred: Credential, loc: PathKey, message: str, hint: str = "", *,
-          warn: bool = False, code: str = "", key: bool = False) -> Problem:
-    return problem_at(cat, "credential", cred.id, loc, message, hint,
-                      severity=WARNING if warn else Severity.ERROR, code=code, key=key)
+def _cred(
+    cat: Catalogue,
+    cred: Credential,
+    loc: PathKey,
+    message: str,
+    hint: str = "",
+    *,
+    warn: bool = False,
+    code: str = "",
+    key: bool = False,
+) -> Problem:
+    return problem_at(
+        cat,
+        "credential",
+        cred.id,
+        loc,
+        message,
+        hint,
+        severity=WARNING if warn else Severity.ERROR,
+        code=code,
+        key=key,
+    )
 
 
 # --- references ---------------------------------------------------------------------------
@@ -47,19 +65,33 @@ def organisation_references(cat: Catalogue) -> Iterator[Problem]:
     """Every organisation id named anywhere exists."""
     known = cat.organisations
     if cat.settings.publisher not in known:
-        yield problem_at(cat, "catalogue", "", ("publisher",),
-                         f"unknown organisation '{cat.settings.publisher}'",
-                         _org_hint(cat, cat.settings.publisher), code="unknown-organisation")
+        yield problem_at(
+            cat,
+            "catalogue",
+            "",
+            ("publisher",),
+            f"unknown organisation '{cat.settings.publisher}'",
+            _org_hint(cat, cat.settings.publisher),
+            code="unknown-organisation",
+        )
     for cred in cat.credentials.values():
         refs: list[tuple[PathKey, str]] = []
         for role in ("awarding_body", "provider", "assessor"):
             refs += [((role, i), org) for i, org in enumerate(getattr(cred, role))]
-        refs += [(("quality_assurance", i, "body"), qa.body)
-                 for i, qa in enumerate(cred.quality_assurance)]
+        refs += [
+            (("quality_assurance", i, "body"), qa.body)
+            for i, qa in enumerate(cred.quality_assurance)
+        ]
         for loc, org in refs:
             if org not in known:
-                yield _cred(cat, cred, loc, f"unknown organisation '{org}'", _org_hint(cat, org),
-                            code="unknown-organisation")
+                yield _cred(
+                    cat,
+                    cred,
+                    loc,
+                    f"unknown organisation '{org}'",
+                    _org_hint(cat, org),
+                    code="unknown-organisation",
+                )
 
 
 def _org_hint(cat: Catalogue, org: str) -> str:
@@ -84,37 +116,75 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                 for i, other in enumerate(getattr(stack, relation)):
                     loc = ("stackability", relation, i)
                     if other == cred.id:
-                        yield _cred(cat, cred, loc, "a credential cannot stack with itself",
-                                    code="stack-self")
+                        yield _cred(
+                            cat,
+                            cred,
+                            loc,
+                            "a credential cannot stack with itself",
+                            code="stack-self",
+                        )
                     elif other not in creds:
-                        close = _closest(other, creds)
-                        yield _cred(cat, cred, loc, f"unknown credential '{other}'",
-                                    f"did you mean '{close}'?" if close else
-                                    f"add credentials/{other}.yaml", code="unknown-credential")
+                        close = _closest(other, (c for c in creds if c != cred.id))
+                        yield _cred(
+                            cat,
+                            cred,
+                            loc,
+                            f"unknown credential '{other}'",
+                            f"did you mean '{close}'?"
+                            if close
+                            else f"add credentials/{other}.yaml",
+                            code="unknown-credential",
+                        )
         if cred.status == "superseded":
             if cred.superseded_by is None:
-                yield _cred(cat, cred, ("status",), "a superseded credential must name its "
-                            "successor", "add 'superseded_by: <id of the new credential>'",
-                            code="superseded")
+                yield _cred(
+                    cat,
+                    cred,
+                    ("status",),
+                    "a superseded credential must name its successor",
+                    "add 'superseded_by: <id of the new credential>'",
+                    code="superseded",
+                )
         elif cred.superseded_by is not None:
-            yield _cred(cat, cred, ("superseded_by",), f"superseded_by is set but the status is "
-                        f"'{cred.status}'", "set 'status: superseded' or remove superseded_by",
-                        code="superseded", key=True)
+            yield _cred(
+                cat,
+                cred,
+                ("superseded_by",),
+                f"superseded_by is set but the status is '{cred.status}'",
+                "set 'status: superseded' or remove superseded_by",
+                code="superseded",
+                key=True,
+            )
         successor = cred.superseded_by
         if successor is not None:
             if successor == cred.id:
-                yield _cred(cat, cred, ("superseded_by",), "a credential cannot supersede itself",
-                            code="superseded")
+                yield _cred(
+                    cat,
+                    cred,
+                    ("superseded_by",),
+                    "a credential cannot supersede itself",
+                    code="superseded",
+                )
             elif successor not in creds:
                 close = _closest(successor, creds)
-                yield _cred(cat, cred, ("superseded_by",), f"unknown successor '{successor}'",
-                            f"did you mean '{close}'?" if close else
-                            f"add credentials/{successor}.yaml", code="unknown-credential")
+                yield _cred(
+                    cat,
+                    cred,
+                    ("superseded_by",),
+                    f"unknown successor '{successor}'",
+                    f"did you mean '{close}'?" if close else f"add credentials/{successor}.yaml",
+                    code="unknown-credential",
+                )
             elif creds[successor].status in {"retired", "superseded"}:
-                yield _cred(cat, cred, ("superseded_by",),
-                            f"the successor '{successor}' is {creds[successor].status} itself",
-                            "point to the credential that is offered now", warn=True,
-                            code="superseded")
+                yield _cred(
+                    cat,
+                    cred,
+                    ("superseded_by",),
+                    f"the successor '{successor}' is {creds[successor].status} itself",
+                    "point to the credential that is offered now",
+                    warn=True,
+                    code="superseded",
+                )
 
 
 def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
@@ -142,18 +212,24 @@ def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
                     path.pop()
                     continue
                 if state.get(child) == 1:
-                    cycle = path[path.index(child):] + [child]
+                    cycle = [*path[path.index(child) :], child]
                     key = frozenset(cycle)
                     if key not in reported:
                         reported.add(key)
                         first = cat.credentials[cycle[0]]
-                        index = first.stackability.__getattribute__(relation).index(cycle[1]) \
-                            if first.stackability else 0
-                        yield _cred(cat, first, ("stackability", relation, index),
-                                    f"stackability cycle through {relation}: "
-                                    + " → ".join(cycle),
-                                    "a credential cannot count towards itself; remove one link",
-                                    code="stack-cycle")
+                        index = (
+                            first.stackability.__getattribute__(relation).index(cycle[1])
+                            if first.stackability
+                            else 0
+                        )
+                        yield _cred(
+                            cat,
+                            first,
+                            ("stackability", relation, index),
+                            f"stackability cycle through {relation}: " + " → ".join(cycle),
+                            "a credential cannot count towards itself; remove one link",
+                            code="stack-cycle",
+                        )
                 elif not state.get(child):
                     state[child] = 1
                     path.append(child)
@@ -170,9 +246,14 @@ def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
             seen: dict[str, int] = {}
             for i, item in enumerate(getattr(cred, collection)):
                 if item.id in seen:
-                    yield _cred(cat, cred, (collection, i, "id"),
-                                f"duplicate id '{item.id}' (also {collection}[{seen[item.id]}])",
-                                "give each entry its own id", code="duplicate-id")
+                    yield _cred(
+                        cat,
+                        cred,
+                        (collection, i, "id"),
+                        f"duplicate id '{item.id}' (also {collection}[{seen[item.id]}])",
+                        "give each entry its own id",
+                        code="duplicate-id",
+                    )
                 seen.setdefault(item.id, i)
         outcome_ids = {o.id for o in cred.outcomes}
         proven: set[str] = set()
@@ -180,26 +261,41 @@ def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
             for j, ref in enumerate(assessment.proves):
                 if ref not in outcome_ids:
                     close = _closest(ref, outcome_ids)
-                    yield _cred(cat, cred, ("assessments", i, "proves", j),
-                                f"unknown outcome '{ref}'",
-                                f"did you mean '{close}'?" if close else
-                                "name outcome ids from this file's outcomes",
-                                code="unknown-outcome")
+                    yield _cred(
+                        cat,
+                        cred,
+                        ("assessments", i, "proves", j),
+                        f"unknown outcome '{ref}'",
+                        f"did you mean '{close}'?"
+                        if close
+                        else "name outcome ids from this file's outcomes",
+                        code="unknown-outcome",
+                    )
                 proven.add(ref)
         for i, outcome in enumerate(cred.outcomes):
             if outcome.id not in proven:
-                yield _cred(cat, cred, ("outcomes", i),
-                            f"no assessment proves outcome '{outcome.id}'",
-                            f"add '{outcome.id}' to the 'proves' list of the assessment that "
-                            "checks it: an outcome nobody assesses is a promise, not a credential",
-                            code="unproven-outcome")
+                yield _cred(
+                    cat,
+                    cred,
+                    ("outcomes", i),
+                    f"no assessment proves outcome '{outcome.id}'",
+                    f"add '{outcome.id}' to the 'proves' list of the assessment that "
+                    "checks it: an outcome nobody assesses is a promise, not a credential",
+                    code="unproven-outcome",
+                )
         if all(a.type == ATTENDANCE for a in cred.assessments):
-            yield _cred(cat, cred, ("assessments",),
-                        "attendance is the only assessment: a certificate of attendance or "
-                        "participation is not a micro-credential",
-                        "a micro-credential proves learning outcomes; add an assessment that "
-                        "checks them (e.g. project-work, practical-assessment, "
-                        "written-examination)", code="attendance-only", key=True)
+            yield _cred(
+                cat,
+                cred,
+                ("assessments",),
+                "attendance is the only assessment: a certificate of attendance or "
+                "participation is not a micro-credential",
+                "a micro-credential proves learning outcomes; add an assessment that "
+                "checks them (e.g. project-work, practical-assessment, "
+                "written-examination)",
+                code="attendance-only",
+                key=True,
+            )
 
 
 def workload(cat: Catalogue) -> Iterator[Problem]:
@@ -211,24 +307,36 @@ def workload(cat: Catalogue) -> Iterator[Problem]:
         total = work.hours
         if given and total is not None and sum(given) != total:
             named = " + ".join(
-                f"{name} {value}" for name, value in
-                zip(("guided", "self-study", "assessment"), parts, strict=True) if value is not None
+                f"{name} {value}"
+                for name, value in zip(("guided", "self-study", "assessment"), parts, strict=True)
+                if value is not None
             )
-            yield _cred(cat, cred, ("workload", "hours"),
-                        f"the hours split adds up to {sum(given)} ({named}), not {total}",
-                        "correct the split or the total", code="workload-split")
+            yield _cred(
+                cat,
+                cred,
+                ("workload", "hours"),
+                f"the hours split adds up to {sum(given)} ({named}), not {total}",
+                "correct the split or the total",
+                code="workload-split",
+            )
         if total is None and given:
             total = sum(given)
         if work.ects is not None and total is not None and work.credit_system == "ects":
             low, high = HOURS_PER_ECTS
             per = total / work.ects
             if not low <= per <= high:
-                yield _cred(cat, cred, ("workload",),
-                            f"{total} hours for {work.ects:g} ECTS is {per:.1f} hours per ECTS; "
-                            f"ECTS users expect {low}–{high}",
-                            f"for {work.ects:g} ECTS, {round(work.ects * low)}–"
-                            f"{round(work.ects * high)} hours", warn=True, code="workload-ratio",
-                            key=True)
+                yield _cred(
+                    cat,
+                    cred,
+                    ("workload",),
+                    f"{total} hours for {work.ects:g} ECTS is {per:.1f} hours per ECTS; "
+                    f"ECTS users expect {low}–{high}",
+                    f"for {work.ects:g} ECTS, {round(work.ects * low)}–"
+                    f"{round(work.ects * high)} hours",
+                    warn=True,
+                    code="workload-ratio",
+                    key=True,
+                )
 
 
 @cache
@@ -260,11 +368,17 @@ def outcome_wording(cat: Catalogue) -> Iterator[Problem]:
                 match = pattern.match(text) if pattern else None
                 if match:
                     verbs = _wording()[lang]["suggest"]
-                    yield _cred(cat, cred, ("outcomes", i, "text", lang)
-                                if len(outcome.text) > 1 else ("outcomes", i, "text"),
-                                f"'{match.group(1)}' cannot be observed or assessed",
-                                f"start with an action a stranger can check, e.g. {verbs}",
-                                warn=True, code="outcome-wording")
+                    yield _cred(
+                        cat,
+                        cred,
+                        ("outcomes", i, "text", lang)
+                        if len(outcome.text) > 1
+                        else ("outcomes", i, "text"),
+                        f"'{match.group(1)}' cannot be observed or assessed",
+                        f"start with an action a stranger can check, e.g. {verbs}",
+                        warn=True,
+                        code="outcome-wording",
+                    )
 
 
 def translations(cat: Catalogue) -> Iterator[Problem]:
@@ -283,17 +397,24 @@ def translations(cat: Catalogue) -> Iterator[Problem]:
 
             first = locs[0]
             more = f" and {len(locs) - 1} more" if len(locs) > 1 else ""
-            yield _cred(cat, cred, first,
-                        f"no '{lang}' text for {dotted(first)}{more}",
-                        f"the catalogue offers {', '.join(wanted)}; add '{lang}: …' to each text",
-                        warn=True, code="translation")
+            yield _cred(
+                cat,
+                cred,
+                first,
+                f"no '{lang}' text for {dotted(first)}{more}",
+                f"the catalogue offers {', '.join(wanted)}; add '{lang}: …' to each text",
+                warn=True,
+                code="translation",
+            )
 
 
 def _texts(value: Any, loc: PathKey) -> Iterator[tuple[PathKey, dict[str, str]]]:
     """Every text (language map) inside a dumped model, with its location."""
     if isinstance(value, dict):
-        if value and all(isinstance(k, str) and len(k) in (2, 3) and k.islower()
-                         and isinstance(v, str) for k, v in value.items()):
+        if value and all(
+            isinstance(k, str) and len(k) in (2, 3) and k.islower() and isinstance(v, str)
+            for k, v in value.items()
+        ):
             yield loc, value
             return
         for key, item in value.items():
@@ -308,18 +429,34 @@ def dates(cat: Catalogue) -> Iterator[Problem]:
     for cred in cat.credentials.values():
         for i, offer in enumerate(cred.offerings):
             if offer.end is not None and offer.end < offer.start:
-                yield _cred(cat, cred, ("offerings", i, "end"),
-                            f"the offering ends ({offer.end}) before it starts ({offer.start})",
-                            code="dates")
+                yield _cred(
+                    cat,
+                    cred,
+                    ("offerings", i, "end"),
+                    f"the offering ends ({offer.end}) before it starts ({offer.start})",
+                    code="dates",
+                )
             last = offer.end or offer.start
             if offer.application_deadline is not None and offer.application_deadline > last:
-                yield _cred(cat, cred, ("offerings", i, "application_deadline"),
-                            f"the application deadline ({offer.application_deadline}) is after "
-                            f"the offering ends ({last})", code="dates")
+                yield _cred(
+                    cat,
+                    cred,
+                    ("offerings", i, "application_deadline"),
+                    f"the application deadline ({offer.application_deadline}) is after "
+                    f"the offering ends ({last})",
+                    code="dates",
+                )
         if cred.status == "retired" and cred.offerings:
-            yield _cred(cat, cred, ("offerings",), "a retired credential lists offerings",
-                        "remove the offerings, or set the status to active", warn=True,
-                        code="retired-offerings", key=True)
+            yield _cred(
+                cat,
+                cred,
+                ("offerings",),
+                "a retired credential lists offerings",
+                "remove the offerings, or set the status to active",
+                warn=True,
+                code="retired-offerings",
+                key=True,
+            )
 
 
 def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
@@ -330,10 +467,15 @@ def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
             continue
         target = (root / org.logo).resolve()
         if not target.is_relative_to(root) or not target.is_file():
-            yield problem_at(cat, "organisation", org.id, ("logo",),
-                             f"logo file '{org.logo}' not found in the catalogue folder",
-                             "give a path relative to the folder that holds catalogue.yaml",
-                             code="logo")
+            yield problem_at(
+                cat,
+                "organisation",
+                org.id,
+                ("logo",),
+                f"logo file '{org.logo}' not found in the catalogue folder",
+                "give a path relative to the folder that holds catalogue.yaml",
+                code="logo",
+            )
 
 
 RULES: tuple[Rule, ...] = (

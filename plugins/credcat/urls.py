@@ -126,7 +126,6 @@ def relative(from_page: str, to_path: str) -> str:
 
     Relative links keep the site working under any prefix and from ``file://``.
     """
-    depth = from_page.count("/") if from_page.endswith("/") else from_page.count("/")
-    prefix = "../" * depth
+    prefix = "../" * from_page.count("/")
     result = prefix + to_path
     return result or "./"

@@ -24,6 +24,13 @@ MAX_BYTES = 1024 * 1024
 
 PathKey = tuple[str | int, ...]
 
+NULL_TAG = "tag:yaml.org,2002:null"
+ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+"""Plain YAML types only: any other tag (``!!python/…``, ``!!binary``, ``!custom``) is refused."""
+
 
 @dataclass(slots=True)
 class Document:
@@ -59,17 +66,23 @@ class Document:
 class _NoAliasLoader(yaml.SafeLoader):
     """A safe loader whose composer refuses anchors and aliases outright."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # noqa: D401
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, AliasEvent):
             raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in credcat files", event.start_mark
+                None,
+                None,
+                "aliases (*name) are not allowed in credcat files",
+                event.start_mark,  # type: ignore[arg-type]
             )
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None:
             raise yaml.composer.ComposerError(
-                None, None, "anchors (&name) are not allowed in credcat files", event.start_mark
+                None,
+                None,
+                "anchors (&name) are not allowed in credcat files",
+                event.start_mark,  # type: ignore[arg-type]
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def _problem(display: str, line: int, column: int, message: str, hint: str = "") -> Problem:
@@ -120,7 +133,20 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         return None, [_problem(display, 1, 1, "file is empty", "describe the entry as a mapping")]
-    loader = _NoAliasLoader(text)
+    try:
+        loader = _NoAliasLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [
+            _problem(
+                display,
+                line,
+                column,
+                f"invalid character U+{exc.character:04X} in the file",
+                "remove control characters; save the file as plain UTF-8 text",
+            )
+        ]
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -128,11 +154,14 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message = exc.problem or exc.context or "invalid YAML"
         return None, [_problem(display, line, column, f"invalid YAML: {message}")]
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors in practice
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        return None, [_problem(display, line, 0, f"invalid character U+{exc.character:04X}")]
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises the kinds above
         return None, [_problem(display, 0, 0, f"invalid YAML: {exc}")]
     finally:
         loader.dispose()
-    if node is None:
+    if node is None or (isinstance(node, ScalarNode) and node.tag == NULL_TAG):
         return None, [_problem(display, 1, 1, "file is empty", "describe the entry as a mapping")]
     if not isinstance(node, MappingNode):
         kind = "a list" if isinstance(node, SequenceNode) else "a single value"
@@ -162,6 +191,17 @@ class _Builder:
 
     def build(self, node: Node, loc: PathKey) -> Any:
         self.doc.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in ALLOWED_TAGS:
+            self.problems.append(
+                _problem(
+                    self.doc.display,
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                    f"unsupported YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')}",
+                    "use plain text, numbers, dates, lists and mappings only",
+                )
+            )
+            return None
         if isinstance(node, MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:

@@ -1,0 +1,99 @@
+"""`credcat check` as a maintainer and a CI job use it: output format, exit codes, summary."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from catalogue_factory import credential, write_catalogue
+
+from credcat.cli import main
+
+
+def check(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["check", *args], out=out)
+    return code, out.getvalue()
+
+
+def test_clean_catalogue_exits_zero_with_summary(catalogue_dir: Path) -> None:
+    code, output = check(str(catalogue_dir))
+    assert code == 0
+    last = output.strip().splitlines()[-1]
+    assert last.startswith("OK: 1 credential, 2 organisations, 2 languages, 0 errors, 0 warnings")
+
+
+def test_errors_exit_one_and_use_path_line_column(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "catalogue", credentials={"db": credential(mode="onlin")})
+    code, output = check(str(root))
+    assert code == 1
+    lines = output.strip().splitlines()
+    cred_file = (root / "credentials" / "db.yaml").read_text().splitlines()
+    line_no = next(i for i, line in enumerate(cred_file, 1) if line.startswith("mode:"))
+    shown = (root / "credentials" / "db.yaml").relative_to(Path.cwd()) \
+        if root.is_relative_to(Path.cwd()) else root / "credentials" / "db.yaml"
+    assert lines[0] == (
+        f"{shown.as_posix()}:{line_no}:7: mode: unknown mode of delivery 'onlin' "
+        "(did you mean 'online'?)"
+    )
+    assert lines[-1].startswith("FAILED: 0 credentials, 2 organisations, 2 languages, 1 error, "
+                                "0 warnings")
+
+
+def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "catalogue",
+                           credentials={"db": credential(workload={"ects": 4, "hours": 60})})
+    code, output = check(str(root))
+    assert code == 0 and ": warning: workload:" in output
+    code, output = check("--strict", str(root))
+    assert code == 1
+    assert "FAILED" in output and "--strict: warnings count as errors" in output
+
+
+def test_github_annotations(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "catalogue",
+                           credentials={"db": credential(mode="onlin"),
+                                        "light": credential(workload={"ects": 4, "hours": 60})})
+    code, output = check("--format", "github", str(root))
+    assert code == 1
+    lines = [ln for ln in output.splitlines() if ln.startswith("::")]
+    assert len(lines) == 2
+    error = next(ln for ln in lines if ln.startswith("::error "))
+    assert "file=" in error and ",line=" in error and ",col=7" in error
+    assert error.endswith("::mode: unknown mode of delivery 'onlin' (did you mean 'online'?)")
+    assert any(ln.startswith("::warning ") for ln in lines)
+
+
+def test_json_format(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "catalogue", credentials={"db": credential(eqf=9)})
+    code, output = check("--format", "json", str(root))
+    assert code == 1
+    data = json.loads(output)
+    assert data[0]["field"] == "eqf" and data[0]["severity"] == "error" and data[0]["line"] > 0
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    code, output = check(str(tmp_path / "nowhere"))
+    assert code == 1
+    assert "no catalogue.yaml" in output and "Traceback" not in output
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "catalogue",
+                           credentials={"db": b"title: [\n", "ok": credential()})
+    result = subprocess.run(
+        [sys.executable, "-m", "credcat.cli", "check", str(root)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "invalid YAML" in result.stdout
+
+
+def test_usage_error_exits_two() -> None:
+    result = subprocess.run([sys.executable, "-m", "credcat.cli", "frobnicate"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and "invalid choice" in result.stderr
