@@ -67,22 +67,51 @@ class _NoAliasLoader(yaml.SafeLoader):
     """A safe loader whose composer refuses anchors and aliases outright."""
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        if isinstance(event, AliasEvent):
-            raise yaml.composer.ComposerError(
-                None,
-                None,
-                "aliases (*name) are not allowed in credcat files",
-                event.start_mark,  # type: ignore[arg-type]
-            )
-        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None:
-            raise yaml.composer.ComposerError(
-                None,
-                None,
-                "anchors (&name) are not allowed in credcat files",
-                event.start_mark,  # type: ignore[arg-type]
-            )
+        _refuse_anchor(self.peek_event())  # type: ignore[no-untyped-call]
         return super().compose_node(parent, index)
+
+
+_FAST_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose(text: str) -> tuple[Node | None, yaml.SafeLoader]:
+    """Compose the node graph, refusing anchors and aliases.
+
+    libyaml (PyYAML's C extension, ten times faster) composes when it is installed; it cannot be
+    told to refuse aliases while composing, so a file that contains ``&`` or ``*`` at all is
+    first scanned event by event for anchors and aliases. Without libyaml, the pure-Python
+    loader refuses them while composing.
+    """
+    if _FAST_LOADER is None:
+        loader: yaml.SafeLoader = _NoAliasLoader(text)
+    else:
+        if "&" in text or "*" in text:
+            scan = _FAST_LOADER(text)
+            try:
+                while scan.check_event():
+                    event = scan.get_event()  # type: ignore[no-untyped-call]
+                    _refuse_anchor(event)
+            finally:
+                scan.dispose()
+        loader = _FAST_LOADER(text)
+    try:
+        node = loader.get_single_node()
+    except BaseException:
+        loader.dispose()
+        raise
+    return node, loader
+
+
+def _refuse_anchor(event: Any) -> None:
+    mark: Any = getattr(event, "start_mark", None)
+    if isinstance(event, AliasEvent):
+        raise yaml.composer.ComposerError(
+            None, None, "aliases (*name) are not allowed in credcat files", mark
+        )
+    if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None:
+        raise yaml.composer.ComposerError(
+            None, None, "anchors (&name) are not allowed in credcat files", mark
+        )
 
 
 def _problem(display: str, line: int, column: int, message: str, hint: str = "") -> Problem:
@@ -134,7 +163,14 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
     ):
         return None, [_problem(display, 1, 1, "file is empty", "describe the entry as a mapping")]
     try:
-        loader = _NoAliasLoader(text)
+        node, loader = _compose(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message = exc.problem or exc.context or "invalid YAML"
+        if "anchors" not in message and "aliases" not in message:
+            message = f"invalid YAML: {message}"
+        return None, [_problem(display, line, column, message)]
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -147,23 +183,13 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
                 "remove control characters; save the file as plain UTF-8 text",
             )
         ]
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = exc.problem or exc.context or "invalid YAML"
-        return None, [_problem(display, line, column, f"invalid YAML: {message}")]
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        return None, [_problem(display, line, 0, f"invalid character U+{exc.character:04X}")]
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises the kinds above
+    except yaml.YAMLError as exc:
         return None, [_problem(display, 0, 0, f"invalid YAML: {exc}")]
-    finally:
-        loader.dispose()
     if node is None or (isinstance(node, ScalarNode) and node.tag == NULL_TAG):
+        loader.dispose()
         return None, [_problem(display, 1, 1, "file is empty", "describe the entry as a mapping")]
     if not isinstance(node, MappingNode):
+        loader.dispose()
         kind = "a list" if isinstance(node, SequenceNode) else "a single value"
         return None, [
             _problem(
@@ -176,8 +202,10 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
         ]
     doc = Document(path=path, display=display, data={})
     problems: list[Problem] = []
-    builder = _Builder(doc, problems, loader)
-    doc.data = builder.build(node, ())
+    try:
+        doc.data = _Builder(doc, problems, loader).build(node, ())
+    finally:
+        loader.dispose()
     return doc, problems
 
 
