@@ -9,6 +9,7 @@ the YAML node graph itself and builds plain Python values plus a map from each v
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,10 @@ class _NoAliasLoader(yaml.SafeLoader):
 
 
 _FAST_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:?-])[&*][^\s,\[\]{}*]", re.MULTILINE)
+"""Where an anchor or alias could start a node; Markdown ``**bold**`` inside texts may match
+too, which only costs an extra scan."""
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _compose(text: str) -> tuple[Node | None, yaml.SafeLoader]:
@@ -85,7 +90,7 @@ def _compose(text: str) -> tuple[Node | None, yaml.SafeLoader]:
     if _FAST_LOADER is None:
         loader: yaml.SafeLoader = _NoAliasLoader(text)
     else:
-        if "&" in text or "*" in text:
+        if _MAYBE_ANCHOR.search(text):
             scan = _FAST_LOADER(text)
             try:
                 while scan.check_event():
@@ -269,6 +274,8 @@ class _Builder:
         return self._scalar(node)
 
     def _scalar(self, node: Node) -> Any:
+        if node.tag == STR_TAG:
+            return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:

@@ -1,0 +1,59 @@
+"""Benchmark `credcat check` on a synthetic catalogue of N credentials.
+
+The synthetic catalogue copies the sample catalogue's organisations and clones its credentials
+under new ids (stackability and succession links dropped, so every copy is valid). Results go
+to stdout; record them in docs/performance.md.
+
+Usage: python scripts/bench_check.py [N ...]   (default: 100 1000 10000)
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "plugins"))
+
+from credcat.catalogue import check_catalogue  # noqa: E402
+
+
+def make_catalogue(root: Path, count: int) -> None:
+    """Write a catalogue of ``count`` credentials into ``root``."""
+    sample = REPO / "catalogue"
+    shutil.copy(sample / "catalogue.yaml", root / "catalogue.yaml")
+    shutil.copytree(sample / "organisations", root / "organisations")
+    (root / "credentials").mkdir()
+    templates = []
+    for path in sorted((sample / "credentials").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data.pop("stackability", None)
+        data.pop("superseded_by", None)
+        data["status"] = "active"
+        templates.append((path.stem, yaml.safe_dump(data, allow_unicode=True, sort_keys=False)))
+    for i in range(count):
+        stem, text = templates[i % len(templates)]
+        (root / "credentials" / f"{stem}-{i:05d}.yaml").write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    sizes = [int(n) for n in sys.argv[1:]] or [100, 1000, 10000]
+    print(f"{'credentials':>12} {'seconds':>9} {'ms/credential':>14} {'problems':>9}")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            make_catalogue(root, size)
+            started = time.perf_counter()
+            catalogue, problems = check_catalogue(root)
+            elapsed = time.perf_counter() - started
+            assert catalogue is not None and len(catalogue.credentials) == size
+            print(f"{size:>12} {elapsed:>9.2f} {elapsed / size * 1000:>14.2f} {len(problems):>9}")
+
+
+if __name__ == "__main__":
+    main()
