@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from catalogue_factory import credential, write_catalogue
-
 from credcat.cli import main
 
 

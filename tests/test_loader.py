@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from catalogue_factory import credential, write_catalogue
 from credcat.catalogue import check_catalogue, load_catalogue
 from credcat.errors import CatalogueError
 from credcat.yaml_loader import MAX_BYTES, load_yaml
-
-from catalogue_factory import credential, write_catalogue
 
 
 def messages(root: Path, path_part: str = "") -> list[str]:

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from catalogue_factory import credential, write_catalogue
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from catalogue_factory import credential, write_catalogue
 from credcat.catalogue import check_catalogue, load_catalogue
 from credcat.errors import CatalogueError, Problem
 

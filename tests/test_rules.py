@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from catalogue_factory import ORGANISATIONS, credential, write_catalogue
 
+from catalogue_factory import ORGANISATIONS, credential, write_catalogue
 from credcat.catalogue import check_catalogue
 from credcat.errors import Problem
 
@@ -53,6 +53,15 @@ def test_unknown_quality_assurance_body(tmp_path: Path) -> None:
     assert any("quality_assurance[0].body: unknown organisation 'nobody'" in m for m in found)
 
 
+def test_organisation_description_translations(tmp_path: Path) -> None:
+    orgs = {**ORGANISATIONS, "beta-qa": dict(ORGANISATIONS["beta-qa"], description="Only English")}
+    problems = run(tmp_path, {"databases": credential()}, organisations=orgs)
+    assert [p.format() for p in problems] == [
+        "organisations/beta-qa.yaml:5:14: warning: description: no 'de' text for description "
+        "(the catalogue offers en, de)"
+    ]
+
+
 def test_unknown_publisher(tmp_path: Path) -> None:
     settings = {"title": "T", "publisher": "ghost", "base_uri": "https://x.example/"}
     found = errors(run(tmp_path, {"db": credential()}, settings=settings))
@@ -61,10 +70,17 @@ def test_unknown_publisher(tmp_path: Path) -> None:
 
 
 def test_unknown_stackability_reference(tmp_path: Path) -> None:
-    found = errors(run(tmp_path, {"db": credential(stackability={"part_of": ["dbx"]}),
-                                  "dbs": credential()}))
-    assert any("stackability.part_of[0]: unknown credential 'dbx' (did you mean 'dbs'?)" in m
-               for m in found)
+    found = errors(run(tmp_path, {
+        "db": credential(stackability={"part_of": ["data-analytcs", "sql-for-data-analysis"]}),
+        "data-analytics": credential(),
+        "applied-data-analysis": credential(),
+    }))
+    assert len(found) == 2
+    assert "stackability.part_of[0]: unknown credential 'data-analytcs' " \
+           "(did you mean 'data-analytics'?)" in found[0]
+    # sharing words is not a typo: no misleading suggestion
+    assert "stackability.part_of[1]: unknown credential 'sql-for-data-analysis' " \
+           "(add credentials/sql-for-data-analysis.yaml)" in found[1]
 
 
 def test_stackability_cycle(tmp_path: Path) -> None:

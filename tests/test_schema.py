@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from catalogue_factory import REPO, SAMPLE, credential
 
+from catalogue_factory import REPO, SAMPLE, credential
 from credcat.schema import SCHEMAS, render_schemas
 
 

@@ -616,6 +616,9 @@ class CredentialDoc(_Model):
     """EQF level, 1–8."""
     nqf: Nqf | None = None
     """National qualifications framework level: its code or label, e.g. ``"DQR Level 6"``."""
+    qf_ehea: Literal["short-cycle", "first-cycle", "second-cycle", "third-cycle"] | None = None
+    """Cycle of the Qualifications Framework of the European Higher Education Area, where it
+    applies (Annex I names it beside the EQF level)."""
     field: Annotated[list[IscedField], BeforeValidator(_listify), _OneOrManySchema()] = Field(
         min_length=1
     )

@@ -100,9 +100,10 @@ def _org_hint(cat: Catalogue, org: str) -> str:
 
 
 def _closest(name: str, options: Iterable[str]) -> str | None:
+    """A likely intended id: close enough to be a typo, not merely sharing hyphenated words."""
     import difflib
 
-    found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.6)
+    found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.8)
     return found[0] if found else None
 
 
@@ -408,6 +409,31 @@ def translations(cat: Catalogue) -> Iterator[Problem]:
             )
 
 
+def organisation_translations(cat: Catalogue) -> Iterator[Problem]:
+    """An organisation's description is given in every catalogue language.
+
+    Legal names are exempt: an organisation's name exists in the languages it is registered in.
+    """
+    wanted = cat.languages
+    if len(wanted) < 2:
+        return
+    for org in cat.organisations.values():
+        if org.description is None:
+            continue
+        for lang in wanted:
+            if lang not in org.description:
+                yield problem_at(
+                    cat,
+                    "organisation",
+                    org.id,
+                    ("description",),
+                    f"no '{lang}' text for description",
+                    f"the catalogue offers {', '.join(wanted)}",
+                    severity=WARNING,
+                    code="translation",
+                )
+
+
 def _texts(value: Any, loc: PathKey) -> Iterator[tuple[PathKey, dict[str, str]]]:
     """Every text (language map) inside a dumped model, with its location."""
     if isinstance(value, dict):
@@ -486,6 +512,7 @@ RULES: tuple[Rule, ...] = (
     workload,
     outcome_wording,
     translations,
+    organisation_translations,
     dates,
     organisation_logos,
 )

@@ -1,0 +1,400 @@
+"""``credcat import``: EDC credentials and specifications into catalogue YAML.
+
+The oracle is the Commission's Annex I micro-credential (vendored in
+``tests/fixtures/official/samples/``): every assertion compares the imported catalogue entry with
+values read from the sample JSON here, never with literals the importer produced.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from credcat import vocab
+from credcat.catalogue import Catalogue, check_catalogue
+from credcat.cli import main
+from credcat.importer import MAX_BYTES, ImportError_, import_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLES = FIXTURES / "official" / "samples"
+BASE = FIXTURES / "import" / "base-catalogue"
+UNSIGNED = SAMPLES / "Sample-MC-Annex1-unsigned.jsonld"
+UPLOADABLE = SAMPLES / "Sample-MC-Annex1-unsigned-uploadable.json"
+SIGNED = SAMPLES / "Sample-MC-Annex1-signed.jsonld"
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(UNSIGNED.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture
+def cat(tmp_path: Path) -> Path:
+    """A fresh copy of the small base catalogue (publisher only, no credentials)."""
+    target = tmp_path / "catalogue"
+    shutil.copytree(BASE, target)
+    return target
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def load(folder: Path) -> Catalogue:
+    catalogue, problems = check_catalogue(folder, display_root=folder)
+    errors = [p.format() for p in problems if p.is_error]
+    assert catalogue is not None and not errors, errors
+    return catalogue
+
+
+def new_files(before: dict[str, bytes], folder: Path) -> dict[str, Any]:
+    """The files an import added, parsed (comments aside)."""
+    after = snapshot(folder)
+    assert all(after[k] == v for k, v in before.items()), "an existing file was changed"
+    return {k: yaml.safe_load(v) for k, v in after.items() if k not in before}
+
+
+def write_json(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def claim_of(credential: dict[str, Any]) -> dict[str, Any]:
+    claim: dict[str, Any] = credential["credentialSubject"]["hasClaim"]
+    return claim
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def imported_credential(catalogue: Catalogue) -> Any:
+    assert len(catalogue.credentials) == 1
+    return next(iter(catalogue.credentials.values()))
+
+
+# --- the Commission's sample --------------------------------------------------------------
+
+
+def test_commission_sample_keeps_annex_i_elements(cat: Path, sample: dict[str, Any]) -> None:
+    report = import_file(UNSIGNED, cat)
+    catalogue = load(cat)
+    cred = imported_credential(catalogue)
+    claim = claim_of(sample)
+    spec = claim["specifiedBy"]
+
+    assert cred.title == spec["title"]
+    assert [o.text for o in cred.outcomes] == [lo["title"] for lo in spec["learningOutcome"]]
+    assert [o.esco for o in cred.outcomes] == [
+        [s["id"] for s in as_list(lo["relatedESCOSkill"])] for lo in spec["learningOutcome"]
+    ]
+    assert cred.outcomes[1].reuse is not None
+    reuse_iri = spec["learningOutcome"][1]["reusabilityLevel"]["id"]
+    assert vocab.concept("reuse-level", cred.outcomes[1].reuse).iri == reuse_iri
+    hours = re.fullmatch(r"PT(\d+)H", spec["volumeOfLearning"])
+    assert hours is not None
+    assert cred.workload.hours == int(hours.group(1))
+    assert cred.workload.ects == float(spec["creditPoint"]["point"])
+    assert vocab.concept("eqf", str(cred.eqf)).iri == spec["eqfLevel"]["id"]
+    assert vocab.concept("nqf", cred.nqf or "").iri == spec["nqfLevel"]["id"]
+    assert [vocab.concept("isced-f", f).iri for f in cred.field] == [
+        t["id"] for t in spec["thematicArea"]
+    ]
+    assert vocab.concept("mode", cred.mode).iri == spec["mode"]["id"]
+    assert vocab.concept("learning-setting", cred.setting).iri == spec["learningSetting"]["id"]
+    assert [vocab.concept("language", lang).iri for lang in cred.languages] == [
+        spec["language"]["id"]
+    ]
+    assert cred.prerequisites == spec["entryRequirement"]["noteLiteral"]
+
+    # assessment: the sample's concept is local, so the type is matched by its label
+    assessment_spec = claim["provenBy"]["specifiedBy"]
+    (assessment,) = cred.assessments
+    assert assessment.title == assessment_spec["title"]
+    assert vocab.concept("assessment-type", assessment.type).label("en") == \
+        assessment_spec["dcType"]["prefLabel"]["en"]
+    assert assessment.grading == assessment_spec["gradingScheme"]["description"]
+    assert sorted(assessment.proves) == sorted(o.id for o in cred.outcomes)
+    assert assessment.supervision == "unsupervised" and not assessment.identity_check
+
+    # awarding body, provider and assessor keep their roles
+    body = claim["awardedBy"]["awardingBody"]
+    (awarding,) = cred.awarding_body
+    org = catalogue.organisations[awarding]
+    assert org.name == body["legalName"]
+    assert org.homepage == body["homepage"]["contentURL"]
+    assert vocab.concept("country", org.country).iri == \
+        body["location"]["address"]["countryCode"]["id"]
+    assert [catalogue.organisations[o].name for o in cred.providers] == [
+        claim["influencedBy"]["directedBy"]["legalName"]
+    ]
+    assert [catalogue.organisations[o].name for o in cred.assessors] == [
+        claim["provenBy"]["assessedBy"]["legalName"]
+    ]
+
+    # the sample has no accreditation: a placeholder, reported, and the entry is a draft
+    assert cred.status == "draft"
+    assert any(line.startswith("gap:") and "quality_assurance" in line for line in report)
+    text = (cat / "credentials" / f"{cred.id}.yaml").read_text(encoding="utf-8")
+    assert "TODO(import)" in text
+
+
+def test_report_names_what_was_left_behind(cat: Path, sample: dict[str, Any]) -> None:
+    report = import_file(UNSIGNED, cat)
+    grade = claim_of(sample)["provenBy"]["grade"]["noteLiteral"]["en"]
+    assert any("learner data" in line and "credentialSubject" in line for line in report)
+    assert any(".grade" in line and grade in line for line in report)
+    assert any("displayParameter" in line for line in report)
+    assert any("relatedSkill" in line for line in report)  # DigComp skills, not ESCO
+    assert any("proves all outcomes" in line for line in report)
+    written = [line for line in report if line.startswith("wrote ")]
+    assert sorted(written) == sorted(f"wrote {k}" for k in snapshot(cat)
+                                     if k not in snapshot(BASE))
+    assert all("\n" not in line for line in report)
+
+
+def test_output_is_friendly_yaml(cat: Path, sample: dict[str, Any]) -> None:
+    import_file(UNSIGNED, cat)
+    (path,) = (cat / "credentials").glob("*.yaml")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=../../schemas/credential.schema.json"
+    keys = [ln.split(":")[0] for ln in lines if ln and not ln.startswith(("#", " "))]
+    assert keys[0] == "title"
+    assert path.stem == "digital-micro-credential-creation"  # slug of the title
+    # a text in several languages stays a language map; the default language alone is plain
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = claim_of(sample)["specifiedBy"]
+    assert data["title"] == spec["title"]["en"]
+    assert data["outcomes"][1]["text"] == spec["learningOutcome"][1]["title"]
+    assert data["version"] == "1.0"
+    imported = [p for p in (cat / "organisations").glob("*.yaml")
+                if not (BASE / "organisations" / p.name).exists()]
+    assert imported
+    for org in imported:
+        first = org.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../schemas/organisation.schema.json"
+
+
+def _vc2(sample: dict[str, Any]) -> dict[str, Any]:
+    doc = copy.deepcopy(sample)
+    doc["@context"] = ["https://www.w3.org/ns/credentials/v2",
+                       "http://data.europa.eu/snb/model/context/edc-ap"]
+    doc["type"] = ["VerifiableCredential", "VerifiableAttestation", "EuropeanDigitalCredential"]
+    return doc
+
+
+@pytest.mark.parametrize("form", ["uploadable", "signed", "vc2"])
+def test_other_forms_give_the_same_result(tmp_path: Path, sample: dict[str, Any],
+                                          form: str) -> None:
+    reference = tmp_path / "reference"
+    shutil.copytree(BASE, reference)
+    before = snapshot(reference)
+    import_file(UNSIGNED, reference)
+    expected = new_files(before, reference)
+
+    source = {"uploadable": UPLOADABLE, "signed": SIGNED,
+              "vc2": write_json(tmp_path / "vc2.jsonld", _vc2(sample))}[form]
+    target = tmp_path / form
+    shutil.copytree(BASE, target)
+    import_file(source, target)
+    load(target)
+    assert new_files(before, target) == expected
+
+
+def test_signed_payload_is_what_is_imported(cat: Path) -> None:
+    payload = json.loads(json.loads(SIGNED.read_text(encoding="utf-8"))["payload"])
+    import_file(SIGNED, cat)
+    cred = imported_credential(load(cat))
+    assert cred.title == payload["credentialSubject"]["hasClaim"]["specifiedBy"]["title"]
+
+
+def test_standalone_specification(cat: Path, tmp_path: Path, sample: dict[str, Any]) -> None:
+    spec = copy.deepcopy(claim_of(sample)["specifiedBy"])
+    spec["@context"] = sample["@context"]
+    source = write_json(tmp_path / "spec.jsonld", spec)
+    report = import_file(source, cat)
+    catalogue = load(cat)
+    cred = imported_credential(catalogue)
+    assert cred.title == spec["title"]
+    assert [o.text for o in cred.outcomes] == [lo["title"] for lo in spec["learningOutcome"]]
+    assert cred.workload.ects == float(spec["creditPoint"]["point"])
+    assert vocab.concept("eqf", str(cred.eqf)).iri == spec["eqfLevel"]["id"]
+    assert vocab.concept("mode", cred.mode).iri == spec["mode"]["id"]
+    # a specification alone names no awarding body and no assessment: placeholders, a draft
+    assert cred.status == "draft"
+    assert cred.awarding_body == [catalogue.settings.publisher]
+    for key in ("awarding_body", "assessments", "quality_assurance"):
+        assert any(line.startswith("gap:") and f": {key} —" in line for line in report), key
+    assert not any("learner data" in line for line in report)
+
+
+def test_id_references_are_resolved(cat: Path, tmp_path: Path, sample: dict[str, Any]) -> None:
+    doc = copy.deepcopy(sample)
+    claim = claim_of(doc)
+    body = claim["awardedBy"]["awardingBody"]
+    claim["awardedBy"]["awardingBody"] = body["id"]  # a bare id; the node is the issuer
+    claim["specifiedBy"]["eqfLevel"] = {"id": claim["specifiedBy"]["eqfLevel"]["id"]}
+    import_file(write_json(tmp_path / "refs.jsonld", doc), cat)
+    catalogue = load(cat)
+    cred = imported_credential(catalogue)
+    assert catalogue.organisations[cred.awarding_body[0]].name == body["legalName"]
+    assert vocab.concept("eqf", str(cred.eqf)).iri == claim["specifiedBy"]["eqfLevel"]["id"]
+
+
+def test_nested_claims_become_stackable_credentials(cat: Path, tmp_path: Path,
+                                                    sample: dict[str, Any]) -> None:
+    doc = copy.deepcopy(sample)
+    claim = claim_of(doc)
+    part = copy.deepcopy(claim)
+    part["id"] = "urn:epass:learningAchievement:part"
+    part["specifiedBy"]["id"] = "urn:epass:qualification:part"
+    part["specifiedBy"]["title"] = {"en": "Credential building basics"}
+    claim["hasPart"] = [part]
+    import_file(write_json(tmp_path / "nested.jsonld", doc), cat)
+    catalogue = load(cat)
+    by_title = {c.title["en"]: c for c in catalogue.credentials.values()}
+    whole = by_title[claim["specifiedBy"]["title"]["en"]]
+    piece = by_title[part["specifiedBy"]["title"]["en"]]
+    assert piece.stackability is not None and piece.stackability.part_of == [whole.id]
+    assert len(catalogue.organisations) == 3  # publisher + awarding body + support team
+
+
+# --- existing files -----------------------------------------------------------------------
+
+
+def test_existing_files_are_never_overwritten(cat: Path) -> None:
+    import_file(UNSIGNED, cat)
+    before = snapshot(cat)
+    report = import_file(UNSIGNED, cat)
+    added = new_files(before, cat)
+    # the organisations are reused (same legal names), the credential gets a new id
+    assert list(added) == ["credentials/digital-micro-credential-creation-2.yaml"]
+    assert sum(line.startswith("reused: organisations/") for line in report) == 2
+    load(cat)
+
+
+def test_organisation_reused_by_homepage(cat: Path, sample: dict[str, Any]) -> None:
+    body = claim_of(sample)["awardedBy"]["awardingBody"]
+    (cat / "organisations" / "zed.yaml").write_text(
+        f"name: Our own name for it\nkind: university\ncountry: IE\n"
+        f"homepage: {body['homepage']['contentURL'].upper()}/\n", encoding="utf-8")
+    import_file(UNSIGNED, cat)
+    cred = imported_credential(load(cat))
+    assert cred.awarding_body == ["zed"]
+    assert not (cat / "organisations" / "university-of-zed.yaml").exists()
+
+
+def test_write_failure_leaves_nothing_behind(cat: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from credcat import importer
+
+    original = importer._validate
+
+    def validate_then_race(into: Path, plans: Any, report: Any) -> None:
+        original(into, plans, report)
+        # another process creates the credential between the check and the write
+        (into / "credentials").mkdir(exist_ok=True)
+        (into / "credentials" / "digital-micro-credential-creation.yaml").write_text("x")
+
+    monkeypatch.setattr(importer, "_validate", validate_then_race)
+    before = snapshot(cat)
+    with pytest.raises(ImportError_, match="already exists"):
+        import_file(UNSIGNED, cat)
+    after = snapshot(cat)
+    assert after.pop("credentials/digital-micro-credential-creation.yaml") == b"x"
+    assert after == before
+
+
+# --- bad input ----------------------------------------------------------------------------
+
+
+def _bad_inputs(tmp: Path, sample: dict[str, Any]) -> dict[str, Path]:
+    spec = copy.deepcopy(claim_of(sample)["specifiedBy"])
+    del spec["title"]
+    activity = copy.deepcopy(sample)
+    claim = claim_of(activity)
+    claim["type"] = "LearningActivity"
+    claim["specifiedBy"] = {"id": "urn:x", "type": "LearningActivitySpecification"}
+    big = tmp / "big.json"
+    big.write_bytes(b'{"a": "' + b"x" * MAX_BYTES + b'"}')
+    cases = {
+        "not JSON": tmp / "not.json",
+        "not UTF-8": tmp / "latin1.json",
+        "empty": tmp / "empty.json",
+        "a list": write_json(tmp / "list.json", [1, 2, 3]),
+        "not an EDC": write_json(tmp / "other.json", {"type": "Person", "name": "x"}),
+        "payload not JSON": write_json(tmp / "signed.json", {"payload": "eyJub3QganNvbg",
+                                                             "signatures": []}),
+        "spec without title": write_json(tmp / "spec.json", spec),
+        "certificate of participation": write_json(tmp / "cop.json", activity),
+        "too large": big,
+        "missing": tmp / "does-not-exist.json",
+    }
+    cases["not JSON"].write_text("{not json", encoding="utf-8")
+    cases["not UTF-8"].write_bytes('{"title": "Müller"}'.encode("latin-1"))
+    cases["empty"].write_text("", encoding="utf-8")
+    return cases
+
+
+BAD = ["not JSON", "not UTF-8", "empty", "a list", "not an EDC", "payload not JSON",
+       "spec without title", "certificate of participation", "too large", "missing"]
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_bad_input_is_refused_cleanly(cat: Path, tmp_path: Path, sample: dict[str, Any],
+                                      case: str) -> None:
+    source = _bad_inputs(tmp_path, sample)[case]
+    before = snapshot(cat)
+    with pytest.raises(ImportError_) as info:
+        import_file(source, cat)
+    message = str(info.value)
+    assert message and "\n" not in message
+    assert snapshot(cat) == before
+
+
+def test_messages_say_what_is_wrong(tmp_path: Path, cat: Path, sample: dict[str, Any]) -> None:
+    cases = _bad_inputs(tmp_path, sample)
+    expected = {"not JSON": "not JSON", "not UTF-8": "not UTF-8", "too large": "5 MiB",
+                "payload not JSON": "payload is not JSON", "spec without title": "no title",
+                "certificate of participation": "learning activity"}
+    for case, words in expected.items():
+        with pytest.raises(ImportError_, match=words):
+            import_file(cases[case], cat)
+
+
+def test_no_catalogue_yaml(tmp_path: Path) -> None:
+    folder = tmp_path / "not-a-catalogue"
+    folder.mkdir()
+    with pytest.raises(ImportError_, match="--into"):
+        import_file(UNSIGNED, folder)
+    assert list(folder.iterdir()) == []
+
+
+def test_cli_exit_codes(cat: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("[", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["import", str(bad), "--into", str(cat)], out=out) == 1
+    text = out.getvalue()
+    assert text.startswith(f"{bad}: ") and "Traceback" not in text
+    assert len(text.strip().splitlines()) == 1
+
+    out = io.StringIO()
+    assert main(["import", str(UNSIGNED), "--into", str(tmp_path / "nowhere")], out=out) == 1
+    assert "--into" in out.getvalue()
+
+    out = io.StringIO()
+    assert main(["import", str(UNSIGNED), "--into", str(cat)], out=out) == 0
+    assert "wrote credentials/" in out.getvalue()
