@@ -118,7 +118,8 @@ def test_unknown_key_with_did_you_mean(tmp_path: Path) -> None:
     ) + "\n"
     root = write_catalogue(tmp_path / "c", credentials={"bad": cred})
     found = messages(root, "credentials/bad.yaml")
-    assert "credentials/bad.yaml:2:1: sumary: unknown key 'sumary' (did you mean 'summary'?)" in found
+    expected = "credentials/bad.yaml:2:1: sumary: unknown key 'sumary' (did you mean 'summary'?)"
+    assert expected in found
 
 
 def test_unknown_nested_key_points_at_the_key(tmp_path: Path) -> None:

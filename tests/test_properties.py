@@ -14,7 +14,7 @@ from catalogue_factory import credential, write_catalogue
 from credcat.catalogue import check_catalogue, load_catalogue
 from credcat.errors import CatalogueError, Problem
 
-KEYS = list(credential()) + ["offerings", "stackability", "titel", "id", "status", "nqf"]
+KEYS = [*credential(), "offerings", "stackability", "titel", "id", "status", "nqf"]
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
