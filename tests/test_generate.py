@@ -1,0 +1,82 @@
+"""`credcat generate`: the data files without MkDocs, deterministic and all-or-nothing."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from catalogue_factory import SAMPLE, credential, write_catalogue
+from credcat.catalogue import load_catalogue
+from credcat.cli import main
+from credcat.output import OutputError, safe_relative, write_machine_files
+from credcat.urls import MACHINE_FILES
+
+
+def generate(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["generate", *args], out=out)
+    return code, out.getvalue()
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_generate_sample_writes_every_credentials_files(tmp_path: Path) -> None:
+    code, output = generate(str(SAMPLE), "--out", str(tmp_path / "out"))
+    assert code == 0, output
+    files = tree(tmp_path / "out")
+    catalogue = load_catalogue(SAMPLE)
+    for cred in catalogue.credentials.values():
+        for kind in ("elm", "edc", "ob3"):
+            name = f"credentials/{cred.id}/{cred.version}/{MACHINE_FILES[kind][0]}"
+            assert name in files, name
+            json.loads(files[name])
+    index = json.loads(files["catalogue.json"])
+    assert index
+    assert "catalogue.jsonld" in files
+
+
+def test_generate_is_deterministic(tmp_path: Path) -> None:
+    assert generate(str(SAMPLE), "--out", str(tmp_path / "a"))[0] == 0
+    assert generate(str(SAMPLE), "--out", str(tmp_path / "b"))[0] == 0
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_site_url_rebases_identifiers(tmp_path: Path) -> None:
+    code, _ = generate(str(SAMPLE), "--out", str(tmp_path / "o"),
+                       "--site-url", "https://staging.test.example/cat")
+    assert code == 0
+    text = (tmp_path / "o" / "catalogue.jsonld").read_text()
+    assert "https://staging.test.example/cat/credentials/" in text
+
+
+def test_invalid_catalogue_writes_nothing(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "c", credentials={"db": credential(eqf=11)})
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("previous build")
+    code, output = generate(str(root), "--out", str(out))
+    assert code == 1
+    assert "eqf" in output
+    assert tree(out) == {"keep.txt": b"previous build"}
+
+
+def test_generate_replaces_previous_output_whole(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "c")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "stale.json").write_text("{}")
+    write_machine_files(load_catalogue(root), out)
+    assert "stale.json" not in tree(out)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
+
+
+@pytest.mark.parametrize("path", ["../x", "/etc/passwd", "a/../../b", ""])
+def test_paths_cannot_escape(path: str) -> None:
+    with pytest.raises(OutputError):
+        safe_relative(path)
