@@ -1,0 +1,448 @@
+"""The ELM 3 specification of a credential version: a ``Qualification`` as JSON-LD.
+
+:func:`specification` builds the node that European Digital Credentials carry at
+``credentialSubject.hasClaim.specifiedBy`` and that ``elm.jsonld`` publishes on its own;
+:func:`elm_document` wraps it with the context. Every node has a stable absolute IRI from
+:class:`~credcat.urls.Urls`; every text is a language map with all the author's translations;
+every controlled value is a full ``Concept`` with its scheme.
+
+Mapping decisions (checked against EDC-generic-no-cv/full 1.2.0 and LOQ 1.1.0):
+
+* Always a ``Qualification``: the model requires an EQF level.
+* ``dcType`` is the learning-opportunity type, as in the Commission's Annex I sample (the shapes
+  accept any concept there).
+* A knowledge or skill outcome gets its ``dcType`` from the skill-type vocabulary; that scheme
+  has no "responsibility and autonomy" concept and EDC-full allows no other scheme, so such an
+  outcome has no ``dcType`` and states its kind in an ``additionalNote``.
+* ``LearningAssessmentSpecification.proves`` must point to a learning-achievement
+  specification, not to outcomes; it points to this ``Qualification``. Which outcomes an
+  assessment proves, and how it is supervised and identity-checked, is said in its
+  ``description``.
+* ``hasPart``/``isPartOf`` name the current version of the other credentials; their nodes carry
+  type and title so the ``sh:class elm:Qualification`` constraints hold in a standalone file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import vocab
+from ..catalogue import Catalogue
+from ..jsonld import EDC_CONTEXT
+from ..model import Assessment, Credential, Outcome, QualityAssurance, duration_iso
+from ..urls import Urls
+from . import JsonDict, Text, date_time, end_date_time, join_texts, pick, say
+
+__all__ = [
+    "ESCO_SKILLS_SCHEME",
+    "concept",
+    "elm_document",
+    "esco_concept",
+    "languages_of",
+    "organisation",
+    "specification",
+    "web_resource",
+]
+
+ESCO_SKILLS_SCHEME = "http://data.europa.eu/esco/concept-scheme/skills"
+XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
+PROGRAMME_LEVEL_QA = frozenset({"programme-quality-assurance", "programme-licence"})
+
+
+# --- small node builders ------------------------------------------------------------------
+
+
+def concept(vocabulary: str, code: str) -> JsonDict:
+    """A controlled value as a full ``Concept`` node with its ``ConceptScheme``."""
+    found = vocab.concept(vocabulary, code)
+    return {
+        "id": found.iri,
+        "type": "Concept",
+        "inScheme": {"id": found.scheme, "type": "ConceptScheme"},
+        "prefLabel": dict(found.labels),
+    }
+
+
+def esco_concept(iri: str) -> JsonDict:
+    """An ESCO skill as a ``Concept`` (no label: ESCO is not available offline)."""
+    return {
+        "id": iri,
+        "type": "Concept",
+        "inScheme": {"id": ESCO_SKILLS_SCHEME, "type": "ConceptScheme"},
+    }
+
+
+def note(node_id: str, text: Text) -> JsonDict:
+    """An ``elm:Note``."""
+    return {"id": node_id, "type": "Note", "noteLiteral": dict(text)}
+
+
+def web_resource(node_id: str, url: str, title: Text | None = None) -> JsonDict:
+    """An ``elm:WebResource`` (a link)."""
+    node: JsonDict = {"id": node_id, "type": "WebResource", "contentURL": url}
+    if title:
+        node["title"] = dict(title)
+    return node
+
+
+def location(node_id: str, country: str, full_address: Text | None = None,
+             name: Text | None = None) -> JsonDict:
+    """A ``dc:Location`` with an ``elm:Address`` carrying the country."""
+    address: JsonDict = {
+        "id": node_id + "-address",
+        "type": "Address",
+        "countryCode": concept("country", country),
+    }
+    if full_address:
+        address["fullAddress"] = note(node_id + "-address-text", full_address)
+    node: JsonDict = {"id": node_id, "type": "Location", "address": address}
+    if name:
+        node["geographicName"] = dict(name)
+    return node
+
+
+def date_time_value(day: Any) -> JsonDict:
+    """An explicit ``xsd:dateTime`` value object (for terms the context maps to an IRI)."""
+    return {"@type": XSD_DATETIME, "@value": date_time(day)}
+
+
+def languages_of(catalogue: Catalogue, *texts: Text | None) -> list[str]:
+    """The catalogue's languages plus every language the given texts are written in."""
+    langs = list(catalogue.languages)
+    for text in texts:
+        if text:
+            langs += [lang for lang in text if lang not in langs]
+    return langs
+
+
+def _org_node_iri(urls: Urls, oid: str, fragment: str) -> str:
+    return urls.iri(urls.organisation(oid)) + "#" + fragment
+
+
+def organisation(catalogue: Catalogue, oid: str, urls: Urls) -> JsonDict:
+    """An organisation as an ``elm:Organisation`` (legal name, country, homepage, contact)."""
+    org = catalogue.organisations[oid]
+    default = catalogue.settings.default_language
+    full_address: Text | None = None
+    if org.address is not None:
+        place = " ".join(p for p in (org.address.postcode, org.address.city) if p)
+        full_address = {default: ", ".join(p for p in (org.address.street, place) if p)}
+    country = org.address.country if org.address is not None else org.country
+    node: JsonDict = {
+        "id": urls.organisation_iri(oid),
+        "type": "Organisation",
+        "legalName": dict(org.name),
+        "homepage": web_resource(_org_node_iri(urls, oid, "homepage"), org.homepage),
+        "location": location(_org_node_iri(urls, oid, "location"), country, full_address),
+    }
+    if org.short_name:
+        node["altLabel"] = dict(org.short_name)
+    if org.description:
+        node["additionalNote"] = [note(_org_node_iri(urls, oid, "description"), org.description)]
+    contact: JsonDict = {}
+    if org.email:
+        contact["emailAddress"] = {"id": "mailto:" + org.email, "type": "Mailbox"}
+    if org.phone:
+        contact["phone"] = {
+            "id": _org_node_iri(urls, oid, "phone"),
+            "type": "Phone",
+            "phoneNumber": org.phone,
+        }
+    if contact:
+        node["contactPoint"] = {"id": _org_node_iri(urls, oid, "contact"), "type": "ContactPoint",
+                                **contact}
+    if org.legal_identifier:
+        node["registration"] = {
+            "id": _org_node_iri(urls, oid, "registration"),
+            "type": "LegalIdentifier",
+            "notation": org.legal_identifier,
+            "spatial": concept("country", org.country),
+        }
+    return node
+
+
+# --- the specification --------------------------------------------------------------------
+
+
+class _Spec:
+    """Builds the nodes of one credential version (keeps catalogue, credential and urls)."""
+
+    def __init__(self, catalogue: Catalogue, credential: Credential, urls: Urls) -> None:
+        self.cat = catalogue
+        self.cred = credential
+        self.urls = urls
+        self.default = catalogue.settings.default_language
+
+    def node(self, fragment: str) -> str:
+        return self.urls.node_iri(self.cred.id, self.cred.version, fragment)
+
+    @property
+    def iri(self) -> str:
+        return self.urls.spec_iri(self.cred.id, self.cred.version)
+
+    @property
+    def page(self) -> str:
+        return self.urls.iri(self.urls.credential_version(self.cred.id, self.cred.version))
+
+    def org(self, oid: str) -> JsonDict:
+        return organisation(self.cat, oid, self.urls)
+
+    # outcomes and assessments ------------------------------------------------------------
+
+    def outcome(self, outcome: Outcome) -> JsonDict:
+        node: JsonDict = {
+            "id": self.node(f"outcome-{outcome.id}"),
+            "type": "LearningOutcome",
+            "title": dict(outcome.text),
+        }
+        if outcome.kind in ("knowledge", "skill"):
+            node["dcType"] = concept("skill-type", outcome.kind)
+        else:
+            node["additionalNote"] = [
+                note(self.node(f"outcome-{outcome.id}-kind"),
+                     say("outcome.responsibility-autonomy", languages_of(self.cat, outcome.text)))
+            ]
+        if outcome.reuse:
+            node["reusabilityLevel"] = concept("reuse-level", outcome.reuse)
+        if outcome.esco:
+            node["relatedESCOSkill"] = [esco_concept(iri) for iri in outcome.esco]
+        return node
+
+    def assessment_description(self, assessment: Assessment) -> dict[str, str]:
+        langs = languages_of(self.cat, assessment.description)
+        extra: list[Text] = []
+        identity = "identity.yes" if assessment.identity_check else "identity.no"
+        if assessment.supervision is not None:
+            extra.append(say("assessment.supervision", langs,
+                             supervision=say(f"supervision.{assessment.supervision}", langs),
+                             identity=say(identity, langs)))
+        elif assessment.identity_check:
+            extra.append(say("assessment.identity-only", langs, identity=say(identity, langs)))
+        numbered = {o.id: (i, o) for i, o in enumerate(self.cred.outcomes, start=1)}
+        proven = [numbered[oid] for oid in assessment.proves if oid in numbered]
+        if proven:
+            listing = {
+                lang: "; ".join(f"({i}) {pick(o.text, lang, self.default).rstrip('. ')}"
+                                for i, o in proven)
+                for lang in langs
+            }
+            extra.append(say("assessment.proves", langs, outcomes=listing))
+        return join_texts(assessment.description, *extra)
+
+    def assessment(self, assessment: Assessment) -> JsonDict:
+        kind = vocab.concept("assessment-type", assessment.type)
+        node: JsonDict = {
+            "id": self.node(f"assessment-{assessment.id}"),
+            "type": "LearningAssessmentSpecification",
+            "title": dict(assessment.title) if assessment.title else dict(kind.labels),
+            "description": self.assessment_description(assessment),
+            "dcType": concept("assessment-type", assessment.type),
+            "language": [concept("language", lang) for lang in self.cred.languages],
+            "proves": self.iri,
+        }
+        if assessment.supervision == "supervised-online":
+            node["mode"] = [concept("mode", "online")]
+        elif assessment.supervision == "supervised-on-site":
+            node["mode"] = [concept("mode", "on-site")]
+        if assessment.grading:
+            node["gradingScheme"] = {
+                "id": self.node(f"assessment-{assessment.id}-grading"),
+                "type": "GradingScheme",
+                "title": say("grading", languages_of(self.cat, assessment.grading)),
+                "description": dict(assessment.grading),
+            }
+        return node
+
+    # awarding, quality assurance -----------------------------------------------------------
+
+    def awarding_opportunity(self) -> JsonDict:
+        bodies = self.cred.awarding_body
+        node: JsonDict = {
+            "id": self.node("awarding"),
+            "type": "AwardingOpportunity",
+            "awardingBody": [self.org(oid) for oid in bodies],
+            "learningAchievementSpecification": self.iri,
+        }
+        countries = {self.cat.organisations[oid].country for oid in bodies}
+        if len(countries) == 1:
+            node["location"] = location(self.node("awarding-location"), countries.pop())
+        return node
+
+    def accreditation(self, index: int, qa: QualityAssurance) -> JsonDict:
+        kind = vocab.concept("accreditation-type", qa.type)
+        node: JsonDict = {
+            "id": self.node(f"quality-assurance-{index}"),
+            "type": "Accreditation",
+            "dcType": concept("accreditation-type", qa.type),
+            "title": dict(qa.title) if qa.title else dict(kind.labels),
+            "description": dict(qa.description),
+            "accreditingAgent": self.org(qa.body),
+            "organisation": [self.org(oid) for oid in self.cred.awarding_body],
+        }
+        if kind.code in PROGRAMME_LEVEL_QA:
+            node["limitQualification"] = self.iri
+        if qa.url:
+            node["report"] = web_resource(self.node(f"quality-assurance-{index}-report"), qa.url)
+        if qa.valid_until:
+            node["expiryDate"] = end_date_time(qa.valid_until)
+        return node
+
+    # notes and links ------------------------------------------------------------------------
+
+    def workload_note(self) -> JsonDict | None:
+        load = self.cred.workload
+        fields = ("hours", "guided_hours", "self_study_hours", "assessment_hours")
+        parts = [(name, getattr(load, name)) for name in fields if getattr(load, name) is not None]
+        if not any(name != "hours" for name, _ in parts):
+            return None
+        langs = languages_of(self.cat, self.cred.title)
+        pieces = [say(f"workload.{name}", langs, n=value) for name, value in parts]
+        joined = {lang: ", ".join(pick(p, lang) for p in pieces) for lang in pieces[0]}
+        return note(self.node("note-workload"), say("workload", langs, parts=joined))
+
+    def entry_requirement(self) -> JsonDict | None:
+        earlier = []
+        if self.cred.stackability is not None:
+            earlier = [self.cat.credentials[c] for c in self.cred.stackability.builds_on
+                       if c in self.cat.credentials]
+        prerequisites = self.cred.prerequisites
+        text: dict[str, str] | None = dict(prerequisites) if prerequisites else None
+        if earlier:
+            langs = languages_of(self.cat, self.cred.prerequisites, self.cred.title)
+            titles = {lang: ", ".join(pick(c.title, lang, self.default) for c in earlier)
+                      for lang in langs}
+            sentence = say("builds-on", langs, titles=titles)
+            text = join_texts(text, sentence) if text else sentence
+        return note(self.node("entry-requirement"), text) if text else None
+
+    def notes(self) -> list[JsonDict]:
+        cred = self.cred
+        notes: list[JsonDict] = []
+        if cred.description:
+            notes.append(note(self.node("note-description"), cred.description))
+        workload = self.workload_note()
+        if workload:
+            notes.append(workload)
+        if cred.stackability is not None and cred.stackability.note:
+            notes.append(note(self.node("note-stackability"), cred.stackability.note))
+        if cred.further_information:
+            notes.append(note(self.node("note-further-information"), cred.further_information))
+        for index, link in enumerate(cred.links, start=1):
+            if link.url.lower().startswith("mailto:"):
+                address = link.url[len("mailto:"):]
+                text = {lang: f"{title}: {address}" for lang, title in link.title.items()}
+                notes.append(note(self.node(f"link-{index}"), text))
+        return notes
+
+    def documents(self) -> list[JsonDict]:
+        return [
+            web_resource(self.node(f"link-{index}"), link.url, link.title)
+            for index, link in enumerate(self.cred.links, start=1)
+            if not link.url.lower().startswith("mailto:")
+        ]
+
+    def related(self, ids: tuple[str, ...] | list[str]) -> list[JsonDict]:
+        out = []
+        for cid in ids:
+            other = self.cat.credentials.get(cid)
+            if other is None or cid == self.cred.id:
+                continue
+            out.append({
+                "id": self.urls.spec_iri(other.id, other.version),
+                "type": "Qualification",
+                "title": dict(other.title),
+            })
+        return out
+
+    # the whole node -------------------------------------------------------------------------
+
+    def build(self, *, relations: bool = True) -> JsonDict:
+        cred = self.cred
+        spec: JsonDict = {
+            "id": self.iri,
+            "type": "Qualification",
+            "title": dict(cred.title),
+            "description": dict(cred.summary),
+            "identifier": {
+                "id": self.node("identifier"),
+                "type": "Identifier",
+                "notation": f"{cred.id}/{cred.version}",
+                "schemeName": "credcat credential id/version",
+                "schemeId": self.urls.catalogue_iri(),
+            },
+            "status": cred.status,
+            "dcType": concept("learning-opportunity-type", cred.type),
+            "eqfLevel": concept("eqf", str(cred.eqf)),
+            "thematicArea": [concept("isced-f", code) for code in cred.field],
+            "language": [concept("language", lang) for lang in cred.languages],
+            "mode": [concept("mode", cred.mode)],
+            "learningSetting": concept("learning-setting", cred.setting),
+            "learningOutcome": [self.outcome(o) for o in cred.outcomes],
+            "provenBy": [self.assessment(a) for a in cred.assessments],
+            "awardingOpportunity": [self.awarding_opportunity()],
+            "accreditation": [self.accreditation(i, qa)
+                              for i, qa in enumerate(cred.quality_assurance, start=1)],
+            "homepage": [web_resource(self.node("page"), self.page)],
+            "isPartialQualification": bool(cred.stackability and cred.stackability.part_of),
+        }
+        if cred.homepage:
+            spec["homepage"].append(web_resource(self.node("homepage"), cred.homepage))
+        if cred.nqf:
+            spec["nqfLevel"] = [concept("nqf", cred.nqf)]
+        if cred.target_groups:
+            spec["targetGroup"] = [concept("target-group", code) for code in cred.target_groups]
+        if cred.workload.ects is not None:
+            system = cred.workload.credit_system
+            spec["creditPoint"] = [{
+                "id": self.node(f"credit-{system}"),
+                "type": "CreditPoint",
+                "framework": concept("credit-system", system),
+                "point": f"{cred.workload.ects:g}",
+            }]
+        if cred.workload.hours is not None:
+            spec["volumeOfLearning"] = f"PT{cred.workload.hours}H"
+        if cred.duration:
+            spec["maximumDuration"] = duration_iso(cred.duration)
+        if cred.published:
+            spec["dateModified"] = date_time_value(cred.published)
+        requirement = self.entry_requirement()
+        if requirement:
+            spec["entryRequirement"] = requirement
+        notes = self.notes()
+        if notes:
+            spec["additionalNote"] = notes
+        documents = self.documents()
+        if documents:
+            spec["supplementaryDocument"] = documents
+        if relations:
+            parents = self.related(cred.stackability.part_of if cred.stackability else [])
+            parts = self.related(self.cat.has_part(cred.id))
+            if parents:
+                spec["isPartOf"] = parents
+            if parts:
+                spec["hasPart"] = parts
+        return spec
+
+
+def specification(
+    catalogue: Catalogue, credential: Credential, urls: Urls, *, relations: bool = True
+) -> JsonDict:
+    """The ``Qualification`` node of a credential version (without ``@context``).
+
+    Args:
+        catalogue: The catalogue (organisations, other credentials).
+        credential: The credential.
+        urls: The catalogue's URL scheme.
+        relations: Include ``isPartOf``/``hasPart`` (with typed, titled nodes for the other
+            credentials). The LOQ profile's closed shapes would demand a complete
+            qualification for each of those nodes, so :mod:`.loq` leaves them out.
+
+    Returns:
+        The node as a dict.
+    """
+    return _Spec(catalogue, credential, urls).build(relations=relations)
+
+
+def elm_document(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
+    """``elm.jsonld``: the specification with the EDC context."""
+    return {"@context": list(EDC_CONTEXT), **specification(catalogue, credential, urls)}

@@ -1,0 +1,148 @@
+"""``opportunities.jsonld``: one ``LearningOpportunity`` per offering, in the Europass LOQ profile.
+
+The LOQ shapes are closed, so this file says only what the profile allows:
+
+* ``elm:defaultLanguage`` has no term in the edc-ap context (trap 3): written with its prefix;
+* an ``Amount``'s value is ``rdf:value`` in LOQ (``elm:value`` in EDC, trap 5), as an explicit
+  ``xsd:decimal``;
+* a ``LearningOpportunity`` has no ``language``: the first language of the offering is the
+  default language, the others are named in a note.
+
+The opportunities point to the specification they lead to. The file carries that specification
+as a second top-level node (``@graph``) when it can satisfy LOQ's closed ``Qualification``
+shape, which demands an NQF level; without one, the file carries a ``QualificationReference``
+whose identifier is the specification's IRI. ``isPartOf``/``hasPart`` are left out of the copy
+here (each related qualification would have to be complete); ``elm.jsonld`` has them.
+
+A credential without offerings has no such file: :func:`opportunities_document` returns
+``None`` and :mod:`.machine` publishes and links nothing.
+"""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..jsonld import EDC_CONTEXT
+from ..model import Credential, Offering, duration_iso
+from ..urls import Urls
+from . import JsonDict, date_time, end_date_time, say
+from .elm import concept, languages_of, location, note, organisation, specification, web_resource
+
+__all__ = ["learning_opportunity", "opportunities_document", "specification_reference"]
+
+XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+
+
+def specification_reference(credential: Credential, urls: Urls) -> JsonDict:
+    """A ``QualificationReference`` naming the specification by its IRI."""
+    node = urls.node_iri(credential.id, credential.version, "qualification-reference")
+    return {
+        "id": node,
+        "type": "elm:QualificationReference",
+        "identifier": {
+            "id": node + "-identifier",
+            "type": "Identifier",
+            "notation": urls.spec_iri(credential.id, credential.version),
+            "schemeName": "IRI",
+        },
+    }
+
+
+def learning_opportunity(
+    catalogue: Catalogue, credential: Credential, offering: Offering, urls: Urls, leads_to: str
+) -> JsonDict:
+    """The ``LearningOpportunity`` of one offering.
+
+    Args:
+        catalogue: The catalogue.
+        credential: The credential.
+        offering: One of its offerings.
+        urls: The URL scheme.
+        leads_to: IRI of the node the opportunity's ``learningAchievementSpecification`` names
+            (the specification, or its reference).
+    """
+    cid, version = credential.id, credential.version
+
+    def node(fragment: str) -> str:
+        return urls.node_iri(cid, version, f"offering-{offering.id}{fragment}")
+
+    languages = offering.languages or credential.languages
+    page = urls.iri(urls.credential_version(cid, version))
+    lo: JsonDict = {
+        "id": node(""),
+        "type": "LearningOpportunity",
+        "title": dict(credential.title),
+        "description": dict(credential.summary),
+        "dcType": [concept("learning-opportunity-type", credential.type)],
+        "elm:defaultLanguage": concept("language", languages[0]),
+        "homepage": [web_resource(urls.node_iri(cid, version, "page"), page)],
+        "providedBy": [organisation(catalogue, oid, urls) for oid in credential.providers],
+        "learningAchievementSpecification": leads_to,
+        "mode": [concept("mode", credential.mode)],
+        "temporal": {
+            "id": node("-period"),
+            "type": "PeriodOfTime",
+            "startDate": date_time(offering.start),
+            **({"endDate": end_date_time(offering.end)} if offering.end else {}),
+        },
+    }
+    if credential.duration:
+        lo["duration"] = duration_iso(credential.duration)
+    if offering.application_deadline:
+        lo["applicationDeadline"] = end_date_time(offering.application_deadline)
+    if offering.schedule:
+        lo["learningSchedule"] = concept("learning-schedule", offering.schedule)
+    if offering.location is not None:
+        where = offering.location
+        street = where.address or ""
+        full = street if where.city in street else ", ".join(p for p in (street, where.city) if p)
+        default = catalogue.settings.default_language
+        lo["location"] = [location(node("-location"), where.country, {default: full},
+                                   dict(where.name) if where.name else None)]
+    if offering.price is not None:
+        price: JsonDict = {
+            "id": node("-price"),
+            "type": "PriceDetail",
+            "amount": {
+                "id": node("-price-amount"),
+                "type": "Amount",
+                "unit": concept("currency", offering.price.currency),
+                "rdf:value": {"@type": XSD_DECIMAL, "@value": format(offering.price.amount, "f")},
+            },
+        }
+        if offering.price.note:
+            price["additionalNote"] = [note(node("-price-note"), offering.price.note)]
+        lo["priceDetail"] = [price]
+    if offering.enrolment_url:
+        langs = languages_of(catalogue, credential.title)
+        lo["supplementaryDocument"] = [
+            web_resource(node("-enrolment"), offering.enrolment_url, say("enrolment", langs))
+        ]
+    notes: list[JsonDict] = []
+    if offering.note:
+        notes.append(note(node("-note"), offering.note))
+    langs = languages_of(catalogue, credential.title)
+    if offering.places:
+        notes.append(note(node("-places"), say("offering.places", langs, places=offering.places)))
+    if len(languages) > 1:
+        notes.append(note(node("-languages"),
+                          say("offering.languages", langs, codes=", ".join(languages))))
+    if notes:
+        lo["additionalNote"] = notes
+    return lo
+
+
+def opportunities_document(
+    catalogue: Catalogue, credential: Credential, urls: Urls
+) -> JsonDict | None:
+    """``opportunities.jsonld`` of a credential version, or ``None`` when it has no offerings."""
+    if not credential.offerings:
+        return None
+    if credential.nqf:
+        target = specification(catalogue, credential, urls, relations=False)
+    else:
+        target = specification_reference(credential, urls)
+    graph = [target] + [
+        learning_opportunity(catalogue, credential, offering, urls, target["id"])
+        for offering in credential.offerings
+    ]
+    return {"@context": list(EDC_CONTEXT), "@graph": graph}

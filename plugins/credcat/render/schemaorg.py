@@ -1,0 +1,210 @@
+"""schema.org JSON-LD for a credential page: what general web crawlers read.
+
+:func:`schemaorg` returns one dict with an ``EducationalOccupationalCredential`` and the
+``Course`` that leads to it (one ``CourseInstance`` and one ``Offer`` per offering). The page
+template embeds it in ``<script type="application/ld+json">``; escaping for that context is the
+template's job (:func:`credcat.render.safe.json_for_script`), this module only builds the dict.
+"""
+
+from __future__ import annotations
+
+from .. import vocab
+from ..catalogue import Catalogue
+from ..model import Credential, Offering, duration_iso
+from ..urls import Urls
+from . import JsonDict, pick
+
+__all__ = ["COURSE_MODE", "schemaorg"]
+
+SCHEMA = "https://schema.org"
+
+COURSE_MODE: dict[str, str] = {
+    "online": "online",
+    "blended": "blended",
+    "on-site": "onsite",
+    "work-based": "onsite",
+    "project-based": "blended",
+    "research-lab": "onsite",
+}
+"""credcat mode code → schema.org ``courseMode`` value."""
+
+
+def _organization(catalogue: Catalogue, oid: str, urls: Urls, lang: str) -> JsonDict:
+    org = catalogue.organisations[oid]
+    default = catalogue.settings.default_language
+    node: JsonDict = {
+        "@type": "Organization",
+        "@id": urls.organisation_iri(oid),
+        "name": pick(org.name, lang, default),
+        "url": org.homepage,
+    }
+    address: JsonDict = {"@type": "PostalAddress", "addressCountry": org.country}
+    if org.address is not None:
+        address["addressCountry"] = org.address.country
+        address["addressLocality"] = org.address.city
+        if org.address.street:
+            address["streetAddress"] = org.address.street
+        if org.address.postcode:
+            address["postalCode"] = org.address.postcode
+    node["address"] = address
+    if org.email:
+        node["email"] = org.email
+    return node
+
+
+def _eqf_level(credential: Credential) -> JsonDict:
+    eqf = vocab.concept("eqf", str(credential.eqf))
+    return {
+        "@type": "DefinedTerm",
+        "name": f"EQF level {credential.eqf}",
+        "termCode": str(credential.eqf),
+        "url": eqf.iri,
+        "inDefinedTermSet": eqf.scheme,
+    }
+
+
+def _offer(credential: Credential, offering: Offering, page: str) -> JsonDict | None:
+    if offering.price is None:
+        return None
+    offer: JsonDict = {
+        "@type": "Offer",
+        "price": format(offering.price.amount, "f"),
+        "priceCurrency": offering.price.currency,
+        "category": "Free" if offering.price.amount == 0 else "Paid",
+        "url": offering.enrolment_url or credential.homepage or page,
+    }
+    if offering.application_deadline:
+        offer["validThrough"] = offering.application_deadline.isoformat()
+    return offer
+
+
+def _instance(
+    catalogue: Catalogue, credential: Credential, offering: Offering, urls: Urls, lang: str
+) -> JsonDict:
+    default = catalogue.settings.default_language
+    page = urls.iri(urls.credential_version(credential.id, credential.version))
+    instance: JsonDict = {
+        "@type": "CourseInstance",
+        "@id": urls.node_iri(credential.id, credential.version, f"offering-{offering.id}"),
+        "name": f"{pick(credential.title, lang, default)} ({offering.id})",
+        "courseMode": COURSE_MODE.get(credential.mode, credential.mode),
+        "startDate": offering.start.isoformat(),
+        "inLanguage": list(offering.languages or credential.languages),
+    }
+    if offering.end:
+        instance["endDate"] = offering.end.isoformat()
+    if credential.workload.hours is not None:
+        instance["courseWorkload"] = f"PT{credential.workload.hours}H"
+    if offering.location is not None:
+        where = offering.location
+        address: JsonDict = {
+            "@type": "PostalAddress",
+            "addressLocality": where.city,
+            "addressCountry": where.country,
+        }
+        if where.address:
+            address["streetAddress"] = where.address
+        place: JsonDict = {"@type": "Place", "address": address}
+        if where.name:
+            place["name"] = pick(where.name, lang, default)
+        instance["location"] = place
+    offer = _offer(credential, offering, page)
+    if offer is not None:
+        instance["offers"] = offer
+    if offering.places:
+        instance["maximumAttendeeCapacity"] = offering.places
+    return instance
+
+
+def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: str) -> JsonDict:
+    """The schema.org description of a credential version, with texts in ``lang``.
+
+    Args:
+        catalogue: The catalogue.
+        credential: The credential.
+        urls: The URL scheme.
+        lang: Language of the page (texts missing in it fall back to the default language).
+
+    Returns:
+        ``{"@context": "https://schema.org", "@graph": [credential, course]}``.
+    """
+    default = catalogue.settings.default_language
+    cid, version = credential.id, credential.version
+    page = urls.iri(urls.credential_version(cid, version, lang))
+    credential_id = urls.node_iri(cid, version, "credential")
+    course_id = urls.node_iri(cid, version, "course")
+    title = pick(credential.title, lang, default)
+    summary = pick(credential.summary, lang, default)
+    providers = [_organization(catalogue, oid, urls, lang) for oid in credential.providers]
+    outcomes = [pick(o.text, lang, default) for o in credential.outcomes]
+    fields = [vocab.concept("isced-f", code) for code in credential.field]
+
+    edu_credential: JsonDict = {
+        "@type": "EducationalOccupationalCredential",
+        "@id": credential_id,
+        "name": title,
+        "description": summary,
+        "url": page,
+        "credentialCategory": {
+            "@type": "DefinedTerm",
+            "name": "Micro-credential",
+            "termCode": "micro-credential",
+        },
+        "educationalLevel": _eqf_level(credential),
+        "competencyRequired": [
+            {"@type": "DefinedTerm", "name": text,
+             "@id": urls.node_iri(cid, version, f"outcome-{o.id}")}
+            for text, o in zip(outcomes, credential.outcomes, strict=True)
+        ],
+        "recognizedBy": [
+            _organization(catalogue, oid, urls, lang)
+            for oid in dict.fromkeys(qa.body for qa in credential.quality_assurance)
+        ],
+        "about": [
+            {"@type": "DefinedTerm", "name": f.labels.get("en", f.code), "termCode": f.code,
+             "url": f.iri}
+            for f in fields
+        ],
+        "inLanguage": list(credential.languages),
+        "sameAs": urls.spec_iri(cid, version),
+        "version": version,
+    }
+
+    course: JsonDict = {
+        "@type": "Course",
+        "@id": course_id,
+        "name": title,
+        "description": summary,
+        "url": page,
+        "courseCode": cid,
+        "provider": providers,
+        "educationalCredentialAwarded": {"@id": credential_id},
+        "educationalLevel": _eqf_level(credential),
+        "teaches": outcomes,
+        "inLanguage": list(credential.languages),
+        "hasCourseInstance": [
+            _instance(catalogue, credential, offering, urls, lang)
+            for offering in credential.offerings
+        ],
+    }
+    if credential.workload.hours is not None:
+        course["timeRequired"] = f"PT{credential.workload.hours}H"
+    elif credential.duration:
+        course["timeRequired"] = duration_iso(credential.duration)
+    if credential.workload.ects is not None:
+        course["numberOfCredits"] = {
+            "@type": "StructuredValue",
+            "value": credential.workload.ects,
+            "unitText": credential.workload.credit_system.upper(),
+        }
+    if credential.prerequisites:
+        course["coursePrerequisites"] = pick(credential.prerequisites, lang, default)
+    offers = [
+        offer for offering in credential.offerings
+        if (offer := _offer(credential, offering, page)) is not None
+    ]
+    if offers:
+        course["offers"] = offers
+    if credential.homepage:
+        course["sameAs"] = credential.homepage
+    return {"@context": SCHEMA, "@graph": [edu_credential, course]}

@@ -1,0 +1,287 @@
+"""Published machine files: paths, bytes, determinism, links, OB3, schema.org, offline loader."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from credcat.catalogue import load_catalogue
+from credcat.jsonld import (
+    CONTEXTS,
+    CREDENTIALS_V1,
+    EDC_AP,
+    OB3_CONTEXT,
+    expand,
+    local_document_loader,
+)
+from credcat.render import dumps, pick
+from credcat.render.machine import LINK_LABELS, machine_files, machine_links
+from credcat.render.ob3 import achievement_iri, ob3_achievement
+from credcat.render.schemaorg import schemaorg
+from credcat.urls import CATALOGUE_JSONLD, MACHINE_FILES
+from jsonld_helpers import (
+    CATALOGUES,
+    OFFICIAL,
+    catalogue,
+    dropped_values,
+    missing_keys,
+    to_graph,
+    type_counts,
+    urls_of,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = CATALOGUES["fixture"]
+
+
+# --- machine_files ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(CATALOGUES))
+def test_machine_files_paths_and_bytes(name: str) -> None:
+    cat = catalogue(name)
+    urls = urls_of(cat)
+    files = machine_files(cat, urls)
+    expected = {CATALOGUE_JSONLD}
+    for cred in cat.credentials.values():
+        for kind in MACHINE_FILES:
+            if kind == "loq" and not cred.offerings:
+                continue
+            expected.add(urls.machine_file(cred.id, cred.version, kind))
+    assert set(files) == expected
+    assert list(files) == sorted(files)
+    for path, data in files.items():
+        assert isinstance(data, bytes)
+        assert data.endswith(b"}\n")
+        parsed = json.loads(data.decode("utf-8"))
+        assert dumps(parsed) == data, f"{path} is not in canonical form"
+        assert b"\\u00" not in data  # ensure_ascii=False: texts stay readable
+
+
+def test_machine_files_are_deterministic() -> None:
+    first = machine_files(catalogue("fixture"), urls_of(catalogue("fixture")))
+    fresh = load_catalogue(FIXTURE)
+    second = machine_files(fresh, urls_of(fresh))
+    assert first == second
+
+
+def _digest(files: dict[str, bytes]) -> str:
+    h = hashlib.sha256()
+    for path, data in sorted(files.items()):
+        h.update(path.encode() + b"\0" + data + b"\0")
+    return h.hexdigest()
+
+
+def test_machine_files_are_identical_in_another_process() -> None:
+    """Byte-identical across runs (other hash seed), and the core never imports pyld."""
+    script = (
+        "import sys, hashlib\n"
+        "from credcat.catalogue import load_catalogue\n"
+        "from credcat.urls import Urls\n"
+        "from credcat.render.machine import machine_files\n"
+        "import credcat.jsonld\n"
+        f"cat = load_catalogue({str(FIXTURE)!r})\n"
+        "files = machine_files(cat, Urls(cat.settings.base_uri, cat.settings.default_language))\n"
+        "h = hashlib.sha256()\n"
+        "for path, data in sorted(files.items()):\n"
+        "    h.update(path.encode() + b'\\0' + data + b'\\0')\n"
+        "print(h.hexdigest(), 'pyld' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, env=env, cwd=REPO).stdout.split()
+    cat = catalogue("fixture")
+    assert out == [_digest(machine_files(cat, urls_of(cat))), "False"]
+
+
+def test_offering_less_credential_has_no_opportunities_file() -> None:
+    cat = catalogue("fixture")
+    urls = urls_of(cat)
+    files = machine_files(cat, urls)
+    programme = cat.credentials["data-programme"]
+    assert not programme.offerings
+    assert urls.machine_file(programme.id, programme.version, "loq") not in files
+    assert urls.machine_file(programme.id, programme.version, "elm") in files
+
+
+# --- machine_links ------------------------------------------------------------------------
+
+
+def test_machine_links() -> None:
+    cat = catalogue("fixture")
+    urls = urls_of(cat)
+    files = machine_files(cat, urls)
+    for cred in cat.credentials.values():
+        links = machine_links(cat, cred, urls)
+        kinds = [kind for kind, *_ in links]
+        assert kinds == [k for k in MACHINE_FILES if k != "loq" or cred.offerings]
+        for kind, path, mime, label in links:
+            assert path == urls.machine_file(cred.id, cred.version, kind)
+            assert path in files
+            assert mime == MACHINE_FILES[kind][1]
+            assert label == LINK_LABELS[kind]["en"]
+    german = machine_links(cat, cat.credentials["data-basics"], urls, "de")
+    assert [label for *_, label in german] == [LINK_LABELS[k]["de"] for k in MACHINE_FILES]
+    french = machine_links(cat, cat.credentials["data-basics"], urls, "fr")
+    assert [label for *_, label in french] == [LINK_LABELS[k]["en"] for k in MACHINE_FILES]
+
+
+# --- Open Badges 3.0 ----------------------------------------------------------------------
+
+
+def _achievement_credential(achievement: dict[str, Any]) -> dict[str, Any]:
+    body = {k: v for k, v in achievement.items() if k != "@context"}
+    return {
+        "@context": ["https://www.w3.org/ns/credentials/v2", achievement["@context"]],
+        "id": "urn:uuid:2f0c6a56-8a3e-4c1e-9b8e-3d1f9c1e7a01",
+        "type": ["VerifiableCredential", "AchievementCredential"],
+        "issuer": {"id": body["creator"]["id"], "type": ["Profile"]},
+        "validFrom": "2027-06-30T00:00:00Z",
+        "name": body["name"],
+        "credentialSubject": {
+            "id": "did:example:learner",
+            "type": ["AchievementSubject"],
+            "achievement": body,
+        },
+    }
+
+
+@pytest.fixture(scope="module")
+def ob3_validator() -> Any:
+    schema = json.loads((OFFICIAL / "ob3" / "achievementcredential.schema.json").read_text())
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+@pytest.mark.parametrize("name", list(CATALOGUES))
+def test_ob3_achievement_validates(name: str, ob3_validator: Any) -> None:
+    cat = catalogue(name)
+    urls = urls_of(cat)
+    for cred in cat.credentials.values():
+        achievement = ob3_achievement(cat, cred, urls)
+        assert achievement["@context"] == OB3_CONTEXT
+        assert achievement["id"] == achievement_iri(cred, urls)
+        assert achievement["achievementType"] == "MicroCredential"
+        assert achievement["version"] == cred.version
+        errors = sorted(ob3_validator.iter_errors(_achievement_credential(achievement)),
+                        key=lambda e: list(e.path))
+        assert errors == [], [f"{list(e.path)}: {e.message}" for e in errors]
+        assert missing_keys(achievement) == set()
+        assert not dropped_values(achievement)
+        assert type_counts(to_graph(achievement))["Achievement"] == 1
+        esco = {iri for o in cred.outcomes for iri in o.esco}
+        targets = {a["targetUrl"] for a in achievement["alignment"]}
+        assert esco <= targets
+        assert f"http://data.europa.eu/snb/eqf/{cred.eqf}" in targets
+        if cred.workload.ects is not None:
+            assert achievement["creditsAvailable"] == cred.workload.ects
+        narrative = achievement["criteria"]["narrative"]
+        for outcome in cred.outcomes:
+            assert pick(outcome.text, achievement["inLanguage"]) in narrative
+
+
+def test_ob3_related_points_both_ways() -> None:
+    cat = catalogue("fixture")
+    urls = urls_of(cat)
+    old = ob3_achievement(cat, cat.credentials["old-data-basics"], urls)
+    new = ob3_achievement(cat, cat.credentials["data-basics"], urls)
+    assert [r["id"] for r in old["related"]] == [
+        achievement_iri(cat.credentials["data-basics"], urls)
+    ]
+    assert [r["id"] for r in new["related"]] == [
+        achievement_iri(cat.credentials["old-data-basics"], urls)
+    ]
+
+
+# --- schema.org ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(CATALOGUES))
+def test_schemaorg_is_complete(name: str) -> None:
+    cat = catalogue(name)
+    urls = urls_of(cat)
+    for cred in cat.credentials.values():
+        for lang in cat.languages:
+            data = schemaorg(cat, cred, urls, lang)
+            json.dumps(data, allow_nan=False)
+            assert data["@context"] == "https://schema.org"
+            by_type = {node["@type"]: node for node in data["@graph"]}
+            assert set(by_type) == {"EducationalOccupationalCredential", "Course"}
+            credential, course = by_type["EducationalOccupationalCredential"], by_type["Course"]
+            assert course["educationalCredentialAwarded"] == {"@id": credential["@id"]}
+            assert credential["name"] == pick(cred.title, lang, cat.settings.default_language)
+            assert credential["educationalLevel"]["termCode"] == str(cred.eqf)
+            assert len(course["teaches"]) == len(cred.outcomes)
+            assert [p["@id"] for p in course["provider"]] == [
+                urls.organisation_iri(o) for o in cred.providers
+            ]
+            assert course["url"] == urls.iri(urls.credential_version(cred.id, cred.version, lang))
+            assert len(course["hasCourseInstance"]) == len(cred.offerings)
+            priced = [o for o in cred.offerings if o.price is not None]
+            assert len(course.get("offers", [])) == len(priced)
+            for offer, offering in zip(course.get("offers", []), priced, strict=True):
+                assert offering.price is not None
+                assert offer["priceCurrency"] == offering.price.currency
+                assert float(offer["price"]) == float(offering.price.amount)
+            for instance in course["hasCourseInstance"]:
+                assert instance["courseMode"] in {"online", "onsite", "blended"}
+                assert instance["startDate"]
+            assert "timeRequired" in course or cred.workload.hours is None
+
+
+# --- the offline document loader ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        (CREDENTIALS_V1, CREDENTIALS_V1),
+        ("http://www.w3.org/2018/credentials/v1", CREDENTIALS_V1),
+        ("https://www.w3.org/2018/credentials/v1/", CREDENTIALS_V1),
+        (EDC_AP, EDC_AP),
+        ("https://data.europa.eu/snb/model/context/edc-ap", EDC_AP),
+        ("http://data.europa.eu/snb/model/context/edc-ap/", EDC_AP),
+        (OB3_CONTEXT, OB3_CONTEXT),
+        ("http://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", OB3_CONTEXT),
+    ],
+)
+def test_loader_serves_the_vendored_contexts(url: str, canonical: str) -> None:
+    remote = local_document_loader()(url, {})
+    assert remote["documentUrl"] == canonical
+    assert "@context" in remote["document"]
+    assert CONTEXTS[canonical]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.w3.org/ns/credentials/v2",
+        "https://example.org/context.jsonld",
+        "http://data.europa.eu/snb/model/context/edc-ap-other",
+        "file:///etc/passwd",
+    ],
+)
+def test_loader_refuses_everything_else(url: str) -> None:
+    from pyld.jsonld import JsonLdError  # type: ignore[import-untyped]
+
+    with pytest.raises(JsonLdError):
+        local_document_loader()(url, {})
+    with pytest.raises(JsonLdError):
+        expand({"@context": url, "name": "x"})
+
+
+def test_context_files_are_package_data() -> None:
+    import credcat
+
+    folder = Path(credcat.__file__).parent / "contexts"
+    for name in CONTEXTS.values():
+        assert json.loads((folder / name).read_text(encoding="utf-8"))["@context"]
