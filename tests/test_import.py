@@ -272,6 +272,149 @@ def test_nested_claims_become_stackable_credentials(cat: Path, tmp_path: Path,
     assert len(catalogue.organisations) == 3  # publisher + awarding body + support team
 
 
+def _accredited(sample: dict[str, Any]) -> dict[str, Any]:
+    """The sample plus the one Annex I element it lacks: an accreditation."""
+    doc = copy.deepcopy(sample)
+    qa_type = vocab.concept("accreditation-type", "programme-quality-assurance")
+    claim_of(doc)["specifiedBy"]["accreditation"] = [{
+        "id": "urn:test:accreditation:1",
+        "type": "Accreditation",
+        "dcType": {"id": qa_type.iri, "type": "Concept",
+                   "inScheme": {"id": qa_type.scheme, "type": "ConceptScheme"}},
+        "title": {"en": "Programme accreditation 2024"},
+        "accreditingAgent": {
+            "id": "urn:test:org:agency", "type": "Organisation",
+            "legalName": {"en": "Quality Agency of Zed", "ga": "Gníomhaireacht Cáilíochta Zed"},
+            "homepage": {"id": "urn:test:web:1", "type": "WebResource",
+                         "contentURL": "https://quality.example.ie"},
+            "location": {"id": "urn:test:loc:1", "type": "Location", "address": {
+                "id": "urn:test:addr:1", "type": "Address",
+                "countryCode": {"id": "http://publications.europa.eu/resource/authority/"
+                                      "country/IRL", "type": "Concept"}}},
+        },
+        "expiryDate": "2029-12-31T00:00:00Z",
+    }]
+    return doc
+
+
+def test_complete_source_gives_an_active_entry(cat: Path, tmp_path: Path,
+                                               sample: dict[str, Any]) -> None:
+    doc = _accredited(sample)
+    report = import_file(write_json(tmp_path / "accredited.jsonld", doc), cat)
+    catalogue = load(cat)
+    cred = imported_credential(catalogue)
+    accreditation = claim_of(doc)["specifiedBy"]["accreditation"][0]
+    (qa,) = cred.quality_assurance
+    assert vocab.concept("accreditation-type", qa.type).iri == accreditation["dcType"]["id"]
+    agency = catalogue.organisations[qa.body]
+    assert agency.name == accreditation["accreditingAgent"]["legalName"]  # both languages
+    assert str(qa.valid_until) == accreditation["expiryDate"][:10]
+    assert cred.status == "active"
+    assert not [line for line in report if line.startswith("gap:")]
+    assert "TODO" not in (cat / "credentials" / f"{cred.id}.yaml").read_text(encoding="utf-8")
+
+
+def test_missing_country_of_the_awarding_body_is_a_gap(cat: Path, tmp_path: Path,
+                                                       sample: dict[str, Any]) -> None:
+    doc = _accredited(sample)
+    body_id = claim_of(doc)["awardedBy"]["awardingBody"]["id"]
+
+    def strip(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("id") == body_id:
+                for key in ("location", "registration", "vatIdentifier"):
+                    node.pop(key, None)
+            for value in node.values():
+                strip(value)
+        elif isinstance(node, list):
+            for value in node:
+                strip(value)
+
+    strip(doc)
+    report = import_file(write_json(tmp_path / "no-country.jsonld", doc), cat)
+    catalogue = load(cat)
+    cred = imported_credential(catalogue)
+    assert cred.status == "draft"
+    org_file = f"organisations/{cred.awarding_body[0]}.yaml"
+    assert any(line.startswith(f"gap: {org_file}: country") for line in report)
+    assert any(line.startswith("gap: credentials/") and "country of the issuer" in line
+               for line in report)
+    assert "TODO(import)" in (cat / org_file).read_text(encoding="utf-8")
+
+
+def test_unknown_properties_are_reported_with_their_path(cat: Path, tmp_path: Path,
+                                                         sample: dict[str, Any]) -> None:
+    doc = copy.deepcopy(sample)
+    claim_of(doc)["specifiedBy"]["someVendorExtension"] = {"x": 1}
+    claim_of(doc)["specifiedBy"]["learningOutcome"][0]["colour"] = "blue"
+    report = import_file(write_json(tmp_path / "extended.jsonld", doc), cat)
+    assert any(line.startswith(
+        "not imported: credentialSubject.hasClaim.specifiedBy.someVendorExtension") for line in
+        report)
+    assert any(line.startswith(
+        "not imported: credentialSubject.hasClaim.specifiedBy.learningOutcome[0].colour")
+        for line in report)
+
+
+def test_assessment_proves_what_the_data_says(cat: Path, tmp_path: Path,
+                                              sample: dict[str, Any]) -> None:
+    doc = copy.deepcopy(sample)
+    spec = claim_of(doc)["specifiedBy"]
+    second = spec["learningOutcome"][1]
+    spec["provenBy"] = [{
+        "id": "urn:test:assessment:1", "type": "LearningAssessmentSpecification",
+        "title": {"en": "Content portfolio"},
+        "dcType": {"id": vocab.concept("assessment-type", "portfolio").iri, "type": "Concept"},
+        "description": {"en": "A portfolio of digital content, judged against a rubric."},
+        "proves": {"id": "urn:test:part", "type": "LearningAchievementSpecification",
+                   "learningOutcome": [{"id": second["id"]}]},
+    }]
+    report = import_file(write_json(tmp_path / "proves.jsonld", doc), cat)
+    cred = imported_credential(load(cat))
+    assessment = cred.assessments[0]
+    (proved,) = assessment.proves
+    assert next(o for o in cred.outcomes if o.id == proved).text == second["title"]
+    assert assessment.description == spec["provenBy"][0]["description"]
+    assert not any("proves all outcomes" in line for line in report)
+    # the first outcome is proven by nothing in the source: a placeholder assessment, a draft
+    assert len(cred.assessments) == 2 and cred.status == "draft"
+    assert any(line.startswith("gap:") and "no assessment in the source proves" in line
+               for line in report)
+
+
+# --- the imported entry renders to valid ELM ----------------------------------------------
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_imported_specification_renders_valid_elm(cat: Path, sample: dict[str, Any]) -> None:
+    import pyshacl
+    import rdflib
+    from rdflib.namespace import RDF
+
+    from credcat.jsonld import to_nquads
+    from credcat.render.elm import elm_document
+    from credcat.urls import Urls
+
+    import_file(UNSIGNED, cat)
+    catalogue = load(cat)
+    cred = imported_credential(catalogue)
+    document = elm_document(catalogue, cred, Urls(catalogue.settings.base_uri,
+                                                  catalogue.settings.default_language))
+    data = rdflib.Graph()
+    data.parse(data=to_nquads(document), format="nquads")  # offline: vendored contexts only
+    elm = rdflib.Namespace("http://data.europa.eu/snb/model/elm/")
+    # guard against vacuous conformance (DOMAIN.md trap 1): the typed nodes must be there
+    assert len(list(data.subjects(RDF.type, elm.Qualification))) == 1
+    outcomes = claim_of(sample)["specifiedBy"]["learningOutcome"]
+    assert len(list(data.subjects(RDF.type, elm.LearningOutcome))) == len(outcomes)
+    assert len(list(data.subjects(RDF.type, elm.LearningAssessmentSpecification))) == 1
+    shapes = rdflib.Graph()
+    for name in ("EDC-generic-no-cv.ttl", "EDC-generic-full.ttl"):
+        shapes.parse(FIXTURES / "official" / "shacl" / name, format="turtle")
+    conforms, _graph, text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    assert conforms, text
+
+
 # --- existing files -----------------------------------------------------------------------
 
 
@@ -372,6 +515,16 @@ def test_messages_say_what_is_wrong(tmp_path: Path, cat: Path, sample: dict[str,
     for case, words in expected.items():
         with pytest.raises(ImportError_, match=words):
             import_file(cases[case], cat)
+
+
+def test_attendance_only_is_refused(cat: Path, tmp_path: Path, sample: dict[str, Any]) -> None:
+    doc = copy.deepcopy(sample)
+    attendance = vocab.concept("assessment-type", "level-of-attendance")
+    claim_of(doc)["provenBy"]["specifiedBy"]["dcType"] = {"id": attendance.iri, "type": "Concept"}
+    before = snapshot(cat)
+    with pytest.raises(ImportError_, match="attendance"):
+        import_file(write_json(tmp_path / "attendance.jsonld", doc), cat)
+    assert snapshot(cat) == before
 
 
 def test_no_catalogue_yaml(tmp_path: Path) -> None:
