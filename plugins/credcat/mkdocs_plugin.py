@@ -1,0 +1,314 @@
+"""The MkDocs adapter: the only module of credcat that imports MkDocs.
+
+Event by event (MkDocs 1.6):
+
+* ``on_startup`` — remember whether this is ``mkdocs serve``.
+* ``on_config`` — load and validate the catalogue once per build, *before* MkDocs empties the
+  site folder: an invalid catalogue raises :class:`~mkdocs.exceptions.PluginError` naming every
+  ``file:line:column`` and nothing is written. Each warning problem becomes a MkDocs warning
+  (so ``--strict`` fails on it). Sets ``site_name`` from the catalogue title and the theme
+  language from the catalogue's default language; warns when ``site_url`` and the catalogue's
+  ``base_uri`` differ.
+* ``on_files`` — add a virtual Markdown stub per generated page (credentials at both their
+  current and their versioned URL, organisations, the catalogue, the pathways) and the data
+  files (``catalogue.json`` and the machine-readable files), refusing to overwrite a file that
+  already exists in ``docs/``.
+* ``on_page_markdown`` — title (escaped: Material prints titles unescaped), edit link to the YAML
+  file, canonical URL from ``base_uri``.
+* ``on_page_content`` — render the page body with the templates in ``theme_overrides/credcat/``
+  (autoescape on) from the context built by :mod:`credcat.render.pages`; set the page's table of
+  contents. The body is the page content, so Material's search indexes it.
+* ``on_env`` — autoescape every ``credcat/`` template rendered by Material's environment.
+* ``on_page_context`` — hand the context to the page template (``<head>`` links).
+* ``on_serve`` — watch the catalogue folder.
+* ``on_build_error`` — remove what the failed build wrote: no partial site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urljoin, urlsplit
+
+import jinja2
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import clean_directory
+from mkdocs.utils.templates import TemplateContext
+
+from .catalogue import Catalogue, load_catalogue
+from .errors import CatalogueError
+from .render.index import catalogue_json
+from .render.pages import Pages, PageSpec, localise, machine_api
+from .render.safe import html_text, json_for_script
+from .urls import CATALOGUE_JSON, Urls
+
+__all__ = ["CredcatConfig", "CredcatPlugin"]
+
+log = get_plugin_logger(__name__)
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "[::1]", "::1"}  # noqa: S104 - compared only
+
+
+class CredcatConfig(base.Config):  # type: ignore[no-untyped-call]
+    """Options of the ``credcat`` plugin in ``mkdocs.yml``."""
+
+    enabled = c.Type(bool, default=True)
+    """Generate the catalogue pages and files; ``false`` leaves only the hand-written pages."""
+
+    catalogue_dir = c.Type(str, default="catalogue")
+    """Folder that holds ``catalogue.yaml``, relative to ``mkdocs.yml`` (or absolute)."""
+    catalogue_site_name = c.Type(bool, default=True)
+    """Use the catalogue's title (in the site language) as ``site_name``."""
+
+    edit_catalogue_uri = c.Optional(c.Type(str))
+    """Edit-link base for the catalogue folder, relative to ``repo_url`` (e.g.
+    ``edit/main/catalogue/``). Default: derived from MkDocs' ``edit_uri`` and where the catalogue
+    folder lies relative to ``docs_dir``."""
+
+    machine_files = c.Type(bool, default=True)
+    """Publish the machine-readable files beside each credential and ``catalogue.jsonld``."""
+
+
+class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
+    """Builds the catalogue website from a folder of YAML micro-credential descriptions."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._command = "build"
+        self._reset()
+
+    def _reset(self) -> None:
+        self.catalogue: Catalogue | None = None
+        self.urls: Urls | None = None
+        self.pages: Pages | None = None
+        self._root: Path | None = None
+        self._specs: dict[str, PageSpec] = {}
+        self._contexts: dict[str, dict[str, Any]] = {}
+        self._env: jinja2.Environment | None = None
+        self._site_dir: str | None = None
+        self._site_touched = False
+
+    # lifecycle --------------------------------------------------------------------------------
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember the command (the plugin instance then persists across serve rebuilds)."""
+        self._command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Load the catalogue (errors stop the build before anything is written)."""
+        self._reset()
+        if not self.config.enabled:
+            return config
+        self._site_dir = config.site_dir
+        if not config.use_directory_urls:
+            raise PluginError(
+                "credcat: set 'use_directory_urls: true' in mkdocs.yml; credential pages live "
+                "at permanent addresses such as credentials/<id>/"
+            )
+        project = Path(config.config_file_path or ".").resolve().parent
+        root = (project / self.config.catalogue_dir).resolve()
+        self._root = root
+        try:
+            catalogue = load_catalogue(root, display_root=project)
+        except CatalogueError as error:
+            for problem in error.problems:
+                if not problem.is_error:
+                    log.warning(problem.format())
+            errors = [p.format() for p in error.problems if p.is_error]
+            raise PluginError(
+                f"credcat: {len(errors)} error(s) in the catalogue {self.config.catalogue_dir}/:\n"
+                + "\n".join(errors)
+            ) from None
+        for problem in catalogue.warnings:
+            log.warning(problem.format())
+
+        settings = catalogue.settings
+        lang = settings.default_language
+        self.catalogue = catalogue
+        self.urls = Urls(settings.base_uri, settings.default_language)
+        self.pages = Pages(catalogue, self.urls, lang)
+
+        if self.config.catalogue_site_name:
+            config.site_name = html_text(localise(settings.title, lang, lang))
+        if not config.site_description and settings.description:
+            config.site_description = html_text(localise(settings.description, lang, lang))
+        config.theme["language"] = lang
+        self._check_site_url(config, settings.base_uri)
+        return config
+
+    def _check_site_url(self, config: MkDocsConfig, base_uri: str) -> None:
+        site_url = config.site_url
+        if not site_url or self._command == "serve":
+            return
+        parts = urlsplit(site_url)
+        if parts.hostname and (
+            parts.hostname in LOCAL_HOSTS or f"[{parts.hostname}]" in LOCAL_HOSTS
+        ):
+            return  # mkdocs serve (also with --clean) points site_url at the dev server
+        if site_url.rstrip("/") + "/" != base_uri:
+            log.warning(
+                f"site_url in mkdocs.yml ({site_url}) differs from base_uri in catalogue.yaml "
+                f"({base_uri}); identifiers in the machine-readable files use base_uri, so set "
+                "site_url to the same address"
+            )
+
+    # files and pages --------------------------------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Add the generated pages and data files (never over an existing file)."""
+        if not self.config.enabled or self.pages is None:
+            return files
+        self._site_touched = True
+        assert self.catalogue is not None and self.urls is not None
+        new: list[File] = []
+        for spec in self.pages.pages():
+            front = ["---", f"template: {spec.template}"]
+            if spec.version_page:
+                front += ["search:", "  exclude: true"]
+            if spec.kind in {"catalogue", "organisations"}:
+                front += ["hide:", "  - toc"]
+            front.append("---")
+            inclusion = (
+                InclusionLevel.NOT_IN_NAV
+                if spec.kind in {"credential", "organisation"}
+                else InclusionLevel.UNDEFINED
+            )
+            new.append(
+                File.generated(
+                    config, spec.src_uri, content="\n".join(front) + "\n", inclusion=inclusion
+                )
+            )
+            self._specs[spec.src_uri] = spec
+
+        data: dict[str, bytes] = {CATALOGUE_JSON: catalogue_json(self.catalogue, self.urls)}
+        api = machine_api()
+        if self.config.machine_files and api.files is not None:
+            data.update(api.files(self.catalogue, self.urls))
+        for path, content in sorted(data.items()):
+            new.append(File.generated(config, path, content=content))
+
+        self._check_collisions(files, new)
+        for file in new:
+            files.append(file)
+
+        self._env = config.theme.get_env()
+        self._env.autoescape = True
+        self._env.filters["json_for_script"] = json_for_script
+        return files
+
+    def _check_collisions(self, files: Files, new: list[File]) -> None:
+        by_src = {f.src_uri: f for f in files}
+        by_dest = {f.dest_uri: f for f in files}
+        clashes = []
+        for file in new:
+            existing = by_src.get(file.src_uri) or by_dest.get(file.dest_uri)
+            if existing is not None:
+                where = existing.abs_src_path or existing.src_uri
+                clashes.append(f"  {file.dest_uri}: {where} is in the way")
+        if clashes:
+            raise PluginError(
+                "credcat: generated files would overwrite existing files; rename or remove "
+                "these:\n" + "\n".join(clashes)
+            )
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Set the escaped title, the canonical URL and the edit link of a generated page."""
+        spec = self._specs.get(page.file.src_uri)
+        if spec is None or self.urls is None:
+            return markdown
+        title = html_text(spec.title)
+        page.meta["title"] = title
+        page.title = title  # a settable property in MkDocs 1.6
+        page.canonical_url = self.urls.iri(spec.path)
+        page.edit_url = self._edit_url(config, spec.source) if spec.source else None
+        return markdown
+
+    def _edit_url(self, config: MkDocsConfig, source: str) -> str | None:
+        repo_url = config.repo_url
+        if self.config.edit_catalogue_uri is not None:
+            base_uri = self.config.edit_catalogue_uri
+            if not base_uri.endswith("/"):
+                base_uri += "/"
+            return urljoin((repo_url or "").rstrip("/") + "/", base_uri + source)
+        assert self._root is not None
+        docs = Path(config.docs_dir).resolve()
+        rel = posixpath.relpath((self._root / source).as_posix(), docs.as_posix())
+        if config.edit_uri_template:
+            path = config.edit_uri_template.format(path=rel, path_noext=posixpath.splitext(rel)[0])
+        elif config.edit_uri:
+            path = config.edit_uri + rel
+        else:
+            return None
+        if not repo_url:
+            return urljoin(path, posixpath.basename(path)) if "://" in path else None
+        return urljoin(repo_url.rstrip("/") + "/", path)
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Render the body of a generated page from its context; set its table of contents."""
+        spec = self._specs.get(page.file.src_uri)
+        if spec is None or self.pages is None or self._env is None:
+            return html
+        context = self.pages.context(spec)
+        self._contexts[spec.src_uri] = context
+        template = self._env.get_template(f"credcat/body/{spec.kind}.html")
+        body = template.render(credcat=context, config=config, page=page)
+        page.toc = TableOfContents(
+            [
+                AnchorLink(str(html_text(str(item["title"]))), str(item["id"]), 2)
+                for item in context.get("toc", [])
+            ]
+        )
+        return body
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        """Turn on autoescape for credcat's templates (Material's own stay as they are)."""
+        previous = env.autoescape
+
+        def autoescape(name: str | None) -> bool:
+            if name is not None and name.startswith("credcat/"):
+                return True
+            return bool(previous(name)) if callable(previous) else bool(previous)
+
+        env.autoescape = autoescape
+        env.filters["json_for_script"] = json_for_script
+        return env
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Give the page template its context (for ``<head>`` links and scripts)."""
+        ctx = self._contexts.get(page.file.src_uri)
+        if ctx is not None:
+            context["credcat"] = ctx  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        """Rebuild when a file in the catalogue folder changes."""
+        if self.config.enabled:
+            project = Path(config.config_file_path or ".").resolve().parent
+            server.watch(str((project / self.config.catalogue_dir).resolve()))
+        return server
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Leave no partial site: empty the site folder if this build had started writing."""
+        if self._site_touched and self._site_dir:
+            clean_directory(self._site_dir)

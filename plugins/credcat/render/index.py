@@ -1,0 +1,107 @@
+"""``catalogue.json``: the data behind the catalogue page's filters and search.
+
+One entry per credential (its current version; every status, with the status), holding exactly
+what the filters, the text search and the sorting need, plus the facet labels. The catalogue
+page renders every card on the server; ``catalogue.js`` reads this file to filter, count and
+sort them. The file is deterministic: sorted keys, entries sorted by id.
+
+Shape (``version`` 1)::
+
+    {"version": 1, "lang": "en", "title": "…",
+     "facets": {"eqf": {"6": "EQF level 6"}, "field": {"0613": "…"}, "mode": {…},
+                "language": {"de": "German"}, "org": {"uni": "HS Rheinau"},
+                "status": {"active": "Active", …}},
+     "credentials": [{"id", "url", "title", "summary", "providers", "awarding", "orgs",
+                      "eqf", "fields", "mode", "languages", "ects", "hours", "status",
+                      "version", "outcomes", "skills"}]}
+
+``url`` is relative to the site root (``catalogue.json`` lives there); ``orgs`` holds the ids of
+the awarding bodies and providers; ``skills`` the ESCO skill URIs of the outcomes (the model
+holds no ESCO labels).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..catalogue import Catalogue
+from ..urls import Urls
+from .pages import Pages
+from .safe import json_for_script
+
+__all__ = ["catalogue_index", "catalogue_json"]
+
+FORMAT_VERSION = 1
+
+
+def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -> dict[str, Any]:
+    """The content of ``catalogue.json`` as a dict.
+
+    Args:
+        catalogue: The validated catalogue.
+        urls: Its URL scheme.
+        lang: Language of the texts (default: the catalogue's default language).
+
+    Returns:
+        A JSON-ready dict (see the module docstring).
+    """
+    pages = Pages(catalogue, urls, lang)
+    ui = pages.ui
+    entries: list[dict[str, Any]] = []
+    facets: dict[str, dict[str, str]] = {
+        "eqf": {},
+        "field": {},
+        "mode": {},
+        "language": {},
+        "org": {},
+        "status": {},
+    }
+    for cid, cred in sorted(catalogue.credentials.items()):
+        orgs = list(dict.fromkeys([*cred.awarding_body, *cred.providers]))
+        entries.append(
+            {
+                "id": cid,
+                "url": urls.credential(cid),
+                "title": pages.t(cred.title),
+                "summary": pages.t(cred.summary),
+                "providers": [pages.org_name(o, short=True) for o in cred.providers],
+                "awarding": [pages.org_name(o, short=True) for o in cred.awarding_body],
+                "orgs": orgs,
+                "eqf": cred.eqf,
+                "fields": list(cred.field),
+                "mode": cred.mode,
+                "languages": list(cred.languages),
+                "ects": cred.workload.ects,
+                "hours": cred.workload.hours,
+                "status": cred.status,
+                "version": cred.version,
+                "outcomes": [pages.t(o.text) for o in cred.outcomes],
+                "skills": sorted({uri for o in cred.outcomes for uri in o.esco}),
+            }
+        )
+        facets["eqf"][str(cred.eqf)] = str(ui["fact_eqf_value"]).replace("{level}", str(cred.eqf))
+        for code in cred.field:
+            facets["field"][code] = pages.label("isced-f", code)
+        facets["mode"][cred.mode] = pages.label("mode", cred.mode)
+        for code in cred.languages:
+            facets["language"][code] = pages.label("language", code)
+        for oid in orgs:
+            facets["org"][oid] = pages.org_name(oid, short=True)
+        facets["status"][cred.status] = str(ui["status"][cred.status])
+    return {
+        "version": FORMAT_VERSION,
+        "lang": pages.lang,
+        "title": pages.t(catalogue.settings.title),
+        "facets": facets,
+        "credentials": entries,
+    }
+
+
+def catalogue_json(catalogue: Catalogue, urls: Urls, lang: str | None = None) -> bytes:
+    """``catalogue.json`` as deterministic, compact UTF-8 bytes (sorted keys).
+
+    ``<``, ``>``, ``&``, U+2028 and U+2029 are written as ``\\uXXXX`` escapes (still plain JSON),
+    so the file can also be inlined into a ``<script>`` element safely.
+    """
+    data = catalogue_index(catalogue, urls, lang)
+    return (str(json_for_script(data)) + "\n").encode("utf-8")

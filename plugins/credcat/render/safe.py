@@ -1,0 +1,173 @@
+"""Escaping helpers: the only ways catalogue text may enter HTML, ``<script>`` JSON and links.
+
+Texts from the YAML files are untrusted: anyone who can open a pull request writes them. Every
+text reaches a page through one of three doors:
+
+* plain text → Jinja with autoescape on (the templates under ``theme_overrides/credcat/``);
+* descriptions → :func:`markdown_safe`: a small Markdown subset (emphasis, lists, links, inline
+  code), raw HTML escaped by Python-Markdown and the result cleaned by nh3 with an allow-list;
+* JSON inside ``<script>`` → :func:`json_for_script`;
+
+and every link written by a maintainer passes :func:`safe_url` (only ``http``, ``https`` and
+``mailto`` survive). SVG text is escaped with :func:`xml_text`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+__all__ = [
+    "ALLOWED_ATTRIBUTES",
+    "ALLOWED_SCHEMES",
+    "ALLOWED_TAGS",
+    "html_text",
+    "json_for_script",
+    "markdown_safe",
+    "safe_url",
+    "xml_text",
+]
+
+ALLOWED_TAGS: frozenset[str] = frozenset({"p", "em", "strong", "ul", "ol", "li", "a", "br", "code"})
+"""Tags a description may produce; every other tag is removed (its text is kept)."""
+
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {"a": {"href"}, "*": set()}
+"""Attributes kept per tag (nh3 adds ``rel``); ``"*"`` empty: no generic ``title``/``lang``."""
+
+ALLOWED_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
+"""URL schemes a maintainer's link may use."""
+
+LINK_REL = "noopener nofollow"
+
+_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_CONTROL_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]")
+
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_SCRIPT_RE = re.compile("[<>&\u2028\u2029]")
+
+
+def safe_url(url: str | None) -> str:
+    """Return ``url`` when it is an absolute http(s) or mailto address, else ``"#"``.
+
+    Whitespace and control characters anywhere (``java\\tscript:``), relative addresses,
+    protocol-relative ``//host`` addresses and every other scheme (``javascript:``, ``data:``,
+    ``vbscript:``, ``file:`` …) give ``"#"``.
+
+    Args:
+        url: An address written by a maintainer.
+
+    Returns:
+        The address unchanged, or ``"#"``.
+    """
+    if not url:
+        return "#"
+    text = url.strip()
+    if _CONTROL_RE.search(text):
+        return "#"
+    match = _SCHEME_RE.match(text)
+    if match is None:
+        return "#"
+    scheme = match.group(1).lower()
+    if scheme not in ALLOWED_SCHEMES:
+        return "#"
+    rest = text[match.end() :]
+    if scheme in {"http", "https"}:
+        if not rest.startswith("//") or len(rest) <= 2 or rest[2] in "/?#":
+            return "#"
+    elif not rest or "@" not in rest:
+        return "#"
+    return text
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href":
+        checked = safe_url(value)
+        return None if checked == "#" else checked
+    return value
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    # Raw HTML is never passed through: without these, Python-Markdown escapes it as text.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    # No images: the allow-list would drop them silently; ``![alt](url)`` shows as a link.
+    for name in ("image_link", "image_reference", "short_image_ref"):
+        md.inlinePatterns.deregister(name)
+    return md
+
+
+def markdown_safe(text: str | None) -> Markup:
+    """Render a description written in the safe Markdown subset to clean HTML.
+
+    Python-Markdown runs with raw HTML disabled (HTML in the text is shown as text); nh3 then
+    keeps only :data:`ALLOWED_TAGS`, ``href`` on links (http, https, mailto only) and adds
+    ``rel="noopener nofollow"``.
+
+    Args:
+        text: The Markdown text, or ``None``.
+
+    Returns:
+        Sanitised HTML, safe to insert into a page as is.
+    """
+    if not text:
+        return Markup("")
+    md = _markdown()
+    md.reset()
+    html = md.convert(text)
+    cleaned = nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_SCHEMES),
+        attribute_filter=_filter_attribute,
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
+    return Markup(cleaned.strip())  # noqa: S704 - nh3 output is the sanitised allow-list
+
+
+def json_for_script(value: Any) -> Markup:
+    """Serialise ``value`` as JSON that is safe inside ``<script>`` (and deterministic).
+
+    ``<``, ``>``, ``&``, U+2028 and U+2029 become ``\\uXXXX`` escapes, so ``</script>``,
+    ``<!--`` and line separators in texts can neither end the element nor the string.
+
+    Args:
+        value: Anything ``json.dumps`` accepts.
+
+    Returns:
+        The JSON text, marked safe for Jinja.
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(_SCRIPT_RE.sub(lambda m: _SCRIPT_ESCAPES[m.group(0)], text))  # noqa: S704
+
+
+def html_text(text: str) -> Markup:
+    """Escape plain text for HTML (``&``, ``<``, ``>``, quotes); for values MkDocs and Material
+    insert into pages without escaping (page titles, ``site_name``)."""
+    return escape(text)
+
+
+def xml_text(text: str) -> str:
+    """Escape text for an SVG (XML) text node or a double-quoted attribute."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )

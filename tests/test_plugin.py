@@ -1,0 +1,258 @@
+"""The MkDocs plugin: configuration, errors and warnings, collisions, no partial site, serve.
+
+Builds run in-process into tmp_path with ``load_config`` + ``mkdocs.commands.build.build``
+(strict, never with -q). A failed build raises ``Abort`` after MkDocs has logged the
+``PluginError``; where the exception itself matters the test calls the plugin's event directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from credcat.mkdocs_plugin import CredcatPlugin
+from test_site_build import BASIC, build_site, make_project
+
+
+def _plugin(config: Any) -> CredcatPlugin:
+    plugin = config.plugins["credcat"]
+    assert isinstance(plugin, CredcatPlugin)
+    return plugin
+
+
+def _line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def _edit_yaml(path: Path, change: Any) -> None:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _site_is_empty(site: Path) -> bool:
+    return not site.exists() or not any(site.iterdir())
+
+
+# --- configuration -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        "catalogue_site_name: maybe",
+        "catalogue_dir: [a, b]",
+        "edit_catalogue_uri: 5",
+        "machine_files: sometimes",
+    ],
+)
+def test_config_option_types_are_checked(
+    tmp_path: Path, option: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = make_project(tmp_path, plugin_options=option)
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match="configuration error"):
+        load_config(config_file=str(config), strict=True)
+    assert option.split(":")[0] in caplog.text
+
+
+def test_unknown_option_fails_strict(tmp_path: Path) -> None:
+    config = make_project(tmp_path, plugin_options="catalog_dir: catalogue")
+    with pytest.raises((ConfigurationError, Abort)):
+        load_config(config_file=str(config), strict=True)
+
+
+def test_missing_catalogue_is_a_plugin_error(tmp_path: Path) -> None:
+    config = make_project(tmp_path, plugin_options="catalogue_dir: nowhere")
+    cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"), strict=True)
+    with pytest.raises(PluginError, match=r"nowhere/catalogue\.yaml"):
+        _plugin(cfg).on_config(cfg)
+
+
+def test_use_directory_urls_is_required(tmp_path: Path) -> None:
+    config = make_project(tmp_path)
+    text = config.read_text("utf-8").replace(
+        "use_directory_urls: true", "use_directory_urls: false"
+    )
+    config.write_text(text, encoding="utf-8")
+    cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
+    with pytest.raises(PluginError, match="use_directory_urls"):
+        _plugin(cfg).on_config(cfg)
+
+
+def test_disabled_plugin_generates_nothing(tmp_path: Path) -> None:
+    config = make_project(tmp_path, plugin_options="enabled: false")
+    text = config.read_text("utf-8")
+    text = text[: text.index("\nnav:\n")] + "\nnav:\n  - Home: index.md\n"
+    config.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(config, site, strict=False)  # the home page links to pages that are now missing
+    assert (site / "index.html").is_file()
+    assert not (site / "credentials").exists()
+    assert not (site / "catalogue.json").exists()
+
+
+def test_site_name_and_language_come_from_the_catalogue(tmp_path: Path) -> None:
+    config = make_project(tmp_path)
+    cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
+    _plugin(cfg).on_config(cfg)
+    settings = yaml.safe_load((tmp_path / "catalogue" / "catalogue.yaml").read_text("utf-8"))
+    assert cfg.site_name == settings["title"]["en"]
+    assert cfg.theme["language"] == "en"
+
+
+# --- errors and warnings from the catalogue ------------------------------------------------------
+
+
+def test_catalogue_error_fails_with_file_and_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = make_project(tmp_path)
+    source = tmp_path / "catalogue" / "credentials" / "intro-databases.yaml"
+    _edit_yaml(source, lambda d: d.update(titel="Typo"))
+    line = _line_of(source, "titel:")
+    cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"), strict=True)
+    with pytest.raises(PluginError) as raised:
+        _plugin(cfg).on_config(cfg)
+    message = str(raised.value)
+    assert re.search(rf"catalogue/credentials/intro-databases\.yaml:{line}:\d+: ", message)
+    assert "titel" in message and "did you mean 'title'" in message
+
+    site = tmp_path / "site"
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(config, site)
+    assert f"catalogue/credentials/intro-databases.yaml:{line}:" in caplog.text
+    assert _site_is_empty(site)
+
+
+def test_every_error_is_reported(tmp_path: Path) -> None:
+    config = make_project(tmp_path)
+    creds = tmp_path / "catalogue" / "credentials"
+    _edit_yaml(creds / "intro-databases.yaml", lambda d: d.update(mode="by-carrier-pigeon"))
+    _edit_yaml(creds / "punch-cards.yaml", lambda d: d.update(awarding_body="nobody"))
+    cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
+    with pytest.raises(PluginError) as raised:
+        _plugin(cfg).on_config(cfg)
+    message = str(raised.value)
+    assert re.search(r"intro-databases\.yaml:\d+:\d+: mode: ", message)
+    assert re.search(r"punch-cards\.yaml:\d+:\d+: awarding_body", message)
+
+
+def test_catalogue_warning_fails_strict_and_leaves_no_site(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = make_project(tmp_path)
+    source = tmp_path / "catalogue" / "credentials" / "intro-databases.yaml"
+    _edit_yaml(source, lambda d: d["workload"].update(hours=300, self_study_hours=250))
+    site = tmp_path / "site"
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match="strict"):
+        build_site(config, site)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any(
+        re.search(r"catalogue/credentials/intro-databases\.yaml:\d+:\d+: warning: ", w)
+        for w in warnings
+    ), warnings
+    assert _site_is_empty(site)
+
+    caplog.clear()
+    build_site(config, site, strict=False)
+    assert (site / "credentials" / "intro-databases" / "index.html").is_file()
+
+
+def test_site_url_different_from_base_uri_warns(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = make_project(tmp_path, site_url="https://elsewhere.example/")
+    cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
+    with caplog.at_level(logging.WARNING):
+        _plugin(cfg).on_config(cfg)
+    assert "differs from base_uri" in caplog.text
+
+    caplog.clear()
+    cfg.site_url = "http://127.0.0.1:8000/"  # what mkdocs serve sets
+    with caplog.at_level(logging.WARNING):
+        _plugin(cfg).on_config(cfg)
+    assert "differs" not in caplog.text
+
+
+# --- generated files -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "existing", ["catalogue/index.md", "catalogue.json", "credentials/intro-databases/index.md"]
+)
+def test_path_collision_is_an_error(
+    tmp_path: Path, existing: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = make_project(tmp_path, extra_docs={existing: "# In the way\n"})
+    site = tmp_path / "site"
+    cfg = load_config(config_file=str(config), site_dir=str(site), strict=True)
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match="BuildError"):
+        build(cfg)
+    assert "would overwrite existing files" in caplog.text
+    assert f"docs/{existing} is in the way" in caplog.text
+    assert _site_is_empty(site)
+
+
+def test_edit_uri_option_and_templates(tmp_path: Path) -> None:
+    config = make_project(tmp_path, plugin_options="edit_catalogue_uri: blob/dev/data/")
+    site = tmp_path / "site"
+    build_site(config, site)
+    html = (site / "credentials" / "intro-databases" / "index.html").read_text("utf-8")
+    assert (
+        'href="https://github.com/example/credcat/blob/dev/data/credentials/intro-databases.yaml"'
+    ) in html
+
+
+def test_on_env_turns_autoescape_on_for_credcat_templates_only(tmp_path: Path) -> None:
+    config = make_project(tmp_path)
+    cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
+    plugin = _plugin(cfg)
+    env = cfg.theme.get_env()
+    env = plugin.on_env(env, config=cfg, files=None) or env  # type: ignore[arg-type]
+    assert callable(env.autoescape)
+    assert env.autoescape("credcat/credential.html") is True
+    assert env.autoescape("main.html") is False
+    assert env.autoescape("partials/header.html") is False
+    rendered = env.from_string("{{ x }}").render(x="<b>")  # not a credcat template: unchanged
+    assert rendered == "<b>"
+    assert (
+        env.get_template("credcat/macros.html")
+        .module.status_badge(  # type: ignore[attr-defined]
+            "draft", "<b>"
+        )
+        .count("&lt;b&gt;")
+        == 1
+    )
+
+
+def test_serve_watches_the_catalogue(tmp_path: Path) -> None:
+    config = make_project(tmp_path)
+    cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
+
+    class FakeServer:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = FakeServer()
+    _plugin(cfg).on_serve(server, config=cfg, builder=lambda: None)  # type: ignore[arg-type]
+    assert server.watched == [str((tmp_path / "catalogue").resolve())]
+
+
+def test_fixture_is_warning_free() -> None:
+    from credcat.catalogue import load_catalogue
+
+    assert load_catalogue(BASIC).warnings == ()

@@ -1,0 +1,164 @@
+"""Unit tests of the escaping helpers in credcat.render.safe."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from markupsafe import Markup
+
+from credcat.render.safe import html_text, json_for_script, markdown_safe, safe_url, xml_text
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+SVG = '"><svg onload=alert(1)>'
+
+
+# --- safe_url ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/",
+        "http://example.org/path?a=1&b=2#frag",
+        "HTTPS://EXAMPLE.ORG/",
+        "mailto:info@example.org",
+    ],
+)
+def test_safe_url_keeps_http_https_mailto(url: str) -> None:
+    assert safe_url(url) == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "javascript&colon;alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "//evil.example/",
+        "/relative/path",
+        "relative",
+        "https:evil.example",
+        "http:///nohost",
+        "mailto:",
+        "mailto:nobody",
+        "https://exa\u2028mple.org/",
+        "",
+        None,
+    ],
+)
+def test_safe_url_refuses_everything_else(url: str | None) -> None:
+    assert safe_url(url) == "#"
+
+
+# --- markdown_safe ----------------------------------------------------------------------------
+
+
+def _tags(html: str) -> set[str]:
+    return {m.lower() for m in re.findall(r"<\s*/?\s*([a-zA-Z0-9]+)", html)}
+
+
+def test_markdown_subset_renders() -> None:
+    html = markdown_safe("*em* **strong** `code`\n\n- one\n- two\n\n1. first\n2. second")
+    assert isinstance(html, Markup)
+    assert "<em>em</em>" in html and "<strong>strong</strong>" in html
+    assert "<code>code</code>" in html
+    assert "<ul>" in html and "<ol>" in html and "<li>one</li>" in html
+
+
+def test_markdown_links_get_rel_and_keep_safe_schemes() -> None:
+    html = markdown_safe("[site](https://example.org/a?b=1&c=2) and [mail](mailto:x@example.org)")
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in html
+    assert 'href="mailto:x@example.org"' in html
+    assert html.count('rel="noopener nofollow"') == 2
+    assert "title=" not in markdown_safe('[t](https://example.org "a title")')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)",
+        "[x](vbscript:msgbox(1))",
+        "[x](/relative)",
+        "[x](//evil.example/)",
+        "<javascript:alert(1)>",
+        '<a href="javascript:alert(1)">x</a>',
+    ],
+)
+def test_markdown_drops_unsafe_links(text: str) -> None:
+    html = markdown_safe(text)
+    for attributes in re.findall(r"<a\b([^>]*)>", html):
+        assert "javascript" not in attributes.lower()
+        assert not re.search(r'href="(?!https?://|mailto:)', attributes)
+    assert '<a href="java' not in html.lower()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        SCRIPT,
+        IMG,
+        SVG,
+        "<div onclick=alert(1)>x</div>",
+        "<iframe src=https://evil.example></iframe>",
+        "<style>body{}</style>",
+        "<!-- comment -->",
+    ],
+)
+def test_markdown_never_passes_raw_html(payload: str) -> None:
+    html = markdown_safe(f"Text {payload} more\n\n{payload}")
+    assert _tags(html) <= {"p", "em", "strong", "ul", "ol", "li", "a", "br", "code"}
+    assert "<script" not in html and "<img" not in html and "<svg" not in html
+    assert "onerror=" not in html.replace("onerror=alert", "") or "&lt;img" in html
+    assert not re.search(r"<[^>]+\son\w+=", html)
+
+
+def test_markdown_headings_and_images_do_not_survive() -> None:
+    html = markdown_safe("# Big\n\n![alt](https://example.org/x.png)")
+    assert "<h1" not in html and "<img" not in html
+
+
+def test_markdown_empty() -> None:
+    assert markdown_safe(None) == Markup("")
+    assert markdown_safe("") == Markup("")
+
+
+# --- json_for_script --------------------------------------------------------------------------
+
+
+def test_json_for_script_cannot_end_the_script_element() -> None:
+    value = {"title": "</script><script>alert(1)</script>", "c": "<!-- & -->"}
+    text = json_for_script(value)
+    assert isinstance(text, Markup)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(str(text)) == value
+
+
+def test_json_for_script_escapes_line_separators() -> None:
+    value = {"t": "a\u2028b\u2029c"}
+    text = str(json_for_script(value))
+    assert "\u2028" not in text and "\u2029" not in text
+    assert "\\u2028" in text and "\\u2029" in text
+    assert json.loads(text) == value
+
+
+def test_json_for_script_is_deterministic() -> None:
+    assert json_for_script({"b": 1, "a": [2, 1]}) == json_for_script({"a": [2, 1], "b": 1})
+
+
+# --- text escapes -----------------------------------------------------------------------------
+
+
+def test_html_text_and_xml_text() -> None:
+    assert html_text(SVG) == "&#34;&gt;&lt;svg onload=alert(1)&gt;"
+    assert xml_text("a & <b> \"c\" 'd'") == "a &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39;"

@@ -1,0 +1,837 @@
+"""Strict builds of whole sites, checked on the HTML, JSON and SVG that people get.
+
+Three sites, each built once per module (in-process, ``mkdocs.commands.build.build``, strict):
+
+* the sample catalogue (``catalogue/``) with the repository's ``mkdocs.yml``;
+* the fixture catalogue ``tests/fixtures/catalogues/site-basic/`` (built twice, for determinism);
+* an XSS catalogue written here: script, event-handler and ``javascript:`` payloads in every text
+  field of a credential and of an organisation.
+
+Expectations come from the loaded model, never from the sample's prose.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from credcat.catalogue import Catalogue, load_catalogue
+from credcat.render.pages import localise, machine_api
+from credcat.urls import Urls
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures" / "catalogues"
+BASIC = FIXTURES / "site-basic"
+
+# --- building ------------------------------------------------------------------------------------
+
+MKDOCS_YML = """\
+site_name: Fixture site
+site_url: {site_url}
+repo_url: https://github.com/example/credcat
+edit_uri: edit/main/docs/
+docs_dir: docs
+use_directory_urls: true
+theme:
+  name: material
+  custom_dir: {theme}
+  font: false
+  features: [content.action.edit]
+extra_css: [assets/credcat/credcat.css]
+plugins:
+  - search
+  - credcat:
+      catalogue_dir: catalogue
+{plugin_options}
+markdown_extensions: [admonition, attr_list, def_list, {{toc: {{permalink: true}}}}]
+validation:
+  nav: {{omitted_files: warn, not_found: warn, absolute_links: warn}}
+  links: {{not_found: warn, anchors: warn, absolute_links: warn, unrecognized_links: warn}}
+nav:
+  - Home: index.md
+  - Catalogue: catalogue/index.md
+  - Pathways: pathways/index.md
+  - Organisations: organisations/index.md
+  - How to read a credential: how-to-read.md
+  - Data: data.md
+  - Maintainers: maintainers.md
+"""
+
+
+def make_project(
+    root: Path,
+    catalogue: Path | None = BASIC,
+    *,
+    site_url: str | None = None,
+    plugin_options: str = "",
+    extra_docs: dict[str, str] | None = None,
+) -> Path:
+    """A small MkDocs project in ``root``: the repository's hand-written pages, a copy of a
+    catalogue and a mkdocs.yml like the repository's. Returns the mkdocs.yml path."""
+    root.mkdir(parents=True, exist_ok=True)
+    docs = root / "docs"
+    docs.mkdir(exist_ok=True)
+    for name in ("index.md", "how-to-read.md", "data.md"):
+        shutil.copy(REPO / "docs" / name, docs / name)
+    (docs / "maintainers.md").write_text("# Maintainers' guide\n\nA stub.\n", encoding="utf-8")
+    for name, text in (extra_docs or {}).items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    if catalogue is not None:
+        shutil.copytree(catalogue, root / "catalogue", dirs_exist_ok=True)
+    if site_url is None:
+        settings = yaml.safe_load((root / "catalogue" / "catalogue.yaml").read_text("utf-8"))
+        site_url = str(settings["base_uri"])
+    config = root / "mkdocs.yml"
+    options = "\n".join("      " + line for line in plugin_options.splitlines())
+    config.write_text(
+        MKDOCS_YML.format(
+            site_url=site_url, theme=REPO / "theme_overrides", plugin_options=options
+        ),
+        encoding="utf-8",
+    )
+    return config
+
+
+def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
+    """``mkdocs build`` in-process (never with -q: strict must see every warning)."""
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+    build(config)
+
+
+# --- a tiny DOM ----------------------------------------------------------------------------------
+
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+
+
+@dataclass
+class Node:
+    """An element of a parsed page."""
+
+    tag: str
+    attrs: dict[str, str]
+    parent: Node | None = None
+    children: list[Node | str] = field(default_factory=list)
+
+    def text(self) -> str:
+        parts: list[str] = []
+        for child in self.children:
+            parts.append(child if isinstance(child, str) else child.text())
+        return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+    def iter(self) -> Iterator[Node]:
+        for child in self.children:
+            if isinstance(child, Node):
+                yield child
+                yield from child.iter()
+
+    def find_all(self, tag: str | None = None, **attrs: str | bool) -> list[Node]:
+        def ok(node: Node) -> bool:
+            if tag is not None and node.tag != tag:
+                return False
+            for key, value in attrs.items():
+                name = key.rstrip("_").replace("_", "-")
+                if value is True:
+                    if name not in node.attrs:
+                        return False
+                elif name == "class":
+                    if str(value) not in node.attrs.get("class", "").split():
+                        return False
+                elif node.attrs.get(name) != value:
+                    return False
+            return True
+
+        return [node for node in self.iter() if ok(node)]
+
+    def find(self, tag: str | None = None, **attrs: str | bool) -> Node:
+        found = self.find_all(tag, **attrs)
+        assert found, f"no <{tag} {attrs}>"
+        return found[0]
+
+    def ancestors(self) -> Iterator[Node]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+
+class _Builder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.current = self.root
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs}, self.current)
+        self.current.children.append(node)
+        if tag not in VOID:
+            self.current = node
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.current.children.append(Node(tag, {k: v or "" for k, v in attrs}, self.current))
+
+    def handle_endtag(self, tag: str) -> None:
+        node: Node | None = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:
+            self.current = node.parent
+
+    def handle_data(self, data: str) -> None:
+        self.current.children.append(data)
+
+
+def parse(path: Path) -> Node:
+    builder = _Builder()
+    builder.feed(path.read_text("utf-8"))
+    builder.close()
+    return builder.root
+
+
+# --- sites ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Site:
+    root: Path
+    catalogue: Catalogue
+    pages: dict[str, Node] = field(default_factory=dict)
+
+    @property
+    def urls(self) -> Urls:
+        settings = self.catalogue.settings
+        return Urls(settings.base_uri, settings.default_language)
+
+    def page(self, path: str) -> Node:
+        """Parsed ``<path>index.html`` (cached)."""
+        if path not in self.pages:
+            self.pages[path] = parse(self.root / path / "index.html")
+        return self.pages[path]
+
+    def resolve(self, page: str, href: str) -> str:
+        """Site path that a relative link on a page points to (``credentials/x/``)."""
+        absolute = urljoin("http://site.invalid/" + page, href)
+        return urlsplit(absolute).path.lstrip("/")
+
+    def t(self, text: Any) -> str:
+        lang = self.catalogue.settings.default_language
+        return localise(text, lang, lang)
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    site = tmp_path_factory.mktemp("sample") / "site"
+    build_site(REPO / "mkdocs.yml", site)
+    return Site(site, load_catalogue(REPO / "catalogue"))
+
+
+@pytest.fixture(scope="module")
+def basic_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Path]:
+    work = tmp_path_factory.mktemp("basic")
+    config = make_project(work / "project")
+    build_site(config, work / "site-1")
+    build_site(config, work / "site-2")
+    return Site(work / "site-1", load_catalogue(work / "project" / "catalogue")), work / "site-2"
+
+
+@pytest.fixture(scope="module")
+def basic_site(basic_builds: tuple[Site, Path]) -> Site:
+    return basic_builds[0]
+
+
+@pytest.fixture(params=["sample", "basic"])
+def any_site(request: pytest.FixtureRequest) -> Site:
+    site: Site = request.getfixturevalue(f"{request.param}_site")
+    return site
+
+
+# --- credential pages ----------------------------------------------------------------------------
+
+
+def test_every_credential_has_a_current_and_a_versioned_page(any_site: Site) -> None:
+    urls = any_site.urls
+    for cid, cred in any_site.catalogue.credentials.items():
+        for path, is_version_page in (
+            (urls.credential(cid), False),
+            (urls.credential_version(cid, cred.version), True),
+        ):
+            page = any_site.page(path)
+            body = page.find("div", class_="credcat-credential")
+            assert body.attrs["data-credcat-id"] == cid
+            assert page.find("h1").text() == any_site.t(cred.title)
+            note = page.find(class_="credcat-version")
+            assert note.attrs["data-credcat-version-page"] == str(is_version_page).lower()
+            assert cred.version in note.text()
+            canonical = page.find("link", rel="canonical")
+            assert canonical.attrs["href"] == urls.iri(path)
+
+
+def test_credential_page_shows_outcomes_assessments_and_key_facts(any_site: Site) -> None:
+    urls = any_site.urls
+    for cid, cred in any_site.catalogue.credentials.items():
+        page = any_site.page(urls.credential(cid))
+        for outcome in cred.outcomes:
+            item = page.find("li", id=f"outcome-{outcome.id}")
+            assert any_site.t(outcome.text) in item.text()
+            for uri in outcome.esco:
+                assert item.find("a", href=uri)
+        for assessment in cred.assessments:
+            block = page.find(id=f"assessment-{assessment.id}")
+            proves = [
+                a.attrs["href"] for a in block.find("ul", class_="credcat-proves").find_all("a")
+            ]
+            assert proves == [f"#outcome-{ref}" for ref in assessment.proves]
+            identity = block.find("dd", data_credcat_identity=True)
+            assert identity.attrs["data-credcat-identity"] == str(assessment.identity_check).lower()
+        facts = {
+            n.attrs["data-credcat-fact"]: n.text()
+            for n in page.find("dl", class_="credcat-facts__list").find_all(data_credcat_fact=True)
+        }
+        for key in (
+            "awarding_body",
+            "eqf",
+            "workload",
+            "mode",
+            "setting",
+            "languages",
+            "field",
+            "status",
+        ):
+            assert key in facts, (cid, key)
+        assert f" {cred.eqf}" in facts["eqf"]
+        for oid in cred.awarding_body:
+            org = any_site.catalogue.organisations[oid]
+            assert any_site.t(org.name) in facts["awarding_body"]
+        if cred.workload.ects is not None:
+            assert "ECTS" in facts["workload"]
+        if cred.workload.hours is not None:
+            assert str(cred.workload.hours) in facts["workload"]
+        for section in (
+            "key-facts",
+            "outcomes",
+            "assessment",
+            "quality",
+            "prerequisites",
+            "stackability",
+            "employers",
+        ):
+            assert page.find("h2", id=section)
+        employers = page.find("section", class_="credcat-employers")
+        for outcome in cred.outcomes:
+            assert any_site.t(outcome.text) in employers.text()
+
+
+def test_edit_link_points_at_the_yaml_file(any_site: Site) -> None:
+    for cid in any_site.catalogue.credentials:
+        page = any_site.page(any_site.urls.credential(cid))
+        edit = page.find("a", rel="edit")
+        assert edit.attrs["href"] == (
+            f"https://github.com/example/credcat/edit/main/catalogue/credentials/{cid}.yaml"
+        )
+    for oid in any_site.catalogue.organisations:
+        page = any_site.page(any_site.urls.organisation(oid))
+        assert page.find("a", rel="edit").attrs["href"].endswith(f"organisations/{oid}.yaml")
+
+
+def test_banners_for_draft_superseded_and_retired(any_site: Site) -> None:
+    seen = set()
+    for cid, cred in any_site.catalogue.credentials.items():
+        path = any_site.urls.credential(cid)
+        page = any_site.page(path)
+        banners = page.find_all(data_credcat_banner=True)
+        if cred.status == "active":
+            assert not banners
+            continue
+        seen.add(cred.status)
+        assert [b.attrs["data-credcat-banner"] for b in banners] == [cred.status]
+        if cred.status == "superseded":
+            assert cred.superseded_by is not None
+            link = banners[0].find("a")
+            assert any_site.resolve(path, link.attrs["href"]) == any_site.urls.credential(
+                cred.superseded_by
+            )
+            successor = any_site.catalogue.credentials[cred.superseded_by]
+            assert link.text() == any_site.t(successor.title)
+    if any_site.root.parent.name.startswith("basic"):
+        assert seen == {"draft", "superseded", "retired"}
+
+
+def test_downloads_and_alternate_links(any_site: Site) -> None:
+    api = machine_api()
+    if api.links is None:
+        pytest.skip("credcat.render.machine is not there yet")
+    for cid, cred in any_site.catalogue.credentials.items():
+        path = any_site.urls.credential(cid)
+        page = any_site.page(path)
+        alternates = page.find("head").find_all("link", rel="alternate")
+        downloads = page.find("section", class_="credcat-downloads").find_all("a", type=True)
+        assert len(alternates) == len(downloads) >= 1
+        for link in alternates:
+            target = any_site.resolve(path, link.attrs["href"])
+            assert target.startswith(any_site.urls.credential_version(cid, cred.version))
+            assert (any_site.root / target).is_file()
+
+
+# --- catalogue page and catalogue.json -----------------------------------------------------------
+
+
+def test_catalogue_json_matches_the_model(any_site: Site) -> None:
+    data = json.loads((any_site.root / "catalogue.json").read_text("utf-8"))
+    entries = {e["id"]: e for e in data["credentials"]}
+    cat = any_site.catalogue
+    assert set(entries) == set(cat.credentials)
+    for cid, cred in cat.credentials.items():
+        entry = entries[cid]
+        assert entry["url"] == any_site.urls.credential(cid)
+        assert entry["title"] == any_site.t(cred.title)
+        assert entry["status"] == cred.status
+        assert entry["eqf"] == cred.eqf
+        assert entry["ects"] == cred.workload.ects
+        assert entry["hours"] == cred.workload.hours
+        assert entry["mode"] == cred.mode
+        assert entry["languages"] == list(cred.languages)
+        assert entry["fields"] == list(cred.field)
+        assert set(cred.awarding_body) <= set(entry["orgs"])
+        assert entry["outcomes"] == [any_site.t(o.text) for o in cred.outcomes]
+        assert entry["skills"] == sorted({u for o in cred.outcomes for u in o.esco})
+        for code in cred.field:
+            assert code in data["facets"]["field"]
+        assert str(cred.eqf) in data["facets"]["eqf"]
+
+
+def test_catalogue_page_renders_every_card_without_javascript(any_site: Site) -> None:
+    page = any_site.page(any_site.urls.catalogue_page())
+    form = page.find("form", id="credcat-filters")
+    assert "hidden" in form.attrs
+    main = [
+        li.attrs["data-credcat-id"]
+        for li in page.find("ul", id="credcat-results").find_all("li", class_="credcat-card")
+    ]
+    others = [
+        li.attrs["data-credcat-id"]
+        for li in page.find_all("li", class_="credcat-card")
+        if li.attrs["data-credcat-id"] not in main
+    ]
+    cat = any_site.catalogue
+    assert sorted(main) == sorted(c for c, v in cat.credentials.items() if v.status == "active")
+    assert sorted(others) == sorted(c for c, v in cat.credentials.items() if v.status != "active")
+    for li in page.find_all("li", class_="credcat-card"):
+        cid = li.attrs["data-credcat-id"]
+        link = li.find("a")
+        assert any_site.resolve(
+            any_site.urls.catalogue_page(), link.attrs["href"]
+        ) == any_site.urls.credential(cid)
+    for facet in ("eqf", "field", "mode", "language", "org", "status", "workload"):
+        fieldset = page.find("fieldset", id=f"credcat-facet-{facet}")
+        assert fieldset.find("legend").text()
+    for control in page.find("form", id="credcat-filters").find_all("input"):
+        labelled = control.attrs.get("id") and page.find_all("label", for_=control.attrs["id"])
+        wrapped = any(a.tag == "label" for a in control.ancestors())
+        assert labelled or wrapped, control.attrs
+    count = page.find(id="credcat-count")
+    assert count.attrs["role"] == "status"
+    scripts = [s.attrs.get("src", "") for s in page.find_all("script")]
+    assert any(s.endswith("assets/credcat/catalogue.js") for s in scripts)
+
+
+# --- organisations -------------------------------------------------------------------------------
+
+
+def test_organisation_pages_list_credentials_per_role(any_site: Site) -> None:
+    cat = any_site.catalogue
+    for oid in cat.organisations:
+        page = any_site.page(any_site.urls.organisation(oid))
+        roles = cat.roles_of(oid)
+        found: dict[str, set[str]] = {}
+        tables = page.find_all("table", class_="credcat-roles")
+        for row in tables[0].find_all("tr", data_credcat_id=True) if tables else []:
+            for cell in row.find_all("td", data_credcat_role=True):
+                if cell.attrs["data-credcat-holds"] == "true":
+                    found.setdefault(cell.attrs["data-credcat-role"], set()).add(
+                        row.attrs["data-credcat-id"]
+                    )
+        assert found == {role: set(ids) for role, ids in roles.items()}
+    index = any_site.page(any_site.urls.organisations_page())
+    listed = [li.attrs["data-credcat-id"] for li in index.find_all("li", data_credcat_id=True)]
+    assert sorted(listed) == sorted(cat.organisations)
+
+
+# --- pathways ------------------------------------------------------------------------------------
+
+
+def test_pathways_svg_links_every_node_and_shows_totals(any_site: Site) -> None:
+    cat = any_site.catalogue
+    path = any_site.urls.pathways_page()
+    page = any_site.page(path)
+    linked = {
+        c
+        for c, v in cat.credentials.items()
+        if v.stackability and (v.stackability.part_of or v.stackability.builds_on)
+    }
+    linked |= {
+        o
+        for v in cat.credentials.values()
+        if v.stackability
+        for o in (*v.stackability.part_of, *v.stackability.builds_on)
+    }
+    svgs = page.find_all("svg", class_="credcat-graph")
+    nodes: dict[str, str] = {}
+    for svg in svgs:
+        assert svg.attrs["role"] == "group"  # not "img": its node links must stay accessible
+        title_id, desc_id = svg.attrs["aria-labelledby"].split()
+        assert svg.find("title", id=title_id).text() and svg.find("desc", id=desc_id).text()
+        for a in svg.find_all("a"):
+            nodes[a.attrs["data-credcat-id"]] = any_site.resolve(path, a.attrs["href"])
+            assert "ECTS" in a.text() or "EQF" in a.text()
+    assert set(nodes) == linked
+    for cid, target in nodes.items():
+        assert target == any_site.urls.credential(cid)
+    # a whole made of parts: its route totals the whole's ECTS (parts are included in it)
+    wholes = {w for v in cat.credentials.values() if v.stackability for w in v.stackability.part_of}
+    totals = " ".join(p.text() for p in page.find_all(data_credcat_total=True))
+    for whole in wholes:
+        ects = cat.credentials[whole].workload.ects
+        if ects is not None and not cat.credentials[whole].stackability:
+            assert f"{ects:g} ECTS" in totals
+    for svg in svgs:
+        assert "ECTS" in svg.text()
+
+
+def test_basic_fixture_route_total(basic_site: Site) -> None:
+    cat = basic_site.catalogue
+    page = basic_site.page(basic_site.urls.pathways_page())
+    routes = page.find_all(data_credcat_route=True)
+    whole = cat.credentials["data-programme"]
+    towards = [r for r in routes if basic_site.t(whole.title) in r.find("h3").text()]
+    assert len(towards) == 1
+    assert (
+        towards[0].find(data_credcat_total=True).text().startswith(f"{whole.workload.ects:g} ECTS")
+    )
+
+
+# --- navigation, privacy, determinism ------------------------------------------------------------
+
+
+def test_credential_pages_are_not_in_the_nav(any_site: Site) -> None:
+    page = any_site.page("")
+    nav = page.find("nav", class_="md-nav--primary")
+    hrefs = [a.attrs["href"] for a in nav.find_all("a", href=True)]
+    assert hrefs
+    assert not [h for h in hrefs if "credentials/" in h or re.search(r"organisations/[^/#]+/", h)]
+    assert (
+        any_site.page("").find("html").attrs["lang"] == any_site.catalogue.settings.default_language
+    )
+
+
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+
+
+def test_no_third_party_requests(any_site: Site) -> None:
+    problems = []
+    for html in any_site.root.rglob("*.html"):
+        doc = parse(html)
+        for script in doc.find_all("script", src=True):
+            if EXTERNAL.match(script.attrs["src"]):
+                problems.append(f"{html}: script {script.attrs['src']}")
+        for link in doc.find_all("link", href=True):
+            if link.attrs.get("rel") in {"canonical", "alternate"}:
+                continue
+            if EXTERNAL.match(link.attrs["href"]):
+                problems.append(f"{html}: link {link.attrs['href']}")
+        for tag in ("img", "iframe", "source", "video", "audio", "embed"):
+            for node in doc.find_all(tag, src=True):
+                if EXTERNAL.match(node.attrs["src"]):
+                    problems.append(f"{html}: {tag} {node.attrs['src']}")
+        for style in doc.find_all("style"):
+            problems += [f"{html}: style {u}" for u in _css_urls(style.text())]
+    for css in any_site.root.rglob("*.css"):
+        problems += [f"{css}: {u}" for u in _css_urls(css.read_text("utf-8"))]
+    assert not problems
+    source_links = [
+        a
+        for html in [any_site.root / "index.html"]
+        for a in parse(html).find_all("a", data_md_component="source")
+    ]
+    assert not source_links, "Material would call api.github.com for repository facts"
+
+
+def _css_urls(css: str) -> list[str]:
+    found = re.findall(r"@import\s+(?:url\()?\s*['\"]?([^'\")\s;]+)", css)
+    found += re.findall(r"url\(\s*['\"]?([^'\")]+)", css)
+    return [u for u in found if EXTERNAL.match(u.strip())]
+
+
+def test_build_is_deterministic(basic_builds: tuple[Site, Path]) -> None:
+    first, second_root = basic_builds
+    # sitemap.xml.gz stores the build time in its gzip header (MkDocs), so it differs
+    skip = {"sitemap.xml.gz"}
+    a = {p.relative_to(first.root).as_posix() for p in first.root.rglob("*") if p.is_file()}
+    b = {p.relative_to(second_root).as_posix() for p in second_root.rglob("*") if p.is_file()}
+    assert a == b
+    different = [
+        name
+        for name in sorted(a - skip)
+        if (first.root / name).read_bytes() != (second_root / name).read_bytes()
+    ]
+    assert not different
+
+
+def test_generated_pages_and_search(basic_site: Site) -> None:
+    index = json.loads((basic_site.root / "search" / "search_index.json").read_text("utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    cat = basic_site.catalogue
+    for cid, cred in cat.credentials.items():
+        assert basic_site.urls.credential(cid) in locations
+        # the permanent version page is not indexed twice
+        assert basic_site.urls.credential_version(cid, cred.version) not in locations
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    first = next(iter(cat.credentials.values()))
+    assert basic_site.t(first.outcomes[0].text)[:30] in texts
+
+
+# --- XSS -----------------------------------------------------------------------------------------
+
+PAYLOADS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "</script><script>alert(2)</script>",
+    "' onmouseover='alert(3)",
+)
+MD_PAYLOADS = (
+    "[click](javascript:alert(4))",
+    "[c2](JaVaScRiPt:alert(5))",
+    "<javascript:alert(6)>",
+    "[d](data:text/html;base64,PHNjcmlwdD5hbGVydCg3KTwvc2NyaXB0Pg==)",
+)
+FORBIDDEN = (
+    "<script>alert",
+    "<img src=x",
+    "<svg onload",
+    'href="javascript:',
+    "href='javascript:",
+    'href="data:',
+    "</script><script>alert(2)",
+)
+
+
+def _payload(label: str, *, markdown: bool = False, verb: str = "") -> str:
+    extra = MD_PAYLOADS if markdown else ()
+    return " ".join([f"{verb} {label}".strip(), *PAYLOADS, *extra])
+
+
+def _write_xss_catalogue(root: Path) -> Path:
+    (root / "organisations").mkdir(parents=True)
+    (root / "credentials").mkdir()
+
+    def dump(path: str, data: dict[str, Any]) -> None:
+        (root / path).write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+
+    dump(
+        "catalogue.yaml",
+        {
+            "title": _payload("Catalogue"),
+            "description": _payload("About"),
+            "publisher": "evil-uni",
+            "base_uri": "https://xss.test.example/",
+            "default_language": "en",
+            "languages": ["en"],
+        },
+    )
+    dump(
+        "organisations/evil-uni.yaml",
+        {
+            "name": _payload("Uni"),
+            "short_name": _payload("U"),
+            "kind": "university",
+            "country": "DE",
+            "homepage": "https://uni.test.example/",
+            "description": _payload("Org description", markdown=True),
+            "email": "info@uni.test.example",
+            "phone": "+49 30 555 0100",
+            "address": {
+                "street": _payload("Street"),
+                "postcode": "<b>10115</b>",
+                "city": _payload("City"),
+                "country": "DE",
+            },
+            "legal_identifier": "<script>alert(9)</script>",
+        },
+    )
+    dump(
+        "organisations/evil-qa.yaml",
+        {
+            "name": _payload("QA"),
+            "kind": "quality-agency",
+            "country": "AT",
+            "homepage": "https://qa.test.example/",
+        },
+    )
+    outcome = {
+        "id": "do",
+        "kind": "skill",
+        "text": _payload("things", verb="Write"),
+        "esco": ["http://data.europa.eu/esco/skill/598de5b0-5b58-4ea7-8058-a4bc4d18c742"],
+    }
+    cred = {
+        "title": _payload("Title"),
+        "version": "1.0",
+        "summary": _payload("Summary"),
+        "description": _payload("Description", markdown=True),
+        "awarding_body": "evil-uni",
+        "eqf": 5,
+        "field": ["0613"],
+        "workload": {"ects": 2, "hours": 55},
+        "duration": "3 weeks",
+        "languages": ["en"],
+        "mode": "online",
+        "setting": "formal",
+        "outcomes": [outcome],
+        "assessments": [
+            {
+                "id": "exam",
+                "type": "written-examination",
+                "title": _payload("Exam"),
+                "description": _payload("Exam description", markdown=True),
+                "proves": ["do"],
+                "supervision": "supervised-online",
+                "identity_check": True,
+                "grading": _payload("Grading"),
+            }
+        ],
+        "quality_assurance": [
+            {
+                "type": "programme-quality-assurance",
+                "body": "evil-qa",
+                "title": _payload("QA title"),
+                "description": _payload("QA description", markdown=True),
+                "url": "https://qa.test.example/report",
+            }
+        ],
+        "prerequisites": _payload("Prerequisites", markdown=True),
+        "stackability": {"part_of": ["xss-whole"], "note": _payload("Note", markdown=True)},
+        "offerings": [
+            {
+                "id": "run-1",
+                "start": "2027-01-10",
+                "end": "2027-01-31",
+                "price": {"amount": 10, "currency": "EUR", "note": _payload("Price")},
+                "enrolment_url": "https://uni.test.example/enrol",
+                "location": {
+                    "name": _payload("Venue"),
+                    "address": _payload("Address"),
+                    "city": _payload("Town"),
+                    "country": "DE",
+                },
+                "note": _payload("Offering note"),
+            }
+        ],
+        "further_information": _payload("Further", markdown=True),
+        "links": [{"title": _payload("Link"), "url": "https://uni.test.example/more"}],
+    }
+    dump("credentials/xss-part.yaml", cred)
+    whole = dict(cred)
+    whole.pop("stackability")
+    whole.pop("offerings")
+    whole["title"] = _payload("Whole")
+    dump("credentials/xss-whole.yaml", whole)
+    old = dict(whole)
+    old.update(status="superseded", superseded_by="xss-part", title=_payload("Old"))
+    dump("credentials/xss-old.yaml", old)
+    return root
+
+
+@pytest.fixture(scope="module")
+def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    work = tmp_path_factory.mktemp("xss")
+    catalogue = _write_xss_catalogue(work / "source")
+    config = make_project(work / "project", catalogue)
+    build_site(config, work / "site")
+    return Site(work / "site", load_catalogue(work / "project" / "catalogue"))
+
+
+def test_xss_fixture_is_valid_and_full_of_payloads(xss_site: Site) -> None:
+    cred = xss_site.catalogue.credentials["xss-part"]
+    assert "<script>alert(1)</script>" in xss_site.t(cred.title)
+
+
+def test_no_payload_survives_unescaped(xss_site: Site) -> None:
+    checked = 0
+    for path in sorted(xss_site.root.rglob("*")):
+        if path.is_file() and (path.name == "catalogue.json" or path.suffix == ".html"):
+            text = path.read_text("utf-8")
+            where = path.relative_to(xss_site.root)
+            if path.suffix == ".json":
+                assert "<" not in text and ">" not in text, where
+                json.loads(text)
+            else:
+                for bad in FORBIDDEN:
+                    assert bad not in text, f"{where}: {bad}"
+                doc = parse(path)
+                for node in doc.iter():
+                    handlers = {k: v for k, v in node.attrs.items() if k.startswith("on")}
+                    assert not any("alert" in v for v in handlers.values()), (where, node.attrs)
+                    href = node.attrs.get("href", "").strip().lower()
+                    assert not href.startswith(("javascript:", "data:", "vbscript:")), where
+                    if node.tag == "script" and "json" in node.attrs.get("type", ""):
+                        assert "<" not in node.text(), where  # JSON escaped for <script>
+                        json.loads(node.text())
+                    elif node.tag == "script":
+                        assert "alert(" not in node.text(), where
+                    assert not (node.tag == "img" and node.attrs.get("src") == "x"), where
+            checked += 1
+    assert checked > 5
+
+
+def test_payloads_are_shown_as_text(xss_site: Site) -> None:
+    path = xss_site.urls.credential("xss-part")
+    page = xss_site.page(path)
+    assert "<script>alert(1)</script>" in page.find("h1").text()
+    assert "<img src=x onerror=alert(1)>" in page.find(class_="credcat-summary").text()
+    # Markdown links with unsafe schemes lose their href
+    for a in page.find("div", class_="credcat-credential").find_all("a"):
+        href = a.attrs.get("href", "")
+        assert not href.lower().startswith(("javascript:", "data:", "vbscript:"))
+    # JSON inside <script> is valid JSON and cannot close the element
+    for script in page.find_all("script", type="application/ld+json"):
+        json.loads(script.text())
+    # the SVG escapes its texts
+    svg_page = (xss_site.root / xss_site.urls.pathways_page() / "index.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in svg_page
+    org = xss_site.page(xss_site.urls.organisation("evil-uni"))
+    assert "<script>alert(9)</script>" in org.text()
+
+
+def test_site_name_and_titles_are_escaped_in_material_templates(xss_site: Site) -> None:
+    home = (xss_site.root / "index.html").read_text("utf-8")
+    assert "<script>alert(1)</script>" not in home
+    head_title = parse(xss_site.root / "index.html").find("title").text()
+    assert "<script>alert(1)</script>" in head_title or "&lt;script&gt;" in head_title
