@@ -132,7 +132,10 @@ def test_specification_content(name: str, cid: str) -> None:
             )
         else:
             assert node["dcType"]["id"].endswith("/skill-type/" + outcome.kind)
-        assert [c["id"] for c in node.get("relatedESCOSkill", [])] == outcome.esco
+        skills = node.get("relatedESCOSkill", [])
+        assert [c["id"] for c in skills] == [s.uri for s in outcome.esco]
+        for concept, skill in zip(skills, outcome.esco, strict=True):
+            assert concept.get("prefLabel") == (dict(skill.label) if skill.label else None)
     for assessment, node in zip(cred.assessments, spec["provenBy"], strict=True):
         assert set(node["description"]) == set(assessment.description)
         for lang, text in assessment.description.items():

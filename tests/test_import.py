@@ -98,8 +98,12 @@ def test_commission_sample_keeps_annex_i_elements(cat: Path, sample: dict[str, A
 
     assert cred.title == spec["title"]
     assert [o.text for o in cred.outcomes] == [lo["title"] for lo in spec["learningOutcome"]]
-    assert [o.esco for o in cred.outcomes] == [
+    assert [[s.uri for s in o.esco] for o in cred.outcomes] == [
         [s["id"] for s in as_list(lo["relatedESCOSkill"])] for lo in spec["learningOutcome"]
+    ]
+    assert [[s.label for s in o.esco] for o in cred.outcomes] == [
+        [s["prefLabel"] for s in as_list(lo["relatedESCOSkill"])]
+        for lo in spec["learningOutcome"]
     ]
     assert cred.outcomes[1].reuse is not None
     reuse_iri = spec["learningOutcome"][1]["reusabilityLevel"]["id"]

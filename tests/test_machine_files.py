@@ -178,7 +178,7 @@ def test_ob3_achievement_validates(name: str, ob3_validator: Any) -> None:
         assert missing_keys(achievement) == set()
         assert not dropped_values(achievement)
         assert type_counts(to_graph(achievement))["Achievement"] == 1
-        esco = {iri for o in cred.outcomes for iri in o.esco}
+        esco = {s.uri for o in cred.outcomes for s in o.esco}
         targets = {a["targetUrl"] for a in achievement["alignment"]}
         assert esco <= targets
         assert f"http://data.europa.eu/snb/eqf/{cred.eqf}" in targets

@@ -336,3 +336,16 @@ def test_norway_problem(tmp_path: Path) -> None:
     found = errors(run(tmp_path, {"db": credential()},
                        organisations={**ORGANISATIONS, "beta-qa": org}))
     assert any("YAML reads yes/no/on/off/NO as true/false" in m for m in found)
+
+
+def test_references_to_a_broken_file_are_not_called_unknown(tmp_path: Path) -> None:
+    creds = {
+        "whole": credential(eqf=42),  # exists, but has an error of its own
+        "part": credential(stackability={"part_of": ["whole"]}),
+        "old": credential(status="superseded", superseded_by="whole"),
+    }
+    orgs = {**ORGANISATIONS, "beta-qa": dict(ORGANISATIONS["beta-qa"], kind="bank")}
+    found = errors(run(tmp_path, creds, organisations=orgs))
+    assert len(found) == 2, found
+    assert found[0].startswith("credentials/whole.yaml:") and "eqf" in found[0]
+    assert found[1].startswith("organisations/beta-qa.yaml:") and "'bank'" in found[1]

@@ -299,8 +299,11 @@ def test_credential_page_shows_outcomes_assessments_and_key_facts(any_site: Site
         for outcome in cred.outcomes:
             item = page.find("li", id=f"outcome-{outcome.id}")
             assert any_site.t(outcome.text) in item.text()
-            for uri in outcome.esco:
-                assert item.find("a", href=uri)
+            for skill in outcome.esco:
+                link = item.find("a", href=skill.uri)
+                assert link
+                if skill.label:
+                    assert link.text().strip() == any_site.t(skill.label)
         for assessment in cred.assessments:
             block = page.find(id=f"assessment-{assessment.id}")
             proves = [
@@ -419,7 +422,9 @@ def test_catalogue_json_matches_the_model(any_site: Site) -> None:
         assert entry["fields"] == list(cred.field)
         assert set(cred.awarding_body) <= set(entry["orgs"])
         assert entry["outcomes"] == [any_site.t(o.text) for o in cred.outcomes]
-        assert entry["skills"] == sorted({u for o in cred.outcomes for u in o.esco})
+        assert entry["skills"] == sorted(
+            {any_site.t(s.label) if s.label else s.uri for o in cred.outcomes for s in o.esco}
+        )
         for code in cred.field:
             assert code in data["facets"]["field"]
         assert str(cred.eqf) in data["facets"]["eqf"]

@@ -70,6 +70,9 @@ class Catalogue:
     credentials: Mapping[str, Credential]
     documents: Mapping[str, Document] = field(repr=False)
     warnings: tuple[Problem, ...] = ()
+    invalid: frozenset[str] = frozenset()
+    """Ids (``credential:<id>``, ``organisation:<id>``) whose files exist but have errors: rules
+    do not report references to them as unknown, since their own errors are reported."""
     _has_part: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _leads_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
@@ -221,12 +224,25 @@ def check_catalogue(
 
     if settings is None:
         return None, sorted(problems)
+    invalid = frozenset(
+        [
+            f"organisation:{p.stem}"
+            for p in _entity_files(root / ORGANISATIONS_DIR, show, [])
+            if p.stem not in organisations
+        ]
+        + [
+            f"credential:{p.stem}"
+            for p in _entity_files(root / CREDENTIALS_DIR, show, [])
+            if p.stem not in credentials
+        ]
+    )
     catalogue = Catalogue(
         root=root,
         settings=settings,
         organisations=dict(sorted(organisations.items())),
         credentials=dict(sorted(credentials.items())),
         documents=documents,
+        invalid=invalid,
     )
     problems.extend(check_rules(catalogue))
     problems.sort()
@@ -376,9 +392,7 @@ def _problem_from_error(doc: Document, cls: type[BaseModel], error: Any) -> Prob
         elif kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
             message = f"'{error.get('input')}' is not a real date"
             hint = hint or "write dates as YYYY-MM-DD, e.g. 2027-03-01"
-        elif (kind == "string_pattern_mismatch" and name == "esco") or (
-            loc and len(loc) >= 2 and loc[-2] == "esco"
-        ):
+        elif kind == "string_pattern_mismatch" and "esco" in loc:
             message = f"'{error.get('input')}' is not an ESCO skill URI"
             hint = "copy the URI from the ESCO portal: http://data.europa.eu/esco/skill/<uuid>"
         elif kind == "too_short":

@@ -1163,17 +1163,23 @@ class _Importer:
             kind = self.concept(node.get("dcType"), "skill-type")
             if kind is not None and kind.code != "skill":
                 item["kind"] = kind.code
-            esco: list[str] = []
+            esco: list[Any] = []
+            seen_skills: set[str] = set()
             for skill in self.tree.nodes(node.get("relatedESCOSkill")):
                 skill_id = _node_id(skill) or ""
                 if ESCO_SKILL_RE.match(skill_id):
-                    esco.append(skill_id)
+                    if skill_id in seen_skills:
+                        continue
+                    seen_skills.add(skill_id)
+                    label = self.text(skill.get("prefLabel"), f"{where}.relatedESCOSkill")
+                    esco.append({"uri": skill_id, "label": self.out_text(label)}
+                                if label else skill_id)
                 else:
                     self.report.not_imported.append(
                         f"not imported: {where}.relatedESCOSkill ({skill_id or _label(skill)})"
                         " — not an ESCO skill URI")
             if esco:
-                item["esco"] = list(dict.fromkeys(esco))
+                item["esco"] = esco
             reuse = self.concept(node.get("reusabilityLevel"), "reuse-level")
             if reuse is not None:
                 item["reuse"] = reuse.code

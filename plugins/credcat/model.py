@@ -420,6 +420,30 @@ def _outcome_kind(value: Any) -> Any:
     return aliases.get(value, value) if isinstance(value, str) else value
 
 
+class _StringOrObjectSchema:
+    """JSON Schema of a model that may also be written as a bare string (its ``uri``)."""
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"anyOf": [{"type": "string", "pattern": ESCO_SKILL_RE.pattern}, handler(schema)]}
+
+
+class EscoSkill(_Model):
+    """An ESCO skill or knowledge concept: its URI, and the label learners should read."""
+
+    uri: Annotated[str, Field(pattern=ESCO_SKILL_RE.pattern)]
+    """The concept URI, ``http://data.europa.eu/esco/skill/<uuid>``, copied from the ESCO portal."""
+    label: Text | None = None
+    """The ESCO preferred label, e.g. "perform data analysis" (ESCO has it in every EU
+    language); without it, pages can only say "ESCO skill"."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_uri(cls, value: Any) -> Any:
+        return {"uri": value} if isinstance(value, str) else value
+
+
 class Outcome(_Model):
     """A learning outcome: what the holder can do, stated so a stranger understands it."""
 
@@ -429,8 +453,9 @@ class Outcome(_Model):
     """The outcome, starting with an observable action verb ("Design…", "Analyse…")."""
     kind: Annotated[OutcomeKind, BeforeValidator(_outcome_kind)] = "skill"
     """Knowledge, skill, or responsibility and autonomy (EQF's three dimensions)."""
-    esco: list[Annotated[str, Field(pattern=ESCO_SKILL_RE.pattern)]] = Field(default_factory=list)
-    """ESCO skill or knowledge concepts, as URIs ``http://data.europa.eu/esco/skill/<uuid>``."""
+    esco: list[Annotated[EscoSkill, _StringOrObjectSchema()]] = Field(default_factory=list)
+    """ESCO skills or knowledge concepts: a URI ``http://data.europa.eu/esco/skill/<uuid>``, or
+    ``{uri: …, label: …}``."""
     reuse: ReuseLevel | None = None
     """Reusability: transversal, cross-sector, sector-specific or occupation-specific."""
 

@@ -64,7 +64,8 @@ def _cred(
 def organisation_references(cat: Catalogue) -> Iterator[Problem]:
     """Every organisation id named anywhere exists."""
     known = cat.organisations
-    if cat.settings.publisher not in known:
+    publisher = cat.settings.publisher
+    if publisher not in known and f"organisation:{publisher}" not in cat.invalid:
         yield problem_at(
             cat,
             "catalogue",
@@ -83,7 +84,7 @@ def organisation_references(cat: Catalogue) -> Iterator[Problem]:
             for i, qa in enumerate(cred.quality_assurance)
         ]
         for loc, org in refs:
-            if org not in known:
+            if org not in known and f"organisation:{org}" not in cat.invalid:
                 yield _cred(
                     cat,
                     cred,
@@ -124,7 +125,7 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                             "a credential cannot stack with itself",
                             code="stack-self",
                         )
-                    elif other not in creds:
+                    elif other not in creds and f"credential:{other}" not in cat.invalid:
                         close = _closest(other, (c for c in creds if c != cred.id))
                         yield _cred(
                             cat,
@@ -166,7 +167,7 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                     "a credential cannot supersede itself",
                     code="superseded",
                 )
-            elif successor not in creds:
+            elif successor not in creds and f"credential:{successor}" not in cat.invalid:
                 close = _closest(successor, creds)
                 yield _cred(
                     cat,
@@ -176,7 +177,7 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                     f"did you mean '{close}'?" if close else f"add credentials/{successor}.yaml",
                     code="unknown-credential",
                 )
-            elif creds[successor].status in {"retired", "superseded"}:
+            elif successor in creds and creds[successor].status in {"retired", "superseded"}:
                 yield _cred(
                     cat,
                     cred,
@@ -390,6 +391,8 @@ def translations(cat: Catalogue) -> Iterator[Problem]:
     for cred in cat.credentials.values():
         missing: dict[str, list[PathKey]] = {}
         for loc, value in _texts(cred.model_dump(exclude={"id"}), ()):
+            if "esco" in loc:  # official ESCO labels: one language is enough
+                continue
             for lang in wanted:
                 if lang not in value:
                     missing.setdefault(lang, []).append(loc)

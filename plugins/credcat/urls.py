@@ -76,6 +76,10 @@ class Urls:
         """The page that explains the machine-readable files."""
         return f"{self._lang(lang)}data/"
 
+    def guide_page(self, lang: str | None = None) -> str:
+        """The hand-written guide for learners and employers (``docs/how-to-read.md``)."""
+        return f"{self._lang(lang)}how-to-read/"
+
     def organisations_page(self, lang: str | None = None) -> str:
         """The list of organisations."""
         return f"{self._lang(lang)}organisations/"

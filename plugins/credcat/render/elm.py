@@ -63,13 +63,16 @@ def concept(vocabulary: str, code: str) -> JsonDict:
     }
 
 
-def esco_concept(iri: str) -> JsonDict:
-    """An ESCO skill as a ``Concept`` (no label: ESCO is not available offline)."""
-    return {
+def esco_concept(iri: str, label: Text | None = None) -> JsonDict:
+    """An ESCO skill as a ``Concept``, labelled when the catalogue gives the ESCO label."""
+    node: JsonDict = {
         "id": iri,
         "type": "Concept",
         "inScheme": {"id": ESCO_SKILLS_SCHEME, "type": "ConceptScheme"},
     }
+    if label:
+        node["prefLabel"] = dict(label)
+    return node
 
 
 def note(node_id: str, text: Text) -> JsonDict:
@@ -205,7 +208,7 @@ class _Spec:
         if outcome.reuse:
             node["reusabilityLevel"] = concept("reuse-level", outcome.reuse)
         if outcome.esco:
-            node["relatedESCOSkill"] = [esco_concept(iri) for iri in outcome.esco]
+            node["relatedESCOSkill"] = [esco_concept(s.uri, s.label) for s in outcome.esco]
         return node
 
     def assessment_description(self, assessment: Assessment) -> dict[str, str]:

@@ -76,7 +76,9 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
                 "status": cred.status,
                 "version": cred.version,
                 "outcomes": [pages.t(o.text) for o in cred.outcomes],
-                "skills": sorted({uri for o in cred.outcomes for uri in o.esco}),
+                "skills": sorted(
+                    {pages.t(s.label) if s.label else s.uri for o in cred.outcomes for s in o.esco}
+                ),
             }
         )
         facets["eqf"][str(cred.eqf)] = str(ui["fact_eqf_value"]).replace("{level}", str(cred.eqf))

@@ -67,13 +67,16 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
     alignment: list[JsonDict] = []
     seen: set[str] = set()
     for outcome in credential.outcomes:
-        for iri in outcome.esco:
+        for skill in outcome.esco:
+            iri = skill.uri
             if iri in seen:
                 continue
             seen.add(iri)
             alignment.append({
                 "type": ["Alignment"],
-                "targetName": f"ESCO skill {iri.rsplit('/', 1)[-1]}",
+                "targetName": pick(skill.label, lang, default)
+                if skill.label
+                else f"ESCO skill {iri.rsplit('/', 1)[-1]}",
                 "targetDescription": pick(outcome.text, lang, default),
                 "targetFramework": ESCO_FRAMEWORK,
                 "targetCode": iri.rsplit("/", 1)[-1],

@@ -51,8 +51,6 @@ ROLES = ("awarding_body", "provider", "assessor", "quality_assurance")
 STATUS_ORDER = ("active", "draft", "superseded", "retired")
 PAGE_KINDS = ("credential", "organisation", "organisations", "catalogue", "pathways")
 CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
-HOW_TO_READ = "how-to-read/"
-"""The hand-written guide (docs/how-to-read.md); urls.py has no method for it yet."""
 
 
 # --- text and UI strings --------------------------------------------------------------------
@@ -425,7 +423,7 @@ class Pages:
                 "organisations": self.link(page, self.urls.organisations_page()),
                 "data": self.link(page, self.urls.data_page()),
                 "home": self.link(page, self.urls.home()),
-                "how_to_read": self.link(page, HOW_TO_READ),
+                "how_to_read": self.link(page, self.urls.guide_page()),
                 "catalogue_json": self.link(page, CATALOGUE_JSON),
             },
             "toc": [],
@@ -596,7 +594,10 @@ class Pages:
             "eqf",
             [{"text": _fill(str(ui["fact_eqf_value"]), level=cred.eqf)}],
             vocab.eqf_descriptor(cred.eqf, self.lang) or "",
-            {"text": str(ui["fact_eqf_link"]), "href": self.link(page, HOW_TO_READ) + "#eqf"},
+            {
+                "text": str(ui["fact_eqf_link"]),
+                "href": self.link(page, self.urls.guide_page()) + "#eqf",
+            },
         )
         if cred.nqf:
             fact("nqf", [{"text": self.label("nqf", cred.nqf)}])
@@ -653,8 +654,12 @@ class Pages:
                     "text": self.t(o.text),
                     "reuse": self.label("reuse-level", o.reuse) if o.reuse else "",
                     "skills": [
-                        {"href": safe_url(uri), "code": uri.rsplit("/", 1)[-1][:8]}
-                        for uri in o.esco
+                        {
+                            "href": safe_url(s.uri),
+                            "code": s.uri.rsplit("/", 1)[-1][:8],
+                            "label": self.t(s.label) if s.label else "",
+                        }
+                        for s in o.esco
                     ],
                 }
                 for o in cred.outcomes
