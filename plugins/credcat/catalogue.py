@@ -36,6 +36,7 @@ ORGANISATIONS_DIR = "organisations"
 CREDENTIALS_DIR = "credentials"
 
 M = TypeVar("M", bound=BaseModel)
+E = TypeVar("E", Organisation, Credential)
 
 ANNEX_I = {
     "title": "the title",
@@ -187,25 +188,23 @@ def check_catalogue(
         settings = _validate(CatalogueSettings, settings_doc, {}, problems)
     context = {"default_language": settings.default_language if settings else "en"}
 
-    organisations: dict[str, Organisation] = {}
-    for path in _entity_files(root / ORGANISATIONS_DIR, show, problems):
-        doc = _load(path, show, problems)
-        if doc is None:
-            continue
-        documents[f"{ORGANISATIONS_DIR}/{path.name}"] = doc
-        org = _validate_entity(Organisation, doc, path.stem, context, problems)
-        if org is not None:
-            organisations[org.id] = org
+    def load_all(cls: type[E], folder: str) -> tuple[dict[str, E], set[str]]:
+        """Validate every file of one folder; returns the models and the ids of every file."""
+        found: dict[str, E] = {}
+        ids: set[str] = set()
+        for path in _entity_files(Path(root) / folder, show, problems):
+            ids.add(path.stem)
+            doc = _load(path, show, problems)
+            if doc is None:
+                continue
+            documents[f"{folder}/{path.name}"] = doc
+            entity = _validate_entity(cls, doc, path.stem, context, problems)
+            if entity is not None:
+                found[entity.id] = entity
+        return found, ids
 
-    credentials: dict[str, Credential] = {}
-    for path in _entity_files(root / CREDENTIALS_DIR, show, problems):
-        doc = _load(path, show, problems)
-        if doc is None:
-            continue
-        documents[f"{CREDENTIALS_DIR}/{path.name}"] = doc
-        cred = _validate_entity(Credential, doc, path.stem, context, problems)
-        if cred is not None:
-            credentials[cred.id] = cred
+    organisations, organisation_files = load_all(Organisation, ORGANISATIONS_DIR)
+    credentials, credential_files = load_all(Credential, CREDENTIALS_DIR)
 
     if not credentials and not any(
         p.path.startswith(show(root / CREDENTIALS_DIR)) for p in problems
@@ -225,16 +224,8 @@ def check_catalogue(
     if settings is None:
         return None, sorted(problems)
     invalid = frozenset(
-        [
-            f"organisation:{p.stem}"
-            for p in _entity_files(root / ORGANISATIONS_DIR, show, [])
-            if p.stem not in organisations
-        ]
-        + [
-            f"credential:{p.stem}"
-            for p in _entity_files(root / CREDENTIALS_DIR, show, [])
-            if p.stem not in credentials
-        ]
+        [f"organisation:{oid}" for oid in organisation_files - organisations.keys()]
+        + [f"credential:{cid}" for cid in credential_files - credentials.keys()]
     )
     catalogue = Catalogue(
         root=root,

@@ -225,15 +225,8 @@ class _Builder:
     def build(self, node: Node, loc: PathKey) -> Any:
         self.doc.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in ALLOWED_TAGS:
-            self.problems.append(
-                _problem(
-                    self.doc.display,
-                    node.start_mark.line + 1,
-                    node.start_mark.column + 1,
-                    f"unsupported YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')}",
-                    "use plain text, numbers, dates, lists and mappings only",
-                )
-            )
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self._refuse(node, f"unsupported YAML tag {tag}")
             return None
         if isinstance(node, MappingNode):
             result: dict[Any, Any] = {}
@@ -273,21 +266,25 @@ class _Builder:
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
+    def _refuse(self, node: Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(
+            _problem(
+                self.doc.display,
+                mark.line + 1,
+                mark.column + 1,
+                message,
+                "use plain text, numbers, dates, lists and mappings only",
+            )
+        )
+
     def _scalar(self, node: Node) -> Any:
         if node.tag == STR_TAG:
             return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            self.problems.append(
-                _problem(
-                    self.doc.display,
-                    node.start_mark.line + 1,
-                    node.start_mark.column + 1,
-                    f"unsupported YAML value: {exc.problem}",
-                    "use plain text, numbers, dates, lists and mappings only",
-                )
-            )
+            self._refuse(node, f"unsupported YAML value: {exc.problem}")
             return None
         except ValueError:
             # e.g. a timestamp-looking value that is not a real date: keep the text, so the

@@ -946,6 +946,9 @@ class Pages:
                 out.append({"value": value, "label": labels[value], "count": count})
             return out
 
+        def by_label(opts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return sorted(opts, key=lambda o: (o["label"].casefold(), o["value"]))
+
         facets = index["facets"]
         orgs_used = {o for e in index["credentials"] for o in e["orgs"]}
         ectses = [e["ects"] for e in index["credentials"] if e["ects"] is not None]
@@ -970,34 +973,22 @@ class Pages:
                 {
                     "id": "field",
                     "label": ui["facet_field"],
-                    "options": sorted(
-                        options("field", "fields", facets["field"]),
-                        key=lambda o: (o["label"].casefold(), o["value"]),
-                    ),
+                    "options": by_label(options("field", "fields", facets["field"])),
                 },
                 {
                     "id": "mode",
                     "label": ui["facet_mode"],
-                    "options": sorted(
-                        options("mode", "mode", facets["mode"]),
-                        key=lambda o: (o["label"].casefold(), o["value"]),
-                    ),
+                    "options": by_label(options("mode", "mode", facets["mode"])),
                 },
                 {
                     "id": "language",
                     "label": ui["facet_language"],
-                    "options": sorted(
-                        options("language", "languages", facets["language"]),
-                        key=lambda o: (o["label"].casefold(), o["value"]),
-                    ),
+                    "options": by_label(options("language", "languages", facets["language"])),
                 },
                 {
                     "id": "org",
                     "label": ui["facet_org"],
-                    "options": sorted(
-                        options("org", "orgs", sorted(orgs_used)),
-                        key=lambda o: (o["label"].casefold(), o["value"]),
-                    ),
+                    "options": by_label(options("org", "orgs", sorted(orgs_used))),
                 },
                 {
                     "id": "status",
