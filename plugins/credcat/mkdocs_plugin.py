@@ -47,8 +47,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from .catalogue import Catalogue, load_catalogue
 from .errors import CatalogueError
+from .output import OutputError, data_files
 from .render.index import catalogue_json
-from .render.pages import Pages, PageSpec, localise, machine_api
+from .render.pages import Pages, PageSpec, localise
 from .render.safe import html_text, json_for_script
 from .urls import CATALOGUE_JSON, Urls
 
@@ -137,7 +138,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         lang = settings.default_language
         self.catalogue = catalogue
         self.urls = Urls(settings.base_uri, settings.default_language)
-        self.pages = Pages(catalogue, self.urls, lang)
+        self.pages = Pages(catalogue, self.urls, lang, machine_files=self.config.machine_files)
 
         if self.config.catalogue_site_name:
             config.site_name = html_text(localise(settings.title, lang, lang))
@@ -191,10 +192,13 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             )
             self._specs[spec.src_uri] = spec
 
-        data: dict[str, bytes] = {CATALOGUE_JSON: catalogue_json(self.catalogue, self.urls)}
-        api = machine_api()
-        if self.config.machine_files and api.files is not None:
-            data.update(api.files(self.catalogue, self.urls))
+        try:
+            if self.config.machine_files:
+                data = data_files(self.catalogue, self.urls)
+            else:
+                data = {CATALOGUE_JSON: catalogue_json(self.catalogue, self.urls)}
+        except OutputError as exc:
+            raise PluginError(f"credcat: {exc}") from exc
         for path, content in sorted(data.items()):
             new.append(File.generated(config, path, content=content))
 

@@ -9,17 +9,13 @@ the page it appears on (the site works under any prefix); every text is already 
 Values are plain ``str`` (the templates escape them) except descriptions, which are
 :class:`markupsafe.Markup` produced by :func:`credcat.render.safe.markdown_safe`, and links
 written by maintainers, which have passed :func:`credcat.render.safe.safe_url`.
-
-The machine-readable renderers (``credcat.render.machine``, ``credcat.render.schemaorg``) are
-written separately; :func:`machine_api` imports them when they exist.
 """
 
 from __future__ import annotations
 
 import functools
-import inspect
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -32,16 +28,16 @@ from .. import vocab
 from ..catalogue import Catalogue
 from ..model import DURATION_RE, Credential, Offering, Organisation, Price
 from ..urls import CATALOGUE_JSON, Urls, relative
+from .machine import machine_links
 from .safe import markdown_safe, safe_url
+from .schemaorg import schemaorg
 
 __all__ = [
     "PAGE_KINDS",
-    "MachineApi",
     "PageSpec",
     "Pages",
     "fmt_number",
     "localise",
-    "machine_api",
     "plural",
     "ui_strings",
 ]
@@ -151,43 +147,6 @@ def _rich(template: str, links: Mapping[str, Mapping[str, str]]) -> list[dict[st
     return parts
 
 
-# --- machine-readable renderers (written by a colleague; optional until they exist) ----------
-
-MachineLink = tuple[str, str, str, str]
-
-
-@dataclass(frozen=True)
-class MachineApi:
-    """The machine-readable renderers, or ``None`` for each one that is not available."""
-
-    files: Callable[[Catalogue, Urls], dict[str, bytes]] | None
-    links: Callable[..., list[MachineLink]] | None
-    """``machine_links(catalogue, credential, urls[, lang])``."""
-    schemaorg: Callable[[Catalogue, Credential, Urls, str], dict[str, Any]] | None
-    links_take_lang: bool = False
-
-
-@functools.cache
-def machine_api() -> MachineApi:
-    """Import ``credcat.render.machine`` and ``credcat.render.schemaorg`` if they exist."""
-    files = links = schemaorg = None
-    try:
-        from . import machine  # type: ignore[attr-defined, unused-ignore]
-
-        files = getattr(machine, "machine_files", None)
-        links = getattr(machine, "machine_links", None)
-    except ImportError:
-        pass
-    try:
-        from . import schemaorg as schemaorg_module  # type: ignore[attr-defined, unused-ignore]
-
-        schemaorg = getattr(schemaorg_module, "schemaorg", None)
-    except ImportError:
-        pass
-    takes_lang = links is not None and "lang" in inspect.signature(links).parameters
-    return MachineApi(files, links, schemaorg, takes_lang)
-
-
 # --- pages -----------------------------------------------------------------------------------
 
 
@@ -222,13 +181,26 @@ class PageSpec:
 class Pages:
     """Builds the context of every generated page of one catalogue in one language."""
 
-    def __init__(self, catalogue: Catalogue, urls: Urls, lang: str | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        urls: Urls,
+        lang: str | None = None,
+        *,
+        machine_files: bool = True,
+    ) -> None:
+        """Args:
+        catalogue: The validated catalogue.
+        urls: Its URL scheme.
+        lang: Language of the pages (default: the catalogue's default language).
+        machine_files: Whether the machine-readable files are published (downloads block).
+        """
         self.cat = catalogue
         self.urls = urls
         self.default = catalogue.settings.default_language
         self.lang = lang or self.default
         self.ui = ui_strings(self.lang)
-        self.machine = machine_api()
+        self.machine_files = machine_files
 
     # helpers ---------------------------------------------------------------------------------
 
@@ -779,14 +751,10 @@ class Pages:
         return f"{self.org_name(oid)} ({self.label('country', org.country)})"
 
     def _downloads(self, page: str, cred: Credential) -> list[dict[str, str]]:
-        if self.machine.links is None:
+        if not self.machine_files:
             return []
         out = []
-        if self.machine.links_take_lang:
-            found = self.machine.links(self.cat, cred, self.urls, lang=self.lang)
-        else:
-            found = self.machine.links(self.cat, cred, self.urls)
-        for kind, path, mime, label in found:
+        for kind, path, mime, label in machine_links(self.cat, cred, self.urls, lang=self.lang):
             out.append(
                 {
                     "kind": kind,
@@ -798,10 +766,8 @@ class Pages:
             )
         return out
 
-    def _schemaorg(self, cred: Credential) -> dict[str, Any] | None:
-        if self.machine.schemaorg is None:
-            return None
-        return self.machine.schemaorg(self.cat, cred, self.urls, self.lang)
+    def _schemaorg(self, cred: Credential) -> dict[str, Any]:
+        return schemaorg(self.cat, cred, self.urls, self.lang)
 
     # organisations ------------------------------------------------------------------------------
 
