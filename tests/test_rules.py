@@ -349,3 +349,9 @@ def test_references_to_a_broken_file_are_not_called_unknown(tmp_path: Path) -> N
     assert len(found) == 2, found
     assert found[0].startswith("credentials/whole.yaml:") and "eqf" in found[0]
     assert found[1].startswith("organisations/beta-qa.yaml:") and "'bank'" in found[1]
+
+
+def test_out_of_range_numbers_say_the_limit(tmp_path: Path) -> None:
+    found = errors(run(tmp_path, {"db": credential(eqf=9, workload={"ects": -1, "hours": 100})}))
+    assert any("eqf: 9 is too large: the maximum is 8" in m for m in found)
+    assert any("workload.ects: -1 is too small: it must be more than 0" in m for m in found)

@@ -38,6 +38,13 @@ CREDENTIALS_DIR = "credentials"
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E", Organisation, Credential)
 
+BOUNDS = {
+    "greater_than": "too small: it must be more than",
+    "greater_than_equal": "too small: the minimum is",
+    "less_than": "too large: it must be less than",
+    "less_than_equal": "too large: the maximum is",
+}
+
 ANNEX_I = {
     "title": "the title",
     "awarding_body": "the awarding body",
@@ -380,6 +387,11 @@ def _problem_from_error(doc: Document, cls: type[BaseModel], error: Any) -> Prob
     else:
         if kind in {"int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"}:
             hint = hint or "write a plain number"
+        elif kind in BOUNDS:
+            limit = next(iter(ctx.values()), "")
+            if isinstance(limit, float) and limit.is_integer():
+                limit = int(limit)
+            message = f"{error.get('input')} is {BOUNDS[kind]} {limit}"
         elif kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
             message = f"'{error.get('input')}' is not a real date"
             hint = hint or "write dates as YYYY-MM-DD, e.g. 2027-03-01"
