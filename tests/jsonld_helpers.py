@@ -151,6 +151,54 @@ def is_loq_esco_false_positive(v: Violation, data: rdflib.Graph) -> bool:
     )
 
 
+XSD = rdflib.Namespace("http://www.w3.org/2001/XMLSchema#")
+
+_XSD_LEXICAL = {
+    XSD.duration: re.compile(
+        r"^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$"
+    ),
+    XSD.dateTime: re.compile(
+        r"^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d"
+        r"(\.\d+)?(Z|[+-]\d{2}:\d{2})?$"
+    ),
+    XSD.date: re.compile(r"^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(Z|[+-]\d{2}:\d{2})?$"),
+    XSD.decimal: re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$"),
+    XSD.boolean: re.compile(r"^(true|false|1|0)$"),
+    XSD.positiveInteger: re.compile(r"^\+?0*[1-9]\d*$"),
+    XSD.integer: re.compile(r"^[+-]?\d+$"),
+    XSD.nonNegativeInteger: re.compile(r"^\+?\d+$"),
+}
+
+
+_NQUAD_LITERAL = re.compile(r'^\S+ <([^>]+)> "((?:[^"\\]|\\.)*)"\^\^<([^>]+)>')
+
+
+def ill_formed_literals(document: Any) -> list[tuple[str, str, str]]:
+    """Typed literals whose lexical form XML Schema rejects: ``(predicate, value, datatype)``.
+
+    rdflib parses leniently (it reads ISO 8601 ``P8W`` as an ``xsd:duration``) and rewrites
+    lexical forms when it builds a graph, so pyshacl's ``sh:datatype`` passes them; the Java
+    validators behind the EDC Issuer and Europass check the lexical space and report a
+    violation. This reads the literals exactly as JSON-LD produces them (N-Quads, before any
+    normalisation) and applies the XML Schema lexical rules of the datatypes ELM uses.
+    """
+    found = []
+    for line in to_nquads(document).splitlines():
+        match = _NQUAD_LITERAL.match(line)
+        if match is None:
+            continue
+        predicate, value, datatype = match.groups()
+        pattern = _XSD_LEXICAL.get(rdflib.URIRef(datatype))
+        if pattern is not None and not pattern.match(value):
+            found.append((predicate, value, datatype))
+    return sorted(found)
+
+
+def blank_nodes(graph: rdflib.Graph) -> set[rdflib.BNode]:
+    """Blank nodes of a graph (every node credcat writes has an IRI)."""
+    return {n for triple in graph for n in triple if isinstance(n, rdflib.BNode)}
+
+
 def type_counts(graph: rdflib.Graph) -> Counter[str]:
     """Number of nodes per ``rdf:type``, keyed by the type IRI's last segment."""
     counts: Counter[str] = Counter()

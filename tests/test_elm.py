@@ -19,29 +19,38 @@ network.
 from __future__ import annotations
 
 import json
+import re
+import uuid
 from collections import Counter
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from rdflib import BNode
 
+from credcat import vocab
 from credcat.catalogue import Catalogue
 from credcat.jsonld import EDC_CONTEXT
-from credcat.model import Credential
-from credcat.render.edc import PLACEHOLDER, edc_template
-from credcat.render.elm import ESCO_SKILLS_SCHEME, elm_document, specification
-from credcat.render.loq import opportunities_document
+from credcat.model import DURATION_RE, Credential
+from credcat.render import PHRASE_LANGUAGES, pick
+from credcat.render.edc import PLACEHOLDER, PLACEHOLDER_ID, PLACEHOLDER_VALID_FROM, edc_template
+from credcat.render.elm import ESCO_SKILLS_SCHEME, elm_document, organisation, specification
+from credcat.render.loq import opportunities_document, publishes_opportunities
 from credcat.render.machine import catalogue_document
 from credcat.urls import Urls
 from jsonld_helpers import (
     CATALOGUES,
     CRED,
     EDC_SHAPES,
+    ELM,
     LOQ_SHAPES,
     SAMPLES,
     SH,
+    XSD,
+    blank_nodes,
     catalogue,
     dropped_values,
+    ill_formed_literals,
     is_loq_esco_false_positive,
     missing_keys,
     nodes_of,
@@ -80,6 +89,32 @@ def assert_not_dropped(document: dict[str, Any]) -> None:
 def organisations_of(cred: Credential, *, template: bool = False) -> set[str]:
     orgs = set(cred.awarding_body) | {qa.body for qa in cred.quality_assurance}
     return orgs | set(cred.assessors) if template else orgs
+
+
+def sentence_languages(cat: Catalogue, *texts: dict[str, str]) -> set[str]:
+    """Languages of a sentence credcat writes itself: English, and every language of the
+    catalogue (or of the texts it comments on) that credcat has a translation for."""
+    wanted = set(cat.languages).union(*(set(t) for t in texts))
+    return {"en"} | (wanted & set(PHRASE_LANGUAGES))
+
+
+_DURATION_PARTS = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(\d+)H)?$")
+
+
+def duration_parts(value: str) -> tuple[int, ...]:
+    """``(years, months, days, hours)`` of an ``xsd:duration`` (the forms credcat writes)."""
+    match = _DURATION_PARTS.match(value)
+    assert match, f"not an xsd:duration credcat writes: {value!r}"
+    return tuple(int(group or 0) for group in match.groups())
+
+
+def expected_duration(text: str) -> tuple[int, ...]:
+    """``(years, months, days, hours)`` a model ``duration`` means (a week is seven days)."""
+    match = DURATION_RE.match(text)
+    assert match
+    n, unit = int(match.group(1)), match.group(2).lower()
+    return {"year": (n, 0, 0, 0), "month": (0, n, 0, 0), "week": (0, 0, 7 * n, 0),
+            "day": (0, 0, n, 0), "hour": (0, 0, 0, n)}[unit]
 
 
 # --- elm.jsonld ---------------------------------------------------------------------------
@@ -121,6 +156,18 @@ def test_specification_content(name: str, cid: str) -> None:
     assert spec["title"] == cred.title
     assert spec["description"] == cred.summary
     assert spec["eqfLevel"]["id"] == f"http://data.europa.eu/snb/eqf/{cred.eqf}"
+    # the identifier names the catalogue a reader knows, not the tool that wrote it
+    assert spec["identifier"]["schemeName"] == pick(cat.settings.title,
+                                                    cat.settings.default_language)
+    assert spec["identifier"]["schemeId"] == urls.catalogue_iri()
+    if cred.workload.ects is None:
+        assert "creditPoint" not in spec
+    else:
+        (credit,) = spec["creditPoint"]
+        assert re.fullmatch(r"\d+(\.\d+)?", credit["point"]), credit["point"]
+        assert Decimal(credit["point"]) == Decimal(str(cred.workload.ects))
+        assert credit["framework"]["id"] == vocab.concept(
+            "credit-system", cred.workload.credit_system).iri
     assert [o["title"] for o in spec["learningOutcome"]] == [o.text for o in cred.outcomes]
     assert {a["proves"] for a in spec["provenBy"]} == {spec["id"]}
     for outcome, node in zip(cred.outcomes, spec["learningOutcome"], strict=True):
@@ -155,6 +202,93 @@ def test_specification_content(name: str, cid: str) -> None:
         ), node
 
 
+@pytest.mark.parametrize(("name", "cid"), CASES)
+def test_literals_are_valid_xml_schema(name: str, cid: str) -> None:
+    """Durations and dates pass a strict XML Schema check, and say what the model says.
+
+    pyshacl accepts ``P8W`` (rdflib reads ISO 8601 leniently); the EDC Issuer's and Europass's
+    validators do not: XML Schema has no week designator."""
+    cat, cred, urls = credential(name, cid)
+    documents = [elm_document(cat, cred, urls), edc_template(cat, cred, urls)["credential"]]
+    loq = opportunities_document(cat, cred, urls)
+    if loq is not None:
+        documents.append(loq)
+    for document in documents:
+        assert ill_formed_literals(document) == []
+        assert blank_nodes(to_graph(document)) == set()
+
+    spec = specification(cat, cred, urls)
+    if cred.duration is None:
+        assert "maximumDuration" not in spec
+    else:
+        assert duration_parts(spec["maximumDuration"]) == expected_duration(cred.duration)
+    if cred.workload.hours is None:
+        assert "volumeOfLearning" not in spec
+    else:
+        assert duration_parts(spec["volumeOfLearning"]) == (0, 0, 0, cred.workload.hours)
+    for opportunity in nodes_of(loq or {}, "LearningOpportunity"):
+        if cred.duration is None:
+            assert "duration" not in opportunity
+        else:
+            assert duration_parts(opportunity["duration"]) == expected_duration(cred.duration)
+
+
+@pytest.mark.parametrize(("name", "cid"), CASES)
+def test_qf_ehea_cycle_is_stated(name: str, cid: str) -> None:
+    """Annex I: "EQF level, and QF-EHEA cycle if applicable": a note in every language."""
+    cat, cred, urls = credential(name, cid)
+    spec = specification(cat, cred, urls)
+    note_id = urls.node_iri(cid, cred.version, "note-qf-ehea")
+    notes = {n["id"]: n["noteLiteral"] for n in spec.get("additionalNote", [])}
+    # no EU vocabulary has QF-EHEA concepts: nothing is minted as an educationLevel
+    assert "educationLevel" not in spec
+    if cred.qf_ehea is None:
+        assert note_id not in notes
+        return
+    text = notes[note_id]
+    assert set(text) == sentence_languages(cat, cred.title)
+    assert all("QF-EHEA" in sentence for sentence in text.values())
+    ordinal = cred.qf_ehea.split("-")[0]  # short, first, second, third
+    assert f"{ordinal} cycle" in text["en"]
+    # the LOQ copy and the EDC template carry the same note
+    loq = opportunities_document(cat, cred, urls)
+    if loq is not None and cred.nqf:
+        (embedded,) = nodes_of(loq, "Qualification")
+        assert text in [n["noteLiteral"] for n in embedded["additionalNote"]]
+
+
+@pytest.mark.parametrize(("name", "cid"), CASES)
+def test_sentences_and_neutral_texts_cover_the_catalogue_languages(name: str, cid: str) -> None:
+    """What credcat writes itself is in every catalogue language it can write; addresses
+    (language-neutral) are under every catalogue language, so no viewer falls back."""
+    cat, cred, urls = credential(name, cid)
+    documents = [elm_document(cat, cred, urls)]
+    loq = opportunities_document(cat, cred, urls)
+    if loq is not None:
+        documents.append(loq)
+    for document in documents:
+        addresses = [a for a in nodes_of(document, "Address") if "fullAddress" in a]
+        for address in addresses:
+            text = address["fullAddress"]["noteLiteral"]
+            assert set(text) == set(cat.languages)
+            assert len(set(text.values())) == 1
+    for oid in organisations_of(cred):
+        org = cat.organisations[oid]
+        node = organisation(cat, oid, urls)
+        if org.address is None:
+            assert "fullAddress" not in node["location"]["address"]
+        else:
+            full = node["location"]["address"]["fullAddress"]["noteLiteral"]
+            assert all(org.address.city in t for t in full.values())
+    spec = specification(cat, cred, urls)
+    own = [n for n in nodes_of(spec, "Note")
+           if n["id"].endswith(("-kind", "#note-workload", "#note-qf-ehea"))]
+    for node in own:
+        assert set(node["noteLiteral"]) >= sentence_languages(cat, cred.title)
+    kinds = sum(1 for o in cred.outcomes if o.kind == "responsibility-autonomy")
+    assert sum(1 for n in own if n["id"].endswith("-kind")) == kinds
+
+
 def _typed_nodes(obj: Any) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     if isinstance(obj, dict):
@@ -175,7 +309,10 @@ def _typed_nodes(obj: Any) -> list[dict[str, Any]]:
 def test_opportunities_conform_to_loq(name: str, cid: str) -> None:
     cat, cred, urls = credential(name, cid)
     document = opportunities_document(cat, cred, urls)
-    if not cred.offerings:
+    # a harvester must not advertise what is not (yet, or any longer) offered
+    published = bool(cred.offerings) and cred.status not in {"draft", "retired"}
+    assert publishes_opportunities(cred) == published
+    if not published:
         assert document is None
         return
     assert document is not None
@@ -248,6 +385,49 @@ def test_edc_template_fails_only_seal_time_constraints(name: str, cid: str) -> N
     assert text.count(PLACEHOLDER) >= 3 + len(cred.assessments)
 
 
+@pytest.mark.parametrize(("name", "cid"), CASES)
+def test_edc_template_marks_what_the_issuer_replaces(name: str, cid: str) -> None:
+    """Everything that belongs to one learner and one award is a visible placeholder;
+    everything the EDC Issuer adds when it seals is absent; the rest is the catalogue's."""
+    cat, cred, urls = credential(name, cid)
+    document = edc_template(cat, cred, urls)["credential"]
+    # one id per issued credential: the template has the nil UUID, recognisably nobody's
+    assert document["id"] == PLACEHOLDER_ID
+    assert uuid.UUID(document["id"].rsplit(":", 1)[-1]).int == 0
+    assert document["validFrom"] == PLACEHOLDER_VALID_FROM
+    subject = document["credentialSubject"]
+    for key in ("givenName", "familyName", "fullName"):
+        assert all(PLACEHOLDER in text for text in subject[key].values())
+    claim = subject["hasClaim"]
+    assert claim["title"] == cred.title
+    assert len(claim["provenBy"]) == len(cred.assessments)
+    for assessment, node in zip(cred.assessments, claim["provenBy"], strict=True):
+        assert all(PLACEHOLDER in t for t in node["grade"]["noteLiteral"].values())
+        assert node["specifiedBy"] == urls.node_iri(cid, cred.version,
+                                                    f"assessment-{assessment.id}")
+        assert [o["id"] for o in node["assessedBy"]] == [
+            urls.organisation_iri(oid) for oid in cred.assessors]
+        if assessment.supervision != "unsupervised":
+            # the offline vocabulary has only the two "unsupervised" concepts
+            assert "idVerification" not in node
+            continue
+        label = node["idVerification"]["prefLabel"]["en"].lower()
+        assert label.startswith("unsupervised")
+        assert ("no identity" in label) == (not assessment.identity_check)
+    # sealing adds these (DOMAIN.md trap 8)
+    for key in ("issued", "issuanceDate", "evidence", "proof"):
+        assert key not in document
+    assert "eIDASIdentifier" not in document["issuer"]
+    assert document["issuer"] == organisation(cat, cred.awarding_body[0], urls)
+    assert [p["prefLabel"]["en"] for p in document["credentialProfiles"]] == ["Generic"]
+    display = document["displayParameter"]
+    languages = [c["id"] for c in display["language"]]
+    assert languages == [vocab.concept("language", lang).iri for lang in cred.title]
+    assert display["primaryLanguage"]["id"] in languages
+    assert len(display["individualDisplay"]) == len(languages)
+    assert display["title"] == cred.title
+
+
 def test_edc_template_has_the_structure_of_the_commission_upload_form() -> None:
     sample = json.loads(
         (SAMPLES / "Sample-MC-Annex1-unsigned-uploadable.json").read_text(encoding="utf-8")
@@ -276,6 +456,8 @@ def test_catalogue_graph_conforms(name: str) -> None:
     graph = to_graph(document)
     found = violations(graph, shapes(*EDC_SHAPES))
     assert found == [], "\n".join(v.short() for v in found)
+    assert ill_formed_literals(document) == []
+    assert blank_nodes(graph) == set()
     counts = type_counts(graph)
     assert counts["Qualification"] == len(cat.credentials)
     assert counts["LearningOutcome"] == sum(len(c.outcomes) for c in cat.credentials.values())
@@ -321,3 +503,10 @@ def test_harness_catches_the_traps() -> None:
     graph = to_graph(alone)
     assert type_counts(graph) == Counter()
     assert violations(graph, shapes(*EDC_SHAPES)) == []
+    # an ISO 8601 week duration "conforms" for pyshacl, and the strict check catches it
+    weeks = {**document, "maximumDuration": "P6W"}
+    assert violations(to_graph(weeks), shapes(*EDC_SHAPES)) == []
+    assert ill_formed_literals(weeks) == [(str(ELM.maximumDuration), "P6W", str(XSD.duration))]
+    # a blank node is found
+    assert blank_nodes(to_graph({**document, "homepage": {"type": "WebResource",
+                                                          "contentURL": "https://x.example/"}}))

@@ -7,12 +7,14 @@ import json
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
+from credcat import vocab
 from credcat.catalogue import load_catalogue
 from credcat.jsonld import (
     CONTEXTS,
@@ -53,7 +55,7 @@ def test_machine_files_paths_and_bytes(name: str) -> None:
     expected = {CATALOGUE_JSONLD}
     for cred in cat.credentials.values():
         for kind in MACHINE_FILES:
-            if kind == "loq" and not cred.offerings:
+            if kind == "loq" and (not cred.offerings or cred.status in {"draft", "retired"}):
                 continue
             expected.add(urls.machine_file(cred.id, cred.version, kind))
     assert set(files) == expected
@@ -110,6 +112,11 @@ def test_offering_less_credential_has_no_opportunities_file() -> None:
     assert not programme.offerings
     assert urls.machine_file(programme.id, programme.version, "loq") not in files
     assert urls.machine_file(programme.id, programme.version, "elm") in files
+    # a draft's offerings are not advertised to harvesters, though the page may list them
+    draft = cat.credentials["intro-python"]
+    assert draft.status == "draft" and draft.offerings
+    assert urls.machine_file(draft.id, draft.version, "loq") not in files
+    assert urls.machine_file(draft.id, draft.version, "elm") in files
 
 
 # --- machine_links ------------------------------------------------------------------------
@@ -122,7 +129,8 @@ def test_machine_links() -> None:
     for cred in cat.credentials.values():
         links = machine_links(cat, cred, urls)
         kinds = [kind for kind, *_ in links]
-        assert kinds == [k for k in MACHINE_FILES if k != "loq" or cred.offerings]
+        advertised = bool(cred.offerings) and cred.status not in {"draft", "retired"}
+        assert kinds == [k for k in MACHINE_FILES if k != "loq" or advertised]
         for kind, path, mime, label in links:
             assert path == urls.machine_file(cred.id, cred.version, kind)
             assert path in files
@@ -187,6 +195,45 @@ def test_ob3_achievement_validates(name: str, ob3_validator: Any) -> None:
         narrative = achievement["criteria"]["narrative"]
         for outcome in cred.outcomes:
             assert pick(outcome.text, achievement["inLanguage"]) in narrative
+        lang = achievement["inLanguage"]
+        assert lang in cred.title
+        assert achievement["name"] == cred.title[lang]
+        fields = [vocab.concept("isced-f", code).labels["en"] for code in cred.field]
+        assert all(label in achievement["fieldOfStudy"] for label in fields)
+
+
+@pytest.mark.parametrize("name", list(CATALOGUES))
+def test_ob3_alignments_name_what_the_catalogue_names(name: str) -> None:
+    """ESCO skills aligned by their label, each once; NQF level aligned; QF-EHEA as a tag."""
+    cat = catalogue(name)
+    urls = urls_of(cat)
+    for cred in cat.credentials.values():
+        achievement = ob3_achievement(cat, cred, urls)
+        lang = achievement["inLanguage"]
+        by_url = {a["targetUrl"]: a for a in achievement["alignment"]}
+        assert len(by_url) == len(achievement["alignment"])
+        skills = {s.uri: s for o in cred.outcomes for s in o.esco}
+        for uri, skill in skills.items():
+            aligned = by_url[uri]
+            assert aligned["targetType"] == "ceasn:Competency"
+            assert aligned["targetCode"] == uri.rsplit("/", 1)[-1]
+            if skill.label:
+                assert aligned["targetName"] == pick(skill.label, lang,
+                                                     cat.settings.default_language)
+            else:
+                assert aligned["targetCode"] in aligned["targetName"]
+        nqf = vocab.lookup("nqf", cred.nqf) if cred.nqf else None
+        if nqf is None:
+            assert not any("/snb/qdr/" in url for url in by_url)
+        else:
+            assert by_url[nqf.iri]["targetName"] == nqf.labels["en"]
+        qf_tags = [t for t in achievement["tag"] if t.startswith("QF-EHEA")]
+        if cred.qf_ehea is None:
+            assert qf_tags == []
+        else:
+            assert qf_tags == [f"QF-EHEA {cred.qf_ehea.replace('-', ' ')}"]
+        if cred.workload.ects is not None:
+            assert isinstance(achievement["creditsAvailable"], float)
 
 
 def test_ob3_related_points_both_ways() -> None:
@@ -218,23 +265,57 @@ def test_schemaorg_is_complete(name: str) -> None:
             assert set(by_type) == {"EducationalOccupationalCredential", "Course"}
             credential, course = by_type["EducationalOccupationalCredential"], by_type["Course"]
             assert course["educationalCredentialAwarded"] == {"@id": credential["@id"]}
-            assert credential["name"] == pick(cred.title, lang, cat.settings.default_language)
-            assert credential["educationalLevel"]["termCode"] == str(cred.eqf)
-            assert len(course["teaches"]) == len(cred.outcomes)
+            default = cat.settings.default_language
+            assert credential["name"] == pick(cred.title, lang, default)
+            assert course["name"] == credential["name"]
+            assert course["description"] == pick(cred.summary, lang, default)
+            # levels: EQF first, then NQF and the QF-EHEA cycle where the model has them
+            levels = credential["educationalLevel"]
+            assert levels[0]["termCode"] == str(cred.eqf)
+            assert course["educationalLevel"] == levels[0]
+            codes = [level["termCode"] for level in levels[1:]]
+            nqf = vocab.lookup("nqf", cred.nqf) if cred.nqf else None
+            assert codes == [c for c in (nqf.code if nqf else None, cred.qf_ehea) if c]
+            # outcomes and ESCO skills (each once, by label) are what the holder can do
+            outcomes = [pick(o.text, lang, default) for o in cred.outcomes]
+            skills = {sk.uri: sk for o in cred.outcomes for sk in o.esco}
+            assert course["teaches"][:len(outcomes)] == outcomes
+            taught = {t["@id"]: t for t in course["teaches"][len(outcomes):]}
+            required = {c["@id"]: c for c in credential["competencyRequired"]}
+            assert list(taught) == list(skills)
+            assert set(required) == set(skills) | {
+                urls.node_iri(cred.id, cred.version, f"outcome-{o.id}") for o in cred.outcomes}
+            for uri, skill in skills.items():
+                assert required[uri] == taught[uri]
+                assert taught[uri]["url"] == uri
+                if skill.label:
+                    assert taught[uri]["name"] == pick(skill.label, lang, default)
             assert [p["@id"] for p in course["provider"]] == [
                 urls.organisation_iri(o) for o in cred.providers
             ]
+            assert all(p["name"] for p in course["provider"])
             assert course["url"] == urls.iri(urls.credential_version(cred.id, cred.version, lang))
-            assert len(course["hasCourseInstance"]) == len(cred.offerings)
+            # no empty list where there is nothing to say
+            if not cred.offerings:
+                assert "hasCourseInstance" not in course
+            instances = course.get("hasCourseInstance", [])
+            assert len(instances) == len(cred.offerings)
             priced = [o for o in cred.offerings if o.price is not None]
             assert len(course.get("offers", [])) == len(priced)
             for offer, offering in zip(course.get("offers", []), priced, strict=True):
                 assert offering.price is not None
                 assert offer["priceCurrency"] == offering.price.currency
-                assert float(offer["price"]) == float(offering.price.amount)
-            for instance in course["hasCourseInstance"]:
+                # a JSON number, as Google's course rich results expect
+                assert type(offer["price"]) in (int, float)
+                assert Decimal(str(offer["price"])) == offering.price.amount
+                assert offer["category"] == ("Free" if offering.price.amount == 0 else "Paid")
+            for instance, offering in zip(instances, cred.offerings, strict=True):
                 assert instance["courseMode"] in {"online", "onsite", "blended"}
-                assert instance["startDate"]
+                assert instance["startDate"] == offering.start.isoformat()
+                assert instance.get("endDate") == (offering.end.isoformat()
+                                                   if offering.end else None)
+                if cred.workload.hours is not None:
+                    assert instance["courseWorkload"] == f"PT{cred.workload.hours}H"
             assert "timeRequired" in course or cred.workload.hours is None
 
 

@@ -21,17 +21,22 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Any
+
+from ..model import duration_iso
 
 __all__ = [
     "JsonDict",
     "Text",
     "date_time",
+    "decimal_text",
     "dumps",
     "end_date_time",
     "join_texts",
     "pick",
     "say",
+    "xsd_duration",
 ]
 
 JsonDict = dict[str, Any]
@@ -60,6 +65,25 @@ def date_time(day: date) -> str:
 def end_date_time(day: date) -> str:
     """``xsd:dateTime`` for the end of a day (UTC), for deadlines and end dates."""
     return f"{day.isoformat()}T23:59:59Z"
+
+
+def xsd_duration(text: str) -> str:
+    """``xsd:duration`` for a validated ``duration`` text: ``8 weeks`` → ``P56D``.
+
+    ISO 8601 has a week designator (``P8W``), XML Schema does not: ELM types ``duration`` and
+    ``maximumDuration`` as ``xsd:duration``, and a strict validator (the EDC Issuer's, Europass's)
+    rejects ``P8W`` as an ill-formed literal. Weeks are therefore written as days.
+    """
+    iso = duration_iso(text)
+    if iso.endswith("W"):
+        return f"P{int(iso[1:-1]) * 7}D"
+    return iso
+
+
+def decimal_text(value: float | int | Decimal) -> str:
+    """A number as a plain decimal string, never in exponent form: ``5.0`` → ``"5"``,
+    ``12.5`` → ``"12.5"``, ``120`` → ``"120"`` (ELM ``point`` is an ``xsd:string``)."""
+    return format(Decimal(str(value)).normalize(), "f")
 
 
 def pick(text: Text, lang: str, default: str = "en") -> str:
@@ -267,6 +291,58 @@ _PHRASES: dict[str, dict[str, str]] = {
         "it": "attesta i risultati {numbers}",
         "pt": "comprova os resultados {numbers}",
         "nl": "toont leerresultaten {numbers} aan",
+    },
+    "qf-ehea": {
+        "en": "Level in the Qualifications Framework of the European Higher Education Area "
+              "(QF-EHEA): {cycle}.",
+        "de": "Niveau im Qualifikationsrahmen für den Europäischen Hochschulraum (QF-EHEA): "
+              "{cycle}.",
+        "fr": "Niveau dans le cadre des certifications de l'Espace européen de l'enseignement "
+              "supérieur (QF-EHEA) : {cycle}.",
+        "es": "Nivel en el Marco de Cualificaciones del Espacio Europeo de Educación Superior "
+              "(QF-EHEA): {cycle}.",
+        "it": "Livello nel Quadro dei titoli dello Spazio europeo dell'istruzione superiore "
+              "(QF-EHEA): {cycle}.",
+        "pt": "Nível no Quadro de Qualificações do Espaço Europeu do Ensino Superior "
+              "(QF-EHEA): {cycle}.",
+        "nl": "Niveau in het kwalificatieraamwerk voor de Europese hogeronderwijsruimte "
+              "(QF-EHEA): {cycle}.",
+    },
+    "qf-ehea.short-cycle": {
+        "en": "short cycle",
+        "de": "Kurzzyklus",
+        "fr": "cycle court",
+        "es": "ciclo corto",
+        "it": "ciclo breve",
+        "pt": "ciclo curto",
+        "nl": "korte cyclus",
+    },
+    "qf-ehea.first-cycle": {
+        "en": "first cycle (bachelor level)",
+        "de": "erster Zyklus (Bachelorniveau)",
+        "fr": "premier cycle (niveau licence)",
+        "es": "primer ciclo (nivel de grado)",
+        "it": "primo ciclo (livello di laurea)",
+        "pt": "primeiro ciclo (nível de licenciatura)",
+        "nl": "eerste cyclus (bachelorniveau)",
+    },
+    "qf-ehea.second-cycle": {
+        "en": "second cycle (master level)",
+        "de": "zweiter Zyklus (Masterniveau)",
+        "fr": "deuxième cycle (niveau master)",
+        "es": "segundo ciclo (nivel de máster)",
+        "it": "secondo ciclo (livello di laurea magistrale)",
+        "pt": "segundo ciclo (nível de mestrado)",
+        "nl": "tweede cyclus (masterniveau)",
+    },
+    "qf-ehea.third-cycle": {
+        "en": "third cycle (doctoral level)",
+        "de": "dritter Zyklus (Promotionsniveau)",
+        "fr": "troisième cycle (niveau doctorat)",
+        "es": "tercer ciclo (nivel de doctorado)",
+        "it": "terzo ciclo (livello di dottorato)",
+        "pt": "terceiro ciclo (nível de doutoramento)",
+        "nl": "derde cyclus (doctoraatsniveau)",
     },
     "builds-on": {
         "en": "Recommended before this credential: {titles}.",

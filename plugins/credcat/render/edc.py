@@ -8,8 +8,9 @@ specification (embedded in full, with its permanent IRIs).
 Everything that belongs to one learner and one award is a placeholder the issuing institution
 replaces before it seals:
 
-* the credential ``id`` (a UUID derived from the specification IRI, the same in every
-  template of that version);
+* the credential ``id``: the nil UUID, ``urn:credential:00000000-0000-0000-0000-000000000000``
+  (:data:`PLACEHOLDER_ID`). Every issued credential needs its own id; a per-version id here
+  would give every learner's credential the same one if the issuer forgot to replace it;
 * the learner's names (``PLACEHOLDER …`` texts) and ``id``;
 * ``validFrom`` (``2000-01-01T00:00:00Z``);
 * each assessment's ``grade`` (a ``PLACEHOLDER`` note);
@@ -22,8 +23,6 @@ SHACL constraints on ``issued`` and ``issuer.eIDASIdentifier`` — by design.
 
 from __future__ import annotations
 
-import uuid
-
 from .. import vocab
 from ..catalogue import Catalogue
 from ..jsonld import EDC_CONTEXT
@@ -32,10 +31,12 @@ from ..urls import Urls
 from . import JsonDict
 from .elm import concept, organisation, specification
 
-__all__ = ["PLACEHOLDER", "PLACEHOLDER_VALID_FROM", "edc_template"]
+__all__ = ["PLACEHOLDER", "PLACEHOLDER_ID", "PLACEHOLDER_VALID_FROM", "edc_template"]
 
 PLACEHOLDER = "PLACEHOLDER"
 """Prefix of every text the issuing institution must replace."""
+PLACEHOLDER_ID = "urn:credential:00000000-0000-0000-0000-000000000000"
+"""``id`` of the template: the nil UUID, to be replaced by a new UUID for each credential."""
 PLACEHOLDER_VALID_FROM = "2000-01-01T00:00:00Z"
 """``validFrom`` of the template (the award date goes here)."""
 
@@ -74,7 +75,6 @@ def _id_verification(assessment: Assessment) -> JsonDict | None:
 def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
     """The upload form ``{"credential": {…}}`` of an unsigned EDC for this credential version."""
     spec = specification(catalogue, credential, urls)
-    spec_iri = spec["id"]
     title = dict(credential.title)
     primary = catalogue.settings.default_language
     display_languages = list(title)
@@ -133,7 +133,7 @@ def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> Js
     return {
         "credential": {
             "@context": list(EDC_CONTEXT),
-            "id": "urn:credential:" + str(uuid.uuid5(uuid.NAMESPACE_URL, spec_iri)),
+            "id": PLACEHOLDER_ID,
             "type": ["VerifiableCredential", "EuropeanDigitalCredential"],
             "credentialProfiles": [concept("credential-type", "generic")],
             "credentialSchema": {"id": EDC_GENERIC_FULL, "type": "ShaclValidator2017"},

@@ -20,6 +20,13 @@ Mapping decisions (checked against EDC-generic-no-cv/full 1.2.0 and LOQ 1.1.0):
   ``description``.
 * ``hasPart``/``isPartOf`` name the current version of the other credentials; their nodes carry
   type and title so the ``sh:class elm:Qualification`` constraints hold in a standalone file.
+* The QF-EHEA cycle (Annex I: "EQF level, and QF-EHEA cycle if applicable") is an
+  ``additionalNote`` (``#note-qf-ehea``). ELM's ``educationLevel`` would take a ``Concept``, but
+  no EU vocabulary has QF-EHEA concepts, and a concept minted here would mean nothing to
+  Europass or the EDC viewer.
+* ``maximumDuration`` is the typical ``duration`` (as in the Commission's Annex I sample), as
+  an ``xsd:duration``: weeks are written as days (``P84D``), XML Schema has no ``W``.
+* Language-neutral texts (postal addresses) are written in every catalogue language.
 """
 
 from __future__ import annotations
@@ -29,9 +36,19 @@ from typing import Any
 from .. import vocab
 from ..catalogue import Catalogue
 from ..jsonld import EDC_CONTEXT
-from ..model import Assessment, Credential, Outcome, QualityAssurance, duration_iso
+from ..model import Assessment, Credential, Outcome, QualityAssurance
 from ..urls import Urls
-from . import JsonDict, Text, date_time, end_date_time, join_texts, pick, say
+from . import (
+    JsonDict,
+    Text,
+    date_time,
+    decimal_text,
+    end_date_time,
+    join_texts,
+    pick,
+    say,
+    xsd_duration,
+)
 
 __all__ = [
     "ESCO_SKILLS_SCHEME",
@@ -41,6 +58,7 @@ __all__ = [
     "languages_of",
     "organisation",
     "specification",
+    "uniform_text",
     "web_resource",
 ]
 
@@ -109,6 +127,12 @@ def date_time_value(day: Any) -> JsonDict:
     return {"@type": XSD_DATETIME, "@value": date_time(day)}
 
 
+def uniform_text(catalogue: Catalogue, text: str) -> dict[str, str]:
+    """A language-neutral text (an address, a code) as a language map in every catalogue
+    language, so that a viewer shows it whatever language it displays."""
+    return {lang: text for lang in catalogue.languages}
+
+
 def languages_of(catalogue: Catalogue, *texts: Text | None) -> list[str]:
     """The catalogue's languages plus every language the given texts are written in."""
     langs = list(catalogue.languages)
@@ -125,11 +149,11 @@ def _org_node_iri(urls: Urls, oid: str, fragment: str) -> str:
 def organisation(catalogue: Catalogue, oid: str, urls: Urls) -> JsonDict:
     """An organisation as an ``elm:Organisation`` (legal name, country, homepage, contact)."""
     org = catalogue.organisations[oid]
-    default = catalogue.settings.default_language
     full_address: Text | None = None
     if org.address is not None:
         place = " ".join(p for p in (org.address.postcode, org.address.city) if p)
-        full_address = {default: ", ".join(p for p in (org.address.street, place) if p)}
+        full_address = uniform_text(
+            catalogue, ", ".join(p for p in (org.address.street, place) if p))
     country = org.address.country if org.address is not None else org.country
     node: JsonDict = {
         "id": urls.organisation_iri(oid),
@@ -323,6 +347,10 @@ class _Spec:
         notes: list[JsonDict] = []
         if cred.description:
             notes.append(note(self.node("note-description"), cred.description))
+        if cred.qf_ehea:
+            langs = languages_of(self.cat, cred.title)
+            cycle = say(f"qf-ehea.{cred.qf_ehea}", langs)
+            notes.append(note(self.node("note-qf-ehea"), say("qf-ehea", langs, cycle=cycle)))
         workload = self.workload_note()
         if workload:
             notes.append(workload)
@@ -370,7 +398,7 @@ class _Spec:
                 "id": self.node("identifier"),
                 "type": "Identifier",
                 "notation": f"{cred.id}/{cred.version}",
-                "schemeName": "credcat credential id/version",
+                "schemeName": pick(self.cat.settings.title, self.default),
                 "schemeId": self.urls.catalogue_iri(),
             },
             "status": cred.status,
@@ -400,12 +428,12 @@ class _Spec:
                 "id": self.node(f"credit-{system}"),
                 "type": "CreditPoint",
                 "framework": concept("credit-system", system),
-                "point": f"{cred.workload.ects:g}",
+                "point": decimal_text(cred.workload.ects),
             }]
         if cred.workload.hours is not None:
             spec["volumeOfLearning"] = f"PT{cred.workload.hours}H"
         if cred.duration:
-            spec["maximumDuration"] = duration_iso(cred.duration)
+            spec["maximumDuration"] = xsd_duration(cred.duration)
         if cred.published:
             spec["dateModified"] = date_time_value(cred.published)
         requirement = self.entry_requirement()

@@ -14,22 +14,46 @@ shape, which demands an NQF level; without one, the file carries a ``Qualificati
 whose identifier is the specification's IRI. ``isPartOf``/``hasPart`` are left out of the copy
 here (each related qualification would have to be complete); ``elm.jsonld`` has them.
 
-A credential without offerings has no such file: :func:`opportunities_document` returns
-``None`` and :mod:`.machine` publishes and links nothing.
+A credential without offerings has no such file, and neither has a ``draft`` (not yet offered)
+or ``retired`` (no longer offered) credential, whose offerings a harvester must not advertise:
+:func:`opportunities_document` returns ``None`` and :mod:`.machine` publishes and links nothing
+(:func:`publishes_opportunities`).
 """
 
 from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..jsonld import EDC_CONTEXT
-from ..model import Credential, Offering, duration_iso
+from ..model import Credential, Offering
 from ..urls import Urls
-from . import JsonDict, date_time, end_date_time, say
-from .elm import concept, languages_of, location, note, organisation, specification, web_resource
+from . import JsonDict, date_time, end_date_time, say, xsd_duration
+from .elm import (
+    concept,
+    languages_of,
+    location,
+    note,
+    organisation,
+    specification,
+    uniform_text,
+    web_resource,
+)
 
-__all__ = ["learning_opportunity", "opportunities_document", "specification_reference"]
+__all__ = [
+    "learning_opportunity",
+    "opportunities_document",
+    "publishes_opportunities",
+    "specification_reference",
+]
 
 XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+UNOFFERED = frozenset({"draft", "retired"})
+"""Statuses whose offerings are not published as learning opportunities."""
+
+
+def publishes_opportunities(credential: Credential) -> bool:
+    """Whether a credential version has an ``opportunities.jsonld``: it lists offerings and is
+    neither a draft nor retired."""
+    return bool(credential.offerings) and credential.status not in UNOFFERED
 
 
 def specification_reference(credential: Credential, urls: Urls) -> JsonDict:
@@ -86,7 +110,7 @@ def learning_opportunity(
         },
     }
     if credential.duration:
-        lo["duration"] = duration_iso(credential.duration)
+        lo["duration"] = xsd_duration(credential.duration)
     if offering.application_deadline:
         lo["applicationDeadline"] = end_date_time(offering.application_deadline)
     if offering.schedule:
@@ -95,8 +119,7 @@ def learning_opportunity(
         where = offering.location
         street = where.address or ""
         full = street if where.city in street else ", ".join(p for p in (street, where.city) if p)
-        default = catalogue.settings.default_language
-        lo["location"] = [location(node("-location"), where.country, {default: full},
+        lo["location"] = [location(node("-location"), where.country, uniform_text(catalogue, full),
                                    dict(where.name) if where.name else None)]
     if offering.price is not None:
         price: JsonDict = {
@@ -134,8 +157,9 @@ def learning_opportunity(
 def opportunities_document(
     catalogue: Catalogue, credential: Credential, urls: Urls
 ) -> JsonDict | None:
-    """``opportunities.jsonld`` of a credential version, or ``None`` when it has no offerings."""
-    if not credential.offerings:
+    """``opportunities.jsonld`` of a credential version, or ``None`` when it publishes none
+    (:func:`publishes_opportunities`)."""
+    if not publishes_opportunities(credential):
         return None
     if credential.nqf:
         target = specification(catalogue, credential, urls, relations=False)

@@ -7,7 +7,8 @@ kind      file                        content
 ========  ==========================  =================================================
 ``elm``   ``elm.jsonld``              the ELM 3 ``Qualification`` (:mod:`.elm`)
 ``loq``   ``opportunities.jsonld``    ``LearningOpportunity`` per offering (:mod:`.loq`);
-                                      **absent** when the credential has no offerings
+                                      **absent** without offerings, and for a draft or
+                                      retired credential
 ``edc``   ``edc-template.json``       unsigned EDC for the EDC Issuer (:mod:`.edc`)
 ``ob3``   ``ob3-achievement.json``    Open Badges 3.0 ``Achievement`` (:mod:`.ob3`)
 ========  ==========================  =================================================
@@ -32,7 +33,7 @@ from ..urls import CATALOGUE_JSONLD, MACHINE_FILES, Urls
 from . import JsonDict, dumps
 from .edc import edc_template
 from .elm import elm_document, specification
-from .loq import opportunities_document
+from .loq import opportunities_document, publishes_opportunities
 from .ob3 import ob3_achievement
 
 __all__ = [
@@ -109,7 +110,8 @@ def machine_links(
 ) -> list[tuple[str, str, str, str]]:
     """The downloads of a credential page: ``(kind, site path, MIME type, label)``.
 
-    Only files that are published are listed (no ``loq`` without offerings). Paths are
+    Only files that are published are listed (no ``loq`` without offerings, or for a draft or
+    retired credential). Paths are
     relative to the site root, as everywhere in :mod:`credcat.urls`; make them relative to the
     page with :func:`credcat.urls.relative`. Use them for the downloads block and for
     ``<link rel="alternate" type="…" href="…">``.
@@ -123,7 +125,7 @@ def machine_links(
     lang = lang or catalogue.settings.default_language
     links = []
     for kind, (_name, mime) in MACHINE_FILES.items():
-        if kind == "loq" and not credential.offerings:
+        if kind == "loq" and not publishes_opportunities(credential):
             continue
         labels = LINK_LABELS[kind]
         links.append((

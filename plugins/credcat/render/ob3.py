@@ -3,9 +3,12 @@
 OB3 texts are plain strings, so the achievement is written in one language: the catalogue's
 default language when the title has it, else the title's first language (``inLanguage`` says
 which). Its ``id`` is the URL of the file itself, so it resolves; ``otherIdentifier`` names the
-ELM specification IRI. Alignments point to the ESCO skills of the outcomes, the EQF level and
-the ISCED-F fields; ``related`` points to the successor's achievement when the version is
-superseded, and to the predecessors' achievements.
+ELM specification IRI. Alignments point to the ESCO skills of the outcomes (named by their ESCO
+label where the catalogue gives it, typed ``ceasn:Competency``), the EQF level, the NQF level
+and the ISCED-F fields; the QF-EHEA cycle, which has no IRI to align to, is a ``tag``.
+``related`` points to the successor's achievement when the version is superseded, and to the
+predecessors' achievements (OB3 reserves it for other versions and language editions, so
+stackability is not expressed there).
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ __all__ = ["achievement_iri", "ob3_achievement"]
 EQF_FRAMEWORK = "European Qualifications Framework (EQF)"
 ISCED_FRAMEWORK = "ISCED Fields of Education and Training 2013 (ISCED-F)"
 ESCO_FRAMEWORK = "ESCO skills"
+NQF_FRAMEWORK = "National qualifications framework (NQF)"
+COMPETENCY = "ceasn:Competency"
+"""OB3 ``targetType`` of an ESCO skill: a competency."""
 
 
 def achievement_iri(credential: Credential, urls: Urls) -> str:
@@ -79,6 +85,7 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
                 else f"ESCO skill {iri.rsplit('/', 1)[-1]}",
                 "targetDescription": pick(outcome.text, lang, default),
                 "targetFramework": ESCO_FRAMEWORK,
+                "targetType": COMPETENCY,
                 "targetCode": iri.rsplit("/", 1)[-1],
                 "targetUrl": iri,
             })
@@ -90,6 +97,15 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
         "targetCode": str(credential.eqf),
         "targetUrl": eqf.iri,
     })
+    if credential.nqf:
+        nqf = vocab.concept("nqf", credential.nqf)
+        alignment.append({
+            "type": ["Alignment"],
+            "targetName": nqf.labels.get("en", nqf.code),
+            "targetFramework": NQF_FRAMEWORK,
+            "targetCode": nqf.code,
+            "targetUrl": nqf.iri,
+        })
     fields = [vocab.concept("isced-f", code) for code in credential.field]
     for field in fields:
         alignment.append({
@@ -111,6 +127,8 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
         creator["email"] = awarding.email
 
     tags = ["micro-credential", f"EQF {credential.eqf}"]
+    if credential.qf_ehea:
+        tags.append(f"QF-EHEA {credential.qf_ehea.replace('-', ' ')}")
     if credential.workload.ects is not None:
         tags.append(f"{credential.workload.ects:g} {credential.workload.credit_system.upper()}")
     tags.append(credential.mode)

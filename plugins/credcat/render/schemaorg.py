@@ -4,15 +4,24 @@
 ``Course`` that leads to it (one ``CourseInstance`` and one ``Offer`` per offering). The page
 template embeds it in ``<script type="application/ld+json">``; escaping for that context is the
 template's job (:func:`credcat.render.safe.json_for_script`), this module only builds the dict.
+
+What Google's course rich results read: ``Course`` with ``name``, ``description``,
+``provider``, ``offers`` (``category``, a numeric ``price``, ``priceCurrency``) and
+``hasCourseInstance`` (``courseMode``, dates, ``courseWorkload``). The credential lists its
+levels (EQF, NQF, QF-EHEA cycle) in ``educationalLevel`` and its learning outcomes and ESCO
+skills in ``competencyRequired``; the course ``teaches`` the same.
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from .. import vocab
 from ..catalogue import Catalogue
 from ..model import Credential, Offering, duration_iso
 from ..urls import Urls
-from . import JsonDict, pick
+from . import JsonDict, pick, say
+from .elm import ESCO_SKILLS_SCHEME
 
 __all__ = ["COURSE_MODE", "schemaorg"]
 
@@ -63,12 +72,63 @@ def _eqf_level(credential: Credential) -> JsonDict:
     }
 
 
+def _levels(credential: Credential, lang: str) -> list[JsonDict]:
+    """EQF level, then the NQF level and the QF-EHEA cycle where the credential has them."""
+    levels = [_eqf_level(credential)]
+    if credential.nqf:
+        nqf = vocab.concept("nqf", credential.nqf)
+        levels.append({
+            "@type": "DefinedTerm",
+            "name": nqf.labels.get("en", nqf.code),
+            "termCode": nqf.code,
+            "url": nqf.iri,
+            "inDefinedTermSet": nqf.scheme,
+        })
+    if credential.qf_ehea:
+        cycle = say(f"qf-ehea.{credential.qf_ehea}", [lang])
+        levels.append({
+            "@type": "DefinedTerm",
+            "name": f"QF-EHEA: {pick(cycle, lang)}",
+            "termCode": credential.qf_ehea,
+            "inDefinedTermSet": {
+                "@type": "DefinedTermSet",
+                "name": "Qualifications Framework of the European Higher Education Area "
+                        "(QF-EHEA)",
+            },
+        })
+    return levels
+
+
+def _esco_skills(credential: Credential, lang: str, default: str) -> list[JsonDict]:
+    """The ESCO skills of the outcomes (each once), as ``DefinedTerm`` nodes."""
+    terms: dict[str, JsonDict] = {}
+    for outcome in credential.outcomes:
+        for skill in outcome.esco:
+            if skill.uri in terms:
+                continue
+            code = skill.uri.rsplit("/", 1)[-1]
+            terms[skill.uri] = {
+                "@type": "DefinedTerm",
+                "@id": skill.uri,
+                "name": pick(skill.label, lang, default) if skill.label else f"ESCO skill {code}",
+                "termCode": code,
+                "url": skill.uri,
+                "inDefinedTermSet": ESCO_SKILLS_SCHEME,
+            }
+    return list(terms.values())
+
+
+def _number(amount: Decimal) -> int | float:
+    """A price as a JSON number (what Google's course rich results expect)."""
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
 def _offer(credential: Credential, offering: Offering, page: str) -> JsonDict | None:
     if offering.price is None:
         return None
     offer: JsonDict = {
         "@type": "Offer",
-        "price": format(offering.price.amount, "f"),
+        "price": _number(offering.price.amount),
         "priceCurrency": offering.price.currency,
         "category": "Free" if offering.price.amount == 0 else "Paid",
         "url": offering.enrolment_url or credential.homepage or page,
@@ -137,6 +197,7 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
     summary = pick(credential.summary, lang, default)
     providers = [_organization(catalogue, oid, urls, lang) for oid in credential.providers]
     outcomes = [pick(o.text, lang, default) for o in credential.outcomes]
+    skills = _esco_skills(credential, lang, default)
     fields = [vocab.concept("isced-f", code) for code in credential.field]
 
     edu_credential: JsonDict = {
@@ -150,12 +211,12 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
             "name": "Micro-credential",
             "termCode": "micro-credential",
         },
-        "educationalLevel": _eqf_level(credential),
+        "educationalLevel": _levels(credential, lang),
         "competencyRequired": [
             {"@type": "DefinedTerm", "name": text,
              "@id": urls.node_iri(cid, version, f"outcome-{o.id}")}
             for text, o in zip(outcomes, credential.outcomes, strict=True)
-        ],
+        ] + skills,
         "recognizedBy": [
             _organization(catalogue, oid, urls, lang)
             for oid in dict.fromkeys(qa.body for qa in credential.quality_assurance)
@@ -180,13 +241,14 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
         "provider": providers,
         "educationalCredentialAwarded": {"@id": credential_id},
         "educationalLevel": _eqf_level(credential),
-        "teaches": outcomes,
+        "teaches": [*outcomes, *skills],
         "inLanguage": list(credential.languages),
-        "hasCourseInstance": [
+    }
+    if credential.offerings:
+        course["hasCourseInstance"] = [
             _instance(catalogue, credential, offering, urls, lang)
             for offering in credential.offerings
-        ],
-    }
+        ]
     if credential.workload.hours is not None:
         course["timeRequired"] = f"PT{credential.workload.hours}H"
     elif credential.duration:
