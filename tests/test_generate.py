@@ -80,3 +80,18 @@ def test_generate_replaces_previous_output_whole(tmp_path: Path) -> None:
 def test_paths_cannot_escape(path: str) -> None:
     with pytest.raises(OutputError):
         safe_relative(path)
+
+
+def test_generate_refuses_to_replace_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    project = tmp_path / "project"
+    root = write_catalogue(project / "catalogue")
+    (project / "README.md").write_text("keep me")
+    monkeypatch.chdir(project)
+    before = tree(project)
+    code, output = generate(str(root), "--out", ".")
+    assert code == 1
+    assert "refusing to replace" in output and "Traceback" not in output
+    assert tree(project) == before

@@ -21,7 +21,13 @@ import yaml
 from credcat import vocab
 from credcat.catalogue import Catalogue, check_catalogue
 from credcat.cli import main
-from credcat.importer import MAX_BYTES, ImportError_, import_file
+from credcat.importer import (
+    MAX_BYTES,
+    MAX_CREDENTIALS,
+    MAX_ORGANISATIONS,
+    ImportError_,
+    import_file,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = FIXTURES / "official" / "samples"
@@ -555,3 +561,129 @@ def test_cli_exit_codes(cat: Path, tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["import", str(UNSIGNED), "--into", str(cat)], out=out) == 0
     assert "wrote credentials/" in out.getvalue()
+
+
+# --- hostile input ------------------------------------------------------------------------
+
+
+def _comment_lines(text: str) -> list[str]:
+    return [ln for ln in text.splitlines() if ln.startswith("#")]
+
+
+@pytest.mark.parametrize("name", ["x\nqf_ehea: third-cycle\n#.json",
+                                  "x\rpublished: 2020-01-01\r#.json",
+                                  "x\u2028further_information: injected\u2028#.json"])
+def test_file_name_cannot_add_yaml_keys(cat: Path, tmp_path: Path, sample: dict[str, Any],
+                                        name: str) -> None:
+    # the header names the source file; a line break in the name would start a YAML key
+    spec = copy.deepcopy(claim_of(sample)["specifiedBy"])
+    source = write_json(tmp_path / name, spec)
+    before = snapshot(cat)
+    import_file(source, cat)
+    (path,) = (cat / "credentials").glob("*.yaml")
+    text = path.read_text(encoding="utf-8")
+    header = [ln for ln in text.splitlines() if "Imported by credcat from" in ln]
+    assert len(header) == 1 and header[0].startswith("# "), header
+    assert "\u2028" not in text and "\r" not in text
+    data = new_files(before, cat)[f"credentials/{path.name}"]
+    assert not {"qf_ehea", "published", "further_information"} & set(data)
+    assert "x\\x0a" in header[0] or "x\\x0d" in header[0] or "x\\u2028" in header[0]
+    load(cat)
+
+
+def test_labels_cannot_break_out_of_todo_comments(cat: Path, tmp_path: Path,
+                                                  sample: dict[str, Any]) -> None:
+    # an unknown assessment type's label is quoted in a "TODO(import)" comment; YAML reads
+    # U+2028 and U+0085 as line breaks, so raw they would end the comment
+    doc = copy.deepcopy(sample)
+    evil = ("x\u2028homepage: https://evil.example/\u2028"
+            "# yaml-language-server: $schema=https://evil.example/s.json\x85status: active")
+    claim_of(doc)["provenBy"]["specifiedBy"]["dcType"] = {
+        "id": "urn:test:local-type", "type": "Concept", "prefLabel": {"en": evil}}
+    import_file(write_json(tmp_path / "label.jsonld", doc), cat)
+    (path,) = (cat / "credentials").glob("*.yaml")
+    text = path.read_text(encoding="utf-8")
+    assert "\u2028" not in text and "\x85" not in text
+    assert "TODO(import): assessments[0].type" in text  # the comments were kept
+    data = yaml.safe_load(text)
+    assert data["status"] == "draft" and "homepage" not in data
+    schema_lines = [ln for ln in _comment_lines(text) if "yaml-language-server" in ln]
+    assert schema_lines[0] == CREDENTIAL_SCHEMA_LINE
+    assert all(ln.startswith("# ") for ln in _comment_lines(text))
+    cred = imported_credential(load(cat))
+    assert cred.status == "draft"
+
+
+CREDENTIAL_SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/credential.schema.json"
+
+
+def test_report_has_no_terminal_escapes(cat: Path, tmp_path: Path,
+                                        sample: dict[str, Any]) -> None:
+    # report lines quote keys and labels of the source; ESC sequences would clear the screen,
+    # set the clipboard (OSC 52) or overwrite earlier lines
+    doc = copy.deepcopy(sample)
+    spec = claim_of(doc)["specifiedBy"]
+    spec["evil\x1b[2J\x1b]52;c;ZXZpbA==\x07"] = 1
+    spec["nqfLevel"] = {"id": "urn:test:nqf", "prefLabel": {"en": "\x1b[1A\rwrote x\u202e" * 50}}
+    spec["long"] = {"title": "y" * 100_000}
+    report = import_file(write_json(tmp_path / "escapes.jsonld", doc), cat)
+    assert report
+    for line in report:
+        assert line.isprintable(), repr(line)
+        assert len(line) <= 1000
+    assert any("evil\\x1b[2J" in line for line in report)
+
+
+def test_too_many_specifications_are_refused(cat: Path, tmp_path: Path) -> None:
+    # a 200 KiB file of tiny specifications would otherwise write thousands of files
+    claims = [{"id": f"urn:test:claim:{i}",
+               "specifiedBy": {"id": f"urn:test:spec:{i}", "type": "Qualification",
+                               "title": {"en": f"Credential {i}"}}}
+              for i in range(MAX_CREDENTIALS + 1)]
+    doc = {"type": ["VerifiableCredential", "EuropeanDigitalCredential"],
+           "credentialSubject": {"id": "urn:test:person", "hasClaim": claims}}
+    before = snapshot(cat)
+    with pytest.raises(ImportError_, match=f"at most {MAX_CREDENTIALS}"):
+        import_file(write_json(tmp_path / "many.jsonld", doc), cat)
+    assert snapshot(cat) == before
+
+
+def test_too_many_organisations_are_refused(cat: Path, tmp_path: Path,
+                                            sample: dict[str, Any]) -> None:
+    spec = copy.deepcopy(claim_of(sample)["specifiedBy"])
+    spec["awardingOpportunity"] = {"id": "urn:test:opportunity", "awardingBody": [
+        {"id": f"urn:test:org:{i}", "type": "Organisation", "legalName": {"en": f"Body {i}"}}
+        for i in range(MAX_ORGANISATIONS + 1)]}
+    before = snapshot(cat)
+    with pytest.raises(ImportError_, match=f"more than {MAX_ORGANISATIONS} organisations"):
+        import_file(write_json(tmp_path / "orgs.jsonld", spec), cat)
+    assert snapshot(cat) == before
+
+
+def test_ids_are_never_windows_device_names(cat: Path, tmp_path: Path,
+                                            sample: dict[str, Any]) -> None:
+    # credentials/con.yaml cannot be checked out on Windows
+    spec = copy.deepcopy(claim_of(sample)["specifiedBy"])
+    spec["title"] = {"en": "CON"}
+    import_file(write_json(tmp_path / "con.jsonld", spec), cat)
+    assert [p.name for p in (cat / "credentials").glob("*.yaml")] == ["con-credential.yaml"]
+    load(cat)
+
+
+def test_odd_addresses_and_dates_are_reported_not_fatal(cat: Path, tmp_path: Path,
+                                                        sample: dict[str, Any]) -> None:
+    # a stranger's file with one address the model refuses, or a date that is no date, still
+    # imports; the value is reported instead
+    doc = _accredited(sample)
+    accreditation = claim_of(doc)["specifiedBy"]["accreditation"][0]
+    accreditation["expiryDate"] = "2029-13-45"
+    accreditation["accreditingAgent"]["homepage"]["contentURL"] = 'https://q.example/"><x'
+    claim_of(doc)["awardedBy"]["awardingBody"]["homepage"]["contentURL"] = \
+        "https://uniz.example\\@evil.example/"
+    report = import_file(write_json(tmp_path / "odd.jsonld", doc), cat)
+    catalogue = load(cat)
+    cred = imported_credential(catalogue)
+    assert cred.quality_assurance[0].valid_until is None
+    assert any("expiryDate (2029-13-45)" in line for line in report)
+    for org in catalogue.organisations.values():
+        assert "evil" not in org.homepage and '"' not in org.homepage

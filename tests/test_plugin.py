@@ -148,6 +148,26 @@ def test_every_error_is_reported(tmp_path: Path) -> None:
     assert re.search(r"punch-cards\.yaml:\d+:\d+: awarding_body", message)
 
 
+def test_problems_are_logged_without_terminal_escapes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # problems quote YAML values; an ESC in a value must not reach the build log raw (it can
+    # clear the terminal, rewrite earlier lines or set the clipboard with OSC 52)
+    config = make_project(tmp_path)
+    source = tmp_path / "catalogue" / "credentials" / "intro-databases.yaml"
+    _edit_yaml(source, lambda d: d.update(version="\x1b]52;c;ZXZpbA==\x07\x1b[2J1"))
+    cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"), strict=True)
+    with pytest.raises(PluginError) as raised:
+        _plugin(cfg).on_config(cfg)
+    message = str(raised.value)
+    assert "\x1b" not in message and "\x07" not in message
+    assert "\\x1b]52;c;ZXZpbA==\\x07\\x1b[2J1" in message
+
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_site(config, tmp_path / "site")
+    assert "\x1b" not in caplog.text and "\\x1b[2J1" in caplog.text
+
+
 def test_catalogue_warning_fails_strict_and_leaves_no_site(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -8,7 +8,15 @@ import re
 import pytest
 from markupsafe import Markup
 
-from credcat.render.safe import html_text, json_for_script, markdown_safe, safe_url, xml_text
+from credcat.render.pages import _fill
+from credcat.render.safe import (
+    html_text,
+    json_for_script,
+    markdown_safe,
+    printable,
+    safe_url,
+    xml_text,
+)
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -57,6 +65,37 @@ def test_safe_url_keeps_http_https_mailto(url: str) -> None:
 )
 def test_safe_url_refuses_everything_else(url: str | None) -> None:
     assert safe_url(url) == "#"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # browsers read a backslash as "/" (host a.example), URL libraries mostly do not
+        "https://a.example\\@b.example/",
+        "https:\\\\evil.example/",
+        "https://good.example/\\path",
+        # a user name before the host: the link reads as the bank, leads elsewhere
+        "https://bank.example@evil.example/",
+        "https://bank.example:login@evil.example/",
+        # invisible characters make a link read as another one
+        "https://example.org/\u202egpj.exe",
+        "https://exa\u200bmple.org/",
+        "https://example.org/\ufeff",
+        "https://example.org/\u2066x",
+    ],
+)
+def test_safe_url_refuses_deceptive_addresses(url: str) -> None:
+    assert safe_url(url) == "#"
+    assert "href" not in markdown_safe(f"[x]({url})")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.org/people/@alice", "https://example.org/?to=a@b.example",
+     "https://example.org/#me@example.org", "mailto:a.b@example.org?subject=Hi"],
+)
+def test_safe_url_keeps_at_signs_after_the_host(url: str) -> None:
+    assert safe_url(url) == url
 
 
 # --- markdown_safe ----------------------------------------------------------------------------
@@ -157,6 +196,25 @@ def test_json_for_script_is_deterministic() -> None:
 
 
 # --- text escapes -----------------------------------------------------------------------------
+
+
+def test_printable_escapes_terminal_and_line_control() -> None:
+    # ESC starts terminal escapes (clear screen, set the clipboard with OSC 52 …); U+2028 and
+    # U+0085 are line breaks to YAML; bidi controls reorder what is shown
+    text = "a\x1b[2J\x1b]52;c;ZXZpbA==\x07b\u2028c\x85d\u202ee\nf\tg\x00é€"
+    out = printable(text)
+    assert out == "a\\x1b[2J\\x1b]52;c;ZXZpbA==\\x07b\\u2028c\\x85d\\u202ee\\x0af\\x09g\\x00é€"
+    assert out.isprintable()
+    assert printable("Plain text — ünïcode, 中文") == "Plain text — ünïcode, 中文"
+
+
+def test_ui_placeholders_are_filled_in_one_pass() -> None:
+    # a maintainer's value that looks like a placeholder stays text: an assessment titled
+    # "Exam {identity}" must not pull in "identity checked"
+    template = "{type} ({supervision}, {identity})"
+    line = _fill(template, type="Exam {identity}", supervision="{type}", identity="not checked")
+    assert line == "Exam {identity} ({type}, not checked)"
+    assert _fill("{unknown} {n}", n=3) == "{unknown} 3"
 
 
 def test_html_text_and_xml_text() -> None:

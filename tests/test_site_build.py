@@ -837,3 +837,111 @@ def test_site_name_and_titles_are_escaped_in_material_templates(xss_site: Site) 
     assert "<script>alert(1)</script>" not in home
     head_title = parse(xss_site.root / "index.html").find("title").text()
     assert "<script>alert(1)</script>" in head_title or "&lt;script&gt;" in head_title
+
+
+# --- credcat generate: the output folder is replaced only when it is one -------------------------
+# (here rather than in test_generate.py: these guard the filesystem, like the no-partial-site
+# tests of the plugin)
+
+
+@pytest.fixture
+def generate_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder (the current folder) with a catalogue, docs and a precious file."""
+    from catalogue_factory import write_catalogue
+
+    project = tmp_path / "project"
+    write_catalogue(project / "catalogue")
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (project / "notes.txt").write_text("precious", encoding="utf-8")
+    monkeypatch.chdir(project)
+    return project
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    "out",
+    [".", "..", "catalogue", "catalogue/credentials", "catalogue/new", "docs", "notes.txt", "~"],
+)
+def test_generate_never_replaces_a_folder_that_is_not_its_output(
+    generate_project: Path, monkeypatch: pytest.MonkeyPatch, out: str
+) -> None:
+    # `credcat generate catalogue --out .` used to delete the whole project (and .git).
+    # Every folder here lies inside tmp_path (HOME too), so even a regression deletes nothing
+    # outside the test: never point this test at a real folder.
+    from credcat.output import OutputError, write_machine_files
+
+    home = generate_project.parent / "home"
+    (home / "mine").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    before = _files(generate_project.parent)
+    with pytest.raises(OutputError, match="refusing"):
+        write_machine_files(load_catalogue(generate_project / "catalogue"),
+                            Path(out).expanduser())
+    assert _files(generate_project.parent) == before
+    assert not [p for p in generate_project.parent.rglob(".*") if p.is_dir()]
+
+
+def test_output_folder_check_refuses_root_and_home(generate_project: Path) -> None:
+    # the check alone (it only raises): safe to ask about the real root and home folder
+    from credcat.output import OutputError, check_output_folder
+
+    root = generate_project / "catalogue"
+    for folder in (Path("/"), Path.home(), Path.home().parent):
+        with pytest.raises(OutputError, match="refusing"):
+            check_output_folder(folder, root)
+    check_output_folder(generate_project.parent / "elsewhere", root)  # a new folder is fine
+
+
+def test_generate_refuses_a_folder_with_foreign_files(generate_project: Path) -> None:
+    from credcat.output import OutputError, write_machine_files
+
+    catalogue = load_catalogue(generate_project / "catalogue")
+    out = generate_project / "out"
+    assert write_machine_files(catalogue, out) > 0
+    assert write_machine_files(catalogue, out) > 0  # a previous output is replaced
+    (out / "stale.json").write_text("{}", encoding="utf-8")
+    write_machine_files(catalogue, out)  # JSON files are what generate writes
+    assert not (out / "stale.json").exists()
+    for foreign in ("README.md", ".git/config", "credentials/x.yaml"):
+        target = out / foreign
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("mine", encoding="utf-8")
+        with pytest.raises(OutputError, match="credcat does not write"):
+            write_machine_files(catalogue, out)
+        assert target.read_text(encoding="utf-8") == "mine"
+        target.unlink()
+        if target.parent.name == ".git":
+            target.parent.rmdir()
+    (out / "link.json").symlink_to(generate_project / "notes.txt")
+    with pytest.raises(OutputError, match=r"link\.json"):
+        write_machine_files(catalogue, out)
+
+
+def test_generate_puts_the_old_output_back_when_the_swap_fails(
+    generate_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from credcat.output import write_machine_files
+
+    catalogue = load_catalogue(generate_project / "catalogue")
+    out = generate_project / "out"
+    write_machine_files(catalogue, out)
+    (out / "old.json").write_text("{}", encoding="utf-8")
+    before = _files(out)
+    real_rename = Path.rename
+
+    def rename(self: Path, target: Any) -> Any:
+        if self.name.startswith(".out-") and "-old-" not in self.name:
+            raise OSError("disk full")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(OSError, match="disk full"):
+        write_machine_files(catalogue, out)
+    assert _files(out) == before
+    assert not [p for p in generate_project.iterdir() if p.name.startswith(".out-")]

@@ -77,6 +77,7 @@ import textwrap
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -84,12 +85,29 @@ import yaml
 
 from . import vocab
 from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR, check_catalogue
-from .model import ESCO_SKILL_RE
+from .model import EMAIL_RE, ESCO_SKILL_RE
+from .render.safe import printable
 
-__all__ = ["MAX_BYTES", "ImportError_", "import_file"]
+__all__ = ["MAX_BYTES", "MAX_CREDENTIALS", "MAX_ORGANISATIONS", "ImportError_", "import_file"]
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest input accepted (5 MiB); the Commission's signed sample is 150 KiB."""
+MAX_CREDENTIALS = 100
+"""Most micro-credentials one import may create: an EDC holds one or a few. A crafted file of
+tens of thousands of tiny specifications would otherwise flood the catalogue with files."""
+MAX_ORGANISATIONS = 200
+"""Most organisation files one import may create."""
+MAX_REPORT_LINE = 1000
+"""Report lines are cut to this many characters (a label may be megabytes long)."""
+
+_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s<>\"'\\]*$", re.IGNORECASE)
+"""An address the catalogue model accepts (``model._url``), without backslashes; anything else
+in the source is reported, not written, so one odd address never refuses the whole import."""
+_WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+"""File names Windows cannot create (``credentials/con.yaml``): a maintainer could not check the
+catalogue out there."""
 
 SPEC_TYPES = frozenset({"Qualification", "LearningAchievementSpecification"})
 CREDENTIAL_TYPES = frozenset({"VerifiableCredential", "EuropeanDigitalCredential"})
@@ -290,6 +308,17 @@ def _iso_parts(value: Any) -> dict[str, float] | None:
     return {k: float(v) for k, v in match.groupdict().items() if v is not None}
 
 
+def _iso_date(text: str) -> bool:
+    """Whether ``text`` is a real calendar date ``YYYY-MM-DD`` (``2024-13-45`` is not)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
@@ -351,6 +380,12 @@ _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(_Flow, _represent_flow)
 
 
+def _comment(line: str) -> str:
+    """A header line as one YAML comment line, whatever it quotes."""
+    text = printable(line)
+    return text if text.startswith("#") else "# " + text
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
@@ -365,6 +400,9 @@ def render_yaml(data: dict[str, Any], header: list[str], comments: dict[str, lis
     a blank line before each key in ``spaced``. The result is checked to load back to ``data``
     (else it is written again without line folding)."""
     blank_before = set(spaced)
+    # Comment text may quote the source (a label, the file name): a line break in it (also
+    # U+2028, U+0085 …, which YAML reads as line breaks) would turn the rest into YAML keys.
+    header = [_comment(line) for line in header]
 
     def dump(mapping: dict[str, Any], width: float) -> str:
         text = yaml.dump(mapping, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
@@ -377,8 +415,8 @@ def render_yaml(data: dict[str, Any], header: list[str], comments: dict[str, lis
             if key in blank_before and len(lines) > len(header):
                 lines.append("")
             for comment in comments.get(key, []):
-                lines.extend(textwrap.wrap(f"{TODO}: {comment}", 96, initial_indent="# ",
-                                           subsequent_indent="#   "))
+                lines.extend(textwrap.wrap(printable(f"{TODO}: {comment}"), 96,
+                                           initial_indent="# ", subsequent_indent="#   "))
             lines.append(dump({key: value}, width).rstrip("\n"))
         text = "\n".join(lines) + "\n"
         if yaml.safe_load(text) == _plain(data):
@@ -431,10 +469,18 @@ class _Report:
     written: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
+        """Every line once, printable (no terminal escapes from the source), at most
+        :data:`MAX_REPORT_LINE` characters."""
         return list(dict.fromkeys(
-            [*self.envelope, *self.not_imported, *self.assumed, *self.gaps, *self.checks,
-             *self.written]
+            _report_line(line) for line in (
+                *self.envelope, *self.not_imported, *self.assumed, *self.gaps, *self.checks,
+                *self.written)
         ))
+
+
+def _report_line(line: str) -> str:
+    text = printable(line)
+    return text if len(text) <= MAX_REPORT_LINE else text[: MAX_REPORT_LINE - 1] + "…"
 
 
 class _Importer:
@@ -462,6 +508,8 @@ class _Importer:
 
     def _unique(self, folder: str, base: str, fallback: str) -> str:
         base = base or fallback
+        if base in _WINDOWS_RESERVED:
+            base = f"{base}-{fallback}"
         taken = self.taken[folder]
         candidate, n = base, 2
         while candidate in taken:
@@ -584,7 +632,7 @@ class _Importer:
         for node in self.tree.nodes(value) or []:
             for key in ("contentURL", "contentUrl", "id", "@id"):
                 raw = node.get(key)
-                if isinstance(raw, str) and re.match(r"^https?://\S+$", raw.strip(), re.I):
+                if isinstance(raw, str) and _URL_RE.match(raw.strip()):
                     urls.append(raw.strip())
                     break
         return list(dict.fromkeys(urls))
@@ -626,6 +674,10 @@ class _Importer:
                 return _OrgRef(existing, False, label)
         if name is None:
             raise ImportError_(f"the organisation at {path} has no legal name")
+        if sum(1 for plan in self.plans if plan.rel.startswith(ORGANISATIONS_DIR)) \
+                >= MAX_ORGANISATIONS:
+            raise ImportError_(f"the document names more than {MAX_ORGANISATIONS} organisations; "
+                               "credcat imports at most that many at a time")
         short = self.text(node.get("altLabel"), path + ".altLabel")
         base = slugify(label)
         if len(base) > 40 and short:
@@ -754,8 +806,7 @@ class _Importer:
                 if isinstance(number, str) and phone is None \
                         and re.match(r"^\+?[0-9 ()./-]{5,30}$", number.strip()):
                     phone = number.strip()
-        if email is not None and not re.match(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$",
-                                              email):
+        if email is not None and not EMAIL_RE.match(email):
             email = None
         return email, phone
 
@@ -1336,8 +1387,11 @@ class _Importer:
             if urls:
                 item["url"] = urls[0]
             expiry = node.get("expiryDate")
-            if isinstance(expiry, str) and re.match(r"^\d{4}-\d{2}-\d{2}", expiry):
+            if isinstance(expiry, str) and _iso_date(expiry[:10]):
                 item["valid_until"] = expiry[:10]
+            elif expiry is not None:
+                self.report.not_imported.append(
+                    f"not imported: {where}.expiryDate ({expiry}) — not a date")
             self.unknown(node, where, ("dcType", "accreditingAgent", "title", "description",
                                        "homepage", "landingPage", "report", "expiryDate"))
             out.append(item)
@@ -1620,6 +1674,10 @@ def _convert(data: Any, into: Path, source_name: str, report: _Report) -> list[_
     tree = _Tree(root)
     importer = _Importer(tree, into, source_name, report)
     entries = importer.collect(root, prefix or "$")
+    if len(entries) > MAX_CREDENTIALS:
+        raise ImportError_(
+            f"the document describes {len(entries):,} specifications; credcat imports at most "
+            f"{MAX_CREDENTIALS} at a time (an EDC holds one or a few)")
     if not entries:
         kinds = sorted({t for s in tree.nodes(root.get("credentialSubject"))
                         for c in tree.nodes(s.get("hasClaim")) for t in _types(c)})

@@ -18,7 +18,8 @@ from .urls import Urls
 
 
 class OutputError(Exception):
-    """Two renderers claimed the same output path, or a path would leave the output folder."""
+    """Two renderers claimed the same output path, a path would leave the output folder, or the
+    output folder is one that must not be replaced (the project, the catalogue, home …)."""
 
 
 def urls_for(catalogue: Catalogue, site_url: str | None = None) -> Urls:
@@ -61,8 +62,66 @@ def safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
+OUTPUT_SUFFIXES = frozenset({".json", ".jsonld"})
+"""The only kinds of file an output folder holds; a folder with any other file is not replaced."""
+
+
+def check_output_folder(out: Path, catalogue_root: Path) -> None:
+    """Refuse an output folder whose replacement would delete something else.
+
+    The output folder is replaced whole, so a slip such as ``--out .`` or ``--out docs`` must not
+    delete the project. Refused: a filesystem root; the home folder, the current folder or the
+    catalogue folder, or a folder that holds one of them; a folder inside the catalogue; and an
+    existing folder that holds anything but JSON files (``.json``, ``.jsonld``: what ``generate``
+    writes) — a hidden file, a link or any other file shows it is not an output folder.
+
+    Raises:
+        OutputError: When ``out`` is such a folder.
+    """
+    out = out.resolve()
+    if out == Path(out.anchor):
+        raise OutputError(f"refusing to replace {out}: it is the root of the file system")
+    root = catalogue_root.resolve()
+    protected = {
+        "the catalogue folder": root,
+        "the current folder": Path.cwd().resolve(),
+        "your home folder": Path.home().resolve(),
+    }
+    for what, folder in protected.items():
+        if folder == out or out in folder.parents:
+            raise OutputError(
+                f"refusing to replace {out}: it is {what}, or holds it; "
+                "choose a folder of its own for the generated files"
+            )
+    if root in out.parents:
+        raise OutputError(
+            f"refusing to write into the catalogue folder ({out}); choose a folder outside it"
+        )
+    if not out.exists() and not out.is_symlink():
+        return
+    if not out.is_dir():
+        raise OutputError(f"refusing to replace {out}: it is a file, not a folder")
+    for path in sorted(out.rglob("*")):
+        foreign = (
+            path.is_symlink()
+            or path.name.startswith(".")
+            or (not path.is_dir() and path.suffix not in OUTPUT_SUFFIXES)
+        )
+        if foreign:
+            raise OutputError(
+                f"refusing to replace {out}: it holds {path.relative_to(out).as_posix()}, which "
+                "credcat does not write; choose an empty folder or a previous output folder"
+            )
+
+
 def write_machine_files(catalogue: Catalogue, out: Path, *, site_url: str | None = None) -> int:
-    """Write every data file into ``out`` (replacing its previous content); returns the count."""
+    """Write every data file into ``out`` (replacing its previous content); returns the count.
+
+    Raises:
+        OutputError: When ``out`` is not a folder that may be replaced
+            (:func:`check_output_folder`), or a renderer's path is unsafe.
+    """
+    check_output_folder(out, catalogue.root)
     files = data_files(catalogue, urls_for(catalogue, site_url))
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -75,7 +134,11 @@ def write_machine_files(catalogue: Catalogue, out: Path, *, site_url: str | None
         if out.exists():
             old = out.with_name(f".{out.name}-old-{os.getpid()}")
             out.rename(old)
-            staging.rename(out)
+            try:
+                staging.rename(out)
+            except BaseException:
+                old.rename(out)  # put the previous output back
+                raise
             shutil.rmtree(old)
         else:
             staging.rename(out)

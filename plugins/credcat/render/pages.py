@@ -124,11 +124,21 @@ def fmt_number(value: float | int | Decimal, lang: str) -> str:
     return text.replace(".", str(ui_strings(lang)["number_decimal"]))
 
 
+_PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
+
+
 def _fill(template: str, **values: object) -> str:
-    out = template
-    for key, value in values.items():
-        out = out.replace("{" + key + "}", str(value))
-    return out
+    """Fill the ``{name}`` placeholders of a UI string in one pass.
+
+    One pass: a value is never searched for placeholders, so a maintainer's text such as an
+    assessment title ``Exam {identity}`` cannot pull in another value ("identity checked").
+    """
+
+    def value(match: re.Match[str]) -> str:
+        key = match.group(1)
+        return str(values[key]) if key in values else match.group(0)
+
+    return _PLACEHOLDER_RE.sub(value, template)
 
 
 def _rich(template: str, links: Mapping[str, Mapping[str, str]]) -> list[dict[str, str]]:

@@ -9,7 +9,8 @@ text reaches a page through one of three doors:
 * JSON inside ``<script>`` → :func:`json_for_script`;
 
 and every link written by a maintainer passes :func:`safe_url` (only ``http``, ``https`` and
-``mailto`` survive). SVG text is escaped with :func:`xml_text`.
+``mailto`` survive). SVG text is escaped with :func:`xml_text`. Text echoed to a terminal, a log
+or a YAML comment passes :func:`printable`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ __all__ = [
     "html_text",
     "json_for_script",
     "markdown_safe",
+    "printable",
     "safe_url",
     "xml_text",
 ]
@@ -47,6 +49,11 @@ LINK_REL = "noopener nofollow"
 
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _CONTROL_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]")
+_INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+"""Zero-width and bidirectional-control characters: they make a link read as another one."""
+_UNPRINTABLE_RE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
 
 _SCRIPT_ESCAPES = {
     "<": "\\u003c",
@@ -61,9 +68,12 @@ _SCRIPT_RE = re.compile("[<>&\u2028\u2029]")
 def safe_url(url: str | None) -> str:
     """Return ``url`` when it is an absolute http(s) or mailto address, else ``"#"``.
 
-    Whitespace and control characters anywhere (``java\\tscript:``), relative addresses,
-    protocol-relative ``//host`` addresses and every other scheme (``javascript:``, ``data:``,
-    ``vbscript:``, ``file:`` …) give ``"#"``.
+    Whitespace and control characters anywhere (``java\\tscript:``), zero-width and
+    bidirectional-control characters (a link that reads as another one), backslashes (browsers
+    read ``https://a.example\\@b.example`` as host ``a.example``, most URL libraries as
+    ``b.example``), a user name before the host (``https://bank.example@evil.example/``), relative
+    addresses, protocol-relative ``//host`` addresses and every other scheme (``javascript:``,
+    ``data:``, ``vbscript:``, ``file:`` …) give ``"#"``.
 
     Args:
         url: An address written by a maintainer.
@@ -74,7 +84,7 @@ def safe_url(url: str | None) -> str:
     if not url:
         return "#"
     text = url.strip()
-    if _CONTROL_RE.search(text):
+    if _CONTROL_RE.search(text) or _INVISIBLE_RE.search(text) or "\\" in text:
         return "#"
     match = _SCHEME_RE.match(text)
     if match is None:
@@ -85,6 +95,9 @@ def safe_url(url: str | None) -> str:
     rest = text[match.end() :]
     if scheme in {"http", "https"}:
         if not rest.startswith("//") or len(rest) <= 2 or rest[2] in "/?#":
+            return "#"
+        authority = re.split(r"[/?#]", rest[2:], maxsplit=1)[0]
+        if "@" in authority:
             return "#"
     elif not rest or "@" not in rest:
         return "#"
@@ -154,6 +167,28 @@ def json_for_script(value: Any) -> Markup:
     """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return Markup(_SCRIPT_RE.sub(lambda m: _SCRIPT_ESCAPES[m.group(0)], text))  # noqa: S704
+
+
+def printable(text: str) -> str:
+    """Make text from a YAML or JSON file safe to print to a terminal or a log, on one line.
+
+    Control characters (``ESC`` starts terminal escape sequences that can rewrite the screen,
+    set the window title or the clipboard), line and paragraph separators (YAML reads U+2028 as
+    a line break, so they could end a YAML comment) and zero-width and bidirectional-control
+    characters become visible escapes such as ``\\x1b`` and ``\\u2028``.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The text with those characters escaped.
+    """
+
+    def escaped(match: re.Match[str]) -> str:
+        code = ord(match.group(0))
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNPRINTABLE_RE.sub(escaped, text)
 
 
 def html_text(text: str) -> Markup:
