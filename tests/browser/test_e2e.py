@@ -372,7 +372,8 @@ def test_text_search_finds_a_credential_by_an_outcome_word(page: Page, sample_si
     page.locator("#credcat-q").fill(word.lower())
     expect(page.locator("#credcat-count")).to_have_text(count_text(cat, 1))
     assert shown_ids(page) == [cid], f"searching {word!r} should find {cid} only"
-    assert parse_qs(urlsplit(page.url).query).get("q") == [word.lower()]
+    # "text", not "q": Material opens its own search overlay for ?q=
+    assert parse_qs(urlsplit(page.url).query).get("text") == [word.lower()]
 
     # a word nobody uses: nothing matches, and the page says so
     page.locator("#credcat-q").fill("qqqxxyzzy")
@@ -386,6 +387,49 @@ def test_text_search_finds_a_credential_by_an_outcome_word(page: Page, sample_si
     page.reload()
     expect(page.locator("#credcat-q")).to_have_value(word.upper())
     assert shown_ids(page) == [cid]
+
+
+def test_an_empty_result_offers_to_clear_the_filters(page: Page, sample_site: Site):
+    cat = sample_site.catalogue
+    open_catalogue(page, sample_site)
+    page.locator("#credcat-q").fill("qqqxxyzzy")
+    empty = page.locator("#credcat-empty")
+    expect(empty).to_be_visible()
+    # the empty state has its own "clear all filters" button (a reset button of the form)
+    empty.locator("button[type=reset]").click()
+    active = matching(cat, {"status": ["active"]})
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(active)))
+    expect(page.locator("#credcat-q")).to_have_value("")
+    expect(page.locator("#credcat-q")).to_be_focused()
+    expect(empty).to_be_hidden()
+    assert urlsplit(page.url).query == ""
+
+
+def test_on_a_phone_the_filters_stay_folded_and_the_results_in_view(
+    new_context: NewContext, sample_site: Site
+):
+    cat = sample_site.catalogue
+    expected = matching(cat, {"eqf": ["6"], "mode": ["online"], "status": ["active"]})
+    context, _ = new_context(viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    # a shared link with filters: the facets stay folded (their summary counts the active
+    # filters) and the first result shows on the first screen
+    open_catalogue(page, sample_site, "?eqf=6&mode=online")
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(expected)))
+    facets = page.locator("#credcat-facets")
+    expect(facets).not_to_have_attribute("open", "")
+    expect(page.locator("#credcat-active-count")).not_to_be_empty()
+    first = page.locator("#credcat-results li.credcat-card:not([hidden])").first
+    box = first.bounding_box()
+    assert box is not None and box["y"] < PHONE["height"], (
+        f"the first result starts at y={box and box['y']}, below the first screen")
+    # opened, the long list of facets ends with a way back to the results
+    facets.locator("summary").click()
+    expect(facets).to_have_attribute("open", "")
+    back = facets.locator(".credcat-to-results a")
+    expect(back).to_be_visible()
+    back.click()
+    expect(page.locator("#credcat-count")).to_be_in_viewport()
 
 
 def providers_key(cat: Catalogue, entry: Entry) -> str:
@@ -429,6 +473,24 @@ def test_sorting(page: Page, sample_site: Site, order: str, key: Any):
     expect(page.locator("#credcat-results li.credcat-card:not([hidden])").first).to_have_attribute(
         "data-credcat-id", sorted(active, key=title_key)[0].id)
     assert shown_ids(page) == [e.id for e in sorted(active, key=title_key)]
+
+
+@pytest.mark.parametrize(
+    "sort",
+    ['eqf_desc"', "eqf_desc%22%5D", "eqf-desc", "constructor", "__proto__", "EQF_DESC", ""],
+)
+def test_sort_in_the_url_is_taken_only_when_it_is_an_option(
+    page: Page, sample_site: Site, sort: str
+):
+    # the sort order from a shared URL is used only when it names an option exactly; anything
+    # else (quotes that once passed a cleaned-up check, prototype names) gives the title order
+    cat = sample_site.catalogue
+    active = matching(cat, {"status": ["active"]})
+    open_catalogue(page, sample_site, f"?sort={sort}")
+    expect(page.locator("#credcat-sort")).to_have_value("title")
+    assert shown_ids(page) == [e.id for e in sorted(active, key=title_key)]
+    open_catalogue(page, sample_site, "?sort=eqf_desc")
+    expect(page.locator("#credcat-sort")).to_have_value("eqf_desc")
 
 
 def test_keyboard_tab_to_a_filter_and_toggle_it_with_space(page: Page, sample_site: Site):
@@ -625,6 +687,39 @@ def test_richest_credential_page_matches_the_model(page: Page, sample_site: Site
     expect(page.locator(f'article [data-credcat-id="{cred.id}"]').first).to_be_visible()
 
 
+def test_employers_see_the_version_status_and_permanent_address(page: Page, sample_site: Site):
+    cat = sample_site.catalogue
+    ui = ui_strings(lang_of(cat))
+    others = sorted((c for c in cat.credentials.values() if c.status != "active"),
+                    key=lambda c: (STATUS_ORDER.index(c.status), c.id))
+    for cred in [a_credential(cat), *others[:1]]:
+        for path, is_version_page in ((f"credentials/{cred.id}/", False),
+                                      (f"credentials/{cred.id}/{cred.version}/", True)):
+            page.goto(sample_site.url(path))
+            line = page.locator("#employers-summary .credcat-employers__version")
+            expect(line).to_contain_text(str(ui["employers_version"]).replace(
+                "{version}", cred.version))
+            expect(line).to_contain_text(str(ui["status"][cred.status]))
+            if cred.status == "superseded" and cred.superseded_by:
+                expect(line).to_contain_text(norm(t(cat, cat.credentials[
+                    cred.superseded_by].title)))
+            expect(page.locator("#employers-summary .credcat-employers__reference a")
+                   ).to_contain_text(f"/credentials/{cred.id}/{cred.version}/")
+            # the permanent page of a version says so in a box above the summary
+            version_box = page.locator(".credcat-version--page")
+            if is_version_page:
+                expect(version_box).to_be_visible()
+                above = version_box.bounding_box()
+                summary = page.locator(".credcat-summary").bounding_box()
+                assert above and summary and above["y"] < summary["y"]
+            else:
+                expect(version_box).to_have_count(0)
+    # under the title, a link takes an employer straight to the summary
+    page.goto(sample_site.url(f"credentials/{a_credential(cat).id}/"))
+    page.locator(".credcat-jump a").click()
+    expect(page.locator("#employers")).to_be_in_viewport()
+
+
 # --- no third-party requests --------------------------------------------------------------------
 
 
@@ -777,6 +872,11 @@ def test_print_hides_navigation_and_filters(page: Page, sample_site: Site, tmp_p
         assert not shown, f"{selector} is printed (display: {shown})"
     expect(page.locator("#employers-summary")).to_be_visible()
     expect(page.locator("#outcomes")).to_be_visible()
+    assert display(page, ".credcat-jump") == ["none"]
+    expect(page.locator("#employers-summary .credcat-employers__version")).to_be_visible()
+    breaks = page.locator("#employers-summary").evaluate(
+        "e => [getComputedStyle(e).breakBefore, getComputedStyle(e).breakAfter]")
+    assert breaks == ["page", "page"], f"the employers' summary breaks {breaks}"
 
     pdf = page.pdf(format="A4", print_background=False)
     assert pdf.startswith(b"%PDF-") and pdf_pages(pdf) >= 1
@@ -920,7 +1020,8 @@ def test_xss_payloads_never_run(new_context: NewContext, xss_site: Site):
     assert_no_xss(page, "catalogue after filtering", guard.dialogs)
 
     # payloads in the shared URL
-    hostile = ("?q=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E"
+    hostile = ("?text=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E"
+               "&q=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E"
                "&sort=%3Cscript%3Ewindow.__xss%3D1%3C%2Fscript%3E"
                "&eqf=%22%3E%3Csvg%20onload%3Dwindow.__xss%3D1%3E&status=all"
                "&ects_min=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E")

@@ -25,7 +25,7 @@
  *   #credcat-empty                         shown when nothing matches
  *   #credcat-others                        the no-JS section of non-active cards (hidden by JS)
  *
- * URL state (shareable, restored on load): ?q=…&eqf=6&eqf=7&field=0613&mode=online&language=de
+ * URL state (shareable, restored on load): ?text=…&eqf=6&eqf=7&field=0613&mode=online&language=de
  * &org=<id>&status=retired&ects_min=2&ects_max=10&sort=eqf_asc. `status` absent = active only;
  * `status=all` = every status. Within a facet the values are alternatives (or); facets combine
  * (and).
@@ -66,8 +66,16 @@
     return collator ? collator.compare(a, b) : (a < b ? -1 : a > b ? 1 : 0);
   }
 
+  // A value inside a quoted attribute selector: quotes and backslashes escaped, so a value
+  // can never end the selector (values are codes and ids today; this keeps it so).
+  function quoted(value) {
+    return '"' + String(value).replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, function (c) {
+      return "\\" + c.charCodeAt(0).toString(16) + " ";
+    }) + '"';
+  }
+
   function checkboxes(facet) {
-    return Array.prototype.slice.call(form.querySelectorAll('input[data-credcat-facet="' + facet + '"]'));
+    return Array.prototype.slice.call(form.querySelectorAll("input[data-credcat-facet=" + quoted(facet) + "]"));
   }
 
   function selected(facet) {
@@ -136,7 +144,7 @@
 
   function writeUrl(state) {
     var params = new URLSearchParams();
-    if (state.q) params.set("q", state.q);
+    if (state.q) params.set("text", state.q);  // not "q": Material opens its search for ?q=
     FACETS.forEach(function (facet) {
       var values = state[facet];
       if (facet === "status") {
@@ -155,7 +163,7 @@
 
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
-    query.value = params.get("q") || "";
+    query.value = params.get("text") || "";
     FACETS.forEach(function (facet) {
       var values = params.getAll(facet);
       if (facet === "status") {
@@ -166,12 +174,10 @@
     });
     minEl.value = params.get("ects_min") || "";
     maxEl.value = params.get("ects_max") || "";
+    // Only the value of an existing option: anything else in the URL gives the default order.
     var sort = params.get("sort");
-    if (sort && sortEl.querySelector('option[value="' + sort.replace(/[^a-z_]/g, "") + '"]')) {
-      sortEl.value = sort;
-    } else {
-      sortEl.value = "title";
-    }
+    var known = Array.prototype.some.call(sortEl.options, function (option) { return option.value === sort; });
+    sortEl.value = known ? sort : "title";
   }
 
   function activeFilters(state) {
@@ -199,7 +205,7 @@
       var pool = items.filter(function (item) { return matches(item, state, facet); });
       checkboxes(facet).forEach(function (box) {
         var n = pool.filter(function (item) { return has(item.entry[FIELD[facet]], [box.value]); }).length;
-        var label = form.querySelector('[data-credcat-count="' + facet + ":" + box.value + '"]');
+        var label = form.querySelector("[data-credcat-count=" + quoted(facet + ":" + box.value) + "]");
         if (label) label.textContent = "(" + n + ")";
         box.parentNode.classList.toggle("credcat-option--empty", n === 0 && !box.checked);
       });
@@ -236,8 +242,10 @@
     if (othersEl) othersEl.hidden = true;
     readUrl();
     form.hidden = false;
+    // Open the facets beside the list on wide screens; on phones they stay folded (the summary
+    // counts the active filters) so that the results are not pushed far down the page.
     var wide = window.matchMedia && window.matchMedia("(min-width: 60em)").matches;
-    if (panel && (wide || activeFilters(readState()) > 0)) panel.open = true;
+    if (panel && wide) panel.open = true;
 
     var typing = null;
     query.addEventListener("input", function () {
