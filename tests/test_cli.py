@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,41 @@ def test_usage_error_exits_two() -> None:
     result = subprocess.run([sys.executable, "-m", "credcat.cli", "frobnicate"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_legacy_console_encoding_never_raises(tmp_path: Path) -> None:
+    """A Windows console or a redirect in cp1252 or ASCII: 'ï' and '→' end in no traceback."""
+    root = write_catalogue(tmp_path / "catalogue", credentials={
+        "a": credential(mode="onlïne"),
+        "b": "title: Daten\xfcbersicht\n".encode("latin-1"),  # hint: 'Save with Encoding' → …
+    })
+    for encoding in ("ascii", "cp1252", "utf-8"):
+        result = subprocess.run(
+            [sys.executable, "-m", "credcat.cli", "check", str(root)],
+            capture_output=True, check=False,
+            env={**os.environ, "PYTHONIOENCODING": encoding},
+        )
+        assert result.returncode == 1, encoding
+        assert b"Traceback" not in result.stderr + result.stdout, result.stderr
+        assert b"unknown mode of delivery 'onl" in result.stdout
+
+
+def test_file_name_that_is_not_utf8_prints_in_every_format(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "catalogue")
+    (root / "credentials" / os.fsdecode(b"caf\xe9.yaml")).write_text("title: x\n")
+    for fmt in ("text", "github", "json"):
+        code, output = check("--format", fmt, str(root))
+        assert code == 1 and "caf?" in output, (fmt, output)
+
+
+def test_github_annotations_for_syntax_and_file_problems(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "catalogue",
+                           credentials={"db": "title: A\nmode online\n", "ok": credential()})
+    (root / "credentials" / "Other.yml").write_text("title: x\n")
+    code, output = check("--format", "github", str(root))
+    assert code == 1
+    lines = [ln for ln in output.splitlines() if ln.startswith("::")]
+    assert any(ln.startswith("::error file=") and "Other.yml,title=file-name::" in ln
+               for ln in lines), lines  # a whole-file problem: no line, no column
+    assert any("db.yaml,line=2,col=1,title=yaml::invalid YAML: this line has no ':'" in ln
+               for ln in lines), lines

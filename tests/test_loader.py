@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from catalogue_factory import credential, write_catalogue
 from credcat.catalogue import check_catalogue, load_catalogue
@@ -74,7 +76,30 @@ def test_file_over_one_mebibyte(tmp_path: Path) -> None:
 def test_file_that_is_not_utf8_names_line_and_column(tmp_path: Path) -> None:
     doc, problems = load(tmp_path, b"title: ok\nsummary: caf\xe9\n")
     assert doc is None
-    assert problems == ["x.yaml:2:13: file is not UTF-8 (byte 0xe9) (save the file as UTF-8)"]
+    assert problems == [
+        "x.yaml:2:13: file is not UTF-8 (byte 0xe9, '\u00e9' in Windows-1252) "
+        "(save the file as UTF-8; in VS Code: 'Save with Encoding' \u2192 'UTF-8')"
+    ]
+
+
+def test_windows_1252_column_counts_characters_not_bytes(tmp_path: Path) -> None:
+    # 'Straße' is UTF-8 (two bytes for ß); the Windows-1252 'ü' after it is the 9th character
+    doc, problems = load(tmp_path, "title: Straße \n".encode() + b"summary: \xfcber\n")
+    assert doc is None and problems[0].startswith("x.yaml:2:10: file is not UTF-8 (byte 0xfc")
+    doc, problems = load(tmp_path, b"title: Stra\xc3\x9fe \xfc\n")  # UTF-8 'ß', then 0xfc
+    assert problems[0].startswith("x.yaml:1:15:")
+
+
+def test_utf16_file_is_named_as_such(tmp_path: Path) -> None:
+    doc, problems = load(tmp_path, "title: A\n".encode("utf-16"))
+    assert doc is None
+    assert problems[0].startswith("x.yaml:1:1: file is saved as UTF-16, not UTF-8")
+
+
+def test_windows_line_endings_are_fine(tmp_path: Path) -> None:
+    doc, problems = load(tmp_path, b"title: A\r\nsummary: B\r\n")
+    assert problems == [] and doc is not None
+    assert doc.data == {"title": "A", "summary": "B"}  # type: ignore[attr-defined]
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
@@ -95,7 +120,7 @@ def test_empty_file(tmp_path: Path, text: str) -> None:
 def test_document_that_is_not_a_mapping(tmp_path: Path, text: str, kind: str) -> None:
     doc, problems = load(tmp_path, text)
     assert doc is None
-    assert f"the file holds {kind}, but a mapping of keys to values is expected" in problems[0]
+    assert f"the file holds {kind}, but keys with values are expected" in problems[0]
 
 
 def test_syntax_error_is_located(tmp_path: Path) -> None:
@@ -181,3 +206,145 @@ def test_yml_extension_is_flagged(tmp_path: Path) -> None:
 def test_id_key_is_refused_because_the_file_name_is_the_id(tmp_path: Path) -> None:
     root = write_catalogue(tmp_path / "c", credentials={"databases": credential(id="other")})
     assert any("the id is the file name" in m for m in messages(root))
+
+
+# --- syntax errors a maintainer can act on ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tab: says so, on the tab's line
+        ("title: A\nworkload:\n\tects: 5\n",
+         "x.yaml:3:1: invalid YAML: a tab character; YAML indents with spaces only"),
+        # a missing colon: the line of the key, not the next line where the parser noticed
+        ("title: A\nmode online\nsetting: formal\n",
+         "x.yaml:2:1: invalid YAML: this line has no ':' after its key"),
+        ("workload:\n  ects 5\n  hours: 140\n",
+         "x.yaml:2:3: invalid YAML: this line has no ':' after its key"),
+        ("title: A\nmode:online\nsetting: formal\n",
+         "x.yaml:2:1: invalid YAML: no space after 'mode:' (write 'mode: …'"),
+        # a text with ': ' in it: quote it, shown with the key and the text
+        ("title: Data: a primer\n",
+         'x.yaml:1:12: invalid YAML: the text contains \': \', which YAML reads as the start of '
+         'another key (put the whole text in quotes: title: "Data: a primer")'),
+        # indentation: one space too many
+        ("workload:\n  ects: 5\n   hours: 140\n",
+         "x.yaml:3:9: invalid YAML: this line is indented differently from the keys around it, "
+         "so YAML reads it as more text of line 2"),
+        ("workload:\n    ects: 5\n  hours: 140\n",
+         "x.yaml:3:3: invalid YAML: this line is indented differently from the keys above it"),
+        # lists
+        ("outcomes:\n  - id: a\n    text: b\n  -id: c\n",
+         "x.yaml:4:3: invalid YAML: a list item needs a space after its dash (write '- id: c')"),
+        ("field:\n  - '0613'\n  other: 1\n",
+         "x.yaml:3:3: invalid YAML: this line is not a list item, but the lines above it are"),
+        ("field: - '0613'\n",
+         "x.yaml:1:8: invalid YAML: a list cannot start on the same line as its key"),
+        # unclosed brackets and quotes: where they were opened
+        ("title: A\nfield: [\"0613\", \"0542\"\nmode: online\n",
+         "x.yaml:2:8: invalid YAML: the '[' on line 2 is not closed"),
+        ("title: \"Data analysis\nmode: online\n",
+         "x.yaml:1:8: invalid YAML: the quote opened on line 1 is never closed"),
+        ("title: 'It's data'\n",
+         "x.yaml:1:12: invalid YAML: text after the closing quote (put the whole text in quotes; "
+         "inside single quotes write '' for an apostrophe"),
+        ("title: @home\n", "x.yaml:1:8: invalid YAML: a value cannot start with '@'"),
+        ("title: A\n---\ntitle: B\n",
+         "x.yaml:2:1: invalid YAML: the file holds more than one document"),
+    ],
+)
+def test_syntax_errors_say_what_to_do_where(tmp_path: Path, text: str, expected: str) -> None:
+    doc, problems = load(tmp_path, text)
+    assert doc is None
+    assert len(problems) == 1
+    assert problems[0].startswith(expected), problems[0]
+
+
+def test_valid_yaml_near_the_syntax_cases_still_loads(tmp_path: Path) -> None:
+    doc, problems = load(
+        tmp_path,
+        "title: 'It''s data'\nsummary: \"Data: a primer\"\nfield:\n  - '0613'\n"
+        "workload:\n  ects: 5\n  hours: 140\n",
+    )
+    assert problems == [] and doc is not None
+
+
+def test_unquoted_numbers_and_booleans_remember_what_was_written(tmp_path: Path) -> None:
+    doc, _ = load(tmp_path, "field: [0613, '0542']\nversion: 1.10\ncountry: NO\neqf: 6\n")
+    assert doc is not None
+    assert doc.unquoted == {  # type: ignore[attr-defined]
+        ("field", 0): "0613", ("version",): "1.10", ("country",): "NO", ("eqf",): "6"
+    }
+
+
+def test_refused_tag_is_reported_once(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "c", credentials={"db": "mode: !!binary aGVsbG8=\n"})
+    found = [m for m in messages(root, "credentials/db.yaml") if "mode" in m or ":2:" in m
+             or "!!binary" in m]
+    assert found == [
+        "credentials/db.yaml:1:7: unsupported YAML tag !!binary "
+        "(use plain text, numbers, dates, lists and mappings only)"
+    ]
+
+
+# --- file names and folders -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [("Data Analysis.yaml", "data-analysis"), ("Datenanalyse-Ü1.yaml", "datenanalyse-ue1"),
+     ("other.yml", "other"), ("Other.YAML", "other"), ("data.Yaml", "data")],
+)
+def test_misnamed_files_get_the_name_to_use(tmp_path: Path, name: str, suggested: str) -> None:
+    root = write_catalogue(tmp_path / "c")
+    (root / "credentials" / name).write_text("title: x\n", encoding="utf-8")
+    found = [m for m in messages(root) if m.startswith(f"credentials/{name}:0:0:")]
+    assert len(found) == 1 and f"rename it to {suggested}.yaml" in found[0], messages(root)
+
+
+def test_misnamed_file_is_still_checked_and_its_id_not_called_unknown(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "c", credentials={
+        "part": credential(stackability={"part_of": ["whole-programme"]}),
+    })
+    (root / "credentials" / "Whole Programme.yaml").write_text(
+        yaml.safe_dump(credential(mode="onlin")), encoding="utf-8"
+    )
+    found = messages(root)
+    assert len(found) == 2, found
+    assert "rename it to whole-programme.yaml" in found[0]
+    assert "mode: unknown mode of delivery 'onlin'" in found[1]  # content checked all the same
+    # and once renamed, it is part of the catalogue
+    (root / "credentials" / "Whole Programme.yaml").rename(
+        root / "credentials" / "whole-programme.yaml"
+    )
+    assert [m for m in messages(root) if "part.yaml" in m] == []
+
+
+def test_file_name_that_is_not_utf8_is_shown_without_crashing(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "c")
+    (root / "credentials").joinpath(os.fsdecode(b"daten\xe4.yaml")).write_text("title: x\n")
+    found = messages(root)
+    assert any(m.startswith("credentials/daten?.yaml:0:0: 'daten?' cannot be an id") for m in found)
+    for m in found:
+        m.encode("utf-8")  # no lone surrogates left
+
+
+def test_misspelt_organisations_folder_is_one_problem(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "c", credentials={"a": credential(), "b": credential()})
+    (root / "organisations").rename(root / "organizations")
+    found = messages(root)
+    assert found == [
+        "organisations:0:0: the catalogue has no organisations: the folder 'organisations' is "
+        "missing (rename the folder 'organizations' to 'organisations')"
+    ]
+
+
+def test_missing_credentials_folder(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "c")
+    (root / "credentials" / "databases.yaml").unlink()
+    (root / "credentials").rmdir()
+    assert messages(root) == [
+        "credentials:0:0: the catalogue has no credentials: the folder 'credentials' is "
+        "missing (add a file per credential, such as credentials/<id>.yaml)"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -31,12 +32,22 @@ values = st.recursive(
 )
 
 
+PROGRAMMER_SPEAK = re.compile(
+    r"input should|instance of|should match pattern|\[\^|value error|validation error|"
+    r"unable to (?:parse|interpret)|<block end>|<scalar>|hexdecimal|NoneType|Traceback",
+    re.IGNORECASE,
+)
+"""Words of pydantic, PyYAML and regular expressions, which a course designer cannot act on."""
+
+
 def _check(root: Path) -> None:
     catalogue, problems = check_catalogue(root, display_root=root)
     assert all(isinstance(p, Problem) for p in problems)
     for problem in problems:
-        problem.format()
+        text = problem.format()
         problem.format_github()
+        assert not PROGRAMMER_SPEAK.search(text), text
+        text.encode("utf-8")  # printable: no lone surrogates
     try:
         load_catalogue(root, display_root=root)
     except CatalogueError as exc:

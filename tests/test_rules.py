@@ -161,8 +161,28 @@ def test_assessment_must_prove_known_outcomes(tmp_path: Path) -> None:
     found = errors(run(tmp_path, {"db": credential(assessments=assessments)}))
     assert found == [
         f"credentials/db.yaml:{_line_of(tmp_path, 'desing')}: assessments[0].proves[2]: "
-        "unknown outcome 'desing' (did you mean 'design'?)"
+        f"unknown outcome 'desing' (did you mean 'design', the outcome on line "
+        f"{_line_of(tmp_path, 'id: design').split(':')[0]}?)"
     ]
+
+
+def test_misspelt_outcome_id_in_proves_is_one_problem(tmp_path: Path) -> None:
+    """The only assessment of 'design' names it 'desing': one typo, not also 'unproven'."""
+    assessments = credential()["assessments"]
+    assessments[0]["proves"] = ["desing", "query"]
+    found = errors(run(tmp_path, {"db": credential(assessments=assessments)}))
+    assert len(found) == 1, found
+    assert "unknown outcome 'desing' (did you mean 'design'" in found[0]
+
+
+def test_unrelated_outcome_id_in_proves_names_the_outcomes(tmp_path: Path) -> None:
+    assessments = credential()["assessments"]
+    assessments[0]["proves"] = ["statistics", "query"]
+    found = errors(run(tmp_path, {"db": credential(assessments=assessments)}))
+    assert len(found) == 2, found  # nothing proves 'design' really
+    assert "outcomes[0]: no assessment proves outcome 'design'" in found[0]
+    assert "unknown outcome 'statistics' (name outcome ids from this file's outcomes: " \
+           "design, query)" in found[1]
 
 
 def _line_of(tmp_path: Path, needle: str) -> str:
@@ -231,6 +251,15 @@ def test_workload_needs_ects_or_hours(tmp_path: Path) -> None:
         ({"en": "Learners will be able to know SQL.", "de": "SQL schreiben."}, "know"),
         ({"en": "Be aware of GDPR.", "de": "DSGVO anwenden."}, "Be aware of"),
         ({"en": "Design schemas.", "de": "Verstehen, wie Schemata funktionieren."}, "Verstehen"),
+        ({"en": "Be able to understand joins.", "de": "Joins erklären."}, "understand"),
+        ({"en": "To understand joins.", "de": "Joins erklären."}, "understand"),
+        ({"en": "Students understand joins.", "de": "Joins erklären."}, "understand"),
+        ({"en": "Have a basic understanding of SQL.", "de": "SQL erklären."}, "understanding"),
+        ({"en": "Knowledge of SQL.", "de": "SQL erklären."}, "Knowledge of"),
+        ({"en": "Explain joins.", "de": "Die Grundlagen von Joins verstehen."}, "verstehen"),
+        ({"en": "Explain joins.", "de": "Die Teilnehmenden verstehen Joins."}, "verstehen"),
+        ({"en": "Explain joins.", "de": "Die Grenzen kennen und Joins erklären."}, "kennen"),
+        ({"en": "Explain joins.", "de": "Wissen, wann ein Join nötig ist."}, "Wissen"),
     ],
 )
 def test_vague_outcome_wording_is_a_warning(
@@ -243,13 +272,21 @@ def test_vague_outcome_wording_is_a_warning(
     found = warnings(problems)
     assert len(found) == 1
     assert f"'{verb}' cannot be observed or assessed" in found[0]
-    assert "start with an action a stranger can check" in found[0]
+    assert "name an action a stranger can check" in found[0]
 
 
-def test_observable_verbs_pass(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        {"en": "Explain what understanding users means.", "de": "Erklären, was Kennen bedeutet."},
+        {"en": "Learners design schemas.", "de": "Wissen über Normalformen anwenden."},
+        {"en": "Apply knowledge of SQL.", "de": "Ein Schema entwerfen, das andere verstehen."},
+        {"en": "Design a schema.", "de": "Die Teilnehmenden können Schemata entwerfen."},
+    ],
+)
+def test_observable_verbs_pass(tmp_path: Path, text: dict[str, str]) -> None:
     outcomes = credential()["outcomes"]
-    outcomes[0]["text"] = {"en": "Explain what understanding users means.",
-                           "de": "Erklären, was Kennen bedeutet."}
+    outcomes[0]["text"] = text
     assert run(tmp_path, {"db": credential(outcomes=outcomes)}) == []
 
 
@@ -258,9 +295,19 @@ def test_missing_translation_is_one_warning_per_language(tmp_path: Path) -> None
     problems = run(tmp_path, {"db": data})
     assert errors(problems) == []
     assert warnings(problems) == [
-        "credentials/db.yaml:1:8: warning: title: no 'de' text for title and 1 more "
+        "credentials/db.yaml:1:8: warning: title: no 'de' text; also missing in summary "
         "(the catalogue offers en, de; add 'de: …' to each text)"
     ]
+
+
+def test_missing_translation_names_up_to_three_more_texts(tmp_path: Path) -> None:
+    outcomes = [dict(o, text=o["text"]["en"]) for o in credential()["outcomes"]]
+    data = credential(title="Relational databases", summary="Design and query databases.",
+                      outcomes=outcomes, further_information="More.")
+    found = warnings(run(tmp_path, {"db": data}))
+    assert len(found) == 1
+    assert "title: no 'de' text; also missing in summary, outcomes[0].text, outcomes[1].text " \
+           "and 1 more (" in found[0]
 
 
 def test_single_language_catalogue_needs_no_translations(tmp_path: Path) -> None:
@@ -310,7 +357,7 @@ def test_dates_must_be_real(tmp_path: Path) -> None:
     assert [p.format() for p in problems] == [
         "credentials/db.yaml:" + _line_of(tmp_path, "2027-02-30")
         + ": offerings[0].start: '2027-02-30' is not a real date "
-        "(write dates as YYYY-MM-DD, e.g. 2027-03-01)"
+        "(check the day and the month: dates are YYYY-MM-DD)"
     ]
 
 
@@ -328,7 +375,12 @@ def test_numbers_that_should_be_quoted_get_a_hint(tmp_path: Path) -> None:
     text = path.read_text().replace("version: '1.0'", "version: 1.10")
     path.write_text(text)
     _, problems = check_catalogue(root, display_root=root)
-    assert any('write it in quotes, e.g. version: "1.0"' in p.hint for p in problems)
+    assert [(p.field, p.message, p.hint) for p in problems] == [
+        ("version", "the version must be text",
+         'write "1.10" in quotes: without quotes, YAML reads 1.10 as the number 1.1')
+    ]
+    path.write_text(text.replace("version: 1.10", "version: '1.10'"))
+    assert check_catalogue(root, display_root=root)[1] == []
 
 
 def test_norway_problem(tmp_path: Path) -> None:
@@ -355,3 +407,236 @@ def test_out_of_range_numbers_say_the_limit(tmp_path: Path) -> None:
     found = errors(run(tmp_path, {"db": credential(eqf=9, workload={"ects": -1, "hours": 100})}))
     assert any("eqf: 9 is too large: the maximum is 8" in m for m in found)
     assert any("workload.ects: -1 is too small: it must be more than 0" in m for m in found)
+
+
+# --- succession -------------------------------------------------------------------------------
+
+
+def test_credentials_superseding_each_other_are_an_error(tmp_path: Path) -> None:
+    creds = {
+        "old": credential(status="superseded", superseded_by="new"),
+        "new": credential(status="superseded", superseded_by="old"),
+    }
+    problems = run(tmp_path, creds)
+    assert [p.format() for p in problems] == [
+        f"credentials/new.yaml:{_line_of_in(tmp_path, 'new', 'superseded_by: old')}: "
+        "superseded_by: the credentials supersede each other in a circle: new → old → new "
+        "(one of them is the current credential: give it 'status: active' and remove its "
+        "superseded_by)"
+    ]
+
+
+def test_a_chain_of_successors_is_fine(tmp_path: Path) -> None:
+    creds = {
+        "first": credential(status="superseded", superseded_by="second"),
+        "second": credential(status="superseded", superseded_by="third"),
+        "third": credential(),
+    }
+    found = run(tmp_path, creds)
+    assert errors(found) == []
+    assert len(warnings(found)) == 1  # 'first' should point at the current one, 'third'
+
+
+def _line_of_in(tmp_path: Path, cid: str, needle: str) -> str:
+    text = (tmp_path / "c" / "credentials" / f"{cid}.yaml").read_text().splitlines()
+    for number, line in enumerate(text, 1):
+        if needle in line:
+            return f"{number}:{line.index(needle) + len(needle.split(':')[0]) + 3}"
+    raise AssertionError(needle)
+
+
+# --- one mistake, one message -----------------------------------------------------------------
+
+
+def check_text(tmp_path: Path, lines: str, *, drop: tuple[str, ...] = (),
+               folder: str = "credentials") -> list[str]:
+    """Check a credential (or organisation) written as YAML text: ``lines`` first, then the
+    factory's valid entry without the keys in ``drop``."""
+    import yaml
+
+    from catalogue_factory import write_catalogue
+
+    if folder == "credentials":
+        data = {k: v for k, v in credential().items() if k not in drop}
+        root = write_catalogue(tmp_path / "c", credentials={
+            "db": lines + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)})
+    else:
+        data = {k: v for k, v in ORGANISATIONS["alpha-uni"].items() if k not in drop}
+        orgs = {**ORGANISATIONS,
+                "alpha-uni": lines + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}
+        root = write_catalogue(tmp_path / "c", organisations=orgs)
+    _, problems = check_catalogue(root, display_root=root)
+    return [p.format() for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("lines", "drop", "expected"),
+    [
+        ("sumary: Design databases.\n", ("summary",),
+         "credentials/db.yaml:1:1: sumary: unknown key 'sumary' (did you mean 'summary'?)"),
+        ("Title: Databases\n", ("title",),
+         "credentials/db.yaml:1:1: Title: unknown key 'Title' (keys are written in lowercase: "
+         "'title')"),
+    ],
+)
+def test_misspelt_required_key_is_one_problem(
+    tmp_path: Path, lines: str, drop: tuple[str, ...], expected: str
+) -> None:
+    assert check_text(tmp_path, lines, drop=drop) == [expected]
+
+
+def test_missing_key_alone_is_still_reported(tmp_path: Path) -> None:
+    found = check_text(tmp_path, "", drop=("summary",))
+    assert found == ["credentials/db.yaml:1:1: summary: missing required key 'summary' "
+                     "(One paragraph for learners: what this is and who it is for)"]
+
+
+def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
+    settings = {"publisher": "alpha-uni", "base_uri": "https://x.example/"}
+    found = errors(run(tmp_path, {"db": credential()}, settings=settings))
+    assert found == ["catalogue.yaml:1:1: title: missing required key 'title' "
+                     "(Name of the catalogue, shown in the site header and in machine-readable "
+                     "files)"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "drop", "expected"),
+    [
+        # YAML reads unquoted codes as numbers or booleans: say what it read, and how to quote
+        ('field: [0613, "0542"]\n', ("field",),
+         '1:9: field[0]: expected an ISCED-F field code (write "0613" in quotes: without quotes, '
+         "YAML reads 0613 as the number 395)"),
+        ("field: 0613\n", ("field",),
+         '1:8: field: expected an ISCED-F field code (write "0613" in quotes'),
+        ("title:\n  en: 2027\n  de: Datenbanken\n", ("title",),
+         '2:7: title.en: the \'en\' text is not text (write "2027" in quotes: without quotes, '
+         "YAML reads 2027 as a number)"),
+        # lists written as one text
+        ("languages: en, de\n", ("languages",),
+         "1:12: languages: 'en, de' is one text, not a list (write a list in square brackets: "
+         "[en, de])"),
+        # names instead of codes
+        ("languages: [English]\n", ("languages",),
+         "1:13: languages[0]: unknown language 'English' (did you mean 'en'?)"),
+        ("languages: [Deutsch]\n", ("languages",),
+         "1:13: languages[0]: unknown language 'Deutsch' (write the two-letter code: en for "
+         "English, de for German, fr for French)"),
+        ("eqf: six\n", ("eqf",), "1:6: eqf: 'six' is not an EQF level (write the number alone: "
+         "eqf: 6)"),
+        ("eqf: EQF 6\n", ("eqf",), "1:6: eqf: 'EQF 6' is not an EQF level (write the number "
+         "alone: eqf: 6)"),
+        ("eqf: 6.5\n", ("eqf",), "1:6: eqf: 6.5 is not an EQF level (EQF levels are whole "
+         "numbers 1–8)"),
+        ("published: 31.12.2026\n", (),
+         "1:12: published: '31.12.2026' is not written as YYYY-MM-DD (write 2026-12-31)"),
+        ("published: 2026/12/31\n", (),
+         "1:12: published: '2026/12/31' is not written as YYYY-MM-DD (write 2026-12-31)"),
+        ("published: 2026-09-01 10:00\n", (),
+         "1:12: published: '2026-09-01 10:00' has a time of day (write the date alone: "
+         "2026-09-01)"),
+        ("duration: 12\n", (), "1:11: duration: '12' has no unit (write e.g. '12 weeks')"),
+        ("duration: 12 Wochen\n", (), "1:11: duration: '12 Wochen' is not a duration (write "
+         "'12 weeks': units are in English)"),
+        ("mode:\n", ("mode",), "1:6: mode: 'mode' has no value (write a value after 'mode:')"),
+        ("status:\n", (), "1:8: status: 'status' has no value (write a value after 'status:', "
+         "or remove the key)"),
+        ("summary:\n", ("summary",), "1:9: summary: no text given (write the text after "
+         "'summary:')"),
+        ("summary: [Design, query]\n", ("summary",),
+         "1:10: summary: expected one text, not a list (write 'summary: …', or one text per "
+         "language: 'summary: {en: …, de: …}')"),
+        ("workload: 5\n", ("workload",),
+         "1:11: workload: 'workload' needs keys below it, not the value '5' (keys allowed here: "
+         "ects, hours, guided_hours, self_study_hours, assessment_hours, credit_system)"),
+        ("id: db\n", (), "1:1: id: remove this key: the file name gives the id"),
+        ("id: dbs\n", (), "1:1: id: the id is the file name, 'db': remove this key (to use the "
+         "id 'dbs', rename the file to dbs.yaml)"),
+    ],
+)
+def test_messages_say_what_was_written_and_how_to_fix_it(
+    tmp_path: Path, lines: str, drop: tuple[str, ...], expected: str
+) -> None:
+    found = check_text(tmp_path, lines, drop=drop)
+    assert len(found) == 1, found
+    assert found[0].removeprefix("credentials/db.yaml:").startswith(expected), found
+
+
+@pytest.mark.parametrize(
+    ("offering", "expected"),
+    [
+        ("{amount: 450 €}", "price.amount: '450 €' is not a number (write the number alone, "
+         "amount: 450, and the currency as currency: EUR)"),
+        ("{amount: '1.234,50'}", "price.amount: '1.234,50' is not a number (write the number "
+         "without separators: amount: 1234.50)"),
+        ("\n    amount: 2,5", "price.amount: '2,5' is not a number (write a decimal point: "
+         "amount: 2.5)"),
+        ("{amount: 2,5}", "price.5: unknown key '5' (inside {…} a comma separates entries; "
+         "write decimal numbers with a point, e.g. 2.5)"),
+        ("{amount: .nan}", "price.amount: '.nan' is not a number (write a plain number)"),
+        ("{amount: 12.345}", "price.amount: 12.345 has more than 2 decimal places (round it to "
+         "cents, e.g. 12.35)"),
+        ("{amount: 450, currency: €}", "price.currency: unknown currency '€' (did you mean "
+         "'EUR'?)"),
+        ("450 €", "price: 'price' needs keys below it, not the value '450 €' (write price: "
+         "{amount: 450, currency: EUR})"),
+    ],
+)
+def test_prices(tmp_path: Path, offering: str, expected: str) -> None:
+    lines = f"offerings:\n- id: spring\n  start: 2027-03-01\n  price: {offering}\n"
+    found = check_text(tmp_path, lines)
+    assert len(found) == 1, found
+    assert found[0].split(": ", 1)[1] == "offerings[0]." + expected
+
+
+def test_lone_dash_and_yes_no_words(tmp_path: Path) -> None:
+    found = check_text(tmp_path, "links:\n-\n")
+    assert found == ["credentials/db.yaml:2:2: links[0]: this list item is empty (remove the "
+                     "lone '-', or write the item after it)"]
+    lines = ("assessments:\n- id: project\n  type: project-work\n  proves: [design, query]\n"
+             "  description: {en: A project., de: Ein Projekt.}\n  identity_check: ja\n")
+    found = check_text(tmp_path, lines, drop=("assessments",))
+    assert found == ["credentials/db.yaml:6:19: assessments[0].identity_check: 'ja' is not "
+                     "true or false (write true or false)"]
+
+
+def test_organisation_messages_show_no_patterns(tmp_path: Path) -> None:
+    found = check_text(tmp_path, "phone: 0621 / 555-0100 (Zentrale)\nlogo: ../logo.png\n"
+                       "country: Germany\n", drop=("country",), folder="organisations")
+    assert found == [
+        "organisations/alpha-uni.yaml:1:8: phone: '0621 / 555-0100 (Zentrale)' is not a phone "
+        "number (write it in international form with digits, spaces and + ( ) - / . only, "
+        'e.g. "+49 621 555 0100")',
+        "organisations/alpha-uni.yaml:2:7: logo: '../logo.png' is not a path to an image "
+        "inside the catalogue folder (write e.g. logos/uni.svg: letters, digits, '-' and '_', "
+        "ending in .png, .svg, .jpg or .webp)",
+        "organisations/alpha-uni.yaml:3:10: country: unknown country 'Germany' (did you mean "
+        "'DE'?)",
+    ]
+    found = check_text(tmp_path, "country: NO\naddress: {city: Oslo, postcode: 0150, "
+                       "country: 'NO'}\n", drop=("country",), folder="organisations")
+    assert found == [
+        'organisations/alpha-uni.yaml:1:10: country: expected a country code (write "NO" in '
+        "quotes: without quotes, YAML reads NO as false)",
+        "organisations/alpha-uni.yaml:2:33: address.postcode: expected text (write \"0150\" in "
+        "quotes: without quotes, YAML reads 0150 as the number 104)",
+    ]
+
+
+def test_text_problems_point_at_the_language(tmp_path: Path) -> None:
+    found = check_text(tmp_path, "title:\n  en: Databases\n  dx: Datenbanken\n", drop=("title",))
+    assert found == ["credentials/db.yaml:3:3: title.dx: 'dx' is not a language code "
+                     "(use two-letter codes such as en, de, fr)"]
+    found = check_text(tmp_path, "title:\n  en: [Data, bases]\n  de: Datenbanken\n",
+                       drop=("title",))
+    assert found == ["credentials/db.yaml:2:7: title.en: the 'en' text is a list (write one "
+                     "text; for several paragraphs use '|' and indented lines)"]
+
+
+def test_catalogue_languages_as_one_text(tmp_path: Path) -> None:
+    settings = {"title": "T", "publisher": "alpha-uni", "base_uri": "https://x.example/",
+                "languages": "English, German"}
+    found = errors(run(tmp_path, {"db": credential()}, settings=settings))
+    assert found == ["catalogue.yaml:4:12: languages: 'English, German' is one text, not a list "
+                     "(write a list in square brackets: [en, de])"]
+    settings["languages"] = "en"  # a single language is fine
+    assert errors(run(tmp_path, {"db": credential()}, settings=settings)) == []

@@ -10,16 +10,20 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import vocab
 from .errors import CatalogueError, Problem, Severity, display_path
 from .model import (
     SLUG_RE,
@@ -199,10 +203,15 @@ def check_catalogue(
         """Validate every file of one folder; returns the models and the ids of every file."""
         found: dict[str, E] = {}
         ids: set[str] = set()
-        for path in _entity_files(Path(root) / folder, show, problems):
-            ids.add(path.stem)
+        for path, entity_id in _entity_files(Path(root) / folder, show, problems):
+            # a misnamed file (entity_id != its name) is checked too, so that renaming it
+            # brings no new surprises, but it is not part of the catalogue until renamed
+            ids.add(entity_id)
             doc = _load(path, show, problems)
             if doc is None:
+                continue
+            if entity_id != path.stem:
+                _validate_entity(cls, doc, entity_id, context, problems)
                 continue
             documents[f"{folder}/{path.name}"] = doc
             entity = _validate_entity(cls, doc, path.stem, context, problems)
@@ -213,20 +222,11 @@ def check_catalogue(
     organisations, organisation_files = load_all(Organisation, ORGANISATIONS_DIR)
     credentials, credential_files = load_all(Credential, CREDENTIALS_DIR)
 
-    if not credentials and not any(
-        p.path.startswith(show(root / CREDENTIALS_DIR)) for p in problems
-    ):
-        problems.append(
-            Problem(
-                show(root / CREDENTIALS_DIR),
-                0,
-                0,
-                "",
-                "the catalogue has no credentials",
-                f"add a file such as {CREDENTIALS_DIR}/data-literacy.yaml",
-                code="no-credentials",
-            )
-        )
+    no_organisations = not organisation_files and _missing_folder(
+        root, ORGANISATIONS_DIR, show, problems
+    )
+    if not credential_files:
+        _missing_folder(root, CREDENTIALS_DIR, show, problems)  # "the catalogue has none"
 
     if settings is None:
         return None, sorted(problems)
@@ -242,7 +242,10 @@ def check_catalogue(
         documents=documents,
         invalid=invalid,
     )
-    problems.extend(check_rules(catalogue))
+    found = check_rules(catalogue)
+    if no_organisations:  # one problem says so; not one per reference
+        found = [p for p in found if p.code != "unknown-organisation"]
+    problems.extend(found)
     problems.sort()
     warnings = tuple(p for p in problems if not p.is_error)
     object.__setattr__(catalogue, "warnings", warnings)
@@ -252,45 +255,107 @@ def check_catalogue(
 # --- files --------------------------------------------------------------------------------
 
 
-def _entity_files(folder: Path, show: Any, problems: list[Problem]) -> list[Path]:
+def _entity_files(
+    folder: Path, show: Any, problems: list[Problem]
+) -> list[tuple[Path, str]]:
+    """The YAML files of a folder, each with the id it stands for.
+
+    A file whose name cannot be an id (``Data Analysis.yaml``, ``x.yml``) is reported, and
+    returned with the id it should be renamed to, so that its content is checked all the same
+    and references to that id are not reported as unknown as well.
+    """
     if not folder.is_dir():
         return []
-    files: list[Path] = []
+    files: list[tuple[Path, str]] = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.is_dir():
             continue
-        if path.suffix == ".yml":
+        suffix = path.suffix.lower()
+        if suffix not in {".yaml", ".yml"}:
+            continue
+        suggestion = _id_for(path.stem)
+        if path.suffix != ".yaml":
             problems.append(
                 Problem(
                     show(path),
                     0,
                     0,
                     "",
-                    "credcat reads only .yaml files",
-                    f"rename it to {path.stem}.yaml",
+                    f"credcat reads only files ending in .yaml, not {path.suffix}",
+                    f"rename it to {suggestion or path.stem}.yaml",
                     code="file-name",
                 )
             )
-            continue
-        if path.suffix != ".yaml":
-            continue
-        if not SLUG_RE.match(path.stem) or len(path.stem) > 64:
-            suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:64]
+        elif not SLUG_RE.match(path.stem) or len(path.stem) > 64:
             problems.append(
                 Problem(
                     show(path),
                     0,
                     0,
                     "",
-                    f"'{path.stem}' cannot be an id: the file name is the id, in lowercase "
-                    "letters, digits and hyphens",
+                    f"'{_printable(path.stem)}' cannot be an id: the file name is the id, in "
+                    "lowercase letters, digits and hyphens",
                     f"rename it to {suggestion}.yaml" if suggestion else "",
                     code="file-name",
                 )
             )
+        else:
+            files.append((path, path.stem))
             continue
-        files.append(path)
+        if suggestion:
+            files.append((path, suggestion))
     return files
+
+
+TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "o"})
+
+
+def _id_for(name: str) -> str:
+    """The id a file name was probably meant to be: ``Datenanalyse Ü1`` → ``datenanalyse-ue1``."""
+    text = _printable(name).lower().translate(TRANSLITERATION)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:64].strip("-")
+
+
+def _printable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become '?'."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
+
+
+def _missing_folder(root: Path, folder: str, show: Any, problems: list[Problem]) -> bool:
+    """Report a folder that is missing or holds no YAML file; True when reported."""
+    target = root / folder
+    if target.is_dir() and any(target.glob("*.y*ml")):
+        return False
+    near = [
+        p.name
+        for p in sorted(root.iterdir())
+        if p.is_dir() and p.name != folder and _close_folder(p.name, folder)
+    ]
+    if near:
+        hint = f"rename the folder '{near[0]}' to '{folder}'"
+    else:
+        hint = f"add a file per {folder[:-1]}, such as {folder}/<id>.yaml"
+    where = "holds no .yaml file" if target.is_dir() else "is missing"
+    problems.append(
+        Problem(
+            show(target),
+            0,
+            0,
+            "",
+            f"the catalogue has no {folder}: the folder '{folder}' {where}",
+            hint,
+            code=f"no-{folder}",
+        )
+    )
+    return True
+
+
+def _close_folder(name: str, wanted: str) -> bool:
+    lowered = name.lower()
+    return lowered == wanted or bool(
+        difflib.get_close_matches(lowered, [wanted, wanted[:-1]], n=1, cutoff=0.75)
+    )
 
 
 def _load(path: Path, show: Any, problems: list[Problem]) -> Document | None:
@@ -307,17 +372,18 @@ def _validate_entity(
 ) -> M | None:
     if "id" in doc.data:
         line, column = doc.where(("id",), key=True)
-        problems.append(
-            Problem(
-                doc.display,
-                line,
-                column,
-                "id",
-                "the id is the file name; remove this key",
-                f"to change the id, rename the file to <id>.yaml (now: {entity_id})",
-                code="unknown-key",
+        written = doc.data["id"]
+        if written == entity_id:
+            message = "remove this key: the file name gives the id"
+            hint = ""
+        else:
+            message = f"the id is the file name, '{entity_id}': remove this key"
+            hint = (
+                f"to use the id '{written}', rename the file to {written}.yaml"
+                if isinstance(written, str) and SLUG_RE.match(written)
+                else ""
             )
-        )
+        problems.append(Problem(doc.display, line, column, "id", message, hint, code="unknown-key"))
         doc.data = {k: v for k, v in doc.data.items() if k != "id"}
     return _validate(cls, doc, context, problems, extra={"id": entity_id})
 
@@ -334,9 +400,72 @@ def _validate(
         return cls.model_validate(data, context=context)
     except ValidationError as exc:
         doc_cls = _doc_class(cls)
-        for error in exc.errors(include_url=False):
-            problems.append(_problem_from_error(doc, doc_cls, error))
+        errors = [
+            error
+            for error in exc.errors(include_url=False)
+            if not _under(_loc(error), doc.refused)  # already reported while loading
+        ]
+        problems.extend(_problems_from_errors(doc, doc_cls, errors))
         return None
+
+
+def _under(loc: PathKey, prefixes: set[PathKey]) -> bool:
+    return any(loc[: len(prefix)] == prefix for prefix in prefixes)
+
+
+def _loc(error: Any) -> PathKey:
+    """The error's location as a value path; pydantic's union and validator steps removed."""
+    loc: PathKey = tuple(
+        part
+        for part in error["loc"]
+        if isinstance(part, int) or ("[" not in part and "(" not in part)
+    )
+    ctx = error.get("ctx") or {}
+    if ctx.get("at") is not None:
+        loc = (*loc, str(ctx["at"]))
+    return loc
+
+
+def _problems_from_errors(doc: Document, cls: type[BaseModel], errors: list[Any]) -> list[Problem]:
+    """Problems for one file's validation errors.
+
+    A misspelt key (``sumary``) makes pydantic report two errors: an unknown key and a missing
+    required one. They are one mistake, so only the unknown key is reported, with the missing
+    key as its suggestion.
+    """
+    missing: dict[PathKey, list[str]] = {}
+    for error in errors:
+        loc = _loc(error)
+        if error["type"] == "missing" and loc and isinstance(loc[-1], str):
+            missing.setdefault(loc[:-1], []).append(loc[-1])
+    replaced: set[PathKey] = set()
+    renames: dict[PathKey, str] = {}
+    for error in errors:
+        loc = _loc(error)
+        if error["type"] != "extra_forbidden" or not loc or not isinstance(loc[-1], str):
+            continue
+        candidates = [m for m in missing.get(loc[:-1], []) if (*loc[:-1], m) not in replaced]
+        meant = _meant(loc[-1], candidates)
+        if meant is not None:
+            renames[loc] = meant
+            replaced.add((*loc[:-1], meant))
+    found = []
+    for error in errors:
+        loc = _loc(error)
+        if error["type"] == "missing" and loc in replaced:
+            continue
+        found.append(_problem_from_error(doc, cls, error, loc, renames.get(loc)))
+    return found
+
+
+def _meant(key: str, candidates: list[str]) -> str | None:
+    """The missing key that an unknown key most likely is, misspelt or in other case."""
+    normal = key.strip().lower().replace(" ", "_").replace("-", "_")
+    for candidate in candidates:
+        if candidate == normal:
+            return candidate
+    close = difflib.get_close_matches(normal, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _doc_class(cls: type[BaseModel]) -> type[BaseModel]:
@@ -347,63 +476,282 @@ def _doc_class(cls: type[BaseModel]) -> type[BaseModel]:
     return cls
 
 
-def _problem_from_error(doc: Document, cls: type[BaseModel], error: Any) -> Problem:
-    loc: PathKey = tuple(
-        part
-        for part in error["loc"]
-        if isinstance(part, int) or ("[" not in part and "(" not in part)
-    )
+NUMBER_KINDS = frozenset(
+    {
+        "int_parsing",
+        "int_type",
+        "float_parsing",
+        "float_type",
+        "int_from_float",
+        "decimal_parsing",
+        "decimal_type",
+        "finite_number",
+    }
+)
+DATE_KINDS = frozenset(
+    {
+        "date_from_datetime_parsing",
+        "date_from_datetime_inexact",
+        "date_parsing",
+        "date_type",
+        "date_future",
+        "date_past",
+    }
+)
+LOCAL_DATE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
+SLASHED_ISO_DATE = re.compile(r"^\s*(\d{4})[./](\d{1,2})[./](\d{1,2})\s*$")
+ONE_VALUE_KINDS = NUMBER_KINDS | DATE_KINDS | frozenset(
+    {"bool_type", "bool_parsing", "literal_error", "vocab", "url", "slug", "email", "version",
+     "duration", "eqf", "string_type"}
+)
+"""Errors about a single value, where a list or keys were written instead."""
+TEXT_KINDS = frozenset(
+    {"string_type", "vocab", "version", "text_type", "slug", "url", "email", "list"}
+)
+"""Errors about a value that should have been text: YAML may have read it as something else."""
+PATTERN_MESSAGES = {
+    "logo": (
+        "is not a path to an image inside the catalogue folder",
+        "write e.g. logos/uni.svg: letters, digits, '-' and '_', ending in .png, .svg, .jpg "
+        "or .webp",
+    ),
+    "phone": (
+        "is not a phone number",
+        "write it in international form with digits, spaces and + ( ) - / . only, "
+        'e.g. "+49 621 555 0100"',
+    ),
+    "uri": (
+        "is not an ESCO skill URI",
+        "copy the URI from the ESCO portal: http://data.europa.eu/esco/skill/<uuid>",
+    ),
+}
+
+
+def _problem_from_error(
+    doc: Document, cls: type[BaseModel], error: Any, loc: PathKey, rename: str | None = None
+) -> Problem:
+    """Word one pydantic error for a maintainer, and locate it in the YAML file."""
     kind: str = error["type"]
     ctx = error.get("ctx") or {}
     hint = str(ctx.get("hint", ""))
     message = str(error["msg"])
+    value = error.get("input")
     name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+    label = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    at_key = bool(ctx.get("at_key"))
+    raw = doc.unquoted.get(loc)
+    if raw is None and loc and loc[-1] == 0 and loc[:-1] in doc.unquoted:
+        raw = doc.unquoted[loc[:-1]]  # a single value where a list is allowed
+        loc = loc[:-1]
+    if raw is not None:
+        value = _value_at(doc.data, loc, value)
     if kind == "extra_forbidden":
         allowed = _fields_at(cls, loc[:-1])
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        close = rename or next(iter(difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)), "")
         message = f"unknown key '{name}'"
-        hint = (
-            f"did you mean '{close[0]}'?"
-            if close
-            else ("allowed here: " + ", ".join(allowed) if allowed else "")
-        )
+        if name.isdigit():
+            hint = (
+                "inside {…} a comma separates entries; write decimal numbers with a point, "
+                "e.g. 2.5"
+            )
+        elif close and close.lower() == name.lower() and close != name:
+            hint = f"keys are written in lowercase: '{close}'"
+        elif close:
+            hint = f"did you mean '{close}'?"
+        else:
+            hint = "allowed here: " + ", ".join(allowed) if allowed else ""
         line, column = doc.where(loc, key=True)
-    elif kind == "missing":
+        return Problem(doc.display, line, column, dotted(loc), message, hint, code=kind)
+    if kind == "missing":
         message = f"missing required key '{name}'"
-        if name in ANNEX_I and len(loc) == 1:
-            message += f": the EU Council Recommendation (Annex I) requires {ANNEX_I[name]}"
-        described = _description_at(cls, loc)
-        hint = hint or described
+        annex = ANNEX_I.get(name) if len(loc) == 1 and cls is not CatalogueSettings else None
+        if annex and (cls is CredentialDoc or name == "country"):
+            message += f": the EU Council Recommendation (Annex I) requires {annex}"
+        hint = hint or _description_at(cls, loc)
         line, column = doc.where(loc[:-1], key=True) if loc[:-1] else (1, 1)
         return Problem(doc.display, line, column, dotted(loc), message, hint, code="missing")
+    if value is None and kind not in {"empty_text", "workload"}:
+        # `key:` with nothing after it, or a lone `-` in a list
+        if loc and isinstance(loc[-1], int):
+            message = "this list item is empty"
+            hint = "remove the lone '-', or write the item after it"
+        else:
+            message = f"'{label}' has no value"
+            required = _is_required(cls, loc)
+            hint = f"write a value after '{label}:'" + ("" if required else ", or remove the key")
+        line, column = doc.where(loc)
+        return Problem(doc.display, line, column, dotted(loc), message, hint, code="empty")
+    if isinstance(value, list | dict) and kind in ONE_VALUE_KINDS:
+        message = "expected one value, not " + ("a list" if isinstance(value, list) else "keys")
+        hint = f"write one value after '{label}:'"
+    elif isinstance(value, float) and not math.isfinite(value):
+        message = f"'{raw or value}' is not a number"
+        hint = "write a plain number"
     elif kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         options = re.findall(r"'([^']*)'", expected)
-        value = error.get("input")
-        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        guesses = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
         message = f"'{value}' is not allowed here"
-        hint = f"did you mean '{close[0]}'?" if close else f"one of: {', '.join(options)}"
-        line, column = doc.where(loc)
-    else:
-        if kind in {"int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"}:
-            hint = hint or "write a plain number"
-        elif kind in BOUNDS:
-            limit = next(iter(ctx.values()), "")
-            if isinstance(limit, float) and limit.is_integer():
-                limit = int(limit)
-            message = f"{error.get('input')} is {BOUNDS[kind]} {limit}"
-        elif kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
-            message = f"'{error.get('input')}' is not a real date"
-            hint = hint or "write dates as YYYY-MM-DD, e.g. 2027-03-01"
-        elif kind == "string_pattern_mismatch" and "esco" in loc:
-            message = f"'{error.get('input')}' is not an ESCO skill URI"
-            hint = "copy the URI from the ESCO portal: http://data.europa.eu/esco/skill/<uuid>"
-        elif kind == "too_short":
-            message = f"'{name}' needs at least one entry" if name else message
-        line, column = doc.where(loc)
-        if message and message[0].isupper() and kind not in {"too_short"}:
-            message = message[0].lower() + message[1:]
+        hint = f"did you mean '{guesses[0]}'?" if guesses else f"one of: {', '.join(options)}"
+    elif kind in {"model_type", "dict_type", "model_attributes_type"}:
+        fields = _fields_at(cls, loc)
+        what = "a list" if isinstance(value, list) else f"the value '{value}'"
+        message = f"'{label}' needs keys below it, not {what}"
+        hint = "keys allowed here: " + ", ".join(fields) if fields else ""
+        if name == "price" and isinstance(value, str | int | float):
+            amount = re.sub(r"[^\d.,]", "", str(value)).replace(",", ".") or "450"
+            currency = _currency_in(str(value)) or "EUR"
+            hint = f"write price: {{amount: {amount}, currency: {currency}}}"
+    elif kind == "list_type":
+        if isinstance(value, str) and "," in value:
+            items = ", ".join(v.strip() for v in value.split(","))
+            message = f"'{value}' is one text, not a list"
+            hint = f"write a list in square brackets: [{items}]"
+        else:
+            message = f"'{label}' must be a list"
+            hint = "write the items on lines starting with '- ', or as [a, b]"
+    elif kind == "string_type":
+        if isinstance(value, list):
+            message = "expected one text, not a list"
+        elif isinstance(value, dict):
+            message = "expected one text, not keys"
+        else:
+            message = "expected text"
+            hint = hint or "put the value in quotes"
+    elif kind == "int_parsing_size":
+        message, hint = f"{raw or value} is far too large", "write a plain number"
+    elif kind in NUMBER_KINDS:
+        message, hint = _number_problem(value, kind, name, hint)
+    elif kind in BOUNDS:
+        limit = next(iter(ctx.values()), "")
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)
+        message = f"{value} is {BOUNDS[kind]} {limit}"
+    elif kind in {"decimal_max_digits", "decimal_whole_digits"}:
+        message = f"{raw or value} is too large for an amount"
+        hint = "write a plain number such as 450 or 1250.50"
+    elif kind == "decimal_max_places":
+        message = f"{raw or value} has more than 2 decimal places"
+        hint = "round it to cents, e.g. 12.35"
+    elif kind in {"bool_parsing", "bool_type"}:
+        message = f"'{value}' is not true or false"
+        hint = "write true or false"
+    elif kind in DATE_KINDS:
+        message, hint = _date_problem(value, raw, hint)
+    elif kind == "string_pattern_mismatch":
+        what, how = PATTERN_MESSAGES.get(name, ("does not have the expected form", ""))
+        message = f"'{value}' {what}"
+        hint = how
+    elif kind == "too_short":
+        message = f"'{label}' needs at least one entry" if label else message
+    elif kind == "string_too_long":
+        message = f"the text is too long: at most {ctx.get('max_length')} characters"
+    if raw is not None and kind in TEXT_KINDS and _read_as_non_text(value, raw):
+        hint = f'write "{raw}" in quotes: {_as_read(value, raw)}'
+    if message and message[0].isupper():
+        message = message[0].lower() + message[1:]
+    line, column = doc.where(loc, key=at_key)
     return Problem(doc.display, line, column, dotted(loc), message, hint, code=kind)
+
+
+def _is_required(cls: type[BaseModel], loc: PathKey) -> bool:
+    names = [p for p in loc if isinstance(p, str)]
+    parent = _walk(cls, loc[:-1]) if loc and isinstance(loc[-1], str) else None
+    info = parent.model_fields.get(names[-1]) if parent and names else None
+    return bool(info and info.is_required())
+
+
+def _read_as_non_text(value: Any, raw: str) -> bool:
+    """Whether YAML turned unquoted text into something else (``NO`` → false, ``0613`` → 395)."""
+    if isinstance(value, bool):
+        return raw.lower() not in {"true", "false"}
+    return isinstance(value, int | float | date)
+
+
+def _as_read(value: Any, raw: str) -> str:
+    """How YAML read an unquoted value: ``NO`` as false, ``0613`` as the number 395 …"""
+    if isinstance(value, bool):
+        read = "false" if value is False else "true"
+    elif isinstance(value, int | float):
+        read = "a number" if raw == repr(value) else f"the number {value!r}"
+    else:
+        read = "a date"
+    return f"without quotes, YAML reads {raw} as {read}"
+
+
+def _value_at(data: Any, loc: PathKey, default: Any) -> Any:
+    """The loaded value at ``loc`` (pydantic's error input is the value of the whole field)."""
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return default
+    return data
+
+
+def _currency_in(text: str) -> str | None:
+    from .model import CURRENCY_SYMBOLS
+
+    for sign, code in CURRENCY_SYMBOLS.items():
+        if sign in text:
+            return code
+    for letters in re.findall(r"[A-Za-z]{3}", text):
+        found = vocab.lookup("currency", letters)
+        if found is not None:
+            return found.code
+    return None
+
+
+def _number_problem(value: Any, kind: str, name: str, hint: str) -> tuple[str, str]:
+    if isinstance(value, float) and value != value:
+        return "'nan' is not a number", "write a plain number"
+    if kind == "int_from_float" or (isinstance(value, float) and "int" in kind):
+        return f"{value} is not a whole number", hint or "write a whole number, e.g. 135"
+    if isinstance(value, str):
+        decimal_comma = re.fullmatch(r"\s*(\d+),(\d{1,2})\s*", value)
+        thousands = re.fullmatch(r"\s*(\d{1,3}(?:[.,' ]\d{3})+)(?:[.,](\d{1,2}))?\s*", value)
+        digits = re.findall(r"\d+(?:\.\d+)?", value)
+        if decimal_comma:
+            hint = f"write a decimal point: {name}: {decimal_comma[1]}.{decimal_comma[2]}"
+        elif thousands:
+            whole = re.sub(r"\D", "", thousands[1])
+            hint = f"write the number without separators: {name}: {whole}" + (
+                f".{thousands[2]}" if thousands[2] else ""
+            )
+        elif _currency_in(value) is not None:
+            hint = (
+                f"write the number alone, {name}: {digits[0] if digits else '450'}, and the "
+                f"currency as currency: {_currency_in(value)}"
+            )
+        elif len(digits) == 1:
+            hint = f"write the number alone: {name}: {digits[0]}"
+        else:
+            hint = hint or "write a plain number"
+        return f"'{value}' is not a number", hint
+    return f"'{value}' is not a number", hint or "write a plain number"
+
+
+def _date_problem(value: Any, raw: str | None, hint: str) -> tuple[str, str]:
+    if isinstance(value, datetime):
+        return (
+            f"'{raw or value}' has a time of day",
+            f"write the date alone: {value.date().isoformat()}",
+        )
+    text = str(raw or value)
+    for pattern, order in ((LOCAL_DATE, (3, 2, 1)), (SLASHED_ISO_DATE, (1, 2, 3))):
+        match = pattern.match(text)
+        if match:
+            year, month, day = (int(match[i]) for i in order)
+            try:
+                iso = date(year, month, day).isoformat()
+            except ValueError:
+                break
+            return f"'{text}' is not written as YYYY-MM-DD", f"write {iso}"
+    if re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", text):
+        return f"'{text}' is not a real date", "check the day and the month: dates are YYYY-MM-DD"
+    if re.search(r"\d{4}-\d{2}-\d{2}[T ]\d", text):
+        return f"'{text}' has a time of day", f"write the date alone: {text.strip()[:10]}"
+    return f"'{text}' is not a date", hint or "write dates as YYYY-MM-DD, e.g. 2027-03-01"
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -446,7 +794,7 @@ def _description_at(cls: type[BaseModel], loc: PathKey) -> str:
     info = parent.model_fields.get(loc[-1]) if parent else None
     if info is None or not info.description:
         return ""
-    first = info.description.split("\n")[0].strip()
+    first = info.description.split("\n")[0].strip().replace("``", "")
     return first.split(". ")[0].rstrip(".")
 
 

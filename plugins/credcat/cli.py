@@ -13,6 +13,7 @@ Exit codes: 0 success, 1 problems in the input, 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import time
 from collections.abc import Sequence
@@ -83,14 +84,18 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
     """Write the machine-readable files of a catalogue into a folder, without MkDocs."""
     from .catalogue import load_catalogue
-    from .output import write_machine_files
+    from .output import OutputError, write_machine_files
 
     try:
         catalogue = load_catalogue(Path(args.catalogue))
     except CatalogueError as exc:
         _print_problems(exc.problems, out)
         return 1
-    written = write_machine_files(catalogue, Path(args.out), site_url=args.site_url)
+    try:
+        written = write_machine_files(catalogue, Path(args.out), site_url=args.site_url)
+    except OutputError as exc:
+        out.write(f"credcat generate: {exc}\n")
+        return 1
     out.write(f"wrote {written} files to {args.out}\n")
     return 0
 
@@ -165,6 +170,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the CLI; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if out is None and isinstance(sys.stdout, io.TextIOWrapper):
+        # a console or a redirect in a legacy encoding (cp1252, ascii) must not turn a message
+        # with 'ü' or '→' into a traceback
+        sys.stdout.reconfigure(errors="backslashreplace")
     stream = out if out is not None else sys.stdout
     code: int = args.func(args, stream)
     return code

@@ -8,6 +8,7 @@ that into an exit code or a ``PluginError``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -113,10 +114,15 @@ class CatalogueError(Exception):
 
 
 def display_path(path: Path, root: Path | None) -> str:
-    """Path as shown to a maintainer: relative to ``root`` when inside it, POSIX separators."""
+    """Path as shown to a maintainer: relative to ``root`` when inside it, POSIX separators.
+
+    A file name that is not valid UTF-8 (Python keeps its bytes as lone surrogates, which no
+    terminal or JSON encoder accepts) is shown with ``?`` for those bytes.
+    """
+    shown = path.as_posix()
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
+        with contextlib.suppress(ValueError):
+            shown = path.resolve().relative_to(root.resolve()).as_posix()
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace(
+        "\ufffd", "?"
+    )

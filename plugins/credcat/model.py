@@ -47,10 +47,46 @@ DURATION_RE = re.compile(r"^\s*(\d{1,4})\s+(hour|day|week|month|year)s?\s*$", re
 
 DEFAULT_LANGUAGE = "en"
 
+NUMBER_WORDS = {
+    word: str(number)
+    for words in (
+        ("one", "two", "three", "four", "five", "six", "seven", "eight"),
+        ("eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht"),
+    )
+    for number, word in enumerate(words, 1)
+}
+"""Numbers written as words, for the hint on ``eqf: six``."""
 
-def fail(code: str, message: str, hint: str = "") -> PydanticCustomError:
-    """Build a validation error carrying a maintainer-facing hint (read back by the core)."""
-    return PydanticCustomError(code, message, {"hint": hint} if hint else {})
+DURATION_UNITS = {
+    **{w: "hours" for w in ("h", "hrs", "std", "stunde", "stunden", "heures", "horas", "ur")},
+    **{w: "days" for w in ("d", "tag", "tage", "jours", "dias", "días", "dni")},
+    **{w: "weeks" for w in ("w", "wk", "wks", "woche", "wochen", "semaines", "semanas", "tednov")},
+    **{w: "months" for w in ("m", "monat", "monate", "mois", "meses", "mesecev")},
+    **{w: "years" for w in ("y", "jahr", "jahre", "ans", "anos", "años", "let")},
+}
+"""Units maintainers write in other languages or abbreviated, for the hint on ``duration``."""
+
+
+def fail(
+    code: str, message: str, hint: str = "", *, at: str | None = None, key: bool = False
+) -> PydanticCustomError:
+    """Build a validation error carrying a maintainer-facing hint (read back by the core).
+
+    Args:
+        code: Stable short name of the check.
+        message: What is wrong.
+        hint: How to fix it.
+        at: A key below the validated value that the problem is about (``"de"`` for the German
+            text of a translatable text), so the core can point at it.
+        key: Point at the key ``at`` itself rather than at its value.
+    """
+    ctx: dict[str, Any] = {}
+    if hint:
+        ctx["hint"] = hint
+    if at is not None:
+        ctx["at"] = at
+        ctx["at_key"] = key
+    return PydanticCustomError(code, message, ctx)
 
 
 def _not_quoted_hint(value: Any) -> str:
@@ -70,35 +106,91 @@ def _default_language(info: ValidationInfo) -> str:
 
 
 def _to_text(value: Any, info: ValidationInfo) -> dict[str, str]:
+    name = info.field_name or "title"
     if isinstance(value, str):
         if not value.strip():
-            raise fail("empty_text", "text is empty", "write the text or remove the key")
+            raise fail("empty_text", "the text is empty", "write the text or remove the key")
         return {_default_language(info): value.strip()}
+    if value is None:
+        raise fail("empty_text", "no text given", f"write the text after '{name}:'")
     if isinstance(value, dict):
         if not value:
-            raise fail("empty_text", "no text given", "write 'en: …' or a plain string")
+            raise fail("empty_text", "no text given", f"write '{name}: …' or '{name}: {{en: …}}'")
         out: dict[str, str] = {}
         for lang, text in value.items():
             code = str(lang)
             concept = vocab.lookup("language", code)
             if concept is None:
-                hint = vocab.suggest("language", code)
+                hint = _language_guess(code)
                 raise fail(
                     "language",
                     f"'{code}' is not a language code",
                     f"did you mean '{hint}'?"
                     if hint
                     else "use two-letter codes such as en, de, fr",
+                    at=code,
+                    key=True,
                 )
-            if not isinstance(text, str) or not text.strip():
-                raise fail("empty_text", f"the '{code}' text is empty or not text")
+            if isinstance(text, list):
+                raise fail(
+                    "text_type",
+                    f"the '{code}' text is a list",
+                    "write one text; for several paragraphs use '|' and indented lines",
+                    at=code,
+                )
+            if isinstance(text, dict):
+                raise fail("text_type", f"the '{code}' text holds keys, not text", at=code)
+            if text is not None and not isinstance(text, str):
+                raise fail(
+                    "text_type",
+                    f"the '{code}' text is not text",
+                    _not_quoted_hint(text) or "write the text in quotes",
+                    at=code,
+                )
+            if text is None or not text.strip():
+                raise fail(
+                    "empty_text",
+                    f"the '{code}' text is empty",
+                    f"write the text or remove '{code}:'",
+                    at=code,
+                )
             out[concept.code] = text.strip()
         return out
+    if isinstance(value, list):
+        raise fail(
+            "text_type",
+            "expected one text, not a list",
+            f"write '{name}: …', or one text per language: '{name}: {{en: …, de: …}}'",
+        )
     raise fail(
         "text_type",
         "expected a text, or a map of language code to text",
-        _not_quoted_hint(value) or "e.g. 'title: Data literacy' or 'title: {en: …, de: …}'",
+        _not_quoted_hint(value) or f"e.g. '{name}: …' or '{name}: {{en: …, de: …}}'",
     )
+
+
+def _language_guess(code: str) -> str | None:
+    """The language code a maintainer probably meant: by code, alias or English name."""
+    return _vocab_guess("language", code)
+
+
+def _vocab_guess(name: str, value: str) -> str | None:
+    """A likely intended code: a code, alias or English label spelled differently.
+
+    Languages and countries are known by two- or three-letter codes; comparing a longer word
+    (``Deutsch``) letter by letter with those codes finds nonsense (``eu``), so longer words are
+    matched only against the English names (``German``, ``Germany``).
+    """
+    wanted = value.strip().casefold()
+    for code in vocab.codes(name):
+        concept = vocab.lookup(name, code)
+        if concept is not None and any(
+            label.casefold() == wanted for label in concept.labels.values()
+        ):
+            return concept.code
+    if name in {"language", "country"} and len(wanted) > 3:
+        return None
+    return vocab.suggest(name, value)
 
 
 Text = Annotated[
@@ -126,9 +218,11 @@ Text = Annotated[
 
 
 def _slug(value: Any) -> str:
+    if isinstance(value, str) and "," in value:
+        raise _comma_list(value)
     if not isinstance(value, str):
         raise fail(
-            "slug", "expected an id (lowercase words joined by hyphens)", _not_quoted_hint(value)
+            "slug", "expected an id: lowercase words joined by hyphens", _not_quoted_hint(value)
         )
     if len(value) > 64 or not SLUG_RE.match(value):
         suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:64]
@@ -242,17 +336,21 @@ class VocabCode:
             raise fail(
                 "vocab",
                 f"expected {_article(self.what)} {self.what} code",
-                _not_quoted_hint(value) or f"one of: {_some(self.name)}",
+                _not_quoted_hint(value) or self._examples(),
             )
         found = vocab.lookup(self.name, value)
         if found is None:
-            guess = vocab.suggest(self.name, value)
-            raise fail(
-                "vocab",
-                f"unknown {self.what} '{value}'",
-                f"did you mean '{guess}'?" if guess else f"one of: {_some(self.name)}",
-            )
+            if "," in value and all(vocab.lookup(self.name, v) for v in value.split(",")):
+                raise _comma_list(value)
+            guess = _vocab_guess(self.name, value) or CURRENCY_SYMBOLS.get(value.strip())
+            hint = f"did you mean '{guess}'?" if guess else self._examples()
+            raise fail("vocab", f"unknown {self.what} '{value}'", hint)
         return found.code
+
+    def _examples(self) -> str:
+        if self.name in CODE_EXAMPLES:
+            return f"write {CODE_EXAMPLES[self.name]}"
+        return f"one of: {_some(self.name)}"
 
 
 def _article(word: str) -> str:
@@ -282,9 +380,46 @@ TargetGroup = Annotated[str, VocabCode("target-group", what="target group")]
 Nqf = Annotated[str, VocabCode("nqf", what="NQF level")]
 
 
-def _listify(value: Any) -> Any:
-    """Let a single value stand for a one-item list (``provider: uni`` = ``[uni]``)."""
+CODE_EXAMPLES = {
+    "language": "the two-letter code: en for English, de for German, fr for French",
+    "country": "the two-letter code: DE for Germany, PT for Portugal, SI for Slovenia",
+    "currency": "the three-letter code: EUR, CHF, PLN",
+    "nqf": 'the level as the framework names it, e.g. "DQR Level 6"',
+}
+"""How codes look, for vocabularies too large to list in a hint."""
+
+CURRENCY_SYMBOLS = {"€": "EUR", "£": "GBP", "$": "USD", "CHF": "CHF", "Fr.": "CHF", "zł": "PLN"}
+"""Currency signs maintainers type, and the code to write instead."""
+
+
+def _comma_list(value: str, vocabulary: str | None = None) -> PydanticCustomError:
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    if vocabulary is not None:
+        parts = [
+            part if vocab.lookup(vocabulary, part) else (_vocab_guess(vocabulary, part) or part)
+            for part in parts
+        ]
+    items = ", ".join(parts)
+    return fail(
+        "list",
+        f"'{value}' is one text, not a list",
+        f"write a list in square brackets: [{items}]",
+    )
+
+
+def _listify(value: Any, vocabulary: str | None = None) -> Any:
+    """Let a single value stand for a one-item list (``provider: uni`` = ``[uni]``).
+
+    ``languages: en, de`` is one text with a comma in YAML; it is refused with a hint to write
+    ``[en, de]`` rather than read as the single (unknown) code ``"en, de"``.
+    """
+    if isinstance(value, str) and "," in value:
+        raise _comma_list(value, vocabulary)
     return [value] if isinstance(value, str | int) and not isinstance(value, bool) else value
+
+
+def _listify_languages(value: Any) -> Any:
+    return _listify(value, "language")
 
 
 class _OneOrManySchema:
@@ -295,6 +430,12 @@ class _OneOrManySchema:
     ) -> JsonSchemaValue:
         many = handler(schema)
         return {"anyOf": [many.get("items", {}), many]}
+
+
+LanguageList = Annotated[
+    list[Language], BeforeValidator(_listify_languages), _OneOrManySchema()
+]
+"""Language codes: ``[en, de]``, or a single ``en``."""
 
 
 class _Model(BaseModel):
@@ -321,7 +462,9 @@ class CatalogueSettings(_Model):
     published."""
     default_language: Language = "en"
     """Language of texts written as plain strings, and of the site's root."""
-    languages: list[Language] = Field(default_factory=list)
+    languages: LanguageList = Field(
+        default_factory=list
+    )
     """Every language the catalogue offers; a credential text missing one is a warning."""
     contact: Email | None = None
     """Address for questions about the catalogue itself."""
@@ -585,7 +728,7 @@ class Offering(_Model):
     """Venue, for on-site and blended offerings; omit for online ones."""
     schedule: Schedule | None = None
     """Full time, part time light or part time intensive."""
-    languages: Annotated[list[Language], BeforeValidator(_listify), _OneOrManySchema()] | None = (
+    languages: LanguageList | None = (
         None
     )
     """Languages of this run, when they differ from the credential's."""
@@ -652,7 +795,7 @@ class CredentialDoc(_Model):
     """Notional workload."""
     duration: str | None = None
     """Typical duration, e.g. ``8 weeks`` or ``3 months``."""
-    languages: Annotated[list[Language], BeforeValidator(_listify), _OneOrManySchema()] = Field(
+    languages: LanguageList = Field(
         min_length=1
     )
     """Languages of instruction and assessment."""
@@ -690,16 +833,39 @@ class CredentialDoc(_Model):
             return int(value)
         if isinstance(value, bool):
             raise fail("eqf", "the EQF level is a number from 1 to 8")
+        if isinstance(value, str):
+            digits = re.findall(r"\d+", value)
+            number = digits[0] if len(digits) == 1 else NUMBER_WORDS.get(value.strip().lower())
+            raise fail(
+                "eqf",
+                f"'{value}' is not an EQF level",
+                f"write the number alone: eqf: {number}"
+                if number
+                else "write a number from 1 to 8, e.g. eqf: 6",
+            )
+        if isinstance(value, float) and value == value and not value.is_integer():
+            raise fail("eqf", f"{value:g} is not an EQF level", "EQF levels are whole numbers 1–8")
+        return value
+
+    @field_validator("duration", mode="before")
+    @classmethod
+    def _duration_text(cls, value: Any) -> Any:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise fail("duration", f"'{value:g}' has no unit", f"write e.g. '{value:g} weeks'")
         return value
 
     @field_validator("duration")
     @classmethod
     def _duration(cls, value: str | None) -> str | None:
         if value is not None and not DURATION_RE.match(value):
+            local = re.match(r"^\s*(\d{1,4})\s*([^\d\s]+)\s*$", value)
+            unit = DURATION_UNITS.get(local.group(2).lower().rstrip(".")) if local else None
             raise fail(
                 "duration",
                 f"'{value}' is not a duration",
-                "write a number and a unit, e.g. '8 weeks', '3 months', '5 days'",
+                f"write '{local.group(1)} {unit}': units are in English"
+                if local and unit
+                else "write a number and a unit, e.g. '8 weeks', '3 months', '5 days'",
             )
         return value
 

@@ -7,7 +7,7 @@ all. The rules only read the validated model, so they are cheap and run on every
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -95,6 +95,12 @@ def organisation_references(cat: Catalogue) -> Iterator[Problem]:
                 )
 
 
+def _line(cat: Catalogue, cred: Credential, loc: PathKey) -> int:
+    """Line of a value in a credential's file, or 0."""
+    doc = cat.documents.get(Catalogue.source_of("credential", cred.id))
+    return doc.positions.get(loc, (0, 0))[0] if doc is not None else 0
+
+
 def _org_hint(cat: Catalogue, org: str) -> str:
     close = _closest(org, cat.organisations)
     return f"did you mean '{close}'?" if close else f"add organisations/{org}.yaml"
@@ -177,6 +183,18 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                     f"did you mean '{close}'?" if close else f"add credentials/{successor}.yaml",
                     code="unknown-credential",
                 )
+            elif _succession_cycle(creds, cred.id):
+                cycle = _succession_cycle(creds, cred.id)
+                if cycle[0] == min(cycle[:-1]):  # report each cycle once
+                    yield _cred(
+                        cat,
+                        cred,
+                        ("superseded_by",),
+                        "the credentials supersede each other in a circle: " + " → ".join(cycle),
+                        "one of them is the current credential: give it 'status: active' "
+                        "and remove its superseded_by",
+                        code="superseded",
+                    )
             elif successor in creds and creds[successor].status in {"retired", "superseded"}:
                 yield _cred(
                     cat,
@@ -187,6 +205,16 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                     warn=True,
                     code="superseded",
                 )
+
+
+def _succession_cycle(creds: Mapping[str, Credential], start: str) -> list[str]:
+    """The ids on a ``superseded_by`` circle through ``start`` (start first and last), or []."""
+    path = [start]
+    current = creds[start].superseded_by
+    while current is not None and current in creds and current not in path:
+        path.append(current)
+        current = creds[current].superseded_by
+    return [*path, start] if current == start and len(path) > 1 else []
 
 
 def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
@@ -263,14 +291,24 @@ def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
             for j, ref in enumerate(assessment.proves):
                 if ref not in outcome_ids:
                     close = _closest(ref, outcome_ids)
+                    if close is not None:
+                        # one typo, one problem: the outcome it names is not also "unproven"
+                        proven.add(close)
+                        index = next(k for k, o in enumerate(cred.outcomes) if o.id == close)
+                        line = _line(cat, cred, ("outcomes", index, "id"))
+                        hint = f"did you mean '{close}'" + (
+                            f", the outcome on line {line}?" if line else "?"
+                        )
+                    else:
+                        hint = "name outcome ids from this file's outcomes: " + ", ".join(
+                            o.id for o in cred.outcomes
+                        )
                     yield _cred(
                         cat,
                         cred,
                         ("assessments", i, "proves", j),
                         f"unknown outcome '{ref}'",
-                        f"did you mean '{close}'?"
-                        if close
-                        else "name outcome ids from this file's outcomes",
+                        hint,
                         code="unknown-outcome",
                     )
                 proven.add(ref)
@@ -350,15 +388,48 @@ def _wording() -> dict[str, Any]:
 
 @cache
 def _vague_re(lang: str) -> re.Pattern[str] | None:
+    """The vague openings of ``lang``, after any number of lead words ("Learners will be…")."""
     entry = _wording().get(lang)
     if not entry:
         return None
     phrases = sorted(entry["vague"], key=len, reverse=True)
+    leads = sorted(entry.get("lead", []), key=len, reverse=True)
+    lead = (
+        r"(?:(?:" + "|".join(re.escape(w) for w in leads) + r")\s+)*" if leads else ""
+    )
     return re.compile(
-        r"^\s*(?:(?:the\s+)?(?:learners?|students?|participants?)\s+(?:will|can|should)\s+"
-        r"(?:be\s+able\s+to\s+)?)?(" + "|".join(re.escape(p) for p in phrases) + r")\b",
+        r"^\s*" + lead + "(" + "|".join(re.escape(p) for p in phrases) + r")\b",
         re.IGNORECASE,
     )
+
+
+@cache
+def _vague_final_re(lang: str) -> re.Pattern[str] | None:
+    """Vague verbs where the first clause ends, for verb-final languages ("… verstehen.")."""
+    entry = _wording().get(lang)
+    if not entry or not entry.get("final"):
+        return None
+    phrases = sorted(entry["final"], key=len, reverse=True)
+    return re.compile(
+        r"(?:^|\s)(" + "|".join(re.escape(p) for p in phrases) + r")"
+        r"(?=\s*(?:[,;:.!?(]|$)|\s+(?:und|oder|sowie|en|of)\s)"
+    )
+
+
+def _vague_opening(lang: str, text: str) -> str | None:
+    """The phrase that makes an outcome unobservable, or None."""
+    pattern = _vague_re(lang)
+    match = pattern.match(text) if pattern else None
+    if match:
+        return match.group(1)
+    final = _vague_final_re(lang)
+    clause = re.split(r"[,;:.!?(]", text, maxsplit=1)[0]
+    if final is None:
+        return None
+    if clause.strip().lower() in _wording()[lang]["final"]:
+        return clause.strip()
+    found = final.search(clause)
+    return found.group(1) if found else None
 
 
 def outcome_wording(cat: Catalogue) -> Iterator[Problem]:
@@ -366,9 +437,8 @@ def outcome_wording(cat: Catalogue) -> Iterator[Problem]:
     for cred in cat.credentials.values():
         for i, outcome in enumerate(cred.outcomes):
             for lang, text in outcome.text.items():
-                pattern = _vague_re(lang)
-                match = pattern.match(text) if pattern else None
-                if match:
+                vague = _vague_opening(lang, text)
+                if vague:
                     verbs = _wording()[lang]["suggest"]
                     yield _cred(
                         cat,
@@ -376,8 +446,8 @@ def outcome_wording(cat: Catalogue) -> Iterator[Problem]:
                         ("outcomes", i, "text", lang)
                         if len(outcome.text) > 1
                         else ("outcomes", i, "text"),
-                        f"'{match.group(1)}' cannot be observed or assessed",
-                        f"start with an action a stranger can check, e.g. {verbs}",
+                        f"'{vague}' cannot be observed or assessed",
+                        f"name an action a stranger can check, e.g. {verbs}",
                         warn=True,
                         code="outcome-wording",
                     )
@@ -399,13 +469,17 @@ def translations(cat: Catalogue) -> Iterator[Problem]:
         for lang, locs in missing.items():
             from .yaml_loader import dotted
 
-            first = locs[0]
-            more = f" and {len(locs) - 1} more" if len(locs) > 1 else ""
+            first, others = locs[0], [dotted(loc) for loc in locs[1:]]
+            more = ""
+            if others:
+                shown = ", ".join(others[:3])
+                rest = f" and {len(others) - 3} more" if len(others) > 3 else ""
+                more = f"; also missing in {shown}{rest}"
             yield _cred(
                 cat,
                 cred,
                 first,
-                f"no '{lang}' text for {dotted(first)}{more}",
+                f"no '{lang}' text{more}",
                 f"the catalogue offers {', '.join(wanted)}; add '{lang}: …' to each text",
                 warn=True,
                 code="translation",

@@ -43,6 +43,11 @@ class Document:
         data: The top-level mapping.
         positions: ``path -> (line, column)`` of each value, 1-based.
         key_positions: ``path -> (line, column)`` of the key that introduced each mapping value.
+        unquoted: ``path -> source text`` of each unquoted value that YAML read as a number, a
+            boolean or a date rather than as text (``0613``, ``1.10``, ``NO``), so that
+            messages can quote what the maintainer actually wrote.
+        refused: Paths of values already reported as unusable while loading (an unsupported
+            tag …); the model's follow-up complaint about the same value is dropped.
     """
 
     path: Path
@@ -50,6 +55,8 @@ class Document:
     data: dict[str, Any]
     positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    unquoted: dict[PathKey, str] = field(default_factory=dict)
+    refused: set[PathKey] = field(default_factory=set)
 
     def where(self, loc: PathKey, *, key: bool = False) -> tuple[int, int]:
         """Best known position for ``loc``: the value (or its key), else its nearest parent."""
@@ -77,6 +84,10 @@ _MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:?-])[&*][^\s,\[\]{}*]", re.MULTILINE)
 """Where an anchor or alias could start a node; Markdown ``**bold**`` inside texts may match
 too, which only costs an extra scan."""
 STR_TAG = "tag:yaml.org,2002:str"
+READ_AS_NON_TEXT = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "timestamp")
+)
+"""Tags YAML gives unquoted values that are not text: ``0613`` is an int, ``NO`` a bool."""
 
 
 def _compose(text: str) -> tuple[Node | None, yaml.SafeLoader]:
@@ -123,6 +134,185 @@ def _problem(display: str, line: int, column: int, message: str, hint: str = "")
     return Problem(display, line, column, "", message, hint, code="yaml")
 
 
+def _empty(display: str) -> Problem:
+    hint = "write the entry, starting with 'title: …', or delete the file"
+    return _problem(display, 1, 1, "file is empty", hint)
+
+
+def _not_utf8(display: str, raw: bytes, start: int) -> Problem:
+    """The file is not UTF-8: say where, and what it probably is (UTF-16, Windows-1252)."""
+    save_as = "save the file as UTF-8; in VS Code: 'Save with Encoding' → 'UTF-8'"
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return _problem(display, 1, 1, "file is saved as UTF-16, not UTF-8", save_as)
+    line = raw[:start].count(b"\n") + 1
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
+    byte = raw[start]
+    guess = raw[start : start + 1].decode("cp1252", errors="replace")
+    message = f"file is not UTF-8 (byte 0x{byte:02x}"
+    if guess.isprintable() and guess != "\ufffd":
+        message += f", '{guess}' in Windows-1252"
+    message += ")"
+    return _problem(display, line, column, message, save_as)
+
+
+_DASH_WITHOUT_SPACE = re.compile(r"^\s*-([^\s-].*)$")
+"""A list item written ``-id: x`` instead of ``- id: x``."""
+_FOLLOWS_KEY = re.compile(r"^(\s*(?:-\s+)*)([^\s#:'\"][^:#]*?):(\s|$)")
+"""The ``key:`` at the start of a line (after any ``- `` list markers)."""
+
+
+def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """Turn a PyYAML or libyaml syntax error into a located message a non-programmer can act on.
+
+    The two parsers word their errors differently; both are recognised. Where the parser notices
+    a mistake only on a later line (a missing ``:``, an unclosed quote or bracket), the problem
+    points at the line where the mistake is.
+    """
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    ctx_line, ctx_column = (
+        (exc.context_mark.line + 1, exc.context_mark.column + 1) if exc.context_mark else (0, 0)
+    )
+    lines = text.splitlines()
+
+    def source(number: int) -> str:
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    def found(message: str, hint: str = "", at: tuple[int, int] | None = None) -> Problem:
+        where = at or (line, column)
+        return _problem(display, where[0], where[1], f"invalid YAML: {message}", hint)
+
+    here = source(line)
+    char = here[column - 1] if 0 < column <= len(here) else ""
+    if "anchors" in problem or "aliases" in problem:
+        return _problem(display, line, column, problem)
+    if "tab" in problem or char == "\t":
+        return found(
+            "a tab character; YAML indents with spaces only",
+            "replace the tab with spaces, and set your editor to insert spaces for the Tab key",
+        )
+    if "cannot start any token" in problem and char in "@`%":
+        return found(
+            f"a value cannot start with '{char}'",
+            "put the whole text in quotes: \"…\"",
+        )
+    dash = _DASH_WITHOUT_SPACE.match(here) or _DASH_WITHOUT_SPACE.match(source(ctx_line))
+    if dash is not None and ("block" in context or "simple key" in context):
+        at = line if _DASH_WITHOUT_SPACE.match(here) else ctx_line
+        return found(
+            "a list item needs a space after its dash",
+            f"write '- {dash.group(1)}'",
+            (at, len(source(at)) - len(source(at).lstrip()) + 1),
+        )
+    if "could not find expected ':'" in problem and exc.context_mark is not None:
+        key_line = source(ctx_line)
+        if re.match(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\S", key_line):
+            key = key_line.strip().lstrip("-").strip().split(":", 1)[0]
+            return found(
+                f"no space after '{key}:'",
+                f"write '{key}: …' with a space after the colon",
+                (ctx_line, ctx_column),
+            )
+        return found(
+            "this line has no ':' after its key",
+            "write 'key: value'; a line that continues a text must be indented further "
+            "than the text's key",
+            (ctx_line, ctx_column),
+        )
+    if "mapping values are not allowed" in problem:
+        head = _FOLLOWS_KEY.match(here)
+        if head is not None and column - 1 > len(head.group(0).rstrip()):
+            key = head.group(2).strip()
+            value = here[head.end() :].strip()
+            return found(
+                "the text contains ': ', which YAML reads as the start of another key",
+                f'put the whole text in quotes: {key}: "{value}"',
+            )
+        previous = _previous_content_line(lines, line)
+        previous_text = source(previous).strip()
+        if previous and ":" not in previous_text and not previous_text.startswith("-"):
+            return found(
+                "this line has no ':' after its key",
+                "write 'key: value'",
+                (previous, len(source(previous)) - len(source(previous).lstrip()) + 1),
+            )
+        return found(
+            "this line is indented differently from the keys around it"
+            + (f", so YAML reads it as more text of line {previous}" if previous else ""),
+            "keys at the same level start in the same column; texts that contain ': ' "
+            "need quotes",
+        )
+    if "sequence entries are not allowed" in problem:
+        return found(
+            "a list cannot start on the same line as its key",
+            "put each '- item' on its own line below the key, indented, or write [a, b]",
+        )
+    if "flow sequence" in context or "flow mapping" in context:
+        opening, closing = ("[", "]") if "sequence" in context else ("{", "}")
+        return found(
+            f"the '{opening}' on line {ctx_line} is not closed",
+            f"close it with '{closing}' and separate the items with ', '",
+            (ctx_line, ctx_column),
+        )
+    if "quoted scalar" in context and "end of stream" in problem:
+        return found(
+            f"the quote opened on line {ctx_line} is never closed",
+            "close the quote at the end of the text",
+            (ctx_line, ctx_column),
+        )
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        return found(
+            "a backslash in double quotes starts an escape sequence",
+            "write \\\\ for a backslash, or use single quotes",
+        )
+    if "single document" in context:
+        return found(
+            "the file holds more than one document (a second '---' line)",
+            "remove the '---' line",
+        )
+    if "block collection" in context:
+        return found(
+            "this line is not a list item, but the lines above it are",
+            "start each list item with '- ', a dash and a space, at the same indentation; "
+            "indent the keys of an item like the first key after its dash",
+        )
+    if "block mapping" in context:
+        indent = len(here) - len(here.lstrip())
+        if column - 1 <= indent:
+            if here.lstrip().startswith("-"):
+                return found(
+                    "a list item where a key was expected",
+                    "check the indentation, and whether the entries above should start "
+                    "with '- ' too",
+                )
+            return found(
+                "this line is indented differently from the keys above it",
+                "keys at the same level start in the same column",
+            )
+        before = here[: column - 1].rstrip()
+        if before.endswith(("'", '"')):
+            return found(
+                "text after the closing quote",
+                "put the whole text in quotes; inside single quotes write '' for an "
+                "apostrophe, as in 'it''s', or use double quotes",
+            )
+        return found("unexpected text after the value", "put the whole text in quotes")
+    message = problem or context or "the file cannot be read"
+    return found(message)
+
+
+def _previous_content_line(lines: list[str], line: int) -> int:
+    """Number of the closest line before ``line`` that holds more than blanks or a comment."""
+    for number in range(line - 1, 0, -1):
+        stripped = lines[number - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return 0
+
+
 def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file into a :class:`Document`.
 
@@ -152,30 +342,15 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [
-            _problem(
-                display,
-                line,
-                column,
-                f"file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
-                "save the file as UTF-8",
-            )
-        ]
+        return None, [_not_utf8(display, raw, exc.start)]
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        return None, [_problem(display, 1, 1, "file is empty", "describe the entry as a mapping")]
+        return None, [_empty(display)]
     try:
         node, loader = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = exc.problem or exc.context or "invalid YAML"
-        if "anchors" not in message and "aliases" not in message:
-            message = f"invalid YAML: {message}"
-        return None, [_problem(display, line, column, message)]
+        return None, [_syntax_problem(display, text, exc)]
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -192,7 +367,7 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
         return None, [_problem(display, 0, 0, f"invalid YAML: {exc}")]
     if node is None or (isinstance(node, ScalarNode) and node.tag == NULL_TAG):
         loader.dispose()
-        return None, [_problem(display, 1, 1, "file is empty", "describe the entry as a mapping")]
+        return None, [_empty(display)]
     if not isinstance(node, MappingNode):
         loader.dispose()
         kind = "a list" if isinstance(node, SequenceNode) else "a single value"
@@ -201,7 +376,7 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
                 display,
                 node.start_mark.line + 1,
                 node.start_mark.column + 1,
-                f"the file holds {kind}, but a mapping of keys to values is expected",
+                f"the file holds {kind}, but keys with values are expected",
                 "start with a line such as 'title: …'",
             )
         ]
@@ -227,6 +402,7 @@ class _Builder:
         if node.tag not in ALLOWED_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self._refuse(node, f"unsupported YAML tag {tag}")
+            self.doc.refused.add(loc)
             return None
         if isinstance(node, MappingNode):
             result: dict[Any, Any] = {}
@@ -264,7 +440,12 @@ class _Builder:
             return result
         if isinstance(node, SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        value = self._scalar(node)
+        if value is None and node.tag != NULL_TAG:
+            self.doc.refused.add(loc)
+        elif node.tag in READ_AS_NON_TEXT and isinstance(node, ScalarNode) and not node.style:
+            self.doc.unquoted[loc] = str(node.value)
+        return value
 
     def _refuse(self, node: Node, message: str) -> None:
         mark = node.start_mark
