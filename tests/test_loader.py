@@ -348,3 +348,13 @@ def test_missing_credentials_folder(tmp_path: Path) -> None:
         "credentials:0:0: the catalogue has no credentials: the folder 'credentials' is "
         "missing (add a file per credential, such as credentials/<id>.yaml)"
     ]
+
+
+def test_links_to_files_outside_the_catalogue_are_not_read(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "c")
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    (root / "credentials" / "leak.yaml").symlink_to(secret)
+    found = messages(root)
+    assert any("credentials/leak.yaml" in m and "link to a file outside" in m for m in found)
+    assert not any("hunter2" in m or "password" in m for m in found)

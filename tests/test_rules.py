@@ -640,3 +640,41 @@ def test_catalogue_languages_as_one_text(tmp_path: Path) -> None:
                      "(write a list in square brackets: [en, de])"]
     settings["languages"] = "en"  # a single language is fine
     assert errors(run(tmp_path, {"db": credential()}, settings=settings)) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("https://bank.example@evil.example/", "names a user before the host"),
+        ("https://a.example\\@b.example/", "invisible, control or backslash characters"),
+        ("https://x.example/\u202egnp.exe", "invisible, control or backslash characters"),
+        ("https://x.example/\x1b[2J", "invisible, control or backslash characters"),
+    ],
+)
+def test_deceptive_addresses_are_refused(tmp_path: Path, url: str, message: str) -> None:
+    found = errors(run(tmp_path, {"db": credential(homepage=url)}))
+    assert any("homepage:" in m and message in m for m in found), found
+
+
+@pytest.mark.parametrize(
+    "url", ["https://münchen.example/kurs", "https://x.example/a@b", "https://x.example?u=a@b"]
+)
+def test_ordinary_addresses_pass(tmp_path: Path, url: str) -> None:
+    assert errors(run(tmp_path, {"db": credential(homepage=url)})) == []
+
+
+def test_windows_device_names_are_not_ids(tmp_path: Path) -> None:
+    outcomes = credential()["outcomes"]
+    outcomes[0]["id"] = "con"
+    assessments = credential()["assessments"]
+    assessments[0]["proves"] = ["con", "query"]
+    found = errors(run(tmp_path, {"db": credential(outcomes=outcomes, assessments=assessments)}))
+    assert any("Windows reserves it as a device name" in m for m in found), found
+
+
+def test_problems_print_no_terminal_escapes(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "c", credentials={"db": credential(version="1\x1b[2J")})
+    _, problems = check_catalogue(root, display_root=root)
+    shown = [p.format() for p in problems] + [p.format_github() for p in problems]
+    assert shown and not any("\x1b" in line for line in shown)
+    assert any("\\x1b" in line for line in shown)

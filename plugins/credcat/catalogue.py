@@ -255,9 +255,7 @@ def check_catalogue(
 # --- files --------------------------------------------------------------------------------
 
 
-def _entity_files(
-    folder: Path, show: Any, problems: list[Problem]
-) -> list[tuple[Path, str]]:
+def _entity_files(folder: Path, show: Any, problems: list[Problem]) -> list[tuple[Path, str]]:
     """The YAML files of a folder, each with the id it stands for.
 
     A file whose name cannot be an id (``Data Analysis.yaml``, ``x.yml``) is reported, and
@@ -272,6 +270,19 @@ def _entity_files(
             continue
         suffix = path.suffix.lower()
         if suffix not in {".yaml", ".yml"}:
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve().parent):
+            problems.append(
+                Problem(
+                    show(path),
+                    0,
+                    0,
+                    "",
+                    "this file is a link to a file outside the catalogue folder; it is not read",
+                    "copy the file into the catalogue instead of linking to it",
+                    code="file-name",
+                )
+            )
             continue
         suggestion = _id_for(path.stem)
         if path.suffix != ".yaml":
@@ -500,9 +511,24 @@ DATE_KINDS = frozenset(
 )
 LOCAL_DATE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
 SLASHED_ISO_DATE = re.compile(r"^\s*(\d{4})[./](\d{1,2})[./](\d{1,2})\s*$")
-ONE_VALUE_KINDS = NUMBER_KINDS | DATE_KINDS | frozenset(
-    {"bool_type", "bool_parsing", "literal_error", "vocab", "url", "slug", "email", "version",
-     "duration", "eqf", "string_type"}
+ONE_VALUE_KINDS = (
+    NUMBER_KINDS
+    | DATE_KINDS
+    | frozenset(
+        {
+            "bool_type",
+            "bool_parsing",
+            "literal_error",
+            "vocab",
+            "url",
+            "slug",
+            "email",
+            "version",
+            "duration",
+            "eqf",
+            "string_type",
+        }
+    )
 )
 """Errors about a single value, where a list or keys were written instead."""
 TEXT_KINDS = frozenset(
@@ -551,8 +577,7 @@ def _problem_from_error(
         message = f"unknown key '{name}'"
         if name.isdigit():
             hint = (
-                "inside {…} a comma separates entries; write decimal numbers with a point, "
-                "e.g. 2.5"
+                "inside {…} a comma separates entries; write decimal numbers with a point, e.g. 2.5"
             )
         elif close and close.lower() == name.lower() and close != name:
             hint = f"keys are written in lowercase: '{close}'"

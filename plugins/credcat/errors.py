@@ -10,11 +10,36 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from enum import StrEnum
 from pathlib import Path
+
+_UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """Make text from a YAML or JSON file safe to print to a terminal or a log, on one line.
+
+    Control characters (``ESC`` starts terminal escape sequences that can rewrite the screen,
+    set the window title or the clipboard), line and paragraph separators (YAML reads U+2028 as
+    a line break, so they could end a YAML comment) and zero-width and bidirectional-control
+    characters become visible escapes such as ``\\x1b`` and ``\\u2028``.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The text with those characters escaped.
+    """
+
+    def escaped(match: re.Match[str]) -> str:
+        code = ord(match.group(0))
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNPRINTABLE_RE.sub(escaped, text)
 
 
 class Severity(StrEnum):
@@ -53,15 +78,19 @@ class Problem:
         """Whether this problem is an error (not a warning)."""
         return self.severity is Severity.ERROR
 
-    def format(self) -> str:
-        """Format as ``path:line:column: field: message (hint)``, the editor-friendly form."""
+    def format(self, *, level: bool = True) -> str:
+        """Format as ``path:line:column: field: message (hint)``, the editor-friendly form.
+
+        Args:
+            level: Mark warnings with ``warning:`` (off where the logger already says so).
+        """
         where = f"{self.path}:{self.line}:{self.column}"
         what = f"{self.field}: {self.message}" if self.field else self.message
-        level = "" if self.is_error else "warning: "
-        text = f"{where}: {level}{what}"
+        marker = "" if self.is_error or not level else "warning: "
+        text = f"{where}: {marker}{what}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return printable(text)
 
     def format_github(self) -> str:
         """Format as a GitHub Actions workflow command (an annotation on the file and line)."""
@@ -82,7 +111,7 @@ class Problem:
         body = f"{self.field}: {self.message}" if self.field else self.message
         if self.hint:
             body += f" ({self.hint})"
-        return f"::{kind} {','.join(props)}::{esc_data(body)}"
+        return printable(f"::{kind} {','.join(props)}::{esc_data(body)}")
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-friendly view, for ``credcat check --format json``."""
@@ -123,6 +152,6 @@ def display_path(path: Path, root: Path | None) -> str:
     if root is not None:
         with contextlib.suppress(ValueError):
             shown = path.resolve().relative_to(root.resolve()).as_posix()
-    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace(
-        "\ufffd", "?"
+    return (
+        shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
     )

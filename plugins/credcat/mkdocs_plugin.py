@@ -7,7 +7,7 @@ Event by event (MkDocs 1.6):
   site folder: an invalid catalogue raises :class:`~mkdocs.exceptions.PluginError` naming every
   ``file:line:column`` and nothing is written. Each warning problem becomes a MkDocs warning
   (so ``--strict`` fails on it); problems quote values from the YAML, so they are logged through
-  :func:`~credcat.render.safe.printable` (no terminal escapes in build logs). Sets
+  :meth:`~credcat.errors.Problem.format`, which escapes control characters. Sets
   ``site_name`` from the catalogue title and the theme language from the catalogue's default
   language; warns when ``site_url`` and the catalogue's ``base_uri`` differ.
 * ``on_files`` — add a virtual Markdown stub per generated page (credentials at both their
@@ -51,7 +51,7 @@ from .errors import CatalogueError
 from .output import OutputError, data_files
 from .render.index import catalogue_json
 from .render.pages import Pages, PageSpec, localise
-from .render.safe import html_text, json_for_script, printable
+from .render.safe import html_text, json_for_script
 from .urls import CATALOGUE_JSON, Urls
 
 __all__ = ["CredcatConfig", "CredcatPlugin"]
@@ -126,14 +126,14 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         except CatalogueError as error:
             for problem in error.problems:
                 if not problem.is_error:
-                    log.warning(printable(problem.format()))
-            errors = [printable(p.format()) for p in error.problems if p.is_error]
+                    log.warning(problem.format(level=False))
+            errors = [p.format() for p in error.problems if p.is_error]
             raise PluginError(
                 f"credcat: {len(errors)} error(s) in the catalogue {self.config.catalogue_dir}/:\n"
                 + "\n".join(errors)
             ) from None
         for problem in catalogue.warnings:
-            log.warning(printable(problem.format()))
+            log.warning(problem.format(level=False))
 
         settings = catalogue.settings
         lang = settings.default_language

@@ -42,6 +42,12 @@ VERSION_RE = re.compile(r"^[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*$")
 ESCO_SKILL_RE = re.compile(
     r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$"
 )
+WINDOWS_RESERVED_RE = re.compile(r"^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$")
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s<>\"']*$", re.IGNORECASE)
+UNSAFE_URL_CHARS_RE = re.compile(
+    r"[\\\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
+"""Backslashes (browsers read them as '/'), control, zero-width and bidi-control characters."""
 EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 DURATION_RE = re.compile(r"^\s*(\d{1,4})\s+(hour|day|week|month|year)s?\s*$", re.IGNORECASE)
 
@@ -231,6 +237,13 @@ def _slug(value: Any) -> str:
             f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens",
             f"did you mean '{suggestion}'?" if suggestion else "",
         )
+    if WINDOWS_RESERVED_RE.match(value):
+        raise fail(
+            "slug",
+            f"'{value}' cannot be an id: Windows reserves it as a device name, so the published "
+            "folder could not be copied there",
+            f"e.g. '{value}-course'",
+        )
     return value
 
 
@@ -249,12 +262,24 @@ def _url(value: Any, *, mailto: bool = False) -> str:
     lowered = text.lower()
     if mailto and lowered.startswith("mailto:") and EMAIL_RE.match(text[7:]):
         return text
-    if not re.match(r"^https?://[^\s/$.?#][^\s<>\"']*$", text, re.IGNORECASE):
+    if UNSAFE_URL_CHARS_RE.search(text):
+        raise fail(
+            "url",
+            "the address contains invisible, control or backslash characters",
+            "type the address again, or copy it from the browser's address bar",
+        )
+    if not URL_RE.match(text):
         allowed = "http(s) or mailto" if mailto else "http(s)"
         raise fail(
             "url",
             f"'{text[:80]}' is not an allowed {allowed} address",
             "write a full address starting with https://",
+        )
+    if "@" in re.split(r"[/?#]", text.split("//", 1)[1], maxsplit=1)[0]:
+        raise fail(
+            "url",
+            f"'{text[:80]}' names a user before the host: browsers would go to the part after '@'",
+            "remove everything between https:// and the '@'",
         )
     return text
 
@@ -432,9 +457,7 @@ class _OneOrManySchema:
         return {"anyOf": [many.get("items", {}), many]}
 
 
-LanguageList = Annotated[
-    list[Language], BeforeValidator(_listify_languages), _OneOrManySchema()
-]
+LanguageList = Annotated[list[Language], BeforeValidator(_listify_languages), _OneOrManySchema()]
 """Language codes: ``[en, de]``, or a single ``en``."""
 
 
@@ -462,9 +485,7 @@ class CatalogueSettings(_Model):
     published."""
     default_language: Language = "en"
     """Language of texts written as plain strings, and of the site's root."""
-    languages: LanguageList = Field(
-        default_factory=list
-    )
+    languages: LanguageList = Field(default_factory=list)
     """Every language the catalogue offers; a credential text missing one is a warning."""
     contact: Email | None = None
     """Address for questions about the catalogue itself."""
@@ -728,9 +749,7 @@ class Offering(_Model):
     """Venue, for on-site and blended offerings; omit for online ones."""
     schedule: Schedule | None = None
     """Full time, part time light or part time intensive."""
-    languages: LanguageList | None = (
-        None
-    )
+    languages: LanguageList | None = None
     """Languages of this run, when they differ from the credential's."""
     places: int | None = Field(default=None, gt=0)
     """Number of places."""
@@ -795,9 +814,7 @@ class CredentialDoc(_Model):
     """Notional workload."""
     duration: str | None = None
     """Typical duration, e.g. ``8 weeks`` or ``3 months``."""
-    languages: LanguageList = Field(
-        min_length=1
-    )
+    languages: LanguageList = Field(min_length=1)
     """Languages of instruction and assessment."""
     mode: Mode
     """``online``, ``blended``, ``on-site``, ``work-based`` …"""

@@ -24,6 +24,8 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
+from ..errors import printable
+
 __all__ = [
     "ALLOWED_ATTRIBUTES",
     "ALLOWED_SCHEMES",
@@ -51,9 +53,6 @@ _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _CONTROL_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 """Zero-width and bidirectional-control characters: they make a link read as another one."""
-_UNPRINTABLE_RE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
-)
 
 _SCRIPT_ESCAPES = {
     "<": "\\u003c",
@@ -167,28 +166,6 @@ def json_for_script(value: Any) -> Markup:
     """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return Markup(_SCRIPT_RE.sub(lambda m: _SCRIPT_ESCAPES[m.group(0)], text))  # noqa: S704
-
-
-def printable(text: str) -> str:
-    """Make text from a YAML or JSON file safe to print to a terminal or a log, on one line.
-
-    Control characters (``ESC`` starts terminal escape sequences that can rewrite the screen,
-    set the window title or the clipboard), line and paragraph separators (YAML reads U+2028 as
-    a line break, so they could end a YAML comment) and zero-width and bidirectional-control
-    characters become visible escapes such as ``\\x1b`` and ``\\u2028``.
-
-    Args:
-        text: Any text.
-
-    Returns:
-        The text with those characters escaped.
-    """
-
-    def escaped(match: re.Match[str]) -> str:
-        code = ord(match.group(0))
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _UNPRINTABLE_RE.sub(escaped, text)
 
 
 def html_text(text: str) -> Markup:
