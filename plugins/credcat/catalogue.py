@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 from . import vocab
 from .errors import CatalogueError, Problem, Severity, display_path
 from .model import (
+    CURRENCY_SYMBOLS,
     SLUG_RE,
     CatalogueSettings,
     Credential,
@@ -715,8 +716,6 @@ def _value_at(data: Any, loc: PathKey, default: Any) -> Any:
 
 
 def _currency_in(text: str) -> str | None:
-    from .model import CURRENCY_SYMBOLS
-
     for sign, code in CURRENCY_SYMBOLS.items():
         if sign in text:
             return code

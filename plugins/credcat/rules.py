@@ -6,6 +6,7 @@ all. The rules only read the validated model, so they are cheap and run on every
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
@@ -17,7 +18,7 @@ import yaml
 from .catalogue import Catalogue, problem_at
 from .errors import Problem, Severity
 from .model import Credential
-from .yaml_loader import PathKey
+from .yaml_loader import PathKey, dotted
 
 WARNING = Severity.WARNING
 ATTENDANCE = "level-of-attendance"
@@ -108,8 +109,6 @@ def _org_hint(cat: Catalogue, org: str) -> str:
 
 def _closest(name: str, options: Iterable[str]) -> str | None:
     """A likely intended id: close enough to be a typo, not merely sharing hyphenated words."""
-    import difflib
-
     found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.8)
     return found[0] if found else None
 
@@ -467,8 +466,6 @@ def translations(cat: Catalogue) -> Iterator[Problem]:
                 if lang not in value:
                     missing.setdefault(lang, []).append(loc)
         for lang, locs in missing.items():
-            from .yaml_loader import dotted
-
             first, others = locs[0], [dotted(loc) for loc in locs[1:]]
             more = ""
             if others:
