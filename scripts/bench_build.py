@@ -43,8 +43,10 @@ def size_of(folder: Path) -> tuple[int, int]:
 
 def main() -> None:
     sizes = [int(n) for n in sys.argv[1:]] or [100, 1000]
-    print(f"{'credentials':>12} {'seconds':>9} {'ms/credential':>14} {'peak MB':>8} "
-          f"{'files':>7} {'site MB':>8}")
+    print(
+        f"{'credentials':>12} {'seconds':>9} {'ms/credential':>14} {'peak MB':>8} "
+        f"{'files':>7} {'site MB':>8}"
+    )
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
             root = Path(folder)
@@ -55,13 +57,19 @@ def main() -> None:
             (root / "mkdocs.yml").write_text(MKDOCS_YML.format(repo=REPO), encoding="utf-8")
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", "site"], cwd=root,
-                           check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
+                cwd=root,
+                check=True,
+                capture_output=True,
+            )
             elapsed = time.perf_counter() - started
             peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
             count, total = size_of(root / "site")
-            print(f"{size:>12} {elapsed:>9.1f} {elapsed / size * 1000:>14.1f} {peak:>8.0f} "
-                  f"{count:>7} {total / 1e6:>8.1f}")
+            print(
+                f"{size:>12} {elapsed:>9.1f} {elapsed / size * 1000:>14.1f} {peak:>8.0f} "
+                f"{count:>7} {total / 1e6:>8.1f}"
+            )
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ npm ci --prefix tests/browser --no-audit --no-fund --silent
 
 echo "== ruff"
 ruff check .
+ruff format --check .
 echo "== mypy"
 mypy
 echo "== pytest"

@@ -44,24 +44,42 @@ def credential(**changes: Any) -> dict[str, Any]:
         "awarding_body": "alpha-uni",
         "eqf": 6,
         "field": ["0613"],
-        "workload": {"ects": 4, "hours": 110, "guided_hours": 40, "self_study_hours": 60,
-                     "assessment_hours": 10},
+        "workload": {
+            "ects": 4,
+            "hours": 110,
+            "guided_hours": 40,
+            "self_study_hours": 60,
+            "assessment_hours": 10,
+        },
         "languages": ["en"],
         "mode": "online",
         "setting": "formal",
         "outcomes": [
-            {"id": "design", "kind": "skill",
-             "text": {"en": "Design a normalised schema.", "de": "Ein Schema entwerfen."}},
-            {"id": "query", "kind": "skill",
-             "text": {"en": "Write SQL queries with joins.", "de": "SQL-Abfragen schreiben."}},
+            {
+                "id": "design",
+                "kind": "skill",
+                "text": {"en": "Design a normalised schema.", "de": "Ein Schema entwerfen."},
+            },
+            {
+                "id": "query",
+                "kind": "skill",
+                "text": {"en": "Write SQL queries with joins.", "de": "SQL-Abfragen schreiben."},
+            },
         ],
         "assessments": [
-            {"id": "project", "type": "project-work", "proves": ["design", "query"],
-             "description": {"en": "A database project.", "de": "Ein Datenbankprojekt."}},
+            {
+                "id": "project",
+                "type": "project-work",
+                "proves": ["design", "query"],
+                "description": {"en": "A database project.", "de": "Ein Datenbankprojekt."},
+            },
         ],
         "quality_assurance": [
-            {"type": "programme-quality-assurance", "body": "beta-qa",
-             "description": {"en": "Accredited programme.", "de": "Akkreditiertes Programm."}},
+            {
+                "type": "programme-quality-assurance",
+                "body": "beta-qa",
+                "description": {"en": "Accredited programme.", "de": "Akkreditiertes Programm."},
+            },
         ],
     }
     data.update(copy.deepcopy(changes))
@@ -89,6 +107,7 @@ def write_catalogue(
         elif isinstance(content, str):
             path.write_text(content, encoding="utf-8")
         else:
-            path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False),
-                            encoding="utf-8")
+            path.write_text(
+                yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
     return root

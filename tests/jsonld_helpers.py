@@ -112,6 +112,7 @@ def violations(data: rdflib.Graph, shapes_graph: rdflib.Graph) -> list[Violation
     for result in report.subjects(RDF.type, SH.ValidationResult):
         if result in nested:
             continue
+
         def one(pred: rdflib.URIRef, result: Any = result) -> str:
             value = report.value(result, pred)
             return "" if value is None else str(value)
@@ -378,8 +379,9 @@ def missing_keys(document: Any) -> set[str]:
     terms: dict[str, set[str]] = {}
     containers: set[str] = set()
     _context_terms(document.get("@context", []), terms, containers)
-    prefixes = {t: next(iter(i)) for t, i in terms.items() if len(i) == 1
-                and next(iter(i))[-1:] in "/#"}
+    prefixes = {
+        t: next(iter(i)) for t, i in terms.items() if len(i) == 1 and next(iter(i))[-1:] in "/#"
+    }
     used = _expanded_properties(expand(document), set())
     missing: set[str] = set()
 

@@ -33,19 +33,24 @@ def test_errors_exit_one_and_use_path_line_column(tmp_path: Path) -> None:
     lines = output.strip().splitlines()
     cred_file = (root / "credentials" / "db.yaml").read_text().splitlines()
     line_no = next(i for i, line in enumerate(cred_file, 1) if line.startswith("mode:"))
-    shown = (root / "credentials" / "db.yaml").relative_to(Path.cwd()) \
-        if root.is_relative_to(Path.cwd()) else root / "credentials" / "db.yaml"
+    shown = (
+        (root / "credentials" / "db.yaml").relative_to(Path.cwd())
+        if root.is_relative_to(Path.cwd())
+        else root / "credentials" / "db.yaml"
+    )
     assert lines[0] == (
         f"{shown.as_posix()}:{line_no}:7: mode: unknown mode of delivery 'onlin' "
         "(did you mean 'online'?)"
     )
-    assert lines[-1].startswith("FAILED: 0 credentials, 2 organisations, 2 languages, 1 error, "
-                                "0 warnings")
+    assert lines[-1].startswith(
+        "FAILED: 0 credentials, 2 organisations, 2 languages, 1 error, 0 warnings"
+    )
 
 
 def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
-    root = write_catalogue(tmp_path / "catalogue",
-                           credentials={"db": credential(workload={"ects": 4, "hours": 60})})
+    root = write_catalogue(
+        tmp_path / "catalogue", credentials={"db": credential(workload={"ects": 4, "hours": 60})}
+    )
     code, output = check(str(root))
     assert code == 0 and ": warning: workload:" in output
     code, output = check("--strict", str(root))
@@ -54,9 +59,13 @@ def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
 
 
 def test_github_annotations(tmp_path: Path) -> None:
-    root = write_catalogue(tmp_path / "catalogue",
-                           credentials={"db": credential(mode="onlin"),
-                                        "light": credential(workload={"ects": 4, "hours": 60})})
+    root = write_catalogue(
+        tmp_path / "catalogue",
+        credentials={
+            "db": credential(mode="onlin"),
+            "light": credential(workload={"ects": 4, "hours": 60}),
+        },
+    )
     code, output = check("--format", "github", str(root))
     assert code == 1
     lines = [ln for ln in output.splitlines() if ln.startswith("::")]
@@ -82,11 +91,14 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
-    root = write_catalogue(tmp_path / "catalogue",
-                           credentials={"db": b"title: [\n", "ok": credential()})
+    root = write_catalogue(
+        tmp_path / "catalogue", credentials={"db": b"title: [\n", "ok": credential()}
+    )
     result = subprocess.run(
         [sys.executable, "-m", "credcat.cli", "check", str(root)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
@@ -94,21 +106,29 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
 
 
 def test_usage_error_exits_two() -> None:
-    result = subprocess.run([sys.executable, "-m", "credcat.cli", "frobnicate"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "credcat.cli", "frobnicate"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2 and "invalid choice" in result.stderr
 
 
 def test_legacy_console_encoding_never_raises(tmp_path: Path) -> None:
     """A Windows console or a redirect in cp1252 or ASCII: 'ï' and '→' end in no traceback."""
-    root = write_catalogue(tmp_path / "catalogue", credentials={
-        "a": credential(mode="onlïne"),
-        "b": "title: Daten\xfcbersicht\n".encode("latin-1"),  # hint: 'Save with Encoding' → …
-    })
+    root = write_catalogue(
+        tmp_path / "catalogue",
+        credentials={
+            "a": credential(mode="onlïne"),
+            "b": "title: Daten\xfcbersicht\n".encode("latin-1"),  # hint: 'Save with Encoding' → …
+        },
+    )
     for encoding in ("ascii", "cp1252", "utf-8"):
         result = subprocess.run(
             [sys.executable, "-m", "credcat.cli", "check", str(root)],
-            capture_output=True, check=False,
+            capture_output=True,
+            check=False,
             env={**os.environ, "PYTHONIOENCODING": encoding},
         )
         assert result.returncode == 1, encoding
@@ -125,13 +145,16 @@ def test_file_name_that_is_not_utf8_prints_in_every_format(tmp_path: Path) -> No
 
 
 def test_github_annotations_for_syntax_and_file_problems(tmp_path: Path) -> None:
-    root = write_catalogue(tmp_path / "catalogue",
-                           credentials={"db": "title: A\nmode online\n", "ok": credential()})
+    root = write_catalogue(
+        tmp_path / "catalogue", credentials={"db": "title: A\nmode online\n", "ok": credential()}
+    )
     (root / "credentials" / "Other.yml").write_text("title: x\n")
     code, output = check("--format", "github", str(root))
     assert code == 1
     lines = [ln for ln in output.splitlines() if ln.startswith("::")]
-    assert any(ln.startswith("::error file=") and "Other.yml,title=file-name::" in ln
-               for ln in lines), lines  # a whole-file problem: no line, no column
-    assert any("db.yaml,line=2,col=1,title=yaml::invalid YAML: this line has no ':'" in ln
-               for ln in lines), lines
+    assert any(
+        ln.startswith("::error file=") and "Other.yml,title=file-name::" in ln for ln in lines
+    ), lines  # a whole-file problem: no line, no column
+    assert any(
+        "db.yaml,line=2,col=1,title=yaml::invalid YAML: this line has no ':'" in ln for ln in lines
+    ), lines

@@ -96,14 +96,10 @@ def _field_names(cls: type[BaseModel]) -> set[str]:
         ("credential", CredentialDoc),
     ],
 )
-def test_every_key_is_shown_in_the_annotated_example(
-    example: str, model: type[BaseModel]
-) -> None:
+def test_every_key_is_shown_in_the_annotated_example(example: str, model: type[BaseModel]) -> None:
     """A key the model accepts but the guide never shows is a key nobody finds (comments count)."""
     text = _file_examples()[example]
-    missing = sorted(
-        name for name in _field_names(model) if not re.search(rf"\b{name}:", text)
-    )
+    missing = sorted(name for name in _field_names(model) if not re.search(rf"\b{name}:", text))
     assert missing == [], f"docs/maintainers.md: show {missing} in the {example} example"
 
 

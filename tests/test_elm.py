@@ -113,8 +113,13 @@ def expected_duration(text: str) -> tuple[int, ...]:
     match = DURATION_RE.match(text)
     assert match
     n, unit = int(match.group(1)), match.group(2).lower()
-    return {"year": (n, 0, 0, 0), "month": (0, n, 0, 0), "week": (0, 0, 7 * n, 0),
-            "day": (0, 0, n, 0), "hour": (0, 0, 0, n)}[unit]
+    return {
+        "year": (n, 0, 0, 0),
+        "month": (0, n, 0, 0),
+        "week": (0, 0, 7 * n, 0),
+        "day": (0, 0, n, 0),
+        "hour": (0, 0, 0, n),
+    }[unit]
 
 
 # --- elm.jsonld ---------------------------------------------------------------------------
@@ -131,9 +136,7 @@ def test_specification_conforms_to_edc(name: str, cid: str) -> None:
     found = violations(graph, shapes(*EDC_SHAPES))
     assert found == [], "\n".join(v.short() for v in found)
 
-    related = len(cred.stackability.part_of if cred.stackability else []) + len(
-        cat.has_part(cid)
-    )
+    related = len(cred.stackability.part_of if cred.stackability else []) + len(cat.has_part(cid))
     counts = type_counts(graph)
     assert counts["Qualification"] == 1 + related
     assert counts["LearningOutcome"] == len(cred.outcomes)
@@ -157,8 +160,9 @@ def test_specification_content(name: str, cid: str) -> None:
     assert spec["description"] == cred.summary
     assert spec["eqfLevel"]["id"] == f"http://data.europa.eu/snb/eqf/{cred.eqf}"
     # the identifier names the catalogue a reader knows, not the tool that wrote it
-    assert spec["identifier"]["schemeName"] == pick(cat.settings.title,
-                                                    cat.settings.default_language)
+    assert spec["identifier"]["schemeName"] == pick(
+        cat.settings.title, cat.settings.default_language
+    )
     assert spec["identifier"]["schemeId"] == urls.catalogue_iri()
     if cred.workload.ects is None:
         assert "creditPoint" not in spec
@@ -166,8 +170,10 @@ def test_specification_content(name: str, cid: str) -> None:
         (credit,) = spec["creditPoint"]
         assert re.fullmatch(r"\d+(\.\d+)?", credit["point"]), credit["point"]
         assert Decimal(credit["point"]) == Decimal(str(cred.workload.ects))
-        assert credit["framework"]["id"] == vocab.concept(
-            "credit-system", cred.workload.credit_system).iri
+        assert (
+            credit["framework"]["id"]
+            == vocab.concept("credit-system", cred.workload.credit_system).iri
+        )
     assert [o["title"] for o in spec["learningOutcome"]] == [o.text for o in cred.outcomes]
     assert {a["proves"] for a in spec["provenBy"]} == {spec["id"]}
     for outcome, node in zip(cred.outcomes, spec["learningOutcome"], strict=True):
@@ -197,8 +203,12 @@ def test_specification_content(name: str, cid: str) -> None:
             assert concept["prefLabel"]["en"]
     for node in _typed_nodes(spec):
         assert node["id"].startswith(
-            (cat.settings.base_uri, "http://data.europa.eu/", "http://publications.europa.eu/",
-             "mailto:")
+            (
+                cat.settings.base_uri,
+                "http://data.europa.eu/",
+                "http://publications.europa.eu/",
+                "mailto:",
+            )
         ), node
 
 
@@ -281,8 +291,11 @@ def test_sentences_and_neutral_texts_cover_the_catalogue_languages(name: str, ci
             full = node["location"]["address"]["fullAddress"]["noteLiteral"]
             assert all(org.address.city in t for t in full.values())
     spec = specification(cat, cred, urls)
-    own = [n for n in nodes_of(spec, "Note")
-           if n["id"].endswith(("-kind", "#note-workload", "#note-qf-ehea"))]
+    own = [
+        n
+        for n in nodes_of(spec, "Note")
+        if n["id"].endswith(("-kind", "#note-workload", "#note-qf-ehea"))
+    ]
     for node in own:
         assert set(node["noteLiteral"]) >= sentence_languages(cat, cred.title)
     kinds = sum(1 for o in cred.outcomes if o.kind == "responsibility-autonomy")
@@ -403,10 +416,12 @@ def test_edc_template_marks_what_the_issuer_replaces(name: str, cid: str) -> Non
     assert len(claim["provenBy"]) == len(cred.assessments)
     for assessment, node in zip(cred.assessments, claim["provenBy"], strict=True):
         assert all(PLACEHOLDER in t for t in node["grade"]["noteLiteral"].values())
-        assert node["specifiedBy"] == urls.node_iri(cid, cred.version,
-                                                    f"assessment-{assessment.id}")
+        assert node["specifiedBy"] == urls.node_iri(
+            cid, cred.version, f"assessment-{assessment.id}"
+        )
         assert [o["id"] for o in node["assessedBy"]] == [
-            urls.organisation_iri(oid) for oid in cred.assessors]
+            urls.organisation_iri(oid) for oid in cred.assessors
+        ]
         if assessment.supervision != "unsupervised":
             # the offline vocabulary has only the two "unsupervised" concepts
             assert "idVerification" not in node
@@ -494,8 +509,11 @@ def test_harness_catches_the_traps() -> None:
     cat, cred, urls = credential("fixture", "data-basics")
     document = elm_document(cat, cred, urls)
     # trap 3: an unknown key, trap 4: a plain date under an @id-typed term
-    broken = {**document, "defaultLanguage": {"id": "http://x.example/y"},
-              "dateModified": "2026-09-01"}
+    broken = {
+        **document,
+        "defaultLanguage": {"id": "http://x.example/y"},
+        "dateModified": "2026-09-01",
+    }
     assert missing_keys(broken) == {"defaultLanguage"}
     assert dropped_values(broken) == Counter({"http://x.example/y": 1, "2026-09-01": 1})
     # trap 1: with edc-ap alone, nothing is typed, and the graph "conforms"
@@ -508,5 +526,8 @@ def test_harness_catches_the_traps() -> None:
     assert violations(to_graph(weeks), shapes(*EDC_SHAPES)) == []
     assert ill_formed_literals(weeks) == [(str(ELM.maximumDuration), "P6W", str(XSD.duration))]
     # a blank node is found
-    assert blank_nodes(to_graph({**document, "homepage": {"type": "WebResource",
-                                                          "contentURL": "https://x.example/"}}))
+    assert blank_nodes(
+        to_graph(
+            {**document, "homepage": {"type": "WebResource", "contentURL": "https://x.example/"}}
+        )
+    )

@@ -22,8 +22,11 @@ def generate(*args: str) -> tuple[int, str]:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_generate_sample_writes_every_credentials_files(tmp_path: Path) -> None:
@@ -48,8 +51,9 @@ def test_generate_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_site_url_rebases_identifiers(tmp_path: Path) -> None:
-    code, _ = generate(str(SAMPLE), "--out", str(tmp_path / "o"),
-                       "--site-url", "https://staging.test.example/cat")
+    code, _ = generate(
+        str(SAMPLE), "--out", str(tmp_path / "o"), "--site-url", "https://staging.test.example/cat"
+    )
     assert code == 0
     text = (tmp_path / "o" / "catalogue.jsonld").read_text()
     assert "https://staging.test.example/cat/credentials/" in text

@@ -55,8 +55,11 @@ def cat(tmp_path: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def load(folder: Path) -> Catalogue:
@@ -108,8 +111,7 @@ def test_commission_sample_keeps_annex_i_elements(cat: Path, sample: dict[str, A
         [s["id"] for s in as_list(lo["relatedESCOSkill"])] for lo in spec["learningOutcome"]
     ]
     assert [[s.label for s in o.esco] for o in cred.outcomes] == [
-        [s["prefLabel"] for s in as_list(lo["relatedESCOSkill"])]
-        for lo in spec["learningOutcome"]
+        [s["prefLabel"] for s in as_list(lo["relatedESCOSkill"])] for lo in spec["learningOutcome"]
     ]
     assert cred.outcomes[1].reuse is not None
     reuse_iri = spec["learningOutcome"][1]["reusabilityLevel"]["id"]
@@ -134,8 +136,10 @@ def test_commission_sample_keeps_annex_i_elements(cat: Path, sample: dict[str, A
     assessment_spec = claim["provenBy"]["specifiedBy"]
     (assessment,) = cred.assessments
     assert assessment.title == assessment_spec["title"]
-    assert vocab.concept("assessment-type", assessment.type).label("en") == \
-        assessment_spec["dcType"]["prefLabel"]["en"]
+    assert (
+        vocab.concept("assessment-type", assessment.type).label("en")
+        == assessment_spec["dcType"]["prefLabel"]["en"]
+    )
     assert assessment.grading == assessment_spec["gradingScheme"]["description"]
     assert sorted(assessment.proves) == sorted(o.id for o in cred.outcomes)
     assert assessment.supervision == "unsupervised" and not assessment.identity_check
@@ -146,8 +150,10 @@ def test_commission_sample_keeps_annex_i_elements(cat: Path, sample: dict[str, A
     org = catalogue.organisations[awarding]
     assert org.name == body["legalName"]
     assert org.homepage == body["homepage"]["contentURL"]
-    assert vocab.concept("country", org.country).iri == \
-        body["location"]["address"]["countryCode"]["id"]
+    assert (
+        vocab.concept("country", org.country).iri
+        == body["location"]["address"]["countryCode"]["id"]
+    )
     assert [catalogue.organisations[o].name for o in cred.providers] == [
         claim["influencedBy"]["directedBy"]["legalName"]
     ]
@@ -171,8 +177,7 @@ def test_report_names_what_was_left_behind(cat: Path, sample: dict[str, Any]) ->
     assert any("relatedSkill" in line for line in report)  # DigComp skills, not ESCO
     assert any("proves all outcomes" in line for line in report)
     written = [line for line in report if line.startswith("wrote ")]
-    assert sorted(written) == sorted(f"wrote {k}" for k in snapshot(cat)
-                                     if k not in snapshot(BASE))
+    assert sorted(written) == sorted(f"wrote {k}" for k in snapshot(cat) if k not in snapshot(BASE))
     assert all("\n" not in line for line in report)
 
 
@@ -190,8 +195,11 @@ def test_output_is_friendly_yaml(cat: Path, sample: dict[str, Any]) -> None:
     assert data["title"] == spec["title"]["en"]
     assert data["outcomes"][1]["text"] == spec["learningOutcome"][1]["title"]
     assert data["version"] == "1.0"
-    imported = [p for p in (cat / "organisations").glob("*.yaml")
-                if not (BASE / "organisations" / p.name).exists()]
+    imported = [
+        p
+        for p in (cat / "organisations").glob("*.yaml")
+        if not (BASE / "organisations" / p.name).exists()
+    ]
     assert imported
     for org in imported:
         first = org.read_text(encoding="utf-8").splitlines()[0]
@@ -200,23 +208,29 @@ def test_output_is_friendly_yaml(cat: Path, sample: dict[str, Any]) -> None:
 
 def _vc2(sample: dict[str, Any]) -> dict[str, Any]:
     doc = copy.deepcopy(sample)
-    doc["@context"] = ["https://www.w3.org/ns/credentials/v2",
-                       "http://data.europa.eu/snb/model/context/edc-ap"]
+    doc["@context"] = [
+        "https://www.w3.org/ns/credentials/v2",
+        "http://data.europa.eu/snb/model/context/edc-ap",
+    ]
     doc["type"] = ["VerifiableCredential", "VerifiableAttestation", "EuropeanDigitalCredential"]
     return doc
 
 
 @pytest.mark.parametrize("form", ["uploadable", "signed", "vc2"])
-def test_other_forms_give_the_same_result(tmp_path: Path, sample: dict[str, Any],
-                                          form: str) -> None:
+def test_other_forms_give_the_same_result(
+    tmp_path: Path, sample: dict[str, Any], form: str
+) -> None:
     reference = tmp_path / "reference"
     shutil.copytree(BASE, reference)
     before = snapshot(reference)
     import_file(UNSIGNED, reference)
     expected = new_files(before, reference)
 
-    source = {"uploadable": UPLOADABLE, "signed": SIGNED,
-              "vc2": write_json(tmp_path / "vc2.jsonld", _vc2(sample))}[form]
+    source = {
+        "uploadable": UPLOADABLE,
+        "signed": SIGNED,
+        "vc2": write_json(tmp_path / "vc2.jsonld", _vc2(sample)),
+    }[form]
     target = tmp_path / form
     shutil.copytree(BASE, target)
     import_file(source, target)
@@ -264,8 +278,9 @@ def test_id_references_are_resolved(cat: Path, tmp_path: Path, sample: dict[str,
     assert vocab.concept("eqf", str(cred.eqf)).iri == claim["specifiedBy"]["eqfLevel"]["id"]
 
 
-def test_nested_claims_become_stackable_credentials(cat: Path, tmp_path: Path,
-                                                    sample: dict[str, Any]) -> None:
+def test_nested_claims_become_stackable_credentials(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
     doc = copy.deepcopy(sample)
     claim = claim_of(doc)
     part = copy.deepcopy(claim)
@@ -286,29 +301,47 @@ def _accredited(sample: dict[str, Any]) -> dict[str, Any]:
     """The sample plus the one Annex I element it lacks: an accreditation."""
     doc = copy.deepcopy(sample)
     qa_type = vocab.concept("accreditation-type", "programme-quality-assurance")
-    claim_of(doc)["specifiedBy"]["accreditation"] = [{
-        "id": "urn:test:accreditation:1",
-        "type": "Accreditation",
-        "dcType": {"id": qa_type.iri, "type": "Concept",
-                   "inScheme": {"id": qa_type.scheme, "type": "ConceptScheme"}},
-        "title": {"en": "Programme accreditation 2024"},
-        "accreditingAgent": {
-            "id": "urn:test:org:agency", "type": "Organisation",
-            "legalName": {"en": "Quality Agency of Zed", "ga": "Gníomhaireacht Cáilíochta Zed"},
-            "homepage": {"id": "urn:test:web:1", "type": "WebResource",
-                         "contentURL": "https://quality.example.ie"},
-            "location": {"id": "urn:test:loc:1", "type": "Location", "address": {
-                "id": "urn:test:addr:1", "type": "Address",
-                "countryCode": {"id": "http://publications.europa.eu/resource/authority/"
-                                      "country/IRL", "type": "Concept"}}},
-        },
-        "expiryDate": "2029-12-31T00:00:00Z",
-    }]
+    claim_of(doc)["specifiedBy"]["accreditation"] = [
+        {
+            "id": "urn:test:accreditation:1",
+            "type": "Accreditation",
+            "dcType": {
+                "id": qa_type.iri,
+                "type": "Concept",
+                "inScheme": {"id": qa_type.scheme, "type": "ConceptScheme"},
+            },
+            "title": {"en": "Programme accreditation 2024"},
+            "accreditingAgent": {
+                "id": "urn:test:org:agency",
+                "type": "Organisation",
+                "legalName": {"en": "Quality Agency of Zed", "ga": "Gníomhaireacht Cáilíochta Zed"},
+                "homepage": {
+                    "id": "urn:test:web:1",
+                    "type": "WebResource",
+                    "contentURL": "https://quality.example.ie",
+                },
+                "location": {
+                    "id": "urn:test:loc:1",
+                    "type": "Location",
+                    "address": {
+                        "id": "urn:test:addr:1",
+                        "type": "Address",
+                        "countryCode": {
+                            "id": "http://publications.europa.eu/resource/authority/country/IRL",
+                            "type": "Concept",
+                        },
+                    },
+                },
+            },
+            "expiryDate": "2029-12-31T00:00:00Z",
+        }
+    ]
     return doc
 
 
-def test_complete_source_gives_an_active_entry(cat: Path, tmp_path: Path,
-                                               sample: dict[str, Any]) -> None:
+def test_complete_source_gives_an_active_entry(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
     doc = _accredited(sample)
     report = import_file(write_json(tmp_path / "accredited.jsonld", doc), cat)
     catalogue = load(cat)
@@ -324,8 +357,9 @@ def test_complete_source_gives_an_active_entry(cat: Path, tmp_path: Path,
     assert "TODO" not in (cat / "credentials" / f"{cred.id}.yaml").read_text(encoding="utf-8")
 
 
-def test_missing_country_of_the_awarding_body_is_a_gap(cat: Path, tmp_path: Path,
-                                                       sample: dict[str, Any]) -> None:
+def test_missing_country_of_the_awarding_body_is_a_gap(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
     doc = _accredited(sample)
     body_id = claim_of(doc)["awardedBy"]["awardingBody"]["id"]
 
@@ -347,38 +381,51 @@ def test_missing_country_of_the_awarding_body_is_a_gap(cat: Path, tmp_path: Path
     assert cred.status == "draft"
     org_file = f"organisations/{cred.awarding_body[0]}.yaml"
     assert any(line.startswith(f"gap: {org_file}: country") for line in report)
-    assert any(line.startswith("gap: credentials/") and "country of the issuer" in line
-               for line in report)
+    assert any(
+        line.startswith("gap: credentials/") and "country of the issuer" in line for line in report
+    )
     assert "TODO(import)" in (cat / org_file).read_text(encoding="utf-8")
 
 
-def test_unknown_properties_are_reported_with_their_path(cat: Path, tmp_path: Path,
-                                                         sample: dict[str, Any]) -> None:
+def test_unknown_properties_are_reported_with_their_path(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
     doc = copy.deepcopy(sample)
     claim_of(doc)["specifiedBy"]["someVendorExtension"] = {"x": 1}
     claim_of(doc)["specifiedBy"]["learningOutcome"][0]["colour"] = "blue"
     report = import_file(write_json(tmp_path / "extended.jsonld", doc), cat)
-    assert any(line.startswith(
-        "not imported: credentialSubject.hasClaim.specifiedBy.someVendorExtension") for line in
-        report)
-    assert any(line.startswith(
-        "not imported: credentialSubject.hasClaim.specifiedBy.learningOutcome[0].colour")
-        for line in report)
+    assert any(
+        line.startswith("not imported: credentialSubject.hasClaim.specifiedBy.someVendorExtension")
+        for line in report
+    )
+    assert any(
+        line.startswith(
+            "not imported: credentialSubject.hasClaim.specifiedBy.learningOutcome[0].colour"
+        )
+        for line in report
+    )
 
 
-def test_assessment_proves_what_the_data_says(cat: Path, tmp_path: Path,
-                                              sample: dict[str, Any]) -> None:
+def test_assessment_proves_what_the_data_says(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
     doc = copy.deepcopy(sample)
     spec = claim_of(doc)["specifiedBy"]
     second = spec["learningOutcome"][1]
-    spec["provenBy"] = [{
-        "id": "urn:test:assessment:1", "type": "LearningAssessmentSpecification",
-        "title": {"en": "Content portfolio"},
-        "dcType": {"id": vocab.concept("assessment-type", "portfolio").iri, "type": "Concept"},
-        "description": {"en": "A portfolio of digital content, judged against a rubric."},
-        "proves": {"id": "urn:test:part", "type": "LearningAchievementSpecification",
-                   "learningOutcome": [{"id": second["id"]}]},
-    }]
+    spec["provenBy"] = [
+        {
+            "id": "urn:test:assessment:1",
+            "type": "LearningAssessmentSpecification",
+            "title": {"en": "Content portfolio"},
+            "dcType": {"id": vocab.concept("assessment-type", "portfolio").iri, "type": "Concept"},
+            "description": {"en": "A portfolio of digital content, judged against a rubric."},
+            "proves": {
+                "id": "urn:test:part",
+                "type": "LearningAchievementSpecification",
+                "learningOutcome": [{"id": second["id"]}],
+            },
+        }
+    ]
     report = import_file(write_json(tmp_path / "proves.jsonld", doc), cat)
     cred = imported_credential(load(cat))
     assessment = cred.assessments[0]
@@ -388,8 +435,9 @@ def test_assessment_proves_what_the_data_says(cat: Path, tmp_path: Path,
     assert not any("proves all outcomes" in line for line in report)
     # the first outcome is proven by nothing in the source: a placeholder assessment, a draft
     assert len(cred.assessments) == 2 and cred.status == "draft"
-    assert any(line.startswith("gap:") and "no assessment in the source proves" in line
-               for line in report)
+    assert any(
+        line.startswith("gap:") and "no assessment in the source proves" in line for line in report
+    )
 
 
 # --- the imported entry renders to valid ELM ----------------------------------------------
@@ -408,8 +456,9 @@ def test_imported_specification_renders_valid_elm(cat: Path, sample: dict[str, A
     import_file(UNSIGNED, cat)
     catalogue = load(cat)
     cred = imported_credential(catalogue)
-    document = elm_document(catalogue, cred, Urls(catalogue.settings.base_uri,
-                                                  catalogue.settings.default_language))
+    document = elm_document(
+        catalogue, cred, Urls(catalogue.settings.base_uri, catalogue.settings.default_language)
+    )
     data = rdflib.Graph()
     data.parse(data=to_nquads(document), format="nquads")  # offline: vendored contexts only
     elm = rdflib.Namespace("http://data.europa.eu/snb/model/elm/")
@@ -443,7 +492,9 @@ def test_organisation_reused_by_homepage(cat: Path, sample: dict[str, Any]) -> N
     body = claim_of(sample)["awardedBy"]["awardingBody"]
     (cat / "organisations" / "zed.yaml").write_text(
         f"name: Our own name for it\nkind: university\ncountry: IE\n"
-        f"homepage: {body['homepage']['contentURL'].upper()}/\n", encoding="utf-8")
+        f"homepage: {body['homepage']['contentURL'].upper()}/\n",
+        encoding="utf-8",
+    )
     import_file(UNSIGNED, cat)
     cred = imported_credential(load(cat))
     assert cred.awarding_body == ["zed"]
@@ -488,8 +539,9 @@ def _bad_inputs(tmp: Path, sample: dict[str, Any]) -> dict[str, Path]:
         "empty": tmp / "empty.json",
         "a list": write_json(tmp / "list.json", [1, 2, 3]),
         "not an EDC": write_json(tmp / "other.json", {"type": "Person", "name": "x"}),
-        "payload not JSON": write_json(tmp / "signed.json", {"payload": "eyJub3QganNvbg",
-                                                             "signatures": []}),
+        "payload not JSON": write_json(
+            tmp / "signed.json", {"payload": "eyJub3QganNvbg", "signatures": []}
+        ),
         "spec without title": write_json(tmp / "spec.json", spec),
         "certificate of participation": write_json(tmp / "cop.json", activity),
         "too large": big,
@@ -501,13 +553,24 @@ def _bad_inputs(tmp: Path, sample: dict[str, Any]) -> dict[str, Path]:
     return cases
 
 
-BAD = ["not JSON", "not UTF-8", "empty", "a list", "not an EDC", "payload not JSON",
-       "spec without title", "certificate of participation", "too large", "missing"]
+BAD = [
+    "not JSON",
+    "not UTF-8",
+    "empty",
+    "a list",
+    "not an EDC",
+    "payload not JSON",
+    "spec without title",
+    "certificate of participation",
+    "too large",
+    "missing",
+]
 
 
 @pytest.mark.parametrize("case", BAD)
-def test_bad_input_is_refused_cleanly(cat: Path, tmp_path: Path, sample: dict[str, Any],
-                                      case: str) -> None:
+def test_bad_input_is_refused_cleanly(
+    cat: Path, tmp_path: Path, sample: dict[str, Any], case: str
+) -> None:
     source = _bad_inputs(tmp_path, sample)[case]
     before = snapshot(cat)
     with pytest.raises(ImportError_) as info:
@@ -519,9 +582,14 @@ def test_bad_input_is_refused_cleanly(cat: Path, tmp_path: Path, sample: dict[st
 
 def test_messages_say_what_is_wrong(tmp_path: Path, cat: Path, sample: dict[str, Any]) -> None:
     cases = _bad_inputs(tmp_path, sample)
-    expected = {"not JSON": "not JSON", "not UTF-8": "not UTF-8", "too large": "5 MiB",
-                "payload not JSON": "payload is not JSON", "spec without title": "no title",
-                "certificate of participation": "learning activity"}
+    expected = {
+        "not JSON": "not JSON",
+        "not UTF-8": "not UTF-8",
+        "too large": "5 MiB",
+        "payload not JSON": "payload is not JSON",
+        "spec without title": "no title",
+        "certificate of participation": "learning activity",
+    }
     for case, words in expected.items():
         with pytest.raises(ImportError_, match=words):
             import_file(cases[case], cat)
@@ -570,11 +638,17 @@ def _comment_lines(text: str) -> list[str]:
     return [ln for ln in text.splitlines() if ln.startswith("#")]
 
 
-@pytest.mark.parametrize("name", ["x\nqf_ehea: third-cycle\n#.json",
-                                  "x\rpublished: 2020-01-01\r#.json",
-                                  "x\u2028further_information: injected\u2028#.json"])
-def test_file_name_cannot_add_yaml_keys(cat: Path, tmp_path: Path, sample: dict[str, Any],
-                                        name: str) -> None:
+@pytest.mark.parametrize(
+    "name",
+    [
+        "x\nqf_ehea: third-cycle\n#.json",
+        "x\rpublished: 2020-01-01\r#.json",
+        "x\u2028further_information: injected\u2028#.json",
+    ],
+)
+def test_file_name_cannot_add_yaml_keys(
+    cat: Path, tmp_path: Path, sample: dict[str, Any], name: str
+) -> None:
     # the header names the source file; a line break in the name would start a YAML key
     spec = copy.deepcopy(claim_of(sample)["specifiedBy"])
     source = write_json(tmp_path / name, spec)
@@ -591,15 +665,21 @@ def test_file_name_cannot_add_yaml_keys(cat: Path, tmp_path: Path, sample: dict[
     load(cat)
 
 
-def test_labels_cannot_break_out_of_todo_comments(cat: Path, tmp_path: Path,
-                                                  sample: dict[str, Any]) -> None:
+def test_labels_cannot_break_out_of_todo_comments(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
     # an unknown assessment type's label is quoted in a "TODO(import)" comment; YAML reads
     # U+2028 and U+0085 as line breaks, so raw they would end the comment
     doc = copy.deepcopy(sample)
-    evil = ("x\u2028homepage: https://evil.example/\u2028"
-            "# yaml-language-server: $schema=https://evil.example/s.json\x85status: active")
+    evil = (
+        "x\u2028homepage: https://evil.example/\u2028"
+        "# yaml-language-server: $schema=https://evil.example/s.json\x85status: active"
+    )
     claim_of(doc)["provenBy"]["specifiedBy"]["dcType"] = {
-        "id": "urn:test:local-type", "type": "Concept", "prefLabel": {"en": evil}}
+        "id": "urn:test:local-type",
+        "type": "Concept",
+        "prefLabel": {"en": evil},
+    }
     import_file(write_json(tmp_path / "label.jsonld", doc), cat)
     (path,) = (cat / "credentials").glob("*.yaml")
     text = path.read_text(encoding="utf-8")
@@ -617,8 +697,7 @@ def test_labels_cannot_break_out_of_todo_comments(cat: Path, tmp_path: Path,
 CREDENTIAL_SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/credential.schema.json"
 
 
-def test_report_has_no_terminal_escapes(cat: Path, tmp_path: Path,
-                                        sample: dict[str, Any]) -> None:
+def test_report_has_no_terminal_escapes(cat: Path, tmp_path: Path, sample: dict[str, Any]) -> None:
     # report lines quote keys and labels of the source; ESC sequences would clear the screen,
     # set the clipboard (OSC 52) or overwrite earlier lines
     doc = copy.deepcopy(sample)
@@ -636,32 +715,47 @@ def test_report_has_no_terminal_escapes(cat: Path, tmp_path: Path,
 
 def test_too_many_specifications_are_refused(cat: Path, tmp_path: Path) -> None:
     # a 200 KiB file of tiny specifications would otherwise write thousands of files
-    claims = [{"id": f"urn:test:claim:{i}",
-               "specifiedBy": {"id": f"urn:test:spec:{i}", "type": "Qualification",
-                               "title": {"en": f"Credential {i}"}}}
-              for i in range(MAX_CREDENTIALS + 1)]
-    doc = {"type": ["VerifiableCredential", "EuropeanDigitalCredential"],
-           "credentialSubject": {"id": "urn:test:person", "hasClaim": claims}}
+    claims = [
+        {
+            "id": f"urn:test:claim:{i}",
+            "specifiedBy": {
+                "id": f"urn:test:spec:{i}",
+                "type": "Qualification",
+                "title": {"en": f"Credential {i}"},
+            },
+        }
+        for i in range(MAX_CREDENTIALS + 1)
+    ]
+    doc = {
+        "type": ["VerifiableCredential", "EuropeanDigitalCredential"],
+        "credentialSubject": {"id": "urn:test:person", "hasClaim": claims},
+    }
     before = snapshot(cat)
     with pytest.raises(ImportError_, match=f"at most {MAX_CREDENTIALS}"):
         import_file(write_json(tmp_path / "many.jsonld", doc), cat)
     assert snapshot(cat) == before
 
 
-def test_too_many_organisations_are_refused(cat: Path, tmp_path: Path,
-                                            sample: dict[str, Any]) -> None:
+def test_too_many_organisations_are_refused(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
     spec = copy.deepcopy(claim_of(sample)["specifiedBy"])
-    spec["awardingOpportunity"] = {"id": "urn:test:opportunity", "awardingBody": [
-        {"id": f"urn:test:org:{i}", "type": "Organisation", "legalName": {"en": f"Body {i}"}}
-        for i in range(MAX_ORGANISATIONS + 1)]}
+    spec["awardingOpportunity"] = {
+        "id": "urn:test:opportunity",
+        "awardingBody": [
+            {"id": f"urn:test:org:{i}", "type": "Organisation", "legalName": {"en": f"Body {i}"}}
+            for i in range(MAX_ORGANISATIONS + 1)
+        ],
+    }
     before = snapshot(cat)
     with pytest.raises(ImportError_, match=f"more than {MAX_ORGANISATIONS} organisations"):
         import_file(write_json(tmp_path / "orgs.jsonld", spec), cat)
     assert snapshot(cat) == before
 
 
-def test_ids_are_never_windows_device_names(cat: Path, tmp_path: Path,
-                                            sample: dict[str, Any]) -> None:
+def test_ids_are_never_windows_device_names(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
     # credentials/con.yaml cannot be checked out on Windows
     spec = copy.deepcopy(claim_of(sample)["specifiedBy"])
     spec["title"] = {"en": "CON"}
@@ -670,16 +764,18 @@ def test_ids_are_never_windows_device_names(cat: Path, tmp_path: Path,
     load(cat)
 
 
-def test_odd_addresses_and_dates_are_reported_not_fatal(cat: Path, tmp_path: Path,
-                                                        sample: dict[str, Any]) -> None:
+def test_odd_addresses_and_dates_are_reported_not_fatal(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
     # a stranger's file with one address the model refuses, or a date that is no date, still
     # imports; the value is reported instead
     doc = _accredited(sample)
     accreditation = claim_of(doc)["specifiedBy"]["accreditation"][0]
     accreditation["expiryDate"] = "2029-13-45"
     accreditation["accreditingAgent"]["homepage"]["contentURL"] = 'https://q.example/"><x'
-    claim_of(doc)["awardedBy"]["awardingBody"]["homepage"]["contentURL"] = \
+    claim_of(doc)["awardedBy"]["awardingBody"]["homepage"]["contentURL"] = (
         "https://uniz.example\\@evil.example/"
+    )
     report = import_file(write_json(tmp_path / "odd.jsonld", doc), cat)
     catalogue = load(cat)
     cred = imported_credential(catalogue)

@@ -138,9 +138,7 @@ def test_python_tags_are_refused(tmp_path: Path) -> None:
 
 
 def test_unknown_key_with_did_you_mean(tmp_path: Path) -> None:
-    cred = "title: A\n" + "\n".join(
-        f"{k}: {v}" for k, v in [("sumary", "x")]
-    ) + "\n"
+    cred = "title: A\n" + "\n".join(f"{k}: {v}" for k, v in [("sumary", "x")]) + "\n"
     root = write_catalogue(tmp_path / "c", credentials={"bad": cred})
     found = messages(root, "credentials/bad.yaml")
     expected = "credentials/bad.yaml:2:1: sumary: unknown key 'sumary' (did you mean 'summary'?)"
@@ -215,43 +213,72 @@ def test_id_key_is_refused_because_the_file_name_is_the_id(tmp_path: Path) -> No
     ("text", "expected"),
     [
         # a tab: says so, on the tab's line
-        ("title: A\nworkload:\n\tects: 5\n",
-         "x.yaml:3:1: invalid YAML: a tab character; YAML indents with spaces only"),
+        (
+            "title: A\nworkload:\n\tects: 5\n",
+            "x.yaml:3:1: invalid YAML: a tab character; YAML indents with spaces only",
+        ),
         # a missing colon: the line of the key, not the next line where the parser noticed
-        ("title: A\nmode online\nsetting: formal\n",
-         "x.yaml:2:1: invalid YAML: this line has no ':' after its key"),
-        ("workload:\n  ects 5\n  hours: 140\n",
-         "x.yaml:2:3: invalid YAML: this line has no ':' after its key"),
-        ("title: A\nmode:online\nsetting: formal\n",
-         "x.yaml:2:1: invalid YAML: no space after 'mode:' (write 'mode: …'"),
+        (
+            "title: A\nmode online\nsetting: formal\n",
+            "x.yaml:2:1: invalid YAML: this line has no ':' after its key",
+        ),
+        (
+            "workload:\n  ects 5\n  hours: 140\n",
+            "x.yaml:2:3: invalid YAML: this line has no ':' after its key",
+        ),
+        (
+            "title: A\nmode:online\nsetting: formal\n",
+            "x.yaml:2:1: invalid YAML: no space after 'mode:' (write 'mode: …'",
+        ),
         # a text with ': ' in it: quote it, shown with the key and the text
-        ("title: Data: a primer\n",
-         'x.yaml:1:12: invalid YAML: the text contains \': \', which YAML reads as the start of '
-         'another key (put the whole text in quotes: title: "Data: a primer")'),
+        (
+            "title: Data: a primer\n",
+            "x.yaml:1:12: invalid YAML: the text contains ': ', which YAML reads as the start of "
+            'another key (put the whole text in quotes: title: "Data: a primer")',
+        ),
         # indentation: one space too many
-        ("workload:\n  ects: 5\n   hours: 140\n",
-         "x.yaml:3:9: invalid YAML: this line is indented differently from the keys around it, "
-         "so YAML reads it as more text of line 2"),
-        ("workload:\n    ects: 5\n  hours: 140\n",
-         "x.yaml:3:3: invalid YAML: this line is indented differently from the keys above it"),
+        (
+            "workload:\n  ects: 5\n   hours: 140\n",
+            "x.yaml:3:9: invalid YAML: this line is indented differently from the keys around it, "
+            "so YAML reads it as more text of line 2",
+        ),
+        (
+            "workload:\n    ects: 5\n  hours: 140\n",
+            "x.yaml:3:3: invalid YAML: this line is indented differently from the keys above it",
+        ),
         # lists
-        ("outcomes:\n  - id: a\n    text: b\n  -id: c\n",
-         "x.yaml:4:3: invalid YAML: a list item needs a space after its dash (write '- id: c')"),
-        ("field:\n  - '0613'\n  other: 1\n",
-         "x.yaml:3:3: invalid YAML: this line is not a list item, but the lines above it are"),
-        ("field: - '0613'\n",
-         "x.yaml:1:8: invalid YAML: a list cannot start on the same line as its key"),
+        (
+            "outcomes:\n  - id: a\n    text: b\n  -id: c\n",
+            "x.yaml:4:3: invalid YAML: a list item needs a space after its dash (write '- id: c')",
+        ),
+        (
+            "field:\n  - '0613'\n  other: 1\n",
+            "x.yaml:3:3: invalid YAML: this line is not a list item, but the lines above it are",
+        ),
+        (
+            "field: - '0613'\n",
+            "x.yaml:1:8: invalid YAML: a list cannot start on the same line as its key",
+        ),
         # unclosed brackets and quotes: where they were opened
-        ("title: A\nfield: [\"0613\", \"0542\"\nmode: online\n",
-         "x.yaml:2:8: invalid YAML: the '[' on line 2 is not closed"),
-        ("title: \"Data analysis\nmode: online\n",
-         "x.yaml:1:8: invalid YAML: the quote opened on line 1 is never closed"),
-        ("title: 'It's data'\n",
-         "x.yaml:1:12: invalid YAML: text after the closing quote (put the whole text in quotes; "
-         "inside single quotes write '' for an apostrophe"),
+        (
+            'title: A\nfield: ["0613", "0542"\nmode: online\n',
+            "x.yaml:2:8: invalid YAML: the '[' on line 2 is not closed",
+        ),
+        (
+            'title: "Data analysis\nmode: online\n',
+            "x.yaml:1:8: invalid YAML: the quote opened on line 1 is never closed",
+        ),
+        (
+            "title: 'It's data'\n",
+            "x.yaml:1:12: invalid YAML: text after the closing quote "
+            "(put the whole text in quotes; "
+            "inside single quotes write '' for an apostrophe",
+        ),
         ("title: @home\n", "x.yaml:1:8: invalid YAML: a value cannot start with '@'"),
-        ("title: A\n---\ntitle: B\n",
-         "x.yaml:2:1: invalid YAML: the file holds more than one document"),
+        (
+            "title: A\n---\ntitle: B\n",
+            "x.yaml:2:1: invalid YAML: the file holds more than one document",
+        ),
     ],
 )
 def test_syntax_errors_say_what_to_do_where(tmp_path: Path, text: str, expected: str) -> None:
@@ -274,14 +301,20 @@ def test_unquoted_numbers_and_booleans_remember_what_was_written(tmp_path: Path)
     doc, _ = load(tmp_path, "field: [0613, '0542']\nversion: 1.10\ncountry: NO\neqf: 6\n")
     assert doc is not None
     assert doc.unquoted == {  # type: ignore[attr-defined]
-        ("field", 0): "0613", ("version",): "1.10", ("country",): "NO", ("eqf",): "6"
+        ("field", 0): "0613",
+        ("version",): "1.10",
+        ("country",): "NO",
+        ("eqf",): "6",
     }
 
 
 def test_refused_tag_is_reported_once(tmp_path: Path) -> None:
     root = write_catalogue(tmp_path / "c", credentials={"db": "mode: !!binary aGVsbG8=\n"})
-    found = [m for m in messages(root, "credentials/db.yaml") if "mode" in m or ":2:" in m
-             or "!!binary" in m]
+    found = [
+        m
+        for m in messages(root, "credentials/db.yaml")
+        if "mode" in m or ":2:" in m or "!!binary" in m
+    ]
     assert found == [
         "credentials/db.yaml:1:7: unsupported YAML tag !!binary "
         "(use plain text, numbers, dates, lists and mappings only)"
@@ -293,8 +326,13 @@ def test_refused_tag_is_reported_once(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "suggested"),
-    [("Data Analysis.yaml", "data-analysis"), ("Datenanalyse-Ü1.yaml", "datenanalyse-ue1"),
-     ("other.yml", "other"), ("Other.YAML", "other"), ("data.Yaml", "data")],
+    [
+        ("Data Analysis.yaml", "data-analysis"),
+        ("Datenanalyse-Ü1.yaml", "datenanalyse-ue1"),
+        ("other.yml", "other"),
+        ("Other.YAML", "other"),
+        ("data.Yaml", "data"),
+    ],
 )
 def test_misnamed_files_get_the_name_to_use(tmp_path: Path, name: str, suggested: str) -> None:
     root = write_catalogue(tmp_path / "c")
@@ -304,9 +342,12 @@ def test_misnamed_files_get_the_name_to_use(tmp_path: Path, name: str, suggested
 
 
 def test_misnamed_file_is_still_checked_and_its_id_not_called_unknown(tmp_path: Path) -> None:
-    root = write_catalogue(tmp_path / "c", credentials={
-        "part": credential(stackability={"part_of": ["whole-programme"]}),
-    })
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "part": credential(stackability={"part_of": ["whole-programme"]}),
+        },
+    )
     (root / "credentials" / "Whole Programme.yaml").write_text(
         yaml.safe_dump(credential(mode="onlin")), encoding="utf-8"
     )

@@ -98,8 +98,14 @@ def test_machine_files_are_identical_in_another_process() -> None:
         "print(h.hexdigest(), 'pyld' in sys.modules)\n"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         check=True, env=env, cwd=REPO).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=REPO,
+    ).stdout.split()
     cat = catalogue("fixture")
     assert out == [_digest(machine_files(cat, urls_of(cat))), "False"]
 
@@ -180,8 +186,10 @@ def test_ob3_achievement_validates(name: str, ob3_validator: Any) -> None:
         assert achievement["id"] == achievement_iri(cred, urls)
         assert achievement["achievementType"] == "MicroCredential"
         assert achievement["version"] == cred.version
-        errors = sorted(ob3_validator.iter_errors(_achievement_credential(achievement)),
-                        key=lambda e: list(e.path))
+        errors = sorted(
+            ob3_validator.iter_errors(_achievement_credential(achievement)),
+            key=lambda e: list(e.path),
+        )
         assert errors == [], [f"{list(e.path)}: {e.message}" for e in errors]
         assert missing_keys(achievement) == set()
         assert not dropped_values(achievement)
@@ -218,8 +226,9 @@ def test_ob3_alignments_name_what_the_catalogue_names(name: str) -> None:
             assert aligned["targetType"] == "ceasn:Competency"
             assert aligned["targetCode"] == uri.rsplit("/", 1)[-1]
             if skill.label:
-                assert aligned["targetName"] == pick(skill.label, lang,
-                                                     cat.settings.default_language)
+                assert aligned["targetName"] == pick(
+                    skill.label, lang, cat.settings.default_language
+                )
             else:
                 assert aligned["targetCode"] in aligned["targetName"]
         nqf = vocab.lookup("nqf", cred.nqf) if cred.nqf else None
@@ -279,12 +288,13 @@ def test_schemaorg_is_complete(name: str) -> None:
             # outcomes and ESCO skills (each once, by label) are what the holder can do
             outcomes = [pick(o.text, lang, default) for o in cred.outcomes]
             skills = {sk.uri: sk for o in cred.outcomes for sk in o.esco}
-            assert course["teaches"][:len(outcomes)] == outcomes
-            taught = {t["@id"]: t for t in course["teaches"][len(outcomes):]}
+            assert course["teaches"][: len(outcomes)] == outcomes
+            taught = {t["@id"]: t for t in course["teaches"][len(outcomes) :]}
             required = {c["@id"]: c for c in credential["competencyRequired"]}
             assert list(taught) == list(skills)
             assert set(required) == set(skills) | {
-                urls.node_iri(cred.id, cred.version, f"outcome-{o.id}") for o in cred.outcomes}
+                urls.node_iri(cred.id, cred.version, f"outcome-{o.id}") for o in cred.outcomes
+            }
             for uri, skill in skills.items():
                 assert required[uri] == taught[uri]
                 assert taught[uri]["url"] == uri
@@ -312,8 +322,9 @@ def test_schemaorg_is_complete(name: str) -> None:
             for instance, offering in zip(instances, cred.offerings, strict=True):
                 assert instance["courseMode"] in {"online", "onsite", "blended"}
                 assert instance["startDate"] == offering.start.isoformat()
-                assert instance.get("endDate") == (offering.end.isoformat()
-                                                   if offering.end else None)
+                assert instance.get("endDate") == (
+                    offering.end.isoformat() if offering.end else None
+                )
                 if cred.workload.hours is not None:
                     assert instance["courseWorkload"] == f"PT{cred.workload.hours}H"
             assert "timeRequired" in course or cred.workload.hours is None

@@ -18,15 +18,21 @@ from credcat.errors import CatalogueError, Problem
 KEYS = [*credential(), "offerings", "stackability", "titel", "id", "status", "nqf"]
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
-    st.text(max_size=30), st.dates().map(str), st.sampled_from(["online", "6", "0613", "en", "de"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.dates().map(str),
+    st.sampled_from(["online", "6", "0613", "en", "de"]),
 )
 values = st.recursive(
     scalars,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), children,
-                        max_size=5),
+        st.dictionaries(
+            st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), children, max_size=5
+        ),
     ),
     max_leaves=20,
 )
@@ -71,8 +77,9 @@ def test_mutated_credentials_never_crash(changes: dict[str, Any]) -> None:
 def test_arbitrary_documents_never_crash(document: Any) -> None:
     with tempfile.TemporaryDirectory() as folder:
         text = yaml.safe_dump(document, allow_unicode=True)
-        root = write_catalogue(Path(folder) / "c", credentials={"x": text},
-                               organisations={"alpha-uni": text})
+        root = write_catalogue(
+            Path(folder) / "c", credentials={"x": text}, organisations={"alpha-uni": text}
+        )
         _check(root)
 
 

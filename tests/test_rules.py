@@ -65,22 +65,34 @@ def test_organisation_description_translations(tmp_path: Path) -> None:
 def test_unknown_publisher(tmp_path: Path) -> None:
     settings = {"title": "T", "publisher": "ghost", "base_uri": "https://x.example/"}
     found = errors(run(tmp_path, {"db": credential()}, settings=settings))
-    assert any(m.startswith("catalogue.yaml:") and "unknown organisation 'ghost'" in m
-               for m in found)
+    assert any(
+        m.startswith("catalogue.yaml:") and "unknown organisation 'ghost'" in m for m in found
+    )
 
 
 def test_unknown_stackability_reference(tmp_path: Path) -> None:
-    found = errors(run(tmp_path, {
-        "db": credential(stackability={"part_of": ["data-analytcs", "sql-for-data-analysis"]}),
-        "data-analytics": credential(),
-        "applied-data-analysis": credential(),
-    }))
+    found = errors(
+        run(
+            tmp_path,
+            {
+                "db": credential(
+                    stackability={"part_of": ["data-analytcs", "sql-for-data-analysis"]}
+                ),
+                "data-analytics": credential(),
+                "applied-data-analysis": credential(),
+            },
+        )
+    )
     assert len(found) == 2
-    assert "stackability.part_of[0]: unknown credential 'data-analytcs' " \
-           "(did you mean 'data-analytics'?)" in found[0]
+    assert (
+        "stackability.part_of[0]: unknown credential 'data-analytcs' "
+        "(did you mean 'data-analytics'?)" in found[0]
+    )
     # sharing words is not a typo: no misleading suggestion
-    assert "stackability.part_of[1]: unknown credential 'sql-for-data-analysis' " \
-           "(add credentials/sql-for-data-analysis.yaml)" in found[1]
+    assert (
+        "stackability.part_of[1]: unknown credential 'sql-for-data-analysis' "
+        "(add credentials/sql-for-data-analysis.yaml)" in found[1]
+    )
 
 
 def test_stackability_cycle(tmp_path: Path) -> None:
@@ -108,8 +120,9 @@ def test_superseded_needs_existing_successor(tmp_path: Path) -> None:
     assert any("a superseded credential must name its successor" in m for m in found)
     found = errors(run(tmp_path, {"old": credential(status="superseded", superseded_by="new")}))
     assert any("superseded_by: unknown successor 'new'" in m for m in found)
-    ok = run(tmp_path, {"old": credential(status="superseded", superseded_by="new"),
-                        "new": credential()})
+    ok = run(
+        tmp_path, {"old": credential(status="superseded", superseded_by="new"), "new": credential()}
+    )
     assert errors(ok) == []
 
 
@@ -138,8 +151,10 @@ def test_annex_i_elements_are_required(tmp_path: Path, key: str, element: str) -
     del data[key]
     found = errors(run(tmp_path, {"db": data}))
     assert len(found) == 1
-    assert f"missing required key '{key}': the EU Council Recommendation (Annex I) requires " \
-           f"{element}" in found[0]
+    assert (
+        f"missing required key '{key}': the EU Council Recommendation (Annex I) requires "
+        f"{element}" in found[0]
+    )
 
 
 def test_empty_outcome_list_is_refused(tmp_path: Path) -> None:
@@ -148,8 +163,14 @@ def test_empty_outcome_list_is_refused(tmp_path: Path) -> None:
 
 
 def test_every_outcome_is_proven(tmp_path: Path) -> None:
-    assessments = [{"id": "exam", "type": "written-examination", "proves": ["design"],
-                    "description": {"en": "Exam", "de": "Prüfung"}}]
+    assessments = [
+        {
+            "id": "exam",
+            "type": "written-examination",
+            "proves": ["design"],
+            "description": {"en": "Exam", "de": "Prüfung"},
+        }
+    ]
     found = errors(run(tmp_path, {"db": credential(assessments=assessments)}))
     assert len(found) == 1
     assert "outcomes[1]: no assessment proves outcome 'query'" in found[0]
@@ -181,8 +202,10 @@ def test_unrelated_outcome_id_in_proves_names_the_outcomes(tmp_path: Path) -> No
     found = errors(run(tmp_path, {"db": credential(assessments=assessments)}))
     assert len(found) == 2, found  # nothing proves 'design' really
     assert "outcomes[0]: no assessment proves outcome 'design'" in found[0]
-    assert "unknown outcome 'statistics' (name outcome ids from this file's outcomes: " \
-           "design, query)" in found[1]
+    assert (
+        "unknown outcome 'statistics' (name outcome ids from this file's outcomes: "
+        "design, query)" in found[1]
+    )
 
 
 def _line_of(tmp_path: Path, needle: str) -> str:
@@ -209,9 +232,15 @@ def test_attendance_only_is_not_a_micro_credential(tmp_path: Path) -> None:
 
 
 def test_attendance_beside_a_real_assessment_is_fine(tmp_path: Path) -> None:
-    assessments = [*credential()["assessments"],
-                   {"id": "presence", "type": "level-of-attendance", "proves": ["design"],
-                    "description": {"en": "80% attendance", "de": "80 % Anwesenheit"}}]
+    assessments = [
+        *credential()["assessments"],
+        {
+            "id": "presence",
+            "type": "level-of-attendance",
+            "proves": ["design"],
+            "description": {"en": "80% attendance", "de": "80 % Anwesenheit"},
+        },
+    ]
     assert errors(run(tmp_path, {"db": credential(assessments=assessments)})) == []
 
 
@@ -222,8 +251,10 @@ def test_hours_per_ects_outside_25_to_30_is_a_warning(tmp_path: Path) -> None:
     problems = run(tmp_path, {"db": credential(workload={"ects": 4, "hours": 60})})
     assert errors(problems) == []
     assert len(warnings(problems)) == 1
-    assert "60 hours for 4 ECTS is 15.0 hours per ECTS; ECTS users expect 25–30" in \
-        warnings(problems)[0]
+    assert (
+        "60 hours for 4 ECTS is 15.0 hours per ECTS; ECTS users expect 25–30"
+        in warnings(problems)[0]
+    )
     assert "for 4 ECTS, 100–120 hours" in warnings(problems)[0]
 
 
@@ -231,8 +262,10 @@ def test_hours_split_must_add_up(tmp_path: Path) -> None:
     work = {"ects": 4, "hours": 110, "guided_hours": 40, "self_study_hours": 50}
     found = errors(run(tmp_path, {"db": credential(workload=work)}))
     assert len(found) == 1
-    assert "workload.hours: the hours split adds up to 90 (guided 40 + self-study 50), not 110" \
+    assert (
+        "workload.hours: the hours split adds up to 90 (guided 40 + self-study 50), not 110"
         in found[0]
+    )
 
 
 def test_workload_needs_ects_or_hours(tmp_path: Path) -> None:
@@ -246,8 +279,7 @@ def test_workload_needs_ects_or_hours(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "verb"),
     [
-        ({"en": "Understand relational databases.", "de": "Datenbanken entwerfen."},
-         "Understand"),
+        ({"en": "Understand relational databases.", "de": "Datenbanken entwerfen."}, "Understand"),
         ({"en": "Learners will be able to know SQL.", "de": "SQL schreiben."}, "know"),
         ({"en": "Be aware of GDPR.", "de": "DSGVO anwenden."}, "Be aware of"),
         ({"en": "Design schemas.", "de": "Verstehen, wie Schemata funktionieren."}, "Verstehen"),
@@ -302,17 +334,27 @@ def test_missing_translation_is_one_warning_per_language(tmp_path: Path) -> None
 
 def test_missing_translation_names_up_to_three_more_texts(tmp_path: Path) -> None:
     outcomes = [dict(o, text=o["text"]["en"]) for o in credential()["outcomes"]]
-    data = credential(title="Relational databases", summary="Design and query databases.",
-                      outcomes=outcomes, further_information="More.")
+    data = credential(
+        title="Relational databases",
+        summary="Design and query databases.",
+        outcomes=outcomes,
+        further_information="More.",
+    )
     found = warnings(run(tmp_path, {"db": data}))
     assert len(found) == 1
-    assert "title: no 'de' text; also missing in summary, outcomes[0].text, outcomes[1].text " \
-           "and 1 more (" in found[0]
+    assert (
+        "title: no 'de' text; also missing in summary, outcomes[0].text, outcomes[1].text "
+        "and 1 more (" in found[0]
+    )
 
 
 def test_single_language_catalogue_needs_no_translations(tmp_path: Path) -> None:
-    settings = {"title": "T", "publisher": "alpha-uni", "base_uri": "https://x.example/",
-                "languages": ["en"]}
+    settings = {
+        "title": "T",
+        "publisher": "alpha-uni",
+        "base_uri": "https://x.example/",
+        "languages": ["en"],
+    }
     assert run(tmp_path, {"db": credential(title="Plain")}, settings=settings) == []
 
 
@@ -330,14 +372,23 @@ def test_ids_are_lowercase_slugs(tmp_path: Path) -> None:
     assessments = credential()["assessments"]
     assessments[0]["proves"] = ["Design Schema", "query"]
     found = errors(run(tmp_path, {"db": credential(outcomes=outcomes, assessments=assessments)}))
-    assert any("'Design Schema' is not a valid id" in m and "did you mean 'design-schema'?" in m
-               for m in found)
+    assert any(
+        "'Design Schema' is not a valid id" in m and "did you mean 'design-schema'?" in m
+        for m in found
+    )
 
 
 @pytest.mark.parametrize(
     "url",
-    ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "ftp://x.example/",
-     "//x.example/", "https://", "vbscript:x"],
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,x",
+        "ftp://x.example/",
+        "//x.example/",
+        "https://",
+        "vbscript:x",
+    ],
 )
 def test_only_http_urls(tmp_path: Path, url: str) -> None:
     found = errors(run(tmp_path, {"db": credential(homepage=url)}))
@@ -355,7 +406,8 @@ def test_dates_must_be_real(tmp_path: Path) -> None:
     path.write_text(path.read_text() + "offerings:\n- id: spring\n  start: 2027-02-30\n")
     _, problems = check_catalogue(root, display_root=root)
     assert [p.format() for p in problems] == [
-        "credentials/db.yaml:" + _line_of(tmp_path, "2027-02-30")
+        "credentials/db.yaml:"
+        + _line_of(tmp_path, "2027-02-30")
         + ": offerings[0].start: '2027-02-30' is not a real date "
         "(check the day and the month: dates are YYYY-MM-DD)"
     ]
@@ -376,8 +428,11 @@ def test_numbers_that_should_be_quoted_get_a_hint(tmp_path: Path) -> None:
     path.write_text(text)
     _, problems = check_catalogue(root, display_root=root)
     assert [(p.field, p.message, p.hint) for p in problems] == [
-        ("version", "the version must be text",
-         'write "1.10" in quotes: without quotes, YAML reads 1.10 as the number 1.1')
+        (
+            "version",
+            "the version must be text",
+            'write "1.10" in quotes: without quotes, YAML reads 1.10 as the number 1.1',
+        )
     ]
     path.write_text(text.replace("version: 1.10", "version: '1.10'"))
     assert check_catalogue(root, display_root=root)[1] == []
@@ -385,8 +440,9 @@ def test_numbers_that_should_be_quoted_get_a_hint(tmp_path: Path) -> None:
 
 def test_norway_problem(tmp_path: Path) -> None:
     org = dict(ORGANISATIONS["beta-qa"], country=False)  # what YAML makes of `country: NO`
-    found = errors(run(tmp_path, {"db": credential()},
-                       organisations={**ORGANISATIONS, "beta-qa": org}))
+    found = errors(
+        run(tmp_path, {"db": credential()}, organisations={**ORGANISATIONS, "beta-qa": org})
+    )
     assert any("YAML reads yes/no/on/off/NO as true/false" in m for m in found)
 
 
@@ -448,8 +504,9 @@ def _line_of_in(tmp_path: Path, cid: str, needle: str) -> str:
 # --- one mistake, one message -----------------------------------------------------------------
 
 
-def check_text(tmp_path: Path, lines: str, *, drop: tuple[str, ...] = (),
-               folder: str = "credentials") -> list[str]:
+def check_text(
+    tmp_path: Path, lines: str, *, drop: tuple[str, ...] = (), folder: str = "credentials"
+) -> list[str]:
     """Check a credential (or organisation) written as YAML text: ``lines`` first, then the
     factory's valid entry without the keys in ``drop``."""
     import yaml
@@ -458,12 +515,16 @@ def check_text(tmp_path: Path, lines: str, *, drop: tuple[str, ...] = (),
 
     if folder == "credentials":
         data = {k: v for k, v in credential().items() if k not in drop}
-        root = write_catalogue(tmp_path / "c", credentials={
-            "db": lines + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)})
+        root = write_catalogue(
+            tmp_path / "c",
+            credentials={"db": lines + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)},
+        )
     else:
         data = {k: v for k, v in ORGANISATIONS["alpha-uni"].items() if k not in drop}
-        orgs = {**ORGANISATIONS,
-                "alpha-uni": lines + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}
+        orgs = {
+            **ORGANISATIONS,
+            "alpha-uni": lines + yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+        }
         root = write_catalogue(tmp_path / "c", organisations=orgs)
     _, problems = check_catalogue(root, display_root=root)
     return [p.format() for p in problems]
@@ -472,11 +533,17 @@ def check_text(tmp_path: Path, lines: str, *, drop: tuple[str, ...] = (),
 @pytest.mark.parametrize(
     ("lines", "drop", "expected"),
     [
-        ("sumary: Design databases.\n", ("summary",),
-         "credentials/db.yaml:1:1: sumary: unknown key 'sumary' (did you mean 'summary'?)"),
-        ("Title: Databases\n", ("title",),
-         "credentials/db.yaml:1:1: Title: unknown key 'Title' (keys are written in lowercase: "
-         "'title')"),
+        (
+            "sumary: Design databases.\n",
+            ("summary",),
+            "credentials/db.yaml:1:1: sumary: unknown key 'sumary' (did you mean 'summary'?)",
+        ),
+        (
+            "Title: Databases\n",
+            ("title",),
+            "credentials/db.yaml:1:1: Title: unknown key 'Title' (keys are written in lowercase: "
+            "'title')",
+        ),
     ],
 )
 def test_misspelt_required_key_is_one_problem(
@@ -487,70 +554,131 @@ def test_misspelt_required_key_is_one_problem(
 
 def test_missing_key_alone_is_still_reported(tmp_path: Path) -> None:
     found = check_text(tmp_path, "", drop=("summary",))
-    assert found == ["credentials/db.yaml:1:1: summary: missing required key 'summary' "
-                     "(One paragraph for learners: what this is and who it is for)"]
+    assert found == [
+        "credentials/db.yaml:1:1: summary: missing required key 'summary' "
+        "(One paragraph for learners: what this is and who it is for)"
+    ]
 
 
 def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
     settings = {"publisher": "alpha-uni", "base_uri": "https://x.example/"}
     found = errors(run(tmp_path, {"db": credential()}, settings=settings))
-    assert found == ["catalogue.yaml:1:1: title: missing required key 'title' "
-                     "(Name of the catalogue, shown in the site header and in machine-readable "
-                     "files)"]
+    assert found == [
+        "catalogue.yaml:1:1: title: missing required key 'title' "
+        "(Name of the catalogue, shown in the site header and in machine-readable "
+        "files)"
+    ]
 
 
 @pytest.mark.parametrize(
     ("lines", "drop", "expected"),
     [
         # YAML reads unquoted codes as numbers or booleans: say what it read, and how to quote
-        ('field: [0613, "0542"]\n', ("field",),
-         '1:9: field[0]: expected an ISCED-F field code (write "0613" in quotes: without quotes, '
-         "YAML reads 0613 as the number 395)"),
-        ("field: 0613\n", ("field",),
-         '1:8: field: expected an ISCED-F field code (write "0613" in quotes'),
-        ("title:\n  en: 2027\n  de: Datenbanken\n", ("title",),
-         '2:7: title.en: the \'en\' text is not text (write "2027" in quotes: without quotes, '
-         "YAML reads 2027 as a number)"),
+        (
+            'field: [0613, "0542"]\n',
+            ("field",),
+            "1:9: field[0]: expected an ISCED-F field code "
+            '(write "0613" in quotes: without quotes, '
+            "YAML reads 0613 as the number 395)",
+        ),
+        (
+            "field: 0613\n",
+            ("field",),
+            '1:8: field: expected an ISCED-F field code (write "0613" in quotes',
+        ),
+        (
+            "title:\n  en: 2027\n  de: Datenbanken\n",
+            ("title",),
+            "2:7: title.en: the 'en' text is not text (write \"2027\" in quotes: without quotes, "
+            "YAML reads 2027 as a number)",
+        ),
         # lists written as one text
-        ("languages: en, de\n", ("languages",),
-         "1:12: languages: 'en, de' is one text, not a list (write a list in square brackets: "
-         "[en, de])"),
+        (
+            "languages: en, de\n",
+            ("languages",),
+            "1:12: languages: 'en, de' is one text, not a list (write a list in square brackets: "
+            "[en, de])",
+        ),
         # names instead of codes
-        ("languages: [English]\n", ("languages",),
-         "1:13: languages[0]: unknown language 'English' (did you mean 'en'?)"),
-        ("languages: [Deutsch]\n", ("languages",),
-         "1:13: languages[0]: unknown language 'Deutsch' (write the two-letter code: en for "
-         "English, de for German, fr for French)"),
-        ("eqf: six\n", ("eqf",), "1:6: eqf: 'six' is not an EQF level (write the number alone: "
-         "eqf: 6)"),
-        ("eqf: EQF 6\n", ("eqf",), "1:6: eqf: 'EQF 6' is not an EQF level (write the number "
-         "alone: eqf: 6)"),
-        ("eqf: 6.5\n", ("eqf",), "1:6: eqf: 6.5 is not an EQF level (EQF levels are whole "
-         "numbers 1–8)"),
-        ("published: 31.12.2026\n", (),
-         "1:12: published: '31.12.2026' is not written as YYYY-MM-DD (write 2026-12-31)"),
-        ("published: 2026/12/31\n", (),
-         "1:12: published: '2026/12/31' is not written as YYYY-MM-DD (write 2026-12-31)"),
-        ("published: 2026-09-01 10:00\n", (),
-         "1:12: published: '2026-09-01 10:00' has a time of day (write the date alone: "
-         "2026-09-01)"),
+        (
+            "languages: [English]\n",
+            ("languages",),
+            "1:13: languages[0]: unknown language 'English' (did you mean 'en'?)",
+        ),
+        (
+            "languages: [Deutsch]\n",
+            ("languages",),
+            "1:13: languages[0]: unknown language 'Deutsch' (write the two-letter code: en for "
+            "English, de for German, fr for French)",
+        ),
+        (
+            "eqf: six\n",
+            ("eqf",),
+            "1:6: eqf: 'six' is not an EQF level (write the number alone: eqf: 6)",
+        ),
+        (
+            "eqf: EQF 6\n",
+            ("eqf",),
+            "1:6: eqf: 'EQF 6' is not an EQF level (write the number alone: eqf: 6)",
+        ),
+        (
+            "eqf: 6.5\n",
+            ("eqf",),
+            "1:6: eqf: 6.5 is not an EQF level (EQF levels are whole numbers 1–8)",
+        ),
+        (
+            "published: 31.12.2026\n",
+            (),
+            "1:12: published: '31.12.2026' is not written as YYYY-MM-DD (write 2026-12-31)",
+        ),
+        (
+            "published: 2026/12/31\n",
+            (),
+            "1:12: published: '2026/12/31' is not written as YYYY-MM-DD (write 2026-12-31)",
+        ),
+        (
+            "published: 2026-09-01 10:00\n",
+            (),
+            "1:12: published: '2026-09-01 10:00' has a time of day (write the date alone: "
+            "2026-09-01)",
+        ),
         ("duration: 12\n", (), "1:11: duration: '12' has no unit (write e.g. '12 weeks')"),
-        ("duration: 12 Wochen\n", (), "1:11: duration: '12 Wochen' is not a duration (write "
-         "'12 weeks': units are in English)"),
+        (
+            "duration: 12 Wochen\n",
+            (),
+            "1:11: duration: '12 Wochen' is not a duration (write "
+            "'12 weeks': units are in English)",
+        ),
         ("mode:\n", ("mode",), "1:6: mode: 'mode' has no value (write a value after 'mode:')"),
-        ("status:\n", (), "1:8: status: 'status' has no value (write a value after 'status:', "
-         "or remove the key)"),
-        ("summary:\n", ("summary",), "1:9: summary: no text given (write the text after "
-         "'summary:')"),
-        ("summary: [Design, query]\n", ("summary",),
-         "1:10: summary: expected one text, not a list (write 'summary: …', or one text per "
-         "language: 'summary: {en: …, de: …}')"),
-        ("workload: 5\n", ("workload",),
-         "1:11: workload: 'workload' needs keys below it, not the value '5' (keys allowed here: "
-         "ects, hours, guided_hours, self_study_hours, assessment_hours, credit_system)"),
+        (
+            "status:\n",
+            (),
+            "1:8: status: 'status' has no value (write a value after 'status:', or remove the key)",
+        ),
+        (
+            "summary:\n",
+            ("summary",),
+            "1:9: summary: no text given (write the text after 'summary:')",
+        ),
+        (
+            "summary: [Design, query]\n",
+            ("summary",),
+            "1:10: summary: expected one text, not a list (write 'summary: …', or one text per "
+            "language: 'summary: {en: …, de: …}')",
+        ),
+        (
+            "workload: 5\n",
+            ("workload",),
+            "1:11: workload: 'workload' needs keys below it, not the value '5' (keys allowed here: "
+            "ects, hours, guided_hours, self_study_hours, assessment_hours, credit_system)",
+        ),
         ("id: db\n", (), "1:1: id: remove this key: the file name gives the id"),
-        ("id: dbs\n", (), "1:1: id: the id is the file name, 'db': remove this key (to use the "
-         "id 'dbs', rename the file to dbs.yaml)"),
+        (
+            "id: dbs\n",
+            (),
+            "1:1: id: the id is the file name, 'db': remove this key (to use the "
+            "id 'dbs', rename the file to dbs.yaml)",
+        ),
     ],
 )
 def test_messages_say_what_was_written_and_how_to_fix_it(
@@ -564,21 +692,39 @@ def test_messages_say_what_was_written_and_how_to_fix_it(
 @pytest.mark.parametrize(
     ("offering", "expected"),
     [
-        ("{amount: 450 €}", "price.amount: '450 €' is not a number (write the number alone, "
-         "amount: 450, and the currency as currency: EUR)"),
-        ("{amount: '1.234,50'}", "price.amount: '1.234,50' is not a number (write the number "
-         "without separators: amount: 1234.50)"),
-        ("\n    amount: 2,5", "price.amount: '2,5' is not a number (write a decimal point: "
-         "amount: 2.5)"),
-        ("{amount: 2,5}", "price.5: unknown key '5' (inside {…} a comma separates entries; "
-         "write decimal numbers with a point, e.g. 2.5)"),
+        (
+            "{amount: 450 €}",
+            "price.amount: '450 €' is not a number (write the number alone, "
+            "amount: 450, and the currency as currency: EUR)",
+        ),
+        (
+            "{amount: '1.234,50'}",
+            "price.amount: '1.234,50' is not a number (write the number "
+            "without separators: amount: 1234.50)",
+        ),
+        (
+            "\n    amount: 2,5",
+            "price.amount: '2,5' is not a number (write a decimal point: amount: 2.5)",
+        ),
+        (
+            "{amount: 2,5}",
+            "price.5: unknown key '5' (inside {…} a comma separates entries; "
+            "write decimal numbers with a point, e.g. 2.5)",
+        ),
         ("{amount: .nan}", "price.amount: '.nan' is not a number (write a plain number)"),
-        ("{amount: 12.345}", "price.amount: 12.345 has more than 2 decimal places (round it to "
-         "cents, e.g. 12.35)"),
-        ("{amount: 450, currency: €}", "price.currency: unknown currency '€' (did you mean "
-         "'EUR'?)"),
-        ("450 €", "price: 'price' needs keys below it, not the value '450 €' (write price: "
-         "{amount: 450, currency: EUR})"),
+        (
+            "{amount: 12.345}",
+            "price.amount: 12.345 has more than 2 decimal places (round it to cents, e.g. 12.35)",
+        ),
+        (
+            "{amount: 450, currency: €}",
+            "price.currency: unknown currency '€' (did you mean 'EUR'?)",
+        ),
+        (
+            "450 €",
+            "price: 'price' needs keys below it, not the value '450 €' (write price: "
+            "{amount: 450, currency: EUR})",
+        ),
     ],
 )
 def test_prices(tmp_path: Path, offering: str, expected: str) -> None:
@@ -590,18 +736,28 @@ def test_prices(tmp_path: Path, offering: str, expected: str) -> None:
 
 def test_lone_dash_and_yes_no_words(tmp_path: Path) -> None:
     found = check_text(tmp_path, "links:\n-\n")
-    assert found == ["credentials/db.yaml:2:2: links[0]: this list item is empty (remove the "
-                     "lone '-', or write the item after it)"]
-    lines = ("assessments:\n- id: project\n  type: project-work\n  proves: [design, query]\n"
-             "  description: {en: A project., de: Ein Projekt.}\n  identity_check: ja\n")
+    assert found == [
+        "credentials/db.yaml:2:2: links[0]: this list item is empty (remove the "
+        "lone '-', or write the item after it)"
+    ]
+    lines = (
+        "assessments:\n- id: project\n  type: project-work\n  proves: [design, query]\n"
+        "  description: {en: A project., de: Ein Projekt.}\n  identity_check: ja\n"
+    )
     found = check_text(tmp_path, lines, drop=("assessments",))
-    assert found == ["credentials/db.yaml:6:19: assessments[0].identity_check: 'ja' is not "
-                     "true or false (write true or false)"]
+    assert found == [
+        "credentials/db.yaml:6:19: assessments[0].identity_check: 'ja' is not "
+        "true or false (write true or false)"
+    ]
 
 
 def test_organisation_messages_show_no_patterns(tmp_path: Path) -> None:
-    found = check_text(tmp_path, "phone: 0621 / 555-0100 (Zentrale)\nlogo: ../logo.png\n"
-                       "country: Germany\n", drop=("country",), folder="organisations")
+    found = check_text(
+        tmp_path,
+        "phone: 0621 / 555-0100 (Zentrale)\nlogo: ../logo.png\ncountry: Germany\n",
+        drop=("country",),
+        folder="organisations",
+    )
     assert found == [
         "organisations/alpha-uni.yaml:1:8: phone: '0621 / 555-0100 (Zentrale)' is not a phone "
         "number (write it in international form with digits, spaces and + ( ) - / . only, "
@@ -612,32 +768,47 @@ def test_organisation_messages_show_no_patterns(tmp_path: Path) -> None:
         "organisations/alpha-uni.yaml:3:10: country: unknown country 'Germany' (did you mean "
         "'DE'?)",
     ]
-    found = check_text(tmp_path, "country: NO\naddress: {city: Oslo, postcode: 0150, "
-                       "country: 'NO'}\n", drop=("country",), folder="organisations")
+    found = check_text(
+        tmp_path,
+        "country: NO\naddress: {city: Oslo, postcode: 0150, country: 'NO'}\n",
+        drop=("country",),
+        folder="organisations",
+    )
     assert found == [
         'organisations/alpha-uni.yaml:1:10: country: expected a country code (write "NO" in '
         "quotes: without quotes, YAML reads NO as false)",
-        "organisations/alpha-uni.yaml:2:33: address.postcode: expected text (write \"0150\" in "
+        'organisations/alpha-uni.yaml:2:33: address.postcode: expected text (write "0150" in '
         "quotes: without quotes, YAML reads 0150 as the number 104)",
     ]
 
 
 def test_text_problems_point_at_the_language(tmp_path: Path) -> None:
     found = check_text(tmp_path, "title:\n  en: Databases\n  dx: Datenbanken\n", drop=("title",))
-    assert found == ["credentials/db.yaml:3:3: title.dx: 'dx' is not a language code "
-                     "(use two-letter codes such as en, de, fr)"]
-    found = check_text(tmp_path, "title:\n  en: [Data, bases]\n  de: Datenbanken\n",
-                       drop=("title",))
-    assert found == ["credentials/db.yaml:2:7: title.en: the 'en' text is a list (write one "
-                     "text; for several paragraphs use '|' and indented lines)"]
+    assert found == [
+        "credentials/db.yaml:3:3: title.dx: 'dx' is not a language code "
+        "(use two-letter codes such as en, de, fr)"
+    ]
+    found = check_text(
+        tmp_path, "title:\n  en: [Data, bases]\n  de: Datenbanken\n", drop=("title",)
+    )
+    assert found == [
+        "credentials/db.yaml:2:7: title.en: the 'en' text is a list (write one "
+        "text; for several paragraphs use '|' and indented lines)"
+    ]
 
 
 def test_catalogue_languages_as_one_text(tmp_path: Path) -> None:
-    settings = {"title": "T", "publisher": "alpha-uni", "base_uri": "https://x.example/",
-                "languages": "English, German"}
+    settings = {
+        "title": "T",
+        "publisher": "alpha-uni",
+        "base_uri": "https://x.example/",
+        "languages": "English, German",
+    }
     found = errors(run(tmp_path, {"db": credential()}, settings=settings))
-    assert found == ["catalogue.yaml:4:12: languages: 'English, German' is one text, not a list "
-                     "(write a list in square brackets: [en, de])"]
+    assert found == [
+        "catalogue.yaml:4:12: languages: 'English, German' is one text, not a list "
+        "(write a list in square brackets: [en, de])"
+    ]
     settings["languages"] = "en"  # a single language is fine
     assert errors(run(tmp_path, {"db": credential()}, settings=settings)) == []
 

@@ -91,8 +91,12 @@ def test_safe_url_refuses_deceptive_addresses(url: str) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["https://example.org/people/@alice", "https://example.org/?to=a@b.example",
-     "https://example.org/#me@example.org", "mailto:a.b@example.org?subject=Hi"],
+    [
+        "https://example.org/people/@alice",
+        "https://example.org/?to=a@b.example",
+        "https://example.org/#me@example.org",
+        "mailto:a.b@example.org?subject=Hi",
+    ],
 )
 def test_safe_url_keeps_at_signs_after_the_host(url: str) -> None:
     assert safe_url(url) == url

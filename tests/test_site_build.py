@@ -860,8 +860,11 @@ def generate_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.parametrize(
@@ -881,8 +884,7 @@ def test_generate_never_replaces_a_folder_that_is_not_its_output(
     monkeypatch.setenv("HOME", str(home))
     before = _files(generate_project.parent)
     with pytest.raises(OutputError, match="refusing"):
-        write_machine_files(load_catalogue(generate_project / "catalogue"),
-                            Path(out).expanduser())
+        write_machine_files(load_catalogue(generate_project / "catalogue"), Path(out).expanduser())
     assert _files(generate_project.parent) == before
     assert not [p for p in generate_project.parent.rglob(".*") if p.is_dir()]
 

@@ -14,7 +14,6 @@ import math
 import re
 import types
 import typing
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,9 +24,9 @@ from pydantic import BaseModel, ValidationError
 
 from . import vocab
 from .errors import CatalogueError, Problem, Severity, display_path
+from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
 from .model import (
     CURRENCY_SYMBOLS,
-    SLUG_RE,
     CatalogueSettings,
     Credential,
     CredentialDoc,
@@ -298,7 +297,7 @@ def _entity_files(folder: Path, show: Any, problems: list[Problem]) -> list[tupl
                     code="file-name",
                 )
             )
-        elif not SLUG_RE.match(path.stem) or len(path.stem) > 64:
+        elif not SLUG_RE.match(path.stem) or len(path.stem) > MAX_ID_LENGTH:
             problems.append(
                 Problem(
                     show(path),
@@ -319,14 +318,9 @@ def _entity_files(folder: Path, show: Any, problems: list[Problem]) -> list[tupl
     return files
 
 
-TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "o"})
-
-
 def _id_for(name: str) -> str:
     """The id a file name was probably meant to be: ``Datenanalyse Ü1`` → ``datenanalyse-ue1``."""
-    text = _printable(name).lower().translate(TRANSLITERATION)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:64].strip("-")
+    return slugify(_printable(name))
 
 
 def _printable(name: str) -> str:

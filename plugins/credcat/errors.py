@@ -132,7 +132,15 @@ def format_json(problems: Iterable[Problem]) -> str:
     return json.dumps([p.as_dict() for p in problems], indent=2, sort_keys=True)
 
 
-class CatalogueError(Exception):
+class CredcatError(Exception):
+    """The base of every error credcat raises on purpose.
+
+    Adapters (the CLI, the MkDocs plugin) catch this one class and turn it into an exit code or a
+    ``PluginError``; anything else that escapes is a bug in credcat, not a user mistake.
+    """
+
+
+class CatalogueError(CredcatError):
     """The catalogue cannot be used; carries every problem found, errors and warnings."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:

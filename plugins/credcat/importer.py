@@ -74,7 +74,6 @@ import re
 import shutil
 import tempfile
 import textwrap
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -85,6 +84,7 @@ import yaml
 
 from . import vocab
 from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR, check_catalogue
+from .ids import MAX_ID_LENGTH, WINDOWS_RESERVED_RE, slugify
 from .model import EMAIL_RE, ESCO_SKILL_RE
 from .render.safe import printable
 
@@ -103,11 +103,6 @@ MAX_REPORT_LINE = 1000
 _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s<>\"'\\]*$", re.IGNORECASE)
 """An address the catalogue model accepts (``model._url``), without backslashes; anything else
 in the source is reported, not written, so one odd address never refuses the whole import."""
-_WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-)
-"""File names Windows cannot create (``credentials/con.yaml``): a maintainer could not check the
-catalogue out there."""
 
 SPEC_TYPES = frozenset({"Qualification", "LearningAchievementSpecification"})
 CREDENTIAL_TYPES = frozenset({"VerifiableCredential", "EuropeanDigitalCredential"})
@@ -117,27 +112,76 @@ CREDENTIAL_SCHEMA = "# yaml-language-server: $schema=../../schemas/credential.sc
 ORGANISATION_SCHEMA = "# yaml-language-server: $schema=../../schemas/organisation.schema.json"
 
 CREDENTIAL_ORDER = (
-    "title", "version", "status", "summary", "description", "type", "awarding_body", "provider",
-    "assessor", "eqf", "nqf", "qf_ehea", "field", "workload", "duration", "languages", "mode",
-    "setting", "target_groups", "outcomes", "assessments", "quality_assurance", "prerequisites",
-    "stackability", "further_information", "links", "homepage",
+    "title",
+    "version",
+    "status",
+    "summary",
+    "description",
+    "type",
+    "awarding_body",
+    "provider",
+    "assessor",
+    "eqf",
+    "nqf",
+    "qf_ehea",
+    "field",
+    "workload",
+    "duration",
+    "languages",
+    "mode",
+    "setting",
+    "target_groups",
+    "outcomes",
+    "assessments",
+    "quality_assurance",
+    "prerequisites",
+    "stackability",
+    "further_information",
+    "links",
+    "homepage",
 )
 ORGANISATION_ORDER = (
-    "name", "short_name", "kind", "country", "homepage", "email", "phone", "description",
+    "name",
+    "short_name",
+    "kind",
+    "country",
+    "homepage",
+    "email",
+    "phone",
+    "description",
     "legal_identifier",
 )
-CREDENTIAL_SPACED = frozenset({
-    "awarding_body", "eqf", "outcomes", "assessments", "quality_assurance", "prerequisites",
-    "stackability", "further_information", "links", "homepage",
-})
+CREDENTIAL_SPACED = frozenset(
+    {
+        "awarding_body",
+        "eqf",
+        "outcomes",
+        "assessments",
+        "quality_assurance",
+        "prerequisites",
+        "stackability",
+        "further_information",
+        "links",
+        "homepage",
+    }
+)
 
 PLACEHOLDER_HOMEPAGE = "https://example.org/"
 TODO = "TODO(import)"
 
 # Keys of the envelope and the person that are handled by a dedicated report line.
-_ISSUING_KEYS = ("identifier", "validFrom", "validUntil", "issuanceDate", "issued",
-                 "expirationDate", "credentialProfiles", "credentialSchema", "credentialStatus",
-                 "termsOfUse")
+_ISSUING_KEYS = (
+    "identifier",
+    "validFrom",
+    "validUntil",
+    "issuanceDate",
+    "issued",
+    "expirationDate",
+    "credentialProfiles",
+    "credentialSchema",
+    "credentialStatus",
+    "termsOfUse",
+)
 _SEAL_KEYS = ("evidence", "proof", "sec:proof")
 
 
@@ -214,8 +258,10 @@ def _unwrap(data: Any) -> tuple[Any, list[str]]:
             raise ImportError_("the signed payload is nested too deeply") from None
         if not isinstance(inner, dict):
             raise ImportError_("the signed payload is JSON but not a credential (not an object)")
-        notes.append("not imported: signatures — the seal belongs to the issued credential, "
-                     "and the import does not verify it")
+        notes.append(
+            "not imported: signatures — the seal belongs to the issued credential, "
+            "and the import does not verify it"
+        )
         data = inner
     if isinstance(data, dict) and isinstance(data.get("credential"), dict) and not _types(data):
         data = data["credential"]
@@ -275,17 +321,6 @@ class _Tree:
 
 
 # --- small helpers ------------------------------------------------------------------------
-
-
-def slugify(text: str, limit: int = 64) -> str:
-    """A credcat id from a title: ASCII, lowercase, hyphens, at most ``limit`` characters."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > limit:
-        cut = slug[:limit]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut and slug[limit] != "-" else cut
-        slug = slug.strip("-")
-    return slug
 
 
 def _first_text(text: dict[str, str], prefer: str) -> str:
@@ -394,8 +429,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def render_yaml(data: dict[str, Any], header: list[str], comments: dict[str, list[str]],
-                spaced: Iterable[str] = ()) -> str:
+def render_yaml(
+    data: dict[str, Any],
+    header: list[str],
+    comments: dict[str, list[str]],
+    spaced: Iterable[str] = (),
+) -> str:
     """Write a mapping as friendly YAML: one block per top-level key, comments above keys,
     a blank line before each key in ``spaced``. The result is checked to load back to ``data``
     (else it is written again without line folding)."""
@@ -405,8 +444,14 @@ def render_yaml(data: dict[str, Any], header: list[str], comments: dict[str, lis
     header = [_comment(line) for line in header]
 
     def dump(mapping: dict[str, Any], width: float) -> str:
-        text = yaml.dump(mapping, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                         width=width, default_flow_style=False)
+        text = yaml.dump(
+            mapping,
+            Dumper=_Dumper,
+            sort_keys=False,
+            allow_unicode=True,
+            width=width,
+            default_flow_style=False,
+        )
         return str(text)
 
     for width in (88, float("inf")):
@@ -415,14 +460,24 @@ def render_yaml(data: dict[str, Any], header: list[str], comments: dict[str, lis
             if key in blank_before and len(lines) > len(header):
                 lines.append("")
             for comment in comments.get(key, []):
-                lines.extend(textwrap.wrap(printable(f"{TODO}: {comment}"), 96,
-                                           initial_indent="# ", subsequent_indent="#   "))
+                lines.extend(
+                    textwrap.wrap(
+                        printable(f"{TODO}: {comment}"),
+                        96,
+                        initial_indent="# ",
+                        subsequent_indent="#   ",
+                    )
+                )
             lines.append(dump({key: value}, width).rstrip("\n"))
         text = "\n".join(lines) + "\n"
         if yaml.safe_load(text) == _plain(data):
             return text
-    return "\n".join(header) + "\n" + yaml.safe_dump(  # pragma: no cover - safety net
-        _plain(data), sort_keys=False, allow_unicode=True, width=float("inf")
+    return (
+        "\n".join(header)
+        + "\n"
+        + yaml.safe_dump(  # pragma: no cover - safety net
+            _plain(data), sort_keys=False, allow_unicode=True, width=float("inf")
+        )
     )
 
 
@@ -471,11 +526,19 @@ class _Report:
     def lines(self) -> list[str]:
         """Every line once, printable (no terminal escapes from the source), at most
         :data:`MAX_REPORT_LINE` characters."""
-        return list(dict.fromkeys(
-            _report_line(line) for line in (
-                *self.envelope, *self.not_imported, *self.assumed, *self.gaps, *self.checks,
-                *self.written)
-        ))
+        return list(
+            dict.fromkeys(
+                _report_line(line)
+                for line in (
+                    *self.envelope,
+                    *self.not_imported,
+                    *self.assumed,
+                    *self.gaps,
+                    *self.checks,
+                    *self.written,
+                )
+            )
+        )
 
 
 def _report_line(line: str) -> str:
@@ -508,13 +571,13 @@ class _Importer:
 
     def _unique(self, folder: str, base: str, fallback: str) -> str:
         base = base or fallback
-        if base in _WINDOWS_RESERVED:
+        if WINDOWS_RESERVED_RE.match(base):
             base = f"{base}-{fallback}"
         taken = self.taken[folder]
         candidate, n = base, 2
         while candidate in taken:
             suffix = f"-{n}"
-            candidate = base[: 64 - len(suffix)].rstrip("-") + suffix
+            candidate = base[: MAX_ID_LENGTH - len(suffix)].rstrip("-") + suffix
             n += 1
         taken.add(candidate)
         return candidate
@@ -551,8 +614,9 @@ class _Importer:
                 )
                 continue
             joined = "\n\n".join(dict.fromkeys(strings))
-            out[concept.code] = out[concept.code] + "\n\n" + joined if concept.code in out \
-                else joined
+            out[concept.code] = (
+                out[concept.code] + "\n\n" + joined if concept.code in out else joined
+            )
         return out or None
 
     def note(self, value: Any, path: str) -> dict[str, str] | None:
@@ -588,9 +652,14 @@ class _Importer:
         for node in nodes:
             for key in ("notation", "prefLabel"):
                 raw = node.get(key)
-                labels = [raw] if isinstance(raw, str) else (
-                    [v for v in raw.values() if isinstance(v, str)] if isinstance(raw, dict)
-                    else []
+                labels = (
+                    [raw]
+                    if isinstance(raw, str)
+                    else (
+                        [v for v in raw.values() if isinstance(v, str)]
+                        if isinstance(raw, dict)
+                        else []
+                    )
                 )
                 for label in labels:
                     found = vocab.lookup(name, label) or vocab.lookup(name, slugify(label))
@@ -601,7 +670,8 @@ class _Importer:
                         self.report.assumed.append(
                             f"assumed: {name} '{found.code}' for the concept {node_id} — "
                             f"matched by its {key} '{label}'; the concept is not in the EU "
-                            "vocabulary")
+                            "vocabulary"
+                        )
                     return found
         return None
 
@@ -618,8 +688,13 @@ class _Importer:
                 codes.append(found.code)
         return codes
 
-    def unknown(self, node: dict[str, Any], path: str, handled: Iterable[str],
-                reasons: dict[str, str] | None = None) -> None:
+    def unknown(
+        self,
+        node: dict[str, Any],
+        path: str,
+        handled: Iterable[str],
+        reasons: dict[str, str] | None = None,
+    ) -> None:
         known = {"id", "@id", "type", "@type", "@context", *handled}
         for key in node:
             if key in known:
@@ -643,9 +718,11 @@ class _Importer:
         node_id = _node_id(node)
         if node_id and node_id in self.org_by_node:
             return self.org_by_node[node_id]
-        name = self.text(node.get("legalName"), path + ".legalName") \
-            or self.text(node.get("prefLabel"), path + ".prefLabel") \
+        name = (
+            self.text(node.get("legalName"), path + ".legalName")
+            or self.text(node.get("prefLabel"), path + ".prefLabel")
             or self.text(node.get("altLabel"), path + ".altLabel")
+        )
         homepages = self.url(node.get("homepage"))
         label = _first_text(name, self.default_language) if name else (node_id or "?")
         keys = [f"name:{_norm_name(v)}" for v in (name or {}).values()]
@@ -662,8 +739,15 @@ class _Importer:
             self.org_by_key.setdefault(key, ref)
         return ref
 
-    def _existing_or_new(self, node: dict[str, Any], path: str, name: dict[str, str] | None,
-                         homepages: list[str], label: str, keys: list[str]) -> _OrgRef:
+    def _existing_or_new(
+        self,
+        node: dict[str, Any],
+        path: str,
+        name: dict[str, str] | None,
+        homepages: list[str],
+        label: str,
+        keys: list[str],
+    ) -> _OrgRef:
         for key in keys:
             existing = self.existing_orgs.get(key)
             if existing is not None:
@@ -674,10 +758,14 @@ class _Importer:
                 return _OrgRef(existing, False, label)
         if name is None:
             raise ImportError_(f"the organisation at {path} has no legal name")
-        if sum(1 for plan in self.plans if plan.rel.startswith(ORGANISATIONS_DIR)) \
-                >= MAX_ORGANISATIONS:
-            raise ImportError_(f"the document names more than {MAX_ORGANISATIONS} organisations; "
-                               "credcat imports at most that many at a time")
+        if (
+            sum(1 for plan in self.plans if plan.rel.startswith(ORGANISATIONS_DIR))
+            >= MAX_ORGANISATIONS
+        ):
+            raise ImportError_(
+                f"the document names more than {MAX_ORGANISATIONS} organisations; "
+                "credcat imports at most that many at a time"
+            )
         short = self.text(node.get("altLabel"), path + ".altLabel")
         base = slugify(label)
         if len(base) > 40 and short:
@@ -687,9 +775,15 @@ class _Importer:
         ref.placeholders = self._plan_organisation(node, path, ref, name, short, homepages)
         return ref
 
-    def _plan_organisation(self, node: dict[str, Any], path: str, ref: _OrgRef,
-                           name: dict[str, str], short: dict[str, str] | None,
-                           homepages: list[str]) -> tuple[str, ...]:
+    def _plan_organisation(
+        self,
+        node: dict[str, Any],
+        path: str,
+        ref: _OrgRef,
+        name: dict[str, str],
+        short: dict[str, str] | None,
+        homepages: list[str],
+    ) -> tuple[str, ...]:
         """Plan ``organisations/<id>.yaml``; returns the keys that got a placeholder."""
         rel = f"{ORGANISATIONS_DIR}/{ref.org_id}.yaml"
         data: dict[str, Any] = {"name": self.out_text(name)}
@@ -708,18 +802,22 @@ class _Importer:
         country = self.org_country(node, path)
         if country is None:
             country = self.publisher_country() or "EU"
-            comments["country"] = ["the source gives no country for this organisation; "
-                                   "placeholder — replace it"]
-            self.report.gaps.append(f"gap: {rel}: country — not in the source; placeholder "
-                                    f"'{country}' written")
+            comments["country"] = [
+                "the source gives no country for this organisation; placeholder — replace it"
+            ]
+            self.report.gaps.append(
+                f"gap: {rel}: country — not in the source; placeholder '{country}' written"
+            )
         data["country"] = country
         if homepages:
             data["homepage"] = homepages[0]
         else:
             data["homepage"] = PLACEHOLDER_HOMEPAGE
             comments["homepage"] = ["the source gives no homepage; placeholder — replace it"]
-            self.report.gaps.append(f"gap: {rel}: homepage — not in the source; placeholder "
-                                    f"{PLACEHOLDER_HOMEPAGE} written")
+            self.report.gaps.append(
+                f"gap: {rel}: homepage — not in the source; placeholder "
+                f"{PLACEHOLDER_HOMEPAGE} written"
+            )
         email, phone = self.contact(node.get("contactPoint"))
         if email:
             data["email"] = email
@@ -747,8 +845,7 @@ class _Importer:
         self.plans.append(_Plan(rel, render_yaml(ordered, header, comments)))
         return tuple(comments)
 
-    def organisation_leftovers(self, node: dict[str, Any], path: str,
-                               homepages: list[str]) -> None:
+    def organisation_leftovers(self, node: dict[str, Any], path: str, homepages: list[str]) -> None:
         for location in self.tree.nodes(node.get("location")):
             for address in self.tree.nodes(location.get("address")):
                 full = self.note(address.get("fullAddress"), path + ".location.address")
@@ -762,14 +859,28 @@ class _Importer:
             self.report.not_imported.append(
                 f"not imported: {path}.homepage ({extra}) — credcat keeps one homepage"
             )
-        self.unknown(node, path, (
-            "legalName", "altLabel", "homepage", "contactPoint", "description", "registration",
-            "eIDASIdentifier", "vatIdentifier", "taxIdentifier", "location", "prefLabel",
-        ), {
-            "logo": "an embedded image; save it under logos/ and add 'logo:' by hand",
-            "groupMemberOf": "credcat does not describe groups or networks of organisations",
-            "identifier": "credcat keeps one legal identifier (legal_identifier)",
-        })
+        self.unknown(
+            node,
+            path,
+            (
+                "legalName",
+                "altLabel",
+                "homepage",
+                "contactPoint",
+                "description",
+                "registration",
+                "eIDASIdentifier",
+                "vatIdentifier",
+                "taxIdentifier",
+                "location",
+                "prefLabel",
+            ),
+            {
+                "logo": "an embedded image; save it under logos/ and add 'logo:' by hand",
+                "groupMemberOf": "credcat does not describe groups or networks of organisations",
+                "identifier": "credcat keeps one legal identifier (legal_identifier)",
+            },
+        )
 
     def org_country(self, node: dict[str, Any], path: str) -> str | None:
         for location in self.tree.nodes(node.get("location")):
@@ -803,8 +914,11 @@ class _Importer:
                 email = raw[7:] if raw.lower().startswith("mailto:") else raw
             for tel in self.tree.nodes(point.get("phone")):
                 number = tel.get("phoneNumber")
-                if isinstance(number, str) and phone is None \
-                        and re.match(r"^\+?[0-9 ()./-]{5,30}$", number.strip()):
+                if (
+                    isinstance(number, str)
+                    and phone is None
+                    and re.match(r"^\+?[0-9 ()./-]{5,30}$", number.strip())
+                ):
                     phone = number.strip()
         if email is not None and not EMAIL_RE.match(email):
             email = None
@@ -824,8 +938,13 @@ class _Importer:
         entries: list[_Entry] = []
         seen: set[str] = set()
 
-        def add_spec(spec: dict[str, Any], path: str, claim: dict[str, Any] | None,
-                     claim_path: str, parent: str | None) -> None:
+        def add_spec(
+            spec: dict[str, Any],
+            path: str,
+            claim: dict[str, Any] | None,
+            claim_path: str,
+            parent: str | None,
+        ) -> None:
             key = _node_id(spec) or f"#{id(spec)}"
             if key in seen:
                 return
@@ -834,8 +953,7 @@ class _Importer:
             parts = spec.get("hasPart")
             for i, part in enumerate(self.tree.nodes(parts)):
                 if SPEC_TYPES & set(_types(part)):
-                    where = f"{path}.hasPart[{i}]" if isinstance(parts, list) else \
-                        f"{path}.hasPart"
+                    where = f"{path}.hasPart[{i}]" if isinstance(parts, list) else f"{path}.hasPart"
                     add_spec(part, where, None, "", key)
 
         visited: set[int] = set()
@@ -850,7 +968,8 @@ class _Importer:
                 for j, spec in enumerate(self.tree.nodes(claim.get("specifiedBy"))):
                     if SPEC_TYPES & set(_types(spec)):
                         spec_path = f"{where}.specifiedBy" + (
-                            f"[{j}]" if isinstance(claim.get("specifiedBy"), list) else "")
+                            f"[{j}]" if isinstance(claim.get("specifiedBy"), list) else ""
+                        )
                         add_spec(spec, spec_path, claim, where, parent)
                         spec_parent = _node_id(spec) or f"#{id(spec)}"
                 walk_claims(claim.get("hasPart"), where + ".hasPart", spec_parent)
@@ -894,24 +1013,32 @@ class _Importer:
             if summary:
                 self.report.assumed.append(
                     f"assumed: {rel}: summary — the specification has no description; took the "
-                    "description of the achievement")
+                    "description of the achievement"
+                )
         if summary is None and claim is not None:
-            activities = [a for a in self.tree.nodes(claim.get("influencedBy"))
-                          if isinstance(a.get("description"), dict | str | list)]
+            activities = [
+                a
+                for a in self.tree.nodes(claim.get("influencedBy"))
+                if isinstance(a.get("description"), dict | str | list)
+            ]
             if len(activities) == 1:
-                summary = self.text(activities[0].get("description"),
-                                    entry.claim_path + ".influencedBy.description")
+                summary = self.text(
+                    activities[0].get("description"), entry.claim_path + ".influencedBy.description"
+                )
                 self.report.assumed.append(
                     f"assumed: {rel}: summary — the specification has no description; took the "
-                    f"description of the learning activity '{_label(activities[0])}'")
+                    f"description of the learning activity '{_label(activities[0])}'"
+                )
         if summary is None:
             summary = dict(title)
             self.report.assumed.append(
                 f"assumed: {rel}: summary — the source has no description; the title is used; "
-                "write a paragraph for learners")
+                "write a paragraph for learners"
+            )
         data["summary"] = self.out_text(summary)
-        outcome_summary = self.note(spec.get("learningOutcomeSummary"),
-                                    path + ".learningOutcomeSummary")
+        outcome_summary = self.note(
+            spec.get("learningOutcomeSummary"), path + ".learningOutcomeSummary"
+        )
         if outcome_summary:
             data["description"] = self.out_text(outcome_summary)
 
@@ -922,7 +1049,8 @@ class _Importer:
             self.report.not_imported.append(
                 f"not imported: {path}.dcType ({_label(self.tree.node(spec.get('dcType')))}) — "
                 "not a learning-opportunity type credcat knows; 'short-learning-programme' is "
-                "the default")
+                "the default"
+            )
 
         # organisations in their roles
         awarding = self.awarding_bodies(spec, path, claim, entry.claim_path)
@@ -930,18 +1058,27 @@ class _Importer:
             data["awarding_body"] = awarding
             for org_id in awarding:
                 if "country" in self.placeholders_of(org_id):
-                    gap("awarding_body", f"the source gives no country for the awarding body "
+                    gap(
+                        "awarding_body",
+                        f"the source gives no country for the awarding body "
                         f"'{org_id}' (Annex I: country of the issuer)",
-                        f"country in organisations/{org_id}.yaml")
+                        f"country in organisations/{org_id}.yaml",
+                    )
         else:
-            if not self.publisher or not (
-                    self.into / ORGANISATIONS_DIR / f"{self.publisher}.yaml").is_file():
+            if (
+                not self.publisher
+                or not (self.into / ORGANISATIONS_DIR / f"{self.publisher}.yaml").is_file()
+            ):
                 raise ImportError_(
                     f"the specification at {path} names no awarding body, and the catalogue's "
-                    "publisher has no organisation file to stand in for it")
+                    "publisher has no organisation file to stand in for it"
+                )
             data["awarding_body"] = [self.publisher]
-            gap("awarding_body", "the source names no awarding body (Annex I: awarding body)",
-                f"'{self.publisher}' (the catalogue's publisher)")
+            gap(
+                "awarding_body",
+                "the source names no awarding body (Annex I: awarding body)",
+                f"'{self.publisher}' (the catalogue's publisher)",
+            )
         providers = self.claim_orgs(entry, "influencedBy", "directedBy")
         if providers and providers != data["awarding_body"]:
             data["provider"] = providers
@@ -957,7 +1094,8 @@ class _Importer:
             data["eqf"] = 1
             if spec.get("eqfLevel") is not None:
                 self.report.not_imported.append(
-                    f"not imported: {path}.eqfLevel — not an EQF level concept")
+                    f"not imported: {path}.eqfLevel — not an EQF level concept"
+                )
             gap("eqf", "the source gives no EQF level (Annex I: level)", "1")
         nqf = self.concept(spec.get("nqfLevel"), "nqf")
         if nqf is not None:
@@ -966,11 +1104,14 @@ class _Importer:
         elif spec.get("nqfLevel") is not None:
             self.report.not_imported.append(
                 f"not imported: {path}.nqfLevel ({_label(self.tree.node(spec.get('nqfLevel')))})"
-                " — not an NQF level in credcat's vocabulary")
-        fields = self.concepts(spec.get("thematicArea"), "isced-f", path + ".thematicArea",
-                               "ISCED-F field")
-        for code in self.concepts(spec.get("educationSubject"), "isced-f",
-                                  path + ".educationSubject", "ISCED-F field"):
+                " — not an NQF level in credcat's vocabulary"
+            )
+        fields = self.concepts(
+            spec.get("thematicArea"), "isced-f", path + ".thematicArea", "ISCED-F field"
+        )
+        for code in self.concepts(
+            spec.get("educationSubject"), "isced-f", path + ".educationSubject", "ISCED-F field"
+        ):
             if code not in fields:
                 fields.append(code)
         if fields:
@@ -983,20 +1124,23 @@ class _Importer:
             data["workload"] = workload
         else:
             data["workload"] = {"ects": 1}
-            gap("workload", "the source gives neither ECTS credits nor hours (Annex I: notional "
-                "workload)", "1 ECTS")
+            gap(
+                "workload",
+                "the source gives neither ECTS credits nor hours (Annex I: notional workload)",
+                "1 ECTS",
+            )
         duration = self.duration(spec.get("maximumDuration"), path + ".maximumDuration")
         if duration:
             data["duration"] = duration
 
         # languages, participation
-        languages = self.concepts(spec.get("language"), "language", path + ".language",
-                                  "language")
+        languages = self.concepts(spec.get("language"), "language", path + ".language", "language")
         if not languages:
             languages = list(title)
             self.report.assumed.append(
                 f"assumed: {rel}: languages {', '.join(languages)} — the source names no "
-                "language of instruction; taken from the languages of the title")
+                "language of instruction; taken from the languages of the title"
+            )
         data["languages"] = _Flow(languages)
         modes = self.concepts(spec.get("mode"), "mode", path + ".mode", "mode")
         if modes:
@@ -1004,21 +1148,33 @@ class _Importer:
             for extra in modes[1:]:
                 self.report.not_imported.append(
                     f"not imported: {path}.mode ({extra}) — credcat keeps one mode; "
-                    f"'{modes[0]}' was kept")
+                    f"'{modes[0]}' was kept"
+                )
         else:
             data["mode"] = "online"
-            gap("mode", "the source gives no mode of delivery (Annex I: form of participation)",
-                "'online'")
-        settings = self.concepts(spec.get("learningSetting"), "learning-setting",
-                                 path + ".learningSetting", "learning setting")
+            gap(
+                "mode",
+                "the source gives no mode of delivery (Annex I: form of participation)",
+                "'online'",
+            )
+        settings = self.concepts(
+            spec.get("learningSetting"),
+            "learning-setting",
+            path + ".learningSetting",
+            "learning setting",
+        )
         if settings:
             data["setting"] = settings[0]
         else:
             data["setting"] = "non-formal"
-            gap("setting", "the source gives no learning setting (Annex I: form of "
-                "participation)", "'non-formal'")
-        groups = self.concepts(spec.get("targetGroup"), "target-group", path + ".targetGroup",
-                               "target group")
+            gap(
+                "setting",
+                "the source gives no learning setting (Annex I: form of participation)",
+                "'non-formal'",
+            )
+        groups = self.concepts(
+            spec.get("targetGroup"), "target-group", path + ".targetGroup", "target group"
+        )
         if groups:
             data["target_groups"] = _Flow(groups)
 
@@ -1027,10 +1183,18 @@ class _Importer:
         if outcomes:
             data["outcomes"] = outcomes
         else:
-            data["outcomes"] = [{"id": "o1", "text": "TODO: state what the holder can do — "
-                                 "the imported credential lists no learning outcomes"}]
-            gap("outcomes", "the source lists no learning outcomes (Annex I: learning outcomes)",
-                "outcome 'o1'")
+            data["outcomes"] = [
+                {
+                    "id": "o1",
+                    "text": "TODO: state what the holder can do — "
+                    "the imported credential lists no learning outcomes",
+                }
+            ]
+            gap(
+                "outcomes",
+                "the source lists no learning outcomes (Annex I: learning outcomes)",
+                "outcome 'o1'",
+            )
         outcome_ids = [o["id"] for o in data["outcomes"]]
         assessments = self.assessments(spec, path, entry, rel, outcome_nodes, outcome_ids)
         if assessments:
@@ -1039,38 +1203,59 @@ class _Importer:
             unproven = [o for o in outcome_ids if o not in proven]
             if unproven:
                 taken = {a["id"] for a in assessments}
-                todo_id = next(c for c in (f"assessment-{n}" for n in range(1, 999))
-                               if c not in taken)
-                assessments.append({
-                    "id": todo_id, "type": "written-examination",
-                    "description": "TODO: describe how these outcomes are assessed — the "
-                                   "imported credential names no assessment for them",
-                    "proves": _Flow(unproven)})
-                gap("assessments", f"no assessment in the source proves {', '.join(unproven)} "
+                todo_id = next(
+                    c for c in (f"assessment-{n}" for n in range(1, 999)) if c not in taken
+                )
+                assessments.append(
+                    {
+                        "id": todo_id,
+                        "type": "written-examination",
+                        "description": "TODO: describe how these outcomes are assessed — the "
+                        "imported credential names no assessment for them",
+                        "proves": _Flow(unproven),
+                    }
+                )
+                gap(
+                    "assessments",
+                    f"no assessment in the source proves {', '.join(unproven)} "
                     "(an outcome nobody assesses is not part of a micro-credential)",
-                    f"assessment '{todo_id}' (written-examination)")
+                    f"assessment '{todo_id}' (written-examination)",
+                )
         else:
-            data["assessments"] = [{
-                "id": "assessment", "type": "written-examination",
-                "description": "TODO: describe how the outcomes are assessed — the imported "
-                               "credential names no assessment",
-                "proves": _Flow(outcome_ids)}]
-            gap("assessments", "the source names no assessment (Annex I: type of assessment)",
-                "'written-examination'")
+            data["assessments"] = [
+                {
+                    "id": "assessment",
+                    "type": "written-examination",
+                    "description": "TODO: describe how the outcomes are assessed — the imported "
+                    "credential names no assessment",
+                    "proves": _Flow(outcome_ids),
+                }
+            ]
+            gap(
+                "assessments",
+                "the source names no assessment (Annex I: type of assessment)",
+                "'written-examination'",
+            )
 
         # quality assurance
         qa = self.quality_assurance(spec, path, rel)
         if qa:
             data["quality_assurance"] = qa
         else:
-            data["quality_assurance"] = [{
-                "type": "institutional-quality-assurance", "body": data["awarding_body"][0],
-                "description": "TODO: describe the quality assurance behind this credential "
-                               "(who checks what, how often) — the imported credential names "
-                               "no accreditation"}]
-            gap("quality_assurance", "the source names no accreditation (Annex I: type of "
-                "quality assurance)", "institutional quality assurance by "
-                f"'{data['awarding_body'][0]}'")
+            data["quality_assurance"] = [
+                {
+                    "type": "institutional-quality-assurance",
+                    "body": data["awarding_body"][0],
+                    "description": "TODO: describe the quality assurance behind this credential "
+                    "(who checks what, how often) — the imported credential names "
+                    "no accreditation",
+                }
+            ]
+            gap(
+                "quality_assurance",
+                "the source names no accreditation (Annex I: type of quality assurance)",
+                f"institutional quality assurance by '{data['awarding_body'][0]}'",
+            )
 
         prerequisites = self.note(spec.get("entryRequirement"), path + ".entryRequirement")
         if prerequisites:
@@ -1101,22 +1286,31 @@ class _Importer:
             header.append(f"# Draft: replace every value marked {TODO}, then set status: active")
         self.plans.append(_Plan(rel, render_yaml(ordered, header, comments, CREDENTIAL_SPACED)))
 
-    def awarding_bodies(self, spec: dict[str, Any], path: str,
-                        claim: dict[str, Any] | None, claim_path: str) -> list[str]:
+    def awarding_bodies(
+        self, spec: dict[str, Any], path: str, claim: dict[str, Any] | None, claim_path: str
+    ) -> list[str]:
         ids: list[str] = []
         opportunities = spec.get("awardingOpportunity")
         for i, opportunity in enumerate(self.tree.nodes(opportunities)):
             where = f"{path}.awardingOpportunity" + (
-                f"[{i}]" if isinstance(opportunities, list) else "")
+                f"[{i}]" if isinstance(opportunities, list) else ""
+            )
             for j, body in enumerate(self.tree.nodes(opportunity.get("awardingBody"))):
                 ref = self.organisation(body, f"{where}.awardingBody[{j}]")
                 if ref.org_id not in ids:
                     ids.append(ref.org_id)
-            self.unknown(opportunity, where, ("awardingBody",), {
-                "location": "credcat takes the issuer's country from the awarding body",
-                "temporal": "an awarding period belongs to an offering; add 'offerings:' by hand",
-                "learningAchievementSpecification": "it is the credential itself",
-            })
+            self.unknown(
+                opportunity,
+                where,
+                ("awardingBody",),
+                {
+                    "location": "credcat takes the issuer's country from the awarding body",
+                    "temporal": (
+                        "an awarding period belongs to an offering; add 'offerings:' by hand"
+                    ),
+                    "learningAchievementSpecification": "it is the credential itself",
+                },
+            )
         if not ids and claim is not None:
             for process, where in _with_paths(self.tree, claim, "awardedBy", claim_path):
                 for body, body_where in _with_paths(self.tree, process, "awardingBody", where):
@@ -1142,7 +1336,8 @@ class _Importer:
         out: dict[str, Any] = {}
         for i, credit in enumerate(self.tree.nodes(spec.get("creditPoint"))):
             where = f"{path}.creditPoint" + (
-                f"[{i}]" if isinstance(spec.get("creditPoint"), list) else "")
+                f"[{i}]" if isinstance(spec.get("creditPoint"), list) else ""
+            )
             framework = self.concept(credit.get("framework"), "credit-system")
             point = credit.get("point")
             try:
@@ -1153,7 +1348,8 @@ class _Importer:
                 framework_label = _label(self.tree.node(credit.get("framework")))
                 self.report.not_imported.append(
                     f"not imported: {where} ({point} {framework_label}) — credcat records one "
-                    "ECTS (or ECVET) value")
+                    "ECTS (or ECVET) value"
+                )
                 continue
             out["ects"] = _number(value)
             if framework.code == "ecvet":
@@ -1164,7 +1360,8 @@ class _Importer:
             if parts is None or any(k in parts for k in "YMWD"):
                 self.report.not_imported.append(
                     f"not imported: {path}.volumeOfLearning ({volume}) — only a duration in hours "
-                    "(PT…H) converts to learning hours")
+                    "(PT…H) converts to learning hours"
+                )
             else:
                 hours = parts.get("h", 0) + parts.get("m", 0) / 60 + parts.get("s", 0) / 3600
                 rounded = round(hours)
@@ -1172,10 +1369,12 @@ class _Importer:
                     out["hours"] = rounded
                     if rounded != hours:
                         self.report.assumed.append(
-                            f"assumed: {rel}: workload.hours {rounded} — rounded from {volume}")
+                            f"assumed: {rel}: workload.hours {rounded} — rounded from {volume}"
+                        )
                 else:
                     self.report.not_imported.append(
-                        f"not imported: {path}.volumeOfLearning ({volume}) — out of range")
+                        f"not imported: {path}.volumeOfLearning ({volume}) — out of range"
+                    )
         return {k: out[k] for k in ("ects", "hours", "credit_system") if k in out}
 
     def duration(self, value: Any, path: str) -> str | None:
@@ -1184,27 +1383,32 @@ class _Importer:
         parts = _iso_parts(value)
         units = {"Y": "year", "M": "month", "W": "week", "D": "day", "h": "hour"}
         if parts and len(parts) == 1:
-            (key, number), = parts.items()
+            ((key, number),) = parts.items()
             if key in units and number.is_integer() and 0 < number < 10000:
                 n = int(number)
                 return f"{n} {units[key]}{'' if n == 1 else 's'}"
         self.report.not_imported.append(
-            f"not imported: {path} ({value}) — write 'duration:' by hand (e.g. '8 weeks')")
+            f"not imported: {path} ({value}) — write 'duration:' by hand (e.g. '8 weeks')"
+        )
         return None
 
-    def outcomes(self, spec: dict[str, Any], path: str
-                 ) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    def outcomes(
+        self, spec: dict[str, Any], path: str
+    ) -> tuple[dict[str, str], list[dict[str, Any]]]:
         by_node: dict[str, str] = {}
         out: list[dict[str, Any]] = []
         raw = spec.get("learningOutcome")
         for i, node in enumerate(self.tree.nodes(raw)):
             where = f"{path}.learningOutcome" + (f"[{i}]" if isinstance(raw, list) else "")
-            text = self.text(node.get("title"), where + ".title") \
-                or self.text(node.get("definition"), where + ".definition") \
+            text = (
+                self.text(node.get("title"), where + ".title")
+                or self.text(node.get("definition"), where + ".definition")
                 or self.text(node.get("description"), where + ".description")
+            )
             if text is None:
                 self.report.not_imported.append(
-                    f"not imported: {where} — a learning outcome without a text")
+                    f"not imported: {where} — a learning outcome without a text"
+                )
                 continue
             outcome_id = f"o{len(out) + 1}"
             node_id = _node_id(node)
@@ -1223,12 +1427,14 @@ class _Importer:
                         continue
                     seen_skills.add(skill_id)
                     label = self.text(skill.get("prefLabel"), f"{where}.relatedESCOSkill")
-                    esco.append({"uri": skill_id, "label": self.out_text(label)}
-                                if label else skill_id)
+                    esco.append(
+                        {"uri": skill_id, "label": self.out_text(label)} if label else skill_id
+                    )
                 else:
                     self.report.not_imported.append(
                         f"not imported: {where}.relatedESCOSkill ({skill_id or _label(skill)})"
-                        " — not an ESCO skill URI")
+                        " — not an ESCO skill URI"
+                    )
             if esco:
                 item["esco"] = esco
             reuse = self.concept(node.get("reusabilityLevel"), "reuse-level")
@@ -1238,20 +1444,39 @@ class _Importer:
             if related:
                 self.report.not_imported.append(
                     f"not imported: {where}.relatedSkill ({'; '.join(related)}) — credcat links "
-                    "ESCO skills only")
-            self.unknown(node, where, ("title", "definition", "description", "dcType",
-                                       "relatedESCOSkill", "reusabilityLevel", "relatedSkill"))
+                    "ESCO skills only"
+                )
+            self.unknown(
+                node,
+                where,
+                (
+                    "title",
+                    "definition",
+                    "description",
+                    "dcType",
+                    "relatedESCOSkill",
+                    "reusabilityLevel",
+                    "relatedSkill",
+                ),
+            )
             out.append(item)
         return by_node, out
 
-    def assessments(self, spec: dict[str, Any], path: str, entry: _Entry, rel: str,
-                    outcome_nodes: dict[str, str], outcome_ids: list[str]
-                    ) -> list[dict[str, Any]]:
+    def assessments(
+        self,
+        spec: dict[str, Any],
+        path: str,
+        entry: _Entry,
+        rel: str,
+        outcome_nodes: dict[str, str],
+        outcome_ids: list[str],
+    ) -> list[dict[str, Any]]:
         found: list[tuple[dict[str, Any], str, dict[str, Any] | None]] = []
         raw = spec.get("provenBy")
         for i, node in enumerate(self.tree.nodes(raw)):
-            found.append((node, f"{path}.provenBy" + (f"[{i}]" if isinstance(raw, list) else ""),
-                          None))
+            found.append(
+                (node, f"{path}.provenBy" + (f"[{i}]" if isinstance(raw, list) else ""), None)
+            )
         if not found and entry.claim is not None:
             for done, where in _with_paths(self.tree, entry.claim, "provenBy", entry.claim_path):
                 specs = self.tree.nodes(done.get("specifiedBy"))
@@ -1279,8 +1504,11 @@ class _Importer:
             if kind is None:
                 kind_code = "written-examination"
                 what = "no type" if dc_node is None else f"'{_label(dc_node)}' is not an EU type"
-                self._gap("assessments", f"assessments[{index}].type: {what} (Annex I: type "
-                          "of assessment)", "'written-examination'")
+                self._gap(
+                    "assessments",
+                    f"assessments[{index}].type: {what} (Annex I: type of assessment)",
+                    "'written-examination'",
+                )
             else:
                 kind_code = kind.code
             item["type"] = kind_code
@@ -1290,19 +1518,26 @@ class _Importer:
             if description is None and issued is not None:
                 description = self.text(issued.get("description"), where + ".description")
             if description is None:
-                description = dict(title) if title else {
-                    self.default_language: "TODO: describe what the learner does and how it is "
-                                           "judged"}
+                description = (
+                    dict(title)
+                    if title
+                    else {
+                        self.default_language: "TODO: describe what the learner does and how it is "
+                        "judged"
+                    }
+                )
                 self.report.assumed.append(
                     f"assumed: {rel}: assessments[{index}].description — none in the source; "
-                    "the title is used; describe what the learner does and how it is judged")
+                    "the title is used; describe what the learner does and how it is judged"
+                )
             item["description"] = self.out_text(description)
             proves = self.proves(node, spec_id, outcome_nodes)
             if proves is None:
                 proves = list(outcome_ids)
                 self.report.assumed.append(
                     f"assumed: {rel}: assessments[{index}] ('{assessment_id}') proves all "
-                    "outcomes — the source does not say which outcomes it proves; check it")
+                    "outcomes — the source does not say which outcomes it proves; check it"
+                )
             item["proves"] = _Flow(proves)
             if issued is not None:
                 supervision = self.concept(issued.get("idVerification"), "supervision")
@@ -1314,34 +1549,51 @@ class _Importer:
                     self.report.not_imported.append(
                         f"not imported: {where}.idVerification "
                         f"({_label(self.tree.node(issued.get('idVerification')))}) — not a "
-                        "supervision concept credcat knows")
+                        "supervision concept credcat knows"
+                    )
             grading = None
             for scheme in self.tree.nodes(node.get("gradingScheme")):
-                grading = self.text(scheme.get("description"), where + ".gradingScheme") \
-                    or self.text(scheme.get("title"), where + ".gradingScheme")
+                grading = self.text(
+                    scheme.get("description"), where + ".gradingScheme"
+                ) or self.text(scheme.get("title"), where + ".gradingScheme")
             if grading:
                 item["grading"] = self.out_text(grading)
             for key in ("mode", "language"):
                 if node.get(key) is not None:
                     self.report.not_imported.append(
                         f"not imported: {where}.{key} ({_label(self.tree.node(node.get(key)))})"
-                        f" — credcat has no {key} per assessment; mention it in the description")
-            self.unknown(node, where, ("title", "description", "dcType", "proves",
-                                       "gradingScheme", "mode", "language"))
+                        f" — credcat has no {key} per assessment; mention it in the description"
+                    )
+            self.unknown(
+                node,
+                where,
+                ("title", "description", "dcType", "proves", "gradingScheme", "mode", "language"),
+            )
             if issued is not None and issued is not node:
                 issued_where = where.removesuffix(".specifiedBy")
-                self.unknown(issued, issued_where, (
-                    "specifiedBy", "title", "description", "idVerification", "assessedBy",
-                    "grade"), {
-                    "awardedBy": "the assessment's awarding process belongs to the issued "
-                                 "credential",
-                    "issued": "the date of this learner's assessment",
-                })
+                self.unknown(
+                    issued,
+                    issued_where,
+                    (
+                        "specifiedBy",
+                        "title",
+                        "description",
+                        "idVerification",
+                        "assessedBy",
+                        "grade",
+                    ),
+                    {
+                        "awardedBy": "the assessment's awarding process belongs to the issued "
+                        "credential",
+                        "issued": "the date of this learner's assessment",
+                    },
+                )
             out.append(item)
         return out
 
-    def proves(self, node: dict[str, Any], spec_id: str | None,
-               outcome_nodes: dict[str, str]) -> list[str] | None:
+    def proves(
+        self, node: dict[str, Any], spec_id: str | None, outcome_nodes: dict[str, str]
+    ) -> list[str] | None:
         targets = self.tree.nodes(node.get("proves"))
         if not targets and isinstance(node.get("proves"), str):
             return list(outcome_nodes.values()) if node["proves"] == spec_id else None
@@ -1355,8 +1607,7 @@ class _Importer:
                     ids.append(found)
         return ids or None
 
-    def quality_assurance(self, spec: dict[str, Any], path: str, rel: str
-                          ) -> list[dict[str, Any]]:
+    def quality_assurance(self, spec: dict[str, Any], path: str, rel: str) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         raw = spec.get("accreditation")
         for i, node in enumerate(self.tree.nodes(raw)):
@@ -1367,7 +1618,8 @@ class _Importer:
             if kind is None or not agents:
                 missing = "type" if kind is None else "accrediting agent"
                 self.report.not_imported.append(
-                    f"not imported: {where} ({_label(node)}) — no {missing} credcat can use")
+                    f"not imported: {where} ({_label(node)}) — no {missing} credcat can use"
+                )
                 continue
             item["type"] = kind.code
             item["body"] = self.organisation(agents[0], where + ".accreditingAgent").org_id
@@ -1376,14 +1628,21 @@ class _Importer:
                 item["title"] = self.out_text(title)
             description = self.text(node.get("description"), where + ".description")
             if description is None:
-                description = dict(title) if title else {
-                    "en": f"{kind.label('en')} by {self.org_label(item['body'])}"}
+                description = (
+                    dict(title)
+                    if title
+                    else {"en": f"{kind.label('en')} by {self.org_label(item['body'])}"}
+                )
                 self.report.assumed.append(
                     f"assumed: {rel}: quality_assurance[{len(out)}].description — none in the "
-                    "source; written from its title or type")
+                    "source; written from its title or type"
+                )
             item["description"] = self.out_text(description)
-            urls = self.url(node.get("homepage")) + self.url(node.get("landingPage")) \
+            urls = (
+                self.url(node.get("homepage"))
+                + self.url(node.get("landingPage"))
                 + self.url(node.get("report"))
+            )
             if urls:
                 item["url"] = urls[0]
             expiry = node.get("expiryDate")
@@ -1391,9 +1650,22 @@ class _Importer:
                 item["valid_until"] = expiry[:10]
             elif expiry is not None:
                 self.report.not_imported.append(
-                    f"not imported: {where}.expiryDate ({expiry}) — not a date")
-            self.unknown(node, where, ("dcType", "accreditingAgent", "title", "description",
-                                       "homepage", "landingPage", "report", "expiryDate"))
+                    f"not imported: {where}.expiryDate ({expiry}) — not a date"
+                )
+            self.unknown(
+                node,
+                where,
+                (
+                    "dcType",
+                    "accreditingAgent",
+                    "title",
+                    "description",
+                    "homepage",
+                    "landingPage",
+                    "report",
+                    "expiryDate",
+                ),
+            )
             out.append(item)
         return out
 
@@ -1421,7 +1693,8 @@ class _Importer:
             elif other_id not in by_node:
                 self.report.not_imported.append(
                     f"not imported: {entry.path}.isPartOf[{i}] ({_label(other)}) — not described "
-                    "in this document; add 'stackability: part_of:' by hand")
+                    "in this document; add 'stackability: part_of:' by hand"
+                )
         for key in list(by_node):
             node = self.tree.index.get(key)
             if node is None or node is spec:
@@ -1438,7 +1711,8 @@ class _Importer:
             if not SPEC_TYPES & set(_types(part)):
                 self.report.not_imported.append(
                     f"not imported: {entry.path}.hasPart[{i}] ({_label(part)}) — credcat "
-                    "stacks credentials only")
+                    "stacks credentials only"
+                )
         return out
 
     def links(self, value: Any) -> list[dict[str, Any]]:
@@ -1452,18 +1726,43 @@ class _Importer:
         return out
 
     def spec_leftovers(self, spec: dict[str, Any], path: str) -> None:
-        self.unknown(spec, path, (
-            "title", "description", "learningOutcomeSummary", "dcType", "awardingOpportunity",
-            "eqfLevel", "nqfLevel", "thematicArea", "educationSubject", "creditPoint",
-            "volumeOfLearning", "maximumDuration", "language", "mode", "learningSetting",
-            "targetGroup", "learningOutcome", "provenBy", "accreditation", "entryRequirement",
-            "isPartialQualification", "isPartOf", "hasPart", "additionalNote",
-            "supplementaryDocument", "homepage",
-        ), {
-            "influencedBy": "learning activities are not described in a catalogue entry; "
-                            "mention them in the description",
-            "altLabel": "credcat has one title per credential",
-        })
+        self.unknown(
+            spec,
+            path,
+            (
+                "title",
+                "description",
+                "learningOutcomeSummary",
+                "dcType",
+                "awardingOpportunity",
+                "eqfLevel",
+                "nqfLevel",
+                "thematicArea",
+                "educationSubject",
+                "creditPoint",
+                "volumeOfLearning",
+                "maximumDuration",
+                "language",
+                "mode",
+                "learningSetting",
+                "targetGroup",
+                "learningOutcome",
+                "provenBy",
+                "accreditation",
+                "entryRequirement",
+                "isPartialQualification",
+                "isPartOf",
+                "hasPart",
+                "additionalNote",
+                "supplementaryDocument",
+                "homepage",
+            ),
+            {
+                "influencedBy": "learning activities are not described in a catalogue entry; "
+                "mention them in the description",
+                "altLabel": "credcat has one title per credential",
+            },
+        )
 
     def claim_leftovers(self, entry: _Entry) -> None:
         claim = entry.claim
@@ -1472,11 +1771,13 @@ class _Importer:
         raw = claim.get("influencedBy")
         for i, activity in enumerate(self.tree.nodes(raw)):
             where = f"{entry.claim_path}.influencedBy" + (f"[{i}]" if isinstance(raw, list) else "")
-            organiser = " (its organiser is named as provider)" if activity.get("directedBy") \
-                else ""
+            organiser = (
+                " (its organiser is named as provider)" if activity.get("directedBy") else ""
+            )
             self.report.not_imported.append(
                 f"not imported: {where} (learning activity '{_label(activity)}') — a catalogue "
-                f"entry does not describe the learner's activity{organiser}")
+                f"entry does not describe the learner's activity{organiser}"
+            )
         raw = claim.get("provenBy")
         for i, assessment in enumerate(self.tree.nodes(raw)):
             grade = assessment.get("grade")
@@ -1484,19 +1785,29 @@ class _Importer:
                 where = f"{entry.claim_path}.provenBy" + (f"[{i}]" if isinstance(raw, list) else "")
                 self.report.not_imported.append(
                     f"not imported: {where}.grade ('{_label(self.tree.node(grade))}') — a grade "
-                    "belongs to an issued credential, not to a catalogue entry")
-        handled = ("specifiedBy", "awardedBy", "provenBy", "influencedBy", "title",
-                   "description", "hasPart")
+                    "belongs to an issued credential, not to a catalogue entry"
+                )
+        handled = (
+            "specifiedBy",
+            "awardedBy",
+            "provenBy",
+            "influencedBy",
+            "title",
+            "description",
+            "hasPart",
+        )
         for key in claim:
             if key in {"id", "@id", "type", "@type", *handled}:
                 continue
             self.report.not_imported.append(
                 f"not imported: {entry.claim_path}.{key} — it describes this learner's "
-                "achievement, not the credential")
+                "achievement, not the credential"
+            )
 
 
-def _with_paths(tree: _Tree, node: dict[str, Any], key: str, path: str
-                ) -> list[tuple[dict[str, Any], str]]:
+def _with_paths(
+    tree: _Tree, node: dict[str, Any], key: str, path: str
+) -> list[tuple[dict[str, Any], str]]:
     """The nodes of ``node[key]`` with their JSON paths (``path.key`` or ``path.key[i]``)."""
     raw = node.get(key)
     found = tree.nodes(raw)
@@ -1567,8 +1878,13 @@ def _existing_organisations(folder: Path) -> dict[str, str]:
         if not isinstance(data, dict):
             continue
         name = data.get("name")
-        names = [name] if isinstance(name, str) else (
-            [v for v in name.values() if isinstance(v, str)] if isinstance(name, dict) else [])
+        names = (
+            [name]
+            if isinstance(name, str)
+            else (
+                [v for v in name.values() if isinstance(v, str)] if isinstance(name, dict) else []
+            )
+        )
         for text in names:
             found.setdefault(f"name:{_norm_name(text)}", path.stem)
         homepage = data.get("homepage")
@@ -1607,31 +1923,47 @@ def _classify(data: Any) -> tuple[dict[str, Any], str]:
     )
 
 
-def _envelope_report(root: dict[str, Any], report: _Report, tree: _Tree,
-                     awarding: set[str]) -> None:
+def _envelope_report(
+    root: dict[str, Any], report: _Report, tree: _Tree, awarding: set[str]
+) -> None:
     if SPEC_TYPES & set(_types(root)):
         return
     report.envelope.append(
         "not imported: learner data (credentialSubject) — a catalogue describes the credential, "
-        "not a person")
+        "not a person"
+    )
     if "displayParameter" in root:
         report.envelope.append(
-            "not imported: displayParameter — the layout of the issued credential document")
+            "not imported: displayParameter — the layout of the issued credential document"
+        )
     issuing = [k for k in _ISSUING_KEYS if k in root]
     if issuing:
         report.envelope.append(
-            f"not imported: {', '.join(issuing)} — issuing data of this one credential")
+            f"not imported: {', '.join(issuing)} — issuing data of this one credential"
+        )
     seal = [k for k in _SEAL_KEYS if k in root]
     if seal:
         report.envelope.append(
-            f"not imported: {', '.join(seal)} — added by the EDC Issuer when it seals")
+            f"not imported: {', '.join(seal)} — added by the EDC Issuer when it seals"
+        )
     issuer = tree.node(root.get("issuer"))
     if issuer is not None and _node_id(issuer) not in awarding:
         report.envelope.append(
             f"not imported: issuer ('{_label(issuer)}') — the catalogue names awarding bodies; "
-            "the issuer seals each issued credential")
-    known = {"@context", "id", "@id", "type", "@type", "credentialSubject", "displayParameter",
-             "issuer", *_ISSUING_KEYS, *_SEAL_KEYS}
+            "the issuer seals each issued credential"
+        )
+    known = {
+        "@context",
+        "id",
+        "@id",
+        "type",
+        "@type",
+        "credentialSubject",
+        "displayParameter",
+        "issuer",
+        *_ISSUING_KEYS,
+        *_SEAL_KEYS,
+    }
     for key in root:
         if key not in known:
             report.envelope.append(f"not imported: {key} — credcat has no field for it")
@@ -1677,36 +2009,51 @@ def _convert(data: Any, into: Path, source_name: str, report: _Report) -> list[_
     if len(entries) > MAX_CREDENTIALS:
         raise ImportError_(
             f"the document describes {len(entries):,} specifications; credcat imports at most "
-            f"{MAX_CREDENTIALS} at a time (an EDC holds one or a few)")
+            f"{MAX_CREDENTIALS} at a time (an EDC holds one or a few)"
+        )
     if not entries:
-        kinds = sorted({t for s in tree.nodes(root.get("credentialSubject"))
-                        for c in tree.nodes(s.get("hasClaim")) for t in _types(c)})
+        kinds = sorted(
+            {
+                t
+                for s in tree.nodes(root.get("credentialSubject"))
+                for c in tree.nodes(s.get("hasClaim"))
+                for t in _types(c)
+            }
+        )
         extra = ""
         if "LearningActivity" in kinds:
-            extra = " — it records a learning activity (e.g. a certificate of participation), " \
-                    "which is not a micro-credential"
+            extra = (
+                " — it records a learning activity (e.g. a certificate of participation), "
+                "which is not a micro-credential"
+            )
         raise ImportError_(
             "the credential holds no Qualification or LearningAchievementSpecification "
-            f"(credentialSubject.hasClaim…specifiedBy){extra}")
+            f"(credentialSubject.hasClaim…specifiedBy){extra}"
+        )
     by_node: dict[str, str] = {}
     for entry in entries:
         title = importer.text(entry.spec.get("title"), entry.path + ".title")
         if title is None:
             where = "" if entry.path == "$" else f" at {entry.path}"
-            raise ImportError_(f"the specification{where} has no title (a language map such as "
-                               '{"en": "…"} under "title")')
+            raise ImportError_(
+                f"the specification{where} has no title (a language map such as "
+                '{"en": "…"} under "title")'
+            )
         entry.cred_id = importer._unique(
-            CREDENTIALS_DIR, slugify(_first_text(title, importer.default_language)), "credential")
+            CREDENTIALS_DIR, slugify(_first_text(title, importer.default_language)), "credential"
+        )
         by_node[_node_id(entry.spec) or f"#{id(entry.spec)}"] = entry.cred_id
     awarding: set[str] = set()
     for entry in entries:
         importer.credential(entry, by_node)
         for process in tree.nodes((entry.claim or {}).get("awardedBy")):
-            awarding.update(filter(None, (_node_id(b) for b in tree.nodes(
-                process.get("awardingBody")))))
+            awarding.update(
+                filter(None, (_node_id(b) for b in tree.nodes(process.get("awardingBody"))))
+            )
         for opportunity in tree.nodes(entry.spec.get("awardingOpportunity")):
-            awarding.update(filter(None, (_node_id(b) for b in tree.nodes(
-                opportunity.get("awardingBody")))))
+            awarding.update(
+                filter(None, (_node_id(b) for b in tree.nodes(opportunity.get("awardingBody"))))
+            )
     _envelope_report(root, report, tree, awarding)
     if VC2_CONTEXT in _contexts(root):
         report.assumed.append("assumed: a VC 2.0 envelope; the ELM content was read as in VC 1.1")
@@ -1737,8 +2084,9 @@ def _validate(into: Path, plans: list[_Plan], report: _Report) -> None:
     if errors:
         shown = "; ".join(p.format() for p in errors[:3])
         more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
-        raise ImportError_(f"the imported entry fails credcat's checks, nothing was written: "
-                           f"{shown}{more}")
+        raise ImportError_(
+            f"the imported entry fails credcat's checks, nothing was written: {shown}{more}"
+        )
     for problem in problems:
         if problem.path in new:
             report.checks.append(f"check: {problem.format()}")
@@ -1747,8 +2095,7 @@ def _validate(into: Path, plans: list[_Plan], report: _Report) -> None:
 def _write(into: Path, plans: list[_Plan], report: _Report) -> None:
     written: list[Path] = []
     try:
-        for plan in sorted(plans, key=lambda p: (not p.rel.startswith(ORGANISATIONS_DIR),
-                                                 p.rel)):
+        for plan in sorted(plans, key=lambda p: (not p.rel.startswith(ORGANISATIONS_DIR), p.rel)):
             target = into / plan.rel
             target.parent.mkdir(parents=True, exist_ok=True)
             with target.open("x", encoding="utf-8", newline="\n") as handle:
@@ -1759,7 +2106,9 @@ def _write(into: Path, plans: list[_Plan], report: _Report) -> None:
         for path in written:
             path.unlink(missing_ok=True)
         report.written.clear()
-        reason = "it already exists" if isinstance(exc, FileExistsError) else \
-            (exc.strerror or str(exc))
-        raise ImportError_(f"cannot write {exc.filename or 'a file'}: {reason}; nothing was "
-                           "written") from None
+        reason = (
+            "it already exists" if isinstance(exc, FileExistsError) else (exc.strerror or str(exc))
+        )
+        raise ImportError_(
+            f"cannot write {exc.filename or 'a file'}: {reason}; nothing was written"
+        ) from None

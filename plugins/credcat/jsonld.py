@@ -62,7 +62,7 @@ def _key(url: str) -> str:
     text = url.strip().split("#", 1)[0]
     for scheme in ("https://", "http://"):
         if text.lower().startswith(scheme):
-            text = text[len(scheme):]
+            text = text[len(scheme) :]
             break
     return text.rstrip("/")
 
@@ -72,8 +72,10 @@ _BY_KEY: Mapping[str, str] = {_key(url): url for url in CONTEXTS}
 
 @functools.cache
 def _read(filename: str) -> Any:
-    text = resources.files(__package__ or "credcat").joinpath("contexts", filename).read_text(
-        encoding="utf-8"
+    text = (
+        resources.files(__package__ or "credcat")
+        .joinpath("contexts", filename)
+        .read_text(encoding="utf-8")
     )
     return json.loads(text)
 

@@ -36,13 +36,12 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from . import vocab
+from .ids import MAX_ID_LENGTH, SLUG_RE, WINDOWS_RESERVED_RE, slugify
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSION_RE = re.compile(r"^[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*$")
 ESCO_SKILL_RE = re.compile(
     r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$"
 )
-WINDOWS_RESERVED_RE = re.compile(r"^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s<>\"']*$", re.IGNORECASE)
 UNSAFE_URL_CHARS_RE = re.compile(
     r"[\\\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
@@ -230,8 +229,8 @@ def _slug(value: Any) -> str:
         raise fail(
             "slug", "expected an id: lowercase words joined by hyphens", _not_quoted_hint(value)
         )
-    if len(value) > 64 or not SLUG_RE.match(value):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:64]
+    if len(value) > MAX_ID_LENGTH or not SLUG_RE.match(value):
+        suggestion = slugify(value)
         raise fail(
             "slug",
             f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens",
@@ -250,7 +249,7 @@ def _slug(value: Any) -> str:
 Slug = Annotated[
     str,
     BeforeValidator(_slug),
-    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": 64}),
+    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": MAX_ID_LENGTH}),
 ]
 """A lowercase id: ``data-literacy``. Ids are file names, URL parts and IRI parts."""
 

@@ -14,10 +14,11 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from .catalogue import Catalogue
+from .errors import CredcatError
 from .urls import Urls
 
 
-class OutputError(Exception):
+class OutputError(CredcatError):
     """Two renderers claimed the same output path, a path would leave the output folder, or the
     output folder is one that must not be replaced (the project, the catalogue, home …)."""
 

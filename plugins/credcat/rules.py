@@ -393,9 +393,7 @@ def _vague_re(lang: str) -> re.Pattern[str] | None:
         return None
     phrases = sorted(entry["vague"], key=len, reverse=True)
     leads = sorted(entry.get("lead", []), key=len, reverse=True)
-    lead = (
-        r"(?:(?:" + "|".join(re.escape(w) for w in leads) + r")\s+)*" if leads else ""
-    )
+    lead = r"(?:(?:" + "|".join(re.escape(w) for w in leads) + r")\s+)*" if leads else ""
     return re.compile(
         r"^\s*" + lead + "(" + "|".join(re.escape(p) for p in phrases) + r")\b",
         re.IGNORECASE,

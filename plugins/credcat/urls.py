@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .model import SLUG_RE, VERSION_RE
+from .ids import SLUG_RE
+from .model import VERSION_RE
 
 MACHINE_FILES: dict[str, tuple[str, str]] = {
     "elm": ("elm.jsonld", "application/ld+json"),

@@ -197,7 +197,7 @@ def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Probl
     if "cannot start any token" in problem and char in "@`%":
         return found(
             f"a value cannot start with '{char}'",
-            "put the whole text in quotes: \"…\"",
+            'put the whole text in quotes: "…"',
         )
     dash = _DASH_WITHOUT_SPACE.match(here) or _DASH_WITHOUT_SPACE.match(source(ctx_line))
     if dash is not None and ("block" in context or "simple key" in context):
@@ -242,8 +242,7 @@ def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Probl
         return found(
             "this line is indented differently from the keys around it"
             + (f", so YAML reads it as more text of line {previous}" if previous else ""),
-            "keys at the same level start in the same column; texts that contain ': ' "
-            "need quotes",
+            "keys at the same level start in the same column; texts that contain ': ' need quotes",
         )
     if "sequence entries are not allowed" in problem:
         return found(

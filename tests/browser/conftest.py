@@ -116,11 +116,27 @@ class Site:
 
 def build_site(config_file: Path, site_dir: Path) -> None:
     """``mkdocs build --strict`` in a subprocess (a fresh plugin, MkDocs' own CLI and logging)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "-f", str(config_file), "-d", str(site_dir)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(config_file),
+        "-d",
+        str(site_dir),
+    ]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # keep a failure's log readable
-    result = subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True,
-                            timeout=BUILD_TIMEOUT, check=False, env=env)
+    result = subprocess.run(
+        command,
+        cwd=config_file.parent,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+        check=False,
+        env=env,
+    )
     if result.returncode != 0 or not (site_dir / "index.html").is_file():
         pytest.fail(
             f"`{' '.join(command[1:])}` failed (exit {result.returncode}):\n"
@@ -184,8 +200,9 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     catalogue_dir = write_xss_catalogue(work / "catalogue")
     docs = work / "docs"
     docs.mkdir()
-    (docs / "index.md").write_text("# XSS fixture\n\nA catalogue full of payloads.\n",
-                                   encoding="utf-8")
+    (docs / "index.md").write_text(
+        "# XSS fixture\n\nA catalogue full of payloads.\n", encoding="utf-8"
+    )
     config = work / "mkdocs.yml"
     config.write_text(
         XSS_MKDOCS_YML.format(docs=docs, theme=REPO / "theme_overrides", catalogue=catalogue_dir),
@@ -261,8 +278,14 @@ def guard_context(context: BrowserContext) -> Guard:
         page.set_default_timeout(NAV_TIMEOUT_MS)
         page.on("pageerror", lambda error: guard.page_errors.append(f"{page.url}: {error}"))
         page.on("dialog", on_dialog)
-        page.on("response", lambda response: guard.bad_responses.append(
-            f"{response.status} {response.url}") if response.status >= 400 else None)
+        page.on(
+            "response",
+            lambda response: (
+                guard.bad_responses.append(f"{response.status} {response.url}")
+                if response.status >= 400
+                else None
+            ),
+        )
 
     context.route("**/*", route)
     context.on("page", on_page)

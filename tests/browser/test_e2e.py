@@ -88,12 +88,12 @@ def entries(cat: Catalogue) -> list[Entry]:
     return out
 
 
-def matching(cat: Catalogue, filters: Mapping[str, Iterable[str]],
-             skip: str | None = None) -> list[Entry]:
+def matching(
+    cat: Catalogue, filters: Mapping[str, Iterable[str]], skip: str | None = None
+) -> list[Entry]:
     """Entries that pass every facet filter (values or-ed within a facet, facets and-ed)."""
     wanted = {facet: set(values) for facet, values in filters.items() if values}
-    return [e for e in entries(cat)
-            if all(e.values[f] & v for f, v in wanted.items() if f != skip)]
+    return [e for e in entries(cat) if all(e.values[f] & v for f, v in wanted.items() if f != skip)]
 
 
 def facet_counts(cat: Catalogue, filters: Mapping[str, Iterable[str]]) -> dict[str, int]:
@@ -163,8 +163,7 @@ def outcome_word(cat: Catalogue) -> tuple[str, str]:
 def a_credential(cat: Catalogue) -> Credential:
     """The active credential with the most outcomes and assessments (the richest page)."""
     active = [c for c in cat.credentials.values() if c.status == "active"]
-    return max(active, key=lambda c: (len(c.outcomes) + len(c.assessments), len(c.offerings),
-                                      c.id))
+    return max(active, key=lambda c: (len(c.outcomes) + len(c.assessments), len(c.offerings), c.id))
 
 
 # --- the page side ------------------------------------------------------------------------------
@@ -422,7 +421,8 @@ def test_on_a_phone_the_filters_stay_folded_and_the_results_in_view(
     first = page.locator("#credcat-results li.credcat-card:not([hidden])").first
     box = first.bounding_box()
     assert box is not None and box["y"] < PHONE["height"], (
-        f"the first result starts at y={box and box['y']}, below the first screen")
+        f"the first result starts at y={box and box['y']}, below the first screen"
+    )
     # opened, the long list of facets ends with a way back to the results
     facets.locator("summary").click()
     expect(facets).to_have_attribute("open", "")
@@ -462,7 +462,8 @@ def test_sorting(page: Page, sample_site: Site, order: str, key: Any):
     else:
         expected = [e.id for e in sorted(active, key=key)]
     expect(page.locator("#credcat-results li.credcat-card:not([hidden])").first).to_have_attribute(
-        "data-credcat-id", expected[0])
+        "data-credcat-id", expected[0]
+    )
     assert shown_ids(page) == expected
     assert parse_qs(urlsplit(page.url).query).get("sort") == [order]
     page.reload()
@@ -471,7 +472,8 @@ def test_sorting(page: Page, sample_site: Site, order: str, key: Any):
     # back to the default order
     page.locator("#credcat-sort").select_option("title")
     expect(page.locator("#credcat-results li.credcat-card:not([hidden])").first).to_have_attribute(
-        "data-credcat-id", sorted(active, key=title_key)[0].id)
+        "data-credcat-id", sorted(active, key=title_key)[0].id
+    )
     assert shown_ids(page) == [e.id for e in sorted(active, key=title_key)]
 
 
@@ -560,16 +562,17 @@ def test_without_javascript_the_full_list_shows(new_context: NewContext, sample_
     page = context.new_page()
     page.goto(sample_site.url("catalogue/"))
     cards = page.eval_on_selector_all(
-        "li.credcat-card", "els => els.filter(e => e.checkVisibility())"
-        ".map(e => [e.getAttribute('data-credcat-id'), e.querySelector('a').textContent.trim()])"
+        "li.credcat-card",
+        "els => els.filter(e => e.checkVisibility())"
+        ".map(e => [e.getAttribute('data-credcat-id'), e.querySelector('a').textContent.trim()])",
     )
     assert sorted(cid for cid, _ in cards) == sorted(cat.credentials)
     titles = {cid: norm(title) for cid, title in cards}
     assert titles == {cid: norm(t(cat, c.title)) for cid, c in cat.credentials.items()}
     active = [e for e in entries(cat) if "active" in e.values["status"]]
     in_results = page.eval_on_selector_all(
-        "#credcat-results li.credcat-card",
-        "els => els.map(e => e.getAttribute('data-credcat-id'))")
+        "#credcat-results li.credcat-card", "els => els.map(e => e.getAttribute('data-credcat-id'))"
+    )
     assert in_results == [e.id for e in sorted(active, key=title_key)]
     expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(active)))
     expect(page.locator("#credcat-filters")).to_be_hidden()
@@ -578,9 +581,15 @@ def test_without_javascript_the_full_list_shows(new_context: NewContext, sample_
     if others:
         listed = page.eval_on_selector_all(
             "#credcat-others li.credcat-card",
-            "els => els.map(e => e.getAttribute('data-credcat-id'))")
-        assert listed == [c.id for c in sorted(
-            others, key=lambda c: (STATUS_ORDER.index(c.status), t(cat, c.title).casefold(), c.id))]
+            "els => els.map(e => e.getAttribute('data-credcat-id'))",
+        )
+        assert listed == [
+            c.id
+            for c in sorted(
+                others,
+                key=lambda c: (STATUS_ORDER.index(c.status), t(cat, c.title).casefold(), c.id),
+            )
+        ]
     # each card links to a page that works without JavaScript too
     cred = a_credential(cat)
     page.locator(f"#card-{cred.id} a").first.click()
@@ -642,7 +651,8 @@ def assert_credential_page(page: Page, cat: Catalogue, cred: Credential) -> None
         supervision = ui["supervision"][assessment.supervision or "none"]
         expect(block.locator("[data-credcat-supervision]")).to_have_text(supervision)
         expect(block.locator("[data-credcat-identity]")).to_have_attribute(
-            "data-credcat-identity", "true" if assessment.identity_check else "false")
+            "data-credcat-identity", "true" if assessment.identity_check else "false"
+        )
         description = norm(t(cat, assessment.description))
         first_words = " ".join(description.split()[:6])
         assert first_words in norm(block.text_content())
@@ -653,8 +663,9 @@ def test_open_a_credential_from_the_list(page: Page, sample_site: Site):
     open_catalogue(page, sample_site)
     facet_box(page, "eqf", "6").check()
     facet_box(page, "mode", "online").check()
-    expected = sorted(matching(cat, {"eqf": ["6"], "mode": ["online"], "status": ["active"]}),
-                      key=title_key)
+    expected = sorted(
+        matching(cat, {"eqf": ["6"], "mode": ["online"], "status": ["active"]}), key=title_key
+    )
     expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(expected)))
     cred = cat.credentials[expected[0].id]
     page.locator(f"#card-{cred.id} .credcat-card__title a").click()
@@ -666,8 +677,7 @@ def test_open_a_credential_from_the_list(page: Page, sample_site: Site):
 
     # the permanent page of the version shows the same description
     version.locator("a").click()
-    page.wait_for_url(re.compile(
-        rf"/credentials/{re.escape(cred.id)}/{re.escape(cred.version)}/$"))
+    page.wait_for_url(re.compile(rf"/credentials/{re.escape(cred.id)}/{re.escape(cred.version)}/$"))
     expect(page.locator(".credcat-version")).to_have_attribute("data-credcat-version-page", "true")
     assert_credential_page(page, cat, cred)
 
@@ -690,21 +700,28 @@ def test_richest_credential_page_matches_the_model(page: Page, sample_site: Site
 def test_employers_see_the_version_status_and_permanent_address(page: Page, sample_site: Site):
     cat = sample_site.catalogue
     ui = ui_strings(lang_of(cat))
-    others = sorted((c for c in cat.credentials.values() if c.status != "active"),
-                    key=lambda c: (STATUS_ORDER.index(c.status), c.id))
+    others = sorted(
+        (c for c in cat.credentials.values() if c.status != "active"),
+        key=lambda c: (STATUS_ORDER.index(c.status), c.id),
+    )
     for cred in [a_credential(cat), *others[:1]]:
-        for path, is_version_page in ((f"credentials/{cred.id}/", False),
-                                      (f"credentials/{cred.id}/{cred.version}/", True)):
+        for path, is_version_page in (
+            (f"credentials/{cred.id}/", False),
+            (f"credentials/{cred.id}/{cred.version}/", True),
+        ):
             page.goto(sample_site.url(path))
             line = page.locator("#employers-summary .credcat-employers__version")
-            expect(line).to_contain_text(str(ui["employers_version"]).replace(
-                "{version}", cred.version))
+            expect(line).to_contain_text(
+                str(ui["employers_version"]).replace("{version}", cred.version)
+            )
             expect(line).to_contain_text(str(ui["status"][cred.status]))
             if cred.status == "superseded" and cred.superseded_by:
-                expect(line).to_contain_text(norm(t(cat, cat.credentials[
-                    cred.superseded_by].title)))
-            expect(page.locator("#employers-summary .credcat-employers__reference a")
-                   ).to_contain_text(f"/credentials/{cred.id}/{cred.version}/")
+                expect(line).to_contain_text(
+                    norm(t(cat, cat.credentials[cred.superseded_by].title))
+                )
+            expect(
+                page.locator("#employers-summary .credcat-employers__reference a")
+            ).to_contain_text(f"/credentials/{cred.id}/{cred.version}/")
             # the permanent page of a version says so in a box above the summary
             version_box = page.locator(".credcat-version--page")
             if is_version_page:
@@ -739,8 +756,10 @@ def sample_pages(cat: Catalogue) -> dict[str, str]:
         "maintainers": "maintainers/",
         "how-to-read": "how-to-read/",
     }
-    others = sorted((c for c in cat.credentials.values() if c.status != "active"),
-                    key=lambda c: (STATUS_ORDER.index(c.status), c.id))
+    others = sorted(
+        (c for c in cat.credentials.values() if c.status != "active"),
+        key=lambda c: (STATUS_ORDER.index(c.status), c.id),
+    )
     if others:
         pages["credential-" + others[0].status] = f"credentials/{others[0].id}/"
     return pages
@@ -765,8 +784,17 @@ def test_no_third_party_requests(new_context: NewContext, sample_site: Site):
 # --- accessibility ------------------------------------------------------------------------------
 
 AXE_PAGES = [
-    "home", "catalogue", "credential", "credential-version", "credential-other-status",
-    "organisation", "organisations", "pathways", "data", "maintainers", "how-to-read",
+    "home",
+    "catalogue",
+    "credential",
+    "credential-version",
+    "credential-other-status",
+    "organisation",
+    "organisations",
+    "pathways",
+    "data",
+    "maintainers",
+    "how-to-read",
 ]
 
 
@@ -774,8 +802,9 @@ AXE_PAGES = [
 def test_axe(page: Page, sample_site: Site, name: str):
     pages = sample_pages(sample_site.catalogue)
     if name == "credential-other-status":
-        found = [key for key in pages if key.startswith("credential-")
-                 and key != "credential-version"]
+        found = [
+            key for key in pages if key.startswith("credential-") and key != "credential-version"
+        ]
         assert found, "the sample catalogue has no draft, superseded or retired credential"
         name = found[0]
     require_axe()
@@ -810,10 +839,14 @@ def test_axe_catalogue_on_a_phone(new_context: NewContext, sample_site: Site):
 # --- screenshots and small screens --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("width", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)],
-                         ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    ("width", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)], ids=["desktop", "phone"]
+)
 def test_screenshots_and_no_horizontal_overflow(
-    new_context: NewContext, sample_site: Site, screenshot_dir: Path, width: str,
+    new_context: NewContext,
+    sample_site: Site,
+    screenshot_dir: Path,
+    width: str,
     viewport: dict[str, int],
 ):
     cred = a_credential(sample_site.catalogue)
@@ -830,7 +863,8 @@ def test_screenshots_and_no_horizontal_overflow(
         print(f"screenshot: {target}")
         if width == "phone":
             widths = page.evaluate(
-                "() => [document.documentElement.scrollWidth, document.body.scrollWidth]")
+                "() => [document.documentElement.scrollWidth, document.body.scrollWidth]"
+            )
             if widths[0] > viewport["width"]:
                 wide = page.evaluate(
                     """(limit) => Array.from(document.querySelectorAll('body *'))
@@ -844,8 +878,10 @@ def test_screenshots_and_no_horizontal_overflow(
                             + ' right=' + Math.round(e.getBoundingClientRect().right))""",
                     viewport["width"],
                 )
-                pytest.fail(f"{name} page at {viewport['width']} px scrolls sideways "
-                            f"(scrollWidth {widths[0]}); widest elements: {wide}")
+                pytest.fail(
+                    f"{name} page at {viewport['width']} px scrolls sideways "
+                    f"(scrollWidth {widths[0]}); widest elements: {wide}"
+                )
 
 
 # --- print ------------------------------------------------------------------------------------
@@ -866,8 +902,13 @@ def test_print_hides_navigation_and_filters(page: Page, sample_site: Site, tmp_p
     cred = a_credential(cat)
     page.goto(sample_site.url(f"credentials/{cred.id}/"))
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
-                     ".md-footer", ".md-content__button"):
+    for selector in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".md-content__button",
+    ):
         shown = [d for d in display(page, selector) if d != "none"]
         assert not shown, f"{selector} is printed (display: {shown})"
     expect(page.locator("#employers-summary")).to_be_visible()
@@ -875,7 +916,8 @@ def test_print_hides_navigation_and_filters(page: Page, sample_site: Site, tmp_p
     assert display(page, ".credcat-jump") == ["none"]
     expect(page.locator("#employers-summary .credcat-employers__version")).to_be_visible()
     breaks = page.locator("#employers-summary").evaluate(
-        "e => [getComputedStyle(e).breakBefore, getComputedStyle(e).breakAfter]")
+        "e => [getComputedStyle(e).breakBefore, getComputedStyle(e).breakAfter]"
+    )
     assert breaks == ["page", "page"], f"the employers' summary breaks {breaks}"
 
     pdf = page.pdf(format="A4", print_background=False)
@@ -883,12 +925,15 @@ def test_print_hides_navigation_and_filters(page: Page, sample_site: Site, tmp_p
     (tmp_path / "credential.pdf").write_bytes(pdf)
 
     # the employers' summary alone fits on one A4 page, as its introduction promises
-    page.add_style_tag(content=(
-        "@media print { article.md-content__inner .credcat-credential > "
-        ":not(#employers-summary) { display: none !important; }"
-        " #employers-summary { break-before: auto !important; }"
-        " html, body, .md-container, .md-main, .md-main__inner, .md-content"
-        " { height: auto !important; min-height: 0 !important; } }"))
+    page.add_style_tag(
+        content=(
+            "@media print { article.md-content__inner .credcat-credential > "
+            ":not(#employers-summary) { display: none !important; }"
+            " #employers-summary { break-before: auto !important; }"
+            " html, body, .md-container, .md-main, .md-main__inner, .md-content"
+            " { height: auto !important; min-height: 0 !important; } }"
+        )
+    )
     summary_pdf = page.pdf(format="A4")
     (tmp_path / "employers.pdf").write_bytes(summary_pdf)
     assert summary_pdf.startswith(b"%PDF-")
@@ -992,8 +1037,7 @@ def test_xss_payloads_never_run(new_context: NewContext, xss_site: Site):
     canary_context, _ = new_context(check=False)
     canary = canary_context.new_page()
     canary.goto(xss_site.url(""))
-    canary.evaluate("html => document.body.insertAdjacentHTML('beforeend', html)",
-                    xss_fixture.IMG)
+    canary.evaluate("html => document.body.insertAdjacentHTML('beforeend', html)", xss_fixture.IMG)
     canary.wait_for_function("() => typeof window.__xss !== 'undefined'")
     assert canary.evaluate(XSS_PROBE)["fired"]
     canary.close()
@@ -1020,11 +1064,13 @@ def test_xss_payloads_never_run(new_context: NewContext, xss_site: Site):
     assert_no_xss(page, "catalogue after filtering", guard.dialogs)
 
     # payloads in the shared URL
-    hostile = ("?text=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E"
-               "&q=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E"
-               "&sort=%3Cscript%3Ewindow.__xss%3D1%3C%2Fscript%3E"
-               "&eqf=%22%3E%3Csvg%20onload%3Dwindow.__xss%3D1%3E&status=all"
-               "&ects_min=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E")
+    hostile = (
+        "?text=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E"
+        "&q=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E"
+        "&sort=%3Cscript%3Ewindow.__xss%3D1%3C%2Fscript%3E"
+        "&eqf=%22%3E%3Csvg%20onload%3Dwindow.__xss%3D1%3E&status=all"
+        "&ects_min=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E"
+    )
     fragment = "#%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E"
     page.goto(xss_site.url("catalogue/") + hostile + fragment)
     expect(page.locator("#credcat-filters")).to_be_visible()
@@ -1057,8 +1103,10 @@ def test_payload_text_is_shown_as_text(page: Page, xss_site: Site):
     cred = cat.credentials[xss_fixture.CATALOGUE_ID]
     for path in xss_pages():
         page.goto(xss_site.url(path))
-        for where, text in (("page text", page.locator("body").inner_text()),
-                            ("document title", page.title())):
+        for where, text in (
+            ("page text", page.locator("body").inner_text()),
+            ("document title", page.title()),
+        ):
             for entity in ("&lt;", "&gt;", "&amp;", "&quot;", "&#"):
                 assert entity not in text, f"{entity!r} shown in the {where} of {path or 'home'}"
     page.goto(xss_site.url(f"credentials/{cred.id}/"))

@@ -95,8 +95,13 @@ def credential(title: str, **changes: Any) -> dict[str, Any]:
         "awarding_body": ORG_ID,
         "eqf": 6,
         "field": ["0613"],
-        "workload": {"ects": 4, "hours": 110, "guided_hours": 40, "self_study_hours": 60,
-                     "assessment_hours": 10},
+        "workload": {
+            "ects": 4,
+            "hours": 110,
+            "guided_hours": 40,
+            "self_study_hours": 60,
+            "assessment_hours": 10,
+        },
         "duration": "8 weeks",
         "languages": ["en"],
         "mode": "online",
@@ -104,29 +109,49 @@ def credential(title: str, **changes: Any) -> dict[str, Any]:
         "outcomes": [
             {"id": "design", "kind": "skill", "text": text("a schema", first="Design")},
             {"id": "explain", "kind": "knowledge", "text": text("the theory", first="Explain")},
-            {"id": "lead", "kind": "responsibility-autonomy",
-             "text": text("a team", first="Lead")},
+            {"id": "lead", "kind": "responsibility-autonomy", "text": text("a team", first="Lead")},
         ],
         "assessments": [
-            {"id": "project", "type": "project-work", "title": text("Project"),
-             "description": text("Assessment description", markdown=True),
-             "proves": ["design", "explain", "lead"], "supervision": "supervised-online",
-             "identity_check": True, "grading": text("Grading")},
+            {
+                "id": "project",
+                "type": "project-work",
+                "title": text("Project"),
+                "description": text("Assessment description", markdown=True),
+                "proves": ["design", "explain", "lead"],
+                "supervision": "supervised-online",
+                "identity_check": True,
+                "grading": text("Grading"),
+            },
         ],
         "quality_assurance": [
-            {"type": "programme-quality-assurance", "body": QA_ID, "title": text("QA title"),
-             "description": text("QA description", markdown=True),
-             "url": "https://xss-qa.example/report", "valid_until": "2030-12-31"},
+            {
+                "type": "programme-quality-assurance",
+                "body": QA_ID,
+                "title": text("QA title"),
+                "description": text("QA description", markdown=True),
+                "url": "https://xss-qa.example/report",
+                "valid_until": "2030-12-31",
+            },
         ],
         "prerequisites": text("Prerequisites", markdown=True),
         "offerings": [
-            {"id": "2027-spring", "start": "2027-03-01", "end": "2027-05-21",
-             "application_deadline": "2027-02-12",
-             "price": {"amount": 100, "currency": "EUR", "note": text("Price note")},
-             "enrolment_url": "https://xss-uni.example/enrol",
-             "location": {"name": text("Venue"), "address": text("Venue street"),
-                          "city": text("Venue city"), "country": "DE"},
-             "schedule": "part-time-light", "places": 20, "note": text("Offering note")},
+            {
+                "id": "2027-spring",
+                "start": "2027-03-01",
+                "end": "2027-05-21",
+                "application_deadline": "2027-02-12",
+                "price": {"amount": 100, "currency": "EUR", "note": text("Price note")},
+                "enrolment_url": "https://xss-uni.example/enrol",
+                "location": {
+                    "name": text("Venue"),
+                    "address": text("Venue street"),
+                    "city": text("Venue city"),
+                    "country": "DE",
+                },
+                "schedule": "part-time-light",
+                "places": 20,
+                "note": text("Offering note"),
+            },
         ],
         "further_information": text("Further information", markdown=True),
         "links": [{"title": text("Link title"), "url": "https://xss-uni.example/handbook"}],
@@ -142,8 +167,7 @@ def credentials() -> dict[str, dict[str, Any]]:
     return {
         CATALOGUE_ID: credential(
             main_title,
-            stackability={"part_of": [NEXT_ID],
-                          "note": text("Stackability note", markdown=True)},
+            stackability={"part_of": [NEXT_ID], "note": text("Stackability note", markdown=True)},
         ),
         NEXT_ID: credential(
             text("Next credential", first=CLOSE_SCRIPT),
@@ -183,8 +207,9 @@ def write_xss_catalogue(root: Path) -> Path:
     for name, content in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False),
-                        encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     return root
 
 

@@ -294,19 +294,19 @@ _PHRASES: dict[str, dict[str, str]] = {
     },
     "qf-ehea": {
         "en": "Level in the Qualifications Framework of the European Higher Education Area "
-              "(QF-EHEA): {cycle}.",
+        "(QF-EHEA): {cycle}.",
         "de": "Niveau im Qualifikationsrahmen für den Europäischen Hochschulraum (QF-EHEA): "
-              "{cycle}.",
+        "{cycle}.",
         "fr": "Niveau dans le cadre des certifications de l'Espace européen de l'enseignement "
-              "supérieur (QF-EHEA) : {cycle}.",
+        "supérieur (QF-EHEA) : {cycle}.",
         "es": "Nivel en el Marco de Cualificaciones del Espacio Europeo de Educación Superior "
-              "(QF-EHEA): {cycle}.",
+        "(QF-EHEA): {cycle}.",
         "it": "Livello nel Quadro dei titoli dello Spazio europeo dell'istruzione superiore "
-              "(QF-EHEA): {cycle}.",
+        "(QF-EHEA): {cycle}.",
         "pt": "Nível no Quadro de Qualificações do Espaço Europeu do Ensino Superior "
-              "(QF-EHEA): {cycle}.",
+        "(QF-EHEA): {cycle}.",
         "nl": "Niveau in het kwalificatieraamwerk voor de Europese hogeronderwijsruimte "
-              "(QF-EHEA): {cycle}.",
+        "(QF-EHEA): {cycle}.",
     },
     "qf-ehea.short-cycle": {
         "en": "short cycle",

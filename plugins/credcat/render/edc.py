@@ -44,8 +44,7 @@ EDC_GENERIC_FULL = "http://data.europa.eu/snb/model/ap/edc-generic-full"
 
 # A 1×1 transparent PNG: the EDC Issuer needs an image per display language.
 _PIXEL_PNG = (
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ"
-    "AAAAC0lEQVR42mNgAAIAAAUAAen63NgAAAAASUVORK5CYII="
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR42mNgAAIAAAUAAen63NgAAAAASUVORK5CYII="
 )
 _BASE64 = {
     "id": "http://data.europa.eu/snb/encoding/6146cde7dd",
@@ -86,19 +85,23 @@ def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> Js
             "id": f"urn:epass:individualDisplay:{lang}",
             "type": "IndividualDisplay",
             "language": concept("language", lang),
-            "displayDetail": [{
-                "id": f"urn:epass:displayDetail:{lang}:1",
-                "type": "DisplayDetail",
-                "page": 1,
-                "image": {
-                    "id": f"urn:epass:mediaObject:{lang}:1",
-                    "type": "MediaObject",
-                    "title": {"en": f"{PLACEHOLDER}: the EDC Issuer renders the credential image"},
-                    "content": _PIXEL_PNG,
-                    "contentEncoding": _BASE64,
-                    "contentType": _PNG,
-                },
-            }],
+            "displayDetail": [
+                {
+                    "id": f"urn:epass:displayDetail:{lang}:1",
+                    "type": "DisplayDetail",
+                    "page": 1,
+                    "image": {
+                        "id": f"urn:epass:mediaObject:{lang}:1",
+                        "type": "MediaObject",
+                        "title": {
+                            "en": f"{PLACEHOLDER}: the EDC Issuer renders the credential image"
+                        },
+                        "content": _PIXEL_PNG,
+                        "contentEncoding": _BASE64,
+                        "contentType": _PNG,
+                    },
+                }
+            ],
         }
 
     awarding_process: JsonDict = {
@@ -120,8 +123,9 @@ def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> Js
                 "type": "Note",
                 "noteLiteral": {"en": f"{PLACEHOLDER}: grade"},
             },
-            "specifiedBy": urls.node_iri(credential.id, credential.version,
-                                         f"assessment-{assessment.id}"),
+            "specifiedBy": urls.node_iri(
+                credential.id, credential.version, f"assessment-{assessment.id}"
+            ),
             "proves": "urn:epass:learningAchievement:1",
         }
         verification = _id_verification(assessment)

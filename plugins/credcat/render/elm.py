@@ -106,8 +106,9 @@ def web_resource(node_id: str, url: str, title: Text | None = None) -> JsonDict:
     return node
 
 
-def location(node_id: str, country: str, full_address: Text | None = None,
-             name: Text | None = None) -> JsonDict:
+def location(
+    node_id: str, country: str, full_address: Text | None = None, name: Text | None = None
+) -> JsonDict:
     """A ``dc:Location`` with an ``elm:Address`` carrying the country."""
     address: JsonDict = {
         "id": node_id + "-address",
@@ -153,7 +154,8 @@ def organisation(catalogue: Catalogue, oid: str, urls: Urls) -> JsonDict:
     if org.address is not None:
         place = " ".join(p for p in (org.address.postcode, org.address.city) if p)
         full_address = uniform_text(
-            catalogue, ", ".join(p for p in (org.address.street, place) if p))
+            catalogue, ", ".join(p for p in (org.address.street, place) if p)
+        )
     country = org.address.country if org.address is not None else org.country
     node: JsonDict = {
         "id": urls.organisation_iri(oid),
@@ -176,8 +178,11 @@ def organisation(catalogue: Catalogue, oid: str, urls: Urls) -> JsonDict:
             "phoneNumber": org.phone,
         }
     if contact:
-        node["contactPoint"] = {"id": _org_node_iri(urls, oid, "contact"), "type": "ContactPoint",
-                                **contact}
+        node["contactPoint"] = {
+            "id": _org_node_iri(urls, oid, "contact"),
+            "type": "ContactPoint",
+            **contact,
+        }
     if org.legal_identifier:
         node["registration"] = {
             "id": _org_node_iri(urls, oid, "registration"),
@@ -226,8 +231,10 @@ class _Spec:
             node["dcType"] = concept("skill-type", outcome.kind)
         else:
             node["additionalNote"] = [
-                note(self.node(f"outcome-{outcome.id}-kind"),
-                     say("outcome.responsibility-autonomy", languages_of(self.cat, outcome.text)))
+                note(
+                    self.node(f"outcome-{outcome.id}-kind"),
+                    say("outcome.responsibility-autonomy", languages_of(self.cat, outcome.text)),
+                )
             ]
         if outcome.reuse:
             node["reusabilityLevel"] = concept("reuse-level", outcome.reuse)
@@ -240,17 +247,23 @@ class _Spec:
         extra: list[Text] = []
         identity = "identity.yes" if assessment.identity_check else "identity.no"
         if assessment.supervision is not None:
-            extra.append(say("assessment.supervision", langs,
-                             supervision=say(f"supervision.{assessment.supervision}", langs),
-                             identity=say(identity, langs)))
+            extra.append(
+                say(
+                    "assessment.supervision",
+                    langs,
+                    supervision=say(f"supervision.{assessment.supervision}", langs),
+                    identity=say(identity, langs),
+                )
+            )
         elif assessment.identity_check:
             extra.append(say("assessment.identity-only", langs, identity=say(identity, langs)))
         numbered = {o.id: (i, o) for i, o in enumerate(self.cred.outcomes, start=1)}
         proven = [numbered[oid] for oid in assessment.proves if oid in numbered]
         if proven:
             listing = {
-                lang: "; ".join(f"({i}) {pick(o.text, lang, self.default).rstrip('. ')}"
-                                for i, o in proven)
+                lang: "; ".join(
+                    f"({i}) {pick(o.text, lang, self.default).rstrip('. ')}" for i, o in proven
+                )
                 for lang in langs
             }
             extra.append(say("assessment.proves", langs, outcomes=listing))
@@ -330,14 +343,19 @@ class _Spec:
     def entry_requirement(self) -> JsonDict | None:
         earlier = []
         if self.cred.stackability is not None:
-            earlier = [self.cat.credentials[c] for c in self.cred.stackability.builds_on
-                       if c in self.cat.credentials]
+            earlier = [
+                self.cat.credentials[c]
+                for c in self.cred.stackability.builds_on
+                if c in self.cat.credentials
+            ]
         prerequisites = self.cred.prerequisites
         text: dict[str, str] | None = dict(prerequisites) if prerequisites else None
         if earlier:
             langs = languages_of(self.cat, self.cred.prerequisites, self.cred.title)
-            titles = {lang: ", ".join(pick(c.title, lang, self.default) for c in earlier)
-                      for lang in langs}
+            titles = {
+                lang: ", ".join(pick(c.title, lang, self.default) for c in earlier)
+                for lang in langs
+            }
             sentence = say("builds-on", langs, titles=titles)
             text = join_texts(text, sentence) if text else sentence
         return note(self.node("entry-requirement"), text) if text else None
@@ -360,7 +378,7 @@ class _Spec:
             notes.append(note(self.node("note-further-information"), cred.further_information))
         for index, link in enumerate(cred.links, start=1):
             if link.url.lower().startswith("mailto:"):
-                address = link.url[len("mailto:"):]
+                address = link.url[len("mailto:") :]
                 text = {lang: f"{title}: {address}" for lang, title in link.title.items()}
                 notes.append(note(self.node(f"link-{index}"), text))
         return notes
@@ -378,11 +396,13 @@ class _Spec:
             other = self.cat.credentials.get(cid)
             if other is None or cid == self.cred.id:
                 continue
-            out.append({
-                "id": self.urls.spec_iri(other.id, other.version),
-                "type": "Qualification",
-                "title": dict(other.title),
-            })
+            out.append(
+                {
+                    "id": self.urls.spec_iri(other.id, other.version),
+                    "type": "Qualification",
+                    "title": dict(other.title),
+                }
+            )
         return out
 
     # the whole node -------------------------------------------------------------------------
@@ -411,8 +431,9 @@ class _Spec:
             "learningOutcome": [self.outcome(o) for o in cred.outcomes],
             "provenBy": [self.assessment(a) for a in cred.assessments],
             "awardingOpportunity": [self.awarding_opportunity()],
-            "accreditation": [self.accreditation(i, qa)
-                              for i, qa in enumerate(cred.quality_assurance, start=1)],
+            "accreditation": [
+                self.accreditation(i, qa) for i, qa in enumerate(cred.quality_assurance, start=1)
+            ],
             "homepage": [web_resource(self.node("page"), self.page)],
             "isPartialQualification": bool(cred.stackability and cred.stackability.part_of),
         }
@@ -424,12 +445,14 @@ class _Spec:
             spec["targetGroup"] = [concept("target-group", code) for code in cred.target_groups]
         if cred.workload.ects is not None:
             system = cred.workload.credit_system
-            spec["creditPoint"] = [{
-                "id": self.node(f"credit-{system}"),
-                "type": "CreditPoint",
-                "framework": concept("credit-system", system),
-                "point": decimal_text(cred.workload.ects),
-            }]
+            spec["creditPoint"] = [
+                {
+                    "id": self.node(f"credit-{system}"),
+                    "type": "CreditPoint",
+                    "framework": concept("credit-system", system),
+                    "point": decimal_text(cred.workload.ects),
+                }
+            ]
         if cred.workload.hours is not None:
             spec["volumeOfLearning"] = f"PT{cred.workload.hours}H"
         if cred.duration:

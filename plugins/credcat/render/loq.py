@@ -119,8 +119,14 @@ def learning_opportunity(
         where = offering.location
         street = where.address or ""
         full = street if where.city in street else ", ".join(p for p in (street, where.city) if p)
-        lo["location"] = [location(node("-location"), where.country, uniform_text(catalogue, full),
-                                   dict(where.name) if where.name else None)]
+        lo["location"] = [
+            location(
+                node("-location"),
+                where.country,
+                uniform_text(catalogue, full),
+                dict(where.name) if where.name else None,
+            )
+        ]
     if offering.price is not None:
         price: JsonDict = {
             "id": node("-price"),
@@ -147,8 +153,9 @@ def learning_opportunity(
     if offering.places:
         notes.append(note(node("-places"), say("offering.places", langs, places=offering.places)))
     if len(languages) > 1:
-        notes.append(note(node("-languages"),
-                          say("offering.languages", langs, codes=", ".join(languages))))
+        notes.append(
+            note(node("-languages"), say("offering.languages", langs, codes=", ".join(languages)))
+        )
     if notes:
         lo["additionalNote"] = notes
     return lo

@@ -90,8 +90,10 @@ def catalogue_document(catalogue: Catalogue, urls: Urls) -> JsonDict:
     """``catalogue.jsonld``: every credential's specification in one graph."""
     return {
         "@context": list(EDC_CONTEXT),
-        "@graph": [specification(catalogue, credential, urls)
-                   for credential in catalogue.credentials.values()],
+        "@graph": [
+            specification(catalogue, credential, urls)
+            for credential in catalogue.credentials.values()
+        ],
     }
 
 
@@ -128,10 +130,12 @@ def machine_links(
         if kind == "loq" and not publishes_opportunities(credential):
             continue
         labels = LINK_LABELS[kind]
-        links.append((
-            kind,
-            urls.machine_file(credential.id, credential.version, kind),
-            mime,
-            labels.get(lang, labels["en"]),
-        ))
+        links.append(
+            (
+                kind,
+                urls.machine_file(credential.id, credential.version, kind),
+                mime,
+                labels.get(lang, labels["en"]),
+            )
+        )
     return links

@@ -78,43 +78,51 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
             if iri in seen:
                 continue
             seen.add(iri)
-            alignment.append({
-                "type": ["Alignment"],
-                "targetName": pick(skill.label, lang, default)
-                if skill.label
-                else f"ESCO skill {iri.rsplit('/', 1)[-1]}",
-                "targetDescription": pick(outcome.text, lang, default),
-                "targetFramework": ESCO_FRAMEWORK,
-                "targetType": COMPETENCY,
-                "targetCode": iri.rsplit("/", 1)[-1],
-                "targetUrl": iri,
-            })
+            alignment.append(
+                {
+                    "type": ["Alignment"],
+                    "targetName": pick(skill.label, lang, default)
+                    if skill.label
+                    else f"ESCO skill {iri.rsplit('/', 1)[-1]}",
+                    "targetDescription": pick(outcome.text, lang, default),
+                    "targetFramework": ESCO_FRAMEWORK,
+                    "targetType": COMPETENCY,
+                    "targetCode": iri.rsplit("/", 1)[-1],
+                    "targetUrl": iri,
+                }
+            )
     eqf = vocab.concept("eqf", str(credential.eqf))
-    alignment.append({
-        "type": ["Alignment"],
-        "targetName": f"EQF level {credential.eqf}",
-        "targetFramework": EQF_FRAMEWORK,
-        "targetCode": str(credential.eqf),
-        "targetUrl": eqf.iri,
-    })
+    alignment.append(
+        {
+            "type": ["Alignment"],
+            "targetName": f"EQF level {credential.eqf}",
+            "targetFramework": EQF_FRAMEWORK,
+            "targetCode": str(credential.eqf),
+            "targetUrl": eqf.iri,
+        }
+    )
     if credential.nqf:
         nqf = vocab.concept("nqf", credential.nqf)
-        alignment.append({
-            "type": ["Alignment"],
-            "targetName": nqf.labels.get("en", nqf.code),
-            "targetFramework": NQF_FRAMEWORK,
-            "targetCode": nqf.code,
-            "targetUrl": nqf.iri,
-        })
+        alignment.append(
+            {
+                "type": ["Alignment"],
+                "targetName": nqf.labels.get("en", nqf.code),
+                "targetFramework": NQF_FRAMEWORK,
+                "targetCode": nqf.code,
+                "targetUrl": nqf.iri,
+            }
+        )
     fields = [vocab.concept("isced-f", code) for code in credential.field]
     for field in fields:
-        alignment.append({
-            "type": ["Alignment"],
-            "targetName": field.labels.get("en", field.code),
-            "targetFramework": ISCED_FRAMEWORK,
-            "targetCode": field.code,
-            "targetUrl": field.iri,
-        })
+        alignment.append(
+            {
+                "type": ["Alignment"],
+                "targetName": field.labels.get("en", field.code),
+                "targetFramework": ISCED_FRAMEWORK,
+                "targetCode": field.code,
+                "targetUrl": field.iri,
+            }
+        )
 
     awarding = catalogue.organisations[credential.awarding_body[0]]
     creator: JsonDict = {
@@ -148,11 +156,13 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
         "inLanguage": lang,
         "version": credential.version,
         "tag": tags,
-        "otherIdentifier": [{
-            "type": "IdentifierEntry",
-            "identifier": urls.spec_iri(credential.id, credential.version),
-            "identifierType": "identifier",
-        }],
+        "otherIdentifier": [
+            {
+                "type": "IdentifierEntry",
+                "identifier": urls.spec_iri(credential.id, credential.version),
+                "identifierType": "identifier",
+            }
+        ],
     }
     if credential.workload.ects is not None:
         achievement["creditsAvailable"] = float(credential.workload.ects)
@@ -164,12 +174,14 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
     others += [c for c in catalogue.credentials.values() if c.superseded_by == credential.id]
     for other in others:
         other_lang = _language(catalogue, other)
-        related.append({
-            "id": achievement_iri(other, urls),
-            "type": ["Related"],
-            "version": other.version,
-            "inLanguage": other_lang,
-        })
+        related.append(
+            {
+                "id": achievement_iri(other, urls),
+                "type": ["Related"],
+                "version": other.version,
+                "inLanguage": other_lang,
+            }
+        )
     if related:
         achievement["related"] = related
     return achievement

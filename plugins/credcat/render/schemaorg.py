@@ -77,25 +77,29 @@ def _levels(credential: Credential, lang: str) -> list[JsonDict]:
     levels = [_eqf_level(credential)]
     if credential.nqf:
         nqf = vocab.concept("nqf", credential.nqf)
-        levels.append({
-            "@type": "DefinedTerm",
-            "name": nqf.labels.get("en", nqf.code),
-            "termCode": nqf.code,
-            "url": nqf.iri,
-            "inDefinedTermSet": nqf.scheme,
-        })
+        levels.append(
+            {
+                "@type": "DefinedTerm",
+                "name": nqf.labels.get("en", nqf.code),
+                "termCode": nqf.code,
+                "url": nqf.iri,
+                "inDefinedTermSet": nqf.scheme,
+            }
+        )
     if credential.qf_ehea:
         cycle = say(f"qf-ehea.{credential.qf_ehea}", [lang])
-        levels.append({
-            "@type": "DefinedTerm",
-            "name": f"QF-EHEA: {pick(cycle, lang)}",
-            "termCode": credential.qf_ehea,
-            "inDefinedTermSet": {
-                "@type": "DefinedTermSet",
-                "name": "Qualifications Framework of the European Higher Education Area "
-                        "(QF-EHEA)",
-            },
-        })
+        levels.append(
+            {
+                "@type": "DefinedTerm",
+                "name": f"QF-EHEA: {pick(cycle, lang)}",
+                "termCode": credential.qf_ehea,
+                "inDefinedTermSet": {
+                    "@type": "DefinedTermSet",
+                    "name": "Qualifications Framework of the European Higher Education Area "
+                    "(QF-EHEA)",
+                },
+            }
+        )
     return levels
 
 
@@ -213,17 +217,25 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
         },
         "educationalLevel": _levels(credential, lang),
         "competencyRequired": [
-            {"@type": "DefinedTerm", "name": text,
-             "@id": urls.node_iri(cid, version, f"outcome-{o.id}")}
+            {
+                "@type": "DefinedTerm",
+                "name": text,
+                "@id": urls.node_iri(cid, version, f"outcome-{o.id}"),
+            }
             for text, o in zip(outcomes, credential.outcomes, strict=True)
-        ] + skills,
+        ]
+        + skills,
         "recognizedBy": [
             _organization(catalogue, oid, urls, lang)
             for oid in dict.fromkeys(qa.body for qa in credential.quality_assurance)
         ],
         "about": [
-            {"@type": "DefinedTerm", "name": f.labels.get("en", f.code), "termCode": f.code,
-             "url": f.iri}
+            {
+                "@type": "DefinedTerm",
+                "name": f.labels.get("en", f.code),
+                "termCode": f.code,
+                "url": f.iri,
+            }
             for f in fields
         ],
         "inLanguage": list(credential.languages),
@@ -262,7 +274,8 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
     if credential.prerequisites:
         course["coursePrerequisites"] = pick(credential.prerequisites, lang, default)
     offers = [
-        offer for offering in credential.offerings
+        offer
+        for offering in credential.offerings
         if (offer := _offer(credential, offering, page)) is not None
     ]
     if offers:

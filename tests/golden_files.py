@@ -1,0 +1,84 @@
+"""Golden copies of what the sample catalogue publishes (shared by the test and the updater).
+
+Every machine-readable file of the sample site is kept byte for byte in ``tests/golden/sample/``;
+a few representative HTML pages are kept after :func:`normalise_html` removes what changes with
+the theme's release (asset hashes, the generator tag). IRIs and data are promises to issuers and
+holders: a change to any of them shows up in review as a change to these files.
+
+Update after a deliberate change with ``python scripts/update_golden.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN = REPO / "tests" / "golden" / "sample"
+
+DATA_SUFFIXES = (".json", ".jsonld")
+"""Files of these kinds anywhere in the site are data credcat publishes (the theme's search
+index under ``search/`` excepted)."""
+
+HTML_PAGES = (
+    "index.html",
+    "catalogue/index.html",
+    "credentials/data-analysis-python/index.html",
+    "credentials/data-analysis-python/1.1/index.html",
+    "credentials/solar-pv-installation/index.html",
+    "organisations/hochschule-rheinau/index.html",
+    "organisations/index.html",
+    "pathways/index.html",
+)
+"""Representative pages: home, catalogue, a current and a versioned credential page, a VET
+credential, an organisation, the organisations list and the pathways page."""
+
+_ASSET_HASH = re.compile(rb"\.[0-9a-f]{8}\.min\.(css|js)")
+_GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def normalise_html(content: bytes) -> bytes:
+    """Remove what changes with Material's release, not with credcat's output."""
+    content = _ASSET_HASH.sub(rb".min.\1", content)
+    return _GENERATOR.sub(b'<meta name="generator" content="mkdocs">', content)
+
+
+def build_sample(site_dir: Path) -> None:
+    """A strict build of the sample catalogue with the repository's ``mkdocs.yml``."""
+    config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    build(config)
+
+
+def published(site_dir: Path) -> dict[str, bytes]:
+    """The files of a built site that golden copies cover, by site-relative path."""
+    files: dict[str, bytes] = {}
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or rel.startswith(("search/", "assets/")):
+            continue
+        if path.suffix in DATA_SUFFIXES:
+            files[rel] = path.read_bytes()
+    for rel in HTML_PAGES:
+        files[rel] = normalise_html((site_dir / rel).read_bytes())
+    return files
+
+
+def stored() -> dict[str, bytes]:
+    """The golden copies, by site-relative path."""
+    return {
+        p.relative_to(GOLDEN).as_posix(): p.read_bytes()
+        for p in sorted(GOLDEN.rglob("*"))
+        if p.is_file()
+    }
+
+
+def readable(content: bytes, path: str) -> list[str]:
+    """Lines fit for a diff: JSON pretty-printed (the published form is compact)."""
+    text = content.decode("utf-8")
+    if path.endswith(DATA_SUFFIXES):
+        text = json.dumps(json.loads(text), indent=1, sort_keys=True, ensure_ascii=False)
+    return text.splitlines()
