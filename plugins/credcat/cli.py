@@ -6,6 +6,7 @@ Commands:
 * ``credcat schema [--out DIR]`` — write the JSON Schemas of the YAML files.
 * ``credcat generate [DIR] --out OUT`` — write the machine-readable files without MkDocs.
 * ``credcat import FILE [--into DIR]`` — turn an existing EDC or ELM specification into YAML.
+* ``credcat release ID [DIR] [--date D]`` — archive the current version of a credential.
 
 Exit codes: 0 success, 1 problems in the input, 2 wrong usage.
 """
@@ -66,6 +67,11 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         verdict = "FAILED" if errors or (args.strict and warnings) else "OK"
         if args.strict and warnings and not errors:
             verdict += " (--strict: warnings count as errors)"
+        if catalogue is not None:  # which versions exist, which are not released yet
+            from .versions import load_archive
+            from .versions import summary as versions_summary
+
+            out.write(versions_summary(catalogue, load_archive(catalogue)[0]) + "\n")
         out.write(f"{verdict}: {summary} in {elapsed:.2f} s\n")
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
@@ -114,6 +120,27 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_release(args: argparse.Namespace, out: TextIO) -> int:
+    """Archive the current version of a credential in ``versions/<id>/<version>.yaml``."""
+    from datetime import date
+
+    from .versions import ReleaseError, release
+
+    try:
+        on = date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        out.write(f"credcat release: '{args.date}' is not a date: write YYYY-MM-DD\n")
+        return 2
+    try:
+        path = release(Path(args.catalogue), args.id, on=on)
+    except ReleaseError as exc:
+        _print_problems(exc.problems, out)
+        out.write(f"credcat release: {exc}\n")
+        return 1
+    out.write(f"released {args.id}: wrote {path}; commit it with the credential file\n")
+    return 0
+
+
 def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
     for problem in problems:
         out.write(problem.format() + "\n")
@@ -123,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the CLI)."""
     parser = argparse.ArgumentParser(
         prog="credcat",
-        description="Micro-credential catalogues from YAML: check, generate, import.",
+        description="Micro-credential catalogues from YAML: check, generate, import, release.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -163,6 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--into", default="catalogue", help="catalogue folder (default: ./catalogue)")
     imp.set_defaults(func=cmd_import)
+
+    rel = sub.add_parser("release", help="archive the current version of a credential, for good")
+    rel.add_argument("id", help="the credential's id (its file name without .yaml)")
+    rel.add_argument("catalogue", nargs="?", default="catalogue")
+    rel.add_argument("--date", default=None, help="release date, YYYY-MM-DD (default: today)")
+    rel.set_defaults(func=cmd_release)
     return parser
 
 

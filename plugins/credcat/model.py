@@ -765,6 +765,18 @@ class Link(_Model):
     """Address (http, https or mailto)."""
 
 
+class Erratum(_Model):
+    """An editorial correction of a released version, recorded without changing it."""
+
+    version: Version
+    """The released version the correction is about, in quotes (``"1.1"``)."""
+    date: date
+    """The day the correction was recorded."""
+    text: Text
+    """What was wrong and how it reads correctly, e.g. "Outcome 2: 'pandsa' should read
+    'pandas'"."""
+
+
 class CredentialDoc(_Model):
     """``credentials/<id>.yaml``: one micro-credential, as a catalogue entry."""
 
@@ -841,6 +853,9 @@ class CredentialDoc(_Model):
     """Links to further information."""
     homepage: Url | None = None
     """The course page on the provider's website."""
+    errata: list[Erratum] = Field(default_factory=list)
+    """Editorial corrections (typos) of released versions. A released version never changes;
+    an erratum is recorded here instead, and shown on that version's page."""
 
     @field_validator("eqf", mode="before")
     @classmethod

@@ -18,6 +18,7 @@ import yaml
 from .catalogue import Catalogue, problem_at
 from .errors import Problem, Severity
 from .model import Credential
+from .versions import check_archive
 from .yaml_loader import PathKey, dotted
 
 WARNING = Severity.WARNING
@@ -587,4 +588,5 @@ RULES: tuple[Rule, ...] = (
     organisation_translations,
     dates,
     organisation_logos,
+    check_archive,  # versions.py: the archive of released versions, immutability
 )

@@ -1,0 +1,418 @@
+"""What changed between two versions of a credential, in words an employer understands.
+
+:func:`changes` compares two versions field by field and returns :class:`Change` records
+("Outcome added: …", "Workload 4 → 5 ECTS", "Written exam is now supervised online with an
+identity check"), never a YAML diff. :func:`describe` words a change in a language, from the
+phrase file ``credcat/data/changes.yaml`` (English required and complete; other languages fall
+back to it phrase by phrase), so adding a language adds phrases, not code. Pure functions; the
+site shows them at the top of each version page after the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from functools import cache
+from importlib import resources
+from typing import Any, Union
+
+import yaml
+
+from . import vocab
+from .model import Assessment, Credential, Outcome, QualityAssurance
+
+
+@dataclass(frozen=True)
+class Code:
+    """A vocabulary code, worded by its label in the reader's language."""
+
+    vocab: str
+    code: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A value worded by a phrase group of ``changes.yaml`` (``supervision``, …)."""
+
+    group: str
+    code: str
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several values, worded as one list."""
+
+    items: tuple[Arg, ...]
+
+
+Arg = Union[str, int, float, Mapping[str, str], Code, Phrase, Joined, "Supervised"]
+"""A placeholder value: plain text or number, a translated text, a code, a phrase, a list."""
+
+
+@dataclass(frozen=True)
+class Supervised:
+    """How an assessment is supervised, with or without an identity check."""
+
+    supervision: str
+    identity_check: bool
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change between two versions.
+
+    Attributes:
+        key: The phrase in ``changes.yaml`` that words it, e.g. ``workload_ects``.
+        field: The top-level field of the credential it concerns.
+        args: The values of the phrase's placeholders.
+    """
+
+    key: str
+    field: str
+    args: Mapping[str, Arg] = dc_field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        """The change in words, in ``lang`` (see :func:`describe`)."""
+        return describe(self, lang)
+
+
+@cache
+def _phrases() -> Mapping[str, Mapping[str, Any]]:
+    raw = resources.files("credcat").joinpath("data/changes.yaml").read_text("utf-8")
+    loaded: Mapping[str, Mapping[str, Any]] = yaml.safe_load(raw)
+    return loaded
+
+
+def phrase(lang: str, key: str) -> Any:
+    """A phrase (or phrase group) of ``changes.yaml`` in ``lang``, else in English."""
+    phrases = _phrases()
+    found = phrases.get(lang, {}).get(key)
+    return found if found is not None else phrases["en"][key]
+
+
+def describe(change: Change, lang: str = "en") -> str:
+    """Word a change in a language.
+
+    Args:
+        change: The change.
+        lang: A language code; phrases and labels missing in it fall back to English.
+
+    Returns:
+        One sentence, e.g. ``Workload 4 → 5 ECTS``.
+    """
+    values = {name: _word(value, lang) for name, value in change.args.items()}
+    template: str = phrase(lang, change.key)
+    return template.format(**values)
+
+
+def _word(value: Arg, lang: str) -> str:
+    if isinstance(value, bool):  # pragma: no cover - no phrase takes a bare boolean
+        return str(value).lower()
+    if isinstance(value, float):
+        shown = f"{value:g}"
+        return shown.replace(".", str(phrase(lang, "decimal")))
+    if isinstance(value, int | str):
+        return str(value)
+    if isinstance(value, Code):
+        concept = vocab.lookup(value.vocab, value.code)
+        return concept.label(lang) if concept else value.code
+    if isinstance(value, Phrase):
+        group = phrase(lang, value.group)
+        if isinstance(group, str):
+            return group
+        worded: str = group.get(value.code) or phrase("en", value.group).get(value.code, value.code)
+        return worded
+    if isinstance(value, Joined):
+        return str(phrase(lang, "list_and")).join(_word(item, lang) for item in value.items)
+    if isinstance(value, Supervised):
+        how = _word(Phrase("supervision", value.supervision), lang)
+        if value.identity_check:
+            how = str(phrase(lang, "with_identity_check")).format(how=how)
+        return how
+    return value.get(lang) or next(iter(value.values()), "")
+
+
+# --- comparing ------------------------------------------------------------------------------
+
+
+def changes(
+    old: Credential, new: Credential, names: Mapping[str, Mapping[str, str]] | None = None
+) -> list[Change]:
+    """What changed from ``old`` to ``new``, field by field, in the order of the file.
+
+    Args:
+        old: The earlier version.
+        new: The later version.
+        names: Organisation names by id (``{id: {lang: name}}``); ids are shown without them.
+
+    Returns:
+        The changes; empty when the two say the same. Offerings, status, errata and the
+        publication date are not compared: they are not part of what a version promises.
+    """
+    names = names or {}
+    found: list[Change] = []
+
+    def org(oid: str) -> Arg:
+        return names.get(oid) or oid
+
+    if old.title != new.title:
+        found.append(Change("title", "title", {"old": old.title, "new": new.title}))
+    found.extend(_outcomes(old.outcomes, new.outcomes))
+    found.extend(_assessments(old, new))
+    if old.eqf != new.eqf:
+        found.append(Change("eqf", "eqf", {"old": old.eqf, "new": new.eqf}))
+    if old.nqf != new.nqf:
+        found.append(
+            Change("nqf", "nqf", {"old": _code("nqf", old.nqf), "new": _code("nqf", new.nqf)})
+        )
+    if old.qf_ehea != new.qf_ehea:
+        found.append(
+            Change(
+                "qf_ehea",
+                "qf_ehea",
+                {"old": _cycle(old.qf_ehea), "new": _cycle(new.qf_ehea)},
+            )
+        )
+    found.extend(_workload(old, new))
+    for role, before, after in (
+        ("awarding_body", old.awarding_body, new.awarding_body),
+        ("provider", old.providers, new.providers),
+        ("assessor", old.assessors, new.assessors),
+    ):
+        for oid in after:
+            if oid not in before:
+                found.append(Change(f"{role}_added", role, {"name": org(oid)}))
+        for oid in before:
+            if oid not in after:
+                found.append(Change(f"{role}_removed", role, {"name": org(oid)}))
+    found.extend(_quality_assurance(old.quality_assurance, new.quality_assurance))
+    for name, vocabulary in (("mode", "mode"), ("setting", "learning-setting")):
+        if getattr(old, name) != getattr(new, name):
+            found.append(
+                Change(
+                    name,
+                    name,
+                    {
+                        "old": Code(vocabulary, getattr(old, name)),
+                        "new": Code(vocabulary, getattr(new, name)),
+                    },
+                )
+            )
+    if old.type != new.type:
+        found.append(
+            Change(
+                "type",
+                "type",
+                {
+                    "old": Code("learning-opportunity-type", old.type),
+                    "new": Code("learning-opportunity-type", new.type),
+                },
+            )
+        )
+    for name, vocabulary in (("languages", "language"), ("field", "isced-f")):
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            found.append(
+                Change(
+                    name,
+                    name,
+                    {
+                        "old": Joined(tuple(Code(vocabulary, c) for c in before)),
+                        "new": Joined(tuple(Code(vocabulary, c) for c in after)),
+                    },
+                )
+            )
+    if old.duration != new.duration:
+        found.append(
+            Change(
+                "duration",
+                "duration",
+                {
+                    "old": old.duration or Phrase("none", ""),
+                    "new": new.duration or Phrase("none", ""),
+                },
+            )
+        )
+    for name in (
+        "target_groups",
+        "prerequisites",
+        "summary",
+        "description",
+        "further_information",
+        "stackability",
+        "links",
+        "homepage",
+    ):
+        if getattr(old, name) != getattr(new, name):
+            found.append(Change(name, name))
+    return found
+
+
+def _code(vocabulary: str, code: str | None) -> Arg:
+    return Code(vocabulary, code) if code else Phrase("none", "")
+
+
+def _cycle(code: str | None) -> Arg:
+    return Phrase("qf_ehea_cycles", code) if code else Phrase("none", "")
+
+
+def _outcomes(old: Sequence[Outcome], new: Sequence[Outcome]) -> list[Change]:
+    found: list[Change] = []
+    before = {o.id: o for o in old}
+    after = {o.id: o for o in new}
+    for outcome in new:
+        was = before.get(outcome.id)
+        if was is None:
+            found.append(Change("outcome_added", "outcomes", {"text": outcome.text}))
+            continue
+        if was.text != outcome.text:
+            found.append(Change("outcome_reworded", "outcomes", {"text": outcome.text}))
+        if was.kind != outcome.kind:
+            found.append(
+                Change(
+                    "outcome_kind",
+                    "outcomes",
+                    {
+                        "text": outcome.text,
+                        "old": Phrase("outcome_kinds", was.kind),
+                        "new": Phrase("outcome_kinds", outcome.kind),
+                    },
+                )
+            )
+        if was.esco != outcome.esco:
+            found.append(Change("outcome_esco", "outcomes", {"text": outcome.text}))
+        if was.reuse != outcome.reuse:
+            found.append(Change("outcome_reuse", "outcomes", {"text": outcome.text}))
+    for outcome in old:
+        if outcome.id not in after:
+            found.append(Change("outcome_removed", "outcomes", {"text": outcome.text}))
+    return found
+
+
+def _assessment_name(assessment: Assessment) -> Arg:
+    return assessment.title or Code("assessment-type", assessment.type)
+
+
+def _assessments(old: Credential, new: Credential) -> list[Change]:
+    found: list[Change] = []
+    before = {a.id: a for a in old.assessments}
+    after = {a.id: a for a in new.assessments}
+    outcome_text = {o.id: o.text for o in (*old.outcomes, *new.outcomes)}
+    for item in new.assessments:
+        was = before.get(item.id)
+        title = _assessment_name(item)
+        if was is None:
+            found.append(Change("assessment_added", "assessments", {"title": title}))
+            continue
+        if was.title != item.title and was.title and item.title:
+            found.append(
+                Change("assessment_title", "assessments", {"old": was.title, "new": item.title})
+            )
+        if was.type != item.type:
+            found.append(
+                Change(
+                    "assessment_type",
+                    "assessments",
+                    {
+                        "title": title,
+                        "old": Code("assessment-type", was.type),
+                        "new": Code("assessment-type", item.type),
+                    },
+                )
+            )
+        if was.supervision != item.supervision and item.supervision:
+            found.append(
+                Change(
+                    "assessment_supervision",
+                    "assessments",
+                    {"title": title, "how": Supervised(item.supervision, item.identity_check)},
+                )
+            )
+        elif was.identity_check != item.identity_check:
+            key = "assessment_identity_on" if item.identity_check else "assessment_identity_off"
+            found.append(Change(key, "assessments", {"title": title}))
+        for key, ids in (
+            ("assessment_proves_added", [o for o in item.proves if o not in was.proves]),
+            ("assessment_proves_removed", [o for o in was.proves if o not in item.proves]),
+        ):
+            if ids:
+                texts = tuple(outcome_text.get(o, o) for o in ids)
+                found.append(
+                    Change(key, "assessments", {"title": title, "outcomes": Joined(texts)})
+                )
+        if was.description != item.description:
+            found.append(Change("assessment_description", "assessments", {"title": title}))
+        if was.grading != item.grading and item.grading:
+            found.append(
+                Change("assessment_grading", "assessments", {"title": title, "new": item.grading})
+            )
+    for item in old.assessments:
+        if item.id not in after:
+            found.append(
+                Change("assessment_removed", "assessments", {"title": _assessment_name(item)})
+            )
+    return found
+
+
+def _workload(old: Credential, new: Credential) -> list[Change]:
+    found: list[Change] = []
+    a, b = old.workload, new.workload
+    if a.ects != b.ects:
+        found.append(
+            Change(
+                "workload_ects",
+                "workload",
+                {"old": _number(a.ects), "new": _number(b.ects)},
+            )
+        )
+    if a.hours != b.hours:
+        found.append(
+            Change("workload_hours", "workload", {"old": a.hours or 0, "new": b.hours or 0})
+        )
+    split = ("guided_hours", "self_study_hours", "assessment_hours")
+    if any(getattr(a, s) != getattr(b, s) for s in split):
+        found.append(Change("workload_split", "workload"))
+    if a.credit_system != b.credit_system:
+        found.append(
+            Change(
+                "credit_system",
+                "workload",
+                {"old": a.credit_system.upper(), "new": b.credit_system.upper()},
+            )
+        )
+    return found
+
+
+def _number(value: float | None) -> Arg:
+    if value is None:
+        return 0
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _qa_name(qa: QualityAssurance) -> Arg:
+    return qa.title or Code("accreditation-type", qa.type)
+
+
+def _quality_assurance(
+    old: Sequence[QualityAssurance], new: Sequence[QualityAssurance]
+) -> list[Change]:
+    found: list[Change] = []
+    before = {(q.type, q.body): q for q in old}
+    after = {(q.type, q.body): q for q in new}
+    for key, qa in after.items():
+        was = before.get(key)
+        if was is None:
+            found.append(
+                Change("quality_assurance_added", "quality_assurance", {"title": _qa_name(qa)})
+            )
+        elif was != qa:
+            found.append(
+                Change("quality_assurance_changed", "quality_assurance", {"title": _qa_name(qa)})
+            )
+    for key, qa in before.items():
+        if key not in after:
+            found.append(
+                Change("quality_assurance_removed", "quality_assurance", {"title": _qa_name(qa)})
+            )
+    return found

@@ -1,0 +1,727 @@
+"""Permanent versions: the archive of released versions, their fingerprints and their checks.
+
+This module owns everything about versions of a credential:
+
+* **ordering** of version strings (:func:`version_key`: numeric dot- or hyphen-separated
+  segments, compared as numbers; ``1.10`` comes after ``1.9``);
+* the **fingerprint** of a version (:func:`fingerprint`): ``sha256:<hex>`` of the RFC 8785
+  (JCS) canonical JSON of :func:`specification`, the normalised model of every field a holder or
+  employer relies on;
+* the **archive** ``catalogue/versions/<id>/<version>.yaml`` (:func:`load_archive`): each file
+  is the credential file as released, below a ``release:`` header (date, fingerprint, the
+  version it replaces, the default language its plain texts are in), written only by
+  :func:`release` (``credcat release``) and read through the same loader and model as the
+  credentials;
+* the **rules** (:func:`check_archive`, run by ``check_catalogue`` with the other rules): a
+  snapshot that no longer matches its fingerprint, a snapshot without a credential file, a
+  released version whose snapshot was deleted (each snapshot names the version it replaces, so
+  a gap in the chain is visible), versions that go down, and a current file that changed a
+  released version without raising its version;
+* **succession** (:func:`succession`): which version each version replaces (pointing
+  backwards only), the version list, the current version and the successor credential, for the
+  machine-readable files and pages.
+
+Nothing here depends on Git history: a shallow clone holds the whole archive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue, _validate_entity, check_catalogue, problem_at
+from .errors import Problem
+from .ids import SLUG_RE
+from .model import VERSION_RE, Credential
+from .yaml_loader import Document, PathKey, dotted, load_yaml
+
+ARCHIVE_DIR = "versions"
+"""The archive folder inside the catalogue folder."""
+HEADER_KEY = "release"
+"""The top-level key of a snapshot that holds the release record."""
+FINGERPRINT_RE = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+NOT_COVERED = frozenset({"offerings", "status", "superseded_by", "errata"})
+"""Fields a version may change after its release: the runs on offer, the life-cycle status
+(stated by the credential's unversioned record) and recorded errata. Every other field is part
+of the released specification and its fingerprint."""
+
+IMMUTABLE_HINT = (
+    'raise the version (e.g. version: "{next}") to publish the change as a new version, or '
+    "revert it; to correct a typo, revert it and record an erratum (errata:)"
+)
+
+
+# --- version strings ------------------------------------------------------------------------
+
+
+def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key of a version string: numeric segments compare as numbers.
+
+    Segments are separated by dots or hyphens; ``1.10`` > ``1.9`` > ``1.2-1`` > ``1.2``;
+    trailing zero segments do not count (``1.0`` and ``1`` are the same version). A segment
+    with letters compares as text, after every number (``1.0`` < ``1.rc``).
+
+    Args:
+        version: A version as validated by the model (``"1.1"``, ``"2026-1"``).
+
+    Returns:
+        A tuple that sorts versions in release order.
+    """
+    parts: list[tuple[int, int | str]] = [
+        (0, int(part)) if part.isdigit() else (1, part.lower())
+        for part in re.split(r"[.\-]", version)
+    ]
+    while len(parts) > 1 and parts[-1] == (0, 0):
+        parts.pop()
+    return tuple(parts)
+
+
+def next_version(version: str) -> str:
+    """A suggestion for the version after ``version``: its last number raised by one."""
+    match = re.match(r"^(.*?)(\d+)([^\d]*)$", version)
+    if match is None:
+        return f"{version}.1"
+    return f"{match[1]}{int(match[2]) + 1}{match[3]}"
+
+
+# --- fingerprints ---------------------------------------------------------------------------
+
+
+def specification(credential: Credential) -> dict[str, Any]:
+    """The released specification of a credential version, as plain JSON data.
+
+    The normalised model (texts as ``{lang: text}``, codes canonical, dates ISO) of every field
+    except :data:`NOT_COVERED`; values equal to their defaults are left out, so that a field
+    added to the model later, with a default, changes no fingerprint.
+    """
+    data: dict[str, Any] = credential.model_dump(
+        mode="json", exclude=set(NOT_COVERED), exclude_defaults=True
+    )
+    data["id"] = credential.id
+    data["version"] = credential.version
+    return data
+
+
+def canonical_json(value: Any) -> str:
+    """RFC 8785 (JSON Canonicalization Scheme) text of plain JSON data.
+
+    Keys sorted by their UTF-16 code units, no insignificant white space, strings escaped as
+    ECMAScript's ``JSON.stringify`` does, numbers in their shortest ECMAScript form (integral
+    numbers without a fraction: ``5.0`` → ``5``).
+
+    Raises:
+        ValueError: For values JSON cannot hold (NaN, infinity, other types).
+    """
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("JSON has no NaN or infinity")
+        if value.is_integer() and abs(value) < 1e21:
+            return str(int(value))
+        text = repr(value)
+        if "e" in text and abs(value) >= 1e-6:  # Python writes 1e-05, ECMAScript 0.00001
+            text = format(Decimal(text), "f")
+        return text.replace("e-0", "e-")  # 1e-07 → 1e-7
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(canonical_json(item) for item in value) + "]"
+    if isinstance(value, dict):
+        keys = sorted(value, key=lambda k: str(k).encode("utf-16-be"))
+        return (
+            "{"
+            + ",".join(
+                f"{json.dumps(str(k), ensure_ascii=False)}:{canonical_json(value[k])}" for k in keys
+            )
+            + "}"
+        )
+    raise ValueError(f"not JSON data: {type(value).__name__}")
+
+
+def fingerprint(credential: Credential) -> str:
+    """``sha256:<hex>`` of the JCS form of :func:`specification` (UTF-8)."""
+    text = canonical_json(specification(credential))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- the archive ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Release:
+    """One released version, as archived.
+
+    Attributes:
+        credential: The credential as released (validated like a credential file).
+        released: The release date.
+        fingerprint: The fingerprint recorded at release.
+        replaces: The version released before it, ``None`` for the first.
+        source: Path of the snapshot relative to the catalogue folder.
+        document: The loaded snapshot (for positions).
+    """
+
+    credential: Credential
+    released: date
+    fingerprint: str
+    replaces: str | None
+    source: str
+    document: Document = field(repr=False, compare=False)
+
+    @property
+    def version(self) -> str:
+        """The released version."""
+        return self.credential.version
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Every released version, by credential id, oldest first."""
+
+    releases: Mapping[str, tuple[Release, ...]]
+
+    def of(self, credential_id: str) -> tuple[Release, ...]:
+        """The released versions of a credential, oldest first."""
+        return self.releases.get(credential_id, ())
+
+    def get(self, credential_id: str, version: str) -> Release | None:
+        """The release of one version, or ``None``."""
+        return next((r for r in self.of(credential_id) if r.version == version), None)
+
+    def latest(self, credential_id: str) -> Release | None:
+        """The newest released version of a credential, or ``None``."""
+        found = self.of(credential_id)
+        return found[-1] if found else None
+
+
+def _display_prefix(catalogue: Catalogue) -> str:
+    """How the catalogue folder is shown in problems (``catalogue/``), taken from its settings."""
+    doc = catalogue.documents.get("catalogue.yaml")
+    if doc is None:
+        return ""
+    return doc.display[: -len("catalogue.yaml")]
+
+
+def load_archive(catalogue: Catalogue) -> tuple[Archive, list[Problem]]:
+    """Read and validate ``versions/<id>/<version>.yaml`` of a catalogue.
+
+    Args:
+        catalogue: The catalogue the archive belongs to.
+
+    Returns:
+        The archive of every snapshot that validated, and the problems of the others (file
+        name, YAML, header, model and fingerprint problems).
+    """
+    folder = catalogue.root / ARCHIVE_DIR
+    prefix = _display_prefix(catalogue)
+    problems: list[Problem] = []
+    releases: dict[str, list[Release]] = {}
+    if not folder.is_dir():
+        return Archive({}), problems
+    for sub in sorted(folder.iterdir()):
+        if sub.name.startswith("."):
+            continue
+        shown = f"{prefix}{ARCHIVE_DIR}/{sub.name}"
+        if not sub.is_dir() or not SLUG_RE.match(sub.name):
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "",
+                    "the archive holds one folder per credential id, and nothing else",
+                    "snapshots are written by credcat release; restore the archive from Git",
+                    code="archive-file",
+                )
+            )
+            continue
+        for path in sorted(sub.iterdir()):
+            if path.name.startswith("."):
+                continue
+            release_, found = _load_snapshot(path, sub.name, f"{shown}/{path.name}", catalogue)
+            problems.extend(found)
+            if release_ is not None:
+                releases.setdefault(sub.name, []).append(release_)
+    ordered = {
+        cid: tuple(sorted(found, key=lambda r: version_key(r.version)))
+        for cid, found in sorted(releases.items())
+    }
+    return Archive(ordered), problems
+
+
+def _load_snapshot(
+    path: Path, credential_id: str, shown: str, catalogue: Catalogue, name: str | None = None
+) -> tuple[Release | None, list[Problem]]:
+    problems: list[Problem] = []
+    name = name or path.name
+    version = name[: -len(".yaml")] if name.endswith(".yaml") else ""
+    if not path.is_file() or not version or not VERSION_RE.match(version):
+        problems.append(
+            Problem(
+                shown,
+                0,
+                0,
+                "",
+                "not a snapshot: the archive holds <version>.yaml files only",
+                "snapshots are written by credcat release; remove this file",
+                code="archive-file",
+            )
+        )
+        return None, problems
+    doc, found = load_yaml(path, shown)
+    problems.extend(found)
+    if doc is None:
+        return None, problems
+    header = doc.data.get(HEADER_KEY)
+    doc.data = {k: v for k, v in doc.data.items() if k != HEADER_KEY}
+    record = _header(doc, header, problems)
+    context = {"default_language": record.get("language") or catalogue.settings.default_language}
+    credential = _validate_entity(Credential, doc, credential_id, context, problems)
+    if credential is None or not record:
+        return None, problems
+    if credential.version != version:
+        line, column = doc.where(("version",))
+        problems.append(
+            Problem(
+                shown,
+                line,
+                column,
+                "version",
+                f"this snapshot is named {version}.yaml but holds version {credential.version}",
+                "snapshots are written by credcat release; restore this file from Git",
+                code="archive-tampered",
+            )
+        )
+        return None, problems
+    if fingerprint(credential) != record["fingerprint"]:
+        line, column = doc.where((HEADER_KEY, "fingerprint"))
+        problems.append(
+            Problem(
+                shown,
+                line,
+                column,
+                f"{HEADER_KEY}.fingerprint",
+                f"released version {version} was edited after its release: its content no "
+                "longer matches its fingerprint",
+                "restore this file from Git (git checkout -- <file>); a released version never "
+                "changes: record a correction as an erratum in the credential file",
+                code="archive-tampered",
+            )
+        )
+        return None, problems
+    return (
+        Release(
+            credential=credential,
+            released=record["date"],
+            fingerprint=record["fingerprint"],
+            replaces=record["replaces"],
+            source=f"{ARCHIVE_DIR}/{credential_id}/{name}",
+            document=doc,
+        ),
+        problems,
+    )
+
+
+def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, Any]:
+    """The validated ``release:`` record of a snapshot; empty (and reported) when unusable."""
+
+    def bad(loc: PathKey, message: str) -> dict[str, Any]:
+        line, column = doc.where(loc)
+        problems.append(
+            Problem(
+                doc.display,
+                line,
+                column,
+                dotted(loc),
+                message,
+                "snapshots are written by credcat release; restore this file from Git",
+                code="archive-header",
+            )
+        )
+        return {}
+
+    if not isinstance(header, dict):
+        return bad((HEADER_KEY,), "a snapshot starts with its release record (release:)")
+    unknown = sorted(set(header) - {"date", "fingerprint", "replaces", "language"})
+    if unknown:
+        return bad((HEADER_KEY, unknown[0]), f"unknown key '{unknown[0]}' in the release record")
+    when, digest, replaces = header.get("date"), header.get("fingerprint"), header.get("replaces")
+    language = header.get("language")
+    if not isinstance(when, date):
+        return bad((HEADER_KEY, "date"), "the release date is missing or not a date")
+    if not isinstance(digest, str) or not FINGERPRINT_RE.match(digest):
+        return bad((HEADER_KEY, "fingerprint"), "the fingerprint is missing or not sha256:<hex>")
+    if replaces is not None and (not isinstance(replaces, str) or not VERSION_RE.match(replaces)):
+        return bad((HEADER_KEY, "replaces"), "'replaces' is not a version")
+    if language is not None and not isinstance(language, str):
+        return bad((HEADER_KEY, "language"), "'language' is not a language code")
+    return {"date": when, "fingerprint": digest, "replaces": replaces, "language": language}
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+
+def check_archive(catalogue: Catalogue) -> list[Problem]:
+    """Every problem of the archive and of released versions (a rule of ``check_catalogue``)."""
+    archive, problems = load_archive(catalogue)
+    problems.extend(_orphans(catalogue, archive))
+    problems.extend(_chains(catalogue, archive))
+    problems.extend(_current_versions(catalogue, archive))
+    problems.extend(_errata(catalogue, archive))
+    return problems
+
+
+def _snapshot_problem(
+    release_: Release, loc: PathKey, message: str, hint: str, code: str
+) -> Problem:
+    line, column = release_.document.where(loc)
+    return Problem(release_.document.display, line, column, dotted(loc), message, hint, code=code)
+
+
+def _orphans(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
+    for cid, found in archive.releases.items():
+        if cid in catalogue.credentials or f"credential:{cid}" in catalogue.invalid:
+            continue
+        yield _snapshot_problem(
+            found[0],
+            (HEADER_KEY,),
+            f"credential '{cid}' has released versions but no file credentials/{cid}.yaml any more",
+            f"restore credentials/{cid}.yaml: a published credential is never deleted; "
+            "set status: retired (or superseded) instead",
+            "archive-orphan",
+        )
+
+
+def _chains(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
+    """Each snapshot names the version it replaces: a deleted snapshot leaves a gap."""
+    for cid, found in archive.releases.items():
+        known = {r.version for r in found}
+        for before, release_ in zip((None, *found), found, strict=False):
+            expected = before.version if before else None
+            if release_.replaces == expected:
+                continue
+            loc = (HEADER_KEY, "replaces")
+            if release_.replaces is not None and release_.replaces not in known:
+                yield _snapshot_problem(
+                    release_,
+                    loc,
+                    f"released version {release_.replaces} of '{cid}' is missing: its snapshot "
+                    f"{ARCHIVE_DIR}/{cid}/{release_.replaces}.yaml was deleted",
+                    "restore it from Git: every released version stays published for good",
+                    "archive-gap",
+                )
+            else:
+                was = f"version {expected}" if expected else "no earlier version"
+                yield _snapshot_problem(
+                    release_,
+                    loc,
+                    f"version {release_.version} of '{cid}' records that it replaces "
+                    f"{release_.replaces or 'nothing'}, but the archive holds {was} before it",
+                    "restore the archive from Git; snapshots are written by credcat release",
+                    "archive-gap",
+                )
+
+
+def _current_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
+    for cid, credential in catalogue.credentials.items():
+        latest = archive.latest(cid)
+        if latest is None:
+            continue
+        released = archive.get(cid, credential.version)
+        if released is None:
+            if version_key(credential.version) <= version_key(latest.version):
+                yield problem_at(
+                    catalogue,
+                    "credential",
+                    cid,
+                    ("version",),
+                    f"versions only go up: version {credential.version} is not after the "
+                    f"released version {latest.version}",
+                    f'write version: "{next_version(latest.version)}"',
+                    code="version-order",
+                )
+            continue
+        if released is not latest:
+            yield problem_at(
+                catalogue,
+                "credential",
+                cid,
+                ("version",),
+                f"versions only go up: version {credential.version} was replaced by the "
+                f"released version {latest.version}",
+                f'write version: "{next_version(latest.version)}", with everything that '
+                f"{latest.version} says",
+                code="version-order",
+            )
+            continue
+        yield from _immutable(catalogue, credential, released)
+
+
+def _immutable(catalogue: Catalogue, current: Credential, released: Release) -> Iterator[Problem]:
+    """A current file with a released version may differ from it only in NOT_COVERED fields."""
+    now, then = specification(current), specification(released.credential)
+    hint = IMMUTABLE_HINT.format(next=next_version(released.version))
+    for name in sorted(set(now) | set(then), key=_field_order):
+        if now.get(name) == then.get(name):
+            continue
+        loc = (name, *_first_difference(now.get(name), then.get(name)))
+        what = name.replace("_", " ")
+        if name not in now:
+            message = f"'{what}' was removed, but version {released.version} is released with it"
+            loc = ("version",)
+        elif name not in then:
+            message = f"'{what}' was added, but version {released.version} is released without it"
+        else:
+            message = f"'{what}' differs from released version {released.version}"
+        yield problem_at(
+            catalogue,
+            "credential",
+            current.id,
+            loc,
+            message + " (released versions never change)",
+            hint,
+            code="released-changed",
+        )
+
+
+def _field_order(name: str) -> int:
+    fields = list(Credential.model_fields)
+    return fields.index(name) if name in fields else len(fields)
+
+
+def _first_difference(new: Any, old: Any) -> PathKey:
+    """The path below two values to the first place they differ."""
+    if isinstance(new, dict) and isinstance(old, dict):
+        for key in [*new, *(k for k in old if k not in new)]:
+            if new.get(key) != old.get(key):
+                if key not in new:
+                    return ()
+                return (key, *_first_difference(new.get(key), old.get(key)))
+    if isinstance(new, list) and isinstance(old, list):
+        for index, item in enumerate(new):
+            if index >= len(old) or item != old[index]:
+                if index >= len(old):
+                    return (index,)
+                return (index, *_first_difference(item, old[index]))
+    return ()
+
+
+def _errata(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
+    for cid, credential in catalogue.credentials.items():
+        for index, erratum in enumerate(credential.errata):
+            if archive.get(cid, erratum.version) is None:
+                yield problem_at(
+                    catalogue,
+                    "credential",
+                    cid,
+                    ("errata", index, "version"),
+                    f"version {erratum.version} is not released: errata are for released "
+                    "versions only",
+                    "correct an unreleased version directly in the file, or name a released "
+                    "version: " + (", ".join(r.version for r in archive.of(cid)) or "(none yet)"),
+                    code="erratum-version",
+                )
+
+
+# --- summary and succession -----------------------------------------------------------------
+
+
+def summary(catalogue: Catalogue, archive: Archive) -> str:
+    """One line for ``credcat check``: released versions, and the versions not yet released."""
+    released = sum(len(found) for found in archive.releases.values())
+    unreleased = [
+        f"{cid} {cred.version}"
+        for cid, cred in catalogue.credentials.items()
+        if archive.get(cid, cred.version) is None
+    ]
+    line = f"versions: {released} released"
+    if unreleased:
+        line += f"; unreleased (run credcat release <id>): {', '.join(unreleased)}"
+    else:
+        line += "; every current version is released"
+    return line
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One version of a credential, for version lists and succession links.
+
+    Attributes:
+        version: The version.
+        released: Its release date; ``None`` for a current version not yet released.
+        fingerprint: Its fingerprint (of the current file when not released).
+        replaces: The version it replaces (pointing backwards only), ``None`` for the first.
+    """
+
+    version: str
+    released: date | None
+    fingerprint: str
+    replaces: str | None
+
+
+@dataclass(frozen=True)
+class Succession:
+    """A credential's versions and successor, as its unversioned record states them.
+
+    Attributes:
+        credential_id: The credential.
+        versions: Every version, oldest first; the last is the current one.
+        current: The current version (the credential file's).
+        superseded_by: Id of the successor credential, for a superseded one.
+    """
+
+    credential_id: str
+    versions: tuple[VersionInfo, ...]
+    current: str
+    superseded_by: str | None
+
+    def info(self, version: str) -> VersionInfo | None:
+        """The entry of one version, or ``None``."""
+        return next((v for v in self.versions if v.version == version), None)
+
+
+def succession(catalogue: Catalogue, archive: Archive, credential_id: str) -> Succession:
+    """The versions of a credential and what replaces what.
+
+    A version's own files name only the version it replaces (:attr:`VersionInfo.replaces`),
+    so releasing a new version changes no file of an older one; the newest version, the list
+    and the successor belong to the unversioned record (current page, ``catalogue.json``).
+    """
+    current = catalogue.credentials[credential_id]
+    infos = [
+        VersionInfo(r.version, r.released, r.fingerprint, r.replaces)
+        for r in archive.of(credential_id)
+    ]
+    if archive.get(credential_id, current.version) is None:
+        latest = archive.latest(credential_id)
+        infos.append(
+            VersionInfo(
+                current.version,
+                None,
+                fingerprint(current),
+                latest.version if latest else None,
+            )
+        )
+    return Succession(
+        credential_id=credential_id,
+        versions=tuple(infos),
+        current=current.version,
+        superseded_by=current.superseded_by if current.status == "superseded" else None,
+    )
+
+
+# --- releasing ------------------------------------------------------------------------------
+
+
+class ReleaseError(Exception):
+    """``credcat release`` refused; the message says why, the problems (if any) in detail."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+def snapshot_text(source: str, release_: dict[str, Any], credential: Credential) -> str:
+    """The text of a snapshot: a header comment, the release record, the file as released."""
+    lines = source.splitlines()
+    while lines and (lines[0].startswith("# yaml-language-server:") or lines[0].strip() == "---"):
+        lines.pop(0)
+    replaces = release_["replaces"]
+    header = [
+        f"# Version {credential.version} of credential '{credential.id}' as released, "
+        "written by `credcat release`.",
+        "# Never edit or delete this file: credentials issued against this version point at it",
+        "# for good. Correct a typo with an erratum (errata:) in the credential file instead.",
+        f"{HEADER_KEY}:",
+        f"  date: {release_['date'].isoformat()}",
+        f"  fingerprint: {release_['fingerprint']}",
+        f'  replaces: "{replaces}"' if replaces else "  replaces: null",
+        f"  language: {release_['language']}",
+        "# The credential file as released:",
+    ]
+    return "\n".join([*header, *lines]) + "\n"
+
+
+def release(root: Path | str, credential_id: str, *, on: date | None = None) -> Path:
+    """Archive the current version of a credential (``credcat release``).
+
+    Refuses when the catalogue has errors, when the credential is unknown or a draft, when its
+    version is already released, or when the version does not go up. The snapshot is written
+    to a hidden temporary file in the archive, read back and checked against its fingerprint,
+    and only then given its name; an existing file is never replaced.
+
+    Args:
+        root: The catalogue folder.
+        credential_id: The credential to release.
+        on: The release date (default: today).
+
+    Returns:
+        The path of the new snapshot.
+
+    Raises:
+        ReleaseError: When the release is refused.
+    """
+    root = Path(root)
+    catalogue, problems = check_catalogue(root)
+    errors = [p for p in problems if p.is_error]
+    if catalogue is None or errors:
+        raise ReleaseError("nothing released: the catalogue has errors; fix them first", errors)
+    credential = catalogue.credentials.get(credential_id)
+    if credential is None:
+        raise ReleaseError(f"there is no credential '{credential_id}' in {root}")
+    if credential.status == "draft":
+        raise ReleaseError(
+            f"'{credential_id}' is a draft: set its status to active before releasing it"
+        )
+    archive, _ = load_archive(catalogue)
+    already = archive.get(credential_id, credential.version)
+    if already is not None:
+        raise ReleaseError(
+            f"version {credential.version} of '{credential_id}' was released on "
+            f"{already.released.isoformat()}; raise the version to release a change "
+            f'(e.g. version: "{next_version(credential.version)}")'
+        )
+    latest = archive.latest(credential_id)
+    if latest is not None and version_key(credential.version) <= version_key(latest.version):
+        raise ReleaseError(  # pragma: no cover - check_catalogue reports it first
+            f"version {credential.version} is not after the released version {latest.version}"
+        )
+    source_path = root / Catalogue.source_of("credential", credential_id)
+    record = {
+        "date": on or date.today(),
+        "fingerprint": fingerprint(credential),
+        "replaces": latest.version if latest else None,
+        "language": catalogue.settings.default_language,
+    }
+    text = snapshot_text(source_path.read_text("utf-8"), record, credential)
+    folder = root / ARCHIVE_DIR / credential_id
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{credential.version}.yaml"
+    staging = folder / f".{credential.version}.yaml.tmp"
+    staging.write_text(text, "utf-8", newline="\n")
+    try:
+        written, found = _load_snapshot(
+            staging, credential_id, str(staging), catalogue, target.name
+        )
+        if written is None or written.fingerprint != record["fingerprint"]:
+            raise ReleaseError(  # pragma: no cover - the model reads back what it wrote
+                "the snapshot did not read back as released; nothing released", found
+            )
+        os.link(staging, target)  # fails when the target exists: never replaces a snapshot
+    except FileExistsError:
+        raise ReleaseError(f"{target} exists already; nothing released") from None
+    finally:
+        staging.unlink(missing_ok=True)
+    return target
