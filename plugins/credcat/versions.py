@@ -42,7 +42,10 @@ from .catalogue import Catalogue, _validate_entity, check_catalogue, problem_at
 from .errors import Problem
 from .ids import SLUG_RE
 from .model import VERSION_RE, Credential
+from .urls import Urls
 from .yaml_loader import Document, PathKey, dotted, load_yaml
+
+JsonDict = dict[str, Any]
 
 ARCHIVE_DIR = "versions"
 """The archive folder inside the catalogue folder."""
@@ -132,7 +135,7 @@ def canonical_json(value: Any) -> str:
         if value.is_integer() and abs(value) < 1e21:
             return str(int(value))
         text = repr(value)
-        if "e" in text and abs(value) >= 1e-6:  # Python writes 1e-05, ECMAScript 0.00001
+        if "e" in text and 1e-6 <= abs(value) < 1e-4:  # Python: 1e-05, ECMAScript: 0.00001
             text = format(Decimal(text), "f")
         return text.replace("e-0", "e-")  # 1e-07 → 1e-7
     if isinstance(value, str):
@@ -620,6 +623,74 @@ def succession(catalogue: Catalogue, archive: Archive, credential_id: str) -> Su
         current=current.version,
         superseded_by=current.superseded_by if current.status == "superseded" else None,
     )
+
+
+# --- machine-readable succession -----------------------------------------------------------
+
+FINGERPRINT_SCHEME = "SHA-256 of the RFC 8785 (JCS) canonical JSON of the credcat specification"
+"""``schemeName`` of the fingerprint identifier in the machine-readable files."""
+
+
+def fingerprint_identifier(urls: Urls, credential_id: str, version: str, digest: str) -> JsonDict:
+    """The fingerprint as an ELM ``Identifier`` (``adms:identifier``) of a version's
+    specification, beside its catalogue identifier."""
+    return {
+        "id": urls.node_iri(credential_id, version, "fingerprint"),
+        "type": "Identifier",
+        "notation": digest,
+        "schemeName": FINGERPRINT_SCHEME,
+    }
+
+
+def version_properties(succession_: Succession, urls: Urls, version: str) -> JsonDict:
+    """Succession properties of one version's specification node: the version it replaces.
+
+    DCMI ``dc:replaces`` (``http://purl.org/dc/terms/replaces``; the ELM context defines the
+    ``dc`` prefix, and the EDC SHACL shapes are open to it). Never the version after it, so a
+    release changes no file of an older version.
+    """
+    info = succession_.info(version)
+    if info is None or info.replaces is None:
+        return {}
+    return {"dc:replaces": {"id": urls.spec_iri(succession_.credential_id, info.replaces)}}
+
+
+def record_properties(
+    succession_: Succession, urls: Urls, successor_version: str | None = None
+) -> JsonDict:
+    """Succession properties of a credential's unversioned record (``catalogue.jsonld``).
+
+    ``dc:hasVersion`` lists every version's specification, oldest first; for a superseded
+    credential ``dc:isReplacedBy`` names the successor's current specification.
+
+    Args:
+        succession_: The credential's succession.
+        urls: The catalogue's URL scheme.
+        successor_version: The current version of the successor credential, when superseded.
+    """
+    cid = succession_.credential_id
+    props: JsonDict = {
+        "dc:hasVersion": [{"id": urls.spec_iri(cid, v.version)} for v in succession_.versions]
+    }
+    if succession_.superseded_by and successor_version:
+        props["dc:isReplacedBy"] = {
+            "id": urls.spec_iri(succession_.superseded_by, successor_version)
+        }
+    return props
+
+
+def versions_json(succession_: Succession) -> list[JsonDict]:
+    """The version list of a credential for ``catalogue.json``, oldest first."""
+    return [
+        {
+            "version": v.version,
+            "released": v.released.isoformat() if v.released else None,
+            "fingerprint": v.fingerprint,
+            "replaces": v.replaces,
+            "current": v.version == succession_.current,
+        }
+        for v in succession_.versions
+    ]
 
 
 # --- releasing ------------------------------------------------------------------------------

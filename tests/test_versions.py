@@ -1,0 +1,398 @@
+"""Permanent versions: ordering, fingerprints, ``credcat release`` and the archive checks.
+
+Every catalogue here is written to ``tmp_path`` (no Git, as in a shallow clone); releases go
+through the CLI as a maintainer runs them.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from catalogue_factory import SAMPLE, credential, write_catalogue
+from credcat.catalogue import check_catalogue, load_catalogue
+from credcat.cli import main
+from credcat.errors import Problem
+from credcat.versions import (
+    ARCHIVE_DIR,
+    canonical_json,
+    fingerprint,
+    load_archive,
+    next_version,
+    specification,
+    succession,
+    version_key,
+)
+
+
+def run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(args), out=out)
+    return code, out.getvalue()
+
+
+def release(root: Path, cid: str, day: str = "2026-09-01") -> tuple[int, str]:
+    return run("release", cid, str(root), "--date", day)
+
+
+def errors(root: Path) -> list[Problem]:
+    _cat, problems = check_catalogue(root)
+    return [p for p in problems if p.is_error]
+
+
+def line_of(path: Path, text: str, nth: int = 1) -> int:
+    """1-based line of the nth line that contains ``text``."""
+    hits = [i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line]
+    return hits[nth - 1]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+@pytest.fixture
+def released(tmp_path: Path) -> Path:
+    """A catalogue whose one credential 'databases' has version 1.0 released."""
+    root = write_catalogue(tmp_path / "catalogue")
+    code, output = release(root, "databases")
+    assert code == 0, output
+    return root
+
+
+# --- version strings ------------------------------------------------------------------------
+
+
+def test_versions_order_by_numeric_segments() -> None:
+    ordered = ["0.9", "1", "1.1", "1.2", "1.2-1", "1.9", "1.10", "2.0.1", "10", "2026-1", "2026-2"]
+    assert sorted(reversed(ordered), key=version_key) == ordered
+    assert version_key("1.0") == version_key("1") == version_key("1.0.0")
+    assert version_key("1.0") < version_key("1.rc")  # text segments after numbers
+
+
+@pytest.mark.parametrize(
+    ("version", "after"), [("1.0", "1.1"), ("1.9", "1.10"), ("2026-1", "2026-2"), ("v", "v.1")]
+)
+def test_next_version_raises_the_last_number(version: str, after: str) -> None:
+    assert next_version(version) == after
+    assert version_key(after) > version_key(version)
+
+
+# --- canonical form and fingerprint ---------------------------------------------------------
+
+
+def test_canonical_json_follows_rfc_8785() -> None:
+    # RFC 8785, section 3.2.2.3 (numbers) and 3.2.3 (sorting by UTF-16 code units)
+    numbers = [333333333.33333329, 1e30, 4.50, 2e-3, 0.000000000000000000000000001]
+    assert canonical_json(numbers) == "[333333333.3333333,1e+30,4.5,0.002,1e-27]"
+    assert canonical_json([5.0, 0.00001, 1e-7, -0.5, 10]) == "[5,0.00001,1e-7,-0.5,10]"
+    keys = {"\u20ac": 1, "\r": 2, "\ufb33": 3, "1": 4, "\U0001f600": 5, "\u0080": 6, "\u00f6": 7}
+    assert list(json.loads(canonical_json(keys))) == [
+        "\r",
+        "1",
+        "\u0080",
+        "\u00f6",
+        "\u20ac",
+        "\U0001f600",  # its UTF-16 surrogates (D83D …) sort before U+FB33
+        "\ufb33",
+    ]
+    assert canonical_json({"b": [True, None], "a": 'é\n"<'}) == '{"a":"é\\n\\"<","b":[true,null]}'
+    with pytest.raises(ValueError, match="NaN"):
+        canonical_json(float("nan"))
+    with pytest.raises(ValueError, match="not JSON data"):
+        canonical_json({1, 2})
+
+
+def test_fingerprint_covers_what_holders_rely_on_and_nothing_else(tmp_path: Path) -> None:
+    base = credential(status="active")
+    variants: dict[str, dict[str, Any]] = {
+        "base": base,
+        "offerings": credential(offerings=[{"id": "2027", "start": "2027-01-04"}]),
+        "retired": credential(status="retired"),
+        "plain-title": credential(title="Relational databases"),  # default language: en
+        "kind-default": credential(  # kind: skill is the default: leaving it out is the same
+            outcomes=[{k: v for k, v in o.items() if k != "kind"} for o in base["outcomes"]]
+        ),
+        "outcome": credential(
+            outcomes=[base["outcomes"][0], {**base["outcomes"][1], "text": "Write SQL."}]
+        ),
+        "workload": credential(
+            workload={**base["workload"], "ects": 5, "hours": 135, "self_study_hours": 85}
+        ),
+        "supervised": credential(
+            assessments=[{**base["assessments"][0], "supervision": "supervised-on-site"}]
+        ),
+    }
+    root = write_catalogue(tmp_path / "c", credentials=variants)
+    cat = load_catalogue(root)
+    prints = {
+        cid: fingerprint(cred.model_copy(update={"id": "x"}))
+        for cid, cred in cat.credentials.items()
+    }
+    same = {cid for cid, fp in prints.items() if fp == prints["base"]}
+    assert same == {"base", "offerings", "retired", "kind-default"}
+    assert prints["plain-title"] != prints["base"]  # {en, de} title vs en only
+    assert len({prints[c] for c in ("outcome", "workload", "supervised", "base")}) == 4
+    assert all(fp.startswith("sha256:") and len(fp) == 7 + 64 for fp in prints.values())
+    spec = specification(cat.credentials["base"])
+    assert {"offerings", "status", "superseded_by", "errata"}.isdisjoint(spec)
+    assert (spec["id"], spec["version"]) == ("base", "1.0")
+
+
+def test_sample_archive_is_complete_and_matches_its_fingerprints() -> None:
+    cat = load_catalogue(SAMPLE)
+    archive, problems = load_archive(cat)
+    assert problems == []
+    assert set(archive.releases) == set(cat.credentials)
+    for cid, cred in cat.credentials.items():
+        latest = archive.latest(cid)
+        assert latest is not None and latest.version == cred.version
+        assert latest.fingerprint == fingerprint(cred)
+    multi = {cid for cid, found in archive.releases.items() if len(found) >= 2}
+    assert {"data-analysis-python", "digital-inclusion-coaching"} <= multi
+    first, second = archive.of("data-analysis-python")
+    assert (first.version, second.version, second.replaces, first.replaces) == (
+        "1.0",
+        "1.1",
+        "1.0",
+        None,
+    )
+    assert first.released == date(2025, 9, 1)
+    assert {o.id for o in first.credential.outcomes} < {o.id for o in second.credential.outcomes}
+    assert first.credential.assessments != second.credential.assessments
+
+
+def test_check_names_released_and_unreleased_versions(released: Path) -> None:
+    code, output = run("check", str(released))
+    assert code == 0
+    assert output.splitlines()[-2] == "versions: 1 released; every current version is released"
+    edit(released / "credentials" / "databases.yaml", "version: '1.0'", "version: '1.1'")
+    code, output = run("check", str(released))
+    assert code == 0
+    assert output.splitlines()[-2] == (
+        "versions: 1 released; unreleased (run credcat release <id>): databases 1.1"
+    )
+
+
+# --- releasing ------------------------------------------------------------------------------
+
+
+def test_release_writes_a_snapshot_that_reads_back(released: Path) -> None:
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    text = snapshot.read_text("utf-8")
+    header = yaml.safe_load(text)["release"]
+    cat = load_catalogue(released)
+    assert header == {
+        "date": date(2026, 9, 1),
+        "fingerprint": fingerprint(cat.credentials["databases"]),
+        "replaces": None,
+        "language": "en",
+    }
+    body = (released / "credentials" / "databases.yaml").read_text("utf-8")
+    assert text.endswith(body)  # the file as released, verbatim
+    assert [p.name for p in snapshot.parent.iterdir()] == ["1.0.yaml"]  # no staging left
+
+
+def test_release_refuses_what_it_must_not_do(released: Path) -> None:
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    before = snapshot.read_bytes()
+    code, output = release(released, "databases")
+    assert code == 1
+    assert "version 1.0 of 'databases' was released on 2026-09-01" in output
+    assert 'version: "1.1"' in output
+    code, output = release(released, "database")
+    assert (code, output) == (
+        1,
+        f"credcat release: there is no credential 'database' in {released}\n",
+    )
+    # a catalogue with errors releases nothing
+    cred_file = released / "credentials" / "databases.yaml"
+    edit(cred_file, "version: '1.0'", "version: '1.1'")
+    edit(cred_file, "eqf: 6", "eqf: 9")
+    code, output = release(released, "databases")
+    assert code == 1
+    assert "eqf: 9 is too large" in output
+    assert output.endswith(
+        "credcat release: nothing released: the catalogue has errors; fix them first\n"
+    )
+    edit(cred_file, "eqf: 9", "eqf: 6\nstatus: draft")
+    code, output = release(released, "databases")
+    assert (code, "is a draft" in output) == (1, True)
+    code, output = run("release", "databases", str(released), "--date", "1.9.2026")
+    assert (code, output) == (2, "credcat release: '1.9.2026' is not a date: write YYYY-MM-DD\n")
+    assert snapshot.read_bytes() == before
+    assert sorted(p.name for p in snapshot.parent.iterdir()) == ["1.0.yaml"]
+
+
+def test_releasing_a_new_version_keeps_older_snapshots_byte_identical(released: Path) -> None:
+    archive = released / ARCHIVE_DIR / "databases"
+    before = (archive / "1.0.yaml").read_bytes()
+    cred_file = released / "credentials" / "databases.yaml"
+    edit(cred_file, "version: '1.0'", "version: '1.1'")
+    edit(cred_file, "  ects: 4", "  ects: 5")
+    edit(cred_file, "  hours: 110", "  hours: 135")
+    edit(cred_file, "  self_study_hours: 60", "  self_study_hours: 85")
+    assert release(released, "databases", "2027-03-01")[0] == 0
+    assert (archive / "1.0.yaml").read_bytes() == before
+    cat = load_catalogue(released)
+    archive_ = load_archive(cat)[0]
+    assert [r.version for r in archive_.of("databases")] == ["1.0", "1.1"]
+    assert archive_.get("databases", "1.1").replaces == "1.0"  # type: ignore[union-attr]
+    succ = succession(cat, archive_, "databases")
+    assert [(v.version, v.replaces) for v in succ.versions] == [("1.0", None), ("1.1", "1.0")]
+
+
+# --- immutability ---------------------------------------------------------------------------
+
+
+def test_editing_a_released_version_is_an_error_at_the_changed_line(released: Path) -> None:
+    cred_file = released / "credentials" / "databases.yaml"
+    edit(cred_file, "Write SQL queries with joins.", "Write SQL queries with outer joins.")
+    edit(cred_file, "eqf: 6", "eqf: 5")
+    found = errors(released)
+    assert [(p.line, p.field, p.code) for p in found] == [
+        (line_of(cred_file, "eqf: 5"), "eqf", "released-changed"),
+        (line_of(cred_file, "outer joins"), "outcomes[1].text.en", "released-changed"),
+    ]
+    assert (
+        found[0].message
+        == "'eqf' differs from released version 1.0 (released versions never change)"
+    )
+    assert found[0].hint.startswith('raise the version (e.g. version: "1.1")')
+    assert "or revert it" in found[0].hint and "erratum" in found[0].hint
+
+
+def test_what_may_change_without_a_new_version(released: Path) -> None:
+    cred_file = released / "credentials" / "databases.yaml"
+    text = cred_file.read_text("utf-8")
+    text += (
+        "status: retired\n"
+        "offerings:\n- id: '2027'\n  start: 2027-01-04\n"
+        "errata:\n- version: '1.0'\n  date: 2026-10-01\n"
+        "  text: 'Outcome 2: \"joins\" means inner and outer joins.'\n"
+    )
+    cred_file.write_text(text, "utf-8")
+    assert errors(released) == []
+
+
+def test_erratum_for_an_unreleased_version_is_an_error(released: Path) -> None:
+    cred_file = released / "credentials" / "databases.yaml"
+    text = (
+        cred_file.read_text("utf-8") + "errata:\n- version: '0.9'\n  date: 2026-10-01\n  text: x\n"
+    )
+    cred_file.write_text(text, "utf-8")
+    [problem] = errors(released)
+    assert (problem.line, problem.field, problem.code) == (
+        line_of(cred_file, "version: '0.9'"),
+        "errata[0].version",
+        "erratum-version",
+    )
+    assert problem.hint.endswith("name a released version: 1.0")
+
+
+def test_versions_only_go_up(released: Path) -> None:
+    cred_file = released / "credentials" / "databases.yaml"
+    edit(cred_file, "version: '1.0'", "version: '0.9'")
+    [problem] = errors(released)
+    assert (problem.line, problem.field, problem.code) == (
+        line_of(cred_file, "version:"),
+        "version",
+        "version-order",
+    )
+    assert "versions only go up" in problem.message and 'version: "1.1"' in problem.hint
+
+
+def test_going_back_to_an_older_released_version_is_an_error(released: Path) -> None:
+    cred_file = released / "credentials" / "databases.yaml"
+    original = cred_file.read_text("utf-8")
+    edit(cred_file, "version: '1.0'", "version: '1.1'")
+    assert release(released, "databases")[0] == 0
+    cred_file.write_text(original, "utf-8")
+    [problem] = errors(released)
+    assert problem.code == "version-order"
+    assert "was replaced by the released version 1.1" in problem.message
+
+
+# --- the archive itself ---------------------------------------------------------------------
+
+
+def test_a_hand_edited_snapshot_is_an_error(released: Path) -> None:
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    edit(snapshot, "eqf: 6", "eqf: 7")
+    [problem] = errors(released)
+    assert (problem.line, problem.field, problem.code) == (
+        line_of(snapshot, "fingerprint:"),
+        "release.fingerprint",
+        "archive-tampered",
+    )
+    assert problem.path.endswith("versions/databases/1.0.yaml")
+    assert "edited after its release" in problem.message
+
+
+def test_a_deleted_snapshot_leaves_a_visible_gap(released: Path) -> None:
+    cred_file = released / "credentials" / "databases.yaml"
+    for version in ("1.1", "1.2"):
+        edit(cred_file, f"version: '{float(version) - 0.1:.1f}'", f"version: '{version}'")
+        assert release(released, "databases")[0] == 0
+    (released / ARCHIVE_DIR / "databases" / "1.1.yaml").unlink()
+    [problem] = errors(released)
+    later = released / ARCHIVE_DIR / "databases" / "1.2.yaml"
+    assert (problem.line, problem.field, problem.code) == (
+        line_of(later, "replaces:"),
+        "release.replaces",
+        "archive-gap",
+    )
+    assert "released version 1.1 of 'databases' is missing" in problem.message
+
+
+def test_a_snapshot_without_its_credential_is_an_error(released: Path) -> None:
+    (released / "credentials" / "databases.yaml").unlink()
+    found = [p for p in errors(released) if p.code == "archive-orphan"]
+    assert len(found) == 1
+    assert "no file credentials/databases.yaml" in found[0].message
+    assert "status: retired" in found[0].hint
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        (("release:", "released:"), "release", "starts with its release record"),
+        (("  replaces: null", "  replaces: 7"), "release.replaces", "is not a version"),
+        (("  date: 2026-09-01", "  date: soon"), "release.date", "not a date"),
+        (("  language: en", "  language: en\n  by: me"), "release.by", "unknown key 'by'"),
+        (("version: '1.0'", "version: '1.1'"), "version", "named 1.0.yaml but holds version 1.1"),
+    ],
+)
+def test_broken_snapshot_headers_are_located(
+    released: Path, change: tuple[str, str], field: str, message: str
+) -> None:
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    edit(snapshot, *change)
+    found = [p for p in errors(released) if p.path.endswith("1.0.yaml")]
+    assert [p.field for p in found][:1] == [field]
+    assert message in found[0].message
+    assert found[0].line > 0
+
+
+def test_stray_files_in_the_archive_are_reported(released: Path) -> None:
+    (released / ARCHIVE_DIR / "notes.txt").write_text("x", "utf-8")
+    (released / ARCHIVE_DIR / "databases" / "latest.yml").write_text("x", "utf-8")
+    found = errors(released)
+    assert sorted(p.path.rsplit("/", 1)[-1] for p in found) == ["latest.yml", "notes.txt"]
+    assert {p.code for p in found} == {"archive-file"}
+
+
+def test_shallow_copy_of_the_sample_checks_clean(tmp_path: Path) -> None:
+    """No Git history is needed: a plain copy (what a shallow clone holds) checks clean."""
+    root = tmp_path / "catalogue"
+    shutil.copytree(SAMPLE, root)
+    assert not (tmp_path / ".git").exists()
+    assert errors(root) == []
