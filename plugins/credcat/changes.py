@@ -103,7 +103,8 @@ def describe(change: Change, lang: str = "en") -> str:
     """
     values = {name: _word(value, lang) for name, value in change.args.items()}
     template: str = phrase(lang, change.key)
-    return template.format(**values)
+    text = template.format(**values)
+    return text[:1].upper() + text[1:]  # a vocabulary label may open the sentence
 
 
 def _word(value: Arg, lang: str) -> str:
@@ -175,11 +176,12 @@ def changes(
             )
         )
     found.extend(_workload(old, new))
-    for role, before, after in (
-        ("awarding_body", old.awarding_body, new.awarding_body),
-        ("provider", old.providers, new.providers),
-        ("assessor", old.assessors, new.assessors),
-    ):
+    roles = [("awarding_body", old.awarding_body, new.awarding_body)]
+    if old.provider or new.provider:  # by default the awarding bodies: said once, above
+        roles.append(("provider", old.providers, new.providers))
+    if old.assessor or new.assessor:
+        roles.append(("assessor", old.assessors, new.assessors))
+    for role, before, after in roles:
         for oid in after:
             if oid not in before:
                 found.append(Change(f"{role}_added", role, {"name": org(oid)}))

@@ -1,0 +1,185 @@
+"""'What changed' between two versions, in an employer's words, in English and German."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from catalogue_factory import SAMPLE, credential
+from credcat.catalogue import load_catalogue
+from credcat.changes import Change, changes, describe
+from credcat.model import Credential
+from credcat.versions import load_archive
+
+
+def cred(**changes_: Any) -> Credential:
+    data = credential(**changes_)
+    return Credential.model_validate({**data, "id": "databases"})
+
+
+BASE = credential()
+
+
+def texts(old: Credential, new: Credential, lang: str = "en") -> list[str]:
+    names = {"alpha-uni": {"en": "Alpha University", "de": "Universität Alpha"}}
+    return [describe(c, lang) for c in changes(old, new, names)]
+
+
+def test_the_same_version_has_no_changes() -> None:
+    assert changes(cred(), cred()) == []
+    # offerings, status and errata are not part of a version
+    later = cred(
+        status="retired",
+        offerings=[{"id": "2027", "start": "2027-01-04"}],
+        errata=[{"version": "1.0", "date": "2026-10-01", "text": "typo"}],
+        published="2027-01-01",
+    )
+    assert changes(cred(), later) == []
+
+
+def test_outcomes_added_removed_and_reworded() -> None:
+    added = {
+        "id": "index",
+        "kind": "knowledge",
+        "text": {"en": "Explain indexes.", "de": "Indizes erklären."},
+    }
+    new = cred(
+        outcomes=[
+            {
+                **BASE["outcomes"][0],
+                "text": {"en": "Design a schema in 3NF.", "de": "Ein Schema in 3NF entwerfen."},
+            },
+            added,
+        ],
+        assessments=[{**BASE["assessments"][0], "proves": ["design", "index"]}],
+    )
+    assert texts(cred(), new) == [
+        "Outcome reworded: Design a schema in 3NF.",
+        "Outcome added: Explain indexes.",
+        "Outcome removed: Write SQL queries with joins.",
+        "Project work now also assesses: Explain indexes.",
+        "Project work no longer assesses: Write SQL queries with joins.",
+    ]
+    assert texts(cred(), new, "de")[:3] == [
+        "Lernergebnis neu formuliert: Ein Schema in 3NF entwerfen.",
+        "Lernergebnis hinzugefügt: Indizes erklären.",
+        "Lernergebnis entfernt: SQL-Abfragen schreiben.",
+    ]
+
+
+def test_supervision_and_identity_check_in_words() -> None:
+    exam = {
+        "id": "exam",
+        "type": "written-examination",
+        "title": {"en": "Written exam", "de": "Klausur"},
+        "proves": ["query"],
+        "description": {"en": "A written exam.", "de": "Eine Klausur."},
+        "supervision": "unsupervised",
+    }
+    old = cred(assessments=[*BASE["assessments"], exam])
+    new = cred(
+        assessments=[
+            *BASE["assessments"],
+            {**exam, "supervision": "supervised-on-site", "identity_check": True},
+        ]
+    )
+    assert texts(old, new) == ["Written exam is now supervised on site with an identity check"]
+    assert texts(old, new, "de") == [
+        "Klausur ist jetzt vor Ort beaufsichtigt, mit Identitätsprüfung"
+    ]
+    checked = cred(assessments=[*BASE["assessments"], {**exam, "identity_check": True}])
+    assert texts(old, checked) == ["Written exam now includes an identity check"]
+    assert texts(checked, old) == ["Written exam no longer includes an identity check"]
+    assert texts(old, cred()) == ["Assessment removed: Written exam"]
+    assert texts(cred(), old) == ["Assessment added: Written exam"]
+
+
+def test_level_workload_and_bodies() -> None:
+    new = cred(
+        eqf=7,
+        workload={**BASE["workload"], "ects": 5, "hours": 135, "self_study_hours": 85},
+        awarding_body=["alpha-uni", "gamma-school"],
+        mode="blended",
+    )
+    assert texts(cred(), new) == [
+        "Level EQF 6 → EQF 7",
+        "Workload 4 → 5 ECTS",
+        "Workload 110 → 135 hours",
+        "Split of the workload (guided, self-study, assessment hours) revised",
+        "Awarding body added: gamma-school",
+        "Mode of delivery Online → Blended",
+    ]
+    assert texts(cred(workload={**BASE["workload"], "ects": 4.5}), cred(), "de")[0] == (
+        "Arbeitsaufwand 4,5 → 4 ECTS"
+    )
+    assert texts(new, cred(), "de")[4] == "Vergebende Stelle entfernt: gamma-school"
+    assert "Awarding body removed: Alpha University" in texts(
+        cred(), cred(awarding_body="gamma-school")
+    )
+
+
+def test_every_phrase_exists_in_english_and_german_with_the_same_placeholders() -> None:
+    raw = resources.files("credcat").joinpath("data/changes.yaml").read_text("utf-8")
+    phrases = yaml.safe_load(raw)
+    assert set(phrases["en"]) == set(phrases["de"])
+    for key, text in phrases["en"].items():
+        if isinstance(text, str):
+            assert set(re.findall(r"{(\w+)}", text)) == set(
+                re.findall(r"{(\w+)}", phrases["de"][key])
+            ), key
+        else:
+            assert set(text) == set(phrases["de"][key]), key
+    source = (Path(__file__).parent.parent / "plugins/credcat/changes.py").read_text("utf-8")
+    used = set(re.findall(r'Change\(\s*"(\w+)"', source)) | set(
+        re.findall(r'"(\w+_(?:added|removed))"', source)
+    )
+    assert used - set(phrases["en"]) == set()
+
+
+def test_a_language_without_phrases_falls_back_to_english() -> None:
+    change = Change("eqf", "eqf", {"old": 5, "new": 6})
+    assert describe(change, "sl") == "Level EQF 5 → EQF 6"
+    assert change.text("de") == "Niveau EQR 5 → EQR 6"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_sample_versions_changes_read_like_the_story(lang: str) -> None:
+    cat = load_catalogue(SAMPLE)
+    archive, _ = load_archive(cat)
+    first, second = archive.of("data-analysis-python")
+    names = {oid: org.name for oid, org in cat.organisations.items()}
+    found = [c.text(lang) for c in changes(first.credential, second.credential, names)]
+    expected = {
+        "en": [
+            "Outcome added: Deliver a self-contained, reproducible analysis",
+            "Analysis project now also assesses: Deliver a self-contained",
+            "Assessment renamed: “Online exam” → “Proctored online exam”",
+            "Proctored online exam is now supervised online with an identity check",
+            "Workload 4 → 5 ECTS",
+        ],
+        "de": [
+            "Lernergebnis hinzugefügt: Eine in sich geschlossene, reproduzierbare Analyse",
+            "Analyseprojekt prüft jetzt auch: Eine in sich geschlossene",
+            "Prüfung umbenannt: „Online-Klausur“ → „Beaufsichtigte Online-Klausur“",
+            "Beaufsichtigte Online-Klausur ist jetzt online beaufsichtigt, mit Identitätsprüfung",
+            "Arbeitsaufwand 4 → 5 ECTS",
+        ],
+    }[lang]
+    for start in expected:
+        assert any(line.startswith(start) for line in found), (start, found)
+
+
+def test_providers_and_assessors_named_only_when_written() -> None:
+    assert texts(cred(), cred(provider=["gamma-school"])) == [
+        "Provider added: gamma-school",
+        "Provider removed: Alpha University",
+    ]
+    assert texts(cred(assessor="gamma-school"), cred(), "de") == [
+        "Prüfende Stelle hinzugefügt: Universität Alpha",
+        "Prüfende Stelle entfernt: gamma-school",
+    ]
