@@ -262,9 +262,12 @@ def test_editing_a_released_version_is_an_error_at_the_changed_line(released: Pa
         (line_of(cred_file, "eqf: 5"), "eqf", "released-changed"),
         (line_of(cred_file, "outer joins"), "outcomes[1].text.en", "released-changed"),
     ]
-    assert (
-        found[0].message
-        == "'eqf' differs from released version 1.0 (released versions never change)"
+    assert found[0].message == (
+        "'eqf' differs from released version 1.0: Level EQF 6 → EQF 5 "
+        "(released versions never change)"
+    )
+    assert found[1].message.startswith(
+        "'outcomes' differs from released version 1.0: Outcome reworded: Write SQL queries"
     )
     assert found[0].hint.startswith('raise the version (e.g. version: "1.1")')
     assert "or revert it" in found[0].hint and "erratum" in found[0].hint
@@ -396,3 +399,14 @@ def test_shallow_copy_of_the_sample_checks_clean(tmp_path: Path) -> None:
     shutil.copytree(SAMPLE, root)
     assert not (tmp_path / ".git").exists()
     assert errors(root) == []
+
+
+def test_a_snapshot_linked_from_outside_is_not_read(released: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.yaml"
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    outside.write_bytes(snapshot.read_bytes())
+    snapshot.unlink()
+    snapshot.symlink_to(outside)
+    [problem] = errors(released)
+    assert (problem.code, problem.path.endswith("1.0.yaml")) == ("archive-file", True)
+    assert "outside the catalogue folder" in problem.message

@@ -283,6 +283,19 @@ def _load_snapshot(
             )
         )
         return None, problems
+    if path.is_symlink() and not path.resolve().is_relative_to(catalogue.root.resolve()):
+        problems.append(
+            Problem(
+                shown,
+                0,
+                0,
+                "",
+                "this snapshot is a link to a file outside the catalogue folder; it is not read",
+                "snapshots are written by credcat release; restore this file from Git",
+                code="archive-file",
+            )
+        )
+        return None, problems
     doc, found = load_yaml(path, shown)
     problems.extend(found)
     if doc is None:
@@ -474,8 +487,15 @@ def _current_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Proble
 
 def _immutable(catalogue: Catalogue, current: Credential, released: Release) -> Iterator[Problem]:
     """A current file with a released version may differ from it only in NOT_COVERED fields."""
+    from .changes import changes  # local: changes is only needed when something changed
+
     now, then = specification(current), specification(released.credential)
+    if now == then:
+        return
     hint = IMMUTABLE_HINT.format(next=next_version(released.version))
+    said: dict[str, str] = {}
+    for change in changes(released.credential, current):
+        said.setdefault(change.field, change.text())
     for name in sorted(set(now) | set(then), key=_field_order):
         if now.get(name) == then.get(name):
             continue
@@ -488,6 +508,8 @@ def _immutable(catalogue: Catalogue, current: Credential, released: Release) -> 
             message = f"'{what}' was added, but version {released.version} is released without it"
         else:
             message = f"'{what}' differs from released version {released.version}"
+        if name in said:
+            message += f": {said[name]}"
         yield problem_at(
             catalogue,
             "credential",
