@@ -26,7 +26,7 @@ from . import vocab
 from .errors import CatalogueError, Problem, Severity, display_path
 from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
 from .model import (
-    CURRENCY_SYMBOLS,
+    CURRENCY_CODE_FOR_SYMBOL,
     CatalogueSettings,
     Credential,
     CredentialDoc,
@@ -710,7 +710,7 @@ def _value_at(data: Any, loc: PathKey, default: Any) -> Any:
 
 
 def _currency_in(text: str) -> str | None:
-    for sign, code in CURRENCY_SYMBOLS.items():
+    for sign, code in CURRENCY_CODE_FOR_SYMBOL.items():
         if sign in text:
             return code
     for letters in re.findall(r"[A-Za-z]{3}", text):
