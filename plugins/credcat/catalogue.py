@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import vocab
 from .errors import CatalogueError, Problem, Severity, display_path
+from .graph import BUILDS_ON, PART_OF, referrers
 from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
 from .model import (
     CURRENCY_CODE_FOR_SYMBOL,
@@ -89,17 +90,8 @@ class Catalogue:
     _leads_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        has_part: dict[str, list[str]] = {}
-        leads_to: dict[str, list[str]] = {}
-        for cred in self.credentials.values():
-            if cred.stackability is None:
-                continue
-            for parent in cred.stackability.part_of:
-                has_part.setdefault(parent, []).append(cred.id)
-            for earlier in cred.stackability.builds_on:
-                leads_to.setdefault(earlier, []).append(cred.id)
-        object.__setattr__(self, "_has_part", {k: tuple(sorted(v)) for k, v in has_part.items()})
-        object.__setattr__(self, "_leads_to", {k: tuple(sorted(v)) for k, v in leads_to.items()})
+        object.__setattr__(self, "_has_part", referrers(self.credentials, PART_OF))
+        object.__setattr__(self, "_leads_to", referrers(self.credentials, BUILDS_ON))
 
     @property
     def languages(self) -> list[str]:
