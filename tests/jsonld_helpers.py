@@ -25,9 +25,10 @@ import pyshacl
 import rdflib
 from rdflib.namespace import RDF, SH
 
-from credcat.catalogue import Catalogue, load_catalogue
+from credcat.catalogue import Catalogue
 from credcat.jsonld import context_document, expand, to_nquads
 from credcat.urls import Urls
+from credcat.validate import load_catalogue
 
 TESTS = Path(__file__).resolve().parent
 OFFICIAL = TESTS / "fixtures" / "official"

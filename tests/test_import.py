@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from credcat import vocab
-from credcat.catalogue import Catalogue, check_catalogue
+from credcat.catalogue import Catalogue
 from credcat.cli import main
 from credcat.importer import (
     MAX_BYTES,
@@ -28,6 +28,7 @@ from credcat.importer import (
     ImportError_,
     import_file,
 )
+from credcat.validate import check_catalogue
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = FIXTURES / "official" / "samples"

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalogue_factory import credential, write_catalogue
-from credcat.catalogue import check_catalogue, load_catalogue
 from credcat.errors import CatalogueError, Problem
+from credcat.validate import check_catalogue, load_catalogue
 
 KEYS = [*credential(), "offerings", "stackability", "titel", "id", "status", "nqf"]
 

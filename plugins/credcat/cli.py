@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .catalogue import check_catalogue
 from .errors import CatalogueError, Problem, format_json
+from .validate import check_catalogue
 
 
 def _summary(
@@ -83,8 +83,8 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
     """Write the machine-readable files of a catalogue into a folder, without MkDocs."""
-    from .catalogue import load_catalogue
     from .output import OutputError, write_machine_files
+    from .validate import load_catalogue
 
     try:
         catalogue = load_catalogue(Path(args.catalogue))

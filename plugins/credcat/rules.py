@@ -1,6 +1,7 @@
 """Checks that span fields and files: references, stackability, Annex I meaning, wording.
 
-Owns every rule that needs more than one field or file. Each rule is a function
+Owns every rule that needs more than one field or file, and :func:`problem_at`, which locates a
+rule's problem in the YAML file it concerns. Each rule is a function
 ``(catalogue) -> Iterable[Problem]``; :func:`check_rules` runs them all. The rules only read the
 validated :class:`~credcat.catalogue.Catalogue` (graph walks come from :mod:`credcat.graph`), so
 they are cheap and run on every build.
@@ -17,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .catalogue import Catalogue, problem_at
+from .catalogue import Catalogue
 from .errors import Problem, Severity
 from .graph import RELATIONS, cycles, links
 from .model import Credential
@@ -36,6 +37,41 @@ def check_rules(catalogue: Catalogue) -> list[Problem]:
     for rule in RULES:
         found.extend(rule(catalogue))
     return found
+
+
+def problem_at(
+    catalogue: Catalogue,
+    kind: str,
+    entity_id: str,
+    loc: PathKey,
+    message: str,
+    hint: str = "",
+    *,
+    severity: Severity = Severity.ERROR,
+    code: str = "",
+    key: bool = False,
+) -> Problem:
+    """Build a problem located at ``loc`` inside a file of the catalogue.
+
+    Args:
+        catalogue: The catalogue, with the documents that give positions.
+        kind: ``credential``, ``organisation`` or ``catalogue``.
+        entity_id: The credential's or organisation's id; empty for ``catalogue``.
+        loc: The value's path inside the file.
+        message: What is wrong.
+        hint: How to fix it.
+        severity: Error or warning.
+        code: The rule's stable short identifier.
+        key: Point at the key rather than its value.
+    """
+    source = Catalogue.source_of(kind, entity_id)
+    doc = catalogue.documents.get(source)
+    if doc is None:  # pragma: no cover - every validated entity has its document
+        return Problem(source, 0, 0, dotted(loc), message, hint, severity, code)
+    while loc and isinstance(loc[-1], int) and loc not in doc.positions:
+        loc = loc[:-1]  # a single value written where a list is allowed: name the key
+    line, column = doc.where(loc, key=key)
+    return Problem(doc.display, line, column, dotted(loc), message, hint, severity, code)
 
 
 def _cred(
