@@ -3,7 +3,10 @@
 Everything runs on vendored files only (``tests/fixtures/official`` and the package's
 contexts), never on ``../shared`` and never on the network.
 
-Three guards against the vacuous-conformance trap (DOMAIN.md, traps 1, 3, 4):
+Three guards against vacuous conformance: a JSON-LD document whose keys or types the context
+does not know expands to fewer triples, and SHACL finds nothing wrong with triples that are not
+there (the edc-ap context alone defines no ``id``/``type`` aliases; ``defaultLanguage`` has no
+term in it; a plain string under ``dateModified``, which maps to an IRI, is dropped):
 
 * :func:`dropped_values` — every scalar in the JSON (texts, IRIs, numbers, dates) must survive
   expansion; a key the context does not know is silently dropped together with its values;
