@@ -139,7 +139,7 @@ def problems_from_errors(
         for found in error.errors(include_url=False)
         if not _under(_loc(found), doc.refused)  # already reported while loading
     ]
-    return _problems_from_errors(doc, _doc_class(cls), errors)
+    return _word_errors(doc, _doc_class(cls), errors)
 
 
 def _under(loc: PathKey, prefixes: set[PathKey]) -> bool:
@@ -159,7 +159,7 @@ def _loc(error: Any) -> PathKey:
     return loc
 
 
-def _problems_from_errors(doc: Document, cls: type[BaseModel], errors: list[Any]) -> list[Problem]:
+def _word_errors(doc: Document, cls: type[BaseModel], errors: list[Any]) -> list[Problem]:
     """Problems for one file's validation errors.
 
     A misspelt key (``sumary``) makes pydantic report two errors: an unknown key and a missing
