@@ -20,7 +20,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
 
-from credcat.catalogue import check_catalogue  # noqa: E402
+from credcat.validate import check_catalogue  # noqa: E402
 
 
 def make_catalogue(root: Path, count: int) -> None:

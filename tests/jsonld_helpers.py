@@ -3,7 +3,10 @@
 Everything runs on vendored files only (``tests/fixtures/official`` and the package's
 contexts), never on ``../shared`` and never on the network.
 
-Three guards against the vacuous-conformance trap (DOMAIN.md, traps 1, 3, 4):
+Three guards against vacuous conformance: a JSON-LD document whose keys or types the context
+does not know expands to fewer triples, and SHACL finds nothing wrong with triples that are not
+there (the edc-ap context alone defines no ``id``/``type`` aliases; ``defaultLanguage`` has no
+term in it; a plain string under ``dateModified``, which maps to an IRI, is dropped):
 
 * :func:`dropped_values` — every scalar in the JSON (texts, IRIs, numbers, dates) must survive
   expansion; a key the context does not know is silently dropped together with its values;
@@ -25,9 +28,10 @@ import pyshacl
 import rdflib
 from rdflib.namespace import RDF, SH
 
-from credcat.catalogue import Catalogue, load_catalogue
+from credcat.catalogue import Catalogue
 from credcat.jsonld import context_document, expand, to_nquads
 from credcat.urls import Urls
+from credcat.validate import load_catalogue
 
 TESTS = Path(__file__).resolve().parent
 OFFICIAL = TESTS / "fixtures" / "official"

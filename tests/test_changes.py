@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from catalogue_factory import SAMPLE, credential
-from credcat.catalogue import load_catalogue
 from credcat.changes import Change, changes, describe
 from credcat.model import Credential
+from credcat.validate import load_catalogue
 from credcat.versions import load_archive
 
 

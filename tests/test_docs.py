@@ -21,8 +21,9 @@ import yaml
 from pydantic import BaseModel
 
 from catalogue_factory import REPO, SAMPLE, credential, write_catalogue
-from credcat.catalogue import _model_in, check_catalogue
 from credcat.model import CatalogueSettings, CredentialDoc, OrganisationDoc
+from credcat.pydantic_problems import model_in
+from credcat.validate import check_catalogue
 
 GUIDE = REPO / "docs" / "maintainers.md"
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=\S*/(\w+)\.schema\.json$")
@@ -82,7 +83,7 @@ def _field_names(cls: type[BaseModel]) -> set[str]:
     names: set[str] = set()
     for name, info in cls.model_fields.items():
         names.add(name)
-        inner = _model_in(info.annotation)
+        inner = model_in(info.annotation)
         if inner is not None:
             names |= _field_names(inner)
     return names

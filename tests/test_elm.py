@@ -429,7 +429,7 @@ def test_edc_template_marks_what_the_issuer_replaces(name: str, cid: str) -> Non
         label = node["idVerification"]["prefLabel"]["en"].lower()
         assert label.startswith("unsupervised")
         assert ("no identity" in label) == (not assessment.identity_check)
-    # sealing adds these (DOMAIN.md trap 8)
+    # the EDC Issuer adds these when it seals; an unsigned template leaves them out by design
     for key in ("issued", "issuanceDate", "evidence", "proof"):
         assert key not in document
     assert "eIDASIdentifier" not in document["issuer"]

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from catalogue_factory import SAMPLE, credential, write_catalogue
-from credcat.catalogue import load_catalogue
 from credcat.cli import main
 from credcat.output import OutputError, safe_relative, write_machine_files
 from credcat.urls import MACHINE_FILES
+from credcat.validate import load_catalogue
 
 
 def generate(*args: str) -> tuple[int, str]:

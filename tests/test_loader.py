@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from catalogue_factory import credential, write_catalogue
-from credcat.catalogue import check_catalogue, load_catalogue
 from credcat.errors import CatalogueError
+from credcat.validate import check_catalogue, load_catalogue
 from credcat.yaml_loader import MAX_BYTES, load_yaml
 
 

@@ -15,7 +15,6 @@ import jsonschema
 import pytest
 
 from credcat import vocab
-from credcat.catalogue import load_catalogue
 from credcat.jsonld import (
     CONTEXTS,
     CREDENTIALS_V1,
@@ -29,6 +28,7 @@ from credcat.render.machine import LINK_LABELS, machine_files, machine_links
 from credcat.render.ob3 import achievement_iri, ob3_achievement
 from credcat.render.schemaorg import schemaorg
 from credcat.urls import CATALOGUE_JSONLD, MACHINE_FILES
+from credcat.validate import load_catalogue
 from jsonld_helpers import (
     CATALOGUES,
     OFFICIAL,
@@ -86,7 +86,7 @@ def test_machine_files_are_identical_in_another_process() -> None:
     """Byte-identical across runs (other hash seed), and the core never imports pyld."""
     script = (
         "import sys, hashlib\n"
-        "from credcat.catalogue import load_catalogue\n"
+        "from credcat.validate import load_catalogue\n"
         "from credcat.urls import Urls\n"
         "from credcat.render.machine import machine_files\n"
         "import credcat.jsonld\n"

@@ -275,6 +275,6 @@ def test_serve_watches_the_catalogue(tmp_path: Path) -> None:
 
 
 def test_fixture_is_warning_free() -> None:
-    from credcat.catalogue import load_catalogue
+    from credcat.validate import load_catalogue
 
     assert load_catalogue(BASIC).warnings == ()

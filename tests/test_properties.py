@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalogue_factory import credential, write_catalogue
-from credcat.catalogue import check_catalogue, load_catalogue
 from credcat.errors import CatalogueError, Problem
+from credcat.validate import check_catalogue, load_catalogue
 
 KEYS = [*credential(), "offerings", "stackability", "titel", "id", "status", "nqf"]
 
@@ -52,7 +52,9 @@ def _check(root: Path) -> None:
     for problem in problems:
         text = problem.format()
         problem.format_github()
-        assert not PROGRAMMER_SPEAK.search(text), text
+        # the maintainer's own values are quoted in messages and may hold anything
+        words = re.sub(r"'[^']*'", "''", text)
+        assert not PROGRAMMER_SPEAK.search(words), text
         text.encode("utf-8")  # printable: no lone surrogates
     try:
         load_catalogue(root, display_root=root)

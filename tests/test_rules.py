@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from catalogue_factory import ORGANISATIONS, credential, write_catalogue
-from credcat.catalogue import check_catalogue
 from credcat.errors import Problem
+from credcat.validate import check_catalogue
 
 
 def run(tmp_path: Path, credentials: dict[str, Any], **kwargs: Any) -> list[Problem]:

@@ -27,9 +27,10 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from credcat.catalogue import Catalogue, load_catalogue
+from credcat.catalogue import Catalogue
 from credcat.render.pages import localise
 from credcat.urls import Urls
+from credcat.validate import load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "catalogues"

@@ -17,9 +17,9 @@ import pytest
 import yaml
 
 from catalogue_factory import SAMPLE, credential, write_catalogue
-from credcat.catalogue import check_catalogue, load_catalogue
 from credcat.cli import main
 from credcat.errors import Problem
+from credcat.validate import check_catalogue, load_catalogue
 from credcat.versions import (
     ARCHIVE_DIR,
     canonical_json,

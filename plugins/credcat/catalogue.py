@@ -1,66 +1,29 @@
-"""Load a catalogue folder into the typed model: the one entry point of the core.
+"""The validated catalogue, and where its parts live: one job, no loading.
 
-``load_catalogue(path)`` reads ``catalogue.yaml``, ``organisations/*.yaml`` and
-``credentials/*.yaml``, validates every file and every cross-file rule, and either returns a
-:class:`Catalogue` or raises :class:`~credcat.errors.CatalogueError` with every problem found.
-``check_catalogue(path)`` does the same work but returns the problems instead of raising, for
-``credcat check``.
+Owns :class:`Catalogue` (the settings, organisations and credentials of one catalogue folder,
+with the YAML documents they came from, for positions) and the layout of that folder
+(:data:`CATALOGUE_FILE`, :data:`ORGANISATIONS_DIR`, :data:`CREDENTIALS_DIR`,
+:meth:`Catalogue.source_of`). Reading and validating a folder is :mod:`credcat.validate`'s job;
+the stackability relations come from :mod:`credcat.graph`.
 """
 
 from __future__ import annotations
 
-import difflib
-import math
-import re
-import types
-import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from . import vocab
-from .errors import CatalogueError, Problem, Severity, display_path
-from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
-from .model import (
-    CURRENCY_SYMBOLS,
-    CatalogueSettings,
-    Credential,
-    CredentialDoc,
-    Organisation,
-    OrganisationDoc,
-)
-from .yaml_loader import Document, PathKey, dotted, load_yaml
+from .errors import Problem, Severity
+from .graph import BUILDS_ON, PART_OF, referrers
+from .model import CatalogueSettings, Credential, Organisation
+from .yaml_loader import Document, PathKey, dotted
 
 CATALOGUE_FILE = "catalogue.yaml"
+"""The settings file; the folder that holds it is the catalogue folder."""
 ORGANISATIONS_DIR = "organisations"
+"""The folder of ``<id>.yaml`` files, one per organisation."""
 CREDENTIALS_DIR = "credentials"
-
-M = TypeVar("M", bound=BaseModel)
-E = TypeVar("E", Organisation, Credential)
-
-BOUNDS = {
-    "greater_than": "too small: it must be more than",
-    "greater_than_equal": "too small: the minimum is",
-    "less_than": "too large: it must be less than",
-    "less_than_equal": "too large: the maximum is",
-}
-
-ANNEX_I = {
-    "title": "the title",
-    "awarding_body": "the awarding body",
-    "outcomes": "the learning outcomes",
-    "workload": "the notional workload",
-    "eqf": "the level (EQF)",
-    "assessments": "the type of assessment",
-    "mode": "the form of participation",
-    "setting": "the form of participation",
-    "quality_assurance": "the type of quality assurance",
-    "country": "the country of the issuer",
-}
+"""The folder of ``<id>.yaml`` files, one per credential."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +37,8 @@ class Catalogue:
         credentials: Credentials by id, sorted by id.
         documents: The loaded YAML documents by path relative to ``root`` (for positions).
         warnings: Problems that did not stop loading.
+        invalid: Ids (``credential:<id>``, ``organisation:<id>``) whose files exist but have
+            errors.
     """
 
     root: Path
@@ -89,17 +54,8 @@ class Catalogue:
     _leads_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        has_part: dict[str, list[str]] = {}
-        leads_to: dict[str, list[str]] = {}
-        for cred in self.credentials.values():
-            if cred.stackability is None:
-                continue
-            for parent in cred.stackability.part_of:
-                has_part.setdefault(parent, []).append(cred.id)
-            for earlier in cred.stackability.builds_on:
-                leads_to.setdefault(earlier, []).append(cred.id)
-        object.__setattr__(self, "_has_part", {k: tuple(sorted(v)) for k, v in has_part.items()})
-        object.__setattr__(self, "_leads_to", {k: tuple(sorted(v)) for k, v in leads_to.items()})
+        object.__setattr__(self, "_has_part", referrers(self.credentials, PART_OF))
+        object.__setattr__(self, "_leads_to", referrers(self.credentials, BUILDS_ON))
 
     @property
     def languages(self) -> list[str]:
@@ -115,8 +71,15 @@ class Catalogue:
         return self._leads_to.get(credential_id, ())
 
     @staticmethod
-    def source_of(kind: str, entity_id: str) -> str:
-        """Path of an entity's YAML file relative to the catalogue folder."""
+    def source_of(kind: str, entity_id: str = "") -> str:
+        """Path of a YAML file relative to the catalogue folder.
+
+        Args:
+            kind: ``credential``, ``organisation`` or ``catalogue`` (the settings file).
+            entity_id: The credential's or organisation's id; unused for ``catalogue``.
+        """
+        if kind == "catalogue":
+            return CATALOGUE_FILE
         folder = {"credential": CREDENTIALS_DIR, "organisation": ORGANISATIONS_DIR}[kind]
         return f"{folder}/{entity_id}.yaml"
 
@@ -140,682 +103,6 @@ class Catalogue:
         return {role: ids for role, ids in roles.items() if ids}
 
 
-def load_catalogue(root: Path | str, *, display_root: Path | None = None) -> Catalogue:
-    """Load and validate a catalogue folder.
-
-    Args:
-        root: The catalogue folder (holding ``catalogue.yaml``).
-        display_root: Paths in problems are shown relative to this folder (default: the
-            current directory).
-
-    Returns:
-        The validated catalogue; its ``warnings`` hold the problems that are not errors.
-
-    Raises:
-        CatalogueError: When there is at least one error; it carries every problem found.
-    """
-    catalogue, problems = check_catalogue(root, display_root=display_root)
-    if catalogue is None or any(p.is_error for p in problems):
-        raise CatalogueError(problems)
-    return catalogue
-
-
-def check_catalogue(
-    root: Path | str, *, display_root: Path | None = None
-) -> tuple[Catalogue | None, list[Problem]]:
-    """Validate a catalogue folder and return it with every problem found.
-
-    The catalogue is ``None`` when an error makes a consistent model impossible; the problem
-    list is sorted by file, line and column.
-    """
-    from .rules import check_rules  # local: rules imports this module's types
-
-    root = Path(root)
-    shown = Path.cwd() if display_root is None else display_root
-    problems: list[Problem] = []
-    documents: dict[str, Document] = {}
-
-    def show(path: Path) -> str:
-        return display_path(path, shown)
-
-    if not (root / CATALOGUE_FILE).is_file():
-        problems.append(
-            Problem(
-                show(root / CATALOGUE_FILE),
-                0,
-                0,
-                "",
-                f"no {CATALOGUE_FILE} in {show(root) or '.'}",
-                "run credcat in the folder that holds catalogue.yaml, or pass its path",
-                code="no-catalogue",
-            )
-        )
-        return None, problems
-
-    settings_doc = _load(root / CATALOGUE_FILE, show, problems)
-    settings: CatalogueSettings | None = None
-    if settings_doc is not None:
-        documents[CATALOGUE_FILE] = settings_doc
-        settings = _validate(CatalogueSettings, settings_doc, {}, problems)
-    context = {"default_language": settings.default_language if settings else "en"}
-
-    def load_all(cls: type[E], folder: str) -> tuple[dict[str, E], set[str]]:
-        """Validate every file of one folder; returns the models and the ids of every file."""
-        found: dict[str, E] = {}
-        ids: set[str] = set()
-        for path, entity_id in _entity_files(Path(root) / folder, show, problems):
-            # a misnamed file (entity_id != its name) is checked too, so that renaming it
-            # brings no new surprises, but it is not part of the catalogue until renamed
-            ids.add(entity_id)
-            doc = _load(path, show, problems)
-            if doc is None:
-                continue
-            if entity_id != path.stem:
-                _validate_entity(cls, doc, entity_id, context, problems)
-                continue
-            documents[f"{folder}/{path.name}"] = doc
-            entity = _validate_entity(cls, doc, path.stem, context, problems)
-            if entity is not None:
-                found[entity.id] = entity
-        return found, ids
-
-    organisations, organisation_files = load_all(Organisation, ORGANISATIONS_DIR)
-    credentials, credential_files = load_all(Credential, CREDENTIALS_DIR)
-
-    no_organisations = not organisation_files and _missing_folder(
-        root, ORGANISATIONS_DIR, show, problems
-    )
-    if not credential_files:
-        _missing_folder(root, CREDENTIALS_DIR, show, problems)  # "the catalogue has none"
-
-    if settings is None:
-        return None, sorted(problems)
-    invalid = frozenset(
-        [f"organisation:{oid}" for oid in organisation_files - organisations.keys()]
-        + [f"credential:{cid}" for cid in credential_files - credentials.keys()]
-    )
-    catalogue = Catalogue(
-        root=root,
-        settings=settings,
-        organisations=dict(sorted(organisations.items())),
-        credentials=dict(sorted(credentials.items())),
-        documents=documents,
-        invalid=invalid,
-    )
-    found = check_rules(catalogue)
-    if no_organisations:  # one problem says so; not one per reference
-        found = [p for p in found if p.code != "unknown-organisation"]
-    problems.extend(found)
-    problems.sort()
-    warnings = tuple(p for p in problems if not p.is_error)
-    object.__setattr__(catalogue, "warnings", warnings)
-    return catalogue, problems
-
-
-# --- files --------------------------------------------------------------------------------
-
-
-def _entity_files(folder: Path, show: Any, problems: list[Problem]) -> list[tuple[Path, str]]:
-    """The YAML files of a folder, each with the id it stands for.
-
-    A file whose name cannot be an id (``Data Analysis.yaml``, ``x.yml``) is reported, and
-    returned with the id it should be renamed to, so that its content is checked all the same
-    and references to that id are not reported as unknown as well.
-    """
-    if not folder.is_dir():
-        return []
-    files: list[tuple[Path, str]] = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        suffix = path.suffix.lower()
-        if suffix not in {".yaml", ".yml"}:
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve().parent):
-            problems.append(
-                Problem(
-                    show(path),
-                    0,
-                    0,
-                    "",
-                    "this file is a link to a file outside the catalogue folder; it is not read",
-                    "copy the file into the catalogue instead of linking to it",
-                    code="file-name",
-                )
-            )
-            continue
-        suggestion = _id_for(path.stem)
-        if path.suffix != ".yaml":
-            problems.append(
-                Problem(
-                    show(path),
-                    0,
-                    0,
-                    "",
-                    f"credcat reads only files ending in .yaml, not {path.suffix}",
-                    f"rename it to {suggestion or path.stem}.yaml",
-                    code="file-name",
-                )
-            )
-        elif not SLUG_RE.match(path.stem) or len(path.stem) > MAX_ID_LENGTH:
-            problems.append(
-                Problem(
-                    show(path),
-                    0,
-                    0,
-                    "",
-                    f"'{_printable(path.stem)}' cannot be an id: the file name is the id, in "
-                    "lowercase letters, digits and hyphens",
-                    f"rename it to {suggestion}.yaml" if suggestion else "",
-                    code="file-name",
-                )
-            )
-        else:
-            files.append((path, path.stem))
-            continue
-        if suggestion:
-            files.append((path, suggestion))
-    return files
-
-
-def _id_for(name: str) -> str:
-    """The id a file name was probably meant to be: ``Datenanalyse Ü1`` → ``datenanalyse-ue1``."""
-    return slugify(_printable(name))
-
-
-def _printable(name: str) -> str:
-    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become '?'."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
-
-
-def _missing_folder(root: Path, folder: str, show: Any, problems: list[Problem]) -> bool:
-    """Report a folder that is missing or holds no YAML file; True when reported."""
-    target = root / folder
-    if target.is_dir() and any(target.glob("*.y*ml")):
-        return False
-    near = [
-        p.name
-        for p in sorted(root.iterdir())
-        if p.is_dir() and p.name != folder and _close_folder(p.name, folder)
-    ]
-    if near:
-        hint = f"rename the folder '{near[0]}' to '{folder}'"
-    else:
-        hint = f"add a file per {folder[:-1]}, such as {folder}/<id>.yaml"
-    where = "holds no .yaml file" if target.is_dir() else "is missing"
-    problems.append(
-        Problem(
-            show(target),
-            0,
-            0,
-            "",
-            f"the catalogue has no {folder}: the folder '{folder}' {where}",
-            hint,
-            code=f"no-{folder}",
-        )
-    )
-    return True
-
-
-def _close_folder(name: str, wanted: str) -> bool:
-    lowered = name.lower()
-    return lowered == wanted or bool(
-        difflib.get_close_matches(lowered, [wanted, wanted[:-1]], n=1, cutoff=0.75)
-    )
-
-
-def _load(path: Path, show: Any, problems: list[Problem]) -> Document | None:
-    doc, found = load_yaml(path, show(path))
-    problems.extend(found)
-    return doc
-
-
-# --- validation ---------------------------------------------------------------------------
-
-
-def _validate_entity(
-    cls: type[M], doc: Document, entity_id: str, context: dict[str, Any], problems: list[Problem]
-) -> M | None:
-    if "id" in doc.data:
-        line, column = doc.where(("id",), key=True)
-        written = doc.data["id"]
-        if written == entity_id:
-            message = "remove this key: the file name gives the id"
-            hint = ""
-        else:
-            message = f"the id is the file name, '{entity_id}': remove this key"
-            hint = (
-                f"to use the id '{written}', rename the file to {written}.yaml"
-                if isinstance(written, str) and SLUG_RE.match(written)
-                else ""
-            )
-        problems.append(Problem(doc.display, line, column, "id", message, hint, code="unknown-key"))
-        doc.data = {k: v for k, v in doc.data.items() if k != "id"}
-    return _validate(cls, doc, context, problems, extra={"id": entity_id})
-
-
-def _validate(
-    cls: type[M],
-    doc: Document,
-    context: dict[str, Any],
-    problems: list[Problem],
-    extra: dict[str, Any] | None = None,
-) -> M | None:
-    data = {**doc.data, **(extra or {})}
-    try:
-        return cls.model_validate(data, context=context)
-    except ValidationError as exc:
-        doc_cls = _doc_class(cls)
-        errors = [
-            error
-            for error in exc.errors(include_url=False)
-            if not _under(_loc(error), doc.refused)  # already reported while loading
-        ]
-        problems.extend(_problems_from_errors(doc, doc_cls, errors))
-        return None
-
-
-def _under(loc: PathKey, prefixes: set[PathKey]) -> bool:
-    return any(loc[: len(prefix)] == prefix for prefix in prefixes)
-
-
-def _loc(error: Any) -> PathKey:
-    """The error's location as a value path; pydantic's union and validator steps removed."""
-    loc: PathKey = tuple(
-        part
-        for part in error["loc"]
-        if isinstance(part, int) or ("[" not in part and "(" not in part)
-    )
-    ctx = error.get("ctx") or {}
-    if ctx.get("at") is not None:
-        loc = (*loc, str(ctx["at"]))
-    return loc
-
-
-def _problems_from_errors(doc: Document, cls: type[BaseModel], errors: list[Any]) -> list[Problem]:
-    """Problems for one file's validation errors.
-
-    A misspelt key (``sumary``) makes pydantic report two errors: an unknown key and a missing
-    required one. They are one mistake, so only the unknown key is reported, with the missing
-    key as its suggestion.
-    """
-    missing: dict[PathKey, list[str]] = {}
-    for error in errors:
-        loc = _loc(error)
-        if error["type"] == "missing" and loc and isinstance(loc[-1], str):
-            missing.setdefault(loc[:-1], []).append(loc[-1])
-    replaced: set[PathKey] = set()
-    renames: dict[PathKey, str] = {}
-    for error in errors:
-        loc = _loc(error)
-        if error["type"] != "extra_forbidden" or not loc or not isinstance(loc[-1], str):
-            continue
-        candidates = [m for m in missing.get(loc[:-1], []) if (*loc[:-1], m) not in replaced]
-        meant = _meant(loc[-1], candidates)
-        if meant is not None:
-            renames[loc] = meant
-            replaced.add((*loc[:-1], meant))
-    found = []
-    for error in errors:
-        loc = _loc(error)
-        if error["type"] == "missing" and loc in replaced:
-            continue
-        found.append(_problem_from_error(doc, cls, error, loc, renames.get(loc)))
-    return found
-
-
-def _meant(key: str, candidates: list[str]) -> str | None:
-    """The missing key that an unknown key most likely is, misspelt or in other case."""
-    normal = key.strip().lower().replace(" ", "_").replace("-", "_")
-    for candidate in candidates:
-        if candidate == normal:
-            return candidate
-    close = difflib.get_close_matches(normal, candidates, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _doc_class(cls: type[BaseModel]) -> type[BaseModel]:
-    if cls is Credential:
-        return CredentialDoc
-    if cls is Organisation:
-        return OrganisationDoc
-    return cls
-
-
-NUMBER_KINDS = frozenset(
-    {
-        "int_parsing",
-        "int_type",
-        "float_parsing",
-        "float_type",
-        "int_from_float",
-        "decimal_parsing",
-        "decimal_type",
-        "finite_number",
-    }
-)
-DATE_KINDS = frozenset(
-    {
-        "date_from_datetime_parsing",
-        "date_from_datetime_inexact",
-        "date_parsing",
-        "date_type",
-        "date_future",
-        "date_past",
-    }
-)
-LOCAL_DATE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
-SLASHED_ISO_DATE = re.compile(r"^\s*(\d{4})[./](\d{1,2})[./](\d{1,2})\s*$")
-ONE_VALUE_KINDS = (
-    NUMBER_KINDS
-    | DATE_KINDS
-    | frozenset(
-        {
-            "bool_type",
-            "bool_parsing",
-            "literal_error",
-            "vocab",
-            "url",
-            "slug",
-            "email",
-            "version",
-            "duration",
-            "eqf",
-            "string_type",
-        }
-    )
-)
-"""Errors about a single value, where a list or keys were written instead."""
-TEXT_KINDS = frozenset(
-    {"string_type", "vocab", "version", "text_type", "slug", "url", "email", "list"}
-)
-"""Errors about a value that should have been text: YAML may have read it as something else."""
-PATTERN_MESSAGES = {
-    "logo": (
-        "is not a path to an image inside the catalogue folder",
-        "write e.g. logos/uni.svg: letters, digits, '-' and '_', ending in .png, .svg, .jpg "
-        "or .webp",
-    ),
-    "phone": (
-        "is not a phone number",
-        "write it in international form with digits, spaces and + ( ) - / . only, "
-        'e.g. "+49 621 555 0100"',
-    ),
-    "uri": (
-        "is not an ESCO skill URI",
-        "copy the URI from the ESCO portal: http://data.europa.eu/esco/skill/<uuid>",
-    ),
-}
-
-
-def _problem_from_error(
-    doc: Document, cls: type[BaseModel], error: Any, loc: PathKey, rename: str | None = None
-) -> Problem:
-    """Word one pydantic error for a maintainer, and locate it in the YAML file."""
-    kind: str = error["type"]
-    ctx = error.get("ctx") or {}
-    hint = str(ctx.get("hint", ""))
-    message = str(error["msg"])
-    value = error.get("input")
-    name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
-    label = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-    at_key = bool(ctx.get("at_key"))
-    raw = doc.unquoted.get(loc)
-    if raw is None and loc and loc[-1] == 0 and loc[:-1] in doc.unquoted:
-        raw = doc.unquoted[loc[:-1]]  # a single value where a list is allowed
-        loc = loc[:-1]
-    if raw is not None:
-        value = _value_at(doc.data, loc, value)
-    if kind == "extra_forbidden":
-        allowed = _fields_at(cls, loc[:-1])
-        close = rename or next(iter(difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)), "")
-        message = f"unknown key '{name}'"
-        if name.isdigit():
-            hint = (
-                "inside {…} a comma separates entries; write decimal numbers with a point, e.g. 2.5"
-            )
-        elif close and close.lower() == name.lower() and close != name:
-            hint = f"keys are written in lowercase: '{close}'"
-        elif close:
-            hint = f"did you mean '{close}'?"
-        else:
-            hint = "allowed here: " + ", ".join(allowed) if allowed else ""
-        line, column = doc.where(loc, key=True)
-        return Problem(doc.display, line, column, dotted(loc), message, hint, code=kind)
-    if kind == "missing":
-        message = f"missing required key '{name}'"
-        annex = ANNEX_I.get(name) if len(loc) == 1 and cls is not CatalogueSettings else None
-        if annex and (cls is CredentialDoc or name == "country"):
-            message += f": the EU Council Recommendation (Annex I) requires {annex}"
-        hint = hint or _description_at(cls, loc)
-        line, column = doc.where(loc[:-1], key=True) if loc[:-1] else (1, 1)
-        return Problem(doc.display, line, column, dotted(loc), message, hint, code="missing")
-    if value is None and kind not in {"empty_text", "workload"}:
-        # `key:` with nothing after it, or a lone `-` in a list
-        if loc and isinstance(loc[-1], int):
-            message = "this list item is empty"
-            hint = "remove the lone '-', or write the item after it"
-        else:
-            message = f"'{label}' has no value"
-            required = _is_required(cls, loc)
-            hint = f"write a value after '{label}:'" + ("" if required else ", or remove the key")
-        line, column = doc.where(loc)
-        return Problem(doc.display, line, column, dotted(loc), message, hint, code="empty")
-    if isinstance(value, list | dict) and kind in ONE_VALUE_KINDS:
-        message = "expected one value, not " + ("a list" if isinstance(value, list) else "keys")
-        hint = f"write one value after '{label}:'"
-    elif isinstance(value, float) and not math.isfinite(value):
-        message = f"'{raw or value}' is not a number"
-        hint = "write a plain number"
-    elif kind == "literal_error":
-        expected = str(ctx.get("expected", ""))
-        options = re.findall(r"'([^']*)'", expected)
-        guesses = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
-        message = f"'{value}' is not allowed here"
-        hint = f"did you mean '{guesses[0]}'?" if guesses else f"one of: {', '.join(options)}"
-    elif kind in {"model_type", "dict_type", "model_attributes_type"}:
-        fields = _fields_at(cls, loc)
-        what = "a list" if isinstance(value, list) else f"the value '{value}'"
-        message = f"'{label}' needs keys below it, not {what}"
-        hint = "keys allowed here: " + ", ".join(fields) if fields else ""
-        if name == "price" and isinstance(value, str | int | float):
-            amount = re.sub(r"[^\d.,]", "", str(value)).replace(",", ".") or "450"
-            currency = _currency_in(str(value)) or "EUR"
-            hint = f"write price: {{amount: {amount}, currency: {currency}}}"
-    elif kind == "list_type":
-        if isinstance(value, str) and "," in value:
-            items = ", ".join(v.strip() for v in value.split(","))
-            message = f"'{value}' is one text, not a list"
-            hint = f"write a list in square brackets: [{items}]"
-        else:
-            message = f"'{label}' must be a list"
-            hint = "write the items on lines starting with '- ', or as [a, b]"
-    elif kind == "string_type":
-        if isinstance(value, list):
-            message = "expected one text, not a list"
-        elif isinstance(value, dict):
-            message = "expected one text, not keys"
-        else:
-            message = "expected text"
-            hint = hint or "put the value in quotes"
-    elif kind == "int_parsing_size":
-        message, hint = f"{raw or value} is far too large", "write a plain number"
-    elif kind in NUMBER_KINDS:
-        message, hint = _number_problem(value, kind, name, hint)
-    elif kind in BOUNDS:
-        limit = next(iter(ctx.values()), "")
-        if isinstance(limit, float) and limit.is_integer():
-            limit = int(limit)
-        message = f"{value} is {BOUNDS[kind]} {limit}"
-    elif kind in {"decimal_max_digits", "decimal_whole_digits"}:
-        message = f"{raw or value} is too large for an amount"
-        hint = "write a plain number such as 450 or 1250.50"
-    elif kind == "decimal_max_places":
-        message = f"{raw or value} has more than 2 decimal places"
-        hint = "round it to cents, e.g. 12.35"
-    elif kind in {"bool_parsing", "bool_type"}:
-        message = f"'{value}' is not true or false"
-        hint = "write true or false"
-    elif kind in DATE_KINDS:
-        message, hint = _date_problem(value, raw, hint)
-    elif kind == "string_pattern_mismatch":
-        what, how = PATTERN_MESSAGES.get(name, ("does not have the expected form", ""))
-        message = f"'{value}' {what}"
-        hint = how
-    elif kind == "too_short":
-        message = f"'{label}' needs at least one entry" if label else message
-    elif kind == "string_too_long":
-        message = f"the text is too long: at most {ctx.get('max_length')} characters"
-    if raw is not None and kind in TEXT_KINDS and _read_as_non_text(value, raw):
-        hint = f'write "{raw}" in quotes: {_as_read(value, raw)}'
-    if message and message[0].isupper():
-        message = message[0].lower() + message[1:]
-    line, column = doc.where(loc, key=at_key)
-    return Problem(doc.display, line, column, dotted(loc), message, hint, code=kind)
-
-
-def _is_required(cls: type[BaseModel], loc: PathKey) -> bool:
-    names = [p for p in loc if isinstance(p, str)]
-    parent = _walk(cls, loc[:-1]) if loc and isinstance(loc[-1], str) else None
-    info = parent.model_fields.get(names[-1]) if parent and names else None
-    return bool(info and info.is_required())
-
-
-def _read_as_non_text(value: Any, raw: str) -> bool:
-    """Whether YAML turned unquoted text into something else (``NO`` → false, ``0613`` → 395)."""
-    if isinstance(value, bool):
-        return raw.lower() not in {"true", "false"}
-    return isinstance(value, int | float | date)
-
-
-def _as_read(value: Any, raw: str) -> str:
-    """How YAML read an unquoted value: ``NO`` as false, ``0613`` as the number 395 …"""
-    if isinstance(value, bool):
-        read = "false" if value is False else "true"
-    elif isinstance(value, int | float):
-        read = "a number" if raw == repr(value) else f"the number {value!r}"
-    else:
-        read = "a date"
-    return f"without quotes, YAML reads {raw} as {read}"
-
-
-def _value_at(data: Any, loc: PathKey, default: Any) -> Any:
-    """The loaded value at ``loc`` (pydantic's error input is the value of the whole field)."""
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return default
-    return data
-
-
-def _currency_in(text: str) -> str | None:
-    for sign, code in CURRENCY_SYMBOLS.items():
-        if sign in text:
-            return code
-    for letters in re.findall(r"[A-Za-z]{3}", text):
-        found = vocab.lookup("currency", letters)
-        if found is not None:
-            return found.code
-    return None
-
-
-def _number_problem(value: Any, kind: str, name: str, hint: str) -> tuple[str, str]:
-    if isinstance(value, float) and value != value:
-        return "'nan' is not a number", "write a plain number"
-    if kind == "int_from_float" or (isinstance(value, float) and "int" in kind):
-        return f"{value} is not a whole number", hint or "write a whole number, e.g. 135"
-    if isinstance(value, str):
-        decimal_comma = re.fullmatch(r"\s*(\d+),(\d{1,2})\s*", value)
-        thousands = re.fullmatch(r"\s*(\d{1,3}(?:[.,' ]\d{3})+)(?:[.,](\d{1,2}))?\s*", value)
-        digits = re.findall(r"\d+(?:\.\d+)?", value)
-        if decimal_comma:
-            hint = f"write a decimal point: {name}: {decimal_comma[1]}.{decimal_comma[2]}"
-        elif thousands:
-            whole = re.sub(r"\D", "", thousands[1])
-            hint = f"write the number without separators: {name}: {whole}" + (
-                f".{thousands[2]}" if thousands[2] else ""
-            )
-        elif _currency_in(value) is not None:
-            hint = (
-                f"write the number alone, {name}: {digits[0] if digits else '450'}, and the "
-                f"currency as currency: {_currency_in(value)}"
-            )
-        elif len(digits) == 1:
-            hint = f"write the number alone: {name}: {digits[0]}"
-        else:
-            hint = hint or "write a plain number"
-        return f"'{value}' is not a number", hint
-    return f"'{value}' is not a number", hint or "write a plain number"
-
-
-def _date_problem(value: Any, raw: str | None, hint: str) -> tuple[str, str]:
-    if isinstance(value, datetime):
-        return (
-            f"'{raw or value}' has a time of day",
-            f"write the date alone: {value.date().isoformat()}",
-        )
-    text = str(raw or value)
-    for pattern, order in ((LOCAL_DATE, (3, 2, 1)), (SLASHED_ISO_DATE, (1, 2, 3))):
-        match = pattern.match(text)
-        if match:
-            year, month, day = (int(match[i]) for i in order)
-            try:
-                iso = date(year, month, day).isoformat()
-            except ValueError:
-                break
-            return f"'{text}' is not written as YYYY-MM-DD", f"write {iso}"
-    if re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", text):
-        return f"'{text}' is not a real date", "check the day and the month: dates are YYYY-MM-DD"
-    if re.search(r"\d{4}-\d{2}-\d{2}[T ]\d", text):
-        return f"'{text}' has a time of day", f"write the date alone: {text.strip()[:10]}"
-    return f"'{text}' is not a date", hint or "write dates as YYYY-MM-DD, e.g. 2027-03-01"
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """Find the BaseModel class inside an annotation (``X | None``, ``list[X]`` …)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin is None and not isinstance(annotation, types.UnionType):
-        return None
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _walk(cls: type[BaseModel], loc: Iterable[str | int]) -> type[BaseModel] | None:
-    current: type[BaseModel] | None = cls
-    for part in loc:
-        if current is None:
-            return None
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part)
-        current = _model_in(info.annotation) if info else None
-    return current
-
-
-def _fields_at(cls: type[BaseModel], loc: PathKey) -> list[str]:
-    target = _walk(cls, loc)
-    if target is None:
-        return []
-    return list(target.model_fields)
-
-
-def _description_at(cls: type[BaseModel], loc: PathKey) -> str:
-    if not loc or not isinstance(loc[-1], str):
-        return ""
-    parent = _walk(cls, loc[:-1])
-    info = parent.model_fields.get(loc[-1]) if parent else None
-    if info is None or not info.description:
-        return ""
-    first = info.description.split("\n")[0].strip().replace("``", "")
-    return first.split(". ")[0].rstrip(".")
-
-
 def problem_at(
     catalogue: Catalogue,
     kind: str,
@@ -828,8 +115,20 @@ def problem_at(
     code: str = "",
     key: bool = False,
 ) -> Problem:
-    """Build a problem located at ``loc`` inside an entity's YAML file (used by the rules)."""
-    source = "catalogue.yaml" if kind == "catalogue" else Catalogue.source_of(kind, entity_id)
+    """Build a problem located at ``loc`` inside a file of the catalogue.
+
+    Args:
+        catalogue: The catalogue, with the documents that give positions.
+        kind: ``credential``, ``organisation`` or ``catalogue``.
+        entity_id: The credential's or organisation's id; empty for ``catalogue``.
+        loc: The value's path inside the file.
+        message: What is wrong.
+        hint: How to fix it.
+        severity: Error or warning.
+        code: The rule's stable short identifier.
+        key: Point at the key rather than its value.
+    """
+    source = Catalogue.source_of(kind, entity_id)
     doc = catalogue.documents.get(source)
     if doc is None:  # pragma: no cover - every validated entity has its document
         return Problem(source, 0, 0, dotted(loc), message, hint, severity, code)

@@ -21,8 +21,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .catalogue import check_catalogue
 from .errors import CatalogueError, Problem, format_json
+from .release import ReleaseError, release
+from .validate import check_catalogue
+from .versions import load_archive
+from .versions import summary as versions_summary
 
 
 def _summary(
@@ -68,9 +71,6 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         if args.strict and warnings and not errors:
             verdict += " (--strict: warnings count as errors)"
         if catalogue is not None:  # which versions exist, which are not released yet
-            from .versions import load_archive
-            from .versions import summary as versions_summary
-
             out.write(versions_summary(catalogue, load_archive(catalogue)[0]) + "\n")
         out.write(f"{verdict}: {summary} in {elapsed:.2f} s\n")
     failed = errors > 0 or (args.strict and warnings > 0)
@@ -89,8 +89,8 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
     """Write the machine-readable files of a catalogue into a folder, without MkDocs."""
-    from .catalogue import load_catalogue
     from .output import OutputError, write_machine_files
+    from .validate import load_catalogue
 
     try:
         catalogue = load_catalogue(Path(args.catalogue))
@@ -123,8 +123,6 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_release(args: argparse.Namespace, out: TextIO) -> int:
     """Archive the current version of a credential in ``versions/<id>/<version>.yaml``."""
     from datetime import date
-
-    from .versions import ReleaseError, release
 
     try:
         on = date.fromisoformat(args.date) if args.date else None

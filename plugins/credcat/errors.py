@@ -1,4 +1,9 @@
-"""Problems found in a catalogue, and the one exception type the core raises.
+"""Problems found in a catalogue, the exceptions credcat raises, and how both are shown.
+
+Owns :class:`Problem` (and its text, GitHub and JSON forms), :class:`CredcatError` and
+:class:`CatalogueError`, and what may reach a terminal or a log: :func:`printable` (no escape
+sequences from YAML values) and :func:`display_path` / :func:`readable_name` (paths relative to
+where the user is, file names that are not UTF-8 shown with ``?``).
 
 Every check in credcat reports a :class:`Problem` instead of raising at the first mistake, so a
 maintainer sees every problem of every file at once. When a catalogue cannot be used, the core
@@ -160,6 +165,16 @@ def display_path(path: Path, root: Path | None) -> str:
     if root is not None:
         with contextlib.suppress(ValueError):
             shown = path.resolve().relative_to(root.resolve()).as_posix()
-    return (
-        shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
-    )
+    return readable_name(shown)
+
+
+def readable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become '?'.
+
+    Args:
+        name: A file name or path as the operating system gave it.
+
+    Returns:
+        The same name that any terminal or JSON encoder accepts.
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")

@@ -83,10 +83,11 @@ from typing import Any
 import yaml
 
 from . import vocab
-from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR, check_catalogue
+from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR
 from .ids import MAX_ID_LENGTH, WINDOWS_RESERVED_RE, slugify
 from .model import EMAIL_RE, ESCO_SKILL_RE
 from .render.safe import printable
+from .validate import check_catalogue
 
 __all__ = ["MAX_BYTES", "MAX_CREDENTIALS", "MAX_ORGANISATIONS", "ImportError_", "import_file"]
 

@@ -1,9 +1,14 @@
 """Offline JSON-LD: a pyld document loader that serves the vendored contexts and nothing else.
 
-The machine-readable files credcat publishes name their JSON-LD contexts by URL. Whoever
-expands them (the tests, the importer) must never go to the network for those contexts
-(DOMAIN.md §5, trap 7): :func:`local_document_loader` resolves the three context URLs to the
-package-data copies in ``credcat/contexts/`` and refuses every other URL.
+Owns the JSON-LD contexts credcat publishes against: their URLs (:data:`EDC_CONTEXT` and
+:data:`OB3_CONTEXT`, which the renderers write into every machine-readable file), the vendored
+copies in ``credcat/contexts/``, and a loader that serves those copies and nothing else.
+
+The machine-readable files name their JSON-LD contexts by URL. Whoever expands them (the tests,
+to validate the published files against the official SHACL shapes) must never go to the network
+for those contexts, or a build would depend on a remote server and on what it serves today:
+:func:`local_document_loader` resolves the three context URLs to the package-data copies and
+refuses every other URL.
 
 pyld is imported lazily, inside functions only: it is a test/import-time tool, not a runtime
 dependency of the core.

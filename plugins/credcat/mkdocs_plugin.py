@@ -46,13 +46,14 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import clean_directory
 from mkdocs.utils.templates import TemplateContext
 
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import Catalogue
 from .errors import CatalogueError
 from .output import OutputError, data_files
 from .render.index import catalogue_json
 from .render.pages import Pages, PageSpec, localise
 from .render.safe import html_text, json_for_script
 from .urls import CATALOGUE_JSON, Urls
+from .validate import load_catalogue
 
 __all__ = ["CredcatConfig", "CredcatPlugin"]
 

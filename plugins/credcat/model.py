@@ -198,7 +198,7 @@ def _vocab_guess(name: str, value: str) -> str | None:
     return vocab.suggest(name, value)
 
 
-Text = Annotated[
+MultilingualText = Annotated[
     dict[str, str],
     BeforeValidator(_to_text),
     WithJsonSchema(
@@ -366,7 +366,7 @@ class VocabCode:
         if found is None:
             if "," in value and all(vocab.lookup(self.name, v) for v in value.split(",")):
                 raise _comma_list(value)
-            guess = _vocab_guess(self.name, value) or CURRENCY_SYMBOLS.get(value.strip())
+            guess = _vocab_guess(self.name, value) or CURRENCY_CODE_FOR_SYMBOL.get(value.strip())
             hint = f"did you mean '{guess}'?" if guess else self._examples()
             raise fail("vocab", f"unknown {self.what} '{value}'", hint)
         return found.code
@@ -412,7 +412,14 @@ CODE_EXAMPLES = {
 }
 """How codes look, for vocabularies too large to list in a hint."""
 
-CURRENCY_SYMBOLS = {"€": "EUR", "£": "GBP", "$": "USD", "CHF": "CHF", "Fr.": "CHF", "zł": "PLN"}
+CURRENCY_CODE_FOR_SYMBOL = {
+    "€": "EUR",
+    "£": "GBP",
+    "$": "USD",
+    "CHF": "CHF",
+    "Fr.": "CHF",
+    "zł": "PLN",
+}
 """Currency signs maintainers type, and the code to write instead."""
 
 
@@ -472,9 +479,9 @@ class _Model(BaseModel):
 class CatalogueSettings(_Model):
     """``catalogue.yaml``: what the whole catalogue is and where it is published."""
 
-    title: Text
+    title: MultilingualText
     """Name of the catalogue, shown in the site header and in machine-readable files."""
-    description: Text | None = None
+    description: MultilingualText | None = None
     """One or two sentences about the catalogue, for the home page and search engines."""
     publisher: Slug
     """Id of the organisation that publishes the catalogue (a file in ``organisations/``)."""
@@ -534,9 +541,9 @@ class Address(_Model):
 class OrganisationDoc(_Model):
     """``organisations/<id>.yaml``: an organisation, described once and referenced by id."""
 
-    name: Text
+    name: MultilingualText
     """Legal name, in each language it officially has."""
-    short_name: Text | None = None
+    short_name: MultilingualText | None = None
     """Short or common name, used on cards and in lists."""
     kind: OrganisationKind
     """What kind of organisation this is."""
@@ -544,7 +551,7 @@ class OrganisationDoc(_Model):
     """Country of the legal seat (ISO 3166 two-letter code, e.g. ``SI``)."""
     homepage: Url
     """Public website."""
-    description: Text | None = None
+    description: MultilingualText | None = None
     """A short description of the organisation."""
     email: Email | None = None
     """Contact e-mail address."""
@@ -597,7 +604,7 @@ class EscoSkill(_Model):
 
     uri: Annotated[str, Field(pattern=ESCO_SKILL_RE.pattern)]
     """The concept URI, ``http://data.europa.eu/esco/skill/<uuid>``, copied from the ESCO portal."""
-    label: Text | None = None
+    label: MultilingualText | None = None
     """The ESCO preferred label, e.g. "perform data analysis" (ESCO has it in every EU
     language); without it, pages can only say "ESCO skill"."""
 
@@ -612,7 +619,7 @@ class Outcome(_Model):
 
     id: Slug
     """Short id, unique within the credential; assessments name it in ``proves``."""
-    text: Text
+    text: MultilingualText
     """The outcome, starting with an observable action verb ("Design…", "Analyse…")."""
     kind: Annotated[OutcomeKind, BeforeValidator(_outcome_kind)] = "skill"
     """Knowledge, skill, or responsibility and autonomy (EQF's three dimensions)."""
@@ -630,9 +637,9 @@ class Assessment(_Model):
     """Short id, unique within the credential."""
     type: AssessmentType
     """Type from the EU vocabulary, e.g. ``written-examination``, ``project-work``."""
-    title: Text | None = None
+    title: MultilingualText | None = None
     """A short name, e.g. "Capstone project"."""
-    description: Text
+    description: MultilingualText
     """What the learner does and how it is judged."""
     proves: Annotated[list[Slug], BeforeValidator(_listify), _OneOrManySchema()] = Field(
         min_length=1
@@ -642,7 +649,7 @@ class Assessment(_Model):
     """Whether the assessment is supervised, and where."""
     identity_check: bool = False
     """Whether the learner's identity is verified during the assessment."""
-    grading: Text | None = None
+    grading: MultilingualText | None = None
     """How results are graded (pass/fail, a scale …)."""
 
 
@@ -653,9 +660,9 @@ class QualityAssurance(_Model):
     """Type from the EU accreditation vocabulary, e.g. ``programme-quality-assurance``."""
     body: Slug
     """Id of the organisation that carries out the quality assurance."""
-    title: Text | None = None
+    title: MultilingualText | None = None
     """Name of the procedure or decision, e.g. "Programme accreditation 2025"."""
-    description: Text
+    description: MultilingualText
     """What is checked, by whom and how often."""
     url: Url | None = None
     """Public report or decision."""
@@ -701,7 +708,7 @@ class Stackability(_Model):
         default_factory=list
     )
     """Ids of credentials a learner should hold before this one."""
-    note: Text | None = None
+    note: MultilingualText | None = None
     """Recognition and stacking rules in words."""
 
 
@@ -712,14 +719,14 @@ class Price(_Model):
     """Amount; 0 for free."""
     currency: Currency = "EUR"
     """ISO 4217 currency code."""
-    note: Text | None = None
+    note: MultilingualText | None = None
     """E.g. "reduced fee for members"."""
 
 
 class Location(_Model):
     """Where an offering takes place."""
 
-    name: Text | None = None
+    name: MultilingualText | None = None
     """Venue, e.g. "Campus Nord, Building C"."""
     address: str | None = None
     """Street address."""
@@ -752,14 +759,14 @@ class Offering(_Model):
     """Languages of this run, when they differ from the credential's."""
     places: int | None = Field(default=None, gt=0)
     """Number of places."""
-    note: Text | None = None
+    note: MultilingualText | None = None
     """Anything else learners should know about this run."""
 
 
 class Link(_Model):
     """A link to further information."""
 
-    title: Text
+    title: MultilingualText
     """Link text."""
     url: LinkUrl
     """Address (http, https or mailto)."""
@@ -772,7 +779,7 @@ class Erratum(_Model):
     """The released version the correction is about, in quotes (``"1.1"``)."""
     date: date
     """The day the correction was recorded."""
-    text: Text
+    text: MultilingualText
     """What was wrong and how it reads correctly, e.g. "Outcome 2: 'pandsa' should read
     'pandas'"."""
 
@@ -780,7 +787,7 @@ class Erratum(_Model):
 class CredentialDoc(_Model):
     """``credentials/<id>.yaml``: one micro-credential, as a catalogue entry."""
 
-    title: Text
+    title: MultilingualText
     """Title of the micro-credential."""
     version: Version
     """Version of this description, in quotes (``"1.0"``). Raise it when outcomes, assessment,
@@ -792,9 +799,9 @@ class CredentialDoc(_Model):
     """Id of the credential that replaces this one (with ``status: superseded``)."""
     published: date | None = None
     """Date this version was published."""
-    summary: Text
+    summary: MultilingualText
     """One paragraph for learners: what this is and who it is for."""
-    description: Text | None = None
+    description: MultilingualText | None = None
     """Longer description. A small Markdown subset is allowed: emphasis, lists, links."""
     type: OpportunityType = "short-learning-programme"
     """Kind of learning that leads to it (EU learning-opportunity types)."""
@@ -841,13 +848,13 @@ class CredentialDoc(_Model):
     """How the outcomes are assessed."""
     quality_assurance: list[QualityAssurance] = Field(min_length=1)
     """Quality assurance behind the credential."""
-    prerequisites: Text | None = None
+    prerequisites: MultilingualText | None = None
     """What learners need before enrolling; omit when open to everybody."""
     stackability: Stackability | None = None
     """Whether the credential stands alone or stacks towards others."""
     offerings: list[Offering] = Field(default_factory=list)
     """Upcoming runs."""
-    further_information: Text | None = None
+    further_information: MultilingualText | None = None
     """Anything else a learner or employer should know."""
     links: list[Link] = Field(default_factory=list)
     """Links to further information."""

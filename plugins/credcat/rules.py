@@ -1,14 +1,17 @@
 """Checks that span fields and files: references, stackability, Annex I meaning, wording.
 
-Each rule is a function ``(catalogue) -> Iterable[Problem]``; :func:`check_rules` runs them
-all. The rules only read the validated model, so they are cheap and run on every build.
+Owns every rule that needs more than one field or file (rules locate their problems with
+:func:`credcat.catalogue.problem_at`). Each rule is a function
+``(catalogue) -> Iterable[Problem]``; :func:`check_rules` runs them all. The rules only read the
+validated :class:`~credcat.catalogue.Catalogue` (graph walks come from :mod:`credcat.graph`), so
+they are cheap and run on every build.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -17,6 +20,7 @@ import yaml
 
 from .catalogue import Catalogue, problem_at
 from .errors import Problem, Severity
+from .graph import RELATIONS, cycles, links
 from .model import Credential
 from .versions import check_archive
 from .yaml_loader import PathKey, dotted
@@ -117,6 +121,18 @@ def _closest(name: str, options: Iterable[str]) -> str | None:
 def credential_references(cat: Catalogue) -> Iterator[Problem]:
     """Stackability and succession name existing credentials, and status fits succession."""
     creds = cat.credentials
+    succession = {
+        cid: [cred.superseded_by]
+        for cid, cred in creds.items()
+        if cred.superseded_by is not None and cred.superseded_by in creds
+    }
+    on_circle: dict[str, list[str]] = {}  # every credential of a circle → the circle
+    for found in cycles(succession):
+        ring = found[:-1]
+        first = ring.index(min(ring))
+        ring = ring[first:] + ring[:first]
+        for cid in ring:
+            on_circle[cid] = [*ring, ring[0]]
     for cred in creds.values():
         stack = cred.stackability
         if stack is not None:
@@ -183,9 +199,9 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                     f"did you mean '{close}'?" if close else f"add credentials/{successor}.yaml",
                     code="unknown-credential",
                 )
-            elif _succession_cycle(creds, cred.id):
-                cycle = _succession_cycle(creds, cred.id)
-                if cycle[0] == min(cycle[:-1]):  # report each cycle once
+            elif cred.id in on_circle:
+                cycle = on_circle[cred.id]
+                if cycle[0] == cred.id:  # report each circle once, at its first id
                     yield _cred(
                         cat,
                         cred,
@@ -207,63 +223,21 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                 )
 
 
-def _succession_cycle(creds: Mapping[str, Credential], start: str) -> list[str]:
-    """The ids on a ``superseded_by`` circle through ``start`` (start first and last), or []."""
-    path = [start]
-    current = creds[start].superseded_by
-    while current is not None and current in creds and current not in path:
-        path.append(current)
-        current = creds[current].superseded_by
-    return [*path, start] if current == start and len(path) > 1 else []
-
-
 def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
     """No credential is, through ``part_of`` or ``builds_on``, a part or prerequisite of itself."""
-    for relation in ("part_of", "builds_on"):
-        graph = {
-            cid: [o for o in getattr(c.stackability, relation) if o in cat.credentials]
-            for cid, c in cat.credentials.items()
-            if c.stackability is not None
-        }
-        reported: set[frozenset[str]] = set()
-        state: dict[str, int] = {}  # 1 = on stack, 2 = done
-        for start in sorted(graph):
-            if state.get(start):
-                continue
-            stack: list[tuple[str, Iterator[str]]] = [(start, iter(graph.get(start, [])))]
-            path = [start]
-            state[start] = 1
-            while stack:
-                node, children = stack[-1]
-                child = next(children, None)
-                if child is None:
-                    state[node] = 2
-                    stack.pop()
-                    path.pop()
-                    continue
-                if state.get(child) == 1:
-                    cycle = [*path[path.index(child) :], child]
-                    key = frozenset(cycle)
-                    if key not in reported:
-                        reported.add(key)
-                        first = cat.credentials[cycle[0]]
-                        index = (
-                            first.stackability.__getattribute__(relation).index(cycle[1])
-                            if first.stackability
-                            else 0
-                        )
-                        yield _cred(
-                            cat,
-                            first,
-                            ("stackability", relation, index),
-                            f"stackability cycle through {relation}: " + " → ".join(cycle),
-                            "a credential cannot count towards itself; remove one link",
-                            code="stack-cycle",
-                        )
-                elif not state.get(child):
-                    state[child] = 1
-                    path.append(child)
-                    stack.append((child, iter(graph.get(child, []))))
+    for relation in RELATIONS:
+        for cycle in cycles(links(cat.credentials, relation)):
+            first = cat.credentials[cycle[0]]
+            stack = first.stackability
+            index = getattr(stack, relation).index(cycle[1]) if stack else 0
+            yield _cred(
+                cat,
+                first,
+                ("stackability", relation, index),
+                f"stackability cycle through {relation}: " + " → ".join(cycle),
+                "a credential cannot count towards itself; remove one link",
+                code="stack-cycle",
+            )
 
 
 # --- what makes it a micro-credential -----------------------------------------------------

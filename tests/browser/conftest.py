@@ -34,7 +34,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from credcat.catalogue import Catalogue, load_catalogue
+from credcat.catalogue import Catalogue
+from credcat.validate import load_catalogue
 
 from .xss_fixture import write_xss_catalogue
 

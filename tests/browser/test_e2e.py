@@ -3,7 +3,7 @@
 The sample catalogue (``catalogue/``) is built once with the repository's ``mkdocs.yml`` and
 served on 127.0.0.1; a second site is built from a catalogue full of script payloads
 (``xss_fixture.py``). Every expectation about credentials is computed from the loaded model
-(:func:`credcat.catalogue.load_catalogue`), never written as a literal, so the tests follow the
+(:func:`credcat.validate.load_catalogue`), never written as a literal, so the tests follow the
 sample catalogue when it changes. Every browser context aborts and records requests to any host
 but 127.0.0.1, uncaught JavaScript errors, dialogs and HTTP errors (see ``conftest.py``); a test
 that triggers one fails at teardown.

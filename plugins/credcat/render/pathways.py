@@ -23,13 +23,14 @@ list beside the graph holds the same routes and totals as text. Every text is XM
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from ..graph import acyclic_edges, ancestors, components, depths, stack_edges
 from .safe import xml_text
 
 if TYPE_CHECKING:
@@ -74,79 +75,25 @@ class Route:
 
 def build_graph(pages: Pages) -> Graph:
     """Collect the edges of every credential's ``part_of`` and ``builds_on``."""
-    cat = pages.cat
-    edges: set[tuple[str, str, str]] = set()
-    for cid, cred in cat.credentials.items():
-        if cred.stackability is None:
-            continue
-        for whole in cred.stackability.part_of:
-            if whole in cat.credentials and whole != cid:
-                edges.add((cid, whole, "part_of"))
-        for earlier in cred.stackability.builds_on:
-            if earlier in cat.credentials and earlier != cid:
-                edges.add((earlier, cid, "builds_on"))
+    edges: list[tuple[str, str, str]] = list(stack_edges(pages.cat.credentials))
     nodes = sorted({n for a, b, _ in edges for n in (a, b)})
-    return Graph(nodes, sorted(edges))
+    return Graph(nodes, edges)
 
 
 def _acyclic(graph: Graph) -> Graph:
     """Drop the edges that close a cycle (DFS back edges), so layering always ends."""
-    state: dict[str, int] = {}
-    keep: list[tuple[str, str, str]] = []
-    for start in graph.nodes:
-        if state.get(start):
-            continue
-        stack: list[tuple[str, Iterator[tuple[str, str]]]] = [(start, iter(graph.succ[start]))]
-        state[start] = 1
-        while stack:
-            node, children = stack[-1]
-            step = next(children, None)
-            if step is None:
-                state[node] = 2
-                stack.pop()
-                continue
-            child, kind = step
-            if state.get(child) == 1:
-                continue  # back edge: skip
-            keep.append((node, child, kind))
-            if not state.get(child):
-                state[child] = 1
-                stack.append((child, iter(graph.succ[child])))
+    keep = acyclic_edges(graph.nodes, lambda node: graph.succ[node])
     return Graph(list(graph.nodes), sorted(set(keep)))
 
 
 def _components(graph: Graph) -> list[list[str]]:
-    seen: set[str] = set()
-    out: list[list[str]] = []
-    for start in graph.nodes:
-        if start in seen:
-            continue
-        group: list[str] = []
-        todo = [start]
-        seen.add(start)
-        while todo:
-            node = todo.pop()
-            group.append(node)
-            for other, _ in graph.succ[node] + graph.pred[node]:
-                if other not in seen:
-                    seen.add(other)
-                    todo.append(other)
-        out.append(sorted(group))
-    return out
+    return components(
+        graph.nodes, lambda node: [other for other, _ in graph.succ[node] + graph.pred[node]]
+    )
 
 
 def _layers(graph: Graph, nodes: list[str], title: Mapping[str, str]) -> list[list[str]]:
-    depth: dict[str, int] = {}
-
-    def level(node: str) -> int:
-        if node not in depth:
-            depth[node] = 0  # provisional: the graph is acyclic, this only guards recursion
-            preds = [p for p, _ in graph.pred[node]]
-            depth[node] = 1 + max((level(p) for p in preds), default=-1)
-        return depth[node]
-
-    for node in nodes:
-        level(node)
+    depth = depths(nodes, lambda node: [p for p, _ in graph.pred[node]])
     rows: list[list[str]] = [[] for _ in range(max(depth[n] for n in nodes) + 1)]
     for node in nodes:
         rows[depth[node]].append(node)
@@ -166,24 +113,11 @@ def _layers(graph: Graph, nodes: list[str], title: Mapping[str, str]) -> list[li
     return rows
 
 
-def _part_closure(graph: Graph) -> dict[str, set[str]]:
+def _part_closure(graph: Graph) -> dict[str, frozenset[str]]:
     """For each node, every node that is (through part_of chains) one of its parts."""
-    closure: dict[str, set[str]] = {}
-
-    def parts(node: str, trail: frozenset[str]) -> set[str]:
-        if node in closure:
-            return closure[node]
-        found: set[str] = set()
-        for child, kind in graph.pred[node]:
-            if kind == "part_of" and child not in trail:
-                found.add(child)
-                found |= parts(child, trail | {child})
-        closure[node] = found
-        return found
-
-    for node in graph.nodes:
-        parts(node, frozenset({node}))
-    return closure
+    return ancestors(
+        graph.nodes, lambda node: [c for c, kind in graph.pred[node] if kind == "part_of"]
+    )
 
 
 def routes(graph: Graph, title: Mapping[str, str]) -> list[Route]:

@@ -1,0 +1,128 @@
+"""``credcat release``: write a released version of a credential into the archive.
+
+Owns the one way a snapshot ``catalogue/versions/<id>/<version>.yaml`` comes to exist: the
+catalogue must check cleanly, the version must be new and higher than every released one, and
+the snapshot is the credential file as it is, below a ``release:`` record (see
+:mod:`credcat.versions`, which reads and checks the archive).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue
+from .errors import CredcatError, Problem
+from .model import Credential
+from .validate import check_catalogue
+from .versions import (
+    ARCHIVE_DIR,
+    HEADER_KEY,
+    fingerprint,
+    load_archive,
+    load_snapshot,
+    next_version,
+    version_key,
+)
+
+
+class ReleaseError(CredcatError):
+    """``credcat release`` refused; the message says why, the problems (if any) in detail."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+def snapshot_text(source: str, release_: dict[str, Any], credential: Credential) -> str:
+    """The text of a snapshot: a header comment, the release record, the file as released."""
+    lines = source.splitlines()
+    while lines and (lines[0].startswith("# yaml-language-server:") or lines[0].strip() == "---"):
+        lines.pop(0)
+    replaces = release_["replaces"]
+    header = [
+        f"# Version {credential.version} of credential '{credential.id}' as released, "
+        "written by `credcat release`.",
+        "# Never edit or delete this file: credentials issued against this version point at it",
+        "# for good. Correct a typo with an erratum (errata:) in the credential file instead.",
+        f"{HEADER_KEY}:",
+        f"  date: {release_['date'].isoformat()}",
+        f"  fingerprint: {release_['fingerprint']}",
+        f'  replaces: "{replaces}"' if replaces else "  replaces: null",
+        f"  language: {release_['language']}",
+        "# The credential file as released:",
+    ]
+    return "\n".join([*header, *lines]) + "\n"
+
+
+def release(root: Path | str, credential_id: str, *, on: date | None = None) -> Path:
+    """Archive the current version of a credential (``credcat release``).
+
+    Refuses when the catalogue has errors, when the credential is unknown or a draft, when its
+    version is already released, or when the version does not go up. The snapshot is written
+    to a hidden temporary file in the archive, read back and checked against its fingerprint,
+    and only then given its name; an existing file is never replaced.
+
+    Args:
+        root: The catalogue folder.
+        credential_id: The credential to release.
+        on: The release date (default: today).
+
+    Returns:
+        The path of the new snapshot.
+
+    Raises:
+        ReleaseError: When the release is refused.
+    """
+    root = Path(root)
+    catalogue, problems = check_catalogue(root)
+    errors = [p for p in problems if p.is_error]
+    if catalogue is None or errors:
+        raise ReleaseError("nothing released: the catalogue has errors; fix them first", errors)
+    credential = catalogue.credentials.get(credential_id)
+    if credential is None:
+        raise ReleaseError(f"there is no credential '{credential_id}' in {root}")
+    if credential.status == "draft":
+        raise ReleaseError(
+            f"'{credential_id}' is a draft: set its status to active before releasing it"
+        )
+    archive, _ = load_archive(catalogue)
+    already = archive.get(credential_id, credential.version)
+    if already is not None:
+        raise ReleaseError(
+            f"version {credential.version} of '{credential_id}' was released on "
+            f"{already.released.isoformat()}; raise the version to release a change "
+            f'(e.g. version: "{next_version(credential.version)}")'
+        )
+    latest = archive.latest(credential_id)
+    if latest is not None and version_key(credential.version) <= version_key(latest.version):
+        raise ReleaseError(  # pragma: no cover - check_catalogue reports it first
+            f"version {credential.version} is not after the released version {latest.version}"
+        )
+    source_path = root / Catalogue.source_of("credential", credential_id)
+    record = {
+        "date": on or date.today(),
+        "fingerprint": fingerprint(credential),
+        "replaces": latest.version if latest else None,
+        "language": catalogue.settings.default_language,
+    }
+    text = snapshot_text(source_path.read_text("utf-8"), record, credential)
+    folder = root / ARCHIVE_DIR / credential_id
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{credential.version}.yaml"
+    staging = folder / f".{credential.version}.yaml.tmp"
+    staging.write_text(text, "utf-8", newline="\n")
+    try:
+        written, found = load_snapshot(staging, credential_id, str(staging), catalogue, target.name)
+        if written is None or written.fingerprint != record["fingerprint"]:
+            raise ReleaseError(  # pragma: no cover - the model reads back what it wrote
+                "the snapshot did not read back as released; nothing released", found
+            )
+        os.link(staging, target)  # fails when the target exists: never replaces a snapshot
+    except FileExistsError:
+        raise ReleaseError(f"{target} exists already; nothing released") from None
+    finally:
+        staging.unlink(missing_ok=True)
+    return target

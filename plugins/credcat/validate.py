@@ -1,0 +1,253 @@
+"""Load a catalogue folder into the typed model: the one entry point of the core.
+
+Owns reading and validating a catalogue folder: finding its files (and reporting misnamed or
+missing ones), loading each with :mod:`credcat.yaml_loader`, validating it against
+:mod:`credcat.model` (pydantic's errors worded by :mod:`credcat.pydantic_problems`), and running
+the cross-file :mod:`credcat.rules` on what validated.
+
+``load_catalogue(path)`` either returns a :class:`~credcat.catalogue.Catalogue` or raises
+:class:`~credcat.errors.CatalogueError` with every problem found. ``check_catalogue(path)`` does
+the same work but returns the problems instead of raising, for ``credcat check``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR, Catalogue
+from .errors import CatalogueError, Problem, display_path, readable_name
+from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
+from .model import CatalogueSettings, Credential, Organisation
+from .pydantic_problems import validate_document, validate_entity
+from .rules import check_rules
+from .yaml_loader import Document, load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+E = TypeVar("E", Organisation, Credential)
+
+
+def load_catalogue(root: Path | str, *, display_root: Path | None = None) -> Catalogue:
+    """Load and validate a catalogue folder.
+
+    Args:
+        root: The catalogue folder (holding ``catalogue.yaml``).
+        display_root: Paths in problems are shown relative to this folder (default: the
+            current directory).
+
+    Returns:
+        The validated catalogue; its ``warnings`` hold the problems that are not errors.
+
+    Raises:
+        CatalogueError: When there is at least one error; it carries every problem found.
+    """
+    catalogue, problems = check_catalogue(root, display_root=display_root)
+    if catalogue is None or any(p.is_error for p in problems):
+        raise CatalogueError(problems)
+    return catalogue
+
+
+def check_catalogue(
+    root: Path | str, *, display_root: Path | None = None
+) -> tuple[Catalogue | None, list[Problem]]:
+    """Validate a catalogue folder and return it with every problem found.
+
+    The catalogue is ``None`` when an error makes a consistent model impossible; the problem
+    list is sorted by file, line and column.
+    """
+    root = Path(root)
+    shown = Path.cwd() if display_root is None else display_root
+    problems: list[Problem] = []
+    documents: dict[str, Document] = {}
+
+    def show(path: Path) -> str:
+        return display_path(path, shown)
+
+    if not (root / CATALOGUE_FILE).is_file():
+        problems.append(
+            Problem(
+                show(root / CATALOGUE_FILE),
+                0,
+                0,
+                "",
+                f"no {CATALOGUE_FILE} in {show(root) or '.'}",
+                "run credcat in the folder that holds catalogue.yaml, or pass its path",
+                code="no-catalogue",
+            )
+        )
+        return None, problems
+
+    settings_doc = _load(root / CATALOGUE_FILE, show, problems)
+    settings: CatalogueSettings | None = None
+    if settings_doc is not None:
+        documents[CATALOGUE_FILE] = settings_doc
+        settings = validate_document(CatalogueSettings, settings_doc, {}, problems)
+    context = {"default_language": settings.default_language if settings else "en"}
+
+    def load_all(cls: type[E], folder: str) -> tuple[dict[str, E], set[str]]:
+        """Validate every file of one folder; returns the models and the ids of every file."""
+        found: dict[str, E] = {}
+        ids: set[str] = set()
+        for path, entity_id in _entity_files(Path(root) / folder, show, problems):
+            # a misnamed file (entity_id != its name) is checked too, so that renaming it
+            # brings no new surprises, but it is not part of the catalogue until renamed
+            ids.add(entity_id)
+            doc = _load(path, show, problems)
+            if doc is None:
+                continue
+            if entity_id != path.stem:
+                validate_entity(cls, doc, entity_id, context, problems)
+                continue
+            documents[f"{folder}/{path.name}"] = doc
+            entity = validate_entity(cls, doc, path.stem, context, problems)
+            if entity is not None:
+                found[entity.id] = entity
+        return found, ids
+
+    organisations, organisation_files = load_all(Organisation, ORGANISATIONS_DIR)
+    credentials, credential_files = load_all(Credential, CREDENTIALS_DIR)
+
+    no_organisations = not organisation_files and _missing_folder(
+        root, ORGANISATIONS_DIR, show, problems
+    )
+    if not credential_files:
+        _missing_folder(root, CREDENTIALS_DIR, show, problems)  # "the catalogue has none"
+
+    if settings is None:
+        return None, sorted(problems)
+    invalid = frozenset(
+        [f"organisation:{oid}" for oid in organisation_files - organisations.keys()]
+        + [f"credential:{cid}" for cid in credential_files - credentials.keys()]
+    )
+    catalogue = Catalogue(
+        root=root,
+        settings=settings,
+        organisations=dict(sorted(organisations.items())),
+        credentials=dict(sorted(credentials.items())),
+        documents=documents,
+        invalid=invalid,
+    )
+    found = check_rules(catalogue)
+    if no_organisations:  # one problem says so; not one per reference
+        found = [p for p in found if p.code != "unknown-organisation"]
+    problems.extend(found)
+    problems.sort()
+    warnings = tuple(p for p in problems if not p.is_error)
+    object.__setattr__(catalogue, "warnings", warnings)
+    return catalogue, problems
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def _entity_files(folder: Path, show: Any, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """The YAML files of a folder, each with the id it stands for.
+
+    A file whose name cannot be an id (``Data Analysis.yaml``, ``x.yml``) is reported, and
+    returned with the id it should be renamed to, so that its content is checked all the same
+    and references to that id are not reported as unknown as well.
+    """
+    if not folder.is_dir():
+        return []
+    files: list[tuple[Path, str]] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        suffix = path.suffix.lower()
+        if suffix not in {".yaml", ".yml"}:
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve().parent):
+            problems.append(
+                Problem(
+                    show(path),
+                    0,
+                    0,
+                    "",
+                    "this file is a link to a file outside the catalogue folder; it is not read",
+                    "copy the file into the catalogue instead of linking to it",
+                    code="file-name",
+                )
+            )
+            continue
+        suggestion = _id_for(path.stem)
+        if path.suffix != ".yaml":
+            problems.append(
+                Problem(
+                    show(path),
+                    0,
+                    0,
+                    "",
+                    f"credcat reads only files ending in .yaml, not {path.suffix}",
+                    f"rename it to {suggestion or path.stem}.yaml",
+                    code="file-name",
+                )
+            )
+        elif not SLUG_RE.match(path.stem) or len(path.stem) > MAX_ID_LENGTH:
+            problems.append(
+                Problem(
+                    show(path),
+                    0,
+                    0,
+                    "",
+                    f"'{readable_name(path.stem)}' cannot be an id: the file name is the id, in "
+                    "lowercase letters, digits and hyphens",
+                    f"rename it to {suggestion}.yaml" if suggestion else "",
+                    code="file-name",
+                )
+            )
+        else:
+            files.append((path, path.stem))
+            continue
+        if suggestion:
+            files.append((path, suggestion))
+    return files
+
+
+def _id_for(name: str) -> str:
+    """The id a file name was probably meant to be: ``Datenanalyse Ü1`` → ``datenanalyse-ue1``."""
+    return slugify(readable_name(name))
+
+
+def _missing_folder(root: Path, folder: str, show: Any, problems: list[Problem]) -> bool:
+    """Report a folder that is missing or holds no YAML file; True when reported."""
+    target = root / folder
+    if target.is_dir() and any(target.glob("*.y*ml")):
+        return False
+    near = [
+        p.name
+        for p in sorted(root.iterdir())
+        if p.is_dir() and p.name != folder and _close_folder(p.name, folder)
+    ]
+    if near:
+        hint = f"rename the folder '{near[0]}' to '{folder}'"
+    else:
+        hint = f"add a file per {folder[:-1]}, such as {folder}/<id>.yaml"
+    where = "holds no .yaml file" if target.is_dir() else "is missing"
+    problems.append(
+        Problem(
+            show(target),
+            0,
+            0,
+            "",
+            f"the catalogue has no {folder}: the folder '{folder}' {where}",
+            hint,
+            code=f"no-{folder}",
+        )
+    )
+    return True
+
+
+def _close_folder(name: str, wanted: str) -> bool:
+    lowered = name.lower()
+    return lowered == wanted or bool(
+        difflib.get_close_matches(lowered, [wanted, wanted[:-1]], n=1, cutoff=0.75)
+    )
+
+
+def _load(path: Path, show: Any, problems: list[Problem]) -> Document | None:
+    doc, found = load_yaml(path, show(path))
+    problems.extend(found)
+    return doc
