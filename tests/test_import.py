@@ -25,7 +25,7 @@ from credcat.importer import (
     MAX_BYTES,
     MAX_CREDENTIALS,
     MAX_ORGANISATIONS,
-    ImportError_,
+    ImportFailed,
     import_file,
 )
 
@@ -502,9 +502,9 @@ def test_organisation_reused_by_homepage(cat: Path, sample: dict[str, Any]) -> N
 
 
 def test_write_failure_leaves_nothing_behind(cat: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from credcat import importer
+    from credcat.importer import writing
 
-    original = importer._validate
+    original = writing.validate
 
     def validate_then_race(into: Path, plans: Any, report: Any) -> None:
         original(into, plans, report)
@@ -512,9 +512,9 @@ def test_write_failure_leaves_nothing_behind(cat: Path, monkeypatch: pytest.Monk
         (into / "credentials").mkdir(exist_ok=True)
         (into / "credentials" / "digital-micro-credential-creation.yaml").write_text("x")
 
-    monkeypatch.setattr(importer, "_validate", validate_then_race)
+    monkeypatch.setattr(writing, "validate", validate_then_race)
     before = snapshot(cat)
-    with pytest.raises(ImportError_, match="already exists"):
+    with pytest.raises(ImportFailed, match="already exists"):
         import_file(UNSIGNED, cat)
     after = snapshot(cat)
     assert after.pop("credentials/digital-micro-credential-creation.yaml") == b"x"
@@ -573,7 +573,7 @@ def test_bad_input_is_refused_cleanly(
 ) -> None:
     source = _bad_inputs(tmp_path, sample)[case]
     before = snapshot(cat)
-    with pytest.raises(ImportError_) as info:
+    with pytest.raises(ImportFailed) as info:
         import_file(source, cat)
     message = str(info.value)
     assert message and "\n" not in message
@@ -591,7 +591,7 @@ def test_messages_say_what_is_wrong(tmp_path: Path, cat: Path, sample: dict[str,
         "certificate of participation": "learning activity",
     }
     for case, words in expected.items():
-        with pytest.raises(ImportError_, match=words):
+        with pytest.raises(ImportFailed, match=words):
             import_file(cases[case], cat)
 
 
@@ -600,7 +600,7 @@ def test_attendance_only_is_refused(cat: Path, tmp_path: Path, sample: dict[str,
     attendance = vocab.concept("assessment-type", "level-of-attendance")
     claim_of(doc)["provenBy"]["specifiedBy"]["dcType"] = {"id": attendance.iri, "type": "Concept"}
     before = snapshot(cat)
-    with pytest.raises(ImportError_, match="attendance"):
+    with pytest.raises(ImportFailed, match="attendance"):
         import_file(write_json(tmp_path / "attendance.jsonld", doc), cat)
     assert snapshot(cat) == before
 
@@ -608,7 +608,7 @@ def test_attendance_only_is_refused(cat: Path, tmp_path: Path, sample: dict[str,
 def test_no_catalogue_yaml(tmp_path: Path) -> None:
     folder = tmp_path / "not-a-catalogue"
     folder.mkdir()
-    with pytest.raises(ImportError_, match="--into"):
+    with pytest.raises(ImportFailed, match="--into"):
         import_file(UNSIGNED, folder)
     assert list(folder.iterdir()) == []
 
@@ -731,7 +731,7 @@ def test_too_many_specifications_are_refused(cat: Path, tmp_path: Path) -> None:
         "credentialSubject": {"id": "urn:test:person", "hasClaim": claims},
     }
     before = snapshot(cat)
-    with pytest.raises(ImportError_, match=f"at most {MAX_CREDENTIALS}"):
+    with pytest.raises(ImportFailed, match=f"at most {MAX_CREDENTIALS}"):
         import_file(write_json(tmp_path / "many.jsonld", doc), cat)
     assert snapshot(cat) == before
 
@@ -748,7 +748,7 @@ def test_too_many_organisations_are_refused(
         ],
     }
     before = snapshot(cat)
-    with pytest.raises(ImportError_, match=f"more than {MAX_ORGANISATIONS} organisations"):
+    with pytest.raises(ImportFailed, match=f"more than {MAX_ORGANISATIONS} organisations"):
         import_file(write_json(tmp_path / "orgs.jsonld", spec), cat)
     assert snapshot(cat) == before
 
