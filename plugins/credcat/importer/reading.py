@@ -170,7 +170,8 @@ def clean_strings(data: Any, report: Report) -> Any:
         if not found:
             return text
         names = sorted({f"U+{ord(c):04X}" for c in found})
-        dropped.append(f"{path or '$'} ({len(found)}: {', '.join(names[:6])})")
+        shown = ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
+        dropped.append(f"{path or '$'} ({shown})")
         return UNSAFE_CHARACTERS.sub("", text)
 
     def walk(value: Any, path: str) -> Any:
