@@ -223,7 +223,12 @@ class Report:
 
 
 def _report_line(line: str) -> str:
+    """One report line: terminal escapes and every other unprintable character (a lone
+    surrogate in a key, a no-break space) shown as an escape, at most
+    :data:`MAX_REPORT_LINE` characters."""
     text = printable(line)
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
     return text if len(text) <= MAX_REPORT_LINE else text[: MAX_REPORT_LINE - 1] + "…"
 
 
