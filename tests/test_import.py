@@ -63,10 +63,81 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def load(folder: Path) -> Catalogue:
+    """The catalogue after an import, once a maintainer has replaced every placeholder.
+
+    Before that, the only errors allowed are the placeholders' own: each one fails the check.
+    The placeholders are filled in a copy, so the imported files stay as written.
+    """
     catalogue, problems = check_catalogue(folder, display_root=folder)
-    errors = [p.format() for p in problems if p.is_error]
-    assert catalogue is not None and not errors, errors
+    errors = [p for p in problems if p.is_error]
+    assert all(p.code == "import-placeholder" for p in errors), [p.format() for p in errors]
+    if errors:  # fill a copy beside it (in tmp_path): tests read the imported files too
+        filled = folder.parent / f"{folder.name}-filled"
+        shutil.rmtree(filled, ignore_errors=True)
+        shutil.copytree(folder, filled)
+        fill_placeholders(filled)
+        catalogue, problems = check_catalogue(filled, display_root=filled)
+        errors = [p for p in problems if p.is_error]
+    assert catalogue is not None and not errors, [p.format() for p in errors]
     return catalogue
+
+
+MARKER = "TODO(import)"
+
+
+def fill_placeholders(folder: Path) -> None:
+    """Replace every TODO(import) as a maintainer would (comments are not kept)."""
+    settings = yaml.safe_load((folder / "catalogue.yaml").read_text(encoding="utf-8"))
+    simple: dict[str, Any] = {
+        "awarding_body": [settings["publisher"]],
+        "eqf": 4,
+        "field": ["0613"],
+        "workload": {"ects": 5},
+        "mode": "online",
+        "setting": "non-formal",
+        "outcomes": [{"id": "o1", "text": "Filled in by the maintainer."}],
+        "type": "written-examination",
+        "description": "Filled in by the maintainer.",
+        "country": "IE",
+        "homepage": "https://filled.example/",
+    }
+
+    def marked(value: Any) -> bool:
+        return isinstance(value, str) and value.startswith(MARKER)
+
+    for path in sorted(folder.glob("*/*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if MARKER not in text.replace(f"# {MARKER}", ""):
+            continue
+        data = yaml.safe_load(text)
+        for key, value in simple.items():
+            if marked(data.get(key)):
+                data[key] = value
+        outcome_ids = [o["id"] for o in data.get("outcomes", [])]
+        if marked(data.get("assessments")):
+            data["assessments"] = [
+                {
+                    "id": "a",
+                    "type": "written-examination",
+                    "description": "x",
+                    "proves": outcome_ids,
+                }
+            ]
+        for assessment in data.get("assessments", []):
+            for key in ("type", "description"):
+                if marked(assessment.get(key)):
+                    assessment[key] = simple[key]
+            if marked(assessment.get("proves")):
+                assessment["proves"] = outcome_ids
+        if marked(data.get("quality_assurance")):
+            data["quality_assurance"] = [
+                {
+                    "type": "institutional-quality-assurance",
+                    "body": data["awarding_body"][0],
+                    "description": "Filled in by the maintainer.",
+                }
+            ]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
 def new_files(before: dict[str, bytes], folder: Path) -> dict[str, Any]:

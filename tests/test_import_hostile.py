@@ -175,7 +175,7 @@ def test_control_and_bidi_characters_are_dropped_and_reported(
     assert any("learningOutcome[0].title.en" in line for line in dropped)
     assert all(line.isprintable() for line in report)
     _catalogue, problems = check_catalogue(cat, display_root=cat)
-    assert not [p for p in problems if p.is_error]
+    assert {p.code for p in problems if p.is_error} == {"import-placeholder"}  # no accreditation
 
 
 def test_windows_line_ends_are_kept_as_line_breaks(
@@ -201,12 +201,12 @@ def test_unknown_context_gives_a_verdict(cat: Path, tmp_path: Path, sample: dict
     doc = copy.deepcopy(sample)
     doc["@context"] = [*doc["@context"], "https://vendor.example/context.jsonld"]
     report = import_file(write_json(tmp_path / "context.jsonld", doc), cat)
-    verdicts = [line for line in report if line.startswith("verdict:")]
+    verdicts = [line for line in report if line.startswith("verdict:") and "@context" in line]
     assert len(verdicts) == 1
     assert "https://vendor.example/context.jsonld" in verdicts[0]
-    assert report[0] == verdicts[0]  # the verdict comes first
+    assert report[0].startswith("verdict:")  # verdicts come first
 
 
-def test_the_official_sample_has_no_verdict(cat: Path) -> None:
+def test_the_official_sample_has_no_context_verdict(cat: Path) -> None:
     report = import_file(UNSIGNED, cat)
-    assert not [line for line in report if line.startswith(("verdict:", "dropped:"))]
+    assert not [line for line in report if "@context" in line or line.startswith("dropped:")]

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import CredcatError, printable
+from ..model import IMPORT_PLACEHOLDER
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest input accepted (5 MiB); the Commission's signed sample is 150 KiB."""
@@ -34,7 +35,9 @@ CREDENTIAL_TYPES = frozenset({"VerifiableCredential", "EuropeanDigitalCredential
 
 
 PLACEHOLDER_HOMEPAGE = "https://example.org/"
-TODO = "TODO(import)"
+TODO = IMPORT_PLACEHOLDER
+"""The marker of a placeholder; every model refuses it, so ``credcat check`` fails until a
+maintainer replaces it."""
 
 
 class ImportFailed(CredcatError):
@@ -167,14 +170,54 @@ class OrgRef:
     new: bool
     label: str
     placeholders: tuple[str, ...] = ()
+    country: str | None = None
 
 
 @dataclass
 class Plan:
-    """One file to write."""
+    """One file to write.
+
+    Attributes:
+        rel: The file, relative to the catalogue.
+        text: The YAML written, with a ``TODO(import)`` marker for each placeholder.
+        probe: The same YAML with a stand-in value for each marker, checked on the copy of
+            the catalogue so that every other rule still runs on the new entry (the markers
+            themselves only ever fail with ``import-placeholder``).
+    """
 
     rel: str
     text: str
+    probe: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.probe:
+            self.probe = self.text
+
+
+Path_ = tuple[str | int, ...]
+"""Where a value sits in the YAML data: ``("assessments", 1, "type")``."""
+
+
+def with_markers(data: dict[str, Any], marks: dict[Path_, str]) -> dict[str, Any]:
+    """A copy of ``data`` with the value at each path replaced by its marker text."""
+
+    def put(value: Any, path: Path_, marker: str) -> Any:
+        if not path:
+            return marker
+        head, rest = path[0], path[1:]
+        if isinstance(value, dict) and isinstance(head, str) and head in value:
+            return {k: put(v, rest, marker) if k == head else v for k, v in value.items()}
+        if isinstance(value, list) and isinstance(head, int) and 0 <= head < len(value):
+            copy = type(value)(value)
+            copy[head] = put(value[head], rest, marker)
+            return copy
+        return value
+
+    out: Any = data
+    for path, marker in marks.items():
+        out = put(out, path, marker)
+    result: dict[str, Any] = out
+    return result
 
 
 @dataclass

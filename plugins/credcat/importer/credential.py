@@ -20,9 +20,13 @@ source says is carried over. Where it is silent, the importer distinguishes two 
   assessment that does not say which outcomes it proves proving all outcomes, an organisation
   kind guessed from its name.
 * **Placeholders** stand for facts the source does not hold. They are written only where the
-  model requires a value, marked with a ``# TODO(import): …`` comment in the YAML, reported as
-  ``gap: …`` lines, and they set ``status: draft``: a draft is not offered, and the maintainer
-  replaces each placeholder, then sets ``status: active``.
+  model requires a value, as the marker ``TODO(import)`` (never an invented value such as EQF
+  level 1 or a made-up homepage) with a ``# TODO(import): …`` comment above, reported as
+  ``gap: …`` lines, and they set ``status: draft``. Every model refuses the marker
+  (:data:`credcat.model.IMPORT_PLACEHOLDER`), so ``credcat check`` fails at each one until the
+  maintainer replaces it. To run every other rule on the new entry before writing it, the
+  import checks a *probe* version of each file with stand-in values in place of the markers
+  (:class:`~credcat.importer.base.Plan`).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from .base import (
     TODO,
     Entry,
     ImportFailed,
+    Path_,
     Plan,
     as_number,
     first_text,
@@ -47,10 +52,11 @@ from .base import (
     iso_parts,
     label_of,
     types_of,
+    with_markers,
     with_paths,
 )
 from .context import Context
-from .organisations import org_label, organisation, placeholders_of
+from .organisations import org_country, org_label, organisation, placeholders_of
 from .yamlout import CREDENTIAL_ORDER, CREDENTIAL_SCHEMA, CREDENTIAL_SPACED, Flow, render_yaml
 
 __all__ = ["Draft", "collect", "credential"]
@@ -90,12 +96,27 @@ def collect(ctx: Context, root: dict[str, Any], root_path: str) -> list[Entry]:
             where = f"{path}[{i}]" if isinstance(value, list) else path
             spec_parent = parent
             for j, spec in enumerate(ctx.tree.nodes(claim.get("specifiedBy"))):
+                spec_path = f"{where}.specifiedBy" + (
+                    f"[{j}]" if isinstance(claim.get("specifiedBy"), list) else ""
+                )
                 if SPEC_TYPES & set(types_of(spec)):
-                    spec_path = f"{where}.specifiedBy" + (
-                        f"[{j}]" if isinstance(claim.get("specifiedBy"), list) else ""
-                    )
                     add_spec(spec, spec_path, claim, where, parent)
                     spec_parent = id_of(spec) or f"#{id(spec)}"
+                else:
+                    kind = "/".join(types_of(spec)) or "no type"
+                    ctx.report.not_imported.append(
+                        f"not imported: {spec_path} ({kind} '{label_of(spec)}') — credcat "
+                        "imports Qualifications and LearningAchievementSpecifications only"
+                    )
+            if spec_parent == parent and not any(
+                SPEC_TYPES & set(types_of(s)) for s in ctx.tree.nodes(claim.get("specifiedBy"))
+            ):
+                kind = "/".join(types_of(claim)) or "claim"
+                ctx.report.not_imported.append(
+                    f"not imported: {where} ({kind} '{label_of(claim)}') — it is not specified "
+                    "by a Qualification or LearningAchievementSpecification (a learning activity "
+                    "or an entitlement is not a micro-credential)"
+                )
             walk_claims(claim.get("hasPart"), where + ".hasPart", spec_parent)
 
     if SPEC_TYPES & set(types_of(root)):
@@ -116,19 +137,33 @@ class Draft:
         data: The YAML keys and values so far.
         comments: ``TODO(import)`` comments to write above a key.
         gaps: ``(key, message)`` of every placeholder written.
+        marks: Where the written file holds a ``TODO(import)`` marker instead of the stand-in
+            value ``data`` has there (stand-ins only let the check run every other rule).
     """
 
     rel: str
     data: dict[str, Any] = field(default_factory=dict)
     comments: dict[str, list[str]] = field(default_factory=dict)
     gaps: list[tuple[str, str]] = field(default_factory=list)
+    marks: dict[Path_, str] = field(default_factory=dict)
 
-    def gap(self, key: str, what: str, placeholder: str) -> None:
-        """Record a placeholder: a report line, a TODO comment above ``key``, status draft."""
-        self.gaps.append((key, f"{what}; placeholder {placeholder}"))
+    def gap(self, key: str, what: str, at: Path_ | None = None, marker: str = TODO) -> None:
+        """Record a placeholder: a report line, a comment above ``key``, status draft, and a
+        ``TODO(import)`` marker at ``at`` (``(key,)`` by default), which fails the check."""
+        self.marks[at or (key,)] = marker
+        self.gaps.append((key, f"{what}; {TODO} written, credcat check fails until it is replaced"))
         self.comments.setdefault(key, []).append(
-            f"{what} — placeholder: {placeholder}; replace it, then set status: active"
+            f"{what} — replace {TODO}, then set status: active"
         )
+
+    def note(self, key: str, what: str) -> None:
+        """Record a gap that another file's placeholder stands for (no marker here)."""
+        self.gaps.append((key, what))
+        self.comments.setdefault(key, []).append(what)
+
+    def mark(self, at: Path_, marker: str = TODO) -> None:
+        """Put a marker at ``at`` without a report line of its own."""
+        self.marks[at] = marker
 
 
 def credential(ctx: Context, entry: Entry, by_node: dict[str, str]) -> None:
@@ -158,9 +193,14 @@ def credential(ctx: Context, entry: Entry, by_node: dict[str, str]) -> None:
     ordered = {k: data[k] for k in CREDENTIAL_ORDER if k in data}
     header = [CREDENTIAL_SCHEMA, f"# Imported by credcat from {ctx.source_name}"]
     if draft.gaps:
-        header.append(f"# Draft: replace every value marked {TODO}, then set status: active")
+        header.append(f"# Draft: replace every {TODO}, then set status: active")
+    final = with_markers(ordered, draft.marks)
     ctx.plans.append(
-        Plan(draft.rel, render_yaml(ordered, header, draft.comments, CREDENTIAL_SPACED))
+        Plan(
+            draft.rel,
+            render_yaml(final, header, draft.comments, CREDENTIAL_SPACED),
+            render_yaml(ordered, header, draft.comments, CREDENTIAL_SPACED),
+        )
     )
 
 
@@ -228,11 +268,10 @@ def _awarding_and_roles(ctx: Context, entry: Entry, draft: Draft) -> None:
         data["awarding_body"] = awarding
         for org_id in awarding:
             if "country" in placeholders_of(ctx, org_id):
-                draft.gap(
+                draft.note(
                     "awarding_body",
-                    f"the source gives no country for the awarding body "
-                    f"'{org_id}' (Annex I: country of the issuer)",
-                    f"country in organisations/{org_id}.yaml",
+                    f"the source gives no country for the awarding body '{org_id}' (Annex I: "
+                    f"country of the issuer); {TODO} written in organisations/{org_id}.yaml",
                 )
     else:
         if not ctx.publisher or not ctx.target.publisher_has_file:
@@ -241,11 +280,7 @@ def _awarding_and_roles(ctx: Context, entry: Entry, draft: Draft) -> None:
                 "publisher has no organisation file to stand in for it"
             )
         data["awarding_body"] = [ctx.publisher]
-        draft.gap(
-            "awarding_body",
-            "the source names no awarding body (Annex I: awarding body)",
-            f"'{ctx.publisher}' (the catalogue's publisher)",
-        )
+        draft.gap("awarding_body", "the source names no awarding body (Annex I: awarding body)")
     providers = _claim_orgs(ctx, entry, "influencedBy", "directedBy")
     if providers and providers != data["awarding_body"]:
         data["provider"] = providers
@@ -266,16 +301,83 @@ def _level(ctx: Context, entry: Entry, draft: Draft) -> None:
             ctx.report.not_imported.append(
                 f"not imported: {path}.eqfLevel — not an EQF level concept"
             )
-        draft.gap("eqf", "the source gives no EQF level (Annex I: level)", "1")
+        draft.gap("eqf", "the source gives no EQF level (Annex I: level)")
     nqf = ctx.concept(spec.get("nqfLevel"), "nqf")
     if nqf is not None:
         label = nqf.label("en")
         data["nqf"] = label if vocab.lookup("nqf", label) == nqf else nqf.code
+        _nqf_verdict(ctx, nqf, data.get("awarding_body", []), path)
     elif spec.get("nqfLevel") is not None:
         ctx.report.not_imported.append(
             f"not imported: {path}.nqfLevel ({label_of(ctx.tree.node(spec.get('nqfLevel')))})"
             " — not an NQF level in credcat's vocabulary"
         )
+
+
+NQF_COUNTRIES = {
+    "AQF": "AL",
+    "AT: NQF": "AT",
+    "BH NQF": "BA",
+    "CFC": "BE",
+    "QDG": "BE",
+    "BQF": "BG",
+    "NQF VPET": "CH",
+    "CyQF": "CY",
+    "NSK": "CZ",
+    "DQR": "DE",
+    "DK NQF": "DK",
+    "EstQF": "EE",
+    "MECU": "ES",
+    "FiNQF": "FI",
+    "NQF RNCP": "FR",
+    "RQF": "GB",
+    "RQF Entry": "GB",
+    "SCQF": "GB",
+    "CQFW": "GB",
+    "HQF": "GR",
+    "CROQF": "HR",
+    "HuQF": "HU",
+    "IE NQF": "IE",
+    "ISQF": "IS",
+    "IT NQF": "IT",
+    "NQFL": "LI",
+    "LTQF": "LT",
+    "CLQ": "LU",
+    "LQF": "LV",
+    "ME NQF": "ME",
+    "NNMQF": "MK",
+    "MQF": "MT",
+    "NLQF": "NL",
+    "NLQF Entry": "NL",
+    "PQF": "PL",
+    "QNQ": "PT",
+    "ROQF": "RO",
+    "NQFS": "RS",
+    "SeQF": "SE",
+    "SQF": "SI",
+    "SKKR": "SK",
+    "TQF": "TR",
+    "KS NQF": "XK",
+}
+"""The country of each national framework, by the prefix of its level labels (``DQR Level 6``).
+Prefixes whose framework is not certain from the label alone (``FQF``, ``NKR``) are left out:
+no verdict rather than a wrong one."""
+
+
+def _nqf_verdict(ctx: Context, nqf: vocab.Concept, bodies: list[str], path: str) -> None:
+    """A ``verdict:`` line when the NQF level belongs to another country than every awarding
+    body (a Spanish framework level for a Slovenian body is not a valid EDC)."""
+    label = nqf.label("en")
+    prefix = label.split(" Level", 1)[0] if " Level" in label else ""
+    country = NQF_COUNTRIES.get(prefix)
+    countries = {c for c in (org_country(ctx, b) for b in bodies) if c}
+    if country is None or not countries or country in countries:
+        return
+    ctx.report.verdicts.append(
+        f"verdict: not a valid EDC — {path}.nqfLevel '{label}' is a level of a framework of "
+        f"{country}, but the awarding body is in {', '.join(sorted(countries))}; check the "
+        "level (it was imported as the source says)"
+    )
 
 
 def _field_of_study(ctx: Context, entry: Entry, draft: Draft) -> None:
@@ -293,7 +395,7 @@ def _field_of_study(ctx: Context, entry: Entry, draft: Draft) -> None:
         draft.data["field"] = Flow(fields)
     else:
         draft.data["field"] = Flow(["9999"])
-        draft.gap("field", "the source gives no ISCED-F field", "'9999' (field unknown)")
+        draft.gap("field", "the source gives no ISCED-F field")
 
 
 def _workload(ctx: Context, entry: Entry, draft: Draft) -> None:
@@ -307,7 +409,6 @@ def _workload(ctx: Context, entry: Entry, draft: Draft) -> None:
         draft.gap(
             "workload",
             "the source gives neither ECTS credits nor hours (Annex I: notional workload)",
-            "1 ECTS",
         )
     length = _read_duration(ctx, spec.get("maximumDuration"), path + ".maximumDuration")
     if length:
@@ -339,7 +440,6 @@ def _participation(ctx: Context, entry: Entry, draft: Draft) -> None:
         draft.gap(
             "mode",
             "the source gives no mode of delivery (Annex I: form of participation)",
-            "'online'",
         )
     settings = ctx.concepts(
         spec.get("learningSetting"),
@@ -354,7 +454,6 @@ def _participation(ctx: Context, entry: Entry, draft: Draft) -> None:
         draft.gap(
             "setting",
             "the source gives no learning setting (Annex I: form of participation)",
-            "'non-formal'",
         )
     groups = ctx.concepts(
         spec.get("targetGroup"), "target-group", path + ".targetGroup", "target group"
@@ -381,10 +480,12 @@ def _outcomes_and_assessments(ctx: Context, entry: Entry, draft: Draft) -> None:
         draft.gap(
             "outcomes",
             "the source lists no learning outcomes (Annex I: learning outcomes)",
-            "outcome 'o1'",
         )
     outcome_ids = [o["id"] for o in data["outcomes"]]
     found_assessments = _read_assessments(ctx, spec, path, entry, draft, outcome_nodes, outcome_ids)
+    if not found:  # what they prove is unknown as long as the outcomes are
+        for index in range(len(found_assessments)):
+            draft.mark(("assessments", index, "proves"))
     if found_assessments:
         data["assessments"] = found_assessments
         proven = {o for a in found_assessments for o in a["proves"]}
@@ -401,11 +502,16 @@ def _outcomes_and_assessments(ctx: Context, entry: Entry, draft: Draft) -> None:
                     "proves": Flow(unproven),
                 }
             )
+            index = len(found_assessments) - 1
             draft.gap(
                 "assessments",
                 f"no assessment in the source proves {', '.join(unproven)} "
                 "(an outcome nobody assesses is not part of a micro-credential)",
-                f"assessment '{todo_id}' (written-examination)",
+                ("assessments", index, "type"),
+            )
+            draft.mark(
+                ("assessments", index, "description"),
+                f"{TODO}: describe how these outcomes are assessed",
             )
     else:
         data["assessments"] = [
@@ -420,7 +526,6 @@ def _outcomes_and_assessments(ctx: Context, entry: Entry, draft: Draft) -> None:
         draft.gap(
             "assessments",
             "the source names no assessment (Annex I: type of assessment)",
-            "'written-examination'",
         )
 
 
@@ -443,7 +548,6 @@ def _quality_assurance(ctx: Context, entry: Entry, draft: Draft) -> None:
     draft.gap(
         "quality_assurance",
         "the source names no accreditation (Annex I: type of quality assurance)",
-        f"institutional quality assurance by '{data['awarding_body'][0]}'",
     )
 
 
@@ -688,7 +792,7 @@ def _read_assessments(
             draft.gap(
                 "assessments",
                 f"assessments[{index}].type: {what} (Annex I: type of assessment)",
-                "'written-examination'",
+                ("assessments", index, "type"),
             )
         else:
             kind_code = kind.code
@@ -698,18 +802,19 @@ def _read_assessments(
         description = ctx.text(node.get("description"), where + ".description")
         if description is None and issued is not None:
             description = ctx.text(issued.get("description"), where + ".description")
-        if description is None:
-            description = (
-                dict(title)
-                if title
-                else {
-                    ctx.default_language: "TODO: describe what the learner does and how it is "
-                    "judged"
-                }
-            )
+        if description is None and title:
+            description = dict(title)
             ctx.report.assumed.append(
                 f"assumed: {draft.rel}: assessments[{index}].description — none in the source; "
                 "the title is used; describe what the learner does and how it is judged"
+            )
+        elif description is None:
+            description = {ctx.default_language: "What the learner does and how it is judged."}
+            draft.gap(
+                "assessments",
+                f"assessments[{index}].description: the source does not describe it",
+                ("assessments", index, "description"),
+                f"{TODO}: describe what the learner does and how it is judged",
             )
         item["description"] = ctx.out_text(description)
         proves = _read_proves(ctx, node, spec_id, outcome_nodes)

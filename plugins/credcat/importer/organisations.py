@@ -18,6 +18,7 @@ from ..model import EMAIL_RE
 from .base import (
     MAX_ORGANISATIONS,
     PLACEHOLDER_HOMEPAGE,
+    TODO,
     ImportFailed,
     OrgRef,
     Plan,
@@ -25,11 +26,12 @@ from .base import (
     id_of,
     norm_name,
     norm_url,
+    with_markers,
 )
 from .context import Context
 from .yamlout import ORGANISATION_ORDER, ORGANISATION_SCHEMA, render_yaml
 
-__all__ = ["org_label", "organisation", "placeholders_of"]
+__all__ = ["org_country", "org_label", "organisation", "placeholders_of"]
 
 
 def organisation(ctx: Context, node: dict[str, Any], path: str) -> OrgRef:
@@ -75,7 +77,7 @@ def _existing_or_new(
             ctx.report.assumed.append(
                 f"reused: organisations/{existing}.yaml for '{label}' (same {why})"
             )
-            return OrgRef(existing, False, label)
+            return OrgRef(existing, False, label, country=ctx.target.org_countries.get(existing))
     if name is None:
         raise ImportFailed(f"the organisation at {path} has no legal name")
     if sum(1 for plan in ctx.plans if plan.rel.startswith(ORGANISATIONS_DIR)) >= MAX_ORGANISATIONS:
@@ -118,22 +120,25 @@ def _plan_organisation(
         "this is) — check it"
     )
     country = _country(ctx, node, path)
+    ref.country = country
     if country is None:
-        country = ctx.target.publisher_country or "EU"
+        country = ctx.target.publisher_country or "EU"  # a stand-in for the check only
         comments["country"] = [
-            "the source gives no country for this organisation; placeholder — replace it"
+            f"the source gives no country for this organisation — replace {TODO}"
         ]
         ctx.report.gaps.append(
-            f"gap: {rel}: country — not in the source; placeholder '{country}' written"
+            f"gap: {rel}: country — not in the source; {TODO} written, credcat check fails until "
+            "it is replaced"
         )
     data["country"] = country
     if homepages:
         data["homepage"] = homepages[0]
     else:
-        data["homepage"] = PLACEHOLDER_HOMEPAGE
-        comments["homepage"] = ["the source gives no homepage; placeholder — replace it"]
+        data["homepage"] = PLACEHOLDER_HOMEPAGE  # a stand-in for the check only
+        comments["homepage"] = [f"the source gives no homepage — replace {TODO}"]
         ctx.report.gaps.append(
-            f"gap: {rel}: homepage — not in the source; placeholder {PLACEHOLDER_HOMEPAGE} written"
+            f"gap: {rel}: homepage — not in the source; {TODO} written, credcat check fails "
+            "until it is replaced"
         )
     email, phone = _contact(ctx, node.get("contactPoint"))
     if email:
@@ -159,7 +164,10 @@ def _plan_organisation(
     _leftovers(ctx, node, path, homepages)
     ordered = {k: data[k] for k in ORGANISATION_ORDER if k in data}
     header = [ORGANISATION_SCHEMA, f"# Imported by credcat from {ctx.source_name}"]
-    ctx.plans.append(Plan(rel, render_yaml(ordered, header, comments)))
+    final = with_markers(ordered, {(key,): TODO for key in comments})
+    ctx.plans.append(
+        Plan(rel, render_yaml(final, header, comments), render_yaml(ordered, header, comments))
+    )
     return tuple(comments)
 
 
@@ -255,3 +263,11 @@ def org_label(ctx: Context, org_id: str) -> str:
         if ref.org_id == org_id:
             return ref.label
     return org_id
+
+
+def org_country(ctx: Context, org_id: str) -> str | None:
+    """The country of an organisation (planned or already in the catalogue), when known."""
+    for ref in [*ctx.org_by_node.values(), *ctx.org_by_key.values()]:
+        if ref.org_id == org_id and ref.country:
+            return ref.country
+    return ctx.target.org_countries.get(org_id)

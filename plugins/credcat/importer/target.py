@@ -33,6 +33,7 @@ class Target:
         publisher_has_file: Whether ``organisations/<publisher>.yaml`` is usable.
         existing_orgs: ``name:<legal name>`` / ``home:<homepage>`` → id of its organisations.
         taken: Ids already used, by folder.
+        org_countries: The country code of each organisation that says one.
     """
 
     root: Path
@@ -42,6 +43,7 @@ class Target:
     publisher_has_file: bool = False
     existing_orgs: dict[str, str] = field(default_factory=dict)
     taken: dict[str, set[str]] = field(default_factory=dict)
+    org_countries: dict[str, str] = field(default_factory=dict)
 
 
 def read_yaml(root: Path, path: Path) -> Any:
@@ -88,10 +90,12 @@ def read_target(into: Path) -> Target:
         data = read_yaml(into, path)
         if not isinstance(data, dict):
             continue
+        country = data.get("country")
+        concept = vocab.lookup("country", country) if isinstance(country, str) else None
+        if concept is not None:
+            target.org_countries[path.stem] = concept.code
         if path.stem == target.publisher:
             target.publisher_has_file = True
-            country = data.get("country")
-            concept = vocab.lookup("country", country) if isinstance(country, str) else None
             target.publisher_country = concept.code if concept else None
         _index_organisation(target.existing_orgs, path.stem, data)
     return target

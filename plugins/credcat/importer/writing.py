@@ -68,7 +68,7 @@ def validate(into: Path, plans: list[Plan], report: Report) -> None:
         for plan in plans:
             target = copy / plan.rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(plan.text, encoding="utf-8")
+            target.write_text(plan.probe, encoding="utf-8")
         _catalogue, problems = check_catalogue(copy, display_root=copy)
     new = {plan.rel for plan in plans}
     errors = [p for p in problems if p.path in new and p.is_error]
