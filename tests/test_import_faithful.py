@@ -173,3 +173,19 @@ def test_the_commission_sample_itself_mixes_countries(cat: Path, sample: dict[st
     report = import_file(UNSIGNED, cat)
     verdicts = [line for line in report if line.startswith("verdict:")]
     assert len(verdicts) == 1 and spec["nqfLevel"]["prefLabel"]["en"] in verdicts[0]
+
+
+def test_an_outcome_without_a_type_is_reported(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(sample)
+    outcomes = doc["credentialSubject"]["hasClaim"]["specifiedBy"]["learningOutcome"]
+    for outcome in outcomes:
+        outcome.pop("dcType", None)
+    report = import_file(write_json(tmp_path / "untyped.jsonld", doc), cat)
+    lines = [line for line in report if "has no type (knowledge, skill" in line]
+    assert len(lines) == len(outcomes)
+    data = yaml.safe_load(
+        (cat / "credentials" / "digital-micro-credential-creation.yaml").read_text("utf-8")
+    )
+    assert all("kind" not in outcome for outcome in data["outcomes"])

@@ -153,6 +153,8 @@ class Context:
         return None
 
     def concepts(self, value: Any, name: str, path: str, what: str) -> list[str]:
+        """The codes of every concept of vocabulary ``name`` in ``value``; each node that is
+        not one is reported as not imported (``what`` names the kind in that line)."""
         codes: list[str] = []
         for i, node in enumerate(self.tree.nodes(value) or ([value] if value else [])):
             found = self.concept(node, name)
@@ -172,6 +174,7 @@ class Context:
         handled: Iterable[str],
         reasons: dict[str, str] | None = None,
     ) -> None:
+        """Report every key of ``node`` that no mapping ``handled`` (with a reason, if given)."""
         known = {"id", "@id", "type", "@type", "@context", *handled}
         for key in node:
             if key in known:
@@ -180,6 +183,7 @@ class Context:
             self.report.not_imported.append(f"not imported: {path}.{key} — {reason}")
 
     def url(self, value: Any) -> list[str]:
+        """The web addresses of WebResource nodes (or bare ids) the model accepts."""
         urls: list[str] = []
         for node in self.tree.nodes(value) or []:
             for key in ("contentURL", "contentUrl", "id", "@id"):

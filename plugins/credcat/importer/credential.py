@@ -706,6 +706,12 @@ def _read_outcomes(
         kind = ctx.concept(node.get("dcType"), "skill-type")
         if kind is not None and kind.code != "skill":
             item["kind"] = kind.code
+        elif kind is None:
+            ctx.report.assumed.append(
+                f"assumed: {where} has no type (knowledge, skill or responsibility and "
+                "autonomy); credcat describes an outcome without 'kind:' as a skill — add "
+                "'kind:' if it is not one"
+            )
         esco: list[Any] = []
         seen_skills: set[str] = set()
         for skill in ctx.tree.nodes(node.get("relatedESCOSkill")):
