@@ -108,11 +108,11 @@ def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     """Convert an EDC credential or ELM specification into catalogue YAML."""
-    from .importer import ImportError_, import_file
+    from .importer import ImportFailed, import_file
 
     try:
         report = import_file(Path(args.file), Path(args.into))
-    except ImportError_ as exc:
+    except ImportFailed as exc:
         out.write(f"{args.file}: {exc}\n")
         return 1
     for line in report:

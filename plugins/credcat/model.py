@@ -467,10 +467,36 @@ LanguageList = Annotated[list[Language], BeforeValidator(_listify_languages), _O
 """Language codes: ``[en, de]``, or a single ``en``."""
 
 
+IMPORT_PLACEHOLDER = "TODO(import)"
+"""What ``credcat import`` writes where its source is silent and the model needs a value. Every
+model refuses it (also at the start of a text), so ``credcat check`` fails until a maintainer
+replaces each one."""
+
+
+def _is_placeholder(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().startswith(IMPORT_PLACEHOLDER)
+    if isinstance(value, dict):  # a text in several languages
+        return any(isinstance(v, str) and _is_placeholder(v) for v in value.values())
+    return False
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
     )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_import_placeholder(cls, value: Any) -> Any:
+        if _is_placeholder(value):
+            raise fail(
+                "import-placeholder",
+                "a placeholder left by credcat import: the imported source did not say",
+                "replace TODO(import) with the real value; the comment above it says what is "
+                "missing",
+            )
+        return value
 
 
 # --- catalogue.yaml -----------------------------------------------------------------------
@@ -867,6 +893,8 @@ class CredentialDoc(_Model):
     @field_validator("eqf", mode="before")
     @classmethod
     def _eqf_int(cls, value: Any) -> Any:
+        if _is_placeholder(value):
+            return value  # refused with its own message by _Model._no_import_placeholder
         if isinstance(value, str) and value.strip().isdigit():
             return int(value)
         if isinstance(value, bool):

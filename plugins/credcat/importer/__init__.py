@@ -1,0 +1,173 @@
+"""``credcat import``: turn an existing European Digital Credential into catalogue YAML.
+
+The package owns the whole import, in the order it runs:
+
+* :mod:`.reading` reads the file (size-limited, strict JSON without duplicate keys), drops
+  control and bidirectional characters, unwraps the upload and seal envelopes and finds the
+  credential or specification;
+* :mod:`.target` reads the target catalogue through the core loader and :mod:`credcat.fs`;
+* :mod:`.credential` maps each specification, one function per Annex I block, with
+  :mod:`.organisations` planning the organisation files and :mod:`.context` reading the common
+  ELM shapes;
+* :mod:`.yamlout` writes friendly YAML; :mod:`.writing` checks the planned files on a safe copy
+  of the catalogue and writes them, all or nothing.
+
+Output: ``credentials/<id>.yaml`` for every micro-credential found, and
+``organisations/<id>.yaml`` for each organisation it names (awarding body, provider, assessor,
+accrediting agent) unless the catalogue already has one with the same legal name or homepage.
+Ids are slugs of the title (or legal name), unique against the files already in the catalogue.
+Existing files are never overwritten. The target must hold ``catalogue.yaml``; the importer
+never creates one.
+
+Everything that is not carried over is reported, one ``not imported: …`` line each, with its
+JSON path: learner data, grade, display parameters, issuing and seal data, learning activities,
+and any property the importer does not know. ``verdict:`` lines say when the input is not a
+valid EDC (an unknown ``@context``), and ``dropped:`` lines name texts that lost control or
+bidirectional characters.
+
+What no placeholder can mend is refused with the check's own message, nothing written: an entry
+whose only assessment is attendance is a certificate of participation, not a micro-credential
+(as is an EDC whose claims hold only learning activities). Malformed input raises
+:class:`ImportFailed` (a :class:`~credcat.errors.CredcatError`) with a one-line message, and
+nothing is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..catalogue import CREDENTIALS_DIR
+from ..ids import slugify
+from . import writing
+from .base import (
+    MAX_BYTES,
+    MAX_CREDENTIALS,
+    MAX_ORGANISATIONS,
+    ImportFailed,
+    Plan,
+    Report,
+    Tree,
+    first_text,
+    id_of,
+    types_of,
+)
+from .context import Context
+from .credential import collect, credential
+from .reading import (
+    KNOWN_CONTEXTS,
+    VC2_CONTEXT,
+    classify,
+    clean_strings,
+    contexts,
+    envelope_report,
+    read_json,
+    unwrap,
+)
+from .target import check_target, read_target
+
+__all__ = ["MAX_BYTES", "MAX_CREDENTIALS", "MAX_ORGANISATIONS", "ImportFailed", "import_file"]
+
+
+# --- entry point --------------------------------------------------------------------------
+
+
+def import_file(file: Path, into: Path) -> list[str]:
+    """Import a credential or specification file into a catalogue folder.
+
+    Args:
+        file: The JSON(-LD) file (unsigned, uploadable or signed EDC, or a specification).
+        into: The catalogue folder (must hold ``catalogue.yaml``).
+
+    Returns:
+        The report: one line per thing not carried over, assumed, or filled with a
+        placeholder, one per check warning, and one per written file.
+
+    Raises:
+        ImportFailed: The input cannot be imported, or the result would not load; nothing was
+            written.
+    """
+    check_target(into)  # fail early on a wrong --into, before reading the input
+    data = read_json(file)
+    report = Report()
+    try:
+        plans = _convert(data, into, file.name, report)
+    except RecursionError:
+        raise ImportFailed("the document is nested too deeply to be a credential") from None
+    writing.validate(into, plans, report)
+    writing.write(into, plans, report)
+    return report.lines()
+
+
+def _convert(data: Any, into: Path, source_name: str, report: Report) -> list[Plan]:
+    data, notes = unwrap(data)
+    report.envelope.extend(notes)
+    data = clean_strings(data, report)
+    root, prefix = classify(data)
+    tree = Tree(root)
+    ctx = Context(tree, read_target(into), source_name, report)
+    entries = collect(ctx, root, prefix or "$")
+    if len(entries) > MAX_CREDENTIALS:
+        raise ImportFailed(
+            f"the document describes {len(entries):,} specifications; credcat imports at most "
+            f"{MAX_CREDENTIALS} at a time (an EDC holds one or a few)"
+        )
+    if not entries:
+        kinds = sorted(
+            {
+                t
+                for s in tree.nodes(root.get("credentialSubject"))
+                for c in tree.nodes(s.get("hasClaim"))
+                for t in types_of(c)
+            }
+        )
+        extra = ""
+        if "LearningActivity" in kinds:
+            extra = (
+                " — it records a learning activity (e.g. a certificate of participation), "
+                "which is not a micro-credential"
+            )
+        raise ImportFailed(
+            "the credential holds no Qualification or LearningAchievementSpecification "
+            f"(credentialSubject.hasClaim…specifiedBy){extra}"
+        )
+    by_node: dict[str, str] = {}
+    for entry in entries:
+        title = ctx.text(entry.spec.get("title"), entry.path + ".title")
+        if title is None:
+            where = "" if entry.path == "$" else f" at {entry.path}"
+            raise ImportFailed(
+                f"the specification{where} has no title (a language map such as "
+                '{"en": "…"} under "title")'
+            )
+        entry.cred_id = ctx.unique(
+            CREDENTIALS_DIR, slugify(first_text(title, ctx.default_language)), "credential"
+        )
+        by_node[id_of(entry.spec) or f"#{id(entry.spec)}"] = entry.cred_id
+    awarding: set[str] = set()
+    for entry in entries:
+        credential(ctx, entry, by_node)
+        for process in tree.nodes((entry.claim or {}).get("awardedBy")):
+            awarding.update(
+                filter(None, (id_of(b) for b in tree.nodes(process.get("awardingBody"))))
+            )
+        for opportunity in tree.nodes(entry.spec.get("awardingOpportunity")):
+            awarding.update(
+                filter(None, (id_of(b) for b in tree.nodes(opportunity.get("awardingBody"))))
+            )
+    envelope_report(root, report, tree, awarding)
+    _verdicts(root, report)
+    if VC2_CONTEXT in contexts(root):
+        report.assumed.append("assumed: a VC 2.0 envelope; the ELM content was read as in VC 1.1")
+    return ctx.plans
+
+
+def _verdicts(root: dict[str, Any], report: Report) -> None:
+    """``verdict:`` lines when the input is not a valid EDC (the import still goes on)."""
+    for url in contexts(root):
+        if url.rstrip("/").replace("https://data.", "http://data.") not in KNOWN_CONTEXTS:
+            report.verdicts.append(
+                f"verdict: not a valid EDC — @context '{url}' is not a context of the EDC "
+                "(VC 1.1 or 2.0 and http://data.europa.eu/snb/model/context/edc-ap); the keys "
+                "were read as if it were"
+            )

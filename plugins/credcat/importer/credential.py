@@ -1,0 +1,1091 @@
+"""Mapping a specification to a catalogue entry, one function per Annex I block.
+
+For every micro-credential found (``credentialSubject.hasClaim`` — a node or a list, with nested
+``hasPart`` claims — → ``specifiedBy``, plus specifications nested through ``hasPart``) a
+:class:`Draft` is filled by one function per block of Annex I of the Council Recommendation
+(title and summary, awarding body, level, field, workload, participation, outcomes and
+assessments, quality assurance, further information); what the source holds beyond them is
+reported with its JSON path.
+
+Policy for gaps
+---------------
+
+A catalogue entry must load, so every key the credcat model requires gets a value. What the
+source says is carried over. Where it is silent, the importer distinguishes two cases:
+
+* **Derived** values come from other data of the same document and are reported as
+  ``assumed: …`` lines: the summary taken from the claim's or the learning activity's
+  description (or the title), the languages taken from the languages of the texts, an
+  assessment type matched by its label when its concept is not from the EU vocabulary, an
+  assessment that does not say which outcomes it proves proving all outcomes, an organisation
+  kind guessed from its name.
+* **Placeholders** stand for facts the source does not hold. They are written only where the
+  model requires a value, as the marker ``TODO(import)`` (never an invented value such as EQF
+  level 1 or a made-up homepage) with a ``# TODO(import): …`` comment above, reported as
+  ``gap: …`` lines, and they set ``status: draft``. Every model refuses the marker
+  (:data:`credcat.model.IMPORT_PLACEHOLDER`), so ``credcat check`` fails at each one until the
+  maintainer replaces it. To run every other rule on the new entry before writing it, the
+  import checks a *probe* version of each file with stand-in values in place of the markers
+  (:class:`~credcat.importer.base.Plan`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import vocab
+from ..catalogue import CREDENTIALS_DIR
+from ..ids import slugify
+from ..model import ESCO_SKILL_RE
+from .base import (
+    SPEC_TYPES,
+    TODO,
+    Entry,
+    ImportFailed,
+    Path_,
+    Plan,
+    as_number,
+    first_text,
+    id_of,
+    iso_date,
+    iso_parts,
+    label_of,
+    types_of,
+    with_markers,
+    with_paths,
+)
+from .context import Context
+from .organisations import org_country, org_label, organisation, placeholders_of
+from .yamlout import CREDENTIAL_ORDER, CREDENTIAL_SCHEMA, CREDENTIAL_SPACED, Flow, render_yaml
+
+__all__ = ["Draft", "collect", "credential"]
+
+
+def collect(ctx: Context, root: dict[str, Any], root_path: str) -> list[Entry]:
+    """Every specification to import: claims' ``specifiedBy`` (through nested ``hasPart``
+    claims) and specifications nested through ``hasPart``."""
+    entries: list[Entry] = []
+    seen: set[str] = set()
+
+    def add_spec(
+        spec: dict[str, Any],
+        path: str,
+        claim: dict[str, Any] | None,
+        claim_path: str,
+        parent: str | None,
+    ) -> None:
+        key = id_of(spec) or f"#{id(spec)}"
+        if key in seen:
+            return
+        seen.add(key)
+        entries.append(Entry(spec, path, claim, claim_path, parent))
+        parts = spec.get("hasPart")
+        for i, part in enumerate(ctx.tree.nodes(parts)):
+            if SPEC_TYPES & set(types_of(part)):
+                where = f"{path}.hasPart[{i}]" if isinstance(parts, list) else f"{path}.hasPart"
+                add_spec(part, where, None, "", key)
+
+    visited: set[int] = set()
+
+    def walk_claims(value: Any, path: str, parent: str | None) -> None:
+        for i, claim in enumerate(ctx.tree.nodes(value)):
+            if id(claim) in visited:
+                continue  # a claim that (through id references) contains itself
+            visited.add(id(claim))
+            where = f"{path}[{i}]" if isinstance(value, list) else path
+            spec_parent = parent
+            for j, spec in enumerate(ctx.tree.nodes(claim.get("specifiedBy"))):
+                spec_path = f"{where}.specifiedBy" + (
+                    f"[{j}]" if isinstance(claim.get("specifiedBy"), list) else ""
+                )
+                if SPEC_TYPES & set(types_of(spec)):
+                    add_spec(spec, spec_path, claim, where, parent)
+                    spec_parent = id_of(spec) or f"#{id(spec)}"
+                else:
+                    kind = "/".join(types_of(spec)) or "no type"
+                    ctx.report.not_imported.append(
+                        f"not imported: {spec_path} ({kind} '{label_of(spec)}') — credcat "
+                        "imports Qualifications and LearningAchievementSpecifications only"
+                    )
+            if spec_parent == parent and not any(
+                SPEC_TYPES & set(types_of(s)) for s in ctx.tree.nodes(claim.get("specifiedBy"))
+            ):
+                kind = "/".join(types_of(claim)) or "claim"
+                ctx.report.not_imported.append(
+                    f"not imported: {where} ({kind} '{label_of(claim)}') — it is not specified "
+                    "by a Qualification or LearningAchievementSpecification (a learning activity "
+                    "or an entitlement is not a micro-credential)"
+                )
+            walk_claims(claim.get("hasPart"), where + ".hasPart", spec_parent)
+
+    if SPEC_TYPES & set(types_of(root)):
+        add_spec(root, root_path, None, "", None)
+    else:
+        subjects = ctx.tree.nodes(root.get("credentialSubject"))
+        for subject in subjects:
+            walk_claims(subject.get("hasClaim"), "credentialSubject.hasClaim", None)
+    return entries
+
+
+@dataclass
+class Draft:
+    """The catalogue entry being built from one specification.
+
+    Attributes:
+        rel: Its file, relative to the catalogue (``credentials/<id>.yaml``).
+        data: The YAML keys and values so far.
+        comments: ``TODO(import)`` comments to write above a key.
+        gaps: ``(key, message)`` of every placeholder written.
+        marks: Where the written file holds a ``TODO(import)`` marker instead of the stand-in
+            value ``data`` has there (stand-ins only let the check run every other rule).
+    """
+
+    rel: str
+    data: dict[str, Any] = field(default_factory=dict)
+    comments: dict[str, list[str]] = field(default_factory=dict)
+    gaps: list[tuple[str, str]] = field(default_factory=list)
+    marks: dict[Path_, str] = field(default_factory=dict)
+
+    def gap(self, key: str, what: str, at: Path_ | None = None, marker: str = TODO) -> None:
+        """Record a placeholder: a report line, a comment above ``key``, status draft, and a
+        ``TODO(import)`` marker at ``at`` (``(key,)`` by default), which fails the check."""
+        self.marks[at or (key,)] = marker
+        self.gaps.append((key, f"{what}; {TODO} written, credcat check fails until it is replaced"))
+        self.comments.setdefault(key, []).append(
+            f"{what} — replace {TODO}, then set status: active"
+        )
+
+    def note(self, key: str, what: str) -> None:
+        """Record a gap that another file's placeholder stands for (no marker here)."""
+        self.gaps.append((key, what))
+        self.comments.setdefault(key, []).append(what)
+
+    def mark(self, at: Path_, marker: str = TODO) -> None:
+        """Put a marker at ``at`` without a report line of its own."""
+        self.marks[at] = marker
+
+
+def credential(ctx: Context, entry: Entry, by_node: dict[str, str]) -> None:
+    """Map one specification (and the claim it came from) to a planned credential file.
+
+    One function per Annex I block fills the draft; what the source holds beyond them is
+    reported; any placeholder makes the entry a draft.
+    """
+    draft = Draft(f"{CREDENTIALS_DIR}/{entry.cred_id}.yaml")
+    _title_and_summary(ctx, entry, draft)
+    _awarding_and_roles(ctx, entry, draft)
+    _level(ctx, entry, draft)
+    _field_of_study(ctx, entry, draft)
+    _workload(ctx, entry, draft)
+    _participation(ctx, entry, draft)
+    _outcomes_and_assessments(ctx, entry, draft)
+    _quality_assurance(ctx, entry, draft)
+    _further_information(ctx, entry, draft, by_node)
+    _spec_leftovers(ctx, entry.spec, entry.path)
+    _claim_leftovers(ctx, entry)
+
+    data = draft.data
+    if draft.gaps:
+        data["status"] = "draft"
+        for key, message in draft.gaps:
+            ctx.report.gaps.append(f"gap: {draft.rel}: {key} — {message}; status set to draft")
+    ordered = {k: data[k] for k in CREDENTIAL_ORDER if k in data}
+    header = [CREDENTIAL_SCHEMA, f"# Imported by credcat from {ctx.source_name}"]
+    if draft.gaps:
+        header.append(f"# Draft: replace every {TODO}, then set status: active")
+    final = with_markers(ordered, draft.marks)
+    ctx.plans.append(
+        Plan(
+            draft.rel,
+            render_yaml(final, header, draft.comments, CREDENTIAL_SPACED),
+            render_yaml(ordered, header, draft.comments, CREDENTIAL_SPACED),
+        )
+    )
+
+
+def _title_and_summary(ctx: Context, entry: Entry, draft: Draft) -> None:
+    """Annex I: title; the summary and description learners read; the type of offering."""
+    spec, path, claim, data, rel = entry.spec, entry.path, entry.claim, draft.data, draft.rel
+    title = ctx.text(spec.get("title"), path + ".title")
+    if title is None:  # pragma: no cover - convert() refuses a specification without title
+        raise ImportFailed(f"the specification at {path} has no title")
+    data["title"] = ctx.out_text(title)
+    data["version"] = "1.0"
+    data["status"] = "active"
+
+    description = ctx.text(spec.get("description"), path + ".description")
+    summary = description
+    if summary is None and claim is not None:
+        summary = ctx.text(claim.get("description"), entry.claim_path + ".description")
+        if summary:
+            ctx.report.assumed.append(
+                f"assumed: {rel}: summary — the specification has no description; took the "
+                "description of the achievement"
+            )
+    if summary is None and claim is not None:
+        activities = [
+            a
+            for a in ctx.tree.nodes(claim.get("influencedBy"))
+            if isinstance(a.get("description"), dict | str | list)
+        ]
+        if len(activities) == 1:
+            summary = ctx.text(
+                activities[0].get("description"), entry.claim_path + ".influencedBy.description"
+            )
+            ctx.report.assumed.append(
+                f"assumed: {rel}: summary — the specification has no description; took the "
+                f"description of the learning activity '{label_of(activities[0])}'"
+            )
+    if summary is None:
+        summary = dict(title)
+        ctx.report.assumed.append(
+            f"assumed: {rel}: summary — the source has no description; the title is used; "
+            "write a paragraph for learners"
+        )
+    data["summary"] = ctx.out_text(summary)
+    outcome_summary = ctx.note(spec.get("learningOutcomeSummary"), path + ".learningOutcomeSummary")
+    if outcome_summary:
+        data["description"] = ctx.out_text(outcome_summary)
+
+    kind = ctx.concept(spec.get("dcType"), "learning-opportunity-type")
+    if kind is not None:
+        data["type"] = kind.code
+    elif spec.get("dcType") is not None:
+        ctx.report.not_imported.append(
+            f"not imported: {path}.dcType ({label_of(ctx.tree.node(spec.get('dcType')))}) — "
+            "not a learning-opportunity type credcat knows; 'short-learning-programme' is "
+            "the default"
+        )
+
+
+def _awarding_and_roles(ctx: Context, entry: Entry, draft: Draft) -> None:
+    """Annex I: identification of the learner's awarding body (and its country); provider and
+    assessor when they differ from it."""
+    spec, path, claim, data = entry.spec, entry.path, entry.claim, draft.data
+    awarding = _awarding_bodies(ctx, spec, path, claim, entry.claim_path)
+    if awarding:
+        data["awarding_body"] = awarding
+        for org_id in awarding:
+            if "country" in placeholders_of(ctx, org_id):
+                draft.note(
+                    "awarding_body",
+                    f"the source gives no country for the awarding body '{org_id}' (Annex I: "
+                    f"country of the issuer); {TODO} written in organisations/{org_id}.yaml",
+                )
+    else:
+        if not ctx.publisher or not ctx.target.publisher_has_file:
+            raise ImportFailed(
+                f"the specification at {path} names no awarding body, and the catalogue's "
+                "publisher has no organisation file to stand in for it"
+            )
+        data["awarding_body"] = [ctx.publisher]
+        draft.gap("awarding_body", "the source names no awarding body (Annex I: awarding body)")
+    providers = _claim_orgs(ctx, entry, "influencedBy", "directedBy")
+    if providers and providers != data["awarding_body"]:
+        data["provider"] = providers
+    assessors = _claim_orgs(ctx, entry, "provenBy", "assessedBy")
+    if assessors and assessors != data["awarding_body"]:
+        data["assessor"] = assessors
+
+
+def _level(ctx: Context, entry: Entry, draft: Draft) -> None:
+    """Annex I: level (EQF, and the NQF level when the vocabulary knows it)."""
+    spec, path, data = entry.spec, entry.path, draft.data
+    eqf = ctx.concept(spec.get("eqfLevel"), "eqf")
+    if eqf is not None:
+        data["eqf"] = int(eqf.code)
+    else:
+        data["eqf"] = 1
+        if spec.get("eqfLevel") is not None:
+            ctx.report.not_imported.append(
+                f"not imported: {path}.eqfLevel — not an EQF level concept"
+            )
+        draft.gap("eqf", "the source gives no EQF level (Annex I: level)")
+    nqf = ctx.concept(spec.get("nqfLevel"), "nqf")
+    if nqf is not None:
+        label = nqf.label("en")
+        data["nqf"] = label if vocab.lookup("nqf", label) == nqf else nqf.code
+        _nqf_verdict(ctx, nqf, data.get("awarding_body", []), path)
+    elif spec.get("nqfLevel") is not None:
+        ctx.report.not_imported.append(
+            f"not imported: {path}.nqfLevel ({label_of(ctx.tree.node(spec.get('nqfLevel')))})"
+            " — not an NQF level in credcat's vocabulary"
+        )
+
+
+NQF_COUNTRIES = {
+    "AQF": "AL",
+    "AT: NQF": "AT",
+    "BH NQF": "BA",
+    "CFC": "BE",
+    "QDG": "BE",
+    "BQF": "BG",
+    "NQF VPET": "CH",
+    "CyQF": "CY",
+    "NSK": "CZ",
+    "DQR": "DE",
+    "DK NQF": "DK",
+    "EstQF": "EE",
+    "MECU": "ES",
+    "FiNQF": "FI",
+    "NQF RNCP": "FR",
+    "RQF": "GB",
+    "RQF Entry": "GB",
+    "SCQF": "GB",
+    "CQFW": "GB",
+    "HQF": "GR",
+    "CROQF": "HR",
+    "HuQF": "HU",
+    "IE NQF": "IE",
+    "ISQF": "IS",
+    "IT NQF": "IT",
+    "NQFL": "LI",
+    "LTQF": "LT",
+    "CLQ": "LU",
+    "LQF": "LV",
+    "ME NQF": "ME",
+    "NNMQF": "MK",
+    "MQF": "MT",
+    "NLQF": "NL",
+    "NLQF Entry": "NL",
+    "PQF": "PL",
+    "QNQ": "PT",
+    "ROQF": "RO",
+    "NQFS": "RS",
+    "SeQF": "SE",
+    "SQF": "SI",
+    "SKKR": "SK",
+    "TQF": "TR",
+    "KS NQF": "XK",
+}
+"""The country of each national framework, by the prefix of its level labels (``DQR Level 6``).
+Prefixes whose framework is not certain from the label alone (``FQF``, ``NKR``) are left out:
+no verdict rather than a wrong one."""
+
+
+def _nqf_verdict(ctx: Context, nqf: vocab.Concept, bodies: list[str], path: str) -> None:
+    """A ``verdict:`` line when the NQF level belongs to another country than every awarding
+    body (a Spanish framework level for a Slovenian body is not a valid EDC)."""
+    label = nqf.label("en")
+    prefix = label.split(" Level", 1)[0] if " Level" in label else ""
+    country = NQF_COUNTRIES.get(prefix)
+    countries = {c for c in (org_country(ctx, b) for b in bodies) if c}
+    if country is None or not countries or country in countries:
+        return
+    ctx.report.verdicts.append(
+        f"verdict: not a valid EDC — {path}.nqfLevel '{label}' is a level of a framework of "
+        f"{country}, but the awarding body is in {', '.join(sorted(countries))}; check the "
+        "level (it was imported as the source says)"
+    )
+
+
+def _field_of_study(ctx: Context, entry: Entry, draft: Draft) -> None:
+    """The ISCED-F fields (thematic area and education subject)."""
+    spec, path = entry.spec, entry.path
+    fields = ctx.concepts(
+        spec.get("thematicArea"), "isced-f", path + ".thematicArea", "ISCED-F field"
+    )
+    for code in ctx.concepts(
+        spec.get("educationSubject"), "isced-f", path + ".educationSubject", "ISCED-F field"
+    ):
+        if code not in fields:
+            fields.append(code)
+    if fields:
+        draft.data["field"] = Flow(fields)
+    else:
+        draft.data["field"] = Flow(["9999"])
+        draft.gap("field", "the source gives no ISCED-F field")
+
+
+def _workload(ctx: Context, entry: Entry, draft: Draft) -> None:
+    """Annex I: notional workload (ECTS or hours); the duration when the source gives one."""
+    spec, path = entry.spec, entry.path
+    found = _read_workload(ctx, spec, path, draft.rel)
+    if found:
+        draft.data["workload"] = found
+    else:
+        draft.data["workload"] = {"ects": 1}
+        draft.gap(
+            "workload",
+            "the source gives neither ECTS credits nor hours (Annex I: notional workload)",
+        )
+    length = _read_duration(ctx, spec.get("maximumDuration"), path + ".maximumDuration")
+    if length:
+        draft.data["duration"] = length
+
+
+def _participation(ctx: Context, entry: Entry, draft: Draft) -> None:
+    """Annex I: form of participation (mode, setting), languages and target groups."""
+    spec, path, data, rel = entry.spec, entry.path, draft.data, draft.rel
+    languages = ctx.concepts(spec.get("language"), "language", path + ".language", "language")
+    if not languages:
+        title = ctx.text(spec.get("title"), path + ".title") or {ctx.default_language: ""}
+        languages = list(title)
+        ctx.report.assumed.append(
+            f"assumed: {rel}: languages {', '.join(languages)} — the source names no "
+            "language of instruction; taken from the languages of the title"
+        )
+    data["languages"] = Flow(languages)
+    modes = ctx.concepts(spec.get("mode"), "mode", path + ".mode", "mode")
+    if modes:
+        data["mode"] = modes[0]
+        for extra in modes[1:]:
+            ctx.report.not_imported.append(
+                f"not imported: {path}.mode ({extra}) — credcat keeps one mode; "
+                f"'{modes[0]}' was kept"
+            )
+    else:
+        data["mode"] = "online"
+        draft.gap(
+            "mode",
+            "the source gives no mode of delivery (Annex I: form of participation)",
+        )
+    settings = ctx.concepts(
+        spec.get("learningSetting"),
+        "learning-setting",
+        path + ".learningSetting",
+        "learning setting",
+    )
+    if settings:
+        data["setting"] = settings[0]
+    else:
+        data["setting"] = "non-formal"
+        draft.gap(
+            "setting",
+            "the source gives no learning setting (Annex I: form of participation)",
+        )
+    groups = ctx.concepts(
+        spec.get("targetGroup"), "target-group", path + ".targetGroup", "target group"
+    )
+    if groups:
+        data["target_groups"] = Flow(groups)
+
+
+def _outcomes_and_assessments(ctx: Context, entry: Entry, draft: Draft) -> None:
+    """Annex I: learning outcomes and type of assessment (which assessment proves which
+    outcome)."""
+    spec, path, data = entry.spec, entry.path, draft.data
+    outcome_nodes, found = _read_outcomes(ctx, spec, path)
+    if found:
+        data["outcomes"] = found
+    else:
+        data["outcomes"] = [
+            {
+                "id": "o1",
+                "text": "TODO: state what the holder can do — "
+                "the imported credential lists no learning outcomes",
+            }
+        ]
+        draft.gap(
+            "outcomes",
+            "the source lists no learning outcomes (Annex I: learning outcomes)",
+        )
+    outcome_ids = [o["id"] for o in data["outcomes"]]
+    found_assessments = _read_assessments(ctx, spec, path, entry, draft, outcome_nodes, outcome_ids)
+    if not found:  # what they prove is unknown as long as the outcomes are
+        for index in range(len(found_assessments)):
+            draft.mark(("assessments", index, "proves"))
+    if found_assessments:
+        data["assessments"] = found_assessments
+        proven = {o for a in found_assessments for o in a["proves"]}
+        unproven = [o for o in outcome_ids if o not in proven]
+        if unproven:
+            taken = {a["id"] for a in found_assessments}
+            todo_id = next(c for c in (f"assessment-{n}" for n in range(1, 999)) if c not in taken)
+            found_assessments.append(
+                {
+                    "id": todo_id,
+                    "type": "written-examination",
+                    "description": "TODO: describe how these outcomes are assessed — the "
+                    "imported credential names no assessment for them",
+                    "proves": Flow(unproven),
+                }
+            )
+            index = len(found_assessments) - 1
+            draft.gap(
+                "assessments",
+                f"no assessment in the source proves {', '.join(unproven)} "
+                "(an outcome nobody assesses is not part of a micro-credential)",
+                ("assessments", index, "type"),
+            )
+            draft.mark(
+                ("assessments", index, "description"),
+                f"{TODO}: describe how these outcomes are assessed",
+            )
+    else:
+        data["assessments"] = [
+            {
+                "id": "assessment",
+                "type": "written-examination",
+                "description": "TODO: describe how the outcomes are assessed — the imported "
+                "credential names no assessment",
+                "proves": Flow(outcome_ids),
+            }
+        ]
+        draft.gap(
+            "assessments",
+            "the source names no assessment (Annex I: type of assessment)",
+        )
+
+
+def _quality_assurance(ctx: Context, entry: Entry, draft: Draft) -> None:
+    """Annex I: type of quality assurance (accreditations and their agents)."""
+    data = draft.data
+    found = _read_accreditations(ctx, entry.spec, entry.path, draft.rel)
+    if found:
+        data["quality_assurance"] = found
+        return
+    data["quality_assurance"] = [
+        {
+            "type": "institutional-quality-assurance",
+            "body": data["awarding_body"][0],
+            "description": "TODO: describe the quality assurance behind this credential "
+            "(who checks what, how often) — the imported credential names "
+            "no accreditation",
+        }
+    ]
+    draft.gap(
+        "quality_assurance",
+        "the source names no accreditation (Annex I: type of quality assurance)",
+    )
+
+
+def _further_information(ctx: Context, entry: Entry, draft: Draft, by_node: dict[str, str]) -> None:
+    """Annex I: prerequisites, stackability, further information, links and homepage."""
+    spec, path, data = entry.spec, entry.path, draft.data
+    prerequisites = ctx.note(spec.get("entryRequirement"), path + ".entryRequirement")
+    if prerequisites:
+        data["prerequisites"] = ctx.out_text(prerequisites)
+    stack = _read_stackability(ctx, entry, by_node)
+    if stack:
+        data["stackability"] = stack
+    further = ctx.note(spec.get("additionalNote"), path + ".additionalNote")
+    if further:
+        data["further_information"] = ctx.out_text(further)
+    found_links = _read_links(ctx, spec.get("supplementaryDocument"))
+    homepages = ctx.url(spec.get("homepage"))
+    if homepages:
+        data["homepage"] = homepages[0]
+        found_links += [{"title": "Further information", "url": u} for u in homepages[1:]]
+    if found_links:
+        data["links"] = found_links
+
+
+def _awarding_bodies(
+    ctx: Context, spec: dict[str, Any], path: str, claim: dict[str, Any] | None, claim_path: str
+) -> list[str]:
+    ids: list[str] = []
+    opportunities = spec.get("awardingOpportunity")
+    for i, opportunity in enumerate(ctx.tree.nodes(opportunities)):
+        where = f"{path}.awardingOpportunity" + (
+            f"[{i}]" if isinstance(opportunities, list) else ""
+        )
+        for j, body in enumerate(ctx.tree.nodes(opportunity.get("awardingBody"))):
+            ref = organisation(ctx, body, f"{where}.awardingBody[{j}]")
+            if ref.org_id not in ids:
+                ids.append(ref.org_id)
+        ctx.unknown(
+            opportunity,
+            where,
+            ("awardingBody",),
+            {
+                "location": "credcat takes the issuer's country from the awarding body",
+                "temporal": ("an awarding period belongs to an offering; add 'offerings:' by hand"),
+                "learningAchievementSpecification": "it is the credential itself",
+            },
+        )
+    if not ids and claim is not None:
+        for process, where in with_paths(ctx.tree, claim, "awardedBy", claim_path):
+            for body, body_where in with_paths(ctx.tree, process, "awardingBody", where):
+                ref = organisation(ctx, body, body_where)
+                if ref.org_id not in ids:
+                    ids.append(ref.org_id)
+    return ids
+
+
+def _claim_orgs(ctx: Context, entry: Entry, relation: str, role: str) -> list[str]:
+    ids: list[str] = []
+    if entry.claim is None:
+        return ids
+    for item, where in with_paths(ctx.tree, entry.claim, relation, entry.claim_path):
+        for org, org_where in with_paths(ctx.tree, item, role, where):
+            if "Organisation" not in types_of(org) and "legalName" not in org:
+                continue
+            ref = organisation(ctx, org, org_where)
+            if ref.org_id not in ids:
+                ids.append(ref.org_id)
+    return ids
+
+
+def _read_workload(ctx: Context, spec: dict[str, Any], path: str, rel: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for i, credit in enumerate(ctx.tree.nodes(spec.get("creditPoint"))):
+        where = f"{path}.creditPoint" + (
+            f"[{i}]" if isinstance(spec.get("creditPoint"), list) else ""
+        )
+        framework = ctx.concept(credit.get("framework"), "credit-system")
+        point = credit.get("point")
+        try:
+            value = float(str(point).replace(",", ".")) if point is not None else None
+        except ValueError:
+            value = None
+        if framework is None or value is None or not 0 < value <= 120 or "ects" in out:
+            framework_label = label_of(ctx.tree.node(credit.get("framework")))
+            ctx.report.not_imported.append(
+                f"not imported: {where} ({point} {framework_label}) — credcat records one "
+                "ECTS (or ECVET) value"
+            )
+            continue
+        out["ects"] = as_number(value)
+        if framework.code == "ecvet":
+            out["credit_system"] = "ecvet"
+    volume = spec.get("volumeOfLearning")
+    if volume is not None:
+        parts = iso_parts(volume)
+        if parts is None or any(k in parts for k in "YMWD"):
+            ctx.report.not_imported.append(
+                f"not imported: {path}.volumeOfLearning ({volume}) — only a duration in hours "
+                "(PT…H) converts to learning hours"
+            )
+        else:
+            hours = parts.get("h", 0) + parts.get("m", 0) / 60 + parts.get("s", 0) / 3600
+            rounded = round(hours)
+            if 0 < rounded <= 4000:
+                out["hours"] = rounded
+                if rounded != hours:
+                    ctx.report.assumed.append(
+                        f"assumed: {rel}: workload.hours {rounded} — rounded from {volume}"
+                    )
+            else:
+                ctx.report.not_imported.append(
+                    f"not imported: {path}.volumeOfLearning ({volume}) — out of range"
+                )
+    return {k: out[k] for k in ("ects", "hours", "credit_system") if k in out}
+
+
+def _read_duration(ctx: Context, value: Any, path: str) -> str | None:
+    if value is None:
+        return None
+    parts = iso_parts(value)
+    units = {"Y": "year", "M": "month", "W": "week", "D": "day", "h": "hour"}
+    if parts and len(parts) == 1:
+        ((key, number),) = parts.items()
+        if key in units and number.is_integer() and 0 < number < 10000:
+            n = int(number)
+            return f"{n} {units[key]}{'' if n == 1 else 's'}"
+    ctx.report.not_imported.append(
+        f"not imported: {path} ({value}) — write 'duration:' by hand (e.g. '8 weeks')"
+    )
+    return None
+
+
+def _read_outcomes(
+    ctx: Context, spec: dict[str, Any], path: str
+) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    by_node: dict[str, str] = {}
+    out: list[dict[str, Any]] = []
+    raw = spec.get("learningOutcome")
+    for i, node in enumerate(ctx.tree.nodes(raw)):
+        where = f"{path}.learningOutcome" + (f"[{i}]" if isinstance(raw, list) else "")
+        text = (
+            ctx.text(node.get("title"), where + ".title")
+            or ctx.text(node.get("definition"), where + ".definition")
+            or ctx.text(node.get("description"), where + ".description")
+        )
+        if text is None:
+            ctx.report.not_imported.append(
+                f"not imported: {where} — a learning outcome without a text"
+            )
+            continue
+        outcome_id = f"o{len(out) + 1}"
+        node_id = id_of(node)
+        if node_id:
+            by_node[node_id] = outcome_id
+        item: dict[str, Any] = {"id": outcome_id, "text": ctx.out_text(text)}
+        kind = ctx.concept(node.get("dcType"), "skill-type")
+        if kind is not None and kind.code != "skill":
+            item["kind"] = kind.code
+        elif kind is None:
+            ctx.report.assumed.append(
+                f"assumed: {where} has no type (knowledge, skill or responsibility and "
+                "autonomy); credcat describes an outcome without 'kind:' as a skill — add "
+                "'kind:' if it is not one"
+            )
+        esco: list[Any] = []
+        seen_skills: set[str] = set()
+        for skill in ctx.tree.nodes(node.get("relatedESCOSkill")):
+            skill_id = id_of(skill) or ""
+            if ESCO_SKILL_RE.match(skill_id):
+                if skill_id in seen_skills:
+                    continue
+                seen_skills.add(skill_id)
+                label = ctx.text(skill.get("prefLabel"), f"{where}.relatedESCOSkill")
+                esco.append({"uri": skill_id, "label": ctx.out_text(label)} if label else skill_id)
+            else:
+                ctx.report.not_imported.append(
+                    f"not imported: {where}.relatedESCOSkill ({skill_id or label_of(skill)})"
+                    " — not an ESCO skill URI"
+                )
+        if esco:
+            item["esco"] = esco
+        reuse = ctx.concept(node.get("reusabilityLevel"), "reuse-level")
+        if reuse is not None:
+            item["reuse"] = reuse.code
+        related = [label_of(s) for s in ctx.tree.nodes(node.get("relatedSkill"))]
+        if related:
+            ctx.report.not_imported.append(
+                f"not imported: {where}.relatedSkill ({'; '.join(related)}) — credcat links "
+                "ESCO skills only"
+            )
+        ctx.unknown(
+            node,
+            where,
+            (
+                "title",
+                "definition",
+                "description",
+                "dcType",
+                "relatedESCOSkill",
+                "reusabilityLevel",
+                "relatedSkill",
+            ),
+        )
+        out.append(item)
+    return by_node, out
+
+
+def _read_assessments(
+    ctx: Context,
+    spec: dict[str, Any],
+    path: str,
+    entry: Entry,
+    draft: Draft,
+    outcome_nodes: dict[str, str],
+    outcome_ids: list[str],
+) -> list[dict[str, Any]]:
+    found: list[tuple[dict[str, Any], str, dict[str, Any] | None]] = []
+    raw = spec.get("provenBy")
+    for i, node in enumerate(ctx.tree.nodes(raw)):
+        found.append((node, f"{path}.provenBy" + (f"[{i}]" if isinstance(raw, list) else ""), None))
+    if not found and entry.claim is not None:
+        for done, where in with_paths(ctx.tree, entry.claim, "provenBy", entry.claim_path):
+            specs = ctx.tree.nodes(done.get("specifiedBy"))
+            if specs:
+                found.append((specs[0], where + ".specifiedBy", done))
+            else:
+                found.append((done, where, done))
+    out: list[dict[str, Any]] = []
+    used: set[str] = set()
+    spec_id = id_of(spec)
+    for index, (node, where, issued) in enumerate(found):
+        title = ctx.text(node.get("title"), where + ".title")
+        if title is None and issued is not None:
+            title = ctx.text(issued.get("title"), where + ".title")
+        base = slugify(first_text(title, ctx.default_language), 40) if title else ""
+        assessment_id = base or f"a{index + 1}"
+        n = 2
+        while assessment_id in used:
+            assessment_id = f"{base or 'a'}-{n}"
+            n += 1
+        used.add(assessment_id)
+        item: dict[str, Any] = {"id": assessment_id}
+        kind = ctx.concept(node.get("dcType"), "assessment-type")
+        dc_node = ctx.tree.node(node.get("dcType"))
+        if kind is None:
+            kind_code = "written-examination"
+            what = "no type" if dc_node is None else f"'{label_of(dc_node)}' is not an EU type"
+            draft.gap(
+                "assessments",
+                f"assessments[{index}].type: {what} (Annex I: type of assessment)",
+                ("assessments", index, "type"),
+            )
+        else:
+            kind_code = kind.code
+        item["type"] = kind_code
+        if title:
+            item["title"] = ctx.out_text(title)
+        description = ctx.text(node.get("description"), where + ".description")
+        if description is None and issued is not None:
+            description = ctx.text(issued.get("description"), where + ".description")
+        if description is None and title:
+            description = dict(title)
+            ctx.report.assumed.append(
+                f"assumed: {draft.rel}: assessments[{index}].description — none in the source; "
+                "the title is used; describe what the learner does and how it is judged"
+            )
+        elif description is None:
+            description = {ctx.default_language: "What the learner does and how it is judged."}
+            draft.gap(
+                "assessments",
+                f"assessments[{index}].description: the source does not describe it",
+                ("assessments", index, "description"),
+                f"{TODO}: describe what the learner does and how it is judged",
+            )
+        item["description"] = ctx.out_text(description)
+        proves = _read_proves(ctx, node, spec_id, outcome_nodes)
+        if proves is None:
+            proves = list(outcome_ids)
+            ctx.report.assumed.append(
+                f"assumed: {draft.rel}: assessments[{index}] ('{assessment_id}') proves all "
+                "outcomes — the source does not say which outcomes it proves; check it"
+            )
+        item["proves"] = Flow(proves)
+        if issued is not None:
+            supervision = ctx.concept(issued.get("idVerification"), "supervision")
+            if supervision is not None:
+                item["supervision"] = "unsupervised"
+                if supervision.code == "unsupervised-id-check":
+                    item["identity_check"] = True
+            elif issued.get("idVerification") is not None:
+                ctx.report.not_imported.append(
+                    f"not imported: {where}.idVerification "
+                    f"({label_of(ctx.tree.node(issued.get('idVerification')))}) — not a "
+                    "supervision concept credcat knows"
+                )
+        grading = None
+        for scheme in ctx.tree.nodes(node.get("gradingScheme")):
+            grading = ctx.text(scheme.get("description"), where + ".gradingScheme") or ctx.text(
+                scheme.get("title"), where + ".gradingScheme"
+            )
+        if grading:
+            item["grading"] = ctx.out_text(grading)
+        for key in ("mode", "language"):
+            if node.get(key) is not None:
+                ctx.report.not_imported.append(
+                    f"not imported: {where}.{key} ({label_of(ctx.tree.node(node.get(key)))})"
+                    f" — credcat has no {key} per assessment; mention it in the description"
+                )
+        ctx.unknown(
+            node,
+            where,
+            ("title", "description", "dcType", "proves", "gradingScheme", "mode", "language"),
+        )
+        if issued is not None and issued is not node:
+            issued_where = where.removesuffix(".specifiedBy")
+            ctx.unknown(
+                issued,
+                issued_where,
+                (
+                    "specifiedBy",
+                    "title",
+                    "description",
+                    "idVerification",
+                    "assessedBy",
+                    "grade",
+                ),
+                {
+                    "awardedBy": "the assessment's awarding process belongs to the issued "
+                    "credential",
+                    "issued": "the date of this learner's assessment",
+                },
+            )
+        out.append(item)
+    return out
+
+
+def _read_proves(
+    ctx: Context, node: dict[str, Any], spec_id: str | None, outcome_nodes: dict[str, str]
+) -> list[str] | None:
+    targets = ctx.tree.nodes(node.get("proves"))
+    if not targets and isinstance(node.get("proves"), str):
+        return list(outcome_nodes.values()) if node["proves"] == spec_id else None
+    ids: list[str] = []
+    for target in targets:
+        if spec_id is not None and id_of(target) == spec_id:
+            return list(outcome_nodes.values())
+        for outcome in ctx.tree.nodes(target.get("learningOutcome")):
+            found = outcome_nodes.get(id_of(outcome) or "")
+            if found and found not in ids:
+                ids.append(found)
+    return ids or None
+
+
+def _read_accreditations(
+    ctx: Context, spec: dict[str, Any], path: str, rel: str
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    raw = spec.get("accreditation")
+    for i, node in enumerate(ctx.tree.nodes(raw)):
+        where = f"{path}.accreditation" + (f"[{i}]" if isinstance(raw, list) else "")
+        item: dict[str, Any] = {}
+        kind = ctx.concept(node.get("dcType"), "accreditation-type")
+        agents = ctx.tree.nodes(node.get("accreditingAgent"))
+        if kind is None or not agents:
+            missing = "type" if kind is None else "accrediting agent"
+            ctx.report.not_imported.append(
+                f"not imported: {where} ({label_of(node)}) — no {missing} credcat can use"
+            )
+            continue
+        item["type"] = kind.code
+        item["body"] = organisation(ctx, agents[0], where + ".accreditingAgent").org_id
+        title = ctx.text(node.get("title"), where + ".title")
+        if title:
+            item["title"] = ctx.out_text(title)
+        description = ctx.text(node.get("description"), where + ".description")
+        if description is None:
+            description = (
+                dict(title)
+                if title
+                else {"en": f"{kind.label('en')} by {org_label(ctx, item['body'])}"}
+            )
+            ctx.report.assumed.append(
+                f"assumed: {rel}: quality_assurance[{len(out)}].description — none in the "
+                "source; written from its title or type"
+            )
+        item["description"] = ctx.out_text(description)
+        urls = (
+            ctx.url(node.get("homepage"))
+            + ctx.url(node.get("landingPage"))
+            + ctx.url(node.get("report"))
+        )
+        if urls:
+            item["url"] = urls[0]
+        expiry = node.get("expiryDate")
+        if isinstance(expiry, str) and iso_date(expiry[:10]):
+            item["valid_until"] = expiry[:10]
+        elif expiry is not None:
+            ctx.report.not_imported.append(
+                f"not imported: {where}.expiryDate ({expiry}) — not a date"
+            )
+        ctx.unknown(
+            node,
+            where,
+            (
+                "dcType",
+                "accreditingAgent",
+                "title",
+                "description",
+                "homepage",
+                "landingPage",
+                "report",
+                "expiryDate",
+            ),
+        )
+        out.append(item)
+    return out
+
+
+def _read_stackability(ctx: Context, entry: Entry, by_node: dict[str, str]) -> dict[str, Any]:
+    spec = entry.spec
+    part_of: list[str] = []
+    if entry.parent and entry.parent in by_node:
+        part_of.append(by_node[entry.parent])
+    for i, other in enumerate(ctx.tree.nodes(spec.get("isPartOf"))):
+        other_id = id_of(other)
+        if other_id in by_node and by_node[other_id] not in part_of:
+            part_of.append(by_node[other_id])
+        elif other_id not in by_node:
+            ctx.report.not_imported.append(
+                f"not imported: {entry.path}.isPartOf[{i}] ({label_of(other)}) — not described "
+                "in this document; add 'stackability: part_of:' by hand"
+            )
+    for key in list(by_node):
+        node = ctx.tree.index.get(key)
+        if node is None or node is spec:
+            continue
+        for part in ctx.tree.nodes(node.get("hasPart")):
+            if part is spec and by_node[key] not in part_of:
+                part_of.append(by_node[key])
+    out: dict[str, Any] = {}
+    if part_of:
+        out["part_of"] = Flow(part_of)
+    if spec.get("isPartialQualification") is True:
+        out["note"] = "A partial qualification: it counts towards a larger qualification."
+    for i, part in enumerate(ctx.tree.nodes(spec.get("hasPart"))):
+        if not SPEC_TYPES & set(types_of(part)):
+            ctx.report.not_imported.append(
+                f"not imported: {entry.path}.hasPart[{i}] ({label_of(part)}) — credcat "
+                "stacks credentials only"
+            )
+    return out
+
+
+def _read_links(ctx: Context, value: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for node in ctx.tree.nodes(value):
+        urls = ctx.url(node)
+        if not urls:
+            continue
+        title = ctx.text(node.get("title"), "supplementaryDocument.title")
+        out.append({"title": ctx.out_text(title) if title else urls[0], "url": urls[0]})
+    return out
+
+
+def _spec_leftovers(ctx: Context, spec: dict[str, Any], path: str) -> None:
+    ctx.unknown(
+        spec,
+        path,
+        (
+            "title",
+            "description",
+            "learningOutcomeSummary",
+            "dcType",
+            "awardingOpportunity",
+            "eqfLevel",
+            "nqfLevel",
+            "thematicArea",
+            "educationSubject",
+            "creditPoint",
+            "volumeOfLearning",
+            "maximumDuration",
+            "language",
+            "mode",
+            "learningSetting",
+            "targetGroup",
+            "learningOutcome",
+            "provenBy",
+            "accreditation",
+            "entryRequirement",
+            "isPartialQualification",
+            "isPartOf",
+            "hasPart",
+            "additionalNote",
+            "supplementaryDocument",
+            "homepage",
+        ),
+        {
+            "influencedBy": "learning activities are not described in a catalogue entry; "
+            "mention them in the description",
+            "altLabel": "credcat has one title per credential",
+        },
+    )
+
+
+def _claim_leftovers(ctx: Context, entry: Entry) -> None:
+    claim = entry.claim
+    if claim is None:
+        return
+    raw = claim.get("influencedBy")
+    for i, activity in enumerate(ctx.tree.nodes(raw)):
+        where = f"{entry.claim_path}.influencedBy" + (f"[{i}]" if isinstance(raw, list) else "")
+        organiser = " (its organiser is named as provider)" if activity.get("directedBy") else ""
+        ctx.report.not_imported.append(
+            f"not imported: {where} (learning activity '{label_of(activity)}') — a catalogue "
+            f"entry does not describe the learner's activity{organiser}"
+        )
+    raw = claim.get("provenBy")
+    for i, assessment in enumerate(ctx.tree.nodes(raw)):
+        grade = assessment.get("grade")
+        if grade is not None:
+            where = f"{entry.claim_path}.provenBy" + (f"[{i}]" if isinstance(raw, list) else "")
+            ctx.report.not_imported.append(
+                f"not imported: {where}.grade ('{label_of(ctx.tree.node(grade))}') — a grade "
+                "belongs to an issued credential, not to a catalogue entry"
+            )
+    handled = (
+        "specifiedBy",
+        "awardedBy",
+        "provenBy",
+        "influencedBy",
+        "title",
+        "description",
+        "hasPart",
+    )
+    for key in claim:
+        if key in {"id", "@id", "type", "@type", *handled}:
+            continue
+        ctx.report.not_imported.append(
+            f"not imported: {entry.claim_path}.{key} — it describes this learner's "
+            "achievement, not the credential"
+        )

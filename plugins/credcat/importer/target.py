@@ -1,0 +1,123 @@
+"""The catalogue an import goes into, read through the core's loader and :mod:`credcat.fs`.
+
+The target may be a clone of a stranger's repository, so every file is opened with
+:func:`credcat.fs.inside` (no link out of the folder, regular files only, at most the loader's
+1 MiB) and parsed by :func:`credcat.yaml_loader.load_yaml` (no aliases, no tags, duplicate
+keys refused). A file that fails those rules is simply not used here: ``credcat check`` reports
+it to the maintainer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import vocab
+from ..catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR
+from ..fs import UnsafeFileError, inside, iter_inside
+from ..yaml_loader import MAX_BYTES as YAML_MAX_BYTES
+from ..yaml_loader import load_yaml
+from .base import ImportFailed, norm_name, norm_url
+
+
+@dataclass
+class Target:
+    """What the import needs to know about the target catalogue.
+
+    Attributes:
+        root: The catalogue folder.
+        default_language: Its default language code.
+        publisher: The id of its publisher ('' when it names none).
+        publisher_country: The publisher's country code, when its file says one.
+        publisher_has_file: Whether ``organisations/<publisher>.yaml`` is usable.
+        existing_orgs: ``name:<legal name>`` / ``home:<homepage>`` → id of its organisations.
+        taken: Ids already used, by folder.
+        org_countries: The country code of each organisation that says one.
+    """
+
+    root: Path
+    default_language: str = "en"
+    publisher: str = ""
+    publisher_country: str | None = None
+    publisher_has_file: bool = False
+    existing_orgs: dict[str, str] = field(default_factory=dict)
+    taken: dict[str, set[str]] = field(default_factory=dict)
+    org_countries: dict[str, str] = field(default_factory=dict)
+
+
+def read_yaml(root: Path, path: Path) -> Any:
+    """The data of one YAML file of the catalogue, or ``None`` when it is not usable."""
+    try:
+        safe = inside(root, path, YAML_MAX_BYTES)
+    except UnsafeFileError:
+        return None
+    doc, problems = load_yaml(safe, path.name)
+    if doc is None or any(p.is_error for p in problems):
+        return None
+    return doc.data
+
+
+def check_target(into: Path) -> None:
+    """Refuse a target that is not a catalogue folder (before the input is even read)."""
+    if not into.is_dir():
+        raise ImportFailed(
+            f"no catalogue folder at {into}: point --into at the folder that holds {CATALOGUE_FILE}"
+        )
+    if not (into / CATALOGUE_FILE).is_file():
+        raise ImportFailed(
+            f"{into} has no {CATALOGUE_FILE}: point --into at a catalogue folder (the import "
+            "never creates one)"
+        )
+
+
+def read_target(into: Path) -> Target:
+    """Read the settings, the organisations and the ids of the target catalogue."""
+    check_target(into)
+    settings = read_yaml(into, into / CATALOGUE_FILE)
+    settings = settings if isinstance(settings, dict) else {}
+    target = Target(root=into)
+    raw = settings.get("default_language", "en")
+    found = vocab.lookup("language", raw) if isinstance(raw, str) else None
+    target.default_language = found.code if found else "en"
+    publisher = settings.get("publisher")
+    target.publisher = publisher if isinstance(publisher, str) else ""
+    target.taken = {
+        CREDENTIALS_DIR: _taken_ids(into, CREDENTIALS_DIR),
+        ORGANISATIONS_DIR: _taken_ids(into, ORGANISATIONS_DIR),
+    }
+    for path in iter_inside(into, ORGANISATIONS_DIR, "*.yaml", YAML_MAX_BYTES):
+        data = read_yaml(into, path)
+        if not isinstance(data, dict):
+            continue
+        country = data.get("country")
+        concept = vocab.lookup("country", country) if isinstance(country, str) else None
+        if concept is not None:
+            target.org_countries[path.stem] = concept.code
+        if path.stem == target.publisher:
+            target.publisher_has_file = True
+            target.publisher_country = concept.code if concept else None
+        _index_organisation(target.existing_orgs, path.stem, data)
+    return target
+
+
+def _index_organisation(found: dict[str, str], org_id: str, data: dict[str, Any]) -> None:
+    name = data.get("name")
+    names = (
+        [name]
+        if isinstance(name, str)
+        else ([v for v in name.values() if isinstance(v, str)] if isinstance(name, dict) else [])
+    )
+    for text in names:
+        found.setdefault(f"name:{norm_name(text)}", org_id)
+    homepage = data.get("homepage")
+    if isinstance(homepage, str):
+        found.setdefault(f"home:{norm_url(homepage)}", org_id)
+
+
+def _taken_ids(into: Path, folder: str) -> set[str]:
+    """Every name used in the folder, usable or not: a new file must not collide with any."""
+    directory = into / folder
+    if not directory.is_dir():
+        return set()
+    return {p.stem for p in directory.iterdir() if p.suffix in {".yaml", ".yml"}}
