@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 from datetime import date
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 from typing import Any, get_type_hints
 
 import jinja2
 import pytest
+import yaml
 
 from catalogue_factory import ORGANISATIONS, credential, write_catalogue
 from credcat.catalogue import Catalogue, load_catalogue
@@ -21,7 +24,7 @@ from credcat.render.data.elm import elm_document
 from credcat.render.data.loq import opportunities_document
 from credcat.render.data.ob3 import ob3_achievement
 from credcat.render.data.schemaorg import schemaorg
-from credcat.render.language import localise
+from credcat.render.language import PHRASE_LANGUAGES, link_label, localise, phrase, say
 from credcat.render.site import context as ctx_types
 from credcat.render.site.index import catalogue_index
 from credcat.render.site.localise import Localiser, plural
@@ -277,3 +280,23 @@ def test_every_render_module_says_what_it_owns() -> None:
     for path in sorted(RENDER.rglob("*.py")):
         doc = ast.get_docstring(ast.parse(path.read_text("utf-8")))
         assert doc and len(doc) > 40, path
+
+
+# --- the phrase tables translators edit ---------------------------------------------------------
+
+
+def test_every_phrase_has_every_language_with_the_same_placeholders() -> None:
+    tables = yaml.safe_load(
+        resources.files("credcat").joinpath("data/phrases.yaml").read_text("utf-8")
+    )
+    assert set(tables) == {"phrases", "link_labels"}
+    for key, texts in tables["phrases"].items():
+        assert tuple(texts) == PHRASE_LANGUAGES, key
+        english = set(re.findall(r"\{(\w+)\}", texts["en"]))
+        for lang, text in texts.items():
+            assert set(re.findall(r"\{(\w+)\}", text)) == english, (key, lang)
+    for kind, labels in tables["link_labels"].items():
+        assert "en" in labels and all(labels.values()), kind
+    assert say("grading", ["de", "xx"]) == {"en": "Grading", "de": "Bewertung"}
+    assert phrase("offering.places", "xx", places=12) == "Number of places: 12."
+    assert link_label("ob3", "fr") == tables["link_labels"]["ob3"]["en"]
