@@ -22,17 +22,6 @@ PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
 PACKAGE = "credcat"
 ADAPTER = f"{PACKAGE}.mkdocs_plugin"
 
-# The render half of issue 13 removes these (render/index ↔ render/pages through a local import
-# in pages, render/pages ↔ render/pathways through a local import in pages and a TYPE_CHECKING
-# import in pathways). The lead tightens this to "no cycle at all" (an empty set) when that half
-# merges.
-KNOWN_CYCLE_EDGES = {
-    ("credcat.render.index", "credcat.render.pages"),
-    ("credcat.render.pages", "credcat.render.index"),
-    ("credcat.render.pages", "credcat.render.pathways"),
-    ("credcat.render.pathways", "credcat.render.pages"),
-}
-
 
 def module_name(path: Path) -> str:
     """``plugins/credcat/render/pages.py`` → ``credcat.render.pages``; packages by folder."""
@@ -178,13 +167,10 @@ def test_the_graph_covers_the_core_modules() -> None:
     assert "credcat.rules" in graph["credcat.validate"]
 
 
-def test_no_import_circle_but_the_known_render_ones() -> None:
+def test_no_import_circle() -> None:
     graph = import_graph()
-    assert cycle_edges(graph) == KNOWN_CYCLE_EDGES
-    untangled = {module: targets.copy() for module, targets in graph.items()}
-    for a, b in KNOWN_CYCLE_EDGES:
-        untangled[a].discard(b)
-    order = list(TopologicalSorter(untangled).static_order())  # CycleError on any other circle
+    assert cycle_edges(graph) == set()
+    order = list(TopologicalSorter(graph).static_order())  # CycleError on any circle
     assert set(order) == set(graph)
     # the core never imports what builds on it
     assert order.index("credcat.catalogue") < order.index("credcat.rules")

@@ -32,11 +32,17 @@ from credcat import vocab
 from credcat.catalogue import Catalogue
 from credcat.jsonld import EDC_CONTEXT
 from credcat.model import DURATION_RE, Credential
-from credcat.render import PHRASE_LANGUAGES, pick
-from credcat.render.edc import PLACEHOLDER, PLACEHOLDER_ID, PLACEHOLDER_VALID_FROM, edc_template
-from credcat.render.elm import ESCO_SKILLS_SCHEME, elm_document, organisation, specification
-from credcat.render.loq import opportunities_document, publishes_opportunities
-from credcat.render.machine import catalogue_document
+from credcat.render.data.edc import (
+    PLACEHOLDER,
+    PLACEHOLDER_ID,
+    PLACEHOLDER_VALID_FROM,
+    edc_template,
+)
+from credcat.render.data.elm import elm_document, specification
+from credcat.render.data.loq import opportunities_document, publishes_opportunities
+from credcat.render.data.machine import catalogue_document
+from credcat.render.data.nodes import ESCO_SKILLS_SCHEME, organisation
+from credcat.render.language import PHRASE_LANGUAGES, localise
 from credcat.urls import Urls
 from jsonld_helpers import (
     CATALOGUES,
@@ -160,8 +166,8 @@ def test_specification_content(name: str, cid: str) -> None:
     assert spec["description"] == cred.summary
     assert spec["eqfLevel"]["id"] == f"http://data.europa.eu/snb/eqf/{cred.eqf}"
     # the identifier names the catalogue a reader knows, not the tool that wrote it
-    assert spec["identifier"]["schemeName"] == pick(
-        cat.settings.title, cat.settings.default_language
+    assert spec["identifier"]["schemeName"] == localise(
+        cat.settings.title, cat.settings.default_language, cat.settings.default_language
     )
     assert spec["identifier"]["schemeId"] == urls.catalogue_iri()
     if cred.workload.ects is None:

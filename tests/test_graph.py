@@ -20,7 +20,8 @@ from credcat.graph import (
     stack_edges,
 )
 from credcat.model import CatalogueSettings, Credential, Organisation, Stackability
-from credcat.render.pages import Pages
+from credcat.render.site.common import Site
+from credcat.render.site.pathways import pathways_context
 from credcat.rules import check_rules
 from credcat.urls import Urls
 
@@ -165,7 +166,7 @@ def test_a_chain_of_1200_credentials_checks_and_renders(relation: str) -> None:
         items = [cred(cid, part_of=ids[i - 1 : i]) for i, cid in enumerate(ids)]
     cat = catalogue(creds(*items))
     assert [p for p in check_rules(cat) if p.code == "stack-cycle"] == []
-    pathways = Pages(cat, Urls(cat.settings.base_uri, "en")).pathways()
+    pathways = pathways_context(Site(cat, Urls(cat.settings.base_uri, "en"), "en"))
     assert len(pathways["graphs"]) == 1
     assert len(pathways["routes"]) == 1
     assert pathways["graphs"][0]["size"] == CHAIN

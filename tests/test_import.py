@@ -522,7 +522,7 @@ def test_imported_specification_renders_valid_elm(cat: Path, sample: dict[str, A
     from rdflib.namespace import RDF
 
     from credcat.jsonld import to_nquads
-    from credcat.render.elm import elm_document
+    from credcat.render.data.elm import elm_document
     from credcat.urls import Urls
 
     import_file(UNSIGNED, cat)

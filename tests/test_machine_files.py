@@ -8,11 +8,13 @@ import os
 import subprocess
 import sys
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 
 from credcat import vocab
 from credcat.jsonld import (
@@ -23,10 +25,11 @@ from credcat.jsonld import (
     expand,
     local_document_loader,
 )
-from credcat.render import dumps, pick
-from credcat.render.machine import LINK_LABELS, machine_files, machine_links
-from credcat.render.ob3 import achievement_iri, ob3_achievement
-from credcat.render.schemaorg import schemaorg
+from credcat.render.data.machine import machine_files, machine_links
+from credcat.render.data.nodes import dumps
+from credcat.render.data.ob3 import achievement_iri, ob3_achievement
+from credcat.render.data.schemaorg import schemaorg
+from credcat.render.language import localise
 from credcat.urls import CATALOGUE_JSONLD, MACHINE_FILES
 from credcat.validate import load_catalogue
 from jsonld_helpers import (
@@ -45,6 +48,12 @@ FIXTURE = CATALOGUES["fixture"]
 
 
 # --- machine_files ------------------------------------------------------------------------
+
+
+LINK_LABELS: dict[str, dict[str, str]] = yaml.safe_load(
+    resources.files("credcat").joinpath("data/phrases.yaml").read_text("utf-8")
+)["link_labels"]
+"""The download link labels as translators write them."""
 
 
 @pytest.mark.parametrize("name", list(CATALOGUES))
@@ -88,7 +97,7 @@ def test_machine_files_are_identical_in_another_process() -> None:
         "import sys, hashlib\n"
         "from credcat.validate import load_catalogue\n"
         "from credcat.urls import Urls\n"
-        "from credcat.render.machine import machine_files\n"
+        "from credcat.render.data.machine import machine_files\n"
         "import credcat.jsonld\n"
         f"cat = load_catalogue({str(FIXTURE)!r})\n"
         "files = machine_files(cat, Urls(cat.settings.base_uri, cat.settings.default_language))\n"
@@ -202,7 +211,8 @@ def test_ob3_achievement_validates(name: str, ob3_validator: Any) -> None:
             assert achievement["creditsAvailable"] == cred.workload.ects
         narrative = achievement["criteria"]["narrative"]
         for outcome in cred.outcomes:
-            assert pick(outcome.text, achievement["inLanguage"]) in narrative
+            text = localise(outcome.text, achievement["inLanguage"], cat.settings.default_language)
+            assert text in narrative
         lang = achievement["inLanguage"]
         assert lang in cred.title
         assert achievement["name"] == cred.title[lang]
@@ -226,7 +236,7 @@ def test_ob3_alignments_name_what_the_catalogue_names(name: str) -> None:
             assert aligned["targetType"] == "ceasn:Competency"
             assert aligned["targetCode"] == uri.rsplit("/", 1)[-1]
             if skill.label:
-                assert aligned["targetName"] == pick(
+                assert aligned["targetName"] == localise(
                     skill.label, lang, cat.settings.default_language
                 )
             else:
@@ -275,9 +285,9 @@ def test_schemaorg_is_complete(name: str) -> None:
             credential, course = by_type["EducationalOccupationalCredential"], by_type["Course"]
             assert course["educationalCredentialAwarded"] == {"@id": credential["@id"]}
             default = cat.settings.default_language
-            assert credential["name"] == pick(cred.title, lang, default)
+            assert credential["name"] == localise(cred.title, lang, default)
             assert course["name"] == credential["name"]
-            assert course["description"] == pick(cred.summary, lang, default)
+            assert course["description"] == localise(cred.summary, lang, default)
             # levels: EQF first, then NQF and the QF-EHEA cycle where the model has them
             levels = credential["educationalLevel"]
             assert levels[0]["termCode"] == str(cred.eqf)
@@ -286,7 +296,7 @@ def test_schemaorg_is_complete(name: str) -> None:
             nqf = vocab.lookup("nqf", cred.nqf) if cred.nqf else None
             assert codes == [c for c in (nqf.code if nqf else None, cred.qf_ehea) if c]
             # outcomes and ESCO skills (each once, by label) are what the holder can do
-            outcomes = [pick(o.text, lang, default) for o in cred.outcomes]
+            outcomes = [localise(o.text, lang, default) for o in cred.outcomes]
             skills = {sk.uri: sk for o in cred.outcomes for sk in o.esco}
             assert course["teaches"][: len(outcomes)] == outcomes
             taught = {t["@id"]: t for t in course["teaches"][len(outcomes) :]}
@@ -299,7 +309,7 @@ def test_schemaorg_is_complete(name: str) -> None:
                 assert required[uri] == taught[uri]
                 assert taught[uri]["url"] == uri
                 if skill.label:
-                    assert taught[uri]["name"] == pick(skill.label, lang, default)
+                    assert taught[uri]["name"] == localise(skill.label, lang, default)
             assert [p["@id"] for p in course["provider"]] == [
                 urls.organisation_iri(o) for o in cred.providers
             ]

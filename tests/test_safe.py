@@ -8,7 +8,6 @@ import re
 import pytest
 from markupsafe import Markup
 
-from credcat.render.pages import _fill
 from credcat.render.safe import (
     html_text,
     json_for_script,
@@ -17,6 +16,7 @@ from credcat.render.safe import (
     safe_url,
     xml_text,
 )
+from credcat.render.site.localise import fill
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -216,9 +216,9 @@ def test_ui_placeholders_are_filled_in_one_pass() -> None:
     # a maintainer's value that looks like a placeholder stays text: an assessment titled
     # "Exam {identity}" must not pull in "identity checked"
     template = "{type} ({supervision}, {identity})"
-    line = _fill(template, type="Exam {identity}", supervision="{type}", identity="not checked")
+    line = fill(template, type="Exam {identity}", supervision="{type}", identity="not checked")
     assert line == "Exam {identity} ({type}, not checked)"
-    assert _fill("{unknown} {n}", n=3) == "{unknown} 3"
+    assert fill("{unknown} {n}", n=3) == "{unknown} 3"
 
 
 def test_html_text_and_xml_text() -> None:

@@ -28,7 +28,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from credcat.catalogue import Catalogue
-from credcat.render.pages import localise
+from credcat.render.language import localise
 from credcat.urls import Urls
 from credcat.validate import load_catalogue
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import rdflib
 
-from credcat.render.elm import elm_document
+from credcat.render.data.elm import elm_document
 from credcat.versions import (
     fingerprint_identifier,
     load_archive,

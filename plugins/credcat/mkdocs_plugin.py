@@ -17,8 +17,10 @@ Event by event (MkDocs 1.6):
 * ``on_page_markdown`` — title (escaped: Material prints titles unescaped), edit link to the YAML
   file, canonical URL from ``base_uri``.
 * ``on_page_content`` — render the page body with the templates in ``theme_overrides/credcat/``
-  (autoescape on) from the context built by :mod:`credcat.render.pages`; set the page's table of
-  contents. The body is the page content, so Material's search indexes it.
+  from the typed context built by :mod:`credcat.render.site.pages`, in an environment of
+  credcat's own with autoescape on and Jinja's ``StrictUndefined`` (a missing key or a typo in a
+  credcat template fails the build); set the page's table of contents. The body is the page
+  content, so Material's search indexes it.
 * ``on_env`` — autoescape every ``credcat/`` template rendered by Material's environment.
 * ``on_page_context`` — hand the context to the page template (``<head>`` links).
 * ``on_serve`` — watch the catalogue folder.
@@ -33,6 +35,7 @@ from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,9 +52,11 @@ from mkdocs.utils.templates import TemplateContext
 from .catalogue import Catalogue
 from .errors import CatalogueError
 from .output import OutputError, data_files
-from .render.index import catalogue_json
-from .render.pages import Pages, PageSpec, localise
-from .render.safe import html_text, json_for_script
+from .render.language import localise
+from .render.safe import html_text, json_for_script, xml_text
+from .render.site.context import PageContext, PageSpec
+from .render.site.index import catalogue_json
+from .render.site.pages import Pages
 from .urls import CATALOGUE_JSON, Urls
 from .validate import load_catalogue
 
@@ -97,7 +102,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self.pages: Pages | None = None
         self._root: Path | None = None
         self._specs: dict[str, PageSpec] = {}
-        self._contexts: dict[str, dict[str, Any]] = {}
+        self._contexts: dict[str, PageContext] = {}
         self._env: jinja2.Environment | None = None
         self._site_dir: str | None = None
         self._site_touched = False
@@ -139,7 +144,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         settings = catalogue.settings
         lang = settings.default_language
         self.catalogue = catalogue
-        self.urls = Urls(settings.base_uri, settings.default_language)
+        self.urls = Urls.of(settings)
         self.pages = Pages(catalogue, self.urls, lang, machine_files=self.config.machine_files)
 
         if self.config.catalogue_site_name:
@@ -208,9 +213,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         for file in new:
             files.append(file)
 
-        self._env = config.theme.get_env()
-        self._env.autoescape = True
-        self._env.filters["json_for_script"] = json_for_script
+        self._env = _strict_env(config.theme.get_env())
         return files
 
     def _check_collisions(self, files: Files, new: list[File]) -> None:
@@ -274,10 +277,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         template = self._env.get_template(f"credcat/body/{spec.kind}.html")
         body = template.render(credcat=context, config=config, page=page)
         page.toc = TableOfContents(
-            [
-                AnchorLink(str(html_text(str(item["title"]))), str(item["id"]), 2)
-                for item in context.get("toc", [])
-            ]
+            [AnchorLink(str(html_text(item["title"])), item["id"], 2) for item in context["toc"]]
         )
         return body
 
@@ -293,7 +293,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             return bool(previous(name)) if callable(previous) else bool(previous)
 
         env.autoescape = autoescape
-        env.filters["json_for_script"] = json_for_script
+        _add_filters(env)
         return env
 
     def on_page_context(
@@ -318,3 +318,27 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         """Leave no partial site: empty the site folder if this build had started writing."""
         if self._site_touched and self._site_dir:
             clean_directory(self._site_dir)
+
+
+def _xml(text: str) -> Markup:
+    """The ``xml`` filter: text escaped for SVG (quotes too), marked safe for autoescape."""
+    return Markup(xml_text(str(text)))  # noqa: S704 - escaped just above
+
+
+def _add_filters(env: jinja2.Environment) -> None:
+    """The filters credcat's templates use."""
+    env.filters["json_for_script"] = json_for_script
+    env.filters["xml"] = _xml
+
+
+def _strict_env(env: jinja2.Environment) -> jinja2.Environment:
+    """The environment of credcat's page bodies: the theme's loader, autoescape on, and
+    ``StrictUndefined``, so a key a context lacks (a typo) fails the build loudly.
+
+    ``env`` is a fresh environment of the theme (:meth:`~mkdocs.theme.Theme.get_env`), used only
+    for credcat's templates; Material's templates keep MkDocs' lenient environment.
+    """
+    env.autoescape = True
+    env.undefined = jinja2.StrictUndefined
+    _add_filters(env)
+    return env

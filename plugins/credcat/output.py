@@ -15,20 +15,14 @@ from pathlib import Path, PurePosixPath
 
 from .catalogue import Catalogue
 from .errors import CredcatError
-from .urls import Urls
+from .render.data.machine import machine_files
+from .render.site.index import catalogue_json
+from .urls import CATALOGUE_JSON, Urls
 
 
 class OutputError(CredcatError):
     """Two renderers claimed the same output path, a path would leave the output folder, or the
     output folder is one that must not be replaced (the project, the catalogue, home …)."""
-
-
-def urls_for(catalogue: Catalogue, site_url: str | None = None) -> Urls:
-    """The URL scheme of a catalogue, optionally re-based (e.g. for a staging host)."""
-    base = site_url or catalogue.settings.base_uri
-    if not base.endswith("/"):
-        base += "/"
-    return Urls(base_uri=base, default_language=catalogue.settings.default_language)
 
 
 def data_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
@@ -37,10 +31,6 @@ def data_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
     Raises:
         OutputError: When two renderers produce the same path.
     """
-    from .render.index import catalogue_json
-    from .render.machine import machine_files
-    from .urls import CATALOGUE_JSON
-
     files: dict[str, bytes] = {}
     index = {CATALOGUE_JSON: catalogue_json(catalogue, urls)}
     for group in (machine_files(catalogue, urls), index):
@@ -123,7 +113,7 @@ def write_machine_files(catalogue: Catalogue, out: Path, *, site_url: str | None
             (:func:`check_output_folder`), or a renderer's path is unsafe.
     """
     check_output_folder(out, catalogue.root)
-    files = data_files(catalogue, urls_for(catalogue, site_url))
+    files = data_files(catalogue, Urls.of(catalogue.settings, site_url))
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))

@@ -8,11 +8,15 @@ Decided once, so they never change after publication:
 * Machine-readable files live beside the versioned page, once per version, with every language
   inside: ``credentials/<id>/<version>/elm.jsonld`` etc.
 * Organisations are not versioned: ``organisations/<id>/`` and ``…/#org``.
+* Anchors inside a credential page are also the fragments of the IRIs of what they show:
+  ``#spec``, ``#outcome-<oid>``, ``#assessment-<aid>``, ``#offering-<id>`` (:func:`outcome_anchor`
+  …), so a page and its JSON-LD can never disagree on them.
 * The default language sits at the site root; every other language under ``<lang>/`` (pages
   only; machine files are not duplicated per language).
 
 Paths here are relative to the site root, use ``/`` and end in ``/`` for pages ("directory
-URLs"). :meth:`Urls.iri` makes them absolute with the catalogue's ``base_uri``.
+URLs"). :meth:`Urls.iri` makes them absolute with the catalogue's ``base_uri``. :meth:`Urls.of`
+is the one place that builds the scheme of a catalogue.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from .ids import SLUG_RE
-from .model import VERSION_RE
+from .model import VERSION_RE, CatalogueSettings
 
 MACHINE_FILES: dict[str, tuple[str, str]] = {
     "elm": ("elm.jsonld", "application/ld+json"),
@@ -30,6 +34,9 @@ MACHINE_FILES: dict[str, tuple[str, str]] = {
     "ob3": ("ob3-achievement.json", "application/json"),
 }
 """Machine-readable files published beside each credential version: key → (file name, type)."""
+
+SPEC_ANCHOR = "spec"
+"""Fragment of a credential version's specification (ELM ``Qualification``)."""
 
 CATALOGUE_JSON = "catalogue.json"
 CATALOGUE_JSONLD = "catalogue.jsonld"
@@ -53,6 +60,19 @@ class Urls:
 
     base_uri: str
     default_language: str = "en"
+
+    @classmethod
+    def of(cls, settings: CatalogueSettings, site_url: str | None = None) -> Urls:
+        """The URL scheme of a catalogue, optionally re-based (e.g. for a staging host).
+
+        Args:
+            settings: The catalogue's settings (``base_uri``, ``default_language``).
+            site_url: Another base for every IRI, instead of ``base_uri``.
+        """
+        base = site_url or settings.base_uri
+        if not base.endswith("/"):
+            base += "/"
+        return cls(base_uri=base, default_language=settings.default_language)
 
     def _lang(self, lang: str | None) -> str:
         if lang is None or lang == self.default_language:
@@ -111,7 +131,7 @@ class Urls:
 
     def spec_iri(self, cid: str, version: str) -> str:
         """IRI of the credential specification (ELM ``Qualification``) of one version."""
-        return self.iri(self.credential_version(cid, version)) + "#spec"
+        return self.iri(self.credential_version(cid, version)) + "#" + SPEC_ANCHOR
 
     def node_iri(self, cid: str, version: str, fragment: str) -> str:
         """IRI of a node inside a version's description, e.g. ``outcome-sql``."""
@@ -124,6 +144,21 @@ class Urls:
     def catalogue_iri(self) -> str:
         """IRI of the catalogue as a whole."""
         return self.base_uri + "#catalogue"
+
+
+def outcome_anchor(oid: str) -> str:
+    """Anchor (and IRI fragment) of a learning outcome on its credential's page."""
+    return f"outcome-{oid}"
+
+
+def assessment_anchor(aid: str) -> str:
+    """Anchor (and IRI fragment) of an assessment on its credential's page."""
+    return f"assessment-{aid}"
+
+
+def offering_anchor(offering_id: str) -> str:
+    """Anchor (and IRI fragment) of an offering on its credential's page."""
+    return f"offering-{offering_id}"
 
 
 def relative(from_page: str, to_path: str) -> str:

@@ -29,7 +29,9 @@ from playwright.sync_api import Page, expect
 from credcat.catalogue import Catalogue
 from credcat.cli import main as credcat_main
 from credcat.model import Credential
-from credcat.render.pages import STATUS_ORDER, localise, plural, ui_strings
+from credcat.render.language import localise
+from credcat.render.site.common import STATUS_ORDER
+from credcat.render.site.localise import plural, ui_strings
 
 from . import xss_fixture
 from .conftest import NewContext, Site, require_axe

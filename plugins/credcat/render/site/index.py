@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalogue import Catalogue
-from ..urls import Urls
-from .pages import Pages
-from .safe import json_for_script
+from ...catalogue import Catalogue
+from ...urls import Urls
+from ..safe import json_for_script
+from .common import Site
 
 __all__ = ["catalogue_index", "catalogue_json"]
 
@@ -45,8 +45,9 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
     Returns:
         A JSON-ready dict (see the module docstring).
     """
-    pages = Pages(catalogue, urls, lang)
-    ui = pages.ui
+    site = Site(catalogue, urls, lang)
+    loc = site.loc
+    ui = loc.ui
     entries: list[dict[str, Any]] = []
     facets: dict[str, dict[str, str]] = {
         "eqf": {},
@@ -62,10 +63,10 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
             {
                 "id": cid,
                 "url": urls.credential(cid),
-                "title": pages.t(cred.title),
-                "summary": pages.t(cred.summary),
-                "providers": [pages.org_name(o, short=True) for o in cred.providers],
-                "awarding": [pages.org_name(o, short=True) for o in cred.awarding_body],
+                "title": loc.text(cred.title),
+                "summary": loc.text(cred.summary),
+                "providers": [site.org_name(o, short=True) for o in cred.providers],
+                "awarding": [site.org_name(o, short=True) for o in cred.awarding_body],
                 "orgs": orgs,
                 "eqf": cred.eqf,
                 "fields": list(cred.field),
@@ -75,25 +76,25 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
                 "hours": cred.workload.hours,
                 "status": cred.status,
                 "version": cred.version,
-                "outcomes": [pages.t(o.text) for o in cred.outcomes],
+                "outcomes": [loc.text(o.text) for o in cred.outcomes],
                 "skills": sorted(
-                    {pages.t(s.label) if s.label else s.uri for o in cred.outcomes for s in o.esco}
+                    {loc.text(s.label) if s.label else s.uri for o in cred.outcomes for s in o.esco}
                 ),
             }
         )
-        facets["eqf"][str(cred.eqf)] = str(ui["fact_eqf_value"]).replace("{level}", str(cred.eqf))
+        facets["eqf"][str(cred.eqf)] = loc.ui_text("fact_eqf_value", level=cred.eqf)
         for code in cred.field:
-            facets["field"][code] = pages.label("isced-f", code)
-        facets["mode"][cred.mode] = pages.label("mode", cred.mode)
+            facets["field"][code] = loc.label("isced-f", code)
+        facets["mode"][cred.mode] = loc.label("mode", cred.mode)
         for code in cred.languages:
-            facets["language"][code] = pages.label("language", code)
+            facets["language"][code] = loc.label("language", code)
         for oid in orgs:
-            facets["org"][oid] = pages.org_name(oid, short=True)
+            facets["org"][oid] = site.org_name(oid, short=True)
         facets["status"][cred.status] = str(ui["status"][cred.status])
     return {
         "version": FORMAT_VERSION,
-        "lang": pages.lang,
-        "title": pages.t(catalogue.settings.title),
+        "lang": site.lang,
+        "title": loc.text(catalogue.settings.title),
         "facets": facets,
         "credentials": entries,
     }

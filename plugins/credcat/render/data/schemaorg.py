@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .. import vocab
-from ..catalogue import Catalogue
-from ..model import Credential, Offering, duration_iso
-from ..urls import Urls
-from . import JsonDict, pick, say
-from .elm import ESCO_SKILLS_SCHEME
+from ... import vocab
+from ...catalogue import Catalogue
+from ...model import Credential, Offering, duration_iso
+from ...urls import Urls, offering_anchor, outcome_anchor
+from ..language import localise, phrase
+from .nodes import ESCO_SKILLS_SCHEME, JsonDict
 
 __all__ = ["COURSE_MODE", "schemaorg"]
 
@@ -44,7 +44,7 @@ def _organization(catalogue: Catalogue, oid: str, urls: Urls, lang: str) -> Json
     node: JsonDict = {
         "@type": "Organization",
         "@id": urls.organisation_iri(oid),
-        "name": pick(org.name, lang, default),
+        "name": localise(org.name, lang, default),
         "url": org.homepage,
     }
     address: JsonDict = {"@type": "PostalAddress", "addressCountry": org.country}
@@ -87,11 +87,10 @@ def _levels(credential: Credential, lang: str) -> list[JsonDict]:
             }
         )
     if credential.qf_ehea:
-        cycle = say(f"qf-ehea.{credential.qf_ehea}", [lang])
         levels.append(
             {
                 "@type": "DefinedTerm",
-                "name": f"QF-EHEA: {pick(cycle, lang)}",
+                "name": f"QF-EHEA: {phrase(f'qf-ehea.{credential.qf_ehea}', lang)}",
                 "termCode": credential.qf_ehea,
                 "inDefinedTermSet": {
                     "@type": "DefinedTermSet",
@@ -114,7 +113,9 @@ def _esco_skills(credential: Credential, lang: str, default: str) -> list[JsonDi
             terms[skill.uri] = {
                 "@type": "DefinedTerm",
                 "@id": skill.uri,
-                "name": pick(skill.label, lang, default) if skill.label else f"ESCO skill {code}",
+                "name": localise(skill.label, lang, default)
+                if skill.label
+                else f"ESCO skill {code}",
                 "termCode": code,
                 "url": skill.uri,
                 "inDefinedTermSet": ESCO_SKILLS_SCHEME,
@@ -149,8 +150,8 @@ def _instance(
     page = urls.iri(urls.credential_version(credential.id, credential.version))
     instance: JsonDict = {
         "@type": "CourseInstance",
-        "@id": urls.node_iri(credential.id, credential.version, f"offering-{offering.id}"),
-        "name": f"{pick(credential.title, lang, default)} ({offering.id})",
+        "@id": urls.node_iri(credential.id, credential.version, offering_anchor(offering.id)),
+        "name": f"{localise(credential.title, lang, default)} ({offering.id})",
         "courseMode": COURSE_MODE.get(credential.mode, credential.mode),
         "startDate": offering.start.isoformat(),
         "inLanguage": list(offering.languages or credential.languages),
@@ -170,7 +171,7 @@ def _instance(
             address["streetAddress"] = where.address
         place: JsonDict = {"@type": "Place", "address": address}
         if where.name:
-            place["name"] = pick(where.name, lang, default)
+            place["name"] = localise(where.name, lang, default)
         instance["location"] = place
     offer = _offer(credential, offering, page)
     if offer is not None:
@@ -197,10 +198,10 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
     page = urls.iri(urls.credential_version(cid, version, lang))
     credential_id = urls.node_iri(cid, version, "credential")
     course_id = urls.node_iri(cid, version, "course")
-    title = pick(credential.title, lang, default)
-    summary = pick(credential.summary, lang, default)
+    title = localise(credential.title, lang, default)
+    summary = localise(credential.summary, lang, default)
     providers = [_organization(catalogue, oid, urls, lang) for oid in credential.providers]
-    outcomes = [pick(o.text, lang, default) for o in credential.outcomes]
+    outcomes = [localise(o.text, lang, default) for o in credential.outcomes]
     skills = _esco_skills(credential, lang, default)
     fields = [vocab.concept("isced-f", code) for code in credential.field]
 
@@ -220,7 +221,7 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
             {
                 "@type": "DefinedTerm",
                 "name": text,
-                "@id": urls.node_iri(cid, version, f"outcome-{o.id}"),
+                "@id": urls.node_iri(cid, version, outcome_anchor(o.id)),
             }
             for text, o in zip(outcomes, credential.outcomes, strict=True)
         ]
@@ -272,7 +273,7 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
             "unitText": credential.workload.credit_system.upper(),
         }
     if credential.prerequisites:
-        course["coursePrerequisites"] = pick(credential.prerequisites, lang, default)
+        course["coursePrerequisites"] = localise(credential.prerequisites, lang, default)
     offers = [
         offer
         for offering in credential.offerings

@@ -22,20 +22,24 @@ or ``retired`` (no longer offered) credential, whose offerings a harvester must 
 
 from __future__ import annotations
 
-from ..catalogue import Catalogue
-from ..jsonld import EDC_CONTEXT
-from ..model import Credential, Offering
-from ..urls import Urls
-from . import JsonDict, date_time, end_date_time, say, xsd_duration
-from .elm import (
+from ...catalogue import Catalogue
+from ...jsonld import EDC_CONTEXT
+from ...model import Credential, Offering
+from ...urls import Urls, offering_anchor
+from ..language import say
+from .elm import specification
+from .nodes import (
+    JsonDict,
     concept,
+    date_time,
+    end_date_time,
     languages_of,
     location,
     note,
     organisation,
-    specification,
     uniform_text,
     web_resource,
+    xsd_duration,
 )
 
 __all__ = [
@@ -87,7 +91,7 @@ def learning_opportunity(
     cid, version = credential.id, credential.version
 
     def node(fragment: str) -> str:
-        return urls.node_iri(cid, version, f"offering-{offering.id}{fragment}")
+        return urls.node_iri(cid, version, offering_anchor(offering.id) + fragment)
 
     languages = offering.languages or credential.languages
     page = urls.iri(urls.credential_version(cid, version))

@@ -13,12 +13,13 @@ stackability is not expressed there).
 
 from __future__ import annotations
 
-from .. import vocab
-from ..catalogue import Catalogue
-from ..jsonld import OB3_CONTEXT
-from ..model import Credential
-from ..urls import Urls
-from . import JsonDict, pick, say
+from ... import vocab
+from ...catalogue import Catalogue
+from ...jsonld import OB3_CONTEXT
+from ...model import Credential
+from ...urls import Urls
+from ..language import localise, phrase
+from .nodes import JsonDict
 
 __all__ = ["achievement_iri", "ob3_achievement"]
 
@@ -37,29 +38,25 @@ def achievement_iri(credential: Credential, urls: Urls) -> str:
 
 def _language(catalogue: Catalogue, credential: Credential) -> str:
     default = catalogue.settings.default_language
-    return default if default in credential.title else next(iter(credential.title))
-
-
-def _phrase(key: str, lang: str, **values: object) -> str:
-    return pick(say(key, [lang], **values), lang)
+    return default if default in credential.title else min(credential.title)
 
 
 def _criteria_narrative(credential: Credential, lang: str, default: str) -> str:
     """Markdown: the outcomes the holder has shown, and how each assessment proves them."""
     numbered = {o.id: i for i, o in enumerate(credential.outcomes, start=1)}
-    lines = [_phrase("heading.outcomes", lang) + ":", ""]
-    lines += [f"{numbered[o.id]}. {pick(o.text, lang, default)}" for o in credential.outcomes]
-    lines += ["", _phrase("heading.assessment", lang) + ":", ""]
+    lines = [phrase("heading.outcomes", lang) + ":", ""]
+    lines += [f"{numbered[o.id]}. {localise(o.text, lang, default)}" for o in credential.outcomes]
+    lines += ["", phrase("heading.assessment", lang) + ":", ""]
     for assessment in credential.assessments:
         kind = vocab.concept("assessment-type", assessment.type).labels.get("en", assessment.type)
-        name = pick(assessment.title, lang, default) if assessment.title else kind
+        name = localise(assessment.title, lang, default) if assessment.title else kind
         how = [kind]
         if assessment.supervision:
-            how.append(_phrase(f"supervision.{assessment.supervision}", lang))
-        how.append(_phrase("identity.yes" if assessment.identity_check else "identity.no", lang))
+            how.append(phrase(f"supervision.{assessment.supervision}", lang))
+        how.append(phrase("identity.yes" if assessment.identity_check else "identity.no", lang))
         proves = ", ".join(str(numbered[o]) for o in assessment.proves if o in numbered)
-        how.append(_phrase("proves.short", lang, numbers=proves))
-        text = pick(assessment.description, lang, default)
+        how.append(phrase("proves.short", lang, numbers=proves))
+        text = localise(assessment.description, lang, default)
         lines.append(f"- **{name}** ({'; '.join(how)}): {text}")
     return "\n".join(lines)
 
@@ -81,10 +78,10 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
             alignment.append(
                 {
                     "type": ["Alignment"],
-                    "targetName": pick(skill.label, lang, default)
+                    "targetName": localise(skill.label, lang, default)
                     if skill.label
                     else f"ESCO skill {iri.rsplit('/', 1)[-1]}",
-                    "targetDescription": pick(outcome.text, lang, default),
+                    "targetDescription": localise(outcome.text, lang, default),
                     "targetFramework": ESCO_FRAMEWORK,
                     "targetType": COMPETENCY,
                     "targetCode": iri.rsplit("/", 1)[-1],
@@ -128,7 +125,7 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
     creator: JsonDict = {
         "id": urls.organisation_iri(awarding.id),
         "type": ["Profile"],
-        "name": pick(awarding.name, lang, default),
+        "name": localise(awarding.name, lang, default),
         "url": awarding.homepage,
     }
     if awarding.email:
@@ -146,8 +143,8 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
         "id": achievement_iri(credential, urls),
         "type": ["Achievement"],
         "achievementType": "MicroCredential",
-        "name": pick(credential.title, lang, default),
-        "description": pick(credential.summary, lang, default),
+        "name": localise(credential.title, lang, default),
+        "description": localise(credential.summary, lang, default),
         "criteria": {"id": page, "narrative": _criteria_narrative(credential, lang, default)},
         "alignment": alignment,
         "creator": creator,

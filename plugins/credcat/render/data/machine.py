@@ -19,25 +19,25 @@ in one ``@graph``, whatever its status (``elm:status`` says ``active``, ``draft`
 ``isPartOf``/``hasPart`` links never dangle. Each credential file holds one version; older
 versions are the files already published under their own version folder.
 
-Output is deterministic: no clock, no random ids, sorted keys (:func:`credcat.render.dumps`).
+Output is deterministic: no clock, no random ids, sorted keys (:func:`.nodes.dumps`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..catalogue import Catalogue
-from ..jsonld import EDC_CONTEXT
-from ..model import Credential
-from ..urls import CATALOGUE_JSONLD, MACHINE_FILES, Urls
-from . import JsonDict, dumps
+from ...catalogue import Catalogue
+from ...jsonld import EDC_CONTEXT
+from ...model import Credential
+from ...urls import CATALOGUE_JSONLD, MACHINE_FILES, Urls
+from ..language import link_label
 from .edc import edc_template
 from .elm import elm_document, specification
 from .loq import opportunities_document, publishes_opportunities
+from .nodes import JsonDict, dumps
 from .ob3 import ob3_achievement
 
 __all__ = [
-    "LINK_LABELS",
     "catalogue_document",
     "machine_documents",
     "machine_files",
@@ -52,26 +52,6 @@ _RENDERERS: dict[str, Renderer] = {
     "edc": edc_template,
     "ob3": ob3_achievement,
 }
-
-LINK_LABELS: dict[str, dict[str, str]] = {
-    "elm": {
-        "en": "European Learning Model (ELM 3) specification, JSON-LD",
-        "de": "Spezifikation im European Learning Model (ELM 3), JSON-LD",
-    },
-    "loq": {
-        "en": "Learning opportunities (Europass LOQ profile), JSON-LD",
-        "de": "Lernangebote (Europass-LOQ-Profil), JSON-LD",
-    },
-    "edc": {
-        "en": "Template for the EDC Issuer (unsigned European Digital Credential), JSON",
-        "de": "Vorlage für den EDC Issuer (unsignierter European Digital Credential), JSON",
-    },
-    "ob3": {
-        "en": "Open Badges 3.0 achievement, JSON",
-        "de": "Open-Badges-3.0-Achievement, JSON",
-    },
-}
-"""Link text per file kind and language (English for other languages)."""
 
 
 def machine_documents(
@@ -129,13 +109,12 @@ def machine_links(
     for kind, (_name, mime) in MACHINE_FILES.items():
         if kind == "loq" and not publishes_opportunities(credential):
             continue
-        labels = LINK_LABELS[kind]
         links.append(
             (
                 kind,
                 urls.machine_file(credential.id, credential.version, kind),
                 mime,
-                labels.get(lang, labels["en"]),
+                link_label(kind, lang),
             )
         )
     return links

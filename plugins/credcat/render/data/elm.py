@@ -31,166 +31,30 @@ Mapping decisions (checked against EDC-generic-no-cv/full 1.2.0 and LOQ 1.1.0):
 
 from __future__ import annotations
 
-from typing import Any
-
-from .. import vocab
-from ..catalogue import Catalogue
-from ..jsonld import EDC_CONTEXT
-from ..model import Assessment, Credential, Outcome, QualityAssurance
-from ..urls import Urls
-from . import (
+from ... import vocab
+from ...catalogue import Catalogue
+from ...jsonld import EDC_CONTEXT
+from ...model import Assessment, Credential, Outcome, QualityAssurance
+from ...urls import Urls, assessment_anchor, outcome_anchor
+from ..language import PHRASE_FALLBACK, LanguageMap, join_texts, localise, say
+from .nodes import (
     JsonDict,
-    Text,
-    date_time,
+    concept,
+    date_time_value,
     decimal_text,
     end_date_time,
-    join_texts,
-    pick,
-    say,
+    esco_concept,
+    languages_of,
+    location,
+    note,
+    organisation,
+    web_resource,
     xsd_duration,
 )
 
-__all__ = [
-    "ESCO_SKILLS_SCHEME",
-    "concept",
-    "elm_document",
-    "esco_concept",
-    "languages_of",
-    "organisation",
-    "specification",
-    "uniform_text",
-    "web_resource",
-]
+__all__ = ["elm_document", "specification"]
 
-ESCO_SKILLS_SCHEME = "http://data.europa.eu/esco/concept-scheme/skills"
-XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 PROGRAMME_LEVEL_QA = frozenset({"programme-quality-assurance", "programme-licence"})
-
-
-# --- small node builders ------------------------------------------------------------------
-
-
-def concept(vocabulary: str, code: str) -> JsonDict:
-    """A controlled value as a full ``Concept`` node with its ``ConceptScheme``."""
-    found = vocab.concept(vocabulary, code)
-    return {
-        "id": found.iri,
-        "type": "Concept",
-        "inScheme": {"id": found.scheme, "type": "ConceptScheme"},
-        "prefLabel": dict(found.labels),
-    }
-
-
-def esco_concept(iri: str, label: Text | None = None) -> JsonDict:
-    """An ESCO skill as a ``Concept``, labelled when the catalogue gives the ESCO label."""
-    node: JsonDict = {
-        "id": iri,
-        "type": "Concept",
-        "inScheme": {"id": ESCO_SKILLS_SCHEME, "type": "ConceptScheme"},
-    }
-    if label:
-        node["prefLabel"] = dict(label)
-    return node
-
-
-def note(node_id: str, text: Text) -> JsonDict:
-    """An ``elm:Note``."""
-    return {"id": node_id, "type": "Note", "noteLiteral": dict(text)}
-
-
-def web_resource(node_id: str, url: str, title: Text | None = None) -> JsonDict:
-    """An ``elm:WebResource`` (a link)."""
-    node: JsonDict = {"id": node_id, "type": "WebResource", "contentURL": url}
-    if title:
-        node["title"] = dict(title)
-    return node
-
-
-def location(
-    node_id: str, country: str, full_address: Text | None = None, name: Text | None = None
-) -> JsonDict:
-    """A ``dc:Location`` with an ``elm:Address`` carrying the country."""
-    address: JsonDict = {
-        "id": node_id + "-address",
-        "type": "Address",
-        "countryCode": concept("country", country),
-    }
-    if full_address:
-        address["fullAddress"] = note(node_id + "-address-text", full_address)
-    node: JsonDict = {"id": node_id, "type": "Location", "address": address}
-    if name:
-        node["geographicName"] = dict(name)
-    return node
-
-
-def date_time_value(day: Any) -> JsonDict:
-    """An explicit ``xsd:dateTime`` value object (for terms the context maps to an IRI)."""
-    return {"@type": XSD_DATETIME, "@value": date_time(day)}
-
-
-def uniform_text(catalogue: Catalogue, text: str) -> dict[str, str]:
-    """A language-neutral text (an address, a code) as a language map in every catalogue
-    language, so that a viewer shows it whatever language it displays."""
-    return {lang: text for lang in catalogue.languages}
-
-
-def languages_of(catalogue: Catalogue, *texts: Text | None) -> list[str]:
-    """The catalogue's languages plus every language the given texts are written in."""
-    langs = list(catalogue.languages)
-    for text in texts:
-        if text:
-            langs += [lang for lang in text if lang not in langs]
-    return langs
-
-
-def _org_node_iri(urls: Urls, oid: str, fragment: str) -> str:
-    return urls.iri(urls.organisation(oid)) + "#" + fragment
-
-
-def organisation(catalogue: Catalogue, oid: str, urls: Urls) -> JsonDict:
-    """An organisation as an ``elm:Organisation`` (legal name, country, homepage, contact)."""
-    org = catalogue.organisations[oid]
-    full_address: Text | None = None
-    if org.address is not None:
-        place = " ".join(p for p in (org.address.postcode, org.address.city) if p)
-        full_address = uniform_text(
-            catalogue, ", ".join(p for p in (org.address.street, place) if p)
-        )
-    country = org.address.country if org.address is not None else org.country
-    node: JsonDict = {
-        "id": urls.organisation_iri(oid),
-        "type": "Organisation",
-        "legalName": dict(org.name),
-        "homepage": web_resource(_org_node_iri(urls, oid, "homepage"), org.homepage),
-        "location": location(_org_node_iri(urls, oid, "location"), country, full_address),
-    }
-    if org.short_name:
-        node["altLabel"] = dict(org.short_name)
-    if org.description:
-        node["additionalNote"] = [note(_org_node_iri(urls, oid, "description"), org.description)]
-    contact: JsonDict = {}
-    if org.email:
-        contact["emailAddress"] = {"id": "mailto:" + org.email, "type": "Mailbox"}
-    if org.phone:
-        contact["phone"] = {
-            "id": _org_node_iri(urls, oid, "phone"),
-            "type": "Phone",
-            "phoneNumber": org.phone,
-        }
-    if contact:
-        node["contactPoint"] = {
-            "id": _org_node_iri(urls, oid, "contact"),
-            "type": "ContactPoint",
-            **contact,
-        }
-    if org.legal_identifier:
-        node["registration"] = {
-            "id": _org_node_iri(urls, oid, "registration"),
-            "type": "LegalIdentifier",
-            "notation": org.legal_identifier,
-            "spatial": concept("country", org.country),
-        }
-    return node
 
 
 # --- the specification --------------------------------------------------------------------
@@ -223,7 +87,7 @@ class _Spec:
 
     def outcome(self, outcome: Outcome) -> JsonDict:
         node: JsonDict = {
-            "id": self.node(f"outcome-{outcome.id}"),
+            "id": self.node(outcome_anchor(outcome.id)),
             "type": "LearningOutcome",
             "title": dict(outcome.text),
         }
@@ -232,7 +96,7 @@ class _Spec:
         else:
             node["additionalNote"] = [
                 note(
-                    self.node(f"outcome-{outcome.id}-kind"),
+                    self.node(outcome_anchor(outcome.id) + "-kind"),
                     say("outcome.responsibility-autonomy", languages_of(self.cat, outcome.text)),
                 )
             ]
@@ -244,7 +108,7 @@ class _Spec:
 
     def assessment_description(self, assessment: Assessment) -> dict[str, str]:
         langs = languages_of(self.cat, assessment.description)
-        extra: list[Text] = []
+        extra: list[LanguageMap] = []
         identity = "identity.yes" if assessment.identity_check else "identity.no"
         if assessment.supervision is not None:
             extra.append(
@@ -262,7 +126,7 @@ class _Spec:
         if proven:
             listing = {
                 lang: "; ".join(
-                    f"({i}) {pick(o.text, lang, self.default).rstrip('. ')}" for i, o in proven
+                    f"({i}) {localise(o.text, lang, self.default).rstrip('. ')}" for i, o in proven
                 )
                 for lang in langs
             }
@@ -272,7 +136,7 @@ class _Spec:
     def assessment(self, assessment: Assessment) -> JsonDict:
         kind = vocab.concept("assessment-type", assessment.type)
         node: JsonDict = {
-            "id": self.node(f"assessment-{assessment.id}"),
+            "id": self.node(assessment_anchor(assessment.id)),
             "type": "LearningAssessmentSpecification",
             "title": dict(assessment.title) if assessment.title else dict(kind.labels),
             "description": self.assessment_description(assessment),
@@ -286,7 +150,7 @@ class _Spec:
             node["mode"] = [concept("mode", "on-site")]
         if assessment.grading:
             node["gradingScheme"] = {
-                "id": self.node(f"assessment-{assessment.id}-grading"),
+                "id": self.node(assessment_anchor(assessment.id) + "-grading"),
                 "type": "GradingScheme",
                 "title": say("grading", languages_of(self.cat, assessment.grading)),
                 "description": dict(assessment.grading),
@@ -337,7 +201,10 @@ class _Spec:
             return None
         langs = languages_of(self.cat, self.cred.title)
         pieces = [say(f"workload.{name}", langs, n=value) for name, value in parts]
-        joined = {lang: ", ".join(pick(p, lang) for p in pieces) for lang in pieces[0]}
+        joined = {
+            lang: ", ".join(localise(p, lang, PHRASE_FALLBACK) for p in pieces)
+            for lang in pieces[0]
+        }
         return note(self.node("note-workload"), say("workload", langs, parts=joined))
 
     def entry_requirement(self) -> JsonDict | None:
@@ -353,7 +220,7 @@ class _Spec:
         if earlier:
             langs = languages_of(self.cat, self.cred.prerequisites, self.cred.title)
             titles = {
-                lang: ", ".join(pick(c.title, lang, self.default) for c in earlier)
+                lang: ", ".join(localise(c.title, lang, self.default) for c in earlier)
                 for lang in langs
             }
             sentence = say("builds-on", langs, titles=titles)
@@ -418,7 +285,7 @@ class _Spec:
                 "id": self.node("identifier"),
                 "type": "Identifier",
                 "notation": f"{cred.id}/{cred.version}",
-                "schemeName": pick(self.cat.settings.title, self.default),
+                "schemeName": localise(self.cat.settings.title, self.default, self.default),
                 "schemeId": self.urls.catalogue_iri(),
             },
             "status": cred.status,

@@ -23,13 +23,13 @@ SHACL constraints on ``issued`` and ``issuer.eIDASIdentifier`` — by design.
 
 from __future__ import annotations
 
-from .. import vocab
-from ..catalogue import Catalogue
-from ..jsonld import EDC_CONTEXT
-from ..model import Assessment, Credential
-from ..urls import Urls
-from . import JsonDict
-from .elm import concept, organisation, specification
+from ... import vocab
+from ...catalogue import Catalogue
+from ...jsonld import EDC_CONTEXT
+from ...model import Assessment, Credential
+from ...urls import Urls, assessment_anchor
+from .elm import specification
+from .nodes import JsonDict, concept, organisation
 
 __all__ = ["PLACEHOLDER", "PLACEHOLDER_ID", "PLACEHOLDER_VALID_FROM", "edc_template"]
 
@@ -124,7 +124,7 @@ def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> Js
                 "noteLiteral": {"en": f"{PLACEHOLDER}: grade"},
             },
             "specifiedBy": urls.node_iri(
-                credential.id, credential.version, f"assessment-{assessment.id}"
+                credential.id, credential.version, assessment_anchor(assessment.id)
             ),
             "proves": "urn:epass:learningAchievement:1",
         }

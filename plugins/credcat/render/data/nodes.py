@@ -1,0 +1,218 @@
+"""What every machine-readable rendering shares: JSON serialisation, XSD values and ELM nodes.
+
+Owns the serialisation of every JSON and JSON-LD file (:func:`dumps`), the XML Schema literals
+(dates, durations, decimals) and the small ELM nodes that the ELM specification, the LOQ
+learning opportunities and the EDC template all carry (``Concept``, ``Note``, ``WebResource``,
+``Location``, ``Organisation``), so that :mod:`.loq` and :mod:`.edc` build on this module and
+not on :mod:`.elm`.
+
+Nothing here reads the clock, the network or the file system: the same model always gives the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ... import vocab
+from ...catalogue import Catalogue
+from ...model import duration_iso
+from ...urls import Urls
+from ..language import LanguageMap
+
+__all__ = [
+    "ESCO_SKILLS_SCHEME",
+    "JsonDict",
+    "concept",
+    "date_time",
+    "date_time_value",
+    "decimal_text",
+    "dumps",
+    "end_date_time",
+    "esco_concept",
+    "languages_of",
+    "location",
+    "note",
+    "organisation",
+    "uniform_text",
+    "web_resource",
+    "xsd_duration",
+]
+
+ESCO_SKILLS_SCHEME = "http://data.europa.eu/esco/concept-scheme/skills"
+XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
+
+JsonDict = dict[str, Any]
+"""A JSON object as built by the renderers."""
+
+
+def dumps(obj: Any) -> bytes:
+    """Serialise a rendering: sorted keys, UTF-8, compact, final newline.
+
+    Compact output keeps the standard library's C encoder (``indent`` switches to the pure
+    Python one, four times slower on a large catalogue) and the files 40 % smaller; browsers and
+    ``python -m json.tool`` pretty-print them for reading.
+    """
+    text = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return (text + "\n").encode("utf-8")
+
+
+def date_time(day: date) -> str:
+    """``xsd:dateTime`` for the start of a day (UTC): ``2027-04-10T00:00:00Z``."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def end_date_time(day: date) -> str:
+    """``xsd:dateTime`` for the end of a day (UTC), for deadlines and end dates."""
+    return f"{day.isoformat()}T23:59:59Z"
+
+
+def xsd_duration(text: str) -> str:
+    """``xsd:duration`` for a validated ``duration`` text: ``8 weeks`` → ``P56D``.
+
+    ISO 8601 has a week designator (``P8W``), XML Schema does not: ELM types ``duration`` and
+    ``maximumDuration`` as ``xsd:duration``, and a strict validator (the EDC Issuer's, Europass's)
+    rejects ``P8W`` as an ill-formed literal. Weeks are therefore written as days.
+    """
+    iso = duration_iso(text)
+    if iso.endswith("W"):
+        return f"P{int(iso[1:-1]) * 7}D"
+    return iso
+
+
+def decimal_text(value: float | int | Decimal) -> str:
+    """A number as a plain decimal string, never in exponent form: ``5.0`` → ``"5"``,
+    ``12.5`` → ``"12.5"``, ``120`` → ``"120"`` (ELM ``point`` is an ``xsd:string``)."""
+    return format(Decimal(str(value)).normalize(), "f")
+
+
+# --- small node builders ------------------------------------------------------------------
+
+
+def concept(vocabulary: str, code: str) -> JsonDict:
+    """A controlled value as a full ``Concept`` node with its ``ConceptScheme``."""
+    found = vocab.concept(vocabulary, code)
+    return {
+        "id": found.iri,
+        "type": "Concept",
+        "inScheme": {"id": found.scheme, "type": "ConceptScheme"},
+        "prefLabel": dict(found.labels),
+    }
+
+
+def esco_concept(iri: str, label: LanguageMap | None = None) -> JsonDict:
+    """An ESCO skill as a ``Concept``, labelled when the catalogue gives the ESCO label."""
+    node: JsonDict = {
+        "id": iri,
+        "type": "Concept",
+        "inScheme": {"id": ESCO_SKILLS_SCHEME, "type": "ConceptScheme"},
+    }
+    if label:
+        node["prefLabel"] = dict(label)
+    return node
+
+
+def note(node_id: str, text: LanguageMap) -> JsonDict:
+    """An ``elm:Note``."""
+    return {"id": node_id, "type": "Note", "noteLiteral": dict(text)}
+
+
+def web_resource(node_id: str, url: str, title: LanguageMap | None = None) -> JsonDict:
+    """An ``elm:WebResource`` (a link)."""
+    node: JsonDict = {"id": node_id, "type": "WebResource", "contentURL": url}
+    if title:
+        node["title"] = dict(title)
+    return node
+
+
+def location(
+    node_id: str,
+    country: str,
+    full_address: LanguageMap | None = None,
+    name: LanguageMap | None = None,
+) -> JsonDict:
+    """A ``dc:Location`` with an ``elm:Address`` carrying the country."""
+    address: JsonDict = {
+        "id": node_id + "-address",
+        "type": "Address",
+        "countryCode": concept("country", country),
+    }
+    if full_address:
+        address["fullAddress"] = note(node_id + "-address-text", full_address)
+    node: JsonDict = {"id": node_id, "type": "Location", "address": address}
+    if name:
+        node["geographicName"] = dict(name)
+    return node
+
+
+def date_time_value(day: Any) -> JsonDict:
+    """An explicit ``xsd:dateTime`` value object (for terms the context maps to an IRI)."""
+    return {"@type": XSD_DATETIME, "@value": date_time(day)}
+
+
+def uniform_text(catalogue: Catalogue, text: str) -> dict[str, str]:
+    """A language-neutral text (an address, a code) as a language map in every catalogue
+    language, so that a viewer shows it whatever language it displays."""
+    return {lang: text for lang in catalogue.languages}
+
+
+def languages_of(catalogue: Catalogue, *texts: LanguageMap | None) -> list[str]:
+    """The catalogue's languages plus every language the given texts are written in."""
+    langs = list(catalogue.languages)
+    for text in texts:
+        if text:
+            langs += [lang for lang in text if lang not in langs]
+    return langs
+
+
+def _org_node_iri(urls: Urls, oid: str, fragment: str) -> str:
+    return urls.iri(urls.organisation(oid)) + "#" + fragment
+
+
+def organisation(catalogue: Catalogue, oid: str, urls: Urls) -> JsonDict:
+    """An organisation as an ``elm:Organisation`` (legal name, country, homepage, contact)."""
+    org = catalogue.organisations[oid]
+    full_address: LanguageMap | None = None
+    if org.address is not None:
+        place = " ".join(p for p in (org.address.postcode, org.address.city) if p)
+        full_address = uniform_text(
+            catalogue, ", ".join(p for p in (org.address.street, place) if p)
+        )
+    country = org.address.country if org.address is not None else org.country
+    node: JsonDict = {
+        "id": urls.organisation_iri(oid),
+        "type": "Organisation",
+        "legalName": dict(org.name),
+        "homepage": web_resource(_org_node_iri(urls, oid, "homepage"), org.homepage),
+        "location": location(_org_node_iri(urls, oid, "location"), country, full_address),
+    }
+    if org.short_name:
+        node["altLabel"] = dict(org.short_name)
+    if org.description:
+        node["additionalNote"] = [note(_org_node_iri(urls, oid, "description"), org.description)]
+    contact: JsonDict = {}
+    if org.email:
+        contact["emailAddress"] = {"id": "mailto:" + org.email, "type": "Mailbox"}
+    if org.phone:
+        contact["phone"] = {
+            "id": _org_node_iri(urls, oid, "phone"),
+            "type": "Phone",
+            "phoneNumber": org.phone,
+        }
+    if contact:
+        node["contactPoint"] = {
+            "id": _org_node_iri(urls, oid, "contact"),
+            "type": "ContactPoint",
+            **contact,
+        }
+    if org.legal_identifier:
+        node["registration"] = {
+            "id": _org_node_iri(urls, oid, "registration"),
+            "type": "LegalIdentifier",
+            "notation": org.legal_identifier,
+            "spatial": concept("country", org.country),
+        }
+    return node

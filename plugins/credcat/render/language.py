@@ -1,0 +1,124 @@
+"""Language fallback and the sentences credcat writes: shared by the site and the data side.
+
+Owns two things:
+
+* :func:`localise`, the **only** choice of a text from a language map ``{lang: text}``: the
+  requested language, else the catalogue's default language, else the alphabetically first
+  language (deterministic, whatever order the YAML lists them in). Pages, ``catalogue.json``
+  and every JSON-LD file call it, so a page and its JSON-LD never pick different texts.
+* The phrase table of ``credcat/data/phrases.yaml`` (short, factual sentences credcat adds to
+  the data, and the download link labels), read once, and :func:`say` / :func:`phrase` /
+  :func:`join_texts` that fill it. English (:data:`PHRASE_FALLBACK`) is the fallback of
+  credcat's own sentences: it is the one language every phrase has.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "PHRASE_FALLBACK",
+    "PHRASE_LANGUAGES",
+    "LanguageMap",
+    "join_texts",
+    "link_label",
+    "localise",
+    "phrase",
+    "say",
+]
+
+LanguageMap = Mapping[str, str]
+"""A language map ``{lang: text}`` as validated by the model."""
+
+PHRASE_FALLBACK = "en"
+"""The language of credcat's own sentences when a phrase lacks the requested one."""
+
+PHRASE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+"""The languages every phrase of ``phrases.yaml`` is written in."""
+
+
+def localise(text: LanguageMap | None, lang: str, default: str) -> str:
+    """The text of a language map in ``lang``, else in ``default``, else in its first language.
+
+    "First" is alphabetical by language code, so the choice never depends on the order of the
+    YAML file.
+
+    Args:
+        text: A language map, or ``None``.
+        lang: The requested language.
+        default: The catalogue's default language (:data:`PHRASE_FALLBACK` for credcat's own
+            sentences).
+
+    Returns:
+        The text, or ``""`` for ``None`` or an empty map.
+    """
+    if not text:
+        return ""
+    if lang in text:
+        return text[lang]
+    if default in text:
+        return text[default]
+    return text[min(text)]
+
+
+@functools.cache
+def _tables() -> dict[str, dict[str, dict[str, str]]]:
+    raw = resources.files("credcat").joinpath("data/phrases.yaml").read_text("utf-8")
+    data: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(raw)
+    return data
+
+
+def say(key: str, languages: Iterable[str], **values: Any) -> dict[str, str]:
+    """A credcat sentence as a language map.
+
+    Args:
+        key: Phrase key (``phrases`` in ``phrases.yaml``).
+        languages: Wanted languages; those without a translation are left out, English is
+            always included.
+        values: Placeholders. A placeholder value may itself be a language map (``{lang:
+            text}``): each language then gets its own text (falling back to English).
+
+    Returns:
+        ``{lang: sentence}``.
+    """
+    table = _tables()["phrases"][key]
+    out: dict[str, str] = {}
+    for lang in dict.fromkeys([PHRASE_FALLBACK, *languages]):
+        template = table.get(lang)
+        if template is None:
+            continue
+        filled = {
+            name: localise(value, lang, PHRASE_FALLBACK) if isinstance(value, Mapping) else value
+            for name, value in values.items()
+        }
+        out[lang] = template.format(**filled)
+    return out
+
+
+def phrase(key: str, lang: str, **values: Any) -> str:
+    """One credcat sentence in one language (English when it has no translation)."""
+    return localise(say(key, [lang], **values), lang, PHRASE_FALLBACK)
+
+
+def link_label(kind: str, lang: str) -> str:
+    """The download link text of a machine-readable file kind (``elm``, ``loq`` …)."""
+    return localise(_tables()["link_labels"][kind], lang, PHRASE_FALLBACK)
+
+
+def join_texts(base: LanguageMap, *extra: LanguageMap, sep: str = " ") -> dict[str, str]:
+    """Append sentences to a text, language by language.
+
+    Only the languages of ``base`` are kept; an extra sentence missing in one of them is
+    appended in English.
+    """
+    out: dict[str, str] = {}
+    for lang, text in base.items():
+        parts = [text]
+        parts += [localise(more, lang, PHRASE_FALLBACK) for more in extra if more]
+        out[lang] = sep.join(part for part in parts if part)
+    return out

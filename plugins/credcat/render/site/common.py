@@ -1,0 +1,118 @@
+"""What every page of one catalogue in one language shares: links, references, the base context.
+
+Owns :class:`Site`: the catalogue, its URLs, the page language's
+:class:`~credcat.render.site.localise.Localiser`, relative links between pages, and the
+references to organisations and credentials that every page kind lists. The page builders
+(:mod:`.credential`, :mod:`.organisation`, :mod:`.catalogue`, :mod:`.pathways`) take a
+:class:`Site`; none of them imports another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ...catalogue import Catalogue
+from ...urls import CATALOGUE_JSON, Urls, relative
+from .context import BaseContext, CredRef, OrgRef
+from .localise import Localiser
+
+__all__ = ["STATUS_ORDER", "Site"]
+
+STATUS_ORDER = ("active", "draft", "superseded", "retired")
+"""Order of statuses wherever credentials are listed and filtered."""
+
+
+class Site:
+    """The shared state of the pages of one catalogue in one language.
+
+    Attributes:
+        cat: The validated catalogue.
+        urls: Its URL scheme.
+        lang: The page language.
+        loc: The localiser of ``lang``.
+        machine_files: Whether the machine-readable files are published (downloads block).
+    """
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        urls: Urls,
+        lang: str | None = None,
+        *,
+        machine_files: bool = True,
+    ) -> None:
+        """Args:
+        catalogue: The validated catalogue.
+        urls: Its URL scheme.
+        lang: Language of the pages (default: the catalogue's default language).
+        machine_files: Whether the machine-readable files are published.
+        """
+        self.cat = catalogue
+        self.urls = urls
+        default = catalogue.settings.default_language
+        self.lang = lang or default
+        self.loc = Localiser(self.lang, default)
+        self.machine_files = machine_files
+
+    def link(self, page: str, target: str) -> str:
+        """Relative link from one site page to another site path."""
+        return relative(page, target)
+
+    def org_name(self, oid: str, *, short: bool = False) -> str:
+        """Name of an organisation (short name when asked and given)."""
+        org = self.cat.organisations.get(oid)
+        if org is None:
+            return oid
+        if short and org.short_name:
+            return self.loc.text(org.short_name)
+        return self.loc.text(org.name)
+
+    def org_ref(self, page: str, oid: str, *, short: bool = False) -> OrgRef:
+        """An organisation as a link: name, href and country ("" when unknown)."""
+        org = self.cat.organisations.get(oid)
+        return {
+            "text": self.org_name(oid, short=short),
+            "href": self.link(page, self.urls.organisation(oid)),
+            "country": self.loc.label("country", org.country) if org is not None else "",
+        }
+
+    def cred_ref(self, page: str, cid: str) -> CredRef:
+        """A credential as a link, with its status and ECTS."""
+        cred = self.cat.credentials[cid]
+        return {
+            "id": cid,
+            "text": self.loc.text(cred.title),
+            "href": self.link(page, self.urls.credential(cid)),
+            "status": cred.status,
+            "status_label": str(self.loc.ui["status"][cred.status]),
+            "eqf": cred.eqf,
+            "ects": self.loc.number(cred.workload.ects) if cred.workload.ects is not None else "",
+        }
+
+    def sorted_refs(self, page: str, ids: Iterable[str]) -> list[CredRef]:
+        """Credential references by status, then title."""
+        refs = [self.cred_ref(page, cid) for cid in ids]
+        return sorted(
+            refs, key=lambda r: (STATUS_ORDER.index(r["status"]), r["text"].casefold(), r["id"])
+        )
+
+    def base(self, kind: str, page: str, title: str) -> BaseContext:
+        """The part of a context that every page has."""
+        urls = self.urls
+        return {
+            "kind": kind,
+            "lang": self.lang,
+            "path": page,
+            "title": title,
+            "ui": self.loc.ui,
+            "links": {
+                "catalogue": self.link(page, urls.catalogue_page()),
+                "pathways": self.link(page, urls.pathways_page()),
+                "organisations": self.link(page, urls.organisations_page()),
+                "data": self.link(page, urls.data_page()),
+                "home": self.link(page, urls.home()),
+                "how_to_read": self.link(page, urls.guide_page()),
+                "catalogue_json": self.link(page, CATALOGUE_JSON),
+            },
+            "toc": [],
+        }

@@ -1,0 +1,570 @@
+"""The typed contract between the page builders and the templates in ``theme_overrides/credcat/``.
+
+Owns :class:`PageSpec` (which pages exist) and one ``TypedDict`` per context and per item a
+template reads. Every key a template reads is present in every context (``""``, ``None``,
+``False`` or ``[]`` when there is nothing to show): the plugin renders credcat's templates with
+Jinja's ``StrictUndefined``, so a missing key or a typo fails the build instead of printing an
+empty string.
+
+Values are plain ``str`` (the templates escape them) except descriptions and SVG, which are
+:class:`markupsafe.Markup` made by :mod:`credcat.render.safe`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, TypedDict
+
+from markupsafe import Markup
+
+__all__ = [
+    "PAGE_KINDS",
+    "Assessment",
+    "Banner",
+    "BaseContext",
+    "Card",
+    "CatalogueContext",
+    "CredRef",
+    "CredentialContext",
+    "Facet",
+    "FacetOption",
+    "Fact",
+    "FactItem",
+    "Link",
+    "OrgRef",
+    "OrganisationContext",
+    "OrganisationsContext",
+    "PageContext",
+    "PageKind",
+    "PageLinks",
+    "PageSpec",
+    "Part",
+    "PathwaysContext",
+    "TocItem",
+]
+
+PageKind = Literal["credential", "organisation", "organisations", "catalogue", "pathways"]
+PAGE_KINDS: tuple[PageKind, ...] = (
+    "credential",
+    "organisation",
+    "organisations",
+    "catalogue",
+    "pathways",
+)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it lives, which template renders it, and what it shows.
+
+    Attributes:
+        kind: One of :data:`PAGE_KINDS`.
+        path: Site path of the page (``credentials/x/``).
+        src_uri: Virtual Markdown file name (``credentials/x/index.md``).
+        title: Plain-text title (escaped by whoever prints it).
+        entity: Credential or organisation id ("" for list pages).
+        version_page: For credentials: the permanent page of a version.
+        source: YAML file the page comes from, relative to the catalogue folder, or "".
+    """
+
+    kind: PageKind
+    path: str
+    src_uri: str
+    title: str
+    entity: str = ""
+    version_page: bool = False
+    source: str = ""
+
+    @property
+    def template(self) -> str:
+        """The page template (extends Material's ``main.html``)."""
+        return f"credcat/{self.kind}.html"
+
+
+# --- shared pieces ------------------------------------------------------------------------------
+
+
+class Link(TypedDict):
+    """A link: text and a relative (or vetted absolute) href."""
+
+    text: str
+    href: str
+
+
+class Part(TypedDict):
+    """A piece of a sentence with link placeholders; ``href`` is "" for plain text."""
+
+    text: str
+    href: str
+    rel: str
+
+
+class TocItem(TypedDict):
+    """An entry of the page's table of contents."""
+
+    id: str
+    title: str
+
+
+class PageLinks(TypedDict):
+    """Links every page carries (relative to the page)."""
+
+    catalogue: str
+    pathways: str
+    organisations: str
+    data: str
+    home: str
+    how_to_read: str
+    catalogue_json: str
+
+
+class OrgRef(TypedDict):
+    """An organisation as a link, with its country ("" when unknown)."""
+
+    text: str
+    href: str
+    country: str
+
+
+class CredRef(TypedDict):
+    """A credential as a link, with its status and ECTS."""
+
+    id: str
+    text: str
+    href: str
+    status: str
+    status_label: str
+    eqf: int
+    ects: str
+
+
+class BaseContext(TypedDict):
+    """What every page context holds."""
+
+    kind: str
+    lang: str
+    path: str
+    title: str
+    ui: Mapping[str, Any]
+    links: PageLinks
+    toc: list[TocItem]
+
+
+# --- credential page ----------------------------------------------------------------------------
+
+
+class VersionLink(TypedDict):
+    """The link between the current page and the permanent page of a version."""
+
+    text: str
+    href: str
+
+
+class Version(TypedDict):
+    """The version box of a credential page."""
+
+    number: str
+    is_version_page: bool
+    is_current: bool
+    text: str
+    link: VersionLink
+
+
+class Banner(TypedDict):
+    """The notice on a draft, superseded or retired credential."""
+
+    kind: str
+    parts: list[Part]
+    successor: Part | None
+
+
+class FactItem(TypedDict):
+    """One value of a key fact, linked when ``href``; ``suffix`` is shown in brackets."""
+
+    text: str
+    href: str
+    suffix: str
+
+
+class Fact(TypedDict):
+    """A row of the key facts."""
+
+    id: str
+    label: str
+    items: list[FactItem]
+    note: str
+    more: Link | None
+
+
+class Skill(TypedDict):
+    """An ESCO skill of an outcome."""
+
+    href: str
+    code: str
+    label: str
+
+
+class Outcome(TypedDict):
+    """A learning outcome."""
+
+    id: str
+    number: int
+    anchor: str
+    text: str
+    reuse: str
+    skills: list[Skill]
+
+
+class OutcomeGroup(TypedDict):
+    """The outcomes of one kind (knowledge, skills, responsibility and autonomy)."""
+
+    kind: str
+    heading: str
+    items: list[Outcome]
+
+
+class Proves(TypedDict):
+    """An outcome an assessment proves, linked to its anchor."""
+
+    text: str
+    href: str
+    number: int | str
+
+
+class Assessment(TypedDict):
+    """An assessment."""
+
+    id: str
+    anchor: str
+    title: str
+    type: str
+    description: Markup
+    proves: list[Proves]
+    supervision: str
+    identity: str
+    identity_check: bool
+    grading: str
+
+
+class Quality(TypedDict):
+    """A quality assurance entry."""
+
+    type: str
+    title: str
+    body: OrgRef
+    description: Markup
+    url: str
+    valid_until: str
+
+
+class StackGroup(TypedDict):
+    """Related credentials of one kind (part of, has part, builds on, leads to)."""
+
+    label: str
+    key: str
+    items: list[CredRef]
+
+
+class Stackability(TypedDict):
+    """How a credential stacks with others."""
+
+    groups: list[StackGroup]
+    note: Markup
+    standalone: bool
+    pathways: str
+
+
+class Detail(TypedDict):
+    """A label and value of an offering."""
+
+    label: str
+    value: str
+
+
+class Offering(TypedDict):
+    """An offering (a run) of a credential."""
+
+    id: str
+    anchor: str
+    heading: str
+    details: list[Detail]
+    note: str
+    enrol: Link | None
+
+
+class Employers(TypedDict):
+    """The employers' summary."""
+
+    shown: list[str]
+    checked: list[str]
+    level: str
+    awarded: list[str]
+    qa: list[str]
+    reference: str
+
+
+class Further(TypedDict):
+    """Further information and links."""
+
+    text: Markup
+    links: list[Link]
+    homepage: str
+
+
+class Download(TypedDict):
+    """A machine-readable file of the credential."""
+
+    kind: str
+    href: str
+    type: str
+    label: str
+    file: str
+
+
+class CredentialContext(BaseContext):
+    """Context of a credential page (current page or the permanent page of its version)."""
+
+    id: str
+    kicker: str
+    summary: str
+    description: Markup
+    status: str
+    status_label: str
+    canonical: str
+    permanent_iri: str
+    version: Version
+    banner: Banner | None
+    facts: list[Fact]
+    outcome_groups: list[OutcomeGroup]
+    assessments: list[Assessment]
+    quality: list[Quality]
+    prerequisites: Markup
+    stackability: Stackability
+    offerings: list[Offering]
+    show_offerings: bool
+    employers: Employers
+    further: Further
+    downloads: list[Download]
+    schemaorg: dict[str, Any]
+
+
+# --- organisations ------------------------------------------------------------------------------
+
+
+class RoleColumn(TypedDict):
+    """The credentials an organisation holds one role for."""
+
+    role: str
+    heading: str
+    column: str
+    credentials: list[CredRef]
+
+
+class RoleCell(TypedDict):
+    """Whether the organisation holds a role for the credential of a row."""
+
+    role: str
+    holds: bool
+
+
+class RoleRow(TypedDict):
+    """A credential and the roles the organisation holds for it."""
+
+    credential: CredRef
+    roles: list[RoleCell]
+
+
+class OrganisationContext(BaseContext):
+    """Context of an organisation page."""
+
+    id: str
+    short_name: str
+    kind_label: str
+    country: str
+    description: Markup
+    homepage: str
+    homepage_text: str
+    email: str
+    email_text: str
+    phone: str
+    address: list[str] | None
+    legal_identifier: str
+    publisher: bool
+    roles: list[RoleColumn]
+    rows: list[RoleRow]
+
+
+class OrganisationItem(TypedDict):
+    """An organisation in the list of organisations."""
+
+    id: str
+    name: str
+    href: str
+    kind_label: str
+    country: str
+    roles: list[str]
+    count: str
+
+
+class OrganisationsContext(BaseContext):
+    """Context of the list of organisations."""
+
+    intro: str
+    organisations: list[OrganisationItem]
+
+
+# --- catalogue ----------------------------------------------------------------------------------
+
+
+class Card(TypedDict):
+    """A credential card of the catalogue page."""
+
+    id: str
+    href: str
+    title: str
+    summary: str
+    providers: list[str]
+    awarding: list[str]
+    eqf: int
+    eqf_label: str
+    ects: str
+    ects_label: str
+    hours_label: str
+    mode: str
+    mode_label: str
+    languages: list[str]
+    status: str
+    status_label: str
+
+
+class FacetOption(TypedDict):
+    """A filter option with its count of active credentials."""
+
+    value: str
+    label: str
+    count: int
+    default: bool
+
+
+class Facet(TypedDict):
+    """A filter group."""
+
+    id: str
+    label: str
+    options: list[FacetOption]
+
+
+class Range(TypedDict):
+    """The smallest and largest ECTS value."""
+
+    min: str
+    max: str
+
+
+class SortOption(TypedDict):
+    """A sort order."""
+
+    value: str
+    label: str
+
+
+class CatalogueContext(BaseContext):
+    """Context of the catalogue page: every card, and the filter controls with counts."""
+
+    intro: str
+    cards: list[Card]
+    other_cards: list[Card]
+    count_text: str
+    facets: list[Facet]
+    workload: Range
+    sorts: list[SortOption]
+
+
+# --- pathways -----------------------------------------------------------------------------------
+
+
+class GraphNode(TypedDict):
+    """A credential in a pathways SVG, with its position (numbers as SVG text)."""
+
+    id: str
+    status: str
+    href: str
+    x: str
+    y: str
+    lines: list[Line]
+    meta: Line
+    total: Line | None
+
+
+class Line(TypedDict):
+    """A line of SVG text and its position."""
+
+    x: str
+    y: str
+    text: str
+
+
+class GraphEdge(TypedDict):
+    """An arrow between two credentials: its kind and SVG path."""
+
+    kind: str
+    d: str
+
+
+class Graph(TypedDict):
+    """One connected group of credentials, drawn as one SVG."""
+
+    ident: str
+    width: str
+    height: str
+    title: str
+    desc: str
+    node_width: str
+    node_height: str
+    edges: list[GraphEdge]
+    nodes: list[GraphNode]
+    size: int
+
+
+class RouteStep(TypedDict):
+    """A step of a route: a credential, or the parts listed before the whole they make."""
+
+    parts: list[CredRef]
+    whole: CredRef | None
+    credential: CredRef | None
+
+
+class Route(TypedDict):
+    """A route through the graph, with its ECTS total."""
+
+    heading: str
+    steps: list[RouteStep]
+    total: str
+
+
+class LegendItem(TypedDict):
+    """An edge kind of the legend."""
+
+    kind: str
+    label: str
+
+
+class PathwaysContext(BaseContext):
+    """Context of the pathways page: the graph per group and the same routes as a list."""
+
+    intro: str
+    graphs: list[Graph]
+    routes: list[Route]
+    standalone: list[CredRef]
+    legend: list[LegendItem]
+
+
+PageContext = (
+    CredentialContext
+    | OrganisationContext
+    | OrganisationsContext
+    | CatalogueContext
+    | PathwaysContext
+)
+"""The context of any generated page."""

@@ -1,0 +1,451 @@
+"""The credential page: the context of a credential's current page and of a version's page.
+
+Owns what a learner and an employer read about one credential: key facts, outcomes,
+assessments, quality assurance, stackability, offerings, the employers' summary and the
+downloads. Anchors come from :mod:`credcat.urls`, the schema.org description and download
+links from :mod:`credcat.render.data`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ... import vocab
+from ...model import Credential, Offering, Outcome
+from ...urls import assessment_anchor, offering_anchor, outcome_anchor
+from ..data.machine import machine_links
+from ..data.schemaorg import schemaorg
+from ..safe import markdown_safe, safe_url
+from .common import Site
+from .context import (
+    Banner,
+    CredentialContext,
+    CredRef,
+    Download,
+    Employers,
+    Fact,
+    FactItem,
+    Link,
+    OutcomeGroup,
+    Part,
+    Stackability,
+    StackGroup,
+)
+from .context import (
+    Offering as OfferingContext,
+)
+from .context import (
+    Outcome as OutcomeItem,
+)
+from .localise import rich
+
+__all__ = ["OUTCOME_KINDS", "credential_context", "ordered_outcomes"]
+
+OUTCOME_KINDS = ("knowledge", "skill", "responsibility-autonomy")
+"""Display order of outcome kinds."""
+
+
+def ordered_outcomes(cred: Credential) -> list[Outcome]:
+    """Outcomes in display order: knowledge, skills, responsibility and autonomy."""
+    return [o for kind in OUTCOME_KINDS for o in cred.outcomes if o.kind == kind]
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    """The start of a text, cut at a word boundary: for lists that link to the full text."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
+
+
+def _item(text: str, href: str = "", suffix: str = "") -> FactItem:
+    return {"text": text, "href": href, "suffix": suffix}
+
+
+def workload(site: Site, cred: Credential) -> str:
+    """``4 ECTS (110 hours of learning)``."""
+    loc = site.loc
+    work = cred.workload
+    if work.ects is not None and work.hours is not None:
+        return loc.ui_text("fact_workload_both", ects=loc.number(work.ects), hours=work.hours)
+    if work.ects is not None:
+        return loc.ui_text("fact_workload_ects", ects=loc.number(work.ects))
+    return loc.ui_text("fact_workload_hours", hours=work.hours)
+
+
+def price_summary(site: Site, cred: Credential) -> str:
+    """The price of the offerings: one value, a range, or "ask the provider"."""
+    loc = site.loc
+    prices = [o.price for o in cred.offerings if o.price is not None]
+    if not prices:
+        return str(loc.ui["price_unknown"])
+    currencies = {p.currency for p in prices}
+    if len(currencies) > 1:
+        return " / ".join(dict.fromkeys(loc.price(p) for p in prices))
+    low = min(prices, key=lambda p: p.amount)
+    high = max(prices, key=lambda p: p.amount)
+    if low.amount == high.amount:
+        return loc.price(low)
+    return loc.ui_text("price_range", low=loc.price(low), high=loc.price(high))
+
+
+def credential_context(
+    site: Site, cred: Credential, *, version_page: bool = False
+) -> CredentialContext:
+    """Context of a credential page (current page, or the permanent page of its version)."""
+    urls = site.urls
+    loc = site.loc
+    ui = loc.ui
+    current = urls.credential(cred.id)
+    version_path = urls.credential_version(cred.id, cred.version)
+    page = version_path if version_page else current
+    outcome_text = {o.id: loc.text(o.text) for o in cred.outcomes}
+    number = {o.id: i for i, o in enumerate(ordered_outcomes(cred), start=1)}
+    published = (
+        loc.ui_text("version_published", date=loc.date(cred.published)) if cred.published else ""
+    )
+    description = markdown_safe(loc.text(cred.description))
+    show_offerings = cred.status in {"active", "draft"} or bool(cred.offerings)
+    further_text = markdown_safe(loc.text(cred.further_information))
+    further_links: list[Link] = [
+        {"text": loc.text(link.title), "href": safe_url(link.url)} for link in cred.links
+    ]
+    homepage = safe_url(cred.homepage) if cred.homepage else ""
+    downloads = _downloads(site, page, cred)
+    base = site.base("credential", page, loc.text(cred.title))
+    ctx: CredentialContext = {
+        **base,
+        "id": cred.id,
+        "kicker": str(ui["credential_kicker"]),
+        "summary": loc.text(cred.summary),
+        "description": description,
+        "status": cred.status,
+        "status_label": str(ui["status"][cred.status]),
+        "canonical": urls.iri(page),
+        "permanent_iri": urls.iri(version_path),
+        "version": {
+            "number": cred.version,
+            "is_version_page": version_page,
+            "is_current": True,
+            "text": loc.ui_text(
+                "version_viewing_current" if version_page else "version_current_page",
+                version=cred.version,
+                published=published,
+            ),
+            "link": {
+                "text": str(ui["version_to_current" if version_page else "version_permalink"]),
+                "href": site.link(page, current if version_page else version_path),
+            },
+        },
+        "banner": _banner(site, page, cred),
+        "facts": _facts(site, page, cred),
+        "outcome_groups": _outcomes(site, cred, number),
+        "assessments": [
+            {
+                "id": a.id,
+                "anchor": assessment_anchor(a.id),
+                "title": loc.text(a.title) or loc.label("assessment-type", a.type),
+                "type": loc.label("assessment-type", a.type),
+                "description": markdown_safe(loc.text(a.description)),
+                "proves": [
+                    {
+                        "text": _shorten(outcome_text.get(ref, ref)),
+                        "href": "#" + outcome_anchor(ref),
+                        "number": number.get(ref, ""),
+                    }
+                    for ref in a.proves
+                ],
+                "supervision": str(ui["supervision"][a.supervision or "none"]),
+                "identity": str(ui["identity_yes" if a.identity_check else "identity_no"]),
+                "identity_check": a.identity_check,
+                "grading": loc.text(a.grading),
+            }
+            for a in cred.assessments
+        ],
+        "quality": [
+            {
+                "type": loc.label("accreditation-type", qa.type),
+                "title": loc.text(qa.title),
+                "body": site.org_ref(page, qa.body),
+                "description": markdown_safe(loc.text(qa.description)),
+                "url": safe_url(qa.url) if qa.url else "",
+                "valid_until": loc.date(qa.valid_until) if qa.valid_until else "",
+            }
+            for qa in cred.quality_assurance
+        ],
+        "prerequisites": markdown_safe(loc.text(cred.prerequisites)),
+        "stackability": _stackability(site, page, cred),
+        "offerings": [
+            _offering(site, o, cred) for o in sorted(cred.offerings, key=lambda o: (o.start, o.id))
+        ],
+        "show_offerings": show_offerings,
+        "employers": _employers(site, cred, outcome_text),
+        "further": {"text": further_text, "links": further_links, "homepage": homepage},
+        "downloads": downloads,
+        "schemaorg": schemaorg(site.cat, cred, urls, site.lang),
+    }
+    toc = [
+        ("key-facts", ui["h_key_facts"]),
+        ("about", ui["h_about"]) if description else None,
+        ("outcomes", ui["h_outcomes"]),
+        ("assessment", ui["h_assessment"]),
+        ("quality", ui["h_quality"]),
+        ("prerequisites", ui["h_prerequisites"]),
+        ("stackability", ui["h_stackability"]),
+        ("offerings", ui["h_offerings"]) if show_offerings else None,
+        ("employers", ui["h_employers"]),
+        ("further", ui["h_further"]) if further_text or further_links or homepage else None,
+        ("downloads", ui["h_downloads"]) if downloads else None,
+    ]
+    ctx["toc"] = [{"id": item[0], "title": str(item[1])} for item in toc if item]
+    return ctx
+
+
+def _banner(site: Site, page: str, cred: Credential) -> Banner | None:
+    ui = site.loc.ui
+    if cred.status in {"draft", "retired"}:
+        return {
+            "kind": cred.status,
+            "parts": rich(str(ui[f"banner_{cred.status}"]), {}),
+            "successor": None,
+        }
+    if cred.status == "superseded":
+        successor = cred.superseded_by
+        if successor and successor in site.cat.credentials:
+            ref = site.cred_ref(page, successor)
+            link: Part = {"text": ref["text"], "href": ref["href"], "rel": "successor-version"}
+        else:  # validated catalogues always name an existing successor
+            link = {"text": successor or "", "href": "", "rel": ""}
+        return {
+            "kind": "superseded",
+            "parts": rich(str(ui["banner_superseded"]), {"successor": link}),
+            "successor": link,
+        }
+    return None
+
+
+def _facts(site: Site, page: str, cred: Credential) -> list[Fact]:
+    loc = site.loc
+    ui = loc.ui
+    facts: list[Fact] = []
+
+    def fact(key: str, items: list[FactItem], note: str = "", more: Link | None = None) -> None:
+        facts.append(
+            {"id": key, "label": str(ui[f"fact_{key}"]), "items": items, "note": note, "more": more}
+        )
+
+    def orgs(ids: Iterable[str], *, country: bool = False) -> list[FactItem]:
+        out = []
+        for oid in ids:
+            ref = site.org_ref(page, oid)
+            out.append(_item(ref["text"], ref["href"], ref["country"] if country else ""))
+        return out
+
+    fact("awarding_body", orgs(cred.awarding_body, country=True))
+    if cred.provider and cred.provider != cred.awarding_body:
+        fact("provider", orgs(cred.provider))
+    if cred.assessor and cred.assessor != cred.awarding_body:
+        fact("assessor", orgs(cred.assessor))
+    fact(
+        "eqf",
+        [_item(loc.ui_text("fact_eqf_value", level=cred.eqf))],
+        vocab.eqf_descriptor(cred.eqf, site.lang) or "",
+        {
+            "text": str(ui["fact_eqf_link"]),
+            "href": site.link(page, site.urls.guide_page()) + "#eqf",
+        },
+    )
+    if cred.nqf:
+        fact("nqf", [_item(loc.label("nqf", cred.nqf))])
+    work = cred.workload
+    split = ""
+    if None not in (work.guided_hours, work.self_study_hours, work.assessment_hours):
+        hour = ui["unit"]["hour"]
+        split = loc.ui_text(
+            "fact_workload_split",
+            guided=loc.plural(hour, work.guided_hours or 0),
+            self=loc.plural(hour, work.self_study_hours or 0),
+            assessment=loc.plural(hour, work.assessment_hours or 0),
+        )
+    note = " ".join(
+        x
+        for x in (
+            split + "." if split else "",
+            str(ui["fact_ects_note"]) if work.ects is not None else "",
+        )
+        if x
+    )
+    fact("workload", [_item(workload(site, cred))], note)
+    if cred.duration:
+        fact("duration", [_item(loc.duration(cred.duration))])
+    fact("mode", [_item(loc.label("mode", cred.mode))])
+    fact("setting", [_item(loc.label("learning-setting", cred.setting))])
+    fact("languages", [_item(loc.label("language", code)) for code in cred.languages])
+    fact("field", [_item(loc.label("isced-f", code)) for code in cred.field])
+    fact("type", [_item(loc.label("learning-opportunity-type", cred.type))])
+    if cred.target_groups:
+        fact(
+            "target_groups",
+            [_item(loc.label("target-group", code)) for code in cred.target_groups],
+        )
+    if cred.status in {"active", "draft"}:
+        fact("price", [_item(price_summary(site, cred))])
+    fact("status", [_item(f"{ui['status'][cred.status]} ({ui['status_note'][cred.status]})")])
+    return facts
+
+
+def _outcomes(site: Site, cred: Credential, number: Mapping[str, int]) -> list[OutcomeGroup]:
+    loc = site.loc
+    groups: list[OutcomeGroup] = []
+    for kind in OUTCOME_KINDS:
+        items: list[OutcomeItem] = [
+            {
+                "id": o.id,
+                "number": number[o.id],
+                "anchor": outcome_anchor(o.id),
+                "text": loc.text(o.text),
+                "reuse": loc.label("reuse-level", o.reuse) if o.reuse else "",
+                "skills": [
+                    {
+                        "href": safe_url(s.uri),
+                        "code": s.uri.rsplit("/", 1)[-1][:8],
+                        "label": loc.text(s.label) if s.label else "",
+                    }
+                    for s in o.esco
+                ],
+            }
+            for o in cred.outcomes
+            if o.kind == kind
+        ]
+        if items:
+            groups.append(
+                {"kind": kind, "heading": str(loc.ui["outcome_kind"][kind]), "items": items}
+            )
+    return groups
+
+
+def _stackability(site: Site, page: str, cred: Credential) -> Stackability:
+    stack = cred.stackability
+    known = site.cat.credentials
+
+    def refs(ids: Iterable[str]) -> list[CredRef]:
+        return [site.cred_ref(page, cid) for cid in ids if cid in known]
+
+    groups = [
+        ("part_of", refs(stack.part_of if stack else [])),
+        ("has_part", refs(site.cat.has_part(cred.id))),
+        ("builds_on", refs(stack.builds_on if stack else [])),
+        ("leads_to", refs(site.cat.leads_to(cred.id))),
+    ]
+    shown: list[StackGroup] = [
+        {"label": str(site.loc.ui[f"stack_{key}"]), "key": key, "items": items}
+        for key, items in groups
+        if items
+    ]
+    return {
+        "groups": shown,
+        "note": markdown_safe(site.loc.text(stack.note if stack else None)),
+        "standalone": not shown,
+        "pathways": site.link(page, site.urls.pathways_page()),
+    }
+
+
+def _offering(site: Site, offer: Offering, cred: Credential) -> OfferingContext:
+    loc = site.loc
+    ui = loc.ui
+    start = loc.date(offer.start)
+    dates = (
+        loc.ui_text("date_range", start=start, end=loc.date(offer.end))
+        if offer.end and offer.end != offer.start
+        else start
+    )
+    where = ""
+    if offer.location is not None:
+        place = offer.location
+        address = place.address or ""
+        city = "" if place.city.casefold() in address.casefold() else place.city
+        bits = [loc.text(place.name), address, city, loc.label("country", place.country)]
+        where = ", ".join(b for b in bits if b)
+    elif cred.mode == "online":
+        where = str(ui["offer_online"])
+    languages = offer.languages or []
+    details = [
+        ("offer_dates", dates),
+        (
+            "offer_deadline",
+            loc.date(offer.application_deadline) if offer.application_deadline else "",
+        ),
+        ("offer_price", loc.price(offer.price) if offer.price else ""),
+        ("offer_where", where),
+        (
+            "offer_schedule",
+            loc.label("learning-schedule", offer.schedule) if offer.schedule else "",
+        ),
+        ("offer_languages", ", ".join(loc.label("language", c) for c in languages)),
+        ("offer_places", str(offer.places) if offer.places else ""),
+    ]
+    return {
+        "id": offer.id,
+        "anchor": offering_anchor(offer.id),
+        "heading": loc.ui_text("offer_starts", date=start),
+        "details": [{"label": str(ui[key]), "value": value} for key, value in details if value],
+        "note": loc.text(offer.note),
+        "enrol": (
+            {
+                "href": safe_url(offer.enrolment_url),
+                "text": loc.ui_text("offer_enrol", date=start),
+            }
+            if offer.enrolment_url
+            else None
+        ),
+    }
+
+
+def _employers(site: Site, cred: Credential, outcome_text: Mapping[str, str]) -> Employers:
+    loc = site.loc
+    ui = loc.ui
+    eqf = loc.ui_text("fact_eqf_value", level=cred.eqf)
+    return {
+        "shown": [outcome_text[o.id] for o in cred.outcomes],
+        "checked": [
+            loc.ui_text(
+                "employers_assessment_line",
+                type=loc.text(a.title) or loc.label("assessment-type", a.type),
+                supervision=ui["employers_supervision"][a.supervision or "none"],
+                identity=ui[
+                    "employers_identity_yes" if a.identity_check else "employers_identity_no"
+                ],
+            )
+            for a in cred.assessments
+        ],
+        "level": f"{eqf} · {workload(site, cred)}",
+        "awarded": [
+            _org_with_country(site, oid) if oid in site.cat.organisations else oid
+            for oid in cred.awarding_body
+        ],
+        "qa": [
+            f"{loc.label('accreditation-type', qa.type)}: {site.org_name(qa.body)}"
+            for qa in cred.quality_assurance
+        ],
+        "reference": site.urls.iri(site.urls.credential_version(cred.id, cred.version)),
+    }
+
+
+def _org_with_country(site: Site, oid: str) -> str:
+    org = site.cat.organisations[oid]
+    return f"{site.org_name(oid)} ({site.loc.label('country', org.country)})"
+
+
+def _downloads(site: Site, page: str, cred: Credential) -> list[Download]:
+    if not site.machine_files:
+        return []
+    return [
+        {
+            "kind": kind,
+            "href": site.link(page, path),
+            "type": mime,
+            "label": label,
+            "file": path.rsplit("/", 1)[-1],
+        }
+        for kind, path, mime, label in machine_links(site.cat, cred, site.urls, lang=site.lang)
+    ]

@@ -1,0 +1,215 @@
+"""The localiser: every text, label, date, number, price, duration, list and plural of a page.
+
+Owns all formatting for people. Catalogue texts go through :func:`credcat.render.language.localise`
+(the one language fallback, shared with the JSON-LD); UI strings come from
+``credcat/data/ui.yaml`` (missing keys fall back to English); dates, numbers, currency symbols,
+lists and plural categories come from the Unicode CLDR through Babel, so adding a language adds
+a block to ``ui.yaml``, not code.
+
+English pages use CLDR's European English (``en_150``): day-month-year dates (``10 April 2027``)
+and lists without a serial comma, as a European catalogue writes them. Numbers never group
+digits (ECTS, hours and prices are small) and drop trailing zeros (``4``, ``2.5``, ``2,5``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal, get_currency_symbol
+
+from ... import vocab
+from ...model import DURATION_RE, Price
+from ..language import LanguageMap, localise
+from .context import Part
+
+__all__ = ["Localiser", "cldr_locale", "fill", "plural", "rich", "ui_strings"]
+
+CLDR_LOCALES: Mapping[str, str] = {"en": "en_150"}
+"""CLDR locale of a page language where it is not the language code itself."""
+
+NUMBER_PATTERN = "0.#"
+"""CLDR number pattern: no digit grouping; with ``decimal_quantization=False`` every decimal
+that the value has is kept, and trailing zeros are dropped."""
+
+
+@functools.cache
+def cldr_locale(lang: str) -> Locale:
+    """The Babel locale that formats dates, numbers and lists of a page language."""
+    return Locale.parse(CLDR_LOCALES.get(lang, lang))
+
+
+@functools.cache
+def _ui_all() -> dict[str, dict[str, Any]]:
+    raw = resources.files("credcat").joinpath("data/ui.yaml").read_text("utf-8")
+    data: dict[str, dict[str, Any]] = yaml.safe_load(raw)
+    return data
+
+
+def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+@functools.cache
+def ui_strings(lang: str) -> Mapping[str, Any]:
+    """The UI strings of ``lang``; missing keys (at any depth) fall back to English.
+
+    Args:
+        lang: A language code.
+
+    Returns:
+        A mapping of key to string (or nested mapping / list for grouped strings).
+    """
+    data = _ui_all()
+    return _merge(data["en"], data.get(lang, {}))
+
+
+def plural(forms: Sequence[str], n: int, lang: str = "en") -> str:
+    """Pick a plural form of a UI string by ``n`` and fill ``{n}``.
+
+    Args:
+        forms: ``[one, other]``, or ``[zero, one, other]`` where a count of zero has words of
+            its own ("No credentials").
+        n: The count.
+        lang: The language, whose CLDR plural rules choose between the forms.
+
+    Returns:
+        The chosen form with ``{n}`` filled in.
+    """
+    named = dict(zip(("zero", "one", "other"), forms, strict=True)) if len(forms) == 3 else {}
+    if not named:
+        named = {"one": forms[0], "other": forms[-1]}
+    if n == 0 and "zero" in named:
+        form = named["zero"]
+    else:
+        form = named.get(cldr_locale(lang).plural_form(n), named["other"])
+    return form.replace("{n}", str(n))
+
+
+_PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
+
+
+def fill(template: str, /, **values: object) -> str:
+    """Fill the ``{name}`` placeholders of a UI string in one pass.
+
+    One pass: a value is never searched for placeholders, so a maintainer's text such as an
+    assessment title ``Exam {identity}`` cannot pull in another value ("identity checked").
+    """
+
+    def value(match: re.Match[str]) -> str:
+        key = match.group(1)
+        return str(values[key]) if key in values else match.group(0)
+
+    return _PLACEHOLDER_RE.sub(value, template)
+
+
+def rich(template: str, links: Mapping[str, Part]) -> list[Part]:
+    """Split a UI string with ``{name}`` link placeholders into text and link parts."""
+    parts: list[Part] = []
+    pattern = re.compile(r"\{(" + "|".join(re.escape(k) for k in links) + r")\}") if links else None
+    position = 0
+    if pattern is not None:
+        for match in pattern.finditer(template):
+            if match.start() > position:
+                parts.append(_text_part(template[position : match.start()]))
+            parts.append(links[match.group(1)])
+            position = match.end()
+    if position < len(template):
+        parts.append(_text_part(template[position:]))
+    return parts
+
+
+def _text_part(text: str) -> Part:
+    return {"text": text, "href": "", "rel": ""}
+
+
+class Localiser:
+    """Formats everything a page in one language shows.
+
+    Attributes:
+        lang: The page language.
+        default: The catalogue's default language (the fallback of catalogue texts).
+        ui: The UI strings of ``lang``.
+    """
+
+    def __init__(self, lang: str, default: str) -> None:
+        """Args:
+        lang: The page language.
+        default: The catalogue's default language.
+        """
+        self.lang = lang
+        self.default = default
+        self.ui = ui_strings(lang)
+        self.locale = cldr_locale(lang)
+
+    def text(self, text: LanguageMap | None) -> str:
+        """A catalogue text in the page language (:func:`~credcat.render.language.localise`)."""
+        return localise(text, self.lang, self.default)
+
+    def ui_text(self, key: str, /, **values: object) -> str:
+        """A UI string with its ``{name}`` placeholders filled."""
+        return fill(str(self.ui[key]), **values)
+
+    def label(self, name: str, code: str) -> str:
+        """Label of a vocabulary code: ui.yaml override, else the vocabulary's label."""
+        override = self.ui.get("labels", {}).get(name, {}).get(code)
+        if override:
+            return str(override)
+        found = vocab.lookup(name, code)
+        text = found.label(self.lang) if found else code
+        return text[:1].upper() + text[1:]
+
+    def date(self, value: date) -> str:
+        """A date in words: ``10 April 2027`` (CLDR's long date format)."""
+        return format_date(value, "long", locale=self.locale)
+
+    def number(self, value: float | int | Decimal) -> str:
+        """``4.0`` → ``4``, ``2.5`` → ``2.5`` (``2,5`` in German); never digit groups."""
+        number = Decimal(str(value)).normalize()
+        return format_decimal(
+            number, format=NUMBER_PATTERN, locale=self.locale, decimal_quantization=False
+        )
+
+    def plural(self, forms: Sequence[str], n: int) -> str:
+        """A plural form of a UI string for ``n`` (:func:`plural`)."""
+        return plural(forms, n, self.lang)
+
+    def join(self, items: Sequence[str]) -> str:
+        """``a, b and c`` (CLDR's list pattern)."""
+        return format_list(list(items), locale=self.locale) if items else ""
+
+    def duration(self, text: str) -> str:
+        """``8 weeks`` in the page language."""
+        match = DURATION_RE.match(text)
+        if not match:
+            return text
+        n, unit = int(match.group(1)), match.group(2).lower()
+        return self.plural(self.ui["unit"][unit], n)
+
+    def price(self, price: Price) -> str:
+        """A price: ``€720`` / ``720 €`` / ``CHF 720`` / ``Free``.
+
+        The currency symbol comes from CLDR; a currency without one is written as its code.
+        """
+        if price.amount == 0:
+            return str(self.ui["price_free"])
+        amount = self.number(price.amount)
+        symbol = get_currency_symbol(price.currency, self.locale)
+        if symbol and symbol != price.currency:
+            return self.ui_text("price_format", symbol=symbol, amount=amount)
+        return self.ui_text("price_format_code", code=price.currency, amount=amount)

@@ -1,0 +1,106 @@
+"""Which pages a catalogue generates, and the builder of each page's context.
+
+Owns :class:`Pages`: the list of generated pages (:class:`~.context.PageSpec`, in a stable
+order) and the dispatch from a page to the module that builds its context. It is the only module
+of :mod:`credcat.render.site` that knows every page kind; no page module imports it.
+"""
+
+from __future__ import annotations
+
+from ...catalogue import Catalogue
+from ...urls import Urls
+from .catalogue import catalogue_context
+from .common import Site
+from .context import PageContext, PageSpec
+from .credential import credential_context
+from .organisation import organisation_context, organisations_context
+from .pathways import pathways_context
+
+__all__ = ["Pages"]
+
+
+class Pages:
+    """The pages of one catalogue in one language, and their contexts."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        urls: Urls,
+        lang: str | None = None,
+        *,
+        machine_files: bool = True,
+    ) -> None:
+        """Args:
+        catalogue: The validated catalogue.
+        urls: Its URL scheme.
+        lang: Language of the pages (default: the catalogue's default language).
+        machine_files: Whether the machine-readable files are published (downloads block).
+        """
+        self.site = Site(catalogue, urls, lang, machine_files=machine_files)
+
+    def pages(self) -> list[PageSpec]:
+        """Every page to generate, in a stable order."""
+        site = self.site
+        cat = site.cat
+        urls = site.urls
+        ui = site.loc.ui
+        specs = [
+            PageSpec(
+                "catalogue",
+                urls.catalogue_page(),
+                "catalogue/index.md",
+                str(ui["catalogue_title"]),
+            ),
+            PageSpec(
+                "pathways",
+                urls.pathways_page(),
+                "pathways/index.md",
+                str(ui["pathways_title"]),
+            ),
+            PageSpec(
+                "organisations",
+                urls.organisations_page(),
+                "organisations/index.md",
+                str(ui["organisations_title"]),
+            ),
+        ]
+        for cid, cred in cat.credentials.items():
+            source = cat.source_of("credential", cid)
+            title = site.loc.text(cred.title)
+            current = urls.credential(cid)
+            specs.append(
+                PageSpec("credential", current, current + "index.md", title, cid, False, source)
+            )
+            version = urls.credential_version(cid, cred.version)
+            specs.append(
+                PageSpec("credential", version, version + "index.md", title, cid, True, source)
+            )
+        for oid, org in cat.organisations.items():
+            path = urls.organisation(oid)
+            specs.append(
+                PageSpec(
+                    "organisation",
+                    path,
+                    path + "index.md",
+                    site.loc.text(org.name),
+                    oid,
+                    False,
+                    cat.source_of("organisation", oid),
+                )
+            )
+        return specs
+
+    def context(self, spec: PageSpec) -> PageContext:
+        """The template context of one page."""
+        site = self.site
+        if spec.kind == "credential":
+            return credential_context(
+                site, site.cat.credentials[spec.entity], version_page=spec.version_page
+            )
+        if spec.kind == "organisation":
+            return organisation_context(site, site.cat.organisations[spec.entity])
+        if spec.kind == "organisations":
+            return organisations_context(site)
+        if spec.kind == "catalogue":
+            return catalogue_context(site)
+        return pathways_context(site)

@@ -1,0 +1,303 @@
+"""The human side of rendering: one language fallback, the localiser, anchors, typed contexts,
+StrictUndefined templates, and the shape of the ``render`` package (no import cycles)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import shutil
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any, get_type_hints
+
+import jinja2
+import pytest
+import yaml
+
+from catalogue_factory import ORGANISATIONS, credential, write_catalogue
+from credcat.catalogue import Catalogue
+from credcat.model import Price
+from credcat.render.data.elm import elm_document
+from credcat.render.data.loq import opportunities_document
+from credcat.render.data.ob3 import ob3_achievement
+from credcat.render.data.schemaorg import schemaorg
+from credcat.render.language import PHRASE_LANGUAGES, link_label, localise, phrase, say
+from credcat.render.site import context as ctx_types
+from credcat.render.site.index import catalogue_index
+from credcat.render.site.localise import Localiser, plural
+from credcat.render.site.pages import Pages
+from credcat.urls import Urls
+from credcat.validate import load_catalogue
+from test_site_build import REPO, build_site, make_project
+
+RENDER = REPO / "plugins" / "credcat" / "render"
+
+ORG_NAMES = {"sl": "Zavod Primer", "pt": "Escola Exemplo"}
+"""A legal name in two languages, neither of them a catalogue language (YAML order: sl, pt)."""
+
+
+def _catalogue(root: Path, **changes: Any) -> Catalogue:
+    organisations = dict(ORGANISATIONS)
+    organisations["gamma-school"] = {
+        "name": dict(ORG_NAMES),
+        "kind": "vet-school",
+        "country": "SI",
+        "homepage": "https://gamma.example/",
+    }
+    offering = {"id": "spring", "start": "2027-03-01", "price": {"amount": 720, "currency": "EUR"}}
+    cred = credential(
+        awarding_body="gamma-school", provider="gamma-school", offerings=[offering], **changes
+    )
+    write_catalogue(root, {"databases": cred}, organisations)
+    return load_catalogue(root)
+
+
+def _urls(cat: Catalogue) -> Urls:
+    return Urls.of(cat.settings)
+
+
+# --- one language fallback ----------------------------------------------------------------------
+
+
+def test_localise_order_is_requested_then_default_then_alphabetical() -> None:
+    text = {"sl": "S", "de": "D", "en": "E"}
+    assert localise(text, "de", "en") == "D"
+    assert localise(text, "fr", "en") == "E"
+    assert localise({"sl": "S", "pt": "P"}, "fr", "en") == "P"  # not the first in YAML order
+    assert localise(None, "en", "en") == ""
+
+
+def test_page_and_jsonld_pick_the_same_text_for_a_missing_language(tmp_path: Path) -> None:
+    cat = _catalogue(tmp_path / "catalogue")
+    urls = _urls(cat)
+    cred = cat.credentials["databases"]
+    for lang in ("en", "fr"):  # French: no text has it; the organisation has neither en nor fr
+        pages = Pages(cat, urls, lang)
+        page = pages.context(
+            next(s for s in pages.pages() if s.kind == "credential" and s.entity == "databases")
+        )
+        assert page["kind"] == "credential"
+        facts = {f["id"]: f for f in page["facts"]}
+        awarding = facts["awarding_body"]["items"][0]["text"]
+        data = schemaorg(cat, cred, urls, lang)
+        assert awarding == "Escola Exemplo"
+        names = {n["name"] for n in _nodes(data, "@type", "Organization")}
+        assert "Escola Exemplo" in names and "Zavod Primer" not in names
+        assert page["title"] == data["@graph"][0]["name"] == "Relational databases"
+        index = catalogue_index(cat, urls, lang)
+        assert index["credentials"][0]["awarding"] == ["Escola Exemplo"]
+    badge = ob3_achievement(cat, cred, urls)
+    assert {n["name"] for n in _nodes(badge, "type", "Profile")} == {"Escola Exemplo"}
+
+
+def _nodes(value: Any, key: str, kind: str) -> list[dict[str, Any]]:
+    """Every JSON object in ``value`` whose ``key`` is (or lists) ``kind``."""
+    found: list[dict[str, Any]] = []
+    if isinstance(value, dict):
+        types = value.get(key)
+        if types == kind or (isinstance(types, list) and kind in types):
+            found.append(value)
+        for item in value.values():
+            found += _nodes(item, key, kind)
+    elif isinstance(value, list):
+        for item in value:
+            found += _nodes(item, key, kind)
+    return found
+
+
+# --- the localiser ------------------------------------------------------------------------------
+
+
+def test_localiser_formats_dates_numbers_prices_lists_and_plurals() -> None:
+    en, de = Localiser("en", "en"), Localiser("de", "en")
+    day = date(2027, 4, 10)
+    assert en.date(day) == "10 April 2027"
+    assert de.date(day) == "10. April 2027"
+    assert [en.number(v) for v in (4.0, 2.5, 120, Decimal("1500.50"))] == [
+        "4",
+        "2.5",
+        "120",
+        "1500.5",
+    ]
+    assert de.number(2.5) == "2,5"
+    assert en.price(Price(amount=720, currency="EUR")) == "€720"
+    assert de.price(Price(amount=Decimal("1200.5"), currency="EUR")) == "1200,5 €"
+    assert en.price(Price(amount=90, currency="CHF")) == "CHF 90"
+    assert de.price(Price(amount=0, currency="EUR")) == "Kostenlos"
+    assert en.join(["a", "b", "c"]) == "a, b and c"
+    assert de.join(["a", "b", "c"]) == "a, b und c"
+    assert en.join([]) == ""
+    assert en.duration("8 weeks") == "8 weeks"
+    assert de.duration("1 week") == "1 Woche"
+    assert plural(["No items", "{n} item", "{n} items"], 0) == "No items"
+    assert plural(["{n} item", "{n} items"], 0) == "0 items"
+    assert plural(["{n} Stunde", "{n} Stunden"], 1, "de") == "1 Stunde"
+
+
+# --- anchors ------------------------------------------------------------------------------------
+
+
+def test_page_anchors_are_the_fragments_of_the_jsonld_iris(tmp_path: Path) -> None:
+    cat = _catalogue(tmp_path / "catalogue")
+    urls = _urls(cat)
+    cred = cat.credentials["databases"]
+    pages = Pages(cat, urls)
+    spec = next(s for s in pages.pages() if s.kind == "credential" and s.version_page)
+    page: Any = pages.context(spec)
+    base = urls.iri(spec.path) + "#"
+    ids = json.dumps(elm_document(cat, cred, urls)) + json.dumps(
+        opportunities_document(cat, cred, urls)
+    )
+    anchors = [o["anchor"] for g in page["outcome_groups"] for o in g["items"]]
+    anchors += [a["anchor"] for a in page["assessments"]]
+    anchors += [o["anchor"] for o in page["offerings"]]
+    assert anchors == ["outcome-design", "outcome-query", "assessment-project", "offering-spring"]
+    for anchor in anchors:
+        assert f'"{base}{anchor}"' in ids
+    assert [p["href"] for p in page["assessments"][0]["proves"]] == [
+        "#outcome-design",
+        "#outcome-query",
+    ]
+
+
+# --- the typed template contract ----------------------------------------------------------------
+
+CONTEXT_TYPES = {
+    "credential": ctx_types.CredentialContext,
+    "organisation": ctx_types.OrganisationContext,
+    "organisations": ctx_types.OrganisationsContext,
+    "catalogue": ctx_types.CatalogueContext,
+    "pathways": ctx_types.PathwaysContext,
+}
+
+
+def test_every_context_holds_exactly_the_keys_of_its_type() -> None:
+    cat = load_catalogue(REPO / "catalogue")
+    pages = Pages(cat, _urls(cat))
+    seen = set()
+    for spec in pages.pages():
+        context = pages.context(spec)
+        keys = set(get_type_hints(CONTEXT_TYPES[spec.kind]))
+        assert set(context) == keys, spec.path
+        seen.add(spec.kind)
+    assert seen == set(CONTEXT_TYPES)
+
+
+def test_a_typo_in_a_credcat_template_fails_the_build(tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme_overrides", theme)
+    body = theme / "credcat" / "body" / "organisations.html"
+    text = body.read_text("utf-8")
+    assert "{{ c.intro }}" in text
+    body.write_text(text.replace("{{ c.intro }}", "{{ c.intro_typo }}"), "utf-8")
+    config = make_project(tmp_path / "project")
+    config.write_text(
+        config.read_text("utf-8").replace(str(REPO / "theme_overrides"), str(theme)), "utf-8"
+    )
+    with pytest.raises(jinja2.UndefinedError, match="intro_typo"):
+        build_site(config, tmp_path / "site")
+    assert not (tmp_path / "site" / "organisations" / "index.html").exists()
+
+
+# --- the shape of the render package ------------------------------------------------------------
+
+
+def _module(path: Path) -> str:
+    parts = path.relative_to(RENDER.parent.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> tuple[set[str], list[str]]:
+    """Modules of ``credcat`` imported by a file, and the hidden imports it uses."""
+    tree = ast.parse(path.read_text("utf-8"))
+    package = _module(path) if path.name == "__init__.py" else _module(path).rsplit(".", 1)[0]
+    found: set[str] = set()
+    hidden = [
+        f"{path.name}:{node.lineno}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        for inner in ast.walk(node)
+        if isinstance(inner, ast.Import | ast.ImportFrom)
+    ]
+    hidden += [
+        f"{path.name}: TYPE_CHECKING"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Name) and node.id == "TYPE_CHECKING"
+    ]
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom):
+            base = package.split(".")
+            if node.level:
+                base = base[: len(base) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            for alias in node.names:
+                candidate = f"{target}.{alias.name}"
+                found.add(candidate if _exists(candidate) else target)
+    return found, hidden
+
+
+def _exists(module: str) -> bool:
+    relative = Path(*module.split(".")[1:])
+    root = RENDER.parent
+    return (root / relative).with_suffix(".py").is_file() or (root / relative).is_dir()
+
+
+def test_render_has_no_import_cycle_and_hides_no_import() -> None:
+    files = sorted(RENDER.rglob("*.py"))
+    graph: dict[str, set[str]] = {}
+    for path in files:
+        found, hidden = _imports(path)
+        assert hidden == [], f"function-local or TYPE_CHECKING import in {path}"
+        graph[_module(path)] = {m for m in found if m.startswith("credcat.render")}
+    assert "credcat.render.site.pages" in graph and "credcat.render.data.nodes" in graph
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for other in sorted(graph.get(node, ())):
+            if other == node or other not in graph:
+                continue
+            assert state.get(other) != 1, " → ".join([*trail, other])
+            if not state.get(other):
+                visit(other, [*trail, other])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if not state.get(node):
+            visit(node, [node])
+    # the data side never reaches into the site side, and loq builds on nodes, not on elm's nodes
+    for module, targets in graph.items():
+        if module.startswith("credcat.render.data"):
+            assert not any(t.startswith("credcat.render.site") for t in targets), module
+    assert graph["credcat.render.data.loq"] & {"credcat.render.data.nodes"}
+
+
+def test_every_render_module_says_what_it_owns() -> None:
+    for path in sorted(RENDER.rglob("*.py")):
+        doc = ast.get_docstring(ast.parse(path.read_text("utf-8")))
+        assert doc and len(doc) > 40, path
+
+
+# --- the phrase tables translators edit ---------------------------------------------------------
+
+
+def test_every_phrase_has_every_language_with_the_same_placeholders() -> None:
+    tables = yaml.safe_load(
+        resources.files("credcat").joinpath("data/phrases.yaml").read_text("utf-8")
+    )
+    assert set(tables) == {"phrases", "link_labels"}
+    for key, texts in tables["phrases"].items():
+        assert tuple(texts) == PHRASE_LANGUAGES, key
+        english = set(re.findall(r"\{(\w+)\}", texts["en"]))
+        for lang, text in texts.items():
+            assert set(re.findall(r"\{(\w+)\}", text)) == english, (key, lang)
+    for kind, labels in tables["link_labels"].items():
+        assert "en" in labels and all(labels.values()), kind
+    assert say("grading", ["de", "xx"]) == {"en": "Grading", "de": "Bewertung"}
+    assert phrase("offering.places", "xx", places=12) == "Number of places: 12."
+    assert link_label("ob3", "fr") == tables["link_labels"]["ob3"]["en"]
