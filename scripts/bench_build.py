@@ -27,7 +27,6 @@ site_url: https://credentials.digital-skills-alliance.eu/
 docs_dir: docs
 theme:
   name: material
-  custom_dir: {repo}/theme_overrides
   font: false
 plugins:
   - search

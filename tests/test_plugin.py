@@ -240,6 +240,7 @@ def test_on_env_turns_autoescape_on_for_credcat_templates_only(tmp_path: Path) -
     config = make_project(tmp_path)
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
     plugin = _plugin(cfg)
+    plugin.on_config(cfg)  # adds credcat's templates to the theme
     env = cfg.theme.get_env()
     env = plugin.on_env(env, config=cfg, files=None) or env  # type: ignore[arg-type]
     assert callable(env.autoescape)
@@ -256,6 +257,21 @@ def test_on_env_turns_autoescape_on_for_credcat_templates_only(tmp_path: Path) -
         .count("&lt;b&gt;")
         == 1
     )
+
+
+def test_the_plugin_brings_its_templates_and_styles(tmp_path: Path) -> None:
+    config = make_project(tmp_path)
+    cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
+    assert "custom_dir" not in config.read_text("utf-8")
+    assert "credcat.css" not in config.read_text("utf-8")
+    _plugin(cfg).on_config(cfg)
+    _plugin(cfg).on_config(cfg)  # serve runs on_config again: nothing added twice
+    assert cfg.extra_css.count("assets/credcat/credcat.css") == 1
+    dirs = [Path(d) for d in cfg.theme.dirs]
+    ours = [d for d in dirs if (d / "credcat" / "body" / "credential.html").is_file()]
+    assert len(ours) == 1
+    material = next(i for i, d in enumerate(dirs) if (d / "partials" / "header.html").is_file())
+    assert dirs.index(ours[0]) < material  # credcat's partial overrides win over Material's
 
 
 def test_serve_watches_the_catalogue(tmp_path: Path) -> None:

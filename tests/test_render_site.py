@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import json
 import re
-import shutil
 from datetime import date
 from decimal import Decimal
 from importlib import resources
@@ -34,6 +33,7 @@ from credcat.validate import load_catalogue
 from test_site_build import REPO, build_site, make_project
 
 RENDER = REPO / "plugins" / "credcat" / "render"
+THEME = REPO / "plugins" / "credcat" / "theme"
 
 ORG_NAMES = {"sl": "Zavod Primer", "pt": "Escola Exemplo"}
 """A legal name in two languages, neither of them a catalogue language (YAML order: sl, pt)."""
@@ -187,15 +187,19 @@ def test_every_context_holds_exactly_the_keys_of_its_type() -> None:
 
 
 def test_a_typo_in_a_credcat_template_fails_the_build(tmp_path: Path) -> None:
+    # a site overrides one credcat template from its custom_dir; a typo there fails loudly
     theme = tmp_path / "theme"
-    shutil.copytree(REPO / "theme_overrides", theme)
     body = theme / "credcat" / "body" / "organisations.html"
-    text = body.read_text("utf-8")
+    body.parent.mkdir(parents=True)
+    text = (THEME / "credcat" / "body" / "organisations.html").read_text("utf-8")
     assert "{{ c.intro }}" in text
     body.write_text(text.replace("{{ c.intro }}", "{{ c.intro_typo }}"), "utf-8")
     config = make_project(tmp_path / "project")
     config.write_text(
-        config.read_text("utf-8").replace(str(REPO / "theme_overrides"), str(theme)), "utf-8"
+        config.read_text("utf-8").replace(
+            "  name: material\n", f"  name: material\n  custom_dir: {theme}\n"
+        ),
+        "utf-8",
     )
     with pytest.raises(jinja2.UndefinedError, match="intro_typo"):
         build_site(config, tmp_path / "site")

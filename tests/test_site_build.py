@@ -47,10 +47,8 @@ docs_dir: docs
 use_directory_urls: true
 theme:
   name: material
-  custom_dir: {theme}
   font: false
   features: [content.action.edit]
-extra_css: [assets/credcat/credcat.css]
 plugins:
   - search
   - credcat:
@@ -98,9 +96,7 @@ def make_project(
     config = root / "mkdocs.yml"
     options = "\n".join("      " + line for line in plugin_options.splitlines())
     config.write_text(
-        MKDOCS_YML.format(
-            site_url=site_url, theme=REPO / "theme_overrides", plugin_options=options
-        ),
+        MKDOCS_YML.format(site_url=site_url, plugin_options=options),
         encoding="utf-8",
     )
     return config

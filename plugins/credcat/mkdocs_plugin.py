@@ -16,7 +16,7 @@ Event by event (MkDocs 1.6):
   already exists in ``docs/``.
 * ``on_page_markdown`` — title (escaped: Material prints titles unescaped), edit link to the YAML
   file, canonical URL from ``base_uri``.
-* ``on_page_content`` — render the page body with the templates in ``theme_overrides/credcat/``
+* ``on_page_content`` — render the page body with the templates in ``credcat/theme/credcat/``
   from the typed context built by :mod:`credcat.render.site.pages`, in an environment of
   credcat's own with autoescape on and Jinja's ``StrictUndefined`` (a missing key or a typo in a
   credcat template fails the build); set the page's table of contents. The body is the page
@@ -63,6 +63,11 @@ from .validate import load_catalogue
 __all__ = ["CredcatConfig", "CredcatPlugin"]
 
 log = get_plugin_logger(__name__)
+
+THEME_DIR = str(Path(__file__).resolve().parent / "theme")
+"""credcat's templates (``credcat/``, Material partial overrides) and assets, shipped in the
+package and added to the theme by :meth:`CredcatPlugin.on_config`."""
+CREDCAT_CSS = "assets/credcat/credcat.css"
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "[::1]", "::1"}  # noqa: S104 - compared only
 
@@ -152,8 +157,23 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if not config.site_description and settings.description:
             config.site_description = html_text(localise(settings.description, lang, lang))
         config.theme["language"] = lang
+        self._add_theme(config)
         self._check_site_url(config, settings.base_uri)
         return config
+
+    def _add_theme(self, config: MkDocsConfig) -> None:
+        """Put credcat's templates and assets under the site's ``custom_dir``, above the theme's.
+
+        A site overrides any credcat template or style by putting a file of the same path in its
+        own ``custom_dir``; credcat's stylesheet and script come first in ``extra_css``, so a
+        site's stylesheets override it.
+        """
+        dirs = config.theme.dirs
+        if THEME_DIR not in dirs:
+            custom = getattr(config.theme, "_custom_dir", None)
+            dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, THEME_DIR)
+        if CREDCAT_CSS not in config.extra_css:
+            config.extra_css.insert(0, CREDCAT_CSS)
 
     def _check_site_url(self, config: MkDocsConfig, base_uri: str) -> None:
         site_url = config.site_url

@@ -185,7 +185,6 @@ docs_dir: {docs}
 use_directory_urls: true
 theme:
   name: material
-  custom_dir: {theme}
   font: false
 plugins:
   - search
@@ -206,7 +205,7 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     )
     config = work / "mkdocs.yml"
     config.write_text(
-        XSS_MKDOCS_YML.format(docs=docs, theme=REPO / "theme_overrides", catalogue=catalogue_dir),
+        XSS_MKDOCS_YML.format(docs=docs, catalogue=catalogue_dir),
         encoding="utf-8",
     )
     site_dir = work / "site"

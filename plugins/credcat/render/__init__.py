@@ -4,7 +4,7 @@ Split by audience:
 
 * :mod:`.site` — what people read: a localiser for texts, labels, dates, numbers, prices,
   lists and plurals (:mod:`.site.localise`, built on Babel), one module per page kind, the typed
-  page contexts the templates in ``theme_overrides/credcat/`` render, and ``catalogue.json``
+  page contexts the templates in ``credcat/theme/credcat/`` render, and ``catalogue.json``
   (the data behind the catalogue page's filters);
 * :mod:`.data` — what machines read: the ELM nodes shared by every format (:mod:`.data.nodes`),
   the ELM specification, LOQ, the EDC template, Open Badges 3.0, schema.org and every published

@@ -3,7 +3,7 @@
 Texts from the YAML files are untrusted: anyone who can open a pull request writes them. Every
 text reaches a page through one of three doors:
 
-* plain text → Jinja with autoescape on (the templates under ``theme_overrides/credcat/``);
+* plain text → Jinja with autoescape on (the templates under ``credcat/theme/credcat/``);
 * descriptions → :func:`markdown_safe`: a small Markdown subset (emphasis, lists, links, inline
   code), raw HTML escaped by Python-Markdown and the result cleaned by nh3 with an allow-list;
 * JSON inside ``<script>`` → :func:`json_for_script`;

@@ -1,4 +1,4 @@
-"""The typed contract between the page builders and the templates in ``theme_overrides/credcat/``.
+"""The typed contract between the page builders and the templates in ``credcat/theme/credcat/``.
 
 Owns :class:`PageSpec` (which pages exist) and one ``TypedDict`` per context and per item a
 template reads. Every key a template reads is present in every context (``""``, ``None``,
