@@ -580,7 +580,7 @@ class _Builder:
                 self._refuse(
                     event,
                     f"'{shown}' cannot be read as {_short(tag)}",
-                    f"remove the tag '{printable(event.tag)[:40]}' and write a plain value",
+                    f"remove '{_short(event.tag)[:40]}' and write a plain value",
                 )
             else:
                 self._refuse(event, f"unsupported YAML value '{shown}'")
