@@ -442,9 +442,11 @@ class _Builder:
         stack: list[_Frame] = []
         while True:
             event: Any = self.parser.get_event()  # type: ignore[no-untyped-call]
-            _refuse_anchor(event)
+            kind = type(event)
+            if kind is AliasEvent or getattr(event, "anchor", None) is not None:
+                _refuse_anchor(event)
             parent = stack[-1] if stack else None
-            if isinstance(event, MappingEndEvent | SequenceEndEvent):
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
                 done: Any = stack.pop().value
                 parent = stack[-1] if stack else None
             else:
@@ -454,7 +456,7 @@ class _Builder:
                     and not parent.expect_value
                 )
                 loc = None if is_key else self._child_loc(parent)
-                if isinstance(event, ScalarEvent):
+                if kind is ScalarEvent:
                     if not is_key:
                         done = self._scalar(event, loc)
                     elif parent is not None and parent.loc is not None:
