@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from markdown.inlinepatterns import LinkInlineProcessor
 
 from catalogue_factory import ORGANISATIONS, SAMPLE, credential, write_catalogue
+from credcat import yaml_loader
 from credcat.catalogue import check_catalogue, load_catalogue
 from credcat.cli import main
 from credcat.errors import Problem
@@ -82,6 +83,21 @@ def test_hostile_yaml_gives_a_located_problem_and_hides_nothing(
     assert not any("Traceback" in m for m in found)
 
 
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_the_pure_python_parser_reports_the_same(
+    fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without libyaml, PyYAML's own parser feeds the same builder: the same problems."""
+    _, text = fixture_credential(fixture)
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    fast = [p.format() for p in load_yaml(path, "x.yaml")[1]]
+    monkeypatch.setattr(yaml_loader, "_FAST_LOADER", None)
+    slow = [p.format() for p in load_yaml(path, "x.yaml")[1]]
+    assert slow == fast
+    assert fast
+
+
 @pytest.mark.parametrize(
     "source",
     [
@@ -93,7 +109,12 @@ def test_hostile_yaml_gives_a_located_problem_and_hides_nothing(
     ],
     ids=["flow-seq", "flow-map", "block-seq", "unclosed", "block-map"],
 )
-def test_deep_nesting_is_a_located_problem(source: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python"])
+def test_deep_nesting_is_a_located_problem(
+    source: str, libyaml: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not libyaml:
+        monkeypatch.setattr(yaml_loader, "_FAST_LOADER", None)
     path = tmp_path / "deep.yaml"
     path.write_text(source, encoding="utf-8")
     doc, problems = load_yaml(path, "deep.yaml")
