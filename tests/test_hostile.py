@@ -175,6 +175,15 @@ def test_every_refused_character_is_refused_in_any_text_field(tmp_path: Path) ->
         )
 
 
+def test_keys_with_refused_characters_are_located(tmp_path: Path) -> None:
+    data = credential()
+    data["version\x1b[2J"] = "1"
+    root = write_catalogue(tmp_path / "c", credentials={"databases": data})
+    found = problems_of(root)
+    assert any(re.search(r":\d+:1: key: .*U\+001B \(ESC\)", m) for m in found), found
+    assert not any("\x1b" in m for m in found)
+
+
 def test_too_long_and_too_bracketed_texts_are_located(tmp_path: Path) -> None:
     data = credential(
         summary={"en": "x" * (MAX_TEXT_CHARS + 1), "de": "[" * (MAX_LINK_BRACKETS + 1)}

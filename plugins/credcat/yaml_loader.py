@@ -593,7 +593,12 @@ class _Builder:
         ok, value, _ = self._construct(event)
         if not ok:
             return None
-        return value if isinstance(value, str) else str(value)
+        key = value if isinstance(value, str) else str(value)
+        wrong = text_problem(key)
+        if wrong is not None:
+            self._refuse(event, f"key: {wrong[0]}", wrong[1])
+            return None
+        return key
 
     def _scalar(self, event: Any, loc: PathKey | None) -> Any:
         if loc is None:
