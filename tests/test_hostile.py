@@ -339,6 +339,19 @@ def test_generate_replaces_its_own_earlier_output_and_empty_folders(tmp_path: Pa
     assert tree(empty) == first
 
 
+@pytest.mark.parametrize("target_exists", [True, False], ids=["to-folder", "dangling"])
+def test_generate_refuses_an_out_that_is_a_link(target_exists: bool, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    if target_exists:
+        elsewhere.mkdir()
+    (tmp_path / "out").symlink_to(elsewhere)
+    code, output = generate(str(SAMPLE), "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert "is a link" in output
+    assert (tmp_path / "out").is_symlink()
+    assert not elsewhere.exists() or not any(elsewhere.iterdir())
+
+
 def test_generate_below_a_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("keep")
     code, output = generate(str(SAMPLE), "--out", str(tmp_path / "file" / "out"))

@@ -108,7 +108,11 @@ def _listed_files(out: Path) -> set[str] | None:
     if marker.is_symlink() or not marker.is_file():
         return None
     try:
-        data = json.loads(marker.read_bytes()[:MAX_MARKER_BYTES])
+        with marker.open("rb") as stream:
+            raw = stream.read(MAX_MARKER_BYTES + 1)
+        if len(raw) > MAX_MARKER_BYTES:
+            return None
+        data = json.loads(raw)
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("generator") != MARKER_GENERATOR:
@@ -129,13 +133,18 @@ def check_output_folder(out: Path, catalogue_root: Path) -> None:
     The output folder is replaced whole, so a slip such as ``--out .``, ``--out schemas`` or
     ``--out docs`` must not delete anything. Refused: a filesystem root; the home folder, the
     current folder or the catalogue folder, or a folder that holds one of them; a folder inside
-    the catalogue; a path below a file; and an existing folder that is neither empty nor
+    the catalogue; a path below a file; a link; and an existing folder that is neither empty nor
     provably credcat's earlier output: its :data:`MARKER` must list exactly the files it holds
     (no other file, no link, no empty folder).
 
     Raises:
         OutputError: When ``out`` is such a folder.
     """
+    if out.is_symlink():
+        raise OutputError(
+            f"refusing to write to {out}: it is a link; name the folder itself, so that "
+            "nothing is written outside the folder you named"
+        )
     out = out.resolve()
     if out == Path(out.anchor):
         raise OutputError(f"refusing to replace {out}: it is the root of the file system")
