@@ -2,9 +2,14 @@
 
 PyYAML's ``safe_load`` silently keeps the last of two equal keys, expands anchors and aliases
 (the "billion laughs"), and forgets positions. Maintainers need the opposite: every duplicate
-key reported, no aliases, and each error pointing at a line and column. This module composes
-the YAML node graph itself and builds plain Python values plus a map from each value's path
+key reported, no aliases, and each error pointing at a line and column. This module reads the
+parser's event stream itself and builds plain Python values plus a map from each value's path
 (``("outcomes", 2, "text")``) to its position.
+
+Catalogue files are untrusted, so the build is an iterative walk (an explicit stack, at most
+:data:`credcat.limits.MAX_DEPTH` deep: no input reaches Python's recursion limit), every
+scalar constructor failure (``!!timestamp soon``, ``!!int ""``) is a located problem, and every
+text passes :func:`credcat.limits.text_problem`.
 """
 
 from __future__ import annotations
