@@ -10,7 +10,7 @@ import pytest
 
 from catalogue_factory import SAMPLE, credential, write_catalogue
 from credcat.cli import main
-from credcat.output import OutputError, safe_relative, write_machine_files
+from credcat.output import MARKER, OutputError, safe_relative, write_machine_files
 from credcat.urls import MACHINE_FILES
 from credcat.validate import load_catalogue
 
@@ -73,10 +73,16 @@ def test_invalid_catalogue_writes_nothing(tmp_path: Path) -> None:
 def test_generate_replaces_previous_output_whole(tmp_path: Path) -> None:
     root = write_catalogue(tmp_path / "c")
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "stale.json").write_text("{}")
     write_machine_files(load_catalogue(root), out)
-    assert "stale.json" not in tree(out)
+    first = tree(out)
+    assert MARKER in first
+    # a file the earlier run wrote, but the catalogue no longer produces, goes away
+    (out / "stale.json").write_text("{}")
+    listed = json.loads(first[MARKER])
+    listed["files"] = sorted([*listed["files"], "stale.json"])
+    (out / MARKER).write_text(json.dumps(listed))
+    write_machine_files(load_catalogue(root), out)
+    assert tree(out) == first
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
 
 

@@ -818,8 +818,9 @@ def test_catalogue_languages_as_one_text(tmp_path: Path) -> None:
     [
         ("https://bank.example@evil.example/", "names a user before the host"),
         ("https://a.example\\@b.example/", "invisible, control or backslash characters"),
-        ("https://x.example/\u202egnp.exe", "invisible, control or backslash characters"),
-        ("https://x.example/\x1b[2J", "invisible, control or backslash characters"),
+        # every text, URLs included, is refused by the loader: credcat.limits.REFUSED_CHARS
+        ("https://x.example/\u202egnp.exe", "invisible character U+202E"),
+        ("https://x.example/\x1b[2J", "invisible character U+001B (ESC)"),
     ],
 )
 def test_deceptive_addresses_are_refused(tmp_path: Path, url: str, message: str) -> None:
@@ -848,4 +849,5 @@ def test_problems_print_no_terminal_escapes(tmp_path: Path) -> None:
     _, problems = check_catalogue(root, display_root=root)
     shown = [p.format() for p in problems] + [p.format_github() for p in problems]
     assert shown and not any("\x1b" in line for line in shown)
-    assert any("\\x1b" in line for line in shown)
+    # the loader refuses the text and names the character instead of quoting it
+    assert any("version: " in line and "U+001B (ESC)" in line for line in shown)

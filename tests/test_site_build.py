@@ -904,14 +904,12 @@ def test_generate_refuses_a_folder_with_foreign_files(generate_project: Path) ->
     out = generate_project / "out"
     assert write_machine_files(catalogue, out) > 0
     assert write_machine_files(catalogue, out) > 0  # a previous output is replaced
-    (out / "stale.json").write_text("{}", encoding="utf-8")
-    write_machine_files(catalogue, out)  # JSON files are what generate writes
-    assert not (out / "stale.json").exists()
-    for foreign in ("README.md", ".git/config", "credentials/x.yaml"):
+    # only what the marker (.credcat-output.json) lists may be there, even another JSON file
+    for foreign in ("stale.json", "README.md", ".git/config", "credentials/x.yaml"):
         target = out / foreign
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("mine", encoding="utf-8")
-        with pytest.raises(OutputError, match="credcat does not write"):
+        with pytest.raises(OutputError, match="did not write"):
             write_machine_files(catalogue, out)
         assert target.read_text(encoding="utf-8") == "mine"
         target.unlink()
@@ -925,12 +923,11 @@ def test_generate_refuses_a_folder_with_foreign_files(generate_project: Path) ->
 def test_generate_puts_the_old_output_back_when_the_swap_fails(
     generate_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from credcat.output import write_machine_files
+    from credcat.output import OutputError, write_machine_files
 
     catalogue = load_catalogue(generate_project / "catalogue")
     out = generate_project / "out"
     write_machine_files(catalogue, out)
-    (out / "old.json").write_text("{}", encoding="utf-8")
     before = _files(out)
     real_rename = Path.rename
 
@@ -940,7 +937,7 @@ def test_generate_puts_the_old_output_back_when_the_swap_fails(
         return real_rename(self, target)
 
     monkeypatch.setattr(Path, "rename", rename)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="disk full"):
         write_machine_files(catalogue, out)
     assert _files(out) == before
     assert not [p for p in generate_project.iterdir() if p.name.startswith(".out-")]

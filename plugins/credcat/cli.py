@@ -89,9 +89,15 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
     """Write the machine-readable files of a catalogue into a folder, without MkDocs."""
-    from .output import OutputError, write_machine_files
+    from .output import OutputError, check_site_url, write_machine_files
     from .validate import load_catalogue
 
+    if args.site_url is not None:
+        try:
+            args.site_url = check_site_url(args.site_url)
+        except OutputError as exc:
+            out.write(f"credcat generate: {exc}\n")
+            return 2
     try:
         catalogue = load_catalogue(Path(args.catalogue))
     except CatalogueError as exc:
@@ -174,9 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     generate = sub.add_parser("generate", help="write the machine-readable files without MkDocs")
     generate.add_argument("catalogue", nargs="?", default="catalogue")
-    generate.add_argument("--out", required=True, help="output folder")
     generate.add_argument(
-        "--site-url", default=None, help="override the catalogue's base_uri for IRIs and links"
+        "--out",
+        required=True,
+        help="output folder: a new or empty folder, or one an earlier credcat generate wrote "
+        "(it holds .credcat-output.json); its previous content is replaced",
+    )
+    generate.add_argument(
+        "--site-url",
+        default=None,
+        help="override the catalogue's base_uri for IRIs and links (an http(s) address)",
     )
     generate.set_defaults(func=cmd_generate)
 

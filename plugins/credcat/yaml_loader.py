@@ -2,9 +2,14 @@
 
 PyYAML's ``safe_load`` silently keeps the last of two equal keys, expands anchors and aliases
 (the "billion laughs"), and forgets positions. Maintainers need the opposite: every duplicate
-key reported, no aliases, and each error pointing at a line and column. This module composes
-the YAML node graph itself and builds plain Python values plus a map from each value's path
+key reported, no aliases, and each error pointing at a line and column. This module reads the
+parser's event stream itself and builds plain Python values plus a map from each value's path
 (``("outcomes", 2, "text")``) to its position.
+
+Catalogue files are untrusted, so the build is an iterative walk (an explicit stack, at most
+:data:`credcat.limits.MAX_DEPTH` deep: no input reaches Python's recursion limit), every
+scalar constructor failure (``!!timestamp soon``, ``!!int ""``) is a located problem, and every
+text passes :func:`credcat.limits.text_problem`.
 """
 
 from __future__ import annotations
@@ -15,10 +20,20 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 
-from .errors import Problem
+from .errors import Problem, printable
+from .limits import MAX_DEPTH, text_problem
 
 MAX_BYTES = 1024 * 1024
 """Largest YAML file accepted (1 MiB): a credential description is a few KiB."""
@@ -71,51 +86,19 @@ class Document:
         return self.positions.get((), (1, 1))
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader whose composer refuses anchors and aliases outright."""
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        _refuse_anchor(self.peek_event())  # type: ignore[no-untyped-call]
-        return super().compose_node(parent, index)
-
-
 _FAST_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
-_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:?-])[&*][^\s,\[\]{}*]", re.MULTILINE)
-"""Where an anchor or alias could start a node; Markdown ``**bold**`` inside texts may match
-too, which only costs an extra scan."""
 STR_TAG = "tag:yaml.org,2002:str"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
 READ_AS_NON_TEXT = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "timestamp")
 )
 """Tags YAML gives unquoted values that are not text: ``0613`` is an int, ``NO`` a bool."""
 
 
-def _compose(text: str) -> tuple[Node | None, yaml.SafeLoader]:
-    """Compose the node graph, refusing anchors and aliases.
-
-    libyaml (PyYAML's C extension, ten times faster) composes when it is installed; it cannot be
-    told to refuse aliases while composing, so a file that contains ``&`` or ``*`` at all is
-    first scanned event by event for anchors and aliases. Without libyaml, the pure-Python
-    loader refuses them while composing.
-    """
-    if _FAST_LOADER is None:
-        loader: yaml.SafeLoader = _NoAliasLoader(text)
-    else:
-        if _MAYBE_ANCHOR.search(text):
-            scan = _FAST_LOADER(text)
-            try:
-                while scan.check_event():
-                    event = scan.get_event()  # type: ignore[no-untyped-call]
-                    _refuse_anchor(event)
-            finally:
-                scan.dispose()
-        loader = _FAST_LOADER(text)
-    try:
-        node = loader.get_single_node()
-    except BaseException:
-        loader.dispose()
-        raise
-    return node, loader
+def _parser(text: str) -> yaml.SafeLoader:
+    """A YAML parser (libyaml when installed, ten times faster) for the event stream."""
+    return (_FAST_LOADER or yaml.SafeLoader)(text)
 
 
 def _refuse_anchor(event: Any) -> None:
@@ -346,8 +329,22 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         return None, [_empty(display)]
+    doc = Document(path=path, display=display, data={})
+    problems: list[Problem] = []
+    parser: yaml.SafeLoader | None = None
     try:
-        node, loader = _compose(text)
+        parser = _parser(text)
+        root, start = _Builder(doc, problems, parser).document()
+    except _TooDeep as exc:
+        return None, [
+            _problem(
+                display,
+                exc.mark.line + 1,
+                exc.mark.column + 1,
+                f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                "credcat files need only a few levels; check the indentation and the brackets",
+            )
+        ]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(display, text, exc)]
     except yaml.reader.ReaderError as exc:
@@ -364,112 +361,283 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
         ]
     except yaml.YAMLError as exc:
         return None, [_problem(display, 0, 0, f"invalid YAML: {exc}")]
-    if node is None or (isinstance(node, ScalarNode) and node.tag == NULL_TAG):
-        loader.dispose()
+    finally:
+        if parser is not None:
+            parser.dispose()
+    if start is None or (isinstance(start, ScalarEvent) and root is None and start.tag is None):
         return None, [_empty(display)]
-    if not isinstance(node, MappingNode):
-        loader.dispose()
-        kind = "a list" if isinstance(node, SequenceNode) else "a single value"
+    if not isinstance(start, MappingStartEvent) or not isinstance(root, dict):
+        kind = "a list" if isinstance(start, SequenceStartEvent) else "a single value"
         return None, [
             _problem(
                 display,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
+                start.start_mark.line + 1,
+                start.start_mark.column + 1,
                 f"the file holds {kind}, but keys with values are expected",
                 "start with a line such as 'title: …'",
             )
         ]
-    doc = Document(path=path, display=display, data={})
-    problems: list[Problem] = []
-    try:
-        doc.data = _Builder(doc, problems, loader).build(node, ())
-    finally:
-        loader.dispose()
+    doc.data = root
     return doc, problems
 
 
-class _Builder:
-    """Turns composed nodes into Python values, recording positions and duplicate keys."""
+class _TooDeep(Exception):
+    """Lists and mappings nest deeper than :data:`MAX_DEPTH`."""
 
-    def __init__(self, doc: Document, problems: list[Problem], loader: yaml.SafeLoader) -> None:
+    def __init__(self, mark: Any) -> None:
+        super().__init__("nested too deeply")
+        self.mark = mark
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A list or mapping being built.
+
+    Attributes:
+        loc: Its path, or ``None`` when its content is discarded (a refused tag, a duplicate
+            key …): nothing inside is recorded or checked.
+        value: The dict or list built so far (``None`` when discarded).
+        key: The key whose value comes next (mappings).
+        expect_value: Whether the next node is a value (else a key) (mappings).
+        skip_value: Whether that value is discarded (its key was refused).
+    """
+
+    loc: PathKey | None
+    value: dict[str, Any] | list[Any] | None
+    key: str = ""
+    expect_value: bool = False
+    skip_value: bool = False
+
+
+class _Builder:
+    """Builds Python values from the YAML event stream, recording positions and duplicate keys.
+
+    The walk is iterative (an explicit stack, at most :data:`MAX_DEPTH` deep), so no input can
+    exhaust Python's recursion limit; every scalar is constructed here, and any constructor
+    failure becomes a located problem. Every text value passes :func:`credcat.limits.text_problem`.
+    """
+
+    def __init__(self, doc: Document, problems: list[Problem], parser: yaml.SafeLoader) -> None:
         self.doc = doc
         self.problems = problems
-        self.constructor = loader
+        self.parser = parser
 
-    def build(self, node: Node, loc: PathKey) -> Any:
-        self.doc.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if node.tag not in ALLOWED_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self._refuse(node, f"unsupported YAML tag {tag}")
-            self.doc.refused.add(loc)
-            return None
-        if isinstance(node, MappingNode):
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, ScalarNode):
-                    self.problems.append(
-                        _problem(
-                            self.doc.display,
-                            key_node.start_mark.line + 1,
-                            key_node.start_mark.column + 1,
-                            "a key must be a plain word, not a list or mapping",
-                        )
-                    )
-                    continue
-                key = self._scalar(key_node)
-                key = key if isinstance(key, str) else str(key)
-                child = (*loc, key)
-                key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                if key in result:
-                    first = self.doc.key_positions.get(child, (0, 0))
-                    self.problems.append(
-                        Problem(
-                            self.doc.display,
-                            key_pos[0],
-                            key_pos[1],
-                            _dotted(child),
-                            f"duplicate key '{key}' (first defined on line {first[0]})",
-                            "keep one of the two; YAML would silently drop the first",
-                            code="duplicate-key",
-                        )
-                    )
-                    continue
-                self.doc.key_positions[child] = key_pos
-                result[key] = self.build(value_node, child)
-            return result
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        value = self._scalar(node)
-        if value is None and node.tag != NULL_TAG:
-            self.doc.refused.add(loc)
-        elif node.tag in READ_AS_NON_TEXT and isinstance(node, ScalarNode) and not node.style:
-            self.doc.unquoted[loc] = str(node.value)
-        return value
-
-    def _refuse(self, node: Node, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(
-            _problem(
-                self.doc.display,
-                mark.line + 1,
-                mark.column + 1,
-                message,
-                "use plain text, numbers, dates, lists and mappings only",
+    def document(self) -> tuple[Any, Any]:
+        """The root value and the event that started it (``None`` for an empty stream)."""
+        parser = self.parser
+        parser.get_event()  # type: ignore[no-untyped-call]  # stream start
+        if parser.check_event(StreamEndEvent):
+            return None, None
+        document_start = parser.get_event()  # type: ignore[no-untyped-call]
+        first: Any = parser.peek_event()  # type: ignore[no-untyped-call]
+        root = self._node()
+        parser.get_event()  # type: ignore[no-untyped-call]  # document end
+        if not parser.check_event(StreamEndEvent):
+            extra: Any = parser.get_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                document_start.start_mark,
+                "but found another document",
+                extra.start_mark,
             )
+        return root, first
+
+    def _node(self) -> Any:
+        """Build one node (with everything inside it) from the event stream."""
+        stack: list[_Frame] = []
+        while True:
+            event: Any = self.parser.get_event()  # type: ignore[no-untyped-call]
+            kind = type(event)
+            if kind is AliasEvent or getattr(event, "anchor", None) is not None:
+                _refuse_anchor(event)
+            parent = stack[-1] if stack else None
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                done: Any = stack.pop().value
+                parent = stack[-1] if stack else None
+            else:
+                is_key = (
+                    parent is not None
+                    and isinstance(parent.value, dict)
+                    and not parent.expect_value
+                )
+                loc = None if is_key else self._child_loc(parent)
+                if kind is ScalarEvent:
+                    if not is_key:
+                        done = self._scalar(event, loc)
+                    elif parent is not None and parent.loc is not None:
+                        done = self._key(event)
+                    else:
+                        done = None  # a key inside discarded content
+                else:
+                    if len(stack) >= MAX_DEPTH:
+                        raise _TooDeep(event.start_mark)
+                    stack.append(self._start(event, loc, is_key))
+                    continue
+            if parent is None:
+                return done
+            self._attach(parent, done, event)
+
+    def _child_loc(self, parent: _Frame | None) -> PathKey | None:
+        if parent is None:
+            return ()
+        if parent.loc is None:
+            return None
+        if isinstance(parent.value, list):
+            return (*parent.loc, len(parent.value))
+        if parent.skip_value:
+            return None
+        return (*parent.loc, parent.key)
+
+    def _start(self, event: Any, loc: PathKey | None, is_key: bool) -> _Frame:
+        """The frame of a list or mapping that starts with ``event``."""
+        is_map = isinstance(event, MappingStartEvent)
+        if is_key:
+            self.problems.append(
+                _problem(
+                    self.doc.display,
+                    event.start_mark.line + 1,
+                    event.start_mark.column + 1,
+                    "a key must be a plain word, not a list or mapping",
+                )
+            )
+            return _Frame(None, None)
+        if loc is None:
+            return _Frame(None, None)
+        self.doc.positions[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        expected = MAP_TAG if is_map else SEQ_TAG
+        if event.tag not in (None, "!", expected):
+            self._refuse(event, f"unsupported YAML tag {_short(event.tag)}")
+            self.doc.refused.add(loc)
+            return _Frame(None, None)
+        return _Frame(loc, {} if is_map else [])
+
+    def _attach(self, parent: _Frame, value: Any, event: Any) -> None:
+        """Put a finished node into its parent list or mapping."""
+        if parent.value is None:
+            return
+        if isinstance(parent.value, list):
+            parent.value.append(value)
+            return
+        if parent.expect_value:
+            if not parent.skip_value:
+                parent.value[parent.key] = value
+            parent.expect_value = False
+            parent.skip_value = False
+            return
+        parent.expect_value = True
+        if not isinstance(event, ScalarEvent) or value is None or parent.loc is None:
+            parent.skip_value = True  # reported: a list or mapping as key, a refused key
+            return
+        key = value
+        child = (*parent.loc, key)
+        mark: Any = event.start_mark
+        key_pos = (mark.line + 1, mark.column + 1)
+        if key in parent.value:
+            first = self.doc.key_positions.get(child, (0, 0))
+            self.problems.append(
+                Problem(
+                    self.doc.display,
+                    key_pos[0],
+                    key_pos[1],
+                    _dotted(child),
+                    f"duplicate key '{key}' (first defined on line {first[0]})",
+                    "keep one of the two; YAML would silently drop the first",
+                    code="duplicate-key",
+                )
+            )
+            parent.skip_value = True
+            return
+        self.doc.key_positions[child] = key_pos
+        parent.key = key
+
+    def _refuse(
+        self,
+        event: Any,
+        message: str,
+        hint: str = "use plain text, numbers, dates, lists and mappings only",
+    ) -> None:
+        mark = event.start_mark
+        self.problems.append(
+            _problem(self.doc.display, mark.line + 1, mark.column + 1, message, hint)
         )
 
-    def _scalar(self, node: Node) -> Any:
-        if node.tag == STR_TAG:
-            return node.value
+    def _construct(self, event: Any) -> tuple[bool, Any, str]:
+        """Construct a scalar: ``(ok, value, resolved tag)``; a failure is reported."""
+        tag = event.tag
+        explicit = tag not in (None, "!")
+        if not explicit:
+            tag = self.parser.resolve(  # type: ignore[no-untyped-call]
+                ScalarNode, event.value, event.implicit
+            )
+        if tag not in ALLOWED_TAGS or tag in (MAP_TAG, SEQ_TAG):
+            self._refuse(event, f"unsupported YAML tag {_short(tag)}")
+            return False, None, tag
+        if tag == STR_TAG:
+            return True, event.value, tag
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return self.constructor.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as exc:
-            self._refuse(node, f"unsupported YAML value: {exc.problem}")
+            value = self.parser.construct_object(node, deep=True)
+        except Exception as exc:  # any constructor failure is the file's fault
+            if not explicit and isinstance(exc, ValueError):
+                # e.g. a timestamp-looking value that is not a real date: keep the text, so
+                # the model reports it against the field with a useful message.
+                return True, event.value, tag
+            shown = printable(str(event.value)[:40])
+            if explicit:
+                self._refuse(
+                    event,
+                    f"'{shown}' cannot be read as {_short(tag)}",
+                    f"remove '{_short(event.tag)[:40]}' and write a plain value",
+                )
+            else:
+                self._refuse(event, f"unsupported YAML value '{shown}'")
+            return False, None, tag
+        return True, value, tag
+
+    def _key(self, event: Any) -> str | None:
+        ok, value, _ = self._construct(event)
+        if not ok:
             return None
-        except ValueError:
-            # e.g. a timestamp-looking value that is not a real date: keep the text, so the
-            # model reports it against the field with a useful message.
-            return node.value
+        key = value if isinstance(value, str) else str(value)
+        wrong = text_problem(key)
+        if wrong is not None:
+            self._refuse(event, f"key: {wrong[0]}", wrong[1])
+            return None
+        return key
+
+    def _scalar(self, event: Any, loc: PathKey | None) -> Any:
+        if loc is None:
+            return None
+        self.doc.positions[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        ok, value, tag = self._construct(event)
+        if not ok:
+            self.doc.refused.add(loc)
+            return None
+        if value is None and tag != NULL_TAG:
+            self.doc.refused.add(loc)
+        elif tag in READ_AS_NON_TEXT and not event.style:
+            self.doc.unquoted[loc] = str(event.value)
+        if isinstance(value, str):
+            wrong = text_problem(value)
+            if wrong is not None:
+                self.problems.append(
+                    Problem(
+                        self.doc.display,
+                        event.start_mark.line + 1,
+                        event.start_mark.column + 1,
+                        _dotted(loc),
+                        wrong[0],
+                        wrong[1],
+                        code="text",
+                    )
+                )
+                self.doc.refused.add(loc)
+                return None
+        return value
+
+
+def _short(tag: str) -> str:
+    return printable(tag.replace("tag:yaml.org,2002:", "!!"))
 
 
 def _dotted(loc: PathKey) -> str:
