@@ -26,8 +26,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
 
-from credcat.validate import check_catalogue  # noqa: E402
 from credcat.limits import MAX_LINK_BRACKETS, MAX_TEXT_CHARS  # noqa: E402
+from credcat.validate import check_catalogue  # noqa: E402
 from credcat.yaml_loader import MAX_BYTES  # noqa: E402
 
 MKDOCS_YML = """\

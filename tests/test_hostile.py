@@ -27,12 +27,12 @@ from markdown.inlinepatterns import LinkInlineProcessor
 
 from catalogue_factory import ORGANISATIONS, SAMPLE, credential, write_catalogue
 from credcat import yaml_loader
-from credcat.validate import check_catalogue, load_catalogue
 from credcat.cli import main
 from credcat.errors import Problem
 from credcat.limits import MAX_DEPTH, MAX_LINK_BRACKETS, MAX_TEXT_CHARS, REFUSED_CHARS
 from credcat.output import MARKER, OutputError, check_site_url, write_machine_files
 from credcat.render.safe import MAX_LINK_DESTINATION, markdown_safe
+from credcat.validate import check_catalogue, load_catalogue
 from credcat.yaml_loader import load_yaml
 
 CORPUS = Path(__file__).parent / "fixtures" / "hostile"
