@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 _UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
@@ -62,11 +63,15 @@ class Problem:
         path: The file the problem is in, relative to the catalogue's parent where possible.
         line: 1-based line, or 0 when the problem concerns the whole file.
         column: 1-based column, or 0 when unknown.
-        field: Dotted path of the field, e.g. ``outcomes[2].text.de``; empty for the file.
+        field: The field as a maintainer reads it, e.g. ``outcome 3 ('map-data') > text.de``
+            (see :func:`field_label`); empty for the file.
         message: What is wrong, in one sentence.
         hint: How to fix it, when there is something useful to say.
         severity: Error or warning.
         code: A stable short identifier of the check, e.g. ``unknown-key``.
+        loc: The machine-stable location of the value in its file, as pydantic gives it:
+            keys and zero-based list indexes, e.g. ``("outcomes", 2, "text", "de")``; empty
+            when the problem is not about one value.
     """
 
     path: str
@@ -77,6 +82,7 @@ class Problem:
     hint: str = ""
     severity: Severity = Severity.ERROR
     code: str = dc_field(default="", compare=False)
+    loc: tuple[str | int, ...] = dc_field(default=(), compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -129,7 +135,66 @@ class Problem:
             "hint": self.hint,
             "severity": self.severity.value,
             "code": self.code,
+            "loc": list(self.loc),
         }
+
+
+SINGULAR = {
+    "outcomes": "outcome",
+    "assessments": "assessment",
+    "offerings": "offering",
+    "errata": "erratum",
+}
+"""Lists whose items a maintainer names in the singular: ``outcomes[4]`` is "outcome 5"."""
+MAX_SHOWN_ID = 40
+
+
+def field_label(loc: Sequence[str | int], data: Any = None) -> str:
+    """Name a value's location the way a maintainer reads it, counting list items from one.
+
+    Keys stay as written, joined by dots (``workload.hours``). A list item is named by its
+    list and its number counted from one, with its id when the item has one:
+    ``outcomes[4]`` is ``outcome 5 ('map-data')``, ``offerings[0]`` is ``offering 1``,
+    ``awarding_body[1]`` is ``awarding_body item 2``; what lies below an item follows after
+    ``>``: ``outcome 5 ('map-data') > text.de``.
+
+    Args:
+        loc: Keys and zero-based indexes, as pydantic and the loader give them.
+        data: The loaded file, to find the ids of list items; None to name them by number.
+
+    Returns:
+        The field's name for messages; empty for the whole file.
+    """
+    pieces: list[str] = []
+    keys: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            key = keys.pop() if keys else ""
+            if keys:
+                pieces.append(".".join(keys))
+            keys = []
+            name = SINGULAR.get(key) or (f"{key} item" if key else "item")
+            label = f"{name} {part + 1}"
+            item = _child(data, part)
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if isinstance(item_id, str) and item_id.strip():
+                shown = item_id if len(item_id) <= MAX_SHOWN_ID else item_id[:MAX_SHOWN_ID] + "…"
+                label += f" ('{shown}')"
+            pieces.append(label)
+            data = item
+        else:
+            keys.append(str(part))
+            data = _child(data, part)
+    if keys:
+        pieces.append(".".join(keys))
+    return " > ".join(pieces)
+
+
+def _child(data: Any, part: str | int) -> Any:
+    """The value below ``data`` at one key or index, or None."""
+    if isinstance(part, int):
+        return data[part] if isinstance(data, list) and 0 <= part < len(data) else None
+    return data.get(part) if isinstance(data, dict) else None
 
 
 def format_json(problems: Iterable[Problem]) -> str:
