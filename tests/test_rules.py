@@ -37,7 +37,10 @@ def test_duplicate_outcome_ids(tmp_path: Path) -> None:
     outcomes = credential()["outcomes"]
     outcomes[1]["id"] = "design"
     found = errors(run(tmp_path, {"db": credential(outcomes=outcomes)}))
-    assert any("outcome 2 ('design') > id: duplicate id 'design' (also outcome 1 ('design'))" in m for m in found)
+    assert any(
+        "outcome 2 ('design') > id: duplicate id 'design' (also outcome 1 ('design'))" in m
+        for m in found
+    )
 
 
 def test_unknown_organisation_with_suggestion(tmp_path: Path) -> None:
@@ -220,7 +223,9 @@ def test_assessment_proving_nothing(tmp_path: Path) -> None:
     assessments = credential()["assessments"]
     assessments[0]["proves"] = []
     found = errors(run(tmp_path, {"db": credential(assessments=assessments)}))
-    assert any("assessment 1 ('project') > proves: 'proves' needs at least one entry" in m for m in found)
+    assert any(
+        "assessment 1 ('project') > proves: 'proves' needs at least one entry" in m for m in found
+    )
 
 
 def test_attendance_only_is_not_a_micro_credential(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ that into an exit code or a ``PluginError``.
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -200,6 +201,74 @@ def _child(data: Any, part: str | int) -> Any:
 def format_json(problems: Iterable[Problem]) -> str:
     """Serialise problems as a JSON array, deterministically."""
     return json.dumps([p.as_dict() for p in problems], indent=2, sort_keys=True)
+
+
+ERROR_PAGE_STYLE = (
+    "body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;"
+    "color:#1a1a1a;background:#fff}h1{color:#a30000;font-size:1.6rem}"
+    "li{margin:.6rem 0}code{background:#f3f3f3;padding:0 .25rem}.hint{color:#444}"
+)
+
+
+def format_html_page(problems: Sequence[Problem], catalogue: str = "catalogue") -> str:
+    """A standalone HTML page listing every problem, for the browser under ``mkdocs serve``.
+
+    Each problem shows ``file:line:column``, the field, the message and the hint; every text is
+    escaped (problems quote values from the YAML) and stripped of control characters.
+
+    Args:
+        problems: The catalogue's problems, errors and warnings.
+        catalogue: The catalogue folder as the maintainer names it, e.g. ``catalogue/``.
+
+    Returns:
+        A complete HTML document (MkDocs' live reload adds its script before ``</body>``).
+    """
+
+    def item(problem: Problem) -> str:
+        where = f"{problem.path}:{problem.line}:{problem.column}"
+        parts = [f"<code>{_html(where)}</code>"]
+        if problem.field:
+            parts.append(f'<strong class="field">{_html(problem.field)}</strong>:')
+        parts.append(f'<span class="message">{_html(problem.message)}</span>')
+        if problem.hint:
+            parts.append(f'<span class="hint">({_html(problem.hint)})</span>')
+        return "<li>" + " ".join(parts) + "</li>"
+
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    head = f"{len(errors)} error(s) in the catalogue {catalogue}"
+    body = [
+        f"<h1>{_html(head)}</h1>",
+        "<p>Fix these in the YAML files; this page reloads by itself when the catalogue is "
+        "valid again. Until then the site shows nothing else.</p>",
+        '<ol class="errors">',
+        *(item(p) for p in errors),
+        "</ol>",
+    ]
+    if warnings:
+        body += ["<h2>Warnings</h2>", '<ol class="warnings">', *(item(p) for p in warnings)]
+        body.append("</ol>")
+    return "\n".join(
+        [
+            "<!doctype html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_html('credcat: ' + head)}</title>",
+            f"<style>{ERROR_PAGE_STYLE}</style>",
+            "</head>",
+            '<body><main id="credcat-errors">',
+            *body,
+            "</main></body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def _html(text: str) -> str:
+    return html.escape(printable(text), quote=True)
 
 
 class CredcatError(Exception):
