@@ -8,7 +8,6 @@ import pytest
 
 from catalogue_factory import write_catalogue
 
-
 TEST_TODAY_EPOCH = "1796126400"
 """2026-12-01 12:00 UTC: the date every test runs on, whatever the real date is."""
 

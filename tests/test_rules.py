@@ -184,7 +184,8 @@ def test_assessment_must_prove_known_outcomes(tmp_path: Path) -> None:
     assessments[0]["proves"] = ["design", "query", "desing"]
     found = errors(run(tmp_path, {"db": credential(assessments=assessments)}))
     assert found == [
-        f"credentials/db.yaml:{_line_of(tmp_path, 'desing')}: assessment 1 ('project') > proves item 3: "
+        f"credentials/db.yaml:{_line_of(tmp_path, 'desing')}: "
+        "assessment 1 ('project') > proves item 3: "
         f"unknown outcome 'desing' (did you mean 'design', the outcome on line "
         f"{_line_of(tmp_path, 'id: design').split(':')[0]}?)"
     ]

@@ -1,10 +1,11 @@
-"""Checks that span fields and files: references, stackability, Annex I meaning, wording.
+"""Checks that span fields and files: references, stackability, Annex I meaning, wording, dates.
 
 Owns every rule that needs more than one field or file (rules locate their problems with
 :func:`credcat.catalogue.problem_at`). Each rule is a function
 ``(catalogue) -> Iterable[Problem]``; :func:`check_rules` runs them all. The rules only read the
 validated :class:`~credcat.catalogue.Catalogue` (graph walks come from :mod:`credcat.graph`), so
-they are cheap and run on every build.
+they are cheap and run on every build. The time-aware rules (past runs, a publication date in
+the future, expired quality assurance) read the date from :func:`credcat.clock.today` only.
 """
 
 from __future__ import annotations
