@@ -8,6 +8,15 @@ import pytest
 
 from catalogue_factory import write_catalogue
 
+TEST_TODAY_EPOCH = "1796126400"
+"""2026-12-01 12:00 UTC: the date every test runs on, whatever the real date is."""
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``credcat.clock.today()`` 2026-12-01 in every test (and the processes it starts)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TEST_TODAY_EPOCH)
+
 
 @pytest.fixture
 def catalogue_dir(tmp_path: Path) -> Path:

@@ -177,6 +177,7 @@ def test_a_circle_of_1200_credentials_is_one_problem() -> None:
     items = [cred(cid, builds_on=[ids[i - 1]]) for i, cid in enumerate(ids)]  # c0000 ← c1199
     found = [p for p in check_rules(catalogue(creds(*items))) if p.code == "stack-cycle"]
     assert len(found) == 1
-    assert found[0].field == "stackability.builds_on[0]"
+    assert found[0].field == "stackability > builds_on item 1"
+    assert found[0].loc == ("stackability", "builds_on", 0)
     assert found[0].message.startswith("stackability cycle through builds_on: c0000 → c1199 → ")
     assert found[0].message.count("→") == CHAIN

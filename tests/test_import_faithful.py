@@ -22,6 +22,7 @@ from credcat import vocab
 from credcat.cli import main
 from credcat.importer import import_file
 from credcat.validate import check_catalogue
+from credcat.yaml_loader import dotted
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "import" / "base-catalogue"
@@ -51,7 +52,8 @@ def placeholder_fields(cat: Path, rel: str) -> set[str]:
     _catalogue, problems = check_catalogue(cat, display_root=cat)
     errors = [p for p in problems if p.is_error]
     assert all(p.code == "import-placeholder" for p in errors), [p.format() for p in errors]
-    return {p.field for p in errors if p.path == rel}
+    # the machine-stable location (keys and zero-based indexes), dotted as in the YAML
+    return {dotted(p.loc) if p.loc else p.field for p in errors if p.path == rel}
 
 
 def test_a_bare_specification_gets_markers_not_invented_values(cat: Path, tmp_path: Path) -> None:

@@ -37,7 +37,10 @@ def test_duplicate_outcome_ids(tmp_path: Path) -> None:
     outcomes = credential()["outcomes"]
     outcomes[1]["id"] = "design"
     found = errors(run(tmp_path, {"db": credential(outcomes=outcomes)}))
-    assert any("outcomes[1].id: duplicate id 'design' (also outcomes[0])" in m for m in found)
+    assert any(
+        "outcome 2 ('design') > id: duplicate id 'design' (also outcome 1 ('design'))" in m
+        for m in found
+    )
 
 
 def test_unknown_organisation_with_suggestion(tmp_path: Path) -> None:
@@ -50,7 +53,7 @@ def test_unknown_quality_assurance_body(tmp_path: Path) -> None:
     qa = credential()["quality_assurance"]
     qa[0]["body"] = "nobody"
     found = errors(run(tmp_path, {"db": credential(quality_assurance=qa)}))
-    assert any("quality_assurance[0].body: unknown organisation 'nobody'" in m for m in found)
+    assert any("quality_assurance item 1 > body: unknown organisation 'nobody'" in m for m in found)
 
 
 def test_organisation_description_translations(tmp_path: Path) -> None:
@@ -85,12 +88,12 @@ def test_unknown_stackability_reference(tmp_path: Path) -> None:
     )
     assert len(found) == 2
     assert (
-        "stackability.part_of[0]: unknown credential 'data-analytcs' "
+        "stackability > part_of item 1: unknown credential 'data-analytcs' "
         "(did you mean 'data-analytics'?)" in found[0]
     )
     # sharing words is not a typo: no misleading suggestion
     assert (
-        "stackability.part_of[1]: unknown credential 'sql-for-data-analysis' "
+        "stackability > part_of item 2: unknown credential 'sql-for-data-analysis' "
         "(add credentials/sql-for-data-analysis.yaml)" in found[1]
     )
 
@@ -173,7 +176,7 @@ def test_every_outcome_is_proven(tmp_path: Path) -> None:
     ]
     found = errors(run(tmp_path, {"db": credential(assessments=assessments)}))
     assert len(found) == 1
-    assert "outcomes[1]: no assessment proves outcome 'query'" in found[0]
+    assert "outcome 2 ('query'): no assessment proves outcome 'query'" in found[0]
 
 
 def test_assessment_must_prove_known_outcomes(tmp_path: Path) -> None:
@@ -181,7 +184,8 @@ def test_assessment_must_prove_known_outcomes(tmp_path: Path) -> None:
     assessments[0]["proves"] = ["design", "query", "desing"]
     found = errors(run(tmp_path, {"db": credential(assessments=assessments)}))
     assert found == [
-        f"credentials/db.yaml:{_line_of(tmp_path, 'desing')}: assessments[0].proves[2]: "
+        f"credentials/db.yaml:{_line_of(tmp_path, 'desing')}: "
+        "assessment 1 ('project') > proves item 3: "
         f"unknown outcome 'desing' (did you mean 'design', the outcome on line "
         f"{_line_of(tmp_path, 'id: design').split(':')[0]}?)"
     ]
@@ -201,7 +205,7 @@ def test_unrelated_outcome_id_in_proves_names_the_outcomes(tmp_path: Path) -> No
     assessments[0]["proves"] = ["statistics", "query"]
     found = errors(run(tmp_path, {"db": credential(assessments=assessments)}))
     assert len(found) == 2, found  # nothing proves 'design' really
-    assert "outcomes[0]: no assessment proves outcome 'design'" in found[0]
+    assert "outcome 1 ('design'): no assessment proves outcome 'design'" in found[0]
     assert (
         "unknown outcome 'statistics' (name outcome ids from this file's outcomes: "
         "design, query)" in found[1]
@@ -220,7 +224,9 @@ def test_assessment_proving_nothing(tmp_path: Path) -> None:
     assessments = credential()["assessments"]
     assessments[0]["proves"] = []
     found = errors(run(tmp_path, {"db": credential(assessments=assessments)}))
-    assert any("assessments[0].proves: 'proves' needs at least one entry" in m for m in found)
+    assert any(
+        "assessment 1 ('project') > proves: 'proves' needs at least one entry" in m for m in found
+    )
 
 
 def test_attendance_only_is_not_a_micro_credential(tmp_path: Path) -> None:
@@ -343,7 +349,8 @@ def test_missing_translation_names_up_to_three_more_texts(tmp_path: Path) -> Non
     found = warnings(run(tmp_path, {"db": data}))
     assert len(found) == 1
     assert (
-        "title: no 'de' text; also missing in summary, outcomes[0].text, outcomes[1].text "
+        "title: no 'de' text; also missing in summary, outcome 1 ('design') > text, "
+        "outcome 2 ('query') > text "
         "and 1 more (" in found[0]
     )
 
@@ -408,7 +415,7 @@ def test_dates_must_be_real(tmp_path: Path) -> None:
     assert [p.format() for p in problems] == [
         "credentials/db.yaml:"
         + _line_of(tmp_path, "2027-02-30")
-        + ": offerings[0].start: '2027-02-30' is not a real date "
+        + ": offering 1 ('spring') > start: '2027-02-30' is not a real date "
         "(check the day and the month: dates are YYYY-MM-DD)"
     ]
 
@@ -577,7 +584,7 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
         (
             'field: [0613, "0542"]\n',
             ("field",),
-            "1:9: field[0]: expected an ISCED-F field code "
+            "1:9: field item 1: expected an ISCED-F field code "
             '(write "0613" in quotes: without quotes, '
             "YAML reads 0613 as the number 395)",
         ),
@@ -603,12 +610,12 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
         (
             "languages: [English]\n",
             ("languages",),
-            "1:13: languages[0]: unknown language 'English' (did you mean 'en'?)",
+            "1:13: languages item 1: unknown language 'English' (did you mean 'en'?)",
         ),
         (
             "languages: [Deutsch]\n",
             ("languages",),
-            "1:13: languages[0]: unknown language 'Deutsch' (write the two-letter code: en for "
+            "1:13: languages item 1: unknown language 'Deutsch' (write the two-letter code: en for "
             "English, de for German, fr for French)",
         ),
         (
@@ -731,13 +738,13 @@ def test_prices(tmp_path: Path, offering: str, expected: str) -> None:
     lines = f"offerings:\n- id: spring\n  start: 2027-03-01\n  price: {offering}\n"
     found = check_text(tmp_path, lines)
     assert len(found) == 1, found
-    assert found[0].split(": ", 1)[1] == "offerings[0]." + expected
+    assert found[0].split(": ", 1)[1] == "offering 1 ('spring') > " + expected
 
 
 def test_lone_dash_and_yes_no_words(tmp_path: Path) -> None:
     found = check_text(tmp_path, "links:\n-\n")
     assert found == [
-        "credentials/db.yaml:2:2: links[0]: this list item is empty (remove the "
+        "credentials/db.yaml:2:2: links item 1: this list item is empty (remove the "
         "lone '-', or write the item after it)"
     ]
     lines = (
@@ -746,7 +753,7 @@ def test_lone_dash_and_yes_no_words(tmp_path: Path) -> None:
     )
     found = check_text(tmp_path, lines, drop=("assessments",))
     assert found == [
-        "credentials/db.yaml:6:19: assessments[0].identity_check: 'ja' is not "
+        "credentials/db.yaml:6:19: assessment 1 ('project') > identity_check: 'ja' is not "
         "true or false (write true or false)"
     ]
 

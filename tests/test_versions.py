@@ -258,9 +258,9 @@ def test_editing_a_released_version_is_an_error_at_the_changed_line(released: Pa
     edit(cred_file, "Write SQL queries with joins.", "Write SQL queries with outer joins.")
     edit(cred_file, "eqf: 6", "eqf: 5")
     found = errors(released)
-    assert [(p.line, p.field, p.code) for p in found] == [
-        (line_of(cred_file, "eqf: 5"), "eqf", "released-changed"),
-        (line_of(cred_file, "outer joins"), "outcomes[1].text.en", "released-changed"),
+    assert [(p.line, p.loc, p.code) for p in found] == [
+        (line_of(cred_file, "eqf: 5"), ("eqf",), "released-changed"),
+        (line_of(cred_file, "outer joins"), ("outcomes", 1, "text", "en"), "released-changed"),
     ]
     assert found[0].message == (
         "'eqf' differs from released version 1.0: Level EQF 6 → EQF 5 "
@@ -293,9 +293,10 @@ def test_erratum_for_an_unreleased_version_is_an_error(released: Path) -> None:
     )
     cred_file.write_text(text, "utf-8")
     [problem] = errors(released)
-    assert (problem.line, problem.field, problem.code) == (
+    assert (problem.line, problem.field, problem.loc, problem.code) == (
         line_of(cred_file, "version: '0.9'"),
-        "errata[0].version",
+        "erratum 1 > version",
+        ("errata", 0, "version"),
         "erratum-version",
     )
     assert problem.hint.endswith("name a released version: 1.0")

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem, Severity
+from .errors import Problem, Severity, field_label
 from .graph import BUILDS_ON, PART_OF, referrers
 from .model import CatalogueSettings, Credential, Organisation
-from .yaml_loader import Document, PathKey, dotted
+from .yaml_loader import Document, PathKey
 
 CATALOGUE_FILE = "catalogue.yaml"
 """The settings file; the folder that holds it is the catalogue folder."""
@@ -131,8 +131,10 @@ def problem_at(
     source = Catalogue.source_of(kind, entity_id)
     doc = catalogue.documents.get(source)
     if doc is None:  # pragma: no cover - every validated entity has its document
-        return Problem(source, 0, 0, dotted(loc), message, hint, severity, code)
+        return Problem(source, 0, 0, field_label(loc), message, hint, severity, code, loc)
     while loc and isinstance(loc[-1], int) and loc not in doc.positions:
         loc = loc[:-1]  # a single value written where a list is allowed: name the key
     line, column = doc.where(loc, key=key)
-    return Problem(doc.display, line, column, dotted(loc), message, hint, severity, code)
+    return Problem(
+        doc.display, line, column, field_label(loc, doc.data), message, hint, severity, code, loc
+    )

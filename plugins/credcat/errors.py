@@ -14,6 +14,7 @@ that into an exit code or a ``PluginError``.
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 _UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
@@ -62,11 +64,15 @@ class Problem:
         path: The file the problem is in, relative to the catalogue's parent where possible.
         line: 1-based line, or 0 when the problem concerns the whole file.
         column: 1-based column, or 0 when unknown.
-        field: Dotted path of the field, e.g. ``outcomes[2].text.de``; empty for the file.
+        field: The field as a maintainer reads it, e.g. ``outcome 3 ('map-data') > text.de``
+            (see :func:`field_label`); empty for the file.
         message: What is wrong, in one sentence.
         hint: How to fix it, when there is something useful to say.
         severity: Error or warning.
         code: A stable short identifier of the check, e.g. ``unknown-key``.
+        loc: The machine-stable location of the value in its file, as pydantic gives it:
+            keys and zero-based list indexes, e.g. ``("outcomes", 2, "text", "de")``; empty
+            when the problem is not about one value.
     """
 
     path: str
@@ -77,6 +83,7 @@ class Problem:
     hint: str = ""
     severity: Severity = Severity.ERROR
     code: str = dc_field(default="", compare=False)
+    loc: tuple[str | int, ...] = dc_field(default=(), compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -129,12 +136,139 @@ class Problem:
             "hint": self.hint,
             "severity": self.severity.value,
             "code": self.code,
+            "loc": list(self.loc),
         }
+
+
+SINGULAR = {
+    "outcomes": "outcome",
+    "assessments": "assessment",
+    "offerings": "offering",
+    "errata": "erratum",
+}
+"""Lists whose items a maintainer names in the singular: ``outcomes[4]`` is "outcome 5"."""
+MAX_SHOWN_ID = 40
+
+
+def field_label(loc: Sequence[str | int], data: Any = None) -> str:
+    """Name a value's location the way a maintainer reads it, counting list items from one.
+
+    Keys stay as written, joined by dots (``workload.hours``). A list item is named by its
+    list and its number counted from one, with its id when the item has one:
+    ``outcomes[4]`` is ``outcome 5 ('map-data')``, ``offerings[0]`` is ``offering 1``,
+    ``awarding_body[1]`` is ``awarding_body item 2``; what lies below an item follows after
+    ``>``: ``outcome 5 ('map-data') > text.de``.
+
+    Args:
+        loc: Keys and zero-based indexes, as pydantic and the loader give them.
+        data: The loaded file, to find the ids of list items; None to name them by number.
+
+    Returns:
+        The field's name for messages; empty for the whole file.
+    """
+    pieces: list[str] = []
+    keys: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            key = keys.pop() if keys else ""
+            if keys:
+                pieces.append(".".join(keys))
+            keys = []
+            name = SINGULAR.get(key) or (f"{key} item" if key else "item")
+            label = f"{name} {part + 1}"
+            item = _child(data, part)
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if isinstance(item_id, str) and item_id.strip():
+                shown = item_id if len(item_id) <= MAX_SHOWN_ID else item_id[:MAX_SHOWN_ID] + "…"
+                label += f" ('{shown}')"
+            pieces.append(label)
+            data = item
+        else:
+            keys.append(str(part))
+            data = _child(data, part)
+    if keys:
+        pieces.append(".".join(keys))
+    return " > ".join(pieces)
+
+
+def _child(data: Any, part: str | int) -> Any:
+    """The value below ``data`` at one key or index, or None."""
+    if isinstance(part, int):
+        return data[part] if isinstance(data, list) and 0 <= part < len(data) else None
+    return data.get(part) if isinstance(data, dict) else None
 
 
 def format_json(problems: Iterable[Problem]) -> str:
     """Serialise problems as a JSON array, deterministically."""
     return json.dumps([p.as_dict() for p in problems], indent=2, sort_keys=True)
+
+
+ERROR_PAGE_STYLE = (
+    "body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;"
+    "color:#1a1a1a;background:#fff}h1{color:#a30000;font-size:1.6rem}"
+    "li{margin:.6rem 0}code{background:#f3f3f3;padding:0 .25rem}.hint{color:#444}"
+)
+
+
+def format_html_page(problems: Sequence[Problem], catalogue: str = "catalogue") -> str:
+    """A standalone HTML page listing every problem, for the browser under ``mkdocs serve``.
+
+    Each problem shows ``file:line:column``, the field, the message and the hint; every text is
+    escaped (problems quote values from the YAML) and stripped of control characters.
+
+    Args:
+        problems: The catalogue's problems, errors and warnings.
+        catalogue: The catalogue folder as the maintainer names it, e.g. ``catalogue/``.
+
+    Returns:
+        A complete HTML document (MkDocs' live reload adds its script before ``</body>``).
+    """
+
+    def item(problem: Problem) -> str:
+        where = f"{problem.path}:{problem.line}:{problem.column}"
+        parts = [f"<code>{_html(where)}</code>"]
+        if problem.field:
+            parts.append(f'<strong class="field">{_html(problem.field)}</strong>:')
+        parts.append(f'<span class="message">{_html(problem.message)}</span>')
+        if problem.hint:
+            parts.append(f'<span class="hint">({_html(problem.hint)})</span>')
+        return "<li>" + " ".join(parts) + "</li>"
+
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    head = f"{len(errors)} error(s) in the catalogue {catalogue}"
+    body = [
+        f"<h1>{_html(head)}</h1>",
+        "<p>Fix these in the YAML files; this page reloads by itself when the catalogue is "
+        "valid again. Until then the site shows nothing else.</p>",
+        '<ol class="errors">',
+        *(item(p) for p in errors),
+        "</ol>",
+    ]
+    if warnings:
+        body += ["<h2>Warnings</h2>", '<ol class="warnings">', *(item(p) for p in warnings)]
+        body.append("</ol>")
+    return "\n".join(
+        [
+            "<!doctype html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_html('credcat: ' + head)}</title>",
+            f"<style>{ERROR_PAGE_STYLE}</style>",
+            "</head>",
+            '<body><main id="credcat-errors">',
+            *body,
+            "</main></body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def _html(text: str) -> str:
+    return html.escape(printable(text), quote=True)
 
 
 class CredcatError(Exception):

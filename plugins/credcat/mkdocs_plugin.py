@@ -5,9 +5,13 @@ Event by event (MkDocs 1.6):
 * ``on_startup`` — remember whether this is ``mkdocs serve``.
 * ``on_config`` — load and validate the catalogue once per build, *before* MkDocs empties the
   site folder: an invalid catalogue raises :class:`~mkdocs.exceptions.PluginError` naming every
-  ``file:line:column`` and nothing is written. Each warning problem becomes a MkDocs warning
-  (so ``--strict`` fails on it); problems quote values from the YAML, so they are logged through
-  :meth:`~credcat.errors.Problem.format`, which escapes control characters. Sets
+  ``file:line:column`` and nothing is written. Under ``mkdocs serve`` only, an invalid catalogue
+  is logged instead, the last good catalogue is kept, and every page (and ``404.html``) becomes
+  an error page listing each problem (``on_post_page``, ``on_post_template``): the build ends, so
+  the browser reloads and shows the problems, and reloads again when the file is fixed. Each
+  warning problem becomes a MkDocs warning (so ``--strict`` fails on it); problems quote values
+  from the YAML, so they are logged through :meth:`~credcat.errors.Problem.format`, which
+  escapes control characters. Sets
   ``site_name`` from the catalogue title and the theme language from the catalogue's default
   language; warns when ``site_url`` and the catalogue's ``base_uri`` differ.
 * ``on_files`` — add a virtual Markdown stub per generated page (credentials at both their
@@ -50,7 +54,7 @@ from mkdocs.utils import clean_directory
 from mkdocs.utils.templates import TemplateContext
 
 from .catalogue import Catalogue
-from .errors import CatalogueError
+from .errors import CatalogueError, Problem, format_html_page
 from .output import OutputError, data_files
 from .render.language import localise
 from .render.safe import html_text, json_for_script, xml_text
@@ -99,6 +103,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self._command = "build"
+        self._last_good: Catalogue | None = None  # under serve: shown while the YAML is broken
         self._reset()
 
     def _reset(self) -> None:
@@ -111,12 +116,14 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._env: jinja2.Environment | None = None
         self._site_dir: str | None = None
         self._site_touched = False
+        self._problems: tuple[Problem, ...] = ()  # under serve: why every page is an error page
 
     # lifecycle --------------------------------------------------------------------------------
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember the command (the plugin instance then persists across serve rebuilds)."""
         self._command = command
+        self._last_good = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load the catalogue (errors stop the build before anything is written)."""
@@ -135,16 +142,14 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         try:
             catalogue = load_catalogue(root, display_root=project)
         except CatalogueError as error:
-            for problem in error.problems:
-                if not problem.is_error:
-                    log.warning(problem.format(level=False))
-            errors = [p.format() for p in error.problems if p.is_error]
-            raise PluginError(
-                f"credcat: {len(errors)} error(s) in the catalogue {self.config.catalogue_dir}/:\n"
-                + "\n".join(errors)
-            ) from None
-        for problem in catalogue.warnings:
-            log.warning(problem.format(level=False))
+            last_good = self._catalogue_error(error)  # raises PluginError unless serving
+            if last_good is None:
+                return config
+            catalogue = last_good
+        else:
+            for problem in catalogue.warnings:
+                log.warning(problem.format(level=False))
+            self._last_good = catalogue
 
         settings = catalogue.settings
         lang = settings.default_language
@@ -174,6 +179,38 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, THEME_DIR)
         if CREDCAT_CSS not in config.extra_css:
             config.extra_css.insert(0, CREDCAT_CSS)
+
+    def _catalogue_error(self, error: CatalogueError) -> Catalogue | None:
+        """Report an invalid catalogue: a PluginError, or under serve the last good catalogue.
+
+        Under ``mkdocs serve`` a failed build leaves the browser waiting until it times out, so
+        the problems are logged, kept for the error pages, and the build goes on with the last
+        catalogue that was valid (None when there was none yet).
+        """
+        for problem in error.problems:
+            if not problem.is_error:
+                log.warning(problem.format(level=False))
+        errors = [p.format() for p in error.problems if p.is_error]
+        head = f"credcat: {len(errors)} error(s) in the catalogue {self.config.catalogue_dir}/"
+        if self._command != "serve":
+            raise PluginError(f"{head}:\n" + "\n".join(errors)) from None
+        log.error(f"{head} (the browser shows them until they are fixed):\n" + "\n".join(errors))
+        self._problems = error.problems
+        return self._last_good
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Under serve, with an invalid catalogue: every page lists the problems instead."""
+        if not self._problems:
+            return output
+        return format_html_page(self._problems, f"{self.config.catalogue_dir}/")
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Under serve, with an invalid catalogue: the 404 page lists the problems too."""
+        if not self._problems or template_name != "404.html":
+            return output_content
+        return format_html_page(self._problems, f"{self.config.catalogue_dir}/")
 
     def _check_site_url(self, config: MkDocsConfig, base_uri: str) -> None:
         site_url = config.site_url

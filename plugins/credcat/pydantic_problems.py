@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import vocab
-from .errors import Problem
+from .errors import Problem, field_label
 from .ids import SLUG_RE
 from .model import (
     CURRENCY_CODE_FOR_SYMBOL,
@@ -35,7 +35,7 @@ from .model import (
     Organisation,
     OrganisationDoc,
 )
-from .yaml_loader import Document, PathKey, dotted
+from .yaml_loader import Document, PathKey
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -249,7 +249,7 @@ def _problem_from_error(
         else:
             hint = "allowed here: " + ", ".join(allowed) if allowed else ""
         line, column = doc.where(loc, key=True)
-        return Problem(doc.display, line, column, dotted(loc), message, hint, code=kind)
+        return _problem(doc, line, column, loc, message, hint, code=kind)
     if kind == "missing":
         message = f"missing required key '{name}'"
         annex = ANNEX_I.get(name) if len(loc) == 1 and cls is not CatalogueSettings else None
@@ -257,7 +257,7 @@ def _problem_from_error(
             message += f": the EU Council Recommendation (Annex I) requires {annex}"
         hint = hint or _description_at(cls, loc)
         line, column = doc.where(loc[:-1], key=True) if loc[:-1] else (1, 1)
-        return Problem(doc.display, line, column, dotted(loc), message, hint, code="missing")
+        return _problem(doc, line, column, loc, message, hint, code="missing")
     if value is None and kind not in {"empty_text", "workload"}:
         # `key:` with nothing after it, or a lone `-` in a list
         if loc and isinstance(loc[-1], int):
@@ -268,7 +268,7 @@ def _problem_from_error(
             required = _is_required(cls, loc)
             hint = f"write a value after '{label}:'" + ("" if required else ", or remove the key")
         line, column = doc.where(loc)
-        return Problem(doc.display, line, column, dotted(loc), message, hint, code="empty")
+        return _problem(doc, line, column, loc, message, hint, code="empty")
     if isinstance(value, list | dict) and kind in ONE_VALUE_KINDS:
         message = "expected one value, not " + ("a list" if isinstance(value, list) else "keys")
         hint = f"write one value after '{label}:'"
@@ -339,7 +339,23 @@ def _problem_from_error(
     if message and message[0].isupper():
         message = message[0].lower() + message[1:]
     line, column = doc.where(loc, key=at_key)
-    return Problem(doc.display, line, column, dotted(loc), message, hint, code=kind)
+    return _problem(doc, line, column, loc, message, hint, code=kind)
+
+
+def _problem(
+    doc: Document, line: int, column: int, loc: PathKey, message: str, hint: str, *, code: str
+) -> Problem:
+    """A validation problem at ``loc`` of ``doc``, its field named for a maintainer."""
+    return Problem(
+        doc.display,
+        line,
+        column,
+        field_label(loc, doc.data),
+        message,
+        hint,
+        code=code,
+        loc=loc,
+    )
 
 
 def _is_required(cls: type[BaseModel], loc: PathKey) -> bool:
@@ -433,7 +449,17 @@ def _date_problem(value: Any, raw: str | None, hint: str) -> tuple[str, str]:
             except ValueError:
                 break
             return f"'{text}' is not written as YYYY-MM-DD", f"write {iso}"
-    if re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", text):
+    short = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
+    if short:
+        try:
+            iso = date(int(short[1]), int(short[2]), int(short[3])).isoformat()
+        except ValueError:
+            return (
+                f"'{text}' is not a real date",
+                "check the day and the month: dates are YYYY-MM-DD",
+            )
+        if iso != text.strip():  # a missing leading zero: 2026-9-1
+            return f"'{text}' is not written as YYYY-MM-DD", f"write {iso}"
         return f"'{text}' is not a real date", "check the day and the month: dates are YYYY-MM-DD"
     if re.search(r"\d{4}-\d{2}-\d{2}[T ]\d", text):
         return f"'{text}' has a time of day", f"write the date alone: {text.strip()[:10]}"
@@ -508,7 +534,9 @@ def validate_entity(
                 if isinstance(written, str) and SLUG_RE.match(written)
                 else ""
             )
-        problems.append(Problem(doc.display, line, column, "id", message, hint, code="unknown-key"))
+        problems.append(
+            Problem(doc.display, line, column, "id", message, hint, code="unknown-key", loc=("id",))
+        )
         doc.data = {k: v for k, v in doc.data.items() if k != "id"}
     return validate_document(cls, doc, context, problems, extra={"id": entity_id})
 

@@ -1,10 +1,11 @@
-"""Checks that span fields and files: references, stackability, Annex I meaning, wording.
+"""Checks that span fields and files: references, stackability, Annex I meaning, wording, dates.
 
 Owns every rule that needs more than one field or file (rules locate their problems with
 :func:`credcat.catalogue.problem_at`). Each rule is a function
 ``(catalogue) -> Iterable[Problem]``; :func:`check_rules` runs them all. The rules only read the
 validated :class:`~credcat.catalogue.Catalogue` (graph walks come from :mod:`credcat.graph`), so
-they are cheap and run on every build.
+they are cheap and run on every build. The time-aware rules (past runs, a publication date in
+the future, expired quality assurance) read the date from :func:`credcat.clock.today` only.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -19,11 +21,12 @@ from typing import Any
 import yaml
 
 from .catalogue import Catalogue, problem_at
-from .errors import Problem, Severity
+from .clock import ClockError, today
+from .errors import Problem, Severity, field_label
 from .graph import RELATIONS, cycles, links
 from .model import Credential
 from .versions import check_archive
-from .yaml_loader import PathKey, dotted
+from .yaml_loader import PathKey
 
 WARNING = Severity.WARNING
 ATTENDANCE = "level-of-attendance"
@@ -105,6 +108,12 @@ def _line(cat: Catalogue, cred: Credential, loc: PathKey) -> int:
     """Line of a value in a credential's file, or 0."""
     doc = cat.documents.get(Catalogue.source_of("credential", cred.id))
     return doc.positions.get(loc, (0, 0))[0] if doc is not None else 0
+
+
+def _data(cat: Catalogue, cred: Credential) -> Any:
+    """The loaded YAML of a credential's file (to name list items by their ids), or None."""
+    doc = cat.documents.get(Catalogue.source_of("credential", cred.id))
+    return doc.data if doc is not None else None
 
 
 def _org_hint(cat: Catalogue, org: str) -> str:
@@ -246,6 +255,7 @@ def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
 def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
     """Ids are unique; every outcome is proven; assessments prove known outcomes."""
     for cred in cat.credentials.values():
+        data = _data(cat, cred)
         for collection in ("outcomes", "assessments", "offerings"):
             seen: dict[str, int] = {}
             for i, item in enumerate(getattr(cred, collection)):
@@ -254,7 +264,8 @@ def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
                         cat,
                         cred,
                         (collection, i, "id"),
-                        f"duplicate id '{item.id}' (also {collection}[{seen[item.id]}])",
+                        f"duplicate id '{item.id}' (also "
+                        f"{field_label((collection, seen[item.id]), data)})",
                         "give each entry its own id",
                         code="duplicate-id",
                     )
@@ -439,7 +450,8 @@ def translations(cat: Catalogue) -> Iterator[Problem]:
                 if lang not in value:
                     missing.setdefault(lang, []).append(loc)
         for lang, locs in missing.items():
-            first, others = locs[0], [dotted(loc) for loc in locs[1:]]
+            data = _data(cat, cred)
+            first, others = locs[0], [field_label(loc, data) for loc in locs[1:]]
             more = ""
             if others:
                 shown = ", ".join(others[:3])
@@ -498,7 +510,7 @@ def _texts(value: Any, loc: PathKey) -> Iterator[tuple[PathKey, dict[str, str]]]
 
 
 def dates(cat: Catalogue) -> Iterator[Problem]:
-    """Offerings end after they start and close enrolment before they end."""
+    """Offerings end after they start and close enrolment before they start."""
     for cred in cat.credentials.values():
         for i, offer in enumerate(cred.offerings):
             if offer.end is not None and offer.end < offer.start:
@@ -507,16 +519,18 @@ def dates(cat: Catalogue) -> Iterator[Problem]:
                     cred,
                     ("offerings", i, "end"),
                     f"the offering ends ({offer.end}) before it starts ({offer.start})",
+                    "check the year and the month of both dates",
                     code="dates",
                 )
-            last = offer.end or offer.start
-            if offer.application_deadline is not None and offer.application_deadline > last:
+            deadline = offer.application_deadline
+            if deadline is not None and deadline > offer.start:
                 yield _cred(
                     cat,
                     cred,
                     ("offerings", i, "application_deadline"),
-                    f"the application deadline ({offer.application_deadline}) is after "
-                    f"the offering ends ({last})",
+                    f"the application deadline ({deadline}) is after the offering starts "
+                    f"({offer.start})",
+                    f"enrolment closes on or before the first day: {offer.start} at the latest",
                     code="dates",
                 )
         if cred.status == "retired" and cred.offerings:
@@ -530,6 +544,70 @@ def dates(cat: Catalogue) -> Iterator[Problem]:
                 code="retired-offerings",
                 key=True,
             )
+
+
+def time_aware(cat: Catalogue) -> Iterator[Problem]:
+    """What today's date says: past runs, future publication, expired quality assurance.
+
+    Today comes from :func:`credcat.clock.today` (``SOURCE_DATE_EPOCH`` when set), so a check
+    for a given date gives the same answer on every machine.
+    """
+    try:
+        now = today()
+    except ClockError as exc:
+        yield problem_at(cat, "catalogue", "", (), str(exc), code="clock")
+        return
+    for cred in cat.credentials.values():
+        if cred.published is not None and cred.published > now:
+            yield _cred(
+                cat,
+                cred,
+                ("published",),
+                f"the publication date {cred.published} is in the future (today is {now})",
+                f"write the date this version was published: {now} at the latest",
+                code="published-future",
+            )
+        if cred.status != "retired":  # a retired credential's offerings are reported already
+            for i in range(len(cred.offerings)):
+                yield from _past_run(cat, cred, i, now)
+        if cred.status == "active":
+            for i, qa in enumerate(cred.quality_assurance):
+                if qa.valid_until is not None and qa.valid_until < now:
+                    yield _cred(
+                        cat,
+                        cred,
+                        ("quality_assurance", i, "valid_until"),
+                        f"the quality assurance by '{qa.body}' expired on {qa.valid_until}",
+                        "add the renewed decision and its new valid_until, or retire the "
+                        "credential: employers are shown that its quality assurance expired",
+                        warn=True,
+                        code="qa-expired",
+                    )
+
+
+def _past_run(cat: Catalogue, cred: Credential, index: int, now: date) -> Iterator[Problem]:
+    """A warning when offering ``index`` of ``cred`` is over (or began, without an end)."""
+    offer = cred.offerings[index]
+    if offer.end is not None and offer.end < now:
+        yield _cred(
+            cat,
+            cred,
+            ("offerings", index, "end"),
+            f"this run is over: it ended on {offer.end}",
+            "remove it, or give the dates of the next run",
+            warn=True,
+            code="past-offering",
+        )
+    elif offer.end is None and offer.start < now:
+        yield _cred(
+            cat,
+            cred,
+            ("offerings", index, "start"),
+            f"this run started on {offer.start}, in the past, and has no end date",
+            "remove it, give the dates of the next run, or add its end: if it is still running",
+            warn=True,
+            code="past-offering",
+        )
 
 
 def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
@@ -561,6 +639,7 @@ RULES: tuple[Rule, ...] = (
     translations,
     organisation_translations,
     dates,
+    time_aware,
     organisation_logos,
     check_archive,  # versions.py: the archive of released versions, immutability
 )

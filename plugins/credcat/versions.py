@@ -38,12 +38,12 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue, problem_at
-from .errors import Problem
+from .errors import Problem, field_label
 from .ids import SLUG_RE
 from .model import VERSION_RE, Credential
 from .pydantic_problems import validate_entity
 from .urls import Urls
-from .yaml_loader import Document, PathKey, dotted, load_yaml
+from .yaml_loader import Document, PathKey, load_yaml
 
 JsonDict = dict[str, Any]
 
@@ -360,10 +360,11 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
                 doc.display,
                 line,
                 column,
-                dotted(loc),
+                field_label(loc),
                 message,
                 "snapshots are written by credcat release; restore this file from Git",
                 code="archive-header",
+                loc=loc,
             )
         )
         return {}
@@ -403,7 +404,16 @@ def _snapshot_problem(
     release_: Release, loc: PathKey, message: str, hint: str, code: str
 ) -> Problem:
     line, column = release_.document.where(loc)
-    return Problem(release_.document.display, line, column, dotted(loc), message, hint, code=code)
+    return Problem(
+        release_.document.display,
+        line,
+        column,
+        field_label(loc, release_.document.data),
+        message,
+        hint,
+        code=code,
+        loc=loc,
+    )
 
 
 def _orphans(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:

@@ -1,0 +1,221 @@
+"""Time-aware checks (one clock, ``SOURCE_DATE_EPOCH``) and how problems name fields and dates."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from catalogue_factory import credential, write_catalogue
+from credcat.cli import main
+from credcat.clock import ClockError, today
+from credcat.errors import Problem, field_label
+from credcat.validate import check_catalogue
+
+SAMPLE = Path(__file__).resolve().parent.parent / "catalogue"
+
+
+def on(monkeypatch: pytest.MonkeyPatch, day: date) -> None:
+    """Make ``day`` today for credcat."""
+    moment = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
+
+
+def run(tmp_path: Path, **changes: Any) -> list[Problem]:
+    root = write_catalogue(tmp_path / "c", credentials={"db": credential(**changes)})
+    _, problems = check_catalogue(root, display_root=root)
+    return problems
+
+
+def coded(problems: list[Problem], code: str) -> list[Problem]:
+    return [p for p in problems if p.code == code]
+
+
+def offering(**dates: str) -> list[dict[str, Any]]:
+    return [{"id": "spring", **dates}]
+
+
+# --- the clock ----------------------------------------------------------------------------
+
+
+def test_today_is_source_date_epoch_when_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert today() == date(1970, 1, 1)
+    on(monkeypatch, date(2031, 2, 28))
+    assert today() == date(2031, 2, 28)
+
+
+def test_today_is_the_real_date_without_source_date_epoch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    before = datetime.now(UTC).date()
+    assert before <= today() <= datetime.now(UTC).date()
+
+
+def test_a_broken_source_date_epoch_is_a_located_problem(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(ClockError, match="SOURCE_DATE_EPOCH='yesterday' is not a time"):
+        today()
+    [problem] = coded(run(tmp_path), "clock")
+    assert problem.is_error and problem.path == "catalogue.yaml"
+    assert "whole number of seconds" in problem.message
+
+
+# --- offerings, publication, quality assurance --------------------------------------------
+
+
+def test_a_past_run_is_a_warning(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    on(monkeypatch, date(2027, 6, 1))
+    offers = [
+        {"id": "over", "start": "2027-03-01", "end": "2027-05-31"},
+        {"id": "running", "start": "2027-05-01", "end": "2027-06-01"},  # ends today
+        {"id": "begun", "start": "2027-04-01"},
+        {"id": "next", "start": "2027-09-01"},
+    ]
+    found = coded(run(tmp_path, offerings=offers), "past-offering")
+    assert [(p.field, p.severity.value, p.message) for p in found] == [
+        ("offering 1 ('over') > end", "warning", "this run is over: it ended on 2027-05-31"),
+        (
+            "offering 3 ('begun') > start",
+            "warning",
+            "this run started on 2027-04-01, in the past, and has no end date",
+        ),
+    ]
+    assert found[0].hint == "remove it, or give the dates of the next run"
+
+
+def test_the_same_catalogue_is_clean_on_an_earlier_date(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    on(monkeypatch, date(2027, 2, 1))
+    offers = [{"id": "over", "start": "2027-03-01", "end": "2027-05-31"}]
+    assert run(tmp_path, offerings=offers) == []
+
+
+def test_a_retired_credential_gets_one_warning_for_its_offerings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    on(monkeypatch, date(2030, 1, 1))
+    found = run(tmp_path, status="retired", offerings=offering(start="2027-03-01"))
+    assert [p.code for p in found] == ["retired-offerings"]
+
+
+def test_deadline_after_the_start_is_an_error(tmp_path: Path) -> None:
+    offers = offering(start="2027-03-01", end="2027-05-01", application_deadline="2027-03-02")
+    [problem] = run(tmp_path, offerings=offers)
+    assert problem.format().split(": ", 1)[1] == (
+        "offering 1 ('spring') > application_deadline: the application deadline (2027-03-02) "
+        "is after the offering starts (2027-03-01) (enrolment closes on or before the first "
+        "day: 2027-03-01 at the latest)"
+    )
+    same_day = offering(start="2027-03-01", application_deadline="2027-03-01")
+    assert run(tmp_path / "ok", offerings=same_day) == []
+
+
+def test_end_before_start_is_an_error(tmp_path: Path) -> None:
+    [problem] = run(tmp_path, offerings=offering(start="2027-03-01", end="2027-02-01"))
+    assert problem.is_error and problem.code == "dates"
+    assert problem.field == "offering 1 ('spring') > end"
+    assert problem.message == "the offering ends (2027-02-01) before it starts (2027-03-01)"
+
+
+def test_publication_in_the_future_is_an_error(tmp_path: Path) -> None:
+    [problem] = run(tmp_path, published="2026-12-02")
+    assert problem.is_error and problem.field == "published"
+    assert problem.message == (
+        "the publication date 2026-12-02 is in the future (today is 2026-12-01)"
+    )
+    assert problem.hint == "write the date this version was published: 2026-12-01 at the latest"
+    assert run(tmp_path / "today", published="2026-12-01") == []
+
+
+def test_expired_quality_assurance_on_an_active_credential_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    qa = credential()["quality_assurance"]
+    qa[0]["valid_until"] = "2026-11-30"
+    [problem] = run(tmp_path, quality_assurance=qa)
+    assert not problem.is_error and problem.code == "qa-expired"
+    assert problem.field == "quality_assurance item 1 > valid_until"
+    assert problem.message == "the quality assurance by 'beta-qa' expired on 2026-11-30"
+    qa[0]["valid_until"] = "2026-12-01"  # valid through its last day
+    assert run(tmp_path / "today", quality_assurance=qa) == []
+    qa[0]["valid_until"] = "2020-01-01"
+    assert run(tmp_path / "retired", quality_assurance=qa, status="retired") == []
+
+
+def test_the_sample_is_clean_under_strict_on_the_test_date() -> None:
+    assert today() == date(2026, 12, 1)
+    out = io.StringIO()
+    assert main(["check", "--strict", str(SAMPLE)], out=out) == 0, out.getvalue()
+
+
+# --- dates as written -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2026-9-1", "'2026-9-1' is not written as YYYY-MM-DD (write 2026-09-01)"),
+        ("2026-09-1", "'2026-09-1' is not written as YYYY-MM-DD (write 2026-09-01)"),
+        (
+            "2026-2-30",
+            "'2026-2-30' is not a real date (check the day and the month: dates are YYYY-MM-DD)",
+        ),
+        ("1.9.2026", "'1.9.2026' is not written as YYYY-MM-DD (write 2026-09-01)"),
+    ],
+)
+def test_dates_without_leading_zeros_get_the_iso_form(
+    tmp_path: Path, written: str, expected: str
+) -> None:
+    [problem] = run(tmp_path, published=written)
+    assert problem.format().split(": ", 1)[1] == f"published: {expected}"
+
+
+# --- field names --------------------------------------------------------------------------
+
+
+def test_field_labels_count_from_one_and_name_ids() -> None:
+    data = {
+        "outcomes": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d"}, {"id": "map-data"}],
+        "offerings": [{"start": "2027-01-01"}],
+        "stackability": {"part_of": ["x", "y"]},
+        "awarding_body": ["uni"],
+    }
+    assert field_label(("outcomes", 4), data) == "outcome 5 ('map-data')"
+    assert field_label(("outcomes", 4, "text", "de"), data) == "outcome 5 ('map-data') > text.de"
+    assert field_label(("offerings", 0, "price", "amount"), data) == "offering 1 > price.amount"
+    assert field_label(("stackability", "part_of", 1), data) == "stackability > part_of item 2"
+    assert field_label(("awarding_body", 0), data) == "awarding_body item 1"
+    assert field_label(("workload", "hours"), data) == "workload.hours"
+    assert field_label(("outcomes", 9), data) == "outcome 10"  # no such item: no id
+    assert field_label(("outcomes", 4)) == "outcome 5"  # without the file's data
+    assert field_label(()) == ""
+    long_id = {"outcomes": [{"id": "x" * 60}]}
+    assert field_label(("outcomes", 0), long_id) == f"outcome 1 ('{'x' * 40}…')"
+
+
+def test_json_keeps_the_raw_location_and_github_the_human_name(tmp_path: Path) -> None:
+    outcomes = credential()["outcomes"]
+    outcomes[1]["text"] = {"en": "Understand joins.", "de": "Verknüpfungen anwenden."}
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={"db": credential(outcomes=outcomes), "bad": credential(eqf=9)},
+    )
+    out = io.StringIO()
+    assert main(["check", "--format", "json", str(root)], out=out) == 1
+    by_code = {p["code"]: p for p in json.loads(out.getvalue())}
+    wording = by_code["outcome-wording"]
+    assert wording["field"] == "outcome 2 ('query') > text.en"
+    assert wording["loc"] == ["outcomes", 1, "text", "en"]
+    assert by_code["less_than_equal"]["loc"] == ["eqf"]
+    out = io.StringIO()
+    main(["check", "--format", "github", str(root)], out=out)
+    assert "::outcome 2 ('query') > text.en: 'Understand' cannot be observed" in out.getvalue()
