@@ -281,8 +281,8 @@ def test_render_has_no_import_cycle_and_hides_no_import() -> None:
     assert graph["credcat.render.data.loq"] & {"credcat.render.data.nodes"}
 
 
-def test_every_render_module_says_what_it_owns() -> None:
-    for path in sorted(RENDER.rglob("*.py")):
+def test_every_module_says_what_it_owns() -> None:
+    for path in sorted(RENDER.parent.rglob("*.py")):
         doc = ast.get_docstring(ast.parse(path.read_text("utf-8")))
         assert doc and len(doc) > 40, path
 
