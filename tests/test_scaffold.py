@@ -104,7 +104,9 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
     ("options", "message"),
     [
         (["--base-url", "ftp://example.org/"], "--base-url: "),
-        (["--languages", "english"], "--default-language: "),
+        (["--languages", "english"], "--languages: "),
+        (["--title", "Two\nlines"], "--title must be one line"),
+        (["--kind", "castle"], "--kind: "),
         (["--publisher", "Our Uni"], "--publisher 'Our Uni' is not an id"),
         (["--country", "XX"], "--country: "),
     ],

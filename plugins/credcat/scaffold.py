@@ -96,6 +96,8 @@ def _fill(template: str, values: dict[str, str]) -> str:
 
 def _check_options(options: InitOptions) -> CatalogueSettings:
     """Validate the options with the model, so ``init`` never writes a catalogue that fails."""
+    _one_line("title", options.title)
+    _one_line("publisher-name", options.publisher_name)
     if not is_id(options.publisher):
         raise ScaffoldError(
             f"--publisher {printable(options.publisher)!r} is not an id: write lowercase words "
@@ -125,14 +127,30 @@ def _check_options(options: InitOptions) -> CatalogueSettings:
     return settings
 
 
+_OPTION_OF_FIELD = {
+    "title": "title",
+    "base_uri": "base-url",
+    "homepage": "base-url",
+    "default_language": "languages",
+    "languages": "languages",
+    "publisher": "publisher",
+    "name": "publisher-name",
+    "kind": "kind",
+    "country": "country",
+}
+
+
 def _message(error: object) -> str:
+    """A pydantic error, worded for the ``credcat init`` option it came from."""
     assert isinstance(error, dict)
-    option = {"base_uri": "base-url", "publisher_name": "publisher-name"}
-    field = ".".join(str(p) for p in error.get("loc", ())) or "value"
-    name = option.get(field.split(".")[0], field.split(".")[0].replace("_", "-"))
-    if name == "name":
-        name = "publisher-name"
-    return f"--{name}: {printable(str(error.get('msg', 'not valid')))}"
+    field = str((error.get("loc") or ("value",))[0])
+    option = _OPTION_OF_FIELD.get(field, field.replace("_", "-"))
+    return f"--{option}: {printable(str(error.get('msg', 'not valid')))}"
+
+
+def _one_line(option: str, value: str) -> None:
+    if not value.strip() or any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in value):
+        raise ScaffoldError(f"--{option} must be one line of text without control characters")
 
 
 def init_plan(options: InitOptions) -> dict[str, str]:
