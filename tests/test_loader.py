@@ -372,7 +372,10 @@ def test_file_name_that_is_not_utf8_is_shown_without_crashing(tmp_path: Path) ->
 
 
 def test_misspelt_organisations_folder_is_one_problem(tmp_path: Path) -> None:
-    root = write_catalogue(tmp_path / "c", credentials={"a": credential(), "b": credential()})
+    other = {"en": "Another summary.", "de": "Eine andere Zusammenfassung."}
+    root = write_catalogue(
+        tmp_path / "c", credentials={"a": credential(), "b": credential(summary=other)}
+    )
     (root / "organisations").rename(root / "organizations")
     found = messages(root)
     assert found == [

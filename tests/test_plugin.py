@@ -72,8 +72,19 @@ def test_unknown_option_fails_strict(tmp_path: Path) -> None:
         load_config(config_file=str(config), strict=True)
 
 
-def test_missing_catalogue_is_a_plugin_error(tmp_path: Path) -> None:
+def test_missing_catalogue_folder_is_a_config_error(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     config = make_project(tmp_path, plugin_options="catalogue_dir: nowhere")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        load_config(config_file=str(config), site_dir=str(tmp_path / "site"), strict=True)
+    assert "catalogue_dir" in caplog.text
+    assert f"'{tmp_path / 'nowhere'}' isn't an existing directory" in caplog.text
+
+
+def test_catalogue_folder_without_catalogue_yaml_is_a_plugin_error(tmp_path: Path) -> None:
+    config = make_project(tmp_path, plugin_options="catalogue_dir: nowhere")
+    (tmp_path / "nowhere").mkdir()
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"), strict=True)
     with pytest.raises(PluginError, match=r"nowhere/catalogue\.yaml"):
         _plugin(cfg).on_config(cfg)
@@ -228,13 +239,62 @@ def test_path_collision_is_an_error(
 
 
 def test_edit_uri_option_and_templates(tmp_path: Path) -> None:
-    config = make_project(tmp_path, plugin_options="edit_catalogue_uri: blob/dev/data/")
+    config = make_project(
+        tmp_path, plugin_options="edit_links: true\nedit_catalogue_uri: blob/dev/data/"
+    )
     site = tmp_path / "site"
     build_site(config, site)
     html = (site / "credentials" / "intro-databases" / "index.html").read_text("utf-8")
     assert (
         'href="https://github.com/example/credcat/blob/dev/data/credentials/intro-databases.yaml"'
     ) in html
+
+
+def _edit_buttons(html: str) -> list[str]:
+    return re.findall(r'<a href="([^"]*)"[^>]*class="md-content__button', html)
+
+
+def test_public_pages_have_no_edit_links_by_default(tmp_path: Path) -> None:
+    config = make_project(tmp_path)  # repo_url, edit_uri and content.action.edit are all set
+    site = tmp_path / "site"
+    build_site(config, site)
+    for page in ("index.html", "credentials/intro-databases/index.html", "catalogue/index.html"):
+        assert _edit_buttons((site / page).read_text("utf-8")) == [], page
+
+
+def test_edit_links_option_adds_them_to_every_page(tmp_path: Path) -> None:
+    config = make_project(tmp_path, plugin_options="edit_links: true")
+    text = config.read_text("utf-8").replace("features: [content.action.edit]", "features: []")
+    config.write_text(text, encoding="utf-8")  # credcat turns the pencil on itself
+    site = tmp_path / "site"
+    build_site(config, site)
+    home = _edit_buttons((site / "index.html").read_text("utf-8"))
+    assert home == ["https://github.com/example/credcat/edit/main/docs/index.md"]
+    credential = (site / "credentials" / "intro-databases" / "index.html").read_text("utf-8")
+    assert _edit_buttons(credential) == [
+        "https://github.com/example/credcat/edit/main/catalogue/credentials/intro-databases.yaml"
+    ]
+
+
+def test_header_shows_the_publisher_when_there_is_no_repo_url(tmp_path: Path) -> None:
+    config = make_project(tmp_path)
+    text = config.read_text("utf-8")
+    text = text.replace("repo_url: https://github.com/example/credcat\n", "")
+    config.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(config, site)
+    settings = yaml.safe_load((tmp_path / "catalogue" / "catalogue.yaml").read_text("utf-8"))
+    publisher = yaml.safe_load(
+        (tmp_path / "catalogue" / "organisations" / f"{settings['publisher']}.yaml").read_text(
+            "utf-8"
+        )
+    )
+    name = publisher["name"]["en"] if isinstance(publisher["name"], dict) else publisher["name"]
+    html = (site / "index.html").read_text("utf-8")
+    source = re.search(r'<a href="([^"]*)" title="([^"]*)" class="md-source">', html)
+    assert source is not None
+    assert source.groups() == (publisher["homepage"], name)
+    assert "github.com/example" not in html
 
 
 def test_on_env_turns_autoescape_on_for_credcat_templates_only(tmp_path: Path) -> None:

@@ -477,7 +477,7 @@ def test_out_of_range_numbers_say_the_limit(tmp_path: Path) -> None:
 
 def test_credentials_superseding_each_other_are_an_error(tmp_path: Path) -> None:
     creds = {
-        "old": credential(status="superseded", superseded_by="new"),
+        "old": credential(status="superseded", superseded_by="new", summary=_own("old")),
         "new": credential(status="superseded", superseded_by="old"),
     }
     problems = run(tmp_path, creds)
@@ -491,13 +491,18 @@ def test_credentials_superseding_each_other_are_an_error(tmp_path: Path) -> None
 
 def test_a_chain_of_successors_is_fine(tmp_path: Path) -> None:
     creds = {
-        "first": credential(status="superseded", superseded_by="second"),
-        "second": credential(status="superseded", superseded_by="third"),
+        "first": credential(status="superseded", superseded_by="second", summary=_own("first")),
+        "second": credential(status="superseded", superseded_by="third", summary=_own("2nd")),
         "third": credential(),
     }
     found = run(tmp_path, creds)
     assert errors(found) == []
     assert len(warnings(found)) == 1  # 'first' should point at the current one, 'third'
+
+
+def _own(word: str) -> dict[str, str]:
+    """A summary of its own (two credentials with one summary are a warning: a copied file)."""
+    return {"en": f"Design and query {word} databases.", "de": f"{word}: Datenbanken entwerfen."}
 
 
 def _line_of_in(tmp_path: Path, cid: str, needle: str) -> str:

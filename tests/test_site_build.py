@@ -347,16 +347,14 @@ def test_credential_page_shows_outcomes_assessments_and_key_facts(any_site: Site
             assert any_site.t(outcome.text) in employers.text()
 
 
-def test_edit_link_points_at_the_yaml_file(any_site: Site) -> None:
+def test_public_pages_have_no_edit_link(any_site: Site) -> None:
+    # edit links are for a maintainers' preview (the edit_links option, tests/test_plugin.py)
     for cid in any_site.catalogue.credentials:
         page = any_site.page(any_site.urls.credential(cid))
-        edit = page.find("a", rel="edit")
-        assert edit.attrs["href"] == (
-            f"https://github.com/example/credcat/edit/main/catalogue/credentials/{cid}.yaml"
-        )
+        assert page.find_all("a", rel="edit") == []
     for oid in any_site.catalogue.organisations:
         page = any_site.page(any_site.urls.organisation(oid))
-        assert page.find("a", rel="edit").attrs["href"].endswith(f"organisations/{oid}.yaml")
+        assert page.find_all("a", rel="edit") == []
 
 
 def test_banners_for_draft_superseded_and_retired(any_site: Site) -> None:
@@ -761,9 +759,11 @@ def _write_xss_catalogue(root: Path) -> Path:
     whole.pop("stackability")
     whole.pop("offerings")
     whole["title"] = _payload("Whole")
+    whole["summary"] = _payload("Whole summary")  # its own: credcat warns about copied files
     dump("credentials/xss-whole.yaml", whole)
     old = dict(whole)
     old.update(status="superseded", superseded_by="xss-part", title=_payload("Old"))
+    old["summary"] = _payload("Old summary")
     dump("credentials/xss-old.yaml", old)
     return root
 

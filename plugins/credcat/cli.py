@@ -7,6 +7,12 @@ Commands:
 * ``credcat generate [DIR] --out OUT`` — write the machine-readable files without MkDocs.
 * ``credcat import FILE [--into DIR]`` — turn an existing EDC or ELM specification into YAML.
 * ``credcat release ID [DIR] [--date D]`` — archive the current version of a credential.
+* ``credcat init DIR [--title T] [--base-url U] [--languages L,L]`` — start a new catalogue
+  repository that builds at once.
+* ``credcat new credential|organisation ID [--catalogue DIR]`` — an annotated new file whose
+  ``TODO(new)`` placeholders ``credcat check`` refuses until they are filled in.
+* ``credcat verify-site SITE [--catalogue DIR]`` — check that a built site holds every page and
+  machine-readable file credcat publishes (the last step of a catalogue's CI).
 
 Exit codes: 0 success, 1 problems in the input, 2 wrong usage.
 """
@@ -145,6 +151,70 @@ def cmd_release(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    """Create a new catalogue repository."""
+    from .scaffold import InitOptions, ScaffoldError, init_catalogue
+
+    options = InitOptions(
+        title=args.title,
+        base_url=args.base_url,
+        languages=[lang.strip() for lang in args.languages.split(",") if lang.strip()],
+        publisher=args.publisher,
+        publisher_name=args.publisher_name,
+        kind=args.kind,
+        country=args.country,
+    )
+    try:
+        written = init_catalogue(Path(args.folder), options)
+    except ScaffoldError as exc:
+        out.write(f"credcat init: {exc}\n")
+        return 2
+    out.write(f"created a catalogue in {args.folder} ({len(written)} files). Next:\n")
+    out.write(f"  cd {args.folder} && mkdocs serve   # preview on http://127.0.0.1:8000\n")
+    out.write("  then replace the example credential and organisation with your own\n")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
+    """Write an annotated new credential or organisation file."""
+    from .scaffold import ScaffoldError, new_file
+
+    try:
+        path = new_file(args.kind, args.id, Path(args.catalogue))
+    except ScaffoldError as exc:
+        out.write(f"credcat new: {exc}\n")
+        return 2
+    out.write(f"wrote {path}: replace every TODO(new), then run credcat check\n")
+    return 0
+
+
+def cmd_verify_site(args: argparse.Namespace, out: TextIO) -> int:
+    """Check that a built site holds everything credcat publishes for the catalogue."""
+    from .publish import verify_site
+    from .validate import load_catalogue
+
+    site = Path(args.site)
+    if not site.is_dir():
+        out.write(f"credcat verify-site: {site} is not a folder; build the site first\n")
+        return 2
+    try:
+        catalogue = load_catalogue(Path(args.catalogue))
+    except CatalogueError as exc:
+        _print_problems(exc.problems, out)
+        return 1
+    found = verify_site(catalogue, site)
+    for line in found:
+        out.write(f"{site}/{line}\n")
+    if found:
+        out.write(
+            "FAILED: the site lacks what credcat publishes; was it built with MkDocs and the "
+            "credcat plugin?\n"
+        )
+        return 1
+    out.write(f"OK: {site} holds every page and machine-readable file of the catalogue\n")
+    return 0
+
+
 def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
     for problem in problems:
         out.write(problem.format() + "\n")
@@ -207,7 +277,53 @@ def build_parser() -> argparse.ArgumentParser:
     rel.add_argument("catalogue", nargs="?", default="catalogue")
     rel.add_argument("--date", default=None, help="release date, YYYY-MM-DD (default: today)")
     rel.set_defaults(func=cmd_release)
+
+    _add_init(sub)
+    new = sub.add_parser("new", help="write an annotated new credential or organisation file")
+    new.add_argument("kind", choices=("credential", "organisation"))
+    new.add_argument("id", help="its id: lowercase words joined by hyphens (the file name)")
+    new.add_argument(
+        "--catalogue", default="catalogue", help="catalogue folder (default: ./catalogue)"
+    )
+    new.set_defaults(func=cmd_new)
+
+    verify = sub.add_parser(
+        "verify-site", help="check that a built site holds everything credcat publishes"
+    )
+    verify.add_argument("site", help="the built site folder (e.g. site)")
+    verify.add_argument(
+        "--catalogue", default="catalogue", help="catalogue folder (default: ./catalogue)"
+    )
+    verify.set_defaults(func=cmd_verify_site)
     return parser
+
+
+def _add_init(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .scaffold import InitOptions
+
+    d = InitOptions()
+    init = sub.add_parser("init", help="start a new catalogue repository that builds at once")
+    init.add_argument("folder", help="a new or empty folder")
+    init.add_argument("--title", default=d.title, help=f"the catalogue's title ({d.title!r})")
+    init.add_argument(
+        "--base-url",
+        default=d.base_url,
+        help=f"where the site will be published; every identifier starts with it ({d.base_url})",
+    )
+    init.add_argument(
+        "--languages",
+        default=",".join(d.languages),
+        help="the catalogue's languages, the default first, e.g. en,de (en)",
+    )
+    init.add_argument(
+        "--publisher", default=d.publisher, help=f"the publisher's id ({d.publisher})"
+    )
+    init.add_argument(
+        "--publisher-name", default=d.publisher_name, help=f"its name ({d.publisher_name!r})"
+    )
+    init.add_argument("--kind", default=d.kind, help=f"its kind of organisation ({d.kind})")
+    init.add_argument("--country", default=d.country, help=f"its ISO country code ({d.country})")
+    init.set_defaults(func=cmd_init)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

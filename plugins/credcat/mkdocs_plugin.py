@@ -13,13 +13,16 @@ Event by event (MkDocs 1.6):
   from the YAML, so they are logged through :meth:`~credcat.errors.Problem.format`, which
   escapes control characters. Sets
   ``site_name`` from the catalogue title and the theme language from the catalogue's default
-  language; warns when ``site_url`` and the catalogue's ``base_uri`` differ.
+  language; warns when ``site_url`` and the catalogue's ``base_uri`` differ. Without a
+  ``repo_url``, the header shows the catalogue's publisher (name and homepage) where Material
+  shows the repository.
 * ``on_files`` — add a virtual Markdown stub per generated page (credentials at both their
   current and their versioned URL, organisations, the catalogue, the pathways) and the data
   files (``catalogue.json`` and the machine-readable files), refusing to overwrite a file that
   already exists in ``docs/``.
-* ``on_page_markdown`` — title (escaped: Material prints titles unescaped), edit link to the YAML
-  file, canonical URL from ``base_uri``.
+* ``on_page_markdown`` — title (escaped: Material prints titles unescaped), canonical URL from
+  ``base_uri``; the edit link to the YAML file only with the ``edit_links`` option (off by
+  default: public pages, hand-written ones included, have no edit link).
 * ``on_page_content`` — render the page body with the templates in ``credcat/theme/credcat/``
   from the typed context built by :mod:`credcat.render.site.pages`, in an environment of
   credcat's own with autoescape on and Jinja's ``StrictUndefined`` (a missing key or a typo in a
@@ -82,8 +85,9 @@ class CredcatConfig(base.Config):  # type: ignore[no-untyped-call]
     enabled = c.Type(bool, default=True)
     """Generate the catalogue pages and files; ``false`` leaves only the hand-written pages."""
 
-    catalogue_dir = c.Type(str, default="catalogue")
-    """Folder that holds ``catalogue.yaml``, relative to ``mkdocs.yml`` (or absolute)."""
+    catalogue_dir = c.Dir(exists=True, default="catalogue")
+    """Folder that holds ``catalogue.yaml``, relative to ``mkdocs.yml`` (or absolute); it must
+    exist (MkDocs reports a missing folder as a configuration error)."""
     catalogue_site_name = c.Type(bool, default=True)
     """Use the catalogue's title (in the site language) as ``site_name``."""
 
@@ -94,6 +98,17 @@ class CredcatConfig(base.Config):  # type: ignore[no-untyped-call]
 
     machine_files = c.Type(bool, default=True)
     """Publish the machine-readable files beside each credential and ``catalogue.jsonld``."""
+
+    edit_links = c.Type(bool, default=False)
+    """Edit links (Material's pencil) to the YAML file on generated pages and to the Markdown
+    of hand-written pages. Off: a public page has none. On, for a maintainers' preview
+    (``edit_links: !ENV [CREDCAT_EDIT_LINKS, false]`` in ``mkdocs.yml``, then
+    ``CREDCAT_EDIT_LINKS=true mkdocs serve``): needs ``repo_url``; credcat turns on Material's
+    ``content.action.edit`` itself."""
+
+    publisher_in_header = c.Type(bool, default=True)
+    """When ``mkdocs.yml`` has no ``repo_url``, show the catalogue's publisher (its name and
+    homepage) where Material shows the repository, at the top right of every page."""
 
 
 class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
@@ -139,6 +154,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         project = Path(config.config_file_path or ".").resolve().parent
         root = (project / self.config.catalogue_dir).resolve()
         self._root = root
+        self._shown = str(
+            root.relative_to(project).as_posix() if root.is_relative_to(project) else root
+        )
         try:
             catalogue = load_catalogue(root, display_root=project)
         except CatalogueError as error:
@@ -163,6 +181,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             config.site_description = html_text(localise(settings.description, lang, lang))
         config.theme["language"] = lang
         self._add_theme(config)
+        self._header_and_edit_links(config)
         self._check_site_url(config, settings.base_uri)
         return config
 
@@ -191,7 +210,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             if not problem.is_error:
                 log.warning(problem.format(level=False))
         errors = [p.format() for p in error.problems if p.is_error]
-        head = f"credcat: {len(errors)} error(s) in the catalogue {self.config.catalogue_dir}/"
+        head = f"credcat: {len(errors)} error(s) in the catalogue {self._shown}/"
         if self._command != "serve":
             raise PluginError(f"{head}:\n" + "\n".join(errors)) from None
         log.error(f"{head} (the browser shows them until they are fixed):\n" + "\n".join(errors))
@@ -202,7 +221,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         """Under serve, with an invalid catalogue: every page lists the problems instead."""
         if not self._problems:
             return output
-        return format_html_page(self._problems, f"{self.config.catalogue_dir}/")
+        return format_html_page(self._problems, f"{self._shown}/")
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -210,7 +229,29 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         """Under serve, with an invalid catalogue: the 404 page lists the problems too."""
         if not self._problems or template_name != "404.html":
             return output_content
-        return format_html_page(self._problems, f"{self.config.catalogue_dir}/")
+        return format_html_page(self._problems, f"{self._shown}/")
+
+    def _header_and_edit_links(self, config: MkDocsConfig) -> None:
+        """The publisher in the header (unless the site names a repository), and edit links
+        only when the ``edit_links`` option asks for them."""
+        assert self.catalogue is not None
+        settings = self.catalogue.settings
+        publisher = self.catalogue.organisations.get(settings.publisher)
+        if self.config.publisher_in_header and not config.repo_url and publisher is not None:
+            lang = settings.default_language
+            config.repo_url = str(publisher.homepage)
+            config.repo_name = html_text(localise(publisher.name, lang, lang))
+            config.extra["credcat_publisher_in_header"] = True  # partials/source.html
+            icon = config.theme.get("icon") or {}
+            if isinstance(icon, dict) and not icon.get("repo"):
+                config.theme["icon"] = {**icon, "repo": "material/domain"}
+        features = config.theme.get("features")
+        if isinstance(features, list):
+            edit = "content.action.edit"
+            if self.config.edit_links and edit not in features:
+                features.append(edit)
+            elif not self.config.edit_links and edit in features:
+                features.remove(edit)
 
     def _check_site_url(self, config: MkDocsConfig, base_uri: str) -> None:
         site_url = config.site_url
@@ -292,6 +333,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Set the escaped title, the canonical URL and the edit link of a generated page."""
+        if not self.config.edit_links:
+            page.edit_url = None  # no pencil on public pages, hand-written ones included
         spec = self._specs.get(page.file.src_uri)
         if spec is None or self.urls is None:
             return markdown
@@ -299,7 +342,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         page.meta["title"] = title
         page.title = title  # a settable property in MkDocs 1.6
         page.canonical_url = self.urls.iri(spec.path)
-        page.edit_url = self._edit_url(config, spec.source) if spec.source else None
+        if self.config.edit_links:
+            page.edit_url = self._edit_url(config, spec.source) if spec.source else None
         return markdown
 
     def _edit_url(self, config: MkDocsConfig, source: str) -> str | None:

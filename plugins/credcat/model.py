@@ -473,12 +473,23 @@ model refuses it (also at the start of a text), so ``credcat check`` fails until
 replaces each one."""
 
 
-def _is_placeholder(value: Any) -> bool:
+NEW_PLACEHOLDER = "TODO(new)"
+"""What ``credcat new`` writes where the maintainer must fill something in. Refused like
+:data:`IMPORT_PLACEHOLDER`, with its own message."""
+
+
+def _placeholder(value: Any) -> str | None:
+    """The placeholder marker ``value`` starts with (or holds in one of its languages)."""
     if isinstance(value, str):
-        return value.strip().startswith(IMPORT_PLACEHOLDER)
+        text = value.strip()
+        return next((m for m in (IMPORT_PLACEHOLDER, NEW_PLACEHOLDER) if text.startswith(m)), None)
     if isinstance(value, dict):  # a text in several languages
-        return any(isinstance(v, str) and _is_placeholder(v) for v in value.values())
-    return False
+        return next((m for v in value.values() if (m := _placeholder(v))), None)
+    return None
+
+
+def _is_placeholder(value: Any) -> bool:
+    return _placeholder(value) is not None
 
 
 class _Model(BaseModel):
@@ -489,7 +500,14 @@ class _Model(BaseModel):
     @field_validator("*", mode="before")
     @classmethod
     def _no_import_placeholder(cls, value: Any) -> Any:
-        if _is_placeholder(value):
+        marker = _placeholder(value)
+        if marker == NEW_PLACEHOLDER:
+            raise fail(
+                "new-placeholder",
+                "a placeholder left by credcat new: fill it in",
+                "replace TODO(new) with the real value; the comment beside it says what to write",
+            )
+        if marker is not None:
             raise fail(
                 "import-placeholder",
                 "a placeholder left by credcat import: the imported source did not say",

@@ -610,6 +610,57 @@ def _past_run(cat: Catalogue, cred: Credential, index: int, now: date) -> Iterat
         )
 
 
+def copies(cat: Catalogue) -> Iterator[Problem]:
+    """Warn when two credentials share a summary, an enrolment URL or an offering.
+
+    That is what copying a credential file by hand leaves behind: a learner would enrol in the
+    wrong course, and the catalogue would show one text for two credentials. Each later file (in
+    id order) is warned about, naming the first.
+    """
+    first_summary: dict[tuple[str, str], str] = {}
+    first_url: dict[str, str] = {}
+    first_offering: dict[tuple[str, str, str], str] = {}
+    for cred in sorted(cat.credentials.values(), key=lambda c: c.id):
+        for lang, text in sorted(cred.summary.items()):
+            other = first_summary.setdefault((lang, " ".join(text.split())), cred.id)
+            if other != cred.id:
+                yield _cred(
+                    cat,
+                    cred,
+                    ("summary",),
+                    f"the summary ({lang}) is the same as {other}'s",
+                    "write what this credential is about; was the file copied?",
+                    warn=True,
+                    code="copied",
+                )
+        for i, offer in enumerate(cred.offerings):
+            if offer.enrolment_url is not None:
+                other = first_url.setdefault(str(offer.enrolment_url), cred.id)
+                if other != cred.id:
+                    yield _cred(
+                        cat,
+                        cred,
+                        ("offerings", i, "enrolment_url"),
+                        f"{other} has the same enrolment URL",
+                        "link to this credential's own enrolment page; was the file copied?",
+                        warn=True,
+                        code="copied",
+                    )
+            key = (offer.id, offer.start.isoformat(), str(offer.end or ""))
+            other = first_offering.setdefault(key, cred.id)
+            if other != cred.id:
+                yield _cred(
+                    cat,
+                    cred,
+                    ("offerings", i, "id"),
+                    f"{other} has an offering with the same id and dates ({offer.id}, "
+                    f"{offer.start})",
+                    "give this credential's offerings their own dates; was the file copied?",
+                    warn=True,
+                    code="copied",
+                )
+
+
 def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
     """A logo path names an existing file inside the catalogue folder."""
     root = cat.root.resolve()
@@ -641,5 +692,6 @@ RULES: tuple[Rule, ...] = (
     dates,
     time_aware,
     organisation_logos,
+    copies,
     check_archive,  # versions.py: the archive of released versions, immutability
 )

@@ -5,9 +5,10 @@ Everything runs on this machine: the sites are served on 127.0.0.1 (a random fre
 every request the browser makes to any other host is aborted and recorded, so a test fails when
 a page tries to load anything from a third party (fonts, analytics, CDNs, ESCO …).
 
-Needs Debian's Chromium (``apt-get install chromium``) and axe-core
-(``npm ci --prefix tests/browser``); ``bash scripts/test.sh`` installs both. When one is missing
-the tests fail with that command in the message: they are never skipped.
+Needs Chromium (found by :mod:`tests.browser.chromium`: ``$CREDCAT_CHROMIUM``, the system's,
+or Playwright's own) and axe-core (``npm ci --prefix tests/browser``); ``bash scripts/test.sh``
+installs both where the system allows it. When one is missing the tests fail with the way to
+install it in the message: they are never skipped.
 """
 
 from __future__ import annotations
@@ -37,11 +38,12 @@ from playwright.sync_api import (
 from credcat.catalogue import Catalogue
 from credcat.validate import load_catalogue
 
+from .chromium import HOW_TO_INSTALL, find_chromium
 from .xss_fixture import write_xss_catalogue
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = find_chromium()
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -62,15 +64,11 @@ expect.set_options(timeout=10_000)  # web-first assertions: generous on a busy 2
 # --- tools ----------------------------------------------------------------------------------
 
 
-def require_chromium() -> None:
-    """Fail (never skip) when Debian's Chromium is missing."""
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM}: install Debian's Chromium with "
-            "`apt-get install -y chromium` (bash scripts/test.sh does it). Playwright's own "
-            "browser download does not work here; the tests use the system Chromium.",
-            pytrace=False,
-        )
+def require_chromium() -> Path:
+    """Fail (never skip) when no Chromium is found."""
+    if CHROMIUM is None:
+        pytest.fail(f"Chromium not found: {HOW_TO_INSTALL}", pytrace=False)
+    return CHROMIUM
 
 
 def require_axe() -> Path:
@@ -226,9 +224,9 @@ def playwright_instance() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
-    """One headless Chromium (Debian's) for the whole session."""
+    """One headless Chromium for the whole session."""
     browser = playwright_instance.chromium.launch(
-        executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
+        executable_path=str(require_chromium()), headless=True, args=list(CHROMIUM_ARGS)
     )
     yield browser
     browser.close()

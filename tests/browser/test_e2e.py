@@ -755,7 +755,6 @@ def sample_pages(cat: Catalogue) -> dict[str, str]:
         "organisations": "organisations/",
         "pathways": "pathways/",
         "data": "data/",
-        "maintainers": "maintainers/",
         "how-to-read": "how-to-read/",
     }
     others = sorted(
@@ -795,7 +794,6 @@ AXE_PAGES = [
     "organisations",
     "pathways",
     "data",
-    "maintainers",
     "how-to-read",
 ]
 

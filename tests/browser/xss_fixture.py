@@ -161,6 +161,17 @@ def credential(title: str, **changes: Any) -> dict[str, Any]:
     return data
 
 
+def _own_offering(offering: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **offering,
+        "id": "2027-autumn",
+        "start": "2027-09-06",
+        "end": "2027-11-26",
+        "application_deadline": "2027-08-13",
+        "enrolment_url": "https://xss-uni.example/enrol-next",
+    }
+
+
 def credentials() -> dict[str, dict[str, Any]]:
     """The main credential, one that builds on it and one it superseded (pathways, banners)."""
     main_title = f"{TITLE_WORD} {CLOSE_SCRIPT} " + " ".join(PAYLOADS)
@@ -174,9 +185,13 @@ def credentials() -> dict[str, dict[str, Any]]:
             eqf=7,
             mode="blended",
             stackability={"note": text("Another note", markdown=True)},
+            # its own summary and offering: credcat check warns about copied files
+            summary=text("Next summary"),
+            offerings=[_own_offering(credential("")["offerings"][0])],
         ),
         OLD_ID: credential(
             text("Old credential", first=CLOSE_SCRIPT),
+            summary=text("Old summary"),
             status="superseded",
             superseded_by=CATALOGUE_ID,
             offerings=[],

@@ -1,0 +1,283 @@
+"""New catalogues and new files: ``credcat init`` and ``credcat new``.
+
+Owns the templates in ``credcat/scaffold/`` and how they are filled in: the repository a new
+catalogue starts from (``mkdocs.yml``, ``catalogue/`` with one organisation and one annotated
+example credential, the JSON Schemas the files' modelines name, a ``.gitignore``, a README for
+its maintainers, CI for GitHub Actions and GitLab, and a pre-commit configuration), and the
+annotated credential and organisation files of ``credcat new``, whose ``TODO(new)``
+placeholders the model refuses until a maintainer replaces them.
+
+Templates mark a translatable text as ``key: T"text"``; it is written once in the catalogue's
+only language, or once per language (the same text, for the maintainer to translate).
+Nothing here asks a question: every choice has a default or an option.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import __version__
+from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR
+from .errors import CredcatError, printable
+from .ids import is_id
+from .model import CatalogueSettings, OrganisationDoc
+from .schema import render_schemas
+from .yaml_loader import load_yaml
+
+__all__ = ["ScaffoldError", "init_catalogue", "new_file"]
+
+EXAMPLE_CREDENTIAL = "data-literacy-at-work"
+"""The id of the example credential ``credcat init`` writes."""
+
+_TEXT_LINE = re.compile(r'^(?P<indent> *)(?P<item>- )?(?P<key>\w+): T"(?P<text>.*)"(?P<rest>.*)$')
+
+
+class ScaffoldError(CredcatError):
+    """An option is not valid, or a file ``init``/``new`` would write already exists."""
+
+
+@dataclass(frozen=True)
+class InitOptions:
+    """What ``credcat init`` needs to know; everything has a default but the folder."""
+
+    title: str = "Micro-credential catalogue"
+    base_url: str = "https://catalogue.example/"
+    languages: Sequence[str] = ("en",)
+    publisher: str = "our-institution"
+    publisher_name: str = "Our institution"
+    kind: str = "university"
+    country: str = "BE"
+
+
+def _template(name: str) -> str:
+    return files("credcat").joinpath("scaffold", name).read_text(encoding="utf-8")
+
+
+def _texts(template: str, languages: Sequence[str]) -> str:
+    """Expand each ``key: T"text"`` line into the text in every language."""
+    out: list[str] = []
+    for line in template.splitlines():
+        match = _TEXT_LINE.match(line)
+        if match is None:
+            out.append(line)
+            continue
+        indent, item, key = match["indent"], match["item"] or "", match["key"]
+        text, rest = match["text"], match["rest"]
+        if len(languages) == 1:
+            out.append(f"{indent}{item}{key}: {_quoted(text)}{rest}")
+            continue
+        out.append(f"{indent}{item}{key}:{rest}")
+        inner = " " * (len(indent) + len(item) + 2)
+        for i, lang in enumerate(languages):
+            note = "" if i == 0 else "  # translate"
+            out.append(f"{inner}{lang}: {_quoted(text)}{note}")
+    return "\n".join(out) + "\n"
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is YAML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        template = template.replace(f"@{key}@", value)
+    leftover = re.search(r"@[a-z_]+@", template)
+    assert leftover is None, f"unfilled {leftover.group(0)} in a template"
+    return template
+
+
+def _check_options(options: InitOptions) -> CatalogueSettings:
+    """Validate the options with the model, so ``init`` never writes a catalogue that fails."""
+    _one_line("title", options.title)
+    _one_line("publisher-name", options.publisher_name)
+    if not is_id(options.publisher):
+        raise ScaffoldError(
+            f"--publisher {printable(options.publisher)!r} is not an id: write lowercase words "
+            "joined by hyphens, e.g. our-university"
+        )
+    languages = list(dict.fromkeys(options.languages))
+    try:
+        settings = CatalogueSettings.model_validate(
+            {
+                "title": options.title,
+                "publisher": options.publisher,
+                "base_uri": options.base_url,
+                "default_language": languages[0] if languages else "",
+                "languages": languages,
+            }
+        )
+        OrganisationDoc.model_validate(
+            {
+                "name": options.publisher_name,
+                "kind": options.kind,
+                "country": options.country,
+                "homepage": settings.base_uri,
+            }
+        )
+    except ValidationError as exc:
+        raise ScaffoldError("; ".join(_message(e) for e in exc.errors())) from None
+    return settings
+
+
+_OPTION_OF_FIELD = {
+    "title": "title",
+    "base_uri": "base-url",
+    "homepage": "base-url",
+    "default_language": "languages",
+    "languages": "languages",
+    "publisher": "publisher",
+    "name": "publisher-name",
+    "kind": "kind",
+    "country": "country",
+}
+
+
+def _message(error: object) -> str:
+    """A pydantic error, worded for the ``credcat init`` option it came from."""
+    assert isinstance(error, dict)
+    field = str((error.get("loc") or ("value",))[0])
+    option = _OPTION_OF_FIELD.get(field, field.replace("_", "-"))
+    return f"--{option}: {printable(str(error.get('msg', 'not valid')))}"
+
+
+def _one_line(option: str, value: str) -> None:
+    if not value.strip() or any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in value):
+        raise ScaffoldError(f"--{option} must be one line of text without control characters")
+
+
+def init_plan(options: InitOptions) -> dict[str, str]:
+    """The files of a new catalogue repository, by relative path.
+
+    Raises:
+        ScaffoldError: When an option is not valid (a bad URL, language or id).
+    """
+    settings = _check_options(options)
+    languages = [settings.default_language] + [
+        lang for lang in settings.languages if lang != settings.default_language
+    ]
+    values = {
+        "title": options.title.replace('"', "'"),
+        "title_json": _quoted(options.title),
+        "title_md": options.title.replace("\n", " "),
+        "site_url": settings.base_uri,
+        "default_language": settings.default_language,
+        "languages": ", ".join(languages),
+        "publisher": options.publisher,
+        "publisher_name": options.publisher_name.replace('"', "'"),
+        "kind": options.kind,
+        "country": options.country,
+        "version": __version__,
+    }
+    cat = "catalogue"
+    plan = {
+        "mkdocs.yml": _fill(_template("mkdocs.yml"), values),
+        "docs/index.md": _fill(_template("docs/index.md"), values),
+        "README.md": _fill(_template("README.md"), values),
+        ".gitignore": _template("gitignore"),
+        ".github/workflows/catalogue.yml": _fill(_template("github/catalogue.yml"), values),
+        ".gitlab-ci.yml": _fill(_template("gitlab-ci.yml"), values),
+        ".pre-commit-config.yaml": _template("pre-commit-config.yaml"),
+        f"{cat}/{CATALOGUE_FILE}": _texts(_fill(_template("catalogue.yaml"), values), languages),
+        f"{cat}/{ORGANISATIONS_DIR}/{options.publisher}.yaml": _texts(
+            _fill(_template("organisation-publisher.yaml"), values), languages
+        ),
+        f"{cat}/{CREDENTIALS_DIR}/{EXAMPLE_CREDENTIAL}.yaml": _texts(
+            _fill(_template("credential-example.yaml"), values), languages
+        ),
+    }
+    for name, text in render_schemas().items():
+        plan[f"schemas/{name}"] = text
+    return plan
+
+
+def init_catalogue(folder: Path, options: InitOptions) -> list[Path]:
+    """Create a new catalogue repository in ``folder`` (new, or empty).
+
+    Returns:
+        The files written, in order.
+
+    Raises:
+        ScaffoldError: When ``folder`` holds anything, is not a folder, or an option is not
+            valid. Nothing is written then.
+    """
+    plan = init_plan(options)
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise ScaffoldError(f"{folder} is not a folder")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise ScaffoldError(
+            f"{folder} is not empty: credcat init starts a new catalogue in a new or empty folder"
+        )
+    written = []
+    for rel, text in plan.items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        written.append(path)
+    return written
+
+
+KINDS = {
+    "credential": (CREDENTIALS_DIR, "credential-new.yaml"),
+    "organisation": (ORGANISATIONS_DIR, "organisation-new.yaml"),
+}
+
+
+def new_file(kind: str, ident: str, catalogue: Path) -> Path:
+    """Write an annotated new credential or organisation file into a catalogue.
+
+    Every required field and the common optional ones are there, in the catalogue's languages,
+    with ``TODO(new)`` placeholders that ``credcat check`` refuses until they are replaced; no
+    value is copied from another file.
+
+    Returns:
+        The path of the new file.
+
+    Raises:
+        ScaffoldError: When the id is not an id, the catalogue cannot be read, or the file
+            exists.
+    """
+    folder, template = KINDS[kind]
+    if not is_id(ident):
+        raise ScaffoldError(
+            f"{printable(ident)!r} is not an id: write lowercase words joined by hyphens "
+            "(it becomes the file name and part of every address), e.g. data-literacy"
+        )
+    languages = _catalogue_languages(catalogue)
+    path = catalogue / folder / f"{ident}.yaml"
+    if path.exists() or path.is_symlink():
+        raise ScaffoldError(f"{path} exists: choose another id, or edit that file")
+    text = _texts(_fill(_template(template), {"default_language": languages[0]}), languages)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return path
+
+
+def _catalogue_languages(catalogue: Path) -> list[str]:
+    """The catalogue's languages, the default first (read from ``catalogue.yaml``)."""
+    source = catalogue / CATALOGUE_FILE
+    if not source.is_file():
+        raise ScaffoldError(
+            f"{source} not found: run credcat new in the folder above catalogue/, or name the "
+            "catalogue folder with --catalogue"
+        )
+    document, problems = load_yaml(source, str(source))
+    if document is None or not isinstance(document.data, dict):
+        raise ScaffoldError(
+            "\n".join(p.format() for p in problems) or f"{source}: not a catalogue file"
+        )
+    default = document.data.get("default_language", "en")
+    languages = document.data.get("languages") or [default]
+    if isinstance(languages, str):
+        languages = [languages]
+    ordered = [str(default)] + [str(lang) for lang in languages if lang != default]
+    return [lang for lang in ordered if re.fullmatch(r"[a-z]{2,3}", lang)] or ["en"]

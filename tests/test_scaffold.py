@@ -1,0 +1,316 @@
+"""``credcat init``, ``credcat new``, ``credcat verify-site``, the copied-file warning, and the CI
+and pre-commit files a new catalogue gets.
+
+Every catalogue is created in ``tmp_path`` through the CLI's ``main``; builds run in-process
+(strict). The generated GitHub workflow and GitLab CI file are validated with the schemas
+``check-jsonschema`` vendors (offline).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from catalogue_factory import REPO, SAMPLE
+from credcat.cli import build_parser, main
+from credcat.model import NEW_PLACEHOLDER
+from credcat.validate import check_catalogue
+from jsonld_helpers import (
+    EDC_SHAPES,
+    shapes,
+    to_graph,
+    violations,
+)
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def init(tmp_path: Path, *options: str) -> Path:
+    folder = tmp_path / "new-catalogue"
+    code, output = run("init", str(folder), *options)
+    assert code == 0, output
+    return folder
+
+
+def build_strict(project: Path) -> Path:
+    site = project / "site"
+    build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
+    return site
+
+
+# --- credcat init --------------------------------------------------------------------------
+
+
+def test_init_writes_a_complete_repository(tmp_path: Path) -> None:
+    folder = init(tmp_path)
+    written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert written == [
+        ".github/workflows/catalogue.yml",
+        ".gitignore",
+        ".gitlab-ci.yml",
+        ".pre-commit-config.yaml",
+        "README.md",
+        "catalogue/catalogue.yaml",
+        "catalogue/credentials/data-literacy-at-work.yaml",
+        "catalogue/organisations/our-institution.yaml",
+        "docs/index.md",
+        "mkdocs.yml",
+        "schemas/catalogue.schema.json",
+        "schemas/credential.schema.json",
+        "schemas/organisation.schema.json",
+    ]
+    for yaml_file in folder.glob("catalogue/**/*.yaml"):
+        modeline = yaml_file.read_text("utf-8").splitlines()[0]
+        schema = modeline.removeprefix("# yaml-language-server: $schema=")
+        assert modeline != schema, yaml_file
+        assert (yaml_file.parent / schema).resolve().is_file(), schema
+
+
+def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> None:
+    folder = init(tmp_path, "--title", "Micro-credentials of Musterstadt", "--languages", "de,en")
+    catalogue, problems = check_catalogue(folder / "catalogue")
+    assert [p.format() for p in problems] == []
+    assert catalogue is not None and catalogue.languages == ["de", "en"]
+    config = yaml.safe_load(
+        (folder / "mkdocs.yml").read_text("utf-8").replace("!ENV", "")  # safe_load: no tags
+    )
+    plugins = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
+    assert plugins == ["search", "credcat"]
+    assert config["theme"]["name"] == "material"
+    assert "extra_css" not in config and "custom_dir" not in config["theme"]
+    site = build_strict(folder)
+    assert (site / "credentials" / "data-literacy-at-work" / "index.html").is_file()
+    assert "Micro-credentials of Musterstadt" in (site / "index.html").read_text("utf-8")
+    code, output = run("verify-site", str(site), "--catalogue", str(folder / "catalogue"))
+    assert code == 0, output
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--base-url", "ftp://example.org/"], "--base-url: "),
+        (["--languages", "english"], "--languages: "),
+        (["--title", "Two\nlines"], "--title must be one line"),
+        (["--kind", "castle"], "--kind: "),
+        (["--publisher", "Our Uni"], "--publisher 'Our Uni' is not an id"),
+        (["--country", "XX"], "--country: "),
+    ],
+)
+def test_init_refuses_bad_options_and_writes_nothing(
+    tmp_path: Path, options: list[str], message: str
+) -> None:
+    code, output = run("init", str(tmp_path / "c"), *options)
+    assert code == 2
+    assert output.startswith("credcat init: ") and message in output, output
+    assert not (tmp_path / "c").exists()
+
+
+def test_init_refuses_a_folder_that_holds_anything(tmp_path: Path) -> None:
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "notes.txt").write_text("mine", encoding="utf-8")
+    code, output = run("init", str(tmp_path / "c"))
+    assert code == 2
+    assert "is not empty" in output
+    assert [p.name for p in (tmp_path / "c").iterdir()] == ["notes.txt"]
+
+
+# --- credcat new ---------------------------------------------------------------------------
+
+FILLED: dict[str, Any] = {
+    "title": "SQL basics",
+    "summary": "An online course for analysts who want answers from databases themselves.",
+    "description": "Six weeks of exercises on a PostgreSQL database in the browser.",
+    "awarding_body": "our-institution",
+    "eqf": 5,
+    "field": ["0613"],
+    "ects": 2,
+    "hours": 55,
+    "duration": "6 weeks",
+    "mode": "online",
+    "setting": "non-formal",
+    "outcomes.id": "write-queries",
+    "text": "Write SQL queries that join, filter and group the data of several tables.",
+    "assessments.id": "final-project",
+    "assessments.type": "marked-assignment",
+    "proves": ["write-queries"],
+    "supervision": "unsupervised",
+    "quality_assurance.type": "institutional-quality-assurance",
+    "body": "our-institution",
+    "prerequisites": "Confident use of spreadsheets.",
+    "offerings.id": "2027-spring",
+    "start": "2027-04-06",
+    "end": "2027-05-18",
+    "enrolment_url": "https://catalogue.example/enrol/sql-basics-2027",
+    "amount": 0,
+    "homepage": "https://catalogue.example/courses/sql-basics",
+    "name": "Partner School",
+    "short_name": "Partner",
+    "kind": "vet-school",
+    "country": "PT",
+    "email": "info@partner.example",
+}
+
+
+def fill(value: Any, path: tuple[str, ...] = ()) -> Any:
+    """What a maintainer does: replace every TODO(new) with a real value."""
+    if isinstance(value, dict):
+        if value and all(len(key) == 2 for key in value):  # a text in several languages
+            return {lang: fill(text, path) for lang, text in value.items()}
+        return {key: fill(item, (*path, key)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [fill(item, path) for item in value]
+    if isinstance(value, str) and value.startswith(NEW_PLACEHOLDER):
+        lists = [
+            p for p in path if p in {"outcomes", "assessments", "quality_assurance", "offerings"}
+        ]
+        key = f"{lists[-1]}.{path[-1]}" if lists else path[-1]
+        return FILLED[key] if key in FILLED else FILLED[path[-1]]
+    return value
+
+
+def fill_file(path: Path) -> None:
+    text = path.read_text("utf-8")
+    modeline = text.splitlines()[0]
+    data = fill(yaml.safe_load(text))
+    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    path.write_text(modeline + "\n" + dumped, encoding="utf-8")
+
+
+def test_new_files_are_refused_until_filled_in_then_build(tmp_path: Path) -> None:
+    folder = init(tmp_path, "--languages", "en,pt")
+    catalogue = folder / "catalogue"
+    assert run("new", "credential", "sql-basics", "--catalogue", str(catalogue))[0] == 0
+    assert run("new", "organisation", "partner-school", "--catalogue", str(catalogue))[0] == 0
+    credential = catalogue / "credentials" / "sql-basics.yaml"
+    organisation = catalogue / "organisations" / "partner-school.yaml"
+
+    text = credential.read_text("utf-8")
+    data = yaml.safe_load(text)
+    assert set(data["title"]) == {"en", "pt"}  # the catalogue's languages
+    assert "enrolment_url" in data["offerings"][0]
+    assert "https://" not in yaml.safe_dump(data)  # no value copied from another file
+
+    _, problems = check_catalogue(catalogue, display_root=folder)
+    refused = [p for p in problems if p.code == "new-placeholder"]
+    assert refused and all(p.is_error for p in problems)
+    assert {p.path for p in refused} == {
+        "catalogue/credentials/sql-basics.yaml",
+        "catalogue/organisations/partner-school.yaml",
+    }
+    lines = text.splitlines()
+    for problem in refused:  # each points at a TODO(new) (or the mapping that holds some)
+        if problem.path.endswith("sql-basics.yaml"):
+            assert NEW_PLACEHOLDER in "\n".join(lines[problem.line - 1 : problem.line + 2])
+
+    fill_file(credential)
+    fill_file(organisation)
+    _, problems = check_catalogue(catalogue, display_root=folder)
+    assert [p.format() for p in problems] == []
+    code, output = run("check", "--strict", str(catalogue))
+    assert code == 0, output
+    site = build_strict(folder)
+    assert (site / "credentials" / "sql-basics" / "index.html").is_file()
+    assert (site / "organisations" / "partner-school" / "index.html").is_file()
+    assert run("verify-site", str(site), "--catalogue", str(catalogue))[0] == 0
+
+    # the machine-readable files conform like the sample's
+    for elm in sorted(site.glob("credentials/*/*/elm.jsonld")):
+        found = violations(to_graph(json.loads(elm.read_text("utf-8"))), shapes(*EDC_SHAPES))
+        assert found == [], f"{elm}: " + "\n".join(v.short() for v in found)
+    loq = sorted(site.glob("credentials/*/*/opportunities.jsonld"))
+    assert loq == []  # both credentials are drafts: no learning opportunities advertised
+
+
+def test_new_refuses_an_existing_file_a_bad_id_and_a_missing_catalogue(tmp_path: Path) -> None:
+    folder = init(tmp_path)
+    catalogue = str(folder / "catalogue")
+    code, output = run("new", "credential", "data-literacy-at-work", "--catalogue", catalogue)
+    assert (code, "exists" in output) == (2, True)
+    code, output = run("new", "organisation", "Partner_School", "--catalogue", catalogue)
+    assert (code, "is not an id" in output) == (2, True)
+    code, output = run("new", "credential", "x", "--catalogue", str(tmp_path / "nowhere"))
+    assert (code, "catalogue.yaml not found" in output) == (2, True)
+
+
+def test_a_copied_credential_is_a_warning(tmp_path: Path) -> None:
+    root = tmp_path / "catalogue"
+    shutil.copytree(SAMPLE, root)
+    source = root / "credentials" / "sql-for-data-analysis.yaml"
+    copy = root / "credentials" / "sql-for-data-analysis-2.yaml"
+    copy.write_text(source.read_text("utf-8"), encoding="utf-8")
+    _, problems = check_catalogue(root, display_root=root)
+    copied = [p for p in problems if p.code == "copied"]
+    assert copied and all(not p.is_error for p in copied)
+    assert {p.path for p in copied} == {"credentials/sql-for-data-analysis-2.yaml"}
+    fields = {str(p.loc[0]) for p in copied}
+    assert fields == {"summary", "offerings"}
+    assert any("same enrolment URL" in p.message for p in copied)
+    assert any("same id and dates" in p.message for p in copied)
+    assert all("sql-for-data-analysis" in p.message for p in copied)
+
+
+# --- CI and pre-commit ---------------------------------------------------------------------
+
+
+def _check_jsonschema(schema: str, file: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(file)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_ci_files_are_valid_workflows(tmp_path: Path) -> None:
+    folder = init(tmp_path)
+    github = folder / ".github" / "workflows" / "catalogue.yml"
+    gitlab = folder / ".gitlab-ci.yml"
+    for schema, file in (("vendor.github-workflows", github), ("vendor.gitlab-ci", gitlab)):
+        result = _check_jsonschema(schema, file)
+        assert result.returncode == 0, result.stdout + result.stderr
+    # the schema is a real check: a job without runs-on fails it
+    broken = tmp_path / "broken.yml"
+    broken.write_text(github.read_text("utf-8").replace("runs-on:", "runs_on:"), "utf-8")
+    assert _check_jsonschema("vendor.github-workflows", broken).returncode == 1
+
+    workflow = yaml.safe_load(github.read_text("utf-8"))
+    steps = [s.get("run", "") for s in workflow["jobs"]["build"]["steps"]]
+    assert "credcat check --strict --format github catalogue" in steps
+    assert "mkdocs build --strict --site-dir site" in steps
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert workflow["env"]["NO_MKDOCS_2_WARNING"] == "1"
+    gitlab_ci = yaml.safe_load(gitlab.read_text("utf-8"))
+    assert gitlab_ci["pages"]["artifacts"]["paths"] == ["public"]
+    commands = [*steps, *gitlab_ci["pages"]["script"], *gitlab_ci["check"]["script"]]
+    for command in commands:  # every credcat command line in them is one the CLI takes
+        if command.startswith("credcat "):
+            build_parser().parse_args(shlex.split(command)[1:])
+
+
+def test_pre_commit_hook_and_config_match(tmp_path: Path) -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert [h["id"] for h in hooks] == ["credcat-check"]
+    hook = hooks[0]
+    assert hook["entry"] == "credcat check --strict" and hook["pass_filenames"] is False
+    build_parser().parse_args(shlex.split(hook["entry"])[1:])
+    config = yaml.safe_load((init(tmp_path) / ".pre-commit-config.yaml").read_text("utf-8"))
+    local = config["repos"][0]["hooks"][0]
+    assert {k: local[k] for k in ("id", "entry", "files", "pass_filenames")} == {
+        k: hook[k] for k in ("id", "entry", "files", "pass_filenames")
+    }
