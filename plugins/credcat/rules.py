@@ -14,12 +14,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .catalogue import Catalogue, problem_at
 from .errors import Problem, Severity
+from .fs import UnsafeFileError, inside
 from .graph import RELATIONS, cycles, links
 from .model import Credential
 from .versions import check_archive
@@ -532,14 +534,19 @@ def dates(cat: Catalogue) -> Iterator[Problem]:
             )
 
 
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+"""The largest logo file accepted (5 MiB)."""
+
+
 def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
-    """A logo path names an existing file inside the catalogue folder."""
-    root = cat.root.resolve()
+    """A logo path names a regular file inside the catalogue folder (no link out of it, at
+    most :data:`MAX_LOGO_BYTES`), checked through :mod:`credcat.fs`."""
     for org in cat.organisations.values():
         if org.logo is None:
             continue
-        target = (root / org.logo).resolve()
-        if not target.is_relative_to(root) or not target.is_file():
+        try:
+            inside(cat.root, Path(org.logo), MAX_LOGO_BYTES)
+        except UnsafeFileError:
             yield problem_at(
                 cat,
                 "organisation",
