@@ -2,8 +2,10 @@
 
 Owns :class:`Problem` (and its text, GitHub and JSON forms), :class:`CredcatError` and
 :class:`CatalogueError`, and what may reach a terminal or a log: :func:`printable` (no escape
-sequences from YAML values) and :func:`display_path` / :func:`readable_name` (paths relative to
-where the user is, file names that are not UTF-8 shown with ``?``).
+sequences from YAML values), :func:`display_path` / :func:`readable_name` (paths relative to
+where the user is, file names that are not UTF-8 shown with ``?``), and the caps that keep
+every problem short whatever the catalogue holds: :func:`listing` (``a, b, c … and 2,990
+more``) and :func:`shorten` (a quoted value cut to :data:`MAX_QUOTE_CHARS`).
 
 Every check in credcat reports a :class:`Problem` instead of raising at the first mistake, so a
 maintainer sees every problem of every file at once. When a catalogue cannot be used, the core
@@ -21,6 +23,36 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from enum import StrEnum
 from pathlib import Path
+
+MAX_LISTED = 10
+"""At most this many names are listed in one problem (a hint, a cycle); the rest are counted."""
+MAX_QUOTE_CHARS = 80
+"""A value quoted in a problem is cut to this many characters."""
+
+
+def listing(items: Iterable[str], separator: str = ", ", limit: int = MAX_LISTED) -> str:
+    """Join names for a problem, at most ``limit`` of them: ``a, b, c … and 2,990 more``.
+
+    Args:
+        items: The names, in the order to show them.
+        separator: Between two names (``", "``, ``" → "``).
+        limit: The most names shown.
+
+    Returns:
+        The joined names; when there are more than ``limit``, the first ``limit`` followed by
+        ``… and N more``.
+    """
+    names = list(items)
+    if len(names) <= limit:
+        return separator.join(names)
+    return separator.join(names[:limit]) + f" … and {len(names) - limit:,} more"
+
+
+def shorten(value: object, limit: int = MAX_QUOTE_CHARS) -> str:
+    """A value as quoted in a problem: its text, cut to ``limit`` characters with ``…``."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 _UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 

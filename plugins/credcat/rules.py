@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .catalogue import Catalogue, problem_at
-from .errors import Problem, Severity
+from .errors import Problem, Severity, listing
 from .fs import UnsafeFileError, inside
 from .graph import RELATIONS, cycles, links
 from .model import Credential
@@ -208,7 +208,8 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                         cat,
                         cred,
                         ("superseded_by",),
-                        "the credentials supersede each other in a circle: " + " → ".join(cycle),
+                        "the credentials supersede each other in a circle: "
+                        + listing(cycle, " → "),
                         "one of them is the current credential: give it 'status: active' "
                         "and remove its superseded_by",
                         code="superseded",
@@ -236,7 +237,7 @@ def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
                 cat,
                 first,
                 ("stackability", relation, index),
-                f"stackability cycle through {relation}: " + " → ".join(cycle),
+                f"stackability cycle through {relation}: " + listing(cycle, " → "),
                 "a credential cannot count towards itself; remove one link",
                 code="stack-cycle",
             )
@@ -276,7 +277,7 @@ def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
                             f", the outcome on line {line}?" if line else "?"
                         )
                     else:
-                        hint = "name outcome ids from this file's outcomes: " + ", ".join(
+                        hint = "name outcome ids from this file's outcomes: " + listing(
                             o.id for o in cred.outcomes
                         )
                     yield _cred(
@@ -452,7 +453,7 @@ def translations(cat: Catalogue) -> Iterator[Problem]:
                 cred,
                 first,
                 f"no '{lang}' text{more}",
-                f"the catalogue offers {', '.join(wanted)}; add '{lang}: …' to each text",
+                f"the catalogue offers {listing(wanted)}; add '{lang}: …' to each text",
                 warn=True,
                 code="translation",
             )
@@ -477,7 +478,7 @@ def organisation_translations(cat: Catalogue) -> Iterator[Problem]:
                     org.id,
                     ("description",),
                     f"no '{lang}' text for description",
-                    f"the catalogue offers {', '.join(wanted)}",
+                    f"the catalogue offers {listing(wanted)}",
                     severity=WARNING,
                     code="translation",
                 )

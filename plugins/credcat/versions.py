@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue, problem_at
-from .errors import Problem
+from .errors import Problem, listing
 from .fs import UnsafeFileError, folder_inside
 from .ids import SLUG_RE
 from .model import VERSION_RE, Credential
@@ -566,7 +566,7 @@ def _errata(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
                     f"version {erratum.version} is not released: errata are for released "
                     "versions only",
                     "correct an unreleased version directly in the file, or name a released "
-                    "version: " + (", ".join(r.version for r in archive.of(cid)) or "(none yet)"),
+                    "version: " + (listing(r.version for r in archive.of(cid)) or "(none yet)"),
                     code="erratum-version",
                 )
 
@@ -584,7 +584,7 @@ def summary(catalogue: Catalogue, archive: Archive) -> str:
     ]
     line = f"versions: {released} released"
     if unreleased:
-        line += f"; unreleased (run credcat release <id>): {', '.join(unreleased)}"
+        line += f"; unreleased (run credcat release <id>): {listing(unreleased)}"
     else:
         line += "; every current version is released"
     return line
