@@ -333,7 +333,7 @@ def load_yaml(
     """
     try:
         if root is not None:
-            raw = read_inside(root, path, MAX_BYTES)
+            raw = read_inside(root, path.absolute(), MAX_BYTES)
         else:
             with path.open("rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)
