@@ -9,10 +9,11 @@ they are cheap and run on every build.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -109,20 +110,60 @@ def _line(cat: Catalogue, cred: Credential, loc: PathKey) -> int:
     return doc.positions.get(loc, (0, 0))[0] if doc is not None else 0
 
 
+@lru_cache(maxsize=4)
+def _suggester(options: frozenset[str]) -> Suggester:
+    return Suggester(options)
+
+
 def _org_hint(cat: Catalogue, org: str) -> str:
-    close = _closest(org, cat.organisations)
+    close = _suggester(frozenset(cat.organisations)).closest(org)
     return f"did you mean '{close}'?" if close else f"add organisations/{org}.yaml"
 
 
-def _closest(name: str, options: Iterable[str]) -> str | None:
-    """A likely intended id: close enough to be a typo, not merely sharing hyphenated words."""
-    found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.8)
-    return found[0] if found else None
+MAX_SUGGESTION_CANDIDATES = 60
+"""A did-you-mean compares a name with at most this many ids (those nearest in length and in
+alphabetical order), so that 3,000 unknown references to 3,000 ids cost linear work."""
+
+
+class Suggester:
+    """Did-you-mean over one set of ids, with bounded work per question.
+
+    The ids are grouped by length and sorted; a question looks only at ids whose length could
+    pass the cutoff, nearest in length first, and in each length at the ids next to the name in
+    alphabetical order (a typo after the first characters lands there), at most
+    :data:`MAX_SUGGESTION_CANDIDATES` in all.
+    """
+
+    def __init__(self, options: Iterable[str]) -> None:
+        self._by_length: dict[int, list[str]] = {}
+        for option in sorted(set(options)):
+            self._by_length.setdefault(len(option), []).append(option)
+
+    def closest(self, name: str) -> str | None:
+        """A likely intended id: close enough to be a typo, not merely sharing words."""
+        size = len(name)
+        reach = size // 2 + 1  # difflib's ratio ≥ 0.8 needs lengths within a factor of 1.5
+        candidates: list[str] = []
+        per_length = MAX_SUGGESTION_CANDIDATES // 6 + 1
+        for delta in sorted(range(-reach, reach + 1), key=abs):
+            bucket = self._by_length.get(size + delta)
+            if not bucket:
+                continue
+            at = bisect.bisect_left(bucket, name)
+            half = per_length // 2 + 1
+            candidates.extend(bucket[max(0, at - half) : at + half])
+            if len(candidates) >= MAX_SUGGESTION_CANDIDATES:
+                break
+        found = difflib.get_close_matches(
+            name, candidates[:MAX_SUGGESTION_CANDIDATES], n=1, cutoff=0.8
+        )
+        return found[0] if found else None
 
 
 def credential_references(cat: Catalogue) -> Iterator[Problem]:
     """Stackability and succession name existing credentials, and status fits succession."""
     creds = cat.credentials
+    suggest = Suggester(creds)
     succession = {
         cid: [cred.superseded_by]
         for cid, cred in creds.items()
@@ -150,7 +191,8 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                             code="stack-self",
                         )
                     elif other not in creds and f"credential:{other}" not in cat.invalid:
-                        close = _closest(other, (c for c in creds if c != cred.id))
+                        close = suggest.closest(other)
+                        close = None if close == cred.id else close
                         yield _cred(
                             cat,
                             cred,
@@ -192,7 +234,7 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                     code="superseded",
                 )
             elif successor not in creds and f"credential:{successor}" not in cat.invalid:
-                close = _closest(successor, creds)
+                close = suggest.closest(successor)
                 yield _cred(
                     cat,
                     cred,
@@ -263,11 +305,15 @@ def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
                     )
                 seen.setdefault(item.id, i)
         outcome_ids = {o.id for o in cred.outcomes}
+        outcome_suggester = Suggester(outcome_ids)
+        known_outcomes = "name outcome ids from this file's outcomes: " + listing(
+            o.id for o in cred.outcomes
+        )
         proven: set[str] = set()
         for i, assessment in enumerate(cred.assessments):
             for j, ref in enumerate(assessment.proves):
                 if ref not in outcome_ids:
-                    close = _closest(ref, outcome_ids)
+                    close = outcome_suggester.closest(ref)
                     if close is not None:
                         # one typo, one problem: the outcome it names is not also "unproven"
                         proven.add(close)
@@ -277,9 +323,7 @@ def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
                             f", the outcome on line {line}?" if line else "?"
                         )
                     else:
-                        hint = "name outcome ids from this file's outcomes: " + listing(
-                            o.id for o in cred.outcomes
-                        )
+                        hint = known_outcomes
                     yield _cred(
                         cat,
                         cred,
