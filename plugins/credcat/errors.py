@@ -195,8 +195,11 @@ def display_path(path: Path, root: Path | None) -> str:
     """
     shown = path.as_posix()
     if root is not None:
-        with contextlib.suppress(ValueError):
-            shown = path.resolve().relative_to(root.resolve()).as_posix()
+        # the folder is resolved, not the file: the file itself may be a link (out, or a loop)
+        with contextlib.suppress(ValueError, OSError, RuntimeError):
+            where = path.absolute()
+            where = where.parent.resolve() / where.name if where.name else where.resolve()
+            shown = where.relative_to(root.resolve()).as_posix()
     return readable_name(shown)
 
 

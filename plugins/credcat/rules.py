@@ -130,8 +130,8 @@ class Suggester:
 
     The ids are grouped by length and sorted; a question looks only at ids whose length could
     pass the cutoff, nearest in length first, and in each length at the ids next to the name in
-    alphabetical order (a typo after the first characters lands there), at most
-    :data:`MAX_SUGGESTION_CANDIDATES` in all.
+    alphabetical order (a typo after the first characters lands there: 15 on each side for the
+    same length, 5 for others), at most :data:`MAX_SUGGESTION_CANDIDATES` in all.
     """
 
     def __init__(self, options: Iterable[str]) -> None:
@@ -144,13 +144,12 @@ class Suggester:
         size = len(name)
         reach = size // 2 + 1  # difflib's ratio ≥ 0.8 needs lengths within a factor of 1.5
         candidates: list[str] = []
-        per_length = MAX_SUGGESTION_CANDIDATES // 6 + 1
         for delta in sorted(range(-reach, reach + 1), key=abs):
             bucket = self._by_length.get(size + delta)
             if not bucket:
                 continue
             at = bisect.bisect_left(bucket, name)
-            half = per_length // 2 + 1
+            half = MAX_SUGGESTION_CANDIDATES // 4 if delta == 0 else 5
             candidates.extend(bucket[max(0, at - half) : at + half])
             if len(candidates) >= MAX_SUGGESTION_CANDIDATES:
                 break
