@@ -215,6 +215,22 @@ def test_check_from_a_relative_path_reads_the_files(
     assert catalogue is not None and list(catalogue.credentials) == ["databases"]
 
 
+def test_release_never_writes_through_a_planted_link(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "c")
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me\n", encoding="utf-8")
+    folder = root / "versions" / "databases"
+    folder.mkdir(parents=True)
+    (folder / ".1.0.yaml.tmp").symlink_to(precious)  # hidden: check does not list it
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = main(["release", "databases", str(root), "--date", "2026-09-01"])
+    assert code == 0, out.getvalue()
+    assert precious.read_text(encoding="utf-8") == "keep me\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["1.0.yaml"]
+    assert not (folder / "1.0.yaml").is_symlink()
+
+
 # --- versions ------------------------------------------------------------------------------------
 
 
