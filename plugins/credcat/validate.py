@@ -182,8 +182,23 @@ def _entity_files(
         return None
     if folder is None:
         return []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        problems.append(
+            Problem(
+                show(folder),
+                0,
+                0,
+                "",
+                f"the folder '{name}' cannot be read: {exc.strerror or exc}",
+                "make the folder readable",
+                code="unsafe-file",
+            )
+        )
+        return None
     files: list[tuple[Path, str]] = []
-    for path in sorted(folder.iterdir()):
+    for path in entries:
         if path.name.startswith(".") or path.is_dir():
             continue
         suffix = path.suffix.lower()
