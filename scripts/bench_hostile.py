@@ -6,12 +6,19 @@ one pathological pattern, at the longest length and the most '[' the limits acce
 hardening, 12,000 '[' in one description made `mkdocs build` take 40 s; the refused cases
 show that `check` rejects the old attacks quickly, with located problems.
 
+The second table holds the hostile *shapes* of a catalogue (issue 14, item 7): thousands of
+unknown references in one file (every problem's hint once listed every outcome id), two-wide
+"diamond" layers (2**layers routes through the pathways graph) and a long ``builds_on`` chain;
+it shows the size of what `check` prints and of the largest generated page and search index.
+
 Usage: python scripts/bench_hostile.py [--no-build] [CASE ...]   (default: every case)
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import os
 import shutil
 import subprocess
@@ -26,6 +33,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
 
+from credcat.cli import main as credcat_main  # noqa: E402
 from credcat.limits import MAX_LINK_BRACKETS, MAX_TEXT_CHARS  # noqa: E402
 from credcat.validate import check_catalogue  # noqa: E402
 from credcat.yaml_loader import MAX_BYTES  # noqa: E402
@@ -39,6 +47,7 @@ theme:
   custom_dir: {repo}/theme_overrides
   font: false
 plugins:
+  - search
   - credcat:
       catalogue_dir: catalogue
 """
@@ -127,6 +136,105 @@ def build(folder: Path) -> float:
     return time.perf_counter() - started
 
 
+def sample_credential(title: str) -> dict[str, object]:
+    """The sample's data-visualisation credential, titled ``title``, without links."""
+    data = credential("A plain description.", fill=False)
+    data["title"] = {"en": title, "de": title}
+    first = data["assessments"][0]  # type: ignore[index]
+    first["description"] = {"en": "A plain description.", "de": "Eine Beschreibung."}
+    first["proves"] = [o["id"] for o in data["outcomes"]]  # type: ignore[attr-defined]
+    return data
+
+
+def unknown_outcomes(root: Path, count: int = 3000) -> None:
+    """One credential with ``count`` outcomes and ``count`` unknown ``proves`` entries."""
+    data = sample_credential("Many outcomes")
+    text = {"en": "Analyse data sets with Python.", "de": "Datensätze analysieren."}
+    data["outcomes"] = [{"id": f"outcome-{i}", "text": dict(text)} for i in range(count)]
+    first = data["assessments"][0]  # type: ignore[index]
+    first["proves"] = [f"unknown-{i}" for i in range(count)]
+    make_many(root, {"many-outcomes": data})
+
+
+def diamonds(root: Path, layers: int) -> None:
+    """Layers of two credentials, each building on both of the layer above."""
+    creds: dict[str, dict[str, object]] = {}
+    for layer in range(layers):
+        for side in "ab":
+            data = sample_credential(f"Step {layer}{side}")
+            if layer:
+                data["stackability"] = {"builds_on": [f"s{layer - 1}a", f"s{layer - 1}b"]}
+            creds[f"s{layer}{side}"] = data
+    make_many(root, creds)
+
+
+def chain(root: Path, length: int) -> None:
+    """``length`` credentials, each building on the one before."""
+    creds: dict[str, dict[str, object]] = {}
+    for i in range(length):
+        data = sample_credential(f"Link {i}")
+        if i:
+            data["stackability"] = {"builds_on": [f"c{i - 1}"]}
+        creds[f"c{i}"] = data
+    make_many(root, creds)
+
+
+def make_many(root: Path, creds: dict[str, dict[str, object]]) -> None:
+    """A catalogue folder with the sample's organisations and ``creds``."""
+    shutil.copy(REPO / "catalogue" / "catalogue.yaml", root / "catalogue.yaml")
+    shutil.copytree(REPO / "catalogue" / "organisations", root / "organisations")
+    (root / "credentials").mkdir()
+    for cid, data in creds.items():
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**9)
+        (root / "credentials" / f"{cid}.yaml").write_text(text, encoding="utf-8")
+
+
+SHAPES: dict[str, Callable[[Path], None]] = {
+    "3,000 unknown outcomes": unknown_outcomes,
+    "12 diamond layers": lambda root: diamonds(root, 12),
+    "24 diamond layers": lambda root: diamonds(root, 24),
+    "builds_on chain of 300": lambda root: chain(root, 300),
+}
+"""Catalogue shapes whose output once grew without bound."""
+
+
+def folder_mb(root: Path) -> float:
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) / 1e6
+
+
+def shapes(wanted: list[str], with_build: bool) -> None:
+    print()
+    print(
+        f"{'shape':<28} {'MB':>5} {'check s':>8} {'s/MB':>6} {'report MB':>9} "
+        f"{'build s':>8} {'s/MB':>6} {'largest page MB':>15} {'search MB':>9}"
+    )
+    for name, make_shape in SHAPES.items():
+        if wanted and name not in wanted:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            (folder / "catalogue").mkdir()
+            make_shape(folder / "catalogue")
+            mb = folder_mb(folder / "catalogue")
+            printed = io.StringIO()
+            started = time.perf_counter()
+            with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+                code = credcat_main(["check", str(folder / "catalogue")])
+            checked = time.perf_counter() - started
+            report = len(printed.getvalue().encode("utf-8")) / 1e6
+            built = page = search = float("nan")
+            if with_build and code == 0:
+                built = build(folder)
+                site = folder / "site"
+                page = max(p.stat().st_size for p in site.rglob("*.html")) / 1e6
+                index = site / "search" / "search_index.json"
+                search = index.stat().st_size / 1e6 if index.exists() else float("nan")
+            print(
+                f"{name:<28} {mb:>5.2f} {checked:>8.2f} {checked / mb:>6.2f} {report:>9.2f} "
+                f"{built:>8.2f} {built / mb:>6.2f} {page:>15.2f} {search:>9.2f}"
+            )
+
+
 def main() -> None:
     args = sys.argv[1:]
     with_build = "--no-build" not in args
@@ -166,6 +274,7 @@ def main() -> None:
                 f"{name:<28} {mb:>5.2f} {checked:>8.2f} {checked / mb:>6.2f} {'-':>8} {'-':>6} "
                 f"refused: {located[0].format()[:70]}…"
             )
+    shapes(wanted, with_build)
 
 
 if __name__ == "__main__":

@@ -409,5 +409,5 @@ def test_a_snapshot_linked_from_outside_is_not_read(released: Path, tmp_path: Pa
     snapshot.unlink()
     snapshot.symlink_to(outside)
     [problem] = errors(released)
-    assert (problem.code, problem.path.endswith("1.0.yaml")) == ("archive-file", True)
+    assert (problem.code, problem.path.endswith("1.0.yaml")) == ("unsafe-file", True)
     assert "outside the catalogue folder" in problem.message

@@ -2,8 +2,10 @@
 
 Owns :class:`Problem` (and its text, GitHub and JSON forms), :class:`CredcatError` and
 :class:`CatalogueError`, and what may reach a terminal or a log: :func:`printable` (no escape
-sequences from YAML values) and :func:`display_path` / :func:`readable_name` (paths relative to
-where the user is, file names that are not UTF-8 shown with ``?``).
+sequences from YAML values), :func:`display_path` / :func:`readable_name` (paths relative to
+where the user is, file names that are not UTF-8 shown with ``?``), and the caps that keep
+every problem short whatever the catalogue holds: :func:`listing` (``a, b, c … and 2,990
+more``) and :func:`shorten` (a quoted value cut to :data:`MAX_QUOTE_CHARS`).
 
 Every check in credcat reports a :class:`Problem` instead of raising at the first mistake, so a
 maintainer sees every problem of every file at once. When a catalogue cannot be used, the core
@@ -23,6 +25,36 @@ from dataclasses import field as dc_field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+
+MAX_LISTED = 10
+"""At most this many names are listed in one problem (a hint, a cycle); the rest are counted."""
+MAX_QUOTE_CHARS = 80
+"""A value quoted in a problem is cut to this many characters."""
+
+
+def listing(items: Iterable[str], separator: str = ", ", limit: int = MAX_LISTED) -> str:
+    """Join names for a problem, at most ``limit`` of them: ``a, b, c … and 2,990 more``.
+
+    Args:
+        items: The names, in the order to show them.
+        separator: Between two names (``", "``, ``" → "``).
+        limit: The most names shown.
+
+    Returns:
+        The joined names; when there are more than ``limit``, the first ``limit`` followed by
+        ``… and N more``.
+    """
+    names = list(items)
+    if len(names) <= limit:
+        return separator.join(names)
+    return separator.join(names[:limit]) + f" … and {len(names) - limit:,} more"
+
+
+def shorten(value: object, limit: int = MAX_QUOTE_CHARS) -> str:
+    """A value as quoted in a problem: its text, cut to ``limit`` characters with ``…``."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 _UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
@@ -297,8 +329,11 @@ def display_path(path: Path, root: Path | None) -> str:
     """
     shown = path.as_posix()
     if root is not None:
-        with contextlib.suppress(ValueError):
-            shown = path.resolve().relative_to(root.resolve()).as_posix()
+        # the folder is resolved, not the file: the file itself may be a link (out, or a loop)
+        with contextlib.suppress(ValueError, OSError, RuntimeError):
+            where = path.absolute()
+            where = where.parent.resolve() / where.name if where.name else where.resolve()
+            shown = where.relative_to(root.resolve()).as_posix()
     return readable_name(shown)
 
 

@@ -9,23 +9,40 @@ it may be huge. This module owns the rule for every read of a file *inside* a ca
 * it must not be larger than the caller's limit (checked before and while reading).
 
 :func:`read_inside` reads one such file, :func:`inside` checks one without reading it, and
-:func:`iter_inside` lists the usable files of one folder of the catalogue. A refusal raises
+:func:`iter_inside` lists the usable files of one folder of the catalogue, and
+:func:`folder_inside` checks one of its folders. :func:`credcat.yaml_loader.load_yaml` reads
+every YAML file of ``credcat check``, the build and ``credcat import`` through
+:func:`read_inside`. A refusal raises
 :class:`UnsafeFileError`, a :class:`~credcat.errors.CredcatError` with a one-line message.
 """
 
 from __future__ import annotations
 
+import errno
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import CredcatError
 
-__all__ = ["UnsafeFileError", "inside", "iter_inside", "read_inside"]
+__all__ = ["UnsafeFileError", "folder_inside", "inside", "iter_inside", "read_inside"]
+
+
+_LOOP = "is a loop of links (or a link to one); it is not read"
 
 
 class UnsafeFileError(CredcatError):
-    """A file of the catalogue cannot be read safely; the message says why, on one line."""
+    """A file of the catalogue cannot be read safely; the message says why, on one line.
+
+    Attributes:
+        reason: The message without the file name in front (for a located problem).
+        size: The file's size in bytes when it is refused for being too large, else ``None``.
+    """
+
+    def __init__(self, shown: str, reason: str, size: int | None = None) -> None:
+        super().__init__(f"{shown}: {reason}")
+        self.reason = reason
+        self.size = size
 
 
 def _shown(root: Path, path: Path) -> str:
@@ -56,20 +73,26 @@ def inside(root: Path, path: Path, limit: int) -> Path:
     try:
         target = candidate.resolve(strict=True)
     except FileNotFoundError:
-        raise UnsafeFileError(f"{shown}: no such file") from None
-    except (OSError, RuntimeError) as exc:  # a loop of links
-        raise UnsafeFileError(f"{shown}: cannot be followed ({exc})") from None
+        raise UnsafeFileError(shown, "does not exist") from None
+    except RuntimeError:  # Python 3.11's "Symlink loop"
+        raise UnsafeFileError(shown, _LOOP) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnsafeFileError(shown, _LOOP) from None
+        raise UnsafeFileError(shown, f"cannot be followed ({exc.strerror or exc})") from None
     if not target.is_relative_to(base):
-        raise UnsafeFileError(f"{shown}: leads outside the catalogue folder; it is not read")
+        raise UnsafeFileError(shown, "leads outside the catalogue folder; it is not read")
     try:
         info = target.stat()
     except OSError as exc:
-        raise UnsafeFileError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+        raise UnsafeFileError(shown, f"cannot be read ({exc.strerror or exc})") from None
     if not stat.S_ISREG(info.st_mode):
-        raise UnsafeFileError(f"{shown}: not a regular file; it is not read")
+        raise UnsafeFileError(shown, "is not a regular file; it is not read")
     if info.st_size > limit:
         raise UnsafeFileError(
-            f"{shown}: {info.st_size:,} bytes; the limit is {limit:,}; it is not read"
+            shown,
+            f"is {info.st_size:,} bytes; the limit is {limit:,}; it is not read",
+            info.st_size,
         )
     return target
 
@@ -95,11 +118,13 @@ def read_inside(root: Path, path: Path, limit: int) -> bytes:
             data = handle.read(limit + 1)
     except OSError as exc:
         raise UnsafeFileError(
-            f"{_shown(root, path)}: cannot be read ({exc.strerror or exc})"
+            _shown(root, path), f"cannot be read ({exc.strerror or exc})"
         ) from None
     if len(data) > limit:
         raise UnsafeFileError(
-            f"{_shown(root, path)}: larger than the limit of {limit:,} bytes; it is not read"
+            _shown(root, path),
+            f"is larger than the limit of {limit:,} bytes; it is not read",
+            len(data),
         )
     return data
 
@@ -133,3 +158,38 @@ def iter_inside(root: Path, folder: str, pattern: str, limit: int) -> Iterator[P
         except UnsafeFileError:
             continue
         yield path
+
+
+def folder_inside(root: Path, folder: str) -> Path | None:
+    """Check that a folder of the catalogue, when it exists, lies inside it.
+
+    Args:
+        root: The catalogue folder.
+        folder: A folder relative to ``root`` (``"credentials"``).
+
+    Returns:
+        The folder (as found under ``root``) when it is a folder inside ``root``; ``None`` when
+        there is no such folder (nothing to read).
+
+    Raises:
+        UnsafeFileError: The folder is a link out of ``root``, a loop of links, or not a
+            folder that can be listed.
+    """
+    directory = root / folder
+    if not directory.is_symlink() and not directory.exists():
+        return None
+    try:
+        target = directory.resolve(strict=True)
+    except FileNotFoundError:
+        return None
+    except RuntimeError:
+        raise UnsafeFileError(folder, _LOOP) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnsafeFileError(folder, _LOOP) from None
+        raise UnsafeFileError(folder, f"cannot be followed ({exc.strerror or exc})") from None
+    if not target.is_relative_to(root.resolve()):
+        raise UnsafeFileError(folder, "leads outside the catalogue folder; it is not read")
+    if not target.is_dir():
+        return None
+    return directory

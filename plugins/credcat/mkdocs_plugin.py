@@ -31,12 +31,28 @@ Event by event (MkDocs 1.6):
 * ``on_env`` — autoescape every ``credcat/`` template rendered by Material's environment.
 * ``on_page_context`` — hand the context to the page template (``<head>`` links).
 * ``on_serve`` — watch the catalogue folder.
-* ``on_build_error`` — remove what the failed build wrote: no partial site.
+* ``on_post_build`` (last of all plugins) — under ``mkdocs build`` and ``gh-deploy``, swap the
+  staged site in (see below).
+* ``on_build_error`` — remove what the failed build wrote: no partial site, and under ``mkdocs
+  build`` the previous site is left as it was.
+
+**A failed build leaves the previous site in place.** MkDocs writes straight into
+``site_dir``. Under ``mkdocs build`` and ``mkdocs gh-deploy`` (not ``--dirty``), ``on_config``
+points ``site_dir`` at a new hidden staging folder beside it (``.<site>.credcat-…``); MkDocs
+builds there, and ``on_post_build``, run after every other plugin's, swaps it in for the
+previous site only when nothing failed (under ``--strict``, only when no warning was logged,
+since MkDocs counts them only after ``on_post_build``), then points ``site_dir`` back. Any
+error, in a template, a plugin or MkDocs itself, removes the staging folder and leaves the
+previous site untouched. ``mkdocs serve`` builds in place, as before.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import posixpath
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
@@ -48,12 +64,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
-from mkdocs.utils import clean_directory
+from mkdocs.utils import CountHandler, clean_directory
 from mkdocs.utils.templates import TemplateContext
 
 from .catalogue import Catalogue
@@ -119,6 +135,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self._command = "build"
         self._last_good: Catalogue | None = None  # under serve: shown while the YAML is broken
+        self._dirty = False
         self._reset()
 
     def _reset(self) -> None:
@@ -132,6 +149,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._site_dir: str | None = None
         self._site_touched = False
         self._problems: tuple[Problem, ...] = ()  # under serve: why every page is an error page
+        self._staging: Staging | None = None
 
     # lifecycle --------------------------------------------------------------------------------
 
@@ -139,6 +157,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         """Remember the command (the plugin instance then persists across serve rebuilds)."""
         self._command = command
         self._last_good = None
+        self._dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load the catalogue (errors stop the build before anything is written)."""
@@ -183,6 +202,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._add_theme(config)
         self._header_and_edit_links(config)
         self._check_site_url(config, settings.base_uri)
+        if self._command in {"build", "gh-deploy"} and not self._dirty:
+            self._staging = Staging.start(config)
         return config
 
     def _add_theme(self, config: MkDocsConfig) -> None:
@@ -415,10 +436,95 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             server.watch(str((project / self.config.catalogue_dir).resolve()))
         return server
 
+    @event_priority(-100)  # after every other plugin (the search index is written here)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Swap the staged site in for the previous one (``mkdocs build``)."""
+        if self._staging is not None and self._staging.finish(config):
+            self._staging = None
+
     def on_build_error(self, *, error: Exception) -> None:
-        """Leave no partial site: empty the site folder if this build had started writing."""
-        if self._site_touched and self._site_dir:
+        """Leave no partial site: drop the staged site (the previous site stays as it was), or,
+        when building in place, empty the site folder if this build had started writing."""
+        staging, self._staging = self._staging, None
+        if staging is not None:
+            staging.abandon()
+        elif self._site_touched and self._site_dir:
             clean_directory(self._site_dir)
+
+
+class Staging:
+    """A site built in a hidden folder beside ``site_dir``, swapped in when the build succeeds.
+
+    Attributes:
+        site_dir: The real site folder.
+        folder: The staging folder, where MkDocs writes instead.
+    """
+
+    def __init__(self, site_dir: Path, folder: Path, strict: bool) -> None:
+        self.site_dir = site_dir
+        self.folder = folder
+        self._warnings: CountHandler | None = None
+        if strict:
+            self._warnings = CountHandler()
+            self._warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self._warnings)
+
+    @classmethod
+    def start(cls, config: MkDocsConfig) -> Staging | None:
+        """Create the staging folder and point ``config.site_dir`` at it.
+
+        Returns:
+            The staging, or ``None`` when ``site_dir`` is a link (the site is then built in
+            place, into the folder the link names).
+        """
+        site_dir = Path(config.site_dir).absolute()
+        if site_dir.is_symlink():
+            return None
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.credcat-", dir=site_dir.parent))
+        try:  # the permissions a new site folder would get (mkdtemp makes it private)
+            mode = site_dir.stat().st_mode & 0o7777
+        except OSError:
+            umask = os.umask(0o022)
+            os.umask(umask)
+            mode = 0o777 & ~umask
+        folder.chmod(mode)
+        config.site_dir = str(folder)
+        return cls(site_dir, folder, bool(config.strict))
+
+    def _stop_counting(self) -> int:
+        if self._warnings is None:
+            return 0
+        logging.getLogger("mkdocs").removeHandler(self._warnings)
+        count = sum(n for _, n in self._warnings.get_counts())
+        self._warnings = None
+        return count
+
+    def finish(self, config: MkDocsConfig) -> bool:
+        """Put the staged site in place of the previous one.
+
+        Returns:
+            True when swapped; False when a warning fails this ``--strict`` build (MkDocs then
+            aborts, and :meth:`abandon` runs): the previous site stays.
+        """
+        config.site_dir = str(self.site_dir)
+        if self._stop_counting():
+            return False
+        old: Path | None = None
+        if self.site_dir.is_symlink() or self.site_dir.exists():
+            old = Path(
+                tempfile.mkdtemp(prefix=f".{self.site_dir.name}.old-", dir=self.site_dir.parent)
+            )
+            os.replace(self.site_dir, old / "site")
+        os.replace(self.folder, self.site_dir)
+        if old is not None:
+            shutil.rmtree(old)
+        return True
+
+    def abandon(self) -> None:
+        """Remove the staging folder; the previous site stays as it was."""
+        self._stop_counting()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _xml(text: str) -> Markup:

@@ -39,6 +39,16 @@ from . import vocab
 from .ids import MAX_ID_LENGTH, SLUG_RE, WINDOWS_RESERVED_RE, slugify
 
 VERSION_RE = re.compile(r"^[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*$")
+RESERVED_VERSIONS = frozenset({"index", "summary", "versions", "latest", "current", "search"})
+"""Version names refused (in any case): the names of pages and files the site keeps, or may
+keep, next to a credential's version folders in ``credentials/<id>/``."""
+FILE_SUFFIXES = frozenset(
+    {"html", "htm", "json", "jsonld", "xml", "txt", "md", "yaml", "yml", "css", "js", "map"}
+    | {"svg", "png", "jpg", "jpeg", "gif", "webp", "ico", "pdf", "gz", "zip", "csv", "rdf", "ttl"}
+)
+"""A version may not end in ``.<one of these>`` (in any case): ``credentials/<id>/<version>/``
+is a folder next to ``index.html``, and a folder named like a file (``index.html``,
+``elm.jsonld``) collides with it, or confuses a web server about its type."""
 ESCO_SKILL_RE = re.compile(
     r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$"
 )
@@ -321,7 +331,36 @@ def _version(value: Any) -> str:
             f"'{value}' is not a valid version: use letters, digits, dots and hyphens",
             'e.g. "1.0" or "2026-1"',
         )
+    problem = version_name_problem(value)
+    if problem:
+        raise fail("version", problem, 'use a version number such as "1.0" or "2026-1"')
     return value
+
+
+def version_name_problem(value: str) -> str:
+    """Why a version (that matches :data:`VERSION_RE`) cannot name a folder of the site.
+
+    Each version gets the folder ``credentials/<id>/<version>/`` next to the credential's
+    ``index.html``: the name must not be a page or file the site keeps there
+    (:data:`RESERVED_VERSIONS`), must not end like a file (:data:`FILE_SUFFIXES`), and must not
+    be a name Windows reserves for a device (``con``, ``nul.1`` …), so that the site can be
+    copied anywhere.
+
+    Returns:
+        The message, or ``""`` when the version can name a folder.
+    """
+    lowered = value.lower()
+    last = lowered.rsplit(".", 1)[-1] if "." in lowered else ""
+    if lowered in RESERVED_VERSIONS:
+        return f"'{value}' cannot be a version: the site has a page or file of that name"
+    if last in FILE_SUFFIXES:
+        return (
+            f"'{value}' cannot be a version: it ends like a file name (.{last}), and each "
+            "version is a folder of the site"
+        )
+    if WINDOWS_RESERVED_RE.match(lowered.split(".", 1)[0]):
+        return f"'{value}' cannot be a version: Windows reserves that name for a device"
+    return ""
 
 
 Version = Annotated[

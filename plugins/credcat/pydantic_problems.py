@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import vocab
-from .errors import Problem, field_label
+from .errors import Problem, field_label, listing, shorten
 from .ids import SLUG_RE
 from .model import (
     CURRENCY_CODE_FOR_SYMBOL,
@@ -247,7 +247,7 @@ def _problem_from_error(
         elif close:
             hint = f"did you mean '{close}'?"
         else:
-            hint = "allowed here: " + ", ".join(allowed) if allowed else ""
+            hint = "allowed here: " + listing(allowed) if allowed else ""
         line, column = doc.where(loc, key=True)
         return _problem(doc, line, column, loc, message, hint, code=kind)
     if kind == "missing":
@@ -273,19 +273,19 @@ def _problem_from_error(
         message = "expected one value, not " + ("a list" if isinstance(value, list) else "keys")
         hint = f"write one value after '{label}:'"
     elif isinstance(value, float) and not math.isfinite(value):
-        message = f"'{raw or value}' is not a number"
+        message = f"'{shorten(raw or value)}' is not a number"
         hint = "write a plain number"
     elif kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         options = re.findall(r"'([^']*)'", expected)
         guesses = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
-        message = f"'{value}' is not allowed here"
-        hint = f"did you mean '{guesses[0]}'?" if guesses else f"one of: {', '.join(options)}"
+        message = f"'{shorten(value)}' is not allowed here"
+        hint = f"did you mean '{guesses[0]}'?" if guesses else f"one of: {listing(options)}"
     elif kind in {"model_type", "dict_type", "model_attributes_type"}:
         fields = _fields_at(cls, loc)
-        what = "a list" if isinstance(value, list) else f"the value '{value}'"
+        what = "a list" if isinstance(value, list) else f"the value '{shorten(value)}'"
         message = f"'{label}' needs keys below it, not {what}"
-        hint = "keys allowed here: " + ", ".join(fields) if fields else ""
+        hint = "keys allowed here: " + listing(fields) if fields else ""
         if name == "price" and isinstance(value, str | int | float):
             amount = re.sub(r"[^\d.,]", "", str(value)).replace(",", ".") or "450"
             currency = _currency_in(str(value)) or "EUR"
@@ -293,7 +293,7 @@ def _problem_from_error(
     elif kind == "list_type":
         if isinstance(value, str) and "," in value:
             items = ", ".join(v.strip() for v in value.split(","))
-            message = f"'{value}' is one text, not a list"
+            message = f"'{shorten(value)}' is one text, not a list"
             hint = f"write a list in square brackets: [{items}]"
         else:
             message = f"'{label}' must be a list"
@@ -322,13 +322,13 @@ def _problem_from_error(
         message = f"{raw or value} has more than 2 decimal places"
         hint = "round it to cents, e.g. 12.35"
     elif kind in {"bool_parsing", "bool_type"}:
-        message = f"'{value}' is not true or false"
+        message = f"'{shorten(value)}' is not true or false"
         hint = "write true or false"
     elif kind in DATE_KINDS:
         message, hint = _date_problem(value, raw, hint)
     elif kind == "string_pattern_mismatch":
         what, how = PATTERN_MESSAGES.get(name, ("does not have the expected form", ""))
-        message = f"'{value}' {what}"
+        message = f"'{shorten(value)}' {what}"
         hint = how
     elif kind == "too_short":
         message = f"'{label}' needs at least one entry" if label else message
@@ -429,14 +429,14 @@ def _number_problem(value: Any, kind: str, name: str, hint: str) -> tuple[str, s
             hint = f"write the number alone: {name}: {digits[0]}"
         else:
             hint = hint or "write a plain number"
-        return f"'{value}' is not a number", hint
-    return f"'{value}' is not a number", hint or "write a plain number"
+        return f"'{shorten(value)}' is not a number", hint
+    return f"'{shorten(value)}' is not a number", hint or "write a plain number"
 
 
 def _date_problem(value: Any, raw: str | None, hint: str) -> tuple[str, str]:
     if isinstance(value, datetime):
         return (
-            f"'{raw or value}' has a time of day",
+            f"'{shorten(raw or value)}' has a time of day",
             f"write the date alone: {value.date().isoformat()}",
         )
     text = str(raw or value)

@@ -113,7 +113,13 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{credential.version}.yaml"
     staging = folder / f".{credential.version}.yaml.tmp"
-    staging.write_text(text, "utf-8", newline="\n")
+    try:  # a file (or a link, even to outside the catalogue) left at that name is removed,
+        # never written through: the staging file is created anew ("x")
+        staging.unlink(missing_ok=True)
+        with staging.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise ReleaseError(f"cannot write {staging}: {exc.strerror or exc}") from None
     try:
         written, found = load_snapshot(staging, credential_id, str(staging), catalogue, target.name)
         if written is None or written.fingerprint != record["fingerprint"]:

@@ -10,19 +10,22 @@ the future, expired quality assurance) read the date from :func:`credcat.clock.t
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .catalogue import Catalogue, problem_at
 from .clock import ClockError, today
-from .errors import Problem, Severity, field_label
+from .errors import Problem, Severity, field_label, listing
+from .fs import UnsafeFileError, inside
 from .graph import RELATIONS, cycles, links
 from .model import Credential
 from .versions import check_archive
@@ -116,20 +119,59 @@ def _data(cat: Catalogue, cred: Credential) -> Any:
     return doc.data if doc is not None else None
 
 
+@lru_cache(maxsize=4)
+def _suggester(options: frozenset[str]) -> Suggester:
+    return Suggester(options)
+
+
 def _org_hint(cat: Catalogue, org: str) -> str:
-    close = _closest(org, cat.organisations)
+    close = _suggester(frozenset(cat.organisations)).closest(org)
     return f"did you mean '{close}'?" if close else f"add organisations/{org}.yaml"
 
 
-def _closest(name: str, options: Iterable[str]) -> str | None:
-    """A likely intended id: close enough to be a typo, not merely sharing hyphenated words."""
-    found = difflib.get_close_matches(name, list(options), n=1, cutoff=0.8)
-    return found[0] if found else None
+MAX_SUGGESTION_CANDIDATES = 60
+"""A did-you-mean compares a name with at most this many ids (those nearest in length and in
+alphabetical order), so that 3,000 unknown references to 3,000 ids cost linear work."""
+
+
+class Suggester:
+    """Did-you-mean over one set of ids, with bounded work per question.
+
+    The ids are grouped by length and sorted; a question looks only at ids whose length could
+    pass the cutoff, nearest in length first, and in each length at the ids next to the name in
+    alphabetical order (a typo after the first characters lands there: 15 on each side for the
+    same length, 5 for others), at most :data:`MAX_SUGGESTION_CANDIDATES` in all.
+    """
+
+    def __init__(self, options: Iterable[str]) -> None:
+        self._by_length: dict[int, list[str]] = {}
+        for option in sorted(set(options)):
+            self._by_length.setdefault(len(option), []).append(option)
+
+    def closest(self, name: str) -> str | None:
+        """A likely intended id: close enough to be a typo, not merely sharing words."""
+        size = len(name)
+        reach = size // 2 + 1  # difflib's ratio ≥ 0.8 needs lengths within a factor of 1.5
+        candidates: list[str] = []
+        for delta in sorted(range(-reach, reach + 1), key=abs):
+            bucket = self._by_length.get(size + delta)
+            if not bucket:
+                continue
+            at = bisect.bisect_left(bucket, name)
+            half = MAX_SUGGESTION_CANDIDATES // 4 if delta == 0 else 5
+            candidates.extend(bucket[max(0, at - half) : at + half])
+            if len(candidates) >= MAX_SUGGESTION_CANDIDATES:
+                break
+        found = difflib.get_close_matches(
+            name, candidates[:MAX_SUGGESTION_CANDIDATES], n=1, cutoff=0.8
+        )
+        return found[0] if found else None
 
 
 def credential_references(cat: Catalogue) -> Iterator[Problem]:
     """Stackability and succession name existing credentials, and status fits succession."""
     creds = cat.credentials
+    suggest = Suggester(creds)
     succession = {
         cid: [cred.superseded_by]
         for cid, cred in creds.items()
@@ -157,7 +199,8 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                             code="stack-self",
                         )
                     elif other not in creds and f"credential:{other}" not in cat.invalid:
-                        close = _closest(other, (c for c in creds if c != cred.id))
+                        close = suggest.closest(other)
+                        close = None if close == cred.id else close
                         yield _cred(
                             cat,
                             cred,
@@ -199,7 +242,7 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                     code="superseded",
                 )
             elif successor not in creds and f"credential:{successor}" not in cat.invalid:
-                close = _closest(successor, creds)
+                close = suggest.closest(successor)
                 yield _cred(
                     cat,
                     cred,
@@ -215,7 +258,8 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                         cat,
                         cred,
                         ("superseded_by",),
-                        "the credentials supersede each other in a circle: " + " → ".join(cycle),
+                        "the credentials supersede each other in a circle: "
+                        + listing(cycle, " → "),
                         "one of them is the current credential: give it 'status: active' "
                         "and remove its superseded_by",
                         code="superseded",
@@ -243,7 +287,7 @@ def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
                 cat,
                 first,
                 ("stackability", relation, index),
-                f"stackability cycle through {relation}: " + " → ".join(cycle),
+                f"stackability cycle through {relation}: " + listing(cycle, " → "),
                 "a credential cannot count towards itself; remove one link",
                 code="stack-cycle",
             )
@@ -271,11 +315,15 @@ def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
                     )
                 seen.setdefault(item.id, i)
         outcome_ids = {o.id for o in cred.outcomes}
+        outcome_suggester = Suggester(outcome_ids)
+        known_outcomes = "name outcome ids from this file's outcomes: " + listing(
+            o.id for o in cred.outcomes
+        )
         proven: set[str] = set()
         for i, assessment in enumerate(cred.assessments):
             for j, ref in enumerate(assessment.proves):
                 if ref not in outcome_ids:
-                    close = _closest(ref, outcome_ids)
+                    close = outcome_suggester.closest(ref)
                     if close is not None:
                         # one typo, one problem: the outcome it names is not also "unproven"
                         proven.add(close)
@@ -285,9 +333,7 @@ def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
                             f", the outcome on line {line}?" if line else "?"
                         )
                     else:
-                        hint = "name outcome ids from this file's outcomes: " + ", ".join(
-                            o.id for o in cred.outcomes
-                        )
+                        hint = known_outcomes
                     yield _cred(
                         cat,
                         cred,
@@ -462,7 +508,7 @@ def translations(cat: Catalogue) -> Iterator[Problem]:
                 cred,
                 first,
                 f"no '{lang}' text{more}",
-                f"the catalogue offers {', '.join(wanted)}; add '{lang}: …' to each text",
+                f"the catalogue offers {listing(wanted)}; add '{lang}: …' to each text",
                 warn=True,
                 code="translation",
             )
@@ -487,7 +533,7 @@ def organisation_translations(cat: Catalogue) -> Iterator[Problem]:
                     org.id,
                     ("description",),
                     f"no '{lang}' text for description",
-                    f"the catalogue offers {', '.join(wanted)}",
+                    f"the catalogue offers {listing(wanted)}",
                     severity=WARNING,
                     code="translation",
                 )
@@ -661,14 +707,19 @@ def copies(cat: Catalogue) -> Iterator[Problem]:
                 )
 
 
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+"""The largest logo file accepted (5 MiB)."""
+
+
 def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
-    """A logo path names an existing file inside the catalogue folder."""
-    root = cat.root.resolve()
+    """A logo path names a regular file inside the catalogue folder (no link out of it, at
+    most :data:`MAX_LOGO_BYTES`), checked through :mod:`credcat.fs`."""
     for org in cat.organisations.values():
         if org.logo is None:
             continue
-        target = (root / org.logo).resolve()
-        if not target.is_relative_to(root) or not target.is_file():
+        try:
+            inside(cat.root, Path(org.logo), MAX_LOGO_BYTES)
+        except UnsafeFileError:
             yield problem_at(
                 cat,
                 "organisation",

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR, Catalogue
 from .errors import CatalogueError, Problem, display_path, readable_name
+from .fs import UnsafeFileError, folder_inside
 from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
 from .model import CatalogueSettings, Credential, Organisation
 from .pydantic_problems import validate_document, validate_entity
@@ -58,7 +59,7 @@ def check_catalogue(
     The catalogue is ``None`` when an error makes a consistent model impossible; the problem
     list is sorted by file, line and column.
     """
-    root = Path(root)
+    root = base = Path(root)
     shown = Path.cwd() if display_root is None else display_root
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
@@ -66,7 +67,8 @@ def check_catalogue(
     def show(path: Path) -> str:
         return display_path(path, shown)
 
-    if not (root / CATALOGUE_FILE).is_file():
+    settings_path = root / CATALOGUE_FILE
+    if not settings_path.is_file() and not settings_path.is_symlink():
         problems.append(
             Problem(
                 show(root / CATALOGUE_FILE),
@@ -80,22 +82,27 @@ def check_catalogue(
         )
         return None, problems
 
-    settings_doc = _load(root / CATALOGUE_FILE, show, problems)
+    settings_doc = _load(root, settings_path, show, problems)
     settings: CatalogueSettings | None = None
     if settings_doc is not None:
         documents[CATALOGUE_FILE] = settings_doc
         settings = validate_document(CatalogueSettings, settings_doc, {}, problems)
     context = {"default_language": settings.default_language if settings else "en"}
+    refused: set[str] = set()  # folders that are links out of the catalogue
 
     def load_all(cls: type[E], folder: str) -> tuple[dict[str, E], set[str]]:
         """Validate every file of one folder; returns the models and the ids of every file."""
         found: dict[str, E] = {}
         ids: set[str] = set()
-        for path, entity_id in _entity_files(Path(root) / folder, show, problems):
+        listed = _entity_files(base, folder, show, problems)
+        if listed is None:
+            refused.add(folder)
+            listed = []
+        for path, entity_id in listed:
             # a misnamed file (entity_id != its name) is checked too, so that renaming it
             # brings no new surprises, but it is not part of the catalogue until renamed
             ids.add(entity_id)
-            doc = _load(path, show, problems)
+            doc = _load(base, path, show, problems)
             if doc is None:
                 continue
             if entity_id != path.stem:
@@ -110,10 +117,10 @@ def check_catalogue(
     organisations, organisation_files = load_all(Organisation, ORGANISATIONS_DIR)
     credentials, credential_files = load_all(Credential, CREDENTIALS_DIR)
 
-    no_organisations = not organisation_files and _missing_folder(
-        root, ORGANISATIONS_DIR, show, problems
+    no_organisations = not organisation_files and (
+        ORGANISATIONS_DIR in refused or _missing_folder(root, ORGANISATIONS_DIR, show, problems)
     )
-    if not credential_files:
+    if not credential_files and CREDENTIALS_DIR not in refused:
         _missing_folder(root, CREDENTIALS_DIR, show, problems)  # "the catalogue has none"
 
     if settings is None:
@@ -143,34 +150,59 @@ def check_catalogue(
 # --- files --------------------------------------------------------------------------------
 
 
-def _entity_files(folder: Path, show: Any, problems: list[Problem]) -> list[tuple[Path, str]]:
-    """The YAML files of a folder, each with the id it stands for.
+def _entity_files(
+    root: Path, name: str, show: Any, problems: list[Problem]
+) -> list[tuple[Path, str]] | None:
+    """The YAML files of a folder of the catalogue, each with the id it stands for.
 
     A file whose name cannot be an id (``Data Analysis.yaml``, ``x.yml``) is reported, and
     returned with the id it should be renamed to, so that its content is checked all the same
-    and references to that id are not reported as unknown as well.
+    and references to that id are not reported as unknown as well. Links are not followed
+    here: each file is read through :mod:`credcat.fs` by the loader, which refuses links out of
+    the catalogue, loops of links and special files with a located problem.
+
+    Returns:
+        The files, or ``None`` when the folder itself is a link out of the catalogue or a loop
+        of links (reported).
     """
-    if not folder.is_dir():
+    try:
+        folder = folder_inside(root, name)
+    except UnsafeFileError as exc:
+        problems.append(
+            Problem(
+                show(root / name),
+                0,
+                0,
+                "",
+                f"the folder '{name}' {exc.reason}",
+                f"keep '{name}' a plain folder inside the catalogue folder, not a link",
+                code="unsafe-file",
+            )
+        )
+        return None
+    if folder is None:
         return []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        problems.append(
+            Problem(
+                show(folder),
+                0,
+                0,
+                "",
+                f"the folder '{name}' cannot be read: {exc.strerror or exc}",
+                "make the folder readable",
+                code="unsafe-file",
+            )
+        )
+        return None
     files: list[tuple[Path, str]] = []
-    for path in sorted(folder.iterdir()):
+    for path in entries:
         if path.name.startswith(".") or path.is_dir():
             continue
         suffix = path.suffix.lower()
         if suffix not in {".yaml", ".yml"}:
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve().parent):
-            problems.append(
-                Problem(
-                    show(path),
-                    0,
-                    0,
-                    "",
-                    "this file is a link to a file outside the catalogue folder; it is not read",
-                    "copy the file into the catalogue instead of linking to it",
-                    code="file-name",
-                )
-            )
             continue
         suggestion = _id_for(path.stem)
         if path.suffix != ".yaml":
@@ -247,7 +279,7 @@ def _close_folder(name: str, wanted: str) -> bool:
     )
 
 
-def _load(path: Path, show: Any, problems: list[Problem]) -> Document | None:
-    doc, found = load_yaml(path, show(path))
+def _load(root: Path, path: Path, show: Any, problems: list[Problem]) -> Document | None:
+    doc, found = load_yaml(path, show(path), root)
     problems.extend(found)
     return doc

@@ -38,7 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue, problem_at
-from .errors import Problem, field_label
+from .errors import Problem, field_label, listing
+from .fs import UnsafeFileError, folder_inside
 from .ids import SLUG_RE
 from .model import VERSION_RE, Credential
 from .pydantic_problems import validate_entity
@@ -231,13 +232,28 @@ def load_archive(catalogue: Catalogue) -> tuple[Archive, list[Problem]]:
     prefix = _display_prefix(catalogue)
     problems: list[Problem] = []
     releases: dict[str, list[Release]] = {}
-    if not folder.is_dir():
+    if not folder.is_dir() and not folder.is_symlink():
+        return Archive({}), problems
+    if not _plain_folder(catalogue.root, ARCHIVE_DIR):
+        problems.append(
+            Problem(
+                f"{prefix}{ARCHIVE_DIR}",
+                0,
+                0,
+                "",
+                f"the folder '{ARCHIVE_DIR}' is a link or a loop of links; it is not read",
+                "keep the archive a plain folder inside the catalogue folder; restore it from Git",
+                code="unsafe-file",
+            )
+        )
         return Archive({}), problems
     for sub in sorted(folder.iterdir()):
         if sub.name.startswith("."):
             continue
         shown = f"{prefix}{ARCHIVE_DIR}/{sub.name}"
-        if not sub.is_dir() or not SLUG_RE.match(sub.name):
+        if not _plain_folder(catalogue.root, f"{ARCHIVE_DIR}/{sub.name}") or not SLUG_RE.match(
+            sub.name
+        ):
             problems.append(
                 Problem(
                     shown,
@@ -264,6 +280,14 @@ def load_archive(catalogue: Catalogue) -> tuple[Archive, list[Problem]]:
     return Archive(ordered), problems
 
 
+def _plain_folder(root: Path, name: str) -> bool:
+    """True when ``root/name`` is a folder inside ``root`` (:func:`credcat.fs.folder_inside`)."""
+    try:
+        return folder_inside(root, name) is not None
+    except UnsafeFileError:
+        return False
+
+
 def load_snapshot(
     path: Path, credential_id: str, shown: str, catalogue: Catalogue, name: str | None = None
 ) -> tuple[Release | None, list[Problem]]:
@@ -283,20 +307,7 @@ def load_snapshot(
             )
         )
         return None, problems
-    if path.is_symlink() and not path.resolve().is_relative_to(catalogue.root.resolve()):
-        problems.append(
-            Problem(
-                shown,
-                0,
-                0,
-                "",
-                "this snapshot is a link to a file outside the catalogue folder; it is not read",
-                "snapshots are written by credcat release; restore this file from Git",
-                code="archive-file",
-            )
-        )
-        return None, problems
-    doc, found = load_yaml(path, shown)
+    doc, found = load_yaml(path, shown, catalogue.root)
     problems.extend(found)
     if doc is None:
         return None, problems
@@ -565,7 +576,7 @@ def _errata(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
                     f"version {erratum.version} is not released: errata are for released "
                     "versions only",
                     "correct an unreleased version directly in the file, or name a released "
-                    "version: " + (", ".join(r.version for r in archive.of(cid)) or "(none yet)"),
+                    "version: " + (listing(r.version for r in archive.of(cid)) or "(none yet)"),
                     code="erratum-version",
                 )
 
@@ -583,7 +594,7 @@ def summary(catalogue: Catalogue, archive: Archive) -> str:
     ]
     line = f"versions: {released} released"
     if unreleased:
-        line += f"; unreleased (run credcat release <id>): {', '.join(unreleased)}"
+        line += f"; unreleased (run credcat release <id>): {listing(unreleased)}"
     else:
         line += "; every current version is released"
     return line

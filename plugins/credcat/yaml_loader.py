@@ -33,6 +33,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 
 from .errors import Problem, printable
+from .fs import UnsafeFileError, read_inside
 from .limits import MAX_DEPTH, text_problem
 
 MAX_BYTES = 1024 * 1024
@@ -295,12 +296,35 @@ def _previous_content_line(lines: list[str], line: int) -> int:
     return 0
 
 
-def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _too_large(display: str, size: int) -> Problem:
+    return _problem(
+        display,
+        0,
+        0,
+        f"file is {size:,} bytes; the limit is {MAX_BYTES:,} (1 MiB)",
+        "split long texts or move attachments out of the YAML",
+    )
+
+
+def load_yaml(
+    path: Path, display: str, root: Path | None = None
+) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file into a :class:`Document`.
 
     Args:
         path: File to read.
         display: How to name the file in problems.
+        root: The catalogue folder the file belongs to: the file is then read through
+            :func:`credcat.fs.read_inside` (no link out of ``root``, regular files only, at
+            most :data:`MAX_BYTES`). Without it (a file the user named), the file is read as it
+            is, still at most :data:`MAX_BYTES`.
 
     Returns:
         The document (``None`` when the file cannot be used) and the problems found while
@@ -308,19 +332,30 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
         that makes the content untrustworthy (syntax, encoding, aliases, not a mapping).
     """
     try:
-        raw = path.read_bytes()
+        if root is not None:
+            raw = read_inside(root, path.absolute(), MAX_BYTES)
+        else:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)
+    except UnsafeFileError as exc:
+        if exc.size is None:
+            return None, [
+                Problem(
+                    display,
+                    0,
+                    0,
+                    "",
+                    f"the file {exc.reason}",
+                    "keep every catalogue file a plain file inside the catalogue folder, "
+                    "not a link out of it",
+                    code="unsafe-file",
+                )
+            ]
+        return None, [_too_large(display, exc.size)]
     except OSError as exc:
         return None, [_problem(display, 0, 0, f"cannot read the file: {exc.strerror or exc}")]
     if len(raw) > MAX_BYTES:
-        return None, [
-            _problem(
-                display,
-                0,
-                0,
-                f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} (1 MiB)",
-                "split long texts or move attachments out of the YAML",
-            )
-        ]
+        return None, [_too_large(display, max(len(raw), _size(path)))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -21,9 +21,23 @@ from dataclasses import dataclass, field
 from ..catalogue import Catalogue
 from ..graph import acyclic_edges, ancestors, components, depths, stack_edges
 
-__all__ = ["Graph", "Route", "acyclic", "build_graph", "connected_groups", "layers", "routes"]
+__all__ = [
+    "Graph",
+    "Route",
+    "Routes",
+    "acyclic",
+    "build_graph",
+    "connected_groups",
+    "layers",
+    "routes",
+]
 
 MAX_PATHS = 2000
+"""At most this many maximal paths are followed (a graph of two-wide "diamond" layers has
+2**layers of them)."""
+MAX_PATH_STEPS = 20_000
+"""The walk stops once the paths followed hold this many credentials in all, so that a long
+chain with many branches costs bounded work too."""
 
 
 @dataclass
@@ -50,6 +64,13 @@ class Route:
 
     counted: tuple[str, ...]
     parts: tuple[tuple[str, ...], ...]  # parts listed before counted[i]
+
+
+class Routes(list[Route]):
+    """The routes found; ``complete`` is False when the walk stopped at :data:`MAX_PATHS` or
+    :data:`MAX_PATH_STEPS` (there are more routes than these)."""
+
+    complete: bool = True
 
 
 def build_graph(cat: Catalogue) -> Graph:
@@ -99,26 +120,42 @@ def part_closure(graph: Graph) -> dict[str, frozenset[str]]:
     )
 
 
-def routes(graph: Graph, title: Mapping[str, str]) -> list[Route]:
-    """Every route through the graph (maximal paths, merged when they earn the same)."""
+def routes(graph: Graph, title: Mapping[str, str]) -> Routes:
+    """The routes through the graph (maximal paths, merged when they earn the same), at most
+    :data:`MAX_PATHS` paths of :data:`MAX_PATH_STEPS` credentials in all."""
     graph = acyclic(graph)
     closure = part_closure(graph)
+    wholes: dict[str, set[str]] = {n: set() for n in graph.nodes}
+    for whole, parts_of in closure.items():
+        for part in parts_of:
+            if part != whole:
+                wholes[part].add(whole)
     sources = [n for n in graph.nodes if not graph.pred[n] and graph.succ[n]]
     paths: list[list[str]] = []
+    steps = 0
+    complete = True
     for source in sources:
         stack = [[source]]
-        while stack and len(paths) < MAX_PATHS:
+        while stack:
+            if len(paths) >= MAX_PATHS or steps >= MAX_PATH_STEPS:
+                complete = False
+                break
             path = stack.pop()
             nexts = sorted(child for child, _ in graph.succ[path[-1]])
             if not nexts:
                 paths.append(path)
+                steps += len(path)
             for child in reversed(nexts):
                 stack.append([*path, child])
+        if not complete:
+            break
     merged: dict[tuple[str, ...], list[list[str]]] = {}
     for path in paths:
-        counted = tuple(n for n in path if not any(n in closure[m] for m in path if m != n))
+        on_path = set(path)
+        counted = tuple(n for n in path if wholes[n].isdisjoint(on_path))
         merged.setdefault(counted, []).append(path)
-    out: list[Route] = []
+    out = Routes()
+    out.complete = complete
     for counted, group in merged.items():
         parts: list[list[str]] = [[] for _ in counted]
         for path in group:

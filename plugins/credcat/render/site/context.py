@@ -556,6 +556,8 @@ class PathwaysContext(BaseContext):
     intro: str
     graphs: list[Graph]
     routes: list[Route]
+    more_routes: str
+    """"Routes not listed here: N" when the list is cut, else empty."""
     standalone: list[CredRef]
     legend: list[LegendItem]
 

@@ -32,6 +32,9 @@ GAP_Y = 64
 MARGIN = 16
 LINE_CHARS = 30
 TOTAL_H = 18
+MAX_LISTED_ROUTES = 100
+"""The list beside the graph shows at most this many routes, then "Routes not listed here: N"
+(the graph itself draws every credential and link once, so it grows with the catalogue)."""
 
 
 def _wrap(text: str, lines: int = 2) -> list[str]:
@@ -143,10 +146,13 @@ def pathways_context(site: Site) -> PathwaysContext:
 
     route_items: list[Route] = []
     sink_totals: dict[str, list[Decimal]] = {}
-    for route in routes(graph, title):
+    found = routes(graph, title)
+    for route in found:
         total = _ects_total(site, route.counted)
         steps: list[RouteStep] = []
         for parts, cid in zip(route.parts, route.counted, strict=True):
+            if len(route_items) >= MAX_LISTED_ROUTES:
+                break
             if parts:
                 steps.append(
                     {
@@ -159,6 +165,8 @@ def pathways_context(site: Site) -> PathwaysContext:
         last = route.counted[-1]
         if total is not None:
             sink_totals.setdefault(last, []).append(total)
+        if len(route_items) >= MAX_LISTED_ROUTES:
+            continue
         route_items.append(
             {
                 "heading": loc.ui_text("pathways_towards", title=title[last]),
@@ -168,6 +176,13 @@ def pathways_context(site: Site) -> PathwaysContext:
                 else str(ui["pathways_ects_unknown"]),
             }
         )
+
+    unlisted = len(found) - len(route_items)
+    more = ""
+    if not found.complete:
+        more = loc.ui_text("pathways_more_uncounted", n=loc.number(unlisted))
+    elif unlisted:
+        more = loc.ui_text("pathways_more", n=loc.number(unlisted))
 
     totals: dict[str, str] = {}
     for sink, values in sink_totals.items():
@@ -189,6 +204,7 @@ def pathways_context(site: Site) -> PathwaysContext:
             _drawing(site, page, graph, group, i + 1, totals) for i, group in enumerate(groups)
         ],
         "routes": route_items,
+        "more_routes": more,
         "standalone": standalone,
         "legend": [
             {"kind": "part_of", "label": str(ui["pathways_legend_part_of"])},
