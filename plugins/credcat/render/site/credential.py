@@ -108,10 +108,10 @@ def credential_context(
     """Context of a credential page: its main page, or the permanent page of one version.
 
     The main page shows the credential file (live status, offerings) and every version. A
-    version's page shows that version as released (its snapshot; the current file while it is
-    not released) with the credential's live status, without offerings (they belong to the
-    main page), so that releasing a later version changes nothing on it but the notice naming
-    the current version.
+    version's page shows that version as released (its snapshot, with the offerings as
+    released, like its ``opportunities.jsonld``; the current file while it is not released)
+    and the credential's live status, so that releasing a later version changes nothing on it
+    but the notice naming the current version.
 
     Args:
         site: The site.
@@ -128,7 +128,7 @@ def credential_context(
     as_released = credential_at(site.cat, live.id, shown_version)
     if version_page:
         cred = as_released.model_copy(
-            update={"status": live.status, "superseded_by": live.superseded_by, "offerings": []}
+            update={"status": live.status, "superseded_by": live.superseded_by}
         )
     urls = site.urls
     loc = site.loc
@@ -170,9 +170,7 @@ def credential_context(
             "href": site.link(page, urls.credential_version(cred.id, live.version)),
         }
     description = markdown_safe(loc.text(cred.description))
-    show_offerings = not version_page and (
-        cred.status in {"active", "draft"} or bool(cred.offerings)
-    )
+    show_offerings = cred.status in {"active", "draft"} or bool(cred.offerings)
     further_text = markdown_safe(loc.text(cred.further_information))
     further_links: list[Link] = [
         {"text": loc.text(link.title), "href": safe_url(link.url)} for link in cred.links
@@ -199,7 +197,7 @@ def credential_context(
         },
         "record": _record(site, page, live, as_released, info, succession_, version_page),
         "banner": _banner(site, page, cred),
-        "facts": _facts(site, page, cred, version_page=version_page),
+        "facts": _facts(site, page, cred),
         "outcome_groups": _outcomes(site, cred, number),
         "assessments": [
             {
@@ -360,7 +358,7 @@ def _banner(site: Site, page: str, cred: Credential) -> Banner | None:
     return None
 
 
-def _facts(site: Site, page: str, cred: Credential, *, version_page: bool) -> list[Fact]:
+def _facts(site: Site, page: str, cred: Credential) -> list[Fact]:
     loc = site.loc
     ui = loc.ui
     facts: list[Fact] = []
@@ -424,7 +422,7 @@ def _facts(site: Site, page: str, cred: Credential, *, version_page: bool) -> li
             "target_groups",
             [_item(loc.label("target-group", code)) for code in cred.target_groups],
         )
-    if cred.status in {"active", "draft"} and not version_page:
+    if cred.status in {"active", "draft"}:
         fact("price", [_item(price_summary(site, cred))])
     fact("status", [_item(f"{ui['status'][cred.status]} ({ui['status_note'][cred.status]})")])
     return facts
