@@ -15,7 +15,11 @@ from typing import Any
 import pytest
 import rdflib
 
+from catalogue_factory import write_catalogue
 from credcat.render.data.machine import catalogue_document, version_documents
+from credcat.render.site.pages import Pages
+from credcat.urls import Urls
+from credcat.validate import load_catalogue
 from credcat.versions import succession
 from jsonld_helpers import (
     DC,
@@ -202,3 +206,51 @@ def test_the_catalogue_graph_states_versions_and_successors() -> None:
     assert list(graph.objects(old, DC.isReplacedBy)) == [
         rdflib.URIRef(urls.spec_iri(successor.id, successor.version))
     ]
+
+
+# --- page contexts ---------------------------------------------------------------------------
+
+
+def _contexts(root: Path) -> dict[str, Any]:
+    cat = load_catalogue(root)
+    pages = Pages(cat, Urls.of(cat.settings))
+    return {spec.path: pages.context(spec) for spec in pages.pages() if spec.kind == "credential"}
+
+
+def test_errata_and_unreleased_fingerprints_on_the_pages(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "catalogue")
+    cred = root / "credentials" / "databases.yaml"
+    code, output = release(root, "databases", "2026-01-15")
+    assert code == 0, output
+    with cred.open("a", encoding="utf-8") as stream:
+        stream.write(
+            "errata:\n- version: '1.0'\n  date: 2026-02-01\n  text:\n"
+            "    en: \"Outcome 1: 'schmea' should read 'schema'.\"\n"
+        )
+    contexts = _contexts(root)
+    page = contexts["credentials/databases/1.0/"]
+    assert page["record"]["errata"] == [
+        {"date": "1 February 2026", "text": "Outcome 1: 'schmea' should read 'schema'."}
+    ]
+    assert page["record"]["unreleased"] is False
+    assert page["record"]["history"] == []
+    assert [e["version"] for e in contexts["credentials/databases/"]["record"]["history"]] == [
+        "1.0"
+    ]
+    # raised but not released: its page exists, its fingerprint is marked as provisional
+    text = cred.read_text("utf-8")
+    cred.write_text(text.replace("version: '1.0'", "version: '1.1'", 1), "utf-8")
+    contexts = _contexts(root)
+    assert set(contexts) == {
+        "credentials/databases/",
+        "credentials/databases/1.0/",
+        "credentials/databases/1.1/",
+    }
+    new = contexts["credentials/databases/1.1/"]
+    assert new["record"]["unreleased"] is True
+    assert new["record"]["previous"]["version"] == "1.0"
+    assert new["record"]["changes"]  # worded, or the catch-all sentence
+    old = contexts["credentials/databases/1.0/"]
+    assert "The current version is 1.1" in old["version"]["text"]
+    assert old["record"]["errata"]  # the erratum stays with its version
+    assert new["record"]["errata"] == []
