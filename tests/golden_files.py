@@ -28,6 +28,7 @@ HTML_PAGES = (
     "index.html",
     "catalogue/index.html",
     "credentials/data-analysis-python/index.html",
+    "credentials/data-analysis-python/1.0/index.html",
     "credentials/data-analysis-python/1.1/index.html",
     "credentials/solar-pv-installation/index.html",
     "organisations/hochschule-rheinau/index.html",

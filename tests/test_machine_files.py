@@ -62,11 +62,16 @@ def test_machine_files_paths_and_bytes(name: str) -> None:
     urls = urls_of(cat)
     files = machine_files(cat, urls)
     expected = {CATALOGUE_JSONLD}
-    for cred in cat.credentials.values():
-        for kind in MACHINE_FILES:
-            if kind == "loq" and (not cred.offerings or cred.status in {"draft", "retired"}):
-                continue
-            expected.add(urls.machine_file(cred.id, cred.version, kind))
+    for current in cat.credentials.values():
+        # every version: the released ones from their snapshots, an unreleased current one
+        versions = [r.credential for r in cat.archive.of(current.id)]
+        if cat.archive.get(current.id, current.version) is None:
+            versions.append(current)
+        for cred in versions:
+            for kind in MACHINE_FILES:
+                if kind == "loq" and (not cred.offerings or cred.status in {"draft", "retired"}):
+                    continue
+                expected.add(urls.machine_file(cred.id, cred.version, kind))
     assert set(files) == expected
     assert list(files) == sorted(files)
     for path, data in files.items():

@@ -3,14 +3,17 @@
 Owns :class:`Catalogue` (the settings, organisations and credentials of one catalogue folder,
 with the YAML documents they came from, for positions) and the layout of that folder
 (:data:`CATALOGUE_FILE`, :data:`ORGANISATIONS_DIR`, :data:`CREDENTIALS_DIR`,
-:meth:`Catalogue.source_of`). Reading and validating a folder is :mod:`credcat.validate`'s job;
-the stackability relations come from :mod:`credcat.graph`.
+:meth:`Catalogue.source_of`), and the shape of its archive of released versions
+(:class:`Archive` of :class:`Release`; reading it is :func:`credcat.versions.load_archive`).
+Reading and validating a folder is :mod:`credcat.validate`'s job; the stackability relations
+come from :mod:`credcat.graph`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .errors import Problem, Severity, field_label
@@ -24,6 +27,52 @@ ORGANISATIONS_DIR = "organisations"
 """The folder of ``<id>.yaml`` files, one per organisation."""
 CREDENTIALS_DIR = "credentials"
 """The folder of ``<id>.yaml`` files, one per credential."""
+
+
+@dataclass(frozen=True)
+class Release:
+    """One released version, as archived.
+
+    Attributes:
+        credential: The credential as released (validated like a credential file).
+        released: The release date.
+        fingerprint: The fingerprint recorded at release.
+        replaces: The version released before it, ``None`` for the first.
+        source: Path of the snapshot relative to the catalogue folder.
+        document: The loaded snapshot (for positions).
+    """
+
+    credential: Credential
+    released: date
+    fingerprint: str
+    replaces: str | None
+    source: str
+    document: Document = field(repr=False, compare=False)
+
+    @property
+    def version(self) -> str:
+        """The released version."""
+        return self.credential.version
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Every released version, by credential id, oldest first."""
+
+    releases: Mapping[str, tuple[Release, ...]]
+
+    def of(self, credential_id: str) -> tuple[Release, ...]:
+        """The released versions of a credential, oldest first."""
+        return self.releases.get(credential_id, ())
+
+    def get(self, credential_id: str, version: str) -> Release | None:
+        """The release of one version, or ``None``."""
+        return next((r for r in self.of(credential_id) if r.version == version), None)
+
+    def latest(self, credential_id: str) -> Release | None:
+        """The newest released version of a credential, or ``None``."""
+        found = self.of(credential_id)
+        return found[-1] if found else None
 
 
 @dataclass(frozen=True)
@@ -50,6 +99,9 @@ class Catalogue:
     invalid: frozenset[str] = frozenset()
     """Ids (``credential:<id>``, ``organisation:<id>``) whose files exist but have errors: rules
     do not report references to them as unknown, since their own errors are reported."""
+    archive: Archive = field(default_factory=lambda: Archive({}), repr=False)
+    """The released versions (``versions/<id>/<version>.yaml``), read once by
+    :mod:`credcat.validate`."""
     _has_part: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _leads_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 

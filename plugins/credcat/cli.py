@@ -30,7 +30,6 @@ from typing import TextIO
 from .errors import CatalogueError, Problem, format_json
 from .release import ReleaseError, release
 from .validate import check_catalogue
-from .versions import load_archive
 from .versions import summary as versions_summary
 
 
@@ -77,7 +76,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         if args.strict and warnings and not errors:
             verdict += " (--strict: warnings count as errors)"
         if catalogue is not None:  # which versions exist, which are not released yet
-            out.write(versions_summary(catalogue, load_archive(catalogue)[0]) + "\n")
+            out.write(versions_summary(catalogue, catalogue.archive) + "\n")
         out.write(f"{verdict}: {summary} in {elapsed:.2f} s\n")
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0

@@ -3,7 +3,8 @@
 Owns reading and validating a catalogue folder: finding its files (and reporting misnamed or
 missing ones), loading each with :mod:`credcat.yaml_loader`, validating it against
 :mod:`credcat.model` (pydantic's errors worded by :mod:`credcat.pydantic_problems`), and running
-the cross-file :mod:`credcat.rules` on what validated.
+the cross-file :mod:`credcat.rules` on what validated. The archive of released versions
+(:func:`credcat.versions.load_archive`) is read here, once, into ``Catalogue.archive``.
 
 ``load_catalogue(path)`` either returns a :class:`~credcat.catalogue.Catalogue` or raises
 :class:`~credcat.errors.CatalogueError` with every problem found. ``check_catalogue(path)`` does
@@ -25,6 +26,7 @@ from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
 from .model import CatalogueSettings, Credential, Organisation
 from .pydantic_problems import validate_document, validate_entity
 from .rules import check_rules
+from .versions import load_archive
 from .yaml_loader import Document, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -137,6 +139,9 @@ def check_catalogue(
         documents=documents,
         invalid=invalid,
     )
+    archive, archive_problems = load_archive(catalogue)  # once: rules and renderers share it
+    object.__setattr__(catalogue, "archive", archive)
+    problems.extend(archive_problems)
     found = check_rules(catalogue)
     if no_organisations:  # one problem says so; not one per reference
         found = [p for p in found if p.code != "unknown-organisation"]

@@ -30,14 +30,14 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue, problem_at
+from .catalogue import Archive, Catalogue, Release, problem_at
 from .errors import Problem, field_label, listing
 from .fs import UnsafeFileError, folder_inside
 from .ids import SLUG_RE
@@ -162,52 +162,6 @@ def fingerprint(credential: Credential) -> str:
 
 
 # --- the archive ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Release:
-    """One released version, as archived.
-
-    Attributes:
-        credential: The credential as released (validated like a credential file).
-        released: The release date.
-        fingerprint: The fingerprint recorded at release.
-        replaces: The version released before it, ``None`` for the first.
-        source: Path of the snapshot relative to the catalogue folder.
-        document: The loaded snapshot (for positions).
-    """
-
-    credential: Credential
-    released: date
-    fingerprint: str
-    replaces: str | None
-    source: str
-    document: Document = field(repr=False, compare=False)
-
-    @property
-    def version(self) -> str:
-        """The released version."""
-        return self.credential.version
-
-
-@dataclass(frozen=True)
-class Archive:
-    """Every released version, by credential id, oldest first."""
-
-    releases: Mapping[str, tuple[Release, ...]]
-
-    def of(self, credential_id: str) -> tuple[Release, ...]:
-        """The released versions of a credential, oldest first."""
-        return self.releases.get(credential_id, ())
-
-    def get(self, credential_id: str, version: str) -> Release | None:
-        """The release of one version, or ``None``."""
-        return next((r for r in self.of(credential_id) if r.version == version), None)
-
-    def latest(self, credential_id: str) -> Release | None:
-        """The newest released version of a credential, or ``None``."""
-        found = self.of(credential_id)
-        return found[-1] if found else None
 
 
 def _display_prefix(catalogue: Catalogue) -> str:
@@ -402,8 +356,14 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
 
 
 def check_archive(catalogue: Catalogue) -> list[Problem]:
-    """Every problem of the archive and of released versions (a rule of ``check_catalogue``)."""
-    archive, problems = load_archive(catalogue)
+    """Every problem of released versions (a rule of ``check_catalogue``).
+
+    The archive itself is read once, by :mod:`credcat.validate` (:func:`load_archive`), into
+    :attr:`Catalogue.archive`; its own problems (file names, headers, fingerprints) come from
+    there.
+    """
+    archive = catalogue.archive
+    problems: list[Problem] = []
     problems.extend(_orphans(catalogue, archive))
     problems.extend(_chains(catalogue, archive))
     problems.extend(_current_versions(catalogue, archive))
@@ -666,6 +626,22 @@ def succession(catalogue: Catalogue, archive: Archive, credential_id: str) -> Su
         current=current.version,
         superseded_by=current.superseded_by if current.status == "superseded" else None,
     )
+
+
+def credential_at(catalogue: Catalogue, credential_id: str, version: str) -> Credential:
+    """A version of a credential as it is published: its snapshot when released (status and
+    offerings as released), else the current file (an unreleased current version).
+
+    Raises:
+        KeyError: When the credential has no such version.
+    """
+    released = catalogue.archive.get(credential_id, version)
+    if released is not None:
+        return released.credential
+    current = catalogue.credentials[credential_id]
+    if current.version != version:
+        raise KeyError(f"{credential_id} has no version {version}")
+    return current
 
 
 # --- machine-readable succession -----------------------------------------------------------

@@ -16,8 +16,16 @@ kind      file                        content
 and once per site ``catalogue.jsonld``: the specification of every credential in the catalogue
 in one ``@graph``, whatever its status (``elm:status`` says ``active``, ``draft``,
 ``superseded`` or ``retired``), so that every published IRI stays resolvable and
-``isPartOf``/``hasPart`` links never dangle. Each credential file holds one version; older
-versions are the files already published under their own version folder.
+``isPartOf``/``hasPart`` links never dangle.
+
+**Every version** of a credential is published in its own folder: each released version from
+its snapshot only (status and offerings as released, :func:`credcat.versions.credential_at`),
+and the current version, when not yet released, from the credential file. A version's files
+carry its fingerprint (an ELM ``Identifier``; in OB3 an ``otherIdentifier``) and name only the
+version it replaces (``dc:replaces``), so releasing a new version changes no file of an older
+one. The version list (``dc:hasVersion``), the live status and the successor
+(``dc:isReplacedBy``) are stated by the unversioned record: ``catalogue.jsonld``. The LOQ
+shapes are closed, so ``opportunities.jsonld`` carries none of this.
 
 Output is deterministic: no clock, no random ids, sorted keys (:func:`.nodes.dumps`).
 """
@@ -30,6 +38,13 @@ from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
 from ...model import Credential
 from ...urls import CATALOGUE_JSONLD, MACHINE_FILES, Urls
+from ...versions import (
+    credential_at,
+    fingerprint_identifier,
+    record_properties,
+    succession,
+    version_properties,
+)
 from ..language import link_label
 from .edc import edc_template
 from .elm import elm_document, specification
@@ -42,6 +57,7 @@ __all__ = [
     "machine_documents",
     "machine_files",
     "machine_links",
+    "version_documents",
 ]
 
 Renderer = Callable[[Catalogue, Credential, Urls], JsonDict | None]
@@ -66,23 +82,73 @@ def machine_documents(
     return documents
 
 
+def _with_version(node: JsonDict, fingerprint: JsonDict, succession_props: JsonDict) -> None:
+    """Add the fingerprint identifier and ``dc:replaces`` to a specification node."""
+    identifier = node.get("identifier")
+    node["identifier"] = [*([identifier] if identifier else []), fingerprint]
+    node.update(succession_props)
+
+
+def version_documents(
+    catalogue: Catalogue, credential_id: str, version: str, urls: Urls
+) -> dict[str, JsonDict]:
+    """The machine-readable documents of one version of a credential, by kind.
+
+    Rendered from what the version states (:func:`credcat.versions.credential_at`), with its
+    fingerprint and the version it replaces; nothing that a later release could change.
+    """
+    credential = credential_at(catalogue, credential_id, version)
+    succession_ = succession(catalogue, catalogue.archive, credential_id)
+    info = succession_.info(version)
+    assert info is not None  # credential_at found the version
+    documents = machine_documents(catalogue, credential, urls)
+    fingerprint = fingerprint_identifier(urls, credential_id, version, info.fingerprint)
+    replaces = version_properties(succession_, urls, version)
+    _with_version(documents["elm"], fingerprint, replaces)
+    claim = documents["edc"]["credential"]["credentialSubject"]["hasClaim"]
+    _with_version(claim["specifiedBy"], dict(fingerprint), dict(replaces))
+    documents["ob3"]["otherIdentifier"].append(
+        {"type": "IdentifierEntry", "identifier": info.fingerprint, "identifierType": "identifier"}
+    )
+    return documents
+
+
 def catalogue_document(catalogue: Catalogue, urls: Urls) -> JsonDict:
-    """``catalogue.jsonld``: every credential's specification in one graph."""
-    return {
-        "@context": list(EDC_CONTEXT),
-        "@graph": [
-            specification(catalogue, credential, urls)
-            for credential in catalogue.credentials.values()
-        ],
-    }
+    """``catalogue.jsonld``: every credential's unversioned record in one graph.
+
+    Each node is the current version's specification with the credential's live status, its
+    fingerprint, the version it replaces, every version (``dc:hasVersion``) and, for a
+    superseded credential, its successor (``dc:isReplacedBy``).
+    """
+    graph = []
+    for credential in catalogue.credentials.values():
+        cid = credential.id
+        node = specification(catalogue, credential, urls)
+        succession_ = succession(catalogue, catalogue.archive, cid)
+        info = succession_.info(credential.version)
+        assert info is not None  # the current version is always in the succession
+        _with_version(
+            node,
+            fingerprint_identifier(urls, cid, credential.version, info.fingerprint),
+            version_properties(succession_, urls, credential.version),
+        )
+        successor = catalogue.credentials.get(succession_.superseded_by or "")
+        node.update(record_properties(succession_, urls, successor.version if successor else None))
+        graph.append(node)
+    return {"@context": list(EDC_CONTEXT), "@graph": graph}
 
 
 def machine_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
-    """Every machine-readable file of the site: site path → bytes (sorted by path)."""
+    """Every machine-readable file of the site: site path → bytes (sorted by path).
+
+    Every version of every credential (released versions and an unreleased current one).
+    """
     files: dict[str, bytes] = {}
-    for credential in catalogue.credentials.values():
-        for kind, document in machine_documents(catalogue, credential, urls).items():
-            files[urls.machine_file(credential.id, credential.version, kind)] = dumps(document)
+    for cid in catalogue.credentials:
+        for info in succession(catalogue, catalogue.archive, cid).versions:
+            documents = version_documents(catalogue, cid, info.version, urls)
+            for kind, document in documents.items():
+                files[urls.machine_file(cid, info.version, kind)] = dumps(document)
     files[CATALOGUE_JSONLD] = dumps(catalogue_document(catalogue, urls))
     return dict(sorted(files.items()))
 

@@ -66,6 +66,7 @@ class PageSpec:
         entity: Credential or organisation id ("" for list pages).
         version_page: For credentials: the permanent page of a version.
         source: YAML file the page comes from, relative to the catalogue folder, or "".
+        version: For a version's permanent page: the version it shows.
     """
 
     kind: PageKind
@@ -75,6 +76,7 @@ class PageSpec:
     entity: str = ""
     version_page: bool = False
     source: str = ""
+    version: str = ""
 
     @property
     def template(self) -> str:
@@ -169,6 +171,52 @@ class Version(TypedDict):
     is_current: bool
     text: str
     link: VersionLink
+
+
+class VersionEntry(TypedDict):
+    """One row of a credential's version list (on its main page)."""
+
+    version: str
+    released: str
+    fingerprint: str
+    href: str
+    current: bool
+
+
+class Erratum(TypedDict):
+    """An editorial correction recorded for the version a page shows."""
+
+    date: str
+    text: str
+
+
+class VersionPrevious(TypedDict):
+    """The version a version replaces, as a link."""
+
+    version: str
+    text: str
+    href: str
+
+
+class VersionRecord(TypedDict):
+    """What a page says about the version it shows and the credential's other versions.
+
+    Attributes:
+        fingerprint: The version's fingerprint (``sha256:…``).
+        unreleased: The version is not released yet (its fingerprint may still change).
+        previous: Link to the version it replaces, or ``None`` for the first.
+        changes: What changed from the previous version, in words (version pages).
+        errata: Corrections recorded for this version.
+        history: Every version, oldest first (only on the main page: a version's own page
+            never changes when a later version is released).
+    """
+
+    fingerprint: str
+    unreleased: bool
+    previous: VersionPrevious | None
+    changes: list[str]
+    errata: list[Erratum]
+    history: list[VersionEntry]
 
 
 class Banner(TypedDict):
@@ -334,6 +382,7 @@ class CredentialContext(BaseContext):
     canonical: str
     permanent_iri: str
     version: Version
+    record: VersionRecord
     banner: Banner | None
     facts: list[Fact]
     outcome_groups: list[OutcomeGroup]

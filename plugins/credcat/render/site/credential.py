@@ -11,9 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ... import vocab
+from ...changes import changes, describe
 from ...model import Credential, Offering, Outcome
 from ...urls import assessment_anchor, offering_anchor, outcome_anchor
+from ...versions import (
+    FINGERPRINT_SCHEME,
+    Succession,
+    VersionInfo,
+    credential_at,
+    succession,
+)
 from ..data.machine import machine_links
+from ..data.nodes import JsonDict
 from ..data.schemaorg import schemaorg
 from ..safe import markdown_safe, safe_url
 from .common import Site
@@ -30,6 +39,10 @@ from .context import (
     Part,
     Stackability,
     StackGroup,
+    VersionEntry,
+    VersionLink,
+    VersionPrevious,
+    VersionRecord,
 )
 from .context import (
     Offering as OfferingContext,
@@ -90,9 +103,33 @@ def price_summary(site: Site, cred: Credential) -> str:
 
 
 def credential_context(
-    site: Site, cred: Credential, *, version_page: bool = False
+    site: Site, cred: Credential, *, version_page: bool = False, version: str | None = None
 ) -> CredentialContext:
-    """Context of a credential page (current page, or the permanent page of its version)."""
+    """Context of a credential page: its main page, or the permanent page of one version.
+
+    The main page shows the credential file (live status, offerings) and every version. A
+    version's page shows that version as released (its snapshot, with the offerings as
+    released, like its ``opportunities.jsonld``; the current file while it is not released)
+    and the credential's live status, so that releasing a later version changes nothing on it
+    but the notice naming the current version.
+
+    Args:
+        site: The site.
+        cred: The credential (its current file).
+        version_page: Build the permanent page of a version.
+        version: The version of a version page (default: the current one).
+    """
+    live = cred
+    shown_version = version or live.version
+    succession_ = succession(site.cat, site.cat.archive, live.id)
+    info = succession_.info(shown_version)
+    if info is None:
+        raise KeyError(f"{live.id} has no version {shown_version}")
+    as_released = credential_at(site.cat, live.id, shown_version)
+    if version_page:
+        cred = as_released.model_copy(
+            update={"status": live.status, "superseded_by": live.superseded_by}
+        )
     urls = site.urls
     loc = site.loc
     ui = loc.ui
@@ -101,9 +138,37 @@ def credential_context(
     page = version_path if version_page else current
     outcome_text = {o.id: loc.text(o.text) for o in cred.outcomes}
     number = {o.id: i for i, o in enumerate(ordered_outcomes(cred), start=1)}
-    published = (
-        loc.ui_text("version_published", date=loc.date(cred.published)) if cred.published else ""
-    )
+    if version_page and info.released is not None:
+        published = loc.ui_text("version_released", date=loc.date(info.released))
+    elif cred.published:
+        published = loc.ui_text("version_published", date=loc.date(cred.published))
+    else:
+        published = ""
+    is_current = shown_version == live.version
+    if not version_page:
+        version_text = loc.ui_text(
+            "version_current_page", version=cred.version, published=published
+        )
+        version_link: VersionLink = {
+            "text": str(ui["version_permalink"]),
+            "href": site.link(page, version_path),
+        }
+    elif is_current:
+        version_text = loc.ui_text(
+            "version_viewing_current", version=cred.version, published=published
+        )
+        version_link = {"text": str(ui["version_to_current"]), "href": site.link(page, current)}
+    else:
+        version_text = loc.ui_text(
+            "version_viewing_earlier",
+            version=cred.version,
+            published=published,
+            current=live.version,
+        )
+        version_link = {
+            "text": str(ui["version_to_newest"]),
+            "href": site.link(page, urls.credential_version(cred.id, live.version)),
+        }
     description = markdown_safe(loc.text(cred.description))
     show_offerings = cred.status in {"active", "draft"} or bool(cred.offerings)
     further_text = markdown_safe(loc.text(cred.further_information))
@@ -111,7 +176,7 @@ def credential_context(
         {"text": loc.text(link.title), "href": safe_url(link.url)} for link in cred.links
     ]
     homepage = safe_url(cred.homepage) if cred.homepage else ""
-    downloads = _downloads(site, page, cred)
+    downloads = _downloads(site, page, as_released)  # the files as published for this version
     base = site.base("credential", page, loc.text(cred.title))
     ctx: CredentialContext = {
         **base,
@@ -126,17 +191,11 @@ def credential_context(
         "version": {
             "number": cred.version,
             "is_version_page": version_page,
-            "is_current": True,
-            "text": loc.ui_text(
-                "version_viewing_current" if version_page else "version_current_page",
-                version=cred.version,
-                published=published,
-            ),
-            "link": {
-                "text": str(ui["version_to_current" if version_page else "version_permalink"]),
-                "href": site.link(page, current if version_page else version_path),
-            },
+            "is_current": is_current,
+            "text": version_text,
+            "link": version_link,
         },
+        "record": _record(site, page, live, as_released, info, succession_, version_page),
         "banner": _banner(site, page, cred),
         "facts": _facts(site, page, cred),
         "outcome_groups": _outcomes(site, cred, number),
@@ -182,9 +241,15 @@ def credential_context(
         "employers": _employers(site, cred, outcome_text),
         "further": {"text": further_text, "links": further_links, "homepage": homepage},
         "downloads": downloads,
-        "schemaorg": schemaorg(site.cat, cred, urls, site.lang),
+        "schemaorg": _with_fingerprint(schemaorg(site.cat, cred, urls, site.lang), info),
     }
+    record = ctx["record"]
     toc = [
+        (
+            ("what-changed", loc.ui_text("h_what_changed", previous=record["previous"]["version"]))
+            if record["changes"] and record["previous"]
+            else None
+        ),
         ("key-facts", ui["h_key_facts"]),
         ("about", ui["h_about"]) if description else None,
         ("outcomes", ui["h_outcomes"]),
@@ -196,9 +261,78 @@ def credential_context(
         ("employers", ui["h_employers"]),
         ("further", ui["h_further"]) if further_text or further_links or homepage else None,
         ("downloads", ui["h_downloads"]) if downloads else None,
+        ("versions", ui["h_versions"]) if record["history"] else None,
     ]
     ctx["toc"] = [{"id": item[0], "title": str(item[1])} for item in toc if item]
     return ctx
+
+
+def _record(
+    site: Site,
+    page: str,
+    live: Credential,
+    as_released: Credential,
+    info: VersionInfo,
+    succession_: Succession,
+    version_page: bool,
+) -> VersionRecord:
+    """The version a page shows: fingerprint, predecessor, what changed, errata, and (on the
+    main page only) every version."""
+    loc = site.loc
+    urls = site.urls
+    cid = live.id
+    previous: VersionPrevious | None = None
+    described: list[str] = []
+    if info.replaces is not None:
+        previous = {
+            "version": info.replaces,
+            "text": loc.ui_text("version_replaces", previous=info.replaces),
+            "href": site.link(page, urls.credential_version(cid, info.replaces)),
+        }
+        before = site.cat.archive.get(cid, info.replaces)
+        if version_page and before is not None:
+            names = {oid: dict(org.name) for oid, org in site.cat.organisations.items()}
+            described = [
+                describe(change, site.lang)
+                for change in changes(before.credential, as_released, names)
+            ] or [str(loc.ui["what_changed_other"])]
+    history: list[VersionEntry] = []
+    if not version_page:
+        history = [
+            {
+                "version": v.version,
+                "released": loc.date(v.released) if v.released else "",
+                "fingerprint": v.fingerprint,
+                "href": site.link(page, urls.credential_version(cid, v.version)),
+                "current": v.version == succession_.current,
+            }
+            for v in succession_.versions
+        ]
+    return {
+        "fingerprint": info.fingerprint,
+        "unreleased": info.released is None,
+        "previous": previous,
+        "changes": described,
+        "errata": [
+            {"date": loc.date(e.date), "text": loc.text(e.text)}
+            for e in live.errata
+            if e.version == info.version
+        ],
+        "history": history,
+    }
+
+
+def _with_fingerprint(data: JsonDict, info: VersionInfo) -> JsonDict:
+    """The schema.org description with the version's fingerprint as its credential's
+    ``identifier`` (a ``PropertyValue``)."""
+    graph = data["@graph"]
+    graph[0]["identifier"] = {
+        "@type": "PropertyValue",
+        "propertyID": "sha256",
+        "name": FINGERPRINT_SCHEME,
+        "value": info.fingerprint,
+    }
+    return data
 
 
 def _banner(site: Site, page: str, cred: Credential) -> Banner | None:

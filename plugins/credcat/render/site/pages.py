@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ...catalogue import Catalogue
 from ...urls import Urls
+from ...versions import credential_at, succession
 from .catalogue import catalogue_context
 from .common import Site
 from .context import PageContext, PageSpec
@@ -71,10 +72,22 @@ class Pages:
             specs.append(
                 PageSpec("credential", current, current + "index.md", title, cid, False, source)
             )
-            version = urls.credential_version(cid, cred.version)
-            specs.append(
-                PageSpec("credential", version, version + "index.md", title, cid, True, source)
-            )
+            for info in succession(cat, cat.archive, cid).versions:
+                # every version keeps its permanent page, titled as it was released
+                shown = credential_at(cat, cid, info.version)
+                version = urls.credential_version(cid, info.version)
+                specs.append(
+                    PageSpec(
+                        "credential",
+                        version,
+                        version + "index.md",
+                        site.loc.text(shown.title),
+                        cid,
+                        True,
+                        source,
+                        info.version,
+                    )
+                )
         for oid, org in cat.organisations.items():
             path = urls.organisation(oid)
             specs.append(
@@ -95,7 +108,10 @@ class Pages:
         site = self.site
         if spec.kind == "credential":
             return credential_context(
-                site, site.cat.credentials[spec.entity], version_page=spec.version_page
+                site,
+                site.cat.credentials[spec.entity],
+                version_page=spec.version_page,
+                version=spec.version or None,
             )
         if spec.kind == "organisation":
             return organisation_context(site, site.cat.organisations[spec.entity])

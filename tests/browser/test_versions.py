@@ -1,0 +1,77 @@
+"""Version pages in Chromium: an employer who follows an issued credential's link to an older
+version sees at once which version is current, can go there, and reads what changed."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from credcat.changes import changes, describe
+
+from .conftest import Site, require_axe
+from .test_e2e import assert_no_axe_violations
+
+CID = "data-analysis-python"
+
+
+def test_an_old_version_names_and_links_the_current_one(page: Page, sample_site: Site) -> None:
+    cat = sample_site.catalogue
+    current = cat.credentials[CID].version
+    first = cat.archive.of(CID)[0].version
+    assert first != current
+    page.goto(sample_site.url(f"credentials/{CID}/{first}/"))
+    banner = page.locator("[data-credcat-version-banner='earlier']")
+    expect(banner).to_be_visible()
+    expect(banner).to_contain_text(f"version {first}, an earlier version")
+    expect(banner).to_contain_text(f"The current version is {current}")
+    above = banner.bounding_box()
+    summary = page.locator(".credcat-summary").bounding_box()
+    assert above and summary and above["y"] < summary["y"]
+    expect(page.locator("#what-changed")).to_have_count(0)  # the first version
+    page.locator("[data-credcat-current-link]").click()
+    page.wait_for_load_state()
+    assert page.url == sample_site.url(f"credentials/{CID}/{current}/")
+    expect(page.locator("[data-credcat-version-banner='current']")).to_be_visible()
+
+
+def test_the_next_version_says_what_changed_near_the_top(page: Page, sample_site: Site) -> None:
+    cat = sample_site.catalogue
+    old, new = cat.archive.of(CID)[:2]
+    page.goto(sample_site.url(f"credentials/{CID}/{new.version}/"))
+    heading = page.locator("#what-changed")
+    expect(heading).to_be_visible()
+    expect(heading).to_contain_text(f"What changed from version {old.version}")
+    items = page.locator(".credcat-changes li")
+    wanted = [describe(c, "en") for c in changes(old.credential, new.credential)]
+    assert wanted
+    expect(items).to_have_count(len(wanted))
+    for index, text in enumerate(wanted):
+        expect(items.nth(index)).to_have_text(text)
+    changed = heading.bounding_box()
+    facts = page.locator("#key-facts").bounding_box()
+    assert changed and facts and changed["y"] < facts["y"]
+    expect(page.locator(f"[data-credcat-fingerprint='{new.fingerprint}']")).to_be_visible()
+    # the previous version is one click away
+    page.locator("a[rel='predecessor-version']").click()
+    page.wait_for_load_state()
+    assert page.url == sample_site.url(f"credentials/{CID}/{old.version}/")
+
+
+def test_the_main_page_lists_every_version(page: Page, sample_site: Site) -> None:
+    cat = sample_site.catalogue
+    page.goto(sample_site.url(f"credentials/{CID}/"))
+    rows = page.locator("[data-credcat-version-row]")
+    releases = cat.archive.of(CID)
+    expect(rows).to_have_count(len(releases))
+    for row, release in zip(rows.all(), reversed(releases), strict=True):
+        expect(row).to_contain_text(release.version)
+        expect(row).to_contain_text(release.fingerprint)
+        expect(row).to_contain_text(release.released.strftime("%Y").lstrip("0"))
+
+
+def test_axe_on_version_pages(page: Page, sample_site: Site) -> None:
+    require_axe()
+    for version in [r.version for r in sample_site.catalogue.archive.of(CID)]:
+        page.goto(sample_site.url(f"credentials/{CID}/{version}/"))
+        assert_no_axe_violations(page, f"version page {CID} {version}")
+    page.goto(sample_site.url(f"credentials/{CID}/"))
+    assert_no_axe_violations(page, f"main page of {CID} with its version list")

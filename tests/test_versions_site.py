@@ -1,0 +1,256 @@
+"""Every version stays published: version pages and files of archived versions, in a real build.
+
+Releasing a new version must change no machine-readable file of an older version and nothing on
+its page but the notice naming the current version; superseded and retired credentials keep all
+their versions; every version's files still conform to the official shapes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import rdflib
+
+from catalogue_factory import write_catalogue
+from credcat.render.data.machine import catalogue_document, version_documents
+from credcat.render.site.pages import Pages
+from credcat.urls import Urls
+from credcat.validate import load_catalogue
+from credcat.versions import succession
+from jsonld_helpers import (
+    DC,
+    EDC_SHAPES,
+    catalogue,
+    dropped_values,
+    shapes,
+    to_graph,
+    urls_of,
+    violations,
+)
+from test_site_build import build_site, make_project
+from test_versions import edit, release
+
+CID = "advanced-queries"
+MACHINE = ("elm.jsonld", "edc-template.json", "ob3-achievement.json", "opportunities.jsonld")
+BANNER = re.compile(r'<p class="credcat-version credcat-version--page".*?</p>', re.S)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def _without_banner(page: bytes) -> str:
+    text = page.decode("utf-8")
+    assert len(BANNER.findall(text)) == 1
+    return BANNER.sub("", text)
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The basic site built three times: 1.0 released; then 1.1 released (workload and an
+    assessment changed, an outcome added); then the credential retired."""
+    tmp = tmp_path_factory.mktemp("versions")
+    config = make_project(tmp / "project")
+    root = tmp / "project" / "catalogue"
+    cred = root / "credentials" / f"{CID}.yaml"
+    code, output = release(root, CID, "2026-01-15")
+    assert code == 0, output
+    build_site(config, tmp / "one")
+
+    edit(cred, "version: '1.0'", "version: '1.1'")
+    edit(cred, "  ects: 4\n  hours: 110", "  ects: 5\n  hours: 135")
+    edit(
+        cred,
+        "  supervision: unsupervised\n  identity_check: false",
+        "  supervision: supervised-online\n  identity_check: true",
+    )
+    edit(
+        cred,
+        "assessments:\n",
+        "- id: tune\n  kind: skill\n  text:\n    en: Tune a slow query with an index.\n"
+        "    de: Eine langsame Abfrage mit einem Index beschleunigen.\nassessments:\n",
+    )
+    edit(cred, "  - build\n  - review\n", "  - build\n  - review\n  - tune\n")
+    code, output = release(root, CID, "2026-09-01")
+    assert code == 0, output
+    build_site(config, tmp / "two")
+
+    edit(cred, "status: active", "status: retired")
+    build_site(config, tmp / "three")
+    return {"one": tmp / "one", "two": tmp / "two", "three": tmp / "three"}
+
+
+def test_releasing_a_version_keeps_the_older_files_and_page(builds: dict[str, Path]) -> None:
+    before = builds["one"] / "credentials" / CID / "1.0"
+    after = builds["two"] / "credentials" / CID / "1.0"
+    old, new = _files(before), _files(after)
+    assert set(old) == set(new)
+    assert {"elm.jsonld", "edc-template.json", "ob3-achievement.json"} <= set(old)
+    for name in MACHINE:
+        assert old.get(name) == new.get(name), name  # byte for byte
+    # the page: only the notice naming the current version changed
+    assert old["index.html"] != new["index.html"]
+    assert _without_banner(old["index.html"]) == _without_banner(new["index.html"])
+    banner = _text(BANNER.findall(new["index.html"].decode("utf-8"))[0])
+    assert "an earlier version, released 15 January 2026" in banner
+    assert "The current version is 1.1" in banner
+    assert "data-credcat-current-link>See the current version" in new["index.html"].decode()
+    href = re.findall(r'href="([^"]+)" data-credcat-current-link', new["index.html"].decode())
+    assert len(href) == 1
+    assert (after / href[0]).resolve() == (after.parent / "1.1").resolve()
+    assert (builds["two"] / "credentials" / CID / "1.1" / "index.html").is_file()
+
+
+def test_the_new_version_says_what_changed(builds: dict[str, Path]) -> None:
+    page = (builds["two"] / "credentials" / CID / "1.1" / "index.html").read_text("utf-8")
+    start = page.index('id="what-changed"')
+    section = page[start : page.index("</section>", start)]
+    said = _text(section)
+    assert "What changed from version 1.0" in said
+    assert "Outcome added: Tune a slow query with an index." in said
+    assert "Workload 4 → 5 ECTS" in said
+    assert "is now supervised online with an identity check" in said
+    assert page.index('id="what-changed"') < page.index('id="key-facts"')  # near the top
+    first = (builds["two"] / "credentials" / CID / "1.0" / "index.html").read_text("utf-8")
+    assert 'id="what-changed"' not in first
+    elm = json.loads((builds["two"] / "credentials" / CID / "1.1" / "elm.jsonld").read_text())
+    assert elm["dc:replaces"] == {"id": elm["id"].replace("/1.1/", "/1.0/")}
+    fingerprints = [i["notation"] for i in elm["identifier"] if i["id"].endswith("#fingerprint")]
+    assert len(fingerprints) == 1
+    assert f'data-credcat-fingerprint="{fingerprints[0]}"' in page
+
+
+def test_the_main_page_lists_every_version_with_its_date(builds: dict[str, Path]) -> None:
+    page = (builds["two"] / "credentials" / CID / "index.html").read_text("utf-8")
+    rows = re.findall(r'data-credcat-version-row="([^"]+)"', page)
+    assert rows == ["1.1", "1.0"]  # newest first
+    table = _text(page[page.index('id="versions"') :])
+    assert "1.1 (current) 1 September 2026 sha256:" in table
+    assert "1.0 15 January 2026 sha256:" in table
+    # the version list is the unversioned record's: never on a version's own page
+    for version in ("1.0", "1.1"):
+        own = (builds["two"] / "credentials" / CID / version / "index.html").read_text("utf-8")
+        assert "data-credcat-version-row" not in own
+
+
+def test_a_retired_credential_keeps_every_version(builds: dict[str, Path]) -> None:
+    for version in ("1.0", "1.1"):
+        two = _files(builds["two"] / "credentials" / CID / version)
+        three = _files(builds["three"] / "credentials" / CID / version)
+        assert set(two) == set(three)
+        for name in MACHINE:
+            assert two.get(name) == three.get(name), (version, name)
+        page = three["index.html"].decode("utf-8")
+        assert 'data-credcat-banner="retired"' in page
+    graph = json.loads((builds["three"] / "catalogue.jsonld").read_text("utf-8"))["@graph"]
+    node = next(n for n in graph if f"/{CID}/" in n["id"])
+    assert node["status"] == "retired"
+    assert [v["id"].rsplit("/", 3)[-2] for v in node["dc:hasVersion"]] == ["1.0", "1.1"]
+
+
+# --- archived versions conform to the official shapes ----------------------------------------
+
+SAMPLE_VERSIONS = [
+    (cid, info.version)
+    for cid in ("data-analysis-python", "digital-inclusion-coaching")
+    for info in succession(catalogue("sample"), catalogue("sample").archive, cid).versions
+]
+
+
+@pytest.mark.parametrize(("cid", "version"), SAMPLE_VERSIONS)
+def test_every_version_conforms(cid: str, version: str) -> None:
+    cat = catalogue("sample")
+    urls = urls_of(cat)
+    documents = version_documents(cat, cid, version, urls)
+    elm = documents["elm"]
+    assert not dropped_values(elm)
+    graph = to_graph(elm)
+    found = violations(graph, shapes(*EDC_SHAPES))
+    assert found == [], "\n".join(v.short() for v in found)
+    spec = rdflib.URIRef(urls.spec_iri(cid, version))
+    replaces = list(graph.objects(spec, DC.replaces))
+    release_ = cat.archive.get(cid, version)
+    assert release_ is not None
+    expected = [rdflib.URIRef(urls.spec_iri(cid, release_.replaces))] if release_.replaces else []
+    assert replaces == expected
+    assert list(graph.objects(spec, DC.isReplacedBy)) == []  # never the version after it
+    assert release_.fingerprint in json.dumps(documents["ob3"])
+    claim: Any = documents["edc"]["credential"]["credentialSubject"]["hasClaim"]
+    assert claim["specifiedBy"].get("dc:replaces") == elm.get("dc:replaces")
+    assert claim["specifiedBy"]["identifier"] == elm["identifier"]
+    if "loq" in documents:  # the LOQ shapes are closed: no succession, no fingerprint there
+        assert "dc:" not in json.dumps(documents["loq"])
+        assert release_.fingerprint not in json.dumps(documents["loq"])
+
+
+def test_the_catalogue_graph_states_versions_and_successors() -> None:
+    cat = catalogue("sample")
+    urls = urls_of(cat)
+    document = catalogue_document(cat, urls)
+    graph = to_graph(document)
+    assert violations(graph, shapes(*EDC_SHAPES)) == []
+    spec = rdflib.URIRef(urls.spec_iri("data-analysis-python", "1.1"))
+    assert sorted(graph.objects(spec, DC.hasVersion)) == sorted(
+        rdflib.URIRef(urls.spec_iri("data-analysis-python", v)) for v in ("1.0", "1.1")
+    )
+    old = rdflib.URIRef(urls.spec_iri("research-data-management", "1.0"))
+    successor = cat.credentials["fair-research-data"]
+    assert list(graph.objects(old, DC.isReplacedBy)) == [
+        rdflib.URIRef(urls.spec_iri(successor.id, successor.version))
+    ]
+
+
+# --- page contexts ---------------------------------------------------------------------------
+
+
+def _contexts(root: Path) -> dict[str, Any]:
+    cat = load_catalogue(root)
+    pages = Pages(cat, Urls.of(cat.settings))
+    return {spec.path: pages.context(spec) for spec in pages.pages() if spec.kind == "credential"}
+
+
+def test_errata_and_unreleased_fingerprints_on_the_pages(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "catalogue")
+    cred = root / "credentials" / "databases.yaml"
+    code, output = release(root, "databases", "2026-01-15")
+    assert code == 0, output
+    with cred.open("a", encoding="utf-8") as stream:
+        stream.write(
+            "errata:\n- version: '1.0'\n  date: 2026-02-01\n  text:\n"
+            "    en: \"Outcome 1: 'schmea' should read 'schema'.\"\n"
+        )
+    contexts = _contexts(root)
+    page = contexts["credentials/databases/1.0/"]
+    assert page["record"]["errata"] == [
+        {"date": "1 February 2026", "text": "Outcome 1: 'schmea' should read 'schema'."}
+    ]
+    assert page["record"]["unreleased"] is False
+    assert page["record"]["history"] == []
+    assert [e["version"] for e in contexts["credentials/databases/"]["record"]["history"]] == [
+        "1.0"
+    ]
+    # raised but not released: its page exists, its fingerprint is marked as provisional
+    text = cred.read_text("utf-8")
+    cred.write_text(text.replace("version: '1.0'", "version: '1.1'", 1), "utf-8")
+    contexts = _contexts(root)
+    assert set(contexts) == {
+        "credentials/databases/",
+        "credentials/databases/1.0/",
+        "credentials/databases/1.1/",
+    }
+    new = contexts["credentials/databases/1.1/"]
+    assert new["record"]["unreleased"] is True
+    assert new["record"]["previous"]["version"] == "1.0"
+    assert new["record"]["changes"]  # worded, or the catch-all sentence
+    old = contexts["credentials/databases/1.0/"]
+    assert "The current version is 1.1" in old["version"]["text"]
+    assert old["record"]["errata"]  # the erratum stays with its version
+    assert new["record"]["errata"] == []
