@@ -11,9 +11,9 @@ Event by event (MkDocs 1.6):
   ``site_name`` from the catalogue title and the theme language from the catalogue's default
   language; warns when ``site_url`` and the catalogue's ``base_uri`` differ.
 * ``on_files`` — add a virtual Markdown stub per generated page (credentials at both their
-  current and their versioned URL, organisations, the catalogue, the pathways) and the data
-  files (``catalogue.json`` and the machine-readable files), refusing to overwrite a file that
-  already exists in ``docs/``.
+  current and their versioned URL, organisations, the catalogue, the pathways, the "Check a
+  credential" page) and the data files (``catalogue.json`` and the machine-readable files),
+  refusing to overwrite a file that already exists in ``docs/``.
 * ``on_page_markdown`` — title (escaped: Material prints titles unescaped), edit link to the YAML
   file, canonical URL from ``base_uri``.
 * ``on_page_content`` — render the page body with the templates in ``credcat/theme/credcat/``
@@ -204,7 +204,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             front = ["---", f"template: {spec.template}"]
             if spec.version_page:
                 front += ["search:", "  exclude: true"]
-            if spec.kind in {"catalogue", "organisations"}:
+            if spec.kind in {"catalogue", "organisations", "check"}:
                 front += ["hide:", "  - toc"]
             front.append("---")
             inclusion = (
