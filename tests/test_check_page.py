@@ -124,3 +124,8 @@ def test_catalogue_json_lists_versions_and_successor() -> None:
         expected = cred.superseded_by if cred.status == "superseded" else None
         assert entry["superseded_by"] == expected
     assert any(e["superseded_by"] for e in entries.values())
+
+
+def test_no_ui_key_of_the_page_is_a_dict_method() -> None:
+    # templates read ``s.clear`` as an attribute: Jinja would print dict.clear, not the string
+    assert not set(ui_strings("en")["check"]) & set(dir(dict))

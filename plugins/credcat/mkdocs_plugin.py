@@ -207,9 +207,11 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             if spec.kind in {"catalogue", "organisations", "check"}:
                 front += ["hide:", "  - toc"]
             front.append("---")
+            # credential and organisation pages stay out of the nav (O(N²)); the check page may
+            # be listed in a site's nav but need not be (no "omitted from nav" warning)
             inclusion = (
                 InclusionLevel.NOT_IN_NAV
-                if spec.kind in {"credential", "organisation"}
+                if spec.kind in {"credential", "organisation", "check"}
                 else InclusionLevel.UNDEFINED
             )
             new.append(
