@@ -34,9 +34,11 @@ HTML_PAGES = (
     "organisations/hochschule-rheinau/index.html",
     "organisations/index.html",
     "pathways/index.html",
+    "check/index.html",
 )
 """Representative pages: home, catalogue, a current and a versioned credential page, a VET
-credential, an organisation, the organisations list and the pathways page."""
+credential, an organisation, the organisations list, the pathways page and the "Check a
+credential" page."""
 
 _ASSET_HASH = re.compile(rb"\.[0-9a-f]{8}\.min\.(css|js)")
 _GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')

@@ -35,6 +35,7 @@ def test_the_nav_has_only_public_pages(tmp_path: Path) -> None:
         "catalogue/index.md",
         "pathways/index.md",
         "organisations/index.md",
+        "check/index.md",
         "how-to-read.md",
         "data.md",
     ]

@@ -171,6 +171,7 @@ CONTEXT_TYPES = {
     "organisations": ctx_types.OrganisationsContext,
     "catalogue": ctx_types.CatalogueContext,
     "pathways": ctx_types.PathwaysContext,
+    "check": ctx_types.CheckContext,
 }
 
 

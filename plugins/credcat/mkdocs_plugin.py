@@ -17,9 +17,9 @@ Event by event (MkDocs 1.6):
   ``repo_url``, the header shows the catalogue's publisher (name and homepage) where Material
   shows the repository.
 * ``on_files`` — add a virtual Markdown stub per generated page (credentials at both their
-  current and their versioned URL, organisations, the catalogue, the pathways) and the data
-  files (``catalogue.json`` and the machine-readable files), refusing to overwrite a file that
-  already exists in ``docs/``.
+  current and their versioned URL, organisations, the catalogue, the pathways, the "Check a
+  credential" page) and the data files (``catalogue.json`` and the machine-readable files),
+  refusing to overwrite a file that already exists in ``docs/``.
 * ``on_page_markdown`` — title (escaped: Material prints titles unescaped), canonical URL from
   ``base_uri``; the edit link to the YAML file only with the ``edit_links`` option (off by
   default: public pages, hand-written ones included, have no edit link).
@@ -303,12 +303,14 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             front = ["---", f"template: {spec.template}"]
             if spec.version_page:
                 front += ["search:", "  exclude: true"]
-            if spec.kind in {"catalogue", "organisations"}:
+            if spec.kind in {"catalogue", "organisations", "check"}:
                 front += ["hide:", "  - toc"]
             front.append("---")
+            # credential and organisation pages stay out of the nav (O(N²)); the check page may
+            # be listed in a site's nav but need not be (no "omitted from nav" warning)
             inclusion = (
                 InclusionLevel.NOT_IN_NAV
-                if spec.kind in {"credential", "organisation"}
+                if spec.kind in {"credential", "organisation", "check"}
                 else InclusionLevel.UNDEFINED
             )
             new.append(

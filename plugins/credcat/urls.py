@@ -101,6 +101,10 @@ class Urls:
         """The hand-written guide for learners and employers (``docs/how-to-read.md``)."""
         return f"{self._lang(lang)}how-to-read/"
 
+    def check_page(self, lang: str | None = None) -> str:
+        """The "Check a credential" page for employers."""
+        return f"{self._lang(lang)}check/"
+
     def organisations_page(self, lang: str | None = None) -> str:
         """The list of organisations."""
         return f"{self._lang(lang)}organisations/"

@@ -3,8 +3,8 @@
 Owns :class:`Site`: the catalogue, its URLs, the page language's
 :class:`~credcat.render.site.localise.Localiser`, relative links between pages, and the
 references to organisations and credentials that every page kind lists. The page builders
-(:mod:`.credential`, :mod:`.organisation`, :mod:`.catalogue`, :mod:`.pathways`) take a
-:class:`Site`; none of them imports another.
+(:mod:`.credential`, :mod:`.organisation`, :mod:`.catalogue`, :mod:`.pathways`,
+:mod:`.check`) take a :class:`Site`; none of them imports another.
 """
 
 from __future__ import annotations
@@ -113,6 +113,7 @@ class Site:
                 "home": self.link(page, urls.home()),
                 "how_to_read": self.link(page, urls.guide_page()),
                 "catalogue_json": self.link(page, CATALOGUE_JSON),
+                "check": self.link(page, urls.check_page()),
             },
             "toc": [],
         }

@@ -25,6 +25,7 @@ __all__ = [
     "BaseContext",
     "Card",
     "CatalogueContext",
+    "CheckContext",
     "CredRef",
     "CredentialContext",
     "Facet",
@@ -44,13 +45,14 @@ __all__ = [
     "TocItem",
 ]
 
-PageKind = Literal["credential", "organisation", "organisations", "catalogue", "pathways"]
+PageKind = Literal["credential", "organisation", "organisations", "catalogue", "pathways", "check"]
 PAGE_KINDS: tuple[PageKind, ...] = (
     "credential",
     "organisation",
     "organisations",
     "catalogue",
     "pathways",
+    "check",
 )
 
 
@@ -119,6 +121,7 @@ class PageLinks(TypedDict):
     home: str
     how_to_read: str
     catalogue_json: str
+    check: str
 
 
 class OrgRef(TypedDict):
@@ -611,11 +614,28 @@ class PathwaysContext(BaseContext):
     legend: list[LegendItem]
 
 
+# --- check a credential --------------------------------------------------------------------------
+
+
+class CheckContext(BaseContext):
+    """Context of the "Check a credential" page.
+
+    ``config`` is handed to ``check.js`` as JSON (a ``<script type="application/json">``
+    block): the catalogue's ``base_uri``, the site root relative to the page, the limits on
+    input and every UI string the script shows, so the script holds no words of its own.
+    """
+
+    intro: str
+    viewer: str
+    config: dict[str, Any]
+
+
 PageContext = (
     CredentialContext
     | OrganisationContext
     | OrganisationsContext
     | CatalogueContext
     | PathwaysContext
+    | CheckContext
 )
 """The context of any generated page."""

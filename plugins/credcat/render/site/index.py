@@ -13,7 +13,13 @@ Shape (``version`` 1)::
                 "status": {"active": "Active", …}},
      "credentials": [{"id", "url", "title", "summary", "providers", "awarding", "orgs",
                       "eqf", "fields", "mode", "languages", "ects", "hours", "status",
-                      "version", "outcomes", "skills"}]}
+                      "version", "outcomes", "skills", "superseded_by", "versions"}]}
+
+``versions`` lists every version of the credential, oldest first
+(:func:`credcat.versions.versions_json`: ``version``, ``released``, ``fingerprint``,
+``replaces``, ``current``); ``superseded_by`` is the successor's id or ``null``. The "Check a
+credential" page reads both to tell whether the version a credential names is current,
+superseded or retired.
 
 ``url`` is relative to the site root (``catalogue.json`` lives there); ``orgs`` holds the ids of
 the awarding bodies and providers; ``skills`` the ESCO skill URIs of the outcomes (the model
@@ -26,6 +32,7 @@ from typing import Any
 
 from ...catalogue import Catalogue
 from ...urls import Urls
+from ...versions import succession, versions_json
 from ..safe import json_for_script
 from .common import Site
 
@@ -57,6 +64,7 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
         "org": {},
         "status": {},
     }
+    archive = catalogue.archive
     for cid, cred in sorted(catalogue.credentials.items()):
         orgs = list(dict.fromkeys([*cred.awarding_body, *cred.providers]))
         entries.append(
@@ -76,6 +84,8 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
                 "hours": cred.workload.hours,
                 "status": cred.status,
                 "version": cred.version,
+                "versions": versions_json(succession(catalogue, archive, cid)),
+                "superseded_by": cred.superseded_by if cred.status == "superseded" else None,
                 "outcomes": [loc.text(o.text) for o in cred.outcomes],
                 "skills": sorted(
                     {loc.text(s.label) if s.label else s.uri for o in cred.outcomes for s in o.esco}

@@ -11,6 +11,7 @@ from ...catalogue import Catalogue
 from ...urls import Urls
 from ...versions import credential_at, succession
 from .catalogue import catalogue_context
+from .check import check_context
 from .common import Site
 from .context import PageContext, PageSpec
 from .credential import credential_context
@@ -64,6 +65,7 @@ class Pages:
                 "organisations/index.md",
                 str(ui["organisations_title"]),
             ),
+            PageSpec("check", urls.check_page(), "check/index.md", str(ui["check"]["title"])),
         ]
         for cid, cred in cat.credentials.items():
             source = cat.source_of("credential", cid)
@@ -119,4 +121,6 @@ class Pages:
             return organisations_context(site)
         if spec.kind == "catalogue":
             return catalogue_context(site)
+        if spec.kind == "check":
+            return check_context(site)
         return pathways_context(site)

@@ -1,0 +1,924 @@
+/*
+ * credcat — "Check a credential". Plain JavaScript, no framework, no third-party code. The
+ * credential is read in the browser only: nothing is uploaded. The only requests are to this
+ * site (same origin, relative URLs): catalogue.json and the elm.jsonld of the version the
+ * credential names.
+ *
+ * What it reads: a European Digital Credential (unsigned; the EDC Issuer's upload form
+ * {"credential": {…}}; signed as JAdES/JWS in JSON serialisation {"payload", "signatures"} or
+ * compact serialisation header.payload.signature; VC data model 1.1 or 2.0) or an Open Badges
+ * 3.0 credential (credentialSubject.achievement). The signature is never verified here.
+ *
+ * Matching: an EDC names the specification IRI <base_uri>credentials/<id>/<version>/#spec in
+ * credentialSubject.hasClaim[*].specifiedBy (and in the claims' hasPart); an OB3 credential in
+ * credentialSubject.achievement.id (…/<version>/ob3-achievement.json) or its otherIdentifier.
+ *
+ * Safety: input over config.max_bytes or nested deeper than config.max_depth is refused before
+ * it is parsed; every walk is iterative and bounded; every text reaches the page through
+ * textContent (never innerHTML); no eval. Every word shown comes from config.strings
+ * (data/ui.yaml), handed over by the page in #credcat-check-config.
+ *
+ * Stable hooks (used by the browser tests; keep them):
+ *   #credcat-check-config            JSON: base_uri, root, catalogue_json, lang, max_bytes,
+ *                                    max_depth, strings, status
+ *   #credcat-check-form              the form (hidden until this script runs)
+ *   #credcat-check-file              file input; #credcat-check-drop the drop zone
+ *   #credcat-check-text              paste area; #credcat-check-submit, #credcat-check-clear
+ *   #credcat-check-result            the result section (hidden until a check ran)
+ *   #credcat-check-output[data-credcat-verdict]  match | differences | not-ours |
+ *                                    no-credential | no-version | unavailable | error
+ *   [data-credcat-row=<field>][data-credcat-result=same|differs|unstated]  comparison rows;
+ *                                    <field> is title, eqf, credits, workload, outcomes, awarding
+ *   [data-credcat-status=current|superseded|retired|draft]  the status badge
+ *
+ * window.credcatCheck exposes read (text → what the credential claims), locate (IRI → id and
+ * version) and check (text → a Promise of the verdict, also shown on the page) for the tests.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("credcat-check");
+  var configElement = document.getElementById("credcat-check-config");
+  if (!root || !configElement) {
+    return;
+  }
+  var config = JSON.parse(configElement.textContent || "{}");
+  var S = config.strings || {};
+  var MAX_BYTES = Number(config.max_bytes) || 5242880;
+  var MAX_DEPTH = Number(config.max_depth) || 64;
+  var MAX_CLAIMS = 200;
+  var MAX_NODES = 100000;
+  var VC1 = "https://www.w3.org/2018/credentials/v1";
+  var VC2 = "https://www.w3.org/ns/credentials/v2";
+  var JWS_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
+  var SPEC_PATH = /^credentials\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([0-9A-Za-z][0-9A-Za-z.-]*)\/([A-Za-z0-9._-]*)(?:[#?].*)?$/;
+  var ECTS_FRAMEWORK = "http://data.europa.eu/snb/education-credit/6fcec5c5af";
+
+  // --- words --------------------------------------------------------------------------------
+
+  function say(key, values) {
+    var text = Object.prototype.hasOwnProperty.call(S, key) ? String(S[key]) : key;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function Refusal(code, values) {
+    this.code = code;
+    this.values = values || {};
+  }
+
+  // --- small helpers ------------------------------------------------------------------------
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function list(value) {
+    if (value === undefined || value === null) {
+      return [];
+    }
+    return Array.isArray(value) ? value : [value];
+  }
+
+  function str(value) {
+    return typeof value === "string" ? value : "";
+  }
+
+  function own(object, key) {
+    return isObject(object) && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  }
+
+  /** A text in every language it has: {lang: text}; "" for a plain string; null when none. */
+  function languages(value) {
+    var out = {};
+    var found = false;
+    list(value).forEach(function (item) {
+      if (typeof item === "string") {
+        out[""] = item;
+        found = true;
+      } else if (isObject(item) && typeof item["@value"] === "string") {
+        out[str(item["@language"])] = item["@value"];
+        found = true;
+      } else if (isObject(item)) {
+        Object.keys(item).forEach(function (lang) {
+          if (typeof item[lang] === "string" && lang.charAt(0) !== "@") {
+            out[lang] = item[lang];
+            found = true;
+          }
+        });
+      }
+    });
+    return found ? out : null;
+  }
+
+  function textsOf(value) {
+    var map = languages(value);
+    return map ? Object.keys(map).sort().map(function (k) { return map[k].trim(); }) : [];
+  }
+
+  /** The text to show: the page language, then English, then the first language. */
+  function shown(map) {
+    if (!map) {
+      return "";
+    }
+    var keys = Object.keys(map).sort();
+    var pick = [config.lang, "en", ""].filter(function (k) { return keys.indexOf(k) >= 0; })[0];
+    return map[pick === undefined ? keys[0] : pick];
+  }
+
+  function eqfOf(value) {
+    var found = null;
+    list(value).forEach(function (item) {
+      var iri = isObject(item) ? str(item.id) : typeof item === "string" ? item : "";
+      var match = /\/eqf\/([1-8])$/.exec(iri);
+      if (match && found === null) {
+        found = Number(match[1]);
+      }
+    });
+    return found;
+  }
+
+  function number(value) {
+    var n = typeof value === "number" ? value : typeof value === "string" ? parseFloat(value) : NaN;
+    return isFinite(n) ? n : null;
+  }
+
+  function ectsOf(points) {
+    var found = null;
+    list(points).forEach(function (point) {
+      if (!isObject(point) || found !== null) {
+        return;
+      }
+      var framework = own(point, "framework");
+      var iri = isObject(framework) ? str(framework.id) : str(framework);
+      if (!iri || iri === ECTS_FRAMEWORK) {
+        found = number(point.point);
+      }
+    });
+    return found;
+  }
+
+  /** Hours of an ISO 8601 duration (PT110H, P2DT4H), or null. */
+  function hoursOf(value) {
+    var match = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$/.exec(str(value));
+    if (!match || str(value) === "P" || str(value) === "PT") {
+      return null;
+    }
+    return (Number(match[1] || 0) * 24) + Number(match[2] || 0) + (Number(match[3] || 0) / 60);
+  }
+
+  function orgsOf(value) {
+    if (value === undefined || value === null) {
+      return null;
+    }
+    var out = [];
+    list(value).forEach(function (org) {
+      if (typeof org === "string") {
+        out.push({ id: org, name: "" });
+      } else if (isObject(org)) {
+        var name = shown(languages(own(org, "legalName"))) || shown(languages(own(org, "prefLabel"))) ||
+          shown(languages(own(org, "name")));
+        out.push({ id: str(org.id), name: name || "" });
+      }
+    });
+    return out;
+  }
+
+  function outcomesOf(value) {
+    if (value === undefined || value === null) {
+      return null;
+    }
+    return list(value).filter(isObject).map(function (o) {
+      return { id: str(o.id), texts: textsOf(o.title), text: shown(languages(o.title)) };
+    });
+  }
+
+  // --- limits and decoding ------------------------------------------------------------------
+
+  function byteLength(text) {
+    if (text.length > MAX_BYTES) {
+      return text.length;
+    }
+    return new TextEncoder().encode(text).length;
+  }
+
+  /** Refuse JSON nested deeper than MAX_DEPTH, before JSON.parse sees it (one linear pass). */
+  function checkDepth(text) {
+    var depth = 0;
+    var inString = false;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text.charCodeAt(i);
+      if (inString) {
+        if (ch === 92) {
+          i++;
+        } else if (ch === 34) {
+          inString = false;
+        }
+      } else if (ch === 34) {
+        inString = true;
+      } else if (ch === 123 || ch === 91) {
+        depth++;
+        if (depth > MAX_DEPTH) {
+          throw new Refusal("error_too_deep", { depth: MAX_DEPTH });
+        }
+      } else if (ch === 125 || ch === 93) {
+        depth--;
+      }
+    }
+  }
+
+  function parseJson(text) {
+    if (byteLength(text) > MAX_BYTES) {
+      throw new Refusal("error_too_big", { mb: Math.round(MAX_BYTES / 1048576) });
+    }
+    checkDepth(text);
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new Refusal("error_json");
+    }
+  }
+
+  function base64url(part) {
+    if (!/^[A-Za-z0-9_-]*={0,2}$/.test(part)) {
+      throw new Refusal("error_encoding");
+    }
+    var b64 = part.replace(/=+$/, "").replace(/-/g, "+").replace(/_/g, "/");
+    while (b64.length % 4) {
+      b64 += "=";
+    }
+    try {
+      var binary = atob(b64);
+      var bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) {
+        bytes[i] = binary.charCodeAt(i);
+      }
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (e) {
+      throw new Refusal("error_encoding");
+    }
+  }
+
+  /** A JWS payload: JSON as it is (JAdES with an unencoded payload) or base64url. */
+  function payloadOf(payload) {
+    var text = payload.trim();
+    if (text.charAt(0) === "{") {
+      return parseJson(text);
+    }
+    var decoded = base64url(text);
+    if (decoded.trim().charAt(0) !== "{") {
+      throw new Refusal("error_encoding");
+    }
+    return parseJson(decoded);
+  }
+
+  /** What a credential claims: its format and every claim it makes (see the file's header). */
+  function read(text) {
+    if (typeof text !== "string") {
+      throw new Refusal("error_empty");
+    }
+    if (byteLength(text) > MAX_BYTES) {
+      throw new Refusal("error_too_big", { mb: Math.round(MAX_BYTES / 1048576) });
+    }
+    var trimmed = text.trim();
+    if (!trimmed) {
+      throw new Refusal("error_empty");
+    }
+    var form = "unsigned";
+    var value;
+    if (JWS_COMPACT.test(trimmed)) {
+      value = payloadOf(trimmed.split(".")[1]);
+      form = "jws_compact";
+    } else {
+      value = parseJson(trimmed);
+      if (typeof value === "string" && JWS_COMPACT.test(value.trim())) {
+        value = payloadOf(value.trim().split(".")[1]);
+        form = "jws_compact";
+      }
+    }
+    for (var round = 0; round < 4 && isObject(value); round++) {
+      if (own(value, "credentialSubject") !== undefined) {
+        break;
+      }
+      var payload = own(value, "payload");
+      if (typeof payload === "string" &&
+          (Array.isArray(own(value, "signatures")) || typeof own(value, "signature") === "string")) {
+        value = payloadOf(payload);
+        form = "jws_json";
+      } else if (isObject(own(value, "credential"))) {
+        value = value.credential;
+        if (form === "unsigned") {
+          form = "uploadable";
+        }
+      } else if (isObject(own(value, "vc"))) {
+        value = value.vc;
+        form = "vc_jwt";
+      } else {
+        break;
+      }
+    }
+    if (!isObject(value)) {
+      throw new Refusal("error_not_credential");
+    }
+    var subjects = list(own(value, "credentialSubject")).filter(isObject);
+    var ob3 = subjects.some(function (s) { return isObject(own(s, "achievement")); });
+    var edc = subjects.some(function (s) { return own(s, "hasClaim") !== undefined; });
+    if (!ob3 && !edc) {
+      throw new Refusal("error_not_credential");
+    }
+    var contexts = list(own(value, "@context"));
+    var claims = ob3 ? ob3Claims(subjects) : edcClaims(subjects);
+    if (!claims.some(function (c) { return locateAny(c.iris); })) {
+      var found = findSpecIri(subjects);
+      if (found) {
+        claims.push({ iris: [found], claimed: unstated() });
+      }
+    }
+    return {
+      kind: ob3 ? "ob3" : "edc",
+      form: form,
+      vc: contexts.indexOf(VC2) >= 0 ? "vc2" : contexts.indexOf(VC1) >= 0 ? "vc1" : "",
+      issued: str(own(value, "validFrom")) || str(own(value, "issuanceDate")),
+      claims: claims
+    };
+  }
+
+  function unstated() {
+    return { title: null, eqf: null, credits: null, hours: null, outcomes: null, awarding: null };
+  }
+
+  function edcClaims(subjects) {
+    var out = [];
+    var queue = [];
+    subjects.forEach(function (s) {
+      list(own(s, "hasClaim")).forEach(function (c) { queue.push(c); });
+    });
+    for (var i = 0; i < queue.length && i < MAX_CLAIMS; i++) {
+      var claim = queue[i];
+      if (!isObject(claim)) {
+        continue;
+      }
+      list(own(claim, "hasPart")).forEach(function (part) { queue.push(part); });
+      var awarded = own(claim, "awardedBy");
+      list(own(claim, "specifiedBy")).forEach(function (spec) {
+        if (typeof spec === "string") {
+          spec = { id: spec };
+        }
+        if (!isObject(spec) || typeof spec.id !== "string") {
+          return;
+        }
+        out.push({
+          iris: [spec.id],
+          claimed: {
+            title: languages(own(spec, "title")) || languages(own(claim, "title")),
+            eqf: eqfOf(own(spec, "eqfLevel")),
+            credits: ectsOf(own(spec, "creditPoint")),
+            hours: hoursOf(own(spec, "volumeOfLearning")),
+            outcomes: outcomesOf(own(spec, "learningOutcome")),
+            awarding: orgsOf(own(awarded, "awardingBody"))
+          }
+        });
+      });
+    }
+    return out;
+  }
+
+  function ob3Claims(subjects) {
+    var out = [];
+    subjects.forEach(function (s) {
+      var a = own(s, "achievement");
+      if (!isObject(a)) {
+        return;
+      }
+      var iris = [str(a.id)];
+      list(own(a, "otherIdentifier")).forEach(function (o) {
+        if (isObject(o)) {
+          iris.push(str(o.identifier));
+        }
+      });
+      var eqf = null;
+      list(own(a, "alignment")).forEach(function (al) {
+        if (eqf === null && isObject(al)) {
+          eqf = eqfOf(str(al.targetUrl));
+        }
+      });
+      out.push({
+        iris: iris.filter(Boolean),
+        claimed: {
+          title: languages(own(a, "name")),
+          eqf: eqf,
+          credits: number(own(a, "creditsAvailable")),
+          hours: null,
+          outcomes: null,
+          awarding: orgsOf(own(a, "creator"))
+        }
+      });
+    });
+    return out;
+  }
+
+  /** Any string under the credential subject that is a specification IRI of this catalogue. */
+  function findSpecIri(subjects) {
+    var stack = subjects.slice();
+    var seen = 0;
+    while (stack.length && seen < MAX_NODES) {
+      var node = stack.pop();
+      seen++;
+      if (typeof node === "string") {
+        var at = locate(node);
+        if (at && at.file === "" && node.slice(-5) === "#spec") {
+          return node;
+        }
+      } else if (Array.isArray(node)) {
+        for (var i = 0; i < node.length; i++) {
+          stack.push(node[i]);
+        }
+      } else if (isObject(node)) {
+        Object.keys(node).forEach(function (k) { stack.push(node[k]); });
+      }
+    }
+    return "";
+  }
+
+  // --- matching -----------------------------------------------------------------------------
+
+  /** {id, version, file} of an IRI under this catalogue's base_uri, or null. */
+  function locate(iri) {
+    var base = str(config.base_uri);
+    if (typeof iri !== "string" || !base || iri.indexOf(base) !== 0) {
+      return null;
+    }
+    var match = SPEC_PATH.exec(iri.slice(base.length));
+    if (!match || match[2] === "." || match[2] === "..") {
+      return null;
+    }
+    return { id: match[1], version: match[2], file: match[3] };
+  }
+
+  function locateAny(iris) {
+    for (var i = 0; i < iris.length; i++) {
+      var at = locate(iris[i]);
+      if (at) {
+        return at;
+      }
+    }
+    return null;
+  }
+
+  function sameOrigin(relative) {
+    var url = new URL(relative, document.baseURI);
+    if (url.origin !== window.location.origin) {
+      throw new Refusal("error_read");
+    }
+    return url.href;
+  }
+
+  var catalogueData = null;
+
+  function loadCatalogue() {
+    if (!catalogueData) {
+      catalogueData = fetch(sameOrigin(config.catalogue_json), { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("catalogue.json " + response.status);
+          }
+          return response.json();
+        })
+        .catch(function (error) {
+          catalogueData = null;
+          throw error;
+        });
+    }
+    return catalogueData;
+  }
+
+  function pageOf(id, version) {
+    return str(config.root) + "credentials/" + encodeURIComponent(id) + "/" +
+      (version ? encodeURIComponent(version) + "/" : "");
+  }
+
+  function loadPublished(id, version) {
+    return fetch(sameOrigin(pageOf(id, version) + "elm.jsonld"), { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) {
+          return null;
+        }
+        return response.text().then(function (text) {
+          var elm = parseJson(text);
+          var bodies = [];
+          list(own(elm, "awardingOpportunity")).forEach(function (o) {
+            (orgsOf(own(o, "awardingBody")) || []).forEach(function (org) {
+              if (!bodies.some(function (b) { return b.id === org.id; })) {
+                bodies.push(org);
+              }
+            });
+          });
+          return {
+            title: languages(own(elm, "title")),
+            eqf: eqfOf(own(elm, "eqfLevel")),
+            credits: ectsOf(own(elm, "creditPoint")),
+            hours: hoursOf(own(elm, "volumeOfLearning")),
+            outcomes: outcomesOf(own(elm, "learningOutcome")) || [],
+            awarding: bodies
+          };
+        });
+      })
+      .catch(function () { return null; });
+  }
+
+  // --- comparing ----------------------------------------------------------------------------
+
+  function titleSame(claimed, published) {
+    var values = Object.keys(published || {}).map(function (k) { return published[k].trim(); });
+    return Object.keys(claimed).every(function (lang) {
+      var text = claimed[lang].trim();
+      if (lang && published && Object.prototype.hasOwnProperty.call(published, lang)) {
+        return published[lang].trim() === text;
+      }
+      return values.indexOf(text) >= 0;
+    });
+  }
+
+  function formatNumber(n) {
+    return new Intl.NumberFormat(config.lang || undefined, { maximumFractionDigits: 2 }).format(n);
+  }
+
+  function orgText(org) {
+    return org.name || org.id;
+  }
+
+  /** Rows of the comparison: {field, claimed: [texts] | null, published: [texts], same, notes}. */
+  function compare(claimed, published) {
+    var rows = [];
+    function row(field, claimedTexts, publishedTexts, same, notes) {
+      rows.push({
+        field: field,
+        claimed: claimedTexts,
+        published: publishedTexts,
+        result: claimedTexts === null ? "unstated" : same ? "same" : "differs",
+        notes: notes || []
+      });
+    }
+    var titles = published.title ? [shown(published.title)] : [];
+    if (claimed.title) {
+      var claimedTitles = Object.keys(claimed.title).sort().map(function (k) { return claimed.title[k]; });
+      var unique = claimedTitles.filter(function (t, i) { return claimedTitles.indexOf(t) === i; });
+      row("title", unique, titles, titleSame(claimed.title, published.title));
+    } else {
+      row("title", null, titles, true);
+    }
+    function single(field, a, b, text) {
+      row(
+        field,
+        a === null ? null : [text(a)],
+        b === null ? [] : [text(b)],
+        a !== null && b !== null && Math.abs(a - b) < 1e-9
+      );
+    }
+    single("eqf", claimed.eqf, published.eqf, function (n) { return say("eqf_value", { level: n }); });
+    single("credits", claimed.credits, published.credits, formatNumber);
+    single("workload", claimed.hours, published.hours, function (n) {
+      return say("hours", { n: formatNumber(n) });
+    });
+    if (claimed.outcomes === null) {
+      row("outcomes", null, published.outcomes.map(function (o) { return o.text; }), true);
+    } else {
+      var matched = [];
+      var notes = [];
+      claimed.outcomes.forEach(function (o) {
+        var hit = -1;
+        published.outcomes.forEach(function (p, i) {
+          if (hit < 0 && matched.indexOf(i) < 0 && o.texts.some(function (t) { return p.texts.indexOf(t) >= 0; })) {
+            hit = i;
+          }
+        });
+        if (hit < 0) {
+          notes.push(say("outcome_extra", { text: o.text }));
+        } else {
+          matched.push(hit);
+        }
+      });
+      published.outcomes.forEach(function (p, i) {
+        if (matched.indexOf(i) < 0) {
+          notes.push(say("outcome_missing", { text: p.text }));
+        }
+      });
+      row(
+        "outcomes",
+        claimed.outcomes.map(function (o) { return o.text; }),
+        published.outcomes.map(function (o) { return o.text; }),
+        notes.length === 0,
+        notes
+      );
+    }
+    if (claimed.awarding === null) {
+      row("awarding", null, published.awarding.map(orgText), true);
+    } else {
+      var ids = function (orgs) {
+        return orgs.map(function (o) { return o.id || o.name; }).sort().join("\n");
+      };
+      row("awarding", claimed.awarding.map(orgText), published.awarding.map(orgText),
+        ids(claimed.awarding) === ids(published.awarding));
+    }
+    return rows;
+  }
+
+  function statusOf(entry, version) {
+    var status = str(entry.status);
+    if (status === "retired" || status === "draft") {
+      return status;
+    }
+    if (status === "superseded" || version !== entry.version) {
+      return "superseded";
+    }
+    return "current";
+  }
+
+  /** Read, match and compare: a Promise of the verdict (plain data, also shown on the page). */
+  function check(text) {
+    var found;
+    try {
+      found = read(text);
+    } catch (error) {
+      return Promise.resolve(refused(error));
+    }
+    var claim = null;
+    var at = null;
+    for (var i = 0; i < found.claims.length && !at; i++) {
+      at = locateAny(found.claims[i].iris);
+      claim = found.claims[i];
+    }
+    var verdict = { verdict: "", kind: found.kind, form: found.form, vc: found.vc, message: "" };
+    if (!at) {
+      verdict.verdict = "not-ours";
+      verdict.message = say("verdict_not_ours", { base: config.base_uri });
+      return Promise.resolve(verdict);
+    }
+    verdict.id = at.id;
+    verdict.version = at.version;
+    return loadCatalogue().then(function (data) {
+      var entry = list(own(data, "credentials")).filter(function (e) { return isObject(e) && e.id === at.id; })[0];
+      if (!entry) {
+        verdict.verdict = "no-credential";
+        verdict.message = say("verdict_no_credential", { id: at.id });
+        return verdict;
+      }
+      verdict.title = str(entry.title);
+      var versions = list(entry.versions).map(function (v) { return isObject(v) ? str(v.version) : ""; });
+      if (versions.indexOf(at.version) < 0 && at.version !== entry.version) {
+        verdict.verdict = "no-version";
+        verdict.message = say("verdict_no_version", { version: at.version, title: entry.title });
+        return verdict;
+      }
+      verdict.status = statusOf(entry, at.version);
+      verdict.entry = entry;
+      return loadPublished(at.id, at.version).then(function (published) {
+        if (!published) {
+          verdict.verdict = "unavailable";
+          verdict.message = say("published_missing", { version: at.version });
+          return verdict;
+        }
+        verdict.rows = compare(claim.claimed, published);
+        var differs = verdict.rows.some(function (r) { return r.result === "differs"; });
+        verdict.verdict = differs ? "differences" : "match";
+        verdict.message = say(differs ? "verdict_differences" : "verdict_match",
+          { version: at.version, title: entry.title });
+        return verdict;
+      });
+    }, function () {
+      return refused(new Refusal("error_read"));
+    });
+  }
+
+  function refused(error) {
+    var code = error instanceof Refusal ? error.code : "error_not_credential";
+    var values = error instanceof Refusal ? error.values : {};
+    return { verdict: "error", code: code, message: say(code, values) };
+  }
+
+  // --- showing ------------------------------------------------------------------------------
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    return node;
+  }
+
+  function link(href, text) {
+    var a = el("a", "", text);
+    a.setAttribute("href", href);
+    return a;
+  }
+
+  function cellOf(texts, empty) {
+    var td = el("td");
+    if (texts === null) {
+      td.appendChild(el("span", "credcat-check__unstated", say("not_stated")));
+    } else if (texts.length === 0) {
+      td.textContent = say("nothing");
+    } else if (texts.length === 1) {
+      td.textContent = texts[0];
+    } else {
+      var ul = el("ul");
+      texts.forEach(function (t) { ul.appendChild(el("li", "", t)); });
+      td.appendChild(ul);
+    }
+    return td;
+  }
+
+  function statusBlock(verdict) {
+    var entry = verdict.entry;
+    var box = el("div", "credcat-check__status");
+    box.appendChild(el("h3", "", say("status_heading")));
+    var badge = el("p", "credcat-check__badge");
+    badge.setAttribute("data-credcat-status", verdict.status);
+    var label = verdict.status === "current" ? say("badge_current") : str((config.status || {})[verdict.status]);
+    var colour = verdict.status === "current" ? "active" : verdict.status;
+    badge.appendChild(el("strong", "credcat-badge credcat-badge--" + colour, label));
+    box.appendChild(badge);
+    var lines = [];
+    if (entry.status === "retired") {
+      lines.push(say("status_retired"));
+    } else if (entry.status === "superseded") {
+      lines.push(say("status_superseded"));
+    } else if (entry.status === "draft") {
+      lines.push(say("status_draft"));
+    }
+    if (verdict.version !== entry.version) {
+      lines.push(say("status_older", { version: verdict.version, current: entry.version }));
+    } else if (entry.status === "active") {
+      lines.push(say("status_current", { version: verdict.version }));
+    }
+    lines.forEach(function (line) { box.appendChild(el("p", "", line)); });
+    var links = el("ul", "credcat-check__links");
+    var item = el("li");
+    item.appendChild(link(pageOf(verdict.id, verdict.version), say("link_version", { version: verdict.version })));
+    links.appendChild(item);
+    if (verdict.version !== entry.version) {
+      item = el("li");
+      item.appendChild(link(pageOf(verdict.id, ""), say("link_current", { version: entry.version })));
+      links.appendChild(item);
+    }
+    if (entry.status === "superseded" && typeof entry.superseded_by === "string" &&
+        /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(entry.superseded_by)) {
+      item = el("li");
+      item.appendChild(link(pageOf(entry.superseded_by, ""), say("link_successor")));
+      links.appendChild(item);
+    }
+    box.appendChild(links);
+    return box;
+  }
+
+  function table(verdict) {
+    var t = el("table", "credcat-check__table");
+    t.appendChild(el("caption", "", say("table_caption", { version: verdict.version })));
+    var head = el("tr");
+    ["col_field", "col_claimed", "col_published", "col_result"].forEach(function (key) {
+      var th = el("th", "", say(key));
+      th.setAttribute("scope", "col");
+      head.appendChild(th);
+    });
+    var thead = el("thead");
+    thead.appendChild(head);
+    t.appendChild(thead);
+    var body = el("tbody");
+    verdict.rows.forEach(function (r) {
+      var tr = el("tr", "credcat-check__row credcat-check__row--" + r.result);
+      tr.setAttribute("data-credcat-row", r.field);
+      tr.setAttribute("data-credcat-result", r.result);
+      var th = el("th", "", say("field_" + r.field));
+      th.setAttribute("scope", "row");
+      tr.appendChild(th);
+      tr.appendChild(cellOf(r.claimed));
+      tr.appendChild(cellOf(r.published));
+      var result = el("td");
+      result.appendChild(el("strong", "", r.result === "unstated" ? say("nothing") : say(r.result)));
+      if (r.notes.length) {
+        var ul = el("ul");
+        r.notes.forEach(function (n) { ul.appendChild(el("li", "", n)); });
+        result.appendChild(ul);
+      }
+      tr.appendChild(result);
+      body.appendChild(tr);
+    });
+    t.appendChild(body);
+    var wrap = el("div", "md-typeset__scrollwrap");
+    var inner = el("div", "md-typeset__table");
+    inner.appendChild(t);
+    wrap.appendChild(inner);
+    return wrap;
+  }
+
+  var section = document.getElementById("credcat-check-result");
+  var output = document.getElementById("credcat-check-output");
+  var heading = document.getElementById("credcat-check-result-heading");
+
+  function show(verdict) {
+    if (!output || !section) {
+      return verdict;
+    }
+    while (output.firstChild) {
+      output.removeChild(output.firstChild);
+    }
+    output.setAttribute("data-credcat-verdict", verdict.verdict);
+    if (verdict.verdict === "error") {
+      output.appendChild(el("p", "credcat-check__verdict credcat-check__verdict--error", say("error_heading")));
+      output.appendChild(el("p", "credcat-check__message", verdict.message));
+    } else {
+      var format = say(verdict.kind === "ob3" ? "format_ob3" : "format_edc") + ", " + say("form_" + verdict.form) +
+        (verdict.vc ? ", " + say(verdict.vc) : "");
+      output.appendChild(el("p", "credcat-check__verdict credcat-check__verdict--" + verdict.verdict, verdict.message));
+      output.appendChild(el("p", "credcat-check__format", say("read_as", { format: format })));
+      if (verdict.entry) {
+        output.appendChild(statusBlock(verdict));
+      }
+      if (verdict.rows) {
+        output.appendChild(table(verdict));
+      }
+    }
+    section.hidden = false;
+    if (heading) {
+      heading.focus();
+    }
+    return verdict;
+  }
+
+  function run(text) {
+    return check(text).then(show);
+  }
+
+  // --- the form -----------------------------------------------------------------------------
+
+  var form = document.getElementById("credcat-check-form");
+  var fileInput = document.getElementById("credcat-check-file");
+  var textArea = document.getElementById("credcat-check-text");
+  var drop = document.getElementById("credcat-check-drop");
+
+  function runFile(file) {
+    if (file.size > MAX_BYTES) {
+      return Promise.resolve(show(refused(new Refusal("error_too_big", { mb: Math.round(MAX_BYTES / 1048576) }))));
+    }
+    return file.text().then(run, function () {
+      return show(refused(new Refusal("error_read")));
+    });
+  }
+
+  if (form) {
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var file = fileInput && fileInput.files && fileInput.files[0];
+      if (file) {
+        runFile(file);
+      } else {
+        run(textArea ? textArea.value : "");
+      }
+    });
+    form.addEventListener("reset", function () {
+      if (section) {
+        section.hidden = true;
+      }
+      if (output) {
+        while (output.firstChild) {
+          output.removeChild(output.firstChild);
+        }
+        output.removeAttribute("data-credcat-verdict");
+      }
+    });
+    if (fileInput) {
+      fileInput.addEventListener("change", function () {
+        if (fileInput.files && fileInput.files[0]) {
+          if (textArea) {
+            textArea.value = "";
+          }
+          runFile(fileInput.files[0]);
+        }
+      });
+    }
+    if (drop) {
+      drop.addEventListener("dragover", function (event) {
+        event.preventDefault();
+        drop.classList.add("credcat-check__drop--over");
+      });
+      drop.addEventListener("dragleave", function () {
+        drop.classList.remove("credcat-check__drop--over");
+      });
+      drop.addEventListener("drop", function (event) {
+        event.preventDefault();
+        drop.classList.remove("credcat-check__drop--over");
+        var files = event.dataTransfer && event.dataTransfer.files;
+        if (files && files[0]) {
+          runFile(files[0]);
+        }
+      });
+    }
+  }
+
+  window.credcatCheck = { read: read, locate: locate, check: run };
+})();

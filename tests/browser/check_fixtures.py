@@ -1,0 +1,178 @@
+"""Credentials for the "Check a credential" tests, made from the files a built site publishes.
+
+Owns the issuer's side of the check page's tests: an EDC issued from one of our own
+``edc-template.json`` files (placeholders filled in as an issuer would), the same credential in
+the EDC Issuer's upload form, signed as JAdES/JWS (JSON serialisation, like the Commission's
+signed sample) and as a compact JWS (dummy signatures: the page never verifies them), in the
+VC 2.0 data model, an Open Badges 3.0 ``OpenBadgeCredential`` wrapping our
+``ob3-achievement.json``, a tampered copy, and hostile inputs.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+from .xss_fixture import PAYLOADS
+
+VC1 = "https://www.w3.org/2018/credentials/v1"
+VC2 = "https://www.w3.org/ns/credentials/v2"
+OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+EQF7 = "http://data.europa.eu/snb/eqf/7"
+
+FILLED = {
+    "PLACEHOLDER given name": "Maria",
+    "PLACEHOLDER family name": "Muster",
+    "PLACEHOLDER full name": "Maria Muster",
+}
+"""What an issuer types into the template's placeholders (any other one becomes a grade)."""
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _fill(value: Any) -> Any:
+    """Replace every ``PLACEHOLDER …`` text, iteratively (the template is not deep, but still)."""
+    root = copy.deepcopy(value)
+    stack: list[Any] = [root]
+    while stack:
+        node = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, item in list(items):
+            if isinstance(item, str) and item.startswith("PLACEHOLDER"):
+                node[key] = FILLED.get(item, "1.3 (very good)")
+            elif isinstance(item, (dict, list)):
+                stack.append(item)
+    return root
+
+
+def template(site_root: Path, cid: str, version: str) -> dict[str, Any]:
+    """The published ``edc-template.json`` of a version (``{"credential": …}``)."""
+    path = site_root / "credentials" / cid / version / "edc-template.json"
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def issued_edc(site_root: Path, cid: str, version: str) -> dict[str, Any]:
+    """An unsigned EDC issued from our template: placeholders filled, an id, dates."""
+    credential: dict[str, Any] = _fill(template(site_root, cid, version)["credential"])
+    credential["id"] = "urn:credential:5b1d3f4e-8c7a-4f7e-9b1e-2f6a0c9d8e71"
+    credential["validFrom"] = "2026-10-15T09:00:00Z"
+    credential["issuanceDate"] = "2026-10-15T09:00:00Z"
+    return credential
+
+
+def uploadable(credential: dict[str, Any]) -> dict[str, Any]:
+    """The EDC Issuer's upload form, as in the Commission's ``…-unsigned-uploadable.json``."""
+    return {"credential": credential}
+
+
+def jades_json(credential: dict[str, Any]) -> dict[str, Any]:
+    """Signed as the EDC signs (the Commission's signed sample): JWS JSON serialisation with the
+    JSON payload as it is, and a dummy signature."""
+    header = {"alg": "RS256", "cty": "octet-stream", "kid": "dummy", "sigD": {}}
+    return {
+        "payload": json.dumps(credential, ensure_ascii=False),
+        "signatures": [
+            {"protected": _b64url(json.dumps(header).encode()), "signature": _b64url(b"dummy")}
+        ],
+    }
+
+
+def jws_compact(credential: dict[str, Any]) -> str:
+    """A compact JWS ``header.payload.signature`` (base64url) with a dummy signature."""
+    header = {"alg": "ES256", "typ": "JWT"}
+    return ".".join(
+        (
+            _b64url(json.dumps(header).encode()),
+            _b64url(json.dumps(credential, ensure_ascii=False).encode("utf-8")),
+            _b64url(b"not a real signature"),
+        )
+    )
+
+
+def vc2(credential: dict[str, Any]) -> dict[str, Any]:
+    """The same credential in the VC 2.0 data model (``validFrom``, the v2 context)."""
+    out = copy.deepcopy(credential)
+    out["@context"] = [VC2 if c == VC1 else c for c in out["@context"]]
+    out.pop("issuanceDate", None)
+    return out
+
+
+def ob3_credential(site_root: Path, cid: str, version: str) -> dict[str, Any]:
+    """An ``OpenBadgeCredential`` whose achievement is our published ``ob3-achievement.json``."""
+    path = site_root / "credentials" / cid / version / "ob3-achievement.json"
+    achievement = json.loads(path.read_text(encoding="utf-8"))
+    achievement.pop("@context", None)
+    return {
+        "@context": [VC2, OB3_CONTEXT],
+        "id": "urn:uuid:0d4c5a7e-3f2b-4c1d-8e9f-a1b2c3d4e5f6",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {**achievement["creator"]},
+        "validFrom": "2026-10-15T09:00:00Z",
+        "name": achievement["name"],
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [
+                {
+                    "type": "IdentityObject",
+                    "identityHash": "maria@example.org",
+                    "identityType": "emailAddress",
+                    "hashed": False,
+                }
+            ],
+            "achievement": achievement,
+        },
+    }
+
+
+def tampered(credential: dict[str, Any]) -> dict[str, Any]:
+    """A copy whose specification claims another title and EQF level 7."""
+    out = copy.deepcopy(credential)
+    spec = out["credentialSubject"]["hasClaim"]["specifiedBy"]
+    spec["title"] = {lang: text + " (Advanced)" for lang, text in spec["title"].items()}
+    spec["eqfLevel"] = {**spec["eqfLevel"], "id": EQF7, "prefLabel": {"en": "Level 7"}}
+    return out
+
+
+def with_version(credential: dict[str, Any], version: str) -> dict[str, Any]:
+    """A copy naming another version of the same specification."""
+    out = copy.deepcopy(credential)
+    spec = out["credentialSubject"]["hasClaim"]["specifiedBy"]
+    iri: str = spec["id"]
+    parts = iri.split("/")
+    parts[-2] = version
+    spec["id"] = "/".join(parts)
+    return out
+
+
+def with_payloads(credential: dict[str, Any]) -> dict[str, Any]:
+    """A copy with script payloads added to every text (IRIs and codes left alone)."""
+    out = copy.deepcopy(credential)
+    stack: list[Any] = [out]
+    payload = " ".join(PAYLOADS)
+    while stack:
+        node = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, item in list(items):
+            if key in {"id", "type", "@context"}:
+                continue
+            if isinstance(item, str) and not item.startswith(("http", "urn:", "mailto:")):
+                node[key] = item + " " + payload
+            elif isinstance(item, (dict, list)):
+                stack.append(item)
+    return out
+
+
+def deeply_nested(depth: int = 10_000) -> str:
+    """JSON nested ``depth`` levels deep."""
+    return '{"a":' * depth + "1" + "}" * depth
+
+
+def huge(size: int = 6 * 1024 * 1024) -> bytes:
+    """A JSON document of ``size`` bytes: one long string."""
+    return b'{"a":"' + b"x" * (size - 8) + b'"}'

@@ -1,0 +1,131 @@
+"""The "Check a credential" page on the Python side: its page, context, words and data.
+
+The page's logic runs in the browser (``theme/assets/credcat/check.js``) and is tested there
+(``tests/browser/test_check.py``); here: the page is generated, the script gets everything it
+needs from the page (``base_uri``, links, limits, every UI string in every language), the script
+holds no words of its own and no dangerous DOM call, and ``catalogue.json`` lists each
+credential's versions and successor.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from credcat.render.site.check import EDC_VIEWER, MAX_INPUT_BYTES, MAX_INPUT_DEPTH
+from credcat.render.site.index import catalogue_index
+from credcat.render.site.localise import ui_strings
+from credcat.render.site.pages import Pages
+from credcat.urls import Urls
+from credcat.validate import load_catalogue
+from credcat.versions import fingerprint
+
+REPO = Path(__file__).resolve().parent.parent
+CHECK_JS = REPO / "plugins" / "credcat" / "theme" / "assets" / "credcat" / "check.js"
+
+
+def _sample() -> tuple[Pages, Urls]:
+    cat = load_catalogue(REPO / "catalogue")
+    urls = Urls.of(cat.settings)
+    return Pages(cat, urls), urls
+
+
+def test_the_check_page_is_generated_with_what_its_script_needs() -> None:
+    pages, urls = _sample()
+    specs = [s for s in pages.pages() if s.kind == "check"]
+    assert [(s.path, s.src_uri, s.title) for s in specs] == [
+        ("check/", "check/index.md", "Check a credential")
+    ]
+    context = pages.context(specs[0])
+    assert context["kind"] == "check"
+    assert context["viewer"] == EDC_VIEWER
+    config = context["config"]  # type: ignore[typeddict-item]
+    assert config["base_uri"] == urls.base_uri == "https://credentials.digital-skills-alliance.eu/"
+    assert (config["root"], config["catalogue_json"]) == ("../", "../catalogue.json")
+    assert (config["max_bytes"], config["max_depth"]) == (MAX_INPUT_BYTES, MAX_INPUT_DEPTH)
+    assert config["strings"] == dict(ui_strings("en")["check"])
+    assert config["status"]["retired"] == "Retired"
+
+
+def test_every_page_links_to_the_check_page() -> None:
+    pages, _ = _sample()
+    for spec in pages.pages():
+        links = pages.context(spec)["links"]
+        depth = spec.path.count("/")
+        assert links["check"] == "../" * depth + "check/", spec.path
+
+
+def test_a_german_page_gets_german_words() -> None:
+    cat = load_catalogue(REPO / "catalogue")
+    pages = Pages(cat, Urls.of(cat.settings), "de")
+    spec = next(s for s in pages.pages() if s.kind == "check")
+    context = pages.context(spec)
+    assert context["title"] == "Nachweis prüfen"
+    assert context["config"]["strings"]["differs"] == "Abweichend"  # type: ignore[typeddict-item]
+
+
+def test_every_word_the_script_shows_is_a_ui_string_in_every_language() -> None:
+    script = CHECK_JS.read_text(encoding="utf-8")
+    keys = set(re.findall(r'say\("([a-z0-9_]*[a-z0-9])"', script))
+    # keys the script builds: "format_" + kind, "form_" + form, "field_" + row, the VC model
+    keys |= {"format_edc", "format_ob3", "vc1", "vc2", "same", "differs"}
+    keys |= {f"form_{f}" for f in ("unsigned", "uploadable", "jws_compact", "jws_json", "vc_jwt")}
+    keys |= {f"field_{f}" for f in ("title", "eqf", "credits", "workload", "outcomes", "awarding")}
+    keys |= set(re.findall(r'new Refusal\("([a-z_]+)"', script))
+    en, de = ui_strings("en")["check"], ui_strings("de")["check"]
+    assert len(keys) > 40
+    assert keys <= set(en), sorted(keys - set(en))
+    placeholders = re.compile(r"\{(\w+)\}")
+    for key, text in en.items():
+        assert key in de, key
+        assert set(placeholders.findall(de[key])) == set(placeholders.findall(text)), key
+    # no English sentence in the script: its string literals are keys, ids, IRIs and syntax
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.DOTALL)
+    literals = re.findall(r'"([^"\\\n]*)"', code)
+    assert not [text for text in literals if re.search(r"[A-Za-z]+ [a-z]+ [a-z]+", text)]
+
+
+def test_the_script_builds_the_page_with_text_only() -> None:
+    script = CHECK_JS.read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.DOTALL)
+    for dangerous in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        'setTimeout("',
+        "import(",
+    ):
+        assert dangerous not in code, dangerous
+    assert "textContent" in code
+    # the only requests: same-origin, relative URLs
+    assert code.count("fetch(") == 2
+    assert code.count("fetch(sameOrigin(") == 2
+
+
+def test_catalogue_json_lists_versions_and_successor() -> None:
+    cat = load_catalogue(REPO / "catalogue")
+    index = catalogue_index(cat, Urls.of(cat.settings))
+    entries = {e["id"]: e for e in index["credentials"]}
+    versions = entries["data-analysis-python"]["versions"]
+    assert [(v["version"], v["current"], v["replaces"]) for v in versions] == [
+        ("1.0", False, None),
+        ("1.1", True, "1.0"),
+    ]
+    current = cat.credentials["data-analysis-python"]
+    assert versions[-1]["fingerprint"] == fingerprint(current)
+    assert versions[0]["released"] == "2025-09-01"
+    for cid, cred in cat.credentials.items():
+        entry = entries[cid]
+        assert entry["versions"][-1]["version"] == cred.version
+        assert [v["current"] for v in entry["versions"]].count(True) == 1
+        expected = cred.superseded_by if cred.status == "superseded" else None
+        assert entry["superseded_by"] == expected
+    assert any(e["superseded_by"] for e in entries.values())
+
+
+def test_no_ui_key_of_the_page_is_a_dict_method() -> None:
+    # templates read ``s.clear`` as an attribute: Jinja would print dict.clear, not the string
+    assert not set(ui_strings("en")["check"]) & set(dir(dict))
