@@ -68,6 +68,9 @@ from jsonld_helpers import (
 )
 
 
+SNB = "http://data.europa.eu/snb"
+
+
 def _cases() -> list[Any]:
     cases: list[Any] = []
     for name, path in CATALOGUES.items():
@@ -428,13 +431,23 @@ def test_edc_template_marks_what_the_issuer_replaces(name: str, cid: str) -> Non
         assert [o["id"] for o in node["assessedBy"]] == [
             urls.organisation_iri(oid) for oid in cred.assessors
         ]
-        if assessment.supervision != "unsupervised":
-            # the offline vocabulary has only the two "unsupervised" concepts
+        if assessment.supervision is None:
             assert "idVerification" not in node
             continue
-        label = node["idVerification"]["prefLabel"]["en"].lower()
-        assert label.startswith("unsupervised")
-        assert ("no identity" in label) == (not assessment.identity_check)
+        check = node["idVerification"]
+        label = check["prefLabel"]["en"].lower()
+        if assessment.supervision == "unsupervised":
+            # the EU concepts of the supervision-verification list
+            assert check["inScheme"]["id"] == f"{SNB}/supervision-verification/25831c2"
+            assert label.startswith("unsupervised")
+            assert ("no identity" in label) == (not assessment.identity_check)
+        else:
+            # the catalogue's own concepts, explained on its Data page
+            page = urls.iri(urls.data_page())
+            assert check["id"].startswith(page + "#supervision-" + assessment.supervision)
+            assert check["inScheme"]["id"] == page + "#supervision"
+            assert label.startswith(assessment.supervision.replace("-", " "))
+            assert ("without identity" in label) == (not assessment.identity_check)
     # the EDC Issuer adds these when it seals; an unsigned template leaves them out by design
     for key in ("issued", "issuanceDate", "evidence", "proof"):
         assert key not in document

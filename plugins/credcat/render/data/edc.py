@@ -26,10 +26,10 @@ from __future__ import annotations
 from ... import vocab
 from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
-from ...model import Assessment, Credential
+from ...model import Credential
 from ...urls import Urls, assessment_anchor
 from .elm import specification
-from .nodes import JsonDict, concept, organisation
+from .nodes import JsonDict, concept, id_verification, organisation
 
 __all__ = ["PLACEHOLDER", "PLACEHOLDER_ID", "PLACEHOLDER_VALID_FROM", "edc_template"]
 
@@ -61,14 +61,6 @@ _PNG = {
     },
     "prefLabel": {"en": "PNG"},
 }
-
-
-def _id_verification(assessment: Assessment) -> JsonDict | None:
-    """The supervision/ID-verification concept, where the offline vocabulary has one."""
-    if assessment.supervision != "unsupervised":
-        return None
-    code = "unsupervised-id-check" if assessment.identity_check else "unsupervised-no-id-check"
-    return concept("supervision", code)
 
 
 def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
@@ -128,7 +120,9 @@ def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> Js
             ),
             "proves": "urn:epass:learningAchievement:1",
         }
-        verification = _id_verification(assessment)
+        verification = id_verification(
+            catalogue, urls, assessment.supervision, assessment.identity_check
+        )
         if verification is not None:
             node["idVerification"] = verification
         assessments.append(node)
