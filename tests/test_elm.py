@@ -57,7 +57,6 @@ from jsonld_helpers import (
     catalogue,
     dropped_values,
     ill_formed_literals,
-    is_loq_esco_false_positive,
     missing_keys,
     nodes_of,
     shapes,
@@ -342,13 +341,13 @@ def test_opportunities_conform_to_loq(name: str, cid: str) -> None:
     assert_not_dropped(document)
     graph = to_graph(document)
 
+    # no exception filter: ESCO skills carry no inScheme in LOQ, so LOQ-mdr's ESCO rule holds
     found = violations(graph, shapes(*LOQ_SHAPES))
-    false_positives = [v for v in found if is_loq_esco_false_positive(v, graph)]
-    others = [v for v in found if not is_loq_esco_false_positive(v, graph)]
-    assert others == [], "\n".join(v.short() for v in others)
+    assert found == [], "\n".join(v.short() for v in found)
     embedded = cred.nqf is not None
-    esco_pairs = sum(len(o.esco) for o in cred.outcomes) if embedded else 0
-    assert len(false_positives) == esco_pairs
+    for skill in nodes_of(document, "Concept"):
+        if skill["id"].startswith("http://data.europa.eu/esco/skill/"):
+            assert "inScheme" not in skill
 
     counts = type_counts(graph)
     assert counts["LearningOpportunity"] == len(cred.offerings)
@@ -356,9 +355,19 @@ def test_opportunities_conform_to_loq(name: str, cid: str) -> None:
     priced = sum(1 for o in cred.offerings if o.price is not None)
     assert counts["PriceDetail"] == counts["Amount"] == priced
     assert counts["Qualification"] == (1 if embedded else 0)
-    assert counts["QualificationReference"] == (0 if embedded else 1)
-    if embedded:
-        assert counts["LearningOutcome"] == len(cred.outcomes)
+    assert counts["QualificationReference"] == 0
+    # never a stub: with or without NQF level, the full specification (issue 10, item 1)
+    assert counts["LearningAchievementSpecification"] == (0 if embedded else 1)
+    assert counts["LearningOutcome"] == len(cred.outcomes)
+    assert counts["LearningAssessmentSpecification"] == len(cred.assessments)
+    spec = document["@graph"][0]
+    assert spec["id"] == urls.spec_iri(cid, cred.version)
+    assert spec["title"] == cred.title
+    assert spec["eqfLevel"]["id"] == vocab.concept("eqf", str(cred.eqf)).iri
+    assert ("creditPoint" in spec) == (cred.workload.ects is not None)
+    assert ("nqfLevel" in spec) == embedded
+    for lo in nodes_of(document, "LearningOpportunity"):
+        assert lo["learningAchievementSpecification"] == spec["id"]
     # trap 3 and trap 5: the LOQ-only properties are in the graph
     elm = "http://data.europa.eu/snb/model/elm/"
     predicates = {str(p) for p in graph.predicates()}

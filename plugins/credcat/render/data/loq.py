@@ -8,11 +8,18 @@ The LOQ shapes are closed, so this file says only what the profile allows:
 * a ``LearningOpportunity`` has no ``language``: the first language of the offering is the
   default language, the others are named in a note.
 
-The opportunities point to the specification they lead to. The file carries that specification
-as a second top-level node (``@graph``) when it can satisfy LOQ's closed ``Qualification``
-shape, which demands an NQF level; without one, the file carries a ``QualificationReference``
-whose identifier is the specification's IRI. ``isPartOf``/``hasPart`` are left out of the copy
-here (each related qualification would have to be complete); ``elm.jsonld`` has them.
+The opportunities point to the specification they lead to, which the file carries in full as
+a second top-level node (``@graph``): a ``Qualification`` when LOQ's closed ``Qualification``
+shape can be satisfied, which demands an NQF level; without one, the same content as a
+``LearningAchievementSpecification`` (title, description, outcomes, EQF level, credits,
+assessments …, :func:`achievement_specification`), which LOQ accepts there: Europass then
+lists the offer with its full description but not as a qualification of a national framework.
+``isPartOf``/``hasPart`` are left out of the copy here (each related qualification would
+have to be complete); ``elm.jsonld`` has them.
+
+ESCO skills carry no ``inScheme`` here (:func:`loq_esco`): LOQ-mdr wants it to match
+``https://ec.europa.eu/esco/skill/``, EDC-full and the Commission's samples want the ESCO
+skills scheme; ``inScheme`` is optional in LOQ, so leaving it off satisfies both shape sets.
 
 A credential without offerings has no such file, and neither has a ``draft`` (not yet offered)
 or ``retired`` (no longer offered) credential, whose offerings a harvester must not advertise:
@@ -43,13 +50,16 @@ from .nodes import (
 )
 
 __all__ = [
+    "achievement_specification",
     "learning_opportunity",
+    "loq_esco",
     "opportunities_document",
     "publishes_opportunities",
-    "specification_reference",
 ]
 
 XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+QUALIFICATION_ONLY = ("isPartialQualification", "nqfLevel")
+"""Properties of a ``Qualification`` that a ``LearningAchievementSpecification`` does not have."""
 UNOFFERED = frozenset({"draft", "retired"})
 """Statuses whose offerings are not published as learning opportunities."""
 
@@ -58,21 +68,6 @@ def publishes_opportunities(credential: Credential) -> bool:
     """Whether a credential version has an ``opportunities.jsonld``: it lists offerings and is
     neither a draft nor retired."""
     return bool(credential.offerings) and credential.status not in UNOFFERED
-
-
-def specification_reference(credential: Credential, urls: Urls) -> JsonDict:
-    """A ``QualificationReference`` naming the specification by its IRI."""
-    node = urls.node_iri(credential.id, credential.version, "qualification-reference")
-    return {
-        "id": node,
-        "type": "elm:QualificationReference",
-        "identifier": {
-            "id": node + "-identifier",
-            "type": "Identifier",
-            "notation": urls.spec_iri(credential.id, credential.version),
-            "schemeName": "IRI",
-        },
-    }
 
 
 def learning_opportunity(
@@ -85,8 +80,8 @@ def learning_opportunity(
         credential: The credential.
         offering: One of its offerings.
         urls: The URL scheme.
-        leads_to: IRI of the node the opportunity's ``learningAchievementSpecification`` names
-            (the specification, or its reference).
+        leads_to: IRI of the specification the opportunity's
+            ``learningAchievementSpecification`` names.
     """
     cid, version = credential.id, credential.version
 
@@ -165,6 +160,40 @@ def learning_opportunity(
     return lo
 
 
+def loq_esco(spec: JsonDict) -> JsonDict:
+    """The specification with its ESCO skills without ``inScheme`` (see the module's notes)."""
+    outcomes = []
+    for outcome in spec.get("learningOutcome", []):
+        if "relatedESCOSkill" in outcome:
+            skills = [
+                {k: v for k, v in skill.items() if k != "inScheme"}
+                for skill in outcome["relatedESCOSkill"]
+            ]
+            outcome = {**outcome, "relatedESCOSkill": skills}
+        outcomes.append(outcome)
+    if not outcomes:
+        return spec
+    return {**spec, "learningOutcome": outcomes}
+
+
+def achievement_specification(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
+    """The specification as LOQ carries it: a ``Qualification`` with an NQF level, otherwise
+    a ``LearningAchievementSpecification`` with the same IRI and content (less the
+    qualification-only properties); ESCO skills without scheme."""
+    spec = loq_esco(specification(catalogue, credential, urls, relations=False))
+    if credential.nqf:
+        return spec
+    achievement = {k: v for k, v in spec.items() if k not in QUALIFICATION_ONLY}
+    achievement["type"] = "LearningAchievementSpecification"
+    # an accreditation limited to a qualification must name a Qualification in LOQ
+    if "accreditation" in achievement:
+        achievement["accreditation"] = [
+            {k: v for k, v in qa.items() if k != "limitQualification"}
+            for qa in achievement["accreditation"]
+        ]
+    return achievement
+
+
 def opportunities_document(
     catalogue: Catalogue, credential: Credential, urls: Urls
 ) -> JsonDict | None:
@@ -172,10 +201,7 @@ def opportunities_document(
     (:func:`publishes_opportunities`)."""
     if not publishes_opportunities(credential):
         return None
-    if credential.nqf:
-        target = specification(catalogue, credential, urls, relations=False)
-    else:
-        target = specification_reference(credential, urls)
+    target = achievement_specification(catalogue, credential, urls)
     graph = [target] + [
         learning_opportunity(catalogue, credential, offering, urls, target["id"])
         for offering in credential.offerings
