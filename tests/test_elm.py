@@ -66,7 +66,6 @@ from jsonld_helpers import (
     violations,
 )
 
-
 SNB = "http://data.europa.eu/snb"
 
 
