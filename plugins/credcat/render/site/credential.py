@@ -182,7 +182,7 @@ def credential_context(
         "employers": _employers(site, cred, outcome_text),
         "further": {"text": further_text, "links": further_links, "homepage": homepage},
         "downloads": downloads,
-        "schemaorg": schemaorg(site.cat, cred, urls, site.lang),
+        "schemaorg": schemaorg(site.cat, cred, urls, site.lang, version_page=version_page),
     }
     toc = [
         ("key-facts", ui["h_key_facts"]),
