@@ -33,10 +33,11 @@ from credcat.catalogue import Catalogue
 from credcat.jsonld import EDC_CONTEXT
 from credcat.model import DURATION_RE, Credential
 from credcat.render.data.edc import (
-    PLACEHOLDER,
+    ISSUER_SUPPLIES,
     PLACEHOLDER_ID,
-    PLACEHOLDER_VALID_FROM,
+    SEALING_ADDS,
     edc_template,
+    template_specification,
 )
 from credcat.render.data.elm import elm_document, specification
 from credcat.render.data.loq import opportunities_document, publishes_opportunities
@@ -379,6 +380,7 @@ def test_opportunities_conform_to_loq(name: str, cid: str) -> None:
 
 
 def seal_time_only(found: list[Any], credential_id: str, issuer: str) -> bool:
+    """The Commission's unsigned sample fails exactly the two constraints sealing satisfies."""
     got = {(v.focus, v.path, v.component, v.value) for v in found}
     return len(found) == 2 and got == {
         (credential_id, str(CRED.issued), str(SH.MinCountConstraintComponent), ""),
@@ -386,8 +388,28 @@ def seal_time_only(found: list[Any], credential_id: str, issuer: str) -> bool:
     }
 
 
+def expected_unsealed(document: dict[str, Any], issuer: str) -> set[tuple[str, str, str, str]]:
+    """The results an unsealed template must give, and only those: what the EDC Issuer adds
+    when it seals (``issued``, the issuer's eIDAS identifier, the display image of each
+    language) and what the issuer supplies per learner (``validFrom``, each ``grade``)."""
+    credential_id = document["id"]
+    mincount = str(SH.MinCountConstraintComponent)
+    expected = {
+        (credential_id, str(CRED.issued), mincount, ""),
+        (credential_id, str(CRED.issuer), str(SH.NodeConstraintComponent), issuer),
+        (credential_id, str(CRED.validFrom), mincount, ""),
+    }
+    for display in document["displayParameter"]["individualDisplay"]:
+        expected.add((display["id"], str(ELM.displayDetail), mincount, ""))
+    for assessment in document["credentialSubject"]["hasClaim"]["provenBy"]:
+        expected.add((assessment["id"], str(ELM.grade), mincount, ""))
+    return expected
+
+
 @pytest.mark.parametrize(("name", "cid"), CASES)
-def test_edc_template_fails_only_seal_time_constraints(name: str, cid: str) -> None:
+def test_edc_template_fails_only_what_the_issuer_supplies_or_sealing_adds(
+    name: str, cid: str
+) -> None:
     cat, cred, urls = credential(name, cid)
     form = edc_template(cat, cred, urls)
     assert set(form) == {"credential"}
@@ -397,7 +419,9 @@ def test_edc_template_fails_only_seal_time_constraints(name: str, cid: str) -> N
 
     found = violations(graph, shapes(*EDC_SHAPES))
     issuer = urls.organisation_iri(cred.awarding_body[0])
-    assert seal_time_only(found, document["id"], issuer), "\n".join(v.short() for v in found)
+    got = {(v.focus, v.path, v.component, v.value) for v in found}
+    assert len(found) == len(got)
+    assert got == expected_unsealed(document, issuer), "\n".join(v.short() for v in found)
 
     counts = type_counts(graph)
     assert counts["EuropeanDigitalCredential"] == 1
@@ -408,11 +432,56 @@ def test_edc_template_fails_only_seal_time_constraints(name: str, cid: str) -> N
     assert counts["LearningAssessment"] == len(cred.assessments)
     assert counts["LearningAssessmentSpecification"] == len(cred.assessments)
     assert counts["DisplayParameter"] == 1
+    assert counts["MediaObject"] == 0
     assert counts["Organisation"] == len(organisations_of(cred, template=True))
     claim = document["credentialSubject"]["hasClaim"]
-    assert claim["specifiedBy"] == specification(cat, cred, urls)
-    text = json.dumps(document)
-    assert text.count(PLACEHOLDER) >= 3 + len(cred.assessments)
+    assert claim["specifiedBy"] == template_specification(cat, cred, urls)
+    # no placeholder text anywhere: what the issuer supplies is absent
+    assert "PLACEHOLDER" not in json.dumps(document)
+
+
+def _references(value: Any, path: str = "") -> list[str]:
+    """Paths of every property whose value is a bare IRI string naming another node."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in {"id", "@context", "type", "@type", "contentURL", "schemeId", "notation"}:
+                continue
+            if isinstance(item, str) and item.startswith(("http", "urn:")):
+                found.append(f"{path}.{key}")
+            else:
+                found += _references(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _references(item, f"{path}[{index}]")
+    return found
+
+
+@pytest.mark.parametrize(("name", "cid"), CASES)
+def test_edc_template_has_the_shape_of_the_commission_sample(name: str, cid: str) -> None:
+    """Objects are embedded where the Commission's uploadable Annex I sample embeds them; no
+    node refers to another by a bare IRI, and nothing leads back to the achievement."""
+    sample = json.loads((SAMPLES / "Sample-MC-Annex1-unsigned-uploadable.json").read_text())
+    cat, cred, urls = credential(name, cid)
+    document = edc_template(cat, cred, urls)["credential"]
+    assert _references(document) == []
+    claim = document["credentialSubject"]["hasClaim"]
+    sample_claim = sample["credential"]["credentialSubject"]["hasClaim"]
+    sample_assessment = sample_claim["provenBy"]
+    if isinstance(sample_assessment, list):
+        sample_assessment = sample_assessment[0]
+    for node in claim["provenBy"]:
+        # the same keys as the sample's assessment (less the learner's grade, plus nothing)
+        assert set(node) <= set(sample_assessment)
+        assert set(sample_assessment) - set(node) <= {"grade", "idVerification"}
+        assert isinstance(node["awardedBy"], dict)
+        assert node["awardedBy"] == claim["awardedBy"]
+        assert node["specifiedBy"]["type"] == sample_assessment["specifiedBy"]["type"]
+        assert all(isinstance(org, dict) for org in node["assessedBy"])
+    assert isinstance(claim["awardedBy"]["awardingBody"][0], dict)
+    assert claim["specifiedBy"]["type"] == sample_claim["specifiedBy"]["type"]
+    assert set(document) <= set(sample["credential"])
+    assert "proves" not in json.dumps(document)
 
 
 @pytest.mark.parametrize(("name", "cid"), CASES)
@@ -424,16 +493,18 @@ def test_edc_template_marks_what_the_issuer_replaces(name: str, cid: str) -> Non
     # one id per issued credential: the template has the nil UUID, recognisably nobody's
     assert document["id"] == PLACEHOLDER_ID
     assert uuid.UUID(document["id"].rsplit(":", 1)[-1]).int == 0
-    assert document["validFrom"] == PLACEHOLDER_VALID_FROM
+    # what the issuer supplies per learner is absent (the shapes then refuse to seal it)
+    assert "validFrom" not in document
     subject = document["credentialSubject"]
-    for key in ("givenName", "familyName", "fullName"):
-        assert all(PLACEHOLDER in text for text in subject[key].values())
+    assert set(subject) == {"id", "type", "hasClaim"}
+    supplied = [path for path, _ in ISSUER_SUPPLIES]
+    assert "validFrom" in supplied and any("grade" in path for path in supplied)
     claim = subject["hasClaim"]
     assert claim["title"] == cred.title
     assert len(claim["provenBy"]) == len(cred.assessments)
     for assessment, node in zip(cred.assessments, claim["provenBy"], strict=True):
-        assert all(PLACEHOLDER in t for t in node["grade"]["noteLiteral"].values())
-        assert node["specifiedBy"] == urls.node_iri(
+        assert "grade" not in node
+        assert node["specifiedBy"]["id"] == urls.node_iri(
             cid, cred.version, f"assessment-{assessment.id}"
         )
         assert [o["id"] for o in node["assessedBy"]] == [
@@ -457,9 +528,11 @@ def test_edc_template_marks_what_the_issuer_replaces(name: str, cid: str) -> Non
             assert label.startswith(assessment.supervision.replace("-", " "))
             assert ("without identity" in label) == (not assessment.identity_check)
     # the EDC Issuer adds these when it seals; an unsigned template leaves them out by design
-    for key in ("issued", "issuanceDate", "evidence", "proof"):
-        assert key not in document
+    for key in SEALING_ADDS:
+        assert key.split(".")[-1] not in document
     assert "eIDASIdentifier" not in document["issuer"]
+    for display_node in document["displayParameter"]["individualDisplay"]:
+        assert "displayDetail" not in display_node  # the EDC Issuer renders the image
     assert document["issuer"] == organisation(cat, cred.awarding_body[0], urls)
     assert [p["prefLabel"]["en"] for p in document["credentialProfiles"]] == ["Generic"]
     display = document["displayParameter"]
@@ -476,7 +549,8 @@ def test_edc_template_has_the_structure_of_the_commission_upload_form() -> None:
     )["credential"]
     cat, cred, urls = credential("fixture", "data-basics")
     ours = edc_template(cat, cred, urls)["credential"]
-    assert set(ours) == set(sample) - {"identifier"}
+    # the sample's keys, less its certificate number and the award date the issuer supplies
+    assert set(ours) == set(sample) - {"identifier", "validFrom"}
     assert ours["type"] == sample["type"]
     assert ours["credentialSchema"] == sample["credentialSchema"]
     assert set(ours["credentialSubject"]["hasClaim"]) >= {"awardedBy", "specifiedBy", "title"}
