@@ -21,8 +21,8 @@ against the same shapes, and a missing required value is a violation, where a pl
 What the EDC Issuer generates itself is absent too: ``issued``, ``issuanceDate``, ``evidence``,
 ``proof``, the issuer's ``eIDASIdentifier`` (DOMAIN.md, trap 8) and the credential's display
 image (no placeholder picture; each display language has an ``IndividualDisplay`` without
-image). The credential ``id`` is the nil UUID, ``urn:credential:00000000-0000-0000-0000-000000000000``
-(:data:`PLACEHOLDER_ID`), recognisably nobody's: every issued credential needs its own.
+image). The credential ``id`` is the nil UUID (:data:`PLACEHOLDER_ID`), recognisably
+nobody's: every issued credential needs its own.
 
 Unsealed, a template therefore fails exactly the seal-time constraints (``issued``, the
 issuer's eIDAS identifier) and the constraints on what the issuer supplies (``validFrom``, one
