@@ -94,8 +94,15 @@ def assert_not_dropped(document: dict[str, Any]) -> None:
     assert dropped_values(document) == Counter()
 
 
-def organisations_of(cred: Credential, *, template: bool = False) -> set[str]:
+def organisations_of(
+    cred: Credential, *, template: bool = False, publisher: str | None = None
+) -> set[str]:
+    """The organisations a specification (or template) names: awarding bodies, quality
+    assurance bodies, the catalogue's publisher (``dc:publisher``) and, in a template, the
+    assessors."""
     orgs = set(cred.awarding_body) | {qa.body for qa in cred.quality_assurance}
+    if publisher is not None:
+        orgs.add(publisher)
     return orgs | set(cred.assessors) if template else orgs
 
 
@@ -152,7 +159,12 @@ def test_specification_conforms_to_edc(name: str, cid: str) -> None:
     assert counts["Accreditation"] == len(cred.quality_assurance)
     assert counts["AwardingOpportunity"] == 1
     assert counts["CreditPoint"] == (1 if cred.workload.ects is not None else 0)
-    assert counts["Organisation"] == len(organisations_of(cred))
+    assert counts["Organisation"] == len(organisations_of(cred, publisher=cat.settings.publisher))
+    # provenance: the catalogue's publisher, the version's publication date, status, identifier
+    assert document["publisher"]["id"] == urls.organisation_iri(cat.settings.publisher)
+    assert ("dateModified" in document) == (cred.published is not None)
+    assert document["status"] == cred.status
+    assert document["identifier"]["notation"] == f"{cid}/{cred.version}"
     assert counts["GradingScheme"] == sum(1 for a in cred.assessments if a.grading)
     assert counts["LearningAchievementSpecification"] == 0
     assert not any(isinstance(s, BNode) for s in graph.subjects())
@@ -368,6 +380,11 @@ def test_opportunities_conform_to_loq(name: str, cid: str) -> None:
     assert ("nqfLevel" in spec) == embedded
     for lo in nodes_of(document, "LearningOpportunity"):
         assert lo["learningAchievementSpecification"] == spec["id"]
+        # provenance (issue 10, item 7)
+        assert lo["publisher"]["id"] == urls.organisation_iri(cat.settings.publisher)
+        assert lo["status"] == cred.status
+        assert lo["identifier"]["notation"].startswith(f"{cid}/{cred.version}/")
+        assert ("dateModified" in lo) == (cred.published is not None)
     # trap 3 and trap 5: the LOQ-only properties are in the graph
     elm = "http://data.europa.eu/snb/model/elm/"
     predicates = {str(p) for p in graph.predicates()}
@@ -433,7 +450,9 @@ def test_edc_template_fails_only_what_the_issuer_supplies_or_sealing_adds(
     assert counts["LearningAssessmentSpecification"] == len(cred.assessments)
     assert counts["DisplayParameter"] == 1
     assert counts["MediaObject"] == 0
-    assert counts["Organisation"] == len(organisations_of(cred, template=True))
+    assert counts["Organisation"] == len(
+        organisations_of(cred, template=True, publisher=cat.settings.publisher)
+    )
     claim = document["credentialSubject"]["hasClaim"]
     assert claim["specifiedBy"] == template_specification(cat, cred, urls)
     # no placeholder text anywhere: what the issuer supplies is absent

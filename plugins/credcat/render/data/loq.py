@@ -29,16 +29,19 @@ or ``retired`` (no longer offered) credential, whose offerings a harvester must 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
 from ...model import Credential, Offering
 from ...urls import Urls, offering_anchor
-from ..language import say
+from ..language import localise, say
 from .elm import specification
 from .nodes import (
     JsonDict,
     concept,
     date_time,
+    date_time_value,
     end_date_time,
     languages_of,
     location,
@@ -68,6 +71,35 @@ def publishes_opportunities(credential: Credential) -> bool:
     """Whether a credential version has an ``opportunities.jsonld``: it lists offerings and is
     neither a draft nor retired."""
     return bool(credential.offerings) and credential.status not in UNOFFERED
+
+
+def _provenance(
+    catalogue: Catalogue,
+    credential: Credential,
+    offering: Offering,
+    urls: Urls,
+    node: Callable[[str], str],
+) -> JsonDict:
+    """Publisher (the catalogue's, ``catalogue.yaml``), modification date (the version's
+    publication), status and identifier of a learning opportunity."""
+    out: JsonDict = {
+        "publisher": organisation(catalogue, catalogue.settings.publisher, urls),
+        "status": credential.status,
+        "identifier": {
+            "id": node("-identifier"),
+            "type": "Identifier",
+            "notation": f"{credential.id}/{credential.version}/{offering.id}",
+            "schemeName": localise(
+                catalogue.settings.title,
+                catalogue.settings.default_language,
+                catalogue.settings.default_language,
+            ),
+            "schemeId": urls.catalogue_iri(),
+        },
+    }
+    if credential.published:
+        out["dateModified"] = date_time_value(credential.published)
+    return out
 
 
 def learning_opportunity(
@@ -108,6 +140,7 @@ def learning_opportunity(
             **({"endDate": end_date_time(offering.end)} if offering.end else {}),
         },
     }
+    lo.update(_provenance(catalogue, credential, offering, urls, node))
     if credential.duration:
         lo["duration"] = xsd_duration(credential.duration)
     if offering.application_deadline:
