@@ -43,6 +43,7 @@ def credential(**changes: Any) -> dict[str, Any]:
         "summary": {"en": "Design and query databases.", "de": "Datenbanken entwerfen."},
         "awarding_body": "alpha-uni",
         "eqf": 6,
+        "nqf": "DQR Level 6",
         "field": ["0613"],
         "workload": {
             "ects": 4,

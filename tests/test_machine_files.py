@@ -343,6 +343,47 @@ def test_schemaorg_is_complete(name: str) -> None:
                 if cred.workload.hours is not None:
                     assert instance["courseWorkload"] == f"PT{cred.workload.hours}H"
             assert "timeRequired" in course or cred.workload.hours is None
+            if cred.workload.ects is not None:
+                credits = course["numberOfCredits"]
+                assert credits["@type"] == "QuantitativeValue"
+                assert credits["value"] == cred.workload.ects
+                assert credits["unitText"] == cred.workload.credit_system.upper()
+
+
+def _ids(value: Any) -> set[str]:
+    """Every ``@id`` a schema.org description claims (nodes it describes, not references)."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        if "@id" in value and len(value) > 1:
+            found.add(value["@id"])
+        for item in value.values():
+            found |= _ids(item)
+    elif isinstance(value, list):
+        for item in value:
+            found |= _ids(item)
+    return found
+
+
+@pytest.mark.parametrize("name", list(CATALOGUES))
+def test_current_and_version_page_claim_different_ids(name: str) -> None:
+    cat = catalogue(name)
+    urls = urls_of(cat)
+    for cred in cat.credentials.values():
+        versioned = schemaorg(cat, cred, urls, cat.settings.default_language)
+        current = schemaorg(cat, cred, urls, cat.settings.default_language, version_page=False)
+        own = {i for i in _ids(current) if i.startswith(urls.base_uri)}
+        theirs = {i for i in _ids(versioned) if i.startswith(urls.base_uri)}
+        # organisations are described alike on every page; credential nodes are not shared
+        shared = own & theirs
+        assert all(i.endswith("#org") for i in shared), shared
+        page = urls.iri(urls.credential(cred.id))
+        by_type = {node["@type"]: node for node in current["@graph"]}
+        assert by_type["EducationalOccupationalCredential"]["@id"] == page + "#credential"
+        assert by_type["EducationalOccupationalCredential"]["isBasedOn"] == {
+            "@id": urls.node_iri(cred.id, cred.version, "credential")
+        }
+        assert by_type["Course"]["@id"] == page + "#course"
+        assert by_type["Course"]["url"] == page
 
 
 # --- the offline document loader ----------------------------------------------------------

@@ -863,3 +863,20 @@ def test_problems_print_no_terminal_escapes(tmp_path: Path) -> None:
     assert shown and not any("\x1b" in line for line in shown)
     # the loader refuses the text and names the character instead of quoting it
     assert any("version: " in line and "U+001B (ESC)" in line for line in shown)
+
+
+def test_formal_credential_without_nqf_is_a_warning(tmp_path: Path) -> None:
+    data = credential()
+    del data["nqf"]
+    problems = run(tmp_path, {"db": data})
+    assert errors(problems) == []
+    found = warnings(problems)
+    assert len(found) == 1
+    assert "setting: a formal credential without an NQF level: Europass lists" in found[0]
+    assert "add `nqf:`" in found[0]
+
+
+def test_non_formal_credential_without_nqf_is_fine(tmp_path: Path) -> None:
+    data = credential(setting="non-formal")
+    del data["nqf"]
+    assert run(tmp_path, {"db": data}) == []

@@ -289,6 +289,32 @@ def test_every_credential_has_a_current_and_a_versioned_page(any_site: Site) -> 
             assert canonical.attrs["href"] == urls.iri(path)
 
 
+def test_credential_pages_have_their_own_description_and_open_graph(any_site: Site) -> None:
+    urls = any_site.urls
+    home = any_site.page(urls.home()).find_all("meta", name="description")
+    site_description = home[0].attrs.get("content") if home else None
+    for cid, cred in any_site.catalogue.credentials.items():
+        summary = any_site.t(cred.summary)
+        for path in (urls.credential(cid), urls.credential_version(cid, cred.version)):
+            page = any_site.page(path)
+            descriptions = page.find_all("meta", name="description")
+            assert [d.attrs["content"] for d in descriptions] == [summary]
+            assert summary != site_description
+            og = {
+                m.attrs["property"]: m.attrs["content"]
+                for m in page.find_all("meta")
+                if m.attrs.get("property", "").startswith("og:")
+            }
+            assert og["og:title"] == any_site.t(cred.title)
+            assert og["og:description"] == summary
+            assert og["og:url"] == urls.iri(path)
+            assert og["og:type"] == "website"
+            # the current and the versioned page describe different schema.org nodes
+            data = json.loads(page.find("script", type="application/ld+json").text())
+            ids = {node["@id"] for node in data["@graph"]}
+            assert ids == {urls.iri(path) + "#credential", urls.iri(path) + "#course"}
+
+
 def test_credential_page_shows_outcomes_assessments_and_key_facts(any_site: Site) -> None:
     urls = any_site.urls
     for cid, cred in any_site.catalogue.credentials.items():
@@ -710,7 +736,7 @@ def _write_xss_catalogue(root: Path) -> Path:
         "duration": "3 weeks",
         "languages": ["en"],
         "mode": "online",
-        "setting": "formal",
+        "setting": "non-formal",
         "outcomes": [outcome],
         "assessments": [
             {

@@ -398,6 +398,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             return html
         context = self.pages.context(spec)
         self._contexts[spec.src_uri] = context
+        summary = context.get("summary")
+        if isinstance(summary, str) and summary:
+            # the page's own <meta name="description"> (Material prints page.meta.description)
+            page.meta["description"] = html_text(summary)
         template = self._env.get_template(f"credcat/body/{spec.kind}.html")
         body = template.render(credcat=context, config=config, page=page)
         page.toc = TableOfContents(

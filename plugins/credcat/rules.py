@@ -731,12 +731,32 @@ def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
             )
 
 
+def formal_without_nqf(cat: Catalogue) -> Iterator[Problem]:
+    """A formal credential without an NQF level: Europass does not list it as a qualification."""
+    for cred in cat.credentials.values():
+        if cred.setting == "formal" and not cred.nqf:
+            yield _cred(
+                cat,
+                cred,
+                ("setting",),
+                "a formal credential without an NQF level: Europass lists its offerings "
+                "with the full description, but not as a qualification of a national "
+                "framework, and cannot compare it with qualifications of other countries",
+                "add `nqf:` with the level in the awarding body's national framework "
+                "(e.g. `nqf: DQR Level 6`), or say `setting: non-formal`",
+                warn=True,
+                code="formal-without-nqf",
+                key=True,
+            )
+
+
 RULES: tuple[Rule, ...] = (
     organisation_references,
     credential_references,
     stackability_cycles,
     outcomes_and_assessments,
     workload,
+    formal_without_nqf,
     outcome_wording,
     translations,
     organisation_translations,

@@ -105,7 +105,7 @@ def credential(title: str, **changes: Any) -> dict[str, Any]:
         "duration": "8 weeks",
         "languages": ["en"],
         "mode": "online",
-        "setting": "formal",
+        "setting": "non-formal",
         "outcomes": [
             {"id": "design", "kind": "skill", "text": text("a schema", first="Design")},
             {"id": "explain", "kind": "knowledge", "text": text("the theory", first="Explain")},

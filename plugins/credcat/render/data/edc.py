@@ -1,24 +1,32 @@
 """``edc-template.json``: an unsigned European Digital Credential for the EDC Issuer's upload form.
 
-The structure follows the Commission's ``Sample-MC-Annex1-unsigned-uploadable.json``:
+The shape is that of the Commission's ``Sample-MC-Annex1-unsigned-uploadable.json``:
 ``{"credential": {…}}`` with a ``VerifiableCredential``/``EuropeanDigitalCredential`` whose
 ``credentialSubject.hasClaim`` is a ``LearningAchievement`` ``specifiedBy`` the published
-specification (embedded in full, with its permanent IRIs).
+specification, and objects embedded where the sample embeds them: each ``LearningAssessment``
+embeds its ``awardedBy`` awarding process and its ``specifiedBy`` assessment specification (the
+same node, with its permanent IRI, as in the specification's ``provenBy``), and names no
+``proves`` (the sample has none, and it made a cycle back to the achievement). No node of the
+template refers to another by a bare IRI.
 
-Everything that belongs to one learner and one award is a placeholder the issuing institution
-replaces before it seals:
+What belongs to one learner and one award is **absent**, not filled with a plausible value, so
+that the template cannot be sealed until the issuer supplies it: the EDC Issuer validates
+against the same shapes, and a missing required value is a violation, where a placeholder
+(``2000-01-01``, ``PLACEHOLDER: grade``) passed them. :data:`ISSUER_SUPPLIES` lists them:
 
-* the credential ``id``: the nil UUID, ``urn:credential:00000000-0000-0000-0000-000000000000``
-  (:data:`PLACEHOLDER_ID`). Every issued credential needs its own id; a per-version id here
-  would give every learner's credential the same one if the issuer forgot to replace it;
-* the learner's names (``PLACEHOLDER …`` texts) and ``id``;
-* ``validFrom`` (``2000-01-01T00:00:00Z``);
-* each assessment's ``grade`` (a ``PLACEHOLDER`` note);
-* the display image (a 1×1 pixel PNG titled as a placeholder).
+* ``validFrom`` (the award date) and every assessment's ``grade``: required by the shapes;
+* the learner (``credentialSubject``'s names, and optionally an email address or a national
+  identifier): the subject holds only its claim.
 
-The EDC Issuer adds ``issued``, ``issuanceDate``, ``evidence`` and the issuer's
-``eIDASIdentifier`` when it seals (DOMAIN.md, trap 8), so the template fails exactly the two
-SHACL constraints on ``issued`` and ``issuer.eIDASIdentifier`` — by design.
+What the EDC Issuer generates itself is absent too: ``issued``, ``issuanceDate``, ``evidence``,
+``proof``, the issuer's ``eIDASIdentifier`` (DOMAIN.md, trap 8) and the credential's display
+image (no placeholder picture; each display language has an ``IndividualDisplay`` without
+image). The credential ``id`` is the nil UUID (:data:`PLACEHOLDER_ID`), recognisably
+nobody's: every issued credential needs its own.
+
+Unsealed, a template therefore fails exactly the seal-time constraints (``issued``, the
+issuer's eIDAS identifier) and the constraints on what the issuer supplies (``validFrom``, one
+``grade`` per assessment), and nothing else.
 """
 
 from __future__ import annotations
@@ -26,54 +34,63 @@ from __future__ import annotations
 from ... import vocab
 from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
-from ...model import Assessment, Credential
+from ...model import Credential
 from ...urls import Urls, assessment_anchor
 from .elm import specification
-from .nodes import JsonDict, concept, organisation
+from .nodes import JsonDict, concept, id_verification, organisation
 
-__all__ = ["PLACEHOLDER", "PLACEHOLDER_ID", "PLACEHOLDER_VALID_FROM", "edc_template"]
+__all__ = [
+    "ISSUER_SUPPLIES",
+    "PLACEHOLDER_ID",
+    "SEALING_ADDS",
+    "edc_template",
+    "template_specification",
+]
 
-PLACEHOLDER = "PLACEHOLDER"
-"""Prefix of every text the issuing institution must replace."""
 PLACEHOLDER_ID = "urn:credential:00000000-0000-0000-0000-000000000000"
 """``id`` of the template: the nil UUID, to be replaced by a new UUID for each credential."""
-PLACEHOLDER_VALID_FROM = "2000-01-01T00:00:00Z"
-"""``validFrom`` of the template (the award date goes here)."""
+ISSUER_SUPPLIES: tuple[tuple[str, str], ...] = (
+    ("id", "a new urn:credential:<UUID> for each credential (the template has the nil UUID)"),
+    ("validFrom", "the date from which the credential is valid (the award date)"),
+    ("credentialSubject.givenName, familyName, fullName", "the learner's names"),
+    ("credentialSubject.hasClaim.provenBy[].grade", "the learner's result in each assessment"),
+)
+"""What the issuing institution supplies for each learner (path in the template, what)."""
+SEALING_ADDS: tuple[str, ...] = (
+    "issued",
+    "issuanceDate",
+    "evidence",
+    "proof",
+    "issuer.eIDASIdentifier",
+)
+"""What the EDC Issuer adds itself when it seals (absent from the template)."""
 
 EDC_GENERIC_FULL = "http://data.europa.eu/snb/model/ap/edc-generic-full"
 
-# A 1×1 transparent PNG: the EDC Issuer needs an image per display language.
-_PIXEL_PNG = (
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR42mNgAAIAAAUAAen63NgAAAAASUVORK5CYII="
-)
-_BASE64 = {
-    "id": "http://data.europa.eu/snb/encoding/6146cde7dd",
-    "type": "Concept",
-    "inScheme": {"id": "http://data.europa.eu/snb/encoding/25831c2", "type": "ConceptScheme"},
-    "prefLabel": {"en": "base64"},
-}
-_PNG = {
-    "id": "http://publications.europa.eu/resource/authority/file-type/PNG",
-    "type": "Concept",
-    "inScheme": {
-        "id": "http://publications.europa.eu/resource/authority/file-type",
-        "type": "ConceptScheme",
-    },
-    "prefLabel": {"en": "PNG"},
-}
 
+def template_specification(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
+    """The specification as the template embeds it: that of ``elm.jsonld`` without the bare
+    references back to itself, which make a cycle and which the Commission's sample does not
+    have: the assessment specifications' ``proves``, the awarding opportunities'
+    ``learningAchievementSpecification`` and the accreditations' ``limitQualification`` (each
+    of these nodes hangs on the specification it would name)."""
+    spec = specification(catalogue, credential, urls)
 
-def _id_verification(assessment: Assessment) -> JsonDict | None:
-    """The supervision/ID-verification concept, where the offline vocabulary has one."""
-    if assessment.supervision != "unsupervised":
-        return None
-    code = "unsupervised-id-check" if assessment.identity_check else "unsupervised-no-id-check"
-    return concept("supervision", code)
+    def without(nodes: list[JsonDict], key: str) -> list[JsonDict]:
+        return [{k: v for k, v in node.items() if k != key} for node in nodes]
+
+    out = {**spec, "provenBy": without(spec["provenBy"], "proves")}
+    out["awardingOpportunity"] = without(
+        spec["awardingOpportunity"], "learningAchievementSpecification"
+    )
+    if "accreditation" in spec:
+        out["accreditation"] = without(spec["accreditation"], "limitQualification")
+    return out
 
 
 def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
     """The upload form ``{"credential": {…}}`` of an unsigned EDC for this credential version."""
-    spec = specification(catalogue, credential, urls)
+    spec = template_specification(catalogue, credential, urls)
     title = dict(credential.title)
     primary = catalogue.settings.default_language
     display_languages = list(title)
@@ -81,27 +98,11 @@ def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> Js
         primary = display_languages[0]
 
     def display(lang: str) -> JsonDict:
+        # no display image: the EDC Issuer renders the credential itself
         return {
             "id": f"urn:epass:individualDisplay:{lang}",
             "type": "IndividualDisplay",
             "language": concept("language", lang),
-            "displayDetail": [
-                {
-                    "id": f"urn:epass:displayDetail:{lang}:1",
-                    "type": "DisplayDetail",
-                    "page": 1,
-                    "image": {
-                        "id": f"urn:epass:mediaObject:{lang}:1",
-                        "type": "MediaObject",
-                        "title": {
-                            "en": f"{PLACEHOLDER}: the EDC Issuer renders the credential image"
-                        },
-                        "content": _PIXEL_PNG,
-                        "contentEncoding": _BASE64,
-                        "contentType": _PNG,
-                    },
-                }
-            ],
         }
 
     awarding_process: JsonDict = {
@@ -110,25 +111,23 @@ def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> Js
         "awardingBody": [organisation(catalogue, oid, urls) for oid in credential.awarding_body],
     }
     assessments = []
+    specs = {node["id"]: node for node in spec["provenBy"]}
     for index, assessment in enumerate(credential.assessments, start=1):
         kind = vocab.concept("assessment-type", assessment.type)
+        spec_iri = urls.node_iri(
+            credential.id, credential.version, assessment_anchor(assessment.id)
+        )
         node: JsonDict = {
             "id": f"urn:epass:learningAssessment:{index}",
             "type": "LearningAssessment",
             "title": dict(assessment.title) if assessment.title else dict(kind.labels),
-            "awardedBy": "urn:epass:awardingProcess:1",
+            "awardedBy": awarding_process,
             "assessedBy": [organisation(catalogue, oid, urls) for oid in credential.assessors],
-            "grade": {
-                "id": f"urn:epass:note:grade:{index}",
-                "type": "Note",
-                "noteLiteral": {"en": f"{PLACEHOLDER}: grade"},
-            },
-            "specifiedBy": urls.node_iri(
-                credential.id, credential.version, assessment_anchor(assessment.id)
-            ),
-            "proves": "urn:epass:learningAchievement:1",
+            "specifiedBy": specs[spec_iri],
         }
-        verification = _id_verification(assessment)
+        verification = id_verification(
+            catalogue, urls, assessment.supervision, assessment.identity_check
+        )
         if verification is not None:
             node["idVerification"] = verification
         assessments.append(node)
@@ -151,13 +150,9 @@ def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> Js
                 "individualDisplay": [display(lang) for lang in display_languages],
             },
             "issuer": issuer,
-            "validFrom": PLACEHOLDER_VALID_FROM,
             "credentialSubject": {
                 "id": "urn:epass:person:1",
                 "type": "Person",
-                "givenName": {"en": f"{PLACEHOLDER} given name"},
-                "familyName": {"en": f"{PLACEHOLDER} family name"},
-                "fullName": {"en": f"{PLACEHOLDER} full name"},
                 "hasClaim": {
                     "id": "urn:epass:learningAchievement:1",
                     "type": "LearningAchievement",

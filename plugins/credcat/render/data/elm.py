@@ -272,6 +272,18 @@ class _Spec:
             )
         return out
 
+    # provenance ----------------------------------------------------------------------------
+
+    def provenance(self) -> JsonDict:
+        """Who publishes the specification and when it last changed (``dc:publisher``, the
+        catalogue's publisher from ``catalogue.yaml``; ``dc:modified``, the version's
+        publication date). Status (``elm:status``) and identifier (``adms:identifier``) are
+        in :meth:`build`."""
+        out: JsonDict = {"publisher": self.org(self.cat.settings.publisher)}
+        if self.cred.published:
+            out["dateModified"] = date_time_value(self.cred.published)
+        return out
+
     # the whole node -------------------------------------------------------------------------
 
     def build(self, *, relations: bool = True) -> JsonDict:
@@ -324,8 +336,7 @@ class _Spec:
             spec["volumeOfLearning"] = f"PT{cred.workload.hours}H"
         if cred.duration:
             spec["maximumDuration"] = xsd_duration(cred.duration)
-        if cred.published:
-            spec["dateModified"] = date_time_value(cred.published)
+        spec.update(self.provenance())
         requirement = self.entry_requirement()
         if requirement:
             spec["entryRequirement"] = requirement

@@ -8,11 +8,18 @@ The LOQ shapes are closed, so this file says only what the profile allows:
 * a ``LearningOpportunity`` has no ``language``: the first language of the offering is the
   default language, the others are named in a note.
 
-The opportunities point to the specification they lead to. The file carries that specification
-as a second top-level node (``@graph``) when it can satisfy LOQ's closed ``Qualification``
-shape, which demands an NQF level; without one, the file carries a ``QualificationReference``
-whose identifier is the specification's IRI. ``isPartOf``/``hasPart`` are left out of the copy
-here (each related qualification would have to be complete); ``elm.jsonld`` has them.
+The opportunities point to the specification they lead to, which the file carries in full as
+a second top-level node (``@graph``): a ``Qualification`` when LOQ's closed ``Qualification``
+shape can be satisfied, which demands an NQF level; without one, the same content as a
+``LearningAchievementSpecification`` (title, description, outcomes, EQF level, credits,
+assessments …, :func:`achievement_specification`), which LOQ accepts there: Europass then
+lists the offer with its full description but not as a qualification of a national framework.
+``isPartOf``/``hasPart`` are left out of the copy here (each related qualification would
+have to be complete); ``elm.jsonld`` has them.
+
+ESCO skills carry no ``inScheme`` here (:func:`loq_esco`): LOQ-mdr wants it to match
+``https://ec.europa.eu/esco/skill/``, EDC-full and the Commission's samples want the ESCO
+skills scheme; ``inScheme`` is optional in LOQ, so leaving it off satisfies both shape sets.
 
 A credential without offerings has no such file, and neither has a ``draft`` (not yet offered)
 or ``retired`` (no longer offered) credential, whose offerings a harvester must not advertise:
@@ -22,16 +29,19 @@ or ``retired`` (no longer offered) credential, whose offerings a harvester must 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
 from ...model import Credential, Offering
 from ...urls import Urls, offering_anchor
-from ..language import say
+from ..language import localise, say
 from .elm import specification
 from .nodes import (
     JsonDict,
     concept,
     date_time,
+    date_time_value,
     end_date_time,
     languages_of,
     location,
@@ -43,13 +53,16 @@ from .nodes import (
 )
 
 __all__ = [
+    "achievement_specification",
     "learning_opportunity",
+    "loq_esco",
     "opportunities_document",
     "publishes_opportunities",
-    "specification_reference",
 ]
 
 XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+QUALIFICATION_ONLY = ("isPartialQualification", "nqfLevel")
+"""Properties of a ``Qualification`` that a ``LearningAchievementSpecification`` does not have."""
 UNOFFERED = frozenset({"draft", "retired"})
 """Statuses whose offerings are not published as learning opportunities."""
 
@@ -60,19 +73,33 @@ def publishes_opportunities(credential: Credential) -> bool:
     return bool(credential.offerings) and credential.status not in UNOFFERED
 
 
-def specification_reference(credential: Credential, urls: Urls) -> JsonDict:
-    """A ``QualificationReference`` naming the specification by its IRI."""
-    node = urls.node_iri(credential.id, credential.version, "qualification-reference")
-    return {
-        "id": node,
-        "type": "elm:QualificationReference",
+def _provenance(
+    catalogue: Catalogue,
+    credential: Credential,
+    offering: Offering,
+    urls: Urls,
+    node: Callable[[str], str],
+) -> JsonDict:
+    """Publisher (the catalogue's, ``catalogue.yaml``), modification date (the version's
+    publication), status and identifier of a learning opportunity."""
+    out: JsonDict = {
+        "publisher": organisation(catalogue, catalogue.settings.publisher, urls),
+        "status": credential.status,
         "identifier": {
-            "id": node + "-identifier",
+            "id": node("-identifier"),
             "type": "Identifier",
-            "notation": urls.spec_iri(credential.id, credential.version),
-            "schemeName": "IRI",
+            "notation": f"{credential.id}/{credential.version}/{offering.id}",
+            "schemeName": localise(
+                catalogue.settings.title,
+                catalogue.settings.default_language,
+                catalogue.settings.default_language,
+            ),
+            "schemeId": urls.catalogue_iri(),
         },
     }
+    if credential.published:
+        out["dateModified"] = date_time_value(credential.published)
+    return out
 
 
 def learning_opportunity(
@@ -85,8 +112,8 @@ def learning_opportunity(
         credential: The credential.
         offering: One of its offerings.
         urls: The URL scheme.
-        leads_to: IRI of the node the opportunity's ``learningAchievementSpecification`` names
-            (the specification, or its reference).
+        leads_to: IRI of the specification the opportunity's
+            ``learningAchievementSpecification`` names.
     """
     cid, version = credential.id, credential.version
 
@@ -113,6 +140,7 @@ def learning_opportunity(
             **({"endDate": end_date_time(offering.end)} if offering.end else {}),
         },
     }
+    lo.update(_provenance(catalogue, credential, offering, urls, node))
     if credential.duration:
         lo["duration"] = xsd_duration(credential.duration)
     if offering.application_deadline:
@@ -165,6 +193,40 @@ def learning_opportunity(
     return lo
 
 
+def loq_esco(spec: JsonDict) -> JsonDict:
+    """The specification with its ESCO skills without ``inScheme`` (see the module's notes)."""
+    outcomes = []
+    for outcome in spec.get("learningOutcome", []):
+        if "relatedESCOSkill" in outcome:
+            skills = [
+                {k: v for k, v in skill.items() if k != "inScheme"}
+                for skill in outcome["relatedESCOSkill"]
+            ]
+            outcome = {**outcome, "relatedESCOSkill": skills}
+        outcomes.append(outcome)
+    if not outcomes:
+        return spec
+    return {**spec, "learningOutcome": outcomes}
+
+
+def achievement_specification(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
+    """The specification as LOQ carries it: a ``Qualification`` with an NQF level, otherwise
+    a ``LearningAchievementSpecification`` with the same IRI and content (less the
+    qualification-only properties); ESCO skills without scheme."""
+    spec = loq_esco(specification(catalogue, credential, urls, relations=False))
+    if credential.nqf:
+        return spec
+    achievement = {k: v for k, v in spec.items() if k not in QUALIFICATION_ONLY}
+    achievement["type"] = "LearningAchievementSpecification"
+    # an accreditation limited to a qualification must name a Qualification in LOQ
+    if "accreditation" in achievement:
+        achievement["accreditation"] = [
+            {k: v for k, v in qa.items() if k != "limitQualification"}
+            for qa in achievement["accreditation"]
+        ]
+    return achievement
+
+
 def opportunities_document(
     catalogue: Catalogue, credential: Credential, urls: Urls
 ) -> JsonDict | None:
@@ -172,10 +234,7 @@ def opportunities_document(
     (:func:`publishes_opportunities`)."""
     if not publishes_opportunities(credential):
         return None
-    if credential.nqf:
-        target = specification(catalogue, credential, urls, relations=False)
-    else:
-        target = specification_reference(credential, urls)
+    target = achievement_specification(catalogue, credential, urls)
     graph = [target] + [
         learning_opportunity(catalogue, credential, offering, urls, target["id"])
         for offering in credential.offerings

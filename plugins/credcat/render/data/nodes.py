@@ -21,7 +21,7 @@ from ... import vocab
 from ...catalogue import Catalogue
 from ...model import duration_iso
 from ...urls import Urls
-from ..language import LanguageMap
+from ..language import LanguageMap, say
 
 __all__ = [
     "ESCO_SKILLS_SCHEME",
@@ -33,6 +33,7 @@ __all__ = [
     "dumps",
     "end_date_time",
     "esco_concept",
+    "id_verification",
     "languages_of",
     "location",
     "note",
@@ -113,6 +114,52 @@ def esco_concept(iri: str, label: LanguageMap | None = None) -> JsonDict:
     if label:
         node["prefLabel"] = dict(label)
     return node
+
+
+SUPERVISION_FRAGMENT = "supervision"
+"""Anchor on the Data page of the catalogue's own supervision concepts (``#supervision-…``)."""
+
+
+def supervision_code(supervision: str, identity_check: bool) -> str:
+    """The code of a supervision/identity-verification case: ``supervised-online-id-check``."""
+    return f"{supervision}-{'id-check' if identity_check else 'no-id-check'}"
+
+
+def id_verification(
+    catalogue: Catalogue, urls: Urls, supervision: str | None, identity_check: bool
+) -> JsonDict | None:
+    """An assessment's ``idVerification`` concept (method of supervision and ID verification).
+
+    The two unsupervised cases are the EU concepts of the supervision-verification list. The
+    supervised cases have no EU concept credcat knows offline (the list is not in the 2023
+    snapshot), and an IRI guessed in the EU namespace would be worse than none; ELM lets data
+    providers use their own list, so they are concepts of the catalogue's own scheme, on its
+    Data page (``…/data/#supervision-supervised-online-id-check``), labelled in every
+    language credcat speaks. ``None`` when the supervision is not stated.
+    """
+    if supervision is None:
+        return None
+    code = supervision_code(supervision, identity_check)
+    if code in vocab.codes("supervision"):
+        return concept("supervision", code)
+    page = urls.iri(urls.data_page())
+    langs = languages_of(catalogue)
+    label = say(
+        "supervision.concept",
+        langs,
+        supervision=say(f"supervision.{supervision}", langs),
+        identity=say("identity.yes" if identity_check else "identity.no", langs),
+    )
+    return {
+        "id": f"{page}#{SUPERVISION_FRAGMENT}-{code}",
+        "type": "Concept",
+        "inScheme": {
+            "id": f"{page}#{SUPERVISION_FRAGMENT}",
+            "type": "ConceptScheme",
+            "prefLabel": say("supervision.scheme", langs),
+        },
+        "prefLabel": label,
+    }
 
 
 def note(node_id: str, text: LanguageMap) -> JsonDict:

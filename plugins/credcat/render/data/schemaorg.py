@@ -14,7 +14,9 @@ skills in ``competencyRequired``; the course ``teaches`` the same.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from urllib.parse import quote
 
 from ... import vocab
 from ...catalogue import Catalogue
@@ -144,13 +146,18 @@ def _offer(credential: Credential, offering: Offering, page: str) -> JsonDict | 
 
 
 def _instance(
-    catalogue: Catalogue, credential: Credential, offering: Offering, urls: Urls, lang: str
+    catalogue: Catalogue,
+    credential: Credential,
+    offering: Offering,
+    urls: Urls,
+    lang: str,
+    node: Callable[[str], str],
 ) -> JsonDict:
     default = catalogue.settings.default_language
     page = urls.iri(urls.credential_version(credential.id, credential.version))
     instance: JsonDict = {
         "@type": "CourseInstance",
-        "@id": urls.node_iri(credential.id, credential.version, offering_anchor(offering.id)),
+        "@id": node(offering_anchor(offering.id)),
         "name": f"{localise(credential.title, lang, default)} ({offering.id})",
         "courseMode": COURSE_MODE.get(credential.mode, credential.mode),
         "startDate": offering.start.isoformat(),
@@ -181,7 +188,14 @@ def _instance(
     return instance
 
 
-def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: str) -> JsonDict:
+def schemaorg(
+    catalogue: Catalogue,
+    credential: Credential,
+    urls: Urls,
+    lang: str,
+    *,
+    version_page: bool = True,
+) -> JsonDict:
     """The schema.org description of a credential version, with texts in ``lang``.
 
     Args:
@@ -189,15 +203,32 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
         credential: The credential.
         urls: The URL scheme.
         lang: Language of the page (texts missing in it fall back to the default language).
+        version_page: For the permanent page of the version, whose nodes carry the version's
+            IRIs (``…/<id>/<version>/#credential``, ``#course``, ``#offering-…``, the
+            outcomes). The current page (``False``) describes the same version under its own
+            IRIs (``…/<id>/#credential`` …) and names the version's credential with
+            ``isBasedOn``, so that no two pages claim the same ``@id``.
 
     Returns:
         ``{"@context": "https://schema.org", "@graph": [credential, course]}``.
     """
     default = catalogue.settings.default_language
     cid, version = credential.id, credential.version
-    page = urls.iri(urls.credential_version(cid, version, lang))
-    credential_id = urls.node_iri(cid, version, "credential")
-    course_id = urls.node_iri(cid, version, "course")
+    versioned_id = urls.node_iri(cid, version, "credential")
+    if version_page:
+        page = urls.iri(urls.credential_version(cid, version, lang))
+
+        def node(fragment: str) -> str:
+            return urls.node_iri(cid, version, fragment)
+    else:
+        page = urls.iri(urls.credential(cid, lang))
+        own = urls.iri(urls.credential(cid))
+
+        def node(fragment: str) -> str:
+            return own + "#" + quote(fragment, safe="-._~")
+
+    credential_id = node("credential")
+    course_id = node("course")
     title = localise(credential.title, lang, default)
     summary = localise(credential.summary, lang, default)
     providers = [_organization(catalogue, oid, urls, lang) for oid in credential.providers]
@@ -221,7 +252,9 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
             {
                 "@type": "DefinedTerm",
                 "name": text,
-                "@id": urls.node_iri(cid, version, outcome_anchor(o.id)),
+                ("@id" if version_page else "url"): urls.node_iri(
+                    cid, version, outcome_anchor(o.id)
+                ),
             }
             for text, o in zip(outcomes, credential.outcomes, strict=True)
         ]
@@ -244,6 +277,9 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
         "version": version,
     }
 
+    if not version_page:
+        edu_credential["isBasedOn"] = {"@id": versioned_id}
+
     course: JsonDict = {
         "@type": "Course",
         "@id": course_id,
@@ -259,7 +295,7 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
     }
     if credential.offerings:
         course["hasCourseInstance"] = [
-            _instance(catalogue, credential, offering, urls, lang)
+            _instance(catalogue, credential, offering, urls, lang, node)
             for offering in credential.offerings
         ]
     if credential.workload.hours is not None:
@@ -268,7 +304,7 @@ def schemaorg(catalogue: Catalogue, credential: Credential, urls: Urls, lang: st
         course["timeRequired"] = duration_iso(credential.duration)
     if credential.workload.ects is not None:
         course["numberOfCredits"] = {
-            "@type": "StructuredValue",
+            "@type": "QuantitativeValue",
             "value": credential.workload.ects,
             "unitText": credential.workload.credit_system.upper(),
         }

@@ -241,7 +241,9 @@ def credential_context(
         "employers": _employers(site, cred, outcome_text),
         "further": {"text": further_text, "links": further_links, "homepage": homepage},
         "downloads": downloads,
-        "schemaorg": _with_fingerprint(schemaorg(site.cat, cred, urls, site.lang), info),
+        "schemaorg": _with_fingerprint(
+            schemaorg(site.cat, cred, urls, site.lang, version_page=version_page), info
+        ),
     }
     record = ctx["record"]
     toc = [
