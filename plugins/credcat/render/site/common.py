@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ...catalogue import Catalogue
-from ...urls import CATALOGUE_JSON, Urls, relative
+from ...urls import Urls, relative
 from .context import BaseContext, CredRef, OrgRef
 from .localise import Localiser
 
@@ -112,7 +112,7 @@ class Site:
                 "data": self.link(page, urls.data_page()),
                 "home": self.link(page, urls.home()),
                 "how_to_read": self.link(page, urls.guide_page()),
-                "catalogue_json": self.link(page, CATALOGUE_JSON),
+                "catalogue_json": self.link(page, urls.catalogue_json()),
             },
             "toc": [],
         }

@@ -122,7 +122,7 @@ def credential_context(
         "status": cred.status,
         "status_label": str(ui["status"][cred.status]),
         "canonical": urls.iri(page),
-        "permanent_iri": urls.iri(version_path),
+        "permanent_iri": urls.iri(urls.version_path(cred.id, cred.version)),
         "version": {
             "number": cred.version,
             "is_version_page": version_page,
@@ -427,7 +427,7 @@ def _employers(site: Site, cred: Credential, outcome_text: Mapping[str, str]) ->
             f"{loc.label('accreditation-type', qa.type)}: {site.org_name(qa.body)}"
             for qa in cred.quality_assurance
         ],
-        "reference": site.urls.iri(site.urls.credential_version(cred.id, cred.version)),
+        "reference": site.urls.iri(site.urls.version_path(cred.id, cred.version)),
     }
 
 
