@@ -29,7 +29,7 @@ from babel.numbers import format_decimal, get_currency_symbol
 
 from ... import vocab
 from ...model import DURATION_RE, Price
-from ..language import LanguageMap, localise
+from ..language import LanguageMap, chosen_language, localise
 from .context import Part
 
 __all__ = ["Localiser", "cldr_locale", "fill", "plural", "rich", "ui_strings"]
@@ -160,6 +160,14 @@ class Localiser:
     def text(self, text: LanguageMap | None) -> str:
         """A catalogue text in the page language (:func:`~credcat.render.language.localise`)."""
         return localise(text, self.lang, self.default)
+
+    def fallback(self, text: LanguageMap | None) -> str:
+        """The language a text is shown in when that is not the page language, else ``""``.
+
+        A page marks such a text with ``lang`` and a visible note (never silently mixed).
+        """
+        chosen = chosen_language(text, self.lang, self.default)
+        return chosen if chosen and chosen != self.lang else ""
 
     def ui_text(self, key: str, /, **values: object) -> str:
         """A UI string with its ``{name}`` placeholders filled."""
