@@ -21,8 +21,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .catalogue import Catalogue
 from .errors import CatalogueError, Problem, format_json
 from .release import ReleaseError, release
+from .rules import translation_completeness
 from .validate import check_catalogue
 from .versions import load_archive
 from .versions import summary as versions_summary
@@ -43,6 +45,17 @@ def _summary(
             n(warnings, "warning"),
         ]
     )
+
+
+def _translations_summary(catalogue: Catalogue) -> str:
+    """``translations: en 100% (120/120), de 100% (120/120), fr 31% (37/120, partial)``."""
+    partial = set(catalogue.settings.partial_languages)
+    parts = []
+    for lang, (present, total) in translation_completeness(catalogue).items():
+        percent = 100 if total == 0 else present * 100 // total
+        note = ", partial" if lang in partial else ""
+        parts.append(f"{lang} {percent}% ({present}/{total}{note})")
+    return "translations: " + ", ".join(parts)
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -72,6 +85,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             verdict += " (--strict: warnings count as errors)"
         if catalogue is not None:  # which versions exist, which are not released yet
             out.write(versions_summary(catalogue, load_archive(catalogue)[0]) + "\n")
+            if len(catalogue.languages) > 1:
+                out.write(_translations_summary(catalogue) + "\n")
         out.write(f"{verdict}: {summary} in {elapsed:.2f} s\n")
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
