@@ -34,10 +34,11 @@ HTML_PAGES = (
     "organisations/index.html",
     "pathways/index.html",
     "de/credentials/data-analysis-python/index.html",
+    "fr/credentials/data-analysis-python/index.html",
 )
 """Representative pages: home, catalogue, a current and a versioned credential page, a VET
 credential, an organisation, the organisations list and the pathways page; the same credential
-in German (pages of every other language under ``<lang>/``)."""
+in German, and in French (a partial language: missing texts shown in English, marked)."""
 
 _ASSET_HASH = re.compile(rb"\.[0-9a-f]{8}\.min\.(css|js)")
 _GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')

@@ -425,12 +425,6 @@ def outcome_wording(cat: Catalogue) -> Iterator[Problem]:
                     )
 
 
-def _complete_languages(cat: Catalogue) -> list[str]:
-    """The languages every text must exist in (a partial language is reported, not required)."""
-    partial = set(cat.settings.partial_languages)
-    return [lang for lang in cat.languages if lang not in partial]
-
-
 def _translatable(cat: Catalogue) -> Iterator[tuple[Credential, PathKey, Mapping[str, str]]]:
     """Every translatable text of every credential (official ESCO labels excepted)."""
     for cred in cat.credentials.values():
@@ -456,7 +450,7 @@ def translations(cat: Catalogue) -> Iterator[Problem]:
     Languages listed in ``partial_languages`` are not required (``credcat check`` reports their
     completeness instead).
     """
-    wanted = _complete_languages(cat)
+    wanted = cat.complete_languages
     if len(cat.languages) < 2:
         return
     by_cred: dict[str, list[tuple[PathKey, Mapping[str, str]]]] = {}
@@ -492,7 +486,7 @@ def organisation_translations(cat: Catalogue) -> Iterator[Problem]:
 
     Legal names are exempt: an organisation's name exists in the languages it is registered in.
     """
-    wanted = _complete_languages(cat)
+    wanted = cat.complete_languages
     if len(cat.languages) < 2:
         return
     for org in cat.organisations.values():
