@@ -17,6 +17,7 @@ that know nothing of MkDocs (the plugin calls them):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,7 @@ SEARCH_FALLBACK = "en"
 """Search language of a language without a lunr stemmer."""
 
 
+@functools.cache
 def language_name(lang: str) -> str:
     """The name of a language in that language (CLDR), capitalised for a menu."""
     try:
