@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,21 @@ def test_theme_and_search_languages_fall_back_where_material_has_none() -> None:
     assert search_language("de", dirs) == "de"
     assert search_language("fr", dirs) == "fr"
     assert search_language("sl", dirs) == "en"  # Material's sl.html names a stemmer it lacks
+
+
+def test_every_language_a_catalogue_may_offer_can_build() -> None:
+    """Every language code the model accepts has CLDR data, a Material UI file and a stemmer
+    (English ones where Material lacks its own), so no catalogue language breaks the build."""
+    dirs = [str(MATERIAL)]
+    for code in vocab.codes("language"):
+        loc = Localiser(code, "en")
+        assert loc.date(date(2026, 3, 5)) and loc.join(["a", "b"]), code
+        assert language_name(code), code
+        assert (MATERIAL / "partials/languages" / f"{theme_language(code, dirs)}.html").is_file()
+        lunr = search_language(code, dirs)
+        assert (
+            lunr == "en" or (MATERIAL / f"assets/javascripts/lunr/min/lunr.{lunr}.min.js").is_file()
+        )
 
 
 def test_search_index_split_by_language() -> None:
