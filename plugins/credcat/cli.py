@@ -83,10 +83,10 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         verdict = "FAILED" if errors or (args.strict and warnings) else "OK"
         if args.strict and warnings and not errors:
             verdict += " (--strict: warnings count as errors)"
-        if catalogue is not None:  # which versions exist, which are not released yet
-            out.write(versions_summary(catalogue, load_archive(catalogue)[0]) + "\n")
+        if catalogue is not None:  # how complete each language is; which versions exist
             if len(catalogue.languages) > 1:
                 out.write(_translations_summary(catalogue) + "\n")
+            out.write(versions_summary(catalogue, load_archive(catalogue)[0]) + "\n")
         out.write(f"{verdict}: {summary} in {elapsed:.2f} s\n")
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
