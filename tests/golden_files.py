@@ -22,7 +22,7 @@ GOLDEN = REPO / "tests" / "golden" / "sample"
 
 DATA_SUFFIXES = (".json", ".jsonld")
 """Files of these kinds anywhere in the site are data credcat publishes (the theme's search
-index under ``search/`` excepted)."""
+indexes under ``search/`` and ``<lang>/search/`` excepted)."""
 
 HTML_PAGES = (
     "index.html",
@@ -35,10 +35,13 @@ HTML_PAGES = (
     "organisations/index.html",
     "pathways/index.html",
     "check/index.html",
+    "de/credentials/data-analysis-python/index.html",
+    "fr/credentials/data-analysis-python/index.html",
 )
 """Representative pages: home, catalogue, a current and a versioned credential page, a VET
 credential, an organisation, the organisations list, the pathways page and the "Check a
-credential" page."""
+credential" page; the same credential in German, and in French (a partial language: missing
+texts shown in English, marked)."""
 
 _ASSET_HASH = re.compile(rb"\.[0-9a-f]{8}\.min\.(css|js)")
 _GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
@@ -61,7 +64,7 @@ def published(site_dir: Path) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for path in sorted(site_dir.rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or rel.startswith(("search/", "assets/")):
+        if not path.is_file() or rel.startswith(("search/", "assets/")) or "/search/" in rel:
             continue
         if path.suffix in DATA_SUFFIXES:
             files[rel] = path.read_bytes()

@@ -114,6 +114,16 @@ class Catalogue:
         """The catalogue's languages, default first."""
         return list(self.settings.languages)
 
+    @property
+    def complete_languages(self) -> list[str]:
+        """The languages every text is required in: :attr:`languages` without the partial ones.
+
+        credcat's own sentences in the machine-readable files are written in these; a partial
+        language appears there only in the texts that exist in it.
+        """
+        partial = set(self.settings.partial_languages)
+        return [lang for lang in self.settings.languages if lang not in partial]
+
     def has_part(self, credential_id: str) -> tuple[str, ...]:
         """Ids of credentials that count towards ``credential_id`` (its ``part_of`` names it)."""
         return self._has_part.get(credential_id, ())

@@ -27,8 +27,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .catalogue import Catalogue
 from .errors import CatalogueError, Problem, format_json
 from .release import ReleaseError, release
+from .rules import translation_completeness
 from .validate import check_catalogue
 from .versions import summary as versions_summary
 
@@ -48,6 +50,17 @@ def _summary(
             n(warnings, "warning"),
         ]
     )
+
+
+def _translations_summary(catalogue: Catalogue) -> str:
+    """``translations: en 100% (120/120), de 100% (120/120), fr 31% (37/120, partial)``."""
+    partial = set(catalogue.settings.partial_languages)
+    parts = []
+    for lang, (present, total) in translation_completeness(catalogue).items():
+        percent = 100 if total == 0 else present * 100 // total
+        note = ", partial" if lang in partial else ""
+        parts.append(f"{lang} {percent}% ({present}/{total}{note})")
+    return "translations: " + ", ".join(parts)
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -75,7 +88,9 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         verdict = "FAILED" if errors or (args.strict and warnings) else "OK"
         if args.strict and warnings and not errors:
             verdict += " (--strict: warnings count as errors)"
-        if catalogue is not None:  # which versions exist, which are not released yet
+        if catalogue is not None:  # how complete each language is; which versions exist
+            if len(catalogue.languages) > 1:
+                out.write(_translations_summary(catalogue) + "\n")
             out.write(versions_summary(catalogue, catalogue.archive) + "\n")
         out.write(f"{verdict}: {summary} in {elapsed:.2f} s\n")
     failed = errors > 0 or (args.strict and warnings > 0)

@@ -2,6 +2,12 @@
 
 Event by event (MkDocs 1.6):
 
+Every catalogue language is published in one build (:mod:`credcat.languages`): the default
+language at the site root, every other under ``<lang>/``, with its own pages, navigation,
+``site_name``, Material UI strings, ``<html lang>`` and search index; hand-written pages are
+translated as ``page.<lang>.md`` beside ``page.md`` (an untranslated page is copied into the
+language's folder, marked as being in the default language and left out of its search).
+
 * ``on_startup`` — remember whether this is ``mkdocs serve``.
 * ``on_config`` — load and validate the catalogue once per build, *before* MkDocs empties the
   site folder: an invalid catalogue raises :class:`~mkdocs.exceptions.PluginError` naming every
@@ -13,13 +19,18 @@ Event by event (MkDocs 1.6):
   from the YAML, so they are logged through :meth:`~credcat.errors.Problem.format`, which
   escapes control characters. Sets
   ``site_name`` from the catalogue title and the theme language from the catalogue's default
-  language; warns when ``site_url`` and the catalogue's ``base_uri`` differ. Without a
+  language (Material's English UI strings where it has none, e.g. ``ga``, ``mt``); turns on the
+  language switch; warns when ``site_url`` and the catalogue's ``base_uri`` differ. Without a
   ``repo_url``, the header shows the catalogue's publisher (name and homepage) where Material
   shows the repository.
 * ``on_files`` — add a virtual Markdown stub per generated page (credentials at both their
   current and their versioned URL, organisations, the catalogue, the pathways, the "Check a
   credential" page) and the data files (``catalogue.json`` and the machine-readable files),
-  refusing to overwrite a file that already exists in ``docs/``.
+  refusing to overwrite a file that already exists in ``docs/``; move ``page.<lang>.md`` to
+  ``<lang>/page.md`` and copy each untranslated hand-written page into every other language's
+  folder.
+* ``on_nav`` — one navigation per language (the configured ``nav`` with each page replaced by
+  its counterpart), and the alternates of every page (the sitemap renders before any page).
 * ``on_page_markdown`` — title (escaped: Material prints titles unescaped), canonical URL from
   ``base_uri``; the edit link to the YAML file only with the ``edit_links`` option (off by
   default: public pages, hand-written ones included, have no edit link).
@@ -29,7 +40,13 @@ Event by event (MkDocs 1.6):
   credcat template fails the build); set the page's table of contents. The body is the page
   content, so Material's search indexes it.
 * ``on_env`` — autoescape every ``credcat/`` template rendered by Material's environment.
-* ``on_page_context`` — hand the context to the page template (``<head>`` links).
+* ``on_page_context`` — hand the context to the page template (``<head>`` links); the page
+  language, its alternates (language switch), and for a language other than the default its
+  navigation, its ``config`` (``site_name``) and its ``base_url`` (Material's search loads
+  ``<lang>/search/search_index.json`` relative to it).
+* ``on_template_context`` — the alternates of every page for ``sitemap.xml`` (``hreflang``).
+* ``on_post_build`` (after the search plugin) — split the search index by language, each with
+  the stemmer of its language (English where lunr has none).
 * ``on_serve`` — watch the catalogue folder.
 * ``on_post_build`` (last of all plugins) — under ``mkdocs build`` and ``gh-deploy``, swap the
   staged site in (see below).
@@ -48,6 +65,8 @@ previous site untouched. ``mkdocs serve`` builds in place, as before.
 
 from __future__ import annotations
 
+import copy
+import json
 import logging
 import os
 import posixpath
@@ -66,7 +85,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler, clean_directory
@@ -74,11 +93,19 @@ from mkdocs.utils.templates import TemplateContext
 
 from .catalogue import Catalogue
 from .errors import CatalogueError, Problem, format_html_page
+from .languages import (
+    Alternate,
+    SiteLanguages,
+    search_language,
+    split_search_index,
+    theme_language,
+)
 from .output import OutputError, data_files
 from .render.language import localise
 from .render.safe import html_text, json_for_script, xml_text
 from .render.site.context import PageContext, PageSpec
 from .render.site.index import catalogue_json
+from .render.site.localise import cldr_locale, fill, ui_strings
 from .render.site.pages import Pages
 from .urls import CATALOGUE_JSON, Urls
 from .validate import load_catalogue
@@ -126,6 +153,10 @@ class CredcatConfig(base.Config):  # type: ignore[no-untyped-call]
     """When ``mkdocs.yml`` has no ``repo_url``, show the catalogue's publisher (its name and
     homepage) where Material shows the repository, at the top right of every page."""
 
+    nav_translations = c.Type(dict, default={})
+    """Section titles of ``nav`` in other languages: ``{de: {Maintainers: Für Betreuende}}``
+    (page titles come from the pages themselves)."""
+
 
 class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     """Builds the catalogue website from a folder of YAML micro-credential descriptions."""
@@ -142,6 +173,15 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self.catalogue: Catalogue | None = None
         self.urls: Urls | None = None
         self.pages: Pages | None = None
+        self.languages: SiteLanguages | None = None
+        self.pages_by_lang: dict[str, Pages] = {}
+        self._theme_langs: dict[str, str] = {}
+        self._site_names: dict[str, tuple[str, str]] = {}
+        self._navs: dict[str, Navigation] = {}
+        self._configs: dict[str, MkDocsConfig] = {}
+        self._alternates: dict[str, list[Alternate]] = {}
+        self._sources: dict[str, str] = {}
+        self._fallbacks: set[str] = set()
         self._root: Path | None = None
         self._specs: dict[str, PageSpec] = {}
         self._contexts: dict[str, PageContext] = {}
@@ -192,15 +232,33 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         lang = settings.default_language
         self.catalogue = catalogue
         self.urls = Urls.of(settings)
-        self.pages = Pages(catalogue, self.urls, lang, machine_files=self.config.machine_files)
+        self.languages = SiteLanguages.of(lang, settings.languages)
+        self.pages_by_lang = {
+            code: Pages(catalogue, self.urls, code, machine_files=self.config.machine_files)
+            for code in self.languages.all
+        }
+        self.pages = self.pages_by_lang[lang]
 
-        if self.config.catalogue_site_name:
-            config.site_name = html_text(localise(settings.title, lang, lang))
-        if not config.site_description and settings.description:
-            config.site_description = html_text(localise(settings.description, lang, lang))
-        config.theme["language"] = lang
+        for code in self.languages.all:
+            name = config.site_name
+            if self.config.catalogue_site_name:
+                name = html_text(localise(settings.title, code, lang))
+            description = config.site_description or ""
+            if not config.site_description and settings.description:
+                description = html_text(localise(settings.description, code, lang))
+            self._site_names[code] = (name, description)
+        config.site_name, description = self._site_names[lang]
+        if description:
+            config.site_description = description
         self._add_theme(config)
         self._header_and_edit_links(config)
+        dirs = list(config.theme.dirs)
+        self._theme_langs = {code: theme_language(code, dirs) for code in self.languages.all}
+        config.theme["language"] = self._theme_langs[lang]
+        config.extra["credcat_language"] = lang
+        config.extra["credcat_theme_language"] = dict(self._theme_langs)
+        if self.languages.others:
+            config.extra["alternate"] = True  # truthy: the header's switch; no <link hreflang>
         self._check_site_url(config, settings.base_uri)
         if self._command in {"build", "gh-deploy"} and not self._dirty:
             self._staging = Staging.start(config)
@@ -298,35 +356,41 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             return files
         self._site_touched = True
         assert self.catalogue is not None and self.urls is not None
+        assert self.languages is not None
         new: list[File] = []
-        for spec in self.pages.pages():
-            front = ["---", f"template: {spec.template}"]
-            if spec.version_page:
-                front += ["search:", "  exclude: true"]
-            if spec.kind in {"catalogue", "organisations", "check"}:
-                front += ["hide:", "  - toc"]
-            front.append("---")
-            # credential and organisation pages stay out of the nav (O(N²)); the check page may
-            # be listed in a site's nav but need not be (no "omitted from nav" warning)
-            inclusion = (
-                InclusionLevel.NOT_IN_NAV
-                if spec.kind in {"credential", "organisation", "check"}
-                else InclusionLevel.UNDEFINED
-            )
-            new.append(
-                File.generated(
-                    config, spec.src_uri, content="\n".join(front) + "\n", inclusion=inclusion
+        for code, pages in self.pages_by_lang.items():
+            for spec in pages.pages():
+                front = ["---", f"template: {spec.template}"]
+                if spec.version_page:
+                    front += ["search:", "  exclude: true"]
+                if spec.kind in {"catalogue", "organisations", "check"}:
+                    front += ["hide:", "  - toc"]
+                front.append("---")
+                inclusion = (
+                    InclusionLevel.NOT_IN_NAV
+                    if spec.kind in {"credential", "organisation", "check"}
+                    or code != self.languages.default
+                    else InclusionLevel.UNDEFINED
                 )
-            )
-            self._specs[spec.src_uri] = spec
+                new.append(
+                    File.generated(
+                        config, spec.src_uri, content="\n".join(front) + "\n", inclusion=inclusion
+                    )
+                )
+                self._specs[spec.src_uri] = spec
 
         try:
             if self.config.machine_files:
                 data = data_files(self.catalogue, self.urls)
             else:
                 data = {CATALOGUE_JSON: catalogue_json(self.catalogue, self.urls)}
+            for code in self.languages.others:
+                data[self.urls.catalogue_json(code)] = catalogue_json(
+                    self.catalogue, self.urls, code
+                )
         except OutputError as exc:
             raise PluginError(f"credcat: {exc}") from exc
+        new += self._translated_pages(files, config)
         for path, content in sorted(data.items()):
             new.append(File.generated(config, path, content=content))
 
@@ -336,6 +400,51 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
 
         self._env = _strict_env(config.theme.get_env())
         return files
+
+    def _translated_pages(self, files: Files, config: MkDocsConfig) -> list[File]:
+        """Hand-written pages in every language: ``x.<lang>.md`` moves to ``<lang>/x.md``; a
+        page without a translation is copied there (shown in the default language, marked)."""
+        assert self.languages is not None
+        others = self.languages.others
+        docs = [f for f in files.documentation_pages() if f.abs_src_path]
+        translations: dict[tuple[str, str], File] = {}
+        originals: list[File] = []
+        for file in docs:
+            stem, _, ext = file.src_uri.rpartition(".")
+            base, _, code = stem.rpartition(".")
+            if base and code in others:
+                translations[(code, f"{base}.{ext}")] = file
+            elif self.languages.language_of(file.src_uri) == self.languages.default:
+                originals.append(file)
+        new: list[File] = []
+        for (code, uri), file in sorted(translations.items()):
+            files.remove(file)
+            target = f"{code}/{uri}"
+            new.append(
+                File.generated(
+                    config,
+                    target,
+                    abs_src_path=str(file.abs_src_path),
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+            )
+            self._sources[target] = file.src_uri
+        for file in originals:
+            for code in others:
+                if (code, file.src_uri) in translations:
+                    continue
+                target = f"{code}/{file.src_uri}"
+                new.append(
+                    File.generated(
+                        config,
+                        target,
+                        abs_src_path=str(file.abs_src_path),
+                        inclusion=InclusionLevel.NOT_IN_NAV,
+                    )
+                )
+                self._sources[target] = file.src_uri
+                self._fallbacks.add(target)
+        return new
 
     def _check_collisions(self, files: Files, new: list[File]) -> None:
         by_src = {f.src_uri: f for f in files}
@@ -358,6 +467,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         """Set the escaped title, the canonical URL and the edit link of a generated page."""
         if not self.config.edit_links:
             page.edit_url = None  # no pencil on public pages, hand-written ones included
+        source = self._sources.get(page.file.src_uri)
+        if source is not None:
+            page.edit_url = _moved_edit_url(page.edit_url, page.file.src_uri, source)
+            if page.file.src_uri in self._fallbacks:
+                page.meta["search"] = {"exclude": True}
+            return markdown
         spec = self._specs.get(page.file.src_uri)
         if spec is None or self.urls is None:
             return markdown
@@ -393,10 +508,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Render the body of a generated page from its context; set its table of contents."""
+        if page.file.src_uri in self._fallbacks and self.languages is not None:
+            return self._fallback_body(html, page.file.src_uri)
         spec = self._specs.get(page.file.src_uri)
-        if spec is None or self.pages is None or self._env is None:
+        if spec is None or self.languages is None or self._env is None:
             return html
-        context = self.pages.context(spec)
+        context = self.pages_by_lang[self.languages.language_of(spec.src_uri)].context(spec)
         self._contexts[spec.src_uri] = context
         summary = context.get("summary")
         if isinstance(summary, str) and summary:
@@ -408,6 +525,67 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             [AnchorLink(str(html_text(item["title"])), item["id"], 2) for item in context["toc"]]
         )
         return body
+
+    def _fallback_body(self, html: str, src_uri: str) -> str:
+        """A hand-written page shown untranslated: a note in the page language, and the body
+        marked as being in the default language."""
+        assert self.languages is not None
+        lang = self.languages.language_of(src_uri)
+        default = self.languages.default
+        language = cldr_locale(lang).languages.get(default, default)
+        note = fill(str(ui_strings(lang)["page_not_translated"]), language=language)
+        return (
+            f'<p class="credcat-fallback-note">{html_text(note)}</p>\n'
+            f'<div lang="{html_text(default)}">\n{html}\n</div>'
+        )
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """One navigation per language; the alternates of every page (for the switch and the
+        sitemap, which renders before any page)."""
+        if self.languages is None:
+            return nav
+        languages = self.languages
+        for code in languages.others:
+            cfg = copy.copy(config)
+            cfg.data = dict(config.data)
+            cfg.data["nav"] = self._translate_nav(config.nav, code, files)
+            self._navs[code] = get_navigation(files, cfg)
+            page_cfg = copy.copy(config)
+            page_cfg.data = dict(config.data)
+            name, description = self._site_names[code]
+            page_cfg.data["site_name"] = name
+            if description:
+                page_cfg.data["site_description"] = description
+            page_cfg.data["theme"] = copy.copy(config.theme)
+            self._configs[code] = page_cfg
+        urls = {"" if f.url == "./" else f.url for f in files.documentation_pages()}
+        for url in sorted(urls):
+            self._alternates[url] = [
+                alt for alt in languages.alternates(url) if alt["path"] in urls
+            ]
+        return nav
+
+    def _translate_nav(self, item: Any, code: str, files: Files) -> Any:
+        """The configured ``nav`` with each page replaced by its counterpart in ``code``."""
+        assert self.languages is not None
+        if item is None:
+            return None
+        if isinstance(item, str):
+            target = self.languages.counterpart(item, code)
+            return target if files.get_file_from_path(target) is not None else item
+        if isinstance(item, list):
+            return [self._translate_nav(child, code, files) for child in item]
+        if isinstance(item, dict):
+            titles = self.config.nav_translations.get(code, {})
+            out: dict[str, Any] = {}
+            for title, value in item.items():
+                if isinstance(value, str):
+                    target = self._translate_nav(value, code, files)
+                    out[titles.get(title, title)] = target
+                else:
+                    out[titles.get(title, title)] = self._translate_nav(value, code, files)
+            return out
+        return item
 
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
@@ -431,7 +609,41 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         ctx = self._contexts.get(page.file.src_uri)
         if ctx is not None:
             context["credcat"] = ctx  # type: ignore[typeddict-unknown-key]
+        if self.languages is None:
+            return context
+        lang = self.languages.language_of(page.file.src_uri)
+        extra: dict[str, Any] = context  # type: ignore[assignment]
+        extra["credcat_lang"] = lang
+        extra["credcat_alternates"] = self._alternates.get(page.url, [])
+        if lang != self.languages.default and lang in self._navs:
+            context["nav"] = self._navs[lang]
+            context["config"] = self._configs[lang]
+            context["base_url"] = context["base_url"].rstrip("/") + f"/{lang}/"
         return context
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        """Give ``sitemap.xml`` the alternates of every page (``hreflang``)."""
+        if template_name == "sitemap.xml":
+            extra: dict[str, Any] = context  # type: ignore[assignment]
+            extra["credcat_alternates"] = self._alternates
+        return context
+
+    def _split_search_index(self, config: MkDocsConfig) -> None:
+        """One search index per language, each with its language's stemmer."""
+        if self.languages is None:
+            return
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        index = json.loads(path.read_text("utf-8"))
+        dirs = list(config.theme.dirs)
+        stemmers = {code: search_language(code, dirs) for code in self.languages.all}
+        for prefix, part in split_search_index(index, self.languages, stemmers).items():
+            out = Path(config.site_dir) / prefix / "search" / "search_index.json"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(part, ensure_ascii=False), "utf-8")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -442,9 +654,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             server.watch(str((project / self.config.catalogue_dir).resolve()))
         return server
 
-    @event_priority(-100)  # after every other plugin (the search index is written here)
+    @event_priority(-100)  # after every other plugin (the search index is written by then)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Swap the staged site in for the previous one (``mkdocs build``)."""
+        """Split the search index by language, then swap the staged site in (``mkdocs build``)."""
+        self._split_search_index(config)
         if self._staging is not None and self._staging.finish(config):
             self._staging = None
 
@@ -531,6 +744,15 @@ class Staging:
         """Remove the staging folder; the previous site stays as it was."""
         self._stop_counting()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _moved_edit_url(edit_url: str | None, moved: str, source: str) -> str | None:
+    """The edit link of a hand-written page served at another path: its real file's."""
+    if not edit_url:
+        return edit_url
+    if edit_url.endswith(moved):
+        return edit_url[: -len(moved)] + source
+    return edit_url
 
 
 def _xml(text: str) -> Markup:

@@ -576,6 +576,10 @@ class CatalogueSettings(_Model):
     """Language of texts written as plain strings, and of the site's root."""
     languages: LanguageList = Field(default_factory=list)
     """Every language the catalogue offers; a credential text missing one is a warning."""
+    partial_languages: LanguageList = Field(default_factory=list)
+    """Languages offered although not every text exists in them yet (they are added to
+    ``languages``): their pages show missing texts in the default language, marked, and
+    ``credcat check`` reports what is missing without failing ``--strict``."""
     contact: Email | None = None
     """Address for questions about the catalogue itself."""
 
@@ -588,7 +592,15 @@ class CatalogueSettings(_Model):
 
     @model_validator(mode="after")
     def _languages(self) -> CatalogueSettings:
-        langs = list(dict.fromkeys([self.default_language, *self.languages]))
+        if self.default_language in self.partial_languages:
+            raise fail(
+                "partial-language",
+                f"the default language '{self.default_language}' cannot be partial",
+                "every text falls back to the default language; remove it from partial_languages",
+            )
+        langs = list(
+            dict.fromkeys([self.default_language, *self.languages, *self.partial_languages])
+        )
         object.__setattr__(self, "languages", langs)
         return self
 

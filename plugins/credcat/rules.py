@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
@@ -482,16 +482,41 @@ def outcome_wording(cat: Catalogue) -> Iterator[Problem]:
                     )
 
 
-def translations(cat: Catalogue) -> Iterator[Problem]:
-    """Each text of a credential is given in every catalogue language (one warning per language)."""
-    wanted = cat.languages
-    if len(wanted) < 2:
-        return
+def _translatable(cat: Catalogue) -> Iterator[tuple[Credential, PathKey, Mapping[str, str]]]:
+    """Every translatable text of every credential (official ESCO labels excepted)."""
     for cred in cat.credentials.values():
-        missing: dict[str, list[PathKey]] = {}
         for loc, value in _texts(cred.model_dump(exclude={"id"}), ()):
-            if "esco" in loc:  # official ESCO labels: one language is enough
-                continue
+            if "esco" not in loc:  # official ESCO labels: one language is enough
+                yield cred, loc, value
+
+
+def translation_completeness(cat: Catalogue) -> dict[str, tuple[int, int]]:
+    """How many texts exist in each catalogue language: ``{lang: (present, total)}``.
+
+    Counts every translatable credential text and every organisation description, so
+    ``credcat check`` can report the state of each language (partial ones included).
+    """
+    texts: list[Mapping[str, str]] = [value for _, _, value in _translatable(cat)]
+    texts += [org.description for org in cat.organisations.values() if org.description]
+    return {lang: (sum(1 for text in texts if lang in text), len(texts)) for lang in cat.languages}
+
+
+def translations(cat: Catalogue) -> Iterator[Problem]:
+    """Each text of a credential is given in every catalogue language (one warning per language).
+
+    Languages listed in ``partial_languages`` are not required (``credcat check`` reports their
+    completeness instead).
+    """
+    wanted = cat.complete_languages
+    if len(cat.languages) < 2:
+        return
+    by_cred: dict[str, list[tuple[PathKey, Mapping[str, str]]]] = {}
+    for cred, loc, value in _translatable(cat):
+        by_cred.setdefault(cred.id, []).append((loc, value))
+    for cid, texts in by_cred.items():
+        cred = cat.credentials[cid]
+        missing: dict[str, list[PathKey]] = {}
+        for loc, value in texts:
             for lang in wanted:
                 if lang not in value:
                     missing.setdefault(lang, []).append(loc)
@@ -519,8 +544,8 @@ def organisation_translations(cat: Catalogue) -> Iterator[Problem]:
 
     Legal names are exempt: an organisation's name exists in the languages it is registered in.
     """
-    wanted = cat.languages
-    if len(wanted) < 2:
+    wanted = cat.complete_languages
+    if len(cat.languages) < 2:
         return
     for org in cat.organisations.values():
         if org.description is None:

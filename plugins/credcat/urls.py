@@ -12,7 +12,9 @@ Decided once, so they never change after publication:
   ``#spec``, ``#outcome-<oid>``, ``#assessment-<aid>``, ``#offering-<id>`` (:func:`outcome_anchor`
   …), so a page and its JSON-LD can never disagree on them.
 * The default language sits at the site root; every other language under ``<lang>/`` (pages
-  only; machine files are not duplicated per language).
+  and their ``catalogue.json`` only; machine files are not duplicated per language).
+  :meth:`Urls.for_language` gives the scheme of one language's pages: its page methods then
+  prefix ``<lang>/``, while IRIs and machine files never carry a language.
 
 Paths here are relative to the site root, use ``/`` and end in ``/`` for pages ("directory
 URLs"). :meth:`Urls.iri` makes them absolute with the catalogue's ``base_uri``. :meth:`Urls.of`
@@ -21,7 +23,7 @@ is the one place that builds the scheme of a catalogue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from .ids import SLUG_RE
@@ -60,6 +62,8 @@ class Urls:
 
     base_uri: str
     default_language: str = "en"
+    page_language: str | None = None
+    """Language of the pages this scheme links (:meth:`for_language`); ``None``: the default."""
 
     @classmethod
     def of(cls, settings: CatalogueSettings, site_url: str | None = None) -> Urls:
@@ -74,7 +78,21 @@ class Urls:
             base += "/"
         return cls(base_uri=base, default_language=settings.default_language)
 
+    def for_language(self, lang: str | None) -> Urls:
+        """The same scheme for the pages of ``lang``: page paths get its ``<lang>/`` prefix.
+
+        IRIs (:meth:`spec_iri`, :meth:`organisation_iri` …) and machine files stay the same in
+        every language: they name things, not pages in a language.
+        """
+        return replace(self, page_language=lang)
+
+    def prefix(self, lang: str | None = None) -> str:
+        """The folder of a language's pages: ``""`` for the default language, else ``<lang>/``."""
+        return self._lang(lang)
+
     def _lang(self, lang: str | None) -> str:
+        if lang is None:
+            lang = self.page_language
         if lang is None or lang == self.default_language:
             return ""
         return f"{_safe(lang)}/"
@@ -123,9 +141,17 @@ class Urls:
 
     # files ---------------------------------------------------------------------------------
 
+    def catalogue_json(self, lang: str | None = None) -> str:
+        """The catalogue page's data (one per language, beside the language's pages)."""
+        return f"{self._lang(lang)}{CATALOGUE_JSON}"
+
     def machine_file(self, cid: str, version: str, kind: str) -> str:
         """Path of a machine-readable file (``kind`` is a key of :data:`MACHINE_FILES`)."""
-        return self.credential_version(cid, version) + MACHINE_FILES[kind][0]
+        return self.version_path(cid, version) + MACHINE_FILES[kind][0]
+
+    def version_path(self, cid: str, version: str) -> str:
+        """A version's page in the default language: the path its IRIs and files are under."""
+        return self.credential_version(cid, version, self.default_language)
 
     # identifiers ---------------------------------------------------------------------------
 
@@ -135,15 +161,15 @@ class Urls:
 
     def spec_iri(self, cid: str, version: str) -> str:
         """IRI of the credential specification (ELM ``Qualification``) of one version."""
-        return self.iri(self.credential_version(cid, version)) + "#" + SPEC_ANCHOR
+        return self.iri(self.version_path(cid, version)) + "#" + SPEC_ANCHOR
 
     def node_iri(self, cid: str, version: str, fragment: str) -> str:
         """IRI of a node inside a version's description, e.g. ``outcome-sql``."""
-        return self.iri(self.credential_version(cid, version)) + "#" + quote(fragment, safe="-._~")
+        return self.iri(self.version_path(cid, version)) + "#" + quote(fragment, safe="-._~")
 
     def organisation_iri(self, oid: str) -> str:
         """IRI of an organisation."""
-        return self.iri(self.organisation(oid)) + "#org"
+        return self.iri(self.organisation(oid, self.default_language)) + "#org"
 
     def catalogue_iri(self) -> str:
         """IRI of the catalogue as a whole."""

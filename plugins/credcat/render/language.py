@@ -25,6 +25,7 @@ __all__ = [
     "PHRASE_FALLBACK",
     "PHRASE_LANGUAGES",
     "LanguageMap",
+    "chosen_language",
     "join_texts",
     "link_label",
     "localise",
@@ -42,6 +43,17 @@ PHRASE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
 """The languages every phrase of ``phrases.yaml`` is written in."""
 
 
+def chosen_language(text: LanguageMap | None, lang: str, default: str) -> str:
+    """The language :func:`localise` picks from a language map (``""`` for an empty map)."""
+    if not text:
+        return ""
+    if lang in text:
+        return lang
+    if default in text:
+        return default
+    return min(text)
+
+
 def localise(text: LanguageMap | None, lang: str, default: str) -> str:
     """The text of a language map in ``lang``, else in ``default``, else in its first language.
 
@@ -57,13 +69,8 @@ def localise(text: LanguageMap | None, lang: str, default: str) -> str:
     Returns:
         The text, or ``""`` for ``None`` or an empty map.
     """
-    if not text:
-        return ""
-    if lang in text:
-        return text[lang]
-    if default in text:
-        return text[default]
-    return text[min(text)]
+    chosen = chosen_language(text, lang, default)
+    return text[chosen] if text and chosen else ""
 
 
 @functools.cache

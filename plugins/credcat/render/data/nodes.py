@@ -203,12 +203,12 @@ def date_time_value(day: Any) -> JsonDict:
 def uniform_text(catalogue: Catalogue, text: str) -> dict[str, str]:
     """A language-neutral text (an address, a code) as a language map in every catalogue
     language, so that a viewer shows it whatever language it displays."""
-    return {lang: text for lang in catalogue.languages}
+    return {lang: text for lang in catalogue.complete_languages}
 
 
 def languages_of(catalogue: Catalogue, *texts: LanguageMap | None) -> list[str]:
-    """The catalogue's languages plus every language the given texts are written in."""
-    langs = list(catalogue.languages)
+    """The catalogue's complete languages plus every language the given texts are written in."""
+    langs = list(catalogue.complete_languages)
     for text in texts:
         if text:
             langs += [lang for lang in text if lang not in langs]

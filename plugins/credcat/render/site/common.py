@@ -9,10 +9,11 @@ references to organisations and credentials that every page kind lists. The page
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ...catalogue import Catalogue
-from ...urls import CATALOGUE_JSON, Urls, relative
+from ...urls import Urls, relative
+from ..language import LanguageMap
 from .context import BaseContext, CredRef, OrgRef
 from .localise import Localiser
 
@@ -96,6 +97,10 @@ class Site:
             refs, key=lambda r: (STATUS_ORDER.index(r["status"]), r["text"].casefold(), r["id"])
         )
 
+    def fallbacks(self, texts: Mapping[str, LanguageMap | None]) -> dict[str, str]:
+        """Which texts of a page fall back to another language: key → the language shown."""
+        return {key: lang for key, text in texts.items() if (lang := self.loc.fallback(text))}
+
     def base(self, kind: str, page: str, title: str) -> BaseContext:
         """The part of a context that every page has."""
         urls = self.urls
@@ -112,8 +117,9 @@ class Site:
                 "data": self.link(page, urls.data_page()),
                 "home": self.link(page, urls.home()),
                 "how_to_read": self.link(page, urls.guide_page()),
-                "catalogue_json": self.link(page, CATALOGUE_JSON),
+                "catalogue_json": self.link(page, urls.catalogue_json()),
                 "check": self.link(page, urls.check_page()),
             },
             "toc": [],
+            "text_lang": {},
         }

@@ -183,11 +183,19 @@ def credential_context(
         "id": cred.id,
         "kicker": str(ui["credential_kicker"]),
         "summary": loc.text(cred.summary),
+        "text_lang": site.fallbacks(
+            {
+                "title": cred.title,
+                "summary": cred.summary,
+                "description": cred.description,
+                **{f"outcome-{o.id}": o.text for o in cred.outcomes},
+            }
+        ),
         "description": description,
         "status": cred.status,
         "status_label": str(ui["status"][cred.status]),
         "canonical": urls.iri(page),
-        "permanent_iri": urls.iri(version_path),
+        "permanent_iri": urls.iri(urls.version_path(cred.id, cred.version)),
         "version": {
             "number": cred.version,
             "is_version_page": version_page,
@@ -563,7 +571,7 @@ def _employers(site: Site, cred: Credential, outcome_text: Mapping[str, str]) ->
             f"{loc.label('accreditation-type', qa.type)}: {site.org_name(qa.body)}"
             for qa in cred.quality_assurance
         ],
-        "reference": site.urls.iri(site.urls.credential_version(cred.id, cred.version)),
+        "reference": site.urls.iri(site.urls.version_path(cred.id, cred.version)),
     }
 
 

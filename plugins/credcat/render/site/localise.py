@@ -29,7 +29,7 @@ from babel.numbers import format_decimal, get_currency_symbol
 
 from ... import vocab
 from ...model import DURATION_RE, Price
-from ..language import LanguageMap, localise
+from ..language import LanguageMap, chosen_language, localise
 from .context import Part
 
 __all__ = ["Localiser", "cldr_locale", "fill", "plural", "rich", "ui_strings"]
@@ -161,18 +161,56 @@ class Localiser:
         """A catalogue text in the page language (:func:`~credcat.render.language.localise`)."""
         return localise(text, self.lang, self.default)
 
+    def fallback(self, text: LanguageMap | None) -> str:
+        """The language a text is shown in when that is not the page language, else ``""``.
+
+        A page marks such a text with ``lang`` and a visible note (never silently mixed).
+        """
+        chosen = chosen_language(text, self.lang, self.default)
+        return chosen if chosen and chosen != self.lang else ""
+
     def ui_text(self, key: str, /, **values: object) -> str:
         """A UI string with its ``{name}`` placeholders filled."""
         return fill(str(self.ui[key]), **values)
 
     def label(self, name: str, code: str) -> str:
-        """Label of a vocabulary code: ui.yaml override, else the vocabulary's label."""
+        """Label of a vocabulary code in the page language.
+
+        Language and country names come from CLDR; other labels from ``ui.yaml``'s ``labels``
+        (translations of the EU vocabularies' labels, sources named there), else the
+        vocabulary's own label (English where it has no other).
+        """
+        cldr = self.cldr_name(name, code)
+        if cldr:
+            return cldr
         override = self.ui.get("labels", {}).get(name, {}).get(code)
         if override:
             return str(override)
         found = vocab.lookup(name, code)
         text = found.label(self.lang) if found else code
         return text[:1].upper() + text[1:]
+
+    def cldr_name(self, name: str, code: str) -> str:
+        """A language or country name from CLDR (``""`` for other vocabularies or codes)."""
+        if name == "language":
+            found = self.locale.languages.get(code.lower().replace("-", "_"))
+        elif name == "country":
+            found = self.locale.territories.get(code.upper())
+        else:
+            return ""
+        return found[:1].upper() + found[1:] if found else ""
+
+    def has_label(self, name: str, code: str) -> bool:
+        """Whether a code has a label in the page language (not an English fallback)."""
+        if self.cldr_name(name, code) or self.ui_label(name, code):
+            return True
+        found = vocab.lookup(name, code)
+        return found is not None and self.lang in found.labels
+
+    def ui_label(self, name: str, code: str) -> str:
+        """The label ``ui.yaml`` gives a code in the page language itself (no English fallback)."""
+        own = _ui_all().get(self.lang, {})
+        return str(own.get("labels", {}).get(name, {}).get(code, ""))
 
     def date(self, value: date) -> str:
         """A date in words: ``10 April 2027`` (CLDR's long date format)."""

@@ -45,6 +45,7 @@ def organisation_context(site: Site, org: Organisation) -> OrganisationContext:
         "kind_label": str(ui["org_kind"][org.kind]),
         "country": loc.label("country", org.country),
         "description": markdown_safe(loc.text(org.description)),
+        "text_lang": site.fallbacks({"title": org.name, "description": org.description}),
         "homepage": safe_url(org.homepage),
         "homepage_text": org.homepage,
         "email": safe_url(f"mailto:{org.email}") if org.email else "",

@@ -1,7 +1,10 @@
 """Which pages a catalogue generates, and the builder of each page's context.
 
-Owns :class:`Pages`: the list of generated pages (:class:`~.context.PageSpec`, in a stable
-order) and the dispatch from a page to the module that builds its context. It is the only module
+Owns :class:`Pages`: the list of generated pages of one language (:class:`~.context.PageSpec`,
+in a stable order) and the dispatch from a page to the module that builds its context. A site
+has one :class:`Pages` per catalogue language; each lists its pages under the language's folder
+(``""`` for the default language, ``<lang>/`` for the others), so a new page kind added to
+:meth:`Pages.pages` exists in every language without further work. It is the only module
 of :mod:`credcat.render.site` that knows every page kind; no page module imports it.
 """
 
@@ -38,7 +41,10 @@ class Pages:
         lang: Language of the pages (default: the catalogue's default language).
         machine_files: Whether the machine-readable files are published (downloads block).
         """
-        self.site = Site(catalogue, urls, lang, machine_files=machine_files)
+        self.lang = lang or catalogue.settings.default_language
+        self.site = Site(
+            catalogue, urls.for_language(self.lang), self.lang, machine_files=machine_files
+        )
 
     def pages(self) -> list[PageSpec]:
         """Every page to generate, in a stable order."""
@@ -50,22 +56,27 @@ class Pages:
             PageSpec(
                 "catalogue",
                 urls.catalogue_page(),
-                "catalogue/index.md",
+                urls.catalogue_page() + "index.md",
                 str(ui["catalogue_title"]),
             ),
             PageSpec(
                 "pathways",
                 urls.pathways_page(),
-                "pathways/index.md",
+                urls.pathways_page() + "index.md",
                 str(ui["pathways_title"]),
             ),
             PageSpec(
                 "organisations",
                 urls.organisations_page(),
-                "organisations/index.md",
+                urls.organisations_page() + "index.md",
                 str(ui["organisations_title"]),
             ),
-            PageSpec("check", urls.check_page(), "check/index.md", str(ui["check"]["title"])),
+            PageSpec(
+                "check",
+                urls.check_page(),
+                urls.check_page() + "index.md",
+                str(ui["check"]["title"]),
+            ),
         ]
         for cid, cred in cat.credentials.items():
             source = cat.source_of("credential", cid)

@@ -268,6 +268,17 @@
     apply({ now: true });
   }
 
+  // The language switch leads to the same page in another language: carry the filter state
+  // (the query string) and the position (the hash) along. Capture phase: the link is rewritten
+  // before the browser follows it.
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    var link = target && target.closest ? target.closest("a.md-select__link[hreflang]") : null;
+    if (!link) return;
+    var href = (link.getAttribute("href") || "").split(/[?#]/)[0];
+    link.setAttribute("href", href + window.location.search + window.location.hash);
+  }, true);
+
   var url = root.getAttribute("data-credcat-data");
   window.fetch(url, { credentials: "same-origin" })
     .then(function (response) {

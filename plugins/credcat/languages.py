@@ -1,0 +1,163 @@
+"""The languages of a built site: folders, counterpart pages, names, theme and search fallbacks.
+
+Owns what the site needs to publish every catalogue language in one build, as pure functions
+that know nothing of MkDocs (the plugin calls them):
+
+* :class:`SiteLanguages`: the default language (at the site root) and the others (each under
+  ``<lang>/``), the language of a site path, the same page in another language
+  (:meth:`SiteLanguages.counterpart`) and the alternates of a page (for the language switch and
+  the sitemap's ``hreflang``).
+* :func:`language_name`: a language's name in itself, from CLDR (``Deutsch``, ``français``).
+* :func:`theme_language`: the Material UI language file a page language uses (Material has no
+  ``ga`` or ``mt``: those pages use English UI strings and keep ``<html lang>`` right).
+* :func:`search_language`: the lunr stemmer of a language, English where Material ships none
+  (``sl``), so search never waits for a script that does not exist.
+* :func:`split_search_index`: one search index per language out of the index of the whole site.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+__all__ = [
+    "Alternate",
+    "SiteLanguages",
+    "language_name",
+    "search_language",
+    "split_search_index",
+    "theme_language",
+]
+
+Alternate = dict[str, str]
+"""One language version of a page: ``lang``, ``name`` (in itself) and ``path`` (site-relative)."""
+
+SEARCH_FALLBACK = "en"
+"""Search language of a language without a lunr stemmer."""
+
+
+@functools.cache
+def language_name(lang: str) -> str:
+    """The name of a language in that language (CLDR), capitalised for a menu."""
+    try:
+        name = Locale.parse(lang).get_display_name(lang) or lang
+    except (UnknownLocaleError, ValueError):
+        return lang
+    return name[:1].upper() + name[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteLanguages:
+    """The languages of a site: ``default`` at the root, each of ``others`` under ``<lang>/``.
+
+    Attributes:
+        default: The catalogue's default language.
+        others: The other catalogue languages, in the catalogue's order.
+    """
+
+    default: str
+    others: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, default: str, languages: Iterable[str]) -> SiteLanguages:
+        """The site languages of a catalogue (``languages`` may or may not list ``default``)."""
+        others = tuple(dict.fromkeys(lang for lang in languages if lang != default))
+        return cls(default, others)
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        """Every language, the default first."""
+        return (self.default, *self.others)
+
+    def prefix(self, lang: str) -> str:
+        """The folder of a language's pages: ``""`` or ``<lang>/``."""
+        return "" if lang == self.default else f"{lang}/"
+
+    def language_of(self, path: str) -> str:
+        """The language of a site path or source path (its first folder, if a language)."""
+        head = path.split("/", 1)[0]
+        return head if head in self.others else self.default
+
+    def base_of(self, path: str) -> str:
+        """A path without its language folder."""
+        lang = self.language_of(path)
+        return path[len(self.prefix(lang)) :]
+
+    def counterpart(self, path: str, lang: str) -> str:
+        """The same page (or source file) in another language."""
+        return self.prefix(lang) + self.base_of(path)
+
+    def alternates(self, path: str) -> list[Alternate]:
+        """Every language version of a page (``path`` in any language), the default first."""
+        return [
+            {"lang": lang, "name": language_name(lang), "path": self.counterpart(path, lang)}
+            for lang in self.all
+        ]
+
+
+def theme_language(lang: str, theme_dirs: Iterable[str]) -> str:
+    """The Material UI language file (``partials/languages/<x>.html``) that a language uses.
+
+    Args:
+        lang: A page language.
+        theme_dirs: The theme's template folders.
+
+    Returns:
+        ``lang`` when a folder has its file, else its base language (``pt`` for ``pt-BR``), else
+        ``"en"``.
+    """
+    for code in (lang, lang.split("-", 1)[0]):
+        for folder in theme_dirs:
+            if (Path(folder) / "partials" / "languages" / f"{code}.html").is_file():
+                return code
+    return "en"
+
+
+def search_language(lang: str, theme_dirs: Iterable[str]) -> str:
+    """The lunr language of a search index: ``lang`` if the theme ships its stemmer, else English.
+
+    Material's worker loads ``lunr.<lang>.min.js`` and waits for it; a language without one
+    (``sl``, ``ga``, ``mt`` …) would leave search "initialising" for ever.
+    """
+    if lang == SEARCH_FALLBACK:
+        return lang
+    for folder in theme_dirs:
+        lunr = Path(folder) / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{lang}.min.js"
+        if lunr.is_file():
+            return lang
+    return SEARCH_FALLBACK
+
+
+def split_search_index(
+    index: Mapping[str, Any], languages: SiteLanguages, search_langs: Mapping[str, str]
+) -> dict[str, dict[str, Any]]:
+    """One search index per language folder, out of the search index of the whole site.
+
+    Each index holds only the pages of its language, with locations relative to the language's
+    folder (Material resolves them against the page's ``base_url``), and the stemmer of its
+    language.
+
+    Args:
+        index: The content of ``search/search_index.json``.
+        languages: The site's languages.
+        search_langs: The lunr language of each site language (:func:`search_language`).
+
+    Returns:
+        ``{prefix: index}`` (``""`` for the default language).
+    """
+    out: dict[str, dict[str, Any]] = {}
+    config = dict(index.get("config", {}))
+    for lang in languages.all:
+        prefix = languages.prefix(lang)
+        docs = [
+            {**doc, "location": languages.base_of(str(doc["location"]))}
+            for doc in index.get("docs", [])
+            if languages.language_of(str(doc["location"])) == lang
+        ]
+        out[prefix] = {**index, "config": {**config, "lang": [search_langs[lang]]}, "docs": docs}
+    return out

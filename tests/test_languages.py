@@ -1,0 +1,355 @@
+"""Every catalogue language in one build: folders, switch, sitemap, search, fallbacks, labels.
+
+Two builds, each once per module: the sample catalogue (en complete, de complete, fr partial)
+with the repository's ``mkdocs.yml``, and a small catalogue whose default language is Irish (no
+Material UI strings) with Slovenian (no lunr stemmer) and Maltese beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from tests.catalogue_factory import SETTINGS, credential, write_catalogue
+from tests.test_site_build import build_site, make_project
+
+from credcat import vocab
+from credcat.cli import main
+from credcat.languages import (
+    SiteLanguages,
+    language_name,
+    search_language,
+    split_search_index,
+    theme_language,
+)
+from credcat.render.site.localise import Localiser, ui_strings
+from credcat.validate import load_catalogue
+
+REPO = Path(__file__).resolve().parent.parent
+MATERIAL = Path(__import__("material").__file__).parent / "templates"
+
+
+# --- pure functions ------------------------------------------------------------------------------
+
+
+def test_counterparts_and_alternates() -> None:
+    langs = SiteLanguages.of("en", ["en", "de", "fr"])
+    assert langs.all == ("en", "de", "fr")
+    assert langs.language_of("de/credentials/x/") == "de"
+    assert langs.language_of("credentials/x/") == "en"
+    assert langs.language_of("design/") == "en"  # a folder named like no language
+    assert langs.counterpart("de/credentials/x/1.0/", "fr") == "fr/credentials/x/1.0/"
+    assert langs.counterpart("fr/", "en") == ""
+    assert [a["path"] for a in langs.alternates("catalogue/")] == [
+        "catalogue/",
+        "de/catalogue/",
+        "fr/catalogue/",
+    ]
+    assert [a["name"] for a in langs.alternates("")] == ["English", "Deutsch", "Français"]
+
+
+def test_language_names_come_from_cldr() -> None:
+    assert language_name("sl") == "Slovenščina"
+    assert language_name("ga") == "Gaeilge"
+    assert language_name("xx-unknown") == "xx-unknown"
+
+
+def test_theme_and_search_languages_fall_back_where_material_has_none() -> None:
+    dirs = [str(MATERIAL)]
+    assert theme_language("de", dirs) == "de"
+    assert theme_language("ga", dirs) == "en"
+    assert theme_language("mt", dirs) == "en"
+    assert search_language("de", dirs) == "de"
+    assert search_language("fr", dirs) == "fr"
+    assert search_language("sl", dirs) == "en"  # Material's sl.html names a stemmer it lacks
+
+
+def test_every_language_a_catalogue_may_offer_can_build() -> None:
+    """Every language code the model accepts has CLDR data, a Material UI file and a stemmer
+    (English ones where Material lacks its own), so no catalogue language breaks the build."""
+    dirs = [str(MATERIAL)]
+    for code in vocab.codes("language"):
+        loc = Localiser(code, "en")
+        assert loc.date(date(2026, 3, 5)) and loc.join(["a", "b"]), code
+        assert language_name(code), code
+        assert (MATERIAL / "partials/languages" / f"{theme_language(code, dirs)}.html").is_file()
+        lunr = search_language(code, dirs)
+        assert (
+            lunr == "en" or (MATERIAL / f"assets/javascripts/lunr/min/lunr.{lunr}.min.js").is_file()
+        )
+
+
+def test_search_index_split_by_language() -> None:
+    langs = SiteLanguages.of("en", ["de"])
+    index = {
+        "config": {"lang": ["en"], "separator": "x"},
+        "docs": [
+            {"location": "", "title": "Home", "text": ""},
+            {"location": "de/", "title": "Start", "text": ""},
+            {"location": "de/catalogue/#top", "title": "Katalog", "text": ""},
+        ],
+    }
+    parts = split_search_index(index, langs, {"en": "en", "de": "de"})
+    assert [d["location"] for d in parts[""]["docs"]] == [""]
+    assert [d["location"] for d in parts["de/"]["docs"]] == ["", "catalogue/#top"]
+    assert parts["de/"]["config"] == {"lang": ["de"], "separator": "x"}
+
+
+def test_every_label_a_sample_page_needs_exists_in_every_language() -> None:
+    """Fails when a vocabulary code of the sample has no label in a catalogue language."""
+    cat = load_catalogue(REPO / "catalogue")
+    used: dict[str, set[str]] = {
+        "isced-f": set(),
+        "target-group": set(),
+        "mode": set(),
+        "learning-setting": set(),
+        "assessment-type": set(),
+        "language": set(),
+        "country": set(),
+    }
+    for cred in cat.credentials.values():
+        used["isced-f"].update(cred.field)
+        used["target-group"].update(cred.target_groups)
+        used["language"].update(cred.languages)
+        used["mode"].add(cred.mode)
+        used["learning-setting"].add(cred.setting)
+        used["assessment-type"].update(a.type for a in cred.assessments)
+    used["country"].update(org.country for org in cat.organisations.values())
+    missing = [
+        f"{lang}: {name} {code}"
+        for lang in cat.languages
+        for name, codes in used.items()
+        for code in sorted(codes)
+        if lang != "en" and not Localiser(lang, "en").has_label(name, code)
+    ]
+    assert not missing
+    assert vocab.lookup("isced-f", "0613") is not None
+
+
+def test_every_interface_string_exists_in_every_shipped_language() -> None:
+    def keys(data: Any, prefix: str = "") -> set[str]:
+        if isinstance(data, dict):
+            return {k for key, value in data.items() for k in keys(value, f"{prefix}{key}.")}
+        return {prefix}
+
+    english = {k for k in keys(dict(ui_strings("en"))) if not k.startswith("labels.")}
+    raw = yaml.safe_load((REPO / "plugins/credcat/data/ui.yaml").read_text("utf-8"))
+    for lang in ("de", "fr"):
+        own = {k for k in keys(raw[lang]) if not k.startswith("labels.")}
+        assert english - own == set(), lang
+
+
+# --- check ---------------------------------------------------------------------------------------
+
+
+def test_partial_language_is_reported_but_does_not_fail_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = {**SETTINGS, "partial_languages": ["fr"]}
+    root = write_catalogue(tmp_path / "cat", settings=settings)
+    assert main(["check", "--strict", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"translations: en 100% \(\d+/\d+\), de \d+%.*fr 0% \(0/\d+, partial\)", out)
+
+    settings = {**SETTINGS, "languages": ["en", "de", "fr"]}
+    root = write_catalogue(tmp_path / "strict", settings=settings)
+    assert main(["check", "--strict", str(root)]) == 1
+    assert "no 'fr' text" in capsys.readouterr().out
+
+
+def test_default_language_cannot_be_partial(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_catalogue(tmp_path / "cat", settings={**SETTINGS, "partial_languages": ["en"]})
+    assert main(["check", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "catalogue.yaml:" in out and "cannot be partial" in out and "Traceback" not in out
+
+
+# --- the sample, built once ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("languages") / "site"
+    config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True)
+    build(config)
+    return site
+
+
+def _read(site: Path, rel: str) -> str:
+    return (site / rel).read_text("utf-8")
+
+
+def _switch(html: str) -> dict[str, str]:
+    return dict(
+        (lang, href)
+        for href, lang in re.findall(
+            r'<a href="([^"]*)" hreflang="([^"]+)" lang="[^"]+" class="md-select__link"', html
+        )
+    )
+
+
+def test_every_page_exists_in_every_language(sample: Path) -> None:
+    english = {
+        p.relative_to(sample).as_posix()
+        for p in sample.rglob("index.html")
+        if p.relative_to(sample).parts[0] not in {"de", "fr"}
+    }
+    assert len(english) > 30
+    for lang in ("de", "fr"):
+        for rel in english:
+            page = sample / lang / rel
+            assert page.is_file(), f"{lang}/{rel}"
+            assert f'<html lang="{lang}"' in page.read_text("utf-8")
+    # machine files exist once, beside the default language's pages
+    assert list(sample.glob("credentials/*/*/elm.jsonld"))
+    assert not list(sample.glob("de/credentials/*/*/elm.jsonld"))
+
+
+def test_switch_leads_to_the_same_page(sample: Path) -> None:
+    rel = "credentials/data-analysis-python/1.1/index.html"
+    html = _read(sample, "de/" + rel)
+    switch = _switch(html)
+    assert set(switch) == {"en", "de", "fr"}
+    base = sample / "de" / "credentials/data-analysis-python/1.1"
+    for lang, href in switch.items():
+        target = (base / href).resolve() / "index.html"
+        prefix = "" if lang == "en" else f"{lang}/"
+        assert target == (sample / prefix / rel).resolve()
+    assert "Sprache wechseln" in html  # Material's own UI strings in the page language
+    assert "<title>Datenanalyse mit Python" in html
+
+
+def test_sitemap_lists_every_language(sample: Path) -> None:
+    sitemap = _read(sample, "sitemap.xml")
+    base = "https://credentials.digital-skills-alliance.eu/"
+    for path in ("catalogue/", "de/catalogue/", "fr/catalogue/"):
+        assert f'hreflang="{path[:2] if path[2] == "/" else "en"}" href="{base}{path}"' in sitemap
+    assert f'hreflang="x-default" href="{base}catalogue/"' in sitemap
+    assert sitemap.count("<loc>") == sitemap.count('hreflang="x-default"')
+
+
+def test_search_index_per_language(sample: Path) -> None:
+    german = json.loads(_read(sample, "de/search/search_index.json"))
+    assert german["config"]["lang"] == ["de"]
+    assert any("Datenanalyse" in doc["title"] for doc in german["docs"])
+    assert all(not doc["location"].startswith(("de/", "fr/")) for doc in german["docs"])
+    english = json.loads(_read(sample, "search/search_index.json"))
+    assert all(not doc["location"].startswith(("de/", "fr/")) for doc in english["docs"])
+    french = json.loads(_read(sample, "fr/search/search_index.json"))
+    assert french["config"]["lang"] == ["fr"]
+    # the German catalogue page loads the German catalogue.json and German search index
+    page = _read(sample, "de/catalogue/index.html")
+    assert 'data-credcat-data="../../de/catalogue.json"' in page
+    assert json.loads(_read(sample, "de/catalogue.json"))["lang"] == "de"
+
+
+def test_fallback_texts_are_marked(sample: Path) -> None:
+    html = _read(sample, "fr/credentials/data-analysis-python/index.html")
+    assert (
+        '<h1 id="top" lang="en" data-credcat-fallback="en">Data Analysis with Python</h1>' in html
+    )
+    assert "(non disponible en français)" in html
+    organisation = _read(sample, "fr/organisations/hochschule-rheinau/index.html")
+    assert "Une université de sciences appliquées" in organisation
+    assert 'data-credcat-fallback="en"' not in organisation.split("credcat-prose", 1)[1][:200]
+    untranslated = _read(sample, "fr/how-to-read/index.html")
+    assert "Cette page n’existe pas encore en français" in untranslated
+    assert '<div lang="en">' in untranslated
+    translated = _read(sample, "de/index.html")
+    assert "Microcredentials, die Sie prüfen können" in translated
+    assert "credcat-fallback-note" not in translated
+
+
+def test_german_pages_contain_no_english_interface_string(sample: Path) -> None:
+    english = _strings(ui_strings("en"))
+    german = _strings(ui_strings("de"))
+    # names of formats and services stay as they are in German prose too
+    proper_names = {"European Digital Credential"}
+    suspicious = {s for s in english - german - proper_names if len(s) > 12 and "{" not in s}
+    for rel in (
+        "de/credentials/data-analysis-python/index.html",
+        "de/catalogue/index.html",
+        "de/organisations/hochschule-rheinau/index.html",
+        "de/pathways/index.html",
+    ):
+        text = _visible_text(_read(sample, rel))
+        found = sorted(s for s in suspicious if s in text)
+        assert not found, (rel, found)
+        for label in ("Germany", "English", "Statistics", "Persons with 3-10 years"):
+            assert label not in text, (rel, label)
+
+
+def _strings(data: Any) -> set[str]:
+    if isinstance(data, dict):
+        return {s for value in data.values() for s in _strings(value)}
+    if isinstance(data, list):
+        return {s for value in data for s in _strings(value)}
+    return {str(data)}
+
+
+def _visible_text(html: str) -> str:
+    body = html.split('<div class="md-content"', 1)[1].split('<footer class="md-footer"', 1)[0]
+    body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r'<[^>]*lang="en"[^>]*>.*?</', " ", body, flags=re.S)  # marked fallbacks
+    return unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+# --- languages Material and lunr lack ------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """Every ``{en, de}`` text as a plain string (a text in the default language)."""
+    if isinstance(value, dict):
+        if value and set(value) <= {"en", "de"} and all(isinstance(v, str) for v in value.values()):
+            return value["en"]
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+@pytest.fixture(scope="module")
+def irish(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("irish")
+    catalogue = write_catalogue(
+        root / "src",
+        credentials={"databases": _plain(credential(languages=["ga"]))},
+        settings={
+            **SETTINGS,
+            "title": {"ga": "Catalóg tástála", "en": "Test catalogue"},
+            "default_language": "ga",
+            "languages": ["ga"],
+            "partial_languages": ["en", "sl", "mt"],
+        },
+    )
+    config = make_project(root / "project", catalogue)
+    site = root / "site"
+    build_site(config, site)
+    return site
+
+
+def test_irish_default_builds_with_english_material_strings(irish: Path) -> None:
+    home = (irish / "index.html").read_text("utf-8")
+    assert '<html lang="ga"' in home
+    assert "Catalóg tástála" in home
+    assert '<html lang="mt"' in (irish / "mt" / "index.html").read_text("utf-8")
+    assert '<html lang="sl"' in (irish / "sl" / "catalogue" / "index.html").read_text("utf-8")
+    assert '<html lang="ga"' in (irish / "404.html").read_text("utf-8")
+
+
+def test_languages_without_a_stemmer_search_in_english(irish: Path) -> None:
+    for prefix in ("", "sl/", "mt/"):
+        index = json.loads((irish / prefix / "search/search_index.json").read_text("utf-8"))
+        assert index["config"]["lang"] == ["en"], prefix
+    english = json.loads((irish / "en/search/search_index.json").read_text("utf-8"))
+    assert english["config"]["lang"] == ["en"]
