@@ -417,9 +417,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             elif self.languages.language_of(file.src_uri) == self.languages.default:
                 originals.append(file)
         new: list[File] = []
-        for (code, uri), file in sorted(translations.items()):
-            files.remove(file)
-            target = f"{code}/{uri}"
+
+        def serve_as(file: File, target: str) -> None:
+            """Publish a hand-written page's Markdown at ``target`` (a language's folder)."""
             new.append(
                 File.generated(
                     config,
@@ -429,21 +429,15 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 )
             )
             self._sources[target] = file.src_uri
+
+        for (code, uri), file in sorted(translations.items()):
+            files.remove(file)
+            serve_as(file, f"{code}/{uri}")
         for file in originals:
             for code in others:
-                if (code, file.src_uri) in translations:
-                    continue
-                target = f"{code}/{file.src_uri}"
-                new.append(
-                    File.generated(
-                        config,
-                        target,
-                        abs_src_path=str(file.abs_src_path),
-                        inclusion=InclusionLevel.NOT_IN_NAV,
-                    )
-                )
-                self._sources[target] = file.src_uri
-                self._fallbacks.add(target)
+                if (code, file.src_uri) not in translations:
+                    serve_as(file, f"{code}/{file.src_uri}")
+                    self._fallbacks.add(f"{code}/{file.src_uri}")
         return new
 
     def _check_collisions(self, files: Files, new: list[File]) -> None:
