@@ -45,7 +45,9 @@ def _english_only(site: Site) -> set[str]:
             found = vocab.lookup("language", code)
             if found is not None:
                 english.add(found.label("en"))
-    return english - german
+    # names of formats and services stay as they are in German prose too
+    proper_names = {"European Digital Credential"}
+    return english - german - proper_names
 
 
 UNMARKED_TEXT = """() => {
