@@ -246,7 +246,7 @@ def test_releasing_a_new_version_keeps_older_snapshots_byte_identical(released: 
     archive_ = load_archive(cat)[0]
     assert [r.version for r in archive_.of("databases")] == ["1.0", "1.1"]
     assert archive_.get("databases", "1.1").replaces == "1.0"  # type: ignore[union-attr]
-    succ = succession(cat, archive_, "databases")
+    succ = succession(cat, "databases")
     assert [(v.version, v.replaces) for v in succ.versions] == [("1.0", None), ("1.1", "1.0")]
 
 

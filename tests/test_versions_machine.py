@@ -39,7 +39,7 @@ def with_succession(cid: str, version: str, *, record: bool) -> tuple[dict[str, 
     urls = urls_of(cat)
     archive, problems = load_archive(cat)
     assert problems == []
-    succ = succession(cat, archive, cid)
+    succ = succession(cat, cid)
     release = archive.get(cid, version)
     assert release is not None
     document = elm_document(cat, release.credential, urls)
@@ -86,8 +86,7 @@ def test_a_superseded_record_names_its_successor_and_versions() -> None:
 
 def test_catalogue_json_version_list() -> None:
     cat = catalogue("sample")
-    archive, _ = load_archive(cat)
-    listed = versions_json(succession(cat, archive, "digital-inclusion-coaching"))
+    listed = versions_json(succession(cat, "digital-inclusion-coaching"))
     assert [(v["version"], v["released"], v["replaces"], v["current"]) for v in listed] == [
         ("1.0", "2023-03-06", None, False),
         ("1.1", "2024-02-05", "1.0", True),

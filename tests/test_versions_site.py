@@ -161,7 +161,7 @@ def test_a_retired_credential_keeps_every_version(builds: dict[str, Path]) -> No
 SAMPLE_VERSIONS = [
     (cid, info.version)
     for cid in ("data-analysis-python", "digital-inclusion-coaching")
-    for info in succession(catalogue("sample"), catalogue("sample").archive, cid).versions
+    for info in succession(catalogue("sample"), cid).versions
 ]
 
 

@@ -21,7 +21,6 @@ from .versions import (
     ARCHIVE_DIR,
     HEADER_KEY,
     fingerprint,
-    load_archive,
     load_snapshot,
     next_version,
     version_key,
@@ -88,7 +87,7 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         raise ReleaseError(
             f"'{credential_id}' is a draft: set its status to active before releasing it"
         )
-    archive, _ = load_archive(catalogue)
+    archive = catalogue.archive  # read once by check_catalogue
     already = archive.get(credential_id, credential.version)
     if already is not None:
         raise ReleaseError(

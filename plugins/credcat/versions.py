@@ -598,7 +598,7 @@ class Succession:
         return next((v for v in self.versions if v.version == version), None)
 
 
-def succession(catalogue: Catalogue, archive: Archive, credential_id: str) -> Succession:
+def succession(catalogue: Catalogue, credential_id: str) -> Succession:
     """The versions of a credential and what replaces what.
 
     A version's own files name only the version it replaces (:attr:`VersionInfo.replaces`),
@@ -606,6 +606,7 @@ def succession(catalogue: Catalogue, archive: Archive, credential_id: str) -> Su
     and the successor belong to the unversioned record (current page, ``catalogue.json``).
     """
     current = catalogue.credentials[credential_id]
+    archive = catalogue.archive
     infos = [
         VersionInfo(r.version, r.released, r.fingerprint, r.replaces)
         for r in archive.of(credential_id)

@@ -98,7 +98,7 @@ def version_documents(
     fingerprint and the version it replaces; nothing that a later release could change.
     """
     credential = credential_at(catalogue, credential_id, version)
-    succession_ = succession(catalogue, catalogue.archive, credential_id)
+    succession_ = succession(catalogue, credential_id)
     info = succession_.info(version)
     assert info is not None  # credential_at found the version
     documents = machine_documents(catalogue, credential, urls)
@@ -124,7 +124,7 @@ def catalogue_document(catalogue: Catalogue, urls: Urls) -> JsonDict:
     for credential in catalogue.credentials.values():
         cid = credential.id
         node = specification(catalogue, credential, urls)
-        succession_ = succession(catalogue, catalogue.archive, cid)
+        succession_ = succession(catalogue, cid)
         info = succession_.info(credential.version)
         assert info is not None  # the current version is always in the succession
         _with_version(
@@ -145,7 +145,7 @@ def machine_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
     """
     files: dict[str, bytes] = {}
     for cid in catalogue.credentials:
-        for info in succession(catalogue, catalogue.archive, cid).versions:
+        for info in succession(catalogue, cid).versions:
             documents = version_documents(catalogue, cid, info.version, urls)
             for kind, document in documents.items():
                 files[urls.machine_file(cid, info.version, kind)] = dumps(document)

@@ -121,7 +121,7 @@ def credential_context(
     """
     live = cred
     shown_version = version or live.version
-    succession_ = succession(site.cat, site.cat.archive, live.id)
+    succession_ = succession(site.cat, live.id)
     info = succession_.info(shown_version)
     if info is None:
         raise KeyError(f"{live.id} has no version {shown_version}")

@@ -64,7 +64,6 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
         "org": {},
         "status": {},
     }
-    archive = catalogue.archive
     for cid, cred in sorted(catalogue.credentials.items()):
         orgs = list(dict.fromkeys([*cred.awarding_body, *cred.providers]))
         entries.append(
@@ -84,7 +83,7 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
                 "hours": cred.workload.hours,
                 "status": cred.status,
                 "version": cred.version,
-                "versions": versions_json(succession(catalogue, archive, cid)),
+                "versions": versions_json(succession(catalogue, cid)),
                 "superseded_by": cred.superseded_by if cred.status == "superseded" else None,
                 "outcomes": [loc.text(o.text) for o in cred.outcomes],
                 "skills": sorted(

@@ -85,7 +85,7 @@ class Pages:
             specs.append(
                 PageSpec("credential", current, current + "index.md", title, cid, False, source)
             )
-            for info in succession(cat, cat.archive, cid).versions:
+            for info in succession(cat, cid).versions:
                 # every version keeps its permanent page, titled as it was released
                 shown = credential_at(cat, cid, info.version)
                 version = urls.credential_version(cid, info.version)
