@@ -13,6 +13,9 @@ Commands:
   ``TODO(new)`` placeholders ``credcat check`` refuses until they are filled in.
 * ``credcat verify-site SITE [--catalogue DIR]`` — check that a built site holds every page and
   machine-readable file credcat publishes (the last step of a catalogue's CI).
+* ``credcat validate FILE|DIR …`` — run the official shapes (ELM 3.2 EDC, LOQ) and the Open
+  Badges 3.0 schema on EDC, ELM, LOQ and OB3 files or a whole built site, offline
+  (needs ``pip install 'credcat[validate]'``).
 
 Exit codes: 0 success, 1 problems in the input, 2 wrong usage.
 """
@@ -229,6 +232,69 @@ def cmd_verify_site(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    """Run the official shapes and schemas on files or built sites."""
+    from collections import Counter
+
+    from .conformance import KINDS, MissingExtra, check_extra, validate_path
+
+    try:
+        check_extra()
+    except MissingExtra as exc:
+        out.write(f"credcat validate: {exc}\n")
+        return 2
+    started = time.perf_counter()
+    kinds: Counter[str] = Counter()
+    failed = violations = left = skipped = 0
+    for target in args.paths:
+        path = Path(target)
+        if not path.exists():
+            out.write(f"credcat validate: {path} does not exist\n")
+            return 2
+        for report in validate_path(path):
+            if report.skipped:
+                skipped += 1
+                if args.verbose:
+                    out.write(f"{report.file}: skipped ({report.skipped})\n")
+                continue
+            if report.kind:
+                kinds[report.kind] += 1
+            for finding in report.findings:
+                if finding.left_for_issuer and not args.verbose:
+                    continue
+                out.write(finding.format(report.file) + "\n")
+            left += len(report.findings) - len(report.violations)
+            violations += len(report.violations)
+            failed += bool(report.violations) or report.kind is None
+    checked = sum(kinds.values())
+    parts = [f"{n} {KINDS[k]}" for k, n in sorted(kinds.items())]
+    detail = f" ({', '.join(parts)})" if parts else ""
+    notes = []
+    if left:
+        notes.append(
+            f"{left} value{'s' if left != 1 else ''} left for the issuer in unsealed credentials"
+            + ("" if args.verbose else " (--verbose lists them)")
+        )
+    if skipped:
+        notes.append(f"{skipped} other JSON file{'s' if skipped != 1 else ''} skipped")
+    tail = "; " + "; ".join(notes) if notes else ""
+    elapsed = time.perf_counter() - started
+    if failed:
+        out.write(
+            f"FAILED: {violations} violation{'s' if violations != 1 else ''} in {failed} of "
+            f"{checked} file{'s' if checked != 1 else ''}{detail}{tail} in {elapsed:.1f} s\n"
+        )
+        return 1
+    if checked == 0:
+        out.write(f"FAILED: no EDC, ELM, LOQ or OB3 file found{tail}\n")
+        return 1
+    out.write(
+        f"OK: {checked} file{'s' if checked != 1 else ''} conform{'s' if checked == 1 else ''}"
+        f"{detail}{tail} in {elapsed:.1f} s\n"
+    )
+    return 0
+
+
 def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
     for problem in problems:
         out.write(problem.format() + "\n")
@@ -309,6 +375,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--catalogue", default="catalogue", help="catalogue folder (default: ./catalogue)"
     )
     verify.set_defaults(func=cmd_verify_site)
+
+    val = sub.add_parser(
+        "validate",
+        help="run the official EDC/LOQ shapes and the Open Badges 3.0 schema on files or a site",
+    )
+    val.add_argument(
+        "paths",
+        nargs="+",
+        metavar="FILE|DIR",
+        help="EDC, ELM, LOQ or OB3 files, or folders (a built site): every .json/.jsonld in them",
+    )
+    val.add_argument(
+        "--verbose",
+        action="store_true",
+        help="also list what unsealed credentials leave for the issuer, and skipped files",
+    )
+    val.set_defaults(func=cmd_validate)
     return parser
 
 
