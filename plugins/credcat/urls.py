@@ -37,6 +37,9 @@ MACHINE_FILES: dict[str, tuple[str, str]] = {
 }
 """Machine-readable files published beside each credential version: key → (file name, type)."""
 
+BADGE_IMAGE = "badge.svg"
+"""The generated badge image of a credential version (Open Badges ``image``)."""
+
 SPEC_ANCHOR = "spec"
 """Fragment of a credential version's specification (ELM ``Qualification``)."""
 
@@ -148,6 +151,21 @@ class Urls:
     def machine_file(self, cid: str, version: str, kind: str) -> str:
         """Path of a machine-readable file (``kind`` is a key of :data:`MACHINE_FILES`)."""
         return self.version_path(cid, version) + MACHINE_FILES[kind][0]
+
+    def ob3_edition(self, cid: str, version: str, lang: str | None = None) -> str:
+        """Path of a version's Open Badges 3.0 achievement in one language: the main edition
+        (``lang`` ``None``) is ``ob3-achievement.json``, another ``ob3-achievement.<lang>.json``.
+        """
+        name = MACHINE_FILES["ob3"][0]
+        if lang is not None:
+            name = name.replace(".json", f".{_safe(lang)}.json")
+        return self.version_path(cid, version) + name
+
+    def badge_image(self, cid: str, version: str, lang: str | None = None) -> str:
+        """Path of a version's badge image (SVG) in one language: ``badge.svg`` for the main
+        edition, ``badge.<lang>.svg`` for the others."""
+        name = BADGE_IMAGE if lang is None else BADGE_IMAGE.replace(".svg", f".{_safe(lang)}.svg")
+        return self.version_path(cid, version) + name
 
     def version_path(self, cid: str, version: str) -> str:
         """A version's page in the default language: the path its IRIs and files are under."""

@@ -13,6 +13,10 @@ kind      file                        content
 ``ob3``   ``ob3-achievement.json``    Open Badges 3.0 ``Achievement`` (:mod:`.ob3`)
 ========  ==========================  =================================================
 
+beside them the achievement's other language editions, ``ob3-achievement.<lang>.json``, and
+the badge image of each edition, ``badge.svg`` and ``badge.<lang>.svg`` (:mod:`.badge`)
+(:func:`edition_files`),
+
 and once per site ``catalogue.jsonld``: the specification of every credential in the catalogue
 in one ``@graph``, whatever its status (``elm:status`` says ``active``, ``draft``,
 ``superseded`` or ``retired``), so that every published IRI stays resolvable and
@@ -46,14 +50,16 @@ from ...versions import (
     version_properties,
 )
 from ..language import link_label
+from .badge import badge_svg
 from .edc import edc_template
 from .elm import elm_document, specification
 from .loq import opportunities_document, publishes_opportunities
 from .nodes import JsonDict, dumps
-from .ob3 import ob3_achievement
+from .ob3 import editions, ob3_achievement
 
 __all__ = [
     "catalogue_document",
+    "edition_files",
     "machine_documents",
     "machine_files",
     "machine_links",
@@ -107,10 +113,33 @@ def version_documents(
     _with_version(documents["elm"], fingerprint, replaces)
     claim = documents["edc"]["credential"]["credentialSubject"]["hasClaim"]
     _with_version(claim["specifiedBy"], dict(fingerprint), dict(replaces))
-    documents["ob3"]["otherIdentifier"].append(
-        {"type": "IdentifierEntry", "identifier": info.fingerprint, "identifierType": "identifier"}
-    )
+    documents["ob3"]["otherIdentifier"].append(_ob3_fingerprint(info.fingerprint))
     return documents
+
+
+def _ob3_fingerprint(fingerprint: str) -> JsonDict:
+    return {"type": "IdentifierEntry", "identifier": fingerprint, "identifierType": "identifier"}
+
+
+def edition_files(
+    catalogue: Catalogue, credential_id: str, version: str, urls: Urls
+) -> dict[str, bytes]:
+    """The OB3 achievement's other language editions and every edition's badge image, of one
+    version: site path → bytes."""
+    credential = credential_at(catalogue, credential_id, version)
+    info = succession(catalogue, credential_id).info(version)
+    assert info is not None  # credential_at found the version
+    files: dict[str, bytes] = {}
+    for key, lang in editions(catalogue, credential).items():
+        files[urls.badge_image(credential_id, version, key)] = badge_svg(
+            catalogue, credential, lang
+        )
+        if key is None:
+            continue  # the main edition is the ``ob3`` machine document
+        achievement = ob3_achievement(catalogue, credential, urls, key)
+        achievement["otherIdentifier"].append(_ob3_fingerprint(info.fingerprint))
+        files[urls.ob3_edition(credential_id, version, key)] = dumps(achievement)
+    return files
 
 
 def catalogue_document(catalogue: Catalogue, urls: Urls) -> JsonDict:
@@ -149,6 +178,7 @@ def machine_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
             documents = version_documents(catalogue, cid, info.version, urls)
             for kind, document in documents.items():
                 files[urls.machine_file(cid, info.version, kind)] = dumps(document)
+            files.update(edition_files(catalogue, cid, info.version, urls))
     files[CATALOGUE_JSONLD] = dumps(catalogue_document(catalogue, urls))
     return dict(sorted(files.items()))
 
@@ -171,16 +201,15 @@ def machine_links(
         lang: Language of the labels (default: the catalogue's default language).
     """
     lang = lang or catalogue.settings.default_language
+    ob3_editions = {
+        edition_lang: key for key, edition_lang in editions(catalogue, credential).items()
+    }
     links = []
     for kind, (_name, mime) in MACHINE_FILES.items():
         if kind == "loq" and not publishes_opportunities(credential):
             continue
-        links.append(
-            (
-                kind,
-                urls.machine_file(credential.id, credential.version, kind),
-                mime,
-                link_label(kind, lang),
-            )
-        )
+        path = urls.machine_file(credential.id, credential.version, kind)
+        if kind == "ob3":  # the achievement in the page's language, where there is one
+            path = urls.ob3_edition(credential.id, credential.version, ob3_editions.get(lang))
+        links.append((kind, path, mime, link_label(kind, lang)))
     return links

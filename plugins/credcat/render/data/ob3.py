@@ -1,9 +1,16 @@
 """``ob3-achievement.json``: the credential version as an Open Badges 3.0 ``Achievement``.
 
-OB3 texts are plain strings, so the achievement is written in one language: the catalogue's
-default language when the title has it, else the title's first language (``inLanguage`` says
-which). Its ``id`` is the URL of the file itself, so it resolves; ``otherIdentifier`` names the
-ELM specification IRI. Alignments point to the ESCO skills of the outcomes (named by their ESCO
+OB3 texts are plain strings (the schema allows no language maps), so the achievement is
+published once per language, as OB3 intends: each edition says its language (``inLanguage``)
+and names every other language edition as ``related`` (which OB3 reserves for "alternate
+language editions or previous versions"). The main edition, ``ob3-achievement.json``, is in
+the catalogue's default language when the title has it, else the title's first language; every
+other catalogue language in which the credential is complete (every complete catalogue
+language, and a partial one when the title, summary and every outcome exist in it) has
+``ob3-achievement.<lang>.json`` (:func:`editions`). Each edition's ``id`` is the URL of its
+own file, so it resolves; ``otherIdentifier`` names the ELM specification IRI. Its ``image``
+is the generated badge of its language (:mod:`.badge`), with the same caption as the image's
+``<desc>``. Alignments point to the ESCO skills of the outcomes (named by their ESCO
 label where the catalogue gives it, typed ``ceasn:Competency``), the EQF level, the NQF level
 and the ISCED-F fields; the QF-EHEA cycle, which has no IRI to align to, is a ``tag``.
 ``related`` points to the successor's achievement when the version is superseded, and to the
@@ -19,9 +26,10 @@ from ...jsonld import OB3_CONTEXT
 from ...model import Credential
 from ...urls import Urls
 from ..language import localise, phrase
+from .badge import badge_caption
 from .nodes import JsonDict
 
-__all__ = ["achievement_iri", "ob3_achievement"]
+__all__ = ["achievement_iri", "editions", "ob3_achievement"]
 
 EQF_FRAMEWORK = "European Qualifications Framework (EQF)"
 ISCED_FRAMEWORK = "ISCED Fields of Education and Training 2013 (ISCED-F)"
@@ -31,14 +39,33 @@ COMPETENCY = "ceasn:Competency"
 """OB3 ``targetType`` of an ESCO skill: a competency."""
 
 
-def achievement_iri(credential: Credential, urls: Urls) -> str:
-    """IRI of a version's OB3 achievement: the address of ``ob3-achievement.json``."""
-    return urls.iri(urls.machine_file(credential.id, credential.version, "ob3"))
+def achievement_iri(credential: Credential, urls: Urls, edition: str | None = None) -> str:
+    """IRI of a version's OB3 achievement: the address of ``ob3-achievement.json`` (or of the
+    edition in another language, ``ob3-achievement.<lang>.json``)."""
+    return urls.iri(urls.ob3_edition(credential.id, credential.version, edition))
 
 
 def _language(catalogue: Catalogue, credential: Credential) -> str:
     default = catalogue.settings.default_language
     return default if default in credential.title else min(credential.title)
+
+
+def editions(catalogue: Catalogue, credential: Credential) -> dict[str | None, str]:
+    """The language editions of a version's achievement: edition key → language.
+
+    The key is ``None`` for the main edition (``ob3-achievement.json``) and the language for
+    the others (``ob3-achievement.<lang>.json``); the badge images follow the same keys.
+    """
+    main = _language(catalogue, credential)
+    found: dict[str | None, str] = {None: main}
+    complete = set(catalogue.complete_languages)
+    texts = [credential.title, credential.summary, *(o.text for o in credential.outcomes)]
+    for lang in catalogue.languages:
+        if lang == main:
+            continue
+        if lang in complete or all(lang in text for text in texts):
+            found[lang] = lang
+    return found
 
 
 def _criteria_narrative(credential: Credential, lang: str, default: str) -> str:
@@ -61,9 +88,13 @@ def _criteria_narrative(credential: Credential, lang: str, default: str) -> str:
     return "\n".join(lines)
 
 
-def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
-    """The Open Badges 3.0 ``Achievement`` of a credential version (with its ``@context``)."""
-    lang = _language(catalogue, credential)
+def ob3_achievement(
+    catalogue: Catalogue, credential: Credential, urls: Urls, edition: str | None = None
+) -> JsonDict:
+    """The Open Badges 3.0 ``Achievement`` of a credential version (with its ``@context``), in
+    the main edition's language or in the language ``edition`` (a key of :func:`editions`)."""
+    all_editions = editions(catalogue, credential)
+    lang = all_editions[edition]
     default = catalogue.settings.default_language
     page = urls.iri(urls.credential_version(credential.id, credential.version))
 
@@ -140,7 +171,7 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
 
     achievement: JsonDict = {
         "@context": OB3_CONTEXT,
-        "id": achievement_iri(credential, urls),
+        "id": achievement_iri(credential, urls, edition),
         "type": ["Achievement"],
         "achievementType": "MicroCredential",
         "name": localise(credential.title, lang, default),
@@ -150,6 +181,11 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
         "creator": creator,
         "fieldOfStudy": "; ".join(f.labels.get("en", f.code) for f in fields),
         "humanCode": credential.id,
+        "image": {
+            "id": urls.iri(urls.badge_image(credential.id, credential.version, edition)),
+            "type": "Image",
+            "caption": badge_caption(catalogue, credential, lang),
+        },
         "inLanguage": lang,
         "version": credential.version,
         "tag": tags,
@@ -164,7 +200,16 @@ def ob3_achievement(catalogue: Catalogue, credential: Credential, urls: Urls) ->
     if credential.workload.ects is not None:
         achievement["creditsAvailable"] = float(credential.workload.ects)
 
-    related: list[JsonDict] = []
+    related: list[JsonDict] = [
+        {
+            "id": achievement_iri(credential, urls, key),
+            "type": ["Related"],
+            "version": credential.version,
+            "inLanguage": other_lang,
+        }
+        for key, other_lang in all_editions.items()
+        if key != edition
+    ]
     others = []
     if credential.superseded_by and credential.superseded_by in catalogue.credentials:
         others.append(catalogue.credentials[credential.superseded_by])

@@ -1,0 +1,115 @@
+"""``badge.svg``: the generated badge image of a credential version, one per language edition.
+
+The Open Badges 3.0 achievement (:mod:`.ob3`) names this image as its ``image``; badge wallets
+show it. It is generated at build time from the credential alone, so it is deterministic (no
+clock, no random numbers, no fonts embedded, no external references) and changes only when the
+credential does:
+
+* a rounded shield in a colour derived from the credential's id (its SHA-256 picks one of
+  :data:`PALETTE`, colours on which white text has a contrast ratio of at least 4.5:1);
+* the kicker "Micro-credential", the title (wrapped, at most :data:`MAX_LINES` lines, cut with
+  "…"), the EQF level and credits, and the awarding body's short name, in the edition's
+  language;
+* ``role="img"``, ``<title>`` (the credential's title) and ``<desc>`` (the same caption as the
+  achievement's ``image.caption``), the accessible name and description of the image, and
+  ``lang`` on the root element.
+
+Every text from the YAML is escaped for XML (:func:`xml_text`): a title such as
+``<script>`` is shown as text, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import textwrap
+from xml.sax.saxutils import escape, quoteattr
+
+from ...catalogue import Catalogue
+from ...model import Credential
+from ..language import localise, phrase
+
+__all__ = ["MAX_LINES", "PALETTE", "badge_caption", "badge_svg", "xml_text"]
+
+PALETTE = ("#1f4e79", "#4a235a", "#145a32", "#7b241c", "#1b4f72", "#6e2c00", "#283747")
+"""Background colours (each with contrast ≥ 7:1 against white text)."""
+
+MAX_LINES = 4
+"""Lines of the title at most; a longer title ends with "…"."""
+LINE_WIDTH = 20
+"""Characters per title line (the font size keeps them inside the shield)."""
+
+
+def xml_text(text: str) -> str:
+    """Text escaped for an XML element, without control characters XML 1.0 forbids."""
+    clean = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+    return escape(clean)
+
+
+def _title_lines(title: str) -> list[str]:
+    lines = textwrap.wrap(" ".join(title.split()), LINE_WIDTH, break_long_words=True) or [""]
+    if len(lines) > MAX_LINES:
+        lines = lines[:MAX_LINES]
+        last = lines[-1][: LINE_WIDTH - 1].rstrip()
+        lines[-1] = last + "…"
+    return lines
+
+
+def _awarding_name(catalogue: Catalogue, credential: Credential, lang: str) -> str:
+    default = catalogue.settings.default_language
+    org = catalogue.organisations[credential.awarding_body[0]]
+    return localise(org.short_name or org.name, lang, default)
+
+
+def badge_caption(catalogue: Catalogue, credential: Credential, lang: str) -> str:
+    """The caption (alternative text) of the badge image in one language."""
+    default = catalogue.settings.default_language
+    return phrase(
+        "badge.caption",
+        lang,
+        title=localise(credential.title, lang, default),
+        awarding=_awarding_name(catalogue, credential, lang),
+        eqf=credential.eqf,
+    )
+
+
+def _facts(credential: Credential) -> str:
+    facts = [f"EQF {credential.eqf}"]
+    if credential.workload.ects is not None:
+        facts.append(f"{credential.workload.ects:g} {credential.workload.credit_system.upper()}")
+    return " · ".join(facts)
+
+
+def badge_svg(catalogue: Catalogue, credential: Credential, lang: str) -> bytes:
+    """The badge image of a credential version in one language, as SVG bytes."""
+    default = catalogue.settings.default_language
+    title = localise(credential.title, lang, default)
+    digest = hashlib.sha256(credential.id.encode("utf-8")).digest()
+    colour = PALETTE[digest[0] % len(PALETTE)]
+    lines = _title_lines(title)
+    size = 30 if len(lines) <= 2 else 26
+    first = 200 - (len(lines) - 1) * (size + 6) / 2
+    tspans = "".join(
+        f'<tspan x="200" y="{first + i * (size + 6):g}">{xml_text(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    awarding = _awarding_name(catalogue, credential, lang)
+    if len(awarding) > 32:
+        awarding = awarding[:31].rstrip() + "…"
+    parts = [
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400" '
+        f'role="img" aria-labelledby="badge-title badge-desc" lang={quoteattr(lang)}>',
+        f'<title id="badge-title">{xml_text(title)}</title>',
+        f'<desc id="badge-desc">{xml_text(badge_caption(catalogue, credential, lang))}</desc>',
+        f'<path d="M200 12 L368 72 V200 C368 300 290 360 200 388 C110 360 32 300 32 200 V72 Z" '
+        f'fill="{colour}" stroke="#ffffff" stroke-width="6"/>',
+        '<g fill="#ffffff" font-family="Arial, Helvetica, sans-serif" text-anchor="middle">',
+        f'<text x="200" y="96" font-size="20" letter-spacing="1">'
+        f"{xml_text(phrase('badge.kicker', lang).upper())}</text>",
+        f'<text font-size="{size}" font-weight="bold">{tspans}</text>',
+        f'<text x="200" y="{first + len(lines) * (size + 6) + 22:g}" font-size="22">'
+        f"{xml_text(_facts(credential))}</text>",
+        f'<text x="200" y="330" font-size="18">{xml_text(awarding)}</text>',
+        "</g>",
+        "</svg>",
+    ]
+    return ("\n".join(parts) + "\n").encode("utf-8")
