@@ -406,17 +406,21 @@ def seal_time_only(found: list[Any], credential_id: str, issuer: str) -> bool:
     }
 
 
-def expected_unsealed(document: dict[str, Any], issuer: str) -> set[tuple[str, str, str, str]]:
+def expected_unsealed(
+    document: dict[str, Any], issuer: str, has_eidas: bool = False
+) -> set[tuple[str, str, str, str]]:
     """The results an unsealed template must give, and only those: what the EDC Issuer adds
-    when it seals (``issued``, the issuer's eIDAS identifier, the display image of each
-    language) and what the issuer supplies per learner (``validFrom``, each ``grade``)."""
+    when it seals (``issued``, the issuer's eIDAS identifier unless the catalogue gives it, the
+    display image of each language) and what the issuer supplies per learner (``validFrom``,
+    each ``grade``)."""
     credential_id = document["id"]
     mincount = str(SH.MinCountConstraintComponent)
     expected = {
         (credential_id, str(CRED.issued), mincount, ""),
-        (credential_id, str(CRED.issuer), str(SH.NodeConstraintComponent), issuer),
         (credential_id, str(CRED.validFrom), mincount, ""),
     }
+    if not has_eidas:
+        expected.add((credential_id, str(CRED.issuer), str(SH.NodeConstraintComponent), issuer))
     for display in document["displayParameter"]["individualDisplay"]:
         expected.add((display["id"], str(ELM.displayDetail), mincount, ""))
     for assessment in document["credentialSubject"]["hasClaim"]["provenBy"]:
@@ -439,7 +443,10 @@ def test_edc_template_fails_only_what_the_issuer_supplies_or_sealing_adds(
     issuer = urls.organisation_iri(cred.awarding_body[0])
     got = {(v.focus, v.path, v.component, v.value) for v in found}
     assert len(found) == len(got)
-    assert got == expected_unsealed(document, issuer), "\n".join(v.short() for v in found)
+    has_eidas = cat.organisations[cred.awarding_body[0]].eidas_identifier is not None
+    assert got == expected_unsealed(document, issuer, has_eidas), "\n".join(
+        v.short() for v in found
+    )
 
     counts = type_counts(graph)
     assert counts["EuropeanDigitalCredential"] == 1
@@ -550,7 +557,9 @@ def test_edc_template_marks_what_the_issuer_replaces(name: str, cid: str) -> Non
     # the EDC Issuer adds these when it seals; an unsigned template leaves them out by design
     for key in SEALING_ADDS:
         assert key.split(".")[-1] not in document
-    assert "eIDASIdentifier" not in document["issuer"]
+    # … and the issuer's eIDAS identifier, unless the catalogue states it
+    eidas = cat.organisations[cred.awarding_body[0]].eidas_identifier
+    assert document["issuer"].get("eIDASIdentifier", {}).get("notation") == eidas
     for display_node in document["displayParameter"]["individualDisplay"]:
         assert "displayDetail" not in display_node  # the EDC Issuer renders the image
     assert document["issuer"] == organisation(cat, cred.awarding_body[0], urls)
@@ -652,3 +661,42 @@ def test_harness_catches_the_traps() -> None:
             {**document, "homepage": {"type": "WebResource", "contentURL": "https://x.example/"}}
         )
     )
+
+
+# --- organisations' identifiers (issue 10, item 7) ----------------------------------------
+
+
+@pytest.mark.parametrize("name", list(CATALOGUES))
+def test_organisations_carry_their_legal_identifiers(name: str) -> None:
+    """Registration, VAT and eIDAS identifiers as ``LegalIdentifier`` nodes in the seat's
+    country, other identifiers with their scheme, in every file an organisation appears in."""
+    cat = catalogue(name)
+    urls = urls_of(cat)
+    seen = set()
+    for cred in cat.credentials.values():
+        documents = [elm_document(cat, cred, urls), edc_template(cat, cred, urls)["credential"]]
+        loq = opportunities_document(cat, cred, urls)
+        documents += [loq] if loq is not None else []
+        for document in documents:
+            for node in nodes_of(document, "Organisation"):
+                oid = next(o for o in cat.organisations if urls.organisation_iri(o) == node["id"])
+                org = cat.organisations[oid]
+                country = vocab.concept("country", org.country).iri
+                for key, value in (
+                    ("registration", org.legal_identifier),
+                    ("vatIdentifier", org.vat_number),
+                    ("eIDASIdentifier", org.eidas_identifier),
+                ):
+                    if value is None:
+                        assert key not in node
+                        continue
+                    seen.add(key)
+                    assert node[key]["type"] == "LegalIdentifier"
+                    assert node[key]["notation"] == value
+                    assert node[key]["spatial"]["id"] == country
+                assert [(i["schemeName"], i["notation"]) for i in node.get("identifier", [])] == [
+                    (i.scheme, i.value) for i in org.identifiers
+                ]
+                seen.update("identifier" for _ in org.identifiers)
+    # the catalogues under test use every kind (so the shapes tests above cover them)
+    assert seen == {"registration", "vatIdentifier", "eIDASIdentifier", "identifier"}

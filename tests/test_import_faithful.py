@@ -191,3 +191,60 @@ def test_an_outcome_without_a_type_is_reported(
         (cat / "credentials" / "digital-micro-credential-creation.yaml").read_text("utf-8")
     )
     assert all("kind" not in outcome for outcome in data["outcomes"])
+
+
+def test_organisation_identifiers_are_carried_over_or_reported(cat: Path, tmp_path: Path) -> None:
+    """Registration, VAT and eIDAS identifiers and named-scheme identifiers reach the
+    organisation file; what credcat cannot hold as written is reported, never altered."""
+    country = {"id": "http://publications.europa.eu/resource/authority/country/SVN"}
+
+    def legal(notation: str) -> dict[str, Any]:
+        return {"type": "LegalIdentifier", "notation": notation, "spatial": country}
+
+    body = {
+        "type": "Organisation",
+        "legalName": {"en": "Zavod Identifikator"},
+        "homepage": {"type": "WebResource", "contentURL": "https://zavod.example/"},
+        "location": {
+            "type": "Location",
+            "address": {"type": "Address", "countryCode": country},
+            "description": {"en": "The Address"},
+        },
+        "registration": legal("1234567000"),
+        "vatIdentifier": legal("SI 1234 5678"),
+        "eIDASIdentifier": legal("SI/SI/1234567000"),
+        "taxIdentifier": legal("12345678"),
+        "identifier": [
+            {"type": "Identifier", "notation": "SI LJUBLJA99", "schemeName": "Erasmus code"},
+            {"type": "Identifier", "notation": "999999999"},
+        ],
+    }
+    spec = {"type": "Qualification", "title": {"en": "Identified"}}
+    spec["awardingOpportunity"] = {"awardingBody": body}
+    report = import_file(write_json(tmp_path / "ids.jsonld", spec), cat)
+    rel = "organisations/zavod-identifikator.yaml"
+    data = yaml.safe_load((cat / rel).read_text(encoding="utf-8"))
+    assert data["legal_identifier"] == "1234567000"
+    assert data["vat_number"] == "SI 1234 5678"  # as written; the model normalises it
+    assert data["eidas_identifier"] == "SI/SI/1234567000"
+    assert data["identifiers"] == [{"scheme": "Erasmus code", "value": "SI LJUBLJA99"}]
+    lines = "\n".join(report)
+    assert "taxIdentifier (12345678) — credcat has no tax identifier" in lines
+    assert "identifier[1] (999999999) — it names no scheme" in lines
+    assert ".location.description — credcat keeps an organisation's country" in lines
+    # the organisation file passes the check as it is
+    _catalogue, problems = check_catalogue(cat, display_root=cat)
+    assert not [p for p in problems if p.path == rel and p.is_error]
+
+    # a VAT number of another country is reported, not imported
+    body["vatIdentifier"] = legal("DE123456789")
+    other = tmp_path / "other"
+    shutil.copytree(BASE, other)
+    report = import_file(write_json(tmp_path / "ids2.jsonld", spec), other)
+    data = yaml.safe_load((other / rel).read_text(encoding="utf-8"))
+    assert "vat_number" not in data
+    assert any(
+        "vatIdentifier (DE123456789) — its prefix DE is not that of the organisation's country"
+        in line
+        for line in report
+    )

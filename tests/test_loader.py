@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from catalogue_factory import credential, write_catalogue
+from catalogue_factory import ORGANISATIONS, credential, write_catalogue
 from credcat.errors import CatalogueError
 from credcat.validate import check_catalogue, load_catalogue
 from credcat.yaml_loader import MAX_BYTES, load_yaml
@@ -402,3 +403,52 @@ def test_links_to_files_outside_the_catalogue_are_not_read(tmp_path: Path) -> No
     found = messages(root)
     assert any("credentials/leak.yaml" in m and "leads outside the catalogue" in m for m in found)
     assert not any("hunter2" in m or "password" in m for m in found)
+
+
+# --- organisations' identifiers (issue 10, item 7) ----------------------------------------
+
+
+def _org_problems(tmp_path: Path, **fields: Any) -> list[str]:
+    orgs = {**ORGANISATIONS, "alpha-uni": {**ORGANISATIONS["alpha-uni"], **fields}}
+    root = write_catalogue(tmp_path / "catalogue", organisations=orgs)
+    _cat, problems = check_catalogue(root, display_root=tmp_path)
+    return [p.format() for p in problems if p.is_error]
+
+
+def test_organisation_identifiers_are_validated_where_they_are_written(tmp_path: Path) -> None:
+    assert (
+        _org_problems(
+            tmp_path,
+            legal_identifier="HRB 700123",
+            vat_number="de 123.456-789",
+            eidas_identifier="DE/DE/HRB700123",
+            identifiers=[{"scheme": "Erasmus code", "value": "D ALPHA01"}],
+        )
+        == []
+    )
+    cat = load_catalogue(tmp_path / "catalogue")
+    assert cat.organisations["alpha-uni"].vat_number == "DE123456789"  # normalised
+
+    wrong = _org_problems(tmp_path, vat_number="AT U1234567")
+    assert len(wrong) == 1
+    # located at the value (line 7 of the written file: after name's two languages)
+    assert wrong[0].startswith(
+        "catalogue/organisations/alpha-uni.yaml:7:13: vat_number: the VAT number starts with AT, "
+        "but the organisation is in DE"
+    )
+    bad = _org_problems(tmp_path, vat_number="not a VAT number!")
+    assert len(bad) == 1 and "vat_number: 'not a VAT number!' is not a VAT number" in bad[0]
+    assert "e.g. DE123456789" in bad[0]
+    eidas = _org_problems(tmp_path, eidas_identifier="two words")
+    assert (
+        len(eidas) == 1 and "eidas_identifier: 'two words' is not an eIDAS identifier" in eidas[0]
+    )
+    scheme = _org_problems(tmp_path, identifiers=[{"value": "D ALPHA01"}])
+    assert len(scheme) == 1
+    assert (
+        "identifiers item 1 > scheme: missing required key 'scheme' (Name of the scheme, such as"
+        in scheme[0]
+    )
+    greek = {**ORGANISATIONS["alpha-uni"], "country": "GR", "vat_number": "EL094014201"}
+    root = write_catalogue(tmp_path / "gr", organisations={**ORGANISATIONS, "alpha-uni": greek})
+    assert [p for p in check_catalogue(root)[1] if p.is_error] == []

@@ -633,6 +633,25 @@ class Address(_Model):
     """ISO 3166 two-letter country code, e.g. ``DE``."""
 
 
+ONE_LINE = r"^[^\r\n]+$"
+"""A text on one line (identifiers)."""
+VAT_RE = re.compile(r"^(?:[A-Z]{2})?[0-9A-Z+*]{2,13}$")
+"""A VAT number without spaces: an optional two-letter country prefix and 2–13 characters."""
+VAT_PREFIXES = {"GR": "EL"}
+"""VAT prefixes that differ from the ISO country code."""
+EIDAS_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:/._+-]{0,199}$")
+"""An eIDAS legal-person identifier (``SI/SI/5051517``) or a DID (``did:ebsi:z…``)."""
+
+
+class OrganisationIdentifier(_Model):
+    """An identifier of an organisation in a named scheme (e.g. its Erasmus code)."""
+
+    scheme: str = Field(min_length=1, max_length=100, pattern=ONE_LINE)
+    """Name of the scheme, such as ``Erasmus code`` or ``PIC``."""
+    value: str = Field(min_length=1, max_length=100, pattern=ONE_LINE)
+    """The identifier in that scheme."""
+
+
 class OrganisationDoc(_Model):
     """``organisations/<id>.yaml``: an organisation, described once and referenced by id."""
 
@@ -658,8 +677,60 @@ class OrganisationDoc(_Model):
         default=None, pattern=r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.(?:png|svg|jpg|jpeg|webp)$"
     )
     """Logo image, a path relative to the catalogue folder (e.g. ``logos/uni.svg``)."""
-    legal_identifier: str | None = Field(default=None, max_length=100)
-    """Official registration number (e.g. VAT or Erasmus code)."""
+    legal_identifier: str | None = Field(default=None, max_length=100, pattern=ONE_LINE)
+    """Registration number in the national register of companies, schools or universities
+    (published as ELM ``registration``)."""
+    vat_number: str | None = Field(default=None, max_length=40)
+    """VAT identification number, with or without its country prefix, e.g. ``DE123456789``
+    (published as ELM ``vatIdentifier``)."""
+    eidas_identifier: str | None = Field(default=None, max_length=200)
+    """eIDAS legal-person identifier, e.g. ``SI/SI/5051517`` or the organisation's EBSI DID
+    (published as ELM ``eIDASIdentifier``; the EDC Issuer needs one for the issuer)."""
+    identifiers: list[OrganisationIdentifier] = Field(default_factory=list, max_length=10)
+    """Other identifiers, each with the name of its scheme, e.g. ``{scheme: Erasmus code,
+    value: D MUSTERS01}`` (published as ELM ``identifier``)."""
+
+    @field_validator("vat_number")
+    @classmethod
+    def _vat_number(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        compact = re.sub(r"[\s.\-]", "", value).upper()
+        if not VAT_RE.match(compact):
+            raise fail(
+                "vat-number",
+                f"'{value}' is not a VAT number",
+                "write the country prefix (EL for Greece) followed by 2 to 13 letters or "
+                "digits, e.g. DE123456789; spaces, dots and hyphens are left out",
+            )
+        return compact
+
+    @field_validator("eidas_identifier")
+    @classmethod
+    def _eidas_identifier(cls, value: str | None) -> str | None:
+        if value is not None and not EIDAS_RE.match(value):
+            raise fail(
+                "eidas-identifier",
+                f"'{value}' is not an eIDAS identifier",
+                "write it as one word of letters, digits and : / . _ + -, e.g. SI/SI/5051517 "
+                "(country of the register / country / number) or did:ebsi:z…",
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _vat_prefix(self) -> OrganisationDoc:
+        vat = self.vat_number
+        if vat is not None and vat[:2].isalpha():
+            expected = VAT_PREFIXES.get(self.country, self.country)
+            if vat[:2] != expected and not (self.country == "GB" and vat[:2] == "XI"):
+                raise fail(
+                    "vat-prefix",
+                    f"the VAT number starts with {vat[:2]}, but the organisation is in "
+                    f"{self.country}, whose VAT numbers start with {expected}",
+                    "check the number or the organisation's country",
+                    at="vat_number",
+                )
+        return self
 
 
 class Organisation(OrganisationDoc):

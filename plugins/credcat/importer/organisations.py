@@ -14,7 +14,7 @@ from typing import Any
 
 from ..catalogue import ORGANISATIONS_DIR
 from ..ids import slugify
-from ..model import EMAIL_RE
+from ..model import EIDAS_RE, EMAIL_RE, VAT_PREFIXES, VAT_RE
 from .base import (
     MAX_ORGANISATIONS,
     PLACEHOLDER_HOMEPAGE,
@@ -148,19 +148,7 @@ def _plan_organisation(
     description = ctx.text(node.get("description"), path + ".description")
     if description:
         data["description"] = ctx.out_text(description)
-    legal = None
-    for key in ("registration", "eIDASIdentifier", "vatIdentifier", "taxIdentifier"):
-        ident = ctx.tree.node(node.get(key))
-        notation = ident.get("notation") if ident else None
-        if isinstance(notation, str) and notation.strip():
-            if legal is None:
-                legal = notation.strip()[:100]
-                data["legal_identifier"] = legal
-            else:
-                ctx.report.not_imported.append(
-                    f"not imported: {path}.{key} ({notation.strip()}) — credcat keeps one "
-                    "legal identifier per organisation"
-                )
+    _identifiers(ctx, node, path, data, ref.country)
     _leftovers(ctx, node, path, homepages)
     ordered = {k: data[k] for k in ORGANISATION_ORDER if k in data}
     header = [ORGANISATION_SCHEMA, f"# Imported by credcat from {ctx.source_name}"]
@@ -169,6 +157,86 @@ def _plan_organisation(
         Plan(rel, render_yaml(final, header, comments), render_yaml(ordered, header, comments))
     )
     return tuple(comments)
+
+
+LEGAL_IDENTIFIERS = (
+    ("registration", "legal_identifier"),
+    ("vatIdentifier", "vat_number"),
+    ("eIDASIdentifier", "eidas_identifier"),
+)
+"""ELM legal identifiers of an organisation → the organisation file's key."""
+
+
+def _identifier_problem(field: str, value: str, country: str | None) -> str | None:
+    """Why credcat cannot hold an identifier as the source writes it (``None``: it can)."""
+    if "\n" in value or "\r" in value:
+        return "it spans several lines"
+    if field == "legal_identifier" and len(value) > 100:
+        return "it is longer than 100 characters"
+    if field == "vat_number":
+        compact = re.sub(r"[\s.\-]", "", value).upper()
+        if not VAT_RE.match(compact):
+            return "it is not a VAT number (a country prefix and 2 to 13 letters or digits)"
+        expected = VAT_PREFIXES.get(country or "", country)
+        if compact[:2].isalpha() and country and compact[:2] != expected:
+            return f"its prefix {compact[:2]} is not that of the organisation's country ({country})"
+    if field == "eidas_identifier" and not EIDAS_RE.match(value):
+        return "it is not one word of letters, digits and : / . _ + -"
+    return None
+
+
+def _identifiers(
+    ctx: Context, node: dict[str, Any], path: str, data: dict[str, Any], country: str | None
+) -> None:
+    """Registration, VAT and eIDAS identifiers, and identifiers in named schemes; every one
+    credcat cannot hold is reported, never shortened or guessed."""
+    for key, field in LEGAL_IDENTIFIERS:
+        for index, ident in enumerate(ctx.tree.nodes(node.get(key))):
+            notation = ident.get("notation")
+            if not isinstance(notation, str) or not notation.strip():
+                continue
+            value = notation.strip()
+            problem = _identifier_problem(
+                field, value, country if isinstance(country, str) else None
+            )
+            if field in data:
+                problem = f"credcat keeps one {key} per organisation"
+            if problem is None:
+                data[field] = value
+            else:
+                where = f"{path}.{key}" + (f"[{index}]" if index else "")
+                ctx.report.not_imported.append(f"not imported: {where} ({value}) — {problem}")
+    for ident in ctx.tree.nodes(node.get("taxIdentifier")):
+        notation = ident.get("notation")
+        if isinstance(notation, str) and notation.strip():
+            ctx.report.not_imported.append(
+                f"not imported: {path}.taxIdentifier ({notation.strip()}) — credcat has no tax "
+                "identifier; add it under 'identifiers:' with its scheme's name if wanted"
+            )
+    others: list[dict[str, str]] = []
+    for index, ident in enumerate(ctx.tree.nodes(node.get("identifier"))):
+        notation = ident.get("notation")
+        scheme = ident.get("schemeName")
+        if not isinstance(notation, str) or not notation.strip():
+            continue
+        value = notation.strip()
+        where = f"{path}.identifier[{index}] ({value})"
+        if not isinstance(scheme, str) or not scheme.strip():
+            ctx.report.not_imported.append(
+                f"not imported: {where} — it names no scheme (schemeName); add it under "
+                "'identifiers:' with its scheme's name if wanted"
+            )
+        elif len(others) >= 10 or len(value) > 100 or len(scheme.strip()) > 100:
+            ctx.report.not_imported.append(
+                f"not imported: {where} — credcat keeps up to 10 identifiers of up to 100 "
+                "characters"
+            )
+        elif "\n" in value or "\n" in scheme:
+            ctx.report.not_imported.append(f"not imported: {where} — it spans several lines")
+        else:
+            others.append({"scheme": scheme.strip(), "value": value})
+    if others:
+        data["identifiers"] = others
 
 
 def _leftovers(ctx: Context, node: dict[str, Any], path: str, homepages: list[str]) -> None:
@@ -181,6 +249,14 @@ def _leftovers(ctx: Context, node: dict[str, Any], path: str, homepages: list[st
                     f"{first_text(full, ctx.default_language)}) — add 'address:' with "
                     "street, postcode and city by hand if wanted"
                 )
+            ctx.unknown(
+                address,
+                path + ".location.address",
+                ("countryCode", "fullAddress"),
+                {k: "add 'address:' by hand if wanted" for k in address},
+            )
+        place = "credcat keeps an organisation's country and postal address only"
+        ctx.unknown(location, path + ".location", ("address",), {k: place for k in location})
     for extra in homepages[1:]:
         ctx.report.not_imported.append(
             f"not imported: {path}.homepage ({extra}) — credcat keeps one homepage"
@@ -198,13 +274,13 @@ def _leftovers(ctx: Context, node: dict[str, Any], path: str, homepages: list[st
             "eIDASIdentifier",
             "vatIdentifier",
             "taxIdentifier",
+            "identifier",
             "location",
             "prefLabel",
         ),
         {
             "logo": "an embedded image; save it under logos/ and add 'logo:' by hand",
             "groupMemberOf": "credcat does not describe groups or networks of organisations",
-            "identifier": "credcat keeps one legal identifier (legal_identifier)",
         },
     )
 

@@ -70,6 +70,9 @@ ORGANISATION_ORDER = (
     "phone",
     "description",
     "legal_identifier",
+    "vat_number",
+    "eidas_identifier",
+    "identifiers",
 )
 CREDENTIAL_SPACED = frozenset(
     {

@@ -220,7 +220,14 @@ def _org_node_iri(urls: Urls, oid: str, fragment: str) -> str:
 
 
 def organisation(catalogue: Catalogue, oid: str, urls: Urls) -> JsonDict:
-    """An organisation as an ``elm:Organisation`` (legal name, country, homepage, contact)."""
+    """An organisation as an ``elm:Organisation`` (legal name, country, homepage, contact).
+
+    Its legal identifiers are ``LegalIdentifier`` nodes in the country of its seat (the EDC and
+    LOQ shapes require ``spatial``): the national registration number (``registration``), the
+    VAT number (``vatIdentifier``) and the eIDAS identifier (``eIDASIdentifier``, the term the
+    context gives ``elm:eidasLegalIdentifier``); other identifiers are ``Identifier`` nodes
+    with their scheme's name (``identifier``, ``adms:identifier``).
+    """
     org = catalogue.organisations[oid]
     full_address: LanguageMap | None = None
     if org.address is not None:
@@ -255,11 +262,27 @@ def organisation(catalogue: Catalogue, oid: str, urls: Urls) -> JsonDict:
             "type": "ContactPoint",
             **contact,
         }
-    if org.legal_identifier:
-        node["registration"] = {
-            "id": _org_node_iri(urls, oid, "registration"),
-            "type": "LegalIdentifier",
-            "notation": org.legal_identifier,
-            "spatial": concept("country", org.country),
-        }
+    legal = (
+        ("registration", "registration", org.legal_identifier),
+        ("vatIdentifier", "vat", org.vat_number),
+        ("eIDASIdentifier", "eidas", org.eidas_identifier),
+    )
+    for key, fragment, value in legal:
+        if value:
+            node[key] = {
+                "id": _org_node_iri(urls, oid, fragment),
+                "type": "LegalIdentifier",
+                "notation": value,
+                "spatial": concept("country", org.country),
+            }
+    if org.identifiers:
+        node["identifier"] = [
+            {
+                "id": _org_node_iri(urls, oid, f"identifier-{index}"),
+                "type": "Identifier",
+                "notation": ident.value,
+                "schemeName": ident.scheme,
+            }
+            for index, ident in enumerate(org.identifiers, start=1)
+        ]
     return node

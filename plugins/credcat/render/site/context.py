@@ -445,9 +445,17 @@ class OrganisationContext(BaseContext):
     phone: str
     address: list[str] | None
     legal_identifier: str
+    identifiers: list[IdentifierRow]
     publisher: bool
     roles: list[RoleColumn]
     rows: list[RoleRow]
+
+
+class IdentifierRow(TypedDict):
+    """An identifier of an organisation: what it is (``VAT number``, a scheme name) and it."""
+
+    label: str
+    value: str
 
 
 class OrganisationItem(TypedDict):

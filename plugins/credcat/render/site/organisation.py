@@ -6,10 +6,17 @@ awards, provides, assesses or quality-assures (:data:`ROLES`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...model import Organisation
 from ..safe import markdown_safe, safe_url
 from .common import Site
-from .context import OrganisationContext, OrganisationItem, OrganisationsContext
+from .context import (
+    IdentifierRow,
+    OrganisationContext,
+    OrganisationItem,
+    OrganisationsContext,
+)
 
 __all__ = ["ROLES", "organisation_context", "organisations_context"]
 
@@ -53,6 +60,7 @@ def organisation_context(site: Site, org: Organisation) -> OrganisationContext:
         "phone": org.phone or "",
         "address": address,
         "legal_identifier": org.legal_identifier or "",
+        "identifiers": _identifiers(org, ui),
         "publisher": org.id == site.cat.settings.publisher,
         "roles": [
             {
@@ -104,3 +112,13 @@ def organisations_context(site: Site) -> OrganisationsContext:
         "intro": str(ui["organisations_intro"]),
         "organisations": items,
     }
+
+
+def _identifiers(org: Organisation, ui: Any) -> list[IdentifierRow]:
+    """The organisation's VAT number, eIDAS identifier and identifiers in named schemes."""
+    rows: list[IdentifierRow] = []
+    for key, value in (("org_vat_number", org.vat_number), ("org_eidas_id", org.eidas_identifier)):
+        if value:
+            rows.append({"label": str(ui[key]), "value": value})
+    rows += [{"label": i.scheme, "value": i.value} for i in org.identifiers]
+    return rows
