@@ -20,9 +20,9 @@ from mkdocs.config import load_config
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden" / "sample"
 
-DATA_SUFFIXES = (".json", ".jsonld")
-"""Files of these kinds anywhere in the site are data credcat publishes (the theme's search
-indexes under ``search/`` and ``<lang>/search/`` excepted)."""
+DATA_SUFFIXES = (".json", ".jsonld", ".svg")
+"""Files of these kinds anywhere in the site are data credcat publishes, and the badge images
+it generates (the theme's search indexes under ``search/`` and ``<lang>/search/`` excepted)."""
 
 HTML_PAGES = (
     "index.html",

@@ -18,6 +18,7 @@ network.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import uuid
@@ -700,3 +701,60 @@ def test_organisations_carry_their_legal_identifiers(name: str) -> None:
                 seen.update("identifier" for _ in org.identifiers)
     # the catalogues under test use every kind (so the shapes tests above cover them)
     assert seen == {"registration", "vatIdentifier", "eIDASIdentifier", "identifier"}
+
+
+# --- notes hold plain text (issue 10, item 7) -----------------------------------------------
+
+
+def _texts(document: Any) -> list[str]:
+    """Every text of a ``noteLiteral`` or ``description`` language map."""
+    found: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in {"noteLiteral", "description"} and isinstance(item, dict):
+                    found.extend(v for v in item.values() if isinstance(v, str))
+                else:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(document)
+    return found
+
+
+def _hard_breaks(text: str) -> list[str]:
+    """Line breaks inside a paragraph (a list's ``• item`` lines are separate lines)."""
+    lines = text.split("\n")
+    return [
+        f"{a!r} / {b!r}" for a, b in itertools.pairwise(lines) if a and b and not b.startswith("• ")
+    ]
+
+
+def test_notes_hold_plain_text() -> None:
+    cat, cred, urls = credential("fixture", "data-basics")
+    changed = cred.model_copy(
+        update={
+            "description": {
+                "en": "Learn *SQL*\nwith **us**.\n\n- joins\n- [views](https://v.example/)"
+            },
+            "further_information": {"en": "line one\nline two\n\n\nnext paragraph"},
+        }
+    )
+    document = elm_document(cat, changed, urls)
+    notes = {n["id"].rsplit("#", 1)[1]: n["noteLiteral"]["en"] for n in nodes_of(document, "Note")}
+    assert (
+        notes["note-description"] == "Learn SQL with us.\n\n• joins\n• views (https://v.example/)"
+    )
+    assert notes["note-further-information"] == "line one line two\n\nnext paragraph"
+    for case in CASES:
+        name, cid = case.values
+        cat, cred, urls = credential(name, cid)
+        documents = [elm_document(cat, cred, urls), edc_template(cat, cred, urls)]
+        loq = opportunities_document(cat, cred, urls)
+        for document in [*documents, *([loq] if loq else [])]:
+            for text in _texts(document):
+                assert _hard_breaks(text) == [], (cid, text)
+                assert "**" not in text and "](" not in text, (cid, text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 from importlib import resources
@@ -306,3 +307,60 @@ def test_every_phrase_has_every_language_with_the_same_placeholders() -> None:
     assert say("grading", ["de", "xx"]) == {"en": "Grading", "de": "Bewertung"}
     assert phrase("offering.places", "xx", places=12) == "Number of places: 12."
     assert link_label("ob3", "fr") == tables["link_labels"]["ob3"]["en"]
+
+
+# --- every described thing's IRI resolves to an element of its page (issue 10, item 7) -------
+
+PAGE_TYPES = frozenset(
+    {
+        "Qualification",
+        "LearningAchievementSpecification",
+        "LearningOutcome",
+        "LearningAssessmentSpecification",
+        "LearningOpportunity",
+        "Organisation",
+    }
+)
+"""Node types a page shows as a thing of its own (``#spec``, ``#outcome-…``,
+``#assessment-…``, ``#offering-…``, ``#org``); the other nodes (notes, credit points,
+locations, identifiers, concepts) are parts of these and resolve to their owner's page."""
+
+
+def test_every_fragment_iri_of_a_described_thing_is_an_element_id_on_its_page() -> None:
+    """The built site (pinned in tests/golden): each IRI ``<page>#<fragment>`` that a data file
+    gives a specification, outcome, assessment, offering or organisation is the ``id`` of an
+    element on ``<page>``, so that following it in a browser lands on that thing."""
+    golden = REPO / "tests" / "golden" / "sample"
+    base = load_catalogue(REPO / "catalogue").settings.base_uri
+    ids_of: dict[str, set[str]] = {}
+    checked: Counter[str] = Counter()
+    for data_file in sorted(golden.rglob("*.json*")):
+        document = json.loads(data_file.read_text("utf-8"))
+        for node in _nodes_with_id(document):
+            types = node.get("type")
+            types = set(types if isinstance(types, list) else [types])
+            iri = node["id"]
+            if not types & PAGE_TYPES or not iri.startswith(base) or "#" not in iri:
+                continue
+            page, fragment = iri.removeprefix(base).split("#", 1)
+            html = golden / page / "index.html"
+            if not html.is_file():
+                continue  # golden files pin representative pages only
+            if page not in ids_of:
+                ids_of[page] = set(re.findall(r'\sid="([^"]+)"', html.read_text("utf-8")))
+            assert fragment in ids_of[page], f"{iri} (in {data_file.relative_to(golden)})"
+            checked[next(iter(sorted(types & PAGE_TYPES)))] += 1
+    assert set(checked) == PAGE_TYPES - {"LearningAchievementSpecification"}, checked
+
+
+def _nodes_with_id(value: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    if isinstance(value, dict):
+        if isinstance(value.get("id"), str):
+            found.append(value)
+        for item in value.values():
+            found += _nodes_with_id(item)
+    elif isinstance(value, list):
+        for item in value:
+            found += _nodes_with_id(item)
+    return found

@@ -41,7 +41,11 @@ BADGE_IMAGE = "badge.svg"
 """The generated badge image of a credential version (Open Badges ``image``)."""
 
 SPEC_ANCHOR = "spec"
-"""Fragment of a credential version's specification (ELM ``Qualification``)."""
+"""Fragment of a credential version's specification (ELM ``Qualification``); the id of the
+credential page's main element."""
+
+ORG_ANCHOR = "org"
+"""Fragment of an organisation's IRI; the id of the organisation page's main element."""
 
 CATALOGUE_JSON = "catalogue.json"
 CATALOGUE_JSONLD = "catalogue.jsonld"
@@ -187,7 +191,7 @@ class Urls:
 
     def organisation_iri(self, oid: str) -> str:
         """IRI of an organisation."""
-        return self.iri(self.organisation(oid, self.default_language)) + "#org"
+        return self.iri(self.organisation(oid, self.default_language)) + "#" + ORG_ANCHOR
 
     def catalogue_iri(self) -> str:
         """IRI of the catalogue as a whole."""

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import hashlib
 import textwrap
-from xml.sax.saxutils import escape, quoteattr
 
 from ...catalogue import Catalogue
 from ...model import Credential
 from ..language import localise, phrase
+from ..safe import xml_text as _escape
 
 __all__ = ["MAX_LINES", "PALETTE", "badge_caption", "badge_svg", "xml_text"]
 
@@ -40,9 +40,9 @@ LINE_WIDTH = 20
 
 
 def xml_text(text: str) -> str:
-    """Text escaped for an XML element, without control characters XML 1.0 forbids."""
-    clean = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
-    return escape(clean)
+    """Text escaped for an XML element or attribute, without the control characters XML 1.0
+    forbids."""
+    return _escape("".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20))
 
 
 def _title_lines(title: str) -> list[str]:
@@ -97,7 +97,7 @@ def badge_svg(catalogue: Catalogue, credential: Credential, lang: str) -> bytes:
         awarding = awarding[:31].rstrip() + "…"
     parts = [
         '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400" '
-        f'role="img" aria-labelledby="badge-title badge-desc" lang={quoteattr(lang)}>',
+        f'role="img" aria-labelledby="badge-title badge-desc" lang="{xml_text(lang)}">',
         f'<title id="badge-title">{xml_text(title)}</title>',
         f'<desc id="badge-desc">{xml_text(badge_caption(catalogue, credential, lang))}</desc>',
         f'<path d="M200 12 L368 72 V200 C368 300 290 360 200 388 C110 360 32 300 32 200 V72 Z" '

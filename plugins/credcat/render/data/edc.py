@@ -37,7 +37,7 @@ from ...jsonld import EDC_CONTEXT
 from ...model import Credential
 from ...urls import Urls, assessment_anchor
 from .elm import specification
-from .nodes import JsonDict, concept, id_verification, organisation
+from .nodes import JsonDict, concept, id_verification, organisation, plain_map
 
 __all__ = [
     "ISSUER_SUPPLIES",
@@ -144,7 +144,7 @@ def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> Js
                 "id": "urn:epass:displayParameter:1",
                 "type": "DisplayParameter",
                 "title": title,
-                "description": dict(credential.summary),
+                "description": plain_map(credential.summary),
                 "primaryLanguage": concept("language", primary),
                 "language": [concept("language", lang) for lang in display_languages],
                 "individualDisplay": [display(lang) for lang in display_languages],

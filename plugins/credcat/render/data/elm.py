@@ -48,6 +48,7 @@ from .nodes import (
     location,
     note,
     organisation,
+    plain_map,
     web_resource,
     xsd_duration,
 )
@@ -139,7 +140,7 @@ class _Spec:
             "id": self.node(assessment_anchor(assessment.id)),
             "type": "LearningAssessmentSpecification",
             "title": dict(assessment.title) if assessment.title else dict(kind.labels),
-            "description": self.assessment_description(assessment),
+            "description": plain_map(self.assessment_description(assessment)),
             "dcType": concept("assessment-type", assessment.type),
             "language": [concept("language", lang) for lang in self.cred.languages],
             "proves": self.iri,
@@ -153,7 +154,7 @@ class _Spec:
                 "id": self.node(assessment_anchor(assessment.id) + "-grading"),
                 "type": "GradingScheme",
                 "title": say("grading", languages_of(self.cat, assessment.grading)),
-                "description": dict(assessment.grading),
+                "description": plain_map(assessment.grading),
             }
         return node
 
@@ -179,7 +180,7 @@ class _Spec:
             "type": "Accreditation",
             "dcType": concept("accreditation-type", qa.type),
             "title": dict(qa.title) if qa.title else dict(kind.labels),
-            "description": dict(qa.description),
+            "description": plain_map(qa.description),
             "accreditingAgent": self.org(qa.body),
             "organisation": [self.org(oid) for oid in self.cred.awarding_body],
         }
@@ -231,7 +232,7 @@ class _Spec:
         cred = self.cred
         notes: list[JsonDict] = []
         if cred.description:
-            notes.append(note(self.node("note-description"), cred.description))
+            notes.append(note(self.node("note-description"), cred.description, markdown=True))
         if cred.qf_ehea:
             langs = languages_of(self.cat, cred.title)
             cycle = say(f"qf-ehea.{cred.qf_ehea}", langs)
@@ -292,7 +293,7 @@ class _Spec:
             "id": self.iri,
             "type": "Qualification",
             "title": dict(cred.title),
-            "description": dict(cred.summary),
+            "description": plain_map(cred.summary),
             "identifier": {
                 "id": self.node("identifier"),
                 "type": "Identifier",

@@ -13,8 +13,10 @@ same bytes.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
+from html.parser import HTMLParser
 from typing import Any
 
 from ... import vocab
@@ -22,6 +24,7 @@ from ...catalogue import Catalogue
 from ...model import duration_iso
 from ...urls import Urls
 from ..language import LanguageMap, say
+from ..safe import markdown_safe
 
 __all__ = [
     "ESCO_SKILLS_SCHEME",
@@ -38,6 +41,8 @@ __all__ = [
     "location",
     "note",
     "organisation",
+    "plain_map",
+    "plain_text",
     "uniform_text",
     "web_resource",
     "xsd_duration",
@@ -162,9 +167,91 @@ def id_verification(
     }
 
 
-def note(node_id: str, text: LanguageMap) -> JsonDict:
-    """An ``elm:Note``."""
-    return {"id": node_id, "type": "Note", "noteLiteral": dict(text)}
+class _TextOfHtml(HTMLParser):
+    """The text of the HTML :func:`~credcat.render.safe.markdown_safe` produces, by block:
+    a paragraph per ``<p>``, a line ``• item`` per list item, a link's address after its text
+    when they differ."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.items: list[str] | None = None
+        self.href: str | None = None
+        self.link_text: list[str] = []
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        self.current = []
+        if not text:
+            return
+        if self.items is not None:
+            self.items.append("• " + text)
+        else:
+            self.blocks.append(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"p", "li"}:
+            self._flush()
+        elif tag in {"ul", "ol"}:
+            self._flush()
+            self.items = []
+        elif tag == "br":
+            self.current.append(" ")
+        elif tag == "a":
+            self.href = dict(attrs).get("href")
+            self.link_text = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"p", "li"}:
+            self._flush()
+        elif tag in {"ul", "ol"}:
+            self._flush()
+            if self.items:
+                self.blocks.append("\n".join(self.items))
+            self.items = None
+        elif tag == "a":
+            shown = "".join(self.link_text).strip()
+            if self.href and self.href.removeprefix("mailto:") not in {shown, ""}:
+                self.current.append(f" ({self.href.removeprefix('mailto:')})")
+            self.href = None
+
+    def handle_data(self, data: str) -> None:
+        self.current.append(data)
+        if self.href is not None:
+            self.link_text.append(data)
+
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def plain_text(text: str, *, markdown: bool = False) -> str:
+    """A text as plain text for the data files: no Markdown, no hard line breaks.
+
+    Lines of a paragraph are joined with a space (a YAML ``|`` block keeps the author's line
+    breaks, which readers of the data would show as they are); paragraphs are separated by a
+    blank line. A Markdown text (``markdown=True``, the credential's ``description``) is
+    rendered first: emphasis and code marks are dropped, each list item becomes a line
+    ``• item`` and a link keeps its address in brackets.
+    """
+    if markdown:
+        parser = _TextOfHtml()
+        parser.feed(str(markdown_safe(text)))
+        parser.close()
+        parser._flush()
+        return "\n\n".join(parser.blocks)
+    paragraphs = (" ".join(part.split()) for part in _BLANK_LINES.split(text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def plain_map(text: LanguageMap, *, markdown: bool = False) -> dict[str, str]:
+    """:func:`plain_text` of every language of a language map."""
+    return {lang: plain_text(value, markdown=markdown) for lang, value in text.items()}
+
+
+def note(node_id: str, text: LanguageMap, *, markdown: bool = False) -> JsonDict:
+    """An ``elm:Note`` holding plain text (:func:`plain_text`)."""
+    return {"id": node_id, "type": "Note", "noteLiteral": plain_map(text, markdown=markdown)}
 
 
 def web_resource(node_id: str, url: str, title: LanguageMap | None = None) -> JsonDict:

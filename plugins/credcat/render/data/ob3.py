@@ -27,7 +27,7 @@ from ...model import Credential
 from ...urls import Urls
 from ..language import localise, phrase
 from .badge import badge_caption
-from .nodes import JsonDict
+from .nodes import JsonDict, plain_text
 
 __all__ = ["achievement_iri", "editions", "ob3_achievement"]
 
@@ -175,7 +175,7 @@ def ob3_achievement(
         "type": ["Achievement"],
         "achievementType": "MicroCredential",
         "name": localise(credential.title, lang, default),
-        "description": localise(credential.summary, lang, default),
+        "description": plain_text(localise(credential.summary, lang, default)),
         "criteria": {"id": page, "narrative": _criteria_narrative(credential, lang, default)},
         "alignment": alignment,
         "creator": creator,

@@ -23,7 +23,7 @@ from ...catalogue import Catalogue
 from ...model import Credential, Offering, duration_iso
 from ...urls import Urls, offering_anchor, outcome_anchor
 from ..language import localise, phrase
-from .nodes import ESCO_SKILLS_SCHEME, JsonDict
+from .nodes import ESCO_SKILLS_SCHEME, JsonDict, plain_text
 
 __all__ = ["COURSE_MODE", "schemaorg"]
 
@@ -230,7 +230,7 @@ def schemaorg(
     credential_id = node("credential")
     course_id = node("course")
     title = localise(credential.title, lang, default)
-    summary = localise(credential.summary, lang, default)
+    summary = plain_text(localise(credential.summary, lang, default))
     providers = [_organization(catalogue, oid, urls, lang) for oid in credential.providers]
     outcomes = [localise(o.text, lang, default) for o in credential.outcomes]
     skills = _esco_skills(credential, lang, default)
@@ -309,7 +309,9 @@ def schemaorg(
             "unitText": credential.workload.credit_system.upper(),
         }
     if credential.prerequisites:
-        course["coursePrerequisites"] = localise(credential.prerequisites, lang, default)
+        course["coursePrerequisites"] = plain_text(
+            localise(credential.prerequisites, lang, default)
+        )
     offers = [
         offer
         for offering in credential.offerings

@@ -387,6 +387,7 @@ class CredentialContext(BaseContext):
     status_label: str
     canonical: str
     permanent_iri: str
+    spec_anchor: str
     version: Version
     record: VersionRecord
     banner: Banner | None
@@ -434,6 +435,7 @@ class OrganisationContext(BaseContext):
     """Context of an organisation page."""
 
     id: str
+    anchor: str
     short_name: str
     kind_label: str
     country: str

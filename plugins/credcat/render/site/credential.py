@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from ... import vocab
 from ...changes import changes, describe
 from ...model import Credential, Offering, Outcome
-from ...urls import assessment_anchor, offering_anchor, outcome_anchor
+from ...urls import SPEC_ANCHOR, assessment_anchor, offering_anchor, outcome_anchor
 from ...versions import (
     FINGERPRINT_SCHEME,
     Succession,
@@ -196,6 +196,7 @@ def credential_context(
         "status_label": str(ui["status"][cred.status]),
         "canonical": urls.iri(page),
         "permanent_iri": urls.iri(urls.version_path(cred.id, cred.version)),
+        "spec_anchor": SPEC_ANCHOR,
         "version": {
             "number": cred.version,
             "is_version_page": version_page,

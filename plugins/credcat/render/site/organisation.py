@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...model import Organisation
+from ...urls import ORG_ANCHOR
 from ..safe import markdown_safe, safe_url
 from .common import Site
 from .context import (
@@ -46,6 +47,7 @@ def organisation_context(site: Site, org: Organisation) -> OrganisationContext:
     ctx: OrganisationContext = {
         **site.base("organisation", page, loc.text(org.name)),
         "id": org.id,
+        "anchor": ORG_ANCHOR,
         "short_name": loc.text(org.short_name)
         if org.short_name and org.short_name != org.name
         else "",
