@@ -31,6 +31,7 @@ from rdflib import BNode
 
 from credcat import vocab
 from credcat.catalogue import Catalogue
+from credcat.conformance import validate_document
 from credcat.jsonld import EDC_CONTEXT
 from credcat.model import DURATION_RE, Credential
 from credcat.render.data.edc import (
@@ -51,7 +52,6 @@ from jsonld_helpers import (
     CRED,
     EDC_SHAPES,
     ELM,
-    LOQ_SHAPES,
     SAMPLES,
     SH,
     XSD,
@@ -87,6 +87,12 @@ CASES = _cases()
 def credential(name: str, cid: str) -> tuple[Catalogue, Credential, Urls]:
     cat = catalogue(name)
     return cat, cat.credentials[cid], urls_of(cat)
+
+
+def _validated(document: dict[str, Any]) -> tuple[str | None, list[str]]:
+    """What ``credcat validate`` finds in a document: its kind and each finding, worded."""
+    kind, findings = validate_document(document)
+    return kind, [f.format("document") for f in findings]
 
 
 def assert_not_dropped(document: dict[str, Any]) -> None:
@@ -150,8 +156,7 @@ def test_specification_conforms_to_edc(name: str, cid: str) -> None:
     assert_not_dropped(document)
 
     graph = to_graph(document)
-    found = violations(graph, shapes(*EDC_SHAPES))
-    assert found == [], "\n".join(v.short() for v in found)
+    assert _validated(document) == ("elm", [])  # credcat validate: EDC shapes, no key dropped
 
     related = len(cred.stackability.part_of if cred.stackability else []) + len(cat.has_part(cid))
     counts = type_counts(graph)
@@ -356,8 +361,7 @@ def test_opportunities_conform_to_loq(name: str, cid: str) -> None:
     graph = to_graph(document)
 
     # no exception filter: ESCO skills carry no inScheme in LOQ, so LOQ-mdr's ESCO rule holds
-    found = violations(graph, shapes(*LOQ_SHAPES))
-    assert found == [], "\n".join(v.short() for v in found)
+    assert _validated(document) == ("loq", [])  # credcat validate: LOQ + LOQ-mdr shapes
     embedded = cred.nqf is not None
     for skill in nodes_of(document, "Concept"):
         if skill["id"].startswith("http://data.europa.eu/esco/skill/"):
@@ -448,6 +452,10 @@ def test_edc_template_fails_only_what_the_issuer_supplies_or_sealing_adds(
     assert got == expected_unsealed(document, issuer, has_eidas), "\n".join(
         v.short() for v in found
     )
+    # credcat validate reports exactly these, as left for the issuer, and passes the template
+    kind, findings = validate_document(form)
+    assert kind == "edc" and len(findings) == len(got)
+    assert all(f.left_for_issuer for f in findings)
 
     counts = type_counts(graph)
     assert counts["EuropeanDigitalCredential"] == 1
@@ -600,8 +608,7 @@ def test_catalogue_graph_conforms(name: str) -> None:
     ]
     assert_not_dropped(document)
     graph = to_graph(document)
-    found = violations(graph, shapes(*EDC_SHAPES))
-    assert found == [], "\n".join(v.short() for v in found)
+    assert _validated(document) == ("elm", [])
     assert ill_formed_literals(document) == []
     assert blank_nodes(graph) == set()
     counts = type_counts(graph)

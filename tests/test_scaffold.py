@@ -293,6 +293,7 @@ def test_the_ci_files_are_valid_workflows(tmp_path: Path) -> None:
     steps = [s.get("run", "") for s in workflow["jobs"]["build"]["steps"]]
     assert "credcat check --strict --format github catalogue" in steps
     assert "mkdocs build --strict --site-dir site" in steps
+    assert "credcat validate site" in steps  # the official shapes on the built site
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert workflow["env"]["NO_MKDOCS_2_WARNING"] == "1"
     gitlab_ci = yaml.safe_load(gitlab.read_text("utf-8"))
