@@ -72,6 +72,7 @@ def organisations() -> dict[str, dict[str, Any]]:
                 "country": "DE",
             },
             "legal_identifier": _short("LEI"),
+            "identifiers": [{"scheme": _short("Scheme"), "value": _short("ID")}],
         },
         QA_ID: {
             "name": text("Quality agency"),
