@@ -53,6 +53,8 @@ def test_the_shipped_shapes_are_the_official_files() -> None:
     assert (shipped / conformance.OB3_SCHEMA).read_bytes() == (
         OFFICIAL / "ob3" / "achievementcredential.schema.json"
     ).read_bytes()
+    for name in (conformance.EBSI_SCHEMA, conformance.EBSI_ATTESTATION_SCHEMA):
+        assert (shipped / name).read_bytes() == (OFFICIAL / "json-schema" / name).read_bytes()
 
 
 def test_a_whole_site_conforms(site: Path) -> None:
@@ -200,3 +202,20 @@ def test_without_the_extra_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> N
         "credcat validate: credcat validate needs the optional validation libraries (pyshacl "
         "is missing): install them with  pip install 'credcat[validate]'"
     )
+
+
+def test_a_vcdm2_edc_is_checked_against_the_ebsi_schema(tmp_path: Path) -> None:
+    """An EDC for EBSI wallets (VC 2.0 + edc-ap, which no JSON-LD processor can expand) is
+    checked against the EBSI Europass EDC JSON Schema, offline."""
+    sample = SAMPLES / "ebsi_DigiComp_Generic.json"
+    code, output = validate(str(sample))
+    assert code == 0, output
+    assert "OK: 1 file conforms (1 European Digital Credential (VCDM 2.0, EBSI))" in output
+    document = json.loads(sample.read_text("utf-8"))
+    del document["credentialSubject"]["hasClaim"][0]["title"]
+    broken = tmp_path / "ebsi.json"
+    broken.write_text(json.dumps(document), "utf-8")
+    code, output = validate(str(broken))
+    assert code == 1
+    assert f"{broken}: $.credentialSubject.hasClaim[0]: 'title' is a required property" in output
+    assert "[EBSI EDC (VCDM 2.0)]" in output

@@ -56,6 +56,9 @@ def test_the_wheel_alone_starts_and_builds_a_catalogue(tmp_path: Path) -> None:
         "credcat/theme/assets/credcat/catalogue.js",
         "credcat/data/ui.yaml",
         "credcat/contexts/edc-ap.jsonld",
+        "credcat/shapes/EDC-generic-no-cv.ttl",
+        "credcat/shapes/LOQ-constraints-mdr.ttl",
+        "credcat/shapes/ob3-achievementcredential.schema.json",
         "credcat/py.typed",
     ):
         assert needed in names, needed

@@ -257,8 +257,7 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
                 if args.verbose:
                     out.write(f"{report.file}: skipped ({report.skipped})\n")
                 continue
-            if report.kind:
-                kinds[report.kind] += 1
+            kinds[report.kind or "unknown"] += 1
             for finding in report.findings:
                 if finding.left_for_issuer and not args.verbose:
                     continue
@@ -267,7 +266,8 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             violations += len(report.violations)
             failed += bool(report.violations) or report.kind is None
     checked = sum(kinds.values())
-    parts = [f"{n} {KINDS[k]}" for k, n in sorted(kinds.items())]
+    names = {**KINDS, "unknown": "of no known kind"}
+    parts = [f"{n} {names[k]}" for k, n in sorted(kinds.items())]
     detail = f" ({', '.join(parts)})" if parts else ""
     notes = []
     if left:

@@ -17,6 +17,10 @@ kind                      checked against (package data, ``credcat/shapes/``)
 ``ob3``                   an Open Badges 3.0 ``Achievement`` or ``AchievementCredential``: the
                           1EdTech JSON Schema of an ``AchievementCredential`` (a standalone
                           achievement against its ``Achievement`` definition)
+``ebsi``                  an EDC as a W3C Verifiable Credential 2.0 (EBSI wallets): the EBSI
+                          Europass EDC JSON Schema (VCDM 2.0) with the attestation schema it
+                          refers to. Its two contexts cannot be expanded together (VC 2.0
+                          protects the terms edc-ap redefines), so no shape can run on it.
 ========================  ==================================================================
 
 Three guards against vacuous conformance (see the domain notes): contexts come from the package
@@ -62,6 +66,7 @@ KINDS = {
     "elm": "ELM 3 description",
     "loq": "Europass learning opportunities (LOQ)",
     "ob3": "Open Badges 3.0",
+    "ebsi": "European Digital Credential (VCDM 2.0, EBSI)",
 }
 """Kinds of file :func:`detect` recognises, with their names for people."""
 
@@ -74,6 +79,11 @@ SHAPES = {
 
 OB3_SCHEMA = "ob3-achievementcredential.schema.json"
 """The 1EdTech JSON Schema of an Open Badges 3.0 ``AchievementCredential``."""
+EBSI_SCHEMA = "ebsi-vcdm2.0-europass-edc.schema.json"
+"""The EBSI JSON Schema of a Europass EDC as a W3C Verifiable Credential 2.0."""
+EBSI_ATTESTATION_SCHEMA = "ebsi-vcdm2.0-attestation.schema.json"
+"""The EBSI attestation schema the EDC schema refers to (``./vcdm2.0-attestation-schema/``)."""
+VC2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 
 ELM = "http://data.europa.eu/snb/model/elm/"
 CRED = "https://www.w3.org/2018/credentials#"
@@ -148,7 +158,7 @@ def _require(module: str) -> Any:
 
 def check_extra() -> None:
     """Raise :class:`MissingExtra` unless every validation library is importable."""
-    for module in ("pyshacl", "rdflib", "pyld", "jsonschema"):
+    for module in ("pyshacl", "rdflib", "pyld", "jsonschema", "referencing"):
         _require(module)
 
 
@@ -181,6 +191,24 @@ def _ob3_validators() -> tuple[Any, Any]:
         cls(schema, format_checker=cls.FORMAT_CHECKER),
         cls(achievement, format_checker=cls.FORMAT_CHECKER),
     )
+
+
+@functools.cache
+def _ebsi_validator() -> Any:
+    """The EBSI Europass EDC schema, its relative ``$ref`` to the attestation schema resolved
+    to the package's copy (never fetched)."""
+    jsonschema = _require("jsonschema")
+    referencing = _require("referencing")
+    from urllib.parse import urljoin
+
+    schema = json.loads(_shape_file(EBSI_SCHEMA).read_text(encoding="utf-8"))
+    attestation = json.loads(_shape_file(EBSI_ATTESTATION_SCHEMA).read_text(encoding="utf-8"))
+    target = urljoin(schema.get("$id", ""), "./vcdm2.0-attestation-schema/schema.json")
+    registry = referencing.Registry().with_resource(
+        target, referencing.Resource.from_contents(attestation)
+    )
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
 
 
 # --- what kind of file ------------------------------------------------------------------------
@@ -242,6 +270,8 @@ def detect(document: Any) -> str | None:
         return "ob3"
     if not any("edc-ap" in c or "snb/model" in c for c in contexts):
         return None
+    if any(c.rstrip("/") == VC2_CONTEXT for c in contexts):
+        return "ebsi"
     if "VerifiableCredential" in types or "EuropeanDigitalCredential" in types:
         return "edc"
     if "LearningOpportunity" in types:
@@ -468,7 +498,19 @@ def _describe_blank(graph: Any, node: Any) -> str:
 
 
 def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
+    """The innermost message of an error (PyLD wraps the cause, e.g. "protected term
+    redefinition", in "could not expand input"), on one line."""
+    seen = 0
+    while seen < 10:
+        inner = getattr(exc, "cause", None) or exc.__cause__
+        if not isinstance(inner, BaseException):
+            break
+        exc, seen = inner, seen + 1
+    code = getattr(exc, "code", None)
+    text = str(getattr(exc, "message", None) or exc).strip()
+    if isinstance(code, str) and code not in text:
+        text = f"{code}: {text}"
+    return (text.splitlines() or [type(exc).__name__])[0][:300]
 
 
 def _dropped(document: Any, root: str) -> list[Finding]:
@@ -506,18 +548,55 @@ def _dropped(document: Any, root: str) -> list[Finding]:
 # --- OB3 --------------------------------------------------------------------------------------
 
 
-def _ob3_findings(document: Any) -> list[Finding]:
-    whole, achievement = _ob3_validators()
-    types = _types(document)
-    validator = achievement if "Achievement" in types else whole
-    check = "OB3 " + ("Achievement" if validator is achievement else "AchievementCredential")
-    findings = []
+def _schema_findings(validator: Any, document: Any, check: str, root: str = "$") -> list[Finding]:
+    """JSON Schema errors, each at its JSON path. An error of ``anyOf``/``oneOf`` (a value that
+    fits none of several forms) is replaced by the deepest error inside it (the form that got
+    furthest), so the path and the words point at the missing or wrong key rather than at the
+    whole object."""
+    findings = set()
     for error in validator.iter_errors(document):
-        path = "$" + "".join(
+        if error.context:
+            error = max(_leaf_errors(error), key=lambda e: len(e.absolute_path))
+        path = root + "".join(
             f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path
         )
-        findings.append(Finding(path, _first_line(Exception(error.message)), check))
+        message = error.message
+        if len(message) > 200:  # the message repeats the whole value
+            message = f"the value does not fit the schema ({error.validator} rule)"
+        findings.add(Finding(path, _first_line(Exception(message)), check))
     return sorted(findings)
+
+
+def _leaf_errors(error: Any) -> list[Any]:
+    """The innermost errors of an ``anyOf``/``oneOf`` error, leaving out the alternatives meant
+    for another kind of node (those whose ``type`` constant does not match: a
+    ``LearningActivity`` form tried on a ``LearningAchievement``)."""
+    if not error.context:
+        return [error]
+    base = len(error.absolute_path)
+    branches: dict[Any, list[Any]] = {}
+    for inner in error.context:
+        key = inner.relative_schema_path[0] if inner.relative_schema_path else None
+        branches.setdefault(key, []).append(inner)
+
+    def other_kind(branch: list[Any]) -> bool:
+        return any(
+            e.validator == "const"
+            and e.absolute_path
+            and e.absolute_path[-1] == "type"
+            and len(e.absolute_path) - base <= 2
+            for e in branch
+        )
+
+    kept = [b for b in branches.values() if not other_kind(b)] or list(branches.values())
+    return [leaf for branch in kept for inner in branch for leaf in _leaf_errors(inner)]
+
+
+def _ob3_findings(document: Any) -> list[Finding]:
+    whole, achievement = _ob3_validators()
+    if "Achievement" in _types(document):
+        return _schema_findings(achievement, document, "OB3 Achievement")
+    return _schema_findings(whole, document, "OB3 AchievementCredential")
 
 
 # --- entry points -----------------------------------------------------------------------------
@@ -531,6 +610,8 @@ def validate_document(document: Any, kind: str | None = None) -> tuple[str | Non
     if kind == "ob3":
         return kind, _ob3_findings(document)
     inner, root = unwrap(document)
+    if kind == "ebsi":
+        return kind, _schema_findings(_ebsi_validator(), inner, "EBSI EDC (VCDM 2.0)", root)
     return kind, _shacl_findings(inner, kind, root)
 
 
