@@ -517,6 +517,15 @@ def _dropped(document: Any, root: str) -> list[Finding]:
     """Keys that do not reach the graph (the context does not know them)."""
     names, language_maps = _context_info(tuple(_contexts(document)))
     known = set(names.values())
+    context = document.get("@context") if isinstance(document, dict) else None
+    for inline in context if isinstance(context, list) else [context]:
+        if isinstance(inline, dict):  # terms the document defines itself
+            known.update(k for k in inline if not k.startswith("@"))
+            language_maps |= {
+                k
+                for k, v in inline.items()
+                if isinstance(v, dict) and v.get("@container") == "@language"
+            }
     findings: list[Finding] = []
 
     def walk(value: Any, path: str, parent: str) -> None:
