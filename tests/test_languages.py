@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from tests.catalogue_factory import SETTINGS, credential, write_catalogue
@@ -132,19 +131,6 @@ def test_every_label_a_sample_page_needs_exists_in_every_language() -> None:
     ]
     assert not missing
     assert vocab.lookup("isced-f", "0613") is not None
-
-
-def test_every_interface_string_exists_in_every_shipped_language() -> None:
-    def keys(data: Any, prefix: str = "") -> set[str]:
-        if isinstance(data, dict):
-            return {k for key, value in data.items() for k in keys(value, f"{prefix}{key}.")}
-        return {prefix}
-
-    english = {k for k in keys(dict(ui_strings("en"))) if not k.startswith("labels.")}
-    raw = yaml.safe_load((REPO / "plugins/credcat/data/ui.yaml").read_text("utf-8"))
-    for lang in ("de", "fr"):
-        own = {k for k in keys(raw[lang]) if not k.startswith("labels.")}
-        assert english - own == set(), lang
 
 
 # --- check ---------------------------------------------------------------------------------------

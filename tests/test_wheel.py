@@ -55,6 +55,9 @@ def test_the_wheel_alone_starts_and_builds_a_catalogue(tmp_path: Path) -> None:
         "credcat/theme/assets/credcat/credcat.css",
         "credcat/theme/assets/credcat/catalogue.js",
         "credcat/data/ui.yaml",
+        "credcat/locales/credcat.pot",
+        "credcat/locales/de.po",
+        "credcat/locales/fr.po",
         "credcat/contexts/edc-ap.jsonld",
         "credcat/py.typed",
     ):
