@@ -10,8 +10,8 @@ labels of the vocabularies pages show (see :mod:`credcat.render.site.messages`).
    that added a key with its ``de:``/``fr:`` texts merges cleanly; this script moves them);
 2. writes ``plugins/credcat/locales/credcat.pot`` from the English source;
 3. updates every ``<lang>.po`` from the template (Babel's ``update``: new keys come in
-   untranslated, a changed English text keeps its old translation marked fuzzy, removed keys
-   become obsolete ``#~`` entries);
+   untranslated, a changed English text keeps its old translation marked fuzzy, a removed key
+   is removed);
 4. with ``--new LANG``, starts ``<lang>.po`` for a new language (its ``Plural-Forms`` from CLDR).
 
 Files are rewritten only when their messages change, so re-running it changes nothing.
@@ -213,6 +213,7 @@ def run(check: bool = False, new: Iterable[str] = (), imports: Iterable[Path] = 
             catalog = Catalog(locale=lang, domain="credcat", project="credcat", fuzzy=False)
             catalog.header_comment = HEADER.replace("Interface", f"{lang} interface", 1)
         catalog.update(pot, update_header_comment=False, update_creation_date=False)
+        catalog.obsolete.clear()  # a key gone from the source goes (git keeps its history)
         for block in blocks.get(lang, []):
             count = import_block(catalog, block, by_key)
             print(f"imported {count} {lang} texts")

@@ -107,3 +107,20 @@ def test_leftover_language_blocks_are_imported_and_stripped() -> None:
     assert catalog.get("Hello", context="greeting").string == "Hallo"
     day = catalog.get(("{n} day", "{n} days"), context="unit.day")
     assert day.string == ("{n} Tag", "{n} Tage")
+
+
+def test_labels_official_first_then_credcats_own() -> None:
+    """English wording overrides on English pages; official translations elsewhere."""
+    en, de, fr = (Localiser(lang, "en") for lang in ("en", "de", "fr"))
+    assert en.label("mode", "on-site") == "On site"  # credcat's English for "Presential"
+    assert de.label("mode", "on-site") == "Präsenz"  # EU Vocabularies
+    assert fr.label("mode", "on-site") == "Présentiel"
+    assert de.label("isced-f", "0542") == "Statistik"
+    assert fr.label("learning-setting", "non-formal") == "Apprentissage non formel"
+    # no official translation: credcat's, from the gettext catalogue
+    assert de.label("target-group", "migrants") == "Zugewanderte"
+    assert (
+        fr.label("isced-f", "0322")
+        == "Bibliothéconomie, sciences de l’information et archivistique"
+    )
+    assert Localiser("sl", "en").label("mode", "on-site") == "On site"  # no Slovenian: English

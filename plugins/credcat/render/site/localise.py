@@ -119,6 +119,10 @@ def rich(template: str, links: Mapping[str, Part]) -> list[Part]:
     return parts
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _text_part(text: str) -> Part:
     return {"text": text, "href": "", "rel": ""}
 
@@ -161,19 +165,26 @@ class Localiser:
     def label(self, name: str, code: str) -> str:
         """Label of a vocabulary code in the page language.
 
-        Language and country names come from CLDR; other labels from the UI strings' ``labels``
-        (``labels.<vocab>.<code>`` in the gettext catalogues; English overrides in ``ui.yaml``),
-        else the vocabulary's own label (English where it has no other).
+        In this order: language and country names from CLDR; on English pages, credcat's English
+        wording where the official label reads badly (``labels`` in ``ui.yaml``); the official
+        label in the page language (the vocabulary data, sources named in
+        ``vocab/README.md``); credcat's own translation (``labels.<vocab>.<code>`` in the
+        gettext catalogues, for vocabularies without official translations); then English.
         """
         cldr = self.cldr_name(name, code)
         if cldr:
             return cldr
+        found = vocab.lookup(name, code)
+        if self.lang == "en" or found is None or self.lang not in found.labels:
+            own = self.ui_label(name, code)
+            if own:
+                return own
+        if found is not None and self.lang in found.labels:
+            return _capital(found.labels[self.lang])
         override = self.ui.get("labels", {}).get(name, {}).get(code)
         if override:
             return str(override)
-        found = vocab.lookup(name, code)
-        text = found.label(self.lang) if found else code
-        return text[:1].upper() + text[1:]
+        return _capital(found.label("en") if found else code)
 
     def cldr_name(self, name: str, code: str) -> str:
         """A language or country name from CLDR (``""`` for other vocabularies or codes)."""

@@ -36,6 +36,7 @@ from ... import vocab
 
 __all__ = [
     "LABELLED",
+    "SHOWN",
     "SOURCE_LANGUAGE",
     "Plural",
     "SourceMessage",
@@ -51,7 +52,7 @@ __all__ = [
 SOURCE_LANGUAGE = "en"
 """The language of the source strings (the ``msgid`` of every message)."""
 
-LABELLED = (
+SHOWN = (
     "accreditation-type",
     "assessment-type",
     "isced-f",
@@ -62,9 +63,16 @@ LABELLED = (
     "reuse-level",
     "target-group",
 )
-"""Vocabularies whose labels pages show and translators translate (``labels.<vocab>.<code>``).
+"""Vocabularies whose labels pages show (language and country names come from CLDR; NQF levels
+keep their national names)."""
 
-Language and country names come from CLDR instead; NQF levels keep their national names."""
+LABELLED = ("target-group",)
+"""Vocabularies whose labels credcat translates itself: no vendored official source has them in
+other languages than English. The template holds ``labels.<vocab>.<code>`` for every concept of
+these, and for every concept of :data:`SHOWN` whose official labels (the vocabulary data, made
+by ``scripts/build_vocab.py`` from the sources named in ``vocab/README.md``) miss a language
+that has a catalogue. Where an official English label reads badly on a page, ``ui.yaml`` gives
+credcat's English wording under ``labels`` (in the template like any string)."""
 
 ZERO = "zero"
 """Last part of the key of a counted string's words for zero (``catalogue_count.zero``)."""
@@ -162,13 +170,15 @@ def english_messages() -> list[SourceMessage]:
         else:
             out.append(SourceMessage(key, str(value)))
     known = {m.context for m in out}
-    for name in LABELLED:
+    languages = set(catalogue_languages())
+    for name in SHOWN:
         for code in vocab.codes(name):
             key = f"labels.{name}.{code}"
-            if key not in known:
-                concept = vocab.concept(name, code)
-                note = f"EU vocabulary label ({concept.iri})"
-                out.append(SourceMessage(key, _capital(concept.label("en")), comment=note))
+            concept = vocab.concept(name, code)
+            if key in known or (name not in LABELLED and languages <= set(concept.labels)):
+                continue
+            note = f"EU vocabulary label ({concept.iri})"
+            out.append(SourceMessage(key, _capital(concept.label("en")), comment=note))
     return out
 
 
