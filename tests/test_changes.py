@@ -183,3 +183,20 @@ def test_providers_and_assessors_named_only_when_written() -> None:
         "Prüfende Stelle hinzugefügt: Universität Alpha",
         "Prüfende Stelle entfernt: gamma-school",
     ]
+
+
+def test_an_added_translation_is_one_change_not_a_rewording_of_every_text() -> None:
+    old = cred()
+    data = old.model_dump()
+    data["title"]["fr"] = "Titre en français"
+    data["outcomes"][0]["text"]["fr"] = "Un acquis en français"
+    new = Credential.model_validate(data)
+    assert texts(old, new) == [
+        "Texts added in French; the texts in the other languages are unchanged"
+    ]
+    assert texts(old, new, "de")[0].startswith("Texte auf Französisch ergänzt")
+    assert texts(old, new, "fr")[0].startswith("Textes ajoutés en français")
+    # a rewording beside the translation is still reported
+    data["title"]["en"] = "Another title"
+    reworded = texts(old, Credential.model_validate(data))
+    assert len(reworded) == 2 and reworded[1].startswith("Title: ")
