@@ -24,7 +24,6 @@ from babel import Locale, UnknownLocaleError
 from . import vocab
 from .model import Assessment, Credential, Outcome, QualityAssurance
 
-
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 """A key of a language map."""
 
@@ -282,8 +281,10 @@ def _language_name(code: str, lang: str) -> str:
 def _language_maps(value: Any) -> Iterator[dict[str, Any]]:
     """Every language map (``{lang: text}``) in a dumped credential."""
     if isinstance(value, dict):
-        if value and all(isinstance(k, str) and LANG_RE.match(k) for k in value) and all(
-            isinstance(v, str) for v in value.values()
+        if (
+            value
+            and all(isinstance(k, str) and LANG_RE.match(k) for k in value)
+            and all(isinstance(v, str) for v in value.values())
         ):
             yield value
         else:
