@@ -240,11 +240,19 @@ def test_search_index_per_language(sample: Path) -> None:
 
 
 def test_fallback_texts_are_marked(sample: Path) -> None:
-    html = _read(sample, "fr/credentials/data-analysis-python/index.html")
+    html = _read(sample, "fr/credentials/responsible-machine-learning/index.html")
     assert (
-        '<h1 id="top" lang="en" data-credcat-fallback="en">Data Analysis with Python</h1>' in html
+        '<h1 id="top" lang="en" data-credcat-fallback="en">Responsible Machine Learning</h1>'
+        in html
     )
     assert "(non disponible en français)" in html
+    # a credential with French texts: French throughout, nothing marked
+    translated = _read(sample, "fr/credentials/data-analysis-python/index.html")
+    assert '<h1 id="top">Analyse de données avec Python</h1>' in translated
+    assert (
+        "non disponible en français"
+        not in translated.split('id="top"', 1)[1].split('id="downloads"', 1)[0]
+    )
     organisation = _read(sample, "fr/organisations/hochschule-rheinau/index.html")
     assert "Une université de sciences appliquées" in organisation
     assert 'data-credcat-fallback="en"' not in organisation.split("credcat-prose", 1)[1][:200]
