@@ -151,9 +151,18 @@ def test_a_language_without_phrases_falls_back_to_english() -> None:
 def test_sample_versions_changes_read_like_the_story(lang: str) -> None:
     cat = load_catalogue(SAMPLE)
     archive, _ = load_archive(cat)
-    first, second = archive.of("data-analysis-python")
+    first, second, third = archive.of("data-analysis-python")
     names = {oid: org.name for oid, org in cat.organisations.items()}
     found = [c.text(lang) for c in changes(first.credential, second.credential, names)]
+    # 1.2 only added the French texts: one change, worded as such
+    added = [c.text(lang) for c in changes(second.credential, third.credential, names)]
+    assert added == [
+        {
+            "en": "Texts added in French; the texts in the other languages are unchanged",
+            "de": "Texte auf Französisch ergänzt; "
+            "die Texte in den anderen Sprachen sind unverändert",
+        }[lang]
+    ]
     expected = {
         "en": [
             "Outcome added: Deliver a self-contained, reproducible analysis",
