@@ -41,6 +41,30 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO.parent / "shared" / "edc" / "vocabularies"
 DEFAULT_OUT = REPO / "plugins" / "credcat" / "vocab" / "data"
+DEFAULT_LABELS = REPO / "plugins" / "credcat" / "vocab" / "sources"
+
+# Vendored translations of the English labels (gettext files, msgid = the EU's English label,
+# msgstr = its official translation), per vocabulary: a folder of vocab/sources/ and the file
+# in it, {lang} standing for the language. See plugins/credcat/vocab/README.md for where they
+# come from (URL, commit, licence, date).
+LABEL_SOURCES: dict[str, str] = {
+    "isced-f": "euf-isced-php/{lang}.po",
+    "mode": "euf-elm-vocabularies/{lang}/ModeOfLearningAndAssessment.po",
+    "assessment-type": "euf-elm-vocabularies/{lang}/AssessmentType.po",
+    "learning-opportunity-type": "euf-elm-vocabularies/{lang}/LearningOpportunityType.po",
+    "learning-schedule": "euf-elm-vocabularies/{lang}/LearningScheduleType.po",
+    "learning-setting": "euf-elm-vocabularies/{lang}/LearningSettingType.po",
+}
+LABEL_LANGUAGES = ("de", "fr")
+
+# Entries the source leaves in English (msgstr = msgid): not a translation, so not taken; the
+# page falls back to credcat's own translation (locales/<lang>.po) or to English.
+UNTRANSLATED = frozenset(
+    {
+        ("fr", "Journalism and reporting"),
+        ("fr", "Library, information and archival studies"),
+    }
+)
 
 XS = "{http://www.w3.org/2001/XMLSchema}"
 
@@ -122,6 +146,7 @@ class Vocab:
     concepts: dict[str, dict[str, Any]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     note: str | None = None
+    label_sources: dict[str, str] = field(default_factory=dict)
 
     def add(self, code: str, iri: str, label: str) -> None:
         """Add a concept; codes and IRIs must be unique."""
@@ -158,6 +183,8 @@ class Vocab:
         }
         if self.note:
             doc["note"] = self.note
+        if self.label_sources:
+            doc["label_sources"] = self.label_sources
         return doc
 
 
@@ -542,6 +569,52 @@ def build_all(source: Path) -> dict[str, Vocab]:
     return out
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def read_translations(path: Path) -> dict[str, str]:
+    """``{normalised English label: translation}`` of a vendored gettext file."""
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {
+        _norm(str(m.id)): " ".join(str(m.string).split())
+        for m in catalog
+        if m.id and isinstance(m.id, str) and m.string
+    }
+
+
+def add_translations(vocabs: Mapping[str, Vocab], labels: Path) -> None:
+    """Add the vendored official labels (:data:`LABEL_SOURCES`) to the concepts, by English label.
+
+    Every concept of those vocabularies must find its label in every language; a source entry
+    left in English (:data:`UNTRANSLATED`) is skipped.
+    """
+    problems = []
+    for name, pattern in LABEL_SOURCES.items():
+        v = vocabs[name]
+        for lang in LABEL_LANGUAGES:
+            rel = pattern.format(lang=lang)
+            path = labels / rel
+            if not path.is_file():
+                raise BuildError(f"missing label source {path}")
+            table = read_translations(path)
+            for code, concept in sorted(v.concepts.items()):
+                english = concept["label"]["en"]
+                if (lang, english) in UNTRANSLATED:
+                    continue
+                found = table.get(_norm(english))
+                if not found:
+                    problems.append(f"{name}/{code} {english!r}: no {lang} label in {rel}")
+                    continue
+                concept["label"][lang] = found
+            v.label_sources[lang] = f"vocab/sources/{rel}"
+    if problems:
+        raise BuildError("; ".join(problems))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -557,9 +630,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if any output file differs"
     )
+    ap.add_argument(
+        "--labels",
+        type=Path,
+        default=DEFAULT_LABELS,
+        help="directory of the vendored label translations (default: %(default)s)",
+    )
     args = ap.parse_args(argv)
     try:
         vocabs = build_all(args.source)
+        add_translations(vocabs, args.labels)
     except BuildError as exc:
         print(f"build_vocab: error: {exc}", file=sys.stderr)
         return 2

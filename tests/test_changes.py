@@ -151,9 +151,18 @@ def test_a_language_without_phrases_falls_back_to_english() -> None:
 def test_sample_versions_changes_read_like_the_story(lang: str) -> None:
     cat = load_catalogue(SAMPLE)
     archive, _ = load_archive(cat)
-    first, second = archive.of("data-analysis-python")
+    first, second, third = archive.of("data-analysis-python")
     names = {oid: org.name for oid, org in cat.organisations.items()}
     found = [c.text(lang) for c in changes(first.credential, second.credential, names)]
+    # 1.2 only added the French texts: one change, worded as such
+    added = [c.text(lang) for c in changes(second.credential, third.credential, names)]
+    assert added == [
+        {
+            "en": "Texts added in French; the texts in the other languages are unchanged",
+            "de": "Texte auf Französisch ergänzt; "
+            "die Texte in den anderen Sprachen sind unverändert",
+        }[lang]
+    ]
     expected = {
         "en": [
             "Outcome added: Deliver a self-contained, reproducible analysis",
@@ -183,3 +192,20 @@ def test_providers_and_assessors_named_only_when_written() -> None:
         "Prüfende Stelle hinzugefügt: Universität Alpha",
         "Prüfende Stelle entfernt: gamma-school",
     ]
+
+
+def test_an_added_translation_is_one_change_not_a_rewording_of_every_text() -> None:
+    old = cred()
+    data = old.model_dump()
+    data["title"]["fr"] = "Titre en français"
+    data["outcomes"][0]["text"]["fr"] = "Un acquis en français"
+    new = Credential.model_validate(data)
+    assert texts(old, new) == [
+        "Texts added in French; the texts in the other languages are unchanged"
+    ]
+    assert texts(old, new, "de")[0].startswith("Texte auf Französisch ergänzt")
+    assert texts(old, new, "fr")[0].startswith("Textes ajoutés en français")
+    # a rewording beside the translation is still reported
+    data["title"]["en"] = "Another title"
+    reworded = texts(old, Credential.model_validate(data))
+    assert len(reworded) == 2 and reworded[1].startswith("Title: ")

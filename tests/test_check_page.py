@@ -112,7 +112,8 @@ def test_catalogue_json_lists_versions_and_successor() -> None:
     versions = entries["data-analysis-python"]["versions"]
     assert [(v["version"], v["current"], v["replaces"]) for v in versions] == [
         ("1.0", False, None),
-        ("1.1", True, "1.0"),
+        ("1.1", False, "1.0"),
+        ("1.2", True, "1.1"),
     ]
     current = cat.credentials["data-analysis-python"]
     assert versions[-1]["fingerprint"] == fingerprint(current)

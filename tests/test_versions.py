@@ -158,13 +158,16 @@ def test_sample_archive_is_complete_and_matches_its_fingerprints() -> None:
         assert latest.fingerprint == fingerprint(cred)
     multi = {cid for cid, found in archive.releases.items() if len(found) >= 2}
     assert {"data-analysis-python", "digital-inclusion-coaching"} <= multi
-    first, second = archive.of("data-analysis-python")
+    first, second, third = archive.of("data-analysis-python")
     assert (first.version, second.version, second.replaces, first.replaces) == (
         "1.0",
         "1.1",
         "1.0",
         None,
     )
+    # 1.2 added the French texts (credcat release, 2026-12-01)
+    assert (third.version, third.replaces, third.released) == ("1.2", "1.1", date(2026, 12, 1))
+    assert third.credential.title["fr"] == "Analyse de données avec Python"
     assert first.released == date(2025, 9, 1)
     assert {o.id for o in first.credential.outcomes} < {o.id for o in second.credential.outcomes}
     assert first.credential.assessments != second.credential.assessments

@@ -78,7 +78,7 @@ def test_a_superseded_record_names_its_successor_and_versions() -> None:
     graph = to_graph(document)
     spec = rdflib.URIRef(urls.spec_iri("research-data-management", "1.0"))
     assert list(graph.objects(spec, DC.isReplacedBy)) == [
-        rdflib.URIRef(urls.spec_iri("fair-research-data", "2.0"))
+        rdflib.URIRef(urls.spec_iri("fair-research-data", "2.1"))
     ]
     assert list(graph.objects(spec, DC.hasVersion)) == [spec]
     assert violations(graph, shapes(*EDC_SHAPES)) == []

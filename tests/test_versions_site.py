@@ -197,9 +197,9 @@ def test_the_catalogue_graph_states_versions_and_successors() -> None:
     document = catalogue_document(cat, urls)
     graph = to_graph(document)
     assert violations(graph, shapes(*EDC_SHAPES)) == []
-    spec = rdflib.URIRef(urls.spec_iri("data-analysis-python", "1.1"))
+    spec = rdflib.URIRef(urls.spec_iri("data-analysis-python", "1.2"))
     assert sorted(graph.objects(spec, DC.hasVersion)) == sorted(
-        rdflib.URIRef(urls.spec_iri("data-analysis-python", v)) for v in ("1.0", "1.1")
+        rdflib.URIRef(urls.spec_iri("data-analysis-python", v)) for v in ("1.0", "1.1", "1.2")
     )
     old = rdflib.URIRef(urls.spec_iri("research-data-management", "1.0"))
     successor = cat.credentials["fair-research-data"]

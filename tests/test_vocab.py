@@ -80,11 +80,13 @@ def test_eqf_descriptors() -> None:
     doc = json.loads((DATA / "eqf_descriptors.json").read_text(encoding="utf-8"))
     assert sorted(doc) == [str(i) for i in range(1, 9)]
     for level, texts in doc.items():
-        assert set(texts) == {"en", "de"}
+        assert set(texts) == {"en", "de", "fr"}
         assert f"level {level}" in texts["en"] and f"Niveau {level}" in texts["de"]
+        assert f"Au niveau {level}," in texts["fr"]
     assert vocab.eqf_descriptor(6) == doc["6"]["en"]
     assert vocab.eqf_descriptor("4", "de") == doc["4"]["de"]
-    assert vocab.eqf_descriptor(4, "fr") == doc["4"]["en"]
+    assert vocab.eqf_descriptor(4, "fr") == doc["4"]["fr"]
+    assert vocab.eqf_descriptor(4, "sl") == doc["4"]["en"]
     assert vocab.eqf_descriptor(9) is None
 
 
@@ -153,11 +155,29 @@ def test_lookup(name: str, code: str, canonical: str, iri: str, scheme: str) -> 
     assert vocab.by_iri(iri) == c
 
 
+def test_official_translations_cover_the_vocabularies_with_a_source() -> None:
+    """Every concept of a vocabulary with a vendored source has its de and fr label."""
+    for name in ("isced-f", "mode", "assessment-type", "learning-opportunity-type",
+                 "learning-schedule", "learning-setting"):  # fmt: skip
+        doc = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+        assert set(doc["label_sources"]) == {"de", "fr"}, name
+        for lang, source in doc["label_sources"].items():
+            assert (DATA.parent / source.removeprefix("vocab/")).is_file()
+            missing = [code for code, c in doc["concepts"].items() if lang not in c["label"]]
+            # the two ISCED-F fields the French source leaves in English
+            assert missing == ([] if (name, lang) != ("isced-f", "fr") else ["0321", "0322"])
+    assert vocab.concept("isced-f", "0613").label("de") == (
+        "Entwicklung und Analyse von Software und Anwendungen"
+    )
+
+
 def test_labels() -> None:
     on_site = vocab.concept("mode", "on-site")
     assert on_site.label() == "Presential"
-    assert on_site.label("de") == "Presential"  # falls back to English
-    assert on_site.labels == {"en": "Presential"}
+    assert on_site.label("de") == "Präsenz"  # official labels (vocab/sources, README)
+    assert on_site.label("fr") == "Présentiel"
+    assert on_site.label("sl") == "Presential"  # falls back to English
+    assert on_site.labels == {"en": "Presential", "de": "Präsenz", "fr": "Présentiel"}
     assert vocab.concept("country", "DE").label() == "Germany"
     bare = Concept("x", "code", "urn:x", "urn:s", {})
     assert bare.label("en") == "code"

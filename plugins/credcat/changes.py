@@ -10,7 +10,8 @@ site shows them at the top of each version page after the first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from functools import cache
@@ -18,9 +19,13 @@ from importlib import resources
 from typing import Any, Union
 
 import yaml
+from babel import Locale, UnknownLocaleError
 
 from . import vocab
 from .model import Assessment, Credential, Outcome, QualityAssurance
+
+LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+"""A key of a language map."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,10 @@ def _word(value: Arg, lang: str) -> str:
     if isinstance(value, int | str):
         return str(value)
     if isinstance(value, Code):
+        if value.vocab == "language":  # names of languages in the reader's language, from CLDR
+            name = _language_name(value.code, lang)
+            if name:
+                return name
         concept = vocab.lookup(value.vocab, value.code)
         return concept.label(lang) if concept else value.code
     if isinstance(value, Phrase):
@@ -153,6 +162,16 @@ def changes(
     """
     names = names or {}
     found: list[Change] = []
+    added = sorted(_languages(new) - _languages(old))
+    if added:  # a translation is a change of its own, not a rewording of every text
+        found.append(
+            Change(
+                "translations_added",
+                "translations",
+                {"languages": Joined(tuple(Code("language", lang) for lang in added))},
+            )
+        )
+        new = _without(new, set(added))
 
     def org(oid: str) -> Arg:
         return names.get(oid) or oid
@@ -249,6 +268,47 @@ def changes(
         if getattr(old, name) != getattr(new, name):
             found.append(Change(name, name))
     return found
+
+
+def _language_name(code: str, lang: str) -> str:
+    try:
+        found = Locale.parse(lang).languages.get(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return ""
+    return str(found or "")
+
+
+def _language_maps(value: Any) -> Iterator[dict[str, Any]]:
+    """Every language map (``{lang: text}``) in a dumped credential."""
+    if isinstance(value, dict):
+        if (
+            value
+            and all(isinstance(k, str) and LANG_RE.match(k) for k in value)
+            and all(isinstance(v, str) for v in value.values())
+        ):
+            yield value
+        else:
+            for item in value.values():
+                yield from _language_maps(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _language_maps(item)
+
+
+def _languages(credential: Credential) -> set[str]:
+    """The languages of a credential's texts (offerings and errata left out: not versioned)."""
+    data = credential.model_dump(exclude={"offerings", "errata"})
+    return {lang for found in _language_maps(data) for lang in found}
+
+
+def _without(credential: Credential, languages: set[str]) -> Credential:
+    """The credential with the texts in ``languages`` taken out of every language map."""
+    data = credential.model_dump()
+    for found in list(_language_maps(data)):
+        if set(found) - languages:
+            for lang in languages:
+                found.pop(lang, None)
+    return Credential.model_validate(data)
 
 
 def _code(vocabulary: str, code: str | None) -> Arg:

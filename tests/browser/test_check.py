@@ -19,7 +19,7 @@ from .conftest import REPO, NewContext, Site
 from .test_e2e import XSS_PROBE, assert_no_axe_violations
 
 CID = "sql-for-data-analysis"
-VERSION = "1.0"
+VERSION = "1.1"  # the current version (1.1 added the French texts)
 SAMPLES = REPO / "tests" / "fixtures" / "official" / "samples"
 ROWS = ("title", "eqf", "credits", "workload", "outcomes", "awarding")
 
@@ -104,7 +104,8 @@ def test_an_issued_edc_matches_in_every_form(page: Page, sample_site: Site, issu
         paste(page, text)
         assert verdict(page) == "match", (name, output_text(page))
         shown = output_text(page)
-        assert "The credential matches what this catalogue published for version 1.0" in shown
+        matches = f"The credential matches what this catalogue published for version {VERSION}"
+        assert matches in shown
         assert format_words in shown, name
         assert row_results(page) == dict.fromkeys(ROWS, "same"), name
         badge = page.locator("[data-credcat-status]")
@@ -115,8 +116,8 @@ def test_an_issued_edc_matches_in_every_form(page: Page, sample_site: Site, issu
         expect(page.locator('[data-credcat-row="eqf"]')).to_contain_text("EQF level 6")
     paste(page, json.dumps(issued))
     assert "VC data model 1.1" in output_text(page)
-    version_link = page.get_by_role("link", name="The catalogue page of version 1.0")
-    expect(version_link).to_have_attribute("href", f"../credentials/{CID}/1.0/")
+    version_link = page.get_by_role("link", name=f"The catalogue page of version {VERSION}")
+    expect(version_link).to_have_attribute("href", f"../credentials/{CID}/{VERSION}/")
 
 
 def test_an_open_badge_matches_and_says_what_it_does_not_state(page: Page, sample_site: Site):
@@ -138,7 +139,7 @@ def test_a_tampered_copy_shows_each_difference(
     open_check(page, sample_site)
     paste(page, json.dumps(fx.jades_json(fx.tampered(issued))))
     assert verdict(page) == "differences"
-    assert "differs from what this catalogue published for version 1.0" in output_text(page)
+    assert f"differs from what this catalogue published for version {VERSION}" in output_text(page)
     results = row_results(page)
     assert results["title"] == results["eqf"] == "differs"
     assert results["credits"] == results["outcomes"] == results["awarding"] == "same"
@@ -181,7 +182,7 @@ def test_credentials_not_from_this_catalogue(page: Page, sample_site: Site, issu
 
 
 def test_an_earlier_version_is_marked_superseded(new_context: NewContext, sample_site: Site):
-    # version 1.0 of data-analysis-python was replaced by 1.1; its machine files may not be
+    # version 1.0 of data-analysis-python was replaced by later ones; its machine files may not be
     # published (a 404 for its elm.jsonld is then expected), so the guard is off here
     context, _ = new_context(check=False)
     page = context.new_page()
@@ -191,8 +192,9 @@ def test_an_earlier_version_is_marked_superseded(new_context: NewContext, sample
     assert verdict(page) in {"match", "differences", "unavailable"}, output_text(page)
     badge = page.locator("[data-credcat-status]")
     expect(badge).to_have_attribute("data-credcat-status", "superseded")
-    assert "Version 1.0 has been replaced by version 1.1" in output_text(page)
-    expect(page.get_by_role("link", name="The current version (1.1)")).to_have_attribute(
+    current = sample_site.catalogue.credentials["data-analysis-python"].version  # 1.2
+    assert f"Version 1.0 has been replaced by version {current}" in output_text(page)
+    expect(page.get_by_role("link", name=f"The current version ({current})")).to_have_attribute(
         "href", "../credentials/data-analysis-python/"
     )
 
@@ -274,7 +276,7 @@ def test_the_logic_unit_by_unit(page: Page, sample_site: Site, issued: dict[str,
     read = page.evaluate("text => window.credcatCheck.read(text)", fx.jws_compact(fx.vc2(issued)))
     assert (read["kind"], read["form"], read["vc"]) == ("edc", "jws_compact", "vc2")
     claimed = read["claims"][0]["claimed"]
-    assert read["claims"][0]["iris"] == [base + f"credentials/{CID}/1.0/#spec"]
+    assert read["claims"][0]["iris"] == [base + f"credentials/{CID}/{VERSION}/#spec"]
     assert (claimed["eqf"], claimed["credits"], claimed["hours"]) == (6, 4, 110)
     assert claimed["title"]["en"] == "SQL for Data Analysis"
     assert len(claimed["outcomes"]) == len(sample_site.catalogue.credentials[CID].outcomes)

@@ -13,12 +13,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from credcat import vocab
-from credcat.render.site.localise import plural, ui_strings
+from credcat.render.site.localise import Localiser, plural, ui_strings
 
 from .conftest import Site, require_axe
 from .test_e2e import assert_no_axe_violations, shown_ids
 
 CID = "data-analysis-python"
+UNTRANSLATED = "responsible-machine-learning"
+"""A credential without French texts (French is a partial language of the sample)."""
 
 
 def _strings(data: Any) -> set[str]:
@@ -34,20 +36,41 @@ def _english_only(site: Site) -> set[str]:
     german = _strings(ui_strings("de"))
     # phrases only: a single word ("Credential") may be a proper noun in a German text too
     english = {s for s in _strings(ui_strings("en")) - german if "{" not in s and " " in s}
-    cat = site.catalogue
-    for cred in cat.credentials.values():
-        for name, codes in (("isced-f", cred.field), ("target-group", cred.target_groups)):
-            for code in codes:
-                found = vocab.lookup(name, code)
-                if found is not None:
-                    english.add(found.label("en"))
-        for code in cred.languages:
-            found = vocab.lookup("language", code)
-            if found is not None:
-                english.add(found.label("en"))
+    # every vocabulary label the sample's pages show, as an English page shows it (credcat's
+    # wording where the official label reads badly) and as the EU vocabulary has it
+    en, de = Localiser("en", "en"), Localiser("de", "en")
+    for name, code in _codes_shown(site):
+        german_label = de.label(name, code)
+        for label in (en.label(name, code), *_official_english(name, code)):
+            if label.casefold() not in german_label.casefold():  # "Blended" Learning
+                english.add(label)
     # names of formats and services stay as they are in German prose too
     proper_names = {"European Digital Credential"}
     return english - german - proper_names
+
+
+def _official_english(name: str, code: str) -> list[str]:
+    found = vocab.lookup(name, code)
+    return [found.label("en")] if found is not None else []
+
+
+def _codes_shown(site: Site) -> set[tuple[str, str]]:
+    """Every (vocabulary, code) the sample's pages label."""
+    cat = site.catalogue
+    codes: set[tuple[str, str]] = set()
+    for cred in cat.credentials.values():
+        codes |= {("isced-f", c) for c in cred.field}
+        codes |= {("target-group", c) for c in cred.target_groups}
+        codes |= {("language", c) for c in cred.languages}
+        codes |= {("mode", cred.mode), ("learning-setting", cred.setting)}
+        codes |= {("assessment-type", a.type) for a in cred.assessments}
+        codes |= {("accreditation-type", q.type) for q in cred.quality_assurance}
+        codes |= {("reuse-level", o.reuse) for o in cred.outcomes if o.reuse}
+        codes |= {("learning-schedule", o.schedule) for o in cred.offerings if o.schedule}
+        if cred.type:
+            codes.add(("learning-opportunity-type", cred.type))
+    codes |= {("country", org.country) for org in cat.organisations.values()}
+    return codes
 
 
 UNMARKED_TEXT = """() => {
@@ -65,7 +88,14 @@ UNMARKED_TEXT = """() => {
 
 
 @pytest.mark.parametrize(
-    "path", [f"de/credentials/{CID}/", "de/catalogue/", "de/organisations/hochschule-rheinau/"]
+    "path",
+    [
+        f"de/credentials/{CID}/",
+        f"de/credentials/{CID}/1.2/",
+        "de/catalogue/",
+        "de/organisations/hochschule-rheinau/",
+        "de/pathways/",
+    ],
 )
 def test_german_pages_show_no_english_outside_marked_fallbacks(
     page: Page, sample_site: Site, path: str
@@ -123,11 +153,16 @@ def test_site_search_uses_the_page_language(page: Page, sample_site: Site) -> No
 
 
 def test_french_fallbacks_are_marked_and_announced(page: Page, sample_site: Site) -> None:
-    page.goto(sample_site.url(f"fr/credentials/{CID}/"))
+    page.goto(sample_site.url(f"fr/credentials/{UNTRANSLATED}/"))
     title = page.locator("h1#top")
     expect(title).to_have_attribute("lang", "en")
     expect(page.locator(".credcat-fallback-note").first).to_be_visible()
     expect(page.locator(".credcat-fallback-note").first).to_contain_text("non disponible")
+    # a credential with French texts reads in French, without notes
+    page.goto(sample_site.url(f"fr/credentials/{CID}/"))
+    expect(page.locator("h1#top")).to_have_text("Analyse de données avec Python")
+    assert page.locator("h1#top").get_attribute("lang") is None
+    expect(page.locator("#top ~ .credcat-fallback-note")).to_have_count(0)
 
 
 @pytest.mark.parametrize(
@@ -138,6 +173,9 @@ def test_french_fallbacks_are_marked_and_announced(page: Page, sample_site: Site
         f"de/credentials/{CID}/",
         "de/organisations/hochschule-rheinau/",
         f"fr/credentials/{CID}/",
+        f"fr/credentials/{UNTRANSLATED}/",
+        "fr/catalogue/",
+        "fr/organisations/qualitas-agentur/",
         "fr/how-to-read/",
         "fr/pathways/",
     ],

@@ -302,7 +302,7 @@ def eqf_descriptor(level: int | str, lang: str = "en") -> str | None:
 
     Args:
         level: EQF level 1-8 (``6`` or ``"6"``).
-        lang: ``"en"`` or ``"de"``; other languages fall back to English.
+        lang: ``"en"``, ``"de"`` or ``"fr"``; other languages fall back to English.
 
     Returns:
         The explanation, or ``None`` for an unknown level.

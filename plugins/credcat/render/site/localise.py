@@ -1,10 +1,11 @@
 """The localiser: every text, label, date, number, price, duration, list and plural of a page.
 
 Owns all formatting for people. Catalogue texts go through :func:`credcat.render.language.localise`
-(the one language fallback, shared with the JSON-LD); UI strings come from
-``credcat/data/ui.yaml`` (missing keys fall back to English); dates, numbers, currency symbols,
-lists and plural categories come from the Unicode CLDR through Babel, so adding a language adds
-a block to ``ui.yaml``, not code.
+(the one language fallback, shared with the JSON-LD); UI strings come from :mod:`.messages`
+(English source ``credcat/data/ui.yaml``, translations in the gettext catalogues
+``credcat/locales/<lang>.po``; a missing translation falls back to English); dates, numbers,
+currency symbols and lists come from the Unicode CLDR through Babel, counted strings from the
+catalogue's ``Plural-Forms``, so adding a language adds a ``.po`` file, not code.
 
 English pages use CLDR's European English (``en_150``): day-month-year dates (``10 April 2027``)
 and lists without a serial comma, as a European catalogue writes them. Numbers never group
@@ -18,10 +19,8 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
-import yaml
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
@@ -31,6 +30,7 @@ from ... import vocab
 from ...model import DURATION_RE, Price
 from ..language import LanguageMap, chosen_language, localise
 from .context import Part
+from .messages import Plural, translations, ui_tree
 
 __all__ = ["Localiser", "cldr_locale", "fill", "plural", "rich", "ui_strings"]
 
@@ -49,48 +49,33 @@ def cldr_locale(lang: str) -> Locale:
 
 
 @functools.cache
-def _ui_all() -> dict[str, dict[str, Any]]:
-    raw = resources.files("credcat").joinpath("data/ui.yaml").read_text("utf-8")
-    data: dict[str, dict[str, Any]] = yaml.safe_load(raw)
-    return data
-
-
-def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in over.items():
-        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
-            out[key] = _merge(out[key], value)
-        else:
-            out[key] = value
-    return out
-
-
-@functools.cache
 def ui_strings(lang: str) -> Mapping[str, Any]:
-    """The UI strings of ``lang``; missing keys (at any depth) fall back to English.
+    """The UI strings of ``lang``; a string without translation falls back to English.
 
     Args:
         lang: A language code.
 
     Returns:
-        A mapping of key to string (or nested mapping / list for grouped strings).
+        A mapping of key to string (nested mapping for grouped strings, :class:`Plural` for
+        counted ones).
     """
-    data = _ui_all()
-    return _merge(data["en"], data.get(lang, {}))
+    return ui_tree(lang)
 
 
 def plural(forms: Sequence[str], n: int, lang: str = "en") -> str:
     """Pick a plural form of a UI string by ``n`` and fill ``{n}``.
 
     Args:
-        forms: ``[one, other]``, or ``[zero, one, other]`` where a count of zero has words of
-            its own ("No credentials").
+        forms: A counted UI string (:class:`Plural`: its catalogue's ``Plural-Forms`` choose),
+            or a plain ``[one, other]`` / ``[zero, one, other]`` list (CLDR categories choose).
         n: The count.
         lang: The language, whose CLDR plural rules choose between the forms.
 
     Returns:
         The chosen form with ``{n}`` filled in.
     """
+    if isinstance(forms, Plural):
+        return forms.pick(n).replace("{n}", str(n))
     named = dict(zip(("zero", "one", "other"), forms, strict=True)) if len(forms) == 3 else {}
     if not named:
         named = {"one": forms[0], "other": forms[-1]}
@@ -132,6 +117,10 @@ def rich(template: str, links: Mapping[str, Part]) -> list[Part]:
     if position < len(template):
         parts.append(_text_part(template[position:]))
     return parts
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _text_part(text: str) -> Part:
@@ -176,19 +165,26 @@ class Localiser:
     def label(self, name: str, code: str) -> str:
         """Label of a vocabulary code in the page language.
 
-        Language and country names come from CLDR; other labels from ``ui.yaml``'s ``labels``
-        (translations of the EU vocabularies' labels, sources named there), else the
-        vocabulary's own label (English where it has no other).
+        In this order: language and country names from CLDR; on English pages, credcat's English
+        wording where the official label reads badly (``labels`` in ``ui.yaml``); the official
+        label in the page language (the vocabulary data, sources named in
+        ``vocab/README.md``); credcat's own translation (``labels.<vocab>.<code>`` in the
+        gettext catalogues, for vocabularies without official translations); then English.
         """
         cldr = self.cldr_name(name, code)
         if cldr:
             return cldr
+        found = vocab.lookup(name, code)
+        if self.lang == "en" or found is None or self.lang not in found.labels:
+            own = self.ui_label(name, code)
+            if own:
+                return own
+        if found is not None and self.lang in found.labels:
+            return _capital(found.labels[self.lang])
         override = self.ui.get("labels", {}).get(name, {}).get(code)
         if override:
             return str(override)
-        found = vocab.lookup(name, code)
-        text = found.label(self.lang) if found else code
-        return text[:1].upper() + text[1:]
+        return _capital(found.label("en") if found else code)
 
     def cldr_name(self, name: str, code: str) -> str:
         """A language or country name from CLDR (``""`` for other vocabularies or codes)."""
@@ -208,9 +204,12 @@ class Localiser:
         return found is not None and self.lang in found.labels
 
     def ui_label(self, name: str, code: str) -> str:
-        """The label ``ui.yaml`` gives a code in the page language itself (no English fallback)."""
-        own = _ui_all().get(self.lang, {})
-        return str(own.get("labels", {}).get(name, {}).get(code, ""))
+        """The label the UI strings give a code in the page language (no English fallback)."""
+        key = f"labels.{name}.{code}"
+        if self.lang == "en":
+            return str(self.ui.get("labels", {}).get(name, {}).get(code, ""))
+        found = translations(self.lang).get(key)
+        return found if isinstance(found, str) else ""
 
     def date(self, value: date) -> str:
         """A date in words: ``10 April 2027`` (CLDR's long date format)."""

@@ -1,0 +1,288 @@
+"""credcat's interface strings: English source in ``data/ui.yaml``, translations in gettext.
+
+Owns the one translation workflow of the interface:
+
+* The **English source** is the ``en`` block of ``credcat/data/ui.yaml`` (nested keys, a list for
+  a counted string: ``[one, other]``, or ``[zero, one, other]`` where a count of zero has words of
+  its own), plus the English labels of the vocabularies that pages show (:data:`LABELLED`, from
+  :mod:`credcat.vocab`).
+* The **translations** are gettext catalogues, ``credcat/locales/<lang>.po``, made from the
+  template ``credcat/locales/credcat.pot`` (Poedit, Weblate, Lokalize … open both). Each message
+  has the dotted key as ``msgctxt`` (``unit.hour``, ``check.title``, ``labels.mode.online``) and
+  the English text as ``msgid``; a counted string is a gettext plural (``msgid_plural``, the
+  ``Plural-Forms`` of its ``.po`` choose the form), its words for zero a message of its own
+  (``<key>.zero``). ``scripts/ui_pot.py`` regenerates the template and updates the catalogues.
+
+At build time :func:`ui_tree` reads the English source and a language's ``.po`` with Babel and
+gives the same nested mapping the pages have always used: every key of the English source, a
+translated leaf where the catalogue has a translation (not fuzzy, not empty), else English; a
+counted string is a :class:`Plural`.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+from ... import vocab
+
+__all__ = [
+    "LABELLED",
+    "SHOWN",
+    "SOURCE_LANGUAGE",
+    "Plural",
+    "SourceMessage",
+    "catalogue_languages",
+    "english_messages",
+    "english_source",
+    "is_partial",
+    "read_catalogue",
+    "translations",
+    "ui_tree",
+]
+
+SOURCE_LANGUAGE = "en"
+"""The language of the source strings (the ``msgid`` of every message)."""
+
+SHOWN = (
+    "accreditation-type",
+    "assessment-type",
+    "isced-f",
+    "learning-opportunity-type",
+    "learning-schedule",
+    "learning-setting",
+    "mode",
+    "reuse-level",
+    "target-group",
+)
+"""Vocabularies whose labels pages show (language and country names come from CLDR; NQF levels
+keep their national names)."""
+
+LABELLED = ("target-group",)
+"""Vocabularies whose labels credcat translates itself: no vendored official source has them in
+other languages than English. The template holds ``labels.<vocab>.<code>`` for every concept of
+these, and for every concept of :data:`SHOWN` whose official labels (the vocabulary data, made
+by ``scripts/build_vocab.py`` from the sources named in ``vocab/README.md``) miss a language
+that has a catalogue. Where an official English label reads badly on a page, ``ui.yaml`` gives
+credcat's English wording under ``labels`` (in the template like any string)."""
+
+ZERO = "zero"
+"""Last part of the key of a counted string's words for zero (``catalogue_count.zero``)."""
+
+PLURAL_FLAG = "python-brace-format"
+"""gettext flag of a message with ``{name}`` placeholders (Poedit checks them)."""
+
+ENGLISH_PLURAL = gettext.c2py("(n != 1)")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMessage:
+    """One message of the template: a key, its English text, and its English plural if counted.
+
+    Attributes:
+        context: The dotted key (``msgctxt``).
+        text: The English text (``msgid``); the singular of a counted string.
+        plural: The English plural (``msgid_plural``), ``""`` for an uncounted string.
+        comment: A note for translators (``#.``).
+    """
+
+    context: str
+    text: str
+    plural: str = ""
+    comment: str = ""
+
+    @property
+    def msgid(self) -> str | tuple[str, str]:
+        """The ``msgid`` Babel stores: a string, or ``(singular, plural)``."""
+        return (self.text, self.plural) if self.plural else self.text
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """``python-brace-format`` where the English text has placeholders."""
+        return (PLURAL_FLAG,) if "{" in self.text + self.plural else ()
+
+
+class Plural(list[str]):
+    """A counted UI string in one language, indexable like the old ``[zero?, one, other]`` list.
+
+    The list holds the words for zero (when the string has them), then the forms for 1 and for 2
+    (what a template or script that only knows zero, one and other needs); :meth:`pick` chooses
+    the form for any count by the ``Plural-Forms`` rule of the language's catalogue.
+    """
+
+    def __init__(self, forms: Iterable[str], rule: Callable[[int], int], zero: str = "") -> None:
+        """Args:
+        forms: The forms in the catalogue's order (``msgstr[0]`` …).
+        rule: The catalogue's plural rule: count → index of the form.
+        zero: The words for zero, ``""`` where zero uses the ordinary form.
+        """
+        self.forms = tuple(forms)
+        self.rule = rule
+        self.zero = zero
+        super().__init__(([zero] if zero else []) + [self.pick(1), self.pick(2)])
+
+    def pick(self, n: int) -> str:
+        """The form for ``n`` (``{n}`` not filled)."""
+        if n == 0 and self.zero:
+            return self.zero
+        index = self.rule(n)
+        return self.forms[index] if 0 <= index < len(self.forms) else self.forms[-1]
+
+
+@functools.cache
+def english_source() -> Mapping[str, Any]:
+    """The ``en`` block of ``data/ui.yaml``: the English source of every UI string."""
+    raw = resources.files("credcat").joinpath("data/ui.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    english: Mapping[str, Any] = data[SOURCE_LANGUAGE]
+    return english
+
+
+def _leaves(tree: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for key, value in tree.items():
+        if isinstance(value, Mapping):
+            yield from _leaves(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def english_messages() -> list[SourceMessage]:
+    """Every message of the template, in the order of the English source, then the labels."""
+    out: list[SourceMessage] = []
+    for key, value in _leaves(english_source()):
+        if isinstance(value, list):
+            forms = [str(form) for form in value]
+            if len(forms) == 3:
+                out.append(SourceMessage(f"{key}.{ZERO}", forms[0], comment="count of zero"))
+            out.append(SourceMessage(key, forms[-2], forms[-1]))
+        else:
+            out.append(SourceMessage(key, str(value)))
+    known = {m.context for m in out}
+    languages = set(catalogue_languages())
+    for name in SHOWN:
+        for code in vocab.codes(name):
+            key = f"labels.{name}.{code}"
+            concept = vocab.concept(name, code)
+            if key in known or (name not in LABELLED and languages <= set(concept.labels)):
+                continue
+            note = f"EU vocabulary label ({concept.iri})"
+            out.append(SourceMessage(key, _capital(concept.label("en")), comment=note))
+    return out
+
+
+def _locales() -> Any:
+    return resources.files("credcat").joinpath("locales")
+
+
+def catalogue_languages() -> tuple[str, ...]:
+    """The languages that have a catalogue (``locales/<lang>.po``), sorted."""
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".po")
+            for entry in _locales().iterdir()
+            if entry.name.endswith(".po")
+        )
+    )
+
+
+@functools.cache
+def read_catalogue(lang: str) -> Catalog | None:
+    """The gettext catalogue of a language, ``None`` where there is none."""
+    entry = _locales().joinpath(f"{lang}.po")
+    if not entry.is_file():
+        return None
+    with entry.open("rb") as handle:
+        return read_po(handle, locale=lang, domain="credcat")
+
+
+PARTIAL_HEADER = "X-Credcat-Partial"
+"""Header of a ``.po`` whose translation is still under way (``X-Credcat-Partial: yes``): its
+missing strings fall back to English without failing the tests that require complete ones."""
+
+
+def is_partial(lang: str) -> bool:
+    """Whether a language's catalogue declares itself partial (or there is none)."""
+    catalogue = read_catalogue(lang)
+    if catalogue is None:
+        return lang != SOURCE_LANGUAGE
+    headers = {str(k).lower(): str(v) for k, v in catalogue.mime_headers}
+    return headers.get(PARTIAL_HEADER.lower(), "").strip().lower() in {"yes", "true", "1"}
+
+
+@functools.cache
+def translations(lang: str) -> Mapping[str, str | tuple[str, ...]]:
+    """The usable translations of a language by key: not fuzzy, no empty form."""
+    catalogue = read_catalogue(lang)
+    if catalogue is None:
+        return {}
+    out: dict[str, str | tuple[str, ...]] = {}
+    for message in catalogue:
+        if not message.id or not message.context or message.fuzzy:
+            continue
+        string = message.string
+        if isinstance(string, (tuple, list)):
+            if string and all(string):
+                out[message.context] = tuple(str(s) for s in string)
+        elif string:
+            out[message.context] = str(string)
+    return out
+
+
+def _rule(lang: str) -> Callable[[int], int]:
+    catalogue = read_catalogue(lang)
+    if catalogue is None or lang == SOURCE_LANGUAGE:
+        return ENGLISH_PLURAL
+    return gettext.c2py(catalogue.plural_expr)
+
+
+def _set(tree: dict[str, Any], key: str, value: Any) -> None:
+    *path, last = key.split(".")
+    node = tree
+    for part in path:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            child = node[part] = {}
+        node = child
+    node[last] = value
+
+
+@functools.cache
+def ui_tree(lang: str) -> Mapping[str, Any]:
+    """Every UI string of a language as a nested mapping; English where it has no translation.
+
+    Vocabulary labels (``labels.<vocab>.<code>``) appear only where a catalogue (or the English
+    source) has them: elsewhere the page uses the vocabulary's own label.
+    """
+    own = translations(lang) if lang != SOURCE_LANGUAGE else {}
+    rule = _rule(lang)
+    tree: dict[str, Any] = {}
+    for key, value in _leaves(english_source()):
+        if isinstance(value, list):
+            forms = [str(form) for form in value]
+            zero = forms[0] if len(forms) == 3 else ""
+            found = own.get(key)
+            if isinstance(found, tuple):
+                zero_found = own.get(f"{key}.{ZERO}")
+                zero = str(zero_found) if zero and isinstance(zero_found, str) else zero
+                _set(tree, key, Plural(found, rule, zero))
+            else:
+                _set(tree, key, Plural(forms[-2:], ENGLISH_PLURAL, zero))
+        else:
+            found = own.get(key)
+            _set(tree, key, found if isinstance(found, str) else str(value))
+    for key, found in own.items():
+        if key.startswith("labels.") and isinstance(found, str):
+            _set(tree, key, found)
+    return tree

@@ -1,0 +1,126 @@
+"""The interface strings' gettext catalogues: up to date, complete where declared, plurals.
+
+``plugins/credcat/locales/credcat.pot`` is made from the English source (``data/ui.yaml``'s
+``en`` block and the vocabularies' English labels) by ``scripts/ui_pot.py``; each ``<lang>.po``
+must be updated from it, and a language whose catalogue is not declared partial must translate
+every interface string a page shows.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import yaml
+from babel.messages.catalog import Catalog
+
+from credcat.render.site.localise import Localiser, plural, ui_strings
+from credcat.render.site.messages import (
+    SOURCE_LANGUAGE,
+    Plural,
+    catalogue_languages,
+    english_messages,
+    is_partial,
+    read_catalogue,
+    translations,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("ui_pot", REPO / "scripts" / "ui_pot.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("ui_pot", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_template_and_catalogues_are_up_to_date() -> None:
+    """Fails when ui.yaml changed without `python scripts/ui_pot.py` (or kept a de:/fr: block)."""
+    assert _script().run(check=True) == []
+    source = yaml.safe_load((REPO / "plugins/credcat/data/ui.yaml").read_text("utf-8"))
+    assert list(source) == [SOURCE_LANGUAGE]
+
+
+def test_every_complete_language_translates_every_interface_string() -> None:
+    """A .po not declared partial translates every string a page shows (labels: see below)."""
+    languages = catalogue_languages()
+    assert {"de", "fr"} <= set(languages)
+    needed = [m for m in english_messages() if not m.context.startswith("labels.")]
+    assert len(needed) > 300
+    for lang in languages:
+        if is_partial(lang):
+            continue
+        own = translations(lang)
+        missing = [m.context for m in needed if m.context not in own]
+        assert not missing, (lang, missing)
+        catalogue = read_catalogue(lang)
+        assert catalogue is not None
+        for message in catalogue:
+            if message.id and message.context in own and "{" in str(message.id):
+                wanted = set(_placeholders(str(message.id)))
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                for string in strings:
+                    found = set(_placeholders(str(string)))
+                    assert found <= wanted | {"n"}, (lang, message.context)
+
+
+def _placeholders(text: str) -> list[str]:
+    return re.findall(r"\{([a-z_]+)\}", text)
+
+
+def test_counted_strings_follow_the_catalogues_plural_forms() -> None:
+    de, fr, en = ui_strings("de"), ui_strings("fr"), ui_strings("en")
+    assert isinstance(fr["catalogue_count"], Plural)
+    assert [plural(en["unit"]["week"], n, "en") for n in (1, 2)] == ["1 week", "2 weeks"]
+    assert [plural(de["unit"]["week"], n, "de") for n in (1, 2)] == ["1 Woche", "2 Wochen"]
+    # French: 0 and 1 take the singular (CLDR, gettext's n > 1), a million has its own form
+    assert Localiser("fr", "en").duration("1 week") == "1 semaine"
+    assert plural(fr["unit"]["hour"], 1, "fr") == "1 heure"
+    assert plural(fr["catalogue_count"], 0, "fr") == "Aucun microcertificat ne correspond."
+    assert plural(fr["catalogue_count"], 3, "fr") == "3 microcertificats correspondent."
+    # the old [zero, one, other] shape still reads for templates and scripts
+    assert list(en["catalogue_count"]) == [
+        "No credential matches.",
+        "1 credential matches.",
+        "{n} credentials match.",
+    ]
+
+
+def test_leftover_language_blocks_are_imported_and_stripped() -> None:
+    """How a key another branch added with en/de/fr texts in ui.yaml gets into the .po."""
+    script = _script()
+    text = "# head\nen:\n  a: A\nde:\n  a: B\n  n: [x, y]\nfr:\n  a: C\n"
+    assert script.strip_blocks(text) == "# head\nen:\n  a: A\n"
+    catalog = Catalog(locale="de", domain="credcat", fuzzy=False)
+    source = script.SourceMessage("greeting", "Hello")
+    counted = script.SourceMessage("unit.day", "{n} day", "{n} days")
+    catalog.add("Hello", "", context="greeting")
+    by_key = {"greeting": source, "unit.day": counted}
+    block = {"greeting": "Hallo", "unit": {"day": ["{n} Tag", "{n} Tage"]}, "gone": "x"}
+    assert script.import_block(catalog, block, by_key) == 2
+    assert catalog.get("Hello", context="greeting").string == "Hallo"
+    day = catalog.get(("{n} day", "{n} days"), context="unit.day")
+    assert day.string == ("{n} Tag", "{n} Tage")
+
+
+def test_labels_official_first_then_credcats_own() -> None:
+    """English wording overrides on English pages; official translations elsewhere."""
+    en, de, fr = (Localiser(lang, "en") for lang in ("en", "de", "fr"))
+    assert en.label("mode", "on-site") == "On site"  # credcat's English for "Presential"
+    assert de.label("mode", "on-site") == "Präsenz"  # EU Vocabularies
+    assert fr.label("mode", "on-site") == "Présentiel"
+    assert de.label("isced-f", "0542") == "Statistik"
+    assert fr.label("learning-setting", "non-formal") == "Apprentissage non formel"
+    # no official translation: credcat's, from the gettext catalogue
+    assert de.label("target-group", "migrants") == "Zugewanderte"
+    assert (
+        fr.label("isced-f", "0322")
+        == "Bibliothéconomie, sciences de l’information et archivistique"
+    )
+    assert Localiser("sl", "en").label("mode", "on-site") == "On site"  # no Slovenian: English
