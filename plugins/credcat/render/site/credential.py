@@ -745,7 +745,7 @@ def _glance(
     outcomes: list[NumberedText] = [
         {
             "number": number[o.id],
-            "text": _shorten(loc.text(o.text), 110),
+            "text": _shorten(loc.text(o.text), 85),
             "href": "#" + outcome_anchor(o.id),
         }
         for o in sorted(skills_first, key=lambda o: number[o.id])
