@@ -19,6 +19,7 @@ import json
 import re
 from functools import lru_cache
 from typing import Any
+from xml.etree import ElementTree
 
 import markdown
 import nh3
@@ -303,7 +304,6 @@ def sanitise_svg(data: bytes) -> bytes:
         UnsafeSvgError: When the file is not well-formed XML, declares a DOCTYPE or entities,
             or its root is not an SVG ``<svg>``.
     """
-    from xml.etree import ElementTree
 
     head = data[:4096].lower()
     if b"<!doctype" in head or b"<!entity" in data.lower():
