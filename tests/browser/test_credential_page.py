@@ -291,7 +291,9 @@ def test_logos_load_and_have_a_text_alternative(page: Page, sample_site: Site) -
             logo = logos.nth(i)
             logo.scroll_into_view_if_needed()
             expect(logo).to_have_attribute("alt", re.compile(r"^Logo of .+"))
-            loaded = logo.evaluate("img => img.complete && img.naturalWidth > 0")
+            loaded = logo.evaluate(  # lazy images: decode() waits for the file
+                "img => img.decode().then(() => img.naturalWidth > 0, () => false)"
+            )
             assert loaded, f"{logo.get_attribute('src')} did not load on {path}"
         assert page.locator("article svg:not(.credcat-qr):not(.credcat-graph) use").count() == 0
 
