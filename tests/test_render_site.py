@@ -168,6 +168,7 @@ def test_page_anchors_are_the_fragments_of_the_jsonld_iris(tmp_path: Path) -> No
 
 CONTEXT_TYPES = {
     "credential": ctx_types.CredentialContext,
+    "summary": ctx_types.SummaryContext,
     "organisation": ctx_types.OrganisationContext,
     "organisations": ctx_types.OrganisationsContext,
     "catalogue": ctx_types.CatalogueContext,

@@ -102,6 +102,7 @@ from .languages import (
 )
 from .output import OutputError, data_files
 from .render.language import localise
+from .render.logos import logo_files
 from .render.safe import html_text, json_for_script, xml_text
 from .render.site.context import PageContext, PageSpec
 from .render.site.index import catalogue_json
@@ -365,10 +366,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                     front += ["search:", "  exclude: true"]
                 if spec.kind in {"catalogue", "organisations", "check"}:
                     front += ["hide:", "  - toc"]
+                if spec.kind == "summary":  # a print view: no navigation, no contents
+                    front += ["hide:", "  - navigation", "  - toc"]
                 front.append("---")
                 inclusion = (
                     InclusionLevel.NOT_IN_NAV
-                    if spec.kind in {"credential", "organisation", "check"}
+                    if spec.kind in {"credential", "summary", "organisation", "check"}
                     or code != self.languages.default
                     else InclusionLevel.UNDEFINED
                 )
@@ -384,6 +387,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 data = data_files(self.catalogue, self.urls)
             else:
                 data = {CATALOGUE_JSON: catalogue_json(self.catalogue, self.urls)}
+                data.update(
+                    (logo.path, logo.content)
+                    for logo in logo_files(self.catalogue, self.urls).values()
+                )
             for code in self.languages.others:
                 data[self.urls.catalogue_json(code)] = catalogue_json(
                     self.catalogue, self.urls, code

@@ -21,6 +21,7 @@ from .catalogue import Catalogue
 from .errors import CredcatError, printable
 from .model import CatalogueSettings
 from .render.data.machine import machine_files
+from .render.logos import logo_files
 from .render.site.index import catalogue_json
 from .urls import CATALOGUE_JSON, Urls
 
@@ -51,14 +52,16 @@ def check_site_url(value: str) -> str:
 
 
 def data_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
-    """Every data file of the site (machine-readable files and ``catalogue.json``) by path.
+    """Every data file of the site (machine-readable files, ``catalogue.json`` and the
+    organisations' logos) by path.
 
     Raises:
         OutputError: When two renderers produce the same path.
     """
     files: dict[str, bytes] = {}
     index = {CATALOGUE_JSON: catalogue_json(catalogue, urls)}
-    for group in (machine_files(catalogue, urls), index):
+    logos = {logo.path: logo.content for logo in logo_files(catalogue, urls).values()}
+    for group in (machine_files(catalogue, urls), index, logos):
         _merge(files, group)
     return files
 

@@ -142,9 +142,19 @@ class Urls:
         """The permanent page of one version of a credential."""
         return f"{self.credential(cid, lang)}{_safe(version, VERSION_RE)}/"
 
+    def credential_summary(self, cid: str, version: str, lang: str | None = None) -> str:
+        """The one-page employers' summary of one version of a credential (a print view)."""
+        return f"{self.credential_version(cid, version, lang)}summary/"
+
     def organisation(self, oid: str, lang: str | None = None) -> str:
         """An organisation's page."""
         return f"{self._lang(lang)}organisations/{_safe(oid)}/"
+
+    def organisation_logo(self, oid: str, logo: str) -> str:
+        """An organisation's logo file, once for every language: ``organisations/<id>/logo.svg``
+        (the extension of the catalogue's file, lowercased)."""
+        ext = logo.rsplit(".", 1)[-1].lower()
+        return f"organisations/{_safe(oid)}/logo.{_safe(ext)}"
 
     # files ---------------------------------------------------------------------------------
 

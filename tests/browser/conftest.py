@@ -334,3 +334,19 @@ def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         return folder
     return tmp_path_factory.mktemp("screenshots")
+
+
+def save_screenshot(page: Page, folder: Path, name: str, *, full_page: bool = True) -> Path:
+    """Save a PNG of ``page`` as ``<folder>/<name>.png`` for a reviewer, check that it is a
+    real image, and print where it went (``pytest -s`` or ``-rP`` shows it).
+
+    Every browser test that leaves screenshots as artefacts uses this, with the
+    ``screenshot_dir`` fixture as folder (``$CREDCAT_SCREENSHOTS``, else a temporary folder).
+    """
+    target = folder / f"{name}.png"
+    page.screenshot(path=str(target), full_page=full_page)
+    data = target.read_bytes()
+    if not (data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 1000):
+        pytest.fail(f"the screenshot {target} is not a PNG image", pytrace=False)
+    print(f"screenshot: {target}")
+    return target

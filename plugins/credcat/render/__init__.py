@@ -14,7 +14,12 @@ Split by audience:
 * :mod:`.pathways` — the stackability graph and its routes (the page itself is
   :mod:`.site.pathways`).
 
+* :mod:`.qr` — QR codes of permanent addresses as SVG; :mod:`.logos` — the organisations'
+  logos as published files.
+
 Imports run one way: ``site`` may import ``data`` (schema.org, download links), ``data`` never
-imports ``site``; both import ``language``. Nothing here reads the clock, the network or the
-file system except the packaged data files (``credcat/data/*.yaml``).
+imports ``site``; both import ``language``. Nothing here reads the network; the file system
+only for the packaged data files (``credcat/data/*.yaml``) and the organisations' logos (through
+:mod:`credcat.fs`); the clock only through :func:`credcat.clock.today`, once per
+:class:`~.site.common.Site` (runs and quality assurance marked past on the build's date).
 """

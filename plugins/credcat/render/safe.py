@@ -19,6 +19,7 @@ import json
 import re
 from functools import lru_cache
 from typing import Any
+from xml.etree import ElementTree
 
 import markdown
 import nh3
@@ -38,11 +39,13 @@ __all__ = [
     "ALLOWED_ATTRIBUTES",
     "ALLOWED_SCHEMES",
     "ALLOWED_TAGS",
+    "UnsafeSvgError",
     "html_text",
     "json_for_script",
     "markdown_safe",
     "printable",
     "safe_url",
+    "sanitise_svg",
     "xml_text",
 ]
 
@@ -249,3 +252,101 @@ def xml_text(text: str) -> str:
         .replace('"', "&quot;")
         .replace("'", "&#39;")
     )
+
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+
+SVG_ELEMENTS = frozenset(
+    {
+        "svg", "g", "defs", "title", "desc", "path", "rect", "circle", "ellipse", "line",
+        "polyline", "polygon", "text", "tspan", "linearGradient", "radialGradient", "stop",
+        "clipPath", "mask", "use", "symbol",
+    }
+)  # fmt: skip
+"""The SVG elements a logo may use: shapes, text, groups, gradients, clips; no ``script``,
+``foreignObject``, ``image``, ``a``, ``style``, ``animate`` or ``set``."""
+
+SVG_ATTRIBUTES = frozenset(
+    {
+        "id", "class", "viewBox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "cx",
+        "cy", "r", "rx", "ry", "d", "points", "fill", "fill-opacity", "fill-rule", "stroke",
+        "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit",
+        "stroke-dasharray", "stroke-dashoffset", "stroke-opacity", "opacity", "transform",
+        "offset", "stop-color", "stop-opacity", "gradientUnits", "gradientTransform", "fx", "fy",
+        "spreadMethod", "clip-path", "clip-rule", "mask", "clipPathUnits", "maskUnits",
+        "preserveAspectRatio", "font-family", "font-size", "font-weight", "font-style",
+        "text-anchor", "dominant-baseline", "letter-spacing", "role", "aria-label",
+        "aria-hidden", "version", "xml:space", "href",
+    }
+)  # fmt: skip
+"""The attributes a logo's elements may carry: geometry and paint, no event handlers, no
+``style`` (it can load URLs)."""
+
+_SVG_URL = re.compile(r"url\s*\(", re.IGNORECASE)
+_SVG_LOCAL_URL = re.compile(r"^\s*url\(\s*#[A-Za-z0-9_.:-]+\s*\)\s*$")
+
+
+class UnsafeSvgError(ValueError):
+    """An SVG logo that is not well-formed XML, declares a DOCTYPE or is not an ``<svg>``."""
+
+
+def sanitise_svg(data: bytes) -> bytes:
+    """An SVG file reduced to an allow-list of elements and attributes.
+
+    Logos are served from the site's own origin, where a visitor may open them directly, so
+    an SVG with a script would run it there. Everything outside :data:`SVG_ELEMENTS` and
+    :data:`SVG_ATTRIBUTES` is dropped (with its content), links (``href``) must point inside
+    the file (``#id``) and paint may reference only ``url(#id)``. No DOCTYPE is accepted (no
+    entities), and the result is written anew, deterministically, in UTF-8.
+
+    Raises:
+        UnsafeSvgError: When the file is not well-formed XML, declares a DOCTYPE or entities,
+            or its root is not an SVG ``<svg>``.
+    """
+
+    head = data[:4096].lower()
+    if b"<!doctype" in head or b"<!entity" in data.lower():
+        raise UnsafeSvgError("an SVG logo must not declare a DOCTYPE or entities")
+    try:
+        root = ElementTree.fromstring(data)  # noqa: S314 - no DOCTYPE, so no entities
+    except ElementTree.ParseError as exc:
+        raise UnsafeSvgError(f"not well-formed XML: {exc}") from None
+    if root.tag != f"{{{SVG_NS}}}svg":
+        raise UnsafeSvgError("the root element is not an SVG <svg>")
+    out: list[str] = []
+    stack: list[tuple[ElementTree.Element, bool]] = [(root, False)]
+    first = True
+    while stack:
+        element, closing = stack.pop()
+        name = element.tag.removeprefix(f"{{{SVG_NS}}}") if isinstance(element.tag, str) else ""
+        if closing:
+            out.append(f"</{name}>")
+            if element.tail and element.tail.strip():
+                out.append(str(escape(element.tail)))
+            continue
+        if name not in SVG_ELEMENTS:
+            if element.tail and element.tail.strip():
+                out.append(str(escape(element.tail)))
+            continue
+        attributes = [' xmlns="http://www.w3.org/2000/svg"'] if first else []
+        first = False
+        for key, value in sorted(element.attrib.items()):
+            attr = key.removeprefix(f"{{{XLINK_NS}}}").removeprefix(
+                "{http://www.w3.org/XML/1998/namespace}"
+            )
+            if key.startswith("{http://www.w3.org/XML/1998/namespace}"):
+                attr = "xml:" + attr
+            if attr not in SVG_ATTRIBUTES or (key.startswith("{") and attr == key):
+                continue
+            if attr == "href" and not value.startswith("#"):
+                continue
+            if _SVG_URL.search(value) and not _SVG_LOCAL_URL.match(value):
+                continue
+            attributes.append(f' {attr}="{escape(value)}"')
+        out.append(f"<{name}{''.join(attributes)}>")
+        if element.text and element.text.strip():
+            out.append(str(escape(element.text)))
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(list(element)))
+    return ("".join(out) + "\n").encode("utf-8")

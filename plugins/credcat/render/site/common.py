@@ -10,11 +10,14 @@ references to organisations and credentials that every page kind lists. The page
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 from ...catalogue import Catalogue
+from ...clock import today as clock_today
 from ...urls import Urls, relative
 from ..language import LanguageMap
-from .context import BaseContext, CredRef, OrgRef
+from ..logos import logo_files
+from .context import BaseContext, CredRef, Logo, OrgRef
 from .localise import Localiser
 
 __all__ = ["STATUS_ORDER", "Site"]
@@ -32,6 +35,10 @@ class Site:
         lang: The page language.
         loc: The localiser of ``lang``.
         machine_files: Whether the machine-readable files are published (downloads block).
+        today: The build's today (:func:`credcat.clock.today`): runs that started before it
+            are not offered for enrolment, quality assurance valid until before it is expired
+            (pages correct both at view time with ``credential.js``).
+        logos: The published logo of each organisation that has a usable one.
     """
 
     def __init__(
@@ -41,12 +48,14 @@ class Site:
         lang: str | None = None,
         *,
         machine_files: bool = True,
+        today: date | None = None,
     ) -> None:
         """Args:
         catalogue: The validated catalogue.
         urls: Its URL scheme.
         lang: Language of the pages (default: the catalogue's default language).
         machine_files: Whether the machine-readable files are published.
+        today: The date the pages are built for (default: :func:`credcat.clock.today`).
         """
         self.cat = catalogue
         self.urls = urls
@@ -54,6 +63,8 @@ class Site:
         self.lang = lang or default
         self.loc = Localiser(self.lang, default)
         self.machine_files = machine_files
+        self.today = today or clock_today()
+        self.logos = logo_files(catalogue, urls)
 
     def link(self, page: str, target: str) -> str:
         """Relative link from one site page to another site path."""
@@ -69,12 +80,24 @@ class Site:
         return self.loc.text(org.name)
 
     def org_ref(self, page: str, oid: str, *, short: bool = False) -> OrgRef:
-        """An organisation as a link: name, href and country ("" when unknown)."""
+        """An organisation as a link: name, href, country ("" when unknown) and logo."""
         org = self.cat.organisations.get(oid)
         return {
             "text": self.org_name(oid, short=short),
             "href": self.link(page, self.urls.organisation(oid)),
             "country": self.loc.label("country", org.country) if org is not None else "",
+            "logo": self.logo(page, oid),
+        }
+
+    def logo(self, page: str, oid: str) -> Logo | None:
+        """An organisation's logo as an image (relative ``src``; its name as ``alt``), or
+        ``None`` when it has no usable logo."""
+        found = self.logos.get(oid)
+        if found is None:
+            return None
+        return {
+            "src": self.link(page, found.path),
+            "alt": self.loc.ui_text("logo_alt", name=self.org_name(oid)),
         }
 
     def cred_ref(self, page: str, cid: str) -> CredRef:

@@ -28,11 +28,14 @@ __all__ = [
     "CheckContext",
     "CredRef",
     "CredentialContext",
+    "Employers",
     "Facet",
     "FacetOption",
     "Fact",
     "FactItem",
+    "Glance",
     "Link",
+    "Logo",
     "OrgRef",
     "OrganisationContext",
     "OrganisationsContext",
@@ -42,12 +45,16 @@ __all__ = [
     "PageSpec",
     "Part",
     "PathwaysContext",
+    "SummaryContext",
     "TocItem",
 ]
 
-PageKind = Literal["credential", "organisation", "organisations", "catalogue", "pathways", "check"]
+PageKind = Literal[
+    "credential", "summary", "organisation", "organisations", "catalogue", "pathways", "check"
+]
 PAGE_KINDS: tuple[PageKind, ...] = (
     "credential",
+    "summary",
     "organisation",
     "organisations",
     "catalogue",
@@ -124,12 +131,20 @@ class PageLinks(TypedDict):
     check: str
 
 
+class Logo(TypedDict):
+    """An organisation's logo, shown as ``<img>`` (never inline SVG)."""
+
+    src: str
+    alt: str
+
+
 class OrgRef(TypedDict):
-    """An organisation as a link, with its country ("" when unknown)."""
+    """An organisation as a link, with its country ("" when unknown) and logo."""
 
     text: str
     href: str
     country: str
+    logo: Logo | None
 
 
 class CredRef(TypedDict):
@@ -302,7 +317,12 @@ class Assessment(TypedDict):
 
 
 class Quality(TypedDict):
-    """A quality assurance entry."""
+    """A quality assurance entry.
+
+    ``valid_until`` is the date in words, ``until`` the same date as ``YYYY-MM-DD`` (for the
+    view-time script), ``expired`` whether it lies before the build's today, and
+    ``expired_text`` the words shown once it is past ("Expired on …").
+    """
 
     type: str
     title: str
@@ -310,6 +330,9 @@ class Quality(TypedDict):
     description: Markup
     url: str
     valid_until: str
+    until: str
+    expired: bool
+    expired_text: str
 
 
 class StackGroup(TypedDict):
@@ -337,7 +360,12 @@ class Detail(TypedDict):
 
 
 class Offering(TypedDict):
-    """An offering (a run) of a credential."""
+    """An offering (a run) of a credential.
+
+    ``until`` is the last day it is open for enrolment (``YYYY-MM-DD``: the application
+    deadline, else the start), ``open`` whether that day is not before the build's today; the
+    view-time script (``credential.js``) closes it once the reader's today is later.
+    """
 
     id: str
     anchor: str
@@ -345,17 +373,119 @@ class Offering(TypedDict):
     details: list[Detail]
     note: str
     enrol: Link | None
+    until: str
+    open: bool
+
+
+class NumberedText(TypedDict):
+    """An outcome by its number on the credential page, its text, and a link to it."""
+
+    number: int
+    text: str
+    href: str
+
+
+class GlanceFact(TypedDict):
+    """One fact at the top of a credential page."""
+
+    id: str
+    label: str
+    value: str
+
+
+class GlanceRun(TypedDict):
+    """A run as the top of a credential page shows it (the next one open for enrolment)."""
+
+    id: str
+    until: str
+    start: str
+    deadline: str
+    href: str
+    enrol: Link | None
+    shown: bool
+
+
+class Glance(TypedDict):
+    """The first screen of a credential page: what a learner decides on.
+
+    Attributes:
+        facts: Level, workload, mode, languages and (while offered) price.
+        outcomes: A few outcomes (skills first), shortened, numbered as on the page.
+        all_outcomes: The link to every outcome.
+        runs: Every run in date order; the template shows the first open one (``shown``)
+            and the view-time script the first still open on the reader's today.
+        offered: Whether the credential is offered at all (active or draft, or with runs).
+    """
+
+    facts: list[GlanceFact]
+    outcomes: list[NumberedText]
+    all_outcomes: Link
+    runs: list[GlanceRun]
+    offered: bool
+
+
+class SummaryCheck(TypedDict):
+    """How one assessment was checked, for the employers' summary."""
+
+    title: str
+    line: str
+    proves: str
+
+
+class SummaryQuality(TypedDict):
+    """A quality assurance entry of the employers' summary."""
+
+    text: str
+    valid_until: str
+    until: str
+    expired: bool
+    expired_text: str
+
+
+class Today(TypedDict):
+    """A date filled in at view time by ``credential.js``; ``text`` is the build's fallback,
+    ``locale`` the BCP 47 tag the script formats the date with (``en-GB``)."""
+
+    iso: str
+    text: str
+    locale: str
 
 
 class Employers(TypedDict):
-    """The employers' summary."""
+    """The employers' summary: on the credential page (printed first) and as a page of its own.
 
-    shown: list[str]
-    checked: list[str]
+    Attributes:
+        catalogue: The catalogue's title; ``publisher`` its publisher (with logo).
+        title: The credential's title; ``version``, ``fingerprint``, ``unreleased`` its version.
+        status: "Status: Active (currently awarded)" or the successor.
+        level: EQF level and workload.
+        awarded: The awarding bodies (with country and logo).
+        outcomes: Every outcome, numbered and ordered as on the credential page.
+        checked: Every assessment: how it was supervised, the identity check, what it proves.
+        qa: Quality assurance, with its validity (and whether it expired).
+        reference: The permanent address of the version; ``qr`` its QR code (inline SVG).
+        date: The date of the summary (the reader's today, filled in by the script).
+        summary_href: The summary page of this version (relative link).
+        page_href: The credential's page (relative link, from the summary page).
+    """
+
+    catalogue: str
+    publisher: OrgRef | None
+    title: str
+    version: str
+    fingerprint: str
+    unreleased: bool
+    status: str
     level: str
-    awarded: list[str]
-    qa: list[str]
+    awarded: list[OrgRef]
+    outcomes: list[NumberedText]
+    checked: list[SummaryCheck]
+    qa: list[SummaryQuality]
     reference: str
+    qr: Markup
+    date: Today
+    summary_href: str
+    page_href: str
 
 
 class Further(TypedDict):
@@ -399,10 +529,21 @@ class CredentialContext(BaseContext):
     stackability: Stackability
     offerings: list[Offering]
     show_offerings: bool
+    glance: Glance
+    awarding_logos: list[Logo]
     employers: Employers
     further: Further
     downloads: list[Download]
     schemaorg: dict[str, Any]
+
+
+class SummaryContext(BaseContext):
+    """Context of the one-page employers' summary of a version
+    (``credentials/<id>/<version>/summary/``)."""
+
+    id: str
+    status: str
+    employers: Employers
 
 
 # --- organisations ------------------------------------------------------------------------------
@@ -439,6 +580,7 @@ class OrganisationContext(BaseContext):
     short_name: str
     kind_label: str
     country: str
+    logo: Logo | None
     description: Markup
     homepage: str
     homepage_text: str
@@ -645,6 +787,7 @@ class CheckContext(BaseContext):
 
 PageContext = (
     CredentialContext
+    | SummaryContext
     | OrganisationContext
     | OrganisationsContext
     | CatalogueContext

@@ -9,10 +9,11 @@ links from :mod:`credcat.render.data`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 from ... import vocab
 from ...changes import changes, describe
-from ...model import Credential, Offering, Outcome
+from ...model import Credential, Offering, Outcome, QualityAssurance
 from ...urls import SPEC_ANCHOR, assessment_anchor, offering_anchor, outcome_anchor
 from ...versions import (
     FINGERPRINT_SCHEME,
@@ -24,6 +25,7 @@ from ...versions import (
 from ..data.machine import machine_links
 from ..data.nodes import JsonDict
 from ..data.schemaorg import schemaorg
+from ..qr import qr_svg
 from ..safe import markdown_safe, safe_url
 from .common import Site
 from .context import (
@@ -34,11 +36,18 @@ from .context import (
     Employers,
     Fact,
     FactItem,
+    Glance,
+    GlanceFact,
+    GlanceRun,
     Link,
+    NumberedText,
     OutcomeGroup,
     Part,
     Stackability,
     StackGroup,
+    SummaryCheck,
+    SummaryContext,
+    SummaryQuality,
     VersionEntry,
     VersionLink,
     VersionPrevious,
@@ -52,15 +61,39 @@ from .context import (
 )
 from .localise import rich
 
-__all__ = ["OUTCOME_KINDS", "credential_context", "ordered_outcomes"]
+__all__ = [
+    "GLANCE_OUTCOMES",
+    "OUTCOME_KINDS",
+    "credential_context",
+    "open_until",
+    "ordered_outcomes",
+    "summary_context",
+]
 
 OUTCOME_KINDS = ("knowledge", "skill", "responsibility-autonomy")
 """Display order of outcome kinds."""
 
 
+GLANCE_OUTCOMES = 4
+"""Outcomes shown at the top of a credential page (skills first); the rest follow below."""
+
+
 def ordered_outcomes(cred: Credential) -> list[Outcome]:
     """Outcomes in display order: knowledge, skills, responsibility and autonomy."""
     return [o for kind in OUTCOME_KINDS for o in cred.outcomes if o.kind == kind]
+
+
+def open_until(offer: Offering) -> date:
+    """The last day a run is open for enrolment: its application deadline, else its start.
+
+    A run is offered while today is not later than this day, at build time
+    (:attr:`.common.Site.today`) and again at view time (``credential.js``).
+    """
+    return offer.application_deadline or offer.start
+
+
+def _expired(site: Site, qa: QualityAssurance) -> bool:
+    return qa.valid_until is not None and qa.valid_until < site.today
 
 
 def _shorten(text: str, limit: int = 90) -> str:
@@ -177,6 +210,9 @@ def credential_context(
     ]
     homepage = safe_url(cred.homepage) if cred.homepage else ""
     downloads = _downloads(site, page, as_released)  # the files as published for this version
+    offerings = [
+        _offering(site, o, cred) for o in sorted(cred.offerings, key=lambda o: (o.start, o.id))
+    ]
     base = site.base("credential", page, loc.text(cred.title))
     ctx: CredentialContext = {
         **base,
@@ -238,16 +274,25 @@ def credential_context(
                 "description": markdown_safe(loc.text(qa.description)),
                 "url": safe_url(qa.url) if qa.url else "",
                 "valid_until": loc.date(qa.valid_until) if qa.valid_until else "",
+                "until": qa.valid_until.isoformat() if qa.valid_until else "",
+                "expired": _expired(site, qa),
+                "expired_text": (
+                    loc.ui_text("qa_expired", date=loc.date(qa.valid_until))
+                    if qa.valid_until
+                    else ""
+                ),
             }
             for qa in cred.quality_assurance
         ],
         "prerequisites": markdown_safe(loc.text(cred.prerequisites)),
         "stackability": _stackability(site, page, cred),
-        "offerings": [
-            _offering(site, o, cred) for o in sorted(cred.offerings, key=lambda o: (o.start, o.id))
-        ],
+        "offerings": offerings,
         "show_offerings": show_offerings,
-        "employers": _employers(site, cred, outcome_text),
+        "glance": _glance(site, cred, offerings, number, show_offerings),
+        "awarding_logos": [
+            logo for oid in cred.awarding_body if (logo := site.logo(page, oid)) is not None
+        ],
+        "employers": employers(site, page, cred, number),
         "further": {"text": further_text, "links": further_links, "homepage": homepage},
         "downloads": downloads,
         "schemaorg": _with_fingerprint(
@@ -261,6 +306,7 @@ def credential_context(
             if record["changes"] and record["previous"]
             else None
         ),
+        ("at-a-glance", ui["h_at_a_glance"]),
         ("key-facts", ui["h_key_facts"]),
         ("about", ui["h_about"]) if description else None,
         ("outcomes", ui["h_outcomes"]),
@@ -543,42 +589,198 @@ def _offering(site: Site, offer: Offering, cred: Credential) -> OfferingContext:
             if offer.enrolment_url
             else None
         ),
+        "until": open_until(offer).isoformat(),
+        "open": open_until(offer) >= site.today,
     }
 
 
-def _employers(site: Site, cred: Credential, outcome_text: Mapping[str, str]) -> Employers:
+def employers(
+    site: Site, page: str, cred: Credential, number: Mapping[str, int] | None = None
+) -> Employers:
+    """The employers' summary of the version ``cred`` shows, linked from ``page``.
+
+    Outcomes come numbered and ordered as on the credential page (:func:`ordered_outcomes`),
+    each assessment says how it was supervised, whether identity was checked and which
+    outcomes it proves, and quality assurance says when it expired.
+    """
     loc = site.loc
     ui = loc.ui
+    urls = site.urls
+    number = number or {o.id: i for i, o in enumerate(ordered_outcomes(cred), start=1)}
     eqf = loc.ui_text("fact_eqf_value", level=cred.eqf)
+    reference = urls.iri(urls.version_path(cred.id, cred.version))
+    info = succession(site.cat, cred.id).info(cred.version)
+    successor = ""
+    if cred.status == "superseded" and cred.superseded_by:
+        follower = site.cat.credentials.get(cred.superseded_by)
+        successor = site.loc.text(follower.title) if follower is not None else ""
+    status = f"{ui['employers_status']} {ui['status'][cred.status]} " + (
+        f"({ui['employers_successor']} {successor})"
+        if successor
+        else f"({ui['status_note'][cred.status]})"
+    )
+    checked: list[SummaryCheck] = []
+    for a in cred.assessments:
+        title = loc.text(a.title) or loc.label("assessment-type", a.type)
+        proves = sorted(number[ref] for ref in a.proves if ref in number)
+        checked.append(
+            {
+                "title": title,
+                "line": loc.ui_text(
+                    "employers_assessment_line",
+                    type=title,
+                    supervision=ui["employers_supervision"][a.supervision or "none"],
+                    identity=ui[
+                        "employers_identity_yes" if a.identity_check else "employers_identity_no"
+                    ],
+                ),
+                "proves": (
+                    loc.ui_text("summary_proves", numbers=loc.join([str(n) for n in proves]))
+                    if proves
+                    else ""
+                ),
+            }
+        )
+    qa: list[SummaryQuality] = [
+        {
+            "text": f"{loc.label('accreditation-type', q.type)}: {site.org_name(q.body)}",
+            "valid_until": loc.date(q.valid_until) if q.valid_until else "",
+            "until": q.valid_until.isoformat() if q.valid_until else "",
+            "expired": _expired(site, q),
+            "expired_text": (
+                loc.ui_text("qa_expired", date=loc.date(q.valid_until)) if q.valid_until else ""
+            ),
+        }
+        for q in cred.quality_assurance
+    ]
+    publisher = site.cat.settings.publisher
     return {
-        "shown": [outcome_text[o.id] for o in cred.outcomes],
-        "checked": [
-            loc.ui_text(
-                "employers_assessment_line",
-                type=loc.text(a.title) or loc.label("assessment-type", a.type),
-                supervision=ui["employers_supervision"][a.supervision or "none"],
-                identity=ui[
-                    "employers_identity_yes" if a.identity_check else "employers_identity_no"
-                ],
-            )
-            for a in cred.assessments
-        ],
+        "catalogue": loc.text(site.cat.settings.title),
+        "publisher": (
+            site.org_ref(page, publisher) if publisher in site.cat.organisations else None
+        ),
+        "title": loc.text(cred.title),
+        "version": cred.version,
+        "fingerprint": info.fingerprint if info is not None else "",
+        "unreleased": info is None or info.released is None,
+        "status": status,
         "level": f"{eqf} · {workload(site, cred)}",
         "awarded": [
-            _org_with_country(site, oid) if oid in site.cat.organisations else oid
-            for oid in cred.awarding_body
+            site.org_ref(page, oid) for oid in cred.awarding_body if oid in site.cat.organisations
         ],
-        "qa": [
-            f"{loc.label('accreditation-type', qa.type)}: {site.org_name(qa.body)}"
-            for qa in cred.quality_assurance
+        "outcomes": [
+            {
+                "number": number[o.id],
+                "text": loc.text(o.text),
+                "href": site.link(page, urls.credential_version(cred.id, cred.version))
+                + "#"
+                + outcome_anchor(o.id),
+            }
+            for o in ordered_outcomes(cred)
         ],
-        "reference": site.urls.iri(site.urls.version_path(cred.id, cred.version)),
+        "checked": checked,
+        "qa": qa,
+        "reference": reference,
+        "qr": qr_svg(reference, loc.ui_text("qr_label", url=reference)),
+        "date": {
+            "iso": site.today.isoformat(),
+            "text": loc.date(site.today),
+            "locale": str(loc.locale).replace("_", "-"),
+        },
+        "summary_href": site.link(page, urls.credential_summary(cred.id, cred.version)),
+        "page_href": site.link(page, urls.credential_version(cred.id, cred.version)),
     }
 
 
-def _org_with_country(site: Site, oid: str) -> str:
-    org = site.cat.organisations[oid]
-    return f"{site.org_name(oid)} ({site.loc.label('country', org.country)})"
+def summary_context(site: Site, cred: Credential, version: str) -> SummaryContext:
+    """Context of the one-page employers' summary of one version of a credential.
+
+    Like a version's page, it shows the version as released with the credential's live status.
+    """
+    live = cred
+    shown = credential_at(site.cat, live.id, version).model_copy(
+        update={"status": live.status, "superseded_by": live.superseded_by}
+    )
+    page = site.urls.credential_summary(live.id, version)
+    title = site.loc.ui_text("summary_title", title=site.loc.text(shown.title))
+    return {
+        **site.base("summary", page, title),
+        "id": live.id,
+        "status": shown.status,
+        "employers": employers(site, page, shown),
+    }
+
+
+def _glance(
+    site: Site,
+    cred: Credential,
+    offerings: list[OfferingContext],
+    number: Mapping[str, int],
+    offered: bool,
+) -> Glance:
+    """What a learner decides on, for the first screen: a few outcomes (skills first), level,
+    workload, mode, languages, price, and the next run open for enrolment."""
+    loc = site.loc
+    ui = loc.ui
+    facts: list[GlanceFact] = [
+        {
+            "id": "eqf",
+            "label": str(ui["fact_eqf"]),
+            "value": loc.ui_text("fact_eqf_value", level=cred.eqf),
+        },
+        {"id": "workload", "label": str(ui["fact_workload"]), "value": workload(site, cred)},
+        {"id": "mode", "label": str(ui["fact_mode"]), "value": loc.label("mode", cred.mode)},
+        {
+            "id": "languages",
+            "label": str(ui["fact_languages"]),
+            "value": loc.join([loc.label("language", c) for c in cred.languages]),
+        },
+    ]
+    if cred.status in {"active", "draft"}:
+        facts.append(
+            {"id": "price", "label": str(ui["fact_price"]), "value": price_summary(site, cred)}
+        )
+    skills_first = sorted(ordered_outcomes(cred), key=lambda o: (o.kind != "skill", number[o.id]))[
+        :GLANCE_OUTCOMES
+    ]
+    outcomes: list[NumberedText] = [
+        {
+            "number": number[o.id],
+            "text": _shorten(loc.text(o.text), 85),
+            "href": "#" + outcome_anchor(o.id),
+        }
+        for o in sorted(skills_first, key=lambda o: number[o.id])
+    ]
+    by_id = {o.id: o for o in cred.offerings}
+    runs: list[GlanceRun] = []
+    first_open = next((o["id"] for o in offerings if o["open"]), None)
+    for o in offerings:
+        offer = by_id[o["id"]]
+        runs.append(
+            {
+                "id": o["id"],
+                "until": o["until"],
+                "start": loc.date(offer.start),
+                "deadline": (
+                    loc.ui_text("glance_deadline", date=loc.date(offer.application_deadline))
+                    if offer.application_deadline
+                    else ""
+                ),
+                "href": "#" + o["anchor"],
+                "enrol": o["enrol"],
+                "shown": o["id"] == first_open,
+            }
+        )
+    return {
+        "facts": facts,
+        "outcomes": outcomes,
+        "all_outcomes": {
+            "text": loc.plural(ui["glance_all_outcomes"], len(cred.outcomes)),
+            "href": "#outcomes",
+        },
+        "runs": runs,
+        "offered": offered,
+    }
 
 
 def _downloads(site: Site, page: str, cred: Credential) -> list[Download]:

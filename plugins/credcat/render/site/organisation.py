@@ -53,6 +53,7 @@ def organisation_context(site: Site, org: Organisation) -> OrganisationContext:
         else "",
         "kind_label": str(ui["org_kind"][org.kind]),
         "country": loc.label("country", org.country),
+        "logo": site.logo(page, org.id),
         "description": markdown_safe(loc.text(org.description)),
         "text_lang": site.fallbacks({"title": org.name, "description": org.description}),
         "homepage": safe_url(org.homepage),

@@ -17,7 +17,7 @@ from .catalogue import catalogue_context
 from .check import check_context
 from .common import Site
 from .context import PageContext, PageSpec
-from .credential import credential_context
+from .credential import credential_context, summary_context
 from .organisation import organisation_context, organisations_context
 from .pathways import pathways_context
 
@@ -101,6 +101,19 @@ class Pages:
                         info.version,
                     )
                 )
+                summary = urls.credential_summary(cid, info.version)
+                specs.append(
+                    PageSpec(
+                        "summary",
+                        summary,
+                        summary + "index.md",
+                        site.loc.ui_text("summary_title", title=site.loc.text(shown.title)),
+                        cid,
+                        True,
+                        source,
+                        info.version,
+                    )
+                )
         for oid, org in cat.organisations.items():
             path = urls.organisation(oid)
             specs.append(
@@ -126,6 +139,8 @@ class Pages:
                 version_page=spec.version_page,
                 version=spec.version or None,
             )
+        if spec.kind == "summary":
+            return summary_context(site, site.cat.credentials[spec.entity], spec.version)
         if spec.kind == "organisation":
             return organisation_context(site, site.cat.organisations[spec.entity])
         if spec.kind == "organisations":

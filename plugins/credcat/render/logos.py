@@ -1,0 +1,49 @@
+"""Organisation logos: which are published, where, and their bytes.
+
+Owns :func:`logo_files`. A logo is a file of the catalogue (``logo: logos/uni.svg`` in an
+organisation's file), read through :mod:`credcat.fs` (inside the catalogue folder, a regular
+file, at most :data:`credcat.rules.MAX_LOGO_BYTES`) and copied into the site once, for every
+language, at ``organisations/<id>/logo.<ext>`` (:meth:`credcat.urls.Urls.organisation_logo`).
+Pages show logos only as ``<img>`` with the organisation's name as text alternative, never as
+inline SVG; an SVG logo is still reduced to an allow-list (:func:`credcat.render.safe.sanitise_svg`)
+because a visitor may open the file itself, on the site's own origin. A logo that cannot be read
+or made safe is left out (``credcat check`` reports a missing file); pages then show the name
+alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..catalogue import Catalogue
+from ..fs import UnsafeFileError, read_inside
+from ..rules import MAX_LOGO_BYTES
+from ..urls import Urls
+from .safe import UnsafeSvgError, sanitise_svg
+
+__all__ = ["LogoFile", "logo_files"]
+
+
+@dataclass(frozen=True)
+class LogoFile:
+    """A published logo: its site path and content."""
+
+    path: str
+    content: bytes
+
+
+def logo_files(catalogue: Catalogue, urls: Urls) -> dict[str, LogoFile]:
+    """The logo of every organisation that has a usable one, by organisation id."""
+    found: dict[str, LogoFile] = {}
+    for oid, org in sorted(catalogue.organisations.items()):
+        if org.logo is None:
+            continue
+        try:
+            content = read_inside(catalogue.root, Path(org.logo), MAX_LOGO_BYTES)
+            if org.logo.lower().endswith(".svg"):
+                content = sanitise_svg(content)
+        except (UnsafeFileError, UnsafeSvgError, OSError):
+            continue
+        found[oid] = LogoFile(urls.organisation_logo(oid, org.logo), content)
+    return found

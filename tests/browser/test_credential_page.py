@@ -1,0 +1,385 @@
+"""The credential page's first screen, its runs on the reader's today, the one-page employers'
+summary (screen, print, PDF), logos, touch targets and the phone, in headless Chromium.
+
+The sample site of ``conftest.py`` is used. Expectations come from the loaded model. The
+reader's today is set with Playwright's clock (``page.clock``), so the view-time script
+(``credential.js``) is tested on dates before and after a run closes. Screenshots of the home,
+credential and summary pages at 1280×800 and 375×667, and the PDFs, go to the
+``screenshot_dir`` folder (``$CREDCAT_SCREENSHOTS``), through ``conftest.save_screenshot``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from credcat.catalogue import Catalogue
+from credcat.model import Credential
+from credcat.render.site.credential import open_until
+
+from .conftest import NewContext, Site, require_axe, save_screenshot
+from .test_e2e import assert_no_axe_violations, pdf_pages
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 667}
+SIZES = [("desktop", DESKTOP), ("phone", PHONE)]
+TODAY = datetime(2026, 12, 1, 12, 0)
+"""The reader's today in these tests (the tests' build date too)."""
+
+FIRST_SCREEN = {
+    "enrol": ".credcat-glance [data-credcat-run]:not([hidden]) .credcat-enrol",
+    "next start": ".credcat-glance [data-credcat-run]:not([hidden]) .credcat-glance__start",
+    "price": '.credcat-glance [data-credcat-glance="price"]',
+}
+
+
+def offered(cat: Catalogue) -> Credential:
+    """An active credential with at least two runs open on :data:`TODAY` and an enrolment
+    link, the one with most outcomes (the longest page)."""
+    found = [
+        c
+        for c in cat.credentials.values()
+        if c.status == "active"
+        and sum(1 for o in c.offerings if open_until(o) >= TODAY.date()) >= 2
+        and all(o.enrolment_url for o in c.offerings)
+    ]
+    assert found, "the sample catalogue has no active credential with two open runs"
+    return max(found, key=lambda c: (len(c.outcomes), c.id))
+
+
+def runs(cred: Credential) -> list[Any]:
+    return sorted(cred.offerings, key=lambda o: (o.start, o.id))
+
+
+def open_page(new_context: NewContext, viewport: dict[str, int], **options: Any) -> Page:
+    context, _ = new_context(viewport=viewport, **options)
+    page = context.new_page()
+    if options.get("java_script_enabled", True):
+        page.clock.set_fixed_time(TODAY)
+    return page
+
+
+# --- the first screen ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "viewport"), SIZES, ids=[n for n, _ in SIZES])
+def test_enrol_next_start_and_price_are_in_the_first_screen(
+    new_context: NewContext,
+    sample_site: Site,
+    screenshot_dir: Path,
+    name: str,
+    viewport: dict[str, int],
+) -> None:
+    cred = offered(sample_site.catalogue)
+    page = open_page(new_context, viewport)
+    page.goto(sample_site.url(f"credentials/{cred.id}/"))
+    measured: dict[str, dict[str, float]] = {}
+    for what, selector in FIRST_SCREEN.items():
+        element = page.locator(selector)
+        expect(element).to_have_count(1)
+        expect(element).to_be_visible()
+        box = element.bounding_box()
+        assert box is not None, what
+        measured[what] = {k: round(v) for k, v in box.items()}
+        bottom = box["y"] + box["height"]
+        assert box["y"] >= 0 and bottom <= viewport["height"], (
+            f"{what} at {viewport['width']}×{viewport['height']} spans y {box['y']:.0f}–"
+            f"{bottom:.0f}: not in the first screen"
+        )
+    first = runs(cred)[0]
+    expect(page.locator(FIRST_SCREEN["next start"])).to_contain_text(
+        f"{first.start.day} {first.start.strftime('%B %Y')}"
+    )
+    print(f"first screen at {viewport['width']}×{viewport['height']}: {json.dumps(measured)}")
+    (screenshot_dir / f"first-screen-{name}.json").write_text(json.dumps(measured, indent=1))
+    save_screenshot(page, screenshot_dir, f"credential-first-screen-{name}", full_page=False)
+
+
+@pytest.mark.parametrize(("name", "viewport"), SIZES, ids=[n for n, _ in SIZES])
+def test_screenshots_of_home_credential_and_summary(
+    new_context: NewContext,
+    sample_site: Site,
+    screenshot_dir: Path,
+    name: str,
+    viewport: dict[str, int],
+) -> None:
+    cred = offered(sample_site.catalogue)
+    page = open_page(new_context, viewport)
+    for page_name, path in (
+        ("home", ""),
+        ("credential", f"credentials/{cred.id}/"),
+        ("summary", f"credentials/{cred.id}/{cred.version}/summary/"),
+    ):
+        page.goto(sample_site.url(path))
+        save_screenshot(page, screenshot_dir, f"{page_name}-{name}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], f"{page_name} scrolls sideways at {name} ({width})"
+
+
+# --- runs on the reader's today --------------------------------------------------------------
+
+
+def test_a_run_closes_on_the_readers_today_without_a_rebuild(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    cred = offered(sample_site.catalogue)
+    first, second = runs(cred)[:2]
+    later = datetime.combine(open_until(first) + timedelta(days=1), TODAY.time())
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.clock.set_fixed_time(later)
+    page.goto(sample_site.url(f"credentials/{cred.id}/"))
+    glance = page.locator(".credcat-glance")
+    expect(glance.locator(f'[data-credcat-run="{first.id}"]')).to_be_hidden()
+    expect(glance.locator(f'[data-credcat-run="{second.id}"]')).to_be_visible()
+    expect(glance.locator(f'[data-credcat-run="{second.id}"] .credcat-enrol')).to_be_visible()
+    run = page.locator(f'[data-credcat-offering="{first.id}"]')
+    expect(run).to_have_attribute("data-credcat-past", "")
+    expect(run.locator(".credcat-enrol")).to_be_hidden()
+    expect(run.locator(".credcat-offering__closed")).to_be_visible()
+    expect(page.locator(f'[data-credcat-offering="{second.id}"] .credcat-enrol')).to_be_visible()
+
+    # every run over: the top says so and offers no enrol button
+    last = datetime.combine(open_until(runs(cred)[-1]) + timedelta(days=1), TODAY.time())
+    page.clock.set_fixed_time(last)
+    page.reload()
+    expect(glance.locator("[data-credcat-no-run]")).to_be_visible()
+    expect(glance.locator(".credcat-enrol:visible")).to_have_count(0)
+    require_axe()
+    assert_no_axe_violations(page, f"credential {cred.id} with every run closed")
+
+    # without JavaScript the build's state stays: the first run is offered
+    context, _ = new_context(viewport=DESKTOP, java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(sample_site.url(f"credentials/{cred.id}/"))
+    built = plain.locator(".credcat-glance [data-credcat-run]:not([hidden])")
+    expect(built).to_have_attribute("data-credcat-run", first.id)
+
+
+def test_the_summary_is_dated_on_the_readers_today(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    cred = offered(sample_site.catalogue)
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2027, 2, 14, 9, 0))
+    page.goto(sample_site.url(f"credentials/{cred.id}/{cred.version}/summary/"))
+    today = page.locator("#employers-summary time[data-credcat-today]")
+    expect(today).to_have_text("14 February 2027")
+    expect(today).to_have_attribute("datetime", "2027-02-14")
+
+
+# --- the one-page summary and print ----------------------------------------------------------
+
+
+def test_the_summary_page_prints_on_one_a4_page(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path
+) -> None:
+    cat = sample_site.catalogue
+    page = open_page(new_context, DESKTOP)
+    counts = {}
+    # every summary of the sample fits, the richest credential's first
+    for cred in sorted(cat.credentials.values(), key=lambda c: -len(c.outcomes)):
+        page.goto(sample_site.url(f"credentials/{cred.id}/{cred.version}/summary/"))
+        expect(page.locator(".credcat-qr")).to_be_visible()
+        page.emulate_media(media="print")
+        for selector in (
+            ".md-header",
+            ".md-sidebar--primary",
+            ".md-footer",
+            "[data-credcat-full-link]",
+        ):
+            hidden = page.eval_on_selector_all(
+                selector,
+                "els => els.every(e => getComputedStyle(e).display === 'none' "
+                "|| !e.checkVisibility())",
+            )
+            assert hidden, f"{selector} is printed on the summary of {cred.id}"
+        pdf = page.pdf(format="A4")
+        page.emulate_media(media="screen")
+        counts[cred.id] = pdf_pages(pdf)
+        if len(counts) == 1:
+            (screenshot_dir / f"summary-{cred.id}.pdf").write_bytes(pdf)
+            print(f"pdf: {screenshot_dir / f'summary-{cred.id}.pdf'}")
+    print(f"summary PDF pages: {counts}")
+    assert set(counts.values()) == {1}, f"summaries longer than one A4 page: {counts}"
+
+
+def test_printing_a_credential_page_starts_with_the_summary(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path
+) -> None:
+    cred = offered(sample_site.catalogue)
+    page = open_page(new_context, DESKTOP)
+    page.goto(sample_site.url(f"credentials/{cred.id}/"))
+    page.emulate_media(media="print")
+    for selector in (
+        ".md-header",
+        ".md-sidebar",
+        ".md-footer",
+        ".md-search",
+        ".credcat-enrol",
+        ".credcat-jump",
+        "[data-credcat-summary-link]",
+        ".credcat-glance__runs",
+    ):
+        shown = page.eval_on_selector_all(
+            selector, "els => els.filter(e => e.checkVisibility()).length"
+        )
+        assert shown == 0, f"{selector} is printed"
+    order = page.evaluate(
+        """() => Array.from(document.querySelector('.credcat-credential').children)
+            .filter(e => e.checkVisibility())
+            .map(e => [e.id || e.className || e.tagName, e.getBoundingClientRect().top])
+            .sort((a, b) => a[1] - b[1]).map(e => e[0])"""
+    )
+    assert order[0] == "employers-summary", f"the print starts with {order[:3]}"
+    summary = page.locator("#employers-summary")
+    expect(summary.locator(".credcat-employers__title")).to_be_visible()
+    expect(summary.locator(".credcat-qr")).to_be_visible()
+    assert summary.evaluate("e => getComputedStyle(e).breakAfter") == "page"
+    pdf = page.pdf(format="A4")
+    (screenshot_dir / f"credential-{cred.id}.pdf").write_bytes(pdf)
+    print(f"credential page PDF: {pdf_pages(pdf)} A4 pages")
+    assert pdf_pages(pdf) >= 2
+
+
+# --- accessibility ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "viewport"), SIZES, ids=[n for n, _ in SIZES])
+def test_axe_summary_and_credential_pages(
+    new_context: NewContext, sample_site: Site, name: str, viewport: dict[str, int]
+) -> None:
+    require_axe()
+    cat = sample_site.catalogue
+    cred = offered(cat)
+    org = cred.awarding_body[0]
+    page = open_page(new_context, viewport)
+    for path in (
+        f"credentials/{cred.id}/",
+        f"credentials/{cred.id}/{cred.version}/summary/",
+        f"organisations/{org}/",
+        "pathways/",
+    ):
+        page.goto(sample_site.url(path))
+        assert_no_axe_violations(page, f"{path} at {name}")
+
+
+# --- logos -----------------------------------------------------------------------------------
+
+
+def test_logos_load_and_have_a_text_alternative(page: Page, sample_site: Site) -> None:
+    cat = sample_site.catalogue
+    cred = offered(cat)
+    with_logo = [oid for oid, org in cat.organisations.items() if org.logo]
+    assert with_logo, "the sample catalogue has no logo"
+    for path in (
+        f"credentials/{cred.id}/",
+        f"credentials/{cred.id}/{cred.version}/summary/",
+        f"organisations/{with_logo[0]}/",
+    ):
+        page.goto(sample_site.url(path))
+        logos = page.locator("article img.credcat-logo")
+        assert logos.count() >= 1, path
+        for i in range(logos.count()):
+            logo = logos.nth(i)
+            logo.scroll_into_view_if_needed()
+            expect(logo).to_have_attribute("alt", re.compile(r"^Logo of .+"))
+            loaded = logo.evaluate(  # lazy images: decode() waits for the file
+                "img => img.decode().then(() => img.naturalWidth > 0, () => false)"
+            )
+            assert loaded, f"{logo.get_attribute('src')} did not load on {path}"
+        assert page.locator("article svg:not(.credcat-qr):not(.credcat-graph) use").count() == 0
+
+
+# --- the phone -------------------------------------------------------------------------------
+
+TARGETS = """() => {
+    const small = [];
+    const inSentence = (el) => {
+        // WCAG 2.5.8's inline exception: a link inside a line of text
+        if (getComputedStyle(el).display !== 'inline') return false;
+        const block = el.parentElement.closest('p, li, dd, td, th, figcaption, span, div');
+        if (!block) return false;
+        const own = el.textContent.trim().length;
+        return block.textContent.trim().length > own + 1;
+    };
+    for (const el of document.querySelectorAll(
+            'a[href], button, input:not([type=hidden]), select, textarea, summary, label[for]')) {
+        if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (r.right <= 0 || r.left >= innerWidth) continue;  // drawers off the screen
+        if (el.closest('svg.credcat-graph')) continue;
+        if (r.width >= 23.5 && r.height >= 23.5) continue;
+        if (inSentence(el)) continue;
+        small.push(`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string'
+            ? '.' + el.className.trim().split(/\\s+/).join('.') : ''} "${
+            (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" `
+            + `${Math.round(r.width)}×${Math.round(r.height)}`);
+    }
+    return small;
+}"""
+
+
+def phone_pages(cat: Catalogue) -> list[str]:
+    cred = offered(cat)
+    org = cred.awarding_body[0]
+    return [
+        "",
+        "catalogue/",
+        f"credentials/{cred.id}/",
+        f"credentials/{cred.id}/{cred.version}/",
+        f"credentials/{cred.id}/{cred.version}/summary/",
+        f"organisations/{org}/",
+        "organisations/",
+        "pathways/",
+        "check/",
+        "data/",
+        "how-to-read/",
+    ]
+
+
+def test_every_touch_target_is_at_least_24_px(new_context: NewContext, sample_site: Site) -> None:
+    page = open_page(new_context, PHONE, has_touch=True, is_mobile=True)
+    problems = []
+    for path in phone_pages(sample_site.catalogue):
+        page.goto(sample_site.url(path))
+        problems += [f"{path or 'home'}: {t}" for t in page.evaluate(TARGETS)]
+    assert not problems, "touch targets under 24×24 px:\n" + "\n".join(problems)
+
+
+def test_the_site_title_wraps_instead_of_being_cut_on_a_phone(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    page = open_page(new_context, PHONE)
+    page.goto(sample_site.url(""))
+    title = page.locator(".md-header__topic:first-child .md-ellipsis")
+    expect(title).to_be_visible()
+    fits = title.evaluate(
+        "e => [e.scrollWidth <= e.clientWidth + 1, e.scrollHeight <= e.clientHeight + 1,"
+        " e.getBoundingClientRect().top >= 0, e.getBoundingClientRect().bottom <= 48]"
+    )
+    assert fits == [True, True, True, True], f"the site title is cut: {fits}"
+
+
+def test_pathways_on_a_phone_are_a_readable_list(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    page = open_page(new_context, PHONE)
+    page.goto(sample_site.url("pathways/"))
+    expect(page.locator(".credcat-pathways__graph")).to_be_hidden()
+    expect(page.locator("[data-credcat-route]").first).to_be_visible()
+    smallest = page.evaluate(
+        """() => Math.min(...Array.from(document.querySelectorAll('article *'))
+            .filter(e => e.checkVisibility() && Array.from(e.childNodes)
+                .some(n => n.nodeType === 3 && n.textContent.trim()))
+            .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
+    )
+    assert smallest >= 12, f"text of {smallest}px on the pathways page at 375 px"

@@ -1,0 +1,340 @@
+"""The credential page's first screen, time-aware runs and quality assurance, the one-page
+employers' summary (with its QR code) and organisation logos, as a reader gets them from a build.
+
+Every test builds a small catalogue into ``tmp_path`` with MkDocs (not strict: past runs and
+expired quality assurance are warnings of ``credcat check``) on the tests' today, 2026-12-01
+(``tests/conftest.py``). The browser side (view-time script, first screen, print) is in
+``tests/browser/test_credential_page.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from catalogue_factory import ORGANISATIONS, SETTINGS, credential, write_catalogue
+from credcat.render.qr import qr_svg
+from credcat.render.safe import UnsafeSvgError, sanitise_svg
+from test_site_build import Node, build_site, make_project, parse
+
+CID = "databases"
+OUTCOMES = [
+    {"id": "know-sql", "kind": "knowledge", "text": "Explain relational algebra."},
+    {"id": "design", "kind": "skill", "text": "Design a normalised schema."},
+    {"id": "query", "kind": "skill", "text": "Write SQL queries with joins."},
+    {"id": "own", "kind": "responsibility-autonomy", "text": "Review a colleague's schema."},
+]
+"""Written out of display order: the page numbers knowledge, skills, then autonomy."""
+
+OFFERINGS = [
+    {"id": "autumn", "start": "2026-11-02", "enrolment_url": "https://alpha.example/autumn"},
+    {
+        "id": "winter",
+        "start": "2027-01-11",
+        "application_deadline": "2026-11-20",
+        "enrolment_url": "https://alpha.example/winter",
+    },
+    {
+        "id": "spring",
+        "start": "2027-03-01",
+        "application_deadline": "2027-02-01",
+        "price": {"amount": 450, "currency": "EUR"},
+        "enrolment_url": "https://alpha.example/spring",
+    },
+]
+"""On 2026-12-01: autumn has started, winter's deadline has passed, spring is open."""
+
+HOSTILE_SVG = b"""<?xml version="1.0"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+     viewBox="0 0 10 10" onload="alert(1)">
+  <script>alert(2)</script>
+  <foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>
+  <a href="javascript:alert(3)"><rect width="5" height="5"/></a>
+  <rect width="10" height="10" fill="url(https://evil.example/x)" style="fill:red"/>
+  <circle cx="5" cy="5" r="4" fill="#123456" onclick="alert(4)"/>
+  <use xlink:href="https://evil.example/sprite.svg#a"/>
+  <use href="#dot"/>
+  <text x="1" y="9">AU</text>
+</svg>
+"""
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0f01f0005ff02fea7b0e3a20000000049454e44ae426082"
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    monkey = pytest.MonkeyPatch()
+    monkey.setenv("SOURCE_DATE_EPOCH", "1796126400")  # module scope: the tests' today
+    work = tmp_path_factory.mktemp("credpage")
+    organisations = {
+        "alpha-uni": {**ORGANISATIONS["alpha-uni"], "logo": "logos/alpha.svg"},
+        "beta-qa": {**ORGANISATIONS["beta-qa"], "logo": "logos/beta.png"},
+    }
+    cred = credential(
+        outcomes=OUTCOMES,
+        assessments=[
+            {
+                "id": "project",
+                "type": "project-work",
+                "proves": ["design", "query"],
+                "supervision": "unsupervised",
+                "description": "A database project.",
+            },
+            {
+                "id": "exam",
+                "type": "written-examination",
+                "proves": ["know-sql", "own"],
+                "supervision": "supervised-on-site",
+                "identity_check": True,
+                "description": "A written exam.",
+            },
+        ],
+        quality_assurance=[
+            {
+                "type": "programme-quality-assurance",
+                "body": "beta-qa",
+                "description": "Accredited programme.",
+                "valid_until": "2021-09-30",
+            },
+            {
+                "type": "institutional-quality-assurance",
+                "body": "alpha-uni",
+                "description": "Internal quality assurance.",
+                "valid_until": "2030-06-30",
+            },
+        ],
+        offerings=OFFERINGS,
+    )
+    catalogue = write_catalogue(
+        work / "catalogue", {CID: cred}, organisations, {**SETTINGS, "languages": ["en", "de"]}
+    )
+    (catalogue / "logos").mkdir()
+    (catalogue / "logos" / "alpha.svg").write_bytes(HOSTILE_SVG)
+    (catalogue / "logos" / "beta.png").write_bytes(PNG)
+    config = make_project(work / "project", catalogue)
+    build_site(config, work / "site", strict=False)
+    monkey.undo()
+    return work / "site"
+
+
+def page(site: Path, path: str) -> Node:
+    return parse(site / path / "index.html")
+
+
+def visible(node: Node) -> bool:
+    return "hidden" not in node.attrs and not any("hidden" in a.attrs for a in node.ancestors())
+
+
+# --- the first screen ------------------------------------------------------------------------
+
+
+def test_the_first_screen_offers_the_next_open_run_with_price_and_enrol(site: Path) -> None:
+    top = page(site, f"credentials/{CID}/").find("section", class_="credcat-glance")
+    facts = {
+        f.attrs["data-credcat-glance"]: (f.find("dt").text(), f.find("dd").text())
+        for f in top.find_all(data_credcat_glance=True)
+    }
+    assert list(facts) == ["eqf", "workload", "mode", "languages", "price"]
+    assert facts["price"] == ("Price", "€450")
+    assert facts["eqf"] == ("Level", "EQF level 6")
+    runs = top.find_all(data_credcat_run=True)
+    assert [r.attrs["data-credcat-run"] for r in runs] == ["autumn", "winter", "spring"]
+    assert [visible(r) for r in runs] == [False, False, True]
+    shown = runs[2]
+    assert shown.attrs["data-credcat-until"] == "2027-02-01"  # the deadline, not the start
+    assert "1 March 2027" in shown.text() and "apply by 1 February 2027" in shown.text()
+    assert shown.find("a", class_="credcat-enrol").attrs["href"] == "https://alpha.example/spring"
+    assert not visible(top.find(data_credcat_no_run=True))
+
+
+def test_outcomes_at_a_glance_are_numbered_as_on_the_page(site: Path) -> None:
+    doc = page(site, f"credentials/{CID}/")
+    numbers = {
+        li.attrs["data-credcat-outcome"]: i
+        for i, li in enumerate(doc.find_all("li", class_="credcat-outcome"), start=1)
+    }
+    assert numbers == {"know-sql": 1, "design": 2, "query": 3, "own": 4}
+    glance = doc.find("div", class_="credcat-glance__outcomes").find_all("li")
+    assert [(li.attrs["value"], li.text()) for li in glance] == [
+        ("1", "Explain relational algebra."),
+        ("2", "Design a normalised schema."),
+        ("3", "Write SQL queries with joins."),
+        ("4", "Review a colleague's schema."),
+    ]
+
+
+# --- time-aware runs and quality assurance --------------------------------------------------
+
+
+def test_runs_that_started_or_closed_are_not_offered_for_enrolment(site: Path) -> None:
+    doc = page(site, f"credentials/{CID}/")
+    for oid, is_open in (("autumn", False), ("winter", False), ("spring", True)):
+        run = doc.find("div", data_credcat_offering=oid)
+        assert ("data-credcat-past" not in run.attrs) is is_open, oid
+        enrol = run.find("a", class_="credcat-enrol")
+        assert visible(enrol) is is_open, oid
+        closed = run.find("p", class_="credcat-offering__closed")
+        assert visible(closed) is not is_open, oid
+        assert closed.text().startswith("Enrolment closed")
+
+
+def test_a_catalogue_with_no_open_run_says_so_at_the_top(tmp_path: Path) -> None:
+    past = [{"id": "old", "start": "2026-10-01", "enrolment_url": "https://alpha.example/old"}]
+    catalogue = write_catalogue(tmp_path / "catalogue", {CID: credential(offerings=past)})
+    config = make_project(tmp_path / "project", catalogue)
+    build_site(config, tmp_path / "site", strict=False)
+    top = page(tmp_path / "site", f"credentials/{CID}/").find("section", class_="credcat-glance")
+    assert not any(visible(r) for r in top.find_all(data_credcat_run=True))
+    none = top.find(data_credcat_no_run=True)
+    assert visible(none) and "No run is open for enrolment" in none.text()
+
+
+def test_expired_quality_assurance_says_so_on_the_page_and_in_the_summary(site: Path) -> None:
+    doc = page(site, f"credentials/{CID}/")
+    entries = doc.find_all("div", class_="credcat-qa")
+    expired, valid = entries
+    assert (
+        expired.attrs["data-credcat-until"] == "2021-09-30" and "data-credcat-past" in expired.attrs
+    )
+    assert visible(expired.find("strong", class_="credcat-expired"))
+    assert "Expired on 30 September 2021" in expired.text()
+    assert visible(expired.find("p", class_="credcat-expired-note"))
+    assert "data-credcat-past" not in valid.attrs
+    assert not visible(valid.find("strong", class_="credcat-expired"))
+    for path in (f"credentials/{CID}/", f"credentials/{CID}/1.0/summary/"):
+        items = page(site, path).find_all("li", data_credcat_summary_qa=True)
+        texts = [(i.text(), visible(i.find("strong", class_="credcat-expired"))) for i in items]
+        assert texts[0][1] and "Expired on 30 September 2021" in texts[0][0], path
+        assert not texts[1][1] and "Valid until 30 June 2030" in texts[1][0], path
+
+
+# --- the employers' summary ------------------------------------------------------------------
+
+
+def test_every_version_has_a_summary_page_in_every_language(site: Path) -> None:
+    for path in (f"credentials/{CID}/1.0/summary/", f"de/credentials/{CID}/1.0/summary/"):
+        doc = page(site, path)
+        assert doc.find("div", class_="credcat-summary-page")
+        assert doc.find("meta", name="robots").attrs["content"] == "noindex"
+    assert (
+        "Zusammenfassung für Arbeitgeber"
+        in page(site, f"de/credentials/{CID}/1.0/summary/").find("title").text()
+    )
+    link = page(site, f"credentials/{CID}/").find("a", data_credcat_summary_link=True)
+    assert link.attrs["href"] == "../../credentials/databases/1.0/summary/"
+
+
+def test_the_summary_holds_what_an_employer_checks(site: Path) -> None:
+    doc = page(site, f"credentials/{CID}/1.0/summary/")
+    sheet = doc.find("section", id="employers-summary")
+    text = sheet.text()
+    assert "Listed in Test catalogue" in text
+    assert "Awarded by Alpha University (Germany)" in text
+    assert "Version 1.0" in text and "sha256:" in text
+    assert "EQF level 6 · 4 ECTS (110 hours of learning)" in text
+    outcomes = sheet.find_all("li", data_credcat_summary_outcome=True)
+    assert [(o.attrs["value"], o.text()) for o in outcomes] == [
+        ("1", "Explain relational algebra."),
+        ("2", "Design a normalised schema."),
+        ("3", "Write SQL queries with joins."),
+        ("4", "Review a colleague's schema."),
+    ]
+    checks = [c.text() for c in sheet.find_all("li", data_credcat_summary_check=True)]
+    assert checks == [
+        "Project work: not supervised, identity not verified. (proves 2 and 3)",
+        "Written examination: supervised on site, identity verified. (proves 1 and 4)",
+    ]
+    address = "https://credentials.test.example/credentials/databases/1.0/"
+    assert sheet.find("a", class_="credcat-url").attrs["href"] == address
+    today = sheet.find("time", data_credcat_today=True)
+    assert today.attrs["datetime"] == "2026-12-01" and today.text() == "1 December 2026"
+    assert today.attrs["data-credcat-today"] == "en-150"  # the locale of the build's date
+
+
+def test_the_qr_code_holds_the_permanent_address_and_is_labelled(site: Path) -> None:
+    address = "https://credentials.test.example/credentials/databases/1.0/"
+    html = (site / f"credentials/{CID}/1.0/summary/index.html").read_text("utf-8")
+    expected = str(qr_svg(address, f"QR code of {address}"))
+    assert expected in html
+    svg = page(site, f"credentials/{CID}/1.0/summary/").find("svg", class_="credcat-qr")
+    assert svg.attrs["role"] == "img" and svg.attrs["aria-label"] == f"QR code of {address}"
+    assert svg.find("title").text() == f"QR code of {address}"
+
+
+def test_the_qr_code_is_a_qr_code_of_the_address() -> None:
+    import segno
+
+    address = "https://credentials.test.example/credentials/databases/1.0/"
+    code = segno.make(address, error="m", micro=False)
+    svg = str(qr_svg(address, "x"))
+    dark = sum(sum(1 for cell in row if cell) for row in code.matrix)
+    runs = re.findall(r"M(\d+) (\d+)h(\d+)", svg)
+    assert sum(int(n) for _, _, n in runs) == dark
+    first_row = [int(x) - 4 for x, y, _ in runs if y == "4"]
+    assert first_row[0] == 0  # a finder pattern in the corner
+    assert svg == str(qr_svg(address, "x"))  # deterministic
+
+
+# --- logos -----------------------------------------------------------------------------------
+
+
+def test_logos_are_copied_into_the_site_and_svg_is_made_safe(site: Path) -> None:
+    svg = (site / "organisations/alpha-uni/logo.svg").read_text("utf-8")
+    for bad in ("script", "onload", "onclick", "foreignObject", "javascript", "evil", "style"):
+        assert bad not in svg, bad
+    assert '<circle cx="5" cy="5" fill="#123456" r="4">' in svg
+    assert '<use href="#dot">' in svg and "<text" in svg
+    assert (site / "organisations/beta-qa/logo.png").read_bytes() == PNG
+    assert not (site / "de/organisations/alpha-uni/logo.svg").exists()  # once for all languages
+
+
+def test_logos_show_as_images_with_the_name_as_alternative(site: Path) -> None:
+    cases = [
+        ("organisations/alpha-uni/", "../../organisations/alpha-uni/logo.svg"),
+        (f"credentials/{CID}/", "../../organisations/alpha-uni/logo.svg"),
+        (f"credentials/{CID}/1.0/summary/", "../../../../organisations/alpha-uni/logo.svg"),
+        ("de/organisations/alpha-uni/", "../../../organisations/alpha-uni/logo.svg"),
+    ]
+    for path, src in cases:
+        doc = page(site, path)
+        logos = [i for i in doc.find_all("img", class_="credcat-logo") if i.attrs["src"] == src]
+        assert logos, path
+        alt = "Logo von Alpha-Universität" if path.startswith("de/") else "Logo of Alpha University"
+        assert {i.attrs["alt"] for i in logos} == {alt}, path
+        html = (site / path / "index.html").read_text("utf-8")
+        assert "<use" not in html and "123456" not in html  # never inline
+
+
+def test_sanitise_svg_refuses_doctype_and_other_roots() -> None:
+    with pytest.raises(UnsafeSvgError):
+        sanitise_svg(
+            b'<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg"/>'
+        )
+    with pytest.raises(UnsafeSvgError):
+        sanitise_svg(b"<html><svg/></html>")
+    with pytest.raises(UnsafeSvgError):
+        sanitise_svg(b"<svg")
+    assert sanitise_svg(b'<svg xmlns="http://www.w3.org/2000/svg"><!-- c --><g/></svg>') == (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><g></g></svg>\n'
+    )
+
+
+def test_an_unsafe_logo_is_left_out_and_the_name_stays(tmp_path: Path) -> None:
+    organisations = {
+        "alpha-uni": {**ORGANISATIONS["alpha-uni"], "logo": "logos/alpha.svg"},
+        "beta-qa": ORGANISATIONS["beta-qa"],
+    }
+    catalogue = write_catalogue(tmp_path / "catalogue", None, organisations)
+    (catalogue / "logos").mkdir()
+    (catalogue / "logos" / "alpha.svg").write_bytes(b"<!DOCTYPE svg><svg/>")
+    config = make_project(tmp_path / "project", catalogue)
+    build_site(config, tmp_path / "site", strict=False)
+    assert not (tmp_path / "site/organisations/alpha-uni/logo.svg").exists()
+    doc = page(tmp_path / "site", "organisations/alpha-uni/")
+    assert doc.find_all("img", class_="credcat-logo") == []
+    assert doc.find("h1").text() == "Alpha University"
