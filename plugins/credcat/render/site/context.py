@@ -26,6 +26,7 @@ __all__ = [
     "Card",
     "CatalogueContext",
     "CheckContext",
+    "CompareContext",
     "CredRef",
     "CredentialContext",
     "Facet",
@@ -39,13 +40,16 @@ __all__ = [
     "PageContext",
     "PageKind",
     "PageLinks",
+    "PageNumber",
     "PageSpec",
     "Part",
     "PathwaysContext",
     "TocItem",
 ]
 
-PageKind = Literal["credential", "organisation", "organisations", "catalogue", "pathways", "check"]
+PageKind = Literal[
+    "credential", "organisation", "organisations", "catalogue", "pathways", "check", "compare"
+]
 PAGE_KINDS: tuple[PageKind, ...] = (
     "credential",
     "organisation",
@@ -53,6 +57,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     "catalogue",
     "pathways",
     "check",
+    "compare",
 )
 
 
@@ -491,6 +496,10 @@ class Card(TypedDict):
     languages: list[str]
     status: str
     status_label: str
+    next_start: str
+    """"Next start 1 September 2026" as of the build date, or ""."""
+    price: str
+    """The next run's price, else the price of the offerings (a range, or "ask the provider")."""
 
 
 class FacetOption(TypedDict):
@@ -524,12 +533,26 @@ class SortOption(TypedDict):
     label: str
 
 
+class PageNumber(TypedDict):
+    """A link to one page of the no-JavaScript catalogue list."""
+
+    text: str
+    href: str
+    current: bool
+
+
 class CatalogueContext(BaseContext):
-    """Context of the catalogue page: every card, and the filter controls with counts."""
+    """Context of the catalogue page (or a further page of its list): its cards, the filter
+    controls with counts, and the links to the list's other pages."""
 
     intro: str
+    number: int
     cards: list[Card]
     other_cards: list[Card]
+    pages: list[PageNumber]
+    compare_href: str
+    config: dict[str, Any]
+    """Handed to ``catalogue.js`` as JSON: the words of the cards it renders."""
     count_text: str
     facets: list[Facet]
     workload: Range
@@ -633,6 +656,22 @@ class CheckContext(BaseContext):
     config: dict[str, Any]
 
 
+# --- compare ------------------------------------------------------------------------------------
+
+
+class CompareContext(BaseContext):
+    """Context of the compare page (``compare/?ids=a,b,c``).
+
+    The page is static: ``compare.js`` reads the ids from the URL and the credentials from
+    ``catalogue.json``, and builds the table. ``config`` is handed to it as JSON: the data file
+    and the catalogue page relative to the page, the most credentials compared at once, and
+    every UI string the script shows.
+    """
+
+    intro: str
+    config: dict[str, Any]
+
+
 PageContext = (
     CredentialContext
     | OrganisationContext
@@ -640,5 +679,6 @@ PageContext = (
     | CatalogueContext
     | PathwaysContext
     | CheckContext
+    | CompareContext
 )
 """The context of any generated page."""
