@@ -56,6 +56,7 @@
   var MAX_COMPARE = 3;
   var TYPING_PAUSE = 800;    // ms without typing that ends one step in the history
   var PHONE = "(max-width: 59.984375em)";
+  var URL_DELAY = 250;       // ms between a change and its address (see writeUrl)
 
   var root = document.getElementById("credcat-catalogue");
   var form = document.getElementById("credcat-filters");
@@ -89,8 +90,11 @@
   var numberFormat = window.Intl ? new Intl.NumberFormat(lang, { maximumFractionDigits: 2, useGrouping: false }) : null;
 
   var data = null;
-  var items = [];          // {e: entry, text: folded words, vals: {facet: [codes]}, card: element|null}
+  var items = [];          // {e: entry, text: folded words, vals: [[codes] per facet], card: element|null}
   var labels = {};         // facet -> code -> label
+  var codes = {};          // facet -> value -> small integer
+  var codeList = {};       // facet -> [value]
+  var textCache = { q: null, hits: null };  // the items the last text search matched
   var orders = {};         // sort -> [item index]
   var results = [];        // the items that match, in order
   var limit = PAGE_SIZE;
@@ -98,6 +102,9 @@
   var typingTimer = null;
   var typingStep = false;  // inside a typing burst: the history step has been pushed
   var compared = [];
+  var urlTimer = null;
+  var pendingUrl = null;
+  var pendingStep = null;
   var storeKey = "credcat-compare:" + root.getAttribute("data-credcat-data");
 
   function fold(text) {
@@ -165,20 +172,48 @@
       labels[facet] = {};
       list_(facets[facet]).forEach(function (pair) { labels[facet][String(pair[0])] = String(pair[1]); });
     });
-    list_(json.credentials).forEach(function (e) {
+    FACETS.forEach(function (facet) { codes[facet] = {}; codeList[facet] = []; });
+    var entries = list_(json.credentials);
+    for (var i = 0; i < entries.length; i++) {
+      var e = entries[i];
       var orgs = list_(e.a).concat(list_(e.p));
-      var names = orgs.map(function (o) { return labels.org[o] || ""; });
-      var text = [e.t, e.s].concat(list_(e.o), list_(e.k), names).join(" \n ");
-      items.push({
-        e: e,
-        text: fold(text),
-        vals: {
-          eqf: [String(e.e)], field: list_(e.f), mode: [String(e.m)], language: list_(e.l),
-          org: orgs, status: [String(e.st)]
-        },
-        card: null
-      });
-    });
+      var raw = [[e.e], list_(e.f), [e.m], list_(e.l), orgs, [e.st]];
+      var vals = [];
+      for (var f = 0; f < raw.length; f++) {
+        var these = [];
+        for (var k = 0; k < raw[f].length; k++) these.push(code(FACETS[f], raw[f][k]));
+        vals.push(these);
+      }
+      items.push({ e: e, text: null, vals: vals, card: null });
+    }
+  }
+
+  /** The folded words of an item, made when first needed (searching), or ahead of time in
+   *  small slices once the first results are on screen. */
+  function textOf(item) {
+    if (item.text === null) {
+      var e = item.e;
+      var names = list_(e.a).concat(list_(e.p)).map(function (o) { return labels.org[o] || ""; });
+      item.text = fold([e.t, e.s].concat(list_(e.o), list_(e.k), names).join(" \n "));
+    }
+    return item.text;
+  }
+
+  function foldAhead(from) {
+    var end = Math.min(items.length, from + 500);
+    for (var i = from; i < end; i++) textOf(items[i]);
+    if (end < items.length) window.setTimeout(function () { foldAhead(end); }, 0);
+  }
+
+  /** A facet value as a small integer (the filtering loops compare numbers, not strings). */
+  function code(facet, value) {
+    value = String(value);
+    var known = codes[facet][value];
+    if (known === undefined) {
+      known = codes[facet][value] = codeList[facet].length;
+      codeList[facet].push(value);
+    }
+    return known;
   }
 
   function order(sort) {
@@ -215,56 +250,84 @@
 
   // --- filtering --------------------------------------------------------------------------
 
-  function hasAny(values, wanted) {
-    for (var i = 0; i < values.length; i++) {
-      if (wanted[values[i]]) return true;
+  /** Which items hold every word of the query (null: no query). Cached: a change of the other
+   *  filters does not search the texts again. */
+  function textHits(q) {
+    if (!q) return null;
+    if (textCache.q === q) return textCache.hits;
+    var terms = fold(q).split(/\s+/).filter(Boolean);
+    var hits = new Uint8Array(items.length);
+    for (var i = 0; i < items.length; i++) {
+      var text = textOf(items[i]);
+      var ok = 1;
+      for (var w = 0; w < terms.length; w++) {
+        if (text.indexOf(terms[w]) === -1) { ok = 0; break; }
+      }
+      hits[i] = ok;
     }
-    return false;
+    textCache = { q: q, hits: hits };
+    return hits;
   }
 
   /** The matching items in order, and every facet option's count (disjunctive: an option counts
    *  the results there would be with it, keeping the other facets' filters). */
   function search(state) {
-    var wanted = {};
-    FACETS.forEach(function (facet) {
+    var nf = FACETS.length;
+    var wanted = [];
+    var counts = [];
+    for (var f = 0; f < nf; f++) {
+      var facet = FACETS[f];
+      counts.push(new Int32Array(codeList[facet].length));
       if (state[facet].length) {
-        wanted[facet] = {};
-        state[facet].forEach(function (v) { wanted[facet][v] = true; });
+        var mask = new Uint8Array(codeList[facet].length);
+        state[facet].forEach(function (v) { if (codes[facet][v] !== undefined) mask[codes[facet][v]] = 1; });
+        wanted.push(mask);
+      } else {
+        wanted.push(null);
       }
-    });
-    var terms = state.q ? fold(state.q).split(/\s+/).filter(Boolean) : [];
-    var counts = {};
-    FACETS.forEach(function (facet) { counts[facet] = {}; });
+    }
+    var hits = textHits(state.q);
     var found = [];
     var sequence = order(state.sort);
+    var min = state.min;
+    var max = state.max;
     for (var n = 0; n < sequence.length; n++) {
-      var item = items[sequence[n]];
-      var e = item.e;
-      if (state.min !== null && (typeof e.c !== "number" || e.c < state.min)) continue;
-      if (state.max !== null && (typeof e.c !== "number" || e.c > state.max)) continue;
-      var ok = true;
-      for (var w = 0; w < terms.length; w++) {
-        if (item.text.indexOf(terms[w]) === -1) { ok = false; break; }
+      var index = sequence[n];
+      if (hits && !hits[index]) continue;
+      var item = items[index];
+      if (min !== null || max !== null) {
+        var c = item.e.c;
+        if (typeof c !== "number" || (min !== null && c < min) || (max !== null && c > max)) continue;
       }
-      if (!ok) continue;
-      var failed = null;
+      var failed = -1;
       var failures = 0;
-      for (var f = 0; f < FACETS.length && failures < 2; f++) {
-        var facet = FACETS[f];
-        if (wanted[facet] && !hasAny(item.vals[facet], wanted[facet])) { failures += 1; failed = facet; }
+      for (f = 0; f < nf && failures < 2; f++) {
+        var mask_ = wanted[f];
+        if (!mask_) continue;
+        var values = item.vals[f];
+        var any = false;
+        for (var v = 0; v < values.length; v++) {
+          if (mask_[values[v]]) { any = true; break; }
+        }
+        if (!any) { failures += 1; failed = f; }
       }
       if (failures === 0) {
         found.push(item);
-        for (f = 0; f < FACETS.length; f++) tally(counts[FACETS[f]], item.vals[FACETS[f]]);
+        for (f = 0; f < nf; f++) tally(counts[f], item.vals[f]);
       } else if (failures === 1) {
         tally(counts[failed], item.vals[failed]);
       }
     }
-    return { found: found, counts: counts };
+    var byName = {};
+    FACETS.forEach(function (facet, i) {
+      byName[facet] = {};
+      codeList[facet].forEach(function (value, k) { byName[facet][value] = counts[i][k]; });
+    });
+    return { found: found, counts: byName };
   }
 
   function tally(counter, values) {
-    for (var i = 0; i < values.length; i++) counter[values[i]] = (counter[values[i]] || 0) + 1;
+    for (var i = 0; i < values.length; i++) counter[values[i]] += 1;
   }
 
   // --- cards ------------------------------------------------------------------------------
@@ -434,13 +497,29 @@
     return window.location.pathname + (search ? "?" + search : "") + window.location.hash;
   }
 
+  /** Record the state in the address, shortly after the results are on screen: Chromium's
+   *  pushState costs tens of milliseconds on a large page, and changes that follow each other
+   *  within URL_DELAY make one step in the history. */
   function writeUrl(state, step) {
-    var url = urlOf(state);
+    if (step === "none") return;
+    pendingStep = pendingStep === "push" ? "push" : step;
+    pendingUrl = urlOf(state);
+    window.clearTimeout(urlTimer);
+    urlTimer = window.setTimeout(flushUrl, URL_DELAY);
+  }
+
+  function flushUrl() {
+    window.clearTimeout(urlTimer);
+    if (pendingUrl === null) return;
+    var url = pendingUrl;
+    var step = pendingStep;
+    pendingUrl = null;
+    pendingStep = null;
     var here = window.location.pathname + window.location.search + window.location.hash;
     try {
       if (step === "push" && url !== here) {
         window.history.pushState({ credcat: true }, "", url);
-      } else if (step !== "none") {
+      } else if (url !== here) {
         window.history.replaceState({ credcat: true }, "", url);
       }
     } catch (e) { /* file:// and sandboxes */ }
@@ -610,6 +689,9 @@
       }, 0);
     });
     window.addEventListener("popstate", function () {
+      window.clearTimeout(urlTimer);  // a change not yet in the address is dropped by Back
+      pendingUrl = null;
+      pendingStep = null;
       readUrl();
       apply("none", true);
     });
@@ -648,6 +730,7 @@
       });
     }
     if (showBtn) showBtn.addEventListener("click", function () { closePanel(true); });
+    window.addEventListener("pagehide", flushUrl);
     // Material's search keys (f, s, /) lead to this page's search box: the one box on the page.
     window.addEventListener("keydown", function (event) {
       var target = event.target;
@@ -660,7 +743,9 @@
       }
     }, true);
     apply("replace", true);
+    flushUrl();
     updateBar();
+    window.setTimeout(function () { foldAhead(0); }, 0);
     if (window.performance && window.performance.mark) window.performance.mark("credcat-results");
   }
 
@@ -669,6 +754,7 @@
   // before the browser follows it.
   document.addEventListener("click", function (event) {
     var target = event.target;
+    if (target && target.closest && target.closest("a[href]")) flushUrl();  // leaving: keep the state
     var link = target && target.closest ? target.closest("a.md-select__link[hreflang]") : null;
     if (!link) return;
     var href = (link.getAttribute("href") || "").split(/[?#]/)[0];
