@@ -47,13 +47,13 @@ sys.path.insert(0, str(REPO / "plugins"))
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO))
 
-from catalogue_factory import varied_catalogue  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from tests.browser.chromium import find_chromium  # noqa: E402
 
+from catalogue_factory import varied_catalogue  # noqa: E402
 from credcat.render.site.index import catalogue_json  # noqa: E402
 from credcat.urls import Urls  # noqa: E402
 from credcat.validate import check_catalogue  # noqa: E402
-from tests.browser.chromium import find_chromium  # noqa: E402
 
 CHROMIUM_ARGS = [  # as tests/browser/conftest.py
     "--headless",
@@ -87,7 +87,8 @@ CHANGES = 20
 # is in the HTML), catalogue.json received, the filters ready (the script's results rendered).
 TIMING_JS = """() => {
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
-  const json = performance.getEntriesByType("resource").filter(e => /catalogue\\.json$/.test(e.name))[0];
+  const json = performance.getEntriesByType("resource")
+    .filter(e => /catalogue\\.json$/.test(e.name))[0];
   return {paint: paint ? paint.startTime : NaN, json: json ? json.responseEnd : NaN,
           ready: performance.getEntriesByName("credcat-results")[0].startTime};
 }"""

@@ -151,7 +151,7 @@ def varied_catalogue(root: Path, count: int, *, seed: int = 1) -> Path:
     that sizes measured on it (``catalogue.json`` gzipped, issue 9) are not flattered by
     repetition, as clones of a few credentials would be. Deterministic for a given ``seed``.
     """
-    import random  # noqa: PLC0415 - only the benchmarks need it
+    import random
 
     rng = random.Random(seed)
     pools = _sample_pools()

@@ -18,7 +18,6 @@ from credcat.render.site.localise import ui_strings
 from credcat.render.site.pages import Pages
 from credcat.urls import Urls
 from credcat.validate import load_catalogue
-from credcat.versions import fingerprint
 
 REPO = Path(__file__).resolve().parent.parent
 CHECK_JS = REPO / "plugins" / "credcat" / "theme" / "assets" / "credcat" / "check.js"
