@@ -39,6 +39,7 @@
  *   input[data-credcat-compare=<id>]       a card's "Compare" tick box (at most MAX_COMPARE)
  *   #credcat-compare-bar, #credcat-compare-link, #credcat-compare-clear, #credcat-compare-note
  *                                          the bar that leads to the compare page
+ *   #credcat-catalogue[data-credcat-pending]  while a change is not yet in the address
  *   window.performance mark "credcat-results"  set when the first results are on the page
  *
  * URL state (shareable, restored on load): ?text=…&eqf=6&eqf=7&field=0613&mode=online&language=de
@@ -176,7 +177,7 @@
     var entries = list_(json.credentials);
     for (var i = 0; i < entries.length; i++) {
       var e = entries[i];
-      var orgs = list_(e.a).concat(list_(e.p));
+      var orgs = list_(e.a).concat(list_(e.p).filter(function (o) { return list_(e.a).indexOf(o) === -1; }));
       var raw = [[e.e], list_(e.f), [e.m], list_(e.l), orgs, [e.st]];
       var vals = [];
       for (var f = 0; f < raw.length; f++) {
@@ -504,12 +505,14 @@
     if (step === "none") return;
     pendingStep = pendingStep === "push" ? "push" : step;
     pendingUrl = urlOf(state);
+    root.setAttribute("data-credcat-pending", "");
     window.clearTimeout(urlTimer);
     urlTimer = window.setTimeout(flushUrl, URL_DELAY);
   }
 
   function flushUrl() {
     window.clearTimeout(urlTimer);
+    root.removeAttribute("data-credcat-pending");
     if (pendingUrl === null) return;
     var url = pendingUrl;
     var step = pendingStep;
@@ -690,6 +693,7 @@
     });
     window.addEventListener("popstate", function () {
       window.clearTimeout(urlTimer);  // a change not yet in the address is dropped by Back
+      root.removeAttribute("data-credcat-pending");
       pendingUrl = null;
       pendingStep = null;
       readUrl();
