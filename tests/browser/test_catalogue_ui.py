@@ -27,6 +27,7 @@ from credcat.render.site.localise import ui_strings
 from .conftest import NewContext, Site
 from .test_e2e import (
     assert_no_axe_violations,
+    assert_no_xss,
     checked,
     count_text,
     facet_box,
@@ -34,6 +35,7 @@ from .test_e2e import (
     lang_of,
     matching,
     open_catalogue,
+    poke_around,
     settled_url,
     shown_ids,
     t,
@@ -357,3 +359,23 @@ def test_axe_and_screenshots_of_catalogue_and_compare(
     page.goto(sample_site.url("compare/"))
     expect(page.locator("#credcat-compare-status")).not_to_be_empty()
     assert_no_axe_violations(page, f"the compare page without credentials at {size} px")
+
+
+def test_payloads_never_run_on_cards_and_the_compare_page(
+    new_context: NewContext, xss_site: Site
+) -> None:
+    """The cards the script renders and the compare table put every text in as text."""
+    context, guard = new_context()
+    page = context.new_page()
+    open_catalogue(page, xss_site)
+    boxes = page.locator("input[data-credcat-compare]")
+    expect(boxes.first).to_be_visible()
+    for n in range(min(3, boxes.count())):
+        boxes.nth(n).check()
+    poke_around(page)
+    assert_no_xss(page, "the catalogue's script-rendered cards", guard.dialogs)
+    page.locator("#credcat-compare-link").click()
+    page.wait_for_url("**/compare/?ids=*")
+    expect(page.locator("table.credcat-compare-table")).to_be_visible()
+    poke_around(page)
+    assert_no_xss(page, "the compare page", guard.dialogs)
