@@ -112,3 +112,109 @@ def write_catalogue(
                 yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
             )
     return root
+
+
+# --- a large catalogue whose credentials differ from each other ---------------------------------
+
+
+def _sample_pools() -> dict[str, list[str]]:
+    """Codes the sample catalogue uses (so that every one is valid) and its English words."""
+    pools: dict[str, set[str]] = {"field": set(), "mode": set(), "type": set(), "words": set()}
+
+    def words(text: Any) -> None:
+        if isinstance(text, dict):
+            text = text.get("en", "")
+        if isinstance(text, str):
+            pools["words"].update(w for w in text.replace("\n", " ").split(" ") if w.isalpha())
+
+    for path in sorted((SAMPLE / "credentials").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        fields = data.get("field", [])
+        pools["field"].update([fields] if isinstance(fields, str) else fields)
+        pools["mode"].add(data["mode"])
+        for key in ("title", "summary", "description"):
+            words(data.get(key))
+        for outcome in data["outcomes"]:
+            words(outcome["text"])
+        for assessment in data["assessments"]:
+            pools["type"].add(assessment["type"])
+            words(assessment["description"])
+    return {name: sorted(values) for name, values in pools.items()}
+
+
+def varied_catalogue(root: Path, count: int, *, seed: int = 1) -> Path:
+    """Write a valid catalogue of ``count`` credentials that differ from each other.
+
+    Titles, summaries, outcomes and assessments are random sentences drawn from the sample
+    catalogue's English words (about as long as the sample's texts), levels, fields, modes,
+    languages, workloads, organisations (one per 50 credentials), runs and prices vary, so
+    that sizes measured on it (``catalogue.json`` gzipped, issue 9) are not flattered by
+    repetition, as clones of a few credentials would be. Deterministic for a given ``seed``.
+    """
+    import random
+
+    rng = random.Random(seed)
+    pools = _sample_pools()
+    vocabulary = pools["words"]
+
+    def sentence(low: int, high: int) -> str:
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(low, high)))
+        return text[:1].upper() + text[1:] + "."
+
+    orgs: dict[str, Any] = {
+        "beta-qa": ORGANISATIONS["beta-qa"],
+    }
+    org_ids = []
+    for n in range(max(1, count // 50)):
+        oid = f"org-{n:04d}"
+        org_ids.append(oid)
+        orgs[oid] = {
+            "name": f"{sentence(2, 4)[:-1]} {rng.choice(['Academy', 'University', 'Institute'])}",
+            "kind": "university",
+            "country": rng.choice(["DE", "AT", "FR", "PT", "SI", "NL"]),
+            "homepage": f"https://{oid}.example/",
+        }
+    credentials: dict[str, Any] = {}
+    for i in range(count):
+        outcomes = [
+            {"id": f"o{k}", "kind": "skill", "text": {"en": sentence(14, 26)}}
+            for k in range(rng.randint(3, 6))
+        ]
+        ects = rng.choice([1, 1.5, 2, 3, 4, 5, 6, 10, 15])
+        offerings = []
+        for k in range(rng.randint(0, 3)):
+            start = f"20{rng.randint(25, 28)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            offering: dict[str, Any] = {"id": f"run{k}", "start": start}
+            if rng.random() < 0.8:
+                offering["price"] = {"amount": rng.randint(0, 60) * 50, "currency": "EUR"}
+            offerings.append(offering)
+        awarding = rng.choice(org_ids)
+        credentials[f"cred-{i:05d}"] = credential(
+            title={"en": sentence(3, 8)[:-1]},
+            summary={"en": " ".join(sentence(12, 24) for _ in range(2))},
+            awarding_body=awarding,
+            provider=[rng.choice(org_ids)] if rng.random() < 0.3 else [awarding],
+            eqf=rng.randint(3, 8),
+            field=rng.sample(pools["field"], rng.randint(1, 2)),
+            workload={"ects": ects, "hours": int(ects * 25 + rng.randint(0, 20))},
+            languages=rng.sample(["en", "de", "fr", "pt", "sl"], rng.randint(1, 2)),
+            mode=rng.choice(pools["mode"]),
+            outcomes=outcomes,
+            assessments=[
+                {
+                    "id": f"a{k}",
+                    "type": rng.choice(pools["type"]),
+                    "proves": [o["id"] for o in outcomes],
+                    "supervision": rng.choice(
+                        ["unsupervised", "supervised-online", "supervised-on-site"]
+                    ),
+                    "identity_check": rng.random() < 0.5,
+                    "description": {"en": sentence(10, 20)},
+                }
+                for k in range(rng.randint(1, 3))
+            ],
+            offerings=offerings,
+        )
+    settings = {**SETTINGS, "title": {"en": "Synthetic catalogue"}, "languages": ["en"]}
+    settings["publisher"] = org_ids[0]
+    return write_catalogue(root, credentials, orgs, settings)

@@ -18,7 +18,6 @@ from credcat.render.site.localise import ui_strings
 from credcat.render.site.pages import Pages
 from credcat.urls import Urls
 from credcat.validate import load_catalogue
-from credcat.versions import fingerprint
 
 REPO = Path(__file__).resolve().parent.parent
 CHECK_JS = REPO / "plugins" / "credcat" / "theme" / "assets" / "credcat" / "check.js"
@@ -106,25 +105,20 @@ def test_the_script_builds_the_page_with_text_only() -> None:
 
 
 def test_catalogue_json_lists_versions_and_successor() -> None:
+    # what check.js reads (format 2, short keys): current version, every version, successor
     cat = load_catalogue(REPO / "catalogue")
     index = catalogue_index(cat, Urls.of(cat.settings))
-    entries = {e["id"]: e for e in index["credentials"]}
-    versions = entries["data-analysis-python"]["versions"]
-    assert [(v["version"], v["current"], v["replaces"]) for v in versions] == [
-        ("1.0", False, None),
-        ("1.1", False, "1.0"),
-        ("1.2", True, "1.1"),
-    ]
-    current = cat.credentials["data-analysis-python"]
-    assert versions[-1]["fingerprint"] == fingerprint(current)
-    assert versions[0]["released"] == "2025-09-01"
+    entries = {e["i"]: e for e in index["credentials"]}
+    assert entries["data-analysis-python"]["vs"] == ["1.0", "1.1", "1.2"]
+    assert entries["data-analysis-python"]["v"] == "1.2"
     for cid, cred in cat.credentials.items():
         entry = entries[cid]
-        assert entry["versions"][-1]["version"] == cred.version
-        assert [v["current"] for v in entry["versions"]].count(True) == 1
+        assert entry["v"] == cred.version
+        assert entry.get("vs", [cred.version])[-1] == cred.version
+        assert entry["st"] == cred.status
         expected = cred.superseded_by if cred.status == "superseded" else None
-        assert entry["superseded_by"] == expected
-    assert any(e["superseded_by"] for e in entries.values())
+        assert entry.get("sb") == expected
+    assert any("sb" in e for e in entries.values())
 
 
 def test_no_ui_key_of_the_page_is_a_dict_method() -> None:

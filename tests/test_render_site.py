@@ -89,7 +89,8 @@ def test_page_and_jsonld_pick_the_same_text_for_a_missing_language(tmp_path: Pat
         assert "Escola Exemplo" in names and "Zavod Primer" not in names
         assert page["title"] == data["@graph"][0]["name"] == "Relational databases"
         index = catalogue_index(cat, urls, lang)
-        assert index["credentials"][0]["awarding"] == ["Escola Exemplo"]
+        awarding_ids = index["credentials"][0]["a"]
+        assert [dict(index["facets"]["org"])[o] for o in awarding_ids] == ["Escola Exemplo"]
     badge = ob3_achievement(cat, cred, urls)
     assert {n["name"] for n in _nodes(badge, "type", "Profile")} == {"Escola Exemplo"}
 
@@ -174,6 +175,7 @@ CONTEXT_TYPES = {
     "catalogue": ctx_types.CatalogueContext,
     "pathways": ctx_types.PathwaysContext,
     "check": ctx_types.CheckContext,
+    "compare": ctx_types.CompareContext,
 }
 
 

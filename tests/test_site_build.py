@@ -12,6 +12,7 @@ Expectations come from the loaded model, never from the sample's prose.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -29,6 +30,7 @@ from mkdocs.config import load_config
 
 from credcat.catalogue import Catalogue
 from credcat.render.language import localise
+from credcat.render.site.index import catalogue_json
 from credcat.urls import Urls
 from credcat.validate import load_catalogue
 
@@ -423,29 +425,53 @@ def test_downloads_and_alternate_links(any_site: Site) -> None:
 
 
 def test_catalogue_json_matches_the_model(any_site: Site) -> None:
+    # format 2 (docs/data.md): short keys, empty values left out
     data = json.loads((any_site.root / "catalogue.json").read_text("utf-8"))
-    entries = {e["id"]: e for e in data["credentials"]}
+    assert data["version"] == 2
+    entries = {e["i"]: e for e in data["credentials"]}
     cat = any_site.catalogue
     assert set(entries) == set(cat.credentials)
+    facets = {name: dict(pairs) for name, pairs in data["facets"].items()}
     for cid, cred in cat.credentials.items():
         entry = entries[cid]
-        assert entry["url"] == any_site.urls.credential(cid)
-        assert entry["title"] == any_site.t(cred.title)
-        assert entry["status"] == cred.status
-        assert entry["eqf"] == cred.eqf
-        assert entry["ects"] == cred.workload.ects
-        assert entry["hours"] == cred.workload.hours
-        assert entry["mode"] == cred.mode
-        assert entry["languages"] == list(cred.languages)
-        assert entry["fields"] == list(cred.field)
-        assert set(cred.awarding_body) <= set(entry["orgs"])
-        assert entry["outcomes"] == [any_site.t(o.text) for o in cred.outcomes]
-        assert entry["skills"] == sorted(
-            {any_site.t(s.label) if s.label else s.uri for o in cred.outcomes for s in o.esco}
+        assert data["url"].replace("{id}", cid) == any_site.urls.credential(cid)
+        assert entry["t"] == any_site.t(cred.title)
+        assert entry["s"] == any_site.t(cred.summary)
+        assert entry["st"] == cred.status
+        assert entry["e"] == cred.eqf
+        assert entry.get("c") == cred.workload.ects
+        assert entry.get("h") == cred.workload.hours
+        assert entry["m"] == cred.mode
+        assert entry["l"] == list(cred.languages)
+        assert entry.get("f", []) == list(cred.field)
+        assert entry["a"] == list(cred.awarding_body)
+        assert entry.get("p", []) == list(cred.providers)
+        assert entry["o"] == [any_site.t(o.text) for o in cred.outcomes]
+        assert entry.get("k", []) == sorted(
+            {any_site.t(s.label) for o in cred.outcomes for s in o.esco if s.label}
         )
+        assert len(entry["x"]) == len(cred.assessments)
+        runs = sorted(cred.offerings, key=lambda o: (o.start, o.id))
+        assert [r[0] for r in entry.get("r", [])] == [o.start.isoformat() for o in runs]
+        assert entry["pr"]
         for code in cred.field:
-            assert code in data["facets"]["field"]
-        assert str(cred.eqf) in data["facets"]["eqf"]
+            assert code in facets["field"]
+        assert str(cred.eqf) in facets["eqf"]
+        for oid in [*cred.awarding_body, *cred.providers]:
+            assert oid in facets["org"]
+    # facet options in display order: levels by number, statuses by life cycle
+    levels = [int(code) for code, _label in data["facets"]["eqf"]]
+    assert levels == sorted(levels)
+
+
+def test_catalogue_json_is_small() -> None:
+    # only what the cards, filters, search, compare and check pages need (issue 9: 1 KB gzipped
+    # per credential at 10,000 varied credentials, measured by scripts/bench_catalogue.py)
+    cat = load_catalogue(REPO / "catalogue")
+    data = catalogue_json(cat, Urls.of(cat.settings))
+    assert len(gzip.compress(data, 9)) < 1024 * len(cat.credentials)
+    text = data.decode("utf-8")
+    assert "fingerprint" not in text and "http://data.europa.eu/esco" not in text
 
 
 def test_catalogue_page_renders_every_card_without_javascript(any_site: Site) -> None:

@@ -364,14 +364,17 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 front = ["---", f"template: {spec.template}"]
                 if spec.version_page:
                     front += ["search:", "  exclude: true"]
-                if spec.kind in {"catalogue", "organisations", "check"}:
+                if spec.kind in {"catalogue", "organisations", "check", "compare"}:
                     front += ["hide:", "  - toc"]
                 if spec.kind == "summary":  # a print view: no navigation, no contents
                     front += ["hide:", "  - navigation", "  - toc"]
+                if spec.kind == "catalogue" and spec.entity:  # a further page of the list
+                    front += ["search:", "  exclude: true"]
                 front.append("---")
                 inclusion = (
                     InclusionLevel.NOT_IN_NAV
-                    if spec.kind in {"credential", "summary", "organisation", "check"}
+                    if spec.kind in {"credential", "summary", "organisation", "check", "compare"}
+                    or (spec.kind == "catalogue" and spec.entity)
                     or code != self.languages.default
                     else InclusionLevel.UNDEFINED
                 )

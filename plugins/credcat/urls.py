@@ -130,6 +130,10 @@ class Urls:
         """The "Check a credential" page for employers."""
         return f"{self._lang(lang)}check/"
 
+    def compare_page(self, lang: str | None = None) -> str:
+        """The compare page (the credentials to compare are in its query: ``?ids=a,b,c``)."""
+        return f"{self._lang(lang)}compare/"
+
     def organisations_page(self, lang: str | None = None) -> str:
         """The list of organisations."""
         return f"{self._lang(lang)}organisations/"

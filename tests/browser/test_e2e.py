@@ -177,6 +177,15 @@ def open_catalogue(page: Page, site: Site, query: str = "") -> None:
     expect(page.locator("#credcat-filters")).to_be_visible()
 
 
+def settled_url(page: Page) -> str:
+    """The page's address once the filter script has written the state into it (it does so
+    shortly after the results are on screen)."""
+    page.wait_for_function(
+        "!document.getElementById('credcat-catalogue').hasAttribute('data-credcat-pending')"
+    )
+    return page.url
+
+
 def shown_ids(page: Page) -> list[str]:
     """Ids of the visible cards in the result list, in page order."""
     return page.eval_on_selector_all(
@@ -300,7 +309,7 @@ def test_filter_eqf_6_online_counts_list_and_shared_url(
     assert live_counts(page) == facet_counts(cat, filters)
 
     # the view is in the URL …
-    query = parse_qs(urlsplit(page.url).query)
+    query = parse_qs(urlsplit(settled_url(page)).query)
     assert query.get("eqf") == ["6"] and query.get("mode") == ["online"], page.url
     shared = page.url
 
@@ -329,7 +338,7 @@ def test_filter_eqf_6_online_counts_list_and_shared_url(
     page.locator("#credcat-reset").click()
     expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(active)))
     assert set(shown_ids(page)) == {e.id for e in active}
-    assert urlsplit(page.url).query == ""
+    assert urlsplit(settled_url(page)).query == ""
 
 
 def test_status_filter_shows_the_other_credentials(page: Page, sample_site: Site):
@@ -359,7 +368,7 @@ def test_workload_range(page: Page, sample_site: Site):
     page.locator("#credcat-ects-max").fill(f"{high:g}")
     expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(expected)))
     assert set(shown_ids(page)) == {e.id for e in expected}
-    query = parse_qs(urlsplit(page.url).query)
+    query = parse_qs(urlsplit(settled_url(page)).query)
     assert query.get("ects_min") == [f"{low:g}"] and query.get("ects_max") == [f"{high:g}"]
     page.reload()
     expect(page.locator("#credcat-ects-min")).to_have_value(f"{low:g}")
@@ -374,7 +383,7 @@ def test_text_search_finds_a_credential_by_an_outcome_word(page: Page, sample_si
     expect(page.locator("#credcat-count")).to_have_text(count_text(cat, 1))
     assert shown_ids(page) == [cid], f"searching {word!r} should find {cid} only"
     # "text", not "q": Material opens its own search overlay for ?q=
-    assert parse_qs(urlsplit(page.url).query).get("text") == [word.lower()]
+    assert parse_qs(urlsplit(settled_url(page)).query).get("text") == [word.lower()]
 
     # a word nobody uses: nothing matches, and the page says so
     page.locator("#credcat-q").fill("qqqxxyzzy")
@@ -403,7 +412,7 @@ def test_an_empty_result_offers_to_clear_the_filters(page: Page, sample_site: Si
     expect(page.locator("#credcat-q")).to_have_value("")
     expect(page.locator("#credcat-q")).to_be_focused()
     expect(empty).to_be_hidden()
-    assert urlsplit(page.url).query == ""
+    assert urlsplit(settled_url(page)).query == ""
 
 
 def test_on_a_phone_the_filters_stay_folded_and_the_results_in_view(
@@ -425,12 +434,16 @@ def test_on_a_phone_the_filters_stay_folded_and_the_results_in_view(
     assert box is not None and box["y"] < PHONE["height"], (
         f"the first result starts at y={box and box['y']}, below the first screen"
     )
-    # opened, the long list of facets ends with a way back to the results
-    facets.locator("summary").click()
+    # opened, the facets fill the screen as a panel that ends with "Show N results"
+    facets.locator(":scope > summary").click()
     expect(facets).to_have_attribute("open", "")
-    back = facets.locator(".credcat-to-results a")
-    expect(back).to_be_visible()
+    back = page.locator("#credcat-show-results")
+    expect(back).to_be_in_viewport()
+    show_n = ui_strings(lang_of(cat))["catalogue_show_n"]
+    expect(back).to_have_text(plural(show_n, len(expected)))
     back.click()
+    expect(facets).not_to_have_attribute("open", "")
+    expect(page.locator("#results")).to_be_focused()
     expect(page.locator("#credcat-count")).to_be_in_viewport()
 
 
@@ -467,7 +480,7 @@ def test_sorting(page: Page, sample_site: Site, order: str, key: Any):
         "data-credcat-id", expected[0]
     )
     assert shown_ids(page) == expected
-    assert parse_qs(urlsplit(page.url).query).get("sort") == [order]
+    assert parse_qs(urlsplit(settled_url(page)).query).get("sort") == [order]
     page.reload()
     expect(page.locator("#credcat-sort")).to_have_value(order)
     assert shown_ids(page) == expected
@@ -771,8 +784,9 @@ def test_no_third_party_requests(new_context: NewContext, sample_site: Site):
     page = context.new_page()
     for path in sample_pages(sample_site.catalogue).values():
         page.goto(sample_site.url(path))
-    # open Material's search too: it loads its index and worker
-    page.goto(sample_site.url("catalogue/"))
+    # open Material's search too: it loads its index and worker (not on the catalogue page,
+    # whose own search box replaces it there)
+    page.goto(sample_site.url("pathways/"))
     page.keyboard.press("/")
     page.keyboard.type("data")
     expect(page.locator(".md-search-result__item").first).to_be_visible()

@@ -3,6 +3,16 @@
 Owns the cards and the facets as the server renders them; the facet labels and the counted
 entries come from :mod:`.index` (``catalogue.json``), the same data ``catalogue.js`` filters
 with, so the first paint and the filtered page agree.
+
+Without JavaScript the catalogue is a plain list: the active credentials, then the others
+("Not currently offered"), :data:`PAGE_SIZE` cards per page (``catalogue/``, ``catalogue/2/``
+…, with links between the pages), so that a catalogue of 10,000 credentials does not make one
+10 MB page. With JavaScript, ``catalogue.js`` renders the cards from ``catalogue.json`` (only
+those on screen, more on request) and takes over filtering, sorting and paging.
+
+A card shows the price and the next start as of the build date (:func:`credcat.clock.today`);
+in the browser, ``catalogue.js`` decides again with the reader's date, as sites are not rebuilt
+every day.
 """
 
 from __future__ import annotations
@@ -10,12 +20,31 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ...clock import today
 from ...model import Credential
 from .common import STATUS_ORDER, Site
 from .context import Card, CatalogueContext, FacetOption
-from .index import catalogue_index
+from .credential import price_summary
+from .index import catalogue_index, entry_runs
 
-__all__ = ["card", "catalogue_context"]
+__all__ = ["PAGE_SIZE", "card", "catalogue_context", "list_pages"]
+
+PAGE_SIZE = 100
+"""Cards per page of the no-JavaScript list (the script shows fewer at a time)."""
+
+SCRIPT_STRINGS = (
+    "card_provider",
+    "card_level",
+    "card_ects",
+    "card_mode",
+    "card_languages",
+    "card_status",
+    "card_next_start",
+    "card_no_start",
+    "card_price",
+    "card_compare",
+)
+"""The UI strings ``catalogue.js`` needs to render a card (it holds no words of its own)."""
 
 SORTS = ("title", "eqf_asc", "eqf_desc", "ects_asc", "ects_desc", "provider")
 """The sort orders the catalogue page offers."""
@@ -26,6 +55,7 @@ def card(site: Site, page: str, cred: Credential) -> Card:
     loc = site.loc
     ui = loc.ui
     work = cred.workload
+    next_start, price = _next_run(site, cred)
     return {
         "id": cred.id,
         "href": site.link(page, site.urls.credential(cred.id)),
@@ -45,7 +75,31 @@ def card(site: Site, page: str, cred: Credential) -> Card:
         "languages": [loc.label("language", c) for c in cred.languages],
         "status": cred.status,
         "status_label": str(ui["status"][cred.status]),
+        "next_start": next_start,
+        "price": price,
     }
+
+
+def _next_run(site: Site, cred: Credential) -> tuple[str, str]:
+    """The next start (as of the build date, or "") and the price a card shows: the next
+    run's price, else the price of the offerings."""
+    now = today().isoformat()
+    upcoming = [run for run in entry_runs(site, cred) if run[0] >= now]
+    if not upcoming:
+        return "", price_summary(site, cred)
+    _start, words, price = upcoming[0]
+    return site.loc.ui_text("card_next_start", date=words), price or price_summary(site, cred)
+
+
+def list_pages(site: Site) -> int:
+    """How many pages the no-JavaScript list of the catalogue has."""
+    return max(1, -(-len(site.cat.credentials) // PAGE_SIZE))
+
+
+def list_page(site: Site, number: int) -> str:
+    """Site path of page ``number`` (from 1) of the catalogue's list."""
+    first = site.urls.catalogue_page()
+    return first if number == 1 else f"{first}{number}/"
 
 
 def _has(value: Any, wanted: str) -> bool:
@@ -54,86 +108,84 @@ def _has(value: Any, wanted: str) -> bool:
     return str(value) == wanted
 
 
-def catalogue_context(site: Site) -> CatalogueContext:
-    """Context of the catalogue page: every card, and the filter controls with counts."""
-    page = site.urls.catalogue_page()
+_KEYS = {"eqf": "e", "field": "f", "mode": "m", "language": "l", "status": "st"}
+
+
+def _values(entry: dict[str, Any], facet: str) -> Any:
+    if facet == "org":
+        return [*entry.get("a", []), *entry.get("p", [])]
+    return entry.get(_KEYS[facet], [])
+
+
+def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
+    """Context of the catalogue page (``number`` 1) or of a further page of its list.
+
+    The first page carries the filter controls with counts; every page carries its share of the
+    no-JavaScript list and the links to the other pages.
+    """
+    page = list_page(site, number)
     loc = site.loc
     ui = loc.ui
     creds = sorted(
         site.cat.credentials.values(), key=lambda c: (loc.text(c.title).casefold(), c.id)
     )
-    cards = [card(site, page, c) for c in creds]
+    ordered = [c for c in creds if c.status == "active"] + sorted(
+        (c for c in creds if c.status != "active"), key=lambda c: STATUS_ORDER.index(c.status)
+    )
+    shown = ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    cards = [card(site, page, c) for c in shown]
     index = catalogue_index(site.cat, site.urls, site.lang)
     facets = index["facets"]
-    active = [e for e in index["credentials"] if e["status"] == "active"]
+    entries = index["credentials"]
+    active = [e for e in entries if e["st"] == "active"]
 
-    def options(facet: str, key: str, values: Iterable[str]) -> list[FacetOption]:
-        labels = facets[facet]
+    def options(facet: str, pool: Iterable[dict[str, Any]] = active) -> list[FacetOption]:
+        counted = list(pool)
         return [
             {
                 "value": value,
-                "label": labels[value],
-                "count": sum(1 for e in active if _has(e[key], value)),
-                "default": False,
+                "label": label,
+                "count": sum(1 for e in counted if _has(_values(e, facet), value)),
+                "default": facet == "status" and value == "active",
             }
-            for value in values
+            for value, label in facets[facet]
         ]
 
-    def by_label(opts: list[FacetOption]) -> list[FacetOption]:
-        return sorted(opts, key=lambda o: (o["label"].casefold(), o["value"]))
-
-    orgs_used = {o for e in index["credentials"] for o in e["orgs"]}
-    ectses = [e["ects"] for e in index["credentials"] if e["ects"] is not None]
-    statuses: list[FacetOption] = [
-        {
-            "value": s,
-            "label": facets["status"][s],
-            "count": sum(1 for e in index["credentials"] if e["status"] == s),
-            "default": s == "active",
-        }
-        for s in STATUS_ORDER
-        if s in facets["status"]
-    ]
+    ectses = [e["c"] for e in entries if "c" in e]
+    pages = list_pages(site)
+    title = str(ui["catalogue_title"])
+    if number > 1:
+        title = loc.ui_text("catalogue_page_title", title=title, n=number, total=pages)
     return {
-        **site.base("catalogue", page, str(ui["catalogue_title"])),
+        **site.base("catalogue", page, title),
         "intro": loc.ui_text(
             "catalogue_intro",
             n=len(active),
-            orgs=len({o for e in active for o in e["orgs"]}),
+            orgs=len({o for e in active for o in _values(e, "org")}),
         ),
+        "number": number,
         "cards": [c for c in cards if c["status"] == "active"],
-        "other_cards": sorted(
-            (c for c in cards if c["status"] != "active"),
-            key=lambda c: (STATUS_ORDER.index(c["status"]), c["title"].casefold(), c["id"]),
-        ),
+        "other_cards": [c for c in cards if c["status"] != "active"],
+        "pages": [
+            {"text": str(n), "href": site.link(page, list_page(site, n)), "current": n == number}
+            for n in range(1, pages + 1)
+        ]
+        if pages > 1
+        else [],
+        "compare_href": site.link(page, site.urls.compare_page()),
+        "config": {"strings": {key: str(ui[key]) for key in SCRIPT_STRINGS}},
         "count_text": loc.plural(ui["catalogue_count"], len(active)),
         "facets": [
+            {"id": "eqf", "label": str(ui["facet_eqf"]), "options": options("eqf")},
+            {"id": "field", "label": str(ui["facet_field"]), "options": options("field")},
+            {"id": "mode", "label": str(ui["facet_mode"]), "options": options("mode")},
+            {"id": "language", "label": str(ui["facet_language"]), "options": options("language")},
+            {"id": "org", "label": str(ui["facet_org"]), "options": options("org")},
             {
-                "id": "eqf",
-                "label": str(ui["facet_eqf"]),
-                "options": options("eqf", "eqf", sorted(facets["eqf"], key=int)),
+                "id": "status",
+                "label": str(ui["facet_status"]),
+                "options": options("status", entries),
             },
-            {
-                "id": "field",
-                "label": str(ui["facet_field"]),
-                "options": by_label(options("field", "fields", facets["field"])),
-            },
-            {
-                "id": "mode",
-                "label": str(ui["facet_mode"]),
-                "options": by_label(options("mode", "mode", facets["mode"])),
-            },
-            {
-                "id": "language",
-                "label": str(ui["facet_language"]),
-                "options": by_label(options("language", "languages", facets["language"])),
-            },
-            {
-                "id": "org",
-                "label": str(ui["facet_org"]),
-                "options": by_label(options("org", "orgs", sorted(orgs_used))),
-            },
-            {"id": "status", "label": str(ui["facet_status"]), "options": statuses},
         ],
         "workload": {
             "min": loc.number(min(ectses)) if ectses else "",

@@ -26,6 +26,7 @@ __all__ = [
     "Card",
     "CatalogueContext",
     "CheckContext",
+    "CompareContext",
     "CredRef",
     "CredentialContext",
     "Employers",
@@ -42,6 +43,7 @@ __all__ = [
     "PageContext",
     "PageKind",
     "PageLinks",
+    "PageNumber",
     "PageSpec",
     "Part",
     "PathwaysContext",
@@ -50,7 +52,14 @@ __all__ = [
 ]
 
 PageKind = Literal[
-    "credential", "summary", "organisation", "organisations", "catalogue", "pathways", "check"
+    "credential",
+    "summary",
+    "organisation",
+    "organisations",
+    "catalogue",
+    "pathways",
+    "check",
+    "compare",
 ]
 PAGE_KINDS: tuple[PageKind, ...] = (
     "credential",
@@ -60,6 +69,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     "catalogue",
     "pathways",
     "check",
+    "compare",
 )
 
 
@@ -643,6 +653,10 @@ class Card(TypedDict):
     languages: list[str]
     status: str
     status_label: str
+    next_start: str
+    """"Next start 1 September 2026" as of the build date, or ""."""
+    price: str
+    """The next run's price, else the price of the offerings (a range, or "ask the provider")."""
 
 
 class FacetOption(TypedDict):
@@ -676,12 +690,26 @@ class SortOption(TypedDict):
     label: str
 
 
+class PageNumber(TypedDict):
+    """A link to one page of the no-JavaScript catalogue list."""
+
+    text: str
+    href: str
+    current: bool
+
+
 class CatalogueContext(BaseContext):
-    """Context of the catalogue page: every card, and the filter controls with counts."""
+    """Context of the catalogue page (or a further page of its list): its cards, the filter
+    controls with counts, and the links to the list's other pages."""
 
     intro: str
+    number: int
     cards: list[Card]
     other_cards: list[Card]
+    pages: list[PageNumber]
+    compare_href: str
+    config: dict[str, Any]
+    """Handed to ``catalogue.js`` as JSON: the words of the cards it renders."""
     count_text: str
     facets: list[Facet]
     workload: Range
@@ -785,6 +813,22 @@ class CheckContext(BaseContext):
     config: dict[str, Any]
 
 
+# --- compare ------------------------------------------------------------------------------------
+
+
+class CompareContext(BaseContext):
+    """Context of the compare page (``compare/?ids=a,b,c``).
+
+    The page is static: ``compare.js`` reads the ids from the URL and the credentials from
+    ``catalogue.json``, and builds the table. ``config`` is handed to it as JSON: the data file
+    and the catalogue page relative to the page, the most credentials compared at once, and
+    every UI string the script shows.
+    """
+
+    intro: str
+    config: dict[str, Any]
+
+
 PageContext = (
     CredentialContext
     | SummaryContext
@@ -793,5 +837,6 @@ PageContext = (
     | CatalogueContext
     | PathwaysContext
     | CheckContext
+    | CompareContext
 )
 """The context of any generated page."""

@@ -1,29 +1,51 @@
-"""``catalogue.json``: the data behind the catalogue page's filters and search.
+"""``catalogue.json``: the data behind the catalogue page, its compare page and the check page.
 
-One entry per credential (its current version; every status, with the status), holding exactly
-what the filters, the text search and the sorting need, plus the facet labels. The catalogue
-page renders every card on the server; ``catalogue.js`` reads this file to filter, count and
-sort them. The file is deterministic: sorted keys, entries sorted by id.
+One entry per credential (its current version; every status, with the status), holding only
+what the cards, the filters, the text search, the sorting, the compare page and the "Check a
+credential" page need. Keys are short and empty values are left out, so that the file stays
+under 1 KB per credential gzipped at 10,000 credentials (docs/performance.md). The file is
+deterministic: sorted keys, entries sorted by id, facet options in the order the page shows
+them. The format is documented for readers in docs/data.md.
 
-Shape (``version`` 1)::
+Shape (``version`` 2)::
 
-    {"version": 1, "lang": "en", "title": "…",
-     "facets": {"eqf": {"6": "EQF level 6"}, "field": {"0613": "…"}, "mode": {…},
-                "language": {"de": "German"}, "org": {"uni": "HS Rheinau"},
-                "status": {"active": "Active", …}},
-     "credentials": [{"id", "url", "title", "summary", "providers", "awarding", "orgs",
-                      "eqf", "fields", "mode", "languages", "ects", "hours", "status",
-                      "version", "outcomes", "skills", "superseded_by", "versions"}]}
+    {"version": 2, "lang": "en", "title": "…", "url": "credentials/{id}/",
+     "facets": {"eqf": [["6", "EQF level 6"], …], "field": [["0613", "…"], …],
+                "mode": […], "language": [["de", "German"], …],
+                "org": [["uni", "HS Rheinau"], …], "status": [["active", "Active"], …]},
+     "credentials": [{…}]}
 
-``versions`` lists every version of the credential, oldest first
-(:func:`credcat.versions.versions_json`: ``version``, ``released``, ``fingerprint``,
-``replaces``, ``current``); ``superseded_by`` is the successor's id or ``null``. The "Check a
-credential" page reads both to tell whether the version a credential names is current,
-superseded or retired.
+Each facet is a list of ``[code, label]`` in display order (levels by number, statuses in
+their life-cycle order, the others by label). An entry's keys:
 
-``url`` is relative to the site root (``catalogue.json`` lives there); ``orgs`` holds the ids of
-the awarding bodies and providers; ``skills`` the ESCO skill URIs of the outcomes (the model
-holds no ESCO labels).
+======  ============================================================================
+key     value
+======  ============================================================================
+``i``   id; the page is ``url`` with ``{id}`` replaced, relative to this file
+``t``   title
+``s``   summary
+``p``   provider ids (names in ``facets.org``)
+``a``   awarding body ids (names in ``facets.org``)
+``e``   EQF level (number)
+``f``   ISCED-F field codes
+``m``   mode code
+``l``   language codes
+``c``   ECTS credits (number; absent when not stated)
+``h``   hours (number; absent when not stated)
+``w``   workload as the page writes it ("15 ECTS credits (410 hours)")
+``st``  status: ``draft``, ``active``, ``superseded`` or ``retired``
+``v``   current version
+``vs``  every version, oldest first (absent when the current one is the only one)
+``sb``  the successor's id (only for a superseded credential)
+``o``   outcome texts, in the page's order
+``k``   ESCO skill labels (skills given only as a URI are not listed)
+``x``   one line per assessment: type, supervision, identity check
+``pr``  the price of the offerings (one value, a range, or "ask the provider")
+``r``   the runs, by start: ``[start (YYYY-MM-DD), start as words, price or ""]``
+======  ============================================================================
+
+Runs whose start has passed stay listed: the browser, not the build, decides which run is the
+next start (sites are not rebuilt every day).
 """
 
 from __future__ import annotations
@@ -31,14 +53,65 @@ from __future__ import annotations
 from typing import Any
 
 from ...catalogue import Catalogue
+from ...model import Credential
 from ...urls import Urls
-from ...versions import succession, versions_json
+from ...versions import succession
 from ..safe import json_for_script
-from .common import Site
+from .common import STATUS_ORDER, Site
+from .credential import price_summary, workload
 
-__all__ = ["catalogue_index", "catalogue_json"]
+__all__ = ["catalogue_index", "catalogue_json", "entry_runs"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+
+def entry_runs(site: Site, cred: Credential) -> list[list[str]]:
+    """The runs of a credential for ``catalogue.json``: ``[start, start as words, price]``."""
+    loc = site.loc
+    return [
+        [o.start.isoformat(), loc.date(o.start), loc.price(o.price) if o.price else ""]
+        for o in sorted(cred.offerings, key=lambda o: (o.start, o.id))
+    ]
+
+
+def _entry(site: Site, cred: Credential) -> dict[str, Any]:
+    loc = site.loc
+    ui = loc.ui
+    versions = [v.version for v in succession(site.cat, cred.id).versions]
+    entry: dict[str, Any] = {
+        "i": cred.id,
+        "t": loc.text(cred.title),
+        "s": loc.text(cred.summary),
+        "p": list(cred.providers),
+        "a": list(cred.awarding_body),
+        "e": cred.eqf,
+        "f": list(cred.field),
+        "m": cred.mode,
+        "l": list(cred.languages),
+        "c": cred.workload.ects,
+        "h": cred.workload.hours,
+        "w": workload(site, cred),
+        "st": cred.status,
+        "v": cred.version,
+        "vs": versions if versions != [cred.version] else None,
+        "sb": cred.superseded_by if cred.status == "superseded" else None,
+        "o": [loc.text(o.text) for o in cred.outcomes],
+        "k": sorted({loc.text(s.label) for o in cred.outcomes for s in o.esco if s.label}),
+        "x": [
+            loc.ui_text(
+                "employers_assessment_line",
+                type=loc.text(a.title) or loc.label("assessment-type", a.type),
+                supervision=ui["employers_supervision"][a.supervision or "none"],
+                identity=ui[
+                    "employers_identity_yes" if a.identity_check else "employers_identity_no"
+                ],
+            )
+            for a in cred.assessments
+        ],
+        "pr": price_summary(site, cred),
+        "r": entry_runs(site, cred),
+    }
+    return {k: v for k, v in entry.items() if v is not None and v != []}
 
 
 def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -> dict[str, Any]:
@@ -56,7 +129,7 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
     loc = site.loc
     ui = loc.ui
     entries: list[dict[str, Any]] = []
-    facets: dict[str, dict[str, str]] = {
+    labels: dict[str, dict[str, str]] = {
         "eqf": {},
         "field": {},
         "mode": {},
@@ -64,46 +137,37 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
         "org": {},
         "status": {},
     }
-    for cid, cred in sorted(catalogue.credentials.items()):
-        orgs = list(dict.fromkeys([*cred.awarding_body, *cred.providers]))
-        entries.append(
-            {
-                "id": cid,
-                "url": urls.credential(cid),
-                "title": loc.text(cred.title),
-                "summary": loc.text(cred.summary),
-                "providers": [site.org_name(o, short=True) for o in cred.providers],
-                "awarding": [site.org_name(o, short=True) for o in cred.awarding_body],
-                "orgs": orgs,
-                "eqf": cred.eqf,
-                "fields": list(cred.field),
-                "mode": cred.mode,
-                "languages": list(cred.languages),
-                "ects": cred.workload.ects,
-                "hours": cred.workload.hours,
-                "status": cred.status,
-                "version": cred.version,
-                "versions": versions_json(succession(catalogue, cid)),
-                "superseded_by": cred.superseded_by if cred.status == "superseded" else None,
-                "outcomes": [loc.text(o.text) for o in cred.outcomes],
-                "skills": sorted(
-                    {loc.text(s.label) if s.label else s.uri for o in cred.outcomes for s in o.esco}
-                ),
-            }
-        )
-        facets["eqf"][str(cred.eqf)] = loc.ui_text("fact_eqf_value", level=cred.eqf)
+    for _cid, cred in sorted(catalogue.credentials.items()):
+        entries.append(_entry(site, cred))
+        labels["eqf"][str(cred.eqf)] = loc.ui_text("fact_eqf_value", level=cred.eqf)
         for code in cred.field:
-            facets["field"][code] = loc.label("isced-f", code)
-        facets["mode"][cred.mode] = loc.label("mode", cred.mode)
+            labels["field"][code] = loc.label("isced-f", code)
+        labels["mode"][cred.mode] = loc.label("mode", cred.mode)
         for code in cred.languages:
-            facets["language"][code] = loc.label("language", code)
-        for oid in orgs:
-            facets["org"][oid] = site.org_name(oid, short=True)
-        facets["status"][cred.status] = str(ui["status"][cred.status])
+            labels["language"][code] = loc.label("language", code)
+        for oid in dict.fromkeys([*cred.awarding_body, *cred.providers]):
+            labels["org"][oid] = site.org_name(oid, short=True)
+        labels["status"][cred.status] = str(ui["status"][cred.status])
+
+    def by_label(facet: str) -> list[list[str]]:
+        return [
+            [code, label]
+            for code, label in sorted(labels[facet].items(), key=lambda i: (i[1].casefold(), i[0]))
+        ]
+
+    facets = {
+        "eqf": [[code, labels["eqf"][code]] for code in sorted(labels["eqf"], key=int)],
+        "field": by_label("field"),
+        "mode": by_label("mode"),
+        "language": by_label("language"),
+        "org": by_label("org"),
+        "status": [[s, labels["status"][s]] for s in STATUS_ORDER if s in labels["status"]],
+    }
     return {
         "version": FORMAT_VERSION,
         "lang": site.lang,
         "title": loc.text(catalogue.settings.title),
+        "url": "credentials/{id}/",
         "facets": facets,
         "credentials": entries,
     }

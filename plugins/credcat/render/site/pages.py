@@ -13,9 +13,10 @@ from __future__ import annotations
 from ...catalogue import Catalogue
 from ...urls import Urls
 from ...versions import credential_at, succession
-from .catalogue import catalogue_context
+from .catalogue import catalogue_context, list_page, list_pages
 from .check import check_context
 from .common import Site
+from .compare import compare_context
 from .context import PageContext, PageSpec
 from .credential import credential_context, summary_context
 from .organisation import organisation_context, organisations_context
@@ -59,6 +60,22 @@ class Pages:
                 urls.catalogue_page() + "index.md",
                 str(ui["catalogue_title"]),
             ),
+            *(
+                # the further pages of the no-JavaScript list of a large catalogue
+                PageSpec(
+                    "catalogue",
+                    list_page(site, n),
+                    list_page(site, n) + "index.md",
+                    site.loc.ui_text(
+                        "catalogue_page_title",
+                        title=str(ui["catalogue_title"]),
+                        n=n,
+                        total=list_pages(site),
+                    ),
+                    str(n),
+                )
+                for n in range(2, list_pages(site) + 1)
+            ),
             PageSpec(
                 "pathways",
                 urls.pathways_page(),
@@ -76,6 +93,12 @@ class Pages:
                 urls.check_page(),
                 urls.check_page() + "index.md",
                 str(ui["check"]["title"]),
+            ),
+            PageSpec(
+                "compare",
+                urls.compare_page(),
+                urls.compare_page() + "index.md",
+                str(ui["compare"]["title"]),
             ),
         ]
         for cid, cred in cat.credentials.items():
@@ -146,7 +169,9 @@ class Pages:
         if spec.kind == "organisations":
             return organisations_context(site)
         if spec.kind == "catalogue":
-            return catalogue_context(site)
+            return catalogue_context(site, int(spec.entity or 1))
+        if spec.kind == "compare":
+            return compare_context(site)
         if spec.kind == "check":
             return check_context(site)
         return pathways_context(site)

@@ -1,41 +1,63 @@
 /*
- * credcat — catalogue filters. Plain JavaScript, no framework, no third-party code, no network
- * request except catalogue.json from this site.
+ * credcat — catalogue filters, paging and compare ticks. Plain JavaScript, no framework, no
+ * third-party code, no network request except catalogue.json from this site.
  *
- * Without this script the catalogue page lists every active credential, and the others in a
- * separate section ("Not currently offered"). With it, the filter form appears, every card
- * moves into one result list, and the status filter starts at "active".
+ * Without this script the catalogue page lists the active credentials, then the others ("Not
+ * currently offered"), a fixed number per page (links to the further pages at the bottom). With
+ * it, the filter form appears, and the cards are rendered from catalogue.json into one result
+ * list, PAGE_SIZE at a time ("Show N more" adds the next ones): a catalogue of 10,000
+ * credentials never puts 10,000 cards into the page. The status filter starts at "active".
  *
  * Stable hooks (used by the browser and accessibility tests; keep them):
- *   #credcat-catalogue[data-credcat-data]  wrapper; the attribute is the URL of catalogue.json
+ *   #credcat-catalogue[data-credcat-data]  wrapper; the attribute is the URL of catalogue.json,
+ *                                          data-credcat-compare the URL of the compare page
+ *   #credcat-catalogue-config              JSON: the words of the cards the script renders
  *   #credcat-filters                       the filter form (hidden until the data has loaded)
- *   #credcat-q                             text search (titles, summaries, outcomes, skills, providers)
+ *   #credcat-q                             text search (titles, summaries, outcomes, skills,
+ *                                          organisations): the page's one search box (the
+ *                                          header's site search is hidden on this page)
  *   #credcat-sort                          sort order: title | eqf_asc | eqf_desc | ects_asc | ects_desc | provider
- *   #credcat-facets                        <details> holding the facets
- *   #credcat-facet-<id>                    one <fieldset> per facet; <id> is eqf, field, mode,
- *                                          language, org, status, workload
- *   input[data-credcat-facet=<id>]         facet checkboxes; name=<id>, value=the code
+ *   #credcat-facets                        <details> holding the facets (open beside the list on
+ *                                          wide screens; a full-screen panel on phones)
+ *   #credcat-facet-<id>                    one <fieldset> per facet, inside its own <details>;
+ *                                          <id> is eqf, field, mode, language, org, status, workload
+ *   input[data-credcat-facet=<id>]         facet checkboxes; name=<id>, value=the code; disabled
+ *                                          while ticking it would give no result
  *   [data-credcat-count="<id>:<value>"]    live count of a facet option, "(n)"
  *   #credcat-ects-min, #credcat-ects-max   workload range in ECTS
  *   #credcat-reset                         clears every filter
+ *   #credcat-show-results                  "Show N results": closes the phone panel, focuses the results
  *   #credcat-count                         results count (role="status": announced politely)
  *   #credcat-active-count                  number of active filters, in the facets summary
+ *   #results                               the results heading (target of the skip link)
  *   #credcat-results                       the list of cards; li.credcat-card[data-credcat-id]
- *                                          [data-credcat-status]; hidden cards carry `hidden`
+ *                                          [data-credcat-status]; only the shown ones exist
+ *   #credcat-more                          "Show N more"
  *   #credcat-empty                         shown when nothing matches
- *   #credcat-others                        the no-JS section of non-active cards (hidden by JS)
+ *   #credcat-others, #credcat-pages        the no-JS section of non-active cards and the links to
+ *                                          the further pages (hidden by the script)
+ *   input[data-credcat-compare=<id>]       a card's "Compare" tick box (at most MAX_COMPARE)
+ *   #credcat-compare-bar, #credcat-compare-link, #credcat-compare-clear, #credcat-compare-note
+ *                                          the bar that leads to the compare page
+ *   #credcat-catalogue[data-credcat-pending]  while a change is not yet in the address
+ *   window.performance mark "credcat-results"  set when the first results are on the page
  *
  * URL state (shareable, restored on load): ?text=…&eqf=6&eqf=7&field=0613&mode=online&language=de
  * &org=<id>&status=retired&ects_min=2&ects_max=10&sort=eqf_asc. `status` absent = active only;
  * `status=all` = every status. Within a facet the values are alternatives (or); facets combine
- * (and).
+ * (and). Each change of a filter is a step in the browser's history (Back undoes it); typing
+ * makes one step per pause, not one per key.
  */
 (function () {
   "use strict";
 
   var FACETS = ["eqf", "field", "mode", "language", "org", "status"];
-  var FIELD = { eqf: "eqf", field: "fields", mode: "mode", language: "languages", org: "orgs", status: "status" };
   var DEFAULT_STATUS = ["active"];
+  var PAGE_SIZE = 24;        // cards added to the page at a time
+  var MAX_COMPARE = 3;
+  var TYPING_PAUSE = 800;    // ms without typing that ends one step in the history
+  var PHONE = "(max-width: 59.984375em)";
+  var URL_DELAY = 250;       // ms between a change and its address (see writeUrl)
 
   var root = document.getElementById("credcat-catalogue");
   var form = document.getElementById("credcat-filters");
@@ -45,17 +67,46 @@
   var countEl = document.getElementById("credcat-count");
   var emptyEl = document.getElementById("credcat-empty");
   var othersEl = document.getElementById("credcat-others");
+  var pagesEl = document.getElementById("credcat-pages");
   var activeEl = document.getElementById("credcat-active-count");
   var panel = document.getElementById("credcat-facets");
+  var showBtn = document.getElementById("credcat-show-results");
+  var moreBtn = document.getElementById("credcat-more");
+  var resultsHeading = document.getElementById("results");
   var query = document.getElementById("credcat-q");
   var sortEl = document.getElementById("credcat-sort");
   var minEl = document.getElementById("credcat-ects-min");
   var maxEl = document.getElementById("credcat-ects-max");
+  var bar = document.getElementById("credcat-compare-bar");
+  var barLink = document.getElementById("credcat-compare-link");
+  var barClear = document.getElementById("credcat-compare-clear");
+  var barNote = document.getElementById("credcat-compare-note");
+  var config = {};
+  try {
+    config = JSON.parse((document.getElementById("credcat-catalogue-config") || {}).textContent || "{}");
+  } catch (e) { config = {}; }
+  var words = config.strings || {};
   var lang = document.documentElement.lang || "en";
   var collator = window.Intl ? new Intl.Collator(lang, { sensitivity: "base", numeric: true }) : null;
+  var numberFormat = window.Intl ? new Intl.NumberFormat(lang, { maximumFractionDigits: 2, useGrouping: false }) : null;
 
-  var items = [];      // {entry, card, text}
+  var data = null;
+  var items = [];          // {e: entry, text: folded words, vals: [[codes] per facet], card: element|null}
+  var labels = {};         // facet -> code -> label
+  var codes = {};          // facet -> value -> small integer
+  var codeList = {};       // facet -> [value]
+  var textCache = { q: null, hits: null };  // the items the last text search matched
+  var orders = {};         // sort -> [item index]
+  var results = [];        // the items that match, in order
+  var limit = PAGE_SIZE;
   var announceTimer = null;
+  var typingTimer = null;
+  var typingStep = false;  // inside a typing burst: the history step has been pushed
+  var compared = [];
+  var urlTimer = null;
+  var pendingUrl = null;
+  var pendingStep = null;
+  var storeKey = "credcat-compare:" + root.getAttribute("data-credcat-data");
 
   function fold(text) {
     text = String(text || "").toLowerCase();
@@ -66,8 +117,25 @@
     return collator ? collator.compare(a, b) : (a < b ? -1 : a > b ? 1 : 0);
   }
 
+  function fill(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+    });
+  }
+
+  function plural(el, n) {
+    var key = n === 0 ? "credcatTextZero" : n === 1 ? "credcatTextOne" : "credcatTextOther";
+    return fill(el.dataset[key] || el.dataset.credcatTextOther || "{n}", { n: n });
+  }
+
+  function today() {
+    var d = new Date();
+    function pad(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
   // A value inside a quoted attribute selector: quotes and backslashes escaped, so a value
-  // can never end the selector (values are codes and ids today; this keeps it so).
+  // can never end the selector.
   function quoted(value) {
     return '"' + String(value).replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, function (c) {
       return "\\" + c.charCodeAt(0).toString(16) + " ";
@@ -94,55 +162,325 @@
     return state;
   }
 
-  function has(value, wanted) {
-    if (Array.isArray(value)) {
-      return value.some(function (v) { return wanted.indexOf(String(v)) !== -1; });
-    }
-    return wanted.indexOf(String(value)) !== -1;
-  }
+  // --- the data ---------------------------------------------------------------------------
 
-  function matches(item, state, skip) {
-    var entry = item.entry;
-    for (var i = 0; i < FACETS.length; i++) {
-      var facet = FACETS[i];
-      if (facet === skip || state[facet].length === 0) continue;
-      if (!has(entry[FIELD[facet]], state[facet])) return false;
-    }
-    if (state.min !== null && (entry.ects === null || entry.ects < state.min)) return false;
-    if (state.max !== null && (entry.ects === null || entry.ects > state.max)) return false;
-    if (state.q) {
-      var words = fold(state.q).split(/\s+/);
-      for (var w = 0; w < words.length; w++) {
-        if (words[w] && item.text.indexOf(words[w]) === -1) return false;
-      }
-    }
-    return true;
-  }
+  function list_(value) { return Array.isArray(value) ? value : []; }
 
-  function sortItems(order) {
-    var by = {
-      title: function (a, b) { return compareText(a.entry.title, b.entry.title); },
-      eqf_asc: function (a, b) { return a.entry.eqf - b.entry.eqf; },
-      eqf_desc: function (a, b) { return b.entry.eqf - a.entry.eqf; },
-      ects_asc: function (a, b) { return (a.entry.ects || 0) - (b.entry.ects || 0); },
-      ects_desc: function (a, b) { return (b.entry.ects || 0) - (a.entry.ects || 0); },
-      provider: function (a, b) {
-        return compareText((a.entry.providers || []).join(", "), (b.entry.providers || []).join(", "));
-      }
-    }[order] || null;
-    var sorted = items.slice().sort(function (a, b) {
-      return (by ? by(a, b) : 0) || compareText(a.entry.title, b.entry.title) ||
-        compareText(a.entry.id, b.entry.id);
+  function prepare(json) {
+    data = json;
+    var facets = json.facets || {};
+    FACETS.forEach(function (facet) {
+      labels[facet] = {};
+      list_(facets[facet]).forEach(function (pair) { labels[facet][String(pair[0])] = String(pair[1]); });
     });
-    sorted.forEach(function (item) { list.appendChild(item.card); });
+    FACETS.forEach(function (facet) { codes[facet] = {}; codeList[facet] = []; });
+    var entries = list_(json.credentials);
+    for (var i = 0; i < entries.length; i++) {
+      var e = entries[i];
+      var orgs = list_(e.a).concat(list_(e.p).filter(function (o) { return list_(e.a).indexOf(o) === -1; }));
+      var raw = [[e.e], list_(e.f), [e.m], list_(e.l), orgs, [e.st]];
+      var vals = [];
+      for (var f = 0; f < raw.length; f++) {
+        var these = [];
+        for (var k = 0; k < raw[f].length; k++) these.push(code(FACETS[f], raw[f][k]));
+        vals.push(these);
+      }
+      items.push({ e: e, text: null, vals: vals, card: null });
+    }
   }
 
-  function countText(n) {
-    var key = n === 0 ? "credcatTextZero" : n === 1 ? "credcatTextOne" : "credcatTextOther";
-    return (countEl.dataset[key] || "{n}").replace("{n}", String(n));
+  /** The folded words of an item, made when first needed (searching), or ahead of time in
+   *  small slices once the first results are on screen. */
+  function textOf(item) {
+    if (item.text === null) {
+      var e = item.e;
+      var names = list_(e.a).concat(list_(e.p)).map(function (o) { return labels.org[o] || ""; });
+      item.text = fold([e.t, e.s].concat(list_(e.o), list_(e.k), names).join(" \n "));
+    }
+    return item.text;
   }
 
-  function writeUrl(state) {
+  function foldAhead(from) {
+    var end = Math.min(items.length, from + 500);
+    for (var i = from; i < end; i++) textOf(items[i]);
+    if (end < items.length) window.setTimeout(function () { foldAhead(end); }, 0);
+  }
+
+  /** A facet value as a small integer (the filtering loops compare numbers, not strings). */
+  function code(facet, value) {
+    value = String(value);
+    var known = codes[facet][value];
+    if (known === undefined) {
+      known = codes[facet][value] = codeList[facet].length;
+      codeList[facet].push(value);
+    }
+    return known;
+  }
+
+  function order(sort) {
+    if (orders[sort]) return orders[sort];
+    if (!orders.title) {
+      var byTitle = items.map(function (item, i) { return i; });
+      byTitle.sort(function (a, b) {
+        return compareText(items[a].e.t, items[b].e.t) || (items[a].e.i < items[b].e.i ? -1 : 1);
+      });
+      byTitle.forEach(function (index, rank) { items[index].rank = rank; });
+      orders.title = byTitle;
+    }
+    if (sort === "title" || !sort) return orders.title;
+    var key = {
+      eqf_asc: function (it) { return it.e.e; },
+      eqf_desc: function (it) { return -it.e.e; },
+      ects_asc: function (it) { return it.e.c || 0; },
+      ects_desc: function (it) { return -(it.e.c || 0); }
+    }[sort];
+    var sorted = orders.title.slice();
+    if (key) {
+      sorted.sort(function (a, b) { return (key(items[a]) - key(items[b])) || (items[a].rank - items[b].rank); });
+    } else if (sort === "provider") {
+      var name = function (it) {
+        return it.providerName || (it.providerName = list_(it.e.p).map(function (o) { return labels.org[o] || o; }).join(", "));
+      };
+      sorted.sort(function (a, b) {
+        return compareText(name(items[a]), name(items[b])) || (items[a].rank - items[b].rank);
+      });
+    }
+    orders[sort] = sorted;
+    return sorted;
+  }
+
+  // --- filtering --------------------------------------------------------------------------
+
+  /** Which items hold every word of the query (null: no query). Cached: a change of the other
+   *  filters does not search the texts again. */
+  function textHits(q) {
+    if (!q) return null;
+    if (textCache.q === q) return textCache.hits;
+    var terms = fold(q).split(/\s+/).filter(Boolean);
+    var hits = new Uint8Array(items.length);
+    for (var i = 0; i < items.length; i++) {
+      var text = textOf(items[i]);
+      var ok = 1;
+      for (var w = 0; w < terms.length; w++) {
+        if (text.indexOf(terms[w]) === -1) { ok = 0; break; }
+      }
+      hits[i] = ok;
+    }
+    textCache = { q: q, hits: hits };
+    return hits;
+  }
+
+  /** The matching items in order, and every facet option's count (disjunctive: an option counts
+   *  the results there would be with it, keeping the other facets' filters). */
+  function search(state) {
+    var nf = FACETS.length;
+    var wanted = [];
+    var counts = [];
+    for (var f = 0; f < nf; f++) {
+      var facet = FACETS[f];
+      counts.push(new Int32Array(codeList[facet].length));
+      if (state[facet].length) {
+        var mask = new Uint8Array(codeList[facet].length);
+        state[facet].forEach(function (v) { if (codes[facet][v] !== undefined) mask[codes[facet][v]] = 1; });
+        wanted.push(mask);
+      } else {
+        wanted.push(null);
+      }
+    }
+    var hits = textHits(state.q);
+    var found = [];
+    var sequence = order(state.sort);
+    var min = state.min;
+    var max = state.max;
+    for (var n = 0; n < sequence.length; n++) {
+      var index = sequence[n];
+      if (hits && !hits[index]) continue;
+      var item = items[index];
+      if (min !== null || max !== null) {
+        var c = item.e.c;
+        if (typeof c !== "number" || (min !== null && c < min) || (max !== null && c > max)) continue;
+      }
+      var failed = -1;
+      var failures = 0;
+      for (f = 0; f < nf && failures < 2; f++) {
+        var mask_ = wanted[f];
+        if (!mask_) continue;
+        var values = item.vals[f];
+        var any = false;
+        for (var v = 0; v < values.length; v++) {
+          if (mask_[values[v]]) { any = true; break; }
+        }
+        if (!any) { failures += 1; failed = f; }
+      }
+      if (failures === 0) {
+        found.push(item);
+        for (f = 0; f < nf; f++) tally(counts[f], item.vals[f]);
+      } else if (failures === 1) {
+        tally(counts[failed], item.vals[failed]);
+      }
+    }
+    var byName = {};
+    FACETS.forEach(function (facet, i) {
+      byName[facet] = {};
+      codeList[facet].forEach(function (value, k) { byName[facet][value] = counts[i][k]; });
+    });
+    return { found: found, counts: byName };
+  }
+
+  function tally(counter, values) {
+    for (var i = 0; i < values.length; i++) counter[values[i]] += 1;
+  }
+
+  // --- cards ------------------------------------------------------------------------------
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function srOnly(text) { return el("span", "credcat-sr-only", text + ": "); }
+
+  function formatNumber(value) {
+    return numberFormat ? numberFormat.format(value) : String(value);
+  }
+
+  function nextRun(e, now) {
+    var runs = list_(e.r);
+    for (var i = 0; i < runs.length; i++) {
+      if (String(runs[i][0]) >= now) return runs[i];
+    }
+    return null;
+  }
+
+  function cardOf(item, now) {
+    if (item.card) return item.card;
+    var e = item.e;
+    var li = el("li", "credcat-card");
+    li.id = "card-" + e.i;
+    li.setAttribute("data-credcat-id", e.i);
+    li.setAttribute("data-credcat-status", e.st);
+    var heading = el("h3", "credcat-card__title");
+    var link = el("a", "", e.t);
+    link.setAttribute("href", base + fill(data.url || "credentials/{id}/", { id: encodeURIComponent(e.i) }));
+    heading.appendChild(link);
+    li.appendChild(heading);
+    var provider = el("p", "credcat-card__provider");
+    provider.appendChild(srOnly(words.card_provider));
+    provider.appendChild(document.createTextNode(list_(e.p).map(function (o) { return labels.org[o] || o; }).join(", ")));
+    li.appendChild(provider);
+    var facts = el("ul", "credcat-card__facts");
+    function fact(name, label, text) {
+      var item_ = el("li");
+      item_.setAttribute("data-credcat-fact", name);
+      if (label) item_.appendChild(srOnly(label));
+      if (typeof text === "string") item_.appendChild(document.createTextNode(text)); else item_.appendChild(text);
+      facts.appendChild(item_);
+    }
+    fact("eqf", "", fill(words.card_level, { level: e.e }));
+    if (typeof e.c === "number") fact("ects", "", fill(words.card_ects, { ects: formatNumber(e.c) }));
+    fact("mode", words.card_mode, labels.mode[e.m] || e.m);
+    fact("languages", words.card_languages, list_(e.l).map(function (c) { return labels.language[c] || c; }).join(", "));
+    if (e.st !== "active") {
+      var badge = el("span", "credcat-badge credcat-badge--" + e.st, labels.status[e.st] || e.st);
+      badge.setAttribute("data-credcat-status", e.st);
+      fact("status", words.card_status, badge);
+    }
+    li.appendChild(facts);
+    var run = nextRun(e, now);
+    var when = el("p", "credcat-card__when");
+    var start = el("span", "", run ? fill(words.card_next_start, { date: run[1] }) : words.card_no_start);
+    start.setAttribute("data-credcat-fact", "start");
+    var price = el("span");
+    price.setAttribute("data-credcat-fact", "price");
+    price.appendChild(srOnly(words.card_price));
+    price.appendChild(document.createTextNode((run && run[2]) || e.pr || ""));
+    when.appendChild(start);
+    when.appendChild(document.createTextNode(" · "));
+    when.appendChild(price);
+    li.appendChild(when);
+    li.appendChild(el("p", "credcat-card__summary", e.s));
+    var tick = el("label", "credcat-card__compare");
+    var box = el("input");
+    box.type = "checkbox";
+    box.setAttribute("data-credcat-compare", e.i);
+    tick.appendChild(box);
+    tick.appendChild(el("span", "", words.card_compare));
+    tick.appendChild(el("span", "credcat-sr-only", " " + e.t));
+    li.appendChild(tick);
+    item.card = li;
+    return li;
+  }
+
+  var base = "";
+
+  function render() {
+    var now = today();
+    var fragment = document.createDocumentFragment();
+    var shown = results.slice(0, limit);
+    shown.forEach(function (item) {
+      var card = cardOf(item, now);
+      var box = card.querySelector("input[data-credcat-compare]");
+      if (box) box.checked = compared.indexOf(item.e.i) !== -1;
+      fragment.appendChild(card);
+    });
+    list.textContent = "";
+    list.appendChild(fragment);
+    var rest = results.length - shown.length;
+    if (moreBtn) {
+      moreBtn.hidden = rest <= 0;
+      if (rest > 0) moreBtn.textContent = plural(moreBtn, Math.min(PAGE_SIZE, rest));
+    }
+  }
+
+  // --- facets -----------------------------------------------------------------------------
+
+  /** The facet options from catalogue.json (the server's are the same for this catalogue;
+   *  rebuilding them keeps the page right when the data file is newer than the page). */
+  function buildOptions() {
+    FACETS.forEach(function (facet) {
+      var fieldset = document.getElementById("credcat-facet-" + facet);
+      if (!fieldset) return;
+      var pairs = list_((data.facets || {})[facet]);
+      var existing = checkboxes(facet).map(function (box) { return box.value; });
+      var codes = pairs.map(function (pair) { return String(pair[0]); });
+      if (existing.join("\n") === codes.join("\n")) return;
+      checkboxes(facet).forEach(function (box) { fieldset.removeChild(box.parentNode); });
+      pairs.forEach(function (pair) {
+        var label = el("label", "credcat-option");
+        var box = el("input");
+        box.type = "checkbox";
+        box.name = facet;
+        box.value = String(pair[0]);
+        box.setAttribute("data-credcat-facet", facet);
+        label.appendChild(box);
+        label.appendChild(el("span", "credcat-option__label", pair[1]));
+        var count = el("span", "credcat-option__count", "(0)");
+        count.setAttribute("data-credcat-count", facet + ":" + pair[0]);
+        label.appendChild(count);
+        fieldset.appendChild(label);
+      });
+    });
+  }
+
+  function updateFacets(counts) {
+    FACETS.forEach(function (facet) {
+      checkboxes(facet).forEach(function (box) {
+        var n = counts[facet][box.value] || 0;
+        var label = box.parentNode.querySelector("[data-credcat-count]");
+        if (label) label.textContent = "(" + n + ")";
+        // An option that would give no result cannot be ticked; it stays in the list (read as
+        // "unavailable"), so the choice is still known. A ticked option can always be unticked.
+        box.disabled = n === 0 && !box.checked;
+        box.parentNode.classList.toggle("credcat-option--empty", n === 0 && !box.checked);
+      });
+    });
+  }
+
+  // --- the URL and the history ------------------------------------------------------------
+
+  function urlOf(state) {
     var params = new URLSearchParams();
     if (state.q) params.set("text", state.q);  // not "q": Material opens its search for ?q=
     FACETS.forEach(function (facet) {
@@ -157,8 +495,37 @@
     if (state.max !== null) params.set("ects_max", String(state.max));
     if (state.sort && state.sort !== "title") params.set("sort", state.sort);
     var search = params.toString();
-    var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
-    try { window.history.replaceState(null, "", url); } catch (e) { /* file:// and sandboxes */ }
+    return window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+  }
+
+  /** Record the state in the address, shortly after the results are on screen: Chromium's
+   *  pushState costs tens of milliseconds on a large page, and changes that follow each other
+   *  within URL_DELAY make one step in the history. */
+  function writeUrl(state, step) {
+    if (step === "none") return;
+    pendingStep = pendingStep === "push" ? "push" : step;
+    pendingUrl = urlOf(state);
+    root.setAttribute("data-credcat-pending", "");
+    window.clearTimeout(urlTimer);
+    urlTimer = window.setTimeout(flushUrl, URL_DELAY);
+  }
+
+  function flushUrl() {
+    window.clearTimeout(urlTimer);
+    root.removeAttribute("data-credcat-pending");
+    if (pendingUrl === null) return;
+    var url = pendingUrl;
+    var step = pendingStep;
+    pendingUrl = null;
+    pendingStep = null;
+    var here = window.location.pathname + window.location.search + window.location.hash;
+    try {
+      if (step === "push" && url !== here) {
+        window.history.pushState({ credcat: true }, "", url);
+      } else if (url !== here) {
+        window.history.replaceState({ credcat: true }, "", url);
+      }
+    } catch (e) { /* file:// and sandboxes */ }
   }
 
   function readUrl() {
@@ -193,33 +560,27 @@
     return n;
   }
 
-  function apply(options) {
+  // --- applying a change ------------------------------------------------------------------
+
+  /** Filter, count, render and record the state. step: "push" (a new history step),
+   *  "replace" (the same step) or "none" (Back/Forward: the history is already right). */
+  function apply(step, now) {
     var state = readState();
-    var shown = 0;
-    items.forEach(function (item) {
-      var ok = matches(item, state, null);
-      item.card.hidden = !ok;
-      if (ok) shown += 1;
-    });
-    FACETS.forEach(function (facet) {
-      var pool = items.filter(function (item) { return matches(item, state, facet); });
-      checkboxes(facet).forEach(function (box) {
-        var n = pool.filter(function (item) { return has(item.entry[FIELD[facet]], [box.value]); }).length;
-        var label = form.querySelector("[data-credcat-count=" + quoted(facet + ":" + box.value) + "]");
-        if (label) label.textContent = "(" + n + ")";
-        box.parentNode.classList.toggle("credcat-option--empty", n === 0 && !box.checked);
-      });
-    });
-    sortItems(state.sort);
-    emptyEl.hidden = shown !== 0;
+    var outcome = search(state);
+    results = outcome.found;
+    limit = PAGE_SIZE;
+    render();
+    updateFacets(outcome.counts);
+    emptyEl.hidden = results.length !== 0;
     var active = activeFilters(state);
     if (activeEl) {
-      activeEl.textContent = active ? "(" + (activeEl.dataset.credcatText || "{n}").replace("{n}", String(active)) + ")" : "";
+      activeEl.textContent = active ? "(" + fill(activeEl.dataset.credcatText || "{n}", { n: active }) + ")" : "";
     }
-    writeUrl(state);
-    var text = countText(shown);
+    if (showBtn) showBtn.textContent = plural(showBtn, results.length);
+    writeUrl(state, step);
+    var text = plural(countEl, results.length);
     window.clearTimeout(announceTimer);
-    if (options && options.now) {
+    if (now) {
       countEl.textContent = text;
     } else {
       // Wait until typing pauses, so screen readers announce one count, not one per key.
@@ -227,45 +588,169 @@
     }
   }
 
-  function start(data) {
-    var byId = {};
-    (data.credentials || []).forEach(function (entry) { byId[entry.id] = entry; });
-    var cards = Array.prototype.slice.call(root.querySelectorAll("li.credcat-card[data-credcat-id]"));
-    cards.forEach(function (card) {
-      var entry = byId[card.getAttribute("data-credcat-id")];
-      if (!entry) return;
-      var text = [entry.title, entry.summary].concat(entry.outcomes || [], entry.skills || [],
-        entry.providers || [], entry.awarding || []).join(" \n ");
-      items.push({ entry: entry, card: card, text: fold(text) });
-      list.appendChild(card);
-    });
+  /** A change while typing: the first one of a burst is a new history step, the others
+   *  update it, so Back undoes the whole word. */
+  function typed() {
+    window.clearTimeout(typingTimer);
+    apply(typingStep ? "replace" : "push");
+    typingStep = true;
+    typingTimer = window.setTimeout(function () { typingStep = false; }, TYPING_PAUSE);
+  }
+
+  // --- compare ----------------------------------------------------------------------------
+
+  function loadCompared() {
+    try {
+      var stored = JSON.parse(window.sessionStorage.getItem(storeKey) || "[]");
+      var known = {};
+      items.forEach(function (item) { known[item.e.i] = true; });
+      compared = list_(stored).filter(function (id) { return typeof id === "string" && known[id]; })
+        .slice(0, MAX_COMPARE);
+    } catch (e) { compared = []; }
+  }
+
+  function saveCompared() {
+    try { window.sessionStorage.setItem(storeKey, JSON.stringify(compared)); } catch (e) { /* private mode */ }
+  }
+
+  function updateBar() {
+    if (!bar) return;
+    bar.hidden = compared.length === 0;
+    var href = root.getAttribute("data-credcat-compare") || "";
+    barLink.setAttribute("href", href + "?ids=" + compared.map(encodeURIComponent).join(","));
+    barLink.textContent = fill(barLink.dataset.credcatText, { n: compared.length, max: MAX_COMPARE });
+  }
+
+  function toggleCompare(box) {
+    var id = box.getAttribute("data-credcat-compare");
+    var at = compared.indexOf(id);
+    if (box.checked && at === -1) {
+      if (compared.length >= MAX_COMPARE) {
+        box.checked = false;
+        barNote.textContent = fill(barNote.dataset.credcatText, { max: MAX_COMPARE });
+        return;
+      }
+      compared.push(id);
+    } else if (!box.checked && at !== -1) {
+      compared.splice(at, 1);
+    }
+    barNote.textContent = "";
+    saveCompared();
+    updateBar();
+  }
+
+  // --- the phone panel --------------------------------------------------------------------
+
+  function isPhone() { return window.matchMedia && window.matchMedia(PHONE).matches; }
+
+  function closePanel(focusResults) {
+    panel.open = false;
+    if (focusResults && resultsHeading) {
+      resultsHeading.focus();
+      resultsHeading.scrollIntoView({ block: "start" });
+    }
+  }
+
+  // --- start ------------------------------------------------------------------------------
+
+  function start(json) {
+    prepare(json);
+    base = root.getAttribute("data-credcat-data").replace(/[^/]*$/, "");
+    buildOptions();
     if (othersEl) othersEl.hidden = true;
+    if (pagesEl) pagesEl.hidden = true;
+    loadCompared();
     readUrl();
     form.hidden = false;
+    document.documentElement.classList.add("credcat-own-search");
     // Open the facets beside the list on wide screens; on phones they stay folded (the summary
-    // counts the active filters) so that the results are not pushed far down the page.
-    var wide = window.matchMedia && window.matchMedia("(min-width: 60em)").matches;
-    if (panel && wide) panel.open = true;
+    // counts the active filters) and open as a full-screen panel.
+    if (panel && !isPhone()) panel.open = true;
 
-    var typing = null;
     query.addEventListener("input", function () {
-      window.clearTimeout(typing);
-      typing = window.setTimeout(apply, 150);
+      window.clearTimeout(query.credcatTimer);
+      query.credcatTimer = window.setTimeout(typed, 150);
     });
     form.addEventListener("change", function (event) {
-      if (event.target !== query) apply();
+      var target = event.target;
+      if (target === query || target === minEl || target === maxEl) return;
+      apply("push");
     });
-    minEl.addEventListener("input", function () { apply(); });
-    maxEl.addEventListener("input", function () { apply(); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); apply({ now: true }); });
+    minEl.addEventListener("input", typed);
+    maxEl.addEventListener("input", typed);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      window.clearTimeout(query.credcatTimer);
+      typingStep = false;
+      apply("push", true);
+    });
     form.addEventListener("reset", function () {
       window.setTimeout(function () {
         checkboxes("status").forEach(function (box) { box.checked = DEFAULT_STATUS.indexOf(box.value) !== -1; });
-        apply({ now: true });
+        apply("push", true);
         query.focus();
       }, 0);
     });
-    apply({ now: true });
+    window.addEventListener("popstate", function () {
+      window.clearTimeout(urlTimer);  // a change not yet in the address is dropped by Back
+      root.removeAttribute("data-credcat-pending");
+      pendingUrl = null;
+      pendingStep = null;
+      readUrl();
+      apply("none", true);
+    });
+    if (moreBtn) {
+      moreBtn.addEventListener("click", function () {
+        var first = Math.min(limit, results.length);
+        limit += PAGE_SIZE;
+        render();
+        // Keyboard users continue at the first new card.
+        var next = list.children[first];
+        var link = next && next.querySelector("a");
+        if (link) link.focus();
+      });
+    }
+    list.addEventListener("change", function (event) {
+      if (event.target && event.target.hasAttribute("data-credcat-compare")) toggleCompare(event.target);
+    });
+    if (barClear) {
+      barClear.addEventListener("click", function () {
+        compared = [];
+        saveCompared();
+        render();
+        updateBar();
+        barNote.textContent = "";
+      });
+    }
+    if (panel) {
+      panel.addEventListener("toggle", function () {
+        document.documentElement.classList.toggle("credcat-panel-open", panel.open && isPhone());
+      });
+      panel.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && panel.open && isPhone()) {
+          panel.open = false;
+          panel.querySelector("summary").focus();
+        }
+      });
+    }
+    if (showBtn) showBtn.addEventListener("click", function () { closePanel(true); });
+    window.addEventListener("pagehide", flushUrl);
+    // Material's search keys (f, s, /) lead to this page's search box: the one box on the page.
+    window.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      if (event.key === "/" || event.key === "s" || event.key === "f") {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        query.focus();
+      }
+    }, true);
+    apply("replace", true);
+    flushUrl();
+    updateBar();
+    window.setTimeout(function () { foldAhead(0); }, 0);
+    if (window.performance && window.performance.mark) window.performance.mark("credcat-results");
   }
 
   // The language switch leads to the same page in another language: carry the filter state
@@ -273,6 +758,7 @@
   // before the browser follows it.
   document.addEventListener("click", function (event) {
     var target = event.target;
+    if (target && target.closest && target.closest("a[href]")) flushUrl();  // leaving: keep the state
     var link = target && target.closest ? target.closest("a.md-select__link[hreflang]") : null;
     if (!link) return;
     var href = (link.getAttribute("href") || "").split(/[?#]/)[0];

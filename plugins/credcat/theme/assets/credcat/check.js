@@ -624,6 +624,16 @@
     return rows;
   }
 
+  /** A catalogue.json entry (format 2, short keys; see docs/data.md) in the words used here. */
+  function fromIndex(e) {
+    if (!e) return e;
+    return {
+      id: e.i, title: str(e.t), status: str(e.st), version: str(e.v),
+      versions: (Array.isArray(e.vs) ? e.vs : [e.v]).map(function (v) { return { version: str(v) }; }),
+      superseded_by: typeof e.sb === "string" ? e.sb : null
+    };
+  }
+
   function statusOf(entry, version) {
     var status = str(entry.status);
     if (status === "retired" || status === "draft") {
@@ -658,7 +668,7 @@
     verdict.id = at.id;
     verdict.version = at.version;
     return loadCatalogue().then(function (data) {
-      var entry = list(own(data, "credentials")).filter(function (e) { return isObject(e) && e.id === at.id; })[0];
+      var entry = fromIndex(list(own(data, "credentials")).filter(function (e) { return isObject(e) && e.i === at.id; })[0]);
       if (!entry) {
         verdict.verdict = "no-credential";
         verdict.message = say("verdict_no_credential", { id: at.id });

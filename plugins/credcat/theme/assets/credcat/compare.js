@@ -1,0 +1,168 @@
+/*
+ * credcat — the compare page (compare/?ids=a,b,c). Plain JavaScript, no framework, no
+ * third-party code, no network request except catalogue.json from this site.
+ *
+ * Reads the ids from the address (shareable: the same address shows the same comparison),
+ * the credentials from catalogue.json (the language's own), and builds one accessible table:
+ * a caption, a column per credential (its header links to the credential page and carries a
+ * "remove" link), a row per aspect (level, workload, outcomes, assessment, price, next start,
+ * awarding body), each with its row header. The next start is decided with the reader's date
+ * (a run whose start has passed is not the next start). Every text goes in with textContent.
+ *
+ * Stable hooks (browser tests): #credcat-compare-config (JSON: catalogue_json, catalogue, lang,
+ * max, strings), #credcat-compare-status (role="status"), #credcat-compare-table,
+ * table.credcat-compare-table, thead th[data-credcat-id], tbody tr[data-credcat-row=<aspect>].
+ */
+(function () {
+  "use strict";
+
+  var ROWS = ["level", "workload", "outcomes", "assessment", "price", "next_start", "awarding"];
+  var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+  var holder = document.getElementById("credcat-compare-table");
+  var status = document.getElementById("credcat-compare-status");
+  var configEl = document.getElementById("credcat-compare-config");
+  if (!holder || !status || !configEl || !window.fetch || !window.URLSearchParams) return;
+  var config;
+  try { config = JSON.parse(configEl.textContent || "{}"); } catch (e) { return; }
+  var strings = config.strings || {};
+  var max = typeof config.max === "number" ? config.max : 3;
+
+  function fill(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+    });
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function list(value) { return Array.isArray(value) ? value : []; }
+
+  function today() {
+    var d = new Date();
+    function pad(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function wantedIds() {
+    var raw = new URLSearchParams(window.location.search).get("ids") || "";
+    var ids = [];
+    raw.split(",").forEach(function (id) {
+      id = id.trim();
+      if (id && ID.test(id) && ids.indexOf(id) === -1) ids.push(id);
+    });
+    return ids;
+  }
+
+  function say(lines) {
+    status.textContent = lines.filter(Boolean).join(" ");
+  }
+
+  function bulleted(texts) {
+    var ul = el("ul");
+    texts.forEach(function (text) { ul.appendChild(el("li", "", text)); });
+    return ul;
+  }
+
+  function build(data, ids) {
+    var labels = {};
+    Object.keys(data.facets || {}).forEach(function (facet) {
+      labels[facet] = {};
+      list(data.facets[facet]).forEach(function (pair) { labels[facet][String(pair[0])] = String(pair[1]); });
+    });
+    var byId = {};
+    list(data.credentials).forEach(function (e) { if (e && typeof e.i === "string") byId[e.i] = e; });
+    var unknown = ids.filter(function (id) { return !byId[id]; });
+    var known = ids.filter(function (id) { return byId[id]; });
+    var notes = [];
+    if (unknown.length) notes.push(fill(strings.unknown, { ids: unknown.join(", ") }));
+    if (known.length > max) {
+      notes.push(fill(strings.too_many, { max: max }));
+      known = known.slice(0, max);
+    }
+    if (!known.length) {
+      notes.push(strings.none);
+      say(notes);
+      return;
+    }
+    say(notes);
+    var base = String(config.catalogue_json || "catalogue.json").replace(/[^/]*$/, "");
+    var now = today();
+    var entries = known.map(function (id) { return byId[id]; });
+
+    var table = el("table", "credcat-compare-table");
+    table.appendChild(el("caption", "", fill(strings.caption, { n: entries.length })));
+    var head = el("thead");
+    var headRow = el("tr");
+    var corner = el("th", "", strings.aspect);
+    corner.setAttribute("scope", "col");
+    headRow.appendChild(corner);
+    entries.forEach(function (e) {
+      var th = el("th");
+      th.setAttribute("scope", "col");
+      th.setAttribute("data-credcat-id", e.i);
+      var link = el("a", "", e.t);
+      link.setAttribute("href", base + fill(data.url || "credentials/{id}/", { id: encodeURIComponent(e.i) }));
+      th.appendChild(link);
+      if (e.st && e.st !== "active") {
+        th.appendChild(document.createTextNode(" "));
+        var badge = el("span", "credcat-badge credcat-badge--" + e.st, labels.status && labels.status[e.st] || e.st);
+        th.appendChild(badge);
+      }
+      var others = known.filter(function (id) { return id !== e.i; });
+      var remove = el("a", "credcat-compare__remove", strings.remove_short);
+      remove.setAttribute("aria-label", fill(strings.remove, { title: e.t }));
+      remove.setAttribute("href", "?ids=" + others.map(encodeURIComponent).join(","));
+      th.appendChild(remove);
+      headRow.appendChild(th);
+    });
+    head.appendChild(headRow);
+    table.appendChild(head);
+
+    var body = el("tbody");
+    ROWS.forEach(function (row) {
+      var tr = el("tr");
+      tr.setAttribute("data-credcat-row", row);
+      var th = el("th", "", strings[row]);
+      th.setAttribute("scope", "row");
+      tr.appendChild(th);
+      entries.forEach(function (e) {
+        var td = el("td");
+        var run = null;
+        list(e.r).some(function (r) { if (String(r[0]) >= now) { run = r; return true; } return false; });
+        if (row === "level") td.textContent = (labels.eqf && labels.eqf[String(e.e)]) || String(e.e);
+        else if (row === "workload") td.textContent = e.w || "";
+        else if (row === "outcomes") td.appendChild(bulleted(list(e.o)));
+        else if (row === "assessment") td.appendChild(bulleted(list(e.x)));
+        else if (row === "price") td.textContent = (run && run[2]) || e.pr || "";
+        else if (row === "next_start") td.textContent = run ? run[1] : strings.no_start;
+        else if (row === "awarding") {
+          td.textContent = list(e.a).map(function (o) { return (labels.org && labels.org[o]) || o; }).join(", ");
+        }
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    holder.textContent = "";
+    holder.appendChild(table);
+  }
+
+  var ids = wantedIds();
+  if (!ids.length) {
+    say([strings.none]);
+    return;
+  }
+  window.fetch(String(config.catalogue_json), { credentials: "same-origin" })
+    .then(function (response) {
+      if (!response.ok) throw new Error("catalogue.json: HTTP " + response.status);
+      return response.json();
+    })
+    .then(function (data) { build(data, ids); })
+    .catch(function () { say([strings.load_error]); });
+})();

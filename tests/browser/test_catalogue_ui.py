@@ -1,0 +1,381 @@
+"""The catalogue page's filter, calm and complete, and the compare page (issue 12, items 4 and 5).
+
+Keyboard-only use reaches the results by the skip link; Back undoes the last filter change (a
+typed word is one step); options that would give no result are disabled but still listed; the
+cards show the price and the next start, decided with the reader's date; up to three
+credentials ticked on the catalogue are compared side by side on a static page whose address
+is shareable, in every language; axe-core finds nothing on these pages and states at 1280×800
+and 375×667; the compare page prints without navigation. Screenshots of the catalogue and
+compare pages at both widths go to ``$CREDCAT_SCREENSHOTS`` (the ``screenshot_dir`` fixture).
+Expectations are computed from the model and from the built ``catalogue.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from credcat.render.site.localise import ui_strings
+
+from .conftest import NewContext, Site
+from .test_e2e import (
+    assert_no_axe_violations,
+    assert_no_xss,
+    checked,
+    count_text,
+    facet_box,
+    facet_counts,
+    lang_of,
+    matching,
+    open_catalogue,
+    poke_around,
+    settled_url,
+    shown_ids,
+    t,
+    title_key,
+)
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 667}
+VIEWPORTS = {"1280": DESKTOP, "375": PHONE}
+ROWS = ["level", "workload", "outcomes", "assessment", "price", "next_start", "awarding"]
+
+
+def data_of(site: Site, lang: str = "") -> dict[str, Any]:
+    """The built catalogue.json of a language (``""``: the default one)."""
+    path = site.root / (f"{lang}/" if lang else "") / "catalogue.json"
+    return json.loads(path.read_text("utf-8"))
+
+
+def active_by_title(site: Site) -> list[str]:
+    return [e.id for e in sorted(matching(site.catalogue, {"status": ["active"]}), key=title_key)]
+
+
+# --- keyboard, skip link ------------------------------------------------------------------------
+
+
+def test_keyboard_reaches_the_results_by_the_skip_link(page: Page, sample_site: Site) -> None:
+    open_catalogue(page, sample_site)
+    skip_text = ui_strings(lang_of(sample_site.catalogue))["catalogue_skip"]
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text(skip_text)
+    expect(skip).to_be_visible()  # shown when focused
+    page.keyboard.press("Enter")
+    expect(page.locator("#results")).to_be_focused()
+    # the next Tab is the first result's link
+    page.keyboard.press("Tab")
+    first = active_by_title(sample_site)[0]
+    expect(page.locator(":focus")).to_have_attribute("href", re.compile(rf"credentials/{first}/$"))
+
+
+# --- history ------------------------------------------------------------------------------------
+
+
+def test_back_undoes_the_last_filter_change(page: Page, sample_site: Site) -> None:
+    cat = sample_site.catalogue
+    open_catalogue(page, sample_site)
+    facet_box(page, "eqf", "6").check()
+    assert parse_qs(urlsplit(settled_url(page)).query).get("eqf") == ["6"]
+    facet_box(page, "mode", "online").check()
+    assert parse_qs(urlsplit(settled_url(page)).query).get("mode") == ["online"]
+    # a typed word is one step, however many keys
+    page.locator("#credcat-q").press_sequentially("data", delay=40)
+    expect(page).to_have_url(re.compile(r"text=data"))
+    settled_url(page)
+
+    page.go_back()  # undoes the word
+    expect(page.locator("#credcat-q")).to_have_value("")
+    both = matching(cat, {"eqf": ["6"], "mode": ["online"], "status": ["active"]})
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(both)))
+    assert checked(page) == {"eqf": ["6"], "mode": ["online"], "status": ["active"]}
+
+    page.go_back()  # undoes "online"
+    level = matching(cat, {"eqf": ["6"], "status": ["active"]})
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(level)))
+    assert checked(page) == {"eqf": ["6"], "status": ["active"]}
+    assert shown_ids(page) == [e.id for e in sorted(level, key=title_key)]
+
+    page.go_back()  # undoes "EQF 6": the page as it was opened
+    active = matching(cat, {"status": ["active"]})
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(active)))
+    assert checked(page) == {"status": ["active"]}
+    assert urlsplit(page.url).query == ""
+
+    page.go_forward()
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(level)))
+    assert checked(page) == {"eqf": ["6"], "status": ["active"]}
+
+
+# --- options without results ----------------------------------------------------------------
+
+
+def test_options_without_results_are_disabled_but_listed(page: Page, sample_site: Site) -> None:
+    cat = sample_site.catalogue
+    filters = {"eqf": ["6"], "status": ["active"]}
+    counts = facet_counts(cat, filters)
+    empty = [key for key, n in counts.items() if n == 0]
+    live = [key for key, n in counts.items() if n > 0]
+    assert empty, "the sample catalogue no longer has an option without results at EQF 6"
+    open_catalogue(page, sample_site)
+    facet_box(page, "eqf", "6").check()
+    page.evaluate("document.querySelectorAll('.credcat-facet-group').forEach(d => d.open = true)")
+    for key in empty:
+        facet, value = key.split(":", 1)
+        box = facet_box(page, facet, value)
+        expect(box).to_be_disabled()
+        # still in the accessibility tree, with its name and "(0)"
+        label = box.locator("xpath=..")
+        expect(label).to_contain_text("(0)")
+        name = label.locator(".credcat-option__label").inner_text().strip()
+        assert name
+        expect(page.get_by_role("checkbox", name=name, exact=False).first).to_be_disabled()
+    for key in live:
+        facet, value = key.split(":", 1)
+        expect(facet_box(page, facet, value)).to_be_enabled()
+    # a ticked option stays enabled, so it can be unticked, even when the others leave it empty
+    expect(facet_box(page, "eqf", "6")).to_be_enabled()
+
+
+# --- cards: price and next start -------------------------------------------------------------
+
+
+def test_cards_show_price_and_next_start_by_the_readers_date(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    data = {e["i"]: e for e in data_of(sample_site)["credentials"]}
+    cid = active_by_title(sample_site)[0]
+    runs = data[cid]["r"]
+    assert len(runs) >= 2, "the first credential needs two runs"
+    ui = ui_strings(lang_of(sample_site.catalogue))
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    # the day the first run starts, it is still the next start …
+    page.clock.set_fixed_time(datetime.fromisoformat(runs[0][0] + "T09:00:00"))
+    open_catalogue(page, sample_site)
+    card = page.locator(f'#credcat-results li[data-credcat-id="{cid}"]')
+    expect(card.locator('[data-credcat-fact="start"]')).to_have_text(
+        ui["card_next_start"].replace("{date}", runs[0][1])
+    )
+    expect(card.locator('[data-credcat-fact="price"]')).to_contain_text(runs[0][2] or "")
+    # … the day after, a reader sees the next run (the site was not rebuilt)
+    later = context.new_page()
+    later.clock.set_fixed_time(datetime.fromisoformat(runs[0][0] + "T09:00:00") + timedelta(days=1))
+    open_catalogue(later, sample_site)
+    card = later.locator(f'#credcat-results li[data-credcat-id="{cid}"]')
+    expect(card.locator('[data-credcat-fact="start"]')).to_have_text(
+        ui["card_next_start"].replace("{date}", runs[1][1])
+    )
+    # after the last run, no start is announced
+    last = context.new_page()
+    last.clock.set_fixed_time(datetime.fromisoformat(runs[-1][0] + "T09:00:00") + timedelta(days=1))
+    open_catalogue(last, sample_site)
+    card = last.locator(f'#credcat-results li[data-credcat-id="{cid}"]')
+    expect(card.locator('[data-credcat-fact="start"]')).to_have_text(ui["card_no_start"])
+
+
+# --- compare --------------------------------------------------------------------------------
+
+
+def tick_three(page: Page, site: Site) -> list[str]:
+    """Tick the first three results for comparison; a fourth is refused. Returns their ids."""
+    ids = active_by_title(site)[:4]
+    for cid in ids[:3]:
+        page.locator(f'input[data-credcat-compare="{cid}"]').check()
+    bar = page.locator("#credcat-compare-bar")
+    expect(bar).to_be_visible()
+    fourth = page.locator(f'input[data-credcat-compare="{ids[3]}"]')
+    fourth.click()
+    expect(fourth).not_to_be_checked()
+    ui = ui_strings(lang_of(site.catalogue))
+    expect(page.locator("#credcat-compare-note")).to_have_text(
+        ui["compare_full"].replace("{max}", "3")
+    )
+    return ids[:3]
+
+
+def assert_compare_table(page: Page, site: Site, ids: list[str], lang: str = "") -> None:
+    cat = site.catalogue
+    code = lang or lang_of(cat)
+    strings = ui_strings(code)["compare"]
+    data = {e["i"]: e for e in data_of(site, lang)["credentials"]}
+    table = page.locator("table.credcat-compare-table")
+    expect(table).to_be_visible()
+    expect(table.locator("caption")).to_have_text(strings["caption"].replace("{n}", str(len(ids))))
+    heads = table.locator("thead th[data-credcat-id]")
+    assert heads.evaluate_all("els => els.map(e => e.getAttribute('data-credcat-id'))") == ids
+    for th, cid in zip(heads.all(), ids, strict=True):
+        expect(th.locator("a").first).to_have_text(data[cid]["t"])
+        assert th.get_attribute("scope") == "col"
+    rows = table.locator("tbody tr")
+    assert rows.evaluate_all("els => els.map(e => e.getAttribute('data-credcat-row'))") == ROWS
+    for row in ROWS:
+        header = table.locator(f'tbody tr[data-credcat-row="{row}"] th')
+        expect(header).to_have_text(strings[row])
+        assert header.get_attribute("scope") == "row"
+    for n, cid in enumerate(ids):
+        cell = table.locator('tr[data-credcat-row="outcomes"] td').nth(n)
+        expect(cell.locator("li")).to_have_count(len(cat.credentials[cid].outcomes))
+        expect(cell.locator("li").first).to_have_text(data[cid]["o"][0])
+        workload = table.locator('tr[data-credcat-row="workload"] td').nth(n)
+        expect(workload).to_have_text(data[cid]["w"])
+        assessed = table.locator('tr[data-credcat-row="assessment"] td').nth(n)
+        expect(assessed.locator("li")).to_have_count(len(cat.credentials[cid].assessments))
+    if not lang:
+        for n, cid in enumerate(ids):
+            org = cat.organisations[cat.credentials[cid].awarding_body[0]]
+            awarding = table.locator('tr[data-credcat-row="awarding"] td').nth(n)
+            expect(awarding).to_contain_text(t(cat, org.short_name) or t(cat, org.name))
+
+
+def test_compare_three_credentials_with_a_shareable_address(
+    page: Page, new_context: NewContext, sample_site: Site
+) -> None:
+    open_catalogue(page, sample_site)
+    ids = tick_three(page, sample_site)
+    link = page.locator("#credcat-compare-link")
+    expect(link).to_have_text(
+        ui_strings(lang_of(sample_site.catalogue))["compare_open"]
+        .replace("{n}", "3")
+        .replace("{max}", "3")
+    )
+    # the ticks survive filtering (a ticked card filtered away stays ticked)
+    facet_box(page, "eqf", "6").check()
+    facet_box(page, "eqf", "6").uncheck()
+    for cid in ids:
+        expect(page.locator(f'input[data-credcat-compare="{cid}"]')).to_be_checked()
+    link.click()
+    page.wait_for_url("**/compare/?ids=*")
+    assert parse_qs(urlsplit(page.url).query)["ids"] == [",".join(ids)]
+    assert_compare_table(page, sample_site, ids)
+    shared = page.url
+
+    # somebody else opens the address: the same comparison
+    context, _ = new_context(viewport=PHONE)
+    other = context.new_page()
+    other.goto(shared)
+    assert_compare_table(other, sample_site, ids)
+
+    # "remove" leads to the comparison of the other two
+    page.locator("thead th[data-credcat-id]").first.locator(".credcat-compare__remove").click()
+    page.wait_for_url(re.compile(r"ids=" + re.escape(",".join(ids[1:])) + "$"))
+    assert_compare_table(page, sample_site, ids[1:])
+
+
+def test_compare_page_in_every_language_and_bad_addresses(page: Page, sample_site: Site) -> None:
+    cat = sample_site.catalogue
+    ids = active_by_title(sample_site)[:3]
+    for lang in [c for c in cat.settings.languages if c != cat.settings.default_language]:
+        page.goto(sample_site.url(f"{lang}/compare/?ids=" + ",".join(ids)))
+        assert_compare_table(page, sample_site, ids, lang)
+        assert page.locator("html").get_attribute("lang") == lang
+    strings = ui_strings(lang_of(cat))["compare"]
+    # no ids; an unknown id and a malformed one; more than three
+    page.goto(sample_site.url("compare/"))
+    expect(page.locator("#credcat-compare-status")).to_have_text(strings["none"])
+    expect(page.locator("table")).to_have_count(0)
+    page.goto(sample_site.url("compare/?ids=nope," + ids[0] + ",%3Cimg%3E"))
+    expect(page.locator("#credcat-compare-status")).to_contain_text(
+        strings["unknown"].replace("{ids}", "nope")
+    )
+    assert_compare_table(page, sample_site, ids[:1])
+    four = active_by_title(sample_site)[:4]
+    page.goto(sample_site.url("compare/?ids=" + ",".join(four)))
+    expect(page.locator("#credcat-compare-status")).to_contain_text(
+        strings["too_many"].replace("{max}", "3")
+    )
+    assert_compare_table(page, sample_site, four[:3])
+
+
+def test_compare_page_prints_without_navigation(page: Page, sample_site: Site) -> None:
+    ids = active_by_title(sample_site)[:3]
+    page.goto(sample_site.url("compare/?ids=" + ",".join(ids)))
+    expect(page.locator("table.credcat-compare-table")).to_be_visible()
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".credcat-compare__back"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator("table.credcat-compare-table")).to_be_visible()
+    # the table fits the width of an A4 page (no column cut off)
+    pdf = page.pdf(format="A4", print_background=False)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 1000
+    width = page.evaluate(
+        "() => { const t = document.querySelector('table.credcat-compare-table');"
+        " return [t.scrollWidth, t.parentElement.clientWidth]; }"
+    )
+    assert width[0] <= width[1] + 1, width
+
+
+# --- axe and screenshots -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", sorted(VIEWPORTS))
+def test_axe_and_screenshots_of_catalogue_and_compare(
+    size: str, new_context: NewContext, sample_site: Site, screenshot_dir: Path
+) -> None:
+    viewport = VIEWPORTS[size]
+    context, _ = new_context(viewport=viewport, has_touch=viewport is PHONE)
+    page = context.new_page()
+    open_catalogue(page, sample_site)
+    expect(page.locator("#credcat-results li.credcat-card").first).to_be_visible()
+    assert_no_axe_violations(page, f"the catalogue at {size} px")
+    page.screenshot(path=str(screenshot_dir / f"catalogue-{size}.png"), full_page=False)
+
+    # a filter that leaves options without results (disabled), and credentials ticked to compare
+    phone = viewport is PHONE
+    if not phone:
+        tick_three(page, sample_site)
+        facet_box(page, "eqf", "6").check()
+    else:
+        for cid in active_by_title(sample_site)[:2]:
+            page.locator(f'input[data-credcat-compare="{cid}"]').check()
+        # the filters open as a panel with "Show N results"
+        page.locator("#credcat-facets > summary").click()
+        expect(page.locator("#credcat-show-results")).to_be_in_viewport()
+        assert_no_axe_violations(page, "the catalogue's filter panel on a phone")
+        page.screenshot(path=str(screenshot_dir / "catalogue-375-filters.png"))
+        page.locator("#credcat-show-results").click()
+    expect(page.locator("#credcat-compare-bar")).to_be_visible()
+    assert_no_axe_violations(page, f"the catalogue with ticks and filters at {size} px")
+    page.screenshot(path=str(screenshot_dir / f"catalogue-{size}-compare.png"), full_page=phone)
+
+    page.locator("#credcat-compare-link").click()
+    page.wait_for_url("**/compare/?ids=*")
+    expect(page.locator("table.credcat-compare-table")).to_be_visible()
+    assert_no_axe_violations(page, f"the compare page at {size} px")
+    page.screenshot(path=str(screenshot_dir / f"compare-{size}.png"), full_page=True)
+    if phone:
+        # at 375 px the table scrolls sideways inside its own box, not the page
+        widths = page.evaluate("() => document.documentElement.scrollWidth")
+        assert widths <= viewport["width"], widths
+    page.goto(sample_site.url("compare/"))
+    expect(page.locator("#credcat-compare-status")).not_to_be_empty()
+    assert_no_axe_violations(page, f"the compare page without credentials at {size} px")
+
+
+def test_payloads_never_run_on_cards_and_the_compare_page(
+    new_context: NewContext, xss_site: Site
+) -> None:
+    """The cards the script renders and the compare table put every text in as text."""
+    context, guard = new_context()
+    page = context.new_page()
+    open_catalogue(page, xss_site)
+    boxes = page.locator("input[data-credcat-compare]")
+    expect(boxes.first).to_be_visible()
+    for n in range(min(3, boxes.count())):
+        boxes.nth(n).check()
+    poke_around(page)
+    assert_no_xss(page, "the catalogue's script-rendered cards", guard.dialogs)
+    page.locator("#credcat-compare-link").click()
+    page.wait_for_url("**/compare/?ids=*")
+    expect(page.locator("table.credcat-compare-table")).to_be_visible()
+    poke_around(page)
+    assert_no_xss(page, "the compare page", guard.dialogs)
