@@ -229,6 +229,9 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
         page.add_script_tag(path=str(require_axe()))
     return page.evaluate(
         """async (options) => {
+            // settle first: a control caught mid-fade (Material's "Back to top" appears with a
+            // transition) has the blended colour of that instant, not its own
+            await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
             const result = await window.axe.run(document, options);
             return result.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
