@@ -83,7 +83,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
@@ -107,6 +107,7 @@ from .render.site.context import PageContext, PageSpec
 from .render.site.index import catalogue_json
 from .render.site.localise import cldr_locale, fill, ui_strings
 from .render.site.pages import Pages
+from .render.site.search import credential_search_body
 from .urls import CATALOGUE_JSON, Urls
 from .validate import load_catalogue
 
@@ -190,6 +191,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._site_touched = False
         self._problems: tuple[Problem, ...] = ()  # under serve: why every page is an error page
         self._staging: Staging | None = None
+        self._full_content: str | None = None  # a page body while search indexes its stand-in
 
     # lifecycle --------------------------------------------------------------------------------
 
@@ -596,13 +598,19 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         _add_filters(env)
         return env
 
-    def on_page_context(
+    @event_priority(50)  # before the search plugin indexes the page
+    def _on_page_context_early(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Give the page template its context (for ``<head>`` links and scripts)."""
+        """Give the page template its context (for ``<head>`` links and scripts); hand the
+        search plugin the compact stand-in of a credential page's body (restored below)."""
         ctx = self._contexts.get(page.file.src_uri)
         if ctx is not None:
             context["credcat"] = ctx  # type: ignore[typeddict-unknown-key]
+            spec = self._specs.get(page.file.src_uri)
+            if spec is not None and spec.kind == "credential" and not spec.version_page:
+                self._full_content = page.content
+                page.content = credential_search_body(ctx)  # type: ignore[arg-type]
         if self.languages is None:
             return context
         lang = self.languages.language_of(page.file.src_uri)
@@ -614,6 +622,17 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             context["config"] = self._configs[lang]
             context["base_url"] = context["base_url"].rstrip("/") + f"/{lang}/"
         return context
+
+    @event_priority(-50)  # after the search plugin
+    def _on_page_context_late(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Put a credential page's body back after the search plugin indexed its stand-in."""
+        if self._full_content is not None:
+            page.content, self._full_content = self._full_content, None
+        return context
+
+    on_page_context = CombinedEvent(_on_page_context_early, _on_page_context_late)
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
