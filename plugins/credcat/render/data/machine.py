@@ -32,7 +32,7 @@ Output is deterministic: no clock, no random ids, sorted keys (:func:`.nodes.dum
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
@@ -54,6 +54,7 @@ from .ob3 import ob3_achievement
 
 __all__ = [
     "catalogue_document",
+    "catalogue_nodes",
     "machine_documents",
     "machine_files",
     "machine_links",
@@ -120,7 +121,12 @@ def catalogue_document(catalogue: Catalogue, urls: Urls) -> JsonDict:
     fingerprint, the version it replaces, every version (``dc:hasVersion``) and, for a
     superseded credential, its successor (``dc:isReplacedBy``).
     """
-    graph = []
+    return {"@context": list(EDC_CONTEXT), "@graph": list(catalogue_nodes(catalogue, urls))}
+
+
+def catalogue_nodes(catalogue: Catalogue, urls: Urls) -> Iterator[JsonDict]:
+    """The nodes of :func:`catalogue_document`'s ``@graph``, one credential at a time (so a
+    large catalogue can be written without holding the whole graph)."""
     for credential in catalogue.credentials.values():
         cid = credential.id
         node = specification(catalogue, credential, urls)
@@ -134,8 +140,7 @@ def catalogue_document(catalogue: Catalogue, urls: Urls) -> JsonDict:
         )
         successor = catalogue.credentials.get(succession_.superseded_by or "")
         node.update(record_properties(succession_, urls, successor.version if successor else None))
-        graph.append(node)
-    return {"@context": list(EDC_CONTEXT), "@graph": graph}
+        yield node
 
 
 def machine_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:

@@ -8,15 +8,22 @@ itself is unchanged): the page title (from the page), the summary, and one secti
 outcomes' anchor holding every outcome's text and the labels of its skills. So the header
 search still finds a credential by its title, its summary, an outcome's words or a skill; the
 catalogue's own search (``catalogue.json``) filters by everything else.
+
+Pages that list credentials (the catalogue, the pathways, the organisations list, each
+organisation's page) would otherwise put every listed credential's text in the index again,
+growing with the catalogue: they are indexed by their title and introduction (an organisation
+by its name and description).
 """
 
 from __future__ import annotations
 
 from markupsafe import escape
 
-from .context import CredentialContext
+from .context import CredentialContext, PageContext
 
-__all__ = ["credential_search_body"]
+__all__ = ["credential_search_body", "search_body"]
+
+LISTINGS = frozenset({"catalogue", "pathways", "organisations"})
 
 OUTCOMES_ANCHOR = "outcomes"
 
@@ -39,3 +46,17 @@ def credential_search_body(ctx: CredentialContext) -> str:
         parts.append(f'<h2 id="{OUTCOMES_ANCHOR}">{escape(heading)}</h2>')
         parts.append(f"<p>{escape(words)}</p>")
     return "\n".join(parts)
+
+
+def search_body(kind: str, ctx: PageContext) -> str | None:
+    """The stand-in the site search indexes for a generated page of ``kind`` (a current
+    credential page, a listing, an organisation), or ``None`` to index the page as it is."""
+    data: dict[str, object] = ctx  # type: ignore[assignment]
+    if kind == "credential":
+        return credential_search_body(ctx)  # type: ignore[arg-type]
+    if kind in LISTINGS:
+        return f"<p>{escape(str(data.get('intro', '')))}</p>"
+    if kind == "organisation":
+        # the description is sanitised HTML (markdown_safe), the short name plain text
+        return f"<p>{escape(str(data.get('short_name', '')))}</p>\n{data.get('description', '')}"
+    return None
