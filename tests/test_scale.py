@@ -1,17 +1,23 @@
-"""What keeps large catalogues cheap, checked on what a build publishes: the compact search
-index of credential pages (issue 9)."""
+"""What keeps large catalogues cheap, checked on what a build publishes (issue 9): the compact
+search index of credential pages, and data files written by worker processes."""
 
 from __future__ import annotations
 
 import html
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from credcat.output import data_files
+from credcat.parallel import jobs
 from credcat.render.language import localise
+from credcat.render.site.index import catalogue_json
+from credcat.urls import Urls
 from credcat.validate import load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,3 +49,55 @@ def test_search_indexes_title_summary_and_outcomes_of_credential_pages(sample: P
         # a few KB per credential and language, whatever else the page shows
         assert max(sizes) < 3000
         assert sum(sizes) / len(sizes) <= 2048
+
+
+WRITE = """
+import sys
+from pathlib import Path
+from credcat.parallel import DataJob, write_data_files
+from credcat.urls import Urls
+from credcat.validate import load_catalogue
+cat = load_catalogue(Path(sys.argv[1]))
+urls = Urls.of(cat.settings)
+job = DataJob(cat, urls, Path(sys.argv[2]), True, tuple(cat.languages))
+print(len(write_data_files(job, int(sys.argv[3]))))
+"""
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_data_files_are_the_same_from_one_process_and_from_several(tmp_path: Path) -> None:
+    """Worker processes (started by fork, in a process without other threads) write exactly
+    the bytes one process writes, and exactly the files the site publishes."""
+    outputs = {}
+    for processes in (1, 3):
+        out = tmp_path / f"out{processes}"
+        done = subprocess.run(
+            [sys.executable, "-c", WRITE, str(REPO / "catalogue"), str(out), str(processes)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        outputs[processes] = _files(out)
+        assert int(done.stdout) == len(outputs[processes])
+    assert outputs[1] == outputs[3]
+    cat = load_catalogue(REPO / "catalogue")
+    expected = data_files(cat, Urls.of(cat.settings))
+    for path, content in expected.items():
+        assert outputs[1][path] == content
+
+
+def test_the_site_publishes_every_data_file(sample: Path) -> None:
+    cat = load_catalogue(REPO / "catalogue")
+    urls = Urls.of(cat.settings)
+    for path, content in data_files(cat, urls).items():
+        assert (sample / path).read_bytes() == content
+    for lang in cat.languages[1:]:
+        assert (sample / urls.catalogue_json(lang)).read_bytes() == catalogue_json(cat, urls, lang)
+
+
+def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CREDCAT_JOBS", "1")
+    assert jobs() == 1
