@@ -11,8 +11,9 @@ that catalogue would cost at least; issue 9 asks credcat to stay within 1.2 time
 
 Prints, per N, for credcat and the floor: CPU seconds of the build (the process and every
 process it waited for: user + system), the ratio credcat / floor, wall seconds, peak memory
-(the largest resident set summed over the build process and its children, sampled every
-50 ms; ``maxrss`` is the kernel's peak of the largest single process), the search index per
+(the largest proportional set size, PSS, summed over the build process and its children,
+sampled every 50 ms, so memory a forked worker shares with its parent counts once; ``maxrss``
+is the kernel's peak resident set of the largest single process), the search index per
 credential per language, the site per credential version, and the number of files.
 
 Usage: python scripts/bench_build.py [--jobs J] [N ...]   (default: 200 1000)
@@ -107,10 +108,22 @@ def make_floor(root: Path, catalogue: Path) -> None:
     (root / "mkdocs.yml").write_text(FLOOR_YML, encoding="utf-8")
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (Linux /proc)."""
+def pss(pid: int) -> int:
+    """Proportional set size of a process in bytes: its resident memory, with pages shared
+    with other processes (a forked worker and its parent) counted once in all."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_memory(pid: int) -> int:
+    """Memory of a process and all its descendants (Linux /proc): the sum of their PSS."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -119,13 +132,11 @@ def tree_rss(pid: int) -> int:
                 fields = f.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        ppid = int(fields[1])
-        children.setdefault(ppid, []).append(int(entry))
-        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        children.setdefault(int(fields[1]), []).append(int(entry))
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        total += pss(p)
         todo += children.get(p, [])
     return total
 
@@ -145,7 +156,7 @@ def build(root: Path, env: dict[str, str]) -> Run:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(proc.pid))
+            peak = max(peak, tree_memory(proc.pid))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample)

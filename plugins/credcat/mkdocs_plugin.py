@@ -25,8 +25,9 @@ language's folder, marked as being in the default language and left out of its s
   shows the repository.
 * ``on_files`` — add a virtual Markdown stub per generated page (credentials at both their
   current and their versioned URL, organisations, the catalogue, the pathways, the "Check a
-  credential" page) and the data files (``catalogue.json`` and the machine-readable files),
-  refusing to overwrite a file that already exists in ``docs/``; move ``page.<lang>.md`` to
+  credential" page) and announce the data files (``catalogue.json`` and the machine-readable
+  files: :class:`DataFile`, which MkDocs knows of but does not write), refusing to overwrite a
+  file that already exists in ``docs/``; move ``page.<lang>.md`` to
   ``<lang>/page.md`` and copy each untranslated hand-written page into every other language's
   folder.
 * ``on_nav`` — one navigation per language (the configured ``nav`` with each page replaced by
@@ -34,19 +35,26 @@ language's folder, marked as being in the default language and left out of its s
 * ``on_page_markdown`` — title (escaped: Material prints titles unescaped), canonical URL from
   ``base_uri``; the edit link to the YAML file only with the ``edit_links`` option (off by
   default: public pages, hand-written ones included, have no edit link).
-* ``on_page_content`` — render the page body with the templates in ``credcat/theme/credcat/``
-  from the typed context built by :mod:`credcat.render.site.pages`, in an environment of
-  credcat's own with autoescape on and Jinja's ``StrictUndefined`` (a missing key or a typo in a
-  credcat template fails the build); set the page's table of contents. The body is the page
-  content, so Material's search indexes it.
+* ``on_page_content`` — the note of a hand-written page shown untranslated (generated pages
+  get their body later, so a build never holds every body at once).
 * ``on_env`` — autoescape every ``credcat/`` template rendered by Material's environment.
-* ``on_page_context`` — hand the context to the page template (``<head>`` links); the page
+* ``on_page_context`` (before the search plugin) — render the page body with the templates in
+  ``credcat/theme/credcat/`` from the typed context built by :mod:`credcat.render.site.pages`,
+  in an environment of credcat's own with autoescape on and Jinja's ``StrictUndefined`` (a
+  missing key or a typo in a credcat template fails the build); set the page's table of
+  contents and description; hand the context to the page template (``<head>`` links); the page
   language, its alternates (language switch), and for a language other than the default its
   navigation, its ``config`` (``site_name``) and its ``base_url`` (Material's search loads
-  ``<lang>/search/search_index.json`` relative to it).
+  ``<lang>/search/search_index.json`` relative to it). For a current credential page, a
+  listing or an organisation, the search plugin then indexes a compact stand-in of the body
+  (:mod:`credcat.render.site.search`); ``on_page_context`` after the search plugin puts the
+  body back.
+* ``on_post_page`` — drop a generated page's body once rendered (MkDocs keeps every page).
 * ``on_template_context`` — the alternates of every page for ``sitemap.xml`` (``hreflang``).
-* ``on_post_build`` (after the search plugin) — split the search index by language, each with
-  the stemmer of its language (English where lunr has none).
+* ``on_post_build`` (after the search plugin) — write the data files, chunk by chunk, in
+  worker processes where there are cores (:mod:`credcat.parallel`; one process under ``mkdocs
+  serve`` or with ``CREDCAT_JOBS=1``); split the search index by language, each with the
+  stemmer of its language (English where lunr has none).
 * ``on_serve`` — watch the catalogue folder.
 * ``on_post_build`` (last of all plugins) — under ``mkdocs build`` and ``gh-deploy``, swap the
   staged site in (see below).
