@@ -8,10 +8,32 @@ search does too: ``test_e2e.test_text_search_finds_a_credential_by_an_outcome_wo
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from .conftest import Site
 from .test_e2e import outcome_word
+
+
+def site_search(page: Page, text: str) -> Locator:
+    """Type ``text`` into Material's header search; its result links once there are some.
+
+    Material's search worker drops a query typed before it has built its index (a small
+    index is built while the page still loads), so the query is typed again until the worker
+    answers, for at most about 30 seconds.
+    """
+    box = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__item a")
+    box.click()
+    for _ in range(10):
+        box.fill("")
+        box.press_sequentially(text)
+        try:
+            expect(results.first).to_be_visible(timeout=3000)
+            break
+        except AssertionError:
+            continue
+    expect(results.first).to_be_visible()
+    return results
 
 
 def test_header_search_finds_a_credential_by_an_outcome_word(page: Page, sample_site: Site) -> None:
