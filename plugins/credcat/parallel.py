@@ -21,6 +21,7 @@ disagree fail the build instead of leaving a file out or unannounced.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -199,11 +200,16 @@ def write_data_files(job: DataJob, processes: int | None = None) -> list[str]:
         results = [_run(job, unit) for unit in units]
     else:
         _JOB = job
+        # Objects that exist now are left out of the workers' garbage collections: a
+        # collection touches every object it tracks, which would copy the parent's whole heap
+        # into each worker (copy-on-write), not just the catalogue the worker reads.
+        gc.freeze()
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(processes, mp_context=context) as pool:
                 results = list(pool.map(_run_in_worker, units))
         finally:
+            gc.unfreeze()
             _JOB = None
     paths = [path for written in results for path in written]
     if len(set(paths)) != len(paths):
