@@ -1,20 +1,40 @@
-"""Benchmark a full `mkdocs build` of a synthetic catalogue of N credentials.
+"""Benchmark a full `mkdocs build` of a synthetic catalogue of N credentials against the floor.
 
-Uses the catalogue generator of bench_check.py, the project's theme overrides and a minimal
-mkdocs.yml (no hand-written pages beyond a home page). Prints wall time, peak memory of the
-build process and the size of the site. Record results in docs/performance.md.
+The catalogue comes from bench_check.py (the sample's organisations and languages, its
+credentials cloned under new ids); the site has the project's theme, the search plugin and
+credcat, and one hand-written home page.
 
-Usage: python scripts/bench_build.py [N ...]   (default: 100 1000)
+**The floor**, built in the same run on the same machine: the same MkDocs, Material and search
+plugin building one plain Markdown page per credential that holds every text of the
+credential's YAML (all languages), kept out of the navigation. It is what any MkDocs site of
+that catalogue would cost at least; issue 9 asks credcat to stay within 1.2 times its CPU time.
+
+Prints, per N, for credcat and the floor: CPU seconds of the build (the process and every
+process it waited for: user + system), the ratio credcat / floor, wall seconds, peak memory
+(the largest proportional set size, PSS, summed over the build process and its children,
+sampled every 50 ms, so memory a forked worker shares with its parent counts once; ``maxrss``
+is the kernel's peak resident set of the largest single process), the search index per
+credential per language, the site per credential version, and the number of files.
+
+Usage: python scripts/bench_build.py [--jobs J] [N ...]   (default: 200 1000)
+
+``--jobs`` sets ``CREDCAT_JOBS`` for the credcat build (default: one process, as in a build;
+``--jobs 2`` or ``--jobs auto`` uses worker processes). The machine is usually shared: repeat
+runs and compare the ratio, which is less noisy than the absolute times.
 """
 
 from __future__ import annotations
 
-import resource
+import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,41 +54,171 @@ plugins:
       catalogue_dir: catalogue
 """
 
+FLOOR_YML = """\
+site_name: floor
+site_url: https://credentials.digital-skills-alliance.eu/
+docs_dir: docs
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+nav:
+  - index.md
+not_in_nav: |
+  /credentials/
+"""
 
-def size_of(folder: Path) -> tuple[int, int]:
-    files = [p for p in folder.rglob("*") if p.is_file()]
-    return len(files), sum(p.stat().st_size for p in files)
+
+@dataclass
+class Run:
+    cpu: float
+    wall: float
+    peak_mb: float
+    maxrss_mb: float
+    files: int
+    site_bytes: int
+    search_bytes: int
+    search_indexes: int
+
+
+def texts(value: object) -> list[str]:
+    """Every string of a YAML document, in order."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in texts(v)]
+    return []
+
+
+def make_floor(root: Path, catalogue: Path) -> None:
+    """The floor site: one plain Markdown page per credential holding its texts."""
+    docs = root / "docs"
+    (docs / "credentials").mkdir(parents=True)
+    (docs / "index.md").write_text("# Bench\n", encoding="utf-8")
+    for path in sorted((catalogue / "credentials").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        title = data["title"]["en"] if isinstance(data["title"], dict) else data["title"]
+        body = "\n\n".join(t.replace("\n", " ") for t in texts(data))
+        (docs / "credentials" / f"{path.stem}.md").write_text(
+            f"# {title}\n\n{body}\n", encoding="utf-8"
+        )
+    (root / "mkdocs.yml").write_text(FLOOR_YML, encoding="utf-8")
+
+
+def pss(pid: int) -> int:
+    """Proportional set size of a process in bytes: its resident memory, with pages shared
+    with other processes (a forked worker and its parent) counted once in all."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_memory(pid: int) -> int:
+    """Memory of a process and all its descendants (Linux /proc): the sum of their PSS."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += pss(p)
+        todo += children.get(p, [])
+    return total
+
+
+def build(root: Path, env: dict[str, str]) -> Run:
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_memory(proc.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    done.set()
+    sampler.join()
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        assert proc.stderr is not None
+        sys.exit(proc.stderr.read().decode())
+    files = [p for p in (root / "site").rglob("*") if p.is_file()]
+    indexes = [p for p in files if p.name == "search_index.json"]
+    return Run(
+        cpu=usage.ru_utime + usage.ru_stime,
+        wall=wall,
+        peak_mb=peak / 1e6,
+        maxrss_mb=usage.ru_maxrss / 1024,
+        files=len(files),
+        site_bytes=sum(p.stat().st_size for p in files),
+        search_bytes=sum(p.stat().st_size for p in indexes),
+        search_indexes=len(indexes),
+    )
 
 
 def main() -> None:
-    sizes = [int(n) for n in sys.argv[1:]] or [100, 1000]
-    print(
-        f"{'credentials':>12} {'seconds':>9} {'ms/credential':>14} {'peak MB':>8} "
-        f"{'files':>7} {'site MB':>8}"
+    args = sys.argv[1:]
+    jobs = None
+    if args[:1] == ["--jobs"]:
+        jobs, args = args[1], args[2:]
+    sizes = [int(n) for n in args] or [200, 1000]
+    env = dict(os.environ)
+    if jobs is not None:
+        env["CREDCAT_JOBS"] = jobs
+    header = (
+        f"{'N':>6} {'build':>8} {'CPU s':>7} {'ratio':>6} {'wall s':>7} {'peak MB':>8} "
+        f"{'maxrss':>7} {'search KB/cred/lang':>20} {'site KB/version':>16} {'files':>7}"
     )
+    print(header)
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
-            root = Path(folder)
-            (root / "catalogue").mkdir()
+            root = Path(folder) / "credcat"
+            (root / "catalogue").mkdir(parents=True)
             make_catalogue(root / "catalogue", size)
             (root / "docs").mkdir()
             (root / "docs" / "index.md").write_text("# Bench\n", encoding="utf-8")
-            (root / "mkdocs.yml").write_text(MKDOCS_YML.format(repo=REPO), encoding="utf-8")
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            started = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
-                cwd=root,
-                check=True,
-                capture_output=True,
-            )
-            elapsed = time.perf_counter() - started
-            peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-            count, total = size_of(root / "site")
-            print(
-                f"{size:>12} {elapsed:>9.1f} {elapsed / size * 1000:>14.1f} {peak:>8.0f} "
-                f"{count:>7} {total / 1e6:>8.1f}"
-            )
+            (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+            floor_root = Path(folder) / "floor"
+            make_floor(floor_root, root / "catalogue")
+            floor = build(floor_root, dict(os.environ))
+            credcat = build(root, env)
+            versions = size  # synthetic credentials: one (unreleased) version each
+            for name, run in (("credcat", credcat), ("floor", floor)):
+                ratio = run.cpu / floor.cpu
+                print(
+                    f"{size:>6} {name:>8} {run.cpu:>7.1f} {ratio:>6.2f} {run.wall:>7.1f} "
+                    f"{run.peak_mb:>8.0f} {run.maxrss_mb:>7.0f} "
+                    f"{run.search_bytes / 1024 / size / run.search_indexes:>20.2f} "
+                    f"{run.site_bytes / 1024 / versions:>16.1f} {run.files:>7}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

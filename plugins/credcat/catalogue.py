@@ -104,6 +104,11 @@ class Catalogue:
     :mod:`credcat.validate`."""
     _has_part: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _leads_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    memo: dict[tuple[str, str], object] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+    """Values derived from this (immutable) catalogue, computed once per build by the modules
+    that own them (``versions.succession``): keyed by ``(kind, id)``. Never part of the data."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_has_part", referrers(self.credentials, PART_OF))

@@ -25,8 +25,9 @@ language's folder, marked as being in the default language and left out of its s
   shows the repository.
 * ``on_files`` — add a virtual Markdown stub per generated page (credentials at both their
   current and their versioned URL, organisations, the catalogue, the pathways, the "Check a
-  credential" page) and the data files (``catalogue.json`` and the machine-readable files),
-  refusing to overwrite a file that already exists in ``docs/``; move ``page.<lang>.md`` to
+  credential" page) and announce the data files (``catalogue.json`` and the machine-readable
+  files: :class:`DataFile`, which MkDocs knows of but does not write), refusing to overwrite a
+  file that already exists in ``docs/``; move ``page.<lang>.md`` to
   ``<lang>/page.md`` and copy each untranslated hand-written page into every other language's
   folder.
 * ``on_nav`` — one navigation per language (the configured ``nav`` with each page replaced by
@@ -34,19 +35,26 @@ language's folder, marked as being in the default language and left out of its s
 * ``on_page_markdown`` — title (escaped: Material prints titles unescaped), canonical URL from
   ``base_uri``; the edit link to the YAML file only with the ``edit_links`` option (off by
   default: public pages, hand-written ones included, have no edit link).
-* ``on_page_content`` — render the page body with the templates in ``credcat/theme/credcat/``
-  from the typed context built by :mod:`credcat.render.site.pages`, in an environment of
-  credcat's own with autoescape on and Jinja's ``StrictUndefined`` (a missing key or a typo in a
-  credcat template fails the build); set the page's table of contents. The body is the page
-  content, so Material's search indexes it.
+* ``on_page_content`` — the note of a hand-written page shown untranslated (generated pages
+  get their body later, so a build never holds every body at once).
 * ``on_env`` — autoescape every ``credcat/`` template rendered by Material's environment.
-* ``on_page_context`` — hand the context to the page template (``<head>`` links); the page
+* ``on_page_context`` (before the search plugin) — render the page body with the templates in
+  ``credcat/theme/credcat/`` from the typed context built by :mod:`credcat.render.site.pages`,
+  in an environment of credcat's own with autoescape on and Jinja's ``StrictUndefined`` (a
+  missing key or a typo in a credcat template fails the build); set the page's table of
+  contents and description; hand the context to the page template (``<head>`` links); the page
   language, its alternates (language switch), and for a language other than the default its
   navigation, its ``config`` (``site_name``) and its ``base_url`` (Material's search loads
-  ``<lang>/search/search_index.json`` relative to it).
+  ``<lang>/search/search_index.json`` relative to it). For a current credential page, a
+  listing or an organisation, the search plugin then indexes a compact stand-in of the body
+  (:mod:`credcat.render.site.search`); ``on_page_context`` after the search plugin puts the
+  body back.
+* ``on_post_page`` — drop a generated page's body once rendered (MkDocs keeps every page).
 * ``on_template_context`` — the alternates of every page for ``sitemap.xml`` (``hreflang``).
-* ``on_post_build`` (after the search plugin) — split the search index by language, each with
-  the stemmer of its language (English where lunr has none).
+* ``on_post_build`` (after the search plugin) — write the data files, chunk by chunk, in
+  worker processes where there are cores (:mod:`credcat.parallel`; one process under ``mkdocs
+  serve`` or with ``CREDCAT_JOBS=1``); split the search index by language, each with the
+  stemmer of its language (English where lunr has none).
 * ``on_serve`` — watch the catalogue folder.
 * ``on_post_build`` (last of all plugins) — under ``mkdocs build`` and ``gh-deploy``, swap the
   staged site in (see below).
@@ -66,6 +74,7 @@ previous site untouched. ``mkdocs serve`` builds in place, as before.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import logging
 import os
@@ -83,7 +92,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
@@ -100,15 +109,15 @@ from .languages import (
     split_search_index,
     theme_language,
 )
-from .output import OutputError, data_files
+from .output import OutputError
+from .parallel import DataJob, data_paths, write_data_files
 from .render.language import localise
-from .render.logos import logo_files
 from .render.safe import html_text, json_for_script, xml_text
 from .render.site.context import PageContext, PageSpec
-from .render.site.index import catalogue_json
 from .render.site.localise import cldr_locale, fill, ui_strings
 from .render.site.pages import Pages
-from .urls import CATALOGUE_JSON, Urls
+from .render.site.search import search_body
+from .urls import Urls
 from .validate import load_catalogue
 
 __all__ = ["CredcatConfig", "CredcatPlugin"]
@@ -185,12 +194,13 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._fallbacks: set[str] = set()
         self._root: Path | None = None
         self._specs: dict[str, PageSpec] = {}
-        self._contexts: dict[str, PageContext] = {}
         self._env: jinja2.Environment | None = None
         self._site_dir: str | None = None
         self._site_touched = False
         self._problems: tuple[Problem, ...] = ()  # under serve: why every page is an error page
         self._staging: Staging | None = None
+        self._data_job: DataJob | None = None  # the data files, written by on_post_build
+        self._full_content: str | None = None  # a page body while search indexes its stand-in
 
     # lifecycle --------------------------------------------------------------------------------
 
@@ -298,7 +308,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         return self._last_good
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Under serve, with an invalid catalogue: every page lists the problems instead."""
+        """Drop a generated page's body once it is rendered (MkDocs keeps every page until
+        the end of the build). Under serve, with an invalid catalogue: every page lists the
+        problems instead."""
+        if page.file.src_uri in self._specs:
+            page.content = ""
+            page.toc = TableOfContents([])
         if not self._problems:
             return output
         return format_html_page(self._problems, f"{self._shown}/")
@@ -385,24 +400,17 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 )
                 self._specs[spec.src_uri] = spec
 
-        try:
-            if self.config.machine_files:
-                data = data_files(self.catalogue, self.urls)
-            else:
-                data = {CATALOGUE_JSON: catalogue_json(self.catalogue, self.urls)}
-                data.update(
-                    (logo.path, logo.content)
-                    for logo in logo_files(self.catalogue, self.urls).values()
-                )
-            for code in self.languages.others:
-                data[self.urls.catalogue_json(code)] = catalogue_json(
-                    self.catalogue, self.urls, code
-                )
-        except OutputError as exc:
-            raise PluginError(f"credcat: {exc}") from exc
+        self._data_job = DataJob(
+            self.catalogue,
+            self.urls,
+            Path(config.site_dir),  # the real folder is set when the files are written
+            self.config.machine_files,
+            (self.languages.default, *self.languages.others),
+        )
         new += self._translated_pages(files, config)
-        for path, content in sorted(data.items()):
-            new.append(File.generated(config, path, content=content))
+        for path in data_paths(self._data_job):
+            # known to MkDocs (links to them resolve), written by on_post_build
+            new.append(DataFile.generated(config, path, content=b""))
 
         self._check_collisions(files, new)
         for file in new:
@@ -511,24 +519,30 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Render the body of a generated page from its context; set its table of contents."""
+        """A hand-written page shown untranslated gets its note. A generated page's body is
+        rendered later, just before its page template (:meth:`_render_body`), so that a build
+        holds one generated body at a time, not every page's until the end."""
         if page.file.src_uri in self._fallbacks and self.languages is not None:
             return self._fallback_body(html, page.file.src_uri)
+        return html
+
+    def _render_body(self, page: Page, config: MkDocsConfig) -> PageContext | None:
+        """Render the body of a generated page from its context; set its table of contents
+        and its description. Returns the context (``None`` for other pages)."""
         spec = self._specs.get(page.file.src_uri)
         if spec is None or self.languages is None or self._env is None:
-            return html
+            return None
         context = self.pages_by_lang[self.languages.language_of(spec.src_uri)].context(spec)
-        self._contexts[spec.src_uri] = context
         summary = context.get("summary")
         if isinstance(summary, str) and summary:
             # the page's own <meta name="description"> (Material prints page.meta.description)
             page.meta["description"] = html_text(summary)
         template = self._env.get_template(f"credcat/body/{spec.kind}.html")
-        body = template.render(credcat=context, config=config, page=page)
+        page.content = template.render(credcat=context, config=config, page=page)
         page.toc = TableOfContents(
             [AnchorLink(str(html_text(item["title"])), item["id"], 2) for item in context["toc"]]
         )
-        return body
+        return context
 
     def _fallback_body(self, html: str, src_uri: str) -> str:
         """A hand-written page shown untranslated: a note in the page language, and the body
@@ -606,13 +620,22 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         _add_filters(env)
         return env
 
-    def on_page_context(
+    @event_priority(50)  # before the search plugin indexes the page
+    def _on_page_context_early(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Give the page template its context (for ``<head>`` links and scripts)."""
-        ctx = self._contexts.get(page.file.src_uri)
+        """Give the page template its context (for ``<head>`` links and scripts); hand the
+        search plugin the compact stand-in of a credential page's body (restored below)."""
+        ctx = self._render_body(page, config)
         if ctx is not None:
             context["credcat"] = ctx  # type: ignore[typeddict-unknown-key]
+            spec = self._specs.get(page.file.src_uri)
+            stand_in = None
+            if spec is not None and not spec.version_page:
+                stand_in = search_body(spec.kind, ctx)
+            if stand_in is not None:
+                self._full_content = page.content
+                page.content = stand_in
         if self.languages is None:
             return context
         lang = self.languages.language_of(page.file.src_uri)
@@ -624,6 +647,17 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             context["config"] = self._configs[lang]
             context["base_url"] = context["base_url"].rstrip("/") + f"/{lang}/"
         return context
+
+    @event_priority(-50)  # after the search plugin
+    def _on_page_context_late(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Put a credential page's body back after the search plugin indexed its stand-in."""
+        if self._full_content is not None:
+            page.content, self._full_content = self._full_content, None
+        return context
+
+    on_page_context = CombinedEvent(_on_page_context_early, _on_page_context_late)
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
@@ -660,7 +694,16 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(-100)  # after every other plugin (the search index is written by then)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Split the search index by language, then swap the staged site in (``mkdocs build``)."""
+        """Write the data files, split the search index by language, then swap the staged
+        site in (``mkdocs build``)."""
+        if self._data_job is not None:
+            job = dataclasses.replace(self._data_job, out=Path(config.site_dir))
+            self._data_job = None
+            processes = 1 if self._command == "serve" else None
+            try:
+                write_data_files(job, processes)
+            except OutputError as exc:
+                raise PluginError(f"credcat: {exc}") from exc
         self._split_search_index(config)
         if self._staging is not None and self._staging.finish(config):
             self._staging = None
@@ -673,6 +716,14 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             staging.abandon()
         elif self._site_touched and self._site_dir:
             clean_directory(self._site_dir)
+
+
+class DataFile(File):
+    """A data file MkDocs knows of (so links to it resolve) but does not write: credcat writes
+    it at the end of the build (:func:`credcat.parallel.write_data_files`)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Nothing: :meth:`CredcatPlugin.on_post_build` writes the file."""
 
 
 class Staging:

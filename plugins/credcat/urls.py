@@ -24,6 +24,7 @@ is the one place that builds the scheme of a catalogue.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from urllib.parse import quote
 
 from .ids import SLUG_RE
@@ -51,8 +52,11 @@ CATALOGUE_JSON = "catalogue.json"
 CATALOGUE_JSONLD = "catalogue.jsonld"
 
 
+@lru_cache(maxsize=65536)
 def _safe(part: str, pattern: object = SLUG_RE) -> str:
-    """Refuse anything that could escape its folder; ids are validated before they get here."""
+    """Refuse anything that could escape its folder; ids are validated before they get here.
+
+    Memoised (bounded): a build asks for the same ids' paths hundreds of thousands of times."""
     if not part or "/" in part or part in {".", ".."} or not getattr(pattern, "match")(part):  # noqa: B009
         raise ValueError(f"unsafe URL part: {part!r}")
     return quote(part, safe="-._~")

@@ -605,6 +605,10 @@ def succession(catalogue: Catalogue, credential_id: str) -> Succession:
     so releasing a new version changes no file of an older one; the newest version, the list
     and the successor belong to the unversioned record (current page, ``catalogue.json``).
     """
+    key = ("succession", credential_id)
+    known = catalogue.memo.get(key)
+    if isinstance(known, Succession):
+        return known  # computed once per catalogue: the catalogue is immutable
     current = catalogue.credentials[credential_id]
     archive = catalogue.archive
     infos = [
@@ -621,12 +625,14 @@ def succession(catalogue: Catalogue, credential_id: str) -> Succession:
                 latest.version if latest else None,
             )
         )
-    return Succession(
+    found = Succession(
         credential_id=credential_id,
         versions=tuple(infos),
         current=current.version,
         superseded_by=current.superseded_by if current.status == "superseded" else None,
     )
+    catalogue.memo[key] = found
+    return found
 
 
 def credential_at(catalogue: Catalogue, credential_id: str, version: str) -> Credential:

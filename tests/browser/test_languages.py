@@ -17,6 +17,7 @@ from credcat.render.site.localise import Localiser, plural, ui_strings
 
 from .conftest import Site, require_axe
 from .test_e2e import assert_no_axe_violations, shown_ids
+from .test_search import site_search
 
 CID = "data-analysis-python"
 UNTRANSLATED = "responsible-machine-learning"
@@ -145,10 +146,7 @@ def test_switching_language_keeps_the_page_and_the_filters(page: Page, sample_si
 
 def test_site_search_uses_the_page_language(page: Page, sample_site: Site) -> None:
     page.goto(sample_site.url("de/pathways/"))  # the catalogue page has its own search box
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("Datenanalyse")
-    result = page.locator(".md-search-result__item a").first
-    expect(result).to_be_visible(timeout=15000)
+    result = site_search(page, "Datenanalyse").first
     assert "/de/" in (result.get_attribute("href") or "")
 
 

@@ -187,6 +187,7 @@ def _markdown() -> markdown.Markdown:
     return md
 
 
+@lru_cache(maxsize=4096)
 def markdown_safe(text: str | None) -> Markup:
     """Render a description written in the safe Markdown subset to clean HTML.
 
@@ -198,7 +199,8 @@ def markdown_safe(text: str | None) -> Markup:
         text: The Markdown text, or ``None``.
 
     Returns:
-        Sanitised HTML, safe to insert into a page as is.
+        Sanitised HTML, safe to insert into a page as is. Memoised (a bounded cache): a
+        credential's texts appear on its current page and its version page in every language.
     """
     if not text:
         return Markup("")

@@ -36,7 +36,7 @@ Output is deterministic: no clock, no random ids, sorted keys (:func:`.nodes.dum
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
@@ -59,7 +59,9 @@ from .ob3 import editions, ob3_achievement
 
 __all__ = [
     "catalogue_document",
+    "catalogue_nodes",
     "edition_files",
+    "edition_paths",
     "machine_documents",
     "machine_files",
     "machine_links",
@@ -121,6 +123,17 @@ def _ob3_fingerprint(fingerprint: str) -> JsonDict:
     return {"type": "IdentifierEntry", "identifier": fingerprint, "identifierType": "identifier"}
 
 
+def edition_paths(catalogue: Catalogue, credential_id: str, version: str, urls: Urls) -> list[str]:
+    """The paths :func:`edition_files` writes for one version, without rendering anything."""
+    credential = credential_at(catalogue, credential_id, version)
+    paths = []
+    for key in editions(catalogue, credential):
+        paths.append(urls.badge_image(credential_id, version, key))
+        if key is not None:
+            paths.append(urls.ob3_edition(credential_id, version, key))
+    return paths
+
+
 def edition_files(
     catalogue: Catalogue, credential_id: str, version: str, urls: Urls
 ) -> dict[str, bytes]:
@@ -149,7 +162,12 @@ def catalogue_document(catalogue: Catalogue, urls: Urls) -> JsonDict:
     fingerprint, the version it replaces, every version (``dc:hasVersion``) and, for a
     superseded credential, its successor (``dc:isReplacedBy``).
     """
-    graph = []
+    return {"@context": list(EDC_CONTEXT), "@graph": list(catalogue_nodes(catalogue, urls))}
+
+
+def catalogue_nodes(catalogue: Catalogue, urls: Urls) -> Iterator[JsonDict]:
+    """The nodes of :func:`catalogue_document`'s ``@graph``, one credential at a time (so a
+    large catalogue can be written without holding the whole graph)."""
     for credential in catalogue.credentials.values():
         cid = credential.id
         node = specification(catalogue, credential, urls)
@@ -163,8 +181,7 @@ def catalogue_document(catalogue: Catalogue, urls: Urls) -> JsonDict:
         )
         successor = catalogue.credentials.get(succession_.superseded_by or "")
         node.update(record_properties(succession_, urls, successor.version if successor else None))
-        graph.append(node)
-    return {"@context": list(EDC_CONTEXT), "@graph": graph}
+        yield node
 
 
 def machine_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:

@@ -1,0 +1,245 @@
+"""The data files of a site written straight to the site folder, in parallel where it helps.
+
+The data files (every version's machine-readable files with the OB3 editions and badges,
+``catalogue.jsonld``, each language's ``catalogue.json`` and the organisations' logos) are
+independent of each other and of the pages, so the adapter writes them at the end of the build,
+in *units* of work: ``catalogue.jsonld``, one ``catalogue.json`` per language, the logos, and
+the machine files of :data:`CHUNK` credentials at a time. Each unit writes its files as it
+renders them, so memory holds one chunk, never the whole site (10,000 credentials publish about
+2 GB of JSON). ``catalogue.jsonld`` is written node by node.
+
+**Processes.** With ``CREDCAT_JOBS`` above 1 (or ``auto``), the units run in worker processes
+started by ``fork``
+(they inherit the validated catalogue; nothing is pickled but a unit's name and the paths it
+wrote). Every file's bytes depend only on the catalogue, never on the process or the order, so
+a parallel build is byte-identical to a single-process one (tested). ``CREDCAT_JOBS=1`` (or
+:func:`jobs` returning 1: no ``fork``, one core, or other threads running, as under ``mkdocs
+serve``) runs the same units in the build's own process.
+
+A unit checks that it wrote exactly the paths announced for it (:func:`data_paths`, used for
+the collision check before the build writes anything): a renderer and the announcement that
+disagree fail the build instead of leaving a file out or unannounced.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalogue import Catalogue
+from .jsonld import EDC_CONTEXT
+from .output import OutputError, safe_relative
+from .render.data.loq import publishes_opportunities
+from .render.data.machine import (
+    catalogue_nodes,
+    edition_files,
+    edition_paths,
+    version_documents,
+)
+from .render.data.nodes import dumps
+from .render.logos import logo_files
+from .render.site.index import catalogue_json
+from .urls import CATALOGUE_JSONLD, MACHINE_FILES, Urls
+from .versions import credential_at, succession
+
+__all__ = ["CHUNK", "DataJob", "data_paths", "jobs", "write_data_files"]
+
+CHUNK = 50
+"""Credentials per unit of machine files: large enough that starting a unit costs little,
+small enough that the cores share the work evenly."""
+
+JOBS_ENV = "CREDCAT_JOBS"
+"""Environment variable: the number of processes of a build (``1``: the build's own only)."""
+
+
+@dataclass(frozen=True)
+class DataJob:
+    """What to write: the catalogue, its URLs, where, and which files.
+
+    Attributes:
+        catalogue: The validated catalogue.
+        urls: Its URL scheme.
+        out: The site folder.
+        machine_files: Whether the machine-readable files (and ``catalogue.jsonld``) are
+            published.
+        languages: The languages with a ``catalogue.json`` (default language first).
+    """
+
+    catalogue: Catalogue
+    urls: Urls
+    out: Path
+    machine_files: bool
+    languages: tuple[str, ...]
+
+
+def jobs() -> int:
+    """How many processes to use: ``CREDCAT_JOBS`` (``0`` or ``auto``: every core this process
+    may use), else 1; always 1 where ``fork`` is missing or other threads run (forking them is
+    unsafe).
+
+    One process is the default because it is measured to be the cheaper setting while only the
+    data files run in parallel (docs/performance.md, "More cores").
+    """
+    wanted = os.environ.get(JOBS_ENV, "").strip().lower()
+    if wanted.isdigit() and int(wanted) > 0:
+        count = int(wanted)
+    elif wanted in {"0", "auto"}:
+        try:
+            count = len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            count = os.cpu_count() or 1
+    else:
+        count = 1
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    return max(1, count)
+
+
+def _version_paths(job: DataJob, cid: str) -> list[str]:
+    paths = []
+    for info in succession(job.catalogue, cid).versions:
+        credential = credential_at(job.catalogue, cid, info.version)
+        for kind in MACHINE_FILES:
+            if kind == "loq" and not publishes_opportunities(credential):
+                continue
+            paths.append(job.urls.machine_file(cid, info.version, kind))
+        paths += edition_paths(job.catalogue, cid, info.version, job.urls)
+    return paths
+
+
+def _units(job: DataJob) -> list[str]:
+    """The units of work, longest first: ``jsonld``, ``json:<lang>``, ``chunk:<n>``."""
+    units = ["jsonld"] if job.machine_files else []
+    units += [f"json:{lang}" for lang in job.languages]
+    units.append("logos")
+    if job.machine_files:
+        count = len(job.catalogue.credentials)
+        units += [f"chunk:{start}" for start in range(0, count, CHUNK)]
+    return units
+
+
+def _unit_paths(job: DataJob, unit: str) -> list[str]:
+    kind, _, arg = unit.partition(":")
+    if kind == "jsonld":
+        return [CATALOGUE_JSONLD]
+    if kind == "json":
+        lang = None if arg == job.languages[0] else arg
+        return [job.urls.catalogue_json(lang)]
+    if kind == "logos":
+        return [logo.path for logo in logo_files(job.catalogue, job.urls).values()]
+    ids = list(job.catalogue.credentials)[int(arg) : int(arg) + CHUNK]
+    return [path for cid in ids for path in _version_paths(job, cid)]
+
+
+def data_paths(job: DataJob) -> list[str]:
+    """Every path :func:`write_data_files` writes, sorted (for the collision check)."""
+    return sorted(path for unit in _units(job) for path in _unit_paths(job, unit))
+
+
+def _write(job: DataJob, path: str, parts: Iterator[bytes] | bytes) -> None:
+    target = job.out / safe_relative(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as stream:
+        if isinstance(parts, bytes):
+            stream.write(parts)
+        else:
+            for part in parts:
+                stream.write(part)
+
+
+def _catalogue_jsonld(job: DataJob) -> Iterator[bytes]:
+    """``catalogue.jsonld`` as :func:`~.render.data.nodes.dumps` writes the whole document
+    (sorted keys: ``@context`` before ``@graph``), one node at a time."""
+    context = json.dumps(list(EDC_CONTEXT), ensure_ascii=False, separators=(",", ":"))
+    yield f'{{"@context":{context},"@graph":['.encode()
+    for index, node in enumerate(catalogue_nodes(job.catalogue, job.urls)):
+        yield (b"," if index else b"") + dumps(node)[:-1]  # without dumps' final newline
+    yield b"]}\n"
+
+
+def _run(job: DataJob, unit: str) -> list[str]:
+    """Render and write one unit; the paths written."""
+    kind, _, arg = unit.partition(":")
+    written: list[str] = []
+    if kind == "jsonld":
+        _write(job, CATALOGUE_JSONLD, _catalogue_jsonld(job))
+        written.append(CATALOGUE_JSONLD)
+    elif kind == "json":
+        lang = None if arg == job.languages[0] else arg
+        path = job.urls.catalogue_json(lang)
+        _write(job, path, catalogue_json(job.catalogue, job.urls, lang))
+        written.append(path)
+    elif kind == "logos":
+        for logo in logo_files(job.catalogue, job.urls).values():
+            _write(job, logo.path, logo.content)
+            written.append(logo.path)
+    else:
+        ids = list(job.catalogue.credentials)[int(arg) : int(arg) + CHUNK]
+        for cid in ids:
+            for info in succession(job.catalogue, cid).versions:
+                documents = version_documents(job.catalogue, cid, info.version, job.urls)
+                for doc_kind, document in documents.items():
+                    path = job.urls.machine_file(cid, info.version, doc_kind)
+                    _write(job, path, dumps(document))
+                    written.append(path)
+                for path, content in edition_files(
+                    job.catalogue, cid, info.version, job.urls
+                ).items():
+                    _write(job, path, content)
+                    written.append(path)
+    if sorted(written) != sorted(_unit_paths(job, unit)):
+        raise OutputError(f"the files written for {unit} differ from the files announced")
+    return written
+
+
+_JOB: DataJob | None = None
+"""The job of the worker processes (inherited through ``fork``, never pickled)."""
+
+
+def _run_in_worker(unit: str) -> list[str]:
+    assert _JOB is not None
+    return _run(_JOB, unit)
+
+
+def write_data_files(job: DataJob, processes: int | None = None) -> list[str]:
+    """Write every data file of ``job`` into its site folder.
+
+    Args:
+        job: What to write.
+        processes: How many processes (default :func:`jobs`); 1 writes in this process.
+
+    Returns:
+        The paths written, sorted.
+
+    Raises:
+        OutputError: When a unit wrote other files than announced, or two units one path.
+    """
+    global _JOB
+    units = _units(job)
+    processes = min(processes or jobs(), len(units))
+    if processes <= 1:
+        results = [_run(job, unit) for unit in units]
+    else:
+        _JOB = job
+        # Objects that exist now are left out of the workers' garbage collections: a
+        # collection touches every object it tracks, which would copy the parent's whole heap
+        # into each worker (copy-on-write), not just the catalogue the worker reads.
+        gc.freeze()
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(processes, mp_context=context) as pool:
+                results = list(pool.map(_run_in_worker, units))
+        finally:
+            gc.unfreeze()
+            _JOB = None
+    paths = [path for written in results for path in written]
+    if len(set(paths)) != len(paths):
+        raise OutputError("two renderers would write the same file")
+    return sorted(paths)

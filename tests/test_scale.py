@@ -1,0 +1,109 @@
+"""What keeps large catalogues cheap, checked on what a build publishes (issue 9): the compact
+search index of credential pages, and data files written by worker processes."""
+
+from __future__ import annotations
+
+import html
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from credcat.output import data_files
+from credcat.parallel import jobs
+from credcat.render.language import localise
+from credcat.render.site.index import catalogue_json
+from credcat.urls import Urls
+from credcat.validate import load_catalogue
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("scale") / "site"
+    config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True)
+    build(config)
+    return site
+
+
+def test_search_indexes_title_summary_and_outcomes_of_credential_pages(sample: Path) -> None:
+    cat = load_catalogue(REPO / "catalogue")
+    for lang, prefix in (("en", ""), ("de", "de/"), ("fr", "fr/")):
+        index = json.loads((sample / prefix / "search" / "search_index.json").read_text("utf-8"))
+        sizes: list[int] = []
+        for cid, cred in cat.credentials.items():
+            page = f"credentials/{cid}/"
+            entries = [d for d in index["docs"] if d["location"].split("#")[0] == page]
+            assert [d["location"] for d in entries] == [page, page + "#outcomes"]
+            assert entries[0]["title"] == localise(cred.title, lang, cat.settings.default_language)
+            text = html.unescape(" ".join(d["text"] for d in entries))
+            for outcome in cred.outcomes:
+                wanted = localise(outcome.text, lang, cat.settings.default_language)
+                assert " ".join(wanted.split()[:6]) in text
+            sizes.append(len(json.dumps(entries, ensure_ascii=False).encode()))
+        # a few KB per credential and language, whatever else the page shows
+        assert max(sizes) < 3000
+        assert sum(sizes) / len(sizes) <= 2048
+
+
+WRITE = """
+import sys
+from pathlib import Path
+from credcat.parallel import DataJob, write_data_files
+from credcat.urls import Urls
+from credcat.validate import load_catalogue
+cat = load_catalogue(Path(sys.argv[1]))
+urls = Urls.of(cat.settings)
+job = DataJob(cat, urls, Path(sys.argv[2]), True, tuple(cat.languages))
+print(len(write_data_files(job, int(sys.argv[3]))))
+"""
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_data_files_are_the_same_from_one_process_and_from_several(tmp_path: Path) -> None:
+    """Worker processes (started by fork, in a process without other threads) write exactly
+    the bytes one process writes, and exactly the files the site publishes."""
+    outputs = {}
+    for processes in (1, 3):
+        out = tmp_path / f"out{processes}"
+        done = subprocess.run(
+            [sys.executable, "-c", WRITE, str(REPO / "catalogue"), str(out), str(processes)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        outputs[processes] = _files(out)
+        assert int(done.stdout) == len(outputs[processes])
+    assert outputs[1] == outputs[3]
+    cat = load_catalogue(REPO / "catalogue")
+    expected = data_files(cat, Urls.of(cat.settings))
+    for path, content in expected.items():
+        assert outputs[1][path] == content
+
+
+def test_the_site_publishes_every_data_file(sample: Path) -> None:
+    cat = load_catalogue(REPO / "catalogue")
+    urls = Urls.of(cat.settings)
+    for path, content in data_files(cat, urls).items():
+        assert (sample / path).read_bytes() == content
+    for lang in cat.languages[1:]:
+        assert (sample / urls.catalogue_json(lang)).read_bytes() == catalogue_json(cat, urls, lang)
+
+
+def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CREDCAT_JOBS", "1")
+    assert jobs() == 1
+    monkeypatch.delenv("CREDCAT_JOBS")
+    assert jobs() == 1  # one process unless asked: measured cheaper (docs/performance.md)
+    monkeypatch.setenv("CREDCAT_JOBS", "2")
+    assert jobs() == 2
+    monkeypatch.setenv("CREDCAT_JOBS", "auto")
+    assert jobs() >= 1
