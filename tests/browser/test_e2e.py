@@ -231,7 +231,15 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
         """async (options) => {
             // settle first: a control caught mid-fade (Material's "Back to top" appears with a
             // transition) has the blended colour of that instant, not its own
-            await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+            // (finite animations only, and never longer than two seconds)
+            const finite = document.getAnimations().filter(a => {
+                const timing = a.effect && a.effect.getComputedTiming();
+                return timing && Number.isFinite(timing.endTime);
+            });
+            await Promise.race([
+                Promise.all(finite.map(a => a.finished.catch(() => null))),
+                new Promise(resolve => setTimeout(resolve, 2000)),
+            ]);
             const result = await window.axe.run(document, options);
             return result.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
