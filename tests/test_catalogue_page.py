@@ -6,12 +6,14 @@ What the browser does with them is in ``tests/browser/test_catalogue_ui.py``; th
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urljoin
 
 from catalogue_factory import credential, varied_catalogue, write_catalogue
 from credcat.render.site.catalogue import PAGE_SIZE, SCRIPT_STRINGS
+from credcat.render.site.index import catalogue_index
 from credcat.render.site.localise import ui_strings
 from credcat.render.site.pages import Pages
 from credcat.urls import Urls
@@ -124,3 +126,30 @@ def test_the_scripts_put_text_in_with_text_content_only() -> None:
             "eval(",
         ):
             assert dangerous not in code, (script, dangerous)
+
+
+def test_cards_show_the_first_providers_logo_as_decoration() -> None:
+    """The card's logo comes before the providers' names, so it is decorative (``alt=""``);
+    ``catalogue.json`` names each logo relative to itself, in every language."""
+    cat = load_catalogue(REPO / "catalogue")
+    urls = Urls.of(cat.settings)
+    for lang in cat.settings.languages:
+        pages = Pages(cat, urls, lang)
+        spec = next(s for s in pages.pages() if s.kind == "catalogue")
+        cards = pages.context(spec)["cards"]
+        with_logo = [c for c in cards if c["logo"]]
+        assert with_logo, "the sample's organisations have logos"
+        for card in with_logo:
+            assert card["logo"]["alt"] == ""
+            target = posixpath.normpath(posixpath.join(spec.path, card["logo"]["src"]))
+            assert re.fullmatch(r"organisations/[a-z0-9-]+/logo\.(svg|png|jpe?g|webp)", target)
+        index = catalogue_index(cat, urls, lang)
+        folder = posixpath.dirname(
+            urls.catalogue_json(None if lang == cat.settings.default_language else lang)
+        )
+        logos = index["logos"]
+        for entry in index["credentials"]:
+            for oid in entry["p"]:
+                if cat.organisations[oid].logo:
+                    path = posixpath.normpath(posixpath.join(folder, logos[oid]))
+                    assert path == f"organisations/{oid}/logo.svg"

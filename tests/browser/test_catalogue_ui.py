@@ -379,3 +379,25 @@ def test_payloads_never_run_on_cards_and_the_compare_page(
     expect(page.locator("table.credcat-compare-table")).to_be_visible()
     poke_around(page)
     assert_no_xss(page, "the compare page", guard.dialogs)
+
+
+@pytest.mark.parametrize("lang", ["", "de/"])
+def test_script_made_cards_show_the_providers_logo(
+    page: Page, sample_site: Site, lang: str
+) -> None:
+    """The cards the script renders show the first provider's logo, loaded from the site and
+    decorative (the providers' names follow), like the build's cards; in every language."""
+    page.goto(sample_site.url(f"{lang}catalogue/"))
+    expect(page.locator("#credcat-results li.credcat-card").first).to_be_visible()
+    page.wait_for_load_state("load")
+    logos = page.locator("#credcat-results li.credcat-card img.credcat-card__logo")
+    expect(logos.first).to_be_visible()
+    cards = page.locator("#credcat-results li.credcat-card").count()
+    assert logos.count() == cards  # every sample provider has a logo
+    for n in range(logos.count()):
+        img = logos.nth(n)
+        assert img.get_attribute("alt") == ""
+        img.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete", arg=img.element_handle())
+        assert img.evaluate("img => img.naturalWidth") > 0
+        assert "/organisations/" in img.evaluate("img => img.src")

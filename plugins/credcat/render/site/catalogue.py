@@ -23,7 +23,7 @@ from typing import Any
 from ...clock import today
 from ...model import Credential
 from .common import STATUS_ORDER, Site
-from .context import Card, CatalogueContext, FacetOption
+from .context import Card, CatalogueContext, FacetOption, Logo
 from .credential import price_summary
 from .index import catalogue_index, entry_runs
 
@@ -77,7 +77,18 @@ def card(site: Site, page: str, cred: Credential) -> Card:
         "status_label": str(ui["status"][cred.status]),
         "next_start": next_start,
         "price": price,
+        "logo": card_logo(site, page, cred),
     }
+
+
+def card_logo(site: Site, page: str, cred: Credential) -> Logo | None:
+    """The logo a card shows: the first provider's that has one, as a decorative image (the
+    providers' names follow it, so a text alternative would say the name twice)."""
+    for oid in cred.providers:
+        found = site.logo(page, oid)
+        if found is not None:
+            return {"src": found["src"], "alt": ""}
+    return None
 
 
 def _next_run(site: Site, cred: Credential) -> tuple[str, str]:

@@ -657,6 +657,9 @@ class Card(TypedDict):
     """"Next start 1 September 2026" as of the build date, or ""."""
     price: str
     """The next run's price, else the price of the offerings (a range, or "ask the provider")."""
+    logo: Logo | None
+    """The logo of the first provider that has one, beside the providers' names (so its
+    alternative text is empty: the name is already there)."""
 
 
 class FacetOption(TypedDict):

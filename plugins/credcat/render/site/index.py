@@ -13,7 +13,7 @@ Shape (``version`` 2)::
      "facets": {"eqf": [["6", "EQF level 6"], …], "field": [["0613", "…"], …],
                 "mode": […], "language": [["de", "German"], …],
                 "org": [["uni", "HS Rheinau"], …], "status": [["active", "Active"], …]},
-     "credentials": [{…}]}
+     "logos": {"uni": "organisations/uni/logo.svg", …}, "credentials": [{…}]}
 
 Each facet is a list of ``[code, label]`` in display order (levels by number, statuses in
 their life-cycle order, the others by label). An entry's keys:
@@ -44,12 +44,16 @@ key     value
 ``r``   the runs, by start: ``[start (YYYY-MM-DD), start as words, price or ""]``
 ======  ============================================================================
 
+``logos`` maps an organisation id to its logo, relative to this file (absent when no
+organisation has one); the cards show the first provider's.
+
 Runs whose start has passed stay listed: the browser, not the build, decides which run is the
 next start (sites are not rebuilt every day).
 """
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any
 
 from ...catalogue import Catalogue
@@ -163,12 +167,20 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
         "org": by_label("org"),
         "status": [[s, labels["status"][s]] for s in STATUS_ORDER if s in labels["status"]],
     }
+    other = lang if lang != catalogue.settings.default_language else None
+    folder = posixpath.dirname(urls.catalogue_json(other))
+    logos = {
+        oid: posixpath.relpath(site.logos[oid].path, folder or ".")
+        for oid in sorted(labels["org"])
+        if oid in site.logos
+    }
     return {
         "version": FORMAT_VERSION,
         "lang": site.lang,
         "title": loc.text(catalogue.settings.title),
         "url": "credentials/{id}/",
         "facets": facets,
+        **({"logos": logos} if logos else {}),
         "credentials": entries,
     }
 

@@ -367,6 +367,17 @@
     heading.appendChild(link);
     li.appendChild(heading);
     var provider = el("p", "credcat-card__provider");
+    var logos = data.logos || {};
+    var logoOf = list_(e.p).filter(function (o) { return Object.prototype.hasOwnProperty.call(logos, o); })[0];
+    if (logoOf) {
+      // decorative: the providers' names follow (as on the build's cards)
+      var img = el("img", "credcat-card__logo");
+      img.setAttribute("src", base + logos[logoOf]);
+      img.setAttribute("alt", "");
+      img.setAttribute("loading", "lazy");
+      img.setAttribute("decoding", "async");
+      provider.appendChild(img);
+    }
     provider.appendChild(srOnly(words.card_provider));
     provider.appendChild(document.createTextNode(list_(e.p).map(function (o) { return labels.org[o] || o; }).join(", ")));
     li.appendChild(provider);
