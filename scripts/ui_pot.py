@@ -51,6 +51,7 @@ from credcat.render.site.messages import (  # noqa: E402
     ZERO,
     SourceMessage,
     english_messages,
+    leaves,
 )
 
 HEADER = """\
@@ -117,20 +118,12 @@ def write_if_changed(path: Path, catalog: Catalog, check: bool, changed: list[st
 # --------------------------------------------------------------------------- importing
 
 
-def _flatten(tree: Mapping[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
-    for key, value in tree.items():
-        if isinstance(value, Mapping):
-            yield from _flatten(value, f"{prefix}{key}.")
-        else:
-            yield f"{prefix}{key}", value
-
-
 def import_block(
     catalog: Catalog, block: Mapping[str, Any], by_key: dict[str, SourceMessage]
 ) -> int:
     """Put the texts of a ``ui.yaml``-style language block into a catalogue; their count."""
     done = 0
-    for key, value in _flatten(block):
+    for key, value in leaves(block):
         if isinstance(value, list):
             forms = [str(v) for v in value]
             if len(forms) == 3 and f"{key}.{ZERO}" in by_key:

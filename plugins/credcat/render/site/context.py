@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, TypedDict, get_args
 
 from markupsafe import Markup
 
@@ -61,16 +61,7 @@ PageKind = Literal[
     "check",
     "compare",
 ]
-PAGE_KINDS: tuple[PageKind, ...] = (
-    "credential",
-    "summary",
-    "organisation",
-    "organisations",
-    "catalogue",
-    "pathways",
-    "check",
-    "compare",
-)
+PAGE_KINDS: tuple[PageKind, ...] = get_args(PageKind)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ __all__ = [
     "english_messages",
     "english_source",
     "is_partial",
+    "leaves",
     "read_catalogue",
     "translations",
     "ui_tree",
@@ -146,10 +147,11 @@ def english_source() -> Mapping[str, Any]:
     return english
 
 
-def _leaves(tree: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+def leaves(tree: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """The leaves of a nested ``ui.yaml`` block as ``("a.b.c", value)``, in file order."""
     for key, value in tree.items():
         if isinstance(value, Mapping):
-            yield from _leaves(value, f"{prefix}{key}.")
+            yield from leaves(value, f"{prefix}{key}.")
         else:
             yield f"{prefix}{key}", value
 
@@ -161,7 +163,7 @@ def _capital(text: str) -> str:
 def english_messages() -> list[SourceMessage]:
     """Every message of the template, in the order of the English source, then the labels."""
     out: list[SourceMessage] = []
-    for key, value in _leaves(english_source()):
+    for key, value in leaves(english_source()):
         if isinstance(value, list):
             forms = [str(form) for form in value]
             if len(forms) == 3:
@@ -268,7 +270,7 @@ def ui_tree(lang: str) -> Mapping[str, Any]:
     own = translations(lang) if lang != SOURCE_LANGUAGE else {}
     rule = _rule(lang)
     tree: dict[str, Any] = {}
-    for key, value in _leaves(english_source()):
+    for key, value in leaves(english_source()):
         if isinstance(value, list):
             forms = [str(form) for form in value]
             zero = forms[0] if len(forms) == 3 else ""
