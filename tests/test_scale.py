@@ -99,6 +99,8 @@ def test_the_site_publishes_every_data_file(sample: Path) -> None:
 
 
 def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    # as in a build's own process: no other threads (the test run itself may have some)
+    monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 1)
     monkeypatch.setenv("CREDCAT_JOBS", "1")
     assert jobs() == 1
     monkeypatch.delenv("CREDCAT_JOBS")
@@ -107,3 +109,7 @@ def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     assert jobs() == 2
     monkeypatch.setenv("CREDCAT_JOBS", "auto")
     assert jobs() >= 1
+    # never fork while other threads run (forking them is unsafe)
+    monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 3)
+    monkeypatch.setenv("CREDCAT_JOBS", "2")
+    assert jobs() == 1
