@@ -108,7 +108,8 @@ class Catalogue:
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
     """Values derived from this (immutable) catalogue, computed once per build by the modules
-    that own them (``versions.succession``): keyed by ``(kind, id)``. Never part of the data."""
+    that own them (``versions.succession``, the logos of ``render.logos``): keyed by
+    ``(kind, id)``. Never part of the data."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_has_part", referrers(self.credentials, PART_OF))

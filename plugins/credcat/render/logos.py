@@ -34,16 +34,33 @@ class LogoFile:
 
 
 def logo_files(catalogue: Catalogue, urls: Urls) -> dict[str, LogoFile]:
-    """The logo of every organisation that has a usable one, by organisation id."""
+    """The logo of every organisation that has a usable one, by organisation id.
+
+    Each file is read and made safe once per catalogue (``catalogue.memo``): every language's
+    pages, ``catalogue.json`` and the data files ask for the logos of the same catalogue.
+    """
     found: dict[str, LogoFile] = {}
     for oid, org in sorted(catalogue.organisations.items()):
         if org.logo is None:
             continue
-        try:
-            content = read_inside(catalogue.root, Path(org.logo), MAX_LOGO_BYTES)
-            if org.logo.lower().endswith(".svg"):
-                content = sanitise_svg(content)
-        except (UnsafeFileError, UnsafeSvgError, OSError):
-            continue
-        found[oid] = LogoFile(urls.organisation_logo(oid, org.logo), content)
+        content = _content(catalogue, oid, org.logo)
+        if content is not None:
+            found[oid] = LogoFile(urls.organisation_logo(oid, org.logo), content)
     return found
+
+
+def _content(catalogue: Catalogue, oid: str, logo: str) -> bytes | None:
+    """The bytes of an organisation's logo as published, or ``None`` when it is unusable."""
+    key = ("logo", oid)
+    if key in catalogue.memo:
+        known = catalogue.memo[key]
+        return known if isinstance(known, bytes) else None
+    content: bytes | None
+    try:
+        content = read_inside(catalogue.root, Path(logo), MAX_LOGO_BYTES)
+        if logo.lower().endswith(".svg"):
+            content = sanitise_svg(content)
+    except (UnsafeFileError, UnsafeSvgError, OSError):
+        content = None
+    catalogue.memo[key] = content
+    return content
