@@ -28,6 +28,7 @@ def make_catalogue(root: Path, count: int) -> None:
     sample = REPO / "catalogue"
     shutil.copy(sample / "catalogue.yaml", root / "catalogue.yaml")
     shutil.copytree(sample / "organisations", root / "organisations")
+    shutil.copytree(sample / "logos", root / "logos")
     (root / "credentials").mkdir()
     templates = []
     for path in sorted((sample / "credentials").glob("*.yaml")):

@@ -25,7 +25,7 @@ from ...versions import (
 from ..data.machine import machine_links
 from ..data.nodes import JsonDict
 from ..data.schemaorg import schemaorg
-from ..qr import qr_svg
+from ..qr import qr_code, qr_svg
 from ..safe import markdown_safe, safe_url
 from .common import Site
 from .context import (
@@ -681,7 +681,7 @@ def employers(
         "checked": checked,
         "qa": qa,
         "reference": reference,
-        "qr": qr_svg(reference, loc.ui_text("qr_label", url=reference)),
+        "qr": qr_svg(qr_code(reference, site.cat.memo), loc.ui_text("qr_label", url=reference)),
         "date": {
             "iso": site.today.isoformat(),
             "text": loc.date(site.today),
