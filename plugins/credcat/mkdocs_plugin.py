@@ -86,7 +86,9 @@ from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
+import yaml
 from markupsafe import Markup
+from mkdocs.commands.build import get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -97,7 +99,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
-from mkdocs.utils import CountHandler, clean_directory
+from mkdocs.utils import CountHandler, clean_directory, get_build_date, write_file
 from mkdocs.utils.templates import TemplateContext
 
 from .catalogue import Catalogue
@@ -200,6 +202,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._problems: tuple[Problem, ...] = ()  # under serve: why every page is an error page
         self._staging: Staging | None = None
         self._data_job: DataJob | None = None  # the data files, written by on_post_build
+        self._own: list[File] = []  # pages credcat renders itself (_build_own_pages)
+        self._files: Files | None = None
+        self._nav: Navigation | None = None
+        self._theme_env: jinja2.Environment | None = None
         self._full_content: str | None = None  # a page body while search indexes its stand-in
 
     # lifecycle --------------------------------------------------------------------------------
@@ -376,16 +382,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         new: list[File] = []
         for code, pages in self.pages_by_lang.items():
             for spec in pages.pages():
-                front = ["---", f"template: {spec.template}"]
-                if spec.version_page:
-                    front += ["search:", "  exclude: true"]
-                if spec.kind in {"catalogue", "organisations", "check", "compare"}:
-                    front += ["hide:", "  - toc"]
-                if spec.kind == "summary":  # a print view: no navigation, no contents
-                    front += ["hide:", "  - navigation", "  - toc"]
-                if spec.kind == "catalogue" and spec.entity:  # a further page of the list
-                    front += ["search:", "  exclude: true"]
-                front.append("---")
+                meta = _page_meta(spec)
                 inclusion = (
                     InclusionLevel.NOT_IN_NAV
                     if spec.kind in {"credential", "summary", "organisation", "check", "compare"}
@@ -393,12 +390,18 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                     or code != self.languages.default
                     else InclusionLevel.UNDEFINED
                 )
+                self._specs[spec.src_uri] = spec
+                if spec.kind in OWN_KINDS:  # rendered by credcat itself (_build_own_pages)
+                    self._own.append(
+                        File.generated(config, spec.src_uri, content="", inclusion=inclusion)
+                    )
+                    continue
+                front = yaml.safe_dump(meta, sort_keys=False)
                 new.append(
                     File.generated(
-                        config, spec.src_uri, content="\n".join(front) + "\n", inclusion=inclusion
+                        config, spec.src_uri, content=f"---\n{front}---\n", inclusion=inclusion
                     )
                 )
-                self._specs[spec.src_uri] = spec
 
         self._data_job = DataJob(
             self.catalogue,
@@ -412,11 +415,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             # known to MkDocs (links to them resolve), written by on_post_build
             new.append(DataFile.generated(config, path, content=b""))
 
-        self._check_collisions(files, new)
+        self._check_collisions(files, [*new, *self._own])
         for file in new:
             files.append(file)
 
         self._env = _strict_env(config.theme.get_env())
+        self._files = files
         return files
 
     def _translated_pages(self, files: Files, config: MkDocsConfig) -> list[File]:
@@ -576,7 +580,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 page_cfg.data["site_description"] = description
             page_cfg.data["theme"] = copy.copy(config.theme)
             self._configs[code] = page_cfg
-        urls = {"" if f.url == "./" else f.url for f in files.documentation_pages()}
+        self._nav = nav
+        pages = [*files.documentation_pages(), *self._own]
+        urls = {"" if f.url == "./" else f.url for f in pages}
         for url in sorted(urls):
             self._alternates[url] = [
                 alt for alt in languages.alternates(url) if alt["path"] in urls
@@ -618,6 +624,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
 
         env.autoescape = autoescape
         _add_filters(env)
+        self._theme_env = env
         return env
 
     @event_priority(50)  # before the search plugin indexes the page
@@ -666,6 +673,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if template_name == "sitemap.xml":
             extra: dict[str, Any] = context  # type: ignore[assignment]
             extra["credcat_alternates"] = self._alternates
+            if self.urls is not None:
+                extra["credcat_pages"] = [
+                    {"url": f.url, "loc": self.urls.iri(self._specs[f.src_uri].path)}
+                    for f in self._own
+                ]
+                extra["credcat_lastmod"] = get_build_date()
         return context
 
     def _split_search_index(self, config: MkDocsConfig) -> None:
@@ -692,8 +705,51 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             server.watch(str((project / self.config.catalogue_dir).resolve()))
         return server
 
+    @event_priority(50)  # before the search plugin writes its index
+    def _build_own_pages(self, *, config: MkDocsConfig) -> None:
+        """Render the pages credcat renders itself, one at a time, as MkDocs renders a page.
+
+        The credential pages (current and versioned) and the employers' summaries, which grow
+        with the catalogue (every version in every language), are not MkDocs pages: MkDocs
+        would read and convert every page before rendering any and keep every one to the end.
+        Each is rendered like MkDocs renders a page (the same template context, the
+        ``page_context`` and ``post_page`` events of every plugin, so the search plugin indexes
+        it and the output is the same), written, and dropped.
+        """
+        own, self._own = self._own, []
+        env, nav, files = self._theme_env, self._nav, self._files
+        if not own or env is None or nav is None or files is None:
+            return
+        serving = self._command == "serve"
+        doc_files = files.documentation_pages(
+            inclusion=InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
+        )
+        for file in own:
+            page = Page(None, file, config)
+            page.meta = _page_meta(self._specs[file.src_uri])
+            page.markdown = ""
+            page.content = ""
+            page.toc = TableOfContents([])
+            self.on_page_markdown("", page=page, config=config, files=files)
+            config._current_page = page
+            try:
+                page.active = True
+                context = get_context(nav, doc_files, config, page)
+                template = env.get_template(page.meta["template"])
+                context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+                output = template.render(context)
+                output = config.plugins.on_post_page(output, page=page, config=config)
+                write_file(output.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
+            except Exception as error:
+                log.error(f"Error building page '{file.src_uri}': {error}")
+                raise
+            finally:
+                page.active = False
+                config._current_page = None
+                file.page = None  # nothing keeps the page
+
     @event_priority(-100)  # after every other plugin (the search index is written by then)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _on_post_build_late(self, *, config: MkDocsConfig) -> None:
         """Write the data files, split the search index by language, then swap the staged
         site in (``mkdocs build``)."""
         if self._data_job is not None:
@@ -707,6 +763,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._split_search_index(config)
         if self._staging is not None and self._staging.finish(config):
             self._staging = None
+
+    on_post_build = CombinedEvent(_build_own_pages, _on_post_build_late)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Leave no partial site: drop the staged site (the previous site stays as it was), or,
@@ -799,6 +857,23 @@ class Staging:
         """Remove the staging folder; the previous site stays as it was."""
         self._stop_counting()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+OWN_KINDS = frozenset({"credential", "summary"})
+"""Page kinds credcat renders itself (:meth:`CredcatPlugin._build_own_pages`): every version in
+every language, so they grow with the catalogue."""
+
+
+def _page_meta(spec: PageSpec) -> dict[str, Any]:
+    """A generated page's front matter: its template, and what it hides."""
+    meta: dict[str, Any] = {"template": spec.template}
+    if spec.version_page or (spec.kind == "catalogue" and spec.entity):
+        meta["search"] = {"exclude": True}  # a version, or a further page of the list
+    if spec.kind in {"catalogue", "organisations", "check", "compare"}:
+        meta["hide"] = ["toc"]
+    if spec.kind == "summary":  # a print view: no navigation, no contents
+        meta["hide"] = ["navigation", "toc"]
+    return meta
 
 
 def _moved_edit_url(edit_url: str | None, moved: str, source: str) -> str | None:
