@@ -81,6 +81,7 @@ import os
 import posixpath
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
@@ -102,7 +103,9 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler, clean_directory, get_build_date, write_file
 from mkdocs.utils.templates import TemplateContext
 
+from .cache import FileStore, catalogue_salt, credential_keys, tree_stamps
 from .catalogue import Catalogue
+from .clock import today
 from .errors import CatalogueError, Problem, format_html_page
 from .languages import (
     Alternate,
@@ -112,7 +115,14 @@ from .languages import (
     theme_language,
 )
 from .output import OutputError
-from .parallel import DataJob, data_paths, write_data_files
+from .parallel import (
+    DataJob,
+    check_written,
+    data_paths,
+    data_units,
+    run_data_unit,
+    run_units,
+)
 from .render.language import localise
 from .render.safe import html_text, json_for_script, xml_text
 from .render.site.context import PageContext, PageSpec
@@ -120,7 +130,7 @@ from .render.site.localise import cldr_locale, fill, ui_strings
 from .render.site.pages import Pages
 from .render.site.search import search_body
 from .urls import Urls
-from .validate import load_catalogue
+from .validate import LoadCache, load_catalogue
 
 __all__ = ["CredcatConfig", "CredcatPlugin"]
 
@@ -179,6 +189,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._command = "build"
         self._last_good: Catalogue | None = None  # under serve: shown while the YAML is broken
         self._dirty = False
+        self._load_cache: LoadCache | None = None  # under serve: files of the last load
+        self._store: FileStore | None = None  # under serve: pages and files of the last build
+        self._bytecode: _Bytecode | None = None  # under serve: templates compiled once
         self._reset()
 
     def _reset(self) -> None:
@@ -204,6 +217,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._data_job: DataJob | None = None  # the data files, written by on_post_build
         self._own: list[File] = []  # pages credcat renders itself (_build_own_pages)
         self._files: Files | None = None
+        self._doc_files: Sequence[File] | None = None
         self._nav: Navigation | None = None
         self._theme_env: jinja2.Environment | None = None
         self._full_content: str | None = None  # a page body while search indexes its stand-in
@@ -215,6 +229,19 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._command = command
         self._last_good = None
         self._dirty = dirty
+        self.on_shutdown()
+        if command == "serve":
+            self._load_cache = LoadCache()
+            self._store = FileStore(Path(tempfile.mkdtemp(prefix="credcat-serve-")))
+            self._bytecode = _Bytecode()
+
+    def on_shutdown(self) -> None:
+        """Remove what ``mkdocs serve`` kept between rebuilds."""
+        self._load_cache = None
+        self._bytecode = None
+        store, self._store = self._store, None
+        if store is not None:
+            shutil.rmtree(store.folder, ignore_errors=True)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load the catalogue (errors stop the build before anything is written)."""
@@ -234,7 +261,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             root.relative_to(project).as_posix() if root.is_relative_to(project) else root
         )
         try:
-            catalogue = load_catalogue(root, display_root=project)
+            catalogue = load_catalogue(root, display_root=project, cache=self._load_cache)
         except CatalogueError as error:
             last_good = self._catalogue_error(error)  # raises PluginError unless serving
             if last_good is None:
@@ -280,6 +307,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if self._command in {"build", "gh-deploy"} and not self._dirty:
             self._staging = Staging.start(config)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Under ``mkdocs serve``: before MkDocs empties the site folder, move the previous
+        build's credential pages and files aside (:class:`~credcat.cache.FileStore`)."""
+        if self._store is not None:
+            self._store.reclaim(Path(config.site_dir))
 
     def _add_theme(self, config: MkDocsConfig) -> None:
         """Put credcat's templates and assets under the site's ``custom_dir``, above the theme's.
@@ -420,6 +453,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             files.append(file)
 
         self._env = _strict_env(config.theme.get_env())
+        if self._bytecode is not None:
+            self._env.bytecode_cache = self._bytecode
         self._files = files
         return files
 
@@ -624,6 +659,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
 
         env.autoescape = autoescape
         _add_filters(env)
+        if self._bytecode is not None:
+            env.bytecode_cache = self._bytecode
         self._theme_env = env
         return env
 
@@ -706,8 +743,72 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         return server
 
     @event_priority(50)  # before the search plugin writes its index
-    def _build_own_pages(self, *, config: MkDocsConfig) -> None:
-        """Render the pages credcat renders itself, one at a time, as MkDocs renders a page.
+    def _on_post_build_early(self, *, config: MkDocsConfig) -> None:
+        """Render the pages credcat renders itself and write the data files, in worker
+        processes where there are cores (:func:`credcat.parallel.run_units`)."""
+        own, self._own = self._own, []
+        job, self._data_job = self._data_job, None
+        units = [f"pages:{start}" for start in range(0, len(own), PAGE_CHUNK)]
+        if job is not None:
+            job = dataclasses.replace(job, out=Path(config.site_dir))
+            units += data_units(job)
+        if not units:
+            return
+        entries = _search_entries(config)
+        processes = 1 if self._command == "serve" or entries is None else None
+        keys = self._keys(config)
+        if job is not None and keys is not None:
+            job = dataclasses.replace(job, store=self._store, keys=keys)
+
+        def run(unit: str) -> tuple[list[str], list[Any]]:
+            kind, _, arg = unit.partition(":")
+            if kind == "pages":
+                return self._build_own_pages(config, own[int(arg) : int(arg) + PAGE_CHUNK], keys)
+            assert job is not None
+            return run_data_unit(job, unit), []
+
+        try:
+            results = run_units(units, run, processes)
+            check_written([written for written, _ in results if written])
+        except OutputError as exc:
+            raise PluginError(f"credcat: {exc}") from exc
+        if entries is not None:
+            for _, found in results:
+                entries.extend(found)
+        if self._store is not None and keys is not None:
+            self._store.forget(
+                [f"page:{file.src_uri}" for file in own]
+                + [f"{kind}:{cid}" for cid in keys for kind in ("data", "node")]
+            )
+            log.info(
+                f"{self._store.hits} credential pages and file sets unchanged (copied from the "
+                f"previous build), {self._store.misses} rendered"
+            )
+            self._store.hits = self._store.misses = 0
+
+    def _keys(self, config: MkDocsConfig) -> dict[str, str] | None:
+        """Under ``mkdocs serve``, with a valid catalogue: the key of every credential
+        (:func:`credcat.cache.credential_keys`) with what every page of this site depends on.
+        ``None`` otherwise: everything is rendered."""
+        if self._store is None or self.catalogue is None or self._problems:
+            return None
+        navs = [self._nav, *self._navs.values()]
+        site = [
+            catalogue_salt(self.catalogue),
+            repr([(key, repr(config[key])) for key in sorted(config) if key != "plugins"]),
+            repr([(name, repr(dict(p.config))) for name, p in config.plugins.items()]),
+            repr(sorted(dict(config.theme).items(), key=lambda item: item[0])),
+            *(tree_stamps(Path(folder), skip=[".icons"]) for folder in config.theme.dirs),
+            repr([_nav_lines(nav.items) for nav in navs if nav is not None]),
+            get_build_date(),
+            today().isoformat(),
+        ]
+        return credential_keys(self.catalogue, "\n".join(site))
+
+    def _build_own_pages(
+        self, config: MkDocsConfig, own: list[File], keys: dict[str, str] | None = None
+    ) -> tuple[list[str], list[Any]]:
+        """Render pages credcat renders itself, one at a time, as MkDocs renders a page.
 
         The credential pages (current and versioned) and the employers' summaries, which grow
         with the catalogue (every version in every language), are not MkDocs pages: MkDocs
@@ -715,18 +816,41 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         Each is rendered like MkDocs renders a page (the same template context, the
         ``page_context`` and ``post_page`` events of every plugin, so the search plugin indexes
         it and the output is the same), written, and dropped.
+
+        Under ``mkdocs serve`` (``keys``), a page whose credential's key has not changed since
+        the previous build is copied from it, with its search entries.
+
+        Returns:
+            The paths written, and the search index entries the pages added (taken out of the
+            index: the caller adds them in the order of the pages, whichever process rendered
+            them).
         """
-        own, self._own = self._own, []
         env, nav, files = self._theme_env, self._nav, self._files
-        if not own or env is None or nav is None or files is None:
-            return
-        serving = self._command == "serve"
-        doc_files = files.documentation_pages(
-            inclusion=InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
-        )
+        assert env is not None and nav is not None and files is not None
+        if self._doc_files is None:  # the pages of the template context: MkDocs' own pages
+            serving = self._command == "serve"
+            self._doc_files = files.documentation_pages(
+                inclusion=InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
+            )
+        doc_files = self._doc_files
+        entries = _search_entries(config)
+        before = len(entries) if entries is not None else 0
+        written: list[str] = []
+        out = Path(config.site_dir)
+        store = self._store if keys is not None else None
         for file in own:
+            spec = self._specs[file.src_uri]
+            key = keys.get(spec.entity) if keys is not None else None
+            if store is not None and key is not None:
+                stored = store.restore(f"page:{file.src_uri}", key, out)
+                if stored is not None:
+                    written += stored[0]
+                    if entries is not None:
+                        entries.extend(stored[1])  # type: ignore[arg-type]
+                    continue
+            start = len(entries) if entries is not None else 0
             page = Page(None, file, config)
-            page.meta = _page_meta(self._specs[file.src_uri])
+            page.meta = _page_meta(spec)
             page.markdown = ""
             page.content = ""
             page.toc = TableOfContents([])
@@ -740,6 +864,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 output = template.render(context)
                 output = config.plugins.on_post_page(output, page=page, config=config)
                 write_file(output.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
+                written.append(file.dest_uri)
+                if store is not None and key is not None:
+                    added = entries[start:] if entries is not None else []
+                    store.keep(f"page:{file.src_uri}", key, out, [file.dest_uri], added)
             except Exception as error:
                 log.error(f"Error building page '{file.src_uri}': {error}")
                 raise
@@ -747,24 +875,21 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 page.active = False
                 config._current_page = None
                 file.page = None  # nothing keeps the page
+        found: list[Any] = []
+        if entries is not None:
+            found = entries[before:]
+            del entries[before:]
+        return written, found
 
     @event_priority(-100)  # after every other plugin (the search index is written by then)
     def _on_post_build_late(self, *, config: MkDocsConfig) -> None:
-        """Write the data files, split the search index by language, then swap the staged
-        site in (``mkdocs build``)."""
-        if self._data_job is not None:
-            job = dataclasses.replace(self._data_job, out=Path(config.site_dir))
-            self._data_job = None
-            processes = 1 if self._command == "serve" else None
-            try:
-                write_data_files(job, processes)
-            except OutputError as exc:
-                raise PluginError(f"credcat: {exc}") from exc
+        """Split the search index by language, then swap the staged site in (``mkdocs
+        build``)."""
         self._split_search_index(config)
         if self._staging is not None and self._staging.finish(config):
             self._staging = None
 
-    on_post_build = CombinedEvent(_build_own_pages, _on_post_build_late)
+    on_post_build = CombinedEvent(_on_post_build_early, _on_post_build_late)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Leave no partial site: drop the staged site (the previous site stays as it was), or,
@@ -776,9 +901,26 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             clean_directory(self._site_dir)
 
 
+class _Bytecode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory between the rebuilds of ``mkdocs serve`` (every
+    rebuild makes new Jinja environments). Jinja checks each template's source against the
+    checksum it was compiled from, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 class DataFile(File):
     """A data file MkDocs knows of (so links to it resolve) but does not write: credcat writes
-    it at the end of the build (:func:`credcat.parallel.write_data_files`)."""
+    it at the end of the build (:func:`credcat.parallel.run_data_unit`)."""
 
     def copy_file(self, dirty: bool = False) -> None:
         """Nothing: :meth:`CredcatPlugin.on_post_build` writes the file."""
@@ -859,9 +1001,38 @@ class Staging:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+PAGE_CHUNK = 60
+"""Pages per unit of work: the pages of about 20 credentials in one language."""
+
 OWN_KINDS = frozenset({"credential", "summary"})
 """Page kinds credcat renders itself (:meth:`CredcatPlugin._build_own_pages`): every version in
 every language, so they grow with the catalogue."""
+
+
+def _nav_lines(items: Any, depth: int = 0) -> list[str]:
+    """The titles and addresses of a navigation (they show on every page)."""
+    lines: list[str] = []
+    for item in items or []:
+        lines.append(f"{depth}\t{item.title}\t{getattr(item, 'url', '')}")
+        lines += _nav_lines(getattr(item, "children", None), depth + 1)
+    return lines
+
+
+def _search_entries(config: MkDocsConfig) -> list[Any] | None:
+    """The list of entries of the site's search index (Material's or MkDocs' search plugin):
+    pages rendered in worker processes hand theirs back to the build's process. ``None``
+    when the site has a search plugin whose entries credcat cannot reach (pages are then
+    rendered in the build's process), an empty list when it has none."""
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] != "search":
+            continue
+        index = getattr(plugin, "search_index", None)
+        for attribute in ("entries", "_entries"):
+            found = getattr(index, attribute, None)
+            if isinstance(found, list):
+                return found
+        return None
+    return []
 
 
 def _page_meta(spec: PageSpec) -> dict[str, Any]:

@@ -28,17 +28,20 @@ import json
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+from .cache import FileStore
 from .catalogue import Catalogue
 from .jsonld import EDC_CONTEXT
+from .model import Credential
 from .output import OutputError, safe_relative
 from .render.data.loq import publishes_opportunities
 from .render.data.machine import (
-    catalogue_nodes,
+    catalogue_node,
     edition_files,
     edition_paths,
     version_documents,
@@ -49,7 +52,19 @@ from .render.site.index import catalogue_json
 from .urls import CATALOGUE_JSONLD, MACHINE_FILES, Urls
 from .versions import credential_at, succession
 
-__all__ = ["CHUNK", "DataJob", "data_paths", "jobs", "write_data_files"]
+__all__ = [
+    "CHUNK",
+    "DataJob",
+    "check_written",
+    "data_paths",
+    "data_units",
+    "jobs",
+    "run_data_unit",
+    "run_units",
+    "write_data_files",
+]
+
+T = TypeVar("T")
 
 CHUNK = 50
 """Credentials per unit of machine files: large enough that starting a unit costs little,
@@ -70,6 +85,9 @@ class DataJob:
         machine_files: Whether the machine-readable files (and ``catalogue.jsonld``) are
             published.
         languages: The languages with a ``catalogue.json`` (default language first).
+        store: Under ``mkdocs serve``: the files of the previous build, reused for every
+            credential whose key (``keys``) has not changed; one process only.
+        keys: The key of every credential (:func:`credcat.cache.credential_keys`).
     """
 
     catalogue: Catalogue
@@ -77,6 +95,8 @@ class DataJob:
     out: Path
     machine_files: bool
     languages: tuple[str, ...]
+    store: FileStore | None = None
+    keys: Mapping[str, str] | None = None
 
 
 def jobs() -> int:
@@ -114,7 +134,7 @@ def _version_paths(job: DataJob, cid: str) -> list[str]:
     return paths
 
 
-def _units(job: DataJob) -> list[str]:
+def data_units(job: DataJob) -> list[str]:
     """The units of work, longest first: ``jsonld``, ``json:<lang>``, ``chunk:<n>``."""
     units = ["jsonld"] if job.machine_files else []
     units += [f"json:{lang}" for lang in job.languages]
@@ -140,7 +160,7 @@ def _unit_paths(job: DataJob, unit: str) -> list[str]:
 
 def data_paths(job: DataJob) -> list[str]:
     """Every path :func:`write_data_files` writes, sorted (for the collision check)."""
-    return sorted(path for unit in _units(job) for path in _unit_paths(job, unit))
+    return sorted(path for unit in data_units(job) for path in _unit_paths(job, unit))
 
 
 def _write(job: DataJob, path: str, parts: Iterator[bytes] | bytes) -> None:
@@ -159,13 +179,22 @@ def _catalogue_jsonld(job: DataJob) -> Iterator[bytes]:
     (sorted keys: ``@context`` before ``@graph``), one node at a time."""
     context = json.dumps(list(EDC_CONTEXT), ensure_ascii=False, separators=(",", ":"))
     yield f'{{"@context":{context},"@graph":['.encode()
-    for index, node in enumerate(catalogue_nodes(job.catalogue, job.urls)):
-        yield (b"," if index else b"") + dumps(node)[:-1]  # without dumps' final newline
+    catalogue, store, keys = job.catalogue, job.store, job.keys or {}
+    for index, credential in enumerate(catalogue.credentials.values()):
+
+        def node(credential: Credential = credential) -> bytes:
+            return dumps(catalogue_node(catalogue, credential, job.urls))[:-1]  # no final newline
+
+        key = keys.get(credential.id)
+        if store is not None and key is not None:
+            yield (b"," if index else b"") + store.memo(f"node:{credential.id}", key, node)
+        else:
+            yield (b"," if index else b"") + node()
     yield b"]}\n"
 
 
-def _run(job: DataJob, unit: str) -> list[str]:
-    """Render and write one unit; the paths written."""
+def run_data_unit(job: DataJob, unit: str) -> list[str]:
+    """Render and write one unit of :func:`data_units`; the paths written."""
     kind, _, arg = unit.partition(":")
     written: list[str] = []
     if kind == "jsonld":
@@ -183,29 +212,83 @@ def _run(job: DataJob, unit: str) -> list[str]:
     else:
         ids = list(job.catalogue.credentials)[int(arg) : int(arg) + CHUNK]
         for cid in ids:
+            key = job.keys.get(cid) if job.keys is not None else None
+            if job.store is not None and key is not None:
+                stored = job.store.restore(f"data:{cid}", key, job.out)
+                if stored is not None:
+                    written += stored[0]
+                    continue
+            own: list[str] = []
             for info in succession(job.catalogue, cid).versions:
                 documents = version_documents(job.catalogue, cid, info.version, job.urls)
                 for doc_kind, document in documents.items():
                     path = job.urls.machine_file(cid, info.version, doc_kind)
                     _write(job, path, dumps(document))
-                    written.append(path)
+                    own.append(path)
                 for path, content in edition_files(
                     job.catalogue, cid, info.version, job.urls
                 ).items():
                     _write(job, path, content)
-                    written.append(path)
+                    own.append(path)
+            if job.store is not None and key is not None:
+                job.store.keep(f"data:{cid}", key, job.out, own)
+            written += own
     if sorted(written) != sorted(_unit_paths(job, unit)):
         raise OutputError(f"the files written for {unit} differ from the files announced")
     return written
 
 
-_JOB: DataJob | None = None
-"""The job of the worker processes (inherited through ``fork``, never pickled)."""
+_RUN: Callable[[str], object] | None = None
+"""The work of the worker processes (inherited through ``fork``, never pickled)."""
 
 
-def _run_in_worker(unit: str) -> list[str]:
-    assert _JOB is not None
-    return _run(_JOB, unit)
+def _run_in_worker(unit: str) -> object:
+    assert _RUN is not None
+    return _RUN(unit)
+
+
+def run_units(
+    units: Sequence[str], run: Callable[[str], T], processes: int | None = None
+) -> list[T]:
+    """``run`` applied to every unit, in worker processes where there are cores.
+
+    Args:
+        units: Names of independent units of work (only names cross processes).
+        run: Renders and writes one unit; what it returns must pickle. The workers inherit it,
+            and everything it reads, through ``fork``.
+        processes: How many processes (default :func:`jobs`); 1 runs in this process.
+
+    Returns:
+        The results, in the order of ``units`` whatever the number of processes.
+    """
+    global _RUN
+    processes = min(processes or jobs(), len(units))
+    if processes <= 1:
+        return [run(unit) for unit in units]
+    _RUN = run
+    # Objects that exist now are left out of the workers' garbage collections: a collection
+    # touches every object it tracks, which would copy the parent's whole heap into each worker
+    # (copy-on-write), not just what the worker reads.
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(processes, mp_context=context) as pool:
+            return list(pool.map(_run_in_worker, units))  # type: ignore[arg-type]
+    finally:
+        gc.unfreeze()
+        _RUN = None
+
+
+def check_written(results: Sequence[Sequence[str]]) -> list[str]:
+    """Every path the units wrote, sorted.
+
+    Raises:
+        OutputError: When two units wrote one path.
+    """
+    paths = [path for written in results for path in written]
+    if len(set(paths)) != len(paths):
+        raise OutputError("two renderers would write the same file")
+    return sorted(paths)
 
 
 def write_data_files(job: DataJob, processes: int | None = None) -> list[str]:
@@ -221,25 +304,5 @@ def write_data_files(job: DataJob, processes: int | None = None) -> list[str]:
     Raises:
         OutputError: When a unit wrote other files than announced, or two units one path.
     """
-    global _JOB
-    units = _units(job)
-    processes = min(processes or jobs(), len(units))
-    if processes <= 1:
-        results = [_run(job, unit) for unit in units]
-    else:
-        _JOB = job
-        # Objects that exist now are left out of the workers' garbage collections: a
-        # collection touches every object it tracks, which would copy the parent's whole heap
-        # into each worker (copy-on-write), not just the catalogue the worker reads.
-        gc.freeze()
-        try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(processes, mp_context=context) as pool:
-                results = list(pool.map(_run_in_worker, units))
-        finally:
-            gc.unfreeze()
-            _JOB = None
-    paths = [path for written in results for path in written]
-    if len(set(paths)) != len(paths):
-        raise OutputError("two renderers would write the same file")
-    return sorted(paths)
+    results = run_units(data_units(job), lambda unit: run_data_unit(job, unit), processes)
+    return check_written(results)

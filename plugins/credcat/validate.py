@@ -6,6 +6,10 @@ missing ones), loading each with :mod:`credcat.yaml_loader`, validating it again
 the cross-file :mod:`credcat.rules` on what validated. The archive of released versions
 (:func:`credcat.versions.load_archive`) is read here, once, into ``Catalogue.archive``.
 
+Under ``mkdocs serve`` a :class:`LoadCache` keeps each file's model and problems from one load
+to the next, by the file's content (:func:`stamp`): a rebuild after one edit parses and
+validates that file only; the cross-file rules always run on the whole catalogue.
+
 ``load_catalogue(path)`` either returns a :class:`~credcat.catalogue.Catalogue` or raises
 :class:`~credcat.errors.CatalogueError` with every problem found. ``check_catalogue(path)`` does
 the same work but returns the problems instead of raising, for ``credcat check``.
@@ -14,7 +18,11 @@ the same work but returns the problems instead of raising, for ``credcat check``
 from __future__ import annotations
 
 import difflib
+import hashlib
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -27,19 +35,50 @@ from .model import CatalogueSettings, Credential, Organisation
 from .pydantic_problems import validate_document, validate_entity
 from .rules import check_rules
 from .versions import load_archive
-from .yaml_loader import Document, load_yaml
+from .yaml_loader import MAX_BYTES, Document, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E", Organisation, Credential)
 
 
-def load_catalogue(root: Path | str, *, display_root: Path | None = None) -> Catalogue:
+Stamp = str
+"""What a file holds, as a hash of its bytes: a different stamp means a changed file."""
+
+
+def stamp(path: Path) -> Stamp | None:
+    """The :data:`Stamp` of a regular file within the loader's size limit; ``None`` for
+    anything else (missing, a link, a special file, too large: the loader reports those, and
+    they are never taken from a cache)."""
+    try:
+        status = os.stat(path, follow_symlinks=False)
+        if not S_ISREG(status.st_mode) or status.st_size > MAX_BYTES:
+            return None
+        with open(path, "rb") as stream:
+            return hashlib.blake2b(stream.read(MAX_BYTES + 1), digest_size=20).hexdigest()
+    except OSError:
+        return None
+
+
+@dataclass
+class LoadCache:
+    """Files loaded by an earlier :func:`check_catalogue`, kept for the next (``mkdocs
+    serve``): per file, its stamp, its document, its model and its problems."""
+
+    files: dict[tuple[str, str, str], tuple[Stamp, Document | None, Any, tuple[Problem, ...]]] = (
+        field(default_factory=dict)
+    )
+
+
+def load_catalogue(
+    root: Path | str, *, display_root: Path | None = None, cache: LoadCache | None = None
+) -> Catalogue:
     """Load and validate a catalogue folder.
 
     Args:
         root: The catalogue folder (holding ``catalogue.yaml``).
         display_root: Paths in problems are shown relative to this folder (default: the
             current directory).
+        cache: Files of an earlier load, reused where unchanged (and updated).
 
     Returns:
         The validated catalogue; its ``warnings`` hold the problems that are not errors.
@@ -47,14 +86,14 @@ def load_catalogue(root: Path | str, *, display_root: Path | None = None) -> Cat
     Raises:
         CatalogueError: When there is at least one error; it carries every problem found.
     """
-    catalogue, problems = check_catalogue(root, display_root=display_root)
+    catalogue, problems = check_catalogue(root, display_root=display_root, cache=cache)
     if catalogue is None or any(p.is_error for p in problems):
         raise CatalogueError(problems)
     return catalogue
 
 
 def check_catalogue(
-    root: Path | str, *, display_root: Path | None = None
+    root: Path | str, *, display_root: Path | None = None, cache: LoadCache | None = None
 ) -> tuple[Catalogue | None, list[Problem]]:
     """Validate a catalogue folder and return it with every problem found.
 
@@ -91,6 +130,24 @@ def check_catalogue(
         settings = validate_document(CatalogueSettings, settings_doc, {}, problems)
     context = {"default_language": settings.default_language if settings else "en"}
     refused: set[str] = set()  # folders that are links out of the catalogue
+    seen: set[tuple[str, str, str]] = set()
+
+    def load_one(cls: type[E], path: Path, entity_id: str) -> tuple[Document | None, E | None]:
+        """Read and validate one file, or take both from the cache when it is unchanged."""
+        key = (str(path), entity_id, context["default_language"])
+        now = stamp(path) if cache is not None else None
+        if cache is not None and now is not None:
+            seen.add(key)
+            known = cache.files.get(key)
+            if known is not None and known[0] == now:
+                problems.extend(known[3])
+                return known[1], known[2]
+        start = len(problems)
+        doc = _load(base, path, show, problems)
+        entity = None if doc is None else validate_entity(cls, doc, entity_id, context, problems)
+        if cache is not None and now is not None:
+            cache.files[key] = (now, doc, entity, tuple(problems[start:]))
+        return doc, entity
 
     def load_all(cls: type[E], folder: str) -> tuple[dict[str, E], set[str]]:
         """Validate every file of one folder; returns the models and the ids of every file."""
@@ -104,20 +161,19 @@ def check_catalogue(
             # a misnamed file (entity_id != its name) is checked too, so that renaming it
             # brings no new surprises, but it is not part of the catalogue until renamed
             ids.add(entity_id)
-            doc = _load(base, path, show, problems)
-            if doc is None:
-                continue
-            if entity_id != path.stem:
-                validate_entity(cls, doc, entity_id, context, problems)
+            doc, entity = load_one(cls, path, entity_id)
+            if doc is None or entity_id != path.stem:
                 continue
             documents[f"{folder}/{path.name}"] = doc
-            entity = validate_entity(cls, doc, path.stem, context, problems)
             if entity is not None:
                 found[entity.id] = entity
         return found, ids
 
     organisations, organisation_files = load_all(Organisation, ORGANISATIONS_DIR)
     credentials, credential_files = load_all(Credential, CREDENTIALS_DIR)
+    if cache is not None:  # forget deleted and renamed files
+        for key in cache.files.keys() - seen:
+            del cache.files[key]
 
     no_organisations = not organisation_files and (
         ORGANISATIONS_DIR in refused or _missing_folder(root, ORGANISATIONS_DIR, show, problems)

@@ -30,6 +30,7 @@ import hashlib
 import json
 import math
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -156,9 +157,23 @@ def canonical_json(value: Any) -> str:
 
 
 def fingerprint(credential: Credential) -> str:
-    """``sha256:<hex>`` of the JCS form of :func:`specification` (UTF-8)."""
+    """``sha256:<hex>`` of the JCS form of :func:`specification` (UTF-8).
+
+    Computed once per credential object (models are immutable): ``mkdocs serve`` keeps the
+    models of unchanged files from one rebuild to the next (:class:`credcat.validate.LoadCache`).
+    """
+    key = id(credential)
+    known = _FINGERPRINTS.get(key)
+    if known is not None and known[0]() is credential:
+        return known[1]
     text = canonical_json(specification(credential))
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    found = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    _FINGERPRINTS[key] = (weakref.ref(credential, lambda _: _FINGERPRINTS.pop(key, None)), found)
+    return found
+
+
+_FINGERPRINTS: dict[int, tuple[weakref.ref[Credential], str]] = {}
+"""Fingerprints by the id of a live credential object (dropped with the object)."""
 
 
 # --- the archive ----------------------------------------------------------------------------

@@ -169,19 +169,24 @@ def catalogue_nodes(catalogue: Catalogue, urls: Urls) -> Iterator[JsonDict]:
     """The nodes of :func:`catalogue_document`'s ``@graph``, one credential at a time (so a
     large catalogue can be written without holding the whole graph)."""
     for credential in catalogue.credentials.values():
-        cid = credential.id
-        node = specification(catalogue, credential, urls)
-        succession_ = succession(catalogue, cid)
-        info = succession_.info(credential.version)
-        assert info is not None  # the current version is always in the succession
-        _with_version(
-            node,
-            fingerprint_identifier(urls, cid, credential.version, info.fingerprint),
-            version_properties(succession_, urls, credential.version),
-        )
-        successor = catalogue.credentials.get(succession_.superseded_by or "")
-        node.update(record_properties(succession_, urls, successor.version if successor else None))
-        yield node
+        yield catalogue_node(catalogue, credential, urls)
+
+
+def catalogue_node(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
+    """One credential's node of :func:`catalogue_document`'s ``@graph``."""
+    cid = credential.id
+    node = specification(catalogue, credential, urls)
+    succession_ = succession(catalogue, cid)
+    info = succession_.info(credential.version)
+    assert info is not None  # the current version is always in the succession
+    _with_version(
+        node,
+        fingerprint_identifier(urls, cid, credential.version, info.fingerprint),
+        version_properties(succession_, urls, credential.version),
+    )
+    successor = catalogue.credentials.get(succession_.superseded_by or "")
+    node.update(record_properties(succession_, urls, successor.version if successor else None))
+    return node
 
 
 def machine_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:

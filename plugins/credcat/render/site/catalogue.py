@@ -128,23 +128,22 @@ def _values(entry: dict[str, Any], facet: str) -> Any:
     return entry.get(_KEYS[facet], [])
 
 
-def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
-    """Context of the catalogue page (``number`` 1) or of a further page of its list.
-
-    The first page carries the filter controls with counts; every page carries its share of the
-    no-JavaScript list and the links to the other pages.
-    """
-    page = list_page(site, number)
+def _listing(site: Site) -> dict[str, Any]:
+    """What every page of the catalogue's list shares: the order of the credentials, the
+    facets with their counts, the workload range. Computed once per language and build
+    (``Catalogue.memo``): a catalogue of 10,000 credentials has 100 pages of its list in
+    every language."""
+    key = ("catalogue-listing", site.lang)
+    known = site.cat.memo.get(key)
+    if isinstance(known, dict):
+        return known
     loc = site.loc
-    ui = loc.ui
     creds = sorted(
         site.cat.credentials.values(), key=lambda c: (loc.text(c.title).casefold(), c.id)
     )
     ordered = [c for c in creds if c.status == "active"] + sorted(
         (c for c in creds if c.status != "active"), key=lambda c: STATUS_ORDER.index(c.status)
     )
-    shown = ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-    cards = [card(site, page, c) for c in shown]
     index = catalogue_index(site.cat, site.urls, site.lang)
     facets = index["facets"]
     entries = index["credentials"]
@@ -163,17 +162,41 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
         ]
 
     ectses = [e["c"] for e in entries if "c" in e]
+    found = {
+        "ordered": ordered,
+        "active": len(active),
+        "orgs": len({o for e in active for o in _values(e, "org")}),
+        "options": {
+            facet: options(facet, entries if facet == "status" else active)
+            for facet in ("eqf", "field", "mode", "language", "org", "status")
+        },
+        "ectses": ectses,
+    }
+    site.cat.memo[key] = found
+    return found
+
+
+def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
+    """Context of the catalogue page (``number`` 1) or of a further page of its list.
+
+    The first page carries the filter controls with counts; every page carries its share of the
+    no-JavaScript list and the links to the other pages.
+    """
+    page = list_page(site, number)
+    loc = site.loc
+    ui = loc.ui
+    listing = _listing(site)
+    shown = listing["ordered"][(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    cards = [card(site, page, c) for c in shown]
+    options = listing["options"]
+    ectses = listing["ectses"]
     pages = list_pages(site)
     title = str(ui["catalogue_title"])
     if number > 1:
         title = loc.ui_text("catalogue_page_title", title=title, n=number, total=pages)
     return {
         **site.base("catalogue", page, title),
-        "intro": loc.ui_text(
-            "catalogue_intro",
-            n=len(active),
-            orgs=len({o for e in active for o in _values(e, "org")}),
-        ),
+        "intro": loc.ui_text("catalogue_intro", n=listing["active"], orgs=listing["orgs"]),
         "number": number,
         "cards": [c for c in cards if c["status"] == "active"],
         "other_cards": [c for c in cards if c["status"] != "active"],
@@ -185,17 +208,17 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
         else [],
         "compare_href": site.link(page, site.urls.compare_page()),
         "config": {"strings": {key: str(ui[key]) for key in SCRIPT_STRINGS}},
-        "count_text": loc.plural(ui["catalogue_count"], len(active)),
+        "count_text": loc.plural(ui["catalogue_count"], listing["active"]),
         "facets": [
-            {"id": "eqf", "label": str(ui["facet_eqf"]), "options": options("eqf")},
-            {"id": "field", "label": str(ui["facet_field"]), "options": options("field")},
-            {"id": "mode", "label": str(ui["facet_mode"]), "options": options("mode")},
-            {"id": "language", "label": str(ui["facet_language"]), "options": options("language")},
-            {"id": "org", "label": str(ui["facet_org"]), "options": options("org")},
+            {"id": "eqf", "label": str(ui["facet_eqf"]), "options": options["eqf"]},
+            {"id": "field", "label": str(ui["facet_field"]), "options": options["field"]},
+            {"id": "mode", "label": str(ui["facet_mode"]), "options": options["mode"]},
+            {"id": "language", "label": str(ui["facet_language"]), "options": options["language"]},
+            {"id": "org", "label": str(ui["facet_org"]), "options": options["org"]},
             {
                 "id": "status",
                 "label": str(ui["facet_status"]),
-                "options": options("status", entries),
+                "options": options["status"],
             },
         ],
         "workload": {

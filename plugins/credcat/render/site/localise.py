@@ -145,6 +145,8 @@ class Localiser:
         self.default = default
         self.ui = ui_strings(lang)
         self.locale = cldr_locale(lang)
+        self._dates: dict[date, str] = {}
+        self._prices: dict[tuple[Decimal, str], str] = {}
 
     def text(self, text: LanguageMap | None) -> str:
         """A catalogue text in the page language (:func:`~credcat.render.language.localise`)."""
@@ -213,14 +215,14 @@ class Localiser:
 
     def date(self, value: date) -> str:
         """A date in words: ``10 April 2027`` (CLDR's long date format)."""
-        return format_date(value, "long", locale=self.locale)
+        found = self._dates.get(value)
+        if found is None:  # a catalogue has few dates, shown thousands of times
+            found = self._dates[value] = format_date(value, "long", locale=self.locale)
+        return found
 
     def number(self, value: float | int | Decimal) -> str:
         """``4.0`` → ``4``, ``2.5`` → ``2.5`` (``2,5`` in German); never digit groups."""
-        number = Decimal(str(value)).normalize()
-        return format_decimal(
-            number, format=NUMBER_PATTERN, locale=self.locale, decimal_quantization=False
-        )
+        return _number(str(value), str(self.locale))
 
     def plural(self, forms: Sequence[str], n: int) -> str:
         """A plural form of a UI string for ``n`` (:func:`plural`)."""
@@ -245,8 +247,23 @@ class Localiser:
         """
         if price.amount == 0:
             return str(self.ui["price_free"])
+        key = (price.amount, price.currency)
+        found = self._prices.get(key)
+        if found is not None:  # a catalogue has few prices, shown thousands of times
+            return found
         amount = self.number(price.amount)
         symbol = get_currency_symbol(price.currency, self.locale)
         if symbol and symbol != price.currency:
-            return self.ui_text("price_format", symbol=symbol, amount=amount)
-        return self.ui_text("price_format_code", code=price.currency, amount=amount)
+            found = self.ui_text("price_format", symbol=symbol, amount=amount)
+        else:
+            found = self.ui_text("price_format_code", code=price.currency, amount=amount)
+        self._prices[key] = found
+        return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _number(value: str, locale: str) -> str:
+    """:meth:`Localiser.number`, memoised: pages show the same few numbers (ECTS, hours,
+    levels) thousands of times, and Babel's formatting costs about 0.1 ms."""
+    number = Decimal(value).normalize()
+    return format_decimal(number, format=NUMBER_PATTERN, locale=locale, decimal_quantization=False)

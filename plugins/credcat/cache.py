@@ -1,0 +1,257 @@
+"""What a rebuild under ``mkdocs serve`` may reuse: a key per credential, and stored files.
+
+Owns :func:`credential_keys`, :func:`catalogue_salt` and :class:`FileStore`.
+
+A credential's pages and machine-readable files show the credential (every released version),
+the credentials it names or that name it (``part_of``, ``builds_on``, ``superseded_by``: their
+titles, statuses, versions), the organisations, the catalogue settings, credcat's templates,
+vocabularies and interface strings, and the date. Its key is therefore a hash of
+
+* the *salt*: everything every page shows (:func:`catalogue_salt`: the settings file, every
+  organisation file and logo, credcat's version and files; the adapter adds the site's
+  configuration, navigation, theme templates and the date), and
+* the hashes of the files (:func:`credcat.validate.stamp`) of every credential in its
+  *group*: the credentials linked to it, directly or through others, in any version; a link
+  to a credential that has no file yet counts too, so that adding the file changes the key.
+
+The keys are conservative: editing one credential changes the keys of its whole group, editing
+an organisation or a template changes every key. A changed input always changes the key; an
+unchanged key means the output would be the same bytes. Nothing here is used by ``mkdocs
+build``, which renders everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from . import __version__
+from .catalogue import Catalogue
+from .graph import RELATIONS
+from .validate import stamp
+from .versions import credential_at, succession
+
+__all__ = ["FileStore", "catalogue_salt", "credential_keys", "tree_stamps"]
+
+T = TypeVar("T")
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def tree_stamps(folder: Path, skip: Iterable[str] = ()) -> str:
+    """Size, modification time and inode of every file under ``folder`` (sorted; folders
+    named in ``skip`` not entered): templates, credcat's own files, logos."""
+    skipped = set(skip) | {"__pycache__"}
+    lines: list[str] = []
+    todo = [folder]
+    while todo:
+        current = todo.pop()
+        try:
+            entries = sorted(current.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name in skipped:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                todo.append(entry)
+            else:
+                try:
+                    status = entry.lstat()
+                except OSError:
+                    continue
+                lines.append(f"{entry}\t{status.st_size}\t{status.st_mtime_ns}\t{status.st_ino}")
+    return "\n".join(sorted(lines))
+
+
+def catalogue_salt(catalogue: Catalogue) -> str:
+    """What every page and file of a catalogue depends on, besides its credentials."""
+    root = catalogue.root
+    parts = [
+        f"credcat {__version__}",
+        tree_stamps(PACKAGE),
+        f"{root.resolve()}",
+        repr(stamp(root / catalogue.source_of("catalogue"))),
+        repr(sorted(catalogue.invalid)),
+    ]
+    parts += [
+        f"{oid}\t{stamp(root / catalogue.source_of('organisation', oid))}"
+        for oid in catalogue.organisations
+    ]
+    for folder in ("organisations", "logos"):
+        parts.append(tree_stamps(root / folder))
+    return "\n".join(parts)
+
+
+def credential_keys(catalogue: Catalogue, salt: str) -> dict[str, str]:
+    """A key per credential that changes whenever its pages or files could change.
+
+    Args:
+        catalogue: The catalogue of this build.
+        salt: What everything depends on (:func:`catalogue_salt` and the site's own).
+    """
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for cid in catalogue.credentials:
+        find(cid)
+        for info in succession(catalogue, cid).versions:
+            shown = credential_at(catalogue, cid, info.version)
+            linked: list[str] = []
+            if shown.stackability is not None:
+                for relation in RELATIONS:
+                    linked += getattr(shown.stackability, relation)
+            if shown.superseded_by:
+                linked.append(shown.superseded_by)
+            for other in linked:
+                parent[find(other)] = find(cid)
+
+    groups: dict[str, list[str]] = {}
+    for node in sorted(parent):
+        groups.setdefault(find(node), []).append(node)
+    root = catalogue.root
+    digests: dict[str, str] = {}
+    for head, members in groups.items():
+        lines = [salt]
+        for cid in members:
+            releases = [(r.version, r.fingerprint, r.source) for r in catalogue.archive.of(cid)]
+            source = root / catalogue.source_of("credential", cid)
+            lines.append(f"{cid}\t{stamp(source)}\t{releases}")
+        digests[head] = hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    return {cid: digests[find(cid)] for cid in catalogue.credentials}
+
+
+class FileStore:
+    """Files an earlier build wrote, moved aside before the next build empties the site
+    folder and moved back where they are still right: nothing is copied.
+
+    Each entry is a *unit* (a page, a credential's machine-readable files) under a name, with
+    the key it was rendered for, the site paths of its files, their status right after they
+    were written (a file another plugin changed afterwards is not reused) and something small
+    to hand back with them (a page's search entries).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        """Args:
+        folder: An empty folder the store owns (the caller creates and removes it), best on
+            the file system of the site folder (then files move by renaming).
+        """
+        self.folder = folder
+        self._units: dict[str, _Unit] = {}
+        self._folders: set[Path] = set()  # made in the site folder during this build
+        self._memo: dict[str, tuple[str, object]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def _slot(self, name: str, index: int) -> Path:
+        """Where file ``index`` of unit ``name`` waits (one flat folder: no folder per unit)."""
+        return self.folder / f"{hashlib.sha256(name.encode()).hexdigest()[:32]}-{index}"
+
+    def _remove(self, name: str, unit: _Unit) -> None:
+        for index in range(len(unit.paths)):
+            self._slot(name, index).unlink(missing_ok=True)
+
+    def keep(self, name: str, key: str, out: Path, paths: list[str], extra: object = None) -> None:
+        """Remember the files ``paths`` (relative to the site folder ``out``) that unit ``name``
+        has just written for ``key``."""
+        old = self._units.get(name)
+        if old is not None and old.aside:
+            self._remove(name, old)
+        self._units[name] = _Unit(key, list(paths), [_status(out / p) for p in paths], extra)
+
+    def reclaim(self, out: Path) -> None:
+        """Before the site folder ``out`` is emptied: move every kept unit's files aside.
+
+        A unit one of whose files is missing or was changed after it was written is dropped.
+        """
+        for name, unit in list(self._units.items()):
+            if unit.aside:
+                continue
+            sources = [out / path for path in unit.paths]
+            if [_status(source) for source in sources] != unit.status:
+                del self._units[name]
+                continue
+            for index, source in enumerate(sources):
+                _move(source, self._slot(name, index))
+            unit.aside = True
+        self._folders = set()
+
+    def restore(self, name: str, key: str, out: Path) -> tuple[list[str], object] | None:
+        """Move the files of ``name`` back into the site folder ``out`` if they were written
+        for ``key``.
+
+        Returns:
+            The site paths and what was kept with them, or ``None`` (nothing moved).
+        """
+        unit = self._units.get(name)
+        if unit is None or not unit.aside or unit.key != key:
+            self.misses += 1
+            return None
+        for index, path in enumerate(unit.paths):
+            target = out / path
+            if target.parent not in self._folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(target.parent)
+            _move(self._slot(name, index), target)
+        unit.aside = False
+        unit.status = [_status(out / p) for p in unit.paths]
+        self.hits += 1
+        return unit.paths, unit.extra
+
+    def memo(self, name: str, key: str, make: Callable[[], T]) -> T:
+        """A value kept in memory from the previous build under ``name`` if made for ``key``,
+        else ``make()`` (kept for the next build)."""
+        known = self._memo.get(name)
+        if known is not None and known[0] == key:
+            return known[1]  # type: ignore[return-value]
+        value = make()
+        self._memo[name] = (key, value)
+        return value
+
+    def forget(self, names: Iterable[str]) -> None:
+        """Drop the units and values not in ``names``, and every file still aside (not
+        reused)."""
+        keep = set(names)
+        for name, unit in list(self._units.items()):
+            if unit.aside or name not in keep:
+                del self._units[name]
+                self._remove(name, unit)
+        for name in self._memo.keys() - keep:
+            del self._memo[name]
+
+
+class _Unit:
+    """A unit of :class:`FileStore`."""
+
+    def __init__(self, key: str, paths: list[str], status: list[object], extra: object) -> None:
+        self.key = key
+        self.paths = paths
+        self.status = status
+        self.extra = extra
+        self.aside = False  # its files are in the store's folder, not in the site
+
+
+def _status(path: Path) -> object:
+    """Size, modification time and inode of a file; ``None`` when it is missing."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+def _move(source: Path, target: Path) -> None:
+    try:
+        os.replace(source, target)
+    except OSError:  # another file system
+        shutil.move(source, target)

@@ -1,0 +1,87 @@
+"""Benchmark the rebuild of ``mkdocs serve`` after one credential file is edited.
+
+Builds a synthetic catalogue of N credentials (bench_check.py; the sample's three languages)
+with the project's theme, the search plugin and credcat, driven as ``mkdocs serve`` drives the
+plugin (``on_startup("serve")``, a fresh config per rebuild, the same plugin instance), in a
+temporary folder. Prints the first build, a rebuild with nothing changed, and a rebuild after
+one credential's title was edited (wall seconds, one process, as under serve), and how many
+credential pages and file sets were copied or rendered. Issue 9 asks for < 3 s at 1,000.
+
+Usage: python scripts/bench_serve.py [N ...]   (default: 1000)
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+from bench_build import MKDOCS_YML  # noqa: E402
+from bench_check import make_catalogue  # noqa: E402
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+class Counts(logging.Handler):
+    """Keeps credcat's line about what it copied and rendered."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.last = ""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if "unchanged (copied" in message:
+            self.last = message
+
+
+def rebuild(config: Path, site: Path) -> float:
+    started = time.perf_counter()
+    cfg = load_config(config_file=str(config), site_dir=str(site))
+    cfg.site_url = SERVE_URL
+    build(cfg, serve_url=SERVE_URL)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    sizes = [int(n) for n in sys.argv[1:]] or [1000]
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    counts = Counts()
+    logging.getLogger("mkdocs.plugins.credcat").addHandler(counts)
+    logging.getLogger("mkdocs.plugins.credcat").setLevel(logging.INFO)
+    print(f"{'N':>6} {'step':>18} {'wall s':>7}  copied / rendered")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder) / "credcat"
+            (root / "catalogue").mkdir(parents=True)
+            make_catalogue(root / "catalogue", size)
+            (root / "docs").mkdir()
+            (root / "docs" / "index.md").write_text("# Bench\n", encoding="utf-8")
+            config = root / "mkdocs.yml"
+            config.write_text(MKDOCS_YML, encoding="utf-8")
+            site = Path(folder) / "site"
+            plugin = load_config(config_file=str(config), site_dir=str(site)).plugins["credcat"]
+            plugin.on_startup(command="serve", dirty=False)
+            try:
+                edited = sorted((root / "catalogue" / "credentials").glob("*.yaml"))[size // 2]
+                for step in ("first build", "nothing changed", "one title edited"):
+                    if step == "one title edited":
+                        text = edited.read_text("utf-8")
+                        edited.write_text(text.replace("  en: ", "  en: Edited ", 1), "utf-8")
+                    seconds = rebuild(config, site)
+                    print(f"{size:>6} {step:>18} {seconds:>7.2f}  {counts.last}", flush=True)
+            finally:
+                plugin.on_shutdown()
+
+
+if __name__ == "__main__":
+    main()

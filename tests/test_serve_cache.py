@@ -1,0 +1,155 @@
+"""``mkdocs serve`` rebuilds incrementally, and never serves a stale page or file.
+
+The plugin is driven as ``mkdocs serve`` drives it (``on_startup`` with ``serve``, a fresh
+config for every rebuild, the same plugin instance). After every change, the site the warm
+rebuild wrote is compared, file by file, with the site a rebuild with nothing kept writes: an
+incremental build is right only when it is the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from credcat.mkdocs_plugin import THEME_DIR, CredcatPlugin
+from test_site_build import make_project
+
+SERVE_URL = "http://127.0.0.1:8000/"
+EDITED = "intro-databases"
+
+
+@pytest.fixture
+def serving(tmp_path: Path) -> Iterator[tuple[Path, CredcatPlugin]]:
+    config = make_project(tmp_path / "project")
+    plugin = _plugin(config, tmp_path)
+    plugin.on_startup(command="serve", dirty=False)
+    try:
+        yield config, plugin
+    finally:
+        plugin.on_startup(command="build", dirty=False)  # the instance outlives this test
+
+
+def _plugin(config: Path, tmp_path: Path) -> CredcatPlugin:
+    plugin = load_config(config_file=str(config), site_dir=str(tmp_path / "site")).plugins[
+        "credcat"
+    ]
+    assert isinstance(plugin, CredcatPlugin)
+    return plugin
+
+
+def _rebuild(config: Path, site: Path) -> dict[str, bytes]:
+    """One rebuild as ``mkdocs serve`` runs it; every file it wrote."""
+    cfg = load_config(config_file=str(config), site_dir=str(site))
+    cfg.site_url = SERVE_URL
+    build(cfg, serve_url=SERVE_URL)
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _fresh(plugin: CredcatPlugin, config: Path, site: Path) -> dict[str, bytes]:
+    """The same rebuild with nothing kept from earlier builds."""
+    plugin.on_startup(command="serve", dirty=False)
+    return _rebuild(config, site)
+
+
+def _counts(plugin: CredcatPlugin) -> tuple[int, int]:
+    store = plugin._store
+    assert store is not None
+    return store.hits, store.misses
+
+
+def _rendered(caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
+    """(copied, rendered) from the rebuild's log line."""
+    found = re.findall(
+        r"(\d+) credential pages and file sets unchanged \(copied from the previous build\), (\d+)",
+        caplog.text,
+    )
+    assert found, caplog.text
+    caplog.clear()
+    return int(found[-1][0]), int(found[-1][1])
+
+
+def test_a_rebuild_copies_what_did_not_change_and_equals_a_full_build(
+    serving: tuple[Path, CredcatPlugin], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config, plugin = serving
+    site = tmp_path / "site"
+    caplog.set_level("INFO", logger="mkdocs.plugins.credcat")
+    first = _rebuild(config, site)
+    copied, rendered = _rendered(caplog)
+    assert copied == 0 and rendered > 0
+    everything = rendered
+
+    again = _rebuild(config, site)
+    assert _rendered(caplog) == (everything, 0)  # nothing changed: nothing rendered
+    assert again == first
+
+    source = config.parent / "catalogue" / "credentials" / f"{EDITED}.yaml"
+    text = source.read_text("utf-8")
+    title = re.search(r"^  en: (.+)$", text, re.M)
+    assert title is not None
+    source.write_text(
+        text.replace(title.group(0), "  en: Relational Databases Renamed", 1), "utf-8"
+    )
+    edited = _rebuild(config, site)
+    copied, rendered = _rendered(caplog)
+    # the edited credential's group (the credentials it names or that name it) only
+    assert 0 < rendered < everything and copied + rendered == everything
+    page = edited[f"credentials/{EDITED}/index.html"].decode()
+    assert "Relational Databases Renamed" in page
+    assert edited == _fresh(plugin, config, site)
+
+
+@pytest.mark.parametrize("change", ["template", "organisation", "settings"])
+def test_no_stale_page_after_a_change_every_page_shows(
+    serving: tuple[Path, CredcatPlugin],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    change: str,
+) -> None:
+    config, plugin = serving
+    site = tmp_path / "site"
+    caplog.set_level("INFO", logger="mkdocs.plugins.credcat")
+    _rebuild(config, site)
+    everything = sum(_rendered(caplog))
+    project = config.parent
+    page = f"credentials/{EDITED}/index.html"
+    if change == "template":  # a site override of credcat's body of a credential page
+        original = Path(THEME_DIR) / "credcat" / "body" / "credential.html"
+        override = project / "theme_overrides" / "credcat" / "body" / "credential.html"
+        override.parent.mkdir(parents=True, exist_ok=True)
+        override.write_text(
+            "<p>OVERRIDDEN BODY</p>\n" + original.read_text("utf-8"), encoding="utf-8"
+        )
+        mkdocs_yml = config.read_text("utf-8")
+        if "custom_dir" not in mkdocs_yml:
+            config.write_text(
+                mkdocs_yml.replace(
+                    "  name: material\n", "  name: material\n  custom_dir: theme_overrides\n"
+                ),
+                "utf-8",
+            )
+        expected = "OVERRIDDEN BODY"
+    elif change == "organisation":
+        path = project / "catalogue" / "organisations" / "river-university.yaml"  # awards it
+        text = path.read_text("utf-8")
+        name = re.search(r"^  en: (.+)$", text, re.M)
+        assert name is not None
+        path.write_text(text.replace(name.group(0), "  en: Renamed Organisation Ltd", 1), "utf-8")
+        expected = "Renamed Organisation Ltd"
+    else:
+        settings = project / "catalogue" / "catalogue.yaml"
+        text = settings.read_text("utf-8")
+        title = re.search(r"^  en: (.+)$", text, re.M)
+        assert title is not None
+        settings.write_text(text.replace(title.group(0), "  en: Renamed Catalogue", 1), "utf-8")
+        expected = "Renamed Catalogue"
+    warm = _rebuild(config, site)
+    copied, rendered = _rendered(caplog)
+    assert copied == 0 and rendered == everything  # every credential's pages and files
+    assert expected in warm[page].decode()
+    assert warm == _fresh(plugin, config, site)
