@@ -40,7 +40,7 @@ class Counts(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if "unchanged (copied" in message:
+        if "unchanged (their pages" in message:
             self.last = message
 
 

@@ -132,19 +132,19 @@ def credential_keys(catalogue: Catalogue, salt: str) -> dict[str, str]:
 
 
 class FileStore:
-    """Files an earlier build wrote, moved aside before the next build empties the site
-    folder and moved back where they are still right: nothing is copied.
+    """What an earlier build wrote for each credential, moved aside before the next build
+    empties the site folder, and moved back where it is still right: nothing is copied.
 
-    Each entry is a *unit* (a page, a credential's machine-readable files) under a name, with
-    the key it was rendered for, the site paths of its files, their status right after they
-    were written (a file another plugin changed afterwards is not reused) and something small
-    to hand back with them (a page's search entries).
+    A *unit* is a credential: the folders that hold everything credcat writes for it (its
+    pages, versions, summaries and machine-readable files, ``credentials/<id>/`` in every
+    language's folder), the key they were written for, and something small to hand back with
+    them (the search entries of its pages). Folders move by renaming when the store's folder is
+    on the file system of the site folder (else they are copied).
     """
 
     def __init__(self, folder: Path) -> None:
         """Args:
-        folder: An empty folder the store owns (the caller creates and removes it), best on
-            the file system of the site folder (then files move by renaming).
+        folder: An empty folder the store owns (the caller creates and removes it).
         """
         self.folder = folder
         self._units: dict[str, _Unit] = {}
@@ -154,31 +154,29 @@ class FileStore:
         self.misses = 0
 
     def _slot(self, name: str, index: int) -> Path:
-        """Where file ``index`` of unit ``name`` waits (one flat folder: no folder per unit)."""
+        """Where folder ``index`` of unit ``name`` waits."""
         return self.folder / f"{hashlib.sha256(name.encode()).hexdigest()[:32]}-{index}"
 
     def _remove(self, name: str, unit: _Unit) -> None:
-        for index in range(len(unit.paths)):
-            self._slot(name, index).unlink(missing_ok=True)
+        for index in range(len(unit.trees)):
+            shutil.rmtree(self._slot(name, index), ignore_errors=True)
 
-    def keep(self, name: str, key: str, out: Path, paths: list[str], extra: object = None) -> None:
-        """Remember the files ``paths`` (relative to the site folder ``out``) that unit ``name``
-        has just written for ``key``."""
+    def keep(self, name: str, key: str, trees: list[str], extra: object = None) -> None:
+        """Remember the folders ``trees`` (relative to the site folder) that this build wrote
+        for unit ``name`` and ``key``."""
         old = self._units.get(name)
         if old is not None and old.aside:
             self._remove(name, old)
-        self._units[name] = _Unit(key, list(paths), [_status(out / p) for p in paths], extra)
+        self._units[name] = _Unit(key, list(trees), extra)
 
     def reclaim(self, out: Path) -> None:
-        """Before the site folder ``out`` is emptied: move every kept unit's files aside.
-
-        A unit one of whose files is missing or was changed after it was written is dropped.
-        """
+        """Before the site folder ``out`` is emptied: move every kept unit's folders aside (a
+        unit one of whose folders is missing is dropped)."""
         for name, unit in list(self._units.items()):
             if unit.aside:
                 continue
-            sources = [out / path for path in unit.paths]
-            if [_status(source) for source in sources] != unit.status:
+            sources = [out / tree for tree in unit.trees]
+            if not all(source.is_dir() for source in sources):
                 del self._units[name]
                 continue
             for index, source in enumerate(sources):
@@ -186,27 +184,26 @@ class FileStore:
             unit.aside = True
         self._folders = set()
 
-    def restore(self, name: str, key: str, out: Path) -> tuple[list[str], object] | None:
-        """Move the files of ``name`` back into the site folder ``out`` if they were written
-        for ``key``.
+    def restore(self, name: str, key: str, out: Path) -> tuple[bool, object]:
+        """Move the folders of ``name`` back into the site folder ``out`` if they were
+        written for ``key``.
 
         Returns:
-            The site paths and what was kept with them, or ``None`` (nothing moved).
+            Whether they were, and what was kept with them.
         """
         unit = self._units.get(name)
         if unit is None or not unit.aside or unit.key != key:
             self.misses += 1
-            return None
-        for index, path in enumerate(unit.paths):
-            target = out / path
+            return False, None
+        for index, tree in enumerate(unit.trees):
+            target = out / tree
             if target.parent not in self._folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(target.parent)
             _move(self._slot(name, index), target)
         unit.aside = False
-        unit.status = [_status(out / p) for p in unit.paths]
         self.hits += 1
-        return unit.paths, unit.extra
+        return True, unit.extra
 
     def memo(self, name: str, key: str, make: Callable[[], T]) -> T:
         """A value kept in memory from the previous build under ``name`` if made for ``key``,
@@ -219,7 +216,7 @@ class FileStore:
         return value
 
     def forget(self, names: Iterable[str]) -> None:
-        """Drop the units and values not in ``names``, and every file still aside (not
+        """Drop the units and values not in ``names``, and every folder still aside (not
         reused)."""
         keep = set(names)
         for name, unit in list(self._units.items()):
@@ -233,21 +230,11 @@ class FileStore:
 class _Unit:
     """A unit of :class:`FileStore`."""
 
-    def __init__(self, key: str, paths: list[str], status: list[object], extra: object) -> None:
+    def __init__(self, key: str, trees: list[str], extra: object) -> None:
         self.key = key
-        self.paths = paths
-        self.status = status
+        self.trees = trees
         self.extra = extra
-        self.aside = False  # its files are in the store's folder, not in the site
-
-
-def _status(path: Path) -> object:
-    """Size, modification time and inode of a file; ``None`` when it is missing."""
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return (status.st_size, status.st_mtime_ns, status.st_ino)
+        self.aside = False  # its folders are in the store's folder, not in the site
 
 
 def _move(source: Path, target: Path) -> None:

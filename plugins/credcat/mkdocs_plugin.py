@@ -745,7 +745,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     @event_priority(50)  # before the search plugin writes its index
     def _on_post_build_early(self, *, config: MkDocsConfig) -> None:
         """Render the pages credcat renders itself and write the data files, in worker
-        processes where there are cores (:func:`credcat.parallel.run_units`)."""
+        processes where there are cores (:func:`credcat.parallel.run_units`).
+
+        Under ``mkdocs serve``, a credential whose key (:meth:`_keys`) has not changed since
+        the previous build gets its folders back from it (:class:`~credcat.cache.FileStore`),
+        pages, machine-readable files and search entries alike, and is not rendered.
+        """
         own, self._own = self._own, []
         job, self._data_job = self._data_job, None
         units = [f"pages:{start}" for start in range(0, len(own), PAGE_CHUNK)]
@@ -757,13 +762,21 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         entries = _search_entries(config)
         processes = 1 if self._command == "serve" or entries is None else None
         keys = self._keys(config)
+        store = self._store if keys is not None else None
+        restored: dict[str, dict[str, list[Any]]] = {}
+        if store is not None and keys is not None:
+            for cid, key in keys.items():
+                found, extra = store.restore(cid, key, Path(config.site_dir))
+                if found and isinstance(extra, dict):
+                    restored[cid] = extra
         if job is not None and keys is not None:
-            job = dataclasses.replace(job, store=self._store, keys=keys)
+            job = dataclasses.replace(job, store=store, keys=keys, restored=frozenset(restored))
 
-        def run(unit: str) -> tuple[list[str], list[Any]]:
+        def run(unit: str) -> tuple[list[str], list[tuple[str, list[Any]]]]:
             kind, _, arg = unit.partition(":")
             if kind == "pages":
-                return self._build_own_pages(config, own[int(arg) : int(arg) + PAGE_CHUNK], keys)
+                chunk = own[int(arg) : int(arg) + PAGE_CHUNK]
+                return self._build_own_pages(config, chunk, restored)
             assert job is not None
             return run_data_unit(job, unit), []
 
@@ -772,19 +785,40 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             check_written([written for written, _ in results if written])
         except OutputError as exc:
             raise PluginError(f"credcat: {exc}") from exc
-        if entries is not None:
-            for _, found in results:
-                entries.extend(found)
-        if self._store is not None and keys is not None:
-            self._store.forget(
-                [f"page:{file.src_uri}" for file in own]
-                + [f"{kind}:{cid}" for cid in keys for kind in ("data", "node")]
-            )
-            log.info(
-                f"{self._store.hits} credential pages and file sets unchanged (copied from the "
-                f"previous build), {self._store.misses} rendered"
-            )
-            self._store.hits = self._store.misses = 0
+        by_page: dict[str, list[Any]] = {}
+        for _, pages in results:
+            for src_uri, page_entries in pages:
+                by_page[src_uri] = page_entries
+                if entries is not None:
+                    entries.extend(page_entries)
+        if store is not None and keys is not None:
+            self._keep(store, keys, own, restored, by_page)
+
+    def _keep(
+        self,
+        store: FileStore,
+        keys: dict[str, str],
+        own: list[File],
+        restored: dict[str, dict[str, list[Any]]],
+        by_page: dict[str, list[Any]],
+    ) -> None:
+        """Under serve: remember the folders of every credential rendered in this build."""
+        trees: dict[str, list[str]] = {}
+        extra: dict[str, dict[str, list[Any]]] = {}
+        for file in own:
+            spec = self._specs[file.src_uri]
+            if spec.kind == "credential" and not spec.version_page:  # credentials/<id>/
+                trees.setdefault(spec.entity, []).append(spec.path.rstrip("/"))
+            extra.setdefault(spec.entity, {})[file.src_uri] = by_page.get(file.src_uri, [])
+        for cid, key in keys.items():
+            if cid not in restored and cid in trees:
+                store.keep(cid, key, trees[cid], extra.get(cid, {}))
+        store.forget([*keys, *(f"node:{cid}" for cid in keys)])
+        log.info(
+            f"{store.hits} credentials unchanged (their pages and files moved back from the "
+            f"previous build), {store.misses} rendered"
+        )
+        store.hits = store.misses = 0
 
     def _keys(self, config: MkDocsConfig) -> dict[str, str] | None:
         """Under ``mkdocs serve``, with a valid catalogue: the key of every credential
@@ -806,8 +840,11 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         return credential_keys(self.catalogue, "\n".join(site))
 
     def _build_own_pages(
-        self, config: MkDocsConfig, own: list[File], keys: dict[str, str] | None = None
-    ) -> tuple[list[str], list[Any]]:
+        self,
+        config: MkDocsConfig,
+        own: list[File],
+        restored: dict[str, dict[str, list[Any]]] | None = None,
+    ) -> tuple[list[str], list[tuple[str, list[Any]]]]:
         """Render pages credcat renders itself, one at a time, as MkDocs renders a page.
 
         The credential pages (current and versioned) and the employers' summaries, which grow
@@ -815,15 +852,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         would read and convert every page before rendering any and keep every one to the end.
         Each is rendered like MkDocs renders a page (the same template context, the
         ``page_context`` and ``post_page`` events of every plugin, so the search plugin indexes
-        it and the output is the same), written, and dropped.
-
-        Under ``mkdocs serve`` (``keys``), a page whose credential's key has not changed since
-        the previous build is copied from it, with its search entries.
+        it and the output is the same), written, and dropped. The pages of a credential in
+        ``restored`` (under serve) are already in place: only their search entries are given.
 
         Returns:
-            The paths written, and the search index entries the pages added (taken out of the
-            index: the caller adds them in the order of the pages, whichever process rendered
-            them).
+            The paths written, and each page's search index entries (taken out of the index:
+            the caller adds them in the order of the pages, whichever process rendered them).
         """
         env, nav, files = self._theme_env, self._nav, self._files
         assert env is not None and nav is not None and files is not None
@@ -836,19 +870,13 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         entries = _search_entries(config)
         before = len(entries) if entries is not None else 0
         written: list[str] = []
-        out = Path(config.site_dir)
-        store = self._store if keys is not None else None
+        pages: list[tuple[str, list[Any]]] = []
         for file in own:
             spec = self._specs[file.src_uri]
-            key = keys.get(spec.entity) if keys is not None else None
-            if store is not None and key is not None:
-                stored = store.restore(f"page:{file.src_uri}", key, out)
-                if stored is not None:
-                    written += stored[0]
-                    if entries is not None:
-                        entries.extend(stored[1])  # type: ignore[arg-type]
-                    continue
-            start = len(entries) if entries is not None else 0
+            if restored and spec.entity in restored:
+                written.append(file.dest_uri)
+                pages.append((file.src_uri, restored[spec.entity].get(file.src_uri, [])))
+                continue
             page = Page(None, file, config)
             page.meta = _page_meta(spec)
             page.markdown = ""
@@ -865,9 +893,6 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 output = config.plugins.on_post_page(output, page=page, config=config)
                 write_file(output.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
                 written.append(file.dest_uri)
-                if store is not None and key is not None:
-                    added = entries[start:] if entries is not None else []
-                    store.keep(f"page:{file.src_uri}", key, out, [file.dest_uri], added)
             except Exception as error:
                 log.error(f"Error building page '{file.src_uri}': {error}")
                 raise
@@ -875,11 +900,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 page.active = False
                 config._current_page = None
                 file.page = None  # nothing keeps the page
-        found: list[Any] = []
-        if entries is not None:
-            found = entries[before:]
-            del entries[before:]
-        return written, found
+            if entries is not None:
+                pages.append((file.src_uri, entries[before:]))
+                del entries[before:]
+            else:
+                pages.append((file.src_uri, []))
+        return written, pages
 
     @event_priority(-100)  # after every other plugin (the search index is written by then)
     def _on_post_build_late(self, *, config: MkDocsConfig) -> None:

@@ -85,9 +85,11 @@ class DataJob:
         machine_files: Whether the machine-readable files (and ``catalogue.jsonld``) are
             published.
         languages: The languages with a ``catalogue.json`` (default language first).
-        store: Under ``mkdocs serve``: the files of the previous build, reused for every
-            credential whose key (``keys``) has not changed; one process only.
+        store: Under ``mkdocs serve``: what the previous build made (``catalogue.jsonld``'s
+            node of every credential whose key has not changed); one process only.
         keys: The key of every credential (:func:`credcat.cache.credential_keys`).
+        restored: Credentials whose files are already in the site folder (moved back from
+            the previous build by the adapter): not written again.
     """
 
     catalogue: Catalogue
@@ -97,6 +99,7 @@ class DataJob:
     languages: tuple[str, ...]
     store: FileStore | None = None
     keys: Mapping[str, str] | None = None
+    restored: frozenset[str] = frozenset()
 
 
 def jobs() -> int:
@@ -212,12 +215,9 @@ def run_data_unit(job: DataJob, unit: str) -> list[str]:
     else:
         ids = list(job.catalogue.credentials)[int(arg) : int(arg) + CHUNK]
         for cid in ids:
-            key = job.keys.get(cid) if job.keys is not None else None
-            if job.store is not None and key is not None:
-                stored = job.store.restore(f"data:{cid}", key, job.out)
-                if stored is not None:
-                    written += stored[0]
-                    continue
+            if cid in job.restored:
+                written += _version_paths(job, cid)
+                continue
             own: list[str] = []
             for info in succession(job.catalogue, cid).versions:
                 documents = version_documents(job.catalogue, cid, info.version, job.urls)
@@ -230,8 +230,6 @@ def run_data_unit(job: DataJob, unit: str) -> list[str]:
                 ).items():
                     _write(job, path, content)
                     own.append(path)
-            if job.store is not None and key is not None:
-                job.store.keep(f"data:{cid}", key, job.out, own)
             written += own
     if sorted(written) != sorted(_unit_paths(job, unit)):
         raise OutputError(f"the files written for {unit} differ from the files announced")
