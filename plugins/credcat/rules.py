@@ -27,6 +27,7 @@ from .clock import ClockError, today
 from .errors import Problem, Severity, field_label, listing
 from .fs import UnsafeFileError, inside
 from .graph import RELATIONS, cycles, links
+from .memo import per_object
 from .model import Credential
 from .versions import check_archive
 from .yaml_loader import PathKey
@@ -485,9 +486,18 @@ def outcome_wording(cat: Catalogue) -> Iterator[Problem]:
 def _translatable(cat: Catalogue) -> Iterator[tuple[Credential, PathKey, Mapping[str, str]]]:
     """Every translatable text of every credential (official ESCO labels excepted)."""
     for cred in cat.credentials.values():
-        for loc, value in _texts(cred.model_dump(exclude={"id"}), ()):
-            if "esco" not in loc:  # official ESCO labels: one language is enough
-                yield cred, loc, value
+        for loc, value in _credential_texts(cred):
+            yield cred, loc, value
+
+
+@per_object
+def _credential_texts(cred: Credential) -> list[tuple[PathKey, Mapping[str, str]]]:
+    """The translatable texts of one credential (computed once per credential object)."""
+    return [
+        (loc, value)
+        for loc, value in _texts(cred.model_dump(exclude={"id"}), ())
+        if "esco" not in loc  # official ESCO labels: one language is enough
+    ]
 
 
 def translation_completeness(cat: Catalogue) -> dict[str, tuple[int, int]]:

@@ -30,7 +30,6 @@ import hashlib
 import json
 import math
 import re
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -42,6 +41,7 @@ from .catalogue import Archive, Catalogue, Release, problem_at
 from .errors import Problem, field_label, listing
 from .fs import UnsafeFileError, folder_inside
 from .ids import SLUG_RE
+from .memo import per_object
 from .model import VERSION_RE, Credential
 from .pydantic_problems import validate_entity
 from .urls import Urls
@@ -156,24 +156,12 @@ def canonical_json(value: Any) -> str:
     raise ValueError(f"not JSON data: {type(value).__name__}")
 
 
+@per_object
 def fingerprint(credential: Credential) -> str:
-    """``sha256:<hex>`` of the JCS form of :func:`specification` (UTF-8).
-
-    Computed once per credential object (models are immutable): ``mkdocs serve`` keeps the
-    models of unchanged files from one rebuild to the next (:class:`credcat.validate.LoadCache`).
-    """
-    key = id(credential)
-    known = _FINGERPRINTS.get(key)
-    if known is not None and known[0]() is credential:
-        return known[1]
+    """``sha256:<hex>`` of the JCS form of :func:`specification` (UTF-8); computed once per
+    credential object (:func:`credcat.memo.per_object`)."""
     text = canonical_json(specification(credential))
-    found = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
-    _FINGERPRINTS[key] = (weakref.ref(credential, lambda _: _FINGERPRINTS.pop(key, None)), found)
-    return found
-
-
-_FINGERPRINTS: dict[int, tuple[weakref.ref[Credential], str]] = {}
-"""Fingerprints by the id of a live credential object (dropped with the object)."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # --- the archive ----------------------------------------------------------------------------
