@@ -436,6 +436,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                     )
                 )
 
+        # one credential's pages together, every language: what they share (its QR code,
+        # its succession) is made once and can be let go of before the next credential's
+        order = {cid: n for n, cid in enumerate(self.catalogue.credentials)}
+        self._own.sort(key=lambda f: order.get(self._specs[f.src_uri].entity, -1))
         self._data_job = DataJob(
             self.catalogue,
             self.urls,

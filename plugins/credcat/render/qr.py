@@ -7,12 +7,13 @@ accessible name). The same address always gives the same bytes.
 
 Encoding an address costs about 15 ms (segno is pure Python; most of it is trying the eight
 masks), and one version's address appears on its current page, its version page and its
-summary in every language: callers pass a ``memo`` (the catalogue's, which lives for one
-build), so each address is encoded once per build.
+summary in every language, rendered one after the other (the adapter renders a credential's
+pages together): :func:`qr_code` keeps the last 64 symbols, so each address is encoded once.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 import segno
@@ -36,13 +37,11 @@ class QrCode(NamedTuple):
     path: str
 
 
-def qr_code(address: str, memo: dict[tuple[str, str], object] | None = None) -> QrCode:
-    """The QR symbol of ``address``, encoded once per ``memo`` (e.g. ``Catalogue.memo``)."""
-    key = ("qr", address)
-    if memo is not None:
-        known = memo.get(key)
-        if isinstance(known, QrCode):
-            return known
+@functools.lru_cache(maxsize=64)
+def qr_code(address: str) -> QrCode:
+    """The QR symbol of ``address``, memoised: the pages of one credential version (its
+    current page, version page and summary, in every language) are rendered one after the
+    other and show the same code."""
     matrix = segno.make(address, error="m", micro=False).matrix
     runs: list[str] = []
     for y, row in enumerate(matrix, start=QUIET_ZONE):
@@ -55,10 +54,7 @@ def qr_code(address: str, memo: dict[tuple[str, str], object] | None = None) -> 
                 runs.append(f"M{start + QUIET_ZONE} {y}h{x - start}v1h-{x - start}z")
             else:
                 x += 1
-    code = QrCode(len(matrix) + 2 * QUIET_ZONE, "".join(runs))
-    if memo is not None:
-        memo[key] = code
-    return code
+    return QrCode(len(matrix) + 2 * QUIET_ZONE, "".join(runs))
 
 
 def qr_svg(code: QrCode | str, label: str) -> Markup:

@@ -681,7 +681,7 @@ def employers(
         "checked": checked,
         "qa": qa,
         "reference": reference,
-        "qr": qr_svg(qr_code(reference, site.cat.memo), loc.ui_text("qr_label", url=reference)),
+        "qr": qr_svg(qr_code(reference), loc.ui_text("qr_label", url=reference)),
         "date": {
             "iso": site.today.isoformat(),
             "text": loc.date(site.today),
