@@ -189,16 +189,19 @@
     });
     FACETS.forEach(function (facet) { codes[facet] = {}; codeList[facet] = []; });
     var entries = list_(json.credentials);
+    // One pass, few arrays per entry (no closures): at 10,000 entries the garbage made here
+    // delayed the first results as much as the work itself.
     for (var i = 0; i < entries.length; i++) {
       var e = entries[i];
-      var orgs = list_(e.a).concat(list_(e.p).filter(function (o) { return list_(e.a).indexOf(o) === -1; }));
-      var raw = [[e.e], list_(e.f), [e.m], list_(e.l), orgs, [e.st]];
-      var vals = [];
-      for (var f = 0; f < raw.length; f++) {
-        var these = [];
-        for (var k = 0; k < raw[f].length; k++) these.push(code(FACETS[f], raw[f][k]));
-        vals.push(these);
+      var awarding = list_(e.a);
+      var providers = list_(e.p);
+      var orgs = codesOf("org", awarding);  // awarding bodies, then the other providers
+      for (var k = 0; k < providers.length; k++) {
+        if (awarding.indexOf(providers[k]) === -1) orgs.push(code("org", providers[k]));
       }
+      // in the order of FACETS
+      var vals = [[code("eqf", e.e)], codesOf("field", list_(e.f)), [code("mode", e.m)],
+        codesOf("language", list_(e.l)), orgs, [code("status", e.st)]];
       var item = { e: e, t: null, text: null, vals: vals, card: null };
       items.push(item);
       if (typeof e.i === "string") byId[e.i] = item;
@@ -245,6 +248,12 @@
       codeList[facet].push(value);
     }
     return known;
+  }
+
+  function codesOf(facet, values) {
+    var out = [];
+    for (var k = 0; k < values.length; k++) out.push(code(facet, values[k]));
+    return out;
   }
 
   function order(sort) {
