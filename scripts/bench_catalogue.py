@@ -7,9 +7,14 @@ builds the site there, serves it on 127.0.0.1 (a random free port) and measures,
 Chromium (``/usr/bin/chromium`` or whatever ``tests/browser/chromium.py`` finds, with the flags of
 the browser tests; every request to another host is aborted):
 
-* ``catalogue.json``: bytes per credential, raw and gzipped (level 6, what web servers use);
-* first render: from navigation start to the first results on the page (the script's
-  ``credcat-results`` performance mark), median of 5 loads;
+* ``catalogue.json`` and ``catalogue-texts.json``: bytes per credential, raw and gzipped (level
+  6, what web servers use);
+* first render: from navigation start to the first paint with content (the first page of
+  results is in the HTML), median of 5 loads;
+* filters ready: from navigation start to the script's first results (its ``credcat-results``
+  performance mark: ``catalogue.json`` parsed and prepared), median of 5 loads;
+* texts ready: to ``catalogue-texts.json`` merged (the ``credcat-texts`` mark; a text search
+  typed before waits for it), median of 5 loads;
 * a filter or search change: from the change to the results, facet counts and URL being
   updated (the script runs synchronously), and to the next frame painted; median of 20 changes
   (ticking and unticking facet options, typing a word and submitting, changing the sort).
@@ -18,8 +23,9 @@ By default the site is a *shell* built with ``mkdocs build`` from ``--shell`` cr
 catalogue page of a large catalogue holds the same number of server-rendered cards: one page
 of the no-JavaScript list), whose ``catalogue.json`` is then replaced by the one of the N
 credentials, written by credcat itself: a full build of 10,000 credentials takes minutes and
-gigabytes (docs/performance.md) and measures nothing more about this page. ``--full`` builds
-the whole site of N credentials instead.
+gigabytes (docs/performance.md) and measures nothing more about this page (its
+``catalogue-texts.json`` is replaced the same way). ``--full`` builds the whole site of N
+credentials instead.
 
 Usage: python scripts/bench_catalogue.py [N ...] [--shell 120] [--full]   (default: 1000 10000)
 The temporary folder is removed at the end. Record the figures in docs/performance.md.
@@ -51,7 +57,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from tests.browser.chromium import find_chromium  # noqa: E402
 
 from catalogue_factory import varied_catalogue  # noqa: E402
-from credcat.render.site.index import catalogue_json  # noqa: E402
+from credcat.render.site.index import catalogue_json, catalogue_texts_json  # noqa: E402
 from credcat.urls import Urls  # noqa: E402
 from credcat.validate import check_catalogue  # noqa: E402
 
@@ -84,14 +90,21 @@ LOADS = 5
 CHANGES = 20
 
 # When, in ms from navigation start: the first paint with content (the first page of results
-# is in the HTML), catalogue.json received, the filters ready (the script's results rendered).
+# is in the HTML), catalogue.json received, the filters ready (the script's results rendered),
+# catalogue-texts.json received and merged (the text search complete).
 TIMING_JS = """() => {
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
-  const json = performance.getEntriesByType("resource")
-    .filter(e => /catalogue\\.json$/.test(e.name))[0];
+  const resource = (pattern) => performance.getEntriesByType("resource")
+    .filter(e => pattern.test(e.name))[0];
+  const json = resource(/\\/catalogue\\.json$/);
+  const texts = resource(/\\/catalogue-texts\\.json$/);
   return {paint: paint ? paint.startTime : NaN, json: json ? json.responseEnd : NaN,
-          ready: performance.getEntriesByName("credcat-results")[0].startTime};
+          ready: performance.getEntriesByName("credcat-results")[0].startTime,
+          texts_loaded: texts ? texts.responseEnd : NaN,
+          texts: performance.getEntriesByName("credcat-texts")[0].startTime};
 }"""
+READY_JS = """() => performance.getEntriesByName('credcat-results').length > 0
+  && performance.getEntriesByName('credcat-texts').length > 0"""
 
 # One change of the filters, run in the page: returns [script ms, to-next-frame ms].
 CHANGE_JS = """async (step) => {
@@ -153,6 +166,8 @@ def measure(site: Path, chromium: Path) -> dict[str, float]:
     loads: list[float] = []
     paints: list[float] = []
     fetched: list[float] = []
+    texts: list[float] = []
+    texts_fetched: list[float] = []
     script: list[float] = []
     frame: list[float] = []
     try:
@@ -172,14 +187,13 @@ def measure(site: Path, chromium: Path) -> dict[str, float]:
             page = context.new_page()
             for _ in range(LOADS):
                 page.goto(url)
-                page.wait_for_function(
-                    "performance.getEntriesByName('credcat-results').length > 0",
-                    timeout=60_000,
-                )
+                page.wait_for_function(READY_JS, timeout=60_000)
                 timing = page.evaluate(TIMING_JS)
                 loads.append(timing["ready"])
                 paints.append(timing["paint"])
                 fetched.append(timing["json"])
+                texts.append(timing["texts"])
+                texts_fetched.append(timing["texts_loaded"])
             for step in range(CHANGES):
                 run, painted, _shown = page.evaluate(CHANGE_JS, step)
                 script.append(run)
@@ -192,6 +206,8 @@ def measure(site: Path, chromium: Path) -> dict[str, float]:
         "first_render_ms": statistics.median(paints),
         "json_ms": statistics.median(fetched),
         "ready_ms": statistics.median(loads),
+        "texts_json_ms": statistics.median(texts_fetched),
+        "texts_ms": statistics.median(texts),
         "change_ms": statistics.median(script),
         "change_frame_ms": statistics.median(frame),
         "change_max_ms": max(script),
@@ -208,9 +224,10 @@ def main() -> None:
     if chromium is None:
         sys.exit("Chromium not found: see tests/browser/chromium.py")
     print(
-        f"{'credentials':>11} {'json KB/cred':>12} {'gzip B/cred':>11} {'results painted':>15} "
-        f"{'json loaded':>11} {'filters ready':>13} {'change ms':>9} {'to frame ms':>11} "
-        f"{'worst ms':>8}"
+        f"{'credentials':>11} {'json KB/cred':>12} {'gzip B/cred':>11} {'texts KB/cred':>13} "
+        f"{'gzip B/cred':>11} {'results painted':>15} {'json loaded':>11} "
+        f"{'filters ready':>13} {'texts loaded':>12} {'texts ready':>11} {'change ms':>9} "
+        f"{'to frame ms':>11} {'worst ms':>8}"
     )
     for size in args.sizes:
         work = Path(tempfile.mkdtemp(prefix="credcat-bench-catalogue-"))
@@ -220,20 +237,26 @@ def main() -> None:
             loaded, _problems = check_catalogue(catalogue)
             assert loaded is not None, _problems
             data = catalogue_json(loaded, Urls.of(loaded.settings))
+            texts = catalogue_texts_json(loaded, Urls.of(loaded.settings))
             if args.full:
                 site = build(work, catalogue)
             else:
                 shell = varied_catalogue(work / "shell", min(size, args.shell))
                 site = build(work, shell)
                 (site / "catalogue.json").write_bytes(data)
+                (site / "catalogue-texts.json").write_bytes(texts)
             prepared = time.perf_counter() - started
             figures = measure(site, chromium)
             raw = len(data) / size
             packed = len(gzip.compress(data, 6)) / size
+            texts_raw = len(texts) / size
+            texts_packed = len(gzip.compress(texts, 6)) / size
             print(
-                f"{size:>11,} {raw / 1024:>12.2f} {packed:>11.0f} "
+                f"{size:>11,} {raw / 1024:>12.2f} {packed:>11.0f} {texts_raw / 1024:>13.2f} "
+                f"{texts_packed:>11.0f} "
                 f"{figures['first_render_ms']:>15.0f} {figures['json_ms']:>11.0f} "
-                f"{figures['ready_ms']:>13.0f} {figures['change_ms']:>9.1f} "
+                f"{figures['ready_ms']:>13.0f} {figures['texts_json_ms']:>12.0f} "
+                f"{figures['texts_ms']:>11.0f} {figures['change_ms']:>9.1f} "
                 f"{figures['change_frame_ms']:>11.1f} {figures['change_max_ms']:>8.1f}"
                 f"   (prepared in {prepared:.0f} s)",
                 flush=True,

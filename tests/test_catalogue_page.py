@@ -1,11 +1,13 @@
 """The catalogue page's no-JavaScript list, its cards (price, next start) and the compare page.
 
 What the browser does with them is in ``tests/browser/test_catalogue_ui.py``; the shape of
-``catalogue.json`` in ``test_site_build.py``.
+``catalogue.json`` and ``catalogue-texts.json`` in ``test_site_build.py``.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -13,7 +15,12 @@ from urllib.parse import urljoin
 
 from catalogue_factory import credential, varied_catalogue, write_catalogue
 from credcat.render.site.catalogue import PAGE_SIZE, SCRIPT_STRINGS
-from credcat.render.site.index import catalogue_index
+from credcat.render.site.index import (
+    catalogue_index,
+    catalogue_json,
+    catalogue_texts,
+    catalogue_texts_json,
+)
 from credcat.render.site.localise import ui_strings
 from credcat.render.site.pages import Pages
 from credcat.urls import Urls
@@ -91,6 +98,9 @@ def test_compare_page_exists_in_every_language(tmp_path: Path) -> None:
         # the language's own catalogue.json, relative to the page
         data = urljoin("/" + spec.path, config["catalogue_json"])
         assert data == "/" + urls.catalogue_json(lang)
+        # … and its long texts (workload in words, outcomes, assessments), loaded at once
+        texts = urljoin("/" + spec.path, config["catalogue_texts"])
+        assert texts == "/" + urls.catalogue_texts(lang)
         assert config["max"] == 3
         assert config["strings"]["title"] == context["title"]
 
@@ -153,3 +163,48 @@ def test_cards_show_the_first_providers_logo_as_decoration() -> None:
                 if cat.organisations[oid].logo:
                     path = posixpath.normpath(posixpath.join(folder, logos[oid]))
                     assert path == f"organisations/{oid}/logo.svg"
+
+
+def test_the_catalogue_page_names_both_data_files_and_preloads_the_first() -> None:
+    cat = load_catalogue(REPO / "catalogue")
+    urls = Urls.of(cat.settings)
+    for lang in cat.settings.languages:
+        pages = Pages(cat, urls, lang)
+        spec = next(s for s in pages.pages() if s.kind == "catalogue")
+        links = pages.context(spec)["links"]
+        other = None if lang == cat.settings.default_language else lang
+        assert urljoin("/" + spec.path, links["catalogue_json"]) == "/" + urls.catalogue_json(other)
+        assert urljoin("/" + spec.path, links["catalogue_texts"]) == "/" + urls.catalogue_texts(
+            other
+        )
+    templates = REPO / "plugins" / "credcat" / "theme" / "credcat"
+    body = (templates / "body" / "catalogue.html").read_text("utf-8")
+    assert 'data-credcat-texts="{{ c.links.catalogue_texts }}"' in body
+    head = (templates / "catalogue.html").read_text("utf-8")
+    # the head preloads the file the filters wait for, and only that one
+    assert re.findall(r'<link rel="preload" href="([^"]+)"', head) == [
+        "{{ credcat.links.catalogue_json }}"
+    ]
+
+
+def test_the_filters_wait_for_the_smaller_file_only(tmp_path: Path) -> None:
+    """On credentials as long and as varied as real ones, ``catalogue.json`` (cards, facets,
+    sorting, check page) is well under half of the data; the outcomes, skills, workload in words
+    and assessments are in ``catalogue-texts.json``. Together they stay under 1 KB gzipped per
+    credential, and both are byte-identical when made again."""
+    count = 200
+    cat = load_catalogue(varied_catalogue(tmp_path / "catalogue", count))
+    urls = Urls.of(cat.settings)
+    first = catalogue_json(cat, urls)
+    second = catalogue_texts_json(cat, urls)
+    assert len(first) < 0.5 * (len(first) + len(second))
+    gzipped = len(gzip.compress(first, 6)) + len(gzip.compress(second, 6))
+    assert gzipped < 1024 * count
+    assert (first, second) == (catalogue_json(cat, urls), catalogue_texts_json(cat, urls))
+    index, texts = json.loads(first), json.loads(second)
+    assert index == catalogue_index(cat, urls) and texts == catalogue_texts(cat, urls)
+    assert [e["i"] for e in texts["credentials"]] == [e["i"] for e in index["credentials"]]
+    for entry, more in zip(index["credentials"], texts["credentials"], strict=True):
+        cred = cat.credentials[entry["i"]]
+        assert more["o"] == [o.text["en"] for o in cred.outcomes]
+        assert len(more["x"]) == len(cred.assessments)

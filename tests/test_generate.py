@@ -41,6 +41,8 @@ def test_generate_sample_writes_every_credentials_files(tmp_path: Path) -> None:
             json.loads(files[name])
     index = json.loads(files["catalogue.json"])
     assert index
+    texts = json.loads(files["catalogue-texts.json"])  # the long texts, in the same order
+    assert [e["i"] for e in texts["credentials"]] == [e["i"] for e in index["credentials"]]
     assert "catalogue.jsonld" in files
 
 

@@ -237,6 +237,9 @@ def test_search_index_per_language(sample: Path) -> None:
     page = _read(sample, "de/catalogue/index.html")
     assert 'data-credcat-data="../../de/catalogue.json"' in page
     assert json.loads(_read(sample, "de/catalogue.json"))["lang"] == "de"
+    # and the German texts its search reads
+    assert 'data-credcat-texts="../../de/catalogue-texts.json"' in page
+    assert json.loads(_read(sample, "de/catalogue-texts.json"))["lang"] == "de"
 
 
 def test_fallback_texts_are_marked(sample: Path) -> None:

@@ -111,6 +111,7 @@ def test_disabled_plugin_generates_nothing(tmp_path: Path) -> None:
     assert (site / "index.html").is_file()
     assert not (site / "credentials").exists()
     assert not (site / "catalogue.json").exists()
+    assert not (site / "catalogue-texts.json").exists()
 
 
 def test_site_name_and_language_come_from_the_catalogue(tmp_path: Path) -> None:
@@ -223,7 +224,13 @@ def test_site_url_different_from_base_uri_warns(
 
 
 @pytest.mark.parametrize(
-    "existing", ["catalogue/index.md", "catalogue.json", "credentials/intro-databases/index.md"]
+    "existing",
+    [
+        "catalogue/index.md",
+        "catalogue.json",
+        "catalogue-texts.json",
+        "credentials/intro-databases/index.md",
+    ],
 )
 def test_path_collision_is_an_error(
     tmp_path: Path, existing: str, caplog: pytest.LogCaptureFixture

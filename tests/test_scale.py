@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 from credcat.output import data_files
 from credcat.parallel import jobs
 from credcat.render.language import localise
-from credcat.render.site.index import catalogue_json
+from credcat.render.site.index import catalogue_json, catalogue_texts_json
 from credcat.urls import Urls
 from credcat.validate import load_catalogue
 
@@ -92,10 +92,16 @@ def test_data_files_are_the_same_from_one_process_and_from_several(tmp_path: Pat
 def test_the_site_publishes_every_data_file(sample: Path) -> None:
     cat = load_catalogue(REPO / "catalogue")
     urls = Urls.of(cat.settings)
-    for path, content in data_files(cat, urls).items():
+    published = data_files(cat, urls)
+    for path, content in published.items():
         assert (sample / path).read_bytes() == content
+    # the catalogue page's two files, in the default language among the data files …
+    assert {urls.catalogue_json(), urls.catalogue_texts()} <= set(published)
+    # … and in every other language beside its pages
     for lang in cat.languages[1:]:
         assert (sample / urls.catalogue_json(lang)).read_bytes() == catalogue_json(cat, urls, lang)
+        texts = catalogue_texts_json(cat, urls, lang)
+        assert (sample / urls.catalogue_texts(lang)).read_bytes() == texts
 
 
 def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,7 +30,7 @@ from mkdocs.config import load_config
 
 from credcat.catalogue import Catalogue
 from credcat.render.language import localise
-from credcat.render.site.index import catalogue_json
+from credcat.render.site.index import catalogue_json, catalogue_texts_json
 from credcat.urls import Urls
 from credcat.validate import load_catalogue
 
@@ -425,12 +425,21 @@ def test_downloads_and_alternate_links(any_site: Site) -> None:
 
 
 def test_catalogue_json_matches_the_model(any_site: Site) -> None:
-    # format 2 (docs/data.md): short keys, empty values left out
+    # format 3 (docs/data.md): short keys, empty values left out, the long texts in a file of
+    # their own with the same entries in the same order
     data = json.loads((any_site.root / "catalogue.json").read_text("utf-8"))
-    assert data["version"] == 2
+    texts = json.loads((any_site.root / "catalogue-texts.json").read_text("utf-8"))
+    assert data["version"] == texts["version"] == 3
+    assert data["lang"] == texts["lang"]
+    assert [e["i"] for e in texts["credentials"]] == [e["i"] for e in data["credentials"]]
     entries = {e["i"]: e for e in data["credentials"]}
+    more = {e["i"]: e for e in texts["credentials"]}
     cat = any_site.catalogue
     assert set(entries) == set(cat.credentials)
+    for entry in data["credentials"]:
+        assert not {"o", "k", "x", "w"} & set(entry), "the long texts are in the other file"
+    for entry in texts["credentials"]:
+        assert set(entry) <= {"i", "w", "o", "k", "x"}
     facets = {name: dict(pairs) for name, pairs in data["facets"].items()}
     for cid, cred in cat.credentials.items():
         entry = entries[cid]
@@ -446,11 +455,12 @@ def test_catalogue_json_matches_the_model(any_site: Site) -> None:
         assert entry.get("f", []) == list(cred.field)
         assert entry["a"] == list(cred.awarding_body)
         assert entry.get("p", []) == list(cred.providers)
-        assert entry["o"] == [any_site.t(o.text) for o in cred.outcomes]
-        assert entry.get("k", []) == sorted(
+        assert more[cid]["o"] == [any_site.t(o.text) for o in cred.outcomes]
+        assert more[cid].get("k", []) == sorted(
             {any_site.t(s.label) for o in cred.outcomes for s in o.esco if s.label}
         )
-        assert len(entry["x"]) == len(cred.assessments)
+        assert len(more[cid]["x"]) == len(cred.assessments)
+        assert more[cid]["w"]
         runs = sorted(cred.offerings, key=lambda o: (o.start, o.id))
         assert [r[0] for r in entry.get("r", [])] == [o.start.isoformat() for o in runs]
         assert entry["pr"]
@@ -466,12 +476,18 @@ def test_catalogue_json_matches_the_model(any_site: Site) -> None:
 
 def test_catalogue_json_is_small() -> None:
     # only what the cards, filters, search, compare and check pages need (issue 9: 1 KB gzipped
-    # per credential at 10,000 varied credentials, measured by scripts/bench_catalogue.py)
+    # per credential for both files at 10,000 varied credentials, measured by
+    # scripts/bench_catalogue.py)
     cat = load_catalogue(REPO / "catalogue")
-    data = catalogue_json(cat, Urls.of(cat.settings))
-    assert len(gzip.compress(data, 9)) < 1024 * len(cat.credentials)
-    text = data.decode("utf-8")
-    assert "fingerprint" not in text and "http://data.europa.eu/esco" not in text
+    urls = Urls.of(cat.settings)
+    data = catalogue_json(cat, urls)
+    texts = catalogue_texts_json(cat, urls)
+    both = len(gzip.compress(data, 9)) + len(gzip.compress(texts, 9))
+    assert both < 1024 * len(cat.credentials)
+    # the file the filters wait for is the smaller part: the outcomes are in the other one
+    assert len(data) < len(texts)
+    for text in (data.decode("utf-8"), texts.decode("utf-8")):
+        assert "fingerprint" not in text and "http://data.europa.eu/esco" not in text
 
 
 def test_catalogue_page_renders_every_card_without_javascript(any_site: Site) -> None:
@@ -837,7 +853,9 @@ def test_xss_fixture_is_valid_and_full_of_payloads(xss_site: Site) -> None:
 def test_no_payload_survives_unescaped(xss_site: Site) -> None:
     checked = 0
     for path in sorted(xss_site.root.rglob("*")):
-        if path.is_file() and (path.name == "catalogue.json" or path.suffix == ".html"):
+        if path.is_file() and (
+            path.name in {"catalogue.json", "catalogue-texts.json"} or path.suffix == ".html"
+        ):
             text = path.read_text("utf-8")
             where = path.relative_to(xss_site.root)
             if path.suffix == ".json":

@@ -63,20 +63,21 @@ def test_a_whole_site_conforms(site: Path) -> None:
     last = output.strip().splitlines()[-1]
     cat = catalogue("fixture")
     data = [p for p in site.rglob("*") if p.suffix in {".json", ".jsonld"}]
-    assert last.startswith(f"OK: {len(data) - 2} files conform")
+    assert last.startswith(f"OK: {len(data) - 3} files conform")
     assert "European Digital Credential" in last and "Open Badges 3.0" in last
     assert "left for the issuer in unsealed credentials (--verbose lists them)" in last
-    # catalogue.json (plain JSON, not linked data) and credcat generate's list of its files
-    assert "2 other JSON files skipped" in last
+    # catalogue.json and catalogue-texts.json (plain JSON, not linked data) and credcat
+    # generate's list of its files
+    assert "3 other JSON files skipped" in last
     # nothing but the summary: the seal-time values are not printed without --verbose
     assert len(output.strip().splitlines()) == 1
     code, verbose = validate("--verbose", str(site))
     assert code == 0
     lines = verbose.strip().splitlines()
-    assert any(
-        line.endswith("catalogue.json: skipped (not an EDC, ELM, LOQ or OB3 file)")
-        for line in lines
-    )
+    for name in ("catalogue.json", "catalogue-texts.json"):
+        assert any(
+            line.endswith(f"{name}: skipped (not an EDC, ELM, LOQ or OB3 file)") for line in lines
+        )
     issuer = [line for line in lines if "(left for the issuer" in line]
     assert issuer and all("edc-template.json: $.credential." in line for line in issuer)
     assert any(".issued: 'issued' is required but missing" in line for line in issuer)

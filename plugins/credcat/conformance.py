@@ -639,8 +639,8 @@ def _files(path: Path) -> Iterator[Path]:
 def validate_path(path: Path) -> Iterator[FileReport]:
     """Validate a file, or every ``.json``/``.jsonld`` file under a folder (sorted by path).
 
-    In a folder, files of no known kind (``catalogue.json``, search indexes) are skipped; a
-    file named on its own must be of a known kind.
+    In a folder, files of no known kind (``catalogue.json``, ``catalogue-texts.json``, search
+    indexes) are skipped; a file named on its own must be of a known kind.
     """
     folder = path.is_dir()
     for file in _files(path):

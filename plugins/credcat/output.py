@@ -22,8 +22,8 @@ from .errors import CredcatError, printable
 from .model import CatalogueSettings
 from .render.data.machine import machine_files
 from .render.logos import logo_files
-from .render.site.index import catalogue_json
-from .urls import CATALOGUE_JSON, Urls
+from .render.site.index import catalogue_json, catalogue_texts_json
+from .urls import CATALOGUE_JSON, CATALOGUE_TEXTS, Urls
 
 
 class OutputError(CredcatError):
@@ -52,14 +52,17 @@ def check_site_url(value: str) -> str:
 
 
 def data_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
-    """Every data file of the site (machine-readable files, ``catalogue.json`` and the
-    organisations' logos) by path.
+    """Every data file of the site (machine-readable files, ``catalogue.json`` with
+    ``catalogue-texts.json``, and the organisations' logos) by path.
 
     Raises:
         OutputError: When two renderers produce the same path.
     """
     files: dict[str, bytes] = {}
-    index = {CATALOGUE_JSON: catalogue_json(catalogue, urls)}
+    index = {
+        CATALOGUE_JSON: catalogue_json(catalogue, urls),
+        CATALOGUE_TEXTS: catalogue_texts_json(catalogue, urls),
+    }
     logos = {logo.path: logo.content for logo in logo_files(catalogue, urls).values()}
     for group in (machine_files(catalogue, urls), index, logos):
         _merge(files, group)

@@ -1,12 +1,12 @@
 """The data files of a site written straight to the site folder, in parallel where it helps.
 
 The data files (every version's machine-readable files with the OB3 editions and badges,
-``catalogue.jsonld``, each language's ``catalogue.json`` and the organisations' logos) are
-independent of each other and of the pages, so the adapter writes them at the end of the build,
-in *units* of work: ``catalogue.jsonld``, one ``catalogue.json`` per language, the logos, and
-the machine files of :data:`CHUNK` credentials at a time. Each unit writes its files as it
-renders them, so memory holds one chunk, never the whole site (10,000 credentials publish about
-2 GB of JSON). ``catalogue.jsonld`` is written node by node.
+``catalogue.jsonld``, each language's ``catalogue.json`` and ``catalogue-texts.json``, and the
+organisations' logos) are independent of each other and of the pages, so the adapter writes them
+at the end of the build, in *units* of work: ``catalogue.jsonld``, the two catalogue files of
+each language, the logos, and the machine files of :data:`CHUNK` credentials at a time. Each
+unit writes its files as it renders them, so memory holds one chunk, never the whole site
+(10,000 credentials publish about 2 GB of JSON). ``catalogue.jsonld`` is written node by node.
 
 **Processes.** With ``CREDCAT_JOBS`` above 1 (or ``auto``), the units run in worker processes
 started by ``fork``
@@ -48,7 +48,7 @@ from .render.data.machine import (
 )
 from .render.data.nodes import dumps
 from .render.logos import logo_files
-from .render.site.index import catalogue_json
+from .render.site.index import catalogue_json, catalogue_texts_json
 from .urls import CATALOGUE_JSONLD, MACHINE_FILES, Urls
 from .versions import credential_at, succession
 
@@ -84,7 +84,8 @@ class DataJob:
         out: The site folder.
         machine_files: Whether the machine-readable files (and ``catalogue.jsonld``) are
             published.
-        languages: The languages with a ``catalogue.json`` (default language first).
+        languages: The languages with a ``catalogue.json`` and ``catalogue-texts.json``
+            (default language first).
         store: Under ``mkdocs serve``: what the previous build made (``catalogue.jsonld``'s
             node of every credential whose key has not changed); one process only.
         keys: The key of every credential (:func:`credcat.cache.credential_keys`).
@@ -154,7 +155,7 @@ def _unit_paths(job: DataJob, unit: str) -> list[str]:
         return [CATALOGUE_JSONLD]
     if kind == "json":
         lang = None if arg == job.languages[0] else arg
-        return [job.urls.catalogue_json(lang)]
+        return [job.urls.catalogue_json(lang), job.urls.catalogue_texts(lang)]
     if kind == "logos":
         return [logo.path for logo in logo_files(job.catalogue, job.urls).values()]
     ids = list(job.catalogue.credentials)[int(arg) : int(arg) + CHUNK]
@@ -207,6 +208,9 @@ def run_data_unit(job: DataJob, unit: str) -> list[str]:
         lang = None if arg == job.languages[0] else arg
         path = job.urls.catalogue_json(lang)
         _write(job, path, catalogue_json(job.catalogue, job.urls, lang))
+        written.append(path)
+        path = job.urls.catalogue_texts(lang)
+        _write(job, path, catalogue_texts_json(job.catalogue, job.urls, lang))
         written.append(path)
     elif kind == "logos":
         for logo in logo_files(job.catalogue, job.urls).values():

@@ -49,6 +49,7 @@ ORG_ANCHOR = "org"
 """Fragment of an organisation's IRI; the id of the organisation page's main element."""
 
 CATALOGUE_JSON = "catalogue.json"
+CATALOGUE_TEXTS = "catalogue-texts.json"
 CATALOGUE_JSONLD = "catalogue.jsonld"
 
 
@@ -169,6 +170,11 @@ class Urls:
     def catalogue_json(self, lang: str | None = None) -> str:
         """The catalogue page's data (one per language, beside the language's pages)."""
         return f"{self._lang(lang)}{CATALOGUE_JSON}"
+
+    def catalogue_texts(self, lang: str | None = None) -> str:
+        """The long texts of the catalogue page's data, read by its text search and by the
+        compare page (one per language, beside its ``catalogue.json``)."""
+        return f"{self._lang(lang)}{CATALOGUE_TEXTS}"
 
     def machine_file(self, cid: str, version: str, kind: str) -> str:
         """Path of a machine-readable file (``kind`` is a key of :data:`MACHINE_FILES`)."""

@@ -7,7 +7,8 @@ credentials ticked on the catalogue are compared side by side on a static page w
 is shareable, in every language; axe-core finds nothing on these pages and states at 1280×800
 and 375×667; the compare page prints without navigation. Screenshots of the catalogue and
 compare pages at both widths go to ``$CREDCAT_SCREENSHOTS`` (the ``screenshot_dir`` fixture).
-Expectations are computed from the model and from the built ``catalogue.json``.
+Expectations are computed from the model and from the built ``catalogue.json`` and
+``catalogue-texts.json``.
 """
 
 from __future__ import annotations
@@ -54,6 +55,12 @@ def data_of(site: Site, lang: str = "") -> dict[str, Any]:
     """The built catalogue.json of a language (``""``: the default one)."""
     path = site.root / (f"{lang}/" if lang else "") / "catalogue.json"
     return json.loads(path.read_text("utf-8"))
+
+
+def texts_of(site: Site, lang: str = "") -> dict[str, dict[str, Any]]:
+    """The entries of the built catalogue-texts.json of a language, by id."""
+    path = site.root / (f"{lang}/" if lang else "") / "catalogue-texts.json"
+    return {e["i"]: e for e in json.loads(path.read_text("utf-8"))["credentials"]}
 
 
 def active_by_title(site: Site) -> list[str]:
@@ -208,6 +215,7 @@ def assert_compare_table(page: Page, site: Site, ids: list[str], lang: str = "")
     code = lang or lang_of(cat)
     strings = ui_strings(code)["compare"]
     data = {e["i"]: e for e in data_of(site, lang)["credentials"]}
+    texts = texts_of(site, lang)
     table = page.locator("table.credcat-compare-table")
     expect(table).to_be_visible()
     expect(table.locator("caption")).to_have_text(strings["caption"].replace("{n}", str(len(ids))))
@@ -225,11 +233,12 @@ def assert_compare_table(page: Page, site: Site, ids: list[str], lang: str = "")
     for n, cid in enumerate(ids):
         cell = table.locator('tr[data-credcat-row="outcomes"] td').nth(n)
         expect(cell.locator("li")).to_have_count(len(cat.credentials[cid].outcomes))
-        expect(cell.locator("li").first).to_have_text(data[cid]["o"][0])
+        expect(cell.locator("li").first).to_have_text(texts[cid]["o"][0])
         workload = table.locator('tr[data-credcat-row="workload"] td').nth(n)
-        expect(workload).to_have_text(data[cid]["w"])
+        expect(workload).to_have_text(texts[cid]["w"])
         assessed = table.locator('tr[data-credcat-row="assessment"] td').nth(n)
         expect(assessed.locator("li")).to_have_count(len(cat.credentials[cid].assessments))
+        expect(assessed.locator("li").first).to_have_text(texts[cid]["x"][0])
     if not lang:
         for n, cid in enumerate(ids):
             org = cat.organisations[cat.credentials[cid].awarding_body[0]]

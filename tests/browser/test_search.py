@@ -1,17 +1,28 @@
-"""Material's header search in Chromium, on its compact index of credential pages.
+"""Material's header search and the catalogue's own text search in Chromium.
 
 The search index holds, of each credential page, only the title, the summary and the outcomes
 with their skills (``credcat.render.site.search``), so it stays small at 10,000 credentials.
 The header search must still find a credential by an outcome's words (the catalogue's own
 search does too: ``test_e2e.test_text_search_finds_a_credential_by_an_outcome_word``).
+
+The catalogue's own search reads the outcomes and skills from ``catalogue-texts.json``, which
+the page loads after ``catalogue.json`` (issue 9: the filters work as soon as the first, smaller
+file is parsed). A search typed before the texts arrive waits for them, says so, and then shows
+the right results; it never shows results that miss the outcomes.
 """
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page, expect
+import re
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
-from .conftest import Site
-from .test_e2e import outcome_word
+from playwright.sync_api import Locator, Page, Route, expect
+
+from credcat.render.site.localise import ui_strings
+
+from .conftest import NewContext, Site
+from .test_e2e import count_text, facet_box, lang_of, matching, outcome_word, shown_ids
 
 
 def site_search(page: Page, text: str) -> Locator:
@@ -69,3 +80,131 @@ def test_header_search_finds_a_credential_by_its_title_in_german(
         str(link.get_attribute("href")) for link in page.locator(".md-search-result__item a").all()
     ]
     assert any(f"credentials/{cred.id}/" in href for href in links), links
+
+
+# --- the catalogue's own search and its second file ---------------------------------------------
+
+TEXTS = re.compile(r"/catalogue-texts\.json$")
+
+
+class HeldTexts:
+    """Holds the page's requests for catalogue-texts.json until :meth:`release`."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.routes: list[Route] = []
+        self.released = False
+        page.route(TEXTS, self._hold)
+
+    def _hold(self, route: Route) -> None:
+        if self.released:
+            route.fallback()  # to the context's guard, which lets it through
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        asked(self.page, self.routes)
+        self.released = True
+        for route in self.routes:
+            route.fallback()
+
+
+def asked(page: Page, requests: list[Any], at_least: int = 1) -> None:
+    """Wait (up to 5 s) until the page has asked for catalogue-texts.json ``at_least`` times."""
+    for _ in range(100):
+        if len(requests) >= at_least:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"catalogue-texts.json asked for {len(requests)} times, not {at_least}")
+
+
+def test_catalogue_search_typed_right_away_finds_a_credential_by_an_outcome_word(
+    page: Page, sample_site: Site
+) -> None:
+    cat = sample_site.catalogue
+    word, cid = outcome_word(cat)
+    page.goto(sample_site.url("catalogue/"))
+    box = page.locator("#credcat-q")
+    expect(box).to_be_visible()  # the first moment the form is there
+    box.fill(word.lower())
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, 1))
+    assert shown_ids(page) == [cid]
+
+
+def test_filters_work_and_a_search_waits_while_the_texts_are_on_their_way(
+    page: Page, sample_site: Site
+) -> None:
+    cat = sample_site.catalogue
+    word, cid = outcome_word(cat)
+    waiting = ui_strings(lang_of(cat))["catalogue_search_loading"]
+    held = HeldTexts(page)
+    page.goto(sample_site.url("catalogue/"))
+    expect(page.locator("#credcat-filters")).to_be_visible()
+    # the filters, counts and sorting work with catalogue.json alone
+    facet_box(page, "eqf", "6").check()
+    level = matching(cat, {"eqf": ["6"], "status": ["active"]})
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(level)))
+    facet_box(page, "eqf", "6").uncheck()
+    active = matching(cat, {"status": ["active"]})
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(active)))
+    asked(page, held.routes)  # once the first results are on the page, without a text search
+    # a search for an outcome's word now: no results yet, and the page says why
+    page.locator("#credcat-q").fill(word.lower())
+    expect(page.locator("#credcat-count")).to_have_text(waiting)
+    expect(page.locator("#credcat-results")).to_have_attribute("aria-busy", "true")
+    expect(page.locator("#credcat-results li")).to_have_count(0)
+    expect(page.locator("#credcat-empty")).to_be_hidden()
+    expect(page).to_have_url(re.compile(r"text=" + re.escape(word.lower())))
+    # the texts arrive: the right results, without another key press
+    held.release()
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, 1))
+    assert shown_ids(page) == [cid]
+    expect(page.locator("#credcat-results")).not_to_have_attribute("aria-busy", "true")
+    # a search for a word found only in the titles and summaries works the same from now on
+    page.locator("#credcat-q").fill("qqqxxyzzy")
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, 0))
+    expect(page.locator("#credcat-empty")).to_be_visible()
+
+
+def test_a_shared_search_address_shows_its_results_once_the_texts_are_here(
+    page: Page, sample_site: Site
+) -> None:
+    cat = sample_site.catalogue
+    word, cid = outcome_word(cat)
+    held = HeldTexts(page)
+    page.goto(sample_site.url("catalogue/?text=" + word.upper()))
+    expect(page.locator("#credcat-filters")).to_be_visible()
+    expect(page.locator("#credcat-q")).to_have_value(word.upper())
+    expect(page.locator("#credcat-count")).to_have_text(
+        ui_strings(lang_of(cat))["catalogue_search_loading"]
+    )
+    held.release()
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, 1))
+    assert shown_ids(page) == [cid]
+    assert parse_qs(urlsplit(page.url).query).get("text") == [word.upper()]
+
+
+def test_without_the_texts_the_search_still_finds_titles(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """Should catalogue-texts.json fail to load, the search looks at titles, summaries and
+    organisations (what catalogue.json holds) instead of waiting for ever."""
+    cat = sample_site.catalogue
+    context, guard = new_context(check=False)
+    page = context.new_page()
+    requests: list[str] = []
+
+    def fail(route: Any) -> None:
+        requests.append(route.request.url)
+        route.fulfill(status=503, body="")
+
+    page.route(TEXTS, fail)
+    page.goto(sample_site.url("catalogue/"))
+    expect(page.locator("#credcat-filters")).to_be_visible()
+    cred = next(c for c in cat.credentials.values() if c.status == "active")
+    title = cred.title[lang_of(cat)]
+    page.locator("#credcat-q").fill(title)
+    expect(page.locator("#credcat-results li.credcat-card").first).to_be_visible()
+    assert cred.id in shown_ids(page)
+    asked(page, requests, 2)  # a search after a failure asks for the texts again
+    assert guard.page_errors == []

@@ -2,7 +2,9 @@
 
 Owns the cards and the facets as the server renders them; the facet labels and the counted
 entries come from :mod:`.index` (``catalogue.json``), the same data ``catalogue.js`` filters
-with, so the first paint and the filtered page agree.
+with, so the first paint and the filtered page agree. The long texts its text search also reads
+(outcomes, skills) are in ``catalogue-texts.json``, which the script loads after
+``catalogue.json``.
 
 Without JavaScript the catalogue is a plain list: the active credentials, then the others
 ("Not currently offered"), :data:`PAGE_SIZE` cards per page (``catalogue/``, ``catalogue/2/``
@@ -43,6 +45,7 @@ SCRIPT_STRINGS = (
     "card_no_start",
     "card_price",
     "card_compare",
+    "catalogue_search_loading",
 )
 """The UI strings ``catalogue.js`` needs to render a card (it holds no words of its own)."""
 

@@ -141,6 +141,7 @@ class Site:
                 "home": self.link(page, urls.home()),
                 "how_to_read": self.link(page, urls.guide_page()),
                 "catalogue_json": self.link(page, urls.catalogue_json()),
+                "catalogue_texts": self.link(page, urls.catalogue_texts()),
                 "check": self.link(page, urls.check_page()),
             },
             "toc": [],

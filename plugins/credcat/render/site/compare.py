@@ -1,11 +1,12 @@
 """The compare page (``compare/``): up to :data:`MAX_COMPARED` credentials side by side.
 
 Owns the page's context: its words and the configuration ``compare.js`` reads from the page
-(``catalogue.json`` and the catalogue page relative to the page, the limit, every UI string it
-shows). The page is static, one per language: the credentials to compare are in its URL
-(``?ids=a,b,c``, shareable) and the table is built in the browser from ``catalogue.json``, which
-carries the level, workload, outcomes, assessments, price, runs and awarding bodies of every
-credential (:mod:`.index`). Without JavaScript the page says so and links to the catalogue.
+(``catalogue.json``, ``catalogue-texts.json`` and the catalogue page relative to the page, the
+limit, every UI string it shows). The page is static, one per language: the credentials to
+compare are in its URL (``?ids=a,b,c``, shareable) and the table is built in the browser from
+``catalogue.json`` (level, price, runs and awarding bodies of every credential) and
+``catalogue-texts.json`` (workload in words, outcomes, assessments), both loaded at once
+(:mod:`.index`). Without JavaScript the page says so and links to the catalogue.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ def compare_context(site: Site) -> CompareContext:
     base = site.base("compare", page, str(strings["title"]))
     config: dict[str, Any] = {
         "catalogue_json": base["links"]["catalogue_json"],
+        "catalogue_texts": base["links"]["catalogue_texts"],
         "catalogue": base["links"]["catalogue"],
         "root": base["links"]["home"],
         "lang": site.lang,

@@ -129,6 +129,7 @@ class PageLinks(TypedDict):
     home: str
     how_to_read: str
     catalogue_json: str
+    catalogue_texts: str
     check: str
 
 
@@ -814,9 +815,9 @@ class CompareContext(BaseContext):
     """Context of the compare page (``compare/?ids=a,b,c``).
 
     The page is static: ``compare.js`` reads the ids from the URL and the credentials from
-    ``catalogue.json``, and builds the table. ``config`` is handed to it as JSON: the data file
-    and the catalogue page relative to the page, the most credentials compared at once, and
-    every UI string the script shows.
+    ``catalogue.json`` and ``catalogue-texts.json``, and builds the table. ``config`` is handed
+    to it as JSON: the two data files and the catalogue page relative to the page, the most
+    credentials compared at once, and every UI string the script shows.
     """
 
     intro: str

@@ -1,15 +1,25 @@
-"""``catalogue.json``: the data behind the catalogue page, its compare page and the check page.
+"""``catalogue.json`` and ``catalogue-texts.json``: the data behind the catalogue page, its
+compare page and the check page.
 
-One entry per credential (its current version; every status, with the status), holding only
-what the cards, the filters, the text search, the sorting, the compare page and the "Check a
-credential" page need. Keys are short and empty values are left out, so that the file stays
-under 1 KB per credential gzipped at 10,000 credentials (docs/performance.md). The file is
+One entry per credential (its current version; every status, with the status), split in two
+files per language so that the catalogue page's filters work as soon as the smaller one is
+parsed (issue 9: at 10,000 credentials one file was 14.5 MB and the filters waited for it):
+
+* ``catalogue.json`` holds what the cards, the facets and their counts, the sorting, paging and
+  the "Check a credential" page need;
+* ``catalogue-texts.json`` holds the long texts: outcomes and skills (which only the catalogue's
+  text search reads, besides titles and summaries), and the workload in words and the
+  assessment lines, which only the compare page shows. The catalogue page loads it after the
+  first file; the compare page loads both.
+
+Keys are short and empty values are left out, so that the two files together stay under 1 KB
+per credential gzipped at 10,000 credentials (docs/performance.md). The files are
 deterministic: sorted keys, entries sorted by id, facet options in the order the page shows
 them. The format is documented for readers in docs/data.md.
 
-Shape (``version`` 2)::
+``catalogue.json`` (``version`` 3)::
 
-    {"version": 2, "lang": "en", "title": "…", "url": "credentials/{id}/",
+    {"version": 3, "lang": "en", "title": "…", "url": "credentials/{id}/",
      "facets": {"eqf": [["6", "EQF level 6"], …], "field": [["0613", "…"], …],
                 "mode": […], "language": [["de", "German"], …],
                 "org": [["uni", "HS Rheinau"], …], "status": [["active", "Active"], …]},
@@ -32,20 +42,32 @@ key     value
 ``l``   language codes
 ``c``   ECTS credits (number; absent when not stated)
 ``h``   hours (number; absent when not stated)
-``w``   workload as the page writes it ("15 ECTS credits (410 hours)")
 ``st``  status: ``draft``, ``active``, ``superseded`` or ``retired``
 ``v``   current version
 ``vs``  every version, oldest first (absent when the current one is the only one)
 ``sb``  the successor's id (only for a superseded credential)
-``o``   outcome texts, in the page's order
-``k``   ESCO skill labels (skills given only as a URI are not listed)
-``x``   one line per assessment: type, supervision, identity check
 ``pr``  the price of the offerings (one value, a range, or "ask the provider")
 ``r``   the runs, by start: ``[start (YYYY-MM-DD), start as words, price or ""]``
 ======  ============================================================================
 
 ``logos`` maps an organisation id to its logo, relative to this file (absent when no
 organisation has one); the cards show the first provider's.
+
+``catalogue-texts.json`` (``version`` 3)::
+
+    {"version": 3, "lang": "en", "credentials": [{"i": "sql", "w": "…", "o": […], …}]}
+
+with the same entries in the same order, each with these keys:
+
+======  ============================================================================
+key     value
+======  ============================================================================
+``i``   id (the entry of ``catalogue.json`` it completes)
+``w``   workload as the page writes it ("15 ECTS credits (410 hours)")
+``o``   outcome texts, in the page's order
+``k``   ESCO skill labels (skills given only as a URI are not listed)
+``x``   one line per assessment: type, supervision, identity check
+======  ============================================================================
 
 Runs whose start has passed stay listed: the browser, not the build, decides which run is the
 next start (sites are not rebuilt every day).
@@ -64,9 +86,15 @@ from ..safe import json_for_script
 from .common import STATUS_ORDER, Site
 from .credential import price_summary, workload
 
-__all__ = ["catalogue_index", "catalogue_json", "entry_runs"]
+__all__ = [
+    "catalogue_index",
+    "catalogue_json",
+    "catalogue_texts",
+    "catalogue_texts_json",
+    "entry_runs",
+]
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def entry_runs(site: Site, cred: Credential) -> list[list[str]]:
@@ -79,8 +107,8 @@ def entry_runs(site: Site, cred: Credential) -> list[list[str]]:
 
 
 def _entry(site: Site, cred: Credential) -> dict[str, Any]:
+    """An entry of ``catalogue.json``."""
     loc = site.loc
-    ui = loc.ui
     versions = [v.version for v in succession(site.cat, cred.id).versions]
     entry: dict[str, Any] = {
         "i": cred.id,
@@ -94,11 +122,23 @@ def _entry(site: Site, cred: Credential) -> dict[str, Any]:
         "l": list(cred.languages),
         "c": cred.workload.ects,
         "h": cred.workload.hours,
-        "w": workload(site, cred),
         "st": cred.status,
         "v": cred.version,
         "vs": versions if versions != [cred.version] else None,
         "sb": cred.superseded_by if cred.status == "superseded" else None,
+        "pr": price_summary(site, cred),
+        "r": entry_runs(site, cred),
+    }
+    return {k: v for k, v in entry.items() if v is not None and v != []}
+
+
+def _texts_entry(site: Site, cred: Credential) -> dict[str, Any]:
+    """An entry of ``catalogue-texts.json``."""
+    loc = site.loc
+    ui = loc.ui
+    entry: dict[str, Any] = {
+        "i": cred.id,
+        "w": workload(site, cred),
         "o": [loc.text(o.text) for o in cred.outcomes],
         "k": sorted({loc.text(s.label) for o in cred.outcomes for s in o.esco if s.label}),
         "x": [
@@ -112,14 +152,13 @@ def _entry(site: Site, cred: Credential) -> dict[str, Any]:
             )
             for a in cred.assessments
         ],
-        "pr": price_summary(site, cred),
-        "r": entry_runs(site, cred),
     }
     return {k: v for k, v in entry.items() if v is not None and v != []}
 
 
 def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -> dict[str, Any]:
-    """The content of ``catalogue.json`` as a dict.
+    """The content of ``catalogue.json`` as a dict (without the texts of
+    :func:`catalogue_texts`).
 
     Args:
         catalogue: The validated catalogue.
@@ -185,11 +224,31 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
     }
 
 
-def catalogue_json(catalogue: Catalogue, urls: Urls, lang: str | None = None) -> bytes:
-    """``catalogue.json`` as deterministic, compact UTF-8 bytes (sorted keys).
+def catalogue_texts(catalogue: Catalogue, urls: Urls, lang: str | None = None) -> dict[str, Any]:
+    """The content of ``catalogue-texts.json`` as a dict: the long texts of every entry of
+    :func:`catalogue_index`, in the same order (see the module docstring)."""
+    site = Site(catalogue, urls, lang)
+    return {
+        "version": FORMAT_VERSION,
+        "lang": site.lang,
+        "credentials": [
+            _texts_entry(site, cred) for _cid, cred in sorted(catalogue.credentials.items())
+        ],
+    }
 
-    ``<``, ``>``, ``&``, U+2028 and U+2029 are written as ``\\uXXXX`` escapes (still plain JSON),
-    so the file can also be inlined into a ``<script>`` element safely.
-    """
-    data = catalogue_index(catalogue, urls, lang)
+
+def _dumps(data: dict[str, Any]) -> bytes:
+    """Deterministic, compact UTF-8 bytes (sorted keys). ``<``, ``>``, ``&``, U+2028 and U+2029
+    are written as ``\\uXXXX`` escapes (still plain JSON), so the file can also be inlined into
+    a ``<script>`` element safely."""
     return (str(json_for_script(data)) + "\n").encode("utf-8")
+
+
+def catalogue_json(catalogue: Catalogue, urls: Urls, lang: str | None = None) -> bytes:
+    """``catalogue.json`` as deterministic, compact UTF-8 bytes (sorted keys)."""
+    return _dumps(catalogue_index(catalogue, urls, lang))
+
+
+def catalogue_texts_json(catalogue: Catalogue, urls: Urls, lang: str | None = None) -> bytes:
+    """``catalogue-texts.json`` as deterministic, compact UTF-8 bytes (sorted keys)."""
+    return _dumps(catalogue_texts(catalogue, urls, lang))

@@ -1,16 +1,19 @@
 /*
  * credcat — the compare page (compare/?ids=a,b,c). Plain JavaScript, no framework, no
- * third-party code, no network request except catalogue.json from this site.
+ * third-party code, no network request except catalogue.json and catalogue-texts.json from
+ * this site.
  *
  * Reads the ids from the address (shareable: the same address shows the same comparison),
- * the credentials from catalogue.json (the language's own), and builds one accessible table:
+ * the credentials from catalogue.json and their workload, outcomes and assessments from
+ * catalogue-texts.json (the language's own; both requested at once, docs/data.md), and builds
+ * one accessible table:
  * a caption, a column per credential (its header links to the credential page and carries a
  * "remove" link), a row per aspect (level, workload, outcomes, assessment, price, next start,
  * awarding body), each with its row header. The next start is decided with the reader's date
  * (a run whose start has passed is not the next start). Every text goes in with textContent.
  *
- * Stable hooks (browser tests): #credcat-compare-config (JSON: catalogue_json, catalogue, lang,
- * max, strings), #credcat-compare-status (role="status"), #credcat-compare-table,
+ * Stable hooks (browser tests): #credcat-compare-config (JSON: catalogue_json, catalogue_texts,
+ * catalogue, lang, max, strings), #credcat-compare-status (role="status"), #credcat-compare-table,
  * table.credcat-compare-table, thead th[data-credcat-id], tbody tr[data-credcat-row=<aspect>].
  */
 (function () {
@@ -69,7 +72,7 @@
     return ul;
   }
 
-  function build(data, ids) {
+  function build(data, texts, ids) {
     var labels = {};
     Object.keys(data.facets || {}).forEach(function (facet) {
       labels[facet] = {};
@@ -77,6 +80,10 @@
     });
     var byId = {};
     list(data.credentials).forEach(function (e) { if (e && typeof e.i === "string") byId[e.i] = e; });
+    var textsOf = {};
+    list(texts && texts.credentials).forEach(function (t) {
+      if (t && typeof t.i === "string" && Object.prototype.hasOwnProperty.call(byId, t.i)) textsOf[t.i] = t;
+    });
     var unknown = ids.filter(function (id) { return !byId[id]; });
     var known = ids.filter(function (id) { return byId[id]; });
     var notes = [];
@@ -132,13 +139,14 @@
       th.setAttribute("scope", "row");
       tr.appendChild(th);
       entries.forEach(function (e) {
+        var more = Object.prototype.hasOwnProperty.call(textsOf, e.i) ? textsOf[e.i] : {};
         var td = el("td");
         var run = null;
         list(e.r).some(function (r) { if (String(r[0]) >= now) { run = r; return true; } return false; });
         if (row === "level") td.textContent = (labels.eqf && labels.eqf[String(e.e)]) || String(e.e);
-        else if (row === "workload") td.textContent = e.w || "";
-        else if (row === "outcomes") td.appendChild(bulleted(list(e.o)));
-        else if (row === "assessment") td.appendChild(bulleted(list(e.x)));
+        else if (row === "workload") td.textContent = more.w || "";
+        else if (row === "outcomes") td.appendChild(bulleted(list(more.o)));
+        else if (row === "assessment") td.appendChild(bulleted(list(more.x)));
         else if (row === "price") td.textContent = (run && run[2]) || e.pr || "";
         else if (row === "next_start") td.textContent = run ? run[1] : strings.no_start;
         else if (row === "awarding") {
@@ -158,11 +166,13 @@
     say([strings.none]);
     return;
   }
-  window.fetch(String(config.catalogue_json), { credentials: "same-origin" })
-    .then(function (response) {
-      if (!response.ok) throw new Error("catalogue.json: HTTP " + response.status);
+  function load(url) {
+    return window.fetch(String(url), { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(url + ": HTTP " + response.status);
       return response.json();
-    })
-    .then(function (data) { build(data, ids); })
+    });
+  }
+  Promise.all([load(config.catalogue_json), load(config.catalogue_texts)])
+    .then(function (both) { build(both[0], both[1], ids); })
     .catch(function () { say([strings.load_error]); });
 })();
