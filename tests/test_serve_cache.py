@@ -65,7 +65,8 @@ def _counts(plugin: CredcatPlugin) -> tuple[int, int]:
 def _rendered(caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
     """(copied, rendered) from the rebuild's log line."""
     found = re.findall(
-        r"(\d+) credentials unchanged \(their pages and files moved back from the previous build\), (\d+)",
+        r"(\d+) credentials unchanged \(their pages and files moved back from the previous "
+        r"build\), (\d+)",
         caplog.text,
     )
     assert found, caplog.text

@@ -1,6 +1,7 @@
 """Emit the catalogue's data files into a folder, without MkDocs (``credcat generate``).
 
-The same renderers feed the MkDocs plugin; this module only decides where bytes land. Files
+The same units of work as a build (:func:`credcat.parallel.data_files`), so the list of data
+files exists once; this module only decides where bytes land. Files
 are written into a staging folder first and moved into place at the end, so an error never
 leaves a half-written output folder; a marker file lists what was written, and only a folder
 whose marker matches its content (or an empty one) is ever replaced.
@@ -18,17 +19,21 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 
 from .catalogue import Catalogue
-from .errors import CredcatError, printable
+from .errors import printable
 from .model import CatalogueSettings
-from .render.data.machine import machine_files
-from .render.logos import logo_files
-from .render.site.index import catalogue_json, catalogue_texts_json
-from .urls import CATALOGUE_JSON, CATALOGUE_TEXTS, Urls
+from .parallel import OutputError, data_files, safe_relative
+from .urls import Urls
 
-
-class OutputError(CredcatError):
-    """Two renderers claimed the same output path, a path would leave the output folder, or the
-    output folder is one that must not be replaced (the project, the catalogue, home …)."""
+__all__ = [
+    "MARKER",
+    "OutputError",
+    "check_output_folder",
+    "check_site_url",
+    "data_files",
+    "marker_content",
+    "safe_relative",
+    "write_machine_files",
+]
 
 
 def check_site_url(value: str) -> str:
@@ -49,39 +54,6 @@ def check_site_url(value: str) -> str:
         message = printable(str(exc.errors()[0].get("msg", "not a valid address")))
         raise OutputError(f"--site-url {printable(value)[:80]!r}: {message}") from None
     return value.strip() if value.strip().endswith("/") else value.strip() + "/"
-
-
-def data_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
-    """Every data file of the site (machine-readable files, ``catalogue.json`` with
-    ``catalogue-texts.json``, and the organisations' logos) by path.
-
-    Raises:
-        OutputError: When two renderers produce the same path.
-    """
-    files: dict[str, bytes] = {}
-    index = {
-        CATALOGUE_JSON: catalogue_json(catalogue, urls),
-        CATALOGUE_TEXTS: catalogue_texts_json(catalogue, urls),
-    }
-    logos = {logo.path: logo.content for logo in logo_files(catalogue, urls).values()}
-    for group in (machine_files(catalogue, urls), index, logos):
-        _merge(files, group)
-    return files
-
-
-def _merge(into: dict[str, bytes], group: Mapping[str, bytes]) -> None:
-    for path, content in group.items():
-        if path in into:
-            raise OutputError(f"two files would be written to {path}")
-        into[path] = content
-
-
-def safe_relative(path: str) -> PurePosixPath:
-    """Check that a generated path stays inside the output folder."""
-    pure = PurePosixPath(path)
-    if pure.is_absolute() or ".." in pure.parts or not pure.parts:
-        raise OutputError(f"refusing to write outside the output folder: {path!r}")
-    return pure
 
 
 MARKER = ".credcat-output.json"

@@ -31,14 +31,14 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from .cache import FileStore
 from .catalogue import Catalogue
+from .errors import CredcatError
 from .jsonld import EDC_CONTEXT
 from .model import Credential
-from .output import OutputError, safe_relative
 from .render.data.loq import publishes_opportunities
 from .render.data.machine import (
     catalogue_node,
@@ -55,16 +55,33 @@ from .versions import credential_at, succession
 __all__ = [
     "CHUNK",
     "DataJob",
+    "OutputError",
     "check_written",
+    "data_files",
     "data_paths",
     "data_units",
     "jobs",
     "run_data_unit",
     "run_units",
+    "safe_relative",
     "write_data_files",
 ]
 
 T = TypeVar("T")
+
+
+class OutputError(CredcatError):
+    """Two renderers claimed the same output path, a path would leave the output folder, or the
+    output folder is one that must not be replaced (the project, the catalogue, home …)."""
+
+
+def safe_relative(path: str) -> PurePosixPath:
+    """Check that a generated path stays inside the output folder."""
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts:
+        raise OutputError(f"refusing to write outside the output folder: {path!r}")
+    return pure
+
 
 CHUNK = 50
 """Credentials per unit of machine files: large enough that starting a unit costs little,
@@ -91,6 +108,8 @@ class DataJob:
         keys: The key of every credential (:func:`credcat.cache.credential_keys`).
         restored: Credentials whose files are already in the site folder (moved back from
             the previous build by the adapter): not written again.
+        sink: Where the files go instead of ``out`` when given: path → bytes
+            (:func:`data_files`).
     """
 
     catalogue: Catalogue
@@ -101,6 +120,7 @@ class DataJob:
     store: FileStore | None = None
     keys: Mapping[str, str] | None = None
     restored: frozenset[str] = frozenset()
+    sink: dict[str, bytes] | None = None
 
 
 def jobs() -> int:
@@ -168,6 +188,12 @@ def data_paths(job: DataJob) -> list[str]:
 
 
 def _write(job: DataJob, path: str, parts: Iterator[bytes] | bytes) -> None:
+    if job.sink is not None:
+        safe_relative(path)
+        if path in job.sink:
+            raise OutputError(f"two files would be written to {path}")
+        job.sink[path] = parts if isinstance(parts, bytes) else b"".join(parts)
+        return
     target = job.out / safe_relative(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("wb") as stream:
@@ -291,6 +317,41 @@ def check_written(results: Sequence[Sequence[str]]) -> list[str]:
     if len(set(paths)) != len(paths):
         raise OutputError("two renderers would write the same file")
     return sorted(paths)
+
+
+def data_files(
+    catalogue: Catalogue,
+    urls: Urls,
+    languages: tuple[str, ...] | None = None,
+    *,
+    machine_files: bool = True,
+) -> dict[str, bytes]:
+    """Every data file of the site by path, sorted: the machine-readable files of every
+    version (OB3 editions and badges included), ``catalogue.jsonld``, ``catalogue.json`` and
+    ``catalogue-texts.json`` in every language, the organisations' logos. The same units as a
+    build (:func:`write_data_files`), held in memory: what ``credcat generate`` writes and
+    ``credcat verify-site`` expects.
+
+    Args:
+        catalogue: The validated catalogue.
+        urls: Its URL scheme.
+        languages: The languages of the site (default: the catalogue's, default first).
+        machine_files: Whether the machine-readable files are published.
+
+    Raises:
+        OutputError: When two renderers produce the same path.
+    """
+    job = DataJob(
+        catalogue,
+        urls,
+        Path(),
+        machine_files,
+        languages or tuple(catalogue.languages),
+        sink={},
+    )
+    check_written([run_data_unit(job, unit) for unit in data_units(job)])
+    assert job.sink is not None
+    return dict(sorted(job.sink.items()))
 
 
 def write_data_files(job: DataJob, processes: int | None = None) -> list[str]:
