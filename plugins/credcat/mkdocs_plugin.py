@@ -8,7 +8,9 @@ language at the site root, every other under ``<lang>/``, with its own pages, na
 translated as ``page.<lang>.md`` beside ``page.md`` (an untranslated page is copied into the
 language's folder, marked as being in the default language and left out of its search).
 
-* ``on_startup`` — remember whether this is ``mkdocs serve``.
+* ``on_startup`` — remember whether this is ``mkdocs serve``; under serve, start what rebuilds
+  keep (:class:`~credcat.validate.LoadCache`, :class:`~credcat.cache.FileStore` in a temporary
+  folder, compiled templates); ``on_shutdown`` removes them.
 * ``on_config`` — load and validate the catalogue once per build, *before* MkDocs empties the
   site folder: an invalid catalogue raises :class:`~mkdocs.exceptions.PluginError` naming every
   ``file:line:column`` and nothing is written. Under ``mkdocs serve`` only, an invalid catalogue
@@ -23,11 +25,12 @@ language's folder, marked as being in the default language and left out of its s
   language switch; warns when ``site_url`` and the catalogue's ``base_uri`` differ. Without a
   ``repo_url``, the header shows the catalogue's publisher (name and homepage) where Material
   shows the repository.
-* ``on_files`` — add a virtual Markdown stub per generated page (credentials at both their
-  current and their versioned URL, organisations, the catalogue, the pathways, the "Check a
-  credential" page) and announce the data files (``catalogue.json`` and the machine-readable
-  files: :class:`DataFile`, which MkDocs knows of but does not write), refusing to overwrite a
-  file that already exists in ``docs/``; move ``page.<lang>.md`` to
+* ``on_files`` — add a virtual Markdown stub per generated listing page (organisations, the
+  catalogue, the pathways, the "Check a credential" and compare pages); list the pages credcat
+  renders itself (every credential at its current and versioned URLs, and the summaries: not
+  MkDocs pages, see ``on_post_build``) and announce the data files (``catalogue.json`` and
+  the machine-readable files: :class:`DataFile`, which MkDocs knows of but does not write),
+  refusing to overwrite a file that already exists in ``docs/``; move ``page.<lang>.md`` to
   ``<lang>/page.md`` and copy each untranslated hand-written page into every other language's
   folder.
 * ``on_nav`` — one navigation per language (the configured ``nav`` with each page replaced by
@@ -51,10 +54,14 @@ language's folder, marked as being in the default language and left out of its s
   body back.
 * ``on_post_page`` — drop a generated page's body once rendered (MkDocs keeps every page).
 * ``on_template_context`` — the alternates of every page for ``sitemap.xml`` (``hreflang``).
-* ``on_post_build`` (after the search plugin) — write the data files, chunk by chunk, in
-  worker processes where there are cores (:mod:`credcat.parallel`; one process under ``mkdocs
-  serve`` or with ``CREDCAT_JOBS=1``); split the search index by language, each with the
-  stemmer of its language (English where lunr has none).
+* ``on_pre_build`` — under serve, move the previous build's credential folders aside before
+  MkDocs empties the site folder.
+* ``on_post_build`` (before the search plugin) — render the credential pages and summaries as
+  MkDocs renders a page, and write the data files, in chunks, in worker processes where
+  ``CREDCAT_JOBS`` asks for them (:func:`credcat.parallel.run_units`; one process under
+  ``mkdocs serve``); under serve, a credential whose key is unchanged gets its folders back
+  instead. After the search plugin: split the search index by language, each with the stemmer
+  of its language (English where lunr has none).
 * ``on_serve`` — watch the catalogue folder.
 * ``on_post_build`` (last of all plugins) — under ``mkdocs build`` and ``gh-deploy``, swap the
   staged site in (see below).
