@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from credcat.render.language import localise
 from credcat.render.site.index import catalogue_json, catalogue_texts_json
 from credcat.urls import Urls
 from credcat.validate import load_catalogue
+from golden_files import GOLDEN_TODAY_EPOCH
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -119,3 +121,40 @@ def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 3)
     monkeypatch.setenv("CREDCAT_JOBS", "2")
     assert jobs() == 1
+
+
+def test_a_site_built_by_several_processes_is_the_same_bytes(tmp_path: Path) -> None:
+    """Pages and data files rendered by worker processes (``CREDCAT_JOBS=2``, pages handing
+    their search entries back) give the same site, every file, as one process."""
+    sites = {}
+    for jobs_setting in ("1", "2"):
+        site = tmp_path / f"site{jobs_setting}"
+        env = {
+            **os.environ,
+            "CREDCAT_JOBS": jobs_setting,
+            "SOURCE_DATE_EPOCH": GOLDEN_TODAY_EPOCH,
+            "NO_MKDOCS_2_WARNING": "1",
+        }
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "-v",
+                "-f",
+                str(REPO / "mkdocs.yml"),
+                "-d",
+                str(site),
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        used = "1 process" if jobs_setting == "1" else "2 processes"
+        assert f"units of work in {used}" in done.stderr
+        sites[jobs_setting] = _files(site)
+    assert sites["1"].keys() == sites["2"].keys()
+    different = [path for path in sites["1"] if sites["1"][path] != sites["2"][path]]
+    assert different == []

@@ -127,6 +127,7 @@ from .parallel import (
     check_written,
     data_paths,
     data_units,
+    jobs,
     run_data_unit,
     run_units,
 )
@@ -791,6 +792,11 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             assert job is not None
             return run_data_unit(job, unit), []
 
+        used = min(processes or jobs(), len(units))
+        log.debug(
+            f"{len(own)} credential pages and {len(units)} units of work in {used} "
+            f"process{'es' if used > 1 else ''}"
+        )
         try:
             results = run_units(units, run, processes)
             check_written([written for written, _ in results if written])
