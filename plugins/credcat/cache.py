@@ -216,15 +216,16 @@ class FileStore:
         return value
 
     def forget(self, names: Iterable[str]) -> None:
-        """Drop the units and values not in ``names``, and every folder still aside (not
-        reused)."""
+        """Drop the units not in ``names`` and every folder still aside (not reused), and the
+        values whose name does not end in ``:<name>`` (``node:<id>``, ``entry:<lang>:<id>``)."""
         keep = set(names)
         for name, unit in list(self._units.items()):
             if unit.aside or name not in keep:
                 del self._units[name]
                 self._remove(name, unit)
-        for name in self._memo.keys() - keep:
-            del self._memo[name]
+        for name in list(self._memo):
+            if name.rpartition(":")[2] not in keep:
+                del self._memo[name]
 
 
 class _Unit:

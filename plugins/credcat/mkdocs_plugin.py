@@ -830,7 +830,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         for cid, key in keys.items():
             if cid not in restored and cid in trees:
                 store.keep(cid, key, trees[cid], extra.get(cid, {}))
-        store.forget([*keys, *(f"node:{cid}" for cid in keys)])
+        store.forget(keys)
         log.info(
             f"{store.hits} credentials unchanged (their pages and files moved back from the "
             f"previous build), {store.misses} rendered"

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .cache import FileStore
 from .catalogue import Catalogue
@@ -48,7 +48,7 @@ from .render.data.machine import (
 )
 from .render.data.nodes import dumps
 from .render.logos import logo_files
-from .render.site.index import catalogue_json, catalogue_texts_json
+from .render.site.index import EntryMemo, catalogue_json, catalogue_texts_json
 from .urls import CATALOGUE_JSONLD, MACHINE_FILES, Urls
 from .versions import credential_at, succession
 
@@ -223,6 +223,19 @@ def _catalogue_jsonld(job: DataJob) -> Iterator[bytes]:
     yield b"]}\n"
 
 
+def _entry_memo(job: DataJob, lang: str) -> EntryMemo | None:
+    """Under ``mkdocs serve``: the catalogue files' entries of unchanged credentials."""
+    store, keys = job.store, job.keys
+    if store is None or keys is None:
+        return None
+
+    def memo(kind: str, cid: str, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        key = keys.get(cid)
+        return make() if key is None else store.memo(f"{kind}:{lang}:{cid}", key, make)
+
+    return memo
+
+
 def run_data_unit(job: DataJob, unit: str) -> list[str]:
     """Render and write one unit of :func:`data_units`; the paths written."""
     kind, _, arg = unit.partition(":")
@@ -232,11 +245,12 @@ def run_data_unit(job: DataJob, unit: str) -> list[str]:
         written.append(CATALOGUE_JSONLD)
     elif kind == "json":
         lang = None if arg == job.languages[0] else arg
+        memo = _entry_memo(job, arg)
         path = job.urls.catalogue_json(lang)
-        _write(job, path, catalogue_json(job.catalogue, job.urls, lang))
+        _write(job, path, catalogue_json(job.catalogue, job.urls, lang, memo))
         written.append(path)
         path = job.urls.catalogue_texts(lang)
-        _write(job, path, catalogue_texts_json(job.catalogue, job.urls, lang))
+        _write(job, path, catalogue_texts_json(job.catalogue, job.urls, lang, memo))
         written.append(path)
     elif kind == "logos":
         for logo in logo_files(job.catalogue, job.urls).values():

@@ -76,6 +76,7 @@ next start (sites are not rebuilt every day).
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from typing import Any
 
 from ...catalogue import Catalogue
@@ -156,7 +157,15 @@ def _texts_entry(site: Site, cred: Credential) -> dict[str, Any]:
     return {k: v for k, v in entry.items() if v is not None and v != []}
 
 
-def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -> dict[str, Any]:
+EntryMemo = Callable[[str, str, Callable[[], dict[str, Any]]], dict[str, Any]]
+"""``memo(kind, credential_id, make)``: an entry kept from an earlier build where the credential
+has not changed (``mkdocs serve``), else ``make()``. Entries hold no address, so they do not
+depend on the URL scheme."""
+
+
+def catalogue_index(
+    catalogue: Catalogue, urls: Urls, lang: str | None = None, memo: EntryMemo | None = None
+) -> dict[str, Any]:
     """The content of ``catalogue.json`` as a dict (without the texts of
     :func:`catalogue_texts`).
 
@@ -164,6 +173,7 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
         catalogue: The validated catalogue.
         urls: Its URL scheme.
         lang: Language of the texts (default: the catalogue's default language).
+        memo: Where entries of unchanged credentials come from (``mkdocs serve``).
 
     Returns:
         A JSON-ready dict (see the module docstring).
@@ -180,8 +190,14 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
         "org": {},
         "status": {},
     }
+
+    def entry(cred: Credential) -> dict[str, Any]:
+        if memo is None:
+            return _entry(site, cred)
+        return memo("entry", cred.id, lambda: _entry(site, cred))
+
     for _cid, cred in sorted(catalogue.credentials.items()):
-        entries.append(_entry(site, cred))
+        entries.append(entry(cred))
         labels["eqf"][str(cred.eqf)] = loc.ui_text("fact_eqf_value", level=cred.eqf)
         for code in cred.field:
             labels["field"][code] = loc.label("isced-f", code)
@@ -224,16 +240,22 @@ def catalogue_index(catalogue: Catalogue, urls: Urls, lang: str | None = None) -
     }
 
 
-def catalogue_texts(catalogue: Catalogue, urls: Urls, lang: str | None = None) -> dict[str, Any]:
+def catalogue_texts(
+    catalogue: Catalogue, urls: Urls, lang: str | None = None, memo: EntryMemo | None = None
+) -> dict[str, Any]:
     """The content of ``catalogue-texts.json`` as a dict: the long texts of every entry of
     :func:`catalogue_index`, in the same order (see the module docstring)."""
     site = Site(catalogue, urls, lang)
+
+    def entry(cred: Credential) -> dict[str, Any]:
+        if memo is None:
+            return _texts_entry(site, cred)
+        return memo("texts", cred.id, lambda: _texts_entry(site, cred))
+
     return {
         "version": FORMAT_VERSION,
         "lang": site.lang,
-        "credentials": [
-            _texts_entry(site, cred) for _cid, cred in sorted(catalogue.credentials.items())
-        ],
+        "credentials": [entry(cred) for _cid, cred in sorted(catalogue.credentials.items())],
     }
 
 
@@ -244,11 +266,15 @@ def _dumps(data: dict[str, Any]) -> bytes:
     return (str(json_for_script(data)) + "\n").encode("utf-8")
 
 
-def catalogue_json(catalogue: Catalogue, urls: Urls, lang: str | None = None) -> bytes:
+def catalogue_json(
+    catalogue: Catalogue, urls: Urls, lang: str | None = None, memo: EntryMemo | None = None
+) -> bytes:
     """``catalogue.json`` as deterministic, compact UTF-8 bytes (sorted keys)."""
-    return _dumps(catalogue_index(catalogue, urls, lang))
+    return _dumps(catalogue_index(catalogue, urls, lang, memo))
 
 
-def catalogue_texts_json(catalogue: Catalogue, urls: Urls, lang: str | None = None) -> bytes:
+def catalogue_texts_json(
+    catalogue: Catalogue, urls: Urls, lang: str | None = None, memo: EntryMemo | None = None
+) -> bytes:
     """``catalogue-texts.json`` as deterministic, compact UTF-8 bytes (sorted keys)."""
-    return _dumps(catalogue_texts(catalogue, urls, lang))
+    return _dumps(catalogue_texts(catalogue, urls, lang, memo))
