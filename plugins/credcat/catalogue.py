@@ -12,7 +12,7 @@ come from :mod:`credcat.graph`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -110,6 +110,17 @@ class Catalogue:
     """Values derived from this (immutable) catalogue, computed once per build by the modules
     that own them (``versions.succession``, the logos of ``render.logos``): keyed by
     ``(kind, id)``. Never part of the data."""
+
+    def without_documents(self) -> Catalogue:
+        """This catalogue without the loaded documents (each value's position in its file, for
+        locating problems: two thirds of a loaded catalogue's memory), once it is validated
+        and only rendered; ``catalogue.yaml``'s is kept. Its memo starts empty."""
+        kept = (
+            {CATALOGUE_FILE: self.documents[CATALOGUE_FILE]}
+            if CATALOGUE_FILE in self.documents
+            else {}
+        )
+        return replace(self, documents=kept)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_has_part", referrers(self.credentials, PART_OF))

@@ -278,6 +278,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         else:
             for problem in catalogue.warnings:
                 log.warning(problem.format(level=False))
+            catalogue = catalogue.without_documents()  # validated: from here on only rendered
             self._last_good = catalogue
 
         settings = catalogue.settings
