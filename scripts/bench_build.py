@@ -96,6 +96,18 @@ def texts(value: object) -> list[str]:
     return []
 
 
+def make_project(folder: Path, size: int) -> Path:
+    """The credcat project of a synthetic catalogue of ``size`` credentials in
+    ``folder/credcat``; returns its folder (``mkdocs.yml`` inside)."""
+    root = folder / "credcat"
+    (root / "catalogue").mkdir(parents=True)
+    make_catalogue(root / "catalogue", size)
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Bench\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    return root
+
+
 def make_floor(root: Path, catalogue: Path) -> None:
     """The floor site: one plain Markdown page per credential holding its texts."""
     docs = root / "docs"
@@ -202,12 +214,7 @@ def main() -> None:
     print(header)
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
-            root = Path(folder) / "credcat"
-            (root / "catalogue").mkdir(parents=True)
-            make_catalogue(root / "catalogue", size)
-            (root / "docs").mkdir()
-            (root / "docs" / "index.md").write_text("# Bench\n", encoding="utf-8")
-            (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+            root = make_project(Path(folder), size)
             floor_root = Path(folder) / "floor"
             make_floor(floor_root, root / "catalogue")
             floor = build(floor_root, dict(os.environ))

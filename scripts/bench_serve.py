@@ -25,8 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
-from bench_build import MKDOCS_YML  # noqa: E402
-from bench_check import make_catalogue  # noqa: E402
+from bench_build import make_project  # noqa: E402
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -61,13 +60,8 @@ def main() -> None:
     print(f"{'N':>6} {'step':>18} {'wall s':>7}  copied / rendered")
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
-            root = Path(folder) / "credcat"
-            (root / "catalogue").mkdir(parents=True)
-            make_catalogue(root / "catalogue", size)
-            (root / "docs").mkdir()
-            (root / "docs" / "index.md").write_text("# Bench\n", encoding="utf-8")
+            root = make_project(Path(folder), size)
             config = root / "mkdocs.yml"
-            config.write_text(MKDOCS_YML, encoding="utf-8")
             site = Path(folder) / "site"
             plugin = load_config(config_file=str(config), site_dir=str(site)).plugins["credcat"]
             plugin.on_startup(command="serve", dirty=False)

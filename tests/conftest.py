@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from mkdocs.config import load_config
 
 from catalogue_factory import write_catalogue
 
@@ -22,3 +25,21 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
 def catalogue_dir(tmp_path: Path) -> Path:
     """A valid two-language catalogue with one credential."""
     return write_catalogue(tmp_path / "catalogue")
+
+
+@pytest.fixture
+def serving(tmp_path: Path) -> Iterator[tuple[Path, Any]]:
+    """A small project and its plugin, started as ``mkdocs serve`` starts it."""
+    from credcat.mkdocs_plugin import CredcatPlugin
+    from test_site_build import make_project
+
+    config = make_project(tmp_path / "project")
+    plugin = load_config(config_file=str(config), site_dir=str(tmp_path / "site")).plugins[
+        "credcat"
+    ]
+    assert isinstance(plugin, CredcatPlugin)
+    plugin.on_startup(command="serve", dirty=False)
+    try:
+        yield config, plugin
+    finally:
+        plugin.on_startup(command="build", dirty=False)  # the instance outlives this test

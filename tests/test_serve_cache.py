@@ -9,7 +9,6 @@ incremental build is right only when it is the same bytes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,29 +16,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from credcat.mkdocs_plugin import THEME_DIR, CredcatPlugin
-from test_site_build import make_project
 
 SERVE_URL = "http://127.0.0.1:8000/"
 EDITED = "intro-databases"
-
-
-@pytest.fixture
-def serving(tmp_path: Path) -> Iterator[tuple[Path, CredcatPlugin]]:
-    config = make_project(tmp_path / "project")
-    plugin = _plugin(config, tmp_path)
-    plugin.on_startup(command="serve", dirty=False)
-    try:
-        yield config, plugin
-    finally:
-        plugin.on_startup(command="build", dirty=False)  # the instance outlives this test
-
-
-def _plugin(config: Path, tmp_path: Path) -> CredcatPlugin:
-    plugin = load_config(config_file=str(config), site_dir=str(tmp_path / "site")).plugins[
-        "credcat"
-    ]
-    assert isinstance(plugin, CredcatPlugin)
-    return plugin
 
 
 def _rebuild(config: Path, site: Path) -> dict[str, bytes]:

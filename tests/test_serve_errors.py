@@ -15,7 +15,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,18 +30,6 @@ from test_site_build import make_project
 SERVE_URL = "http://127.0.0.1:8000/"
 CREDENTIAL = "intro-databases"
 BROKEN_MODE = "mode: <b>onlin</b>\n"
-
-
-@pytest.fixture
-def serving(tmp_path: Path) -> Iterator[tuple[Path, CredcatPlugin]]:
-    """A small project and its plugin, started as ``mkdocs serve`` starts it."""
-    config = make_project(tmp_path / "project")
-    plugin = _plugin(_load(config, tmp_path))
-    plugin.on_startup(command="serve", dirty=False)
-    try:
-        yield config, plugin
-    finally:
-        plugin.on_startup(command="build", dirty=False)  # the instance outlives this test
 
 
 def _load(config: Path, tmp_path: Path) -> MkDocsConfig:
