@@ -83,6 +83,11 @@ def test_a_rebuild_copies_what_did_not_change_and_equals_a_full_build(
     assert "Relational Databases Renamed" in page
     assert edited == _fresh(plugin, config, site)
 
+    store = plugin._store
+    assert store is not None and store.folder.is_dir()
+    plugin.on_shutdown()  # mkdocs serve stopped: nothing is left in the temporary folder
+    assert not store.folder.exists()
+
 
 @pytest.mark.parametrize("change", ["template", "organisation", "settings"])
 def test_no_stale_page_after_a_change_every_page_shows(

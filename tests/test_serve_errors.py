@@ -196,7 +196,7 @@ def test_real_mkdocs_serve_shows_the_problem_and_reloads_when_fixed(tmp_path: Pa
     finally:
         process.send_signal(signal.SIGINT)  # how a maintainer stops it: MkDocs cleans up
         try:
-            process.wait(timeout=20)
+            process.wait(timeout=60)  # a loaded machine: let MkDocs and credcat clean up
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=20)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -144,9 +145,11 @@ class FileStore:
 
     def __init__(self, folder: Path) -> None:
         """Args:
-        folder: An empty folder the store owns (the caller creates and removes it).
+        folder: An empty folder the store owns (the caller creates it); removed with the
+            store, at the latest when the interpreter exits.
         """
         self.folder = folder
+        self.close = weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
         self._units: dict[str, _Unit] = {}
         self._folders: set[Path] = set()  # made in the site folder during this build
         self._memo: dict[str, tuple[str, object]] = {}

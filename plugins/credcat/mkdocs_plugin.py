@@ -249,7 +249,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._bytecode = None
         store, self._store = self._store, None
         if store is not None:
-            shutil.rmtree(store.folder, ignore_errors=True)
+            store.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load the catalogue (errors stop the build before anything is written)."""
