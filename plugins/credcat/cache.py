@@ -83,8 +83,7 @@ def catalogue_salt(catalogue: Catalogue) -> str:
         f"{oid}\t{stamp(root / catalogue.source_of('organisation', oid))}"
         for oid in catalogue.organisations
     ]
-    for folder in ("organisations", "logos"):
-        parts.append(tree_stamps(root / folder))
+    parts.append(tree_stamps(root / "logos"))
     return "\n".join(parts)
 
 

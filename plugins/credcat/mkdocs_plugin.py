@@ -850,7 +850,11 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             repr([(key, repr(config[key])) for key in sorted(config) if key != "plugins"]),
             repr([(name, repr(dict(p.config))) for name, p in config.plugins.items()]),
             repr(sorted(dict(config.theme).items(), key=lambda item: item[0])),
-            *(tree_stamps(Path(folder), skip=[".icons"]) for folder in config.theme.dirs),
+            *(  # credcat's own theme is part of catalogue_salt's stamps of the package
+                tree_stamps(Path(folder), skip=[".icons"])
+                for folder in config.theme.dirs
+                if folder != THEME_DIR
+            ),
             repr([_nav_lines(nav.items) for nav in navs if nav is not None]),
             get_build_date(),
             today().isoformat(),

@@ -209,29 +209,31 @@ def _catalogue_jsonld(job: DataJob) -> Iterator[bytes]:
     (sorted keys: ``@context`` before ``@graph``), one node at a time."""
     context = json.dumps(list(EDC_CONTEXT), ensure_ascii=False, separators=(",", ":"))
     yield f'{{"@context":{context},"@graph":['.encode()
-    catalogue, store, keys = job.catalogue, job.store, job.keys or {}
-    for index, credential in enumerate(catalogue.credentials.values()):
+    for index, credential in enumerate(job.catalogue.credentials.values()):
 
         def node(credential: Credential = credential) -> bytes:
-            return dumps(catalogue_node(catalogue, credential, job.urls))[:-1]  # no final newline
+            return dumps(catalogue_node(job.catalogue, credential, job.urls))[:-1]  # no final \n
 
-        key = keys.get(credential.id)
-        if store is not None and key is not None:
-            yield (b"," if index else b"") + store.memo(f"node:{credential.id}", key, node)
-        else:
-            yield (b"," if index else b"") + node()
+        yield (b"," if index else b"") + _kept(job, "node", credential.id, node)
     yield b"]}\n"
+
+
+def _kept(job: DataJob, name: str, cid: str, make: Callable[[], T]) -> T:
+    """``make()``, or under ``mkdocs serve`` what the previous build made under ``name`` for
+    credential ``cid`` if its key has not changed (:meth:`credcat.cache.FileStore.memo`)."""
+    key = job.keys.get(cid) if job.keys is not None else None
+    if job.store is None or key is None:
+        return make()
+    return job.store.memo(f"{name}:{cid}", key, make)
 
 
 def _entry_memo(job: DataJob, lang: str) -> EntryMemo | None:
     """Under ``mkdocs serve``: the catalogue files' entries of unchanged credentials."""
-    store, keys = job.store, job.keys
-    if store is None or keys is None:
+    if job.store is None or job.keys is None:
         return None
 
     def memo(kind: str, cid: str, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-        key = keys.get(cid)
-        return make() if key is None else store.memo(f"{kind}:{lang}:{cid}", key, make)
+        return _kept(job, f"{kind}:{lang}", cid, make)
 
     return memo
 
