@@ -245,6 +245,36 @@ def test_path_collision_is_an_error(
     assert _site_is_empty(site)
 
 
+def test_links_from_a_hand_written_page_to_generated_pages_and_files_resolve(
+    tmp_path: Path,
+) -> None:
+    """credcat's own pages and data files are known to MkDocs by path only: a link to one
+    passes ``--strict`` and becomes the published address."""
+    links = {
+        "the credential": "credentials/intro-databases/index.md",
+        "its version 1.0": "credentials/intro-databases/1.0/index.md",
+        "its ELM file": "credentials/intro-databases/1.0/elm.jsonld",
+        "the catalogue data": "catalogue.json",
+        "the catalogue": "catalogue/index.md",
+    }
+    page = "# Links\n\n" + "".join(f"- [{text}]({href})\n" for text, href in links.items())
+    config = make_project(tmp_path, extra_docs={"maintainers.md": page})  # a page in the nav
+    site = tmp_path / "site"
+    build_site(config, site)  # strict: a link MkDocs cannot resolve is a warning
+    # the page, and its copy in German (untranslated): the German pages of the credential,
+    # the files every language shares
+    for folder in (site / "maintainers", site / "de" / "maintainers"):
+        html = (folder / "index.html").read_text("utf-8")
+        hrefs = {text: href for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', html)}
+        assert set(hrefs) >= set(links)
+        for text in links:
+            target = (folder / hrefs[text]).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), hrefs[text]
+    german = (site / "de" / "maintainers" / "index.html").read_text("utf-8")
+    assert 'href="../credentials/intro-databases/"' in german
+    assert 'href="../../credentials/intro-databases/1.0/elm.jsonld"' in german
+
+
 def test_edit_uri_option_and_templates(tmp_path: Path) -> None:
     config = make_project(
         tmp_path, plugin_options="edit_links: true\nedit_catalogue_uri: blob/dev/data/"

@@ -28,11 +28,11 @@ language's folder, marked as being in the default language and left out of its s
 * ``on_files`` — add a virtual Markdown stub per generated listing page (organisations, the
   catalogue, the pathways, the "Check a credential" and compare pages); list the pages credcat
   renders itself (every credential at its current and versioned URLs, and the summaries: not
-  MkDocs pages, see ``on_post_build``) and announce the data files (``catalogue.json`` and
-  the machine-readable files: :class:`DataFile`, which MkDocs knows of but does not write),
-  refusing to overwrite a file that already exists in ``docs/``; move ``page.<lang>.md`` to
-  ``<lang>/page.md`` and copy each untranslated hand-written page into every other language's
-  folder.
+  MkDocs pages, see ``on_post_build``) and the data files (``catalogue.json`` and the
+  machine-readable files), known to MkDocs by path only (:class:`GeneratedFiles`: links to
+  them resolve, but MkDocs holds no ``File`` for each), refusing to overwrite a file that
+  already exists in ``docs/``; move ``page.<lang>.md`` to ``<lang>/page.md`` and copy each
+  untranslated hand-written page into every other language's folder.
 * ``on_nav`` — one navigation per language (the configured ``nav`` with each page replaced by
   its counterpart), and the alternates of every page (the sitemap renders before any page).
 * ``on_page_markdown`` — title (escaped: Material prints titles unescaped), canonical URL from
@@ -89,13 +89,13 @@ import posixpath
 import shutil
 import tempfile
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -223,7 +223,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._problems: tuple[Problem, ...] = ()  # under serve: why every page is an error page
         self._staging: Staging | None = None
         self._data_job: DataJob | None = None  # the data files, written by on_post_build
-        self._own: list[File] = []  # pages credcat renders itself (_build_own_pages)
+        self._own: list[PageSpec] = []  # pages credcat renders itself (_build_own_pages)
         self._files: Files | None = None
         self._doc_files: Sequence[File] | None = None
         self._nav: Navigation | None = None
@@ -424,21 +424,18 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         new: list[File] = []
         for code, pages in self.pages_by_lang.items():
             for spec in pages.pages():
-                meta = _page_meta(spec)
+                self._specs[spec.src_uri] = spec
+                if spec.kind in OWN_KINDS:  # rendered by credcat itself (_build_own_pages)
+                    self._own.append(spec)
+                    continue
                 inclusion = (
                     InclusionLevel.NOT_IN_NAV
-                    if spec.kind in {"credential", "summary", "organisation", "check", "compare"}
+                    if spec.kind in {"organisation", "check", "compare"}
                     or (spec.kind == "catalogue" and spec.entity)
                     or code != self.languages.default
                     else InclusionLevel.UNDEFINED
                 )
-                self._specs[spec.src_uri] = spec
-                if spec.kind in OWN_KINDS:  # rendered by credcat itself (_build_own_pages)
-                    self._own.append(
-                        File.generated(config, spec.src_uri, content="", inclusion=inclusion)
-                    )
-                    continue
-                front = yaml.safe_dump(meta, sort_keys=False)
+                front = yaml.safe_dump(_page_meta(spec), sort_keys=False)
                 new.append(
                     File.generated(
                         config, spec.src_uri, content=f"---\n{front}---\n", inclusion=inclusion
@@ -448,7 +445,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         # one credential's pages together, every language: what they share (its QR code,
         # its succession) is made once and can be let go of before the next credential's
         order = {cid: n for n, cid in enumerate(self.catalogue.credentials)}
-        self._own.sort(key=lambda f: order.get(self._specs[f.src_uri].entity, -1))
+        self._own.sort(key=lambda spec: order.get(spec.entity, -1))
         self._data_job = DataJob(
             self.catalogue,
             self.urls,
@@ -457,13 +454,24 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             (self.languages.default, *self.languages.others),
         )
         new += self._translated_pages(files, config)
-        for path in data_paths(self._data_job):
-            # known to MkDocs (links to them resolve), written by on_post_build
-            new.append(DataFile.generated(config, path, content=b""))
-
-        self._check_collisions(files, [*new, *self._own])
+        data = data_paths(self._data_job)
+        self._check_collisions(
+            files,
+            [
+                *((f.src_uri, f.dest_uri) for f in new),
+                *((spec.src_uri, f"{spec.path}index.html") for spec in self._own),
+                *((path, path) for path in data),
+            ],
+        )
         for file in new:
             files.append(file)
+        files = GeneratedFiles(
+            files,
+            config,
+            own={spec.src_uri for spec in self._own},
+            data=data,
+            folders=self.languages.others,
+        )
 
         self._env = _strict_env(config.theme.get_env())
         if self._bytecode is not None:
@@ -510,15 +518,16 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                     self._fallbacks.add(f"{code}/{file.src_uri}")
         return new
 
-    def _check_collisions(self, files: Files, new: list[File]) -> None:
+    def _check_collisions(self, files: Files, new: list[tuple[str, str]]) -> None:
+        """Refuse to write over a file of the site: ``new`` holds ``(src_uri, dest_uri)``."""
         by_src = {f.src_uri: f for f in files}
         by_dest = {f.dest_uri: f for f in files}
         clashes = []
-        for file in new:
-            existing = by_src.get(file.src_uri) or by_dest.get(file.dest_uri)
+        for src_uri, dest_uri in new:
+            existing = by_src.get(src_uri) or by_dest.get(dest_uri)
             if existing is not None:
                 where = existing.abs_src_path or existing.src_uri
-                clashes.append(f"  {file.dest_uri}: {where} is in the way")
+                clashes.append(f"  {dest_uri}: {where} is in the way")
         if clashes:
             raise PluginError(
                 "credcat: generated files would overwrite existing files; rename or remove "
@@ -629,8 +638,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             page_cfg.data["theme"] = copy.copy(config.theme)
             self._configs[code] = page_cfg
         self._nav = nav
-        pages = [*files.documentation_pages(), *self._own]
-        urls = {"" if f.url == "./" else f.url for f in pages}
+        urls = {"" if f.url == "./" else f.url for f in files.documentation_pages()}
+        urls.update(spec.path for spec in self._own)
         for url in sorted(urls):
             self._alternates[url] = [
                 alt for alt in languages.alternates(url) if alt["path"] in urls
@@ -719,16 +728,34 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext | None:
-        """Give ``sitemap.xml`` the alternates of every page (``hreflang``)."""
+        """Give ``sitemap.xml`` its entries: every page, with the alternates of each
+        (``hreflang``), made here rather than by a template macro per page (tens of thousands
+        of pages)."""
         if template_name == "sitemap.xml":
             extra: dict[str, Any] = context  # type: ignore[assignment]
-            extra["credcat_alternates"] = self._alternates
+            site_url = config.site_url or ""
+            entries = [
+                _sitemap_entry(
+                    page.canonical_url or page.abs_url or "",
+                    page.update_date,
+                    self._alternates.get(page.url, []),
+                    site_url,
+                )
+                for page in (file.page for file in context["pages"])
+                if page is not None and not page.is_link and (page.abs_url or page.canonical_url)
+            ]
             if self.urls is not None:
-                extra["credcat_pages"] = [
-                    {"url": f.url, "loc": self.urls.iri(self._specs[f.src_uri].path)}
-                    for f in self._own
-                ]
-                extra["credcat_lastmod"] = get_build_date()
+                lastmod = get_build_date()
+                entries.extend(
+                    _sitemap_entry(
+                        self.urls.iri(spec.path),
+                        lastmod,
+                        self._alternates.get(spec.path, []),
+                        site_url,
+                    )
+                    for spec in self._own
+                )
+            extra["credcat_sitemap"] = Markup("".join(entries))  # noqa: S704 - escaped each
         return context
 
     def _split_search_index(self, config: MkDocsConfig) -> None:
@@ -816,18 +843,17 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self,
         store: FileStore,
         keys: dict[str, str],
-        own: list[File],
+        own: list[PageSpec],
         restored: dict[str, dict[str, list[Any]]],
         by_page: dict[str, list[Any]],
     ) -> None:
         """Under serve: remember the folders of every credential rendered in this build."""
         trees: dict[str, list[str]] = {}
         extra: dict[str, dict[str, list[Any]]] = {}
-        for file in own:
-            spec = self._specs[file.src_uri]
+        for spec in own:
             if spec.kind == "credential" and not spec.version_page:  # credentials/<id>/
                 trees.setdefault(spec.entity, []).append(spec.path.rstrip("/"))
-            extra.setdefault(spec.entity, {})[file.src_uri] = by_page.get(file.src_uri, [])
+            extra.setdefault(spec.entity, {})[spec.src_uri] = by_page.get(spec.src_uri, [])
         for cid, key in keys.items():
             if cid not in restored and cid in trees:
                 store.keep(cid, key, trees[cid], extra.get(cid, {}))
@@ -864,7 +890,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def _build_own_pages(
         self,
         config: MkDocsConfig,
-        own: list[File],
+        own: list[PageSpec],
         restored: dict[str, dict[str, list[Any]]] | None = None,
     ) -> tuple[list[str], list[tuple[str, list[Any]]]]:
         """Render pages credcat renders itself, one at a time, as MkDocs renders a page.
@@ -893,12 +919,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         before = len(entries) if entries is not None else 0
         written: list[str] = []
         pages: list[tuple[str, list[Any]]] = []
-        for file in own:
-            spec = self._specs[file.src_uri]
+        for spec in own:
             if restored and spec.entity in restored:
-                written.append(file.dest_uri)
-                pages.append((file.src_uri, restored[spec.entity].get(file.src_uri, [])))
+                written.append(f"{spec.path}index.html")
+                pages.append((spec.src_uri, restored[spec.entity].get(spec.src_uri, [])))
                 continue
+            file = _own_file(config, spec.src_uri)
             page = Page(None, file, config)
             page.meta = _page_meta(spec)
             page.markdown = ""
@@ -966,12 +992,56 @@ class _Bytecode(jinja2.BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-class DataFile(File):
-    """A data file MkDocs knows of (so links to it resolve) but does not write: credcat writes
-    it at the end of the build (:func:`credcat.parallel.run_data_unit`)."""
+class GeneratedFiles(Files):
+    """MkDocs' files, and the paths of what credcat writes itself: its own pages
+    (:meth:`CredcatPlugin._build_own_pages`) and the data files.
 
-    def copy_file(self, dirty: bool = False) -> None:
-        """Nothing: :meth:`CredcatPlugin.on_post_build` writes the file."""
+    Those are known by path only, not as a :class:`File` each (nine pages and about fifteen
+    files per credential version: 160,000 objects at 10,000 credentials, kept to the end of
+    the build). MkDocs neither renders nor copies them; a link to one from a hand-written page
+    resolves (:meth:`get_file_from_path` makes its ``File`` when asked). A page in a language's
+    folder that links to a file every language shares (``<lang>/credentials/x/elm.jsonld``, as
+    an untranslated page copied there does) gets the shared file.
+    """
+
+    def __init__(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        *,
+        own: set[str],
+        data: Sequence[str],
+        folders: Sequence[str],
+    ) -> None:
+        super().__init__(list(files))
+        self._config = config
+        self._generated_pages = own
+        self._generated_data = set(data)
+        self._folders = tuple(f"{code}/" for code in folders)
+
+    def get_file_from_path(self, path: str) -> File | None:
+        """The file at ``path`` (a ``src_uri``), a generated page or data file included."""
+        found = super().get_file_from_path(path)
+        if found is not None:
+            return found
+        uri = PurePosixPath(path).as_posix()
+        if uri in self._generated_pages:
+            return _own_file(self._config, uri)
+        if uri.startswith(self._folders) and uri not in self._generated_data:
+            shared = uri.partition("/")[2]
+            if shared in self._generated_data:
+                uri = shared
+        if uri in self._generated_data:
+            return File.generated(self._config, uri, content=b"")
+        return None
+
+    def __contains__(self, path: str) -> bool:
+        return self.get_file_from_path(path) is not None
+
+
+def _own_file(config: MkDocsConfig, src_uri: str) -> File:
+    """The ``File`` of a page credcat renders itself, made when it is rendered or linked to."""
+    return File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
 
 
 class Staging:
@@ -1081,6 +1151,23 @@ def _search_entries(config: MkDocsConfig) -> list[Any] | None:
                 return found
         return None
     return []
+
+
+def _sitemap_entry(loc: str, lastmod: str, alternates: list[Alternate], site_url: str) -> str:
+    """One ``<url>`` of ``sitemap.xml``; the alternates (``hreflang``) where a page has
+    counterparts in other languages and the site has an address."""
+    lines = [f"\n    <url>\n         <loc>{escape(loc)}</loc>\n         "]
+    if lastmod:
+        lines.append(f"<lastmod>{escape(lastmod)}</lastmod>")
+    if len(alternates) > 1 and site_url:
+        for alt in [*alternates, {**alternates[0], "lang": "x-default"}]:
+            href = escape(site_url + alt["path"])
+            lines.append(
+                f'\n         <xhtml:link rel="alternate" hreflang="{escape(alt["lang"])}" '
+                f'href="{href}"/>'
+            )
+    lines.append("\n    </url>")
+    return "".join(lines)
 
 
 def _page_meta(spec: PageSpec) -> dict[str, Any]:
