@@ -89,7 +89,7 @@ def test_a_rebuild_copies_what_did_not_change_and_equals_a_full_build(
     assert not store.folder.exists()
 
 
-@pytest.mark.parametrize("change", ["template", "organisation", "settings"])
+@pytest.mark.parametrize("change", ["template", "listing template", "organisation", "settings"])
 def test_no_stale_page_after_a_change_every_page_shows(
     serving: tuple[Path, CredcatPlugin],
     tmp_path: Path,
@@ -103,9 +103,12 @@ def test_no_stale_page_after_a_change_every_page_shows(
     everything = sum(_rendered(caplog))
     project = config.parent
     page = f"credentials/{EDITED}/index.html"
-    if change == "template":  # a site override of credcat's body of a credential page
-        original = Path(THEME_DIR) / "credcat" / "body" / "credential.html"
-        override = project / "theme_overrides" / "credcat" / "body" / "credential.html"
+    if change.endswith("template"):  # a site override of credcat's body of a page
+        name = "catalogue.html" if change == "listing template" else "credential.html"
+        if change == "listing template":  # kept between rebuilds while its context is the same
+            page = "catalogue/index.html"
+        original = Path(THEME_DIR) / "credcat" / "body" / name
+        override = project / "theme_overrides" / "credcat" / "body" / name
         override.parent.mkdir(parents=True, exist_ok=True)
         override.write_text(
             "<p>OVERRIDDEN BODY</p>\n" + original.read_text("utf-8"), encoding="utf-8"

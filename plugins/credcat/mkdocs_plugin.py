@@ -82,6 +82,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import hashlib
 import json
 import logging
 import os
@@ -200,6 +201,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._load_cache: LoadCache | None = None  # under serve: files of the last load
         self._store: FileStore | None = None  # under serve: pages and files of the last build
         self._bytecode: _Bytecode | None = None  # under serve: templates compiled once
+        self._bodies: dict[str, tuple[str, str]] = {}  # under serve: listing bodies, see _body
+        self._last_bodies: dict[str, tuple[str, str]] = {}  # ... of the previous build
         self._reset()
 
     def _reset(self) -> None:
@@ -229,6 +232,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._nav: Navigation | None = None
         self._theme_env: jinja2.Environment | None = None
         self._full_content: str | None = None  # a page body while search indexes its stand-in
+        self._site_salt: str | None = None  # under serve: see _salt
 
     # lifecycle --------------------------------------------------------------------------------
 
@@ -247,6 +251,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         """Remove what ``mkdocs serve`` kept between rebuilds."""
         self._load_cache = None
         self._bytecode = None
+        self._bodies, self._last_bodies = {}, {}
         store, self._store = self._store, None
         if store is not None:
             store.close()
@@ -254,6 +259,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load the catalogue (errors stop the build before anything is written)."""
         self._reset()
+        self._last_bodies, self._bodies = self._bodies, {}
         if not self.config.enabled:
             return config
         self._site_dir = config.site_dir
@@ -598,12 +604,29 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if isinstance(summary, str) and summary:
             # the page's own <meta name="description"> (Material prints page.meta.description)
             page.meta["description"] = html_text(summary)
-        template = self._env.get_template(f"credcat/body/{spec.kind}.html")
-        page.content = template.render(credcat=context, config=config, page=page)
+        page.content = self._body(spec, context, config, page)
         page.toc = TableOfContents(
             [AnchorLink(str(html_text(item["title"])), item["id"], 2) for item in context["toc"]]
         )
         return context
+
+    def _body(self, spec: PageSpec, context: PageContext, config: MkDocsConfig, page: Page) -> str:
+        """A page body from its template. Under ``mkdocs serve``, a listing page (the
+        catalogue's list, organisations, pathways) whose context is the same as in the previous
+        build, with the same site (:meth:`_salt`), gets the body made then."""
+        assert self._env is not None
+        template = self._env.get_template(f"credcat/body/{spec.kind}.html")
+        if self._store is None or self._problems or spec.kind in OWN_KINDS:
+            return template.render(credcat=context, config=config, page=page)
+        digest = hashlib.blake2b(self._salt(config).encode(), digest_size=16)
+        digest.update(json.dumps(context, ensure_ascii=False, default=repr).encode())
+        key = digest.hexdigest()
+        known = self._last_bodies.get(spec.src_uri)
+        if known is not None and known[0] == key:
+            return known[1]
+        body = template.render(credcat=context, config=config, page=page)
+        self._bodies[spec.src_uri] = (key, body)
+        return body
 
     def _fallback_body(self, html: str, src_uri: str) -> str:
         """A hand-written page shown untranslated: a note in the page language, and the body
@@ -870,6 +893,16 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         ``None`` otherwise: everything is rendered."""
         if self._store is None or self.catalogue is None or self._problems:
             return None
+        return credential_keys(self.catalogue, self._salt(config))
+
+    def _salt(self, config: MkDocsConfig) -> str:
+        """Under ``mkdocs serve``: what every page of this build depends on besides its own
+        data (the catalogue's settings and organisations, credcat's files, the site's
+        configuration, navigation and theme, the date); made once per build, after the
+        navigation."""
+        if self._site_salt is not None:
+            return self._site_salt
+        assert self.catalogue is not None
         navs = [self._nav, *self._navs.values()]
         site = [
             catalogue_salt(self.catalogue),
@@ -885,7 +918,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             get_build_date(),
             today().isoformat(),
         ]
-        return credential_keys(self.catalogue, "\n".join(site))
+        self._site_salt = "\n".join(site)
+        return self._site_salt
 
     def _build_own_pages(
         self,

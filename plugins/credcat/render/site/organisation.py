@@ -44,6 +44,10 @@ def organisation_context(site: Site, org: Organisation) -> OrganisationContext:
             if line
         ]
     held = [role for role in ROLES if role in roles]
+    holders = {role: set(ids) for role, ids in roles.items()}
+    # every credential the organisation has a role for, each made and sorted once (the role
+    # lists below keep this order): a large organisation has thousands
+    every = site.sorted_refs(page, {cid for ids in roles.values() for cid in ids})
     ctx: OrganisationContext = {
         **site.base("organisation", page, loc.text(org.name)),
         "id": org.id,
@@ -70,16 +74,16 @@ def organisation_context(site: Site, org: Organisation) -> OrganisationContext:
                 "role": role,
                 "heading": str(ui["org_role"][role]),
                 "column": str(ui["org_role_column"][role]),
-                "credentials": site.sorted_refs(page, roles[role]),
+                "credentials": [ref for ref in every if ref["id"] in holders[role]],
             }
             for role in held
         ],
         "rows": [
             {
                 "credential": ref,
-                "roles": [{"role": role, "holds": ref["id"] in roles[role]} for role in held],
+                "roles": [{"role": role, "holds": ref["id"] in holders[role]} for role in held],
             }
-            for ref in site.sorted_refs(page, {cid for ids in roles.values() for cid in ids})
+            for ref in every
         ],
     }
     ctx["toc"] = [
