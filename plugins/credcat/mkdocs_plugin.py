@@ -128,6 +128,7 @@ from .parallel import (
     check_written,
     data_paths,
     data_units,
+    entry_memo,
     jobs,
     run_data_unit,
     run_units,
@@ -233,6 +234,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._theme_env: jinja2.Environment | None = None
         self._full_content: str | None = None  # a page body while search indexes its stand-in
         self._site_salt: str | None = None  # under serve: see _salt
+        self._credential_keys: dict[str, str] | None = None  # under serve: see _keys
 
     # lifecycle --------------------------------------------------------------------------------
 
@@ -667,6 +669,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             self._alternates[url] = [
                 alt for alt in languages.alternates(url) if alt["path"] in urls
             ]
+        keys = self._keys(config)  # under serve: the list pages reuse unchanged entries
+        if keys is not None and self._store is not None:
+            for code, pages in self.pages_by_lang.items():
+                pages.site.entry_memo = entry_memo(self._store, keys, code)
         return nav
 
     def _translate_nav(self, item: Any, code: str, files: Files) -> Any:
@@ -893,7 +899,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         ``None`` otherwise: everything is rendered."""
         if self._store is None or self.catalogue is None or self._problems:
             return None
-        return credential_keys(self.catalogue, self._salt(config))
+        if self._credential_keys is None:
+            self._credential_keys = credential_keys(self.catalogue, self._salt(config))
+        return self._credential_keys
 
     def _salt(self, config: MkDocsConfig) -> str:
         """Under ``mkdocs serve``: what every page of this build depends on besides its own

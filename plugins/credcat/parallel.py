@@ -48,7 +48,8 @@ from .render.data.machine import (
 )
 from .render.data.nodes import dumps
 from .render.logos import logo_files
-from .render.site.index import EntryMemo, catalogue_json, catalogue_texts_json
+from .render.site.common import EntryMemo
+from .render.site.index import catalogue_json, catalogue_texts_json
 from .urls import CATALOGUE_JSONLD, MACHINE_FILES, Urls
 from .versions import credential_at, succession
 
@@ -60,6 +61,7 @@ __all__ = [
     "data_files",
     "data_paths",
     "data_units",
+    "entry_memo",
     "jobs",
     "run_data_unit",
     "run_units",
@@ -231,9 +233,19 @@ def _entry_memo(job: DataJob, lang: str) -> EntryMemo | None:
     """Under ``mkdocs serve``: the catalogue files' entries of unchanged credentials."""
     if job.store is None or job.keys is None:
         return None
+    return entry_memo(job.store, job.keys, lang)
+
+
+def entry_memo(store: FileStore, keys: Mapping[str, str], lang: str) -> EntryMemo:
+    """The entries of the catalogue files in ``lang`` (:mod:`credcat.render.site.index`) of
+    the credentials whose key (``keys``) is the same as in the previous build under ``mkdocs
+    serve``; the catalogue's list pages use the same entries."""
 
     def memo(kind: str, cid: str, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-        return _kept(job, f"{kind}:{lang}", cid, make)
+        key = keys.get(cid)
+        if key is None:
+            return make()
+        return store.memo(f"{kind}:{lang}:{cid}", key, make)
 
     return memo
 

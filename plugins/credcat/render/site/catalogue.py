@@ -147,7 +147,7 @@ def _listing(site: Site) -> dict[str, Any]:
     ordered = [c for c in creds if c.status == "active"] + sorted(
         (c for c in creds if c.status != "active"), key=lambda c: STATUS_ORDER.index(c.status)
     )
-    index = catalogue_index(site.cat, site.urls, site.lang)
+    index = catalogue_index(site.cat, site.urls, site.lang, site.entry_memo)
     facets = index["facets"]
     entries = index["credentials"]
     active = [e for e in entries if e["st"] == "active"]

@@ -9,8 +9,9 @@ references to organisations and credentials that every page kind lists. The page
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from typing import Any
 
 from ...catalogue import Catalogue
 from ...clock import today as clock_today
@@ -26,6 +27,13 @@ STATUS_ORDER = ("active", "draft", "superseded", "retired")
 """Order of statuses wherever credentials are listed and filtered."""
 
 
+EntryMemo = Callable[[str, str, Callable[[], dict[str, Any]]], dict[str, Any]]
+"""``memo(kind, credential_id, make)``: an entry of the catalogue files
+(:mod:`credcat.render.site.index`) kept from an earlier build where the credential has not
+changed (``mkdocs serve``), else ``make()``. Entries hold no address, so they do not depend on
+the URL scheme."""
+
+
 class Site:
     """The shared state of the pages of one catalogue in one language.
 
@@ -39,6 +47,8 @@ class Site:
             are not offered for enrolment, quality assurance valid until before it is expired
             (pages correct both at view time with ``credential.js``).
         logos: The published logo of each organisation that has a usable one.
+        entry_memo: Under ``mkdocs serve``, where the catalogue's list takes the entries of
+            unchanged credentials from (set by the adapter once it knows which changed).
     """
 
     def __init__(
@@ -65,6 +75,7 @@ class Site:
         self.machine_files = machine_files
         self.today = today or clock_today()
         self.logos = logo_files(catalogue, urls)
+        self.entry_memo: EntryMemo | None = None
 
     def link(self, page: str, target: str) -> str:
         """Relative link from one site page to another site path."""

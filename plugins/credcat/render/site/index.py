@@ -76,7 +76,6 @@ next start (sites are not rebuilt every day).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
 from typing import Any
 
 from ...catalogue import Catalogue
@@ -84,7 +83,7 @@ from ...model import Credential
 from ...urls import Urls
 from ...versions import succession
 from ..safe import json_for_script
-from .common import STATUS_ORDER, Site
+from .common import STATUS_ORDER, EntryMemo, Site
 from .credential import price_summary, workload
 
 __all__ = [
@@ -155,12 +154,6 @@ def _texts_entry(site: Site, cred: Credential) -> dict[str, Any]:
         ],
     }
     return {k: v for k, v in entry.items() if v is not None and v != []}
-
-
-EntryMemo = Callable[[str, str, Callable[[], dict[str, Any]]], dict[str, Any]]
-"""``memo(kind, credential_id, make)``: an entry kept from an earlier build where the credential
-has not changed (``mkdocs serve``), else ``make()``. Entries hold no address, so they do not
-depend on the URL scheme."""
 
 
 def catalogue_index(
