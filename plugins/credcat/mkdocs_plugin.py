@@ -34,7 +34,8 @@ language's folder, marked as being in the default language and left out of its s
   already exists in ``docs/``; move ``page.<lang>.md`` to ``<lang>/page.md`` and copy each
   untranslated hand-written page into every other language's folder.
 * ``on_nav`` — one navigation per language (the configured ``nav`` with each page replaced by
-  its counterpart), and the alternates of every page (the sitemap renders before any page).
+  its counterpart), and the address of every page (each page's alternates in other languages
+  are those of its counterparts that exist; the sitemap renders before any page).
 * ``on_page_markdown`` — title (escaped: Material prints titles unescaped), canonical URL from
   ``base_uri``; the edit link to the YAML file only with the ``edit_links`` option (off by
   default: public pages, hand-written ones included, have no edit link).
@@ -53,7 +54,8 @@ language's folder, marked as being in the default language and left out of its s
   (:mod:`credcat.render.site.search`); ``on_page_context`` after the search plugin puts the
   body back.
 * ``on_post_page`` — drop a generated page's body once rendered (MkDocs keeps every page).
-* ``on_template_context`` — the alternates of every page for ``sitemap.xml`` (``hreflang``).
+* ``on_template_context`` — the entries of ``sitemap.xml``, with each page's alternates
+  (``hreflang``).
 * ``on_pre_build`` — under serve, move the previous build's credential folders aside before
   MkDocs empties the site folder.
 * ``on_post_build`` (before the search plugin) — render the credential pages and summaries as
@@ -216,7 +218,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._site_names: dict[str, tuple[str, str]] = {}
         self._navs: dict[str, Navigation] = {}
         self._configs: dict[str, MkDocsConfig] = {}
-        self._alternates: dict[str, list[Alternate]] = {}
+        self._urls: set[str] = set()  # every page's url, "" for the home page
         self._sources: dict[str, str] = {}
         self._fallbacks: set[str] = set()
         self._root: Path | None = None
@@ -644,8 +646,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         )
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """One navigation per language; the alternates of every page (for the switch and the
-        sitemap, which renders before any page)."""
+        """One navigation per language; the address of every page (its alternates, for the
+        switch and the sitemap, which renders before any page)."""
         if self.languages is None:
             return nav
         languages = self.languages
@@ -663,17 +665,20 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             page_cfg.data["theme"] = copy.copy(config.theme)
             self._configs[code] = page_cfg
         self._nav = nav
-        urls = {"" if f.url == "./" else f.url for f in files.documentation_pages()}
-        urls.update(spec.path for spec in self._own)
-        for url in sorted(urls):
-            self._alternates[url] = [
-                alt for alt in languages.alternates(url) if alt["path"] in urls
-            ]
+        self._urls = {"" if f.url == "./" else f.url for f in files.documentation_pages()}
+        self._urls.update(spec.path for spec in self._own)
         keys = self._keys(config)  # under serve: the list pages reuse unchanged entries
         if keys is not None and self._store is not None:
             for code, pages in self.pages_by_lang.items():
                 pages.site.entry_memo = entry_memo(self._store, keys, code)
         return nav
+
+    def _alternates(self, url: str) -> list[Alternate]:
+        """The page at ``url`` in every language it exists in (the language switch, the
+        sitemap's ``hreflang``), the default language first."""
+        if self.languages is None:
+            return []
+        return [alt for alt in self.languages.alternates(url) if alt["path"] in self._urls]
 
     def _translate_nav(self, item: Any, code: str, files: Files) -> Any:
         """The configured ``nav`` with each page replaced by its counterpart in ``code``."""
@@ -736,7 +741,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         lang = self.languages.language_of(page.file.src_uri)
         extra: dict[str, Any] = context  # type: ignore[assignment]
         extra["credcat_lang"] = lang
-        extra["credcat_alternates"] = self._alternates.get(page.url, [])
+        extra["credcat_alternates"] = self._alternates(page.url)
         if lang != self.languages.default and lang in self._navs:
             context["nav"] = self._navs[lang]
             context["config"] = self._configs[lang]
@@ -767,7 +772,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 _sitemap_entry(
                     page.canonical_url or page.abs_url or "",
                     page.update_date,
-                    self._alternates.get(page.url, []),
+                    self._alternates(page.url),
                     site_url,
                 )
                 for page in (file.page for file in context["pages"])
@@ -779,7 +784,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                     _sitemap_entry(
                         self.urls.iri(spec.path),
                         lastmod,
-                        self._alternates.get(spec.path, []),
+                        self._alternates(spec.path),
                         site_url,
                     )
                     for spec in self._own
