@@ -14,7 +14,10 @@ process it waited for: user + system), the ratio credcat / floor, wall seconds, 
 (the largest proportional set size, PSS, summed over the build process and its children,
 sampled every 50 ms, so memory a forked worker shares with its parent counts once; ``maxrss``
 is the kernel's peak resident set of the largest single process), the search index per
-credential per language, the site per credential version, and the number of files.
+credential per language, the site per credential version, the number of files, and the number
+of HTML pages with the CPU time per page (credcat builds nine pages per credential version, the
+sample's three languages times the current page, the version page and the employers' summary;
+the floor builds one per credential).
 
 Usage: python scripts/bench_build.py [--jobs J] [N ...]   (default: 200 1000)
 
@@ -83,6 +86,7 @@ class Run:
     site_bytes: int
     search_bytes: int
     search_indexes: int
+    pages: int
 
 
 def texts(value: object) -> list[str]:
@@ -195,6 +199,7 @@ def build(root: Path, env: dict[str, str]) -> Run:
         site_bytes=sum(p.stat().st_size for p in files),
         search_bytes=sum(p.stat().st_size for p in indexes),
         search_indexes=len(indexes),
+        pages=sum(1 for p in files if p.suffix == ".html"),
     )
 
 
@@ -209,7 +214,8 @@ def main() -> None:
         env["CREDCAT_JOBS"] = jobs
     header = (
         f"{'N':>6} {'build':>8} {'CPU s':>7} {'ratio':>6} {'wall s':>7} {'peak MB':>8} "
-        f"{'maxrss':>7} {'search KB/cred/lang':>20} {'site KB/version':>16} {'files':>7}"
+        f"{'maxrss':>7} {'search KB/cred/lang':>20} {'site KB/version':>16} {'files':>7} "
+        f"{'pages':>7} {'CPU ms/page':>12}"
     )
     print(header)
     for size in sizes:
@@ -226,7 +232,8 @@ def main() -> None:
                     f"{size:>6} {name:>8} {run.cpu:>7.1f} {ratio:>6.2f} {run.wall:>7.1f} "
                     f"{run.peak_mb:>8.0f} {run.maxrss_mb:>7.0f} "
                     f"{run.search_bytes / 1024 / size / run.search_indexes:>20.2f} "
-                    f"{run.site_bytes / 1024 / versions:>16.1f} {run.files:>7}",
+                    f"{run.site_bytes / 1024 / versions:>16.1f} {run.files:>7} "
+                    f"{run.pages:>7} {run.cpu * 1000 / run.pages:>12.1f}",
                     flush=True,
                 )
 

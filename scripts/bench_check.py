@@ -24,7 +24,6 @@ sys.path.insert(0, str(REPO / "plugins"))
 
 from credcat.validate import check_catalogue  # noqa: E402
 
-
 NUMBER = "NUMBER0"  # in a clone's texts and addresses: replaced by the clone's number
 
 
