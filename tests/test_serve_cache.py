@@ -8,13 +8,18 @@ incremental build is right only when it is the same bytes.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from credcat.cache import SERVE_PREFIX, serve_store
 from credcat.mkdocs_plugin import THEME_DIR, CredcatPlugin
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -141,3 +146,36 @@ def test_no_stale_page_after_a_change_every_page_shows(
     assert copied == 0 and rendered == everything  # every credential's pages and files
     assert expected in warm[page].decode()
     assert warm == _fresh(plugin, config, site)
+
+
+def test_a_killed_serve_leaves_no_folder_behind_for_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ``mkdocs serve`` that was killed could not remove its store's folder (a copy of the
+    site); the next one removes it, and nothing else."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the system's temporary folder
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()  # a process id that no longer runs
+    stale = tmp_path / f"{SERVE_PREFIX}{ended.pid}-abc123"
+    (stale / "0123-0").mkdir(parents=True)
+    (stale / "0123-0" / "index.html").write_text("old page", "utf-8")
+    running = tmp_path / f"{SERVE_PREFIX}{os.getpid()}-def456"  # another serve, still running
+    running.mkdir()
+    others = [
+        tmp_path / f"{SERVE_PREFIX}notes-1",
+        tmp_path / "credcat-serve",
+        tmp_path / "mine-1-2",
+    ]
+    for folder in others:
+        folder.mkdir()
+
+    store = serve_store()
+    try:
+        assert store.folder.parent == tmp_path
+        assert store.folder.name.startswith(f"{SERVE_PREFIX}{os.getpid()}-")
+        assert not stale.exists()
+        assert running.is_dir()
+        assert all(folder.is_dir() for folder in others)
+    finally:
+        store.close()
+    assert not store.folder.exists()

@@ -1,6 +1,7 @@
 """What a rebuild under ``mkdocs serve`` may reuse: a key per credential, and stored files.
 
-Owns :func:`credential_keys`, :func:`catalogue_salt` and :class:`FileStore`.
+Owns :func:`credential_keys`, :func:`catalogue_salt`, :class:`FileStore` and
+:func:`serve_store`.
 
 A credential's pages and machine-readable files show the credential (every released version),
 the credentials it names or that name it (``part_of``, ``builds_on``, ``superseded_by``: their
@@ -25,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -36,7 +38,17 @@ from .graph import RELATIONS
 from .validate import stamp
 from .versions import credential_at, succession
 
-__all__ = ["FileStore", "catalogue_salt", "credential_keys", "tree_stamps"]
+__all__ = [
+    "SERVE_PREFIX",
+    "FileStore",
+    "catalogue_salt",
+    "credential_keys",
+    "serve_store",
+    "tree_stamps",
+]
+
+SERVE_PREFIX = "credcat-serve-"
+"""The temporary folder of ``mkdocs serve``'s store is ``<prefix><process id>-<random>``."""
 
 T = TypeVar("T")
 
@@ -129,6 +141,36 @@ def credential_keys(catalogue: Catalogue, salt: str) -> dict[str, str]:
             lines.append(f"{cid}\t{stamp(source)}\t{releases}")
         digests[head] = hashlib.sha256("\n".join(lines).encode()).hexdigest()
     return {cid: digests[find(cid)] for cid in catalogue.credentials}
+
+
+def serve_store() -> FileStore:
+    """The store of a ``mkdocs serve`` process, in a new folder of the system's temporary
+    folder named after the process.
+
+    A store's folder is removed when ``mkdocs serve`` stops, or when the interpreter exits; a
+    process that is killed (``SIGTERM``, ``SIGKILL``, a closed terminal) leaves it, and it can
+    hold a copy of the site. So the folders of such processes are removed first: only folders
+    named by :data:`SERVE_PREFIX`, owned by this user, whose process no longer runs.
+    """
+    temporary = Path(tempfile.gettempdir())
+    for old in temporary.glob(f"{SERVE_PREFIX}*-*"):
+        pid = old.name[len(SERVE_PREFIX) :].partition("-")[0]
+        if not pid.isdigit() or _running(int(pid)) or old.is_symlink() or not old.is_dir():
+            continue
+        if old.stat().st_uid == os.getuid():
+            shutil.rmtree(old, ignore_errors=True)
+    return FileStore(Path(tempfile.mkdtemp(prefix=f"{SERVE_PREFIX}{os.getpid()}-")))
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists (one of another user counts)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # not ours to signal: it runs
+        return True
+    return True
 
 
 class FileStore:

@@ -113,7 +113,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler, clean_directory, get_build_date, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from .cache import FileStore, catalogue_salt, credential_keys, tree_stamps
+from .cache import FileStore, catalogue_salt, credential_keys, serve_store, tree_stamps
 from .catalogue import Catalogue
 from .clock import today
 from .errors import CatalogueError, Problem, format_html_page
@@ -248,7 +248,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self.on_shutdown()
         if command == "serve":
             self._load_cache = LoadCache()
-            self._store = FileStore(Path(tempfile.mkdtemp(prefix="credcat-serve-")))
+            self._store = serve_store()
             self._bytecode = _Bytecode()
 
     def on_shutdown(self) -> None:
