@@ -163,23 +163,33 @@ class Catalogue:
         return f"{folder}/{entity_id}.yaml"
 
     def roles_of(self, org_id: str) -> dict[str, list[str]]:
-        """Credential ids per role (awarding body, provider, assessor, quality assurance)."""
-        roles: dict[str, list[str]] = {
-            "awarding_body": [],
-            "provider": [],
-            "assessor": [],
-            "quality_assurance": [],
-        }
-        for cred in self.credentials.values():
-            if org_id in cred.awarding_body:
-                roles["awarding_body"].append(cred.id)
-            if org_id in cred.providers:
-                roles["provider"].append(cred.id)
-            if org_id in cred.assessors:
-                roles["assessor"].append(cred.id)
-            if any(qa.body == org_id for qa in cred.quality_assurance):
-                roles["quality_assurance"].append(cred.id)
-        return {role: ids for role, ids in roles.items() if ids}
+        """Credential ids per role (awarding body, provider, assessor, quality assurance), in
+        catalogue order; only the roles the organisation holds. Every organisation's roles are
+        found in one pass over the catalogue, once (:attr:`memo`)."""
+        known = self.memo.get(("roles", ""))
+        found: dict[str, dict[str, list[str]]]
+        if isinstance(known, dict):
+            found = known
+        else:
+            found = {}
+            for cred in self.credentials.values():
+                holders = (
+                    ("awarding_body", cred.awarding_body),
+                    ("provider", cred.providers),
+                    ("assessor", cred.assessors),
+                    ("quality_assurance", [qa.body for qa in cred.quality_assurance]),
+                )
+                for role, orgs in holders:
+                    for oid in dict.fromkeys(orgs):
+                        found.setdefault(oid, {}).setdefault(role, []).append(cred.id)
+            self.memo[("roles", "")] = found
+        roles: dict[str, list[str]] = found.get(org_id, {})
+        return {role: list(roles[role]) for role in ROLE_ORDER if role in roles}
+
+
+ROLE_ORDER = ("awarding_body", "provider", "assessor", "quality_assurance")
+"""The roles an organisation holds for a credential, in the order :meth:`Catalogue.roles_of`
+lists them."""
 
 
 def problem_at(

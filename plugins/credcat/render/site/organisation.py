@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...catalogue import ROLE_ORDER
 from ...model import Organisation
 from ...urls import ORG_ANCHOR
 from ..safe import markdown_safe, safe_url
@@ -21,7 +22,7 @@ from .context import (
 
 __all__ = ["ROLES", "organisation_context", "organisations_context"]
 
-ROLES = ("awarding_body", "provider", "assessor", "quality_assurance")
+ROLES = ROLE_ORDER
 """The roles an organisation holds for a credential, in display order."""
 
 
