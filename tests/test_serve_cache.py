@@ -48,14 +48,21 @@ def _counts(plugin: CredcatPlugin) -> tuple[int, int]:
 
 def _rendered(caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
     """(copied, rendered) from the rebuild's log line."""
+    return _logged(caplog)[:2]
+
+
+def _logged(caplog: pytest.LogCaptureFixture) -> tuple[int, int, int, int]:
+    """(credentials copied, rendered, listing pages kept, listing pages) from the rebuild's
+    log line."""
     found = re.findall(
         r"(\d+) credentials unchanged \(their pages and files moved back from the previous "
-        r"build\), (\d+)",
+        r"build\), (\d+) rendered; (\d+) of (\d+) listing pages unchanged",
         caplog.text,
     )
     assert found, caplog.text
     caplog.clear()
-    return int(found[-1][0]), int(found[-1][1])
+    copied, rendered, kept, listings = (int(n) for n in found[-1])
+    return copied, rendered, kept, listings
 
 
 def test_a_rebuild_copies_what_did_not_change_and_equals_a_full_build(
@@ -70,7 +77,9 @@ def test_a_rebuild_copies_what_did_not_change_and_equals_a_full_build(
     everything = rendered
 
     again = _rebuild(config, site)
-    assert _rendered(caplog) == (everything, 0)  # nothing changed: nothing rendered
+    copied, rendered, kept, listings = _logged(caplog)
+    assert (copied, rendered) == (everything, 0)  # nothing changed: nothing rendered
+    assert listings > 0 and kept == listings  # … not even a listing page
     assert again == first
 
     source = config.parent / "catalogue" / "credentials" / f"{EDITED}.yaml"
@@ -81,9 +90,11 @@ def test_a_rebuild_copies_what_did_not_change_and_equals_a_full_build(
         text.replace(title.group(0), "  en: Relational Databases Renamed", 1), "utf-8"
     )
     edited = _rebuild(config, site)
-    copied, rendered = _rendered(caplog)
+    copied, rendered, kept, listings = _logged(caplog)
     # the edited credential's group (the credentials it names or that name it) only
     assert 0 < rendered < everything and copied + rendered == everything
+    # the listing pages that show it are made again (in this small catalogue, every one)
+    assert kept < listings
     page = edited[f"credentials/{EDITED}/index.html"].decode()
     assert "Relational Databases Renamed" in page
     assert edited == _fresh(plugin, config, site)

@@ -112,9 +112,9 @@ class Catalogue:
     ``(kind, id)``. Never part of the data."""
 
     def without_documents(self) -> Catalogue:
-        """This catalogue without the loaded documents (each value's position in its file, for
-        locating problems: two thirds of a loaded catalogue's memory), once it is validated
-        and only rendered; ``catalogue.yaml``'s is kept. Its memo starts empty."""
+        """This catalogue without its documents (each value's position in its file, for
+        locating problems; read again from the files when asked), once it is validated and
+        only rendered; ``catalogue.yaml``'s is kept. Its memo starts empty."""
         kept = (
             {CATALOGUE_FILE: self.documents[CATALOGUE_FILE]}
             if CATALOGUE_FILE in self.documents

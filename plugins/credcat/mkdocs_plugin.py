@@ -137,6 +137,7 @@ from .parallel import (
 )
 from .render.language import localise
 from .render.safe import html_text, json_for_script, xml_text
+from .render.site.catalogue import list_page_inputs
 from .render.site.context import PageContext, PageSpec
 from .render.site.localise import cldr_locale, fill, ui_strings
 from .render.site.pages import Pages
@@ -206,6 +207,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._bytecode: _Bytecode | None = None  # under serve: templates compiled once
         self._bodies: dict[str, tuple[str, str]] = {}  # under serve: listing bodies, see _body
         self._last_bodies: dict[str, tuple[str, str]] = {}  # ... of the previous build
+        # under serve: listing pages by the key of what they show (_listing_key)
+        self._listings: dict[str, tuple[str, PageContext, str]] = {}
+        self._last_listings: dict[str, tuple[str, PageContext, str]] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -236,6 +240,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._theme_env: jinja2.Environment | None = None
         self._full_content: str | None = None  # a page body while search indexes its stand-in
         self._site_salt: str | None = None  # under serve: see _salt
+        self._listings_kept = 0  # under serve: listing pages kept from the previous build
         self._credential_keys: dict[str, str] | None = None  # under serve: see _keys
 
     # lifecycle --------------------------------------------------------------------------------
@@ -256,6 +261,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._load_cache = None
         self._bytecode = None
         self._bodies, self._last_bodies = {}, {}
+        self._listings, self._last_listings = {}, {}
         store, self._store = self._store, None
         if store is not None:
             store.close()
@@ -264,6 +270,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         """Load the catalogue (errors stop the build before anything is written)."""
         self._reset()
         self._last_bodies, self._bodies = self._bodies, {}
+        self._last_listings, self._listings = self._listings, {}
         if not self.config.enabled:
             return config
         self._site_dir = config.site_dir
@@ -603,16 +610,54 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         spec = self._specs.get(page.file.src_uri)
         if spec is None or self.languages is None or self._env is None:
             return None
-        context = self.pages_by_lang[self.languages.language_of(spec.src_uri)].context(spec)
+        inputs = self._listing_key(spec, config)
+        known = self._last_listings.get(spec.src_uri)
+        if inputs is not None and known is not None and known[0] == inputs:
+            context, body = known[1], known[2]
+            self._listings_kept += 1
+        else:
+            context = self.pages_by_lang[self.languages.language_of(spec.src_uri)].context(spec)
+            body = self._body(spec, context, config, page)
+        if inputs is not None:
+            self._listings[spec.src_uri] = (inputs, context, body)
         summary = context.get("summary")
         if isinstance(summary, str) and summary:
             # the page's own <meta name="description"> (Material prints page.meta.description)
             page.meta["description"] = html_text(summary)
-        page.content = self._body(spec, context, config, page)
+        page.content = body
         page.toc = TableOfContents(
             [AnchorLink(str(html_text(item["title"])), item["id"], 2) for item in context["toc"]]
         )
         return context
+
+    def _listing_key(self, spec: PageSpec, config: MkDocsConfig) -> str | None:
+        """Under ``mkdocs serve``: a key of everything a listing page shows, made without
+        making the page; ``None`` for other pages, and outside serve.
+
+        A list page of the catalogue shows its credentials and what the whole list shares
+        (:func:`~credcat.render.site.catalogue.list_page_inputs`); an organisation page the
+        credentials it has a role for; the list of organisations and the pathways page the
+        whole catalogue. With the key of each credential shown (:meth:`_keys`: its file, its
+        group, and the salt: the site, the organisations, the templates, the date), that is
+        all the page depends on.
+        """
+        keys = self._keys(config)
+        if keys is None or self.catalogue is None or self.languages is None:
+            return None
+        site = self.pages_by_lang[self.languages.language_of(spec.src_uri)].site
+        if spec.kind == "catalogue":
+            shown, shared = list_page_inputs(site, int(spec.entity or 1))
+        elif spec.kind == "organisation":
+            roles = self.catalogue.roles_of(spec.entity)
+            shown, shared = sorted({cid for ids in roles.values() for cid in ids}), repr(roles)
+        elif spec.kind in {"organisations", "pathways"}:
+            shown, shared = sorted(keys), ""
+        else:
+            return None
+        digest = hashlib.blake2b(self._salt(config).encode(), digest_size=16)
+        lines = [spec.src_uri, shared, *(f"{cid} {keys.get(cid)}" for cid in shown)]
+        digest.update("\n".join(lines).encode())
+        return digest.hexdigest()
 
     def _body(self, spec: PageSpec, context: PageContext, config: MkDocsConfig, page: Page) -> str:
         """A page body from its template. Under ``mkdocs serve``, a listing page (the
@@ -894,7 +939,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         store.forget(keys)
         log.info(
             f"{store.hits} credentials unchanged (their pages and files moved back from the "
-            f"previous build), {store.misses} rendered"
+            f"previous build), {store.misses} rendered; {self._listings_kept} of "
+            f"{len(self._listings)} listing pages unchanged"
         )
         store.hits = store.misses = 0
 

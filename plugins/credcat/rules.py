@@ -300,11 +300,11 @@ def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
 def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
     """Ids are unique; every outcome is proven; assessments prove known outcomes."""
     for cred in cat.credentials.values():
-        data = _data(cat, cred)
         for collection in ("outcomes", "assessments", "offerings"):
             seen: dict[str, int] = {}
             for i, item in enumerate(getattr(cred, collection)):
                 if item.id in seen:
+                    data = _data(cat, cred)  # the file is read again only for a problem
                     yield _cred(
                         cat,
                         cred,

@@ -10,6 +10,12 @@ Under ``mkdocs serve`` a :class:`LoadCache` keeps each file's model and problems
 to the next, by the file's content (:func:`stamp`): a rebuild after one edit parses and
 validates that file only; the cross-file rules always run on the whole catalogue.
 
+A loaded document (every value with its position in the file) is several times the size of
+the model made from it, so no document of an organisation or credential file is kept once its
+model is made: the catalogue's ``documents`` read a file again when a problem found later (by
+the cross-file rules) needs its positions (:class:`_Documents`). Only ``catalogue.yaml``'s is
+held.
+
 ``load_catalogue(path)`` either returns a :class:`~credcat.catalogue.Catalogue` or raises
 :class:`~credcat.errors.CatalogueError` with every problem found. ``check_catalogue(path)`` does
 the same work but returns the problems instead of raising, for ``credcat check``.
@@ -20,6 +26,8 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG
@@ -62,11 +70,47 @@ def stamp(path: Path) -> Stamp | None:
 @dataclass
 class LoadCache:
     """Files loaded by an earlier :func:`check_catalogue`, kept for the next (``mkdocs
-    serve``): per file, its stamp, its document, its model and its problems."""
+    serve``): per file, its stamp, whether it loaded as YAML, its model and its problems."""
 
-    files: dict[tuple[str, str, str], tuple[Stamp, Document | None, Any, tuple[Problem, ...]]] = (
-        field(default_factory=dict)
+    files: dict[tuple[str, str, str], tuple[Stamp, bool, Any, tuple[Problem, ...]]] = field(
+        default_factory=dict
     )
+
+
+class _Documents(Mapping[str, Document]):
+    """The documents of a catalogue's files by path relative to the catalogue folder, read
+    again when asked: the positions a problem found after loading is reported at. The last
+    few are kept (the problems of one file are found one after the other)."""
+
+    KEEP = 8
+
+    def __init__(
+        self, read: Callable[[str], Document | None], sources: set[str], held: dict[str, Document]
+    ) -> None:
+        self._read = read
+        self._sources = sources | held.keys()
+        self._held = held
+        self._recent: OrderedDict[str, Document | None] = OrderedDict()
+
+    def __getitem__(self, source: str) -> Document:
+        found = self._held.get(source)
+        if found is None and source in self._sources:
+            if source in self._recent:
+                self._recent.move_to_end(source)
+                found = self._recent[source]
+            else:
+                found = self._recent[source] = self._read(source)
+                if len(self._recent) > self.KEEP:
+                    self._recent.popitem(last=False)
+        if found is None:
+            raise KeyError(source)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._sources))
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 def load_catalogue(
@@ -103,7 +147,8 @@ def check_catalogue(
     root = base = Path(root)
     shown = Path.cwd() if display_root is None else display_root
     problems: list[Problem] = []
-    documents: dict[str, Document] = {}
+    documents: dict[str, Document] = {}  # catalogue.yaml's
+    sources: set[str] = set()  # the other files that loaded (read again when asked)
 
     def show(path: Path) -> str:
         return display_path(path, shown)
@@ -132,8 +177,9 @@ def check_catalogue(
     refused: set[str] = set()  # folders that are links out of the catalogue
     seen: set[tuple[str, str, str]] = set()
 
-    def load_one(cls: type[E], path: Path, entity_id: str) -> tuple[Document | None, E | None]:
-        """Read and validate one file, or take both from the cache when it is unchanged."""
+    def load_one(cls: type[E], path: Path, entity_id: str) -> tuple[bool, E | None]:
+        """Read and validate one file, or take the result from the cache when it is
+        unchanged. Returns whether it loaded as YAML, and its model."""
         key = (str(path), entity_id, context["default_language"])
         now = stamp(path) if cache is not None else None
         if cache is not None and now is not None:
@@ -146,8 +192,8 @@ def check_catalogue(
         doc = _load(base, path, show, problems)
         entity = None if doc is None else validate_entity(cls, doc, entity_id, context, problems)
         if cache is not None and now is not None:
-            cache.files[key] = (now, doc, entity, tuple(problems[start:]))
-        return doc, entity
+            cache.files[key] = (now, doc is not None, entity, tuple(problems[start:]))
+        return doc is not None, entity
 
     def load_all(cls: type[E], folder: str) -> tuple[dict[str, E], set[str]]:
         """Validate every file of one folder; returns the models and the ids of every file."""
@@ -161,10 +207,10 @@ def check_catalogue(
             # a misnamed file (entity_id != its name) is checked too, so that renaming it
             # brings no new surprises, but it is not part of the catalogue until renamed
             ids.add(entity_id)
-            doc, entity = load_one(cls, path, entity_id)
-            if doc is None or entity_id != path.stem:
+            loaded, entity = load_one(cls, path, entity_id)
+            if not loaded or entity_id != path.stem:
                 continue
-            documents[f"{folder}/{path.name}"] = doc
+            sources.add(f"{folder}/{path.name}")
             if entity is not None:
                 found[entity.id] = entity
         return found, ids
@@ -192,7 +238,9 @@ def check_catalogue(
         settings=settings,
         organisations=dict(sorted(organisations.items())),
         credentials=dict(sorted(credentials.items())),
-        documents=documents,
+        documents=_Documents(
+            lambda source: _load(base, base / source, show, []), sources, documents
+        ),
         invalid=invalid,
     )
     archive, archive_problems = load_archive(catalogue)  # once: rules and renderers share it

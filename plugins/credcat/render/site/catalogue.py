@@ -29,7 +29,7 @@ from .context import Card, CatalogueContext, FacetOption, Logo
 from .credential import price_summary
 from .index import catalogue_index, entry_runs
 
-__all__ = ["PAGE_SIZE", "card", "catalogue_context", "list_pages"]
+__all__ = ["PAGE_SIZE", "card", "catalogue_context", "list_page_inputs", "list_pages"]
 
 PAGE_SIZE = 100
 """Cards per page of the no-JavaScript list (the script shows fewer at a time)."""
@@ -114,6 +114,23 @@ def list_page(site: Site, number: int) -> str:
     """Site path of page ``number`` (from 1) of the catalogue's list."""
     first = site.urls.catalogue_page()
     return first if number == 1 else f"{first}{number}/"
+
+
+def list_page_inputs(site: Site, number: int) -> tuple[list[str], str]:
+    """What page ``number`` of the catalogue's list shows besides the data of its credentials
+    and of the site: the ids of its credentials, in order, and what every page of the list
+    shares (counts, facets, the number of pages), as text. ``mkdocs serve`` keeps a page whose
+    inputs did not change."""
+    listing = _listing(site)
+    shown = listing["ordered"][(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    shared = (
+        list_pages(site),
+        listing["active"],
+        listing["orgs"],
+        listing["options"],
+        listing["ectses"],
+    )
+    return [cred.id for cred in shown], repr(shared)
 
 
 def _has(value: Any, wanted: str) -> bool:
