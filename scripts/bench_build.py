@@ -19,11 +19,13 @@ of HTML pages with the CPU time per page (credcat builds nine pages per credenti
 sample's three languages times the current page, the version page and the employers' summary;
 the floor builds one per credential).
 
-Usage: python scripts/bench_build.py [--jobs J] [N ...]   (default: 200 1000)
+Usage: python scripts/bench_build.py [--jobs J] [--floor-cpu SECONDS] [N ...]   (default: 200 1000)
 
 ``--jobs`` sets ``CREDCAT_JOBS`` for the credcat build (default: one process, as in a build;
 ``--jobs 2`` or ``--jobs auto`` uses worker processes). The machine is usually shared: repeat
-runs and compare the ratio, which is less noisy than the absolute times.
+runs and compare the ratio, which is less noisy than the absolute times. ``--floor-cpu``
+skips the floor's build and divides by the floor's CPU seconds given (one size only; the floor
+of 10,000 credentials takes several minutes and does not change with credcat).
 """
 
 from __future__ import annotations
@@ -206,8 +208,13 @@ def build(root: Path, env: dict[str, str]) -> Run:
 def main() -> None:
     args = sys.argv[1:]
     jobs = None
-    if args[:1] == ["--jobs"]:
-        jobs, args = args[1], args[2:]
+    given_floor = None
+    while args[:1] in (["--jobs"], ["--floor-cpu"]):
+        if args[0] == "--jobs":
+            jobs = args[1]
+        else:
+            given_floor = float(args[1])
+        args = args[2:]
     sizes = [int(n) for n in args] or [200, 1000]
     env = dict(os.environ)
     if jobs is not None:
@@ -221,13 +228,17 @@ def main() -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
             root = make_project(Path(folder), size)
-            floor_root = Path(folder) / "floor"
-            make_floor(floor_root, root / "catalogue")
-            floor = build(floor_root, dict(os.environ))
-            credcat = build(root, env)
+            runs = []
+            floor_cpu = given_floor
+            if floor_cpu is None:
+                floor_root = Path(folder) / "floor"
+                make_floor(floor_root, root / "catalogue")
+                runs.append(("floor", build(floor_root, dict(os.environ))))
+                floor_cpu = runs[0][1].cpu
+            runs.insert(0, ("credcat", build(root, env)))
             versions = size  # synthetic credentials: one (unreleased) version each
-            for name, run in (("credcat", credcat), ("floor", floor)):
-                ratio = run.cpu / floor.cpu
+            for name, run in runs:
+                ratio = run.cpu / floor_cpu
                 print(
                     f"{size:>6} {name:>8} {run.cpu:>7.1f} {ratio:>6.2f} {run.wall:>7.1f} "
                     f"{run.peak_mb:>8.0f} {run.maxrss_mb:>7.0f} "
