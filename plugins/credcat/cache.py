@@ -28,14 +28,14 @@ import os
 import shutil
 import tempfile
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
 from . import __version__
 from .catalogue import Catalogue
 from .graph import RELATIONS
-from .validate import stamp
+from .validate import Stamp, stamp
 from .versions import credential_at, succession
 
 __all__ = [
@@ -99,13 +99,18 @@ def catalogue_salt(catalogue: Catalogue) -> str:
     return "\n".join(parts)
 
 
-def credential_keys(catalogue: Catalogue, salt: str) -> dict[str, str]:
+def credential_keys(
+    catalogue: Catalogue, salt: str, stamps: Mapping[str, Stamp] | None = None
+) -> dict[str, str]:
     """A key per credential that changes whenever its pages or files could change.
 
     Args:
         catalogue: The catalogue of this build.
         salt: What everything depends on (:func:`catalogue_salt` and the site's own).
+        stamps: The stamps of files just loaded, by path (:meth:`LoadCache.stamps`); other
+            files are read and stamped here.
     """
+    known = stamps or {}
     parent: dict[str, str] = {}
 
     def find(node: str) -> str:
@@ -138,7 +143,8 @@ def credential_keys(catalogue: Catalogue, salt: str) -> dict[str, str]:
         for cid in members:
             releases = [(r.version, r.fingerprint, r.source) for r in catalogue.archive.of(cid)]
             source = root / catalogue.source_of("credential", cid)
-            lines.append(f"{cid}\t{stamp(source)}\t{releases}")
+            found = known.get(str(source)) or stamp(source)
+            lines.append(f"{cid}\t{found}\t{releases}")
         digests[head] = hashlib.sha256("\n".join(lines).encode()).hexdigest()
     return {cid: digests[find(cid)] for cid in catalogue.credentials}
 

@@ -91,7 +91,7 @@ import os
 import posixpath
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
@@ -241,6 +241,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._full_content: str | None = None  # a page body while search indexes its stand-in
         self._site_salt: str | None = None  # under serve: see _salt
         self._listings_kept = 0  # under serve: listing pages kept from the previous build
+        self._every_key: str | None = None  # under serve: every credential's key, one text
         self._credential_keys: dict[str, str] | None = None  # under serve: see _keys
 
     # lifecycle --------------------------------------------------------------------------------
@@ -651,7 +652,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             roles = self.catalogue.roles_of(spec.entity)
             shown, shared = sorted({cid for ids in roles.values() for cid in ids}), repr(roles)
         elif spec.kind in {"organisations", "pathways"}:
-            shown, shared = sorted(keys), ""
+            if self._every_key is None:  # once per build
+                self._every_key = "\n".join(f"{cid} {keys[cid]}" for cid in sorted(keys))
+            shown, shared = [], self._every_key
         else:
             return None
         digest = hashlib.blake2b(self._salt(config).encode(), digest_size=16)
@@ -812,30 +815,43 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         of pages)."""
         if template_name == "sitemap.xml":
             extra: dict[str, Any] = context  # type: ignore[assignment]
-            site_url = config.site_url or ""
-            entries = [
-                _sitemap_entry(
-                    page.canonical_url or page.abs_url or "",
-                    page.update_date,
-                    self._alternates(page.url),
-                    site_url,
-                )
+            pages: list[tuple[str, str, str]] = [
+                (page.canonical_url or page.abs_url or "", page.update_date, page.url)
                 for page in (file.page for file in context["pages"])
                 if page is not None and not page.is_link and (page.abs_url or page.canonical_url)
             ]
             if self.urls is not None:
                 lastmod = get_build_date()
-                entries.extend(
-                    _sitemap_entry(
-                        self.urls.iri(spec.path),
-                        lastmod,
-                        self._alternates(spec.path),
-                        site_url,
-                    )
-                    for spec in self._own
-                )
+                pages += [(self.urls.iri(spec.path), lastmod, spec.path) for spec in self._own]
+            entries = self._sitemap_entries(pages, config.site_url or "")
             extra["credcat_sitemap"] = Markup("".join(entries))  # noqa: S704 - escaped each
         return context
+
+    def _sitemap_entries(self, pages: list[tuple[str, str, str]], site_url: str) -> Iterator[str]:
+        """The ``<url>`` entries of ``sitemap.xml`` of ``pages`` (address, date, url): with
+        the page's alternates (``hreflang``) where it has counterparts in other languages and
+        the site has an address. The counterparts of a page share their alternates, made once."""
+        languages = self.languages
+        tails: dict[str, str] = {}
+        for loc, lastmod, url in pages:
+            base = languages.base_of(url) if languages is not None else url
+            tail = tails.get(base)
+            if tail is None:
+                alternates = self._alternates(url)
+                tail = ""
+                if len(alternates) > 1 and site_url:
+                    tail = "".join(
+                        f'\n         <xhtml:link rel="alternate" hreflang="{escape(lang)}" '
+                        f'href="{escape(site_url + path)}"/>'
+                        for lang, path in [
+                            *((alt["lang"], alt["path"]) for alt in alternates),
+                            ("x-default", alternates[0]["path"]),
+                        ]
+                    )
+                tails[base] = tail
+            date = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod else ""
+            where = f"\n    <url>\n         <loc>{escape(loc)}</loc>\n         "
+            yield f"{where}{date}{tail}\n    </url>"
 
     def _split_search_index(self, config: MkDocsConfig) -> None:
         """One search index per language, each with its language's stemmer."""
@@ -951,7 +967,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if self._store is None or self.catalogue is None or self._problems:
             return None
         if self._credential_keys is None:
-            self._credential_keys = credential_keys(self.catalogue, self._salt(config))
+            stamps = self._load_cache.stamps() if self._load_cache is not None else None
+            self._credential_keys = credential_keys(self.catalogue, self._salt(config), stamps)
         return self._credential_keys
 
     def _salt(self, config: MkDocsConfig) -> str:
@@ -1244,23 +1261,6 @@ def _search_entries(config: MkDocsConfig) -> list[Any] | None:
                 return found
         return None
     return []
-
-
-def _sitemap_entry(loc: str, lastmod: str, alternates: list[Alternate], site_url: str) -> str:
-    """One ``<url>`` of ``sitemap.xml``; the alternates (``hreflang``) where a page has
-    counterparts in other languages and the site has an address."""
-    lines = [f"\n    <url>\n         <loc>{escape(loc)}</loc>\n         "]
-    if lastmod:
-        lines.append(f"<lastmod>{escape(lastmod)}</lastmod>")
-    if len(alternates) > 1 and site_url:
-        for alt in [*alternates, {**alternates[0], "lang": "x-default"}]:
-            href = escape(site_url + alt["path"])
-            lines.append(
-                f'\n         <xhtml:link rel="alternate" hreflang="{escape(alt["lang"])}" '
-                f'href="{href}"/>'
-            )
-    lines.append("\n    </url>")
-    return "".join(lines)
 
 
 def _page_meta(spec: PageSpec) -> dict[str, Any]:

@@ -76,6 +76,10 @@ class LoadCache:
         default_factory=dict
     )
 
+    def stamps(self) -> dict[str, Stamp]:
+        """The stamp of every file of the last load, by path."""
+        return {path: known[0] for (path, _, _), known in self.files.items()}
+
 
 class _Documents(Mapping[str, Document]):
     """The documents of a catalogue's files by path relative to the catalogue folder, read

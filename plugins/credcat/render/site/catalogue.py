@@ -123,14 +123,16 @@ def list_page_inputs(site: Site, number: int) -> tuple[list[str], str]:
     inputs did not change."""
     listing = _listing(site)
     shown = listing["ordered"][(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-    shared = (
-        list_pages(site),
-        listing["active"],
-        listing["orgs"],
-        listing["options"],
-        listing["ectses"],
-    )
-    return [cred.id for cred in shown], repr(shared)
+    if "inputs" not in listing:  # once per language
+        shared = (
+            list_pages(site),
+            listing["active"],
+            listing["orgs"],
+            listing["options"],
+            listing["ectses"],
+        )
+        listing["inputs"] = repr(shared)
+    return [cred.id for cred in shown], str(listing["inputs"])
 
 
 def _has(value: Any, wanted: str) -> bool:
