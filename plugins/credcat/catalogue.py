@@ -84,7 +84,8 @@ class Catalogue:
         settings: Contents of ``catalogue.yaml``.
         organisations: Organisations by id, sorted by id.
         credentials: Credentials by id, sorted by id.
-        documents: The loaded YAML documents by path relative to ``root`` (for positions).
+        documents: The loaded YAML documents by path relative to ``root`` (for positions;
+            read again from the files when asked, see :mod:`credcat.validate`; not compared).
         warnings: Problems that did not stop loading.
         invalid: Ids (``credential:<id>``, ``organisation:<id>``) whose files exist but have
             errors.
@@ -94,7 +95,7 @@ class Catalogue:
     settings: CatalogueSettings
     organisations: Mapping[str, Organisation]
     credentials: Mapping[str, Credential]
-    documents: Mapping[str, Document] = field(repr=False)
+    documents: Mapping[str, Document] = field(repr=False, compare=False)
     warnings: tuple[Problem, ...] = ()
     invalid: frozenset[str] = frozenset()
     """Ids (``credential:<id>``, ``organisation:<id>``) whose files exist but have errors: rules
