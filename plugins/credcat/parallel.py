@@ -223,10 +223,22 @@ def _catalogue_jsonld(job: DataJob) -> Iterator[bytes]:
 def _kept(job: DataJob, name: str, cid: str, make: Callable[[], T]) -> T:
     """``make()``, or under ``mkdocs serve`` what the previous build made under ``name`` for
     credential ``cid`` if its key has not changed (:meth:`credcat.cache.FileStore.memo`)."""
-    key = job.keys.get(cid) if job.keys is not None else None
-    if job.store is None or key is None:
+    return _kept_in(job.store, job.keys, name, cid, make)
+
+
+def _kept_in(
+    store: FileStore | None,
+    keys: Mapping[str, str] | None,
+    name: str,
+    cid: str,
+    make: Callable[[], T],
+) -> T:
+    """:func:`_kept` with the store and keys given: the value is kept as ``<name>:<cid>``
+    (:meth:`credcat.cache.FileStore.forget` drops it when ``cid`` is gone)."""
+    key = keys.get(cid) if keys is not None else None
+    if store is None or key is None:
         return make()
-    return job.store.memo(f"{name}:{cid}", key, make)
+    return store.memo(f"{name}:{cid}", key, make)
 
 
 def _entry_memo(job: DataJob, lang: str) -> EntryMemo | None:
@@ -242,10 +254,7 @@ def entry_memo(store: FileStore, keys: Mapping[str, str], lang: str) -> EntryMem
     serve``; the catalogue's list pages use the same entries."""
 
     def memo(kind: str, cid: str, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-        key = keys.get(cid)
-        if key is None:
-            return make()
-        return store.memo(f"{kind}:{lang}:{cid}", key, make)
+        return _kept_in(store, keys, f"{kind}:{lang}", cid, make)
 
     return memo
 
