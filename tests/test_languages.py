@@ -7,6 +7,7 @@ Material UI strings) with Slovenian (no lunr stemmer) and Maltese beside it.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from datetime import date
@@ -86,20 +87,64 @@ def test_every_language_a_catalogue_may_offer_can_build() -> None:
         )
 
 
+def _split(text: str, langs: SiteLanguages, stemmers: dict[str, str]) -> dict[str, str]:
+    sinks = {langs.prefix(lang): io.StringIO() for lang in langs.all}
+    split_search_index(text, langs, stemmers, sinks)
+    return {prefix: sink.getvalue() for prefix, sink in sinks.items()}
+
+
 def test_search_index_split_by_language() -> None:
     langs = SiteLanguages.of("en", ["de"])
     index = {
         "config": {"lang": ["en"], "separator": "x"},
         "docs": [
             {"location": "", "title": "Home", "text": ""},
-            {"location": "de/", "title": "Start", "text": ""},
+            {"location": "de/", "title": "Start", "text": 'Grüße "zitiert", [1]'},
             {"location": "de/catalogue/#top", "title": "Katalog", "text": ""},
         ],
     }
-    parts = split_search_index(index, langs, {"en": "en", "de": "de"})
-    assert [d["location"] for d in parts[""]["docs"]] == [""]
-    assert [d["location"] for d in parts["de/"]["docs"]] == ["", "catalogue/#top"]
-    assert parts["de/"]["config"] == {"lang": ["de"], "separator": "x"}
+    # written compact (Material) and indented (another writer): the same indexes come out
+    for text in (json.dumps(index, separators=(",", ":")), json.dumps(index, indent=2)):
+        parts = {k: json.loads(v) for k, v in _split(text, langs, {"en": "en", "de": "de"}).items()}
+        assert [d["location"] for d in parts[""]["docs"]] == [""]
+        assert [d["location"] for d in parts["de/"]["docs"]] == ["", "catalogue/#top"]
+        assert parts["de/"]["docs"][0]["text"] == 'Grüße "zitiert", [1]'
+        assert parts["de/"]["config"] == {"lang": ["de"], "separator": "x"}
+        assert parts[""]["config"] == {"lang": ["en"], "separator": "x"}
+
+
+def test_search_index_split_writes_what_json_dumps_writes() -> None:
+    """Each part is byte for byte ``json.dumps`` of the index with its docs and stemmer (what
+    the site published before the split streamed), whatever order or members the index has."""
+    langs = SiteLanguages.of("en", ["de", "fr"])
+    stemmers = {"en": "en", "de": "de", "fr": "fr"}
+    docs = [{"location": "de/x/", "title": "X", "text": "ä"}, {"location": "a/", "title": "A"}]
+    for index in (
+        {"config": {"lang": ["en"]}, "docs": docs},
+        {"docs": docs, "extra": [1, {"b": 2}], "config": {"separator": "s"}},
+        {"docs": []},
+        {},
+    ):
+        parts = _split(json.dumps(index, separators=(",", ":")), langs, stemmers)
+        for lang in langs.all:
+            prefix = langs.prefix(lang)
+            expected = {
+                **index,
+                "config": {**index.get("config", {}), "lang": [stemmers[lang]]},
+                "docs": [
+                    {**d, "location": langs.base_of(str(d["location"]))}
+                    for d in index.get("docs", [])
+                    if langs.language_of(str(d["location"])) == lang
+                ],
+            }
+            assert parts[prefix] == json.dumps(expected, ensure_ascii=False), (index, lang)
+
+
+def test_search_index_split_refuses_what_is_not_an_index() -> None:
+    langs = SiteLanguages.of("en", [])
+    for text in ("[]", '{"docs": {}}', '{"config" {}}'):
+        with pytest.raises(ValueError):
+            _split(text, langs, {"en": "en"})
 
 
 def test_every_label_a_sample_page_needs_exists_in_every_language() -> None:

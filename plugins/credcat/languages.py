@@ -18,10 +18,12 @@ that know nothing of MkDocs (the plugin calls them):
 from __future__ import annotations
 
 import functools
+import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from babel import Locale, UnknownLocaleError
 
@@ -134,30 +136,109 @@ def search_language(lang: str, theme_dirs: Iterable[str]) -> str:
 
 
 def split_search_index(
-    index: Mapping[str, Any], languages: SiteLanguages, search_langs: Mapping[str, str]
-) -> dict[str, dict[str, Any]]:
+    text: str,
+    languages: SiteLanguages,
+    search_langs: Mapping[str, str],
+    sinks: Mapping[str, TextIO],
+) -> None:
     """One search index per language folder, out of the search index of the whole site.
 
     Each index holds only the pages of its language, with locations relative to the language's
     folder (Material resolves them against the page's ``base_url``), and the stemmer of its
-    language.
+    language. The index is read one entry at a time and each entry written as it is read: at
+    10,000 credentials the whole index, parsed, would be the largest object of the build.
 
     Args:
-        index: The content of ``search/search_index.json``.
+        text: The content of ``search/search_index.json`` (a JSON object with ``config`` and
+            ``docs``, as MkDocs' and Material's search plugins write it).
         languages: The site's languages.
         search_langs: The lunr language of each site language (:func:`search_language`).
+        sinks: Where each language's index goes, by prefix (``""`` for the default language):
+            every prefix of ``languages`` needs one. Each gets the JSON of
+            ``{**index, "config": {..., "lang": [stemmer]}, "docs": [its entries]}``.
 
-    Returns:
-        ``{prefix: index}`` (``""`` for the default language).
+    Raises:
+        ValueError: ``text`` is not a JSON object.
     """
-    out: dict[str, dict[str, Any]] = {}
-    config = dict(index.get("config", {}))
-    for lang in languages.all:
-        prefix = languages.prefix(lang)
-        docs = [
-            {**doc, "location": languages.base_of(str(doc["location"]))}
-            for doc in index.get("docs", [])
-            if languages.language_of(str(doc["location"])) == lang
-        ]
-        out[prefix] = {**index, "config": {**config, "lang": [search_langs[lang]]}, "docs": docs}
-    return out
+    parts = {lang: _Part(sinks[languages.prefix(lang)]) for lang in languages.all}
+    seen: set[str] = set()
+    pos = _skip(text, 0, "{")
+    while not text.startswith("}", pos):
+        key, pos = _DECODER.raw_decode(text, pos)
+        pos = _skip(text, pos, ":")
+        seen.add(key)
+        if key == "docs":
+            pos = _split_docs(text, pos, languages, parts)
+        else:
+            value, pos = _DECODER.raw_decode(text, pos)
+            for lang, part in parts.items():
+                stemmed = key == "config"
+                part.member(key, {**value, "lang": [search_langs[lang]]} if stemmed else value)
+        pos = _skip(text, pos)
+        if text.startswith(",", pos):
+            pos = _skip(text, pos, ",")
+    for lang, part in parts.items():
+        if "config" not in seen:
+            part.member("config", {"lang": [search_langs[lang]]})
+        if "docs" not in seen:
+            part.member("docs", [])
+        part.sink.write("}" if part.started else "{}")
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+class _Part:
+    """One language's index as it is written: ``json.dumps`` of the object, member by member."""
+
+    def __init__(self, sink: TextIO) -> None:
+        self.sink = sink
+        self.started = False
+
+    def open(self, key: str) -> None:
+        """Write the start of a member, up to its value."""
+        self.sink.write(", " if self.started else "{")
+        self.sink.write(f"{json.dumps(key, ensure_ascii=False)}: ")
+        self.started = True
+
+    def member(self, key: str, value: Any) -> None:
+        """Write one member."""
+        self.open(key)
+        self.sink.write(json.dumps(value, ensure_ascii=False))
+
+
+def _skip(text: str, pos: int, char: str = "") -> int:
+    """The position after the blanks at ``pos`` (and after ``char`` and its blanks: ``char``
+    must be there)."""
+    pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+    if not char:
+        return pos
+    if not text.startswith(char, pos):
+        raise ValueError(f"search index: {char!r} expected at character {pos}")
+    return _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+
+
+def _split_docs(text: str, pos: int, languages: SiteLanguages, parts: Mapping[str, _Part]) -> int:
+    """Write the ``docs`` member of every language's index (its entries, in their order) from
+    the array at ``pos``, decoded one entry at a time; the position after the array."""
+    empty = dict.fromkeys(parts, True)
+    for part in parts.values():
+        part.open("docs")
+        part.sink.write("[")
+    pos = _skip(text, pos, "[")
+    while not text.startswith("]", pos):
+        doc, pos = _DECODER.raw_decode(text, pos)
+        location = str(doc["location"])
+        lang = languages.language_of(location)
+        sink = parts[lang].sink
+        if not empty[lang]:
+            sink.write(", ")
+        empty[lang] = False
+        sink.write(json.dumps({**doc, "location": languages.base_of(location)}, ensure_ascii=False))
+        pos = _skip(text, pos)
+        if text.startswith(",", pos):
+            pos = _skip(text, pos, ",")
+    for part in parts.values():
+        part.sink.write("]")
+    return pos + 1

@@ -82,6 +82,7 @@ previous site untouched. ``mkdocs serve`` builds in place, as before.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import hashlib
@@ -860,13 +861,17 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not path.is_file():
             return
-        index = json.loads(path.read_text("utf-8"))
-        dirs = list(config.theme.dirs)
+        text = path.read_text("utf-8")  # read whole first: the default language's index
+        dirs = list(config.theme.dirs)  # is written where it was
         stemmers = {code: search_language(code, dirs) for code in self.languages.all}
-        for prefix, part in split_search_index(index, self.languages, stemmers).items():
-            out = Path(config.site_dir) / prefix / "search" / "search_index.json"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(json.dumps(part, ensure_ascii=False), "utf-8")
+        with contextlib.ExitStack() as stack:
+            sinks = {}
+            for lang in self.languages.all:
+                prefix = self.languages.prefix(lang)
+                out = Path(config.site_dir) / prefix / "search" / "search_index.json"
+                out.parent.mkdir(parents=True, exist_ok=True)
+                sinks[prefix] = stack.enter_context(out.open("w", encoding="utf-8"))
+            split_search_index(text, self.languages, stemmers, sinks)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
