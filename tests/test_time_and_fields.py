@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from catalogue_factory import credential, write_catalogue
+from credcat import validate
 from credcat.cli import main
 from credcat.clock import ClockError, today
 from credcat.errors import Problem, field_label
-from credcat.validate import check_catalogue
+from credcat.validate import LoadCache, check_catalogue
 
 SAMPLE = Path(__file__).resolve().parent.parent / "catalogue"
 
@@ -89,6 +90,44 @@ def test_a_past_run_is_a_warning(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         ),
     ]
     assert found[0].hint == "remove it, or give the dates of the next run"
+
+
+def test_a_reload_finds_the_positions_of_unchanged_files_without_reading_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Under ``mkdocs serve`` every load finds the warnings of a past run again; an unchanged
+    file is not read again for their positions, and an edited one is (no stale line)."""
+    on(monkeypatch, date(2027, 6, 1))
+    over = [{"id": "over", "start": "2027-03-01", "end": "2027-05-31"}]
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={"db": credential(offerings=over), "ml": credential(offerings=over)},
+    )
+    reads: list[str] = []
+    real = validate.load_yaml
+
+    def counted(path: Path, display: str, folder: Path | None = None) -> Any:
+        if path.name != "catalogue.yaml":  # the settings are read on every load
+            reads.append(path.name)
+        return real(path, display, folder)
+
+    monkeypatch.setattr(validate, "load_yaml", counted)
+    cache = LoadCache()
+    first = check_catalogue(root, display_root=root, cache=cache)[1]
+    assert [p.path for p in coded(first, "past-offering")] == [
+        "credentials/db.yaml",
+        "credentials/ml.yaml",
+    ]
+    reads.clear()
+    assert check_catalogue(root, display_root=root, cache=cache)[1] == first
+    assert reads == []  # nothing changed: nothing read, the same problems at the same lines
+    edited = root / "credentials" / "ml.yaml"
+    edited.write_text("# a new first line\n" + edited.read_text("utf-8"), "utf-8")
+    again = check_catalogue(root, display_root=root, cache=cache)[1]
+    assert set(reads) == {"ml.yaml"}
+    lines = {p.path: p.line for p in coded(again, "past-offering")}
+    before = {p.path: p.line for p in coded(first, "past-offering")}
+    assert lines == {**before, "credentials/ml.yaml": before["credentials/ml.yaml"] + 1}
 
 
 def test_the_same_catalogue_is_clean_on_an_earlier_date(

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import Problem, Severity, field_label
 from .graph import BUILDS_ON, PART_OF, referrers
@@ -219,12 +220,54 @@ def problem_at(
         key: Point at the key rather than its value.
     """
     source = Catalogue.source_of(kind, entity_id)
-    doc = catalogue.documents.get(source)
-    if doc is None:  # pragma: no cover - every validated entity has its document
+    documents = catalogue.documents
+    if isinstance(documents, Documents):
+        place = documents.place(source, loc, key=key)
+    else:
+        doc = documents.get(source)
+        place = None if doc is None else place_in(doc, loc, key=key)
+    if place is None:  # pragma: no cover - every validated entity has its document
         return Problem(source, 0, 0, field_label(loc), message, hint, severity, code, loc)
+    return Problem(
+        place.display,
+        place.line,
+        place.column,
+        place.label,
+        message,
+        hint,
+        severity,
+        code,
+        place.loc,
+    )
+
+
+class Place(NamedTuple):
+    """Where a value is in a catalogue file, as a problem names it."""
+
+    display: str
+    """The file's path as shown."""
+    line: int
+    column: int
+    label: str
+    """The value's field, as :func:`credcat.errors.field_label` names it."""
+    loc: PathKey
+    """The value's path (shortened to its key when a single value stands for a list)."""
+
+
+def place_in(doc: Document, loc: PathKey, *, key: bool = False) -> Place:
+    """Where the value at ``loc`` (or its key) is in ``doc``."""
     while loc and isinstance(loc[-1], int) and loc not in doc.positions:
         loc = loc[:-1]  # a single value written where a list is allowed: name the key
     line, column = doc.where(loc, key=key)
-    return Problem(
-        doc.display, line, column, field_label(loc, doc.data), message, hint, severity, code, loc
-    )
+    return Place(doc.display, line, column, field_label(loc, doc.data), loc)
+
+
+class Documents(Mapping[str, Document]):
+    """The documents of a catalogue's files by path, for the positions of problems: a base for
+    documents that are read when asked. :meth:`place` may be answered without the document
+    (from positions found before)."""
+
+    def place(self, source: str, loc: PathKey, *, key: bool = False) -> Place | None:
+        """Where the value at ``loc`` of file ``source`` is; ``None`` for an unknown file."""
+        doc = self.get(source)
+        return None if doc is None else place_in(doc, loc, key=key)

@@ -35,7 +35,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR, Catalogue
+from .catalogue import (
+    CATALOGUE_FILE,
+    CREDENTIALS_DIR,
+    ORGANISATIONS_DIR,
+    Catalogue,
+    Documents,
+    Place,
+)
 from .errors import CatalogueError, Problem, display_path, readable_name
 from .fs import UnsafeFileError, folder_inside
 from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
@@ -43,7 +50,7 @@ from .model import CatalogueSettings, Credential, Organisation
 from .pydantic_problems import validate_document, validate_entity
 from .rules import check_rules
 from .versions import load_archive
-from .yaml_loader import MAX_BYTES, Document, load_yaml
+from .yaml_loader import MAX_BYTES, Document, PathKey, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E", Organisation, Credential)
@@ -75,26 +82,54 @@ class LoadCache:
     files: dict[tuple[str, str, str], tuple[Stamp, bool, Any, tuple[Problem, ...]]] = field(
         default_factory=dict
     )
+    places: dict[tuple[str, Stamp, PathKey, bool], Place] = field(default_factory=dict)
+    """Positions the cross-file rules asked for, by file, stamp, value and whether its key:
+    their problems come again in every build (a past run stays past), and finding a position
+    would read the file again."""
 
     def stamps(self) -> dict[str, Stamp]:
         """The stamp of every file of the last load, by path."""
         return {path: known[0] for (path, _, _), known in self.files.items()}
 
 
-class _Documents(Mapping[str, Document]):
+class _Documents(Documents):
     """The documents of a catalogue's files by path relative to the catalogue folder, read
     again when asked: the positions a problem found after loading is reported at. The last
-    few are kept (the problems of one file are found one after the other)."""
+    few are kept (the problems of one file are found one after the other); with a cache, every
+    position found is kept in it for the next load while its file is unchanged."""
 
     KEEP = 8
 
     def __init__(
-        self, read: Callable[[str], Document | None], sources: set[str], held: dict[str, Document]
+        self,
+        read: Callable[[str], Document | None],
+        sources: Mapping[str, Stamp | None],
+        held: dict[str, Document],
+        cache: LoadCache | None = None,
     ) -> None:
         self._read = read
-        self._sources = sources | held.keys()
+        self._sources = set(sources) | held.keys()
         self._held = held
         self._recent: OrderedDict[str, Document | None] = OrderedDict()
+        self._stamps = sources
+        self._places: dict[tuple[str, Stamp, PathKey, bool], Place] | None = None
+        if cache is not None:  # keep the positions of unchanged files only
+            known = cache.places
+            self._places = cache.places = {
+                k: v for k, v in known.items() if sources.get(k[0]) == k[1]
+            }
+
+    def place(self, source: str, loc: PathKey, *, key: bool = False) -> Place | None:
+        stamp = self._stamps.get(source)
+        if self._places is None or stamp is None:
+            return super().place(source, loc, key=key)
+        memo = (source, stamp, loc, key)
+        found = self._places.get(memo)
+        if found is None:
+            found = super().place(source, loc, key=key)
+            if found is not None:
+                self._places[memo] = found
+        return found
 
     def __getitem__(self, source: str) -> Document:
         found = self._held.get(source)
@@ -152,7 +187,8 @@ def check_catalogue(
     shown = Path.cwd() if display_root is None else display_root
     problems: list[Problem] = []
     documents: dict[str, Document] = {}  # catalogue.yaml's
-    sources: set[str] = set()  # the other files that loaded (read again when asked)
+    sources: dict[str, Stamp | None] = {}  # the other files that loaded (read again when
+    # asked), with their stamps (with a cache)
 
     def show(path: Path) -> str:
         return display_path(path, shown)
@@ -181,9 +217,10 @@ def check_catalogue(
     refused: set[str] = set()  # folders that are links out of the catalogue
     seen: set[tuple[str, str, str]] = set()
 
-    def load_one(cls: type[E], path: Path, entity_id: str) -> tuple[bool, E | None]:
+    def load_one(cls: type[E], path: Path, entity_id: str) -> tuple[bool, E | None, Stamp | None]:
         """Read and validate one file, or take the result from the cache when it is
-        unchanged. Returns whether it loaded as YAML, and its model."""
+        unchanged. Returns whether it loaded as YAML, its model and its stamp (with a
+        cache)."""
         key = (str(path), entity_id, context["default_language"])
         now = stamp(path) if cache is not None else None
         if cache is not None and now is not None:
@@ -191,13 +228,13 @@ def check_catalogue(
             known = cache.files.get(key)
             if known is not None and known[0] == now:
                 problems.extend(known[3])
-                return known[1], known[2]
+                return known[1], known[2], now
         start = len(problems)
         doc = _load(base, path, show, problems)
         entity = None if doc is None else validate_entity(cls, doc, entity_id, context, problems)
         if cache is not None and now is not None:
             cache.files[key] = (now, doc is not None, entity, tuple(problems[start:]))
-        return doc is not None, entity
+        return doc is not None, entity, now
 
     def load_all(cls: type[E], folder: str) -> tuple[dict[str, E], set[str]]:
         """Validate every file of one folder; returns the models and the ids of every file."""
@@ -211,10 +248,10 @@ def check_catalogue(
             # a misnamed file (entity_id != its name) is checked too, so that renaming it
             # brings no new surprises, but it is not part of the catalogue until renamed
             ids.add(entity_id)
-            loaded, entity = load_one(cls, path, entity_id)
+            loaded, entity, now = load_one(cls, path, entity_id)
             if not loaded or entity_id != path.stem:
                 continue
-            sources.add(f"{folder}/{path.name}")
+            sources[f"{folder}/{path.name}"] = now
             if entity is not None:
                 found[entity.id] = entity
         return found, ids
@@ -243,7 +280,7 @@ def check_catalogue(
         organisations=dict(sorted(organisations.items())),
         credentials=dict(sorted(credentials.items())),
         documents=_Documents(
-            lambda source: _load(base, base / source, show, []), sources, documents
+            lambda source: _load(base, base / source, show, []), sources, documents, cache
         ),
         invalid=invalid,
     )
