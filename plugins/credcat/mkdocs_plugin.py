@@ -211,6 +211,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         # under serve: listing pages by the key of what they show (_listing_key)
         self._listings: dict[str, tuple[str, PageContext, str]] = {}
         self._last_listings: dict[str, tuple[str, PageContext, str]] = {}
+        # under serve: sitemap entries by (address, date, url), while what else an entry says
+        # (the site's address, its languages, the pages that exist) stays the same
+        self._sitemap: tuple[object, dict[tuple[str, str, str], str]] = (None, {})
         self._reset()
 
     def _reset(self) -> None:
@@ -264,6 +267,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._bytecode = None
         self._bodies, self._last_bodies = {}, {}
         self._listings, self._last_listings = {}, {}
+        self._sitemap = (None, {})
         store, self._store = self._store, None
         if store is not None:
             store.close()
@@ -619,7 +623,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             self._listings_kept += 1
         else:
             context = self.pages_by_lang[self.languages.language_of(spec.src_uri)].context(spec)
-            body = self._body(spec, context, config, page)
+            # a listing whose inputs changed shows something else: no use looking its body up
+            body = self._body(spec, context, config, page, look_up=inputs is None)
         if inputs is not None:
             self._listings[spec.src_uri] = (inputs, context, body)
         summary = context.get("summary")
@@ -663,13 +668,21 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         digest.update("\n".join(lines).encode())
         return digest.hexdigest()
 
-    def _body(self, spec: PageSpec, context: PageContext, config: MkDocsConfig, page: Page) -> str:
-        """A page body from its template. Under ``mkdocs serve``, a listing page (the
-        catalogue's list, organisations, pathways) whose context is the same as in the previous
-        build, with the same site (:meth:`_salt`), gets the body made then."""
+    def _body(
+        self,
+        spec: PageSpec,
+        context: PageContext,
+        config: MkDocsConfig,
+        page: Page,
+        *,
+        look_up: bool = True,
+    ) -> str:
+        """A page body from its template. Under ``mkdocs serve``, a page that is not one of a
+        credential's whose context is the same as in the previous build, with the same site
+        (:meth:`_salt`), gets the body made then (unless not ``look_up``)."""
         assert self._env is not None
         template = self._env.get_template(f"credcat/body/{spec.kind}.html")
-        if self._store is None or self._problems or spec.kind in OWN_KINDS:
+        if self._store is None or self._problems or spec.kind in OWN_KINDS or not look_up:
             return template.render(credcat=context, config=config, page=page)
         digest = hashlib.blake2b(self._salt(config).encode(), digest_size=16)
         digest.update(json.dumps(context, ensure_ascii=False, default=repr).encode())
@@ -831,28 +844,50 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def _sitemap_entries(self, pages: list[tuple[str, str, str]], site_url: str) -> Iterator[str]:
         """The ``<url>`` entries of ``sitemap.xml`` of ``pages`` (address, date, url): with
         the page's alternates (``hreflang``) where it has counterparts in other languages and
-        the site has an address. The counterparts of a page share their alternates, made once."""
-        languages = self.languages
+        the site has an address. The counterparts of a page share their alternates, made once.
+        Under ``mkdocs serve``, an entry of the previous build is taken again while the site's
+        address, languages and pages are the same."""
         tails: dict[str, str] = {}
-        for loc, lastmod, url in pages:
-            base = languages.base_of(url) if languages is not None else url
-            tail = tails.get(base)
-            if tail is None:
-                alternates = self._alternates(url)
-                tail = ""
-                if len(alternates) > 1 and site_url:
-                    tail = "".join(
-                        f'\n         <xhtml:link rel="alternate" hreflang="{escape(lang)}" '
-                        f'href="{escape(site_url + path)}"/>'
-                        for lang, path in [
-                            *((alt["lang"], alt["path"]) for alt in alternates),
-                            ("x-default", alternates[0]["path"]),
-                        ]
-                    )
-                tails[base] = tail
-            date = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod else ""
-            where = f"\n    <url>\n         <loc>{escape(loc)}</loc>\n         "
-            yield f"{where}{date}{tail}\n    </url>"
+        if self._store is None:
+            for page in pages:
+                yield self._sitemap_entry(page, site_url, tails)
+            return
+        basis = (site_url, self.languages, self._urls)
+        known = self._sitemap[1] if self._sitemap[0] == basis else {}
+        kept: dict[tuple[str, str, str], str] = {}
+        for page in pages:
+            entry = known.get(page)
+            if entry is None:
+                entry = self._sitemap_entry(page, site_url, tails)
+            kept[page] = entry
+            yield entry
+        self._sitemap = ((site_url, self.languages, set(self._urls)), kept)
+
+    def _sitemap_entry(
+        self, page: tuple[str, str, str], site_url: str, tails: dict[str, str]
+    ) -> str:
+        """One ``<url>`` of the sitemap; ``tails``: the alternates of each base path made so
+        far."""
+        loc, lastmod, url = page
+        languages = self.languages
+        base = languages.base_of(url) if languages is not None else url
+        tail = tails.get(base)
+        if tail is None:
+            alternates = self._alternates(url)
+            tail = ""
+            if len(alternates) > 1 and site_url:
+                tail = "".join(
+                    f'\n         <xhtml:link rel="alternate" hreflang="{escape(lang)}" '
+                    f'href="{escape(site_url + path)}"/>'
+                    for lang, path in [
+                        *((alt["lang"], alt["path"]) for alt in alternates),
+                        ("x-default", alternates[0]["path"]),
+                    ]
+                )
+            tails[base] = tail
+        date = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod else ""
+        where = f"\n    <url>\n         <loc>{escape(loc)}</loc>\n         "
+        return f"{where}{date}{tail}\n    </url>"
 
     def _split_search_index(self, config: MkDocsConfig) -> None:
         """One search index per language, each with its language's stemmer."""

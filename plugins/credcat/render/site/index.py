@@ -169,8 +169,22 @@ def catalogue_index(
         memo: Where entries of unchanged credentials come from (``mkdocs serve``).
 
     Returns:
-        A JSON-ready dict (see the module docstring).
+        A JSON-ready dict (see the module docstring), made once per catalogue, URL scheme and
+        language (``Catalogue.memo``: the catalogue's list pages read it too); not to be
+        changed.
     """
+    key = ("catalogue-index", f"{lang}\n{urls!r}")
+    known = catalogue.memo.get(key)
+    if isinstance(known, dict):
+        return known
+    found = _catalogue_index(catalogue, urls, lang, memo)
+    catalogue.memo[key] = found
+    return found
+
+
+def _catalogue_index(
+    catalogue: Catalogue, urls: Urls, lang: str | None, memo: EntryMemo | None
+) -> dict[str, Any]:
     site = Site(catalogue, urls, lang)
     loc = site.loc
     ui = loc.ui
