@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
@@ -483,21 +483,28 @@ def outcome_wording(cat: Catalogue) -> Iterator[Problem]:
                     )
 
 
-def _translatable(cat: Catalogue) -> Iterator[tuple[Credential, PathKey, Mapping[str, str]]]:
-    """Every translatable text of every credential (official ESCO labels excepted)."""
+def _translatable(cat: Catalogue) -> Iterator[tuple[Credential, PathKey, frozenset[str]]]:
+    """Every translatable text of every credential (official ESCO labels excepted): where it
+    is, and the languages it is written in."""
     for cred in cat.credentials.values():
-        for loc, value in _credential_texts(cred):
-            yield cred, loc, value
+        for loc, langs in _credential_texts(cred):
+            yield cred, loc, langs
+
+
+_LANGUAGE_SETS: dict[frozenset[str], frozenset[str]] = {}
+"""One object per set of languages a text is written in (a catalogue has few such sets)."""
 
 
 @per_object
-def _credential_texts(cred: Credential) -> list[tuple[PathKey, Mapping[str, str]]]:
-    """The translatable texts of one credential (computed once per credential object)."""
-    return [
-        (loc, value)
-        for loc, value in _texts(cred.model_dump(exclude={"id"}), ())
-        if "esco" not in loc  # official ESCO labels: one language is enough
-    ]
+def _credential_texts(cred: Credential) -> list[tuple[PathKey, frozenset[str]]]:
+    """The translatable texts of one credential: where each is and its languages (computed
+    once per credential object; kept small, it is kept as long as the model)."""
+    found = []
+    for loc, value in _texts(cred.model_dump(exclude={"id"}), ()):
+        if "esco" not in loc:  # official ESCO labels: one language is enough
+            langs = frozenset(value)
+            found.append((loc, _LANGUAGE_SETS.setdefault(langs, langs)))
+    return found
 
 
 def translation_completeness(cat: Catalogue) -> dict[str, tuple[int, int]]:
@@ -506,7 +513,7 @@ def translation_completeness(cat: Catalogue) -> dict[str, tuple[int, int]]:
     Counts every translatable credential text and every organisation description, so
     ``credcat check`` can report the state of each language (partial ones included).
     """
-    texts: list[Mapping[str, str]] = [value for _, _, value in _translatable(cat)]
+    texts: list[Collection[str]] = [langs for _, _, langs in _translatable(cat)]
     texts += [org.description for org in cat.organisations.values() if org.description]
     return {lang: (sum(1 for text in texts if lang in text), len(texts)) for lang in cat.languages}
 
@@ -520,7 +527,7 @@ def translations(cat: Catalogue) -> Iterator[Problem]:
     wanted = cat.complete_languages
     if len(cat.languages) < 2:
         return
-    by_cred: dict[str, list[tuple[PathKey, Mapping[str, str]]]] = {}
+    by_cred: dict[str, list[tuple[PathKey, frozenset[str]]]] = {}
     for cred, loc, value in _translatable(cat):
         by_cred.setdefault(cred.id, []).append((loc, value))
     for cid, texts in by_cred.items():
