@@ -169,10 +169,13 @@ def catalogue_index(
         memo: Where entries of unchanged credentials come from (``mkdocs serve``).
 
     Returns:
-        A JSON-ready dict (see the module docstring), made once per catalogue, URL scheme and
-        language (``Catalogue.memo``: the catalogue's list pages read it too); not to be
-        changed.
+        A JSON-ready dict (see the module docstring); not to be changed. With a ``memo``
+        (under serve) it is made once per catalogue, URL scheme and language
+        (``Catalogue.memo``: the catalogue's list pages read it too); without, it is not held
+        (4 KB per credential and language, for a build that makes it twice).
     """
+    if memo is None:
+        return _catalogue_index(catalogue, urls, lang, memo)
     key = ("catalogue-index", f"{lang}\n{urls!r}")
     known = catalogue.memo.get(key)
     if isinstance(known, dict):
