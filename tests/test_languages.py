@@ -87,9 +87,11 @@ def test_every_language_a_catalogue_may_offer_can_build() -> None:
         )
 
 
-def _split(text: str, langs: SiteLanguages, stemmers: dict[str, str]) -> dict[str, str]:
+def _split(
+    text: str, langs: SiteLanguages, stemmers: dict[str, str], more: list[Any] | None = None
+) -> dict[str, str]:
     sinks = {langs.prefix(lang): io.StringIO() for lang in langs.all}
-    split_search_index(text, langs, stemmers, sinks)
+    split_search_index(text, langs, stemmers, sinks, iter(more or []))
     return {prefix: sink.getvalue() for prefix, sink in sinks.items()}
 
 
@@ -115,29 +117,32 @@ def test_search_index_split_by_language() -> None:
 
 def test_search_index_split_writes_what_json_dumps_writes() -> None:
     """Each part is byte for byte ``json.dumps`` of the index with its docs and stemmer (what
-    the site published before the split streamed), whatever order or members the index has."""
+    the site published before the split streamed), whatever order or members the index has;
+    entries given apart (credcat's own pages) come after the index's own."""
     langs = SiteLanguages.of("en", ["de", "fr"])
     stemmers = {"en": "en", "de": "de", "fr": "fr"}
     docs = [{"location": "de/x/", "title": "X", "text": "ä"}, {"location": "a/", "title": "A"}]
+    own = [{"location": "fr/c/", "title": "C\u2028"}, {"location": "c/#o", "title": "O"}]
     for index in (
         {"config": {"lang": ["en"]}, "docs": docs},
         {"docs": docs, "extra": [1, {"b": 2}], "config": {"separator": "s"}},
         {"docs": []},
         {},
     ):
-        parts = _split(json.dumps(index, separators=(",", ":")), langs, stemmers)
-        for lang in langs.all:
-            prefix = langs.prefix(lang)
-            expected = {
-                **index,
-                "config": {**index.get("config", {}), "lang": [stemmers[lang]]},
-                "docs": [
-                    {**d, "location": langs.base_of(str(d["location"]))}
-                    for d in index.get("docs", [])
-                    if langs.language_of(str(d["location"])) == lang
-                ],
-            }
-            assert parts[prefix] == json.dumps(expected, ensure_ascii=False), (index, lang)
+        for more in ([], own):
+            parts = _split(json.dumps(index, separators=(",", ":")), langs, stemmers, more)
+            for lang in langs.all:
+                prefix = langs.prefix(lang)
+                expected = {
+                    **index,
+                    "config": {**index.get("config", {}), "lang": [stemmers[lang]]},
+                    "docs": [
+                        {**d, "location": langs.base_of(str(d["location"]))}
+                        for d in [*index.get("docs", []), *more]
+                        if langs.language_of(str(d["location"])) == lang
+                    ],
+                }
+                assert parts[prefix] == json.dumps(expected, ensure_ascii=False), (index, lang)
 
 
 def test_search_index_split_refuses_what_is_not_an_index() -> None:

@@ -18,9 +18,10 @@ that know nothing of MkDocs (the plugin calls them):
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -140,6 +141,7 @@ def split_search_index(
     languages: SiteLanguages,
     search_langs: Mapping[str, str],
     sinks: Mapping[str, TextIO],
+    more: Iterable[Mapping[str, Any]] = (),
 ) -> None:
     """One search index per language folder, out of the search index of the whole site.
 
@@ -156,6 +158,8 @@ def split_search_index(
         sinks: Where each language's index goes, by prefix (``""`` for the default language):
             every prefix of ``languages`` needs one. Each gets the JSON of
             ``{**index, "config": {..., "lang": [stemmer]}, "docs": [its entries]}``.
+        more: Entries of the site's index kept elsewhere (credcat's own pages), taken after
+            those of ``text``, one at a time.
 
     Raises:
         ValueError: ``text`` is not a JSON object.
@@ -168,7 +172,9 @@ def split_search_index(
         pos = _skip(text, pos, ":")
         seen.add(key)
         if key == "docs":
-            pos = _split_docs(text, pos, languages, parts)
+            end: list[int] = []
+            _split_docs(itertools.chain(_array_items(text, pos, end), more), languages, parts)
+            pos = end[0]
         else:
             value, pos = _DECODER.raw_decode(text, pos)
             for lang, part in parts.items():
@@ -180,9 +186,10 @@ def split_search_index(
     for lang, part in parts.items():
         if "config" not in seen:
             part.member("config", {"lang": [search_langs[lang]]})
-        if "docs" not in seen:
-            part.member("docs", [])
-        part.sink.write("}" if part.started else "{}")
+    if "docs" not in seen:
+        _split_docs(iter(more), languages, parts)
+    for part in parts.values():
+        part.sink.write("}")
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -219,16 +226,28 @@ def _skip(text: str, pos: int, char: str = "") -> int:
     return _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
 
 
-def _split_docs(text: str, pos: int, languages: SiteLanguages, parts: Mapping[str, _Part]) -> int:
-    """Write the ``docs`` member of every language's index (its entries, in their order) from
-    the array at ``pos``, decoded one entry at a time; the position after the array."""
+def _array_items(text: str, pos: int, end: list[int]) -> Iterator[Any]:
+    """Each item of the JSON array at ``pos``, decoded one at a time; then the position after
+    the array is appended to ``end``."""
+    pos = _skip(text, pos, "[")
+    while not text.startswith("]", pos):
+        item, pos = _DECODER.raw_decode(text, pos)
+        yield item
+        pos = _skip(text, pos)
+        if text.startswith(",", pos):
+            pos = _skip(text, pos, ",")
+    end.append(pos + 1)
+
+
+def _split_docs(
+    docs: Iterator[Mapping[str, Any]], languages: SiteLanguages, parts: Mapping[str, _Part]
+) -> None:
+    """Write the ``docs`` member of every language's index: its entries, in their order."""
     empty = dict.fromkeys(parts, True)
     for part in parts.values():
         part.open("docs")
         part.sink.write("[")
-    pos = _skip(text, pos, "[")
-    while not text.startswith("]", pos):
-        doc, pos = _DECODER.raw_decode(text, pos)
+    for doc in docs:
         location = str(doc["location"])
         lang = languages.language_of(location)
         sink = parts[lang].sink
@@ -236,9 +255,5 @@ def _split_docs(text: str, pos: int, languages: SiteLanguages, parts: Mapping[st
             sink.write(", ")
         empty[lang] = False
         sink.write(json.dumps({**doc, "location": languages.base_of(location)}, ensure_ascii=False))
-        pos = _skip(text, pos)
-        if text.startswith(",", pos):
-            pos = _skip(text, pos, ",")
     for part in parts.values():
         part.sink.write("]")
-    return pos + 1

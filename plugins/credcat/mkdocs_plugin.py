@@ -92,9 +92,9 @@ import os
 import posixpath
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import IO, Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
@@ -243,6 +243,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._nav: Navigation | None = None
         self._theme_env: jinja2.Environment | None = None
         self._full_content: str | None = None  # a page body while search indexes its stand-in
+        self._spool: IO[str] | None = None  # credcat's pages' search entries (_spool_entries)
         self._site_salt: str | None = None  # under serve: see _salt
         self._listings_kept = 0  # under serve: listing pages kept from the previous build
         self._every_key: str | None = None  # under serve: every credential's key, one text
@@ -890,23 +891,29 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         return f"{where}{date}{tail}\n    </url>"
 
     def _split_search_index(self, config: MkDocsConfig) -> None:
-        """One search index per language, each with its language's stemmer."""
-        if self.languages is None:
-            return
-        path = Path(config.site_dir) / "search" / "search_index.json"
-        if not path.is_file():
-            return
-        text = path.read_text("utf-8")  # read whole first: the default language's index
-        dirs = list(config.theme.dirs)  # is written where it was
-        stemmers = {code: search_language(code, dirs) for code in self.languages.all}
+        """One search index per language, each with its language's stemmer, with the entries
+        of credcat's own pages (:meth:`_spool_entries`) after the search plugin's."""
+        spool, self._spool = self._spool, None
         with contextlib.ExitStack() as stack:
+            if spool is not None:
+                stack.enter_context(spool)
+            path = Path(config.site_dir) / "search" / "search_index.json"
+            if self.languages is None or not path.is_file():
+                return
+            text = path.read_text("utf-8")  # read whole first: the default language's index
+            dirs = list(config.theme.dirs)  # is written where it was
+            stemmers = {code: search_language(code, dirs) for code in self.languages.all}
+            more: Iterable[dict[str, Any]] = ()
+            if spool is not None:
+                spool.seek(0)
+                more = (json.loads(line) for line in spool)
             sinks = {}
             for lang in self.languages.all:
                 prefix = self.languages.prefix(lang)
                 out = Path(config.site_dir) / prefix / "search" / "search_index.json"
                 out.parent.mkdir(parents=True, exist_ok=True)
                 sinks[prefix] = stack.enter_context(out.open("w", encoding="utf-8"))
-            split_search_index(text, self.languages, stemmers, sinks)
+            split_search_index(text, self.languages, stemmers, sinks, more)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -960,19 +967,39 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             f"{len(own)} credential pages and {len(units)} units of work in {used} "
             f"process{'es' if used > 1 else ''}"
         )
+        # the pages' search entries wait in a file for the split of the index by language
+        # (_split_search_index), not in the search plugin's memory: at 10,000 credentials they
+        # and the index text made of them were the last tenth of the build's peak
+        spool = self._spool_entries(entries)
+        by_page: dict[str, list[Any]] = {}  # under serve: every page's entries, to keep
+        paths: list[list[str]] = []
         try:
-            results = run_units(units, run, processes)
-            check_written([written for written, _ in results if written])
+            for written, pages in run_units(units, run, processes):
+                paths.append(written)
+                for src_uri, page_entries in pages:
+                    if store is not None:
+                        by_page[src_uri] = page_entries
+                    if spool is not None:
+                        spool.writelines(f"{_entry_json(e)}\n" for e in page_entries)
+                    elif entries is not None:
+                        entries.extend(page_entries)
+            check_written([written for written in paths if written])
         except OutputError as exc:
             raise PluginError(f"credcat: {exc}") from exc
-        by_page: dict[str, list[Any]] = {}
-        for _, pages in results:
-            for src_uri, page_entries in pages:
-                by_page[src_uri] = page_entries
-                if entries is not None:
-                    entries.extend(page_entries)
         if store is not None and keys is not None:
             self._keep(store, keys, own, restored, by_page)
+
+    def _spool_entries(self, entries: list[Any] | None) -> IO[str] | None:
+        """A temporary file for the search entries of credcat's own pages, when the index will
+        be split by language (where they are added); else ``None``."""
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+        if entries is not None and self.languages is not None:
+            # one entry a line (JSON escapes every line break inside a string); closed by
+            # _split_search_index or on_build_error
+            self._spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115
+        return self._spool
 
     def _keep(
         self,
@@ -1119,6 +1146,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         """Leave no partial site: drop the staged site (the previous site stays as it was), or,
         when building in place, empty the site folder if this build had started writing."""
         staging, self._staging = self._staging, None
+        spool, self._spool = self._spool, None
+        if spool is not None:
+            spool.close()
         if staging is not None:
             staging.abandon()
         elif self._site_touched and self._site_dir:
@@ -1284,6 +1314,12 @@ def _nav_lines(items: Any, depth: int = 0) -> list[str]:
         lines.append(f"{depth}\t{item.title}\t{getattr(item, 'url', '')}")
         lines += _nav_lines(getattr(item, "children", None), depth + 1)
     return lines
+
+
+def _entry_json(entry: Any) -> str:
+    """A search entry as one line of JSON (as the search plugins write it: what is not JSON
+    as text)."""
+    return json.dumps(entry, ensure_ascii=False, default=str)
 
 
 def _search_entries(config: MkDocsConfig) -> list[Any] | None:

@@ -314,7 +314,7 @@ def _run_in_worker(unit: str) -> object:
 
 def run_units(
     units: Sequence[str], run: Callable[[str], T], processes: int | None = None
-) -> list[T]:
+) -> Iterator[T]:
     """``run`` applied to every unit, in worker processes where there are cores.
 
     Args:
@@ -323,13 +323,16 @@ def run_units(
             and everything it reads, through ``fork``.
         processes: How many processes (default :func:`jobs`); 1 runs in this process.
 
-    Returns:
-        The results, in the order of ``units`` whatever the number of processes.
+    Yields:
+        The results, in the order of ``units`` whatever the number of processes, each as soon
+        as it and those before it are done (the caller need not hold them all).
     """
     global _RUN
     processes = min(processes or jobs(), len(units))
     if processes <= 1:
-        return [run(unit) for unit in units]
+        for unit in units:
+            yield run(unit)
+        return
     _RUN = run
     # Objects that exist now are left out of the workers' garbage collections: a collection
     # touches every object it tracks, which would copy the parent's whole heap into each worker
@@ -338,7 +341,7 @@ def run_units(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(processes, mp_context=context) as pool:
-            return list(pool.map(_run_in_worker, units))  # type: ignore[arg-type]
+            yield from pool.map(_run_in_worker, units)  # type: ignore[misc]
     finally:
         gc.unfreeze()
         _RUN = None
@@ -404,5 +407,5 @@ def write_data_files(job: DataJob, processes: int | None = None) -> list[str]:
     Raises:
         OutputError: When a unit wrote other files than announced, or two units one path.
     """
-    results = run_units(data_units(job), lambda unit: run_data_unit(job, unit), processes)
+    results = list(run_units(data_units(job), lambda unit: run_data_unit(job, unit), processes))
     return check_written(results)
