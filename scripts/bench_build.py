@@ -19,13 +19,15 @@ of HTML pages with the CPU time per page (credcat builds nine pages per credenti
 sample's three languages times the current page, the version page and the employers' summary;
 the floor builds one per credential).
 
-Usage: python scripts/bench_build.py [--jobs J] [--floor-cpu SECONDS] [N ...]   (default: 200 1000)
+Usage: python scripts/bench_build.py [--jobs J] [--floor-cpu SECONDS | --floor-only] [N ...]
+(default: 200 1000)
 
 ``--jobs`` sets ``CREDCAT_JOBS`` for the credcat build (default: one process, as in a build;
 ``--jobs 2`` or ``--jobs auto`` uses worker processes). The machine is usually shared: repeat
 runs and compare the ratio, which is less noisy than the absolute times. ``--floor-cpu``
 skips the floor's build and divides by the floor's CPU seconds given (one size only; the floor
-of 10,000 credentials takes several minutes and does not change with credcat).
+of 10,000 credentials takes several minutes and does not change with credcat);
+``--floor-only`` builds the floor alone (to measure it for ``--floor-cpu`` on the same machine).
 """
 
 from __future__ import annotations
@@ -209,7 +211,12 @@ def main() -> None:
     args = sys.argv[1:]
     jobs = None
     given_floor = None
-    while args[:1] in (["--jobs"], ["--floor-cpu"]):
+    floor_only = False
+    while args[:1] in (["--jobs"], ["--floor-cpu"], ["--floor-only"]):
+        if args[0] == "--floor-only":
+            floor_only = True
+            args = args[1:]
+            continue
         if args[0] == "--jobs":
             jobs = args[1]
         else:
@@ -235,7 +242,8 @@ def main() -> None:
                 make_floor(floor_root, root / "catalogue")
                 runs.append(("floor", build(floor_root, dict(os.environ))))
                 floor_cpu = runs[0][1].cpu
-            runs.insert(0, ("credcat", build(root, env)))
+            if not floor_only:
+                runs.insert(0, ("credcat", build(root, env)))
             versions = size  # synthetic credentials: one (unreleased) version each
             for name, run in runs:
                 ratio = run.cpu / floor_cpu
