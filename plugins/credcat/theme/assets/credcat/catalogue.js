@@ -776,6 +776,8 @@
     if (panel && !isPhone()) panel.open = true;
 
     query.addEventListener("input", function () {
+      // typed, not yet in the address: the results may come first (the texts arriving)
+      root.setAttribute("data-credcat-pending", "");
       window.clearTimeout(query.credcatTimer);
       query.credcatTimer = window.setTimeout(typed, 150);
     });
