@@ -19,8 +19,8 @@ of HTML pages with the CPU time per page (credcat builds nine pages per credenti
 sample's three languages times the current page, the version page and the employers' summary;
 the floor builds one per credential).
 
-Usage: python scripts/bench_build.py [--jobs J] [--floor-cpu SECONDS | --floor-only] [N ...]
-(default: 200 1000)
+Usage: python scripts/bench_build.py [--jobs J] [--floor-cpu SECONDS | --floor-only]
+[--same-pages] [N ...]   (default: 200 1000)
 
 ``--jobs`` sets ``CREDCAT_JOBS`` for the credcat build (default: one process, as in a build;
 ``--jobs 2`` or ``--jobs auto`` uses worker processes). The machine is usually shared: repeat
@@ -28,6 +28,10 @@ runs and compare the ratio, which is less noisy than the absolute times. ``--flo
 skips the floor's build and divides by the floor's CPU seconds given (one size only; the floor
 of 10,000 credentials takes several minutes and does not change with credcat);
 ``--floor-only`` builds the floor alone (to measure it for ``--floor-cpu`` on the same machine).
+``--same-pages`` gives the floor the pages credcat makes, not one per credential: nine plain
+pages per credential (three languages times the current page, the version page and the
+summary), each with the credential's texts in its language. That is not issue 9's floor; it
+shows what the same page set costs any MkDocs site.
 """
 
 from __future__ import annotations
@@ -116,18 +120,47 @@ def make_project(folder: Path, size: int) -> Path:
     return root
 
 
-def make_floor(root: Path, catalogue: Path) -> None:
-    """The floor site: one plain Markdown page per credential holding its texts."""
+LANGUAGES = ("en", "de", "fr")  # the sample's
+SAME_PAGES = ("", "1.0/", "1.0/summary/")  # a credential's pages in each language
+
+
+def texts_in(value: object, lang: str) -> list[str]:
+    """Every string of a YAML document in one language (a text in several languages gives
+    its ``lang`` one, else its first), in order."""
+    if isinstance(value, dict) and value and all(k in LANGUAGES for k in value):
+        chosen = value.get(lang, next(iter(value.values())))
+        return [chosen] if isinstance(chosen, str) else texts_in(chosen, lang)
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in texts_in(v, lang)]
+    if isinstance(value, list):
+        return [t for v in value for t in texts_in(v, lang)]
+    return []
+
+
+def make_floor(root: Path, catalogue: Path, *, same_pages: bool = False) -> None:
+    """The floor site: one plain Markdown page per credential holding its texts; with
+    ``same_pages``, as many as credcat makes (each language's current page, version page and
+    summary), each holding the credential's texts in its language."""
     docs = root / "docs"
     (docs / "credentials").mkdir(parents=True)
     (docs / "index.md").write_text("# Bench\n", encoding="utf-8")
     for path in sorted((catalogue / "credentials").glob("*.yaml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
         title = data["title"]["en"] if isinstance(data["title"], dict) else data["title"]
-        body = "\n\n".join(t.replace("\n", " ") for t in texts(data))
-        (docs / "credentials" / f"{path.stem}.md").write_text(
-            f"# {title}\n\n{body}\n", encoding="utf-8"
-        )
+        if not same_pages:
+            body = "\n\n".join(t.replace("\n", " ") for t in texts(data))
+            (docs / "credentials" / f"{path.stem}.md").write_text(
+                f"# {title}\n\n{body}\n", encoding="utf-8"
+            )
+            continue
+        for lang in LANGUAGES:
+            body = "\n\n".join(t.replace("\n", " ") for t in texts_in(data, lang))
+            for page in SAME_PAGES:
+                folder = docs / "credentials" / lang / path.stem / page
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / "index.md").write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(FLOOR_YML, encoding="utf-8")
 
 
@@ -211,10 +244,11 @@ def main() -> None:
     args = sys.argv[1:]
     jobs = None
     given_floor = None
-    floor_only = False
-    while args[:1] in (["--jobs"], ["--floor-cpu"], ["--floor-only"]):
-        if args[0] == "--floor-only":
-            floor_only = True
+    floor_only = same_pages = False
+    while args[:1] in (["--jobs"], ["--floor-cpu"], ["--floor-only"], ["--same-pages"]):
+        if args[0] in ("--floor-only", "--same-pages"):
+            floor_only = floor_only or args[0] == "--floor-only"
+            same_pages = same_pages or args[0] == "--same-pages"
             args = args[1:]
             continue
         if args[0] == "--jobs":
@@ -239,7 +273,7 @@ def main() -> None:
             floor_cpu = given_floor
             if floor_cpu is None:
                 floor_root = Path(folder) / "floor"
-                make_floor(floor_root, root / "catalogue")
+                make_floor(floor_root, root / "catalogue", same_pages=same_pages)
                 runs.append(("floor", build(floor_root, dict(os.environ))))
                 floor_cpu = runs[0][1].cpu
             if not floor_only:
