@@ -180,9 +180,7 @@ def split_search_index(
             for lang, part in parts.items():
                 stemmed = key == "config"
                 part.member(key, {**value, "lang": [search_langs[lang]]} if stemmed else value)
-        pos = _skip(text, pos)
-        if text.startswith(",", pos):
-            pos = _skip(text, pos, ",")
+        pos = _after_item(text, pos)
     for lang, part in parts.items():
         if "config" not in seen:
             part.member("config", {"lang": [search_langs[lang]]})
@@ -226,6 +224,13 @@ def _skip(text: str, pos: int, char: str = "") -> int:
     return _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
 
 
+def _after_item(text: str, pos: int) -> int:
+    """The position of the next member or item after one ends at ``pos`` (past the blanks
+    and the comma between them)."""
+    pos = _skip(text, pos)
+    return _skip(text, pos, ",") if text.startswith(",", pos) else pos
+
+
 def _array_items(text: str, pos: int, end: list[int]) -> Iterator[Any]:
     """Each item of the JSON array at ``pos``, decoded one at a time; then the position after
     the array is appended to ``end``."""
@@ -233,9 +238,7 @@ def _array_items(text: str, pos: int, end: list[int]) -> Iterator[Any]:
     while not text.startswith("]", pos):
         item, pos = _DECODER.raw_decode(text, pos)
         yield item
-        pos = _skip(text, pos)
-        if text.startswith(",", pos):
-            pos = _skip(text, pos, ",")
+        pos = _after_item(text, pos)
     end.append(pos + 1)
 
 
