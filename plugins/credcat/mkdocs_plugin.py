@@ -901,8 +901,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             path = Path(config.site_dir) / "search" / "search_index.json"
             if self.languages is None or not path.is_file():
                 return
-            text = path.read_text("utf-8")  # read whole first: the default language's index
-            dirs = list(config.theme.dirs)  # is written where it was
+            # read whole before any part is written: the default language's goes to this path
+            text = path.read_text("utf-8")
+            dirs = list(config.theme.dirs)
             stemmers = {code: search_language(code, dirs) for code in self.languages.all}
             more: Iterable[dict[str, Any]] = ()
             if spool is not None:
@@ -969,21 +970,24 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             f"process{'es' if used > 1 else ''}"
         )
         # the pages' search entries wait in a file for the split of the index by language
-        # (_split_search_index), not in the search plugin's memory: at 10,000 credentials they
-        # and the index text made of them were the last tenth of the build's peak
+        # (_split_search_index), not in the search plugin's memory: at 10,000 credentials they,
+        # the index text made of them and the parsed index made the peak of stop 5's builds
         spool = self._spool_entries(entries)
         by_page: dict[str, list[Any]] = {}  # under serve: every page's entries, to keep
         paths: list[list[str]] = []
         try:
-            for written, pages in run_units(units, run, processes):
-                paths.append(written)
-                for src_uri, page_entries in pages:
-                    if store is not None:
-                        by_page[src_uri] = page_entries
-                    if spool is not None:
-                        spool.writelines(f"{_entry_json(e)}\n" for e in page_entries)
-                    elif entries is not None:
-                        entries.extend(page_entries)
+            # closed when the loop ends, even by an error: the workers' pool and the frozen
+            # garbage collection end with it, not when the generator is collected
+            with contextlib.closing(run_units(units, run, processes)) as results:
+                for written, pages in results:
+                    paths.append(written)
+                    for src_uri, page_entries in pages:
+                        if store is not None:
+                            by_page[src_uri] = page_entries
+                        if spool is not None:
+                            spool.writelines(f"{_entry_json(e)}\n" for e in page_entries)
+                        elif entries is not None:
+                            entries.extend(page_entries)
             check_written([written for written in paths if written])
         except OutputError as exc:
             raise PluginError(f"credcat: {exc}") from exc

@@ -28,7 +28,7 @@ import json
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -314,7 +314,7 @@ def _run_in_worker(unit: str) -> object:
 
 def run_units(
     units: Sequence[str], run: Callable[[str], T], processes: int | None = None
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """``run`` applied to every unit, in worker processes where there are cores.
 
     Args:
