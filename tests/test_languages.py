@@ -7,6 +7,7 @@ Material UI strings) with Slovenian (no lunr stemmer) and Maltese beside it.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import re
@@ -14,6 +15,7 @@ from datetime import date
 from html import unescape
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from mkdocs.commands.build import build
@@ -272,6 +274,21 @@ def test_sitemap_lists_every_language(sample: Path) -> None:
         assert f'hreflang="{path[:2] if path[2] == "/" else "en"}" href="{base}{path}"' in sitemap
     assert f'hreflang="x-default" href="{base}catalogue/"' in sitemap
     assert sitemap.count("<loc>") == sitemap.count('hreflang="x-default"')
+
+
+def test_sitemap_lists_every_page_once_and_its_gzip_is_the_same(sample: Path) -> None:
+    text = (sample / "sitemap.xml").read_bytes()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [e.text for e in ElementTree.fromstring(text).findall("s:url/s:loc", ns)]
+    base = "https://credentials.digital-skills-alliance.eu/"
+    folders = (page.parent.relative_to(sample).as_posix() for page in sample.rglob("index.html"))
+    pages = {base if rel == "." else f"{base}{rel}/" for rel in folders}
+    assert len(locs) == len(set(locs))
+    assert set(locs) == pages
+    packed = (sample / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(packed) == text
+    # the gzip header names the file it holds, as MkDocs' own copy does
+    assert packed[3] & 0x08 and packed[10:22] == b"sitemap.xml\0"
 
 
 def test_search_index_per_language(sample: Path) -> None:

@@ -230,6 +230,7 @@ def test_site_url_different_from_base_uri_warns(
         "catalogue.json",
         "catalogue-texts.json",
         "credentials/intro-databases/index.md",
+        "sitemap.xml",
     ],
 )
 def test_path_collision_is_an_error(

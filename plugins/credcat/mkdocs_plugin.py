@@ -41,7 +41,10 @@ language's folder, marked as being in the default language and left out of its s
   default: public pages, hand-written ones included, have no edit link).
 * ``on_page_content`` — the note of a hand-written page shown untranslated (generated pages
   get their body later, so a build never holds every body at once).
-* ``on_env`` — autoescape every ``credcat/`` template rendered by Material's environment.
+* ``on_env`` — autoescape every ``credcat/`` template rendered by Material's environment;
+  write ``sitemap.xml`` and its gzip copy, every page with its alternates (``hreflang``), entry
+  by entry, and take it off the theme's templates (rendered from a template, 90,000 entries
+  would be one text).
 * ``on_page_context`` (before the search plugin) — render the page body with the templates in
   ``credcat/theme/credcat/`` from the typed context built by :mod:`credcat.render.site.pages`,
   in an environment of credcat's own with autoescape on and Jinja's ``StrictUndefined`` (a
@@ -54,8 +57,6 @@ language's folder, marked as being in the default language and left out of its s
   (:mod:`credcat.render.site.search`); ``on_page_context`` after the search plugin puts the
   body back.
 * ``on_post_page`` — drop a generated page's body once rendered (MkDocs keeps every page).
-* ``on_template_context`` — the entries of ``sitemap.xml``, with each page's alternates
-  (``hreflang``).
 * ``on_pre_build`` — under serve, move the previous build's credential folders aside before
   MkDocs empties the site folder.
 * ``on_post_build`` (before the search plugin) — render the credential pages and summaries as
@@ -85,7 +86,9 @@ from __future__ import annotations
 import contextlib
 import copy
 import dataclasses
+import gzip
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -112,7 +115,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
-from mkdocs.utils import CountHandler, clean_directory, get_build_date, write_file
+from mkdocs.utils import (
+    CountHandler,
+    clean_directory,
+    get_build_date,
+    get_build_timestamp,
+    write_file,
+)
 from mkdocs.utils.templates import TemplateContext
 
 from .cache import FileStore, catalogue_salt, credential_keys, serve_store, tree_stamps
@@ -486,6 +495,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 *((f.src_uri, f.dest_uri) for f in new),
                 *((spec.src_uri, f"{spec.path}index.html") for spec in self._own),
                 *((path, path) for path in data),
+                *((path, path) for path in SITEMAP_FILES),
             ],
         )
         for file in new:
@@ -782,7 +792,44 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if self._bytecode is not None:
             env.bytecode_cache = self._bytecode
         self._theme_env = env
+        if self.catalogue is not None:
+            # the theme's files are gathered (its sitemap.xml template is not one to copy):
+            # the sitemap is written here as a stream instead of rendered from the template
+            config.theme.static_templates.discard("sitemap.xml")
+            self._write_sitemap(config, files)
         return env
+
+    def _write_sitemap(self, config: MkDocsConfig, files: Files) -> None:
+        """Write ``sitemap.xml`` and ``sitemap.xml.gz``: every page, with the alternates of each
+        (``hreflang``), where MkDocs would render them from a template (just after ``on_env``,
+        before any page), as the same bytes, but entry by entry: a site of 10,000 credentials
+        has 90,000 entries, and a template would hold them as one text, encoded twice.
+
+        The gzip copy is the one MkDocs writes: the same data, file name and time (the latest
+        page's update date)."""
+        documentation = [f.page for f in files.documentation_pages() if f.page is not None]
+        pages: Iterable[tuple[str, str, str]] = (
+            (page.canonical_url or page.abs_url or "", page.update_date, page.url)
+            for page in documentation
+            if not page.is_link and (page.abs_url or page.canonical_url)
+        )
+        if self.urls is not None:
+            lastmod, urls = get_build_date(), self.urls
+            own = ((urls.iri(spec.path), lastmod, spec.path) for spec in self._own)
+            pages = itertools.chain(pages, own)
+        entries = self._sitemap_entries(pages, config.site_url or "")
+        path = os.path.join(config.site_dir, "sitemap.xml")
+        os.makedirs(config.site_dir, exist_ok=True)
+        mtime = get_build_timestamp(pages=documentation)
+        with (
+            open(path, "wb") as plain,
+            open(f"{path}.gz", "wb") as packed,
+            gzip.GzipFile(fileobj=packed, filename=f"{path}.gz", mode="wb", mtime=mtime) as gz,
+        ):
+            for text in _batched_texts(itertools.chain([SITEMAP_HEAD], entries, [SITEMAP_TAIL])):
+                data = text.encode("utf-8")
+                plain.write(data)
+                gz.write(data)
 
     @event_priority(50)  # before the search plugin indexes the page
     def _on_page_context_early(
@@ -823,27 +870,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
 
     on_page_context = CombinedEvent(_on_page_context_early, _on_page_context_late)
 
-    def on_template_context(
-        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
-    ) -> TemplateContext | None:
-        """Give ``sitemap.xml`` its entries: every page, with the alternates of each
-        (``hreflang``), made here rather than by a template macro per page (tens of thousands
-        of pages)."""
-        if template_name == "sitemap.xml":
-            extra: dict[str, Any] = context  # type: ignore[assignment]
-            pages: list[tuple[str, str, str]] = [
-                (page.canonical_url or page.abs_url or "", page.update_date, page.url)
-                for page in (file.page for file in context["pages"])
-                if page is not None and not page.is_link and (page.abs_url or page.canonical_url)
-            ]
-            if self.urls is not None:
-                lastmod = get_build_date()
-                pages += [(self.urls.iri(spec.path), lastmod, spec.path) for spec in self._own]
-            entries = self._sitemap_entries(pages, config.site_url or "")
-            extra["credcat_sitemap"] = Markup("".join(entries))  # noqa: S704 - escaped each
-        return context
-
-    def _sitemap_entries(self, pages: list[tuple[str, str, str]], site_url: str) -> Iterator[str]:
+    def _sitemap_entries(
+        self, pages: Iterable[tuple[str, str, str]], site_url: str
+    ) -> Iterator[str]:
         """The ``<url>`` entries of ``sitemap.xml`` of ``pages`` (address, date, url): with
         the page's alternates (``hreflang``) where it has counterparts in other languages and
         the site has an address. The counterparts of a page share their alternates, made once.
@@ -1320,6 +1349,30 @@ def _nav_lines(items: Any, depth: int = 0) -> list[str]:
         lines.append(f"{depth}\t{item.title}\t{getattr(item, 'url', '')}")
         lines += _nav_lines(getattr(item, "children", None), depth + 1)
     return lines
+
+
+SITEMAP_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
+    'sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+)
+SITEMAP_TAIL = "\n</urlset>"
+SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")
+TEXT_BATCH = 1 << 20
+"""Characters of a streamed text written at once (a sitemap's entries are a few hundred each)."""
+
+
+def _batched_texts(texts: Iterable[str]) -> Iterator[str]:
+    """``texts`` joined into pieces of about :data:`TEXT_BATCH` characters, in order."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if size >= TEXT_BATCH:
+            yield "".join(batch)
+            batch, size = [], 0
+    if batch:
+        yield "".join(batch)
 
 
 def _forget_url_parts() -> None:
