@@ -9,13 +9,15 @@ expired quality assurance are warnings of ``credcat check``) on the tests' today
 
 from __future__ import annotations
 
+import random
 import re
+import string
 from pathlib import Path
 
 import pytest
 
 from catalogue_factory import ORGANISATIONS, SETTINGS, credential, write_catalogue
-from credcat.render.qr import qr_svg
+from credcat.render.qr import best_mask, draw, qr_code, qr_svg
 from credcat.render.safe import UnsafeSvgError, sanitise_svg
 from test_site_build import Node, build_site, make_project, parse
 
@@ -278,6 +280,32 @@ def test_the_qr_code_is_a_qr_code_of_the_address() -> None:
     first_row = [int(x) - 4 for x, y, _ in runs if y == "4"]
     assert first_row[0] == 0  # a finder pattern in the corner
     assert svg == str(qr_svg(address, "x"))  # deterministic
+
+
+def test_the_qr_code_is_the_one_segno_makes_with_the_mask_the_standard_picks() -> None:
+    import segno
+
+    rng = random.Random(20261202)
+    alphabet = string.ascii_lowercase + string.digits + "-._~%/"
+    chosen: set[int] = set()
+    versions: set[int] = set()
+    for n in range(400):
+        address = "https://example.org/" + "".join(rng.choices(alphabet, k=rng.randint(0, 300)))
+        auto = segno.make(address, error="m", micro=False)
+        drawn = segno.make(address, error="m", micro=False, mask=n % 8)
+        assert best_mask(drawn.matrix, drawn.mask) == auto.mask, address
+        chosen.add(auto.mask)
+        versions.add(auto.version)
+        if n % 20 == 0:
+            assert qr_code.__wrapped__(address) == draw(auto.matrix), address
+    assert chosen == set(range(8))  # every mask was the best one for some address
+    assert min(versions) <= 3 and max(versions) >= 12  # with and without version information
+
+
+def test_best_mask_declines_a_symbol_it_cannot_read() -> None:
+    assert best_mask([bytes(17)] * 17, 0) is None  # a Micro QR size
+    assert best_mask([bytes(21)] * 20, 0) is None  # not square
+    assert best_mask([bytes(21)] * 21, 8) is None  # no such mask
 
 
 # --- logos -----------------------------------------------------------------------------------
