@@ -17,6 +17,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.structure.files import Files
 
 from credcat.mkdocs_plugin import CredcatPlugin
 from test_site_build import BASIC, build_site, make_project
@@ -341,7 +342,7 @@ def test_on_env_turns_autoescape_on_for_credcat_templates_only(tmp_path: Path) -
     plugin = _plugin(cfg)
     plugin.on_config(cfg)  # adds credcat's templates to the theme
     env = cfg.theme.get_env()
-    env = plugin.on_env(env, config=cfg, files=None) or env  # type: ignore[arg-type]
+    env = plugin.on_env(env, config=cfg, files=Files([])) or env
     assert callable(env.autoescape)
     assert env.autoescape("credcat/credential.html") is True
     assert env.autoescape("main.html") is False
