@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from catalogue_factory import ORGANISATIONS, SETTINGS, credential, write_catalogue
-from credcat.render.qr import best_mask, draw, qr_code, qr_svg
+from credcat.render.qr import best_mask, draw, qr_code, qr_svg, with_mask
 from credcat.render.safe import UnsafeSvgError, sanitise_svg
 from test_site_build import Node, build_site, make_project, parse
 
@@ -300,6 +300,24 @@ def test_the_qr_code_is_the_one_segno_makes_with_the_mask_the_standard_picks() -
             assert qr_code.__wrapped__(address) == draw(auto.matrix), address
     assert chosen == set(range(8))  # every mask was the best one for some address
     assert min(versions) <= 3 and max(versions) >= 12  # with and without version information
+
+
+def test_a_symbol_turned_to_another_mask_is_the_one_segno_draws_with_it() -> None:
+    import segno
+
+    rng = random.Random(2)
+    for n in range(60):
+        address = "https://example.org/" + "".join(rng.choices(string.ascii_letters, k=5 * n))
+        drawn = segno.make(address, error="m", micro=False, mask=n % 8)
+        for mask in range(8):
+            expected = segno.make(address, error="m", micro=False, mask=mask).matrix
+            turned = with_mask(drawn.matrix, drawn.mask, mask)
+            assert turned is not None
+            assert [bytes(row) for row in turned] == [bytes(row) for row in expected], address
+    damaged = [bytearray(row) for row in drawn.matrix]
+    damaged[0][8] ^= 1  # a bit of the first copy of the format information
+    assert with_mask(damaged, drawn.mask, 0) is None
+    assert with_mask(drawn.matrix, (drawn.mask + 1) % 8, 0) is None  # not drawn with that mask
 
 
 def test_best_mask_declines_a_symbol_it_cannot_read() -> None:

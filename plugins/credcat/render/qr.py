@@ -5,13 +5,14 @@ QR standard's penalty rules pick) and :func:`qr_svg` (a symbol as one SVG ``<pat
 dark modules, with a quiet zone of four modules, ``role="img"`` and the address as its
 accessible name). The same address always gives the same bytes.
 
-segno is pure Python, and most of the time it takes to encode an address (about 28 ms) goes
-into choosing the mask: it draws and scores the symbol under each of the eight masks, module
-by module. :func:`best_mask` makes the same choice by the same rules (ISO/IEC 18004 7.8.3, as
-segno scores them) on whole rows at once, and segno then draws the symbol with that mask: about
-11 ms. The symbol is segno's, byte for byte; :func:`best_mask` checks the layout it reads from
-segno and returns None where it does not hold (segno then chooses, as before), and the tests
-compare its choice with segno's on many addresses.
+segno is pure Python, and most of the time it takes to encode an address goes into choosing
+the mask: it draws and scores the symbol under each of the eight masks, module by module.
+Here segno draws the symbol once, with mask 0; :func:`best_mask` makes segno's choice by the
+same rules (ISO/IEC 18004 7.8.3, as segno scores them) on whole rows and columns at once, and
+:func:`with_mask` turns the symbol over to that mask (data modules and format information).
+The symbol is the one segno makes, byte for byte (the tests compare both functions with segno
+on hundreds of addresses); where either cannot read the symbol, segno does the work, as
+before.
 
 One version's address appears on its current page, its version page and its summary in every
 language, rendered one after the other (the adapter renders a credential's pages together):
@@ -30,7 +31,7 @@ import segno
 import segno.encoder
 from markupsafe import Markup, escape
 
-__all__ = ["QUIET_ZONE", "QrCode", "best_mask", "draw", "qr_code", "qr_svg"]
+__all__ = ["QUIET_ZONE", "QrCode", "best_mask", "draw", "qr_code", "qr_svg", "with_mask"]
 
 QUIET_ZONE = 4
 """Light modules around the symbol, as the QR standard asks."""
@@ -56,10 +57,9 @@ def qr_code(address: str) -> QrCode:
     first = segno.make(address, error="m", micro=False, mask=0)
     mask = best_mask(first.matrix, first.mask)
     if mask is None:  # segno's layout is not the one best_mask knows: segno chooses
-        matrix = segno.make(address, error="m", micro=False).matrix
-    elif mask == first.mask:
-        matrix = first.matrix
-    else:
+        return draw(segno.make(address, error="m", micro=False).matrix)
+    matrix = with_mask(first.matrix, first.mask, mask)
+    if matrix is None:
         matrix = segno.make(address, error="m", micro=False, mask=mask).matrix
     return draw(matrix)
 
@@ -189,6 +189,69 @@ def best_mask(matrix: Sequence[bytes | bytearray], mask: int) -> int | None:
         for flips, column_flips in zip(layout.flips, layout.column_flips, strict=True)
     ]
     return scores.index(min(scores))
+
+
+def with_mask(
+    matrix: Sequence[bytes | bytearray], mask: int, new: int
+) -> Sequence[bytes | bytearray] | None:
+    """The symbol ``matrix``, drawn with ``mask``, drawn with mask ``new`` instead: its data
+    modules turned over by both masks, and its format information (ISO/IEC 18004 7.9: the
+    error correction level and the mask, BCH-coded, in two copies) written again.
+
+    Returns:
+        The rows of the symbol, or None when its format information does not read as a
+        symbol of ``mask`` (both copies equal and a valid code).
+    """
+    size = len(matrix)
+    if size < 21 or any(len(row) != size for row in matrix):
+        return None
+    try:
+        layout = _layout(size)
+    except Exception:  # segno draws differently
+        return None
+    first, second = _format_places(size)
+    bits = sum(matrix[row][column] << bit for bit, (row, column) in enumerate(first))
+    data = (bits ^ FORMAT_MASK) >> 10
+    if (
+        _format_bits(data) != bits
+        or data & 0b111 != mask
+        or any(matrix[r][c] != bits >> bit & 1 for bit, (r, c) in enumerate(second))
+    ):
+        return None
+    old, now = layout.flips[mask], layout.flips[new]
+    rows = [
+        bytearray((_int(row) ^ old[i] ^ now[i]).to_bytes(size, "big"))
+        for i, row in enumerate(matrix)
+    ]
+    bits = _format_bits(data & 0b11000 | new)
+    for places in (first, second):
+        for bit, (row, column) in enumerate(places):
+            rows[row][column] = bits >> bit & 1
+    return rows
+
+
+FORMAT_MASK = 0x5412
+"""What the 15 format bits are XORed with (ISO/IEC 18004 7.9.1)."""
+
+
+def _format_bits(data: int) -> int:
+    """The 15 format bits of 5 data bits (error correction level, mask): a BCH(15, 5) code,
+    generator polynomial 0x537, XORed with :data:`FORMAT_MASK`."""
+    rest = data << 10
+    for bit in range(14, 9, -1):
+        if rest >> bit & 1:
+            rest ^= 0x537 << (bit - 10)
+    return (data << 10 | rest) ^ FORMAT_MASK
+
+
+def _format_places(size: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where format bits 0 to 14 are (row, column), in the copy beside the top-left finder
+    pattern and in the copy split between the other two."""
+    first = [(bit, 8) for bit in range(6)] + [(7, 8), (8, 8), (8, 7)]
+    first += [(8, 14 - bit) for bit in range(9, 15)]
+    second = [(8, size - 1 - bit) for bit in range(8)]
+    second += [(size - 15 + bit, 8) for bit in range(8, 15)]
+    return first, second
 
 
 def _penalty(rows: list[int], columns: list[int], size: int, pairs: int) -> int:
