@@ -318,6 +318,7 @@ def test_a_symbol_turned_to_another_mask_is_the_one_segno_draws_with_it() -> Non
     damaged[0][8] ^= 1  # a bit of the first copy of the format information
     assert with_mask(damaged, drawn.mask, 0) is None
     assert with_mask(drawn.matrix, (drawn.mask + 1) % 8, 0) is None  # not drawn with that mask
+    assert with_mask(drawn.matrix, drawn.mask, 8) is None  # no such mask
 
 
 def test_best_mask_declines_a_symbol_it_cannot_read() -> None:

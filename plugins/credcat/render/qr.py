@@ -203,7 +203,7 @@ def with_mask(
         symbol of ``mask`` (both copies equal and a valid code).
     """
     size = len(matrix)
-    if size < 21 or any(len(row) != size for row in matrix):
+    if size < 21 or not 0 <= new < len(MASKS) or any(len(row) != size for row in matrix):
         return None
     try:
         layout = _layout(size)
