@@ -150,6 +150,21 @@ def _layout(size: int) -> _Layout:
     )
 
 
+def _layout_of(matrix: Sequence[bytes | bytearray], *masks: int) -> _Layout | None:
+    """The layout of a symbol of ``matrix``'s size, or None when ``matrix`` is not a square
+    QR symbol (Micro QR sizes included), a mask number does not exist, or segno draws
+    differently from what :func:`_layout` reads (segno then does the work)."""
+    size = len(matrix)
+    if size < 21 or any(len(row) != size for row in matrix):
+        return None
+    if not all(0 <= mask < len(MASKS) for mask in masks):
+        return None
+    try:
+        return _layout(size)
+    except Exception:  # segno draws differently
+        return None
+
+
 def _int(modules: bytes | bytearray) -> int:
     return int.from_bytes(modules, "big")
 
@@ -166,13 +181,10 @@ def best_mask(matrix: Sequence[bytes | bytearray], mask: int) -> int | None:
         The number of the mask with the lowest penalty (the first of equals), or None when
         the symbol is not one whose layout could be read from segno.
     """
+    layout = _layout_of(matrix, mask)
+    if layout is None:
+        return None
     size = len(matrix)
-    if size < 21 or not 0 <= mask < len(MASKS) or any(len(row) != size for row in matrix):
-        return None
-    try:
-        layout = _layout(size)
-    except Exception:  # segno draws differently: let segno choose
-        return None
     unmask = layout.flips[mask]
     rows = [  # the data before masking, the rest as segno scores it
         (_int(row) ^ unmask[i]) & layout.data[i] | layout.base[i] for i, row in enumerate(matrix)
@@ -202,13 +214,10 @@ def with_mask(
         The rows of the symbol, or None when its format information does not read as a
         symbol of ``mask`` (both copies equal and a valid code).
     """
+    layout = _layout_of(matrix, mask, new)
+    if layout is None:
+        return None
     size = len(matrix)
-    if size < 21 or not 0 <= new < len(MASKS) or any(len(row) != size for row in matrix):
-        return None
-    try:
-        layout = _layout(size)
-    except Exception:  # segno draws differently
-        return None
     first, second = _format_places(size)
     bits = sum(matrix[row][column] << bit for bit, (row, column) in enumerate(first))
     data = (bits ^ FORMAT_MASK) >> 10
