@@ -19,6 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.structure.files import Files
 
+from credcat import mkdocs_plugin
 from credcat.mkdocs_plugin import CredcatPlugin
 from test_site_build import BASIC, build_site, make_project
 
@@ -394,3 +395,14 @@ def test_fixture_is_warning_free() -> None:
     from credcat.validate import load_catalogue
 
     assert load_catalogue(BASIC).warnings == ()
+
+
+def test_a_streamed_text_is_written_in_pieces_that_join_to_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(mkdocs_plugin, "TEXT_BATCH", 10)
+    texts = [f"<url>{n}</url>" * (n % 3) for n in range(40)]
+    pieces = list(mkdocs_plugin._batched_texts(texts))
+    assert "".join(pieces) == "".join(texts)
+    assert len(pieces) > 1 and all(len(piece) >= 10 for piece in pieces[:-1])
+    assert list(mkdocs_plugin._batched_texts([])) == []
