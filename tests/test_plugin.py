@@ -406,3 +406,59 @@ def test_a_streamed_text_is_written_in_pieces_that_join_to_it(
     assert "".join(pieces) == "".join(texts)
     assert len(pieces) > 1 and all(len(piece) >= 10 for piece in pieces[:-1])
     assert list(mkdocs_plugin._batched_texts([])) == []
+
+
+# --- the theme's navigation, rendered once per kind of page --------------------------------------
+
+
+def _html_pages(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+
+def test_credcat_pages_reuse_the_navigation_and_get_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """credcat's own pages that show the same navigation get it rendered once; every page is
+    byte for byte what the theme renders for it alone. The navigation has nested sections, a
+    logo at a relative address and links to one credential's pages, so the pages of that
+    credential (and of no other) reach its links by shorter addresses."""
+    nav = (
+        "  - Maintainers: maintainers.md\n"
+        "  - Featured:\n"
+        "    - The credential: credentials/intro-databases/index.md\n"
+        "    - Its version: credentials/intro-databases/1.0/index.md\n"
+    )
+    config = make_project(tmp_path / "project")
+    text = config.read_text("utf-8").replace("  - Maintainers: maintainers.md\n", nav)
+    text = text.replace("  font: false\n", "  font: false\n  logo: assets/logo.svg\n")
+    config.write_text(text, encoding="utf-8")
+    (config.parent / "docs" / "assets").mkdir()
+    (config.parent / "docs" / "assets" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8"
+    )
+
+    asked: list[bool] = []
+    slot_html = mkdocs_plugin._NavSlot.html.fget
+    assert slot_html is not None
+
+    def html(slot: Any) -> str | None:
+        found = slot_html(slot)
+        asked.append(found is not None)
+        return found
+
+    monkeypatch.setattr(mkdocs_plugin._NavSlot, "html", property(html))
+    build_site(config, tmp_path / "reused")
+    reused = _html_pages(tmp_path / "reused")
+    # a page that shows the same navigation as one before it takes it as rendered then
+    assert asked.count(True) > 2 * asked.count(False) > 0
+
+    monkeypatch.setattr(CredcatPlugin, "_nav_slot", lambda self, page, context: None)
+    build_site(config, tmp_path / "alone")
+    assert reused == _html_pages(tmp_path / "alone")
+
+    # what the test relies on: the featured credential's pages link to it by a shorter way
+    featured = reused["credentials/intro-databases/1.0/index.html"].decode()
+    other = reused["credentials/advanced-queries/1.0/index.html"].decode()
+    assert 'href="../" class="md-nav__link"' in featured
+    assert 'href="../../intro-databases/" class="md-nav__link"' in other
+    assert 'src="../../../assets/logo.svg"' in other

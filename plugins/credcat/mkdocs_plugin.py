@@ -42,6 +42,8 @@ language's folder, marked as being in the default language and left out of its s
 * ``on_page_content`` — the note of a hand-written page shown untranslated (generated pages
   get their body later, so a build never holds every body at once).
 * ``on_env`` — autoescape every ``credcat/`` template rendered by Material's environment;
+  put the theme's navigation (``partials/nav.html``) behind a wrapper, so that credcat's own
+  pages that show the same navigation render it once (:meth:`CredcatPlugin._nav_slot`);
   write ``sitemap.xml`` and its gzip copy, every page with its alternates (``hreflang``), entry
   by entry, and take it off the theme's templates (rendered from a template, 90,000 entries
   would be one text).
@@ -95,7 +97,7 @@ import os
 import posixpath
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Literal
 from urllib.parse import urljoin, urlsplit
@@ -112,7 +114,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.nav import Navigation, Section, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import (
@@ -120,6 +122,7 @@ from mkdocs.utils import (
     clean_directory,
     get_build_date,
     get_build_timestamp,
+    normalize_url,
     write_file,
 )
 from mkdocs.utils.templates import TemplateContext
@@ -252,6 +255,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._doc_files: Sequence[File] | None = None
         self._nav: Navigation | None = None
         self._theme_env: jinja2.Environment | None = None
+        self._nav_html: dict[tuple[object, ...], str] = {}  # see _nav_slot
+        self._nav_targets: dict[int, tuple[str, ...]] = {}  # see _nav_slot
         self._full_content: str | None = None  # a page body while search indexes its stand-in
         self._spool: IO[str] | None = None  # credcat's pages' search entries (_spool_entries)
         self._site_salt: str | None = None  # under serve: see _salt
@@ -779,7 +784,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
-        """Turn on autoescape for credcat's templates (Material's own stay as they are)."""
+        """Turn on autoescape for credcat's templates (Material's own stay as they are); put
+        the theme's navigation behind :class:`_NavLoader`; write the sitemap."""
         previous = env.autoescape
 
         def autoescape(name: str | None) -> bool:
@@ -789,6 +795,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
 
         env.autoescape = autoescape
         _add_filters(env)
+        if env.loader is not None and not isinstance(env.loader, _NavLoader):
+            env.loader = _NavLoader(env.loader)
+        self._nav_html, self._nav_targets = {}, {}
         if self._bytecode is not None:
             env.bytecode_cache = self._bytecode
         self._theme_env = env
@@ -1148,6 +1157,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 context = get_context(nav, doc_files, config, page)
                 template = env.get_template(page.meta["template"])
                 context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+                slot = self._nav_slot(page, context)
+                if slot is not None:
+                    context["credcat_nav"] = slot  # type: ignore[typeddict-unknown-key]
                 output = template.render(context)
                 output = config.plugins.on_post_page(output, page=page, config=config)
                 write_file(output.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
@@ -1166,6 +1178,28 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 pages.append((file.src_uri, []))
         _forget_url_parts()
         return written, pages
+
+    def _nav_slot(self, page: Page, context: TemplateContext) -> _NavSlot | None:
+        """Where the theme's navigation of one of credcat's own pages is kept: the pages that
+        show the same navigation get it rendered once (:class:`_NavLoader`). ``None`` for a
+        page the navigation links to (the theme marks it as the current page).
+
+        credcat's own pages are not in the navigation, so what it shows of them is the
+        language's navigation with every link relative to the page: two pages of one language
+        whose links are the same (the site's root and every address in the navigation, as the
+        page reaches them) show the same navigation.
+        """
+        nav, config = context.get("nav"), context.get("config")
+        if nav is None or config is None:
+            return None
+        targets = self._nav_targets.get(id(nav))
+        if targets is None:
+            targets = self._nav_targets[id(nav)] = _nav_addresses(nav, config)
+        if page.url in targets:
+            return None
+        lang = self.languages.language_of(page.file.src_uri) if self.languages else ""
+        links = tuple(normalize_url(target, page) for target in ("", *targets))
+        return _NavSlot(self._nav_html, (lang, id(nav), id(config), links))
 
     @event_priority(-100)  # after every other plugin (the search index is written by then)
     def _on_post_build_late(self, *, config: MkDocsConfig) -> None:
@@ -1205,6 +1239,86 @@ class _Bytecode(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+NAV_TEMPLATE = "partials/nav.html"
+"""The theme's navigation (Material's): in a page of credcat's, rendered once for every page
+that shows the same (:meth:`CredcatPlugin._nav_slot`)."""
+_THEME_OWN = "credcat-theme:"
+"""Prefix of a template name that asks for the theme's own template behind credcat's wrapper."""
+_NAV_WRAPPER = (
+    "{%- if credcat_nav is defined -%}"
+    "{%- set kept = credcat_nav.html -%}"
+    "{%- if kept is none -%}"
+    '{%- set kept -%}{% include "' + _THEME_OWN + NAV_TEMPLATE + '" %}{%- endset -%}'
+    "{{- credcat_nav.keep(kept) -}}"
+    "{%- else -%}{{- kept -}}{%- endif -%}"
+    '{%- else -%}{% include "' + _THEME_OWN + NAV_TEMPLATE + '" %}{%- endif -%}'
+)
+"""What the theme's environment gives for :data:`NAV_TEMPLATE`: a page with a slot gets the
+navigation kept in it, or renders the theme's own and keeps it; any other page renders the
+theme's own, as before. Both give exactly the theme's output."""
+NAV_KEPT = 64
+"""Navigations kept at once (a site has a few per language; a navigation that links to
+credentials would make one per credential)."""
+
+
+class _NavLoader(jinja2.BaseLoader):
+    """The theme's loader, with :data:`NAV_TEMPLATE` behind :data:`_NAV_WRAPPER`."""
+
+    def __init__(self, inner: jinja2.BaseLoader) -> None:
+        self.inner = inner
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        if template == NAV_TEMPLATE:
+            return _NAV_WRAPPER, None, lambda: True
+        return self.inner.get_source(environment, template.removeprefix(_THEME_OWN))
+
+    def list_templates(self) -> list[str]:
+        return self.inner.list_templates()
+
+
+class _NavSlot:
+    """The navigation of the pages that show the same one, once rendered."""
+
+    __slots__ = ("_kept", "_key")
+
+    def __init__(self, kept: dict[tuple[object, ...], str], key: tuple[object, ...]) -> None:
+        self._kept = kept
+        self._key = key
+
+    @property
+    def html(self) -> str | None:
+        """The navigation, if a page with the same has rendered it."""
+        return self._kept.get(self._key)
+
+    def keep(self, html: str) -> str:
+        """Keep the navigation just rendered; returns it."""
+        if len(self._kept) >= NAV_KEPT:
+            del self._kept[next(iter(self._kept))]
+        self._kept[self._key] = html
+        return html
+
+
+def _nav_addresses(nav: Navigation, config: MkDocsConfig) -> tuple[str, ...]:
+    """Every address the navigation links to: its pages and links, its home page, and the
+    theme's logo and ``extra.homepage``."""
+    found: list[str] = []
+    items: list[Any] = list(nav.items)
+    while items:
+        item = items.pop()
+        if isinstance(item, Section):
+            items.extend(item.children)
+        elif getattr(item, "url", None) is not None:  # a page or a link
+            found.append(str(item.url))
+    if nav.homepage is not None:
+        found.append(nav.homepage.url)
+    for extra in (config.theme.get("logo"), config.extra.get("homepage")):
+        if isinstance(extra, str):
+            found.append(extra)
+    return tuple(sorted(set(found)))
 
 
 class GeneratedFiles(Files):
