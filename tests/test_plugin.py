@@ -408,20 +408,20 @@ def test_a_streamed_text_is_written_in_pieces_that_join_to_it(
     assert list(mkdocs_plugin._batched_texts([])) == []
 
 
-# --- the theme's navigation, rendered once per kind of page --------------------------------------
+# --- the theme's navigation and search box, rendered once per kind of page -----------------------
 
 
 def _html_pages(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*.html"))}
 
 
-def test_credcat_pages_reuse_the_navigation_and_get_the_same_bytes(
+def test_credcat_pages_reuse_the_navigation_and_search_box_and_get_the_same_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """credcat's own pages that show the same navigation get it rendered once; every page is
-    byte for byte what the theme renders for it alone. The navigation has nested sections, a
-    logo at a relative address and links to one credential's pages, so the pages of that
-    credential (and of no other) reach its links by shorter addresses."""
+    """credcat's own pages that show the same navigation (or search box) get it rendered
+    once; every page is byte for byte what the theme renders for it alone. The navigation has
+    nested sections, a logo at a relative address and links to one credential's pages, so
+    the pages of that credential (and of no other) reach its links by shorter addresses."""
     nav = (
         "  - Maintainers: maintainers.md\n"
         "  - Featured:\n"
@@ -438,7 +438,7 @@ def test_credcat_pages_reuse_the_navigation_and_get_the_same_bytes(
     )
 
     asked: list[bool] = []
-    slot_html = mkdocs_plugin._NavSlot.html.fget
+    slot_html = mkdocs_plugin._Slot.html.fget
     assert slot_html is not None
 
     def html(slot: Any) -> str | None:
@@ -446,13 +446,13 @@ def test_credcat_pages_reuse_the_navigation_and_get_the_same_bytes(
         asked.append(found is not None)
         return found
 
-    monkeypatch.setattr(mkdocs_plugin._NavSlot, "html", property(html))
+    monkeypatch.setattr(mkdocs_plugin._Slot, "html", property(html))
     build_site(config, tmp_path / "reused")
     reused = _html_pages(tmp_path / "reused")
     # a page that shows the same navigation as one before it takes it as rendered then
     assert asked.count(True) > 2 * asked.count(False) > 0
 
-    monkeypatch.setattr(CredcatPlugin, "_nav_slot", lambda self, page, context: None)
+    monkeypatch.setattr(CredcatPlugin, "_slots", lambda self, page, context: {})
     build_site(config, tmp_path / "alone")
     assert reused == _html_pages(tmp_path / "alone")
 

@@ -42,8 +42,8 @@ language's folder, marked as being in the default language and left out of its s
 * ``on_page_content`` — the note of a hand-written page shown untranslated (generated pages
   get their body later, so a build never holds every body at once).
 * ``on_env`` — autoescape every ``credcat/`` template rendered by Material's environment;
-  put the theme's navigation (``partials/nav.html``) behind a wrapper, so that credcat's own
-  pages that show the same navigation render it once (:meth:`CredcatPlugin._nav_slot`);
+  put the theme's navigation and search box behind a wrapper, so that credcat's own pages that
+  show the same render each once (:meth:`CredcatPlugin._slots`);
   write ``sitemap.xml`` and its gzip copy, every page with its alternates (``hreflang``), entry
   by entry, and take it off the theme's templates (rendered from a template, 90,000 entries
   would be one text).
@@ -255,8 +255,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._doc_files: Sequence[File] | None = None
         self._nav: Navigation | None = None
         self._theme_env: jinja2.Environment | None = None
-        self._nav_html: dict[tuple[object, ...], str] = {}  # see _nav_slot
-        self._nav_targets: dict[int, tuple[str, ...]] = {}  # see _nav_slot
+        self._kept_html: dict[tuple[object, ...], str] = {}  # see _slots
+        self._nav_targets: dict[int, tuple[str, ...]] = {}  # see _slots
         self._full_content: str | None = None  # a page body while search indexes its stand-in
         self._spool: IO[str] | None = None  # credcat's pages' search entries (_spool_entries)
         self._site_salt: str | None = None  # under serve: see _salt
@@ -785,7 +785,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
         """Turn on autoescape for credcat's templates (Material's own stay as they are); put
-        the theme's navigation behind :class:`_NavLoader`; write the sitemap."""
+        the theme's navigation and search box behind :class:`_KeptLoader`; write the
+        sitemap."""
         previous = env.autoescape
 
         def autoescape(name: str | None) -> bool:
@@ -795,9 +796,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
 
         env.autoescape = autoescape
         _add_filters(env)
-        if env.loader is not None and not isinstance(env.loader, _NavLoader):
-            env.loader = _NavLoader(env.loader)
-        self._nav_html, self._nav_targets = {}, {}
+        if env.loader is not None and not isinstance(env.loader, _KeptLoader):
+            env.loader = _KeptLoader(env.loader)
+        self._kept_html, self._nav_targets = {}, {}
         if self._bytecode is not None:
             env.bytecode_cache = self._bytecode
         self._theme_env = env
@@ -1157,9 +1158,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 context = get_context(nav, doc_files, config, page)
                 template = env.get_template(page.meta["template"])
                 context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-                slot = self._nav_slot(page, context)
-                if slot is not None:
-                    context["credcat_nav"] = slot  # type: ignore[typeddict-unknown-key]
+                extra: dict[str, Any] = context  # type: ignore[assignment]
+                extra.update(self._slots(page, context))
                 output = template.render(context)
                 output = config.plugins.on_post_page(output, page=page, config=config)
                 write_file(output.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
@@ -1179,27 +1179,32 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         _forget_url_parts()
         return written, pages
 
-    def _nav_slot(self, page: Page, context: TemplateContext) -> _NavSlot | None:
-        """Where the theme's navigation of one of credcat's own pages is kept: the pages that
-        show the same navigation get it rendered once (:class:`_NavLoader`). ``None`` for a
-        page the navigation links to (the theme marks it as the current page).
+    def _slots(self, page: Page, context: TemplateContext) -> dict[str, _Slot]:
+        """Where the theme's partials of :data:`KEPT_PARTIALS` are kept for one of credcat's
+        own pages, by context variable: the pages that show the same get each rendered once
+        (:class:`_KeptLoader`).
 
-        credcat's own pages are not in the navigation, so what it shows of them is the
-        language's navigation with every link relative to the page: two pages of one language
-        whose links are the same (the site's root and every address in the navigation, as the
-        page reaches them) show the same navigation.
+        The search box shows the same on every page of a language. credcat's own pages are
+        not in the navigation, so what it shows of them is the language's navigation with
+        every link relative to the page: two pages of one language whose links are the same
+        (the site's root and every address in the navigation, as the page reaches them) show
+        the same navigation. A page the navigation links to (the theme marks it as the
+        current page) gets no slot for it.
         """
         nav, config = context.get("nav"), context.get("config")
-        if nav is None or config is None:
-            return None
+        if config is None:
+            return {}
+        lang = self.languages.language_of(page.file.src_uri) if self.languages else ""
+        slots = {"credcat_search": _Slot(self._kept_html, ("search", lang, id(config)))}
+        if nav is None:
+            return slots
         targets = self._nav_targets.get(id(nav))
         if targets is None:
             targets = self._nav_targets[id(nav)] = _nav_addresses(nav, config)
-        if page.url in targets:
-            return None
-        lang = self.languages.language_of(page.file.src_uri) if self.languages else ""
-        links = tuple(normalize_url(target, page) for target in ("", *targets))
-        return _NavSlot(self._nav_html, (lang, id(nav), id(config), links))
+        if page.url not in targets:
+            links = tuple(normalize_url(target, page) for target in ("", *targets))
+            slots["credcat_nav"] = _Slot(self._kept_html, ("nav", lang, id(nav), id(config), links))
+        return slots
 
     @event_priority(-100)  # after every other plugin (the search index is written by then)
     def _on_post_build_late(self, *, config: MkDocsConfig) -> None:
@@ -1241,30 +1246,36 @@ class _Bytecode(jinja2.BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-NAV_TEMPLATE = "partials/nav.html"
-"""The theme's navigation (Material's): in a page of credcat's, rendered once for every page
-that shows the same (:meth:`CredcatPlugin._nav_slot`)."""
+KEPT_PARTIALS = {"partials/nav.html": "credcat_nav", "partials/search.html": "credcat_search"}
+"""The theme's partials that credcat's own pages render once for every page that shows the
+same (:meth:`CredcatPlugin._slots`): template name → the context variable of a page's slot."""
 _THEME_OWN = "credcat-theme:"
 """Prefix of a template name that asks for the theme's own template behind credcat's wrapper."""
-_NAV_WRAPPER = (
-    "{%- if credcat_nav is defined -%}"
-    "{%- set kept = credcat_nav.html -%}"
-    "{%- if kept is none -%}"
-    '{%- set kept -%}{% include "' + _THEME_OWN + NAV_TEMPLATE + '" %}{%- endset -%}'
-    "{{- credcat_nav.keep(kept) -}}"
-    "{%- else -%}{{- kept -}}{%- endif -%}"
-    '{%- else -%}{% include "' + _THEME_OWN + NAV_TEMPLATE + '" %}{%- endif -%}'
-)
-"""What the theme's environment gives for :data:`NAV_TEMPLATE`: a page with a slot gets the
-navigation kept in it, or renders the theme's own and keeps it; any other page renders the
-theme's own, as before. Both give exactly the theme's output."""
-NAV_KEPT = 64
-"""Navigations kept at once (a site has a few per language; a navigation that links to
+KEPT_AT_ONCE = 64
+"""Partials kept at once (a site has a few per language; a navigation that links to
 credentials would make one per credential)."""
 
 
-class _NavLoader(jinja2.BaseLoader):
-    """The theme's loader, with :data:`NAV_TEMPLATE` behind :data:`_NAV_WRAPPER`."""
+def _kept_wrapper(name: str, slot: str) -> str:
+    """What the theme's environment gives for partial ``name`` of :data:`KEPT_PARTIALS`: a page
+    with a slot (context variable ``slot``) gets the partial kept in it, or renders the
+    theme's own and keeps it; any other page renders the theme's own, as before. Both give
+    exactly the theme's output."""
+    own = f'{{% include "{_THEME_OWN}{name}" %}}'
+    return (
+        f"{{%- if {slot} is defined -%}}"
+        f"{{%- set kept = {slot}.html -%}}"
+        "{%- if kept is none -%}"
+        f"{{%- set kept -%}}{own}{{%- endset -%}}"
+        f"{{{{- {slot}.keep(kept) -}}}}"
+        "{%- else -%}{{- kept -}}{%- endif -%}"
+        f"{{%- else -%}}{own}{{%- endif -%}}"
+    )
+
+
+class _KeptLoader(jinja2.BaseLoader):
+    """The theme's loader, with each partial of :data:`KEPT_PARTIALS` behind
+    :func:`_kept_wrapper`."""
 
     def __init__(self, inner: jinja2.BaseLoader) -> None:
         self.inner = inner
@@ -1272,16 +1283,17 @@ class _NavLoader(jinja2.BaseLoader):
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        if template == NAV_TEMPLATE:
-            return _NAV_WRAPPER, None, lambda: True
+        slot = KEPT_PARTIALS.get(template)
+        if slot is not None:
+            return _kept_wrapper(template, slot), None, lambda: True
         return self.inner.get_source(environment, template.removeprefix(_THEME_OWN))
 
     def list_templates(self) -> list[str]:
         return self.inner.list_templates()
 
 
-class _NavSlot:
-    """The navigation of the pages that show the same one, once rendered."""
+class _Slot:
+    """A partial of the pages that show the same, once rendered."""
 
     __slots__ = ("_kept", "_key")
 
@@ -1291,12 +1303,12 @@ class _NavSlot:
 
     @property
     def html(self) -> str | None:
-        """The navigation, if a page with the same has rendered it."""
+        """The partial, if a page that shows the same has rendered it."""
         return self._kept.get(self._key)
 
     def keep(self, html: str) -> str:
-        """Keep the navigation just rendered; returns it."""
-        if len(self._kept) >= NAV_KEPT:
+        """Keep the partial just rendered; returns it."""
+        if len(self._kept) >= KEPT_AT_ONCE:
             del self._kept[next(iter(self._kept))]
         self._kept[self._key] = html
         return html
