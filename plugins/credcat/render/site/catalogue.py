@@ -19,6 +19,7 @@ every day.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -135,10 +136,13 @@ def list_page_inputs(site: Site, number: int) -> tuple[list[str], str]:
     return [cred.id for cred in shown], str(listing["inputs"])
 
 
-def _has(value: Any, wanted: str) -> bool:
-    if isinstance(value, list):
-        return wanted in [str(v) for v in value]
-    return str(value) == wanted
+def _counts(entries: Iterable[dict[str, Any]], facet: str) -> Counter[str]:
+    """How many of ``entries`` have each value of ``facet`` (an entry counts once per value)."""
+    counts: Counter[str] = Counter()
+    for entry in entries:
+        value = _values(entry, facet)
+        counts.update({str(v) for v in value} if isinstance(value, list) else {str(value)})
+    return counts
 
 
 _KEYS = {"eqf": "e", "field": "f", "mode": "m", "language": "l", "status": "st"}
@@ -172,12 +176,12 @@ def _listing(site: Site) -> dict[str, Any]:
     active = [e for e in entries if e["st"] == "active"]
 
     def options(facet: str, pool: Iterable[dict[str, Any]] = active) -> list[FacetOption]:
-        counted = list(pool)
+        counts = _counts(pool, facet)  # one pass, not one per value
         return [
             {
                 "value": value,
                 "label": label,
-                "count": sum(1 for e in counted if _has(_values(e, facet), value)),
+                "count": counts[value],
                 "default": facet == "status" and value == "active",
             }
             for value, label in facets[facet]
