@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -363,6 +364,26 @@ def test_ob3_related_points_both_ways() -> None:
     assert achievement_iri(cat.credentials["old-data-basics"], urls) in [
         r["id"] for r in new["related"]
     ]
+
+
+def test_ob3_related_names_every_credential_a_successor_replaces(tmp_path: Path) -> None:
+    """A credential that two others name as their successor relates to both, in catalogue
+    order; one that nobody names relates to none."""
+    shutil.copytree(FIXTURE, tmp_path / "catalogue")
+    path = tmp_path / "catalogue" / "credentials" / "intro-python.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["status"] = "superseded"
+    data["superseded_by"] = "data-basics"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    cat = load_catalogue(tmp_path / "catalogue")
+    urls = urls_of(cat)
+    assert cat.superseded_by_it("data-basics") == ("intro-python", "old-data-basics")
+    assert cat.superseded_by_it("intro-python") == ()
+    related = [
+        r["id"] for r in ob3_achievement(cat, cat.credentials["data-basics"], urls)["related"]
+    ]
+    for cid in ("intro-python", "old-data-basics"):
+        assert achievement_iri(cat.credentials[cid], urls) in related
 
 
 # --- schema.org ---------------------------------------------------------------------------

@@ -151,6 +151,22 @@ class Catalogue:
         """Ids of credentials that build on ``credential_id``."""
         return self._leads_to.get(credential_id, ())
 
+    def superseded_by_it(self, credential_id: str) -> tuple[str, ...]:
+        """Ids of the credentials whose ``superseded_by`` names ``credential_id``, in catalogue
+        order. Found for every credential in one pass over the catalogue, once (:attr:`memo`)."""
+        known = self.memo.get(("superseded-by", ""))
+        found: dict[str, tuple[str, ...]]
+        if isinstance(known, dict):
+            found = known
+        else:
+            lists: dict[str, list[str]] = {}
+            for cred in self.credentials.values():
+                if cred.superseded_by:
+                    lists.setdefault(cred.superseded_by, []).append(cred.id)
+            found = {cid: tuple(ids) for cid, ids in lists.items()}
+            self.memo[("superseded-by", "")] = found
+        return found.get(credential_id, ())
+
     @staticmethod
     def source_of(kind: str, entity_id: str = "") -> str:
         """Path of a YAML file relative to the catalogue folder.
