@@ -880,3 +880,21 @@ def test_non_formal_credential_without_nqf_is_fine(tmp_path: Path) -> None:
     data = credential(setting="non-formal")
     del data["nqf"]
     assert run(tmp_path, {"db": data}) == []
+
+
+def test_a_load_not_kept_lets_the_rules_memos_go(tmp_path: Path) -> None:
+    """Outside ``mkdocs serve`` the rules keep nothing per credential once they ran (about
+    4 KB each); a load kept for the next one (serve's cache) keeps it, and what the memo
+    answers is the same either way."""
+    from credcat import rules
+    from credcat.validate import LoadCache, load_catalogue
+
+    root = write_catalogue(
+        tmp_path / "catalogue", {"alpha": credential(), "beta": credential(summary={"en": "B"})}
+    )
+    once = load_catalogue(root)
+    assert len(rules._credential_texts) == 0
+    kept = load_catalogue(root, cache=LoadCache())
+    assert len(rules._credential_texts) == len(kept.credentials) == 2
+    assert rules.translation_completeness(once) == rules.translation_completeness(kept)
+    assert rules.translation_completeness(once)["en"][1] > 0

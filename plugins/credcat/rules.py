@@ -507,6 +507,13 @@ def _credential_texts(cred: Credential) -> list[tuple[PathKey, frozenset[str]]]:
     return found
 
 
+def release_memos() -> None:
+    """Let go of what the rules keep per credential (where its texts are, in which
+    languages): about 4 KB a credential, needed again only by a load that is kept for the
+    next one (``mkdocs serve``); computed again when asked."""
+    _credential_texts.forget()
+
+
 def translation_completeness(cat: Catalogue) -> dict[str, tuple[int, int]]:
     """How many texts exist in each catalogue language: ``{lang: (present, total)}``.
 

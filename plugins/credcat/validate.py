@@ -48,7 +48,7 @@ from .fs import UnsafeFileError, folder_inside
 from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
 from .model import CatalogueSettings, Credential, Organisation
 from .pydantic_problems import validate_document, validate_entity
-from .rules import check_rules
+from .rules import check_rules, release_memos
 from .versions import load_archive
 from .yaml_loader import MAX_BYTES, Document, PathKey, load_yaml
 
@@ -288,6 +288,8 @@ def check_catalogue(
     object.__setattr__(catalogue, "archive", archive)
     problems.extend(archive_problems)
     found = check_rules(catalogue)
+    if cache is None:  # a load not kept for another: the rules' memos go with it
+        release_memos()
     if no_organisations:  # one problem says so; not one per reference
         found = [p for p in found if p.code != "unknown-organisation"]
     problems.extend(found)
