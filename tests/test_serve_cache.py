@@ -190,3 +190,33 @@ def test_a_killed_serve_leaves_no_folder_behind_for_long(
     finally:
         store.close()
     assert not store.folder.exists()
+
+
+def test_a_languages_list_pages_and_data_file_share_one_catalogue_index(
+    serving: tuple[Path, CredcatPlugin], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under serve the content of ``catalogue.json`` is made once per language and rebuild:
+    the list pages of the language (whose URL scheme prefixes its pages) and the data file
+    share it, and the file is the one a build without serve writes."""
+    from credcat.render.site import index
+
+    made: list[str | None] = []
+    make = index._catalogue_index
+
+    def counted(catalogue: object, urls: object, lang: str | None, memo: object) -> object:
+        made.append(lang)
+        return make(catalogue, urls, lang, memo)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index, "_catalogue_index", counted)
+    config, plugin = serving
+    for _ in range(2):
+        made.clear()
+        served = _rebuild(config, tmp_path / "site")
+        assert plugin.catalogue is not None
+        languages = plugin.catalogue.languages
+        assert len(languages) > 1 and made == languages  # once each
+    plugin.on_startup(command="build", dirty=False)
+    built = _rebuild(config, tmp_path / "built")
+    for lang in languages:
+        path = "catalogue.json" if lang == languages[0] else f"{lang}/catalogue.json"
+        assert served[path] == built[path]

@@ -170,13 +170,18 @@ def catalogue_index(
 
     Returns:
         A JSON-ready dict (see the module docstring); not to be changed. With a ``memo``
-        (under serve) it is made once per catalogue, URL scheme and language
-        (``Catalogue.memo``: the catalogue's list pages read it too); without, it is not held
-        (4 KB per credential and language, for a build that makes it twice).
+        (under serve) it is made once per catalogue, URL scheme and language, the list pages
+        of the language and its data file sharing one (``Catalogue.memo``); without, it is
+        not held (4 KB per credential and language, for a build that makes it twice).
     """
     if memo is None:
         return _catalogue_index(catalogue, urls, lang, memo)
-    key = ("catalogue-index", f"{lang}\n{urls!r}")
+    shown = lang or catalogue.settings.default_language
+    if urls.page_language in (None, shown):
+        # the index links no page of a language: the list pages of a language (their URL
+        # scheme prefixes its pages) and the data file share one
+        urls = urls.for_language(None)
+    key = ("catalogue-index", f"{shown}\n{urls!r}")
     known = catalogue.memo.get(key)
     if isinstance(known, dict):
         return known
