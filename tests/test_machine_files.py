@@ -377,8 +377,8 @@ def test_ob3_related_names_every_credential_a_successor_replaces(tmp_path: Path)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     cat = load_catalogue(tmp_path / "catalogue")
     urls = urls_of(cat)
-    assert cat.superseded_by_it("data-basics") == ("intro-python", "old-data-basics")
-    assert cat.superseded_by_it("intro-python") == ()
+    assert cat.supersedes("data-basics") == ("intro-python", "old-data-basics")
+    assert cat.supersedes("intro-python") == ()
     related = [
         r["id"] for r in ob3_achievement(cat, cat.credentials["data-basics"], urls)["related"]
     ]

@@ -151,9 +151,10 @@ class Catalogue:
         """Ids of credentials that build on ``credential_id``."""
         return self._leads_to.get(credential_id, ())
 
-    def superseded_by_it(self, credential_id: str) -> tuple[str, ...]:
-        """Ids of the credentials whose ``superseded_by`` names ``credential_id``, in catalogue
-        order. Found for every credential in one pass over the catalogue, once (:attr:`memo`)."""
+    def supersedes(self, credential_id: str) -> tuple[str, ...]:
+        """Ids of the credentials ``credential_id`` supersedes (their ``superseded_by`` names
+        it), in catalogue order. Found for every credential in one pass over the catalogue,
+        once (:attr:`memo`)."""
         known = self.memo.get(("superseded-by", ""))
         found: dict[str, tuple[str, ...]]
         if isinstance(known, dict):

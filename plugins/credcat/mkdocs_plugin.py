@@ -1264,11 +1264,11 @@ def _kept_wrapper(name: str, slot: str) -> str:
     own = f'{{% include "{_THEME_OWN}{name}" %}}'
     return (
         f"{{%- if {slot} is defined -%}}"
-        f"{{%- set kept = {slot}.html -%}}"
-        "{%- if kept is none -%}"
-        f"{{%- set kept -%}}{own}{{%- endset -%}}"
-        f"{{{{- {slot}.keep(kept) -}}}}"
-        "{%- else -%}{{- kept -}}{%- endif -%}"
+        f"{{%- set credcat_kept = {slot}.html -%}}"
+        "{%- if credcat_kept is none -%}"
+        f"{{%- set credcat_kept -%}}{own}{{%- endset -%}}"
+        f"{{{{- {slot}.keep(credcat_kept) -}}}}"
+        "{%- else -%}{{- credcat_kept -}}{%- endif -%}"
         f"{{%- else -%}}{own}{{%- endif -%}}"
     )
 

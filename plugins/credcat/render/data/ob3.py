@@ -213,7 +213,7 @@ def ob3_achievement(
     others = []
     if credential.superseded_by and credential.superseded_by in catalogue.credentials:
         others.append(catalogue.credentials[credential.superseded_by])
-    others += [catalogue.credentials[cid] for cid in catalogue.superseded_by_it(credential.id)]
+    others += [catalogue.credentials[cid] for cid in catalogue.supersedes(credential.id)]
     for other in others:
         other_lang = _language(catalogue, other)
         related.append(
