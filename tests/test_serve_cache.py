@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,7 +20,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from credcat.cache import SERVE_PREFIX, serve_store
+from credcat.cache import SERVE_PREFIX, FileStore, serve_store
 from credcat.mkdocs_plugin import THEME_DIR, CredcatPlugin
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -220,3 +221,133 @@ def test_a_languages_list_pages_and_data_file_share_one_catalogue_index(
     for lang in languages:
         path = "catalogue.json" if lang == languages[0] else f"{lang}/catalogue.json"
         assert served[path] == built[path]
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    """Every file under ``folder``: its path and text."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_text("utf-8")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _site_of(out: Path, units: dict[str, str]) -> None:
+    """What a build writes: each unit's folder in two languages, and a page of the build's
+    own beside them."""
+    for name, text in units.items():
+        for lang in ("", "de/"):
+            folder = out / f"{lang}credentials" / name
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "index.html").write_text(f"{lang}{text}", "utf-8")
+    (out / "credentials" / "stray.html").write_text("not a unit's", "utf-8")
+
+
+def _empty(out: Path) -> None:
+    """MkDocs empties the site folder before it builds."""
+    for child in out.iterdir():
+        shutil.rmtree(child)
+
+
+def test_the_store_moves_back_the_units_whose_key_holds_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    """Whole folders of units move aside and back; a changed unit, a unit gone and a file that
+    is no unit's do not come back, and once the build is done nothing waits in the store."""
+    out = tmp_path / "site"
+    store = FileStore(tmp_path / "store")
+    store.folder.mkdir()
+    _site_of(out, {"a": "A1", "b": "B1", "c": "C1"})
+    for name in "abc":
+        store.keep(name, "1", [f"credentials/{name}", f"de/credentials/{name}"], {"x": name})
+
+    store.reclaim(out)
+    assert not (out / "credentials").exists() and not (out / "de" / "credentials").exists()
+    _empty(out)
+    # b changed, c is gone, d is new
+    restored = store.restore({"a": "1", "b": "2", "d": "1"}, out)
+    assert restored == {"a": {"x": "a"}}
+    assert (store.hits, store.misses) == (1, 2)
+    assert _tree(out) == {
+        "credentials/a/index.html": "A1",
+        "de/credentials/a/index.html": "de/A1",
+    }
+    store.forget(["a", "b", "d"])
+    assert list(store.folder.iterdir()) == []
+
+    # the next build writes b and d; a comes back again
+    _site_of(out, {"b": "B2", "d": "D1"})
+    store.keep("b", "2", ["credentials/b", "de/credentials/b"])
+    store.keep("d", "1", ["credentials/d", "de/credentials/d"])
+    store.reclaim(out)
+    _empty(out)
+    assert set(store.restore({"a": "1", "b": "2", "d": "1"}, out)) == {"a", "b", "d"}
+    assert _tree(out) == {
+        f"{lang}credentials/{name}/index.html": f"{lang}{text}"
+        for name, text in {"a": "A1", "b": "B2", "d": "D1"}.items()
+        for lang in ("", "de/")
+    }
+    store.forget(["a", "b", "d"])
+    assert list(store.folder.iterdir()) == []
+    store.close()
+    assert not store.folder.exists()
+
+
+def test_the_store_moves_units_one_by_one_where_the_build_wrote_first(tmp_path: Path) -> None:
+    """A build that wrote into the folder of the units before they move back keeps what it
+    wrote; a unit missing one of its folders is not moved back; units at the top of the site
+    move one by one."""
+    out = tmp_path / "site"
+    store = FileStore(tmp_path / "store")
+    store.folder.mkdir()
+    _site_of(out, {"a": "A1", "b": "B1"})
+    (out / "top").mkdir()
+    (out / "top" / "index.html").write_text("T1", "utf-8")
+    store.keep("a", "1", ["credentials/a", "de/credentials/a"])
+    store.keep("b", "1", ["credentials/b", "de/credentials/b"])
+    store.keep("top", "1", ["top"])
+    shutil.rmtree(out / "de" / "credentials" / "b")  # b lost a folder
+
+    store.reclaim(out)
+    _empty(out)
+    (out / "credentials").mkdir()
+    (out / "credentials" / "written.html").write_text("this build's", "utf-8")
+    restored = store.restore({"a": "1", "b": "1", "top": "1"}, out)
+    assert set(restored) == {"a", "top"}
+    assert _tree(out) == {
+        "credentials/a/index.html": "A1",
+        "credentials/written.html": "this build's",
+        "de/credentials/a/index.html": "de/A1",
+        "top/index.html": "T1",
+    }
+    store.forget(["a", "b", "top"])
+    assert list(store.folder.iterdir()) == []
+    store.close()
+
+
+def test_a_deleted_credential_leaves_nothing_behind_under_serve(
+    serving: tuple[Path, CredcatPlugin], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A credential file deleted while ``mkdocs serve`` runs takes its pages and files with it:
+    the warm rebuild equals a rebuild with nothing kept."""
+    config, plugin = serving
+    site = tmp_path / "site"
+    caplog.set_level("INFO", logger="mkdocs.plugins.credcat")
+    first = _rebuild(config, site)
+    everything = sum(_rendered(caplog))
+    files = sorted((config.parent / "catalogue").rglob("*.yaml"))
+    texts = {path: path.read_text("utf-8") for path in files}
+    # a credential no other file names
+    gone = next(
+        path.stem
+        for path in files
+        if path.parent.name == "credentials"
+        and not any(path.stem in text for other, text in texts.items() if other != path)
+    )
+    (config.parent / "catalogue" / "credentials" / f"{gone}.yaml").unlink()
+    warm = _rebuild(config, site)
+    copied, rendered = _rendered(caplog)
+    assert copied + rendered == everything - 1 and copied > 0
+    assert f"credentials/{gone}/index.html" in first
+    assert not any(f"credentials/{gone}/" in path for path in warm)
+    assert warm == _fresh(plugin, config, site)

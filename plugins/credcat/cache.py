@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import shutil
 import tempfile
 import weakref
@@ -188,6 +189,11 @@ class FileStore:
     language's folder), the key they were written for, and something small to hand back with
     them (the search entries of its pages). Folders move by renaming when the store's folder is
     on the file system of the site folder (else they are copied).
+
+    A folder that holds units' folders (``credentials/``) moves aside whole, and back whole
+    once what must not come back (the folders of units changed or gone, anything else) is
+    taken out of it: a rebuild after one edit renames a few folders, not three per credential.
+    Where the build has already written into that folder, the units move back one by one.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -198,62 +204,130 @@ class FileStore:
         self.folder = folder
         self.close = weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
         self._units: dict[str, _Unit] = {}
+        self._parked: list[_Parked] = []  # folders of the site moved aside whole
+        self._left: list[str] = []  # what was taken out of parked folders, removed by forget
+        self._made = 0  # folders made in the store's folder, for unique names
         self._folders: set[Path] = set()  # made in the site folder during this build
         self._memo: dict[str, tuple[str, object]] = {}
         self.hits = 0
         self.misses = 0
 
-    def _slot(self, name: str, index: int) -> Path:
-        """Where folder ``index`` of unit ``name`` waits."""
-        return self.folder / f"{hashlib.sha256(name.encode()).hexdigest()[:32]}-{index}"
+    def _new(self, kind: str) -> str:
+        """A new path in the store's folder (paths are kept as text: a rebuild handles
+        thousands of them)."""
+        self._made += 1
+        return os.path.join(self.folder, f"{kind}-{self._made}")
 
-    def _remove(self, name: str, unit: _Unit) -> None:
-        for index in range(len(unit.trees)):
-            shutil.rmtree(self._slot(name, index), ignore_errors=True)
+    def _remove(self, unit: _Unit) -> None:
+        for place in unit.places or ():
+            shutil.rmtree(place, ignore_errors=True)
 
     def keep(self, name: str, key: str, trees: list[str], extra: object = None) -> None:
-        """Remember the folders ``trees`` (relative to the site folder) that this build wrote
-        for unit ``name`` and ``key``."""
+        """Remember the folders ``trees`` (relative to the site folder, ``/``-separated) that
+        this build wrote for unit ``name`` and ``key``."""
         old = self._units.get(name)
-        if old is not None and old.aside:
-            self._remove(name, old)
+        if old is not None:
+            self._remove(old)
         self._units[name] = _Unit(key, list(trees), extra)
 
     def reclaim(self, out: Path) -> None:
         """Before the site folder ``out`` is emptied: move every kept unit's folders aside (a
         unit one of whose folders is missing is dropped)."""
-        for name, unit in list(self._units.items()):
-            if unit.aside:
-                continue
-            sources = [out / tree for tree in unit.trees]
-            if not all(source.is_dir() for source in sources):
-                del self._units[name]
-                continue
-            for index, source in enumerate(sources):
-                _move(source, self._slot(name, index))
-            unit.aside = True
         self._folders = set()
+        units = {name: unit for name, unit in self._units.items() if unit.places is None}
+        by_parent: dict[str, list[tuple[str, int]]] = {}
+        for name, unit in units.items():
+            for index, tree in enumerate(unit.trees):
+                by_parent.setdefault(posixpath.dirname(tree), []).append((name, index))
+        places: dict[str, list[str | None]] = {
+            name: [None] * len(unit.trees) for name, unit in units.items()
+        }
+        for parent, members in by_parent.items():
+            source = out / parent
+            if _whole(parent, by_parent) and source.is_dir() and not source.is_symlink():
+                folder = self._new("parked")
+                _move(source, Path(folder))
+                parked = _Parked(parent, folder)
+                self._parked.append(parked)
+                present = set(os.listdir(folder))
+                for name, index in members:
+                    leaf = posixpath.basename(units[name].trees[index])
+                    if leaf in present:
+                        parked.members[leaf] = name
+                        places[name][index] = os.path.join(folder, leaf)
+                continue
+            for name, index in members:
+                site_tree = out / units[name].trees[index]
+                if site_tree.is_dir():
+                    place = self._new("unit")
+                    _move(site_tree, Path(place))
+                    places[name][index] = place
+        for name, unit in units.items():
+            found = [place for place in places[name] if place is not None]
+            if len(found) < len(unit.trees):  # one of its folders is missing
+                for place in found:
+                    if os.path.dirname(place) == str(self.folder):
+                        shutil.rmtree(place, ignore_errors=True)
+                del self._units[name]  # what waits in a parked folder goes with it
+                continue
+            unit.places = found
 
-    def restore(self, name: str, key: str, out: Path) -> tuple[bool, object]:
-        """Move the folders of ``name`` back into the site folder ``out`` if they were
-        written for ``key``.
+    def restore(self, keys: Mapping[str, str], out: Path) -> dict[str, object]:
+        """Move back into the site folder ``out`` the folders of every unit written for its
+        key in ``keys`` (a unit's name to its key now); count hits and misses.
 
         Returns:
-            Whether they were, and what was kept with them.
+            What was kept with each unit moved back, by name.
         """
-        unit = self._units.get(name)
-        if unit is None or not unit.aside or unit.key != key:
-            self.misses += 1
-            return False, None
-        for index, tree in enumerate(unit.trees):
-            target = out / tree
-            if target.parent not in self._folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(target.parent)
-            _move(self._slot(name, index), target)
-        unit.aside = False
-        self.hits += 1
-        return True, unit.extra
+        hits = {
+            name
+            for name, key in keys.items()
+            if (unit := self._units.get(name)) is not None
+            and unit.places is not None
+            and unit.key == key
+        }
+        self.misses += len(keys) - len(hits)
+        moved: dict[str, str] = {}  # a place in a parked folder: where it is now
+        back: set[str] = set()  # places moved back with their parked folder
+        for parked in self._parked:
+            target = out / parked.parent
+            if target.exists() or target.is_symlink():  # this build wrote there: one by one
+                continue
+            folder = parked.folder
+            wanted = {leaf for leaf, name in parked.members.items() if name in hits}
+            left = self._new("left")
+            os.mkdir(left)
+            self._left.append(left)
+            for entry in os.listdir(folder):
+                if entry not in wanted:  # a unit changed or gone, or not a unit's
+                    os.replace(os.path.join(folder, entry), os.path.join(left, entry))
+                    moved[os.path.join(folder, entry)] = os.path.join(left, entry)
+            self._make_parent(target)
+            _move(Path(folder), target)
+            back.update(os.path.join(folder, leaf) for leaf in wanted)
+        self._parked = [parked for parked in self._parked if os.path.exists(parked.folder)]
+        restored: dict[str, object] = {}
+        for name, unit in self._units.items():
+            if unit.places is None:
+                continue
+            if moved:
+                unit.places = [moved.get(place, place) for place in unit.places]
+            if name not in hits:
+                continue
+            for place, tree in zip(unit.places, unit.trees, strict=True):
+                if place not in back:
+                    target = out / tree
+                    self._make_parent(target)
+                    _move(Path(place), target)
+            unit.places = None
+            restored[name] = unit.extra
+        self.hits += len(restored)
+        return restored
+
+    def _make_parent(self, target: Path) -> None:
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
 
     def memo(self, name: str, key: str, make: Callable[[], T]) -> T:
         """A value kept in memory from the previous build under ``name`` if made for ``key``,
@@ -270,9 +344,12 @@ class FileStore:
         values whose name does not end in ``:<name>`` (``node:<id>``, ``entry:<lang>:<id>``)."""
         keep = set(names)
         for name, unit in list(self._units.items()):
-            if unit.aside or name not in keep:
+            if unit.places is not None or name not in keep:
                 del self._units[name]
-                self._remove(name, unit)
+                self._remove(unit)
+        for folder in [parked.folder for parked in self._parked] + self._left:
+            shutil.rmtree(folder, ignore_errors=True)
+        self._parked, self._left = [], []
         for name in list(self._memo):
             if name.rpartition(":")[2] not in keep:
                 del self._memo[name]
@@ -285,7 +362,28 @@ class _Unit:
         self.key = key
         self.trees = trees
         self.extra = extra
-        self.aside = False  # its folders are in the store's folder, not in the site
+        # while aside: where each of its folders waits in the store's folder; None: in the site
+        self.places: list[str] | None = None
+
+
+class _Parked:
+    """A folder of the site that :meth:`FileStore.reclaim` moved aside whole."""
+
+    def __init__(self, parent: str, folder: str) -> None:
+        self.parent = parent  # where it was, in the site folder
+        self.folder = folder  # where it waits
+        self.members: dict[str, str] = {}  # name in it: the unit whose folder it is
+
+
+def _whole(parent: str, parents: Iterable[str]) -> bool:
+    """Whether the site's folder ``parent`` may move aside whole: not the site folder itself,
+    and neither inside nor around another folder that holds units' folders."""
+    if parent in {"", "."}:
+        return False
+    return not any(
+        other != parent and (other.startswith(parent + "/") or parent.startswith(other + "/"))
+        for other in parents
+    )
 
 
 def _move(source: Path, target: Path) -> None:

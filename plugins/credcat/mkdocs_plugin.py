@@ -988,9 +988,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         store = self._store if keys is not None else None
         restored: dict[str, dict[str, list[Any]]] = {}
         if store is not None and keys is not None:
-            for cid, key in keys.items():
-                found, extra = store.restore(cid, key, Path(config.site_dir))
-                if found and isinstance(extra, dict):
+            for cid, extra in store.restore(keys, Path(config.site_dir)).items():
+                if isinstance(extra, dict):
                     restored[cid] = extra
         if job is not None and keys is not None:
             job = dataclasses.replace(job, store=store, keys=keys, restored=frozenset(restored))
