@@ -108,6 +108,41 @@ def test_the_site_publishes_every_data_file(sample: Path) -> None:
         assert (sample / urls.catalogue_texts(lang)).read_bytes() == texts
 
 
+def test_catalogue_files_made_from_kept_entries_are_the_same_bytes() -> None:
+    """Under ``mkdocs serve`` the JSON text of each entry of ``catalogue.json`` and
+    ``catalogue-texts.json`` is kept and joined: the files are the bytes of the whole made at
+    once, also with texts that must be escaped inside ``<script>``."""
+    cat = load_catalogue(REPO / "catalogue")
+    title = "Data </script> & <!-- analytics"
+    first = min(cat.credentials)
+    cat.credentials[first] = cat.credentials[first].model_copy(
+        update={"title": {"en": title, "de": title, "fr": title}}
+    )
+    urls = Urls.of(cat.settings)
+    kept: dict[tuple[str, str, str], Any] = {}
+    made: list[str] = []
+    for lang in cat.languages:
+
+        def memo(kind: str, cid: str, make: Any, lang: str = lang) -> Any:  # one per language
+            if (lang, kind, cid) not in kept:
+                made.append(kind)
+                kept[lang, kind, cid] = make()
+            return kept[lang, kind, cid]
+
+        plain = catalogue_json(cat, urls, lang), catalogue_texts_json(cat, urls, lang)
+        assert "</script>" not in plain[0].decode()  # escaped …
+        assert json.loads(plain[0])["credentials"][0]["t"] == title  # … and read back
+        for _ in range(2):  # made, then kept
+            made.clear()
+            kept_files = (
+                catalogue_json(cat, urls, lang, memo),
+                catalogue_texts_json(cat, urls, lang, memo),
+            )
+            assert kept_files == plain
+        assert made == []  # the second time, every text was kept
+    assert {kind for _, kind, _ in kept} == {"entry", "entry-json", "texts", "texts-json"}
+
+
 def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     # as in a build's own process: no other threads (the test run itself may have some)
     monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 1)

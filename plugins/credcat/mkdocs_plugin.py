@@ -491,6 +491,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             Path(config.site_dir),  # the real folder is set when the files are written
             self.config.machine_files,
             (self.languages.default, *self.languages.others),
+            paths={} if self._store is not None else None,
         )
         new += self._translated_pages(files, config)
         data = data_paths(self._data_job)

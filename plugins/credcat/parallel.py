@@ -32,7 +32,7 @@ from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from .cache import FileStore
 from .catalogue import Catalogue
@@ -112,6 +112,9 @@ class DataJob:
             the previous build by the adapter): not written again.
         sink: Where the files go instead of ``out`` when given: path → bytes
             (:func:`data_files`).
+        paths: Under ``mkdocs serve``: the paths of each credential's files, once made (a
+            build asks for them up to three times: the collision check, and each unit's
+            check of what it wrote, restored credentials included).
     """
 
     catalogue: Catalogue
@@ -123,6 +126,7 @@ class DataJob:
     keys: Mapping[str, str] | None = None
     restored: frozenset[str] = frozenset()
     sink: dict[str, bytes] | None = None
+    paths: dict[str, list[str]] | None = None
 
 
 def jobs() -> int:
@@ -149,6 +153,15 @@ def jobs() -> int:
 
 
 def _version_paths(job: DataJob, cid: str) -> list[str]:
+    if job.paths is not None:
+        known = job.paths.get(cid)
+        if known is None:
+            known = job.paths[cid] = _make_version_paths(job, cid)
+        return known
+    return _make_version_paths(job, cid)
+
+
+def _make_version_paths(job: DataJob, cid: str) -> list[str]:
     paths = []
     for info in succession(job.catalogue, cid).versions:
         credential = credential_at(job.catalogue, cid, info.version)
@@ -253,7 +266,7 @@ def entry_memo(store: FileStore, keys: Mapping[str, str], lang: str) -> EntryMem
     the credentials whose key (``keys``) is the same as in the previous build under ``mkdocs
     serve``; the catalogue's list pages use the same entries."""
 
-    def memo(kind: str, cid: str, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    def memo(kind: str, cid: str, make: Callable[[], T]) -> T:
         return _kept_in(store, keys, f"{kind}:{lang}", cid, make)
 
     return memo

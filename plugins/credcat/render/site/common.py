@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Protocol, TypeVar
 
 from ...catalogue import Catalogue
 from ...clock import today as clock_today
@@ -23,15 +23,19 @@ from .localise import Localiser
 
 __all__ = ["STATUS_ORDER", "Site"]
 
+_T = TypeVar("_T")
+
 STATUS_ORDER = ("active", "draft", "superseded", "retired")
 """Order of statuses wherever credentials are listed and filtered."""
 
 
-EntryMemo = Callable[[str, str, Callable[[], dict[str, Any]]], dict[str, Any]]
-"""``memo(kind, credential_id, make)``: an entry of the catalogue files
-(:mod:`credcat.render.site.index`) kept from an earlier build where the credential has not
-changed (``mkdocs serve``), else ``make()``. Entries hold no address, so they do not depend on
-the URL scheme."""
+class EntryMemo(Protocol):
+    """``memo(kind, credential_id, make)``: an entry of the catalogue files
+    (:mod:`credcat.render.site.index`), or its JSON text, kept from an earlier build where the
+    credential has not changed (``mkdocs serve``), else ``make()``. Entries hold no address, so
+    they do not depend on the URL scheme."""
+
+    def __call__(self, kind: str, cid: str, make: Callable[[], _T]) -> _T: ...
 
 
 class Site:

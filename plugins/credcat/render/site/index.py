@@ -76,6 +76,8 @@ next start (sites are not rebuilt every day).
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from ...catalogue import Catalogue
@@ -274,22 +276,48 @@ def catalogue_texts(
     }
 
 
-def _dumps(data: dict[str, Any]) -> bytes:
+def _dumps(
+    data: dict[str, Any], memo: EntryMemo | None = None, kind: str = "", ids: Iterable[str] = ()
+) -> bytes:
     """Deterministic, compact UTF-8 bytes (sorted keys). ``<``, ``>``, ``&``, U+2028 and U+2029
     are written as ``\\uXXXX`` escapes (still plain JSON), so the file can also be inlined into
-    a ``<script>`` element safely."""
-    return (str(json_for_script(data)) + "\n").encode("utf-8")
+    a ``<script>`` element safely.
+
+    With a ``memo`` (under ``mkdocs serve``), the JSON text of each of ``data["credentials"]``
+    (the entries of the credentials ``ids``, in order) is kept as ``<kind>-json``: the same
+    text, made once per credential."""
+    if memo is None:
+        return (str(json_for_script(data)) + "\n").encode("utf-8")
+
+    def text(entry: dict[str, Any]) -> str:
+        return str(json_for_script(entry))
+
+    texts = [
+        memo(f"{kind}-json", cid, partial(text, entry))
+        for cid, entry in zip(ids, data["credentials"], strict=True)
+    ]
+    rest = {key: value for key, value in data.items() if key != "credentials"}
+    # sorted keys: "credentials" comes before every other member of both files
+    assert all(key > "credentials" for key in rest)
+    tail = str(json_for_script(rest))[1:] if rest else "}"
+    return ('{"credentials":[' + ",".join(texts) + "]" + ("," if rest else "") + tail).encode(
+        "utf-8"
+    ) + b"\n"
 
 
 def catalogue_json(
     catalogue: Catalogue, urls: Urls, lang: str | None = None, memo: EntryMemo | None = None
 ) -> bytes:
     """``catalogue.json`` as deterministic, compact UTF-8 bytes (sorted keys)."""
-    return _dumps(catalogue_index(catalogue, urls, lang, memo))
+    return _dumps(
+        catalogue_index(catalogue, urls, lang, memo), memo, "entry", sorted(catalogue.credentials)
+    )
 
 
 def catalogue_texts_json(
     catalogue: Catalogue, urls: Urls, lang: str | None = None, memo: EntryMemo | None = None
 ) -> bytes:
     """``catalogue-texts.json`` as deterministic, compact UTF-8 bytes (sorted keys)."""
-    return _dumps(catalogue_texts(catalogue, urls, lang, memo))
+    return _dumps(
+        catalogue_texts(catalogue, urls, lang, memo), memo, "texts", sorted(catalogue.credentials)
+    )
