@@ -213,17 +213,25 @@ def _catalogue_index(
             return _entry(site, cred)
         return memo("entry", cred.id, lambda: _entry(site, cred))
 
+    codes: dict[str, set[Any]] = {facet: set() for facet in labels}
     for _cid, cred in sorted(catalogue.credentials.items()):
         entries.append(entry(cred))
-        labels["eqf"][str(cred.eqf)] = loc.ui_text("fact_eqf_value", level=cred.eqf)
-        for code in cred.field:
-            labels["field"][code] = loc.label("isced-f", code)
-        labels["mode"][cred.mode] = loc.label("mode", cred.mode)
-        for code in cred.languages:
-            labels["language"][code] = loc.label("language", code)
-        for oid in dict.fromkeys([*cred.awarding_body, *cred.providers]):
-            labels["org"][oid] = site.org_name(oid, short=True)
-        labels["status"][cred.status] = str(ui["status"][cred.status])
+        codes["eqf"].add(cred.eqf)
+        codes["field"].update(cred.field)
+        codes["mode"].add(cred.mode)
+        codes["language"].update(cred.languages)
+        codes["org"].update(cred.awarding_body, cred.providers)
+        codes["status"].add(cred.status)
+    # each value's label once (many credentials share one)
+    for level in codes["eqf"]:
+        labels["eqf"][str(level)] = loc.ui_text("fact_eqf_value", level=level)
+    for facet, vocabulary in (("field", "isced-f"), ("mode", "mode"), ("language", "language")):
+        for code in codes[facet]:
+            labels[facet][code] = loc.label(vocabulary, code)
+    for oid in codes["org"]:
+        labels["org"][oid] = site.org_name(oid, short=True)
+    for status in codes["status"]:
+        labels["status"][status] = str(ui["status"][status])
 
     def by_label(facet: str) -> list[list[str]]:
         return [
