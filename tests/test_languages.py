@@ -29,6 +29,7 @@ from credcat.languages import (
     SiteLanguages,
     language_name,
     search_language,
+    search_line,
     split_search_index,
     theme_language,
 )
@@ -145,6 +146,11 @@ def test_search_index_split_writes_what_json_dumps_writes() -> None:
                     ],
                 }
                 assert parts[prefix] == json.dumps(expected, ensure_ascii=False), (index, lang)
+            # credcat's own entries made into lines ahead (as spooled), with their line ends
+            lines = [f"{search_line(entry, langs)}\n" for entry in more]
+            assert _split(json.dumps(index), langs, stemmers, lines) == _split(
+                json.dumps(index), langs, stemmers, more
+            )
 
 
 def test_search_index_split_refuses_what_is_not_an_index() -> None:

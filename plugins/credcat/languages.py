@@ -12,7 +12,8 @@ that know nothing of MkDocs (the plugin calls them):
   ``ga`` or ``mt``: those pages use English UI strings and keep ``<html lang>`` right).
 * :func:`search_language`: the lunr stemmer of a language, English where Material ships none
   (``sl``), so search never waits for a script that does not exist.
-* :func:`split_search_index`: one search index per language out of the index of the whole site.
+* :func:`split_search_index`: one search index per language out of the index of the whole site;
+  :func:`search_line`: an entry as it goes into its language's index, made ahead.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ __all__ = [
     "SiteLanguages",
     "language_name",
     "search_language",
+    "search_line",
     "split_search_index",
     "theme_language",
 ]
@@ -141,7 +143,7 @@ def split_search_index(
     languages: SiteLanguages,
     search_langs: Mapping[str, str],
     sinks: Mapping[str, TextIO],
-    more: Iterable[Mapping[str, Any]] = (),
+    more: Iterable[Mapping[str, Any] | str] = (),
 ) -> None:
     """One search index per language folder, out of the search index of the whole site.
 
@@ -159,7 +161,8 @@ def split_search_index(
             every prefix of ``languages`` needs one. Each gets the JSON of
             ``{**index, "config": {..., "lang": [stemmer]}, "docs": [its entries]}``.
         more: Entries of the site's index kept elsewhere (credcat's own pages), taken after
-            those of ``text``, one at a time.
+            those of ``text``, one at a time: each as a mapping, or as :func:`search_line`
+            made it.
 
     Raises:
         ValueError: ``text`` is not a JSON object.
@@ -242,8 +245,18 @@ def _array_items(text: str, pos: int, end: list[int]) -> Iterator[Any]:
     end.append(pos + 1)
 
 
+def search_line(entry: Mapping[str, Any], languages: SiteLanguages) -> str:
+    """An entry of the site's search index as :func:`split_search_index` writes it into its
+    language's index: ``<language>\\t<JSON>``, the location relative to the language's folder
+    (what is not JSON is written as text). One line: JSON escapes every line break."""
+    location = str(entry["location"])
+    relocated = {**entry, "location": languages.base_of(location)}
+    text = json.dumps(relocated, ensure_ascii=False, default=str)
+    return f"{languages.language_of(location)}\t{text}"
+
+
 def _split_docs(
-    docs: Iterator[Mapping[str, Any]], languages: SiteLanguages, parts: Mapping[str, _Part]
+    docs: Iterator[Mapping[str, Any] | str], languages: SiteLanguages, parts: Mapping[str, _Part]
 ) -> None:
     """Write the ``docs`` member of every language's index: its entries, in their order."""
     empty = dict.fromkeys(parts, True)
@@ -251,12 +264,12 @@ def _split_docs(
         part.open("docs")
         part.sink.write("[")
     for doc in docs:
-        location = str(doc["location"])
-        lang = languages.language_of(location)
+        line = doc if isinstance(doc, str) else search_line(doc, languages)
+        lang, _, text = line.rstrip("\n").partition("\t")
         sink = parts[lang].sink
         if not empty[lang]:
             sink.write(", ")
         empty[lang] = False
-        sink.write(json.dumps({**doc, "location": languages.base_of(location)}, ensure_ascii=False))
+        sink.write(text)
     for part in parts.values():
         part.sink.write("]")

@@ -135,6 +135,7 @@ from .languages import (
     Alternate,
     SiteLanguages,
     search_language,
+    search_line,
     split_search_index,
     theme_language,
 )
@@ -945,10 +946,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             text = path.read_text("utf-8")
             dirs = list(config.theme.dirs)
             stemmers = {code: search_language(code, dirs) for code in self.languages.all}
-            more: Iterable[dict[str, Any]] = ()
-            if spool is not None:
+            more: Iterable[str] = ()
+            if spool is not None:  # search_line's lines
                 spool.seek(0)
-                more = (json.loads(line) for line in spool)
+                more = spool
             sinks = {}
             for lang in self.languages.all:
                 prefix = self.languages.prefix(lang)
@@ -1012,7 +1013,11 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         # (_split_search_index), not in the search plugin's memory: at 10,000 credentials they,
         # the index text made of them and the parsed index made the peak of stop 5's builds
         spool = self._spool_entries(entries)
-        by_page: dict[str, list[Any]] = {}  # under serve: every page's entries, to keep
+        languages = self.languages
+        # under serve: every page's entries, to keep; when they go to the spool, as its lines
+        # (search_line), so that a page moved back costs no JSON (with the same keys, the
+        # same search plugin and languages: the spool or not is the same in every build)
+        by_page: dict[str, list[Any]] = {}
         paths: list[list[str]] = []
         try:
             # closed when the loop ends, even by an error: the workers' pool and the frozen
@@ -1021,12 +1026,17 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 for written, pages in results:
                     paths.append(written)
                     for src_uri, page_entries in pages:
-                        if store is not None:
-                            by_page[src_uri] = page_entries
-                        if spool is not None:
-                            spool.writelines(f"{_entry_json(e)}\n" for e in page_entries)
+                        if spool is not None and languages is not None:
+                            lines = [
+                                e if isinstance(e, str) else search_line(e, languages)
+                                for e in page_entries
+                            ]
+                            spool.writelines(f"{line}\n" for line in lines)
+                            page_entries = lines
                         elif entries is not None:
                             entries.extend(page_entries)
+                        if store is not None:
+                            by_page[src_uri] = page_entries
             check_written([written for written in paths if written])
         except OutputError as exc:
             raise PluginError(f"credcat: {exc}") from exc
@@ -1040,8 +1050,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             self._spool.close()
             self._spool = None
         if entries is not None and self.languages is not None:
-            # one entry a line (JSON escapes every line break inside a string); closed by
-            # _split_search_index or on_build_error
+            # one entry a line (search_line); closed by _split_search_index or on_build_error
             self._spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115
         return self._spool
 
@@ -1509,12 +1518,6 @@ def _forget_url_parts() -> None:
     clear = getattr(getattr(mkdocs.utils, "_norm_parts", None), "cache_clear", None)
     if callable(clear):
         clear()
-
-
-def _entry_json(entry: Any) -> str:
-    """A search entry as one line of JSON (as the search plugins write it: what is not JSON
-    as text)."""
-    return json.dumps(entry, ensure_ascii=False, default=str)
 
 
 def _search_entries(config: MkDocsConfig) -> list[Any] | None:
