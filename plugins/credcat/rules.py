@@ -465,22 +465,32 @@ def _vague_opening(lang: str, text: str) -> str | None:
 def outcome_wording(cat: Catalogue) -> Iterator[Problem]:
     """Outcomes start with an observable action verb, not "understand", "know" …"""
     for cred in cat.credentials.values():
-        for i, outcome in enumerate(cred.outcomes):
-            for lang, text in outcome.text.items():
-                vague = _vague_opening(lang, text)
-                if vague:
-                    verbs = _wording()[lang]["suggest"]
-                    yield _cred(
-                        cat,
-                        cred,
-                        ("outcomes", i, "text", lang)
-                        if len(outcome.text) > 1
-                        else ("outcomes", i, "text"),
-                        f"'{vague}' cannot be observed or assessed",
-                        f"name an action a stranger can check, e.g. {verbs}",
-                        warn=True,
-                        code="outcome-wording",
-                    )
+        for loc, lang, vague in _vague_outcomes(cred):
+            yield _cred(
+                cat,
+                cred,
+                loc,
+                f"'{vague}' cannot be observed or assessed",
+                f"name an action a stranger can check, e.g. {_wording()[lang]['suggest']}",
+                warn=True,
+                code="outcome-wording",
+            )
+
+
+@per_object
+def _vague_outcomes(cred: Credential) -> list[tuple[PathKey, str, str]]:
+    """The outcomes of one credential that open with a vague phrase: where each is, its
+    language and the phrase (computed once per credential object: under ``mkdocs serve`` an
+    unchanged file keeps its model, and every rebuild runs the rules)."""
+    found = []
+    for i, outcome in enumerate(cred.outcomes):
+        for lang, text in outcome.text.items():
+            vague = _vague_opening(lang, text)
+            if vague:
+                multi = len(outcome.text) > 1
+                loc: PathKey = ("outcomes", i, "text", lang) if multi else ("outcomes", i, "text")
+                found.append((loc, lang, vague))
+    return found
 
 
 def _translatable(cat: Catalogue) -> Iterator[tuple[Credential, PathKey, frozenset[str]]]:
@@ -509,9 +519,10 @@ def _credential_texts(cred: Credential) -> list[tuple[PathKey, frozenset[str]]]:
 
 def release_memos() -> None:
     """Let go of what the rules keep per credential (where its texts are, in which
-    languages): about 4 KB a credential, needed again only by a load that is kept for the
-    next one (``mkdocs serve``); computed again when asked."""
+    languages; its vague outcomes): about 4 KB a credential, needed again only by a load that
+    is kept for the next one (``mkdocs serve``); computed again when asked."""
     _credential_texts.forget()
+    _vague_outcomes.forget()
 
 
 def translation_completeness(cat: Catalogue) -> dict[str, tuple[int, int]]:
