@@ -29,7 +29,10 @@ from credcat.jsonld import (
     local_document_loader,
 )
 from credcat.render.data.badge import MAX_LINES, PALETTE, badge_svg
-from credcat.render.data.machine import machine_files, machine_links
+from credcat.render.data.edc import edc_template
+from credcat.render.data.elm import elm_document
+from credcat.render.data.loq import opportunities_document
+from credcat.render.data.machine import machine_documents, machine_files, machine_links
 from credcat.render.data.nodes import dumps
 from credcat.render.data.ob3 import achievement_iri, editions, ob3_achievement
 from credcat.render.data.schemaorg import schemaorg
@@ -98,6 +101,23 @@ def test_machine_files_are_deterministic() -> None:
     fresh = load_catalogue(FIXTURE)
     second = machine_files(fresh, urls_of(fresh))
     assert first == second
+
+
+@pytest.mark.parametrize("name", list(CATALOGUES))
+def test_documents_sharing_one_specification_equal_documents_made_alone(name: str) -> None:
+    """``elm.jsonld``, the EDC template and ``opportunities.jsonld`` of a version share one
+    specification: each is what its renderer makes on its own (so none changed the shared
+    one), ``opportunities.jsonld`` without the other credentials."""
+    cat = catalogue(name)
+    urls = urls_of(cat)
+    alone = {"elm": elm_document, "loq": opportunities_document, "edc": edc_template}
+    related = 0
+    for cred in cat.credentials.values():
+        documents = machine_documents(cat, cred, urls)
+        for kind, render in alone.items():
+            assert documents.get(kind) == render(cat, cred, urls), (cred.id, kind)
+        related += any(key in documents["elm"] for key in ("isPartOf", "hasPart"))
+    assert name != "sample" or related  # the sample's stacks name each other
 
 
 def _digest(files: dict[str, bytes]) -> str:

@@ -68,13 +68,17 @@ SEALING_ADDS: tuple[str, ...] = (
 EDC_GENERIC_FULL = "http://data.europa.eu/snb/model/ap/edc-generic-full"
 
 
-def template_specification(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
+def template_specification(
+    catalogue: Catalogue, credential: Credential, urls: Urls, *, spec: JsonDict | None = None
+) -> JsonDict:
     """The specification as the template embeds it: that of ``elm.jsonld`` without the bare
     references back to itself, which make a cycle and which the Commission's sample does not
     have: the assessment specifications' ``proves``, the awarding opportunities'
     ``learningAchievementSpecification`` and the accreditations' ``limitQualification`` (each
-    of these nodes hangs on the specification it would name)."""
-    spec = specification(catalogue, credential, urls)
+    of these nodes hangs on the specification it would name). ``spec``: the specification,
+    if already made (it is not changed)."""
+    if spec is None:
+        spec = specification(catalogue, credential, urls)
 
     def without(nodes: list[JsonDict], key: str) -> list[JsonDict]:
         return [{k: v for k, v in node.items() if k != key} for node in nodes]
@@ -88,9 +92,12 @@ def template_specification(catalogue: Catalogue, credential: Credential, urls: U
     return out
 
 
-def edc_template(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
-    """The upload form ``{"credential": {…}}`` of an unsigned EDC for this credential version."""
-    spec = template_specification(catalogue, credential, urls)
+def edc_template(
+    catalogue: Catalogue, credential: Credential, urls: Urls, *, spec: JsonDict | None = None
+) -> JsonDict:
+    """The upload form ``{"credential": {…}}`` of an unsigned EDC for this credential version
+    (``spec``: the specification, if already made; it is not changed)."""
+    spec = template_specification(catalogue, credential, urls, spec=spec)
     title = dict(credential.title)
     primary = catalogue.settings.default_language
     display_languages = list(title)

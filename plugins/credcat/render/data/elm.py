@@ -53,7 +53,7 @@ from .nodes import (
     xsd_duration,
 )
 
-__all__ = ["elm_document", "specification"]
+__all__ = ["RELATIONS", "elm_document", "specification"]
 
 PROGRAMME_LEVEL_QA = frozenset({"programme-quality-assurance", "programme-licence"})
 
@@ -353,8 +353,12 @@ class _Spec:
             if parents:
                 spec["isPartOf"] = parents
             if parts:
-                spec["hasPart"] = parts
+                spec["hasPart"] = parts  # RELATIONS: the only members relations=True adds
         return spec
+
+
+RELATIONS = ("isPartOf", "hasPart")
+"""The members of a specification that name other credentials (``relations``)."""
 
 
 def specification(
@@ -376,6 +380,11 @@ def specification(
     return _Spec(catalogue, credential, urls).build(relations=relations)
 
 
-def elm_document(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
-    """``elm.jsonld``: the specification with the EDC context."""
-    return {"@context": list(EDC_CONTEXT), **specification(catalogue, credential, urls)}
+def elm_document(
+    catalogue: Catalogue, credential: Credential, urls: Urls, *, spec: JsonDict | None = None
+) -> JsonDict:
+    """``elm.jsonld``: the specification with the EDC context (``spec``: the specification,
+    if already made; it is not changed)."""
+    if spec is None:
+        spec = specification(catalogue, credential, urls)
+    return {"@context": list(EDC_CONTEXT), **spec}

@@ -36,7 +36,7 @@ from ...jsonld import EDC_CONTEXT
 from ...model import Credential, Offering
 from ...urls import Urls, offering_anchor
 from ..language import localise, say
-from .elm import specification
+from .elm import RELATIONS, specification
 from .nodes import (
     JsonDict,
     concept,
@@ -210,11 +210,18 @@ def loq_esco(spec: JsonDict) -> JsonDict:
     return {**spec, "learningOutcome": outcomes}
 
 
-def achievement_specification(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
+def achievement_specification(
+    catalogue: Catalogue, credential: Credential, urls: Urls, *, spec: JsonDict | None = None
+) -> JsonDict:
     """The specification as LOQ carries it: a ``Qualification`` with an NQF level, otherwise
     a ``LearningAchievementSpecification`` with the same IRI and content (less the
-    qualification-only properties); ESCO skills without scheme."""
-    spec = loq_esco(specification(catalogue, credential, urls, relations=False))
+    qualification-only properties); ESCO skills without scheme; without the other
+    credentials (``spec``: the whole specification, if already made; it is not changed)."""
+    if spec is None:
+        spec = specification(catalogue, credential, urls, relations=False)
+    else:
+        spec = {key: value for key, value in spec.items() if key not in RELATIONS}
+    spec = loq_esco(spec)
     if credential.nqf:
         return spec
     achievement = {k: v for k, v in spec.items() if k not in QUALIFICATION_ONLY}
@@ -229,13 +236,14 @@ def achievement_specification(catalogue: Catalogue, credential: Credential, urls
 
 
 def opportunities_document(
-    catalogue: Catalogue, credential: Credential, urls: Urls
+    catalogue: Catalogue, credential: Credential, urls: Urls, *, spec: JsonDict | None = None
 ) -> JsonDict | None:
     """``opportunities.jsonld`` of a credential version, or ``None`` when it publishes none
-    (:func:`publishes_opportunities`)."""
+    (:func:`publishes_opportunities`); ``spec``: the specification, if already made (it is not
+    changed)."""
     if not publishes_opportunities(credential):
         return None
-    target = achievement_specification(catalogue, credential, urls)
+    target = achievement_specification(catalogue, credential, urls, spec=spec)
     graph = [target] + [
         learning_opportunity(catalogue, credential, offering, urls, target["id"])
         for offering in credential.offerings

@@ -36,7 +36,7 @@ Output is deterministic: no clock, no random ids, sorted keys (:func:`.nodes.dum
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
@@ -68,26 +68,22 @@ __all__ = [
     "version_documents",
 ]
 
-Renderer = Callable[[Catalogue, Credential, Urls], JsonDict | None]
-
-_RENDERERS: dict[str, Renderer] = {
-    "elm": elm_document,
-    "loq": opportunities_document,
-    "edc": edc_template,
-    "ob3": ob3_achievement,
-}
-
 
 def machine_documents(
     catalogue: Catalogue, credential: Credential, urls: Urls
 ) -> dict[str, JsonDict]:
-    """The machine-readable documents of a credential version, by kind (absent = not published)."""
-    documents: dict[str, JsonDict] = {}
-    for kind in MACHINE_FILES:
-        document = _RENDERERS[kind](catalogue, credential, urls)
-        if document is not None:
-            documents[kind] = document
-    return documents
+    """The machine-readable documents of a credential version, by kind (absent = not published).
+
+    ``elm.jsonld``, the EDC template and ``opportunities.jsonld`` carry the same specification:
+    it is made once and shared (none of them changes it; each copies what it changes)."""
+    spec = specification(catalogue, credential, urls)
+    rendered: dict[str, JsonDict | None] = {
+        "elm": elm_document(catalogue, credential, urls, spec=spec),
+        "loq": opportunities_document(catalogue, credential, urls, spec=spec),
+        "edc": edc_template(catalogue, credential, urls, spec=spec),
+        "ob3": ob3_achievement(catalogue, credential, urls),
+    }
+    return {kind: document for kind in MACHINE_FILES if (document := rendered[kind]) is not None}
 
 
 def _with_version(node: JsonDict, fingerprint: JsonDict, succession_props: JsonDict) -> None:
