@@ -20,7 +20,7 @@ sample's three languages times the current page, the version page and the employ
 the floor builds one per credential).
 
 Usage: python scripts/bench_build.py [--jobs J] [--floor-cpu SECONDS | --floor-only]
-[--same-pages] [N ...]   (default: 200 1000)
+[--same-pages] [--released] [N ...]   (default: 200 1000)
 
 ``--jobs`` sets ``CREDCAT_JOBS`` for the credcat build (default: one process, as in a build;
 ``--jobs 2`` or ``--jobs auto`` uses worker processes). The machine is usually shared: repeat
@@ -31,7 +31,9 @@ of 10,000 credentials takes several minutes and does not change with credcat);
 ``--same-pages`` gives the floor the pages credcat makes, not one per credential: nine plain
 pages per credential (three languages times the current page, the version page and the
 summary), each with the credential's texts in its language. That is not issue 9's floor; it
-shows what the same page set costs any MkDocs site.
+shows what the same page set costs any MkDocs site. ``--released`` releases every
+credential's version into the archive first (a snapshot each, as ``credcat release`` writes
+it), as in a catalogue that publishes its versions: the same pages, made from the snapshots.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_check import make_catalogue  # noqa: E402
+from bench_check import make_catalogue, release_every  # noqa: E402
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's loader where PyYAML has it (the pure-Python one takes minutes at 10,000 files)."""
@@ -108,12 +110,15 @@ def texts(value: object) -> list[str]:
     return []
 
 
-def make_project(folder: Path, size: int) -> Path:
+def make_project(folder: Path, size: int, *, released: bool = False) -> Path:
     """The credcat project of a synthetic catalogue of ``size`` credentials in
-    ``folder/credcat``; returns its folder (``mkdocs.yml`` inside)."""
+    ``folder/credcat`` (with ``released``, every credential's version released into the
+    archive); returns its folder (``mkdocs.yml`` inside)."""
     root = folder / "credcat"
     (root / "catalogue").mkdir(parents=True)
     make_catalogue(root / "catalogue", size)
+    if released:
+        release_every(root / "catalogue")
     (root / "docs").mkdir()
     (root / "docs" / "index.md").write_text("# Bench\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
@@ -244,11 +249,13 @@ def main() -> None:
     args = sys.argv[1:]
     jobs = None
     given_floor = None
-    floor_only = same_pages = False
-    while args[:1] in (["--jobs"], ["--floor-cpu"], ["--floor-only"], ["--same-pages"]):
-        if args[0] in ("--floor-only", "--same-pages"):
+    floor_only = same_pages = released = False
+    flags = ("--floor-only", "--same-pages", "--released")
+    while args[:1] in (["--jobs"], ["--floor-cpu"], *([flag] for flag in flags)):
+        if args[0] in flags:
             floor_only = floor_only or args[0] == "--floor-only"
             same_pages = same_pages or args[0] == "--same-pages"
+            released = released or args[0] == "--released"
             args = args[1:]
             continue
         if args[0] == "--jobs":
@@ -268,7 +275,7 @@ def main() -> None:
     print(header)
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
-            root = make_project(Path(folder), size)
+            root = make_project(Path(folder), size, released=released)
             runs = []
             floor_cpu = given_floor
             if floor_cpu is None:
@@ -278,7 +285,7 @@ def main() -> None:
                 floor_cpu = runs[0][1].cpu
             if not floor_only:
                 runs.insert(0, ("credcat", build(root, env)))
-            versions = size  # synthetic credentials: one (unreleased) version each
+            versions = size  # synthetic credentials: one version each
             for name, run in runs:
                 ratio = run.cpu / floor_cpu
                 print(

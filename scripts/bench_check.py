@@ -15,6 +15,7 @@ import shutil
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -22,7 +23,10 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
 
+from credcat.catalogue import Catalogue  # noqa: E402
+from credcat.release import snapshot_text  # noqa: E402
 from credcat.validate import check_catalogue  # noqa: E402
+from credcat.versions import ARCHIVE_DIR, fingerprint  # noqa: E402
 
 NUMBER = "NUMBER0"  # in a clone's texts and addresses: replaced by the clone's number
 
@@ -50,6 +54,26 @@ def make_catalogue(root: Path, count: int) -> None:
         stem, text = templates[i % len(templates)]
         (root / "credentials" / f"{stem}-{i:05d}.yaml").write_text(
             text.replace(NUMBER, f"{i:05d}"), encoding="utf-8"
+        )
+
+
+def release_every(root: Path) -> None:
+    """Release the current version of every credential of the catalogue in ``root``: write
+    its archive snapshot as ``credcat release`` does (one check for all, not one each)."""
+    catalogue, problems = check_catalogue(root)
+    assert catalogue is not None and not any(p.is_error for p in problems), problems
+    for cid, credential in catalogue.credentials.items():
+        source = root / Catalogue.source_of("credential", cid)
+        record = {
+            "date": credential.published or date(2026, 9, 1),
+            "fingerprint": fingerprint(credential),
+            "replaces": None,
+            "language": catalogue.settings.default_language,
+        }
+        folder = root / ARCHIVE_DIR / cid
+        folder.mkdir(parents=True)
+        (folder / f"{credential.version}.yaml").write_text(
+            snapshot_text(source.read_text("utf-8"), record, credential), encoding="utf-8"
         )
 
 
