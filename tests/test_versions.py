@@ -289,6 +289,58 @@ def test_what_may_change_without_a_new_version(released: Path) -> None:
     assert errors(released) == []
 
 
+def test_a_released_version_unchanged_since_is_held_once(released: Path) -> None:
+    """The current version, released and unchanged since, is one model: its snapshot's and the
+    file's. Once the file changes what a version may change (a run), the snapshot keeps what
+    was released."""
+    cat = load_catalogue(released)
+    current = cat.credentials["databases"]
+    snapshot = cat.archive.get("databases", current.version)
+    assert snapshot is not None and snapshot.credential is current
+    assert snapshot.fingerprint == fingerprint(current)
+
+    cred_file = released / "credentials" / "databases.yaml"
+    cred_file.write_text(
+        cred_file.read_text("utf-8") + "offerings:\n- id: '2027'\n  start: 2027-01-04\n", "utf-8"
+    )
+    cat = load_catalogue(released)
+    current = cat.credentials["databases"]
+    snapshot = cat.archive.get("databases", current.version)
+    assert snapshot is not None and snapshot.credential is not current
+    assert [o.id for o in current.offerings] == ["2027"] and snapshot.credential.offerings == []
+    assert snapshot.fingerprint == fingerprint(current)  # the same version
+
+
+def test_a_kept_load_reads_an_unchanged_snapshot_once(released: Path) -> None:
+    """``mkdocs serve`` loads the catalogue in every rebuild: an unchanged snapshot is taken
+    from the previous load (not read again), a changed one is read and checked again."""
+    from credcat import versions
+    from credcat.validate import LoadCache
+
+    read: list[str] = []
+    load = versions.load_snapshot
+
+    def counted(path: Path, *args: Any, **kwargs: Any) -> Any:
+        read.append(path.name)
+        return load(path, *args, **kwargs)
+
+    cache = LoadCache()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("credcat.validate.load_snapshot", counted)
+        first = load_catalogue(released, cache=cache)
+        assert read == ["1.0.yaml"]
+        again = load_catalogue(released, cache=cache)
+        assert read == ["1.0.yaml"]  # not read again
+        assert again.archive.get("databases", "1.0") == first.archive.get("databases", "1.0")
+        snapshot = released / "versions" / "databases" / "1.0.yaml"
+        text = snapshot.read_text("utf-8")
+        snapshot.write_text(text.replace("  en: ", "  en: Edited ", 1), "utf-8")  # refused
+        assert any(p.code == "archive-tampered" for p in check_catalogue(released, cache=cache)[1])
+        assert read == ["1.0.yaml", "1.0.yaml"]
+        assert any(p.code == "archive-tampered" for p in check_catalogue(released, cache=cache)[1])
+        assert read == ["1.0.yaml", "1.0.yaml"]
+
+
 def test_erratum_for_an_unreleased_version_is_an_error(released: Path) -> None:
     cred_file = released / "credentials" / "databases.yaml"
     text = (

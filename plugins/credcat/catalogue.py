@@ -11,7 +11,7 @@ come from :mod:`credcat.graph`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -40,7 +40,7 @@ class Release:
         fingerprint: The fingerprint recorded at release.
         replaces: The version released before it, ``None`` for the first.
         source: Path of the snapshot relative to the catalogue folder.
-        document: The loaded snapshot (for positions).
+        read: Reads the snapshot again (:attr:`document`).
     """
 
     credential: Credential
@@ -48,7 +48,13 @@ class Release:
     fingerprint: str
     replaces: str | None
     source: str
-    document: Document = field(repr=False, compare=False)
+    read: Callable[[], Document] = field(repr=False, compare=False)
+
+    @property
+    def document(self) -> Document:
+        """The loaded snapshot, read again when asked (for the positions of its problems): a
+        catalogue that publishes its versions would otherwise hold every snapshot's YAML."""
+        return self.read()
 
     @property
     def version(self) -> str:

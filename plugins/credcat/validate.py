@@ -42,6 +42,7 @@ from .catalogue import (
     Catalogue,
     Documents,
     Place,
+    Release,
 )
 from .errors import CatalogueError, Problem, display_path, readable_name
 from .fs import UnsafeFileError, folder_inside
@@ -49,7 +50,7 @@ from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
 from .model import CatalogueSettings, Credential, Organisation
 from .pydantic_problems import validate_document, validate_entity
 from .rules import check_rules, release_memos
-from .versions import load_archive
+from .versions import SnapshotLoader, load_archive, load_snapshot
 from .yaml_loader import MAX_BYTES, Document, PathKey, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -82,6 +83,11 @@ class LoadCache:
     files: dict[tuple[str, str, str], tuple[Stamp, bool, Any, tuple[Problem, ...]]] = field(
         default_factory=dict
     )
+    snapshots: dict[tuple[str, str, str], tuple[Stamp, Release | None, tuple[Problem, ...]]] = (
+        field(default_factory=dict)
+    )
+    """The archive's snapshots, like :attr:`files`: per file, its stamp, its release (``None``
+    when refused) and its problems."""
     places: dict[tuple[str, Stamp, PathKey, bool], Place] = field(default_factory=dict)
     """Positions the cross-file rules asked for, by file, stamp, value and whether its key:
     their problems come again in every build (a past run stays past), and finding a position
@@ -173,6 +179,30 @@ def load_catalogue(
     if catalogue is None or any(p.is_error for p in problems):
         raise CatalogueError(problems)
     return catalogue
+
+
+def _snapshot_loader(catalogue: Catalogue, cache: LoadCache | None) -> SnapshotLoader | None:
+    """With a cache: a loader of the archive's snapshots that takes an unchanged file's release
+    and problems from the previous load (``mkdocs serve`` reads the archive in every rebuild),
+    and forgets the files it is not asked for."""
+    if cache is None:
+        return None
+    known, cache.snapshots = cache.snapshots, {}
+    language = catalogue.settings.default_language
+
+    def load(path: Path, credential_id: str, shown: str) -> tuple[Release | None, list[Problem]]:
+        key = (str(path), credential_id, language)
+        now = stamp(path)
+        found = known.get(key)
+        if found is not None and now is not None and found[0] == now:
+            cache.snapshots[key] = found
+            return found[1], list(found[2])
+        release_, problems = load_snapshot(path, credential_id, shown, catalogue)
+        if now is not None:
+            cache.snapshots[key] = (now, release_, tuple(problems))
+        return release_, problems
+
+    return load
 
 
 def check_catalogue(
@@ -284,7 +314,7 @@ def check_catalogue(
         ),
         invalid=invalid,
     )
-    archive, archive_problems = load_archive(catalogue)  # once: rules and renderers share it
+    archive, archive_problems = load_archive(catalogue, _snapshot_loader(catalogue, cache))
     object.__setattr__(catalogue, "archive", archive)
     problems.extend(archive_problems)
     found = check_rules(catalogue)

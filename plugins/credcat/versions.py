@@ -30,10 +30,11 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -175,11 +176,24 @@ def _display_prefix(catalogue: Catalogue) -> str:
     return doc.display[: -len("catalogue.yaml")]
 
 
-def load_archive(catalogue: Catalogue) -> tuple[Archive, list[Problem]]:
+SnapshotLoader = Callable[[Path, str, str], tuple[Release | None, list[Problem]]]
+"""``load(path, credential_id, shown)``: one snapshot read and checked (:func:`load_snapshot`
+for the catalogue), or taken from an earlier load while its file is unchanged."""
+
+
+def load_archive(
+    catalogue: Catalogue, load: SnapshotLoader | None = None
+) -> tuple[Archive, list[Problem]]:
     """Read and validate ``versions/<id>/<version>.yaml`` of a catalogue.
+
+    A released version whose snapshot states exactly what the current credential file does
+    (the usual case: the current version, released and not changed since) shares the current
+    file's model: a catalogue that publishes its versions holds each credential once.
 
     Args:
         catalogue: The catalogue the archive belongs to.
+        load: How a snapshot is read (default: :func:`load_snapshot`; the validator passes
+            one that keeps unchanged snapshots between the loads of ``mkdocs serve``).
 
     Returns:
         The archive of every snapshot that validated, and the problems of the others (file
@@ -226,15 +240,33 @@ def load_archive(catalogue: Catalogue) -> tuple[Archive, list[Problem]]:
         for path in sorted(sub.iterdir()):
             if path.name.startswith("."):
                 continue
-            release_, found = load_snapshot(path, sub.name, f"{shown}/{path.name}", catalogue)
+            if load is None:
+                release_, found = load_snapshot(path, sub.name, f"{shown}/{path.name}", catalogue)
+            else:
+                release_, found = load(path, sub.name, f"{shown}/{path.name}")
             problems.extend(found)
             if release_ is not None:
-                releases.setdefault(sub.name, []).append(release_)
+                releases.setdefault(sub.name, []).append(_shared(release_, catalogue))
     ordered = {
         cid: tuple(sorted(found, key=lambda r: version_key(r.version)))
         for cid, found in sorted(releases.items())
     }
     return Archive(ordered), problems
+
+
+def _shared(release_: Release, catalogue: Catalogue) -> Release:
+    """The release with the current file's model where the snapshot states the same (values
+    and the fields written), else as it is."""
+    current = catalogue.credentials.get(release_.credential.id)
+    released = release_.credential
+    if (
+        current is None
+        or current is released
+        or current != released
+        or current.model_fields_set != released.model_fields_set
+    ):
+        return release_
+    return replace(release_, credential=current)
 
 
 def _plain_folder(root: Path, name: str) -> bool:
@@ -312,10 +344,20 @@ def load_snapshot(
             fingerprint=record["fingerprint"],
             replaces=record["replaces"],
             source=f"{ARCHIVE_DIR}/{credential_id}/{name}",
-            document=doc,
+            read=partial(_reread, path, shown, catalogue.root),
         ),
         problems,
     )
+
+
+def _reread(path: Path, shown: str, root: Path) -> Document:
+    """A snapshot read again, as :func:`load_snapshot` reads it (its data without the release
+    record); an empty document (positions unknown) if it can no longer be read."""
+    doc, _found = load_yaml(path, shown, root)
+    if doc is None:
+        return Document(path, shown, {})
+    doc.data = {k: v for k, v in doc.data.items() if k != HEADER_KEY}
+    return doc
 
 
 def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, Any]:
