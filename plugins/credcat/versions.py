@@ -515,9 +515,10 @@ def _immutable(catalogue: Catalogue, current: Credential, released: Release) -> 
     """A current file with a released version may differ from it only in NOT_COVERED fields."""
     from .changes import changes  # local: changes is only needed when something changed
 
-    now, then = specification(current), specification(released.credential)
-    if now == then:
+    # the same model, or the same fingerprint (kept per model): the same specification
+    if released.credential is current or fingerprint(current) == released.fingerprint:
         return
+    now, then = specification(current), specification(released.credential)
     hint = IMMUTABLE_HINT.format(next=next_version(released.version))
     said: dict[str, str] = {}
     for change in changes(released.credential, current):
