@@ -222,9 +222,12 @@ def load_archive(
         if sub.name.startswith("."):
             continue
         shown = f"{prefix}{ARCHIVE_DIR}/{sub.name}"
-        if not _plain_folder(catalogue.root, f"{ARCHIVE_DIR}/{sub.name}") or not SLUG_RE.match(
-            sub.name
-        ):
+        # a folder (not a link) in the archive folder is inside the catalogue: no need to
+        # resolve its path (a rebuild under serve reads the archive of every credential)
+        plain = (sub.is_dir() and not sub.is_symlink()) or _plain_folder(
+            catalogue.root, f"{ARCHIVE_DIR}/{sub.name}"
+        )
+        if not plain or not SLUG_RE.match(sub.name):
             problems.append(
                 Problem(
                     shown,
