@@ -351,3 +351,28 @@ def test_a_deleted_credential_leaves_nothing_behind_under_serve(
     assert f"credentials/{gone}/index.html" in first
     assert not any(f"credentials/{gone}/" in path for path in warm)
     assert warm == _fresh(plugin, config, site)
+
+
+def test_the_store_recovers_from_builds_that_failed_halfway(tmp_path: Path) -> None:
+    """A rebuild that fails after the folders moved aside (nothing moved back), or after they
+    moved back but before the store learned what the build wrote, leaves nothing stale: the
+    next rebuild gets back exactly what is still right, and then nothing waits in the store."""
+    out = tmp_path / "site"
+    store = FileStore(tmp_path / "store")
+    store.folder.mkdir()
+    _site_of(out, {"a": "A1", "b": "B1", "c": "C1"})
+    for name in "abc":
+        store.keep(name, "1", [f"credentials/{name}", f"de/credentials/{name}"])
+
+    store.reclaim(out)  # a rebuild fails before moving anything back
+    _empty(out)
+    store.reclaim(out)  # the next one fails after moving back (b changed), before forget
+    _empty(out)
+    assert set(store.restore({"a": "1", "b": "2", "c": "1"}, out)) == {"a", "c"}
+    store.reclaim(out)  # and the next one succeeds: c is gone, b was never written again
+    _empty(out)
+    assert set(store.restore({"a": "1", "b": "2"}, out)) == {"a"}
+    assert _tree(out) == {"credentials/a/index.html": "A1", "de/credentials/a/index.html": "de/A1"}
+    store.forget(["a", "b"])
+    assert list(store.folder.iterdir()) == []
+    store.close()
