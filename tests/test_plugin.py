@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 import yaml
 from mkdocs.commands.build import build
@@ -358,6 +359,34 @@ def test_on_env_turns_autoescape_on_for_credcat_templates_only(tmp_path: Path) -
         .count("&lt;b&gt;")
         == 1
     )
+
+
+@pytest.mark.parametrize("undefined", [jinja2.Undefined, jinja2.StrictUndefined])
+def test_attributes_of_plain_dicts_read_as_jinja_reads_them(undefined: type) -> None:
+    """The shortcut for ``x.name`` on a plain dict gives what Jinja's own lookup gives: a
+    key, a dict's method where the name is one (even when a key has that name), the
+    attribute of anything else, and the undefined value (strict: an error) for a missing key."""
+    plain, fast = jinja2.Environment(undefined=undefined), jinja2.Environment(undefined=undefined)
+    mkdocs_plugin._add_filters(fast)
+    mkdocs_plugin._add_filters(fast)  # twice is once
+
+    class Box(dict[str, Any]):
+        title = "attribute"
+
+    source = (
+        "{{ d.title }}|{{ d['items'] }}|{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}"
+        "|{{ d.get('title') }}|{{ box.title }}|{{ box.other }}|{{ n.real }}"
+    )
+    values = {"d": {"title": "key", "items": "listed"}, "box": Box(title="k", other="o"), "n": 7}
+    assert fast.from_string(source).render(values) == plain.from_string(source).render(values)
+    assert fast.from_string(source).render(values).startswith("key|listed|title=key;")
+    missing = "[{{ d.nothing }}]"
+    if undefined is jinja2.StrictUndefined:
+        for env in (plain, fast):
+            with pytest.raises(jinja2.UndefinedError, match="nothing"):
+                env.from_string(missing).render(d={})
+    else:
+        assert fast.from_string(missing).render(d={}) == plain.from_string(missing).render(d={})
 
 
 def test_the_plugin_brings_its_templates_and_styles(tmp_path: Path) -> None:
