@@ -440,6 +440,41 @@ def test_a_streamed_text_is_written_in_pieces_that_join_to_it(
 # --- the theme's navigation and search box, rendered once per kind of page -----------------------
 
 
+def test_theme_parts_a_site_overrides_are_rendered_for_every_page(tmp_path: Path) -> None:
+    """A site's own table of contents, navigation, search box or configuration block (in its
+    ``custom_dir``) may show anything of the page, so credcat's pages render each for
+    themselves: here every one names its page."""
+    config = make_project(tmp_path / "project")
+    text = config.read_text("utf-8").replace(
+        "  font: false\n", "  font: false\n  custom_dir: overrides\n"
+    )
+    config.write_text(text, encoding="utf-8")
+    partials = config.parent / "overrides" / "partials"
+    partials.mkdir(parents=True)
+    for name in ("toc", "nav", "search"):
+        (partials / f"{name}.html").write_text(
+            f'<p class="mine-{name}">{{{{ page.url }}}}</p>', encoding="utf-8"
+        )
+    (config.parent / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}{% block config %}<p class="mine-config">{{ page.url }}</p>'
+        "{% endblock %}",
+        encoding="utf-8",
+    )
+    build_site(config, tmp_path / "site")
+    pages = {
+        url: (tmp_path / "site" / url / "index.html").read_text("utf-8")
+        for url in (
+            "credentials/intro-databases/",
+            "credentials/intro-databases/1.0/",
+            "credentials/intro-databases/1.0/summary/",
+            "credentials/advanced-queries/",
+        )
+    }
+    for url, html in pages.items():
+        for name in ("toc", "nav", "search", "config"):
+            assert f'<p class="mine-{name}">{url}</p>' in html, (url, name)
+
+
 def _html_pages(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*.html"))}
 
@@ -447,10 +482,12 @@ def _html_pages(site: Path) -> dict[str, bytes]:
 def test_credcat_pages_reuse_the_navigation_and_search_box_and_get_the_same_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """credcat's own pages that show the same navigation (or search box) get it rendered
-    once; every page is byte for byte what the theme renders for it alone. The navigation has
-    nested sections, a logo at a relative address and links to one credential's pages, so
-    the pages of that credential (and of no other) reach its links by shorter addresses."""
+    """credcat's own pages that show the same navigation (or search box, table of contents,
+    configuration block) get it rendered once; every page is byte for byte what the theme
+    renders for it alone. The navigation has nested sections, a logo at a relative address
+    and links to one credential's pages, so the pages of that credential (and of no other)
+    reach its links by shorter addresses; a credential's page and its version's page, made
+    one after the other, differ in their tables of contents and in their depth."""
     nav = (
         "  - Maintainers: maintainers.md\n"
         "  - Featured:\n"
@@ -491,3 +528,8 @@ def test_credcat_pages_reuse_the_navigation_and_search_box_and_get_the_same_byte
     assert 'href="../" class="md-nav__link"' in featured
     assert 'href="../../intro-databases/" class="md-nav__link"' in other
     assert 'src="../../../assets/logo.svg"' in other
+    current = reused["credentials/advanced-queries/index.html"].decode()
+    assert '<a href="#versions" class="md-nav__link">' in current
+    assert '<a href="#versions" class="md-nav__link">' not in other
+    assert '"base": "../.."' in current
+    assert '"base": "../../.."' in other

@@ -258,6 +258,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._theme_env: jinja2.Environment | None = None
         self._kept_html: dict[tuple[object, ...], str] = {}  # see _slots
         self._nav_targets: dict[int, tuple[str, ...]] = {}  # see _slots
+        self._kept_slots: frozenset[str] = frozenset()  # see _slots
         self._full_content: str | None = None  # a page body while search indexes its stand-in
         self._spool: IO[str] | None = None  # credcat's pages' search entries (_spool_entries)
         self._site_salt: str | None = None  # under serve: see _salt
@@ -801,6 +802,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if env.loader is not None and not isinstance(env.loader, _KeptLoader):
             env.loader = _KeptLoader(env.loader)
         self._kept_html, self._nav_targets = {}, {}
+        self._kept_slots = _keepable(config)
         if self._bytecode is not None:
             env.bytecode_cache = self._bytecode
         self._theme_env = env
@@ -1204,8 +1206,17 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if config is None:
             return {}
         lang = self.languages.language_of(page.file.src_uri) if self.languages else ""
-        slots = {"credcat_search": _Slot(self._kept_html, ("search", lang, id(config)))}
-        if nav is None:
+        slots = {
+            "credcat_search": _Slot(self._kept_html, ("search", lang, id(config))),
+            "credcat_config": _Slot(
+                self._kept_html, ("config", lang, id(config), str(context.get("base_url")))
+            ),
+        }
+        toc = _toc_key(page.toc)
+        if toc is not None:
+            slots["credcat_toc"] = _Slot(self._kept_html, ("toc", lang, id(config), toc))
+        slots = {name: slot for name, slot in slots.items() if name in self._kept_slots}
+        if nav is None or "credcat_nav" not in self._kept_slots:
             return slots
         targets = self._nav_targets.get(id(nav))
         if targets is None:
@@ -1255,7 +1266,11 @@ class _Bytecode(jinja2.BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-KEPT_PARTIALS = {"partials/nav.html": "credcat_nav", "partials/search.html": "credcat_search"}
+KEPT_PARTIALS = {
+    "partials/nav.html": "credcat_nav",
+    "partials/search.html": "credcat_search",
+    "partials/toc.html": "credcat_toc",
+}
 """The theme's partials that credcat's own pages render once for every page that shows the
 same (:meth:`CredcatPlugin._slots`): template name → the context variable of a page's slot."""
 _THEME_OWN = "credcat-theme:"
@@ -1321,6 +1336,37 @@ class _Slot:
             del self._kept[next(iter(self._kept))]
         self._kept[self._key] = html
         return html
+
+
+def _keepable(config: MkDocsConfig) -> frozenset[str]:
+    """The slots (:meth:`CredcatPlugin._slots`) of the theme's parts that the site does not
+    override: the keys of the slots are what the theme's own templates show, while a
+    template in the site's ``custom_dir`` may show anything of the page. The configuration
+    block is the theme's when neither ``main.html`` nor ``base.html`` is the site's."""
+    custom = getattr(config.theme, "_custom_dir", None)
+
+    def own(*names: str) -> bool:
+        return not custom or not any((Path(custom) / name).is_file() for name in names)
+
+    kept = {slot for name, slot in KEPT_PARTIALS.items() if own(name)}
+    if own("main.html", "base.html"):
+        kept.add("credcat_config")
+    return frozenset(kept)
+
+
+def _toc_key(toc: Iterable[Any]) -> tuple[object, ...] | None:
+    """What the theme's table of contents shows of a page: each entry's title, address and
+    level, and its entries; None where an entry has more (Material's ``typeset``), so that
+    the page renders its own."""
+    key: list[object] = []
+    for item in toc:
+        if getattr(item, "typeset", None):
+            return None
+        children = _toc_key(item.children)
+        if children is None:
+            return None
+        key.append((str(item.title), item.url, item.level, children))
+    return tuple(key)
 
 
 def _nav_addresses(nav: Navigation, config: MkDocsConfig) -> tuple[str, ...]:
