@@ -34,6 +34,10 @@ summary), each with the credential's texts in its language. That is not issue 9'
 shows what the same page set costs any MkDocs site. ``--released`` releases every
 credential's version into the archive first (a snapshot each, as ``credcat release`` writes
 it), as in a catalogue that publishes its versions: the same pages, made from the snapshots.
+
+After the table comes each of issue 9's targets that a build measures (:data:`TARGETS`):
+this run's figure, the floor's beside it, and whether the target is met; with sizes ten
+times apart in one run (``1000 10000``), also the growth of CPU time and peak between them.
 """
 
 from __future__ import annotations
@@ -245,6 +249,76 @@ def build(root: Path, env: dict[str, str]) -> Run:
     )
 
 
+TARGETS = {
+    "cpu_ratio": 1.2,
+    "linear": 11.0,
+    "peak_mb": 1000.0,
+    "peak_ratio": 2.0,
+    "search_kb": 2.0,
+    "site_kb": 150.0,
+}
+"""Issue 9's targets that a build measures: CPU within 1.2 times the floor's, 10,000
+credentials within 11 times the CPU of 1,000, the peak under 1 GB and within twice the peak
+of a tenth of the credentials, the search index per credential and language, the site per
+credential version."""
+
+
+@dataclass
+class Measured:
+    """One size's runs: credcat's and the floor's CPU seconds (the floor's possibly given)."""
+
+    size: int
+    credcat: Run
+    floor_cpu: float
+    floor: Run | None
+
+
+def verdicts(measured: list[Measured]) -> list[str]:
+    """Issue 9's targets against what this run measured, the floor beside each figure, one
+    line per target and size (the two ratios between sizes only for sizes ten times apart)."""
+
+    def met(ok: bool) -> str:
+        return "yes" if ok else "no"
+
+    lines = []
+    for m in measured:
+        run, floor = m.credcat, m.floor
+        ratio = run.cpu / m.floor_cpu
+        search = run.search_bytes / 1024 / m.size / run.search_indexes
+        site = run.site_bytes / 1024 / m.size
+        if floor is None:
+            floor_peak = floor_search = floor_site = "the floor not run"
+        else:
+            floor_peak = f"the floor {floor.peak_mb:.0f} MB"
+            floor_search = f"the floor {floor.search_bytes / 1024 / m.size:.2f} KB"
+            floor_site = f"the floor {floor.site_bytes / 1024 / m.size:.1f} KB per credential"
+        lines += [
+            f"{m.size:>6}  CPU <= {TARGETS['cpu_ratio']}x the floor: {run.cpu:.1f} / "
+            f"{m.floor_cpu:.1f} s = {ratio:.2f}x  {met(ratio <= TARGETS['cpu_ratio'])}",
+            f"{m.size:>6}  peak < {TARGETS['peak_mb']:.0f} MB: {run.peak_mb:.0f} MB "
+            f"({floor_peak})  {met(run.peak_mb < TARGETS['peak_mb'])}",
+            f"{m.size:>6}  search index <= {TARGETS['search_kb']} KB per credential and "
+            f"language: {search:.2f} KB ({floor_search})  {met(search <= TARGETS['search_kb'])}",
+            f"{m.size:>6}  site <= {TARGETS['site_kb']:.0f} KB per version: {site:.1f} KB "
+            f"({floor_site})  {met(site <= TARGETS['site_kb'])}",
+        ]
+    by_size = {m.size: m for m in measured}
+    for small, m in sorted(by_size.items()):
+        big = by_size.get(small * 10)
+        if big is None:
+            continue
+        cpu = big.credcat.cpu / m.credcat.cpu
+        floor_cpu = big.floor_cpu / m.floor_cpu
+        peak = big.credcat.peak_mb / m.credcat.peak_mb
+        lines += [
+            f"{big.size:>6}  CPU <= {TARGETS['linear']:.0f}x that of {small}: {cpu:.2f}x "
+            f"(the floor {floor_cpu:.2f}x)  {met(cpu <= TARGETS['linear'])}",
+            f"{big.size:>6}  peak <= {TARGETS['peak_ratio']:.0f}x that of {small}: {peak:.2f}x  "
+            f"{met(peak <= TARGETS['peak_ratio'])}",
+        ]
+    return lines
+
+
 def main() -> None:
     args = sys.argv[1:]
     jobs = None
@@ -273,6 +347,7 @@ def main() -> None:
         f"{'pages':>7} {'CPU ms/page':>12}"
     )
     print(header)
+    measured: list[Measured] = []
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
             root = make_project(Path(folder), size, released=released)
@@ -296,6 +371,13 @@ def main() -> None:
                     f"{run.pages:>7} {run.cpu * 1000 / run.pages:>12.1f}",
                     flush=True,
                 )
+            if not floor_only:
+                floor_run = next((run for name, run in runs if name == "floor"), None)
+                measured.append(Measured(size, runs[0][1], floor_cpu, floor_run))
+    if measured:
+        print("\nissue 9's targets, as measured in this run:")
+        for line in verdicts(measured):
+            print(line)
 
 
 if __name__ == "__main__":

@@ -215,3 +215,43 @@ def test_models_share_the_sets_of_their_written_fields_safely() -> None:
     assert same[1].model_fields_set == written
     with pytest.raises(ValidationError):  # frozen: nothing can add to a shared set
         same[0].text = {"en": "x"}
+
+
+def test_the_build_benchmark_judges_each_target_against_its_threshold() -> None:
+    """``scripts/bench_build.py`` ends with issue 9's targets: each size's figures against
+    the thresholds, the floor's beside them, and the growth between sizes ten times apart."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import bench_build
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+
+    def run(cpu: float, peak: float, site_kb: float, search_kb: float = 1.5, n: int = 100) -> Any:
+        return bench_build.Run(
+            cpu=cpu,
+            wall=cpu,
+            peak_mb=peak,
+            maxrss_mb=peak,
+            files=10,
+            site_bytes=int(site_kb * 1024 * n),
+            search_bytes=int(search_kb * 1024 * n * 3),
+            search_indexes=3,
+            pages=900,
+        )
+
+    small = bench_build.Measured(100, run(11.0, 90, 140), 10.0, run(10.0, 60, 40))
+    big = bench_build.Measured(1000, run(130.0, 1100, 160, 2.5, n=1000), 100.0, None)
+    lines = bench_build.verdicts([small, big])
+
+    def line(size: int, start: str) -> str:
+        (found,) = [x for x in lines if x.split()[0] == str(size) and start in x]
+        return found
+
+    assert line(100, "CPU <= 1.2x").endswith("1.10x  yes")
+    assert line(1000, "CPU <= 1.2x").endswith("1.30x  no")
+    assert line(100, "peak < 1000").endswith("(the floor 60 MB)  yes")
+    assert line(1000, "peak < 1000").endswith("(the floor not run)  no")
+    assert line(100, "site <= 150").endswith("yes") and line(1000, "site <= 150").endswith("no")
+    assert line(100, "search index").endswith("yes") and line(1000, "search index").endswith("no")
+    assert line(1000, "CPU <= 11x that of 100").endswith("11.82x (the floor 10.00x)  no")
+    assert line(1000, "peak <= 2x that of 100").endswith("12.22x  no")
