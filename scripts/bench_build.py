@@ -102,6 +102,14 @@ class Run:
     search_indexes: int
     pages: int
 
+    def search_kb(self, size: int) -> float:
+        """The search index per credential and language, in KB, for ``size`` credentials."""
+        return self.search_bytes / 1024 / size / self.search_indexes
+
+    def site_kb(self, size: int) -> float:
+        """The site per credential (one version each), in KB, for ``size`` credentials."""
+        return self.site_bytes / 1024 / size
+
 
 def texts(value: object) -> list[str]:
     """Every string of a YAML document, in order."""
@@ -284,14 +292,13 @@ def verdicts(measured: list[Measured]) -> list[str]:
     for m in measured:
         run, floor = m.credcat, m.floor
         ratio = run.cpu / m.floor_cpu
-        search = run.search_bytes / 1024 / m.size / run.search_indexes
-        site = run.site_bytes / 1024 / m.size
+        search, site = run.search_kb(m.size), run.site_kb(m.size)
         if floor is None:
             floor_peak = floor_search = floor_site = "the floor not run"
         else:
             floor_peak = f"the floor {floor.peak_mb:.0f} MB"
-            floor_search = f"the floor {floor.search_bytes / 1024 / m.size:.2f} KB"
-            floor_site = f"the floor {floor.site_bytes / 1024 / m.size:.1f} KB per credential"
+            floor_search = f"the floor {floor.search_kb(m.size):.2f} KB"
+            floor_site = f"the floor {floor.site_kb(m.size):.1f} KB per credential"
         lines += [
             f"{m.size:>6}  CPU <= {TARGETS['cpu_ratio']}x the floor: {run.cpu:.1f} / "
             f"{m.floor_cpu:.1f} s = {ratio:.2f}x  {met(ratio <= TARGETS['cpu_ratio'])}",
@@ -366,8 +373,8 @@ def main() -> None:
                 print(
                     f"{size:>6} {name:>8} {run.cpu:>7.1f} {ratio:>6.2f} {run.wall:>7.1f} "
                     f"{run.peak_mb:>8.0f} {run.maxrss_mb:>7.0f} "
-                    f"{run.search_bytes / 1024 / size / run.search_indexes:>20.2f} "
-                    f"{run.site_bytes / 1024 / versions:>16.1f} {run.files:>7} "
+                    f"{run.search_kb(size):>20.2f} "
+                    f"{run.site_kb(versions):>16.1f} {run.files:>7} "
                     f"{run.pages:>7} {run.cpu * 1000 / run.pages:>12.1f}",
                     flush=True,
                 )
