@@ -19,7 +19,8 @@ from typing import NamedTuple
 
 from .errors import Problem, Severity, field_label
 from .graph import BUILDS_ON, PART_OF, referrers
-from .model import CatalogueSettings, Credential, Organisation
+from .model import Brief, CatalogueSettings, Credential, Organisation
+from .store import Handle
 from .yaml_loader import Document, PathKey
 
 CATALOGUE_FILE = "catalogue.yaml"
@@ -35,7 +36,8 @@ class Release:
     """One released version, as archived.
 
     Attributes:
-        credential: The credential as released (validated like a credential file).
+        model: How the credential as released (validated like a credential file) is reached:
+            in memory, or packed while a build renders (:mod:`credcat.store`).
         released: The release date.
         fingerprint: The fingerprint recorded at release.
         replaces: The version released before it, ``None`` for the first.
@@ -43,12 +45,18 @@ class Release:
         read: Reads the snapshot again (:attr:`document`).
     """
 
-    credential: Credential
+    model: Handle[Credential] = field(compare=False)
+    """Not compared: the fingerprint, which is, stands for the content."""
     released: date
     fingerprint: str
     replaces: str | None
     source: str
     read: Callable[[], Document] = field(repr=False, compare=False)
+
+    @property
+    def credential(self) -> Credential:
+        """The credential as released."""
+        return self.model.get()
 
     @property
     def document(self) -> Document:
@@ -110,6 +118,9 @@ class Catalogue:
     archive: Archive = field(default_factory=lambda: Archive({}), repr=False)
     """The released versions (``versions/<id>/<version>.yaml``), read once by
     :mod:`credcat.validate`."""
+    briefs_kept: Mapping[str, Brief] | None = field(default=None, repr=False, compare=False)
+    """Each credential's :class:`Brief` where :attr:`credentials` are packed (read again
+    when asked); ``None``: the credentials are their own briefs (:attr:`briefs`)."""
     _has_part: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _leads_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     memo: dict[tuple[str, str], object] = field(
@@ -131,8 +142,14 @@ class Catalogue:
         return replace(self, documents=kept)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_has_part", referrers(self.credentials, PART_OF))
-        object.__setattr__(self, "_leads_to", referrers(self.credentials, BUILDS_ON))
+        object.__setattr__(self, "_has_part", referrers(self.briefs, PART_OF))
+        object.__setattr__(self, "_leads_to", referrers(self.briefs, BUILDS_ON))
+
+    @property
+    def briefs(self) -> Mapping[str, Brief]:
+        """What the lists and the graph of stackability read of every credential, by id, in
+        the order of :attr:`credentials`; reading them reads no packed model."""
+        return self.credentials if self.briefs_kept is None else self.briefs_kept
 
     @property
     def languages(self) -> list[str]:
@@ -167,7 +184,7 @@ class Catalogue:
             found = known
         else:
             lists: dict[str, list[str]] = {}
-            for cred in self.credentials.values():
+            for cred in self.briefs.values():
                 if cred.superseded_by:
                     lists.setdefault(cred.superseded_by, []).append(cred.id)
             found = {cid: tuple(ids) for cid, ids in lists.items()}

@@ -122,7 +122,7 @@ def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"credcat generate: {exc}\n")
             return 2
     try:
-        catalogue = load_catalogue(Path(args.catalogue))
+        catalogue = load_catalogue(Path(args.catalogue), packed=True)
     except CatalogueError as exc:
         _print_problems(exc.problems, out)
         return 1
@@ -215,7 +215,7 @@ def cmd_verify_site(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"credcat verify-site: {site} is not a folder; build the site first\n")
         return 2
     try:
-        catalogue = load_catalogue(Path(args.catalogue))
+        catalogue = load_catalogue(Path(args.catalogue), packed=True)
     except CatalogueError as exc:
         _print_problems(exc.problems, out)
         return 1

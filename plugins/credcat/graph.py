@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from graphlib import TopologicalSorter
 from typing import Literal, TypeVar
 
-from .model import Credential
+from .model import Brief
 
 __all__ = [
     "BUILDS_ON",
@@ -51,7 +51,7 @@ _ON_PATH = 1
 _DONE = 2
 
 
-def links(credentials: Mapping[str, Credential], relation: Relation) -> dict[str, list[str]]:
+def links(credentials: Mapping[str, Brief], relation: Relation) -> dict[str, list[str]]:
     """The ids each credential names in one relation, as written, restricted to known ids.
 
     Args:
@@ -70,9 +70,7 @@ def links(credentials: Mapping[str, Credential], relation: Relation) -> dict[str
     }
 
 
-def referrers(
-    credentials: Mapping[str, Credential], relation: Relation
-) -> dict[str, tuple[str, ...]]:
+def referrers(credentials: Mapping[str, Brief], relation: Relation) -> dict[str, tuple[str, ...]]:
     """The inverse of one relation: for each id named in it, the credentials that name it.
 
     ``referrers(credentials, "part_of")`` gives each credential's parts (``has_part``),
@@ -90,7 +88,7 @@ def referrers(
     return {other: tuple(sorted(ids)) for other, ids in found.items()}
 
 
-def stack_edges(credentials: Mapping[str, Credential]) -> list[Edge]:
+def stack_edges(credentials: Mapping[str, Brief]) -> list[Edge]:
     """Every edge between two different known credentials, in the direction of progress.
 
     Returns:

@@ -310,7 +310,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             root.relative_to(project).as_posix() if root.is_relative_to(project) else root
         )
         try:
-            catalogue = load_catalogue(root, display_root=project, cache=self._load_cache)
+            # a build renders the credentials one by one: their models stay packed until then
+            catalogue = load_catalogue(
+                root, display_root=project, cache=self._load_cache, packed=True
+            )
         except CatalogueError as error:
             last_good = self._catalogue_error(error)  # raises PluginError unless serving
             if last_good is None:

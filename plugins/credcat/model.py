@@ -17,9 +17,10 @@ vocabularies (:mod:`credcat.vocab`) and normalised to their canonical code.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import (
     BaseModel,
@@ -1105,6 +1106,53 @@ class Credential(CredentialDoc):
     """A credential with its id (the file name)."""
 
     id: Slug
+
+
+class Brief(Protocol):
+    """What the lists of a catalogue and its graph of stackability read of a credential: a
+    :class:`Credential` is one, and so is a :class:`CredentialBrief`, kept in
+    memory where the models are packed (:attr:`credcat.catalogue.Catalogue.briefs`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> dict[str, str]: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def eqf(self) -> int: ...
+    @property
+    def workload(self) -> Workload: ...
+    @property
+    def stackability(self) -> Stackability | None: ...
+    @property
+    def superseded_by(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CredentialBrief:
+    """A credential's :class:`Brief`, without the rest of its model (a few hundred bytes)."""
+
+    id: str
+    title: dict[str, str]
+    status: str
+    eqf: int
+    workload: Workload
+    stackability: Stackability | None
+    superseded_by: str | None
+
+    @classmethod
+    def of(cls, cred: Credential) -> CredentialBrief:
+        """The brief of ``cred``."""
+        return cls(
+            cred.id,
+            cred.title,
+            cred.status,
+            cred.eqf,
+            cred.workload,
+            cred.stackability,
+            cred.superseded_by,
+        )
 
 
 def duration_iso(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import hashlib
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
@@ -175,7 +176,7 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
     suggest = Suggester(creds)
     succession = {
         cid: [cred.superseded_by]
-        for cid, cred in creds.items()
+        for cid, cred in cat.briefs.items()
         if cred.superseded_by is not None and cred.superseded_by in creds
     }
     on_circle: dict[str, list[str]] = {}  # every credential of a circle → the circle
@@ -280,7 +281,7 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
 def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
     """No credential is, through ``part_of`` or ``builds_on``, a part or prerequisite of itself."""
     for relation in RELATIONS:
-        for cycle in cycles(links(cat.credentials, relation)):
+        for cycle in cycles(links(cat.briefs, relation)):
             first = cat.credentials[cycle[0]]
             stack = first.stackability
             index = getattr(stack, relation).index(cycle[1]) if stack else 0
@@ -723,12 +724,17 @@ def copies(cat: Catalogue) -> Iterator[Problem]:
     wrong course, and the catalogue would show one text for two credentials. Each later file (in
     id order) is warned about, naming the first.
     """
-    first_summary: dict[tuple[str, str], str] = {}
+    # a summary is known by a digest of its words: the catalogue's texts are not all held
+    first_summary: dict[tuple[str, bytes], str] = {}
     first_url: dict[str, str] = {}
     first_offering: dict[tuple[str, str, str], str] = {}
-    for cred in sorted(cat.credentials.values(), key=lambda c: c.id):
+    credentials = cat.credentials
+    for cid in sorted(credentials):  # one model at a time (they may be packed)
+        cred = credentials[cid]
         for lang, text in sorted(cred.summary.items()):
-            other = first_summary.setdefault((lang, " ".join(text.split())), cred.id)
+            words = " ".join(text.split()).encode()
+            digest = hashlib.blake2b(words, digest_size=16).digest()
+            other = first_summary.setdefault((lang, digest), cred.id)
             if other != cred.id:
                 yield _cred(
                     cat,

@@ -47,9 +47,10 @@ from .catalogue import (
 from .errors import CatalogueError, Problem, display_path, readable_name
 from .fs import UnsafeFileError, folder_inside
 from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
-from .model import CatalogueSettings, Credential, Organisation
+from .model import Brief, CatalogueSettings, Credential, CredentialBrief, Organisation
 from .pydantic_problems import validate_document, validate_entity
 from .rules import check_rules, release_memos
+from .store import Handle, Held, ModelStore, Packed
 from .versions import SnapshotLoader, load_archive, load_snapshot
 from .yaml_loader import MAX_BYTES, Document, PathKey, load_yaml
 
@@ -159,7 +160,11 @@ class _Documents(Documents):
 
 
 def load_catalogue(
-    root: Path | str, *, display_root: Path | None = None, cache: LoadCache | None = None
+    root: Path | str,
+    *,
+    display_root: Path | None = None,
+    cache: LoadCache | None = None,
+    packed: bool = False,
 ) -> Catalogue:
     """Load and validate a catalogue folder.
 
@@ -168,6 +173,8 @@ def load_catalogue(
         display_root: Paths in problems are shown relative to this folder (default: the
             current directory).
         cache: Files of an earlier load, reused where unchanged (and updated).
+        packed: Keep the credentials' models packed, read again when asked (ignored with a
+            ``cache``); see :func:`check_catalogue`.
 
     Returns:
         The validated catalogue; its ``warnings`` hold the problems that are not errors.
@@ -175,7 +182,9 @@ def load_catalogue(
     Raises:
         CatalogueError: When there is at least one error; it carries every problem found.
     """
-    catalogue, problems = check_catalogue(root, display_root=display_root, cache=cache)
+    catalogue, problems = check_catalogue(
+        root, display_root=display_root, cache=cache, packed=packed
+    )
     if catalogue is None or any(p.is_error for p in problems):
         raise CatalogueError(problems)
     return catalogue
@@ -206,12 +215,19 @@ def _snapshot_loader(catalogue: Catalogue, cache: LoadCache | None) -> SnapshotL
 
 
 def check_catalogue(
-    root: Path | str, *, display_root: Path | None = None, cache: LoadCache | None = None
+    root: Path | str,
+    *,
+    display_root: Path | None = None,
+    cache: LoadCache | None = None,
+    packed: bool = False,
 ) -> tuple[Catalogue | None, list[Problem]]:
     """Validate a catalogue folder and return it with every problem found.
 
     The catalogue is ``None`` when an error makes a consistent model impossible; the problem
-    list is sorted by file, line and column.
+    list is sorted by file, line and column. With ``packed`` (and no ``cache``), the models
+    of credentials and snapshots are packed as soon as each is made and read again when
+    asked (:mod:`credcat.store`): what a build that renders them one by one does, so that its
+    memory does not grow with the catalogue.
     """
     root = base = Path(root)
     shown = Path.cwd() if display_root is None else display_root
@@ -266,9 +282,12 @@ def check_catalogue(
             cache.files[key] = (now, doc is not None, entity, tuple(problems[start:]))
         return doc is not None, entity, now
 
-    def load_all(cls: type[E], folder: str) -> tuple[dict[str, E], set[str]]:
-        """Validate every file of one folder; returns the models and the ids of every file."""
-        found: dict[str, E] = {}
+    def load_all(
+        cls: type[E], folder: str, keep: Callable[[E], Handle[E]] = Held
+    ) -> tuple[dict[str, Handle[E]], set[str]]:
+        """Validate every file of one folder; returns how each model is reached (``keep``
+        gives it as soon as it is made) and the ids of every file."""
+        found: dict[str, Handle[E]] = {}
         ids: set[str] = set()
         listed = _entity_files(base, folder, show, problems)
         if listed is None:
@@ -283,11 +302,27 @@ def check_catalogue(
                 continue
             sources[f"{folder}/{path.name}"] = now
             if entity is not None:
-                found[entity.id] = entity
+                found[entity.id] = keep(entity)
         return found, ids
 
-    organisations, organisation_files = load_all(Organisation, ORGANISATIONS_DIR)
-    credentials, credential_files = load_all(Credential, CREDENTIALS_DIR)
+    held, organisation_files = load_all(Organisation, ORGANISATIONS_DIR)
+    organisations = {oid: handle.get() for oid, handle in held.items()}
+    store = ModelStore() if packed and cache is None else None
+    briefs: dict[str, Brief] | None = None
+    credentials: Mapping[str, Credential]
+    if store is None:
+        handles, credential_files = load_all(Credential, CREDENTIALS_DIR)
+        credentials = {cid: handle.get() for cid, handle in sorted(handles.items())}
+    else:
+        made: dict[str, Brief] = {}
+
+        def pack(cred: Credential) -> Handle[Credential]:
+            made[cred.id] = CredentialBrief.of(cred)
+            return store.put(cred)
+
+        handles, credential_files = load_all(Credential, CREDENTIALS_DIR, pack)
+        credentials = Packed(dict(sorted(handles.items())))
+        briefs = {cid: made[cid] for cid in credentials}
     if cache is not None:  # forget deleted and renamed files
         for key in cache.files.keys() - seen:
             del cache.files[key]
@@ -308,13 +343,14 @@ def check_catalogue(
         root=root,
         settings=settings,
         organisations=dict(sorted(organisations.items())),
-        credentials=dict(sorted(credentials.items())),
+        credentials=credentials,
+        briefs_kept=briefs,
         documents=_Documents(
             lambda source: _load(base, base / source, show, []), sources, documents, cache
         ),
         invalid=invalid,
     )
-    archive, archive_problems = load_archive(catalogue, _snapshot_loader(catalogue, cache))
+    archive, archive_problems = load_archive(catalogue, _snapshot_loader(catalogue, cache), store)
     object.__setattr__(catalogue, "archive", archive)
     problems.extend(archive_problems)
     found = check_rules(catalogue)

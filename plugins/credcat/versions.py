@@ -45,6 +45,7 @@ from .ids import SLUG_RE
 from .memo import per_object
 from .model import VERSION_RE, Credential
 from .pydantic_problems import validate_entity
+from .store import Held, ModelStore, Packed
 from .urls import Urls
 from .yaml_loader import Document, PathKey, load_yaml
 
@@ -182,7 +183,7 @@ for the catalogue), or taken from an earlier load while its file is unchanged.""
 
 
 def load_archive(
-    catalogue: Catalogue, load: SnapshotLoader | None = None
+    catalogue: Catalogue, load: SnapshotLoader | None = None, store: ModelStore | None = None
 ) -> tuple[Archive, list[Problem]]:
     """Read and validate ``versions/<id>/<version>.yaml`` of a catalogue.
 
@@ -194,6 +195,8 @@ def load_archive(
         catalogue: The catalogue the archive belongs to.
         load: How a snapshot is read (default: :func:`load_snapshot`; the validator passes
             one that keeps unchanged snapshots between the loads of ``mkdocs serve``).
+        store: Where the models of snapshots are packed, as the catalogue's credentials are
+            (:mod:`credcat.store`); ``None`` keeps them in memory.
 
     Returns:
         The archive of every snapshot that validated, and the problems of the others (file
@@ -249,7 +252,7 @@ def load_archive(
                 release_, found = load(path, sub.name, f"{shown}/{path.name}")
             problems.extend(found)
             if release_ is not None:
-                releases.setdefault(sub.name, []).append(_shared(release_, catalogue))
+                releases.setdefault(sub.name, []).append(_shared(release_, catalogue, store))
     ordered = {
         cid: tuple(sorted(found, key=lambda r: version_key(r.version)))
         for cid, found in sorted(releases.items())
@@ -257,19 +260,22 @@ def load_archive(
     return Archive(ordered), problems
 
 
-def _shared(release_: Release, catalogue: Catalogue) -> Release:
+def _shared(release_: Release, catalogue: Catalogue, store: ModelStore | None) -> Release:
     """The release with the current file's model where the snapshot states the same (values
-    and the fields written), else as it is."""
+    and the fields written), else with its own (packed into ``store`` if given)."""
     current = catalogue.credentials.get(release_.credential.id)
     released = release_.credential
+    if current is released:
+        return release_
     if (
         current is None
-        or current is released
         or current != released
         or current.model_fields_set != released.model_fields_set
     ):
-        return release_
-    return replace(release_, credential=current)
+        return release_ if store is None else replace(release_, model=store.put(released))
+    credentials = catalogue.credentials
+    model = credentials.handle(current.id) if isinstance(credentials, Packed) else Held(current)
+    return replace(release_, model=model)
 
 
 def _plain_folder(root: Path, name: str) -> bool:
@@ -342,7 +348,7 @@ def load_snapshot(
         return None, problems
     return (
         Release(
-            credential=credential,
+            model=Held(credential),
             released=record["date"],
             fingerprint=record["fingerprint"],
             replaces=record["replaces"],

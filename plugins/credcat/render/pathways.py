@@ -75,7 +75,7 @@ class Routes(list[Route]):
 
 def build_graph(cat: Catalogue) -> Graph:
     """Collect the edges of every credential's ``part_of`` and ``builds_on``."""
-    edges: list[tuple[str, str, str]] = list(stack_edges(cat.credentials))
+    edges: list[tuple[str, str, str]] = list(stack_edges(cat.briefs))
     nodes = sorted({n for a, b, _ in edges for n in (a, b)})
     return Graph(nodes, edges)
 

@@ -133,7 +133,7 @@ def list_page_inputs(site: Site, number: int) -> tuple[list[str], str]:
             listing["ectses"],
         )
         listing["inputs"] = repr(shared)
-    return [cred.id for cred in shown], str(listing["inputs"])
+    return list(shown), str(listing["inputs"])
 
 
 def _counts(entries: Iterable[dict[str, Any]], facet: str) -> Counter[str]:
@@ -164,12 +164,14 @@ def _listing(site: Site) -> dict[str, Any]:
     if isinstance(known, dict):
         return known
     loc = site.loc
-    creds = sorted(
-        site.cat.credentials.values(), key=lambda c: (loc.text(c.title).casefold(), c.id)
-    )
-    ordered = [c for c in creds if c.status == "active"] + sorted(
-        (c for c in creds if c.status != "active"), key=lambda c: STATUS_ORDER.index(c.status)
-    )
+    # ids, not models: the models may be packed, and the memo lives as long as the build
+    creds = sorted((loc.text(c.title).casefold(), c.id, c.status) for c in site.cat.briefs.values())
+    ordered = [cid for _title, cid, status in creds if status == "active"] + [
+        cid
+        for _title, cid, status in sorted(
+            (c for c in creds if c[2] != "active"), key=lambda c: STATUS_ORDER.index(c[2])
+        )
+    ]
     index = catalogue_index(site.cat, site.urls, site.lang, site.entry_memo)
     facets = index["facets"]
     entries = index["credentials"]
@@ -213,7 +215,8 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
     ui = loc.ui
     listing = _listing(site)
     shown = listing["ordered"][(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-    cards = [card(site, page, c) for c in shown]
+    credentials = site.cat.credentials
+    cards = [card(site, page, credentials[cid]) for cid in shown]
     options = listing["options"]
     ectses = listing["ectses"]
     pages = list_pages(site)

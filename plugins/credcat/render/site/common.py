@@ -117,7 +117,7 @@ class Site:
 
     def cred_ref(self, page: str, cid: str) -> CredRef:
         """A credential as a link, with its status and ECTS."""
-        cred = self.cat.credentials[cid]
+        cred = self.cat.briefs[cid]
         return {
             "id": cid,
             "text": self.loc.text(cred.title),

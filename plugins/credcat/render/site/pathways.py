@@ -57,7 +57,7 @@ def _drawing(
     cat = site.cat
     loc = site.loc
     ui = loc.ui
-    title = {n: loc.text(cat.credentials[n].title) for n in nodes}
+    title = {n: loc.text(cat.briefs[n].title) for n in nodes}
     sub = Graph(nodes, [e for e in graph.edges if e[0] in title and e[1] in title])
     rows = layers(acyclic(sub), nodes, title)
     widest = max(len(r) for r in rows)
@@ -84,7 +84,7 @@ def _drawing(
         )
     drawn: list[GraphNode] = []
     for node in nodes:
-        cred = cat.credentials[node]
+        cred = cat.briefs[node]
         x, y = box[node]
         meta = f"EQF {cred.eqf}"
         if cred.workload.ects is not None:
@@ -127,7 +127,7 @@ def _drawing(
 def _ects_total(site: Site, ids: Iterable[str]) -> Decimal | None:
     total = Decimal(0)
     for cid in ids:
-        ects = site.cat.credentials[cid].workload.ects
+        ects = site.cat.briefs[cid].workload.ects
         if ects is None:
             return None
         total += Decimal(str(ects))
@@ -142,7 +142,7 @@ def pathways_context(site: Site) -> PathwaysContext:
     ui = loc.ui
     page = site.urls.pathways_page()
     graph = build_graph(cat)
-    title = {cid: loc.text(c.title) for cid, c in cat.credentials.items()}
+    title = {cid: loc.text(c.title) for cid, c in cat.briefs.items()}
 
     route_items: list[Route] = []
     sink_totals: dict[str, list[Decimal]] = {}
