@@ -1,8 +1,10 @@
 """Checks that span fields and files: references, stackability, Annex I meaning, wording, dates.
 
 Owns every rule that needs more than one field or file (rules locate their problems with
-:func:`credcat.catalogue.problem_at`). Each rule is a function
-``(catalogue) -> Iterable[Problem]``; :func:`check_rules` runs them all. The rules only read the
+:func:`credcat.catalogue.problem_at`). A rule of the whole catalogue is a function
+``(catalogue) -> Iterable[Problem]`` (:data:`RULES`), a rule of one credential
+``(catalogue, credential) -> Iterable[Problem]`` (:data:`CREDENTIAL_RULES`);
+:func:`check_rules` runs them all. The rules only read the
 validated :class:`~credcat.catalogue.Catalogue` (graph walks come from :mod:`credcat.graph`), so
 they are cheap and run on every build. The time-aware rules (past runs, a publication date in
 the future, expired quality assurance) read the date from :func:`credcat.clock.today` only.
@@ -16,7 +18,7 @@ import hashlib
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -38,13 +40,26 @@ ATTENDANCE = "level-of-attendance"
 HOURS_PER_ECTS = (25, 30)
 
 Rule = Callable[[Catalogue], Iterable[Problem]]
+CredentialRule = Callable[[Catalogue, Credential], Iterable[Problem]]
 
 
 def check_rules(catalogue: Catalogue) -> list[Problem]:
-    """Run every cross-field and cross-file rule on a catalogue."""
+    """Run every cross-field and cross-file rule on a catalogue: the rules of the whole
+    catalogue, then the rules of one credential on each credential in turn (one model at a
+    time: a build's models are packed, :mod:`credcat.store`)."""
     found: list[Problem] = []
     for rule in RULES:
         found.extend(rule(catalogue))
+    each = list(CREDENTIAL_RULES)
+    try:
+        now = today()
+    except ClockError as exc:  # the time-aware rules cannot run
+        found.append(problem_at(catalogue, "catalogue", "", (), str(exc), code="clock"))
+    else:
+        each.append(partial(time_aware, now=now))
+    for cred in catalogue.credentials.values():
+        for check in each:
+            found.extend(check(catalogue, cred))
     return found
 
 
@@ -75,11 +90,10 @@ def _cred(
 # --- references ---------------------------------------------------------------------------
 
 
-def organisation_references(cat: Catalogue) -> Iterator[Problem]:
-    """Every organisation id named anywhere exists."""
-    known = cat.organisations
+def publisher_reference(cat: Catalogue) -> Iterator[Problem]:
+    """The catalogue's publisher is one of its organisations."""
     publisher = cat.settings.publisher
-    if publisher not in known and f"organisation:{publisher}" not in cat.invalid:
+    if publisher not in cat.organisations and f"organisation:{publisher}" not in cat.invalid:
         yield problem_at(
             cat,
             "catalogue",
@@ -89,24 +103,27 @@ def organisation_references(cat: Catalogue) -> Iterator[Problem]:
             _org_hint(cat, cat.settings.publisher),
             code="unknown-organisation",
         )
-    for cred in cat.credentials.values():
-        refs: list[tuple[PathKey, str]] = []
-        for role in ("awarding_body", "provider", "assessor"):
-            refs += [((role, i), org) for i, org in enumerate(getattr(cred, role))]
-        refs += [
-            (("quality_assurance", i, "body"), qa.body)
-            for i, qa in enumerate(cred.quality_assurance)
-        ]
-        for loc, org in refs:
-            if org not in known and f"organisation:{org}" not in cat.invalid:
-                yield _cred(
-                    cat,
-                    cred,
-                    loc,
-                    f"unknown organisation '{org}'",
-                    _org_hint(cat, org),
-                    code="unknown-organisation",
-                )
+
+
+def organisation_references(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
+    """Every organisation id a credential names exists."""
+    known = cat.organisations
+    refs: list[tuple[PathKey, str]] = []
+    for role in ("awarding_body", "provider", "assessor"):
+        refs += [((role, i), org) for i, org in enumerate(getattr(cred, role))]
+    refs += [
+        (("quality_assurance", i, "body"), qa.body) for i, qa in enumerate(cred.quality_assurance)
+    ]
+    for loc, org in refs:
+        if org not in known and f"organisation:{org}" not in cat.invalid:
+            yield _cred(
+                cat,
+                cred,
+                loc,
+                f"unknown organisation '{org}'",
+                _org_hint(cat, org),
+                code="unknown-organisation",
+            )
 
 
 def _line(cat: Catalogue, cred: Credential, loc: PathKey) -> int:
@@ -298,118 +315,115 @@ def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
 # --- what makes it a micro-credential -----------------------------------------------------
 
 
-def outcomes_and_assessments(cat: Catalogue) -> Iterator[Problem]:
+def outcomes_and_assessments(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     """Ids are unique; every outcome is proven; assessments prove known outcomes."""
-    for cred in cat.credentials.values():
-        for collection in ("outcomes", "assessments", "offerings"):
-            seen: dict[str, int] = {}
-            for i, item in enumerate(getattr(cred, collection)):
-                if item.id in seen:
-                    data = _data(cat, cred)  # the file is read again only for a problem
-                    yield _cred(
-                        cat,
-                        cred,
-                        (collection, i, "id"),
-                        f"duplicate id '{item.id}' (also "
-                        f"{field_label((collection, seen[item.id]), data)})",
-                        "give each entry its own id",
-                        code="duplicate-id",
-                    )
-                seen.setdefault(item.id, i)
-        outcome_ids = {o.id for o in cred.outcomes}
-        outcome_suggester = Suggester(outcome_ids)
-        known_outcomes = "name outcome ids from this file's outcomes: " + listing(
-            o.id for o in cred.outcomes
-        )
-        proven: set[str] = set()
-        for i, assessment in enumerate(cred.assessments):
-            for j, ref in enumerate(assessment.proves):
-                if ref not in outcome_ids:
-                    close = outcome_suggester.closest(ref)
-                    if close is not None:
-                        # one typo, one problem: the outcome it names is not also "unproven"
-                        proven.add(close)
-                        index = next(k for k, o in enumerate(cred.outcomes) if o.id == close)
-                        line = _line(cat, cred, ("outcomes", index, "id"))
-                        hint = f"did you mean '{close}'" + (
-                            f", the outcome on line {line}?" if line else "?"
-                        )
-                    else:
-                        hint = known_outcomes
-                    yield _cred(
-                        cat,
-                        cred,
-                        ("assessments", i, "proves", j),
-                        f"unknown outcome '{ref}'",
-                        hint,
-                        code="unknown-outcome",
-                    )
-                proven.add(ref)
-        for i, outcome in enumerate(cred.outcomes):
-            if outcome.id not in proven:
+    for collection in ("outcomes", "assessments", "offerings"):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(cred, collection)):
+            if item.id in seen:
+                data = _data(cat, cred)  # the file is read again only for a problem
                 yield _cred(
                     cat,
                     cred,
-                    ("outcomes", i),
-                    f"no assessment proves outcome '{outcome.id}'",
-                    f"add '{outcome.id}' to the 'proves' list of the assessment that "
-                    "checks it: an outcome nobody assesses is a promise, not a credential",
-                    code="unproven-outcome",
+                    (collection, i, "id"),
+                    f"duplicate id '{item.id}' (also "
+                    f"{field_label((collection, seen[item.id]), data)})",
+                    "give each entry its own id",
+                    code="duplicate-id",
                 )
-        if all(a.type == ATTENDANCE for a in cred.assessments):
+            seen.setdefault(item.id, i)
+    outcome_ids = {o.id for o in cred.outcomes}
+    outcome_suggester = Suggester(outcome_ids)
+    known_outcomes = "name outcome ids from this file's outcomes: " + listing(
+        o.id for o in cred.outcomes
+    )
+    proven: set[str] = set()
+    for i, assessment in enumerate(cred.assessments):
+        for j, ref in enumerate(assessment.proves):
+            if ref not in outcome_ids:
+                close = outcome_suggester.closest(ref)
+                if close is not None:
+                    # one typo, one problem: the outcome it names is not also "unproven"
+                    proven.add(close)
+                    index = next(k for k, o in enumerate(cred.outcomes) if o.id == close)
+                    line = _line(cat, cred, ("outcomes", index, "id"))
+                    hint = f"did you mean '{close}'" + (
+                        f", the outcome on line {line}?" if line else "?"
+                    )
+                else:
+                    hint = known_outcomes
+                yield _cred(
+                    cat,
+                    cred,
+                    ("assessments", i, "proves", j),
+                    f"unknown outcome '{ref}'",
+                    hint,
+                    code="unknown-outcome",
+                )
+            proven.add(ref)
+    for i, outcome in enumerate(cred.outcomes):
+        if outcome.id not in proven:
             yield _cred(
                 cat,
                 cred,
-                ("assessments",),
-                "attendance is the only assessment: a certificate of attendance or "
-                "participation is not a micro-credential",
-                "a micro-credential proves learning outcomes; add an assessment that "
-                "checks them (e.g. project-work, practical-assessment, "
-                "written-examination)",
-                code="attendance-only",
+                ("outcomes", i),
+                f"no assessment proves outcome '{outcome.id}'",
+                f"add '{outcome.id}' to the 'proves' list of the assessment that "
+                "checks it: an outcome nobody assesses is a promise, not a credential",
+                code="unproven-outcome",
+            )
+    if all(a.type == ATTENDANCE for a in cred.assessments):
+        yield _cred(
+            cat,
+            cred,
+            ("assessments",),
+            "attendance is the only assessment: a certificate of attendance or "
+            "participation is not a micro-credential",
+            "a micro-credential proves learning outcomes; add an assessment that "
+            "checks them (e.g. project-work, practical-assessment, "
+            "written-examination)",
+            code="attendance-only",
+            key=True,
+        )
+
+
+def workload(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
+    """ECTS and hours agree (25–30 h per ECTS); an hours split adds up."""
+    work = cred.workload
+    parts = [work.guided_hours, work.self_study_hours, work.assessment_hours]
+    given = [p for p in parts if p is not None]
+    total = work.hours
+    if given and total is not None and sum(given) != total:
+        named = " + ".join(
+            f"{name} {value}"
+            for name, value in zip(("guided", "self-study", "assessment"), parts, strict=True)
+            if value is not None
+        )
+        yield _cred(
+            cat,
+            cred,
+            ("workload", "hours"),
+            f"the hours split adds up to {sum(given)} ({named}), not {total}",
+            "correct the split or the total",
+            code="workload-split",
+        )
+    if total is None and given:
+        total = sum(given)
+    if work.ects is not None and total is not None and work.credit_system == "ects":
+        low, high = HOURS_PER_ECTS
+        per = total / work.ects
+        if not low <= per <= high:
+            yield _cred(
+                cat,
+                cred,
+                ("workload",),
+                f"{total} hours for {work.ects:g} ECTS is {per:.1f} hours per ECTS; "
+                f"ECTS users expect {low}–{high}",
+                f"for {work.ects:g} ECTS, {round(work.ects * low)}–{round(work.ects * high)} hours",
+                warn=True,
+                code="workload-ratio",
                 key=True,
             )
-
-
-def workload(cat: Catalogue) -> Iterator[Problem]:
-    """ECTS and hours agree (25–30 h per ECTS); an hours split adds up."""
-    for cred in cat.credentials.values():
-        work = cred.workload
-        parts = [work.guided_hours, work.self_study_hours, work.assessment_hours]
-        given = [p for p in parts if p is not None]
-        total = work.hours
-        if given and total is not None and sum(given) != total:
-            named = " + ".join(
-                f"{name} {value}"
-                for name, value in zip(("guided", "self-study", "assessment"), parts, strict=True)
-                if value is not None
-            )
-            yield _cred(
-                cat,
-                cred,
-                ("workload", "hours"),
-                f"the hours split adds up to {sum(given)} ({named}), not {total}",
-                "correct the split or the total",
-                code="workload-split",
-            )
-        if total is None and given:
-            total = sum(given)
-        if work.ects is not None and total is not None and work.credit_system == "ects":
-            low, high = HOURS_PER_ECTS
-            per = total / work.ects
-            if not low <= per <= high:
-                yield _cred(
-                    cat,
-                    cred,
-                    ("workload",),
-                    f"{total} hours for {work.ects:g} ECTS is {per:.1f} hours per ECTS; "
-                    f"ECTS users expect {low}–{high}",
-                    f"for {work.ects:g} ECTS, {round(work.ects * low)}–"
-                    f"{round(work.ects * high)} hours",
-                    warn=True,
-                    code="workload-ratio",
-                    key=True,
-                )
 
 
 @cache
@@ -463,19 +477,18 @@ def _vague_opening(lang: str, text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def outcome_wording(cat: Catalogue) -> Iterator[Problem]:
+def outcome_wording(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     """Outcomes start with an observable action verb, not "understand", "know" …"""
-    for cred in cat.credentials.values():
-        for loc, lang, vague in _vague_outcomes(cred):
-            yield _cred(
-                cat,
-                cred,
-                loc,
-                f"'{vague}' cannot be observed or assessed",
-                f"name an action a stranger can check, e.g. {_wording()[lang]['suggest']}",
-                warn=True,
-                code="outcome-wording",
-            )
+    for loc, lang, vague in _vague_outcomes(cred):
+        yield _cred(
+            cat,
+            cred,
+            loc,
+            f"'{vague}' cannot be observed or assessed",
+            f"name an action a stranger can check, e.g. {_wording()[lang]['suggest']}",
+            warn=True,
+            code="outcome-wording",
+        )
 
 
 @per_object
@@ -537,42 +550,37 @@ def translation_completeness(cat: Catalogue) -> dict[str, tuple[int, int]]:
     return {lang: (sum(1 for text in texts if lang in text), len(texts)) for lang in cat.languages}
 
 
-def translations(cat: Catalogue) -> Iterator[Problem]:
+def translations(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     """Each text of a credential is given in every catalogue language (one warning per language).
 
     Languages listed in ``partial_languages`` are not required (``credcat check`` reports their
     completeness instead).
     """
-    wanted = cat.complete_languages
     if len(cat.languages) < 2:
         return
-    by_cred: dict[str, list[tuple[PathKey, frozenset[str]]]] = {}
-    for cred, loc, value in _translatable(cat):
-        by_cred.setdefault(cred.id, []).append((loc, value))
-    for cid, texts in by_cred.items():
-        cred = cat.credentials[cid]
-        missing: dict[str, list[PathKey]] = {}
-        for loc, value in texts:
-            for lang in wanted:
-                if lang not in value:
-                    missing.setdefault(lang, []).append(loc)
-        for lang, locs in missing.items():
-            data = _data(cat, cred)
-            first, others = locs[0], [field_label(loc, data) for loc in locs[1:]]
-            more = ""
-            if others:
-                shown = ", ".join(others[:3])
-                rest = f" and {len(others) - 3} more" if len(others) > 3 else ""
-                more = f"; also missing in {shown}{rest}"
-            yield _cred(
-                cat,
-                cred,
-                first,
-                f"no '{lang}' text{more}",
-                f"the catalogue offers {listing(wanted)}; add '{lang}: …' to each text",
-                warn=True,
-                code="translation",
-            )
+    wanted = cat.complete_languages
+    missing: dict[str, list[PathKey]] = {}
+    for loc, value in _credential_texts(cred):
+        for lang in wanted:
+            if lang not in value:
+                missing.setdefault(lang, []).append(loc)
+    for lang, locs in missing.items():
+        data = _data(cat, cred)
+        first, others = locs[0], [field_label(loc, data) for loc in locs[1:]]
+        more = ""
+        if others:
+            shown = ", ".join(others[:3])
+            rest = f" and {len(others) - 3} more" if len(others) > 3 else ""
+            more = f"; also missing in {shown}{rest}"
+        yield _cred(
+            cat,
+            cred,
+            first,
+            f"no '{lang}' text{more}",
+            f"the catalogue offers {listing(wanted)}; add '{lang}: …' to each text",
+            warn=True,
+            code="translation",
+        )
 
 
 def organisation_translations(cat: Catalogue) -> Iterator[Problem]:
@@ -616,80 +624,74 @@ def _texts(value: Any, loc: PathKey) -> Iterator[tuple[PathKey, dict[str, str]]]
             yield from _texts(item, (*loc, i))
 
 
-def dates(cat: Catalogue) -> Iterator[Problem]:
+def dates(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     """Offerings end after they start and close enrolment before they start."""
-    for cred in cat.credentials.values():
-        for i, offer in enumerate(cred.offerings):
-            if offer.end is not None and offer.end < offer.start:
-                yield _cred(
-                    cat,
-                    cred,
-                    ("offerings", i, "end"),
-                    f"the offering ends ({offer.end}) before it starts ({offer.start})",
-                    "check the year and the month of both dates",
-                    code="dates",
-                )
-            deadline = offer.application_deadline
-            if deadline is not None and deadline > offer.start:
-                yield _cred(
-                    cat,
-                    cred,
-                    ("offerings", i, "application_deadline"),
-                    f"the application deadline ({deadline}) is after the offering starts "
-                    f"({offer.start})",
-                    f"enrolment closes on or before the first day: {offer.start} at the latest",
-                    code="dates",
-                )
-        if cred.status == "retired" and cred.offerings:
+    for i, offer in enumerate(cred.offerings):
+        if offer.end is not None and offer.end < offer.start:
             yield _cred(
                 cat,
                 cred,
-                ("offerings",),
-                "a retired credential lists offerings",
-                "remove the offerings, or set the status to active",
-                warn=True,
-                code="retired-offerings",
-                key=True,
+                ("offerings", i, "end"),
+                f"the offering ends ({offer.end}) before it starts ({offer.start})",
+                "check the year and the month of both dates",
+                code="dates",
             )
+        deadline = offer.application_deadline
+        if deadline is not None and deadline > offer.start:
+            yield _cred(
+                cat,
+                cred,
+                ("offerings", i, "application_deadline"),
+                f"the application deadline ({deadline}) is after the offering starts "
+                f"({offer.start})",
+                f"enrolment closes on or before the first day: {offer.start} at the latest",
+                code="dates",
+            )
+    if cred.status == "retired" and cred.offerings:
+        yield _cred(
+            cat,
+            cred,
+            ("offerings",),
+            "a retired credential lists offerings",
+            "remove the offerings, or set the status to active",
+            warn=True,
+            code="retired-offerings",
+            key=True,
+        )
 
 
-def time_aware(cat: Catalogue) -> Iterator[Problem]:
+def time_aware(cat: Catalogue, cred: Credential, now: date) -> Iterator[Problem]:
     """What today's date says: past runs, future publication, expired quality assurance.
 
-    Today comes from :func:`credcat.clock.today` (``SOURCE_DATE_EPOCH`` when set), so a check
-    for a given date gives the same answer on every machine.
+    Today comes from :func:`credcat.clock.today` (``SOURCE_DATE_EPOCH`` when set), read once
+    by :func:`check_rules`, so a check for a given date gives the same answer on every
+    machine.
     """
-    try:
-        now = today()
-    except ClockError as exc:
-        yield problem_at(cat, "catalogue", "", (), str(exc), code="clock")
-        return
-    for cred in cat.credentials.values():
-        if cred.published is not None and cred.published > now:
-            yield _cred(
-                cat,
-                cred,
-                ("published",),
-                f"the publication date {cred.published} is in the future (today is {now})",
-                f"write the date this version was published: {now} at the latest",
-                code="published-future",
-            )
-        if cred.status != "retired":  # a retired credential's offerings are reported already
-            for i in range(len(cred.offerings)):
-                yield from _past_run(cat, cred, i, now)
-        if cred.status == "active":
-            for i, qa in enumerate(cred.quality_assurance):
-                if qa.valid_until is not None and qa.valid_until < now:
-                    yield _cred(
-                        cat,
-                        cred,
-                        ("quality_assurance", i, "valid_until"),
-                        f"the quality assurance by '{qa.body}' expired on {qa.valid_until}",
-                        "add the renewed decision and its new valid_until, or retire the "
-                        "credential: employers are shown that its quality assurance expired",
-                        warn=True,
-                        code="qa-expired",
-                    )
+    if cred.published is not None and cred.published > now:
+        yield _cred(
+            cat,
+            cred,
+            ("published",),
+            f"the publication date {cred.published} is in the future (today is {now})",
+            f"write the date this version was published: {now} at the latest",
+            code="published-future",
+        )
+    if cred.status != "retired":  # a retired credential's offerings are reported already
+        for i in range(len(cred.offerings)):
+            yield from _past_run(cat, cred, i, now)
+    if cred.status == "active":
+        for i, qa in enumerate(cred.quality_assurance):
+            if qa.valid_until is not None and qa.valid_until < now:
+                yield _cred(
+                    cat,
+                    cred,
+                    ("quality_assurance", i, "valid_until"),
+                    f"the quality assurance by '{qa.body}' expired on {qa.valid_until}",
+                    "add the renewed decision and its new valid_until, or retire the "
+                    "credential: employers are shown that its quality assurance expired",
+                    warn=True,
+                    code="qa-expired",
+                )
 
 
 def _past_run(cat: Catalogue, cred: Credential, index: int, now: date) -> Iterator[Problem]:
@@ -797,38 +799,42 @@ def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
             )
 
 
-def formal_without_nqf(cat: Catalogue) -> Iterator[Problem]:
+def formal_without_nqf(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     """A formal credential without an NQF level: Europass does not list it as a qualification."""
-    for cred in cat.credentials.values():
-        if cred.setting == "formal" and not cred.nqf:
-            yield _cred(
-                cat,
-                cred,
-                ("setting",),
-                "a formal credential without an NQF level: Europass lists its offerings "
-                "with the full description, but not as a qualification of a national "
-                "framework, and cannot compare it with qualifications of other countries",
-                "add `nqf:` with the level in the awarding body's national framework "
-                "(e.g. `nqf: DQR Level 6`), or say `setting: non-formal`",
-                warn=True,
-                code="formal-without-nqf",
-                key=True,
-            )
+    if cred.setting == "formal" and not cred.nqf:
+        yield _cred(
+            cat,
+            cred,
+            ("setting",),
+            "a formal credential without an NQF level: Europass lists its offerings "
+            "with the full description, but not as a qualification of a national "
+            "framework, and cannot compare it with qualifications of other countries",
+            "add `nqf:` with the level in the awarding body's national framework "
+            "(e.g. `nqf: DQR Level 6`), or say `setting: non-formal`",
+            warn=True,
+            code="formal-without-nqf",
+            key=True,
+        )
 
 
 RULES: tuple[Rule, ...] = (
-    organisation_references,
+    publisher_reference,
     credential_references,
     stackability_cycles,
+    organisation_translations,
+    organisation_logos,
+    copies,
+    check_archive,  # versions.py: the archive of released versions, immutability
+)
+"""The rules of the whole catalogue."""
+
+CREDENTIAL_RULES: tuple[CredentialRule, ...] = (
+    organisation_references,
     outcomes_and_assessments,
     workload,
     formal_without_nqf,
     outcome_wording,
     translations,
-    organisation_translations,
     dates,
-    time_aware,
-    organisation_logos,
-    copies,
-    check_archive,  # versions.py: the archive of released versions, immutability
 )
+"""The rules of one credential (with :func:`time_aware`, given today's date)."""

@@ -214,7 +214,9 @@ def _catalogue_index(
         return memo("entry", cred.id, lambda: _entry(site, cred))
 
     codes: dict[str, set[Any]] = {facet: set() for facet in labels}
-    for _cid, cred in sorted(catalogue.credentials.items()):
+    credentials = catalogue.credentials
+    for cid in sorted(credentials):  # one model at a time (they may be packed)
+        cred = credentials[cid]
         entries.append(entry(cred))
         codes["eqf"].add(cred.eqf)
         codes["field"].update(cred.field)
@@ -280,7 +282,8 @@ def catalogue_texts(
     return {
         "version": FORMAT_VERSION,
         "lang": site.lang,
-        "credentials": [entry(cred) for _cid, cred in sorted(catalogue.credentials.items())],
+        # one model at a time (they may be packed)
+        "credentials": [entry(catalogue.credentials[cid]) for cid in sorted(catalogue.credentials)],
     }
 
 

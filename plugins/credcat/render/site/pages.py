@@ -101,9 +101,9 @@ class Pages:
                 str(ui["compare"]["title"]),
             ),
         ]
-        for cid, cred in cat.credentials.items():
+        for cid, brief in cat.briefs.items():
             source = cat.source_of("credential", cid)
-            title = site.loc.text(cred.title)
+            title = site.loc.text(brief.title)
             current = urls.credential(cid)
             specs.append(
                 PageSpec("credential", current, current + "index.md", title, cid, False, source)
