@@ -31,7 +31,7 @@ from .errors import Problem, Severity, field_label, listing
 from .fs import UnsafeFileError, inside
 from .graph import RELATIONS, cycles, links
 from .memo import per_object
-from .model import Credential
+from .model import Brief, Credential
 from .versions import check_archive
 from .yaml_loader import PathKey
 
@@ -65,7 +65,7 @@ def check_rules(catalogue: Catalogue) -> list[Problem]:
 
 def _cred(
     cat: Catalogue,
-    cred: Credential,
+    cred: Brief,
     loc: PathKey,
     message: str,
     hint: str = "",
@@ -203,7 +203,7 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
         ring = ring[first:] + ring[:first]
         for cid in ring:
             on_circle[cid] = [*ring, ring[0]]
-    for cred in creds.values():
+    for cred in cat.briefs.values():  # what it reads is in the brief: no model read
         stack = cred.stackability
         if stack is not None:
             for relation in ("part_of", "builds_on"):
@@ -299,7 +299,7 @@ def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
     """No credential is, through ``part_of`` or ``builds_on``, a part or prerequisite of itself."""
     for relation in RELATIONS:
         for cycle in cycles(links(cat.briefs, relation)):
-            first = cat.credentials[cycle[0]]
+            first = cat.briefs[cycle[0]]
             stack = first.stackability
             index = getattr(stack, relation).index(cycle[1]) if stack else 0
             yield _cred(

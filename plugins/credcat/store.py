@@ -115,10 +115,6 @@ class ModelStore:
         if len(self._recent) > self._keep:
             self._recent.popitem(last=False)
 
-    def forget_recent(self) -> None:
-        """Let the kept models go (they are read again when asked)."""
-        self._recent.clear()
-
     def close(self) -> None:
         """Remove the file; the store's models can no longer be read."""
         self._recent.clear()
