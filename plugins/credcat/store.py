@@ -85,7 +85,7 @@ class ModelStore:
         self._recent: OrderedDict[int, object] = OrderedDict()
         self._keep = recent
         self.reads = 0
-        """How many models were unpickled (a measure for the benchmarks)."""
+        """How many models were unpickled (not taken from the last few kept)."""
 
     def put(self, model: M) -> Stored[M]:
         """Pack ``model``; it is the one :meth:`Stored.get` returns while it is recent."""
