@@ -18,7 +18,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, get_files
 
 from credcat import mkdocs_plugin
 from credcat.mkdocs_plugin import CredcatPlugin
@@ -277,6 +277,48 @@ def test_links_from_a_hand_written_page_to_generated_pages_and_files_resolve(
     german = (site / "de" / "maintainers" / "index.html").read_text("utf-8")
     assert 'href="../credentials/intro-databases/"' in german
     assert 'href="../../credentials/intro-databases/1.0/elm.jsonld"' in german
+
+
+def test_generated_pages_and_files_are_told_by_their_address(tmp_path: Path) -> None:
+    """MkDocs learns credcat's own pages and data files by address, without a list of them
+    (nine pages and about fifteen files a version): what exists resolves, in any language's
+    folder, and what does not exist does not; no credential page is held before it renders."""
+    config = make_project(tmp_path)
+    cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
+    plugin = _plugin(cfg)
+    cfg.plugins.on_startup(command="build", dirty=True)  # dirty: in place, no staging folder
+    cfg = cfg.plugins.on_config(cfg)
+    files = cfg.plugins.on_files(get_files(cfg), config=cfg)
+    found = {
+        "credentials/intro-databases/index.md": "credentials/intro-databases/index.html",
+        "credentials/intro-databases/1.0/index.md": "credentials/intro-databases/1.0/index.html",
+        "de/credentials/intro-databases/1.0/summary/index.md": (
+            "de/credentials/intro-databases/1.0/summary/index.html"
+        ),
+        "credentials/intro-databases/1.0/elm.jsonld": "credentials/intro-databases/1.0/elm.jsonld",
+        # the files every language shares, from a language's folder
+        "de/credentials/intro-databases/1.0/badge.svg": "credentials/intro-databases/1.0/badge.svg",
+        "de/catalogue.json": "de/catalogue.json",
+    }
+    for path, dest in found.items():
+        file = files.get_file_from_path(path)
+        assert file is not None and file.dest_uri == dest, path
+        assert path in files
+    for missing in [
+        "credentials/intro-databases/9.9/index.md",
+        "credentials/intro-databases/9.9/elm.jsonld",
+        "credentials/intro-databases/1.0/nothing.json",
+        "credentials/no-such-credential/index.md",
+        "de/credentials/no-such-credential/1.0/elm.jsonld",
+        "xx/credentials/intro-databases/index.md",
+        "credentials/../catalogue/index.md",
+    ]:
+        assert files.get_file_from_path(missing) is None, missing
+        assert missing not in files
+    # the site's own pages are listed; a credential's are made a few credentials at a time
+    kinds = {spec.kind for spec in plugin._specs.values()}
+    assert "catalogue" in kinds and "organisation" in kinds
+    assert kinds.isdisjoint(mkdocs_plugin.OWN_KINDS)
 
 
 def test_edit_uri_option_and_templates(tmp_path: Path) -> None:

@@ -16,11 +16,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from pydantic import ValidationError
 
-from credcat.output import data_files
-from credcat.parallel import jobs
+from credcat.output import OutputError, data_files
+from credcat.parallel import Written, check_written, jobs
 from credcat.render.language import localise
 from credcat.render.site.index import catalogue_json, catalogue_texts_json
-from credcat.urls import Urls
+from credcat.urls import MACHINE_FILES, Urls
 from credcat.validate import load_catalogue
 from golden_files import GOLDEN_TODAY_EPOCH
 
@@ -141,6 +141,36 @@ def test_catalogue_files_made_from_kept_entries_are_the_same_bytes() -> None:
             assert kept_files == plain
         assert made == []  # the second time, every text was kept
     assert {kind for _, kind, _ in kept} == {"entry", "entry-json", "texts", "texts-json"}
+
+
+MACHINE_NAMES = [name for name, _ in MACHINE_FILES.values()]
+
+
+def test_two_writers_of_one_path_are_refused() -> None:
+    """The units of a build note the paths they wrote (as digests, not held as strings); one
+    path written twice, by two units or by one, fails the build."""
+    units = [[f"credentials/c{n}/1.0/{name}" for name in MACHINE_NAMES] for n in range(300)]
+    written = Written()
+    for paths in units:
+        written.add(paths)
+    written.check()  # 300 credentials' files, all different
+    assert check_written(units) == sorted(path for paths in units for path in paths)
+    for twice in (
+        [*units, ["credentials/c7/1.0/elm.jsonld"]],
+        [*units[:5], [*units[5], units[5][0]]],
+    ):
+        with pytest.raises(OutputError, match="same file"):
+            check_written(twice)
+
+
+def test_an_address_names_the_credential_whose_folder_holds_it() -> None:
+    urls = Urls(base_uri="https://example.org/")
+    assert urls.credential_of(urls.credential("sql")) == "sql"
+    assert urls.credential_of(urls.credential_summary("sql", "1.0", "de")) == "sql"
+    assert urls.credential_of(urls.machine_file("sql", "1.0", "elm")) == "sql"
+    assert urls.credential_of("de/credentials/sql/1.0/index.md") == "sql"
+    for other in ("credentials/", "credentials/sql", "catalogue/", "organisations/o/", "a/b/c"):
+        assert urls.credential_of(other) is None, other
 
 
 def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -97,7 +97,7 @@ import os
 import posixpath
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Literal
 from urllib.parse import urljoin, urlsplit
@@ -142,8 +142,8 @@ from .languages import (
 from .output import OutputError
 from .parallel import (
     DataJob,
-    check_written,
-    data_paths,
+    DataPaths,
+    Written,
     data_units,
     entry_memo,
     jobs,
@@ -251,7 +251,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._problems: tuple[Problem, ...] = ()  # under serve: why every page is an error page
         self._staging: Staging | None = None
         self._data_job: DataJob | None = None  # the data files, written by on_post_build
-        self._own: list[PageSpec] = []  # pages credcat renders itself (_build_own_pages)
+        self._own_on = False  # whether this build renders credcat's own pages (_own_specs)
+        self._own_last: tuple[str, frozenset[str]] = ("", frozenset())  # see _own_paths
         self._files: Files | None = None
         self._doc_files: Sequence[File] | None = None
         self._nav: Navigation | None = None
@@ -467,11 +468,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         assert self.languages is not None
         new: list[File] = []
         for code, pages in self.pages_by_lang.items():
-            for spec in pages.pages():
+            for spec in pages.site_pages():  # a credential's pages: _own_specs
                 self._specs[spec.src_uri] = spec
-                if spec.kind in OWN_KINDS:  # rendered by credcat itself (_build_own_pages)
-                    self._own.append(spec)
-                    continue
                 inclusion = (
                     InclusionLevel.NOT_IN_NAV
                     if spec.kind in {"organisation", "check", "compare"}
@@ -486,10 +484,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                     )
                 )
 
-        # one credential's pages together, every language: what they share (its QR code,
-        # its succession) is made once and can be let go of before the next credential's
-        order = {cid: n for n, cid in enumerate(self.catalogue.credentials)}
-        self._own.sort(key=lambda spec: order.get(spec.entity, -1))
+        self._own_on = True
         self._data_job = DataJob(
             self.catalogue,
             self.urls,
@@ -499,22 +494,25 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             paths={} if self._store is not None else None,
         )
         new += self._translated_pages(files, config)
-        data = data_paths(self._data_job)
+        data = DataPaths(self._data_job)
         self._check_collisions(
             files,
-            [
-                *((f.src_uri, f.dest_uri) for f in new),
-                *((spec.src_uri, f"{spec.path}index.html") for spec in self._own),
-                *((path, path) for path in data),
-                *((path, path) for path in SITEMAP_FILES),
-            ],
+            itertools.chain(
+                ((f.src_uri, f.dest_uri) for f in new),
+                (
+                    (spec.src_uri, f"{spec.path}index.html")
+                    for spec in self._own_specs(titled=False)
+                ),
+                ((path, path) for path in data),
+                ((path, path) for path in SITEMAP_FILES),
+            ),
         )
         for file in new:
             files.append(file)
         files = GeneratedFiles(
             files,
             config,
-            own={spec.src_uri for spec in self._own},
+            own=lambda src_uri: self._is_own_page(src_uri.removesuffix("index.md")),
             data=data,
             folders=self.languages.others,
         )
@@ -524,6 +522,41 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             self._env.bytecode_cache = self._bytecode
         self._files = files
         return files
+
+    def _own_specs(
+        self, ids: Iterable[str] | None = None, *, titled: bool = True
+    ) -> Iterator[PageSpec]:
+        """The pages credcat renders itself (:data:`OWN_KINDS`), made as they are asked for,
+        never all held (nine a version): those of the credentials ``ids`` (default: every
+        one), one credential's pages together in every language, so that what they share
+        (its QR code, its succession) is made once and let go of before the next one's.
+        Without ``titled``, the pages have no title (:meth:`Pages.credential_pages`)."""
+        if not self._own_on or self.catalogue is None:
+            return
+        for cid in self.catalogue.credentials if ids is None else ids:
+            for pages in self.pages_by_lang.values():
+                yield from pages.credential_pages(cid, titled=titled)
+
+    def _own_paths(self, cid: str) -> frozenset[str]:
+        """The addresses of credential ``cid``'s pages in every language (the last credential
+        asked for is kept: pages and sitemap entries come one credential at a time)."""
+        if self._own_last[0] != cid:
+            paths = frozenset(spec.path for spec in self._own_specs([cid], titled=False))
+            self._own_last = (cid, paths)
+        return self._own_last[1]
+
+    def _is_own_page(self, path: str) -> bool:
+        """Whether ``path``, a page's address, is one of the pages credcat renders itself."""
+        if not self._own_on or self.catalogue is None or self.urls is None:
+            return False
+        cid = self.urls.credential_of(path)
+        if cid is None or cid not in self.catalogue.credentials:
+            return False
+        return path in self._own_paths(cid)
+
+    def _page_exists(self, path: str) -> bool:
+        """Whether this build has a page at ``path`` (``""``: the home page)."""
+        return path in self._urls or self._is_own_page(path)
 
     def _translated_pages(self, files: Files, config: MkDocsConfig) -> list[File]:
         """Hand-written pages in every language: ``x.<lang>.md`` moves to ``<lang>/x.md``; a
@@ -564,7 +597,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                     self._fallbacks.add(f"{code}/{file.src_uri}")
         return new
 
-    def _check_collisions(self, files: Files, new: list[tuple[str, str]]) -> None:
+    def _check_collisions(self, files: Files, new: Iterable[tuple[str, str]]) -> None:
         """Refuse to write over a file of the site: ``new`` holds ``(src_uri, dest_uri)``."""
         by_src = {f.src_uri: f for f in files}
         by_dest = {f.dest_uri: f for f in files}
@@ -751,7 +784,6 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             self._configs[code] = page_cfg
         self._nav = nav
         self._urls = {"" if f.url == "./" else f.url for f in files.documentation_pages()}
-        self._urls.update(spec.path for spec in self._own)
         keys = self._keys(config)  # under serve: the list pages reuse unchanged entries
         if keys is not None and self._store is not None:
             for code, pages in self.pages_by_lang.items():
@@ -763,7 +795,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         sitemap's ``hreflang``), the default language first."""
         if self.languages is None:
             return []
-        return [alt for alt in self.languages.alternates(url) if alt["path"] in self._urls]
+        return [alt for alt in self.languages.alternates(url) if self._page_exists(alt["path"])]
 
     def _translate_nav(self, item: Any, code: str, files: Files) -> Any:
         """The configured ``nav`` with each page replaced by its counterpart in ``code``."""
@@ -832,7 +864,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         )
         if self.urls is not None:
             lastmod, urls = get_build_date(), self.urls
-            own = ((urls.iri(spec.path), lastmod, spec.path) for spec in self._own)
+            own = (
+                (urls.iri(spec.path), lastmod, spec.path) for spec in self._own_specs(titled=False)
+            )
             pages = itertools.chain(pages, own)
         entries = self._sitemap_entries(pages, config.site_url or "")
         path = os.path.join(config.site_dir, "sitemap.xml")
@@ -981,9 +1015,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         the previous build gets its folders back from it (:class:`~credcat.cache.FileStore`),
         pages, machine-readable files and search entries alike, and is not rendered.
         """
-        own, self._own = self._own, []
+        ids = list(self.catalogue.credentials) if self._own_on and self.catalogue else []
         job, self._data_job = self._data_job, None
-        units = [f"pages:{start}" for start in range(0, len(own), PAGE_CHUNK)]
+        units = [f"pages:{start}" for start in range(0, len(ids), PAGE_CHUNK)]
         if job is not None:
             job = dataclasses.replace(job, out=Path(config.site_dir))
             units += data_units(job)
@@ -1004,14 +1038,14 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         def run(unit: str) -> tuple[list[str], list[tuple[str, list[Any]]]]:
             kind, _, arg = unit.partition(":")
             if kind == "pages":
-                chunk = own[int(arg) : int(arg) + PAGE_CHUNK]
+                chunk = list(self._own_specs(ids[int(arg) : int(arg) + PAGE_CHUNK]))
                 return self._build_own_pages(config, chunk, restored)
             assert job is not None
             return run_data_unit(job, unit), []
 
         used = min(processes or jobs(), len(units))
         log.debug(
-            f"{len(own)} credential pages and {len(units)} units of work in {used} "
+            f"the pages of {len(ids)} credentials and {len(units)} units of work in {used} "
             f"process{'es' if used > 1 else ''}"
         )
         # the pages' search entries wait in a file for the split of the index by language
@@ -1023,13 +1057,13 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         # (search_line), so that a page moved back costs no JSON (with the same keys, the
         # same search plugin and languages: the spool or not is the same in every build)
         by_page: dict[str, list[Any]] = {}
-        paths: list[list[str]] = []
+        written_paths = Written()
         try:
             # closed when the loop ends, even by an error: the workers' pool and the frozen
             # garbage collection end with it, not when the generator is collected
             with contextlib.closing(run_units(units, run, processes)) as results:
                 for written, pages in results:
-                    paths.append(written)
+                    written_paths.add(written)
                     for src_uri, page_entries in pages:
                         if spool is not None and languages is not None:
                             lines = [
@@ -1042,11 +1076,11 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                             entries.extend(page_entries)
                         if store is not None:
                             by_page[src_uri] = page_entries
-            check_written([written for written in paths if written])
+            written_paths.check()
         except OutputError as exc:
             raise PluginError(f"credcat: {exc}") from exc
         if store is not None and keys is not None:
-            self._keep(store, keys, own, restored, by_page)
+            self._keep(store, keys, restored, by_page)
 
     def _spool_entries(self, entries: list[Any] | None) -> IO[str] | None:
         """A temporary file for the search entries of credcat's own pages, when the index will
@@ -1063,14 +1097,13 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self,
         store: FileStore,
         keys: dict[str, str],
-        own: list[PageSpec],
         restored: dict[str, dict[str, list[Any]]],
         by_page: dict[str, list[Any]],
     ) -> None:
         """Under serve: remember the folders of every credential rendered in this build."""
         trees: dict[str, list[str]] = {}
         extra: dict[str, dict[str, list[Any]]] = {}
-        for spec in own:
+        for spec in self._own_specs(titled=False):
             if spec.kind == "credential" and not spec.version_page:  # credentials/<id>/
                 trees.setdefault(spec.entity, []).append(spec.path.rstrip("/"))
             extra.setdefault(spec.entity, {})[spec.src_uri] = by_page.get(spec.src_uri, [])
@@ -1160,6 +1193,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 pages.append((spec.src_uri, restored[spec.entity].get(spec.src_uri, [])))
                 continue
             file = _own_file(config, spec.src_uri)
+            self._specs[spec.src_uri] = spec  # while it renders: the events of a page look it up
             page = Page(None, file, config)
             page.meta = _page_meta(spec)
             page.markdown = ""
@@ -1185,6 +1219,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 page.active = False
                 config._current_page = None
                 file.page = None  # nothing keeps the page
+                del self._specs[spec.src_uri]
             if entries is not None:
                 pages.append((file.src_uri, entries[before:]))
                 del entries[before:]
@@ -1392,12 +1427,13 @@ def _nav_addresses(nav: Navigation, config: MkDocsConfig) -> tuple[str, ...]:
 
 
 class GeneratedFiles(Files):
-    """MkDocs' files, and the paths of what credcat writes itself: its own pages
+    """MkDocs' files, and what credcat writes itself: its own pages
     (:meth:`CredcatPlugin._build_own_pages`) and the data files.
 
-    Those are known by path only, not as a :class:`File` each (nine pages and about fifteen
-    files per credential version: 160,000 objects at 10,000 credentials, kept to the end of
-    the build). MkDocs neither renders nor copies them; a link to one from a hand-written page
+    Those are known by address only, not as a :class:`File` each, nor as a set of paths (nine
+    pages and about fifteen files per credential version: 240,000 at 10,000 credentials, kept
+    to the end of the build): ``own`` tells a page's ``src_uri``, ``data`` holds the data files
+    (``in``). MkDocs neither renders nor copies them; a link to one from a hand-written page
     resolves (:meth:`get_file_from_path` makes its ``File`` when asked). A page in a language's
     folder that links to a file every language shares (``<lang>/credentials/x/elm.jsonld``, as
     an untranslated page copied there does) gets the shared file.
@@ -1408,14 +1444,14 @@ class GeneratedFiles(Files):
         files: Files,
         config: MkDocsConfig,
         *,
-        own: set[str],
-        data: Sequence[str],
+        own: Callable[[str], bool],
+        data: Container[str],
         folders: Sequence[str],
     ) -> None:
         super().__init__(list(files))
         self._config = config
-        self._generated_pages = own
-        self._generated_data = set(data)
+        self._is_generated_page = own
+        self._generated_data = data
         self._folders = tuple(f"{code}/" for code in folders)
 
     def get_file_from_path(self, path: str) -> File | None:
@@ -1424,7 +1460,7 @@ class GeneratedFiles(Files):
         if found is not None:
             return found
         uri = PurePosixPath(path).as_posix()
-        if uri in self._generated_pages:
+        if uri.endswith("/index.md") and self._is_generated_page(uri):
             return _own_file(self._config, uri)
         if uri.startswith(self._folders) and uri not in self._generated_data:
             shared = uri.partition("/")[2]
@@ -1518,8 +1554,9 @@ class Staging:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-PAGE_CHUNK = 60
-"""Pages per unit of work: the pages of about 20 credentials in one language."""
+PAGE_CHUNK = 7
+"""Credentials per unit of work of credcat's own pages: 63 pages for credentials of one version
+in three languages."""
 
 OWN_KINDS = frozenset({"credential", "summary"})
 """Page kinds credcat renders itself (:meth:`CredcatPlugin._build_own_pages`): every version in

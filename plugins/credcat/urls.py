@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from .ids import SLUG_RE
 from .model import VERSION_RE, CatalogueSettings
@@ -164,6 +164,18 @@ class Urls:
         (the extension of the catalogue's file, lowercased)."""
         ext = logo.rsplit(".", 1)[-1].lower()
         return f"organisations/{_safe(oid)}/logo.{_safe(ext)}"
+
+    def credential_of(self, path: str) -> str | None:
+        """The id of the credential whose folder holds ``path`` (a page's address, a page's
+        ``src_uri`` or a data file's path, in any language's folder), or ``None``: the one
+        place that reads an address back, so that a build can tell a credential's pages and
+        files without listing every one. The id is not checked against any catalogue."""
+        parts = path.split("/", 3)
+        if len(parts) > 2 and parts[0] != "credentials" and parts[1] == "credentials":
+            parts = parts[1:]  # <lang>/credentials/<id>/…
+        if len(parts) > 2 and parts[0] == "credentials" and parts[1]:
+            return unquote(parts[1])
+        return None
 
     # files ---------------------------------------------------------------------------------
 

@@ -48,12 +48,22 @@ class Pages:
         )
 
     def pages(self) -> list[PageSpec]:
-        """Every page to generate, in a stable order."""
+        """Every page to generate, in a stable order: the site's pages (:meth:`site_pages`)
+        with every credential's (:meth:`credential_pages`) after the fixed ones."""
+        fixed, organisations = self._fixed_pages(), self._organisation_pages()
+        credentials = [spec for cid in self.site.cat.briefs for spec in self.credential_pages(cid)]
+        return [*fixed, *credentials, *organisations]
+
+    def site_pages(self) -> list[PageSpec]:
+        """The pages that are not a credential's: the list pages, the pathways, check and
+        compare pages, and the organisations' pages (a few per catalogue, whatever its size)."""
+        return [*self._fixed_pages(), *self._organisation_pages()]
+
+    def _fixed_pages(self) -> list[PageSpec]:
         site = self.site
-        cat = site.cat
         urls = site.urls
         ui = site.loc.ui
-        specs = [
+        return [
             PageSpec(
                 "catalogue",
                 urls.catalogue_page(),
@@ -101,44 +111,13 @@ class Pages:
                 str(ui["compare"]["title"]),
             ),
         ]
-        for cid, brief in cat.briefs.items():
-            source = cat.source_of("credential", cid)
-            title = site.loc.text(brief.title)
-            current = urls.credential(cid)
-            specs.append(
-                PageSpec("credential", current, current + "index.md", title, cid, False, source)
-            )
-            for info in succession(cat, cid).versions:
-                # every version keeps its permanent page, titled as it was released
-                shown = credential_at(cat, cid, info.version)
-                version = urls.credential_version(cid, info.version)
-                specs.append(
-                    PageSpec(
-                        "credential",
-                        version,
-                        version + "index.md",
-                        site.loc.text(shown.title),
-                        cid,
-                        True,
-                        source,
-                        info.version,
-                    )
-                )
-                summary = urls.credential_summary(cid, info.version)
-                specs.append(
-                    PageSpec(
-                        "summary",
-                        summary,
-                        summary + "index.md",
-                        site.loc.ui_text("summary_title", title=site.loc.text(shown.title)),
-                        cid,
-                        True,
-                        source,
-                        info.version,
-                    )
-                )
+
+    def _organisation_pages(self) -> list[PageSpec]:
+        site = self.site
+        cat = site.cat
+        specs = []
         for oid, org in cat.organisations.items():
-            path = urls.organisation(oid)
+            path = site.urls.organisation(oid)
             specs.append(
                 PageSpec(
                     "organisation",
@@ -148,6 +127,58 @@ class Pages:
                     oid,
                     False,
                     cat.source_of("organisation", oid),
+                )
+            )
+        return specs
+
+    def credential_pages(self, cid: str, *, titled: bool = True) -> list[PageSpec]:
+        """The pages of one credential: its current page, and every version's permanent page
+        and employers' summary.
+
+        A site of 10,000 credentials has 90,000 of them, so a build asks for them a few
+        credentials at a time and does not keep them.
+
+        Args:
+            cid: The credential's id.
+            titled: Whether to give each page its title; without (``""``), no older
+                version's model is read: enough for the pages' addresses.
+        """
+        site = self.site
+        cat = site.cat
+        urls = site.urls
+        loc = site.loc
+        source = cat.source_of("credential", cid)
+        current = urls.credential(cid)
+        title = loc.text(cat.briefs[cid].title) if titled else ""
+        specs = [PageSpec("credential", current, current + "index.md", title, cid, False, source)]
+        for info in succession(cat, cid).versions:
+            # every version keeps its permanent page, titled as it was released
+            if titled:
+                title = loc.text(credential_at(cat, cid, info.version).title)
+            version = urls.credential_version(cid, info.version)
+            specs.append(
+                PageSpec(
+                    "credential",
+                    version,
+                    version + "index.md",
+                    title,
+                    cid,
+                    True,
+                    source,
+                    info.version,
+                )
+            )
+            summary = urls.credential_summary(cid, info.version)
+            specs.append(
+                PageSpec(
+                    "summary",
+                    summary,
+                    summary + "index.md",
+                    loc.ui_text("summary_title", title=title) if titled else "",
+                    cid,
+                    True,
+                    source,
+                    info.version,
                 )
             )
         return specs
