@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
@@ -193,29 +194,32 @@ def test_a_killed_serve_leaves_no_folder_behind_for_long(
     assert not store.folder.exists()
 
 
-def test_a_languages_list_pages_and_data_file_share_one_catalogue_index(
+def test_a_languages_list_pages_and_data_file_share_each_credentials_entry(
     serving: tuple[Path, CredcatPlugin], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Under serve the content of ``catalogue.json`` is made once per language and rebuild:
+    """Under serve each credential's entry of ``catalogue.json`` is made once per language:
     the list pages of the language (whose URL scheme prefixes its pages) and the data file
-    share it, and the file is the one a build without serve writes."""
+    share it, a rebuild with nothing changed makes none again, and the file is the one a
+    build without serve writes."""
     from credcat.render.site import index
 
-    made: list[str | None] = []
-    make = index._catalogue_index
+    made: list[tuple[str, str]] = []
+    make = index._entry
 
-    def counted(catalogue: object, urls: object, lang: str | None, memo: object) -> object:
-        made.append(lang)
-        return make(catalogue, urls, lang, memo)  # type: ignore[arg-type]
+    def counted(site: Any, cred: Any) -> dict[str, Any]:
+        made.append((site.lang, cred.id))
+        return make(site, cred)
 
-    monkeypatch.setattr(index, "_catalogue_index", counted)
+    monkeypatch.setattr(index, "_entry", counted)
     config, plugin = serving
-    for _ in range(2):
-        made.clear()
-        served = _rebuild(config, tmp_path / "site")
-        assert plugin.catalogue is not None
-        languages = plugin.catalogue.languages
-        assert len(languages) > 1 and made == languages  # once each
+    served = _rebuild(config, tmp_path / "site")
+    assert plugin.catalogue is not None
+    languages = plugin.catalogue.languages
+    every = [(lang, cid) for lang in languages for cid in plugin.catalogue.credentials]
+    assert len(languages) > 1 and sorted(made) == sorted(every)  # once each
+    made.clear()
+    assert _rebuild(config, tmp_path / "site") == served
+    assert made == []
     plugin.on_startup(command="build", dirty=False)
     built = _rebuild(config, tmp_path / "built")
     for lang in languages:

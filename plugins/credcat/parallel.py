@@ -50,7 +50,7 @@ from .render.data.machine import (
 from .render.data.nodes import dumps
 from .render.logos import logo_files
 from .render.site.common import EntryMemo
-from .render.site.index import catalogue_json, catalogue_texts_json
+from .render.site.index import catalogue_json_parts, catalogue_texts_json_parts
 from .urls import CATALOGUE_JSONLD, MACHINE_FILES, Urls
 from .versions import credential_at, succession
 
@@ -317,10 +317,10 @@ def run_data_unit(job: DataJob, unit: str) -> list[str]:
         lang = None if arg == job.languages[0] else arg
         memo = _entry_memo(job, arg)
         path = job.urls.catalogue_json(lang)
-        _write(job, path, catalogue_json(job.catalogue, job.urls, lang, memo))
+        _write(job, path, catalogue_json_parts(job.catalogue, job.urls, lang, memo))
         written.append(path)
         path = job.urls.catalogue_texts(lang)
-        _write(job, path, catalogue_texts_json(job.catalogue, job.urls, lang, memo))
+        _write(job, path, catalogue_texts_json_parts(job.catalogue, job.urls, lang, memo))
         written.append(path)
     elif kind == "logos":
         for logo in logo_files(job.catalogue, job.urls).values():

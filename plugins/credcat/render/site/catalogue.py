@@ -20,7 +20,6 @@ every day.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
 from ...clock import today
@@ -28,7 +27,7 @@ from ...model import Credential
 from .common import STATUS_ORDER, Site
 from .context import Card, CatalogueContext, FacetOption, Logo
 from .credential import price_summary
-from .index import catalogue_index, entry_runs
+from .index import Facets, entry_runs, index_entries
 
 __all__ = ["PAGE_SIZE", "card", "catalogue_context", "list_page_inputs", "list_pages"]
 
@@ -136,13 +135,10 @@ def list_page_inputs(site: Site, number: int) -> tuple[list[str], str]:
     return list(shown), str(listing["inputs"])
 
 
-def _counts(entries: Iterable[dict[str, Any]], facet: str) -> Counter[str]:
-    """How many of ``entries`` have each value of ``facet`` (an entry counts once per value)."""
-    counts: Counter[str] = Counter()
-    for entry in entries:
-        value = _values(entry, facet)
-        counts.update({str(v) for v in value} if isinstance(value, list) else {str(value)})
-    return counts
+def _count(counts: Counter[str], entry: dict[str, Any], facet: str) -> None:
+    """Count ``entry`` once for each of its values of ``facet``."""
+    value = _values(entry, facet)
+    counts.update({str(v) for v in value} if isinstance(value, list) else {str(value)})
 
 
 _KEYS = {"eqf": "e", "field": "f", "mode": "m", "language": "l", "status": "st"}
@@ -172,31 +168,42 @@ def _listing(site: Site) -> dict[str, Any]:
             (c for c in creds if c[2] != "active"), key=lambda c: STATUS_ORDER.index(c[2])
         )
     ]
-    index = catalogue_index(site.cat, site.urls, site.lang, site.entry_memo)
-    facets = index["facets"]
-    entries = index["credentials"]
-    active = [e for e in entries if e["st"] == "active"]
+    # the entries one at a time, counted as they come: never the index of every credential
+    facets = Facets()
+    counts: dict[str, Counter[str]] = {facet: Counter() for facet in _KEYS}
+    counts["org"] = Counter()
+    active = 0
+    orgs: set[str] = set()
+    ectses = []
+    for _cid, entry in index_entries(site, site.entry_memo, facets):
+        if "c" in entry:
+            ectses.append(entry["c"])
+        _count(counts["status"], entry, "status")
+        if entry["st"] != "active":
+            continue
+        active += 1
+        orgs.update(_values(entry, "org"))
+        for facet in ("eqf", "field", "mode", "language", "org"):
+            _count(counts[facet], entry, facet)
+    labels = facets.labels(site)
 
-    def options(facet: str, pool: Iterable[dict[str, Any]] = active) -> list[FacetOption]:
-        counts = _counts(pool, facet)  # one pass, not one per value
+    def options(facet: str) -> list[FacetOption]:
         return [
             {
                 "value": value,
                 "label": label,
-                "count": counts[value],
+                "count": counts[facet][value],
                 "default": facet == "status" and value == "active",
             }
-            for value, label in facets[facet]
+            for value, label in labels[facet]
         ]
 
-    ectses = [e["c"] for e in entries if "c" in e]
     found = {
         "ordered": ordered,
-        "active": len(active),
-        "orgs": len({o for e in active for o in _values(e, "org")}),
+        "active": active,
+        "orgs": len(orgs),
         "options": {
-            facet: options(facet, entries if facet == "status" else active)
-            for facet in ("eqf", "field", "mode", "language", "org", "status")
+            facet: options(facet) for facet in ("eqf", "field", "mode", "language", "org", "status")
         },
         "ectses": ectses,
     }

@@ -76,7 +76,7 @@ next start (sites are not rebuilt every day).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
@@ -89,11 +89,15 @@ from .common import STATUS_ORDER, EntryMemo, Site
 from .credential import price_summary, workload
 
 __all__ = [
+    "Facets",
     "catalogue_index",
     "catalogue_json",
+    "catalogue_json_parts",
     "catalogue_texts",
     "catalogue_texts_json",
+    "catalogue_texts_json_parts",
     "entry_runs",
+    "index_entries",
 ]
 
 FORMAT_VERSION = 3
@@ -162,7 +166,8 @@ def catalogue_index(
     catalogue: Catalogue, urls: Urls, lang: str | None = None, memo: EntryMemo | None = None
 ) -> dict[str, Any]:
     """The content of ``catalogue.json`` as a dict (without the texts of
-    :func:`catalogue_texts`).
+    :func:`catalogue_texts`). A build never holds it: the file is written entry by entry
+    (:func:`catalogue_json_parts`) and the list pages count as they go (:func:`index_entries`).
 
     Args:
         catalogue: The validated catalogue.
@@ -171,100 +176,108 @@ def catalogue_index(
         memo: Where entries of unchanged credentials come from (``mkdocs serve``).
 
     Returns:
-        A JSON-ready dict (see the module docstring); not to be changed. With a ``memo``
-        (under serve) it is made once per catalogue, URL scheme and language, the list pages
-        of the language and its data file sharing one (``Catalogue.memo``); without, it is
-        not held (4 KB per credential and language, for a build that makes it twice).
+        A JSON-ready dict (see the module docstring).
     """
-    if memo is None:
-        return _catalogue_index(catalogue, urls, lang, memo)
-    shown = lang or catalogue.settings.default_language
-    if urls.page_language in (None, shown):
-        # the index links no page of a language: the list pages of a language (their URL
-        # scheme prefixes its pages) and the data file share one
-        urls = urls.for_language(None)
-    key = ("catalogue-index", f"{shown}\n{urls!r}")
-    known = catalogue.memo.get(key)
-    if isinstance(known, dict):
-        return known
-    found = _catalogue_index(catalogue, urls, lang, memo)
-    catalogue.memo[key] = found
-    return found
-
-
-def _catalogue_index(
-    catalogue: Catalogue, urls: Urls, lang: str | None, memo: EntryMemo | None
-) -> dict[str, Any]:
     site = Site(catalogue, urls, lang)
-    loc = site.loc
-    ui = loc.ui
-    entries: list[dict[str, Any]] = []
-    labels: dict[str, dict[str, str]] = {
-        "eqf": {},
-        "field": {},
-        "mode": {},
-        "language": {},
-        "org": {},
-        "status": {},
-    }
+    facets = Facets()
+    entries = [entry for _cid, entry in index_entries(site, memo, facets)]
+    return {"credentials": entries, **_index_rest(site, facets)}
 
-    def entry(cred: Credential) -> dict[str, Any]:
-        if memo is None:
-            return _entry(site, cred)
-        return memo("entry", cred.id, lambda: _entry(site, cred))
 
-    codes: dict[str, set[Any]] = {facet: set() for facet in labels}
-    credentials = catalogue.credentials
-    for cid in sorted(credentials):  # one model at a time (they may be packed)
-        cred = credentials[cid]
-        entries.append(entry(cred))
+class Facets:
+    """The codes of each facet that the entries of :func:`index_entries` use, gathered as they
+    go, and their labels once they are all known (:meth:`labels`)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, set[Any]] = {
+            facet: set() for facet in ("eqf", "field", "mode", "language", "org", "status")
+        }
+
+    def add(self, cred: Credential) -> None:
+        """Note the codes of one credential."""
+        codes = self.codes
         codes["eqf"].add(cred.eqf)
         codes["field"].update(cred.field)
         codes["mode"].add(cred.mode)
         codes["language"].update(cred.languages)
         codes["org"].update(cred.awarding_body, cred.providers)
         codes["status"].add(cred.status)
-    # each value's label once (many credentials share one)
-    for level in codes["eqf"]:
-        labels["eqf"][str(level)] = loc.ui_text("fact_eqf_value", level=level)
-    for facet, vocabulary in (("field", "isced-f"), ("mode", "mode"), ("language", "language")):
-        for code in codes[facet]:
-            labels[facet][code] = loc.label(vocabulary, code)
-    for oid in codes["org"]:
-        labels["org"][oid] = site.org_name(oid, short=True)
-    for status in codes["status"]:
-        labels["status"][status] = str(ui["status"][status])
 
-    def by_label(facet: str) -> list[list[str]]:
-        return [
-            [code, label]
-            for code, label in sorted(labels[facet].items(), key=lambda i: (i[1].casefold(), i[0]))
-        ]
+    def labels(self, site: Site) -> dict[str, list[list[str]]]:
+        """Each facet as ``[code, label]`` in display order (the ``facets`` of
+        ``catalogue.json``); each value's label made once, however many credentials share it."""
+        loc = site.loc
+        codes = self.codes
+        labels: dict[str, dict[str, str]] = {facet: {} for facet in codes}
+        for level in codes["eqf"]:
+            labels["eqf"][str(level)] = loc.ui_text("fact_eqf_value", level=level)
+        for facet, vocabulary in (("field", "isced-f"), ("mode", "mode"), ("language", "language")):
+            for code in codes[facet]:
+                labels[facet][code] = loc.label(vocabulary, code)
+        for oid in codes["org"]:
+            labels["org"][oid] = site.org_name(oid, short=True)
+        for status in codes["status"]:
+            labels["status"][status] = str(loc.ui["status"][status])
 
-    facets = {
-        "eqf": [[code, labels["eqf"][code]] for code in sorted(labels["eqf"], key=int)],
-        "field": by_label("field"),
-        "mode": by_label("mode"),
-        "language": by_label("language"),
-        "org": by_label("org"),
-        "status": [[s, labels["status"][s]] for s in STATUS_ORDER if s in labels["status"]],
-    }
-    other = lang if lang != catalogue.settings.default_language else None
-    folder = posixpath.dirname(urls.catalogue_json(other))
+        def by_label(facet: str) -> list[list[str]]:
+            ordered = sorted(labels[facet].items(), key=lambda i: (i[1].casefold(), i[0]))
+            return [[code, label] for code, label in ordered]
+
+        return {
+            "eqf": [[code, labels["eqf"][code]] for code in sorted(labels["eqf"], key=int)],
+            "field": by_label("field"),
+            "mode": by_label("mode"),
+            "language": by_label("language"),
+            "org": by_label("org"),
+            "status": [[s, labels["status"][s]] for s in STATUS_ORDER if s in labels["status"]],
+        }
+
+
+def index_entries(
+    site: Site, memo: EntryMemo | None = None, facets: Facets | None = None
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The entries of ``catalogue.json`` with their ids, sorted by id, made one at a time (one
+    model read at a time: they may be packed); each credential's codes go to ``facets``."""
+    credentials = site.cat.credentials
+    for cid in sorted(credentials):
+        cred = credentials[cid]
+        if facets is not None:
+            facets.add(cred)
+        if memo is None:
+            yield cid, _entry(site, cred)
+        else:
+            yield cid, memo("entry", cid, partial(_entry, site, cred))
+
+
+def _index_rest(site: Site, facets: Facets) -> dict[str, Any]:
+    """What ``catalogue.json`` holds besides its entries, once they are all made."""
+    catalogue = site.cat
+    labels = facets.labels(site)
+    other = site.lang if site.lang != catalogue.settings.default_language else None
+    folder = posixpath.dirname(site.urls.catalogue_json(other))
     logos = {
         oid: posixpath.relpath(site.logos[oid].path, folder or ".")
-        for oid in sorted(labels["org"])
+        for oid, _name in sorted(labels["org"])
         if oid in site.logos
     }
     return {
         "version": FORMAT_VERSION,
         "lang": site.lang,
-        "title": loc.text(catalogue.settings.title),
+        "title": site.loc.text(catalogue.settings.title),
         "url": "credentials/{id}/",
-        "facets": facets,
+        "facets": labels,
         **({"logos": logos} if logos else {}),
-        "credentials": entries,
     }
+
+
+def _texts_entries(site: Site, memo: EntryMemo | None) -> Iterator[tuple[str, dict[str, Any]]]:
+    credentials = site.cat.credentials
+    for cid in sorted(credentials):
+        cred = credentials[cid]
+        if memo is None:
+            yield cid, _texts_entry(site, cred)
+        else:
+            yield cid, memo("texts", cid, partial(_texts_entry, site, cred))
 
 
 def catalogue_texts(
@@ -273,55 +286,27 @@ def catalogue_texts(
     """The content of ``catalogue-texts.json`` as a dict: the long texts of every entry of
     :func:`catalogue_index`, in the same order (see the module docstring)."""
     site = Site(catalogue, urls, lang)
-
-    def entry(cred: Credential) -> dict[str, Any]:
-        if memo is None:
-            return _texts_entry(site, cred)
-        return memo("texts", cred.id, lambda: _texts_entry(site, cred))
-
-    return {
-        "version": FORMAT_VERSION,
-        "lang": site.lang,
-        # one model at a time (they may be packed)
-        "credentials": [entry(catalogue.credentials[cid]) for cid in sorted(catalogue.credentials)],
-    }
-
-
-def _dumps(
-    data: dict[str, Any], memo: EntryMemo | None = None, kind: str = "", ids: Iterable[str] = ()
-) -> bytes:
-    """Deterministic, compact UTF-8 bytes (sorted keys). ``<``, ``>``, ``&``, U+2028 and U+2029
-    are written as ``\\uXXXX`` escapes (still plain JSON), so the file can also be inlined into
-    a ``<script>`` element safely.
-
-    With a ``memo`` (under ``mkdocs serve``), the JSON text of each of ``data["credentials"]``
-    (the entries of the credentials ``ids``, in order) is kept as ``<kind>-json``: the same
-    text, made once per credential."""
-    if memo is None:
-        return (str(json_for_script(data)) + "\n").encode("utf-8")
-
-    def text(entry: dict[str, Any]) -> str:
-        return str(json_for_script(entry))
-
-    texts = [
-        memo(f"{kind}-json", cid, partial(text, entry))
-        for cid, entry in zip(ids, data["credentials"], strict=True)
-    ]
-    rest = {key: value for key, value in data.items() if key != "credentials"}
-    # sorted keys: "credentials" comes before every other member of both files
-    assert all(key > "credentials" for key in rest)
-    tail = str(json_for_script(rest))[1:] if rest else "}"
-    return ('{"credentials":[' + ",".join(texts) + "]" + ("," if rest else "") + tail).encode(
-        "utf-8"
-    ) + b"\n"
+    entries = [entry for _cid, entry in _texts_entries(site, memo)]
+    return {"credentials": entries, "version": FORMAT_VERSION, "lang": site.lang}
 
 
 def catalogue_json(
     catalogue: Catalogue, urls: Urls, lang: str | None = None, memo: EntryMemo | None = None
 ) -> bytes:
     """``catalogue.json`` as deterministic, compact UTF-8 bytes (sorted keys)."""
+    return b"".join(catalogue_json_parts(catalogue, urls, lang, memo))
+
+
+def catalogue_json_parts(
+    catalogue: Catalogue, urls: Urls, lang: str | None = None, memo: EntryMemo | None = None
+) -> Iterator[bytes]:
+    """:func:`catalogue_json`, a piece at a time: the entries as they are made (the facets
+    come after them in the file, as its keys are sorted), so that a build holds one entry,
+    not the index of every credential (about 4 KB a credential)."""
+    site = Site(catalogue, urls, lang)
+    facets = Facets()
     return _dumps(
-        catalogue_index(catalogue, urls, lang, memo), memo, "entry", sorted(catalogue.credentials)
+        index_entries(site, memo, facets), memo, "entry", lambda: _index_rest(site, facets)
     )
 
 
@@ -329,6 +314,40 @@ def catalogue_texts_json(
     catalogue: Catalogue, urls: Urls, lang: str | None = None, memo: EntryMemo | None = None
 ) -> bytes:
     """``catalogue-texts.json`` as deterministic, compact UTF-8 bytes (sorted keys)."""
-    return _dumps(
-        catalogue_texts(catalogue, urls, lang, memo), memo, "texts", sorted(catalogue.credentials)
-    )
+    return b"".join(catalogue_texts_json_parts(catalogue, urls, lang, memo))
+
+
+def catalogue_texts_json_parts(
+    catalogue: Catalogue, urls: Urls, lang: str | None = None, memo: EntryMemo | None = None
+) -> Iterator[bytes]:
+    """:func:`catalogue_texts_json`, a piece at a time (as :func:`catalogue_json_parts`)."""
+    site = Site(catalogue, urls, lang)
+    rest = {"version": FORMAT_VERSION, "lang": site.lang}
+    return _dumps(_texts_entries(site, memo), memo, "texts", lambda: rest)
+
+
+def _dumps(
+    entries: Iterable[tuple[str, dict[str, Any]]],
+    memo: EntryMemo | None,
+    kind: str,
+    rest: Callable[[], dict[str, Any]],
+) -> Iterator[bytes]:
+    """A catalogue file as deterministic, compact UTF-8 (sorted keys: ``credentials`` comes
+    before every other member of both files), written as its entries come, then ``rest()``.
+    ``<``, ``>``, ``&``, U+2028 and U+2029 are written as ``\\uXXXX`` escapes (still plain
+    JSON), so the file can also be inlined into a ``<script>`` element safely.
+
+    With a ``memo`` (under ``mkdocs serve``), the JSON text of each entry is kept as
+    ``<kind>-json``: the same text, made once per credential."""
+    yield b'{"credentials":['
+    for n, (cid, entry) in enumerate(entries):
+        text = _json(entry) if memo is None else memo(f"{kind}-json", cid, partial(_json, entry))
+        yield (text if n == 0 else "," + text).encode("utf-8")
+    tail = rest()
+    assert all(key > "credentials" for key in tail)
+    end = "," + _json(tail)[1:] if tail else "}"
+    yield ("]" + end + "\n").encode("utf-8")
+
+
+def _json(value: dict[str, Any]) -> str:
+    return str(json_for_script(value))
