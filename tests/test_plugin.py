@@ -321,6 +321,23 @@ def test_generated_pages_and_files_are_told_by_their_address(tmp_path: Path) -> 
     assert kinds.isdisjoint(mkdocs_plugin.OWN_KINDS)
 
 
+def test_a_build_leaves_no_cache_of_addresses_that_grows_with_its_pages(tmp_path: Path) -> None:
+    """MkDocs keeps every address it made a relative link from or to, without bound (every
+    page's alternates in the language switch among them: nine pages a version, in every
+    language); credcat empties those caches as it renders its own pages, so what a build
+    holds does not grow with them."""
+    import mkdocs.utils
+
+    caches = [getattr(mkdocs.utils, name) for name in ("_norm_parts", "_get_norm_url")]
+    config = make_project(tmp_path)
+    site = tmp_path / "site"
+    build_site(config, site)
+    pages = [page for page in site.rglob("index.html") if "credentials" in page.parts]
+    assert len(pages) > 30
+    for cache in caches:
+        assert cache.cache_info().currsize < 10, cache
+
+
 def test_edit_uri_option_and_templates(tmp_path: Path) -> None:
     config = make_project(
         tmp_path, plugin_options="edit_links: true\nedit_catalogue_uri: blob/dev/data/"

@@ -53,11 +53,13 @@ CATALOGUE_TEXTS = "catalogue-texts.json"
 CATALOGUE_JSONLD = "catalogue.jsonld"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _safe(part: str, pattern: object = SLUG_RE) -> str:
     """Refuse anything that could escape its folder; ids are validated before they get here.
 
-    Memoised (bounded): a build asks for the same ids' paths hundreds of thousands of times."""
+    Memoised: a build asks for the same ids' paths hundreds of thousands of times, mostly one
+    credential's together, so the last few thousand parts are enough (not one per credential
+    of a large catalogue for the whole build)."""
     if not part or "/" in part or part in {".", ".."} or not getattr(pattern, "match")(part):  # noqa: B009
         raise ValueError(f"unsafe URL part: {part!r}")
     return quote(part, safe="-._~")
