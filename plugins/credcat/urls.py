@@ -52,6 +52,9 @@ CATALOGUE_JSON = "catalogue.json"
 CATALOGUE_TEXTS = "catalogue-texts.json"
 CATALOGUE_JSONLD = "catalogue.jsonld"
 
+CREDENTIALS = "credentials"
+"""The folder of every credential's pages and files (``credentials/<id>/``)."""
+
 
 @lru_cache(maxsize=4096)
 def _safe(part: str, pattern: object = SLUG_RE) -> str:
@@ -147,7 +150,7 @@ class Urls:
 
     def credential(self, cid: str, lang: str | None = None) -> str:
         """The current-version page of a credential."""
-        return f"{self._lang(lang)}credentials/{_safe(cid)}/"
+        return f"{self._lang(lang)}{CREDENTIALS}/{_safe(cid)}/"
 
     def credential_version(self, cid: str, version: str, lang: str | None = None) -> str:
         """The permanent page of one version of a credential."""
@@ -173,9 +176,9 @@ class Urls:
         place that reads an address back, so that a build can tell a credential's pages and
         files without listing every one. The id is not checked against any catalogue."""
         parts = path.split("/", 3)
-        if len(parts) > 2 and parts[0] != "credentials" and parts[1] == "credentials":
+        if len(parts) > 2 and parts[0] != CREDENTIALS and parts[1] == CREDENTIALS:
             parts = parts[1:]  # <lang>/credentials/<id>/…
-        if len(parts) > 2 and parts[0] == "credentials" and parts[1]:
+        if len(parts) > 2 and parts[0] == CREDENTIALS and parts[1]:
             return unquote(parts[1])
         return None
 

@@ -27,7 +27,7 @@ from ...model import Credential
 from .common import STATUS_ORDER, Site
 from .context import Card, CatalogueContext, FacetOption, Logo
 from .credential import price_summary
-from .index import Facets, entry_runs, index_entries
+from .index import FACETS, Facets, entry_runs, index_entries
 
 __all__ = ["PAGE_SIZE", "card", "catalogue_context", "list_page_inputs", "list_pages"]
 
@@ -170,8 +170,7 @@ def _listing(site: Site) -> dict[str, Any]:
     ]
     # the entries one at a time, counted as they come: never the index of every credential
     facets = Facets()
-    counts: dict[str, Counter[str]] = {facet: Counter() for facet in _KEYS}
-    counts["org"] = Counter()
+    counts: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
     active = 0
     orgs: set[str] = set()
     ectses = []
@@ -183,8 +182,9 @@ def _listing(site: Site) -> dict[str, Any]:
             continue
         active += 1
         orgs.update(_values(entry, "org"))
-        for facet in ("eqf", "field", "mode", "language", "org"):
-            _count(counts[facet], entry, facet)
+        for facet in FACETS:
+            if facet != "status":  # counted over every entry, above
+                _count(counts[facet], entry, facet)
     labels = facets.labels(site)
 
     def options(facet: str) -> list[FacetOption]:
@@ -202,9 +202,7 @@ def _listing(site: Site) -> dict[str, Any]:
         "ordered": ordered,
         "active": active,
         "orgs": len(orgs),
-        "options": {
-            facet: options(facet) for facet in ("eqf", "field", "mode", "language", "org", "status")
-        },
+        "options": {facet: options(facet) for facet in FACETS},
         "ectses": ectses,
     }
     site.cat.memo[key] = found

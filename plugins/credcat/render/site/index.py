@@ -89,6 +89,7 @@ from .common import STATUS_ORDER, EntryMemo, Site
 from .credential import price_summary, workload
 
 __all__ = [
+    "FACETS",
     "Facets",
     "catalogue_index",
     "catalogue_json",
@@ -101,6 +102,9 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 3
+
+FACETS = ("eqf", "field", "mode", "language", "org", "status")
+"""The facets of ``catalogue.json``, in the order the catalogue page shows them."""
 
 
 def entry_runs(site: Site, cred: Credential) -> list[list[str]]:
@@ -189,9 +193,7 @@ class Facets:
     go, and their labels once they are all known (:meth:`labels`)."""
 
     def __init__(self) -> None:
-        self.codes: dict[str, set[Any]] = {
-            facet: set() for facet in ("eqf", "field", "mode", "language", "org", "status")
-        }
+        self.codes: dict[str, set[Any]] = {facet: set() for facet in FACETS}
 
     def add(self, cred: Credential) -> None:
         """Note the codes of one credential."""
@@ -238,15 +240,27 @@ def index_entries(
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """The entries of ``catalogue.json`` with their ids, sorted by id, made one at a time (one
     model read at a time: they may be packed); each credential's codes go to ``facets``."""
+    return _entries(site, memo, "entry", _entry, facets)
+
+
+def _entries(
+    site: Site,
+    memo: EntryMemo | None,
+    kind: str,
+    make: Callable[[Site, Credential], dict[str, Any]],
+    facets: Facets | None = None,
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``make``'s entry of each credential with its id, sorted by id, one model read at a
+    time; under serve (``memo``) kept as ``kind``."""
     credentials = site.cat.credentials
     for cid in sorted(credentials):
         cred = credentials[cid]
         if facets is not None:
             facets.add(cred)
         if memo is None:
-            yield cid, _entry(site, cred)
+            yield cid, make(site, cred)
         else:
-            yield cid, memo("entry", cid, partial(_entry, site, cred))
+            yield cid, memo(kind, cid, partial(make, site, cred))
 
 
 def _index_rest(site: Site, facets: Facets) -> dict[str, Any]:
@@ -270,23 +284,13 @@ def _index_rest(site: Site, facets: Facets) -> dict[str, Any]:
     }
 
 
-def _texts_entries(site: Site, memo: EntryMemo | None) -> Iterator[tuple[str, dict[str, Any]]]:
-    credentials = site.cat.credentials
-    for cid in sorted(credentials):
-        cred = credentials[cid]
-        if memo is None:
-            yield cid, _texts_entry(site, cred)
-        else:
-            yield cid, memo("texts", cid, partial(_texts_entry, site, cred))
-
-
 def catalogue_texts(
     catalogue: Catalogue, urls: Urls, lang: str | None = None, memo: EntryMemo | None = None
 ) -> dict[str, Any]:
     """The content of ``catalogue-texts.json`` as a dict: the long texts of every entry of
     :func:`catalogue_index`, in the same order (see the module docstring)."""
     site = Site(catalogue, urls, lang)
-    entries = [entry for _cid, entry in _texts_entries(site, memo)]
+    entries = [entry for _cid, entry in _entries(site, memo, "texts", _texts_entry)]
     return {"credentials": entries, "version": FORMAT_VERSION, "lang": site.lang}
 
 
@@ -323,7 +327,7 @@ def catalogue_texts_json_parts(
     """:func:`catalogue_texts_json`, a piece at a time (as :func:`catalogue_json_parts`)."""
     site = Site(catalogue, urls, lang)
     rest = {"version": FORMAT_VERSION, "lang": site.lang}
-    return _dumps(_texts_entries(site, memo), memo, "texts", lambda: rest)
+    return _dumps(_entries(site, memo, "texts", _texts_entry), memo, "texts", lambda: rest)
 
 
 def _dumps(
