@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from catalogue_factory import SAMPLE, credential, write_catalogue
 from credcat.model import Credential
@@ -85,6 +86,38 @@ def test_a_packed_load_is_the_same_catalogue_with_the_same_problems(tmp_path: Pa
                 assert packed_release.model is not packed.credentials.handle(cid)
                 own += 1
     assert shared and own
+
+
+def test_a_packed_catalogues_briefs_tell_what_its_credentials_tell_without_their_models(
+    tmp_path: Path,
+) -> None:
+    """A brief is what every credential costs in memory while a build renders: it tells the
+    lists and the graph the same as the model, and holds figures and ids, not models."""
+    root = sample_copy(tmp_path)
+    plain, _ = check_catalogue(root)
+    packed, _ = check_catalogue(root, packed=True)
+    assert plain is not None and packed is not None
+    assert list(packed.briefs) == list(plain.credentials)
+    linked = 0
+    for cid, cred in plain.credentials.items():
+        brief = packed.briefs[cid]
+        assert (brief.id, brief.title, brief.status, brief.eqf, brief.superseded_by) == (
+            cred.id,
+            cred.title,
+            cred.status,
+            cred.eqf,
+            cred.superseded_by,
+        )
+        assert brief.ects == cred.workload.ects == cred.ects
+        stack, links = cred.stackability, brief.stackability
+        assert (stack is None) == (links is None)
+        if stack is not None and links is not None:
+            assert list(links.part_of) == stack.part_of
+            assert list(links.builds_on) == stack.builds_on
+            linked += bool(stack.part_of or stack.builds_on)
+        parts = [getattr(brief, name) for name in brief.__slots__]  # type: ignore[attr-defined]
+        assert not any(isinstance(part, BaseModel) for part in parts), cid
+    assert linked  # the sample links credentials
 
 
 def test_a_packed_catalogue_holds_a_few_models_not_one_per_credential(tmp_path: Path) -> None:

@@ -125,7 +125,7 @@ class Site:
             "status": cred.status,
             "status_label": str(self.loc.ui["status"][cred.status]),
             "eqf": cred.eqf,
-            "ects": self.loc.number(cred.workload.ects) if cred.workload.ects is not None else "",
+            "ects": self.loc.number(cred.ects) if cred.ects is not None else "",
         }
 
     def sorted_refs(self, page: str, ids: Iterable[str]) -> list[CredRef]:

@@ -87,8 +87,8 @@ def _drawing(
         cred = cat.briefs[node]
         x, y = box[node]
         meta = f"EQF {cred.eqf}"
-        if cred.workload.ects is not None:
-            meta += f" · {loc.number(cred.workload.ects)} ECTS"
+        if cred.ects is not None:
+            meta += f" · {loc.number(cred.ects)} ECTS"
         if cred.status != "active":
             meta += f" · {ui['status'][cred.status]}"
         lines: list[Line] = [
@@ -127,7 +127,7 @@ def _drawing(
 def _ects_total(site: Site, ids: Iterable[str]) -> Decimal | None:
     total = Decimal(0)
     for cid in ids:
-        ects = site.cat.briefs[cid].workload.ects
+        ects = site.cat.briefs[cid].ects
         if ects is None:
             return None
         total += Decimal(str(ects))
