@@ -233,6 +233,11 @@ def test_site_url_different_from_base_uri_warns(
         "catalogue.json",
         "catalogue-texts.json",
         "credentials/intro-databases/index.md",
+        "credentials/intro-databases/1.0/index.md",
+        "credentials/intro-databases/1.0/summary.md",
+        "credentials/intro-databases.md",
+        "credentials/intro-databases/1.0/elm.jsonld",
+        "de/credentials/intro-databases/index.md",
         "sitemap.xml",
     ],
 )

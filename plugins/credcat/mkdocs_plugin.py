@@ -495,18 +495,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         )
         new += self._translated_pages(files, config)
         data = DataPaths(self._data_job)
-        self._check_collisions(
-            files,
-            itertools.chain(
-                ((f.src_uri, f.dest_uri) for f in new),
-                (
-                    (spec.src_uri, f"{spec.path}index.html")
-                    for spec in self._own_specs(titled=False)
-                ),
-                ((path, path) for path in data),
-                ((path, path) for path in SITEMAP_FILES),
-            ),
-        )
+        self._check_collisions(files, new, data)
         for file in new:
             files.append(file)
         files = GeneratedFiles(
@@ -597,21 +586,47 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                     self._fallbacks.add(f"{code}/{file.src_uri}")
         return new
 
-    def _check_collisions(self, files: Files, new: Iterable[tuple[str, str]]) -> None:
-        """Refuse to write over a file of the site: ``new`` holds ``(src_uri, dest_uri)``."""
+    def _check_collisions(self, files: Files, new: list[File], data: DataPaths) -> None:
+        """Refuse to write over a file of the site: one of ``new`` (pages credcat adds to
+        MkDocs' files), one of credcat's own pages, a data file or the sitemap.
+
+        Each file of the site is asked whether it is in the way, not each of the pages and
+        files credcat writes (at 10,000 credentials, 90,000 pages and 150,000 data files):
+        an address tells whose pages or files it could be (:meth:`_is_own_page`,
+        :class:`~credcat.parallel.DataPaths`)."""
         by_src = {f.src_uri: f for f in files}
         by_dest = {f.dest_uri: f for f in files}
         clashes = []
-        for src_uri, dest_uri in new:
-            existing = by_src.get(src_uri) or by_dest.get(dest_uri)
+        for file in new:
+            existing = by_src.get(file.src_uri) or by_dest.get(file.dest_uri)
             if existing is not None:
-                where = existing.abs_src_path or existing.src_uri
-                clashes.append(f"  {dest_uri}: {where} is in the way")
+                clashes.append((file.dest_uri, existing))
+        for existing in files:
+            written = self._written_at(existing.src_uri, data) or self._written_at(
+                existing.dest_uri, data
+            )
+            if written is not None:
+                clashes.append((written, existing))
         if clashes:
+            lines = sorted(
+                {f"  {dest}: {f.abs_src_path or f.src_uri} is in the way" for dest, f in clashes}
+            )
             raise PluginError(
                 "credcat: generated files would overwrite existing files; rename or remove "
-                "these:\n" + "\n".join(clashes)
+                "these:\n" + "\n".join(lines)
             )
+
+    def _written_at(self, path: str, data: DataPaths) -> str | None:
+        """What credcat writes that a file at ``path`` (a ``src_uri`` or ``dest_uri``) would
+        be in the way of: the data file or sitemap at ``path``, or one of its own pages
+        (``path`` its ``index.md`` or ``index.html``); ``None``: nothing."""
+        if path in data or path in SITEMAP_FILES:
+            return path
+        for suffix in ("index.md", "index.html"):
+            folder = path.removesuffix(suffix)
+            if folder != path and self._is_own_page(folder):
+                return f"{folder}index.html"
+        return None
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -1038,7 +1053,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         def run(unit: str) -> tuple[list[str], list[tuple[str, list[Any]]]]:
             kind, _, arg = unit.partition(":")
             if kind == "pages":
-                chunk = list(self._own_specs(ids[int(arg) : int(arg) + PAGE_CHUNK]))
+                chunk = ids[int(arg) : int(arg) + PAGE_CHUNK]
                 return self._build_own_pages(config, chunk, restored)
             assert job is not None
             return run_data_unit(job, unit), []
@@ -1101,15 +1116,16 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         by_page: dict[str, list[Any]],
     ) -> None:
         """Under serve: remember the folders of every credential rendered in this build."""
-        trees: dict[str, list[str]] = {}
-        extra: dict[str, dict[str, list[Any]]] = {}
-        for spec in self._own_specs(titled=False):
-            if spec.kind == "credential" and not spec.version_page:  # credentials/<id>/
-                trees.setdefault(spec.entity, []).append(spec.path.rstrip("/"))
-            extra.setdefault(spec.entity, {})[spec.src_uri] = by_page.get(spec.src_uri, [])
-        for cid, key in keys.items():
-            if cid not in restored and cid in trees:
-                store.keep(cid, key, trees[cid], extra.get(cid, {}))
+        rendered = [cid for cid in keys if cid not in restored]  # the others are kept already
+        for cid in rendered:
+            trees: list[str] = []
+            extra: dict[str, list[Any]] = {}
+            for spec in self._own_specs([cid], titled=False):
+                if spec.kind == "credential" and not spec.version_page:  # credentials/<id>/
+                    trees.append(spec.path.rstrip("/"))
+                extra[spec.src_uri] = by_page.get(spec.src_uri, [])
+            if trees:
+                store.keep(cid, keys[cid], trees, extra)
         store.forget(keys)
         log.info(
             f"{store.hits} credentials unchanged (their pages and files moved back from the "
@@ -1158,10 +1174,11 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def _build_own_pages(
         self,
         config: MkDocsConfig,
-        own: list[PageSpec],
+        ids: list[str],
         restored: dict[str, dict[str, list[Any]]] | None = None,
     ) -> tuple[list[str], list[tuple[str, list[Any]]]]:
-        """Render pages credcat renders itself, one at a time, as MkDocs renders a page.
+        """Render the pages credcat renders itself of the credentials ``ids``
+        (:meth:`_own_specs`), one at a time, as MkDocs renders a page.
 
         The credential pages (current and versioned) and the employers' summaries, which grow
         with the catalogue (every version in every language), are not MkDocs pages: MkDocs
@@ -1169,29 +1186,46 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         Each is rendered like MkDocs renders a page (the same template context, the
         ``page_context`` and ``post_page`` events of every plugin, so the search plugin indexes
         it and the output is the same), written, and dropped. The pages of a credential in
-        ``restored`` (under serve) are already in place: only their search entries are given.
+        ``restored`` (under serve) are already in place: only their search entries are given,
+        as kept with them (every page's, in the order of its pages), and no page is made.
 
         Returns:
             The paths written, and each page's search index entries (taken out of the index:
             the caller adds them in the order of the pages, whichever process rendered them).
         """
-        env, nav, files = self._theme_env, self._nav, self._files
-        assert env is not None and nav is not None and files is not None
+        files = self._files
+        assert files is not None
         if self._doc_files is None:  # the pages of the template context: MkDocs' own pages
             serving = self._command == "serve"
             self._doc_files = files.documentation_pages(
                 inclusion=InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
             )
-        doc_files = self._doc_files
-        entries = _search_entries(config)
-        before = len(entries) if entries is not None else 0
         written: list[str] = []
         pages: list[tuple[str, list[Any]]] = []
+        for cid in ids:
+            if restored and cid in restored:
+                for src_uri, found in restored[cid].items():
+                    written.append(f"{src_uri.removesuffix('index.md')}index.html")
+                    pages.append((src_uri, found))
+            else:
+                self._render_own_pages(config, self._own_specs([cid]), written, pages)
+        _forget_url_parts()
+        return written, pages
+
+    def _render_own_pages(
+        self,
+        config: MkDocsConfig,
+        own: Iterable[PageSpec],
+        written: list[str],
+        pages: list[tuple[str, list[Any]]],
+    ) -> None:
+        """Render, write and drop the pages ``own`` (:meth:`_build_own_pages`); add the paths
+        written to ``written`` and each page's search entries to ``pages``."""
+        env, nav, files, doc_files = self._theme_env, self._nav, self._files, self._doc_files
+        assert env is not None and nav is not None and files is not None and doc_files is not None
+        entries = _search_entries(config)
+        before = len(entries) if entries is not None else 0
         for spec in own:
-            if restored and spec.entity in restored:
-                written.append(f"{spec.path}index.html")
-                pages.append((spec.src_uri, restored[spec.entity].get(spec.src_uri, [])))
-                continue
             file = _own_file(config, spec.src_uri)
             self._specs[spec.src_uri] = spec  # while it renders: the events of a page look it up
             page = Page(None, file, config)
@@ -1225,8 +1259,6 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 del entries[before:]
             else:
                 pages.append((file.src_uri, []))
-        _forget_url_parts()
-        return written, pages
 
     def _slots(self, page: Page, context: TemplateContext) -> dict[str, _Slot]:
         """Where the theme's partials of :data:`KEPT_PARTIALS` are kept for one of credcat's
