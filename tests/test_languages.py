@@ -297,6 +297,26 @@ def test_sitemap_lists_every_page_once_and_its_gzip_is_the_same(sample: Path) ->
     assert packed[3] & 0x08 and packed[10:22] == b"sitemap.xml\0"
 
 
+def test_sitemap_is_the_same_when_it_keeps_the_alternates_of_one_page_at_a_time(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sitemap keeps the alternates of the pages it wrote last, not of every page (at
+    10,000 credentials about 2 KB a credential): with room for one, every entry is the same."""
+    from credcat import mkdocs_plugin
+
+    monkeypatch.setattr(mkdocs_plugin, "SITEMAP_TAILS", 1)
+    site = tmp_path / "site"
+    config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True)
+    build(config)
+    text = (site / "sitemap.xml").read_text("utf-8")
+    assert text.count("<url>") > 100 and text.count('hreflang="x-default"') > 100
+    # the fixture's site is built outside this test's fixed date: its lastmod is today's
+    dated = re.compile(r"<lastmod>[0-9-]+</lastmod>")
+    expected = (sample / "sitemap.xml").read_text("utf-8")
+    assert dated.sub("", text) == dated.sub("", expected)
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == text.encode("utf-8")
+
+
 def test_search_index_per_language(sample: Path) -> None:
     german = json.loads(_read(sample, "de/search/search_index.json"))
     assert german["config"]["lang"] == ["de"]

@@ -963,8 +963,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def _sitemap_entry(
         self, page: tuple[str, str, str], site_url: str, tails: dict[str, str]
     ) -> str:
-        """One ``<url>`` of the sitemap; ``tails``: the alternates of each base path made so
-        far."""
+        """One ``<url>`` of the sitemap; ``tails``: the alternates of the base paths made
+        last (at most :data:`SITEMAP_TAILS`)."""
         loc, lastmod, url = page
         languages = self.languages
         base = languages.base_of(url) if languages is not None else url
@@ -981,6 +981,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                         ("x-default", alternates[0]["path"]),
                     ]
                 )
+            if len(tails) >= SITEMAP_TAILS:  # a credential's pages come together
+                tails.clear()
             tails[base] = tail
         date = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod else ""
         where = f"\n    <url>\n         <loc>{escape(loc)}</loc>\n         "
@@ -1610,6 +1612,11 @@ SITEMAP_HEAD = (
 )
 SITEMAP_TAIL = "\n</urlset>"
 SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")
+SITEMAP_TAILS = 1024
+"""The alternates (``hreflang`` links) of this many base paths are kept while the sitemap is
+written: a page's counterparts in the other languages come soon after it (a credential's pages
+together), and the alternates of every page of 10,000 credentials took about 2 KB a
+credential. The same entries either way; a tail let go is made again when asked."""
 TEXT_BATCH = 1 << 20
 """Characters of a streamed text written at once (a sitemap's entries are a few hundred each)."""
 
