@@ -107,6 +107,37 @@ def test_a_rebuild_copies_what_did_not_change_and_equals_a_full_build(
     assert not store.folder.exists()
 
 
+def test_an_organisations_pages_are_made_again_where_an_edit_moves_their_rows(
+    serving: tuple[Path, CredcatPlugin],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An organisation's pages split its table (one row a page here): a title edited moves a
+    row, the pages whose rows changed are made again, the others kept, and the site is the
+    one a build with nothing kept writes."""
+    from credcat.render.site import organisation
+
+    monkeypatch.setattr(organisation, "ROWS_PER_PAGE", 1)
+    config, plugin = serving
+    site = tmp_path / "site"
+    caplog.set_level("INFO", logger="mkdocs.plugins.credcat")
+    first = _rebuild(config, site)
+    _logged(caplog)
+    further = [path for path in first if re.fullmatch(r"organisations/[^/]+/\d+/index\.html", path)]
+    assert further
+    source = config.parent / "catalogue" / "credentials" / f"{EDITED}.yaml"
+    text = source.read_text("utf-8")
+    title = re.search(r"^  en: (.+)$", text, re.M)
+    assert title is not None
+    source.write_text(text.replace(title.group(0), "  en: Zzz Relational Databases", 1), "utf-8")
+    edited = _rebuild(config, site)
+    _copied, _rendered, kept, listings = _logged(caplog)
+    assert 0 < kept < listings
+    assert edited == _fresh(plugin, config, site)
+    assert edited != first
+
+
 @pytest.mark.parametrize("change", ["template", "listing template", "organisation", "settings"])
 def test_no_stale_page_after_a_change_every_page_shows(
     serving: tuple[Path, CredcatPlugin],

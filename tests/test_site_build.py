@@ -547,6 +547,65 @@ def test_organisation_pages_list_credentials_per_role(any_site: Site) -> None:
     assert sorted(listed) == sorted(cat.organisations)
 
 
+def test_an_organisation_with_more_credentials_than_a_page_holds_has_further_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its table is split like the catalogue's list: each credential it has a role for is on
+    exactly one of its pages, in every language, and each page links to all of them (the
+    current one marked) and carries its number in its title."""
+    from credcat.render.site import organisation
+
+    monkeypatch.setattr(organisation, "ROWS_PER_PAGE", 2)
+    config = make_project(tmp_path / "project")
+    build_site(config, tmp_path / "site")
+    site = Site(tmp_path / "site", load_catalogue(tmp_path / "project" / "catalogue"))
+    cat = site.catalogue
+    sitemap = (site.root / "sitemap.xml").read_text("utf-8")
+    searched = {
+        doc["location"].split("#")[0]
+        for doc in json.loads((site.root / "search" / "search_index.json").read_text("utf-8"))[
+            "docs"
+        ]
+    }
+    split = 0
+    for oid in cat.organisations:
+        roles = cat.roles_of(oid)
+        ids = {cid for held in roles.values() for cid in held}
+        first = site.urls.organisation(oid)
+        total = max(1, -(-len(ids) // 2))
+        paths = [first, *(f"{first}{n}/" for n in range(2, total + 1))]
+        found: dict[str, set[str]] = {}
+        shown: list[str] = []
+        for number, path in enumerate(paths, start=1):
+            page = site.page(path)
+            assert (site.root / "de" / path / "index.html").is_file()
+            assert (path in searched) == (number == 1)  # the search finds the first page
+            assert f"{cat.settings.base_uri}{path}</loc>" in sitemap
+            tables = page.find_all("table", class_="credcat-roles")
+            for row in tables[0].find_all("tr", data_credcat_id=True) if tables else []:
+                shown.append(row.attrs["data-credcat-id"])
+                for cell in row.find_all("td", data_credcat_role=True):
+                    if cell.attrs["data-credcat-holds"] == "true":
+                        found.setdefault(cell.attrs["data-credcat-role"], set()).add(shown[-1])
+            navs = page.find_all("nav", class_="credcat-pages")
+            if total == 1:
+                assert not navs
+                continue
+            links = navs[0].find_all("a")
+            assert navs[0].attrs["aria-label"]
+            assert [site.resolve(path, a.attrs["href"]) for a in links] == paths
+            assert [a.attrs.get("aria-current") for a in links] == [
+                "page" if n == number else None for n in range(1, total + 1)
+            ]
+            title = page.find("title").text()
+            assert (f"page {number} of {total}" in title) == (number > 1)
+        assert len(shown) == len(set(shown)) == len(ids)
+        assert found == {role: set(held) for role, held in roles.items()}
+        assert not (site.root / f"{first}{total + 1}" / "index.html").exists()
+        split += total > 2
+    assert split  # an organisation of the fixture fills three pages or more
+
+
 # --- pathways ------------------------------------------------------------------------------------
 
 

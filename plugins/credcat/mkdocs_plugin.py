@@ -155,6 +155,7 @@ from .render.safe import html_text, json_for_script, xml_text
 from .render.site.catalogue import list_page_inputs
 from .render.site.context import PageContext, PageSpec
 from .render.site.localise import cldr_locale, fill, ui_strings
+from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages
 from .render.site.search import search_body
 from .urls import Urls
@@ -713,11 +714,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         making the page; ``None`` for other pages, and outside serve.
 
         A list page of the catalogue shows its credentials and what the whole list shares
-        (:func:`~credcat.render.site.catalogue.list_page_inputs`); an organisation page the
-        credentials it has a role for; the list of organisations and the pathways page the
-        whole catalogue. With the key of each credential shown (:meth:`_keys`: its file, its
-        group, and the salt: the site, the organisations, the templates, the date), that is
-        all the page depends on.
+        (:func:`~credcat.render.site.catalogue.list_page_inputs`), and so does an organisation's
+        page (:func:`~credcat.render.site.organisation.organisation_page_inputs`: the roles a
+        credential of the page is shown with come from its file, in its key); the list of
+        organisations and the pathways page the whole catalogue. With the key of each
+        credential shown (:meth:`_keys`: its file, its group, and the salt: the site, the
+        organisations, the templates, the date), that is all the page depends on.
         """
         keys = self._keys(config)
         if keys is None or self.catalogue is None or self.languages is None:
@@ -726,8 +728,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if spec.kind == "catalogue":
             shown, shared = list_page_inputs(site, int(spec.entity or 1))
         elif spec.kind == "organisation":
-            roles = self.catalogue.roles_of(spec.entity)
-            shown, shared = sorted({cid for ids in roles.values() for cid in ids}), repr(roles)
+            shown, shared = organisation_page_inputs(site, spec.entity, spec.number)
         elif spec.kind in {"organisations", "pathways"}:
             if self._every_key is None:  # once per build
                 self._every_key = "\n".join(f"{cid} {keys[cid]}" for cid in sorted(keys))
@@ -1667,8 +1668,9 @@ def _search_entries(config: MkDocsConfig) -> list[Any] | None:
 def _page_meta(spec: PageSpec) -> dict[str, Any]:
     """A generated page's front matter: its template, and what it hides."""
     meta: dict[str, Any] = {"template": spec.template}
-    if spec.version_page or (spec.kind == "catalogue" and spec.entity):
-        meta["search"] = {"exclude": True}  # a version, or a further page of the list
+    if spec.version_page or (spec.kind == "catalogue" and spec.entity) or spec.number > 1:
+        # a version, or a further page of the catalogue's list or of an organisation's
+        meta["search"] = {"exclude": True}
     if spec.kind in {"catalogue", "organisations", "check", "compare"}:
         meta["hide"] = ["toc"]
     if spec.kind == "summary":  # a print view: no navigation, no contents

@@ -77,6 +77,7 @@ class PageSpec:
         version_page: For credentials: the permanent page of a version.
         source: YAML file the page comes from, relative to the catalogue folder, or "".
         version: For a version's permanent page: the version it shows.
+        number: For an organisation's page: which of its pages, from 1.
     """
 
     kind: PageKind
@@ -87,6 +88,7 @@ class PageSpec:
     version_page: bool = False
     source: str = ""
     version: str = ""
+    number: int = 1
 
     @property
     def template(self) -> str:
@@ -552,7 +554,7 @@ class SummaryContext(BaseContext):
 
 
 class RoleColumn(TypedDict):
-    """The credentials an organisation holds one role for."""
+    """One role an organisation holds, with the credentials of the page it holds it for."""
 
     role: str
     heading: str
@@ -594,7 +596,14 @@ class OrganisationContext(BaseContext):
     identifiers: list[IdentifierRow]
     publisher: bool
     roles: list[RoleColumn]
+    """The roles the organisation holds, each with the credentials of this page it holds it
+    for."""
     rows: list[RoleRow]
+    """This page's credentials (:data:`~credcat.render.site.organisation.ROWS_PER_PAGE`)."""
+    number: int
+    """Which page of the organisation's pages this is, from 1."""
+    pages: list[PageNumber]
+    """Links to each of the organisation's pages; empty when it has one."""
 
 
 class IdentifierRow(TypedDict):
@@ -686,7 +695,8 @@ class SortOption(TypedDict):
 
 
 class PageNumber(TypedDict):
-    """A link to one page of the no-JavaScript catalogue list."""
+    """A link to one page of a list split into pages (the no-JavaScript catalogue list, an
+    organisation's credentials)."""
 
     text: str
     href: str

@@ -1,7 +1,9 @@
 """The organisation pages: one page per organisation, and the list of organisations.
 
 Owns what a reader learns about an organisation: kind, country, contact, and the credentials it
-awards, provides, assesses or quality-assures (:data:`ROLES`).
+awards, provides, assesses or quality-assures (:data:`ROLES`). The table of those credentials
+shows :data:`ROWS_PER_PAGE` of them; an organisation with more has further pages
+(:func:`organisation_pages`), as the catalogue's list has.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from ...catalogue import ROLE_ORDER
 from ...model import Organisation
 from ...urls import ORG_ANCHOR
 from ..safe import markdown_safe, safe_url
-from .common import Site
+from .common import STATUS_ORDER, Site
 from .context import (
     IdentifierRow,
     OrganisationContext,
@@ -20,15 +22,72 @@ from .context import (
     OrganisationsContext,
 )
 
-__all__ = ["ROLES", "organisation_context", "organisations_context"]
+__all__ = [
+    "ROLES",
+    "ROWS_PER_PAGE",
+    "organisation_context",
+    "organisation_page",
+    "organisation_page_inputs",
+    "organisation_pages",
+    "organisations_context",
+]
 
 ROLES = ROLE_ORDER
 """The roles an organisation holds for a credential, in display order."""
 
+ROWS_PER_PAGE = 100
+"""Credentials in the table of one organisation page. A large organisation has thousands: in
+one page, the benchmark's largest at 10,000 credentials (about 5,700) weighed about 5 MB in
+each language, and making it held about as much again."""
 
-def organisation_context(site: Site, org: Organisation) -> OrganisationContext:
-    """Context of an organisation page."""
-    page = site.urls.organisation(org.id)
+
+def organisation_pages(site: Site, oid: str) -> int:
+    """How many pages organisation ``oid`` has (the same in every language)."""
+    roles = site.cat.roles_of(oid)
+    count = len({cid for ids in roles.values() for cid in ids})
+    return max(1, -(-count // ROWS_PER_PAGE))
+
+
+def organisation_page(site: Site, oid: str, number: int) -> str:
+    """Site path of page ``number`` (from 1) of organisation ``oid``."""
+    first = site.urls.organisation(oid)
+    return first if number == 1 else f"{first}{number}/"
+
+
+def organisation_page_inputs(site: Site, oid: str, number: int) -> tuple[list[str], str]:
+    """What page ``number`` of organisation ``oid`` shows besides the data of its credentials
+    and of the site: the ids of its credentials, in order, and what all its pages share (how
+    many there are, the roles it holds), as text. ``mkdocs serve`` keeps a page whose inputs
+    did not change."""
+    held = [role for role in ROLES if role in site.cat.roles_of(oid)]
+    shown = _ordered(site, oid)[(number - 1) * ROWS_PER_PAGE : number * ROWS_PER_PAGE]
+    return shown, repr((organisation_pages(site, oid), held))
+
+
+def _ordered(site: Site, oid: str) -> list[str]:
+    """The ids of the credentials organisation ``oid`` has a role for, in the order of its
+    table (by status, then title in the page's language), from the briefs, once per language
+    and build (``Catalogue.memo``): each of the organisation's pages shows a slice of it."""
+    key = ("organisation-order", f"{site.lang} {oid}")
+    known = site.cat.memo.get(key)
+    if isinstance(known, list):
+        return known
+    briefs, loc = site.cat.briefs, site.loc
+    ids = {cid for ids in site.cat.roles_of(oid).values() for cid in ids}
+    found = [
+        cid
+        for _status, _title, cid in sorted(
+            (STATUS_ORDER.index(briefs[cid].status), loc.text(briefs[cid].title).casefold(), cid)
+            for cid in ids
+        )
+    ]
+    site.cat.memo[key] = found
+    return found
+
+
+def organisation_context(site: Site, org: Organisation, number: int = 1) -> OrganisationContext:
+    """Context of page ``number`` of an organisation's pages."""
+    page = organisation_page(site, org.id, number)
     loc = site.loc
     ui = loc.ui
     roles = site.cat.roles_of(org.id)
@@ -46,9 +105,13 @@ def organisation_context(site: Site, org: Organisation) -> OrganisationContext:
         ]
     held = [role for role in ROLES if role in roles]
     holders = {role: set(ids) for role, ids in roles.items()}
-    # every credential the organisation has a role for, each made and sorted once (the role
-    # lists below keep this order): a large organisation has thousands
-    every = site.sorted_refs(page, {cid for ids in roles.values() for cid in ids})
+    # the credentials of this page's table, in the order of every page's (a slice of it)
+    ordered = _ordered(site, org.id)
+    shown = [
+        site.cred_ref(page, cid)
+        for cid in ordered[(number - 1) * ROWS_PER_PAGE : number * ROWS_PER_PAGE]
+    ]
+    pages = organisation_pages(site, org.id)
     ctx: OrganisationContext = {
         **site.base("organisation", page, loc.text(org.name)),
         "id": org.id,
@@ -75,7 +138,7 @@ def organisation_context(site: Site, org: Organisation) -> OrganisationContext:
                 "role": role,
                 "heading": str(ui["org_role"][role]),
                 "column": str(ui["org_role_column"][role]),
-                "credentials": [ref for ref in every if ref["id"] in holders[role]],
+                "credentials": [ref for ref in shown if ref["id"] in holders[role]],
             }
             for role in held
         ],
@@ -84,8 +147,19 @@ def organisation_context(site: Site, org: Organisation) -> OrganisationContext:
                 "credential": ref,
                 "roles": [{"role": role, "holds": ref["id"] in holders[role]} for role in held],
             }
-            for ref in every
+            for ref in shown
         ],
+        "number": number,
+        "pages": [
+            {
+                "text": str(n),
+                "href": site.link(page, organisation_page(site, org.id, n)),
+                "current": n == number,
+            }
+            for n in range(1, pages + 1)
+        ]
+        if pages > 1
+        else [],
     }
     ctx["toc"] = [
         {"id": "roles", "title": str(ui["org_roles"])},

@@ -19,7 +19,12 @@ from .common import Site
 from .compare import compare_context
 from .context import PageContext, PageSpec
 from .credential import credential_context, summary_context
-from .organisation import organisation_context, organisations_context
+from .organisation import (
+    organisation_context,
+    organisation_page,
+    organisation_pages,
+    organisations_context,
+)
 from .pathways import pathways_context
 
 __all__ = ["Pages"]
@@ -56,7 +61,9 @@ class Pages:
 
     def site_pages(self) -> list[PageSpec]:
         """The pages that are not a credential's: the list pages, the pathways, check and
-        compare pages, and the organisations' pages (a few per catalogue, whatever its size)."""
+        compare pages, and the organisations' pages (one per organisation and per
+        :data:`~credcat.render.site.organisation.ROWS_PER_PAGE` credentials it has a role
+        for)."""
         return [*self._fixed_pages(), *self._organisation_pages()]
 
     def _fixed_pages(self) -> list[PageSpec]:
@@ -117,18 +124,23 @@ class Pages:
         cat = site.cat
         specs = []
         for oid, org in cat.organisations.items():
-            path = site.urls.organisation(oid)
-            specs.append(
-                PageSpec(
-                    "organisation",
-                    path,
-                    path + "index.md",
-                    site.loc.text(org.name),
-                    oid,
-                    False,
-                    cat.source_of("organisation", oid),
+            name, total = site.loc.text(org.name), organisation_pages(site, oid)
+            for n in range(1, total + 1):
+                path = organisation_page(site, oid, n)
+                specs.append(
+                    PageSpec(
+                        "organisation",
+                        path,
+                        path + "index.md",
+                        name
+                        if n == 1
+                        else site.loc.ui_text("catalogue_page_title", title=name, n=n, total=total),
+                        oid,
+                        False,
+                        cat.source_of("organisation", oid),
+                        number=n,
+                    )
                 )
-            )
         return specs
 
     def credential_pages(self, cid: str, *, titled: bool = True) -> list[PageSpec]:
@@ -196,7 +208,7 @@ class Pages:
         if spec.kind == "summary":
             return summary_context(site, site.cat.credentials[spec.entity], spec.version)
         if spec.kind == "organisation":
-            return organisation_context(site, site.cat.organisations[spec.entity])
+            return organisation_context(site, site.cat.organisations[spec.entity], spec.number)
         if spec.kind == "organisations":
             return organisations_context(site)
         if spec.kind == "catalogue":
