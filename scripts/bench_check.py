@@ -21,7 +21,9 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "plugins"))
+# after PYTHONPATH, so that the code of another commit (PYTHONPATH=<its plugins>) can be measured
+# with these scripts; before, every run measured this checkout's code
+sys.path.append(str(REPO / "plugins"))
 
 from credcat.catalogue import Catalogue  # noqa: E402
 from credcat.release import snapshot_text  # noqa: E402
