@@ -9,7 +9,7 @@ references to organisations and credentials that every page kind lists. The page
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Protocol, TypeVar
 
@@ -127,13 +127,6 @@ class Site:
             "eqf": cred.eqf,
             "ects": self.loc.number(cred.ects) if cred.ects is not None else "",
         }
-
-    def sorted_refs(self, page: str, ids: Iterable[str]) -> list[CredRef]:
-        """Credential references by status, then title."""
-        refs = [self.cred_ref(page, cid) for cid in ids]
-        return sorted(
-            refs, key=lambda r: (STATUS_ORDER.index(r["status"]), r["text"].casefold(), r["id"])
-        )
 
     def fallbacks(self, texts: Mapping[str, LanguageMap | None]) -> dict[str, str]:
         """Which texts of a page fall back to another language: key → the language shown."""
