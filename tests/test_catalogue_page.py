@@ -36,7 +36,7 @@ def test_a_large_catalogue_lists_every_credential_on_numbered_pages(tmp_path: Pa
     pages = Pages(cat, Urls.of(cat.settings))
     specs = [s for s in pages.pages() if s.kind == "catalogue"]
     assert [s.path for s in specs] == ["catalogue/", "catalogue/2/"]
-    assert specs[1].entity == "2" and "2" in specs[1].title
+    assert specs[1].number == 2 and "2" in specs[1].title
     first, second = (pages.context(s) for s in specs)
     assert len(first["cards"]) == PAGE_SIZE and len(second["cards"]) == 30
     listed = [c["id"] for c in first["cards"] + second["cards"]]

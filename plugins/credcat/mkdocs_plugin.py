@@ -474,7 +474,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 inclusion = (
                     InclusionLevel.NOT_IN_NAV
                     if spec.kind in {"organisation", "check", "compare"}
-                    or (spec.kind == "catalogue" and spec.entity)
+                    or spec.number > 1
                     or code != self.languages.default
                     else InclusionLevel.UNDEFINED
                 )
@@ -726,7 +726,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             return None
         site = self.pages_by_lang[self.languages.language_of(spec.src_uri)].site
         if spec.kind == "catalogue":
-            shown, shared = list_page_inputs(site, int(spec.entity or 1))
+            shown, shared = list_page_inputs(site, spec.number)
         elif spec.kind == "organisation":
             shown, shared = organisation_page_inputs(site, spec.entity, spec.number)
         elif spec.kind in {"organisations", "pathways"}:
@@ -1668,7 +1668,7 @@ def _search_entries(config: MkDocsConfig) -> list[Any] | None:
 def _page_meta(spec: PageSpec) -> dict[str, Any]:
     """A generated page's front matter: its template, and what it hides."""
     meta: dict[str, Any] = {"template": spec.template}
-    if spec.version_page or (spec.kind == "catalogue" and spec.entity) or spec.number > 1:
+    if spec.version_page or spec.number > 1:
         # a version, or a further page of the catalogue's list or of an organisation's
         meta["search"] = {"exclude": True}
     if spec.kind in {"catalogue", "organisations", "check", "compare"}:

@@ -20,11 +20,12 @@ every day.
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from typing import Any
 
 from ...clock import today
 from ...model import Credential
-from .common import STATUS_ORDER, Site
+from .common import STATUS_ORDER, Site, numbered_page, page_count
 from .context import Card, CatalogueContext, FacetOption, Logo
 from .credential import price_summary
 from .index import FACETS, Facets, entry_runs, index_entries
@@ -107,13 +108,12 @@ def _next_run(site: Site, cred: Credential) -> tuple[str, str]:
 
 def list_pages(site: Site) -> int:
     """How many pages the no-JavaScript list of the catalogue has."""
-    return max(1, -(-len(site.cat.credentials) // PAGE_SIZE))
+    return page_count(len(site.cat.credentials), PAGE_SIZE)
 
 
 def list_page(site: Site, number: int) -> str:
     """Site path of page ``number`` (from 1) of the catalogue's list."""
-    first = site.urls.catalogue_page()
-    return first if number == 1 else f"{first}{number}/"
+    return numbered_page(site.urls.catalogue_page(), number)
 
 
 def list_page_inputs(site: Site, number: int) -> tuple[list[str], str]:
@@ -234,12 +234,7 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
         "number": number,
         "cards": [c for c in cards if c["status"] == "active"],
         "other_cards": [c for c in cards if c["status"] != "active"],
-        "pages": [
-            {"text": str(n), "href": site.link(page, list_page(site, n)), "current": n == number}
-            for n in range(1, pages + 1)
-        ]
-        if pages > 1
-        else [],
+        "pages": site.page_numbers(page, number, pages, partial(list_page, site)),
         "compare_href": site.link(page, site.urls.compare_page()),
         "config": {"strings": {key: str(ui[key]) for key in SCRIPT_STRINGS}},
         "count_text": loc.plural(ui["catalogue_count"], listing["active"]),

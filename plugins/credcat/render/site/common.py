@@ -18,15 +18,26 @@ from ...clock import today as clock_today
 from ...urls import Urls, relative
 from ..language import LanguageMap
 from ..logos import logo_files
-from .context import BaseContext, CredRef, Logo, OrgRef
+from .context import BaseContext, CredRef, Logo, OrgRef, PageNumber
 from .localise import Localiser
 
-__all__ = ["STATUS_ORDER", "Site"]
+__all__ = ["STATUS_ORDER", "Site", "numbered_page", "page_count"]
 
 _T = TypeVar("_T")
 
 STATUS_ORDER = ("active", "draft", "superseded", "retired")
 """Order of statuses wherever credentials are listed and filtered."""
+
+
+def page_count(items: int, per_page: int) -> int:
+    """How many pages a list of ``items`` fills, ``per_page`` a page (at least one)."""
+    return max(1, -(-items // per_page))
+
+
+def numbered_page(first: str, number: int) -> str:
+    """Site path of page ``number`` (from 1) of a list split into pages whose first page is at
+    ``first``: ``catalogue/``, ``catalogue/2/`` …"""
+    return first if number == 1 else f"{first}{number}/"
 
 
 class EntryMemo(Protocol):
@@ -84,6 +95,19 @@ class Site:
     def link(self, page: str, target: str) -> str:
         """Relative link from one site page to another site path."""
         return relative(page, target)
+
+    def page_numbers(
+        self, page: str, number: int, total: int, path_of: Callable[[int], str]
+    ) -> list[PageNumber]:
+        """The links from page ``number`` (at ``page``) of a list split into ``total`` pages to
+        each of them (``path_of``: a page's site path), the current one marked; none where
+        the list has one page."""
+        if total < 2:
+            return []
+        return [
+            {"text": str(n), "href": self.link(page, path_of(n)), "current": n == number}
+            for n in range(1, total + 1)
+        ]
 
     def org_name(self, oid: str, *, short: bool = False) -> str:
         """Name of an organisation (short name when asked and given)."""

@@ -77,7 +77,8 @@ class PageSpec:
         version_page: For credentials: the permanent page of a version.
         source: YAML file the page comes from, relative to the catalogue folder, or "".
         version: For a version's permanent page: the version it shows.
-        number: For an organisation's page: which of its pages, from 1.
+        number: For a list split into pages (the catalogue's, an organisation's): which
+            page, from 1.
     """
 
     kind: PageKind

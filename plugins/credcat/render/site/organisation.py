@@ -8,13 +8,14 @@ shows :data:`ROWS_PER_PAGE` of them; an organisation with more has further pages
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from ...catalogue import ROLE_ORDER
 from ...model import Organisation
 from ...urls import ORG_ANCHOR
 from ..safe import markdown_safe, safe_url
-from .common import STATUS_ORDER, Site
+from .common import STATUS_ORDER, Site, numbered_page, page_count
 from .context import (
     IdentifierRow,
     OrganisationContext,
@@ -43,15 +44,12 @@ each language, and making it held about as much again."""
 
 def organisation_pages(site: Site, oid: str) -> int:
     """How many pages organisation ``oid`` has (the same in every language)."""
-    roles = site.cat.roles_of(oid)
-    count = len({cid for ids in roles.values() for cid in ids})
-    return max(1, -(-count // ROWS_PER_PAGE))
+    return page_count(len(_ordered(site, oid)), ROWS_PER_PAGE)
 
 
 def organisation_page(site: Site, oid: str, number: int) -> str:
     """Site path of page ``number`` (from 1) of organisation ``oid``."""
-    first = site.urls.organisation(oid)
-    return first if number == 1 else f"{first}{number}/"
+    return numbered_page(site.urls.organisation(oid), number)
 
 
 def organisation_page_inputs(site: Site, oid: str, number: int) -> tuple[list[str], str]:
@@ -150,16 +148,7 @@ def organisation_context(site: Site, org: Organisation, number: int = 1) -> Orga
             for ref in shown
         ],
         "number": number,
-        "pages": [
-            {
-                "text": str(n),
-                "href": site.link(page, organisation_page(site, org.id, n)),
-                "current": n == number,
-            }
-            for n in range(1, pages + 1)
-        ]
-        if pages > 1
-        else [],
+        "pages": site.page_numbers(page, number, pages, partial(organisation_page, site, org.id)),
     }
     ctx["toc"] = [
         {"id": "roles", "title": str(ui["org_roles"])},

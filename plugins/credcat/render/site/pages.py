@@ -89,7 +89,7 @@ class Pages:
                         n=n,
                         total=list_pages(site),
                     ),
-                    str(n),
+                    number=n,
                 )
                 for n in range(2, list_pages(site) + 1)
             ),
@@ -212,7 +212,7 @@ class Pages:
         if spec.kind == "organisations":
             return organisations_context(site)
         if spec.kind == "catalogue":
-            return catalogue_context(site, int(spec.entity or 1))
+            return catalogue_context(site, spec.number)
         if spec.kind == "compare":
             return compare_context(site)
         if spec.kind == "check":
