@@ -19,6 +19,7 @@ from catalogue_factory import SAMPLE, credential, write_catalogue
 from credcat.model import Credential
 from credcat.store import Held, ModelStore, Packed, Stored
 from credcat.validate import check_catalogue, load_catalogue
+from credcat.versions import fingerprint, succession
 
 
 def live_credentials() -> int:
@@ -109,6 +110,7 @@ def test_a_packed_catalogues_briefs_tell_what_its_credentials_tell_without_their
             cred.superseded_by,
         )
         assert brief.ects == cred.workload.ects == cred.ects
+        assert (brief.version, brief.fingerprint) == (cred.version, fingerprint(cred))
         stack, links = cred.stackability, brief.stackability
         assert (stack is None) == (links is None)
         if stack is not None and links is not None:
@@ -118,6 +120,35 @@ def test_a_packed_catalogues_briefs_tell_what_its_credentials_tell_without_their
         parts = [getattr(brief, name) for name in brief.__slots__]  # type: ignore[attr-defined]
         assert not any(isinstance(part, BaseModel) for part in parts), cid
     assert linked  # the sample links credentials
+
+
+def test_a_packed_catalogues_successions_are_made_from_its_briefs_without_a_model_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every page and file of a credential asks for its versions: a packed catalogue answers
+    from the brief and the archive, the same as a plain one, without reading a model back."""
+    root = sample_copy(tmp_path)
+    edited = root / "credentials" / "data-analysis-python.yaml"  # a version not released yet
+    edited.write_text(edited.read_text().replace('version: "1.2"', 'version: "1.3"', 1))
+    plain, _ = check_catalogue(root)
+    packed, _ = check_catalogue(root, packed=True)
+    assert plain is not None and packed is not None
+    reads: list[Stored[object]] = []
+    original = Stored.get
+
+    def counted(handle: Stored[object]) -> object:
+        reads.append(handle)
+        return original(handle)
+
+    monkeypatch.setattr(Stored, "get", counted)
+    found = {cid: succession(packed, cid) for cid in packed.briefs}
+    assert not reads
+    assert found == {cid: succession(plain, cid) for cid in plain.credentials}
+    unreleased = [s for s in found.values() if s.versions[-1].released is None]
+    assert [s.credential_id for s in unreleased] == ["data-analysis-python"]
+    assert [v.version for v in unreleased[0].versions] == ["1.0", "1.1", "1.2", "1.3"]
+    assert unreleased[0].versions[-1].replaces == "1.2"
+    assert all(s.current == s.versions[-1].version for s in found.values())
 
 
 def test_a_packed_catalogue_holds_a_few_models_not_one_per_credential(tmp_path: Path) -> None:

@@ -38,6 +38,8 @@ class Release:
     Attributes:
         model: How the credential as released (validated like a credential file) is reached:
             in memory, or packed while a build renders (:mod:`credcat.store`).
+        version: The released version (the model's, kept so that finding a version reads
+            no model).
         released: The release date.
         fingerprint: The fingerprint recorded at release.
         replaces: The version released before it, ``None`` for the first.
@@ -47,6 +49,7 @@ class Release:
 
     model: Handle[Credential] = field(compare=False)
     """Not compared: the fingerprint, which is, stands for the content."""
+    version: str
     released: date
     fingerprint: str
     replaces: str | None
@@ -63,11 +66,6 @@ class Release:
         """The loaded snapshot, read again when asked (for the positions of its problems): a
         catalogue that publishes its versions would otherwise hold every snapshot's YAML."""
         return self.read()
-
-    @property
-    def version(self) -> str:
-        """The released version."""
-        return self.credential.version
 
 
 @dataclass(frozen=True)
@@ -127,7 +125,7 @@ class Catalogue:
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
     """Values derived from this (immutable) catalogue, computed once per build by the modules
-    that own them (``versions.succession``, the logos of ``render.logos``): keyed by
+    that own them (the successors, the roles, the logos of ``render.logos``): keyed by
     ``(kind, id)``. Never part of the data."""
 
     def without_documents(self) -> Catalogue:

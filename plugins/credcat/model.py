@@ -1144,6 +1144,8 @@ class Brief(Protocol):
     @property
     def status(self) -> str: ...
     @property
+    def version(self) -> str: ...
+    @property
     def eqf(self) -> int: ...
     @property
     def ects(self) -> float | None: ...
@@ -1165,23 +1167,29 @@ class CredentialBrief:
     id: str
     title: dict[str, str]
     status: str
+    version: str
     eqf: int
     ects: float | None
     stackability: StackLinks | None
     superseded_by: str | None
+    fingerprint: str
+    """The fingerprint of this version (:func:`credcat.versions.fingerprint`), found when the
+    model is packed, so that a credential's versions are known without reading its model."""
 
     @classmethod
-    def of(cls, cred: Credential) -> CredentialBrief:
-        """The brief of ``cred``."""
+    def of(cls, cred: Credential, fingerprint: str) -> CredentialBrief:
+        """The brief of ``cred``, whose fingerprint is ``fingerprint``."""
         stack = cred.stackability
         return cls(
             cred.id,
             cred.title,
             sys.intern(cred.status),
+            sys.intern(cred.version),
             cred.eqf,
             cred.ects,
             None if stack is None else StackLinks(tuple(stack.part_of), tuple(stack.builds_on)),
             cred.superseded_by,
+            fingerprint,
         )
 
 

@@ -51,7 +51,7 @@ from .model import Brief, CatalogueSettings, Credential, CredentialBrief, Organi
 from .pydantic_problems import validate_document, validate_entity
 from .rules import check_rules, release_memos
 from .store import Handle, Held, ModelStore, Packed
-from .versions import SnapshotLoader, load_archive, load_snapshot
+from .versions import SnapshotLoader, fingerprint, load_archive, load_snapshot
 from .yaml_loader import MAX_BYTES, Document, PathKey, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -317,7 +317,7 @@ def check_catalogue(
         made: dict[str, Brief] = {}
 
         def pack(cred: Credential) -> Handle[Credential]:
-            made[cred.id] = CredentialBrief.of(cred)
+            made[cred.id] = CredentialBrief.of(cred, fingerprint(cred))
             return store.put(cred)
 
         handles, credential_files = load_all(Credential, CREDENTIALS_DIR, pack)

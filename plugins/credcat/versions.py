@@ -30,6 +30,7 @@ import hashlib
 import json
 import math
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -43,7 +44,7 @@ from .errors import Problem, field_label, listing
 from .fs import UnsafeFileError, folder_inside
 from .ids import SLUG_RE
 from .memo import per_object
-from .model import VERSION_RE, Credential
+from .model import VERSION_RE, Credential, CredentialBrief
 from .pydantic_problems import validate_entity
 from .store import Held, ModelStore, Packed
 from .urls import Urls
@@ -349,6 +350,7 @@ def load_snapshot(
     return (
         Release(
             model=Held(credential),
+            version=sys.intern(version),
             released=record["date"],
             fingerprint=record["fingerprint"],
             replaces=record["replaces"],
@@ -660,34 +662,25 @@ def succession(catalogue: Catalogue, credential_id: str) -> Succession:
     so releasing a new version changes no file of an older one; the newest version, the list
     and the successor belong to the unversioned record (current page, ``catalogue.json``).
     """
-    key = ("succession", credential_id)
-    known = catalogue.memo.get(key)
-    if isinstance(known, Succession):
-        return known  # computed once per catalogue: the catalogue is immutable
-    current = catalogue.credentials[credential_id]
+    brief = catalogue.briefs[credential_id]
     archive = catalogue.archive
     infos = [
         VersionInfo(r.version, r.released, r.fingerprint, r.replaces)
         for r in archive.of(credential_id)
     ]
-    if archive.get(credential_id, current.version) is None:
+    if archive.get(credential_id, brief.version) is None:
+        if isinstance(brief, CredentialBrief):  # packed: the brief has it, no model is read
+            digest = brief.fingerprint
+        else:  # the credential itself: its fingerprint is computed once per model
+            digest = fingerprint(catalogue.credentials[credential_id])
         latest = archive.latest(credential_id)
-        infos.append(
-            VersionInfo(
-                current.version,
-                None,
-                fingerprint(current),
-                latest.version if latest else None,
-            )
-        )
-    found = Succession(
+        infos.append(VersionInfo(brief.version, None, digest, latest.version if latest else None))
+    return Succession(
         credential_id=credential_id,
         versions=tuple(infos),
-        current=current.version,
-        superseded_by=current.superseded_by if current.status == "superseded" else None,
+        current=brief.version,
+        superseded_by=brief.superseded_by if brief.status == "superseded" else None,
     )
-    catalogue.memo[key] = found
-    return found
 
 
 def credential_at(catalogue: Catalogue, credential_id: str, version: str) -> Credential:
