@@ -22,9 +22,10 @@ the floor builds one per credential).
 Usage: python scripts/bench_build.py [--jobs J] [--floor-cpu SECONDS | --floor-only]
 [--same-pages] [--released] [N ...]   (default: 200 1000)
 
-``--jobs`` sets ``CREDCAT_JOBS`` for the credcat build (default: one process, as in a build;
-``--jobs 2`` or ``--jobs auto`` uses worker processes). The machine is usually shared: repeat
-runs and compare the ratio, which is less noisy than the absolute times. ``--floor-cpu``
+``--jobs`` sets ``CREDCAT_JOBS`` for the credcat build (default: as a build does, one process
+per core up to four on Linux; ``--jobs 1`` renders in the build's own process only). The
+machine is usually shared: repeat runs and compare the ratio, which is less noisy than the
+absolute times. ``--floor-cpu``
 skips the floor's build and divides by the floor's CPU seconds given (one size only; the floor
 of 10,000 credentials takes several minutes and does not change with credcat);
 ``--floor-only`` builds the floor alone (to measure it for ``--floor-cpu`` on the same machine).

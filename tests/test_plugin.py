@@ -326,13 +326,17 @@ def test_generated_pages_and_files_are_told_by_their_address(tmp_path: Path) -> 
     assert kinds.isdisjoint(mkdocs_plugin.OWN_KINDS)
 
 
-def test_a_build_leaves_no_cache_of_addresses_that_grows_with_its_pages(tmp_path: Path) -> None:
+def test_a_build_leaves_no_cache_of_addresses_that_grows_with_its_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """MkDocs keeps every address it made a relative link from or to, without bound (every
     page's alternates in the language switch among them: nine pages a version, in every
     language); credcat empties those caches as it renders its own pages, so what a build
-    holds does not grow with them."""
+    holds does not grow with them. Here the build's own process renders them (worker
+    processes end with their caches)."""
     import mkdocs.utils
 
+    monkeypatch.setenv("CREDCAT_JOBS", "1")
     caches = [getattr(mkdocs.utils, name) for name in ("_norm_parts", "_get_norm_url")]
     config = make_project(tmp_path)
     site = tmp_path / "site"
@@ -567,6 +571,7 @@ def test_credcat_pages_reuse_the_navigation_and_search_box_and_get_the_same_byte
         '<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8"
     )
 
+    monkeypatch.setenv("CREDCAT_JOBS", "1")  # the pages are rendered where they are counted
     asked: list[bool] = []
     slot_html = mkdocs_plugin._Slot.html.fget
     assert slot_html is not None

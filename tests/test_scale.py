@@ -176,14 +176,29 @@ def test_an_address_names_the_credential_whose_folder_holds_it() -> None:
 def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     # as in a build's own process: no other threads (the test run itself may have some)
     monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 1)
+    monkeypatch.setattr("credcat.parallel._cores", lambda: 8)
+    monkeypatch.setattr("credcat.parallel.sys.platform", "linux")
     monkeypatch.setenv("CREDCAT_JOBS", "1")
     assert jobs() == 1
     monkeypatch.delenv("CREDCAT_JOBS")
-    assert jobs() == 1  # one process unless asked: measured cheaper (docs/performance.md)
+    assert jobs() == 4  # one per core, at most four, unless told
+    monkeypatch.setattr("credcat.parallel._cores", lambda: 2)
+    assert jobs() == 2
+    monkeypatch.setattr("credcat.parallel._cores", lambda: 1)
+    assert jobs() == 1
+    monkeypatch.setenv("CREDCAT_JOBS", "2")
+    assert jobs() == 2  # asked for, even on one core
+    monkeypatch.setattr("credcat.parallel._cores", lambda: 8)
+    monkeypatch.setenv("CREDCAT_JOBS", "auto")
+    assert jobs() == 8
+    monkeypatch.setenv("CREDCAT_JOBS", "0")
+    assert jobs() == 8
+    # elsewhere than Linux (macOS: fork is not the platform's default), only when asked
+    monkeypatch.setattr("credcat.parallel.sys.platform", "darwin")
+    monkeypatch.delenv("CREDCAT_JOBS")
+    assert jobs() == 1
     monkeypatch.setenv("CREDCAT_JOBS", "2")
     assert jobs() == 2
-    monkeypatch.setenv("CREDCAT_JOBS", "auto")
-    assert jobs() >= 1
     # never fork while other threads run (forking them is unsafe)
     monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 3)
     monkeypatch.setenv("CREDCAT_JOBS", "2")
@@ -192,16 +207,20 @@ def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_site_built_by_several_processes_is_the_same_bytes(tmp_path: Path) -> None:
     """Pages and data files rendered by worker processes (``CREDCAT_JOBS=2``, pages handing
-    their search entries back) give the same site, every file, as one process."""
+    their search entries back) give the same site, every file, as one process; without
+    ``CREDCAT_JOBS`` a build on Linux has one process per core, up to four."""
     sites = {}
-    for jobs_setting in ("1", "2"):
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    default = min(cores, 4) if sys.platform.startswith("linux") else 1
+    for jobs_setting in ("1", "2", ""):
         site = tmp_path / f"site{jobs_setting}"
         env = {
-            **os.environ,
-            "CREDCAT_JOBS": jobs_setting,
+            **{k: v for k, v in os.environ.items() if k != "CREDCAT_JOBS"},
             "SOURCE_DATE_EPOCH": GOLDEN_TODAY_EPOCH,
             "NO_MKDOCS_2_WARNING": "1",
         }
+        if jobs_setting:
+            env["CREDCAT_JOBS"] = jobs_setting
         done = subprocess.run(
             [
                 sys.executable,
@@ -219,12 +238,14 @@ def test_a_site_built_by_several_processes_is_the_same_bytes(tmp_path: Path) -> 
             capture_output=True,
             text=True,
         )
-        used = "1 process" if jobs_setting == "1" else "2 processes"
+        count = int(jobs_setting or default)
+        used = "1 process" if count == 1 else f"{count} processes"
         assert f"units of work in {used}" in done.stderr
         sites[jobs_setting] = _files(site)
-    assert sites["1"].keys() == sites["2"].keys()
-    different = [path for path in sites["1"] if sites["1"][path] != sites["2"][path]]
-    assert different == []
+    for other in ("2", ""):
+        assert sites["1"].keys() == sites[other].keys()
+        different = [path for path in sites["1"] if sites["1"][path] != sites[other][path]]
+        assert different == [], other
 
 
 def test_models_share_the_sets_of_their_written_fields_safely() -> None:

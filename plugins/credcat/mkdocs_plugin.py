@@ -63,10 +63,10 @@ language's folder, marked as being in the default language and left out of its s
   MkDocs empties the site folder.
 * ``on_post_build`` (before the search plugin) — render the credential pages and summaries as
   MkDocs renders a page, and write the data files, in chunks, in worker processes where
-  ``CREDCAT_JOBS`` asks for them (:func:`credcat.parallel.run_units`; one process under
-  ``mkdocs serve``); under serve, a credential whose key is unchanged gets its folders back
-  instead. After the search plugin: split the search index by language, each with the stemmer
-  of its language (English where lunr has none).
+  there are cores (:func:`credcat.parallel.run_units`; one process under ``mkdocs serve``);
+  under serve, a credential whose key is unchanged gets its folders back instead. After the search
+  plugin: split the search index by language, each with the stemmer of its language (English where
+  lunr has none).
 * ``on_serve`` — watch the catalogue folder.
 * ``on_post_build`` (last of all plugins) — under ``mkdocs build`` and ``gh-deploy``, swap the
   staged site in (see below).

@@ -8,13 +8,13 @@ each language, the logos, and the machine files of :data:`CHUNK` credentials at 
 unit writes its files as it renders them, so memory holds one chunk, never the whole site
 (10,000 credentials publish about 2 GB of JSON). ``catalogue.jsonld`` is written node by node.
 
-**Processes.** With ``CREDCAT_JOBS`` above 1 (or ``auto``), the units run in worker processes
-started by ``fork``
-(they inherit the validated catalogue; nothing is pickled but a unit's name and the paths it
-wrote). Every file's bytes depend only on the catalogue, never on the process or the order, so
-a parallel build is byte-identical to a single-process one (tested). ``CREDCAT_JOBS=1`` (or
-:func:`jobs` returning 1: no ``fork``, one core, or other threads running, as under ``mkdocs
-serve``) runs the same units in the build's own process.
+**Processes.** On Linux the units run in worker processes started by ``fork``, one per core up
+to :data:`DEFAULT_JOBS` (``CREDCAT_JOBS`` sets another number; ``auto``: every core). They
+inherit the validated catalogue; nothing is pickled but a unit's name and the paths it wrote.
+Every file's bytes depend only on the catalogue, never on the process or the order, so a
+parallel build is byte-identical to a single-process one (tested). ``CREDCAT_JOBS=1`` (or
+:func:`jobs` returning 1: one core, no ``fork``, not Linux, or other threads running, as under
+``mkdocs serve``) runs the same units in the build's own process.
 
 A unit checks that it wrote exactly the paths announced for it (:class:`DataPaths`, used for
 the collision check before the build writes anything): a renderer and the announcement that
@@ -28,6 +28,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -56,6 +57,7 @@ from .versions import credential_at, succession
 
 __all__ = [
     "CHUNK",
+    "DEFAULT_JOBS",
     "DataJob",
     "DataPaths",
     "OutputError",
@@ -92,7 +94,15 @@ CHUNK = 50
 small enough that the cores share the work evenly."""
 
 JOBS_ENV = "CREDCAT_JOBS"
-"""Environment variable: the number of processes of a build (``1``: the build's own only)."""
+"""Environment variable: the number of processes of a build (``1``: the build's own only;
+``auto`` or ``0``: one per core)."""
+
+DEFAULT_JOBS = 4
+"""Processes of a build where ``CREDCAT_JOBS`` is not set, when there are that many cores. Two
+processes render a build of 1,000 credentials in 40 % less time for the same CPU time
+(docs/performance.md, "More cores"); each costs about 60 MB more at its peak, and beyond four
+the work the build's own process does alone (MkDocs' pages, the search index, the sitemap)
+takes most of the time left."""
 
 
 @dataclass(frozen=True)
@@ -131,22 +141,29 @@ class DataJob:
     paths: dict[str, list[str]] | None = None
 
 
+def _cores() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def jobs() -> int:
     """How many processes to use: ``CREDCAT_JOBS`` (``0`` or ``auto``: every core this process
-    may use), else 1; always 1 where ``fork`` is missing or other threads run (forking them is
-    unsafe).
+    may use), else one per core up to :data:`DEFAULT_JOBS`; always 1 where ``fork`` is missing
+    or other threads run (forking them is unsafe).
 
-    One process is the default because it is measured to be the cheaper setting while only the
-    data files run in parallel (docs/performance.md, "More cores").
+    Without ``CREDCAT_JOBS``, only on Linux: elsewhere ``fork`` is not the platform's default
+    (macOS's system libraries may fail in a forked process), so there it is asked for.
     """
     wanted = os.environ.get(JOBS_ENV, "").strip().lower()
     if wanted.isdigit() and int(wanted) > 0:
         count = int(wanted)
     elif wanted in {"0", "auto"}:
-        try:
-            count = len(os.sched_getaffinity(0))
-        except AttributeError:  # not on Linux
-            count = os.cpu_count() or 1
+        count = _cores()
+    elif sys.platform.startswith("linux"):
+        count = min(_cores(), DEFAULT_JOBS)
     else:
         count = 1
     if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
