@@ -19,13 +19,16 @@ of HTML pages with the CPU time per page (credcat builds nine pages per credenti
 sample's three languages times the current page, the version page and the employers' summary;
 the floor builds one per credential).
 
-Usage: python scripts/bench_build.py [--jobs J] [--floor-cpu SECONDS | --floor-only]
+Usage: python scripts/bench_build.py [--jobs J] [--cores] [--floor-cpu SECONDS | --floor-only]
 [--same-pages] [--released] [N ...]   (default: 200 1000)
 
 ``--jobs`` sets ``CREDCAT_JOBS`` for the credcat build (default: as a build does, one process
 per core up to four on Linux; ``--jobs 1`` renders in the build's own process only). The
 machine is usually shared: repeat runs and compare the ratio, which is less noisy than the
-absolute times. ``--floor-cpu``
+absolute times. ``--cores`` also builds credcat in one process (``CREDCAT_JOBS=1``), both
+builds with the same ``SOURCE_DATE_EPOCH``, and prints issue 9's last target: how much sooner
+the build with worker processes ends, and whether the two sites are the same bytes, file by
+file. ``--floor-cpu``
 skips the floor's build and divides by the floor's CPU seconds given (one size only; the floor
 of 10,000 credentials takes several minutes and does not change with credcat);
 ``--floor-only`` builds the floor alone (to measure it for ``--floor-cpu`` on the same machine).
@@ -43,6 +46,7 @@ times apart in one run (``1000 10000``), also the growth of CPU time and peak be
 
 from __future__ import annotations
 
+import filecmp
 import os
 import subprocess
 import sys
@@ -215,10 +219,10 @@ def tree_memory(pid: int) -> int:
     return total
 
 
-def build(root: Path, env: dict[str, str]) -> Run:
+def build(root: Path, env: dict[str, str], site: str = "site") -> Run:
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"],
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", site],
         cwd=root,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -243,7 +247,7 @@ def build(root: Path, env: dict[str, str]) -> Run:
     if proc.returncode:
         assert proc.stderr is not None
         sys.exit(proc.stderr.read().decode())
-    files = [p for p in (root / "site").rglob("*") if p.is_file()]
+    files = [p for p in (root / site).rglob("*") if p.is_file()]
     indexes = [p for p in files if p.name == "search_index.json"]
     return Run(
         cpu=usage.ru_utime + usage.ru_stime,
@@ -256,6 +260,35 @@ def build(root: Path, env: dict[str, str]) -> Run:
         search_indexes=len(indexes),
         pages=sum(1 for p in files if p.suffix == ".html"),
     )
+
+
+def processes(env: dict[str, str]) -> int:
+    """How many processes a credcat build with ``env`` uses (credcat's own answer)."""
+    code = "from credcat.parallel import jobs; print(jobs())"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
+    )
+    return int(done.stdout)
+
+
+def differences(one: Path, other: Path) -> list[str]:
+    """The files of two site folders that are not the same bytes (or not in both)."""
+    names = {p.relative_to(one).as_posix() for p in one.rglob("*") if p.is_file()}
+    others = {p.relative_to(other).as_posix() for p in other.rglob("*") if p.is_file()}
+    found = sorted(names ^ others)
+    for name in sorted(names & others):
+        if not filecmp.cmp(one / name, other / name, shallow=False):
+            found.append(name)
+    return found
+
+
+@dataclass
+class Cores:
+    """The same build in one process, against the build with worker processes."""
+
+    processes: int
+    one: Run
+    different: list[str]
 
 
 TARGETS = {
@@ -280,6 +313,7 @@ class Measured:
     credcat: Run
     floor_cpu: float
     floor: Run | None
+    cores: Cores | None = None
 
 
 def verdicts(measured: list[Measured]) -> list[str]:
@@ -310,6 +344,18 @@ def verdicts(measured: list[Measured]) -> list[str]:
             f"{m.size:>6}  site <= {TARGETS['site_kb']:.0f} KB per version: {site:.1f} KB "
             f"({floor_site})  {met(site <= TARGETS['site_kb'])}",
         ]
+        if m.cores is not None:
+            cores = m.cores
+            faster = cores.one.wall / run.wall
+            same = not cores.different
+            lines.append(
+                f"{m.size:>6}  more cores help, byte-identical: {cores.one.wall:.1f} s wall in "
+                f"one process, {run.wall:.1f} s in {cores.processes} = {faster:.2f}x as fast; "
+                f"CPU {cores.one.cpu:.1f} / {run.cpu:.1f} s; "
+                + ("the same bytes" if same else f"{len(cores.different)} files differ")
+                + f"  {met(cores.processes > 1 and faster > 1 and same)}"
+            )
+            lines += [f"          differs: {name}" for name in cores.different[:10]]
     by_size = {m.size: m for m in measured}
     for small, m in sorted(by_size.items()):
         big = by_size.get(small * 10)
@@ -331,13 +377,14 @@ def main() -> None:
     args = sys.argv[1:]
     jobs = None
     given_floor = None
-    floor_only = same_pages = released = False
-    flags = ("--floor-only", "--same-pages", "--released")
+    floor_only = same_pages = released = with_cores = False
+    flags = ("--floor-only", "--same-pages", "--released", "--cores")
     while args[:1] in (["--jobs"], ["--floor-cpu"], *([flag] for flag in flags)):
         if args[0] in flags:
             floor_only = floor_only or args[0] == "--floor-only"
             same_pages = same_pages or args[0] == "--same-pages"
             released = released or args[0] == "--released"
+            with_cores = with_cores or args[0] == "--cores"
             args = args[1:]
             continue
         if args[0] == "--jobs":
@@ -349,6 +396,8 @@ def main() -> None:
     env = dict(os.environ)
     if jobs is not None:
         env["CREDCAT_JOBS"] = jobs
+    if with_cores:  # the two builds' sitemaps name the same day
+        env.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
     header = (
         f"{'N':>6} {'build':>8} {'CPU s':>7} {'ratio':>6} {'wall s':>7} {'peak MB':>8} "
         f"{'maxrss':>7} {'search KB/cred/lang':>20} {'site KB/version':>16} {'files':>7} "
@@ -366,8 +415,13 @@ def main() -> None:
                 make_floor(floor_root, root / "catalogue", same_pages=same_pages)
                 runs.append(("floor", build(floor_root, dict(os.environ))))
                 floor_cpu = runs[0][1].cpu
+            cores = None
             if not floor_only:
                 runs.insert(0, ("credcat", build(root, env)))
+                if with_cores:
+                    one = build(root, {**env, "CREDCAT_JOBS": "1"}, "site-1")
+                    runs.insert(1, ("1 proc", one))
+                    cores = Cores(processes(env), one, differences(root / "site", root / "site-1"))
             versions = size  # synthetic credentials: one version each
             for name, run in runs:
                 ratio = run.cpu / floor_cpu
@@ -381,7 +435,7 @@ def main() -> None:
                 )
             if not floor_only:
                 floor_run = next((run for name, run in runs if name == "floor"), None)
-                measured.append(Measured(size, runs[0][1], floor_cpu, floor_run))
+                measured.append(Measured(size, runs[0][1], floor_cpu, floor_run, cores))
     if measured:
         print("\nissue 9's targets, as measured in this run:")
         for line in verdicts(measured):
