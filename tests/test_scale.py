@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from mkdocs.config import load_config
 from pydantic import ValidationError
 
 from credcat.output import OutputError, data_files
-from credcat.parallel import Written, check_written, jobs
+from credcat.parallel import WorkerError, Written, check_written, jobs, run_units
 from credcat.render.language import localise
 from credcat.render.site.index import catalogue_json, catalogue_texts_json
 from credcat.urls import MACHINE_FILES, Urls
@@ -203,6 +204,60 @@ def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 3)
     monkeypatch.setenv("CREDCAT_JOBS", "2")
     assert jobs() == 1
+
+
+def _unit_and_process(unit: str) -> tuple[str, int]:
+    return unit, os.getpid()
+
+
+def test_units_run_in_worker_processes_in_order_or_here_when_no_pool_can_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    units = [f"unit:{n}" for n in range(6)]
+    found = list(run_units(units, _unit_and_process, processes=2))
+    assert [unit for unit, _pid in found] == units  # the order of the units
+    assert {pid for _unit, pid in found} - {os.getpid()}  # in other processes
+
+    def no_pool(*args: Any, **kwargs: Any) -> Any:
+        raise OSError("this system does not support sem_open")
+
+    # a host without POSIX semaphores cannot start a pool: the same work, in this process
+    monkeypatch.setattr("credcat.parallel.ProcessPoolExecutor", no_pool)
+    found = list(run_units(units, _unit_and_process, processes=2))
+    assert found == [(unit, os.getpid()) for unit in units]
+
+
+def _dies_at_unit_3(unit: str) -> str:
+    if unit == "unit:3":
+        os._exit(9)  # as a process the system stops for want of memory
+    return unit
+
+
+def test_a_worker_process_that_dies_is_a_clear_error_not_a_traceback() -> None:
+    with pytest.raises(WorkerError, match=r"ended before its work was done.*CREDCAT_JOBS=1"):
+        list(run_units([f"unit:{n}" for n in range(6)], _dies_at_unit_3, processes=2))
+
+
+def test_a_build_whose_worker_process_dies_fails_and_keeps_the_previous_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.exceptions import Abort
+
+    from credcat import mkdocs_plugin
+    from test_site_build import build_site, make_project
+
+    config = make_project(tmp_path)
+    site = tmp_path / "site"
+    build_site(config, site)
+    before = _files(site)
+    monkeypatch.setenv("CREDCAT_JOBS", "2")
+    monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 1)
+    monkeypatch.setattr(mkdocs_plugin, "run_data_unit", lambda job, unit: os._exit(9))
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(config, site)
+    assert "a worker process of the build ended before its work was done" in caplog.text
+    assert "CREDCAT_JOBS=1" in caplog.text
+    assert _files(site) == before
 
 
 def test_a_site_built_by_several_processes_is_the_same_bytes(tmp_path: Path) -> None:

@@ -143,6 +143,7 @@ from .output import OutputError
 from .parallel import (
     DataJob,
     DataPaths,
+    WorkerError,
     Written,
     data_units,
     entry_memo,
@@ -1095,7 +1096,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                         if store is not None:
                             by_page[src_uri] = page_entries
             written_paths.check()
-        except OutputError as exc:
+        except (OutputError, WorkerError) as exc:
             raise PluginError(f"credcat: {exc}") from exc
         if store is not None and keys is not None:
             self._keep(store, keys, restored, by_page)

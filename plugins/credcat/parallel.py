@@ -14,7 +14,9 @@ inherit the validated catalogue; nothing is pickled but a unit's name and the pa
 Every file's bytes depend only on the catalogue, never on the process or the order, so a
 parallel build is byte-identical to a single-process one (tested). ``CREDCAT_JOBS=1`` (or
 :func:`jobs` returning 1: one core, no ``fork``, not Linux, or other threads running, as under
-``mkdocs serve``) runs the same units in the build's own process.
+``mkdocs serve``) runs the same units in the build's own process, and so does a host where no
+process pool can start. A worker that dies before its work is done fails the build
+(:class:`WorkerError`).
 
 A unit checks that it wrote exactly the paths announced for it (:class:`DataPaths`, used for
 the collision check before the build writes anything): a renderer and the announcement that
@@ -32,6 +34,7 @@ import sys
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
@@ -61,6 +64,7 @@ __all__ = [
     "DataJob",
     "DataPaths",
     "OutputError",
+    "WorkerError",
     "Written",
     "check_written",
     "data_files",
@@ -79,6 +83,11 @@ T = TypeVar("T")
 class OutputError(CredcatError):
     """Two renderers claimed the same output path, a path would leave the output folder, or the
     output folder is one that must not be replaced (the project, the catalogue, home …)."""
+
+
+class WorkerError(CredcatError):
+    """A worker process of the build ended before its work was done (killed, most often for
+    want of memory)."""
 
 
 def safe_relative(path: str) -> PurePosixPath:
@@ -394,7 +403,14 @@ def run_units(
     """
     global _RUN
     processes = min(processes or jobs(), len(units))
-    if processes <= 1:
+    pool = None
+    if processes > 1:
+        try:
+            context = multiprocessing.get_context("fork")
+            pool = ProcessPoolExecutor(processes, mp_context=context)
+        except (OSError, ImportError, NotImplementedError, ValueError):
+            pool = None  # no process pool here (no POSIX semaphores, as on some hosts): one
+    if pool is None:
         for unit in units:
             yield run(unit)
         return
@@ -404,9 +420,14 @@ def run_units(
     # (copy-on-write), not just what the worker reads.
     gc.freeze()
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        with pool:
             yield from pool.map(_run_in_worker, units)  # type: ignore[misc]
+    except BrokenProcessPool as exc:
+        raise WorkerError(
+            "a worker process of the build ended before its work was done (most often the "
+            f"system stopped it for want of memory): build with {JOBS_ENV}=1 to render in one "
+            f"process, or with fewer processes ({JOBS_ENV}=2)"
+        ) from exc
     finally:
         gc.unfreeze()
         _RUN = None
