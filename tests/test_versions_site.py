@@ -254,3 +254,24 @@ def test_errata_and_unreleased_fingerprints_on_the_pages(tmp_path: Path) -> None
     assert "The current version is 1.1" in old["version"]["text"]
     assert old["record"]["errata"]  # the erratum stays with its version
     assert new["record"]["errata"] == []
+
+
+def test_a_version_page_shows_a_text_as_written_like_the_current_page(tmp_path: Path) -> None:
+    """Material's search plugin strips what looks like its own ``data-search-…`` attributes
+    from every page body it is handed; a version page (left out of the index) is not handed
+    its body, so a text that reads like one shows on it as on the current page."""
+    config = make_project(tmp_path / "project")
+    source = tmp_path / "project" / "catalogue" / "credentials" / "intro-databases.yaml"
+    text = source.read_text("utf-8")
+    written = 'Write data-search-exclude="yes" where a page must stay out of a site search.'
+    source.write_text(
+        text.replace("  en: Basic computer skills.", f"  en: '{written}'", 1), encoding="utf-8"
+    )
+    site = tmp_path / "site"
+    build_site(config, site)
+    pages = {
+        name: (site / "credentials" / "intro-databases" / name / "index.html").read_text("utf-8")
+        for name in ("", "1.0")
+    }
+    for name, page in pages.items():
+        assert written in page, name

@@ -904,13 +904,18 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         """Give the page template its context (for ``<head>`` links and scripts); hand the
-        search plugin the compact stand-in of a credential page's body (restored below)."""
+        search plugin the compact stand-in of a credential page's body, and nothing of a page
+        it leaves out (a version, a further list page); the body is restored below."""
         ctx = self._render_body(page, config)
         if ctx is not None:
             context["credcat"] = ctx  # type: ignore[typeddict-unknown-key]
             spec = self._specs.get(page.file.src_uri)
             stand_in = None
-            if spec is not None and not spec.version_page:
+            if spec is not None and (spec.version_page or spec.number > 1):
+                # left out of the index (_page_meta): nothing of the body to read or clean
+                # (Material's search scans every body it is handed for its own attributes)
+                stand_in = ""
+            elif spec is not None:
                 stand_in = search_body(spec.kind, ctx)
             if stand_in is not None:
                 self._full_content = page.content
