@@ -227,6 +227,33 @@ def test_units_run_in_worker_processes_in_order_or_here_when_no_pool_can_start(
     assert found == [(unit, os.getpid()) for unit in units]
 
 
+def _warns(unit: str) -> str:
+    logging.getLogger("mkdocs.plugins.elsewhere").warning("a warning of %s", unit)
+    if unit == "unit:4":
+        logging.getLogger("mkdocs.plugins.elsewhere").error("unit:4 cannot be made")
+        raise ValueError("unit:4 failed")
+    return unit
+
+
+def test_what_a_worker_logs_is_logged_once_in_the_builds_process_in_order(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """``mkdocs build --strict`` counts the warnings its own process logs: a worker's warning
+    is handed to it (once, in the order of the units), and a failed unit's records come with
+    its error."""
+    units = [f"unit:{n}" for n in range(6)]
+    with caplog.at_level(logging.WARNING):
+        assert list(run_units(units[:4], _warns, processes=2)) == units[:4]
+    assert [r.getMessage() for r in caplog.records] == [f"a warning of {u}" for u in units[:4]]
+    assert {r.process for r in caplog.records} - {os.getpid()}  # logged by the workers
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), pytest.raises(ValueError, match="unit:4 failed"):
+        list(run_units(units, _warns, processes=2))
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages[:4] == [f"a warning of {u}" for u in units[:4]]
+    assert messages[4:] == ["a warning of unit:4", "unit:4 cannot be made"]
+
+
 def _dies_at_unit_3(unit: str) -> str:
     if unit == "unit:3":
         os._exit(9)  # as a process the system stops for want of memory
@@ -258,6 +285,34 @@ def test_a_build_whose_worker_process_dies_fails_and_keeps_the_previous_site(
     assert "a worker process of the build ended before its work was done" in caplog.text
     assert "CREDCAT_JOBS=1" in caplog.text
     assert _files(site) == before
+
+
+def test_a_warning_while_a_worker_renders_a_page_fails_a_strict_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another plugin that warns about one of credcat's pages, rendered by a worker process,
+    fails ``mkdocs build --strict`` as it would in one process; the warning shows once."""
+    from mkdocs.exceptions import Abort
+
+    from credcat import mkdocs_plugin
+    from test_site_build import build_site, make_project
+
+    config = make_project(tmp_path)
+    site = tmp_path / "site"
+    real = mkdocs_plugin._page_meta
+
+    def page_meta(spec: Any) -> dict[str, Any]:
+        if spec.src_uri == "credentials/intro-databases/index.md":
+            logging.getLogger("mkdocs.plugins.elsewhere").warning("a doubtful page")
+        return real(spec)
+
+    monkeypatch.setenv("CREDCAT_JOBS", "2")
+    monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 1)
+    monkeypatch.setattr(mkdocs_plugin, "_page_meta", page_meta)
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_site(config, site)
+    assert [r.getMessage() for r in caplog.records].count("a doubtful page") == 1
+    assert not site.exists()  # nothing published
 
 
 def test_a_site_built_by_several_processes_is_the_same_bytes(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
 import sys
@@ -381,9 +382,63 @@ _RUN: Callable[[str], object] | None = None
 """The work of the worker processes (inherited through ``fork``, never pickled)."""
 
 
-def _run_in_worker(unit: str) -> object:
-    assert _RUN is not None
-    return _RUN(unit)
+class _HeldRecords(logging.Handler):
+    """A worker's log records, held for the build's process, whose handlers print them and
+    count the warnings (``mkdocs build --strict`` fails on one): a worker's own copies of
+    those handlers would print them but count them nowhere."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.records and self.records[-1] is record:  # handed on by two loggers
+            return
+        message = record.getMessage()  # its arguments may not pickle: the text does
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        self.records.append(record)
+        record.msg, record.args, record.exc_info = message, None, None
+
+    def take(self) -> list[logging.LogRecord]:
+        """The records held so far, no longer held."""
+        taken, self.records = self.records, []
+        return taken
+
+
+_HELD: _HeldRecords | None = None
+
+
+def _start_worker() -> None:
+    """In a new worker: every logger that has handlers hands its records to :data:`_HELD`
+    instead."""
+    global _HELD
+    _HELD = _HeldRecords()
+    loggers = [logging.getLogger()] + [
+        logger
+        for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger) and logger.handlers
+    ]
+    for logger in loggers:
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+        logger.addHandler(_HELD)
+
+
+def _run_in_worker(unit: str) -> tuple[object, list[logging.LogRecord]]:
+    assert _RUN is not None and _HELD is not None
+    try:
+        result = _RUN(unit)
+    except Exception as error:  # its records go with it (an exception pickles its attributes)
+        error.credcat_records = _HELD.take()  # type: ignore[attr-defined]
+        raise
+    return result, _HELD.take()
+
+
+def _emit(records: Iterable[logging.LogRecord]) -> None:
+    """Log a worker's records in this process: its handlers print them and count them."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
 
 
 def run_units(
@@ -399,7 +454,12 @@ def run_units(
 
     Yields:
         The results, in the order of ``units`` whatever the number of processes, each as soon
-        as it and those before it are done (the caller need not hold them all).
+        as it and those before it are done (the caller need not hold them all). What a worker
+        logs is logged in this process just before its unit's result (or error), so that this
+        process's handlers print it once and count its warnings.
+
+    Raises:
+        WorkerError: When a worker process ended before its work was done.
     """
     global _RUN
     processes = min(processes or jobs(), len(units))
@@ -407,7 +467,7 @@ def run_units(
     if processes > 1:
         try:
             context = multiprocessing.get_context("fork")
-            pool = ProcessPoolExecutor(processes, mp_context=context)
+            pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker)
         except (OSError, ImportError, NotImplementedError, ValueError):
             pool = None  # no process pool here (no POSIX semaphores, as on some hosts): one
     if pool is None:
@@ -421,13 +481,18 @@ def run_units(
     gc.freeze()
     try:
         with pool:
-            yield from pool.map(_run_in_worker, units)  # type: ignore[misc]
+            for result, records in pool.map(_run_in_worker, units):
+                _emit(records)
+                yield result  # type: ignore[misc]
     except BrokenProcessPool as exc:
         raise WorkerError(
             "a worker process of the build ended before its work was done (most often the "
             f"system stopped it for want of memory): build with {JOBS_ENV}=1 to render in one "
             f"process, or with fewer processes ({JOBS_ENV}=2)"
         ) from exc
+    except Exception as error:
+        _emit(getattr(error, "credcat_records", ()))
+        raise
     finally:
         gc.unfreeze()
         _RUN = None
