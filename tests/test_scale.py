@@ -7,6 +7,7 @@ import html
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -313,6 +314,37 @@ def test_a_warning_while_a_worker_renders_a_page_fails_a_strict_build(
         build_site(config, site)
     assert [r.getMessage() for r in caplog.records].count("a doubtful page") == 1
     assert not site.exists()  # nothing published
+
+
+def test_a_site_with_another_plugin_uses_worker_processes_only_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another plugin's events see each of credcat's pages and may keep what they see: in a
+    worker's copy of the plugin that would be lost, so such a site renders in one process
+    unless ``CREDCAT_JOBS`` asks for more."""
+    from test_site_build import build_site, make_project
+
+    monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 1)
+    monkeypatch.setattr("credcat.parallel._cores", lambda: 2)
+    monkeypatch.setattr("credcat.parallel.sys.platform", "linux")
+    monkeypatch.delenv("CREDCAT_JOBS", raising=False)
+    plain = make_project(tmp_path / "plain")
+    tagged = make_project(tmp_path / "tagged")
+    text = tagged.read_text("utf-8")
+    tagged.write_text(text.replace("  - search\n", "  - search\n  - tags\n", 1), "utf-8")
+
+    def processes(config: Path, site: str) -> str:
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="mkdocs"):
+            build_site(config, tmp_path / site, strict=False)
+        found = re.search(r"units of work in (\d+) process", caplog.text)
+        assert found is not None
+        return found.group(1)
+
+    assert processes(plain, "plain-site") == "2"  # search and credcat only: workers
+    assert processes(tagged, "tagged-site") == "1"
+    monkeypatch.setenv("CREDCAT_JOBS", "2")
+    assert processes(tagged, "tagged-asked") == "2"
 
 
 def test_a_site_built_by_several_processes_is_the_same_bytes(tmp_path: Path) -> None:

@@ -1048,7 +1048,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if not units:
             return
         entries = _search_entries(config)
-        processes = 1 if self._command == "serve" or entries is None else None
+        if self._command == "serve" or entries is None:
+            processes = 1
+        else:  # workers by default only where no other plugin could miss a page it renders
+            processes = jobs(by_default=_plugins_known_in_workers(config))
         keys = self._keys(config)
         store = self._store if keys is not None else None
         restored: dict[str, dict[str, list[Any]]] = {}
@@ -1067,7 +1070,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             assert job is not None
             return run_data_unit(job, unit), []
 
-        used = min(processes or jobs(), len(units))
+        used = min(processes, len(units))
         log.debug(
             f"the pages of {len(ids)} credentials and {len(units)} units of work in {used} "
             f"process{'es' if used > 1 else ''}"
@@ -1652,6 +1655,20 @@ def _forget_url_parts() -> None:
         clear = getattr(getattr(mkdocs.utils, name, None), "cache_clear", None)
         if callable(clear):
             clear()
+
+
+WORKER_SAFE_PLUGINS = frozenset({"credcat", "search"})
+"""The plugins whose part in rendering a page of credcat's is known to be the same in a
+worker process: credcat, and the search plugin (MkDocs' or Material's), whose entries the
+workers hand back. Another plugin's ``page_context`` and ``post_page`` events may keep what
+they see of each page for later (a list of pages, a count), which a worker's copy of the
+plugin would keep in vain: with one, a build uses worker processes only when
+``CREDCAT_JOBS`` asks for them."""
+
+
+def _plugins_known_in_workers(config: MkDocsConfig) -> bool:
+    """Whether every plugin of the site is one of :data:`WORKER_SAFE_PLUGINS`."""
+    return all(name.split("/")[-1] in WORKER_SAFE_PLUGINS for name in config.plugins)
 
 
 def _search_entries(config: MkDocsConfig) -> list[Any] | None:

@@ -9,7 +9,8 @@ unit writes its files as it renders them, so memory holds one chunk, never the w
 (10,000 credentials publish about 2 GB of JSON). ``catalogue.jsonld`` is written node by node.
 
 **Processes.** On Linux the units run in worker processes started by ``fork``, one per core up
-to :data:`DEFAULT_JOBS` (``CREDCAT_JOBS`` sets another number; ``auto``: every core). They
+to :data:`DEFAULT_JOBS`, where the caller knows them safe there (:func:`jobs`;
+``CREDCAT_JOBS`` sets another number; ``auto``: every core). They
 inherit the validated catalogue; nothing is pickled but a unit's name and the paths it wrote.
 Every file's bytes depend only on the catalogue, never on the process or the order, so a
 parallel build is byte-identical to a single-process one (tested). ``CREDCAT_JOBS=1`` (or
@@ -160,20 +161,21 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def jobs() -> int:
+def jobs(*, by_default: bool = True) -> int:
     """How many processes to use: ``CREDCAT_JOBS`` (``0`` or ``auto``: every core this process
     may use), else one per core up to :data:`DEFAULT_JOBS`; always 1 where ``fork`` is missing
     or other threads run (forking them is unsafe).
 
-    Without ``CREDCAT_JOBS``, only on Linux: elsewhere ``fork`` is not the platform's default
-    (macOS's system libraries may fail in a forked process), so there it is asked for.
+    Without ``CREDCAT_JOBS``, only on Linux (elsewhere ``fork`` is not the platform's default:
+    macOS's system libraries may fail in a forked process) and only ``by_default`` (the caller
+    knows the work to be safe in workers), else 1.
     """
     wanted = os.environ.get(JOBS_ENV, "").strip().lower()
     if wanted.isdigit() and int(wanted) > 0:
         count = int(wanted)
     elif wanted in {"0", "auto"}:
         count = _cores()
-    elif sys.platform.startswith("linux"):
+    elif by_default and sys.platform.startswith("linux"):
         count = min(_cores(), DEFAULT_JOBS)
     else:
         count = 1
