@@ -17,7 +17,10 @@ from pydantic import BaseModel
 
 from catalogue_factory import SAMPLE, credential, write_catalogue
 from credcat.model import Credential
+from credcat.render.data.machine import edition_files, version_documents
+from credcat.render.site.pages import Pages
 from credcat.store import Held, ModelStore, Packed, Stored
+from credcat.urls import Urls
 from credcat.validate import check_catalogue, load_catalogue
 from credcat.versions import fingerprint, succession
 
@@ -149,6 +152,45 @@ def test_a_packed_catalogues_successions_are_made_from_its_briefs_without_a_mode
     assert [v.version for v in unreleased[0].versions] == ["1.0", "1.1", "1.2", "1.3"]
     assert unreleased[0].versions[-1].replaces == "1.2"
     assert all(s.current == s.versions[-1].version for s in found.values())
+
+
+@pytest.mark.parametrize(
+    "cid",
+    [
+        "research-data-management",  # superseded by another credential
+        "fair-research-data",  # supersedes one
+        "responsible-machine-learning",  # builds on another
+        "applied-data-analytics",  # has parts
+        "data-analysis-python",  # part of another, three versions
+    ],
+)
+def test_a_credentials_pages_and_files_read_no_other_credentials_model(
+    cid: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a credential's pages and files show of the credentials linked to it (titles,
+    versions, addresses) comes from their briefs: rendering them reads its own models only,
+    so that the few models kept are the ones being rendered."""
+    root = sample_copy(tmp_path)
+    packed = load_catalogue(root, packed=True)
+    owner = {id(packed.credentials.handle(c)): c for c in packed.credentials}
+    owner |= {id(r.model): c for c, releases in packed.archive.releases.items() for r in releases}
+    read: set[str] = set()
+    original = Stored.get
+
+    def noted(handle: Stored[object]) -> object:
+        read.add(owner[id(handle)])
+        return original(handle)
+
+    monkeypatch.setattr(Stored, "get", noted)
+    urls = Urls.of(packed.settings)
+    for lang in packed.languages:
+        pages = Pages(packed, urls, lang)
+        for spec in pages.credential_pages(cid):
+            assert pages.context(spec)
+    for info in succession(packed, cid).versions:
+        assert version_documents(packed, cid, info.version, urls)
+        assert edition_files(packed, cid, info.version, urls)
+    assert read == {cid}
 
 
 def test_a_packed_catalogue_holds_a_few_models_not_one_per_credential(tmp_path: Path) -> None:

@@ -211,10 +211,8 @@ class _Spec:
     def entry_requirement(self) -> JsonDict | None:
         earlier = []
         if self.cred.stackability is not None:
-            earlier = [
-                self.cat.credentials[c]
-                for c in self.cred.stackability.builds_on
-                if c in self.cat.credentials
+            earlier = [  # their titles, from the briefs: no model read
+                self.cat.briefs[c] for c in self.cred.stackability.builds_on if c in self.cat.briefs
             ]
         prerequisites = self.cred.prerequisites
         text: dict[str, str] | None = dict(prerequisites) if prerequisites else None
@@ -261,7 +259,7 @@ class _Spec:
     def related(self, ids: tuple[str, ...] | list[str]) -> list[JsonDict]:
         out = []
         for cid in ids:
-            other = self.cat.credentials.get(cid)
+            other = self.cat.briefs.get(cid)
             if other is None or cid == self.cred.id:
                 continue
             out.append(

@@ -180,7 +180,7 @@ def catalogue_node(catalogue: Catalogue, credential: Credential, urls: Urls) -> 
         fingerprint_identifier(urls, cid, credential.version, info.fingerprint),
         version_properties(succession_, urls, credential.version),
     )
-    successor = catalogue.credentials.get(succession_.superseded_by or "")
+    successor = catalogue.briefs.get(succession_.superseded_by or "")
     node.update(record_properties(succession_, urls, successor.version if successor else None))
     return node
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from ... import vocab
 from ...catalogue import Catalogue
 from ...jsonld import OB3_CONTEXT
-from ...model import Credential
+from ...model import Brief, Credential
 from ...urls import Urls
 from ..language import localise, phrase
 from .badge import badge_caption
@@ -39,13 +39,13 @@ COMPETENCY = "ceasn:Competency"
 """OB3 ``targetType`` of an ESCO skill: a competency."""
 
 
-def achievement_iri(credential: Credential, urls: Urls, edition: str | None = None) -> str:
+def achievement_iri(credential: Brief, urls: Urls, edition: str | None = None) -> str:
     """IRI of a version's OB3 achievement: the address of ``ob3-achievement.json`` (or of the
     edition in another language, ``ob3-achievement.<lang>.json``)."""
     return urls.iri(urls.ob3_edition(credential.id, credential.version, edition))
 
 
-def _language(catalogue: Catalogue, credential: Credential) -> str:
+def _language(catalogue: Catalogue, credential: Brief) -> str:
     default = catalogue.settings.default_language
     return default if default in credential.title else min(credential.title)
 
@@ -210,10 +210,11 @@ def ob3_achievement(
         for key, other_lang in all_editions.items()
         if key != edition
     ]
+    briefs = catalogue.briefs  # what is linked to: its id, version and title, no model read
     others = []
-    if credential.superseded_by and credential.superseded_by in catalogue.credentials:
-        others.append(catalogue.credentials[credential.superseded_by])
-    others += [catalogue.credentials[cid] for cid in catalogue.supersedes(credential.id)]
+    if credential.superseded_by and credential.superseded_by in briefs:
+        others.append(briefs[credential.superseded_by])
+    others += [briefs[cid] for cid in catalogue.supersedes(credential.id)]
     for other in others:
         other_lang = _language(catalogue, other)
         related.append(

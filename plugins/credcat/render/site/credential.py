@@ -612,7 +612,7 @@ def employers(
     info = succession(site.cat, cred.id).info(cred.version)
     successor = ""
     if cred.status == "superseded" and cred.superseded_by:
-        follower = site.cat.credentials.get(cred.superseded_by)
+        follower = site.cat.briefs.get(cred.superseded_by)
         successor = site.loc.text(follower.title) if follower is not None else ""
     status = f"{ui['employers_status']} {ui['status'][cred.status]} " + (
         f"({ui['employers_successor']} {successor})"
