@@ -324,6 +324,7 @@ def test_generated_pages_and_files_are_told_by_their_address(tmp_path: Path) -> 
     kinds = {spec.kind for spec in plugin._specs.values()}
     assert "catalogue" in kinds and "organisation" in kinds
     assert kinds.isdisjoint(mkdocs_plugin.OWN_KINDS)
+    cfg.plugins.on_startup(command="build", dirty=False)  # the instance outlives this test
 
 
 def test_a_build_leaves_no_cache_of_addresses_that_grows_with_its_pages(

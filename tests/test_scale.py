@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,15 @@ from mkdocs.config import load_config
 from pydantic import ValidationError
 
 from credcat.output import OutputError, data_files
-from credcat.parallel import WorkerError, Written, check_written, jobs, run_units
+from credcat.parallel import (
+    JobsError,
+    WorkerError,
+    Written,
+    _cores,
+    check_written,
+    jobs,
+    run_units,
+)
 from credcat.render.language import localise
 from credcat.render.site.index import catalogue_json, catalogue_texts_json
 from credcat.urls import MACHINE_FILES, Urls
@@ -195,9 +204,12 @@ def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     assert jobs() == 8
     monkeypatch.setenv("CREDCAT_JOBS", "0")
     assert jobs() == 8
+    # where the caller does not know the work safe in workers, only when asked
+    assert jobs(by_default=False) == 8
+    monkeypatch.delenv("CREDCAT_JOBS")
+    assert jobs(by_default=False) == 1
     # elsewhere than Linux (macOS: fork is not the platform's default), only when asked
     monkeypatch.setattr("credcat.parallel.sys.platform", "darwin")
-    monkeypatch.delenv("CREDCAT_JOBS")
     assert jobs() == 1
     monkeypatch.setenv("CREDCAT_JOBS", "2")
     assert jobs() == 2
@@ -255,8 +267,12 @@ def test_what_a_worker_logs_is_logged_once_in_the_builds_process_in_order(
     assert messages[4:] == ["a warning of unit:4", "unit:4 cannot be made"]
 
 
+BUILD_PROCESS = os.getpid()
+
+
 def _dies_at_unit_3(unit: str) -> str:
     if unit == "unit:3":
+        assert os.getpid() != BUILD_PROCESS, "no worker process started"
         os._exit(9)  # as a process the system stops for want of memory
     return unit
 
@@ -264,6 +280,102 @@ def _dies_at_unit_3(unit: str) -> str:
 def test_a_worker_process_that_dies_is_a_clear_error_not_a_traceback() -> None:
     with pytest.raises(WorkerError, match=r"ended before its work was done.*CREDCAT_JOBS=1"):
         list(run_units([f"unit:{n}" for n in range(6)], _dies_at_unit_3, processes=2))
+
+
+class _Unpicklable(Exception):
+    def __init__(self, what: str, where: int) -> None:  # two arguments: pickles, cannot load
+        super().__init__(f"{what} at {where}")
+
+
+def _fails_oddly(unit: str) -> str:
+    if unit == "unit:2":
+        raise _Unpicklable("a template error", 7)
+    return unit
+
+
+def _logs_oddly(unit: str) -> str:
+    log = logging.getLogger("mkdocs.plugins.elsewhere")
+    log.warning("%d pages", "not a number")  # a bad logging call: reported, not raised
+    log.warning("with an extra", extra={"lock": threading.Lock()})  # does not pickle
+    return unit
+
+
+def test_a_units_error_reaches_the_build_even_when_it_cannot_cross_processes(
+    capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    units = [f"unit:{n}" for n in range(4)]
+    with pytest.raises(RuntimeError, match=r"_Unpicklable: a template error at 7 \(in a worker"):
+        list(run_units(units, _fails_oddly, processes=2))
+    # what one process would survive, a worker survives too
+    with caplog.at_level(logging.WARNING):
+        assert list(run_units(units, _logs_oddly, processes=2)) == units
+    extras = [r for r in caplog.records if r.getMessage() == "with an extra"]
+    locks = [getattr(r, "lock", None) for r in extras]  # the extra as its repr
+    assert len(locks) == 4 and all(isinstance(x, str) and "_thread.lock" in x for x in locks)
+    assert "Logging error" in capfd.readouterr().err
+
+
+def test_a_pool_that_cannot_start_its_workers_leaves_the_work_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A build run by a daemonic worker of another pool may start no process: one is used."""
+    shut: list[bool] = []
+
+    class NoChildren:
+        def map(self, *args: Any) -> Any:
+            raise AssertionError("daemonic processes are not allowed to have children")
+
+        def shutdown(self, wait: bool, cancel_futures: bool) -> None:
+            shut.append(wait)
+
+    monkeypatch.setattr("credcat.parallel._open_pool", lambda processes: NoChildren())
+    told: list[int] = []
+    units = [f"unit:{n}" for n in range(4)]
+    found = list(run_units(units, _unit_and_process, processes=2, started=told.append))
+    assert found == [(unit, os.getpid()) for unit in units]
+    assert told == [1] and shut == [True]
+
+    class Daemonic:
+        daemon = True
+
+    monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 1)
+    monkeypatch.setattr("credcat.parallel.multiprocessing.current_process", Daemonic)
+    monkeypatch.setenv("CREDCAT_JOBS", "4")
+    assert jobs() == 1
+
+
+def test_the_default_number_of_processes_keeps_to_a_containers_cpu_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limit = tmp_path / "cpu.max"
+    monkeypatch.setattr("credcat.parallel.CGROUP_CPU_MAX", limit)
+    monkeypatch.setattr("credcat.parallel.os.sched_getaffinity", lambda pid: set(range(8)))
+    assert _cores() == 8  # no limit file
+    limit.write_text("max 100000\n")
+    assert _cores() == 8
+    limit.write_text("150000 100000\n")  # one and a half CPUs
+    assert _cores() == 2
+    limit.write_text("50000 100000\n")
+    assert _cores() == 1
+
+
+def test_a_mistaken_jobs_setting_stops_the_build_before_it_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.exceptions import Abort
+
+    from test_site_build import build_site, make_project
+
+    for wrong in ("two", "-1", "1.5"):
+        monkeypatch.setenv("CREDCAT_JOBS", wrong)
+        with pytest.raises(JobsError, match=f"CREDCAT_JOBS='{re.escape(wrong)}' is not"):
+            jobs()
+    config = make_project(tmp_path)
+    site = tmp_path / "site"
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(config, site)
+    assert "CREDCAT_JOBS='1.5' is not a number of processes: write a whole number" in caplog.text
+    assert not site.exists()
 
 
 def test_a_build_whose_worker_process_dies_fails_and_keeps_the_previous_site(

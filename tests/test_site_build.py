@@ -105,9 +105,15 @@ def make_project(
 
 
 def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
-    """``mkdocs build`` in-process (never with -q: strict must see every warning)."""
+    """``mkdocs build`` in-process, as its command runs it (never with -q: strict must see
+    every warning). The plugin instance outlives a build (MkDocs keeps it for ``serve``): it
+    is started as a build's, whatever an earlier test started it as."""
     config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
-    build(config)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
 
 
 # --- a tiny DOM ----------------------------------------------------------------------------------

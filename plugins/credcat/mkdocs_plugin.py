@@ -62,11 +62,12 @@ language's folder, marked as being in the default language and left out of its s
 * ``on_pre_build`` — under serve, move the previous build's credential folders aside before
   MkDocs empties the site folder.
 * ``on_post_build`` (before the search plugin) — render the credential pages and summaries as
-  MkDocs renders a page, and write the data files, in chunks, in worker processes where
-  there are cores (:func:`credcat.parallel.run_units`; one process under ``mkdocs serve``);
-  under serve, a credential whose key is unchanged gets its folders back instead. After the search
-  plugin: split the search index by language, each with the stemmer of its language (English where
-  lunr has none).
+  MkDocs renders a page, and write the data files, in chunks, in worker processes where there are
+  cores and the site's only plugins are search and credcat, or where ``CREDCAT_JOBS`` asks for
+  them (:func:`credcat.parallel.run_units`; one process under ``mkdocs serve``); under serve, a
+  credential whose key is unchanged gets its folders back instead. After the search plugin: split
+  the search index by language, each with the stemmer of its language (English where lunr has
+  none).
 * ``on_serve`` — watch the catalogue folder.
 * ``on_post_build`` (last of all plugins) — under ``mkdocs build`` and ``gh-deploy``, swap the
   staged site in (see below).
@@ -143,6 +144,7 @@ from .output import OutputError
 from .parallel import (
     DataJob,
     DataPaths,
+    JobsError,
     WorkerError,
     Written,
     data_units,
@@ -301,6 +303,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled:
             return config
         self._site_dir = config.site_dir
+        try:
+            jobs()  # a mistaken CREDCAT_JOBS stops the build before anything is written
+        except JobsError as exc:
+            raise PluginError(f"credcat: {exc}") from exc
         if not config.use_directory_urls:
             raise PluginError(
                 "credcat: set 'use_directory_urls: true' in mkdocs.yml; credential pages live "
@@ -1070,11 +1076,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             assert job is not None
             return run_data_unit(job, unit), []
 
-        used = min(processes, len(units))
-        log.debug(
-            f"the pages of {len(ids)} credentials and {len(units)} units of work in {used} "
-            f"process{'es' if used > 1 else ''}"
-        )
+        def started(used: int) -> None:
+            log.debug(
+                f"the pages of {len(ids)} credentials and {len(units)} units of work in {used} "
+                f"process{'es' if used > 1 else ''}"
+            )
+
         # the pages' search entries wait in a file for the split of the index by language
         # (_split_search_index), not in the search plugin's memory: at 10,000 credentials they,
         # the index text made of them and the parsed index made the peak of stop 5's builds
@@ -1088,7 +1095,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         try:
             # closed when the loop ends, even by an error: the workers' pool and the frozen
             # garbage collection end with it, not when the generator is collected
-            with contextlib.closing(run_units(units, run, processes)) as results:
+            with contextlib.closing(run_units(units, run, processes, started)) as results:
                 for written, pages in results:
                     written_paths.add(written)
                     for src_uri, page_entries in pages:

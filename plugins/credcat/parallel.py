@@ -8,16 +8,18 @@ each language, the logos, and the machine files of :data:`CHUNK` credentials at 
 unit writes its files as it renders them, so memory holds one chunk, never the whole site
 (10,000 credentials publish about 2 GB of JSON). ``catalogue.jsonld`` is written node by node.
 
-**Processes.** On Linux the units run in worker processes started by ``fork``, one per core up
-to :data:`DEFAULT_JOBS`, where the caller knows them safe there (:func:`jobs`;
-``CREDCAT_JOBS`` sets another number; ``auto``: every core). They
-inherit the validated catalogue; nothing is pickled but a unit's name and the paths it wrote.
-Every file's bytes depend only on the catalogue, never on the process or the order, so a
-parallel build is byte-identical to a single-process one (tested). ``CREDCAT_JOBS=1`` (or
-:func:`jobs` returning 1: one core, no ``fork``, not Linux, or other threads running, as under
-``mkdocs serve``) runs the same units in the build's own process, and so does a host where no
-process pool can start. A worker that dies before its work is done fails the build
-(:class:`WorkerError`).
+**Processes.** On Linux the units run in worker processes started by ``fork``, one per core
+(at most the container's CPU quota) up to :data:`DEFAULT_JOBS`, where the caller knows them
+safe there (:func:`jobs`; ``CREDCAT_JOBS`` sets another number; ``auto``: every core). They
+inherit the validated catalogue; nothing crosses processes but a unit's name, what it returns
+(the paths it wrote), its error and what it logged: the build's process logs a worker's
+records with its unit's result, so that its handlers print them once and count the warnings
+(``--strict``). Every file's bytes depend only on the catalogue, never on the process or the
+order, so a parallel build is byte-identical to a single-process one (tested).
+``CREDCAT_JOBS=1`` (or :func:`jobs` returning 1: one core, no ``fork``, not Linux, other
+threads running as under ``mkdocs serve``, or a daemonic process) runs the same units in the
+build's own process, and so does a host where no process pool or worker can start. A worker
+that dies before its work is done fails the build (:class:`WorkerError`).
 
 A unit checks that it wrote exactly the paths announced for it (:class:`DataPaths`, used for
 the collision check before the build writes anything): a renderer and the announcement that
@@ -32,8 +34,10 @@ import json
 import logging
 import multiprocessing
 import os
+import pickle
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -65,6 +69,7 @@ __all__ = [
     "DEFAULT_JOBS",
     "DataJob",
     "DataPaths",
+    "JobsError",
     "OutputError",
     "WorkerError",
     "Written",
@@ -153,33 +158,64 @@ class DataJob:
     paths: dict[str, list[str]] | None = None
 
 
+CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
+"""Linux's CPU quota of this process's control group (cgroup v2: ``<quota> <period>`` or
+``max <period>``), as a container's CPU limit sets it."""
+
+
 def _cores() -> int:
-    """The cores this process may use."""
+    """The cores this process may use: those it may run on, at most its container's CPU quota
+    (rounded up)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    try:
+        quota, period = CGROUP_CPU_MAX.read_text(encoding="ascii").split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, -(-int(quota) // int(period))))
+    except (OSError, ValueError):
+        pass  # no such limit, or not Linux
+    return cores
+
+
+class JobsError(CredcatError):
+    """``CREDCAT_JOBS`` says something else than a number of processes or ``auto``."""
 
 
 def jobs(*, by_default: bool = True) -> int:
     """How many processes to use: ``CREDCAT_JOBS`` (``0`` or ``auto``: every core this process
-    may use), else one per core up to :data:`DEFAULT_JOBS`; always 1 where ``fork`` is missing
-    or other threads run (forking them is unsafe).
+    may use), else one per core up to :data:`DEFAULT_JOBS`; always 1 where ``fork`` is missing,
+    other threads run (forking them is unsafe) or this process may have no children (a
+    daemonic worker of another pool).
 
     Without ``CREDCAT_JOBS``, only on Linux (elsewhere ``fork`` is not the platform's default:
     macOS's system libraries may fail in a forked process) and only ``by_default`` (the caller
     knows the work to be safe in workers), else 1.
+
+    Raises:
+        JobsError: When ``CREDCAT_JOBS`` is set to something else.
     """
-    wanted = os.environ.get(JOBS_ENV, "").strip().lower()
+    given = os.environ.get(JOBS_ENV, "")
+    wanted = given.strip().lower()
     if wanted.isdigit() and int(wanted) > 0:
         count = int(wanted)
     elif wanted in {"0", "auto"}:
         count = _cores()
+    elif wanted:
+        raise JobsError(
+            f"{JOBS_ENV}={given!r} is not a number of processes: write a whole number (1 for "
+            "one process) or auto (one per core), or leave it unset"
+        )
     elif by_default and sys.platform.startswith("linux"):
         count = min(_cores(), DEFAULT_JOBS)
     else:
         count = 1
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    if (
+        "fork" not in multiprocessing.get_all_start_methods()
+        or threading.active_count() > 1
+        or multiprocessing.current_process().daemon
+    ):
         return 1
     return max(1, count)
 
@@ -384,6 +420,26 @@ _RUN: Callable[[str], object] | None = None
 """The work of the worker processes (inherited through ``fork``, never pickled)."""
 
 
+_RECORD_FIELDS = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+"""The attributes every log record has; any other came from a logging call's ``extra``."""
+
+
+def _portable(record: logging.LogRecord) -> logging.LogRecord:
+    """A copy of ``record`` that pickles: its message formatted, its exception as text, an
+    extra that would not pickle as its ``repr``."""
+    state = dict(record.__dict__)
+    state["msg"], state["args"], state["exc_info"] = record.getMessage(), None, None
+    if record.exc_info and not record.exc_text:
+        state["exc_text"] = logging.Formatter().formatException(record.exc_info)
+    for key, value in state.items():
+        if key not in _RECORD_FIELDS:
+            try:
+                pickle.dumps(value)
+            except Exception:  # anything that does not pickle
+                state[key] = repr(value)
+    return logging.makeLogRecord(state)
+
+
 class _HeldRecords(logging.Handler):
     """A worker's log records, held for the build's process, whose handlers print them and
     count the warnings (``mkdocs build --strict`` fails on one): a worker's own copies of
@@ -392,15 +448,16 @@ class _HeldRecords(logging.Handler):
     def __init__(self) -> None:
         super().__init__()
         self.records: list[logging.LogRecord] = []
+        self._last: logging.LogRecord | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        if self.records and self.records[-1] is record:  # handed on by two loggers
+        if record is self._last:  # one record, handed on by two loggers
             return
-        message = record.getMessage()  # its arguments may not pickle: the text does
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        self.records.append(record)
-        record.msg, record.args, record.exc_info = message, None, None
+        self._last = record
+        try:
+            self.records.append(_portable(record))
+        except Exception:  # a bad logging call, as logging itself treats it
+            self.handleError(record)
 
     def take(self) -> list[logging.LogRecord]:
         """The records held so far, no longer held."""
@@ -427,14 +484,25 @@ def _start_worker() -> None:
         logger.addHandler(_HELD)
 
 
+@dataclass(frozen=True)
+class _Failed:
+    """A unit's error, as it crosses back from a worker: the exception where it pickles, else
+    its text with the worker's traceback."""
+
+    error: BaseException
+
+
 def _run_in_worker(unit: str) -> tuple[object, list[logging.LogRecord]]:
     assert _RUN is not None and _HELD is not None
     try:
-        result = _RUN(unit)
-    except Exception as error:  # its records go with it (an exception pickles its attributes)
-        error.credcat_records = _HELD.take()  # type: ignore[attr-defined]
-        raise
-    return result, _HELD.take()
+        return _RUN(unit), _HELD.take()
+    except Exception as error:  # handed to the build's process, raised there
+        try:
+            pickle.loads(pickle.dumps(error))  # noqa: S301 - its own bytes, just made
+        except Exception:  # an exception that cannot cross processes
+            text = "".join(traceback.format_exception(error)).rstrip()
+            error = RuntimeError(f"{type(error).__name__}: {error} (in a worker process)\n{text}")
+        return _Failed(error), _HELD.take()
 
 
 def _emit(records: Iterable[logging.LogRecord]) -> None:
@@ -443,8 +511,21 @@ def _emit(records: Iterable[logging.LogRecord]) -> None:
         logging.getLogger(record.name).handle(record)
 
 
+def _open_pool(processes: int) -> ProcessPoolExecutor | None:
+    """A pool of ``processes`` forked workers, or ``None`` where none can start (no POSIX
+    semaphores, as on some hosts)."""
+    try:
+        context = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker)
+    except (OSError, ImportError, NotImplementedError, ValueError):
+        return None
+
+
 def run_units(
-    units: Sequence[str], run: Callable[[str], T], processes: int | None = None
+    units: Sequence[str],
+    run: Callable[[str], T],
+    processes: int | None = None,
+    started: Callable[[int], object] | None = None,
 ) -> Generator[T, None, None]:
     """``run`` applied to every unit, in worker processes where there are cores.
 
@@ -453,48 +534,56 @@ def run_units(
         run: Renders and writes one unit; what it returns must pickle. The workers inherit it,
             and everything it reads, through ``fork``.
         processes: How many processes (default :func:`jobs`); 1 runs in this process.
+        started: Told how many processes run the units, once they run.
 
     Yields:
         The results, in the order of ``units`` whatever the number of processes, each as soon
         as it and those before it are done (the caller need not hold them all). What a worker
         logs is logged in this process just before its unit's result (or error), so that this
-        process's handlers print it once and count its warnings.
+        process's handlers print it once and count its warnings; a unit's error is raised
+        here.
 
     Raises:
         WorkerError: When a worker process ended before its work was done.
     """
     global _RUN
     processes = min(processes or jobs(), len(units))
-    pool = None
-    if processes > 1:
-        try:
-            context = multiprocessing.get_context("fork")
-            pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker)
-        except (OSError, ImportError, NotImplementedError, ValueError):
-            pool = None  # no process pool here (no POSIX semaphores, as on some hosts): one
-    if pool is None:
+    pool = _open_pool(processes) if processes > 1 else None
+    results: Iterator[tuple[object, list[logging.LogRecord]]] | None = None
+    if pool is not None:
+        _RUN = run
+        # Objects that exist now are left out of the workers' garbage collections: a
+        # collection touches every object it tracks, which would copy the parent's whole heap
+        # into each worker (copy-on-write), not just what the worker reads.
+        gc.freeze()
+        try:  # the workers start with the first unit handed out: a fork can still fail
+            results = pool.map(_run_in_worker, units)
+        except (OSError, AssertionError):  # no memory or processes left; no children allowed
+            pool.shutdown(wait=True, cancel_futures=True)
+            gc.unfreeze()
+            _RUN = None
+    if results is None:
+        if started is not None:
+            started(1)
         for unit in units:
             yield run(unit)
         return
-    _RUN = run
-    # Objects that exist now are left out of the workers' garbage collections: a collection
-    # touches every object it tracks, which would copy the parent's whole heap into each worker
-    # (copy-on-write), not just what the worker reads.
-    gc.freeze()
+    assert pool is not None
+    if started is not None:
+        started(processes)
     try:
         with pool:
-            for result, records in pool.map(_run_in_worker, units):
+            for result, records in results:
                 _emit(records)
+                if isinstance(result, _Failed):
+                    raise result.error
                 yield result  # type: ignore[misc]
     except BrokenProcessPool as exc:
         raise WorkerError(
             "a worker process of the build ended before its work was done (most often the "
             f"system stopped it for want of memory): build with {JOBS_ENV}=1 to render in one "
-            f"process, or with fewer processes ({JOBS_ENV}=2)"
+            f"process, or with fewer processes ({JOBS_ENV}=2). The pool said: {exc}"
         ) from exc
-    except Exception as error:
-        _emit(getattr(error, "credcat_records", ()))
-        raise
     finally:
         gc.unfreeze()
         _RUN = None
