@@ -116,10 +116,10 @@ JOBS_ENV = "CREDCAT_JOBS"
 DEFAULT_JOBS = 4
 """Processes of a build where ``CREDCAT_JOBS`` is not set, when there are that many cores. Two
 processes render a build of 1,000 credentials in 40 % less time for the same CPU time
-(docs/performance.md, stop 14); each costs about 60 MB more at its peak. The work the
-build's own process does alone (loading, MkDocs' pages, the sitemap, the search index) is
-about 8 of those 41 s: with four processes it would be about half of a build's time, so
-more would save little."""
+(docs/performance.md, stop 14); the two workers cost about 60 MB more at the peak. The work
+the build's own process does alone (loading, MkDocs' pages, the sitemap, the search index) is
+about 8 of those 41 s: with four processes it would be about half of a build's time, so more
+would save little."""
 
 
 @dataclass(frozen=True)
