@@ -107,3 +107,40 @@ def test_generate_refuses_to_replace_the_project(
     assert code == 1
     assert "refusing to replace" in output and "Traceback" not in output
     assert tree(project) == before
+
+
+def test_generate_and_verify_site_hold_one_file_at_a_time_not_the_whole_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """10,000 credentials have about 2 GB of data files: ``credcat generate`` writes each as
+    it is made, and ``credcat verify-site`` compares each as it is made, so that what they hold
+    at once is a fraction of what they write (here, the sample's 5 MB, in this process)."""
+    import tracemalloc
+
+    from credcat.output import data_files
+    from credcat.publish import verify_site
+    from credcat.urls import Urls
+
+    monkeypatch.setenv("CREDCAT_JOBS", "1")  # in this process, where tracemalloc sees it
+    catalogue = load_catalogue(SAMPLE, packed=True)
+    expected = data_files(catalogue, Urls.of(catalogue.settings))
+    total = sum(len(content) for content in expected.values())
+    del expected
+    out = tmp_path / "out"
+    tracemalloc.start()
+    try:
+        written = write_machine_files(catalogue, out)
+        generating = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        found = verify_site(catalogue, out)
+        verifying = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert written > 100 and total > 4_000_000
+    assert generating < total / 2, (generating, total)
+    assert verifying < total / 2, (verifying, total)
+    # what it wrote is what it compares with: only the pages (no MkDocs here) are missing
+    assert found and all(line.endswith(".html: missing") or line.startswith("…") for line in found)
+    assert tree(out).keys() - {MARKER} == {
+        path for path in data_files(catalogue, Urls.of(catalogue.settings))
+    }

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .catalogue import Catalogue
-from .errors import CatalogueError, Problem, format_json
+from .errors import CatalogueError, CredcatError, Problem, format_json
 from .release import ReleaseError, release
 from .rules import translation_completeness
 from .validate import check_catalogue
@@ -128,7 +128,7 @@ def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
         return 1
     try:
         written = write_machine_files(catalogue, Path(args.out), site_url=args.site_url)
-    except OutputError as exc:
+    except CredcatError as exc:  # the output folder, CREDCAT_JOBS, a worker process
         out.write(f"credcat generate: {exc}\n")
         return 1
     out.write(f"wrote {written} files to {args.out}\n")
@@ -219,7 +219,11 @@ def cmd_verify_site(args: argparse.Namespace, out: TextIO) -> int:
     except CatalogueError as exc:
         _print_problems(exc.problems, out)
         return 1
-    found = verify_site(catalogue, site)
+    try:
+        found = verify_site(catalogue, site)
+    except CredcatError as exc:
+        out.write(f"credcat verify-site: {exc}\n")
+        return 1
     for line in found:
         out.write(f"{site}/{line}\n")
     if found:

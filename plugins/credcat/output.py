@@ -1,10 +1,12 @@
 """Emit the catalogue's data files into a folder, without MkDocs (``credcat generate``).
 
-The same units of work as a build (:func:`credcat.parallel.data_files`), so the list of data
-files exists once; this module only decides where bytes land. Files
-are written into a staging folder first and moved into place at the end, so an error never
-leaves a half-written output folder; a marker file lists what was written, and only a folder
-whose marker matches its content (or an empty one) is ever replaced.
+The same units of work as a build (:func:`credcat.parallel.write_data_files`, in worker
+processes where there are cores), so the list of data files exists once; this module only
+decides where bytes land. Each file is written as it is made into a staging folder, moved into
+place at the end, so that memory never holds the whole output (about 2 GB at 10,000
+credentials) and an error never leaves a half-written output folder; a marker file lists what
+was written, and only a folder whose marker matches its content (or an empty one) is ever
+replaced.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
@@ -21,7 +23,7 @@ from pydantic import ValidationError
 from .catalogue import Catalogue
 from .errors import printable
 from .model import CatalogueSettings
-from .parallel import OutputError, data_files, safe_relative
+from .parallel import DataJob, OutputError, data_files, safe_relative, write_data_files
 from .urls import Urls
 
 __all__ = [
@@ -184,26 +186,36 @@ def write_machine_files(catalogue: Catalogue, out: Path, *, site_url: str | None
     if site_url is not None:
         site_url = check_site_url(site_url)
     check_output_folder(out, catalogue.root)
-    files = data_files(catalogue, Urls.of(catalogue.settings, site_url))
-    if MARKER in files:
-        raise OutputError(f"two files would be written to {MARKER}")
+    urls = Urls.of(catalogue.settings, site_url)
+    languages = tuple(catalogue.languages)
+    count = 0
+
+    def write(staging: Path) -> None:
+        # written as they are made, by the build's units (in worker processes where there
+        # are cores): never every file in memory (10,000 credentials have about 2 GB)
+        nonlocal count
+        job = DataJob(catalogue, urls, staging, machine_files=True, languages=languages)
+        paths = write_data_files(job)
+        if MARKER in paths:
+            raise OutputError(f"two files would be written to {MARKER}")
+        (staging / MARKER).write_bytes(marker_content(paths))
+        count = len(paths)
+
     out = out.resolve()
     try:
-        _replace(out, {**files, MARKER: marker_content(list(files))})
+        _replace(out, write)
     except OSError as exc:
         raise OutputError(f"cannot write to {out}: {exc.strerror or exc}") from exc
-    return len(files)
+    return count
 
 
-def _replace(out: Path, files: Mapping[str, bytes]) -> None:
-    """Stage ``files`` beside ``out``, then swap them in for its previous content."""
+def _replace(out: Path, write: Callable[[Path], object]) -> None:
+    """Stage the files ``write`` puts into a folder beside ``out``, then swap them in for its
+    previous content."""
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        for path, content in sorted(files.items()):
-            target = staging / safe_relative(path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+        write(staging)
         if out.exists():
             old = out.with_name(f".{out.name}-old-{os.getpid()}")
             out.rename(old)

@@ -76,6 +76,7 @@ __all__ = [
     "check_written",
     "data_files",
     "data_units",
+    "emit_data_files",
     "entry_memo",
     "jobs",
     "run_data_unit",
@@ -139,8 +140,8 @@ class DataJob:
         keys: The key of every credential (:func:`credcat.cache.credential_keys`).
         restored: Credentials whose files are already in the site folder (moved back from
             the previous build by the adapter): not written again.
-        sink: Where the files go instead of ``out`` when given: path → bytes
-            (:func:`data_files`).
+        sink: Where the files go instead of ``out`` when given: called with each file's
+            path and bytes (:func:`emit_data_files`).
         paths: Under ``mkdocs serve``: the paths of each credential's files, once made (a
             build asks for them up to three times: the collision check, and each unit's
             check of what it wrote, restored credentials included).
@@ -154,7 +155,7 @@ class DataJob:
     store: FileStore | None = None
     keys: Mapping[str, str] | None = None
     restored: frozenset[str] = frozenset()
-    sink: dict[str, bytes] | None = None
+    sink: Callable[[str, bytes], object] | None = None
     paths: dict[str, list[str]] | None = None
 
 
@@ -305,9 +306,7 @@ class DataPaths:
 def _write(job: DataJob, path: str, parts: Iterator[bytes] | bytes) -> None:
     if job.sink is not None:
         safe_relative(path)
-        if path in job.sink:
-            raise OutputError(f"two files would be written to {path}")
-        job.sink[path] = parts if isinstance(parts, bytes) else b"".join(parts)
+        job.sink(path, parts if isinstance(parts, bytes) else b"".join(parts))
         return
     target = job.out / safe_relative(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -630,27 +629,30 @@ def check_written(results: Sequence[Sequence[str]]) -> list[str]:
     return sorted(path for paths in results for path in paths)
 
 
-def data_files(
+def emit_data_files(
     catalogue: Catalogue,
     urls: Urls,
+    sink: Callable[[str, bytes], object],
     languages: tuple[str, ...] | None = None,
     *,
     machine_files: bool = True,
-) -> dict[str, bytes]:
-    """Every data file of the site by path, sorted: the machine-readable files of every
-    version (OB3 editions and badges included), ``catalogue.jsonld``, ``catalogue.json`` and
-    ``catalogue-texts.json`` in every language, the organisations' logos. The same units as a
-    build (:func:`write_data_files`), held in memory: what ``credcat generate`` writes and
-    ``credcat verify-site`` expects.
+) -> None:
+    """Hand every data file of the site to ``sink`` (path, bytes), one at a time and never
+    more than one held: the machine-readable files of every version (OB3 editions and badges
+    included), ``catalogue.jsonld``, ``catalogue.json`` and ``catalogue-texts.json`` in every
+    language, the organisations' logos. The same units as a build (:func:`write_data_files`),
+    in this process: what ``credcat verify-site`` compares a site with (10,000 credentials
+    have about 2 GB of them).
 
     Args:
         catalogue: The validated catalogue.
         urls: Its URL scheme.
+        sink: Called with each file's path and bytes, in the order of the units.
         languages: The languages of the site (default: the catalogue's, default first).
         machine_files: Whether the machine-readable files are published.
 
     Raises:
-        OutputError: When two renderers produce the same path.
+        OutputError: When two renderers produce the same path, or a path is unsafe.
     """
     job = DataJob(
         catalogue,
@@ -658,11 +660,36 @@ def data_files(
         Path(),
         machine_files,
         languages or tuple(catalogue.languages),
-        sink={},
+        sink=sink,
     )
-    check_written([run_data_unit(job, unit) for unit in data_units(job)])
-    assert job.sink is not None
-    return dict(sorted(job.sink.items()))
+    written = Written()
+    for unit in data_units(job):
+        written.add(run_data_unit(job, unit))
+    written.check()
+
+
+def data_files(
+    catalogue: Catalogue,
+    urls: Urls,
+    languages: tuple[str, ...] | None = None,
+    *,
+    machine_files: bool = True,
+) -> dict[str, bytes]:
+    """Every data file of the site by path, sorted (:func:`emit_data_files`), held in memory:
+    for a catalogue small enough to hold (tests, comparisons).
+
+    Raises:
+        OutputError: When two renderers produce the same path.
+    """
+    found: dict[str, bytes] = {}
+
+    def keep(path: str, content: bytes) -> None:
+        if path in found:
+            raise OutputError(f"two files would be written to {path}")
+        found[path] = content
+
+    emit_data_files(catalogue, urls, keep, languages, machine_files=machine_files)
+    return dict(sorted(found.items()))
 
 
 def write_data_files(job: DataJob, processes: int | None = None) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .output import data_files
+from .parallel import emit_data_files
 from .urls import Urls
 
 MAX_MISSING_SHOWN = 20
@@ -27,17 +27,23 @@ def verify_site(catalogue: Catalogue, site: Path) -> list[str]:
     from .render.site.pages import Pages
 
     urls = Urls.of(catalogue.settings)
-    expected: dict[str, bytes | None] = dict(data_files(catalogue, urls).items())
-    pages = Pages(catalogue, urls, catalogue.settings.default_language, machine_files=True)
-    for spec in pages.pages():
-        expected[spec.src_uri.removesuffix(".md") + ".html"] = None
-    found: list[str] = []
-    for rel, content in sorted(expected.items()):
+    wrong: list[tuple[str, str]] = []  # (path, what is wrong), sorted at the end
+
+    def compare(rel: str, content: bytes) -> None:
+        # each file as it is made, never all of them at once (about 2 GB at 10,000 credentials)
         path = site / rel
         if not path.is_file():
-            found.append(f"{rel}: missing")
-        elif content is not None and path.read_bytes() != content:
-            found.append(f"{rel}: differs from what credcat generates for this catalogue")
+            wrong.append((rel, "missing"))
+        elif path.stat().st_size != len(content) or path.read_bytes() != content:
+            wrong.append((rel, "differs from what credcat generates for this catalogue"))
+
+    emit_data_files(catalogue, urls, compare)
+    pages = Pages(catalogue, urls, catalogue.settings.default_language, machine_files=True)
+    for spec in pages.pages():
+        rel = spec.src_uri.removesuffix(".md") + ".html"
+        if not (site / rel).is_file():
+            wrong.append((rel, "missing"))
+    found = [f"{rel}: {what}" for rel, what in sorted(wrong)]
     if len(found) > MAX_MISSING_SHOWN:
         more = len(found) - MAX_MISSING_SHOWN
         found = [*found[:MAX_MISSING_SHOWN], f"… and {more} more"]
