@@ -144,3 +144,39 @@ def test_generate_and_verify_site_hold_one_file_at_a_time_not_the_whole_output(
     assert tree(out).keys() - {MARKER} == {
         path for path in data_files(catalogue, Urls.of(catalogue.settings))
     }
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["a byte more", "a byte less", "a byte changed", "a small file changed", "a file missing"],
+)
+def test_verify_site_finds_a_data_file_that_is_not_what_credcat_generates(
+    change: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large files are compared part by part as they are made: a byte more, less or other
+    anywhere is found, as in a small file."""
+    from credcat.publish import verify_site
+
+    monkeypatch.setenv("CREDCAT_JOBS", "1")
+    monkeypatch.setattr("credcat.publish.MAX_MISSING_SHOWN", 10_000)  # every line shown
+    catalogue = load_catalogue(SAMPLE, packed=True)
+    out = tmp_path / "out"
+    write_machine_files(catalogue, out)
+    assert not [line for line in verify_site(catalogue, out) if not line.endswith(".html: missing")]
+    target = out / ("catalogue.jsonld" if "small" not in change else "catalogue.json")
+    if change == "a small file changed":
+        target = next(out.glob("credentials/*/*/badge.svg"))
+    data = target.read_bytes()
+    if change == "a byte more":
+        target.write_bytes(data + b"\n")
+    elif change == "a byte less":
+        target.write_bytes(data[:-1])
+    elif change == "a file missing":
+        target.unlink()
+    else:
+        middle = len(data) // 2
+        target.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :])
+    rel = target.relative_to(out).as_posix()
+    what = "missing" if change == "a file missing" else "differs from what credcat generates"
+    found = [line for line in verify_site(catalogue, out) if not line.endswith(".html: missing")]
+    assert found == [f"{rel}: {what}" + ("" if what == "missing" else " for this catalogue")]

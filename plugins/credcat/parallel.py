@@ -141,7 +141,8 @@ class DataJob:
         restored: Credentials whose files are already in the site folder (moved back from
             the previous build by the adapter): not written again.
         sink: Where the files go instead of ``out`` when given: called with each file's
-            path and bytes (:func:`emit_data_files`).
+            path and content, its bytes or, for a large file, its parts in order (an iterator
+            to consume; :func:`emit_data_files`).
         paths: Under ``mkdocs serve``: the paths of each credential's files, once made (a
             build asks for them up to three times: the collision check, and each unit's
             check of what it wrote, restored credentials included).
@@ -155,7 +156,7 @@ class DataJob:
     store: FileStore | None = None
     keys: Mapping[str, str] | None = None
     restored: frozenset[str] = frozenset()
-    sink: Callable[[str, bytes], object] | None = None
+    sink: Callable[[str, bytes | Iterator[bytes]], object] | None = None
     paths: dict[str, list[str]] | None = None
 
 
@@ -306,7 +307,7 @@ class DataPaths:
 def _write(job: DataJob, path: str, parts: Iterator[bytes] | bytes) -> None:
     if job.sink is not None:
         safe_relative(path)
-        job.sink(path, parts if isinstance(parts, bytes) else b"".join(parts))
+        job.sink(path, parts)
         return
     target = job.out / safe_relative(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -632,22 +633,24 @@ def check_written(results: Sequence[Sequence[str]]) -> list[str]:
 def emit_data_files(
     catalogue: Catalogue,
     urls: Urls,
-    sink: Callable[[str, bytes], object],
+    sink: Callable[[str, bytes | Iterator[bytes]], object],
     languages: tuple[str, ...] | None = None,
     *,
     machine_files: bool = True,
 ) -> None:
-    """Hand every data file of the site to ``sink`` (path, bytes), one at a time and never
-    more than one held: the machine-readable files of every version (OB3 editions and badges
-    included), ``catalogue.jsonld``, ``catalogue.json`` and ``catalogue-texts.json`` in every
-    language, the organisations' logos. The same units as a build (:func:`write_data_files`),
-    in this process: what ``credcat verify-site`` compares a site with (10,000 credentials
-    have about 2 GB of them).
+    """Hand every data file of the site to ``sink`` (path, content), one at a time and never
+    more than one held (``catalogue.jsonld``, 50 MB at 1,000 credentials, comes as its parts,
+    an iterator of bytes, as do the catalogue files): the machine-readable files of every
+    version (OB3 editions and badges included), ``catalogue.jsonld``, ``catalogue.json`` and
+    ``catalogue-texts.json`` in every language, the organisations' logos. The same units as a
+    build (:func:`write_data_files`), in this process: what ``credcat verify-site`` compares a
+    site with (10,000 credentials have about 2 GB of them).
 
     Args:
         catalogue: The validated catalogue.
         urls: Its URL scheme.
-        sink: Called with each file's path and bytes, in the order of the units.
+        sink: Called with each file's path and content (bytes, or an iterator of its
+            parts to consume), in the order of the units.
         languages: The languages of the site (default: the catalogue's, default first).
         machine_files: Whether the machine-readable files are published.
 
@@ -683,10 +686,10 @@ def data_files(
     """
     found: dict[str, bytes] = {}
 
-    def keep(path: str, content: bytes) -> None:
+    def keep(path: str, content: bytes | Iterator[bytes]) -> None:
         if path in found:
             raise OutputError(f"two files would be written to {path}")
-        found[path] = content
+        found[path] = content if isinstance(content, bytes) else b"".join(content)
 
     emit_data_files(catalogue, urls, keep, languages, machine_files=machine_files)
     return dict(sorted(found.items()))
