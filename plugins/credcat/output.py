@@ -188,34 +188,31 @@ def write_machine_files(catalogue: Catalogue, out: Path, *, site_url: str | None
     check_output_folder(out, catalogue.root)
     urls = Urls.of(catalogue.settings, site_url)
     languages = tuple(catalogue.languages)
-    count = 0
 
-    def write(staging: Path) -> None:
+    def write(staging: Path) -> int:
         # written as they are made, by the build's units (in worker processes where there
         # are cores): never every file in memory (10,000 credentials have about 2 GB)
-        nonlocal count
         job = DataJob(catalogue, urls, staging, machine_files=True, languages=languages)
         paths = write_data_files(job)
         if MARKER in paths:
             raise OutputError(f"two files would be written to {MARKER}")
         (staging / MARKER).write_bytes(marker_content(paths))
-        count = len(paths)
+        return len(paths)
 
     out = out.resolve()
     try:
-        _replace(out, write)
+        return _replace(out, write)
     except OSError as exc:
         raise OutputError(f"cannot write to {out}: {exc.strerror or exc}") from exc
-    return count
 
 
-def _replace(out: Path, write: Callable[[Path], object]) -> None:
+def _replace(out: Path, write: Callable[[Path], int]) -> int:
     """Stage the files ``write`` puts into a folder beside ``out``, then swap them in for its
-    previous content."""
+    previous content; what ``write`` returns."""
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        write(staging)
+        written = write(staging)
         if out.exists():
             old = out.with_name(f".{out.name}-old-{os.getpid()}")
             out.rename(old)
@@ -230,3 +227,4 @@ def _replace(out: Path, write: Callable[[Path], object]) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return written

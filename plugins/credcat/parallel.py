@@ -165,20 +165,24 @@ CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
 ``max <period>``), as a container's CPU limit sets it."""
 
 
+def _cpu_quota() -> int | None:
+    """The CPUs this process's container may use (:data:`CGROUP_CPU_MAX`, rounded up), or
+    ``None`` where no limit is set or known (not Linux, cgroup v1, no file)."""
+    try:
+        quota, period = CGROUP_CPU_MAX.read_text(encoding="ascii").split()[:2]
+        return None if quota == "max" else max(1, -(-int(quota) // int(period)))
+    except (OSError, ValueError):
+        return None
+
+
 def _cores() -> int:
-    """The cores this process may use: those it may run on, at most its container's CPU quota
-    (rounded up)."""
+    """The cores this process may use: those it may run on, at most its container's CPU quota."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    try:
-        quota, period = CGROUP_CPU_MAX.read_text(encoding="ascii").split()[:2]
-        if quota != "max":
-            cores = min(cores, max(1, -(-int(quota) // int(period))))
-    except (OSError, ValueError):
-        pass  # no such limit, or not Linux
-    return cores
+    quota = _cpu_quota()
+    return cores if quota is None else min(cores, quota)
 
 
 class JobsError(CredcatError):
@@ -549,29 +553,23 @@ def run_units(
     global _RUN
     processes = min(processes or jobs(), len(units))
     pool = _open_pool(processes) if processes > 1 else None
-    results: Iterator[tuple[object, list[logging.LogRecord]]] | None = None
-    if pool is not None:
-        _RUN = run
-        # Objects that exist now are left out of the workers' garbage collections: a
-        # collection touches every object it tracks, which would copy the parent's whole heap
-        # into each worker (copy-on-write), not just what the worker reads.
-        gc.freeze()
+    if pool is None:
+        yield from _in_this_process(units, run, started)
+        return
+    _RUN = run
+    # Objects that exist now are left out of the workers' garbage collections: a collection
+    # touches every object it tracks, which would copy the parent's whole heap into each worker
+    # (copy-on-write), not just what the worker reads.
+    gc.freeze()
+    try:
         try:  # the workers start with the first unit handed out: a fork can still fail
             results = pool.map(_run_in_worker, units)
         except (OSError, AssertionError):  # no memory or processes left; no children allowed
             pool.shutdown(wait=True, cancel_futures=True)
-            gc.unfreeze()
-            _RUN = None
-    if results is None:
+            yield from _in_this_process(units, run, started)
+            return
         if started is not None:
-            started(1)
-        for unit in units:
-            yield run(unit)
-        return
-    assert pool is not None
-    if started is not None:
-        started(processes)
-    try:
+            started(processes)
         with pool:
             for result, records in results:
                 _emit(records)
@@ -587,6 +585,16 @@ def run_units(
     finally:
         gc.unfreeze()
         _RUN = None
+
+
+def _in_this_process(
+    units: Sequence[str], run: Callable[[str], T], started: Callable[[int], object] | None
+) -> Iterator[T]:
+    """:func:`run_units` in the build's own process."""
+    if started is not None:
+        started(1)
+    for unit in units:
+        yield run(unit)
 
 
 class Written:
