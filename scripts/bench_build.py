@@ -46,6 +46,7 @@ times apart in one run (``1000 10000``), also the growth of CPU time and peak be
 
 from __future__ import annotations
 
+import argparse
 import filecmp
 import os
 import subprocess
@@ -374,25 +375,37 @@ def verdicts(measured: list[Measured]) -> list[str]:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    jobs = None
-    given_floor = None
-    floor_only = same_pages = released = with_cores = False
-    flags = ("--floor-only", "--same-pages", "--released", "--cores")
-    while args[:1] in (["--jobs"], ["--floor-cpu"], *([flag] for flag in flags)):
-        if args[0] in flags:
-            floor_only = floor_only or args[0] == "--floor-only"
-            same_pages = same_pages or args[0] == "--same-pages"
-            released = released or args[0] == "--released"
-            with_cores = with_cores or args[0] == "--cores"
-            args = args[1:]
-            continue
-        if args[0] == "--jobs":
-            jobs = args[1]
-        else:
-            given_floor = float(args[1])
-        args = args[2:]
-    sizes = [int(n) for n in args] or [200, 1000]
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], epilog="See the module's docstring for details."
+    )
+    parser.add_argument("--jobs", metavar="J", help="CREDCAT_JOBS for the credcat build")
+    parser.add_argument(
+        "--cores", action="store_true", help="also build in one process; compare time and bytes"
+    )
+    floor = parser.add_mutually_exclusive_group()
+    floor.add_argument(
+        "--floor-cpu",
+        type=float,
+        metavar="SECONDS",
+        help="the floor's CPU seconds, measured before (one size only): skip its build",
+    )
+    floor.add_argument("--floor-only", action="store_true", help="build the floor alone")
+    parser.add_argument(
+        "--same-pages", action="store_true", help="give the floor the pages credcat makes"
+    )
+    parser.add_argument(
+        "--released", action="store_true", help="release every credential's version first"
+    )
+    parser.add_argument(
+        "sizes", nargs="*", type=int, metavar="N", help="catalogue sizes (default: 200 1000)"
+    )
+    options = parser.parse_args()
+    sizes = options.sizes or [200, 1000]
+    if options.floor_cpu is not None and len(sizes) != 1:
+        parser.error("--floor-cpu needs exactly one size: the floor's time is for one N")
+    jobs, given_floor = options.jobs, options.floor_cpu
+    floor_only, same_pages = options.floor_only, options.same_pages
+    released, with_cores = options.released, options.cores
     env = dict(os.environ)
     if jobs is not None:
         env["CREDCAT_JOBS"] = jobs

@@ -11,6 +11,7 @@ Usage: python scripts/bench_check.py [N ...]   (default: 100 1000 10000)
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 import tempfile
@@ -83,7 +84,11 @@ def release_every(root: Path) -> None:
 
 
 def main() -> None:
-    sizes = [int(n) for n in sys.argv[1:]] or [100, 1000, 10000]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "sizes", nargs="*", type=int, metavar="N", help="catalogue sizes (default: 100 1000 10000)"
+    )
+    sizes = parser.parse_args().sizes or [100, 1000, 10000]
     print(f"{'credentials':>12} {'seconds':>9} {'ms/credential':>14} {'problems':>9}")
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:

@@ -16,6 +16,7 @@ Usage: python scripts/bench_hostile.py [--no-build] [CASE ...]   (default: every
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import copy
 import io
@@ -236,9 +237,20 @@ def shapes(wanted: list[str], with_build: bool) -> None:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    with_build = "--no-build" not in args
-    wanted = [a for a in args if a != "--no-build"]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--no-build", action="store_true", help="check each case only, without `mkdocs build`"
+    )
+    known = [*ACCEPTED, *REFUSED, *SHAPES]
+    parser.add_argument(
+        "cases", nargs="*", metavar="CASE", help=f"cases to run: {', '.join(known)} (default: all)"
+    )
+    options = parser.parse_args()
+    unknown = [case for case in options.cases if case not in known]
+    if unknown:
+        parser.error(f"unknown case {', '.join(unknown)}: choose from {', '.join(known)}")
+    with_build = not options.no_build
+    wanted = options.cases
     print(f"{'case':<28} {'MB':>5} {'check s':>8} {'s/MB':>6} {'build s':>8} {'s/MB':>6} result")
     for name, make_text in ACCEPTED.items():
         if wanted and name not in wanted:

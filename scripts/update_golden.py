@@ -5,6 +5,7 @@ Usage: python scripts/update_golden.py   (then review with git diff --stat tests
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import shutil
 import sys
@@ -17,6 +18,10 @@ from golden_files import GOLDEN, build_sample, published, readable, stored
 
 
 def main() -> int:
+    argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Then review the change with: git diff --stat tests/golden",
+    ).parse_args()
     before = stored() if GOLDEN.exists() else {}
     with tempfile.TemporaryDirectory() as work:
         build_sample(Path(work) / "site")

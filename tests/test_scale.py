@@ -3,6 +3,7 @@ search index of credential pages, and data files written by worker processes."""
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import logging
@@ -560,3 +561,27 @@ def test_the_build_benchmark_judges_each_target_against_its_threshold() -> None:
     assert line(100, "search index").endswith("yes") and line(1000, "search index").endswith("no")
     assert line(1000, "CPU <= 11x that of 100").endswith("11.82x (the floor 10.00x)  no")
     assert line(1000, "peak <= 2x that of 100").endswith("12.22x  no")
+
+
+@pytest.mark.parametrize(
+    "script", sorted(path.name for path in (REPO / "scripts").glob("*.py")), ids=str
+)
+def test_every_script_explains_itself_and_refuses_a_wrong_argument(script: str) -> None:
+    """A maintainer who asks a script for help gets its usage, and a mistyped option gets a
+    one-line error with exit code 2, never a traceback (nor a run: ``update_golden.py``
+    rewrites the golden files)."""
+    run = functools.partial(
+        subprocess.run,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(REPO / "plugins")},
+    )
+    helped = run([sys.executable, f"scripts/{script}", "--help"])
+    assert helped.returncode == 0, helped.stderr
+    assert helped.stdout.startswith("usage:") and helped.stderr == ""
+    refused = run([sys.executable, f"scripts/{script}", "--no-such-option"])
+    assert refused.returncode == 2
+    assert "usage:" in refused.stderr and "--no-such-option" in refused.stderr
+    assert "Traceback" not in refused.stderr
