@@ -21,15 +21,8 @@ from mkdocs.config import load_config
 from pydantic import ValidationError
 
 from credcat.output import OutputError, data_files
-from credcat.parallel import (
-    JobsError,
-    WorkerError,
-    Written,
-    _cores,
-    check_written,
-    jobs,
-    run_units,
-)
+from credcat.parallel import Written, check_written
+from credcat.pool import JobsError, WorkerError, _cores, jobs, run_units
 from credcat.render.language import localise
 from credcat.render.site.index import catalogue_json, catalogue_texts_json
 from credcat.urls import MACHINE_FILES, Urls
@@ -187,20 +180,20 @@ def test_an_address_names_the_credential_whose_folder_holds_it() -> None:
 
 def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     # as in a build's own process: no other threads (the test run itself may have some)
-    monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 1)
-    monkeypatch.setattr("credcat.parallel._cores", lambda: 8)
-    monkeypatch.setattr("credcat.parallel.sys.platform", "linux")
+    monkeypatch.setattr("credcat.pool.threading.active_count", lambda: 1)
+    monkeypatch.setattr("credcat.pool._cores", lambda: 8)
+    monkeypatch.setattr("credcat.pool.sys.platform", "linux")
     monkeypatch.setenv("CREDCAT_JOBS", "1")
     assert jobs() == 1
     monkeypatch.delenv("CREDCAT_JOBS")
     assert jobs() == 4  # one per core, at most four, unless told
-    monkeypatch.setattr("credcat.parallel._cores", lambda: 2)
+    monkeypatch.setattr("credcat.pool._cores", lambda: 2)
     assert jobs() == 2
-    monkeypatch.setattr("credcat.parallel._cores", lambda: 1)
+    monkeypatch.setattr("credcat.pool._cores", lambda: 1)
     assert jobs() == 1
     monkeypatch.setenv("CREDCAT_JOBS", "2")
     assert jobs() == 2  # asked for, even on one core
-    monkeypatch.setattr("credcat.parallel._cores", lambda: 8)
+    monkeypatch.setattr("credcat.pool._cores", lambda: 8)
     monkeypatch.setenv("CREDCAT_JOBS", "auto")
     assert jobs() == 8
     monkeypatch.setenv("CREDCAT_JOBS", "0")
@@ -210,12 +203,12 @@ def test_parallel_jobs_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CREDCAT_JOBS")
     assert jobs(by_default=False) == 1
     # elsewhere than Linux (macOS: fork is not the platform's default), only when asked
-    monkeypatch.setattr("credcat.parallel.sys.platform", "darwin")
+    monkeypatch.setattr("credcat.pool.sys.platform", "darwin")
     assert jobs() == 1
     monkeypatch.setenv("CREDCAT_JOBS", "2")
     assert jobs() == 2
     # never fork while other threads run (forking them is unsafe)
-    monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 3)
+    monkeypatch.setattr("credcat.pool.threading.active_count", lambda: 3)
     monkeypatch.setenv("CREDCAT_JOBS", "2")
     assert jobs() == 1
 
@@ -236,7 +229,7 @@ def test_units_run_in_worker_processes_in_order_or_here_when_no_pool_can_start(
         raise OSError("this system does not support sem_open")
 
     # a host without POSIX semaphores cannot start a pool: the same work, in this process
-    monkeypatch.setattr("credcat.parallel.ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr("credcat.pool.ProcessPoolExecutor", no_pool)
     found = list(run_units(units, _unit_and_process, processes=2))
     assert found == [(unit, os.getpid()) for unit in units]
 
@@ -329,7 +322,7 @@ def test_a_pool_that_cannot_start_its_workers_leaves_the_work_to_this_process(
         def shutdown(self, wait: bool, cancel_futures: bool) -> None:
             shut.append(wait)
 
-    monkeypatch.setattr("credcat.parallel._open_pool", lambda processes: NoChildren())
+    monkeypatch.setattr("credcat.pool._open_pool", lambda processes: NoChildren())
     told: list[int] = []
     units = [f"unit:{n}" for n in range(4)]
     found = list(run_units(units, _unit_and_process, processes=2, started=told.append))
@@ -339,8 +332,8 @@ def test_a_pool_that_cannot_start_its_workers_leaves_the_work_to_this_process(
     class Daemonic:
         daemon = True
 
-    monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 1)
-    monkeypatch.setattr("credcat.parallel.multiprocessing.current_process", Daemonic)
+    monkeypatch.setattr("credcat.pool.threading.active_count", lambda: 1)
+    monkeypatch.setattr("credcat.pool.multiprocessing.current_process", Daemonic)
     monkeypatch.setenv("CREDCAT_JOBS", "4")
     assert jobs() == 1
 
@@ -349,8 +342,8 @@ def test_the_default_number_of_processes_keeps_to_a_containers_cpu_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     limit = tmp_path / "cpu.max"
-    monkeypatch.setattr("credcat.parallel.CGROUP_CPU_MAX", limit)
-    monkeypatch.setattr("credcat.parallel.os.sched_getaffinity", lambda pid: set(range(8)))
+    monkeypatch.setattr("credcat.pool.CGROUP_CPU_MAX", limit)
+    monkeypatch.setattr("credcat.pool.os.sched_getaffinity", lambda pid: set(range(8)))
     assert _cores() == 8  # no limit file
     limit.write_text("max 100000\n")
     assert _cores() == 8
@@ -392,7 +385,7 @@ def test_a_build_whose_worker_process_dies_fails_and_keeps_the_previous_site(
     build_site(config, site)
     before = _files(site)
     monkeypatch.setenv("CREDCAT_JOBS", "2")
-    monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 1)
+    monkeypatch.setattr("credcat.pool.threading.active_count", lambda: 1)
     monkeypatch.setattr(mkdocs_plugin, "run_data_unit", lambda job, unit: os._exit(9))
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(config, site)
@@ -421,7 +414,7 @@ def test_a_warning_while_a_worker_renders_a_page_fails_a_strict_build(
         return real(spec)
 
     monkeypatch.setenv("CREDCAT_JOBS", "2")
-    monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 1)
+    monkeypatch.setattr("credcat.pool.threading.active_count", lambda: 1)
     monkeypatch.setattr(mkdocs_plugin, "_page_meta", page_meta)
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
         build_site(config, site)
@@ -437,9 +430,9 @@ def test_a_site_with_another_plugin_uses_worker_processes_only_when_asked(
     unless ``CREDCAT_JOBS`` asks for more."""
     from test_site_build import build_site, make_project
 
-    monkeypatch.setattr("credcat.parallel.threading.active_count", lambda: 1)
-    monkeypatch.setattr("credcat.parallel._cores", lambda: 2)
-    monkeypatch.setattr("credcat.parallel.sys.platform", "linux")
+    monkeypatch.setattr("credcat.pool.threading.active_count", lambda: 1)
+    monkeypatch.setattr("credcat.pool._cores", lambda: 2)
+    monkeypatch.setattr("credcat.pool.sys.platform", "linux")
     monkeypatch.delenv("CREDCAT_JOBS", raising=False)
     plain = make_project(tmp_path / "plain")
     tagged = make_project(tmp_path / "tagged")

@@ -64,7 +64,7 @@ language's folder, marked as being in the default language and left out of its s
 * ``on_post_build`` (before the search plugin) — render the credential pages and summaries as
   MkDocs renders a page, and write the data files, in chunks, in worker processes where there are
   cores and the site's only plugins are search and credcat, or where ``CREDCAT_JOBS`` asks for
-  them (:func:`credcat.parallel.run_units`; one process under ``mkdocs serve``); under serve, a
+  them (:func:`credcat.pool.run_units`; one process under ``mkdocs serve``); under serve, a
   credential whose key is unchanged gets its folders back instead. After the search plugin: split
   the search index by language, each with the stemmer of its language (English where lunr has
   none).
@@ -141,18 +141,8 @@ from .languages import (
     theme_language,
 )
 from .output import OutputError
-from .parallel import (
-    DataJob,
-    DataPaths,
-    JobsError,
-    WorkerError,
-    Written,
-    data_units,
-    entry_memo,
-    jobs,
-    run_data_unit,
-    run_units,
-)
+from .parallel import DataJob, DataPaths, Written, data_units, entry_memo, run_data_unit
+from .pool import JobsError, WorkerError, jobs, run_units
 from .render.language import localise
 from .render.safe import html_text, json_for_script, xml_text
 from .render.site.catalogue import list_page_inputs
@@ -1039,7 +1029,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     @event_priority(50)  # before the search plugin writes its index
     def _on_post_build_early(self, *, config: MkDocsConfig) -> None:
         """Render the pages credcat renders itself and write the data files, in worker
-        processes where there are cores (:func:`credcat.parallel.run_units`).
+        processes where there are cores (:func:`credcat.pool.run_units`).
 
         Under ``mkdocs serve``, a credential whose key (:meth:`_keys`) has not changed since
         the previous build gets its folders back from it (:class:`~credcat.cache.FileStore`),
