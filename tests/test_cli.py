@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from catalogue_factory import credential, write_catalogue
+from catalogue_factory import SAMPLE, credential, write_catalogue
 from credcat.cli import main
 
 
@@ -158,3 +158,21 @@ def test_github_annotations_for_syntax_and_file_problems(tmp_path: Path) -> None
     assert any(
         "db.yaml,line=2,col=1,title=yaml::invalid YAML: this line has no ':'" in ln for ln in lines
     ), lines
+
+
+def test_a_mistaken_jobs_setting_is_one_line_not_a_traceback() -> None:
+    """``CREDCAT_JOBS`` also sets the processes that read a large catalogue: a value that is
+    not a number is refused by every command that loads one, however small, in one line."""
+    result = subprocess.run(
+        [sys.executable, "-m", "credcat.cli", "check", str(SAMPLE)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CREDCAT_JOBS": "two"},
+    )
+    assert result.returncode == 1
+    assert result.stdout == (
+        "credcat check: CREDCAT_JOBS='two' is not a number of processes: write a whole number "
+        "(1 for one process) or auto (one per core), or leave it unset\n"
+    )
+    assert result.stderr == ""

@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -578,3 +579,91 @@ def test_every_script_explains_itself_and_refuses_a_wrong_argument(script: str) 
     assert refused.returncode == 2
     assert "usage:" in refused.stderr and "--no-such-option" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def _many_files_with_mistakes(root: Path) -> Path:
+    """The sample catalogue with each credential copied under 20 new ids (120 more files than
+    a unit of work holds), and mistakes of every kind the loader reports spread over the
+    folder: YAML that does not parse, a key the model does not know, a value of the wrong
+    type, a file that is not UTF-8, a misnamed file, an unknown organisation."""
+    catalogue = root / "catalogue"
+    shutil.copytree(REPO / "catalogue", catalogue)
+    folder = catalogue / "credentials"
+    for source in sorted(folder.glob("*.yaml")):
+        text = source.read_text(encoding="utf-8")
+        for n in range(20):
+            (folder / f"{source.stem}-{n:02d}.yaml").write_text(text, encoding="utf-8")
+    files = sorted(folder.glob("*.yaml"))
+    files[3].write_text("title: [unclosed\n", encoding="utf-8")
+    files[70].write_text(files[70].read_text("utf-8") + "colour: blue\n", encoding="utf-8")
+    files[140].write_text(
+        files[140].read_text("utf-8").replace("eqf: ", "eqf: high # ", 1), encoding="utf-8"
+    )
+    files[200].write_bytes("title: Gr\u00fc\u00dfe\n".encode("latin-1"))
+    files[250].rename(folder / "Misnamed Credential.yaml")
+    files[290].write_text(
+        re.sub(
+            r"(?m)^awarding_body: .*$", "awarding_body: no-such-body", files[290].read_text("utf-8")
+        ),
+        encoding="utf-8",
+    )
+    return catalogue
+
+
+def test_a_large_folder_is_read_in_worker_processes_with_the_same_problems_and_models(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a folder of many files in worker processes changes nothing of what ``check``
+    and a build get: every problem (the loader's, the model's and the cross-file rules'), in
+    the same order, and the same models and briefs, packed or not."""
+    from credcat import validate
+
+    catalogue = _many_files_with_mistakes(tmp_path)
+    monkeypatch.setattr("credcat.pool.threading.active_count", lambda: 1)
+    asked: list[int | None] = []
+    real_run_units = validate.run_units
+
+    def spy(units: Any, run: Any, processes: int | None = None) -> Any:
+        asked.append(processes)
+        return real_run_units(units, run, processes)
+
+    monkeypatch.setattr(validate, "run_units", spy)
+    monkeypatch.setenv("CREDCAT_JOBS", "1")
+    one_cat, one = validate.check_catalogue(catalogue, display_root=tmp_path)
+    one_packed, _ = validate.check_catalogue(catalogue, display_root=tmp_path, packed=True)
+    assert asked == []
+    monkeypatch.setenv("CREDCAT_JOBS", "2")
+    two_cat, two = validate.check_catalogue(catalogue, display_root=tmp_path)
+    two_packed, two_packed_problems = validate.check_catalogue(
+        catalogue, display_root=tmp_path, packed=True
+    )
+    assert asked == [2, 2]  # the credentials' folder, in two workers, both times
+
+    assert [p.format() for p in two] == [p.format() for p in one]
+    assert [p.format() for p in two_packed_problems] == [p.format() for p in one]
+    codes = {p.code for p in one if p.is_error}
+    assert {"yaml", "extra_forbidden", "eqf", "file-name", "unknown-organisation"} <= codes
+    assert any("Misnamed Credential.yaml" in p.path for p in one)
+    assert any("UTF-8" in p.message for p in one), [p.message for p in one]
+    assert one_cat is not None and two_cat is not None
+    assert len(one_cat.credentials) == len(two_cat.credentials) > 250
+    assert dict(two_cat.credentials) == dict(one_cat.credentials)
+    assert one_packed is not None and two_packed is not None
+    assert dict(two_packed.credentials) == dict(one_packed.credentials)
+    assert two_packed.briefs == one_packed.briefs
+
+
+def test_a_small_folder_is_read_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below :data:`credcat.validate.PARALLEL_FROM` files, starting workers would cost about
+    what they save: the sample is read in the calling process, whatever CREDCAT_JOBS says."""
+    from credcat import validate
+
+    monkeypatch.setattr("credcat.pool.threading.active_count", lambda: 1)
+    monkeypatch.setenv("CREDCAT_JOBS", "4")
+    called: list[object] = []
+    monkeypatch.setattr(validate, "run_units", lambda *args: called.append(args))
+    catalogue, problems = validate.check_catalogue(REPO / "catalogue")
+    assert catalogue is not None and not [p for p in problems if p.is_error]
+    assert called == []

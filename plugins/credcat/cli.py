@@ -436,7 +436,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         # with 'ü' or '→' into a traceback
         sys.stdout.reconfigure(errors="backslashreplace")
     stream = out if out is not None else sys.stdout
-    code: int = args.func(args, stream)
+    try:
+        code: int = args.func(args, stream)
+    except CatalogueError as exc:  # a command that loads a catalogue and says no more
+        _print_problems(exc.problems, stream)
+        return 1
+    except CredcatError as exc:  # CREDCAT_JOBS, a worker process that died while loading
+        stream.write(f"credcat {args.command}: {exc}\n")
+        return 1
     return code
 
 

@@ -23,6 +23,7 @@ the same work but returns the problems instead of raising, for ``credcat check``
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import os
@@ -31,7 +32,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -48,6 +49,7 @@ from .errors import CatalogueError, Problem, display_path, readable_name
 from .fs import UnsafeFileError, folder_inside
 from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
 from .model import Brief, CatalogueSettings, Credential, CredentialBrief, Organisation
+from .pool import jobs, run_units
 from .pydantic_problems import validate_document, validate_entity
 from .rules import check_rules, release_memos
 from .store import Handle, Held, ModelStore, Packed
@@ -56,6 +58,14 @@ from .yaml_loader import MAX_BYTES, Document, PathKey, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E", Organisation, Credential)
+
+
+LOAD_CHUNK = 50
+"""Files per unit of work when a folder is read in worker processes."""
+
+PARALLEL_FROM = 200
+"""A folder of fewer files is read in the calling process: starting workers would cost about
+as much as they save (reading a credential file takes about 2 ms)."""
 
 
 Stamp = str
@@ -214,6 +224,16 @@ def _snapshot_loader(catalogue: Catalogue, cache: LoadCache | None) -> SnapshotL
     return load
 
 
+class _Read(NamedTuple, Generic[E]):
+    """One file read in a worker process, as it crosses back: whether it loaded as YAML, its
+    model, its problems, and the brief of a credential made there."""
+
+    loaded: bool
+    entity: E | None
+    problems: list[Problem]
+    brief: Brief | None
+
+
 def check_catalogue(
     root: Path | str,
     *,
@@ -282,27 +302,73 @@ def check_catalogue(
             cache.files[key] = (now, doc is not None, entity, tuple(problems[start:]))
         return doc is not None, entity, now
 
+    def read(cls: type[E], path: Path, entity_id: str, briefed: bool) -> _Read[E]:
+        """Read and validate one file, in a worker process: whether it loaded as YAML, its
+        model, its problems and, ``briefed``, the brief of a credential."""
+        found: list[Problem] = []
+        doc = _load(base, path, show, found)
+        entity = None if doc is None else validate_entity(cls, doc, entity_id, context, found)
+        brief = (
+            CredentialBrief.of(entity, fingerprint(entity))
+            if briefed and isinstance(entity, Credential)
+            else None
+        )
+        return _Read(doc is not None, entity, found, brief)
+
+    def read_all(
+        cls: type[E], listed: list[tuple[Path, str]], briefed: bool
+    ) -> Iterator[tuple[bool, E | None, Stamp | None, Brief | None]]:
+        """Each file of ``listed`` loaded, in order: whether it loaded, its model, its stamp
+        (with a cache) and, when it was made in a worker process, its brief (``briefed``).
+        Without a cache, a folder of :data:`PARALLEL_FROM` files or more is read in worker
+        processes where there are cores (:func:`credcat.pool.run_units`), :data:`LOAD_CHUNK`
+        files to a unit; the problems and models are the same, in the same order."""
+        processes = jobs()  # a mistaken CREDCAT_JOBS is refused whatever the folder's size
+        if cache is None and len(listed) >= PARALLEL_FROM and processes > 1:
+            starts = range(0, len(listed), LOAD_CHUNK)
+            units = [str(start) for start in starts]
+
+            def run(unit: str) -> list[_Read[E]]:
+                chunk = listed[int(unit) : int(unit) + LOAD_CHUNK]
+                return [read(cls, path, entity_id, briefed) for path, entity_id in chunk]
+
+            with contextlib.closing(run_units(units, run, processes)) as results:
+                for chunk in results:
+                    for one in chunk:
+                        problems.extend(one.problems)
+                        yield one.loaded, one.entity, None, one.brief
+            return
+        for path, entity_id in listed:
+            loaded, entity, now = load_one(cls, path, entity_id)
+            yield loaded, entity, now, None
+
     def load_all(
-        cls: type[E], folder: str, keep: Callable[[E], Handle[E]] = Held
+        cls: type[E],
+        folder: str,
+        keep: Callable[[E, Brief | None], Handle[E]] = lambda entity, brief: Held(entity),
+        briefed: bool = False,
     ) -> tuple[dict[str, Handle[E]], set[str]]:
         """Validate every file of one folder; returns how each model is reached (``keep``
-        gives it as soon as it is made) and the ids of every file."""
+        gives it as soon as it is made, with its brief where a worker made one) and the ids
+        of every file."""
         found: dict[str, Handle[E]] = {}
         ids: set[str] = set()
         listed = _entity_files(base, folder, show, problems)
         if listed is None:
             refused.add(folder)
             listed = []
-        for path, entity_id in listed:
+        loaded_files = read_all(cls, listed, briefed)
+        for (path, entity_id), (loaded, entity, now, brief) in zip(
+            listed, loaded_files, strict=True
+        ):
             # a misnamed file (entity_id != its name) is checked too, so that renaming it
             # brings no new surprises, but it is not part of the catalogue until renamed
             ids.add(entity_id)
-            loaded, entity, now = load_one(cls, path, entity_id)
             if not loaded or entity_id != path.stem:
                 continue
             sources[f"{folder}/{path.name}"] = now
             if entity is not None:
-                found[entity.id] = keep(entity)
+                found[entity.id] = keep(entity, brief)
         return found, ids
 
     held, organisation_files = load_all(Organisation, ORGANISATIONS_DIR)
@@ -316,11 +382,11 @@ def check_catalogue(
     else:
         made: dict[str, Brief] = {}
 
-        def pack(cred: Credential) -> Handle[Credential]:
-            made[cred.id] = CredentialBrief.of(cred, fingerprint(cred))
+        def pack(cred: Credential, brief: Brief | None) -> Handle[Credential]:
+            made[cred.id] = brief or CredentialBrief.of(cred, fingerprint(cred))
             return store.put(cred)
 
-        handles, credential_files = load_all(Credential, CREDENTIALS_DIR, pack)
+        handles, credential_files = load_all(Credential, CREDENTIALS_DIR, pack, briefed=True)
         credentials = Packed(dict(sorted(handles.items())))
         briefs = {cid: made[cid] for cid in credentials}
     if cache is not None:  # forget deleted and renamed files
