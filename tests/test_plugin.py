@@ -90,7 +90,7 @@ def test_catalogue_folder_without_catalogue_yaml_is_a_plugin_error(tmp_path: Pat
     (tmp_path / "nowhere").mkdir()
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"), strict=True)
     with pytest.raises(PluginError, match=r"nowhere/catalogue\.yaml"):
-        _plugin(cfg).on_config(cfg)
+        cfg.plugins.on_config(cfg)
 
 
 def test_use_directory_urls_is_required(tmp_path: Path) -> None:
@@ -101,7 +101,7 @@ def test_use_directory_urls_is_required(tmp_path: Path) -> None:
     config.write_text(text, encoding="utf-8")
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
     with pytest.raises(PluginError, match="use_directory_urls"):
-        _plugin(cfg).on_config(cfg)
+        cfg.plugins.on_config(cfg)
 
 
 def test_disabled_plugin_generates_nothing(tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ def test_disabled_plugin_generates_nothing(tmp_path: Path) -> None:
 def test_site_name_and_language_come_from_the_catalogue(tmp_path: Path) -> None:
     config = make_project(tmp_path)
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
-    _plugin(cfg).on_config(cfg)
+    cfg.plugins.on_config(cfg)
     settings = yaml.safe_load((tmp_path / "catalogue" / "catalogue.yaml").read_text("utf-8"))
     assert cfg.site_name == settings["title"]["en"]
     assert cfg.theme["language"] == "en"
@@ -138,7 +138,7 @@ def test_catalogue_error_fails_with_file_and_line(
     line = _line_of(source, "titel:")
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"), strict=True)
     with pytest.raises(PluginError) as raised:
-        _plugin(cfg).on_config(cfg)
+        cfg.plugins.on_config(cfg)
     message = str(raised.value)
     assert re.search(rf"catalogue/credentials/intro-databases\.yaml:{line}:\d+: ", message)
     assert "titel" in message and "did you mean 'title'" in message
@@ -157,7 +157,7 @@ def test_every_error_is_reported(tmp_path: Path) -> None:
     _edit_yaml(creds / "punch-cards.yaml", lambda d: d.update(awarding_body="nobody"))
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
     with pytest.raises(PluginError) as raised:
-        _plugin(cfg).on_config(cfg)
+        cfg.plugins.on_config(cfg)
     message = str(raised.value)
     assert re.search(r"intro-databases\.yaml:\d+:\d+: mode: ", message)
     assert re.search(r"punch-cards\.yaml:\d+:\d+: awarding_body", message)
@@ -173,7 +173,7 @@ def test_problems_are_logged_without_terminal_escapes(
     _edit_yaml(source, lambda d: d.update(version="\x1b]52;c;ZXZpbA==\x07\x1b[2J1"))
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"), strict=True)
     with pytest.raises(PluginError) as raised:
-        _plugin(cfg).on_config(cfg)
+        cfg.plugins.on_config(cfg)
     message = str(raised.value)
     assert "\x1b" not in message and "\x07" not in message
     # the loader refuses the text and names the character instead of quoting it
@@ -207,19 +207,37 @@ def test_catalogue_warning_fails_strict_and_leaves_no_site(
     assert (site / "credentials" / "intro-databases" / "index.html").is_file()
 
 
+def test_a_catalogue_warning_under_strict_keeps_the_previous_site(tmp_path: Path) -> None:
+    """A catalogue's warnings are logged while MkDocs makes the configuration, before the
+    site is staged; they fail a --strict build all the same, and the site a reader is
+    being served stays as it was, every file of it."""
+    config = make_project(tmp_path)
+    site = tmp_path / "site"
+    build_site(config, site)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert len(before) > 100
+    source = tmp_path / "catalogue" / "credentials" / "intro-databases.yaml"
+    _edit_yaml(source, lambda d: d["workload"].update(hours=300, self_study_hours=250))
+    with pytest.raises(Abort, match="strict"):
+        build_site(config, site)
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
 def test_site_url_different_from_base_uri_warns(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     config = make_project(tmp_path, site_url="https://elsewhere.example/")
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
     with caplog.at_level(logging.WARNING):
-        _plugin(cfg).on_config(cfg)
+        cfg.plugins.on_config(cfg)
     assert "differs from base_uri" in caplog.text
 
     caplog.clear()
     cfg.site_url = "http://127.0.0.1:8000/"  # what mkdocs serve sets
     with caplog.at_level(logging.WARNING):
-        _plugin(cfg).on_config(cfg)
+        cfg.plugins.on_config(cfg)
     assert "differs" not in caplog.text
 
 
@@ -411,7 +429,7 @@ def test_on_env_turns_autoescape_on_for_credcat_templates_only(tmp_path: Path) -
     config = make_project(tmp_path)
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
     plugin = _plugin(cfg)
-    plugin.on_config(cfg)  # adds credcat's templates to the theme
+    cfg.plugins.on_config(cfg)  # adds credcat's templates to the theme
     env = cfg.theme.get_env()
     env = plugin.on_env(env, config=cfg, files=Files([])) or env
     assert callable(env.autoescape)
@@ -463,8 +481,8 @@ def test_the_plugin_brings_its_templates_and_styles(tmp_path: Path) -> None:
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
     assert "custom_dir" not in config.read_text("utf-8")
     assert "credcat.css" not in config.read_text("utf-8")
-    _plugin(cfg).on_config(cfg)
-    _plugin(cfg).on_config(cfg)  # serve runs on_config again: nothing added twice
+    cfg.plugins.on_config(cfg)
+    cfg.plugins.on_config(cfg)  # serve runs on_config again: nothing added twice
     assert cfg.extra_css.count("assets/credcat/credcat.css") == 1
     dirs = [Path(d) for d in cfg.theme.dirs]
     ours = [d for d in dirs if (d / "credcat" / "body" / "credential.html").is_file()]

@@ -122,7 +122,7 @@ def test_build_still_fails_with_a_plugin_error(tmp_path: Path) -> None:
     plugin = _plugin(cfg)
     plugin.on_startup(command="build", dirty=False)
     with pytest.raises(PluginError, match=r"1 error\(s\) in the catalogue catalogue/"):
-        plugin.on_config(cfg)
+        cfg.plugins.on_config(cfg)
     with pytest.raises(Abort):
         build(load_config(config_file=str(config), site_dir=str(tmp_path / "site")))
     assert not (tmp_path / "site" / "index.html").exists()

@@ -222,6 +222,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         # under serve: sitemap entries by (address, date, url), while what else an entry says
         # (the site's address, its languages, the pages that exist) stays the same
         self._sitemap: tuple[object, dict[tuple[str, str, str], str]] = (None, {})
+        self._warnings: CountHandler | None = None  # --strict: counted until staging starts
         self._reset()
 
     def _reset(self) -> None:
@@ -285,7 +286,28 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if store is not None:
             store.close()
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    @event_priority(100)  # before every other plugin's on_config: its warnings count too
+    def _on_config_early(self, config: MkDocsConfig) -> None:
+        """Under ``mkdocs build --strict``: count the warnings from here on, as MkDocs does,
+        so that one logged while the configuration is made (a catalogue's warnings, another
+        plugin's) keeps the previous site (:class:`Staging`)."""
+        self._stop_counting()
+        if self.config.enabled and config.strict and self._stages():
+            self._warnings = CountHandler()
+            self._warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self._warnings)
+
+    def _stop_counting(self) -> None:
+        warnings, self._warnings = self._warnings, None
+        if warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(warnings)
+
+    def _stages(self) -> bool:
+        """Whether this build is staged (:class:`Staging`): ``mkdocs build`` or ``gh-deploy``,
+        not ``--dirty``."""
+        return self._command in {"build", "gh-deploy"} and not self._dirty
+
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load the catalogue (errors stop the build before anything is written)."""
         self._reset()
         self._last_bodies, self._bodies = self._bodies, {}
@@ -356,9 +378,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if self.languages.others:
             config.extra["alternate"] = True  # truthy: the header's switch; no <link hreflang>
         self._check_site_url(config, settings.base_uri)
-        if self._command in {"build", "gh-deploy"} and not self._dirty:
-            self._staging = Staging.start(config)
+        if self._stages():
+            warnings, self._warnings = self._warnings, None
+            self._staging = Staging.start(config, warnings)
         return config
+
+    on_config = CombinedEvent(_on_config_early, _on_config)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Under ``mkdocs serve``: before MkDocs empties the site folder, move the previous
@@ -1318,6 +1343,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def on_build_error(self, *, error: Exception) -> None:
         """Leave no partial site: drop the staged site (the previous site stays as it was), or,
         when building in place, empty the site folder if this build had started writing."""
+        self._stop_counting()
         staging, self._staging = self._staging, None
         spool, self._spool = self._spool, None
         if spool is not None:
@@ -1528,18 +1554,19 @@ class Staging:
         folder: The staging folder, where MkDocs writes instead.
     """
 
-    def __init__(self, site_dir: Path, folder: Path, strict: bool) -> None:
+    def __init__(self, site_dir: Path, folder: Path, warnings: CountHandler | None) -> None:
         self.site_dir = site_dir
         self.folder = folder
-        self._warnings: CountHandler | None = None
-        if strict:
-            self._warnings = CountHandler()
-            self._warnings.setLevel(logging.WARNING)
-            logging.getLogger("mkdocs").addHandler(self._warnings)
+        self._warnings = warnings
 
     @classmethod
-    def start(cls, config: MkDocsConfig) -> Staging | None:
+    def start(cls, config: MkDocsConfig, warnings: CountHandler | None) -> Staging | None:
         """Create the staging folder and point ``config.site_dir`` at it.
+
+        Args:
+            config: The build's configuration.
+            warnings: Under ``--strict``, the counter of the warnings logged since the
+                build began (on the ``mkdocs`` logger); the staging removes it when done.
 
         Returns:
             The staging, or ``None`` when ``site_dir`` is a link (the site is then built in
@@ -1547,6 +1574,8 @@ class Staging:
         """
         site_dir = Path(config.site_dir).absolute()
         if site_dir.is_symlink():
+            if warnings is not None:
+                logging.getLogger("mkdocs").removeHandler(warnings)
             return None
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.credcat-", dir=site_dir.parent))
@@ -1558,7 +1587,7 @@ class Staging:
             mode = 0o777 & ~umask
         folder.chmod(mode)
         config.site_dir = str(folder)
-        return cls(site_dir, folder, bool(config.strict))
+        return cls(site_dir, folder, warnings)
 
     def _stop_counting(self) -> int:
         if self._warnings is None:
