@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -315,3 +316,41 @@ def test_pre_commit_hook_and_config_match(tmp_path: Path) -> None:
     assert {k: local[k] for k in ("id", "entry", "files", "pass_filenames")} == {
         k: hook[k] for k in ("id", "entry", "files", "pass_filenames")
     }
+
+
+def test_every_value_a_new_files_comment_offers_is_accepted(tmp_path: Path) -> None:
+    """A comment such as ``# online, blended or on-site`` beside a key in the files ``init``
+    writes lists the values a maintainer may choose: each of them must pass ``check`` (the
+    learning setting once offered ``informal``, which the EU vocabulary does not have)."""
+    folder = init(tmp_path)
+    listed = re.compile(r"^(\s*)(\w+): (\S+)(\s+# )((?:[a-z-]+, )*[a-z-]+ or [a-z-]+)$")
+    offered = 0
+    checked: set[tuple[str, str]] = set()
+    for path in sorted((folder / "catalogue").glob("*/*.yaml")):
+        original = path.read_text("utf-8")
+        lines = original.splitlines()
+        for number, line in enumerate(lines):
+            match = listed.match(line)
+            if match is None:
+                continue
+            checked.add((match.group(2), match.group(5)))
+            *first, last = match.group(5).split(" or ")
+            choices = [*", ".join(first).split(", "), last]
+            for choice in choices:
+                offered += 1
+                changed = [*lines]
+                changed[number] = f"{match.group(1)}{match.group(2)}: {choice}"
+                path.write_text("\n".join(changed) + "\n", encoding="utf-8")
+                _catalogue, problems = check_catalogue(folder / "catalogue")
+                # the value itself refused (another rule may ask for more: a superseded
+                # credential names its successor)
+                refused = [p.format() for p in problems if f"'{choice}'" in p.message]
+                assert refused == [], (path.name, match.group(2), refused)
+            path.write_text(original, encoding="utf-8")
+    assert offered >= 15  # mode, setting, kind of outcome, supervision, status, kind
+    # the files `credcat new` writes offer the same lists
+    for template in sorted((REPO / "plugins" / "credcat" / "scaffold").glob("*-new.yaml")):
+        for line in template.read_text("utf-8").splitlines():
+            match = listed.match(line)
+            if match is not None:
+                assert (match.group(2), match.group(5)) in checked, (template.name, line)
