@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from catalogue_factory import SAMPLE, credential, write_catalogue
 from credcat.cli import main
 
@@ -176,3 +178,26 @@ def test_a_mistaken_jobs_setting_is_one_line_not_a_traceback() -> None:
         "(1 for one process) or auto (one per core), or leave it unset\n"
     )
     assert result.stderr == ""
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """``credcat check | head -1`` on a long report: once the reader has gone, credcat stops
+    quietly with the exit code a shell gives a process stopped by SIGPIPE, no traceback."""
+    unknown = "".join(f"unknown_key_{n}: {n}\n" for n in range(3000))
+    root = write_catalogue(
+        tmp_path / "catalogue",
+        credentials={"a": yaml.safe_dump(credential(), allow_unicode=True) + unknown},
+    )
+    with subprocess.Popen(
+        [sys.executable, "-m", "credcat.cli", "check", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # as head does after its line
+        error = process.stderr.read()
+        assert process.wait(timeout=60) == 141
+    assert "unknown_key_" in first
+    assert error == ""

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -427,6 +428,11 @@ def _add_init(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init.set_defaults(func=cmd_init)
 
 
+SIGPIPE_EXIT = 141
+"""The exit code when the reader of the output went away, as a shell reports a process that
+``SIGPIPE`` stopped (128 + 13)."""
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the CLI; returns the exit code."""
     parser = build_parser()
@@ -437,13 +443,20 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         sys.stdout.reconfigure(errors="backslashreplace")
     stream = out if out is not None else sys.stdout
     try:
-        code: int = args.func(args, stream)
-    except CatalogueError as exc:  # a command that loads a catalogue and says no more
-        _print_problems(exc.problems, stream)
-        return 1
-    except CredcatError as exc:  # CREDCAT_JOBS, a worker process that died while loading
-        stream.write(f"credcat {args.command}: {exc}\n")
-        return 1
+        try:
+            code: int = args.func(args, stream)
+        except CatalogueError as exc:  # a command that loads a catalogue and says no more
+            _print_problems(exc.problems, stream)
+            return 1
+        except CredcatError as exc:  # CREDCAT_JOBS, a worker process that died while loading
+            stream.write(f"credcat {args.command}: {exc}\n")
+            return 1
+        stream.flush()
+    except BrokenPipeError:  # `credcat check | head`: the reader has all it wanted
+        if stream is sys.stdout:  # nothing more reaches it, not even Python's last flush
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return SIGPIPE_EXIT
     return code
 
 
