@@ -231,6 +231,22 @@ def test_release_refuses_what_it_must_not_do(released: Path) -> None:
     assert (code, "is a draft" in output) == (1, True)
     code, output = run("release", "databases", str(released), "--date", "1.9.2026")
     assert (code, output) == (2, "credcat release: '1.9.2026' is not a date: write YYYY-MM-DD\n")
+    # a date that is not yet, or before the version it replaces (the tests' today: 2026-12-01;
+    # a maintainer's local date may be a day ahead of UTC's)
+    edit(cred_file, "status: draft", "")
+    code, output = release(released, "databases", "2099-01-01")
+    assert (code, output) == (
+        1,
+        "credcat release: 2099-01-01 is in the future: a version is released on the day it is "
+        "published; leave out --date, or give today's date or an earlier one\n",
+    )
+    assert release(released, "databases", "2026-12-03")[0] == 1
+    code, output = release(released, "databases", "2026-08-31")
+    assert (code, output) == (
+        1,
+        "credcat release: 2026-08-31 is before 2026-09-01, when version 1.0, which 1.1 "
+        "replaces, was released: give 2026-09-01 or a later date\n",
+    )
     assert snapshot.read_bytes() == before
     assert sorted(p.name for p in snapshot.parent.iterdir()) == ["1.0.yaml"]
 
@@ -243,7 +259,7 @@ def test_releasing_a_new_version_keeps_older_snapshots_byte_identical(released: 
     edit(cred_file, "  ects: 4", "  ects: 5")
     edit(cred_file, "  hours: 110", "  hours: 135")
     edit(cred_file, "  self_study_hours: 60", "  self_study_hours: 85")
-    assert release(released, "databases", "2027-03-01")[0] == 0
+    assert release(released, "databases", "2026-11-02")[0] == 0
     assert (archive / "1.0.yaml").read_bytes() == before
     cat = load_catalogue(released)
     archive_ = load_archive(cat)[0]

@@ -9,10 +9,11 @@ the snapshot is the credential file as it is, below a ``release:`` record (see
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from . import clock
 from .catalogue import Catalogue
 from .errors import CredcatError, Problem
 from .model import Credential
@@ -67,7 +68,8 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
     Args:
         root: The catalogue folder.
         credential_id: The credential to release.
-        on: The release date (default: today).
+        on: The release date (default: today, :func:`credcat.clock.today`); not after
+            tomorrow, nor before the release of the version it replaces.
 
     Returns:
         The path of the new snapshot.
@@ -100,9 +102,22 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         raise ReleaseError(  # pragma: no cover - check_catalogue reports it first
             f"version {credential.version} is not after the released version {latest.version}"
         )
+    today = clock.today()
+    on = on or today
+    if on > today + timedelta(days=1):  # a maintainer's local date may be a day after UTC's
+        raise ReleaseError(
+            f"{on.isoformat()} is in the future: a version is released on the day it is "
+            f"published; leave out --date, or give today's date or an earlier one"
+        )
+    if latest is not None and on < latest.released:
+        raise ReleaseError(
+            f"{on.isoformat()} is before {latest.released.isoformat()}, when version "
+            f"{latest.version}, which {credential.version} replaces, was released: give "
+            f"{latest.released.isoformat()} or a later date"
+        )
     source_path = root / Catalogue.source_of("credential", credential_id)
     record = {
-        "date": on or date.today(),
+        "date": on,
         "fingerprint": fingerprint(credential),
         "replaces": latest.version if latest else None,
         "language": catalogue.settings.default_language,
