@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from catalogue_factory import SAMPLE, credential, write_catalogue
@@ -89,7 +90,7 @@ def test_json_format(tmp_path: Path) -> None:
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     code, output = check(str(tmp_path / "nowhere"))
     assert code == 1
-    assert "no catalogue.yaml" in output and "Traceback" not in output
+    assert "there is no folder" in output and "Traceback" not in output
 
 
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
@@ -201,3 +202,28 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
         assert process.wait(timeout=60) == 141
     assert "unknown_key_" in first
     assert error == ""
+
+
+def test_the_catalogue_is_found_as_a_maintainer_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``catalogue.yaml`` itself, or no argument inside the catalogue folder, finds the
+    catalogue; where none is found the hint names what to pass."""
+    project = tmp_path / "project"
+    root = write_catalogue(project / "catalogue")
+    code, output = check(str(root / "catalogue.yaml"))
+    assert code == 0 and "OK: 1 credential," in output
+    monkeypatch.chdir(root)
+    code, output = check()
+    assert code == 0 and "OK: 1 credential," in output
+    code, output = check("nowhere")  # a folder given by name is never guessed
+    assert output.splitlines()[0] == (
+        "nowhere: there is no folder nowhere (this folder holds catalogue.yaml: give . (for "
+        "example credcat check .))"
+    )
+    monkeypatch.chdir(project)
+    code, output = check(".")
+    assert code == 1
+    assert output.splitlines()[0] == (
+        ".: no catalogue.yaml in . (give catalogue, the folder that holds catalogue.yaml)"
+    )

@@ -89,7 +89,7 @@ def test_catalogue_folder_without_catalogue_yaml_is_a_plugin_error(tmp_path: Pat
     config = make_project(tmp_path, plugin_options="catalogue_dir: nowhere")
     (tmp_path / "nowhere").mkdir()
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"), strict=True)
-    with pytest.raises(PluginError, match=r"nowhere/catalogue\.yaml"):
+    with pytest.raises(PluginError, match=r"nowhere: no catalogue\.yaml in nowhere"):
         cfg.plugins.on_config(cfg)
 
 

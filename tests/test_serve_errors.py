@@ -141,7 +141,7 @@ def test_error_page_lists_errors_then_warnings_escaped() -> None:
         '<span class="hint">(fix \\x1b[31m it)</span></li>'
     ) in page
     assert page.index('<ol class="errors">') < page.index("<h2>Warnings</h2>")
-    assert '<li><code>c/b.yaml:0:0</code> <span class="message">no file</span></li>' in page
+    assert '<li><code>c/b.yaml</code> <span class="message">no file</span></li>' in page
 
 
 # --- a real mkdocs serve ----------------------------------------------------------------------

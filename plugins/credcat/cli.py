@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .catalogue import Catalogue
+from .catalogue import CATALOGUE_FILE, Catalogue
 from .errors import CatalogueError, CredcatError, Problem, format_json
 from .release import ReleaseError, release
 from .rules import translation_completeness
@@ -70,7 +70,7 @@ def _translations_summary(catalogue: Catalogue) -> str:
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     """Validate a catalogue folder and print every problem."""
     started = time.perf_counter()
-    catalogue, problems = check_catalogue(Path(args.catalogue))
+    catalogue, problems = check_catalogue(_catalogue_folder(args.catalogue))
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if args.format == "json":
@@ -123,7 +123,7 @@ def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"credcat generate: {exc}\n")
             return 2
     try:
-        catalogue = load_catalogue(Path(args.catalogue), packed=True)
+        catalogue = load_catalogue(_catalogue_folder(args.catalogue), packed=True)
     except CatalogueError as exc:
         _print_problems(exc.problems, out)
         return 1
@@ -141,7 +141,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from .importer import ImportFailed, import_file
 
     try:
-        report = import_file(Path(args.file), Path(args.into))
+        report = import_file(Path(args.file), _catalogue_folder(args.into))
     except ImportFailed as exc:
         out.write(f"{args.file}: {exc}\n")
         return 1
@@ -160,7 +160,7 @@ def cmd_release(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"credcat release: '{args.date}' is not a date: write YYYY-MM-DD\n")
         return 2
     try:
-        path = release(Path(args.catalogue), args.id, on=on)
+        path = release(_catalogue_folder(args.catalogue), args.id, on=on)
     except ReleaseError as exc:
         _print_problems(exc.problems, out)
         out.write(f"credcat release: {exc}\n")
@@ -198,7 +198,7 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
     from .scaffold import ScaffoldError, new_file
 
     try:
-        path = new_file(args.kind, args.id, Path(args.catalogue))
+        path = new_file(args.kind, args.id, _catalogue_folder(args.catalogue))
     except ScaffoldError as exc:
         out.write(f"credcat new: {exc}\n")
         return 2
@@ -216,7 +216,7 @@ def cmd_verify_site(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"credcat verify-site: {site} is not a folder; build the site first\n")
         return 2
     try:
-        catalogue = load_catalogue(Path(args.catalogue), packed=True)
+        catalogue = load_catalogue(_catalogue_folder(args.catalogue), packed=True)
     except CatalogueError as exc:
         _print_problems(exc.problems, out)
         return 1
@@ -298,6 +298,21 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         f"{detail}{tail} in {elapsed:.1f} s\n"
     )
     return 0
+
+
+DEFAULT_CATALOGUE = "catalogue"
+
+
+def _catalogue_folder(given: str) -> Path:
+    """The catalogue folder a command was given: ``catalogue.yaml`` itself means its folder,
+    and the default (``catalogue``), when there is no such folder but the current one holds a
+    ``catalogue.yaml``, means the current folder (credcat run inside the catalogue)."""
+    path = Path(given)
+    if path.name == CATALOGUE_FILE and path.is_file():
+        return path.parent
+    if given == DEFAULT_CATALOGUE and not path.exists() and Path(CATALOGUE_FILE).is_file():
+        return Path()
+    return path
 
 
 def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:

@@ -122,13 +122,24 @@ class Problem:
         """Whether this problem is an error (not a warning)."""
         return self.severity is Severity.ERROR
 
+    @property
+    def where(self) -> str:
+        """``path:line:column``, or ``path:line`` or ``path`` where the problem has no
+        column or line (the whole file, a folder)."""
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return where
+
     def format(self, *, level: bool = True) -> str:
         """Format as ``path:line:column: field: message (hint)``, the editor-friendly form.
 
         Args:
             level: Mark warnings with ``warning:`` (off where the logger already says so).
         """
-        where = f"{self.path}:{self.line}:{self.column}"
+        where = self.where
         what = f"{self.field}: {self.message}" if self.field else self.message
         marker = "" if self.is_error or not level else "warning: "
         text = f"{where}: {marker}{what}"
@@ -257,8 +268,7 @@ def format_html_page(problems: Sequence[Problem], catalogue: str = "catalogue") 
     """
 
     def item(problem: Problem) -> str:
-        where = f"{problem.path}:{problem.line}:{problem.column}"
-        parts = [f"<code>{_html(where)}</code>"]
+        parts = [f"<code>{_html(problem.where)}</code>"]
         if problem.field:
             parts.append(f'<strong class="field">{_html(problem.field)}</strong>:')
         parts.append(f'<span class="message">{_html(problem.message)}</span>')

@@ -261,17 +261,7 @@ def check_catalogue(
 
     settings_path = root / CATALOGUE_FILE
     if not settings_path.is_file() and not settings_path.is_symlink():
-        problems.append(
-            Problem(
-                show(root / CATALOGUE_FILE),
-                0,
-                0,
-                "",
-                f"no {CATALOGUE_FILE} in {show(root) or '.'}",
-                "run credcat in the folder that holds catalogue.yaml, or pass its path",
-                code="no-catalogue",
-            )
-        )
+        problems.append(_no_catalogue(root, show))
         return None, problems
 
     settings_doc = _load(root, settings_path, show, problems)
@@ -432,6 +422,31 @@ def check_catalogue(
 
 
 # --- files --------------------------------------------------------------------------------
+
+
+def _no_catalogue(root: Path, show: Callable[[Path], str]) -> Problem:
+    """The problem of a catalogue folder without ``catalogue.yaml``, with what to pass
+    instead: the folder of a ``catalogue.yaml`` given itself, ``.`` when run inside the
+    catalogue, the sub-folder that holds one."""
+    shown = show(root) or "."
+    hint = "give the folder that holds catalogue.yaml, or start one with credcat init"
+    if root.is_file():
+        message = f"{shown} is a file, not a catalogue folder"
+        if root.name == CATALOGUE_FILE:
+            hint = f"give the folder that holds it: {show(root.parent) or '.'}"
+    elif not root.exists():
+        message = f"there is no folder {shown}"
+        if (Path.cwd() / CATALOGUE_FILE).is_file():
+            hint = "this folder holds catalogue.yaml: give . (for example credcat check .)"
+    else:
+        message = f"no {CATALOGUE_FILE} in {shown}"
+        try:
+            nested = sorted(p for p in root.iterdir() if (p / CATALOGUE_FILE).is_file())
+        except OSError:
+            nested = []
+        if nested:
+            hint = f"give {show(nested[0])}, the folder that holds catalogue.yaml"
+    return Problem(shown, 0, 0, "", message, hint, code="no-catalogue")
 
 
 def _entity_files(
