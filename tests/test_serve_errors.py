@@ -8,6 +8,7 @@ once through a real ``mkdocs serve`` on 127.0.0.1, bounded in time.
 from __future__ import annotations
 
 import html
+import logging
 import signal
 import socket
 import subprocess
@@ -105,14 +106,21 @@ def test_serve_shows_every_problem_on_every_page_and_recovers(
 
 
 def test_serve_starting_with_a_broken_catalogue_shows_the_error_page(
-    serving: tuple[Path, CredcatPlugin], tmp_path: Path
+    serving: tuple[Path, CredcatPlugin], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     config, _ = serving
     _break(config)
-    _rebuild(config, tmp_path)
+    with caplog.at_level(logging.WARNING):
+        _rebuild(config, tmp_path)
     home = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert "<h1>1 error(s) in the catalogue catalogue/</h1>" in home
     assert "unknown mode of delivery" in home
+    # the terminal shows the catalogue's problem alone, once prefixed: not buried under
+    # MkDocs' warnings about the credential pages that cannot exist yet
+    said = [record.getMessage() for record in caplog.records]
+    assert len(said) == 1, said
+    assert said[0].startswith("credcat: 1 error(s) in the catalogue catalogue/ (the browser")
+    assert "unknown mode of delivery" in said[0]
 
 
 def test_build_still_fails_with_a_plugin_error(tmp_path: Path) -> None:

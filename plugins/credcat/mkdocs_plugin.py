@@ -338,6 +338,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         except CatalogueError as error:
             last_good = self._catalogue_error(error)  # raises PluginError unless serving
             if last_good is None:
+                _quiet_missing_pages(config)
                 return config
             catalogue = last_good
         else:
@@ -416,9 +417,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             if not problem.is_error:
                 log.warning(problem.format(level=False))
         errors = [p.format() for p in error.problems if p.is_error]
-        head = f"credcat: {len(errors)} error(s) in the catalogue {self._shown}/"
+        head = f"{len(errors)} error(s) in the catalogue {self._shown}/"
         if self._command != "serve":
-            raise PluginError(f"{head}:\n" + "\n".join(errors)) from None
+            raise PluginError(f"credcat: {head}:\n" + "\n".join(errors)) from None
+        # the plugin's logger says "credcat: " itself
         log.error(f"{head} (the browser shows them until they are fixed):\n" + "\n".join(errors))
         self._problems = error.problems
         return self._last_good
@@ -1352,6 +1354,17 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             staging.abandon()
         elif self._site_touched and self._site_dir:
             clean_directory(self._site_dir)
+
+
+def _quiet_missing_pages(config: MkDocsConfig) -> None:
+    """Under serve, with no valid catalogue yet: credcat's pages do not exist, so the
+    navigation and the hand-written pages link to missing pages; MkDocs' warnings about them
+    would bury the catalogue's problems, and every page shows those problems instead."""
+    validation = config.validation
+    validation.nav.not_found = logging.DEBUG
+    validation.nav.omitted_files = logging.DEBUG
+    validation.links.not_found = logging.DEBUG
+    validation.links.anchors = logging.DEBUG
 
 
 class _Bytecode(jinja2.BytecodeCache):
