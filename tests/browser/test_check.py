@@ -293,3 +293,71 @@ def test_axe_empty_and_matched(page: Page, sample_site: Site, issued: dict[str, 
     assert_no_axe_violations(page, "check page, empty")
     paste(page, json.dumps(issued))
     assert_no_axe_violations(page, "check page, matched")
+
+
+@pytest.mark.parametrize("lang", ["de", "fr"])
+def test_the_check_page_compares_in_every_language(
+    page: Page, sample_site: Site, issued: dict[str, Any], lang: str
+):
+    """The machine files are published once, at the site root: a language's check page reads
+    them there (it once asked for /de/credentials/…/elm.jsonld, which does not exist; the page
+    fixture fails on any failed request)."""
+    page.goto(sample_site.url(f"{lang}/check/"))
+    expect(page.locator("#credcat-check-form")).to_be_visible()
+    paste(page, json.dumps(issued))
+    assert verdict(page) == "match", output_text(page)
+    assert row_results(page) == dict.fromkeys(ROWS, "same")
+    assert page.locator("html").get_attribute("lang") == lang
+
+
+def test_a_match_needs_the_named_specification_and_something_to_compare(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """Only the specification a claim names is matched; a credential that names one and states
+    nothing of it, or the published template, is never called a match."""
+    base = "https://credentials.digital-skills-alliance.eu/"
+    open_check(page, sample_site)
+    foreign = json.loads(json.dumps(issued))
+    spec = foreign["credentialSubject"]["hasClaim"]["specifiedBy"]
+    spec["id"] = "https://elsewhere.example/spec/1"
+    spec["isPartOf"] = base + "credentials/applied-data-analytics/1.0/#spec"
+    paste(page, json.dumps(foreign))
+    assert verdict(page) == "not-ours", output_text(page)
+
+    bare = {
+        "credentialSubject": {
+            "achievement": {"id": base + f"credentials/{CID}/{VERSION}/ob3-achievement.json"}
+        }
+    }
+    paste(page, json.dumps(bare))
+    assert verdict(page) == "unstated", output_text(page)
+    assert "there is nothing to compare" in output_text(page)
+    assert "matches" not in output_text(page)
+
+    paste(page, json.dumps(fx.template(sample_site.root, CID, VERSION)))
+    assert verdict(page) == "template", output_text(page)
+    assert "not a credential issued to a person" in output_text(page)
+
+
+def test_pasted_text_replaces_a_chosen_file(page: Page, sample_site: Site, issued: dict[str, Any]):
+    open_check(page, sample_site)
+    page.set_input_files(
+        "#credcat-check-file",
+        files=[
+            {
+                "name": "other.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(fx.with_version(issued, "9.9")).encode(),
+            }
+        ],
+    )
+    expect(page.locator("#credcat-check-output")).to_have_attribute(
+        "data-credcat-verdict", "no-version"
+    )
+    box = page.locator("#credcat-check-text")
+    box.evaluate(
+        "(el, text) => { el.value = text; el.dispatchEvent(new Event('input')); }",
+        json.dumps(issued),
+    )
+    page.locator("#credcat-check-submit").click()
+    expect(page.locator("#credcat-check-output")).to_have_attribute("data-credcat-verdict", "match")

@@ -2,15 +2,17 @@
 
 Owns the page's context: its words, the link to the official European Digital Credentials
 viewer, and the configuration ``check.js`` reads from the page (the catalogue's ``base_uri``,
-the site root and ``catalogue.json`` relative to the page, the limits on what it reads, and
-every UI string it shows). The reading, matching and comparing happen in the browser only, in
-``theme/assets/credcat/check.js``: nothing is uploaded.
+the site root: the language's, for pages, and the default's, where the machine files are;
+``catalogue.json`` relative to the page, the id of the published EDC template, the limits on
+what it reads, and every UI string it shows). The reading, matching and comparing happen in
+the browser only, in ``theme/assets/credcat/check.js``: nothing is uploaded.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..data.edc import PLACEHOLDER_ID
 from .common import Site
 from .context import CheckContext
 
@@ -35,6 +37,9 @@ def check_context(site: Site) -> CheckContext:
     config: dict[str, Any] = {
         "base_uri": site.urls.base_uri,
         "root": base["links"]["home"],
+        # machine files are published once, at the site root, for every language
+        "files": site.link(page, site.urls.home(site.urls.default_language)),
+        "template_id": PLACEHOLDER_ID,
         "catalogue_json": base["links"]["catalogue_json"],
         "lang": site.lang,
         "max_bytes": MAX_INPUT_BYTES,

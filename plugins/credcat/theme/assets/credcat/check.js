@@ -19,13 +19,15 @@
  * (data/ui.yaml), handed over by the page in #credcat-check-config.
  *
  * Stable hooks (used by the browser tests; keep them):
- *   #credcat-check-config            JSON: base_uri, root, catalogue_json, lang, max_bytes,
+ *   #credcat-check-config            JSON: base_uri, root, files, catalogue_json, lang, max_bytes,
  *                                    max_depth, strings, status
  *   #credcat-check-form              the form (hidden until this script runs)
  *   #credcat-check-file              file input; #credcat-check-drop the drop zone
  *   #credcat-check-text              paste area; #credcat-check-submit, #credcat-check-clear
  *   #credcat-check-result            the result section (hidden until a check ran)
- *   #credcat-check-output[data-credcat-verdict]  match | differences | not-ours |
+ *   #credcat-check-output[data-credcat-verdict]  match | differences | unstated (names a
+ *                                    version, states nothing to compare) | template (the
+ *                                    catalogue's edc-template.json) | not-ours |
  *                                    no-credential | no-version | unavailable | error
  *   [data-credcat-row=<field>][data-credcat-result=same|differs|unstated]  comparison rows;
  *                                    <field> is title, eqf, credits, workload, outcomes, awarding
@@ -47,7 +49,7 @@
   var MAX_BYTES = Number(config.max_bytes) || 5242880;
   var MAX_DEPTH = Number(config.max_depth) || 64;
   var MAX_CLAIMS = 200;
-  var MAX_NODES = 100000;
+  var TEMPLATE_ID = String(config.template_id || "");  // the id of edc-template.json
   var VC1 = "https://www.w3.org/2018/credentials/v1";
   var VC2 = "https://www.w3.org/ns/credentials/v2";
   var JWS_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
@@ -328,24 +330,17 @@
       throw new Refusal("error_not_credential");
     }
     var contexts = list(own(value, "@context"));
+    // only the specification a claim names (EDC: specifiedBy; OB3: the achievement) is matched:
+    // an IRI of this catalogue found elsewhere (isPartOf, a link) names another credential
     var claims = ob3 ? ob3Claims(subjects) : edcClaims(subjects);
-    if (!claims.some(function (c) { return locateAny(c.iris); })) {
-      var found = findSpecIri(subjects);
-      if (found) {
-        claims.push({ iris: [found], claimed: unstated() });
-      }
-    }
     return {
       kind: ob3 ? "ob3" : "edc",
       form: form,
       vc: contexts.indexOf(VC2) >= 0 ? "vc2" : contexts.indexOf(VC1) >= 0 ? "vc1" : "",
       issued: str(own(value, "validFrom")) || str(own(value, "issuanceDate")),
+      template: TEMPLATE_ID !== "" && own(value, "id") === TEMPLATE_ID,
       claims: claims
     };
-  }
-
-  function unstated() {
-    return { title: null, eqf: null, credits: null, hours: null, outcomes: null, awarding: null };
   }
 
   function edcClaims(subjects) {
@@ -418,29 +413,6 @@
     return out;
   }
 
-  /** Any string under the credential subject that is a specification IRI of this catalogue. */
-  function findSpecIri(subjects) {
-    var stack = subjects.slice();
-    var seen = 0;
-    while (stack.length && seen < MAX_NODES) {
-      var node = stack.pop();
-      seen++;
-      if (typeof node === "string") {
-        var at = locate(node);
-        if (at && at.file === "" && node.slice(-5) === "#spec") {
-          return node;
-        }
-      } else if (Array.isArray(node)) {
-        for (var i = 0; i < node.length; i++) {
-          stack.push(node[i]);
-        }
-      } else if (isObject(node)) {
-        Object.keys(node).forEach(function (k) { stack.push(node[k]); });
-      }
-    }
-    return "";
-  }
-
   // --- matching -----------------------------------------------------------------------------
 
   /** {id, version, file} of an IRI under this catalogue's base_uri, or null. */
@@ -498,8 +470,14 @@
       (version ? encodeURIComponent(version) + "/" : "");
   }
 
+  /** A version's machine-readable file: at the site root in every language (config.files). */
+  function fileOf(id, version, name) {
+    return str(config.files) + "credentials/" + encodeURIComponent(id) + "/" +
+      encodeURIComponent(version) + "/" + name;
+  }
+
   function loadPublished(id, version) {
-    return fetch(sameOrigin(pageOf(id, version) + "elm.jsonld"), { credentials: "same-origin" })
+    return fetch(sameOrigin(fileOf(id, version, "elm.jsonld")), { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) {
           return null;
@@ -660,6 +638,11 @@
       claim = found.claims[i];
     }
     var verdict = { verdict: "", kind: found.kind, form: found.form, vc: found.vc, message: "" };
+    if (at && found.template) {  // the file an issuer starts from, not a credential of a person
+      verdict.verdict = "template";
+      verdict.message = say("verdict_template");
+      return Promise.resolve(verdict);
+    }
     if (!at) {
       verdict.verdict = "not-ours";
       verdict.message = say("verdict_not_ours", { base: config.base_uri });
@@ -691,8 +674,10 @@
         }
         verdict.rows = compare(claim.claimed, published);
         var differs = verdict.rows.some(function (r) { return r.result === "differs"; });
-        verdict.verdict = differs ? "differences" : "match";
-        verdict.message = say(differs ? "verdict_differences" : "verdict_match",
+        var stated = verdict.rows.some(function (r) { return r.result !== "unstated"; });
+        verdict.verdict = differs ? "differences" : stated ? "match" : "unstated";
+        verdict.message = say(
+          differs ? "verdict_differences" : stated ? "verdict_match" : "verdict_unstated",
           { version: at.version, title: entry.title });
         return verdict;
       });
@@ -901,6 +886,13 @@
         output.removeAttribute("data-credcat-verdict");
       }
     });
+    if (textArea && fileInput) {  // typing or pasting replaces a chosen file: the newest wins
+      textArea.addEventListener("input", function () {
+        if (textArea.value) {
+          fileInput.value = "";
+        }
+      });
+    }
     if (fileInput) {
       fileInput.addEventListener("change", function () {
         if (fileInput.files && fileInput.files[0]) {
