@@ -361,3 +361,17 @@ def test_pasted_text_replaces_a_chosen_file(page: Page, sample_site: Site, issue
     )
     page.locator("#credcat-check-submit").click()
     expect(page.locator("#credcat-check-output")).to_have_attribute("data-credcat-verdict", "match")
+
+
+def test_the_result_table_on_a_phone_scrolls_by_keyboard(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """At 375 px the comparison is wider than the screen: its scrolling region is focusable
+    and named, so keyboard users can scroll it (axe: scrollable-region-focusable)."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    open_check(page, sample_site)
+    paste(page, json.dumps(fx.jades_json(fx.tampered(issued))))
+    region = page.get_by_role("region", name="What the credential claims, and what the catalogue")
+    expect(region).to_have_attribute("tabindex", "0")
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert_no_axe_violations(page, "check page with differences, 375 px")

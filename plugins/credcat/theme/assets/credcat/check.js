@@ -772,7 +772,9 @@
 
   function table(verdict) {
     var t = el("table", "credcat-check__table");
-    t.appendChild(el("caption", "", say("table_caption", { version: verdict.version })));
+    var caption = el("caption", "", say("table_caption", { version: verdict.version }));
+    caption.id = "credcat-check-caption";
+    t.appendChild(caption);
     var head = el("tr");
     ["col_field", "col_claimed", "col_published", "col_result"].forEach(function (key) {
       var th = el("th", "", say(key));
@@ -803,7 +805,11 @@
       body.appendChild(tr);
     });
     t.appendChild(body);
+    // wider than a phone: a region the keyboard can scroll (focusable, named by the caption)
     var wrap = el("div", "md-typeset__scrollwrap");
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-labelledby", caption.id);
     var inner = el("div", "md-typeset__table");
     inner.appendChild(t);
     wrap.appendChild(inner);
