@@ -103,7 +103,7 @@
     var entries = known.map(function (id) { return byId[id]; });
 
     var table = el("table", "credcat-compare-table");
-    table.appendChild(el("caption", "", fill(strings.caption, { n: entries.length })));
+    table.appendChild(el("caption", "", (config.captions || {})[String(entries.length)] || ""));
     var head = el("thead");
     var headRow = el("tr");
     var corner = el("th", "", strings.aspect);
