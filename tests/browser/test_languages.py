@@ -143,6 +143,16 @@ def test_switching_language_keeps_the_page_and_the_filters(page: Page, sample_si
     page.wait_for_url(f"**/fr/credentials/{CID}/1.1/")
     assert page.locator("html").get_attribute("lang") == "fr"
 
+    # a comparison stays the same comparison
+    ids = ",".join(english[:2])
+    page.goto(sample_site.url(f"compare/?ids={ids}"))
+    expect(page.locator("table.credcat-compare-table")).to_be_visible()
+    page.locator(".md-header__option .md-select button").hover()
+    page.locator('a.md-select__link[hreflang="de"]').click()
+    page.wait_for_url(f"**/de/compare/?ids={ids}")
+    heads = page.locator("table.credcat-compare-table thead th[data-credcat-id]")
+    expect(heads).to_have_count(2)
+
 
 def test_site_search_uses_the_page_language(page: Page, sample_site: Site) -> None:
     page.goto(sample_site.url("de/pathways/"))  # the catalogue page has its own search box

@@ -161,6 +161,17 @@
     holder.appendChild(table);
   }
 
+  // The language switch leads to the same comparison in another language: carry the ids (the
+  // query string) along, as the catalogue carries its filters. Capture phase: the link is
+  // rewritten before the browser follows it.
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    var link = target && target.closest ? target.closest("a.md-select__link[hreflang]") : null;
+    if (!link) return;
+    var href = (link.getAttribute("href") || "").split(/[?#]/)[0];
+    link.setAttribute("href", href + window.location.search);
+  }, true);
+
   var ids = wantedIds();
   if (!ids.length) {
     say([strings.none]);
