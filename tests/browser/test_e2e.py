@@ -462,6 +462,22 @@ def test_on_a_phone_the_filters_stay_folded_and_the_results_in_view(
     expect(page.locator("#results")).to_be_focused()
     expect(page.locator("#credcat-count")).to_be_in_viewport()
 
+    # the panel covers the page like a dialog: Tab stays inside it, Escape closes it
+    summary = facets.locator(":scope > summary")
+    summary.click()
+    expect(facets).to_have_attribute("open", "")
+    back.focus()
+    page.keyboard.press("Tab")  # past the last control: back to the first
+    expect(summary).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(back).to_be_focused()
+    # the header stays readable over the options scrolling under it: opaque
+    colour = summary.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert colour.startswith("rgb("), colour  # rgb(), not a translucent rgba()
+    page.keyboard.press("Escape")
+    expect(facets).not_to_have_attribute("open", "")
+    expect(summary).to_be_focused()
+
 
 def providers_key(cat: Catalogue, entry: Entry) -> str:
     cred = cat.credentials[entry.id]

@@ -37,8 +37,6 @@ def compare_context(site: Site) -> CompareContext:
         "max": MAX_COMPARED,
         "strings": {key: value for key, value in strings.items() if key != "caption"},
         # the table's caption for each number of credentials, by the language's plural rules
-        "captions": {
-            str(n): loc.plural(strings["caption"], n) for n in range(1, MAX_COMPARED + 1)
-        },
+        "captions": {str(n): loc.plural(strings["caption"], n) for n in range(1, MAX_COMPARED + 1)},
     }
     return {**base, "intro": str(strings["intro"]), "config": config}

@@ -836,12 +836,31 @@
       panel.addEventListener("toggle", function () {
         document.documentElement.classList.toggle("credcat-panel-open", panel.open && isPhone());
       });
-      panel.addEventListener("keydown", function (event) {
-        if (event.key === "Escape" && panel.open && isPhone()) {
+      // The full-screen panel of a phone is a dialog: Escape closes it (wherever the focus
+      // is) and Tab stays inside it, since the page behind is covered.
+      document.addEventListener("keydown", function (event) {
+        if (!panel.open || !isPhone()) return;
+        if (event.key === "Escape") {
+          event.preventDefault();
           panel.open = false;
           panel.querySelector("summary").focus();
+        } else if (event.key === "Tab") {
+          var stops = Array.prototype.filter.call(
+            panel.querySelectorAll("summary, input, select, button, a[href]"),
+            function (el) { return !el.disabled && el.getClientRects().length > 0; });
+          if (!stops.length) return;
+          var first = stops[0];
+          var last = stops[stops.length - 1];
+          var inside = panel.contains(document.activeElement);
+          if (event.shiftKey && (!inside || document.activeElement === first)) {
+            event.preventDefault();
+            last.focus();
+          } else if (!event.shiftKey && (!inside || document.activeElement === last)) {
+            event.preventDefault();
+            first.focus();
+          }
         }
-      });
+      }, true);
     }
     if (showBtn) showBtn.addEventListener("click", function () { closePanel(true); });
     window.addEventListener("pagehide", flushUrl);
