@@ -13,6 +13,7 @@ import json
 import re
 from datetime import date
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -443,3 +444,63 @@ def test_languages_without_a_stemmer_search_in_english(irish: Path) -> None:
         assert index["config"]["lang"] == ["en"], prefix
     english = json.loads((irish / "en/search/search_index.json").read_text("utf-8"))
     assert english["config"]["lang"] == ["en"]
+
+
+class _Languages(HTMLParser):
+    """Each text of credcat's part of a page (inside its ``div.credcat``; the theme's header
+    repeats the page title, a name) with the language its element says it is in (the
+    nearest ``lang`` attribute)."""
+
+    VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None, bool]] = []
+        self.texts: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            found = dict(attrs)
+            ours = "credcat" in (found.get("class") or "").split()
+            self.stack.append((tag, found.get("lang"), ours))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        langs = [lang for _tag, lang, _ours in self.stack if lang]
+        if data.strip() and langs and any(ours for _tag, _lang, ours in self.stack):
+            self.texts.append((" ".join(data.split()), langs[-1]))
+
+
+@pytest.mark.parametrize(
+    "page", ["fr/credentials/{id}/", "fr/credentials/{id}/{version}/summary/", "fr/catalogue/"]
+)
+def test_every_english_text_on_a_french_page_says_it_is_english(sample: Path, page: str) -> None:
+    """WCAG 2.1, 3.1.2 (Language of Parts): a credential without French texts shows them in
+    English on French pages; every one of them, wherever it appears (the first screen, the
+    assessments, the outcomes they prove, the employers' summary, links, cards), is inside an
+    element whose ``lang`` says English."""
+    catalogue = load_catalogue(REPO / "catalogue")
+    cid = "responsible-machine-learning"
+    cred = catalogue.credentials[cid]
+    assert "fr" not in cred.title  # the sample's credential without French
+    english = {
+        " ".join(text.split())
+        for text in [
+            cred.title["en"],
+            cred.summary["en"] if cred.summary else "",
+            *(o.text["en"] for o in cred.outcomes),
+            *(a.title["en"] for a in cred.assessments if a.title),
+            *(link.title["en"] for link in cred.links),
+        ]
+        if text
+    }
+    parser = _Languages()
+    parser.feed(_read(sample, page.format(id=cid, version=cred.version) + "index.html"))
+    shown = [(text, lang) for text, lang in parser.texts if text in english]
+    assert shown, "none of the credential's texts found"
+    unmarked = sorted({text for text, lang in shown if lang != "en"})
+    assert unmarked == [], unmarked

@@ -147,7 +147,7 @@ from .render.language import localise
 from .render.safe import html_text, json_for_script, xml_text
 from .render.site.catalogue import list_page_inputs
 from .render.site.context import PageContext, PageSpec
-from .render.site.localise import cldr_locale, fill, ui_strings
+from .render.site.localise import cldr_locale, fill, lang_of, ui_strings
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages
 from .render.site.search import search_body
@@ -1754,10 +1754,22 @@ def _xml(text: str) -> Markup:
     return Markup(xml_text(str(text)))  # noqa: S704 - escaped just above
 
 
+def _lang_attr(text: object) -> Markup:
+    """The ``lang_attr`` filter: `` lang="xx" data-credcat-fallback="xx"`` for a catalogue
+    text shown in another language than the page's (:class:`~credcat.render.site.localise.
+    Fallback`), for the element that shows it; nothing for any other text."""
+    lang = lang_of(text)
+    if not lang:
+        return Markup("")
+    code = html_text(lang)
+    return Markup(f' lang="{code}" data-credcat-fallback="{code}"')  # noqa: S704 - escaped
+
+
 def _add_filters(env: jinja2.Environment) -> None:
     """The filters credcat's templates use, and :func:`_plain_dict_attributes`."""
     env.filters["json_for_script"] = json_for_script
     env.filters["xml"] = _xml
+    env.filters["lang_attr"] = _lang_attr
     _plain_dict_attributes(env)
 
 

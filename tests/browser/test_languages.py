@@ -171,6 +171,14 @@ def test_french_fallbacks_are_marked_and_announced(page: Page, sample_site: Site
     expect(page.locator("h1#top")).to_have_text("Analyse de données avec Python")
     assert page.locator("h1#top").get_attribute("lang") is None
     expect(page.locator("#top ~ .credcat-fallback-note")).to_have_count(0)
+    # the catalogue's cards, as its script draws them from catalogue.json, say so too
+    page.goto(sample_site.url("fr/catalogue/"))
+    expect(page.locator("#credcat-filters")).to_be_visible()
+    card = page.locator(f'#credcat-results li[data-credcat-id="{UNTRANSLATED}"]')
+    expect(card.locator(".credcat-card__title a")).to_have_attribute("lang", "en")
+    expect(card.locator(".credcat-card__summary")).to_have_attribute("lang", "en")
+    translated = page.locator(f'#credcat-results li[data-credcat-id="{CID}"]')
+    assert translated.locator(".credcat-card__title a").get_attribute("lang") is None
 
 
 @pytest.mark.parametrize(

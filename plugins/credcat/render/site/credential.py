@@ -26,7 +26,7 @@ from ..data.machine import machine_links
 from ..data.nodes import JsonDict
 from ..data.schemaorg import schemaorg
 from ..qr import qr_code, qr_svg
-from ..safe import markdown_safe, safe_url
+from ..safe import safe_url
 from .common import Site
 from .context import (
     Banner,
@@ -202,9 +202,9 @@ def credential_context(
             "text": str(ui["version_to_newest"]),
             "href": site.link(page, urls.credential_version(cred.id, live.version)),
         }
-    description = markdown_safe(loc.text(cred.description))
+    description = loc.prose(cred.description)
     show_offerings = cred.status in {"active", "draft"} or bool(cred.offerings)
-    further_text = markdown_safe(loc.text(cred.further_information))
+    further_text = loc.prose(cred.further_information)
     further_links: list[Link] = [
         {"text": loc.text(link.title), "href": safe_url(link.url)} for link in cred.links
     ]
@@ -250,7 +250,7 @@ def credential_context(
                 "anchor": assessment_anchor(a.id),
                 "title": loc.text(a.title) or loc.label("assessment-type", a.type),
                 "type": loc.label("assessment-type", a.type),
-                "description": markdown_safe(loc.text(a.description)),
+                "description": loc.prose(a.description),
                 "proves": [
                     {
                         "text": _shorten(outcome_text.get(ref, ref)),
@@ -271,7 +271,7 @@ def credential_context(
                 "type": loc.label("accreditation-type", qa.type),
                 "title": loc.text(qa.title),
                 "body": site.org_ref(page, qa.body),
-                "description": markdown_safe(loc.text(qa.description)),
+                "description": loc.prose(qa.description),
                 "url": safe_url(qa.url) if qa.url else "",
                 "valid_until": loc.date(qa.valid_until) if qa.valid_until else "",
                 "until": qa.valid_until.isoformat() if qa.valid_until else "",
@@ -284,7 +284,7 @@ def credential_context(
             }
             for qa in cred.quality_assurance
         ],
-        "prerequisites": markdown_safe(loc.text(cred.prerequisites)),
+        "prerequisites": loc.prose(cred.prerequisites),
         "stackability": _stackability(site, page, cred),
         "offerings": offerings,
         "show_offerings": show_offerings,
@@ -535,7 +535,7 @@ def _stackability(site: Site, page: str, cred: Credential) -> Stackability:
     ]
     return {
         "groups": shown,
-        "note": markdown_safe(site.loc.text(stack.note if stack else None)),
+        "note": site.loc.prose(stack.note if stack else None),
         "standalone": not shown,
         "pathways": site.link(page, site.urls.pathways_page()),
     }

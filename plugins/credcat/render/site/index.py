@@ -34,6 +34,8 @@ key     value
 ``i``   id; the page is ``url`` with ``{id}`` replaced, relative to this file
 ``t``   title
 ``s``   summary
+``tl``  the language of the title, when it falls back to another language than ``lang``
+``sl``  the same for the summary (both absent when the text is in ``lang``)
 ``p``   provider ids (names in ``facets.org``)
 ``a``   awarding body ids (names in ``facets.org``)
 ``e``   EQF level (number)
@@ -87,6 +89,7 @@ from ...versions import succession
 from ..safe import json_for_script
 from .common import STATUS_ORDER, EntryMemo, Site
 from .credential import price_summary, workload
+from .localise import lang_of
 
 __all__ = [
     "FACETS",
@@ -120,10 +123,14 @@ def _entry(site: Site, cred: Credential) -> dict[str, Any]:
     """An entry of ``catalogue.json``."""
     loc = site.loc
     versions = [v.version for v in succession(site.cat, cred.id).versions]
+    title, summary = loc.text(cred.title), loc.text(cred.summary)
     entry: dict[str, Any] = {
         "i": cred.id,
-        "t": loc.text(cred.title),
-        "s": loc.text(cred.summary),
+        "t": title,
+        "s": summary,
+        # the language of a title or summary shown in another language than the page's
+        "tl": lang_of(title) or None,
+        "sl": lang_of(summary) or None,
         "p": list(cred.providers),
         "a": list(cred.awarding_body),
         "e": cred.eqf,

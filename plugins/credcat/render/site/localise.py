@@ -25,14 +25,26 @@ from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, get_currency_symbol
+from markupsafe import Markup
 
 from ... import vocab
 from ...model import DURATION_RE, Price
-from ..language import LanguageMap, chosen_language, localise
+from ..language import LanguageMap, chosen_language
+from ..safe import markdown_safe
 from .context import Part
 from .messages import Plural, translations, ui_tree
 
-__all__ = ["Localiser", "cldr_locale", "fill", "plural", "rich", "ui_strings"]
+__all__ = [
+    "Fallback",
+    "FallbackMarkup",
+    "Localiser",
+    "cldr_locale",
+    "fill",
+    "lang_of",
+    "plural",
+    "rich",
+    "ui_strings",
+]
 
 CLDR_LOCALES: Mapping[str, str] = {"en": "en_150"}
 """CLDR locale of a page language where it is not the language code itself."""
@@ -127,6 +139,42 @@ def _text_part(text: str) -> Part:
     return {"text": text, "href": "", "rel": ""}
 
 
+class Fallback(str):
+    """A catalogue text shown in another language than the page's (:meth:`Localiser.text`):
+    the text, with the language it is in (``lang``), so that the element showing it says so
+    (the ``lang_attr`` filter of credcat's templates; WCAG 2.1, 3.1.2 Language of Parts).
+    Everything else treats it as the string it is."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> Fallback:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made
+
+    def __reduce__(self) -> tuple[type[Fallback], tuple[str, str]]:
+        return (Fallback, (str(self), self.lang))
+
+
+class FallbackMarkup(Markup):
+    """Safe HTML made from a :class:`Fallback` (a Markdown text), with its language."""
+
+    lang: str
+
+    def __new__(cls, base: object = "", lang: str = "") -> FallbackMarkup:
+        made = super().__new__(cls, base)
+        made.lang = lang
+        return made
+
+    def __reduce__(self) -> tuple[type[FallbackMarkup], tuple[str, str]]:
+        return (FallbackMarkup, (str(self), self.lang))
+
+
+def lang_of(text: object) -> str:
+    """The language of a text shown in another language than the page's, else ``""``."""
+    return text.lang if isinstance(text, (Fallback, FallbackMarkup)) else ""
+
+
 class Localiser:
     """Formats everything a page in one language shows.
 
@@ -149,8 +197,22 @@ class Localiser:
         self._prices: dict[tuple[Decimal, str], str] = {}
 
     def text(self, text: LanguageMap | None) -> str:
-        """A catalogue text in the page language (:func:`~credcat.render.language.localise`)."""
-        return localise(text, self.lang, self.default)
+        """A catalogue text in the page language (:func:`~credcat.render.language.localise`),
+        a :class:`Fallback` when it is shown in another language."""
+        chosen = chosen_language(text, self.lang, self.default)
+        if not text or not chosen:
+            return ""
+        found = text[chosen]
+        return Fallback(found, chosen) if chosen != self.lang and found else found
+
+    def prose(self, text: LanguageMap | None) -> Markup:
+        """A catalogue text in Markdown, as safe HTML in the page language
+        (:func:`~credcat.render.safe.markdown_safe`), a :class:`FallbackMarkup` when it is
+        shown in another language."""
+        shown = self.text(text)
+        made = markdown_safe(shown)
+        lang = lang_of(shown)
+        return FallbackMarkup(made, lang) if lang and made else made
 
     def fallback(self, text: LanguageMap | None) -> str:
         """The language a text is shown in when that is not the page language, else ``""``.

@@ -137,6 +137,13 @@
     });
   }
 
+  // A title or summary in another language than the page's (catalogue.json's tl, sl): its
+  // element says so, as on the cards the build writes.
+  function setFallback(node, lang) {
+    node.setAttribute("lang", lang);
+    node.setAttribute("data-credcat-fallback", lang);
+  }
+
   function plural(el, n) {
     var key = n === 0 ? "credcatTextZero" : n === 1 ? "credcatTextOne" : "credcatTextOther";
     return fill(el.dataset[key] || el.dataset.credcatTextOther || "{n}", { n: n });
@@ -411,6 +418,7 @@
     var heading = el("h3", "credcat-card__title");
     var link = el("a", "", e.t);
     link.setAttribute("href", base + fill(data.url || "credentials/{id}/", { id: encodeURIComponent(e.i) }));
+    if (e.tl) setFallback(link, e.tl);
     heading.appendChild(link);
     li.appendChild(heading);
     var provider = el("p", "credcat-card__provider");
@@ -458,7 +466,9 @@
     when.appendChild(document.createTextNode(" · "));
     when.appendChild(price);
     li.appendChild(when);
-    li.appendChild(el("p", "credcat-card__summary", e.s));
+    var summary = el("p", "credcat-card__summary", e.s);
+    if (e.sl) setFallback(summary, e.sl);
+    li.appendChild(summary);
     var tick = el("label", "credcat-card__compare");
     var box = el("input");
     box.type = "checkbox";

@@ -115,6 +115,10 @@
       th.setAttribute("data-credcat-id", e.i);
       var link = el("a", "", e.t);
       link.setAttribute("href", base + fill(data.url || "credentials/{id}/", { id: encodeURIComponent(e.i) }));
+      if (e.tl) {  // a title in another language than the page's says so
+        link.setAttribute("lang", e.tl);
+        link.setAttribute("data-credcat-fallback", e.tl);
+      }
       th.appendChild(link);
       if (e.st && e.st !== "active") {
         th.appendChild(document.createTextNode(" "));
