@@ -306,10 +306,11 @@ def test_every_phrase_has_every_language_with_the_same_placeholders() -> None:
         for lang, text in texts.items():
             assert set(re.findall(r"\{(\w+)\}", text)) == english, (key, lang)
     for kind, labels in tables["link_labels"].items():
-        assert "en" in labels and all(labels.values()), kind
+        assert tuple(labels) == PHRASE_LANGUAGES and all(labels.values()), kind
     assert say("grading", ["de", "xx"]) == {"en": "Grading", "de": "Bewertung"}
     assert phrase("offering.places", "xx", places=12) == "Number of places: 12."
-    assert link_label("ob3", "fr") == tables["link_labels"]["ob3"]["en"]
+    assert link_label("ob3", "xx") == tables["link_labels"]["ob3"]["en"]
+    assert link_label("ob3", "fr") == "Réalisation Open Badges 3.0, JSON"
 
 
 # --- every described thing's IRI resolves to an element of its page (issue 10, item 7) -------
