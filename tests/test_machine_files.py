@@ -190,7 +190,10 @@ def test_machine_links() -> None:
     german = machine_links(cat, cat.credentials["data-basics"], urls, "de")
     assert [label for *_, label in german] == [LINK_LABELS[k]["de"] for k in MACHINE_FILES]
     french = machine_links(cat, cat.credentials["data-basics"], urls, "fr")
-    assert [label for *_, label in french] == [LINK_LABELS[k]["en"] for k in MACHINE_FILES]
+    assert [label for *_, label in french] == [LINK_LABELS[k]["fr"] for k in MACHINE_FILES]
+    # a language credcat's phrases do not have: English
+    irish = machine_links(cat, cat.credentials["data-basics"], urls, "ga")
+    assert [label for *_, label in irish] == [LINK_LABELS[k]["en"] for k in MACHINE_FILES]
 
 
 # --- Open Badges 3.0 ----------------------------------------------------------------------
