@@ -504,3 +504,14 @@ def test_every_english_text_on_a_french_page_says_it_is_english(sample: Path, pa
     assert shown, "none of the credential's texts found"
     unmarked = sorted({text for text, lang in shown if lang != "en"})
     assert unmarked == [], unmarked
+
+
+def test_language_names_in_a_list_read_as_running_text() -> None:
+    """Only the first name of a list is capitalised where the language writes its language
+    names in lower case ("Allemand et anglais", never "Allemand et Anglais")."""
+    assert Localiser("fr", "en").language_names(["de", "en"]) == ["Allemand", "anglais"]
+    assert Localiser("de", "en").language_names(["de", "en"]) == ["Deutsch", "Englisch"]
+    assert Localiser("en", "en").language_names(["de", "en"]) == ["German", "English"]
+    assert Localiser("fr", "en").join(Localiser("fr", "en").language_names(["de", "en"])) == (
+        "Allemand et anglais"
+    )

@@ -76,7 +76,7 @@ def card(site: Site, page: str, cred: Credential) -> Card:
         "hours_label": loc.ui_text("card_hours", hours=work.hours) if work.hours else "",
         "mode": cred.mode,
         "mode_label": loc.label("mode", cred.mode),
-        "languages": [loc.label("language", c) for c in cred.languages],
+        "languages": loc.language_names(cred.languages),
         "status": cred.status,
         "status_label": str(ui["status"][cred.status]),
         "next_start": next_start,

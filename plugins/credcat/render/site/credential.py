@@ -471,7 +471,7 @@ def _facts(site: Site, page: str, cred: Credential) -> list[Fact]:
         fact("duration", [_item(loc.duration(cred.duration))])
     fact("mode", [_item(loc.label("mode", cred.mode))])
     fact("setting", [_item(loc.label("learning-setting", cred.setting))])
-    fact("languages", [_item(loc.label("language", code)) for code in cred.languages])
+    fact("languages", [_item(name) for name in loc.language_names(cred.languages)])
     fact("field", [_item(loc.label("isced-f", code)) for code in cred.field])
     fact("type", [_item(loc.label("learning-opportunity-type", cred.type))])
     if cred.target_groups:
@@ -572,7 +572,7 @@ def _offering(site: Site, offer: Offering, cred: Credential) -> OfferingContext:
             "offer_schedule",
             loc.label("learning-schedule", offer.schedule) if offer.schedule else "",
         ),
-        ("offer_languages", ", ".join(loc.label("language", c) for c in languages)),
+        ("offer_languages", ", ".join(loc.language_names(languages))),
         ("offer_places", str(offer.places) if offer.places else ""),
     ]
     return {
@@ -733,7 +733,7 @@ def _glance(
         {
             "id": "languages",
             "label": str(ui["fact_languages"]),
-            "value": loc.join([loc.label("language", c) for c in cred.languages]),
+            "value": loc.join(loc.language_names(cred.languages)),
         },
     ]
     if cred.status in {"active", "draft"}:

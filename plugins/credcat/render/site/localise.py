@@ -250,6 +250,16 @@ class Localiser:
             return str(override)
         return _capital(found.label("en") if found else code)
 
+    def language_names(self, codes: Sequence[str]) -> list[str]:
+        """Names of languages for a list read as one phrase ("Allemand, anglais"): the first
+        as a label (capitalised), the others as CLDR writes them in running text (French and
+        most languages: lower case; German: capitalised as nouns)."""
+        names = []
+        for n, code in enumerate(codes):
+            running = self.locale.languages.get(code.lower().replace("-", "_"), "")
+            names.append(running if n and running else self.label("language", code))
+        return names
+
     def cldr_name(self, name: str, code: str) -> str:
         """A language or country name from CLDR (``""`` for other vocabularies or codes)."""
         if name == "language":
