@@ -292,6 +292,24 @@ def test_editing_a_released_version_is_an_error_at_the_changed_line(released: Pa
     assert "or revert it" in found[0].hint and "erratum" in found[0].hint
 
 
+def test_a_mistake_in_a_released_version_is_reported_as_the_mistake(released: Path) -> None:
+    """A mistyped organisation is an unknown organisation; it is not also "a change of the
+    released version" with the advice to raise the version (fixing the typo undoes the
+    change)."""
+    cred_file = released / "credentials" / "databases.yaml"
+    text = cred_file.read_text("utf-8")
+    assert text.count("awarding_body: alpha-uni") == 1
+    cred_file.write_text(text.replace("awarding_body: alpha-uni", "awarding_body: alpha-unu"))
+    found = errors(released)
+    assert [(p.code, p.line) for p in found] == [
+        ("unknown-organisation", line_of(cred_file, "awarding_body:"))
+    ]
+    assert found[0].hint == "did you mean 'alpha-uni'?"
+    # a real change beside it is still one
+    edit(cred_file, "eqf: 6", "eqf: 5")
+    assert sorted(p.code for p in errors(released)) == ["released-changed", "unknown-organisation"]
+
+
 def test_what_may_change_without_a_new_version(released: Path) -> None:
     cred_file = released / "credentials" / "databases.yaml"
     text = cred_file.read_text("utf-8")

@@ -335,7 +335,7 @@ def outcomes_and_assessments(cat: Catalogue, cred: Credential) -> Iterator[Probl
     outcome_ids = {o.id for o in cred.outcomes}
     outcome_suggester = Suggester(outcome_ids)
     known_outcomes = "name outcome ids from this file's outcomes: " + listing(
-        o.id for o in cred.outcomes
+        dict.fromkeys(o.id for o in cred.outcomes)  # each once, in order (ids may repeat)
     )
     proven: set[str] = set()
     for i, assessment in enumerate(cred.assessments):

@@ -53,6 +53,7 @@ from .pool import jobs, run_units
 from .pydantic_problems import validate_document, validate_entity
 from .rules import check_rules, release_memos
 from .store import Handle, Held, ModelStore, Packed
+from .versions import RELEASED_CHANGED as CHANGED
 from .versions import SnapshotLoader, fingerprint, load_archive, load_snapshot
 from .yaml_loader import MAX_BYTES, Document, PathKey, load_yaml
 
@@ -415,10 +416,24 @@ def check_catalogue(
     if no_organisations:  # one problem says so; not one per reference
         found = [p for p in found if p.code != "unknown-organisation"]
     problems.extend(found)
+    problems = _mistakes_not_changes(problems)
     problems.sort()
     warnings = tuple(p for p in problems if not p.is_error)
     object.__setattr__(catalogue, "warnings", warnings)
     return catalogue, problems
+
+
+def _mistakes_not_changes(problems: list[Problem]) -> list[Problem]:
+    """Without the "differs from the released version" problem of a value that is a mistake
+    anyway (another error at the same place: a mistyped organisation, a duplicate id): the
+    maintainer fixes the mistake, which also undoes the change, and is never told to raise
+    the version for a typo."""
+    mistakes = {(p.path, p.line, p.column) for p in problems if p.is_error and p.code != CHANGED}
+    return [
+        p
+        for p in problems
+        if p.code != CHANGED or not p.line or (p.path, p.line, p.column) not in mistakes
+    ]
 
 
 # --- files --------------------------------------------------------------------------------

@@ -52,6 +52,9 @@ from .yaml_loader import Document, PathKey, load_yaml
 
 JsonDict = dict[str, Any]
 
+RELEASED_CHANGED = "released-changed"
+"""The code of the problem "a released version was changed in the current file"."""
+
 ARCHIVE_DIR = "versions"
 """The archive folder inside the catalogue folder."""
 HEADER_KEY = "release"
@@ -555,7 +558,7 @@ def _immutable(catalogue: Catalogue, current: Credential, released: Release) -> 
             loc,
             message + " (released versions never change)",
             hint,
-            code="released-changed",
+            code=RELEASED_CHANGED,
         )
 
 
