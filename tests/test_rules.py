@@ -893,9 +893,41 @@ def test_a_load_not_kept_lets_the_rules_memos_go(tmp_path: Path) -> None:
         tmp_path / "catalogue", {"alpha": credential(), "beta": credential(summary={"en": "B"})}
     )
     once = load_catalogue(root)
-    assert len(rules._credential_texts) == len(rules._vague_outcomes) == 0
+    assert len(rules._text_survey) == len(rules._vague_outcomes) == 0
     kept = load_catalogue(root, cache=LoadCache())
-    assert len(rules._credential_texts) == len(kept.credentials) == 2
+    assert len(rules._text_survey) == len(kept.credentials) == 2
     assert len(rules._vague_outcomes) == 2
     assert rules.translation_completeness(once) == rules.translation_completeness(kept)
     assert rules.translation_completeness(once)["en"][1] > 0
+
+
+def test_what_a_page_would_not_show_as_written_is_a_warning(tmp_path: Path) -> None:
+    """A link the page drops (javascript:, data:), an HTML tag the page shows as text, a text
+    in a language the catalogue does not offer: each is named where it is, as a warning (the
+    build goes on; --strict stops it). Code in backticks and http(s)/mailto links are fine."""
+    cred = credential(
+        description={
+            "en": "See [the course](https://ok.example/), [mail](mailto:a@b.example), "
+            "[this](javascript:alert(1)) and <script>alert(1)</script>; `<b>` is code.",
+            "de": "Eine **Beschreibung** mit [Bild](data:image/png;base64,AAAA).",
+            "it": "Una descrizione.",
+        }
+    )
+    found = {(p.loc, p.code): p for p in run(tmp_path, {"databases": cred}) if not p.is_error}
+    assert sorted(found) == [
+        (("description", "de"), "link-scheme"),
+        (("description", "en"), "html-in-text"),
+        (("description", "en"), "link-scheme"),
+        (("description", "it"), "text-language"),
+    ]
+    assert found[("description", "en"), "link-scheme"].message.startswith(
+        "the link to 'javascript:…' is not published"
+    )
+    assert found[("description", "de"), "link-scheme"].message.startswith("the link to 'data:…'")
+    assert found[("description", "en"), "html-in-text"].message == (
+        "the tag <script> is shown as text, not as HTML: texts are Markdown"
+    )
+    language = found[("description", "it"), "text-language"]
+    assert "a language the catalogue does not offer" in language.message
+    assert language.hint == "add 'it' to languages in catalogue.yaml, or remove the 'it' texts"
+    assert all(p.line > 0 for p in found.values())

@@ -519,23 +519,103 @@ _LANGUAGE_SETS: dict[frozenset[str], frozenset[str]] = {}
 """One object per set of languages a text is written in (a catalogue has few such sets)."""
 
 
-@per_object
 def _credential_texts(cred: Credential) -> list[tuple[PathKey, frozenset[str]]]:
-    """The translatable texts of one credential: where each is and its languages (computed
-    once per credential object; kept small, it is kept as long as the model)."""
-    found = []
+    """The translatable texts of one credential: where each is and its languages."""
+    return _text_survey(cred)[0]
+
+
+_ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+_LINK_SCHEME = re.compile(r"\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*):")
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+
+TextFinding = tuple[PathKey, str, str]
+"""Something a text holds that a page will not show as written: where (the text's place and
+language), what (``link`` or ``html``) and the detail (the link's scheme, the tag)."""
+
+
+@per_object
+def _text_survey(
+    cred: Credential,
+) -> tuple[list[tuple[PathKey, frozenset[str]]], list[TextFinding]]:
+    """The translatable texts of one credential (where each is and its languages) and what
+    they hold that a page will not show as written, in one pass (computed once per
+    credential object; kept small, it is kept as long as the model)."""
+    texts = []
+    findings: list[TextFinding] = []
     for loc, value in _texts(cred.model_dump(exclude={"id"}), ()):
         if "esco" not in loc:  # official ESCO labels: one language is enough
             langs = frozenset(value)
-            found.append((loc, _LANGUAGE_SETS.setdefault(langs, langs)))
-    return found
+            texts.append((loc, _LANGUAGE_SETS.setdefault(langs, langs)))
+        for lang, text in value.items():
+            if "](" in text:
+                for scheme in _LINK_SCHEME.findall(text):
+                    if scheme.lower() not in _ALLOWED_SCHEMES:
+                        findings.append(((*loc, lang), "link", scheme))
+            if "<" in text:  # each tag once (an element opens and closes)
+                for tag in dict.fromkeys(
+                    t.lower() for t in _HTML_TAG.findall(_CODE_SPAN.sub("", text))
+                ):
+                    findings.append(((*loc, lang), "html", tag))
+    return texts, findings
+
+
+def text_content(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
+    """What a credential's texts hold that a reader would not get as written: a link that
+    is not published (a scheme other than http, https, mailto), an HTML tag (texts are
+    Markdown: the tag shows as text), a text in a language a catalogue of several languages
+    does not offer (published in the machine-readable files, shown on no page). Warnings."""
+    for loc, kind, detail in _text_survey(cred)[1]:
+        if kind == "link":
+            yield _cred(
+                cat,
+                cred,
+                loc,
+                f"the link to '{detail}:…' is not published: links may lead to http, https "
+                "or mailto addresses only",
+                "write the full address, starting with https://",
+                warn=True,
+                code="link-scheme",
+            )
+        else:
+            yield _cred(
+                cat,
+                cred,
+                loc,
+                f"the tag <{detail}> is shown as text, not as HTML: texts are Markdown",
+                "write Markdown instead (**bold**, lists, [text](https://…)), or remove the tag",
+                warn=True,
+                code="html-in-text",
+            )
+    if len(cat.languages) < 2:  # a one-language catalogue publishes the others' texts in
+        return  # its machine-readable files, as before (nothing to choose from)
+    offered = set(cat.languages)
+    unknown: dict[str, list[PathKey]] = {}
+    for loc, langs in _credential_texts(cred):
+        for lang in sorted(langs - offered):
+            unknown.setdefault(lang, []).append(loc)
+    for lang, locs in unknown.items():
+        data = _data(cat, cred)
+        others = [field_label(loc, data) for loc in locs[1:]]
+        more = f"; also in {', '.join(others[:3])}" if others else ""
+        more += f" and {len(others) - 3} more" if len(others) > 3 else ""
+        yield _cred(
+            cat,
+            cred,
+            (*locs[0], lang),
+            f"a text in '{lang}', a language the catalogue does not offer{more}: it is "
+            "published in the machine-readable files but shown on no page",
+            f"add '{lang}' to languages in catalogue.yaml, or remove the '{lang}' texts",
+            warn=True,
+            code="text-language",
+        )
 
 
 def release_memos() -> None:
     """Let go of what the rules keep per credential (where its texts are, in which
     languages; its vague outcomes): about 4 KB a credential, needed again only by a load that
     is kept for the next one (``mkdocs serve``); computed again when asked."""
-    _credential_texts.forget()
+    _text_survey.forget()
     _vague_outcomes.forget()
 
 
@@ -835,6 +915,7 @@ CREDENTIAL_RULES: tuple[CredentialRule, ...] = (
     formal_without_nqf,
     outcome_wording,
     translations,
+    text_content,
     dates,
 )
 """The rules of one credential (with :func:`time_aware`, given today's date)."""
