@@ -931,3 +931,17 @@ def test_what_a_page_would_not_show_as_written_is_a_warning(tmp_path: Path) -> N
     assert "a language the catalogue does not offer" in language.message
     assert language.hint == "add 'it' to languages in catalogue.yaml, or remove the 'it' texts"
     assert all(p.line > 0 for p in found.values())
+
+
+def test_numbers_beyond_reason_are_refused_with_their_limit(tmp_path: Path) -> None:
+    """A mistyped number of places or duration is named with the limit, not published (a
+    JSON reader holds whole numbers exactly only up to 2**53)."""
+    cred = credential(duration="99999999999 years")
+    cred["offerings"] = [{"id": "run", "start": "2027-01-04", "places": 10**32}]
+    found = {p.field: p for p in run(tmp_path, {"databases": cred}) if p.is_error}
+    assert found["duration"].message == (
+        "'99999999999 years' is too long a duration: at most 9999 of a unit"
+    )
+    assert found["offering 1 ('run') > places"].message == (
+        f"{10**32} is too large: the maximum is 1000000"
+    )

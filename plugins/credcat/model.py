@@ -65,6 +65,10 @@ DURATION_RE = re.compile(r"^\s*(\d{1,4})\s+(hour|day|week|month|year)s?\s*$", re
 
 DEFAULT_LANGUAGE = "en"
 
+MAX_PLACES = 1_000_000
+"""The most places an offering may have: more is a typo (and machine readers of the JSON-LD
+hold whole numbers exactly only up to 2**53)."""
+
 NUMBER_WORDS = {
     word: str(number)
     for words in (
@@ -861,11 +865,11 @@ class Workload(_Model):
     """ECTS credits (one ECTS is 25–30 hours of learning)."""
     hours: int | None = Field(default=None, gt=0, le=4000)
     """Total hours of learning."""
-    guided_hours: int | None = Field(default=None, ge=0)
+    guided_hours: int | None = Field(default=None, ge=0, le=4000)
     """Hours of teaching, tutoring or guided practice."""
-    self_study_hours: int | None = Field(default=None, ge=0)
+    self_study_hours: int | None = Field(default=None, ge=0, le=4000)
     """Hours of independent study."""
-    assessment_hours: int | None = Field(default=None, ge=0)
+    assessment_hours: int | None = Field(default=None, ge=0, le=4000)
     """Hours spent on assessment."""
     credit_system: Literal["ects", "ecvet"] = "ects"
     """The credit system of ``ects`` points (ECVET only for legacy VET units)."""
@@ -941,7 +945,7 @@ class Offering(_Model):
     """Full time, part time light or part time intensive."""
     languages: LanguageList | None = None
     """Languages of this run, when they differ from the credential's."""
-    places: int | None = Field(default=None, gt=0)
+    places: int | None = Field(default=None, gt=0, le=MAX_PLACES)
     """Number of places."""
     note: MultilingualText | None = None
     """Anything else learners should know about this run."""
@@ -1082,6 +1086,12 @@ class CredentialDoc(_Model):
     @classmethod
     def _duration(cls, value: str | None) -> str | None:
         if value is not None and not DURATION_RE.match(value):
+            if re.match(r"^\s*\d{5,}\s+[A-Za-z]+\s*$", value):
+                raise fail(
+                    "duration",
+                    f"'{value}' is too long a duration: at most 9999 of a unit",
+                    "write it in a larger unit (weeks, months, years), or check the number",
+                )
             local = re.match(r"^\s*(\d{1,4})\s*([^\d\s]+)\s*$", value)
             unit = DURATION_UNITS.get(local.group(2).lower().rstrip(".")) if local else None
             raise fail(
