@@ -81,3 +81,15 @@ def test_iter_inside_refuses_a_folder_that_is_a_link_out(root: Path, tmp_path: P
     (outside / "a.yaml").write_text("x: 1\n", encoding="utf-8")
     (root / "organisations").symlink_to(outside)
     assert list(iter_inside(root, "organisations", "*.yaml", 100)) == []
+
+
+def test_iter_inside_a_folder_named_relative_to_the_current_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalogue given as ``catalogue`` (relative): its files are found, as under an
+    absolute name (each was once looked up as ``catalogue/catalogue/…`` and skipped)."""
+    (tmp_path / "catalogue" / "organisations").mkdir(parents=True)
+    (tmp_path / "catalogue" / "organisations" / "a.yaml").write_text("name: A\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = list(iter_inside(Path("catalogue"), "organisations", "*.yaml", 1000))
+    assert found == [Path("catalogue/organisations/a.yaml")]

@@ -561,6 +561,24 @@ def test_existing_files_are_never_overwritten(cat: Path) -> None:
     load(cat)
 
 
+def test_a_catalogue_named_relative_to_the_current_folder_is_read_whole(
+    cat: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``credcat import file --into catalogue`` (the default, relative to where it runs) reads
+    the catalogue as an absolute path would: its organisations are reused, its settings and
+    publisher known. It once read none of them from a relative folder, and wrote a second
+    copy of every organisation at each import."""
+    monkeypatch.chdir(cat.parent)
+    code = main(["import", str(UNSIGNED), "--into", "catalogue"], out=io.StringIO())
+    assert code == 0
+    before = snapshot(cat)
+    out = io.StringIO()
+    assert main(["import", str(UNSIGNED), "--into", cat.name], out=out) == 0
+    assert list(new_files(before, cat)) == ["credentials/digital-micro-credential-creation-2.yaml"]
+    assert sum(line.startswith("reused: organisations/") for line in out.getvalue().splitlines())
+    load(cat)
+
+
 def test_organisation_reused_by_homepage(cat: Path, sample: dict[str, Any]) -> None:
     body = claim_of(sample)["awardedBy"]["awardingBody"]
     (cat / "organisations" / "zed.yaml").write_text(

@@ -153,8 +153,9 @@ def iter_inside(root: Path, folder: str, pattern: str, limit: int) -> Iterator[P
     except (OSError, RuntimeError):
         return
     for path in entries:
-        try:
-            inside(root, path, limit)
+        try:  # ``path`` is found under ``root``: ``inside`` takes it relative to ``root``
+            # (joined to a relative ``root`` again, it named a file that does not exist)
+            inside(root, path.relative_to(root), limit)
         except UnsafeFileError:
             continue
         yield path

@@ -87,6 +87,7 @@ def import_file(file: Path, into: Path) -> list[str]:
         ImportFailed: The input cannot be imported, or the result would not load; nothing was
             written.
     """
+    into = into.absolute()  # every path below is made from it: the same whatever the cwd
     check_target(into)  # fail early on a wrong --into, before reading the input
     data = read_json(file)
     report = Report()

@@ -74,7 +74,7 @@ def check_target(into: Path) -> None:
 def read_target(into: Path) -> Target:
     """Read the settings, the organisations and the ids of the target catalogue."""
     check_target(into)
-    settings = read_yaml(into, into / CATALOGUE_FILE)
+    settings = read_yaml(into, Path(CATALOGUE_FILE))
     settings = settings if isinstance(settings, dict) else {}
     target = Target(root=into)
     raw = settings.get("default_language", "en")
