@@ -874,3 +874,31 @@ def test_odd_addresses_and_dates_are_reported_not_fatal(
     assert any("expiryDate (2029-13-45)" in line for line in report)
     for org in catalogue.organisations.values():
         assert "evil" not in org.homepage and '"' not in org.homepage
+
+
+def test_credcats_own_specification_reads_back_with_its_version_and_kinds(
+    cat: Path, tmp_path: Path
+) -> None:
+    """A catalogue's own ``elm.jsonld`` imported into another catalogue keeps what ELM has no
+    place for but credcat's file says: the version (in the specification's address) and an
+    outcome of responsibility and autonomy (in a note: ELM's skill types have no such
+    concept)."""
+    from credcat.output import data_files
+    from credcat.urls import Urls
+    from credcat.validate import load_catalogue
+
+    sample = load_catalogue(Path(__file__).parent.parent / "catalogue")
+    cid = "sql-for-data-analysis"
+    source = sample.credentials[cid]
+    files = data_files(sample, Urls.of(sample.settings))
+    elm = tmp_path / "elm.jsonld"
+    elm.write_bytes(files[f"credentials/{cid}/{source.version}/elm.jsonld"])
+    report = import_file(elm, cat)
+    assert not any("has no type" in line for line in report), report
+    imported = yaml.safe_load((cat / "credentials" / f"{cid}.yaml").read_text("utf-8"))
+    assert imported["version"] == source.version != "1.0"
+    assert [o.get("kind", "skill") for o in imported["outcomes"]] == [
+        o.kind for o in source.outcomes
+    ]
+    assert "responsibility-autonomy" in {o.kind for o in source.outcomes}
+    load(cat)

@@ -31,13 +31,16 @@ source says is carried over. Where it is silent, the importer distinguishes two 
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import vocab
 from ..catalogue import CREDENTIALS_DIR
 from ..ids import slugify
-from ..model import ESCO_SKILL_RE
+from ..model import ESCO_SKILL_RE, VERSION_RE
+from ..render.language import PHRASE_LANGUAGES, say
 from .base import (
     SPEC_TYPES,
     TODO,
@@ -211,7 +214,12 @@ def _title_and_summary(ctx: Context, entry: Entry, draft: Draft) -> None:
     if title is None:  # pragma: no cover - convert() refuses a specification without title
         raise ImportFailed(f"the specification at {path} has no title")
     data["title"] = ctx.out_text(title)
-    data["version"] = "1.0"
+    data["version"] = _version_in(id_of(spec)) or "1.0"
+    if data["version"] != "1.0":
+        ctx.report.assumed.append(
+            f"assumed: {rel}: version {data['version']}, from the specification's address "
+            f"({id_of(spec)})"
+        )
     data["status"] = "active"
 
     description = ctx.text(spec.get("description"), path + ".description")
@@ -704,8 +712,12 @@ def _read_outcomes(
             by_node[node_id] = outcome_id
         item: dict[str, Any] = {"id": outcome_id, "text": ctx.out_text(text)}
         kind = ctx.concept(node.get("dcType"), "skill-type")
+        notes = ctx.tree.nodes(node.get("additionalNote"))
+        kind_notes = [n for n in notes if _says_responsibility_autonomy(n)]
         if kind is not None and kind.code != "skill":
             item["kind"] = kind.code
+        elif kind is None and kind_notes:  # credcat's own files say it in a note (ELM's
+            item["kind"] = "responsibility-autonomy"  # skill types have no such concept)
         elif kind is None:
             ctx.report.assumed.append(
                 f"assumed: {where} has no type (knowledge, skill or responsibility and "
@@ -749,10 +761,37 @@ def _read_outcomes(
                 "relatedESCOSkill",
                 "reusabilityLevel",
                 "relatedSkill",
+                *(("additionalNote",) if notes and len(kind_notes) == len(notes) else ()),
             ),
         )
         out.append(item)
     return by_node, out
+
+
+_VERSION_IN_IRI = re.compile(r"/credentials/[a-z0-9]+(?:-[a-z0-9]+)*/([^/#?]+)/#spec$")
+"""A specification address as credcat publishes it: ``…/credentials/<id>/<version>/#spec``."""
+
+
+def _version_in(iri: str | None) -> str | None:
+    """The version a credcat specification address names, when it is a valid version."""
+    found = _VERSION_IN_IRI.search(iri or "")
+    if found is None or not VERSION_RE.match(found.group(1)) or len(found.group(1)) > 32:
+        return None
+    return found.group(1)
+
+
+@functools.cache
+def _responsibility_autonomy_notes() -> frozenset[str]:
+    return frozenset(say("outcome.responsibility-autonomy", PHRASE_LANGUAGES).values())
+
+
+def _says_responsibility_autonomy(note: dict[str, Any]) -> bool:
+    """Whether a note is the one credcat writes for an outcome of responsibility and
+    autonomy ("Type of learning outcome: responsibility and autonomy.", in any language)."""
+    literal = note.get("noteLiteral")
+    texts = literal.values() if isinstance(literal, dict) else [literal]
+    known = _responsibility_autonomy_notes()
+    return any(isinstance(t, str) and t.strip() in known for t in texts)
 
 
 def _read_assessments(
