@@ -1160,3 +1160,29 @@ def test_payload_text_is_shown_as_text(page: Page, xss_site: Site):
     page.goto(xss_site.url(f"credentials/{cred.id}/"))
     assert norm(page.locator("article h1").first.text_content()) == norm(t(cat, cred.title))
     assert xss_fixture.CLOSE_SCRIPT in page.title()
+
+
+def test_an_empty_or_partial_result_says_why(page: Page, sample_site: Site):
+    """A workload range whose smallest value is above its largest says so (and marks both
+    boxes), instead of the general "no credential matches"; a shared address with a value no
+    option has (a level or organisation the catalogue does not have) says it was not
+    applied, instead of dropping it without a word."""
+    cat = sample_site.catalogue
+    open_catalogue(page, sample_site, "?ects_min=10&ects_max=2")
+    empty = page.locator("#credcat-empty")
+    expect(empty).to_be_visible()
+    expect(empty).to_contain_text(
+        "The smallest workload (10 ECTS) is above the largest (2 ECTS): no credential can match."
+    )
+    expect(page.locator("#credcat-ects-min")).to_have_attribute("aria-invalid", "true")
+    page.locator("#credcat-ects-max").fill("20")
+    expect(empty).to_be_hidden()
+    assert page.locator("#credcat-ects-min").get_attribute("aria-invalid") is None
+
+    open_catalogue(page, sample_site, "?eqf=9&org=no-such-body&mode=online")
+    note = page.locator("#credcat-ignored")
+    expect(note).to_have_text("Not applied, as no option matches it: eqf=9, org=no-such-body.")
+    expected = matching(cat, {"mode": ["online"], "status": ["active"]})
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(expected)))
+    open_catalogue(page, sample_site, "?mode=online")
+    expect(note).to_be_hidden()

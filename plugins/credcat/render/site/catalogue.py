@@ -47,6 +47,8 @@ SCRIPT_STRINGS = (
     "card_price",
     "card_compare",
     "catalogue_search_loading",
+    "catalogue_range_inverted",
+    "catalogue_ignored",
 )
 """The UI strings ``catalogue.js`` needs to render a card (it holds no words of its own)."""
 

@@ -78,6 +78,8 @@
 
   var countEl = document.getElementById("credcat-count");
   var emptyEl = document.getElementById("credcat-empty");
+  var emptyWhy = document.getElementById("credcat-empty-why");
+  var ignoredEl = document.getElementById("credcat-ignored");
   var othersEl = document.getElementById("credcat-others");
   var pagesEl = document.getElementById("credcat-pages");
   var activeEl = document.getElementById("credcat-active-count");
@@ -599,14 +601,25 @@
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
     query.value = params.get("text") || "";
+    var ignored = [];
     FACETS.forEach(function (facet) {
       var values = params.getAll(facet);
       if (facet === "status") {
         if (values.length === 0) values = DEFAULT_STATUS;
         if (values.indexOf("all") !== -1) values = [];
       }
-      checkboxes(facet).forEach(function (box) { box.checked = values.indexOf(box.value) !== -1; });
+      var boxes = checkboxes(facet);
+      boxes.forEach(function (box) { box.checked = values.indexOf(box.value) !== -1; });
+      // a value of a shared address that no option has (a level or organisation the
+      // catalogue does not have, or no longer has): said, not dropped without a word
+      values.forEach(function (value) {
+        if (!boxes.some(function (box) { return box.value === value; })) ignored.push(facet + "=" + value);
+      });
     });
+    if (ignoredEl) {
+      ignoredEl.textContent = ignored.length ? fill(words.catalogue_ignored, { filters: ignored.join(", ") }) : "";
+      ignoredEl.hidden = !ignored.length;
+    }
     minEl.value = params.get("ects_min") || "";
     maxEl.value = params.get("ects_max") || "";
     // Only the value of an existing option: anything else in the URL gives the default order.
@@ -645,6 +658,16 @@
     render();
     updateFacets(outcome.counts);
     emptyEl.hidden = results.length !== 0;
+    // a range whose smallest value is above its largest matches nothing: say why
+    var inverted = state.min !== null && state.max !== null && state.min > state.max;
+    if (emptyWhy) {
+      emptyWhy.textContent = inverted
+        ? fill(words.catalogue_range_inverted, { min: formatNumber(state.min), max: formatNumber(state.max) })
+        : emptyWhy.getAttribute("data-credcat-text");
+    }
+    [minEl, maxEl].forEach(function (input) {
+      if (inverted) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+    });
     var active = activeFilters(state);
     if (activeEl) {
       activeEl.textContent = active ? "(" + fill(activeEl.dataset.credcatText || "{n}", { n: active }) + ")" : "";
