@@ -376,6 +376,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         config.theme["language"] = self._theme_langs[lang]
         config.extra["credcat_language"] = lang
         config.extra["credcat_theme_language"] = dict(self._theme_langs)
+        # Material's footer says "Made with" in English whatever the page language
+        config.extra["credcat_made_with"] = {
+            code: str(ui_strings(code)["footer_made_with"]) for code in self.languages.all
+        }
         if self.languages.others:
             config.extra["alternate"] = True  # truthy: the header's switch; no <link hreflang>
         self._check_site_url(config, settings.base_uri)
