@@ -265,7 +265,7 @@ def build(root: Path, env: dict[str, str], site: str = "site") -> Run:
 
 def processes(env: dict[str, str]) -> int:
     """How many processes a credcat build with ``env`` uses (credcat's own answer)."""
-    code = "from credcat.parallel import jobs; print(jobs())"
+    code = "from credcat.pool import jobs; print(jobs())"
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
     )

@@ -667,3 +667,22 @@ def test_a_small_folder_is_read_in_this_process(
     catalogue, problems = validate.check_catalogue(REPO / "catalogue")
     assert catalogue is not None and not [p for p in problems if p.is_error]
     assert called == []
+
+
+def test_the_build_benchmark_runs_end_to_end(tmp_path: Path) -> None:
+    """``scripts/bench_build.py`` on a catalogue of ten credentials, with the single-process
+    comparison: it builds, measures and judges (a script nobody runs breaks unnoticed: the
+    move of ``jobs`` to ``credcat.pool`` once broke ``--cores``)."""
+    done = subprocess.run(
+        [sys.executable, "scripts/bench_build.py", "--cores", "--floor-cpu", "1", "10"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "TMPDIR": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    assert [line.split()[:2] for line in lines[1:3]] == [["10", "credcat"], ["10", "1"]]
+    assert lines[-1].startswith("    10  more cores help, byte-identical:")
+    assert lines[-1].endswith("the same bytes  yes")
