@@ -902,35 +902,43 @@ def test_a_load_not_kept_lets_the_rules_memos_go(tmp_path: Path) -> None:
 
 
 def test_what_a_page_would_not_show_as_written_is_a_warning(tmp_path: Path) -> None:
-    """A link the page drops (javascript:, data:), an HTML tag the page shows as text, a text
-    in a language the catalogue does not offer: each is named where it is, as a warning (the
-    build goes on; --strict stops it). Code in backticks and http(s)/mailto links are fine."""
+    """A link a Markdown text would lose (javascript:, data:, a relative or www. address), an
+    HTML tag in any text (shown as text), a text in a language the catalogue does not offer:
+    each is named where it is, as a warning (the build goes on; --strict stops it). Code in
+    backticks, full http(s) and mailto links, and words in angle brackets that are no HTML
+    (``List<String>``) are fine."""
     cred = credential(
+        summary={"en": "Read <b>this</b> about List<String>.", "de": "Eine Zusammenfassung."},
         description={
             "en": "See [the course](https://ok.example/), [mail](mailto:a@b.example), "
             "[this](javascript:alert(1)) and <script>alert(1)</script>; `<b>` is code.",
-            "de": "Eine **Beschreibung** mit [Bild](data:image/png;base64,AAAA).",
+            "de": "Eine **Beschreibung** mit [Bild](data:image/png;base64,AAAA) und "
+            "[Seite](www.example.org).",
             "it": "Una descrizione.",
-        }
+        },
     )
-    found = {(p.loc, p.code): p for p in run(tmp_path, {"databases": cred}) if not p.is_error}
-    assert sorted(found) == [
+    found = [p for p in run(tmp_path, {"databases": cred}) if not p.is_error]
+    said = sorted((p.loc, p.code, p.message) for p in found)
+    assert [(loc, code) for loc, code, _ in said] == [
+        (("description", "de"), "link-scheme"),
         (("description", "de"), "link-scheme"),
         (("description", "en"), "html-in-text"),
         (("description", "en"), "link-scheme"),
         (("description", "it"), "text-language"),
+        (("summary", "en"), "html-in-text"),
     ]
-    assert found[("description", "en"), "link-scheme"].message.startswith(
-        "the link to 'javascript:…' is not published"
+    messages = [message for *_, message in said]
+    assert messages[3] == (
+        "the link to 'javascript:alert(1' is left out of the page: a link leads to a full "
+        "http, https or mailto address"
     )
-    assert found[("description", "de"), "link-scheme"].message.startswith("the link to 'data:…'")
-    assert found[("description", "en"), "html-in-text"].message == (
-        "the tag <script> is shown as text, not as HTML: texts are Markdown"
-    )
-    language = found[("description", "it"), "text-language"]
+    assert any("'www.example.org'" in m for m in messages[:2])
+    assert messages[2] == "the tag <script> is shown as text, not as HTML: this text is Markdown"
+    assert messages[5] == "the tag <b> is shown as text, not as HTML: this text is shown as written"
+    language = next(p for p in found if p.code == "text-language")
     assert "a language the catalogue does not offer" in language.message
     assert language.hint == "add 'it' to languages in catalogue.yaml, or remove the 'it' texts"
-    assert all(p.line > 0 for p in found.values())
+    assert all(p.line > 0 for p in found)
 
 
 def test_numbers_beyond_reason_are_refused_with_their_limit(tmp_path: Path) -> None:
@@ -945,3 +953,32 @@ def test_numbers_beyond_reason_are_refused_with_their_limit(tmp_path: Path) -> N
     assert found["offering 1 ('run') > places"].message == (
         f"{10**32} is too large: the maximum is 1000000"
     )
+
+
+def test_one_organisation_in_two_files_is_a_warning(tmp_path: Path) -> None:
+    """Two organisation files with the same name (in any language, any case) or homepage
+    (with or without www and the last slash): the later one is warned about, naming the
+    first, once."""
+    copy = {
+        **ORGANISATIONS["alpha-uni"],
+        "name": {"en": "ALPHA  University", "de": "Alpha-Universität"},
+    }
+    same_home = {
+        **ORGANISATIONS["alpha-uni"],
+        "name": {"en": "Alpha Institute"},
+        "homepage": "https://www." + ORGANISATIONS["alpha-uni"]["homepage"].split("://")[1],
+    }
+    found = run(
+        tmp_path,
+        {"databases": credential()},
+        organisations={**ORGANISATIONS, "alpha-uni-2": copy, "zeta-institute": same_home},
+    )
+    copies = {p.path: p for p in found if p.code == "organisation-copy"}
+    assert sorted(copies) == ["organisations/alpha-uni-2.yaml", "organisations/zeta-institute.yaml"]
+    assert copies["organisations/alpha-uni-2.yaml"].message == (
+        "the same name as organisations/alpha-uni.yaml: one organisation in two files?"
+    )
+    assert copies["organisations/zeta-institute.yaml"].message.startswith(
+        "the same homepage as organisations/alpha-uni.yaml"
+    )
+    assert all(not p.is_error and p.line > 0 for p in copies.values())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -231,8 +231,8 @@ def test_release_refuses_what_it_must_not_do(released: Path) -> None:
     assert (code, "is a draft" in output) == (1, True)
     code, output = run("release", "databases", str(released), "--date", "1.9.2026")
     assert (code, output) == (2, "credcat release: '1.9.2026' is not a date: write YYYY-MM-DD\n")
-    # a date that is not yet, or before the version it replaces (the tests' today: 2026-12-01;
-    # a maintainer's local date may be a day ahead of UTC's)
+    # a date that is not yet, or before the version it replaces (a maintainer's local date may
+    # be a day ahead of UTC's)
     edit(cred_file, "status: draft", "")
     code, output = release(released, "databases", "2099-01-01")
     assert (code, output) == (
@@ -240,7 +240,8 @@ def test_release_refuses_what_it_must_not_do(released: Path) -> None:
         "credcat release: 2099-01-01 is in the future: a version is released on the day it is "
         "published; leave out --date, or give today's date or an earlier one\n",
     )
-    assert release(released, "databases", "2026-12-03")[0] == 1
+    # the real date, not the tests' pinned one (SOURCE_DATE_EPOCH must not date a release)
+    assert release(released, "databases", (date.today() + timedelta(days=3)).isoformat())[0] == 1
     code, output = release(released, "databases", "2026-08-31")
     assert (code, output) == (
         1,

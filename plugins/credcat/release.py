@@ -9,11 +9,10 @@ the snapshot is the credential file as it is, below a ``release:`` record (see
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from . import clock
 from .catalogue import Catalogue
 from .errors import CredcatError, Problem
 from .model import Credential
@@ -68,8 +67,8 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
     Args:
         root: The catalogue folder.
         credential_id: The credential to release.
-        on: The release date (default: today, :func:`credcat.clock.today`); not after
-            tomorrow, nor before the release of the version it replaces.
+        on: The release date (default: today in UTC, whatever ``SOURCE_DATE_EPOCH`` says);
+            not after tomorrow, nor before the release of the version it replaces.
 
     Returns:
         The path of the new snapshot.
@@ -102,7 +101,9 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         raise ReleaseError(  # pragma: no cover - check_catalogue reports it first
             f"version {credential.version} is not after the released version {latest.version}"
         )
-    today = clock.today()
+    # the day it really is (UTC), not credcat's clock: SOURCE_DATE_EPOCH, set for a
+    # reproducible build, must not date a release that is written once and kept for good
+    today = datetime.now(UTC).date()
     on = on or today
     if on > today + timedelta(days=1):  # a maintainer's local date may be a day after UTC's
         raise ReleaseError(

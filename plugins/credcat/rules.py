@@ -32,6 +32,7 @@ from .fs import UnsafeFileError, inside
 from .graph import RELATIONS, cycles, links
 from .memo import per_object
 from .model import Brief, Credential
+from .render.safe import safe_url
 from .versions import check_archive
 from .yaml_loader import PathKey
 
@@ -524,14 +525,31 @@ def _credential_texts(cred: Credential) -> list[tuple[PathKey, frozenset[str]]]:
     return _text_survey(cred)[0]
 
 
-_ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
-_LINK_SCHEME = re.compile(r"\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*):")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
-_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+HTML_ELEMENTS = frozenset(
+    (  # noqa: SIM905 - a word list
+        "a abbr b blockquote br button code del details div em embed font form h1 h2 h3 h4 h5 h6 "
+        "hr i iframe img input ins link li mark meta object ol p pre q s script section small "
+        "span strong style sub summary sup svg table tbody td th thead tr u ul"
+    ).split()
+)
+"""Tags taken for HTML in a text (``List<String>`` or ``a<b>c`` are not)."""
+
+
+def _is_markdown(loc: PathKey) -> bool:
+    """Whether the text at ``loc`` is shown as Markdown (descriptions, prerequisites, further
+    information, the stackability note); the others are shown as written."""
+    return loc[-1:] in {("description",), ("prerequisites",), ("further_information",)} or (
+        loc[-2:] == ("stackability", "note")
+    )
+
 
 TextFinding = tuple[PathKey, str, str]
 """Something a text holds that a page will not show as written: where (the text's place and
-language), what (``link`` or ``html``) and the detail (the link's scheme, the tag)."""
+language), what (``link`` in a Markdown text, ``html`` in a Markdown text, ``tag`` in a text
+shown as written) and the detail (the link's target, the tag)."""
 
 
 @per_object
@@ -547,43 +565,56 @@ def _text_survey(
         if "esco" not in loc:  # official ESCO labels: one language is enough
             langs = frozenset(value)
             texts.append((loc, _LANGUAGE_SETS.setdefault(langs, langs)))
+        markdown = _is_markdown(loc)
         for lang, text in value.items():
-            if "](" in text:
-                for scheme in _LINK_SCHEME.findall(text):
-                    if scheme.lower() not in _ALLOWED_SCHEMES:
-                        findings.append(((*loc, lang), "link", scheme))
+            if markdown and "](" in text:  # the page keeps absolute http(s) and mailto links
+                for target in dict.fromkeys(_LINK_TARGET.findall(text)):
+                    if safe_url(target) == "#":
+                        findings.append(((*loc, lang), "link", target[:60]))
             if "<" in text:  # each tag once (an element opens and closes)
-                for tag in dict.fromkeys(
-                    t.lower() for t in _HTML_TAG.findall(_CODE_SPAN.sub("", text))
-                ):
-                    findings.append(((*loc, lang), "html", tag))
+                plain = _CODE_SPAN.sub("", text) if markdown else text
+                tags = dict.fromkeys(t.lower() for t in _HTML_TAG.findall(plain))
+                for tag in tags:
+                    if tag in HTML_ELEMENTS:
+                        findings.append(((*loc, lang), "html" if markdown else "tag", tag))
     return texts, findings
 
 
 def text_content(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
-    """What a credential's texts hold that a reader would not get as written: a link that
-    is not published (a scheme other than http, https, mailto), an HTML tag (texts are
-    Markdown: the tag shows as text), a text in a language a catalogue of several languages
-    does not offer (published in the machine-readable files, shown on no page). Warnings."""
+    """What a credential's texts hold that a reader would not get as written: a link of a
+    Markdown text the page leaves out (not a full http, https or mailto address), an HTML
+    tag (shown as text, in a Markdown text as in any other), a text in a language a
+    catalogue of several languages does not offer (published in the machine-readable files,
+    shown on no page). Warnings."""
     for loc, kind, detail in _text_survey(cred)[1]:
         if kind == "link":
             yield _cred(
                 cat,
                 cred,
                 loc,
-                f"the link to '{detail}:…' is not published: links may lead to http, https "
-                "or mailto addresses only",
-                "write the full address, starting with https://",
+                f"the link to '{detail}' is left out of the page: a link leads to a full "
+                "http, https or mailto address",
+                "write the full address, e.g. [text](https://www.example.org/page)",
                 warn=True,
                 code="link-scheme",
+            )
+        elif kind == "html":
+            yield _cred(
+                cat,
+                cred,
+                loc,
+                f"the tag <{detail}> is shown as text, not as HTML: this text is Markdown",
+                "write Markdown instead (**bold**, lists, [text](https://…)), or remove the tag",
+                warn=True,
+                code="html-in-text",
             )
         else:
             yield _cred(
                 cat,
                 cred,
                 loc,
-                f"the tag <{detail}> is shown as text, not as HTML: texts are Markdown",
-                "write Markdown instead (**bold**, lists, [text](https://…)), or remove the tag",
+                f"the tag <{detail}> is shown as text, not as HTML: this text is shown as written",
+                "remove the tag",
                 warn=True,
                 code="html-in-text",
             )
@@ -859,6 +890,40 @@ MAX_LOGO_BYTES = 5 * 1024 * 1024
 """The largest logo file accepted (5 MiB)."""
 
 
+PLACEHOLDER_HOSTS = frozenset({"example.org", "example.com", "example.net"})
+"""Hosts reserved for examples (RFC 2606): a stand-in, not one organisation's homepage."""
+
+
+def organisation_copies(cat: Catalogue) -> Iterator[Problem]:
+    """Warn when two organisation files describe one organisation: the same name (in any
+    language) or the same homepage. Each later file (in id order) is warned about, naming the
+    first; credentials pointing at either would show two organisations for one."""
+    first: dict[str, tuple[str, str]] = {}  # name or homepage → (id of the first, what)
+    for oid in sorted(cat.organisations):
+        org = cat.organisations[oid]
+        keys = [(f"name:{' '.join(n.casefold().split())}", "name") for n in org.name.values()]
+        home = re.sub(r"^(https?://)?(www\.)?", "", str(org.homepage or "").strip().lower())
+        if home and home.split("/")[0] not in PLACEHOLDER_HOSTS:
+            keys.append((f"home:{home.rstrip('/')}", "homepage"))
+        warned = False
+        for key, what in keys:
+            seen = first.setdefault(key, (oid, what))
+            if seen[0] != oid and not warned:
+                warned = True
+                yield problem_at(
+                    cat,
+                    "organisation",
+                    oid,
+                    ("name",) if what == "name" else ("homepage",),
+                    f"the same {what} as organisations/{seen[0]}.yaml: one organisation in two "
+                    "files?",
+                    f"keep one of them and name '{seen[0]}' wherever '{oid}' is named (credcat "
+                    "import reuses an organisation with the same name or homepage)",
+                    severity=WARNING,
+                    code="organisation-copy",
+                )
+
+
 def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
     """A logo path names a regular file inside the catalogue folder (no link out of it, at
     most :data:`MAX_LOGO_BYTES`), checked through :mod:`credcat.fs`."""
@@ -903,6 +968,7 @@ RULES: tuple[Rule, ...] = (
     stackability_cycles,
     organisation_translations,
     organisation_logos,
+    organisation_copies,
     copies,
     check_archive,  # versions.py: the archive of released versions, immutability
 )
