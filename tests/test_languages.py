@@ -509,7 +509,16 @@ def test_every_english_text_on_a_french_page_says_it_is_english(sample: Path, pa
     }
     parser = _Languages()
     parser.feed(_read(sample, page.format(id=cid, version=cred.version) + "index.html"))
-    shown = [(text, lang) for text, lang in parser.texts if text in english]
+
+    def english_text(text: str) -> bool:  # whole, or its start shortened with "…"
+        start = text.removesuffix("…")
+        return text in english or (
+            text.endswith("…") and len(start) > 20 and any(e.startswith(start) for e in english)
+        )
+
+    shown = [(text, lang) for text, lang in parser.texts if english_text(text)]
+    if page == "fr/credentials/{id}/":  # the first screen and "proves" shorten outcomes
+        assert any(text.endswith("…") for text, _ in shown)
     assert shown, "none of the credential's texts found"
     unmarked = sorted({text for text, lang in shown if lang != "en"})
     assert unmarked == [], unmarked

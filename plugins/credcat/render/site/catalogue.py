@@ -238,7 +238,13 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
         "other_cards": [c for c in cards if c["status"] != "active"],
         "pages": site.page_numbers(page, number, pages, partial(list_page, site)),
         "compare_href": site.link(page, site.urls.compare_page()),
-        "config": {"strings": {key: str(ui[key]) for key in SCRIPT_STRINGS}},
+        "config": {
+            "strings": {key: str(ui[key]) for key in SCRIPT_STRINGS},
+            # a card's languages read as running text after the first ("Allemand, anglais")
+            "running": {
+                o["value"]: loc.running_language_name(o["value"]) for o in options["language"]
+            },
+        },
         "count_text": loc.plural(ui["catalogue_count"], listing["active"]),
         "facets": [
             {"id": "eqf", "label": str(ui["facet_eqf"]), "options": options["eqf"]},

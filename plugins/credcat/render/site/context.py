@@ -433,7 +433,7 @@ class SummaryCheck(TypedDict):
     """How one assessment was checked, for the employers' summary."""
 
     title: str
-    line: str
+    line: list[Part]
     proves: str
 
 
@@ -480,7 +480,7 @@ class Employers(TypedDict):
     version: str
     fingerprint: str
     unreleased: bool
-    status: str
+    status: list[Part]
     level: str
     awarded: list[OrgRef]
     outcomes: list[NumberedText]

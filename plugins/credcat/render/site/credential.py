@@ -59,7 +59,7 @@ from .context import (
 from .context import (
     Outcome as OutcomeItem,
 )
-from .localise import rich
+from .localise import Fallback, lang_of, rich
 
 __all__ = [
     "GLANCE_OUTCOMES",
@@ -97,11 +97,13 @@ def _expired(site: Site, qa: QualityAssurance) -> bool:
 
 
 def _shorten(text: str, limit: int = 90) -> str:
-    """The start of a text, cut at a word boundary: for lists that link to the full text."""
+    """The start of a text, cut at a word boundary: for lists that link to the full text. A
+    text in another language than the page's stays marked as such (:class:`Fallback`)."""
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
-    return cut + "…"
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+    lang = lang_of(text)
+    return Fallback(cut, lang) if lang else cut
 
 
 def _item(text: str, href: str = "", suffix: str = "") -> FactItem:
@@ -614,10 +616,16 @@ def employers(
     if cred.status == "superseded" and cred.superseded_by:
         follower = site.cat.briefs.get(cred.superseded_by)
         successor = site.loc.text(follower.title) if follower is not None else ""
-    status = f"{ui['employers_status']} {ui['status'][cred.status]} " + (
-        f"({ui['employers_successor']} {successor})"
-        if successor
-        else f"({ui['status_note'][cred.status]})"
+    # the successor's title, a catalogue text, as a part of its own (it may be in another
+    # language than the page's: the template marks it)
+    status = rich(
+        f"{ui['employers_status']} {ui['status'][cred.status]} "
+        + (
+            f"({ui['employers_successor']} {{successor}})"
+            if successor
+            else f"({ui['status_note'][cred.status]})"
+        ),
+        {"successor": {"text": successor, "href": "", "rel": ""}} if successor else {},
     )
     checked: list[SummaryCheck] = []
     for a in cred.assessments:
@@ -626,13 +634,18 @@ def employers(
         checked.append(
             {
                 "title": title,
-                "line": loc.ui_text(
-                    "employers_assessment_line",
-                    type=title,
-                    supervision=ui["employers_supervision"][a.supervision or "none"],
-                    identity=ui[
-                        "employers_identity_yes" if a.identity_check else "employers_identity_no"
-                    ],
+                # the title, a catalogue text, as a part of its own (see the status above)
+                "line": rich(
+                    loc.ui_text(
+                        "employers_assessment_line",
+                        supervision=ui["employers_supervision"][a.supervision or "none"],
+                        identity=ui[
+                            "employers_identity_yes"
+                            if a.identity_check
+                            else "employers_identity_no"
+                        ],
+                    ),
+                    {"type": {"text": title, "href": "", "rel": ""}},
                 ),
                 "proves": (
                     loc.ui_text("summary_proves", numbers=loc.join([str(n) for n in proves]))

@@ -67,6 +67,7 @@ key     value
 ``i``   id (the entry of ``catalogue.json`` it completes)
 ``w``   workload as the page writes it ("15 ECTS credits (410 hours)")
 ``o``   outcome texts, in the page's order
+``ol``  the language of each outcome (``""`` for ``lang``), present when one falls back
 ``k``   ESCO skill labels (skills given only as a URI are not listed)
 ``x``   one line per assessment: type, supervision, identity check
 ======  ============================================================================
@@ -153,10 +154,14 @@ def _texts_entry(site: Site, cred: Credential) -> dict[str, Any]:
     """An entry of ``catalogue-texts.json``."""
     loc = site.loc
     ui = loc.ui
+    outcomes = [loc.text(o.text) for o in cred.outcomes]
+    outcome_langs = [lang_of(text) for text in outcomes]
     entry: dict[str, Any] = {
         "i": cred.id,
         "w": workload(site, cred),
-        "o": [loc.text(o.text) for o in cred.outcomes],
+        "o": outcomes,
+        # the language of each outcome, when one is shown in another language than ``lang``
+        "ol": outcome_langs if any(outcome_langs) else None,
         "k": sorted({loc.text(s.label) for o in cred.outcomes for s in o.esco if s.label}),
         "x": [
             loc.ui_text(

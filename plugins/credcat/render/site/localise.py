@@ -254,11 +254,16 @@ class Localiser:
         """Names of languages for a list read as one phrase ("Allemand, anglais"): the first
         as a label (capitalised), the others as CLDR writes them in running text (French and
         most languages: lower case; German: capitalised as nouns)."""
-        names = []
-        for n, code in enumerate(codes):
-            running = self.locale.languages.get(code.lower().replace("-", "_"), "")
-            names.append(running if n and running else self.label("language", code))
-        return names
+        return [
+            self.running_language_name(code) if n else self.label("language", code)
+            for n, code in enumerate(codes)
+        ]
+
+    def running_language_name(self, code: str) -> str:
+        """A language's name as CLDR writes it inside a sentence ("anglais" in French), or
+        its label where CLDR has no name for it."""
+        running = self.locale.languages.get(code.lower().replace("-", "_"), "")
+        return running or self.label("language", code)
 
     def cldr_name(self, name: str, code: str) -> str:
         """A language or country name from CLDR (``""`` for other vocabularies or codes)."""

@@ -449,7 +449,12 @@
     fact("eqf", "", fill(words.card_level, { level: e.e }));
     if (typeof e.c === "number") fact("ects", "", fill(words.card_ects, { ects: formatNumber(e.c) }));
     fact("mode", words.card_mode, labels.mode[e.m] || e.m);
-    fact("languages", words.card_languages, list_(e.l).map(function (c) { return labels.language[c] || c; }).join(", "));
+    // the first language as a label, the others as inside a sentence ("Allemand, anglais"),
+    // as on the cards the build writes
+    var running = config.running || {};
+    fact("languages", words.card_languages, list_(e.l).map(function (c, n) {
+      return (n && running[c]) || labels.language[c] || c;
+    }).join(", "));
     if (e.st !== "active") {
       var badge = el("span", "credcat-badge credcat-badge--" + e.st, labels.status[e.st] || e.st);
       badge.setAttribute("data-credcat-status", e.st);
@@ -604,6 +609,7 @@
     var ignored = [];
     FACETS.forEach(function (facet) {
       var values = params.getAll(facet);
+      var given = values.filter(function (value) { return facet !== "status" || value !== "all"; });
       if (facet === "status") {
         if (values.length === 0) values = DEFAULT_STATUS;
         if (values.indexOf("all") !== -1) values = [];
@@ -612,7 +618,7 @@
       boxes.forEach(function (box) { box.checked = values.indexOf(box.value) !== -1; });
       // a value of a shared address that no option has (a level or organisation the
       // catalogue does not have, or no longer has): said, not dropped without a word
-      values.forEach(function (value) {
+      given.forEach(function (value) {
         if (!boxes.some(function (box) { return box.value === value; })) ignored.push(facet + "=" + value);
       });
     });
@@ -647,6 +653,9 @@
    *  "replace" (the same step) or "none" (Back/Forward: the history is already right). */
   function apply(step, now) {
     var state = readState();
+    // what the opened address asked for and was not applied: said until the reader changes
+    // the filters
+    if (step === "push" && ignoredEl) ignoredEl.hidden = true;
     if (state.q && texts !== "here" && texts !== "failed") {
       wait(state, step);
       return;

@@ -66,9 +66,19 @@
     status.textContent = lines.filter(Boolean).join(" ");
   }
 
-  function bulleted(texts) {
+  /** A list of texts; langs[i], when given, the language of a text shown in another
+   *  language than the page's (catalogue-texts.json's ol). */
+  function bulleted(texts, langs) {
     var ul = el("ul");
-    texts.forEach(function (text) { ul.appendChild(el("li", "", text)); });
+    texts.forEach(function (text, i) {
+      var li = el("li", "", text);
+      var lang = langs && langs[i];
+      if (lang) {
+        li.setAttribute("lang", String(lang));
+        li.setAttribute("data-credcat-fallback", String(lang));
+      }
+      ul.appendChild(li);
+    });
     return ul;
   }
 
@@ -149,7 +159,7 @@
         list(e.r).some(function (r) { if (String(r[0]) >= now) { run = r; return true; } return false; });
         if (row === "level") td.textContent = (labels.eqf && labels.eqf[String(e.e)]) || String(e.e);
         else if (row === "workload") td.textContent = more.w || "";
-        else if (row === "outcomes") td.appendChild(bulleted(list(more.o)));
+        else if (row === "outcomes") td.appendChild(bulleted(list(more.o), list(more.ol)));
         else if (row === "assessment") td.appendChild(bulleted(list(more.x)));
         else if (row === "price") td.textContent = (run && run[2]) || e.pr || "";
         else if (row === "next_start") td.textContent = run ? run[1] : strings.no_start;
