@@ -218,8 +218,8 @@ def test_the_catalogue_is_found_as_a_maintainer_names_it(
     assert code == 0 and "OK: 1 credential," in output
     code, output = check("nowhere")  # a folder given by name is never guessed
     assert output.splitlines()[0] == (
-        "nowhere: there is no folder nowhere (this folder holds catalogue.yaml: give . (for "
-        "example credcat check .))"
+        "nowhere: there is no folder nowhere (give the folder that holds catalogue.yaml, or "
+        "start one with credcat init)"
     )
     monkeypatch.chdir(project)
     code, output = check(".")

@@ -440,9 +440,9 @@ def _mistakes_not_changes(problems: list[Problem]) -> list[Problem]:
 
 
 def _no_catalogue(root: Path, show: Callable[[Path], str]) -> Problem:
-    """The problem of a catalogue folder without ``catalogue.yaml``, with what to pass
-    instead: the folder of a ``catalogue.yaml`` given itself, ``.`` when run inside the
-    catalogue, the sub-folder that holds one."""
+    """The problem of a catalogue folder without ``catalogue.yaml``, with what to give
+    instead: the folder of a ``catalogue.yaml`` given itself, the sub-folder that holds one
+    (the CLI itself takes the current folder when it holds one and no folder was named)."""
     shown = show(root) or "."
     hint = "give the folder that holds catalogue.yaml, or start one with credcat init"
     if root.is_file():
@@ -451,8 +451,6 @@ def _no_catalogue(root: Path, show: Callable[[Path], str]) -> Problem:
             hint = f"give the folder that holds it: {show(root.parent) or '.'}"
     elif not root.exists():
         message = f"there is no folder {shown}"
-        if (Path.cwd() / CATALOGUE_FILE).is_file():
-            hint = "this folder holds catalogue.yaml: give . (for example credcat check .)"
     else:
         message = f"no {CATALOGUE_FILE} in {shown}"
         try:

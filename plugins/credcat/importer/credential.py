@@ -39,7 +39,7 @@ from typing import Any
 from .. import vocab
 from ..catalogue import CREDENTIALS_DIR
 from ..ids import slugify
-from ..model import ESCO_SKILL_RE, VERSION_RE
+from ..model import ESCO_SKILL_RE, VERSION_RE, version_name_problem
 from ..render.language import PHRASE_LANGUAGES, say
 from .base import (
     SPEC_TYPES,
@@ -777,7 +777,7 @@ def _version_in(iri: str | None) -> str | None:
     found = _VERSION_IN_IRI.search(iri or "")
     if found is None or not VERSION_RE.match(found.group(1)) or len(found.group(1)) > 32:
         return None
-    return found.group(1)
+    return None if version_name_problem(found.group(1)) else found.group(1)
 
 
 @functools.cache
