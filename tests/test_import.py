@@ -902,3 +902,16 @@ def test_credcats_own_specification_reads_back_with_its_version_and_kinds(
     ]
     assert "responsibility-autonomy" in {o.kind for o in source.outcomes}
     load(cat)
+
+
+def test_a_version_read_from_an_address_must_be_one_a_catalogue_can_publish() -> None:
+    from credcat.importer.credential import _version_in
+
+    base = "https://cat.example/credentials/sql"
+    assert _version_in(f"{base}/1.1/#spec") == "1.1"
+    assert _version_in(f"{base}/2.0-beta/#spec") == "2.0-beta"
+    # a page or file of the site, not a version: the import falls back to 1.0
+    assert _version_in(f"{base}/summary/#spec") is None
+    assert _version_in(f"{base}/elm.jsonld/#spec") is None
+    assert _version_in("urn:epass:learningAchievementSpec:1") is None
+    assert _version_in(None) is None
