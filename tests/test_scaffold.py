@@ -99,6 +99,18 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
     assert "Micro-credentials of Musterstadt" in (site / "index.html").read_text("utf-8")
     code, output = run("verify-site", str(site), "--catalogue", str(folder / "catalogue"))
     assert code == 0, output
+    # one file edited after the build: named, and the verdict says what to do about it
+    edited = site / "credentials" / "data-literacy-at-work" / "1.0" / "elm.jsonld"
+    edited.write_bytes(edited.read_bytes().replace(b"Data", b"Date", 1))
+    code, output = run("verify-site", str(site), "--catalogue", str(folder / "catalogue"))
+    assert code == 1
+    assert output.splitlines() == [
+        f"{site}/credentials/data-literacy-at-work/1.0/elm.jsonld: differs from what credcat "
+        "generates for this catalogue",
+        "FAILED: files of the site are not what credcat makes of this catalogue: build the "
+        "site from this version of the catalogue and upload all of it (a file edited by hand "
+        "or left from an older upload differs)",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -208,7 +208,7 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_verify_site(args: argparse.Namespace, out: TextIO) -> int:
     """Check that a built site holds everything credcat publishes for the catalogue."""
-    from .publish import verify_site
+    from .publish import DIFFERS, verify_site
     from .validate import load_catalogue
 
     site = Path(args.site)
@@ -228,10 +228,17 @@ def cmd_verify_site(args: argparse.Namespace, out: TextIO) -> int:
     for line in found:
         out.write(f"{site}/{line}\n")
     if found:
-        out.write(
-            "FAILED: the site lacks what credcat publishes; was it built with MkDocs and the "
-            "credcat plugin?\n"
-        )
+        if any(line.endswith(DIFFERS) for line in found):
+            out.write(
+                "FAILED: files of the site are not what credcat makes of this catalogue: "
+                "build the site from this version of the catalogue and upload all of it (a "
+                "file edited by hand or left from an older upload differs)\n"
+            )
+        else:
+            out.write(
+                "FAILED: the site lacks what credcat publishes; was it built with MkDocs and "
+                "the credcat plugin, from this catalogue?\n"
+            )
         return 1
     out.write(f"OK: {site} holds every page and machine-readable file of the catalogue\n")
     return 0

@@ -30,6 +30,10 @@ def _same(path: Path, content: bytes | Iterator[bytes]) -> bool:
         return same and not stream.read(1)
 
 
+DIFFERS = "differs from what credcat generates for this catalogue"
+"""How :func:`verify_site` says that a file is there but not the same bytes."""
+
+
 def verify_site(catalogue: Catalogue, site: Path) -> list[str]:
     """Compare a built site with what credcat publishes for ``catalogue``.
 
@@ -48,7 +52,7 @@ def verify_site(catalogue: Catalogue, site: Path) -> list[str]:
         if not path.is_file():
             wrong.append((rel, "missing"))
         elif not _same(path, content):
-            wrong.append((rel, "differs from what credcat generates for this catalogue"))
+            wrong.append((rel, DIFFERS))
 
     emit_data_files(catalogue, urls, compare)
     pages = Pages(catalogue, urls, catalogue.settings.default_language, machine_files=True)
