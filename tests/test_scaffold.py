@@ -366,3 +366,33 @@ def test_every_value_a_new_files_comment_offers_is_accepted(tmp_path: Path) -> N
             match = listed.match(line)
             if match is not None:
                 assert (match.group(2), match.group(5)) in checked, (template.name, line)
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (
+            ["--languages", "english"],
+            "--languages: unknown language 'english' (did you mean 'en'?)",
+        ),
+        (
+            ["--languages", "en,Deutsch"],
+            "--languages: unknown language 'Deutsch' (did you mean 'de'?)",
+        ),
+        (["--country", "Germany"], "--country: unknown country 'Germany' (did you mean 'DE'?)"),
+        (
+            ["--kind", "universty"],
+            "--kind: 'universty' is not one of university, vet-school, training-provider, ngo, "
+            "company, public-authority, quality-agency, network, other (did you mean "
+            "'university'?)",
+        ),
+    ],
+)
+def test_init_says_what_a_mistaken_option_meant(
+    tmp_path: Path, options: list[str], said: str
+) -> None:
+    """A language or country written as a name, a kind mistyped: each said once, with the
+    code meant."""
+    code, output = run("init", str(tmp_path / "new"), *options)
+    assert (code, output) == (2, f"credcat init: {said}\n")
+    assert not (tmp_path / "new").exists()

@@ -14,6 +14,7 @@ Nothing here asks a question: every choice has a default or an option.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Sequence
@@ -21,9 +22,10 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+from babel import Locale
 from pydantic import ValidationError
 
-from . import __version__
+from . import __version__, vocab
 from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR
 from .errors import CredcatError, printable
 from .ids import is_id
@@ -122,8 +124,9 @@ def _check_options(options: InitOptions) -> CatalogueSettings:
                 "homepage": settings.base_uri,
             }
         )
-    except ValidationError as exc:
-        raise ScaffoldError("; ".join(_message(e) for e in exc.errors())) from None
+    except ValidationError as exc:  # each mistake once (a language is checked twice)
+        messages = dict.fromkeys(_message(e) for e in exc.errors())
+        raise ScaffoldError("; ".join(messages)) from None
     return settings
 
 
@@ -141,11 +144,55 @@ _OPTION_OF_FIELD = {
 
 
 def _message(error: object) -> str:
-    """A pydantic error, worded for the ``credcat init`` option it came from."""
+    """A pydantic error, worded for the ``credcat init`` option it came from, with the value
+    meant where it can be guessed ("did you mean 'en'?" for ``english``)."""
     assert isinstance(error, dict)
     field = str((error.get("loc") or ("value",))[0])
     option = _OPTION_OF_FIELD.get(field, field.replace("_", "-"))
-    return f"--{option}: {printable(str(error.get('msg', 'not valid')))}"
+    value = error.get("input")
+    if isinstance(value, list):  # --languages: the first value not known
+        value = next((v for v in value if isinstance(v, str) and not _known(field, v)), None)
+    if error.get("type") == "literal_error":
+        options = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
+        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        said = f"'{printable(str(value))}' is not one of {', '.join(options)}"
+        return f"--{option}: {said}" + (f" (did you mean '{close[0]}'?)" if close else "")
+    message = f"--{option}: {printable(str(error.get('msg', 'not valid')))}"
+    guess = _guess(field, value) if isinstance(value, str) else None
+    return message + (f" (did you mean '{guess}'?)" if guess else "")
+
+
+def _known(field: str, value: str) -> bool:
+    vocabulary = "country" if field == "country" else "language"
+    return vocab.lookup(vocabulary, value) is not None
+
+
+def _guess(field: str, value: str) -> str | None:
+    """The language or country code a name or a near miss stands for (``english`` → ``en``,
+    ``Germany`` → ``DE``): the vocabulary's own suggestion, else a name CLDR gives in English
+    or in that language itself."""
+    if field not in {"languages", "default_language", "country"}:
+        return None
+    vocabulary = "country" if field == "country" else "language"
+    wanted = value.strip().casefold()
+    english = Locale("en")
+    names = dict(english.territories if vocabulary == "country" else english.languages)
+    for code, name in names.items():
+        concept = vocab.lookup(vocabulary, code)
+        if concept is not None and (
+            name.casefold() == wanted
+            or (vocabulary == "language" and _native_name(code).casefold() == wanted)
+        ):
+            return concept.code
+    return vocab.suggest(vocabulary, value)
+
+
+def _native_name(code: str) -> str:
+    """A language's name in that language ("Deutsch"), or ``""``."""
+    try:
+        return Locale.parse(code).get_language_name(code) or ""
+    except (ValueError, LookupError):
+        return ""
 
 
 def _one_line(option: str, value: str) -> None:
