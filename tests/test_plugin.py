@@ -223,6 +223,10 @@ def test_a_catalogue_warning_under_strict_keeps_the_previous_site(tmp_path: Path
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+    # a site folder in folders that did not exist: none of them is left behind
+    with pytest.raises(Abort, match="strict"):
+        build_site(config, tmp_path / "new" / "deep" / "site")
+    assert not (tmp_path / "new").exists()
 
 
 def test_site_url_different_from_base_uri_warns(

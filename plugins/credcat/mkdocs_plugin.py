@@ -1571,10 +1571,17 @@ class Staging:
         folder: The staging folder, where MkDocs writes instead.
     """
 
-    def __init__(self, site_dir: Path, folder: Path, warnings: CountHandler | None) -> None:
+    def __init__(
+        self,
+        site_dir: Path,
+        folder: Path,
+        warnings: CountHandler | None,
+        made: tuple[Path, ...] = (),
+    ) -> None:
         self.site_dir = site_dir
         self.folder = folder
         self._warnings = warnings
+        self._made = made  # folders created for the staging folder, innermost first
 
     @classmethod
     def start(cls, config: MkDocsConfig, warnings: CountHandler | None) -> Staging | None:
@@ -1594,6 +1601,7 @@ class Staging:
             if warnings is not None:
                 logging.getLogger("mkdocs").removeHandler(warnings)
             return None
+        made = tuple(p for p in site_dir.parents if not p.exists())  # removed if abandoned
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.credcat-", dir=site_dir.parent))
         try:  # the permissions a new site folder would get (mkdtemp makes it private)
@@ -1604,7 +1612,7 @@ class Staging:
             mode = 0o777 & ~umask
         folder.chmod(mode)
         config.site_dir = str(folder)
-        return cls(site_dir, folder, warnings)
+        return cls(site_dir, folder, warnings, made)
 
     def _stop_counting(self) -> int:
         if self._warnings is None:
@@ -1636,9 +1644,15 @@ class Staging:
         return True
 
     def abandon(self) -> None:
-        """Remove the staging folder; the previous site stays as it was."""
+        """Remove the staging folder, and the folders created for it that stayed empty; the
+        previous site stays as it was."""
         self._stop_counting()
         shutil.rmtree(self.folder, ignore_errors=True)
+        for made in self._made:  # innermost first; one that holds anything stays
+            try:
+                made.rmdir()
+            except OSError:
+                break
 
 
 PAGE_CHUNK = 7
