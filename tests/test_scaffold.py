@@ -396,3 +396,12 @@ def test_init_says_what_a_mistaken_option_meant(
     code, output = run("init", str(tmp_path / "new"), *options)
     assert (code, output) == (2, f"credcat init: {said}\n")
     assert not (tmp_path / "new").exists()
+
+
+def test_init_keeps_the_titles_as_written_quotes_included(tmp_path: Path) -> None:
+    title, name = 'Kurse der "Hochschule"', 'Die "Hochschule" am See'
+    folder = init(tmp_path, "--title", title, "--publisher-name", name)
+    catalogue, problems = check_catalogue(folder / "catalogue")
+    assert catalogue is not None and [p.format() for p in problems] == []
+    assert catalogue.settings.title == {"en": title}
+    assert [org.name for org in catalogue.organisations.values()] == [{"en": name}]

@@ -62,6 +62,11 @@ def _template(name: str) -> str:
     return files("credcat").joinpath("scaffold", name).read_text(encoding="utf-8")
 
 
+QUOTE = "\x1f"
+"""A double quote in an option's value while it sits inside a ``T"…"`` marker (a control
+character: an option with one is refused)."""
+
+
 def _texts(template: str, languages: Sequence[str]) -> str:
     """Expand each ``key: T"text"`` line into the text in every language."""
     out: list[str] = []
@@ -71,7 +76,7 @@ def _texts(template: str, languages: Sequence[str]) -> str:
             out.append(line)
             continue
         indent, item, key = match["indent"], match["item"] or "", match["key"]
-        text, rest = match["text"], match["rest"]
+        text, rest = match["text"].replace(QUOTE, '"'), match["rest"]
         if len(languages) == 1:
             out.append(f"{indent}{item}{key}: {_quoted(text)}{rest}")
             continue
@@ -211,14 +216,15 @@ def init_plan(options: InitOptions) -> dict[str, str]:
         lang for lang in settings.languages if lang != settings.default_language
     ]
     values = {
-        "title": options.title.replace('"', "'"),
+        # inside a T"…" marker a double quote would end it: carried as QUOTE, put back there
+        "title": options.title.replace('"', QUOTE),
         "title_json": _quoted(options.title),
         "title_md": options.title.replace("\n", " "),
         "site_url": settings.base_uri,
         "default_language": settings.default_language,
         "languages": ", ".join(languages),
         "publisher": options.publisher,
-        "publisher_name": options.publisher_name.replace('"', "'"),
+        "publisher_name": options.publisher_name.replace('"', QUOTE),
         "kind": options.kind,
         "country": options.country,
         "version": __version__,
