@@ -375,3 +375,26 @@ def test_the_result_table_on_a_phone_scrolls_by_keyboard(
     expect(region).to_have_attribute("tabindex", "0")
     assert region.evaluate("el => el.scrollWidth > el.clientWidth")
     assert_no_axe_violations(page, "check page with differences, 375 px")
+
+
+def test_a_credential_that_claims_more_than_one_says_so(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """The page compares one claim; a credential claiming two specifications of this
+    catalogue is compared on its first, and the page says how many more there are instead
+    of dropping them without a word."""
+    two = json.loads(json.dumps(issued))
+    claim = two["credentialSubject"]["hasClaim"]
+    other = json.loads(json.dumps(claim))
+    base = "https://credentials.digital-skills-alliance.eu/credentials/"
+    other["specifiedBy"]["id"] = base + "data-visualisation/1.1/#spec"
+    two["credentialSubject"]["hasClaim"] = [claim, other]
+    open_check(page, sample_site)
+    paste(page, json.dumps(two))
+    assert verdict(page) == "match", output_text(page)
+    expect(page.locator(".credcat-check__others")).to_have_text(
+        "Other credentials of this catalogue that it claims: 1. This page compares the first; "
+        "the catalogue page of each shows what it means."
+    )
+    paste(page, json.dumps(issued))
+    expect(page.locator(".credcat-check__others")).to_have_count(0)

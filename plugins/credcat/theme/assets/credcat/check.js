@@ -633,11 +633,19 @@
     }
     var claim = null;
     var at = null;
-    for (var i = 0; i < found.claims.length && !at; i++) {
-      at = locateAny(found.claims[i].iris);
-      claim = found.claims[i];
+    var ours = 0;  // claims naming a specification of this catalogue: the first is compared
+    for (var i = 0; i < found.claims.length; i++) {
+      var located = locateAny(found.claims[i].iris);
+      if (located) {
+        ours++;
+        if (!at) {
+          at = located;
+          claim = found.claims[i];
+        }
+      }
     }
     var verdict = { verdict: "", kind: found.kind, form: found.form, vc: found.vc, message: "" };
+    verdict.others = Math.max(0, ours - 1);
     if (at && found.template) {  // the file an issuer starts from, not a credential of a person
       verdict.verdict = "template";
       verdict.message = say("verdict_template");
@@ -836,6 +844,9 @@
         (verdict.vc ? ", " + say(verdict.vc) : "");
       output.appendChild(el("p", "credcat-check__verdict credcat-check__verdict--" + verdict.verdict, verdict.message));
       output.appendChild(el("p", "credcat-check__format", say("read_as", { format: format })));
+      if (verdict.others) {  // said, not dropped: the page compares one claim at a time
+        output.appendChild(el("p", "credcat-check__others", say("other_claims", { n: verdict.others })));
+      }
       if (verdict.entry) {
         output.appendChild(statusBlock(verdict));
       }
