@@ -226,8 +226,8 @@ def _snapshot_loader(catalogue: Catalogue, cache: LoadCache | None) -> SnapshotL
 
 
 class _Read(NamedTuple, Generic[E]):
-    """One file read in a worker process, as it crosses back: whether it loaded as YAML, its
-    model, its problems, and the brief of a credential made there."""
+    """One file read, here or in a worker process (then as it crosses back): whether it
+    loaded as YAML, its model, its problems, and the brief of a credential made there."""
 
     loaded: bool
     entity: E | None
@@ -274,6 +274,19 @@ def check_catalogue(
     refused: set[str] = set()  # folders that are links out of the catalogue
     seen: set[tuple[str, str, str]] = set()
 
+    def read(cls: type[E], path: Path, entity_id: str, briefed: bool) -> _Read[E]:
+        """Read and validate one file (here or in a worker process): whether it loaded as
+        YAML, its model, its problems and, ``briefed``, the brief of a credential."""
+        found: list[Problem] = []
+        doc = _load(base, path, show, found)
+        entity = None if doc is None else validate_entity(cls, doc, entity_id, context, found)
+        brief = (
+            CredentialBrief.of(entity, fingerprint(entity))
+            if briefed and isinstance(entity, Credential)
+            else None
+        )
+        return _Read(doc is not None, entity, found, brief)
+
     def load_one(cls: type[E], path: Path, entity_id: str) -> tuple[bool, E | None, Stamp | None]:
         """Read and validate one file, or take the result from the cache when it is
         unchanged. Returns whether it loaded as YAML, its model and its stamp (with a
@@ -286,25 +299,11 @@ def check_catalogue(
             if known is not None and known[0] == now:
                 problems.extend(known[3])
                 return known[1], known[2], now
-        start = len(problems)
-        doc = _load(base, path, show, problems)
-        entity = None if doc is None else validate_entity(cls, doc, entity_id, context, problems)
+        one = read(cls, path, entity_id, briefed=False)
+        problems.extend(one.problems)
         if cache is not None and now is not None:
-            cache.files[key] = (now, doc is not None, entity, tuple(problems[start:]))
-        return doc is not None, entity, now
-
-    def read(cls: type[E], path: Path, entity_id: str, briefed: bool) -> _Read[E]:
-        """Read and validate one file, in a worker process: whether it loaded as YAML, its
-        model, its problems and, ``briefed``, the brief of a credential."""
-        found: list[Problem] = []
-        doc = _load(base, path, show, found)
-        entity = None if doc is None else validate_entity(cls, doc, entity_id, context, found)
-        brief = (
-            CredentialBrief.of(entity, fingerprint(entity))
-            if briefed and isinstance(entity, Credential)
-            else None
-        )
-        return _Read(doc is not None, entity, found, brief)
+            cache.files[key] = (now, one.loaded, one.entity, tuple(one.problems))
+        return one.loaded, one.entity, now
 
     def read_all(
         cls: type[E], listed: list[tuple[Path, str]], briefed: bool
