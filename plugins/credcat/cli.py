@@ -122,16 +122,10 @@ def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
         except OutputError as exc:
             out.write(f"credcat generate: {exc}\n")
             return 2
-    try:
-        catalogue = load_catalogue(_catalogue_folder(args.catalogue), packed=True)
-    except CatalogueError as exc:
-        _print_problems(exc.problems, out)
-        return 1
-    try:
-        written = write_machine_files(catalogue, Path(args.out), site_url=args.site_url)
-    except CredcatError as exc:  # the output folder, CREDCAT_JOBS, a worker process
-        out.write(f"credcat generate: {exc}\n")
-        return 1
+    # a catalogue with errors, an output folder refused, CREDCAT_JOBS, a worker process that
+    # died: said by main(), exit code 1
+    catalogue = load_catalogue(_catalogue_folder(args.catalogue), packed=True)
+    written = write_machine_files(catalogue, Path(args.out), site_url=args.site_url)
     out.write(f"wrote {written} files to {args.out}\n")
     return 0
 
@@ -215,16 +209,9 @@ def cmd_verify_site(args: argparse.Namespace, out: TextIO) -> int:
     if not site.is_dir():
         out.write(f"credcat verify-site: {site} is not a folder; build the site first\n")
         return 2
-    try:
-        catalogue = load_catalogue(_catalogue_folder(args.catalogue), packed=True)
-    except CatalogueError as exc:
-        _print_problems(exc.problems, out)
-        return 1
-    try:
-        found = verify_site(catalogue, site)
-    except CredcatError as exc:
-        out.write(f"credcat verify-site: {exc}\n")
-        return 1
+    # a catalogue with errors, CREDCAT_JOBS, a worker process: said by main(), exit code 1
+    catalogue = load_catalogue(_catalogue_folder(args.catalogue), packed=True)
+    found = verify_site(catalogue, site)
     for line in found:
         out.write(f"{site}/{line}\n")
     if found:
@@ -470,7 +457,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         except CatalogueError as exc:  # a command that loads a catalogue and says no more
             _print_problems(exc.problems, stream)
             return 1
-        except CredcatError as exc:  # CREDCAT_JOBS, a worker process that died while loading
+        except CredcatError as exc:  # CREDCAT_JOBS, a worker that died, an output folder refused
             stream.write(f"credcat {args.command}: {exc}\n")
             return 1
         stream.flush()
