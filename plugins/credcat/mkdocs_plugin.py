@@ -384,8 +384,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             config.extra["alternate"] = True  # truthy: the header's switch; no <link hreflang>
         self._check_site_url(config, settings.base_uri)
         if self._stages():
-            warnings, self._warnings = self._warnings, None
-            self._staging = Staging.start(config, warnings)
+            self._staging = Staging.start(config, self._warnings)
+            if self._staging is None:  # built in place: nothing to keep, nothing to count
+                self._stop_counting()
+            self._warnings = None  # the staging counts them now, and removes the counter
         return config
 
     on_config = CombinedEvent(_on_config_early, _on_config)
@@ -1590,7 +1592,8 @@ class Staging:
         Args:
             config: The build's configuration.
             warnings: Under ``--strict``, the counter of the warnings logged since the
-                build began (on the ``mkdocs`` logger); the staging removes it when done.
+                build began (on the ``mkdocs`` logger); a staging removes it when done (with
+                ``None`` returned, the caller still holds it).
 
         Returns:
             The staging, or ``None`` when ``site_dir`` is a link (the site is then built in
@@ -1598,8 +1601,6 @@ class Staging:
         """
         site_dir = Path(config.site_dir).absolute()
         if site_dir.is_symlink():
-            if warnings is not None:
-                logging.getLogger("mkdocs").removeHandler(warnings)
             return None
         made = tuple(p for p in site_dir.parents if not p.exists())  # removed if abandoned
         site_dir.parent.mkdir(parents=True, exist_ok=True)
