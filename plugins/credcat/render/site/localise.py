@@ -219,8 +219,7 @@ class Localiser:
 
         A page marks such a text with ``lang`` and a visible note (never silently mixed).
         """
-        chosen = chosen_language(text, self.lang, self.default)
-        return chosen if chosen and chosen != self.lang else ""
+        return lang_of(self.text(text))
 
     def ui_text(self, key: str, /, **values: object) -> str:
         """A UI string with its ``{name}`` placeholders filled."""
@@ -262,15 +261,18 @@ class Localiser:
     def running_language_name(self, code: str) -> str:
         """A language's name as CLDR writes it inside a sentence ("anglais" in French), or
         its label where CLDR has no name for it."""
-        running = self.locale.languages.get(code.lower().replace("-", "_"), "")
-        return running or self.label("language", code)
+        return self._cldr_language(code) or self.label("language", code)
+
+    def _cldr_language(self, code: str) -> str:
+        """CLDR's name of a language in the page language, as written in a sentence."""
+        return str(self.locale.languages.get(code.lower().replace("-", "_"), ""))
 
     def cldr_name(self, name: str, code: str) -> str:
         """A language or country name from CLDR (``""`` for other vocabularies or codes)."""
         if name == "language":
-            found = self.locale.languages.get(code.lower().replace("-", "_"))
+            found = self._cldr_language(code)
         elif name == "country":
-            found = self.locale.territories.get(code.upper())
+            found = str(self.locale.territories.get(code.upper(), ""))
         else:
             return ""
         return found[:1].upper() + found[1:] if found else ""
