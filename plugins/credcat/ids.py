@@ -4,7 +4,9 @@ An id is a lowercase slug (``data-literacy``): a file name, a URL segment and a 
 IRI, so it never holds anything a path, a URL or Windows could read differently. This module
 owns the pattern, the length limit and :func:`slugify`, which the loader (suggesting a name for
 a misnamed file), the model (suggesting a fix for a bad id) and the importer (naming new files)
-share, so that one title always gives one id.
+share, so that one title always gives one id; and how an organisation is known again by its
+name or homepage (:func:`norm_name`, :func:`norm_url`: the importer reusing one, the rules
+finding one organisation in two files).
 """
 
 from __future__ import annotations
@@ -51,3 +53,16 @@ def is_id(value: str) -> bool:
         and SLUG_RE.match(value) is not None
         and not WINDOWS_RESERVED_RE.match(value)
     )
+
+
+def norm_name(text: str) -> str:
+    """An organisation's name as compared with another's: case and spacing aside."""
+    return " ".join(text.casefold().split())
+
+
+def norm_url(url: str) -> str:
+    """A homepage as compared with another's: without scheme, ``www.`` and the last slash."""
+    text = url.strip().lower()
+    text = re.sub(r"^https?://", "", text)
+    text = re.sub(r"^www\.", "", text)
+    return text.rstrip("/")

@@ -30,6 +30,7 @@ from .clock import ClockError, today
 from .errors import Problem, Severity, field_label, listing
 from .fs import UnsafeFileError, inside
 from .graph import RELATIONS, cycles, links
+from .ids import norm_name, norm_url
 from .memo import per_object
 from .model import Brief, Credential
 from .render.safe import safe_url
@@ -901,10 +902,10 @@ def organisation_copies(cat: Catalogue) -> Iterator[Problem]:
     first: dict[str, tuple[str, str]] = {}  # name or homepage → (id of the first, what)
     for oid in sorted(cat.organisations):
         org = cat.organisations[oid]
-        keys = [(f"name:{' '.join(n.casefold().split())}", "name") for n in org.name.values()]
-        home = re.sub(r"^(https?://)?(www\.)?", "", str(org.homepage or "").strip().lower())
+        keys = [(f"name:{norm_name(n)}", "name") for n in org.name.values()]
+        home = norm_url(str(org.homepage or ""))
         if home and home.split("/")[0] not in PLACEHOLDER_HOSTS:
-            keys.append((f"home:{home.rstrip('/')}", "homepage"))
+            keys.append((f"home:{home}", "homepage"))
         warned = False
         for key, what in keys:
             seen = first.setdefault(key, (oid, what))

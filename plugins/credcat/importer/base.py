@@ -151,17 +151,6 @@ def join_texts(texts: Iterable[dict[str, str]]) -> dict[str, str]:
     return {lang: "\n\n".join(values) for lang, values in out.items()}
 
 
-def norm_name(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def norm_url(url: str) -> str:
-    text = url.strip().lower()
-    text = re.sub(r"^https?://", "", text)
-    text = re.sub(r"^www\.", "", text)
-    return text.rstrip("/")
-
-
 @dataclass
 class OrgRef:
     """An organisation of the source, mapped to a catalogue id."""

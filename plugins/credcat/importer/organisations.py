@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..catalogue import ORGANISATIONS_DIR
-from ..ids import slugify
+from ..ids import norm_name, norm_url, slugify
 from ..model import EIDAS_RE, EMAIL_RE, VAT_PREFIXES, VAT_RE
 from .base import (
     MAX_ORGANISATIONS,
@@ -24,8 +24,6 @@ from .base import (
     Plan,
     first_text,
     id_of,
-    norm_name,
-    norm_url,
     with_markers,
 )
 from .context import Context

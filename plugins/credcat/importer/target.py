@@ -16,9 +16,10 @@ from typing import Any
 from .. import vocab
 from ..catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR
 from ..fs import UnsafeFileError, inside, iter_inside
+from ..ids import norm_name, norm_url
 from ..yaml_loader import MAX_BYTES as YAML_MAX_BYTES
 from ..yaml_loader import load_yaml
-from .base import ImportFailed, norm_name, norm_url
+from .base import ImportFailed
 
 
 @dataclass
