@@ -627,10 +627,8 @@ def text_content(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
         for lang in sorted(langs - offered):
             unknown.setdefault(lang, []).append(loc)
     for lang, locs in unknown.items():
-        data = _data(cat, cred)
-        others = [field_label(loc, data) for loc in locs[1:]]
-        more = f"; also in {', '.join(others[:3])}" if others else ""
-        more += f" and {len(others) - 3} more" if len(others) > 3 else ""
+        others = _others(cat, cred, locs[1:])
+        more = f"; also in {others}" if others else ""
         yield _cred(
             cat,
             cred,
@@ -677,22 +675,27 @@ def translations(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
             if lang not in value:
                 missing.setdefault(lang, []).append(loc)
     for lang, locs in missing.items():
-        data = _data(cat, cred)
-        first, others = locs[0], [field_label(loc, data) for loc in locs[1:]]
-        more = ""
-        if others:
-            shown = ", ".join(others[:3])
-            rest = f" and {len(others) - 3} more" if len(others) > 3 else ""
-            more = f"; also missing in {shown}{rest}"
+        others = _others(cat, cred, locs[1:])
+        more = f"; also missing in {others}" if others else ""
         yield _cred(
             cat,
             cred,
-            first,
+            locs[0],
             f"no '{lang}' text{more}",
             f"the catalogue offers {listing(wanted)}; add '{lang}: …' to each text",
             warn=True,
             code="translation",
         )
+
+
+def _others(cat: Catalogue, cred: Credential, locs: list[PathKey]) -> str:
+    """The fields at ``locs`` as a maintainer reads them, the first three and how many more
+    ("summary, outcome 2 > text and 4 more"); ``""`` for none."""
+    if not locs:
+        return ""
+    data = _data(cat, cred)
+    shown = ", ".join(field_label(loc, data) for loc in locs[:3])
+    return shown + (f" and {len(locs) - 3} more" if len(locs) > 3 else "")
 
 
 def organisation_translations(cat: Catalogue) -> Iterator[Problem]:
