@@ -174,8 +174,8 @@ def _known(field: str, value: str) -> bool:
 
 def _guess(field: str, value: str) -> str | None:
     """The language or country code a name or a near miss stands for (``english`` → ``en``,
-    ``Germany`` → ``DE``): the vocabulary's own suggestion, else a name CLDR gives in English
-    or in that language itself."""
+    ``Germany`` → ``DE``): a name CLDR gives it in English (or a language in itself), else
+    the vocabulary's own suggestion for a near miss."""
     if field not in {"languages", "default_language", "country"}:
         return None
     vocabulary = "country" if field == "country" else "language"
