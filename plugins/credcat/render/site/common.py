@@ -9,14 +9,13 @@ references to organisations and credentials that every page kind lists. The page
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from typing import Protocol, TypeVar
 
 from ...catalogue import Catalogue
 from ...clock import today as clock_today
 from ...urls import Urls, relative
-from ..language import LanguageMap
 from ..logos import logo_files
 from .context import BaseContext, CredRef, Logo, OrgRef, PageNumber
 from .localise import Localiser
@@ -152,10 +151,6 @@ class Site:
             "ects": self.loc.number(cred.ects) if cred.ects is not None else "",
         }
 
-    def fallbacks(self, texts: Mapping[str, LanguageMap | None]) -> dict[str, str]:
-        """Which texts of a page fall back to another language: key → the language shown."""
-        return {key: lang for key, text in texts.items() if (lang := self.loc.fallback(text))}
-
     def base(self, kind: str, page: str, title: str) -> BaseContext:
         """The part of a context that every page has."""
         urls = self.urls
@@ -177,5 +172,4 @@ class Site:
                 "check": self.link(page, urls.check_page()),
             },
             "toc": [],
-            "text_lang": {},
         }

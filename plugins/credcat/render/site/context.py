@@ -174,9 +174,6 @@ class BaseContext(TypedDict):
     ui: Mapping[str, Any]
     links: PageLinks
     toc: list[TocItem]
-    text_lang: dict[str, str]
-    """Texts shown in another language than the page's (a fallback): key → their language.
-    Keys: ``title``, ``summary``, ``description``, ``outcome-<id>``."""
 
 
 # --- credential page ----------------------------------------------------------------------------

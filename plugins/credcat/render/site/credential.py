@@ -221,14 +221,6 @@ def credential_context(
         "id": cred.id,
         "kicker": str(ui["credential_kicker"]),
         "summary": loc.text(cred.summary),
-        "text_lang": site.fallbacks(
-            {
-                "title": cred.title,
-                "summary": cred.summary,
-                "description": cred.description,
-                **{f"outcome-{o.id}": o.text for o in cred.outcomes},
-            }
-        ),
         "description": description,
         "status": cred.status,
         "status_label": str(ui["status"][cred.status]),

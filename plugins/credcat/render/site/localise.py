@@ -214,13 +214,6 @@ class Localiser:
         lang = lang_of(shown)
         return FallbackMarkup(made, lang) if lang and made else made
 
-    def fallback(self, text: LanguageMap | None) -> str:
-        """The language a text is shown in when that is not the page language, else ``""``.
-
-        A page marks such a text with ``lang`` and a visible note (never silently mixed).
-        """
-        return lang_of(self.text(text))
-
     def ui_text(self, key: str, /, **values: object) -> str:
         """A UI string with its ``{name}`` placeholders filled."""
         return fill(str(self.ui[key]), **values)

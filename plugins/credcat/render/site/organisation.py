@@ -14,7 +14,7 @@ from typing import Any
 from ...catalogue import ROLE_ORDER
 from ...model import Organisation
 from ...urls import ORG_ANCHOR
-from ..safe import markdown_safe, safe_url
+from ..safe import safe_url
 from .common import STATUS_ORDER, Site, numbered_page, page_count
 from .context import (
     IdentifierRow,
@@ -120,8 +120,7 @@ def organisation_context(site: Site, org: Organisation, number: int = 1) -> Orga
         "kind_label": str(ui["org_kind"][org.kind]),
         "country": loc.label("country", org.country),
         "logo": site.logo(page, org.id),
-        "description": markdown_safe(loc.text(org.description)),
-        "text_lang": site.fallbacks({"title": org.name, "description": org.description}),
+        "description": loc.prose(org.description),
         "homepage": safe_url(org.homepage),
         "homepage_text": org.homepage,
         "email": safe_url(f"mailto:{org.email}") if org.email else "",
