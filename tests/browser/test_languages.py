@@ -179,6 +179,16 @@ def test_french_fallbacks_are_marked_and_announced(page: Page, sample_site: Site
     expect(card.locator(".credcat-card__summary")).to_have_attribute("lang", "en")
     translated = page.locator(f'#credcat-results li[data-credcat-id="{CID}"]')
     assert translated.locator(".credcat-card__title a").get_attribute("lang") is None
+    # and the compare page, from catalogue.json (title) and catalogue-texts.json (outcomes)
+    page.goto(sample_site.url(f"fr/compare/?ids={UNTRANSLATED},{CID}"))
+    table = page.locator("table.credcat-compare-table")
+    expect(table.locator(f'th[data-credcat-id="{UNTRANSLATED}"] a').first).to_have_attribute(
+        "lang", "en"
+    )
+    assert table.locator(f'th[data-credcat-id="{CID}"] a').first.get_attribute("lang") is None
+    outcomes = table.locator('tr[data-credcat-row="outcomes"] td')
+    expect(outcomes.nth(0).locator("li").first).to_have_attribute("lang", "en")
+    assert outcomes.nth(1).locator("li").first.get_attribute("lang") is None
 
 
 @pytest.mark.parametrize(

@@ -66,17 +66,22 @@
     status.textContent = lines.filter(Boolean).join(" ");
   }
 
+  /** A text in another language than the page's (catalogue.json's tl, catalogue-texts.json's
+   *  ol): its element says so, as on the pages the build writes. */
+  function markFallback(node, lang) {
+    if (lang) {
+      node.setAttribute("lang", String(lang));
+      node.setAttribute("data-credcat-fallback", String(lang));
+    }
+  }
+
   /** A list of texts; langs[i], when given, the language of a text shown in another
    *  language than the page's (catalogue-texts.json's ol). */
   function bulleted(texts, langs) {
     var ul = el("ul");
     texts.forEach(function (text, i) {
       var li = el("li", "", text);
-      var lang = langs && langs[i];
-      if (lang) {
-        li.setAttribute("lang", String(lang));
-        li.setAttribute("data-credcat-fallback", String(lang));
-      }
+      markFallback(li, langs && langs[i]);
       ul.appendChild(li);
     });
     return ul;
@@ -125,10 +130,7 @@
       th.setAttribute("data-credcat-id", e.i);
       var link = el("a", "", e.t);
       link.setAttribute("href", base + fill(data.url || "credentials/{id}/", { id: encodeURIComponent(e.i) }));
-      if (e.tl) {  // a title in another language than the page's says so
-        link.setAttribute("lang", e.tl);
-        link.setAttribute("data-credcat-fallback", e.tl);
-      }
+      markFallback(link, e.tl);
       th.appendChild(link);
       if (e.st && e.st !== "active") {
         th.appendChild(document.createTextNode(" "));
