@@ -622,11 +622,7 @@ def text_content(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     if len(cat.languages) < 2:  # a one-language catalogue publishes the others' texts in
         return  # its machine-readable files, as before (nothing to choose from)
     offered = set(cat.languages)
-    unknown: dict[str, list[PathKey]] = {}
-    for loc, langs in _credential_texts(cred):
-        for lang in sorted(langs - offered):
-            unknown.setdefault(lang, []).append(loc)
-    for lang, locs in unknown.items():
+    for lang, locs in _texts_by_language(cred, lambda langs: sorted(langs - offered)).items():
         others = _others(cat, cred, locs[1:])
         more = f"; also in {others}" if others else ""
         yield _cred(
@@ -669,11 +665,7 @@ def translations(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     if len(cat.languages) < 2:
         return
     wanted = cat.complete_languages
-    missing: dict[str, list[PathKey]] = {}
-    for loc, value in _credential_texts(cred):
-        for lang in wanted:
-            if lang not in value:
-                missing.setdefault(lang, []).append(loc)
+    missing = _texts_by_language(cred, lambda langs: [w for w in wanted if w not in langs])
     for lang, locs in missing.items():
         others = _others(cat, cred, locs[1:])
         more = f"; also missing in {others}" if others else ""
@@ -686,6 +678,18 @@ def translations(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
             warn=True,
             code="translation",
         )
+
+
+def _texts_by_language(
+    cred: Credential, pick: Callable[[frozenset[str]], Iterable[str]]
+) -> dict[str, list[PathKey]]:
+    """The places of a credential's texts by language, for the languages ``pick`` takes from
+    each text's (those it lacks, those the catalogue does not offer), in the texts' order."""
+    found: dict[str, list[PathKey]] = {}
+    for loc, langs in _credential_texts(cred):
+        for lang in pick(langs):
+            found.setdefault(lang, []).append(loc)
+    return found
 
 
 def _others(cat: Catalogue, cred: Credential, locs: list[PathKey]) -> str:
