@@ -280,7 +280,31 @@ def test_sitemap_lists_every_language(sample: Path) -> None:
     for path in ("catalogue/", "de/catalogue/", "fr/catalogue/"):
         assert f'hreflang="{path[:2] if path[2] == "/" else "en"}" href="{base}{path}"' in sitemap
     assert f'hreflang="x-default" href="{base}catalogue/"' in sitemap
-    assert sitemap.count("<loc>") == sitemap.count('hreflang="x-default"')
+    # every page but the hand-written ones no language has a translation of
+    untranslated = sum(f"<loc>{base}{path}</loc>" in sitemap for path in ("how-to-read/", "data/"))
+    assert untranslated == 2
+    assert sitemap.count("<loc>") == sitemap.count('hreflang="x-default"') + untranslated
+
+
+def test_untranslated_copies_point_search_engines_at_their_original(sample: Path) -> None:
+    """A hand-written page without a translation is copied into each language's folder (in
+    the default language, under that language's header): the copy names the original as its
+    canonical address, and the sitemap lists the original only, never the copy as a German or
+    French page (``hreflang`` would tell a search engine its English text is German)."""
+    base = "https://credentials.digital-skills-alliance.eu/"
+    copy = _read(sample, "de/how-to-read/index.html")
+    assert f'<link rel="canonical" href="{base}how-to-read/">' in copy
+    assert "Sprache wechseln" in copy  # still the German site around the English text
+    original = _read(sample, "how-to-read/index.html")
+    assert f'<link rel="canonical" href="{base}how-to-read/">' in original
+    translated = _read(sample, "de/index.html")
+    assert f'<link rel="canonical" href="{base}de/">' in translated
+    sitemap = _read(sample, "sitemap.xml")
+    assert f"{base}de/how-to-read/" not in sitemap
+    assert f"{base}fr/data/" not in sitemap
+    entry = sitemap.split(f"<loc>{base}how-to-read/</loc>", 1)[1].split("</url>", 1)[0]
+    assert "hreflang" not in entry  # no other language has it
+    assert f'hreflang="de" href="{base}de/"' in sitemap  # a translated page keeps them
 
 
 def test_sitemap_lists_every_page_once_and_its_gzip_is_the_same(sample: Path) -> None:
@@ -288,8 +312,17 @@ def test_sitemap_lists_every_page_once_and_its_gzip_is_the_same(sample: Path) ->
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = [e.text for e in ElementTree.fromstring(text).findall("s:url/s:loc", ns)]
     base = "https://credentials.digital-skills-alliance.eu/"
-    folders = (page.parent.relative_to(sample).as_posix() for page in sample.rglob("index.html"))
-    pages = {base if rel == "." else f"{base}{rel}/" for rel in folders}
+    canonical = re.compile(r'<link rel="canonical" href="([^"]+)">')
+    pages, copies = set(), set()
+    for page in sample.rglob("index.html"):
+        rel = page.parent.relative_to(sample).as_posix()
+        address = base if rel == "." else f"{base}{rel}/"
+        named = canonical.findall(page.read_text("utf-8"))
+        if named == [address]:
+            pages.add(address)
+        else:  # an untranslated copy names its original, which is listed instead
+            copies.add(rel)
+    assert copies == {f"{lang}/{p}" for lang in ("de", "fr") for p in ("how-to-read", "data")}
     assert len(locs) == len(set(locs))
     assert set(locs) == pages
     packed = (sample / "sitemap.xml.gz").read_bytes()

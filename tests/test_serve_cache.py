@@ -411,3 +411,32 @@ def test_the_store_recovers_from_builds_that_failed_halfway(tmp_path: Path) -> N
     store.forget(["a", "b"])
     assert list(store.folder.iterdir()) == []
     store.close()
+
+
+def test_translating_a_hand_written_page_under_serve_lists_it_in_the_sitemap(
+    serving: tuple[Path, CredcatPlugin], tmp_path: Path
+) -> None:
+    """An untranslated page's copy is left out of the sitemap and names its original; once
+    the page is translated, the next rebuild lists the translation with the alternates of
+    both, as a build with nothing kept does (the sitemap's entries are kept under serve)."""
+    config, plugin = serving
+    site = tmp_path / "site"
+    before = _rebuild(config, site)
+    sitemap = before["sitemap.xml"].decode()
+    assert f"<loc>{SERVE_URL}how-to-read/</loc>" in sitemap
+    assert f"{SERVE_URL}de/how-to-read/" not in sitemap
+    copy = before["de/how-to-read/index.html"].decode()
+    assert f'<link rel="canonical" href="{SERVE_URL}how-to-read/">' in copy
+
+    docs = config.parent / "docs"
+    (docs / "how-to-read.de.md").write_text("# Wie man liest\n\nÜbersetzt.\n", "utf-8")
+    after = _rebuild(config, site)
+    sitemap = after["sitemap.xml"].decode()
+    assert f"<loc>{SERVE_URL}de/how-to-read/</loc>" in sitemap
+    entry = sitemap.split(f"<loc>{SERVE_URL}how-to-read/</loc>", 1)[1].split("</url>", 1)[0]
+    assert f'hreflang="de" href="{SERVE_URL}de/how-to-read/"' in entry
+    page = after["de/how-to-read/index.html"].decode()
+    assert f'<link rel="canonical" href="{SERVE_URL}de/how-to-read/">' in page
+    # the German navigation on every German page names the translation by its own title
+    assert "Wie man liest" in after[f"de/credentials/{EDITED}/index.html"].decode()
+    assert after == _fresh(plugin, config, site)

@@ -238,6 +238,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._urls: set[str] = set()  # every page's url, "" for the home page
         self._sources: dict[str, str] = {}
         self._fallbacks: set[str] = set()
+        self._copies: dict[str, str] = {}  # an untranslated page's copy: its url -> original's
         self._root: Path | None = None
         self._specs: dict[str, PageSpec] = {}
         self._env: jinja2.Environment | None = None
@@ -615,6 +616,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 if (code, file.src_uri) not in translations:
                     serve_as(file, f"{code}/{file.src_uri}")
                     self._fallbacks.add(f"{code}/{file.src_uri}")
+                    self._copies[new[-1].url] = file.url
         return new
 
     def _check_collisions(self, files: Files, new: list[File], data: DataPaths) -> None:
@@ -670,6 +672,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             page.edit_url = _moved_edit_url(page.edit_url, page.file.src_uri, source)
             if page.file.src_uri in self._fallbacks:
                 page.meta["search"] = {"exclude": True}
+                # the same text as the original: search engines are pointed at the original
+                original = self._copies.get(page.url)
+                if original is not None and config.site_url:
+                    page.canonical_url = urljoin(config.site_url, original)
             return markdown
         spec = self._specs.get(page.file.src_uri)
         if spec is None or self.urls is None:
@@ -906,7 +912,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         pages: Iterable[tuple[str, str, str]] = (
             (page.canonical_url or page.abs_url or "", page.update_date, page.url)
             for page in documentation
-            if not page.is_link and (page.abs_url or page.canonical_url)
+            if not page.is_link
+            and (page.abs_url or page.canonical_url)
+            and page.url not in self._copies  # an untranslated copy: its original is listed
         )
         if self.urls is not None:
             lastmod, urls = get_build_date(), self.urls
@@ -985,7 +993,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             for page in pages:
                 yield self._sitemap_entry(page, site_url, tails)
             return
-        basis = (site_url, self.languages, self._urls)
+        basis = (site_url, self.languages, self._urls, self._copies)
         known = self._sitemap[1] if self._sitemap[0] == basis else {}
         kept: dict[tuple[str, str, str], str] = {}
         for page in pages:
@@ -994,7 +1002,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 entry = self._sitemap_entry(page, site_url, tails)
             kept[page] = entry
             yield entry
-        self._sitemap = ((site_url, self.languages, set(self._urls)), kept)
+        self._sitemap = ((site_url, self.languages, set(self._urls), dict(self._copies)), kept)
 
     def _sitemap_entry(
         self, page: tuple[str, str, str], site_url: str, tails: dict[str, str]
@@ -1006,7 +1014,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         base = languages.base_of(url) if languages is not None else url
         tail = tails.get(base)
         if tail is None:
-            alternates = self._alternates(url)
+            alternates = [a for a in self._alternates(url) if a["path"] not in self._copies]
             tail = ""
             if len(alternates) > 1 and site_url:
                 tail = "".join(
@@ -1666,10 +1674,15 @@ every language, so they grow with the catalogue."""
 
 
 def _nav_lines(items: Any, depth: int = 0) -> list[str]:
-    """The titles and addresses of a navigation (they show on every page)."""
+    """The titles and addresses of a navigation (they show on every page). A page that
+    ``nav`` gives no title is titled by its own text (its first heading or ``title``),
+    which MkDocs reads after the navigation: the digest of its source stands for it."""
     lines: list[str] = []
     for item in items or []:
-        lines.append(f"{depth}\t{item.title}\t{getattr(item, 'url', '')}")
+        line = f"{depth}\t{item.title}\t{getattr(item, 'url', '')}"
+        if isinstance(item, Page):
+            line += "\t" + hashlib.blake2b(item.file.content_bytes, digest_size=16).hexdigest()
+        lines.append(line)
         lines += _nav_lines(getattr(item, "children", None), depth + 1)
     return lines
 
