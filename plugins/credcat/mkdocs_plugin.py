@@ -198,8 +198,11 @@ class CredcatConfig(base.Config):  # type: ignore[no-untyped-call]
     homepage) where Material shows the repository, at the top right of every page."""
 
     nav_translations = c.Type(dict, default={})
-    """Section titles of ``nav`` in other languages: ``{de: {Maintainers: Für Betreuende}}``
-    (page titles come from the pages themselves)."""
+    """Titles of ``nav`` in other languages, by the title ``nav`` gives: ``{de: {Maintainers:
+    Für Betreuende}}``. For sections, and for hand-written pages, whose title it is in that
+    language (as ``nav``'s title is in the default language; an untranslated page is shown
+    in the default language under it, with a note). A page not named here is titled by its
+    own heading; credcat's own pages are titled in every language already."""
 
 
 class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
@@ -239,6 +242,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._sources: dict[str, str] = {}
         self._fallbacks: set[str] = set()
         self._copies: dict[str, str] = {}  # an untranslated page's copy: its url -> original's
+        self._nav_titles: dict[str, str] = {}  # a hand-written page's title from nav_translations
         self._root: Path | None = None
         self._specs: dict[str, PageSpec] = {}
         self._env: jinja2.Environment | None = None
@@ -670,6 +674,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         source = self._sources.get(page.file.src_uri)
         if source is not None:
             page.edit_url = _moved_edit_url(page.edit_url, page.file.src_uri, source)
+            nav_title = self._nav_titles.get(page.file.src_uri)
+            if nav_title is not None:  # as nav's own title of a page wins over its heading
+                page.title = nav_title
             if page.file.src_uri in self._fallbacks:
                 page.meta["search"] = {"exclude": True}
                 # the same text as the original: search engines are pointed at the original
@@ -866,6 +873,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 if isinstance(value, str):
                     target = self._translate_nav(value, code, files)
                     out[titles.get(title, title)] = target
+                    if title in titles and target in self._sources:  # a hand-written page
+                        self._nav_titles[target] = str(titles[title])
                 else:
                     out[titles.get(title, title)] = self._translate_nav(value, code, files)
             return out
