@@ -67,6 +67,33 @@ def test_header_search_finds_a_credential_by_an_outcome_word(page: Page, sample_
     expect(page.locator("h1")).to_contain_text(cat.credentials[cid].title["en"])
 
 
+FOCUSED = """() => {
+  const e = document.activeElement, box = e.getBoundingClientRect();
+  return {cls: e.className, visible: box.width > 0 && box.height > 0
+    && getComputedStyle(e).visibility === "visible"};
+}"""
+
+
+def test_tab_never_lands_on_the_closed_search_results(page: Page, sample_site: Site) -> None:
+    """Every Tab stop of the header and navigation shows where it is; the results of an open
+    search are reached with the arrow keys."""
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(sample_site.url("how-to-read/"))
+        stops = []
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate(FOCUSED))
+        assert any("md-search__input" in s["cls"] for s in stops), stops
+        assert not any("md-search__scrollwrap" in s["cls"] for s in stops), stops
+        assert all(s["visible"] for s in stops[1:]), stops  # the skip link shows once focused
+    page.set_viewport_size({"width": 1280, "height": 800})
+    results = site_search(page, "python")
+    page.keyboard.press("ArrowDown")
+    expect(results.first).to_be_focused()
+    assert page.evaluate(FOCUSED)["visible"]
+
+
 def test_header_search_finds_a_credential_by_its_title_in_german(
     page: Page, sample_site: Site
 ) -> None:
