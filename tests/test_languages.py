@@ -417,6 +417,9 @@ def test_german_pages_contain_no_english_interface_string(sample: Path) -> None:
         assert not found, (rel, found)
         for label in ("Germany", "English", "Statistics", "Persons with 3-10 years"):
             assert label not in text, (rel, label)
+        # the level is EQR in German (the organisation's table, the pathways' graph)
+        assert not re.search(r"\bEQF\b", text), rel
+        assert "EQR" in text, rel
     # the theme's footer, which Material writes in English on every page
     footer = re.compile(r"(\S+ \S+)\s*<a href=\"https://squidfunk\.github\.io/mkdocs-material/\"")
     for rel, said in (

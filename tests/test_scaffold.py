@@ -368,6 +368,39 @@ def test_every_value_a_new_files_comment_offers_is_accepted(tmp_path: Path) -> N
                 assert (match.group(2), match.group(5)) in checked, (template.name, line)
 
 
+def test_every_example_a_new_files_comment_gives_is_accepted(tmp_path: Path) -> None:
+    """A comment such as ``# e.g. marked-assignment, written-examination`` beside a key of
+    the files ``credcat new`` writes gives codes a maintainer copies: each must pass ``check``
+    (the assessment type once gave ``written-exam``, which the vocabulary calls
+    ``written-examination``)."""
+    folder = init(tmp_path)
+    examples = re.compile(
+        r"^(\s*(?:- )?)(\w+): TODO\(new\)\s+# (?:[^#]*?)e\.g\. "
+        r"([a-z0-9-]+(?:, [a-z0-9-]+)*)(?:;.*)?$"
+    )
+    tried = 0
+    for kind in ("credential", "organisation"):
+        code, _output = run("new", kind, "tried", "--catalogue", str(folder / "catalogue"))
+        assert code == 0
+        path = folder / "catalogue" / f"{kind}s" / "tried.yaml"
+        original = path.read_text("utf-8")
+        lines = original.splitlines()
+        for number, line in enumerate(lines):
+            match = examples.match(line)
+            if match is None:
+                continue
+            for choice in match.group(3).split(", "):
+                tried += 1
+                changed = [*lines]
+                changed[number] = f"{match.group(1)}{match.group(2)}: {choice}"
+                path.write_text("\n".join(changed) + "\n", encoding="utf-8")
+                _catalogue, problems = check_catalogue(folder / "catalogue")
+                refused = [p.format() for p in problems if f"'{choice}'" in p.message]
+                assert refused == [], (kind, match.group(2), refused)
+        path.unlink()
+    assert tried >= 6  # ids, assessment and quality-assurance types, run ids
+
+
 @pytest.mark.parametrize(
     ("options", "said"),
     [
@@ -405,3 +438,14 @@ def test_init_keeps_the_titles_as_written_quotes_included(tmp_path: Path) -> Non
     assert catalogue is not None and [p.format() for p in problems] == []
     assert catalogue.settings.title == {"en": title}
     assert [org.name for org in catalogue.organisations.values()] == [{"en": name}]
+
+
+@pytest.mark.parametrize("title", ["Lernen @home@ – Kurse", "Kurse für @version@ Leute"])
+def test_init_writes_a_title_with_at_signs_as_it_is(tmp_path: Path, title: str) -> None:
+    """The files' placeholders look like ``@version@``: a title holding such a word is not a
+    placeholder (it crashed ``init``, or became credcat's version)."""
+    folder = init(tmp_path, "--title", title)
+    catalogue, problems = check_catalogue(folder / "catalogue")
+    assert catalogue is not None and [p.format() for p in problems] == []
+    assert catalogue.settings.title == {"en": title}
+    assert title in (folder / "docs" / "index.md").read_text("utf-8")

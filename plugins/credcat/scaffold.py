@@ -94,11 +94,15 @@ def _quoted(text: str) -> str:
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
-    for key, value in values.items():
-        template = template.replace(f"@{key}@", value)
-    leftover = re.search(r"@[a-z_]+@", template)
-    assert leftover is None, f"unfilled {leftover.group(0)} in a template"
-    return template
+    """``template`` with each ``@name@`` replaced by its value, in one pass: a value that
+    holds ``@word@`` (a title) is written as it is."""
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        assert name in values, f"unfilled @{name}@ in a template"
+        return values[name]
+
+    return re.sub(r"@([a-z_]+)@", value, template)
 
 
 def _check_options(options: InitOptions) -> CatalogueSettings:

@@ -148,6 +148,7 @@ class Site:
             "status": cred.status,
             "status_label": str(self.loc.ui["status"][cred.status]),
             "eqf": cred.eqf,
+            "level": self.loc.ui_text("card_level", level=cred.eqf),
             "ects": self.loc.number(cred.ects) if cred.ects is not None else "",
         }
 

@@ -161,6 +161,7 @@ class CredRef(TypedDict):
     status: str
     status_label: str
     eqf: int
+    level: str  # "EQF 6" in the page language
     ects: str
 
 

@@ -86,7 +86,7 @@ def _drawing(
     for node in nodes:
         cred = cat.briefs[node]
         x, y = box[node]
-        meta = f"EQF {cred.eqf}"
+        meta = loc.ui_text("card_level", level=cred.eqf)
         if cred.ects is not None:
             meta += f" · {loc.number(cred.ects)} ECTS"
         if cred.status != "active":
