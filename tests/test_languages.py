@@ -29,6 +29,7 @@ from credcat.cli import main
 from credcat.languages import (
     SiteLanguages,
     language_name,
+    og_locale,
     search_language,
     search_line,
     split_search_index,
@@ -64,6 +65,19 @@ def test_language_names_come_from_cldr() -> None:
     assert language_name("sl") == "Slovenščina"
     assert language_name("ga") == "Gaeilge"
     assert language_name("xx-unknown") == "xx-unknown"
+
+
+def test_open_graph_locales_name_a_territory() -> None:
+    """``og:locale`` is ``language_TERRITORY`` (the Open Graph protocol): the tag's own
+    territory, else CLDR's likeliest one."""
+    assert [og_locale(lang) for lang in ("de", "fr", "ga", "pt-BR", "sr-Latn", "xx")] == [
+        "de_DE",
+        "fr_FR",
+        "ga_IE",
+        "pt_BR",
+        "sr_RS",
+        "xx",
+    ]
 
 
 def test_theme_and_search_languages_fall_back_where_material_has_none() -> None:
@@ -272,6 +286,7 @@ def test_switch_leads_to_the_same_page(sample: Path) -> None:
         assert target == (sample / prefix / rel).resolve()
     assert "Sprache wechseln" in html  # Material's own UI strings in the page language
     assert "<title>Datenanalyse mit Python" in html
+    assert '<meta property="og:locale" content="de_DE">' in html
 
 
 def test_sitemap_lists_every_language(sample: Path) -> None:
@@ -313,16 +328,21 @@ def test_sitemap_lists_every_page_once_and_its_gzip_is_the_same(sample: Path) ->
     locs = [e.text for e in ElementTree.fromstring(text).findall("s:url/s:loc", ns)]
     base = "https://credentials.digital-skills-alliance.eu/"
     canonical = re.compile(r'<link rel="canonical" href="([^"]+)">')
-    pages, copies = set(), set()
+    pages, copies, unindexed = set(), set(), set()
     for page in sample.rglob("index.html"):
         rel = page.parent.relative_to(sample).as_posix()
         address = base if rel == "." else f"{base}{rel}/"
-        named = canonical.findall(page.read_text("utf-8"))
+        html = page.read_text("utf-8")
+        if '<meta name="robots" content="noindex">' in html:
+            unindexed.add(address)  # the employers' summaries: search engines may not list them
+            continue
+        named = canonical.findall(html)
         if named == [address]:
             pages.add(address)
         else:  # an untranslated copy names its original, which is listed instead
             copies.add(rel)
     assert copies == {f"{lang}/{p}" for lang in ("de", "fr") for p in ("how-to-read", "data")}
+    assert unindexed and all(address.endswith("/summary/") for address in unindexed)
     assert len(locs) == len(set(locs))
     assert set(locs) == pages
     packed = (sample / "sitemap.xml.gz").read_bytes()

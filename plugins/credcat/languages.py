@@ -28,11 +28,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 __all__ = [
     "Alternate",
     "SiteLanguages",
     "language_name",
+    "og_locale",
     "search_language",
     "search_line",
     "split_search_index",
@@ -44,6 +46,22 @@ Alternate = dict[str, str]
 
 SEARCH_FALLBACK = "en"
 """Search language of a language without a lunr stemmer."""
+
+
+@functools.cache
+def og_locale(lang: str) -> str:
+    """The Open Graph locale of a page language, ``language_TERRITORY`` as the protocol
+    writes it: the territory the tag names (``pt-BR``: ``pt_BR``), else the one CLDR finds
+    most likely for the language (``de``: ``de_DE``); the language alone where it knows none."""
+    parts = lang.replace("-", "_").split("_")
+    regions = [part.upper() for part in parts[1:] if len(part) == 2 or part.isdigit()]
+    if regions:
+        return f"{parts[0].lower()}_{regions[0]}"
+    likely = str(get_global("likely_subtags").get(parts[0].lower(), ""))
+    territory = likely.split("_")[-1] if likely.count("_") >= 1 else ""
+    if len(territory) == 2 and territory.isupper():
+        return f"{parts[0].lower()}_{territory}"
+    return parts[0].lower()
 
 
 @functools.cache

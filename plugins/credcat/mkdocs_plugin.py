@@ -135,6 +135,7 @@ from .errors import CatalogueError, Problem, format_html_page
 from .languages import (
     Alternate,
     SiteLanguages,
+    og_locale,
     search_language,
     search_line,
     split_search_index,
@@ -928,7 +929,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if self.urls is not None:
             lastmod, urls = get_build_date(), self.urls
             own = (
-                (urls.iri(spec.path), lastmod, spec.path) for spec in self._own_specs(titled=False)
+                (urls.iri(spec.path), lastmod, spec.path)
+                for spec in self._own_specs(titled=False)
+                if spec.kind not in UNINDEXED_KINDS
             )
             pages = itertools.chain(pages, own)
         entries = self._sitemap_entries(pages, config.site_url or "")
@@ -1681,6 +1684,11 @@ OWN_KINDS = frozenset({"credential", "summary"})
 """Page kinds credcat renders itself (:meth:`CredcatPlugin._build_own_pages`): every version in
 every language, so they grow with the catalogue."""
 
+UNINDEXED_KINDS = frozenset({"summary"})
+"""Page kinds left out of the sitemap: their template asks search engines not to index them
+(``<meta name="robots" content="noindex">``; the employers' summary repeats its version's page
+for print)."""
+
 
 def _nav_lines(items: Any, depth: int = 0) -> list[str]:
     """The titles and addresses of a navigation (they show on every page). A page that
@@ -1811,6 +1819,7 @@ def _add_filters(env: jinja2.Environment) -> None:
     env.filters["json_for_script"] = json_for_script
     env.filters["xml"] = _xml
     env.filters["lang_attr"] = _lang_attr
+    env.filters["og_locale"] = og_locale
     _plain_dict_attributes(env)
 
 
