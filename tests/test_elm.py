@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from rdflib import BNode
+from rdflib import RDF, BNode
 
 from credcat import vocab
 from credcat.catalogue import Catalogue
@@ -612,7 +612,17 @@ def test_catalogue_graph_conforms(name: str) -> None:
     assert ill_formed_literals(document) == []
     assert blank_nodes(graph) == set()
     counts = type_counts(graph)
-    assert counts["Qualification"] == len(cat.credentials)
+    # every credential, and the earlier versions a released one names (its parts as released
+    # by its release date)
+    earlier = {
+        urls.spec_iri(cid, release.version)
+        for cid, releases in cat.archive.releases.items()
+        for release in releases
+        if release.version != cat.credentials[cid].version
+    }
+    named = {str(s) for s in graph.subjects(RDF.type, ELM.Qualification)}
+    assert named - earlier == {urls.spec_iri(c.id, c.version) for c in cat.credentials.values()}
+    assert counts["Qualification"] == len(named)
     assert counts["LearningOutcome"] == sum(len(c.outcomes) for c in cat.credentials.values())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,57 @@ def test_verify_site_finds_a_data_file_that_is_not_what_credcat_generates(
     what = "missing" if change == "a file missing" else "differs from what credcat generates"
     found = [line for line in verify_site(catalogue, out) if not line.endswith(".html: missing")]
     assert found == [f"{rel}: {what}" + ("" if what == "missing" else " for this catalogue")]
+
+
+def test_a_released_versions_files_name_the_other_credentials_as_on_its_release_date(
+    tmp_path: Path,
+) -> None:
+    """Applied Data Analytics 1.0, released on 2026-09-01, names its parts at the versions
+    released by that day. A part's later version, released or not, and a credential that
+    counts towards it from a later version on, change none of its files: a released version's
+    files never change."""
+    folder = tmp_path / "catalogue"
+    shutil.copytree(SAMPLE, folder)
+    code, output = generate(str(folder), "--out", str(tmp_path / "before"))
+    assert code == 0, output
+    before = tree(tmp_path / "before")
+    version = "credentials/applied-data-analytics/1.0/"
+    elm = json.loads(before[f"{version}elm.jsonld"])
+    base = "https://credentials.digital-skills-alliance.eu/credentials/"
+    assert [part["id"].removeprefix(base) for part in elm["hasPart"]] == [
+        "data-analysis-python/1.1/#spec",  # 1.2 came on 2026-12-01
+        "data-visualisation/1.0/#spec",
+        "sql-for-data-analysis/1.0/#spec",
+    ]
+    # the other way: Data Analysis with Python 1.0 (2025) counts towards the first release
+    older = json.loads(before["credentials/data-analysis-python/1.0/elm.jsonld"])
+    assert [p["id"].removeprefix(base) for p in older["isPartOf"]] == [
+        "applied-data-analytics/1.0/#spec"
+    ]
+    # an unreleased current version names the parts' current versions
+    current = json.loads(before["credentials/data-analysis-python/1.2/elm.jsonld"])
+    assert [p["id"].removeprefix(base) for p in current["isPartOf"]] == [
+        "applied-data-analytics/1.0/#spec"
+    ]
+
+    visualisation = folder / "credentials" / "data-visualisation.yaml"
+    text = visualisation.read_text("utf-8")
+    visualisation.write_text(text.replace('version: "1.1"', 'version: "1.2"', 1), "utf-8")
+    learning = folder / "credentials" / "responsible-machine-learning.yaml"
+    text = learning.read_text("utf-8")
+    text = text.replace('version: "1.0"', 'version: "1.1"', 1)
+    text = text.replace(
+        "  builds_on: [data-analysis-python]\n", "  part_of: [applied-data-analytics]\n"
+    )
+    learning.write_text(text, "utf-8")
+    code, output = generate(str(folder), "--out", str(tmp_path / "after"))
+    assert code == 0, output
+    after = tree(tmp_path / "after")
+    for name in ("elm.jsonld", "edc-template.json"):
+        assert after[f"{version}{name}"] == before[f"{version}{name}"], name
+    # the catalogue's record of the current version, released, is that version's node: the
+    # same statements as its file
+    record = json.loads(after["catalogue.jsonld"])
+    assert "responsible-machine-learning" not in json.dumps(
+        [n.get("hasPart") for n in record["@graph"] if "applied-data-analytics" in n["id"]]
+    )

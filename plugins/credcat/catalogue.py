@@ -45,6 +45,7 @@ class Release:
         replaces: The version released before it, ``None`` for the first.
         source: Path of the snapshot relative to the catalogue folder.
         read: Reads the snapshot again (:attr:`document`).
+        part_of: The ids its ``stackability.part_of`` names.
     """
 
     model: Handle[Credential] = field(compare=False)
@@ -55,6 +56,9 @@ class Release:
     replaces: str | None
     source: str
     read: Callable[[], Document] = field(repr=False, compare=False)
+    part_of: tuple[str, ...] = ()
+    """The credentials it counts towards, as released (kept so that finding the parts of a
+    credential at a date reads no model)."""
 
     @property
     def credential(self) -> Credential:

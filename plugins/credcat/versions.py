@@ -31,7 +31,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -359,6 +359,7 @@ def load_snapshot(
             replaces=record["replaces"],
             source=f"{ARCHIVE_DIR}/{credential_id}/{name}",
             read=partial(_reread, path, shown, catalogue.root),
+            part_of=tuple(credential.stackability.part_of) if credential.stackability else (),
         ),
         problems,
     )
@@ -700,6 +701,111 @@ def credential_at(catalogue: Catalogue, credential_id: str, version: str) -> Cre
     if current.version != version:
         raise KeyError(f"{credential_id} has no version {version}")
     return current
+
+
+# --- the credentials a version names --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another credential, at the version a version's files name."""
+
+    credential_id: str
+    version: str
+    title: Mapping[str, str]
+
+
+def relations_of(
+    catalogue: Catalogue, credential: Credential
+) -> tuple[list[Related], list[Related]]:
+    """The credentials a version of ``credential`` counts towards (``isPartOf``) and those
+    that count towards it (``hasPart``), each at a version.
+
+    An unreleased version (a current file not yet released) names the other credentials'
+    current versions, as the catalogue states them now. A released version names them as
+    they stood on its release date, so that no later release, of this credential or another,
+    changes its files:
+
+    * a credential it counts towards (its own ``part_of``) at the version released last on or
+      before that date (the first one released after, if none was released by then);
+    * a credential that counts towards it, where the version released last on or before that
+      date says so in its ``part_of``.
+
+    A credential that has no released version at all is named at its current version, as the
+    catalogue states it now (a catalogue that does not release that credential).
+    """
+    archive = catalogue.archive
+    cid = credential.id
+    release = archive.get(cid, credential.version)
+    part_of = credential.stackability.part_of if credential.stackability else []
+    parents: list[Related] = []
+    parts: list[Related] = []
+    if release is None:
+        parents = [_current(catalogue, other) for other in part_of if _named(catalogue, other, cid)]
+        parts = [
+            _current(catalogue, other)
+            for other in catalogue.has_part(cid)
+            if _named(catalogue, other, cid)
+        ]
+        return parents, parts
+    day = release.released
+    for other in part_of:
+        if not _named(catalogue, other, cid):
+            continue
+        releases = archive.of(other)
+        then = _as_of(releases, day) or (releases[0] if releases else None)
+        parents.append(_current(catalogue, other) if then is None else _released(other, then))
+    for other in sorted({*_released_parts(catalogue).get(cid, ()), *catalogue.has_part(cid)}):
+        if not _named(catalogue, other, cid):
+            continue
+        releases = archive.of(other)
+        if not releases:
+            if other in catalogue.has_part(cid):
+                parts.append(_current(catalogue, other))
+            continue
+        then = _as_of(releases, day)
+        if then is not None and cid in then.part_of:
+            parts.append(_released(other, then))
+    return parents, parts
+
+
+def _named(catalogue: Catalogue, other: str, cid: str) -> bool:
+    return other != cid and other in catalogue.briefs
+
+
+def _current(catalogue: Catalogue, other: str) -> Related:
+    brief = catalogue.briefs[other]
+    return Related(other, brief.version, brief.title)
+
+
+def _released(other: str, release_: Release) -> Related:
+    return Related(other, release_.version, release_.credential.title)
+
+
+def _as_of(releases: tuple[Release, ...], day: date) -> Release | None:
+    """The release of ``releases`` (oldest first) that was the newest on ``day``."""
+    found = None
+    for release_ in releases:
+        if release_.released > day:
+            break
+        found = release_
+    return found
+
+
+def _released_parts(catalogue: Catalogue) -> dict[str, tuple[str, ...]]:
+    """For each credential, the credentials of which some released version counts towards
+    it (found once per catalogue, from the releases' records, reading no model)."""
+    known = catalogue.memo.get(("released-parts", ""))
+    if isinstance(known, dict):
+        return known
+    found: dict[str, set[str]] = {}
+    for other, releases in catalogue.archive.releases.items():
+        for release_ in releases:
+            for parent in release_.part_of:
+                found.setdefault(parent, set()).add(other)
+    parts = {parent: tuple(sorted(ids)) for parent, ids in found.items()}
+    catalogue.memo[("released-parts", "")] = parts
+    return parts
 
 
 # --- machine-readable succession -----------------------------------------------------------

@@ -36,6 +36,7 @@ from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
 from ...model import Assessment, Credential, Outcome, QualityAssurance
 from ...urls import Urls, assessment_anchor, outcome_anchor
+from ...versions import Related, relations_of
 from ..language import PHRASE_FALLBACK, LanguageMap, join_texts, localise, say
 from .nodes import (
     JsonDict,
@@ -256,20 +257,15 @@ class _Spec:
             if not link.url.lower().startswith("mailto:")
         ]
 
-    def related(self, ids: tuple[str, ...] | list[str]) -> list[JsonDict]:
-        out = []
-        for cid in ids:
-            other = self.cat.briefs.get(cid)
-            if other is None or cid == self.cred.id:
-                continue
-            out.append(
-                {
-                    "id": self.urls.spec_iri(other.id, other.version),
-                    "type": "Qualification",
-                    "title": dict(other.title),
-                }
-            )
-        return out
+    def related(self, others: list[Related]) -> list[JsonDict]:
+        return [
+            {
+                "id": self.urls.spec_iri(other.credential_id, other.version),
+                "type": "Qualification",
+                "title": dict(other.title),
+            }
+            for other in others
+        ]
 
     # provenance ----------------------------------------------------------------------------
 
@@ -346,8 +342,8 @@ class _Spec:
         if documents:
             spec["supplementaryDocument"] = documents
         if relations:
-            parents = self.related(cred.stackability.part_of if cred.stackability else [])
-            parts = self.related(self.cat.has_part(cred.id))
+            found = relations_of(self.cat, cred)  # a released version: as on its release date
+            parents, parts = self.related(found[0]), self.related(found[1])
             if parents:
                 spec["isPartOf"] = parents
             if parts:
