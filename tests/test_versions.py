@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -402,6 +403,28 @@ def test_versions_only_go_up(released: Path) -> None:
         "version-order",
     )
     assert "versions only go up" in problem.message and 'version: "1.1"' in problem.hint
+
+
+def test_a_new_version_published_before_the_one_it_replaces_was_released_is_an_error(
+    released: Path,
+) -> None:
+    """A raised version that keeps the old ``published:`` date would say, in its files
+    (``dateModified``), that it is older than the release of the version it replaces."""
+    cred_file = released / "credentials" / "databases.yaml"
+    edit(cred_file, "version: '1.0'", "version: '1.1'\npublished: 2020-01-01")
+    [problem] = errors(released)
+    assert (problem.line, problem.field, problem.code) == (
+        line_of(cred_file, "published:"),
+        "published",
+        "published-order",
+    )
+    assert "before the version it replaces, 1.0, was released" in problem.message
+    assert "the day you release it" in problem.hint
+    assert release(released, "databases")[0] != 0  # and so it cannot be released
+    day = re.search(r"was released \((\d{4}-\d\d-\d\d)\)", problem.message)
+    assert day is not None
+    edit(cred_file, "published: 2020-01-01", f"published: {day.group(1)}")  # that day: fine
+    assert "published-order" not in {p.code for p in errors(released)}
 
 
 def test_going_back_to_an_older_released_version_is_an_error(released: Path) -> None:

@@ -509,6 +509,19 @@ def _current_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Proble
                     f'write version: "{next_version(latest.version)}"',
                     code="version-order",
                 )
+            elif credential.published is not None and credential.published < latest.released:
+                yield problem_at(
+                    catalogue,
+                    "credential",
+                    cid,
+                    ("published",),
+                    f"version {credential.version} says it was published on "
+                    f"{credential.published}, before the version it replaces, "
+                    f"{latest.version}, was released ({latest.released})",
+                    "write the date this version is published (the day you release it, or "
+                    "later): it still gives the date of an earlier version",
+                    code="published-order",
+                )
             continue
         if released is not latest:
             yield problem_at(
