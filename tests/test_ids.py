@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from catalogue_factory import write_catalogue
 from credcat.ids import MAX_ID_LENGTH, is_id, slugify
+from credcat.validate import check_catalogue
 
 
 @pytest.mark.parametrize(
@@ -33,3 +37,25 @@ def test_windows_device_names_are_not_ids() -> None:
     assert not is_id("con")
     assert not is_id("lpt1")
     assert is_id("console")
+
+
+def test_a_trailing_newline_is_not_part_of_an_id_or_version() -> None:
+    """``$`` also matches before a final newline: every whole-value pattern is matched in
+    full, so ``evil\\n`` (a file name) is not the id ``evil``."""
+    from credcat.model import EMAIL_RE, URL_RE, VERSION_RE
+
+    assert not is_id("evil\n") and is_id("evil")
+    assert VERSION_RE.fullmatch("1.0") and not VERSION_RE.fullmatch("1.0\n")
+    assert not URL_RE.fullmatch("https://example.org/\n")
+    assert not EMAIL_RE.fullmatch("a@example.org\n")
+
+
+def test_a_credential_file_whose_name_ends_in_a_newline_is_refused(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "catalogue")
+    source = next((root / "credentials").glob("*.yaml"))
+    (root / "credentials" / f"{source.stem}x\n.yaml").write_bytes(source.read_bytes())
+    _catalogue, problems = check_catalogue(root)
+    refused = [p for p in problems if p.code == "file-name"]
+    assert len(refused) == 1 and "cannot be an id" in refused[0].message
+    assert "\n" not in refused[0].format()  # said on one line, the newline shown escaped
+    assert refused[0].hint == f"rename it to {source.stem}x.yaml"

@@ -283,7 +283,7 @@ def _language_maps(value: Any) -> Iterator[dict[str, Any]]:
     if isinstance(value, dict):
         if (
             value
-            and all(isinstance(k, str) and LANG_RE.match(k) for k in value)
+            and all(isinstance(k, str) and LANG_RE.fullmatch(k) for k in value)
             and all(isinstance(v, str) for v in value.values())
         ):
             yield value

@@ -50,8 +50,8 @@ def is_id(value: str) -> bool:
     """True when ``value`` is a valid id (pattern, length, not a Windows device name)."""
     return (
         len(value) <= MAX_ID_LENGTH
-        and SLUG_RE.match(value) is not None
-        and not WINDOWS_RESERVED_RE.match(value)
+        and SLUG_RE.fullmatch(value) is not None
+        and not WINDOWS_RESERVED_RE.fullmatch(value)
     )
 
 

@@ -246,14 +246,14 @@ def _slug(value: Any) -> str:
         raise fail(
             "slug", "expected an id: lowercase words joined by hyphens", _not_quoted_hint(value)
         )
-    if len(value) > MAX_ID_LENGTH or not SLUG_RE.match(value):
+    if len(value) > MAX_ID_LENGTH or not SLUG_RE.fullmatch(value):
         suggestion = slugify(value)
         raise fail(
             "slug",
             f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens",
             f"did you mean '{suggestion}'?" if suggestion else "",
         )
-    if WINDOWS_RESERVED_RE.match(value):
+    if WINDOWS_RESERVED_RE.fullmatch(value):
         raise fail(
             "slug",
             f"'{value}' cannot be an id: Windows reserves it as a device name, so the published "
@@ -276,7 +276,7 @@ def _url(value: Any, *, mailto: bool = False) -> str:
         raise fail("url", "expected a web address (https://…)")
     text = value.strip()
     lowered = text.lower()
-    if mailto and lowered.startswith("mailto:") and EMAIL_RE.match(text[7:]):
+    if mailto and lowered.startswith("mailto:") and EMAIL_RE.fullmatch(text[7:]):
         return text
     if UNSAFE_URL_CHARS_RE.search(text):
         raise fail(
@@ -284,7 +284,7 @@ def _url(value: Any, *, mailto: bool = False) -> str:
             "the address contains invisible, control or backslash characters",
             "type the address again, or copy it from the browser's address bar",
         )
-    if not URL_RE.match(text):
+    if not URL_RE.fullmatch(text):
         allowed = "http(s) or mailto" if mailto else "http(s)"
         raise fail(
             "url",
@@ -315,7 +315,7 @@ LinkUrl = Annotated[
 
 
 def _email(value: Any) -> str:
-    if not isinstance(value, str) or not EMAIL_RE.match(value.strip()):
+    if not isinstance(value, str) or not EMAIL_RE.fullmatch(value.strip()):
         raise fail("email", "expected an e-mail address such as info@example.org")
     return value.strip()
 
@@ -332,7 +332,7 @@ def _version(value: Any) -> str:
             "the version must be text",
             'write it in quotes, e.g. version: "1.0"; YAML reads 1.10 as the number 1.1',
         )
-    if len(value) > 32 or not VERSION_RE.match(value):
+    if len(value) > 32 or not VERSION_RE.fullmatch(value):
         raise fail(
             "version",
             f"'{value}' is not a valid version: use letters, digits, dots and hyphens",
@@ -365,7 +365,7 @@ def version_name_problem(value: str) -> str:
             f"'{value}' cannot be a version: it ends like a file name (.{last}), and each "
             "version is a folder of the site"
         )
-    if WINDOWS_RESERVED_RE.match(lowered.split(".", 1)[0]):
+    if WINDOWS_RESERVED_RE.fullmatch(lowered.split(".", 1)[0]):
         return f"'{value}' cannot be a version: Windows reserves that name for a device"
     return ""
 
@@ -718,7 +718,7 @@ class OrganisationDoc(_Model):
         if value is None:
             return None
         compact = re.sub(r"[\s.\-]", "", value).upper()
-        if not VAT_RE.match(compact):
+        if not VAT_RE.fullmatch(compact):
             raise fail(
                 "vat-number",
                 f"'{value}' is not a VAT number",
@@ -730,7 +730,7 @@ class OrganisationDoc(_Model):
     @field_validator("eidas_identifier")
     @classmethod
     def _eidas_identifier(cls, value: str | None) -> str | None:
-        if value is not None and not EIDAS_RE.match(value):
+        if value is not None and not EIDAS_RE.fullmatch(value):
             raise fail(
                 "eidas-identifier",
                 f"'{value}' is not an eIDAS identifier",

@@ -531,7 +531,7 @@ def validate_entity(
             message = f"the id is the file name, '{entity_id}': remove this key"
             hint = (
                 f"to use the id '{written}', rename the file to {written}.yaml"
-                if isinstance(written, str) and SLUG_RE.match(written)
+                if isinstance(written, str) and SLUG_RE.fullmatch(written)
                 else ""
             )
         problems.append(

@@ -528,7 +528,7 @@ def _entity_files(
                     code="file-name",
                 )
             )
-        elif not SLUG_RE.match(path.stem) or len(path.stem) > MAX_ID_LENGTH:
+        elif not SLUG_RE.fullmatch(path.stem) or len(path.stem) > MAX_ID_LENGTH:
             problems.append(
                 Problem(
                     show(path),

@@ -234,7 +234,7 @@ def load_archive(
         plain = (sub.is_dir() and not sub.is_symlink()) or _plain_folder(
             catalogue.root, f"{ARCHIVE_DIR}/{sub.name}"
         )
-        if not plain or not SLUG_RE.match(sub.name):
+        if not plain or not SLUG_RE.fullmatch(sub.name):
             problems.append(
                 Problem(
                     shown,
@@ -296,7 +296,7 @@ def load_snapshot(
     problems: list[Problem] = []
     name = name or path.name
     version = name[: -len(".yaml")] if name.endswith(".yaml") else ""
-    if not path.is_file() or not version or not VERSION_RE.match(version):
+    if not path.is_file() or not version or not VERSION_RE.fullmatch(version):
         problems.append(
             Problem(
                 shown,
@@ -403,9 +403,11 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
     language = header.get("language")
     if not isinstance(when, date):
         return bad((HEADER_KEY, "date"), "the release date is missing or not a date")
-    if not isinstance(digest, str) or not FINGERPRINT_RE.match(digest):
+    if not isinstance(digest, str) or not FINGERPRINT_RE.fullmatch(digest):
         return bad((HEADER_KEY, "fingerprint"), "the fingerprint is missing or not sha256:<hex>")
-    if replaces is not None and (not isinstance(replaces, str) or not VERSION_RE.match(replaces)):
+    if replaces is not None and (
+        not isinstance(replaces, str) or not VERSION_RE.fullmatch(replaces)
+    ):
         return bad((HEADER_KEY, "replaces"), "'replaces' is not a version")
     if language is not None and not isinstance(language, str):
         return bad((HEADER_KEY, "language"), "'language' is not a language code")

@@ -48,7 +48,7 @@ class Context:
     def unique(self, folder: str, base: str, fallback: str) -> str:
         """A new id in ``folder`` from ``base`` (``-2``, ``-3`` … when taken)."""
         base = base or fallback
-        if WINDOWS_RESERVED_RE.match(base):
+        if WINDOWS_RESERVED_RE.fullmatch(base):
             base = f"{base}-{fallback}"
         taken = self.target.taken.setdefault(folder, set())
         candidate, n = base, 2
@@ -188,7 +188,7 @@ class Context:
         for node in self.tree.nodes(value) or []:
             for key in ("contentURL", "contentUrl", "id", "@id"):
                 raw = node.get(key)
-                if isinstance(raw, str) and URL_RE.match(raw.strip()):
+                if isinstance(raw, str) and URL_RE.fullmatch(raw.strip()):
                     urls.append(raw.strip())
                     break
         return list(dict.fromkeys(urls))

@@ -728,7 +728,7 @@ def _read_outcomes(
         seen_skills: set[str] = set()
         for skill in ctx.tree.nodes(node.get("relatedESCOSkill")):
             skill_id = id_of(skill) or ""
-            if ESCO_SKILL_RE.match(skill_id):
+            if ESCO_SKILL_RE.fullmatch(skill_id):
                 if skill_id in seen_skills:
                     continue
                 seen_skills.add(skill_id)
@@ -775,7 +775,7 @@ _VERSION_IN_IRI = re.compile(r"/credentials/[a-z0-9]+(?:-[a-z0-9]+)*/([^/#?]+)/#
 def _version_in(iri: str | None) -> str | None:
     """The version a credcat specification address names, when it is a valid version."""
     found = _VERSION_IN_IRI.search(iri or "")
-    if found is None or not VERSION_RE.match(found.group(1)) or len(found.group(1)) > 32:
+    if found is None or not VERSION_RE.fullmatch(found.group(1)) or len(found.group(1)) > 32:
         return None
     return None if version_name_problem(found.group(1)) else found.group(1)
 

@@ -173,12 +173,12 @@ def _identifier_problem(field: str, value: str, country: str | None) -> str | No
         return "it is longer than 100 characters"
     if field == "vat_number":
         compact = re.sub(r"[\s.\-]", "", value).upper()
-        if not VAT_RE.match(compact):
+        if not VAT_RE.fullmatch(compact):
             return "it is not a VAT number (a country prefix and 2 to 13 letters or digits)"
         expected = VAT_PREFIXES.get(country or "", country)
         if compact[:2].isalpha() and country and compact[:2] != expected:
             return f"its prefix {compact[:2]} is not that of the organisation's country ({country})"
-    if field == "eidas_identifier" and not EIDAS_RE.match(value):
+    if field == "eidas_identifier" and not EIDAS_RE.fullmatch(value):
         return "it is not one word of letters, digits and : / . _ + -"
     return None
 
@@ -315,7 +315,7 @@ def _contact(ctx: Context, value: Any) -> tuple[str | None, str | None]:
                 and re.match(r"^\+?[0-9 ()./-]{5,30}$", number.strip())
             ):
                 phone = number.strip()
-    if email is not None and not EMAIL_RE.match(email):
+    if email is not None and not EMAIL_RE.fullmatch(email):
         email = None
     return email, phone
 
