@@ -24,12 +24,20 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown.inlinepatterns import LinkInlineProcessor
+from markupsafe import escape
 
 from catalogue_factory import ORGANISATIONS, SAMPLE, credential, write_catalogue
 from credcat import yaml_loader
 from credcat.cli import main
 from credcat.errors import Problem
-from credcat.limits import MAX_DEPTH, MAX_LINK_BRACKETS, MAX_TEXT_CHARS, REFUSED_CHARS
+from credcat.limits import (
+    MAX_DEPTH,
+    MAX_LINK_BRACKETS,
+    MAX_MARKDOWN_DEPTH,
+    MAX_TEXT_CHARS,
+    REFUSED_CHARS,
+    markdown_depth,
+)
 from credcat.output import MARKER, OutputError, check_site_url, write_machine_files
 from credcat.render.safe import MAX_LINK_DESTINATION, markdown_safe
 from credcat.validate import check_catalogue, load_catalogue
@@ -192,6 +200,27 @@ def test_too_long_and_too_bracketed_texts_are_located(tmp_path: Path) -> None:
     found = problems_of(root)
     assert any("summary.en:" in m and f"limit is {MAX_TEXT_CHARS:,}" in m for m in found)
     assert any("summary.de:" in m and f"limit is {MAX_LINK_BRACKETS}" in m for m in found)
+
+
+@pytest.mark.parametrize("marker", ["* ", "+ ", "1. ", "> "])
+def test_markdown_nested_too_deep_is_refused_and_never_stops_a_build(
+    tmp_path: Path, marker: str
+) -> None:
+    """``* * * … x`` is a list in a list on one line: 500 deep, Python-Markdown's recursion
+    exhausted the stack, so a description that passed ``check`` stopped every build."""
+    deep = marker * 500 + "x"
+    data = credential(description={"en": deep, "de": deep})
+    root = write_catalogue(tmp_path / "c", credentials={"databases": data})
+    found = problems_of(root)
+    assert any("description.en:" in m and f"limit is {MAX_MARKDOWN_DEPTH}" in m for m in found), (
+        found
+    )
+    # a text that reached the renderer anyway is shown as text
+    assert str(markdown_safe(deep)) == f"<p>{escape(deep.strip())}</p>"
+    # lists nested as deep as a description needs still render as lists
+    nested = "\n".join("    " * level + "- item" for level in range(8))
+    assert str(markdown_safe(nested)).count("<ul>") == 8
+    assert markdown_depth(marker * MAX_MARKDOWN_DEPTH + "x") == MAX_MARKDOWN_DEPTH
 
 
 def _worst_markdown(unit: str) -> str:

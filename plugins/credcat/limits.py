@@ -1,4 +1,5 @@
-"""The limits on untrusted catalogue text: length, refused code points, link brackets, nesting.
+"""The limits on untrusted catalogue text: length, refused code points, link brackets, nesting
+(of YAML, and of Markdown's lists and quotes).
 
 Catalogue files arrive by pull request from many contributors, so every text is untrusted. The
 loader applies :func:`text_problem` to every text value once; the Markdown renderer applies
@@ -22,6 +23,13 @@ the work per text grows with their number; 100 allows dozens of links."""
 
 MAX_DEPTH = 32
 """Deepest nesting of lists and mappings in a file; credcat's own files need about six."""
+
+MAX_MARKDOWN_DEPTH = 32
+"""Deepest nesting of lists and quotes in a Markdown text. Python-Markdown parses a nested
+block by recursion: ``* * * … x`` (a list in a list on one line, 500 deep) exhausted Python's
+stack, so a text that passed ``check`` stopped every build."""
+
+_BLOCK_MARKER = re.compile(r"(?:[*+-]|[0-9]{1,9}[.)]|>)(?:[ \t]+|$)")
 
 REFUSED_CHARS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
@@ -86,9 +94,40 @@ def text_problem(text: str) -> tuple[str, str] | None:
             f"the text contains {brackets} '[' characters; the limit is {MAX_LINK_BRACKETS}",
             "Markdown reads '[' as the start of a link; split the text or write fewer brackets",
         )
+    depth = markdown_depth(text)
+    if depth > MAX_MARKDOWN_DEPTH:
+        return (
+            f"the text nests lists or quotes {depth} deep; the limit is {MAX_MARKDOWN_DEPTH}",
+            "Markdown reads '* ', '- ', '1. ' and '> ' at the start of a line as a list or a "
+            "quote, and each one after another as one more level: write fewer of them",
+        )
     return None
 
 
+def markdown_depth(text: str) -> int:
+    """How deep a Markdown text nests its blocks, at most: per line, its indentation (four
+    spaces or a tab a level) and the list and quote markers that start it, one after the
+    other. Linear in the text's length."""
+    deepest = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip(" \t")
+        indent = line[: len(line) - len(stripped)]
+        depth = (indent.count(" ") // 4) + indent.count("\t")
+        position = 0
+        while (
+            marker := _BLOCK_MARKER.match(stripped, position)
+        ) is not None and marker.end() > position:
+            depth += 1
+            position = marker.end()
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def markdown_is_bounded(text: str) -> bool:
-    """Whether rendering ``text`` as Markdown is known to take time linear in its length."""
-    return len(text) <= MAX_TEXT_CHARS and text.count("[") <= MAX_LINK_BRACKETS
+    """Whether rendering ``text`` as Markdown is known to take time linear in its length and
+    a stack of bounded depth."""
+    return (
+        len(text) <= MAX_TEXT_CHARS
+        and text.count("[") <= MAX_LINK_BRACKETS
+        and markdown_depth(text) <= MAX_MARKDOWN_DEPTH
+    )

@@ -206,11 +206,13 @@ def markdown_safe(text: str | None) -> Markup:
         return Markup("")
     if not markdown_is_bounded(text):
         # Only texts that bypassed the loader's limits get here: shown as plain paragraphs.
-        paragraphs = (escape(part.strip()) for part in text.split("\n\n") if part.strip())
-        return Markup("\n").join(Markup("<p>{}</p>").format(p) for p in paragraphs)
+        return _paragraphs(text)
     md = _markdown()
     md.reset()
-    html = md.convert(text)
+    try:
+        html = md.convert(text)
+    except RecursionError:  # a nesting no limit foresaw: the text, never a failed build
+        return _paragraphs(text)
     cleaned = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
@@ -221,6 +223,12 @@ def markdown_safe(text: str | None) -> Markup:
         strip_comments=True,
     )
     return Markup(cleaned.strip())  # noqa: S704 - nh3 output is the sanitised allow-list
+
+
+def _paragraphs(text: str) -> Markup:
+    """``text`` as escaped plain paragraphs (no Markdown read)."""
+    paragraphs = (escape(part.strip()) for part in text.split("\n\n") if part.strip())
+    return Markup("\n").join(Markup("<p>{}</p>").format(p) for p in paragraphs)
 
 
 def json_for_script(value: Any) -> Markup:
