@@ -81,6 +81,7 @@ REFUSED: dict[str, str] = {
     "20,000 '[x]('": "[x](" * 20_000,
     "0.9 MB of '['": "[" * 900_000,
     "NUL, ESC, U+202E": "a\x00b\x1bc\u202ed",
+    "list markers 500 deep": "* " * 500 + "x",
 }
 """The issue's attacks: `check` must refuse each quickly with a located problem."""
 

@@ -142,7 +142,7 @@ def _not_utf8(display: str, raw: bytes, start: int) -> Problem:
 
 _DASH_WITHOUT_SPACE = re.compile(r"^\s*-([^\s-].*)$")
 """A list item written ``-id: x`` instead of ``- id: x``."""
-_FOLLOWS_KEY = re.compile(r"^(\s*(?:-\s+)*)([^\s#:'\"][^:#]*?):(\s|$)")
+_FOLLOWS_KEY = re.compile(r"^(\s*+(?:-\s+)*+)([^\s#:'\"][^:#]*?):(\s|$)")
 """The ``key:`` at the start of a line (after any ``- `` list markers)."""
 
 
