@@ -210,3 +210,16 @@ def test_unknown_context_gives_a_verdict(cat: Path, tmp_path: Path, sample: dict
 def test_the_official_sample_has_no_context_verdict(cat: Path) -> None:
     report = import_file(UNSIGNED, cat)
     assert not [line for line in report if "@context" in line or line.startswith("dropped:")]
+
+
+@pytest.mark.parametrize("field", ["volumeOfLearning", "maximumDuration"])
+def test_a_duration_larger_than_a_number_holds_is_reported_not_a_traceback(
+    cat: Path, tmp_path: Path, sample: dict[str, Any], field: str
+) -> None:
+    """``PT999…9H`` (400 nines) is infinitely many hours as a float: rounding it raised an
+    ``OverflowError``; it is now a duration that is not imported, said in the report."""
+    doc = copy.deepcopy(sample)
+    spec = doc["credentialSubject"]["hasClaim"]["specifiedBy"]
+    spec[field] = "PT" + "9" * 400 + "H"
+    report = import_file(write_json(tmp_path / "huge.jsonld", doc), cat)
+    assert any(line.startswith("not imported:") and field in line for line in report), report

@@ -7,6 +7,7 @@ string of a node described elsewhere in the same document. ``type`` may be a str
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -125,7 +126,10 @@ def iso_parts(value: Any) -> dict[str, float] | None:
     match = ISO_DURATION.match(value.strip())
     if not match or value.strip() in {"P", "PT"}:
         return None
-    return {k: float(v) for k, v in match.groupdict().items() if v is not None}
+    parts = {k: float(v) for k, v in match.groupdict().items() if v is not None}
+    if not all(math.isfinite(v) for v in parts.values()):
+        return None  # 'PT999…9H': more hours than a float holds, not a duration
+    return parts
 
 
 def iso_date(text: str) -> bool:
