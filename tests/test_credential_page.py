@@ -362,6 +362,15 @@ def test_sanitise_svg_refuses_doctype_and_other_roots() -> None:
         sanitise_svg(
             b'<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg"/>'
         )
+    # in UTF-16 the bytes '<!ENTITY' never appear: the parser's reading is what counts
+    utf16 = (
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE svg [<!ENTITY a "&lt;&lt;">]>'
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>&a;&a;</text></svg>'
+    ).encode("utf-16")
+    with pytest.raises(UnsafeSvgError, match="DOCTYPE or entities"):
+        sanitise_svg(utf16)
+    plain16 = '<svg xmlns="http://www.w3.org/2000/svg"><g/></svg>'.encode("utf-16")
+    assert sanitise_svg(plain16) == b'<svg xmlns="http://www.w3.org/2000/svg"><g></g></svg>\n'
     with pytest.raises(UnsafeSvgError):
         sanitise_svg(b"<html><svg/></html>")
     with pytest.raises(UnsafeSvgError):
