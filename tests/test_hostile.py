@@ -203,6 +203,19 @@ def test_keys_with_refused_characters_are_located(tmp_path: Path) -> None:
     assert not any("\x1b" in m for m in found)
 
 
+def test_one_language_written_twice_in_another_case_is_refused(tmp_path: Path) -> None:
+    """``{en: …, EN: …}`` passed the loader's duplicate-key rule (the keys differ) and the
+    second text replaced the first on the page: a reviewer reads one title, the site shows
+    another."""
+    data = credential(title={"en": "Data Visualisation", "EN": "Sneaky other title"})
+    root = write_catalogue(tmp_path / "c", credentials={"databases": data})
+    found = problems_of(root)
+    assert any(
+        "title.EN:" in m and "'EN' is the language of 'en' again" in m and "remove" in m
+        for m in found
+    ), found
+
+
 def test_too_long_and_too_bracketed_texts_are_located(tmp_path: Path) -> None:
     data = credential(
         summary={"en": "x" * (MAX_TEXT_CHARS + 1), "de": "[" * (MAX_LINK_BRACKETS + 1)}

@@ -176,6 +176,15 @@ def _to_text(value: Any, info: ValidationInfo) -> dict[str, str]:
                     f"write the text or remove '{code}:'",
                     at=code,
                 )
+            if concept.code in out:  # 'en' and 'EN' (or 'eng'): one language written twice
+                first = next(str(k) for k in value if vocab.lookup("language", str(k)) == concept)
+                raise fail(
+                    "language",
+                    f"'{code}' is the language of '{first}' again: the text would replace it",
+                    f"keep one text per language; remove '{code}:' or '{first}:'",
+                    at=code,
+                    key=True,
+                )
             out[concept.code] = text.strip()
         return out
     if isinstance(value, list):
