@@ -46,6 +46,7 @@ class Release:
         source: Path of the snapshot relative to the catalogue folder.
         read: Reads the snapshot again (:attr:`document`).
         part_of: The ids its ``stackability.part_of`` names.
+        title: Its title in every language.
     """
 
     model: Handle[Credential] = field(compare=False)
@@ -59,6 +60,9 @@ class Release:
     part_of: tuple[str, ...] = ()
     """The credentials it counts towards, as released (kept so that finding the parts of a
     credential at a date reads no model)."""
+    title: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """Its title, as released (kept so that another credential's files name it at this
+    version reading no model; the current brief's own where they are the same)."""
 
     @property
     def credential(self) -> Credential:

@@ -269,6 +269,9 @@ def _shared(release_: Release, catalogue: Catalogue, store: ModelStore | None) -
     and the fields written), else with its own (packed into ``store`` if given)."""
     current = catalogue.credentials.get(release_.credential.id)
     released = release_.credential
+    brief = catalogue.briefs.get(released.id)
+    if brief is not None and brief.title == release_.title:  # held once
+        release_ = replace(release_, title=brief.title)
     if current is released:
         return release_
     if (
@@ -360,6 +363,7 @@ def load_snapshot(
             source=f"{ARCHIVE_DIR}/{credential_id}/{name}",
             read=partial(_reread, path, shown, catalogue.root),
             part_of=tuple(credential.stackability.part_of) if credential.stackability else (),
+            title=credential.title,
         ),
         problems,
     )
@@ -794,7 +798,7 @@ def _current(catalogue: Catalogue, other: str) -> Related:
 
 
 def _released(other: str, release_: Release) -> Related:
-    return Related(other, release_.version, release_.credential.title)
+    return Related(other, release_.version, release_.title)
 
 
 def _as_of(releases: tuple[Release, ...], day: date) -> Release | None:
