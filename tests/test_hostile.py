@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from markdown.inlinepatterns import LinkInlineProcessor
 from markupsafe import escape
 
-from catalogue_factory import ORGANISATIONS, SAMPLE, credential, write_catalogue
+from catalogue_factory import ORGANISATIONS, SAMPLE, SETTINGS, credential, write_catalogue
 from credcat import yaml_loader
 from credcat.cli import main
 from credcat.errors import Problem
@@ -38,6 +38,7 @@ from credcat.limits import (
     REFUSED_CHARS,
     markdown_depth,
 )
+from credcat.model import MAX_BASE_URI
 from credcat.output import MARKER, OutputError, check_site_url, write_machine_files
 from credcat.render.safe import MAX_LINK_DESTINATION, markdown_safe
 from credcat.validate import check_catalogue, load_catalogue
@@ -425,6 +426,7 @@ def test_generate_below_a_file_is_an_error_not_a_traceback(tmp_path: Path) -> No
         "https://a.example/\u202e",
         "https://a.example/?q=1",
         "https://a.example/#x",
+        "https://a.example/" + "a" * 2400 + "/",  # its QR code could not be drawn
         "",
     ],
 )
@@ -435,6 +437,16 @@ def test_site_url_is_validated_like_base_uri(url: str, tmp_path: Path) -> None:
     assert not (tmp_path / "o").exists()
     with pytest.raises(OutputError):
         check_site_url(url)
+
+
+def test_a_base_uri_too_long_for_its_qr_codes_is_refused_by_check(tmp_path: Path) -> None:
+    """An address of 2,400 characters passed check, then stopped the build when the first
+    summary's QR code could not hold it."""
+    root = write_catalogue(
+        tmp_path / "c", settings={**SETTINGS, "base_uri": "https://a.example/" + "a" * 2400}
+    )
+    found = problems_of(root)
+    assert any("base_uri:" in m and f"the limit is {MAX_BASE_URI}" in m for m in found), found
 
 
 def test_a_good_site_url_gets_a_trailing_slash() -> None:

@@ -619,6 +619,12 @@ class CatalogueSettings(_Model):
     def _trailing_slash(cls, value: str) -> str:
         if "?" in value or "#" in value:
             raise fail("base_uri", "the base URI must not contain '?' or '#'")
+        if len(value) > MAX_BASE_URI:
+            raise fail(
+                "base_uri",
+                f"the base URI has {len(value):,} characters; the limit is {MAX_BASE_URI}",
+                "every permanent address and QR code starts with it: use a shorter address",
+            )
         return value if value.endswith("/") else value + "/"
 
     @model_validator(mode="after")
@@ -634,6 +640,12 @@ class CatalogueSettings(_Model):
         )
         object.__setattr__(self, "languages", langs)
         return self
+
+
+MAX_BASE_URI = 200
+"""Longest ``base_uri``: it starts every identifier, and a version's permanent address is
+printed as a QR code on its summary (a QR code holds about 2,300 characters at the error
+correction used; one a phone reads at a glance far fewer)."""
 
 
 # --- organisations ------------------------------------------------------------------------
