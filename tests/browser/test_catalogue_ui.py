@@ -308,6 +308,13 @@ def test_compare_page_in_every_language_and_bad_addresses(page: Page, sample_sit
         strings["unknown"].replace("{ids}", "nope")
     )
     assert_compare_table(page, sample_site, ids[:1])
+    # a name every JavaScript object has is no credential either
+    page.goto(sample_site.url("compare/?ids=constructor," + ids[0] + ",__proto__"))
+    expect(page.locator("#credcat-compare-status")).to_contain_text(
+        strings["unknown"].replace("{ids}", "constructor")
+    )
+    assert_compare_table(page, sample_site, ids[:1])
+    expect(page.locator("table")).not_to_contain_text("undefined")
     four = active_by_title(sample_site)[:4]
     page.goto(sample_site.url("compare/?ids=" + ",".join(four)))
     expect(page.locator("#credcat-compare-status")).to_contain_text(

@@ -1188,3 +1188,9 @@ def test_an_empty_or_partial_result_says_why(page: Page, sample_site: Site):
     expect(note).to_be_hidden()
     open_catalogue(page, sample_site, "?mode=online")
     expect(note).to_be_hidden()
+    # names every JavaScript object has are no options either
+    open_catalogue(page, sample_site, "?eqf=constructor&field=__proto__&mode=online")
+    expect(note).to_have_text(
+        "Not applied, as no option matches it: eqf=constructor, field=__proto__."
+    )
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(expected)))

@@ -106,13 +106,13 @@
 
   var data = null;
   var items = [];          // {e: entry, t: texts entry|null, text: folded words, vals: [[codes] per facet], card: element|null}
-  var byId = {};           // id -> item
+  var byId = Object.create(null);      // id -> item (no prototype: ids come from addresses)
   var texts = "none";      // catalogue-texts.json: "none", "loading", "here" or "failed"
-  var labels = {};         // facet -> code -> label
-  var codes = {};          // facet -> value -> small integer
-  var codeList = {};       // facet -> [value]
+  var labels = Object.create(null);    // facet -> code -> label
+  var codes = Object.create(null);     // facet -> value -> small integer
+  var codeList = Object.create(null);  // facet -> [value]
   var textCache = { q: null, hits: null };  // the items the last text search matched
-  var orders = {};         // sort -> [item index]
+  var orders = Object.create(null);    // sort -> [item index]
   var results = [];        // the items that match, in order
   var limit = PAGE_SIZE;
   var announceTimer = null;
@@ -193,10 +193,10 @@
     data = json;
     var facets = json.facets || {};
     FACETS.forEach(function (facet) {
-      labels[facet] = {};
+      labels[facet] = Object.create(null);
       list_(facets[facet]).forEach(function (pair) { labels[facet][String(pair[0])] = String(pair[1]); });
     });
-    FACETS.forEach(function (facet) { codes[facet] = {}; codeList[facet] = []; });
+    FACETS.forEach(function (facet) { codes[facet] = Object.create(null); codeList[facet] = []; });
     var entries = list_(json.credentials);
     // One pass, few arrays per entry (no closures): at 10,000 entries the garbage made here
     // delayed the first results as much as the work itself.
@@ -375,9 +375,9 @@
         tally(counts[failed], item.vals[failed]);
       }
     }
-    var byName = {};
+    var byName = Object.create(null);
     FACETS.forEach(function (facet, i) {
-      byName[facet] = {};
+      byName[facet] = Object.create(null);
       codeList[facet].forEach(function (value, k) { byName[facet][value] = counts[i][k]; });
     });
     return { found: found, counts: byName };
@@ -752,7 +752,7 @@
   function loadCompared() {
     try {
       var stored = JSON.parse(window.sessionStorage.getItem(storeKey) || "[]");
-      var known = {};
+      var known = Object.create(null);
       items.forEach(function (item) { known[item.e.i] = true; });
       compared = list_(stored).filter(function (id) { return typeof id === "string" && known[id]; })
         .slice(0, MAX_COMPARE);

@@ -88,14 +88,15 @@
   }
 
   function build(data, texts, ids) {
-    var labels = {};
+    // no prototype: ids and codes come from the address (?ids=constructor is no credential)
+    var labels = Object.create(null);
     Object.keys(data.facets || {}).forEach(function (facet) {
-      labels[facet] = {};
+      labels[facet] = Object.create(null);
       list(data.facets[facet]).forEach(function (pair) { labels[facet][String(pair[0])] = String(pair[1]); });
     });
-    var byId = {};
+    var byId = Object.create(null);
     list(data.credentials).forEach(function (e) { if (e && typeof e.i === "string") byId[e.i] = e; });
-    var textsOf = {};
+    var textsOf = Object.create(null);
     list(texts && texts.credentials).forEach(function (t) {
       if (t && typeof t.i === "string" && Object.prototype.hasOwnProperty.call(byId, t.i)) textsOf[t.i] = t;
     });
