@@ -217,6 +217,21 @@ def test_one_language_written_twice_in_another_case_is_refused(tmp_path: Path) -
     ), found
 
 
+def test_numbers_of_thousands_of_digits_are_quoted_short(tmp_path: Path) -> None:
+    """Python refuses to read an integer of over 4,300 digits with a message about
+    ``sys.set_int_max_str_digits()``, and a bound was quoted with all 9,000 digits."""
+    root = write_catalogue(tmp_path / "c")
+    path = root / "credentials" / "databases.yaml"
+    text = path.read_text("utf-8")
+    text = re.sub(r"(?m)^eqf: .*$", "eqf: " + "9" * 5000, text)
+    text = re.sub(r"(?m)^  ects: .*$", "  ects: " + "9" * 9000, text)
+    path.write_text(text, "utf-8")
+    found = [m for m in problems_of(root) if "databases.yaml" in m]
+    assert any("eqf:" in m and "far too large" in m for m in found), found
+    assert any("workload.ects:" in m and "the maximum is" in m for m in found), found
+    assert all(len(m) < 300 and "sys." not in m for m in found), found
+
+
 def test_too_long_and_too_bracketed_texts_are_located(tmp_path: Path) -> None:
     data = credential(
         summary={"en": "x" * (MAX_TEXT_CHARS + 1), "de": "[" * (MAX_LINK_BRACKETS + 1)}

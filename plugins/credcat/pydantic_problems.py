@@ -306,20 +306,22 @@ def _problem_from_error(
         else:
             message = "expected text"
             hint = hint or "put the value in quotes"
-    elif kind == "int_parsing_size":
-        message, hint = f"{raw or value} is far too large", "write a plain number"
+    elif kind == "int_parsing_size" or (
+        kind == "value_error" and "integer string conversion" in message
+    ):  # Python's own words: "Exceeds the limit (4300 digits) … sys.set_int_max_str_digits()"
+        message, hint = f"{shorten(raw or value)} is far too large", "write a plain number"
     elif kind in NUMBER_KINDS:
         message, hint = _number_problem(value, kind, name, hint)
     elif kind in BOUNDS:
         limit = next(iter(ctx.values()), "")
         if isinstance(limit, float) and limit.is_integer():
             limit = int(limit)
-        message = f"{value} is {BOUNDS[kind]} {limit}"
+        message = f"{shorten(value)} is {BOUNDS[kind]} {limit}"
     elif kind in {"decimal_max_digits", "decimal_whole_digits"}:
-        message = f"{raw or value} is too large for an amount"
+        message = f"{shorten(raw or value)} is too large for an amount"
         hint = "write a plain number such as 450 or 1250.50"
     elif kind == "decimal_max_places":
-        message = f"{raw or value} has more than 2 decimal places"
+        message = f"{shorten(raw or value)} has more than 2 decimal places"
         hint = "round it to cents, e.g. 12.35"
     elif kind in {"bool_parsing", "bool_type"}:
         message = f"'{shorten(value)}' is not true or false"
