@@ -152,6 +152,21 @@ def test_a_tampered_copy_shows_each_difference(
     assert_no_axe_violations(page, "check page with differences")
 
 
+def test_a_changed_claim_title_differs(page: Page, sample_site: Site, issued: dict[str, Any]):
+    """The claim's own title is the one a wallet shows the holder: a copy that changes only
+    that title, not its specification's, does not match."""
+    changed = json.loads(json.dumps(issued))
+    claim = changed["credentialSubject"]["hasClaim"]
+    assert claim["specifiedBy"]["title"]  # the specification's title stays as published
+    claim["title"] = {"en": "Advanced Data Analysis with Python"}
+    open_check(page, sample_site)
+    paste(page, json.dumps(changed))
+    assert verdict(page) == "differences"
+    row = page.locator('[data-credcat-row="title"]')
+    expect(row).to_have_attribute("data-credcat-result", "differs")
+    expect(row).to_contain_text("Advanced Data Analysis with Python")
+
+
 def test_a_changed_outcome_is_named(page: Page, sample_site: Site, issued: dict[str, Any]):
     changed = json.loads(json.dumps(issued))
     outcome = changed["credentialSubject"]["hasClaim"]["specifiedBy"]["learningOutcome"][0]

@@ -363,10 +363,13 @@
         if (!isObject(spec) || typeof spec.id !== "string") {
           return;
         }
+        // the claim's own title is the one a wallet shows the holder: both are compared
+        var titles = [languages(own(spec, "title")), languages(own(claim, "title"))];
         out.push({
           iris: [spec.id],
           claimed: {
-            title: languages(own(spec, "title")) || languages(own(claim, "title")),
+            title: titles[0] || titles[1],
+            titles: titles.filter(Boolean),
             eqf: eqfOf(own(spec, "eqfLevel")),
             credits: ectsOf(own(spec, "creditPoint")),
             hours: hoursOf(own(spec, "volumeOfLearning")),
@@ -539,10 +542,15 @@
       });
     }
     var titles = published.title ? [shown(published.title)] : [];
-    if (claimed.title) {
-      var claimedTitles = Object.keys(claimed.title).sort().map(function (k) { return claimed.title[k]; });
+    var claimedMaps = claimed.titles || (claimed.title ? [claimed.title] : []);
+    if (claimedMaps.length) {
+      var claimedTitles = [];
+      claimedMaps.forEach(function (map) {
+        Object.keys(map).sort().forEach(function (k) { claimedTitles.push(map[k]); });
+      });
       var unique = claimedTitles.filter(function (t, i) { return claimedTitles.indexOf(t) === i; });
-      row("title", unique, titles, titleSame(claimed.title, published.title));
+      var same = claimedMaps.every(function (map) { return titleSame(map, published.title); });
+      row("title", unique, titles, same);
     } else {
       row("title", null, titles, true);
     }
