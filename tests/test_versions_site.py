@@ -43,10 +43,15 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
+EMPLOYERS_VERSION = re.compile(r'<p class="credcat-employers__version">.*?</p>', re.S)
+
+
 def _without_banner(page: bytes) -> str:
+    """A version's page without what names the current version: the notice at its top and
+    the version line of its employers' summary (printed first)."""
     text = page.decode("utf-8")
     assert len(BANNER.findall(text)) == 1
-    return BANNER.sub("", text)
+    return EMPLOYERS_VERSION.sub("", BANNER.sub("", text))
 
 
 def _text(html: str) -> str:
@@ -96,9 +101,18 @@ def test_releasing_a_version_keeps_the_older_files_and_page(builds: dict[str, Pa
     assert {"elm.jsonld", "edc-template.json", "ob3-achievement.json"} <= set(old)
     for name in MACHINE:
         assert old.get(name) == new.get(name), name  # byte for byte
-    # the page: only the notice naming the current version changed
+    # the page: only the notice naming the current version changed, and the line of its
+    # employers' summary that says so (an employer reading a holder's summary learns that a
+    # later version exists, as on the page)
     assert old["index.html"] != new["index.html"]
     assert _without_banner(old["index.html"]) == _without_banner(new["index.html"])
+    summary = (after / "summary" / "index.html").read_text("utf-8")
+    line = _text(EMPLOYERS_VERSION.findall(summary)[0])
+    assert "Version 1.0" in line and "An earlier version: the current version is 1.1" in line
+    before_line = (before / "summary" / "index.html").read_text("utf-8")
+    assert "An earlier version" not in _text(EMPLOYERS_VERSION.findall(before_line)[0])
+    current = (after.parent / "1.1" / "summary" / "index.html").read_text("utf-8")
+    assert "An earlier version" not in _text(EMPLOYERS_VERSION.findall(current)[0])
     banner = _text(BANNER.findall(new["index.html"].decode("utf-8"))[0])
     assert "an earlier version, released 15 January 2026" in banner
     assert "The current version is 1.1" in banner

@@ -603,7 +603,8 @@ def employers(
     number = number or {o.id: i for i, o in enumerate(ordered_outcomes(cred), start=1)}
     eqf = loc.ui_text("fact_eqf_value", level=cred.eqf)
     reference = urls.iri(urls.version_path(cred.id, cred.version))
-    info = succession(site.cat, cred.id).info(cred.version)
+    versions = succession(site.cat, cred.id)
+    info = versions.info(cred.version)
     successor = ""
     if cred.status == "superseded" and cred.superseded_by:
         follower = site.cat.briefs.get(cred.superseded_by)
@@ -616,6 +617,12 @@ def employers(
             f"({ui['employers_successor']} {{successor}})"
             if successor
             else f"({ui['status_note'][cred.status]})"
+        )
+        # a holder's earlier version: say that it is one, and which version is current
+        + (
+            " · " + loc.ui_text("employers_earlier", current=versions.current)
+            if versions.current != cred.version
+            else ""
         ),
         {"successor": {"text": successor, "href": "", "rel": ""}} if successor else {},
     )
