@@ -474,6 +474,23 @@ def test_on_a_phone_the_filters_stay_folded_and_the_results_in_view(
     expect(summary).to_be_focused()
     page.keyboard.press("Shift+Tab")
     expect(back).to_be_focused()
+    # every option reached with Tab shows clear of the sticky header and button (2.4.11)
+    summary.focus()
+    bar = page.locator(".credcat-filters__done").bounding_box()
+    head = summary.bounding_box()
+    assert bar is not None and head is not None
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "credcat-show-results":
+            break
+        box = page.evaluate(
+            "(() => { const r = document.activeElement.getBoundingClientRect();"
+            " return {top: r.top, bottom: r.bottom, name: document.activeElement.outerHTML"
+            ".slice(0, 80)}; })()"
+        )
+        assert box["bottom"] <= bar["y"] + 1 and box["top"] >= head["y"] + head["height"] - 1, box
+    else:
+        raise AssertionError("Tab never reached 'Show N results'")
     # the header stays readable over the options scrolling under it: opaque
     colour = summary.evaluate("el => getComputedStyle(el).backgroundColor")
     assert colour.startswith("rgb("), colour  # rgb(), not a translucent rgba()
