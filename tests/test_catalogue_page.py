@@ -66,10 +66,17 @@ def test_a_card_shows_the_next_start_and_its_price(tmp_path: Path) -> None:
         {"id": "next", "start": "2027-02-01", "price": {"amount": 450, "currency": "EUR"}},
         {"id": "later", "start": "2027-09-01"},
     ]
+    # starts later, but its application deadline has passed: not offered any more
+    closed = {
+        "id": "closed",
+        "start": "2027-01-10",
+        "application_deadline": "2026-11-20",
+        "price": {"amount": 300, "currency": "EUR"},
+    }
     root = write_catalogue(
         tmp_path / "catalogue",
         {
-            "upcoming": credential(offerings=runs),
+            "upcoming": credential(offerings=[closed, *runs]),
             "ended": credential(offerings=runs[:1]),
             "none": credential(),
         },
@@ -80,7 +87,8 @@ def test_a_card_shows_the_next_start_and_its_price(tmp_path: Path) -> None:
     cards = {c["id"]: c for c in pages.context(spec)["cards"]}
     assert cards["upcoming"]["next_start"] == "Next start 1 February 2027"
     assert cards["upcoming"]["price"] == "€450"
-    assert cards["ended"]["next_start"] == ""  # a run that has started is not the next start
+    # a run that has started is not the next start: the card says none is open
+    assert cards["ended"]["next_start"] == "No run open for enrolment now"
     assert cards["ended"]["price"] == "€100"
     assert (cards["none"]["next_start"], cards["none"]["price"]) == ("", "Ask the provider")
 

@@ -22,9 +22,10 @@ from playwright.sync_api import Page, expect
 from credcat.catalogue import Catalogue
 from credcat.model import Credential
 from credcat.render.site.credential import open_until
+from credcat.render.site.localise import ui_strings
 
 from .conftest import NewContext, Site, require_axe, save_screenshot
-from .test_e2e import assert_no_axe_violations, pdf_pages
+from .test_e2e import assert_no_axe_violations, lang_of, pdf_pages
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 667}
@@ -420,3 +421,54 @@ def test_hovered_buttons_and_links_keep_the_contrast_of_text(page: Page, sample_
     link.hover()
     page.wait_for_timeout(400)
     assert page.evaluate(CONTRAST, link.element_handle()) >= 4.5
+
+
+def test_cards_and_comparisons_offer_no_run_whose_enrolment_closed(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """A run whose application deadline has passed is no longer offered on the catalogue's
+    cards or the compare page either (they looked at its start only), and a credential whose
+    runs are all closed says so instead of 'No start date announced'."""
+    cat = sample_site.catalogue
+    closing = [
+        c
+        for c in cat.credentials.values()
+        if c.status == "active"
+        and len(c.offerings) >= 2
+        and any(o.application_deadline and o.application_deadline < o.start for o in c.offerings)
+    ]
+    assert closing, "the sample has no credential with an application deadline before a start"
+    cred = closing[0]
+    ordered = sorted(cred.offerings, key=lambda o: (o.start, o.id))
+    first = next(o for o in ordered if o.application_deadline and o.application_deadline < o.start)
+    later = [o for o in ordered if o.start > first.start]
+    assert later, cred.id
+    data = json.loads((sample_site.root / "catalogue.json").read_text("utf-8"))
+    entry = next(e for e in data["credentials"] if e["i"] == cred.id)
+    words = {run[0]: run[1] for run in entry["r"]}
+    strings = ui_strings(lang_of(cat))
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    # the day after the first run's deadline, before it starts
+    assert first.application_deadline is not None
+    page.clock.set_fixed_time(
+        datetime.combine(first.application_deadline + timedelta(days=1), TODAY.time())
+    )
+    page.goto(sample_site.url("catalogue/"))
+    start = page.locator(f'#card-{cred.id} [data-credcat-fact="start"]')
+    expect(start).to_have_text(
+        strings["card_next_start"].replace("{date}", words[later[0].start.isoformat()])
+    )
+    page.goto(sample_site.url(f"compare/?ids={cred.id}"))
+    expect(page.locator('[data-credcat-row="next_start"] td')).to_have_text(
+        words[later[0].start.isoformat()]
+    )
+    # every run closed
+    last = max(open_until(o) for o in ordered)
+    page.clock.set_fixed_time(datetime.combine(last + timedelta(days=1), TODAY.time()))
+    page.goto(sample_site.url("catalogue/"))
+    expect(start).to_have_text(strings["card_closed"])
+    page.goto(sample_site.url(f"compare/?ids={cred.id}"))
+    expect(page.locator('[data-credcat-row="next_start"] td')).to_have_text(
+        strings["compare"]["closed"]
+    )

@@ -28,7 +28,7 @@ from ...model import Credential
 from .common import STATUS_ORDER, Site, numbered_page, page_count
 from .context import Card, CatalogueContext, FacetOption, Logo
 from .credential import price_summary
-from .index import FACETS, Facets, entry_runs, index_entries
+from .index import FACETS, Facets, entry_runs, index_entries, run_open_until
 
 __all__ = ["PAGE_SIZE", "card", "catalogue_context", "list_page_inputs", "list_pages"]
 
@@ -43,6 +43,7 @@ SCRIPT_STRINGS = (
     "card_languages",
     "card_status",
     "card_next_start",
+    "card_closed",
     "card_no_start",
     "card_price",
     "card_compare",
@@ -101,10 +102,11 @@ def _next_run(site: Site, cred: Credential) -> tuple[str, str]:
     """The next start (as of the build date, or "") and the price a card shows: the next
     run's price, else the price of the offerings."""
     now = today().isoformat()
-    upcoming = [run for run in entry_runs(site, cred) if run[0] >= now]
-    if not upcoming:
-        return "", price_summary(site, cred)
-    _start, words, price = upcoming[0]
+    runs = entry_runs(site, cred)
+    upcoming = [run for run in runs if run_open_until(run) >= now]
+    if not upcoming:  # none announced (the card says so), or every one closed for enrolment
+        return (str(site.loc.ui["card_closed"]) if runs else ""), price_summary(site, cred)
+    words, price = upcoming[0][1], upcoming[0][2]
     return site.loc.ui_text("card_next_start", date=words), price or price_summary(site, cred)
 
 

@@ -89,7 +89,7 @@ from ...urls import Urls
 from ...versions import succession
 from ..safe import json_for_script
 from .common import STATUS_ORDER, EntryMemo, Site
-from .credential import price_summary, workload
+from .credential import open_until, price_summary, workload
 from .localise import lang_of
 
 __all__ = [
@@ -112,12 +112,23 @@ FACETS = ("eqf", "field", "mode", "language", "org", "status")
 
 
 def entry_runs(site: Site, cred: Credential) -> list[list[str]]:
-    """The runs of a credential for ``catalogue.json``: ``[start, start as words, price]``."""
+    """The runs of a credential for ``catalogue.json``: ``[start, start as words, price]``,
+    and the last day of enrolment where it is not the start (:func:`.credential.open_until`,
+    the application deadline) as a fourth item. A run is offered while today is not later
+    than that day."""
     loc = site.loc
-    return [
-        [o.start.isoformat(), loc.date(o.start), loc.price(o.price) if o.price else ""]
-        for o in sorted(cred.offerings, key=lambda o: (o.start, o.id))
-    ]
+    runs = []
+    for o in sorted(cred.offerings, key=lambda o: (o.start, o.id)):
+        run = [o.start.isoformat(), loc.date(o.start), loc.price(o.price) if o.price else ""]
+        if open_until(o) != o.start:
+            run.append(open_until(o).isoformat())
+        runs.append(run)
+    return runs
+
+
+def run_open_until(run: list[str]) -> str:
+    """The last day of enrolment of a run of :func:`entry_runs` (ISO date)."""
+    return run[3] if len(run) > 3 else run[0]
 
 
 def _entry(site: Site, cred: Credential) -> dict[str, Any]:

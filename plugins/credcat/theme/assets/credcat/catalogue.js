@@ -402,10 +402,12 @@
     return numberFormat ? numberFormat.format(value) : String(value);
   }
 
+  // The first run still open for enrolment on the reader's today: its last day is its
+  // application deadline (a fourth item) or its start.
   function nextRun(e, now) {
     var runs = list_(e.r);
     for (var i = 0; i < runs.length; i++) {
-      if (String(runs[i][0]) >= now) return runs[i];
+      if (String(runs[i][3] || runs[i][0]) >= now) return runs[i];
     }
     return null;
   }
@@ -463,7 +465,8 @@
     li.appendChild(facts);
     var run = nextRun(e, now);
     var when = el("p", "credcat-card__when");
-    var start = el("span", "", run ? fill(words.card_next_start, { date: run[1] }) : words.card_no_start);
+    var start = el("span", "", run ? fill(words.card_next_start, { date: run[1] })
+      : list_(e.r).length ? words.card_closed : words.card_no_start);
     start.setAttribute("data-credcat-fact", "start");
     var price = el("span");
     price.setAttribute("data-credcat-fact", "price");

@@ -159,13 +159,16 @@
         var more = Object.prototype.hasOwnProperty.call(textsOf, e.i) ? textsOf[e.i] : {};
         var td = el("td");
         var run = null;
-        list(e.r).some(function (r) { if (String(r[0]) >= now) { run = r; return true; } return false; });
+        // the first run still open for enrolment: its deadline (a fourth item) or its start
+        list(e.r).some(function (r) { if (String(r[3] || r[0]) >= now) { run = r; return true; } return false; });
         if (row === "level") td.textContent = (labels.eqf && labels.eqf[String(e.e)]) || String(e.e);
         else if (row === "workload") td.textContent = more.w || "";
         else if (row === "outcomes") td.appendChild(bulleted(list(more.o), list(more.ol)));
         else if (row === "assessment") td.appendChild(bulleted(list(more.x)));
         else if (row === "price") td.textContent = (run && run[2]) || e.pr || "";
-        else if (row === "next_start") td.textContent = run ? run[1] : strings.no_start;
+        else if (row === "next_start") {
+          td.textContent = run ? run[1] : list(e.r).length ? strings.closed : strings.no_start;
+        }
         else if (row === "awarding") {
           td.textContent = list(e.a).map(function (o) { return (labels.org && labels.org[o]) || o; }).join(", ");
         }
