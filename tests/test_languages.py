@@ -595,3 +595,36 @@ def test_language_names_in_a_list_read_as_running_text() -> None:
     assert Localiser("fr", "en").join(Localiser("fr", "en").language_names(["de", "en"])) == (
         "Allemand et anglais"
     )
+
+
+def test_a_hand_written_page_names_the_language_it_is_written_in(tmp_path: Path) -> None:
+    """``lang: de`` in a page's front matter: on the English site the page says it is shown
+    in German and marks its text so; its copy on the German site is simply German."""
+    config = make_project(
+        tmp_path / "project",
+        extra_docs={"guide.md": "---\nlang: de\n---\n\n# Leitfaden\n\nAuf Deutsch.\n"},
+    )
+    site = tmp_path / "site"
+    build_site(config, site, strict=False)  # guide.md is not in the nav
+    english = (site / "guide" / "index.html").read_text("utf-8")
+    assert "credcat-fallback-note" in english and "shown in German" in english
+    assert '<div lang="de">' in english
+    german = (site / "de" / "guide" / "index.html").read_text("utf-8")
+    assert "credcat-fallback-note" not in german and '<div lang="de">' not in german
+    assert "Auf Deutsch." in german
+
+
+def test_a_page_lang_that_is_no_language_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = make_project(
+        tmp_path / "project", extra_docs={"guide.md": "---\nlang: Deutsch!\n---\n\n# G\n"}
+    )
+    caplog.set_level("WARNING")
+    build_site(config, tmp_path / "site", strict=False)
+    said = [r.getMessage() for r in caplog.records if "is not a language code" in r.getMessage()]
+    assert said == [
+        "credcat: guide.md: lang: 'Deutsch!' is not a language code; write one such as en or de"
+    ]
+    page = (tmp_path / "site" / "guide" / "index.html").read_text("utf-8")
+    assert "credcat-fallback-note" not in page  # shown as in the page's language

@@ -10,7 +10,6 @@ site shows them at the top of each version page after the first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -22,10 +21,8 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from . import vocab
+from .languages import LANGUAGE_TAG
 from .model import Assessment, Credential, Outcome, QualityAssurance
-
-LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-"""A key of a language map."""
 
 
 @dataclass(frozen=True)
@@ -283,7 +280,7 @@ def _language_maps(value: Any) -> Iterator[dict[str, Any]]:
     if isinstance(value, dict):
         if (
             value
-            and all(isinstance(k, str) and LANG_RE.fullmatch(k) for k in value)
+            and all(isinstance(k, str) and LANGUAGE_TAG.fullmatch(k) for k in value)
             and all(isinstance(v, str) for v in value.values())
         ):
             yield value

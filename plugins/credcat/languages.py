@@ -31,6 +31,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 __all__ = [
+    "LANGUAGE_TAG",
     "Alternate",
     "SiteLanguages",
     "language_name",
@@ -43,6 +44,9 @@ __all__ = [
 
 Alternate = dict[str, str]
 """One language version of a page: ``lang``, ``name`` (in itself) and ``path`` (site-relative)."""
+
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+"""A language tag as texts and pages name one (``en``, ``pt-BR``); matched in full."""
 
 SEARCH_FALLBACK = "en"
 """Search language of a language without a lunr stemmer."""

@@ -131,8 +131,9 @@ from mkdocs.utils.templates import TemplateContext
 from .cache import FileStore, catalogue_salt, credential_keys, serve_store, tree_stamps
 from .catalogue import Catalogue
 from .clock import today
-from .errors import CatalogueError, Problem, format_html_page
+from .errors import CatalogueError, Problem, format_html_page, printable
 from .languages import (
+    LANGUAGE_TAG,
     Alternate,
     SiteLanguages,
     og_locale,
@@ -244,6 +245,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._fallbacks: set[str] = set()
         self._copies: dict[str, str] = {}  # an untranslated page's copy: its url -> original's
         self._nav_titles: dict[str, str] = {}  # a hand-written page's title from nav_translations
+        self._bad_langs: set[str] = set()  # the sources whose lang: was said to be wrong
         self._root: Path | None = None
         self._specs: dict[str, PageSpec] = {}
         self._env: jinja2.Environment | None = None
@@ -719,12 +721,41 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """A hand-written page shown untranslated gets its note. A generated page's body is
-        rendered later, just before its page template (:meth:`_render_body`), so that a build
-        holds one generated body at a time, not every page's until the end."""
-        if page.file.src_uri in self._fallbacks and self.languages is not None:
-            return self._fallback_body(html, page.file.src_uri)
+        """A hand-written page in another language than its page's (:meth:`_shown_language`)
+        gets its note. A generated page's body is rendered later, just before its page
+        template (:meth:`_render_body`), so that a build holds one generated body at a time,
+        not every page's until the end."""
+        shown = self._shown_language(page)
+        if shown is not None:
+            return self._fallback_body(html, page.file.src_uri, shown)
         return html
+
+    def _shown_language(self, page: Page) -> str | None:
+        """The language a hand-written page's text is in, where it is not its page's: the
+        ``lang:`` its front matter names (a page written in English for a German site), or,
+        for a copy of an untranslated page, its original's (the default language unless it
+        names another). ``None``: the text is in the page's language."""
+        if self.languages is None or page.file.src_uri in self._specs:
+            return None
+        src = page.file.src_uri
+        declared = page.meta.get("lang")
+        if declared is not None and not (
+            isinstance(declared, str) and LANGUAGE_TAG.fullmatch(declared)
+        ):
+            source = self._sources.get(src, src)
+            if source not in self._bad_langs:  # once, not again for each language's copy
+                self._bad_langs.add(source)
+                log.warning(
+                    "%s: lang: %r is not a language code; write one such as en or de",
+                    source,
+                    printable(str(declared))[:40],
+                )
+            declared = None
+        shown = str(declared) if declared else None
+        if src in self._fallbacks:
+            shown = shown or self.languages.default
+        page_lang = self.languages.language_of(src)
+        return shown if shown is not None and shown != page_lang else None
 
     def _render_body(self, page: Page, config: MkDocsConfig) -> PageContext | None:
         """Render the body of a generated page from its context; set its table of contents
@@ -810,17 +841,16 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._bodies[spec.src_uri] = (key, body)
         return body
 
-    def _fallback_body(self, html: str, src_uri: str) -> str:
-        """A hand-written page shown untranslated: a note in the page language, and the body
-        marked as being in the default language."""
+    def _fallback_body(self, html: str, src_uri: str, shown: str) -> str:
+        """A hand-written page whose text is in another language (``shown``) than its page:
+        a note in the page language, and the body marked as being in ``shown``."""
         assert self.languages is not None
         lang = self.languages.language_of(src_uri)
-        default = self.languages.default
-        language = cldr_locale(lang).languages.get(default, default)
+        language = cldr_locale(lang).languages.get(shown.split("-")[0], shown)
         note = fill(str(ui_strings(lang)["page_not_translated"]), language=language)
         return (
             f'<p class="credcat-fallback-note">{html_text(note)}</p>\n'
-            f'<div lang="{html_text(default)}">\n{html}\n</div>'
+            f'<div lang="{html_text(shown)}">\n{html}\n</div>'
         )
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
