@@ -410,8 +410,10 @@ def test_fallback_texts_are_marked(sample: Path) -> None:
     assert "Cette page n’existe pas encore en français" in untranslated
     # titled by the sample's nav_translations, in the navigation of every French page and in
     # its own <title>; the English page keeps the title nav gives it
-    assert "<title>Lire un certificat - " in untranslated
-    assert re.search(r"<span class=\"md-ellipsis\">\s*Lire un certificat\s*</span>", translated)
+    assert "<title>Lire un microcertificat - " in untranslated
+    assert re.search(
+        r"<span class=\"md-ellipsis\">\s*Lire un microcertificat\s*</span>", translated
+    )
     assert "How to read a credential" not in translated.split('<div class="md-content"', 1)[0]
     assert "<title>How to read a credential - " in _read(sample, "how-to-read/index.html")
     assert '<div lang="en">' in untranslated

@@ -69,6 +69,8 @@ def test_init_writes_a_complete_repository(tmp_path: Path) -> None:
         "catalogue/catalogue.yaml",
         "catalogue/credentials/data-literacy-at-work.yaml",
         "catalogue/organisations/our-institution.yaml",
+        "docs/data.md",
+        "docs/how-to-read.md",
         "docs/index.md",
         "mkdocs.yml",
         "schemas/catalogue.schema.json",
@@ -111,6 +113,48 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
         "site from this version of the catalogue and upload all of it (a file edited by hand "
         "or left from an older upload differs)",
     ]
+
+
+HOME_WORDS = {"en": "This catalogue lists", "de": "Dieser Katalog", "fr": "Ce catalogue"}
+
+
+@pytest.mark.parametrize("languages", ["en", "de", "fr,en", "de,en,fr", "pl,de"])
+def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
+    tmp_path: Path, languages: str
+) -> None:
+    """Every credential page links to the guide (what the levels mean) and the data page, and
+    the templates' identity checks are anchors on the data page: init writes both pages. The
+    home page and the navigation are in the catalogue's languages where init has words for
+    them; a page in another language says so."""
+    folder = init(
+        tmp_path, "--languages", languages, "--base-url", "https://example.org/weiterbildung"
+    )
+    site = build_strict(folder)
+    pages = sorted(site.rglob("*.html"))
+    for page in pages:  # every link between the site's pages resolves
+        html = page.read_text("utf-8")
+        for href in re.findall(r'href="([^"#?:]+)(?:#[^"]*)?"', html):
+            if href.startswith("/"):  # the 404 page's addresses, from the site's root
+                href = str(site) + href.removeprefix("/weiterbildung")
+            target = (page.parent / href).resolve()
+            assert target.exists() or (target / "index.html").exists(), (page, href)
+    for anchor in re.findall(
+        r'"https://example\.org/weiterbildung/data/#([^"]+)"',
+        "".join(p.read_text("utf-8") for p in site.rglob("edc-template.json")),
+    ):
+        assert f'id="{anchor}"' in (site / "data" / "index.html").read_text("utf-8"), anchor
+    default, *others = languages.split(",")
+    home = (site / "index.html").read_text("utf-8")
+    assert f'<html lang="{default}"' in home
+    assert HOME_WORDS.get(default, HOME_WORDS["en"]) in home
+    guide = (site / "how-to-read" / "index.html").read_text("utf-8")
+    assert ('<div lang="en">' in guide) == (default != "en")  # English, marked as such
+    for lang in others:
+        page = (site / lang / "index.html").read_text("utf-8")
+        assert HOME_WORDS[lang] in page, lang
+        assert "credcat-fallback-note" not in page, lang
+    if default == "de":
+        assert "Einen Nachweis lesen" in home and "How to read" not in home
 
 
 @pytest.mark.parametrize(

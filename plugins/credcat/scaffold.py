@@ -233,10 +233,11 @@ def init_plan(options: InitOptions) -> dict[str, str]:
         "country": options.country,
         "version": __version__,
     }
+    values.update(_nav_values(languages))
     cat = "catalogue"
     plan = {
         "mkdocs.yml": _fill(_template("mkdocs.yml"), values),
-        "docs/index.md": _fill(_template("docs/index.md"), values),
+        **_pages(languages, values),
         "README.md": _fill(_template("README.md"), values),
         ".gitignore": _template("gitignore"),
         ".github/workflows/catalogue.yml": _fill(_template("github/catalogue.yml"), values),
@@ -253,6 +254,84 @@ def init_plan(options: InitOptions) -> dict[str, str]:
     for name, text in render_schemas().items():
         plan[f"schemas/{name}"] = text
     return plan
+
+
+NAV_TITLES: dict[str, dict[str, str]] = {
+    "en": {
+        "home": "Home",
+        "catalogue": "Catalogue",
+        "pathways": "Pathways",
+        "organisations": "Organisations",
+        "check": "Check a credential",
+        "how": "How to read a credential",
+        "data": "Data",
+    },
+    "de": {
+        "home": "Startseite",
+        "catalogue": "Katalog",
+        "pathways": "Lernpfade",
+        "organisations": "Organisationen",
+        "check": "Nachweis prüfen",
+        "how": "Einen Nachweis lesen",
+        "data": "Offene Daten",
+    },
+    "fr": {
+        "home": "Accueil",
+        "catalogue": "Catalogue",
+        "pathways": "Parcours",
+        "organisations": "Organisations",
+        "check": "Vérifier un microcertificat",
+        "how": "Lire un microcertificat",
+        "data": "Données ouvertes",
+    },
+}
+"""The titles of the navigation ``init`` writes, in the languages its hand-written pages are
+written in (credcat's own pages are titled by credcat in every language)."""
+
+HAND_WRITTEN = ("home", "how", "data")
+"""The pages of :data:`NAV_TITLES` that are the catalogue's own (``docs/``), whose titles in
+the other languages ``nav_translations`` gives."""
+
+
+def _nav_values(languages: list[str]) -> dict[str, str]:
+    """The navigation's titles in the default language (English where ``init`` has none) and
+    their translations into the catalogue's other languages it has them in."""
+    default = languages[0]
+    titles = NAV_TITLES.get(default, NAV_TITLES["en"])
+    values = {f"nav_{key}": _quoted(title) for key, title in titles.items()}
+    others = [lang for lang in languages[1:] if lang in NAV_TITLES and NAV_TITLES[lang] != titles]
+    lines = []
+    if others:
+        lines.append("      # the titles nav gives the pages in docs/, in the other languages")
+        lines.append("      nav_translations:")
+        for lang in others:
+            pairs = ", ".join(
+                f"{_quoted(titles[key])}: {_quoted(NAV_TITLES[lang][key])}" for key in HAND_WRITTEN
+            )
+            lines.append(f"        {lang}: {{{pairs}}}")
+    values["nav_translations"] = "".join(f"{line}\n" for line in lines)
+    return values
+
+
+def _pages(languages: list[str], values: dict[str, str]) -> dict[str, str]:
+    """The hand-written pages: the home page in every catalogue language ``init`` has one in
+    (``index.<lang>.md`` beside ``index.md``), and the guides for learners and employers
+    (how to read a credential; the data files), written in English: in a catalogue whose
+    default language is another, their front matter says so (``lang: en``)."""
+    default = languages[0]
+    english = "---\nlang: en\n---\n\n" if default != "en" else ""
+    home = f"docs/index.{default}.md" if default in NAV_TITLES and default != "en" else None
+    pages = {
+        "docs/index.md": (english if home is None else "")
+        + _fill(_template(home or "docs/index.md"), values),
+    }
+    for lang in languages[1:]:
+        if lang in NAV_TITLES:
+            name = "docs/index.md" if lang == "en" else f"docs/index.{lang}.md"
+            pages[f"docs/index.{lang}.md"] = _fill(_template(name), values)
+    for name in ("how-to-read.md", "data.md"):  # as they are: their examples hold '@'
+        pages[f"docs/{name}"] = english + _template(f"docs/{name}")
+    return pages
 
 
 def init_catalogue(folder: Path, options: InitOptions) -> list[Path]:
