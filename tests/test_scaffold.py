@@ -493,3 +493,36 @@ def test_init_writes_a_title_with_at_signs_as_it_is(tmp_path: Path, title: str) 
     assert catalogue is not None and [p.format() for p in problems] == []
     assert catalogue.settings.title == {"en": title}
     assert title in (folder / "docs" / "index.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("languages", "title", "marked"),
+    [
+        ("de", {"de": "Datenkompetenz im Beruf"}, set()),
+        ("fr,en", {"fr": "Culture des données au travail", "en": "Data literacy at work"}, set()),
+        ("de,en,fr", {"de": "Datenkompetenz im Beruf", "en": "Data literacy at work"}, set()),
+        ("pl,de", {"pl": "Data literacy at work", "de": "Datenkompetenz im Beruf"}, {"pl"}),
+    ],
+)
+def test_the_example_credential_is_written_in_the_catalogues_languages(
+    tmp_path: Path, languages: str, title: dict[str, str], marked: set[str]
+) -> None:
+    """The example's texts are English: a German or French catalogue gets them in its
+    language, and only a language credcat has no words in gets the English text, marked
+    '# translate' (a French catalogue's 'fr:' held the English text before, unmarked)."""
+    folder = init(tmp_path, "--languages", languages)
+    path = folder / "catalogue" / "credentials" / "data-literacy-at-work.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    found = data["title"] if isinstance(data["title"], dict) else {languages: data["title"]}
+    assert {lang: found[lang] for lang in title} == title
+    outcome = data["outcomes"][0]["text"]
+    texts = outcome if isinstance(outcome, dict) else {languages: outcome}
+    english = "Check the source, date and definition behind a figure in a report before using it."
+    assert {lang for lang, text in texts.items() if text == english} == marked | (
+        {"en"} if "en" in texts else set()
+    )
+    lines = path.read_text("utf-8").splitlines()
+    said = {line.strip().split(":")[0] for line in lines if line.endswith("# translate")}
+    assert said == marked
+    catalogue, problems = check_catalogue(folder / "catalogue")
+    assert catalogue is not None and [p.format() for p in problems] == []

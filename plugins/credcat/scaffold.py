@@ -17,11 +17,12 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+import yaml
 from babel import Locale
 from pydantic import ValidationError
 
@@ -67,8 +68,19 @@ QUOTE = "\x1f"
 character: an option with one is refused)."""
 
 
-def _texts(template: str, languages: Sequence[str]) -> str:
-    """Expand each ``key: T"text"`` line into the text in every language."""
+def _texts(
+    template: str,
+    languages: Sequence[str],
+    translations: Mapping[str, Mapping[str, str]] | None = None,
+) -> str:
+    """Expand each ``key: T"text"`` line into the text in every language.
+
+    Without ``translations`` the text is the maintainer's own (a title given to ``init``), in
+    the default language: the other languages get it marked ``# translate``. With them, the
+    text is English (the example credential): English gets it as it is, a language that
+    ``translations`` has the text in gets that, and any other language gets the English text
+    marked ``# translate``.
+    """
     out: list[str] = []
     for line in template.splitlines():
         match = _TEXT_LINE.match(line)
@@ -77,14 +89,22 @@ def _texts(template: str, languages: Sequence[str]) -> str:
             continue
         indent, item, key = match["indent"], match["item"] or "", match["key"]
         text, rest = match["text"].replace(QUOTE, '"'), match["rest"]
-        if len(languages) == 1:
-            out.append(f"{indent}{item}{key}: {_quoted(text)}{rest}")
+        texts = []
+        for i, lang in enumerate(languages):
+            if translations is None:
+                texts.append((lang, text, i > 0))
+            elif lang == "en" or lang in translations.get(text, {}):
+                texts.append((lang, text if lang == "en" else translations[text][lang], False))
+            else:
+                texts.append((lang, text, True))
+        if len(texts) == 1 and not texts[0][2]:
+            out.append(f"{indent}{item}{key}: {_quoted(texts[0][1])}{rest}")
             continue
         out.append(f"{indent}{item}{key}:{rest}")
         inner = " " * (len(indent) + len(item) + 2)
-        for i, lang in enumerate(languages):
-            note = "" if i == 0 else "  # translate"
-            out.append(f"{inner}{lang}: {_quoted(text)}{note}")
+        for lang, said, translate in texts:
+            note = "  # translate" if translate else ""
+            out.append(f"{inner}{lang}: {_quoted(said)}{note}")
     return "\n".join(out) + "\n"
 
 
@@ -248,7 +268,9 @@ def init_plan(options: InitOptions) -> dict[str, str]:
             _fill(_template("organisation-publisher.yaml"), values), languages
         ),
         f"{cat}/{CREDENTIALS_DIR}/{EXAMPLE_CREDENTIAL}.yaml": _texts(
-            _fill(_template("credential-example.yaml"), values), languages
+            _fill(_template("credential-example.yaml"), values),
+            languages,
+            yaml.safe_load(_template("example-texts.yaml")),
         ),
     }
     for name, text in render_schemas().items():
