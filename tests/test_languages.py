@@ -399,6 +399,11 @@ def test_fallback_texts_are_marked(sample: Path) -> None:
     # a credential with French texts: French throughout, nothing marked
     translated = _read(sample, "fr/credentials/data-analysis-python/index.html")
     assert '<h1 id="top">Analyse de données avec Python</h1>' in translated
+    # French puts a no-break space before a label's colon; English and German do not
+    assert "Empreinte\u00a0: <code>" in translated and "Atteste\u00a0:</p>" in translated
+    assert "Fingerprint: <code>" in _read(sample, "credentials/data-analysis-python/index.html")
+    german = _read(sample, "de/credentials/data-analysis-python/index.html")
+    assert "Fingerabdruck: <code>" in german
     assert (
         "non disponible en français"
         not in translated.split('id="top"', 1)[1].split('id="downloads"', 1)[0]

@@ -43,6 +43,7 @@ SCRIPT_STRINGS = (
     "card_languages",
     "card_status",
     "card_next_start",
+    "label",
     "card_closed",
     "card_no_start",
     "card_price",

@@ -396,7 +396,7 @@
     return node;
   }
 
-  function srOnly(text) { return el("span", "credcat-sr-only", text + ": "); }
+  function srOnly(text) { return el("span", "credcat-sr-only", fill(words.label, { label: text }) + " "); }
 
   function formatNumber(value) {
     return numberFormat ? numberFormat.format(value) : String(value);
