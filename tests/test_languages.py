@@ -12,6 +12,7 @@ import io
 import json
 import re
 from datetime import date
+from html import escape as escape_html
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -635,3 +636,30 @@ def test_a_page_lang_that_is_no_language_is_a_warning(
     ]
     page = (tmp_path / "site" / "guide" / "index.html").read_text("utf-8")
     assert "credcat-fallback-note" not in page  # shown as in the page's language
+
+
+def test_english_titles_on_french_pages_are_marked_wherever_they_show(sample: Path) -> None:
+    """A credential's or organisation's title without a French text is shown in English on the
+    French pages: marked lang="en" in every place (WCAG 3.1.2), the pathways' headings and
+    graph, the organisations' tables and list, and the skills and assessments of a page."""
+    cat = load_catalogue(REPO / "catalogue")
+    english = [c.title["en"] for c in cat.credentials.values() if "fr" not in c.title]
+    english += [o.name["en"] for o in cat.organisations.values() if "fr" not in o.name]
+    assert english
+    unmarked = re.compile(r"<(?P<tag>[a-z0-9]+)(?P<attrs>[^>]*)>(?P<text>[^<]*)$")
+    checked = 0
+    for rel in (
+        "fr/pathways/index.html",
+        "fr/organisations/index.html",
+        "fr/organisations/hochschule-rheinau/index.html",
+        "fr/credentials/data-analysis-python/index.html",
+    ):
+        body = _read(sample, rel).split('<div class="md-content"', 1)[1]
+        body = re.sub(r"<script.*?</script>", "", body, flags=re.S)
+        for title in english:
+            for found in re.finditer(re.escape(escape_html(title)), body):
+                opening = unmarked.search(body[: found.start()])
+                assert opening is not None, (rel, title)
+                assert 'lang="en"' in opening["attrs"], (rel, title, opening.group(0)[-120:])
+                checked += 1
+    assert checked > 10

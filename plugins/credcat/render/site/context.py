@@ -732,6 +732,7 @@ class GraphNode(TypedDict):
     x: str
     y: str
     lines: list[Line]
+    lang: str  # the language of its title where it is not the page's, else ""
     meta: Line
     total: Line | None
 
@@ -777,7 +778,7 @@ class RouteStep(TypedDict):
 class Route(TypedDict):
     """A route through the graph, with its ECTS total."""
 
-    heading: str
+    heading: list[Part]  # "Towards {title}": the title a part of its own (it may be marked)
     steps: list[RouteStep]
     total: str
 

@@ -22,6 +22,7 @@ from ..pathways import Graph, acyclic, build_graph, connected_groups, layers, ro
 from .common import Site
 from .context import Graph as GraphContext
 from .context import GraphEdge, GraphNode, Line, PathwaysContext, Route, RouteStep
+from .localise import lang_of, rich
 
 __all__ = ["pathways_context"]
 
@@ -106,6 +107,7 @@ def _drawing(
                 "x": _num(x),
                 "y": _num(y),
                 "lines": lines,
+                "lang": lang_of(title[node]),
                 "meta": {"x": _num(x + 12), "y": _num(y + NODE_H - 10), "text": meta},
                 "total": total,
             }
@@ -169,7 +171,10 @@ def pathways_context(site: Site) -> PathwaysContext:
             continue
         route_items.append(
             {
-                "heading": loc.ui_text("pathways_towards", title=title[last]),
+                "heading": rich(
+                    str(ui["pathways_towards"]),
+                    {"title": {"text": title[last], "href": "", "rel": ""}},
+                ),
                 "steps": steps,
                 "total": loc.ui_text("pathways_total", ects=loc.number(total))
                 if total is not None

@@ -485,7 +485,9 @@
     box.setAttribute("data-credcat-compare", e.i);
     tick.appendChild(box);
     tick.appendChild(el("span", "", words.card_compare));
-    tick.appendChild(el("span", "credcat-sr-only", " " + e.t));
+    var named = el("span", "credcat-sr-only", " " + e.t);
+    if (e.tl) named.setAttribute("lang", e.tl);  // the title, in another language than the page's
+    tick.appendChild(named);
     li.appendChild(tick);
     item.card = li;
     return li;
