@@ -251,7 +251,8 @@ def credential_context(
                         "href": "#" + outcome_anchor(ref),
                         "number": number.get(ref, ""),
                     }
-                    for ref in a.proves
+                    # in the order of the outcomes' numbers, as the summary lists them
+                    for ref in sorted(a.proves, key=lambda ref: number.get(ref, len(number) + 1))
                 ],
                 "supervision": str(ui["supervision"][a.supervision or "none"]),
                 "identity": str(ui["identity_yes" if a.identity_check else "identity_no"]),
