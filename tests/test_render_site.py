@@ -126,8 +126,10 @@ def test_localiser_formats_dates_numbers_prices_lists_and_plurals() -> None:
     ]
     assert de.number(2.5) == "2,5"
     assert en.price(Price(amount=720, currency="EUR")) == "€720"
-    assert de.price(Price(amount=Decimal("1200.5"), currency="EUR")) == "1200,5 €"
-    assert en.price(Price(amount=90, currency="CHF")) == "CHF 90"
+    # amounts in digit groups, cents as two digits, the currency held on by a no-break space
+    assert de.price(Price(amount=Decimal("1200.5"), currency="EUR")) == "1.200,50\u00a0€"
+    assert en.price(Price(amount=2390, currency="EUR")) == "€2,390"
+    assert en.price(Price(amount=90, currency="CHF")) == "CHF\u00a090"
     assert de.price(Price(amount=0, currency="EUR")) == "Kostenlos"
     assert en.join(["a", "b", "c"]) == "a, b and c"
     assert de.join(["a", "b", "c"]) == "a, b und c"

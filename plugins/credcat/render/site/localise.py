@@ -50,6 +50,9 @@ CLDR_LOCALES: Mapping[str, str] = {"en": "en_150"}
 """CLDR locale of a page language where it is not the language code itself."""
 
 NUMBER_PATTERN = "0.#"
+AMOUNT_PATTERN = "#,##0"
+"""Prices: digit groups, as every locale writes an amount of money (and cents, where there are
+any, as two digits)."""
 """CLDR number pattern: no digit grouping; with ``decimal_quantization=False`` every decimal
 that the value has is kept, and trailing zeros are dropped."""
 
@@ -323,7 +326,7 @@ class Localiser:
         found = self._prices.get(key)
         if found is not None:  # a catalogue has few prices, shown thousands of times
             return found
-        amount = self.number(price.amount)
+        amount = _amount(str(price.amount), str(self.locale))
         symbol = get_currency_symbol(price.currency, self.locale)
         if symbol and symbol != price.currency:
             found = self.ui_text("price_format", symbol=symbol, amount=amount)
@@ -331,6 +334,15 @@ class Localiser:
             found = self.ui_text("price_format_code", code=price.currency, amount=amount)
         self._prices[key] = found
         return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _amount(value: str, locale: str) -> str:
+    """An amount of money as the locale writes one, in digit groups (``2,390`` / ``2.390`` /
+    ``2 390``, with a narrow no-break space), and two digits of cents where there are any."""
+    number = Decimal(value)
+    pattern = AMOUNT_PATTERN if number == number.to_integral_value() else AMOUNT_PATTERN + ".00"
+    return format_decimal(number, format=pattern, locale=locale)
 
 
 @functools.lru_cache(maxsize=4096)
