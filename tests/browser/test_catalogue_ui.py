@@ -166,8 +166,13 @@ def test_cards_show_price_and_next_start_by_the_readers_date(
     ui = ui_strings(lang_of(sample_site.catalogue))
     context, _ = new_context(viewport=DESKTOP)
     page = context.new_page()
-    # the day the first run starts, it is still the next start …
-    page.clock.set_fixed_time(datetime.fromisoformat(runs[0][0] + "T09:00:00"))
+
+    # a run is open until its application deadline (a fourth item), else until it starts
+    def until(run: list[str]) -> datetime:
+        return datetime.fromisoformat((run[3] if len(run) > 3 else run[0]) + "T09:00:00")
+
+    # the last day of the first run's enrolment, it is still the next start …
+    page.clock.set_fixed_time(until(runs[0]))
     open_catalogue(page, sample_site)
     card = page.locator(f'#credcat-results li[data-credcat-id="{cid}"]')
     expect(card.locator('[data-credcat-fact="start"]')).to_have_text(
@@ -176,18 +181,18 @@ def test_cards_show_price_and_next_start_by_the_readers_date(
     expect(card.locator('[data-credcat-fact="price"]')).to_contain_text(runs[0][2] or "")
     # … the day after, a reader sees the next run (the site was not rebuilt)
     later = context.new_page()
-    later.clock.set_fixed_time(datetime.fromisoformat(runs[0][0] + "T09:00:00") + timedelta(days=1))
+    later.clock.set_fixed_time(until(runs[0]) + timedelta(days=1))
     open_catalogue(later, sample_site)
     card = later.locator(f'#credcat-results li[data-credcat-id="{cid}"]')
     expect(card.locator('[data-credcat-fact="start"]')).to_have_text(
         ui["card_next_start"].replace("{date}", runs[1][1])
     )
-    # after the last run, no start is announced
+    # after the last run's enrolment, the card says none is open
     last = context.new_page()
-    last.clock.set_fixed_time(datetime.fromisoformat(runs[-1][0] + "T09:00:00") + timedelta(days=1))
+    last.clock.set_fixed_time(max(until(run) for run in runs) + timedelta(days=1))
     open_catalogue(last, sample_site)
     card = last.locator(f'#credcat-results li[data-credcat-id="{cid}"]')
-    expect(card.locator('[data-credcat-fact="start"]')).to_have_text(ui["card_no_start"])
+    expect(card.locator('[data-credcat-fact="start"]')).to_have_text(ui["card_closed"])
 
 
 # --- compare --------------------------------------------------------------------------------
