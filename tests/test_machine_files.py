@@ -325,6 +325,19 @@ def test_ob3_achievement_in_every_language_with_its_badge(name: str) -> None:
             assert achievement["description"] == localise(cred.summary, lang, default)
             for outcome in cred.outcomes:
                 assert localise(outcome.text, lang, default) in achievement["criteria"]["narrative"]
+            # the edition's criteria are its language's page; its labels are in its language
+            # where the vocabulary has them (English otherwise)
+            site_lang = None if lang == default else lang
+            page = urls.iri(urls.credential_version(cred.id, cred.version, site_lang))
+            assert achievement["criteria"]["id"] == page
+            fields = [vocab.concept("isced-f", code) for code in cred.field]
+            assert achievement["fieldOfStudy"] == "; ".join(
+                f.labels.get(lang) or f.labels["en"] for f in fields
+            )
+            level = next(a for a in achievement["alignment"] if a["targetCode"] == str(cred.eqf))
+            assert level["targetName"] == {"en": "EQF level", "de": "EQR-Niveau"}.get(
+                lang, level["targetName"].rsplit(" ", 1)[0]
+            ) + f" {cred.eqf}"
             same_version = {
                 r["inLanguage"]: r["id"]
                 for r in achievement["related"]

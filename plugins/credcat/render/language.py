@@ -21,11 +21,14 @@ from typing import Any
 
 import yaml
 
+from .. import vocab
+
 __all__ = [
     "PHRASE_FALLBACK",
     "PHRASE_LANGUAGES",
     "LanguageMap",
     "chosen_language",
+    "concept_label",
     "join_texts",
     "link_label",
     "localise",
@@ -105,6 +108,11 @@ def say(key: str, languages: Iterable[str], **values: Any) -> dict[str, str]:
         }
         out[lang] = template.format(**filled)
     return out
+
+
+def concept_label(concept: vocab.Concept, lang: str) -> str:
+    """A vocabulary concept's label in ``lang``, else in English, else its code."""
+    return concept.labels.get(lang) or concept.labels.get(PHRASE_FALLBACK) or concept.code
 
 
 def phrase(key: str, lang: str, **values: Any) -> str:

@@ -25,7 +25,7 @@ from ...catalogue import Catalogue
 from ...jsonld import OB3_CONTEXT
 from ...model import Brief, Credential
 from ...urls import Urls
-from ..language import localise, phrase
+from ..language import concept_label, localise, phrase
 from .badge import badge_caption
 from .nodes import JsonDict, plain_text
 
@@ -75,7 +75,7 @@ def _criteria_narrative(credential: Credential, lang: str, default: str) -> str:
     lines += [f"{numbered[o.id]}. {localise(o.text, lang, default)}" for o in credential.outcomes]
     lines += ["", phrase("heading.assessment", lang) + ":", ""]
     for assessment in credential.assessments:
-        kind = vocab.concept("assessment-type", assessment.type).labels.get("en", assessment.type)
+        kind = concept_label(vocab.concept("assessment-type", assessment.type), lang)
         name = localise(assessment.title, lang, default) if assessment.title else kind
         how = [kind]
         if assessment.supervision:
@@ -96,7 +96,8 @@ def ob3_achievement(
     all_editions = editions(catalogue, credential)
     lang = all_editions[edition]
     default = catalogue.settings.default_language
-    page = urls.iri(urls.credential_version(credential.id, credential.version))
+    site_lang = None if lang == default else lang  # the version's page in the edition's language
+    page = urls.iri(urls.credential_version(credential.id, credential.version, site_lang))
 
     alignment: list[JsonDict] = []
     seen: set[str] = set()
@@ -123,7 +124,7 @@ def ob3_achievement(
     alignment.append(
         {
             "type": ["Alignment"],
-            "targetName": f"EQF level {credential.eqf}",
+            "targetName": phrase("eqf.level", lang, eqf=credential.eqf),
             "targetFramework": EQF_FRAMEWORK,
             "targetCode": str(credential.eqf),
             "targetUrl": eqf.iri,
@@ -134,7 +135,7 @@ def ob3_achievement(
         alignment.append(
             {
                 "type": ["Alignment"],
-                "targetName": nqf.labels.get("en", nqf.code),
+                "targetName": concept_label(nqf, lang),
                 "targetFramework": NQF_FRAMEWORK,
                 "targetCode": nqf.code,
                 "targetUrl": nqf.iri,
@@ -145,7 +146,7 @@ def ob3_achievement(
         alignment.append(
             {
                 "type": ["Alignment"],
-                "targetName": field.labels.get("en", field.code),
+                "targetName": concept_label(field, lang),
                 "targetFramework": ISCED_FRAMEWORK,
                 "targetCode": field.code,
                 "targetUrl": field.iri,
@@ -179,7 +180,7 @@ def ob3_achievement(
         "criteria": {"id": page, "narrative": _criteria_narrative(credential, lang, default)},
         "alignment": alignment,
         "creator": creator,
-        "fieldOfStudy": "; ".join(f.labels.get("en", f.code) for f in fields),
+        "fieldOfStudy": "; ".join(concept_label(f, lang) for f in fields),
         "humanCode": credential.id,
         "image": {
             "id": urls.iri(urls.badge_image(credential.id, credential.version, edition)),

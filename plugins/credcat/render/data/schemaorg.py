@@ -22,7 +22,7 @@ from ... import vocab
 from ...catalogue import Catalogue
 from ...model import Credential, Offering, duration_iso
 from ...urls import Urls, offering_anchor, outcome_anchor
-from ..language import localise, phrase
+from ..language import concept_label, localise, phrase
 from .nodes import ESCO_SKILLS_SCHEME, JsonDict, plain_text
 
 __all__ = ["COURSE_MODE", "schemaorg"]
@@ -63,11 +63,11 @@ def _organization(catalogue: Catalogue, oid: str, urls: Urls, lang: str) -> Json
     return node
 
 
-def _eqf_level(credential: Credential) -> JsonDict:
+def _eqf_level(credential: Credential, lang: str) -> JsonDict:
     eqf = vocab.concept("eqf", str(credential.eqf))
     return {
         "@type": "DefinedTerm",
-        "name": f"EQF level {credential.eqf}",
+        "name": phrase("eqf.level", lang, eqf=credential.eqf),
         "termCode": str(credential.eqf),
         "url": eqf.iri,
         "inDefinedTermSet": eqf.scheme,
@@ -76,13 +76,13 @@ def _eqf_level(credential: Credential) -> JsonDict:
 
 def _levels(credential: Credential, lang: str) -> list[JsonDict]:
     """EQF level, then the NQF level and the QF-EHEA cycle where the credential has them."""
-    levels = [_eqf_level(credential)]
+    levels = [_eqf_level(credential, lang)]
     if credential.nqf:
         nqf = vocab.concept("nqf", credential.nqf)
         levels.append(
             {
                 "@type": "DefinedTerm",
-                "name": nqf.labels.get("en", nqf.code),
+                "name": concept_label(nqf, lang),
                 "termCode": nqf.code,
                 "url": nqf.iri,
                 "inDefinedTermSet": nqf.scheme,
@@ -244,7 +244,7 @@ def schemaorg(
         "url": page,
         "credentialCategory": {
             "@type": "DefinedTerm",
-            "name": "Micro-credential",
+            "name": phrase("badge.kicker", lang),
             "termCode": "micro-credential",
         },
         "educationalLevel": _levels(credential, lang),
@@ -266,7 +266,7 @@ def schemaorg(
         "about": [
             {
                 "@type": "DefinedTerm",
-                "name": f.labels.get("en", f.code),
+                "name": concept_label(f, lang),
                 "termCode": f.code,
                 "url": f.iri,
             }
@@ -289,7 +289,7 @@ def schemaorg(
         "courseCode": cid,
         "provider": providers,
         "educationalCredentialAwarded": {"@id": credential_id},
-        "educationalLevel": _eqf_level(credential),
+        "educationalLevel": _eqf_level(credential, lang),
         "teaches": [*outcomes, *skills],
         "inLanguage": list(credential.languages),
     }
