@@ -363,6 +363,21 @@ def test_misnamed_file_is_still_checked_and_its_id_not_called_unknown(tmp_path: 
     assert [m for m in messages(root) if "part.yaml" in m] == []
 
 
+def test_a_yml_file_is_refused_not_read_into_the_catalogue(tmp_path: Path) -> None:
+    """'x.yml' has an id for a name: it was refused and yet read into the catalogue, so its
+    copy of an organisation was reported under 'organisations/x.yaml', a file that does not
+    exist."""
+    root = write_catalogue(tmp_path / "c")
+    source = next((root / "organisations").glob("*.yaml"))
+    (root / "organisations" / "second.yml").write_bytes(source.read_bytes())
+    catalogue, problems = check_catalogue(root, display_root=root)
+    assert [p.format() for p in problems] == [
+        "organisations/second.yml: credcat reads only files ending in .yaml, not .yml "
+        "(rename it to second.yaml)"
+    ]
+    assert catalogue is not None and "second" not in catalogue.organisations
+
+
 def test_file_name_that_is_not_utf8_is_shown_without_crashing(tmp_path: Path) -> None:
     root = write_catalogue(tmp_path / "c")
     (root / "credentials").joinpath(os.fsdecode(b"daten\xe4.yaml")).write_text("title: x\n")

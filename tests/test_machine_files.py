@@ -335,9 +335,13 @@ def test_ob3_achievement_in_every_language_with_its_badge(name: str) -> None:
                 f.labels.get(lang) or f.labels["en"] for f in fields
             )
             level = next(a for a in achievement["alignment"] if a["targetCode"] == str(cred.eqf))
-            assert level["targetName"] == {"en": "EQF level", "de": "EQR-Niveau"}.get(
-                lang, level["targetName"].rsplit(" ", 1)[0]
-            ) + f" {cred.eqf}"
+            assert (
+                level["targetName"]
+                == {"en": "EQF level", "de": "EQR-Niveau"}.get(
+                    lang, level["targetName"].rsplit(" ", 1)[0]
+                )
+                + f" {cred.eqf}"
+            )
             same_version = {
                 r["inLanguage"]: r["id"]
                 for r in achievement["related"]

@@ -354,7 +354,7 @@ def check_catalogue(
             # a misnamed file (entity_id != its name) is checked too, so that renaming it
             # brings no new surprises, but it is not part of the catalogue until renamed
             ids.add(entity_id)
-            if not loaded or entity_id != path.stem:
+            if not loaded or path.name != f"{entity_id}.yaml":  # 'x.yml' too: refused above
                 continue
             sources[f"{folder}/{path.name}"] = now
             if entity is not None:
