@@ -227,3 +227,13 @@ def test_the_catalogue_is_found_as_a_maintainer_names_it(
     assert output.splitlines()[0] == (
         ".: no catalogue.yaml in . (give catalogue, the folder that holds catalogue.yaml)"
     )
+
+
+def test_version_says_which_credcat_answers(capsys: pytest.CaptureFixture[str]) -> None:
+    """``credcat --version``: the installed version, as a bug report needs it."""
+    from credcat import __version__
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"credcat {__version__}\n"

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from . import __version__
 from .catalogue import CATALOGUE_FILE, Catalogue
 from .errors import CatalogueError, CredcatError, Problem, format_json
 from .release import ReleaseError, release
@@ -320,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="credcat",
         description="Micro-credential catalogues from YAML: check, generate, import, release.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = sub.add_parser("check", help="validate a catalogue and report every problem")
