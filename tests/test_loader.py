@@ -467,3 +467,31 @@ def test_organisation_identifiers_are_validated_where_they_are_written(tmp_path:
     greek = {**ORGANISATIONS["alpha-uni"], "country": "GR", "vat_number": "EL094014201"}
     root = write_catalogue(tmp_path / "gr", organisations={**ORGANISATIONS, "alpha-uni": greek})
     assert [p for p in check_catalogue(root)[1] if p.is_error] == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        ({"builds_on": ["x"]}, "'builds_on' belongs under 'stackability:' (indented below it)"),
+        ({"ects_credits": 5}, "write it as 'ects' under 'workload:' (indented below it)"),
+        ({"languages": ["ger"]}, "unknown language 'ger' (did you mean 'de'?)"),
+    ],
+)
+def test_a_key_in_the_wrong_place_or_an_old_code_gets_the_right_one(
+    tmp_path: Path, extra: dict[str, Any], said: str
+) -> None:
+    """A key that belongs to a block written at the top, a synonym of a key, and ISO 639-2's
+    bibliographic code of a language ('ger', not the Irish 'ga' a spelling match finds)."""
+    root = write_catalogue(tmp_path / "c", credentials={"databases": credential(**extra)})
+    found = messages(root)
+    assert any(said in m for m in found), found
+
+
+def test_an_enrolment_deadline_is_called_by_its_name(tmp_path: Path) -> None:
+    run = {"id": "2027", "start": "2027-03-01", "enrolment_deadline": "2027-02-01"}
+    root = write_catalogue(tmp_path / "c", credentials={"databases": credential(offerings=[run])})
+    found = messages(root)
+    assert any(
+        "unknown key 'enrolment_deadline'" in m and "did you mean 'application_deadline'?" in m
+        for m in found
+    ), found

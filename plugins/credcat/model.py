@@ -205,6 +205,29 @@ def _language_guess(code: str) -> str | None:
     return _vocab_guess("language", code)
 
 
+BIBLIOGRAPHIC_LANGUAGES = {
+    "alb": "sq",
+    "arm": "hy",
+    "baq": "eu",
+    "chi": "zh",
+    "cze": "cs",
+    "dut": "nl",
+    "fre": "fr",
+    "geo": "ka",
+    "ger": "de",
+    "gre": "el",
+    "ice": "is",
+    "mac": "mk",
+    "may": "ms",
+    "per": "fa",
+    "rum": "ro",
+    "slo": "sk",
+    "wel": "cy",
+}
+"""ISO 639-2's bibliographic codes, which differ from the terminology codes (``deu``) the
+language vocabulary knows: ``ger`` is German, not the Irish ``ga`` a spelling match finds."""
+
+
 def _vocab_guess(name: str, value: str) -> str | None:
     """A likely intended code: a code, alias or English label spelled differently.
 
@@ -213,6 +236,8 @@ def _vocab_guess(name: str, value: str) -> str | None:
     matched only against the English names (``German``, ``Germany``).
     """
     wanted = value.strip().casefold()
+    if name == "language" and wanted in BIBLIOGRAPHIC_LANGUAGES:
+        return BIBLIOGRAPHIC_LANGUAGES[wanted]
     for code in vocab.codes(name):
         concept = vocab.lookup(name, code)
         if concept is not None and any(

@@ -236,9 +236,20 @@ def _problem_from_error(
         value = _value_at(doc.data, loc, value)
     if kind == "extra_forbidden":
         allowed = _fields_at(cls, loc[:-1])
-        close = rename or next(iter(difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)), "")
+        synonym = KEY_SYNONYMS.get(name)
+        close = (
+            rename
+            or (synonym if synonym in allowed else "")
+            or next(iter(difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)), "")
+        )
         message = f"unknown key '{name}'"
-        if name.isdigit():
+        home = "" if close else _nested_home(cls, loc[:-1], name)
+        elsewhere = "" if close or home or not synonym else _nested_home(cls, loc[:-1], synonym)
+        if home:
+            hint = f"'{name}' belongs under '{home}:' (indented below it)"
+        elif elsewhere:
+            hint = f"write it as '{synonym}' under '{elsewhere}:' (indented below it)"
+        elif name.isdigit():
             hint = (
                 "inside {…} a comma separates entries; write decimal numbers with a point, e.g. 2.5"
             )
@@ -492,6 +503,33 @@ def _walk(cls: type[BaseModel], loc: Iterable[str | int]) -> type[BaseModel] | N
         info = current.model_fields.get(part)
         current = model_in(info.annotation) if info else None
     return current
+
+
+KEY_SYNONYMS = {
+    "enrolment_deadline": "application_deadline",
+    "enrollment_deadline": "application_deadline",
+    "registration_deadline": "application_deadline",
+    "deadline": "application_deadline",
+    "ects_credits": "ects",
+    "credits": "ects",
+    "learning_outcomes": "outcomes",
+    "level": "eqf",
+}
+"""Keys a maintainer writes for one the model has under another name: suggested where the
+spelling is too far for a close match (``enrolment_deadline`` is closest to ``enrolment_url``)."""
+
+
+def _nested_home(cls: type[BaseModel], loc: PathKey, name: str) -> str:
+    """The key at ``loc`` whose block has a field ``name`` (``builds_on`` written at the top
+    of a credential belongs under ``stackability:``), or ``""``."""
+    parent = _walk(cls, loc)
+    if parent is None:
+        return ""
+    for key, info in parent.model_fields.items():
+        inner = model_in(info.annotation)
+        if inner is not None and name in inner.model_fields:
+            return key
+    return ""
 
 
 def _fields_at(cls: type[BaseModel], loc: PathKey) -> list[str]:
