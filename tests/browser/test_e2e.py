@@ -709,8 +709,13 @@ def assert_credential_page(page: Page, cat: Catalogue, cred: Credential) -> None
         proves = block.locator("ul.credcat-proves a")
         assert proves.count() == len(assessment.proves)
         hrefs = [proves.nth(i).get_attribute("href") for i in range(proves.count())]
-        assert hrefs == [f"#outcome-{ref}" for ref in assessment.proves]
-        for i, ref in enumerate(assessment.proves):
+        # in the order of the outcomes' numbers on the page
+        order = page.eval_on_selector_all(
+            "li.credcat-outcome", "els => els.map(e => e.getAttribute('data-credcat-outcome'))"
+        )
+        ordered = sorted(assessment.proves, key=order.index)
+        assert hrefs == [f"#outcome-{ref}" for ref in ordered]
+        for i, ref in enumerate(ordered):
             # the link names the outcome: its number and its text (perhaps shortened with …)
             shown = norm(proves.nth(i).text_content())
             shown = re.sub(r"^\d+\s+", "", shown).rstrip("…").strip()
