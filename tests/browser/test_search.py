@@ -69,25 +69,34 @@ def test_header_search_finds_a_credential_by_an_outcome_word(page: Page, sample_
 
 FOCUSED = """() => {
   const e = document.activeElement, box = e.getBoundingClientRect();
-  return {cls: e.className, visible: box.width > 0 && box.height > 0
-    && getComputedStyle(e).visibility === "visible"};
+  return {cls: e.className, text: (e.textContent || "").trim().slice(0, 30),
+    visible: box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth
+      && getComputedStyle(e).visibility === "visible"};
 }"""
 
 
 def test_tab_never_lands_on_the_closed_search_results(page: Page, sample_site: Site) -> None:
-    """Every Tab stop of the header and navigation shows where it is; the results of an open
-    search are reached with the arrow keys."""
+    """Every Tab stop of the header and navigation shows where it is: not the closed search's
+    results, not the links of the closed navigation drawer of a phone (slid out of view); the
+    results of an open search are reached with the arrow keys."""
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 800})
         page.goto(sample_site.url("how-to-read/"))
         stops = []
-        for _ in range(12):
+        for _ in range(20):
             page.keyboard.press("Tab")
             stops.append(page.evaluate(FOCUSED))
         assert any("md-search__input" in s["cls"] for s in stops), stops
         assert not any("md-search__scrollwrap" in s["cls"] for s in stops), stops
         assert all(s["visible"] for s in stops[1:]), stops  # the skip link shows once focused
+    # opened, the drawer's links show and take the focus
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    link = page.locator(".md-sidebar--primary .md-nav__link[href]").first
+    expect(link).to_be_visible()
+    link.focus()
+    assert page.evaluate(FOCUSED)["visible"]
     page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(sample_site.url("how-to-read/"))
     results = site_search(page, "python")
     page.keyboard.press("ArrowDown")
     expect(results.first).to_be_focused()
