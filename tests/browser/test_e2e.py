@@ -1216,3 +1216,22 @@ def test_an_empty_or_partial_result_says_why(page: Page, sample_site: Site):
         "Not applied, as no option matches it: eqf=constructor, field=__proto__."
     )
     expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(expected)))
+
+
+def test_without_javascript_no_page_scrolls_sideways_on_a_small_screen(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """WCAG 1.4.10: at 320 px every page kind fits its width, without JavaScript too (the
+    language switch's closed menu reached 21 px past the screen), and the switch still opens."""
+    cid = next(iter(sample_site.catalogue.credentials))
+    for js in (False, True):
+        context, _ = new_context(viewport={"width": 320, "height": 700}, java_script_enabled=js)
+        page = context.new_page()
+        for path in ("", "catalogue/", f"credentials/{cid}/", "pathways/", "check/", "de/"):
+            page.goto(sample_site.url(path))
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, (js, path, width)
+        switch = page.locator(".md-header__option .md-select")
+        switch.locator("button").focus()
+        expect(switch.locator(".md-select__link").first).to_be_visible()
+        context.close()
