@@ -982,3 +982,23 @@ def test_one_organisation_in_two_files_is_a_warning(tmp_path: Path) -> None:
         "the same homepage as organisations/alpha-uni.yaml"
     )
     assert all(not p.is_error and p.line > 0 for p in copies.values())
+
+
+def test_a_file_with_mistakes_of_its_own_gets_its_unknown_organisations_too(
+    tmp_path: Path,
+) -> None:
+    """Every problem at once: a credential file that fails its own checks (a misspelt key, a
+    bad date) had its organisation typos reported only after those were mended."""
+    data = credential(awarding_body="alpha-unii", sumary="typo", eqf=12)
+    data["quality_assurance"][0]["body"] = "beta-qaa"
+    root = write_catalogue(tmp_path / "c", credentials={"databases": data})
+    _catalogue, problems = check_catalogue(root, display_root=root)
+    said = [p.format() for p in problems]
+    assert any("sumary" in m for m in said), said
+    assert any("eqf:" in m for m in said), said
+    unknown = [p for p in problems if p.code == "unknown-organisation"]
+    assert [(p.field, p.message) for p in unknown] == [
+        ("awarding_body", "unknown organisation 'alpha-unii'"),
+        ("quality_assurance item 1 > body", "unknown organisation 'beta-qaa'"),
+    ], said
+    assert all(p.line > 0 for p in unknown)

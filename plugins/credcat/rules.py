@@ -30,7 +30,7 @@ from .clock import ClockError, today
 from .errors import Problem, Severity, field_label, listing
 from .fs import UnsafeFileError, inside
 from .graph import RELATIONS, cycles, links
-from .ids import norm_name, norm_url
+from .ids import is_id, norm_name, norm_url
 from .memo import per_object
 from .model import Brief, Credential
 from .render.safe import safe_url
@@ -107,25 +107,60 @@ def publisher_reference(cat: Catalogue) -> Iterator[Problem]:
         )
 
 
+ORGANISATION_ROLES = ("awarding_body", "provider", "assessor")
+"""The keys of a credential that name organisations (and ``quality_assurance[].body``)."""
+
+
 def organisation_references(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     """Every organisation id a credential names exists."""
-    known = cat.organisations
     refs: list[tuple[PathKey, str]] = []
-    for role in ("awarding_body", "provider", "assessor"):
+    for role in ORGANISATION_ROLES:
         refs += [((role, i), org) for i, org in enumerate(getattr(cred, role))]
     refs += [
         (("quality_assurance", i, "body"), qa.body) for i, qa in enumerate(cred.quality_assurance)
     ]
+    yield from _unknown_organisations(cat, cred.id, refs)
+
+
+def _unknown_organisations(
+    cat: Catalogue, cid: str, refs: Iterable[tuple[PathKey, str]]
+) -> Iterator[Problem]:
     for loc, org in refs:
-        if org not in known and f"organisation:{org}" not in cat.invalid:
-            yield _cred(
+        if org not in cat.organisations and f"organisation:{org}" not in cat.invalid:
+            yield problem_at(
                 cat,
-                cred,
+                "credential",
+                cid,
                 loc,
                 f"unknown organisation '{org}'",
                 _org_hint(cat, org),
                 code="unknown-organisation",
             )
+
+
+def invalid_credentials_references(cat: Catalogue) -> Iterator[Problem]:
+    """The organisations a credential file names, where the file failed its own checks: read
+    from the file as written, so that a typo in an organisation's id is reported with the
+    file's other mistakes, not only once they are mended (every problem at once)."""
+    for entry in sorted(cat.invalid):
+        kind, _, cid = entry.partition(":")
+        doc = cat.documents.get(Catalogue.source_of(kind, cid)) if kind == "credential" else None
+        data = doc.data if doc is not None else None
+        if not isinstance(data, dict):
+            continue
+        refs: list[tuple[PathKey, str]] = []
+        for role in ORGANISATION_ROLES:
+            value = data.get(role)
+            if isinstance(value, str):
+                refs.append(((role,), value))
+            elif isinstance(value, list):
+                refs += [((role, i), v) for i, v in enumerate(value) if isinstance(v, str)]
+        quality = data.get("quality_assurance")
+        for i, qa in enumerate(quality if isinstance(quality, list) else []):
+            if isinstance(qa, dict) and isinstance(qa.get("body"), str):
+                refs.append((("quality_assurance", i, "body"), qa["body"]))
+        # a value that is no id (a placeholder) is the file's own mistake, reported already
+        yield from _unknown_organisations(cat, cid, ((loc, o) for loc, o in refs if is_id(o)))
 
 
 def _line(cat: Catalogue, cred: Credential, loc: PathKey) -> int:
@@ -973,6 +1008,7 @@ def formal_without_nqf(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
 RULES: tuple[Rule, ...] = (
     publisher_reference,
     credential_references,
+    invalid_credentials_references,
     stackability_cycles,
     organisation_translations,
     organisation_logos,
