@@ -472,3 +472,22 @@ def test_cards_and_comparisons_offer_no_run_whose_enrolment_closed(
     expect(page.locator('[data-credcat-row="next_start"] td')).to_have_text(
         strings["compare"]["closed"]
     )
+
+
+def test_status_badges_keep_their_contrast_in_the_dark_scheme(
+    page: Page, sample_site: Site
+) -> None:
+    """A site may offer Material's dark scheme (slate): the badges' dark tones were 1.75:1 on
+    it; every badge keeps 4.5:1 in both schemes (WCAG 1.4.3)."""
+    page.goto(sample_site.url("pathways/"))  # a superseded and a retired credential
+    badges = page.locator(".credcat-badge:visible")
+    assert badges.count() > 0
+    statuses = set()
+    for scheme in ("default", "slate"):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        for i in range(badges.count()):
+            badge = badges.nth(i)
+            statuses.add(badge.get_attribute("data-credcat-status"))
+            ratio = page.evaluate(CONTRAST, badge.element_handle())
+            assert ratio >= 4.5, (scheme, badge.get_attribute("data-credcat-status"), ratio)
+    assert len(statuses) >= 2
