@@ -32,7 +32,13 @@ from credcat.render.data.badge import MAX_LINES, PALETTE, badge_svg
 from credcat.render.data.edc import edc_template
 from credcat.render.data.elm import elm_document
 from credcat.render.data.loq import opportunities_document
-from credcat.render.data.machine import machine_documents, machine_files, machine_links
+from credcat.render.data.machine import (
+    edition_files,
+    machine_documents,
+    machine_files,
+    machine_links,
+    version_documents,
+)
 from credcat.render.data.nodes import dumps
 from credcat.render.data.ob3 import achievement_iri, editions, ob3_achievement
 from credcat.render.data.schemaorg import schemaorg
@@ -586,3 +592,34 @@ def test_context_files_are_package_data() -> None:
     folder = Path(credcat.__file__).parent / "contexts"
     for name in CONTEXTS.values():
         assert json.loads((folder / name).read_text(encoding="utf-8"))["@context"]
+
+
+def test_ob3_editions_name_the_version_they_replace() -> None:
+    """Open Badges 3.0 gives ``related`` to language editions and previous versions: every
+    edition of a later version names its previous version's achievement; a first version
+    names none."""
+    cat = catalogue("sample")
+    urls = urls_of(cat)
+    cid = "data-analysis-python"
+    for version, previous in (("1.0", None), ("1.1", "1.0"), ("1.2", "1.1")):
+        main = version_documents(cat, cid, version, urls)["ob3"]
+        others = [
+            json.loads(data)
+            for path, data in edition_files(cat, cid, version, urls).items()
+            if path.endswith(".json")
+        ]
+        for achievement in [main, *others]:
+            assert _ob3_errors(achievement) == []
+            named = [r for r in achievement.get("related", []) if r["version"] != version]
+            expected = (
+                [
+                    {
+                        "id": urls.iri(urls.ob3_edition(cid, previous)),
+                        "type": ["Related"],
+                        "version": previous,
+                    }
+                ]
+                if previous
+                else []
+            )
+            assert named == expected, (version, named)

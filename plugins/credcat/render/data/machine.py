@@ -112,7 +112,23 @@ def version_documents(
     claim = documents["edc"]["credential"]["credentialSubject"]["hasClaim"]
     _with_version(claim["specifiedBy"], dict(fingerprint), dict(replaces))
     documents["ob3"]["otherIdentifier"].append(_ob3_fingerprint(info.fingerprint))
+    _with_previous(documents["ob3"], urls, credential_id, info.replaces)
     return documents
+
+
+def _with_previous(
+    achievement: JsonDict, urls: Urls, credential_id: str, replaces: str | None
+) -> None:
+    """Name the version this one replaces among an achievement's ``related`` (Open Badges 3.0
+    gives ``related`` to "alternate language editions or previous versions")."""
+    if replaces is not None:
+        achievement.setdefault("related", []).append(
+            {
+                "id": urls.iri(urls.ob3_edition(credential_id, replaces)),
+                "type": ["Related"],
+                "version": replaces,
+            }
+        )
 
 
 def _ob3_fingerprint(fingerprint: str) -> JsonDict:
@@ -147,6 +163,7 @@ def edition_files(
             continue  # the main edition is the ``ob3`` machine document
         achievement = ob3_achievement(catalogue, credential, urls, key)
         achievement["otherIdentifier"].append(_ob3_fingerprint(info.fingerprint))
+        _with_previous(achievement, urls, credential_id, info.replaces)
         files[urls.ob3_edition(credential_id, version, key)] = dumps(achievement)
     return files
 
