@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from credcat.render.site.localise import ui_strings
+
 from . import check_fixtures as fx
 from .conftest import REPO, NewContext, Site
 from .test_e2e import XSS_PROBE, assert_no_axe_violations
@@ -413,3 +415,19 @@ def test_a_credential_that_claims_more_than_one_says_so(
     )
     paste(page, json.dumps(issued))
     expect(page.locator(".credcat-check__others")).to_have_count(0)
+
+
+def test_a_file_the_catalogue_publishes_is_named_as_no_credential(page: Page, sample_site: Site):
+    """An employer may drop the version's own files (its specification, its Open Badges
+    achievement, the catalogue's graph): the page says what they are and what to ask for."""
+    said = ui_strings("en")["check"]["error_specification"]
+    version = sample_site.root / "credentials" / "data-analysis-python" / "1.2"
+    for path in (
+        version / "elm.jsonld",
+        version / "ob3-achievement.json",
+        sample_site.root / "catalogue.jsonld",
+    ):
+        open_check(page, sample_site)
+        paste(page, path.read_text("utf-8"))
+        assert verdict(page) == "error", path.name
+        assert said in output_text(page), path.name

@@ -327,6 +327,14 @@
     var ob3 = subjects.some(function (s) { return isObject(own(s, "achievement")); });
     var edc = subjects.some(function (s) { return own(s, "hasClaim") !== undefined; });
     if (!ob3 && !edc) {
+      // a file the catalogue publishes (elm.jsonld, ob3-achievement.json, catalogue.jsonld)
+      // describes a credential; it is not one issued to someone
+      var types = list(own(value, "type")).concat(list(own(value, "@type"))).map(str);
+      var described = ["Qualification", "LearningAchievementSpecification", "Achievement"];
+      if (isObject(value) && !subjects.length && (own(value, "@graph") !== undefined ||
+          types.some(function (t) { return described.indexOf(t) >= 0; }))) {
+        throw new Refusal("error_specification");
+      }
       throw new Refusal("error_not_credential");
     }
     var contexts = list(own(value, "@context"));
