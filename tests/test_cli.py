@@ -45,8 +45,10 @@ def test_errors_exit_one_and_use_path_line_column(tmp_path: Path) -> None:
         f"{shown.as_posix()}:{line_no}:7: mode: unknown mode of delivery 'onlin' "
         "(did you mean 'online'?)"
     )
+    # the file with errors is counted, and said to be one
     assert lines[-1].startswith(
-        "FAILED: 0 credentials, 2 organisations, 2 languages, 1 error, 0 warnings"
+        "FAILED: 1 credential (1 with errors in its file), 2 organisations, 2 languages, "
+        "1 error, 0 warnings"
     )
 
 

@@ -41,15 +41,30 @@ from .versions import summary as versions_summary
 
 
 def _summary(
-    credentials: int, organisations: int, languages: int, errors: int, warnings: int
+    credentials: int,
+    organisations: int,
+    languages: int,
+    errors: int,
+    warnings: int,
+    unread: tuple[int, int] = (0, 0),
 ) -> str:
-    def n(count: int, word: str) -> str:
-        return f"{count} {word}{'' if count == 1 else 's'}"
+    """``1 credential, 1 organisation, …``; ``unread``: the credential and organisation files
+    that failed their own checks, counted too (``2 credentials (1 with errors in its file)``)."""
+
+    def n(count: int, word: str, failed: int = 0) -> str:
+        total = count + failed
+        said = f"{total} {word}{'' if total == 1 else 's'}"
+        return said + (
+            f" ({failed} with errors in {'its' if failed == 1 else 'their'} file"
+            f"{'' if failed == 1 else 's'})"
+            if failed
+            else ""
+        )
 
     return ", ".join(
         [
-            n(credentials, "credential"),
-            n(organisations, "organisation"),
+            n(credentials, "credential", unread[0]),
+            n(organisations, "organisation", unread[1]),
             n(languages, "language"),
             n(errors, "error"),
             n(warnings, "warning"),
@@ -57,11 +72,23 @@ def _summary(
     )
 
 
+def _unread(catalogue: Catalogue | None) -> tuple[int, int]:
+    """The credential and organisation files that failed their own checks (not in the
+    catalogue, but on disk)."""
+    if catalogue is None:
+        return (0, 0)
+    kinds = [entry.partition(":")[0] for entry in catalogue.invalid]
+    return (kinds.count("credential"), kinds.count("organisation"))
+
+
 def _translations_summary(catalogue: Catalogue) -> str:
     """``translations: en 100% (120/120), de 100% (120/120), fr 31% (37/120, partial)``."""
     partial = set(catalogue.settings.partial_languages)
     parts = []
-    for lang, (present, total) in translation_completeness(catalogue).items():
+    found = translation_completeness(catalogue)
+    if not any(total for _present, total in found.values()):
+        return "translations: no texts to translate yet"
+    for lang, (present, total) in found.items():
         percent = 100 if total == 0 else present * 100 // total
         note = ", partial" if lang in partial else ""
         parts.append(f"{lang} {percent}% ({present}/{total}{note})")
@@ -88,6 +115,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             len(catalogue.languages) if catalogue else 0,
             errors,
             warnings,
+            _unread(catalogue),
         )
         elapsed = time.perf_counter() - started
         verdict = "FAILED" if errors or (args.strict and warnings) else "OK"
