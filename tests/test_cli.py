@@ -239,3 +239,16 @@ def test_version_says_which_credcat_answers(capsys: pytest.CaptureFixture[str]) 
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out == f"credcat {__version__}\n"
+
+
+def test_the_catalogue_is_named_the_same_way_in_every_command(
+    catalogue_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check, generate and release take the folder as their last argument and, as new and
+    verify-site do, as --catalogue; two different folders are refused."""
+    code, output = check("--catalogue", str(catalogue_dir))
+    assert code == 0 and output.strip().splitlines()[-1].startswith("OK: ")
+    with pytest.raises(SystemExit) as done:
+        main(["check", str(catalogue_dir), "--catalogue", "elsewhere"])
+    assert done.value.code == 2
+    assert "two catalogues given" in capsys.readouterr().err

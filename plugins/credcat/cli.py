@@ -353,12 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = sub.add_parser("check", help="validate a catalogue and report every problem")
-    check.add_argument(
-        "catalogue",
-        nargs="?",
-        default="catalogue",
-        help="the folder that holds catalogue.yaml (default: ./catalogue)",
-    )
+    _catalogue_argument(check)
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument(
         "--format",
@@ -373,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
 
     generate = sub.add_parser("generate", help="write the machine-readable files without MkDocs")
-    generate.add_argument("catalogue", nargs="?", default="catalogue")
+    _catalogue_argument(generate)
     generate.add_argument(
         "--out",
         required=True,
@@ -398,7 +393,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rel = sub.add_parser("release", help="archive the current version of a credential, for good")
     rel.add_argument("id", help="the credential's id (its file name without .yaml)")
-    rel.add_argument("catalogue", nargs="?", default="catalogue")
+    _catalogue_argument(rel)
     rel.add_argument("--date", default=None, help="release date, YYYY-MM-DD (default: today)")
     rel.set_defaults(func=cmd_release)
 
@@ -467,6 +462,34 @@ def _add_init(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init.set_defaults(func=cmd_init)
 
 
+def _catalogue_argument(parser: argparse.ArgumentParser) -> None:
+    """The catalogue folder, given as the last argument or, as ``new`` and ``verify-site``
+    take it, with ``--catalogue``."""
+    parser.add_argument(
+        "catalogue",
+        nargs="?",
+        default=None,
+        help="the folder that holds catalogue.yaml (default: ./catalogue)",
+    )
+    parser.add_argument(
+        "--catalogue",
+        dest="catalogue_option",
+        metavar="FOLDER",
+        default=None,
+        help="the same, as an option",
+    )
+
+
+def _one_catalogue(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Settle :func:`_catalogue_argument`'s two ways into ``args.catalogue``."""
+    if not hasattr(args, "catalogue_option"):
+        return
+    given, option = args.catalogue, args.catalogue_option
+    if given is not None and option is not None and given != option:
+        parser.error(f"two catalogues given: {given} and --catalogue {option}; give one")
+    args.catalogue = option or given or DEFAULT_CATALOGUE
+
+
 SIGPIPE_EXIT = 141
 """The exit code when the reader of the output went away, as a shell reports a process that
 ``SIGPIPE`` stopped (128 + 13)."""
@@ -476,6 +499,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the CLI; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    _one_catalogue(parser, args)
     if out is None and isinstance(sys.stdout, io.TextIOWrapper):
         # a console or a redirect in a legacy encoding (cp1252, ascii) must not turn a message
         # with 'ü' or '→' into a traceback
