@@ -904,6 +904,32 @@ def test_credcats_own_specification_reads_back_with_its_version_and_kinds(
     load(cat)
 
 
+def test_credcats_own_file_keeps_its_ids(cat: Path, tmp_path: Path) -> None:
+    """The ids credcat's addresses name (``…/credentials/<id>/<version>/#spec``,
+    ``#outcome-<id>``, ``#assessment-<id>``) are kept: not an id made of the title
+    ('data-analysis-with-python') and outcomes numbered o1, o2 …."""
+    from credcat.output import data_files
+    from credcat.urls import Urls
+    from credcat.validate import load_catalogue
+
+    sample = load_catalogue(Path(__file__).parent.parent / "catalogue")
+    cid = "data-analysis-python"
+    source = sample.credentials[cid]
+    files = data_files(sample, Urls.of(sample.settings))
+    elm = tmp_path / "elm.jsonld"
+    elm.write_bytes(files[f"credentials/{cid}/{source.version}/elm.jsonld"])
+    import_file(elm, cat)
+    imported = yaml.safe_load((cat / "credentials" / f"{cid}.yaml").read_text("utf-8"))
+    assert sorted(o["id"] for o in imported["outcomes"]) == sorted(o.id for o in source.outcomes)
+    assert sorted(a["id"] for a in imported["assessments"]) == sorted(
+        a.id for a in source.assessments
+    )
+    # what each assessment proves names outcomes by those ids
+    known = {o.id for o in source.outcomes}
+    assert all(set(a.get("proves", [])) <= known for a in imported["assessments"])
+    load(cat)
+
+
 def test_a_version_read_from_an_address_must_be_one_a_catalogue_can_publish() -> None:
     from credcat.importer.credential import _version_in
 

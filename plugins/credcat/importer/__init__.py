@@ -53,7 +53,7 @@ from .base import (
     types_of,
 )
 from .context import Context
-from .credential import collect, credential
+from .credential import collect, credcat_id_in, credential
 from .reading import (
     KNOWN_CONTEXTS,
     VC2_CONTEXT,
@@ -141,9 +141,11 @@ def _convert(data: Any, into: Path, source_name: str, report: Report) -> list[Pl
                 f"the specification{where} has no title (a language map such as "
                 '{"en": "…"} under "title")'
             )
-        entry.cred_id = ctx.unique(
-            CREDENTIALS_DIR, slugify(first_text(title, ctx.default_language)), "credential"
+        # credcat's own file keeps its id (…/credentials/<id>/<version>/#spec)
+        wanted = credcat_id_in(id_of(entry.spec)) or slugify(
+            first_text(title, ctx.default_language)
         )
+        entry.cred_id = ctx.unique(CREDENTIALS_DIR, wanted, "credential")
         by_node[id_of(entry.spec) or f"#{id(entry.spec)}"] = entry.cred_id
     awarding: set[str] = set()
     for entry in entries:

@@ -38,7 +38,7 @@ from typing import Any
 
 from .. import vocab
 from ..catalogue import CREDENTIALS_DIR
-from ..ids import slugify
+from ..ids import is_id, slugify
 from ..model import ESCO_SKILL_RE, VERSION_RE, version_name_problem
 from ..render.language import PHRASE_LANGUAGES, say
 from .base import (
@@ -706,8 +706,10 @@ def _read_outcomes(
                 f"not imported: {where} — a learning outcome without a text"
             )
             continue
-        outcome_id = f"o{len(out) + 1}"
         node_id = id_of(node)
+        outcome_id = credcat_id_in(node_id, "outcome-") or f"o{len(out) + 1}"
+        if any(o["id"] == outcome_id for o in out):  # two outcomes of one address
+            outcome_id = f"o{len(out) + 1}"
         if node_id:
             by_node[node_id] = outcome_id
         item: dict[str, Any] = {"id": outcome_id, "text": ctx.out_text(text)}
@@ -772,6 +774,24 @@ _VERSION_IN_IRI = re.compile(r"/credentials/[a-z0-9]+(?:-[a-z0-9]+)*/([^/#?]+)/#
 """A specification address as credcat publishes it: ``…/credentials/<id>/<version>/#spec``."""
 
 
+_CREDCAT_NODE = re.compile(r"/credentials/([a-z0-9]+(?:-[a-z0-9]+)*)/[^/#?]+/#([^/#?]*)$")
+"""An address of a node credcat publishes: ``…/credentials/<id>/<version>/#<fragment>``."""
+
+
+def credcat_id_in(iri: str | None, prefix: str = "") -> str | None:
+    """The id credcat's own address of a node names: the credential's (``prefix`` ``""``, the
+    ``#spec`` address), or an outcome's or assessment's (``prefix`` ``outcome-`` or
+    ``assessment-``); ``None`` where the address is not credcat's or the id is not an id."""
+    found = _CREDCAT_NODE.search(iri or "")
+    if found is None:
+        return None
+    if not prefix:
+        return found.group(1) if found.group(2) == "spec" and is_id(found.group(1)) else None
+    fragment = found.group(2)
+    wanted = fragment.removeprefix(prefix)
+    return wanted if fragment.startswith(prefix) and is_id(wanted) else None
+
+
 def _version_in(iri: str | None) -> str | None:
     """The version a credcat specification address names, when it is a valid version."""
     found = _VERSION_IN_IRI.search(iri or "")
@@ -821,7 +841,9 @@ def _read_assessments(
         title = ctx.text(node.get("title"), where + ".title")
         if title is None and issued is not None:
             title = ctx.text(issued.get("title"), where + ".title")
-        base = slugify(first_text(title, ctx.default_language), 40) if title else ""
+        base = credcat_id_in(id_of(node), "assessment-") or (
+            slugify(first_text(title, ctx.default_language), 40) if title else ""
+        )
         assessment_id = base or f"a{index + 1}"
         n = 2
         while assessment_id in used:
