@@ -663,3 +663,13 @@ def test_english_titles_on_french_pages_are_marked_wherever_they_show(sample: Pa
                 assert 'lang="en"' in opening["attrs"], (rel, title, opening.group(0)[-120:])
                 checked += 1
     assert checked > 10
+
+
+def test_code_blocks_of_hand_written_pages_take_the_keyboard_focus(sample: Path) -> None:
+    """A code block with long lines scrolls; without JavaScript (Material's script sets it on
+    the blocks that scroll) a keyboard reaches it only as a Tab stop (WCAG 2.1.1)."""
+    page = _read(sample, "data/index.html")
+    blocks = re.findall(r"<pre><code[^>]*>", page)
+    assert blocks and all('tabindex="0"' in block for block in blocks), blocks
+    # credcat's own pages have no such blocks to change
+    assert "<pre><code" not in _read(sample, "credentials/data-analysis-python/index.html")

@@ -96,6 +96,7 @@ import json
 import logging
 import os
 import posixpath
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
@@ -725,6 +726,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         gets its note. A generated page's body is rendered later, just before its page
         template (:meth:`_render_body`), so that a build holds one generated body at a time,
         not every page's until the end."""
+        if page.file.src_uri not in self._specs:  # a hand-written page
+            html = _focusable_code(html)
         shown = self._shown_language(page)
         if shown is not None:
             return self._fallback_body(html, page.file.src_uri, shown)
@@ -1718,6 +1721,16 @@ UNINDEXED_KINDS = frozenset({"summary"})
 """Page kinds left out of the sitemap: their template asks search engines not to index them
 (``<meta name="robots" content="noindex">``; the employers' summary repeats its version's page
 for print)."""
+
+
+_CODE_BLOCK = re.compile(r"<pre><code(?=[\s>])")
+
+
+def _focusable_code(html: str) -> str:
+    """A hand-written page's code blocks as Tab stops: a long line scrolls, and a keyboard
+    scrolls only what has the focus (WCAG 2.1.1). Material's script sets the same on the
+    blocks that scroll and takes it from the others; without JavaScript every block keeps it."""
+    return _CODE_BLOCK.sub('<pre><code tabindex="0"', html) if "<pre><code" in html else html
 
 
 def _nav_lines(items: Any, depth: int = 0) -> list[str]:
