@@ -93,6 +93,7 @@ def test_tab_never_lands_on_the_closed_search_results(page: Page, sample_site: S
     page.locator('label.md-header__button[for="__drawer"]').click()
     link = page.locator(".md-sidebar--primary .md-nav__link[href]").first
     expect(link).to_be_visible()
+    expect(link).to_be_in_viewport()  # once the drawer has slid in
     link.focus()
     assert page.evaluate(FOCUSED)["visible"]
     page.set_viewport_size({"width": 1280, "height": 800})
