@@ -199,6 +199,9 @@ def test_release_writes_a_snapshot_that_reads_back(released: Path) -> None:
         "fingerprint": fingerprint(cat.credentials["databases"]),
         "replaces": None,
         "language": "en",
+        # no other credential named: recorded as such, so none is ever named later
+        "part_of": {},
+        "parts": {},
     }
     body = (released / "credentials" / "databases.yaml").read_text("utf-8")
     assert text.endswith(body)  # the file as released, verbatim
@@ -524,3 +527,51 @@ def test_a_snapshot_linked_from_outside_is_not_read(released: Path, tmp_path: Pa
     [problem] = errors(released)
     assert (problem.code, problem.path.endswith("1.0.yaml")) == ("unsafe-file", True)
     assert "outside the catalogue folder" in problem.message
+
+
+def test_a_release_records_the_versions_its_files_name_for_good(tmp_path: Path) -> None:
+    """The parent and its two parts released on one day; the parts raised and released again
+    that day, and one more with an earlier date: the parent's released files name the parts'
+    versions of the day it was released, as its release record says. (Chosen by release date
+    alone, a release on the same day or dated back changed them.)"""
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "whole": credential(),
+            "part-a": credential(stackability={"part_of": ["whole"]}),
+            "part-b": credential(stackability={"part_of": ["whole"]}),
+        },
+    )
+    for cid in ("part-a", "part-b", "whole"):
+        assert release(root, cid, "2026-11-02")[0] == 0
+    record = yaml.safe_load((root / "versions" / "whole" / "1.0.yaml").read_text("utf-8"))
+    assert record["release"]["parts"] == {"part-a": "1.0", "part-b": "1.0"}
+    assert record["release"]["part_of"] == {}
+    part = yaml.safe_load((root / "versions" / "part-a" / "1.0.yaml").read_text("utf-8"))
+    assert part["release"]["part_of"] == {"whole": "1.0"}
+
+    def whole_files() -> dict[str, bytes]:
+        out = tmp_path / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        assert run("generate", str(root), "--out", str(out))[0] == 0
+        folder = out / "credentials" / "whole" / "1.0"
+        return {
+            p.name: p.read_bytes() for p in folder.iterdir() if p.suffix in {".json", ".jsonld"}
+        }
+
+    before = whole_files()
+    assert b"part-a/1.0/#spec" in before["elm.jsonld"]
+    for cid, day in (("part-a", "2026-11-02"), ("part-b", "2026-11-03")):
+        path = root / "credentials" / f"{cid}.yaml"
+        edit(path, "version: '1.0'", "version: '1.1'")
+        assert release(root, cid, day)[0] == 0
+    assert whole_files() == before
+
+
+def test_a_release_record_naming_no_versions_is_refused(released: Path) -> None:
+    snapshot = released / "versions" / "databases" / "1.0.yaml"
+    text = snapshot.read_text("utf-8")
+    snapshot.write_text(text.replace("  parts: {}", "  parts: [other]", 1), "utf-8")
+    [problem] = errors(released)
+    assert problem.code == "archive-header" and problem.field == "release.parts"
+    assert "'parts' is not a map of credential ids to versions" in problem.message

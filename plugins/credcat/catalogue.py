@@ -47,6 +47,7 @@ class Release:
         read: Reads the snapshot again (:attr:`document`).
         part_of: The ids its ``stackability.part_of`` names.
         title: Its title in every language.
+        named: The other credentials (and their versions) it names, as recorded at release.
     """
 
     model: Handle[Credential] = field(compare=False)
@@ -61,6 +62,10 @@ class Release:
     """The credentials it counts towards, as released (kept so that finding the parts of a
     credential at a date reads no model)."""
     title: Mapping[str, str] = field(default_factory=dict, compare=False)
+    named: tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] | None = None
+    """The credentials its files name, each with the version, as recorded when it was
+    released: (those it counts towards, those that count towards it); ``None`` for a snapshot
+    written before credcat recorded them."""
     """Its title, as released (kept so that another credential's files name it at this
     version reading no model; the current brief's own where they are the same)."""
 

@@ -20,8 +20,10 @@ from .validate import check_catalogue
 from .versions import (
     ARCHIVE_DIR,
     HEADER_KEY,
+    NAMED,
     fingerprint,
     load_snapshot,
+    named_now,
     next_version,
     version_key,
 )
@@ -51,9 +53,16 @@ def snapshot_text(source: str, release_: dict[str, Any], credential: Credential)
         f"  fingerprint: {release_['fingerprint']}",
         f'  replaces: "{replaces}"' if replaces else "  replaces: null",
         f"  language: {release_['language']}",
+        "  # the other credentials its files name, each at the version they name for good",
+        *(f"  {key}: {_flow_map(release_[key])}" for key in NAMED),
         "# The credential file as released:",
     ]
     return "\n".join([*header, *lines]) + "\n"
+
+
+def _flow_map(versions: dict[str, str]) -> str:
+    """``{a: "1.0", b: "2.1"}``: ids and versions as YAML (a version is always quoted)."""
+    return "{" + ", ".join(f'{cid}: "{version}"' for cid, version in versions.items()) + "}"
 
 
 def release(root: Path | str, credential_id: str, *, on: date | None = None) -> Path:
@@ -122,6 +131,7 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         "fingerprint": fingerprint(credential),
         "replaces": latest.version if latest else None,
         "language": catalogue.settings.default_language,
+        **named_now(catalogue, credential),
     }
     text = snapshot_text(source_path.read_text("utf-8"), record, credential)
     folder = root / ARCHIVE_DIR / credential_id

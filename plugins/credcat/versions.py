@@ -66,6 +66,11 @@ NOT_COVERED = frozenset({"offerings", "status", "superseded_by", "errata"})
 (stated by the credential's unversioned record) and recorded errata. Every other field is part
 of the released specification and its fingerprint."""
 
+NAMED = ("part_of", "parts")
+"""The keys of a release record that name other credentials, with the version each of the
+version's files names: those it counts towards and those that count towards it (written by
+``credcat release`` since 2026-12-04; see :func:`relations_of`)."""
+
 IMMUTABLE_HINT = (
     'raise the version (e.g. version: "{next}") to publish the change as a new version, or '
     "revert it; to correct a typo, revert it and record an erratum (errata:)"
@@ -364,6 +369,7 @@ def load_snapshot(
             read=partial(_reread, path, shown, catalogue.root),
             part_of=tuple(credential.stackability.part_of) if credential.stackability else (),
             title=credential.title,
+            named=record["named"],
         ),
         problems,
     )
@@ -400,7 +406,7 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
 
     if not isinstance(header, dict):
         return bad((HEADER_KEY,), "a snapshot starts with its release record (release:)")
-    unknown = sorted(set(header) - {"date", "fingerprint", "replaces", "language"})
+    unknown = sorted(set(header) - {"date", "fingerprint", "replaces", "language", *NAMED})
     if unknown:
         return bad((HEADER_KEY, unknown[0]), f"unknown key '{unknown[0]}' in the release record")
     when, digest, replaces = header.get("date"), header.get("fingerprint"), header.get("replaces")
@@ -415,7 +421,27 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         return bad((HEADER_KEY, "replaces"), "'replaces' is not a version")
     if language is not None and not isinstance(language, str):
         return bad((HEADER_KEY, "language"), "'language' is not a language code")
-    return {"date": when, "fingerprint": digest, "replaces": replaces, "language": language}
+    named: dict[str, tuple[tuple[str, str], ...]] = {}
+    for key in NAMED:
+        value = header.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str)
+            and SLUG_RE.fullmatch(k)
+            and isinstance(v, str)
+            and VERSION_RE.fullmatch(v)
+            for k, v in value.items()
+        ):
+            return bad((HEADER_KEY, key), f"'{key}' is not a map of credential ids to versions")
+        named[key] = tuple(sorted(value.items()))
+    return {
+        "date": when,
+        "fingerprint": digest,
+        "replaces": replaces,
+        "language": language,
+        "named": (named["part_of"], named["parts"]) if len(named) == len(NAMED) else None,
+    }
 
 
 # --- rules ----------------------------------------------------------------------------------
@@ -741,17 +767,16 @@ def relations_of(
     that count towards it (``hasPart``), each at a version.
 
     An unreleased version (a current file not yet released) names the other credentials'
-    current versions, as the catalogue states them now. A released version names them as
-    they stood on its release date, so that no later release, of this credential or another,
-    changes its files:
+    current versions, as the catalogue states them now. A released version names them as its
+    release record says (``credcat release`` writes the versions its files named that day), so
+    that no later release, of this credential or another, changes its files.
 
-    * a credential it counts towards (its own ``part_of``) at the version released last on or
-      before that date (the first one released after, if none was released by then);
-    * a credential that counts towards it, where the version released last on or before that
-      date says so in its ``part_of``.
-
-    A credential that has no released version at all is named at its current version, as the
-    catalogue states it now (a catalogue that does not release that credential).
+    A snapshot written before releases recorded them names them as they stood on its release
+    date: a credential it counts towards (its own ``part_of``) at the version released last on
+    or before that date (the first one released after, if none was released by then), and a
+    credential that counts towards it where the version released last on or before that date
+    says so in its ``part_of``; a credential with no released version at all at its current
+    version.
     """
     archive = catalogue.archive
     cid = credential.id
@@ -759,6 +784,12 @@ def relations_of(
     part_of = credential.stackability.part_of if credential.stackability else []
     parents: list[Related] = []
     parts: list[Related] = []
+    if release is not None and release.named is not None:
+        recorded = [
+            [_recorded(catalogue, other, version) for other, version in named]
+            for named in release.named
+        ]
+        return [r for r in recorded[0] if r], [r for r in recorded[1] if r]
     if release is None:
         parents = [_current(catalogue, other) for other in part_of if _named(catalogue, other, cid)]
         parts = [
@@ -786,6 +817,28 @@ def relations_of(
         if then is not None and cid in then.part_of:
             parts.append(_released(other, then))
     return parents, parts
+
+
+def named_now(catalogue: Catalogue, credential: Credential) -> dict[str, dict[str, str]]:
+    """What a release of ``credential`` (a version not released yet) records of the
+    credentials its files name (:data:`NAMED`): each id with the version its files name now."""
+    assert catalogue.archive.get(credential.id, credential.version) is None
+    parents, parts = relations_of(catalogue, credential)
+    return {
+        "part_of": {r.credential_id: r.version for r in parents},
+        "parts": {r.credential_id: r.version for r in parts},
+    }
+
+
+def _recorded(catalogue: Catalogue, other: str, version: str) -> Related | None:
+    """A credential a release record names, at the version it names, with that version's
+    title (its release's, else the current one's); ``None`` if it is no longer in the
+    catalogue."""
+    brief = catalogue.briefs.get(other)
+    if brief is None:
+        return None
+    release_ = catalogue.archive.get(other, version)
+    return Related(other, version, release_.title if release_ is not None else brief.title)
 
 
 def _named(catalogue: Catalogue, other: str, cid: str) -> bool:
