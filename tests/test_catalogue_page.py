@@ -216,3 +216,26 @@ def test_the_filters_wait_for_the_smaller_file_only(tmp_path: Path) -> None:
         cred = cat.credentials[entry["i"]]
         assert more["o"] == [o.text["en"] for o in cred.outcomes]
         assert len(more["x"]) == len(cred.assessments)
+
+
+def test_the_pathways_contents_link_only_to_sections_the_page_has(tmp_path: Path) -> None:
+    """Every credential in a pathway: no "Stand-alone credentials" section, and no link to
+    it in the table of contents (a broken anchor on every pathways page)."""
+    root = write_catalogue(
+        tmp_path / "catalogue",
+        {
+            "whole": credential(),
+            "part": credential(stackability={"part_of": ["whole"]}),
+        },
+    )
+    cat = load_catalogue(root)
+    pages = Pages(cat, Urls.of(cat.settings))
+    spec = next(s for s in pages.pages() if s.kind == "pathways")
+    context = pages.context(spec)
+    assert context["standalone"] == []
+    assert [item["id"] for item in context["toc"]] == ["graph", "routes"]
+    root = write_catalogue(tmp_path / "other", {"alone": credential()})
+    cat = load_catalogue(root)
+    pages = Pages(cat, Urls.of(cat.settings))
+    spec = next(s for s in pages.pages() if s.kind == "pathways")
+    assert [i["id"] for i in pages.context(spec)["toc"]] == ["graph", "routes", "standalone"]

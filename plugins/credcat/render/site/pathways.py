@@ -219,6 +219,7 @@ def pathways_context(site: Site) -> PathwaysContext:
     ctx["toc"] = [
         {"id": "graph", "title": str(ui["pathways_graph"])},
         {"id": "routes", "title": str(ui["pathways_list"])},
-        {"id": "standalone", "title": str(ui["pathways_standalone"])},
     ]
+    if standalone:  # the section is shown only when a credential stands alone
+        ctx["toc"].append({"id": "standalone", "title": str(ui["pathways_standalone"])})
     return ctx
