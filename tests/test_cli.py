@@ -252,3 +252,19 @@ def test_the_catalogue_is_named_the_same_way_in_every_command(
         main(["check", str(catalogue_dir), "--catalogue", "elsewhere"])
     assert done.value.code == 2
     assert "two catalogues given" in capsys.readouterr().err
+
+
+def test_a_language_credcats_interface_is_not_translated_into_is_said(
+    tmp_path: Path,
+) -> None:
+    """Portuguese and Spanish pages show credcat's headings and notes in English: init and
+    check say so (not a warning: the catalogue is right), and say nothing for de and fr."""
+    out = io.StringIO()
+    assert main(["init", str(tmp_path / "pt"), "--languages", "pt,en,es"], out=out) == 0
+    note = "interface: credcat's interface is not translated into pt, es yet"
+    assert note in out.getvalue()
+    code, output = check("--strict", str(tmp_path / "pt" / "catalogue"))
+    assert code == 0 and note in output
+    out = io.StringIO()
+    assert main(["init", str(tmp_path / "de"), "--languages", "de,en,fr"], out=out) == 0
+    assert "interface:" not in out.getvalue()

@@ -673,3 +673,14 @@ def test_code_blocks_of_hand_written_pages_take_the_keyboard_focus(sample: Path)
     assert blocks and all('tabindex="0"' in block for block in blocks), blocks
     # credcat's own pages have no such blocks to change
     assert "<pre><code" not in _read(sample, "credentials/data-analysis-python/index.html")
+
+
+def test_a_regional_tag_of_the_pages_own_language_needs_no_note(tmp_path: Path) -> None:
+    config = make_project(
+        tmp_path / "project", extra_docs={"guide.md": "---\nlang: en-GB\n---\n\n# Guide\n"}
+    )
+    build_site(config, tmp_path / "site", strict=False)  # guide.md is not in the nav
+    english = (tmp_path / "site" / "guide" / "index.html").read_text("utf-8")
+    assert "credcat-fallback-note" not in english
+    german = (tmp_path / "site" / "de" / "guide" / "index.html").read_text("utf-8")
+    assert '<div lang="en-GB">' in german and "credcat-fallback-note" in german

@@ -151,6 +151,7 @@ from .render.safe import html_text, json_for_script, xml_text
 from .render.site.catalogue import list_page_inputs
 from .render.site.context import PageContext, PageSpec
 from .render.site.localise import cldr_locale, fill, lang_of, ui_strings
+from .render.site.messages import UNTRANSLATED_NOTE, untranslated
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages
 from .render.site.search import search_body
@@ -361,6 +362,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self.catalogue = catalogue
         self.urls = Urls.of(settings)
         self.languages = SiteLanguages.of(lang, settings.languages)
+        bare = untranslated(self.languages.all)
+        if bare and self._command != "serve":  # said once; not a warning (nothing to mend here)
+            log.info(UNTRANSLATED_NOTE.format(languages=", ".join(bare)))
         self.pages_by_lang = {
             code: Pages(catalogue, self.urls, code, machine_files=self.config.machine_files)
             for code in self.languages.all
@@ -758,7 +762,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if src in self._fallbacks:
             shown = shown or self.languages.default
         page_lang = self.languages.language_of(src)
-        return shown if shown is not None and shown != page_lang else None
+        if shown is None or _primary(shown) == _primary(page_lang):  # en-GB on an English page
+            return None
+        return shown
 
     def _render_body(self, page: Page, config: MkDocsConfig) -> PageContext | None:
         """Render the body of a generated page from its context; set its table of contents
@@ -846,10 +852,13 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
 
     def _fallback_body(self, html: str, src_uri: str, shown: str) -> str:
         """A hand-written page whose text is in another language (``shown``) than its page:
-        a note in the page language, and the body marked as being in ``shown``."""
+        a note in the page language, and the body marked as being in ``shown``. Where
+        credcat's interface has no translation into the page's language, the note is in
+        English, and so is the language's name in it."""
         assert self.languages is not None
         lang = self.languages.language_of(src_uri)
-        language = cldr_locale(lang).languages.get(shown.split("-")[0], shown)
+        said_in = "en" if untranslated([lang]) else lang
+        language = cldr_locale(said_in).languages.get(shown.split("-")[0], shown)
         note = fill(str(ui_strings(lang)["page_not_translated"]), language=language)
         return (
             f'<p class="credcat-fallback-note">{html_text(note)}</p>\n'
@@ -1721,6 +1730,11 @@ UNINDEXED_KINDS = frozenset({"summary"})
 """Page kinds left out of the sitemap: their template asks search engines not to index them
 (``<meta name="robots" content="noindex">``; the employers' summary repeats its version's page
 for print)."""
+
+
+def _primary(tag: str) -> str:
+    """A language tag's language (``en`` of ``en-GB``), in lower case."""
+    return tag.split("-")[0].lower()
 
 
 _CODE_BLOCK = re.compile(r"<pre><code(?=[\s>])")

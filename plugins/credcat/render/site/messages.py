@@ -38,6 +38,7 @@ __all__ = [
     "LABELLED",
     "SHOWN",
     "SOURCE_LANGUAGE",
+    "UNTRANSLATED_NOTE",
     "Plural",
     "SourceMessage",
     "catalogue_languages",
@@ -48,6 +49,7 @@ __all__ = [
     "read_catalogue",
     "translations",
     "ui_tree",
+    "untranslated",
 ]
 
 SOURCE_LANGUAGE = "en"
@@ -207,6 +209,24 @@ def read_catalogue(lang: str) -> Catalog | None:
         return None
     with entry.open("rb") as handle:
         return read_po(handle, locale=lang, domain="credcat")
+
+
+def untranslated(languages: Iterable[str]) -> list[str]:
+    """The languages of ``languages`` credcat's interface has no translation into: their
+    pages show credcat's headings, labels and notes in English."""
+    return [
+        lang
+        for lang in languages
+        if lang.split("-")[0] != SOURCE_LANGUAGE and read_catalogue(lang.split("-")[0]) is None
+    ]
+
+
+UNTRANSLATED_NOTE = (
+    "interface: credcat's interface is not translated into {languages} yet: their pages show "
+    'its headings, labels and notes in English (see "Translating the interface" in '
+    "credcat's maintainers' guide to add a translation)"
+)
+"""What ``credcat check``, ``credcat init`` and a build say of :func:`untranslated`."""
 
 
 PARTIAL_HEADER = "X-Credcat-Partial"
