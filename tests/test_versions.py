@@ -575,3 +575,64 @@ def test_a_release_record_naming_no_versions_is_refused(released: Path) -> None:
     [problem] = errors(released)
     assert problem.code == "archive-header" and problem.field == "release.parts"
     assert "'parts' is not a map of credential ids to versions" in problem.message
+
+
+def test_a_snapshot_dated_before_the_version_it_replaces_is_refused(released: Path) -> None:
+    """Versions follow their dates (what other credentials' files name is found by date): a
+    snapshot's date edited to before its predecessor's is named."""
+    cred_file = released / "credentials" / "databases.yaml"
+    edit(cred_file, "version: '1.0'", "version: '1.1'")
+    assert release(released, "databases", "2026-10-01")[0] == 0
+    snapshot = released / "versions" / "databases" / "1.1.yaml"
+    text = snapshot.read_text("utf-8")
+    snapshot.write_text(text.replace("date: 2026-10-01", "date: 2026-08-01", 1), "utf-8")
+    [problem] = errors(released)
+    assert problem.code == "archive-date" and problem.field == "release.date"
+    assert "dated 2026-08-01, before version 1.0 it replaces (2026-09-01)" in problem.message
+
+
+def test_an_older_snapshot_keeps_naming_a_part_released_after_it(tmp_path: Path) -> None:
+    """A snapshot written before releases recorded what they name (the date rule): a part
+    first released after the parent's release is named at its first release, as it was named
+    (at its current version) before; releasing it changes none of the parent's files."""
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "whole": credential(),
+            "part-a": credential(stackability={"part_of": ["whole"]}),
+        },
+    )
+    assert release(root, "whole", "2026-09-01")[0] == 0
+    snapshot = root / "versions" / "whole" / "1.0.yaml"
+    older = [
+        line
+        for line in snapshot.read_text("utf-8").splitlines()
+        if not line.startswith(("  part_of:", "  parts:", "  # the other credentials"))
+    ]
+    snapshot.write_text("\n".join(older) + "\n", "utf-8")
+    assert load_catalogue(root).archive.get("whole", "1.0").named is None  # type: ignore[union-attr]
+
+    def whole_elm() -> bytes:
+        out = tmp_path / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        assert run("generate", str(root), "--out", str(out))[0] == 0
+        return (out / "credentials" / "whole" / "1.0" / "elm.jsonld").read_bytes()
+
+    before = whole_elm()
+    assert b"part-a/1.0/#spec" in before
+    assert release(root, "part-a", "2026-10-01")[0] == 0
+    assert whole_elm() == before
+
+
+def test_a_release_records_change_reaches_the_serve_keys(released: Path) -> None:
+    """Under mkdocs serve a credential's pages are kept while its key holds: the key covers a
+    release's record (its date, the versions it names), which its fingerprint does not."""
+    from credcat.cache import credential_keys
+
+    before = credential_keys(load_catalogue(released), "salt", None)
+    snapshot = released / "versions" / "databases" / "1.0.yaml"
+    text = snapshot.read_text("utf-8")
+    day = re.search(r"date: (\S+)", text)
+    assert day is not None
+    snapshot.write_text(text.replace(day.group(0), "date: 2020-01-02", 1), "utf-8")
+    assert credential_keys(load_catalogue(released), "salt", None) != before

@@ -142,7 +142,12 @@ def credential_keys(
     for head, members in groups.items():
         lines = [salt]
         for cid in members:
-            releases = [(r.version, r.fingerprint, r.source) for r in catalogue.archive.of(cid)]
+            # a release's record too (its date, what it replaces, the versions it names),
+            # which its fingerprint does not cover and other credentials' files read
+            releases = [
+                (r.version, r.fingerprint, r.source, r.released, r.replaces, r.named)
+                for r in catalogue.archive.of(cid)
+            ]
             source = root / catalogue.source_of("credential", cid)
             found = known.get(str(source)) or stamp(source)
             lines.append(f"{cid}\t{found}\t{releases}")

@@ -494,11 +494,24 @@ def _orphans(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
 
 
 def _chains(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
-    """Each snapshot names the version it replaces: a deleted snapshot leaves a gap."""
+    """Each snapshot names the version it replaces (a deleted snapshot leaves a gap), and is
+    dated on or after it."""
     for cid, found in archive.releases.items():
         known = {r.version for r in found}
         for before, release_ in zip((None, *found), found, strict=False):
             expected = before.version if before else None
+            if before is not None and release_.released < before.released:
+                # the versions' order is their dates' order: what other credentials' files
+                # name is found by date (relations_of)
+                yield _snapshot_problem(
+                    release_,
+                    (HEADER_KEY, "date"),
+                    f"version {release_.version} of '{cid}' is dated "
+                    f"{release_.released}, before version {before.version} it replaces "
+                    f"({before.released})",
+                    "restore the archive from Git; snapshots are written by credcat release",
+                    "archive-date",
+                )
             if release_.replaces == expected:
                 continue
             loc = (HEADER_KEY, "replaces")
@@ -775,8 +788,8 @@ def relations_of(
     date: a credential it counts towards (its own ``part_of``) at the version released last on
     or before that date (the first one released after, if none was released by then), and a
     credential that counts towards it where the version released last on or before that date
-    says so in its ``part_of``; a credential with no released version at all at its current
-    version.
+    (its first release, if it was first released later) says so in its ``part_of``; a
+    credential with no released version at all at its current version.
     """
     archive = catalogue.archive
     cid = credential.id
@@ -813,8 +826,10 @@ def relations_of(
             if other in catalogue.has_part(cid):
                 parts.append(_current(catalogue, other))
             continue
-        then = _as_of(releases, day)
-        if then is not None and cid in then.part_of:
+        # the version released last by then; one first released later, as its first release
+        # (as it was named, at its current version, before that release)
+        then = _as_of(releases, day) or releases[0]
+        if cid in then.part_of:
             parts.append(_released(other, then))
     return parents, parts
 
