@@ -261,6 +261,9 @@ def test_markdown_nested_too_deep_is_refused_and_never_stops_a_build(
     nested = "\n".join("    " * level + "- item" for level in range(8))
     assert str(markdown_safe(nested)).count("<ul>") == 8
     assert markdown_depth(marker * MAX_MARKDOWN_DEPTH + "x") == MAX_MARKDOWN_DEPTH
+    # quotes written without blanks nest as deep; indented text alone is code, not nesting
+    assert markdown_depth(">" * 40 + " x") == 40
+    assert markdown_depth(" " * 140 + "code") == 0
 
 
 def _worst_markdown(unit: str) -> str:

@@ -29,7 +29,9 @@ MAX_MARKDOWN_DEPTH = 32
 block by recursion: ``* * * … x`` (a list in a list on one line, 500 deep) exhausted Python's
 stack, so a text that passed ``check`` stopped every build."""
 
-_BLOCK_MARKER = re.compile(r"(?:[*+-]|[0-9]{1,9}[.)]|>)(?:[ \t]+|$)")
+_BLOCK_MARKER = re.compile(r"(?:[*+-]|[0-9]{1,9}[.)])(?:[ \t]+|$)|>[ \t]*")
+"""A list marker (followed by a blank or the line's end) or a quote marker (``>>>`` nests
+three quotes)."""
 
 REFUSED_CHARS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
@@ -105,21 +107,23 @@ def text_problem(text: str) -> tuple[str, str] | None:
 
 
 def markdown_depth(text: str) -> int:
-    """How deep a Markdown text nests its blocks, at most: per line, its indentation (four
-    spaces or a tab a level) and the list and quote markers that start it, one after the
-    other. Linear in the text's length."""
+    """How deep a Markdown text nests its blocks, at most: per line, the list and quote
+    markers that start it, one after the other, and, before a marker, its indentation (four
+    spaces or a tab a level: a list in a list; indented text alone is a code block, no
+    nesting). Linear in the text's length."""
     deepest = 0
     for line in text.split("\n"):
         stripped = line.lstrip(" \t")
         indent = line[: len(line) - len(stripped)]
-        depth = (indent.count(" ") // 4) + indent.count("\t")
+        markers = 0
         position = 0
         while (
             marker := _BLOCK_MARKER.match(stripped, position)
         ) is not None and marker.end() > position:
-            depth += 1
+            markers += 1
             position = marker.end()
-        deepest = max(deepest, depth)
+        if markers:
+            deepest = max(deepest, markers + indent.count(" ") // 4 + indent.count("\t"))
     return deepest
 
 

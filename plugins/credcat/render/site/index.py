@@ -49,7 +49,8 @@ key     value
 ``vs``  every version, oldest first (absent when the current one is the only one)
 ``sb``  the successor's id (only for a superseded credential)
 ``pr``  the price of the offerings (one value, a range, or "ask the provider")
-``r``   the runs, by start: ``[start (YYYY-MM-DD), start as words, price or ""]``
+``r``   the runs, by start: ``[start (YYYY-MM-DD), start as words, price or ""]``, and the
+        application deadline (YYYY-MM-DD) as a fourth item where there is one
 ======  ============================================================================
 
 ``logos`` maps an organisation id to its logo, relative to this file (absent when no

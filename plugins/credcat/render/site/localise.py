@@ -50,11 +50,11 @@ CLDR_LOCALES: Mapping[str, str] = {"en": "en_150"}
 """CLDR locale of a page language where it is not the language code itself."""
 
 NUMBER_PATTERN = "0.#"
+"""CLDR number pattern: no digit grouping; with ``decimal_quantization=False`` every decimal
+that the value has is kept, and trailing zeros are dropped."""
 AMOUNT_PATTERN = "#,##0"
 """Prices: digit groups, as every locale writes an amount of money (and cents, where there are
 any, as two digits)."""
-"""CLDR number pattern: no digit grouping; with ``decimal_quantization=False`` every decimal
-that the value has is kept, and trailing zeros are dropped."""
 
 
 @functools.cache
