@@ -32,7 +32,7 @@ from ...model import DURATION_RE, Price
 from ..language import LanguageMap, chosen_language
 from ..safe import markdown_safe
 from .context import Part
-from .messages import Plural, translations, ui_tree
+from .messages import Plural, translations, ui_tree, untranslated
 
 __all__ = [
     "Fallback",
@@ -46,7 +46,7 @@ __all__ = [
     "ui_strings",
 ]
 
-CLDR_LOCALES: Mapping[str, str] = {"en": "en_150"}
+CLDR_LOCALES: Mapping[str, str] = {"en": "en_150", "pt": "pt_PT"}
 """CLDR locale of a page language where it is not the language code itself."""
 
 NUMBER_PATTERN = "0.#"
@@ -328,12 +328,28 @@ class Localiser:
             return found
         amount = _amount(str(price.amount), str(self.locale))
         symbol = get_currency_symbol(price.currency, self.locale)
-        if symbol and symbol != price.currency:
+        sign = symbol if symbol and symbol != price.currency else price.currency
+        if untranslated([self.lang]):  # credcat has no words here: CLDR's order and space
+            before, space = _currency_layout(str(self.locale))
+            if sign == price.currency:
+                space = "\u00a0"  # a code is always set apart
+            found = f"{sign}{space}{amount}" if before else f"{amount}{space}{sign}"
+        elif sign != price.currency:
             found = self.ui_text("price_format", symbol=symbol, amount=amount)
         else:
             found = self.ui_text("price_format_code", code=price.currency, amount=amount)
         self._prices[key] = found
         return found
+
+
+@functools.cache
+def _currency_layout(locale: str) -> tuple[bool, str]:
+    """Where CLDR puts the currency of an amount in ``locale`` (before it?) and what sets it
+    apart (a no-break space, or nothing)."""
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
+    before = pattern.strip().startswith("¤")
+    space = "\u00a0" if re.search(r"¤[\s\u00a0]|[\s\u00a0]¤", pattern) else ""
+    return before, space
 
 
 @functools.lru_cache(maxsize=4096)
