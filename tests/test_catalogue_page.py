@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from catalogue_factory import credential, varied_catalogue, write_catalogue
+from catalogue_factory import ORGANISATIONS, credential, varied_catalogue, write_catalogue
 from credcat.render.site.catalogue import PAGE_SIZE, SCRIPT_STRINGS
 from credcat.render.site.index import (
     catalogue_index,
@@ -239,3 +239,20 @@ def test_the_pathways_contents_link_only_to_sections_the_page_has(tmp_path: Path
     pages = Pages(cat, Urls.of(cat.settings))
     spec = next(s for s in pages.pages() if s.kind == "pathways")
     assert [i["id"] for i in pages.context(spec)["toc"]] == ["graph", "routes", "standalone"]
+
+
+def test_the_catalogue_introduction_counts_in_the_plural_rules(tmp_path: Path) -> None:
+    """'3 micro-credentials from 1 organisations' and '0 micro-credentials from 0
+    organisations' (a new catalogue) read as a person would write them."""
+    # one offering organisation (beta-qa only assures quality)
+    one_org = {k: ORGANISATIONS[k] for k in ("alpha-uni", "beta-qa")}
+    runs = {"a": credential(), "b": credential(), "c": credential()}
+    for creds, said in (
+        (runs, "3 micro-credentials from 1 organisation. Filter"),
+        ({"a": credential()}, "1 micro-credential from 1 organisation. Filter"),
+    ):
+        root = write_catalogue(tmp_path / f"c{len(creds)}", creds, one_org)
+        cat = load_catalogue(root)
+        pages = Pages(cat, Urls.of(cat.settings))
+        spec = next(s for s in pages.pages() if s.kind == "catalogue")
+        assert pages.context(spec)["intro"].startswith(said)

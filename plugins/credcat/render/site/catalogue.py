@@ -111,6 +111,15 @@ def _next_run(site: Site, cred: Credential) -> tuple[str, str]:
     return site.loc.ui_text("card_next_start", date=words), price or price_summary(site, cred)
 
 
+def _intro(site: Site, active: int, orgs: int) -> str:
+    """ "12 micro-credentials from 1 organisation. Filter and search …": each count by its
+    language's plural rules."""
+    loc, ui = site.loc, site.loc.ui
+    count = loc.plural(ui["catalogue_intro_count"], active)
+    count = count.replace("{orgs}", loc.plural(ui["catalogue_intro_orgs"], orgs))
+    return f"{count} {ui['catalogue_intro']}"
+
+
 def list_pages(site: Site) -> int:
     """How many pages the no-JavaScript list of the catalogue has."""
     return page_count(len(site.cat.credentials), PAGE_SIZE)
@@ -235,7 +244,7 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
         title = loc.ui_text("catalogue_page_title", title=title, n=number, total=pages)
     return {
         **site.base("catalogue", page, title),
-        "intro": loc.ui_text("catalogue_intro", n=listing["active"], orgs=listing["orgs"]),
+        "intro": _intro(site, listing["active"], listing["orgs"]),
         "number": number,
         "cards": [c for c in cards if c["status"] == "active"],
         "other_cards": [c for c in cards if c["status"] != "active"],
