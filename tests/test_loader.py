@@ -495,3 +495,18 @@ def test_an_enrolment_deadline_is_called_by_its_name(tmp_path: Path) -> None:
         "unknown key 'enrolment_deadline'" in m and "did you mean 'application_deadline'?" in m
         for m in found
     ), found
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        ({"languages": ["português"]}, "unknown language 'português' (did you mean 'pt'?)"),
+        ({"nqf": "QNQ 6"}, "did you mean 'QNQ Level 6'?"),
+    ],
+)
+def test_a_language_by_its_own_name_and_a_level_without_its_word_are_recognised(
+    tmp_path: Path, extra: dict[str, Any], said: str
+) -> None:
+    root = write_catalogue(tmp_path / "c", credentials={"databases": credential(**extra)})
+    found = messages(root)
+    assert any(said in m for m in found), found

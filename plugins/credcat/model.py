@@ -40,6 +40,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from . import vocab
 from .ids import MAX_ID_LENGTH, SLUG_RE, WINDOWS_RESERVED_RE, slugify
+from .languages import language_name
 
 VERSION_RE = re.compile(r"^[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*$")
 RESERVED_VERSIONS = frozenset({"index", "summary", "versions", "latest", "current", "search"})
@@ -228,6 +229,12 @@ BIBLIOGRAPHIC_LANGUAGES = {
 language vocabulary knows: ``ger`` is German, not the Irish ``ga`` a spelling match finds."""
 
 
+def _loosely(text: str) -> str:
+    """A level's label without its word for level, spaces and hyphens: ``qnq6``."""
+    text = re.sub(r"\b(level|niveau|nível|nivel|livello|stufe)\b", "", text.casefold())
+    return re.sub(r"[\s\-_]+", "", text)
+
+
 def _vocab_guess(name: str, value: str) -> str | None:
     """A likely intended code: a code, alias or English label spelled differently.
 
@@ -238,10 +245,17 @@ def _vocab_guess(name: str, value: str) -> str | None:
     wanted = value.strip().casefold()
     if name == "language" and wanted in BIBLIOGRAPHIC_LANGUAGES:
         return BIBLIOGRAPHIC_LANGUAGES[wanted]
+    loose = _loosely(wanted)
     for code in vocab.codes(name):
         concept = vocab.lookup(name, code)
-        if concept is not None and any(
-            label.casefold() == wanted for label in concept.labels.values()
+        if concept is None:
+            continue
+        labels = concept.labels.values()
+        if (
+            any(label.casefold() == wanted for label in labels)
+            # a language by its own name ("Português"), a level without its word ("QNQ 6")
+            or (name == "language" and language_name(concept.code).casefold() == wanted)
+            or (name == "nqf" and any(_loosely(label) == loose for label in labels))
         ):
             return concept.code
     if name in {"language", "country"} and len(wanted) > 3:
@@ -447,6 +461,9 @@ class VocabCode:
             if "," in value and all(vocab.lookup(self.name, v) for v in value.split(",")):
                 raise _comma_list(value)
             guess = _vocab_guess(self.name, value) or CURRENCY_CODE_FOR_SYMBOL.get(value.strip())
+            if guess and self.name == "nqf":  # its codes are opaque: the label is written
+                found = vocab.lookup("nqf", guess)
+                guess = found.labels.get("en", guess) if found is not None else guess
             hint = f"did you mean '{guess}'?" if guess else self._examples()
             raise fail("vocab", f"unknown {self.what} '{value}'", hint)
         return found.code
