@@ -620,8 +620,8 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
         (
             "languages: [Deutsch]\n",
             ("languages",),
-            "1:13: languages item 1: unknown language 'Deutsch' (write the two-letter code: en for "
-            "English, de for German, fr for French)",
+            # a language's own name is known too
+            "1:13: languages item 1: unknown language 'Deutsch' (did you mean 'de'?)",
         ),
         (
             "eqf: six\n",

@@ -218,7 +218,8 @@ def test_release_refuses_what_it_must_not_do(released: Path) -> None:
     code, output = release(released, "database")
     assert (code, output) == (
         1,
-        f"credcat release: there is no credential 'database' in {released}\n",
+        f"credcat release: there is no credential 'database' in {released} "
+        "(did you mean 'databases'?)\n",
     )
     # a catalogue with errors releases nothing
     cred_file = released / "credentials" / "databases.yaml"
@@ -636,3 +637,24 @@ def test_a_release_records_change_reaches_the_serve_keys(released: Path) -> None
     assert day is not None
     snapshot.write_text(text.replace(day.group(0), "date: 2020-01-02", 1), "utf-8")
     assert credential_keys(load_catalogue(released), "salt", None) != before
+
+
+def test_release_of_a_mistyped_id_says_which_was_meant(released: Path) -> None:
+    code, output = run("release", "databse", str(released))
+    assert code != 0 and "there is no credential 'databse'" in output
+    assert "(did you mean 'databases'?)" in output
+
+
+def test_a_stackability_id_written_short_gets_the_id_it_begins(tmp_path: Path) -> None:
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "group-facilitation": credential(),
+            "volunteering": credential(stackability={"builds_on": ["group"]}),
+        },
+    )
+    said = [p.format() for p in errors(root)]
+    assert any(
+        "unknown credential 'group'" in m and "did you mean 'group-facilitation'?" in m
+        for m in said
+    ), said

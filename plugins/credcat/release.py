@@ -16,6 +16,7 @@ from typing import Any
 from .catalogue import Catalogue
 from .errors import CredcatError, Problem
 from .model import Credential
+from .rules import Suggester
 from .validate import check_catalogue
 from .versions import (
     ARCHIVE_DIR,
@@ -92,7 +93,9 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         raise ReleaseError("nothing released: the catalogue has errors; fix them first", errors)
     credential = catalogue.credentials.get(credential_id)
     if credential is None:
-        raise ReleaseError(f"there is no credential '{credential_id}' in {root}")
+        close = Suggester(catalogue.credentials).closest(credential_id)
+        meant = f" (did you mean '{close}'?)" if close else ""
+        raise ReleaseError(f"there is no credential '{credential_id}' in {root}{meant}")
     if credential.status == "draft":
         raise ReleaseError(
             f"'{credential_id}' is a draft: set its status to active before releasing it"

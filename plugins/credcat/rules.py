@@ -201,7 +201,8 @@ class Suggester:
 
     def __init__(self, options: Iterable[str]) -> None:
         self._by_length: dict[int, list[str]] = {}
-        for option in sorted(set(options)):
+        self._sorted = sorted(set(options))
+        for option in self._sorted:
             self._by_length.setdefault(len(option), []).append(option)
 
     def closest(self, name: str) -> str | None:
@@ -221,7 +222,16 @@ class Suggester:
         found = difflib.get_close_matches(
             name, candidates[:MAX_SUGGESTION_CANDIDATES], n=1, cutoff=0.8
         )
-        return found[0] if found else None
+        return found[0] if found else self._longer(name)
+
+    def _longer(self, name: str) -> str | None:
+        """The one id that ``name`` begins, word for word (``facilitacao`` for
+        ``facilitacao-grupos``), or ``None`` (none, or several)."""
+        start = name + "-"
+        at = bisect.bisect_left(self._sorted, start)
+        found = self._sorted[at : at + 2]
+        matching = [option for option in found if option.startswith(start)]
+        return matching[0] if len(matching) == 1 else None
 
 
 def credential_references(cat: Catalogue) -> Iterator[Problem]:
