@@ -239,8 +239,9 @@ def _vocab_guess(name: str, value: str) -> str | None:
     """A likely intended code: a code, alias or English label spelled differently.
 
     Languages and countries are known by two- or three-letter codes; comparing a longer word
-    (``Deutsch``) letter by letter with those codes finds nonsense (``eu``), so longer words are
-    matched only against the English names (``German``, ``Germany``).
+    letter by letter with those codes finds nonsense (``eu``), so longer words are matched only
+    against names: the English ones (``German``, ``Germany``) and a language's own
+    (``Deutsch``, ``português``). ISO 639-2's bibliographic codes (``ger``) are known too.
     """
     wanted = value.strip().casefold()
     if name == "language" and wanted in BIBLIOGRAPHIC_LANGUAGES:
