@@ -876,6 +876,21 @@ def test_odd_addresses_and_dates_are_reported_not_fatal(
         assert "evil" not in org.homepage and '"' not in org.homepage
 
 
+def _sample_elm(cid: str, folder: Path) -> tuple[Any, Path]:
+    """A sample credential's current version and its ``elm.jsonld`` as the site publishes it,
+    written into ``folder``."""
+    from credcat.output import data_files
+    from credcat.urls import Urls
+    from credcat.validate import load_catalogue
+
+    sample = load_catalogue(Path(__file__).parent.parent / "catalogue")
+    source = sample.credentials[cid]
+    files = data_files(sample, Urls.of(sample.settings))
+    elm = folder / "elm.jsonld"
+    elm.write_bytes(files[f"credentials/{cid}/{source.version}/elm.jsonld"])
+    return source, elm
+
+
 def test_credcats_own_specification_reads_back_with_its_version_and_kinds(
     cat: Path, tmp_path: Path
 ) -> None:
@@ -883,16 +898,8 @@ def test_credcats_own_specification_reads_back_with_its_version_and_kinds(
     place for but credcat's file says: the version (in the specification's address) and an
     outcome of responsibility and autonomy (in a note: ELM's skill types have no such
     concept)."""
-    from credcat.output import data_files
-    from credcat.urls import Urls
-    from credcat.validate import load_catalogue
-
-    sample = load_catalogue(Path(__file__).parent.parent / "catalogue")
     cid = "sql-for-data-analysis"
-    source = sample.credentials[cid]
-    files = data_files(sample, Urls.of(sample.settings))
-    elm = tmp_path / "elm.jsonld"
-    elm.write_bytes(files[f"credentials/{cid}/{source.version}/elm.jsonld"])
+    source, elm = _sample_elm(cid, tmp_path)
     report = import_file(elm, cat)
     assert not any("has no type" in line for line in report), report
     imported = yaml.safe_load((cat / "credentials" / f"{cid}.yaml").read_text("utf-8"))
@@ -908,16 +915,8 @@ def test_credcats_own_file_keeps_its_ids(cat: Path, tmp_path: Path) -> None:
     """The ids credcat's addresses name (``…/credentials/<id>/<version>/#spec``,
     ``#outcome-<id>``, ``#assessment-<id>``) are kept: not an id made of the title
     ('data-analysis-with-python') and outcomes numbered o1, o2 …."""
-    from credcat.output import data_files
-    from credcat.urls import Urls
-    from credcat.validate import load_catalogue
-
-    sample = load_catalogue(Path(__file__).parent.parent / "catalogue")
     cid = "data-analysis-python"
-    source = sample.credentials[cid]
-    files = data_files(sample, Urls.of(sample.settings))
-    elm = tmp_path / "elm.jsonld"
-    elm.write_bytes(files[f"credentials/{cid}/{source.version}/elm.jsonld"])
+    source, elm = _sample_elm(cid, tmp_path)
     import_file(elm, cat)
     imported = yaml.safe_load((cat / "credentials" / f"{cid}.yaml").read_text("utf-8"))
     assert sorted(o["id"] for o in imported["outcomes"]) == sorted(o.id for o in source.outcomes)

@@ -570,9 +570,7 @@ def test_a_release_records_the_versions_its_files_name_for_good(tmp_path: Path) 
 
 
 def test_a_release_record_naming_no_versions_is_refused(released: Path) -> None:
-    snapshot = released / "versions" / "databases" / "1.0.yaml"
-    text = snapshot.read_text("utf-8")
-    snapshot.write_text(text.replace("  parts: {}", "  parts: [other]", 1), "utf-8")
+    edit(released / "versions" / "databases" / "1.0.yaml", "  parts: {}", "  parts: [other]")
     [problem] = errors(released)
     assert problem.code == "archive-header" and problem.field == "release.parts"
     assert "'parts' is not a map of credential ids to versions" in problem.message
@@ -584,9 +582,7 @@ def test_a_snapshot_dated_before_the_version_it_replaces_is_refused(released: Pa
     cred_file = released / "credentials" / "databases.yaml"
     edit(cred_file, "version: '1.0'", "version: '1.1'")
     assert release(released, "databases", "2026-10-01")[0] == 0
-    snapshot = released / "versions" / "databases" / "1.1.yaml"
-    text = snapshot.read_text("utf-8")
-    snapshot.write_text(text.replace("date: 2026-10-01", "date: 2026-08-01", 1), "utf-8")
+    edit(released / "versions" / "databases" / "1.1.yaml", "date: 2026-10-01", "date: 2026-08-01")
     [problem] = errors(released)
     assert problem.code == "archive-date" and problem.field == "release.date"
     assert "dated 2026-08-01, before version 1.0 it replaces (2026-09-01)" in problem.message
