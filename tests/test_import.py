@@ -926,6 +926,16 @@ def test_credcats_own_file_keeps_its_ids(cat: Path, tmp_path: Path) -> None:
     # what each assessment proves names outcomes by those ids
     known = {o.id for o in source.outcomes}
     assert all(set(a.get("proves", [])) <= known for a in imported["assessments"])
+    # how each was supervised is read back into its fields, out of its description (which
+    # credcat's files extend with it), so a build of the import does not say it twice
+    by_id = {a.id: a for a in source.assessments}
+    for item in imported["assessments"]:
+        was = by_id[item["id"]]
+        assert item.get("supervision") == was.supervision, item["id"]
+        assert item.get("identity_check", False) == was.identity_check, item["id"]
+        text = item["description"]
+        english = text if isinstance(text, str) else text["en"]
+        assert " ".join(english.split()) == " ".join(was.description["en"].split())
     load(cat)
 
 

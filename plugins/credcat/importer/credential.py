@@ -801,6 +801,59 @@ def _version_in(iri: str | None) -> str | None:
 
 
 @functools.cache
+def _credcat_assessment_sentences() -> tuple[
+    tuple[tuple[str, str | None, bool], ...], tuple[re.Pattern[str], ...]
+]:
+    """The sentences credcat adds to an assessment's description in its own files, in every
+    language it writes them in: (sentence, supervision, identity checked) for how it was
+    supervised, and a pattern for the outcomes it proves."""
+    said: list[tuple[str, str | None, bool]] = []
+    for identity in (True, False):
+        checked = "identity.yes" if identity else "identity.no"
+        for code in ("unsupervised", "supervised-online", "supervised-on-site"):
+            for text in say(
+                "assessment.supervision",
+                PHRASE_LANGUAGES,
+                supervision=say(f"supervision.{code}", PHRASE_LANGUAGES),
+                identity=say(checked, PHRASE_LANGUAGES),
+            ).values():
+                said.append((text, code, identity))
+        if identity:
+            for text in say(
+                "assessment.identity-only",
+                PHRASE_LANGUAGES,
+                identity=say(checked, PHRASE_LANGUAGES),
+            ).values():
+                said.append((text, None, True))
+    proves = tuple(
+        re.compile(r"\s*" + re.escape(text).replace(re.escape("{outcomes}"), r"\(\d+\).*?") + r"$")
+        for text in say("assessment.proves", PHRASE_LANGUAGES, outcomes="{outcomes}").values()
+    )
+    return tuple(said), proves
+
+
+def _without_credcat_sentences(
+    description: dict[str, str],
+) -> tuple[dict[str, str], tuple[str | None, bool] | None]:
+    """An assessment's description without the sentences credcat's own files add to it (how
+    it was supervised, which outcomes it proves: the YAML says those in fields), and what the
+    first of them said: (supervision, identity checked); ``None`` where it has none."""
+    sentences, proves = _credcat_assessment_sentences()
+    found: tuple[str | None, bool] | None = None
+    out: dict[str, str] = {}
+    for lang, text in description.items():
+        for pattern in proves:
+            text = pattern.sub("", text)
+        for sentence, code, identity in sentences:
+            if text.endswith(sentence):
+                text = text[: -len(sentence)].rstrip()
+                found = found or (code, identity)
+                break
+        out[lang] = text or description[lang]
+    return out, found
+
+
+@functools.cache
 def _responsibility_autonomy_notes() -> frozenset[str]:
     return frozenset(say("outcome.responsibility-autonomy", PHRASE_LANGUAGES).values())
 
@@ -883,7 +936,14 @@ def _read_assessments(
                 ("assessments", index, "description"),
                 f"{TODO}: describe what the learner does and how it is judged",
             )
+        description, said = _without_credcat_sentences(description)
         item["description"] = ctx.out_text(description)
+        if said is not None:  # credcat's own file: how it was supervised, read back
+            supervision_code, identity = said
+            if supervision_code is not None:
+                item["supervision"] = supervision_code
+            if identity:
+                item["identity_check"] = True
         proves = _read_proves(ctx, node, spec_id, outcome_nodes)
         if proves is None:
             proves = list(outcome_ids)
@@ -892,7 +952,7 @@ def _read_assessments(
                 "outcomes — the source does not say which outcomes it proves; check it"
             )
         item["proves"] = Flow(proves)
-        if issued is not None:
+        if issued is not None and said is None:
             supervision = ctx.concept(issued.get("idVerification"), "supervision")
             if supervision is not None:
                 item["supervision"] = "unsupervised"
