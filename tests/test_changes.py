@@ -72,6 +72,24 @@ def test_outcomes_added_removed_and_reworded() -> None:
     ]
 
 
+def test_an_outcome_reworded_in_one_language_says_so() -> None:
+    """A text changed in German only is not described, on the English page, as a rewording
+    of the English text that did not change."""
+    old_text = BASE["outcomes"][0]["text"]
+    new = cred(
+        outcomes=[
+            {**BASE["outcomes"][0], "text": {**old_text, "de": "Ein Schema in 3NF gestalten."}},
+            *BASE["outcomes"][1:],
+        ]
+    )
+    assert texts(cred(), new) == [
+        f"Outcome reworded in German only: {old_text['en']}",
+    ]
+    assert texts(cred(), new, "de") == [
+        "Lernergebnis nur auf Deutsch neu formuliert: Ein Schema in 3NF gestalten.",
+    ]
+
+
 def test_supervision_and_identity_check_in_words() -> None:
     exam = {
         "id": "exam",

@@ -326,7 +326,23 @@ def _outcomes(old: Sequence[Outcome], new: Sequence[Outcome]) -> list[Change]:
             found.append(Change("outcome_added", "outcomes", {"text": outcome.text}))
             continue
         if was.text != outcome.text:
-            found.append(Change("outcome_reworded", "outcomes", {"text": outcome.text}))
+            changed = sorted(
+                lang
+                for lang in set(was.text) & set(outcome.text)
+                if was.text[lang] != outcome.text[lang]
+            )
+            if changed and len(changed) < len(set(was.text) & set(outcome.text)):
+                # reworded in some languages only: said so, not as a change in every one
+                languages = Joined(tuple(Code("language", lang) for lang in changed))
+                found.append(
+                    Change(
+                        "outcome_reworded_in",
+                        "outcomes",
+                        {"text": outcome.text, "languages": languages},
+                    )
+                )
+            else:
+                found.append(Change("outcome_reworded", "outcomes", {"text": outcome.text}))
         if was.kind != outcome.kind:
             found.append(
                 Change(
