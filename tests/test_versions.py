@@ -291,8 +291,9 @@ def test_editing_a_released_version_is_an_error_at_the_changed_line(released: Pa
         "'eqf' differs from released version 1.0: Level EQF 6 → EQF 5 "
         "(released versions never change)"
     )
-    assert found[1].message.startswith(
-        "'outcomes' differs from released version 1.0: Outcome reworded: Write SQL queries"
+    assert found[1].message.startswith(  # the English text alone was edited
+        "'outcomes' differs from released version 1.0: Outcome reworded in English only: "
+        "Write SQL queries"
     )
     assert found[0].hint.startswith('raise the version (e.g. version: "1.1")')
     assert "or revert it" in found[0].hint and "erratum" in found[0].hint
