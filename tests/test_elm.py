@@ -743,10 +743,13 @@ def _texts(document: Any) -> list[str]:
 
 
 def _hard_breaks(text: str) -> list[str]:
-    """Line breaks inside a paragraph (a list's ``• item`` lines are separate lines)."""
+    """Line breaks inside a paragraph (a list's ``• item`` or ``1. item`` lines are separate
+    lines)."""
     lines = text.split("\n")
     return [
-        f"{a!r} / {b!r}" for a, b in itertools.pairwise(lines) if a and b and not b.startswith("• ")
+        f"{a!r} / {b!r}"
+        for a, b in itertools.pairwise(lines)
+        if a and b and not re.match(r"• |\d+\. ", b)
     ]
 
 
@@ -755,7 +758,8 @@ def test_notes_hold_plain_text() -> None:
     changed = cred.model_copy(
         update={
             "description": {
-                "en": "Learn *SQL*\nwith **us**.\n\n- joins\n- [views](https://v.example/)"
+                "en": "Learn *SQL*\nwith **us**.\n\n- joins\n- [views](https://v.example/)\n\n"
+                "Two steps:\n\n1. first\n2. second"
             },
             "further_information": {"en": "line one\nline two\n\n\nnext paragraph"},
         }
@@ -764,6 +768,7 @@ def test_notes_hold_plain_text() -> None:
     notes = {n["id"].rsplit("#", 1)[1]: n["noteLiteral"]["en"] for n in nodes_of(document, "Note")}
     assert (
         notes["note-description"] == "Learn SQL with us.\n\n• joins\n• views (https://v.example/)"
+        "\n\nTwo steps:\n\n1. first\n2. second"  # a numbered list keeps its numbers
     )
     assert notes["note-further-information"] == "line one line two\n\nnext paragraph"
     for case in CASES:

@@ -950,3 +950,57 @@ def test_a_version_read_from_an_address_must_be_one_a_catalogue_can_publish() ->
     assert _version_in(f"{base}/elm.jsonld/#spec") is None
     assert _version_in("urn:epass:learningAchievementSpec:1") is None
     assert _version_in(None) is None
+
+
+def _words(text: Any) -> dict[str, str]:
+    """A text's words per language as an ELM note keeps them: plain text, so without
+    Markdown's emphasis, code and list marks, and a link as its text and its address."""
+    if text is None:
+        return {}
+    found = {"en": text} if isinstance(text, str) else dict(text)
+    plain = {
+        lang: re.sub(r"\[([^]]*)\]\(([^)]*)\)", r"\1 (\2)", value) for lang, value in found.items()
+    }
+    return {
+        lang: " ".join(re.sub(r"[*_`]|^- ", "", value, flags=re.M).split())
+        for lang, value in plain.items()
+    }
+
+
+@pytest.mark.parametrize(
+    "cid",
+    sorted(p.stem for p in (Path(__file__).parent.parent / "catalogue" / "credentials").iterdir()),
+)
+def test_credcats_own_file_reads_back_field_for_field(cid: str, tmp_path: Path) -> None:
+    """Every field ELM has no place for but credcat's ``elm.jsonld`` says in a note or a
+    sentence of its own comes back into its YAML field: the description (not merged into the
+    further information), the stackability note, the parts of the workload, the QF-EHEA
+    cycle, e-mail links in their place among the links, what each assessment proves (named
+    by number in its description), the publication date and the duration in weeks. The
+    credential's homepage is its own, not the catalogue page the file also names."""
+    target = tmp_path / "catalogue"
+    shutil.copytree(BASE, target)
+    source, elm = _sample_elm(cid, tmp_path)
+    import_file(elm, target)
+    written = (target / "credentials" / f"{cid}.yaml").read_text("utf-8")
+    cred = load(target).credentials[cid]
+
+    assert cred.published == source.published
+    assert cred.workload == source.workload
+    assert cred.duration == source.duration
+    assert cred.qf_ehea == source.qf_ehea
+    assert _words(cred.description) == _words(source.description)
+    assert _words(cred.further_information) == _words(source.further_information)
+    assert _words(cred.stackability.note if cred.stackability else None) == _words(
+        source.stackability.note if source.stackability else None
+    )
+    assert [(link.url, dict(link.title)) for link in cred.links] == [
+        (link.url, dict(link.title)) for link in source.links
+    ]
+    assert cred.homepage == source.homepage
+    assert {a.id: a.proves for a in cred.assessments} == {
+        a.id: a.proves for a in source.assessments
+    }
+    # the default language first, as a maintainer writes it (the JSON sorts its keys)
+    assert next(iter(cred.title)) == "en"
+    assert "catalogue page" not in written

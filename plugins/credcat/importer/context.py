@@ -196,7 +196,11 @@ class Context:
     # -- organisations ---------------------------------------------------------------------
 
     def out_text(self, text: dict[str, str]) -> str | dict[str, str]:
-        """A text for the YAML: a plain string when it is only in the default language."""
+        """A text for the YAML: a plain string when it is only in the default language; else
+        a map in the catalogue's order of languages (the default first), then the others in
+        the source's order (JSON-LD writers often sort the keys of a language map)."""
         if list(text) == [self.default_language]:
             return text[self.default_language]
-        return dict(text)
+        order = [*self.target.languages, self.default_language]
+        first = {lang: text[lang] for lang in order if lang in text}
+        return {**first, **{lang: value for lang, value in text.items() if lang not in first}}

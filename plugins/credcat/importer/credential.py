@@ -40,7 +40,7 @@ from .. import vocab
 from ..catalogue import CREDENTIALS_DIR
 from ..ids import is_id, slugify
 from ..model import ESCO_SKILL_RE, VERSION_RE, version_name_problem
-from ..render.language import PHRASE_LANGUAGES, say
+from ..render.language import PHRASE_FALLBACK, PHRASE_LANGUAGES, say
 from .base import (
     SPEC_TYPES,
     TODO,
@@ -53,6 +53,7 @@ from .base import (
     id_of,
     iso_date,
     iso_parts,
+    join_texts,
     label_of,
     types_of,
     with_markers,
@@ -221,6 +222,17 @@ def _title_and_summary(ctx: Context, entry: Entry, draft: Draft) -> None:
             f"({id_of(spec)})"
         )
     data["status"] = "active"
+    published = _read_date(spec.get("dateModified"))
+    if published is not None:
+        data["published"] = published
+        ctx.report.assumed.append(
+            f"assumed: {rel}: published {published}, the date the specification was last "
+            "modified (dateModified)"
+        )
+    elif spec.get("dateModified") is not None:
+        ctx.report.not_imported.append(
+            f"not imported: {path}.dateModified ({spec.get('dateModified')}) — not a date"
+        )
 
     description = ctx.text(spec.get("description"), path + ".description")
     summary = description
@@ -568,16 +580,161 @@ def _further_information(ctx: Context, entry: Entry, draft: Draft, by_node: dict
     stack = _read_stackability(ctx, entry, by_node)
     if stack:
         data["stackability"] = stack
-    further = ctx.note(spec.get("additionalNote"), path + ".additionalNote")
+    own, others = _own_notes(ctx, entry)
+    if "note-description" in own and "description" not in data:
+        data["description"] = ctx.out_text(_as_markdown(own["note-description"]))
+        ctx.report.assumed.append(
+            f"assumed: {draft.rel}: description — from the plain-text note of credcat's own "
+            "file: its lists are Markdown again, but emphasis, code marks and links' brackets "
+            "are gone; check it"
+        )
+    elif "note-description" in own:  # a learningOutcomeSummary came first: keep both
+        others.insert(0, own["note-description"])
+    if "note-stackability" in own:
+        stack["note"] = ctx.out_text(own["note-stackability"])
+        data["stackability"] = stack
+    if "note-further-information" in own:
+        others.append(own["note-further-information"])
+    _workload_from_note(own.get("note-workload"), data)
+    _qf_ehea_from_note(own.get("note-qf-ehea"), data)
+    further = join_texts(others) if others else None
     if further:
         data["further_information"] = ctx.out_text(further)
-    found_links = _read_links(ctx, spec.get("supplementaryDocument"))
-    homepages = ctx.url(spec.get("homepage"))
+    found_links = [
+        link for _, link in sorted(_read_links(ctx, entry) + _mail_links(ctx, own), key=_first)
+    ]
+    homepages = list(
+        dict.fromkeys(
+            url
+            for node in ctx.tree.nodes(spec.get("homepage"))
+            if credcat_node_of(id_of(node), entry) != "page"  # the catalogue's own page
+            for url in ctx.url(node)
+        )
+    )
     if homepages:
         data["homepage"] = homepages[0]
         found_links += [{"title": "Further information", "url": u} for u in homepages[1:]]
     if found_links:
         data["links"] = found_links
+
+
+_OWN_NOTES = frozenset(
+    {
+        "note-description",
+        "note-further-information",
+        "note-stackability",
+        "note-workload",
+        "note-qf-ehea",
+    }
+)
+"""The fragments of the notes credcat writes for a credential's fields (``render.data.elm``)."""
+_LINK_NODE = re.compile(r"link-([1-9][0-9]{0,3})")
+
+
+def credcat_node_of(iri: str | None, entry: Entry) -> str | None:
+    """The fragment of ``iri`` when it is the address of a node credcat published for this
+    entry's credential (``…/credentials/<id>/<version>/#<fragment>``); else ``None``."""
+    found = _CREDCAT_NODE.search(iri or "")
+    if found is None or found.group(1) != credcat_id_in(id_of(entry.spec)):
+        return None
+    return found.group(2)
+
+
+def _own_notes(
+    ctx: Context, entry: Entry
+) -> tuple[dict[str, dict[str, str]], list[dict[str, str]]]:
+    """The specification's notes: those credcat's own file writes for a field of the YAML, by
+    fragment (``note-description``, ``link-2`` …), and the texts of all others, in order."""
+    value = entry.spec.get("additionalNote")
+    path = entry.path + ".additionalNote"
+    own: dict[str, dict[str, str]] = {}
+    others: list[dict[str, str]] = []
+    for i, item in enumerate(value if isinstance(value, list) else [value]):
+        where = f"{path}[{i}]" if isinstance(value, list) else path
+        node = ctx.tree.node(item) if isinstance(item, dict | str) else None
+        fragment = credcat_node_of(id_of(node), entry) if node is not None else None
+        if (
+            node is not None
+            and fragment is not None
+            and (fragment in _OWN_NOTES or _LINK_NODE.fullmatch(fragment))
+        ):
+            text = ctx.text(node.get("noteLiteral"), where + ".noteLiteral")
+            if text:
+                own[fragment] = text
+            continue
+        found = ctx.note(item, where)
+        if found:
+            others.append(found)
+    return own, others
+
+
+def _as_markdown(text: dict[str, str]) -> dict[str, str]:
+    """A description credcat's own file wrote as plain text, with its lists as Markdown again
+    (``• item`` lines, :func:`credcat.render.data.nodes.plain_text`)."""
+    return {lang: re.sub(r"(?m)^• ", "- ", value) for lang, value in text.items()}
+
+
+def _mail_links(ctx: Context, own: dict[str, dict[str, str]]) -> list[tuple[int, dict[str, Any]]]:
+    """The e-mail links credcat's own file writes as notes (``Title: address``), each with
+    its number among the credential's links."""
+    out: list[tuple[int, dict[str, Any]]] = []
+    for fragment, text in own.items():
+        number = _LINK_NODE.fullmatch(fragment)
+        if number is None:
+            continue
+        title: dict[str, str] = {}
+        address = ""
+        for lang, value in text.items():
+            label, sep, mail = value.rpartition(": ")
+            if sep and "@" in mail and " " not in mail.strip():
+                title[lang], address = label.strip(), mail.strip()
+        if title and address:
+            link = {"title": ctx.out_text(title), "url": f"mailto:{address}"}
+            out.append((int(number.group(1)), link))
+    return out
+
+
+def _first(item: tuple[int, dict[str, Any]]) -> int:
+    return item[0]
+
+
+@functools.cache
+def _workload_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """A pattern per workload field, for the English note credcat's own files write."""
+    out = []
+    for name in ("guided_hours", "self_study_hours", "assessment_hours"):
+        before, _, after = say(f"workload.{name}", (), n="\0")["en"].partition("\0")
+        out.append((name, re.compile(re.escape(before) + r"(\d+(?:\.\d+)?)" + re.escape(after))))
+    return tuple(out)
+
+
+def _workload_from_note(text: dict[str, str] | None, data: dict[str, Any]) -> None:
+    """The parts of the workload that credcat's own file says in its workload note."""
+    if not text or "en" not in text or not isinstance(data.get("workload"), dict):
+        return
+    for name, pattern in _workload_patterns():
+        found = pattern.search(text["en"])
+        if found is not None and 0 < float(found.group(1)) <= 4000:
+            data["workload"][name] = as_number(float(found.group(1)))
+
+
+def _qf_ehea_from_note(text: dict[str, str] | None, data: dict[str, Any]) -> None:
+    """The QF-EHEA cycle that credcat's own file says in its note."""
+    if not text or "en" not in text:
+        return
+    for cycle in ("short-cycle", "first-cycle", "second-cycle", "third-cycle"):
+        if say(f"qf-ehea.{cycle}", ())["en"] in text["en"]:
+            data["qf_ehea"] = cycle
+            return
+
+
+def _read_date(value: Any) -> str | None:
+    """The date (``YYYY-MM-DD``) of an ``xsd:date`` or ``xsd:dateTime``, plain or typed."""
+    if isinstance(value, dict):
+        value = value.get("@value")
+    if isinstance(value, str) and iso_date(value.strip()[:10]):
+        return value.strip()[:10]
+    return None
 
 
 def _awarding_bodies(
@@ -681,6 +838,8 @@ def _read_duration(ctx: Context, value: Any, path: str) -> str | None:
         ((key, number),) = parts.items()
         if key in units and number.is_integer() and 0 < number < 10000:
             n = int(number)
+            if key == "D" and n % 7 == 0:  # credcat's own files write weeks as days
+                key, n = "W", n // 7
             return f"{n} {units[key]}{'' if n == 1 else 's'}"
     ctx.report.not_imported.append(
         f"not imported: {path} ({value}) — write 'duration:' by hand (e.g. '8 weeks')"
@@ -853,6 +1012,18 @@ def _without_credcat_sentences(
     return out, found
 
 
+def _proven_numbers(description: dict[str, str]) -> list[int]:
+    """The numbers of the outcomes an assessment proves, from the English sentence credcat's
+    own files add to its description (``Proves these learning outcomes: (1) …; (4) ….``)."""
+    english = description.get(PHRASE_FALLBACK, "")
+    before, _, _ = say("assessment.proves", (), outcomes="\0")[PHRASE_FALLBACK].partition("\0")
+    start = english.rfind(before)
+    if start < 0:
+        return []
+    listing = english[start + len(before) :]
+    return [int(n) for n in re.findall(r"(?:^|; )\((\d{1,4})\) ", listing)]
+
+
 @functools.cache
 def _responsibility_autonomy_notes() -> frozenset[str]:
     return frozenset(say("outcome.responsibility-autonomy", PHRASE_LANGUAGES).values())
@@ -936,15 +1107,21 @@ def _read_assessments(
                 ("assessments", index, "description"),
                 f"{TODO}: describe what the learner does and how it is judged",
             )
+        numbers = _proven_numbers(description)
         description, said = _without_credcat_sentences(description)
         item["description"] = ctx.out_text(description)
         if said is not None:  # credcat's own file: how it was supervised, read back
             supervision_code, identity = said
             if supervision_code is not None:
                 item["supervision"] = supervision_code
-            if identity:
+                item["identity_check"] = identity
+            elif identity:
                 item["identity_check"] = True
         proves = _read_proves(ctx, node, spec_id, outcome_nodes)
+        if proves == outcome_ids and numbers and all(0 < n <= len(outcome_ids) for n in numbers):
+            # credcat's own file points every assessment at the specification and names the
+            # outcomes it proves by their numbers
+            proves = list(dict.fromkeys(outcome_ids[n - 1] for n in numbers))
         if proves is None:
             proves = list(outcome_ids)
             ctx.report.assumed.append(
@@ -1122,14 +1299,18 @@ def _read_stackability(ctx: Context, entry: Entry, by_node: dict[str, str]) -> d
     return out
 
 
-def _read_links(ctx: Context, value: Any) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for node in ctx.tree.nodes(value):
+def _read_links(ctx: Context, entry: Entry) -> list[tuple[int, dict[str, Any]]]:
+    """The specification's documents as links, each with its number among the credential's
+    links where credcat's own file names it (``#link-2``), else after those, in order."""
+    out: list[tuple[int, dict[str, Any]]] = []
+    for i, node in enumerate(ctx.tree.nodes(entry.spec.get("supplementaryDocument"))):
         urls = ctx.url(node)
         if not urls:
             continue
         title = ctx.text(node.get("title"), "supplementaryDocument.title")
-        out.append({"title": ctx.out_text(title) if title else urls[0], "url": urls[0]})
+        number = _LINK_NODE.fullmatch(credcat_node_of(id_of(node), entry) or "")
+        place = int(number.group(1)) if number else 10_000 + i
+        out.append((place, {"title": ctx.out_text(title) if title else urls[0], "url": urls[0]}))
     return out
 
 
@@ -1139,6 +1320,7 @@ def _spec_leftovers(ctx: Context, spec: dict[str, Any], path: str) -> None:
         path,
         (
             "title",
+            "dateModified",
             "description",
             "learningOutcomeSummary",
             "dcType",

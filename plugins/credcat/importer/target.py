@@ -29,6 +29,7 @@ class Target:
     Attributes:
         root: The catalogue folder.
         default_language: Its default language code.
+        languages: Its languages, in the order its settings give them.
         publisher: The id of its publisher ('' when it names none).
         publisher_country: The publisher's country code, when its file says one.
         publisher_has_file: Whether ``organisations/<publisher>.yaml`` is usable.
@@ -39,6 +40,7 @@ class Target:
 
     root: Path
     default_language: str = "en"
+    languages: tuple[str, ...] = ()
     publisher: str = ""
     publisher_country: str | None = None
     publisher_has_file: bool = False
@@ -81,6 +83,16 @@ def read_target(into: Path) -> Target:
     raw = settings.get("default_language", "en")
     found = vocab.lookup("language", raw) if isinstance(raw, str) else None
     target.default_language = found.code if found else "en"
+    listed: list[Any] = []
+    for key in ("languages", "partial_languages"):
+        value = settings.get(key)
+        listed += value if isinstance(value, list) else [value]
+    codes = [
+        concept.code
+        for raw_code in listed
+        if isinstance(raw_code, str) and (concept := vocab.lookup("language", raw_code)) is not None
+    ]
+    target.languages = tuple(dict.fromkeys([target.default_language, *codes]))
     publisher = settings.get("publisher")
     target.publisher = publisher if isinstance(publisher, str) else ""
     target.taken = {

@@ -35,6 +35,7 @@ CREDENTIAL_ORDER = (
     "title",
     "version",
     "status",
+    "published",
     "summary",
     "description",
     "type",

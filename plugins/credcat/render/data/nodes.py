@@ -169,14 +169,15 @@ def id_verification(
 
 class _TextOfHtml(HTMLParser):
     """The text of the HTML :func:`~credcat.render.safe.markdown_safe` produces, by block:
-    a paragraph per ``<p>``, a line ``• item`` per list item, a link's address after its text
-    when they differ."""
+    a paragraph per ``<p>``, a line ``• item`` per item of a list (``1. item`` of a numbered
+    list), a link's address after its text when they differ."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self.current: list[str] = []
         self.items: list[str] | None = None
+        self.number: int | None = None  # the next item's number in a numbered list
         self.href: str | None = None
         self.link_text: list[str] = []
 
@@ -185,7 +186,10 @@ class _TextOfHtml(HTMLParser):
         self.current = []
         if not text:
             return
-        if self.items is not None:
+        if self.items is not None and self.number is not None:
+            self.items.append(f"{self.number}. {text}")
+            self.number += 1
+        elif self.items is not None:
             self.items.append("• " + text)
         else:
             self.blocks.append(text)
@@ -196,6 +200,8 @@ class _TextOfHtml(HTMLParser):
         elif tag in {"ul", "ol"}:
             self._flush()
             self.items = []
+            start = dict(attrs).get("start") or "1"
+            self.number = int(start) if tag == "ol" and start.isdigit() else None
         elif tag == "br":
             self.current.append(" ")
         elif tag == "a":
@@ -209,7 +215,7 @@ class _TextOfHtml(HTMLParser):
             self._flush()
             if self.items:
                 self.blocks.append("\n".join(self.items))
-            self.items = None
+            self.items, self.number = None, None
         elif tag == "a":
             shown = "".join(self.link_text).strip()
             if self.href and self.href.removeprefix("mailto:") not in {shown, ""}:
@@ -232,7 +238,7 @@ def plain_text(text: str, *, markdown: bool = False) -> str:
     breaks, which readers of the data would show as they are); paragraphs are separated by a
     blank line. A Markdown text (``markdown=True``, the credential's ``description``) is
     rendered first: emphasis and code marks are dropped, each list item becomes a line
-    ``• item`` and a link keeps its address in brackets.
+    ``• item`` (``1. item`` in a numbered list) and a link keeps its address in brackets.
     """
     if markdown:
         parser = _TextOfHtml()
