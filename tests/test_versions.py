@@ -655,3 +655,37 @@ def test_a_stackability_id_written_short_gets_the_id_it_begins(tmp_path: Path) -
         "unknown credential 'group'" in m and "did you mean 'group-facilitation'?" in m
         for m in said
     ), said
+
+
+def test_a_version_a_release_names_must_be_released_before_it_changes(tmp_path: Path) -> None:
+    """A parent released while its part's version is not: the release says the part must be
+    released before its version changes; a part that moves on anyway is an error at its
+    version, which names the released file and how to mend it, and releasing the part at
+    that version first clears it."""
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "whole": credential(),
+            "part-a": credential(stackability={"part_of": ["whole"]}),
+        },
+    )
+    code, output = release(root, "whole", "2026-09-01")
+    assert code == 0
+    assert "note: its files name part-a 1.0, which is not released yet" in output
+    assert "credcat release part-a" in output
+    assert errors(root) == []  # 1.0 is still part-a's current version: its address exists
+
+    part = root / "credentials" / "part-a.yaml"
+    edit(part, "version: '1.0'", "version: '1.1'")
+    found = [p for p in errors(root) if p.code == "named-unreleased"]
+    assert [(Path(p.path), p.line, p.field) for p in found] == [
+        (part, line_of(part, "version: '1.1'"), "version")
+    ]
+    assert "released version 1.0 of 'whole' names version 1.0" in found[0].message
+    assert 'write version: "1.0" again, run credcat release part-a' in found[0].hint
+
+    edit(part, "version: '1.1'", "version: '1.0'")
+    code, output = release(root, "part-a", "2026-09-02")
+    assert code == 0 and "note:" not in output  # what it names (whole 1.0) is released
+    edit(part, "version: '1.0'", "version: '1.1'")
+    assert [p for p in errors(root) if p.code == "named-unreleased"] == []

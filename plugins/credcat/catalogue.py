@@ -62,12 +62,12 @@ class Release:
     """The credentials it counts towards, as released (kept so that finding the parts of a
     credential at a date reads no model)."""
     title: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """Its title, as released (kept so that another credential's files name it at this
+    version reading no model; the current brief's own where they are the same)."""
     named: tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] | None = None
     """The credentials its files name, each with the version, as recorded when it was
     released: (those it counts towards, those that count towards it); ``None`` for a snapshot
     written before credcat recorded them."""
-    """Its title, as released (kept so that another credential's files name it at this
-    version reading no model; the current brief's own where they are the same)."""
 
     @property
     def credential(self) -> Credential:

@@ -189,12 +189,19 @@ def cmd_release(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"credcat release: '{args.date}' is not a date: write YYYY-MM-DD\n")
         return 2
     try:
-        path = release(_catalogue_folder(args.catalogue), args.id, on=on)
+        done = release(_catalogue_folder(args.catalogue), args.id, on=on)
     except ReleaseError as exc:
         _print_problems(exc.problems, out)
         out.write(f"credcat release: {exc}\n")
         return 1
-    out.write(f"released {args.id}: wrote {path}; commit it with the credential file\n")
+    out.write(f"released {args.id}: wrote {done.path}; commit it with the credential file\n")
+    for named in done.pending:
+        other, version = named.split(" ")
+        out.write(
+            f"note: its files name {other} {version}, which is not released yet: release it "
+            f"(credcat release {other}) before its version changes, or that address will "
+            "never exist\n"
+        )
     return 0
 
 

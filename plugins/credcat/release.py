@@ -9,6 +9,7 @@ the snapshot is the credential file as it is, below a ``release:`` record (see
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from .versions import (
     load_snapshot,
     named_now,
     next_version,
+    unreleased_names,
     version_key,
 )
 
@@ -66,7 +68,21 @@ def _flow_map(versions: dict[str, str]) -> str:
     return "{" + ", ".join(f'{cid}: "{version}"' for cid, version in versions.items()) + "}"
 
 
-def release(root: Path | str, credential_id: str, *, on: date | None = None) -> Path:
+@dataclass(frozen=True)
+class Released:
+    """What ``credcat release`` wrote.
+
+    Attributes:
+        path: The new snapshot.
+        pending: The other credentials its files name at a version not released yet (``id
+            version``): each must be released before its version changes.
+    """
+
+    path: Path
+    pending: tuple[str, ...] = ()
+
+
+def release(root: Path | str, credential_id: str, *, on: date | None = None) -> Released:
     """Archive the current version of a credential (``credcat release``).
 
     Refuses when the catalogue has errors, when the credential is unknown or a draft, when its
@@ -81,7 +97,8 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
             not after tomorrow, nor before the release of the version it replaces.
 
     Returns:
-        The path of the new snapshot.
+        The new snapshot's path, and the versions of other credentials its files name that
+        are not released yet.
 
     Raises:
         ReleaseError: When the release is refused.
@@ -129,12 +146,13 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
             f"{latest.released.isoformat()} or a later date"
         )
     source_path = root / Catalogue.source_of("credential", credential_id)
+    named = named_now(catalogue, credential)
     record = {
         "date": on,
         "fingerprint": fingerprint(credential),
         "replaces": latest.version if latest else None,
         "language": catalogue.settings.default_language,
-        **named_now(catalogue, credential),
+        **named,
     }
     text = snapshot_text(source_path.read_text("utf-8"), record, credential)
     folder = root / ARCHIVE_DIR / credential_id
@@ -159,4 +177,4 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         raise ReleaseError(f"{target} exists already; nothing released") from None
     finally:
         staging.unlink(missing_ok=True)
-    return target
+    return Released(target, tuple(unreleased_names(archive, named)))

@@ -27,6 +27,7 @@ Nothing here depends on Git history: a shallow clone holds the whole archive.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -459,6 +460,7 @@ def check_archive(catalogue: Catalogue) -> list[Problem]:
     problems.extend(_orphans(catalogue, archive))
     problems.extend(_chains(catalogue, archive))
     problems.extend(_current_versions(catalogue, archive))
+    problems.extend(_named_versions(catalogue, archive))
     problems.extend(_errata(catalogue, archive))
     return problems
 
@@ -582,6 +584,49 @@ def _current_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Proble
             )
             continue
         yield from _immutable(catalogue, credential, released)
+
+
+def unreleased_names(archive: Archive, named: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """Of the credentials a release record names (``part_of``/``parts``: id → version), those
+    named at a version not released (yet), as ``id version``."""
+    return [
+        f"{other} {version}"
+        for group in NAMED
+        for other, version in named.get(group, {}).items()
+        if archive.get(other, version) is None
+    ]
+
+
+def _named_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
+    """Every version a released version names (a whole it counts towards, a part) stays at
+    its address: it is released, or still the other credential's current version. A version
+    named while it was current, then left without being released, has no address any more,
+    and the released files that name it can never be corrected."""
+    reported: set[tuple[str, str]] = set()
+    for cid, found in archive.releases.items():
+        for release_ in found:
+            for other, version in itertools.chain.from_iterable(release_.named or ()):
+                credential = catalogue.credentials.get(other)
+                if (
+                    (other, version) in reported
+                    or archive.get(other, version) is not None
+                    or credential is None
+                    or credential.version == version
+                ):
+                    continue
+                reported.add((other, version))
+                yield problem_at(
+                    catalogue,
+                    "credential",
+                    other,
+                    ("version",),
+                    f"released version {release_.version} of '{cid}' names version {version} "
+                    f"of this credential, which was never released: now that it is "
+                    f"{credential.version}, the address that file names would never exist",
+                    f'write version: "{version}" again, run credcat release {other}, then raise '
+                    "the version",
+                    code="named-unreleased",
+                )
 
 
 def _immutable(catalogue: Catalogue, current: Credential, released: Release) -> Iterator[Problem]:
