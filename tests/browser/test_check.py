@@ -181,6 +181,25 @@ def test_a_changed_outcome_is_named(page: Page, sample_site: Site, issued: dict[
     expect(row).to_contain_text("Not in the credential: Write SQL queries")
 
 
+def test_an_outcome_reworded_in_one_language_differs(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """Every language an outcome states is compared, as for titles: a copy whose German text
+    alone was changed does not match, and the note names the language and the claimed text."""
+    changed = json.loads(json.dumps(issued))
+    outcome = changed["credentialSubject"]["hasClaim"]["specifiedBy"]["learningOutcome"][0]
+    assert {"en", "de"} <= set(outcome["title"])
+    outcome["title"]["de"] = "Beliebige Datenbanken verwalten"
+    open_check(page, sample_site)
+    paste(page, json.dumps(changed))
+    assert verdict(page) == "differences"
+    row = page.locator('[data-credcat-row="outcomes"]')
+    expect(row).to_have_attribute("data-credcat-result", "differs")
+    expect(row).to_contain_text("Worded differently (German): Beliebige Datenbanken verwalten")
+    expect(row).not_to_contain_text("Not published by the catalogue")
+    expect(row).not_to_contain_text("Not in the credential")
+
+
 def test_credentials_not_from_this_catalogue(page: Page, sample_site: Site, issued: dict[str, Any]):
     open_check(page, sample_site)
     for sample in ("Sample-MC-Annex1-signed.jsonld", "Sample-MC-Annex1-unsigned-uploadable.json"):

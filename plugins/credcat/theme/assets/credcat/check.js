@@ -192,7 +192,12 @@
       return null;
     }
     return list(value).filter(isObject).map(function (o) {
-      return { id: str(o.id), texts: textsOf(o.title), text: shown(languages(o.title)) };
+      return {
+        id: str(o.id),
+        map: languages(o.title) || {},
+        texts: textsOf(o.title),
+        text: shown(languages(o.title))
+      };
     });
   }
 
@@ -518,15 +523,30 @@
 
   // --- comparing ----------------------------------------------------------------------------
 
-  function titleSame(claimed, published) {
+  /** The languages whose claimed text differs from the published one; a text in a language
+   * the catalogue does not publish must be one of its texts. */
+  function differing(claimed, published) {
     var values = Object.keys(published || {}).map(function (k) { return published[k].trim(); });
-    return Object.keys(claimed).every(function (lang) {
+    return Object.keys(claimed).sort().filter(function (lang) {
       var text = claimed[lang].trim();
       if (lang && published && Object.prototype.hasOwnProperty.call(published, lang)) {
-        return published[lang].trim() === text;
+        return published[lang].trim() !== text;
       }
-      return values.indexOf(text) >= 0;
+      return values.indexOf(text) < 0;
     });
+  }
+
+  function titleSame(claimed, published) {
+    return differing(claimed, published).length === 0;
+  }
+
+  /** A language's name in the page language (the code where the browser has none). */
+  function languageName(code) {
+    try {
+      return new Intl.DisplayNames([config.lang || "en"], { type: "language" }).of(code) || code;
+    } catch (e) {
+      return code;
+    }
   }
 
   function formatNumber(n) {
@@ -581,12 +601,28 @@
       var matched = [];
       var notes = [];
       claimed.outcomes.forEach(function (o) {
+        // the published outcome it is: the same in every language it states, else the same
+        // in one of them (then the others were reworded: every language is compared)
         var hit = -1;
+        var partial = -1;
         published.outcomes.forEach(function (p, i) {
-          if (hit < 0 && matched.indexOf(i) < 0 && o.texts.some(function (t) { return p.texts.indexOf(t) >= 0; })) {
+          if (hit >= 0 || matched.indexOf(i) >= 0) {
+            return;
+          }
+          if (titleSame(o.map, p.map)) {
             hit = i;
+          } else if (partial < 0 && o.texts.some(function (t) { return p.texts.indexOf(t) >= 0; })) {
+            partial = i;
           }
         });
+        if (hit < 0 && partial >= 0) {
+          hit = partial;
+          var langs = differing(o.map, published.outcomes[partial].map);
+          notes.push(say("outcome_differs", {
+            languages: langs.map(languageName).join(", "),
+            text: o.map[langs[0]]
+          }));
+        }
         if (hit < 0) {
           notes.push(say("outcome_extra", { text: o.text }));
         } else {
