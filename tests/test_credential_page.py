@@ -42,7 +42,11 @@ OFFERINGS = [
         "id": "spring",
         "start": "2027-03-01",
         "application_deadline": "2027-02-01",
-        "price": {"amount": 450, "currency": "EUR"},
+        "price": {
+            "amount": 450,
+            "currency": "EUR",
+            "note": {"en": "Half price for students.", "de": "Halber Preis für Studierende."},
+        },
         "enrolment_url": "https://alpha.example/spring",
     },
 ]
@@ -152,6 +156,19 @@ def test_the_first_screen_offers_the_next_open_run_with_price_and_enrol(site: Pa
     assert "1 March 2027" in shown.text() and "apply by 1 February 2027" in shown.text()
     assert shown.find("a", class_="credcat-enrol").attrs["href"] == "https://alpha.example/spring"
     assert not visible(top.find(data_credcat_no_run=True))
+
+
+def test_a_price_shows_what_its_note_says(site: Path) -> None:
+    """A reduced fee written in the price's note is read beside the price, in each language."""
+    for path, text in (
+        (f"credentials/{CID}/", "Half price for students."),
+        (f"de/credentials/{CID}/", "Halber Preis für Studierende."),
+    ):
+        run = page(site, path).find("div", data_credcat_offering="spring")
+        price = run.find("span", class_="credcat-offering__price-note")
+        assert price.text() == text
+        dd = price.parent
+        assert dd is not None and dd.tag == "dd" and dd.text().startswith(("€450", "450"))
 
 
 def test_outcomes_at_a_glance_are_numbered_as_on_the_page(site: Path) -> None:

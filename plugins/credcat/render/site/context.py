@@ -356,10 +356,12 @@ class Stackability(TypedDict):
 
 
 class Detail(TypedDict):
-    """A label and value of an offering."""
+    """A label and value of an offering; ``note``: what the catalogue says of the value (a
+    price's reduced fees), else ``""``."""
 
     label: str
     value: str
+    note: str
 
 
 class Offering(TypedDict):

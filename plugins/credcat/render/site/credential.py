@@ -574,7 +574,17 @@ def _offering(site: Site, offer: Offering, cred: Credential) -> OfferingContext:
         "id": offer.id,
         "anchor": offering_anchor(offer.id),
         "heading": loc.ui_text("offer_starts", date=start),
-        "details": [{"label": str(ui[key]), "value": value} for key, value in details if value],
+        "details": [
+            {
+                "label": str(ui[key]),
+                "value": value,
+                "note": loc.text(offer.price.note)
+                if key == "offer_price" and offer.price and offer.price.note
+                else "",
+            }
+            for key, value in details
+            if value
+        ],
         "note": loc.text(offer.note),
         "enrol": (
             {
