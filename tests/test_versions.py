@@ -184,6 +184,16 @@ def test_check_names_released_and_unreleased_versions(released: Path) -> None:
     assert output.splitlines()[-2] == (
         "versions: 1 released; unreleased (run credcat release <id>): databases 1.1"
     )
+    # a new version not released yet is published at its permanent address, where it could
+    # still change: a warning, so that `check --strict` (the CI's) stops it
+    source = released / "credentials" / "databases.yaml"
+    where = f"databases.yaml:{line_of(source, 'version:')}:10: warning: version: "
+    assert where + "version 1.1 is not released" in output
+    assert "run credcat release databases once it is final" in output
+    assert run("check", "--strict", str(released))[0] == 1
+    assert '"version-unreleased"' in run("check", "--format", "json", str(released))[1]
+    edit(source, "version: '1.1'", "version: '1.1'\nstatus: draft")  # a draft is not published
+    assert "version-unreleased" not in run("check", "--format", "json", str(released))[1]
 
 
 # --- releasing ------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Archive, Catalogue, Release, problem_at
-from .errors import Problem, field_label, listing
+from .errors import Problem, Severity, field_label, listing
 from .fs import UnsafeFileError, folder_inside
 from .ids import SLUG_RE
 from .memo import per_object
@@ -568,6 +568,20 @@ def _current_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Proble
                     "write the date this version is published (the day you release it, or "
                     "later): it still gives the date of an earlier version",
                     code="published-order",
+                )
+            elif credential.status != "draft":
+                yield problem_at(
+                    catalogue,
+                    "credential",
+                    cid,
+                    ("version",),
+                    f"version {credential.version} is not released: the site publishes it at "
+                    f"its permanent address, where it could still change after credentials "
+                    f"are issued against it",
+                    f"run credcat release {cid} once it is final, and commit the snapshot with "
+                    "this file",
+                    severity=Severity.WARNING,
+                    code="version-unreleased",
                 )
             continue
         if released is not latest:
