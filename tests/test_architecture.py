@@ -10,6 +10,7 @@ a fresh interpreter, so a circle that only bites in one import order shows up.
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
+ARCHITECTURE = PLUGINS.parent / "docs" / "architecture.md"
 PACKAGE = "credcat"
 ADAPTER = f"{PACKAGE}.mkdocs_plugin"
 
@@ -207,3 +209,36 @@ def test_each_module_imports_alone(module: str) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+
+
+def test_the_architecture_notes_name_every_module_and_what_it_imports() -> None:
+    """docs/architecture.md's table of modules stays true: every module of the package is in
+    one row (a module, or a folder for a subpackage), and each row's "imports" column names
+    exactly the rows its modules import."""
+    rows = re.findall(r"^\| `([^`]+)` \| .* \| ([^|]*) \|$", ARCHITECTURE.read_text("utf-8"), re.M)
+    graph = import_graph()
+
+    def modules_of(key: str) -> set[str]:
+        if key == "__init__.py":
+            return {PACKAGE}
+        base = f"{PACKAGE}." + key.rstrip("/").replace("/", ".").removesuffix(".py")
+        return {m for m in graph if m == base or (key.endswith("/") and m.startswith(base + "."))}
+
+    units = {key: modules_of(key) for key, _ in rows}
+    assert all(units.values()), [key for key, found in units.items() if not found]
+    listed = [m for found in units.values() for m in found]
+    assert sorted(listed) == sorted(set(listed)), "a module in two rows"
+    assert set(graph) - set(listed) <= {f"{PACKAGE}.render"}  # render/__init__: a docstring
+
+    def name(module: str) -> str:
+        key = next(k for k, found in units.items() if module in found)
+        return (
+            PACKAGE
+            if key == "__init__.py"
+            else key.rstrip("/").removesuffix(".py").replace("/", ".")
+        )
+
+    for key, column in rows:
+        real = {name(m) for own in units[key] for m in graph[own] if m not in units[key]}
+        written = {x.strip() for x in column.split(",")} - {"—", ""}
+        assert written == real, (key, sorted(written - real), sorted(real - written))
