@@ -205,13 +205,38 @@ def run(check: bool = False, new: Iterable[str] = (), imports: Iterable[Path] = 
         else:
             catalog = Catalog(locale=lang, domain="credcat", project="credcat", fuzzy=False)
             catalog.header_comment = HEADER.replace("Interface", f"{lang} interface", 1)
-        catalog.update(pot, update_header_comment=False, update_creation_date=False)
-        catalog.obsolete.clear()  # a key gone from the source goes (git keeps its history)
+        update(catalog, pot)
         for block in blocks.get(lang, []):
             count = import_block(catalog, block, by_key)
             print(f"imported {count} {lang} texts")
         write_if_changed(path, catalog, check, changed)
     return changed
+
+
+def update(catalog: Catalog, pot: Catalog) -> None:
+    """Update ``catalog`` from the template: new keys come in untranslated, a removed key is
+    removed (git keeps its history), and a key whose English text changed keeps its old
+    translation marked fuzzy. Matching is by key (``msgctxt``) only: Babel's own fuzzy
+    matching pairs unrelated short strings of other keys ("Statistics" with "Status")."""
+    before = {m.context: m for m in catalog if m.id and m.context}
+    catalog.update(
+        pot, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False
+    )
+    catalog.obsolete.clear()
+    for message in catalog:
+        old = before.get(message.context) if message.id else None
+        empty = not any(message.string) if isinstance(message.string, tuple) else not message.string
+        if (
+            old is None
+            or not empty
+            or old.id == message.id
+            or not any(old.string if isinstance(old.string, tuple) else [old.string])
+        ):
+            continue
+        plural_now, plural_then = isinstance(message.id, tuple), isinstance(old.id, tuple)
+        if plural_now == plural_then:
+            message.string = old.string
+            message.flags.add("fuzzy")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -90,6 +90,20 @@ def test_an_outcome_reworded_in_one_language_says_so() -> None:
     ]
 
 
+def test_a_text_revised_in_one_language_says_which() -> None:
+    """A summary or description changed in one of its languages is said to be revised in that
+    language only, in the reader's language; changed in every language, as revised."""
+    base = credential()
+    summary = base["summary"]
+    assert set(summary) == {"en", "de"}
+    new = cred(summary={**summary, "de": "Eine neue Zusammenfassung."})
+    assert texts(cred(), new) == ["Summary revised (only in German)"]
+    assert texts(cred(), new, "fr") == ["Résumé révisé (en allemand seulement)"]
+    assert texts(cred(), new, "it") == ["Sintesi rivista (solo in tedesco)"]
+    both = cred(summary={"en": "A new summary.", "de": "Eine neue Zusammenfassung."})
+    assert texts(cred(), both) == ["Summary revised"]
+
+
 def test_supervision_and_identity_check_in_words() -> None:
     exam = {
         "id": "exam",

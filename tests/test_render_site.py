@@ -130,10 +130,12 @@ def test_localiser_formats_dates_numbers_prices_lists_and_plurals() -> None:
     assert de.price(Price(amount=Decimal("1200.5"), currency="EUR")) == "1.200,50\u00a0€"
     assert en.price(Price(amount=2390, currency="EUR")) == "€2,390"
     assert en.price(Price(amount=90, currency="CHF")) == "CHF\u00a090"
-    # a language credcat has no words in: CLDR's order and spacing (Portugal's for pt)
     es, pt = Localiser("es", "en"), Localiser("pt", "en")
     assert es.price(Price(amount=Decimal("1234.5"), currency="EUR")) == "1.234,50\u00a0€"
     assert pt.price(Price(amount=720, currency="EUR")) == "720\u00a0€"
+    # a language credcat has no words in: CLDR's order and spacing (Sweden's for sv)
+    sv = Localiser("sv", "en")
+    assert sv.price(Price(amount=Decimal("1234.5"), currency="EUR")) == "1\u00a0234,50\u00a0€"
     assert de.price(Price(amount=0, currency="EUR")) == "Kostenlos"
     assert en.join(["a", "b", "c"]) == "a, b and c"
     assert de.join(["a", "b", "c"]) == "a, b und c"

@@ -80,12 +80,15 @@ def test_eqf_descriptors() -> None:
     doc = json.loads((DATA / "eqf_descriptors.json").read_text(encoding="utf-8"))
     assert sorted(doc) == [str(i) for i in range(1, 9)]
     for level, texts in doc.items():
-        assert set(texts) == {"en", "de", "fr"}
+        assert set(texts) == {"en", "de", "fr", "it", "es", "pt", "nl"}
         assert f"level {level}" in texts["en"] and f"Niveau {level}" in texts["de"]
-        assert f"Au niveau {level}," in texts["fr"]
+        assert f"Au niveau {level}," in texts["fr"] and f"livello {level}" in texts["it"]
+        assert f"nivel {level}" in texts["es"] and f"nível {level}" in texts["pt"]
+        assert f"niveau {level}" in texts["nl"]
     assert vocab.eqf_descriptor(6) == doc["6"]["en"]
     assert vocab.eqf_descriptor("4", "de") == doc["4"]["de"]
     assert vocab.eqf_descriptor(4, "fr") == doc["4"]["fr"]
+    assert vocab.eqf_descriptor(4, "pt") == doc["4"]["pt"]
     assert vocab.eqf_descriptor(4, "sl") == doc["4"]["en"]
     assert vocab.eqf_descriptor(9) is None
 

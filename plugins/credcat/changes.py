@@ -262,9 +262,31 @@ def changes(
         "links",
         "homepage",
     ):
-        if getattr(old, name) != getattr(new, name):
+        before, after = getattr(old, name), getattr(new, name)
+        if before == after:
+            continue
+        changed = _changed_languages(before, after)
+        if changed:  # a text reworded in some of its languages only: said so
+            languages = Joined(tuple(Code("language", lang) for lang in changed))
+            found.append(
+                Change("only_in", name, {"change": Phrase(name, ""), "languages": languages})
+            )
+        else:
             found.append(Change(name, name))
     return found
+
+
+def _changed_languages(before: Any, after: Any) -> list[str]:
+    """The languages of a text (a language map) that changed, when the two versions have the
+    same languages and not all of them changed; else ``[]`` (a change of the whole)."""
+    if (
+        not isinstance(before, Mapping)
+        or not isinstance(after, Mapping)
+        or set(before) != set(after)
+    ):
+        return []
+    changed = sorted(lang for lang in before if before[lang] != after[lang])
+    return changed if len(changed) < len(before) else []
 
 
 def _language_name(code: str, lang: str) -> str:

@@ -37,7 +37,7 @@ from . import __version__
 from .catalogue import CATALOGUE_FILE, Catalogue
 from .errors import CatalogueError, CredcatError, Problem, format_json
 from .release import ReleaseError, release
-from .render.site.messages import UNTRANSLATED_NOTE, untranslated
+from .render.site.messages import untranslated_note
 from .rules import translation_completeness
 from .validate import check_catalogue
 from .versions import summary as versions_summary
@@ -127,9 +127,9 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         if catalogue is not None:  # how complete each language is; which versions exist
             if len(catalogue.languages) > 1:
                 out.write(_translations_summary(catalogue) + "\n")
-            bare = untranslated(catalogue.languages)
-            if bare:  # not a warning: the catalogue is right; credcat lacks words
-                out.write(UNTRANSLATED_NOTE.format(languages=", ".join(bare)) + "\n")
+            note = untranslated_note(catalogue.languages)
+            if note:  # not a warning: the catalogue is right; credcat lacks words
+                out.write(note + "\n")
             out.write(versions_summary(catalogue, catalogue.archive) + "\n")
         out.write(f"{verdict}: {summary} in {elapsed:.2f} s\n")
     failed = errors > 0 or (args.strict and warnings > 0)
@@ -227,9 +227,9 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     out.write(f"  cd {args.folder} && mkdocs serve   # preview on http://127.0.0.1:8000\n")
     out.write("  then replace the example credential and organisation with your own\n")
     settings = next(p for p in written if p.name == CATALOGUE_FILE)
-    bare = untranslated(yaml.safe_load(settings.read_text("utf-8")).get("languages", []))
-    if bare:
-        out.write(UNTRANSLATED_NOTE.format(languages=", ".join(bare)) + "\n")
+    note = untranslated_note(yaml.safe_load(settings.read_text("utf-8")).get("languages", []))
+    if note:
+        out.write(note + "\n")
     return 0
 
 

@@ -151,7 +151,7 @@ from .render.safe import html_text, json_for_script, xml_text
 from .render.site.catalogue import list_page_inputs
 from .render.site.context import PageContext, PageSpec
 from .render.site.localise import cldr_locale, fill, lang_of, ui_strings
-from .render.site.messages import UNTRANSLATED_NOTE, untranslated
+from .render.site.messages import untranslated, untranslated_note
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages
 from .render.site.search import search_body
@@ -362,9 +362,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self.catalogue = catalogue
         self.urls = Urls.of(settings)
         self.languages = SiteLanguages.of(lang, settings.languages)
-        bare = untranslated(self.languages.all)
-        if bare and self._command != "serve":  # said once; not a warning (nothing to mend here)
-            log.info(UNTRANSLATED_NOTE.format(languages=", ".join(bare)))
+        note = untranslated_note(self.languages.all)
+        if note and self._command != "serve":  # said once; not a warning (nothing to mend here)
+            log.info(note)
         self.pages_by_lang = {
             code: Pages(catalogue, self.urls, code, machine_files=self.config.machine_files)
             for code in self.languages.all

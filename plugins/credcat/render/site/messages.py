@@ -50,6 +50,7 @@ __all__ = [
     "translations",
     "ui_tree",
     "untranslated",
+    "untranslated_note",
 ]
 
 SOURCE_LANGUAGE = "en"
@@ -227,6 +228,20 @@ UNTRANSLATED_NOTE = (
     "credcat's maintainers' guide to add a translation)"
 )
 """What ``credcat check``, ``credcat init`` and a build say of :func:`untranslated`."""
+
+
+def untranslated_note(languages: Iterable[str]) -> str | None:
+    """:data:`UNTRANSLATED_NOTE` for the languages of ``languages`` credcat's interface has no
+    translation into, each named in English with its code ("Polish (pl)"); ``None`` when it
+    has one for every language."""
+    bare = untranslated(languages)
+    if not bare:
+        return None
+    names = []
+    for code in bare:
+        concept = vocab.lookup("language", code.split("-")[0])
+        names.append(f"{concept.label('en')} ({code})" if concept is not None else code)
+    return UNTRANSLATED_NOTE.format(languages=", ".join(names))
 
 
 PARTIAL_HEADER = "X-Credcat-Partial"
