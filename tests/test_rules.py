@@ -1002,3 +1002,35 @@ def test_a_file_with_mistakes_of_its_own_gets_its_unknown_organisations_too(
         ("quality_assurance item 1 > body", "unknown organisation 'beta-qaa'"),
     ], said
     assert all(p.line > 0 for p in unknown)
+
+
+def test_a_file_with_mistakes_of_its_own_gets_its_id_mistakes_too(tmp_path: Path) -> None:
+    """Every problem at once: a credential file that fails its own checks (a language code)
+    had its duplicate ids and the outcomes its assessments name by mistake reported only after
+    that was mended; they are now reported with it, as the rules word them, and once."""
+    data = credential(languages=["en", "en-GB"])
+    data["outcomes"][1]["id"] = data["outcomes"][0]["id"]
+    first = data["outcomes"][0]["id"]
+    data["assessments"][0]["proves"] = [f"{first}x"]
+    root = write_catalogue(tmp_path / "c", credentials={"databases": data})
+    _catalogue, problems = check_catalogue(root, display_root=root)
+    said = [p.format() for p in problems]
+    assert any("en-GB" in m for m in said), said
+    duplicate = [p for p in problems if p.code == "duplicate-id"]
+    assert [(p.field, p.message) for p in duplicate] == [
+        (f"outcome 2 ('{first}') > id", f"duplicate id '{first}' (also outcome 1 ('{first}'))")
+    ]
+    unknown = [p for p in problems if p.code == "unknown-outcome"]
+    assert [(p.field, p.message, p.hint) for p in unknown] == [
+        (
+            "assessment 1 ('project') > proves item 1",
+            f"unknown outcome '{first}x'",
+            f"did you mean '{first}'?",
+        )
+    ]
+    assert all(p.line > 0 for p in duplicate + unknown)
+    # once the file is right otherwise, the rules say the same, once
+    data["languages"] = ["en"]
+    root = write_catalogue(tmp_path / "d", credentials={"databases": data})
+    _catalogue, problems = check_catalogue(root, display_root=root)
+    assert [p.code for p in problems if p.code == "duplicate-id"] == ["duplicate-id"]

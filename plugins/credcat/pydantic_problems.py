@@ -593,5 +593,82 @@ def validate_document(
     try:
         return cls.model_validate(data, context=context)
     except ValidationError as exc:
-        problems.extend(problems_from_errors(doc, cls, exc))
+        found = problems_from_errors(doc, cls, exc)
+        problems.extend(found)
+        if cls is Credential:  # the rules need a model: what they would say of ids, now
+            problems.extend(_id_problems(doc, {p.loc for p in found if p.loc is not None}))
         return None
+
+
+_ID_LISTS = ("outcomes", "assessments", "offerings")
+
+
+def _id_problems(doc: Document, reported: set[PathKey]) -> list[Problem]:
+    """What the rules say of a credential's ids (one id twice in a list; ``proves`` naming an
+    outcome the file does not have), read from the file itself, for a file the model refused
+    for another reason: so that every mistake of the file is reported in one run. Values the
+    model refused already (a malformed id) are left to that problem."""
+
+    def refused(loc: PathKey) -> bool:
+        return any(loc[: len(done)] == done for done in reported if done)
+
+    def ids(name: str) -> list[tuple[int, str]]:
+        items = doc.data.get(name)
+        if not isinstance(items, list):
+            return []
+        return [
+            (i, item["id"])
+            for i, item in enumerate(items)
+            if isinstance(item, dict)
+            and isinstance(item.get("id"), str)
+            and SLUG_RE.fullmatch(item["id"])
+            and not refused((name, i, "id"))
+        ]
+
+    out: list[Problem] = []
+
+    def add(loc: PathKey, message: str, hint: str, code: str) -> None:
+        line, column = doc.where(loc)
+        out.append(
+            Problem(
+                doc.display,
+                line,
+                column,
+                field_label(loc, doc.data),
+                message,
+                hint,
+                code=code,
+                loc=loc,
+            )
+        )
+
+    for name in _ID_LISTS:
+        seen: dict[str, int] = {}
+        for i, item_id in ids(name):
+            if item_id in seen:
+                add(
+                    (name, i, "id"),
+                    f"duplicate id '{item_id}' "
+                    f"(also {field_label((name, seen[item_id]), doc.data)})",
+                    "give each entry its own id",
+                    "duplicate-id",
+                )
+            seen.setdefault(item_id, i)
+    outcomes = [item_id for _, item_id in ids("outcomes")]
+    assessments = doc.data.get("assessments")
+    if not outcomes or not isinstance(assessments, list) or refused(("outcomes",)):
+        return out
+    for i, assessment in enumerate(assessments):
+        proves = assessment.get("proves") if isinstance(assessment, dict) else None
+        for j, ref in enumerate(proves if isinstance(proves, list) else []):
+            loc: PathKey = ("assessments", i, "proves", j)
+            if isinstance(ref, str) and ref not in outcomes and not refused(loc):
+                close = difflib.get_close_matches(ref, outcomes, n=1)
+                hint = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else "name outcome ids from this file's outcomes: "
+                    + listing(dict.fromkeys(outcomes))
+                )
+                add(loc, f"unknown outcome '{ref}'", hint, "unknown-outcome")
+    return out
