@@ -85,7 +85,7 @@ def test_serve_shows_every_problem_on_every_page_and_recovers(
     for shown in (page, site / "index.html", site / "404.html"):
         text = shown.read_text("utf-8")
         assert '<main id="credcat-errors">' in text, shown
-        assert "<h1>2 error(s) in the catalogue catalogue/</h1>" in text
+        assert "<h1>2 errors in the catalogue catalogue/</h1>" in text
         positions = [
             line.split("<code>")[1].split("</code>")[0]
             for line in text.splitlines()
@@ -113,13 +113,13 @@ def test_serve_starting_with_a_broken_catalogue_shows_the_error_page(
     with caplog.at_level(logging.WARNING):
         _rebuild(config, tmp_path)
     home = (tmp_path / "site" / "index.html").read_text("utf-8")
-    assert "<h1>1 error(s) in the catalogue catalogue/</h1>" in home
+    assert "<h1>1 error in the catalogue catalogue/</h1>" in home
     assert "unknown mode of delivery" in home
     # the terminal shows the catalogue's problem alone, once prefixed: not buried under
     # MkDocs' warnings about the credential pages that cannot exist yet
     said = [record.getMessage() for record in caplog.records]
     assert len(said) == 1, said
-    assert said[0].startswith("credcat: 1 error(s) in the catalogue catalogue/ (the browser")
+    assert said[0].startswith("credcat: 1 error in the catalogue catalogue/ (the browser")
     assert "unknown mode of delivery" in said[0]
 
 
@@ -129,7 +129,7 @@ def test_build_still_fails_with_a_plugin_error(tmp_path: Path) -> None:
     cfg = load_config(config_file=str(config), site_dir=str(tmp_path / "site"))
     plugin = _plugin(cfg)
     plugin.on_startup(command="build", dirty=False)
-    with pytest.raises(PluginError, match=r"1 error\(s\) in the catalogue catalogue/"):
+    with pytest.raises(PluginError, match=r"1 error in the catalogue catalogue/"):
         cfg.plugins.on_config(cfg)
     with pytest.raises(Abort):
         build(load_config(config_file=str(config), site_dir=str(tmp_path / "site")))
@@ -142,7 +142,7 @@ def test_error_page_lists_errors_then_warnings_escaped() -> None:
         Problem("c/b.yaml", 0, 0, "", "no file", severity=Severity.WARNING),
     ]
     page = format_html_page(problems, "c/")
-    assert "<title>credcat: 1 error(s) in the catalogue c/</title>" in page
+    assert "<title>credcat: 1 error in the catalogue c/</title>" in page
     assert (
         '<li><code>c/a.yaml:3:5</code> <strong class="field">title</strong>: '
         '<span class="message">bad &lt;i&gt;</span> '

@@ -32,6 +32,11 @@ MAX_QUOTE_CHARS = 80
 """A value quoted in a problem is cut to this many characters."""
 
 
+def counted(n: int, noun: str) -> str:
+    """``1 error``, ``2 errors``: an English count for credcat's own messages."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def listing(items: Iterable[str], separator: str = ", ", limit: int = MAX_LISTED) -> str:
     """Join names for a problem, at most ``limit`` of them: ``a, b, c … and 2,990 more``.
 
@@ -278,7 +283,7 @@ def format_html_page(problems: Sequence[Problem], catalogue: str = "catalogue") 
 
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
-    head = f"{len(errors)} error(s) in the catalogue {catalogue}"
+    head = f"{counted(len(errors), 'error')} in the catalogue {catalogue}"
     body = [
         f"<h1>{_html(head)}</h1>",
         "<p>Fix these in the YAML files; this page reloads by itself when the catalogue is "
@@ -327,7 +332,7 @@ class CatalogueError(CredcatError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(sorted(problems))
         errors = [p for p in self.problems if p.is_error]
-        head = f"{len(errors)} error(s) in the catalogue"
+        head = f"{counted(len(errors), 'error')} in the catalogue"
         super().__init__("\n".join([head, *(p.format() for p in errors)]))
 
 

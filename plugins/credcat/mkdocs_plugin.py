@@ -132,7 +132,7 @@ from mkdocs.utils.templates import TemplateContext
 from .cache import FileStore, catalogue_salt, credential_keys, serve_store, tree_stamps
 from .catalogue import Catalogue
 from .clock import today
-from .errors import CatalogueError, Problem, format_html_page, printable
+from .errors import CatalogueError, Problem, counted, format_html_page, printable
 from .languages import (
     LANGUAGE_TAG,
     Alternate,
@@ -436,7 +436,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             if not problem.is_error:
                 log.warning(problem.format(level=False))
         errors = [p.format() for p in error.problems if p.is_error]
-        head = f"{len(errors)} error(s) in the catalogue {self._shown}/"
+        head = f"{counted(len(errors), 'error')} in the catalogue {self._shown}/"
         if self._command != "serve":
             raise PluginError(f"credcat: {head}:\n" + "\n".join(errors)) from None
         # the plugin's logger says "credcat: " itself
