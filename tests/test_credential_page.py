@@ -411,3 +411,19 @@ def test_an_unsafe_logo_is_left_out_and_the_name_stays(tmp_path: Path) -> None:
     doc = page(tmp_path / "site", "organisations/alpha-uni/")
     assert doc.find_all("img", class_="credcat-logo") == []
     assert doc.find("h1").text() == "Alpha University"
+
+
+def test_skip_to_content_leads_to_the_title(site: Path) -> None:
+    """Material's "skip to content" leads to the page's title, not past the title and the
+    first screen to the first section; the contents beside the page still list the sections."""
+    for path in (f"credentials/{CID}/", f"credentials/{CID}/1.0/", f"de/credentials/{CID}/"):
+        doc = page(site, path)
+        skip = doc.find("a", class_="md-skip")
+        h1 = doc.find("h1")
+        assert skip.attrs["href"] == "#" + h1.attrs["id"], path
+        toc = doc.find("nav", class_="md-nav--secondary").find_all("a", class_="md-nav__link")
+        assert toc and all(a.attrs["href"] != skip.attrs["href"] for a in toc), path
+        assert toc[0].attrs["href"] == "#" + doc.find("h2").attrs["id"], path
+    for path in ("check/", "compare/", "organisations/"):
+        doc = page(site, path)
+        assert doc.find("a", class_="md-skip").attrs["href"] == "#" + doc.find("h1").attrs["id"]

@@ -166,6 +166,10 @@ THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 """credcat's templates (``credcat/``, Material partial overrides) and assets, shipped in the
 package and added to the theme by :meth:`CredcatPlugin.on_config`."""
 CREDCAT_CSS = "assets/credcat/credcat.css"
+_H1 = re.compile(r'<h1 id="([^"]+)"[^>]*>(.*?)</h1>', re.S)
+"""The title heading of a page credcat renders, with its id."""
+CREDCAT_JS = "assets/credcat/site.js"
+"""The script every page loads (the navigation drawer opened by keyboard)."""
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "[::1]", "::1"}  # noqa: S104 - compared only
 
@@ -424,6 +428,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, THEME_DIR)
         if CREDCAT_CSS not in config.extra_css:
             config.extra_css.insert(0, CREDCAT_CSS)
+        if not any(str(script) == CREDCAT_JS for script in config.extra_javascript):
+            script = c.ExtraScriptValue(CREDCAT_JS)
+            script.defer = True
+            config.extra_javascript.insert(0, script)
 
     def _catalogue_error(self, error: CatalogueError) -> Catalogue | None:
         """Report an invalid catalogue: a PluginError, or under serve the last good catalogue.
@@ -788,9 +796,19 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             # the page's own <meta name="description"> (Material prints page.meta.description)
             page.meta["description"] = html_text(summary)
         page.content = body
-        page.toc = TableOfContents(
-            [AnchorLink(str(html_text(item["title"])), item["id"], 2) for item in context["toc"]]
-        )
+        sections = [
+            AnchorLink(str(html_text(item["title"])), item["id"], 2) for item in context["toc"]
+        ]
+        heading = _H1.search(body) if spec.kind != "catalogue" else None  # it skips to its
+        # results with a link of its own
+        if heading is not None:
+            # the page's title heads its contents: Material's "skip to content" leads to it,
+            # not past the title and first screen to the first section; the contents in the
+            # sidebar are its sections, as before (Material lists a level-1 entry's children)
+            top = AnchorLink(str(html_text(heading.group(2))), heading.group(1), 1)
+            top.children = sections
+            sections = [top]
+        page.toc = TableOfContents(sections)
         return context
 
     def _listing_key(self, spec: PageSpec, config: MkDocsConfig) -> str | None:
@@ -1543,9 +1561,13 @@ def _keepable(config: MkDocsConfig) -> frozenset[str]:
 def _toc_key(toc: Iterable[Any]) -> tuple[object, ...] | None:
     """What the theme's table of contents shows of a page: each entry's title, address and
     level, and its entries; None where an entry has more (Material's ``typeset``), so that
-    the page renders its own."""
+    the page renders its own. Material lists a first level-1 entry's entries in its place
+    (the page title, which heads credcat's contents): only those count."""
+    items = list(toc)
+    if items and items[0].level == 1 and not getattr(items[0], "typeset", None):
+        items = list(items[0].children)
     key: list[object] = []
-    for item in toc:
+    for item in items:
         if getattr(item, "typeset", None):
             return None
         children = _toc_key(item.children)

@@ -90,7 +90,7 @@ def test_tab_never_lands_on_the_closed_search_results(page: Page, sample_site: S
         assert not any("md-search__scrollwrap" in s["cls"] for s in stops), stops
         assert all(s["visible"] for s in stops[1:]), stops  # the skip link shows once focused
     # opened, the drawer's links show and take the focus
-    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.locator("button.credcat-drawer-button").click()
     link = page.locator(".md-sidebar--primary .md-nav__link[href]").first
     expect(link).to_be_visible()
     expect(link).to_be_in_viewport()  # once the drawer has slid in
@@ -102,6 +102,40 @@ def test_tab_never_lands_on_the_closed_search_results(page: Page, sample_site: S
     page.keyboard.press("ArrowDown")
     expect(results.first).to_be_focused()
     assert page.evaluate(FOCUSED)["visible"]
+
+
+def test_the_navigation_drawer_opens_and_closes_by_keyboard(page: Page, sample_site: Site) -> None:
+    """On a phone, or at 200 % zoom, the navigation is a drawer: its button is a Tab stop with
+    a name and a state; Enter opens it and puts the focus on its first link, Escape closes it
+    and gives the focus back (WCAG 2.1.1, 4.1.2)."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(sample_site.url("de/how-to-read/"))
+    button = page.locator("button.credcat-drawer-button")
+    expect(button).to_be_visible()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    name = page.locator(".md-nav--primary").get_attribute("aria-label")
+    assert name and button.get_attribute("aria-label") == name
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            "() => document.activeElement.classList.contains('credcat-drawer-button')"
+        ):
+            break
+    expect(button).to_be_focused()
+    assert page.evaluate(FOCUSED)["visible"]
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    first = page.locator(".md-nav--primary a[href]").first
+    expect(first).to_be_focused()
+    expect(first).to_be_in_viewport()
+    page.keyboard.press("Escape")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+    page.keyboard.press(" ")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    # on a wide screen the navigation is beside the page: no button
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(button).to_be_hidden()
 
 
 def test_header_search_finds_a_credential_by_its_title_in_german(

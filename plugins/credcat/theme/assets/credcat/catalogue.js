@@ -817,7 +817,6 @@
     loadCompared();
     readUrl();
     form.hidden = false;
-    document.documentElement.classList.add("credcat-own-search");
     // Open the facets beside the list on wide screens; on phones they stay folded (the summary
     // counts the active filters) and open as a full-screen panel.
     if (panel && !isPhone()) panel.open = true;

@@ -1,0 +1,61 @@
+/*
+ * credcat: what every page needs of script (loaded with defer on every page).
+ *
+ * Material opens its navigation drawer (below 76.25em) with a <label> for a hidden checkbox:
+ * a mouse or a finger can open it, the keyboard cannot reach it. This puts a real button in
+ * the label's place: focusable, named (the navigation's own name), with its state
+ * (aria-expanded); it opens and closes the drawer, and Escape closes it and gives the focus
+ * back. Without script the page is as Material makes it.
+ */
+(function () {
+  "use strict";
+
+  var toggle = document.getElementById("__drawer");
+  var label = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (!toggle || !label) {
+    return;
+  }
+  var nav = document.querySelector(".md-nav--primary");
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className + " credcat-drawer-button";
+  button.setAttribute("aria-label", (nav && nav.getAttribute("aria-label")) || "Navigation");
+  if (nav) {
+    if (!nav.id) {
+      nav.id = "credcat-drawer-nav";
+    }
+    button.setAttribute("aria-controls", nav.id);
+  }
+  while (label.firstChild) {
+    button.appendChild(label.firstChild); // Material's menu icon
+  }
+  label.parentNode.replaceChild(button, label);
+
+  function state() {
+    button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+  }
+
+  state();
+  toggle.addEventListener("change", state);
+  button.addEventListener("click", function (event) {
+    toggle.click();
+    state();
+    if (toggle.checked && event.detail === 0) {
+      // opened by the keyboard (a click has no pointer): the focus goes into the drawer,
+      // whose links can take it once it is shown
+      window.setTimeout(function () {
+        var link = nav ? nav.querySelector("a[href]") : null;
+        if (link) {
+          link.focus();
+        }
+      }, 50);
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked) {
+      toggle.click();
+      state();
+      button.focus();
+    }
+  });
+})();
