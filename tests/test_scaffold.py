@@ -115,10 +115,20 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
     ]
 
 
-HOME_WORDS = {"en": "This catalogue lists", "de": "Dieser Katalog", "fr": "Ce catalogue"}
+HOME_WORDS = {
+    "en": "This catalogue lists",
+    "de": "Dieser Katalog",
+    "fr": "Ce catalogue",
+    "it": "Questo catalogo",
+    "es": "Este catálogo",
+    "pt": "Este catálogo",
+    "nl": "Deze catalogus",
+}
 
 
-@pytest.mark.parametrize("languages", ["en", "de", "fr,en", "de,en,fr", "pl,de"])
+@pytest.mark.parametrize(
+    "languages", ["en", "de", "fr,en", "de,en,fr", "pl,de", "it,en", "es,pt,nl"]
+)
 def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
     tmp_path: Path, languages: str
 ) -> None:
@@ -155,6 +165,8 @@ def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
         assert "credcat-fallback-note" not in page, lang
     if default == "de":
         assert "Einen Nachweis lesen" in home and "How to read" not in home
+    if default == "it":
+        assert "Come leggere una microcredenziale" in home and "How to read" not in home
 
 
 @pytest.mark.parametrize(
@@ -502,6 +514,16 @@ def test_init_writes_a_title_with_at_signs_as_it_is(tmp_path: Path, title: str) 
         ("fr,en", {"fr": "Culture des données au travail", "en": "Data literacy at work"}, set()),
         ("de,en,fr", {"de": "Datenkompetenz im Beruf", "en": "Data literacy at work"}, set()),
         ("pl,de", {"pl": "Data literacy at work", "de": "Datenkompetenz im Beruf"}, {"pl"}),
+        (
+            "it,en",
+            {"it": "Alfabetizzazione ai dati sul lavoro", "en": "Data literacy at work"},
+            set(),
+        ),
+        (
+            "nl,pt",
+            {"nl": "Datageletterdheid op het werk", "pt": "Literacia de dados no trabalho"},
+            set(),
+        ),
     ],
 )
 def test_the_example_credential_is_written_in_the_catalogues_languages(

@@ -306,6 +306,42 @@ NAV_TITLES: dict[str, dict[str, str]] = {
         "how": "Lire un microcertificat",
         "data": "Données ouvertes",
     },
+    "it": {
+        "home": "Pagina iniziale",
+        "catalogue": "Catalogo",
+        "pathways": "Percorsi",
+        "organisations": "Organizzazioni",
+        "check": "Verifica di una microcredenziale",
+        "how": "Come leggere una microcredenziale",
+        "data": "Dati aperti",
+    },
+    "es": {
+        "home": "Inicio",
+        "catalogue": "Catálogo",
+        "pathways": "Itinerarios",
+        "organisations": "Organizaciones",
+        "check": "Comprobar una microcredencial",
+        "how": "Cómo leer una microcredencial",
+        "data": "Datos abiertos",
+    },
+    "pt": {
+        "home": "Início",
+        "catalogue": "Catálogo",
+        "pathways": "Percursos",
+        "organisations": "Organizações",
+        "check": "Verificar uma microcredencial",
+        "how": "Como ler uma microcredencial",
+        "data": "Dados abertos",
+    },
+    "nl": {
+        "home": "Startpagina",
+        "catalogue": "Catalogus",
+        "pathways": "Leerroutes",
+        "organisations": "Organisaties",
+        "check": "Microcredential controleren",
+        "how": "Een microcredential lezen",
+        "data": "Open data",
+    },
 }
 """The titles of the navigation ``init`` writes, in the languages its hand-written pages are
 written in (credcat's own pages are titled by credcat in every language)."""
