@@ -142,6 +142,14 @@ def test_localiser_formats_dates_numbers_prices_lists_and_plurals() -> None:
     assert en.join([]) == ""
     assert en.duration("8 weeks") == "8 weeks"
     assert de.duration("1 week") == "1 Woche"
+    # a language credcat has no words in: CLDR's units, with its plural rules
+    pl = Localiser("pl", "en")
+    assert [pl.duration(d) for d in ("1 week", "2 weeks", "8 weeks")] == [
+        "1 tydzień",
+        "2 tygodnie",
+        "8 tygodni",
+    ]
+    assert sv.duration("3 months") == "3 månader"
     assert plural(["No items", "{n} item", "{n} items"], 0) == "No items"
     assert plural(["{n} item", "{n} items"], 0) == "0 items"
     assert plural(["{n} Stunde", "{n} Stunden"], 1, "de") == "1 Stunde"

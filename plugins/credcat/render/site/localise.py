@@ -25,6 +25,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, get_currency_symbol
+from babel.units import format_unit
 from markupsafe import Markup
 
 from ... import vocab
@@ -313,6 +314,11 @@ class Localiser:
         if not match:
             return text
         n, unit = int(match.group(1)), match.group(2).lower()
+        if untranslated([self.lang]):  # credcat has no words here: CLDR's ("8 tygodni")
+            try:
+                return str(format_unit(n, f"duration-{unit}", length="long", locale=self.locale))
+            except (KeyError, ValueError):  # pragma: no cover - CLDR has these units
+                pass
         return self.plural(self.ui["unit"][unit], n)
 
     def price(self, price: Price) -> str:
