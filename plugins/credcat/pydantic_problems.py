@@ -628,19 +628,7 @@ def _id_problems(doc: Document, reported: set[PathKey]) -> list[Problem]:
     out: list[Problem] = []
 
     def add(loc: PathKey, message: str, hint: str, code: str) -> None:
-        line, column = doc.where(loc)
-        out.append(
-            Problem(
-                doc.display,
-                line,
-                column,
-                field_label(loc, doc.data),
-                message,
-                hint,
-                code=code,
-                loc=loc,
-            )
-        )
+        out.append(_problem(doc, *doc.where(loc), loc, message, hint, code=code))
 
     for name in _ID_LISTS:
         seen: dict[str, int] = {}
