@@ -684,3 +684,24 @@ def test_a_regional_tag_of_the_pages_own_language_needs_no_note(tmp_path: Path) 
     assert "credcat-fallback-note" not in english
     german = (tmp_path / "site" / "de" / "guide" / "index.html").read_text("utf-8")
     assert '<div lang="en-GB">' in german and "credcat-fallback-note" in german
+
+
+def test_the_404_page_speaks_every_language_of_the_site(sample: Path) -> None:
+    """One 404 page serves every missing address of a static host, whatever its language: it
+    says so in each language of the site (the default as the page's heading), each part
+    marked with its language and linking to that language's home page and catalogue."""
+    html = _read(sample, "404.html")
+    parts = re.findall(
+        r'<section class="credcat-not-found" lang="([a-z]+)">(.*?)</section>', html, re.S
+    )
+    assert [lang for lang, _ in parts] == ["en", "de", "fr"]
+    assert "<h1>Page not found</h1>" in parts[0][1]
+    assert "<h2>Seite nicht gefunden</h2>" in parts[1][1]
+    assert "<h2>Page introuvable</h2>" in parts[2][1]
+    for lang, part in parts:
+        links = re.findall(r'href="/([^"]*)"', part)
+        assert len(links) == 2, part
+        for link in links:  # addresses from the site's root, as on MkDocs' 404 page
+            target = sample / link
+            assert (target / "index.html").is_file() or target.is_file(), (lang, link)
+    assert "404 - Not found" not in html

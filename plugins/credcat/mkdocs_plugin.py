@@ -463,6 +463,30 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             return output
         return format_html_page(self._problems, f"{self._shown}/")
 
+    def _not_found(self) -> list[dict[str, str]]:
+        """What the 404 page says: in each language of the site that credcat has words in (the
+        default first, and it always), with links to that language's home and catalogue. One
+        404 page serves every address of a static host, whatever its language."""
+        languages = self.languages or SiteLanguages.of("en", ())
+        blocks = []
+        for lang in languages.all:
+            if lang != languages.default and untranslated([lang]):
+                continue  # credcat's English again: said once, in the default language
+            ui = ui_strings(lang)
+            prefix = languages.prefix(lang)
+            blocks.append(
+                {
+                    "lang": lang,
+                    "title": str(ui["not_found_title"]),
+                    "text": str(ui["not_found_text"]),
+                    "home": prefix,
+                    "home_text": str(ui["not_found_home"]),
+                    "catalogue": f"{prefix}catalogue/",
+                    "catalogue_text": str(ui["not_found_catalogue"]),
+                }
+            )
+        return blocks
+
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
@@ -956,6 +980,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
 
         env.autoescape = autoescape
         _add_filters(env)
+        env.globals["credcat_not_found"] = self._not_found
         if env.loader is not None and not isinstance(env.loader, _KeptLoader):
             env.loader = _KeptLoader(env.loader)
         self._kept_html, self._nav_targets = {}, {}
