@@ -241,3 +241,37 @@ def test_an_added_translation_is_one_change_not_a_rewording_of_every_text() -> N
     data["title"]["en"] = "Another title"
     reworded = texts(old, Credential.model_validate(data))
     assert len(reworded) == 2 and reworded[1].startswith("Title: ")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("es", ["Presencial", "Aprendizaje no formal", "Curso", "español y inglés", "6 semanas"]),
+        ("nl", ["Op locatie", "Niet-formeel leren", "Cursus", "Spaans en Engels", "6 weken"]),
+        ("pt", ["Presencial", "Aprendizagem não formal", "Curso", "espanhol e inglês"]),
+    ],
+)
+def test_a_page_words_changes_as_it_words_its_facts(lang: str, words: list[str]) -> None:
+    """The site words 'what changed' with its own localiser: the labels, durations and lists
+    of its facts, not the vocabularies' English labels or the file's "6 weeks"."""
+    from credcat.render.site.localise import Localiser
+
+    loc = Localiser(lang, "en")
+    old = cred(duration="5 weeks")
+    new = cred(
+        mode="on-site",
+        setting="non-formal",
+        type="course",
+        languages=["es", "en"],
+        duration="6 weeks",
+    )
+    found = [describe(c, lang, loc) for c in changes(old, new)]
+    assert len(found) == 5
+    assert found[0].endswith(f"{loc.label('mode', 'online')} → {loc.label('mode', 'on-site')}")
+    text = " | ".join(found)
+    for word in words:
+        assert word in text, (word, text)
+    for english in ("Presential", "On site", "non-formal learning", "Course", "weeks", "Spanish"):
+        assert english not in text, (english, text)
+    # without the site's words, the data's own: the vocabularies' labels, as before
+    assert "6 weeks" in " | ".join(describe(c, lang) for c in changes(old, new))

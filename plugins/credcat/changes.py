@@ -5,7 +5,9 @@
 identity check"), never a YAML diff. :func:`describe` words a change in a language, from the
 phrase file ``credcat/data/changes.yaml`` (English required and complete; other languages fall
 back to it phrase by phrase), so adding a language adds phrases, not code. Pure functions; the
-site shows them at the top of each version page after the first.
+site shows them at the top of each version page after the first, worded by its page's
+:class:`Wording` (the site's localiser: its labels, durations and lists, so "what changed" reads
+like the rest of the page).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from functools import cache
 from importlib import resources
-from typing import Any, Union
+from typing import Any, Protocol, Union
 
 import yaml
 from babel import Locale, UnknownLocaleError
@@ -42,13 +44,20 @@ class Phrase:
 
 
 @dataclass(frozen=True)
+class Duration:
+    """A duration as the file writes it (``8 weeks``), worded in the reader's language."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Joined:
     """Several values, worded as one list."""
 
     items: tuple[Arg, ...]
 
 
-Arg = Union[str, int, float, Mapping[str, str], Code, Phrase, Joined, "Supervised"]
+Arg = Union[str, int, float, Mapping[str, str], Code, Phrase, Duration, Joined, "Supervised"]
 """A placeholder value: plain text or number, a translated text, a code, a phrase, a list."""
 
 
@@ -79,6 +88,47 @@ class Change:
         return describe(self, lang)
 
 
+class Wording(Protocol):
+    """Words for codes, durations and lists in one language (the site's localiser is one)."""
+
+    def label(self, name: str, code: str) -> str:
+        """The label of a vocabulary code, e.g. ``("mode", "online")`` → ``Online``."""
+        ...
+
+    def running_language_name(self, code: str) -> str:
+        """A language's name as written inside a sentence (``anglais`` in French)."""
+        ...
+
+    def duration(self, text: str) -> str:
+        """A duration (``8 weeks``) in the language."""
+        ...
+
+    def join(self, items: Sequence[str]) -> str:
+        """Names joined as one list (``French and German``)."""
+        ...
+
+
+class VocabularyWording:
+    """The :class:`Wording` of the data alone: the vocabularies' official labels, CLDR's names
+    of languages, durations as written and lists joined by ``list_and``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def label(self, name: str, code: str) -> str:
+        concept = vocab.lookup(name, code)
+        return concept.label(self.lang) if concept else code
+
+    def running_language_name(self, code: str) -> str:
+        return _language_name(code, self.lang) or self.label("language", code)
+
+    def duration(self, text: str) -> str:
+        return text
+
+    def join(self, items: Sequence[str]) -> str:
+        return str(phrase(self.lang, "list_and")).join(items)
+
+
 @cache
 def _phrases() -> Mapping[str, Mapping[str, Any]]:
     raw = resources.files("credcat").joinpath("data/changes.yaml").read_text("utf-8")
@@ -93,23 +143,26 @@ def phrase(lang: str, key: str) -> Any:
     return found if found is not None else phrases["en"][key]
 
 
-def describe(change: Change, lang: str = "en") -> str:
+def describe(change: Change, lang: str = "en", wording: Wording | None = None) -> str:
     """Word a change in a language.
 
     Args:
         change: The change.
         lang: A language code; phrases and labels missing in it fall back to English.
+        wording: Words for codes, durations and lists in ``lang``; by default those of the
+            data alone (:class:`VocabularyWording`).
 
     Returns:
         One sentence, e.g. ``Workload 4 → 5 ECTS``.
     """
-    values = {name: _word(value, lang) for name, value in change.args.items()}
+    words = wording or VocabularyWording(lang)
+    values = {name: _word(value, lang, words) for name, value in change.args.items()}
     template: str = phrase(lang, change.key)
     text = template.format(**values)
     return text[:1].upper() + text[1:]  # a vocabulary label may open the sentence
 
 
-def _word(value: Arg, lang: str) -> str:
+def _word(value: Arg, lang: str, words: Wording) -> str:
     if isinstance(value, bool):  # pragma: no cover - no phrase takes a bare boolean
         return str(value).lower()
     if isinstance(value, float):
@@ -118,12 +171,11 @@ def _word(value: Arg, lang: str) -> str:
     if isinstance(value, int | str):
         return str(value)
     if isinstance(value, Code):
-        if value.vocab == "language":  # names of languages in the reader's language, from CLDR
-            name = _language_name(value.code, lang)
-            if name:
-                return name
-        concept = vocab.lookup(value.vocab, value.code)
-        return concept.label(lang) if concept else value.code
+        if value.vocab == "language":  # inside a sentence: "anglais", not "Anglais"
+            return words.running_language_name(value.code)
+        return words.label(value.vocab, value.code)
+    if isinstance(value, Duration):
+        return words.duration(value.text)
     if isinstance(value, Phrase):
         group = phrase(lang, value.group)
         if isinstance(group, str):
@@ -131,9 +183,13 @@ def _word(value: Arg, lang: str) -> str:
         worded: str = group.get(value.code) or phrase("en", value.group).get(value.code, value.code)
         return worded
     if isinstance(value, Joined):
-        return str(phrase(lang, "list_and")).join(_word(item, lang) for item in value.items)
+        items = [_word(item, lang, words) for item in value.items]
+        if all(isinstance(item, Code) and item.vocab == "language" for item in value.items):
+            return words.join(items)  # "French and German"
+        # other names may hold commas ("Business, administration and law"): list_and
+        return str(phrase(lang, "list_and")).join(items)
     if isinstance(value, Supervised):
-        how = _word(Phrase("supervision", value.supervision), lang)
+        how = _word(Phrase("supervision", value.supervision), lang, words)
         if value.identity_check:
             how = str(phrase(lang, "with_identity_check")).format(how=how)
         return how
@@ -247,8 +303,8 @@ def changes(
                 "duration",
                 "duration",
                 {
-                    "old": old.duration or Phrase("none", ""),
-                    "new": new.duration or Phrase("none", ""),
+                    "old": Duration(old.duration) if old.duration else Phrase("none", ""),
+                    "new": Duration(new.duration) if new.duration else Phrase("none", ""),
                 },
             )
         )

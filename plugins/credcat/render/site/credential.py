@@ -345,7 +345,7 @@ def _record(
         if version_page and before is not None:
             names = {oid: dict(org.name) for oid, org in site.cat.organisations.items()}
             described = [
-                describe(change, site.lang)
+                describe(change, site.lang, loc)
                 for change in changes(before.credential, as_released, names)
             ] or [str(loc.ui["what_changed_other"])]
     history: list[VersionEntry] = []
