@@ -32,6 +32,7 @@ from babel.core import get_global
 
 __all__ = [
     "LANGUAGE_TAG",
+    "WRITTEN_TERRITORY",
     "Alternate",
     "SiteLanguages",
     "language_name",
@@ -52,15 +53,23 @@ SEARCH_FALLBACK = "en"
 """Search language of a language without a lunr stemmer."""
 
 
+WRITTEN_TERRITORY: Mapping[str, str] = {"pt": "PT"}
+"""Where credcat's own words in a language are those of one territory, not of the language's
+most likely one: its Portuguese interface is European Portuguese (CLDR would say ``pt_BR``)."""
+
+
 @functools.cache
 def og_locale(lang: str) -> str:
     """The Open Graph locale of a page language, ``language_TERRITORY`` as the protocol
-    writes it: the territory the tag names (``pt-BR``: ``pt_BR``), else the one CLDR finds
-    most likely for the language (``de``: ``de_DE``); the language alone where it knows none."""
+    writes it: the territory the tag names (``pt-BR``: ``pt_BR``), else the one credcat writes
+    (:data:`WRITTEN_TERRITORY`), else the one CLDR finds most likely for the language (``de``:
+    ``de_DE``); the language alone where it knows none."""
     parts = lang.replace("-", "_").split("_")
     regions = [part.upper() for part in parts[1:] if len(part) == 2 or part.isdigit()]
     if regions:
         return f"{parts[0].lower()}_{regions[0]}"
+    if parts[0].lower() in WRITTEN_TERRITORY:
+        return f"{parts[0].lower()}_{WRITTEN_TERRITORY[parts[0].lower()]}"
     likely = str(get_global("likely_subtags").get(parts[0].lower(), ""))
     territory = likely.split("_")[-1] if likely.count("_") >= 1 else ""
     if len(territory) == 2 and territory.isupper():
