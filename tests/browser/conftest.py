@@ -352,3 +352,28 @@ def save_screenshot(page: Page, folder: Path, name: str, *, full_page: bool = Tr
         pytest.fail(f"the screenshot {target} is not a PNG image", pytrace=False)
     print(f"screenshot: {target}")
     return target
+
+
+SPLIT_WORDS_JS = """(selector) => {
+  const split = [];
+  for (const cell of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) split.push(match[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+def words_split_across_lines(page: Page, selector: str) -> list[str]:
+    """The words in the elements ``selector`` matches that the layout breaks over two lines
+    or more (a table squeezing a header letter by letter on a phone)."""
+    found: list[str] = page.evaluate(SPLIT_WORDS_JS, selector)
+    return found

@@ -25,7 +25,7 @@ from playwright.sync_api import Page, expect
 
 from credcat.render.site.localise import ui_strings
 
-from .conftest import NewContext, Site
+from .conftest import NewContext, Site, words_split_across_lines
 from .test_e2e import (
     assert_no_axe_violations,
     assert_no_xss,
@@ -303,6 +303,11 @@ def test_compare_page_in_every_language_and_bad_addresses(page: Page, sample_sit
         page.goto(sample_site.url(f"{lang}/compare/?ids=" + ",".join(ids)))
         assert_compare_table(page, sample_site, ids, lang)
         assert page.locator("html").get_attribute("lang") == lang
+        # on a phone the aspects' column keeps each language's long words whole
+        page.set_viewport_size(PHONE)
+        aspects = "table.credcat-compare-table tbody th, table.credcat-compare-table thead th"
+        assert words_split_across_lines(page, aspects) == [], lang
+        page.set_viewport_size(DESKTOP)
     strings = ui_strings(lang_of(cat))["compare"]
     # no ids; an unknown id and a malformed one; more than three
     page.goto(sample_site.url("compare/"))
@@ -388,6 +393,9 @@ def test_axe_and_screenshots_of_catalogue_and_compare(
         # at 375 px the table scrolls sideways inside its own box, not the page
         widths = page.evaluate("() => document.documentElement.scrollWidth")
         assert widths <= viewport["width"], widths
+        # the aspects' column stays narrow but never splits a word ("Microcredential")
+        aspects = "table.credcat-compare-table tbody th, table.credcat-compare-table thead th"
+        assert words_split_across_lines(page, aspects) == []
     page.goto(sample_site.url("compare/"))
     expect(page.locator("#credcat-compare-status")).not_to_be_empty()
     assert_no_axe_violations(page, f"the compare page without credentials at {size} px")

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from credcat.render.site.localise import ui_strings
 
 from . import check_fixtures as fx
-from .conftest import REPO, NewContext, Site
+from .conftest import REPO, NewContext, Site, words_split_across_lines
 from .test_e2e import XSS_PROBE, assert_no_axe_violations
 
 CID = "sql-for-data-analysis"
@@ -410,6 +410,9 @@ def test_the_result_table_on_a_phone_scrolls_by_keyboard(
     region = page.get_by_role("region", name="What the credential claims, and what the catalogue")
     expect(region).to_have_attribute("tabindex", "0")
     assert region.evaluate("el => el.scrollWidth > el.clientWidth")
+    # the aspects and results keep their words whole (the table scrolls; it does not squeeze)
+    headers = ".credcat-check__table th, .credcat-check__table td:last-child"
+    assert words_split_across_lines(page, headers) == []
     assert_no_axe_violations(page, "check page with differences, 375 px")
 
 
