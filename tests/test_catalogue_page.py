@@ -256,3 +256,28 @@ def test_the_catalogue_introduction_counts_in_the_plural_rules(tmp_path: Path) -
         pages = Pages(cat, Urls.of(cat.settings))
         spec = next(s for s in pages.pages() if s.kind == "catalogue")
         assert pages.context(spec)["intro"].startswith(said)
+
+
+def test_a_card_without_ects_shows_its_hours(tmp_path: Path) -> None:
+    """A vocational or non-formal credential has hours, not ECTS: its card shows the hours
+    (the build's card here; the script's in tests/browser/test_catalogue_ui.py)."""
+    from test_site_build import build_site, make_project
+
+    hours_only = credential(
+        title={"en": "Forklift safety", "de": "Staplersicherheit"},
+        summary={"en": "Drive a forklift safely.", "de": "Einen Stapler sicher fahren."},
+        workload={"hours": 40},
+    )
+    root = write_catalogue(tmp_path / "catalogue", {"hours-only": hours_only, "ects": credential()})
+    site = tmp_path / "site"
+    build_site(make_project(tmp_path / "project", root), site)
+    for lang, words in (("", "40 h"), ("de/", "40 Std.")):
+        html = (site / lang / "catalogue" / "index.html").read_text("utf-8")
+        card = html[html.index('id="card-hours-only"') :]
+        card = card[: card.index("credcat-card__when")]
+        facts = re.findall(r'data-credcat-fact="(\w+)"', card)
+        assert facts[:3] == ["eqf", "hours", "mode"], facts
+        assert f"</span>{words}</li>" in card
+        other = html[html.index('id="card-ects"') :]
+        assert 'data-credcat-fact="ects"' in other[: other.index("credcat-card__when")]
+    assert {"card_hours", "fact_workload"} <= set(SCRIPT_STRINGS)

@@ -39,6 +39,8 @@ SCRIPT_STRINGS = (
     "card_provider",
     "card_level",
     "card_ects",
+    "card_hours",
+    "fact_workload",
     "card_mode",
     "card_languages",
     "card_status",

@@ -450,6 +450,8 @@
     }
     fact("eqf", "", fill(words.card_level, { level: e.e }));
     if (typeof e.c === "number") fact("ects", "", fill(words.card_ects, { ects: formatNumber(e.c) }));
+    // a credential without ECTS (vocational, non-formal) shows its hours instead
+    else if (typeof e.h === "number") fact("hours", words.fact_workload, fill(words.card_hours, { hours: e.h }));
     fact("mode", words.card_mode, labels.mode[e.m] || e.m);
     // the first language as a label, the others as inside a sentence ("Allemand, anglais"),
     // as on the cards the build writes
