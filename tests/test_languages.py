@@ -707,3 +707,31 @@ def test_the_404_page_speaks_every_language_of_the_site(sample: Path) -> None:
             target = sample / link
             assert (target / "index.html").is_file() or target.is_file(), (lang, link)
     assert "404 - Not found" not in html
+
+
+def test_portuguese_pages_use_european_portuguese_for_materials_words_too(
+    tmp_path: Path,
+) -> None:
+    """credcat's Portuguese is European: the theme's own words (search box, navigation) are
+    too, where Material's pt.html is Brazilian ("Buscar", "Digite …", "Compartilhar")."""
+    catalogue = write_catalogue(
+        tmp_path / "src",
+        credentials={"databases": _plain(credential(languages=["pt"]))},
+        settings={
+            **SETTINGS,
+            "title": {"pt": "Catálogo de teste", "en": "Test catalogue"},
+            "default_language": "pt",
+            "languages": ["pt"],
+            "partial_languages": ["en"],
+        },
+    )
+    site = tmp_path / "site"
+    build_site(make_project(tmp_path / "project", catalogue), site)
+    for page in ("index.html", "catalogue/index.html", "credentials/databases/index.html"):
+        html = _read(site, page)
+        assert '<html lang="pt"' in html
+        assert 'placeholder="Pesquisar"' in html, page
+        assert "Escreva para pesquisar" in html, page
+        for brazilian in ("Buscar", "Digite", "Compartilhar", "Inicializando"):
+            assert brazilian not in html, (page, brazilian)
+    assert 'placeholder="Search"' in _read(site, "en/index.html")
