@@ -729,6 +729,30 @@ def test_messages_say_what_was_written_and_how_to_fix_it(
             "price.amount: 12.345 has more than 2 decimal places (round it to cents, e.g. 12.35)",
         ),
         (
+            "{amount: '1,5'}",
+            "price.amount: '1,5' is not a number (write a decimal point: amount: 1.5)",
+        ),
+        (
+            '{amount: "1,50 €"}',
+            "price.amount: '1,50 €' is not a number (write the number alone, amount: 1.50, and "
+            "the currency as currency: EUR)",
+        ),
+        (
+            '{amount: "1.234,50 €"}',
+            "price.amount: '1.234,50 €' is not a number (write the number alone, amount: "
+            "1234.50, and the currency as currency: EUR)",
+        ),
+        (
+            "{amount: '1 234,50'}",
+            "price.amount: '1 234,50' is not a number (write the number without separators: "
+            "amount: 1234.50)",
+        ),
+        (
+            "{amount: 1.234.567}",
+            "price.amount: '1.234.567' is not a number (write the number without separators: "
+            "amount: 1234567)",
+        ),
+        (
             "{amount: 450, currency: €}",
             "price.currency: unknown currency '€' (did you mean 'EUR'?)",
         ),
@@ -737,6 +761,11 @@ def test_messages_say_what_was_written_and_how_to_fix_it(
             "price: 'price' needs keys below it, not the value '450 €' (write price: "
             "{amount: 450, currency: EUR})",
         ),
+        (
+            "1.200",
+            "price: 'price' needs keys below it, not the value '1.200' (write price: "
+            "{amount: 1200, currency: EUR})",
+        ),
     ],
 )
 def test_prices(tmp_path: Path, offering: str, expected: str) -> None:
@@ -744,6 +773,50 @@ def test_prices(tmp_path: Path, offering: str, expected: str) -> None:
     found = check_text(tmp_path, lines)
     assert len(found) == 1, found
     assert found[0].split(": ", 1)[1] == "offering 1 ('spring') > " + expected
+
+
+@pytest.mark.parametrize(
+    ("price", "amount", "currency"),
+    [
+        ("1.234,50 €", "1234.50", "EUR"),  # Spain, Germany, Italy …: '.' groups, ',' decimals
+        ("1 234,50 €", "1234.50", "EUR"),  # France, Sweden …: a space groups
+        ("1\u00a0234,50 €", "1234.50", "EUR"),  # … or a no-break space
+        ("1\u202f234,50 €", "1234.50", "EUR"),  # … or a narrow no-break space
+        ("EUR 1,234.50", "1234.50", "EUR"),  # English: ',' groups, '.' decimals
+        ("€ 1.234", "1234", "EUR"),  # a '.' before three digits groups thousands
+        ("£1,250", "1250", "GBP"),
+        ("$1,234,567.89", "1234567.89", "USD"),
+        ("1.234.567,89 €", "1234567.89", "EUR"),
+        ("CHF 1'234.50", "1234.50", "CHF"),  # Switzerland: an apostrophe groups
+        ("1’234.5 Fr.", "1234.5", "CHF"),
+        ("12,50 zł", "12.50", "PLN"),
+        ("1.250 SEK", "1250", "SEK"),
+        ("2,5 €", "2.5", "EUR"),
+        ("ca. 450 EUR", "450", "EUR"),
+        ("450", "450", "EUR"),  # no currency: the default
+    ],
+)
+def test_a_price_written_as_one_text_gets_its_amount_read(
+    tmp_path: Path, price: str, amount: str, currency: str
+) -> None:
+    """The hint for `price: 1.234,50 €` reads the number as the maintainer wrote it, in the
+    European and English ways of grouping thousands and marking decimals."""
+    lines = f'offerings:\n- id: spring\n  start: 2027-03-01\n  price: "{price}"\n'
+    found = check_text(tmp_path, lines)
+    assert len(found) == 1, found
+    assert found[0].endswith(f"(write price: {{amount: {amount}, currency: {currency}}})")
+
+
+@pytest.mark.parametrize("price", ["1.2345 €", "1.234.50 €", "12,34,567 €", "12, 50 €"])
+def test_a_price_whose_number_fits_no_way_of_writing_gets_no_guess(
+    tmp_path: Path, price: str
+) -> None:
+    lines = f"offerings:\n- id: spring\n  start: 2027-03-01\n  price: '{price}'\n"
+    found = check_text(tmp_path, lines)
+    assert len(found) == 1, found
+    assert found[0].endswith(
+        "(write price: {amount: …, currency: EUR} with the amount as a plain number, e.g. 1250.50)"
+    )
 
 
 def test_lone_dash_and_yes_no_words(tmp_path: Path) -> None:

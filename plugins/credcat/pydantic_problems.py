@@ -19,6 +19,7 @@ import re
 import types
 import typing
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -294,13 +295,11 @@ def _problem_from_error(
         hint = f"did you mean '{guesses[0]}'?" if guesses else f"one of: {listing(options)}"
     elif kind in {"model_type", "dict_type", "model_attributes_type"}:
         fields = _fields_at(cls, loc)
-        what = "a list" if isinstance(value, list) else f"the value '{shorten(value)}'"
+        what = "a list" if isinstance(value, list) else f"the value '{shorten(raw or value)}'"
         message = f"'{label}' needs keys below it, not {what}"
         hint = "keys allowed here: " + listing(fields) if fields else ""
         if name == "price" and isinstance(value, str | int | float):
-            amount = re.sub(r"[^\d.,]", "", str(value)).replace(",", ".") or "450"
-            currency = _currency_in(str(value)) or "EUR"
-            hint = f"write price: {{amount: {amount}, currency: {currency}}}"
+            hint = _price_hint(raw or str(value))
     elif kind == "list_type":
         if isinstance(value, str) and "," in value:
             items = ", ".join(v.strip() for v in value.split(","))
@@ -417,26 +416,106 @@ def _currency_in(text: str) -> str | None:
     return None
 
 
+NUMBER_IN_TEXT = re.compile(r"\d(?:[\d.,'’ \u00a0\u202f]*\d)?")
+"""A number as people write one in a text: digits, and the marks that group thousands or mark
+decimals (``1.234,50``, ``1 234,50``, ``1,234.50``, ``1'234.50``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenNumber:
+    """A number read from a text the way people write numbers (:func:`read_number`).
+
+    Attributes:
+        text: The number as written: ``1.234,50``.
+        value: The number as credcat reads one: ``1234.50``.
+        grouped: Whether its digits were written in groups (``1.234``, ``1 234``).
+        decimal_comma: Whether a comma marks its decimals (``2,5``).
+        ambiguous: Whether it is a single '.' or ',' followed by three digits (``1.200``,
+            ``1,200``): read as thousands (1200), but it may have meant decimals (1.20).
+    """
+
+    text: str
+    value: str
+    grouped: bool
+    decimal_comma: bool
+    ambiguous: bool
+
+
+def read_number(text: str) -> WrittenNumber | None:
+    """The first number of a text, written as European and English texts write numbers.
+
+    The last '.' or ',' followed by one or two digits marks the decimals; every other mark
+    groups thousands: '.' or ',' (the one that does not mark the decimals), a space, a no-break
+    space or an apostrophe, with groups of three digits after the first group of one to three.
+    A single '.' or ',' followed by three digits groups thousands too (``€ 1.234`` is 1234):
+    such a number is :attr:`WrittenNumber.ambiguous`.
+
+    Returns:
+        The number, or ``None`` when the text has none, or one whose marks fit no way of
+        writing numbers (``1.2345``, ``1.234.50``, ``12,34,567``).
+    """
+    match = NUMBER_IN_TEXT.search(text)
+    if match is None:
+        return None
+    written = match[0]
+    parts = re.split(r"(\D)", written)
+    groups, marks = parts[0::2], parts[1::2]
+    if not all(groups):  # two marks in a row: "12, 50"
+        return None
+    decimal = fraction = ""
+    if marks and marks[-1] in ".," and len(groups[-1]) <= 2:
+        decimal, fraction = marks.pop(), groups.pop()
+    if marks and (
+        len(set(marks)) > 1
+        or decimal in marks
+        or not 1 <= len(groups[0]) <= 3
+        or groups[0].startswith("0")
+        or any(len(group) != 3 for group in groups[1:])
+    ):
+        return None
+    return WrittenNumber(
+        written,
+        "".join(groups) + (f".{fraction}" if fraction else ""),
+        grouped=bool(marks),
+        decimal_comma=decimal == ",",
+        ambiguous=not decimal and len(marks) == 1 and marks[0] in ".,",
+    )
+
+
+def _price_hint(text: str) -> str:
+    """How to write a price written as one value: ``450 €``, ``1.234,50 €``, ``EUR 1,234.50``.
+
+    A '.' or ',' before three digits groups thousands (``€ 1.234`` is 1234).
+    """
+    currency = _currency_in(text) or "EUR"
+    number = read_number(text)
+    if number is None and re.search(r"\d", text):  # digits, but written in no known way
+        return (
+            f"write price: {{amount: …, currency: {currency}}} with the amount as a plain "
+            "number, e.g. 1250.50"
+        )
+    amount = number.value if number is not None else "450"
+    return f"write price: {{amount: {amount}, currency: {currency}}}"
+
+
 def _number_problem(value: Any, kind: str, name: str, hint: str) -> tuple[str, str]:
     if isinstance(value, float) and value != value:
         return "'nan' is not a number", "write a plain number"
     if kind == "int_from_float" or (isinstance(value, float) and "int" in kind):
         return f"{value} is not a whole number", hint or "write a whole number, e.g. 135"
     if isinstance(value, str):
-        decimal_comma = re.fullmatch(r"\s*(\d+),(\d{1,2})\s*", value)
-        thousands = re.fullmatch(r"\s*(\d{1,3}(?:[.,' ]\d{3})+)(?:[.,](\d{1,2}))?\s*", value)
+        number = read_number(value)  # 1.234,50 · 1 234,50 · 1,234.50 · 2,5
+        alone = number if number is not None and number.text == value.strip() else None
+        sign = _currency_in(value)
         digits = re.findall(r"\d+(?:\.\d+)?", value)
-        if decimal_comma:
-            hint = f"write a decimal point: {name}: {decimal_comma[1]}.{decimal_comma[2]}"
-        elif thousands:
-            whole = re.sub(r"\D", "", thousands[1])
-            hint = f"write the number without separators: {name}: {whole}" + (
-                f".{thousands[2]}" if thousands[2] else ""
-            )
-        elif _currency_in(value) is not None:
+        if alone is not None and alone.grouped:
+            hint = f"write the number without separators: {name}: {alone.value}"
+        elif alone is not None and alone.decimal_comma:
+            hint = f"write a decimal point: {name}: {alone.value}"
+        elif sign is not None:
             hint = (
-                f"write the number alone, {name}: {digits[0] if digits else '450'}, and the "
-                f"currency as currency: {_currency_in(value)}"
+                f"write the number alone, {name}: {number.value if number else '450'}, and the "
+                f"currency as currency: {sign}"
             )
         elif len(digits) == 1:
             hint = f"write the number alone: {name}: {digits[0]}"
