@@ -445,6 +445,88 @@ def test_numbers_that_should_be_quoted_get_a_hint(tmp_path: Path) -> None:
     assert check_catalogue(root, display_root=root)[1] == []
 
 
+def test_an_amount_with_a_dot_before_three_digits_is_ambiguous(tmp_path: Path) -> None:
+    """`amount: 1.200` is one thousand two hundred where a dot groups thousands (Spain,
+    Germany …), but YAML reads it as 1.2, and the site would say "1,20 €": an error, located,
+    with both ways to write it; the credential is not published with either reading."""
+    offer = {"id": "spring", "start": "2027-03-01", "price": {"amount": 450, "currency": "EUR"}}
+    root = write_catalogue(tmp_path / "c", credentials={"db": credential(offerings=[offer])})
+    path = root / "credentials" / "db.yaml"
+    text = path.read_text()
+    assert text.count("amount: 450") == 1
+    line = text.splitlines().index("    amount: 450") + 1
+    for written in ("1.200", "'1.200'", '"1.200"'):
+        path.write_text(text.replace("amount: 450", f"amount: {written}"))
+        catalogue, problems = check_catalogue(root, display_root=root)
+        assert [(p.format(), p.code, p.loc, p.is_error) for p in problems] == [
+            (
+                f"credentials/db.yaml:{line}:13: offering 1 ('spring') > price.amount: 1.200 is "
+                "ambiguous: credcat reads it as 1.2, but where a dot groups thousands it is 1200 "
+                "(write 1200 for one thousand two hundred, or 1.20 for one euro twenty)",
+                "ambiguous-amount",
+                ("offerings", 0, "price", "amount"),
+                True,
+            )
+        ], written
+        assert catalogue is not None and "db" not in catalogue.credentials
+    for fixed in ("1200", "1.20", "1.2", "1.5", "1.50", "450", "0.500", "'1200.50'"):
+        path.write_text(text.replace("amount: 450", f"amount: {fixed}"))
+        assert check_catalogue(root, display_root=root)[1] == [], fixed
+
+
+@pytest.mark.parametrize(
+    ("price", "expected"),
+    [
+        (
+            "{amount: 12.500, currency: GBP}",
+            "12.500 is ambiguous: credcat reads it as 12.5, but where a dot groups thousands it "
+            "is 12500 (write 12500 for twelve thousand five hundred, or 12.50 for twelve pounds "
+            "fifty)",
+        ),
+        (
+            "{amount: 1.000, currency: chf}",
+            "1.000 is ambiguous: credcat reads it as 1, but where a dot groups thousands it is "
+            "1000 (write 1000 for one thousand, or 1 for one franc)",
+        ),
+        (
+            "{amount: 2.050, currency: SEK}",
+            "2.050 is ambiguous: credcat reads it as 2.05, but where a dot groups thousands it "
+            "is 2050 (write 2050 for two thousand fifty, or 2.05 for two SEK five)",
+        ),
+        (
+            "{amount: 999.990, currency: Taler}",  # an unknown currency: said in plain numbers
+            "999.990 is ambiguous: credcat reads it as 999.99, but where a dot groups thousands "
+            "it is 999990 (write 999990 for nine hundred ninety-nine thousand nine hundred "
+            "ninety, or 999.99 for nine hundred ninety-nine point nine nine)",
+        ),
+    ],
+)
+def test_an_ambiguous_amount_is_said_in_words(tmp_path: Path, price: str, expected: str) -> None:
+    lines = f"offerings:\n- id: spring\n  start: 2027-03-01\n  price: {price}\n"
+    found = [m for m in check_text(tmp_path, lines) if "price.amount" in m]
+    assert found == [f"credentials/db.yaml:4:19: offering 1 ('spring') > price.amount: {expected}"]
+
+
+def test_each_ambiguous_amount_is_reported_with_the_other_mistakes(tmp_path: Path) -> None:
+    """Every run's ambiguous amount is reported, beside the file's other mistakes (which the
+    model reports), and the amount's own complaint (three decimals) is not said twice."""
+    lines = (
+        "offerings:\n"
+        "- {id: spring, start: 2027-03-01, price: {amount: 12.345}}\n"
+        "- {id: autumn, start: 2027-09-01, price: {amount: 2.500}, places: -3}\n"
+    )
+    assert check_text(tmp_path, lines) == [
+        "credentials/db.yaml:2:51: offering 1 ('spring') > price.amount: 12.345 has more than 2 "
+        "decimal places, or is 12345 with a dot that groups thousands (write 12345 for twelve "
+        "thousand three hundred forty-five, or round it to cents, e.g. 12.35)",
+        "credentials/db.yaml:3:51: offering 2 ('autumn') > price.amount: 2.500 is ambiguous: "
+        "credcat reads it as 2.5, but where a dot groups thousands it is 2500 (write 2500 for two "
+        "thousand five hundred, or 2.50 for two euros fifty)",
+        "credentials/db.yaml:3:67: offering 2 ('autumn') > places: -3 is too small: it must be "
+        "more than 0",
+    ]
+
+
 def test_norway_problem(tmp_path: Path) -> None:
     org = dict(ORGANISATIONS["beta-qa"], country=False)  # what YAML makes of `country: NO`
     found = errors(
@@ -726,7 +808,15 @@ def test_messages_say_what_was_written_and_how_to_fix_it(
         ("{amount: .nan}", "price.amount: '.nan' is not a number (write a plain number)"),
         (
             "{amount: 12.345}",
-            "price.amount: 12.345 has more than 2 decimal places (round it to cents, e.g. 12.35)",
+            "price.amount: 12.345 has more than 2 decimal places, or is 12345 with a dot that "
+            "groups thousands (write 12345 for twelve thousand three hundred forty-five, or round "
+            "it to cents, e.g. 12.35)",
+        ),
+        (
+            "{amount: 1.200}",
+            "price.amount: 1.200 is ambiguous: credcat reads it as 1.2, but where a dot groups "
+            "thousands it is 1200 (write 1200 for one thousand two hundred, or 1.20 for one euro "
+            "twenty)",
         ),
         (
             "{amount: '1,5'}",
@@ -764,7 +854,7 @@ def test_messages_say_what_was_written_and_how_to_fix_it(
         (
             "1.200",
             "price: 'price' needs keys below it, not the value '1.200' (write price: "
-            "{amount: 1200, currency: EUR})",
+            "{amount: 1200, currency: EUR}; or amount: 1.20 for one euro twenty)",
         ),
     ],
 )

@@ -469,6 +469,23 @@ def test_a_hand_edited_snapshot_is_an_error(released: Path) -> None:
     assert "edited after its release" in problem.message
 
 
+def test_a_snapshot_keeps_the_amounts_it_was_released_with(tmp_path: Path) -> None:
+    """An amount written `1.200` is an error in the credential file, to fix there; a snapshot
+    released with it before credcat said so (as 1.2) never changes, and is not reported."""
+    offer = {"id": "spring", "start": "2027-03-01", "price": {"amount": 450, "currency": "EUR"}}
+    root = write_catalogue(tmp_path / "c", credentials={"databases": credential(offerings=[offer])})
+    assert release(root, "databases")[0] == 0
+    cred_file = root / "credentials" / "databases.yaml"
+    snapshot = root / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    for path in (cred_file, snapshot):
+        edit(path, "amount: 450", "amount: 1.200")  # 1.2, as it was read then
+    [problem] = errors(root)
+    assert problem.path.endswith("credentials/databases.yaml")
+    assert (problem.line, problem.code) == (line_of(cred_file, "amount: 1.200"), "ambiguous-amount")
+    edit(cred_file, "amount: 1.200", "amount: 1.20")
+    assert errors(root) == []
+
+
 def test_a_deleted_snapshot_leaves_a_visible_gap(released: Path) -> None:
     cred_file = released / "credentials" / "databases.yaml"
     for version in ("1.1", "1.2"):

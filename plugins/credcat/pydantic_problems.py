@@ -8,7 +8,9 @@ Owns how a maintainer reads a validation error: the message and hint for every k
 error (unknown and missing keys, wrong types, numbers, dates, patterns, lists …), the Annex I
 reason a key is required, and where in the YAML file the problem is (pydantic's error locations
 map onto the positions :mod:`credcat.yaml_loader` recorded). :func:`problems_from_errors` is the
-entry point; :mod:`credcat.validate` calls it for every file that does not validate.
+entry point; :mod:`credcat.validate` calls it for every file that does not validate. It also
+reports what the model cannot see in the values: an amount written ``1.200``, which YAML reads
+as 1.2 (:func:`_amount_problems`), and the checks of ids for a file the model refused.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -299,7 +302,7 @@ def _problem_from_error(
         message = f"'{label}' needs keys below it, not {what}"
         hint = "keys allowed here: " + listing(fields) if fields else ""
         if name == "price" and isinstance(value, str | int | float):
-            hint = _price_hint(raw or str(value))
+            hint = _price_hint(raw or str(value), yaml_number=isinstance(value, float))
     elif kind == "list_type":
         if isinstance(value, str) and "," in value:
             items = ", ".join(v.strip() for v in value.split(","))
@@ -482,10 +485,12 @@ def read_number(text: str) -> WrittenNumber | None:
     )
 
 
-def _price_hint(text: str) -> str:
+def _price_hint(text: str, *, yaml_number: bool = False) -> str:
     """How to write a price written as one value: ``450 €``, ``1.234,50 €``, ``EUR 1,234.50``.
 
-    A '.' or ',' before three digits groups thousands (``€ 1.234`` is 1234).
+    A '.' or ',' before three digits groups thousands (``€ 1.234`` is 1234); where YAML read
+    the value as a number (``price: 1.200``, ``yaml_number``), the hint names its other
+    reading too (1.20).
     """
     currency = _currency_in(text) or "EUR"
     number = read_number(text)
@@ -495,7 +500,140 @@ def _price_hint(text: str) -> str:
             "number, e.g. 1250.50"
         )
     amount = number.value if number is not None else "450"
-    return f"write price: {{amount: {amount}, currency: {currency}}}"
+    hint = f"write price: {{amount: {amount}, currency: {currency}}}"
+    if number is not None and number.ambiguous and yaml_number:
+        reading = _as_decimals(number.text, currency)
+        hint += f"; or amount: {reading}" if reading else ""
+    return hint
+
+
+AMBIGUOUS_AMOUNT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+"""An amount written with a dot before three digits (``1.200``, ``12.500``): one thousand two
+hundred where a dot groups thousands (Spain, Germany, Italy …), but the number 1.2 to YAML."""
+
+CURRENCY_WORDS = {
+    "EUR": ("euro", "euros"),
+    "GBP": ("pound", "pounds"),
+    "USD": ("dollar", "dollars"),
+    "CHF": ("franc", "francs"),
+}
+"""The English words of a few currencies, to say an amount in words (other codes are said as
+written: ``one SEK twenty``)."""
+
+_ONES = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _in_words(number: int) -> str:
+    """A whole number below a million in English words: 1200 → ``one thousand two hundred``."""
+    if number < 20:
+        return _ONES[number]
+    if number < 100:
+        tens, ones = divmod(number, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    size, name = (100, "hundred") if number < 1000 else (1000, "thousand")
+    high, rest = divmod(number, size)
+    return f"{_in_words(high)} {name}" + (f" {_in_words(rest)}" if rest else "")
+
+
+def _currency_code(currency: Any) -> str | None:
+    """The code of the currency written next to an amount (EUR when none is written)."""
+    if currency is None:
+        return "EUR"  # the model's default
+    if not isinstance(currency, str):
+        return None
+    found = vocab.lookup("currency", currency.strip())
+    return found.code if found is not None else CURRENCY_CODE_FOR_SYMBOL.get(currency.strip())
+
+
+def _money_in_words(whole: int, cents: int, currency: Any) -> str:
+    """``one euro twenty``; ``one point two`` when the currency is not known."""
+    code = _currency_code(currency)
+    if code is None:
+        decimals = f"{cents:02d}".rstrip("0")
+        return _in_words(whole) + (
+            " point " + " ".join(_ONES[int(d)] for d in decimals) if decimals else ""
+        )
+    one, many = CURRENCY_WORDS.get(code, (code, code))
+    return f"{_in_words(whole)} {one if whole == 1 else many}" + (
+        f" {_in_words(cents)}" if cents else ""
+    )
+
+
+def _as_decimals(written: str, currency: Any) -> str:
+    """An amount written with a dot before three digits (``1.200``) read as decimals, with
+    its words (``1.20 for one euro twenty``); ``""`` when it would have more than two decimal
+    places (``1.234``)."""
+    whole, fraction = written.split(".")
+    if fraction[2] != "0":
+        return ""
+    cents = fraction[:2]
+    amount = whole if cents == "00" else f"{whole}.{cents}"
+    return f"{amount} for {_money_in_words(int(whole), int(cents), currency)}"
+
+
+def _ambiguous_amount(written: str, currency: Any) -> tuple[str, str]:
+    """Message and hint for an amount written with a dot before three digits (``1.200``)."""
+    thousands = int(written.replace(".", ""))
+    reading = _as_decimals(written, currency)
+    hint = f"write {thousands} for {_in_words(thousands)}, or "
+    if reading:  # 1.200: 1200 or 1.20
+        message = (
+            f"{written} is ambiguous: credcat reads it as {float(written):g}, but where a dot "
+            f"groups thousands it is {thousands}"
+        )
+        return message, hint + reading
+    cents = Decimal(written).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    message = (
+        f"{written} has more than 2 decimal places, or is {thousands} with a dot that groups "
+        "thousands"
+    )
+    return message, hint + f"round it to cents, e.g. {cents}"
+
+
+def _amount_problems(doc: Document) -> list[Problem]:
+    """The price amounts of a credential file written with a dot before three digits.
+
+    YAML reads ``amount: 1.200`` as the number 1.2, and the site would publish "1,20 €" where
+    the maintainer, who groups thousands with a dot, meant one thousand two hundred: an error,
+    as ``version: 1.10`` is, so that neither reading is published by chance. The text written
+    is read from :attr:`Document.unquoted` (``1.200``, as written) or is the quoted text.
+    """
+    offerings = doc.data.get("offerings")
+    found: list[Problem] = []
+    for i, offering in enumerate(offerings if isinstance(offerings, list) else []):
+        price = offering.get("price") if isinstance(offering, dict) else None
+        if not isinstance(price, dict) or "amount" not in price:
+            continue
+        loc: PathKey = ("offerings", i, "price", "amount")
+        amount = price["amount"]
+        written = doc.unquoted.get(loc) or (amount.strip() if isinstance(amount, str) else "")
+        if loc in doc.refused or not AMBIGUOUS_AMOUNT.fullmatch(written):
+            continue
+        message, hint = _ambiguous_amount(written, price.get("currency"))
+        found.append(_problem(doc, *doc.where(loc), loc, message, hint, code="ambiguous-amount"))
+    return found
 
 
 def _number_problem(value: Any, kind: str, name: str, hint: str) -> tuple[str, str]:
@@ -633,12 +771,19 @@ def _description_at(cls: type[BaseModel], loc: PathKey) -> str:
 
 
 def validate_entity(
-    cls: type[M], doc: Document, entity_id: str, context: dict[str, Any], problems: list[Problem]
+    cls: type[M],
+    doc: Document,
+    entity_id: str,
+    context: dict[str, Any],
+    problems: list[Problem],
+    *,
+    released: bool = False,
 ) -> M | None:
     """Validate an organisation or credential file whose id is its file name ``entity_id``.
 
     A written ``id:`` key is reported (the file name gives the id) and ignored. Problems are
     appended to ``problems``; the model instance, or None when the file is invalid, is returned.
+    ``released`` as for :func:`validate_document`.
     """
     if "id" in doc.data:
         line, column = doc.where(("id",), key=True)
@@ -657,7 +802,9 @@ def validate_entity(
             Problem(doc.display, line, column, "id", message, hint, code="unknown-key", loc=("id",))
         )
         doc.data = {k: v for k, v in doc.data.items() if k != "id"}
-    return validate_document(cls, doc, context, problems, extra={"id": entity_id})
+    return validate_document(
+        cls, doc, context, problems, extra={"id": entity_id}, released=released
+    )
 
 
 def validate_document(
@@ -666,17 +813,29 @@ def validate_document(
     context: dict[str, Any],
     problems: list[Problem],
     extra: dict[str, Any] | None = None,
+    *,
+    released: bool = False,
 ) -> M | None:
-    """Validate a document against ``cls``; append located problems; the instance or None."""
+    """Validate a document against ``cls``; append located problems; the instance or None.
+
+    How a credential's values are written is checked too, where the model cannot tell (a
+    price's amount written ``1.200``, :func:`_amount_problems`), except in a ``released``
+    snapshot, which never changes.
+    """
     data = {**doc.data, **(extra or {})}
+    ambiguous = _amount_problems(doc) if cls is Credential and not released else []
     try:
-        return cls.model_validate(data, context=context)
+        instance = cls.model_validate(data, context=context)
     except ValidationError as exc:
-        found = problems_from_errors(doc, cls, exc)
+        said = {p.loc for p in ambiguous}  # an amount's other complaint (12.345: 3 decimals)
+        found = [p for p in problems_from_errors(doc, cls, exc) if p.loc not in said]
+        found += ambiguous
         problems.extend(found)
         if cls is Credential:  # the rules need a model: what they would say of ids, now
             problems.extend(_id_problems(doc, {p.loc for p in found if p.loc is not None}))
         return None
+    problems.extend(ambiguous)
+    return None if ambiguous else instance
 
 
 _ID_LISTS = ("outcomes", "assessments", "offerings")

@@ -326,7 +326,8 @@ def load_snapshot(
     doc.data = {k: v for k, v in doc.data.items() if k != HEADER_KEY}
     record = _header(doc, header, problems)
     context = {"default_language": record.get("language") or catalogue.settings.default_language}
-    credential = validate_entity(Credential, doc, credential_id, context, problems)
+    # as released, for good: not checked again for how its values are written
+    credential = validate_entity(Credential, doc, credential_id, context, problems, released=True)
     if credential is None or not record:
         return None, problems
     if credential.version != version:
