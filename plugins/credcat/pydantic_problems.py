@@ -502,7 +502,7 @@ def _price_hint(text: str, *, yaml_number: bool = False) -> str:
     amount = number.value if number is not None else "450"
     hint = f"write price: {{amount: {amount}, currency: {currency}}}"
     if number is not None and number.ambiguous and yaml_number:
-        reading = _as_decimals(number.text, currency)
+        reading = _as_decimals(number.text)
         hint += f"; or amount: {reading}" if reading else ""
     return hint
 
@@ -511,99 +511,28 @@ AMBIGUOUS_AMOUNT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 """An amount written with a dot before three digits (``1.200``, ``12.500``): one thousand two
 hundred where a dot groups thousands (Spain, Germany, Italy …), but the number 1.2 to YAML."""
 
-CURRENCY_WORDS = {
-    "EUR": ("euro", "euros"),
-    "GBP": ("pound", "pounds"),
-    "USD": ("dollar", "dollars"),
-    "CHF": ("franc", "francs"),
-}
-"""The English words of a few currencies, to say an amount in words (other codes are said as
-written: ``one SEK twenty``)."""
 
-_ONES = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-)
-_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
-def _in_words(number: int) -> str:
-    """A whole number below a million in English words: 1200 → ``one thousand two hundred``."""
-    if number < 20:
-        return _ONES[number]
-    if number < 100:
-        tens, ones = divmod(number, 10)
-        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
-    size, name = (100, "hundred") if number < 1000 else (1000, "thousand")
-    high, rest = divmod(number, size)
-    return f"{_in_words(high)} {name}" + (f" {_in_words(rest)}" if rest else "")
-
-
-def _currency_code(currency: Any) -> str | None:
-    """The code of the currency written next to an amount (EUR when none is written)."""
-    if currency is None:
-        return "EUR"  # the model's default
-    if not isinstance(currency, str):
-        return None
-    found = vocab.lookup("currency", currency.strip())
-    return found.code if found is not None else CURRENCY_CODE_FOR_SYMBOL.get(currency.strip())
-
-
-def _money_in_words(whole: int, cents: int, currency: Any) -> str:
-    """``one euro twenty``; ``one point two`` when the currency is not known."""
-    code = _currency_code(currency)
-    if code is None:
-        decimals = f"{cents:02d}".rstrip("0")
-        return _in_words(whole) + (
-            " point " + " ".join(_ONES[int(d)] for d in decimals) if decimals else ""
-        )
-    one, many = CURRENCY_WORDS.get(code, (code, code))
-    return f"{_in_words(whole)} {one if whole == 1 else many}" + (
-        f" {_in_words(cents)}" if cents else ""
-    )
-
-
-def _as_decimals(written: str, currency: Any) -> str:
-    """An amount written with a dot before three digits (``1.200``) read as decimals, with
-    its words (``1.20 for one euro twenty``); ``""`` when it would have more than two decimal
-    places (``1.234``)."""
+def _as_decimals(written: str) -> str:
+    """An amount written with a dot before three digits (``1.200``) read as decimals
+    (``1.20``); ``""`` when it would have more than two decimal places (``1.234``)."""
     whole, fraction = written.split(".")
     if fraction[2] != "0":
         return ""
     cents = fraction[:2]
-    amount = whole if cents == "00" else f"{whole}.{cents}"
-    return f"{amount} for {_money_in_words(int(whole), int(cents), currency)}"
+    return whole if cents == "00" else f"{whole}.{cents}"
 
 
-def _ambiguous_amount(written: str, currency: Any) -> tuple[str, str]:
+def _ambiguous_amount(written: str) -> tuple[str, str]:
     """Message and hint for an amount written with a dot before three digits (``1.200``)."""
     thousands = int(written.replace(".", ""))
-    reading = _as_decimals(written, currency)
-    hint = f"write {thousands} for {_in_words(thousands)}, or "
+    reading = _as_decimals(written)
+    hint = f"write {thousands} without a thousands separator, or "
     if reading:  # 1.200: 1200 or 1.20
         message = (
             f"{written} is ambiguous: credcat reads it as {float(written):g}, but where a dot "
             f"groups thousands it is {thousands}"
         )
-        return message, hint + reading
+        return message, hint + f"{reading} for {float(written):g}"
     cents = Decimal(written).quantize(Decimal("0.01"), ROUND_HALF_UP)
     message = (
         f"{written} has more than 2 decimal places, or is {thousands} with a dot that groups "
@@ -631,7 +560,7 @@ def _amount_problems(doc: Document) -> list[Problem]:
         written = doc.unquoted.get(loc) or (amount.strip() if isinstance(amount, str) else "")
         if loc in doc.refused or not AMBIGUOUS_AMOUNT.fullmatch(written):
             continue
-        message, hint = _ambiguous_amount(written, price.get("currency"))
+        message, hint = _ambiguous_amount(written)
         found.append(_problem(doc, *doc.where(loc), loc, message, hint, code="ambiguous-amount"))
     return found
 
