@@ -103,7 +103,8 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
     assert code == 0, output
     # one file edited after the build: named, and the verdict says what to do about it
     edited = site / "credentials" / "data-literacy-at-work" / "1.0" / "elm.jsonld"
-    edited.write_bytes(edited.read_bytes().replace(b"Data", b"Date", 1))
+    original = edited.read_bytes()
+    edited.write_bytes(original.replace(b"Data", b"Date", 1))
     code, output = run("verify-site", str(site), "--catalogue", str(folder / "catalogue"))
     assert code == 1
     assert output.splitlines() == [
@@ -113,6 +114,15 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
         "site from this version of the catalogue and upload all of it (a file edited by hand "
         "or left from an older upload differs)",
     ]
+    # the pages of every language are checked, not only the default language's
+    edited.write_bytes(original)
+    english = site / "en" / "credentials" / "data-literacy-at-work" / "index.html"
+    english.unlink()
+    code, output = run("verify-site", str(site), "--catalogue", str(folder / "catalogue"))
+    assert code == 1
+    assert (
+        output.splitlines()[0] == f"{site}/en/credentials/data-literacy-at-work/index.html: missing"
+    )
 
 
 HOME_WORDS = {

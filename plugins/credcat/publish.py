@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .catalogue import Catalogue
+from .languages import SiteLanguages
 from .parallel import emit_data_files
 from .urls import Urls
 
@@ -55,11 +56,13 @@ def verify_site(catalogue: Catalogue, site: Path) -> list[str]:
             wrong.append((rel, DIFFERS))
 
     emit_data_files(catalogue, urls, compare)
-    pages = Pages(catalogue, urls, catalogue.settings.default_language, machine_files=True)
-    for spec in pages.pages():
-        rel = spec.src_uri.removesuffix(".md") + ".html"
-        if not (site / rel).is_file():
-            wrong.append((rel, "missing"))
+    settings = catalogue.settings
+    for lang in SiteLanguages.of(settings.default_language, settings.languages).all:
+        # every language's pages: a site whose nl/ folder was not uploaded is not complete
+        for spec in Pages(catalogue, urls, lang, machine_files=True).pages():
+            rel = spec.src_uri.removesuffix(".md") + ".html"
+            if not (site / rel).is_file():
+                wrong.append((rel, "missing"))
     found = [f"{rel}: {what}" for rel, what in sorted(wrong)]
     if len(found) > MAX_MISSING_SHOWN:
         more = len(found) - MAX_MISSING_SHOWN
