@@ -66,6 +66,12 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     config = make_project(tmp / "project")
     root = tmp / "project" / "catalogue"
     cred = root / "credentials" / f"{CID}.yaml"
+    with cred.open("a", encoding="utf-8") as file:  # a run open for enrolment (today 2026-12-01)
+        file.write(
+            "offerings:\n- id: 2027-spring\n  start: 2027-03-01\n"
+            "  enrolment_url: https://example.org/enrol\n"
+            "  price: {amount: 450, currency: EUR}\n"
+        )
     code, output = release(root, CID, "2026-01-15")
     assert code == 0, output
     build_site(config, tmp / "one")
@@ -89,6 +95,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     build_site(config, tmp / "two")
 
     edit(cred, "status: active", "status: retired")
+    text = cred.read_text("utf-8")
+    cred.write_text(text[: text.index("offerings:\n")], "utf-8")  # a retired one offers none
     build_site(config, tmp / "three")
     return {"one": tmp / "one", "two": tmp / "two", "three": tmp / "three"}
 
@@ -101,11 +109,24 @@ def test_releasing_a_version_keeps_the_older_files_and_page(builds: dict[str, Pa
     assert {"elm.jsonld", "edc-template.json", "ob3-achievement.json"} <= set(old)
     for name in MACHINE:
         assert old.get(name) == new.get(name), name  # byte for byte
-    # the page: only the notice naming the current version changed, and the line of its
+    # the page: the notice naming the current version changed, and the line of its
     # employers' summary that says so (an employer reading a holder's summary learns that a
-    # later version exists, as on the page)
+    # later version exists, as on the page); its runs went to the current version: no
+    # enrolment, price or course instance here any more (they are offered on 1.1's pages)
     assert old["index.html"] != new["index.html"]
-    assert _without_banner(old["index.html"]) == _without_banner(new["index.html"])
+    was, now = old["index.html"].decode(), new["index.html"].decode()
+    assert 'id="offerings"' in was and "credcat-enrol" in was and '"hasCourseInstance"' in was
+    for offered in ('id="offerings"', "credcat-enrol", '"hasCourseInstance"', '"offers"'):
+        assert offered not in now, offered
+    assert 'data-credcat-fact="price"' not in now
+    current_page = (after.parent / "1.1" / "index.html").read_text("utf-8")
+    assert 'id="offerings"' in current_page and '"hasCourseInstance"' in current_page
+    # everything else the version promised reads as before
+    for section in ("outcomes", "assessment", "key-facts"):
+        start = f'<section id="{section}"'
+        if start in was:
+            part = was[was.index(start) : was.index("</section>", was.index(start))]
+            assert part in now, section
     summary = (after / "summary" / "index.html").read_text("utf-8")
     line = _text(EMPLOYERS_VERSION.findall(summary)[0])
     assert "Version 1.0" in line and "An earlier version: the current version is 1.1" in line

@@ -145,8 +145,9 @@ def credential_context(
     The main page shows the credential file (live status, offerings) and every version. A
     version's page shows that version as released (its snapshot, with the offerings as
     released, like its ``opportunities.jsonld``; the current file while it is not released)
-    and the credential's live status, so that releasing a later version changes nothing on it
-    but the notice naming the current version.
+    and the credential's live status. Once a later version is current, an earlier version's
+    page offers no runs (no enrolment, price or course instances: they are the current
+    version's) and its notice leads to the current version.
 
     Args:
         site: The site.
@@ -180,6 +181,11 @@ def credential_context(
     else:
         published = ""
     is_current = shown_version == live.version
+    if version_page and not is_current:
+        # an earlier version's runs, as released, are the current version's now (or over):
+        # offered, priced and described for search engines on its pages, not on this one,
+        # whose notice leads to the current version
+        cred = cred.model_copy(update={"offerings": []})
     if not version_page:
         version_text = loc.ui_text(
             "version_current_page", version=cred.version, published=published
@@ -205,7 +211,9 @@ def credential_context(
             "href": site.link(page, urls.credential_version(cred.id, live.version)),
         }
     description = loc.prose(cred.description)
-    show_offerings = cred.status in {"active", "draft"} or bool(cred.offerings)
+    show_offerings = (is_current or not version_page) and (
+        cred.status in {"active", "draft"} or bool(cred.offerings)
+    )
     further_text = loc.prose(cred.further_information)
     further_links: list[Link] = [
         {"text": loc.text(link.title), "href": safe_url(link.url)} for link in cred.links
@@ -236,7 +244,7 @@ def credential_context(
         },
         "record": _record(site, page, live, as_released, info, succession_, version_page),
         "banner": _banner(site, page, cred),
-        "facts": _facts(site, page, cred),
+        "facts": _facts(site, page, cred, show_offerings),
         "outcome_groups": _outcomes(site, cred, number),
         "assessments": [
             {
@@ -410,7 +418,8 @@ def _banner(site: Site, page: str, cred: Credential) -> Banner | None:
     return None
 
 
-def _facts(site: Site, page: str, cred: Credential) -> list[Fact]:
+def _facts(site: Site, page: str, cred: Credential, offered: bool) -> list[Fact]:
+    """The key facts; ``offered``: the page offers the credential's runs (the price)."""
     loc = site.loc
     ui = loc.ui
     facts: list[Fact] = []
@@ -474,7 +483,7 @@ def _facts(site: Site, page: str, cred: Credential) -> list[Fact]:
             "target_groups",
             [_item(loc.label("target-group", code)) for code in cred.target_groups],
         )
-    if cred.status in {"active", "draft"}:
+    if offered and cred.status in {"active", "draft"}:
         fact("price", [_item(price_summary(site, cred))])
     fact("status", [_item(f"{ui['status'][cred.status]} ({ui['status_note'][cred.status]})")])
     return facts
@@ -759,7 +768,7 @@ def _glance(
             "value": loc.join(loc.language_names(cred.languages)),
         },
     ]
-    if cred.status in {"active", "draft"}:
+    if offered and cred.status in {"active", "draft"}:
         facts.append(
             {"id": "price", "label": str(ui["fact_price"]), "value": price_summary(site, cred)}
         )
