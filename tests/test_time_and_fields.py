@@ -72,7 +72,9 @@ def test_a_broken_source_date_epoch_is_a_located_problem(
 # --- offerings, publication, quality assurance --------------------------------------------
 
 
-def test_a_past_run_is_a_warning(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_past_run_is_a_note(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A run that ended is said, as a note: the pages mark it past by themselves, and a
+    catalogue's strict CI must not turn red on a date, with no commit."""
     on(monkeypatch, date(2027, 6, 1))
     offers = [
         {"id": "over", "start": "2027-03-01", "end": "2027-05-31"},
@@ -82,14 +84,23 @@ def test_a_past_run_is_a_warning(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     ]
     found = coded(run(tmp_path, offerings=offers), "past-offering")
     assert [(p.field, p.severity.value, p.message) for p in found] == [
-        ("offering 1 ('over') > end", "warning", "this run is over: it ended on 2027-05-31"),
+        ("offering 1 ('over') > end", "note", "this run is over: it ended on 2027-05-31"),
         (
             "offering 3 ('begun') > start",
-            "warning",
+            "note",
             "this run started on 2027-04-01, in the past, and has no end date",
         ),
     ]
     assert found[0].hint == "remove it, or give the dates of the next run"
+    out = io.StringIO()
+    assert main(["check", "--strict", str(tmp_path / "c")], out=out) == 0, out.getvalue()
+    said = out.getvalue().splitlines()
+    assert any(": note: offering 1 ('over') > end: this run is over" in line for line in said)
+    assert said[-1].startswith("OK: 1 credential, ") and ", 0 warnings, 2 notes in " in said[-1]
+    out = io.StringIO()
+    main(["check", "--format", "github", str(tmp_path / "c")], out=out)
+    assert out.getvalue().startswith("::notice file=")
+    assert "credentials/db.yaml,line=" in out.getvalue().splitlines()[0]
 
 
 def test_a_reload_finds_the_positions_of_unchanged_files_without_reading_them(
@@ -258,3 +269,20 @@ def test_json_keeps_the_raw_location_and_github_the_human_name(tmp_path: Path) -
     out = io.StringIO()
     main(["check", "--format", "github", str(root)], out=out)
     assert "::outcome 2 ('query') > text.en: 'Understand' cannot be observed" in out.getvalue()
+
+
+def test_a_strict_build_passes_when_a_run_has_ended(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The build says a note as information: `mkdocs build --strict` does not fail on it."""
+    from test_site_build import build_site, make_project
+
+    on(monkeypatch, date(2027, 6, 1))
+    caplog.set_level("INFO", logger="mkdocs")
+    over = [{"id": "over", "start": "2027-03-01", "end": "2027-05-31"}]
+    root = write_catalogue(tmp_path / "c", credentials={"db": credential(offerings=over)})
+    site = tmp_path / "site"
+    build_site(make_project(tmp_path / "project", root), site)  # strict
+    assert (site / "credentials" / "db" / "index.html").is_file()
+    said = [r for r in caplog.records if "this run is over" in r.getMessage()]
+    assert [r.levelname for r in said] == ["INFO"]

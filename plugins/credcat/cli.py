@@ -50,9 +50,11 @@ def _summary(
     errors: int,
     warnings: int,
     unread: tuple[int, int] = (0, 0),
+    notes: int = 0,
 ) -> str:
     """``1 credential, 1 organisation, …``; ``unread``: the credential and organisation files
-    that failed their own checks, counted too (``2 credentials (1 with errors in its file)``)."""
+    that failed their own checks, counted too (``2 credentials (1 with errors in its file)``);
+    notes are counted where there are any (they fail nothing)."""
 
     def n(count: int, word: str, failed: int = 0) -> str:
         total = count + failed
@@ -71,6 +73,7 @@ def _summary(
             n(languages, "language"),
             n(errors, "error"),
             n(warnings, "warning"),
+            *([n(notes, "note")] if notes else []),
         ]
     )
 
@@ -103,7 +106,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     started = time.perf_counter()
     catalogue, problems = check_catalogue(_catalogue_folder(args.catalogue))
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.is_warning for p in problems)
+    notes = len(problems) - errors - warnings
     if args.format == "json":
         out.write(format_json(problems) + "\n")
     else:
@@ -119,6 +123,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             errors,
             warnings,
             _unread(catalogue),
+            notes,
         )
         elapsed = time.perf_counter() - started
         verdict = "FAILED" if errors or (args.strict and warnings) else "OK"

@@ -87,10 +87,13 @@ def printable(text: str) -> str:
 
 
 class Severity(StrEnum):
-    """How bad a problem is: errors stop a build, warnings stop only a strict one."""
+    """How bad a problem is: errors stop a build, warnings stop only a strict one, notes
+    stop none (something that came due with time, such as a run that ended: a catalogue's CI
+    must not turn red on a date, with no commit)."""
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -124,8 +127,13 @@ class Problem:
 
     @property
     def is_error(self) -> bool:
-        """Whether this problem is an error (not a warning)."""
+        """Whether this problem is an error (not a warning or a note)."""
         return self.severity is Severity.ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        """Whether this problem is a warning (it fails a strict check or build)."""
+        return self.severity is Severity.WARNING
 
     @property
     def where(self) -> str:
@@ -146,7 +154,7 @@ class Problem:
         """
         where = self.where
         what = f"{self.field}: {self.message}" if self.field else self.message
-        marker = "" if self.is_error or not level else "warning: "
+        marker = "" if self.is_error or not level else f"{self.severity.value}: "
         text = f"{where}: {marker}{what}"
         if self.hint:
             text += f" ({self.hint})"
@@ -161,7 +169,7 @@ class Problem:
         def esc_prop(text: str) -> str:
             return esc_data(text).replace(":", "%3A").replace(",", "%2C")
 
-        kind = "error" if self.is_error else "warning"
+        kind = {"error": "error", "warning": "warning", "note": "notice"}[self.severity.value]
         props = [f"file={esc_prop(self.path)}"]
         if self.line:
             props.append(f"line={self.line}")

@@ -356,8 +356,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 return config
             catalogue = last_good
         else:
-            for problem in catalogue.warnings:
-                log.warning(problem.format(level=False))
+            for problem in catalogue.warnings:  # and notes, which fail no strict build
+                (log.warning if problem.is_warning else log.info)(problem.format(level=False))
             catalogue = catalogue.without_documents()  # validated: from here on only rendered
             self._last_good = catalogue
 
@@ -442,7 +442,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         """
         for problem in error.problems:
             if not problem.is_error:
-                log.warning(problem.format(level=False))
+                (log.warning if problem.is_warning else log.info)(problem.format(level=False))
         errors = [p.format() for p in error.problems if p.is_error]
         head = f"{counted(len(errors), 'error')} in the catalogue {self._shown}/"
         if self._command != "serve":

@@ -73,6 +73,7 @@ def _cred(
     hint: str = "",
     *,
     warn: bool = False,
+    note: bool = False,
     code: str = "",
     key: bool = False,
 ) -> Problem:
@@ -83,7 +84,7 @@ def _cred(
         loc,
         message,
         hint,
-        severity=WARNING if warn else Severity.ERROR,
+        severity=Severity.NOTE if note else WARNING if warn else Severity.ERROR,
         code=code,
         key=key,
     )
@@ -859,7 +860,8 @@ def time_aware(cat: Catalogue, cred: Credential, now: date) -> Iterator[Problem]
 
 
 def _past_run(cat: Catalogue, cred: Credential, index: int, now: date) -> Iterator[Problem]:
-    """A warning when offering ``index`` of ``cred`` is over (or began, without an end)."""
+    """A note when offering ``index`` of ``cred`` is over (or began, without an end): the
+    pages mark it past by themselves, and a strict CI must not fail on a date."""
     offer = cred.offerings[index]
     if offer.end is not None and offer.end < now:
         yield _cred(
@@ -868,7 +870,7 @@ def _past_run(cat: Catalogue, cred: Credential, index: int, now: date) -> Iterat
             ("offerings", index, "end"),
             f"this run is over: it ended on {offer.end}",
             "remove it, or give the dates of the next run",
-            warn=True,
+            note=True,
             code="past-offering",
         )
     elif offer.end is None and offer.start < now:
@@ -878,7 +880,7 @@ def _past_run(cat: Catalogue, cred: Credential, index: int, now: date) -> Iterat
             ("offerings", index, "start"),
             f"this run started on {offer.start}, in the past, and has no end date",
             "remove it, give the dates of the next run, or add its end: if it is still running",
-            warn=True,
+            note=True,
             code="past-offering",
         )
 
