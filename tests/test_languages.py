@@ -236,6 +236,32 @@ def test_default_language_cannot_be_partial(
     assert "catalogue.yaml:" in out and "cannot be partial" in out and "Traceback" not in out
 
 
+@pytest.mark.parametrize(
+    ("settings", "said"),
+    [
+        (
+            {"default_language": "de", "languages": ["fr", "nl"]},
+            "default_language: the default language 'de' is not one of languages (fr, nl)",
+        ),
+        (  # left out: English, which would have become the site's root with no text in it
+            {"languages": ["fr", "nl"]},
+            "default_language: default_language is not set, and its default, 'en', is not one "
+            "of languages (fr, nl)",
+        ),
+    ],
+)
+def test_the_default_language_is_one_of_the_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], settings: dict[str, Any], said: str
+) -> None:
+    values = {k: v for k, v in SETTINGS.items() if k != "default_language"}
+    root = write_catalogue(tmp_path / "cat", settings={**values, **settings})
+    assert main(["check", str(root)]) == 1
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if "default_language:" in line)
+    assert "/catalogue.yaml:" in line and said in line, line
+    assert "list it in languages" in line
+
+
 # --- the sample, built once ----------------------------------------------------------------------
 
 

@@ -678,6 +678,20 @@ class CatalogueSettings(_Model):
                 f"the default language '{self.default_language}' cannot be partial",
                 "every text falls back to the default language; remove it from partial_languages",
             )
+        if self.languages and self.default_language not in self.languages:
+            # it would become the site's root, every text missing in it
+            said = (
+                f"the default language '{self.default_language}'"
+                if "default_language" in self.model_fields_set
+                else f"default_language is not set, and its default, '{self.default_language}',"
+            )
+            raise fail(
+                "default-language",
+                f"{said} is not one of languages ({', '.join(self.languages)})",
+                "set default_language to the language most texts are written in, and list it "
+                "in languages",
+                at="default_language",
+            )
         langs = list(
             dict.fromkeys([self.default_language, *self.languages, *self.partial_languages])
         )
