@@ -310,3 +310,16 @@ def test_a_version_page_shows_a_text_as_written_like_the_current_page(tmp_path: 
     }
     for name, page in pages.items():
         assert written in page, name
+
+
+def test_the_contents_list_the_sections_in_the_order_of_the_page(builds: dict[str, Path]) -> None:
+    """The sidebar's contents follow the page (a version page listed "what changed" before
+    "at a glance", which comes first on the page)."""
+    for page in ("1.1/index.html", "1.0/index.html", "index.html"):
+        html = (builds["two"] / "credentials" / CID / page).read_text("utf-8")
+        toc = html[html.index('data-md-component="toc"') :]
+        toc = toc[: toc.index("</nav>")]
+        listed = re.findall(r'href="#([^"]+)"', toc)
+        body = html[html.index("<article") :]
+        headings = [h for h in re.findall(r'<h[23] id="([^"]+)"', body) if h in listed]
+        assert listed and listed == headings, page

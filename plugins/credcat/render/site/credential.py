@@ -303,13 +303,13 @@ def credential_context(
         ),
     }
     record = ctx["record"]
-    toc = [
+    toc = [  # in the order of the page's sections
+        ("at-a-glance", ui["h_at_a_glance"]),
         (
             ("what-changed", loc.ui_text("h_what_changed", previous=record["previous"]["version"]))
             if record["changes"] and record["previous"]
             else None
         ),
-        ("at-a-glance", ui["h_at_a_glance"]),
         ("key-facts", ui["h_key_facts"]),
         ("about", ui["h_about"]) if description else None,
         ("outcomes", ui["h_outcomes"]),
