@@ -456,6 +456,27 @@ def test_fallback_texts_are_marked(sample: Path) -> None:
     assert "credcat-fallback-note" not in translated
 
 
+def test_a_version_says_when_it_was_released_and_the_credential_when_published(
+    sample: Path,
+) -> None:
+    """Publishing the credential and releasing a version are two words in German and French too
+    (they were both 'veröffentlicht am' / 'publiée le')."""
+    for lang, published, released, column in (
+        (
+            "de",
+            "veröffentlicht am 1. Dezember 2026.",
+            "freigegeben am 1. September 2025.",
+            "Freigegeben",
+        ),
+        ("fr", "publiée le 1 décembre 2026.", "finalisée le 1 septembre 2025.", "Finalisation"),
+    ):
+        main = _read(sample, f"{lang}/credentials/data-analysis-python/index.html")
+        earlier = _read(sample, f"{lang}/credentials/data-analysis-python/1.0/index.html")
+        assert f", {published}" in _visible_text(main), lang  # the current version
+        assert f", {released}" in _visible_text(earlier), lang  # an earlier version's page
+        assert f'<th scope="col">{column}</th>' in main, lang  # the list of versions
+
+
 def test_german_pages_contain_no_english_interface_string(sample: Path) -> None:
     english = _strings(ui_strings("en"))
     german = _strings(ui_strings("de"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
@@ -124,3 +125,40 @@ def test_labels_official_first_then_credcats_own() -> None:
         == "Bibliothéconomie, sciences de l’information et archivistique"
     )
     assert Localiser("sl", "en").label("mode", "on-site") == "On site"  # no Slovenian: English
+
+
+# The stem of the word each language uses for releasing a version (`credcat release` freezes it
+# for good and fixes its fingerprint), and of its word for publishing a credential.
+RELEASED = {
+    "de": "freigeg",
+    "fr": "finalis",
+    "it": "definitiv",
+    "es": "finaliz",
+    "pt": "finaliz",
+    "nl": "vrijgeg",
+}
+PUBLISHED = {
+    "de": "veröffentl",
+    "fr": "publi",
+    "it": "pubblic",
+    "es": "public",
+    "pt": "public",
+    "nl": "publi",
+}
+
+
+def test_released_and_published_are_different_words_in_every_language() -> None:
+    """'Version 1.2, published …' (the credential's date) and 'an earlier version, released …'
+    (the day the version was frozen) say two things, as every string about releasing does."""
+    assert set(RELEASED) == set(catalogue_languages())
+    for lang, released in RELEASED.items():
+        loc = Localiser(lang, "en")
+        on = loc.date(date(2025, 9, 1))
+        published = PUBLISHED[lang]
+        assert published in loc.ui_text("version_published", date=on), lang
+        said = loc.ui_text("version_released", date=on)
+        assert released in said and published not in said, (lang, said)
+        for key in ("versions_released", "versions_unreleased", "version_fingerprint_unreleased"):
+            text = str(loc.ui[key]).lower()
+            assert released in text and published not in text, (lang, key, text)
+        assert published not in str(loc.ui["errata_intro"]).lower(), lang
