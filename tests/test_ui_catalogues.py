@@ -162,3 +162,35 @@ def test_released_and_published_are_different_words_in_every_language() -> None:
             text = str(loc.ui[key]).lower()
             assert released in text and published not in text, (lang, key, text)
         assert published not in str(loc.ui["errata_intro"]).lower(), lang
+
+
+def test_the_show_results_button_says_when_there_is_nothing_to_show() -> None:
+    """With no match, the button that closes the filters reads as a fact ("No results to
+    show"), not as an order to show nothing ("Geen resultaten tonen", "Kein Ergebnis
+    anzeigen", "N’afficher aucun résultat")."""
+    expected = {
+        "nl": "Geen resultaten om te tonen",
+        "de": "Keine Ergebnisse",
+        "fr": "Aucun résultat à afficher",
+        "it": "Nessun risultato da mostrare",
+        "es": "Ningún resultado que mostrar",
+        "pt": "Sem resultados para mostrar",
+    }
+    assert set(expected) == set(catalogue_languages())
+    for lang, zero in expected.items():
+        loc = Localiser(lang, "en")
+        shown = loc.ui["catalogue_show_n"]
+        assert shown[0] == loc.plural(shown, 0) == zero, lang  # what catalogue.js shows
+    assert Localiser("nl", "en").plural(ui_strings("nl")["catalogue_show_n"], 3) == (
+        "3 resultaten tonen"
+    )
+
+
+def test_dutch_study_schedules_read_as_a_dutch_university_writes_them() -> None:
+    """Voltijd and deeltijd, as universities in the Netherlands label them ("voltijds",
+    "deeltijds" are the Flemish forms), and no calque of the English "light"."""
+    nl = Localiser("nl", "en")
+    assert [
+        nl.label("learning-schedule", code)
+        for code in ("full-time", "part-time-light", "part-time-intensive")
+    ] == ["Voltijd", "Deeltijd (beperkt)", "Deeltijd (intensief)"]
