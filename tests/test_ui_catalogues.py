@@ -18,6 +18,8 @@ from types import ModuleType
 import yaml
 from babel.messages.catalog import Catalog
 
+from credcat.changes import Change, describe
+from credcat.render.language import link_label, phrase
 from credcat.render.site.localise import Localiser, plural, ui_strings
 from credcat.render.site.messages import (
     SOURCE_LANGUAGE,
@@ -194,3 +196,51 @@ def test_dutch_study_schedules_read_as_a_dutch_university_writes_them() -> None:
         nl.label("learning-schedule", code)
         for code in ("full-time", "part-time-light", "part-time-intensive")
     ] == ["Voltijd", "Deeltijd (beperkt)", "Deeltijd (intensief)"]
+
+
+def _plain_apostrophes(text: str) -> str:
+    return text.replace("’", "'")
+
+
+def test_each_language_says_each_concept_in_one_term_on_pages_in_data_and_in_changes() -> None:
+    """The words of the pages (the .po), of the sentences credcat writes into the machine files
+    and download links (phrases.yaml) and of "what changed" (changes.yaml) name a concept the
+    same way: the EQF by its official acronym in the language (EQR, CEC, QEQ, MEC, EKK), the
+    workload, assessment, grading, learning outcomes, a micro-credential and the European
+    Digital Credential by the page's term (it was "Studiebelasting", "Carga de trabalho",
+    "livello EQF", "Sorveglianza", "European Digital Credential" … beside them)."""
+    eqf = Change("eqf", "eqf", {"old": 5, "new": 6})
+    for lang in catalogue_languages():
+        ui = Localiser(lang, "en").ui
+
+        def said(key: str, lang: str = lang, **values: object) -> str:
+            return _plain_apostrophes(phrase(key, lang, **values))
+
+        acronym = str(ui["card_level"]).replace("{level}", "").strip()
+        assert acronym in str(ui["fact_eqf_value"]) and acronym in str(ui["facet_eqf"]), lang
+        for text in (
+            said("eqf.level", eqf=6),
+            said("badge.caption", title="x", awarding="y", eqf=6),
+            eqf.text(lang),
+        ):
+            assert acronym in text and "EQF" not in text, (lang, text)
+        workload = str(ui["fact_workload"])
+        assert str(ui["compare"]["workload"]) == str(ui["check"]["field_workload"]) == workload
+        assert said("workload", parts="x").startswith(workload), lang
+        assert describe(Change("workload_ects", "workload", {"old": 4, "new": 5}), lang).startswith(
+            workload
+        ), lang
+        assert said("heading.outcomes") == _plain_apostrophes(str(ui["check"]["field_outcomes"]))
+        assert said("grading") == str(ui["assessment_grading"]), lang
+        assert said("badge.kicker") == str(ui["credential_kicker"]), lang
+        supervision = str(ui["assessment_supervision"])
+        assert said("assessment.supervision", supervision="x", identity="y").startswith(
+            supervision
+        ), lang
+        assessment = said("heading.assessment")
+        added = describe(Change("assessment_added", "assessments", {"title": "x"}), lang)
+        assert added.startswith(assessment), (lang, assessment, added)
+        kind = str(ui["outcome_kind"]["responsibility-autonomy"]).lower()
+        assert kind in said("outcome.responsibility-autonomy").lower(), lang
+        edc = str(ui["check"]["format_edc"]).lower()
+        assert edc in link_label("edc", lang).lower(), (lang, link_label("edc", lang))
