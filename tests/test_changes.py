@@ -275,3 +275,13 @@ def test_a_page_words_changes_as_it_words_its_facts(lang: str, words: list[str])
         assert english not in text, (english, text)
     # without the site's words, the data's own: the vocabularies' labels, as before
     assert "6 weeks" in " | ".join(describe(c, lang) for c in changes(old, new))
+
+
+def test_a_national_level_says_level_in_the_readers_language() -> None:
+    """The framework's name stays; "Level" was left in English ("DQR Level 6") in every
+    language."""
+    new = cred(nqf="DQR Level 7")
+    assert texts(cred(), new) == ["National level DQR Level 6 → DQR Level 7"]
+    assert texts(cred(), new, "de") == ["Nationales Niveau DQR-Niveau 6 → DQR-Niveau 7"]
+    assert texts(cred(), new, "es") == ["Nivel nacional Nivel 6 del DQR → Nivel 7 del DQR"]
+    assert texts(cred(), cred(nqf=None), "fr") == ["Niveau national Niveau DQR 6 → aucun"]

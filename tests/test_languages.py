@@ -497,6 +497,11 @@ def test_german_pages_contain_no_english_interface_string(sample: Path) -> None:
         # the level is EQR in German (the organisation's table, the pathways' graph)
         assert not re.search(r"\bEQF\b", text), rel
         assert "EQR" in text, rel
+        # a national level keeps the framework's name, in German words ("DQR Level 6" was left)
+        assert not re.search(r"\bLevel\b", text), rel
+    page = _read(sample, "de/credentials/data-analysis-python/index.html")
+    assert "DQR-Niveau 6" in _visible_text(page)
+    assert '"name":"DQR-Niveau 6"' in page  # the page's schema.org data says it so too
     # the theme's footer, which Material writes in English on every page
     footer = re.compile(r"(\S+ \S+)\s*<a href=\"https://squidfunk\.github\.io/mkdocs-material/\"")
     for rel, said in (

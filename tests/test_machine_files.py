@@ -42,7 +42,7 @@ from credcat.render.data.machine import (
 from credcat.render.data.nodes import dumps
 from credcat.render.data.ob3 import achievement_iri, editions, ob3_achievement
 from credcat.render.data.schemaorg import schemaorg
-from credcat.render.language import localise
+from credcat.render.language import localise, nqf_label
 from credcat.urls import CATALOGUE_JSONLD, MACHINE_FILES
 from credcat.validate import load_catalogue
 from jsonld_helpers import (
@@ -300,7 +300,8 @@ def test_ob3_alignments_name_what_the_catalogue_names(name: str) -> None:
         if nqf is None:
             assert not any("/snb/qdr/" in url for url in by_url)
         else:
-            assert by_url[nqf.iri]["targetName"] == nqf.labels["en"]
+            # "DQR Level 6" in English, "Niveau DQR 6" in a French edition
+            assert by_url[nqf.iri]["targetName"] == nqf_label(nqf.code, lang)
         qf_tags = [t for t in achievement["tag"] if t.startswith("QF-EHEA")]
         if cred.qf_ehea is None:
             assert qf_tags == []

@@ -18,7 +18,8 @@ from types import ModuleType
 import yaml
 from babel.messages.catalog import Catalog
 
-from credcat.changes import Change, describe
+from credcat import vocab
+from credcat.changes import Change, Code, describe
 from credcat.render.language import link_label, phrase
 from credcat.render.site.localise import Localiser, plural, ui_strings
 from credcat.render.site.messages import (
@@ -244,3 +245,31 @@ def test_each_language_says_each_concept_in_one_term_on_pages_in_data_and_in_cha
         assert kind in said("outcome.responsibility-autonomy").lower(), lang
         edc = str(ui["check"]["format_edc"]).lower()
         assert edc in link_label("edc", lang).lower(), (lang, link_label("edc", lang))
+
+
+def test_a_national_level_is_worded_in_the_page_language() -> None:
+    """An NQF level keeps its framework's name ("MECU", "DQR", "NLQF") but says "Level" in the
+    page language, as pages say the EQF level (it read "MECU Level 3" on a Spanish page)."""
+    expected = {
+        "en": ("MECU Level 3", "DQR Level 6", "NQF RNCP Level I-Master"),
+        "de": ("MECU-Niveau 3", "DQR-Niveau 6", "NQF RNCP-Niveau I-Master"),
+        "fr": ("Niveau MECU 3", "Niveau DQR 6", "Niveau NQF RNCP I-Master"),
+        "it": ("Livello MECU 3", "Livello DQR 6", "Livello NQF RNCP I-Master"),
+        "es": ("Nivel 3 del MECU", "Nivel 6 del DQR", "Nivel I-Master del NQF RNCP"),
+        "pt": ("Nível 3 do MECU", "Nível 6 do DQR", "Nível I-Master do NQF RNCP"),
+        "nl": ("MECU-niveau 3", "DQR-niveau 6", "NQF RNCP-niveau I-Master"),
+    }
+    assert set(expected) == {SOURCE_LANGUAGE, *catalogue_languages()}
+    for lang, said in expected.items():
+        loc = Localiser(lang, "en")
+        labels = ("MECU Level 3", "DQR Level 6", "NQF RNCP Level I-Master")
+        codes = [vocab.concept("nqf", label).code for label in labels]
+        assert tuple(loc.label("nqf", code) for code in codes) == said, lang
+        change = Change("nqf", "nqf", {"old": Code("nqf", codes[0]), "new": Code("nqf", codes[1])})
+        assert f"{said[0]} → {said[1]}" in change.text(lang), lang  # what changed
+        assert phrase("nqf.level", lang, framework="MECU", level="3") == said[0], lang  # data
+    # a framework itself, not one of its levels, keeps its name
+    framework = vocab.concept("nqf", "German National Qualifications Framework").code
+    assert (
+        Localiser("de", "en").label("nqf", framework) == "German National Qualifications Framework"
+    )

@@ -116,6 +116,12 @@ class VocabularyWording:
         self.lang = lang
 
     def label(self, name: str, code: str) -> str:
+        if name == "nqf":  # "DQR Level 6": "Level" in the reader's language
+            level = vocab.nqf_level(code)
+            if level is not None:
+                return str(phrase(self.lang, "nqf_level")).format(
+                    framework=level[0], level=level[1]
+                )
         concept = vocab.lookup(name, code)
         return concept.label(self.lang) if concept else code
 

@@ -32,6 +32,7 @@ __all__ = [
     "join_texts",
     "link_label",
     "localise",
+    "nqf_label",
     "phrase",
     "say",
 ]
@@ -113,6 +114,16 @@ def say(key: str, languages: Iterable[str], **values: Any) -> dict[str, str]:
 def concept_label(concept: vocab.Concept, lang: str) -> str:
     """A vocabulary concept's label in ``lang``, else in English, else its code."""
     return concept.labels.get(lang) or concept.labels.get(PHRASE_FALLBACK) or concept.code
+
+
+def nqf_label(code: str, lang: str) -> str:
+    """An NQF level's name in ``lang``: the framework's name and the level as the framework
+    writes them, "Level" in the language (``nqf.level``: "DQR-Niveau 6", "Nivel 3 del MECU");
+    a concept that names no level (a framework itself) by its label."""
+    level = vocab.nqf_level(code)
+    if level is None:
+        return concept_label(vocab.concept("nqf", code), lang)
+    return phrase("nqf.level", lang, framework=level[0], level=level[1])
 
 
 def phrase(key: str, lang: str, **values: Any) -> str:

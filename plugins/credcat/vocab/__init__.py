@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -35,6 +36,7 @@ __all__ = [
     "concept",
     "eqf_descriptor",
     "lookup",
+    "nqf_level",
     "scheme",
     "suggest",
 ]
@@ -195,6 +197,28 @@ def concept(vocab: str, code: str) -> Concept:
     if found is None:
         raise KeyError(f"{code!r} is not a code of vocabulary {vocab!r}")
     return found
+
+
+_NQF_LEVEL = re.compile(r"(?P<framework>\S.*?) Level (?P<level>\S.*)")
+
+
+def nqf_level(code: str) -> tuple[str, str] | None:
+    """The framework and the level of an NQF level, read from its official English label.
+
+    Only English labels exist ("MECU Level 3", "DQR Level 6", "NQF RNCP Level I-Master"): the
+    framework's name and the level stay as the framework writes them, and the word between them
+    can be said in another language ("Nivel 3 del MECU", "DQR-Niveau 6").
+
+    Args:
+        code: An NQF code or alias.
+
+    Returns:
+        ``(framework, level)``, e.g. ``("MECU", "3")``; ``None`` for an unknown code or a
+        concept whose label names no level (a framework itself).
+    """
+    found = lookup("nqf", code)
+    match = _NQF_LEVEL.fullmatch(found.label("en")) if found else None
+    return (match["framework"], match["level"]) if match else None
 
 
 def codes(vocab: str) -> tuple[str, ...]:

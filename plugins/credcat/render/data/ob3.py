@@ -25,7 +25,7 @@ from ...catalogue import Catalogue
 from ...jsonld import OB3_CONTEXT
 from ...model import Brief, Credential
 from ...urls import Urls
-from ..language import concept_label, localise, phrase
+from ..language import concept_label, localise, nqf_label, phrase
 from .badge import badge_caption
 from .nodes import JsonDict, plain_text
 
@@ -135,7 +135,7 @@ def ob3_achievement(
         alignment.append(
             {
                 "type": ["Alignment"],
-                "targetName": concept_label(nqf, lang),
+                "targetName": nqf_label(nqf.code, lang),
                 "targetFramework": NQF_FRAMEWORK,
                 "targetCode": nqf.code,
                 "targetUrl": nqf.iri,

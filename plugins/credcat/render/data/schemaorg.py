@@ -22,7 +22,7 @@ from ... import vocab
 from ...catalogue import Catalogue
 from ...model import Credential, Offering, duration_iso
 from ...urls import Urls, offering_anchor, outcome_anchor
-from ..language import concept_label, localise, phrase
+from ..language import concept_label, localise, nqf_label, phrase
 from .nodes import ESCO_SKILLS_SCHEME, JsonDict, plain_text
 
 __all__ = ["COURSE_MODE", "schemaorg"]
@@ -82,7 +82,7 @@ def _levels(credential: Credential, lang: str) -> list[JsonDict]:
         levels.append(
             {
                 "@type": "DefinedTerm",
-                "name": concept_label(nqf, lang),
+                "name": nqf_label(nqf.code, lang),
                 "termCode": nqf.code,
                 "url": nqf.iri,
                 "inDefinedTermSet": nqf.scheme,

@@ -230,10 +230,16 @@ class Localiser:
         label in the page language (the vocabulary data, sources named in
         ``vocab/README.md``); credcat's own translation (``labels.<vocab>.<code>`` in the
         gettext catalogues, for vocabularies without official translations); then English.
+        An NQF level, labelled in English only, keeps its framework's name and level and says
+        "Level" in the page language (``nqf_level``: "DQR-Niveau 6", "Nivel 3 del MECU").
         """
         cldr = self.cldr_name(name, code)
         if cldr:
             return cldr
+        if name == "nqf":
+            level = vocab.nqf_level(code)
+            if level is not None:
+                return self.ui_text("nqf_level", framework=level[0], level=level[1])
         found = vocab.lookup(name, code)
         if self.lang == "en" or found is None or self.lang not in found.labels:
             own = self.ui_label(name, code)
