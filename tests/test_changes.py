@@ -124,6 +124,10 @@ def test_supervision_and_identity_check_in_words() -> None:
     assert texts(old, new, "de") == [
         "Klausur ist jetzt vor Ort beaufsichtigt, mit Identitätsprüfung"
     ]
+    # French agrees nothing with the assessment's title, whatever its gender ("Travail noté
+    # est désormais surveillée" read wrong): the supervision is a noun
+    [french] = texts(old, new, "fr")
+    assert french.endswith(" : désormais avec surveillance sur place, avec vérification d’identité")
     checked = cred(assessments=[*BASE["assessments"], {**exam, "identity_check": True}])
     assert texts(old, checked) == ["Written exam now includes an identity check"]
     assert texts(checked, old) == ["Written exam no longer includes an identity check"]

@@ -299,7 +299,10 @@ class Localiser:
         """A date in words: ``10 April 2027`` (CLDR's long date format)."""
         found = self._dates.get(value)
         if found is None:  # a catalogue has few dates, shown thousands of times
-            found = self._dates[value] = format_date(value, "long", locale=self.locale)
+            found = format_date(value, "long", locale=self.locale)
+            if value.day == 1 and self.locale.language == "fr" and found.startswith("1 "):
+                found = "1er" + found[1:]  # French writes the first of a month as an ordinal
+            self._dates[value] = found
         return found
 
     def number(self, value: float | int | Decimal) -> str:

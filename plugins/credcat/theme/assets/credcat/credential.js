@@ -54,6 +54,8 @@
       } catch (e) {
         return; // keep the build's date
       }
+      // French writes the first of a month as an ordinal, as the build's dates do
+      if (/^fr\b/.test(locale) && now.getDate() === 1) text = text.replace(/^1 /, "1er ");
       el.setAttribute("datetime", today);
       el.textContent = text;
     });
