@@ -468,7 +468,7 @@ def test_a_version_says_when_it_was_released_and_the_credential_when_published(
             "freigegeben am 1. September 2025.",
             "Freigegeben",
         ),
-        ("fr", "publiée le 1 décembre 2026.", "finalisée le 1 septembre 2025.", "Finalisation"),
+        ("fr", "publiée le 1er décembre 2026.", "finalisée le 1er septembre 2025.", "Finalisation"),
     ):
         main = _read(sample, f"{lang}/credentials/data-analysis-python/index.html")
         earlier = _read(sample, f"{lang}/credentials/data-analysis-python/1.0/index.html")
@@ -787,3 +787,13 @@ def test_portuguese_pages_use_european_portuguese_for_materials_words_too(
         for brazilian in ("Buscar", "Digite", "Compartilhar", "Inicializando"):
             assert brazilian not in html, (page, brazilian)
     assert 'placeholder="Search"' in _read(site, "en/index.html")
+
+
+def test_french_pages_write_a_label_with_a_space_before_its_colon(sample: Path) -> None:
+    """French typography: "Assurance qualité du programme : Qualitas", as every other label of
+    the page ("{label} :"); the employers' summary's quality line had "…programme: Qualitas"."""
+    text = " ".join(
+        _visible_text(_read(sample, "fr/credentials/data-analysis-python/index.html")).split()
+    )
+    assert "Assurance qualité du programme : Qualitas" in text
+    assert "programme: " not in text

@@ -111,16 +111,22 @@ def test_releasing_a_version_keeps_the_older_files_and_page(builds: dict[str, Pa
         assert old.get(name) == new.get(name), name  # byte for byte
     # the page: the notice naming the current version changed, and the line of its
     # employers' summary that says so (an employer reading a holder's summary learns that a
-    # later version exists, as on the page); its runs went to the current version: no
-    # enrolment, price or course instance here any more (they are offered on 1.1's pages)
+    # later version exists, as on the page); its runs went to the current version: listed
+    # here as a record (its opportunities.jsonld names each run's place on the page), but no
+    # enrolment, price or course instance any more (they are offered on 1.1's pages)
     assert old["index.html"] != new["index.html"]
     was, now = old["index.html"].decode(), new["index.html"].decode()
-    assert 'id="offerings"' in was and "credcat-enrol" in was and '"hasCourseInstance"' in was
-    for offered in ('id="offerings"', "credcat-enrol", '"hasCourseInstance"', '"offers"'):
+    assert "credcat-enrol" in was and '"hasCourseInstance"' in was
+    for offered in ("credcat-enrol", '"hasCourseInstance"', '"offers"', "data-credcat-run"):
         assert offered not in now, offered
-    assert 'data-credcat-fact="price"' not in now
+    assert 'data-credcat-fact="price"' not in now and 'data-credcat-glance="price"' not in now
+    run = now[now.index('id="offering-2027-spring"') :]
+    assert "data-credcat-until" not in run[: run.index("</div>\n")]  # nothing to open or close
+    assert "These runs were announced when this version was released." in now
+    assert '<h2 id="offerings">Runs announced with this version</h2>' in now
     current_page = (after.parent / "1.1" / "index.html").read_text("utf-8")
-    assert 'id="offerings"' in current_page and '"hasCourseInstance"' in current_page
+    assert "credcat-enrol" in current_page and '"hasCourseInstance"' in current_page
+    assert '<h2 id="offerings">Upcoming offerings</h2>' in current_page
     # everything else the version promised reads as before
     for section in ("outcomes", "assessment", "key-facts"):
         start = f'<section id="{section}"'

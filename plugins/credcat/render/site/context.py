@@ -534,6 +534,8 @@ class CredentialContext(BaseContext):
     stackability: Stackability
     offerings: list[Offering]
     show_offerings: bool
+    offerings_note: str
+    """On an earlier version's page: its runs are a record, offered with the current version."""
     glance: Glance
     awarding_logos: list[Logo]
     employers: Employers

@@ -146,8 +146,8 @@ def credential_context(
     version's page shows that version as released (its snapshot, with the offerings as
     released, like its ``opportunities.jsonld``; the current file while it is not released)
     and the credential's live status. Once a later version is current, an earlier version's
-    page offers no runs (no enrolment, price or course instances: they are the current
-    version's) and its notice leads to the current version.
+    page lists its runs as a record and offers none (no enrolment, price or schema.org course
+    instances: they are the current version's), and its notice leads to the current version.
 
     Args:
         site: The site.
@@ -181,11 +181,10 @@ def credential_context(
     else:
         published = ""
     is_current = shown_version == live.version
-    if version_page and not is_current:
-        # an earlier version's runs, as released, are the current version's now (or over):
-        # offered, priced and described for search engines on its pages, not on this one,
-        # whose notice leads to the current version
-        cred = cred.model_copy(update={"offerings": []})
+    # an earlier version's runs, as released, are the current version's now (or over): they
+    # are offered, priced and described for search engines on its pages, and listed here as
+    # a record only (its opportunities.jsonld names each run's place on this page)
+    earlier = version_page and not is_current
     if not version_page:
         version_text = loc.ui_text(
             "version_current_page", version=cred.version, published=published
@@ -211,9 +210,7 @@ def credential_context(
             "href": site.link(page, urls.credential_version(cred.id, live.version)),
         }
     description = loc.prose(cred.description)
-    show_offerings = (is_current or not version_page) and (
-        cred.status in {"active", "draft"} or bool(cred.offerings)
-    )
+    show_offerings = (cred.status in {"active", "draft"} and not earlier) or bool(cred.offerings)
     further_text = loc.prose(cred.further_information)
     further_links: list[Link] = [
         {"text": loc.text(link.title), "href": safe_url(link.url)} for link in cred.links
@@ -223,6 +220,8 @@ def credential_context(
     offerings = [
         _offering(site, o, cred) for o in sorted(cred.offerings, key=lambda o: (o.start, o.id))
     ]
+    if earlier:  # a record: no enrolment, nothing for the reader's today to open or close
+        offerings = [{**o, "enrol": None, "until": "", "open": False} for o in offerings]
     base = site.base("credential", page, loc.text(cred.title))
     ctx: CredentialContext = {
         **base,
@@ -244,7 +243,7 @@ def credential_context(
         },
         "record": _record(site, page, live, as_released, info, succession_, version_page),
         "banner": _banner(site, page, cred),
-        "facts": _facts(site, page, cred, show_offerings),
+        "facts": _facts(site, page, cred, not earlier),
         "outcome_groups": _outcomes(site, cred, number),
         "assessments": [
             {
@@ -291,7 +290,8 @@ def credential_context(
         "stackability": _stackability(site, page, cred),
         "offerings": offerings,
         "show_offerings": show_offerings,
-        "glance": _glance(site, cred, offerings, number, show_offerings),
+        "offerings_note": str(ui["offerings_earlier"]) if earlier and offerings else "",
+        "glance": _glance(site, cred, [] if earlier else offerings, number, not earlier),
         "awarding_logos": [
             logo for oid in cred.awarding_body if (logo := site.logo(page, oid)) is not None
         ],
@@ -299,7 +299,14 @@ def credential_context(
         "further": {"text": further_text, "links": further_links, "homepage": homepage},
         "downloads": downloads,
         "schemaorg": _with_fingerprint(
-            schemaorg(site.cat, cred, urls, site.lang, version_page=version_page), info
+            schemaorg(
+                site.cat,
+                cred.model_copy(update={"offerings": []}) if earlier else cred,
+                urls,
+                site.lang,
+                version_page=version_page,
+            ),
+            info,
         ),
     }
     record = ctx["record"]
@@ -317,7 +324,11 @@ def credential_context(
         ("quality", ui["h_quality"]),
         ("prerequisites", ui["h_prerequisites"]),
         ("stackability", ui["h_stackability"]),
-        ("offerings", ui["h_offerings"]) if show_offerings else None,
+        (
+            ("offerings", ui["h_offerings_earlier" if ctx["offerings_note"] else "h_offerings"])
+            if show_offerings
+            else None
+        ),
         ("employers", ui["h_employers"]),
         ("further", ui["h_further"]) if further_text or further_links or homepage else None,
         ("downloads", ui["h_downloads"]) if downloads else None,
@@ -675,7 +686,8 @@ def employers(
         )
     qa: list[SummaryQuality] = [
         {
-            "text": f"{loc.label('accreditation-type', q.type)}: {site.org_name(q.body)}",
+            "text": loc.ui_text("label", label=loc.label("accreditation-type", q.type))
+            + f" {site.org_name(q.body)}",  # "Label :" in French
             "valid_until": loc.date(q.valid_until) if q.valid_until else "",
             "until": q.valid_until.isoformat() if q.valid_until else "",
             "expired": _expired(site, q),
