@@ -91,8 +91,9 @@ def test_json_format(tmp_path: Path) -> None:
 
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     code, output = check(str(tmp_path / "nowhere"))
-    assert code == 1
+    assert code == 2  # the command could not run: not "the catalogue has errors" (1)
     assert "there is no folder" in output and "Traceback" not in output
+    assert "FAILED: 0 credentials" not in output
 
 
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
@@ -219,10 +220,11 @@ def test_the_catalogue_is_found_as_a_maintainer_names_it(
     code, output = check()
     assert code == 0 and "OK: 1 credential," in output
     code, output = check("nowhere")  # a folder given by name is never guessed
-    assert output.splitlines()[0] == (
+    assert code == 2
+    assert output.splitlines() == [
         "nowhere: there is no folder nowhere (give the folder that holds catalogue.yaml, or "
         "start one with credcat init)"
-    )
+    ]
     monkeypatch.chdir(project)
     code, output = check(".")
     assert code == 1
@@ -269,3 +271,36 @@ def test_a_language_credcats_interface_is_not_translated_into_is_said(
     out = io.StringIO()
     assert main(["init", str(tmp_path / "de"), "--languages", "de,en,fr,es,pt,nl"], out=out) == 0
     assert "interface:" not in out.getvalue()
+
+
+def test_the_summary_counts_nothing_it_could_not_read(tmp_path: Path) -> None:
+    """With a file in error, the translations and versions lines would count only the files
+    that could be read ("every current version is released"): they are left out; with
+    catalogue.yaml in error, nothing else was checked, and the verdict says so."""
+    root = write_catalogue(tmp_path / "c", credentials={"db": b"title: [\n", "ok": credential()})
+    code, output = check(str(root))
+    assert code == 1
+    said = output.splitlines()
+    assert not [line for line in said if line.startswith(("versions:", "translations:"))]
+    assert said[-1].startswith("FAILED: 2 credentials (1 with errors in its file), ")
+    (root / "credentials" / "db.yaml").unlink()
+    settings = root / "catalogue.yaml"
+    settings.write_text(settings.read_text("utf-8").replace("languages:", "langues:"), "utf-8")
+    code, output = check(str(root))
+    assert code == 1
+    assert output.splitlines()[-1] == (
+        "FAILED: 1 error in catalogue.yaml; the credentials and organisations are checked once "
+        "it is mended"
+    )
+
+
+def test_help_says_what_each_exit_status_means(capsys: pytest.CaptureFixture[str]) -> None:
+    from credcat.cli import main
+
+    for argv in (["--help"], ["check", "--help"]):
+        with pytest.raises(SystemExit) as done:
+            main(argv)
+        assert done.value.code == 0
+        text = capsys.readouterr().out
+        assert "exit status, every command:" in text
+        assert "  1  problems found" in text and "  2  the command could not run" in text

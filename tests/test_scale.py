@@ -642,7 +642,7 @@ def test_a_large_folder_is_read_in_worker_processes_with_the_same_problems_and_m
     assert [p.format() for p in two] == [p.format() for p in one]
     assert [p.format() for p in two_packed_problems] == [p.format() for p in one]
     codes = {p.code for p in one if p.is_error}
-    assert {"yaml", "extra_forbidden", "eqf", "file-name", "unknown-organisation"} <= codes
+    assert {"yaml", "unknown-key", "eqf", "file-name", "unknown-organisation"} <= codes
     assert any("Misnamed Credential.yaml" in p.path for p in one)
     assert any("UTF-8" in p.message for p in one), [p.message for p in one]
     assert one_cat is not None and two_cat is not None

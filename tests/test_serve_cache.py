@@ -57,8 +57,8 @@ def _logged(caplog: pytest.LogCaptureFixture) -> tuple[int, int, int, int]:
     """(credentials copied, rendered, listing pages kept, listing pages) from the rebuild's
     log line."""
     found = re.findall(
-        r"(\d+) credentials unchanged \(their pages and files moved back from the previous "
-        r"build\), (\d+) rendered; (\d+) of (\d+) listing pages unchanged",
+        r"(\d+) credentials? unchanged \(their pages and files moved back from the previous "
+        r"build\), (\d+) rendered; (\d+) of (\d+) listing pages? unchanged",
         caplog.text,
     )
     assert found, caplog.text

@@ -265,10 +265,15 @@ def test_json_keeps_the_raw_location_and_github_the_human_name(tmp_path: Path) -
     wording = by_code["outcome-wording"]
     assert wording["field"] == "outcome 2 ('query') > text.en"
     assert wording["loc"] == ["outcomes", 1, "text", "en"]
-    assert by_code["less_than_equal"]["loc"] == ["eqf"]
+    assert by_code["too-large"]["loc"] == ["eqf"]
     out = io.StringIO()
     main(["check", "--format", "github", str(root)], out=out)
     assert "::outcome 2 ('query') > text.en: 'Understand' cannot be observed" in out.getvalue()
+    # an annotation's title is credcat's code, never pydantic's ("less_than_equal")
+    [eqf] = [
+        line for line in out.getvalue().splitlines() if "bad.yaml" in line and "::eqf:" in line
+    ]
+    assert ",title=too-large::" in eqf
 
 
 def test_a_strict_build_passes_when_a_run_has_ended(

@@ -35,7 +35,7 @@ import yaml
 
 from . import __version__
 from .catalogue import CATALOGUE_FILE, Catalogue
-from .errors import CatalogueError, CredcatError, Problem, format_json
+from .errors import CatalogueError, CredcatError, Problem, counted, format_json
 from .release import ReleaseError, release
 from .render.site.messages import untranslated_note
 from .rules import translation_completeness
@@ -104,7 +104,14 @@ def _translations_summary(catalogue: Catalogue) -> str:
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     """Validate a catalogue folder and print every problem."""
     started = time.perf_counter()
-    catalogue, problems = check_catalogue(_catalogue_folder(args.catalogue))
+    folder = _catalogue_folder(args.catalogue)
+    if not folder.is_dir():  # nothing to check: a mistake in the command, not the catalogue
+        out.write(
+            f"{folder}: there is no folder {folder} (give the folder that holds "
+            f"{CATALOGUE_FILE}, or start one with credcat init)\n"
+        )
+        return 2
+    catalogue, problems = check_catalogue(folder)
     errors = sum(p.is_error for p in problems)
     warnings = sum(p.is_warning for p in problems)
     notes = len(problems) - errors - warnings
@@ -130,12 +137,20 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         if args.strict and warnings and not errors:
             verdict += " (--strict: warnings count as errors)"
         if catalogue is not None:  # how complete each language is; which versions exist
-            if len(catalogue.languages) > 1:
+            # (not with errors: they would count only the files that could be read)
+            if len(catalogue.languages) > 1 and not errors:
                 out.write(_translations_summary(catalogue) + "\n")
             note = untranslated_note(catalogue.languages)
             if note:  # not a warning: the catalogue is right; credcat lacks words
                 out.write(note + "\n")
-            out.write(versions_summary(catalogue, catalogue.archive) + "\n")
+            if not errors:
+                out.write(versions_summary(catalogue, catalogue.archive) + "\n")
+        elif errors:  # the settings did not read: nothing else was checked
+            out.write(
+                f"{verdict}: {counted(errors, 'error')} in {CATALOGUE_FILE}; the credentials and "
+                "organisations are checked once it is mended\n"
+            )
+            return 1
         out.write(f"{verdict}: {summary} in {elapsed:.2f} s\n")
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
@@ -348,6 +363,16 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 DEFAULT_CATALOGUE = "catalogue"
 
 
+EXIT_STATUS = """\
+exit status, every command:
+  0  done, nothing wrong
+  1  problems found (in the catalogue, the site or the files: errors, and with
+     --strict warnings too), or a step refused (a version released already)
+  2  the command could not run as given (a folder that does not exist, a bad
+     option or date, a file that would be overwritten)"""
+"""What ``credcat --help`` says of exit codes, which CI scripts rely on."""
+
+
 def _catalogue_folder(given: str) -> Path:
     """The catalogue folder a command was given: ``catalogue.yaml`` itself means its folder,
     and the default (``catalogue``), when there is no such folder but the current one holds a
@@ -370,11 +395,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="credcat",
         description="Micro-credential catalogues from YAML: check, generate, import, release.",
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = sub.add_parser("check", help="validate a catalogue and report every problem")
+    check = sub.add_parser(
+        "check",
+        help="validate a catalogue and report every problem",
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _catalogue_argument(check)
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument(

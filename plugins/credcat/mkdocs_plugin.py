@@ -1275,9 +1275,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 store.keep(cid, keys[cid], trees, extra)
         store.forget(keys)
         log.info(
-            f"{store.hits} credentials unchanged (their pages and files moved back from the "
-            f"previous build), {store.misses} rendered; {self._listings_kept} of "
-            f"{len(self._listings)} listing pages unchanged"
+            f"{counted(store.hits, 'credential')} unchanged (their pages and files moved back "
+            f"from the previous build), {store.misses} rendered; {self._listings_kept} of "
+            f"{counted(len(self._listings), 'listing page')} unchanged"
         )
         store.hits = store.misses = 0
 

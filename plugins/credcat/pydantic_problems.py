@@ -357,6 +357,28 @@ def _problem_from_error(
     return _problem(doc, line, column, loc, message, hint, code=kind)
 
 
+PYDANTIC_CODES = {
+    "extra_forbidden": "unknown-key",
+    "missing": "missing",
+    "literal_error": "not-allowed",
+    "enum": "not-allowed",
+    "less_than": "too-large",
+    "less_than_equal": "too-large",
+    "greater_than": "too-small",
+    "greater_than_equal": "too-small",
+    "string_too_long": "too-long",
+    "too_long": "too-long",
+    "string_too_short": "too-short",
+    "too_short": "too-short",
+    "string_pattern_mismatch": "pattern",
+    "decimal_max_places": "too-many-decimals",
+    "value_error": "value",
+}
+"""credcat's problem code of a pydantic error type (``less_than_equal``: ``too-large``): the
+codes of ``--format json`` and the titles of GitHub annotations are credcat's words, in one
+style; any other type is written with hyphens (``int_parsing``: ``int-parsing``)."""
+
+
 def _problem(
     doc: Document, line: int, column: int, loc: PathKey, message: str, hint: str, *, code: str
 ) -> Problem:
@@ -368,7 +390,7 @@ def _problem(
         field_label(loc, doc.data),
         message,
         hint,
-        code=code,
+        code=PYDANTIC_CODES.get(code, code.replace("_", "-")),
         loc=loc,
     )
 
