@@ -87,7 +87,13 @@ def test_init_writes_a_complete_repository(tmp_path: Path) -> None:
 def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> None:
     folder = init(tmp_path, "--title", "Micro-credentials of Musterstadt", "--languages", "de,en")
     catalogue, problems = check_catalogue(folder / "catalogue")
-    assert [p.format() for p in problems] == []
+    assert [p.format() for p in problems if p.is_error or p.is_warning] == []
+    # the title and the publisher's name, given in one language, are marked for translation
+    assert sorted((p.path.split("/")[-1], p.field) for p in problems) == [
+        ("catalogue.yaml", "title.en"),
+        ("our-institution.yaml", "name.en"),
+    ]
+    assert {p.code for p in problems} == {"to-translate"}
     assert catalogue is not None and catalogue.languages == ["de", "en"]
     config = yaml.safe_load(
         (folder / "mkdocs.yml").read_text("utf-8").replace("!ENV", "")  # safe_load: no tags
@@ -286,7 +292,7 @@ def test_new_files_are_refused_until_filled_in_then_build(tmp_path: Path) -> Non
 
     _, problems = check_catalogue(catalogue, display_root=folder)
     refused = [p for p in problems if p.code == "new-placeholder"]
-    assert refused and all(p.is_error for p in problems)
+    assert refused and all(p.is_error for p in problems if p.code != "to-translate")
     assert {p.path for p in refused} == {
         "catalogue/credentials/sql-basics.yaml",
         "catalogue/organisations/partner-school.yaml",
@@ -299,7 +305,7 @@ def test_new_files_are_refused_until_filled_in_then_build(tmp_path: Path) -> Non
     fill_file(credential)
     fill_file(organisation)
     _, problems = check_catalogue(catalogue, display_root=folder)
-    assert [p.format() for p in problems] == []
+    assert [p.format() for p in problems if p.code != "to-translate"] == []
     code, output = run("check", "--strict", str(catalogue))
     assert code == 0, output
     site = build_strict(folder)
@@ -557,4 +563,31 @@ def test_the_example_credential_is_written_in_the_catalogues_languages(
     said = {line.strip().split(":")[0] for line in lines if line.endswith("# translate")}
     assert said == marked
     catalogue, problems = check_catalogue(folder / "catalogue")
-    assert catalogue is not None and [p.format() for p in problems] == []
+    assert (
+        catalogue is not None and [p.format() for p in problems if p.is_error or p.is_warning] == []
+    )
+    # each text still marked is a note, which fails no strict check, and no other note
+    assert {p.code for p in problems} <= {"to-translate"}
+    assert {str(p.loc[-1]) for p in problems if p.path.endswith(path.name)} == marked
+
+
+def test_texts_marked_translate_are_notes_and_count_as_untranslated(tmp_path: Path) -> None:
+    """`init` writes the title and the publisher's name once, and into the other languages
+    marked '# translate': check names each as a note (a strict check still passes) and the
+    translation counts leave them out (they read '100%' before)."""
+    folder = init(tmp_path, "--title", "Microcertificats de Wavre", "--languages", "fr,nl")
+    code, output = run("check", "--strict", str(folder / "catalogue"))
+    assert code == 0, output
+    lines = output.splitlines()
+    notes = [line for line in lines if ": note: " in line]
+    assert len(notes) == 2 and all("the nl text is marked '# translate'" in n for n in notes)
+    assert "translations: fr 100% (7/7), nl 71% (5/7)" in lines
+    assert lines[-1].startswith("OK: ") and ", 2 notes in " in lines[-1]
+    settings = folder / "catalogue" / "catalogue.yaml"
+    text = settings.read_text("utf-8")
+    settings.write_text(
+        text.replace('nl: "Microcertificats de Wavre"  # translate', 'nl: "Microcredentials"'),
+        "utf-8",
+    )
+    code, output = run("check", "--strict", str(folder / "catalogue"))
+    assert "translations: fr 100% (7/7), nl 85% (6/7)" in output.splitlines()

@@ -27,6 +27,7 @@ import io
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -87,14 +88,17 @@ def _unread(catalogue: Catalogue | None) -> tuple[int, int]:
     return (kinds.count("credential"), kinds.count("organisation"))
 
 
-def _translations_summary(catalogue: Catalogue) -> str:
-    """``translations: en 100% (120/120), de 100% (120/120), fr 31% (37/120, partial)``."""
+def _translations_summary(catalogue: Catalogue, problems: Sequence[Problem] = ()) -> str:
+    """``translations: en 100% (120/120), de 100% (120/120), fr 31% (37/120, partial)``; a
+    text still marked ``# translate`` (a note of ``problems``) is not counted as translated."""
     partial = set(catalogue.settings.partial_languages)
     parts = []
     found = translation_completeness(catalogue)
     if not any(total for _present, total in found.values()):
         return "translations: no texts to translate yet"
-    for lang, (present, total) in found.items():
+    marked = Counter(str(p.loc[-1]) for p in problems if p.code == "to-translate" and p.loc)
+    for lang, (counted_present, total) in found.items():
+        present = max(counted_present - marked[lang], 0)
         percent = 100 if total == 0 else present * 100 // total
         note = ", partial" if lang in partial else ""
         parts.append(f"{lang} {percent}% ({present}/{total}{note})")
@@ -139,7 +143,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         if catalogue is not None:  # how complete each language is; which versions exist
             # (not with errors: they would count only the files that could be read)
             if len(catalogue.languages) > 1 and not errors:
-                out.write(_translations_summary(catalogue) + "\n")
+                out.write(_translations_summary(catalogue, problems) + "\n")
             note = untranslated_note(catalogue.languages)
             if note:  # not a warning: the catalogue is right; credcat lacks words
                 out.write(note + "\n")

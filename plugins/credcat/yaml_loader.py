@@ -32,7 +32,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from .errors import Problem, printable
+from .errors import Problem, Severity, field_label, printable
 from .fs import UnsafeFileError, read_inside
 from .limits import MAX_DEPTH, text_problem
 
@@ -328,8 +328,9 @@ def load_yaml(
 
     Returns:
         The document (``None`` when the file cannot be used) and the problems found while
-        loading. Problems here are all errors; the document is ``None`` whenever there is one
-        that makes the content untrustworthy (syntax, encoding, aliases, not a mapping).
+        loading. Problems here are errors, and notes of texts still marked ``# translate``; the
+        document is ``None`` whenever there is one that makes the content untrustworthy
+        (syntax, encoding, aliases, not a mapping).
     """
     try:
         if root is not None:
@@ -413,7 +414,40 @@ def load_yaml(
             )
         ]
     doc.data = root
-    return doc, problems
+    return doc, [*problems, *_to_translate(doc, text)]
+
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+"""A key that names a language (``nl``, ``pt-BR``): a text of a translatable field."""
+_TRANSLATE_MARK = re.compile(r"#\s*translate\s*$")
+"""The mark ``credcat init`` and ``credcat new`` put after a text that is still in another
+language (``nl: "Université de Wavre"  # translate``)."""
+
+
+def _to_translate(doc: Document, text: str) -> list[Problem]:
+    """A note for each text still marked ``# translate``: it reads as a translation to the
+    build and to the translation counts, but is not one yet (a note fails no strict check:
+    a new catalogue checks strictly at once)."""
+    if "translate" not in text:
+        return []
+    marked = {n for n, line in enumerate(text.splitlines(), 1) if _TRANSLATE_MARK.search(line)}
+    found = []
+    for loc, (line, column) in doc.positions.items():
+        if line in marked and loc and isinstance(loc[-1], str) and _LANGUAGE.match(loc[-1]):
+            found.append(
+                Problem(
+                    doc.display,
+                    line,
+                    column,
+                    field_label(loc, doc.data),
+                    f"the {loc[-1]} text is marked '# translate': it is not translated yet",
+                    "translate it, then delete '# translate'",
+                    severity=Severity.NOTE,
+                    code="to-translate",
+                    loc=loc,
+                )
+            )
+    return sorted(found)
 
 
 class _TooDeep(Exception):
