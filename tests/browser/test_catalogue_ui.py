@@ -349,6 +349,12 @@ def test_compare_page_prints_without_navigation(page: Page, sample_site: Site) -
         " return [t.scrollWidth, t.parentElement.clientWidth]; }"
     )
     assert width[0] <= width[1] + 1, width
+    # a row taller than what is left of a page breaks there, rather than leave it blank
+    breaks = page.evaluate(
+        "() => [...document.querySelectorAll('table.credcat-compare-table tbody tr')]"
+        ".map((tr) => getComputedStyle(tr).breakInside)"
+    )
+    assert breaks and set(breaks) == {"auto"}, breaks
 
 
 # --- axe and screenshots -------------------------------------------------------------------
@@ -383,6 +389,20 @@ def test_axe_and_screenshots_of_catalogue_and_compare(
     expect(page.locator("#credcat-compare-bar")).to_be_visible()
     assert_no_axe_violations(page, f"the catalogue with ticks and filters at {size} px")
     page.screenshot(path=str(screenshot_dir / f"catalogue-{size}-compare.png"), full_page=phone)
+    # Tab through the cards: no focused control is hidden under the sticky compare bar
+    page.locator("#credcat-results li.credcat-card a").first.focus()
+    covered: list[str] = []
+    under_bar = """() => {
+        const bar = document.getElementById('credcat-compare-bar').getBoundingClientRect();
+        const el = document.activeElement;
+        const r = el.getBoundingClientRect();
+        const overlaps = r.bottom > bar.top + 1 && r.top < bar.bottom - 1;
+        return el.closest('#credcat-compare-bar') || !overlaps ? [] : [el.outerHTML.slice(0, 80)];
+    }"""
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        covered += page.evaluate(under_bar)
+    assert covered == [], covered
 
     page.locator("#credcat-compare-link").click()
     page.wait_for_url("**/compare/?ids=*")
