@@ -427,3 +427,27 @@ def test_skip_to_content_leads_to_the_title(site: Path) -> None:
     for path in ("check/", "compare/", "organisations/"):
         doc = page(site, path)
         assert doc.find("a", class_="md-skip").attrs["href"] == "#" + doc.find("h1").attrs["id"]
+
+
+def test_a_key_fact_of_several_values_is_a_list_and_languages_one_phrase(tmp_path: Path) -> None:
+    """Two fields or three target groups read as one run-on phrase joined by commas, each
+    starting with a capital ("Software …, Statistics"): a list, one per line. The languages
+    read as the glance says them ("Englisch und Deutsch")."""
+    cred = credential(
+        field=["0613", "0542"],
+        target_groups=["migrants", "persons-requiring-employment-retraining"],
+        languages=["en", "de"],
+    )
+    catalogue = write_catalogue(tmp_path / "catalogue", {CID: cred})
+    build_site(make_project(tmp_path / "project", catalogue), tmp_path / "site")
+    for lang, joined in (("", "English and German"), ("de/", "Englisch und Deutsch")):
+        html = (tmp_path / "site" / f"{lang}credentials/{CID}/index.html").read_text("utf-8")
+        facts = dict(
+            re.findall(r'data-credcat-fact="(\w+)">\s*<dt>[^<]*</dt>\s*<dd>(.*?)</dd>', html, re.S)
+        )
+        for several in ("field", "target_groups"):
+            items = re.findall(r"<li>([^<]+)</li>", facts[several])
+            assert facts[several].startswith('<ul class="credcat-fact__items">')
+            assert len(items) == 2 and all(i[:1].isupper() for i in items), items
+        assert facts["languages"] == joined
+        assert "<ul" not in facts["type"]  # one value: as it is

@@ -486,7 +486,8 @@ def _facts(site: Site, page: str, cred: Credential, offered: bool) -> list[Fact]
         fact("duration", [_item(loc.duration(cred.duration))])
     fact("mode", [_item(loc.label("mode", cred.mode))])
     fact("setting", [_item(loc.label("learning-setting", cred.setting))])
-    fact("languages", [_item(name) for name in loc.language_names(cred.languages)])
+    # one phrase, as the glance says it ("Allemand et anglais"), not a list of labels
+    fact("languages", [_item(loc.join(loc.language_names(cred.languages)))])
     fact("field", [_item(loc.label("isced-f", code)) for code in cred.field])
     fact("type", [_item(loc.label("learning-opportunity-type", cred.type))])
     if cred.target_groups:
