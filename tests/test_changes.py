@@ -289,3 +289,31 @@ def test_a_national_level_says_level_in_the_readers_language() -> None:
     assert texts(cred(), new, "de") == ["Nationales Niveau DQR-Niveau 6 → DQR-Niveau 7"]
     assert texts(cred(), new, "es") == ["Nivel nacional Nivel 6 del DQR → Nivel 7 del DQR"]
     assert texts(cred(), cred(nqf=None), "fr") == ["Niveau national Niveau DQR 6 → aucun"]
+
+
+def test_on_a_page_a_text_in_another_language_says_so_and_every_value_is_escaped() -> None:
+    """'Risultato aggiunto: Deliver a …' read English words with an Italian voice: on a page
+    the text not yet translated is marked with its language; and a title is text, not HTML."""
+    from credcat.changes import describe_html
+    from credcat.render.site.localise import Localiser
+
+    added = {"id": "deliver", "kind": "skill", "text": {"en": "Deliver a <b>report</b>."}}
+    old = cred()
+    new = cred(
+        outcomes=[*BASE["outcomes"], added],
+        assessments=[
+            {**BASE["assessments"][0], "proves": [*BASE["assessments"][0]["proves"], "deliver"]}
+        ],
+    )
+    loc = Localiser("fr", "en")
+    html = [str(describe_html(c, "fr", loc)) for c in changes(old, new)]
+    assert any(
+        '<span lang="en">Deliver a &lt;b&gt;report&lt;/b&gt;.</span>' in line for line in html
+    ), html
+    assert "<b>" not in " ".join(html)
+    # in the page's language: no mark, and still escaped
+    retitled = cred(title={"en": "SQL", "de": "SQL <i>neu</i>"})
+    german = [str(describe_html(c, "de", Localiser("de", "en"))) for c in changes(old, retitled)]
+    assert (
+        len(german) == 1 and "lang=" not in german[0] and "SQL &lt;i&gt;neu&lt;/i&gt;" in german[0]
+    )

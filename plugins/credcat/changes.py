@@ -21,6 +21,7 @@ from typing import Any, Protocol, Union
 
 import yaml
 from babel import Locale, UnknownLocaleError
+from markupsafe import Markup, escape
 
 from . import vocab
 from .languages import LANGUAGE_TAG
@@ -107,6 +108,11 @@ class Wording(Protocol):
         """Names joined as one list (``French and German``)."""
         ...
 
+    def text(self, text: Mapping[str, str] | None) -> str:
+        """A text of the file in the language, else in another (a ``str`` whose ``lang``
+        attribute names that other language, as the site's localiser returns it)."""
+        ...
+
 
 class VocabularyWording:
     """The :class:`Wording` of the data alone: the vocabularies' official labels, CLDR's names
@@ -133,6 +139,9 @@ class VocabularyWording:
 
     def join(self, items: Sequence[str]) -> str:
         return str(phrase(self.lang, "list_and")).join(items)
+
+    def text(self, text: Mapping[str, str] | None) -> str:
+        return (text.get(self.lang) or next(iter(text.values()), "")) if text else ""
 
 
 @cache
@@ -168,38 +177,58 @@ def describe(change: Change, lang: str = "en", wording: Wording | None = None) -
     return text[:1].upper() + text[1:]  # a vocabulary label may open the sentence
 
 
-def _word(value: Arg, lang: str, words: Wording) -> str:
+def describe_html(change: Change, lang: str, wording: Wording) -> Markup:
+    """:func:`describe` as safe HTML for a page: every value escaped, and a text shown in
+    another language than the page's (an outcome not yet translated) in an element that says
+    which (``<span lang="en">``; WCAG 2.1, 3.1.2 Language of Parts)."""
+    values = {
+        name: Markup(_word(value, lang, wording, html=True)) for name, value in change.args.items()
+    }
+    text = escape(str(phrase(lang, change.key))).format(**values)
+    return Markup(text[:1].upper() + text[1:])
+
+
+def _leaf(text: str, html: bool) -> str:
+    """A worded value as it goes into a sentence: as it is, or as HTML, marked with its
+    language where it has one of its own."""
+    if not html:
+        return text
+    lang = getattr(text, "lang", "")
+    return str(Markup('<span lang="{}">{}</span>').format(lang, text) if lang else escape(text))
+
+
+def _word(value: Arg, lang: str, words: Wording, *, html: bool = False) -> str:
     if isinstance(value, bool):  # pragma: no cover - no phrase takes a bare boolean
         return str(value).lower()
     if isinstance(value, float):
         shown = f"{value:g}"
-        return shown.replace(".", str(phrase(lang, "decimal")))
+        return _leaf(shown.replace(".", str(phrase(lang, "decimal"))), html)
     if isinstance(value, int | str):
-        return str(value)
+        return _leaf(str(value), html)
     if isinstance(value, Code):
         if value.vocab == "language":  # inside a sentence: "anglais", not "Anglais"
-            return words.running_language_name(value.code)
-        return words.label(value.vocab, value.code)
+            return _leaf(words.running_language_name(value.code), html)
+        return _leaf(words.label(value.vocab, value.code), html)
     if isinstance(value, Duration):
-        return words.duration(value.text)
+        return _leaf(words.duration(value.text), html)
     if isinstance(value, Phrase):
         group = phrase(lang, value.group)
         if isinstance(group, str):
-            return group
+            return _leaf(group, html)
         worded: str = group.get(value.code) or phrase("en", value.group).get(value.code, value.code)
-        return worded
+        return _leaf(worded, html)
     if isinstance(value, Joined):
-        items = [_word(item, lang, words) for item in value.items]
+        items = [_word(item, lang, words, html=html) for item in value.items]
         if all(isinstance(item, Code) and item.vocab == "language" for item in value.items):
             return words.join(items)  # "French and German"
         # other names may hold commas ("Business, administration and law"): list_and
-        return str(phrase(lang, "list_and")).join(items)
+        return _leaf(str(phrase(lang, "list_and")), html).join(items)
     if isinstance(value, Supervised):
-        how = _word(Phrase("supervision", value.supervision), lang, words)
+        how = _word(Phrase("supervision", value.supervision), lang, words, html=html)
         if value.identity_check:
-            how = str(phrase(lang, "with_identity_check")).format(how=how)
+            how = _leaf(str(phrase(lang, "with_identity_check")), html).format(how=how)
         return how
-    return value.get(lang) or next(iter(value.values()), "")
+    return _leaf(words.text(value), html)
 
 
 # --- comparing ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from ... import vocab
-from ...changes import changes, describe
+from ...changes import changes, describe_html
 from ...model import Credential, Offering, Outcome, QualityAssurance
 from ...urls import SPEC_ANCHOR, assessment_anchor, offering_anchor, outcome_anchor
 from ...versions import (
@@ -364,7 +364,7 @@ def _record(
         if version_page and before is not None:
             names = {oid: dict(org.name) for oid, org in site.cat.organisations.items()}
             described = [
-                describe(change, site.lang, loc)
+                describe_html(change, site.lang, loc)
                 for change in changes(before.credential, as_released, names)
             ] or [str(loc.ui["what_changed_other"])]
     history: list[VersionEntry] = []
