@@ -344,6 +344,33 @@ def test_the_check_page_compares_in_every_language(
     assert verdict(page) == "match", output_text(page)
     assert row_results(page) == dict.fromkeys(ROWS, "same")
     assert page.locator("html").get_attribute("lang") == lang
+    # the credential's titles in the other languages say which (a German voice read them)
+    title = page.locator('[data-credcat-row="title"] td').first
+    marked = title.locator("[lang]")
+    assert marked.count() >= 1
+    langs = {marked.nth(i).get_attribute("lang") for i in range(marked.count())}
+    assert lang not in langs and langs <= {"en", "de", "fr"}, langs
+    for i in range(marked.count()):
+        item = marked.nth(i)
+        assert item.inner_text() in _titles(issued, item.get_attribute("lang") or "")
+
+
+def _titles(issued: dict[str, Any], lang: str) -> list[str]:
+    """Every title in ``lang`` an issued credential states (any of its language maps)."""
+    found: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == lang and isinstance(item, str):
+                    found.append(item)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(issued)
+    return found
 
 
 def test_a_match_needs_the_named_specification_and_something_to_compare(

@@ -119,6 +119,19 @@
     return map ? Object.keys(map).sort().map(function (k) { return map[k].trim(); }) : [];
   }
 
+  // A text shown in another language than the page's → that language, so that its cell
+  // says so (lang; WCAG 2.1, 3.1.2 Language of Parts). Texts are compared as strings, so the
+  // language goes beside them, not with them.
+  var textLang = Object.create(null);
+  var LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+  function marked(text, lang) {
+    if (text && lang && lang !== config.lang && LANG_TAG.test(lang)) {
+      textLang[text] = lang;
+    }
+    return text;
+  }
+
   /** The text to show: the page language, then English, then the first language. */
   function shown(map) {
     if (!map) {
@@ -126,7 +139,8 @@
     }
     var keys = Object.keys(map).sort();
     var pick = [config.lang, "en", ""].filter(function (k) { return keys.indexOf(k) >= 0; })[0];
-    return map[pick === undefined ? keys[0] : pick];
+    var lang = pick === undefined ? keys[0] : pick;
+    return marked(map[lang], lang);
   }
 
   function eqfOf(value) {
@@ -574,7 +588,7 @@
     if (claimedMaps.length) {
       var claimedTitles = [];
       claimedMaps.forEach(function (map) {
-        Object.keys(map).sort().forEach(function (k) { claimedTitles.push(map[k]); });
+        Object.keys(map).sort().forEach(function (k) { claimedTitles.push(marked(map[k], k)); });
       });
       var unique = claimedTitles.filter(function (t, i) { return claimedTitles.indexOf(t) === i; });
       var same = claimedMaps.every(function (map) { return titleSame(map, published.title); });
@@ -771,6 +785,13 @@
     return a;
   }
 
+  function langOf(node, text) {
+    if (typeof text === "string" && textLang[text]) {
+      node.setAttribute("lang", textLang[text]);
+    }
+    return node;
+  }
+
   function cellOf(texts, empty) {
     var td = el("td");
     if (texts === null) {
@@ -779,9 +800,10 @@
       td.textContent = say("nothing");
     } else if (texts.length === 1) {
       td.textContent = texts[0];
+      langOf(td, texts[0]);
     } else {
       var ul = el("ul");
-      texts.forEach(function (t) { ul.appendChild(el("li", "", t)); });
+      texts.forEach(function (t) { ul.appendChild(langOf(el("li", "", t), t)); });
       td.appendChild(ul);
     }
     return td;
