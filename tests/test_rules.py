@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from catalogue_factory import ORGANISATIONS, credential, write_catalogue
+from credcat.cli import main
 from credcat.errors import Problem
 from credcat.validate import check_catalogue
 
@@ -1196,3 +1198,143 @@ def test_a_file_with_mistakes_of_its_own_gets_its_id_mistakes_too(tmp_path: Path
     root = write_catalogue(tmp_path / "d", credentials={"databases": data})
     _catalogue, problems = check_catalogue(root, display_root=root)
     assert [p.code for p in problems if p.code == "duplicate-id"] == ["duplicate-id"]
+
+
+# --- logos ----------------------------------------------------------------------------------
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>'
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0f01f0005ff02fea7b0e3a20000000049454e44ae426082"
+)
+LEFT_OUT = "until then pages show the name without the logo"
+
+
+def check_logo(tmp_path: Path, name: str, content: bytes) -> list[str]:
+    """The problems of a catalogue whose awarding body's logo is ``logos/<name>``."""
+    organisations = {
+        **ORGANISATIONS,
+        "alpha-uni": {**ORGANISATIONS["alpha-uni"], "logo": f"logos/{name}"},
+    }
+    root = write_catalogue(tmp_path / "c", organisations=organisations)
+    (root / "logos").mkdir(exist_ok=True)
+    (root / "logos" / name).write_bytes(content)
+    _, problems = check_catalogue(root, display_root=root)
+    return [p.format() for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "uwavre.svg",
+            SVG.removesuffix(b"</svg>"),
+            "logos/uwavre.svg is not a well-formed SVG: the file ends before <svg> is closed "
+            f"(line 1, column 71) (add </svg> at its end, or export the logo again from the "
+            f"drawing program; {LEFT_OUT})",
+        ),
+        (
+            "uwavre.svg",
+            b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg">\n<g>\n</svg>\n',
+            "logos/uwavre.svg is not a well-formed SVG: the closing tag at line 4, column 3 does "
+            "not close <g>, the element open there (close each element in the order they were "
+            f"opened, or export the logo again from the drawing program; {LEFT_OUT})",
+        ),
+        (
+            "uwavre.svg",
+            b'<svg width="10"><rect/></svg>',
+            'logos/uwavre.svg is not an SVG image: its <svg> element has no xmlns="http://www.w3'
+            '.org/2000/svg", so browsers do not show it as a picture (write <svg xmlns="http://'
+            f'www.w3.org/2000/svg" …>; {LEFT_OUT})',
+        ),
+        (
+            "uwavre.svg",
+            b"<!DOCTYPE svg><svg xmlns='http://www.w3.org/2000/svg'/>",
+            "logos/uwavre.svg declares a DOCTYPE or entities, which an SVG logo must not (an "
+            "entity can make a small file grow without end) (remove the <!DOCTYPE …> "
+            f"declaration (a plain SVG export has none); {LEFT_OUT})",
+        ),
+        (
+            "uwavre.svg",
+            PNG,
+            "logos/uwavre.svg is not an SVG image: its first bytes are those of a PNG image "
+            f"(rename the file to logos/uwavre.png and write logo: logos/uwavre.png; {LEFT_OUT})",
+        ),
+        (
+            "uwavre.png",
+            b"Logo of the University of Wavre\n",
+            "logos/uwavre.png is not a PNG image: its first bytes are 'Logo of the Univ'… (save "
+            f"the logo again as PNG; {LEFT_OUT})",
+        ),
+        (
+            "uwavre.png",
+            b"\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+            "logos/uwavre.png is not a PNG image: its first bytes are those of a JPEG image "
+            f"(rename the file to logos/uwavre.jpg and write logo: logos/uwavre.jpg; {LEFT_OUT})",
+        ),
+        (
+            "uwavre.jpg",
+            b"GIF89a\x01\x00\x01\x00",
+            "logos/uwavre.jpg is not a JPEG image: its first bytes are those of a GIF image (save "
+            f"the logo as JPEG; {LEFT_OUT})",
+        ),
+        (
+            "uwavre.webp",
+            SVG,
+            "logos/uwavre.webp is not a WebP image: its first bytes are those of an SVG image "
+            f"(rename the file to logos/uwavre.svg and write logo: logos/uwavre.svg; {LEFT_OUT})",
+        ),
+        (
+            "uwavre.png",
+            bytes(range(10)),
+            "logos/uwavre.png is not a PNG image: its first bytes are 00 01 02 03 04 05 06 07 … "
+            f"(save the logo again as PNG; {LEFT_OUT})",
+        ),
+        (
+            "uwavre.png",
+            b"",
+            f"logos/uwavre.png is an empty file (save the logo again as PNG, or copy the file "
+            f"again; {LEFT_OUT})",
+        ),
+    ],
+)
+def test_a_logo_the_site_leaves_out_is_a_warning_that_says_why(
+    tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
+    """A logo that is not well-formed SVG, or not the image its name says, was left out of the
+    site without a word: ``credcat check --strict`` said OK. It is a warning at the logo's
+    line, naming the file and what is wrong with it."""
+    assert check_logo(tmp_path, name, content) == [
+        f"organisations/alpha-uni.yaml:7:7: warning: logo: {expected}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("uni.svg", SVG),
+        ("uni.svg", b"\xef\xbb\xbf<?xml version='1.0'?>\n<!-- drawn -->\n" + SVG),
+        ("uni.svg", SVG.decode().encode("utf-16")),
+        ("uni.png", PNG),
+        ("uni.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"),
+        ("uni.jpeg", b"\xff\xd8\xff\xdb\x00\x43"),
+        ("uni.webp", b"RIFF\x1a\x00\x00\x00WEBPVP8L"),
+    ],
+)
+def test_a_logo_that_is_the_image_its_name_says_passes(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    assert check_logo(tmp_path, name, content) == []
+
+
+def test_a_broken_logo_fails_a_strict_check(tmp_path: Path) -> None:
+    organisations = {
+        **ORGANISATIONS,
+        "alpha-uni": {**ORGANISATIONS["alpha-uni"], "logo": "logos/uwavre.svg"},
+    }
+    root = write_catalogue(tmp_path / "c", organisations=organisations)
+    (root / "logos").mkdir()
+    (root / "logos" / "uwavre.svg").write_bytes(SVG.removesuffix(b"</svg>"))
+    out = io.StringIO()
+    assert main(["check", "--strict", str(root)], out=out) == 1
+    assert "logos/uwavre.svg is not a well-formed SVG" in out.getvalue()

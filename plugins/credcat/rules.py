@@ -20,7 +20,6 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
 from functools import cache, lru_cache, partial
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -28,11 +27,12 @@ import yaml
 from .catalogue import Catalogue, problem_at
 from .clock import ClockError, today
 from .errors import Problem, Severity, field_label, listing
-from .fs import UnsafeFileError, inside
+from .fs import UnsafeFileError
 from .graph import RELATIONS, cycles, links
 from .ids import is_id, norm_name, norm_url
 from .memo import per_object
 from .model import Brief, Credential
+from .render.logos import logo_problem
 from .render.safe import safe_url
 from .versions import check_archive
 from .yaml_loader import PathKey
@@ -941,10 +941,6 @@ def copies(cat: Catalogue) -> Iterator[Problem]:
                 )
 
 
-MAX_LOGO_BYTES = 5 * 1024 * 1024
-"""The largest logo file accepted (5 MiB)."""
-
-
 PLACEHOLDER_HOSTS = frozenset({"example.org", "example.com", "example.net"})
 """Hosts reserved for examples (RFC 2606): a stand-in, not one organisation's homepage."""
 
@@ -981,13 +977,15 @@ def organisation_copies(cat: Catalogue) -> Iterator[Problem]:
 
 def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
     """A logo path names a regular file inside the catalogue folder (no link out of it, at
-    most :data:`MAX_LOGO_BYTES`), checked through :mod:`credcat.fs`."""
+    most :data:`credcat.render.logos.MAX_LOGO_BYTES`), read through :mod:`credcat.fs`; an
+    error when it does not. A file that is not the image its name says (a text file named
+    ``.png``), or an SVG that is not well-formed or cannot be made safe, is left out of the
+    site: a warning that says why (:func:`credcat.render.logos.logo_problem`)."""
     for org in cat.organisations.values():
         if org.logo is None:
             continue
-        try:
-            inside(cat.root, Path(org.logo), MAX_LOGO_BYTES)
-        except UnsafeFileError:
+        found = logo_problem(cat, org.id, org.logo)
+        if isinstance(found, UnsafeFileError):
             yield problem_at(
                 cat,
                 "organisation",
@@ -995,6 +993,17 @@ def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
                 ("logo",),
                 f"logo file '{org.logo}' not found in the catalogue folder",
                 "give a path relative to the folder that holds catalogue.yaml",
+                code="logo",
+            )
+        elif found is not None:
+            yield problem_at(
+                cat,
+                "organisation",
+                org.id,
+                ("logo",),
+                f"{org.logo} {found.reason}",
+                f"{found.hint}; until then pages show the name without the logo",
+                severity=WARNING,
                 code="logo",
             )
 

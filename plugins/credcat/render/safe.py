@@ -41,10 +41,13 @@ __all__ = [
     "ALLOWED_SCHEMES",
     "ALLOWED_TAGS",
     "UnsafeSvgError",
+    "UnusableLogoError",
     "html_text",
+    "image_format",
     "json_for_script",
     "markdown_safe",
     "printable",
+    "publishable_logo",
     "safe_url",
     "sanitise_svg",
     "xml_text",
@@ -298,8 +301,30 @@ _SVG_URL = re.compile(r"url\s*\(", re.IGNORECASE)
 _SVG_LOCAL_URL = re.compile(r"^\s*url\(\s*#[A-Za-z0-9_.:-]+\s*\)\s*$")
 
 
-class UnsafeSvgError(ValueError):
+class UnusableLogoError(ValueError):
+    """A logo file that cannot be published: not the image its name says, or an SVG that
+    cannot be made safe.
+
+    Attributes:
+        reason: What is wrong, to follow the file's name ("is not a PNG image: …").
+        hint: How to mend it.
+    """
+
+    def __init__(self, reason: str, hint: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.hint = hint
+
+
+class UnsafeSvgError(UnusableLogoError):
     """An SVG logo that is not well-formed XML, declares a DOCTYPE or is not an ``<svg>``."""
+
+
+_NO_DECLARATIONS = UnsafeSvgError(
+    "declares a DOCTYPE or entities, which an SVG logo must not (an entity can make a small "
+    "file grow without end)",
+    "remove the <!DOCTYPE …> declaration (a plain SVG export has none)",
+)
 
 
 def _refuse_declarations(data: bytes) -> None:
@@ -307,19 +332,54 @@ def _refuse_declarations(data: bytes) -> None:
     whatever encoding it declares (a UTF-16 file never holds the bytes ``<!ENTITY``).
 
     Raises:
-        UnsafeSvgError: When the file declares either, or is not well-formed XML.
+        UnsafeSvgError: When the file declares either, or is not well-formed XML (saying
+            where, and which element is left open).
     """
 
     def refuse(*_args: object) -> None:
-        raise UnsafeSvgError("an SVG logo must not declare a DOCTYPE or entities")
+        raise UnsafeSvgError(_NO_DECLARATIONS.reason, _NO_DECLARATIONS.hint)
+
+    opened: list[str] = []  # the elements open where the parser stops
+
+    def start(name: str, _attributes: object) -> None:
+        opened.append(name)
+
+    def end(_name: str) -> None:
+        opened.pop()
 
     parser = expat.ParserCreate()
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
     try:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
-        raise UnsafeSvgError(f"not well-formed XML: {exc}") from None
+        raise _not_well_formed(exc, opened, data) from None
+
+
+def _not_well_formed(exc: expat.ExpatError, opened: list[str], data: bytes) -> UnsafeSvgError:
+    """What the XML parser found, in a maintainer's words: where, and what to write."""
+    where = f"line {exc.lineno}, column {exc.offset + 1}"
+    again = "export the logo again from the drawing program"
+    if not data.strip():
+        return UnsafeSvgError("is not a well-formed SVG: the file is empty", again)
+    name = opened[-1] if opened else ""
+    if exc.code == expat.errors.codes[expat.errors.XML_ERROR_NO_ELEMENTS] and name:
+        closing = "".join(f"</{n}>" for n in reversed(opened))
+        return UnsafeSvgError(
+            f"is not a well-formed SVG: the file ends before <{name}> is closed ({where})",
+            f"add {closing} at its end, or {again}",
+        )
+    if exc.code == expat.errors.codes[expat.errors.XML_ERROR_TAG_MISMATCH] and name:
+        return UnsafeSvgError(
+            f"is not a well-formed SVG: the closing tag at {where} does not close <{name}>, "
+            "the element open there",
+            f"close each element in the order they were opened, or {again}",
+        )
+    return UnsafeSvgError(
+        f"is not a well-formed SVG: {expat.errors.messages[exc.code]} ({where})", again
+    )
 
 
 def sanitise_svg(data: bytes) -> bytes:
@@ -340,9 +400,19 @@ def sanitise_svg(data: bytes) -> bytes:
     try:
         root = ElementTree.fromstring(data)  # noqa: S314 - no DOCTYPE, so no entities
     except ElementTree.ParseError as exc:
-        raise UnsafeSvgError(f"not well-formed XML: {exc}") from None
+        raise UnsafeSvgError(f"is not a well-formed SVG: {exc}") from None
+    if root.tag == "svg":
+        raise UnsafeSvgError(
+            f'is not an SVG image: its <svg> element has no xmlns="{SVG_NS}", so browsers do '
+            "not show it as a picture",
+            f'write <svg xmlns="{SVG_NS}" …>',
+        )
     if root.tag != f"{{{SVG_NS}}}svg":
-        raise UnsafeSvgError("the root element is not an SVG <svg>")
+        shown = str(root.tag).rpartition("}")[2]
+        raise UnsafeSvgError(
+            f"is not an SVG image: its outermost element is <{shown}>, not <svg>",
+            "export the logo again as SVG from the drawing program",
+        )
     out: list[str] = []
     stack: list[tuple[ElementTree.Element, bool]] = [(root, False)]
     first = True
@@ -379,3 +449,88 @@ def sanitise_svg(data: bytes) -> bytes:
         stack.append((element, True))
         stack.extend((child, False) for child in reversed(list(element)))
     return ("".join(out) + "\n").encode("utf-8")
+
+
+IMAGE_SUFFIXES: dict[str, str] = {"SVG": "svg", "PNG": "png", "JPEG": "jpg", "WebP": "webp"}
+"""The image formats a logo may be in, each with the file name ending it is given here (a
+JPEG may end in ``.jpeg`` too)."""
+
+_FORMAT_OF_SUFFIX = {"svg": "SVG", "png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "webp": "WebP"}
+
+
+def image_format(data: bytes) -> str | None:
+    """The image format a file's first bytes show: ``PNG``, ``JPEG``, ``WebP`` or ``GIF`` by
+    their signatures, ``SVG`` for XML text that opens an ``<svg>``; ``None`` for anything else
+    (a text file, a web page saved under an image's name, an empty file)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "GIF"
+    head = data[:1024].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if head.startswith(b"<svg") or (head.startswith((b"<?xml", b"<!--")) and b"<svg" in head):
+        return "SVG"
+    return None
+
+
+def _first_bytes(data: bytes) -> str:
+    """A file's first bytes as a maintainer can recognise them: as text where they are text
+    (``'<!DOCTYPE html>'``), else in hexadecimal."""
+    head = data[:16]
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+    if text and all(c.isprintable() or c in "\t\r\n" for c in text):
+        return f"'{printable(text)}'" + ("…" if len(data) > len(head) else "")
+    return " ".join(f"{b:02x}" for b in head[:8]) + (" …" if len(data) > 8 else "")
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "AEIOS" else f"a {word}"  # an SVG, a PNG
+
+
+def publishable_logo(name: str, data: bytes) -> bytes:
+    """A logo's bytes as the site publishes them: an SVG reduced to the allow-list
+    (:func:`sanitise_svg`), a PNG, JPEG or WebP as it is, once its first bytes show that it
+    is the image its name says (a browser shows nothing for a text file named ``.png``).
+
+    Args:
+        name: The logo's path as written (``logos/uni.svg``): its ending says the format.
+        data: The file's bytes.
+
+    Raises:
+        UnusableLogoError: When the file is not the image its name says, or is an SVG that
+            cannot be made safe (:class:`UnsafeSvgError`); its ``reason`` says why, to follow
+            the file's name, and its ``hint`` how to mend it.
+    """
+    stem, _, suffix = name.rpartition(".")
+    wanted = _FORMAT_OF_SUFFIX.get(suffix.lower())
+    if wanted is None:
+        raise UnusableLogoError(
+            "is not a PNG, SVG, JPEG or WebP image",
+            "save the logo in one of those formats and name the file for it",
+        )
+    found = image_format(data)
+    if found == wanted:
+        return sanitise_svg(data) if wanted == "SVG" else data
+    if not data:
+        raise UnusableLogoError(
+            "is an empty file", f"save the logo again as {wanted}, or copy the file again"
+        )
+    if found is not None:
+        ending = IMAGE_SUFFIXES.get(found)
+        reason = f"is not {_a(wanted)} image: its first bytes are those of {_a(found)} image"
+        if ending is None:
+            raise UnusableLogoError(reason, f"save the logo as {wanted}")
+        renamed = f"{stem}.{ending}"
+        raise UnusableLogoError(reason, f"rename the file to {renamed} and write logo: {renamed}")
+    if wanted == "SVG":  # not an image credcat knows: what the XML parser says of it
+        return sanitise_svg(data)
+    raise UnusableLogoError(
+        f"is not {_a(wanted)} image: its first bytes are {_first_bytes(data)}",
+        f"save the logo again as {wanted}",
+    )
