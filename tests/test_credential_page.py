@@ -368,7 +368,7 @@ def test_logos_show_as_images_with_the_name_as_alternative(site: Path) -> None:
         doc = page(site, path)
         logos = [i for i in doc.find_all("img", class_="credcat-logo") if i.attrs["src"] == src]
         assert logos, path
-        alt = "Logo von Alpha-Universität" if path.startswith("de/") else "Logo of Alpha University"
+        alt = "Logo: Alpha-Universität" if path.startswith("de/") else "Logo: Alpha University"
         assert {i.attrs["alt"] for i in logos} == {alt}, path
         html = (site / path / "index.html").read_text("utf-8")
         assert "<use" not in html and "123456" not in html  # never inline

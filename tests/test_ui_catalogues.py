@@ -273,3 +273,15 @@ def test_a_national_level_is_worded_in_the_page_language() -> None:
     assert (
         Localiser("de", "en").label("nqf", framework) == "German National Qualifications Framework"
     )
+
+
+def test_a_logos_text_alternative_needs_no_article_in_any_language() -> None:
+    """The French "Logo de {name}" gave "Logo de Université de Wavre" ("de l’Université");
+    German, Spanish, Italian and Portuguese names want an article too. The text alternative is
+    a label before the name, as written, in every language."""
+    name = "Université de Wavre"
+    found = {lang: Localiser(lang, "en").ui_text("logo_alt", name=name) for lang in ("en", "fr")}
+    assert found == {"en": "Logo: Université de Wavre", "fr": "Logo\u00a0: Université de Wavre"}
+    for lang in catalogue_languages():
+        text = str(ui_strings(lang)["logo_alt"])
+        assert re.fullmatch(r"\w+\u00a0?: \{name\}", text), (lang, text)

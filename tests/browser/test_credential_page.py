@@ -291,7 +291,7 @@ def test_logos_load_and_have_a_text_alternative(page: Page, sample_site: Site) -
         for i in range(logos.count()):
             logo = logos.nth(i)
             logo.scroll_into_view_if_needed()
-            expect(logo).to_have_attribute("alt", re.compile(r"^Logo of .+"))
+            expect(logo).to_have_attribute("alt", re.compile(r"^Logo: .+"))
             loaded = logo.evaluate(  # lazy images: decode() waits for the file
                 "img => img.decode().then(() => img.naturalWidth > 0, () => false)"
             )
