@@ -342,6 +342,43 @@ def test_misnamed_files_get_the_name_to_use(tmp_path: Path, name: str, suggested
     assert len(found) == 1 and f"rename it to {suggested}.yaml" in found[0], messages(root)
 
 
+COPY = (
+    "data-literacy-at-work.yaml exists already: this looks like a copy of it; give it an id of "
+    "its own or remove it"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "Data-Literacy-At-Work.yaml",
+            "'Data-Literacy-At-Work' cannot be an id: the file name is the id, in lowercase "
+            f"letters, digits and hyphens ({COPY})",
+        ),
+        (
+            "Data Literacy at Work.yaml",
+            "'Data Literacy at Work' cannot be an id: the file name is the id, in lowercase "
+            f"letters, digits and hyphens ({COPY})",
+        ),
+        (
+            "data-literacy-at-work.yml",
+            f"credcat reads only files ending in .yaml, not .yml ({COPY})",
+        ),
+    ],
+)
+def test_a_misnamed_copy_is_not_told_to_take_the_name_of_its_original(
+    tmp_path: Path, name: str, expected: str
+) -> None:
+    """'rename it to data-literacy-at-work.yaml' beside an existing data-literacy-at-work.yaml
+    would replace that file: the hint says it is there."""
+    root = write_catalogue(tmp_path / "c", credentials={"data-literacy-at-work": credential()})
+    original = root / "credentials" / "data-literacy-at-work.yaml"
+    (root / "credentials" / name).write_bytes(original.read_bytes())
+    found = [m for m in messages(root) if m.startswith(f"credentials/{name}: ")]
+    assert found == [f"credentials/{name}: {expected}"]
+
+
 def test_misnamed_file_is_still_checked_and_its_id_not_called_unknown(tmp_path: Path) -> None:
     root = write_catalogue(
         tmp_path / "c",

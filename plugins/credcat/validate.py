@@ -509,6 +509,18 @@ def _entity_files(
         )
         return None
     files: list[tuple[Path, str]] = []
+    names = {path.name for path in entries}
+
+    def rename(name: str) -> str:
+        """The hint to rename a file to ``name``, unless a file of that name exists: renaming
+        would replace it, and the file is most likely a copy of it."""
+        if name in names:
+            return (
+                f"{name} exists already: this looks like a copy of it; give it an id of its own "
+                "or remove it"
+            )
+        return f"rename it to {name}"
+
     for path in entries:
         if path.name.startswith(".") or path.is_dir():
             continue
@@ -524,7 +536,7 @@ def _entity_files(
                     0,
                     "",
                     f"credcat reads only files ending in .yaml, not {path.suffix}",
-                    f"rename it to {suggestion or path.stem}.yaml",
+                    rename(f"{suggestion or path.stem}.yaml"),
                     code="file-name",
                 )
             )
@@ -537,7 +549,7 @@ def _entity_files(
                     "",
                     f"'{readable_name(path.stem)}' cannot be an id: the file name is the id, in "
                     "lowercase letters, digits and hyphens",
-                    f"rename it to {suggestion}.yaml" if suggestion else "",
+                    rename(f"{suggestion}.yaml") if suggestion else "",
                     code="file-name",
                 )
             )
