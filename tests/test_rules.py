@@ -1338,3 +1338,119 @@ def test_a_broken_logo_fails_a_strict_check(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["check", "--strict", str(root)], out=out) == 1
     assert "logos/uwavre.svg is not a well-formed SVG" in out.getvalue()
+
+
+# --- hints that name what the catalogue has: a Belgian university, in French and Dutch --------
+
+WAVRE_SETTINGS = {
+    "title": {"fr": "Microcertificats", "nl": "Microcredentials"},
+    "publisher": "universite-wavre",
+    "base_uri": "https://credentials.uwavre.be/",
+    "default_language": "fr",
+    "languages": ["fr", "nl"],
+}
+WAVRE = {
+    "name": {"fr": "Université de Wavre", "nl": "Universiteit Waver"},
+    "short_name": "UWavre",
+    "kind": "university",
+    "country": "BE",
+    "homepage": "https://www.uwavre.be/",
+}
+
+
+def _in_french_and_dutch(value: Any) -> Any:
+    """A factory value with its en/de texts as fr/nl ones."""
+    if isinstance(value, dict):
+        if set(value) == {"en", "de"}:
+            return {"fr": value["en"], "nl": value["de"]}
+        return {k: _in_french_and_dutch(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_in_french_and_dutch(v) for v in value]
+    return value
+
+
+def check_wavre(
+    tmp_path: Path,
+    credential_text: str = "",
+    organisation_text: str = "",
+    settings_text: str = "",
+) -> list[str]:
+    """The problems of the Université de Wavre's catalogue (fr, nl) where the credential file
+    ``credentials/db.yaml`` begins with ``credential_text``, the organisation file
+    ``organisations/universite-wavre.yaml`` with ``organisation_text`` and ``catalogue.yaml``
+    with ``settings_text``, each replacing the keys of the valid file that it writes."""
+    import yaml
+
+    def text(lines: str, data: dict[str, Any]) -> str:
+        written = yaml.safe_load(lines) or {}
+        rest = {k: v for k, v in data.items() if k not in written}
+        return lines + yaml.safe_dump(rest, allow_unicode=True, sort_keys=False)
+
+    cred = _in_french_and_dutch(credential(awarding_body="universite-wavre", languages=["fr"]))
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={"db": text(credential_text, cred)},
+        organisations={
+            "universite-wavre": text(organisation_text, WAVRE),
+            "beta-qa": {**ORGANISATIONS["beta-qa"], "country": "BE"},
+        },
+        settings=text(settings_text, WAVRE_SETTINGS),  # type: ignore[arg-type]
+    )
+    _, problems = check_catalogue(root, display_root=root)
+    return [p.format() for p in problems]
+
+
+def test_the_catalogue_of_the_hints_is_valid(tmp_path: Path) -> None:
+    assert check_wavre(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("www.uwavre.be", "(write https://www.uwavre.be)"),
+        ("uwavre.be/fr/", "(write https://uwavre.be/fr/)"),
+        ("ftp://uwavre.be", "(write a full address starting with https://)"),
+        ("uwavre", "(write a full address starting with https://)"),
+    ],
+)
+def test_an_address_without_https_gets_the_address_to_write(
+    tmp_path: Path, written: str, expected: str
+) -> None:
+    assert check_wavre(tmp_path, organisation_text=f"homepage: {written}\n") == [
+        f"organisations/universite-wavre.yaml:1:11: homepage: '{written}' is not an allowed "
+        f"http(s) address {expected}"
+    ]
+
+
+def test_a_link_to_an_e_mail_address_gets_its_mailto(tmp_path: Path) -> None:
+    found = check_wavre(
+        tmp_path, credential_text="links:\n- {title: Contact, url: info@uwavre.be}\n"
+    )
+    assert found == [
+        "credentials/db.yaml:2:25: links item 1 > url: 'info@uwavre.be' is not an allowed "
+        "http(s) or mailto address (write mailto:info@uwavre.be)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            "catalogue@uwavre",
+            "'catalogue@uwavre' is not an e-mail address (write the whole domain after '@', "
+            "with its ending, such as .be or .org)",
+        ),
+        (
+            "catalogue uwavre.be",
+            "'catalogue uwavre.be' is not an e-mail address (write it as name@domain, e.g. "
+            "info@example.org)",
+        ),
+    ],
+)
+def test_an_e_mail_address_that_is_not_one_is_quoted(
+    tmp_path: Path, written: str, expected: str
+) -> None:
+    """ "expected an e-mail address such as info@example.org" did not say what was written."""
+    assert check_wavre(tmp_path, settings_text=f"contact: {written}\n") == [
+        f"catalogue.yaml:1:10: contact: {expected}"
+    ]

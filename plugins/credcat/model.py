@@ -335,10 +335,11 @@ def _url(value: Any, *, mailto: bool = False) -> str:
         )
     if not URL_RE.fullmatch(text):
         allowed = "http(s) or mailto" if mailto else "http(s)"
+        full = _full_address(text, mailto=mailto)
         raise fail(
             "url",
             f"'{text[:80]}' is not an allowed {allowed} address",
-            "write a full address starting with https://",
+            f"write {full}" if full else "write a full address starting with https://",
         )
     if "@" in re.split(r"[/?#]", text.split("//", 1)[1], maxsplit=1)[0]:
         raise fail(
@@ -347,6 +348,19 @@ def _url(value: Any, *, mailto: bool = False) -> str:
             "remove everything between https:// and the '@'",
         )
     return text
+
+
+def _full_address(text: str, *, mailto: bool = False) -> str:
+    """The full address a maintainer meant by a host without its scheme (``www.uni.be`` →
+    ``https://www.uni.be``; ``info@uni.be`` → ``mailto:info@uni.be`` where a link may be
+    an e-mail address), or ``""``."""
+    if mailto and EMAIL_RE.fullmatch(text):
+        return f"mailto:{text}"
+    host = re.split(r"[/?#]", text, maxsplit=1)[0]
+    if ":" in host or "@" in host or "." not in host.strip("."):
+        return ""  # another scheme (javascript:, ftp:), a user, or no domain: no guess
+    full = f"https://{text.removeprefix('//')}"
+    return full if URL_RE.fullmatch(full) and len(full) <= 120 else ""
 
 
 Url = Annotated[
@@ -364,9 +378,29 @@ LinkUrl = Annotated[
 
 
 def _email(value: Any) -> str:
-    if not isinstance(value, str) or not EMAIL_RE.fullmatch(value.strip()):
-        raise fail("email", "expected an e-mail address such as info@example.org")
-    return value.strip()
+    if not isinstance(value, str):
+        raise fail(
+            "email",
+            "expected an e-mail address such as info@example.org",
+            _not_quoted_hint(value),
+        )
+    text = value.strip()
+    if not EMAIL_RE.fullmatch(text):
+        raise fail(
+            "email",
+            f"'{text[:80]}' is not an e-mail address",
+            _email_hint(text),
+        )
+    return text
+
+
+def _email_hint(text: str) -> str:
+    """How to write an e-mail address, for one that is not: what its domain lacks, if that
+    is what is wrong (``catalogue@uni``)."""
+    user, at, domain = text.partition("@")
+    if at and user and domain and "@" not in domain and "." not in domain:
+        return "write the whole domain after '@', with its ending, such as .be or .org"
+    return "write it as name@domain, e.g. info@example.org"
 
 
 Email = Annotated[
