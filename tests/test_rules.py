@@ -962,7 +962,7 @@ def test_text_problems_point_at_the_language(tmp_path: Path) -> None:
     found = check_text(tmp_path, "title:\n  en: Databases\n  dx: Datenbanken\n", drop=("title",))
     assert found == [
         "credentials/db.yaml:3:3: title.dx: 'dx' is not a language code "
-        "(use two-letter codes such as en, de, fr)"
+        "(use two-letter codes such as en, de)"
     ]
     found = check_text(
         tmp_path, "title:\n  en: [Data, bases]\n  de: Datenbanken\n", drop=("title",)
@@ -1404,6 +1404,117 @@ def test_the_catalogue_of_the_hints_is_valid(tmp_path: Path) -> None:
     assert check_wavre(tmp_path) == []
 
 
+@pytest.mark.parametrize("written", ["Belgique", "België", "Belgien", "belgium", "BELGIQUE"])
+def test_a_country_written_by_its_name_in_any_language_gets_its_code(
+    tmp_path: Path, written: str
+) -> None:
+    """'Belgium' got "did you mean 'BE'?", 'Belgique' examples of other countries (DE, PT,
+    SI): a country is known by its name in every language CLDR names it in."""
+    assert check_wavre(tmp_path, organisation_text=f"country: {written}\n") == [
+        f"organisations/universite-wavre.yaml:1:10: country: unknown country '{written}' (did "
+        "you mean 'BE'?)"
+    ]
+
+
+def test_a_country_one_letter_off_gets_its_code(tmp_path: Path) -> None:
+    assert check_wavre(tmp_path, organisation_text="country: Belgum\n") == [
+        "organisations/universite-wavre.yaml:1:10: country: unknown country 'Belgum' (did you "
+        "mean 'BE'?)"
+    ]
+
+
+def test_an_unknown_country_gets_examples_from_the_catalogue(tmp_path: Path) -> None:
+    """No fixed examples (DE for Germany, PT for Portugal, SI for Slovenia): an organisation's
+    file gets the countries where the catalogue's languages are spoken (Belgium, where French
+    and Dutch both are, first), a credential's the countries of the catalogue's
+    organisations."""
+    found = check_wavre(
+        tmp_path,
+        credential_text="offerings:\n- {id: a, start: 2027-03-01, location: {city: Wavre, "
+        "country: Wallonie}}\n",
+        organisation_text="country: Wallonie\n",
+    )
+    assert found == [
+        "credentials/db.yaml:2:63: offering 1 ('a') > location.country: unknown country "
+        "'Wallonie' (write the two-letter code: BE for Belgium)",
+        "organisations/universite-wavre.yaml:1:10: country: unknown country 'Wallonie' (write "
+        "the two-letter code: BE for Belgium, FR for France, NL for Netherlands)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "written", ["vlaams", "Flemish", "flamand", "néerlandais", "neerlandais", "Nederlands"]
+)
+def test_a_language_written_by_its_name_in_any_language_gets_its_code(
+    tmp_path: Path, written: str
+) -> None:
+    """'vlaams' got "write the two-letter code: en for English, de for German, fr for
+    French": languages are known by CLDR's names in every language, a regional variety's
+    (Flemish) too."""
+    assert check_wavre(tmp_path, credential_text=f"languages: [fr, {written}]\n") == [
+        f"credentials/db.yaml:1:17: languages item 2: unknown language '{written}' (did you "
+        "mean 'nl'?)"
+    ]
+
+
+def test_an_unknown_language_gets_the_catalogues_languages_as_examples(tmp_path: Path) -> None:
+    assert check_wavre(tmp_path, credential_text="languages: [fr, klingon]\n") == [
+        "credentials/db.yaml:1:17: languages item 2: unknown language 'klingon' (write the "
+        "two-letter code: fr for French, nl for Dutch)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            "Université de Wavre",
+            " item 1: 'Université de Wavre' is the name of an organisation, not its id (did "
+            "you mean 'universite-wavre' (Université de Wavre)?)",
+        ),
+        (
+            "Universiteit Waver",
+            " item 1: 'Universiteit Waver' is the name of an organisation, not its id (did "
+            "you mean 'universite-wavre' (Universiteit Waver)?)",
+        ),
+        (
+            "Universite Wavre",
+            " item 1: 'Universite Wavre' is not an id: ids are written in lowercase, with "
+            "hyphens (did you mean 'universite-wavre' (Université de Wavre)?)",
+        ),
+        (
+            "Université de Liège",
+            " item 1: 'Université de Liège' is not an organisation id: use lowercase letters, "
+            "digits and single hyphens (name the organisation by its id, the name of its file "
+            "in organisations/ without .yaml)",
+        ),
+        # an id: the rules', which know the names too
+        ("uwavre", ": unknown organisation 'uwavre' (did you mean 'universite-wavre' (UWavre)?)"),
+        (
+            "universite-de-wavre",
+            ": unknown organisation 'universite-de-wavre' (did you mean 'universite-wavre' "
+            "(Université de Wavre)?)",
+        ),
+    ],
+)
+def test_an_organisation_named_by_its_name_gets_its_id(
+    tmp_path: Path, written: str, expected: str
+) -> None:
+    """`awarding_body: Université de Wavre` got "did you mean 'universite-de-wavre'?", an id
+    no organisation has; the organisation of that name (in any of its languages) is
+    'universite-wavre'."""
+    assert check_wavre(tmp_path, credential_text=f"awarding_body: {written}\n") == [
+        f"credentials/db.yaml:1:16: awarding_body{expected}"
+    ]
+
+
+def test_a_publisher_named_by_its_name_gets_its_id(tmp_path: Path) -> None:
+    assert check_wavre(tmp_path, settings_text="publisher: Université de Wavre\n") == [
+        "catalogue.yaml:1:12: publisher: 'Université de Wavre' is the name of an organisation, "
+        "not its id (did you mean 'universite-wavre' (Université de Wavre)?)"
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
@@ -1454,3 +1565,23 @@ def test_an_e_mail_address_that_is_not_one_is_quoted(
     assert check_wavre(tmp_path, settings_text=f"contact: {written}\n") == [
         f"catalogue.yaml:1:10: contact: {expected}"
     ]
+
+
+def test_a_kept_load_gives_the_hints_of_the_organisations_as_they_are_now(
+    tmp_path: Path,
+) -> None:
+    """Under ``mkdocs serve`` an unchanged credential file keeps its problems from one load to
+    the next, but its hints name the organisations: renaming one changes them."""
+    from credcat.validate import LoadCache
+
+    check_wavre(tmp_path, credential_text="awarding_body: Universiteit Waver\n")
+    root = tmp_path / "c"
+    cache = LoadCache()
+    _, problems = check_catalogue(root, display_root=root, cache=cache)
+    assert [p.hint for p in problems] == ["did you mean 'universite-wavre' (Universiteit Waver)?"]
+    organisation = root / "organisations" / "universite-wavre.yaml"
+    text = organisation.read_text("utf-8").replace("nl: Universiteit Waver", "nl: UWaver")
+    organisation.write_text(text, "utf-8")
+    _, problems = check_catalogue(root, display_root=root, cache=cache)
+    # no longer a name of it: the id it is close to, with the name of the organisation
+    assert [p.hint for p in problems] == ["did you mean 'universite-wavre' (Université de Wavre)?"]

@@ -8,6 +8,9 @@ that know nothing of MkDocs (the plugin calls them):
   (:meth:`SiteLanguages.counterpart`) and the alternates of a page (for the language switch and
   the sitemap's ``hreflang``).
 * :func:`language_name`: a language's name in itself, from CLDR (``Deutsch``, ``français``).
+* :func:`cldr_names`: every name CLDR gives a language or a territory, in many languages
+  (``Belgique``, ``Vlaams``), and :func:`likely_territories`: where a catalogue's languages are
+  spoken; both for the hints of :mod:`credcat.model`.
 * :func:`theme_language`: the Material UI language file a page language uses (Material has no
   ``ga`` or ``mt``: those pages use English UI strings and keep ``<html lang>`` right).
 * :func:`search_language`: the lunr stemmer of a language, English where Material ships none
@@ -25,7 +28,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -35,7 +38,9 @@ __all__ = [
     "WRITTEN_TERRITORY",
     "Alternate",
     "SiteLanguages",
+    "cldr_names",
     "language_name",
+    "likely_territories",
     "og_locale",
     "search_language",
     "search_line",
@@ -85,6 +90,48 @@ def language_name(lang: str) -> str:
     except (UnknownLocaleError, ValueError):
         return lang
     return name[:1].upper() + name[1:]
+
+
+@functools.cache
+def cldr_names(
+    kind: Literal["languages", "territories"], in_languages: tuple[str, ...]
+) -> Mapping[str, frozenset[str]]:
+    """Every name CLDR gives a language (``languages``) or a territory (``territories``) in each
+    of ``in_languages``, with the codes it names: ``Belgique`` and ``België`` → ``BE``;
+    ``néerlandais``, ``Nederlands`` → ``nl``, and ``Vlaams``, ``Flemish`` → ``nl_BE``. For the
+    hints of a language or country written by its name; read once (0.4 s for 100 languages)."""
+    found: dict[str, set[str]] = {}
+    for lang in in_languages:
+        try:
+            locale = Locale.parse(lang)
+        except (UnknownLocaleError, ValueError):
+            continue
+        names: Mapping[str, str] = getattr(locale, kind)
+        for code, name in names.items():
+            found.setdefault(name, set()).add(code)
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+@functools.cache
+def likely_territories(languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The territories a catalogue in ``languages`` most likely serves, by CLDR: those where
+    several of its languages are official, most first (``fr`` and ``nl``: ``BE``), then the
+    likeliest territory of each language in turn (``FR``, ``NL``)."""
+    table: Mapping[str, Mapping[str, Mapping[str, Any]]] = get_global("territory_languages")
+    wanted = [lang.split("-")[0].lower() for lang in languages]
+    shared = []
+    for territory, spoken in table.items():
+        official = [
+            lang for lang in wanted if (spoken.get(lang) or {}).get("official_status") == "official"
+        ]
+        if len(official) > 1:
+            shared.append((-len(official), territory))
+    found = [territory for _, territory in sorted(shared)]
+    for lang in wanted:
+        likely = og_locale(lang).split("_")
+        if len(likely) == 2:
+            found.append(likely[1])
+    return tuple(dict.fromkeys(found))
 
 
 @dataclass(frozen=True, slots=True)

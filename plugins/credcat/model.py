@@ -16,12 +16,16 @@ vocabularies (:mod:`credcat.vocab`) and normalised to their canonical code.
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 import sys
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Annotated, Any, Literal, NamedTuple, Protocol
 
 from pydantic import (
@@ -40,7 +44,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from . import vocab
 from .ids import MAX_ID_LENGTH, SLUG_RE, WINDOWS_RESERVED_RE, slugify
-from .languages import language_name
+from .languages import cldr_names, likely_territories
 
 VERSION_RE = re.compile(r"^[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*$")
 RESERVED_VERSIONS = frozenset({"index", "summary", "versions", "latest", "current", "search"})
@@ -145,12 +149,13 @@ def _to_text(value: Any, info: ValidationInfo) -> dict[str, str]:
             concept = vocab.lookup("language", code)
             if concept is None:
                 hint = _language_guess(code)
+                own = (info.context or {}).get("languages") or ("en", "de", "fr")
                 raise fail(
                     "language",
                     f"'{code}' is not a language code",
                     f"did you mean '{hint}'?"
                     if hint
-                    else "use two-letter codes such as en, de, fr",
+                    else f"use two-letter codes such as {', '.join(own[:3])}",
                     at=code,
                     key=True,
                 )
@@ -236,16 +241,25 @@ def _loosely(text: str) -> str:
 
 
 def _vocab_guess(name: str, value: str) -> str | None:
-    """A likely intended code: a code, alias or English label spelled differently.
+    """A likely intended code: a code, alias or label spelled differently.
 
     Languages and countries are known by two- or three-letter codes; comparing a longer word
     letter by letter with those codes finds nonsense (``eu``), so longer words are matched only
-    against names: the English ones (``German``, ``Germany``) and a language's own
-    (``Deutsch``, ``português``). ISO 639-2's bibliographic codes (``ger``) are known too.
+    against names (:func:`_names`): the vocabulary's labels and CLDR's names in every language
+    of the language vocabulary (``Germany``, ``Belgique``, ``Deutsch``, ``néerlandais``,
+    ``Vlaams``), case and accents aside, or one letter off (``Belgum``). ISO 639-2's
+    bibliographic codes (``ger``) are known too.
     """
     wanted = value.strip().casefold()
     if name == "language" and wanted in BIBLIOGRAPHIC_LANGUAGES:
         return BIBLIOGRAPHIC_LANGUAGES[wanted]
+    if name in NAMED:
+        found = _names(name).get(_plain(value))
+        if found is not None:
+            return found
+        if len(wanted) > 3:
+            return _close_name(name, _plain(value))
+        return vocab.suggest(name, value)
     loose = _loosely(wanted)
     for code in vocab.codes(name):
         concept = vocab.lookup(name, code)
@@ -254,14 +268,54 @@ def _vocab_guess(name: str, value: str) -> str | None:
         labels = concept.labels.values()
         if (
             any(label.casefold() == wanted for label in labels)
-            # a language by its own name ("Português"), a level without its word ("QNQ 6")
-            or (name == "language" and language_name(concept.code).casefold() == wanted)
+            # a level without its word ("QNQ 6")
             or (name == "nqf" and any(_loosely(label) == loose for label in labels))
         ):
             return concept.code
-    if name in {"language", "country"} and len(wanted) > 3:
-        return None
     return vocab.suggest(name, value)
+
+
+NAMED = {"language": "languages", "country": "territories"}
+"""The vocabularies whose concepts CLDR names in every language, and CLDR's name for them."""
+
+
+def _plain(text: str) -> str:
+    """A name as compared with another: case, accents and spacing aside (``Néerlandais``,
+    ``neerlandais``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+@functools.cache
+def _names(name: str) -> Mapping[str, str]:
+    """The names of the languages or countries (``name``), as :func:`_plain` gives them, with
+    the code each names: the vocabulary's labels (in every language it has), then CLDR's names
+    in every language of the language vocabulary (:func:`credcat.languages.cldr_names`; a
+    regional variety names its language: ``Vlaams`` is ``nl``). A CLDR name of two codes
+    (``Kongo``) names neither."""
+    found: dict[str, str] = {}
+    for code in vocab.codes(name):
+        for label in vocab.concept(name, code).labels.values():
+            found.setdefault(_plain(label), code)
+    named: dict[str, set[str]] = {}
+    for label, keys in cldr_names(NAMED[name], vocab.codes("language")).items():
+        for key in keys:
+            base = key.split("_")[0]  # nl_BE: Dutch; 150: Europe, no country
+            concept = vocab.lookup(name, base) if base.isalpha() else None
+            if concept is not None:
+                named.setdefault(_plain(label), set()).add(concept.code)
+    for label, codes in named.items():
+        if len(codes) == 1:
+            found.setdefault(label, next(iter(codes)))
+    return MappingProxyType(found)
+
+
+@functools.lru_cache(maxsize=256)
+def _close_name(name: str, plain: str) -> str | None:
+    """The code of the one name ``plain`` is a typo of (``belgum``), or ``None``."""
+    names = _names(name)
+    close = difflib.get_close_matches(plain, list(names), n=1, cutoff=0.85)
+    return names[close[0]] if close else None
 
 
 MultilingualText = Annotated[
@@ -318,6 +372,52 @@ Slug = Annotated[
     WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": MAX_ID_LENGTH}),
 ]
 """A lowercase id: ``data-literacy``. Ids are file names, URL parts and IRI parts."""
+
+
+OrganisationNames = Mapping[str, tuple[str, str]]
+"""What a maintainer may write for an organisation instead of its id, as :func:`slugify`
+gives it (its id itself, each of its names and short names), with the organisation's id and
+the name it was found by (:func:`organisation_names`)."""
+
+
+def _organisation_ref(value: Any, info: ValidationInfo) -> str:
+    """The id of an organisation. A name written instead of an id (``Université de Wavre``) is
+    pointed to the organisation of that name, where the catalogue's organisations are known
+    (``context["organisations"]``, :data:`OrganisationNames`), not to an id made from it
+    that no organisation has."""
+    known: OrganisationNames = (info.context or {}).get("organisations") or {}
+    if not known or not isinstance(value, str) or "," in value or SLUG_RE.fullmatch(value):
+        return _slug(value)  # an id (an unknown one is the rules' to report), or no name
+    key = slugify(value)
+    found = known.get(key)
+    if found is not None:
+        oid, name = found
+        raise fail(
+            "slug",
+            f"'{value}' is the name of an organisation, not its id"
+            if key != oid
+            else f"'{value}' is not an id: ids are written in lowercase, with hyphens",
+            f"did you mean '{oid}' ({name})?",
+        )
+    ids = sorted({oid for oid, _ in known.values()})
+    close = difflib.get_close_matches(key, ids, n=1, cutoff=0.8)
+    raise fail(
+        "slug",
+        f"'{value}' is not an organisation id: use lowercase letters, digits and single hyphens",
+        f"did you mean '{close[0]}' ({known[close[0]][1]})?"
+        if close
+        else "name the organisation by its id, the name of its file in organisations/ without "
+        ".yaml",
+    )
+
+
+OrganisationId = Annotated[
+    str,
+    BeforeValidator(_organisation_ref),
+    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": MAX_ID_LENGTH}),
+]
+"""The id of an organisation (a file in ``organisations/``), as :data:`Slug`; a name written
+instead gets the id of the organisation of that name in its hint."""
 
 
 def _url(value: Any, *, mailto: bool = False) -> str:
@@ -471,7 +571,7 @@ class VocabCode:
         self.what = what
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
-        return core_schema.no_info_before_validator_function(
+        return core_schema.with_info_before_validator_function(
             self.validate, core_schema.str_schema()
         )
 
@@ -482,14 +582,14 @@ class VocabCode:
             return {"type": "string", "minLength": 1, "description": self.what}
         return {"type": "string", "enum": list(vocab.codes(self.name)), "description": self.what}
 
-    def validate(self, value: Any) -> str:
+    def validate(self, value: Any, info: ValidationInfo) -> str:
         if isinstance(value, int) and not isinstance(value, bool) and self.name == "eqf":
             value = str(value)
         if not isinstance(value, str):
             raise fail(
                 "vocab",
                 f"expected {_article(self.what)} {self.what} code",
-                _not_quoted_hint(value) or self._examples(),
+                _not_quoted_hint(value) or self._examples(info),
             )
         found = vocab.lookup(self.name, value)
         if found is None:
@@ -499,14 +599,35 @@ class VocabCode:
             if guess and self.name == "nqf":  # its codes are opaque: the label is written
                 found = vocab.lookup("nqf", guess)
                 guess = found.labels.get("en", guess) if found is not None else guess
-            hint = f"did you mean '{guess}'?" if guess else self._examples()
+            hint = f"did you mean '{guess}'?" if guess else self._examples(info)
             raise fail("vocab", f"unknown {self.what} '{value}'", hint)
         return found.code
 
-    def _examples(self) -> str:
+    def _examples(self, info: ValidationInfo) -> str:
+        """How codes look: the catalogue's own languages and countries where the file is
+        checked in a catalogue (:func:`catalogue_examples`), else :data:`CODE_EXAMPLES`."""
+        own = catalogue_examples(self.name, info.context or {})
+        if own:
+            return f"write the two-letter code: {own}"
         if self.name in CODE_EXAMPLES:
             return f"write {CODE_EXAMPLES[self.name]}"
         return f"one of: {_some(self.name)}"
+
+
+def catalogue_examples(name: str, context: Mapping[str, Any], most: int = 3) -> str:
+    """Codes of vocabulary ``name`` (``language`` or ``country``) the catalogue uses, as
+    examples for a hint ("fr for French, nl for Dutch"), or ``""``: its languages
+    (``context["languages"]``); its organisations' countries (``context["countries"]``),
+    else the countries its languages are spoken in (:func:`credcat.languages.likely_territories`:
+    ``BE``, ``FR``, ``NL`` for a catalogue in French and Dutch)."""
+    languages = tuple(context.get("languages") or ())
+    codes: Sequence[str] = ()
+    if name == "language":
+        codes = languages
+    elif name == "country":
+        codes = tuple(context.get("countries") or ()) or likely_territories(languages)
+    concepts = [c for c in (vocab.lookup(name, code) for code in codes) if c is not None]
+    return ", ".join(f"{c.code} for {c.label('en')}" for c in concepts[:most])
 
 
 def _article(word: str) -> str:
@@ -674,7 +795,7 @@ class CatalogueSettings(_Model):
     """Name of the catalogue, shown in the site header and in machine-readable files."""
     description: MultilingualText | None = None
     """One or two sentences about the catalogue, for the home page and search engines."""
-    publisher: Slug
+    publisher: OrganisationId
     """Id of the organisation that publishes the catalogue (a file in ``organisations/``)."""
     base_uri: Url
     """Absolute address where the site is published, e.g. ``https://credentials.example.eu/``.
@@ -873,6 +994,26 @@ class Organisation(OrganisationDoc):
     id: Slug
 
 
+def organisation_names(
+    organisations: Iterable[Organisation], language: str = DEFAULT_LANGUAGE
+) -> dict[str, tuple[str, str]]:
+    """The :data:`OrganisationNames` of a catalogue's organisations: each by its id (with its
+    name in ``language``, else its first) and by the :func:`slugify` of each of its names and
+    short names in every language (with that name). Ids come first, then names in id order: a
+    name two organisations share points to the first."""
+    ordered = sorted(organisations, key=lambda org: org.id)
+    found: dict[str, tuple[str, str]] = {}
+    for org in ordered:
+        found[org.id] = (org.id, org.name.get(language) or next(iter(org.name.values())))
+    for org in ordered:
+        for names in (org.name, org.short_name or {}):
+            for name in names.values():
+                key = slugify(name)
+                if key:
+                    found.setdefault(key, (org.id, name))
+    return found
+
+
 # --- credentials --------------------------------------------------------------------------
 
 OutcomeKind = Literal["knowledge", "skill", "responsibility-autonomy"]
@@ -958,7 +1099,7 @@ class QualityAssurance(_Model):
 
     type: AccreditationType
     """Type from the EU accreditation vocabulary, e.g. ``programme-quality-assurance``."""
-    body: Slug
+    body: OrganisationId
     """Id of the organisation that carries out the quality assurance."""
     title: MultilingualText | None = None
     """Name of the procedure or decision, e.g. "Programme accreditation 2025"."""
@@ -1105,16 +1246,16 @@ class CredentialDoc(_Model):
     """Longer description. A small Markdown subset is allowed: emphasis, lists, links."""
     type: OpportunityType = "short-learning-programme"
     """Kind of learning that leads to it (EU learning-opportunity types)."""
-    awarding_body: Annotated[list[Slug], BeforeValidator(_listify), _OneOrManySchema()] = Field(
-        min_length=1
-    )
+    awarding_body: Annotated[
+        list[OrganisationId], BeforeValidator(_listify), _OneOrManySchema()
+    ] = Field(min_length=1)
     """Id(s) of the organisation(s) that award the credential and answer for it."""
-    provider: Annotated[list[Slug], BeforeValidator(_listify), _OneOrManySchema()] = Field(
-        default_factory=list
+    provider: Annotated[list[OrganisationId], BeforeValidator(_listify), _OneOrManySchema()] = (
+        Field(default_factory=list)
     )
     """Id(s) of the organisation(s) that run the learning; defaults to the awarding body."""
-    assessor: Annotated[list[Slug], BeforeValidator(_listify), _OneOrManySchema()] = Field(
-        default_factory=list
+    assessor: Annotated[list[OrganisationId], BeforeValidator(_listify), _OneOrManySchema()] = (
+        Field(default_factory=list)
     )
     """Id(s) of the organisation(s) that assess; defaults to the awarding body."""
     eqf: Annotated[int, Field(ge=1, le=8)]

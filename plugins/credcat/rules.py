@@ -16,7 +16,7 @@ import bisect
 import difflib
 import hashlib
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date
 from functools import cache, lru_cache, partial
 from importlib import resources
@@ -31,7 +31,7 @@ from .fs import UnsafeFileError
 from .graph import RELATIONS, cycles, links
 from .ids import is_id, norm_name, norm_url
 from .memo import per_object
-from .model import Brief, Credential
+from .model import Brief, Credential, organisation_names
 from .render.logos import logo_problem
 from .render.safe import safe_url
 from .versions import check_archive
@@ -182,8 +182,23 @@ def _suggester(options: frozenset[str]) -> Suggester:
 
 
 def _org_hint(cat: Catalogue, org: str) -> str:
+    """The organisation an unknown id probably means: the one it names by one of its names
+    or short names (``uwavre`` for the short name UWavre), else the one it is a typo of."""
+    named = _organisation_names(cat).get(org)
+    if named is not None and named[0] != org:
+        return f"did you mean '{named[0]}' ({named[1]})?"
     close = _suggester(frozenset(cat.organisations)).closest(org)
     return f"did you mean '{close}'?" if close else f"add organisations/{org}.yaml"
+
+
+def _organisation_names(cat: Catalogue) -> Mapping[str, tuple[str, str]]:
+    """The catalogue's organisations by their ids and names (:func:`organisation_names`),
+    once per catalogue."""
+    known = cat.memo.get(("organisation-names", ""))
+    if not isinstance(known, dict):
+        known = organisation_names(cat.organisations.values(), cat.settings.default_language)
+        cat.memo[("organisation-names", "")] = known
+    return known
 
 
 MAX_SUGGESTION_CANDIDATES = 60

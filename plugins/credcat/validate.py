@@ -27,7 +27,7 @@ import contextlib
 import difflib
 import hashlib
 import os
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,7 +48,14 @@ from .catalogue import (
 from .errors import CatalogueError, Problem, display_path, readable_name
 from .fs import UnsafeFileError, folder_inside
 from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
-from .model import Brief, CatalogueSettings, Credential, CredentialBrief, Organisation
+from .model import (
+    Brief,
+    CatalogueSettings,
+    Credential,
+    CredentialBrief,
+    Organisation,
+    organisation_names,
+)
 from .pool import jobs, run_units
 from .pydantic_problems import validate_document, validate_entity
 from .rules import check_rules, release_memos
@@ -267,10 +274,17 @@ def check_catalogue(
 
     settings_doc = _load(root, settings_path, show, problems)
     settings: CatalogueSettings | None = None
+    settings_problems: list[Problem] = []  # told once the organisations are known
     if settings_doc is not None:
         documents[CATALOGUE_FILE] = settings_doc
-        settings = validate_document(CatalogueSettings, settings_doc, {}, problems)
-    context = {"default_language": settings.default_language if settings else "en"}
+        settings = validate_document(CatalogueSettings, settings_doc, {}, settings_problems)
+    # what a file's hints may name of the catalogue: its languages (then, for credentials,
+    # its organisations and their countries)
+    context: dict[str, Any] = {
+        "default_language": settings.default_language if settings else "en",
+        "languages": tuple(settings.languages) if settings else (),
+    }
+    context_key = _context_key(context)  # a key of the cache: the files' problems depend on it
     refused: set[str] = set()  # folders that are links out of the catalogue
     seen: set[tuple[str, str, str]] = set()
 
@@ -291,7 +305,7 @@ def check_catalogue(
         """Read and validate one file, or take the result from the cache when it is
         unchanged. Returns whether it loaded as YAML, its model and its stamp (with a
         cache)."""
-        key = (str(path), entity_id, context["default_language"])
+        key = (str(path), entity_id, context_key)
         now = stamp(path) if cache is not None else None
         if cache is not None and now is not None:
             seen.add(key)
@@ -363,6 +377,16 @@ def check_catalogue(
 
     held, organisation_files = load_all(Organisation, ORGANISATIONS_DIR)
     organisations = {oid: handle.get() for oid, handle in held.items()}
+    if organisations:
+        names = organisation_names(organisations.values(), context["default_language"])
+        countries = Counter(org.country for org in organisations.values())
+        context["organisations"] = names
+        context["countries"] = tuple(sorted(countries, key=lambda c: (-countries[c], c)))
+        context_key = _context_key(context)
+        if settings is None and settings_doc is not None:  # its publisher may be a name
+            settings_problems = []
+            validate_document(CatalogueSettings, settings_doc, context, settings_problems)
+    problems.extend(settings_problems)
     store = ModelStore() if packed and cache is None else None
     briefs: dict[str, Brief] | None = None
     credentials: Mapping[str, Credential]
@@ -420,6 +444,15 @@ def check_catalogue(
     warnings = tuple(p for p in problems if not p.is_error)
     object.__setattr__(catalogue, "warnings", warnings)
     return catalogue, problems
+
+
+def _context_key(context: Mapping[str, Any]) -> str:
+    """What a file's problems depend on besides its content (the hints name the catalogue's
+    languages, countries and organisations), as a key of :class:`LoadCache`."""
+    text = repr(
+        sorted((k, sorted(v.items()) if isinstance(v, Mapping) else v) for k, v in context.items())
+    )
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def _mistakes_not_changes(problems: list[Problem]) -> list[Problem]:
