@@ -9,12 +9,14 @@ expired quality assurance are warnings of ``credcat check``) on the tests' today
 
 from __future__ import annotations
 
+import logging
 import random
 import re
 import string
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import Abort
 
 from catalogue_factory import ORGANISATIONS, SETTINGS, credential, write_catalogue
 from credcat.render.qr import best_mask, draw, qr_code, qr_svg, with_mask
@@ -397,7 +399,9 @@ def test_sanitise_svg_refuses_doctype_and_other_roots() -> None:
     )
 
 
-def test_an_unsafe_logo_is_left_out_and_the_name_stays(tmp_path: Path) -> None:
+def test_an_unsafe_logo_is_left_out_and_the_name_stays(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     organisations = {
         "alpha-uni": {**ORGANISATIONS["alpha-uni"], "logo": "logos/alpha.svg"},
         "beta-qa": ORGANISATIONS["beta-qa"],
@@ -406,7 +410,12 @@ def test_an_unsafe_logo_is_left_out_and_the_name_stays(tmp_path: Path) -> None:
     (catalogue / "logos").mkdir()
     (catalogue / "logos" / "alpha.svg").write_bytes(b"<!DOCTYPE svg><svg/>")
     config = make_project(tmp_path / "project", catalogue)
-    build_site(config, tmp_path / "site", strict=False)
+    with caplog.at_level(logging.WARNING):
+        build_site(config, tmp_path / "site", strict=False)
+    # the build says so (a strict one fails): it was silently left out
+    assert "logo: logos/alpha.svg declares a DOCTYPE or entities" in caplog.text
+    with pytest.raises(Abort):
+        build_site(config, tmp_path / "strict", strict=True)
     assert not (tmp_path / "site/organisations/alpha-uni/logo.svg").exists()
     doc = page(tmp_path / "site", "organisations/alpha-uni/")
     assert doc.find_all("img", class_="credcat-logo") == []
