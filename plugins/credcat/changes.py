@@ -181,11 +181,9 @@ def describe_html(change: Change, lang: str, wording: Wording) -> Markup:
     """:func:`describe` as safe HTML for a page: every value escaped, and a text shown in
     another language than the page's (an outcome not yet translated) in an element that says
     which (``<span lang="en">``; WCAG 2.1, 3.1.2 Language of Parts)."""
-    values = {
-        name: Markup(_word(value, lang, wording, html=True)) for name, value in change.args.items()
-    }
-    text = escape(str(phrase(lang, change.key))).format(**values)
-    return Markup(text[:1].upper() + text[1:])
+    values = {name: _word(value, lang, wording, html=True) for name, value in change.args.items()}
+    text = escape(str(phrase(lang, change.key))).format(**values)  # each value is Markup
+    return text[:1].upper() + text[1:]
 
 
 def _leaf(text: str, html: bool) -> str:
@@ -194,7 +192,7 @@ def _leaf(text: str, html: bool) -> str:
     if not html:
         return text
     lang = getattr(text, "lang", "")
-    return str(Markup('<span lang="{}">{}</span>').format(lang, text) if lang else escape(text))
+    return Markup('<span lang="{}">{}</span>').format(lang, text) if lang else escape(text)
 
 
 def _word(value: Arg, lang: str, words: Wording, *, html: bool = False) -> str:
@@ -218,9 +216,10 @@ def _word(value: Arg, lang: str, words: Wording, *, html: bool = False) -> str:
         worded: str = group.get(value.code) or phrase("en", value.group).get(value.code, value.code)
         return _leaf(worded, html)
     if isinstance(value, Joined):
-        items = [_word(item, lang, words, html=html) for item in value.items]
         if all(isinstance(item, Code) and item.vocab == "language" for item in value.items):
-            return words.join(items)  # "French and German"
+            names = [_word(item, lang, words) for item in value.items]
+            return _leaf(words.join(names), html)  # "French and German"
+        items = [_word(item, lang, words, html=html) for item in value.items]
         # other names may hold commas ("Business, administration and law"): list_and
         return _leaf(str(phrase(lang, "list_and")), html).join(items)
     if isinstance(value, Supervised):
