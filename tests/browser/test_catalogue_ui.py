@@ -409,10 +409,14 @@ def test_axe_and_screenshots_of_catalogue_and_compare(
     expect(page.locator("table.credcat-compare-table")).to_be_visible()
     assert_no_axe_violations(page, f"the compare page at {size} px")
     page.screenshot(path=str(screenshot_dir / f"compare-{size}.png"), full_page=True)
+    hint = page.locator("#credcat-compare-hint")
     if phone:
-        # at 375 px the table scrolls sideways inside its own box, not the page
+        # at 375 px the table scrolls sideways inside its own box, not the page, and says so
         widths = page.evaluate("() => document.documentElement.scrollWidth")
         assert widths <= viewport["width"], widths
+        expect(hint).to_be_visible()
+    else:
+        expect(hint).to_be_hidden()
         # the aspects' column stays narrow but never splits a word ("Microcredential")
         aspects = "table.credcat-compare-table tbody th, table.credcat-compare-table thead th"
         assert words_split_across_lines(page, aspects) == []

@@ -23,6 +23,7 @@
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
   var holder = document.getElementById("credcat-compare-table");
+  var hint = document.getElementById("credcat-compare-hint");
   var status = document.getElementById("credcat-compare-status");
   var configEl = document.getElementById("credcat-compare-config");
   if (!holder || !status || !configEl || !window.fetch || !window.URLSearchParams) return;
@@ -179,7 +180,14 @@
     table.appendChild(body);
     holder.textContent = "";
     holder.appendChild(table);
+    showHint();
   }
+
+  // "Scroll sideways …" where the table is wider than its box (a phone), and only there
+  function showHint() {
+    if (hint) hint.hidden = !holder.firstChild || holder.scrollWidth <= holder.clientWidth + 1;
+  }
+  window.addEventListener("resize", showHint);
 
   // The language switch leads to the same comparison in another language: carry the ids (the
   // query string) along, as the catalogue carries its filters. Capture phase: the link is
