@@ -977,11 +977,13 @@ def test_credcats_own_file_reads_back_field_for_field(cid: str, tmp_path: Path) 
     further information), the stackability note, the parts of the workload, the QF-EHEA
     cycle, e-mail links in their place among the links, what each assessment proves (named
     by number in its description), the publication date and the duration in weeks. The
-    credential's homepage is its own, not the catalogue page the file also names."""
+    credential's homepage is its own, not the catalogue page the file also names. The titles
+    of assessments and quality assurance are those of the YAML, and the report names only
+    what is lost (see :data:`LOST_FROM_OWN_FILES`), not what credcat derives."""
     target = tmp_path / "catalogue"
     shutil.copytree(BASE, target)
     source, elm = _sample_elm(cid, tmp_path)
-    import_file(elm, target)
+    report = import_file(elm, target)
     written = (target / "credentials" / f"{cid}.yaml").read_text("utf-8")
     cred = load(target).credentials[cid]
 
@@ -1001,6 +1003,106 @@ def test_credcats_own_file_reads_back_field_for_field(cid: str, tmp_path: Path) 
     assert {a.id: a.proves for a in cred.assessments} == {
         a.id: a.proves for a in source.assessments
     }
+    assert {a.id: _maybe(a.title) for a in cred.assessments} == {
+        a.id: _maybe(a.title) for a in source.assessments
+    }
+    assert [(qa.type, _maybe(qa.title)) for qa in cred.quality_assurance] == [
+        (qa.type, _maybe(qa.title)) for qa in source.quality_assurance
+    ]
+    # a superseded credential's file does not name its successor: it is reported (below)
+    assert cred.status == ("active" if source.status == "superseded" else source.status)
     # the default language first, as a maintainer writes it (the JSON sorts its keys)
     assert next(iter(cred.title)) == "en"
     assert "catalogue page" not in written
+    noise = [
+        line
+        for line in report
+        if line.startswith("not imported:") and not LOST_FROM_OWN_FILES.match(line)
+    ]
+    assert noise == []
+
+
+LOST_FROM_OWN_FILES = re.compile(
+    r"not imported: \$\.(?:"
+    r"(?:awardingOpportunity\[0\]\.awardingBody\[\d+\]|accreditation\[\d+\]\.accreditingAgent)"
+    r"\.(?:location\.address \(|additionalNote — )"
+    r"|isPartOf\[\d+\] \("
+    r"|status — superseded, but the file does not name the credential that supersedes it)"
+)
+"""What ``credcat import`` reports as not imported from credcat's own ``elm.jsonld``: an
+organisation's postal address and description (the organisation files it writes have
+neither),
+a credential it counts towards that the file does not describe, and the successor of a
+superseded credential (the file says it is superseded, not by which). Everything else credcat
+writes is read back, or derived from what is read back (the catalogue identifier and the
+fingerprint, the version it replaces, the status, the publisher, each assessment's language
+and mode, an accreditation's organisations and the qualification it is limited to)."""
+
+
+def _maybe(text: Any) -> dict[str, str] | None:
+    return dict(text) if text else None
+
+
+def test_credcats_own_file_invents_no_titles(tmp_path: Path) -> None:
+    """An assessment or a quality assurance without a title is written to ELM with the label
+    of its type as title, in every language the vocabulary has ('marked assignment',
+    'Benotete Aufgabe', 'Travail noté'). The import recognises that label and writes no
+    ``title:``, so the entry is what was written: not a title invented in languages the
+    catalogue does not offer (each one a warning of ``credcat check``)."""
+    from credcat.render.data.elm import elm_document
+    from credcat.render.data.nodes import dumps
+    from credcat.urls import Urls
+    from credcat.validate import load_catalogue
+
+    cid = "research-data-management"  # English and German texts; a 'marked-assignment'
+    sample = load_catalogue(Path(__file__).parent.parent / "catalogue")
+    written = sample.credentials[cid]
+    source = written.model_copy(
+        update={
+            "assessments": [a.model_copy(update={"title": None}) for a in written.assessments],
+            "quality_assurance": [
+                qa.model_copy(update={"title": None}) for qa in written.quality_assurance
+            ],
+        }
+    )
+    elm = tmp_path / "elm.jsonld"
+    elm.write_bytes(dumps(elm_document(sample, source, Urls.of(sample.settings))))
+    labels = json.loads(elm.read_text("utf-8"))["provenBy"][0]["title"]
+    assert {"en", "de", "fr"} <= set(labels)  # the vocabulary's languages, not the YAML's
+
+    target = tmp_path / "catalogue"
+    shutil.copytree(BASE, target)
+    settings = target / "catalogue.yaml"
+    settings.write_text(settings.read_text("utf-8") + "languages: [en, de]\n", "utf-8")
+    report = import_file(elm, target)
+    data = yaml.safe_load((target / "credentials" / f"{cid}.yaml").read_text("utf-8"))
+    assert [a.get("title") for a in data["assessments"]] == [None] * len(source.assessments)
+    assert [qa.get("title") for qa in data["quality_assurance"]] == [None] * len(
+        source.quality_assurance
+    )
+    assert not any("assessments" in line and "title" in line for line in report), report
+    _catalogue, problems = check_catalogue(target, display_root=target)
+    assert [p.format() for p in problems if p.code == "text-language"] == []
+    cred = load(target).credentials[cid]
+    assert [a.type for a in cred.assessments] == [a.type for a in source.assessments]
+
+
+def test_what_credcat_derives_is_reported_in_other_files(cat: Path, tmp_path: Path) -> None:
+    """Only credcat's own file (its specification at ``…/credentials/<id>/<version>/#spec``)
+    has members the import knows to be derived: the same members in another file are
+    reported as not imported, as every member credcat has no place for."""
+    _source, elm = _sample_elm("data-analysis-python", tmp_path)
+    doc = json.loads(elm.read_text("utf-8"))
+    doc["id"] = "urn:example:specification:1"
+    report = import_file(write_json(tmp_path / "other.jsonld", doc), cat)
+    for member in ("dc:replaces", "identifier", "publisher", "status"):
+        assert f"not imported: $.{member} — credcat has no field for it" in report
+    for member in ("location", "learningAchievementSpecification"):
+        assert any(
+            line.startswith(f"not imported: $.awardingOpportunity[0].{member} — ")
+            for line in report
+        )
+    assert any(line.startswith("not imported: $.provenBy[0].language (") for line in report)
+    assert any(
+        line.startswith("not imported: $.accreditation[0].organisation — ") for line in report
+    )

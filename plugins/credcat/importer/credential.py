@@ -186,7 +186,7 @@ def credential(ctx: Context, entry: Entry, by_node: dict[str, str]) -> None:
     _outcomes_and_assessments(ctx, entry, draft)
     _quality_assurance(ctx, entry, draft)
     _further_information(ctx, entry, draft, by_node)
-    _spec_leftovers(ctx, entry.spec, entry.path)
+    _spec_leftovers(ctx, entry)
     _claim_leftovers(ctx, entry)
 
     data = draft.data
@@ -222,6 +222,10 @@ def _title_and_summary(ctx: Context, entry: Entry, draft: Draft) -> None:
             f"({id_of(spec)})"
         )
     data["status"] = "active"
+    status = spec.get("status")
+    if _is_own_file(entry) and status in READ_STATUSES and status != "active":
+        data["status"] = status
+        ctx.report.assumed.append(f"assumed: {rel}: status {status}, as credcat's file says")
     published = _read_date(spec.get("dateModified"))
     if published is not None:
         data["published"] = published
@@ -282,8 +286,8 @@ def _title_and_summary(ctx: Context, entry: Entry, draft: Draft) -> None:
 def _awarding_and_roles(ctx: Context, entry: Entry, draft: Draft) -> None:
     """Annex I: identification of the learner's awarding body (and its country); provider and
     assessor when they differ from it."""
-    spec, path, claim, data = entry.spec, entry.path, entry.claim, draft.data
-    awarding = _awarding_bodies(ctx, spec, path, claim, entry.claim_path)
+    path, data = entry.path, draft.data
+    awarding = _awarding_bodies(ctx, entry)
     if awarding:
         data["awarding_body"] = awarding
         for org_id in awarding:
@@ -552,7 +556,7 @@ def _outcomes_and_assessments(ctx: Context, entry: Entry, draft: Draft) -> None:
 def _quality_assurance(ctx: Context, entry: Entry, draft: Draft) -> None:
     """Annex I: type of quality assurance (accreditations and their agents)."""
     data = draft.data
-    found = _read_accreditations(ctx, entry.spec, entry.path, draft.rel)
+    found = _read_accreditations(ctx, entry, draft)
     if found:
         data["quality_assurance"] = found
         return
@@ -737,9 +741,8 @@ def _read_date(value: Any) -> str | None:
     return None
 
 
-def _awarding_bodies(
-    ctx: Context, spec: dict[str, Any], path: str, claim: dict[str, Any] | None, claim_path: str
-) -> list[str]:
+def _awarding_bodies(ctx: Context, entry: Entry) -> list[str]:
+    spec, path, claim, claim_path = entry.spec, entry.path, entry.claim, entry.claim_path
     ids: list[str] = []
     opportunities = spec.get("awardingOpportunity")
     for i, opportunity in enumerate(ctx.tree.nodes(opportunities)):
@@ -750,10 +753,19 @@ def _awarding_bodies(
             ref = organisation(ctx, body, f"{where}.awardingBody[{j}]")
             if ref.org_id not in ids:
                 ids.append(ref.org_id)
+        derived = []  # credcat's own file: the specification itself, the bodies' country
+        if _is_own_file(entry) and _all_are(
+            ctx, opportunity, "learningAchievementSpecification", {id_of(spec)}
+        ):
+            derived.append("learningAchievementSpecification")
+        if _is_own_file(entry) and _own_nodes(
+            ctx, entry, opportunity.get("location"), {"awarding-location"}
+        ):
+            derived.append("location")
         ctx.unknown(
             opportunity,
             where,
-            ("awardingBody",),
+            ("awardingBody", *derived),
             {
                 "location": "credcat takes the issuer's country from the awarding body",
                 "temporal": ("an awarding period belongs to an offering; add 'offerings:' by hand"),
@@ -1088,7 +1100,9 @@ def _read_assessments(
         else:
             kind_code = kind.code
         item["type"] = kind_code
-        if title:
+        # credcat's own files write the label of the type where the YAML has no title: a
+        # title that is only that label is none
+        if title and (kind is None or not _is_label(title, kind)):
             item["title"] = ctx.out_text(title)
         description = ctx.text(node.get("description"), where + ".description")
         if description is None and issued is not None:
@@ -1149,7 +1163,9 @@ def _read_assessments(
         if grading:
             item["grading"] = ctx.out_text(grading)
         for key in ("mode", "language"):
-            if node.get(key) is not None:
+            if node.get(key) is not None and not _derived_assessment_member(
+                ctx, entry, node, key, item, draft.data
+            ):
                 ctx.report.not_imported.append(
                     f"not imported: {where}.{key} ({label_of(ctx.tree.node(node.get(key)))})"
                     f" — credcat has no {key} per assessment; mention it in the description"
@@ -1199,9 +1215,8 @@ def _read_proves(
     return ids or None
 
 
-def _read_accreditations(
-    ctx: Context, spec: dict[str, Any], path: str, rel: str
-) -> list[dict[str, Any]]:
+def _read_accreditations(ctx: Context, entry: Entry, draft: Draft) -> list[dict[str, Any]]:
+    spec, path, rel = entry.spec, entry.path, draft.rel
     out: list[dict[str, Any]] = []
     raw = spec.get("accreditation")
     for i, node in enumerate(ctx.tree.nodes(raw)):
@@ -1218,8 +1233,8 @@ def _read_accreditations(
         item["type"] = kind.code
         item["body"] = organisation(ctx, agents[0], where + ".accreditingAgent").org_id
         title = ctx.text(node.get("title"), where + ".title")
-        if title:
-            item["title"] = ctx.out_text(title)
+        if title and not _is_label(title, kind):  # as for an assessment: the label of the
+            item["title"] = ctx.out_text(title)  # type is no title
         description = ctx.text(node.get("description"), where + ".description")
         if description is None:
             description = (
@@ -1258,6 +1273,7 @@ def _read_accreditations(
                 "landingPage",
                 "report",
                 "expiryDate",
+                *_derived_accreditation_members(ctx, entry, node, draft.data),
             ),
         )
         out.append(item)
@@ -1314,11 +1330,13 @@ def _read_links(ctx: Context, entry: Entry) -> list[tuple[int, dict[str, Any]]]:
     return out
 
 
-def _spec_leftovers(ctx: Context, spec: dict[str, Any], path: str) -> None:
+def _spec_leftovers(ctx: Context, entry: Entry) -> None:
+    spec, path = entry.spec, entry.path
     ctx.unknown(
         spec,
         path,
         (
+            *_derived_spec_members(ctx, entry),
             "title",
             "dateModified",
             "description",
@@ -1351,8 +1369,131 @@ def _spec_leftovers(ctx: Context, spec: dict[str, Any], path: str) -> None:
             "influencedBy": "learning activities are not described in a catalogue entry; "
             "mention them in the description",
             "altLabel": "credcat has one title per credential",
-        },
+        }
+        | (
+            {
+                "status": "superseded, but the file does not name the credential that "
+                "supersedes it: write 'status: superseded' and 'superseded_by:' by hand once "
+                "that one is in the catalogue"
+            }
+            if _is_own_file(entry) and spec.get("status") == "superseded"
+            else {}
+        ),
     )
+
+
+# --- credcat's own files ------------------------------------------------------------------
+#
+# ``elm.jsonld`` (and the EDC template) of a credcat site says some things twice: once where
+# the YAML has them, and again in members derived from them (the catalogue identifier from
+# the id and version, an assessment's languages from the credential's, its mode from its
+# supervision ...), or in members the YAML expresses otherwise (the versions it replaces are
+# the archive of releases, the publisher is the catalogue's). Import reads the first and does
+# not report the others as lost; what credcat's file says that the import cannot carry over
+# is still reported.
+
+READ_STATUSES = frozenset({"draft", "active", "retired"})
+"""The statuses of credcat's own files that the import writes as they are (``superseded``
+needs the successor, which the file does not name)."""
+
+
+def _is_own_file(entry: Entry) -> bool:
+    """Whether the specification has the address credcat gives it
+    (``…/credentials/<id>/<version>/#spec``): a file a credcat site published."""
+    return credcat_id_in(id_of(entry.spec)) is not None
+
+
+def _is_label(text: dict[str, str], concept: vocab.Concept) -> bool:
+    """Whether a title says no more than the label of the concept, in every language it is
+    given in (credcat's own files write the label of an assessment's or an accreditation's
+    type where the YAML has no title)."""
+    labels = concept.labels
+    return all(
+        lang in labels and _words_of(value) == _words_of(labels[lang])
+        for lang, value in text.items()
+    )
+
+
+def _words_of(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _all_are(ctx: Context, node: dict[str, Any], key: str, ids: set[str | None]) -> bool:
+    """Whether ``node[key]`` names nodes, each of them one of ``ids``."""
+    found = ctx.tree.nodes(node.get(key))
+    return bool(found) and all(id_of(other) in ids for other in found)
+
+
+def _own_nodes(ctx: Context, entry: Entry, value: Any, fragments: set[str]) -> bool:
+    """Whether ``value`` names nodes, each of them one credcat published for this credential
+    under one of ``fragments`` (``…/<version>/#awarding-location``)."""
+    found = ctx.tree.nodes(value)
+    return bool(found) and all(credcat_node_of(id_of(n), entry) in fragments for n in found)
+
+
+def _derived_spec_members(ctx: Context, entry: Entry) -> tuple[str, ...]:
+    """The members of credcat's own specification that the import does not report: the
+    catalogue identifier (``<id>/<version>``) and the fingerprint of the release (the id and
+    the version are read from the address; a release computes the fingerprint again), the
+    version it replaces (the catalogue's archive of releases says it, once versions are
+    released there), a status the import writes (:data:`READ_STATUSES`) and the publisher
+    (the catalogue's, from ``catalogue.yaml``)."""
+    if not _is_own_file(entry):
+        return ()
+    spec = entry.spec
+    own_id = credcat_id_in(id_of(spec))
+    derived = ["publisher"]
+    if _own_nodes(ctx, entry, spec.get("identifier"), {"identifier", "fingerprint"}):
+        derived.append("identifier")
+    replaced = ctx.tree.nodes(spec.get("dc:replaces"))
+    if replaced and all(credcat_id_in(id_of(n)) == own_id for n in replaced):
+        derived.append("dc:replaces")
+    if spec.get("status") in READ_STATUSES:
+        derived.append("status")
+    return tuple(derived)
+
+
+_MODE_OF_SUPERVISION = {"supervised-online": "online", "supervised-on-site": "on-site"}
+"""The mode credcat's own files give an assessment for how it is supervised."""
+
+
+def _derived_assessment_member(
+    ctx: Context,
+    entry: Entry,
+    node: dict[str, Any],
+    key: str,
+    item: dict[str, Any],
+    data: dict[str, Any],
+) -> bool:
+    """Whether an assessment's ``mode`` or ``language`` in credcat's own file is what it
+    derives from the YAML: the credential's languages, the mode of its supervision."""
+    if not _is_own_file(entry):
+        return False
+    concepts = [vocab.by_iri(id_of(n) or "") for n in ctx.tree.nodes(node.get(key))]
+    codes = [c.code if c is not None and c.vocab == key else None for c in concepts]
+    if key == "language":
+        return codes == list(data.get("languages", ()))
+    return codes == [_MODE_OF_SUPERVISION.get(item.get("supervision", ""))]
+
+
+def _derived_accreditation_members(
+    ctx: Context, entry: Entry, node: dict[str, Any], data: dict[str, Any]
+) -> tuple[str, ...]:
+    """The members of an accreditation in credcat's own file that it derives from the YAML:
+    the organisations (the awarding bodies) and the qualification it is limited to (this
+    one, for a programme's quality assurance)."""
+    if not _is_own_file(entry):
+        return ()
+    derived = []
+    if _all_are(ctx, node, "limitQualification", {id_of(entry.spec)}):
+        derived.append("limitQualification")
+    organisations = ctx.tree.nodes(node.get("organisation"))
+    bodies = [ctx.org_by_node.get(id_of(org) or "") for org in organisations]
+    if organisations and [ref.org_id if ref else None for ref in bodies] == list(
+        data.get("awarding_body", ())
+    ):
+        derived.append("organisation")
+    return tuple(derived)
 
 
 def _claim_leftovers(ctx: Context, entry: Entry) -> None:
