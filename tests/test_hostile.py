@@ -40,7 +40,7 @@ from credcat.limits import (
 )
 from credcat.model import MAX_BASE_URI
 from credcat.output import MARKER, OutputError, check_site_url, write_machine_files
-from credcat.render.safe import MAX_LINK_DESTINATION, markdown_safe
+from credcat.render.safe import MAX_LINK_DESTINATION, link_targets, markdown_safe
 from credcat.validate import check_catalogue, load_catalogue
 from credcat.yaml_loader import load_yaml
 
@@ -275,7 +275,17 @@ def _worst_markdown(unit: str) -> str:
 
 @pytest.mark.parametrize(
     "unit",
-    ["[", "[x](", "[a][", "[[", "[a](b ", "[[[[x](a)](a)", "`[`]", "[x](" + "(" * 95 + ")"],
+    [
+        "[",
+        "[x](",
+        "[a][",
+        "[[",
+        "[a](b ",
+        "[[[[x](a)](a)",
+        "`[`]",
+        "[x](" + "(" * 95 + ")",
+        "``[x](a)`",
+    ],
 )
 def test_markdown_link_scanning_does_bounded_work(
     unit: str, monkeypatch: pytest.MonkeyPatch
@@ -285,7 +295,8 @@ def test_markdown_link_scanning_does_bounded_work(
     Python-Markdown's character-by-character scans visited (number of '[') x (length)
     characters: 100 unclosed '[' in a 10,000-character text cost a million steps. Now the
     bracket search is ``str.find`` and the link-destination scan sees at most
-    MAX_LINK_DESTINATION characters per '[', and only up to its last ')'.
+    MAX_LINK_DESTINATION characters per '[', and only up to its last ')'. ``credcat check``
+    reads the links of a text the same way (:func:`link_targets`), with the same bounds.
     """
     calls = 0
     scanned = 0
@@ -307,6 +318,22 @@ def test_markdown_link_scanning_does_bounded_work(
     assert html.startswith("<p>")
     assert calls <= MAX_LINK_BRACKETS
     assert scanned <= MAX_LINK_BRACKETS * MAX_LINK_DESTINATION < 10 * len(text)
+    calls = scanned = 0
+    found = link_targets(text)
+    assert calls <= MAX_LINK_BRACKETS
+    assert scanned <= MAX_LINK_BRACKETS * MAX_LINK_DESTINATION
+    assert len(found) == html.count("<a ")
+
+
+def test_code_spans_are_found_in_linear_time() -> None:
+    """Runs of 1, 2, 3 … backticks, none closed by another as long: a lazy regular
+    expression for code spans took half a minute on these 10,000 characters. A link inside
+    a code span is code, not a link; after the last span it is one."""
+    runs = "".join("`" * k + "x" for k in range(1, 138))
+    text = f"`[a](javascript:a)` {runs}"
+    text += " [b](javascript:b)" + "x" * (MAX_TEXT_CHARS - len(text) - 18)
+    assert len(text) == MAX_TEXT_CHARS
+    assert link_targets(text) == [(text.index("javascript:b"), "javascript:b")]
 
 
 def test_markdown_beyond_the_limits_renders_as_plain_escaped_text() -> None:

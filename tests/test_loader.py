@@ -38,6 +38,40 @@ def test_valid_file_records_positions(tmp_path: Path) -> None:
     assert doc.where(("outcomes", 0, "text"), key=True) == (4, 5)  # type: ignore[attr-defined]
 
 
+def test_a_character_of_a_block_text_is_placed_on_its_own_line(tmp_path: Path) -> None:
+    """In a literal block (``|``) the n-th line of the text is on the line of the ``|`` + 1 +
+    n, its characters after the block's indentation (blank lines and lines indented further
+    included); in a folded one (``>``) each line is found in the text it is joined into; a
+    plain or quoted text has the value's position (its columns are not certain). Offsets
+    are those of the text as the model keeps it, without the whitespace around it."""
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        "a:\n"
+        "  en: |\n"
+        "\n"
+        "    First [a](x).\n"
+        "\n"
+        "      Indented [b](y).\n"
+        "  de: >-\n"
+        "    Folded\n"
+        "    text [c](z)\n"
+        "  fr: 'Quoted [d](w)'\n",
+        encoding="utf-8",
+    )
+    doc, problems = load_yaml(path, "x.yaml", blocks=True)
+    assert doc is not None and problems == []
+    texts = {lang: text.strip() for lang, text in doc.data["a"].items()}
+    assert texts["en"] == "First [a](x).\n\n  Indented [b](y)."
+    assert doc.where_in(("a", "en"), texts["en"].index("x")) == (4, 15)
+    assert doc.where_in(("a", "en"), texts["en"].index("y")) == (6, 20)
+    assert texts["de"] == "Folded text [c](z)"
+    assert doc.where_in(("a", "de"), texts["de"].index("z")) == (9, 14)
+    assert doc.where_in(("a", "fr"), texts["fr"].index("w")) == doc.where(("a", "fr")) == (10, 7)
+    # read without blocks (as a catalogue's first load is), a block text has its own position
+    plain, _ = load_yaml(path, "x.yaml")
+    assert plain is not None and plain.where_in(("a", "en"), 10) == (2, 7)
+
+
 def test_duplicate_key_is_an_error_naming_both_lines(tmp_path: Path) -> None:
     _, problems = load(tmp_path, "title: A\nsummary: B\ntitle: C\n")
     assert problems == [

@@ -1093,7 +1093,7 @@ def test_what_a_page_would_not_show_as_written_is_a_warning(tmp_path: Path) -> N
     ]
     messages = [message for *_, message in said]
     assert messages[3] == (
-        "the link to 'javascript:alert(1' is left out of the page: a link leads to a full "
+        "the link to 'javascript:alert(1)' is left out of the page: a link leads to a full "
         "http, https or mailto address"
     )
     assert any("'www.example.org'" in m for m in messages[:2])
@@ -1103,6 +1103,62 @@ def test_what_a_page_would_not_show_as_written_is_a_warning(tmp_path: Path) -> N
     assert "a language the catalogue does not offer" in language.message
     assert language.hint == "add 'it' to languages in catalogue.yaml, or remove the 'it' texts"
     assert all(p.line > 0 for p in found)
+
+
+def test_a_link_a_page_leaves_out_is_named_where_it_is_with_its_fix(tmp_path: Path) -> None:
+    """Each link a Markdown text would lose is named at its own line and column in a literal
+    or folded block (``|``: the line of the block + 1 + its line in the text), in the
+    order of the text, with its whole target (parentheses balanced, as Markdown reads it),
+    and with the address it stands for where that follows from what is written. In a plain
+    or quoted text it is named at the text. A link in a code span is code, not a link."""
+    root = write_catalogue(tmp_path / "c", {"db": credential(description="DESCRIPTION")})
+    path = root / "credentials" / "db.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "description: DESCRIPTION",
+            "description:\n"
+            "  en: |\n"
+            "    Text.\n"
+            "    [guide](/guide) and [x](javascript:alert(document.cookie))"
+            " and [y](data:text/html,abc)\n"
+            "\n"
+            "      See [the site](www.uwavre.be/dlw), `[code](javascript:x)`"
+            " and [mail](info@uwavre.be).\n"
+            "  de: 'Siehe [Seite](https:/www.example.org) und [Tel](tel:+49301234).'\n"
+            "further_information:\n"
+            "  en: >\n"
+            "    Folded text,\n"
+            "    with [a page](https://a.example/my page)\n"
+            "    and [a file](guide.pdf).\n"
+            "  de: Weiteres.\n",
+        )
+    )
+    _, problems = check_catalogue(root, display_root=root)
+    where = "credentials/db.yaml"
+    left_out = "is left out of the page: a link leads to a full http, https or mailto address"
+    assert [p.format() for p in problems if p.code == "link-scheme"] == [
+        f"{where}:52:13: warning: description.en: the link to '/guide' {left_out} (write the "
+        "full address, e.g. https://credentials.test.example/guide for a page of this "
+        "catalogue's site)",
+        f"{where}:52:29: warning: description.en: the link to "
+        f"'javascript:alert(document.cookie)' {left_out} (remove the link, or point it at a "
+        "web page: https://…)",
+        f"{where}:52:72: warning: description.en: the link to 'data:text/html,abc' {left_out} "
+        "(remove the link, or point it at a web page: https://…)",
+        f"{where}:54:22: warning: description.en: the link to 'www.uwavre.be/dlw' {left_out} "
+        "(write the full address: https://www.uwavre.be/dlw)",
+        f"{where}:54:76: warning: description.en: the link to 'info@uwavre.be' {left_out} "
+        "(write mailto: before an e-mail address: mailto:info@uwavre.be)",
+        f"{where}:55:7: warning: description.de: the link to 'https:/www.example.org' "
+        f"{left_out} (write the full address: https://www.example.org)",
+        f"{where}:55:7: warning: description.de: the link to 'tel:+49301234' {left_out} "
+        "(write the phone number as text)",
+        f"{where}:59:19: warning: further_information.en: the link to "
+        f"'https://a.example/my page' {left_out} (write the full address: "
+        "https://a.example/my%20page)",
+        f"{where}:60:18: warning: further_information.en: the link to 'guide.pdf' {left_out} "
+        "(write the full address, e.g. [text](https://www.example.org/page))",
+    ]
 
 
 def test_numbers_beyond_reason_are_refused_with_their_limit(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from credcat.render.safe import (
     html_text,
     json_for_script,
+    link_targets,
     markdown_safe,
     printable,
     safe_url,
@@ -174,6 +175,37 @@ def test_markdown_headings_and_images_do_not_survive() -> None:
 def test_markdown_empty() -> None:
     assert markdown_safe(None) == Markup("")
     assert markdown_safe("") == Markup("")
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("[x](javascript:alert(document.cookie)) end", ["javascript:alert(document.cookie)"]),
+        (
+            "[a](https://w.example/A_(b)) [c](<www.c.example/d e> 'T')",
+            [
+                "https://w.example/A_(b)",
+                "www.c.example/d e",
+            ],
+        ),
+        ('[t]( https://t.example/ "Title")', ["https://t.example/"]),
+        ("`[code](javascript:x)` and ``[more](`x`)``", []),
+        ("[open](javascript:alert(1) and more", []),
+        ('[x](<y> "(" [z](w)', ['<y> "(" [z](']),  # a title never closed: the rest is the link
+        ("``a`` [x](y) ```b` [z](w)", ["y", "w"]),  # ```b` is code: two ticks and b
+        ("``[a](b)`` [c](d) `` [e](f)", ["d", "f"]),
+    ],
+)
+def test_link_targets_are_read_as_the_pages_read_them(text: str, targets: list[str]) -> None:
+    """The target of each link as Python-Markdown reads it (balanced parentheses, ``<…>``,
+    a title), with where it starts in the text; none in code spans, none of a link that is
+    not closed (shown as written) or empty: as many as the page has links."""
+    found = link_targets(text)
+    assert [target for _, target in found] == targets
+    assert all(text[at : at + len(target)] == target for at, target in found)
+    rendered = str(markdown_safe(text.replace("javascript:", "https://j.example/")))
+    assert rendered.count("<a ") == len(targets)
+    assert link_targets("[empty]() and [blank]( )") == []
 
 
 # --- json_for_script --------------------------------------------------------------------------

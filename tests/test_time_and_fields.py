@@ -117,10 +117,10 @@ def test_a_reload_finds_the_positions_of_unchanged_files_without_reading_them(
     reads: list[str] = []
     real = validate.load_yaml
 
-    def counted(path: Path, display: str, folder: Path | None = None) -> Any:
+    def counted(path: Path, display: str, folder: Path | None = None, **options: Any) -> Any:
         if path.name != "catalogue.yaml":  # the settings are read on every load
             reads.append(path.name)
-        return real(path, display, folder)
+        return real(path, display, folder, **options)
 
     monkeypatch.setattr(validate, "load_yaml", counted)
     cache = LoadCache()

@@ -256,6 +256,7 @@ def problem_at(
     severity: Severity = Severity.ERROR,
     code: str = "",
     key: bool = False,
+    at: int | None = None,
 ) -> Problem:
     """Build a problem located at ``loc`` inside a file of the catalogue.
 
@@ -269,14 +270,16 @@ def problem_at(
         severity: Error or warning.
         code: The rule's stable short identifier.
         key: Point at the key rather than its value.
+        at: Point at this character of the text at ``loc`` (its offset in the text as the
+            model keeps it): its own line in a block scalar (:meth:`Document.where_in`).
     """
     source = Catalogue.source_of(kind, entity_id)
     documents = catalogue.documents
     if isinstance(documents, Documents):
-        place = documents.place(source, loc, key=key)
+        place = documents.place(source, loc, key=key, at=at)
     else:
         doc = documents.get(source)
-        place = None if doc is None else place_in(doc, loc, key=key)
+        place = None if doc is None else place_in(doc, loc, key=key, at=at)
     if place is None:  # pragma: no cover - every validated entity has its document
         return Problem(source, 0, 0, field_label(loc), message, hint, severity, code, loc)
     return Problem(
@@ -305,11 +308,11 @@ class Place(NamedTuple):
     """The value's path (shortened to its key when a single value stands for a list)."""
 
 
-def place_in(doc: Document, loc: PathKey, *, key: bool = False) -> Place:
-    """Where the value at ``loc`` (or its key) is in ``doc``."""
+def place_in(doc: Document, loc: PathKey, *, key: bool = False, at: int | None = None) -> Place:
+    """Where the value at ``loc`` (or its key, or character ``at`` of its text) is in ``doc``."""
     while loc and isinstance(loc[-1], int) and loc not in doc.positions:
         loc = loc[:-1]  # a single value written where a list is allowed: name the key
-    line, column = doc.where(loc, key=key)
+    line, column = doc.where(loc, key=key) if at is None else doc.where_in(loc, at)
     return Place(doc.display, line, column, field_label(loc, doc.data), loc)
 
 
@@ -318,7 +321,10 @@ class Documents(Mapping[str, Document]):
     documents that are read when asked. :meth:`place` may be answered without the document
     (from positions found before)."""
 
-    def place(self, source: str, loc: PathKey, *, key: bool = False) -> Place | None:
-        """Where the value at ``loc`` of file ``source`` is; ``None`` for an unknown file."""
+    def place(
+        self, source: str, loc: PathKey, *, key: bool = False, at: int | None = None
+    ) -> Place | None:
+        """Where the value at ``loc`` of file ``source`` is (or its key, or character ``at``
+        of its text); ``None`` for an unknown file."""
         doc = self.get(source)
-        return None if doc is None else place_in(doc, loc, key=key)
+        return None if doc is None else place_in(doc, loc, key=key, at=at)

@@ -33,7 +33,7 @@ from .ids import is_id, norm_name, norm_url
 from .memo import per_object
 from .model import Brief, Credential, organisation_names
 from .render.logos import logo_problem
-from .render.safe import safe_url
+from .render.safe import ALLOWED_SCHEMES, link_targets, safe_url
 from .versions import check_archive
 from .yaml_loader import PathKey
 
@@ -76,6 +76,7 @@ def _cred(
     note: bool = False,
     code: str = "",
     key: bool = False,
+    at: int | None = None,
 ) -> Problem:
     return problem_at(
         cat,
@@ -87,6 +88,7 @@ def _cred(
         severity=Severity.NOTE if note else WARNING if warn else Severity.ERROR,
         code=code,
         key=key,
+        at=at,
     )
 
 
@@ -587,7 +589,6 @@ def _credential_texts(cred: Credential) -> list[tuple[PathKey, frozenset[str]]]:
     return _text_survey(cred)[0]
 
 
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
 HTML_ELEMENTS = frozenset(
@@ -608,10 +609,11 @@ def _is_markdown(loc: PathKey) -> bool:
     )
 
 
-TextFinding = tuple[PathKey, str, str]
+TextFinding = tuple[PathKey, str, str, int | None]
 """Something a text holds that a page will not show as written: where (the text's place and
 language), what (``link`` in a Markdown text, ``html`` in a Markdown text, ``tag`` in a text
-shown as written) and the detail (the link's target, the tag)."""
+shown as written), the detail (the link's target, the tag) and where in the text it is (a
+link's target: its offset; ``None``: the text)."""
 
 
 @per_object
@@ -630,15 +632,17 @@ def _text_survey(
         markdown = _is_markdown(loc)
         for lang, text in value.items():
             if markdown and "](" in text:  # the page keeps absolute http(s) and mailto links
-                for target in dict.fromkeys(_LINK_TARGET.findall(text)):
-                    if safe_url(target) == "#":
-                        findings.append(((*loc, lang), "link", target[:60]))
+                seen: set[str] = set()  # each target once, where it is first
+                for offset, target in link_targets(text):
+                    if target not in seen and safe_url(target) == "#":
+                        findings.append(((*loc, lang), "link", target, offset))
+                    seen.add(target)
             if "<" in text:  # each tag once (an element opens and closes)
                 plain = _CODE_SPAN.sub("", text) if markdown else text
                 tags = dict.fromkeys(t.lower() for t in _HTML_TAG.findall(plain))
                 for tag in tags:
                     if tag in HTML_ELEMENTS:
-                        findings.append(((*loc, lang), "html" if markdown else "tag", tag))
+                        findings.append(((*loc, lang), "html" if markdown else "tag", tag, None))
     return texts, findings
 
 
@@ -648,17 +652,18 @@ def text_content(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     tag (shown as text, in a Markdown text as in any other), a text in a language a
     catalogue of several languages does not offer (published in the machine-readable files,
     shown on no page). Warnings."""
-    for loc, kind, detail in _text_survey(cred)[1]:
+    for loc, kind, detail, offset in _text_survey(cred)[1]:
         if kind == "link":
             yield _cred(
                 cat,
                 cred,
                 loc,
-                f"the link to '{detail}' is left out of the page: a link leads to a full "
+                f"the link to '{detail[:60]}' is left out of the page: a link leads to a full "
                 "http, https or mailto address",
-                "write the full address, e.g. [text](https://www.example.org/page)",
+                _link_hint(detail, cat.settings.base_uri),
                 warn=True,
                 code="link-scheme",
+                at=offset,
             )
         elif kind == "html":
             yield _cred(
@@ -696,6 +701,52 @@ def text_content(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
             warn=True,
             code="text-language",
         )
+
+
+_EMAIL = re.compile(r"[^@\s/:<>()\[\]]+@[^@\s/:<>()\[\]]+\.[A-Za-z]{2,}")
+_HOST_AND_PATH = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}/")
+"""``uwavre.be/dlw``: a host name and a path (``guide.html`` alone may be a file)."""
+_WEB_SCHEME = re.compile(r"(https?):/*", re.IGNORECASE)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+GENERIC_LINK_HINT = "write the full address, e.g. [text](https://www.example.org/page)"
+
+
+def _link_hint(target: str, base_uri: str) -> str:
+    """How to write a link the page leaves out: the full address where one follows from
+    what is written (``www.uwavre.be/dlw`` → ``https://www.uwavre.be/dlw``; an e-mail address
+    with ``mailto:``; ``https:/…`` with both slashes; spaces as ``%20``; ``/guide`` on this
+    catalogue's site), else what to do instead."""
+    written = target.strip()
+    fixed = _link_fix(written)
+    if fixed is not None:
+        if fixed.startswith("mailto:"):
+            return f"write mailto: before an e-mail address: {fixed}"
+        return f"write the full address: {fixed}"
+    if written.startswith("/") and not written.startswith("//"):
+        page = base_uri.rstrip("/") + "/" + written.lstrip("/")
+        if safe_url(page) != "#":
+            return f"write the full address, e.g. {page} for a page of this catalogue's site"
+    scheme = _SCHEME.match(written)
+    if scheme is not None and scheme.group(1).lower() not in ALLOWED_SCHEMES:
+        if scheme.group(1).lower() == "tel":
+            return "write the phone number as text"
+        return "remove the link, or point it at a web page: https://…"
+    return GENERIC_LINK_HINT
+
+
+def _link_fix(written: str) -> str | None:
+    """The full address a link target stands for, where that is certain; else ``None``."""
+    if _EMAIL.fullmatch(written):
+        return f"mailto:{written}"
+    fixed = written.replace(" ", "%20")
+    web = _WEB_SCHEME.match(fixed)
+    if web is not None:
+        fixed = f"{web.group(1).lower()}://{fixed[web.end() :]}"
+    elif fixed.startswith("//"):
+        fixed = f"https:{fixed}"
+    elif fixed.lower().startswith("www.") or _HOST_AND_PATH.match(fixed):
+        fixed = f"https://{fixed}"
+    return fixed if fixed != written and safe_url(fixed) != "#" else None
 
 
 def release_memos() -> None:

@@ -107,10 +107,10 @@ class LoadCache:
     )
     """The archive's snapshots, like :attr:`files`: per file, its stamp, its release (``None``
     when refused) and its problems."""
-    places: dict[tuple[str, Stamp, PathKey, bool], Place] = field(default_factory=dict)
-    """Positions the cross-file rules asked for, by file, stamp, value and whether its key:
-    their problems come again in every build (a past run stays past), and finding a position
-    would read the file again."""
+    places: dict[tuple[str, Stamp, PathKey, bool, int | None], Place] = field(default_factory=dict)
+    """Positions the cross-file rules asked for, by file, stamp, value, whether its key and
+    the character of its text: their problems come again in every build (a past run stays
+    past), and finding a position would read the file again."""
 
     def stamps(self) -> dict[str, Stamp]:
         """The stamp of every file of the last load, by path."""
@@ -137,21 +137,23 @@ class _Documents(Documents):
         self._held = held
         self._recent: OrderedDict[str, Document | None] = OrderedDict()
         self._stamps = sources
-        self._places: dict[tuple[str, Stamp, PathKey, bool], Place] | None = None
+        self._places: dict[tuple[str, Stamp, PathKey, bool, int | None], Place] | None = None
         if cache is not None:  # keep the positions of unchanged files only
             known = cache.places
             self._places = cache.places = {
                 k: v for k, v in known.items() if sources.get(k[0]) == k[1]
             }
 
-    def place(self, source: str, loc: PathKey, *, key: bool = False) -> Place | None:
+    def place(
+        self, source: str, loc: PathKey, *, key: bool = False, at: int | None = None
+    ) -> Place | None:
         stamp = self._stamps.get(source)
         if self._places is None or stamp is None:
-            return super().place(source, loc, key=key)
-        memo = (source, stamp, loc, key)
+            return super().place(source, loc, key=key, at=at)
+        memo = (source, stamp, loc, key, at)
         found = self._places.get(memo)
         if found is None:
-            found = super().place(source, loc, key=key)
+            found = super().place(source, loc, key=key, at=at)
             if found is not None:
                 self._places[memo] = found
         return found
@@ -426,7 +428,10 @@ def check_catalogue(
         credentials=credentials,
         briefs_kept=briefs,
         documents=_Documents(
-            lambda source: _load(base, base / source, show, []), sources, documents, cache
+            lambda source: _load(base, base / source, show, [], blocks=True),
+            sources,
+            documents,
+            cache,
         ),
         invalid=invalid,
     )
@@ -635,7 +640,9 @@ def _close_folder(name: str, wanted: str) -> bool:
     )
 
 
-def _load(root: Path, path: Path, show: Any, problems: list[Problem]) -> Document | None:
-    doc, found = load_yaml(path, show(path), root)
+def _load(
+    root: Path, path: Path, show: Any, problems: list[Problem], *, blocks: bool = False
+) -> Document | None:
+    doc, found = load_yaml(path, show(path), root, blocks=blocks)
     problems.extend(found)
     return doc
