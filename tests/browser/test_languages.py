@@ -166,6 +166,18 @@ def test_french_fallbacks_are_marked_and_announced(page: Page, sample_site: Site
     expect(title).to_have_attribute("lang", "en")
     expect(page.locator(".credcat-fallback-note").first).to_be_visible()
     expect(page.locator(".credcat-fallback-note").first).to_contain_text("non disponible")
+    # each note sits nearer the text it is about than the block after it
+    gaps = page.evaluate(
+        """() => ['h1#top', 'p.credcat-summary'].map((sel) => {
+            const text = document.querySelector(sel).getBoundingClientRect();
+            const note = document.querySelector(sel + ' + .credcat-fallback-note');
+            const next = note.nextElementSibling.getBoundingClientRect();
+            const box = note.getBoundingClientRect();
+            return [box.top - text.bottom, next.top - box.bottom];
+        })"""
+    )
+    for before, after in gaps:
+        assert before < after, gaps
     # a credential with French texts reads in French, without notes
     page.goto(sample_site.url(f"fr/credentials/{CID}/"))
     expect(page.locator("h1#top")).to_have_text("Analyse de données avec Python")
