@@ -201,6 +201,13 @@ def test_french_fallbacks_are_marked_and_announced(page: Page, sample_site: Site
     outcomes = table.locator('tr[data-credcat-row="outcomes"] td')
     expect(outcomes.nth(0).locator("li").first).to_have_attribute("lang", "en")
     assert outcomes.nth(1).locator("li").first.get_attribute("lang") is None
+    # an assessment's title in English opens its French line: only the title says so
+    lines = table.locator('tr[data-credcat-row="assessment"] td').nth(0).locator("li")
+    first = lines.first
+    expect(first.locator("span[lang=en]")).to_have_count(1)
+    assert first.get_attribute("lang") is None
+    title = first.locator("span[lang=en]").inner_text()
+    assert first.inner_text().startswith(title) and len(first.inner_text()) > len(title)
 
 
 @pytest.mark.parametrize(

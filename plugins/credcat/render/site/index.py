@@ -71,6 +71,8 @@ key     value
 ``ol``  the language of each outcome (``""`` for ``lang``), present when one falls back
 ``k``   ESCO skill labels (skills given only as a URI are not listed)
 ``x``   one line per assessment: type, supervision, identity check
+``xl``  the language of each line's title (``""`` for ``lang``), present when one falls back
+``xt``  each line's title where it falls back (``""`` elsewhere); a line opens with it
 ======  ============================================================================
 
 Runs whose start has passed stay listed: the browser, not the build, decides which run is the
@@ -168,6 +170,8 @@ def _texts_entry(site: Site, cred: Credential) -> dict[str, Any]:
     ui = loc.ui
     outcomes = [loc.text(o.text) for o in cred.outcomes]
     outcome_langs = [lang_of(text) for text in outcomes]
+    titles = [loc.text(a.title) or loc.label("assessment-type", a.type) for a in cred.assessments]
+    title_langs = [lang_of(title) for title in titles]
     entry: dict[str, Any] = {
         "i": cred.id,
         "w": workload(site, cred),
@@ -178,14 +182,20 @@ def _texts_entry(site: Site, cred: Credential) -> dict[str, Any]:
         "x": [
             loc.ui_text(
                 "employers_assessment_line",
-                type=loc.text(a.title) or loc.label("assessment-type", a.type),
+                type=title,
                 supervision=ui["employers_supervision"][a.supervision or "none"],
                 identity=ui[
                     "employers_identity_yes" if a.identity_check else "employers_identity_no"
                 ],
             )
-            for a in cred.assessments
+            for a, title in zip(cred.assessments, titles, strict=True)
         ],
+        # each line opens with its title: where one is shown in another language than
+        # ``lang``, its language and the title (the rest of the line is in ``lang``)
+        "xl": title_langs if any(title_langs) else None,
+        "xt": [str(t) if lang else "" for t, lang in zip(titles, title_langs, strict=True)]
+        if any(title_langs)
+        else None,
     }
     return {k: v for k, v in entry.items() if v is not None and v != []}
 

@@ -88,6 +88,27 @@
     return ul;
   }
 
+  /** Assessment lines (catalogue-texts.json's x): a title shown in another language than the
+   *  page's (xt, its language in xl) opens its line, and only it says so. */
+  function assessmentLines(lines, langs, titles) {
+    var ul = el("ul");
+    lines.forEach(function (line, i) {
+      var li = el("li");
+      var title = String(titles[i] || "");
+      line = String(line);
+      if (langs[i] && title && line.indexOf(title) === 0) {
+        var span = el("span", "", title);
+        markFallback(span, langs[i]);
+        li.appendChild(span);
+        li.appendChild(document.createTextNode(line.slice(title.length)));
+      } else {
+        li.textContent = line;
+      }
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
   function build(data, texts, ids) {
     // no prototype: ids and codes come from the address (?ids=constructor is no credential)
     var labels = Object.create(null);
@@ -165,7 +186,7 @@
         if (row === "level") td.textContent = (labels.eqf && labels.eqf[String(e.e)]) || String(e.e);
         else if (row === "workload") td.textContent = more.w || "";
         else if (row === "outcomes") td.appendChild(bulleted(list(more.o), list(more.ol)));
-        else if (row === "assessment") td.appendChild(bulleted(list(more.x)));
+        else if (row === "assessment") td.appendChild(assessmentLines(list(more.x), list(more.xl), list(more.xt)));
         else if (row === "price") td.textContent = (run && run[2]) || e.pr || "";
         else if (row === "next_start") {
           td.textContent = run ? run[1] : list(e.r).length ? strings.closed : strings.no_start;
