@@ -347,6 +347,12 @@ def test_a_copied_credential_is_a_warning(tmp_path: Path) -> None:
     assert any("same enrolment URL" in p.message for p in copied)
     assert any("same id and dates" in p.message for p in copied)
     assert all("sql-for-data-analysis" in p.message for p in copied)
+    # a copy whose name sorts first is still the copy: the original has released versions
+    copy.rename(root / "credentials" / "analysis-with-sql.yaml")
+    _, problems = check_catalogue(root, display_root=root)
+    copied = [p for p in problems if p.code == "copied"]
+    assert {p.path for p in copied} == {"credentials/analysis-with-sql.yaml"}
+    assert all("sql-for-data-analysis" in p.message for p in copied)
 
 
 # --- CI and pre-commit ---------------------------------------------------------------------

@@ -955,15 +955,19 @@ def copies(cat: Catalogue) -> Iterator[Problem]:
     """Warn when two credentials share a summary, an enrolment URL or an offering.
 
     That is what copying a credential file by hand leaves behind: a learner would enrol in the
-    wrong course, and the catalogue would show one text for two credentials. Each later file (in
-    id order) is warned about, naming the first.
+    wrong course, and the catalogue would show one text for two credentials. The copy is warned
+    about, naming the original: a credential with a released version is the original of one
+    without, else the first in id order (a copy named ``data-literacy-advanced`` sorts before
+    its original ``data-literacy-at-work``).
     """
     # a summary is known by a digest of its words: the catalogue's texts are not all held
     first_summary: dict[tuple[str, bytes], str] = {}
     first_url: dict[str, str] = {}
     first_offering: dict[tuple[str, str, str], str] = {}
     credentials = cat.credentials
-    for cid in sorted(credentials):  # one model at a time (they may be packed)
+    archive = cat.archive
+    originals_first = sorted(credentials, key=lambda cid: (archive.latest(cid) is None, cid))
+    for cid in originals_first:  # one model at a time (they may be packed)
         cred = credentials[cid]
         for lang, text in sorted(cred.summary.items()):
             words = " ".join(text.split()).encode()
