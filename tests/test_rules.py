@@ -737,6 +737,12 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
             "1:12: published: '2026-09-01 10:00' has a time of day (write the date alone: "
             "2026-09-01)",
         ),
+        (
+            "published: 2027-02-30T10:00\n",
+            (),
+            "1:12: published: '2027-02-30T10:00' has a time of day, and 2027-02-30 is not a real "
+            "date (write the date alone, and check the day and the month: dates are YYYY-MM-DD)",
+        ),
         ("duration: 12\n", (), "1:11: duration: '12' has no unit (write e.g. '12 weeks')"),
         (
             "duration: 12 Wochen\n",
