@@ -643,15 +643,15 @@ def _date_problem(value: Any, raw: str | None, hint: str) -> tuple[str, str]:
             return f"'{text}' is not written as YYYY-MM-DD", f"write {iso}"
         return f"'{text}' is not a real date", "check the day and the month: dates are YYYY-MM-DD"
     if re.search(r"\d{4}-\d{2}-\d{2}[T ]\d", text):
-        day = text.strip()[:10]
+        alone = text.strip()[:10]
         try:
-            date.fromisoformat(day)
+            date.fromisoformat(alone)
         except ValueError:  # 2027-02-30T10:00: the date alone would not be one either
             return (
-                f"'{text}' has a time of day, and {day} is not a real date",
+                f"'{text}' has a time of day, and {alone} is not a real date",
                 "write the date alone, and check the day and the month: dates are YYYY-MM-DD",
             )
-        return f"'{text}' has a time of day", f"write the date alone: {day}"
+        return f"'{text}' has a time of day", f"write the date alone: {alone}"
     return f"'{text}' is not a date", hint or "write dates as YYYY-MM-DD, e.g. 2027-03-01"
 
 
