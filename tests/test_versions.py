@@ -716,3 +716,30 @@ def test_a_version_a_release_names_must_be_released_before_it_changes(tmp_path: 
     assert code == 0 and "note:" not in output  # what it names (whole 1.0) is released
     edit(part, "version: '1.0'", "version: '1.1'")
     assert [p for p in errors(root) if p.code == "named-unreleased"] == []
+
+
+def test_a_broken_file_that_does_not_name_the_credential_does_not_hold_up_its_release(
+    tmp_path: Path,
+) -> None:
+    """A colleague's half-written draft (`credcat new`) refused every release; it waits now,
+    and is named. A broken file that names the credential (a part of it, whose relation the
+    release freezes), an organisation or catalogue.yaml in error still refuse."""
+    root = write_catalogue(
+        tmp_path / "catalogue",
+        {"databases": credential(), "draft": b"title: [\n", "part": b"part_of: [databases\n"},
+    )
+    code, output = release(root, "databases")
+    assert code == 1 and "part.yaml" in output and "nothing released" in output
+    (root / "credentials" / "part.yaml").unlink()
+    code, output = release(root, "databases")
+    assert code == 0, output
+    lines = output.splitlines()
+    assert lines[0].startswith("released databases: wrote ")
+    assert lines[1].startswith("note: ") and "credentials/draft.yaml still has errors" in lines[1]
+    assert lines[1].endswith("they do not name databases, so they did not hold up its release")
+    # an organisation in error holds up every release: every credential's files draw on them
+    edit(root / "credentials" / "databases.yaml", "version: '1.0'", "version: '1.1'")
+    org = next((root / "organisations").glob("*.yaml"))
+    org.write_text(org.read_text("utf-8") + "kind: [\n", "utf-8")
+    code, output = release(root, "databases")
+    assert code == 1 and "nothing released" in output

@@ -219,6 +219,12 @@ def cmd_release(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"credcat release: {exc}\n")
         return 1
     out.write(f"released {args.id}: wrote {done.path}; commit it with the credential file\n")
+    if done.elsewhere:
+        out.write(
+            f"note: {', '.join(done.elsewhere)} still "
+            f"{'has errors' if len(done.elsewhere) == 1 else 'have errors'} (credcat check "
+            f"lists them); they do not name {args.id}, so they did not hold up its release\n"
+        )
     for named in done.pending:
         other, version = named.split(" ")
         out.write(

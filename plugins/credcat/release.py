@@ -9,6 +9,7 @@ the snapshot is the credential file as it is, below a ``release:`` record (see
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -76,16 +77,37 @@ class Released:
         path: The new snapshot.
         pending: The other credentials its files name at a version not released yet (``id
             version``): each must be released before its version changes.
+        elsewhere: The other credential files with errors that do not hold up this release.
     """
 
     path: Path
     pending: tuple[str, ...] = ()
+    elsewhere: tuple[str, ...] = ()
+    """Other credential files with errors, which name neither this credential nor anything
+    it depends on: left for later (a colleague's draft does not hold up a release)."""
+
+
+def _unrelated(root: Path, problem: Problem, credential_id: str) -> bool:
+    """Whether an error can wait for another release: it is in another credential's file (not
+    in ``catalogue.yaml``, an organisation or the archive, which every credential's files
+    draw on) whose text does not name ``credential_id``: a file that names it may be a part of
+    it, whose relation the release would freeze without it."""
+    path = Path(problem.path).resolve()
+    folder = (root / "credentials").resolve()
+    if path.parent != folder or path.stem == credential_id or not path.is_file():
+        return False
+    try:
+        text = path.read_text("utf-8", errors="replace")
+    except OSError:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(credential_id)}(?![\w-])", text) is None
 
 
 def release(root: Path | str, credential_id: str, *, on: date | None = None) -> Released:
     """Archive the current version of a credential (``credcat release``).
 
-    Refuses when the catalogue has errors, when the credential is unknown or a draft, when its
+    Refuses when the catalogue has errors (errors in another credential's file that does not
+    name this one wait: :func:`_unrelated`), when the credential is unknown or a draft, when its
     version is already released, or when the version does not go up. The snapshot is written
     to a hidden temporary file in the archive, read back and checked against its fingerprint,
     and only then given its name; an existing file is never replaced.
@@ -106,8 +128,10 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
     root = Path(root)
     catalogue, problems = check_catalogue(root)
     errors = [p for p in problems if p.is_error]
-    if catalogue is None or errors:
+    blocking = [p for p in errors if not _unrelated(root, p, credential_id)]
+    if catalogue is None or blocking:
         raise ReleaseError("nothing released: the catalogue has errors; fix them first", errors)
+    elsewhere = tuple(sorted({p.path for p in errors}))
     credential = catalogue.credentials.get(credential_id)
     if credential is None:
         close = Suggester(catalogue.credentials).closest(credential_id)
@@ -177,4 +201,4 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         raise ReleaseError(f"{target} exists already; nothing released") from None
     finally:
         staging.unlink(missing_ok=True)
-    return Released(target, tuple(unreleased_names(archive, named)))
+    return Released(target, tuple(unreleased_names(archive, named)), elsewhere)
