@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import os
 import shutil
 import statistics
 import subprocess
@@ -172,8 +173,13 @@ def measure(site: Path, chromium: Path) -> dict[str, float]:
     frame: list[float] = []
     try:
         with sync_playwright() as pw:
+            # Chromium writes crash-report settings and a dconf cache under its home: the
+            # benchmark's own folder, not the user's
+            home = site.parent / "chromium-home"
+            env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+            env["XDG_CACHE_HOME"] = str(home / ".cache")
             browser = pw.chromium.launch(
-                executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS
+                executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS, env=env
             )
             context = browser.new_context(viewport={"width": 1280, "height": 800})
             context.route(

@@ -225,10 +225,21 @@ def playwright_instance() -> Iterator[Playwright]:
 
 
 @pytest.fixture(scope="session")
-def browser(playwright_instance: Playwright) -> Iterator[Browser]:
-    """One headless Chromium for the whole session."""
+def browser(
+    playwright_instance: Playwright, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Browser]:
+    """One headless Chromium for the whole session. Its home is a temporary folder: Chromium
+    writes its crash-report settings and dconf cache under the home folder, which a test run
+    must not touch."""
+    home = tmp_path_factory.mktemp("chromium-home")
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+    }
     browser = playwright_instance.chromium.launch(
-        executable_path=str(require_chromium()), headless=True, args=list(CHROMIUM_ARGS)
+        executable_path=str(require_chromium()), headless=True, args=list(CHROMIUM_ARGS), env=env
     )
     yield browser
     browser.close()
