@@ -35,6 +35,7 @@ from yaml.nodes import ScalarNode
 
 from .errors import Problem, Severity, field_label, printable
 from .fs import UnsafeFileError, read_inside
+from .languages import LANGUAGE_TAG
 from .limits import MAX_DEPTH, text_problem
 
 MAX_BYTES = 1024 * 1024
@@ -453,8 +454,6 @@ def load_yaml(
     return doc, [*problems, *_to_translate(doc, text)]
 
 
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-"""A key that names a language (``nl``, ``pt-BR``): a text of a translatable field."""
 _TRANSLATE_MARK = re.compile(r"#\s*translate\s*$")
 """The mark ``credcat init`` and ``credcat new`` put after a text that is still in another
 language (``nl: "Université de Wavre"  # translate``)."""
@@ -469,7 +468,7 @@ def _to_translate(doc: Document, text: str) -> list[Problem]:
     marked = {n for n, line in enumerate(text.splitlines(), 1) if _TRANSLATE_MARK.search(line)}
     found = []
     for loc, (line, column) in doc.positions.items():
-        if line in marked and loc and isinstance(loc[-1], str) and _LANGUAGE.match(loc[-1]):
+        if line in marked and loc and isinstance(loc[-1], str) and LANGUAGE_TAG.match(loc[-1]):
             found.append(
                 Problem(
                     doc.display,
