@@ -83,16 +83,15 @@ class Released:
     path: Path
     pending: tuple[str, ...] = ()
     elsewhere: tuple[str, ...] = ()
-    """Other credential files with errors, which name neither this credential nor anything
-    it depends on: left for later (a colleague's draft does not hold up a release)."""
 
 
-def _unrelated(root: Path, problem: Problem, credential_id: str) -> bool:
-    """Whether an error can wait for another release: it is in another credential's file (not
-    in ``catalogue.yaml``, an organisation or the archive, which every credential's files
-    draw on) whose text does not name ``credential_id``: a file that names it may be a part of
-    it, whose relation the release would freeze without it."""
-    path = Path(problem.path).resolve()
+def _unrelated(root: Path, shown: str, credential_id: str) -> bool:
+    """Whether the errors of a file (``shown``: its path as problems name it) can wait for
+    another release: it is another credential's file (not ``catalogue.yaml``, an organisation
+    or the archive, which every credential's files draw on) whose text does not name
+    ``credential_id``: a file that names it may be a part of it, whose relation the release
+    would freeze without it."""
+    path = Path(shown).resolve()
     folder = (root / "credentials").resolve()
     if path.parent != folder or path.stem == credential_id or not path.is_file():
         return False
@@ -128,10 +127,10 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
     root = Path(root)
     catalogue, problems = check_catalogue(root)
     errors = [p for p in problems if p.is_error]
-    blocking = [p for p in errors if not _unrelated(root, p, credential_id)]
-    if catalogue is None or blocking:
+    files = sorted({p.path for p in errors})  # each file read once, whatever its errors
+    if catalogue is None or not all(_unrelated(root, shown, credential_id) for shown in files):
         raise ReleaseError("nothing released: the catalogue has errors; fix them first", errors)
-    elsewhere = tuple(sorted({p.path for p in errors}))
+    elsewhere = tuple(files)
     credential = catalogue.credentials.get(credential_id)
     if credential is None:
         close = Suggester(catalogue.credentials).closest(credential_id)
