@@ -579,7 +579,7 @@ IMAGE_SUFFIXES: dict[str, str] = {"SVG": "svg", "PNG": "png", "JPEG": "jpg", "We
 """The image formats a logo may be in, each with the file name ending it is given here (a
 JPEG may end in ``.jpeg`` too)."""
 
-_FORMAT_OF_SUFFIX = {"svg": "SVG", "png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "webp": "WebP"}
+_FORMAT_OF_SUFFIX = {suffix: name for name, suffix in IMAGE_SUFFIXES.items()} | {"jpeg": "JPEG"}
 
 
 def image_format(data: bytes) -> str | None:
