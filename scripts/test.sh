@@ -77,6 +77,13 @@ if ! python tests/browser/chromium.py >/dev/null 2>&1; then
 fi
 echo "== Chromium: $(python tests/browser/chromium.py)"
 
+# pip's and npm's download caches (and npm's logs) go into a folder of this run's own, removed at
+# the end, not into the home folder: the tests write nowhere outside the project and the
+# temporary folders they make.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+export PIP_CACHE_DIR="$scratch/pip" npm_config_cache="$scratch/npm"
+
 echo "== installing credcat with its test dependencies"
 python -m pip install -q --disable-pip-version-check --upgrade pip
 python -m pip install -q --disable-pip-version-check -c scripts/constraints.txt -e ".[test]"

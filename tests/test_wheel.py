@@ -77,7 +77,7 @@ def test_the_wheel_alone_starts_and_builds_a_catalogue(tmp_path: Path) -> None:
 
     target = tmp_path / "installed"
     _run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index",
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--no-cache-dir",
          "--disable-pip-version-check", "--target", str(target), str(wheels[0])],
         tmp_path,
         env,
