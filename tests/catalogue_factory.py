@@ -114,6 +114,88 @@ def write_catalogue(
     return root
 
 
+# --- a catalogue in English and Polish (a language credcat's interface does not speak) ---------
+
+POLISH: dict[str, str] = {
+    "title": "Relacyjne bazy danych",
+    "summary": "Projektowanie baz danych i zadawanie zapytań.",
+    "design": "Zaprojektować znormalizowany schemat.",
+    "query": "Pisać zapytania SQL ze złączeniami.",
+    "project": "Projekt bazy danych oceniany według kryteriów.",
+    "project_title": "Projekt bazodanowy",
+    "qa": "Program akredytowany przez agencję.",
+    "spring": "Zajęcia w soboty.",
+    "catalogue": "Katalog testowy",
+    "alpha": "Uniwersytet Alfa",
+}
+"""The Polish texts of :func:`polish_catalogue`, each a text of its own (by key)."""
+
+
+def polish_catalogue(root: Path) -> Path:
+    """English and Polish: every text of the credential and of its awarding body in both, so
+    that nothing on a Polish page falls back to English but credcat's own words."""
+    cred = credential(
+        languages=["pl"],
+        title={"en": "Relational databases", "pl": POLISH["title"]},
+        summary={"en": "Design and query databases.", "pl": POLISH["summary"]},
+        duration="8 weeks",
+        offerings=[
+            {
+                "id": "spring",
+                "start": "2099-03-01",
+                "application_deadline": "2099-02-12",
+                "price": {"amount": "1200.50", "currency": "PLN"},
+                "enrolment_url": "https://alpha.example/enrol",
+                "note": {"en": "Classes on Saturdays.", "pl": POLISH["spring"]},
+            }
+        ],
+        outcomes=[
+            {
+                "id": "design",
+                "kind": "skill",
+                "text": {"en": "Design a normalised schema.", "pl": POLISH["design"]},
+            },
+            {
+                "id": "query",
+                "kind": "skill",
+                "text": {"en": "Write SQL queries with joins.", "pl": POLISH["query"]},
+            },
+        ],
+        assessments=[
+            {
+                "id": "project",
+                "type": "project-work",
+                "title": {"en": "Database project", "pl": POLISH["project_title"]},
+                "proves": ["design", "query"],
+                "description": {"en": "A database project.", "pl": POLISH["project"]},
+            },
+        ],
+        quality_assurance=[
+            {
+                "type": "programme-quality-assurance",
+                "body": "beta-qa",
+                "description": {"en": "Accredited programme.", "pl": POLISH["qa"]},
+            },
+        ],
+    )
+    return write_catalogue(
+        root,
+        credentials={"databases": cred},
+        organisations={
+            **ORGANISATIONS,
+            "alpha-uni": {
+                **ORGANISATIONS["alpha-uni"],
+                "name": {"en": "Alpha University", "pl": POLISH["alpha"]},
+            },
+        },
+        settings={
+            **SETTINGS,
+            "title": {"en": "Test catalogue", "pl": POLISH["catalogue"]},
+            "languages": ["en", "pl"],
+        },
+    )
+
+
 # --- a large catalogue whose credentials differ from each other ---------------------------------
 
 

@@ -22,7 +22,13 @@ from xml.etree import ElementTree
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from tests.catalogue_factory import SETTINGS, credential, write_catalogue
+from tests.catalogue_factory import (
+    POLISH,
+    SETTINGS,
+    credential,
+    polish_catalogue,
+    write_catalogue,
+)
 from tests.test_site_build import build_site, make_project
 
 from credcat import vocab
@@ -797,3 +803,81 @@ def test_french_pages_write_a_label_with_a_space_before_its_colon(sample: Path) 
     )
     assert "Assurance qualité du programme : Qualitas" in text
     assert "programme: " not in text
+
+
+# --- a language credcat's interface does not speak -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def polish(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("polish")
+    config = make_project(root / "project", polish_catalogue(root / "src"))
+    site = root / "site"
+    build_site(config, site)
+    return site
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "pl/credentials/databases/",
+        "pl/credentials/databases/1.0/",
+        "pl/credentials/databases/1.0/summary/",
+        "pl/catalogue/",
+        "pl/organisations/",
+        "pl/organisations/alpha-uni/",
+        "pl/pathways/",
+        "pl/compare/",
+        "pl/check/",
+    ],
+)
+def test_credcats_english_on_a_polish_page_says_it_is_english(polish: Path, page: str) -> None:
+    """WCAG 2.1, 3.1.2 (Language of Parts): credcat has no Polish words, so its headings,
+    labels and notes are English on Polish pages, inside an element that says so, while every
+    Polish text of the catalogue says it is Polish, with no note that it falls back (it does
+    not). credcat's words are all English: no Polish date, duration or language name inside
+    an English phrase."""
+    html = _read(polish, page + "index.html")
+    assert '<html lang="pl"' in html
+    parser = _Languages()
+    parser.feed(html)
+    known = {" ".join(text.split()) for text in POLISH.values()}
+
+    def is_polish(text: str) -> bool:  # whole, or its start shortened with "…"
+        start = text.removesuffix("…")
+        shortened = text.endswith("…") and len(start) > 10
+        return text in known or (shortened and any(t.startswith(start) for t in known))
+
+    shown = [(text, lang) for text, lang in parser.texts if is_polish(text)]
+    assert shown or page in {"pl/compare/", "pl/check/"}, "none of the Polish texts found"
+    assert sorted({text for text, lang in shown if lang != "pl"}) == []
+    english = [(text, lang) for text, lang in parser.texts if not is_polish(text)]
+    ui = ui_strings("en")
+    headings = {str(ui["h_key_facts"]), str(ui["h_employers"])}
+    assert any(text in headings for text, _ in english) or "credentials/" not in page
+    assert any(lang == "en" for _, lang in english)
+    # every other text is credcat's English (or a name, number or address), and says so
+    assert sorted({text for text, lang in english if lang != "en"}) == []
+    polish_letters = re.compile("[ąćęłńóśźż]", re.I)
+    assert [text for text, _ in english if polish_letters.search(text)] == []
+    assert "credcat-fallback-note" not in html
+    assert 'data-credcat-fallback="pl"' not in html
+
+
+def test_the_footer_of_a_polish_page_says_its_english_is_english(polish: Path) -> None:
+    """The footer's "Made with" on a page of a language credcat does not speak: English,
+    and marked so; nothing English is marked where the page is English."""
+    polish_home = _read(polish, "pl/index.html")
+    footer = polish_home.split('<div class="md-copyright">', 1)[1].split("</div>", 1)[0]
+    assert '<span lang="en">' in footer and "Made with" in footer
+    english_home = _read(polish, "index.html")
+    assert 'lang="en"' not in english_home.split('<div class="md-copyright">', 1)[1][:400]
+
+
+def test_the_404_page_of_an_irish_site_says_its_english_is_english(irish: Path) -> None:
+    """Irish is the default language, and credcat has no Irish words: the 404 page's block
+    is credcat's English, and says so."""
+    not_found = (irish / "404.html").read_text("utf-8")
+    assert '<html lang="ga"' in not_found
+    assert '<section class="credcat-not-found" lang="en">' in not_found
+    assert 'class="credcat-not-found" lang="ga"' not in not_found

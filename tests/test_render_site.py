@@ -90,7 +90,8 @@ def test_page_and_jsonld_pick_the_same_text_for_a_missing_language(tmp_path: Pat
         assert page["title"] == data["@graph"][0]["name"] == "Relational databases"
         index = catalogue_index(cat, urls, lang)
         awarding_ids = index["credentials"][0]["a"]
-        assert [dict(index["facets"]["org"])[o] for o in awarding_ids] == ["Escola Exemplo"]
+        org_names = {pair[0]: pair[1] for pair in index["facets"]["org"]}
+        assert [org_names[o] for o in awarding_ids] == ["Escola Exemplo"]
     badge = ob3_achievement(cat, cred, urls)
     assert {n["name"] for n in _nodes(badge, "type", "Profile")} == {"Escola Exemplo"}
 
@@ -142,14 +143,23 @@ def test_localiser_formats_dates_numbers_prices_lists_and_plurals() -> None:
     assert en.join([]) == ""
     assert en.duration("8 weeks") == "8 weeks"
     assert de.duration("1 week") == "1 Woche"
-    # a language credcat has no words in: CLDR's units, with its plural rules
+    # a language credcat has no words in: credcat's words are English, dates, durations and
+    # names too (no Polish word inside an English phrase); numbers and prices as the page's
+    # language writes them, with the currency's code where its symbol is a word
     pl = Localiser("pl", "en")
+    assert pl.words == "en" and pl.lang == "pl"
     assert [pl.duration(d) for d in ("1 week", "2 weeks", "8 weeks")] == [
-        "1 tydzień",
-        "2 tygodnie",
-        "8 tygodni",
+        "1 week",
+        "2 weeks",
+        "8 weeks",
     ]
-    assert sv.duration("3 months") == "3 månader"
+    assert sv.duration("3 months") == "3 months"
+    assert pl.date(date(2027, 4, 10)) == "10 April 2027"
+    assert pl.label("language", "pl") == "Polish" and pl.label("country", "PL") == "Poland"
+    assert pl.number(2.5) == "2,5"
+    assert pl.price(Price(amount=Decimal("1200.5"), currency="PLN")) == "1\u00a0200,50\u00a0PLN"
+    assert pl.price(Price(amount=Decimal("1200.5"), currency="EUR")) == "1\u00a0200,50\u00a0€"
+    assert de.words == "de"
     assert plural(["No items", "{n} item", "{n} items"], 0) == "No items"
     assert plural(["{n} item", "{n} items"], 0) == "0 items"
     assert plural(["{n} Stunde", "{n} Stunden"], 1, "de") == "1 Stunde"

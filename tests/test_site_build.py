@@ -438,7 +438,7 @@ def test_catalogue_json_matches_the_model(any_site: Site) -> None:
     # their own with the same entries in the same order
     data = json.loads((any_site.root / "catalogue.json").read_text("utf-8"))
     texts = json.loads((any_site.root / "catalogue-texts.json").read_text("utf-8"))
-    assert data["version"] == texts["version"] == 3
+    assert data["version"] == texts["version"] == 4
     assert data["lang"] == texts["lang"]
     assert [e["i"] for e in texts["credentials"]] == [e["i"] for e in data["credentials"]]
     entries = {e["i"]: e for e in data["credentials"]}

@@ -150,8 +150,8 @@ from .render.language import localise
 from .render.safe import html_text, json_for_script, xml_text
 from .render.site.catalogue import list_page_inputs
 from .render.site.context import PageContext, PageSpec
-from .render.site.localise import cldr_locale, fill, lang_of, ui_strings
-from .render.site.messages import untranslated, untranslated_note
+from .render.site.localise import cldr_locale, fill, is_fallback, lang_of, ui_strings
+from .render.site.messages import interface_language, untranslated, untranslated_note
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages
 from .render.site.search import search_body
@@ -397,6 +397,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         config.extra["credcat_made_with"] = {
             code: str(ui_strings(code)["footer_made_with"]) for code in self.languages.all
         }
+        config.extra["credcat_interface_language"] = {
+            code: interface_language(code) for code in self.languages.all
+        }
         if self.languages.others:
             config.extra["alternate"] = True  # truthy: the header's switch; no <link hreflang>
         self._check_site_url(config, settings.base_uri)
@@ -476,7 +479,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             prefix = languages.prefix(lang)
             blocks.append(
                 {
-                    "lang": lang,
+                    "lang": interface_language(lang),
                     "title": str(ui["not_found_title"]),
                     "text": str(ui["not_found_text"]),
                     "home": prefix,
@@ -896,14 +899,15 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         """A hand-written page whose text is in another language (``shown``) than its page:
         a note in the page language, and the body marked as being in ``shown``. Where
         credcat's interface has no translation into the page's language, the note is in
-        English, and so is the language's name in it."""
+        English, says so, and so is the language's name in it."""
         assert self.languages is not None
         lang = self.languages.language_of(src_uri)
-        said_in = "en" if untranslated([lang]) else lang
+        said_in = interface_language(lang)
         language = cldr_locale(said_in).languages.get(shown.split("-")[0], shown)
         note = fill(str(ui_strings(lang)["page_not_translated"]), language=language)
+        marked = f' lang="{said_in}"' if said_in != lang else ""
         return (
-            f'<p class="credcat-fallback-note">{html_text(note)}</p>\n'
+            f'<p class="credcat-fallback-note"{marked}>{html_text(note)}</p>\n'
             f'<div lang="{html_text(shown)}">\n{html}\n</div>'
         )
 
@@ -1908,13 +1912,17 @@ def _xml(text: str) -> Markup:
 
 
 def _lang_attr(text: object) -> Markup:
-    """The ``lang_attr`` filter: `` lang="xx" data-credcat-fallback="xx"`` for a catalogue
-    text shown in another language than the page's (:class:`~credcat.render.site.localise.
-    Fallback`), for the element that shows it; nothing for any other text."""
+    """The ``lang_attr`` filter: `` lang="xx"`` for a catalogue text that is not in the
+    language of credcat's interface around it (:class:`~credcat.render.site.localise.
+    InLanguage`), with `` data-credcat-fallback="xx"`` where it is shown in another language
+    than the page's (:class:`~credcat.render.site.localise.Fallback`), for the element that
+    shows it; nothing for any other text."""
     lang = lang_of(text)
     if not lang:
         return Markup("")
     code = html_text(lang)
+    if not is_fallback(text):
+        return Markup(f' lang="{code}"')  # noqa: S704 - escaped
     return Markup(f' lang="{code}" data-credcat-fallback="{code}"')  # noqa: S704 - escaped
 
 
@@ -1923,6 +1931,8 @@ def _add_filters(env: jinja2.Environment) -> None:
     env.filters["json_for_script"] = json_for_script
     env.filters["xml"] = _xml
     env.filters["lang_attr"] = _lang_attr
+    env.filters["interface_lang"] = interface_language
+    env.tests["fallback"] = is_fallback
     env.filters["og_locale"] = og_locale
     _plain_dict_attributes(env)
 

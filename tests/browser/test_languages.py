@@ -7,13 +7,16 @@ under ``de/``, French (partial) under ``fr/``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.catalogue_factory import POLISH, polish_catalogue
 
 from credcat import vocab
 from credcat.render.site.localise import Localiser, plural, ui_strings
+from credcat.validate import load_catalogue
 
 from .conftest import Site, require_axe
 from .test_e2e import assert_no_axe_violations, shown_ids
@@ -231,3 +234,63 @@ def test_axe_in_every_language(page: Page, sample_site: Site, path: str) -> None
     if path.endswith("catalogue/"):
         expect(page.locator("#credcat-filters")).to_be_visible()
     assert_no_axe_violations(page, path)
+
+
+@pytest.fixture(scope="module")
+def polish_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """English and Polish, a language credcat's interface does not speak
+    (``catalogue_factory.polish_catalogue``)."""
+    from .conftest import XSS_MKDOCS_YML, build_site, serve
+
+    work = tmp_path_factory.mktemp("polish")
+    root = polish_catalogue(work / "catalogue")
+    (work / "docs").mkdir()
+    (work / "docs" / "index.md").write_text("# Polish\n", encoding="utf-8")
+    config = work / "mkdocs.yml"
+    yml = XSS_MKDOCS_YML.replace("https://xss.test.example/", "https://credentials.test.example/")
+    config.write_text(yml.format(docs=work / "docs", catalogue=root), "utf-8")
+    build_site(config, work / "site")
+    yield from serve(work / "site", load_catalogue(root))
+
+
+def test_polish_cards_and_comparison_say_which_texts_are_polish(
+    page: Page, polish_site: Site
+) -> None:
+    """On a Polish page credcat's words are English (its part of the page says lang="en"),
+    and what the scripts draw from catalogue.json and catalogue-texts.json says which texts
+    are the catalogue's Polish ones, without calling them a fallback (they are not)."""
+    page.goto(polish_site.url("pl/catalogue/"))
+    expect(page.locator("#credcat-filters")).to_be_visible()
+    assert page.locator("html").get_attribute("lang") == "pl"
+    expect(page.locator("#credcat-catalogue")).to_have_attribute("lang", "en")
+    page.locator("#credcat-q").fill("Relacyjne")  # the script draws the results again
+    card = page.locator('#credcat-results li[data-credcat-id="databases"]')
+    expect(card).to_have_count(1)
+    title = card.locator(".credcat-card__title a")
+    expect(title).to_have_text(POLISH["title"])
+    expect(title).to_have_attribute("lang", "pl")
+    expect(card.locator(".credcat-card__summary")).to_have_attribute("lang", "pl")
+    expect(card.locator('.credcat-card__provider span[lang="pl"]')).to_have_text(POLISH["alpha"])
+    expect(card.locator("[data-credcat-fallback]")).to_have_count(0)
+    # the compare page: title, outcomes and the assessment's title
+    page.goto(polish_site.url("pl/compare/?ids=databases"))
+    table = page.locator("table.credcat-compare-table")
+    expect(table.locator('th[data-credcat-id="databases"] a').first).to_have_attribute("lang", "pl")
+    outcomes = table.locator('tr[data-credcat-row="outcomes"] td li')
+    expect(outcomes).to_have_count(2)
+    for n in range(2):
+        expect(outcomes.nth(n)).to_have_attribute("lang", "pl")
+    line = table.locator('tr[data-credcat-row="assessment"] td li').first
+    expect(line.locator('span[lang="pl"]')).to_have_text(POLISH["project_title"])
+    expect(table.locator("[data-credcat-fallback]")).to_have_count(0)
+    page.goto("about:blank")  # leave before the server stops: the search worker may still load
+
+
+@pytest.mark.parametrize("path", ["pl/credentials/databases/", "pl/catalogue/"])
+def test_axe_on_polish_pages(page: Page, polish_site: Site, path: str) -> None:
+    require_axe()
+    page.goto(polish_site.url(path))
+    if path.endswith("catalogue/"):
+        expect(page.locator("#credcat-filters")).to_be_visible()
+    assert_no_axe_violations(page, path)
+    page.goto("about:blank")

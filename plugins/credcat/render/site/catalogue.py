@@ -211,7 +211,7 @@ def _listing(site: Site) -> dict[str, Any]:
                 "count": counts[facet][value],
                 "default": facet == "status" and value == "active",
             }
-            for value, label in labels[facet]
+            for value, label, *_lang in labels[facet]
         ]
 
     found = {

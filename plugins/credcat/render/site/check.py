@@ -42,6 +42,8 @@ def check_context(site: Site) -> CheckContext:
         "template_id": PLACEHOLDER_ID,
         "catalogue_json": base["links"]["catalogue_json"],
         "lang": site.lang,
+        # the language of credcat's words on the page (English where it has none in ``lang``)
+        "words": loc.words,
         "max_bytes": MAX_INPUT_BYTES,
         "max_depth": MAX_INPUT_DEPTH,
         "strings": dict(strings),

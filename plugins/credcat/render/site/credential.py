@@ -59,7 +59,7 @@ from .context import (
 from .context import (
     Outcome as OutcomeItem,
 )
-from .localise import Fallback, lang_of, rich
+from .localise import rich, same_kind
 
 __all__ = [
     "GLANCE_OUTCOMES",
@@ -98,12 +98,10 @@ def _expired(site: Site, qa: QualityAssurance) -> bool:
 
 def _shorten(text: str, limit: int = 90) -> str:
     """The start of a text, cut at a word boundary: for lists that link to the full text. A
-    text in another language than the page's stays marked as such (:class:`Fallback`)."""
+    text marked with its language stays marked (:func:`~.localise.same_kind`)."""
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
-    lang = lang_of(text)
-    return Fallback(cut, lang) if lang else cut
+    return same_kind(text, text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…")
 
 
 def _item(text: str, href: str = "", suffix: str = "") -> FactItem:
@@ -364,7 +362,7 @@ def _record(
         if version_page and before is not None:
             names = {oid: dict(org.name) for oid, org in site.cat.organisations.items()}
             described = [
-                describe_html(change, site.lang, loc)
+                describe_html(change, loc.words, loc)
                 for change in changes(before.credential, as_released, names)
             ] or [str(loc.ui["what_changed_other"])]
     history: list[VersionEntry] = []
@@ -455,7 +453,7 @@ def _facts(site: Site, page: str, cred: Credential, offered: bool) -> list[Fact]
     fact(
         "eqf",
         [_item(loc.ui_text("fact_eqf_value", level=cred.eqf))],
-        vocab.eqf_descriptor(cred.eqf, site.lang) or "",
+        vocab.eqf_descriptor(cred.eqf, loc.words) or "",
         {
             "text": str(ui["fact_eqf_link"]),
             "href": site.link(page, site.urls.guide_page()) + "#eqf",

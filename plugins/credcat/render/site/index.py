@@ -108,7 +108,7 @@ __all__ = [
     "index_entries",
 ]
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 FACETS = ("eqf", "field", "mode", "language", "org", "status")
 """The facets of ``catalogue.json``, in the order the catalogue page shows them."""
@@ -143,7 +143,8 @@ def _entry(site: Site, cred: Credential) -> dict[str, Any]:
         "i": cred.id,
         "t": title,
         "s": summary,
-        # the language of a title or summary shown in another language than the page's
+        # the language of a title or summary in another language than credcat's words (the
+        # page's, or English where credcat does not speak it: then every text in the page's)
         "tl": lang_of(title) or None,
         "sl": lang_of(summary) or None,
         "p": list(cred.providers),
@@ -176,7 +177,7 @@ def _texts_entry(site: Site, cred: Credential) -> dict[str, Any]:
         "i": cred.id,
         "w": workload(site, cred),
         "o": outcomes,
-        # the language of each outcome, when one is shown in another language than ``lang``
+        # the language of each outcome, when one is in another language than credcat's words
         "ol": outcome_langs if any(outcome_langs) else None,
         "k": sorted({loc.text(s.label) for o in cred.outcomes for s in o.esco if s.label}),
         "x": [
@@ -241,7 +242,8 @@ class Facets:
 
     def labels(self, site: Site) -> dict[str, list[list[str]]]:
         """Each facet as ``[code, label]`` in display order (the ``facets`` of
-        ``catalogue.json``); each value's label made once, however many credentials share it."""
+        ``catalogue.json``; ``[code, label, lang]`` for a name in another language than
+        credcat's words); each value's label made once, however many credentials share it."""
         loc = site.loc
         codes = self.codes
         labels: dict[str, dict[str, str]] = {facet: {} for facet in codes}
@@ -256,8 +258,10 @@ class Facets:
             labels["status"][status] = str(loc.ui["status"][status])
 
         def by_label(facet: str) -> list[list[str]]:
+            """``[code, label]``, or ``[code, label, lang]`` for a name in another language
+            than credcat's words (an organisation's)."""
             ordered = sorted(labels[facet].items(), key=lambda i: (i[1].casefold(), i[0]))
-            return [[code, label] for code, label in ordered]
+            return [[code, label, *filter(None, [lang_of(label)])] for code, label in ordered]
 
         return {
             "eqf": [[code, labels["eqf"][code]] for code in sorted(labels["eqf"], key=int)],
@@ -305,7 +309,7 @@ def _index_rest(site: Site, facets: Facets) -> dict[str, Any]:
     folder = posixpath.dirname(site.urls.catalogue_json(other))
     logos = {
         oid: posixpath.relpath(site.logos[oid].path, folder or ".")
-        for oid, _name in sorted(labels["org"])
+        for oid, *_name in sorted(labels["org"])
         if oid in site.logos
     }
     return {

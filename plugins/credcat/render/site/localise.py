@@ -19,13 +19,12 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, get_currency_symbol
-from babel.units import format_unit
 from markupsafe import Markup
 
 from ... import vocab
@@ -33,17 +32,21 @@ from ...model import DURATION_RE, Price
 from ..language import LanguageMap, chosen_language
 from ..safe import markdown_safe
 from .context import Part
-from .messages import Plural, translations, ui_tree, untranslated
+from .messages import Plural, interface_language, translations, ui_tree
 
 __all__ = [
     "Fallback",
     "FallbackMarkup",
+    "InLanguage",
+    "InLanguageMarkup",
     "Localiser",
     "cldr_locale",
     "fill",
+    "is_fallback",
     "lang_of",
     "plural",
     "rich",
+    "same_kind",
     "ui_strings",
 ]
 
@@ -143,49 +146,91 @@ def _text_part(text: str) -> Part:
     return {"text": text, "href": "", "rel": ""}
 
 
-class Fallback(str):
-    """A catalogue text shown in another language than the page's (:meth:`Localiser.text`):
-    the text, with the language it is in (``lang``), so that the element showing it says so
-    (the ``lang_attr`` filter of credcat's templates; WCAG 2.1, 3.1.2 Language of Parts).
-    Everything else treats it as the string it is."""
+class InLanguage(str):
+    """A catalogue text with the language it is in (``lang``), where that is not the language
+    of credcat's interface around it, so that the element showing it says so (the
+    ``lang_attr`` filter of credcat's templates; WCAG 2.1, 3.1.2 Language of Parts). On a
+    page of a language credcat's interface does not speak (Polish), the interface is English
+    and the catalogue's own Polish texts are these. Everything else treats it as the string
+    it is."""
 
     lang: str
+    fallback: ClassVar[bool] = False
+    """Whether the text stands in for a translation the catalogue does not have
+    (:class:`Fallback`: a note says so)."""
 
-    def __new__(cls, text: str, lang: str) -> Fallback:
+    def __new__(cls, text: str, lang: str) -> Self:
         made = super().__new__(cls, text)
         made.lang = lang
         return made
 
-    def __reduce__(self) -> tuple[type[Fallback], tuple[str, str]]:
-        return (Fallback, (str(self), self.lang))
+    def __reduce__(self) -> tuple[type[Self], tuple[str, str]]:
+        return (type(self), (str(self), self.lang))
 
 
-class FallbackMarkup(Markup):
-    """Safe HTML made from a :class:`Fallback` (a Markdown text), with its language."""
+class Fallback(InLanguage):
+    """A catalogue text shown in another language than the page's (:meth:`Localiser.text`),
+    as the catalogue has no translation into the page's."""
+
+    fallback = True
+
+
+class InLanguageMarkup(Markup):
+    """Safe HTML made from an :class:`InLanguage` text (Markdown), with its language."""
 
     lang: str
+    fallback: ClassVar[bool] = False
 
-    def __new__(cls, base: object = "", lang: str = "") -> FallbackMarkup:
+    def __new__(cls, base: object = "", lang: str = "") -> Self:
         made = super().__new__(cls, base)
         made.lang = lang
         return made
 
-    def __reduce__(self) -> tuple[type[FallbackMarkup], tuple[str, str]]:
-        return (FallbackMarkup, (str(self), self.lang))
+    def __reduce__(self) -> tuple[type[Self], tuple[str, str]]:
+        return (type(self), (str(self), self.lang))
+
+
+class FallbackMarkup(InLanguageMarkup):
+    """Safe HTML made from a :class:`Fallback` (a Markdown text), with its language."""
+
+    fallback = True
 
 
 def lang_of(text: object) -> str:
-    """The language of a text shown in another language than the page's, else ``""``."""
-    return text.lang if isinstance(text, (Fallback, FallbackMarkup)) else ""
+    """The language of a catalogue text that is not in the language of the interface around
+    it (:class:`InLanguage`), else ``""``."""
+    return text.lang if isinstance(text, (InLanguage, InLanguageMarkup)) else ""
+
+
+def is_fallback(text: object) -> bool:
+    """Whether a text stands in for a translation the catalogue does not have."""
+    return isinstance(text, (Fallback, FallbackMarkup))
+
+
+def same_kind(original: str, text: str) -> str:
+    """``text`` (a part of ``original``, say) marked with ``original``'s language, if any."""
+    return type(original)(text, original.lang) if isinstance(original, InLanguage) else text
 
 
 class Localiser:
     """Formats everything a page in one language shows.
 
+    credcat's own words (UI strings, vocabulary labels, EQF descriptors, the names of
+    languages and countries, dates, durations, lists) are in its interface language
+    (:func:`~credcat.render.site.messages.interface_language`): the page language where
+    credcat speaks it, else English, so that a Polish page does not mix English headings
+    with Polish dates inside one phrase. The catalogue's texts are in the page language
+    (:class:`InLanguage` where that is not the interface's), and numbers and prices are
+    written as the page language writes them (``1,5``; ``1 200 zł``), as digits read the same
+    in any language but their separators do not.
+
     Attributes:
         lang: The page language.
+        words: The language of credcat's own words on the page.
         default: The catalogue's default language (the fallback of catalogue texts).
-        ui: The UI strings of ``lang``.
+        ui: The UI strings of ``lang`` (English where it has none).
+        locale: The CLDR locale of ``words``.
+        number_locale: The CLDR locale of ``lang``: numbers and prices.
     """
 
     def __init__(self, lang: str, default: str) -> None:
@@ -194,36 +239,45 @@ class Localiser:
         default: The catalogue's default language.
         """
         self.lang = lang
+        self.words = interface_language(lang)
         self.default = default
         self.ui = ui_strings(lang)
-        self.locale = cldr_locale(lang)
+        self.locale = cldr_locale(self.words)
+        self.number_locale = cldr_locale(lang)
         self._dates: dict[date, str] = {}
         self._prices: dict[tuple[Decimal, str], str] = {}
 
     def text(self, text: LanguageMap | None) -> str:
         """A catalogue text in the page language (:func:`~credcat.render.language.localise`),
-        a :class:`Fallback` when it is shown in another language."""
+        a :class:`Fallback` when it is shown in another language, an :class:`InLanguage` when
+        it is in the page language but credcat's interface is not."""
         chosen = chosen_language(text, self.lang, self.default)
         if not text or not chosen:
             return ""
         found = text[chosen]
-        return Fallback(found, chosen) if chosen != self.lang and found else found
+        if not found:
+            return found
+        if chosen != self.lang:
+            return Fallback(found, chosen)
+        return InLanguage(found, chosen) if chosen != self.words else found
 
     def prose(self, text: LanguageMap | None) -> Markup:
         """A catalogue text in Markdown, as safe HTML in the page language
-        (:func:`~credcat.render.safe.markdown_safe`), a :class:`FallbackMarkup` when it is
-        shown in another language."""
+        (:func:`~credcat.render.safe.markdown_safe`), a :class:`FallbackMarkup` or
+        :class:`InLanguageMarkup` as :meth:`text` would mark it."""
         shown = self.text(text)
         made = markdown_safe(shown)
         lang = lang_of(shown)
-        return FallbackMarkup(made, lang) if lang and made else made
+        if not lang or not made:
+            return made
+        return FallbackMarkup(made, lang) if is_fallback(shown) else InLanguageMarkup(made, lang)
 
     def ui_text(self, key: str, /, **values: object) -> str:
         """A UI string with its ``{name}`` placeholders filled."""
         return fill(str(self.ui[key]), **values)
 
     def label(self, name: str, code: str) -> str:
-        """Label of a vocabulary code in the page language.
+        """Label of a vocabulary code in the interface language (:attr:`words`).
 
         In this order: language and country names from CLDR; on English pages, credcat's English
         wording where the official label reads badly (``labels`` in ``ui.yaml``); the official
@@ -241,12 +295,13 @@ class Localiser:
             if level is not None:
                 return self.ui_text("nqf_level", framework=level[0], level=level[1])
         found = vocab.lookup(name, code)
-        if self.lang == "en" or found is None or self.lang not in found.labels:
+        words = self.words
+        if words == "en" or found is None or words not in found.labels:
             own = self.ui_label(name, code)
             if own:
                 return own
-        if found is not None and self.lang in found.labels:
-            return _capital(found.labels[self.lang])
+        if found is not None and words in found.labels:
+            return _capital(found.labels[words])
         override = self.ui.get("labels", {}).get(name, {}).get(code)
         if override:
             return str(override)
@@ -267,7 +322,7 @@ class Localiser:
         return self._cldr_language(code) or self.label("language", code)
 
     def _cldr_language(self, code: str) -> str:
-        """CLDR's name of a language in the page language, as written in a sentence."""
+        """CLDR's name of a language in the interface language, as written in a sentence."""
         return str(self.locale.languages.get(code.lower().replace("-", "_"), ""))
 
     def cldr_name(self, name: str, code: str) -> str:
@@ -281,18 +336,19 @@ class Localiser:
         return found[:1].upper() + found[1:] if found else ""
 
     def has_label(self, name: str, code: str) -> bool:
-        """Whether a code has a label in the page language (not an English fallback)."""
+        """Whether a code has a label in the interface language (not an English fallback)."""
         if self.cldr_name(name, code) or self.ui_label(name, code):
             return True
         found = vocab.lookup(name, code)
-        return found is not None and self.lang in found.labels
+        return found is not None and self.words in found.labels
 
     def ui_label(self, name: str, code: str) -> str:
-        """The label the UI strings give a code in the page language (no English fallback)."""
+        """The label the UI strings give a code in the interface language (no English
+        fallback)."""
         key = f"labels.{name}.{code}"
-        if self.lang == "en":
-            return str(self.ui.get("labels", {}).get(name, {}).get(code, ""))
-        found = translations(self.lang).get(key)
+        if self.words == "en":
+            return str(ui_strings("en").get("labels", {}).get(name, {}).get(code, ""))
+        found = translations(self.words).get(key)
         return found if isinstance(found, str) else ""
 
     def date(self, value: date) -> str:
@@ -306,34 +362,34 @@ class Localiser:
         return found
 
     def number(self, value: float | int | Decimal) -> str:
-        """``4.0`` → ``4``, ``2.5`` → ``2.5`` (``2,5`` in German); never digit groups."""
-        return _number(str(value), str(self.locale))
+        """``4.0`` → ``4``, ``2.5`` → ``2.5`` (``2,5`` in German and on Polish pages); never
+        digit groups."""
+        return _number(str(value), str(self.number_locale))
 
     def plural(self, forms: Sequence[str], n: int) -> str:
         """A plural form of a UI string for ``n`` (:func:`plural`)."""
-        return plural(forms, n, self.lang)
+        return plural(forms, n, self.words)
 
     def join(self, items: Sequence[str]) -> str:
         """``a, b and c`` (CLDR's list pattern)."""
         return format_list(list(items), locale=self.locale) if items else ""
 
     def duration(self, text: str) -> str:
-        """``8 weeks`` in the page language."""
+        """``8 weeks`` in the interface language."""
         match = DURATION_RE.match(text)
         if not match:
             return text
         n, unit = int(match.group(1)), match.group(2).lower()
-        if untranslated([self.lang]):  # credcat has no words here: CLDR's ("8 tygodni")
-            try:
-                return str(format_unit(n, f"duration-{unit}", length="long", locale=self.locale))
-            except (KeyError, ValueError):  # pragma: no cover - CLDR has these units
-                pass
         return self.plural(self.ui["unit"][unit], n)
 
     def price(self, price: Price) -> str:
         """A price: ``€720`` / ``720 €`` / ``CHF 720`` / ``Free``.
 
         The currency symbol comes from CLDR; a currency without one is written as its code.
+        The amount is written as the page language writes it, also where credcat's interface
+        does not speak it: on a Polish page ``1 200 PLN`` in CLDR's order, as ``1,200`` would
+        read as one point two there (and with the currency's code, not "zł", a Polish word
+        inside credcat's English).
         """
         if price.amount == 0:
             return str(self.ui["price_free"])
@@ -341,11 +397,13 @@ class Localiser:
         found = self._prices.get(key)
         if found is not None:  # a catalogue has few prices, shown thousands of times
             return found
-        amount = _amount(str(price.amount), str(self.locale))
-        symbol = get_currency_symbol(price.currency, self.locale)
+        amount = _amount(str(price.amount), str(self.number_locale))
+        symbol = get_currency_symbol(price.currency, self.number_locale)
         sign = symbol if symbol and symbol != price.currency else price.currency
-        if untranslated([self.lang]):  # credcat has no words here: CLDR's order and space
-            before, space = _currency_layout(str(self.locale))
+        if self.words != self.lang:  # credcat has no words here: CLDR's order and space
+            if any(char.isalpha() for char in sign):
+                sign = price.currency  # "zł" is a Polish word on an English line: "PLN"
+            before, space = _currency_layout(str(self.number_locale))
             if sign == price.currency:
                 space = "\u00a0"  # a code is always set apart
             found = f"{sign}{space}{amount}" if before else f"{amount}{space}{sign}"

@@ -44,6 +44,7 @@ __all__ = [
     "catalogue_languages",
     "english_messages",
     "english_source",
+    "interface_language",
     "is_partial",
     "leaves",
     "read_catalogue",
@@ -220,6 +221,14 @@ def untranslated(languages: Iterable[str]) -> list[str]:
         for lang in languages
         if lang.split("-")[0] != SOURCE_LANGUAGE and read_catalogue(lang.split("-")[0]) is None
     ]
+
+
+def interface_language(lang: str) -> str:
+    """The language of credcat's own words on a page in ``lang``: ``lang`` where credcat's
+    interface speaks it, else English (:data:`SOURCE_LANGUAGE`). The element around
+    credcat's words says so (``lang="en"`` on a Polish page), and the catalogue's texts in
+    the page language inside it say theirs (WCAG 2.1, 3.1.2 Language of Parts)."""
+    return SOURCE_LANGUAGE if untranslated([lang]) else lang
 
 
 UNTRANSLATED_NOTE = (

@@ -109,6 +109,7 @@
   var byId = Object.create(null);      // id -> item (no prototype: ids come from addresses)
   var texts = "none";      // catalogue-texts.json: "none", "loading", "here" or "failed"
   var labels = Object.create(null);    // facet -> code -> label
+  var labelLangs = Object.create(null);  // facet -> code -> the label's language, if marked
   var codes = Object.create(null);     // facet -> value -> small integer
   var codeList = Object.create(null);  // facet -> [value]
   var textCache = { q: null, hits: null };  // the items the last text search matched
@@ -139,11 +140,13 @@
     });
   }
 
-  // A title or summary in another language than the page's (catalogue.json's tl, sl): its
-  // element says so, as on the cards the build writes.
-  function setFallback(node, lang) {
-    node.setAttribute("lang", lang);
-    node.setAttribute("data-credcat-fallback", lang);
+  // A title or summary in another language than credcat's words around it (catalogue.json's
+  // tl, sl): its element says so, as on the cards the build writes; and that it stands in for
+  // a missing translation where that language is not the page's (on a page whose interface is
+  // English as credcat has no words in its language, a title in that language is marked too).
+  function setFallback(node, code) {
+    node.setAttribute("lang", code);
+    if (code !== lang) node.setAttribute("data-credcat-fallback", code);
   }
 
   function plural(el, n) {
@@ -194,7 +197,11 @@
     var facets = json.facets || {};
     FACETS.forEach(function (facet) {
       labels[facet] = Object.create(null);
-      list_(facets[facet]).forEach(function (pair) { labels[facet][String(pair[0])] = String(pair[1]); });
+      labelLangs[facet] = Object.create(null);
+      list_(facets[facet]).forEach(function (pair) {
+        labels[facet][String(pair[0])] = String(pair[1]);
+        if (pair[2]) labelLangs[facet][String(pair[0])] = String(pair[2]);
+      });
     });
     FACETS.forEach(function (facet) { codes[facet] = Object.create(null); codeList[facet] = []; });
     var entries = list_(json.credentials);
@@ -438,7 +445,14 @@
       provider.appendChild(img);
     }
     provider.appendChild(srOnly(words.card_provider));
-    provider.appendChild(document.createTextNode(list_(e.p).map(function (o) { return labels.org[o] || o; }).join(", ")));
+    list_(e.p).forEach(function (o, n) {
+      if (n) provider.appendChild(document.createTextNode(", "));
+      var name = labels.org[o] || o;
+      if (!labelLangs.org[o]) return provider.appendChild(document.createTextNode(name));
+      var span = el("span", "", name);  // as the build's cards: a name in another language
+      setFallback(span, labelLangs.org[o]);
+      provider.appendChild(span);
+    });
     li.appendChild(provider);
     var facts = el("ul", "credcat-card__facts");
     function fact(name, label, text) {
@@ -488,7 +502,7 @@
     tick.appendChild(box);
     tick.appendChild(el("span", "", words.card_compare));
     var named = el("span", "credcat-sr-only", " " + e.t);
-    if (e.tl) named.setAttribute("lang", e.tl);  // the title, in another language than the page's
+    if (e.tl) named.setAttribute("lang", e.tl);  // the title, in another language than the words around it
     tick.appendChild(named);
     li.appendChild(tick);
     item.card = li;

@@ -119,14 +119,16 @@
     return map ? Object.keys(map).sort().map(function (k) { return map[k].trim(); }) : [];
   }
 
-  // A text shown in another language than the page's → that language, so that its cell
-  // says so (lang; WCAG 2.1, 3.1.2 Language of Parts). Texts are compared as strings, so the
-  // language goes beside them, not with them.
+  // A text in another language than credcat's words around it (config.words: the page
+  // language, or English where credcat's interface does not speak it) → that language, so
+  // that its cell says so (lang; WCAG 2.1, 3.1.2 Language of Parts). Texts are compared as
+  // strings, so the language goes beside them, not with them.
   var textLang = Object.create(null);
   var LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+  var words = config.words || config.lang;
 
   function marked(text, lang) {
-    if (text && lang && lang !== config.lang && LANG_TAG.test(lang)) {
+    if (text && lang && lang !== words && LANG_TAG.test(lang)) {
       textLang[text] = lang;
     }
     return text;
@@ -554,10 +556,11 @@
     return differing(claimed, published).length === 0;
   }
 
-  /** A language's name in the page language (the code where the browser has none). */
+  /** A language's name in the language of credcat's words (the code where the browser has
+   *  none). */
   function languageName(code) {
     try {
-      return new Intl.DisplayNames([config.lang || "en"], { type: "language" }).of(code) || code;
+      return new Intl.DisplayNames([words || "en"], { type: "language" }).of(code) || code;
     } catch (e) {
       return code;
     }

@@ -67,12 +67,15 @@
     status.textContent = lines.filter(Boolean).join(" ");
   }
 
-  /** A text in another language than the page's (catalogue.json's tl, catalogue-texts.json's
-   *  ol): its element says so, as on the pages the build writes. */
+  /** A text in another language than credcat's words around it (catalogue.json's tl,
+   *  catalogue-texts.json's ol): its element says so, as on the pages the build writes; and
+   *  that it stands in for a missing translation where that language is not the page's. */
   function markFallback(node, lang) {
     if (lang) {
       node.setAttribute("lang", String(lang));
-      node.setAttribute("data-credcat-fallback", String(lang));
+      if (String(lang) !== document.documentElement.lang) {
+        node.setAttribute("data-credcat-fallback", String(lang));
+      }
     }
   }
 
