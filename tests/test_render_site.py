@@ -394,3 +394,46 @@ def _nodes_with_id(value: Any) -> list[dict[str, Any]]:
         for item in value:
             found += _nodes_with_id(item)
     return found
+
+
+def test_machine_files_number_outcomes_as_the_page_does() -> None:
+    """An Open Badge's criteria and an ELM assessment's description say which outcomes an
+    assessment proves by number: the numbers are the page's (knowledge, skills, then
+    responsibility and autonomy), so an employer reading "proves 1 and 3" in a credential finds
+    outcomes 1 and 3 on the page. The sample has credentials whose files list a skill before
+    the knowledge, so the file's order would give other numbers."""
+    cat = load_catalogue(REPO / "catalogue")
+    urls = _urls(cat)
+    pages = Pages(cat, urls)
+    reordered = 0
+    for cid, cred in cat.credentials.items():
+        spec = next(
+            s
+            for s in pages.pages()
+            if s.kind == "credential" and s.entity == cid and not s.version_page
+        )
+        page: Any = pages.context(spec)
+        on_page = {o["number"]: str(o["text"]) for g in page["outcome_groups"] for o in g["items"]}
+        reordered += [o.text["en"] for o in cred.outcomes] != [on_page[n] for n in sorted(on_page)]
+        narrative = ob3_achievement(cat, cred, urls)["criteria"]["narrative"]
+        listed = dict(re.findall(r"^(\d+)\. (.+)$", narrative, re.M))
+        assert {int(n): text for n, text in listed.items()} == on_page, cid
+        texts = {o.text["en"]: set(o.text.values()) for o in cred.outcomes}
+        proves = "Proves these learning outcomes: "  # then "(2) Translate a loosely …; (4) …"
+        found = [
+            pair for text in _strings_in(elm_document(cat, cred, urls)) if proves in text
+            for pair in re.findall(r"\((\d+)\) ([^;]+)", text.split(proves, 1)[1])
+        ]  # fmt: skip
+        assert found, cid
+        for n, text in found:
+            said = text.rstrip(". ")
+            assert any(t.startswith(said) for t in texts[on_page[int(n)]]), (cid, n, said)
+    assert reordered  # the test would pass with the file's order otherwise
+
+
+def _strings_in(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings_in(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings_in(item)]
+    return [value] if isinstance(value, str) else []

@@ -1469,3 +1469,14 @@ def duration_iso(text: str) -> str:
         "month": f"P{number}M",
         "year": f"P{number}Y",
     }[unit]
+
+
+OUTCOME_KINDS: tuple[OutcomeKind, ...] = ("knowledge", "skill", "responsibility-autonomy")
+"""The order of outcome kinds (EQF's three dimensions) wherever outcomes are listed by number."""
+
+
+def ordered_outcomes(credential: CredentialDoc) -> list[Outcome]:
+    """A credential's outcomes as every page and machine file numbers them: knowledge, then
+    skills, then responsibility and autonomy, each kind in the file's order. So "proves 1
+    and 3" in an Open Badge or an EDC means the outcomes numbered 1 and 3 on the page."""
+    return [o for kind in OUTCOME_KINDS for o in credential.outcomes if o.kind == kind]

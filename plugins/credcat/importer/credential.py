@@ -39,7 +39,7 @@ from typing import Any
 from .. import vocab
 from ..catalogue import CREDENTIALS_DIR
 from ..ids import is_id, slugify
-from ..model import ESCO_SKILL_RE, VERSION_RE, version_name_problem
+from ..model import ESCO_SKILL_RE, OUTCOME_KINDS, VERSION_RE, version_name_problem
 from ..render.language import PHRASE_FALLBACK, PHRASE_LANGUAGES, say
 from .base import (
     SPEC_TYPES,
@@ -506,7 +506,15 @@ def _outcomes_and_assessments(ctx: Context, entry: Entry, draft: Draft) -> None:
             "the source lists no learning outcomes (Annex I: learning outcomes)",
         )
     outcome_ids = [o["id"] for o in data["outcomes"]]
-    found_assessments = _read_assessments(ctx, spec, path, entry, draft, outcome_nodes, outcome_ids)
+    numbered = [  # as credcat's pages and files number them (model.ordered_outcomes)
+        o["id"]
+        for kind in OUTCOME_KINDS
+        for o in data["outcomes"]
+        if o.get("kind", "skill") == kind
+    ]
+    found_assessments = _read_assessments(
+        ctx, spec, path, entry, draft, outcome_nodes, outcome_ids, numbered
+    )
     if not found:  # what they prove is unknown as long as the outcomes are
         for index in range(len(found_assessments)):
             draft.mark(("assessments", index, "proves"))
@@ -1058,7 +1066,10 @@ def _read_assessments(
     draft: Draft,
     outcome_nodes: dict[str, str],
     outcome_ids: list[str],
+    numbered: list[str],
 ) -> list[dict[str, Any]]:
+    """The assessments; ``numbered``: the outcomes' ids in the order credcat numbers them in
+    the sentence its own files say what an assessment proves with."""
     found: list[tuple[dict[str, Any], str, dict[str, Any] | None]] = []
     raw = spec.get("provenBy")
     for i, node in enumerate(ctx.tree.nodes(raw)):
@@ -1132,10 +1143,10 @@ def _read_assessments(
             elif identity:
                 item["identity_check"] = True
         proves = _read_proves(ctx, node, spec_id, outcome_nodes)
-        if proves == outcome_ids and numbers and all(0 < n <= len(outcome_ids) for n in numbers):
+        if proves == outcome_ids and numbers and all(0 < n <= len(numbered) for n in numbers):
             # credcat's own file points every assessment at the specification and names the
             # outcomes it proves by their numbers
-            proves = list(dict.fromkeys(outcome_ids[n - 1] for n in numbers))
+            proves = list(dict.fromkeys(numbered[n - 1] for n in numbers))
         if proves is None:
             proves = list(outcome_ids)
             ctx.report.assumed.append(

@@ -34,7 +34,7 @@ from __future__ import annotations
 from ... import vocab
 from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
-from ...model import Assessment, Credential, Outcome, QualityAssurance
+from ...model import Assessment, Credential, Outcome, QualityAssurance, ordered_outcomes
 from ...urls import Urls, assessment_anchor, outcome_anchor
 from ...versions import Related, relations_of
 from ..language import PHRASE_FALLBACK, LanguageMap, join_texts, localise, say
@@ -123,7 +123,8 @@ class _Spec:
             )
         elif assessment.identity_check:
             extra.append(say("assessment.identity-only", langs, identity=say(identity, langs)))
-        numbered = {o.id: (i, o) for i, o in enumerate(self.cred.outcomes, start=1)}
+        # numbered as on the page
+        numbered = {o.id: (i, o) for i, o in enumerate(ordered_outcomes(self.cred), start=1)}
         proven = [numbered[oid] for oid in assessment.proves if oid in numbered]
         if proven:
             listing = {

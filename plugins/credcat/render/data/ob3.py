@@ -23,7 +23,7 @@ from __future__ import annotations
 from ... import vocab
 from ...catalogue import Catalogue
 from ...jsonld import OB3_CONTEXT
-from ...model import Brief, Credential
+from ...model import Brief, Credential, ordered_outcomes
 from ...urls import Urls
 from ..language import concept_label, localise, nqf_label, phrase
 from .badge import badge_caption
@@ -70,9 +70,10 @@ def editions(catalogue: Catalogue, credential: Credential) -> dict[str | None, s
 
 def _criteria_narrative(credential: Credential, lang: str, default: str) -> str:
     """Markdown: the outcomes the holder has shown, and how each assessment proves them."""
-    numbered = {o.id: i for i, o in enumerate(credential.outcomes, start=1)}
+    outcomes = ordered_outcomes(credential)  # numbered as on the page
+    numbered = {o.id: i for i, o in enumerate(outcomes, start=1)}
     lines = [phrase("heading.outcomes", lang) + ":", ""]
-    lines += [f"{numbered[o.id]}. {localise(o.text, lang, default)}" for o in credential.outcomes]
+    lines += [f"{numbered[o.id]}. {localise(o.text, lang, default)}" for o in outcomes]
     lines += ["", phrase("heading.assessment", lang) + ":", ""]
     for assessment in credential.assessments:
         kind = concept_label(vocab.concept("assessment-type", assessment.type), lang)

@@ -13,7 +13,13 @@ from datetime import date
 
 from ... import vocab
 from ...changes import changes, describe_html
-from ...model import Credential, Offering, Outcome, QualityAssurance
+from ...model import (
+    OUTCOME_KINDS,
+    Credential,
+    Offering,
+    QualityAssurance,
+    ordered_outcomes,
+)
 from ...urls import SPEC_ANCHOR, assessment_anchor, offering_anchor, outcome_anchor
 from ...versions import (
     FINGERPRINT_SCHEME,
@@ -70,17 +76,8 @@ __all__ = [
     "summary_context",
 ]
 
-OUTCOME_KINDS = ("knowledge", "skill", "responsibility-autonomy")
-"""Display order of outcome kinds."""
-
-
 GLANCE_OUTCOMES = 4
 """Outcomes shown at the top of a credential page (skills first); the rest follow below."""
-
-
-def ordered_outcomes(cred: Credential) -> list[Outcome]:
-    """Outcomes in display order: knowledge, skills, responsibility and autonomy."""
-    return [o for kind in OUTCOME_KINDS for o in cred.outcomes if o.kind == kind]
 
 
 def open_until(offer: Offering) -> date:
