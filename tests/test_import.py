@@ -1000,8 +1000,10 @@ def test_credcats_own_file_reads_back_field_for_field(cid: str, tmp_path: Path) 
         (link.url, dict(link.title)) for link in source.links
     ]
     assert cred.homepage == source.homepage
-    assert {a.id: a.proves for a in cred.assessments} == {
-        a.id: a.proves for a in source.assessments
+    # what each assessment proves (the files list it by the page's numbers, not in the
+    # order the YAML happened to name the outcomes)
+    assert {a.id: sorted(a.proves) for a in cred.assessments} == {
+        a.id: sorted(a.proves) for a in source.assessments
     }
     assert {a.id: _maybe(a.title) for a in cred.assessments} == {
         a.id: _maybe(a.title) for a in source.assessments
@@ -1106,3 +1108,27 @@ def test_what_credcat_derives_is_reported_in_other_files(cat: Path, tmp_path: Pa
     assert any(
         line.startswith("not imported: $.accreditation[0].organisation — ") for line in report
     )
+
+
+def test_a_file_credcat_wrote_before_outcomes_were_numbered_as_on_the_page_reads_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Until 2026-12 credcat numbered the outcomes an assessment proves in the file's order;
+    since then in the page's (knowledge first). Each number is followed by the outcome's
+    text, so a file of either kind gives back what each assessment proves, not other
+    outcomes of the same numbers (applied-data-analytics lists a knowledge outcome third)."""
+    import credcat.render.data.elm as elm_module
+
+    monkeypatch.setattr(elm_module, "ordered_outcomes", lambda cred: list(cred.outcomes))
+    target = tmp_path / "catalogue"
+    shutil.copytree(BASE, target)
+    source, elm = _sample_elm("applied-data-analytics", tmp_path)
+    assert [o.kind for o in source.outcomes] != sorted(  # the file's order is not the page's
+        (o.kind for o in source.outcomes),
+        key=["knowledge", "skill", "responsibility-autonomy"].index,
+    )
+    import_file(elm, target)
+    cred = load(target).credentials["applied-data-analytics"]
+    assert {a.id: sorted(a.proves) for a in cred.assessments} == {
+        a.id: sorted(a.proves) for a in source.assessments
+    }

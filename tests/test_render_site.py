@@ -418,12 +418,18 @@ def test_machine_files_number_outcomes_as_the_page_does() -> None:
         narrative = ob3_achievement(cat, cred, urls)["criteria"]["narrative"]
         listed = dict(re.findall(r"^(\d+)\. (.+)$", narrative, re.M))
         assert {int(n): text for n, text in listed.items()} == on_page, cid
+        for numbers in re.findall(r"proves outcomes ([\d, ]+)", narrative):  # as the page: 2, 3
+            said = [int(n) for n in numbers.split(", ")]
+            assert said == sorted(said), (cid, numbers)
         texts = {o.text["en"]: set(o.text.values()) for o in cred.outcomes}
         proves = "Proves these learning outcomes: "  # then "(2) Translate a loosely …; (4) …"
-        found = [
-            pair for text in _strings_in(elm_document(cat, cred, urls)) if proves in text
-            for pair in re.findall(r"\((\d+)\) ([^;]+)", text.split(proves, 1)[1])
-        ]  # fmt: skip
+        found = []
+        for text in _strings_in(elm_document(cat, cred, urls)):
+            if proves in text:
+                pairs = re.findall(r"\((\d+)\) ([^;]+)", text.split(proves, 1)[1])
+                numbers = [int(n) for n, _ in pairs]
+                assert numbers == sorted(numbers), (cid, numbers)
+                found += pairs
         assert found, cid
         for n, text in found:
             said = text.rstrip(". ")

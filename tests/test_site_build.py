@@ -29,6 +29,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from credcat.catalogue import Catalogue
+from credcat.model import ordered_outcomes
 from credcat.render.language import localise
 from credcat.render.site.index import catalogue_json, catalogue_texts_json
 from credcat.urls import Urls
@@ -464,7 +465,8 @@ def test_catalogue_json_matches_the_model(any_site: Site) -> None:
         assert entry.get("f", []) == list(cred.field)
         assert entry["a"] == list(cred.awarding_body)
         assert entry.get("p", []) == list(cred.providers)
-        assert more[cid]["o"] == [any_site.t(o.text) for o in cred.outcomes]
+        # the outcomes in the page's order (knowledge, skills, responsibility and autonomy)
+        assert more[cid]["o"] == [any_site.t(o.text) for o in ordered_outcomes(cred)]
         assert more[cid].get("k", []) == sorted(
             {any_site.t(s.label) for o in cred.outcomes for s in o.esco if s.label}
         )

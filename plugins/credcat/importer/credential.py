@@ -506,14 +506,8 @@ def _outcomes_and_assessments(ctx: Context, entry: Entry, draft: Draft) -> None:
             "the source lists no learning outcomes (Annex I: learning outcomes)",
         )
     outcome_ids = [o["id"] for o in data["outcomes"]]
-    numbered = [  # as credcat's pages and files number them (model.ordered_outcomes)
-        o["id"]
-        for kind in OUTCOME_KINDS
-        for o in data["outcomes"]
-        if o.get("kind", "skill") == kind
-    ]
     found_assessments = _read_assessments(
-        ctx, spec, path, entry, draft, outcome_nodes, outcome_ids, numbered
+        ctx, spec, path, entry, draft, outcome_nodes, outcome_ids, data["outcomes"]
     )
     if not found:  # what they prove is unknown as long as the outcomes are
         for index in range(len(found_assessments)):
@@ -1032,16 +1026,47 @@ def _without_credcat_sentences(
     return out, found
 
 
-def _proven_numbers(description: dict[str, str]) -> list[int]:
-    """The numbers of the outcomes an assessment proves, from the English sentence credcat's
-    own files add to its description (``Proves these learning outcomes: (1) …; (4) ….``)."""
+def _proven_listing(description: dict[str, str]) -> list[tuple[int, str]]:
+    """The outcomes an assessment proves, by number and text, from the English sentence
+    credcat's own files add to its description (``Proves these learning outcomes: (1) …;
+    (4) ….``)."""
     english = description.get(PHRASE_FALLBACK, "")
     before, _, _ = say("assessment.proves", (), outcomes="\0")[PHRASE_FALLBACK].partition("\0")
     start = english.rfind(before)
     if start < 0:
         return []
-    listing = english[start + len(before) :]
-    return [int(n) for n in re.findall(r"(?:^|; )\((\d{1,4})\) ", listing)]
+    listing = english[start + len(before) :].rstrip(". ")
+    parts = re.split(r"(?:^|; )\((\d{1,4})\) ", listing)[1:]  # number, text, number, text …
+    return [(int(n), text.rstrip(". ")) for n, text in zip(parts[::2], parts[1::2], strict=True)]
+
+
+def _proven_by_sentence(
+    listed: list[tuple[int, str]], outcomes: list[dict[str, Any]]
+) -> list[str] | None:
+    """The ids of the outcomes a sentence of :func:`_proven_listing` names: by their texts,
+    which say it whatever order credcat numbered them in when it wrote the file (the page's
+    since 2026-12, the file's before); by their numbers in the page's order
+    (:func:`credcat.model.ordered_outcomes`) where a text is not found; ``None`` where a
+    number is out of range."""
+
+    def texts(outcome: dict[str, Any]) -> set[str]:
+        text = outcome["text"]
+        values = text.values() if isinstance(text, dict) else [text]
+        return {value.rstrip(". ") for value in values}
+
+    numbered = [  # as credcat's pages and files number them
+        o for kind in OUTCOME_KINDS for o in outcomes if o.get("kind", "skill") == kind
+    ]
+    found: list[str] = []
+    for number, text in listed:
+        named = [o["id"] for o in outcomes if text in texts(o)]
+        if len(named) == 1:
+            found.append(named[0])
+        elif 0 < number <= len(numbered):
+            found.append(numbered[number - 1]["id"])
+        else:
+            return None
+    return list(dict.fromkeys(found))
 
 
 @functools.cache
@@ -1066,10 +1091,10 @@ def _read_assessments(
     draft: Draft,
     outcome_nodes: dict[str, str],
     outcome_ids: list[str],
-    numbered: list[str],
+    outcomes: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    """The assessments; ``numbered``: the outcomes' ids in the order credcat numbers them in
-    the sentence its own files say what an assessment proves with."""
+    """The assessments; ``outcomes``: the outcomes read, for the sentence credcat's own files
+    say what an assessment proves with (:func:`_proven_by_sentence`)."""
     found: list[tuple[dict[str, Any], str, dict[str, Any] | None]] = []
     raw = spec.get("provenBy")
     for i, node in enumerate(ctx.tree.nodes(raw)):
@@ -1132,7 +1157,7 @@ def _read_assessments(
                 ("assessments", index, "description"),
                 f"{TODO}: describe what the learner does and how it is judged",
             )
-        numbers = _proven_numbers(description)
+        listed = _proven_listing(description)
         description, said = _without_credcat_sentences(description)
         item["description"] = ctx.out_text(description)
         if said is not None:  # credcat's own file: how it was supervised, read back
@@ -1143,10 +1168,10 @@ def _read_assessments(
             elif identity:
                 item["identity_check"] = True
         proves = _read_proves(ctx, node, spec_id, outcome_nodes)
-        if proves == outcome_ids and numbers and all(0 < n <= len(numbered) for n in numbers):
+        if proves == outcome_ids and listed:
             # credcat's own file points every assessment at the specification and names the
-            # outcomes it proves by their numbers
-            proves = list(dict.fromkeys(numbered[n - 1] for n in numbers))
+            # outcomes it proves in a sentence
+            proves = _proven_by_sentence(listed, outcomes) or proves
         if proves is None:
             proves = list(outcome_ids)
             ctx.report.assumed.append(

@@ -125,7 +125,7 @@ class _Spec:
             extra.append(say("assessment.identity-only", langs, identity=say(identity, langs)))
         # numbered as on the page
         numbered = {o.id: (i, o) for i, o in enumerate(ordered_outcomes(self.cred), start=1)}
-        proven = [numbered[oid] for oid in assessment.proves if oid in numbered]
+        proven = sorted(numbered[oid] for oid in assessment.proves if oid in numbered)
         if proven:
             listing = {
                 lang: "; ".join(

@@ -82,7 +82,9 @@ def _criteria_narrative(credential: Credential, lang: str, default: str) -> str:
         if assessment.supervision:
             how.append(phrase(f"supervision.{assessment.supervision}", lang))
         how.append(phrase("identity.yes" if assessment.identity_check else "identity.no", lang))
-        proves = ", ".join(str(numbered[o]) for o in assessment.proves if o in numbered)
+        proves = ", ".join(
+            str(n) for n in sorted(numbered[o] for o in assessment.proves if o in numbered)
+        )
         how.append(phrase("proves.short", lang, numbers=proves))
         text = localise(assessment.description, lang, default)
         lines.append(f"- **{name}** ({'; '.join(how)}): {text}")

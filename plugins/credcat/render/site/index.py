@@ -17,16 +17,18 @@ per credential gzipped at 10,000 credentials (docs/performance.md). The files ar
 deterministic: sorted keys, entries sorted by id, facet options in the order the page shows
 them. The format is documented for readers in docs/data.md.
 
-``catalogue.json`` (``version`` 3)::
+``catalogue.json`` (``version`` 4)::
 
-    {"version": 3, "lang": "en", "title": "…", "url": "credentials/{id}/",
+    {"version": 4, "lang": "en", "title": "…", "url": "credentials/{id}/",
      "facets": {"eqf": [["6", "EQF level 6"], …], "field": [["0613", "…"], …],
                 "mode": […], "language": [["de", "German"], …],
                 "org": [["uni", "HS Rheinau"], …], "status": [["active", "Active"], …]},
      "logos": {"uni": "organisations/uni/logo.svg", …}, "credentials": [{…}]}
 
 Each facet is a list of ``[code, label]`` in display order (levels by number, statuses in
-their life-cycle order, the others by label). An entry's keys:
+their life-cycle order, the others by label); an organisation's name in another language than
+credcat's words is ``[code, name, lang]``. credcat's words are in ``lang`` where its interface
+speaks it, else in English (then every text in ``lang`` says so too). An entry's keys:
 
 ======  ============================================================================
 key     value
@@ -34,8 +36,8 @@ key     value
 ``i``   id; the page is ``url`` with ``{id}`` replaced, relative to this file
 ``t``   title
 ``s``   summary
-``tl``  the language of the title, when it falls back to another language than ``lang``
-``sl``  the same for the summary (both absent when the text is in ``lang``)
+``tl``  the language of the title, when it is not that of credcat's words
+``sl``  the same for the summary (both absent when the text is in that language)
 ``p``   provider ids (names in ``facets.org``)
 ``a``   awarding body ids (names in ``facets.org``)
 ``e``   EQF level (number)
@@ -56,9 +58,9 @@ key     value
 ``logos`` maps an organisation id to its logo, relative to this file (absent when no
 organisation has one); the cards show the first provider's.
 
-``catalogue-texts.json`` (``version`` 3)::
+``catalogue-texts.json`` (``version`` 4)::
 
-    {"version": 3, "lang": "en", "credentials": [{"i": "sql", "w": "…", "o": […], …}]}
+    {"version": 4, "lang": "en", "credentials": [{"i": "sql", "w": "…", "o": […], …}]}
 
 with the same entries in the same order, each with these keys:
 
@@ -68,11 +70,11 @@ key     value
 ``i``   id (the entry of ``catalogue.json`` it completes)
 ``w``   workload as the page writes it ("15 ECTS credits (410 hours)")
 ``o``   outcome texts, in the page's order
-``ol``  the language of each outcome (``""`` for ``lang``), present when one falls back
+``ol``  the language of each outcome (``""`` for credcat's words'), present as ``tl``
 ``k``   ESCO skill labels (skills given only as a URI are not listed)
 ``x``   one line per assessment: type, supervision, identity check
-``xl``  the language of each line's title (``""`` for ``lang``), present when one falls back
-``xt``  each line's title where it falls back (``""`` elsewhere); a line opens with it
+``xl``  the language of each line's title (``""`` for credcat's words'), present as ``tl``
+``xt``  each line's title where ``xl`` names one (``""`` elsewhere); a line opens with it
 ======  ============================================================================
 
 Runs whose start has passed stay listed: the browser, not the build, decides which run is the
@@ -87,7 +89,7 @@ from functools import partial
 from typing import Any
 
 from ...catalogue import Catalogue
-from ...model import Credential
+from ...model import Credential, ordered_outcomes
 from ...urls import Urls
 from ...versions import succession
 from ..safe import json_for_script
@@ -169,7 +171,7 @@ def _texts_entry(site: Site, cred: Credential) -> dict[str, Any]:
     """An entry of ``catalogue-texts.json``."""
     loc = site.loc
     ui = loc.ui
-    outcomes = [loc.text(o.text) for o in cred.outcomes]
+    outcomes = [loc.text(o.text) for o in ordered_outcomes(cred)]  # as the page numbers them
     outcome_langs = [lang_of(text) for text in outcomes]
     titles = [loc.text(a.title) or loc.label("assessment-type", a.type) for a in cred.assessments]
     title_langs = [lang_of(title) for title in titles]
