@@ -127,6 +127,9 @@ POLISH: dict[str, str] = {
     "spring": "Zajęcia w soboty.",
     "catalogue": "Katalog testowy",
     "alpha": "Uniwersytet Alfa",
+    "alpha_short": "Uniwersytet A.",
+    "beta": "Agencja Jakości Beta",
+    "building": "Gmach główny",
 }
 """The Polish texts of :func:`polish_catalogue`, each a text of its own (by key)."""
 
@@ -147,6 +150,12 @@ def polish_catalogue(root: Path) -> Path:
                 "price": {"amount": "1200.50", "currency": "PLN"},
                 "enrolment_url": "https://alpha.example/enrol",
                 "note": {"en": "Classes on Saturdays.", "pl": POLISH["spring"]},
+                "location": {
+                    "name": {"en": "Main building", "pl": POLISH["building"]},
+                    "address": "ul. Szeroka 24",
+                    "city": "Warszawa",
+                    "country": "PL",
+                },
             }
         ],
         outcomes=[
@@ -186,6 +195,11 @@ def polish_catalogue(root: Path) -> Path:
             "alpha-uni": {
                 **ORGANISATIONS["alpha-uni"],
                 "name": {"en": "Alpha University", "pl": POLISH["alpha"]},
+                "short_name": {"en": "Alpha U.", "pl": POLISH["alpha_short"]},
+            },
+            "beta-qa": {
+                **ORGANISATIONS["beta-qa"],
+                "name": {"en": "Beta Quality Agency", "pl": POLISH["beta"]},
             },
         },
         settings={

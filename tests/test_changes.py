@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from catalogue_factory import SAMPLE, credential
-from credcat.changes import Change, changes, describe
+from credcat.changes import Change, changes, describe, describe_html
 from credcat.model import Credential
+from credcat.render.site.localise import Localiser
 from credcat.validate import load_catalogue
 from credcat.versions import load_archive
 
@@ -153,6 +154,23 @@ def test_level_workload_and_bodies() -> None:
     assert texts(cred(workload={**BASE["workload"], "ects": 4.5}), cred(), "de")[0] == (
         "Arbeitsaufwand 4,5 → 4 ECTS"
     )
+    # a workload stated where it was not, or no longer: not "0 → 2 ECTS"
+    hours_only = cred(workload={"hours": 60})
+    assert texts(hours_only, cred(workload={"hours": 60, "ects": 2})) == [
+        "Workload now stated in ECTS: 2 ECTS"
+    ]
+    assert texts(cred(workload={"hours": 60, "ects": 2.5}), hours_only, "de") == [
+        "Arbeitsaufwand nicht mehr in ECTS angegeben (bisher 2,5 ECTS)"
+    ]
+    assert texts(cred(workload={"ects": 2}), cred(workload={"ects": 2, "hours": 55})) == [
+        "Workload now stated in hours: 55 hours"
+    ]
+    # a page whose words are credcat's English (Polish) writes numbers as Polish does
+    polish = Localiser("pl", "en")
+    worded = describe_html(
+        changes(cred(workload={**BASE["workload"], "ects": 4.5}), cred())[0], polish.words, polish
+    )
+    assert worded == "Workload 4,5 → 4 ECTS"
     assert texts(new, cred(), "de")[4] == "Vergebende Stelle entfernt: gamma-school"
     assert "Awarding body removed: Alpha University" in texts(
         cred(), cred(awarding_body="gamma-school")

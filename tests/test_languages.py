@@ -811,7 +811,11 @@ def test_french_pages_write_a_label_with_a_space_before_its_colon(sample: Path) 
 @pytest.fixture(scope="module")
 def polish(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("polish")
-    config = make_project(root / "project", polish_catalogue(root / "src"))
+    config = make_project(
+        root / "project",
+        polish_catalogue(root / "src"),
+        plugin_options="nav_translations:\n  pl: {Catalogue: Katalog szkoleń}",
+    )
     site = root / "site"
     build_site(config, site)
     return site
@@ -826,6 +830,7 @@ def polish(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "pl/catalogue/",
         "pl/organisations/",
         "pl/organisations/alpha-uni/",
+        "pl/organisations/beta-qa/",
         "pl/pathways/",
         "pl/compare/",
         "pl/check/",
@@ -864,9 +869,20 @@ def test_credcats_english_on_a_polish_page_says_it_is_english(polish: Path, page
     assert 'data-credcat-fallback="pl"' not in html
 
 
-def test_the_footer_of_a_polish_page_says_its_english_is_english(polish: Path) -> None:
-    """The footer's "Made with" on a page of a language credcat does not speak: English,
-    and marked so; nothing English is marked where the page is English."""
+def test_the_footer_and_contents_of_a_polish_page_say_their_english_is_english(
+    polish: Path,
+) -> None:
+    """The footer's "Made with" and the sections in the table of contents (credcat's
+    headings; Material lists those of the page's title) on a page of a language credcat does
+    not speak: English, and marked so; nothing is marked where the page is English."""
+    for page in ("pl/credentials/databases/", "pl/organisations/alpha-uni/", "pl/pathways/"):
+        html = _read(polish, page + "index.html")
+        toc = html.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>\n", 1)[0]
+        entries = re.findall(r'<span class="md-ellipsis"( lang="en")?>\s*([^<]+?)\s*</span>', toc)
+        assert entries and all(marked for marked, _ in entries), (page, entries)
+        assert POLISH["title"] not in [title for _, title in entries]
+    english = _read(polish, "credentials/databases/index.html")
+    assert 'class="md-ellipsis" lang=' not in english
     polish_home = _read(polish, "pl/index.html")
     footer = polish_home.split('<div class="md-copyright">', 1)[1].split("</div>", 1)[0]
     assert '<span lang="en">' in footer and "Made with" in footer
@@ -875,9 +891,71 @@ def test_the_footer_of_a_polish_page_says_its_english_is_english(polish: Path) -
 
 
 def test_the_404_page_of_an_irish_site_says_its_english_is_english(irish: Path) -> None:
-    """Irish is the default language, and credcat has no Irish words: the 404 page's block
-    is credcat's English, and says so."""
+    """Irish is the default language, and credcat has no Irish words (nor Slovenian or
+    Maltese ones): the 404 page's block is credcat's English, says so, and comes once, with
+    each language's links named by the language (WCAG 2.4.4: "Home page" four times leads to
+    four places that say which)."""
     not_found = (irish / "404.html").read_text("utf-8")
     assert '<html lang="ga"' in not_found
+    assert not_found.count('<section class="credcat-not-found"') == 1
     assert '<section class="credcat-not-found" lang="en">' in not_found
-    assert 'class="credcat-not-found" lang="ga"' not in not_found
+    items = re.findall(r"<li>(.*?)</li>", not_found.split("credcat-not-found", 1)[1])
+    named = [re.match(r'<span lang="([a-z]+)">([^<]+)</span>: <a href="([^"]+)"', i) for i in items]
+    assert [(m[1], m[2], m[3]) for m in named if m] == [
+        ("ga", "Gaeilge", "/."),
+        ("en", "English", "/en/"),
+        ("sl", "Slovenščina", "/sl/"),
+        ("mt", "Malti", "/mt/"),
+    ]
+
+
+def test_the_maintainer_titles_credcats_pages_in_a_language_credcat_does_not_speak(
+    polish: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """credcat titles its own pages in the languages its interface speaks; in the others the
+    maintainer's titles win: ``nav``'s in the default language, ``nav_translations``' in the
+    others ("Katalog szkoleń", not credcat's "Catalogue"). nav_translations of the default
+    language would be ignored: a warning says so."""
+    polish_page = _read(polish, "pl/catalogue/index.html")
+    assert "<title>Katalog szkoleń - " in polish_page
+    assert re.search(r'class="md-ellipsis">\s*Katalog szkoleń\s*<', polish_page)
+    assert "<title>Catalogue - " in _read(polish, "catalogue/index.html")  # credcat's English
+    pathways = _read(polish, "pl/pathways/index.html")  # not in nav_translations: credcat's
+    assert "<title>Pathways - " in pathways
+    # Irish by default: nav's own titles, and a warning for nav_translations of Irish
+    catalogue = write_catalogue(
+        tmp_path / "src",
+        credentials={"databases": _plain(credential(languages=["ga"]))},
+        settings={
+            **SETTINGS,
+            "title": {"ga": "Catalóg tástála", "en": "Test catalogue"},
+            "default_language": "ga",
+            "languages": ["ga", "en"],
+        },
+    )
+    config = make_project(
+        tmp_path / "project", catalogue, plugin_options="nav_translations:\n  ga: {Data: Sonraí}"
+    )
+    config.write_text(
+        config.read_text("utf-8").replace("- Catalogue: catalogue", "- Catalóg: catalogue"), "utf-8"
+    )
+    caplog.set_level("WARNING")
+    build_site(config, tmp_path / "site", strict=False)
+    assert "<title>Catalóg - " in (tmp_path / "site" / "catalogue" / "index.html").read_text()
+    english = (tmp_path / "site" / "en" / "catalogue" / "index.html").read_text()
+    assert "<title>Catalogue - " in english  # credcat's English title of its English page
+    said = [r.getMessage() for r in caplog.records if "nav_translations" in r.getMessage()]
+    assert said == [
+        "credcat: nav_translations: ga is the catalogue's default language, whose titles are "
+        "those nav gives; write them in nav instead (nav_translations titles the other "
+        "languages)"
+    ]
+
+
+def test_a_catalogue_where_nothing_stacks_says_so_once(polish: Path) -> None:
+    """One credential, nothing to stack: the pathways page says so once, without the graph's
+    and the routes' sections (it had said it under each)."""
+    page = _read(polish, "pathways/index.html")
+    assert page.count(str(ui_strings("en")["pathways_none"])) == 1
+    assert 'id="graph"' not in page and 'id="routes"' not in page
+    assert 'id="standalone"' in page

@@ -108,6 +108,11 @@ class Wording(Protocol):
         """Names joined as one list (``French and German``)."""
         ...
 
+    def number(self, value: float) -> str:
+        """A number as the page writes it (``4.5``, ``4,5``: on a Polish page, whose other
+        words may be credcat's English, still ``4,5``)."""
+        ...
+
     def text(self, text: Mapping[str, str] | None) -> str:
         """A text of the file in the language, else in another (a ``str`` whose ``lang``
         attribute names that other language, as the site's localiser returns it)."""
@@ -139,6 +144,9 @@ class VocabularyWording:
 
     def join(self, items: Sequence[str]) -> str:
         return str(phrase(self.lang, "list_and")).join(items)
+
+    def number(self, value: float) -> str:
+        return f"{value:g}".replace(".", str(phrase(self.lang, "decimal")))
 
     def text(self, text: Mapping[str, str] | None) -> str:
         return (text.get(self.lang) or next(iter(text.values()), "")) if text else ""
@@ -199,8 +207,7 @@ def _word(value: Arg, lang: str, words: Wording, *, html: bool = False) -> str:
     if isinstance(value, bool):  # pragma: no cover - no phrase takes a bare boolean
         return str(value).lower()
     if isinstance(value, float):
-        shown = f"{value:g}"
-        return _leaf(shown.replace(".", str(phrase(lang, "decimal"))), html)
+        return _leaf(words.number(value), html)
     if isinstance(value, int | str):
         return _leaf(str(value), html)
     if isinstance(value, Code):
@@ -545,18 +552,16 @@ def _assessments(old: Credential, new: Credential) -> list[Change]:
 def _workload(old: Credential, new: Credential) -> list[Change]:
     found: list[Change] = []
     a, b = old.workload, new.workload
-    if a.ects != b.ects:
-        found.append(
-            Change(
-                "workload_ects",
-                "workload",
-                {"old": _number(a.ects), "new": _number(b.ects)},
-            )
-        )
-    if a.hours != b.hours:
-        found.append(
-            Change("workload_hours", "workload", {"old": a.hours or 0, "new": b.hours or 0})
-        )
+    for unit, before, after in (("ects", a.ects, b.ects), ("hours", a.hours, b.hours)):
+        if before == after:
+            continue
+        if before is None:  # stated now, not "0 → 2"
+            found.append(Change(f"workload_{unit}_added", "workload", {"new": _number(after)}))
+        elif after is None:
+            found.append(Change(f"workload_{unit}_removed", "workload", {"old": _number(before)}))
+        else:
+            values = {"old": _number(before), "new": _number(after)}
+            found.append(Change(f"workload_{unit}", "workload", values))
     split = ("guided_hours", "self_study_hours", "assessment_hours")
     if any(getattr(a, s) != getattr(b, s) for s in split):
         found.append(Change("workload_split", "workload"))

@@ -99,7 +99,7 @@ import posixpath
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Literal
 from urllib.parse import urljoin, urlsplit
@@ -137,6 +137,7 @@ from .languages import (
     LANGUAGE_TAG,
     Alternate,
     SiteLanguages,
+    language_name,
     og_locale,
     search_language,
     search_line,
@@ -150,8 +151,15 @@ from .render.language import localise
 from .render.safe import html_text, json_for_script, xml_text
 from .render.site.catalogue import list_page_inputs
 from .render.site.context import PageContext, PageSpec
-from .render.site.localise import cldr_locale, fill, is_fallback, lang_of, ui_strings
-from .render.site.messages import interface_language, untranslated, untranslated_note
+from .render.site.localise import (
+    cldr_locale,
+    fill,
+    in_span,
+    is_fallback,
+    lang_attributes,
+    ui_strings,
+)
+from .render.site.messages import interface_language, untranslated_note
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages
 from .render.site.search import search_body
@@ -210,7 +218,9 @@ class CredcatConfig(base.Config):  # type: ignore[no-untyped-call]
     Für Betreuende}}``. For sections, and for hand-written pages, whose title it is in that
     language (as ``nav``'s title is in the default language; an untranslated page is shown
     in the default language under it, with a note). A page not named here is titled by its
-    own heading; credcat's own pages are titled in every language already."""
+    own heading; credcat's own pages are titled in every language its interface speaks, and
+    in the others by ``nav`` (the default language) or by this (the others) where they name
+    them, else in credcat's English. The default language is not one of these."""
 
 
 class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
@@ -250,7 +260,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._sources: dict[str, str] = {}
         self._fallbacks: set[str] = set()
         self._copies: dict[str, str] = {}  # an untranslated page's copy: its url -> original's
-        self._nav_titles: dict[str, str] = {}  # a hand-written page's title from nav_translations
+        self._nav_titles: dict[str, str] = {}  # a page's title from nav_translations
         self._bad_langs: set[str] = set()  # the sources whose lang: was said to be wrong
         self._root: Path | None = None
         self._specs: dict[str, PageSpec] = {}
@@ -369,6 +379,13 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         note = untranslated_note(self.languages.all)
         if note and self._command != "serve":  # said once; not a warning (nothing to mend here)
             log.info(note)
+        if lang in self.config.nav_translations:
+            log.warning(
+                "nav_translations: %s is the catalogue's default language, whose titles are "
+                "those nav gives; write them in nav instead (nav_translations titles the "
+                "other languages)",
+                printable(lang),
+            )
         self.pages_by_lang = {
             code: Pages(catalogue, self.urls, code, machine_files=self.config.machine_files)
             for code in self.languages.all
@@ -466,29 +483,37 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             return output
         return format_html_page(self._problems, f"{self._shown}/")
 
-    def _not_found(self) -> list[dict[str, str]]:
-        """What the 404 page says: in each language of the site that credcat has words in (the
-        default first, and it always), with links to that language's home and catalogue. One
-        404 page serves every address of a static host, whatever its language."""
+    def _not_found(self) -> list[dict[str, Any]]:
+        """What the 404 page says: once in each language credcat's words are in on the site
+        (the default language's first), with links to each language's home and catalogue.
+        One 404 page serves every address of a static host, whatever its language. Where
+        one block serves several languages (credcat's English for English and Polish), each
+        pair of links is named by its language, so that "Home page" twice leads to two
+        places that say which."""
         languages = self.languages or SiteLanguages.of("en", ())
-        blocks = []
+        blocks: dict[str, dict[str, Any]] = {}
         for lang in languages.all:
-            if lang != languages.default and untranslated([lang]):
-                continue  # credcat's English again: said once, in the default language
-            ui = ui_strings(lang)
-            prefix = languages.prefix(lang)
-            blocks.append(
-                {
-                    "lang": interface_language(lang),
+            words = interface_language(lang)
+            block = blocks.get(words)
+            if block is None:
+                ui = ui_strings(lang)
+                block = blocks[words] = {
+                    "lang": words,
                     "title": str(ui["not_found_title"]),
                     "text": str(ui["not_found_text"]),
-                    "home": prefix,
                     "home_text": str(ui["not_found_home"]),
-                    "catalogue": f"{prefix}catalogue/",
                     "catalogue_text": str(ui["not_found_catalogue"]),
+                    "links": [],
                 }
+            prefix = languages.prefix(lang)
+            block["links"].append(
+                {"lang": lang, "name": "", "home": prefix, "catalogue": f"{prefix}catalogue/"}
             )
-        return blocks
+        for block in blocks.values():
+            if len(block["links"]) > 1:
+                for link in block["links"]:
+                    link["name"] = language_name(link["lang"])
+        return list(blocks.values())
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -497,6 +522,14 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if not self._problems or template_name != "404.html":
             return output_content
         return format_html_page(self._problems, f"{self._shown}/")
+
+    def _publisher_in_header(self, config: MkDocsConfig) -> Mapping[str, str] | None:
+        """The publisher's name in every language, where the header shows it
+        (:meth:`_header_and_edit_links`)."""
+        if self.catalogue is None or not config.extra.get("credcat_publisher_in_header"):
+            return None
+        publisher = self.catalogue.organisations.get(self.catalogue.settings.publisher)
+        return None if publisher is None else publisher.name
 
     def _header_and_edit_links(self, config: MkDocsConfig) -> None:
         """The publisher in the header (unless the site names a repository), and edit links
@@ -730,13 +763,28 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         spec = self._specs.get(page.file.src_uri)
         if spec is None or self.urls is None:
             return markdown
-        title = html_text(spec.title)
+        title = html_text(self._maintainers_title(page) or spec.title)
         page.meta["title"] = title
         page.title = title  # a settable property in MkDocs 1.6
         page.canonical_url = self.urls.iri(spec.path)
         if self.config.edit_links:
             page.edit_url = self._edit_url(config, spec.source) if spec.source else None
         return markdown
+
+    def _maintainers_title(self, page: Page) -> str | None:
+        """The title the maintainer gives one of credcat's pages in ``nav`` (in the default
+        language) or ``nav_translations`` (in the others), where credcat's interface does not
+        speak the page's language: "Katalog" where credcat would say "Catalogue". Where it
+        does, credcat titles its pages itself, as in every language."""
+        assert self.languages is not None
+        src = page.file.src_uri
+        lang = self.languages.language_of(src)
+        if interface_language(lang) == lang:
+            return None
+        if lang != self.languages.default:
+            return self._nav_titles.get(src)
+        given = page.__dict__.get("title")  # Page(title=…) from nav, before ours is set
+        return given if isinstance(given, str) and given else None
 
     def _edit_url(self, config: MkDocsConfig, source: str) -> str | None:
         repo_url = config.repo_url
@@ -826,6 +874,11 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         sections = [
             AnchorLink(str(html_text(item["title"])), item["id"], 2) for item in context["toc"]
         ]
+        lang = self.languages.language_of(spec.src_uri)
+        words = interface_language(lang)
+        if words != lang:  # its sections are credcat's headings: its words' language says so
+            for section in sections:  # (partials/toc-item.html)
+                section.lang = words  # type: ignore[attr-defined]
         heading = _H1.search(body) if spec.kind != "catalogue" else None  # it skips to its
         # results with a link of its own
         if heading is not None:
@@ -929,6 +982,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             if description:
                 page_cfg.data["site_description"] = description
             page_cfg.data["theme"] = copy.copy(config.theme)
+            publisher = self._publisher_in_header(config)
+            if publisher is not None:  # the publisher's name in the header, in this language
+                page_cfg.data["repo_name"] = html_text(localise(publisher, code, languages.default))
             self._configs[code] = page_cfg
         self._nav = nav
         self._urls = {"" if f.url == "./" else f.url for f in files.documentation_pages()}
@@ -962,7 +1018,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 if isinstance(value, str):
                     target = self._translate_nav(value, code, files)
                     out[titles.get(title, title)] = target
-                    if title in titles and target in self._sources:  # a hand-written page
+                    if title in titles:  # a hand-written page, or one of credcat's
                         self._nav_titles[target] = str(titles[title])
                 else:
                     out[titles.get(title, title)] = self._translate_nav(value, code, files)
@@ -1911,26 +1967,12 @@ def _xml(text: str) -> Markup:
     return Markup(xml_text(str(text)))  # noqa: S704 - escaped just above
 
 
-def _lang_attr(text: object) -> Markup:
-    """The ``lang_attr`` filter: `` lang="xx"`` for a catalogue text that is not in the
-    language of credcat's interface around it (:class:`~credcat.render.site.localise.
-    InLanguage`), with `` data-credcat-fallback="xx"`` where it is shown in another language
-    than the page's (:class:`~credcat.render.site.localise.Fallback`), for the element that
-    shows it; nothing for any other text."""
-    lang = lang_of(text)
-    if not lang:
-        return Markup("")
-    code = html_text(lang)
-    if not is_fallback(text):
-        return Markup(f' lang="{code}"')  # noqa: S704 - escaped
-    return Markup(f' lang="{code}" data-credcat-fallback="{code}"')  # noqa: S704 - escaped
-
-
 def _add_filters(env: jinja2.Environment) -> None:
     """The filters credcat's templates use, and :func:`_plain_dict_attributes`."""
     env.filters["json_for_script"] = json_for_script
     env.filters["xml"] = _xml
-    env.filters["lang_attr"] = _lang_attr
+    env.filters["lang_attr"] = lang_attributes
+    env.filters["in_span"] = in_span
     env.filters["interface_lang"] = interface_language
     env.tests["fallback"] = is_fallback
     env.filters["og_locale"] = og_locale

@@ -6,6 +6,7 @@ under ``de/``, French (partial) under ``fr/``.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -18,7 +19,9 @@ from credcat import vocab
 from credcat.render.site.localise import Localiser, plural, ui_strings
 from credcat.validate import load_catalogue
 
+from . import check_fixtures as fx
 from .conftest import Site, require_axe
+from .test_check import paste
 from .test_e2e import assert_no_axe_violations, shown_ids
 from .test_search import site_search
 
@@ -262,6 +265,10 @@ def test_polish_cards_and_comparison_say_which_texts_are_polish(
     page.goto(polish_site.url("pl/catalogue/"))
     expect(page.locator("#credcat-filters")).to_be_visible()
     assert page.locator("html").get_attribute("lang") == "pl"
+    # the publisher in the header, by its name in each language
+    expect(page.locator(".md-header .md-source__repository")).to_have_text(POLISH["alpha"])
+    english = (polish_site.root / "catalogue" / "index.html").read_text("utf-8")
+    assert re.search(r'md-source__repository">\s*Alpha University\s*<', english)
     expect(page.locator("#credcat-catalogue")).to_have_attribute("lang", "en")
     page.locator("#credcat-q").fill("Relacyjne")  # the script draws the results again
     card = page.locator('#credcat-results li[data-credcat-id="databases"]')
@@ -270,7 +277,8 @@ def test_polish_cards_and_comparison_say_which_texts_are_polish(
     expect(title).to_have_text(POLISH["title"])
     expect(title).to_have_attribute("lang", "pl")
     expect(card.locator(".credcat-card__summary")).to_have_attribute("lang", "pl")
-    expect(card.locator('.credcat-card__provider span[lang="pl"]')).to_have_text(POLISH["alpha"])
+    provider = card.locator('.credcat-card__provider span[lang="pl"]')
+    expect(provider).to_have_text(POLISH["alpha_short"])  # its short name
     expect(card.locator("[data-credcat-fallback]")).to_have_count(0)
     # the compare page: title, outcomes and the assessment's title
     page.goto(polish_site.url("pl/compare/?ids=databases"))
@@ -283,6 +291,23 @@ def test_polish_cards_and_comparison_say_which_texts_are_polish(
     line = table.locator('tr[data-credcat-row="assessment"] td li').first
     expect(line.locator('span[lang="pl"]')).to_have_text(POLISH["project_title"])
     expect(table.locator("[data-credcat-fallback]")).to_have_count(0)
+    awarding = table.locator('tr[data-credcat-row="awarding"] td span[lang="pl"]')
+    expect(awarding).to_have_text(POLISH["alpha_short"])
+    # the check page: a credential whose Polish outcome was changed; the verdict names the
+    # credential and the notes its outcomes, each Polish text in a span that says so
+    issued = fx.issued_edc(polish_site.root, "databases", "1.0")
+    outcomes = issued["credentialSubject"]["hasClaim"]["specifiedBy"]["learningOutcome"]
+    changed = next(o for o in outcomes if o["title"].get("pl") == POLISH["query"])
+    changed["title"] = {"pl": "Administrować dowolną bazą danych"}
+    page.goto(polish_site.url("pl/check/"))
+    expect(page.locator("#credcat-check-form")).to_be_visible()
+    paste(page, json.dumps(issued))
+    output = page.locator("#credcat-check-output")
+    expect(output).to_have_attribute("data-credcat-verdict", "differences")
+    title = output.locator(".credcat-check__verdict span[lang='pl']")
+    expect(title).to_have_text(POLISH["title"])
+    notes = page.locator('[data-credcat-row="outcomes"] li span[lang="pl"]')
+    expect(notes).to_have_text(["Administrować dowolną bazą danych", POLISH["query"]])
     page.goto("about:blank")  # leave before the server stops: the search worker may still load
 
 
@@ -294,3 +319,23 @@ def test_axe_on_polish_pages(page: Page, polish_site: Site, path: str) -> None:
         expect(page.locator("#credcat-filters")).to_be_visible()
     assert_no_axe_violations(page, path)
     page.goto("about:blank")
+
+
+def test_a_site_without_a_palette_keeps_the_contrast_of_hovered_buttons(
+    page: Page, polish_site: Site
+) -> None:
+    """A site with no palette in its mkdocs.yml (as ``credcat init`` writes it) has Material's
+    default accent, indigo #526cfe: white on it is 4.25:1, under WCAG 1.4.3's 4.5:1, on every
+    hovered or focused button ("Clear" on the check page, "Clear all filters")."""
+    from .test_credential_page import CONTRAST
+
+    page.goto(polish_site.url("pl/check/"))
+    assert page.locator("body").get_attribute("data-md-color-accent") is None
+    button = page.locator("#credcat-check-clear")
+    button.hover()
+    page.wait_for_timeout(400)  # Material's colour transition
+    assert page.evaluate(CONTRAST, button.element_handle()) >= 4.5
+    page.mouse.move(0, 0)
+    button.focus()
+    page.wait_for_timeout(400)
+    assert page.evaluate(CONTRAST, button.element_handle()) >= 4.5

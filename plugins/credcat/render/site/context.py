@@ -438,9 +438,11 @@ class SummaryCheck(TypedDict):
 
 
 class SummaryQuality(TypedDict):
-    """A quality assurance entry of the employers' summary."""
+    """A quality assurance entry of the employers' summary: ``text`` its kind ("Programme
+    quality assurance:"), ``body`` the name of who carried it out."""
 
     text: str
+    body: str
     valid_until: str
     until: str
     expired: bool

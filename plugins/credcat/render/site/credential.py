@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from markupsafe import Markup
+
 from ... import vocab
 from ...changes import changes, describe_html
 from ...model import (
@@ -65,7 +67,7 @@ from .context import (
 from .context import (
     Outcome as OutcomeItem,
 )
-from .localise import rich, same_kind
+from .localise import in_span, rich, same_kind
 
 __all__ = [
     "GLANCE_OUTCOMES",
@@ -561,13 +563,14 @@ def _offering(site: Site, offer: Offering, cred: Credential) -> OfferingContext:
         if offer.end and offer.end != offer.start
         else start
     )
-    where = ""
+    where: str = ""
     if offer.location is not None:
         place = offer.location
         address = place.address or ""
         city = "" if place.city.casefold() in address.casefold() else place.city
         bits = [loc.text(place.name), address, city, loc.label("country", place.country)]
-        where = ", ".join(b for b in bits if b)
+        # the place's name says its language where it is not credcat's words'
+        where = Markup(", ").join(in_span(b) for b in bits if b)
     elif cred.mode == "online":
         where = str(ui["offer_online"])
     languages = offer.languages or []
@@ -682,8 +685,8 @@ def employers(
         )
     qa: list[SummaryQuality] = [
         {
-            "text": loc.ui_text("label", label=loc.label("accreditation-type", q.type))
-            + f" {site.org_name(q.body)}",  # "Label :" in French
+            "text": loc.ui_text("label", label=loc.label("accreditation-type", q.type)),
+            "body": site.org_name(q.body),  # after "Label :" (French), marked with its language
             "valid_until": loc.date(q.valid_until) if q.valid_until else "",
             "until": q.valid_until.isoformat() if q.valid_until else "",
             "expired": _expired(site, q),

@@ -25,7 +25,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, get_currency_symbol
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ... import vocab
 from ...model import DURATION_RE, Price
@@ -42,7 +42,9 @@ __all__ = [
     "Localiser",
     "cldr_locale",
     "fill",
+    "in_span",
     "is_fallback",
+    "lang_attributes",
     "lang_of",
     "plural",
     "rich",
@@ -205,6 +207,27 @@ def lang_of(text: object) -> str:
 def is_fallback(text: object) -> bool:
     """Whether a text stands in for a translation the catalogue does not have."""
     return isinstance(text, (Fallback, FallbackMarkup))
+
+
+def lang_attributes(text: object) -> Markup:
+    """`` lang="xx"`` for a text that says its language (:func:`lang_of`), with
+    `` data-credcat-fallback="xx"`` for a fallback; ``""`` for any other text. The
+    ``lang_attr`` filter of credcat's templates."""
+    lang = lang_of(text)
+    if not lang:
+        return Markup("")
+    if not is_fallback(text):
+        return Markup(' lang="{}"').format(lang)
+    return Markup(' lang="{0}" data-credcat-fallback="{0}"').format(lang)
+
+
+def in_span(text: str) -> Markup:
+    """A text inside a phrase, as safe HTML: in a ``<span>`` that says its language where it
+    says one (:func:`lang_attributes`), else escaped (the ``t`` macro of the templates)."""
+    attributes = lang_attributes(text)
+    if not attributes:
+        return escape(text)
+    return Markup("<span{}>{}</span>").format(attributes, text)
 
 
 def same_kind(original: str, text: str) -> str:

@@ -216,10 +216,14 @@ def pathways_context(site: Site) -> PathwaysContext:
             {"kind": "builds_on", "label": str(ui["pathways_legend_builds_on"])},
         ],
     }
-    ctx["toc"] = [
-        {"id": "graph", "title": str(ui["pathways_graph"])},
-        {"id": "routes", "title": str(ui["pathways_list"])},
-    ]
+    ctx["toc"] = (
+        [
+            {"id": "graph", "title": str(ui["pathways_graph"])},
+            {"id": "routes", "title": str(ui["pathways_list"])},
+        ]
+        if ctx["graphs"] or ctx["routes"]
+        else []  # nothing stacks: the page says so once, without these sections
+    )
     if standalone:  # the section is shown only when a credential stands alone
         ctx["toc"].append({"id": "standalone", "title": str(ui["pathways_standalone"])})
     return ctx

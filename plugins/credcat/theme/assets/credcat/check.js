@@ -65,6 +65,22 @@
     });
   }
 
+  // A UI string with its values filled in, kept with them so that it can be shown as nodes:
+  // a value with a language of its own (langs[name]: a catalogue text in another language
+  // than credcat's words around it) goes into a span that says so (WCAG 2.1, 3.1.2). As a
+  // string it is the plain text.
+  function Said(key, values, langs) {
+    this.key = key;
+    this.values = values || {};
+    this.langs = langs || {};
+    this.text = say(key, values);
+  }
+  Said.prototype.toString = function () { return this.text; };
+
+  function sayMarked(key, values, langs) {
+    return new Said(key, values, langs);
+  }
+
   function Refusal(code, values) {
     this.code = code;
     this.values = values || {};
@@ -635,20 +651,20 @@
         if (hit < 0 && partial >= 0) {
           hit = partial;
           var langs = differing(o.map, published.outcomes[partial].map);
-          notes.push(say("outcome_differs", {
+          notes.push(sayMarked("outcome_differs", {
             languages: langs.map(languageName).join(", "),
             text: o.map[langs[0]]
-          }));
+          }, { text: textLang[o.map[langs[0]]] }));
         }
         if (hit < 0) {
-          notes.push(say("outcome_extra", { text: o.text }));
+          notes.push(sayMarked("outcome_extra", { text: o.text }, { text: textLang[o.text] }));
         } else {
           matched.push(hit);
         }
       });
       published.outcomes.forEach(function (p, i) {
         if (matched.indexOf(i) < 0) {
-          notes.push(say("outcome_missing", { text: p.text }));
+          notes.push(sayMarked("outcome_missing", { text: p.text }, { text: textLang[p.text] }));
         }
       });
       row(
@@ -671,11 +687,13 @@
     return rows;
   }
 
-  /** A catalogue.json entry (format 2, short keys; see docs/data.md) in the words used here. */
+  /** A catalogue.json entry (format 4, short keys; see docs/data.md) in the words used here. */
   function fromIndex(e) {
     if (!e) return e;
     return {
       id: e.i, title: str(e.t), status: str(e.st), version: str(e.v),
+      // the title's language where it is not credcat's words' (catalogue.json's tl)
+      titleLangs: typeof e.tl === "string" && LANG_TAG.test(e.tl) ? { title: e.tl } : {},
       versions: (Array.isArray(e.vs) ? e.vs : [e.v]).map(function (v) { return { version: str(v) }; }),
       superseded_by: typeof e.sb === "string" ? e.sb : null
     };
@@ -738,7 +756,8 @@
       var versions = list(entry.versions).map(function (v) { return isObject(v) ? str(v.version) : ""; });
       if (versions.indexOf(at.version) < 0 && at.version !== entry.version) {
         verdict.verdict = "no-version";
-        verdict.message = say("verdict_no_version", { version: at.version, title: entry.title });
+        verdict.message = sayMarked("verdict_no_version", { version: at.version, title: entry.title },
+          entry.titleLangs);
         return verdict;
       }
       verdict.status = statusOf(entry, at.version);
@@ -753,9 +772,9 @@
         var differs = verdict.rows.some(function (r) { return r.result === "differs"; });
         var stated = verdict.rows.some(function (r) { return r.result !== "unstated"; });
         verdict.verdict = differs ? "differences" : stated ? "match" : "unstated";
-        verdict.message = say(
+        verdict.message = sayMarked(
           differs ? "verdict_differences" : stated ? "verdict_match" : "verdict_unstated",
-          { version: at.version, title: entry.title });
+          { version: at.version, title: entry.title }, entry.titleLangs);
         return verdict;
       });
     }, function () {
@@ -786,6 +805,36 @@
     var a = el("a", "", text);
     a.setAttribute("href", href);
     return a;
+  }
+
+  /** ``node`` filled with a message: a Said as text and spans, anything else as text. */
+  function put(node, said) {
+    if (!(said instanceof Said)) {
+      node.textContent = String(said);
+      return node;
+    }
+    var template = Object.prototype.hasOwnProperty.call(S, said.key) ? String(S[said.key]) : said.key;
+    var last = 0;
+    template.replace(/\{(\w+)\}/g, function (whole, name, offset) {
+      node.appendChild(document.createTextNode(template.slice(last, offset)));
+      last = offset + whole.length;
+      if (!Object.prototype.hasOwnProperty.call(said.values, name)) {
+        node.appendChild(document.createTextNode(whole));
+        return whole;
+      }
+      var value = String(said.values[name]);
+      var lang = Object.prototype.hasOwnProperty.call(said.langs, name) ? said.langs[name] : "";
+      if (lang) {
+        var span = el("span", "", value);
+        span.setAttribute("lang", lang);
+        node.appendChild(span);
+      } else {
+        node.appendChild(document.createTextNode(value));
+      }
+      return whole;
+    });
+    node.appendChild(document.createTextNode(template.slice(last)));
+    return node;
   }
 
   function langOf(node, text) {
@@ -883,7 +932,7 @@
       result.appendChild(el("strong", "", r.result === "unstated" ? say("nothing") : say(r.result)));
       if (r.notes.length) {
         var ul = el("ul");
-        r.notes.forEach(function (n) { ul.appendChild(el("li", "", n)); });
+        r.notes.forEach(function (n) { ul.appendChild(put(el("li"), n)); });
         result.appendChild(ul);
       }
       tr.appendChild(result);
@@ -919,7 +968,7 @@
     } else {
       var format = say(verdict.kind === "ob3" ? "format_ob3" : "format_edc") + ", " + say("form_" + verdict.form) +
         (verdict.vc ? ", " + say(verdict.vc) : "");
-      output.appendChild(el("p", "credcat-check__verdict credcat-check__verdict--" + verdict.verdict, verdict.message));
+      output.appendChild(put(el("p", "credcat-check__verdict credcat-check__verdict--" + verdict.verdict), verdict.message));
       output.appendChild(el("p", "credcat-check__format", say("read_as", { format: format })));
       if (verdict.others) {  // said, not dropped: the page compares one claim at a time
         output.appendChild(el("p", "credcat-check__others", say("other_claims", { n: verdict.others })));

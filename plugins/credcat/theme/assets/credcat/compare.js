@@ -115,9 +115,14 @@
   function build(data, texts, ids) {
     // no prototype: ids and codes come from the address (?ids=constructor is no credential)
     var labels = Object.create(null);
+    var labelLangs = Object.create(null);  // facet -> code -> the label's language, if marked
     Object.keys(data.facets || {}).forEach(function (facet) {
       labels[facet] = Object.create(null);
-      list(data.facets[facet]).forEach(function (pair) { labels[facet][String(pair[0])] = String(pair[1]); });
+      labelLangs[facet] = Object.create(null);
+      list(data.facets[facet]).forEach(function (pair) {
+        labels[facet][String(pair[0])] = String(pair[1]);
+        if (pair[2]) labelLangs[facet][String(pair[0])] = String(pair[2]);  // a name's language
+      });
     });
     var byId = Object.create(null);
     list(data.credentials).forEach(function (e) { if (e && typeof e.i === "string") byId[e.i] = e; });
@@ -195,7 +200,12 @@
           td.textContent = run ? run[1] : list(e.r).length ? strings.closed : strings.no_start;
         }
         else if (row === "awarding") {
-          td.textContent = list(e.a).map(function (o) { return (labels.org && labels.org[o]) || o; }).join(", ");
+          list(e.a).forEach(function (o, n) {
+            if (n) td.appendChild(document.createTextNode(", "));
+            var name = el("span", "", (labels.org && labels.org[o]) || o);
+            markFallback(name, labelLangs.org && labelLangs.org[o]);
+            td.appendChild(name);
+          });
         }
         tr.appendChild(td);
       });
