@@ -413,17 +413,25 @@ def test_the_result_table_on_a_phone_scrolls_by_keyboard(
     page: Page, sample_site: Site, issued: dict[str, Any]
 ):
     """At 375 px the comparison is wider than the screen: its scrolling region is focusable
-    and named, so keyboard users can scroll it (axe: scrollable-region-focusable)."""
+    and named, so keyboard users can scroll it (axe: scrollable-region-focusable), and a hint
+    above it says to scroll (the results' column was out of sight, unsaid); at 1280 px, where
+    it fits, no hint."""
     page.set_viewport_size({"width": 375, "height": 800})
     open_check(page, sample_site)
     paste(page, json.dumps(fx.jades_json(fx.tampered(issued))))
     region = page.get_by_role("region", name="What the credential claims, and what the catalogue")
     expect(region).to_have_attribute("tabindex", "0")
     assert region.evaluate("el => el.scrollWidth > el.clientWidth")
+    hint = page.locator("#credcat-check-output .credcat-scroll-hint")
+    expect(hint).to_be_visible()
+    expect(hint).to_have_text("Scroll sideways to see the whole comparison.")
     # the aspects and results keep their words whole (the table scrolls; it does not squeeze)
     headers = ".credcat-check__table th, .credcat-check__table td:last-child"
     assert words_split_across_lines(page, headers) == []
     assert_no_axe_violations(page, "check page with differences, 375 px")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    paste(page, json.dumps(fx.jades_json(fx.tampered(issued))))
+    expect(page.locator("#credcat-check-output .credcat-scroll-hint")).to_be_hidden()
 
 
 def test_a_credential_that_claims_more_than_one_says_so(

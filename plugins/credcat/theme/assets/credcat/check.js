@@ -977,7 +977,15 @@
         output.appendChild(statusBlock(verdict));
       }
       if (verdict.rows) {
-        output.appendChild(table(verdict));
+        // on a phone the table is wider than the screen: say so above it, as the compare
+        // page does, only where it is (the results' columns were out of sight, unsaid)
+        var hint = el("p", "credcat-scroll-hint", say("scroll_hint"));
+        hint.setAttribute("aria-hidden", "true");
+        hint.hidden = true;
+        output.appendChild(hint);
+        var wrap = output.appendChild(table(verdict));
+        section.hidden = false;
+        hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1;
       }
     }
     section.hidden = false;
