@@ -96,6 +96,25 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     assert "FAILED: 0 credentials" not in output
 
 
+def test_every_command_given_no_catalogue_folder_says_so_with_status_2(tmp_path: Path) -> None:
+    """generate, release and verify-site, as check: a catalogue folder that does not exist is
+    a mistake in the command (status 2, as --help says), not a catalogue with errors (1)."""
+    missing = str(tmp_path / "nowhere")
+    site = tmp_path / "site"
+    site.mkdir()
+    for args in (
+        ["generate", "--catalogue", missing, "--out", str(tmp_path / "out")],
+        ["release", "databases", "--catalogue", missing],
+        ["verify-site", str(site), "--catalogue", missing],
+    ):
+        out = io.StringIO()
+        assert main(args, out=out) == 2, args
+        said = out.getvalue()
+        assert said.startswith(f"{missing}: there is no folder {missing}"), said
+        assert "Traceback" not in said
+    assert not (tmp_path / "out").exists()  # nothing written
+
+
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     root = write_catalogue(
         tmp_path / "catalogue", credentials={"db": b"title: [\n", "ok": credential()}

@@ -108,12 +108,8 @@ def _translations_summary(catalogue: Catalogue, problems: Sequence[Problem] = ()
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     """Validate a catalogue folder and print every problem."""
     started = time.perf_counter()
-    folder = _catalogue_folder(args.catalogue)
-    if not folder.is_dir():  # nothing to check: a mistake in the command, not the catalogue
-        out.write(
-            f"{folder}: there is no folder {folder} (give the folder that holds "
-            f"{CATALOGUE_FILE}, or start one with credcat init)\n"
-        )
+    folder = _existing_catalogue(args.catalogue, out)
+    if folder is None:  # nothing to check: a mistake in the command, not the catalogue
         return 2
     catalogue, problems = check_catalogue(folder)
     errors = sum(p.is_error for p in problems)
@@ -181,9 +177,12 @@ def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
         except OutputError as exc:
             out.write(f"credcat generate: {exc}\n")
             return 2
+    folder = _existing_catalogue(args.catalogue, out)
+    if folder is None:
+        return 2
     # a catalogue with errors, an output folder refused, CREDCAT_JOBS, a worker process that
     # died: said by main(), exit code 1
-    catalogue = load_catalogue(_catalogue_folder(args.catalogue), packed=True)
+    catalogue = load_catalogue(folder, packed=True)
     written = write_machine_files(catalogue, Path(args.out), site_url=args.site_url)
     out.write(f"wrote {written} files to {args.out}\n")
     return 0
@@ -212,8 +211,11 @@ def cmd_release(args: argparse.Namespace, out: TextIO) -> int:
     except ValueError:
         out.write(f"credcat release: '{args.date}' is not a date: write YYYY-MM-DD\n")
         return 2
+    folder = _existing_catalogue(args.catalogue, out)
+    if folder is None:
+        return 2
     try:
-        done = release(_catalogue_folder(args.catalogue), args.id, on=on)
+        done = release(folder, args.id, on=on)
     except ReleaseError as exc:
         _print_problems(exc.problems, out)
         out.write(f"credcat release: {exc}\n")
@@ -285,8 +287,11 @@ def cmd_verify_site(args: argparse.Namespace, out: TextIO) -> int:
     if not site.is_dir():
         out.write(f"credcat verify-site: {site} is not a folder; build the site first\n")
         return 2
+    folder = _existing_catalogue(args.catalogue, out)
+    if folder is None:
+        return 2
     # a catalogue with errors, CREDCAT_JOBS, a worker process: said by main(), exit code 1
-    catalogue = load_catalogue(_catalogue_folder(args.catalogue), packed=True)
+    catalogue = load_catalogue(folder, packed=True)
     found = verify_site(catalogue, site)
     for line in found:
         out.write(f"{site}/{line}\n")
@@ -393,6 +398,20 @@ def _catalogue_folder(given: str) -> Path:
     if given == DEFAULT_CATALOGUE and not path.exists() and Path(CATALOGUE_FILE).is_file():
         return Path()
     return path
+
+
+def _existing_catalogue(given: str, out: TextIO) -> Path | None:
+    """The catalogue folder a command was given (:func:`_catalogue_folder`), or ``None``
+    after saying there is no such folder: a mistake in the command (exit status 2), not a
+    problem of the catalogue."""
+    folder = _catalogue_folder(given)
+    if folder.is_dir():
+        return folder
+    out.write(
+        f"{folder}: there is no folder {folder} (give the folder that holds "
+        f"{CATALOGUE_FILE}, or start one with credcat init)\n"
+    )
+    return None
 
 
 def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
