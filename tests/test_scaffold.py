@@ -57,6 +57,13 @@ def build_strict(project: Path) -> Path:
 # --- credcat init --------------------------------------------------------------------------
 
 
+NOTED = frozenset({"to-translate", "example-value"})
+"""The notes of a new catalogue: texts to translate, and the publisher's kind and country
+``init`` chose as examples."""
+GIVEN = ("--kind", "vet-school", "--country", "AT")
+"""The publisher's kind and country, given: nothing of the new catalogue is an example."""
+
+
 def test_init_writes_a_complete_repository(tmp_path: Path) -> None:
     folder = init(tmp_path)
     written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
@@ -88,12 +95,15 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
     folder = init(tmp_path, "--title", "Micro-credentials of Musterstadt", "--languages", "de,en")
     catalogue, problems = check_catalogue(folder / "catalogue")
     assert [p.format() for p in problems if p.is_error or p.is_warning] == []
-    # the title and the publisher's name, given in one language, are marked for translation
+    # the title and the publisher's name, given in one language, are marked for translation;
+    # the publisher's kind and country, not given, are init's examples
     assert sorted((p.path.split("/")[-1], p.field) for p in problems) == [
         ("catalogue.yaml", "title.en"),
+        ("our-institution.yaml", "country"),
+        ("our-institution.yaml", "kind"),
         ("our-institution.yaml", "name.en"),
     ]
-    assert {p.code for p in problems} == {"to-translate"}
+    assert {p.code for p in problems} == NOTED
     assert catalogue is not None and catalogue.languages == ["de", "en"]
     config = yaml.safe_load(
         (folder / "mkdocs.yml").read_text("utf-8").replace("!ENV", "")  # safe_load: no tags
@@ -292,7 +302,7 @@ def test_new_files_are_refused_until_filled_in_then_build(tmp_path: Path) -> Non
 
     _, problems = check_catalogue(catalogue, display_root=folder)
     refused = [p for p in problems if p.code == "new-placeholder"]
-    assert refused and all(p.is_error for p in problems if p.code != "to-translate")
+    assert refused and all(p.is_error for p in problems if p.code not in NOTED)
     assert {p.path for p in refused} == {
         "catalogue/credentials/sql-basics.yaml",
         "catalogue/organisations/partner-school.yaml",
@@ -305,7 +315,7 @@ def test_new_files_are_refused_until_filled_in_then_build(tmp_path: Path) -> Non
     fill_file(credential)
     fill_file(organisation)
     _, problems = check_catalogue(catalogue, display_root=folder)
-    assert [p.format() for p in problems if p.code != "to-translate"] == []
+    assert [p.format() for p in problems if p.code not in NOTED] == []
     code, output = run("check", "--strict", str(catalogue))
     assert code == 0, output
     site = build_strict(folder)
@@ -413,7 +423,9 @@ def test_every_value_a_new_files_comment_offers_is_accepted(tmp_path: Path) -> N
     writes lists the values a maintainer may choose: each of them must pass ``check`` (the
     learning setting once offered ``informal``, which the EU vocabulary does not have)."""
     folder = init(tmp_path)
-    listed = re.compile(r"^(\s*)(\w+): (\S+)(\s+# )((?:[a-z-]+, )*[a-z-]+ or [a-z-]+)$")
+    listed = re.compile(
+        r"^(\s*)(\w+): (\S+)(\s+# )((?:[a-z-]+, )*[a-z-]+ or [a-z-]+)(?:  # example)?$"
+    )
     offered = 0
     checked: set[tuple[str, str]] = set()
     for path in sorted((folder / "catalogue").glob("*/*.yaml")):
@@ -511,7 +523,7 @@ def test_init_says_what_a_mistaken_option_meant(
 
 def test_init_keeps_the_titles_as_written_quotes_included(tmp_path: Path) -> None:
     title, name = 'Kurse der "Hochschule"', 'Die "Hochschule" am See'
-    folder = init(tmp_path, "--title", title, "--publisher-name", name)
+    folder = init(tmp_path, "--title", title, "--publisher-name", name, *GIVEN)
     catalogue, problems = check_catalogue(folder / "catalogue")
     assert catalogue is not None and [p.format() for p in problems] == []
     assert catalogue.settings.title == {"en": title}
@@ -522,7 +534,7 @@ def test_init_keeps_the_titles_as_written_quotes_included(tmp_path: Path) -> Non
 def test_init_writes_a_title_with_at_signs_as_it_is(tmp_path: Path, title: str) -> None:
     """The files' placeholders look like ``@version@``: a title holding such a word is not a
     placeholder (it crashed ``init``, or became credcat's version)."""
-    folder = init(tmp_path, "--title", title)
+    folder = init(tmp_path, "--title", title, *GIVEN)
     catalogue, problems = check_catalogue(folder / "catalogue")
     assert catalogue is not None and [p.format() for p in problems] == []
     assert catalogue.settings.title == {"en": title}
@@ -572,8 +584,9 @@ def test_the_example_credential_is_written_in_the_catalogues_languages(
     assert (
         catalogue is not None and [p.format() for p in problems if p.is_error or p.is_warning] == []
     )
-    # each text still marked is a note, which fails no strict check, and no other note
-    assert {p.code for p in problems} <= {"to-translate"}
+    # each text still marked is a note, which fails no strict check, and no other note (but
+    # the publisher's kind and country init chose)
+    assert {p.code for p in problems} <= NOTED
     assert {str(p.loc[-1]) for p in problems if p.path.endswith(path.name)} == marked
 
 
@@ -581,7 +594,7 @@ def test_texts_marked_translate_are_notes_and_count_as_untranslated(tmp_path: Pa
     """`init` writes the title and the publisher's name once, and into the other languages
     marked '# translate': check names each as a note (a strict check still passes) and the
     translation counts leave them out (they read '100%' before)."""
-    folder = init(tmp_path, "--title", "Microcertificats de Wavre", "--languages", "fr,nl")
+    folder = init(tmp_path, "--title", "Microcertificats de Wavre", "--languages", "fr,nl", *GIVEN)
     code, output = run("check", "--strict", str(folder / "catalogue"))
     assert code == 0, output
     lines = output.splitlines()
@@ -597,3 +610,24 @@ def test_texts_marked_translate_are_notes_and_count_as_untranslated(tmp_path: Pa
     )
     code, output = run("check", "--strict", str(folder / "catalogue"))
     assert "translations: fr 100% (7/7), nl 85% (6/7)" in output.splitlines()
+
+
+def test_the_publishers_kind_and_country_init_chose_are_noted_until_replaced(
+    tmp_path: Path,
+) -> None:
+    """Without --kind and --country, init writes examples (a university in Belgium), marked
+    '# example': credcat check notes each, so a school does not publish "(Belgium)" unaware;
+    a note fails no strict check, so the new catalogue still builds. Given, they are not
+    marked."""
+    assert main(["init", str(tmp_path / "a"), "--title", "A"], out=io.StringIO()) == 0
+    _, problems = check_catalogue(tmp_path / "a" / "catalogue")
+    noted = sorted((p.field, p.severity.value) for p in problems if p.code == "example-value")
+    assert noted == [("country", "note"), ("kind", "note")]
+    assert all(not p.is_error and not p.is_warning for p in problems)
+    given = ["init", str(tmp_path / "b"), "--title", "B", "--kind", "vet-school"]
+    assert main([*given, "--country", "CZ"], out=io.StringIO()) == 0
+    org = tmp_path / "b" / "catalogue" / "organisations" / "our-institution.yaml"
+    assert "# example" not in org.read_text("utf-8")
+    assert yaml.safe_load(org.read_text("utf-8"))["country"] == "CZ"
+    _, problems = check_catalogue(tmp_path / "b" / "catalogue")
+    assert [p for p in problems if p.code == "example-value"] == []

@@ -518,7 +518,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_init(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from .scaffold import InitOptions
+    from .scaffold import EXAMPLE_COUNTRY, EXAMPLE_KIND, InitOptions
 
     d = InitOptions()
     init = sub.add_parser("init", help="start a new catalogue repository that builds at once")
@@ -540,8 +540,14 @@ def _add_init(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init.add_argument(
         "--publisher-name", default=d.publisher_name, help=f"its name ({d.publisher_name!r})"
     )
-    init.add_argument("--kind", default=d.kind, help=f"its kind of organisation ({d.kind})")
-    init.add_argument("--country", default=d.country, help=f"its ISO country code ({d.country})")
+    init.add_argument(
+        "--kind",
+        help=f"its kind of organisation (else {EXAMPLE_KIND}, marked as an example to change)",
+    )
+    init.add_argument(
+        "--country",
+        help=f"its ISO country code (else {EXAMPLE_COUNTRY}, marked as an example to change)",
+    )
     init.set_defaults(func=cmd_init)
 
 

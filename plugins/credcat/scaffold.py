@@ -55,8 +55,18 @@ class InitOptions:
     languages: Sequence[str] = ("en",)
     publisher: str = "our-institution"
     publisher_name: str = "Our institution"
-    kind: str = "university"
-    country: str = "BE"
+    kind: str | None = None
+    """The publisher's kind; ``None``: :data:`EXAMPLE_KIND`, marked ``# example``."""
+    country: str | None = None
+    """The publisher's country; ``None``: :data:`EXAMPLE_COUNTRY`, marked ``# example``."""
+
+
+EXAMPLE_KIND = "university"
+"""The publisher's kind ``credcat init`` writes where it was not given, marked ``# example``
+(``credcat check`` notes it until the maintainer writes their own)."""
+EXAMPLE_COUNTRY = "BE"
+"""The publisher's country ``credcat init`` writes where it was not given, marked so too."""
+EXAMPLE_MARK = "  # example"
 
 
 def _template(name: str) -> str:
@@ -148,8 +158,8 @@ def _check_options(options: InitOptions) -> CatalogueSettings:
         OrganisationDoc.model_validate(
             {
                 "name": options.publisher_name,
-                "kind": options.kind,
-                "country": options.country,
+                "kind": options.kind or EXAMPLE_KIND,
+                "country": options.country or EXAMPLE_COUNTRY,
                 "homepage": settings.base_uri,
             }
         )
@@ -249,8 +259,10 @@ def init_plan(options: InitOptions) -> dict[str, str]:
         "languages": ", ".join(languages),
         "publisher": options.publisher,
         "publisher_name": options.publisher_name.replace('"', QUOTE),
-        "kind": options.kind,
-        "country": options.country,
+        "kind": options.kind or EXAMPLE_KIND,
+        "kind_example": EXAMPLE_MARK if options.kind is None else "",
+        "country": options.country or EXAMPLE_COUNTRY,
+        "country_example": EXAMPLE_MARK if options.country is None else "",
         "version": __version__,
     }
     values.update(_nav_values(languages))

@@ -451,7 +451,7 @@ def load_yaml(
             )
         ]
     doc.data = root
-    return doc, [*problems, *_to_translate(doc, text)]
+    return doc, [*problems, *_to_translate(doc, text), *_examples(doc, text)]
 
 
 _TRANSLATE_MARK = re.compile(r"#\s*translate\s*$")
@@ -479,6 +479,37 @@ def _to_translate(doc: Document, text: str) -> list[Problem]:
                     "translate it, then delete '# translate'",
                     severity=Severity.NOTE,
                     code="to-translate",
+                    loc=loc,
+                )
+            )
+    return sorted(found)
+
+
+_EXAMPLE_MARK = re.compile(r"#\s*example\s*$")
+"""The mark ``credcat init`` puts after a value it chose as an example where the maintainer
+gave none (``country: BE  # ISO 3166 country code  # example``)."""
+
+
+def _examples(doc: Document, text: str) -> list[Problem]:
+    """A note for each value still marked ``# example``: ``credcat init`` chose it (the
+    publisher's kind and country), and a catalogue would publish it as its own ("Our
+    institution (Belgium)")."""
+    if "example" not in text:
+        return []
+    marked = {n for n, line in enumerate(text.splitlines(), 1) if _EXAMPLE_MARK.search(line)}
+    found = []
+    for loc, (line, column) in doc.positions.items():
+        if line in marked and len(loc) == 1:
+            found.append(
+                Problem(
+                    doc.display,
+                    line,
+                    column,
+                    field_label(loc, doc.data),
+                    "credcat init wrote this value as an example: it is not yours yet",
+                    "write your own, then delete '# example'",
+                    severity=Severity.NOTE,
+                    code="example-value",
                     loc=loc,
                 )
             )
