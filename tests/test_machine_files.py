@@ -624,3 +624,20 @@ def test_ob3_editions_name_the_version_they_replace() -> None:
                 else []
             )
             assert named == expected, (version, named)
+
+
+def test_a_badge_in_a_language_credcat_has_no_words_in_says_its_english_is_english() -> None:
+    """A Czech badge: its title is the credential's Czech title; credcat's kicker
+    ("MICRO-CREDENTIAL") and the description around the title are English, and say so
+    inside the image's language (WCAG 2.1, 3.1.2); a German badge marks nothing."""
+    cat = catalogue("fixture")
+    cred = cat.credentials["data-basics"]
+    czech = cred.model_copy(update={"title": {**cred.title, "cs": "Základy dat"}})
+    ns = "{http://www.w3.org/2000/svg}"
+    svg = ElementTree.fromstring(badge_svg(cat, czech, "cs"))
+    assert svg.get("lang") == "cs" and svg.findtext(f"{ns}title") == "Základy dat"
+    assert svg.find(f"{ns}desc").get("lang") == "en"  # type: ignore[union-attr]
+    kicker = next(t for t in svg.iter(f"{ns}text") if t.get("y") == "96")
+    assert kicker.text == "MICRO-CREDENTIAL" and kicker.get("lang") == "en"
+    german = ElementTree.fromstring(badge_svg(cat, czech, "de"))
+    assert [e for e in german.iter() if e.get("lang") and e is not german] == []

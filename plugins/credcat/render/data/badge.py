@@ -25,7 +25,7 @@ import textwrap
 
 from ...catalogue import Catalogue
 from ...model import Credential
-from ..language import localise, phrase
+from ..language import PHRASE_FALLBACK, PHRASE_LANGUAGES, localise, phrase
 from ..safe import xml_text as _escape
 
 __all__ = ["MAX_LINES", "PALETTE", "badge_caption", "badge_svg", "xml_text"]
@@ -92,6 +92,10 @@ def badge_svg(catalogue: Catalogue, credential: Credential, lang: str) -> bytes:
         f'<tspan x="200" y="{first + i * (size + 6):g}">{xml_text(line)}</tspan>'
         for i, line in enumerate(lines)
     )
+    # credcat's own words (the kicker, the description) where it has none in ``lang`` are
+    # English, and say so inside the image's language (WCAG 2.1, 3.1.2)
+    said = "" if lang in PHRASE_LANGUAGES else f' lang="{PHRASE_FALLBACK}"'
+    caption = badge_caption(catalogue, credential, lang)
     awarding = _awarding_name(catalogue, credential, lang)
     if len(awarding) > 32:
         awarding = awarding[:31].rstrip() + "…"
@@ -99,11 +103,11 @@ def badge_svg(catalogue: Catalogue, credential: Credential, lang: str) -> bytes:
         '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400" '
         f'role="img" aria-labelledby="badge-title badge-desc" lang="{xml_text(lang)}">',
         f'<title id="badge-title">{xml_text(title)}</title>',
-        f'<desc id="badge-desc">{xml_text(badge_caption(catalogue, credential, lang))}</desc>',
+        f'<desc id="badge-desc"{said}>{xml_text(caption)}</desc>',
         f'<path d="M200 12 L368 72 V200 C368 300 290 360 200 388 C110 360 32 300 32 200 V72 Z" '
         f'fill="{colour}" stroke="#ffffff" stroke-width="6"/>',
         '<g fill="#ffffff" font-family="Arial, Helvetica, sans-serif" text-anchor="middle">',
-        f'<text x="200" y="96" font-size="20" letter-spacing="1">'
+        f'<text x="200" y="96" font-size="20" letter-spacing="1"{said}>'
         f"{xml_text(phrase('badge.kicker', lang).upper())}</text>",
         f'<text font-size="{size}" font-weight="bold">{tspans}</text>',
         f'<text x="200" y="{first + len(lines) * (size + 6) + 22:g}" font-size="22">'
