@@ -854,6 +854,14 @@ def test_messages_say_what_was_written_and_how_to_fix_it(
             "price.currency: unknown currency '€' (did you mean 'EUR'?)",
         ),
         (
+            "{amount: 4500, currency: Kč}",
+            "price.currency: unknown currency 'Kč' (did you mean 'CZK'?)",
+        ),
+        (
+            "{amount: 4500, currency: koruna}",
+            "price.currency: unknown currency 'koruna' (did you mean 'CZK'?)",
+        ),
+        (
             "450 €",
             "price: 'price' needs keys below it, not the value '450 €' (write price: "
             "{amount: 450, currency: EUR})",
@@ -887,6 +895,9 @@ def test_prices(tmp_path: Path, offering: str, expected: str) -> None:
         ("CHF 1'234.50", "1234.50", "CHF"),  # Switzerland: an apostrophe groups
         ("1’234.5 Fr.", "1234.5", "CHF"),
         ("12,50 zł", "12.50", "PLN"),
+        ("4 500 Kč", "4500", "CZK"),  # a currency's own sign, or its name
+        ("4 500 korun", "4500", "CZK"),
+        ("12 000 Ft", "12000", "HUF"),
         ("1.250 SEK", "1250", "SEK"),
         ("2,5 €", "2.5", "EUR"),
         ("ca. 450 EUR", "450", "EUR"),

@@ -595,7 +595,9 @@ class VocabCode:
         if found is None:
             if "," in value and all(vocab.lookup(self.name, v) for v in value.split(",")):
                 raise _comma_list(value)
-            guess = _vocab_guess(self.name, value) or CURRENCY_CODE_FOR_SYMBOL.get(value.strip())
+            guess = _vocab_guess(self.name, value) or (
+                currency_code_for(value) if self.name == "currency" else None
+            )
             if guess and self.name == "nqf":  # its codes are opaque: the label is written
                 found = vocab.lookup("nqf", guess)
                 guess = found.labels.get("en", guess) if found is not None else guess
@@ -672,8 +674,34 @@ CURRENCY_CODE_FOR_SYMBOL = {
     "CHF": "CHF",
     "Fr.": "CHF",
     "zł": "PLN",
+    "Kč": "CZK",
+    "Ft": "HUF",
+    "лв": "BGN",
 }
-"""Currency signs maintainers type, and the code to write instead."""
+"""Currency signs maintainers type, and the code to write instead (the Nordic "kr" stands
+for four currencies: it gets the examples)."""
+
+CURRENCY_CODE_FOR_NAME = {
+    name: code
+    for code, names in {
+        "EUR": ("euro", "euros", "eur"),
+        "CZK": ("koruna", "korun", "koruny", "kc", "czk"),
+        "PLN": ("zloty", "złoty", "złotych", "zł", "zl"),
+        "HUF": ("forint", "ft"),
+        "RON": ("leu", "lei"),
+        "BGN": ("lev", "leva", "лев", "лева"),
+        "CHF": ("franken", "franc", "francs", "franchi"),
+    }.items()
+    for name in names
+}
+"""Currencies' names as maintainers write them (any case), and the code to write instead."""
+
+
+def currency_code_for(text: str) -> str | None:
+    """The currency code a sign or a name written instead of it stands for (``Kč``, ``koruna``
+    → ``CZK``), else ``None``."""
+    text = text.strip()
+    return CURRENCY_CODE_FOR_SYMBOL.get(text) or CURRENCY_CODE_FOR_NAME.get(text.casefold())
 
 
 def _comma_list(value: str, vocabulary: str | None = None) -> PydanticCustomError:

@@ -32,6 +32,7 @@ from . import vocab
 from .errors import Problem, field_label, listing, shorten
 from .ids import SLUG_RE
 from .model import (
+    CURRENCY_CODE_FOR_NAME,
     CURRENCY_CODE_FOR_SYMBOL,
     CatalogueSettings,
     Credential,
@@ -438,6 +439,10 @@ def _currency_in(text: str) -> str | None:
         found = vocab.lookup("currency", letters)
         if found is not None:
             return found.code
+    for word in re.findall(r"[^\W\d_]+", text):  # "4 500 korun"
+        named = CURRENCY_CODE_FOR_NAME.get(word.casefold())
+        if named is not None:
+            return named
     return None
 
 
