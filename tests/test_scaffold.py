@@ -631,3 +631,26 @@ def test_the_publishers_kind_and_country_init_chose_are_noted_until_replaced(
     assert yaml.safe_load(org.read_text("utf-8"))["country"] == "CZ"
     _, problems = check_catalogue(tmp_path / "b" / "catalogue")
     assert [p for p in problems if p.code == "example-value"] == []
+
+
+@pytest.mark.parametrize(
+    ("languages", "marked"),
+    [
+        ("cs,en", {"index.html": "cs", "en/index.html": "cs"}),  # no Czech home: English
+        ("en,de", {"index.html": None, "de/index.html": "en"}),
+        ("de,en", {"index.html": None, "en/index.html": "de"}),
+    ],
+)
+def test_a_home_pages_heading_says_the_language_of_the_catalogues_title(
+    tmp_path: Path, languages: str, marked: dict[str, str | None]
+) -> None:
+    """The catalogue's title heads every home page init writes; it is in the default language,
+    so a home page written in another language marks it (the Czech title on the English home
+    page a Czech catalogue gets, and on its English translation)."""
+    folder = init(tmp_path, "--title", "Mikrocertifikáty SPŠ", "--languages", languages, *GIVEN)
+    site = build_strict(folder)
+    for page, lang in marked.items():
+        heading = re.search(r"<h1[^>]*>", (site / page).read_text("utf-8"))
+        assert heading is not None, page
+        said = re.search(r'lang="([^"]+)"', heading.group(0))
+        assert (said.group(1) if said else None) == lang, (page, heading.group(0))

@@ -391,14 +391,23 @@ def _pages(languages: list[str], values: dict[str, str]) -> dict[str, str]:
     default = languages[0]
     english = "---\nlang: en\n---\n\n" if default != "en" else ""
     home = f"docs/index.{default}.md" if default in NAV_TITLES and default != "en" else None
+
+    def page(name: str) -> str:
+        """A home page from its template; the catalogue's title in its heading is in the
+        default language, and says so where the page is written in another
+        (``# Mikrocertifikáty {: lang="cs" }``, attr_list)."""
+        written_in = name.removeprefix("docs/index").removesuffix(".md").lstrip(".") or "en"
+        attr = f' {{: lang="{default}" }}' if written_in != default else ""
+        return _fill(_template(name), {**values, "title_attr": attr})
+
     pages = {
-        "docs/index.md": (english if home is None else "")
-        + _fill(_template(home or "docs/index.md"), values),
+        "docs/index.md": (english if home is None else "") + page(home or "docs/index.md"),
     }
     for lang in languages[1:]:
         if lang in NAV_TITLES:
-            name = "docs/index.md" if lang == "en" else f"docs/index.{lang}.md"
-            pages[f"docs/index.{lang}.md"] = _fill(_template(name), values)
+            pages[f"docs/index.{lang}.md"] = page(
+                "docs/index.md" if lang == "en" else f"docs/index.{lang}.md"
+            )
     for name in ("how-to-read.md", "data.md"):  # as they are: their examples hold '@'
         pages[f"docs/{name}"] = english + _template(f"docs/{name}")
     return pages
