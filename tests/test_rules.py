@@ -750,6 +750,21 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
             "1:11: duration: '12 Wochen' is not a duration (write "
             "'12 weeks': units are in English)",
         ),
+        (
+            "duration: 6 týdnů\n",
+            (),
+            "1:11: duration: '6 týdnů' is not a duration (write '6 weeks': units are in English)",
+        ),
+        (
+            "duration: 1 tydzień\n",
+            (),
+            "1:11: duration: '1 tydzień' is not a duration (write '1 week': units are in English)",
+        ),
+        (
+            "duration: 3 mesi\n",
+            (),
+            "1:11: duration: '3 mesi' is not a duration (write '3 months': units are in English)",
+        ),
         ("mode:\n", ("mode",), "1:6: mode: 'mode' has no value (write a value after 'mode:')"),
         (
             "status:\n",

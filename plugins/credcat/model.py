@@ -84,13 +84,18 @@ NUMBER_WORDS = {
 }
 """Numbers written as words, for the hint on ``eqf: six``."""
 
-DURATION_UNITS = {
-    **{w: "hours" for w in ("h", "hrs", "std", "stunde", "stunden", "heures", "horas", "ur")},
-    **{w: "days" for w in ("d", "tag", "tage", "jours", "dias", "días", "dni")},
-    **{w: "weeks" for w in ("w", "wk", "wks", "woche", "wochen", "semaines", "semanas", "tednov")},
-    **{w: "months" for w in ("m", "monat", "monate", "mois", "meses", "mesecev")},
-    **{w: "years" for w in ("y", "jahr", "jahre", "ans", "anos", "años", "let")},
+_UNIT_WORDS = {
+    "hours": "h hrs std stunde stunden heure heures hora horas ur ora ore uur uren godzina "
+    "godziny godzin hodina hodiny hodin hodín",
+    "days": "d tag tage jour jours dia dias día días dni giorno giorni dag dagen dzień den dny "
+    "dní dnů",
+    "weeks": "w wk wks woche wochen semaine semaines semana semanas tednov settimana settimane "
+    "weken tydzień tygodnie tygodni týden týdny týdnů týždeň týždne týždňov",
+    "months": "m monat monate mois mes meses mês mesecev mese mesi maand maanden miesiąc "
+    "miesiące miesięcy měsíc měsíce měsíců mesiac mesiace mesiacov",
+    "years": "y jahr jahre an ans ano anos año años let anno anni jaar jaren rok lata lat roky",
 }
+DURATION_UNITS = {word: unit for unit, words in _UNIT_WORDS.items() for word in words.split()}
 """Units maintainers write in other languages or abbreviated, for the hint on ``duration``."""
 
 
@@ -1375,6 +1380,8 @@ class CredentialDoc(_Model):
                 )
             local = re.match(r"^\s*(\d{1,4})\s*([^\d\s]+)\s*$", value)
             unit = DURATION_UNITS.get(local.group(2).lower().rstrip(".")) if local else None
+            if local and unit and int(local.group(1)) == 1:
+                unit = unit.removesuffix("s")  # "1 week"
             raise fail(
                 "duration",
                 f"'{value}' is not a duration",
