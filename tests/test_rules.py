@@ -727,6 +727,16 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
             "1:12: published: '31.12.2026' is not written as YYYY-MM-DD (write 2026-12-31)",
         ),
         (
+            "published: 1. 2. 2026\n",
+            (),
+            "1:12: published: '1. 2. 2026' is not written as YYYY-MM-DD (write 2026-02-01)",
+        ),
+        (
+            "published: 31-12-2026\n",
+            (),
+            "1:12: published: '31-12-2026' is not written as YYYY-MM-DD (write 2026-12-31)",
+        ),
+        (
             "published: 2026/12/31\n",
             (),
             "1:12: published: '2026/12/31' is not written as YYYY-MM-DD (write 2026-12-31)",

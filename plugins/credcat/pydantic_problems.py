@@ -86,7 +86,8 @@ DATE_KINDS = frozenset(
         "date_past",
     }
 )
-LOCAL_DATE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
+LOCAL_DATE = re.compile(r"^\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\s*$")
+"""A day-month-year date as Europe writes one: 31.12.2026, 1. 2. 2027, 31/12/2026, 31-12-2026."""
 SLASHED_ISO_DATE = re.compile(r"^\s*(\d{4})[./](\d{1,2})[./](\d{1,2})\s*$")
 ONE_VALUE_KINDS = (
     NUMBER_KINDS
