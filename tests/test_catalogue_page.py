@@ -282,3 +282,40 @@ def test_a_card_without_ects_shows_its_hours(tmp_path: Path) -> None:
         other = html[html.index('id="card-ects"') :]
         assert 'data-credcat-fact="ects"' in other[: other.index("credcat-card__when")]
     assert {"card_hours", "fact_workload"} <= set(SCRIPT_STRINGS)
+
+
+def test_the_ects_range_is_offered_only_where_a_credential_states_ects(tmp_path: Path) -> None:
+    """A catalogue of hours (a vocational school's) has no ECTS range to filter by: "From 1"
+    would match nothing. Where some credentials state hours only, a hint under the range says
+    they drop out of it, and describes its two boxes only while it is shown."""
+    from test_site_build import build_site, make_project, parse
+
+    def hours(title: str, n: int) -> dict[str, object]:
+        summary = f"Learn {title.lower()} in {n} hours."
+        return credential(
+            title={"en": title, "de": title},
+            summary={"en": summary, "de": summary},
+            workload={"hours": n},
+        )
+
+    catalogues = {
+        "hours": {"welding": hours("Welding", 80), "forklift": hours("Forklift", 60)},
+        "mixed": {"welding": hours("Welding", 80), "sql": credential()},
+        "ects": {"sql": credential()},
+    }
+    for name, creds in catalogues.items():
+        root = write_catalogue(tmp_path / name / "catalogue", creds)
+        site = tmp_path / name / "site"
+        build_site(make_project(tmp_path / name / "project", root), site)
+        for lang in ("", "de/"):
+            doc = parse(site / lang / "catalogue" / "index.html")
+            group = doc.find("details", id="credcat-workload")
+            hint = doc.find("p", id="credcat-workload-hint")
+            boxes = [doc.find("input", id=f"credcat-ects-{end}") for end in ("min", "max")]
+            assert ("hidden" in group.attrs) is (name == "hours"), (name, lang)
+            assert ("hidden" in hint.attrs) is (name != "mixed"), (name, lang)
+            assert hint.text() == ui_strings(lang.rstrip("/") or "en")["workload_ects_only"]
+            described = [box.attrs.get("aria-describedby") for box in boxes]
+            assert described == (["credcat-workload-hint"] * 2 if name == "mixed" else [None] * 2)
+            placeholders = [box.attrs["placeholder"] for box in boxes]
+            assert placeholders == (["", ""] if name == "hours" else ["4", "4"])

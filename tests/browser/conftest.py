@@ -213,6 +213,24 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     yield from serve(site_dir, load_catalogue(catalogue_dir))
 
 
+def small_site(
+    tmp_path_factory: pytest.TempPathFactory, name: str, credentials: dict[str, Any]
+) -> Iterator[Site]:
+    """A site built from a small catalogue of ``tests/catalogue_factory.py`` (its settings and
+    organisations, these credentials), served on 127.0.0.1 until the generator is closed."""
+    from tests.catalogue_factory import write_catalogue
+
+    work = tmp_path_factory.mktemp(name)
+    root = write_catalogue(work / "catalogue", credentials)
+    (work / "docs").mkdir()
+    (work / "docs" / "index.md").write_text(f"# {name}\n", encoding="utf-8")
+    config = work / "mkdocs.yml"
+    yml = XSS_MKDOCS_YML.replace("https://xss.test.example/", "https://credentials.test.example/")
+    config.write_text(yml.format(docs=work / "docs", catalogue=root), "utf-8")
+    build_site(config, work / "site")
+    yield from serve(work / "site", load_catalogue(root))
+
+
 # --- browser --------------------------------------------------------------------------------
 
 

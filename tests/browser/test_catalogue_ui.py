@@ -13,6 +13,7 @@ Expectations are computed from the model and from the built ``catalogue.json`` a
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from datetime import datetime, timedelta
@@ -21,11 +22,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from credcat.render.site.localise import ui_strings
 
-from .conftest import NewContext, Site, words_split_across_lines
+from .conftest import NewContext, Site, small_site, words_split_across_lines
 from .test_e2e import (
     assert_no_axe_violations,
     assert_no_xss,
@@ -506,4 +507,118 @@ def test_the_script_cards_show_hours_where_there_are_no_ects(
             expect(other.locator('[data-credcat-fact="ects"]')).to_have_count(1)
             expect(other.locator('[data-credcat-fact="hours"]')).to_have_count(0)
         # leave the site before its server stops: the search worker still loads its scripts
+        page.goto("about:blank")
+
+
+# --- workload in hours: the ECTS range and the workload sorts --------------------------------
+
+
+def hours_credential(title: str, hours: int) -> dict[str, Any]:
+    """A credential that states its workload in hours only (a vocational school's)."""
+    from catalogue_factory import credential
+
+    summary = f"Learn {title.lower()} in {hours} hours."
+    return credential(
+        title={"en": title, "de": title},
+        summary={"en": summary, "de": summary},
+        workload={"hours": hours},
+    )
+
+
+def fulfil_json(data: Any, route: Route) -> None:
+    route.fulfill(json=data, headers={"Cache-Control": "no-store"})
+
+
+def sorted_by(page: Page, order: str) -> list[str]:
+    page.locator("#credcat-sort").select_option(order)
+    expect(page.locator("#credcat-sort")).to_have_value(order)
+    page.wait_for_function(
+        "!document.getElementById('credcat-catalogue').hasAttribute('data-credcat-pending')"
+    )
+    return shown_ids(page)
+
+
+def test_a_catalogue_of_hours_has_no_ects_range_and_sorts_by_hours(
+    tmp_path_factory: pytest.TempPathFactory, page: Page
+) -> None:
+    """A vocational school's catalogue states hours, not ECTS: no "Workload in ECTS" range
+    (one from 1 would match nothing; one in a shared address is said to be not applied), and
+    the workload sorts order by hours, in both directions (titles are in another order)."""
+    credentials = {
+        "crane": hours_credential("Crane operation", 120),
+        "forklift": hours_credential("Forklift safety", 60),
+        "welding": hours_credential("Welding basics", 80),
+    }
+    for site in small_site(tmp_path_factory, "hours-only", credentials):
+        open_catalogue(page, site)
+        expect(page.locator("#credcat-workload")).to_be_hidden()
+        expect(page.locator("#credcat-ects-min")).to_be_hidden()
+        assert shown_ids(page) == ["crane", "forklift", "welding"]  # by title
+        assert sorted_by(page, "ects_asc") == ["forklift", "welding", "crane"]
+        assert sorted_by(page, "ects_desc") == ["crane", "welding", "forklift"]
+
+        # an address with an ECTS range: every credential, and the range said to be ignored
+        open_catalogue(page, site, "?ects_min=1&sort=ects_asc")
+        expect(page.locator("#credcat-count")).to_have_text(count_text(site.catalogue, 3))
+        assert shown_ids(page) == ["forklift", "welding", "crane"]
+        expect(page.locator("#credcat-ignored")).to_be_visible()
+        expect(page.locator("#credcat-ignored")).to_contain_text("ects_min=1")
+        expect(page.locator("#credcat-empty")).to_be_hidden()
+        query = parse_qs(urlsplit(settled_url(page)).query)
+        assert "ects_min" not in query and query.get("sort") == ["ects_asc"]
+        expect(page.locator("#credcat-active-count")).to_have_text("")
+
+        # the script decides from catalogue.json, which may be newer than the page: one
+        # credential now states ECTS, so the range is offered, with the hint
+        newer = data_of(site)
+        next(e for e in newer["credentials"] if e["i"] == "welding")["c"] = 3
+        page.route("**/catalogue.json", functools.partial(fulfil_json, newer))
+        open_catalogue(page, site, "?ects_min=1")
+        expect(page.locator("#credcat-workload")).to_be_visible()
+        expect(page.locator("#credcat-workload-hint")).to_be_visible()
+        expect(page.locator("#credcat-ects-min")).to_have_value("1")
+        expect(page.locator("#credcat-ignored")).to_be_hidden()
+        assert shown_ids(page) == ["welding"]
+        page.goto("about:blank")  # leave the site before its server stops
+
+
+def test_a_mixed_catalogue_sorts_hours_among_ects_and_says_what_the_range_counts(
+    tmp_path_factory: pytest.TempPathFactory, page: Page
+) -> None:
+    """ECTS and hours in one catalogue: the workload sorts put a course of hours where its
+    hours at 27.5 an ECTS credit would put it (40 hours among 1 to 2 ECTS, 300 hours above 10
+    ECTS), never all at one end; the ECTS range is offered, with a hint (describing its boxes)
+    that credentials of hours alone drop out of it."""
+    from catalogue_factory import credential
+
+    def ects(title: str, n: float, hours: int) -> dict[str, Any]:
+        summary = f"Study {title.lower()} for {n} ECTS."
+        return credential(
+            title={"en": title, "de": title},
+            summary={"en": summary, "de": summary},
+            workload={"ects": n, "hours": hours},
+        )
+
+    credentials = {
+        "bricklaying": hours_credential("Bricklaying", 300),  # about 10.9 ECTS
+        "databases": ects("Databases", 5, 140),
+        "ethics": ects("Ethics", 1, 27),
+        "forklift": hours_credential("Forklift safety", 40),  # about 1.5 ECTS
+        "statistics": ects("Statistics", 10, 270),
+        "writing": ects("Writing", 2, 55),
+    }
+    small_to_large = ["ethics", "forklift", "writing", "databases", "statistics", "bricklaying"]
+    for site in small_site(tmp_path_factory, "mixed", credentials):
+        open_catalogue(page, site)
+        assert sorted_by(page, "ects_asc") == small_to_large
+        assert sorted_by(page, "ects_desc") == small_to_large[::-1]
+        expect(page.locator("#credcat-workload")).to_be_visible()
+        hint = page.locator("#credcat-workload-hint")
+        expect(hint).to_be_visible()
+        expect(hint).to_have_text(ui_strings("en")["workload_ects_only"])
+        for box in ("#credcat-ects-min", "#credcat-ects-max"):
+            expect(page.locator(box)).to_have_attribute("aria-describedby", "credcat-workload-hint")
+        page.locator("#credcat-ects-min").fill("1")
+        expect(page.locator("#credcat-count")).to_have_text(count_text(site.catalogue, 4))
+        assert shown_ids(page) == ["statistics", "databases", "writing", "ethics"]
         page.goto("about:blank")

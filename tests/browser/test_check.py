@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from credcat.render.site.localise import ui_strings
 
 from . import check_fixtures as fx
-from .conftest import REPO, NewContext, Site, words_split_across_lines
+from .conftest import REPO, NewContext, Site, small_site, words_split_across_lines
 from .test_e2e import XSS_PROBE, assert_no_axe_violations
 
 CID = "sql-for-data-analysis"
@@ -471,3 +471,45 @@ def test_a_file_the_catalogue_publishes_is_named_as_no_credential(page: Page, sa
         paste(page, path.read_text("utf-8"))
         assert verdict(page) == "error", path.name
         assert said in output_text(page), path.name
+
+
+def test_a_credential_of_hours_has_no_credits_row(
+    page: Page, tmp_path_factory: pytest.TempPathFactory
+):
+    """A vocational credential states hours, not ECTS, in the catalogue and in what its holder
+    is issued: the comparison leaves out the credits row ("Not stated / — / —" says nothing);
+    a workload stated on one side only still has its row."""
+    from tests.catalogue_factory import credential
+
+    summary = "Drive a forklift safely."
+    credentials = {
+        "forklift": credential(
+            title={"en": "Forklift safety", "de": "Staplersicherheit"},
+            summary={"en": summary, "de": summary},
+            workload={"hours": 40},
+        )
+    }
+    for site in small_site(tmp_path_factory, "check-hours", credentials):
+        issued = fx.issued_edc(site.root, "forklift", "1.0")
+        open_check(page, site)
+        paste(page, json.dumps(issued))
+        assert verdict(page) == "match", output_text(page)
+        rows = page.locator("[data-credcat-row]")
+        fields = [rows.nth(n).get_attribute("data-credcat-row") for n in range(rows.count())]
+        assert fields == ["title", "eqf", "workload", "outcomes", "awarding"]
+        expect(page.locator('[data-credcat-row="workload"]')).to_have_attribute(
+            "data-credcat-result", "same"
+        )
+        expect(page.locator('[data-credcat-row="workload"]')).to_contain_text("40")
+
+        # the hours left out of the credential: the row stays, saying so
+        spec = issued["credentialSubject"]["hasClaim"]["specifiedBy"]
+        spec.pop("volumeOfLearning")
+        paste(page, json.dumps(issued))
+        assert verdict(page) == "match", output_text(page)
+        expect(page.locator("[data-credcat-row]")).to_have_count(5)
+        expect(page.locator('[data-credcat-row="workload"]')).to_have_attribute(
+            "data-credcat-result", "unstated"
+        )
+        expect(page.locator('[data-credcat-row="credits"]')).to_have_count(0)
+        page.goto("about:blank")  # leave the site before its server stops

@@ -146,6 +146,7 @@ def list_page_inputs(site: Site, number: int) -> tuple[list[str], str]:
             listing["orgs"],
             listing["options"],
             listing["ectses"],
+            listing["hours_only"],
         )
         listing["inputs"] = repr(shared)
     return list(shown), str(listing["inputs"])
@@ -168,7 +169,8 @@ def _values(entry: dict[str, Any], facet: str) -> Any:
 
 def _listing(site: Site) -> dict[str, Any]:
     """What every page of the catalogue's list shares: the order of the credentials, the
-    facets with their counts, the workload range. Computed once per language and build
+    facets with their counts, the workload range in ECTS and how many credentials state no
+    ECTS (only hours). Computed once per language and build
     (``Catalogue.memo``): a catalogue of 10,000 credentials has 100 pages of its list in
     every language."""
     key = ("catalogue-listing", site.lang)
@@ -190,9 +192,12 @@ def _listing(site: Site) -> dict[str, Any]:
     active = 0
     orgs: set[str] = set()
     ectses = []
+    hours_only = 0  # entries that state hours and no ECTS
     for _cid, entry in index_entries(site, site.entry_memo, facets):
         if "c" in entry:
             ectses.append(entry["c"])
+        elif "h" in entry:
+            hours_only += 1
         _count(counts["status"], entry, "status")
         if entry["st"] != "active":
             continue
@@ -220,6 +225,7 @@ def _listing(site: Site) -> dict[str, Any]:
         "orgs": len(orgs),
         "options": {facet: options(facet) for facet in FACETS},
         "ectses": ectses,
+        "hours_only": hours_only,
     }
     site.cat.memo[key] = found
     return found
@@ -272,9 +278,15 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
                 "options": options["status"],
             },
         ],
+        # The range filter is in ECTS: hidden where no credential states ECTS (a catalogue of
+        # hours, vocational or non-formal: "From 1" would match nothing), and where only some
+        # do, a hint says that those with hours alone drop out of a range (catalogue.js
+        # decides again with catalogue.json, which may be newer than the page).
         "workload": {
             "min": loc.number(min(ectses)) if ectses else "",
             "max": loc.number(max(ectses)) if ectses else "",
+            "shown": bool(ectses),
+            "hours_only": bool(ectses) and listing["hours_only"] > 0,
         },
         "sorts": [{"value": v, "label": str(ui[f"sort_{v}"])} for v in SORTS],
     }

@@ -686,10 +686,14 @@ class Facet(TypedDict):
 
 
 class Range(TypedDict):
-    """The smallest and largest ECTS value."""
+    """The workload filter of the catalogue page: the smallest and largest ECTS value (``""``
+    where no credential states ECTS), whether the filter is shown (some credential states
+    ECTS), and whether some credentials state hours only (they never match a range)."""
 
     min: str
     max: str
+    shown: bool
+    hours_only: bool
 
 
 class SortOption(TypedDict):

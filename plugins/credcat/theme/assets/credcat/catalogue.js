@@ -27,6 +27,7 @@
  *                                          organisations): the page's one search box (the
  *                                          header's site search is hidden on this page)
  *   #credcat-sort                          sort order: title | eqf_asc | eqf_desc | ects_asc | ects_desc | provider
+ *                                          (ects_*: by workload, ECTS or hours; see workloadOf)
  *   #credcat-facets                        <details> holding the facets (open beside the list on
  *                                          wide screens; a full-screen panel on phones)
  *   #credcat-facet-<id>                    one <fieldset> per facet, inside its own <details>;
@@ -34,7 +35,10 @@
  *   input[data-credcat-facet=<id>]         facet checkboxes; name=<id>, value=the code; disabled
  *                                          while ticking it would give no result
  *   [data-credcat-count="<id>:<value>"]    live count of a facet option, "(n)"
- *   #credcat-ects-min, #credcat-ects-max   workload range in ECTS
+ *   #credcat-ects-min, #credcat-ects-max   workload range in ECTS, inside #credcat-workload: hidden
+ *                                          (and ects_min, ects_max of an address not applied) where
+ *                                          no credential states ECTS; #credcat-workload-hint shown
+ *                                          where some state hours only (they never match a range)
  *   #credcat-reset                         clears every filter
  *   #credcat-show-results                  "Show N results": closes the phone panel, focuses the results
  *   #credcat-count                         results count (role="status": announced politely)
@@ -70,6 +74,7 @@
   var TYPING_PAUSE = 800;    // ms without typing that ends one step in the history
   var PHONE = "(max-width: 59.984375em)";
   var URL_DELAY = 250;       // ms between a change and its address (see writeUrl)
+  var HOURS_PER_ECTS = 27.5; // only to sort hours among ECTS (see workloadOf)
 
   var root = document.getElementById("credcat-catalogue");
   var form = document.getElementById("credcat-filters");
@@ -91,6 +96,8 @@
   var sortEl = document.getElementById("credcat-sort");
   var minEl = document.getElementById("credcat-ects-min");
   var maxEl = document.getElementById("credcat-ects-max");
+  var workloadEl = document.getElementById("credcat-workload");
+  var workloadHint = document.getElementById("credcat-workload-hint");
   var bar = document.getElementById("credcat-compare-bar");
   var barLink = document.getElementById("credcat-compare-link");
   var barClear = document.getElementById("credcat-compare-clear");
@@ -105,6 +112,8 @@
   var numberFormat = window.Intl ? new Intl.NumberFormat(lang, { maximumFractionDigits: 2, useGrouping: false }) : null;
 
   var data = null;
+  var ectsStated = false;  // some credential states ECTS: the range filter is offered
+  var hoursOnly = false;   // some credential states hours and no ECTS
   var items = [];          // {e: entry, t: texts entry|null, text: folded words, vals: [[codes] per facet], card: element|null}
   var byId = Object.create(null);      // id -> item (no prototype: ids come from addresses)
   var texts = "none";      // catalogue-texts.json: "none", "loading", "here" or "failed"
@@ -183,7 +192,13 @@
   }
 
   function readState() {
-    var state = { q: query.value.trim(), sort: sortEl.value, min: number(minEl), max: number(maxEl) };
+    // no range where it is not offered (no credential states ECTS): nothing could match it
+    var state = {
+      q: query.value.trim(),
+      sort: sortEl.value,
+      min: ectsStated ? number(minEl) : null,
+      max: ectsStated ? number(maxEl) : null
+    };
     FACETS.forEach(function (facet) { state[facet] = selected(facet); });
     return state;
   }
@@ -220,6 +235,8 @@
         codesOf("language", list_(e.l)), orgs, [code("status", e.st)]];
       var item = { e: e, t: null, text: null, vals: vals, card: null };
       items.push(item);
+      if (typeof e.c === "number") ectsStated = true;
+      else if (typeof e.h === "number") hoursOnly = true;
       if (typeof e.i === "string") byId[e.i] = item;
     }
   }
@@ -292,13 +309,24 @@
     if (sort === "title" || !sort) return orders.title;
     var key = {
       eqf_asc: function (it) { return it.e.e; },
-      eqf_desc: function (it) { return -it.e.e; },
-      ects_asc: function (it) { return it.e.c || 0; },
-      ects_desc: function (it) { return -(it.e.c || 0); }
+      eqf_desc: function (it) { return -it.e.e; }
     }[sort];
     var sorted = orders.title.slice();
     if (key) {
       sorted.sort(function (a, b) { return (key(items[a]) - key(items[b])) || (items[a].rank - items[b].rank); });
+    } else if (sort === "ects_asc" || sort === "ects_desc") {
+      var sign = sort === "ects_asc" ? 1 : -1;
+      var size = items.map(function (it) { return workloadOf(it.e); });
+      sorted.sort(function (a, b) {
+        var x = size[a];
+        var y = size[b];
+        if (x !== y) {
+          if (x === null) return 1;   // a workload not stated comes last, in either direction
+          if (y === null) return -1;
+          return sign * (x - y);
+        }
+        return items[a].rank - items[b].rank;  // the same workload: by title
+      });
     } else if (sort === "provider") {
       var name = function (it) {
         return it.providerName || (it.providerName = list_(it.e.p).map(function (o) { return labels.org[o] || o; }).join(", "));
@@ -309,6 +337,22 @@
     }
     orders[sort] = sorted;
     return sorted;
+  }
+
+  /** The size of a credential's workload, to sort by: its ECTS credits where it states them,
+   *  else its hours divided by HOURS_PER_ECTS (27.5, the middle of the 25 to 30 hours of
+   *  learning an ECTS credit stands for: the range the workload check accepts,
+   *  rules.HOURS_PER_ECTS), null where it states neither. So a catalogue of hours only is
+   *  sorted by hours, and in a mixed one a course of 40 hours comes among those of 1 to 2
+   *  ECTS, not after every ECTS one (as two groups, ECTS then hours, would put it) nor first
+   *  (as reading no ECTS as 0 did). The number only orders, it is never shown: a card says
+   *  what the credential states (ECTS, else hours). Credentials of the same size keep the
+   *  title order. The range filter compares ECTS only (hours are not converted into credits
+   *  a credential does not award). */
+  function workloadOf(e) {
+    if (typeof e.c === "number") return e.c;
+    if (typeof e.h === "number") return e.h / HOURS_PER_ECTS;
+    return null;
   }
 
   // --- filtering --------------------------------------------------------------------------
@@ -560,6 +604,19 @@
     });
   }
 
+  /** The ECTS range only where some credential states ECTS (catalogue.json may be newer than
+   *  the page), with its hint where some state hours only; the hint describes the two boxes
+   *  only while it is shown (a hidden description would still be read). */
+  function showWorkload() {
+    if (workloadEl) workloadEl.hidden = !ectsStated;
+    var hint = ectsStated && hoursOnly;
+    if (workloadHint) workloadHint.hidden = !hint;
+    [minEl, maxEl].forEach(function (input) {
+      if (hint && workloadHint) input.setAttribute("aria-describedby", workloadHint.id);
+      else input.removeAttribute("aria-describedby");
+    });
+  }
+
   function updateFacets(counts) {
     FACETS.forEach(function (facet) {
       checkboxes(facet).forEach(function (box) {
@@ -643,12 +700,18 @@
         if (!boxes.some(function (box) { return box.value === value; })) ignored.push(facet + "=" + value);
       });
     });
+    // a range in ECTS where no credential states ECTS (the filter is not offered): said too
+    if (!ectsStated) {
+      ["ects_min", "ects_max"].forEach(function (name) {
+        if (params.get(name)) ignored.push(name + "=" + params.get(name));
+      });
+    }
     if (ignoredEl) {
       ignoredEl.textContent = ignored.length ? fill(words.catalogue_ignored, { filters: ignored.join(", ") }) : "";
       ignoredEl.hidden = !ignored.length;
     }
-    minEl.value = params.get("ects_min") || "";
-    maxEl.value = params.get("ects_max") || "";
+    minEl.value = ectsStated ? params.get("ects_min") || "" : "";
+    maxEl.value = ectsStated ? params.get("ects_max") || "" : "";
     // Only the value of an existing option: anything else in the URL gives the default order.
     var sort = params.get("sort");
     var known = Array.prototype.some.call(sortEl.options, function (option) { return option.value === sort; });
@@ -828,6 +891,7 @@
     prepare(json);
     base = root.getAttribute("data-credcat-data").replace(/[^/]*$/, "");
     buildOptions();
+    showWorkload();
     if (othersEl) othersEl.hidden = true;
     if (pagesEl) pagesEl.hidden = true;
     loadCompared();

@@ -31,6 +31,7 @@
  *                                    no-credential | no-version | unavailable | error
  *   [data-credcat-row=<field>][data-credcat-result=same|differs|unstated]  comparison rows;
  *                                    <field> is title, eqf, credits, workload, outcomes, awarding
+ *                                    (credits and workload only where either side states them)
  *   [data-credcat-status=current|superseded|retired|draft]  the status badge
  *
  * window.credcatCheck exposes read (text → what the credential claims), locate (IRI → id and
@@ -616,6 +617,11 @@
       row("title", null, titles, true);
     }
     function single(field, a, b, text) {
+      // stated on neither side (no ECTS: a credential of hours; no hours): no row, as
+      // "Not stated / — / —" says nothing
+      if (a === null && b === null) {
+        return;
+      }
       row(
         field,
         a === null ? null : [text(a)],
