@@ -9,6 +9,7 @@ expired quality assurance are warnings of ``credcat check``) on the tests' today
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import re
@@ -171,6 +172,62 @@ def test_a_price_shows_what_its_note_says(site: Path) -> None:
         assert price.text() == text
         dd = price.parent
         assert dd is not None and dd.tag == "dd" and dd.text().startswith(("€450", "450"))
+
+
+def test_the_price_is_that_of_the_runs_still_open(tmp_path: Path) -> None:
+    """The glance and the key facts give the price of the runs open for enrolment on the
+    build's today, not of those closed (a catalogue card shows the next open run's), and
+    tell ``credential.js`` when it changes (``data-credcat-prices``): the price each run's
+    last day of enrolment leaves, then, every run closed, the price of every run (as a card
+    does); so does a run open without a price."""
+
+    def run(oid: str, start: str, amount: int | None, deadline: str = "") -> dict[str, object]:
+        found: dict[str, object] = {"id": oid, "start": start}
+        if deadline:
+            found["application_deadline"] = deadline
+        if amount is not None:
+            found["price"] = {"amount": amount, "currency": "EUR"}
+        return found
+
+    offerings = [
+        run("early", "2026-11-16", 450),  # started before the tests' today, 2026-12-01
+        run("winter", "2027-01-11", 490, "2026-12-20"),
+        run("spring", "2027-03-01", 520, "2027-02-01"),
+        run("summer", "2027-06-07", None),  # open, no price stated
+    ]
+    catalogue = write_catalogue(tmp_path / "catalogue", {CID: credential(offerings=offerings)})
+    build_site(make_project(tmp_path / "project", catalogue), tmp_path / "site", strict=False)
+    steps = [
+        ["2026-11-16", "€450 – €520"],
+        ["2026-12-20", "€490 – €520"],
+        ["2027-02-01", "€520"],
+        [None, "€450 – €520"],
+    ]
+    for path in (f"credentials/{CID}/", f"credentials/{CID}/1.0/"):
+        doc = page(tmp_path / "site", path)
+        glance = doc.find("div", data_credcat_glance="price").find("dd")
+        facts = doc.find("div", class_="credcat-fact", data_credcat_fact="price").find("dd")
+        for where in (glance, facts):
+            assert where.text() == "€490 – €520", path
+            shown = where.find("span", data_credcat_prices=True)
+            assert json.loads(shown.attrs["data-credcat-prices"]) == steps, path
+    de = page(tmp_path / "site", f"de/credentials/{CID}/")
+    price = de.find("div", data_credcat_glance="price").find("span", data_credcat_prices=True)
+    assert price.text() == "490 € – 520 €"
+    assert json.loads(price.attrs["data-credcat-prices"])[2] == ["2027-02-01", "520\u00a0€"]
+
+
+def test_a_price_that_does_not_change_needs_no_script(tmp_path: Path) -> None:
+    one = [{"id": "spring", "start": "2027-03-01", "price": {"amount": 450, "currency": "EUR"}}]
+    for name, offerings in (("one", one), ("none", [])):
+        cred = credential(offerings=offerings)
+        catalogue = write_catalogue(tmp_path / name / "catalogue", {CID: cred})
+        site = tmp_path / name / "site"
+        build_site(make_project(tmp_path / name / "project", catalogue), site, strict=False)
+        doc = page(site, f"credentials/{CID}/")
+        text = doc.find("div", data_credcat_glance="price").find("dd").text()
+        assert text == ("€450" if offerings else "Ask the provider")
+        assert not doc.find_all(data_credcat_prices=True)
 
 
 def test_outcomes_at_a_glance_are_numbered_as_on_the_page(site: Path) -> None:

@@ -24,7 +24,7 @@ from credcat.model import Credential
 from credcat.render.site.credential import open_until
 from credcat.render.site.localise import ui_strings
 
-from .conftest import NewContext, Site, require_axe, save_screenshot
+from .conftest import NewContext, Site, require_axe, save_screenshot, small_site
 from .test_e2e import assert_no_axe_violations, lang_of, pdf_pages
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -174,6 +174,73 @@ def test_the_summary_is_dated_on_the_readers_today(
     today = page.locator("#employers-summary time[data-credcat-today]")
     expect(today).to_have_text("14 February 2027")
     expect(today).to_have_attribute("datetime", "2027-02-14")
+
+
+PRICED_RUNS = [
+    {"id": "early", "start": "2026-11-16", "price": {"amount": 450, "currency": "EUR"}},
+    {
+        "id": "winter",
+        "start": "2027-01-11",
+        "application_deadline": "2026-12-20",
+        "price": {"amount": 490, "currency": "EUR"},
+    },
+    {
+        "id": "spring",
+        "start": "2027-03-01",
+        "application_deadline": "2027-02-01",
+        "price": {"amount": 520, "currency": "EUR"},
+    },
+    {"id": "summer", "start": "2027-06-07"},  # no price stated
+]
+"""On :data:`TODAY` (the build's date): early has started, the other three are open."""
+
+
+def test_the_price_follows_the_runs_open_on_the_readers_today(
+    new_context: NewContext, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The glance and the key facts give the price of the runs still open on the reader's
+    today, as the build does on its own (``price_on``): a closed run's price leaves the range,
+    and with no priced run open the price of every run is given (as a card does)."""
+    from tests.catalogue_factory import credential
+
+    from credcat.render.site.common import Site as Pages
+    from credcat.render.site.credential import price_on
+    from credcat.urls import Urls
+
+    expected = {  # the reader's today → the price, in English and in German
+        "2026-11-10": ("€450 – €520", "450\u00a0€ – 520\u00a0€"),  # a clock before the build's
+        "2026-12-01": ("€490 – €520", "490\u00a0€ – 520\u00a0€"),
+        "2026-12-20": ("€490 – €520", "490\u00a0€ – 520\u00a0€"),  # winter's last day
+        "2026-12-21": ("€520", "520\u00a0€"),
+        "2027-02-02": ("€450 – €520", "450\u00a0€ – 520\u00a0€"),  # only summer, unpriced
+        "2027-06-08": ("€450 – €520", "450\u00a0€ – 520\u00a0€"),  # every run closed
+    }
+    creds = {"priced": credential(offerings=PRICED_RUNS)}
+    for site in small_site(tmp_path_factory, "priced", creds):
+        cred = site.catalogue.credentials["priced"]
+        urls = Urls.of(site.catalogue.settings)
+        context, _ = new_context(viewport=DESKTOP)
+        for day, prices in expected.items():
+            when = datetime.fromisoformat(day + "T12:00:00")
+            for lang, price in zip(("en", "de"), prices, strict=True):
+                built = price_on(Pages(site.catalogue, urls, lang), cred, when.date())
+                assert built == price, (day, lang)  # the build's rule, on that day
+                page = context.new_page()
+                page.clock.set_fixed_time(when)
+                page.goto(site.url(("de/" if lang == "de" else "") + "credentials/priced/"))
+                for where in (
+                    '[data-credcat-glance="price"] dd',
+                    '#key-facts ~ dl [data-credcat-fact="price"] dd',
+                ):
+                    expect(page.locator(where)).to_have_text(price)
+                page.close()
+
+        # without JavaScript the build's price stays
+        plain_context, _ = new_context(viewport=DESKTOP, java_script_enabled=False)
+        plain = plain_context.new_page()
+        plain.goto(site.url("credentials/priced/"))
+        expect(plain.locator('[data-credcat-glance="price"] dd')).to_have_text("€490 – €520")
+        plain.goto("about:blank")
 
 
 # --- the one-page summary and print ----------------------------------------------------------

@@ -539,6 +539,10 @@ class CredentialContext(BaseContext):
     offerings_note: str
     """On an earlier version's page: its runs are a record, offered with the current version."""
     glance: Glance
+    prices: str
+    """The price on the reader's today, for ``credential.js``: the JSON of
+    :func:`.credential.price_steps` on the price of the glance and of the key facts
+    (``data-credcat-prices``); ``""`` where the price never changes or is not shown."""
     awarding_logos: list[Logo]
     employers: Employers
     further: Further

@@ -8,6 +8,7 @@ links from :mod:`credcat.render.data`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from datetime import date
 
@@ -19,6 +20,7 @@ from ...model import (
     OUTCOME_KINDS,
     Credential,
     Offering,
+    Price,
     QualityAssurance,
     ordered_outcomes,
 )
@@ -75,6 +77,9 @@ __all__ = [
     "credential_context",
     "open_until",
     "ordered_outcomes",
+    "price_on",
+    "price_steps",
+    "price_summary",
     "summary_context",
 ]
 
@@ -120,8 +125,49 @@ def workload(site: Site, cred: Credential) -> str:
 
 def price_summary(site: Site, cred: Credential) -> str:
     """The price of the offerings: one value, a range, or "ask the provider"."""
+    return _prices(site, [o.price for o in cred.offerings if o.price is not None])
+
+
+def price_on(site: Site, cred: Credential, day: date) -> str:
+    """The price a credential page shows on ``day`` (glance and key facts): that of the runs
+    open for enrolment on that day (:func:`open_until`), one value or a range; where none of
+    them states a price (none open, or only unpriced ones), the price of every run
+    (:func:`price_summary`), as a catalogue card falls back to when its next run has none.
+
+    The build shows it for its own today (:attr:`.common.Site.today`), ``credential.js`` for
+    the reader's, from :func:`price_steps`.
+    """
+    prices = [o.price for o in cred.offerings if o.price is not None and open_until(o) >= day]
+    return _prices(site, prices) if prices else price_summary(site, cred)
+
+
+def price_steps(site: Site, cred: Credential) -> str:
+    """When the price of :func:`price_on` changes, for ``credential.js``: a JSON list of
+    ``[last day, price]`` (ISO date, the text as the build writes it), the first pair whose
+    day is not past giving the price, and ``[null, price]`` last (every run closed); ``""``
+    where the price never changes. A set of open runs changes only on a run's last day of
+    enrolment, so one pair per such day is enough (days that give the same price merged)."""
+    steps: list[list[str | None]] = []
+    for day in sorted({open_until(o) for o in cred.offerings}):
+        price = price_on(site, cred, day)
+        if steps and steps[-1][1] == price:
+            steps[-1][0] = day.isoformat()  # the same price until this day
+        else:
+            steps.append([day.isoformat(), price])
+    after = price_summary(site, cred)
+    if steps and steps[-1][1] == after:
+        steps[-1][0] = None
+    else:
+        steps.append([None, after])
+    if len(steps) == 1:
+        return ""
+    return json.dumps(steps, ensure_ascii=False, separators=(",", ":"))
+
+
+def _prices(site: Site, prices: list[Price]) -> str:
+    """Prices as one value, a range (one currency), every value (several currencies), or "ask
+    the provider" (none)."""
     loc = site.loc
-    prices = [o.price for o in cred.offerings if o.price is not None]
     if not prices:
         return str(loc.ui["price_unknown"])
     currencies = {p.currency for p in prices}
@@ -289,6 +335,10 @@ def credential_context(
         "show_offerings": show_offerings,
         "offerings_note": str(ui["offerings_earlier"]) if earlier and offerings else "",
         "glance": _glance(site, cred, [] if earlier else offerings, number, not earlier),
+        # the price shown above follows the runs still open on the reader's today
+        "prices": (
+            price_steps(site, cred) if not earlier and cred.status in {"active", "draft"} else ""
+        ),
         "awarding_logos": [
             logo for oid in cred.awarding_body if (logo := site.logo(page, oid)) is not None
         ],
@@ -493,7 +543,7 @@ def _facts(site: Site, page: str, cred: Credential, offered: bool) -> list[Fact]
             [_item(loc.label("target-group", code)) for code in cred.target_groups],
         )
     if offered and cred.status in {"active", "draft"}:
-        fact("price", [_item(price_summary(site, cred))])
+        fact("price", [_item(price_on(site, cred, site.today))])
     fact("status", [_item(f"{ui['status'][cred.status]} ({ui['status_note'][cred.status]})")])
     return facts
 
@@ -781,7 +831,11 @@ def _glance(
     ]
     if offered and cred.status in {"active", "draft"}:
         facts.append(
-            {"id": "price", "label": str(ui["fact_price"]), "value": price_summary(site, cred)}
+            {
+                "id": "price",
+                "label": str(ui["fact_price"]),
+                "value": price_on(site, cred, site.today),
+            }
         )
     skills_first = sorted(ordered_outcomes(cred), key=lambda o: (o.kind != "skill", number[o.id]))[
         :GLANCE_OUTCOMES

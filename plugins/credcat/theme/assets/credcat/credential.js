@@ -5,7 +5,12 @@
  * last day to enrol; quality assurance: the last valid day) gets data-credcat-past once that day
  * is over, its [data-credcat-if-past] parts are shown and its [data-credcat-if-open] parts
  * hidden. The first screen ([data-credcat-runs]) shows the first run still open, or
- * [data-credcat-no-run]. time[data-credcat-today] shows today's date (also when printing).
+ * [data-credcat-no-run]. The price of the glance and of the key facts
+ * ([data-credcat-prices]) is that of the runs still open, as the build computes it on its
+ * date (credcat.render.site.credential.price_on): the build writes when it changes, as
+ * [[last day, price], …, [null, price]] (the price each run's last day of enrolment leaves,
+ * formatted by the build), and the first pair whose day is not past is shown.
+ * time[data-credcat-today] shows today's date (also when printing).
  * Every word comes from the page; without JavaScript the build's state stays.
  */
 (function () {
@@ -44,6 +49,21 @@
       });
       var none = box.querySelector("[data-credcat-no-run]");
       if (none) none.hidden = Boolean(next);
+    });
+    document.querySelectorAll("[data-credcat-prices]").forEach(function (el) {
+      var steps;
+      try {
+        steps = JSON.parse(el.getAttribute("data-credcat-prices"));
+      } catch (e) {
+        return; // keep the build's price
+      }
+      if (!Array.isArray(steps)) return;
+      var step = steps.find(function (pair) {
+        if (!Array.isArray(pair) || typeof pair[1] !== "string") return false;
+        if (pair[0] === null) return true;
+        return typeof pair[0] === "string" && /^\d{4}-\d{2}-\d{2}$/.test(pair[0]) && pair[0] >= today;
+      });
+      if (step && el.textContent !== step[1]) el.textContent = step[1];
     });
     document.querySelectorAll("time[data-credcat-today]").forEach(function (el) {
       var locale = el.getAttribute("data-credcat-today") || document.documentElement.lang || "en";
