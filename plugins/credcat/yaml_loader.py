@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from yaml.events import (
@@ -463,26 +464,17 @@ def _to_translate(doc: Document, text: str) -> list[Problem]:
     """A note for each text still marked ``# translate``: it reads as a translation to the
     build and to the translation counts, but is not one yet (a note fails no strict check:
     a new catalogue checks strictly at once)."""
-    if "translate" not in text:
-        return []
-    marked = {n for n, line in enumerate(text.splitlines(), 1) if _TRANSLATE_MARK.search(line)}
-    found = []
-    for loc, (line, column) in doc.positions.items():
-        if line in marked and loc and isinstance(loc[-1], str) and LANGUAGE_TAG.match(loc[-1]):
-            found.append(
-                Problem(
-                    doc.display,
-                    line,
-                    column,
-                    field_label(loc, doc.data),
-                    f"the {loc[-1]} text is marked '# translate': it is not translated yet",
-                    "translate it, then delete '# translate'",
-                    severity=Severity.NOTE,
-                    code="to-translate",
-                    loc=loc,
-                )
-            )
-    return sorted(found)
+    return _marked(
+        doc,
+        text,
+        "translate",
+        lambda loc: bool(loc) and isinstance(loc[-1], str) and bool(LANGUAGE_TAG.match(loc[-1])),
+        lambda loc: (
+            f"the {loc[-1]} text is marked '# translate': it is not translated yet",
+            "translate it, then delete '# translate'",
+            "to-translate",
+        ),
+    )
 
 
 _EXAMPLE_MARK = re.compile(r"#\s*example\s*$")
@@ -494,22 +486,47 @@ def _examples(doc: Document, text: str) -> list[Problem]:
     """A note for each value still marked ``# example``: ``credcat init`` chose it (the
     publisher's kind and country), and a catalogue would publish it as its own ("Our
     institution (Belgium)")."""
-    if "example" not in text:
+    return _marked(
+        doc,
+        text,
+        "example",
+        lambda loc: len(loc) == 1,
+        lambda loc: (
+            "credcat init wrote this value as an example: it is not yours yet",
+            "write your own, then delete '# example'",
+            "example-value",
+        ),
+    )
+
+
+def _marked(
+    doc: Document,
+    text: str,
+    word: Literal["translate", "example"],
+    wanted: Callable[[PathKey], bool],
+    said: Callable[[PathKey], tuple[str, str, str]],
+) -> list[Problem]:
+    """A note (message, fix, code: ``said``) for each value of ``doc`` that is ``wanted``
+    on a line that ends in the mark ``# <word>`` (a comment ``credcat init`` or ``credcat
+    new`` wrote: :data:`_TRANSLATE_MARK`, :data:`_EXAMPLE_MARK`)."""
+    if word not in text:
         return []
-    marked = {n for n, line in enumerate(text.splitlines(), 1) if _EXAMPLE_MARK.search(line)}
+    mark = _TRANSLATE_MARK if word == "translate" else _EXAMPLE_MARK
+    marked = {n for n, line in enumerate(text.splitlines(), 1) if mark.search(line)}
     found = []
     for loc, (line, column) in doc.positions.items():
-        if line in marked and len(loc) == 1:
+        if line in marked and wanted(loc):
+            message, fix, code = said(loc)
             found.append(
                 Problem(
                     doc.display,
                     line,
                     column,
                     field_label(loc, doc.data),
-                    "credcat init wrote this value as an example: it is not yours yet",
-                    "write your own, then delete '# example'",
+                    message,
+                    fix,
                     severity=Severity.NOTE,
-                    code="example-value",
+                    code=code,
                     loc=loc,
                 )
             )

@@ -327,15 +327,8 @@ def test_a_site_without_a_palette_keeps_the_contrast_of_hovered_buttons(
     """A site with no palette in its mkdocs.yml (as ``credcat init`` writes it) has Material's
     default accent, indigo #526cfe: white on it is 4.25:1, under WCAG 1.4.3's 4.5:1, on every
     hovered or focused button ("Clear" on the check page, "Clear all filters")."""
-    from .test_credential_page import CONTRAST
+    from .test_credential_page import assert_hovered_and_focused_contrast
 
     page.goto(polish_site.url("pl/check/"))
     assert page.locator("body").get_attribute("data-md-color-accent") is None
-    button = page.locator("#credcat-check-clear")
-    button.hover()
-    page.wait_for_timeout(400)  # Material's colour transition
-    assert page.evaluate(CONTRAST, button.element_handle()) >= 4.5
-    page.mouse.move(0, 0)
-    button.focus()
-    page.wait_for_timeout(400)
-    assert page.evaluate(CONTRAST, button.element_handle()) >= 4.5
+    assert_hovered_and_focused_contrast(page, page.locator("#credcat-check-clear"))
