@@ -593,14 +593,17 @@ def test_the_example_credential_is_written_in_the_catalogues_languages(
 def test_texts_marked_translate_are_notes_and_count_as_untranslated(tmp_path: Path) -> None:
     """`init` writes the title and the publisher's name once, and into the other languages
     marked '# translate': check names each as a note (a strict check still passes) and the
-    translation counts leave them out (they read '100%' before)."""
+    translation counts, which count them, leave them out (they read '100%' before; then
+    they took them off the credentials' count, which did not hold them)."""
     folder = init(tmp_path, "--title", "Microcertificats de Wavre", "--languages", "fr,nl", *GIVEN)
     code, output = run("check", "--strict", str(folder / "catalogue"))
     assert code == 0, output
     lines = output.splitlines()
     notes = [line for line in lines if ": note: " in line]
     assert len(notes) == 2 and all("the nl text is marked '# translate'" in n for n in notes)
-    assert "translations: fr 100% (7/7), nl 71% (5/7)" in lines
+    # the counted texts: the example credential's seven, the catalogue's title and the
+    # publisher's name; the two marked ones are not translated yet
+    assert "translations: fr 100% (9/9), nl 77% (7/9)" in lines
     assert lines[-1].startswith("OK: ") and ", 2 notes in " in lines[-1]
     settings = folder / "catalogue" / "catalogue.yaml"
     text = settings.read_text("utf-8")
@@ -609,7 +612,7 @@ def test_texts_marked_translate_are_notes_and_count_as_untranslated(tmp_path: Pa
         "utf-8",
     )
     code, output = run("check", "--strict", str(folder / "catalogue"))
-    assert "translations: fr 100% (7/7), nl 85% (6/7)" in output.splitlines()
+    assert "translations: fr 100% (9/9), nl 88% (8/9)" in output.splitlines()
 
 
 def test_the_publishers_kind_and_country_init_chose_are_noted_until_replaced(
@@ -654,3 +657,13 @@ def test_a_home_pages_heading_says_the_language_of_the_catalogues_title(
         assert heading is not None, page
         said = re.search(r'lang="([^"]+)"', heading.group(0))
         assert (said.group(1) if said else None) == lang, (page, heading.group(0))
+
+
+def test_the_translation_counts_of_a_czech_catalogue_count_what_is_czech(tmp_path: Path) -> None:
+    """Czech by default, English beside it: init has no Czech example texts, so it writes the
+    English ones marked '# translate' under cs; the counts say Czech is barely started
+    (its title and the publisher's name, given in Czech) and English lacks those two."""
+    folder = init(tmp_path, "--title", "Mikrocertifikáty SPŠ", "--languages", "cs,en", *GIVEN)
+    code, output = run("check", str(folder / "catalogue"))
+    assert code == 0, output
+    assert "translations: cs 22% (2/9), en 77% (7/9)" in output.splitlines()

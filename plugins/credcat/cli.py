@@ -90,13 +90,28 @@ def _unread(catalogue: Catalogue | None) -> tuple[int, int]:
 
 def _translations_summary(catalogue: Catalogue, problems: Sequence[Problem] = ()) -> str:
     """``translations: en 100% (120/120), de 100% (120/120), fr 31% (37/120, partial)``; a
-    text still marked ``# translate`` (a note of ``problems``) is not counted as translated."""
+    text still marked ``# translate`` (a note of ``problems``) is not counted as translated.
+    The texts counted are those of :func:`~credcat.rules.translation_completeness` (the
+    credentials', the catalogue's title, the organisations' names and descriptions); a mark
+    on another text takes nothing off these counts."""
     partial = set(catalogue.settings.partial_languages)
     parts = []
     found = translation_completeness(catalogue)
     if not any(total for _present, total in found.values()):
         return "translations: no texts to translate yet"
-    marked = Counter(str(p.loc[-1]) for p in problems if p.code == "to-translate" and p.loc)
+
+    def counted(problem: Problem) -> bool:
+        folder = Path(problem.path).parent.name
+        if folder == "organisations":
+            return problem.loc[0] in {"name", "short_name", "description"}
+        return folder == "credentials" or (Path(problem.path).name, problem.loc[0]) == (
+            CATALOGUE_FILE,
+            "title",
+        )
+
+    marked = Counter(
+        str(p.loc[-1]) for p in problems if p.code == "to-translate" and p.loc and counted(p)
+    )
     for lang, (counted_present, total) in found.items():
         present = max(counted_present - marked[lang], 0)
         percent = 100 if total == 0 else present * 100 // total

@@ -760,11 +760,14 @@ def release_memos() -> None:
 def translation_completeness(cat: Catalogue) -> dict[str, tuple[int, int]]:
     """How many texts exist in each catalogue language: ``{lang: (present, total)}``.
 
-    Counts every translatable credential text and every organisation description, so
-    ``credcat check`` can report the state of each language (partial ones included).
+    Counts every translatable credential text, the catalogue's title, and every
+    organisation's name, short name and description, so ``credcat check`` can report the
+    state of each language (partial ones included).
     """
     texts: list[Collection[str]] = [langs for _, _, langs in _translatable(cat)]
-    texts += [org.description for org in cat.organisations.values() if org.description]
+    texts.append(cat.settings.title)
+    for org in cat.organisations.values():
+        texts += [text for text in (org.name, org.short_name, org.description) if text]
     return {lang: (sum(1 for text in texts if lang in text), len(texts)) for lang in cat.languages}
 
 
