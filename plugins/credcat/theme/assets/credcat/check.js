@@ -59,22 +59,35 @@
 
   // --- words --------------------------------------------------------------------------------
 
-  function say(key, values) {
-    var text = Object.prototype.hasOwnProperty.call(S, key) ? String(S[key]) : key;
-    return text.replace(/\{(\w+)\}/g, function (whole, name) {
-      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+  /** A UI string with its {name} placeholders filled, as parts: [{text, lang}], where lang
+   *  is langs[name] for a value that has a language of its own (else ""). */
+  function sayParts(key, values, langs) {
+    var template = Object.prototype.hasOwnProperty.call(S, key) ? String(S[key]) : key;
+    var parts = [];
+    var last = 0;
+    template.replace(/\{(\w+)\}/g, function (whole, name, offset) {
+      parts.push({ text: template.slice(last, offset), lang: "" });
+      last = offset + whole.length;
+      var known = values && Object.prototype.hasOwnProperty.call(values, name);
+      var lang = known && langs && Object.prototype.hasOwnProperty.call(langs, name) ? langs[name] : "";
+      parts.push({ text: known ? String(values[name]) : whole, lang: lang || "" });
+      return whole;
     });
+    parts.push({ text: template.slice(last), lang: "" });
+    return parts;
   }
 
-  // A UI string with its values filled in, kept with them so that it can be shown as nodes:
+  function say(key, values) {
+    return sayParts(key, values).map(function (part) { return part.text; }).join("");
+  }
+
+  // A UI string with its values filled in, kept in parts so that it can be shown as nodes:
   // a value with a language of its own (langs[name]: a catalogue text in another language
   // than credcat's words around it) goes into a span that says so (WCAG 2.1, 3.1.2). As a
   // string it is the plain text.
   function Said(key, values, langs) {
-    this.key = key;
-    this.values = values || {};
-    this.langs = langs || {};
-    this.text = say(key, values);
+    this.parts = sayParts(key, values, langs);
+    this.text = this.parts.map(function (part) { return part.text; }).join("");
   }
   Said.prototype.toString = function () { return this.text; };
 
@@ -819,27 +832,15 @@
       node.textContent = String(said);
       return node;
     }
-    var template = Object.prototype.hasOwnProperty.call(S, said.key) ? String(S[said.key]) : said.key;
-    var last = 0;
-    template.replace(/\{(\w+)\}/g, function (whole, name, offset) {
-      node.appendChild(document.createTextNode(template.slice(last, offset)));
-      last = offset + whole.length;
-      if (!Object.prototype.hasOwnProperty.call(said.values, name)) {
-        node.appendChild(document.createTextNode(whole));
-        return whole;
+    said.parts.forEach(function (part) {
+      if (!part.lang) {
+        node.appendChild(document.createTextNode(part.text));
+        return;
       }
-      var value = String(said.values[name]);
-      var lang = Object.prototype.hasOwnProperty.call(said.langs, name) ? said.langs[name] : "";
-      if (lang) {
-        var span = el("span", "", value);
-        span.setAttribute("lang", lang);
-        node.appendChild(span);
-      } else {
-        node.appendChild(document.createTextNode(value));
-      }
-      return whole;
+      var span = el("span", "", part.text);
+      span.setAttribute("lang", part.lang);
+      node.appendChild(span);
     });
-    node.appendChild(document.createTextNode(template.slice(last)));
     return node;
   }
 
