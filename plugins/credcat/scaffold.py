@@ -390,24 +390,21 @@ def _pages(languages: list[str], values: dict[str, str]) -> dict[str, str]:
     default language is another, their front matter says so (``lang: en``)."""
     default = languages[0]
     english = "---\nlang: en\n---\n\n" if default != "en" else ""
-    home = f"docs/index.{default}.md" if default in NAV_TITLES and default != "en" else None
+    # the language the default home page is written in: its own where init has it, else English
+    home = default if default in NAV_TITLES else "en"
 
-    def page(name: str) -> str:
-        """A home page from its template; the catalogue's title in its heading is in the
-        default language, and says so where the page is written in another
-        (``# Mikrocertifikáty {: lang="cs" }``, attr_list)."""
-        written_in = name.removeprefix("docs/index").removesuffix(".md").lstrip(".") or "en"
+    def page(written_in: str) -> str:
+        """The home page written in ``written_in``, from its template; the catalogue's title
+        in its heading is in the default language, and says so where the page is written in
+        another (``# Mikrocertifikáty {: lang="cs" }``, attr_list)."""
+        name = "docs/index.md" if written_in == "en" else f"docs/index.{written_in}.md"
         attr = f' {{: lang="{default}" }}' if written_in != default else ""
         return _fill(_template(name), {**values, "title_attr": attr})
 
-    pages = {
-        "docs/index.md": (english if home is None else "") + page(home or "docs/index.md"),
-    }
+    pages = {"docs/index.md": (english if home == "en" else "") + page(home)}
     for lang in languages[1:]:
         if lang in NAV_TITLES:
-            pages[f"docs/index.{lang}.md"] = page(
-                "docs/index.md" if lang == "en" else f"docs/index.{lang}.md"
-            )
+            pages[f"docs/index.{lang}.md"] = page(lang)
     for name in ("how-to-read.md", "data.md"):  # as they are: their examples hold '@'
         pages[f"docs/{name}"] = english + _template(f"docs/{name}")
     return pages
