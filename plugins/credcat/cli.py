@@ -39,7 +39,7 @@ from .catalogue import CATALOGUE_FILE, Catalogue
 from .errors import CatalogueError, CredcatError, Problem, counted, format_json
 from .release import ReleaseError, release
 from .render.site.messages import untranslated_note
-from .rules import translation_completeness
+from .rules import counted_for_translation, translation_completeness
 from .validate import check_catalogue
 from .versions import summary as versions_summary
 
@@ -90,27 +90,16 @@ def _unread(catalogue: Catalogue | None) -> tuple[int, int]:
 
 def _translations_summary(catalogue: Catalogue, problems: Sequence[Problem] = ()) -> str:
     """``translations: en 100% (120/120), de 100% (120/120), fr 31% (37/120, partial)``; a
-    text still marked ``# translate`` (a note of ``problems``) is not counted as translated.
-    The texts counted are those of :func:`~credcat.rules.translation_completeness` (the
-    credentials', the catalogue's title, the organisations' names and descriptions); a mark
-    on another text takes nothing off these counts."""
+    text still marked ``# translate`` (a note of ``problems``) is not counted as translated;
+    a mark on a text the counts do not hold takes nothing off them
+    (:func:`~credcat.rules.counted_for_translation`)."""
     partial = set(catalogue.settings.partial_languages)
     parts = []
     found = translation_completeness(catalogue)
     if not any(total for _present, total in found.values()):
         return "translations: no texts to translate yet"
-
-    def counted(problem: Problem) -> bool:
-        folder = Path(problem.path).parent.name
-        if folder == "organisations":
-            return problem.loc[0] in {"name", "short_name", "description"}
-        return folder == "credentials" or (Path(problem.path).name, problem.loc[0]) == (
-            CATALOGUE_FILE,
-            "title",
-        )
-
     marked = Counter(
-        str(p.loc[-1]) for p in problems if p.code == "to-translate" and p.loc and counted(p)
+        str(p.loc[-1]) for p in problems if p.code == "to-translate" and counted_for_translation(p)
     )
     for lang, (counted_present, total) in found.items():
         present = max(counted_present - marked[lang], 0)

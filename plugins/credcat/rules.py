@@ -20,11 +20,12 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date
 from functools import cache, lru_cache, partial
 from importlib import resources
+from pathlib import PurePosixPath
 from typing import Any
 
 import yaml
 
-from .catalogue import Catalogue, problem_at
+from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR, Catalogue, problem_at
 from .clock import ClockError, today
 from .errors import Problem, Severity, field_label, listing
 from .fs import UnsafeFileError
@@ -767,8 +768,26 @@ def translation_completeness(cat: Catalogue) -> dict[str, tuple[int, int]]:
     texts: list[Collection[str]] = [langs for _, _, langs in _translatable(cat)]
     texts.append(cat.settings.title)
     for org in cat.organisations.values():
-        texts += [text for text in (org.name, org.short_name, org.description) if text]
+        texts += [text for key in COUNTED_ORGANISATION_TEXTS if (text := getattr(org, key))]
     return {lang: (sum(1 for text in texts if lang in text), len(texts)) for lang in cat.languages}
+
+
+COUNTED_ORGANISATION_TEXTS = ("name", "short_name", "description")
+"""An organisation's texts :func:`translation_completeness` counts."""
+
+
+def counted_for_translation(problem: Problem) -> bool:
+    """Whether a problem is about a text :func:`translation_completeness` counts (a text
+    still marked ``# translate`` there is not counted as translated): every credential
+    text, the catalogue's title, an organisation's :data:`COUNTED_ORGANISATION_TEXTS`."""
+    if not problem.loc:
+        return False
+    path = PurePosixPath(problem.path)
+    if path.parent.name == ORGANISATIONS_DIR:
+        return problem.loc[0] in COUNTED_ORGANISATION_TEXTS
+    if path.parent.name == CREDENTIALS_DIR:
+        return True
+    return (path.name, problem.loc[0]) == (CATALOGUE_FILE, "title")
 
 
 def translations(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
