@@ -548,19 +548,26 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@pytest.fixture(scope="module")
-def irish(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("irish")
-    catalogue = write_catalogue(
-        root / "src",
+def _irish_catalogue(root: Path, **languages: Any) -> Path:
+    """A catalogue in Irish by default (no Material UI strings, no words of credcat's), with
+    the other ``languages`` settings given."""
+    return write_catalogue(
+        root,
         credentials={"databases": _plain(credential(languages=["ga"]))},
         settings={
             **SETTINGS,
             "title": {"ga": "Catalóg tástála", "en": "Test catalogue"},
             "default_language": "ga",
-            "languages": ["ga"],
-            "partial_languages": ["en", "sl", "mt"],
+            **languages,
         },
+    )
+
+
+@pytest.fixture(scope="module")
+def irish(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("irish")
+    catalogue = _irish_catalogue(
+        root / "src", languages=["ga"], partial_languages=["en", "sl", "mt"]
     )
     config = make_project(root / "project", catalogue)
     site = root / "site"
@@ -923,16 +930,7 @@ def test_the_maintainer_titles_credcats_pages_in_a_language_credcat_does_not_spe
     pathways = _read(polish, "pl/pathways/index.html")  # not in nav_translations: credcat's
     assert "<title>Pathways - " in pathways
     # Irish by default: nav's own titles, and a warning for nav_translations of Irish
-    catalogue = write_catalogue(
-        tmp_path / "src",
-        credentials={"databases": _plain(credential(languages=["ga"]))},
-        settings={
-            **SETTINGS,
-            "title": {"ga": "Catalóg tástála", "en": "Test catalogue"},
-            "default_language": "ga",
-            "languages": ["ga", "en"],
-        },
-    )
+    catalogue = _irish_catalogue(tmp_path / "src", languages=["ga", "en"])
     config = make_project(
         tmp_path / "project", catalogue, plugin_options="nav_translations:\n  ga: {Data: Sonraí}"
     )
