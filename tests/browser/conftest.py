@@ -220,8 +220,16 @@ def small_site(
     organisations, these credentials), served on 127.0.0.1 until the generator is closed."""
     from tests.catalogue_factory import write_catalogue
 
+    yield from site_of(tmp_path_factory, name, lambda root: write_catalogue(root, credentials))
+
+
+def site_of(
+    tmp_path_factory: pytest.TempPathFactory, name: str, write: Callable[[Path], Path]
+) -> Iterator[Site]:
+    """A site built from the catalogue ``write`` writes into the folder it is given (and
+    returns), with a one-line home page, served on 127.0.0.1 until the generator is closed."""
     work = tmp_path_factory.mktemp(name)
-    root = write_catalogue(work / "catalogue", credentials)
+    root = write(work / "catalogue")
     (work / "docs").mkdir()
     (work / "docs" / "index.md").write_text(f"# {name}\n", encoding="utf-8")
     config = work / "mkdocs.yml"

@@ -473,26 +473,18 @@ def test_the_script_cards_show_hours_where_there_are_no_ects(
 ) -> None:
     """A vocational credential has hours, not ECTS: the script's card shows them, as the
     build's card does (tests/test_catalogue_page.py), with the same words."""
-    from catalogue_factory import credential, write_catalogue
-    from credcat.validate import load_catalogue
+    from catalogue_factory import credential
 
-    from .conftest import XSS_MKDOCS_YML, build_site, serve
+    from .conftest import small_site
 
-    yml = XSS_MKDOCS_YML.replace("https://xss.test.example/", "https://credentials.test.example/")
-
-    work = tmp_path_factory.mktemp("hours")
     hours_only = credential(
         title={"en": "Forklift safety", "de": "Staplersicherheit"},
         summary={"en": "Drive a forklift safely.", "de": "Einen Stapler sicher fahren."},
         workload={"hours": 40},
     )
-    root = write_catalogue(work / "catalogue", {"forklift": hours_only, "sql": credential()})
-    (work / "docs").mkdir()
-    (work / "docs" / "index.md").write_text("# Hours\n", encoding="utf-8")
-    config = work / "mkdocs.yml"
-    config.write_text(yml.format(docs=work / "docs", catalogue=root), "utf-8")
-    build_site(config, work / "site")
-    for site in serve(work / "site", load_catalogue(root)):
+    for site in small_site(
+        tmp_path_factory, "hours", {"forklift": hours_only, "sql": credential()}
+    ):
         for lang, words in (("", "40 h"), ("de/", "40 Std.")):
             built = (site.root / lang / "catalogue" / "index.html").read_text("utf-8")
             assert f"</span>{words}</li>" in built

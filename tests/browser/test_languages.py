@@ -17,7 +17,6 @@ from tests.catalogue_factory import POLISH, polish_catalogue
 
 from credcat import vocab
 from credcat.render.site.localise import Localiser, plural, ui_strings
-from credcat.validate import load_catalogue
 
 from . import check_fixtures as fx
 from .conftest import Site, require_axe
@@ -243,17 +242,9 @@ def test_axe_in_every_language(page: Page, sample_site: Site, path: str) -> None
 def polish_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """English and Polish, a language credcat's interface does not speak
     (``catalogue_factory.polish_catalogue``)."""
-    from .conftest import XSS_MKDOCS_YML, build_site, serve
+    from .conftest import site_of
 
-    work = tmp_path_factory.mktemp("polish")
-    root = polish_catalogue(work / "catalogue")
-    (work / "docs").mkdir()
-    (work / "docs" / "index.md").write_text("# Polish\n", encoding="utf-8")
-    config = work / "mkdocs.yml"
-    yml = XSS_MKDOCS_YML.replace("https://xss.test.example/", "https://credentials.test.example/")
-    config.write_text(yml.format(docs=work / "docs", catalogue=root), "utf-8")
-    build_site(config, work / "site")
-    yield from serve(work / "site", load_catalogue(root))
+    yield from site_of(tmp_path_factory, "polish", polish_catalogue)
 
 
 def test_polish_cards_and_comparison_say_which_texts_are_polish(
