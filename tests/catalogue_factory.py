@@ -87,6 +87,17 @@ def credential(**changes: Any) -> dict[str, Any]:
     return data
 
 
+def hours_credential(title: str, hours: int) -> dict[str, Any]:
+    """A credential that states its workload in hours only (a vocational school's), titled
+    ``title`` in English and German."""
+    summary = f"Learn {title.lower()} in {hours} hours."
+    return credential(
+        title={"en": title, "de": title},
+        summary={"en": summary, "de": summary},
+        workload={"hours": hours},
+    )
+
+
 def write_catalogue(
     root: Path,
     credentials: dict[str, Any] | None = None,

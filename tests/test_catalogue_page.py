@@ -13,7 +13,13 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from catalogue_factory import ORGANISATIONS, credential, varied_catalogue, write_catalogue
+from catalogue_factory import (
+    ORGANISATIONS,
+    credential,
+    hours_credential,
+    varied_catalogue,
+    write_catalogue,
+)
 from credcat.render.site.catalogue import PAGE_SIZE, SCRIPT_STRINGS
 from credcat.render.site.index import (
     catalogue_index,
@@ -290,17 +296,12 @@ def test_the_ects_range_is_offered_only_where_a_credential_states_ects(tmp_path:
     they drop out of it, and describes its two boxes only while it is shown."""
     from test_site_build import build_site, make_project, parse
 
-    def hours(title: str, n: int) -> dict[str, object]:
-        summary = f"Learn {title.lower()} in {n} hours."
-        return credential(
-            title={"en": title, "de": title},
-            summary={"en": summary, "de": summary},
-            workload={"hours": n},
-        )
-
     catalogues = {
-        "hours": {"welding": hours("Welding", 80), "forklift": hours("Forklift", 60)},
-        "mixed": {"welding": hours("Welding", 80), "sql": credential()},
+        "hours": {
+            "welding": hours_credential("Welding", 80),
+            "forklift": hours_credential("Forklift", 60),
+        },
+        "mixed": {"welding": hours_credential("Welding", 80), "sql": credential()},
         "ects": {"sql": credential()},
     }
     for name, creds in catalogues.items():

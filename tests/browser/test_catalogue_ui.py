@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Page, Route, expect
+from tests.catalogue_factory import hours_credential
 
 from credcat.render.site.localise import ui_strings
 
@@ -503,18 +504,6 @@ def test_the_script_cards_show_hours_where_there_are_no_ects(
 
 
 # --- workload in hours: the ECTS range and the workload sorts --------------------------------
-
-
-def hours_credential(title: str, hours: int) -> dict[str, Any]:
-    """A credential that states its workload in hours only (a vocational school's)."""
-    from catalogue_factory import credential
-
-    summary = f"Learn {title.lower()} in {hours} hours."
-    return credential(
-        title={"en": title, "de": title},
-        summary={"en": summary, "de": summary},
-        workload={"hours": hours},
-    )
 
 
 def fulfil_json(data: Any, route: Route) -> None:
