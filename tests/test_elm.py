@@ -384,12 +384,21 @@ def test_opportunities_conform_to_loq(name: str, cid: str) -> None:
     assert spec["eqfLevel"]["id"] == vocab.concept("eqf", str(cred.eqf)).iri
     assert ("creditPoint" in spec) == (cred.workload.ects is not None)
     assert ("nqfLevel" in spec) == embedded
-    for lo in nodes_of(document, "LearningOpportunity"):
+    page = urls.iri(urls.credential(cid))
+    runs = sorted(o.id for o in cred.offerings)
+    opportunities = nodes_of(document, "LearningOpportunity")
+    # a run's IRI and identifier are the credential's, not a version's: the same run keeps
+    # them when a new version is released, and its IRI lands on the credential's page
+    assert sorted(lo["id"] for lo in opportunities) == [f"{page}#offering-{r}" for r in runs]
+    assert sorted(lo["identifier"]["notation"] for lo in opportunities) == [
+        f"{cid}/{r}" for r in runs
+    ]
+    for lo in opportunities:
         assert lo["learningAchievementSpecification"] == spec["id"]
+        assert lo["homepage"][0]["contentURL"] == page
         # provenance (issue 10, item 7)
         assert lo["publisher"]["id"] == urls.organisation_iri(cat.settings.publisher)
         assert lo["status"] == cred.status
-        assert lo["identifier"]["notation"].startswith(f"{cid}/{cred.version}/")
         assert ("dateModified" in lo) == (cred.published is not None)
     # trap 3 and trap 5: the LOQ-only properties are in the graph
     elm = "http://data.europa.eu/snb/model/elm/"

@@ -31,7 +31,6 @@ from credcat.jsonld import (
 from credcat.render.data.badge import MAX_LINES, PALETTE, badge_svg
 from credcat.render.data.edc import edc_template
 from credcat.render.data.elm import elm_document
-from credcat.render.data.loq import opportunities_document
 from credcat.render.data.machine import (
     edition_files,
     machine_documents,
@@ -68,6 +67,9 @@ LINK_LABELS: dict[str, dict[str, str]] = yaml.safe_load(
 )["link_labels"]
 """The download link labels as translators write them."""
 
+ALL_KINDS = ["elm", "loq", "edc", "ob3"]
+"""The downloads of a credential's current page, in their order."""
+
 
 @pytest.mark.parametrize("name", list(CATALOGUES))
 def test_machine_files_paths_and_bytes(name: str) -> None:
@@ -82,13 +84,14 @@ def test_machine_files_paths_and_bytes(name: str) -> None:
             versions.append(current)
         for cred in versions:
             for kind in MACHINE_FILES:
-                if kind == "loq" and (not cred.offerings or cred.status in {"draft", "retired"}):
-                    continue
                 expected.add(urls.machine_file(cred.id, cred.version, kind))
             for key in editions(cat, cred):
                 expected.add(urls.badge_image(cred.id, cred.version, key))
                 if key is not None:
                     expected.add(urls.ob3_edition(cred.id, cred.version, key))
+        # the offerings: once per credential, as its file says now, beside its current page
+        if current.offerings and current.status not in {"draft", "retired"}:
+            expected.add(f"credentials/{current.id}/opportunities.jsonld")
     assert set(files) == expected
     assert list(files) == sorted(files)
     for path, data in files.items():
@@ -111,12 +114,11 @@ def test_machine_files_are_deterministic() -> None:
 
 @pytest.mark.parametrize("name", list(CATALOGUES))
 def test_documents_sharing_one_specification_equal_documents_made_alone(name: str) -> None:
-    """``elm.jsonld``, the EDC template and ``opportunities.jsonld`` of a version share one
-    specification: each is what its renderer makes on its own (so none changed the shared
-    one), ``opportunities.jsonld`` without the other credentials."""
+    """``elm.jsonld`` and the EDC template of a version share one specification: each is what
+    its renderer makes on its own (so neither changed the shared one)."""
     cat = catalogue(name)
     urls = urls_of(cat)
-    alone = {"elm": elm_document, "loq": opportunities_document, "edc": edc_template}
+    alone = {"elm": elm_document, "edc": edc_template}
     related = 0
     for cred in cat.credentials.values():
         documents = machine_documents(cat, cred, urls)
@@ -167,13 +169,18 @@ def test_offering_less_credential_has_no_opportunities_file() -> None:
     files = machine_files(cat, urls)
     programme = cat.credentials["data-programme"]
     assert not programme.offerings
-    assert urls.machine_file(programme.id, programme.version, "loq") not in files
+    assert urls.opportunities(programme.id) not in files
     assert urls.machine_file(programme.id, programme.version, "elm") in files
     # a draft's offerings are not advertised to harvesters, though the page may list them
     draft = cat.credentials["intro-python"]
     assert draft.status == "draft" and draft.offerings
-    assert urls.machine_file(draft.id, draft.version, "loq") not in files
+    assert urls.opportunities(draft.id) not in files
     assert urls.machine_file(draft.id, draft.version, "elm") in files
+    offered = cat.credentials["data-basics"]
+    assert urls.opportunities(offered.id) == "credentials/data-basics/opportunities.jsonld"
+    assert urls.opportunities(offered.id) in files
+    # no version folder holds offerings: they are the credential's, not a version's
+    assert not [p for p in files if p.count("/") > 2 and p.endswith("opportunities.jsonld")]
 
 
 # --- machine_links ------------------------------------------------------------------------
@@ -187,19 +194,23 @@ def test_machine_links() -> None:
         links = machine_links(cat, cred, urls)
         kinds = [kind for kind, *_ in links]
         advertised = bool(cred.offerings) and cred.status not in {"draft", "retired"}
-        assert kinds == [k for k in MACHINE_FILES if k != "loq" or advertised]
+        assert kinds == [k for k in ALL_KINDS if k != "loq" or advertised]
         for kind, path, mime, label in links:
-            assert path == urls.machine_file(cred.id, cred.version, kind)
+            if kind == "loq":
+                assert path == urls.opportunities(cred.id)
+                assert mime == "application/ld+json"
+            else:
+                assert path == urls.machine_file(cred.id, cred.version, kind)
+                assert mime == MACHINE_FILES[kind][1]
             assert path in files
-            assert mime == MACHINE_FILES[kind][1]
             assert label == LINK_LABELS[kind]["en"]
     german = machine_links(cat, cat.credentials["data-basics"], urls, "de")
-    assert [label for *_, label in german] == [LINK_LABELS[k]["de"] for k in MACHINE_FILES]
+    assert [label for *_, label in german] == [LINK_LABELS[k]["de"] for k in ALL_KINDS]
     french = machine_links(cat, cat.credentials["data-basics"], urls, "fr")
-    assert [label for *_, label in french] == [LINK_LABELS[k]["fr"] for k in MACHINE_FILES]
+    assert [label for *_, label in french] == [LINK_LABELS[k]["fr"] for k in ALL_KINDS]
     # a language credcat's phrases do not have: English
     irish = machine_links(cat, cat.credentials["data-basics"], urls, "ga")
-    assert [label for *_, label in irish] == [LINK_LABELS[k]["en"] for k in MACHINE_FILES]
+    assert [label for *_, label in irish] == [LINK_LABELS[k]["en"] for k in ALL_KINDS]
 
 
 # --- Open Badges 3.0 ----------------------------------------------------------------------

@@ -35,7 +35,7 @@ from test_site_build import build_site, make_project
 from test_versions import edit, release
 
 CID = "advanced-queries"
-MACHINE = ("elm.jsonld", "edc-template.json", "ob3-achievement.json", "opportunities.jsonld")
+MACHINE = ("elm.jsonld", "edc-template.json", "ob3-achievement.json")
 BANNER = re.compile(r'<p class="credcat-version credcat-version--page".*?</p>', re.S)
 
 
@@ -92,6 +92,13 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     edit(cred, "  - build\n  - review\n", "  - build\n  - review\n  - tune\n")
     code, output = release(root, CID, "2026-09-01")
     assert code == 0, output
+    # a run announced after the release: runs are no part of a version (no new release)
+    edit(
+        cred,
+        "offerings:\n",
+        "offerings:\n- id: 2027-autumn\n  start: 2027-10-04\n"
+        "  enrolment_url: https://example.org/enrol-autumn\n",
+    )
     build_site(config, tmp / "two")
 
     edit(cred, "status: active", "status: retired")
@@ -112,8 +119,8 @@ def test_releasing_a_version_keeps_the_older_files_and_page(builds: dict[str, Pa
     # the page: the notice naming the current version changed, and the line of its
     # employers' summary that says so (an employer reading a holder's summary learns that a
     # later version exists, as on the page); its runs went to the current version: listed
-    # here as a record (its opportunities.jsonld names each run's place on the page), but no
-    # enrolment, price or course instance any more (they are offered on 1.1's pages)
+    # here as a record, but no enrolment, price or course instance any more (they are
+    # offered on 1.1's pages)
     assert old["index.html"] != new["index.html"]
     was, now = old["index.html"].decode(), new["index.html"].decode()
     assert "credcat-enrol" in was and '"hasCourseInstance"' in was
@@ -197,6 +204,48 @@ def test_a_retired_credential_keeps_every_version(builds: dict[str, Path]) -> No
     assert [v["id"].rsplit("/", 3)[-2] for v in node["dc:hasVersion"]] == ["1.0", "1.1"]
 
 
+def test_the_offerings_are_the_credentials_not_a_versions(builds: dict[str, Path]) -> None:
+    """``opportunities.jsonld`` is live, beside the credential's page: it leads each run to
+    the current version, lists a run announced after the release (no new release needed),
+    and is gone once the credential is retired; no version's folder holds one, so a run is
+    advertised once, and a harvester reads one address whatever version is current."""
+    base = load_catalogue(builds["one"].parent / "project" / "catalogue").settings.base_uri
+    page = f"{base}credentials/{CID}/"
+
+    def runs(build: str) -> dict[str, str]:
+        path = builds[build] / "credentials" / CID / "opportunities.jsonld"
+        graph = json.loads(path.read_text("utf-8"))["@graph"]
+        return {
+            node["id"]: node["learningAchievementSpecification"]
+            for node in graph
+            if node["type"] == "LearningOpportunity"
+        }
+
+    assert runs("one") == {f"{page}#offering-2027-spring": f"{page}1.0/#spec"}
+    assert runs("two") == {
+        f"{page}#offering-2027-spring": f"{page}1.1/#spec",
+        f"{page}#offering-2027-autumn": f"{page}1.1/#spec",
+    }
+    assert not (builds["three"] / "credentials" / CID / "opportunities.jsonld").exists()
+    for build in builds.values():
+        assert not list(build.glob("credentials/*/*/opportunities.jsonld"))
+    # the pages that offer the runs say so, and show the run announced after the release
+    for path in (f"credentials/{CID}/index.html", f"credentials/{CID}/1.1/index.html"):
+        html = (builds["two"] / path).read_text("utf-8")
+        assert 'id="offering-2027-autumn"' in html, path
+        assert "https://example.org/enrol-autumn" in html, path
+        head = html[: html.index("</head>")]
+        assert re.search(r'<link rel="alternate describedby" [^>]*opportunities\.jsonld', head)
+        linked = re.findall(r'href="([^"]*opportunities\.jsonld)"', html)
+        assert linked and {(builds["two"] / path).parent.joinpath(h).resolve() for h in linked} == {
+            (builds["two"] / "credentials" / CID / "opportunities.jsonld").resolve()
+        }, path
+    # an earlier version's page lists its runs as released, and links no offerings
+    earlier = (builds["two"] / "credentials" / CID / "1.0" / "index.html").read_text("utf-8")
+    assert "opportunities.jsonld" not in earlier
+    assert 'id="offering-2027-autumn"' not in earlier
+
+
 # --- archived versions conform to the official shapes ----------------------------------------
 
 SAMPLE_VERSIONS = [
@@ -227,9 +276,7 @@ def test_every_version_conforms(cid: str, version: str) -> None:
     claim: Any = documents["edc"]["credential"]["credentialSubject"]["hasClaim"]
     assert claim["specifiedBy"].get("dc:replaces") == elm.get("dc:replaces")
     assert claim["specifiedBy"]["identifier"] == elm["identifier"]
-    if "loq" in documents:  # the LOQ shapes are closed: no succession, no fingerprint there
-        assert "dc:" not in json.dumps(documents["loq"])
-        assert release_.fingerprint not in json.dumps(documents["loq"])
+    assert "loq" not in documents  # the offerings are the credential's (opportunities_file)
 
 
 def test_the_catalogue_graph_states_versions_and_successors() -> None:

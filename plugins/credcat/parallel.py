@@ -34,11 +34,12 @@ from .errors import CredcatError
 from .jsonld import EDC_CONTEXT
 from .model import Credential
 from .pool import run_units
-from .render.data.loq import publishes_opportunities
 from .render.data.machine import (
     catalogue_node,
     edition_files,
     edition_paths,
+    opportunities_file,
+    opportunities_path,
     version_documents,
 )
 from .render.data.nodes import dumps
@@ -46,7 +47,7 @@ from .render.logos import logo_files
 from .render.site.common import EntryMemo
 from .render.site.index import catalogue_json_parts, catalogue_texts_json_parts
 from .urls import CATALOGUE_JSONLD, MACHINE_FILES, Urls
-from .versions import credential_at, succession
+from .versions import succession
 
 __all__ = [
     "CHUNK",
@@ -134,12 +135,10 @@ def _version_paths(job: DataJob, cid: str) -> list[str]:
 def _make_version_paths(job: DataJob, cid: str) -> list[str]:
     paths = []
     for info in succession(job.catalogue, cid).versions:
-        credential = credential_at(job.catalogue, cid, info.version)
-        for kind in MACHINE_FILES:
-            if kind == "loq" and not publishes_opportunities(credential):
-                continue
-            paths.append(job.urls.machine_file(cid, info.version, kind))
+        paths += [job.urls.machine_file(cid, info.version, kind) for kind in MACHINE_FILES]
         paths += edition_paths(job.catalogue, cid, info.version, job.urls)
+    if (opportunities := opportunities_path(job.catalogue, cid, job.urls)) is not None:
+        paths.append(opportunities)
     return paths
 
 
@@ -310,6 +309,9 @@ def run_data_unit(job: DataJob, unit: str) -> list[str]:
                 ).items():
                     _write(job, path, content)
                     own.append(path)
+            if (opportunities := opportunities_file(job.catalogue, cid, job.urls)) is not None:
+                _write(job, *opportunities)
+                own.append(opportunities[0])
             written += own
     if sorted(written) != sorted(_unit_paths(job, unit)):
         raise OutputError(f"the files written for {unit} differ from the files announced")

@@ -6,7 +6,10 @@ Decided once, so they never change after publication:
   ``credentials/<id>/<version>/`` (the page) and ``…/<version>/#spec``, ``#outcome-<oid>`` … (the
   things it describes). ``credentials/<id>/`` always shows the current version.
 * Machine-readable files live beside the versioned page, once per version, with every language
-  inside: ``credentials/<id>/<version>/elm.jsonld`` etc.
+  inside: ``credentials/<id>/<version>/elm.jsonld`` etc. The one exception is live: a
+  credential's offerings (runs) are not part of a version, so their learning opportunities
+  sit at its unversioned address, ``credentials/<id>/opportunities.jsonld``, with IRIs on the
+  credential's page (``credentials/<id>/#offering-<id>``).
 * Organisations are not versioned: ``organisations/<id>/`` and ``…/#org``.
 * Anchors inside a credential page are also the fragments of the IRIs of what they show:
   ``#spec``, ``#outcome-<oid>``, ``#assessment-<aid>``, ``#offering-<id>`` (:func:`outcome_anchor`
@@ -32,11 +35,14 @@ from .model import VERSION_RE, CatalogueSettings
 
 MACHINE_FILES: dict[str, tuple[str, str]] = {
     "elm": ("elm.jsonld", "application/ld+json"),
-    "loq": ("opportunities.jsonld", "application/ld+json"),
     "edc": ("edc-template.json", "application/json"),
     "ob3": ("ob3-achievement.json", "application/json"),
 }
 """Machine-readable files published beside each credential version: key → (file name, type)."""
+
+OPPORTUNITIES: tuple[str, str] = ("opportunities.jsonld", "application/ld+json")
+"""The learning opportunities of a credential's offerings (Europass LOQ), once per credential
+at its unversioned address (:meth:`Urls.opportunities`): file name, type."""
 
 BADGE_IMAGE = "badge.svg"
 """The generated badge image of a credential version (Open Badges ``image``)."""
@@ -197,6 +203,11 @@ class Urls:
         """Path of a machine-readable file (``kind`` is a key of :data:`MACHINE_FILES`)."""
         return self.version_path(cid, version) + MACHINE_FILES[kind][0]
 
+    def opportunities(self, cid: str) -> str:
+        """Path of a credential's learning opportunities (:data:`OPPORTUNITIES`): beside its
+        current page, as its offerings are the credential's now, not a version's."""
+        return self.credential(cid, self.default_language) + OPPORTUNITIES[0]
+
     def ob3_edition(self, cid: str, version: str, lang: str | None = None) -> str:
         """Path of a version's Open Badges 3.0 achievement in one language: the main edition
         (``lang`` ``None``) is ``ob3-achievement.json``, another ``ob3-achievement.<lang>.json``.
@@ -229,6 +240,11 @@ class Urls:
     def node_iri(self, cid: str, version: str, fragment: str) -> str:
         """IRI of a node inside a version's description, e.g. ``outcome-sql``."""
         return self.iri(self.version_path(cid, version)) + "#" + quote(fragment, safe="-._~")
+
+    def record_node_iri(self, cid: str, fragment: str) -> str:
+        """IRI of a node on a credential's current page (an offering: ``offering-<id>``)."""
+        base = self.iri(self.credential(cid, self.default_language))
+        return base + "#" + quote(fragment, safe="-._~")
 
     def organisation_iri(self, oid: str) -> str:
         """IRI of an organisation."""

@@ -21,6 +21,16 @@ ESCO skills carry no ``inScheme`` here (:func:`loq_esco`): LOQ-mdr wants it to m
 ``https://ec.europa.eu/esco/skill/``, EDC-full and the Commission's samples want the ESCO
 skills scheme; ``inScheme`` is optional in LOQ, so leaving it off satisfies both shape sets.
 
+The file is **live**, once per credential at its unversioned address
+(``credentials/<id>/opportunities.jsonld``, :meth:`~credcat.urls.Urls.opportunities`), made
+from the credential file: a credential's offerings (runs, prices, places) are not part of what
+a version promises, and change without a release. A run added, moved or closed after the
+current version was released is in it at the next build; a harvester reads one address for
+good, whatever version is current; and a run appears once in the site, leading to the current
+version's specification. Each opportunity's IRI is the run's place on the credential's page
+(``credentials/<id>/#offering-<id>``), the same for a run whatever version it leads to, and
+its identifier's notation is ``<credential id>/<offering id>``.
+
 A credential without offerings has no such file, and neither has a ``draft`` (not yet offered)
 or ``retired`` (no longer offered) credential, whose offerings a harvester must not advertise:
 :func:`opportunities_document` returns ``None`` and :mod:`.machine` publishes and links nothing
@@ -69,8 +79,8 @@ UNOFFERED = frozenset({"draft", "retired"})
 
 
 def publishes_opportunities(credential: Credential) -> bool:
-    """Whether a credential version has an ``opportunities.jsonld``: it lists offerings and is
-    neither a draft nor retired."""
+    """Whether a credential (its file as it is now) has an ``opportunities.jsonld``: it lists
+    offerings and is neither a draft nor retired."""
     return bool(credential.offerings) and credential.status not in UNOFFERED
 
 
@@ -89,7 +99,7 @@ def _provenance(
         "identifier": {
             "id": node("-identifier"),
             "type": "Identifier",
-            "notation": f"{credential.id}/{credential.version}/{offering.id}",
+            "notation": f"{credential.id}/{offering.id}",
             "schemeName": localise(
                 catalogue.settings.title,
                 catalogue.settings.default_language,
@@ -116,13 +126,13 @@ def learning_opportunity(
         leads_to: IRI of the specification the opportunity's
             ``learningAchievementSpecification`` names.
     """
-    cid, version = credential.id, credential.version
+    cid = credential.id
 
     def node(fragment: str) -> str:
-        return urls.node_iri(cid, version, offering_anchor(offering.id) + fragment)
+        return urls.record_node_iri(cid, offering_anchor(offering.id) + fragment)
 
     languages = offering.languages or credential.languages
-    page = urls.iri(urls.credential_version(cid, version))
+    page = urls.iri(urls.credential(cid, urls.default_language))
     lo: JsonDict = {
         "id": node(""),
         "type": "LearningOpportunity",
@@ -130,7 +140,7 @@ def learning_opportunity(
         "description": plain_map(credential.summary),
         "dcType": [concept("learning-opportunity-type", credential.type)],
         "elm:defaultLanguage": concept("language", languages[0]),
-        "homepage": [web_resource(urls.node_iri(cid, version, "page"), page)],
+        "homepage": [web_resource(urls.record_node_iri(cid, "page"), page)],
         "providedBy": [organisation(catalogue, oid, urls) for oid in credential.providers],
         "learningAchievementSpecification": leads_to,
         "mode": [concept("mode", credential.mode)],
@@ -238,9 +248,9 @@ def achievement_specification(
 def opportunities_document(
     catalogue: Catalogue, credential: Credential, urls: Urls, *, spec: JsonDict | None = None
 ) -> JsonDict | None:
-    """``opportunities.jsonld`` of a credential version, or ``None`` when it publishes none
-    (:func:`publishes_opportunities`); ``spec``: the specification, if already made (it is not
-    changed)."""
+    """``opportunities.jsonld`` of a credential (its file as it is now: its current version and
+    its offerings), or ``None`` when it publishes none (:func:`publishes_opportunities`);
+    ``spec``: the specification, if already made (it is not changed)."""
     if not publishes_opportunities(credential):
         return None
     target = achievement_specification(catalogue, credential, urls, spec=spec)

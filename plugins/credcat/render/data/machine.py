@@ -6,9 +6,6 @@ Per credential version (names from :data:`credcat.urls.MACHINE_FILES`):
 kind      file                        content
 ========  ==========================  =================================================
 ``elm``   ``elm.jsonld``              the ELM 3 ``Qualification`` (:mod:`.elm`)
-``loq``   ``opportunities.jsonld``    ``LearningOpportunity`` per offering (:mod:`.loq`);
-                                      **absent** without offerings, and for a draft or
-                                      retired credential
 ``edc``   ``edc-template.json``       unsigned EDC for the EDC Issuer (:mod:`.edc`)
 ``ob3``   ``ob3-achievement.json``    Open Badges 3.0 ``Achievement`` (:mod:`.ob3`)
 ========  ==========================  =================================================
@@ -17,19 +14,25 @@ beside them the achievement's other language editions, ``ob3-achievement.<lang>.
 the badge image of each edition, ``badge.svg`` and ``badge.<lang>.svg`` (:mod:`.badge`)
 (:func:`edition_files`),
 
+per credential, live at its unversioned address, ``opportunities.jsonld``: a
+``LearningOpportunity`` per offering of the credential file (:mod:`.loq`,
+:func:`opportunities_file`); **absent** without offerings, and for a draft or retired
+credential,
+
 and once per site ``catalogue.jsonld``: the specification of every credential in the catalogue
 in one ``@graph``, whatever its status (``elm:status`` says ``active``, ``draft``,
 ``superseded`` or ``retired``), so that every published IRI stays resolvable and
 ``isPartOf``/``hasPart`` links never dangle.
 
 **Every version** of a credential is published in its own folder: each released version from
-its snapshot only (status and offerings as released, :func:`credcat.versions.credential_at`),
-and the current version, when not yet released, from the credential file. A version's files
+its snapshot only (:func:`credcat.versions.credential_at`), and the current version, when not
+yet released, from the credential file. A version's files
 carry its fingerprint (an ELM ``Identifier``; in OB3 an ``otherIdentifier``) and name only the
 version it replaces (``dc:replaces``), so releasing a new version changes no file of an older
 one. The version list (``dc:hasVersion``), the live status and the successor
-(``dc:isReplacedBy``) are stated by the unversioned record: ``catalogue.jsonld``. The LOQ
-shapes are closed, so ``opportunities.jsonld`` carries none of this.
+(``dc:isReplacedBy``) are stated by the unversioned records: ``catalogue.jsonld``, and for the
+offerings ``opportunities.jsonld``. The LOQ shapes are closed, so that file carries no
+fingerprint and no succession.
 
 Output is deterministic: no clock, no random ids, sorted keys (:func:`.nodes.dumps`).
 """
@@ -41,7 +44,7 @@ from collections.abc import Iterator
 from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
 from ...model import Credential
-from ...urls import CATALOGUE_JSONLD, MACHINE_FILES, Urls
+from ...urls import CATALOGUE_JSONLD, MACHINE_FILES, OPPORTUNITIES, Urls
 from ...versions import (
     credential_at,
     fingerprint_identifier,
@@ -65,6 +68,8 @@ __all__ = [
     "machine_documents",
     "machine_files",
     "machine_links",
+    "opportunities_file",
+    "opportunities_path",
     "version_documents",
 ]
 
@@ -72,18 +77,34 @@ __all__ = [
 def machine_documents(
     catalogue: Catalogue, credential: Credential, urls: Urls
 ) -> dict[str, JsonDict]:
-    """The machine-readable documents of a credential version, by kind (absent = not published).
+    """The machine-readable documents of a credential version, by kind.
 
-    ``elm.jsonld``, the EDC template and ``opportunities.jsonld`` carry the same specification:
-    it is made once and shared (none of them changes it; each copies what it changes)."""
+    ``elm.jsonld`` and the EDC template carry the same specification: it is made once and
+    shared (neither changes it; each copies what it changes)."""
     spec = specification(catalogue, credential, urls)
-    rendered: dict[str, JsonDict | None] = {
+    return {
         "elm": elm_document(catalogue, credential, urls, spec=spec),
-        "loq": opportunities_document(catalogue, credential, urls, spec=spec),
         "edc": edc_template(catalogue, credential, urls, spec=spec),
         "ob3": ob3_achievement(catalogue, credential, urls),
     }
-    return {kind: document for kind in MACHINE_FILES if (document := rendered[kind]) is not None}
+
+
+def opportunities_file(
+    catalogue: Catalogue, credential_id: str, urls: Urls
+) -> tuple[str, bytes] | None:
+    """A credential's ``opportunities.jsonld`` (path, bytes), made from its file as it is now
+    (its current version and offerings), or ``None`` when it publishes none."""
+    document = opportunities_document(catalogue, catalogue.credentials[credential_id], urls)
+    if document is None:
+        return None
+    return urls.opportunities(credential_id), dumps(document)
+
+
+def opportunities_path(catalogue: Catalogue, credential_id: str, urls: Urls) -> str | None:
+    """The path :func:`opportunities_file` writes, without rendering anything."""
+    if not publishes_opportunities(catalogue.credentials[credential_id]):
+        return None
+    return urls.opportunities(credential_id)
 
 
 def _with_version(node: JsonDict, fingerprint: JsonDict, succession_props: JsonDict) -> None:
@@ -205,7 +226,8 @@ def catalogue_node(catalogue: Catalogue, credential: Credential, urls: Urls) -> 
 def machine_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
     """Every machine-readable file of the site: site path → bytes (sorted by path).
 
-    Every version of every credential (released versions and an unreleased current one).
+    Every version of every credential (released versions and an unreleased current one),
+    and every credential's live ``opportunities.jsonld``.
     """
     files: dict[str, bytes] = {}
     for cid in catalogue.credentials:
@@ -214,6 +236,8 @@ def machine_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
             for kind, document in documents.items():
                 files[urls.machine_file(cid, info.version, kind)] = dumps(document)
             files.update(edition_files(catalogue, cid, info.version, urls))
+        if (opportunities := opportunities_file(catalogue, cid, urls)) is not None:
+            files[opportunities[0]] = opportunities[1]
     files[CATALOGUE_JSONLD] = dumps(catalogue_document(catalogue, urls))
     return dict(sorted(files.items()))
 
@@ -223,8 +247,9 @@ def machine_links(
 ) -> list[tuple[str, str, str, str]]:
     """The downloads of a credential page: ``(kind, site path, MIME type, label)``.
 
-    Only files that are published are listed (no ``loq`` without offerings, or for a draft or
-    retired credential). Paths are
+    Only files that are published are listed: ``loq`` (the credential's live
+    ``opportunities.jsonld``) on the pages of its current version only, and not without
+    offerings, or for a draft or retired credential. Paths are
     relative to the site root, as everywhere in :mod:`credcat.urls`; make them relative to the
     page with :func:`credcat.urls.relative`. Use them for the downloads block and for
     ``<link rel="alternate" type="…" href="…">``.
@@ -241,10 +266,13 @@ def machine_links(
     }
     links = []
     for kind, (_name, mime) in MACHINE_FILES.items():
-        if kind == "loq" and not publishes_opportunities(credential):
-            continue
         path = urls.machine_file(credential.id, credential.version, kind)
         if kind == "ob3":  # the achievement in the page's language, where there is one
             path = urls.ob3_edition(credential.id, credential.version, ob3_editions.get(lang))
         links.append((kind, path, mime, link_label(kind, lang)))
+        if kind == "elm":  # the offerings beside the specification they lead to
+            live = catalogue.credentials[credential.id]
+            if live.version == credential.version and publishes_opportunities(live):
+                path = urls.opportunities(credential.id)
+                links.append(("loq", path, OPPORTUNITIES[1], link_label("loq", lang)))
     return links

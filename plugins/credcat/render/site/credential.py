@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Any
 
 from markupsafe import Markup
 
@@ -186,11 +187,13 @@ def credential_context(
     """Context of a credential page: its main page, or the permanent page of one version.
 
     The main page shows the credential file (live status, offerings) and every version. A
-    version's page shows that version as released (its snapshot, with the offerings as
-    released, like its ``opportunities.jsonld``; the current file while it is not released)
-    and the credential's live status. Once a later version is current, an earlier version's
-    page lists its runs as a record and offers none (no enrolment, price or schema.org course
-    instances: they are the current version's), and its notice leads to the current version.
+    version's page shows that version as released (its snapshot; the current file while it is
+    not released) and the credential's live status. The current version's page shows the
+    live offerings, as the main page and ``opportunities.jsonld`` do: runs are not part of a
+    version, and change without a release. Once a later version is current, an earlier
+    version's page lists its runs as released, as a record, and offers none (no enrolment,
+    price or schema.org course instances: they are the current version's), and its notice
+    leads to the current version.
 
     Args:
         site: The site.
@@ -205,10 +208,12 @@ def credential_context(
     if info is None:
         raise KeyError(f"{live.id} has no version {shown_version}")
     as_released = credential_at(site.cat, live.id, shown_version)
+    is_current = shown_version == live.version
     if version_page:
-        cred = as_released.model_copy(
-            update={"status": live.status, "superseded_by": live.superseded_by}
-        )
+        live_parts: dict[str, Any] = {"status": live.status, "superseded_by": live.superseded_by}
+        if is_current:  # the runs as they are now
+            live_parts["offerings"] = live.offerings
+        cred = as_released.model_copy(update=live_parts)
     urls = site.urls
     loc = site.loc
     ui = loc.ui
@@ -223,10 +228,9 @@ def credential_context(
         published = loc.ui_text("version_published", date=loc.date(cred.published))
     else:
         published = ""
-    is_current = shown_version == live.version
     # an earlier version's runs, as released, are the current version's now (or over): they
     # are offered, priced and described for search engines on its pages, and listed here as
-    # a record only (its opportunities.jsonld names each run's place on this page)
+    # a record only
     earlier = version_page and not is_current
     if not version_page:
         version_text = loc.ui_text(
