@@ -147,18 +147,11 @@ from .languages import (
 from .output import OutputError
 from .parallel import DataJob, DataPaths, Written, data_units, entry_memo, run_data_unit
 from .pool import JobsError, WorkerError, jobs, run_units
-from .render.language import localise
+from .render.language import in_span, is_fallback, lang_attributes, localise
 from .render.safe import html_text, json_for_script, xml_text
 from .render.site.catalogue import list_page_inputs
 from .render.site.context import PageContext, PageSpec
-from .render.site.localise import (
-    cldr_locale,
-    fill,
-    in_span,
-    is_fallback,
-    lang_attributes,
-    ui_strings,
-)
+from .render.site.localise import cldr_locale, fill, ui_strings
 from .render.site.messages import interface_language, untranslated_note
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages

@@ -10,6 +10,12 @@ Owns two things:
   the data, and the download link labels), read once, and :func:`say` / :func:`phrase` /
   :func:`join_texts` that fill it. English (:data:`PHRASE_FALLBACK`) is the fallback of
   credcat's own sentences: it is the one language every phrase has.
+
+And the marks a chosen text carries into a page: :class:`InLanguage` (a text in another
+language than credcat's words around it) and :class:`Fallback` (one standing in for a missing
+translation), their HTML forms, and :func:`lang_attributes` / :func:`in_span`, which say so
+in the HTML (``lang``, ``data-credcat-fallback``): the site's pages and the "what changed"
+sentences of :mod:`credcat.changes` mark a text the same way.
 """
 
 from __future__ import annotations
@@ -17,23 +23,33 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping
 from importlib import resources
-from typing import Any
+from typing import Any, ClassVar, Self
 
 import yaml
+from markupsafe import Markup, escape
 
 from .. import vocab
 
 __all__ = [
     "PHRASE_FALLBACK",
     "PHRASE_LANGUAGES",
+    "Fallback",
+    "FallbackMarkup",
+    "InLanguage",
+    "InLanguageMarkup",
     "LanguageMap",
     "chosen_language",
     "concept_label",
+    "in_span",
+    "is_fallback",
     "join_texts",
+    "lang_attributes",
+    "lang_of",
     "link_label",
     "localise",
     "nqf_label",
     "phrase",
+    "same_kind",
     "say",
 ]
 
@@ -75,6 +91,100 @@ def localise(text: LanguageMap | None, lang: str, default: str) -> str:
     """
     chosen = chosen_language(text, lang, default)
     return text[chosen] if text and chosen else ""
+
+
+# --- a text's language, marked ---------------------------------------------------------------
+
+
+class InLanguage(str):
+    """A catalogue text with the language it is in (``lang``), where that is not the language
+    of credcat's interface around it, so that the element showing it says so (the
+    ``lang_attr`` filter of credcat's templates; WCAG 2.1, 3.1.2 Language of Parts). On a
+    page of a language credcat's interface does not speak (Polish), the interface is English
+    and the catalogue's own Polish texts are these. Everything else treats it as the string
+    it is."""
+
+    lang: str
+    fallback: ClassVar[bool] = False
+    """Whether the text stands in for a translation the catalogue does not have
+    (:class:`Fallback`: a note says so)."""
+
+    def __new__(cls, text: str, lang: str) -> Self:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made
+
+    def __reduce__(self) -> tuple[type[Self], tuple[str, str]]:
+        return (type(self), (str(self), self.lang))
+
+
+class Fallback(InLanguage):
+    """A catalogue text shown in another language than the page's
+    (:meth:`~credcat.render.site.localise.Localiser.text`), as the catalogue has no translation
+    into the page's."""
+
+    fallback = True
+
+
+class InLanguageMarkup(Markup):
+    """Safe HTML made from an :class:`InLanguage` text (Markdown), with its language."""
+
+    lang: str
+    fallback: ClassVar[bool] = False
+
+    def __new__(cls, base: object = "", lang: str = "") -> Self:
+        made = super().__new__(cls, base)
+        made.lang = lang
+        return made
+
+    def __reduce__(self) -> tuple[type[Self], tuple[str, str]]:
+        return (type(self), (str(self), self.lang))
+
+
+class FallbackMarkup(InLanguageMarkup):
+    """Safe HTML made from a :class:`Fallback` (a Markdown text), with its language."""
+
+    fallback = True
+
+
+def lang_of(text: object) -> str:
+    """The language of a catalogue text that is not in the language of the interface around
+    it (:class:`InLanguage`), else ``""``."""
+    return text.lang if isinstance(text, (InLanguage, InLanguageMarkup)) else ""
+
+
+def is_fallback(text: object) -> bool:
+    """Whether a text stands in for a translation the catalogue does not have."""
+    return isinstance(text, (Fallback, FallbackMarkup))
+
+
+def lang_attributes(text: object) -> Markup:
+    """`` lang="xx"`` for a text that says its language (:func:`lang_of`), with
+    `` data-credcat-fallback="xx"`` for a fallback; ``""`` for any other text. The
+    ``lang_attr`` filter of credcat's templates."""
+    lang = lang_of(text)
+    if not lang:
+        return Markup("")
+    if not is_fallback(text):
+        return Markup(' lang="{}"').format(lang)
+    return Markup(' lang="{0}" data-credcat-fallback="{0}"').format(lang)
+
+
+def in_span(text: str) -> Markup:
+    """A text inside a phrase, as safe HTML: in a ``<span>`` that says its language where it
+    says one (:func:`lang_attributes`), else escaped (the ``t`` macro of the templates)."""
+    attributes = lang_attributes(text)
+    if not attributes:
+        return escape(text)
+    return Markup("<span{}>{}</span>").format(attributes, text)
+
+
+def same_kind(original: str, text: str) -> str:
+    """``text`` (a part of ``original``, say) marked with ``original``'s language, if any."""
+    return type(original)(text, original.lang) if isinstance(original, InLanguage) else text
+
+
+# --- credcat's own sentences ---------------------------------------------------------------
 
 
 @functools.cache

@@ -36,6 +36,7 @@ from ...versions import (
 from ..data.machine import machine_links
 from ..data.nodes import JsonDict
 from ..data.schemaorg import schemaorg
+from ..language import in_span, same_kind
 from ..qr import qr_code, qr_svg
 from ..safe import safe_url
 from .common import Site
@@ -70,7 +71,7 @@ from .context import (
 from .context import (
     Outcome as OutcomeItem,
 )
-from .localise import in_span, rich, same_kind
+from .localise import rich
 
 __all__ = [
     "GLANCE_OUTCOMES",
@@ -103,7 +104,7 @@ def _expired(site: Site, qa: QualityAssurance) -> bool:
 
 def _shorten(text: str, limit: int = 90) -> str:
     """The start of a text, cut at a word boundary: for lists that link to the full text. A
-    text marked with its language stays marked (:func:`~.localise.same_kind`)."""
+    text marked with its language stays marked (:func:`~credcat.render.language.same_kind`)."""
     if len(text) <= limit:
         return text
     return same_kind(text, text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…")

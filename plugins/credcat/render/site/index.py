@@ -92,10 +92,10 @@ from ...catalogue import Catalogue
 from ...model import Credential, ordered_outcomes
 from ...urls import Urls
 from ...versions import succession
+from ..language import lang_of
 from ..safe import json_for_script
 from .common import STATUS_ORDER, EntryMemo, Site
 from .credential import open_until, price_summary, workload
-from .localise import lang_of
 
 __all__ = [
     "FACETS",

@@ -19,36 +19,36 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar, Self
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, get_currency_symbol
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ... import vocab
 from ...model import DURATION_RE, Price
-from ..language import LanguageMap, chosen_language
+from ..language import (
+    Fallback,
+    FallbackMarkup,
+    InLanguage,
+    InLanguageMarkup,
+    LanguageMap,
+    chosen_language,
+    is_fallback,
+    lang_of,
+)
 from ..safe import markdown_safe
 from .context import Part
 from .messages import Plural, interface_language, translations, ui_tree
 
 __all__ = [
-    "Fallback",
-    "FallbackMarkup",
-    "InLanguage",
-    "InLanguageMarkup",
     "Localiser",
     "cldr_locale",
     "fill",
-    "in_span",
-    "is_fallback",
-    "lang_attributes",
-    "lang_of",
     "plural",
     "rich",
-    "same_kind",
     "ui_strings",
 ]
 
@@ -146,93 +146,6 @@ def _capital(text: str) -> str:
 
 def _text_part(text: str) -> Part:
     return {"text": text, "href": "", "rel": ""}
-
-
-class InLanguage(str):
-    """A catalogue text with the language it is in (``lang``), where that is not the language
-    of credcat's interface around it, so that the element showing it says so (the
-    ``lang_attr`` filter of credcat's templates; WCAG 2.1, 3.1.2 Language of Parts). On a
-    page of a language credcat's interface does not speak (Polish), the interface is English
-    and the catalogue's own Polish texts are these. Everything else treats it as the string
-    it is."""
-
-    lang: str
-    fallback: ClassVar[bool] = False
-    """Whether the text stands in for a translation the catalogue does not have
-    (:class:`Fallback`: a note says so)."""
-
-    def __new__(cls, text: str, lang: str) -> Self:
-        made = super().__new__(cls, text)
-        made.lang = lang
-        return made
-
-    def __reduce__(self) -> tuple[type[Self], tuple[str, str]]:
-        return (type(self), (str(self), self.lang))
-
-
-class Fallback(InLanguage):
-    """A catalogue text shown in another language than the page's (:meth:`Localiser.text`),
-    as the catalogue has no translation into the page's."""
-
-    fallback = True
-
-
-class InLanguageMarkup(Markup):
-    """Safe HTML made from an :class:`InLanguage` text (Markdown), with its language."""
-
-    lang: str
-    fallback: ClassVar[bool] = False
-
-    def __new__(cls, base: object = "", lang: str = "") -> Self:
-        made = super().__new__(cls, base)
-        made.lang = lang
-        return made
-
-    def __reduce__(self) -> tuple[type[Self], tuple[str, str]]:
-        return (type(self), (str(self), self.lang))
-
-
-class FallbackMarkup(InLanguageMarkup):
-    """Safe HTML made from a :class:`Fallback` (a Markdown text), with its language."""
-
-    fallback = True
-
-
-def lang_of(text: object) -> str:
-    """The language of a catalogue text that is not in the language of the interface around
-    it (:class:`InLanguage`), else ``""``."""
-    return text.lang if isinstance(text, (InLanguage, InLanguageMarkup)) else ""
-
-
-def is_fallback(text: object) -> bool:
-    """Whether a text stands in for a translation the catalogue does not have."""
-    return isinstance(text, (Fallback, FallbackMarkup))
-
-
-def lang_attributes(text: object) -> Markup:
-    """`` lang="xx"`` for a text that says its language (:func:`lang_of`), with
-    `` data-credcat-fallback="xx"`` for a fallback; ``""`` for any other text. The
-    ``lang_attr`` filter of credcat's templates."""
-    lang = lang_of(text)
-    if not lang:
-        return Markup("")
-    if not is_fallback(text):
-        return Markup(' lang="{}"').format(lang)
-    return Markup(' lang="{0}" data-credcat-fallback="{0}"').format(lang)
-
-
-def in_span(text: str) -> Markup:
-    """A text inside a phrase, as safe HTML: in a ``<span>`` that says its language where it
-    says one (:func:`lang_attributes`), else escaped (the ``t`` macro of the templates)."""
-    attributes = lang_attributes(text)
-    if not attributes:
-        return escape(text)
-    return Markup("<span{}>{}</span>").format(attributes, text)
-
-
-def same_kind(original: str, text: str) -> str:
-    """``text`` (a part of ``original``, say) marked with ``original``'s language, if any."""
-    return type(original)(text, original.lang) if isinstance(original, InLanguage) else text
 
 
 class Localiser:

@@ -18,11 +18,12 @@ import textwrap
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
+from ..language import lang_of
 from ..pathways import Graph, acyclic, build_graph, connected_groups, layers, routes
 from .common import Site
 from .context import Graph as GraphContext
 from .context import GraphEdge, GraphNode, Line, PathwaysContext, Route, RouteStep
-from .localise import lang_of, rich
+from .localise import rich
 
 __all__ = ["pathways_context"]
 
