@@ -325,9 +325,10 @@ def test_on_a_page_a_text_in_another_language_says_so_and_every_value_is_escaped
     )
     loc = Localiser("fr", "en")
     html = [str(describe_html(c, "fr", loc)) for c in changes(old, new)]
-    assert any(
-        '<span lang="en">Deliver a &lt;b&gt;report&lt;/b&gt;.</span>' in line for line in html
-    ), html
+    marked = (
+        '<span lang="en" data-credcat-fallback="en">Deliver a &lt;b&gt;report&lt;/b&gt;.</span>'
+    )
+    assert any(marked in line for line in html), html
     assert "<b>" not in " ".join(html)
     # in the page's language: no mark, and still escaped
     retitled = cred(title={"en": "SQL", "de": "SQL <i>neu</i>"})
@@ -335,3 +336,8 @@ def test_on_a_page_a_text_in_another_language_says_so_and_every_value_is_escaped
     assert (
         len(german) == 1 and "lang=" not in german[0] and "SQL &lt;i&gt;neu&lt;/i&gt;" in german[0]
     )
+    # a Polish text among credcat's English words (it has none in Polish): it says it is
+    # Polish, and does not stand in for anything
+    polish = [cred(title={"en": "SQL", "pl": f"SQL {word}"}) for word in ("stary", "nowy")]
+    said = [str(describe_html(c, "pl", Localiser("pl", "en"))) for c in changes(*polish)]
+    assert said == ['Title: “<span lang="pl">SQL stary</span>” → “<span lang="pl">SQL nowy</span>”']

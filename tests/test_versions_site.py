@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import rdflib
 
-from catalogue_factory import write_catalogue
+from catalogue_factory import SETTINGS, credential, write_catalogue
 from credcat.render.data.machine import catalogue_document, version_documents
 from credcat.render.site.pages import Pages
 from credcat.urls import Urls
@@ -174,6 +174,44 @@ def test_the_new_version_says_what_changed(builds: dict[str, Path]) -> None:
     fingerprints = [i["notation"] for i in elm["identifier"] if i["id"].endswith("#fingerprint")]
     assert len(fingerprints) == 1
     assert f'data-credcat-fingerprint="{fingerprints[0]}"' in page
+
+
+def test_what_changed_marks_a_text_not_yet_translated_as_the_page_marks_it(
+    tmp_path: Path,
+) -> None:
+    """An outcome added in English only, on the German page of the new version: "what
+    changed" names it in a span that says it is English and stands in for a missing
+    translation (``data-credcat-fallback``), the same marks as the outcome in the page's list
+    of outcomes; on the English page it is the page's own text, and unmarked."""
+    settings = {**SETTINGS, "languages": ["en"], "partial_languages": ["de"]}
+    config = make_project(
+        tmp_path / "project", write_catalogue(tmp_path / "src", settings=settings)
+    )
+    root = config.parent / "catalogue"
+    code, output = release(root, "databases", "2026-01-15")
+    assert code == 0, output
+    first = credential()
+    added = {"id": "tune", "kind": "skill", "text": {"en": "Tune a slow query with an index."}}
+    project = {**first["assessments"][0], "proves": ["design", "query", "tune"]}
+    newer = credential(version="1.1", outcomes=[*first["outcomes"], added], assessments=[project])
+    write_catalogue(root, credentials={"databases": newer}, settings=settings)
+    code, output = release(root, "databases", "2026-09-01")
+    assert code == 0, output
+    site = tmp_path / "site"
+    build_site(config, site)
+
+    def changed(page: str) -> str:
+        start = page.index('id="what-changed"')
+        return page[start : page.index("</section>", start)]
+
+    german = (site / "de" / "credentials" / "databases" / "1.1" / "index.html").read_text("utf-8")
+    marks = ' lang="en" data-credcat-fallback="en"'
+    assert f"<span{marks}>Tune a slow query with an index.</span>" in changed(german)
+    listed = re.findall(r'<span class="credcat-outcome__text"([^>]*)>Tune a slow', german)
+    assert listed == [marks]
+    english = (site / "credentials" / "databases" / "1.1" / "index.html").read_text("utf-8")
+    assert "Tune a slow query with an index." in _text(changed(english))
+    assert " lang=" not in changed(english) and "data-credcat-fallback" not in changed(english)
 
 
 def test_the_main_page_lists_every_version_with_its_date(builds: dict[str, Path]) -> None:

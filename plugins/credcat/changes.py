@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from . import vocab
 from .languages import LANGUAGE_TAG
 from .model import Assessment, Credential, Outcome, QualityAssurance
+from .render.language import in_span
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,10 @@ class Wording(Protocol):
         ...
 
     def text(self, text: Mapping[str, str] | None) -> str:
-        """A text of the file in the language, else in another (a ``str`` whose ``lang``
-        attribute names that other language, as the site's localiser returns it)."""
+        """A text of the file in the language, else in another (an
+        :class:`~credcat.render.language.InLanguage` that names that other language, a
+        :class:`~credcat.render.language.Fallback` where it stands in for a missing
+        translation, as the site's localiser returns it)."""
         ...
 
 
@@ -188,7 +191,8 @@ def describe(change: Change, lang: str = "en", wording: Wording | None = None) -
 def describe_html(change: Change, lang: str, wording: Wording) -> Markup:
     """:func:`describe` as safe HTML for a page: every value escaped, and a text shown in
     another language than the page's (an outcome not yet translated) in an element that says
-    which (``<span lang="en">``; WCAG 2.1, 3.1.2 Language of Parts)."""
+    which, and that it stands in for a missing translation, as every such text of a page
+    (``<span lang="en" data-credcat-fallback="en">``; WCAG 2.1, 3.1.2 Language of Parts)."""
     values = {name: _word(value, lang, wording, html=True) for name, value in change.args.items()}
     text = escape(str(phrase(lang, change.key))).format(**values)  # each value is Markup
     return text[:1].upper() + text[1:]
@@ -196,11 +200,8 @@ def describe_html(change: Change, lang: str, wording: Wording) -> Markup:
 
 def _leaf(text: str, html: bool) -> str:
     """A worded value as it goes into a sentence: as it is, or as HTML, marked with its
-    language where it has one of its own."""
-    if not html:
-        return text
-    lang = getattr(text, "lang", "")
-    return Markup('<span lang="{}">{}</span>').format(lang, text) if lang else escape(text)
+    language where it has one of its own (:func:`~credcat.render.language.in_span`)."""
+    return in_span(text) if html else text
 
 
 def _word(value: Arg, lang: str, words: Wording, *, html: bool = False) -> str:
