@@ -42,6 +42,7 @@ from credcat.languages import (
     split_search_index,
     theme_language,
 )
+from credcat.mkdocs_plugin import THEME_DIR
 from credcat.render.site.localise import Localiser, ui_strings
 from credcat.validate import load_catalogue
 
@@ -948,6 +949,104 @@ def test_the_maintainer_titles_credcats_pages_in_a_language_credcat_does_not_spe
         "those nav gives; write them in nav instead (nav_translations titles the other "
         "languages)"
     ]
+
+
+_NAV_ENTRY = re.compile(
+    r'<a href="([^"]*)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis"( lang="[^"]*")?>'
+    r"\s*([^<]+?)\s*<"
+)
+
+
+def _nav_entries(html: str) -> dict[str, tuple[str, str]]:
+    """The links of a page's navigation (Material's sidebar; not its table of contents, whose
+    links lead into the page): address → (the ``lang`` of its title's element, its title)."""
+    found = _NAV_ENTRY.findall(html)
+    return {href: (lang, title) for href, lang, title in found if not href.startswith("#")}
+
+
+def test_credcats_english_titles_in_the_navigation_of_a_polish_page_say_so(polish: Path) -> None:
+    """WCAG 2.1, 3.1.2: credcat titles its pathways and organisations pages in English on a
+    Polish page (it has no Polish words); their entries in the navigation say so, on every
+    page, the entry's own page included. The catalogue page the maintainer titled in Polish
+    (nav_translations) is not marked, nor is anything in the navigation of an English page."""
+    links = {  # page → its links to the pathways, organisations and catalogue pages
+        "pl/pathways/": ("./", "../organisations/", "../catalogue/"),
+        "pl/credentials/databases/": (
+            "../../pathways/",
+            "../../organisations/",
+            "../../catalogue/",
+        ),
+    }
+    for page, (pathways, organisations, catalogue) in links.items():
+        entries = _nav_entries(_read(polish, page + "index.html"))
+        assert entries[pathways] == (' lang="en"', "Pathways"), page
+        assert entries[organisations] == (' lang="en"', "Organisations"), page
+        assert entries[catalogue] == ("", "Katalog szkoleń"), page
+    for page in ("pathways/", "credentials/databases/", ""):
+        english = _nav_entries(_read(polish, page + "index.html"))
+        assert english and {lang for lang, _ in english.values()} == {""}, page
+        assert "Pathways" in {title for _, title in english.values()}
+
+
+def test_credcats_english_titles_in_the_tabs_of_a_polish_site_say_so(tmp_path: Path) -> None:
+    """A catalogue in Polish by default, with Material's tabs: nav titles the catalogue page
+    in Polish and leaves the pathways page untitled (credcat's English "Pathways"). In the
+    tabs and in the sidebar, the untitled entry says it is English; the maintainer's titles
+    do not (the Polish one, and "Organisations": whatever its language, the maintainer wrote
+    it for the page); the English pages' navigation has no ``lang`` of its own."""
+    catalogue = polish_catalogue(tmp_path / "src")
+    settings = catalogue / "catalogue.yaml"
+    settings.write_text(
+        settings.read_text("utf-8").replace("default_language: en", "default_language: pl"),
+        "utf-8",
+    )
+    config = make_project(tmp_path / "project", catalogue)
+    text = config.read_text("utf-8")
+    for old, new in (
+        ("features: [content.action.edit]", "features: [content.action.edit, navigation.tabs]"),
+        ("- Catalogue: catalogue/index.md", "- Katalog: catalogue/index.md"),
+        ("- Pathways: pathways/index.md", "- pathways/index.md"),
+    ):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    config.write_text(text, "utf-8")
+    site = tmp_path / "site"
+    build_site(config, site)
+    tab = re.compile(r'<a href="([^"]*)" class="md-tabs__link"( lang="[^"]*")?>\s*([^<]+?)\s*<')
+    for page, up in (("", ""), ("credentials/databases/", "../../")):
+        html = (site / page / "index.html").read_text("utf-8")
+        assert '<html lang="pl"' in html
+        tabs = {href: (lang, title) for href, lang, title in tab.findall(html)}
+        entries = _nav_entries(html)
+        for found in (tabs, entries):
+            assert found[f"{up}pathways/"] == (' lang="en"', "Pathways"), (page, found)
+            assert found[f"{up}catalogue/"] == ("", "Katalog"), (page, found)
+            assert found[f"{up}organisations/"] == ("", "Organisations"), (page, found)
+    english = (site / "en" / "credentials" / "databases" / "index.html").read_text("utf-8")
+    tabs = tab.findall(english)
+    assert tabs and {lang for _, lang, _ in tabs} == {""}
+    assert {lang for lang, _ in _nav_entries(english).values()} == {""}
+    assert "Pathways" in {title for _, _, title in tabs}
+
+
+@pytest.mark.parametrize("name", ["nav-item.html", "tabs-item.html", "toc-item.html"])
+def test_the_navigation_partials_are_materials_own_but_for_the_language_of_a_title(
+    name: str,
+) -> None:
+    """credcat's copies of Material's partials that say the language of an entry's title add
+    that, and nothing else: the rest is the installed Material's markup, byte for byte (a
+    Material upgrade that changes the partial fails here: copy it again)."""
+
+    def body(text: str) -> str:  # without the comment that opens the file
+        assert text.startswith("{#-")
+        return text.split("-#}\n", 1)[1]
+
+    ours = body((Path(THEME_DIR) / "partials" / name).read_text("utf-8"))
+    marked = re.compile(
+        r'\{% if (\w+\.\w*lang) %\} lang="\{\{ (\w+\.\w*lang) \| e \}\}"\{% endif %\}'
+    )
+    assert [a == b for a, b in marked.findall(ours)] == [True]
+    assert marked.sub("", ours) == body((MATERIAL / "partials" / name).read_text("utf-8"))
 
 
 def test_a_catalogue_where_nothing_stacks_says_so_once(polish: Path) -> None:

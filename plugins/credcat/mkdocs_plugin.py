@@ -147,7 +147,7 @@ from .languages import (
 from .output import OutputError
 from .parallel import DataJob, DataPaths, Written, data_units, entry_memo, run_data_unit
 from .pool import JobsError, WorkerError, jobs, run_units
-from .render.language import in_span, is_fallback, lang_attributes, localise
+from .render.language import in_span, is_fallback, lang_attributes, lang_of, localise
 from .render.safe import html_text, json_for_script, xml_text
 from .render.site.catalogue import list_page_inputs
 from .render.site.context import PageContext, PageSpec
@@ -737,7 +737,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Set the escaped title, the canonical URL and the edit link of a generated page."""
+        """Set the escaped title, the canonical URL and the edit link of a generated page, and
+        the language of its title where that is not the page's (:meth:`_title_language`)."""
         if not self.config.edit_links:
             page.edit_url = None  # no pencil on public pages, hand-written ones included
         source = self._sources.get(page.file.src_uri)
@@ -756,9 +757,14 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         spec = self._specs.get(page.file.src_uri)
         if spec is None or self.urls is None:
             return markdown
-        title = html_text(self._maintainers_title(page) or spec.title)
+        given = self._maintainers_title(page)
+        title = html_text(given or spec.title)
         page.meta["title"] = title
         page.title = title  # a settable property in MkDocs 1.6
+        if given is None:
+            said_in = self._title_language(page, spec)
+            if said_in is not None:  # its entry in the navigation says so
+                page.title_lang = said_in  # type: ignore[attr-defined]  # (partials/nav-item.html)
         page.canonical_url = self.urls.iri(spec.path)
         if self.config.edit_links:
             page.edit_url = self._edit_url(config, spec.source) if spec.source else None
@@ -778,6 +784,16 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             return self._nav_titles.get(src)
         given = page.__dict__.get("title")  # Page(title=…) from nav, before ours is set
         return given if isinstance(given, str) and given else None
+
+    def _title_language(self, page: Page, spec: PageSpec) -> str | None:
+        """The language of credcat's title of one of its pages, where it is not the page's:
+        English ("Pathways") on a page of a language credcat's interface does not speak
+        (Polish), or the language of a catalogue text it names (an organisation's name)
+        where that is another; ``None`` where the title is in the page's language."""
+        assert self.languages is not None
+        lang = self.languages.language_of(page.file.src_uri)
+        said_in = lang_of(spec.title) or interface_language(lang)
+        return said_in if said_in != lang else None
 
     def _edit_url(self, config: MkDocsConfig, source: str) -> str | None:
         repo_url = config.repo_url
