@@ -223,3 +223,30 @@ def test_a_duration_larger_than_a_number_holds_is_reported_not_a_traceback(
     spec[field] = "PT" + "9" * 400 + "H"
     report = import_file(write_json(tmp_path / "huge.jsonld", doc), cat)
     assert any(line.startswith("not imported:") and field in line for line in report), report
+
+
+@pytest.mark.parametrize("status", [["retired"], {"@value": "retired"}, 5, None])
+def test_a_status_that_is_no_text_in_credcats_own_file_is_reported_not_a_traceback(
+    cat: Path, tmp_path: Path, status: Any
+) -> None:
+    """A file with the address credcat gives a specification (``…/credentials/<id>/<version>/
+    #spec``) has its ``status`` written, where it is one the import writes; a stranger's file
+    can have that address too, and a status that is a list or a mapping raised a ``TypeError``
+    (unhashable) while the import looked it up. It is now a member not imported, said in the
+    report, and the credential is active."""
+    from credcat.render.data.elm import elm_document
+    from credcat.render.data.nodes import dumps
+    from credcat.urls import Urls
+    from credcat.validate import load_catalogue
+
+    cid = "data-analysis-python"
+    sample = load_catalogue(Path(__file__).parent.parent / "catalogue")
+    doc = json.loads(dumps(elm_document(sample, sample.credentials[cid], Urls.of(sample.settings))))
+    doc["status"] = status
+    report = import_file(write_json(tmp_path / "elm.jsonld", doc), cat)
+    data = yaml.safe_load((cat / "credentials" / f"{cid}.yaml").read_text("utf-8"))
+    assert data["status"] == "active"
+    if status is not None:
+        assert any(line.startswith("not imported:") and ".status" in line for line in report), (
+            report
+        )

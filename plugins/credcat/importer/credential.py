@@ -222,8 +222,8 @@ def _title_and_summary(ctx: Context, entry: Entry, draft: Draft) -> None:
             f"({id_of(spec)})"
         )
     data["status"] = "active"
-    status = spec.get("status")
-    if _is_own_file(entry) and status in READ_STATUSES and status != "active":
+    status = _read_status(spec)
+    if _is_own_file(entry) and status is not None and status != "active":
         data["status"] = status
         ctx.report.assumed.append(f"assumed: {rel}: status {status}, as credcat's file says")
     published = _read_date(spec.get("dateModified"))
@@ -1433,6 +1433,14 @@ READ_STATUSES = frozenset({"draft", "active", "retired"})
 needs the successor, which the file does not name)."""
 
 
+def _read_status(spec: dict[str, Any]) -> str | None:
+    """The specification's ``status`` where it is one the import writes
+    (:data:`READ_STATUSES`), else ``None``: another status, or a value that is no text (a
+    list or a mapping, which a stranger's file may hold too)."""
+    status = spec.get("status")
+    return status if isinstance(status, str) and status in READ_STATUSES else None
+
+
 def _is_own_file(entry: Entry) -> bool:
     """Whether the specification has the address credcat gives it
     (``…/credentials/<id>/<version>/#spec``): a file a credcat site published."""
@@ -1484,7 +1492,7 @@ def _derived_spec_members(ctx: Context, entry: Entry) -> tuple[str, ...]:
     replaced = ctx.tree.nodes(spec.get("dc:replaces"))
     if replaced and all(credcat_id_in(id_of(n)) == own_id for n in replaced):
         derived.append("dc:replaces")
-    if spec.get("status") in READ_STATUSES:
+    if _read_status(spec) is not None:
         derived.append("status")
     return tuple(derived)
 
