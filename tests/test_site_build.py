@@ -12,12 +12,14 @@ Expectations come from the loaded model, never from the sample's prose.
 
 from __future__ import annotations
 
+import copy
 import gzip
 import json
 import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from credcat.catalogue import Catalogue
+from credcat.languages import LANGUAGE_TAG
 from credcat.model import ordered_outcomes
 from credcat.render.language import localise
 from credcat.render.site.index import catalogue_json, catalogue_texts_json
@@ -982,6 +985,125 @@ def test_site_name_and_titles_are_escaped_in_material_templates(xss_site: Site) 
     assert "<script>alert(1)</script>" not in home
     head_title = parse(xss_site.root / "index.html").find("title").text()
     assert "<script>alert(1)</script>" in head_title or "&lt;script&gt;" in head_title
+
+
+# --- XSS in the texts marked with their language --------------------------------------------------
+# A text in another language than credcat's words around it is marked (lang, a fallback note):
+# on a page of a language credcat's interface does not speak (Polish), every catalogue text;
+# on a page of a partial language (German), each text shown in English instead. These marks,
+# the prices the reader's browser picks (data-credcat-prices), the publisher in the header,
+# the 404 page of several languages and the list of what changed in a version are all built
+# from the same hostile texts here.
+
+_TEXT_KEYS = frozenset(
+    {"title", "summary", "description", "name", "short_name", "text", "grading", "note"}
+    | {"prerequisites", "further_information"}
+)
+
+
+def _in_two_languages(value: Any) -> Any:
+    """Every text of a YAML document as ``{en: …, pl: "PL …"}``."""
+    if isinstance(value, list):
+        return [_in_two_languages(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    return {
+        key: {"en": item, "pl": f"PL {item}"}
+        if key in _TEXT_KEYS and isinstance(item, str)
+        else _in_two_languages(item)
+        for key, item in value.items()
+    }
+
+
+def _write_xss_languages_project(root: Path) -> Path:
+    """The XSS catalogue in English, Polish and a partial German, with two runs of different
+    prices still open, a released version 1.0 of ``xss-part`` whose texts 1.1 changes, and
+    the publisher in the header (no ``repo_url``). Returns the mkdocs.yml path."""
+    from credcat.release import release
+
+    catalogue = _write_xss_catalogue(root / "source")
+    for path in sorted(catalogue.rglob("*.yaml")):
+        data = _in_two_languages(yaml.safe_load(path.read_text("utf-8")))
+        if path.name == "catalogue.yaml":
+            data.update(languages=["en", "pl"], partial_languages=["de"])
+        if path.name == "xss-part.yaml":
+            later = copy.deepcopy(data["offerings"][0])
+            later.update(id="run-2", start="2099-03-01", end="2099-03-31")
+            later["price"]["amount"] = 20
+            data["offerings"][0].update(start="2098-01-10", end="2098-01-31")
+            data["offerings"].append(later)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    config = make_project(root / "project", catalogue)
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "repo_url: https://github.com/example/credcat\nedit_uri: edit/main/docs/\n", ""
+        ),
+        "utf-8",
+    )
+    project = config.parent / "catalogue"
+    release(project, "xss-part", on=date(2026, 1, 1))
+    part = project / "credentials" / "xss-part.yaml"
+    data = yaml.safe_load(part.read_text("utf-8"))
+    data["version"] = "1.1"
+    data["title"]["pl"] += " " + _payload("Title 1.1")
+    data["outcomes"][0]["text"]["pl"] += " " + _payload("Outcome 1.1")
+    data["assessments"][0]["title"]["pl"] += " " + _payload("Exam 1.1")
+    part.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return config
+
+
+@pytest.fixture(scope="module")
+def xss_languages_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    work = tmp_path_factory.mktemp("xss-languages")
+    config = _write_xss_languages_project(work)
+    build_site(config, work / "site", strict=False)
+    return Site(work / "site", load_catalogue(config.parent / "catalogue"))
+
+
+def test_no_payload_survives_the_marks_of_languages(xss_languages_site: Site) -> None:
+    root = xss_languages_site.root
+    checked = 0
+    for path in sorted(root.rglob("*.html")):
+        where = path.relative_to(root)
+        text = path.read_text("utf-8")
+        for bad in FORBIDDEN:
+            assert bad not in text, f"{where}: {bad}"
+        for node in parse(path).iter():
+            assert not [k for k in node.attrs if k.startswith("on")], (where, node.attrs)
+            for name in ("lang", "hreflang", "data-credcat-fallback"):
+                if name in node.attrs:
+                    assert LANGUAGE_TAG.fullmatch(node.attrs[name]), (where, node.attrs)
+            if "data-credcat-prices" in node.attrs:
+                steps = json.loads(node.attrs["data-credcat-prices"])
+                assert all(isinstance(price, str) for _day, price in steps), where
+            if node.tag == "script" and "json" in node.attrs.get("type", ""):
+                assert "<" not in node.text(), where
+                json.loads(node.text())
+        checked += 1
+    assert checked > 40
+    for path in sorted(root.rglob("catalogue*.json")):
+        text = path.read_text("utf-8")
+        assert "<" not in text and ">" not in text, path
+        json.loads(text)
+
+
+def test_the_marked_payloads_are_shown_as_text(xss_languages_site: Site) -> None:
+    """Each mark was made (so the test above saw them), and the payloads inside are text."""
+    site = xss_languages_site
+    shown = "<img src=x onerror=alert(1)>"
+    polish = site.page("pl/credentials/xss-part/")
+    assert shown in polish.find("h1", lang="pl").text()
+    assert polish.find_all("span", data_credcat_prices=True)
+    german = site.page("de/credentials/xss-part/")
+    assert shown in german.find("h1", data_credcat_fallback="en").text()
+    changes = site.page("pl/credentials/xss-part/1.1/").find("section", class_="credcat-changes")
+    marked = changes.find_all("span", lang="pl")
+    assert marked and all(shown in span.text() for span in marked)
+    header = site.page("pl/").find("div", class_="md-source__repository")
+    assert shown in header.text()
+    assert len(parse(site.root / "404.html").find_all("span", lang="pl")) == 1
+    polish_json = json.loads((site.root / "pl" / "catalogue.json").read_text("utf-8"))
+    assert {entry["tl"] for entry in polish_json["credentials"]} == {"pl"}
 
 
 # --- credcat generate: the output folder is replaced only when it is one -------------------------
