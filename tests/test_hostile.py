@@ -232,6 +232,22 @@ def test_numbers_of_thousands_of_digits_are_quoted_short(tmp_path: Path) -> None
     assert all(len(m) < 300 and "sys." not in m for m in found), found
 
 
+def test_long_values_are_quoted_short_in_every_problem(tmp_path: Path) -> None:
+    """A code, a version, an id or a duration of thousands of characters is quoted cut to a
+    few dozen, not in full: a 10,000-character currency made a 10 KB line of ``check``."""
+    root = write_catalogue(tmp_path / "c")
+    path = root / "credentials" / "databases.yaml"
+    text = path.read_text("utf-8")
+    text = re.sub(r"(?m)^version: .*$", "version: " + "v" * 3000, text)
+    text = re.sub(r"(?m)^mode: .*$", "mode: " + "m" * 10000, text)
+    text = re.sub(r"(?m)^awarding_body: .*$", "awarding_body: " + "A" * 3000, text)
+    path.write_text(text, "utf-8")
+    found = [m for m in problems_of(root) if "databases.yaml" in m]
+    for field in (" version: '", " mode: unknown", " awarding_body item 1: '"):
+        assert any(field in m and "…'" in m for m in found), (field, found)
+    assert all(len(m) < 400 for m in found), [len(m) for m in found]
+
+
 def test_too_long_and_too_bracketed_texts_are_located(tmp_path: Path) -> None:
     data = credential(
         summary={"en": "x" * (MAX_TEXT_CHARS + 1), "de": "[" * (MAX_LINK_BRACKETS + 1)}

@@ -43,6 +43,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from . import vocab
+from .errors import shorten
 from .ids import MAX_ID_LENGTH, SLUG_RE, WINDOWS_RESERVED_RE, slugify
 from .languages import cldr_names, likely_territories
 
@@ -358,7 +359,8 @@ def _slug(value: Any) -> str:
         suggestion = slugify(value)
         raise fail(
             "slug",
-            f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens",
+            f"'{shorten(value)}' is not a valid id: "
+            "use lowercase letters, digits and single hyphens",
             f"did you mean '{suggestion}'?" if suggestion else "",
         )
     if WINDOWS_RESERVED_RE.fullmatch(value):
@@ -399,16 +401,17 @@ def _organisation_ref(value: Any, info: ValidationInfo) -> str:
         oid, name = found
         raise fail(
             "slug",
-            f"'{value}' is the name of an organisation, not its id"
+            f"'{shorten(value)}' is the name of an organisation, not its id"
             if key != oid
-            else f"'{value}' is not an id: ids are written in lowercase, with hyphens",
+            else f"'{shorten(value)}' is not an id: ids are written in lowercase, with hyphens",
             f"did you mean '{oid}' ({name})?",
         )
     ids = sorted({oid for oid, _ in known.values()})
     close = difflib.get_close_matches(key, ids, n=1, cutoff=0.8)
     raise fail(
         "slug",
-        f"'{value}' is not an organisation id: use lowercase letters, digits and single hyphens",
+        f"'{shorten(value)}' is not an organisation id: "
+        "use lowercase letters, digits and single hyphens",
         f"did you mean '{close[0]}' ({known[close[0]][1]})?"
         if close
         else "name the organisation by its id, the name of its file in organisations/ without "
@@ -523,7 +526,7 @@ def _version(value: Any) -> str:
     if len(value) > 32 or not VERSION_RE.fullmatch(value):
         raise fail(
             "version",
-            f"'{value}' is not a valid version: use letters, digits, dots and hyphens",
+            f"'{shorten(value)}' is not a valid version: use letters, digits, dots and hyphens",
             'e.g. "1.0" or "2026-1"',
         )
     problem = version_name_problem(value)
@@ -547,14 +550,14 @@ def version_name_problem(value: str) -> str:
     lowered = value.lower()
     last = lowered.rsplit(".", 1)[-1] if "." in lowered else ""
     if lowered in RESERVED_VERSIONS:
-        return f"'{value}' cannot be a version: the site has a page or file of that name"
+        return f"'{shorten(value)}' cannot be a version: the site has a page or file of that name"
     if last in FILE_SUFFIXES:
         return (
-            f"'{value}' cannot be a version: it ends like a file name (.{last}), and each "
+            f"'{shorten(value)}' cannot be a version: it ends like a file name (.{last}), and each "
             "version is a folder of the site"
         )
     if WINDOWS_RESERVED_RE.fullmatch(lowered.split(".", 1)[0]):
-        return f"'{value}' cannot be a version: Windows reserves that name for a device"
+        return f"'{shorten(value)}' cannot be a version: Windows reserves that name for a device"
     return ""
 
 
@@ -607,7 +610,7 @@ class VocabCode:
                 found = vocab.lookup("nqf", guess)
                 guess = found.labels.get("en", guess) if found is not None else guess
             hint = f"did you mean '{guess}'?" if guess else self._examples(info)
-            raise fail("vocab", f"unknown {self.what} '{value}'", hint)
+            raise fail("vocab", f"unknown {self.what} '{shorten(value)}'", hint)
         return found.code
 
     def _examples(self, info: ValidationInfo) -> str:
@@ -719,7 +722,7 @@ def _comma_list(value: str, vocabulary: str | None = None) -> PydanticCustomErro
     items = ", ".join(parts)
     return fail(
         "list",
-        f"'{value}' is one text, not a list",
+        f"'{shorten(value)}' is one text, not a list",
         f"write a list in square brackets: [{items}]",
     )
 
@@ -987,7 +990,7 @@ class OrganisationDoc(_Model):
         if not VAT_RE.fullmatch(compact):
             raise fail(
                 "vat-number",
-                f"'{value}' is not a VAT number",
+                f"'{shorten(value)}' is not a VAT number",
                 "write the country prefix (EL for Greece) followed by 2 to 13 letters or "
                 "digits, e.g. DE123456789; spaces, dots and hyphens are left out",
             )
@@ -999,7 +1002,7 @@ class OrganisationDoc(_Model):
         if value is not None and not EIDAS_RE.fullmatch(value):
             raise fail(
                 "eidas-identifier",
-                f"'{value}' is not an eIDAS identifier",
+                f"'{shorten(value)}' is not an eIDAS identifier",
                 "write it as one word of letters, digits and : / . _ + -, e.g. SI/SI/5051517 "
                 "(country of the register / country / number) or did:ebsi:z…",
             )
@@ -1352,7 +1355,7 @@ class CredentialDoc(_Model):
             number = digits[0] if len(digits) == 1 else NUMBER_WORDS.get(value.strip().lower())
             raise fail(
                 "eqf",
-                f"'{value}' is not an EQF level",
+                f"'{shorten(value)}' is not an EQF level",
                 f"write the number alone: eqf: {number}"
                 if number
                 else "write a number from 1 to 8, e.g. eqf: 6",
@@ -1375,7 +1378,7 @@ class CredentialDoc(_Model):
             if re.match(r"^\s*\d{5,}\s+[A-Za-z]+\s*$", value):
                 raise fail(
                     "duration",
-                    f"'{value}' is too long a duration: at most 9999 of a unit",
+                    f"'{shorten(value)}' is too long a duration: at most 9999 of a unit",
                     "write it in a larger unit (weeks, months, years), or check the number",
                 )
             local = re.match(r"^\s*(\d{1,4})\s*([^\d\s]+)\s*$", value)
@@ -1384,7 +1387,7 @@ class CredentialDoc(_Model):
                 unit = unit.removesuffix("s")  # "1 week"
             raise fail(
                 "duration",
-                f"'{value}' is not a duration",
+                f"'{shorten(value)}' is not a duration",
                 f"write '{local.group(1)} {unit}': units are in English"
                 if local and unit
                 else "write a number and a unit, e.g. '8 weeks', '3 months', '5 days'",
