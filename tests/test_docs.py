@@ -5,11 +5,16 @@ Every YAML block of ``docs/maintainers.md`` that is a complete file (it starts w
 sample catalogue and must pass ``credcat check`` without a single problem. Every key of the
 model appears in the annotated examples, and every row of the "Common mistakes" table says what
 credcat really says.
+
+``docs/data.md`` (which ``credcat init`` gives every new catalogue) is checked against the files
+the sample publishes: the files it sends to the Europass harvest are those ``credcat validate``
+checks against the LOQ shapes, and every identifier notation it gives is one the files use.
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import shutil
 import uuid
@@ -21,9 +26,12 @@ import yaml
 from pydantic import BaseModel
 
 from catalogue_factory import REPO, SAMPLE, credential, write_catalogue
+from credcat.conformance import detect
 from credcat.model import CatalogueSettings, CredentialDoc, OrganisationDoc
 from credcat.pydantic_problems import model_in
+from credcat.render.data.machine import machine_files
 from credcat.validate import check_catalogue
+from jsonld_helpers import catalogue, urls_of
 
 GUIDE = REPO / "docs" / "maintainers.md"
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=\S*/(\w+)\.schema\.json$")
@@ -137,3 +145,76 @@ def test_key_check_notices_a_key_missing_from_the_guide() -> None:
     text = _file_examples()["credential"].replace("qf_ehea:", "qf-ehea:")
     missing = [n for n in _field_names(CredentialDoc) if not re.search(rf"\b{n}:", text)]
     assert missing == ["qf_ehea"]
+
+
+# --- data.md: what it says of the published files ---------------------------------------------
+
+DATA_GUIDE = REPO / "docs" / "data.md"
+LOQ_CLAIM = re.compile(r"\bpass(es)?\b.*\bLOQ\b|\bLOQ\b.*\bpass(es)?\b|Point the harvester at")
+"""A sentence that says files pass the LOQ shapes, or sends the Europass harvester to them."""
+FILE_NAME = re.compile(r"`(?:[^`]*/)?([\w.-]+\.jsonld)`")
+
+
+def _data_guide_sentences() -> list[str]:
+    """The sentences of data.md, each within its paragraph or table cell (lines joined)."""
+    text = DATA_GUIDE.read_text(encoding="utf-8")
+    sentences: list[str] = []
+    for block in re.split(r"\n\s*\n|\|", text):
+        sentences += re.split(r"(?<=[.;:])\s+(?=[A-Z`])", " ".join(block.split()))
+    return sentences
+
+
+def _sample_files() -> dict[str, bytes]:
+    cat = catalogue("sample")
+    return machine_files(cat, urls_of(cat))
+
+
+def test_data_guide_sends_the_europass_harvest_to_loq_files_only() -> None:
+    """Every file data.md says passes the LOQ shapes, or points the Europass harvester at, is
+    one ``credcat validate`` checks against them. ``catalogue.jsonld`` is not: it is an ELM
+    graph for the EDC shapes, and LOQ's closed shapes refuse its version list."""
+    files = _sample_files()
+    named = {
+        name
+        for sentence in _data_guide_sentences()
+        if LOQ_CLAIM.search(sentence)
+        for name in FILE_NAME.findall(sentence)
+    }
+    assert "opportunities.jsonld" in named
+    for name in sorted(named):
+        published = [path for path in files if path.rsplit("/", 1)[-1] == name]
+        assert published, name
+        assert {detect(json.loads(files[path])) for path in published} == {"loq"}, name
+
+
+def test_data_guide_gives_the_identifier_notations_the_files_use() -> None:
+    """Each notation data.md gives an identifier (``<id>/…``) has the form of one in the
+    sample's files (a learning opportunity's is ``<id>/<offering id>``: offerings are live,
+    not part of a version)."""
+    text = " ".join(DATA_GUIDE.read_text(encoding="utf-8").split())
+    forms = set(re.findall(r"`(<id>/[^`]*)`", text))
+    assert len(forms) >= 2
+    cat = catalogue("sample")
+    scheme = urls_of(cat).catalogue_iri()
+    notations: set[str] = set()  # of the identifiers in the catalogue's scheme
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if value.get("schemeId") == scheme:
+                notations.add(value["notation"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path, data in _sample_files().items():
+        if path.endswith(".jsonld"):
+            walk(json.loads(data))
+    for form in sorted(forms):
+        segments = [
+            "[^/]+" if re.fullmatch(r"<[^>]+>", segment) else re.escape(segment)
+            for segment in form.split("/")
+        ]
+        pattern = re.compile("/".join(segments))
+        assert any(pattern.fullmatch(n) for n in notations), form
