@@ -43,7 +43,7 @@ from credcat.render.data.edc import (
 )
 from credcat.render.data.elm import elm_document, specification
 from credcat.render.data.loq import opportunities_document, publishes_opportunities
-from credcat.render.data.machine import catalogue_document
+from credcat.render.data.machine import catalogue_document, version_documents
 from credcat.render.data.nodes import ESCO_SKILLS_SCHEME, organisation
 from credcat.render.language import PHRASE_LANGUAGES, localise
 from credcat.urls import Urls
@@ -612,9 +612,22 @@ def test_catalogue_graph_conforms(name: str) -> None:
     urls = urls_of(cat)
     document = catalogue_document(cat, urls)
     assert document["@context"] == list(EDC_CONTEXT)
+    # each credential's record, at its own IRI, then its current version's specification as
+    # that version's elm.jsonld states it (whose status is the one it was released with)
     assert [n["id"] for n in document["@graph"]] == [
-        urls.spec_iri(c.id, c.version) for c in cat.credentials.values()
+        iri
+        for c in cat.credentials.values()
+        for iri in (urls.record_iri(c.id), urls.spec_iri(c.id, c.version))
     ]
+    graph_nodes = document["@graph"]
+    for record, current in zip(graph_nodes[::2], graph_nodes[1::2], strict=True):
+        cid = record["id"].split("/credentials/")[1].split("/")[0]
+        live = cat.credentials[cid]
+        assert record["status"] == live.status
+        assert record["title"] == live.title
+        assert record["http://www.w3.org/ns/dcat#hasCurrentVersion"] == {"id": current["id"]}
+        elm = version_documents(cat, cid, live.version, urls)["elm"]
+        assert current == {k: v for k, v in elm.items() if k != "@context"}
     assert_not_dropped(document)
     graph = to_graph(document)
     assert _validated(document) == ("elm", [])
@@ -630,7 +643,9 @@ def test_catalogue_graph_conforms(name: str) -> None:
         if release.version != cat.credentials[cid].version
     }
     named = {str(s) for s in graph.subjects(RDF.type, ELM.Qualification)}
-    assert named - earlier == {urls.spec_iri(c.id, c.version) for c in cat.credentials.values()}
+    records = {urls.record_iri(c.id) for c in cat.credentials.values()}
+    current = {urls.spec_iri(c.id, c.version) for c in cat.credentials.values()}
+    assert named - earlier == records | current
     assert counts["Qualification"] == len(named)
     assert counts["LearningOutcome"] == sum(len(c.outcomes) for c in cat.credentials.values())
 

@@ -229,8 +229,7 @@ def test_a_released_versions_files_name_the_other_credentials_as_on_its_release_
     after = tree(tmp_path / "after")
     for name in ("elm.jsonld", "edc-template.json"):
         assert after[f"{version}{name}"] == before[f"{version}{name}"], name
-    # the catalogue's record of the current version, released, is that version's node: the
-    # same statements as its file
+    # catalogue.jsonld holds the current version's node with the same statements as its file
     record = json.loads(after["catalogue.jsonld"])
     assert "responsible-machine-learning" not in json.dumps(
         [n.get("hasPart") for n in record["@graph"] if "applied-data-analytics" in n["id"]]

@@ -28,7 +28,9 @@ from credcat.importer import (
     ImportFailed,
     import_file,
 )
-from credcat.validate import check_catalogue
+from credcat.render.data.machine import catalogue_document
+from credcat.urls import Urls
+from credcat.validate import check_catalogue, load_catalogue
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = FIXTURES / "official" / "samples"
@@ -335,6 +337,23 @@ def test_standalone_specification(cat: Path, tmp_path: Path, sample: dict[str, A
     for key in ("awarding_body", "assessments", "quality_assurance"):
         assert any(line.startswith("gap:") and f": {key} —" in line for line in report), key
     assert not any("learner data" in line for line in report)
+
+
+def test_a_credcat_catalogue_graph_imports_its_first_credentials_current_version(
+    cat: Path, tmp_path: Path
+) -> None:
+    """``catalogue.jsonld`` opens with a credential's record (its title and live status, at
+    ``…/credentials/<id>/#spec``), then that credential's current version in full: the import
+    reads the version, under the credential's own id."""
+    published = load_catalogue(Path(__file__).parent.parent / "catalogue")
+    urls = Urls(published.settings.base_uri, published.settings.default_language)
+    document = catalogue_document(published, urls)
+    first = next(iter(published.credentials.values()))
+    assert document["@graph"][0]["id"] == urls.record_iri(first.id)
+    import_file(write_json(tmp_path / "catalogue.jsonld", document), cat)
+    cred = load(cat).credentials[first.id]  # with the credentials it names as its parts
+    assert cred.title == first.title
+    assert [o.text for o in cred.outcomes] == [o.text for o in first.outcomes]
 
 
 def test_id_references_are_resolved(cat: Path, tmp_path: Path, sample: dict[str, Any]) -> None:

@@ -12,11 +12,12 @@ from typing import Any
 
 import rdflib
 
+from credcat.jsonld import EDC_CONTEXT
 from credcat.render.data.elm import elm_document
+from credcat.render.data.machine import credential_nodes
 from credcat.versions import (
     fingerprint_identifier,
     load_archive,
-    record_properties,
     succession,
     version_properties,
     versions_json,
@@ -34,7 +35,7 @@ from jsonld_helpers import (
 )
 
 
-def with_succession(cid: str, version: str, *, record: bool) -> tuple[dict[str, Any], Any]:
+def with_succession(cid: str, version: str) -> tuple[dict[str, Any], Any]:
     cat = catalogue("sample")
     urls = urls_of(cat)
     archive, problems = load_archive(cat)
@@ -48,14 +49,11 @@ def with_succession(cid: str, version: str, *, record: bool) -> tuple[dict[str, 
         fingerprint_identifier(urls, cid, version, release.fingerprint),
     ]
     document.update(version_properties(succ, urls, version))
-    if record:
-        successor = cat.credentials.get(succ.superseded_by or "")
-        document.update(record_properties(succ, urls, successor.version if successor else None))
     return document, urls
 
 
 def test_a_version_names_the_one_it_replaces_and_conforms() -> None:
-    document, urls = with_succession("data-analysis-python", "1.1", record=False)
+    document, urls = with_succession("data-analysis-python", "1.1")
     assert missing_keys(document) == set()
     assert not dropped_values(document)
     graph = to_graph(document)
@@ -67,20 +65,25 @@ def test_a_version_names_the_one_it_replaces_and_conforms() -> None:
 
 
 def test_the_first_version_replaces_nothing_and_never_names_a_later_one() -> None:
-    document, _urls = with_succession("data-analysis-python", "1.0", record=False)
+    document, _urls = with_succession("data-analysis-python", "1.0")
     assert "dc:replaces" not in document
     assert "1.1" not in str(document)
 
 
 def test_a_superseded_record_names_its_successor_and_versions() -> None:
-    document, urls = with_succession("research-data-management", "1.0", record=True)
+    cat = catalogue("sample")
+    urls = urls_of(cat)
+    record, current = credential_nodes(cat, cat.credentials["research-data-management"], urls)
+    document = {"@context": list(EDC_CONTEXT), "@graph": [record, current]}
     assert not dropped_values(document)
     graph = to_graph(document)
-    spec = rdflib.URIRef(urls.spec_iri("research-data-management", "1.0"))
-    assert list(graph.objects(spec, DC.isReplacedBy)) == [
-        rdflib.URIRef(urls.spec_iri("fair-research-data", "2.1"))
+    own = rdflib.URIRef(urls.record_iri("research-data-management"))
+    assert list(graph.objects(own, DC.isReplacedBy)) == [
+        rdflib.URIRef(urls.record_iri("fair-research-data"))
     ]
-    assert list(graph.objects(spec, DC.hasVersion)) == [spec]
+    version = rdflib.URIRef(urls.spec_iri("research-data-management", "1.0"))
+    assert list(graph.objects(own, DC.hasVersion)) == [version]
+    assert list(graph.objects(version, DC.isReplacedBy)) == []  # a version names no later one
     assert violations(graph, shapes(*EDC_SHAPES)) == []
 
 

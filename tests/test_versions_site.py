@@ -242,6 +242,29 @@ def test_a_retired_credential_keeps_every_version(builds: dict[str, Path]) -> No
     assert [v["id"].rsplit("/", 3)[-2] for v in node["dc:hasVersion"]] == ["1.0", "1.1"]
 
 
+def test_a_harvest_of_every_file_gives_each_specification_one_status(
+    builds: dict[str, Path],
+) -> None:
+    """A harvester merges every JSON-LD file of the site into one graph: the retired
+    credential's record says ``retired`` and each version's file what it was released with
+    (``active``), on IRIs of their own, so no specification carries two statuses."""
+    site = builds["three"]
+    merged = rdflib.Graph()
+    for path in [site / "catalogue.jsonld", *sorted(site.glob(f"credentials/{CID}/*/elm.jsonld"))]:
+        merged += to_graph(json.loads(path.read_text("utf-8")))
+    status = rdflib.URIRef("http://data.europa.eu/snb/model/elm/status")
+    said: dict[str, set[str]] = {}
+    for subject, value in merged.subject_objects(status):
+        said.setdefault(str(subject), set()).add(str(value))
+    assert all(len(values) == 1 for values in said.values()), said
+    base = load_catalogue(site.parent / "project" / "catalogue").settings.base_uri
+    record = f"{base}credentials/{CID}/#spec"
+    assert said[record] == {"retired"}
+    assert said[f"{base}credentials/{CID}/1.1/#spec"] == {"active"}
+    versions = {str(v) for v in merged.objects(rdflib.URIRef(record), DC.hasVersion)}
+    assert versions == {f"{base}credentials/{CID}/{v}/#spec" for v in ("1.0", "1.1")}
+
+
 def test_the_offerings_are_the_credentials_not_a_versions(builds: dict[str, Path]) -> None:
     """``opportunities.jsonld`` is live, beside the credential's page: it leads each run to
     the current version, lists a run announced after the release (no new release needed),
@@ -323,14 +346,14 @@ def test_the_catalogue_graph_states_versions_and_successors() -> None:
     document = catalogue_document(cat, urls)
     graph = to_graph(document)
     assert violations(graph, shapes(*EDC_SHAPES)) == []
-    spec = rdflib.URIRef(urls.spec_iri("data-analysis-python", "1.2"))
-    assert sorted(graph.objects(spec, DC.hasVersion)) == sorted(
+    record = rdflib.URIRef(urls.record_iri("data-analysis-python"))
+    assert sorted(graph.objects(record, DC.hasVersion)) == sorted(
         rdflib.URIRef(urls.spec_iri("data-analysis-python", v)) for v in ("1.0", "1.1", "1.2")
     )
-    old = rdflib.URIRef(urls.spec_iri("research-data-management", "1.0"))
-    successor = cat.credentials["fair-research-data"]
+    assert list(graph.objects(record, DC.replaces)) == []  # a version replaces, not the record
+    old = rdflib.URIRef(urls.record_iri("research-data-management"))
     assert list(graph.objects(old, DC.isReplacedBy)) == [
-        rdflib.URIRef(urls.spec_iri(successor.id, successor.version))
+        rdflib.URIRef(urls.record_iri("fair-research-data"))
     ]
 
 

@@ -35,7 +35,7 @@ from .jsonld import EDC_CONTEXT
 from .model import Credential
 from .pool import run_units
 from .render.data.machine import (
-    catalogue_node,
+    credential_nodes,
     edition_files,
     edition_paths,
     opportunities_file,
@@ -226,7 +226,8 @@ def _catalogue_jsonld(job: DataJob) -> Iterator[bytes]:
     for index, credential in enumerate(job.catalogue.credentials.values()):
 
         def node(credential: Credential = credential) -> bytes:
-            return dumps(catalogue_node(job.catalogue, credential, job.urls))[:-1]  # no final \n
+            nodes = credential_nodes(job.catalogue, credential, job.urls)
+            return b",".join(dumps(one)[:-1] for one in nodes)  # no final \n
 
         yield (b"," if index else b"") + _kept(job, "node", credential.id, node)
     yield b"]}\n"

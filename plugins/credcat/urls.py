@@ -241,6 +241,11 @@ class Urls:
         """IRI of a node inside a version's description, e.g. ``outcome-sql``."""
         return self.iri(self.version_path(cid, version)) + "#" + quote(fragment, safe="-._~")
 
+    def record_iri(self, cid: str) -> str:
+        """IRI of a credential's unversioned record (``catalogue.jsonld``): the credential as
+        it is now, whatever version is current, on its current page (``…/<id>/#spec``)."""
+        return self.record_node_iri(cid, SPEC_ANCHOR)
+
     def record_node_iri(self, cid: str, fragment: str) -> str:
         """IRI of a node on a credential's current page (an offering: ``offering-<id>``)."""
         base = self.iri(self.credential(cid, self.default_language))

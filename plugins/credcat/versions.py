@@ -985,27 +985,23 @@ def version_properties(succession_: Succession, urls: Urls, version: str) -> Jso
     return {"dc:replaces": {"id": urls.spec_iri(succession_.credential_id, info.replaces)}}
 
 
-def record_properties(
-    succession_: Succession, urls: Urls, successor_version: str | None = None
-) -> JsonDict:
+def record_properties(succession_: Succession, urls: Urls) -> JsonDict:
     """Succession properties of a credential's unversioned record (``catalogue.jsonld``).
 
     ``dc:hasVersion`` lists every version's specification, oldest first; for a superseded
-    credential ``dc:isReplacedBy`` names the successor's current specification.
+    credential ``dc:isReplacedBy`` names the successor's record (whatever version of it is
+    current).
 
     Args:
         succession_: The credential's succession.
         urls: The catalogue's URL scheme.
-        successor_version: The current version of the successor credential, when superseded.
     """
     cid = succession_.credential_id
     props: JsonDict = {
         "dc:hasVersion": [{"id": urls.spec_iri(cid, v.version)} for v in succession_.versions]
     }
-    if succession_.superseded_by and successor_version:
-        props["dc:isReplacedBy"] = {
-            "id": urls.spec_iri(succession_.superseded_by, successor_version)
-        }
+    if succession_.superseded_by:
+        props["dc:isReplacedBy"] = {"id": urls.record_iri(succession_.superseded_by)}
     return props
 
 

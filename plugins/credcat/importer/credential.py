@@ -947,8 +947,9 @@ _VERSION_IN_IRI = re.compile(r"/credentials/[a-z0-9]+(?:-[a-z0-9]+)*/([^/#?]+)/#
 """A specification address as credcat publishes it: ``…/credentials/<id>/<version>/#spec``."""
 
 
-_CREDCAT_NODE = re.compile(r"/credentials/([a-z0-9]+(?:-[a-z0-9]+)*)/[^/#?]+/#([^/#?]*)$")
-"""An address of a node credcat publishes: ``…/credentials/<id>/<version>/#<fragment>``."""
+_CREDCAT_NODE = re.compile(r"/credentials/([a-z0-9]+(?:-[a-z0-9]+)*)/(?:[^/#?]+/)?#([^/#?]*)$")
+"""An address of a node credcat publishes: ``…/credentials/<id>/<version>/#<fragment>``, or
+on a credential's main page (``…/credentials/<id>/#spec``, its record in ``catalogue.jsonld``)."""
 
 
 def credcat_id_in(iri: str | None, prefix: str = "") -> str | None:

@@ -257,11 +257,18 @@ def _base64_json(payload: str) -> Any:
 # --- the envelope -------------------------------------------------------------------------
 
 
+RECORD_MARK = "http://www.w3.org/ns/dcat#hasCurrentVersion"
+"""The property of a credential's unversioned record in credcat's ``catalogue.jsonld``: a
+title and a status, beside the full specification of its current version."""
+
+
 def classify(data: Any) -> tuple[dict[str, Any], str]:
     """The root node and its JSON path prefix; raises when it is neither EDC nor spec."""
     if isinstance(data, dict) and isinstance(data.get("@graph"), list):
         for node in data["@graph"]:
-            if isinstance(node, dict) and (CREDENTIAL_TYPES | SPEC_TYPES) & set(types_of(node)):
+            if not isinstance(node, dict) or RECORD_MARK in node:
+                continue  # a credcat record (catalogue.jsonld): its current version follows
+            if (CREDENTIAL_TYPES | SPEC_TYPES) & set(types_of(node)):
                 return node, "@graph"
     if isinstance(data, list):
         for node in data:

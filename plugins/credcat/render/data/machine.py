@@ -63,6 +63,7 @@ from .ob3 import editions, ob3_achievement
 __all__ = [
     "catalogue_document",
     "catalogue_nodes",
+    "credential_nodes",
     "edition_files",
     "edition_paths",
     "machine_documents",
@@ -71,6 +72,7 @@ __all__ = [
     "opportunities_file",
     "opportunities_path",
     "version_documents",
+    "version_specification",
 ]
 
 
@@ -190,12 +192,8 @@ def edition_files(
 
 
 def catalogue_document(catalogue: Catalogue, urls: Urls) -> JsonDict:
-    """``catalogue.jsonld``: every credential's unversioned record in one graph.
-
-    Each node is the current version's specification with the credential's live status, its
-    fingerprint, the version it replaces, every version (``dc:hasVersion``) and, for a
-    superseded credential, its successor (``dc:isReplacedBy``).
-    """
+    """``catalogue.jsonld``: every credential's unversioned record and its current version's
+    specification in one graph (:func:`credential_nodes`)."""
     return {"@context": list(EDC_CONTEXT), "@graph": list(catalogue_nodes(catalogue, urls))}
 
 
@@ -203,23 +201,62 @@ def catalogue_nodes(catalogue: Catalogue, urls: Urls) -> Iterator[JsonDict]:
     """The nodes of :func:`catalogue_document`'s ``@graph``, one credential at a time (so a
     large catalogue can be written without holding the whole graph)."""
     for credential in catalogue.credentials.values():
-        yield catalogue_node(catalogue, credential, urls)
+        yield from credential_nodes(catalogue, credential, urls)
 
 
-def catalogue_node(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
-    """One credential's node of :func:`catalogue_document`'s ``@graph``."""
+HAS_CURRENT_VERSION = "http://www.w3.org/ns/dcat#hasCurrentVersion"
+"""DCAT 3's ``dcat:hasCurrentVersion`` (the EDC context has no ``dcat`` prefix): which of a
+record's versions (``dc:hasVersion``, a set in RDF) is the current one."""
+
+
+def credential_nodes(
+    catalogue: Catalogue, credential: Credential, urls: Urls
+) -> tuple[JsonDict, JsonDict]:
+    """One credential's nodes of :func:`catalogue_document`'s ``@graph``.
+
+    * Its unversioned **record**, ``…/credentials/<id>/#spec`` (its main page,
+      :meth:`~credcat.urls.Urls.record_iri`): a ``Qualification`` with its title, its live
+      status, every version (``dc:hasVersion``), the current one
+      (:data:`HAS_CURRENT_VERSION`) and, when superseded, the successor's record
+      (``dc:isReplacedBy``).
+    * Its **current version's specification**, with the statements of that version's
+      ``elm.jsonld`` (:func:`version_specification`): content, fingerprint, the version it
+      replaces, and the status it was released with.
+
+    The record has an IRI of its own: a released version's files keep the status it was
+    released with, and one IRI with two statuses (``active`` in the version's file,
+    ``retired`` here) would leave a harvester that merges the files unable to tell which
+    holds; here each says one."""
     cid = credential.id
-    node = specification(catalogue, credential, urls)
     succession_ = succession(catalogue, cid)
-    info = succession_.info(credential.version)
-    assert info is not None  # the current version is always in the succession
+    current = version_specification(catalogue, cid, credential.version, urls)
+    record: JsonDict = {
+        "id": urls.record_iri(cid),
+        "type": "Qualification",
+        "title": dict(credential.title),
+        "status": credential.status,
+        **record_properties(succession_, urls),
+        HAS_CURRENT_VERSION: {"id": current["id"]},
+    }
+    return record, current
+
+
+def version_specification(
+    catalogue: Catalogue, credential_id: str, version: str, urls: Urls
+) -> JsonDict:
+    """The specification node of one version as its ``elm.jsonld`` states it (without
+    ``@context``): made from what the version states, with its fingerprint and the version
+    it replaces."""
+    credential = credential_at(catalogue, credential_id, version)
+    succession_ = succession(catalogue, credential_id)
+    info = succession_.info(version)
+    assert info is not None  # credential_at found the version
+    node = specification(catalogue, credential, urls)
     _with_version(
         node,
-        fingerprint_identifier(urls, cid, credential.version, info.fingerprint),
-        version_properties(succession_, urls, credential.version),
+        fingerprint_identifier(urls, credential_id, version, info.fingerprint),
+        version_properties(succession_, urls, version),
     )
-    successor = catalogue.briefs.get(succession_.superseded_by or "")
-    node.update(record_properties(succession_, urls, successor.version if successor else None))
     return node
 
 
