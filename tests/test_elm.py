@@ -47,6 +47,7 @@ from credcat.render.data.machine import catalogue_document, version_documents
 from credcat.render.data.nodes import ESCO_SKILLS_SCHEME, organisation
 from credcat.render.language import PHRASE_LANGUAGES, localise
 from credcat.urls import Urls
+from credcat.versions import has_address
 from jsonld_helpers import (
     CATALOGUES,
     CRED,
@@ -612,22 +613,33 @@ def test_catalogue_graph_conforms(name: str) -> None:
     urls = urls_of(cat)
     document = catalogue_document(cat, urls)
     assert document["@context"] == list(EDC_CONTEXT)
-    # each credential's record, at its own IRI, then its current version's specification as
-    # that version's elm.jsonld states it (whose status is the one it was released with)
+    # each credential's record, at its own IRI (its main page), then its current version's
+    # specification as that version's elm.jsonld states it (whose status is the one it was
+    # released with); a draft's version not released, which has no address, is described at
+    # the main page (where the same anchors are): one node, the record
+    current = {
+        c.id: urls.spec_iri(c.id, c.version)
+        if has_address(cat, c.id, c.version)
+        else urls.record_iri(c.id)
+        for c in cat.credentials.values()
+    }
+    records = {urls.record_iri(c.id) for c in cat.credentials.values()}
     assert [n["id"] for n in document["@graph"]] == [
         iri
         for c in cat.credentials.values()
-        for iri in (urls.record_iri(c.id), urls.spec_iri(c.id, c.version))
+        for iri in dict.fromkeys((urls.record_iri(c.id), current[c.id]))
     ]
-    graph_nodes = document["@graph"]
-    for record, current in zip(graph_nodes[::2], graph_nodes[1::2], strict=True):
-        cid = record["id"].split("/credentials/")[1].split("/")[0]
-        live = cat.credentials[cid]
+    by_id = {n["id"]: n for n in document["@graph"]}
+    for cid, live in cat.credentials.items():
+        record, version = by_id[urls.record_iri(cid)], by_id[current[cid]]
         assert record["status"] == live.status
         assert record["title"] == live.title
-        assert record["http://www.w3.org/ns/dcat#hasCurrentVersion"] == {"id": current["id"]}
+        if record is version:  # a draft's unreleased version, at its main page
+            assert record["status"] == "draft" and "dc:hasVersion" not in record
+            continue
+        assert record["http://www.w3.org/ns/dcat#hasCurrentVersion"] == {"id": version["id"]}
         elm = version_documents(cat, cid, live.version, urls)["elm"]
-        assert current == {k: v for k, v in elm.items() if k != "@context"}
+        assert version == {k: v for k, v in elm.items() if k != "@context"}
     assert_not_dropped(document)
     graph = to_graph(document)
     assert _validated(document) == ("elm", [])
@@ -643,9 +655,7 @@ def test_catalogue_graph_conforms(name: str) -> None:
         if release.version != cat.credentials[cid].version
     }
     named = {str(s) for s in graph.subjects(RDF.type, ELM.Qualification)}
-    records = {urls.record_iri(c.id) for c in cat.credentials.values()}
-    current = {urls.spec_iri(c.id, c.version) for c in cat.credentials.values()}
-    assert named - earlier == records | current
+    assert named - earlier == records | set(current.values())
     assert counts["Qualification"] == len(named)
     assert counts["LearningOutcome"] == sum(len(c.outcomes) for c in cat.credentials.values())
 

@@ -44,6 +44,7 @@ from credcat.render.data.schemaorg import schemaorg
 from credcat.render.language import localise, nqf_label
 from credcat.urls import CATALOGUE_JSONLD, MACHINE_FILES
 from credcat.validate import load_catalogue
+from credcat.versions import has_address
 from jsonld_helpers import (
     CATALOGUES,
     OFFICIAL,
@@ -78,9 +79,10 @@ def test_machine_files_paths_and_bytes(name: str) -> None:
     files = machine_files(cat, urls)
     expected = {CATALOGUE_JSONLD}
     for current in cat.credentials.values():
-        # every version: the released ones from their snapshots, an unreleased current one
+        # every version: the released ones from their snapshots, an unreleased current one,
+        # unless it is a draft's (it has no permanent address: no files)
         versions = [r.credential for r in cat.archive.of(current.id)]
-        if cat.archive.get(current.id, current.version) is None:
+        if cat.archive.get(current.id, current.version) is None and current.status != "draft":
             versions.append(current)
         for cred in versions:
             for kind in MACHINE_FILES:
@@ -171,11 +173,14 @@ def test_offering_less_credential_has_no_opportunities_file() -> None:
     assert not programme.offerings
     assert urls.opportunities(programme.id) not in files
     assert urls.machine_file(programme.id, programme.version, "elm") in files
-    # a draft's offerings are not advertised to harvesters, though the page may list them
+    # a draft's offerings are not advertised to harvesters, though the page may list them;
+    # its version, not released, has no file at all (no permanent address)
     draft = cat.credentials["intro-python"]
     assert draft.status == "draft" and draft.offerings
+    assert cat.archive.get(draft.id, draft.version) is None
     assert urls.opportunities(draft.id) not in files
-    assert urls.machine_file(draft.id, draft.version, "elm") in files
+    assert urls.machine_file(draft.id, draft.version, "elm") not in files
+    assert not [path for path in files if path.startswith(f"credentials/{draft.id}/")]
     offered = cat.credentials["data-basics"]
     assert urls.opportunities(offered.id) == "credentials/data-basics/opportunities.jsonld"
     assert urls.opportunities(offered.id) in files
@@ -193,7 +198,10 @@ def test_machine_links() -> None:
     for cred in cat.credentials.values():
         links = machine_links(cat, cred, urls)
         kinds = [kind for kind, *_ in links]
-        advertised = bool(cred.offerings) and cred.status not in {"draft", "retired"}
+        if cred.status == "draft":  # its version is not released: it has no files to link
+            assert links == []
+            continue
+        advertised = bool(cred.offerings) and cred.status != "retired"
         assert kinds == [k for k in ALL_KINDS if k != "loq" or advertised]
         for kind, path, mime, label in links:
             if kind == "loq":
@@ -374,7 +382,12 @@ def test_ob3_achievement_in_every_language_with_its_badge(name: str) -> None:
             assert image["type"] == "Image"
             assert image["id"] == urls.iri(urls.badge_image(cred.id, cred.version, key))
             path = image["id"].removeprefix(cat.settings.base_uri)
-            svg = ElementTree.fromstring(files[path])
+            if has_address(cat, cred.id, cred.version):
+                content = files[path]
+            else:  # a draft's version not released: rendered, not published
+                assert path not in files
+                content = edition_files(cat, cred.id, cred.version, urls)[path]
+            svg = ElementTree.fromstring(content)
             ns = "{http://www.w3.org/2000/svg}"
             assert svg.get("role") == "img" and svg.get("lang") == lang
             assert svg.get("aria-labelledby") == "badge-title badge-desc"

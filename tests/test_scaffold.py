@@ -114,18 +114,19 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
     assert "extra_css" not in config and "custom_dir" not in config["theme"]
     site = build_strict(folder)
     assert (site / "credentials" / "data-literacy-at-work" / "index.html").is_file()
+    # the example is a draft: nothing at the permanent address of its version, not released
+    assert not (site / "credentials" / "data-literacy-at-work" / "1.0").exists()
     assert "Micro-credentials of Musterstadt" in (site / "index.html").read_text("utf-8")
     code, output = run("verify-site", str(site), "--catalogue", str(folder / "catalogue"))
     assert code == 0, output
     # one file edited after the build: named, and the verdict says what to do about it
-    edited = site / "credentials" / "data-literacy-at-work" / "1.0" / "elm.jsonld"
+    edited = site / "catalogue.jsonld"
     original = edited.read_bytes()
     edited.write_bytes(original.replace(b"Data", b"Date", 1))
     code, output = run("verify-site", str(site), "--catalogue", str(folder / "catalogue"))
     assert code == 1
     assert output.splitlines() == [
-        f"{site}/credentials/data-literacy-at-work/1.0/elm.jsonld: differs from what credcat "
-        "generates for this catalogue",
+        f"{site}/catalogue.jsonld: differs from what credcat generates for this catalogue",
         "FAILED: files of the site are not what credcat makes of this catalogue: build the "
         "site from this version of the catalogue and upload all of it (a file edited by hand "
         "or left from an older upload differs)",
@@ -174,6 +175,11 @@ def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
                 href = str(site) + href.removeprefix("/weiterbildung")
             target = (page.parent / href).resolve()
             assert target.exists() or (target / "index.html").exists(), (page, href)
+        # and so does every absolute link to the site (a permanent address, a QR code's):
+        # the example credential is a draft, whose version has no permanent page
+        for path in re.findall(r'href="https://example\.org/weiterbildung/([^"#?]*)', html):
+            target = site / path
+            assert target.is_file() or (target / "index.html").is_file(), (page, path)
     for anchor in re.findall(
         r'"https://example\.org/weiterbildung/data/#([^"]+)"',
         "".join(p.read_text("utf-8") for p in site.rglob("edc-template.json")),
@@ -323,12 +329,25 @@ def test_new_files_are_refused_until_filled_in_then_build(tmp_path: Path) -> Non
     assert (site / "organisations" / "partner-school" / "index.html").is_file()
     assert run("verify-site", str(site), "--catalogue", str(catalogue))[0] == 0
 
-    # the machine-readable files conform like the sample's
-    for elm in sorted(site.glob("credentials/*/*/elm.jsonld")):
+    # both credentials are drafts: nothing at the permanent address of their versions, and
+    # their specifications in catalogue.jsonld conform like the sample's
+    assert [p for p in site.glob("credentials/*/*") if p.is_dir()] == []
+    graph = to_graph(json.loads((site / "catalogue.jsonld").read_text("utf-8")))
+    found = violations(graph, shapes(*EDC_SHAPES))
+    assert found == [], "catalogue.jsonld: " + "\n".join(v.short() for v in found)
+
+    # once active, the machine-readable files of their versions conform like the sample's
+    for path in sorted((catalogue / "credentials").glob("*.yaml")):
+        text = path.read_text("utf-8")
+        assert text.count("status: draft") == 1, path
+        path.write_text(text.replace("status: draft", "status: active"), "utf-8")
+    site = build_strict(folder)
+    elms = sorted(site.glob("credentials/*/*/elm.jsonld"))
+    assert [elm.parent.parent.name for elm in elms] == ["data-literacy-at-work", "sql-basics"]
+    for elm in elms:
         found = violations(to_graph(json.loads(elm.read_text("utf-8"))), shapes(*EDC_SHAPES))
         assert found == [], f"{elm}: " + "\n".join(v.short() for v in found)
-    loq = sorted(site.glob("credentials/*/*/opportunities.jsonld"))
-    assert loq == []  # both credentials are drafts: no learning opportunities advertised
+    assert run("verify-site", str(site), "--catalogue", str(catalogue))[0] == 0
 
 
 def test_new_refuses_an_existing_file_a_bad_id_and_a_missing_catalogue(tmp_path: Path) -> None:

@@ -388,6 +388,31 @@ def test_a_deleted_credential_leaves_nothing_behind_under_serve(
     assert warm == _fresh(plugin, config, site)
 
 
+def test_a_credential_back_to_draft_under_serve_loses_its_version_pages_until_active(
+    serving: tuple[Path, CredcatPlugin], tmp_path: Path
+) -> None:
+    """Set to draft while ``mkdocs serve`` runs, a credential whose version is not released
+    loses its version's pages, summaries and files in every language (its main page stays);
+    set active again, it gets them back. Each warm rebuild equals one with nothing kept."""
+    config, plugin = serving
+    site = tmp_path / "site"
+    first = _rebuild(config, site)
+    source = config.parent / "catalogue" / "credentials" / f"{EDITED}.yaml"
+    text = source.read_text("utf-8")
+    assert text.count("status: active") == 1
+    version = f"credentials/{EDITED}/1.0/"
+    assert f"{version}index.html" in first and f"de/{version}summary/index.html" in first
+
+    source.write_text(text.replace("status: active", "status: draft"), "utf-8")
+    draft = _rebuild(config, site)
+    assert f"credentials/{EDITED}/index.html" in draft
+    assert [path for path in draft if path.startswith((version, f"de/{version}"))] == []
+    assert draft == _fresh(plugin, config, site)
+
+    source.write_text(text, "utf-8")
+    assert _rebuild(config, site) == first
+
+
 def test_the_store_recovers_from_builds_that_failed_halfway(tmp_path: Path) -> None:
     """A rebuild that fails after the folders moved aside (nothing moved back), or after they
     moved back but before the store learned what the build wrote, leaves nothing stale: the

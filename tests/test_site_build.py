@@ -37,6 +37,7 @@ from credcat.render.language import localise
 from credcat.render.site.index import catalogue_json, catalogue_texts_json
 from credcat.urls import Urls
 from credcat.validate import load_catalogue
+from credcat.versions import has_address
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "catalogues"
@@ -286,10 +287,13 @@ def any_site(request: pytest.FixtureRequest) -> Site:
 def test_every_credential_has_a_current_and_a_versioned_page(any_site: Site) -> None:
     urls = any_site.urls
     for cid, cred in any_site.catalogue.credentials.items():
-        for path, is_version_page in (
-            (urls.credential(cid), False),
-            (urls.credential_version(cid, cred.version), True),
-        ):
+        pages = [(urls.credential(cid), False)]
+        if has_address(any_site.catalogue, cid, cred.version):
+            pages.append((urls.credential_version(cid, cred.version), True))
+        else:  # a draft's version not released: nothing at its permanent address
+            assert cred.status == "draft"
+            assert not (any_site.root / urls.credential_version(cid, cred.version)).exists()
+        for path, is_version_page in pages:
             page = any_site.page(path)
             body = page.find("div", class_="credcat-credential")
             assert body.attrs["data-credcat-id"] == cid
@@ -307,7 +311,10 @@ def test_credential_pages_have_their_own_description_and_open_graph(any_site: Si
     site_description = home[0].attrs.get("content") if home else None
     for cid, cred in any_site.catalogue.credentials.items():
         summary = any_site.t(cred.summary)
-        for path in (urls.credential(cid), urls.credential_version(cid, cred.version)):
+        paths = [urls.credential(cid)]
+        if has_address(any_site.catalogue, cid, cred.version):  # not a draft's unreleased
+            paths.append(urls.credential_version(cid, cred.version))
+        for path in paths:
             page = any_site.page(path)
             descriptions = page.find_all("meta", name="description")
             assert [d.attrs["content"] for d in descriptions] == [summary]
@@ -426,6 +433,11 @@ def test_downloads_and_alternate_links(any_site: Site) -> None:
         path = any_site.urls.credential(cid)
         page = any_site.page(path)
         alternates = page.find("head").find_all("link", rel="alternate")
+        if not has_address(any_site.catalogue, cid, cred.version):
+            # a draft's version not released has no files: nothing to download or link to
+            assert page.find_all("section", class_="credcat-downloads") == []
+            assert alternates == []
+            continue
         downloads = page.find("section", class_="credcat-downloads").find_all("a", type=True)
         assert len(alternates) == len(downloads) >= 1
         for link in alternates:

@@ -134,7 +134,7 @@ def _version_paths(job: DataJob, cid: str) -> list[str]:
 
 def _make_version_paths(job: DataJob, cid: str) -> list[str]:
     paths = []
-    for info in succession(job.catalogue, cid).versions:
+    for info in succession(job.catalogue, cid).published:  # a draft's version not released: none
         paths += [job.urls.machine_file(cid, info.version, kind) for kind in MACHINE_FILES]
         paths += edition_paths(job.catalogue, cid, info.version, job.urls)
     if (opportunities := opportunities_path(job.catalogue, cid, job.urls)) is not None:
@@ -299,7 +299,7 @@ def run_data_unit(job: DataJob, unit: str) -> list[str]:
                 written += _version_paths(job, cid)
                 continue
             own: list[str] = []
-            for info in succession(job.catalogue, cid).versions:
+            for info in succession(job.catalogue, cid).published:
                 documents = version_documents(job.catalogue, cid, info.version, job.urls)
                 for doc_kind, document in documents.items():
                     path = job.urls.machine_file(cid, info.version, doc_kind)

@@ -10,6 +10,12 @@ Decided once, so they never change after publication:
   credential's offerings (runs) are not part of a version, so their learning opportunities
   sit at its unversioned address, ``credentials/<id>/opportunities.jsonld``, with IRIs on the
   credential's page (``credentials/<id>/#offering-<id>``).
+* A credential's unversioned record (``catalogue.jsonld``) is on its current page:
+  ``credentials/<id>/#spec`` (:meth:`Urls.record_iri`).
+* A draft's version that is not released has no permanent address (no page, summary or files
+  there: :func:`credcat.versions.has_address`); where it is described (``catalogue.jsonld``,
+  its current page), its IRIs are its current page's: ``credentials/<id>/#spec`` …
+  (:meth:`Urls.without_address`).
 * Organisations are not versioned: ``organisations/<id>/`` and ``…/#org``.
 * Anchors inside a credential page are also the fragments of the IRIs of what they show:
   ``#spec``, ``#outcome-<oid>``, ``#assessment-<aid>``, ``#offering-<id>`` (:func:`outcome_anchor`
@@ -87,6 +93,9 @@ class Urls:
     default_language: str = "en"
     page_language: str | None = None
     """Language of the pages this scheme links (:meth:`for_language`); ``None``: the default."""
+    unaddressed: tuple[str, str] | None = None
+    """A credential version described without a permanent address, ``(id, version)``
+    (:meth:`without_address`); ``None``: every version is described at its own."""
 
     @classmethod
     def of(cls, settings: CatalogueSettings, site_url: str | None = None) -> Urls:
@@ -108,6 +117,15 @@ class Urls:
         every language: they name things, not pages in a language.
         """
         return replace(self, page_language=lang)
+
+    def without_address(self, cid: str, version: str) -> Urls:
+        """The same scheme for describing version ``version`` of ``cid`` where it has no
+        permanent address (a draft's version not released:
+        :func:`credcat.versions.has_address`): its IRIs (:meth:`spec_iri`, :meth:`node_iri`)
+        and its page (:meth:`description_page`) are its credential's current page,
+        ``credentials/<id>/``, which shows it with the same anchors and promises no
+        permanence. Page and file paths are not changed: such a version has none."""
+        return replace(self, unaddressed=(cid, version))
 
     def prefix(self, lang: str | None = None) -> str:
         """The folder of a language's pages: ``""`` for the default language, else ``<lang>/``."""
@@ -227,6 +245,19 @@ class Urls:
         """A version's page in the default language: the path its IRIs and files are under."""
         return self.credential_version(cid, version, self.default_language)
 
+    def addressed(self, cid: str, version: str) -> bool:
+        """Whether this scheme describes a version at its permanent address (every version
+        but the one of :meth:`without_address`)."""
+        return self.unaddressed != (cid, version)
+
+    def description_page(self, cid: str, version: str) -> str:
+        """The page in the default language that describes a version, where its IRIs land:
+        its permanent page (:meth:`version_path`), or its credential's current page for the
+        version described without an address (:meth:`without_address`)."""
+        if not self.addressed(cid, version):
+            return self.credential(cid, self.default_language)
+        return self.version_path(cid, version)
+
     # identifiers ---------------------------------------------------------------------------
 
     def iri(self, path: str) -> str:
@@ -235,11 +266,12 @@ class Urls:
 
     def spec_iri(self, cid: str, version: str) -> str:
         """IRI of the credential specification (ELM ``Qualification``) of one version."""
-        return self.iri(self.version_path(cid, version)) + "#" + SPEC_ANCHOR
+        return self.iri(self.description_page(cid, version)) + "#" + SPEC_ANCHOR
 
     def node_iri(self, cid: str, version: str, fragment: str) -> str:
         """IRI of a node inside a version's description, e.g. ``outcome-sql``."""
-        return self.iri(self.version_path(cid, version)) + "#" + quote(fragment, safe="-._~")
+        page = self.description_page(cid, version)
+        return self.iri(page) + "#" + quote(fragment, safe="-._~")
 
     def record_iri(self, cid: str) -> str:
         """IRI of a credential's unversioned record (``catalogue.jsonld``): the credential as

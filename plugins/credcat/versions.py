@@ -765,16 +765,51 @@ class Succession:
         versions: Every version, oldest first; the last is the current one.
         current: The current version (the credential file's).
         superseded_by: Id of the successor credential, for a superseded one.
+        draft: The credential is a draft: a version of it that is not released has no
+            permanent address (:func:`has_address`).
     """
 
     credential_id: str
     versions: tuple[VersionInfo, ...]
     current: str
     superseded_by: str | None
+    draft: bool = False
 
     def info(self, version: str) -> VersionInfo | None:
         """The entry of one version, or ``None``."""
         return next((v for v in self.versions if v.version == version), None)
+
+    @property
+    def published(self) -> tuple[VersionInfo, ...]:
+        """The versions published at their permanent address (page, summary, machine files),
+        oldest first: every version, but the current one of a draft while it is not
+        released (:func:`has_address`)."""
+        return tuple(v for v in self.versions if self.has_address(v.version))
+
+    def has_address(self, version: str) -> bool:
+        """Whether ``version`` (one of :attr:`versions`) is published at its permanent
+        address (:func:`has_address`)."""
+        info = self.info(version)
+        return info is not None and (not self.draft or info.released is not None)
+
+
+def has_address(catalogue: Catalogue, credential_id: str, version: str) -> bool:
+    """Whether a version of a credential is published at its permanent address,
+    ``credentials/<id>/<version>/``: its page and employers' summary in every language, its
+    machine-readable files, and the IRIs under that address.
+
+    Every version is, except a draft's version that is not released: a draft may still change
+    and ``credcat release`` refuses it, so nothing of it is published where it would promise
+    never to change (nor offered to issuers). The released versions of a credential that went
+    back to draft keep their address; the draft's version gets its own once the credential is
+    active again. A credential the catalogue does not have is not asked about (``True``).
+    """
+    brief = catalogue.briefs.get(credential_id)
+    return (
+        brief is None
+        or brief.status != "draft"
+        or catalogue.archive.get(credential_id, version) is not None
+    )
 
 
 def succession(catalogue: Catalogue, credential_id: str) -> Succession:
@@ -802,6 +837,7 @@ def succession(catalogue: Catalogue, credential_id: str) -> Succession:
         versions=tuple(infos),
         current=brief.version,
         superseded_by=brief.superseded_by if brief.status == "superseded" else None,
+        draft=brief.status == "draft",
     )
 
 
@@ -826,11 +862,22 @@ def credential_at(catalogue: Catalogue, credential_id: str, version: str) -> Cre
 
 @dataclass(frozen=True, slots=True)
 class Related:
-    """Another credential, at the version a version's files name."""
+    """Another credential, at the version a version's files name.
+
+    Attributes:
+        credential_id: The other credential.
+        version: The version the files name.
+        title: That version's title.
+        addressed: Whether that version has its permanent address (:func:`has_address`).
+            Only an unreleased version names one without (a draft's current version, named
+            at the draft's current page); a released version names what its release
+            recorded, whatever became of it.
+    """
 
     credential_id: str
     version: str
     title: Mapping[str, str]
+    addressed: bool = True
 
 
 def relations_of(
@@ -864,9 +911,13 @@ def relations_of(
         ]
         return [r for r in recorded[0] if r], [r for r in recorded[1] if r]
     if release is None:
-        parents = [_current(catalogue, other) for other in part_of if _named(catalogue, other, cid)]
+        parents = [
+            _current(catalogue, other, live=True)
+            for other in part_of
+            if _named(catalogue, other, cid)
+        ]
         parts = [
-            _current(catalogue, other)
+            _current(catalogue, other, live=True)
             for other in catalogue.has_part(cid)
             if _named(catalogue, other, cid)
         ]
@@ -920,9 +971,12 @@ def _named(catalogue: Catalogue, other: str, cid: str) -> bool:
     return other != cid and other in catalogue.briefs
 
 
-def _current(catalogue: Catalogue, other: str) -> Related:
+def _current(catalogue: Catalogue, other: str, *, live: bool = False) -> Related:
+    """Another credential at its current version; ``live``: named by an unreleased version,
+    which says whether that version has its address (a released one names it as released)."""
     brief = catalogue.briefs[other]
-    return Related(other, brief.version, brief.title)
+    addressed = not live or has_address(catalogue, other, brief.version)
+    return Related(other, brief.version, brief.title, addressed)
 
 
 def _released(other: str, release_: Release) -> Related:
@@ -988,25 +1042,28 @@ def version_properties(succession_: Succession, urls: Urls, version: str) -> Jso
 def record_properties(succession_: Succession, urls: Urls) -> JsonDict:
     """Succession properties of a credential's unversioned record (``catalogue.jsonld``).
 
-    ``dc:hasVersion`` lists every version's specification, oldest first; for a superseded
-    credential ``dc:isReplacedBy`` names the successor's record (whatever version of it is
-    current).
+    ``dc:hasVersion`` lists the specification of every version published at its permanent
+    address (:attr:`Succession.published`), oldest first (absent for a draft that has none);
+    for a superseded credential ``dc:isReplacedBy`` names the successor's record (whatever
+    version of it is current, and a draft's too: a record is on its main page).
 
     Args:
         succession_: The credential's succession.
         urls: The catalogue's URL scheme.
     """
     cid = succession_.credential_id
-    props: JsonDict = {
-        "dc:hasVersion": [{"id": urls.spec_iri(cid, v.version)} for v in succession_.versions]
-    }
+    props: JsonDict = {}
+    published = succession_.published
+    if published:
+        props["dc:hasVersion"] = [{"id": urls.spec_iri(cid, v.version)} for v in published]
     if succession_.superseded_by:
         props["dc:isReplacedBy"] = {"id": urls.record_iri(succession_.superseded_by)}
     return props
 
 
 def versions_json(succession_: Succession) -> list[JsonDict]:
-    """The version list of a credential for ``catalogue.json``, oldest first."""
+    """The version list of a credential for ``catalogue.json``, oldest first: the versions
+    published at their permanent address (:attr:`Succession.published`)."""
     return [
         {
             "version": v.version,
@@ -1015,5 +1072,5 @@ def versions_json(succession_: Succession) -> list[JsonDict]:
             "replaces": v.replaces,
             "current": v.version == succession_.current,
         }
-        for v in succession_.versions
+        for v in succession_.published
     ]

@@ -20,6 +20,9 @@ Mapping decisions (checked against EDC-generic-no-cv/full 1.2.0 and LOQ 1.1.0):
   ``description``.
 * ``hasPart``/``isPartOf`` name the current version of the other credentials; their nodes carry
   type and title so the ``sh:class elm:Qualification`` constraints hold in a standalone file.
+  A draft's version not released, which has no permanent address, is named at the draft's
+  current page (``…/<id>/#spec``), as ``catalogue.jsonld`` describes it; a released version
+  names the versions its release recorded.
 * The QF-EHEA cycle (Annex I: "EQF level, and QF-EHEA cycle if applicable") is an
   ``additionalNote`` (``#note-qf-ehea``). ELM's ``educationLevel`` would take a ``Concept``, but
   no EU vocabulary has QF-EHEA concepts, and a concept minted here would mean nothing to
@@ -80,7 +83,7 @@ class _Spec:
 
     @property
     def page(self) -> str:
-        return self.urls.iri(self.urls.credential_version(self.cred.id, self.cred.version))
+        return self.urls.iri(self.urls.description_page(self.cred.id, self.cred.version))
 
     def org(self, oid: str) -> JsonDict:
         return organisation(self.cat, oid, self.urls)
@@ -259,14 +262,23 @@ class _Spec:
         ]
 
     def related(self, others: list[Related]) -> list[JsonDict]:
-        return [
-            {
-                "id": self.urls.spec_iri(other.credential_id, other.version),
-                "type": "Qualification",
-                "title": dict(other.title),
-            }
-            for other in others
-        ]
+        nodes = []
+        for other in others:
+            # a draft's version not released, named at its current page (as its own record
+            # in catalogue.jsonld describes it): it has no permanent address
+            urls = (
+                self.urls
+                if other.addressed
+                else self.urls.without_address(other.credential_id, other.version)
+            )
+            nodes.append(
+                {
+                    "id": urls.spec_iri(other.credential_id, other.version),
+                    "type": "Qualification",
+                    "title": dict(other.title),
+                }
+            )
+        return nodes
 
     # provenance ----------------------------------------------------------------------------
 

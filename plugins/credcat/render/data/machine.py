@@ -26,7 +26,13 @@ in one ``@graph``, whatever its status (``elm:status`` says ``active``, ``draft`
 
 **Every version** of a credential is published in its own folder: each released version from
 its snapshot only (:func:`credcat.versions.credential_at`), and the current version, when not
-yet released, from the credential file. A version's files
+yet released, from the credential file, except a draft's: a version not released of a
+credential whose status is ``draft`` has no permanent address
+(:func:`credcat.versions.has_address`), so no files, and nothing for an issuer to issue
+against. Its specification is in ``catalogue.jsonld`` only, with its draft status, described
+at the credential's current page (``credentials/<id>/#spec`` …,
+:meth:`credcat.urls.Urls.without_address`), and named there by the other credentials'
+unreleased versions. A version's files
 carry its fingerprint (an ELM ``Identifier``; in OB3 an ``otherIdentifier``) and name only the
 version it replaces (``dc:replaces``), so releasing a new version changes no file of an older
 one. The version list (``dc:hasVersion``), the live status and the successor
@@ -48,6 +54,7 @@ from ...urls import CATALOGUE_JSONLD, MACHINE_FILES, OPPORTUNITIES, Urls
 from ...versions import (
     credential_at,
     fingerprint_identifier,
+    has_address,
     record_properties,
     succession,
     version_properties,
@@ -211,12 +218,12 @@ record's versions (``dc:hasVersion``, a set in RDF) is the current one."""
 
 def credential_nodes(
     catalogue: Catalogue, credential: Credential, urls: Urls
-) -> tuple[JsonDict, JsonDict]:
+) -> tuple[JsonDict, ...]:
     """One credential's nodes of :func:`catalogue_document`'s ``@graph``.
 
     * Its unversioned **record**, ``…/credentials/<id>/#spec`` (its main page,
       :meth:`~credcat.urls.Urls.record_iri`): a ``Qualification`` with its title, its live
-      status, every version (``dc:hasVersion``), the current one
+      status, every version published at its address (``dc:hasVersion``), the current one
       (:data:`HAS_CURRENT_VERSION`) and, when superseded, the successor's record
       (``dc:isReplacedBy``).
     * Its **current version's specification**, with the statements of that version's
@@ -226,10 +233,15 @@ def credential_nodes(
     The record has an IRI of its own: a released version's files keep the status it was
     released with, and one IRI with two statuses (``active`` in the version's file,
     ``retired`` here) would leave a harvester that merges the files unable to tell which
-    holds; here each says one."""
+    holds; here each says one. A draft's version not released has no address of its own
+    (:func:`credcat.versions.has_address`): it is described at the main page, so it is the
+    record, one node."""
     cid = credential.id
     succession_ = succession(catalogue, cid)
     current = version_specification(catalogue, cid, credential.version, urls)
+    if not succession_.has_address(credential.version):
+        current.update(record_properties(succession_, urls))
+        return (current,)
     record: JsonDict = {
         "id": urls.record_iri(cid),
         "type": "Qualification",
@@ -246,11 +258,14 @@ def version_specification(
 ) -> JsonDict:
     """The specification node of one version as its ``elm.jsonld`` states it (without
     ``@context``): made from what the version states, with its fingerprint and the version
-    it replaces."""
+    it replaces; a draft's version not released, which has no file, at its credential's
+    main page (:meth:`~credcat.urls.Urls.without_address`)."""
     credential = credential_at(catalogue, credential_id, version)
     succession_ = succession(catalogue, credential_id)
     info = succession_.info(version)
     assert info is not None  # credential_at found the version
+    if not succession_.has_address(version):
+        urls = urls.without_address(credential_id, version)
     node = specification(catalogue, credential, urls)
     _with_version(
         node,
@@ -263,12 +278,13 @@ def version_specification(
 def machine_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
     """Every machine-readable file of the site: site path → bytes (sorted by path).
 
-    Every version of every credential (released versions and an unreleased current one),
+    Every version of every credential published at its permanent address (released versions
+    and an unreleased current one, but a draft's: :attr:`credcat.versions.Succession.published`),
     and every credential's live ``opportunities.jsonld``.
     """
     files: dict[str, bytes] = {}
     for cid in catalogue.credentials:
-        for info in succession(catalogue, cid).versions:
+        for info in succession(catalogue, cid).published:
             documents = version_documents(catalogue, cid, info.version, urls)
             for kind, document in documents.items():
                 files[urls.machine_file(cid, info.version, kind)] = dumps(document)
@@ -286,7 +302,8 @@ def machine_links(
 
     Only files that are published are listed: ``loq`` (the credential's live
     ``opportunities.jsonld``) on the pages of its current version only, and not without
-    offerings, or for a draft or retired credential. Paths are
+    offerings, or for a draft or retired credential; none for a draft's version not released,
+    which has no files (:func:`credcat.versions.has_address`). Paths are
     relative to the site root, as everywhere in :mod:`credcat.urls`; make them relative to the
     page with :func:`credcat.urls.relative`. Use them for the downloads block and for
     ``<link rel="alternate" type="…" href="…">``.
@@ -298,6 +315,8 @@ def machine_links(
         lang: Language of the labels (default: the catalogue's default language).
     """
     lang = lang or catalogue.settings.default_language
+    if not has_address(catalogue, credential.id, credential.version):
+        return []
     ob3_editions = {
         edition_lang: key for key, edition_lang in editions(catalogue, credential).items()
     }

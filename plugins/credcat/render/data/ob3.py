@@ -13,7 +13,8 @@ is the generated badge of its language (:mod:`.badge`), with the same caption as
 ``<desc>``. Alignments point to the ESCO skills of the outcomes (named by their ESCO
 label where the catalogue gives it, typed ``ceasn:Competency``), the EQF level, the NQF level
 and the ISCED-F fields; the QF-EHEA cycle, which has no IRI to align to, is a ``tag``.
-``related`` points to the successor's achievement when the version is superseded, and to the
+``related`` points to the successor's achievement when the version is superseded (unless the
+successor is a draft whose version is not released: it has none), and to the
 predecessors' achievements (OB3 reserves it for other versions and language editions, so
 stackability is not expressed there).
 """
@@ -25,6 +26,7 @@ from ...catalogue import Catalogue
 from ...jsonld import OB3_CONTEXT
 from ...model import Brief, Credential, ordered_outcomes
 from ...urls import Urls
+from ...versions import has_address
 from ..language import concept_label, localise, nqf_label, phrase
 from .badge import badge_caption
 from .nodes import JsonDict, plain_text
@@ -220,6 +222,8 @@ def ob3_achievement(
         others.append(briefs[credential.superseded_by])
     others += [briefs[cid] for cid in catalogue.supersedes(credential.id)]
     for other in others:
+        if not has_address(catalogue, other.id, other.version):
+            continue  # a draft's version not released has no achievement to name
         other_lang = _language(catalogue, other)
         related.append(
             {

@@ -154,7 +154,7 @@ def _instance(
     node: Callable[[str], str],
 ) -> JsonDict:
     default = catalogue.settings.default_language
-    page = urls.iri(urls.credential_version(credential.id, credential.version))
+    page = urls.iri(urls.description_page(credential.id, credential.version))
     instance: JsonDict = {
         "@type": "CourseInstance",
         "@id": node(offering_anchor(offering.id)),
@@ -207,7 +207,10 @@ def schemaorg(
             IRIs (``…/<id>/<version>/#credential``, ``#course``, ``#offering-…``, the
             outcomes). The current page (``False``) describes the same version under its own
             IRIs (``…/<id>/#credential`` …) and names the version's credential with
-            ``isBasedOn``, so that no two pages claim the same ``@id``.
+            ``isBasedOn``, so that no two pages claim the same ``@id``. A version without a
+            permanent address (a draft's not released: ``urls`` is
+            :meth:`~credcat.urls.Urls.without_address`) has only its current page: its
+            outcomes and ``sameAs`` are there too, and it names no ``isBasedOn``.
 
     Returns:
         ``{"@context": "https://schema.org", "@graph": [credential, course]}``.
@@ -277,7 +280,7 @@ def schemaorg(
         "version": version,
     }
 
-    if not version_page:
+    if not version_page and urls.addressed(cid, version):
         edu_credential["isBasedOn"] = {"@id": versioned_id}
 
     course: JsonDict = {

@@ -188,13 +188,14 @@ class VersionLink(TypedDict):
 
 
 class Version(TypedDict):
-    """The version box of a credential page."""
+    """The version box of a credential page; ``link`` is ``None`` on the main page of a
+    draft whose version is not released (it has no permanent page)."""
 
     number: str
     is_version_page: bool
     is_current: bool
     text: str
-    link: VersionLink
+    link: VersionLink | None
 
 
 class VersionEntry(TypedDict):
@@ -231,8 +232,9 @@ class VersionRecord(TypedDict):
         previous: Link to the version it replaces, or ``None`` for the first.
         changes: What changed from the previous version, in words (version pages).
         errata: Corrections recorded for this version.
-        history: Every version, oldest first (only on the main page: a version's own page
-            never changes when a later version is released).
+        history: Every version published at its permanent address, oldest first (only on
+            the main page: a version's own page never changes when a later version is
+            released; a draft's version not released has no page to list).
     """
 
     fingerprint: str
@@ -470,10 +472,12 @@ class Employers(TypedDict):
         outcomes: Every outcome, numbered and ordered as on the credential page.
         checked: Every assessment: how it was supervised, the identity check, what it proves.
         qa: Quality assurance, with its validity (and whether it expired).
-        reference: The permanent address of the version; ``qr`` its QR code (inline SVG).
+        reference: The permanent address of the version; ``qr`` its QR code (inline SVG);
+            both empty for a draft's version not released, which has none.
         date: The date of the summary (the reader's today, filled in by the script).
-        summary_href: The summary page of this version (relative link).
-        page_href: The credential's page (relative link, from the summary page).
+        summary_href: The summary page of this version (relative link; empty where it has
+            none: a draft's version not released).
+        page_href: The page of the version (relative link, from the summary page).
     """
 
     catalogue: str
@@ -524,6 +528,7 @@ class CredentialContext(BaseContext):
     status_label: str
     canonical: str
     permanent_iri: str
+    """The version's permanent address; empty for a draft's version not released."""
     spec_anchor: str
     version: Version
     record: VersionRecord

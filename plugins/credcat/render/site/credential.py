@@ -196,11 +196,21 @@ def credential_context(
     price or schema.org course instances: they are the current version's), and its notice
     leads to the current version.
 
+    A draft's version that is not released has no permanent address
+    (:func:`credcat.versions.has_address`): no version page, summary or files. Its main page
+    links to none of them and describes it at its own address (schema.org, the employers'
+    summary without permanent address or QR code), and an earlier version's page leads to
+    the main page instead.
+
     Args:
         site: The site.
         cred: The credential (its current file).
         version_page: Build the permanent page of a version.
         version: The version of a version page (default: the current one).
+
+    Raises:
+        KeyError: When the credential has no such version, or (for a version page) no
+            version page for it.
     """
     live = cred
     shown_version = version or live.version
@@ -208,6 +218,9 @@ def credential_context(
     info = succession_.info(shown_version)
     if info is None:
         raise KeyError(f"{live.id} has no version {shown_version}")
+    addressed = succession_.has_address(shown_version)
+    if version_page and not addressed:
+        raise KeyError(f"{live.id} {shown_version} is a draft's version: it has no page")
     as_released = credential_at(site.cat, live.id, shown_version)
     is_current = shown_version == live.version
     if version_page:
@@ -218,6 +231,8 @@ def credential_context(
     urls = site.urls
     loc = site.loc
     ui = loc.ui
+    # what describes the version: its permanent address, else the current page
+    described = urls if addressed else urls.without_address(cred.id, cred.version)
     current = urls.credential(cred.id)
     version_path = urls.credential_version(cred.id, cred.version)
     page = version_path if version_page else current
@@ -233,14 +248,16 @@ def credential_context(
     # are offered, priced and described for search engines on its pages, and listed here as
     # a record only
     earlier = version_page and not is_current
+    version_link: VersionLink | None
     if not version_page:
         version_text = loc.ui_text(
             "version_current_page", version=cred.version, published=published
         )
-        version_link: VersionLink = {
-            "text": str(ui["version_permalink"]),
-            "href": site.link(page, version_path),
-        }
+        version_link = (
+            {"text": str(ui["version_permalink"]), "href": site.link(page, version_path)}
+            if addressed
+            else None  # a draft's version not released: no permanent page
+        )
     elif is_current:
         version_text = loc.ui_text(
             "version_viewing_current", version=cred.version, published=published
@@ -253,10 +270,12 @@ def credential_context(
             published=published,
             current=live.version,
         )
-        version_link = {
-            "text": str(ui["version_to_newest"]),
-            "href": site.link(page, urls.credential_version(cred.id, live.version)),
-        }
+        newest = (
+            urls.credential_version(cred.id, live.version)
+            if succession_.has_address(live.version)
+            else current  # a draft's version not released has no page of its own
+        )
+        version_link = {"text": str(ui["version_to_newest"]), "href": site.link(page, newest)}
     description = loc.prose(cred.description)
     show_offerings = (cred.status in {"active", "draft"} and not earlier) or bool(cred.offerings)
     further_text = loc.prose(cred.further_information)
@@ -280,7 +299,7 @@ def credential_context(
         "status": cred.status,
         "status_label": str(ui["status"][cred.status]),
         "canonical": urls.iri(page),
-        "permanent_iri": urls.iri(urls.version_path(cred.id, cred.version)),
+        "permanent_iri": urls.iri(urls.version_path(cred.id, cred.version)) if addressed else "",
         "spec_anchor": SPEC_ANCHOR,
         "version": {
             "number": cred.version,
@@ -354,7 +373,7 @@ def credential_context(
             schemaorg(
                 site.cat,
                 cred.model_copy(update={"offerings": []}) if earlier else cred,
-                urls,
+                described,
                 site.lang,
                 version_page=version_page,
             ),
@@ -400,7 +419,7 @@ def _record(
     version_page: bool,
 ) -> VersionRecord:
     """The version a page shows: fingerprint, predecessor, what changed, errata, and (on the
-    main page only) every version."""
+    main page only) every version published at its permanent address."""
     loc = site.loc
     urls = site.urls
     cid = live.id
@@ -429,7 +448,7 @@ def _record(
                 "href": site.link(page, urls.credential_version(cid, v.version)),
                 "current": v.version == succession_.current,
             }
-            for v in succession_.versions
+            for v in succession_.published
         ]
     return {
         "fingerprint": info.fingerprint,
@@ -680,16 +699,24 @@ def employers(
 
     Outcomes come numbered and ordered as on the credential page (:func:`ordered_outcomes`),
     each assessment says how it was supervised, whether identity was checked and which
-    outcomes it proves, and quality assurance says when it expired.
+    outcomes it proves, and quality assurance says when it expired. A draft's version not
+    released has no permanent address (:func:`credcat.versions.has_address`): its summary
+    names none, has no QR code and no page of its own (``reference``, ``qr`` and
+    ``summary_href`` empty).
     """
     loc = site.loc
     ui = loc.ui
     urls = site.urls
     number = number or {o.id: i for i, o in enumerate(ordered_outcomes(cred), start=1)}
     eqf = loc.ui_text("fact_eqf_value", level=cred.eqf)
-    reference = urls.iri(urls.version_path(cred.id, cred.version))
     versions = succession(site.cat, cred.id)
     info = versions.info(cred.version)
+    addressed = versions.has_address(cred.version)
+    # the page that shows the version: its permanent page, else the credential's main page
+    shown_at = (
+        urls.credential_version(cred.id, cred.version) if addressed else urls.credential(cred.id)
+    )
+    reference = urls.iri(urls.version_path(cred.id, cred.version)) if addressed else ""
     successor = ""
     if cred.status == "superseded" and cred.superseded_by:
         follower = site.cat.briefs.get(cred.superseded_by)
@@ -770,23 +797,27 @@ def employers(
             {
                 "number": number[o.id],
                 "text": loc.text(o.text),
-                "href": site.link(page, urls.credential_version(cred.id, cred.version))
-                + "#"
-                + outcome_anchor(o.id),
+                "href": site.link(page, shown_at) + "#" + outcome_anchor(o.id),
             }
             for o in ordered_outcomes(cred)
         ],
         "checked": checked,
         "qa": qa,
         "reference": reference,
-        "qr": qr_svg(qr_code(reference), loc.ui_text("qr_label", url=reference)),
+        "qr": (
+            qr_svg(qr_code(reference), loc.ui_text("qr_label", url=reference))
+            if reference
+            else Markup("")
+        ),
         "date": {
             "iso": site.today.isoformat(),
             "text": loc.date(site.today),
             "locale": str(loc.locale).replace("_", "-"),
         },
-        "summary_href": site.link(page, urls.credential_summary(cred.id, cred.version)),
-        "page_href": site.link(page, urls.credential_version(cred.id, cred.version)),
+        "summary_href": (
+            site.link(page, urls.credential_summary(cred.id, cred.version)) if addressed else ""
+        ),
+        "page_href": site.link(page, shown_at),
     }
 
 
@@ -794,8 +825,13 @@ def summary_context(site: Site, cred: Credential, version: str) -> SummaryContex
     """Context of the one-page employers' summary of one version of a credential.
 
     Like a version's page, it shows the version as released with the credential's live status.
+
+    Raises:
+        KeyError: When the version has no summary page (:func:`credcat.versions.has_address`).
     """
     live = cred
+    if not succession(site.cat, live.id).has_address(version):
+        raise KeyError(f"{live.id} {version} has no summary page (a draft's, not released)")
     shown = credential_at(site.cat, live.id, version).model_copy(
         update={"status": live.status, "superseded_by": live.superseded_by}
     )

@@ -48,7 +48,9 @@ key     value
 ``h``   hours (number; absent when not stated)
 ``st``  status: ``draft``, ``active``, ``superseded`` or ``retired``
 ``v``   current version
-``vs``  every version, oldest first (absent when the current one is the only one)
+``vs``  every version published at its permanent address, oldest first (absent when that
+        is the current one alone; a draft's version not released has none, so a draft lists
+        its released versions only, ``[]`` when it has none)
 ``sb``  the successor's id (only for a superseded credential)
 ``pr``  the price of the offerings (one value, a range, or "ask the provider")
 ``r``   the runs, by start: ``[start (YYYY-MM-DD), start as words, price or ""]``, and the
@@ -139,7 +141,7 @@ def run_open_until(run: list[str]) -> str:
 def _entry(site: Site, cred: Credential) -> dict[str, Any]:
     """An entry of ``catalogue.json``."""
     loc = site.loc
-    versions = [v.version for v in succession(site.cat, cred.id).versions]
+    versions = [v.version for v in succession(site.cat, cred.id).published]
     title, summary = loc.text(cred.title), loc.text(cred.summary)
     entry: dict[str, Any] = {
         "i": cred.id,
@@ -159,12 +161,13 @@ def _entry(site: Site, cred: Credential) -> dict[str, Any]:
         "h": cred.workload.hours,
         "st": cred.status,
         "v": cred.version,
+        # kept when empty: a draft with no version at its address is not its current one
         "vs": versions if versions != [cred.version] else None,
         "sb": cred.superseded_by if cred.status == "superseded" else None,
         "pr": price_summary(site, cred),
         "r": entry_runs(site, cred),
     }
-    return {k: v for k, v in entry.items() if v is not None and v != []}
+    return {k: v for k, v in entry.items() if v is not None and (v != [] or k == "vs")}
 
 
 def _texts_entry(site: Site, cred: Credential) -> dict[str, Any]:
@@ -200,7 +203,7 @@ def _texts_entry(site: Site, cred: Credential) -> dict[str, Any]:
         if any(title_langs)
         else None,
     }
-    return {k: v for k, v in entry.items() if v is not None and v != []}
+    return {k: v for k, v in entry.items() if v is not None and (v != [] or k == "vs")}
 
 
 def catalogue_index(

@@ -145,7 +145,8 @@ class Pages:
 
     def credential_pages(self, cid: str, *, titled: bool = True) -> list[PageSpec]:
         """The pages of one credential: its current page, and every version's permanent page
-        and employers' summary.
+        and employers' summary (of every version published at its permanent address: a
+        draft's version not released has neither, :attr:`credcat.versions.Succession.published`).
 
         A site of 10,000 credentials has 90,000 of them, so a build asks for them a few
         credentials at a time and does not keep them.
@@ -163,7 +164,7 @@ class Pages:
         current = urls.credential(cid)
         title = loc.text(cat.briefs[cid].title) if titled else ""
         specs = [PageSpec("credential", current, current + "index.md", title, cid, False, source)]
-        for info in succession(cat, cid).versions:
+        for info in succession(cat, cid).published:
             # every version keeps its permanent page, titled as it was released
             if titled:
                 title = loc.text(credential_at(cat, cid, info.version).title)
