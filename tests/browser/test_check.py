@@ -513,3 +513,40 @@ def test_a_credential_of_hours_has_no_credits_row(
         )
         expect(page.locator('[data-credcat-row="credits"]')).to_have_count(0)
         page.goto("about:blank")  # leave the site before its server stops
+
+
+def test_a_drafts_version_is_named_a_draft_not_compared(
+    page: Page, tmp_path_factory: pytest.TempPathFactory
+):
+    """A draft's version that is not released has no permanent page and no file to compare
+    with (``catalogue.json`` lists no version of it): a credential naming it is told so, as a
+    draft that no credential can refer to yet; another version of the draft is unknown."""
+    from tests.catalogue_factory import credential
+
+    def titled(en: str, de: str, **changes: Any) -> dict[str, Any]:
+        summary = f"Learn {en.lower()}."
+        return credential(
+            title={"en": en, "de": de}, summary={"en": summary, "de": summary}, **changes
+        )
+
+    credentials = {
+        "forklift": titled("Forklift safety", "Staplersicherheit"),
+        "crane": titled("Crane operation", "Kranführung", status="draft"),
+    }
+    for site in small_site(tmp_path_factory, "check-draft", credentials):
+        assert not (site.root / "credentials" / "crane" / "1.0").exists()
+        issued = fx.issued_edc(site.root, "forklift", "1.0")
+        spec = issued["credentialSubject"]["hasClaim"]["specifiedBy"]
+        spec["id"] = spec["id"].replace("/credentials/forklift/", "/credentials/crane/")
+        open_check(page, site)
+        paste(page, json.dumps(issued))
+        assert verdict(page) == "no-version", output_text(page)
+        assert (
+            "Version 1.0 of “Crane operation” is a draft in this catalogue: it is not released, "
+            "so no credential can refer to it yet."
+        ) in output_text(page)
+        expect(page.locator(".credcat-check__status")).to_have_count(0)  # no page to link
+        paste(page, json.dumps(fx.with_version(issued, "9.9")))
+        assert verdict(page) == "no-version"
+        assert "This catalogue has no version 9.9 of “Crane operation”." in output_text(page)
+        page.goto("about:blank")  # leave the site before its server stops

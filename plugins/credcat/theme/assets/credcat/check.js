@@ -28,7 +28,8 @@
  *   #credcat-check-output[data-credcat-verdict]  match | differences | unstated (names a
  *                                    version, states nothing to compare) | template (the
  *                                    catalogue's edc-template.json) | not-ours |
- *                                    no-credential | no-version | unavailable | error
+ *                                    no-credential | no-version (also a draft's version,
+ *                                    which is not released) | unavailable | error
  *   [data-credcat-row=<field>][data-credcat-result=same|differs|unstated]  comparison rows;
  *                                    <field> is title, eqf, credits, workload, outcomes, awarding
  *                                    (credits and workload only where either side states them)
@@ -713,6 +714,8 @@
       id: e.i, title: str(e.t), status: str(e.st), version: str(e.v),
       // the title's language where it is not credcat's words' (catalogue.json's tl)
       titleLangs: typeof e.tl === "string" && LANG_TAG.test(e.tl) ? { title: e.tl } : {},
+      // the versions published at their permanent address: without vs, the current one alone
+      // (a draft's version not released has none: vs lists the others, [] if there are none)
       versions: (Array.isArray(e.vs) ? e.vs : [e.v]).map(function (v) { return { version: str(v) }; }),
       superseded_by: typeof e.sb === "string" ? e.sb : null
     };
@@ -773,10 +776,12 @@
       }
       verdict.title = str(entry.title);
       var versions = list(entry.versions).map(function (v) { return isObject(v) ? str(v.version) : ""; });
-      if (versions.indexOf(at.version) < 0 && at.version !== entry.version) {
+      if (versions.indexOf(at.version) < 0) {
+        // not published: unknown, or the version of a draft, which is not released
+        var draft = at.version === entry.version && entry.status === "draft";
         verdict.verdict = "no-version";
-        verdict.message = sayMarked("verdict_no_version", { version: at.version, title: entry.title },
-          entry.titleLangs);
+        verdict.message = sayMarked(draft ? "verdict_draft_version" : "verdict_no_version",
+          { version: at.version, title: entry.title }, entry.titleLangs);
         return verdict;
       }
       verdict.status = statusOf(entry, at.version);
