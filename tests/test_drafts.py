@@ -303,6 +303,32 @@ def test_a_draft_in_rework_lists_and_links_its_released_version(drafts: tuple[Pa
     assert "Permanent page of this version" in paused and "data-credcat-summary-link" in paused
 
 
+def test_a_released_version_of_a_draft_does_not_say_it_may_change(
+    drafts: tuple[Path, Path],
+) -> None:
+    """A released version's page stays as released while its credential is reworked as a
+    draft: its notice says a new version is being prepared, not that its details may still
+    change (the main page, which shows the draft, says that), in each language."""
+    _project, site = drafts
+
+    def notice(path: Path) -> str:
+        html = path.read_text("utf-8")
+        found = re.findall(r'data-credcat-banner="draft"[^>]*>(.*?)</div>', html, re.S)
+        assert len(found) == 1, path
+        return " ".join(re.sub(r"<[^>]+>", " ", found[0]).split())
+
+    for lang, prefix in PREFIXES.items():
+        folder = site / prefix / "credentials"
+        for cid in (REWORK, PAUSED):
+            released = notice(folder / cid / "1.0" / "index.html")
+            main = notice(folder / cid / "index.html")
+            assert released != main, (lang, cid)
+            if lang == "en":
+                assert "A new version of this credential is being prepared" in released
+                assert "may still change" in main and "may still change" not in released
+        assert notice(folder / PROGRAMME / "index.html") == main  # never released: the draft's
+
+
 def test_sitemap_and_catalogue_files_name_only_published_versions(
     drafts: tuple[Path, Path],
 ) -> None:

@@ -309,7 +309,7 @@ def credential_context(
             "link": version_link,
         },
         "record": _record(site, page, live, as_released, info, succession_, version_page),
-        "banner": _banner(site, page, cred),
+        "banner": _banner(site, page, cred, released=version_page and info.released is not None),
         "facts": _facts(site, page, cred, not earlier),
         "outcome_groups": _outcomes(site, cred, number),
         "assessments": [
@@ -477,12 +477,15 @@ def _with_fingerprint(data: JsonDict, info: VersionInfo) -> JsonDict:
     return data
 
 
-def _banner(site: Site, page: str, cred: Credential) -> Banner | None:
+def _banner(site: Site, page: str, cred: Credential, *, released: bool = False) -> Banner | None:
+    """The notice of the credential's live status; ``released``: the page of a released
+    version, which a draft's rework does not change (it is not "details may still change")."""
     ui = site.loc.ui
     if cred.status in {"draft", "retired"}:
+        key = "banner_draft_released" if released and cred.status == "draft" else None
         return {
             "kind": cred.status,
-            "parts": rich(str(ui[f"banner_{cred.status}"]), {}),
+            "parts": rich(str(ui[key or f"banner_{cred.status}"]), {}),
             "successor": None,
         }
     if cred.status == "superseded":
