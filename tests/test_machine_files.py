@@ -424,22 +424,29 @@ def _contrast_with_white(colour: str) -> float:
     return 1.05 / (luminance + 0.05)
 
 
-def test_ob3_related_points_both_ways() -> None:
+def test_ob3_related_names_the_credential_replaced_never_the_successor() -> None:
+    """A version's achievement names the credentials it replaces (``superseded_by`` names
+    it), as OB3's ``related`` means "previous versions"; a superseded credential's names no
+    successor, which would be a later thing its files could not name for good."""
     cat = catalogue("fixture")
     urls = urls_of(cat)
     old = ob3_achievement(cat, cat.credentials["old-data-basics"], urls)
     new = ob3_achievement(cat, cat.credentials["data-basics"], urls)
-    assert achievement_iri(cat.credentials["data-basics"], urls) in [
-        r["id"] for r in old["related"]
+    previous = cat.credentials["old-data-basics"]
+    assert [r["id"] for r in old["related"]] == [  # its other language editions only
+        achievement_iri(previous, urls, key) for key in editions(cat, previous) if key
     ]
-    assert achievement_iri(cat.credentials["old-data-basics"], urls) in [
-        r["id"] for r in new["related"]
-    ]
+    assert {
+        "id": achievement_iri(previous, urls),
+        "type": ["Related"],
+        "version": previous.version,
+        "inLanguage": "en",
+    } in new["related"]
 
 
 def test_ob3_related_names_every_credential_a_successor_replaces(tmp_path: Path) -> None:
-    """A credential that two others name as their successor relates to both, in catalogue
-    order; one that nobody names relates to none."""
+    """A version not released yet relates to every credential that names it as successor now,
+    in catalogue order; one that nobody names relates to none."""
     shutil.copytree(FIXTURE, tmp_path / "catalogue")
     path = tmp_path / "catalogue" / "credentials" / "intro-python.yaml"
     data = yaml.safe_load(path.read_text("utf-8"))
@@ -450,11 +457,17 @@ def test_ob3_related_names_every_credential_a_successor_replaces(tmp_path: Path)
     urls = urls_of(cat)
     assert cat.supersedes("data-basics") == ("intro-python", "old-data-basics")
     assert cat.supersedes("intro-python") == ()
+    successor = cat.credentials["data-basics"]
+    own = {achievement_iri(successor, urls, key) for key in editions(cat, successor)}
     related = [
-        r["id"] for r in ob3_achievement(cat, cat.credentials["data-basics"], urls)["related"]
+        r["id"] for r in ob3_achievement(cat, successor, urls)["related"] if r["id"] not in own
     ]
-    for cid in ("intro-python", "old-data-basics"):
-        assert achievement_iri(cat.credentials[cid], urls) in related
+    assert related == [
+        achievement_iri(cat.credentials[cid], urls) for cid in ("intro-python", "old-data-basics")
+    ]
+    for cid in ("intro-python", "old-data-basics"):  # neither names its successor
+        related = [r["id"] for r in ob3_achievement(cat, cat.credentials[cid], urls)["related"]]
+        assert not any("/data-basics/" in iri for iri in related), cid
 
 
 # --- schema.org ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from catalogue_factory import SAMPLE, credential, write_catalogue
+from catalogue_factory import SAMPLE, SETTINGS, credential, write_catalogue
 from credcat.cli import main
 from credcat.errors import Problem
 from credcat.validate import check_catalogue, load_catalogue
@@ -212,6 +212,7 @@ def test_release_writes_a_snapshot_that_reads_back(released: Path) -> None:
         # no other credential named: recorded as such, so none is ever named later
         "part_of": {},
         "parts": {},
+        "supersedes": {},
     }
     body = (released / "credentials" / "databases.yaml").read_text("utf-8")
     assert text.endswith(body)  # the file as released, verbatim
@@ -647,6 +648,65 @@ def test_an_older_snapshot_keeps_naming_a_part_released_after_it(tmp_path: Path)
     assert b"part-a/1.0/#spec" in before
     assert release(root, "part-a", "2026-10-01")[0] == 0
     assert whole_elm() == before
+
+
+def test_an_older_snapshot_names_no_credential_it_replaces(tmp_path: Path) -> None:
+    """A snapshot written before releases recorded the credentials a version replaces
+    (``supersedes:``) names none in its achievement, whatever says ``superseded_by`` it now:
+    its bytes are fixed from then on. Its record's change reaches the serve keys."""
+    from credcat.cache import credential_keys
+
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "new": credential(),
+            "old": credential(status="superseded", superseded_by="new"),
+        },
+    )
+    assert release(root, "new", "2026-09-01")[0] == 0
+    snapshot = root / "versions" / "new" / "1.0.yaml"
+    assert '  supersedes: {old: "1.0"}' in snapshot.read_text("utf-8")
+    before = credential_keys(load_catalogue(root), "salt", None)
+    older = [
+        line
+        for line in snapshot.read_text("utf-8").splitlines()
+        if not line.startswith("  supersedes:")
+    ]
+    snapshot.write_text("\n".join(older) + "\n", "utf-8")
+    cat = load_catalogue(root)
+    release_ = cat.archive.get("new", "1.0")
+    assert release_ is not None and release_.supersedes is None
+    assert release_.named == ((), ())  # what it counts towards: still as recorded
+    assert credential_keys(cat, "salt", None) != before
+    out = tmp_path / "out"
+    assert run("generate", str(root), "--out", str(out))[0] == 0
+    folder = out / "credentials" / "new" / "1.0"
+    achievement = json.loads((folder / "ob3-achievement.json").read_text("utf-8"))
+    assert [r["id"] for r in achievement["related"]] == [
+        f"{SETTINGS['base_uri']}credentials/new/1.0/ob3-achievement.de.json"
+    ]
+
+
+def test_a_credential_a_release_replaces_must_be_released_before_its_version_changes(
+    tmp_path: Path,
+) -> None:
+    """A credential a version replaces is named at the version it had that day: when that
+    version is not released, the release says so, and moving on from it is an error."""
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "new": credential(),
+            "old": credential(status="superseded", superseded_by="new"),
+        },
+    )
+    code, output = release(root, "new", "2026-09-01")
+    assert code == 0
+    assert "note: its files name old 1.0, which is not released yet" in output
+    old = root / "credentials" / "old.yaml"
+    edit(old, "version: '1.0'", "version: '1.1'")
+    found = [p for p in errors(root) if p.code == "named-unreleased"]
+    assert [(Path(p.path), p.field) for p in found] == [(old, "version")]
+    assert "released version 1.0 of 'new' names version 1.0" in found[0].message
 
 
 def test_a_release_records_change_reaches_the_serve_keys(released: Path) -> None:

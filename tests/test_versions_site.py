@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import rdflib
+import yaml
 
 from catalogue_factory import SETTINGS, credential, write_catalogue
 from credcat.render.data.machine import catalogue_document, version_documents
@@ -32,7 +33,7 @@ from jsonld_helpers import (
     violations,
 )
 from test_site_build import build_site, make_project
-from test_versions import edit, release
+from test_versions import edit, release, run
 
 CID = "advanced-queries"
 MACHINE = ("elm.jsonld", "edc-template.json", "ob3-achievement.json")
@@ -305,6 +306,97 @@ def test_the_offerings_are_the_credentials_not_a_versions(builds: dict[str, Path
     earlier = (builds["two"] / "credentials" / CID / "1.0" / "index.html").read_text("utf-8")
     assert "opportunities.jsonld" not in earlier
     assert 'id="offering-2027-autumn"' not in earlier
+
+
+# --- the credentials a version replaces --------------------------------------------------------
+
+
+def _generate(root: Path, out: Path) -> Path:
+    code, output = run("generate", str(root), "--out", str(out))
+    assert code == 0, output
+    return out
+
+
+def _version_files(out: Path, cid: str, version: str) -> dict[str, bytes]:
+    """A version's machine files (its achievement in every edition, the ELM and EDC files,
+    the badges): every file of its folder but its pages."""
+    folder = out / "credentials" / cid / version
+    files = {n: b for n, b in _files(folder).items() if not n.endswith(".html")}
+    assert "ob3-achievement.json" in files and "ob3-achievement.de.json" in files
+    return files
+
+
+def _related(out: Path, cid: str, version: str) -> list[str]:
+    """What a version's main achievement names as ``related``: ``<id>/<version>/<file>``."""
+    folder = out / "credentials" / cid / version
+    achievement = json.loads((folder / "ob3-achievement.json").read_text("utf-8"))
+    return [r["id"].split("/credentials/", 1)[1] for r in achievement.get("related", [])]
+
+
+def test_a_version_names_the_credentials_it_replaces_as_released(tmp_path: Path) -> None:
+    """OB3 ``related`` names the credentials a version replaces (their ``superseded_by``
+    names it) as its release recorded them, and never a successor: releasing the successor
+    again, or marking another credential superseded by it later, changes no released file of
+    either side (an issued badge points at them). Only a version not released yet names what
+    says it is replaced by it now."""
+    root = write_catalogue(
+        tmp_path / "catalogue",
+        credentials={
+            cid: credential(
+                title={"en": f"{cid.title()} databases", "de": f"{cid} Datenbanken"},
+                status="active",
+            )
+            for cid in ("old", "new", "other")
+        },
+    )
+    superseded = "status: superseded\nsuperseded_by: new\n"
+    # 'old' is released superseded by 'new' (its snapshot says so), 'other' while active
+    edit(root / "credentials" / "old.yaml", "status: active\n", superseded)
+    assert release(root, "old", "2026-01-10")[0] == 0
+    assert release(root, "other", "2026-01-10")[0] == 0
+    code, output = release(root, "new", "2026-02-01")
+    assert code == 0 and "note:" not in output, output
+    one = _generate(root, tmp_path / "one")
+    assert _related(one, "new", "1.0") == [
+        "new/1.0/ob3-achievement.de.json",
+        "old/1.0/ob3-achievement.json",
+    ]
+    assert _related(one, "old", "1.0") == ["old/1.0/ob3-achievement.de.json"]  # no successor
+
+    new = root / "credentials" / "new.yaml"
+    edit(new, "version: '1.0'", "version: '1.1'")
+    assert release(root, "new", "2026-03-01")[0] == 0
+    two = _generate(root, tmp_path / "two")
+    for cid, version in (("old", "1.0"), ("new", "1.0"), ("other", "1.0")):
+        assert _version_files(two, cid, version) == _version_files(one, cid, version), cid
+    assert _related(two, "new", "1.1") == [
+        "new/1.1/ob3-achievement.de.json",
+        "old/1.0/ob3-achievement.json",
+        "new/1.0/ob3-achievement.json",  # the version it replaces
+    ]
+
+    edit(root / "credentials" / "other.yaml", "status: active\n", superseded)
+    three = _generate(root, tmp_path / "three")
+    for cid, version in (("old", "1.0"), ("new", "1.0"), ("new", "1.1"), ("other", "1.0")):
+        assert _version_files(three, cid, version) == _version_files(two, cid, version), cid
+
+    edit(new, "version: '1.1'", "version: '1.2'")  # not released: it names what says so now
+    four = _generate(root, tmp_path / "four")
+    assert _related(four, "new", "1.2") == [
+        "new/1.2/ob3-achievement.de.json",
+        "old/1.0/ob3-achievement.json",
+        "other/1.0/ob3-achievement.json",
+        "new/1.1/ob3-achievement.json",
+    ]
+    for cid, version in (("old", "1.0"), ("new", "1.0"), ("new", "1.1"), ("other", "1.0")):
+        assert _version_files(four, cid, version) == _version_files(two, cid, version), cid
+    # its release records them, and its files name them for good
+    assert release(root, "new", "2026-04-01")[0] == 0
+    header = yaml.safe_load((root / "versions" / "new" / "1.2.yaml").read_text("utf-8"))
+    assert header["release"]["supersedes"] == {"old": "1.0", "other": "1.0"}
+    assert _version_files(_generate(root, tmp_path / "five"), "new", "1.2") == (
+        _version_files(four, "new", "1.2")
+    )
 
 
 # --- archived versions conform to the official shapes ----------------------------------------

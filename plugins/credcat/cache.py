@@ -131,6 +131,9 @@ def credential_keys(
                     linked += getattr(shown.stackability, relation)
             if shown.superseded_by:
                 linked.append(shown.superseded_by)
+            release = catalogue.archive.get(cid, info.version)
+            if release is not None and release.supersedes:  # named for good, said so or not
+                linked += [other for other, _version in release.supersedes]
             for other in linked:
                 parent[find(other)] = find(cid)
 
@@ -145,7 +148,7 @@ def credential_keys(
             # a release's record too (its date, what it replaces, the versions it names),
             # which its fingerprint does not cover and other credentials' files read
             releases = [
-                (r.version, r.fingerprint, r.source, r.released, r.replaces, r.named)
+                (r.version, r.fingerprint, r.source, r.released, r.replaces, r.named, r.supersedes)
                 for r in catalogue.archive.of(cid)
             ]
             source = root / catalogue.source_of("credential", cid)

@@ -48,6 +48,7 @@ class Release:
         part_of: The ids its ``stackability.part_of`` names.
         title: Its title in every language.
         named: The other credentials (and their versions) it names, as recorded at release.
+        supersedes: The credentials (and their versions) it replaces, as recorded at release.
     """
 
     model: Handle[Credential] = field(compare=False)
@@ -68,6 +69,10 @@ class Release:
     """The credentials its files name, each with the version, as recorded when it was
     released: (those it counts towards, those that count towards it); ``None`` for a snapshot
     written before credcat recorded them."""
+    supersedes: tuple[tuple[str, str], ...] | None = None
+    """The credentials it replaces (their ``superseded_by`` named it), each with the version
+    its files name, as recorded when it was released; ``None`` for a snapshot written before
+    credcat recorded them (its files name none)."""
 
     @property
     def credential(self) -> Credential:

@@ -23,7 +23,7 @@ from .validate import check_catalogue
 from .versions import (
     ARCHIVE_DIR,
     HEADER_KEY,
-    NAMED,
+    RECORDED,
     fingerprint,
     load_snapshot,
     named_now,
@@ -58,7 +58,7 @@ def snapshot_text(source: str, release_: dict[str, Any], credential: Credential)
         f'  replaces: "{replaces}"' if replaces else "  replaces: null",
         f"  language: {release_['language']}",
         "  # the other credentials its files name, each at the version they name for good",
-        *(f"  {key}: {_flow_map(release_[key])}" for key in NAMED),
+        *(f"  {key}: {_flow_map(release_[key])}" for key in RECORDED),
         "# The credential file as released:",
     ]
     return "\n".join([*header, *lines]) + "\n"

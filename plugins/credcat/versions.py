@@ -9,7 +9,8 @@ This module owns everything about versions of a credential:
   employer relies on;
 * the **archive** ``catalogue/versions/<id>/<version>.yaml`` (:func:`load_archive`): each file
   is the credential file as released, below a ``release:`` header (date, fingerprint, the
-  version it replaces, the default language its plain texts are in), written only by
+  version it replaces, the default language its plain texts are in, the other credentials
+  its files name with their versions), written only by
   :func:`release` (``credcat release``) and read through the same loader and model as the
   credentials;
 * the **rules** (:func:`check_archive`, run by ``check_catalogue`` with the other rules): a
@@ -71,6 +72,12 @@ NAMED = ("part_of", "parts")
 """The keys of a release record that name other credentials, with the version each of the
 version's files names: those it counts towards and those that count towards it (written by
 ``credcat release`` since 2026-12-04; see :func:`relations_of`)."""
+SUPERSEDES = "supersedes"
+"""The key of a release record that names the credentials the version replaces (their
+``superseded_by`` named it that day), each with the version its files name (written by
+``credcat release`` since 2026-12-04; see :func:`predecessors_of`)."""
+RECORDED = (*NAMED, SUPERSEDES)
+"""Every key of a release record that names other credentials at a version."""
 
 IMMUTABLE_HINT = (
     'raise the version (e.g. version: "{next}") to publish the change as a new version, or '
@@ -372,6 +379,7 @@ def load_snapshot(
             part_of=tuple(credential.stackability.part_of) if credential.stackability else (),
             title=credential.title,
             named=record["named"],
+            supersedes=record["supersedes"],
         ),
         problems,
     )
@@ -408,7 +416,7 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
 
     if not isinstance(header, dict):
         return bad((HEADER_KEY,), "a snapshot starts with its release record (release:)")
-    unknown = sorted(set(header) - {"date", "fingerprint", "replaces", "language", *NAMED})
+    unknown = sorted(set(header) - {"date", "fingerprint", "replaces", "language", *RECORDED})
     if unknown:
         return bad((HEADER_KEY, unknown[0]), f"unknown key '{unknown[0]}' in the release record")
     when, digest, replaces = header.get("date"), header.get("fingerprint"), header.get("replaces")
@@ -424,7 +432,7 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
     if language is not None and not isinstance(language, str):
         return bad((HEADER_KEY, "language"), "'language' is not a language code")
     named: dict[str, tuple[tuple[str, str], ...]] = {}
-    for key in NAMED:
+    for key in RECORDED:
         value = header.get(key)
         if value is None:
             continue
@@ -442,7 +450,8 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         "fingerprint": digest,
         "replaces": replaces,
         "language": language,
-        "named": (named["part_of"], named["parts"]) if len(named) == len(NAMED) else None,
+        "named": (named["part_of"], named["parts"]) if all(k in named for k in NAMED) else None,
+        "supersedes": named.get(SUPERSEDES),
     }
 
 
@@ -602,25 +611,29 @@ def _current_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Proble
 
 
 def unreleased_names(archive: Archive, named: Mapping[str, Mapping[str, str]]) -> list[str]:
-    """Of the credentials a release record names (``part_of``/``parts``: id → version), those
-    named at a version not released (yet), as ``id version``."""
-    return [
+    """Of the credentials a release record names (``part_of``/``parts``/``supersedes``: id →
+    version), those named at a version not released (yet), as ``id version`` (once each)."""
+    found = [
         f"{other} {version}"
-        for group in NAMED
+        for group in RECORDED
         for other, version in named.get(group, {}).items()
         if archive.get(other, version) is None
     ]
+    return list(dict.fromkeys(found))
 
 
 def _named_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
-    """Every version a released version names (a whole it counts towards, a part) stays at
-    its address: it is released, or still the other credential's current version. A version
-    named while it was current, then left without being released, has no address any more,
-    and the released files that name it can never be corrected."""
+    """Every version a released version names (a whole it counts towards, a part, a
+    credential it replaces) stays at its address: it is released, or still the other
+    credential's current version. A version named while it was current, then left without
+    being released, has no address any more, and the released files that name it can never
+    be corrected."""
     reported: set[tuple[str, str]] = set()
     for cid, found in archive.releases.items():
         for release_ in found:
-            for other, version in itertools.chain.from_iterable(release_.named or ()):
+            for other, version in itertools.chain(
+                *(release_.named or ()), release_.supersedes or ()
+            ):
                 credential = catalogue.credentials.get(other)
                 if (
                     (other, version) in reported
@@ -945,14 +958,39 @@ def relations_of(
     return parents, parts
 
 
+def predecessors_of(catalogue: Catalogue, credential: Credential) -> list[Related]:
+    """The credentials a version of ``credential`` replaces (whose ``superseded_by`` names
+    it), each at a version: what its Open Badges achievement names as ``related``.
+
+    An unreleased version (a current file not yet released) names every credential that says
+    ``superseded_by: <its id>`` now, at its current version, in catalogue order. A released
+    version names those its release record lists (``credcat release`` writes them as they
+    stood that day), so that marking another credential superseded by it later, or releasing
+    one it replaces, changes none of its files. A snapshot written before releases recorded
+    them names none: nothing says what it replaced on its release day, and naming what says
+    so now would let every later ``superseded_by`` change its files.
+    """
+    release = catalogue.archive.get(credential.id, credential.version)
+    if release is None:
+        return [
+            _current(catalogue, other)
+            for other in catalogue.supersedes(credential.id)
+            if _named(catalogue, other, credential.id)
+        ]
+    found = [_recorded(catalogue, other, version) for other, version in release.supersedes or ()]
+    return [r for r in found if r]
+
+
 def named_now(catalogue: Catalogue, credential: Credential) -> dict[str, dict[str, str]]:
     """What a release of ``credential`` (a version not released yet) records of the
-    credentials its files name (:data:`NAMED`): each id with the version its files name now."""
+    credentials its files name (:data:`RECORDED`): each id with the version its files name
+    now."""
     assert catalogue.archive.get(credential.id, credential.version) is None
     parents, parts = relations_of(catalogue, credential)
     return {
         "part_of": {r.credential_id: r.version for r in parents},
         "parts": {r.credential_id: r.version for r in parts},
+        SUPERSEDES: {r.credential_id: r.version for r in predecessors_of(catalogue, credential)},
     }
 
 

@@ -13,20 +13,24 @@ is the generated badge of its language (:mod:`.badge`), with the same caption as
 ``<desc>``. Alignments point to the ESCO skills of the outcomes (named by their ESCO
 label where the catalogue gives it, typed ``ceasn:Competency``), the EQF level, the NQF level
 and the ISCED-F fields; the QF-EHEA cycle, which has no IRI to align to, is a ``tag``.
-``related`` points to the successor's achievement when the version is superseded (unless the
-successor is a draft whose version is not released: it has none), and to the
-predecessors' achievements (OB3 reserves it for other versions and language editions, so
-stackability is not expressed there).
+``related`` also names the achievements of the credentials the version replaces (whose
+``superseded_by`` names it), as they stood when the version was released
+(:func:`credcat.versions.predecessors_of`), and, added by :mod:`.machine`, the version it
+replaces; never a later version or a successor, so that no later change to the catalogue
+changes a released version's files. (OB3 reserves ``related`` for other versions and language
+editions, so stackability is not expressed there.)
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from ... import vocab
 from ...catalogue import Catalogue
 from ...jsonld import OB3_CONTEXT
 from ...model import Brief, Credential, ordered_outcomes
 from ...urls import Urls
-from ...versions import has_address
+from ...versions import predecessors_of
 from ..language import concept_label, localise, nqf_label, phrase
 from .badge import badge_caption
 from .nodes import JsonDict, plain_text
@@ -48,8 +52,14 @@ def achievement_iri(credential: Brief, urls: Urls, edition: str | None = None) -
 
 
 def _language(catalogue: Catalogue, credential: Brief) -> str:
+    return _title_language(catalogue, credential.title)
+
+
+def _title_language(catalogue: Catalogue, title: Mapping[str, str]) -> str:
+    """The language of a main edition with this title: the catalogue's default language when
+    the title has it, else the title's first language."""
     default = catalogue.settings.default_language
-    return default if default in credential.title else min(credential.title)
+    return default if default in title else min(title)
 
 
 def editions(catalogue: Catalogue, credential: Credential) -> dict[str | None, str]:
@@ -216,21 +226,14 @@ def ob3_achievement(
         for key, other_lang in all_editions.items()
         if key != edition
     ]
-    briefs = catalogue.briefs  # what is linked to: its id, version and title, no model read
-    others = []
-    if credential.superseded_by and credential.superseded_by in briefs:
-        others.append(briefs[credential.superseded_by])
-    others += [briefs[cid] for cid in catalogue.supersedes(credential.id)]
-    for other in others:
-        if not has_address(catalogue, other.id, other.version):
-            continue  # a draft's version not released has no achievement to name
-        other_lang = _language(catalogue, other)
+    # the credentials it replaces, at the version its release recorded (no model read)
+    for other in predecessors_of(catalogue, credential):
         related.append(
             {
-                "id": achievement_iri(other, urls),
+                "id": urls.iri(urls.ob3_edition(other.credential_id, other.version)),
                 "type": ["Related"],
                 "version": other.version,
-                "inLanguage": other_lang,
+                "inLanguage": _title_language(catalogue, other.title),
             }
         )
     if related:
