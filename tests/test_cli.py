@@ -262,6 +262,23 @@ def test_version_says_which_credcat_answers(capsys: pytest.CaptureFixture[str]) 
     assert capsys.readouterr().out == f"credcat {__version__}\n"
 
 
+def test_python_m_credcat_is_the_command(tmp_path: Path) -> None:
+    """``python -m credcat``, for a Python whose scripts folder is not on the PATH: the same
+    command, with its exit codes."""
+    root = write_catalogue(tmp_path / "catalogue", credentials={"db": b"title: [\n"})
+    for args, code, said in (
+        (["--version"], 0, "credcat "),
+        (["check", str(root)], 1, "invalid YAML"),
+        (["frobnicate"], 2, "invalid choice"),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "credcat", *args], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == code, (args, result.stderr)
+        assert said in result.stdout + result.stderr, args
+        assert "Traceback" not in result.stderr
+
+
 def test_the_catalogue_is_named_the_same_way_in_every_command(
     catalogue_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
