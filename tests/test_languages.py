@@ -982,6 +982,10 @@ def test_credcats_english_titles_in_the_navigation_of_a_polish_page_say_so(polis
         assert entries[pathways] == (' lang="en"', "Pathways"), page
         assert entries[organisations] == (' lang="en"', "Organisations"), page
         assert entries[catalogue] == ("", "Katalog szkoleń"), page
+        # the hand-written pages are English copies (no Polish text): their titles say so
+        up = catalogue.removesuffix("catalogue/")
+        for written in ("", "how-to-read/", "data/", "maintainers/"):
+            assert entries[up + written][0] == ' lang="en"', (page, written)
     for page in ("pathways/", "credentials/databases/", ""):
         english = _nav_entries(_read(polish, page + "index.html"))
         assert english and {lang for lang, _ in english.values()} == {""}, page
@@ -1006,6 +1010,7 @@ def test_credcats_english_titles_in_the_tabs_of_a_polish_site_say_so(tmp_path: P
         ("features: [content.action.edit]", "features: [content.action.edit, navigation.tabs]"),
         ("- Catalogue: catalogue/index.md", "- Katalog: catalogue/index.md"),
         ("- Pathways: pathways/index.md", "- pathways/index.md"),
+        ("  - Data: data.md", "  - Guides:\n    - Data: data.md"),
     ):
         assert text.count(old) == 1, old
         text = text.replace(old, new)
@@ -1023,10 +1028,23 @@ def test_credcats_english_titles_in_the_tabs_of_a_polish_site_say_so(tmp_path: P
             assert found[f"{up}catalogue/"] == ("", "Katalog"), (page, found)
             assert found[f"{up}organisations/"] == ("", "Organisations"), (page, found)
     english = (site / "en" / "credentials" / "databases" / "index.html").read_text("utf-8")
-    tabs = tab.findall(english)
-    assert tabs and {lang for _, lang, _ in tabs} == {""}
-    assert {lang for lang, _ in _nav_entries(english).values()} == {""}
-    assert "Pathways" in {title for _, _, title in tabs}
+    tabs = {href: (lang, title) for href, lang, title in tab.findall(english)}
+    entries = _nav_entries(english)
+    for found in (tabs, entries):
+        for own in ("catalogue/", "pathways/", "organisations/"):
+            assert found[f"../../{own}"][0] == "", (own, found)
+        # the hand-written pages, copies of the Polish default's (this site declares its
+        # docs Polish), say so, as their bodies do
+        assert found["../../how-to-read/"][0] == ' lang="pl"', found
+    assert "Pathways" in {title for _, title in tabs.values()}
+    # a section nav_translations does not title keeps nav's title, in the default language
+    guides = re.findall(r'<span class="md-ellipsis"( lang="[^"]*")?>\s*Guides\s*<', english)
+    assert guides and set(guides) == {' lang="pl"'}, guides
+    polish_page = (site / "credentials" / "databases" / "index.html").read_text("utf-8")
+    assert re.findall(r'<span class="md-ellipsis"( lang="[^"]*")?>\s*Guides\s*<', polish_page)
+    assert 'lang="pl"' not in "".join(
+        re.findall(r'<span class="md-ellipsis"[^>]*>\s*Guides\s*<', polish_page)
+    )
 
 
 @pytest.mark.parametrize("name", ["nav-item.html", "tabs-item.html", "toc-item.html"])

@@ -254,6 +254,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._fallbacks: set[str] = set()
         self._copies: dict[str, str] = {}  # an untranslated page's copy: its url -> original's
         self._nav_titles: dict[str, str] = {}  # a page's title from nav_translations
+        self._untranslated: set[str] = set()  # section titles a language's nav keeps as nav says
         self._bad_langs: set[str] = set()  # the sources whose lang: was said to be wrong
         self._root: Path | None = None
         self._specs: dict[str, PageSpec] = {}
@@ -826,6 +827,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             html = _focusable_code(html)
         shown = self._shown_language(page)
         if shown is not None:
+            if page.file.src_uri not in self._nav_titles:  # titled by its own heading: in
+                page.title_lang = shown  # type: ignore[attr-defined]  # its text's language
             return self._fallback_body(html, page.file.src_uri, shown)
         return html
 
@@ -982,8 +985,11 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         for code in languages.others:
             cfg = copy.copy(config)
             cfg.data = dict(config.data)
+            self._untranslated = set()
             cfg.data["nav"] = self._translate_nav(config.nav, code, files)
             self._navs[code] = get_navigation(files, cfg)
+            if _primary(code) != _primary(languages.default):
+                self._mark_untranslated(self._navs[code].items, languages.default)
             page_cfg = copy.copy(config)
             page_cfg.data = dict(config.data)
             name, description = self._site_names[code]
@@ -1024,6 +1030,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             titles = self.config.nav_translations.get(code, {})
             out: dict[str, Any] = {}
             for title, value in item.items():
+                if title not in titles:  # shown as nav gives it, in the default language
+                    self._untranslated.add(str(title))
                 if isinstance(value, str):
                     target = self._translate_nav(value, code, files)
                     out[titles.get(title, title)] = target
@@ -1033,6 +1041,19 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                     out[titles.get(title, title)] = self._translate_nav(value, code, files)
             return out
         return item
+
+    def _mark_untranslated(self, items: Iterable[Any], lang: str) -> None:
+        """Say the language of the sections and links of a language's navigation that keep
+        the title ``nav`` gives them, in the default language ``lang``, as ``nav_translations``
+        has none for them ("Guides" on a Polish page; ``title_lang``, read by
+        partials/nav-item.html and partials/tabs-item.html; WCAG 2.1, 3.1.2). A page's entry
+        shows the page's own title: a hand-written page's is marked by
+        :meth:`on_page_content`, credcat's by :meth:`on_page_markdown`."""
+        for item in items:
+            if not isinstance(item, Page) and item.title in self._untranslated:
+                item.title_lang = lang
+            if item.children:
+                self._mark_untranslated(item.children, lang)
 
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
