@@ -986,6 +986,12 @@ def test_credcats_english_titles_in_the_navigation_of_a_polish_page_say_so(polis
         up = catalogue.removesuffix("catalogue/")
         for written in ("", "how-to-read/", "data/", "maintainers/"):
             assert entries[up + written][0] == ' lang="en"', (page, written)
+    # the page's title in the header says so too
+    topic = re.compile(r'data-md-component="header-topic">\s*<span class="md-ellipsis"([^>]*)>')
+    assert topic.findall(_read(polish, "pl/pathways/index.html")) == [' lang="en"']
+    assert topic.findall(_read(polish, "pl/how-to-read/index.html")) == [' lang="en"']
+    assert topic.findall(_read(polish, "pl/catalogue/index.html")) == [""]
+    assert topic.findall(_read(polish, "pathways/index.html")) == [""]
     for page in ("pathways/", "credentials/databases/", ""):
         english = _nav_entries(_read(polish, page + "index.html"))
         assert english and {lang for lang, _ in english.values()} == {""}, page
@@ -1047,7 +1053,9 @@ def test_credcats_english_titles_in_the_tabs_of_a_polish_site_say_so(tmp_path: P
     )
 
 
-@pytest.mark.parametrize("name", ["nav-item.html", "tabs-item.html", "toc-item.html"])
+@pytest.mark.parametrize(
+    "name", ["nav-item.html", "tabs-item.html", "toc-item.html", "header.html"]
+)
 def test_the_navigation_partials_are_materials_own_but_for_the_language_of_a_title(
     name: str,
 ) -> None:
