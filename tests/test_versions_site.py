@@ -289,6 +289,12 @@ def test_the_offerings_are_the_credentials_not_a_versions(builds: dict[str, Path
         f"{page}#offering-2027-autumn": f"{page}1.1/#spec",
     }
     assert not (builds["three"] / "credentials" / CID / "opportunities.jsonld").exists()
+    # a run announced after the release has no modification date credcat knows: none, not
+    # the version's publication (before the run existed, which an incremental harvest skips)
+    graph = json.loads((builds["two"] / "credentials" / CID / "opportunities.jsonld").read_text())
+    dated = {n["id"]: n.get("dateModified") for n in graph["@graph"] if "temporal" in n}
+    assert dated[f"{page}#offering-2027-autumn"] is None
+    assert dated[f"{page}#offering-2027-spring"] is not None
     for build in builds.values():
         assert not list(build.glob("credentials/*/*/opportunities.jsonld"))
     # the pages that offer the runs say so, and show the run announced after the release

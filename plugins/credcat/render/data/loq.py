@@ -91,8 +91,13 @@ def _provenance(
     urls: Urls,
     node: Callable[[str], str],
 ) -> JsonDict:
-    """Publisher (the catalogue's, ``catalogue.yaml``), modification date (the version's
-    publication), status and identifier of a learning opportunity."""
+    """Publisher (the catalogue's, ``catalogue.yaml``), modification date, status and
+    identifier of a learning opportunity.
+
+    The modification date is the version's publication where the run is known not to have
+    changed since: a released version's run, the same as its snapshot has it. A run
+    announced or changed after the release has no date credcat knows (a date before it
+    existed would let an incremental harvest pass it by), so it has none."""
     out: JsonDict = {
         "publisher": organisation(catalogue, catalogue.settings.publisher, urls),
         "status": credential.status,
@@ -108,9 +113,20 @@ def _provenance(
             "schemeId": urls.catalogue_iri(),
         },
     }
-    if credential.published:
+    if credential.published and _unchanged_since_release(catalogue, credential, offering):
         out["dateModified"] = date_time_value(credential.published)
     return out
+
+
+def _unchanged_since_release(
+    catalogue: Catalogue, credential: Credential, offering: Offering
+) -> bool:
+    """Whether the credential's version is released with this very run (an unreleased
+    version's runs count as of its publication date, as its file says)."""
+    released = catalogue.archive.get(credential.id, credential.version)
+    if released is None:
+        return True
+    return offering in released.credential.offerings
 
 
 def learning_opportunity(
