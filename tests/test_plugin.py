@@ -491,7 +491,9 @@ def test_the_plugin_brings_its_templates_and_styles(tmp_path: Path) -> None:
     dirs = [Path(d) for d in cfg.theme.dirs]
     ours = [d for d in dirs if (d / "credcat" / "body" / "credential.html").is_file()]
     assert len(ours) == 1
-    material = next(i for i, d in enumerate(dirs) if (d / "partials" / "header.html").is_file())
+    material = next(
+        i for i, d in enumerate(dirs) if (d / "partials" / "header.html").is_file() and d != ours[0]
+    )
     assert dirs.index(ours[0]) < material  # credcat's partial overrides win over Material's
 
 
