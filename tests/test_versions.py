@@ -196,6 +196,23 @@ def test_check_names_released_and_unreleased_versions(released: Path) -> None:
     assert "version-unreleased" not in run("check", "--format", "json", str(released))[1]
 
 
+def test_check_does_not_tell_to_release_a_draft(released: Path) -> None:
+    """``credcat release`` refuses a draft: the summary line lists a draft's version apart,
+    with what to do first, instead of under "run credcat release <id>"."""
+    source = released / "credentials" / "databases.yaml"
+    edit(source, "version: '1.0'", "version: '2.0'\nstatus: draft")
+    code, output = run("check", str(released))
+    assert code == 0
+    assert output.splitlines()[-2] == (
+        "versions: 1 released; drafts (set status: active, then release): databases 2.0"
+    )
+    assert "'databases' is a draft: set its status to active" in release(released, "databases")[1]
+    edit(source, "status: draft", "status: active")
+    assert run("check", str(released))[1].splitlines()[-2] == (
+        "versions: 1 released; unreleased (run credcat release <id>): databases 2.0"
+    )
+
+
 # --- releasing ------------------------------------------------------------------------------
 
 

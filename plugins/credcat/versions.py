@@ -737,17 +737,23 @@ def _errata(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
 
 
 def summary(catalogue: Catalogue, archive: Archive) -> str:
-    """One line for ``credcat check``: released versions, and the versions not yet released."""
+    """One line for ``credcat check``: released versions, and the versions not yet released.
+
+    A draft's version is listed apart: ``credcat release`` refuses a draft, so the line does
+    not tell the maintainer to run it before the status is active.
+    """
     released = sum(len(found) for found in archive.releases.values())
-    unreleased = [
-        f"{cid} {cred.version}"
-        for cid, cred in catalogue.credentials.items()
-        if archive.get(cid, cred.version) is None
-    ]
+    unreleased: list[str] = []
+    drafts: list[str] = []
+    for cid, cred in catalogue.credentials.items():
+        if archive.get(cid, cred.version) is None:
+            (drafts if cred.status == "draft" else unreleased).append(f"{cid} {cred.version}")
     line = f"versions: {released} released"
     if unreleased:
         line += f"; unreleased (run credcat release <id>): {listing(unreleased)}"
-    else:
+    if drafts:
+        line += f"; drafts (set status: active, then release): {listing(drafts)}"
+    if not unreleased and not drafts:
         line += "; every current version is released"
     return line
 
