@@ -131,6 +131,23 @@ def test_superseded_needs_existing_successor(tmp_path: Path) -> None:
     assert errors(ok) == []
 
 
+def test_a_misspelt_successor_is_never_told_to_name_itself(tmp_path: Path) -> None:
+    """The id closest to a misspelt successor is often the superseded credential's own; it
+    cannot supersede itself, so the hint says what to do instead of proposing it."""
+    creds = {"welding-basics": credential(status="superseded", superseded_by="weldng-basic")}
+    found = errors(run(tmp_path, creds))
+    assert len(found) == 1
+    assert "superseded_by: unknown successor 'weldng-basic'" in found[0]
+    assert "welding-basics'?" not in found[0]
+    assert "(add credentials/weldng-basic.yaml)" in found[0]
+    creds = {"welding-basics": credential(status="superseded", superseded_by="welding-basics")}
+    assert [m.split(": ", 1)[1] for m in errors(run(tmp_path, creds))] == [
+        "superseded_by: a credential cannot supersede "
+        "itself (name the credential that replaces it, or give it 'status: active' and remove "
+        "superseded_by)"
+    ]
+
+
 def test_successor_without_superseded_status(tmp_path: Path) -> None:
     found = errors(run(tmp_path, {"old": credential(superseded_by="new"), "new": credential()}))
     assert any("superseded_by is set but the status is 'active'" in m for m in found)

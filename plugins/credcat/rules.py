@@ -324,10 +324,13 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                     cred,
                     ("superseded_by",),
                     "a credential cannot supersede itself",
+                    "name the credential that replaces it, or give it 'status: active' and "
+                    "remove superseded_by",
                     code="superseded",
                 )
             elif successor not in creds and f"credential:{successor}" not in cat.invalid:
                 close = suggest.closest(successor)
+                close = None if close == cred.id else close  # never itself: see above
                 yield _cred(
                     cat,
                     cred,
