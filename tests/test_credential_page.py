@@ -272,6 +272,34 @@ def test_a_catalogue_with_no_open_run_says_so_at_the_top(tmp_path: Path) -> None
     assert visible(none) and "No run is open for enrolment" in none.text()
 
 
+def test_a_credential_no_longer_offered_has_no_run_box_and_no_link_to_missing_runs(
+    tmp_path: Path,
+) -> None:
+    """A superseded or retired credential without runs has no list of runs: its first screen
+    does not say that no run is open "at the moment", nor link to that missing list; an
+    active one without runs still says so. Every link within a page leads to its target."""
+    creds = {
+        CID: credential(),
+        "old": credential(status="superseded", superseded_by=CID),
+        "gone": credential(status="retired"),
+    }
+    catalogue = write_catalogue(tmp_path / "catalogue", creds)
+    build_site(make_project(tmp_path / "project", catalogue), tmp_path / "site", strict=False)
+    for cid in creds:
+        for path in (f"credentials/{cid}/", f"credentials/{cid}/1.0/"):
+            html = (tmp_path / "site" / path / "index.html").read_text("utf-8")
+            targets = set(re.findall(r'\sid="([^"]+)"', html))
+            for anchor in re.findall(r'href="#([^"]+)"', html):
+                assert anchor in targets, (path, anchor)
+            top = page(tmp_path / "site", path).find("section", class_="credcat-glance")
+            none = top.find_all(data_credcat_no_run=True)
+            if cid == CID:
+                assert len(none) == 1 and visible(none[0]), path
+            else:
+                assert none == [], path
+                assert "No run is open" not in html, path
+
+
 def test_expired_quality_assurance_says_so_on_the_page_and_in_the_summary(site: Path) -> None:
     doc = page(site, f"credentials/{CID}/")
     entries = doc.find_all("div", class_="credcat-qa")

@@ -358,7 +358,11 @@ def credential_context(
         "offerings": offerings,
         "show_offerings": show_offerings,
         "offerings_note": str(ui["offerings_earlier"]) if earlier and offerings else "",
-        "glance": _glance(site, cred, [] if earlier else offerings, number, not earlier),
+        # runs at the top only where the page lists them (not for a credential no longer
+        # offered that has none): "no run at the moment" links to that list
+        "glance": _glance(
+            site, cred, [] if earlier else offerings, number, show_offerings and not earlier
+        ),
         # the price shown above follows the runs still open on the reader's today
         "prices": (
             price_steps(site, cred) if not earlier and cred.status in {"active", "draft"} else ""
