@@ -759,6 +759,22 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
             "1:12: published: '2026/12/31' is not written as YYYY-MM-DD (write 2026-12-31)",
         ),
         (
+            "published: 4 December 2026\n",
+            (),
+            "1:12: published: '4 December 2026' is not written as YYYY-MM-DD (write 2026-12-04)",
+        ),
+        (
+            "published: Dec. 4th, 2026\n",
+            (),
+            "1:12: published: 'Dec. 4th, 2026' is not written as YYYY-MM-DD (write 2026-12-04)",
+        ),
+        (
+            "published: 31 February 2026\n",
+            (),
+            "1:12: published: '31 February 2026' is not a real date (check the day and the "
+            "month: dates are YYYY-MM-DD)",
+        ),
+        (
             "published: 2026-09-01 10:00\n",
             (),
             "1:12: published: '2026-09-01 10:00' has a time of day (write the date alone: "

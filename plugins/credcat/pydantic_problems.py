@@ -89,6 +89,31 @@ DATE_KINDS = frozenset(
 LOCAL_DATE = re.compile(r"^\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\s*$")
 """A day-month-year date as Europe writes one: 31.12.2026, 1. 2. 2027, 31/12/2026, 31-12-2026."""
 SLASHED_ISO_DATE = re.compile(r"^\s*(\d{4})[./](\d{1,2})[./](\d{1,2})\s*$")
+MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+MONTHS = {
+    **{name: number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)},
+    "sept": 9,
+}
+"""English month names and their abbreviations, for a date written out: 4 December 2026."""
+WORDED_DATE = re.compile(
+    r"^\s*(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<month>[A-Za-z]+)\.?"
+    r"|(?P<month2>[A-Za-z]+)\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)\s*,?\s+(?P<year>\d{4})\s*$"
+)
+"""A date with its month in words: 4 December 2026, 4 Dec. 2026, December 4, 2026."""
 ONE_VALUE_KINDS = (
     NUMBER_KINDS
     | DATE_KINDS
@@ -636,6 +661,17 @@ def _date_problem(value: Any, raw: str | None, hint: str) -> tuple[str, str]:
             except ValueError:
                 break
             return f"'{text}' is not written as YYYY-MM-DD", f"write {iso}"
+    worded = WORDED_DATE.match(text)
+    month = MONTHS.get((worded["month"] or worded["month2"]).lower()) if worded else None
+    if worded and month:
+        try:
+            iso = date(int(worded["year"]), month, int(worded["day"] or worded["day2"]))
+        except ValueError:
+            return (
+                f"'{text}' is not a real date",
+                "check the day and the month: dates are YYYY-MM-DD",
+            )
+        return f"'{text}' is not written as YYYY-MM-DD", f"write {iso.isoformat()}"
     short = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
     if short:
         try:
