@@ -329,6 +329,32 @@ def test_a_released_version_of_a_draft_does_not_say_it_may_change(
         assert notice(folder / PROGRAMME / "index.html") == main  # never released: the draft's
 
 
+def test_a_draft_version_is_not_said_to_be_published(tmp_path: Path) -> None:
+    """A draft's version is not published (nor offered): its main page gives no publication
+    date, although its file has one (a draft in rework keeps the date of the version before,
+    and check refuses a date in the future). Its released version still gives its own."""
+    root = write_catalogue(
+        tmp_path / "project" / "catalogue",
+        {
+            "new": _titled("New course", status="draft", published="2026-11-02"),
+            REWORK: _titled("Reworked course", published="2026-09-01"),
+        },
+    )
+    assert release(root, REWORK, "2026-09-01")[0] == 0
+    edit(root / "credentials" / f"{REWORK}.yaml", "version: '1.0'", "version: '2.0'")
+    edit(root / "credentials" / f"{REWORK}.yaml", "title:", "status: draft\ntitle:")
+    site = build(tmp_path / "project", tmp_path / "site")
+    for prefix in PREFIXES.values():
+        for cid, version in (("new", "1.0"), (REWORK, "2.0")):
+            html = (site / prefix / "credentials" / cid / "index.html").read_text("utf-8")
+            line = re.search(r'data-credcat-version-page="false">(.*?)</p>', html, re.S)
+            assert line is not None, (prefix, cid)
+            text = " ".join(re.sub(r"<[^>]+>", " ", line.group(1)).split())
+            assert version in text and "2026" not in text, (prefix, cid, text)
+        released = (site / prefix / "credentials" / REWORK / "1.0" / "index.html").read_text()
+        assert "2026" in re.findall(r"data-credcat-version-banner.*?</p>", released, re.S)[0]
+
+
 def test_sitemap_and_catalogue_files_name_only_published_versions(
     drafts: tuple[Path, Path],
 ) -> None:

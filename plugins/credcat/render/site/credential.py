@@ -240,7 +240,7 @@ def credential_context(
     number = {o.id: i for i, o in enumerate(ordered_outcomes(cred), start=1)}
     if version_page and info.released is not None:
         published = loc.ui_text("version_released", date=loc.date(info.released))
-    elif cred.published:
+    elif cred.published and addressed:  # a draft's version not released is not published
         published = loc.ui_text("version_published", date=loc.date(cred.published))
     else:
         published = ""
