@@ -662,16 +662,16 @@ def _date_problem(value: Any, raw: str | None, hint: str) -> tuple[str, str]:
                 break
             return f"'{text}' is not written as YYYY-MM-DD", f"write {iso}"
     worded = WORDED_DATE.match(text)
-    month = MONTHS.get((worded["month"] or worded["month2"]).lower()) if worded else None
-    if worded and month:
+    named = MONTHS.get((worded["month"] or worded["month2"]).lower()) if worded else None
+    if worded and named:
         try:
-            iso = date(int(worded["year"]), month, int(worded["day"] or worded["day2"]))
+            spelt = date(int(worded["year"]), named, int(worded["day"] or worded["day2"]))
         except ValueError:
             return (
                 f"'{text}' is not a real date",
                 "check the day and the month: dates are YYYY-MM-DD",
             )
-        return f"'{text}' is not written as YYYY-MM-DD", f"write {iso.isoformat()}"
+        return f"'{text}' is not written as YYYY-MM-DD", f"write {spelt.isoformat()}"
     short = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
     if short:
         try:
