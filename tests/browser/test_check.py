@@ -550,3 +550,29 @@ def test_a_drafts_version_is_named_a_draft_not_compared(
         assert verdict(page) == "no-version"
         assert "This catalogue has no version 9.9 of “Crane operation”." in output_text(page)
         page.goto("about:blank")  # leave the site before its server stops
+
+
+def open_check_in(page: Page, site: Site, lang: str) -> dict[str, Any]:
+    """Open the check page in ``lang`` ("" or "de/"); credcat's words in that language."""
+    page.goto(site.url(f"{lang}check/"))
+    expect(page.locator("#credcat-check-form")).to_be_visible()
+    said: dict[str, Any] = ui_strings(lang.rstrip("/") or "en")["check"]
+    return said
+
+
+@pytest.mark.parametrize("lang", ["", "de/"])
+def test_the_result_links_the_versions_summary_for_employers(
+    page: Page, sample_site: Site, lang: str
+):
+    """The comparison does not say how the credential is assessed: the result links the
+    version's one-page summary for employers, which does, in the page's language."""
+    said = open_check_in(page, sample_site, lang)
+    paste(page, json.dumps(fx.issued_edc(sample_site.root, CID, VERSION)))
+    summary = page.get_by_role(
+        "link", name=str(said["link_summary"]).format(version=VERSION), exact=True
+    )
+    target = sample_site.url(f"{lang}credentials/{CID}/{VERSION}/summary/")
+    assert summary.evaluate("a => a.href") == target
+    summary.click()
+    expect(page.locator("html")).to_have_attribute("lang", lang.rstrip("/") or "en")
+    assert page.url == target

@@ -901,6 +901,11 @@
     var item = el("li");
     item.appendChild(link(pageOf(verdict.id, verdict.version), say("link_version", { version: verdict.version })));
     links.appendChild(item);
+    // what it certifies, its level, workload, assessment and awarding body, on one page
+    item = el("li");
+    item.appendChild(link(pageOf(verdict.id, verdict.version) + "summary/",
+      say("link_summary", { version: verdict.version })));
+    links.appendChild(item);
     if (verdict.version !== entry.version) {
       item = el("li");
       item.appendChild(link(pageOf(verdict.id, ""), say("link_current", { version: entry.version })));
