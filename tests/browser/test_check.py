@@ -576,3 +576,17 @@ def test_the_result_links_the_versions_summary_for_employers(
     summary.click()
     expect(page.locator("html")).to_have_attribute("lang", lang.rstrip("/") or "en")
     assert page.url == target
+
+
+@pytest.mark.parametrize("lang", ["", "de/"])
+def test_a_superseded_credential_names_its_successor(page: Page, sample_site: Site, lang: str):
+    """Not only a link "the credential that replaces it": the status says which one."""
+    said = open_check_in(page, sample_site, lang)
+    credentials = sample_site.catalogue.credentials
+    old = "research-data-management"
+    successor = credentials[credentials[old].superseded_by or ""]
+    paste(page, json.dumps(fx.issued_edc(sample_site.root, old, credentials[old].version)))
+    title = successor.title[lang.rstrip("/") or "en"]
+    line = str(said["status_superseded_by"]).format(title=title)
+    expect(page.locator(".credcat-check__status")).to_contain_text(line)
+    assert "“" + title + "”" in line or "„" + title + "“" in line

@@ -775,6 +775,10 @@
         return verdict;
       }
       verdict.title = str(entry.title);
+      var successor = entry.superseded_by === null ? null : fromIndex(list(own(data, "credentials")).filter(function (e) {
+        return isObject(e) && e.i === entry.superseded_by;
+      })[0]);
+      entry.successor = successor && successor.title ? successor : null;
       var versions = list(entry.versions).map(function (v) { return isObject(v) ? str(v.version) : ""; });
       if (versions.indexOf(at.version) < 0) {
         // not published: unknown, or the version of a draft, which is not released
@@ -886,6 +890,9 @@
     var lines = [];
     if (entry.status === "retired") {
       lines.push(say("status_retired"));
+    } else if (entry.status === "superseded" && entry.successor) {
+      lines.push(sayMarked("status_superseded_by", { title: entry.successor.title },
+        entry.successor.titleLangs));
     } else if (entry.status === "superseded") {
       lines.push(say("status_superseded"));
     } else if (entry.status === "draft") {
@@ -896,7 +903,7 @@
     } else if (entry.status === "active") {
       lines.push(say("status_current", { version: verdict.version }));
     }
-    lines.forEach(function (line) { box.appendChild(el("p", "", line)); });
+    lines.forEach(function (line) { box.appendChild(put(el("p"), line)); });
     var links = el("ul", "credcat-check__links");
     var item = el("li");
     item.appendChild(link(pageOf(verdict.id, verdict.version), say("link_version", { version: verdict.version })));
