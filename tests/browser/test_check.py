@@ -546,6 +546,7 @@ def test_a_drafts_version_is_named_a_draft_not_compared(
             "so no credential can refer to it yet."
         ) in output_text(page)
         expect(page.locator(".credcat-check__status")).to_have_count(0)  # no page to link
+        expect(page.locator(".credcat-check__known")).to_have_count(0)
         paste(page, json.dumps(fx.with_version(issued, "9.9")))
         assert verdict(page) == "no-version"
         assert "This catalogue has no version 9.9 of “Crane operation”." in output_text(page)
@@ -590,3 +591,20 @@ def test_a_superseded_credential_names_its_successor(page: Page, sample_site: Si
     line = str(said["status_superseded_by"]).format(title=title)
     expect(page.locator(".credcat-check__status")).to_contain_text(line)
     assert "“" + title + "”" in line or "„" + title + "“" in line
+
+
+@pytest.mark.parametrize("lang", ["", "de/"])
+def test_a_version_that_does_not_exist_lists_those_that_do(
+    page: Page, sample_site: Site, lang: str
+):
+    """ "No version 9.9" alone leaves the employer stuck: the versions the catalogue has, the
+    current one, and the credential's page follow."""
+    said = open_check_in(page, sample_site, lang)
+    paste(page, json.dumps(fx.with_version(fx.issued_edc(sample_site.root, CID, VERSION), "9.9")))
+    assert verdict(page) == "no-version"
+    known = page.locator(".credcat-check__known")
+    versions = str(said["known_versions"]).format(versions="1.0, 1.1", current=VERSION)
+    expect(known).to_contain_text(versions)
+    to_page = known.get_by_role("link", name=str(said["link_credential"]))
+    assert to_page.evaluate("a => a.href") == sample_site.url(f"{lang}credentials/{CID}/")
+    assert_no_axe_violations(page, f"check page, no such version ({lang or 'en'})")

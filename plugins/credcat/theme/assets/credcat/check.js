@@ -786,6 +786,10 @@
         verdict.verdict = "no-version";
         verdict.message = sayMarked(draft ? "verdict_draft_version" : "verdict_no_version",
           { version: at.version, title: entry.title }, entry.titleLangs);
+        // what does exist, and where to read it (a draft has no page to link)
+        if (entry.status !== "draft" && versions.indexOf(entry.version) >= 0) {
+          verdict.known = { id: at.id, versions: versions, current: entry.version };
+        }
         return verdict;
       }
       verdict.status = statusOf(entry, at.version);
@@ -928,6 +932,20 @@
     return box;
   }
 
+  /** For a version the catalogue does not have: the versions it has, and the credential's page. */
+  function knownBlock(known) {
+    var box = el("div", "credcat-check__known");
+    box.appendChild(el("p", "", say("known_versions", {
+      versions: known.versions.join(", "), current: known.current
+    })));
+    var links = el("ul", "credcat-check__links");
+    var item = el("li");
+    item.appendChild(link(pageOf(known.id, ""), say("link_credential")));
+    links.appendChild(item);
+    box.appendChild(links);
+    return box;
+  }
+
   function table(verdict) {
     var t = el("table", "credcat-check__table");
     var caption = el("caption", "", say("table_caption", { version: verdict.version }));
@@ -999,6 +1017,9 @@
       }
       if (verdict.entry) {
         output.appendChild(statusBlock(verdict));
+      }
+      if (verdict.known) {
+        output.appendChild(knownBlock(verdict.known));
       }
       if (verdict.rows) {
         // on a phone the table is wider than the screen: say so above it, as the compare
