@@ -608,3 +608,27 @@ def test_a_version_that_does_not_exist_lists_those_that_do(
     to_page = known.get_by_role("link", name=str(said["link_credential"]))
     assert to_page.evaluate("a => a.href") == sample_site.url(f"{lang}credentials/{CID}/")
     assert_no_axe_violations(page, f"check page, no such version ({lang or 'en'})")
+
+
+def test_a_changed_title_is_named_among_the_titles_it_states(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """An EDC states its titles twice (the claim's and its specification's) in every language:
+    a copy whose specification's titles were changed lists six titles, three of them as
+    published. The row says which ones the catalogue did not publish, as the outcomes row does;
+    the titles as published get no note."""
+    open_check(page, sample_site)
+    paste(page, json.dumps(fx.tampered(issued)))
+    row = page.locator('[data-credcat-row="title"]')
+    expect(row).to_have_attribute("data-credcat-result", "differs")
+    notes = row.locator("td").last.locator("li")
+    published = sample_site.catalogue.credentials[CID].title
+    expected = [
+        f"Not a title the catalogue published: {text} (Advanced)"
+        for _, text in sorted(published.items())
+    ]
+    expect(notes).to_have_text(expected)
+    for lang, text in sorted(published.items()):
+        assert notes.locator(f'span[lang="{lang}"]', has_text=text).count() == int(lang != "en")
+    paste(page, json.dumps(issued))
+    expect(page.locator('[data-credcat-row="title"] li')).to_have_count(3)  # the titles alone

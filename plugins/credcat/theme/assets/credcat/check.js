@@ -625,8 +625,20 @@
         Object.keys(map).sort().forEach(function (k) { claimedTitles.push(marked(map[k], k)); });
       });
       var unique = claimedTitles.filter(function (t, i) { return claimedTitles.indexOf(t) === i; });
-      var same = claimedMaps.every(function (map) { return titleSame(map, published.title); });
-      row("title", unique, titles, same);
+      // which of the titles it states (the claim's and its specification's, in every
+      // language) the catalogue did not publish: among six titles, the changed ones are named
+      var titleNotes = [];
+      var noted = [];
+      claimedMaps.forEach(function (map) {
+        differing(map, published.title).forEach(function (lang) {
+          var text = map[lang];
+          if (noted.indexOf(text) < 0) {
+            noted.push(text);
+            titleNotes.push(sayMarked("title_extra", { text: text }, { text: textLang[text] }));
+          }
+        });
+      });
+      row("title", unique, titles, titleNotes.length === 0, titleNotes);
     } else {
       row("title", null, titles, true);
     }
