@@ -632,3 +632,27 @@ def test_a_changed_title_is_named_among_the_titles_it_states(
         assert notes.locator(f'span[lang="{lang}"]', has_text=text).count() == int(lang != "en")
     paste(page, json.dumps(issued))
     expect(page.locator('[data-credcat-row="title"] li')).to_have_count(3)  # the titles alone
+
+
+def test_an_open_badges_title_says_its_language(page: Page, sample_site: Site):
+    """An Open Badges achievement states its name as a plain string and its language in
+    ``inLanguage``: on the German page the English badge's title is marked as English (WCAG
+    2.1, 3.1.2), and the German badge's title, compared with the German title, is not."""
+    page.goto(sample_site.url("de/check/"))
+    expect(page.locator("#credcat-check-form")).to_be_visible()
+    english = fx.ob3_credential(sample_site.root, CID, VERSION)
+    paste(page, json.dumps(english))
+    assert verdict(page) == "match", output_text(page)
+    cell = page.locator('[data-credcat-row="title"] td').first
+    expect(cell).to_have_text("SQL for Data Analysis")
+    expect(cell).to_have_attribute("lang", "en")
+
+    german = json.loads(json.dumps(english))
+    path = sample_site.root / "credentials" / CID / VERSION / "ob3-achievement.de.json"
+    achievement = json.loads(path.read_text(encoding="utf-8"))
+    achievement.pop("@context", None)
+    german["credentialSubject"]["achievement"] = achievement
+    paste(page, json.dumps(german))
+    assert verdict(page) == "match", output_text(page)
+    expect(cell).to_have_text("SQL für die Datenanalyse")
+    assert cell.get_attribute("lang") is None

@@ -461,10 +461,18 @@
           eqf = eqfOf(str(al.targetUrl));
         }
       });
+      // a plain name is in the achievement's language (inLanguage), when it states one
+      var name = languages(own(a, "name"));
+      var inLanguage = str(own(a, "inLanguage"));
+      if (name && Object.keys(name).join() === "" && LANG_TAG.test(inLanguage)) {
+        var named = {};
+        named[inLanguage] = name[""];
+        name = named;
+      }
       out.push({
         iris: iris.filter(Boolean),
         claimed: {
-          title: languages(own(a, "name")),
+          title: name,
           eqf: eqf,
           credits: number(own(a, "creditsAvailable")),
           hours: null,
