@@ -769,6 +769,37 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
             "1:12: published: 'Dec. 4th, 2026' is not written as YYYY-MM-DD (write 2026-12-04)",
         ),
         (
+            "published: 4. Dezember 2026\n",
+            (),
+            "1:12: published: '4. Dezember 2026' is not written as YYYY-MM-DD (write 2026-12-04)",
+        ),
+        (
+            "published: 4 décembre 2026\n",
+            (),
+            "1:12: published: '4 décembre 2026' is not written as YYYY-MM-DD (write 2026-12-04)",
+        ),
+        (
+            "published: 4 de diciembre de 2026\n",
+            (),
+            "1:12: published: '4 de diciembre de 2026' is not written as YYYY-MM-DD "
+            "(write 2026-12-04)",
+        ),
+        (
+            "published: 4 grudnia 2026\n",
+            (),
+            "1:12: published: '4 grudnia 2026' is not written as YYYY-MM-DD (write 2026-12-04)",
+        ),
+        (
+            "published: 4. března 2026\n",
+            (),
+            "1:12: published: '4. března 2026' is not written as YYYY-MM-DD (write 2026-03-04)",
+        ),
+        (
+            "published: 4 maart 2026\n",
+            (),
+            "1:12: published: '4 maart 2026' is not written as YYYY-MM-DD (write 2026-03-04)",
+        ),
+        (
             "published: 31 February 2026\n",
             (),
             "1:12: published: '31 February 2026' is not a real date (check the day and the "

@@ -20,6 +20,7 @@ import math
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -89,31 +90,52 @@ DATE_KINDS = frozenset(
 LOCAL_DATE = re.compile(r"^\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\s*$")
 """A day-month-year date as Europe writes one: 31.12.2026, 1. 2. 2027, 31/12/2026, 31-12-2026."""
 SLASHED_ISO_DATE = re.compile(r"^\s*(\d{4})[./](\d{1,2})[./](\d{1,2})\s*$")
-MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+MONTH_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"),
+    "de": ("januar", "februar", "marz", "april", "mai", "juni", "juli", "august",
+           "september", "oktober", "november", "dezember"),
+    "fr": ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+           "septembre", "octobre", "novembre", "decembre"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+    "pt": ("janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto",
+           "setembro", "outubro", "novembro", "dezembro"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    # Polish and Czech write a date's month in the genitive: 4 grudnia 2026, 4. prosince 2026
+    "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+           "wrzesnia", "pazdziernika", "listopada", "grudnia"),
+    "cs": ("ledna", "unora", "brezna", "dubna", "kvetna", "cervna", "cervence", "srpna",
+           "zari", "rijna", "listopadu", "prosince"),
+}  # fmt: skip
+"""Month names as dates are written out in the languages credcat speaks, and Polish and Czech,
+without their accents (:func:`_month_of` takes them off what was written)."""
 MONTHS = {
-    **{name: number for number, name in enumerate(MONTH_NAMES, start=1)},
-    **{name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{name: number for names in MONTH_NAMES.values() for number, name in enumerate(names, 1)},
+    **{name[:3]: number for number, name in enumerate(MONTH_NAMES["en"], start=1)},
     "sept": 9,
 }
-"""English month names and their abbreviations, for a date written out: 4 December 2026."""
+"""A written month's number: its name in any of :data:`MONTH_NAMES`' languages, or an English
+abbreviation (Dec, Sept)."""
 WORDED_DATE = re.compile(
-    r"^\s*(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<month>[A-Za-z]+)\.?"
-    r"|(?P<month2>[A-Za-z]+)\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)\s*,?\s+(?P<year>\d{4})\s*$"
+    r"^\s*(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<month>[^\W\d_]+)\.?"
+    r"|(?P<month2>[^\W\d_]+)\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)"
+    r"\s*,?\s+(?:de\s+)?(?P<year>\d{4})\s*$"
 )
-"""A date with its month in words: 4 December 2026, 4 Dec. 2026, December 4, 2026."""
+"""A date with its month in words: 4 December 2026, 4 Dec. 2026, December 4, 2026,
+4. Dezember 2026, 4 de diciembre de 2026, 4 grudnia 2026."""
+
+
+def _month_of(word: str) -> int | None:
+    """The number of a month written as a word (:data:`MONTHS`), in any case and with or
+    without its accents (März, marz; décembre, decembre), else ``None``."""
+    plain = unicodedata.normalize("NFKD", word.casefold())
+    return MONTHS.get("".join(c for c in plain if not unicodedata.combining(c)))
+
+
 ONE_VALUE_KINDS = (
     NUMBER_KINDS
     | DATE_KINDS
@@ -662,7 +684,7 @@ def _date_problem(value: Any, raw: str | None, hint: str) -> tuple[str, str]:
                 break
             return f"'{text}' is not written as YYYY-MM-DD", f"write {iso}"
     worded = WORDED_DATE.match(text)
-    named = MONTHS.get((worded["month"] or worded["month2"]).lower()) if worded else None
+    named = _month_of(worded["month"] or worded["month2"]) if worded else None
     if worded and named:
         try:
             spelt = date(int(worded["year"]), named, int(worded["day"] or worded["day2"]))
