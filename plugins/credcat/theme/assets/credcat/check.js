@@ -966,31 +966,45 @@
     return box;
   }
 
+  // a phone shows each row as a block, each cell under its column's name (data-label, the
+  // stylesheet's ::before); the roles keep it a table for screen readers, whose browsers drop
+  // a table's semantics once its display changes
+  function role(node, name) {
+    node.setAttribute("role", name);
+    return node;
+  }
+
+  function labelled(td, key) {
+    td.setAttribute("data-label", say(key));
+    return role(td, "cell");
+  }
+
   function table(verdict) {
-    var t = el("table", "credcat-check__table");
+    var t = role(el("table", "credcat-check__table"), "table");
     var caption = el("caption", "", say("table_caption", { version: verdict.version }));
     caption.id = "credcat-check-caption";
     t.appendChild(caption);
-    var head = el("tr");
+    t.setAttribute("aria-labelledby", caption.id);
+    var head = role(el("tr"), "row");
     ["col_field", "col_claimed", "col_published", "col_result"].forEach(function (key) {
-      var th = el("th", "", say(key));
+      var th = role(el("th", "", say(key)), "columnheader");
       th.setAttribute("scope", "col");
       head.appendChild(th);
     });
-    var thead = el("thead");
+    var thead = role(el("thead"), "rowgroup");
     thead.appendChild(head);
     t.appendChild(thead);
-    var body = el("tbody");
+    var body = role(el("tbody"), "rowgroup");
     verdict.rows.forEach(function (r) {
-      var tr = el("tr", "credcat-check__row credcat-check__row--" + r.result);
+      var tr = role(el("tr", "credcat-check__row credcat-check__row--" + r.result), "row");
       tr.setAttribute("data-credcat-row", r.field);
       tr.setAttribute("data-credcat-result", r.result);
-      var th = el("th", "", say("field_" + r.field));
+      var th = role(el("th", "", say("field_" + r.field)), "rowheader");
       th.setAttribute("scope", "row");
       tr.appendChild(th);
-      tr.appendChild(cellOf(r.claimed));
-      tr.appendChild(cellOf(r.published));
-      var result = el("td");
+      tr.appendChild(labelled(cellOf(r.claimed), "col_claimed"));
+      tr.appendChild(labelled(cellOf(r.published), "col_published"));
+      var result = labelled(el("td"), "col_result");
       result.appendChild(el("strong", "", r.result === "unstated" ? say("nothing") : say(r.result)));
       if (r.notes.length) {
         var ul = el("ul");
