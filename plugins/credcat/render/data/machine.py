@@ -52,6 +52,8 @@ from ...jsonld import EDC_CONTEXT
 from ...model import Credential
 from ...urls import CATALOGUE_JSONLD, MACHINE_FILES, OPPORTUNITIES, Urls
 from ...versions import (
+    Succession,
+    VersionInfo,
     credential_at,
     fingerprint_identifier,
     has_address,
@@ -133,17 +135,29 @@ def version_documents(
     """
     credential = credential_at(catalogue, credential_id, version)
     succession_ = succession(catalogue, credential_id)
-    info = succession_.info(version)
-    assert info is not None  # credential_at found the version
     documents = machine_documents(catalogue, credential, urls)
-    fingerprint = fingerprint_identifier(urls, credential_id, version, info.fingerprint)
-    replaces = version_properties(succession_, urls, version)
+    fingerprint, replaces, info = _version_marks(succession_, urls, version)
     _with_version(documents["elm"], fingerprint, replaces)
     claim = documents["edc"]["credential"]["credentialSubject"]["hasClaim"]
     _with_version(claim["specifiedBy"], dict(fingerprint), dict(replaces))
     documents["ob3"]["otherIdentifier"].append(_ob3_fingerprint(info.fingerprint))
     _with_previous(documents["ob3"], urls, credential_id, info.replaces)
     return documents
+
+
+def _version_marks(
+    succession_: Succession, urls: Urls, version: str
+) -> tuple[JsonDict, JsonDict, VersionInfo]:
+    """What a version's files add to its specification (:func:`_with_version`): its
+    fingerprint identifier and the version it replaces; with the version's entry."""
+    info = succession_.info(version)
+    assert info is not None  # a version of the credential's succession
+    cid = succession_.credential_id
+    return (
+        fingerprint_identifier(urls, cid, version, info.fingerprint),
+        version_properties(succession_, urls, version),
+        info,
+    )
 
 
 def _with_previous(
@@ -238,7 +252,7 @@ def credential_nodes(
     record, one node."""
     cid = credential.id
     succession_ = succession(catalogue, cid)
-    current = version_specification(catalogue, cid, credential.version, urls)
+    current = version_specification(catalogue, cid, credential.version, urls, succession_)
     if not succession_.has_address(credential.version):
         current.update(record_properties(succession_, urls))
         return (current,)
@@ -254,24 +268,24 @@ def credential_nodes(
 
 
 def version_specification(
-    catalogue: Catalogue, credential_id: str, version: str, urls: Urls
+    catalogue: Catalogue,
+    credential_id: str,
+    version: str,
+    urls: Urls,
+    succession_: Succession | None = None,
 ) -> JsonDict:
     """The specification node of one version as its ``elm.jsonld`` states it (without
     ``@context``): made from what the version states, with its fingerprint and the version
     it replaces; a draft's version not released, which has no file, at its credential's
-    main page (:meth:`~credcat.urls.Urls.without_address`)."""
-    credential = credential_at(catalogue, credential_id, version)
-    succession_ = succession(catalogue, credential_id)
-    info = succession_.info(version)
-    assert info is not None  # credential_at found the version
+    main page (:meth:`~credcat.urls.Urls.without_address`). ``succession_``: the
+    credential's, where the caller has it."""
+    if succession_ is None:
+        succession_ = succession(catalogue, credential_id)
     if not succession_.has_address(version):
         urls = urls.without_address(credential_id, version)
-    node = specification(catalogue, credential, urls)
-    _with_version(
-        node,
-        fingerprint_identifier(urls, credential_id, version, info.fingerprint),
-        version_properties(succession_, urls, version),
-    )
+    node = specification(catalogue, credential_at(catalogue, credential_id, version), urls)
+    fingerprint, replaces, _info = _version_marks(succession_, urls, version)
+    _with_version(node, fingerprint, replaces)
     return node
 
 
