@@ -372,17 +372,37 @@ def test_the_qr_code_holds_the_permanent_address_and_is_labelled(site: Path) -> 
     assert svg.find("title").text() == f"QR code of {address}"
 
 
+def modules_drawn(svg: str) -> set[tuple[int, int]]:
+    """The modules an SVG QR code paints: its path's strokes, one module wide along a row's
+    middle, read as (column, row) of the module each unit of stroke covers."""
+    path = re.search(r'<path fill="none" stroke="#000" d="([^"]*)"/>', svg)
+    assert path is not None
+    painted: set[tuple[int, int]] = set()
+    x = y = 0.0
+    for command, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", path.group(1)):
+        if command == "M":
+            x, y = float(a), float(b)
+        elif command == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            assert y % 1 == 0.5 and x % 1 == 0 and float(a) > 0  # a row's middle, whole modules
+            painted.update((int(x) + i, int(y)) for i in range(int(a)))
+            x += float(a)
+    return painted
+
+
 def test_the_qr_code_is_a_qr_code_of_the_address() -> None:
     import segno
 
     address = "https://credentials.test.example/credentials/databases/1.0/"
     code = segno.make(address, error="m", micro=False)
     svg = str(qr_svg(address, "x"))
-    dark = sum(sum(1 for cell in row if cell) for row in code.matrix)
-    runs = re.findall(r"M(\d+) (\d+)h(\d+)", svg)
-    assert sum(int(n) for _, _, n in runs) == dark
-    first_row = [int(x) - 4 for x, y, _ in runs if y == "4"]
-    assert first_row[0] == 0  # a finder pattern in the corner
+    dark = {
+        (x + 4, y + 4) for y, row in enumerate(code.matrix) for x, cell in enumerate(row) if cell
+    }
+    assert modules_drawn(svg) == dark  # every dark module, nothing else, inside the quiet zone
+    size = len(code.matrix) + 8
+    assert f'viewBox="0 0 {size} {size}"' in svg and f'width="{size}" height="{size}"' in svg
     assert svg == str(qr_svg(address, "x"))  # deterministic
 
 

@@ -246,6 +246,55 @@ def test_the_price_follows_the_runs_open_on_the_readers_today(
 # --- the one-page summary and print ----------------------------------------------------------
 
 
+def test_the_qr_code_as_drawn_reads_as_the_address(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """The QR code the browser paints has each module of segno's symbol of the address in its
+    aria-label dark or light, at 8 pixels a module (what a phone's camera reads)."""
+    import segno
+
+    cat = sample_site.catalogue
+    cred = next(iter(sorted(cat.credentials.values(), key=lambda c: c.id)))
+    page = open_page(new_context, DESKTOP)
+    page.goto(sample_site.url(f"credentials/{cred.id}/{cred.version}/summary/"))
+    svg = page.locator(".credcat-qr").first
+    address = svg.get_attribute("aria-label").removeprefix("QR code of ")
+    assert address.endswith(f"/credentials/{cred.id}/{cred.version}/")
+    painted = svg.evaluate(
+        """async svg => {
+            const size = svg.viewBox.baseVal.width, scale = 8;
+            const copy = svg.cloneNode(true);
+            copy.setAttribute("width", size * scale);
+            copy.setAttribute("height", size * scale);
+            const image = new Image();
+            image.src = "data:image/svg+xml;charset=utf-8," +
+                encodeURIComponent(new XMLSerializer().serializeToString(copy));
+            await image.decode();
+            const canvas = document.createElement("canvas");
+            canvas.width = canvas.height = size * scale;
+            const context = canvas.getContext("2d");
+            context.drawImage(image, 0, 0);
+            const pixels = context.getImageData(0, 0, size * scale, size * scale).data;
+            const rows = [];
+            for (let y = 0; y < size; y++) {
+                let row = "";
+                for (let x = 0; x < size; x++) {
+                    const at = ((y * scale + scale / 2) * size * scale + x * scale + scale / 2) * 4;
+                    row += pixels[at] < 128 ? "1" : "0";
+                }
+                rows.push(row);
+            }
+            return rows;
+        }"""
+    )
+    symbol = segno.make(address, error="m", micro=False).matrix
+    quiet = "0" * 4
+    expected = [quiet * 2 + "0" * len(symbol)] * 4
+    expected = [*expected, *(quiet + "".join(str(c) for c in row) + quiet for row in symbol)]
+    expected += expected[:4]
+    assert painted == expected
+
+
 def test_the_summary_page_prints_on_one_a4_page(
     new_context: NewContext, sample_site: Site, screenshot_dir: Path
 ) -> None:

@@ -1,7 +1,7 @@
 """QR codes of permanent addresses, drawn at build time as SVG (no third-party service).
 
 Owns :func:`qr_code` (the symbol of an address: segno, error correction level M, the mask the
-QR standard's penalty rules pick) and :func:`qr_svg` (a symbol as one SVG ``<path>`` of its
+QR standard's penalty rules pick) and :func:`qr_svg` (a symbol as one SVG ``<path>`` stroking its
 dark modules, with a quiet zone of four modules, ``role="img"`` and the address as its
 accessible name). The same address always gives the same bytes.
 
@@ -42,7 +42,8 @@ class QrCode(NamedTuple):
 
     Attributes:
         size: Width and height in modules, quiet zone included.
-        path: The SVG path data of its dark modules (one rectangle per run in a row).
+        path: The SVG path data of its dark modules, drawn with a stroke one module wide
+            (one stroke per run in a row).
     """
 
     size: int
@@ -65,16 +66,23 @@ def qr_code(address: str) -> QrCode:
 
 
 def draw(matrix: Sequence[bytes | bytearray]) -> QrCode:
-    """A symbol's modules (one byte each, 1 dark) as a :class:`QrCode`."""
+    """A symbol's modules (one byte each, 1 dark) as a :class:`QrCode`: each row's runs of
+    dark modules as horizontal strokes one module wide along the row's middle, the row's first
+    run from an absolute point (``M4 5.5h7``), each next one moved to from the end of the one
+    before (``m2 0h3``)."""
     runs: list[str] = []
     for y, row in enumerate(matrix, start=QUIET_ZONE):
-        x = 0
+        x, end = 0, -1
         while x < len(row):
             if row[x]:
                 start = x
                 while x < len(row) and row[x]:
                     x += 1
-                runs.append(f"M{start + QUIET_ZONE} {y}h{x - start}v1h-{x - start}z")
+                if end < 0:
+                    runs.append(f"M{start + QUIET_ZONE} {y}.5h{x - start}")
+                else:
+                    runs.append(f"m{start - end} 0h{x - start}")
+                end = x
             else:
                 x += 1
     return QrCode(len(matrix) + 2 * QUIET_ZONE, "".join(runs))
@@ -95,7 +103,7 @@ def qr_svg(code: QrCode | str, label: str) -> Markup:
         f' role="img" aria-label="{escape(label)}" shape-rendering="crispEdges">'
         f"<title>{escape(label)}</title>"
         f'<rect width="{size}" height="{size}" fill="#fff"/>'
-        f'<path fill="#000" d="{code.path}"/></svg>'
+        f'<path fill="none" stroke="#000" d="{code.path}"/></svg>'
     )
 
 
