@@ -1,8 +1,9 @@
 """Every catalogue language in one build: folders, switch, sitemap, search, fallbacks, labels.
 
 Two builds, each once per module: the sample catalogue (en complete, de complete, fr partial)
-with the repository's ``mkdocs.yml``, and a small catalogue whose default language is Irish (no
-Material UI strings) with Slovenian (no lunr stemmer) and Maltese beside it.
+with the repository's ``mkdocs.yml``, and a small catalogue whose default language is Irish
+(Material's words from credcat's own language file, no lunr stemmer, none of credcat's words)
+with Slovenian (no lunr stemmer) and Maltese beside it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import jinja2
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -98,6 +100,61 @@ def test_theme_and_search_languages_fall_back_where_material_has_none() -> None:
     assert search_language("de", dirs) == "de"
     assert search_language("fr", dirs) == "fr"
     assert search_language("sl", dirs) == "en"  # Material's sl.html names a stemmer it lacks
+    # credcat's theme has Irish and Maltese files for Material's words; lunr still has no stemmer
+    dirs = [THEME_DIR, str(MATERIAL)]
+    assert [theme_language(code, dirs) for code in ("ga", "mt", "pt", "de")] == [
+        "ga",
+        "mt",
+        "pt",
+        "de",
+    ]
+    assert [search_language(code, dirs) for code in ("ga", "mt", "pt")] == ["en", "en", "pt"]
+
+
+def _material_words(name: str) -> dict[str, str]:
+    """Every key of the Material language file ``partials/languages/<name>.html`` that a site
+    of credcat finds (credcat's theme first, then Material's), with what its ``t`` says."""
+    loader = jinja2.FileSystemLoader([THEME_DIR, str(MATERIAL)])
+    env = jinja2.Environment(loader=loader)
+    template = f"partials/languages/{name}.html"
+    source = loader.get_source(env, template)[0]
+    macro = env.get_template(template).module.t  # type: ignore[attr-defined]
+    return {key: str(macro(key)) for key in re.findall(r'^\s*"([^"]+)":', source, re.M)}
+
+
+CREDCAT_MATERIAL_FILES = sorted(
+    p.stem for p in Path(THEME_DIR, "partials", "languages").glob("*.html")
+)
+
+# Material's settings, not words: Irish and Maltese keep English's (left to right, no stemmer)
+NOT_WORDS = {"direction", "search.config.lang", "search.config.pipeline", "search.config.separator"}
+
+
+def test_credcats_material_language_files_have_every_key_of_materials_english() -> None:
+    """credcat's own language files for Material's words (European Portuguese, Irish, Maltese)
+    say every key Material's en.html has, so no word of Material's falls back to English on
+    their pages: a Material update that adds a key fails here (add it to each file, translated).
+    Keys they add are credcat's own (``credcat.*``); the search they configure is the stemmer
+    credcat gives the language's index (English where lunr has none)."""
+    assert {"ga", "mt", "pt"} <= set(CREDCAT_MATERIAL_FILES)
+    english = _material_words("en")
+    assert len(english) > 50 and english["action.skip"] == "Skip to content"  # Material's
+    dirs = [THEME_DIR, str(MATERIAL)]
+    for name in CREDCAT_MATERIAL_FILES:
+        words = _material_words(name)
+        assert sorted(set(english) - set(words)) == [], name
+        assert sorted(k for k in set(words) - set(english) if not k.startswith("credcat.")) == []
+        assert [key for key, said in words.items() if not said.strip()] == [], name
+        assert words["language"] == name
+        assert words["direction"] == "ltr"
+        assert words["search.config.lang"] == search_language(name, dirs), name
+        # the index of the whole site is written with the default language's settings
+        assert words["search.config.separator"] == english["search.config.separator"], name
+    for name in ("ga", "mt"):
+        words = _material_words(name)
+        same = [k for k in english if words[k] == english[k] and k not in NOT_WORDS]
+        assert same == [], (name, same)
+        assert words["credcat.made_with"] not in ("", "Made with")
 
 
 def test_every_language_a_catalogue_may_offer_can_build() -> None:
@@ -550,8 +607,8 @@ def _plain(value: Any) -> Any:
 
 
 def _irish_catalogue(root: Path, **languages: Any) -> Path:
-    """A catalogue in Irish by default (no Material UI strings, no words of credcat's), with
-    the other ``languages`` settings given."""
+    """A catalogue in Irish by default (no words of credcat's; Material's from credcat's own
+    ga.html), with the other ``languages`` settings given."""
     return write_catalogue(
         root,
         credentials={"databases": _plain(credential(languages=["ga"]))},
@@ -571,18 +628,114 @@ def irish(tmp_path_factory: pytest.TempPathFactory) -> Path:
         root / "src", languages=["ga"], partial_languages=["en", "sl", "mt"]
     )
     config = make_project(root / "project", catalogue)
+    # Material's features that write more of its words: back to top, previous and next, tabs,
+    # the search's share button, the code blocks' copy button
+    features = "[navigation.top, navigation.footer, navigation.tabs, search.share, "
+    features += "content.code.copy]"
+    text = config.read_text("utf-8")
+    assert "features: [content.action.edit]" in text
+    config.write_text(text.replace("[content.action.edit]", features), "utf-8")
     site = root / "site"
     build_site(config, site)
     return site
 
 
-def test_irish_default_builds_with_english_material_strings(irish: Path) -> None:
+def test_irish_default_builds(irish: Path) -> None:
     home = (irish / "index.html").read_text("utf-8")
     assert '<html lang="ga"' in home
     assert "Catalóg tástála" in home
     assert '<html lang="mt"' in (irish / "mt" / "index.html").read_text("utf-8")
     assert '<html lang="sl"' in (irish / "sl" / "catalogue" / "index.html").read_text("utf-8")
     assert '<html lang="ga"' in (irish / "404.html").read_text("utf-8")
+
+
+_MATERIAL_PAGES = ("", "catalogue/", "credentials/databases/", "how-to-read/")
+
+
+@pytest.mark.parametrize(
+    ("lang", "prefix", "said"),
+    [
+        (
+            "ga",
+            "",
+            {
+                "skip": "Léim go dtí an t-ábhar",
+                "placeholder": "Cuardaigh",
+                "select": "Roghnaigh teanga",
+                "toc": "Clár ábhair",
+                "top": "Ar ais go dtí an barr",
+                "copy": "Cóipeáil chuig an ngearrthaisce",
+                "made_with": "Déanta le",
+            },
+        ),
+        (
+            "mt",
+            "mt/",
+            {
+                "skip": "Aqbeż għall-kontenut",
+                "placeholder": "Fittex",
+                "select": "Agħżel il-lingwa",
+                "toc": "Werrej",
+                "top": "Lura għal fuq",
+                "copy": "Ikkopja fil-clipboard",
+                "made_with": "Magħmul bl-użu ta'",
+            },
+        ),
+    ],
+)
+def test_irish_and_maltese_pages_have_materials_words_in_their_language(
+    irish: Path, lang: str, prefix: str, said: dict[str, str]
+) -> None:
+    """Material has no Irish or Maltese: credcat's theme has its words in both (ga.html,
+    mt.html), so the header, search box, skip link, language switch, table of contents, tabs,
+    back-to-top button, footer and the words Material's script writes (copy, search results)
+    are in the page's language on every page of it, credcat's own pages included, with nothing
+    left in Material's English. "Made with" in the footer is Irish or Maltese too, unmarked."""
+    words = _material_words(lang)
+    english = _material_words("en")
+    # what Material writes in English (its settings aside)
+    english_words = {v for k, v in english.items() if k not in NOT_WORDS}
+    pages = [f"{prefix}{page}index.html" for page in _MATERIAL_PAGES]
+    if not prefix:
+        pages.append("404.html")  # one 404 page, in the default language
+    for rel in pages:
+        page = rel.removeprefix(prefix).removesuffix("index.html")
+        html = _read(irish, rel)
+        assert f'<html lang="{lang}"' in html and '<body dir="ltr"' in html, rel
+        body = " ".join(html.split())
+        # Material writes the skip link and the table of contents where the page has headings
+        skips = re.findall(r'class="md-skip"> (.*?) </a>', body)
+        assert skips in ([], [said["skip"]]), rel
+        tocs = re.findall(r'class="md-nav md-nav--secondary" aria-label="([^"]*)"', html)
+        assert set(tocs) <= {said["toc"]}, rel  # the sidebar's, and the menu's on a phone
+        if page in ("credentials/databases/", "how-to-read/"):
+            assert skips and tocs, rel
+        assert f'placeholder="{said["placeholder"]}"' in html, rel
+        if page != "404.html":  # the 404 page speaks every language: it has no switch
+            assert f'aria-label="{said["select"]}"' in html, rel
+        assert f'title="{words["search.share"]}"' in html, rel
+        assert f'aria-label="{words["header"]}"' in html, rel
+        assert f'class="md-tabs" aria-label="{words["tabs"]}"' in html, rel
+        assert f"{said['top']} </button>" in body, rel
+        if page == "how-to-read/":  # a page with a next and a previous page
+            directions = re.findall(r'<span class="md-footer__direction">\s*(.*?)\s*</span>', html)
+            assert directions == [words["footer.previous"], words["footer.next"]], rel
+        footer = body.split('<div class="md-copyright">', 1)[1].split("</div>", 1)[0]
+        assert f"{said['made_with']} <a href=" in footer, rel
+        assert "lang=" not in footer, rel
+        config = json.loads(
+            html.split('<script id="__config" type="application/json">', 1)[1].split("</script>")[0]
+        )
+        assert config["translations"]["clipboard.copy"] == said["copy"], rel
+        for key, text in config["translations"].items():
+            assert text == words[key], (rel, key)
+        shown = set(re.findall(r'(?:aria-label|title|placeholder)="([^"]*)"', html))
+        assert sorted(shown & english_words) == [], rel
+        for key in ("action.skip", "top", "search.result.initializer", "toc"):
+            assert english[key] not in body, (rel, key)
+    # Slovenian keeps Material's sl.html, English Material's English
+    assert 'placeholder="Išči"' in _read(irish, "sl/index.html")
+    assert 'placeholder="Search"' in _read(irish, "en/index.html")
 
 
 def test_languages_without_a_stemmer_search_in_english(irish: Path) -> None:
