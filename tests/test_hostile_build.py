@@ -413,3 +413,62 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
     assert after != before and after["catalogue.json"] == before["catalogue.json"]
     assert site.stat().st_mode == mode
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_a_build_keeps_the_sites_dot_files_and_writes_only_inside_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A gh-pages checkout (``.git``), a server's ``.htaccess`` and ``.well-known`` in the site
+    folder survive a build, as MkDocs' own clean keeps them; the build stages inside the
+    folder it was given (nothing beside it: its parent may be read-only, or it a mount
+    point), removes what a killed build left there, and leaves no page the site no longer
+    has."""
+    import credcat.mkdocs_plugin as plugin
+
+    config = make_project(tmp_path / "project", BASIC)
+    site = tmp_path / "site"
+    _build(config, site)
+    kept = {
+        ".git/HEAD": b"ref: refs/heads/gh-pages\n",
+        ".htaccess": b"ErrorDocument 404 /404.html\n",
+        ".well-known/security.txt": b"Contact: mailto:security@example.org\n",
+    }
+    for name, data in kept.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+    (site / "gone.html").write_text("a page the site no longer has", encoding="utf-8")
+    for left in (".credcat-staging-x1", ".credcat-old-x2"):  # a build killed mid-way
+        (site / left / "credentials").mkdir(parents=True)
+        (site / left / "credentials" / "index.html").write_text("stale", encoding="utf-8")
+    made: list[Path] = []
+    real_mkdtemp = tempfile.mkdtemp
+
+    def mkdtemp(*args: Any, **kwargs: Any) -> str:
+        folder = real_mkdtemp(*args, **kwargs)
+        made.append(Path(folder))
+        return folder
+
+    monkeypatch.setattr(plugin.tempfile, "mkdtemp", mkdtemp)
+    _build(config, site)
+    assert made and all(folder.parent == site for folder in made)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+    for name, data in kept.items():
+        assert (site / name).read_bytes() == data, name
+    top = sorted(p.name for p in site.iterdir() if p.name.startswith("."))
+    assert top == [".git", ".htaccess", ".well-known"]  # no staging folder, old or new
+    assert not (site / "gone.html").exists()
+    assert (site / "index.html").is_file() and (site / "catalogue.json").is_file()
+
+    # a failed build leaves them too, with the rest of the previous site
+    before = _tree(site)
+    (tmp_path / "project" / "docs" / "data.md").write_text("[x](missing.md)\n", encoding="utf-8")
+    with pytest.raises(Exception, match="strict"):
+        _build(config, site)
+    assert _tree(site) == before
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == top
+
+    # a site folder that does not exist yet, and a build that fails: nothing is left
+    fresh = tmp_path / "new" / "site"
+    with pytest.raises(Exception, match="strict"):
+        _build(config, fresh)
+    assert not (tmp_path / "new").exists()

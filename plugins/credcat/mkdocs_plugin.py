@@ -76,10 +76,11 @@ language's folder, marked as being in the default language and left out of its s
 
 **A failed build leaves the previous site in place.** MkDocs writes straight into
 ``site_dir``. Under ``mkdocs build`` and ``mkdocs gh-deploy`` (not ``--dirty``), ``on_config``
-points ``site_dir`` at a new hidden staging folder beside it (``.<site>.credcat-…``); MkDocs
-builds there, and ``on_post_build``, run after every other plugin's, swaps it in for the
-previous site only when nothing failed (under ``--strict``, only when no warning was logged,
-since MkDocs counts them only after ``on_post_build``), then points ``site_dir`` back. Any
+points ``site_dir`` at a new hidden staging folder inside it (``.credcat-staging-…``); MkDocs
+builds there, and ``on_post_build``, run after every other plugin's, moves it into place of
+the previous site (keeping the previous site's dot-files) only when nothing failed (under
+``--strict``, only when no warning was logged, since MkDocs counts them only after
+``on_post_build``), then points ``site_dir`` back. Any
 error, in a template, a plugin or MkDocs itself, removes the staging folder and leaves the
 previous site untouched. ``mkdocs serve`` builds in place, as before.
 """
@@ -1764,8 +1765,22 @@ def _own_file(config: MkDocsConfig, src_uri: str) -> File:
     return File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
 
 
+STAGING_PREFIX = ".credcat-staging-"
+"""The hidden folder inside ``site_dir`` where a staged build writes (:class:`Staging`)."""
+
+STAGING_OLD_PREFIX = ".credcat-old-"
+"""The hidden folder inside ``site_dir`` that holds the previous site while it is swapped out."""
+
+
 class Staging:
-    """A site built in a hidden folder beside ``site_dir``, swapped in when the build succeeds.
+    """A site built in a hidden folder inside ``site_dir``, moved into place when the build
+    succeeds.
+
+    The build writes nowhere but the folder it was given: the staging folder is inside it,
+    the swap renames entries within it (so a ``site_dir`` that is a mount point, or whose
+    parent is not writable, works), and what starts with a dot at its top (``.git`` of a
+    gh-pages checkout, ``.htaccess``, ``.well-known``) stays, as MkDocs' own clean keeps it,
+    unless the new site has an entry of the same name.
 
     Attributes:
         site_dir: The real site folder.
@@ -1782,11 +1797,12 @@ class Staging:
         self.site_dir = site_dir
         self.folder = folder
         self._warnings = warnings
-        self._made = made  # folders created for the staging folder, innermost first
+        self._made = made  # folders created for the site, innermost first
 
     @classmethod
     def start(cls, config: MkDocsConfig, warnings: CountHandler | None) -> Staging | None:
-        """Create the staging folder and point ``config.site_dir`` at it.
+        """Create the staging folder and point ``config.site_dir`` at it. A staging folder
+        that a killed build left behind is removed first.
 
         Args:
             config: The build's configuration.
@@ -1801,16 +1817,11 @@ class Staging:
         site_dir = Path(config.site_dir).absolute()
         if site_dir.is_symlink():
             return None
-        made = tuple(p for p in site_dir.parents if not p.exists())  # removed if abandoned
-        site_dir.parent.mkdir(parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.credcat-", dir=site_dir.parent))
-        try:  # the permissions a new site folder would get (mkdtemp makes it private)
-            mode = site_dir.stat().st_mode & 0o7777
-        except OSError:
-            umask = os.umask(0o022)
-            os.umask(umask)
-            mode = 0o777 & ~umask
-        folder.chmod(mode)
+        made = tuple(p for p in (site_dir, *site_dir.parents) if not p.exists())
+        site_dir.mkdir(parents=True, exist_ok=True)
+        for left in _staging_folders(site_dir):
+            shutil.rmtree(left, ignore_errors=True)
+        folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site_dir))
         config.site_dir = str(folder)
         return cls(site_dir, folder, warnings, made)
 
@@ -1823,7 +1834,10 @@ class Staging:
         return count
 
     def finish(self, config: MkDocsConfig) -> bool:
-        """Put the staged site in place of the previous one.
+        """Put the staged site in place of the previous one: the previous site's entries move
+        into a hidden folder (all but those starting with a dot that the new site does not
+        have), the new site's entries move up, and the previous site is removed. Should a
+        move fail, what moved is moved back and the error raised.
 
         Returns:
             True when swapped; False when a warning fails this ``--strict`` build (MkDocs then
@@ -1832,20 +1846,30 @@ class Staging:
         config.site_dir = str(self.site_dir)
         if self._stop_counting():
             return False
-        old: Path | None = None
-        if self.site_dir.is_symlink() or self.site_dir.exists():
-            old = Path(
-                tempfile.mkdtemp(prefix=f".{self.site_dir.name}.old-", dir=self.site_dir.parent)
-            )
-            os.replace(self.site_dir, old / "site")
-        os.replace(self.folder, self.site_dir)
-        if old is not None:
-            shutil.rmtree(old)
+        new = sorted(entry.name for entry in os.scandir(self.folder))
+        fresh = set(new)
+        old = Path(tempfile.mkdtemp(prefix=STAGING_OLD_PREFIX, dir=self.site_dir))
+        ours = {self.folder.name, old.name}
+        moved: list[tuple[Path, Path]] = []
+        try:
+            for entry in sorted(os.scandir(self.site_dir), key=lambda e: e.name):
+                if entry.name in ours or (entry.name.startswith(".") and entry.name not in fresh):
+                    continue
+                _move(Path(entry.path), old / entry.name, moved)
+            for name in new:
+                _move(self.folder / name, self.site_dir / name, moved)
+        except OSError:
+            for source, target in reversed(moved):
+                os.replace(target, source)
+            shutil.rmtree(old, ignore_errors=True)
+            raise
+        self.folder.rmdir()
+        shutil.rmtree(old)
         return True
 
     def abandon(self) -> None:
-        """Remove the staging folder, and the folders created for it that stayed empty; the
-        previous site stays as it was."""
+        """Remove the staging folder, and the folders created for the site that stayed
+        empty; the previous site stays as it was."""
         self._stop_counting()
         shutil.rmtree(self.folder, ignore_errors=True)
         for made in self._made:  # innermost first; one that holds anything stays
@@ -1853,6 +1877,23 @@ class Staging:
                 made.rmdir()
             except OSError:
                 break
+
+
+def _move(source: Path, target: Path, moved: list[tuple[Path, Path]]) -> None:
+    """Rename ``source`` to ``target`` and note it in ``moved`` (to be undone in reverse)."""
+    os.replace(source, target)
+    moved.append((source, target))
+
+
+def _staging_folders(site_dir: Path) -> list[Path]:
+    """The staging folders (:data:`STAGING_PREFIX`, :data:`STAGING_OLD_PREFIX`) inside
+    ``site_dir``: a build that was killed may leave one."""
+    return sorted(
+        Path(entry.path)
+        for entry in os.scandir(site_dir)
+        if entry.is_dir(follow_symlinks=False)
+        and entry.name.startswith((STAGING_PREFIX, STAGING_OLD_PREFIX))
+    )
 
 
 PAGE_CHUNK = 7
