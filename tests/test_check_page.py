@@ -67,7 +67,8 @@ def test_every_word_the_script_shows_is_a_ui_string_in_every_language() -> None:
     script = CHECK_JS.read_text(encoding="utf-8")
     keys = set(re.findall(r'say\("([a-z0-9_]*[a-z0-9])"', script))
     # keys the script builds: "format_" + kind, "form_" + form, "field_" + row, the VC model
-    keys |= {"format_edc", "format_ob3", "vc1", "vc2", "same", "differs"}
+    keys |= {"format_edc", "format_ob3", "vc1", "vc2", "same", "differs", "unstated"}
+    keys |= {f"verdict_{v}" for v in ("match", "partial", "differences", "unstated")}
     keys |= {f"form_{f}" for f in ("unsigned", "uploadable", "jws_compact", "jws_json", "vc_jwt")}
     keys |= {f"field_{f}" for f in ("title", "eqf", "credits", "workload", "outcomes", "awarding")}
     keys |= set(re.findall(r'new Refusal\("([a-z_]+)"', script))

@@ -25,7 +25,10 @@
  *   #credcat-check-file              file input; #credcat-check-drop the drop zone
  *   #credcat-check-text              paste area; #credcat-check-submit, #credcat-check-clear
  *   #credcat-check-result            the result section (hidden until a check ran)
- *   #credcat-check-output[data-credcat-verdict]  match | differences | unstated (names a
+ *   #credcat-check-output[data-credcat-verdict]  match (the same in everything the
+ *                                    catalogue published) | partial (the same in what it
+ *                                    states; .credcat-check__unstated-fields names what it
+ *                                    does not) | differences | unstated (names a
  *                                    version, states nothing to compare) | template (the
  *                                    catalogue's edc-template.json) | not-ours |
  *                                    no-credential | no-version (also a draft's version,
@@ -605,6 +608,15 @@
     }
   }
 
+  /** Names as a list in the language of credcat's words ("Workload, Learning outcomes"). */
+  function listOf(names) {
+    try {
+      return new Intl.ListFormat(words || "en", { style: "short", type: "unit" }).format(names);
+    } catch (e) {
+      return names.join(", ");
+    }
+  }
+
   function formatNumber(n) {
     return new Intl.NumberFormat(config.lang || undefined, { maximumFractionDigits: 2 }).format(n);
   }
@@ -752,6 +764,13 @@
     return "current";
   }
 
+  var VERDICT_WORDS = {
+    match: "verdict_match",
+    partial: "verdict_partial",
+    differences: "verdict_differences",
+    unstated: "verdict_unstated"
+  };
+
   /** Read, match and compare: a Promise of the verdict (plain data, also shown on the page). */
   function check(text) {
     var found;
@@ -823,9 +842,13 @@
         verdict.rows = compare(claim.claimed, published);
         var differs = verdict.rows.some(function (r) { return r.result === "differs"; });
         var stated = verdict.rows.some(function (r) { return r.result !== "unstated"; });
-        verdict.verdict = differs ? "differences" : stated ? "match" : "unstated";
-        verdict.message = sayMarked(
-          differs ? "verdict_differences" : stated ? "verdict_match" : "verdict_unstated",
+        // what it does not state is never called a match: the verdict says that it matches
+        // in what it states, and names the rest
+        verdict.unstated = verdict.rows.filter(function (r) { return r.result === "unstated"; })
+          .map(function (r) { return r.field; });
+        verdict.verdict = differs ? "differences" : !stated ? "unstated" :
+          verdict.unstated.length ? "partial" : "match";
+        verdict.message = sayMarked(VERDICT_WORDS[verdict.verdict],
           { version: at.version, title: entry.title }, entry.titleLangs);
         return verdict;
       });
@@ -1005,7 +1028,8 @@
       tr.appendChild(labelled(cellOf(r.claimed), "col_claimed"));
       tr.appendChild(labelled(cellOf(r.published), "col_published"));
       var result = labelled(el("td"), "col_result");
-      result.appendChild(el("strong", "", r.result === "unstated" ? say("nothing") : say(r.result)));
+      // "Not stated" is a result of its own, never "Same": nothing was compared
+      result.appendChild(el("strong", "", say(r.result)));
       if (r.notes.length) {
         var ul = el("ul");
         r.notes.forEach(function (n) { ul.appendChild(put(el("li"), n)); });
@@ -1045,6 +1069,11 @@
       var format = say(verdict.kind === "ob3" ? "format_ob3" : "format_edc") + ", " + say("form_" + verdict.form) +
         (verdict.vc ? ", " + say(verdict.vc) : "");
       output.appendChild(put(el("p", "credcat-check__verdict credcat-check__verdict--" + verdict.verdict), verdict.message));
+      if (verdict.verdict === "partial") {  // what the match does not cover, by name
+        output.appendChild(el("p", "credcat-check__unstated-fields", say("unstated_fields", {
+          fields: listOf(verdict.unstated.map(function (field) { return say("field_" + field); }))
+        })));
+      }
       output.appendChild(el("p", "credcat-check__format", say("read_as", { format: format })));
       if (verdict.others) {  // said, not dropped: the page compares one claim at a time
         output.appendChild(el("p", "credcat-check__others", say("other_claims", { n: verdict.others })));
