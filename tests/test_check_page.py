@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from credcat import vocab
+from credcat.render.data.edc import edc_template
 from credcat.render.site.check import EDC_VIEWER, MAX_INPUT_BYTES, MAX_INPUT_DEPTH
 from credcat.render.site.index import catalogue_index
 from credcat.render.site.localise import ui_strings
@@ -70,7 +72,12 @@ def test_every_word_the_script_shows_is_a_ui_string_in_every_language() -> None:
     keys |= {"format_edc", "format_ob3", "vc1", "vc2", "same", "differs", "unstated"}
     keys |= {f"verdict_{v}" for v in ("match", "partial", "differences", "unstated")}
     keys |= {f"form_{f}" for f in ("unsigned", "uploadable", "jws_compact", "jws_json", "vc_jwt")}
-    keys |= {f"field_{f}" for f in ("title", "eqf", "credits", "workload", "outcomes", "awarding")}
+    keys |= {"partial"}
+    fields = ("title", "eqf", "credits", "workload", "outcomes", "assessment", "awarding")
+    keys |= {f"field_{f}" for f in fields}
+    keys |= {f"aspect_{a}" for a in ("title", "type", "verification", "grading")}
+    keys |= {"assessment_item", "assessment_differs", "assessment_unstated", "grading_value"}
+    keys |= {"grade_value", "verification"}
     keys |= set(re.findall(r'new Refusal\("([a-z_]+)"', script))
     en, de = ui_strings("en")["check"], ui_strings("de")["check"]
     assert len(keys) > 40
@@ -100,9 +107,9 @@ def test_the_script_builds_the_page_with_text_only() -> None:
     ):
         assert dangerous not in code, dangerous
     assert "textContent" in code
-    # the only requests: same-origin, relative URLs
-    assert code.count("fetch(") == 2
-    assert code.count("fetch(sameOrigin(") == 2
+    # the only requests: same-origin, relative URLs, through one function
+    assert code.count("fetch(") == 1
+    assert code.count("fetch(sameOrigin(") == 1
 
 
 def test_catalogue_json_lists_versions_and_successor() -> None:
@@ -125,3 +132,36 @@ def test_catalogue_json_lists_versions_and_successor() -> None:
 def test_no_ui_key_of_the_page_is_a_dict_method() -> None:
     # templates read ``s.clear`` as an attribute: Jinja would print dict.clear, not the string
     assert not set(ui_strings("en")["check"]) & set(dir(dict))
+
+
+def test_the_page_names_how_an_assessment_is_made_in_its_words() -> None:
+    """How each version is assessed is compared in the browser from its files, which label
+    the assessment types and the supervision concepts in their own languages (English only,
+    for the EU's supervision list): the page names every type and every supervision case by
+    the IRI the files use, in its words, on every language's page."""
+    cat = load_catalogue(REPO / "catalogue")
+    urls = Urls.of(cat.settings)
+    pages = Pages(cat, urls, "de")
+    spec = next(s for s in pages.pages() if s.kind == "check")
+    words = pages.context(spec)["config"]["assessment"]  # type: ignore[typeddict-item]
+    types = words["types"]
+    assert len(types) == len(vocab.codes("assessment-type"))
+    assert types[vocab.concept("assessment-type", "practical-assessment").iri] == (
+        "Praktische Beurteilung"
+    )
+    verifications = words["verifications"]
+    assert len(verifications) == 6  # three kinds of supervision, with or without identity check
+    eu = vocab.concept("supervision", "unsupervised-no-id-check").iri
+    assert verifications[eu] == "ohne Aufsicht, Identität nicht geprüft"
+    # the catalogue's own concepts, on the Data page of the default language (not /de/data/)
+    own = urls.base_uri + "data/#supervision-supervised-on-site-id-check"
+    assert verifications[own] == "vor Ort beaufsichtigt, Identität geprüft"
+    # every concept a version's template gives an issued assessment is named
+    for cred in cat.credentials.values():
+        if cred.status == "draft":
+            continue
+        claim = edc_template(cat, cred, urls)["credential"]["credentialSubject"]["hasClaim"]
+        for assessment in claim["provenBy"]:
+            if "idVerification" in assessment:
+                assert assessment["idVerification"]["id"] in verifications, cred.id
+            assert assessment["specifiedBy"]["dcType"]["id"] in types, cred.id

@@ -57,12 +57,24 @@ def template(site_root: Path, cid: str, version: str) -> dict[str, Any]:
     return loaded
 
 
+GRADES = ("1.3", "Pass", "2.0", "1.7")
+"""The holder's grade in each assessment, in order (the issuer supplies them)."""
+
+
 def issued_edc(site_root: Path, cid: str, version: str) -> dict[str, Any]:
-    """An unsigned EDC issued from our template: placeholders filled, an id, dates."""
+    """An unsigned EDC issued from our template: placeholders filled, an id, dates, and the
+    holder's grade in each assessment (a ``Note``, as in the Commission's sample)."""
     credential: dict[str, Any] = _fill(template(site_root, cid, version)["credential"])
     credential["id"] = "urn:credential:5b1d3f4e-8c7a-4f7e-9b1e-2f6a0c9d8e71"
     credential["validFrom"] = "2026-10-15T09:00:00Z"
     credential["issuanceDate"] = "2026-10-15T09:00:00Z"
+    for n, assessment in enumerate(credential["credentialSubject"]["hasClaim"]["provenBy"]):
+        grade = GRADES[n % len(GRADES)]
+        assessment["grade"] = {
+            "id": f"urn:epass:note:{n + 1}",
+            "type": "Note",
+            "noteLiteral": {"en": grade},
+        }
     return credential
 
 

@@ -9,6 +9,7 @@ a clear message (never a script run) for hostile input.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -23,7 +24,7 @@ from .test_e2e import XSS_PROBE, assert_no_axe_violations
 CID = "sql-for-data-analysis"
 VERSION = "1.1"  # the current version (1.1 added the French texts)
 SAMPLES = REPO / "tests" / "fixtures" / "official" / "samples"
-ROWS = ("title", "eqf", "credits", "workload", "outcomes", "awarding")
+ROWS = ("title", "eqf", "credits", "workload", "outcomes", "assessment", "awarding")
 
 
 def open_check(page: Page, site: Site) -> None:
@@ -136,8 +137,9 @@ def test_an_open_badge_matches_only_in_what_it_states(page: Page, sample_site: S
     assert said["format_ob3"] in output_text(page)
     results = row_results(page)
     assert results["title"] == results["eqf"] == results["credits"] == "same"
-    assert results["outcomes"] == results["workload"] == "unstated"
-    for field in ("outcomes", "workload"):
+    # an Open Badge says how it is assessed only in the prose of its criteria
+    assert results["outcomes"] == results["workload"] == results["assessment"] == "unstated"
+    for field in ("outcomes", "workload", "assessment"):
         row = page.locator(f'[data-credcat-row="{field}"]')
         expect(row.locator("td").first).to_have_text(str(said["not_stated"]))
         expect(row.locator("td").last).to_have_text(str(said["unstated"]))
@@ -523,7 +525,7 @@ def test_a_credential_of_hours_has_no_credits_row(
         assert verdict(page) == "match", output_text(page)
         rows = page.locator("[data-credcat-row]")
         fields = [rows.nth(n).get_attribute("data-credcat-row") for n in range(rows.count())]
-        assert fields == ["title", "eqf", "workload", "outcomes", "awarding"]
+        assert fields == ["title", "eqf", "workload", "outcomes", "assessment", "awarding"]
         expect(page.locator('[data-credcat-row="workload"]')).to_have_attribute(
             "data-credcat-result", "same"
         )
@@ -538,7 +540,7 @@ def test_a_credential_of_hours_has_no_credits_row(
             "Not stated in the credential: Workload. The table shows what the catalogue "
             "published for them."
         )
-        expect(page.locator("[data-credcat-row]")).to_have_count(5)
+        expect(page.locator("[data-credcat-row]")).to_have_count(6)
         expect(page.locator('[data-credcat-row="workload"]')).to_have_attribute(
             "data-credcat-result", "unstated"
         )
@@ -596,8 +598,8 @@ def open_check_in(page: Page, site: Site, lang: str) -> dict[str, Any]:
 def test_the_result_links_the_versions_summary_for_employers(
     page: Page, sample_site: Site, lang: str
 ):
-    """The comparison does not say how the credential is assessed: the result links the
-    version's one-page summary for employers, which does, in the page's language."""
+    """The result links the version's one-page summary for employers (what it certifies and
+    how it is assessed, on one page to keep), in the page's language."""
     said = open_check_in(page, sample_site, lang)
     paste(page, json.dumps(fx.issued_edc(sample_site.root, CID, VERSION)))
     summary = page.get_by_role(
@@ -687,3 +689,174 @@ def test_an_open_badges_title_says_its_language(page: Page, sample_site: Site):
     assert verdict(page) == "partial", output_text(page)
     expect(cell).to_have_text("SQL für die Datenanalyse")
     assert cell.get_attribute("lang") is None
+
+
+# --- how it was assessed ----------------------------------------------------------------------
+
+
+def claim_of(credential: dict[str, Any]) -> dict[str, Any]:
+    claim: dict[str, Any] = credential["credentialSubject"]["hasClaim"]
+    return claim
+
+
+def assessment_lines(page: Page, column: int) -> list[str]:
+    """The assessments the row "How it was assessed" lists in a column (0: the credential's,
+    1: the catalogue's)."""
+    cell = page.locator('[data-credcat-row="assessment"] td').nth(column)
+    return [re.sub(r"[ \n]+", " ", t).strip() for t in cell.locator("li").all_inner_texts()]
+
+
+@pytest.mark.parametrize("lang", ["", "de/", "fr/"])
+def test_the_comparison_says_how_it_was_assessed(
+    page: Page, sample_site: Site, issued: dict[str, Any], lang: str
+):
+    """Each assessment the version publishes, with its type, how it is supervised and the
+    identity checked, and its grading, in the page's words (as the employers' summary says
+    them); the credential's beside it, with the holder's grade; the same on both sides."""
+    said = open_check_in(page, sample_site, lang)
+    paste(page, json.dumps(issued))
+    assert verdict(page) == "match", output_text(page)
+    row = page.locator('[data-credcat-row="assessment"]')
+    expect(row).to_have_attribute("data-credcat-result", "same")
+    expect(row.locator("th")).to_have_text(str(said["field_assessment"]))
+    code = lang.rstrip("/") or "en"
+    ui = ui_strings(code)
+    cred = sample_site.catalogue.credentials[CID]
+    published = assessment_lines(page, 1)
+    claimed = assessment_lines(page, 0)
+    assert len(published) == len(claimed) == len(cred.assessments) == 2
+    for n, (assessment, line) in enumerate(zip(cred.assessments, published, strict=True)):
+        assert assessment.title is not None and assessment.grading is not None
+        supervision = str(ui["employers_supervision"][assessment.supervision or "none"])
+        identity = str(
+            ui["employers_identity_yes" if assessment.identity_check else "employers_identity_no"]
+        )
+        verification = str(said["verification"]).format(supervision=supervision, identity=identity)
+        assert line.startswith(assessment.title[code]), line
+        assert verification in line, (verification, line)
+        grading = str(said["grading_value"]).format(text=assessment.grading[code])
+        assert grading in line, line
+        # the credential's line: the same, and the holder's grade, which the catalogue has not
+        grade = str(said["grade_value"]).format(grade=fx.GRADES[n])
+        assert claimed[n] == f"{line} · {grade}", (claimed[n], line)
+        assert str(said["grade_value"]).split("{")[0] not in line
+    # the type in the page's words, whatever language the files label it in
+    practical = {
+        "": "Practical assessment",
+        "de/": "Praktische Beurteilung",
+        "fr/": "Évaluation pratique",
+    }
+    assert practical[lang] in published[0]
+    # the catalogue's texts in another language than credcat's words say which
+    if code != "en":
+        grade_part = page.locator('[data-credcat-row="assessment"] td').first.locator(
+            'span[lang="en"]', has_text="Pass"
+        )
+        expect(grade_part).to_have_count(1)
+    assert_no_axe_violations(page, f"check page, assessment compared ({lang or 'en'})")
+
+
+def test_an_assessment_supervised_otherwise_differs(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """A copy whose supervised exam with identity check claims to be unsupervised, or whose
+    exam is of another type, differs; the note names the assessment and what differs."""
+    changed = json.loads(json.dumps(issued))
+    taken = claim_of(changed)["provenBy"]
+    assert "supervision-supervised-on-site-id-check" in taken[0]["idVerification"]["id"]
+    taken[0]["idVerification"] = json.loads(json.dumps(taken[1]["idVerification"]))
+    open_check(page, sample_site)
+    paste(page, json.dumps(changed))
+    assert verdict(page) == "differences", output_text(page)
+    row = page.locator('[data-credcat-row="assessment"]')
+    expect(row).to_have_attribute("data-credcat-result", "differs")
+    title = "Practical SQL exam in the computer lab"
+    expect(row.locator("td").last).to_contain_text(
+        f"Differs for {title}: supervision and identity check"
+    )
+    assert "not supervised, identity not verified" in assessment_lines(page, 0)[0]
+    assert "supervised on site, identity verified" in assessment_lines(page, 1)[0]
+
+    written = "http://data.europa.eu/snb/assessment/" + "9f5e3a2b1c"  # another type
+    taken[0]["specifiedBy"]["dcType"] = {
+        "id": written,
+        "type": "Concept",
+        "prefLabel": {"en": "oral examination (made up)"},
+    }
+    paste(page, json.dumps(changed))
+    expect(row.locator("td").last).to_contain_text(
+        f"Differs for {title}: type of assessment, supervision and identity check"
+    )
+    assert "oral examination (made up)" in assessment_lines(page, 0)[0]
+
+
+def test_an_assessment_left_out_or_added_differs(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """As with outcomes: an assessment the catalogue published and the credential leaves out,
+    or one the catalogue did not publish, makes the row differ and is named."""
+    fewer = json.loads(json.dumps(issued))
+    claim_of(fewer)["provenBy"].pop(1)
+    claim_of(fewer)["specifiedBy"]["provenBy"].pop(1)
+    open_check(page, sample_site)
+    paste(page, json.dumps(fewer))
+    assert verdict(page) == "differences", output_text(page)
+    result = page.locator('[data-credcat-row="assessment"] td').last
+    expect(result).to_contain_text("Not in the credential: Database review assignment")
+
+    more = json.loads(json.dumps(issued))
+    extra = json.loads(json.dumps(claim_of(more)["provenBy"][1]))
+    extra["specifiedBy"]["id"] = "urn:epass:learningAssessmentSpec:99"
+    extra["title"] = extra["specifiedBy"]["title"] = {"en": "Attendance"}
+    claim_of(more)["provenBy"].append(extra)
+    paste(page, json.dumps(more))
+    assert verdict(page) == "differences", output_text(page)
+    expect(result).to_contain_text("Not published by the catalogue: Attendance: Marked assignment")
+
+
+def test_an_assessment_stated_in_part_is_not_called_the_same(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """A credential whose exam says nothing of its supervision: the row is "Same as far as
+    stated", its note names what is not stated, and the verdict is no match but a match in
+    what it states, naming the assessment as stated in part."""
+    changed = json.loads(json.dumps(issued))
+    claim_of(changed)["provenBy"][0].pop("idVerification")
+    open_check(page, sample_site)
+    paste(page, json.dumps(changed))
+    assert verdict(page) == "partial", output_text(page)
+    row = page.locator('[data-credcat-row="assessment"]')
+    expect(row).to_have_attribute("data-credcat-result", "partial")
+    result = row.locator("td").last
+    expect(result.locator("strong")).to_have_text("Same as far as stated")
+    expect(result).to_contain_text(
+        "Not stated in the credential for Practical SQL exam in the computer lab: "
+        "supervision and identity check"
+    )
+    assert "supervision and identity check not stated" in assessment_lines(page, 0)[0]
+    expect(page.locator(".credcat-check__unstated-fields")).to_have_text(
+        "Not stated in the credential: How it was assessed (in part). The table shows what "
+        "the catalogue published for them."
+    )
+
+
+@pytest.mark.parametrize("lang", ["", "de/"])
+def test_a_credential_that_does_not_say_how_it_was_assessed_says_so(
+    page: Page, sample_site: Site, issued: dict[str, Any], lang: str
+):
+    """Neither the holder's assessments nor its specification's: the row says "Not stated in
+    the credential" beside what the catalogue published, and the verdict names it."""
+    said = open_check_in(page, sample_site, lang)
+    bare = json.loads(json.dumps(issued))
+    claim_of(bare).pop("provenBy")
+    claim_of(bare)["specifiedBy"].pop("provenBy")
+    paste(page, json.dumps(bare))
+    assert verdict(page) == "partial", output_text(page)
+    row = page.locator('[data-credcat-row="assessment"]')
+    expect(row).to_have_attribute("data-credcat-result", "unstated")
+    expect(row.locator("td").first).to_have_text(str(said["not_stated"]))
+    expect(row.locator("td").last).to_have_text(str(said["unstated"]))
+    assert len(assessment_lines(page, 1)) == 2
+    expect(page.locator(".credcat-check__unstated-fields")).to_contain_text(
+        str(said["field_assessment"])
+    )

@@ -6,17 +6,26 @@ the site root: the language's, for pages, and the default's, where the machine f
 ``catalogue.json`` relative to the page, the id of the published EDC template, the limits on
 what it reads, and every UI string it shows). The reading, matching and comparing happen in
 the browser only, in ``theme/assets/credcat/check.js``: nothing is uploaded.
+
+How a version is assessed is compared too: each assessment's type (an EU concept), its grading
+and how it is supervised and the identity checked (its ``idVerification`` concept, which the
+version's ``edc-template.json`` gives each assessment an issuer issues). So that both read in
+the page's words whatever language the files label them in, the configuration names every
+assessment type and every supervision case by its IRI (:func:`assessment_words`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ... import vocab
 from ..data.edc import PLACEHOLDER_ID
+from ..data.nodes import id_verification
 from .common import Site
 from .context import CheckContext
+from .localise import fill
 
-__all__ = ["EDC_VIEWER", "MAX_INPUT_BYTES", "MAX_INPUT_DEPTH", "check_context"]
+__all__ = ["EDC_VIEWER", "MAX_INPUT_BYTES", "MAX_INPUT_DEPTH", "assessment_words", "check_context"]
 
 EDC_VIEWER = "https://europa.eu/europass/digital-credentials/viewer/#/home"
 """The official European Digital Credentials viewer, where a seal can be verified."""
@@ -26,6 +35,39 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 MAX_INPUT_DEPTH = 64
 """The deepest nesting of JSON arrays and objects the page reads (checked before parsing)."""
+
+
+SUPERVISION = ("unsupervised", "supervised-online", "supervised-on-site")
+"""The supervision of an assessment (``Assessment.supervision``), each with or without an
+identity check."""
+
+
+def assessment_words(site: Site) -> dict[str, dict[str, str]]:
+    """The words of the page for the concepts that say how an assessment is made, by IRI:
+    ``types``, every assessment type (its label); ``verifications``, every supervision with or
+    without an identity check (``idVerification``: "supervised on site, identity verified",
+    as the employers' summary says it)."""
+    loc = site.loc
+    ui = loc.ui
+    types = {
+        vocab.concept("assessment-type", code).iri: loc.label("assessment-type", code)
+        for code in vocab.codes("assessment-type")
+    }
+    verifications: dict[str, str] = {}
+    # the IRIs the machine files name: the same on every language's page (the catalogue's own
+    # concepts are on the default language's Data page)
+    urls = site.urls.for_language(None)
+    for supervision in SUPERVISION:
+        for identity in (True, False):
+            node = id_verification(site.cat, urls, supervision, identity)
+            if node is None:  # only where no supervision is stated
+                continue
+            verifications[str(node["id"])] = fill(
+                str(ui["check"]["verification"]),
+                supervision=ui["employers_supervision"][supervision],
+                identity=ui["employers_identity_yes" if identity else "employers_identity_no"],
+            )
+    return {"types": types, "verifications": verifications}
 
 
 def check_context(site: Site) -> CheckContext:
@@ -48,6 +90,7 @@ def check_context(site: Site) -> CheckContext:
         "max_depth": MAX_INPUT_DEPTH,
         "strings": dict(strings),
         "status": {key: str(value) for key, value in loc.ui["status"].items()},
+        "assessment": assessment_words(site),
     }
     return {
         **base,

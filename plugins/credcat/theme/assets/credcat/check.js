@@ -1,13 +1,21 @@
 /*
  * credcat — "Check a credential". Plain JavaScript, no framework, no third-party code. The
  * credential is read in the browser only: nothing is uploaded. The only requests are to this
- * site (same origin, relative URLs): catalogue.json and the elm.jsonld of the version the
- * credential names.
+ * site (same origin, relative URLs): catalogue.json, and the elm.jsonld and edc-template.json
+ * of the version the credential names.
  *
  * What it reads: a European Digital Credential (unsigned; the EDC Issuer's upload form
  * {"credential": {…}}; signed as JAdES/JWS in JSON serialisation {"payload", "signatures"} or
  * compact serialisation header.payload.signature; VC data model 1.1 or 2.0) or an Open Badges
  * 3.0 credential (credentialSubject.achievement). The signature is never verified here.
+ *
+ * Assessment: an EDC states how its holder was assessed in credentialSubject.hasClaim.provenBy
+ * (each LearningAssessment: its specifiedBy, the holder's idVerification and grade) and how the
+ * credential is assessed in the specification's provenBy; the catalogue publishes the
+ * specification's in elm.jsonld and each assessment's idVerification in edc-template.json.
+ * Assessments are paired by their specification's IRI (else their title) and compared on type,
+ * supervision and identity check, grading and title. An Open Badge states none of it (only in
+ * the prose of its criteria): its assessment is not stated.
  *
  * Matching: an EDC names the specification IRI <base_uri>credentials/<id>/<version>/#spec in
  * credentialSubject.hasClaim[*].specifiedBy (and in the claims' hasPart); an OB3 credential in
@@ -20,7 +28,8 @@
  *
  * Stable hooks (used by the browser tests; keep them):
  *   #credcat-check-config            JSON: base_uri, root, files, catalogue_json, lang, max_bytes,
- *                                    max_depth, strings, status
+ *                                    max_depth, strings, status, assessment (types and
+ *                                    verifications: the page's words for each concept, by IRI)
  *   #credcat-check-form              the form (hidden until this script runs)
  *   #credcat-check-file              file input; #credcat-check-drop the drop zone
  *   #credcat-check-text              paste area; #credcat-check-submit, #credcat-check-clear
@@ -33,9 +42,12 @@
  *                                    catalogue's edc-template.json) | not-ours |
  *                                    no-credential | no-version (also a draft's version,
  *                                    which is not released) | unavailable | error
- *   [data-credcat-row=<field>][data-credcat-result=same|differs|unstated]  comparison rows;
- *                                    <field> is title, eqf, credits, workload, outcomes, awarding
- *                                    (credits and workload only where either side states them)
+ *   [data-credcat-row=<field>][data-credcat-result=same|differs|unstated|partial]  comparison
+ *                                    rows; <field> is title, eqf, credits, workload, outcomes,
+ *                                    assessment, awarding (credits and workload only where
+ *                                    either side states them); partial: the same in what it
+ *                                    states, which is not all (an assessment without its
+ *                                    supervision)
  *   [data-credcat-status=current|superseded|retired|draft]  the status badge
  *
  * window.credcatCheck exposes read (text → what the credential claims), locate (IRI → id and
@@ -73,6 +85,10 @@
       parts.push({ text: template.slice(last, offset), lang: "" });
       last = offset + whole.length;
       var known = values && Object.prototype.hasOwnProperty.call(values, name);
+      if (known && values[name] instanceof Said) {  // a message of its own, in parts
+        values[name].parts.forEach(function (part) { parts.push(part); });
+        return whole;
+      }
       var lang = known && langs && Object.prototype.hasOwnProperty.call(langs, name) ? langs[name] : "";
       parts.push({ text: known ? String(values[name]) : whole, lang: lang || "" });
       return whole;
@@ -97,6 +113,24 @@
 
   function sayMarked(key, values, langs) {
     return new Said(key, values, langs);
+  }
+
+  /** Texts and messages one after the other, ``separator`` between them, as one message. */
+  function joinSaid(items, separator) {
+    var said = Object.create(Said.prototype);
+    said.parts = [];
+    items.forEach(function (item, i) {
+      if (i) {
+        said.parts.push({ text: separator, lang: "" });
+      }
+      if (item instanceof Said) {
+        item.parts.forEach(function (part) { said.parts.push(part); });
+      } else {
+        said.parts.push({ text: String(item), lang: textLang[item] || "" });
+      }
+    });
+    said.text = said.parts.map(function (part) { return part.text; }).join("");
+    return said;
   }
 
   function Refusal(code, values) {
@@ -248,6 +282,101 @@
         texts: textsOf(o.title),
         text: shown(languages(o.title))
       };
+    });
+  }
+
+  function firstOf(value) {
+    return Array.isArray(value) ? value[0] : value;
+  }
+
+  /** A concept: {id, label} (label: a language map, or null); null when there is none. */
+  function conceptOf(value) {
+    value = firstOf(value);
+    if (typeof value === "string" && value) {
+      return { id: value, label: null };
+    }
+    if (!isObject(value)) {
+      return null;
+    }
+    var label = languages(own(value, "prefLabel"));
+    return str(value.id) || label ? { id: str(value.id), label: label } : null;
+  }
+
+  /** One assessment: what its specification says (title, type, grading) and, where a
+   *  LearningAssessment of the holder is given (``taken``), how it was supervised and the
+   *  identity checked, and the grade. null where a value is not stated. */
+  function assessmentOf(spec, taken) {
+    var title = languages(own(taken, "title")) || languages(own(spec, "title"));
+    var scheme = firstOf(own(spec, "gradingScheme"));
+    var grade = firstOf(own(taken, "grade"));
+    return {
+      id: isObject(spec) ? str(spec.id) : "",
+      title: title,
+      text: shown(title),
+      type: conceptOf(own(spec, "dcType")),
+      grading: isObject(scheme) ?
+        languages(own(scheme, "description")) || languages(own(scheme, "title")) : null,
+      verification: conceptOf(own(taken, "idVerification")),
+      grade: isObject(grade) ? languages(own(grade, "noteLiteral")) : languages(grade)
+    };
+  }
+
+  /** The assessments a claim states: each LearningAssessment of the holder (claim.provenBy)
+   *  with its specification, then each assessment of the specification (spec.provenBy) no
+   *  LearningAssessment named; null when it states none. */
+  function assessmentsOf(claim, spec) {
+    var specs = list(own(spec, "provenBy")).slice(0, MAX_CLAIMS).map(function (s) {
+      return typeof s === "string" ? { id: s } : s;
+    }).filter(isObject);
+    var named = [];
+    var out = [];
+    list(own(claim, "provenBy")).slice(0, MAX_CLAIMS).forEach(function (taken) {
+      if (!isObject(taken)) {
+        return;
+      }
+      var s = firstOf(own(taken, "specifiedBy"));
+      if (typeof s === "string") {
+        s = { id: s };
+      }
+      if (!isObject(s)) {
+        s = null;
+      }
+      var id = s ? str(s.id) : "";
+      // named by its IRI alone: the specification's own node says what it is
+      var full = id ? specs.filter(function (x) { return str(x.id) === id; })[0] : null;
+      if (full && own(s, "dcType") === undefined && own(s, "gradingScheme") === undefined &&
+          own(s, "title") === undefined) {
+        s = full;
+      }
+      if (id) {
+        named.push(id);
+      }
+      out.push(assessmentOf(s, taken));
+    });
+    specs.forEach(function (s) {
+      if (!str(s.id) || named.indexOf(str(s.id)) < 0) {
+        out.push(assessmentOf(s, null));
+      }
+    });
+    return out.length ? out : null;
+  }
+
+  /** The assessments the catalogue published: the specification's (elm.jsonld), each with
+   *  the idVerification its template gives the LearningAssessment an issuer issues. */
+  function publishedAssessments(elm, template) {
+    var taken = Object.create(null);
+    var subject = own(own(template, "credential"), "credentialSubject");
+    list(own(subject, "hasClaim")).forEach(function (claim) {
+      list(own(claim, "provenBy")).forEach(function (a) {
+        var s = firstOf(own(a, "specifiedBy"));
+        var id = isObject(s) ? str(s.id) : str(s);
+        if (id && isObject(a)) {
+          taken[id] = a;
+        }
+      });
+    });
+    return list(own(elm, "provenBy")).filter(isObject).map(function (s) {
+      return assessmentOf(s, taken[str(s.id)] || null);
     });
   }
 
@@ -437,6 +566,7 @@
             credits: ectsOf(own(spec, "creditPoint")),
             hours: hoursOf(own(spec, "volumeOfLearning")),
             outcomes: outcomesOf(own(spec, "learningOutcome")),
+            assessments: assessmentsOf(claim, spec),
             awarding: orgsOf(own(awarded, "awardingBody"))
           }
         });
@@ -480,6 +610,7 @@
           credits: number(own(a, "creditsAvailable")),
           hours: null,
           outcomes: null,
+          assessments: null,
           awarding: orgsOf(own(a, "creator"))
         }
       });
@@ -520,17 +651,22 @@
     return url.href;
   }
 
+  /** A file of this site (a relative URL), as text: the page's only requests. */
+  function load(relative) {
+    return fetch(sameOrigin(relative), { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) {
+        throw new Error(relative + " " + response.status);
+      }
+      return response.text();
+    });
+  }
+
   var catalogueData = null;
 
   function loadCatalogue() {
     if (!catalogueData) {
-      catalogueData = fetch(sameOrigin(config.catalogue_json), { credentials: "same-origin" })
-        .then(function (response) {
-          if (!response.ok) {
-            throw new Error("catalogue.json " + response.status);
-          }
-          return response.json();
-        })
+      catalogueData = load(config.catalogue_json)
+        .then(function (text) { return JSON.parse(text); })
         .catch(function (error) {
           catalogueData = null;
           throw error;
@@ -550,33 +686,33 @@
       encodeURIComponent(version) + "/" + name;
   }
 
+  /** What the catalogue published for a version: its specification (elm.jsonld) and, for how
+   *  its assessments are supervised, its template for issuers (edc-template.json); null when
+   *  either cannot be read. */
   function loadPublished(id, version) {
-    return fetch(sameOrigin(fileOf(id, version, "elm.jsonld")), { credentials: "same-origin" })
-      .then(function (response) {
-        if (!response.ok) {
-          return null;
-        }
-        return response.text().then(function (text) {
-          var elm = parseJson(text);
-          var bodies = [];
-          list(own(elm, "awardingOpportunity")).forEach(function (o) {
-            (orgsOf(own(o, "awardingBody")) || []).forEach(function (org) {
-              if (!bodies.some(function (b) { return b.id === org.id; })) {
-                bodies.push(org);
-              }
-            });
-          });
-          return {
-            title: languages(own(elm, "title")),
-            eqf: eqfOf(own(elm, "eqfLevel")),
-            credits: ectsOf(own(elm, "creditPoint")),
-            hours: hoursOf(own(elm, "volumeOfLearning")),
-            outcomes: outcomesOf(own(elm, "learningOutcome")) || [],
-            awarding: bodies
-          };
+    return Promise.all([
+      load(fileOf(id, version, "elm.jsonld")),
+      load(fileOf(id, version, "edc-template.json"))
+    ]).then(function (texts) {
+      var elm = parseJson(texts[0]);
+      var bodies = [];
+      list(own(elm, "awardingOpportunity")).forEach(function (o) {
+        (orgsOf(own(o, "awardingBody")) || []).forEach(function (org) {
+          if (!bodies.some(function (b) { return b.id === org.id; })) {
+            bodies.push(org);
+          }
         });
-      })
-      .catch(function () { return null; });
+      });
+      return {
+        title: languages(own(elm, "title")),
+        eqf: eqfOf(own(elm, "eqfLevel")),
+        credits: ectsOf(own(elm, "creditPoint")),
+        hours: hoursOf(own(elm, "volumeOfLearning")),
+        outcomes: outcomesOf(own(elm, "learningOutcome")) || [],
+        assessments: publishedAssessments(elm, parseJson(texts[1])),
+        awarding: bodies
+      };
+    }).catch(function () { return null; });
   }
 
   // --- comparing ----------------------------------------------------------------------------
@@ -625,15 +761,16 @@
     return org.name || org.id;
   }
 
-  /** Rows of the comparison: {field, claimed: [texts] | null, published: [texts], same, notes}. */
+  /** Rows of the comparison: {field, claimed: [texts] | null, published: [texts], result,
+   *  notes}; a text is a string or a message (Said). */
   function compare(claimed, published) {
     var rows = [];
-    function row(field, claimedTexts, publishedTexts, same, notes) {
+    function row(field, claimedTexts, publishedTexts, same, notes, inPart) {
       rows.push({
         field: field,
         claimed: claimedTexts,
         published: publishedTexts,
-        result: claimedTexts === null ? "unstated" : same ? "same" : "differs",
+        result: claimedTexts === null ? "unstated" : !same ? "differs" : inPart ? "partial" : "same",
         notes: notes || []
       });
     }
@@ -727,6 +864,7 @@
         notes
       );
     }
+    compareAssessments(claimed.assessments, published.assessments, row);
     if (claimed.awarding === null) {
       row("awarding", null, published.awarding.map(orgText), true);
     } else {
@@ -737,6 +875,114 @@
         ids(claimed.awarding) === ids(published.awarding));
     }
     return rows;
+  }
+
+  /** A concept in the page's words (``names``: config.assessment's, by IRI), else as the file
+   *  labels it. */
+  function conceptText(concept, names) {
+    var known = own(names, concept.id);
+    return typeof known === "string" ? known : shown(concept.label) || concept.id;
+  }
+
+  function sameConcept(a, b) {
+    return a.id || b.id ? a.id === b.id : titleSame(a.label || {}, b.label || {});
+  }
+
+  /** One assessment as a line: "Title: type · supervision and identity check · grading"
+   *  (and the holder's grade, where the credential states one). */
+  function assessmentLine(a) {
+    var names = config.assessment || {};
+    var type = a.type ? conceptText(a.type, own(names, "types")) : "";
+    var details = [
+      a.type ? type : say("type_unstated"),
+      a.verification ? conceptText(a.verification, own(names, "verifications")) :
+        say("verification_unstated"),
+      a.grading ?
+        sayMarked("grading_value", { text: shown(a.grading) }, { text: textLang[shown(a.grading)] }) :
+        say("grading_unstated")
+    ];
+    if (a.grade) {
+      details.push(sayMarked("grade_value", { grade: shown(a.grade) }, { grade: textLang[shown(a.grade)] }));
+    }
+    var title = a.text || type || say("nothing");
+    return sayMarked("assessment_item", { title: title, details: joinSaid(details, " · ") },
+      { title: textLang[title] });
+  }
+
+  /** The row "How it was assessed": the assessments paired by their specification's IRI (else
+   *  their title), each compared on title, type, supervision and identity check, and grading;
+   *  an assessment one side has and the other not differs, as an outcome does; an aspect the
+   *  credential leaves out is named, and makes the row "the same as far as stated". */
+  function compareAssessments(claimed, published, row) {
+    if (claimed === null) {
+      if (published.length) {
+        row("assessment", null, published.map(assessmentLine), true);
+      }
+      return;
+    }
+    var matched = [];
+    var notes = [];
+    var differs = false;
+    var inPart = false;
+    function named(key, text, aspects) {
+      return sayMarked(key, {
+        title: text,
+        aspects: listOf(aspects.map(function (aspect) { return say("aspect_" + aspect); }))
+      }, { title: textLang[text] });
+    }
+    claimed.forEach(function (a) {
+      var hit = -1;
+      published.forEach(function (p, i) {
+        if (hit < 0 && matched.indexOf(i) < 0 && a.id && a.id === p.id) {
+          hit = i;
+        }
+      });
+      published.forEach(function (p, i) {
+        if (hit < 0 && matched.indexOf(i) < 0 && a.title && p.title && titleSame(a.title, p.title)) {
+          hit = i;
+        }
+      });
+      if (hit < 0) {
+        differs = true;
+        var line = assessmentLine(a);
+        notes.push(sayMarked("outcome_extra", { text: line }));
+        return;
+      }
+      matched.push(hit);
+      var p = published[hit];
+      var differ = [];
+      var unstated = [];
+      if (a.title && p.title && !titleSame(a.title, p.title)) {
+        differ.push("title");
+      }
+      [["type", sameConcept], ["verification", sameConcept], ["grading", titleSame]].forEach(function (aspect) {
+        var mine = a[aspect[0]];
+        var theirs = p[aspect[0]];
+        if (mine === null) {
+          if (theirs !== null) {
+            unstated.push(aspect[0]);
+          }
+        } else if (theirs === null || !aspect[1](mine, theirs)) {
+          differ.push(aspect[0]);
+        }
+      });
+      var text = p.text || a.text;
+      if (differ.length) {
+        differs = true;
+        notes.push(named("assessment_differs", text, differ));
+      }
+      if (unstated.length) {
+        inPart = true;
+        notes.push(named("assessment_unstated", text, unstated));
+      }
+    });
+    published.forEach(function (p, i) {
+      if (matched.indexOf(i) < 0) {
+        differs = true;
+        notes.push(sayMarked("outcome_missing", { text: p.text }, { text: textLang[p.text] }));
+      }
+    });
+    row("assessment", claimed.map(assessmentLine), published.map(assessmentLine), !differs, notes, inPart);
   }
 
   /** A catalogue.json entry (format 4, short keys; see docs/data.md) in the words used here. */
@@ -846,8 +1092,10 @@
         // in what it states, and names the rest
         verdict.unstated = verdict.rows.filter(function (r) { return r.result === "unstated"; })
           .map(function (r) { return r.field; });
+        verdict.inPart = verdict.rows.filter(function (r) { return r.result === "partial"; })
+          .map(function (r) { return r.field; });
         verdict.verdict = differs ? "differences" : !stated ? "unstated" :
-          verdict.unstated.length ? "partial" : "match";
+          verdict.unstated.length || verdict.inPart.length ? "partial" : "match";
         verdict.message = sayMarked(VERDICT_WORDS[verdict.verdict],
           { version: at.version, title: entry.title }, entry.titleLangs);
         return verdict;
@@ -907,18 +1155,22 @@
     return node;
   }
 
-  function cellOf(texts, empty) {
+  /** ``node`` with a text (marked with its language) or a message (in parts). */
+  function fillWith(node, text) {
+    return text instanceof Said ? put(node, text) : langOf(put(node, text), text);
+  }
+
+  function cellOf(texts) {
     var td = el("td");
     if (texts === null) {
       td.appendChild(el("span", "credcat-check__unstated", say("not_stated")));
     } else if (texts.length === 0) {
       td.textContent = say("nothing");
     } else if (texts.length === 1) {
-      td.textContent = texts[0];
-      langOf(td, texts[0]);
+      fillWith(td, texts[0]);
     } else {
       var ul = el("ul");
-      texts.forEach(function (t) { ul.appendChild(langOf(el("li", "", t), t)); });
+      texts.forEach(function (t) { ul.appendChild(fillWith(el("li"), t)); });
       td.appendChild(ul);
     }
     return td;
@@ -1070,8 +1322,12 @@
         (verdict.vc ? ", " + say(verdict.vc) : "");
       output.appendChild(put(el("p", "credcat-check__verdict credcat-check__verdict--" + verdict.verdict), verdict.message));
       if (verdict.verdict === "partial") {  // what the match does not cover, by name
+        var fields = verdict.unstated.map(function (field) { return say("field_" + field); })
+          .concat(verdict.inPart.map(function (field) {
+            return say("field_in_part", { field: say("field_" + field) });
+          }));
         output.appendChild(el("p", "credcat-check__unstated-fields", say("unstated_fields", {
-          fields: listOf(verdict.unstated.map(function (field) { return say("field_" + field); }))
+          fields: listOf(fields)
         })));
       }
       output.appendChild(el("p", "credcat-check__format", say("read_as", { format: format })));
