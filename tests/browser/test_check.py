@@ -860,3 +860,27 @@ def test_a_credential_that_does_not_say_how_it_was_assessed_says_so(
     expect(page.locator(".credcat-check__unstated-fields")).to_contain_text(
         str(said["field_assessment"])
     )
+
+
+def test_the_column_headers_are_no_sort_buttons(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """The headers' roles (for the phone layout) made Material style them as sortable ones: a
+    pointer, and an empty sort icon on a line of its own below "Result". The table is not
+    sortable: the headers look it, and the header row is one line tall."""
+    open_check(page, sample_site)
+    paste(page, json.dumps(issued))
+    headers = page.locator(".credcat-check__table thead th")
+    styles = headers.evaluate_all(
+        "ths => ths.map(th => "
+        "[getComputedStyle(th).cursor, getComputedStyle(th, '::after').content])"
+    )
+    assert styles == [["auto", "none"]] * 4, styles
+    lines = headers.evaluate_all(
+        """ths => ths.map(th => {
+            const cs = getComputedStyle(th);
+            const padding = parseFloat(cs.paddingTop) + parseFloat(cs.paddingBottom);
+            return Math.round((th.clientHeight - padding) / parseFloat(cs.lineHeight));
+        })"""
+    )
+    assert lines == [1, 1, 1, 1], lines
