@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from credcat.model import Credential
 from credcat.render.site.localise import ui_strings
 
 from . import check_fixtures as fx
 from .conftest import REPO, NewContext, Site, small_site, words_split_across_lines
-from .test_e2e import XSS_PROBE, assert_no_axe_violations
+from .test_e2e import XSS_PROBE, assert_no_axe_violations, pdf_pages
 
 CID = "sql-for-data-analysis"
 VERSION = "1.1"  # the current version (1.1 added the French texts)
@@ -884,3 +886,55 @@ def test_the_column_headers_are_no_sort_buttons(
         })"""
     )
     assert lines == [1, 1, 1, 1], lines
+
+
+# --- print ------------------------------------------------------------------------------------
+
+
+def words_to_print(cred: Credential, lang: str) -> int:
+    """How much a comparison of ``cred`` prints in ``lang``: its outcomes and its assessments'
+    titles and grading, as the page shows them twice (the credential's and the catalogue's)."""
+    texts = [o.text for o in cred.outcomes]
+    texts += [t for a in cred.assessments for t in (a.title, a.grading) if t]
+    return sum(len(text.get(lang) or text.get("en", "")) for text in texts)
+
+
+@pytest.mark.parametrize("lang", ["", "de/", "fr/"])
+def test_a_result_prints_on_one_a4_page(
+    page: Page, sample_site: Site, issued: dict[str, Any], lang: str, screenshot_dir: Path
+):
+    """Printed, the check page with a typical result (the sample's SQL credential: five
+    outcomes, two assessments, three languages) is one A4 page in English, German and French
+    (it was two in English and four in German, before how it was assessed was among it); the
+    credential with the most to print, two at most. The result is all there: only the form,
+    how to use it and the links for the screen are left out."""
+    open_check_in(page, sample_site, lang)
+    paste(page, json.dumps(issued))
+    page.emulate_media(media="print")
+    left_out = ("#credcat-check-form", ".credcat-lead", ".credcat-check__privacy")
+    for selector in (*left_out, ".credcat-check__links"):
+        assert page.locator(selector).evaluate("e => !e.checkVisibility()"), selector
+    for selector in ("#credcat-check-seal", ".credcat-check__verdict", "[data-credcat-status]"):
+        expect(page.locator(selector)).to_be_visible()
+    rows = page.locator("[data-credcat-row]")
+    expect(rows).to_have_count(len(ROWS))
+    shown = page.locator(".credcat-check__table :is(th, td, li)")
+    assert shown.evaluate_all("els => els.every(e => e.checkVisibility())")
+    pdf = page.pdf(format="A4")
+    (screenshot_dir / f"check-{lang.rstrip('/') or 'en'}.pdf").write_bytes(pdf)
+    pages = pdf_pages(pdf)
+    print(f"check page with a result ({lang or 'en'}): {pages} A4 page(s)")
+    assert pages == 1, f"the result prints on {pages} A4 pages"
+
+    page.emulate_media(media="screen")
+    code = lang.rstrip("/") or "en"
+    credentials = sample_site.catalogue.credentials.values()
+    wordiest = max(
+        (c for c in credentials if c.status != "draft"), key=lambda c: words_to_print(c, code)
+    )
+    paste(page, json.dumps(fx.issued_edc(sample_site.root, wordiest.id, wordiest.version)))
+    assert verdict(page) == "match", output_text(page)
+    page.emulate_media(media="print")
+    pages = pdf_pages(page.pdf(format="A4"))
+    print(f"the wordiest, {wordiest.id} ({lang or 'en'}): {pages} A4 page(s)")
+    assert pages <= 2, f"{wordiest.id} prints on {pages} A4 pages"
