@@ -27,7 +27,8 @@ from tests.catalogue_factory import hours_credential
 
 from credcat.render.site.localise import ui_strings
 
-from .conftest import NewContext, Site, small_site, words_split_across_lines
+from .conftest import NewContext, Site, save_screenshot, small_site, words_split_across_lines
+from .test_credential_page import TARGETS as TOUCH_TARGETS
 from .test_e2e import (
     assert_no_axe_violations,
     assert_no_xss,
@@ -359,6 +360,128 @@ def test_compare_page_prints_without_navigation(page: Page, sample_site: Site) -
     assert breaks and set(breaks) == {"auto"}, breaks
 
 
+# every cell of the compare table as a phone lays it out: its credential's title (data-label),
+# what its ::before shows, where the cell and its value lie, and how far below the cell's top
+# the value starts (the title's line above it)
+PHONE_CELLS_JS = """(table) => [...table.querySelectorAll('tbody tr')].flatMap((tr) =>
+  [...tr.querySelectorAll('td')].map((td, n) => {
+    const box = td.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    const value = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    const before = getComputedStyle(td, '::before');
+    return {
+      row: tr.getAttribute('data-credcat-row'), n, label: td.getAttribute('data-label'),
+      content: before.content, display: before.display,
+      left: box.left, right: box.right,
+      valueLeft: Math.min(...value.map((r) => r.left)),
+      valueRight: Math.max(...value.map((r) => r.right)),
+      below: value.length ? value[0].top - box.top : -1,
+      labelSize: parseFloat(before.fontSize),
+    };
+  }))"""
+
+
+def test_compare_on_a_phone_shows_each_value_under_its_credentials_title(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path
+) -> None:
+    """At 375 px the compare table had been some 830 px wide in a 343 px sideways scroller:
+    one credential in sight at a time. Now each aspect is a block listing every credential's
+    value under the credential's title, all within the screen; the credentials compared are
+    listed above (link, status, "Remove"); screen readers still read a table (its roles),
+    each cell named by its value alone. The longest titles of the sample are compared. At
+    1280 px and on paper it stays a table of a column per credential; without JavaScript the
+    page says that comparing needs it."""
+    data = {e["i"]: e for e in data_of(sample_site)["credentials"]}
+    ids = sorted(data, key=lambda cid: (-len(data[cid]["t"]), cid))[:3]
+    titles = [data[cid]["t"] for cid in ids]
+    strings = ui_strings(lang_of(sample_site.catalogue))["compare"]
+    context, _ = new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(sample_site.url("compare/?ids=" + ",".join(ids)))
+    table = page.get_by_role("table", name=CAPTIONS["en"][3])
+    expect(table).to_be_visible()
+    assert_compare_table(page, sample_site, ids)
+    assert table.evaluate("t => getComputedStyle(t).display") == "block"
+
+    # nothing scrolls sideways: not the page, not the table's box; so no hint to scroll
+    widths = page.evaluate(
+        "() => { const box = document.getElementById('credcat-compare-table');"
+        " return [document.documentElement.scrollWidth, box.scrollWidth, box.clientWidth]; }"
+    )
+    assert widths[0] <= PHONE["width"] and widths[1] <= widths[2] + 1, widths
+    expect(page.locator("#credcat-compare-hint")).to_be_hidden()
+
+    # the credentials compared, listed above the aspects: each link whole on the screen
+    for th, title in zip(table.locator("thead th[data-credcat-id]").all(), titles, strict=True):
+        link = th.locator("a").first
+        expect(link).to_have_text(title)
+        expect(link).to_be_in_viewport(ratio=1)
+        expect(th.locator(".credcat-compare__remove")).to_be_visible()
+
+    # every value of every aspect under its credential's title, within the screen
+    cells = table.evaluate(PHONE_CELLS_JS)
+    assert [(c["row"], c["n"]) for c in cells] == [(r, n) for r in ROWS for n in range(3)]
+    for cell in cells:
+        where = f"{cell['row']} of {ids[cell['n']]}: {cell}"
+        assert cell["label"] == titles[cell["n"]], where
+        # the title is shown, and only shown: a screen reader hears the column's header
+        assert cell["content"] == json.dumps(cell["label"], ensure_ascii=False) + ' / ""', where
+        assert cell["display"] == "block", where
+        assert cell["left"] >= 0 and cell["right"] <= PHONE["width"], where
+        assert cell["valueLeft"] >= cell["left"], where
+        assert cell["valueRight"] <= cell["right"] + 1, where
+        assert cell["below"] >= cell["labelSize"], where  # the title's line above the value
+    aspects = "table.credcat-compare-table tbody th, table.credcat-compare-table thead th"
+    assert words_split_across_lines(page, aspects) == []
+
+    # a table to screen readers: a header row, a row per aspect, a cell per credential, and a
+    # cell's name is its value (the title above it is not read twice)
+    expect(table.get_by_role("row")).to_have_count(1 + len(ROWS))
+    expect(table.get_by_role("columnheader")).to_have_count(1 + len(ids))
+    expect(table.get_by_role("columnheader").first).to_have_text(strings["aspect"])
+    expect(table.get_by_role("rowheader")).to_have_count(len(ROWS))
+    expect(table.get_by_role("cell")).to_have_count(len(ROWS) * len(ids))
+    for cell in table.locator('tr[data-credcat-row="level"] td').all():
+        expect(cell).to_have_accessible_name(cell.inner_text())
+        expect(cell).not_to_have_accessible_name(re.compile("|".join(map(re.escape, titles))))
+    assert page.evaluate(TOUCH_TARGETS) == []
+    assert_no_axe_violations(page, "the compare page's blocks at 375 px")
+    save_screenshot(page, screenshot_dir, "compare-375-blocks")
+
+    # on paper, a table with a column per credential (the phone's blocks are for screens)
+    page.emulate_media(media="print")
+    assert table.evaluate("t => getComputedStyle(t).display") == "table"
+    assert table.locator("td").first.evaluate("td => getComputedStyle(td, '::before').content") in (
+        "none",
+        "normal",
+    )
+    page.emulate_media(media="screen")
+
+    # at 1280 px a table, as it was: no titles over the values, and no sorting arrow or
+    # pointer on its headers (Material's look for th[role=columnheader]: nothing sorts here)
+    page.set_viewport_size(DESKTOP)
+    assert table.evaluate("t => getComputedStyle(t).display") == "table"
+    heads = table.locator("thead th").evaluate_all(
+        "ths => ths.map(th => [getComputedStyle(th).cursor,"
+        " getComputedStyle(th, '::after').content, getComputedStyle(th).display])"
+    )
+    assert heads == [["auto", "none", "table-cell"]] * (1 + len(ids)), heads
+    firsts = table.locator("td").evaluate_all(
+        "tds => [...new Set(tds.map(td => getComputedStyle(td, '::before').content))]"
+    )
+    assert set(firsts) <= {"none", "normal"}, firsts
+
+    # without JavaScript: the notice, no table
+    plain, _ = new_context(viewport=PHONE, java_script_enabled=False)
+    bare = plain.new_page()
+    bare.goto(sample_site.url("compare/?ids=" + ",".join(ids)))
+    expect(bare.locator(".credcat-compare .credcat-notice")).to_have_text(strings["noscript"])
+    expect(bare.locator("table")).to_have_count(0)
+    widths = bare.evaluate("() => document.documentElement.scrollWidth")
+    assert widths <= PHONE["width"], widths
+
+
 # --- axe and screenshots -------------------------------------------------------------------
 
 
@@ -413,10 +536,10 @@ def test_axe_and_screenshots_of_catalogue_and_compare(
     page.screenshot(path=str(screenshot_dir / f"compare-{size}.png"), full_page=True)
     hint = page.locator("#credcat-compare-hint")
     if phone:
-        # at 375 px the table scrolls sideways inside its own box, not the page, and says so
+        # at 375 px nothing scrolls sideways (each aspect is a block), so no hint to scroll
         widths = page.evaluate("() => document.documentElement.scrollWidth")
         assert widths <= viewport["width"], widths
-        expect(hint).to_be_visible()
+        expect(hint).to_be_hidden()
     else:
         expect(hint).to_be_hidden()
         # the aspects' column stays narrow but never splits a word ("Microcredential")

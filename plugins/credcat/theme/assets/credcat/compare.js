@@ -11,10 +11,14 @@
  * "remove" link), a row per aspect (level, workload, outcomes, assessment, price, next start,
  * awarding body), each with its row header. The next start is decided with the reader's date
  * (a run whose start has passed is not the next start). Every text goes in with textContent.
+ * On a phone the stylesheet shows each aspect as a block: every credential's value under the
+ * credential's title (a cell's data-label); ARIA roles keep it a table for screen readers,
+ * whose browsers drop a table's semantics once its display changes.
  *
  * Stable hooks (browser tests): #credcat-compare-config (JSON: catalogue_json, catalogue_texts,
  * catalogue, lang, max, strings), #credcat-compare-status (role="status"), #credcat-compare-table,
- * table.credcat-compare-table, thead th[data-credcat-id], tbody tr[data-credcat-row=<aspect>].
+ * table.credcat-compare-table, thead th[data-credcat-id], tbody tr[data-credcat-row=<aspect>],
+ * td[data-label] (the credential's title).
  */
 (function () {
   "use strict";
@@ -112,6 +116,11 @@
     return ul;
   }
 
+  function role(node, name) {
+    node.setAttribute("role", name);
+    return node;
+  }
+
   function build(data, texts, ids) {
     // no prototype: ids and codes come from the address (?ids=constructor is no credential)
     var labels = Object.create(null);
@@ -148,15 +157,18 @@
     var now = today();
     var entries = known.map(function (id) { return byId[id]; });
 
-    var table = el("table", "credcat-compare-table");
-    table.appendChild(el("caption", "", (config.captions || {})[String(entries.length)] || ""));
-    var head = el("thead");
-    var headRow = el("tr");
-    var corner = el("th", "", strings.aspect);
+    var table = role(el("table", "credcat-compare-table"), "table");
+    var caption = el("caption", "", (config.captions || {})[String(entries.length)] || "");
+    caption.id = "credcat-compare-caption";
+    table.appendChild(caption);
+    table.setAttribute("aria-labelledby", caption.id);
+    var head = role(el("thead"), "rowgroup");
+    var headRow = role(el("tr"), "row");
+    var corner = role(el("th", "", strings.aspect), "columnheader");
     corner.setAttribute("scope", "col");
     headRow.appendChild(corner);
     entries.forEach(function (e) {
-      var th = el("th");
+      var th = role(el("th"), "columnheader");
       th.setAttribute("scope", "col");
       th.setAttribute("data-credcat-id", e.i);
       var link = el("a", "", e.t);
@@ -178,16 +190,18 @@
     head.appendChild(headRow);
     table.appendChild(head);
 
-    var body = el("tbody");
+    var body = role(el("tbody"), "rowgroup");
     ROWS.forEach(function (row) {
-      var tr = el("tr");
+      var tr = role(el("tr"), "row");
       tr.setAttribute("data-credcat-row", row);
-      var th = el("th", "", strings[row]);
+      var th = role(el("th", "", strings[row]), "rowheader");
       th.setAttribute("scope", "row");
       tr.appendChild(th);
       entries.forEach(function (e) {
         var more = Object.prototype.hasOwnProperty.call(textsOf, e.i) ? textsOf[e.i] : {};
-        var td = el("td");
+        var td = role(el("td"), "cell");
+        // a phone shows the value under the credential's title (the stylesheet's ::before)
+        td.setAttribute("data-label", e.t);
         var run = null;
         // the first run still open for enrolment: its deadline (a fourth item) or its start
         list(e.r).some(function (r) { if (String(r[3] || r[0]) >= now) { run = r; return true; } return false; });
