@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+import yaml
 
 from catalogue_factory import SETTINGS, credential, write_catalogue
 from credcat.cli import main
@@ -46,6 +47,16 @@ REWORK = "rework"
 PAUSED = "paused"
 """Version 1.0 released, then back to draft without a new version: 1.0 is released."""
 
+RUNS = {
+    PROGRAMME: {"id": "spring", "start": "2027-03-01", "price": {"amount": 900, "currency": "EUR"}},
+    REWORK: {"id": "winter", "start": "2027-01-11", "application_deadline": "2026-12-15"},
+    PAUSED: {"id": "summer", "start": "2027-06-07"},
+}
+"""A run of each draft, announced before its release (``rework``'s and ``paused``'s are in
+their released 1.0), each with an enrolment address of its own (:func:`enrolment`)."""
+ADDED_RUN = {"id": "autumn", "start": "2027-09-06", "price": {"amount": 1200, "currency": "EUR"}}
+"""A run ``rework``'s file announces after the release of 1.0, with the draft's 2.0."""
+
 UNPUBLISHED = {PROGRAMME: "1.0", REWORK: "2.0"}
 """The drafts' versions that are not released: no permanent address."""
 PUBLISHED = {REWORK: "1.0", PAUSED: "1.0", "databases": "1.0", "legacy": "1.0"}
@@ -56,6 +67,14 @@ def run(*args: str) -> tuple[int, str]:
     out = io.StringIO()
     code = main(list(args), out=out)
     return code, out.getvalue()
+
+
+def enrolment(cid: str, run_id: str) -> str:
+    return f"https://alpha.example/enrol/{cid}/{run_id}"
+
+
+def _run(cid: str, run: dict[str, Any]) -> dict[str, Any]:
+    return {**run, "enrolment_url": enrolment(cid, run["id"])}
 
 
 def _titled(title: str, **changes: Any) -> dict[str, Any]:
@@ -71,16 +90,22 @@ def write_drafts(root: Path) -> Path:
         root,
         {
             "databases": credential(stackability={"part_of": [PROGRAMME]}),
-            PROGRAMME: _titled("Data programme", status="draft"),
-            REWORK: _titled("Reworked course"),
-            PAUSED: _titled("Paused course"),
+            PROGRAMME: _titled(
+                "Data programme", status="draft", offerings=[_run(PROGRAMME, RUNS[PROGRAMME])]
+            ),
+            REWORK: _titled("Reworked course", offerings=[_run(REWORK, RUNS[REWORK])]),
+            PAUSED: _titled("Paused course", offerings=[_run(PAUSED, RUNS[PAUSED])]),
             "legacy": _titled("Legacy course", status="superseded", superseded_by=PROGRAMME),
         },
     )
     for cid in (REWORK, PAUSED):
         code, output = release(root, cid, "2026-09-01")
         assert code == 0, output
-    edit(root / "credentials" / f"{REWORK}.yaml", "version: '1.0'", "version: '2.0'")
+    rework = root / "credentials" / f"{REWORK}.yaml"
+    data = yaml.safe_load(rework.read_text("utf-8"))
+    data["offerings"].append(_run(REWORK, ADDED_RUN))
+    rework.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    edit(rework, "version: '1.0'", "version: '2.0'")
     for cid in (REWORK, PAUSED):
         edit(root / "credentials" / f"{cid}.yaml", "title:", "status: draft\ntitle:")
     return root
@@ -428,6 +453,163 @@ def test_generate_and_verify_site_follow_the_same_page_set(
     ]
 
 
+# --- runs: offered on a page where the machine files offer them ---------------------------------
+
+OFFERING = re.compile(r'<div class="credcat-offering" id="offering-([^"]+)"(.*?)\n</div>', re.S)
+NOT_OPEN = re.compile(r"data-credcat-not-open>(.*?)</p>", re.S)
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def page_runs(html: str) -> dict[str, str]:
+    """The runs a credential page lists, by id: ``"enrol"`` where it offers one (an Enrol
+    link, its open or closed state for the reader's today), else what the page says of it
+    instead (planned, closed for good), or ``""`` (listed as a record)."""
+    runs = {}
+    for run_id, block in OFFERING.findall(html):
+        if "credcat-enrol" in block or "data-credcat-until" in block:
+            runs[run_id] = "enrol"
+        else:
+            said = NOT_OPEN.search(block)
+            runs[run_id] = _text(said.group(1)) if said else ""
+    return runs
+
+
+def offered_on_page(html: str) -> set[str]:
+    """The runs a page offers: with Enrol in the list or on the first screen, as schema.org
+    course instances (search engines' course results), or priced in the first screen's or the
+    key facts' price."""
+    offered = {run_id for run_id, said in page_runs(html).items() if said == "enrol"}
+    glance = re.search(r'<section class="credcat-glance".*?</section>', html, re.S)
+    assert glance is not None
+    offered |= set(re.findall(r'data-credcat-run="([^"]+)"', glance.group(0)))
+    for script in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
+        for node in json.loads(script)["@graph"]:
+            for instance in node.get("hasCourseInstance", []):
+                offered.add(instance["@id"].rsplit("#offering-", 1)[1])
+            if node.get("offers"):
+                offered.add("(schema.org offers)")
+    if 'data-credcat-glance="price"' in html or 'data-credcat-fact="price"' in html:
+        offered.add("(a price)")
+    return offered
+
+
+def opportunities(site: Path, cid: str) -> dict[str, str]:
+    """The runs ``credentials/<id>/opportunities.jsonld`` offers: run id → the specification
+    each leads to (``{}`` without the file)."""
+    path = site / "credentials" / cid / "opportunities.jsonld"
+    if not path.exists():
+        return {}
+    graph = json.loads(path.read_text("utf-8"))["@graph"]
+    return {
+        node["id"].rsplit("#offering-", 1)[1]: node["learningAchievementSpecification"]
+        for node in graph
+        if node["type"] == "LearningOpportunity"
+    }
+
+
+def credential_pages(site: Path, prefix: str, cid: str) -> dict[str, str]:
+    """Every page of a credential in one language: ``""`` (its main page) or a version → HTML."""
+    folder = site / prefix / "credentials" / cid
+    pages = {"": (folder / "index.html").read_text("utf-8")}
+    for page in sorted(folder.glob("*/index.html")):
+        pages[page.parent.name] = page.read_text("utf-8")
+    return pages
+
+
+def assert_pages_offer_what_machines_do(site: Path, cids: list[str]) -> None:
+    """Every page of each credential, in every language, offers exactly the runs its
+    ``opportunities.jsonld`` offers (its main page and current version's page), or none (an
+    earlier version's page, which lists its runs as a record)."""
+    for cid in cids:
+        offered = set(opportunities(site, cid))
+        for prefix in PREFIXES.values():
+            html = credential_pages(site, prefix, cid)
+            current = re.search(r'data-credcat-version="([^"]+)"', html[""])
+            assert current is not None
+            for version, page in html.items():
+                expected = offered if version in ("", current.group(1)) else set()
+                if expected:  # offered: a price where one is stated
+                    expected |= {"(a price)", "(schema.org offers)"} & offered_on_page(page)
+                assert offered_on_page(page) == expected, (prefix, cid, version)
+
+
+def test_a_draft_offers_no_run_on_any_page_as_no_machine_file_does(
+    drafts: tuple[Path, Path],
+) -> None:
+    """A draft is not offered yet, whether never released or back in draft (for a rework, or
+    paused at its released version): no page of it offers a run (no Enrol, no open or closed
+    state, no price, no schema.org course instance or offer), as it has no
+    ``opportunities.jsonld``, in every language."""
+    _project, site = drafts
+    drafts_ = [PROGRAMME, REWORK, PAUSED]
+    for cid in drafts_:
+        assert opportunities(site, cid) == {}
+    assert_pages_offer_what_machines_do(site, drafts_)
+    for file in sorted(site.rglob("*")):  # no enrolment address anywhere in the site
+        if file.is_file() and file.suffix in TEXT_FILES:
+            assert "alpha.example/enrol/" not in file.read_text("utf-8"), file
+    graph = (site / "catalogue.jsonld").read_text("utf-8")
+    assert "LearningOpportunity" not in graph and "#offering-" not in graph
+
+
+def test_a_draft_lists_its_runs_as_planned(drafts: tuple[Path, Path]) -> None:
+    """A draft's main page (and the page of its current version, when that is released)
+    lists every run of its file as planned, with its dates and price, enrolment not open
+    yet; its first screen says so and links them. An earlier version's page of a draft
+    in rework lists the runs it was released with as a record, none open."""
+    _project, site = drafts
+    planned = "Planned: enrolment is not open yet."
+    html = credential_pages(site, "", PROGRAMME)[""]
+    assert page_runs(html) == {"spring": planned}
+    assert '<h2 id="offerings">Planned runs</h2>' in html
+    assert "Enrolment is not open yet: this credential is not offered yet." in html
+    assert "€900" in _text(OFFERING.findall(html)[0][1])  # the plan, with its price
+    glance = re.search(r"data-credcat-not-open>(.*?)</p>", html, re.S)
+    assert glance is not None
+    assert _text(glance.group(1)) == "Not offered yet: enrolment is not open. Planned dates"
+    assert '<a href="#offerings">Planned dates</a>' in glance.group(1)
+    assert "data-credcat-no-run" not in html  # not "no run open at the moment"
+
+    rework = credential_pages(site, "", REWORK)
+    # the main page shows the file: the run released with 1.0 and the one added since
+    assert page_runs(rework[""]) == {"winter": planned, "autumn": planned}
+    # 1.0's page, the record of what holders earned: its runs as released, none open
+    assert page_runs(rework["1.0"]) == {"winter": ""}
+    assert '<h2 id="offerings">Runs announced with this version</h2>' in rework["1.0"]
+    assert "The credential is not offered at the moment" in rework["1.0"]
+    assert "Enrolment and the current dates are on the current version" not in rework["1.0"]
+
+    paused = credential_pages(site, "", PAUSED)
+    assert page_runs(paused[""]) == page_runs(paused["1.0"]) == {"summer": planned}
+
+    german = credential_pages(site, "de", PROGRAMME)[""]
+    assert page_runs(german) == {"spring": "Geplant: Die Anmeldung ist noch nicht offen."}
+    assert '<h2 id="offerings">Geplante Termine</h2>' in german
+
+
+def test_a_retired_credential_offers_no_run_on_its_pages(tmp_path: Path) -> None:
+    """A retired credential that still lists runs (``credcat check`` warns) is no longer
+    offered: its pages say each run is closed, and offer none, as it has no
+    ``opportunities.jsonld``."""
+    run_ = _run(
+        "old", {"id": "spring", "start": "2027-03-01", "price": {"amount": 90, "currency": "EUR"}}
+    )
+    write_catalogue(
+        tmp_path / "project" / "catalogue",
+        {"old": _titled("Old course", status="retired", offerings=[run_])},
+    )
+    site = tmp_path / "site"
+    build_site(make_project(tmp_path / "project", None), site, strict=False)
+    assert opportunities(site, "old") == {}
+    assert_pages_offer_what_machines_do(site, ["old"])
+    html = credential_pages(site, "", "old")[""]
+    assert page_runs(html) == {"spring": "Enrolment closed: this credential is no longer offered."}
+    assert "data-credcat-not-open" not in html.split('id="offering-spring"')[0]  # no glance line
+
+
 # --- once active -------------------------------------------------------------------------------
 
 
@@ -449,6 +631,18 @@ def test_an_active_credential_gets_its_version_pages_back(activated: tuple[Path,
     assert f"{BASE}de/credentials/{REWORK}/2.0/</loc>" in urls
     entries = catalogue_entries(site, "en")
     assert "vs" not in entries[PROGRAMME] and entries[REWORK]["vs"] == ["1.0", "2.0"]
+    # its runs are offered: on its pages and in its opportunities.jsonld, leading to the
+    # version the page shows as current
+    assert opportunities(site, PROGRAMME) == {"spring": f"{BASE}credentials/{PROGRAMME}/1.0/#spec"}
+    assert opportunities(site, REWORK) == {
+        "winter": f"{BASE}credentials/{REWORK}/2.0/#spec",
+        "autumn": f"{BASE}credentials/{REWORK}/2.0/#spec",
+    }
+    assert_pages_offer_what_machines_do(site, [PROGRAMME, REWORK, PAUSED])
+    assert page_runs(credential_pages(site, "", REWORK)[""]) == {
+        "winter": "enrol",
+        "autumn": "enrol",
+    }
     nodes = graph_nodes(site)
     assert nodes[PROGRAMME]["id"] == f"{BASE}credentials/{PROGRAMME}/1.0/#spec"
     assert [p["id"] for p in nodes["databases"]["isPartOf"]] == [nodes[PROGRAMME]["id"]]

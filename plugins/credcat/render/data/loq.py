@@ -34,7 +34,9 @@ its identifier's notation is ``<credential id>/<offering id>``.
 A credential without offerings has no such file, and neither has a ``draft`` (not yet offered)
 or ``retired`` (no longer offered) credential, whose offerings a harvester must not advertise:
 :func:`opportunities_document` returns ``None`` and :mod:`.machine` publishes and links nothing
-(:func:`publishes_opportunities`).
+(:func:`publishes_opportunities`). Its pages follow the same rule (:func:`offers_runs`): they
+list such runs without enrolment, price or schema.org course instances, so page and machine
+data say the same.
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ __all__ = [
     "achievement_specification",
     "learning_opportunity",
     "loq_esco",
+    "offers_runs",
     "opportunities_document",
     "publishes_opportunities",
 ]
@@ -78,10 +81,19 @@ UNOFFERED = frozenset({"draft", "retired"})
 """Statuses whose offerings are not published as learning opportunities."""
 
 
+def offers_runs(credential: Credential) -> bool:
+    """Whether a credential's runs (its file as it is now) are offered: open for enrolment,
+    in its ``opportunities.jsonld`` and, on its pages, with Enrol, price and schema.org course
+    instances. Not those of a ``draft``, which is not offered yet (its runs are planned, in
+    every version it has: a draft's released versions are not offered either, their page is
+    the record of what holders earned), nor those of a ``retired`` credential."""
+    return credential.status not in UNOFFERED
+
+
 def publishes_opportunities(credential: Credential) -> bool:
     """Whether a credential (its file as it is now) has an ``opportunities.jsonld``: it lists
-    offerings and is neither a draft nor retired."""
-    return bool(credential.offerings) and credential.status not in UNOFFERED
+    offerings, and they are offered (:func:`offers_runs`)."""
+    return bool(credential.offerings) and offers_runs(credential)
 
 
 def _provenance(

@@ -371,7 +371,9 @@ class Offering(TypedDict):
 
     ``until`` is the last day it is open for enrolment (``YYYY-MM-DD``: the application
     deadline, else the start), ``open`` whether that day is not before the build's today; the
-    view-time script (``credential.js``) closes it once the reader's today is later.
+    view-time script (``credential.js``) closes it once the reader's today is later. A run
+    that is not offered (a draft's, planned; a retired credential's) has no ``until`` and
+    says why it is not open in ``not_open`` (``""`` for a run that is offered).
     """
 
     id: str
@@ -382,6 +384,7 @@ class Offering(TypedDict):
     enrol: Link | None
     until: str
     open: bool
+    not_open: str
 
 
 class NumberedText(TypedDict):
@@ -421,7 +424,10 @@ class Glance(TypedDict):
         all_outcomes: The link to every outcome.
         runs: Every run in date order; the template shows the first open one (``shown``)
             and the view-time script the first still open on the reader's today.
-        offered: Whether the credential is offered at all (active or draft, or with runs).
+        offered: Whether the page offers runs (it lists them, and the credential is neither
+            a draft nor retired: :func:`credcat.render.data.loq.offers_runs`).
+        not_open: A draft's: enrolment is not open yet (``""`` otherwise).
+        planned_link: A draft's with runs: the link to its planned runs.
     """
 
     facts: list[GlanceFact]
@@ -429,6 +435,8 @@ class Glance(TypedDict):
     all_outcomes: Link
     runs: list[GlanceRun]
     offered: bool
+    not_open: str
+    planned_link: Link | None
 
 
 class SummaryCheck(TypedDict):
@@ -542,7 +550,11 @@ class CredentialContext(BaseContext):
     offerings: list[Offering]
     show_offerings: bool
     offerings_note: str
-    """On an earlier version's page: its runs are a record, offered with the current version."""
+    """On an earlier version's page: its runs are a record, offered with the current version
+    (or by none, for a draft or retired credential); on a draft's: its runs are planned."""
+    offerings_heading: str
+    """The heading of the runs: upcoming, planned (a draft's), or announced with an earlier
+    version."""
     glance: Glance
     prices: str
     """The price on the reader's today, for ``credential.js``: the JSON of

@@ -33,6 +33,7 @@ from ...versions import (
     credential_at,
     succession,
 )
+from ..data.loq import offers_runs
 from ..data.machine import machine_links
 from ..data.nodes import JsonDict
 from ..data.schemaorg import schemaorg
@@ -196,6 +197,11 @@ def credential_context(
     price or schema.org course instances: they are the current version's), and its notice
     leads to the current version.
 
+    A page offers a run (Enrol, its open or closed state, the price, schema.org course
+    instances) exactly where ``opportunities.jsonld`` does (:func:`.loq.offers_runs`): a draft
+    lists its runs as planned, enrolment not open yet, and a retired credential its runs as
+    closed, on every page of theirs (a draft's released versions are not offered either).
+
     A draft's version that is not released has no permanent address
     (:func:`credcat.versions.has_address`): no version page, summary or files. Its main page
     links to none of them and describes it at its own address (schema.org, the employers'
@@ -248,6 +254,9 @@ def credential_context(
     # are offered, priced and described for search engines on its pages, and listed here as
     # a record only
     earlier = version_page and not is_current
+    # a draft's or retired credential's runs are not offered: no enrolment, price or course
+    # instances, as its opportunities.jsonld has none (offers_runs)
+    offered = offers_runs(cred)
     version_link: VersionLink | None
     if not version_page:
         version_text = loc.ui_text(
@@ -289,6 +298,19 @@ def credential_context(
     ]
     if earlier:  # a record: no enrolment, nothing for the reader's today to open or close
         offerings = [{**o, "enrol": None, "until": "", "open": False} for o in offerings]
+    elif not offered:  # planned (a draft) or closed for good (retired): never open
+        not_open = str(ui["offer_planned" if cred.status == "draft" else "offer_withdrawn"])
+        offerings = [
+            {**o, "enrol": None, "until": "", "open": False, "not_open": not_open}
+            for o in offerings
+        ]
+    planned = not earlier and cred.status == "draft" and bool(offerings)
+    if earlier:
+        offerings_note = str(ui["offerings_earlier" if offered else "offerings_earlier_unoffered"])
+    else:
+        offerings_note = str(ui["offerings_planned"]) if planned else ""
+    heading_key = "h_offerings_planned" if planned else "h_offerings"
+    offerings_heading = str(ui["h_offerings_earlier" if earlier else heading_key])
     base = site.base("credential", page, loc.text(cred.title))
     ctx: CredentialContext = {
         **base,
@@ -310,7 +332,7 @@ def credential_context(
         },
         "record": _record(site, page, live, as_released, info, succession_, version_page),
         "banner": _banner(site, page, cred, released=version_page and info.released is not None),
-        "facts": _facts(site, page, cred, not earlier),
+        "facts": _facts(site, page, cred, not earlier and offered),
         "outcome_groups": _outcomes(site, cred, number),
         "assessments": [
             {
@@ -357,16 +379,21 @@ def credential_context(
         "stackability": _stackability(site, page, cred),
         "offerings": offerings,
         "show_offerings": show_offerings,
-        "offerings_note": str(ui["offerings_earlier"]) if earlier and offerings else "",
-        # runs at the top only where the page lists them (not for a credential no longer
-        # offered that has none): "no run at the moment" links to that list
+        "offerings_note": offerings_note if offerings else "",
+        "offerings_heading": offerings_heading,
+        # runs at the top only where the page lists them and offers them (not for a
+        # credential no longer offered that has none): "no run at the moment" links to that
+        # list; a draft's first screen says enrolment is not open yet
         "glance": _glance(
-            site, cred, [] if earlier else offerings, number, show_offerings and not earlier
+            site,
+            cred,
+            [] if earlier or not offered else offerings,
+            number,
+            show_offerings and not earlier and offered,
+            planned=not earlier and cred.status == "draft",
         ),
         # the price shown above follows the runs still open on the reader's today
-        "prices": (
-            price_steps(site, cred) if not earlier and cred.status in {"active", "draft"} else ""
-        ),
+        "prices": price_steps(site, cred) if not earlier and cred.status == "active" else "",
         "awarding_logos": [
             logo for oid in cred.awarding_body if (logo := site.logo(page, oid)) is not None
         ],
@@ -376,7 +403,7 @@ def credential_context(
         "schemaorg": _with_fingerprint(
             schemaorg(
                 site.cat,
-                cred.model_copy(update={"offerings": []}) if earlier else cred,
+                cred.model_copy(update={"offerings": []}) if earlier or not offered else cred,
                 described,
                 site.lang,
                 version_page=version_page,
@@ -399,11 +426,7 @@ def credential_context(
         ("quality", ui["h_quality"]),
         ("prerequisites", ui["h_prerequisites"]),
         ("stackability", ui["h_stackability"]),
-        (
-            ("offerings", ui["h_offerings_earlier" if ctx["offerings_note"] else "h_offerings"])
-            if show_offerings
-            else None
-        ),
+        ("offerings", offerings_heading) if show_offerings else None,
         ("employers", ui["h_employers"]),
         ("further", ui["h_further"]) if further_text or further_links or homepage else None,
         ("downloads", ui["h_downloads"]) if downloads else None,
@@ -508,7 +531,8 @@ def _banner(site: Site, page: str, cred: Credential, *, released: bool = False) 
 
 
 def _facts(site: Site, page: str, cred: Credential, offered: bool) -> list[Fact]:
-    """The key facts; ``offered``: the page offers the credential's runs (the price)."""
+    """The key facts; ``offered``: the page offers the credential's runs (the price; a
+    draft's planned runs give none: nothing is offered at a price yet)."""
     loc = site.loc
     ui = loc.ui
     facts: list[Fact] = []
@@ -573,7 +597,7 @@ def _facts(site: Site, page: str, cred: Credential, offered: bool) -> list[Fact]
             "target_groups",
             [_item(loc.label("target-group", code)) for code in cred.target_groups],
         )
-    if offered and cred.status in {"active", "draft"}:
+    if offered and cred.status == "active":
         fact("price", [_item(price_on(site, cred, site.today))])
     fact("status", [_item(f"{ui['status'][cred.status]} ({ui['status_note'][cred.status]})")])
     return facts
@@ -696,6 +720,7 @@ def _offering(site: Site, offer: Offering, cred: Credential) -> OfferingContext:
         ),
         "until": open_until(offer).isoformat(),
         "open": open_until(offer) >= site.today,
+        "not_open": "",
     }
 
 
@@ -858,9 +883,12 @@ def _glance(
     offerings: list[OfferingContext],
     number: Mapping[str, int],
     offered: bool,
+    *,
+    planned: bool = False,
 ) -> Glance:
     """What a learner decides on, for the first screen: a few outcomes (skills first), level,
-    workload, mode, languages, price, and the next run open for enrolment."""
+    workload, mode, languages, price, and the next run open for enrolment; ``planned``: a
+    draft's, whose first screen says enrolment is not open yet (and links its planned runs)."""
     loc = site.loc
     ui = loc.ui
     facts: list[GlanceFact] = [
@@ -877,7 +905,7 @@ def _glance(
             "value": loc.join(loc.language_names(cred.languages)),
         },
     ]
-    if offered and cred.status in {"active", "draft"}:
+    if offered and cred.status == "active":
         facts.append(
             {
                 "id": "price",
@@ -925,6 +953,12 @@ def _glance(
         },
         "runs": runs,
         "offered": offered,
+        "not_open": str(ui["glance_not_open"]) if planned else "",
+        "planned_link": (
+            {"text": str(ui["glance_planned_runs"]), "href": "#offerings"}
+            if planned and cred.offerings
+            else None
+        ),
     }
 
 
