@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -120,9 +121,38 @@ def activate(root: Path) -> None:
     assert code == 0, output
 
 
-def build(root: Path, site: Path) -> Path:
-    """A strict build of a project around the catalogue at ``root/catalogue``."""
-    build_site(make_project(root, None), site)
+SUCCESSOR_WARNING = (
+    f"superseded_by: the successor '{PROGRAMME}' is a draft that was never released: it is not "
+    "offered yet"
+)
+"""The one warning of :func:`write_drafts`'s catalogue: ``legacy`` names the draft as its
+successor (:func:`test_a_successor_never_released_is_a_warning`)."""
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.said: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.said.append(record.getMessage())
+
+
+def build(root: Path, site: Path, *, warned: tuple[str, ...] = ()) -> Path:
+    """A build of a project around the catalogue at ``root/catalogue``: strict, but for the
+    warnings ``warned`` names (each of which the build must give)."""
+    if not warned:
+        build_site(make_project(root, None), site)
+        return site
+    handler = _Warnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        build_site(make_project(root, None), site, strict=False)
+    finally:
+        logger.removeHandler(handler)
+    assert [w for w in handler.said if not any(e in w for e in warned)] == []
+    assert [e for e in warned if not any(e in w for w in handler.said)] == []
     return site
 
 
@@ -211,7 +241,7 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The project (its catalogue at ``catalogue/``) and its site, built with the drafts."""
     work = tmp_path_factory.mktemp("drafts")
     write_drafts(work / "project" / "catalogue")
-    return work / "project", build(work / "project", work / "site")
+    return work / "project", build(work / "project", work / "site", warned=(SUCCESSOR_WARNING,))
 
 
 @pytest.fixture(scope="module")
@@ -451,6 +481,27 @@ def test_generate_and_verify_site_follow_the_same_page_set(
     assert not [
         p for p in files if p.startswith((f"credentials/{PROGRAMME}/", "credentials/rework/2.0/"))
     ]
+
+
+def test_a_successor_never_released_is_a_warning(drafts: tuple[Path, Path]) -> None:
+    """``legacy`` names the draft ``programme``, never released, as its successor: ``credcat
+    check`` warns at its file, line and field with what to do, so ``--strict`` fails. A
+    successor that is a draft with a released version (``rework``) is not warned about, nor
+    ``programme`` once it is active."""
+    project, _site = drafts
+    catalogue = project / "catalogue"
+    code, output = run("check", "--strict", str(catalogue))
+    assert code == 1
+    assert output.count("warning:") == 1
+    assert f"credentials/legacy.yaml:50:16: warning: {SUCCESSOR_WARNING}" in output
+    assert f"run credcat release {PROGRAMME}), or name a credential that is offered now" in output
+    legacy = catalogue / "credentials" / "legacy.yaml"
+    text = legacy.read_text("utf-8")
+    try:
+        legacy.write_text(text.replace(f"superseded_by: {PROGRAMME}", f"superseded_by: {REWORK}"))
+        assert run("check", "--strict", str(catalogue))[0] == 0
+    finally:
+        legacy.write_text(text, "utf-8")
 
 
 # --- runs: offered on a page where the machine files offer them ---------------------------------

@@ -153,6 +153,32 @@ def test_successor_without_superseded_status(tmp_path: Path) -> None:
     assert any("superseded_by is set but the status is 'active'" in m for m in found)
 
 
+def test_a_successor_never_released_as_a_draft_is_a_warning(tmp_path: Path) -> None:
+    """A superseded credential that sends its learners to a draft never released (not offered
+    yet, without a permanent page) is warned about at its superseded_by, with what to do; so
+    ``--strict`` fails. A draft that has a released version (a rework) is a successor that
+    was offered, and an active one is offered now: no warning."""
+    creds = {
+        "old": credential(status="superseded", superseded_by="new", summary=_own("old")),
+        "new": credential(status="draft"),
+    }
+    problems = run(tmp_path, creds)
+    assert [p.format() for p in problems] == [
+        f"credentials/old.yaml:{_line_of_in(tmp_path, 'old', 'superseded_by: new')}: warning: "
+        "superseded_by: the successor 'new' is a draft that was never released: it is not "
+        "offered yet, and none of its versions has a permanent page (keep this credential "
+        "active, without superseded_by, until 'new' is released (set its status: active, then "
+        "run credcat release new), or name a credential that is offered now)"
+    ]
+    assert problems[0].code == "superseded"
+    out = io.StringIO()
+    assert main(["check", "--strict", str(tmp_path / "c")], out=out) == 1
+    assert "the successor 'new' is a draft that was never released" in out.getvalue()
+
+    creds["new"] = credential()  # active: offered now, at its version's permanent address
+    assert run(tmp_path, creds) == []
+
+
 # --- Annex I and what makes a micro-credential ----------------------------------------------
 
 

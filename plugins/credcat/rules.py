@@ -362,6 +362,26 @@ def credential_references(cat: Catalogue) -> Iterator[Problem]:
                     warn=True,
                     code="superseded",
                 )
+            elif (
+                successor in cat.briefs
+                and cat.briefs[successor].status == "draft"
+                and cat.archive.latest(successor) is None
+            ):
+                # learners are sent to a credential that is not offered yet, whose version
+                # has no page of its own, and employers to nothing an issued credential could
+                # cite: the successor must be released first
+                yield _cred(
+                    cat,
+                    cred,
+                    ("superseded_by",),
+                    f"the successor '{successor}' is a draft that was never released: it is "
+                    "not offered yet, and none of its versions has a permanent page",
+                    f"keep this credential active, without superseded_by, until '{successor}' "
+                    f"is released (set its status: active, then run credcat release "
+                    f"{successor}), or name a credential that is offered now",
+                    warn=True,
+                    code="superseded",
+                )
 
 
 def stackability_cycles(cat: Catalogue) -> Iterator[Problem]:
