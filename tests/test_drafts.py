@@ -47,6 +47,9 @@ REWORK = "rework"
 """Version 1.0 released, then back to draft for a version 2.0, not released."""
 PAUSED = "paused"
 """Version 1.0 released, then back to draft without a new version: 1.0 is released."""
+MODULE = "module"
+"""Counts towards ``programme`` and ``rework``, and is released while both are drafts whose
+versions have no permanent address: its released files name their records."""
 
 RUNS = {
     PROGRAMME: {"id": "spring", "start": "2027-03-01", "price": {"amount": 900, "currency": "EUR"}},
@@ -60,7 +63,7 @@ ADDED_RUN = {"id": "autumn", "start": "2027-09-06", "price": {"amount": 1200, "c
 
 UNPUBLISHED = {PROGRAMME: "1.0", REWORK: "2.0"}
 """The drafts' versions that are not released: no permanent address."""
-PUBLISHED = {REWORK: "1.0", PAUSED: "1.0", "databases": "1.0", "legacy": "1.0"}
+PUBLISHED = {REWORK: "1.0", PAUSED: "1.0", MODULE: "1.0", "databases": "1.0", "legacy": "1.0"}
 """The versions at their permanent address."""
 
 
@@ -86,7 +89,8 @@ def _titled(title: str, **changes: Any) -> dict[str, Any]:
 
 
 def write_drafts(root: Path) -> Path:
-    """The catalogue of this module, with its releases (``rework`` and ``paused`` 1.0)."""
+    """The catalogue of this module, with its releases (``rework`` and ``paused`` 1.0, then
+    ``module`` 1.0 while the others are drafts)."""
     write_catalogue(
         root,
         {
@@ -96,6 +100,7 @@ def write_drafts(root: Path) -> Path:
             ),
             REWORK: _titled("Reworked course", offerings=[_run(REWORK, RUNS[REWORK])]),
             PAUSED: _titled("Paused course", offerings=[_run(PAUSED, RUNS[PAUSED])]),
+            MODULE: _titled("Module course", stackability={"part_of": [PROGRAMME, REWORK]}),
             "legacy": _titled("Legacy course", status="superseded", superseded_by=PROGRAMME),
         },
     )
@@ -109,6 +114,8 @@ def write_drafts(root: Path) -> Path:
     edit(rework, "version: '1.0'", "version: '2.0'")
     for cid in (REWORK, PAUSED):
         edit(root / "credentials" / f"{cid}.yaml", "title:", "status: draft\ntitle:")
+    code, output = release(root, MODULE, "2026-10-01")
+    assert code == 0, output
     return root
 
 
@@ -444,7 +451,10 @@ def test_sitemap_and_catalogue_files_name_only_published_versions(
     assert nodes[PAUSED]["id"] == f"{BASE}credentials/{PAUSED}/1.0/#spec"
     # the others name the draft where it is described
     assert [p["id"] for p in nodes["databases"]["isPartOf"]] == [programme["id"]]
-    assert [p["id"] for p in programme["hasPart"]] == [f"{BASE}credentials/databases/1.0/#spec"]
+    assert [p["id"] for p in programme["hasPart"]] == [
+        f"{BASE}credentials/databases/1.0/#spec",
+        f"{BASE}credentials/{MODULE}/1.0/#spec",
+    ]
     graph = json.loads((site / "catalogue.jsonld").read_text("utf-8"))["@graph"]
     legacy_record = next(n for n in graph if n["id"] == f"{BASE}credentials/legacy/#spec")
     assert legacy_record["dc:isReplacedBy"] == {"id": programme["id"]}  # the draft's record
@@ -502,6 +512,74 @@ def test_a_successor_never_released_is_a_warning(drafts: tuple[Path, Path]) -> N
         assert run("check", "--strict", str(catalogue))[0] == 0
     finally:
         legacy.write_text(text, "utf-8")
+
+
+def test_a_released_file_names_a_draft_at_its_record(
+    drafts: tuple[Path, Path], activated: tuple[Path, Path]
+) -> None:
+    """A version released while a credential it counts towards is a draft (never released,
+    or reworked under a version not released) names that draft at its record, its main page
+    (``…/<id>/#spec``), an address that exists and stays: not the draft's version's, which
+    has none yet, and may never have if the draft is released at another version. Its
+    release records it so (``null``), and its files do not change once the drafts are
+    released."""
+    project, site = drafts
+    snapshot = (project / "catalogue" / "versions" / MODULE / "1.0.yaml").read_text("utf-8")
+    assert f"  part_of: {{{PROGRAMME}: null, {REWORK}: null}}" in snapshot
+    records = [f"{BASE}credentials/{PROGRAMME}/#spec", f"{BASE}credentials/{REWORK}/#spec"]
+    files = site / "credentials" / MODULE / "1.0"
+    elm = json.loads((files / "elm.jsonld").read_text("utf-8"))
+    assert [p["id"] for p in elm["isPartOf"]] == records
+    edc = json.loads((files / "edc-template.json").read_text("utf-8"))
+    assert f"{BASE}credentials/{PROGRAMME}/1.0/" not in json.dumps(edc)
+    assert [p for p in missing_targets(site) if p.startswith(f"credentials/{MODULE}/")] == []
+
+    _project, active = activated  # both released: the released files stay as they were
+    again = active / "credentials" / MODULE / "1.0"
+    assert data_files(again) == data_files(files)
+    assert (active / "credentials" / PROGRAMME / "1.0" / "index.html").is_file()
+    assert missing_targets(active) == []
+
+
+def test_release_names_a_draft_at_its_record_for_good(tmp_path: Path) -> None:
+    """``credcat release`` of a part whose whole is a draft says the files name the whole's
+    main page; the whole may then be released at another version than its file had: nothing
+    names an address that never exists (``named-unreleased`` has nothing to report)."""
+    root = write_catalogue(
+        tmp_path / "c",
+        {
+            "whole": _titled("Whole programme", status="draft"),
+            "part": _titled("Part course", stackability={"part_of": ["whole"]}),
+        },
+    )
+    code, output = release(root, "part", "2026-10-01")
+    assert code == 0, output
+    assert "note: whole is a draft, whose version has no permanent address" in output
+    assert "main page (credentials/whole/#spec), which stays" in output
+    assert "not released yet" not in output
+    snapshot = (root / "versions" / "part" / "1.0.yaml").read_text("utf-8")
+    assert "  part_of: {whole: null}\n" in snapshot
+    assert "  # null: a draft's version, which had no address" in snapshot
+    whole = root / "credentials" / "whole.yaml"
+    edit(whole, "version: '1.0'", "version: '1.1'")  # released at another version after all
+    edit(whole, "status: draft", "status: active")
+    code, output = run("check", "--strict", str(root))
+    assert code == 0, output  # whole 1.0 never existed, and nothing names it
+    assert run("release", "whole", str(root), "--date", "2026-10-02")[0] == 0
+
+    def part_files(out: Path) -> dict[str, bytes]:
+        assert run("generate", str(root), "--out", str(out))[0] == 0
+        return data_files(out / "credentials" / "part" / "1.0")
+
+    released = part_files(tmp_path / "out")
+    elm = json.loads(released["elm.jsonld"])
+    assert [p["id"] for p in elm["isPartOf"]] == [f"{BASE}credentials/whole/#spec"]
+    assert elm["isPartOf"][0]["title"]["en"] == "Whole programme"
+    # a new version of the whole, retitled: the part's released files stay as they were
+    edit(whole, "version: '1.1'", "version: '2.0'")
+    edit(whole, "en: Whole programme", "en: Whole programme, revised")
+    assert release(root, "whole", "2026-10-03")[0] == 0
+    assert part_files(tmp_path / "again") == released
 
 
 # --- runs: offered on a page where the machine files offer them ---------------------------------

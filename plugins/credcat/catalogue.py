@@ -30,6 +30,10 @@ ORGANISATIONS_DIR = "organisations"
 CREDENTIALS_DIR = "credentials"
 """The folder of ``<id>.yaml`` files, one per credential."""
 
+NamedVersions = tuple[tuple[str, str | None], ...]
+"""Other credentials a release record names, each with the version its files name (``None``:
+at its record, a draft's version that had no permanent address, :data:`credcat.versions.NAMED`)."""
+
 
 @dataclass(frozen=True)
 class Release:
@@ -65,10 +69,12 @@ class Release:
     title: Mapping[str, str] = field(default_factory=dict, compare=False)
     """Its title, as released (kept so that another credential's files name it at this
     version reading no model; the current brief's own where they are the same)."""
-    named: tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] | None = None
+    named: tuple[NamedVersions, NamedVersions] | None = None
     """The credentials its files name, each with the version, as recorded when it was
     released: (those it counts towards, those that count towards it); ``None`` for a snapshot
-    written before credcat recorded them."""
+    written before credcat recorded them. A version ``None``: the credential was a draft whose
+    version had no permanent address that day, and the files name its record, on its main
+    page (``…/<id>/#spec``), an address that stays."""
     supersedes: tuple[tuple[str, str], ...] | None = None
     """The credentials it replaces (their ``superseded_by`` named it), each with the version
     its files name, as recorded when it was released; ``None`` for a snapshot written before

@@ -231,6 +231,12 @@ def cmd_release(args: argparse.Namespace, out: TextIO) -> int:
             f"{'has errors' if len(done.elsewhere) == 1 else 'have errors'} (credcat check "
             f"lists them); they do not name {args.id}, so they did not hold up its release\n"
         )
+    for draft in done.at_record:
+        out.write(
+            f"note: {draft} is a draft, whose version has no permanent address: its files name "
+            f"{draft}'s main page (credentials/{draft}/#spec), which stays; this credential's "
+            f"next release names {draft}'s version once it is released\n"
+        )
     for named in done.pending:
         other, version = named.split(" ")
         out.write(

@@ -28,6 +28,7 @@ from .versions import (
     load_snapshot,
     named_now,
     next_version,
+    record_names,
     unreleased_names,
     version_key,
 )
@@ -58,15 +59,28 @@ def snapshot_text(source: str, release_: dict[str, Any], credential: Credential)
         f'  replaces: "{replaces}"' if replaces else "  replaces: null",
         f"  language: {release_['language']}",
         "  # the other credentials its files name, each at the version they name for good",
+        *(
+            ["  # null: a draft's version, which had no address: named at credentials/<id>/#spec"]
+            if any(v is None for key in RECORDED for v in release_[key].values())
+            else []
+        ),
         *(f"  {key}: {_flow_map(release_[key])}" for key in RECORDED),
         "# The credential file as released:",
     ]
     return "\n".join([*header, *lines]) + "\n"
 
 
-def _flow_map(versions: dict[str, str]) -> str:
-    """``{a: "1.0", b: "2.1"}``: ids and versions as YAML (a version is always quoted)."""
-    return "{" + ", ".join(f'{cid}: "{version}"' for cid, version in versions.items()) + "}"
+def _flow_map(versions: dict[str, str | None]) -> str:
+    """``{a: "1.0", b: "2.1", c: null}``: ids and versions as YAML (a version is always
+    quoted; ``null``: named at its record, :data:`credcat.versions.NAMED`)."""
+    return (
+        "{"
+        + ", ".join(
+            f"{cid}: null" if version is None else f'{cid}: "{version}"'
+            for cid, version in versions.items()
+        )
+        + "}"
+    )
 
 
 @dataclass(frozen=True)
@@ -78,11 +92,14 @@ class Released:
         pending: The other credentials its files name at a version not released yet (``id
             version``): each must be released before its version changes.
         elsewhere: The other credential files with errors that do not hold up this release.
+        at_record: The drafts its files name at their record (their main page), as their
+            version has no permanent address (``null`` in the release record).
     """
 
     path: Path
     pending: tuple[str, ...] = ()
     elsewhere: tuple[str, ...] = ()
+    at_record: tuple[str, ...] = ()
 
 
 def _unrelated(root: Path, shown: str, credential_id: str) -> bool:
@@ -200,4 +217,6 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         raise ReleaseError(f"{target} exists already; nothing released") from None
     finally:
         staging.unlink(missing_ok=True)
-    return Released(target, tuple(unreleased_names(archive, named)), elsewhere)
+    return Released(
+        target, tuple(unreleased_names(archive, named)), elsewhere, tuple(record_names(named))
+    )

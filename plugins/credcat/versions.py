@@ -71,7 +71,9 @@ of the released specification and its fingerprint."""
 NAMED = ("part_of", "parts")
 """The keys of a release record that name other credentials, with the version each of the
 version's files names: those it counts towards and those that count towards it (written by
-``credcat release`` since 2026-12-04; see :func:`relations_of`)."""
+``credcat release`` since 2026-12-04; see :func:`relations_of`). A version ``null`` (``None``):
+the other credential was a draft whose version had no permanent address on the release day,
+so the files name its record, ``…/<id>/#spec`` on its main page, which stays."""
 SUPERSEDES = "supersedes"
 """The key of a release record that names the credentials the version replaces (their
 ``superseded_by`` named it that day), each with the version its files name (written by
@@ -431,7 +433,7 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         return bad((HEADER_KEY, "replaces"), "'replaces' is not a version")
     if language is not None and not isinstance(language, str):
         return bad((HEADER_KEY, "language"), "'language' is not a language code")
-    named: dict[str, tuple[tuple[str, str], ...]] = {}
+    named: dict[str, tuple[tuple[str, str | None], ...]] = {}
     for key in RECORDED:
         value = header.get(key)
         if value is None:
@@ -439,8 +441,10 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         if not isinstance(value, dict) or not all(
             isinstance(k, str)
             and SLUG_RE.fullmatch(k)
-            and isinstance(v, str)
-            and VERSION_RE.fullmatch(v)
+            and (
+                (isinstance(v, str) and VERSION_RE.fullmatch(v))
+                or (v is None and key in NAMED)  # named at its record (a draft's)
+            )
             for k, v in value.items()
         ):
             return bad((HEADER_KEY, key), f"'{key}' is not a map of credential ids to versions")
@@ -610,14 +614,27 @@ def _current_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Proble
         yield from _immutable(catalogue, credential, released)
 
 
-def unreleased_names(archive: Archive, named: Mapping[str, Mapping[str, str]]) -> list[str]:
+def unreleased_names(archive: Archive, named: Mapping[str, Mapping[str, str | None]]) -> list[str]:
     """Of the credentials a release record names (``part_of``/``parts``/``supersedes``: id →
-    version), those named at a version not released (yet), as ``id version`` (once each)."""
+    version), those named at a version not released (yet), as ``id version`` (once each); not
+    those named at their record (version ``None``: a draft's), an address that stays."""
     found = [
         f"{other} {version}"
         for group in RECORDED
         for other, version in named.get(group, {}).items()
-        if archive.get(other, version) is None
+        if version is not None and archive.get(other, version) is None
+    ]
+    return list(dict.fromkeys(found))
+
+
+def record_names(named: Mapping[str, Mapping[str, str | None]]) -> list[str]:
+    """Of the credentials a release record names, those named at their record, not at a
+    version (a draft whose version has no permanent address), once each."""
+    found = [
+        other
+        for group in RECORDED
+        for other, version in named.get(group, {}).items()
+        if version is None
     ]
     return list(dict.fromkeys(found))
 
@@ -636,7 +653,8 @@ def _named_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]
             ):
                 credential = catalogue.credentials.get(other)
                 if (
-                    (other, version) in reported
+                    version is None  # named at its record, which stays
+                    or (other, version) in reported
                     or archive.get(other, version) is not None
                     or credential is None
                     or credential.version == version
@@ -887,10 +905,10 @@ class Related:
         credential_id: The other credential.
         version: The version the files name.
         title: That version's title.
-        addressed: Whether that version has its permanent address (:func:`has_address`).
-            Only an unreleased version names one without (a draft's current version, named
-            at the draft's current page); a released version names what its release
-            recorded, whatever became of it.
+        addressed: Whether the files name it at that version's permanent address; if not,
+            at the credential's record, its main page (``…/<id>/#spec``): a draft's current
+            version, which has no permanent address (:func:`has_address`), as an unreleased
+            version names it now and as a release records it (version ``null``).
     """
 
     credential_id: str
@@ -906,9 +924,11 @@ def relations_of(
     that count towards it (``hasPart``), each at a version.
 
     An unreleased version (a current file not yet released) names the other credentials'
-    current versions, as the catalogue states them now. A released version names them as its
-    release record says (``credcat release`` writes the versions its files named that day), so
-    that no later release, of this credential or another, changes its files.
+    current versions, as the catalogue states them now (a draft's version that has no
+    permanent address at the draft's record, its main page). A released version names them as
+    its release record says (``credcat release`` writes the versions its files named that day,
+    and ``null`` for a draft named at its record), so that no later release, of this
+    credential or another, changes its files.
 
     A snapshot written before releases recorded them names them as they stood on its release
     date: a credential it counts towards (its own ``part_of``) at the version released last on
@@ -987,26 +1007,36 @@ def predecessors_of(catalogue: Catalogue, credential: Credential) -> list[Relate
     return [r for r in found if r]
 
 
-def named_now(catalogue: Catalogue, credential: Credential) -> dict[str, dict[str, str]]:
+def named_now(catalogue: Catalogue, credential: Credential) -> dict[str, dict[str, str | None]]:
     """What a release of ``credential`` (a version not released yet) records of the
     credentials its files name (:data:`RECORDED`): each id with the version its files name
-    now."""
+    now, or ``None`` for a draft's version that has no permanent address (:func:`has_address`):
+    the released files name that credential's record, on its main page, whose address stays,
+    and not the version's, which exists only once the draft is released (and never, if it is
+    released at another version)."""
     assert catalogue.archive.get(credential.id, credential.version) is None
     parents, parts = relations_of(catalogue, credential)
+    predecessors = predecessors_of(catalogue, credential)
     return {
-        "part_of": {r.credential_id: r.version for r in parents},
-        "parts": {r.credential_id: r.version for r in parts},
-        SUPERSEDES: {r.credential_id: r.version for r in predecessors_of(catalogue, credential)},
+        "part_of": {r.credential_id: r.version if r.addressed else None for r in parents},
+        "parts": {r.credential_id: r.version if r.addressed else None for r in parts},
+        SUPERSEDES: {r.credential_id: r.version for r in predecessors},
     }
 
 
-def _recorded(catalogue: Catalogue, other: str, version: str) -> Related | None:
+def _recorded(catalogue: Catalogue, other: str, version: str | None) -> Related | None:
     """A credential a release record names, at the version it names, with that version's
-    title (its release's, else the current one's); ``None`` if it is no longer in the
-    catalogue."""
+    title (its release's, else the current one's); at its record for a version ``None`` (a
+    draft's that had no permanent address on the release day: :data:`NAMED`), with the title
+    of its first release (the current one's until it has one), which no later release
+    changes; ``None`` if it is no longer in the catalogue."""
     brief = catalogue.briefs.get(other)
     if brief is None:
         return None
+    if version is None:  # its record, on its main page: an address that stays
+        first = next(iter(catalogue.archive.of(other)), None)
+        title = first.title if first is not None else brief.title
+        return Related(other, brief.version, title, addressed=False)
     release_ = catalogue.archive.get(other, version)
     return Related(other, version, release_.title if release_ is not None else brief.title)
 
