@@ -719,6 +719,32 @@ def test_a_draft_lists_its_runs_as_planned(drafts: tuple[Path, Path]) -> None:
     assert '<h2 id="offerings">Geplante Termine</h2>' in german
 
 
+def card_when(site: Path, prefix: str, cid: str) -> str:
+    """What the catalogue page's card (the build's, without JavaScript) says of the next run
+    and the price."""
+    html = (site / prefix / "catalogue" / "index.html").read_text("utf-8")
+    card = re.search(
+        rf'<li class="credcat-card" id="card-{cid}".*?credcat-card__summary', html, re.S
+    )
+    assert card is not None, cid
+    when = re.search(r'<p class="credcat-card__when">(.*?)</p>', card.group(0), re.S)
+    assert when is not None
+    return _text(re.sub(r'<span class="credcat-sr-only">.*?</span>', "", when.group(1)))
+
+
+def test_a_drafts_card_gives_its_planned_start(
+    drafts: tuple[Path, Path], activated: tuple[Path, Path]
+) -> None:
+    """The catalogue's card of a draft says when its next run is planned to start, not that
+    it is its next start; once active, it is its next start."""
+    _project, site = drafts
+    assert card_when(site, "", PROGRAMME) == "Planned start 1 March 2027 · €900"
+    assert card_when(site, "", REWORK) == "Planned start 11 January 2027 · €1,200"
+    assert card_when(site, "de/", PROGRAMME) == "Geplanter Beginn 1. März 2027 · 900 €"
+    _project, active = activated
+    assert card_when(active, "", PROGRAMME) == "Next start 1 March 2027 · €900"
+
+
 def test_a_retired_credential_offers_no_run_on_its_pages(tmp_path: Path) -> None:
     """A retired credential that still lists runs (``credcat check`` warns) is no longer
     offered: its pages say each run is closed, and offer none, as it has no
@@ -737,6 +763,7 @@ def test_a_retired_credential_offers_no_run_on_its_pages(tmp_path: Path) -> None
     html = credential_pages(site, "", "old")[""]
     assert page_runs(html) == {"spring": "Enrolment closed: this credential is no longer offered."}
     assert "data-credcat-not-open" not in html.split('id="offering-spring"')[0]  # no glance line
+    assert card_when(site, "", "old") == "No run open for enrolment now · €90"
 
 
 # --- once active -------------------------------------------------------------------------------

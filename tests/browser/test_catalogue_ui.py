@@ -626,6 +626,46 @@ def test_the_script_cards_show_hours_where_there_are_no_ects(
         page.goto("about:blank")
 
 
+def test_a_drafts_card_and_comparison_give_its_planned_start(
+    tmp_path_factory: pytest.TempPathFactory, page: Page
+) -> None:
+    """A draft is not offered yet: the script's card says when its next run is planned to
+    start (as the build's card does, tests/test_drafts.py), and the compare page says that
+    date is planned; an active credential's is its next start."""
+    from catalogue_factory import credential
+
+    run = {"id": "spring", "start": "2027-03-01", "price": {"amount": 900, "currency": "EUR"}}
+    draft = credential(
+        title={"en": "Data programme", "de": "Datenprogramm"},
+        summary={"en": "A programme in preparation.", "de": "Ein Programm in Vorbereitung."},
+        status="draft",
+        offerings=[{**run, "enrolment_url": "https://alpha.example/enrol/draft"}],
+    )
+    active = credential(
+        offerings=[{**run, "id": "march", "enrolment_url": "https://alpha.example/enrol/sql"}]
+    )
+    for site in small_site(tmp_path_factory, "planned", {"programme": draft, "sql": active}):
+        page.clock.set_fixed_time(datetime(2026, 12, 1, 9))
+        page.goto(site.url("catalogue/?status=all"))
+        expect(page.locator("#credcat-filters")).to_be_visible()
+        card = page.locator('#credcat-results li[data-credcat-id="programme"]')
+        expect(card.locator('[data-credcat-fact="start"]')).to_have_text(
+            "Planned start 1 March 2027"
+        )
+        expect(card.locator('[data-credcat-fact="price"]')).to_contain_text("€900")
+        other = page.locator('#credcat-results li[data-credcat-id="sql"]')
+        expect(other.locator('[data-credcat-fact="start"]')).to_have_text("Next start 1 March 2027")
+        page.goto(site.url("de/catalogue/?status=all"))
+        card = page.locator('#credcat-results li[data-credcat-id="programme"]')
+        expect(card.locator('[data-credcat-fact="start"]')).to_have_text(
+            "Geplanter Beginn 1. März 2027"
+        )
+        page.goto(site.url("compare/?ids=programme,sql"))
+        cells = page.locator('tr[data-credcat-row="next_start"] td')
+        expect(cells).to_have_text(["1 March 2027 (planned)", "1 March 2027"])
+        page.goto("about:blank")
+
+
 # --- workload in hours: the ECTS range and the workload sorts --------------------------------
 
 

@@ -45,6 +45,7 @@ SCRIPT_STRINGS = (
     "card_languages",
     "card_status",
     "card_next_start",
+    "card_planned_start",
     "label",
     "card_closed",
     "card_no_start",
@@ -103,14 +104,17 @@ def card_logo(site: Site, page: str, cred: Credential) -> Logo | None:
 
 def _next_run(site: Site, cred: Credential) -> tuple[str, str]:
     """The next start (as of the build date, or "") and the price a card shows: the next
-    run's price, else the price of the offerings."""
+    run's price, else the price of the offerings. A draft's next run is its planned start (it
+    is not offered yet, as on its page); a retired credential has none open."""
     now = today().isoformat()
     runs = entry_runs(site, cred)
     upcoming = [run for run in runs if run_open_until(run) >= now]
-    if not upcoming:  # none announced (the card says so), or every one closed for enrolment
+    if not upcoming or cred.status == "retired":  # none announced (the card says so), or
+        # every one closed for enrolment
         return (str(site.loc.ui["card_closed"]) if runs else ""), price_summary(site, cred)
     words, price = upcoming[0][1], upcoming[0][2]
-    return site.loc.ui_text("card_next_start", date=words), price or price_summary(site, cred)
+    key = "card_planned_start" if cred.status == "draft" else "card_next_start"
+    return site.loc.ui_text(key, date=words), price or price_summary(site, cred)
 
 
 def _intro(site: Site, active: int, orgs: int) -> str:

@@ -523,9 +523,11 @@
       fact("status", words.card_status, badge);
     }
     li.appendChild(facts);
-    var run = nextRun(e, now);
+    // a retired credential's runs are closed; a draft's next run is planned (not offered yet)
+    var run = e.st === "retired" ? null : nextRun(e, now);
     var when = el("p", "credcat-card__when");
-    var start = el("span", "", run ? fill(words.card_next_start, { date: run[1] })
+    var start = el("span", "", run
+      ? fill(e.st === "draft" ? words.card_planned_start : words.card_next_start, { date: run[1] })
       : list_(e.r).length ? words.card_closed : words.card_no_start);
     start.setAttribute("data-credcat-fact", "start");
     var price = el("span");

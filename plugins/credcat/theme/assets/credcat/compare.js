@@ -204,14 +204,18 @@
         td.setAttribute("data-label", e.t);
         var run = null;
         // the first run still open for enrolment: its deadline (a fourth item) or its start
-        list(e.r).some(function (r) { if (String(r[3] || r[0]) >= now) { run = r; return true; } return false; });
+        // (none for a retired credential; a draft's is planned, not offered yet)
+        if (e.st !== "retired") {
+          list(e.r).some(function (r) { if (String(r[3] || r[0]) >= now) { run = r; return true; } return false; });
+        }
         if (row === "level") td.textContent = (labels.eqf && labels.eqf[String(e.e)]) || String(e.e);
         else if (row === "workload") td.textContent = more.w || "";
         else if (row === "outcomes") td.appendChild(bulleted(list(more.o), list(more.ol)));
         else if (row === "assessment") td.appendChild(assessmentLines(list(more.x), list(more.xl), list(more.xt)));
         else if (row === "price") td.textContent = (run && run[2]) || e.pr || "";
         else if (row === "next_start") {
-          td.textContent = run ? run[1] : list(e.r).length ? strings.closed : strings.no_start;
+          td.textContent = run ? (e.st === "draft" ? fill(strings.planned, { date: run[1] }) : run[1])
+            : list(e.r).length ? strings.closed : strings.no_start;
         }
         else if (row === "awarding") {
           list(e.a).forEach(function (o, n) {
