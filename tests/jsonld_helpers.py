@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -202,6 +202,44 @@ def ill_formed_literals(document: Any) -> list[tuple[str, str, str]]:
 def blank_nodes(graph: rdflib.Graph) -> set[rdflib.BNode]:
     """Blank nodes of a graph (every node credcat writes has an IRI)."""
     return {n for triple in graph for n in triple if isinstance(n, rdflib.BNode)}
+
+
+Statement = tuple[str, str]
+"""A named node and one of its properties (IRIs)."""
+Literals = frozenset[tuple[str, str | None, str | None]]
+"""The literal values of a property: text, language tag, datatype."""
+
+
+def literals_of(graph: rdflib.Graph, skip: tuple[str, ...] = ()) -> dict[Statement, Literals]:
+    """The literal values a graph states of each named node (not a blank node, nor a node
+    whose IRI begins with one of ``skip``), by node and property."""
+    found: dict[Statement, set[tuple[str, str | None, str | None]]] = {}
+    for subject, predicate, value in graph:
+        if not isinstance(subject, rdflib.URIRef) or not isinstance(value, rdflib.Literal):
+            continue
+        if skip and str(subject).startswith(skip):
+            continue
+        datatype = str(value.datatype) if value.datatype else None
+        found.setdefault((str(subject), str(predicate)), set()).add(
+            (str(value), value.language, datatype)
+        )
+    return {key: frozenset(values) for key, values in found.items()}
+
+
+def disagreements(
+    documents: Mapping[str, Any], skip: tuple[str, ...] = ()
+) -> dict[Statement, dict[Literals, list[str]]]:
+    """Where JSON-LD documents (by name) disagree about a node they share: a property of a
+    named node to which two documents give different literal values (a document that does
+    not state the property does not disagree). An aggregator that merges the documents into
+    one graph gets every value at once: several untagged names, or two titles in one
+    language. ``skip``: IRI prefixes of nodes each document means as its own
+    (:func:`literals_of`)."""
+    said: dict[Statement, dict[Literals, list[str]]] = {}
+    for name, document in documents.items():
+        for key, values in literals_of(to_graph(document), skip).items():
+            said.setdefault(key, {}).setdefault(values, []).append(name)
+    return {key: versions for key, versions in said.items() if len(versions) > 1}
 
 
 def type_counts(graph: rdflib.Graph) -> Counter[str]:

@@ -43,7 +43,7 @@ from credcat.render.data.edc import (
 )
 from credcat.render.data.elm import elm_document, specification
 from credcat.render.data.loq import opportunities_document, publishes_opportunities
-from credcat.render.data.machine import catalogue_document, version_documents
+from credcat.render.data.machine import catalogue_document, machine_files, version_documents
 from credcat.render.data.nodes import ESCO_SKILLS_SCHEME, organisation
 from credcat.render.language import PHRASE_LANGUAGES, localise
 from credcat.urls import Urls
@@ -58,6 +58,7 @@ from jsonld_helpers import (
     XSD,
     blank_nodes,
     catalogue,
+    disagreements,
     dropped_values,
     ill_formed_literals,
     missing_keys,
@@ -658,6 +659,25 @@ def test_catalogue_graph_conforms(name: str) -> None:
     assert named - earlier == records | set(current.values())
     assert counts["Qualification"] == len(named)
     assert counts["LearningOutcome"] == sum(len(c.outcomes) for c in cat.credentials.values())
+
+
+@pytest.mark.parametrize("name", list(CATALOGUES))
+def test_the_elm_files_agree_on_every_node_they_share(name: str) -> None:
+    """Merged into one graph, every ELM file of the site (each version's ``elm.jsonld`` and
+    EDC template, the offerings, ``catalogue.jsonld``) says the same of every node it shares
+    with another: an organisation, a version's specification another version names (its
+    title), a concept. One file holds every language (language maps), so no language
+    edition contradicts another. The EDC template's ``urn:epass:…`` nodes are the
+    template's own, numbered from 1 in every template as in the Commission's upload form
+    (the issuer's credential holds them), and are left out."""
+    cat = catalogue(name)
+    documents: dict[str, Any] = {}
+    for path, data in machine_files(cat, urls_of(cat)).items():
+        if path.endswith(".jsonld"):
+            documents[path] = json.loads(data)
+        elif path.endswith("edc-template.json"):
+            documents[path] = json.loads(data)["credential"]
+    assert disagreements(documents, skip=("urn:",)) == {}
 
 
 # --- the harness itself --------------------------------------------------------------------

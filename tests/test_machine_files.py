@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 
 import jsonschema
 import pytest
+import rdflib
 import yaml
 
 from credcat import vocab
@@ -49,6 +50,7 @@ from jsonld_helpers import (
     CATALOGUES,
     OFFICIAL,
     catalogue,
+    disagreements,
     dropped_values,
     missing_keys,
     to_graph,
@@ -394,6 +396,48 @@ def test_ob3_achievement_in_every_language_with_its_badge(name: str) -> None:
             assert svg.findtext(f"{ns}title") == localise(cred.title, lang, default)
             assert svg.findtext(f"{ns}desc") == image["caption"]
             assert localise(cred.title, lang, default) in image["caption"]
+
+
+OB3_PROFILE = rdflib.URIRef("https://purl.imsglobal.org/spec/vc/ob/vocab.html#Profile")
+SCHEMA_NAME = rdflib.URIRef("https://schema.org/name")
+
+
+@pytest.mark.parametrize("name", list(CATALOGUES))
+def test_ob3_editions_merged_into_one_graph_agree(name: str) -> None:
+    """An aggregator merges every language edition of every version into one RDF graph: the
+    nodes the editions share (the awarding body, ``creator``, at its organisation IRI in all
+    of them; the editions and versions named by ``related``) are said the same by every file.
+    The awarding body has one name, the catalogue's default language's, where its names
+    differ by language; each edition's own texts stay in its language."""
+    cat = catalogue(name)
+    urls = urls_of(cat)
+    default = cat.settings.default_language
+    documents = {
+        path: json.loads(data)
+        for path, data in machine_files(cat, urls).items()
+        if "/ob3-achievement" in path
+    }
+    assert {d["inLanguage"] for d in documents.values()} >= set(cat.complete_languages)
+    assert disagreements(documents) == {}
+    merged = rdflib.Graph()
+    for document in documents.values():
+        merged += to_graph(document)
+    creators = set(merged.subjects(rdflib.RDF.type, OB3_PROFILE))
+    assert creators
+    multilingual = 0
+    for creator in creators:
+        oid = str(creator).removeprefix(cat.settings.base_uri).split("/")[1]
+        names = cat.organisations[oid].name
+        multilingual += len(set(names.values())) > 1
+        assert list(merged.objects(creator, SCHEMA_NAME)) == [
+            rdflib.Literal(localise(names, default, default))
+        ]
+    assert name != "sample" or multilingual  # the sample's awarding bodies' names differ
+    for document in documents.values():
+        cred = cat.credentials[document["humanCode"]]
+        lang = document["inLanguage"]
+        if document["version"] == cred.version:
+            assert document["name"] == localise(cred.title, lang, default)
 
 
 def test_badge_text_is_escaped_and_readable() -> None:

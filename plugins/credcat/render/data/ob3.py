@@ -13,6 +13,10 @@ is the generated badge of its language (:mod:`.badge`), with the same caption as
 ``<desc>``. Alignments point to the ESCO skills of the outcomes (named by their ESCO
 label where the catalogue gives it, typed ``ceasn:Competency``), the EQF level, the NQF level
 and the ISCED-F fields; the QF-EHEA cycle, which has no IRI to align to, is a ``tag``.
+The ``creator`` (the awarding body, at its organisation IRI in every edition) has the same
+``name`` in every edition, its name in the catalogue's default language (the pages keep theirs):
+OB3 names are untagged strings, so a name per language would state several names of one
+organisation to whoever merges the editions into one graph.
 ``related`` also names the achievements of the credentials the version replaces (whose
 ``superseded_by`` names it), as they stood when the version was released
 (:func:`credcat.versions.predecessors_of`), and, added by :mod:`.machine`, the version it
@@ -172,7 +176,9 @@ def ob3_achievement(
     creator: JsonDict = {
         "id": urls.organisation_iri(awarding.id),
         "type": ["Profile"],
-        "name": localise(awarding.name, lang, default),
+        # one name in every edition (its IRI is the same in all): an untagged name per
+        # language would give the organisation several names once the editions are merged
+        "name": localise(awarding.name, default, default),
         "url": awarding.homepage,
     }
     if awarding.email:
