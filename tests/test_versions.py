@@ -230,6 +230,8 @@ def test_release_writes_a_snapshot_that_reads_back(released: Path) -> None:
         "part_of": {},
         "parts": {},
         "supersedes": {},
+        "builds_on": {},
+        "titles": {},
     }
     body = (released / "credentials" / "databases.yaml").read_text("utf-8")
     assert text.endswith(body)  # the file as released, verbatim
@@ -535,6 +537,9 @@ def test_a_snapshot_without_its_credential_is_an_error(released: Path) -> None:
         (("  replaces: null", "  replaces: 7"), "release.replaces", "is not a version"),
         (("  date: 2026-09-01", "  date: soon"), "release.date", "not a date"),
         (("  language: en", "  language: en\n  by: me"), "release.by", "unknown key 'by'"),
+        (("  titles: {}", "  titles: {other: Other}"), "release.titles", "'titles' is not a map"),
+        (("  titles: {}", '  titles: {other: {en: ""}}'), "release.titles", "of credential ids"),
+        (("  builds_on: {}", "  builds_on: [other]"), "release.builds_on", "ids to versions"),
         (("version: '1.0'", "version: '1.1'"), "version", "named 1.0.yaml but holds version 1.1"),
     ],
 )
@@ -820,3 +825,129 @@ def test_a_broken_file_that_does_not_name_the_credential_does_not_hold_up_its_re
     org.write_text(org.read_text("utf-8") + "kind: [\n", "utf-8")
     code, output = release(root, "databases")
     assert code == 1 and "nothing released" in output
+
+
+def _version_files(root: Path, out: Path, cid: str, version: str) -> dict[str, bytes]:
+    """The machine-readable files of one version in a fresh ``credcat generate``."""
+    shutil.rmtree(out, ignore_errors=True)
+    code, output = run("generate", str(root), "--out", str(out))
+    assert code == 0, output
+    folder = out / "credentials" / cid / version
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.suffix != ".html"}
+
+
+def test_a_release_keeps_the_title_it_gave_a_version_not_released_then(tmp_path: Path) -> None:
+    """The whole released while its part's version is not: its files name the part with its
+    title that day, recorded in its release, and keep it byte for byte when the part is then
+    retitled. A part whose title now differs from what a release gives it is warned about
+    (its own files would give that version a second title), and cannot be released so; as it
+    was, it is released, and a new version may have the new title."""
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "whole": credential(title={"en": "The whole", "de": "Das Ganze"}),
+            "part-a": credential(
+                title={"en": "Part A", "de": "Teil A"}, stackability={"part_of": ["whole"]}
+            ),
+        },
+    )
+    assert release(root, "whole", "2026-09-01")[0] == 0
+    record = yaml.safe_load((root / "versions" / "whole" / "1.0.yaml").read_text("utf-8"))
+    assert record["release"]["parts"] == {"part-a": "1.0"}
+    assert record["release"]["titles"] == {"part-a": {"de": "Teil A", "en": "Part A"}}
+    out = tmp_path / "out"
+    before = _version_files(root, out, "whole", "1.0")
+    assert {"elm.jsonld", "edc-template.json", "ob3-achievement.json"} <= set(before)
+    elm = json.loads(before["elm.jsonld"])
+    assert elm["hasPart"] == [
+        {
+            "id": f"{SETTINGS['base_uri']}credentials/part-a/1.0/#spec",
+            "type": "Qualification",
+            "title": {"en": "Part A", "de": "Teil A"},
+        }
+    ]
+
+    part = root / "credentials" / "part-a.yaml"
+    edit(part, "en: Part A", "en: Part A, revised")
+    assert _version_files(root, out, "whole", "1.0") == before
+    warned = [p for p in check_catalogue(root)[1] if p.code == "named-title"]
+    assert [(Path(p.path), p.line, p.field, p.is_error) for p in warned] == [
+        (part, line_of(part, "en: Part A, revised"), "title.en", False)
+    ]
+    assert "released version 1.0 of 'whole' names version 1.0 of this credential" in (
+        warned[0].message
+    )
+    assert "'Part A' (en)" in warned[0].message
+    code, output = release(root, "part-a", "2026-09-02")
+    assert code == 1 and "nothing released" in output and "another title" in output
+
+    edit(part, "en: Part A, revised", "en: Part A")
+    assert release(root, "part-a", "2026-09-02")[0] == 0
+    edit(part, "version: '1.0'", "version: '1.1'")
+    edit(part, "en: Part A", "en: Part A, revised")
+    assert release(root, "part-a", "2026-09-03")[0] == 0
+    assert [p for p in check_catalogue(root)[1] if p.code == "named-title"] == []
+    assert _version_files(root, out, "whole", "1.0") == before
+
+
+def test_a_release_keeps_the_titles_it_quotes_of_what_it_builds_on_and_replaces(
+    tmp_path: Path,
+) -> None:
+    """A version's entry requirement quotes the titles of the credentials it builds on, and
+    its achievement names the credential it replaces with that achievement's language: as
+    they were when it was released, whatever becomes of them (retitled before their own
+    release, or released again under another title)."""
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "basics": credential(title={"en": "Basics", "de": "Grundlagen"}),
+            "advanced": credential(
+                title={"en": "Advanced", "de": "Fortgeschritten"},
+                stackability={"builds_on": ["basics"]},
+            ),
+            "old": credential(
+                title={"en": "Old", "de": "Alt"}, status="superseded", superseded_by="advanced"
+            ),
+        },
+    )
+    assert release(root, "advanced", "2026-09-01")[0] == 0
+    record = yaml.safe_load((root / "versions" / "advanced" / "1.0.yaml").read_text("utf-8"))
+    assert record["release"]["builds_on"] == {"basics": "1.0"}
+    assert record["release"]["supersedes"] == {"old": "1.0"}
+    assert set(record["release"]["titles"]) == {"basics", "old"}
+    out = tmp_path / "out"
+    before = _version_files(root, out, "advanced", "1.0")
+    note = json.loads(before["elm.jsonld"])["entryRequirement"]["noteLiteral"]
+    assert "Basics" in note["en"] and "Grundlagen" in note["de"]
+
+    basics = root / "credentials" / "basics.yaml"
+    edit(basics, "en: Basics", "en: Foundations")
+    assert _version_files(root, out, "advanced", "1.0") == before
+    assert release(root, "basics", "2026-09-02")[0] == 0  # a title quoted, not a node
+    edit(basics, "version: '1.0'", "version: '1.1'")
+    edit(basics, "en: Foundations", "en: Foundations of data")
+    assert release(root, "basics", "2026-09-03")[0] == 0
+    old = root / "credentials" / "old.yaml"
+    edit(old, "de: Alt", "fr: Ancien")  # its main edition's language stays the recorded one
+    assert _version_files(root, out, "advanced", "1.0") == before
+    assert [p for p in check_catalogue(root)[1] if p.code == "named-title"] == []  # no node
+
+
+def test_a_recorded_title_reads_back_as_it_was_written(tmp_path: Path) -> None:
+    """Titles go into the release record on one line, quoted: YAML's own characters, quotes,
+    backslashes and non-ASCII letters read back as they were."""
+    title = {"en": 'Data: "SQL" \\ {joins}, #1 & more', "de": "Daten: „SQL“ – Grundlagen"}
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "whole": credential(),
+            "part-a": credential(title=title, stackability={"part_of": ["whole"]}),
+        },
+    )
+    assert release(root, "whole", "2026-09-01")[0] == 0
+    record = yaml.safe_load((root / "versions" / "whole" / "1.0.yaml").read_text("utf-8"))
+    assert record["release"]["titles"] == {"part-a": title}
+    release_ = load_catalogue(root).archive.get("whole", "1.0")
+    assert release_ is not None and dict(release_.titles or ()) == {
+        "part-a": tuple(sorted(title.items()))
+    }

@@ -148,7 +148,17 @@ def credential_keys(
             # a release's record too (its date, what it replaces, the versions it names),
             # which its fingerprint does not cover and other credentials' files read
             releases = [
-                (r.version, r.fingerprint, r.source, r.released, r.replaces, r.named, r.supersedes)
+                (
+                    r.version,
+                    r.fingerprint,
+                    r.source,
+                    r.released,
+                    r.replaces,
+                    r.named,
+                    r.supersedes,
+                    r.builds_on,
+                    r.titles,
+                )
                 for r in catalogue.archive.of(cid)
             ]
             source = root / catalogue.source_of("credential", cid)

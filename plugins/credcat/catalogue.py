@@ -53,6 +53,8 @@ class Release:
         title: Its title in every language.
         named: The other credentials (and their versions) it names, as recorded at release.
         supersedes: The credentials (and their versions) it replaces, as recorded at release.
+        builds_on: The credentials (and their versions) it builds on, as recorded at release.
+        titles: The titles of the versions it names that were not released then.
     """
 
     model: Handle[Credential] = field(compare=False)
@@ -79,6 +81,14 @@ class Release:
     """The credentials it replaces (their ``superseded_by`` named it), each with the version
     its files name, as recorded when it was released; ``None`` for a snapshot written before
     credcat recorded them (its files name none)."""
+    builds_on: tuple[tuple[str, str], ...] | None = None
+    """The credentials it builds on, each with the version whose title its files quote, as
+    recorded when it was released; ``None`` for a snapshot written before credcat recorded
+    them (named as on its release date)."""
+    titles: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] | None = None
+    """The title its files give each version it names that was not released that day (id,
+    ``(language, text)`` pairs), as recorded when it was released; ``None`` for a snapshot
+    written before credcat recorded them."""
 
     @property
     def credential(self) -> Credential:

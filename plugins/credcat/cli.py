@@ -242,7 +242,7 @@ def cmd_release(args: argparse.Namespace, out: TextIO) -> int:
         out.write(
             f"note: its files name {other} {version}, which is not released yet: release it "
             f"(credcat release {other}) before its version changes, or that address will "
-            "never exist\n"
+            "never exist; they keep its title as it is today, so keep that too until then\n"
         )
     return 0
 

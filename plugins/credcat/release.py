@@ -8,6 +8,7 @@ the snapshot is the credential file as it is, below a ``release:`` record (see
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -23,7 +24,9 @@ from .validate import check_catalogue
 from .versions import (
     ARCHIVE_DIR,
     HEADER_KEY,
-    RECORDED,
+    NAMED_TITLE,
+    TITLES,
+    VERSION_MAPS,
     fingerprint,
     load_snapshot,
     named_now,
@@ -58,13 +61,15 @@ def snapshot_text(source: str, release_: dict[str, Any], credential: Credential)
         f"  fingerprint: {release_['fingerprint']}",
         f'  replaces: "{replaces}"' if replaces else "  replaces: null",
         f"  language: {release_['language']}",
-        "  # the other credentials its files name, each at the version they name for good",
+        "  # the other credentials its files name, each at the version they name for good,",
+        "  # and the titles they give those not released yet, as they are today",
         *(
             ["  # null: a draft's version, which had no address: named at credentials/<id>/#spec"]
-            if any(v is None for key in RECORDED for v in release_[key].values())
+            if any(v is None for key in VERSION_MAPS for v in release_[key].values())
             else []
         ),
-        *(f"  {key}: {_flow_map(release_[key])}" for key in RECORDED),
+        *(f"  {key}: {_flow_map(release_[key])}" for key in VERSION_MAPS),
+        f"  {TITLES}: {_flow_titles(release_[TITLES])}",
         "# The credential file as released:",
     ]
     return "\n".join([*header, *lines]) + "\n"
@@ -80,6 +85,41 @@ def _flow_map(versions: dict[str, str | None]) -> str:
             for cid, version in versions.items()
         )
         + "}"
+    )
+
+
+def _flow_titles(titles: dict[str, dict[str, str]]) -> str:
+    """``{a: {de: "Daten", en: "Data"}}``: ids and titles as YAML, on one line."""
+    return (
+        "{"
+        + ", ".join(
+            f"{cid}: {{"
+            + ", ".join(f"{lang}: {_quoted(text)}" for lang, text in title.items())
+            + "}"
+            for cid, title in titles.items()
+        )
+        + "}"
+    )
+
+
+def _quoted(text: str) -> str:
+    """A text as a double-quoted YAML scalar that reads back as the same text: JSON's
+    escapes (which YAML's double quotes share), and ``\\uXXXX`` for every character YAML
+    does not take as it is (controls, line and paragraph separators, non-characters)."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(c if _plain_in_yaml(ord(c)) else f"\\u{ord(c):04x}" for c in quoted)
+
+
+def _plain_in_yaml(code: int) -> bool:
+    """Whether YAML reads a character inside double quotes as it is (printable, and not a
+    line break of its own: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR; nor a byte-order mark)."""
+    if code in (0x85, 0x2028, 0x2029, 0xFEFF):
+        return False
+    return (
+        0x20 <= code < 0x7F
+        or 0xA0 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
     )
 
 
@@ -157,6 +197,19 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         raise ReleaseError(
             f"'{credential_id}' is a draft: set its status to active before releasing it"
         )
+    retitled = [
+        p
+        for p in problems
+        if p.code == NAMED_TITLE
+        and Path(p.path).stem == credential_id
+        and Path(p.path).parent.name == "credentials"
+    ]
+    if retitled:  # released files name this version with the title it had: never two for good
+        raise ReleaseError(
+            f"nothing released: version {credential.version} of '{credential_id}' has another "
+            "title than the released files that name it give it",
+            retitled,
+        )
     archive = catalogue.archive  # read once by check_catalogue
     already = archive.get(credential_id, credential.version)
     if already is not None:
@@ -208,7 +261,11 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         raise ReleaseError(f"cannot write {staging}: {exc.strerror or exc}") from None
     try:
         written, found = load_snapshot(staging, credential_id, str(staging), catalogue, target.name)
-        if written is None or written.fingerprint != record["fingerprint"]:
+        if (
+            written is None
+            or written.fingerprint != record["fingerprint"]
+            or dict(written.titles or ()) != {k: tuple(v.items()) for k, v in named[TITLES].items()}
+        ):
             raise ReleaseError(  # pragma: no cover - the model reads back what it wrote
                 "the snapshot did not read back as released; nothing released", found
             )

@@ -10,7 +10,8 @@ This module owns everything about versions of a credential:
 * the **archive** ``catalogue/versions/<id>/<version>.yaml`` (:func:`load_archive`): each file
   is the credential file as released, below a ``release:`` header (date, fingerprint, the
   version it replaces, the default language its plain texts are in, the other credentials
-  its files name with their versions), written only by
+  its files name with their versions, and the titles of those versions not released that
+  day, as they were), written only by
   :func:`release` (``credcat release``) and read through the same loader and model as the
   credentials;
 * the **rules** (:func:`check_archive`, run by ``check_catalogue`` with the other rules): a
@@ -79,7 +80,23 @@ SUPERSEDES = "supersedes"
 ``superseded_by`` named it that day), each with the version its files name (written by
 ``credcat release`` since 2026-12-04; see :func:`predecessors_of`)."""
 RECORDED = (*NAMED, SUPERSEDES)
-"""Every key of a release record that names other credentials at a version."""
+"""Every key of a release record that names other credentials at a version (each version
+must keep its address: :func:`_named_versions`)."""
+BUILDS_ON = "builds_on"
+"""The key of a release record that names the credentials the version builds on (its
+``stackability.builds_on``), each at the version current that day, whose title its files
+quote (written by ``credcat release`` since 2026-12-04; see :func:`builds_on_of`)."""
+VERSION_MAPS = (*RECORDED, BUILDS_ON)
+"""Every key of a release record that maps credential ids to versions."""
+TITLES = "titles"
+"""The key of a release record that holds the title its files give each version it names
+that was not released that day, as the title was then (a released version's title is its
+snapshot's, fixed already): a later change of that title changes none of its files
+(written by ``credcat release`` since 2026-12-04; see :func:`relations_of`)."""
+NAMED_TITLE = "named-title"
+"""The code of the warning "a version a release names with its title has another title now"."""
+LANGUAGE_KEY_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+"""A language of a title in a release record (``en``, ``pt-BR``)."""
 
 IMMUTABLE_HINT = (
     'raise the version (e.g. version: "{next}") to publish the change as a new version, or '
@@ -382,6 +399,8 @@ def load_snapshot(
             title=credential.title,
             named=record["named"],
             supersedes=record["supersedes"],
+            builds_on=record["builds_on"],
+            titles=record["titles"],
         ),
         problems,
     )
@@ -418,7 +437,8 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
 
     if not isinstance(header, dict):
         return bad((HEADER_KEY,), "a snapshot starts with its release record (release:)")
-    unknown = sorted(set(header) - {"date", "fingerprint", "replaces", "language", *RECORDED})
+    known = {"date", "fingerprint", "replaces", "language", *VERSION_MAPS, TITLES}
+    unknown = sorted(set(header) - known)
     if unknown:
         return bad((HEADER_KEY, unknown[0]), f"unknown key '{unknown[0]}' in the release record")
     when, digest, replaces = header.get("date"), header.get("fingerprint"), header.get("replaces")
@@ -434,7 +454,7 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
     if language is not None and not isinstance(language, str):
         return bad((HEADER_KEY, "language"), "'language' is not a language code")
     named: dict[str, tuple[tuple[str, str | None], ...]] = {}
-    for key in RECORDED:
+    for key in VERSION_MAPS:
         value = header.get(key)
         if value is None:
             continue
@@ -449,6 +469,14 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         ):
             return bad((HEADER_KEY, key), f"'{key}' is not a map of credential ids to versions")
         named[key] = tuple(sorted(value.items()))
+    titles = header.get(TITLES)
+    if titles is not None and not (
+        isinstance(titles, dict)
+        and all(
+            isinstance(k, str) and SLUG_RE.fullmatch(k) and _is_title(v) for k, v in titles.items()
+        )
+    ):
+        return bad((HEADER_KEY, TITLES), f"'{TITLES}' is not a map of credential ids to titles")
     return {
         "date": when,
         "fingerprint": digest,
@@ -456,7 +484,26 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         "language": language,
         "named": (named["part_of"], named["parts"]) if all(k in named for k in NAMED) else None,
         "supersedes": named.get(SUPERSEDES),
+        "builds_on": named.get(BUILDS_ON),
+        "titles": None
+        if titles is None
+        else tuple(sorted((k, tuple(sorted(v.items()))) for k, v in titles.items())),
     }
+
+
+def _is_title(value: Any) -> bool:
+    """Whether a release record's value is a title: ``{language: text}``, not empty."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(
+            isinstance(lang, str)
+            and LANGUAGE_KEY_RE.fullmatch(lang)
+            and isinstance(text, str)
+            and text.strip()
+            for lang, text in value.items()
+        )
+    )
 
 
 # --- rules ----------------------------------------------------------------------------------
@@ -475,6 +522,7 @@ def check_archive(catalogue: Catalogue) -> list[Problem]:
     problems.extend(_chains(catalogue, archive))
     problems.extend(_current_versions(catalogue, archive))
     problems.extend(_named_versions(catalogue, archive))
+    problems.extend(_named_titles(catalogue, archive))
     problems.extend(_errata(catalogue, archive))
     return problems
 
@@ -672,6 +720,54 @@ def _named_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]
                     f'write version: "{version}" again, run credcat release {other}, then raise '
                     "the version",
                     code="named-unreleased",
+                )
+
+
+def _named_titles(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
+    """A version a released version names with its title (a whole it counts towards, a part:
+    ``isPartOf``, ``hasPart``) while it is not released keeps, in each language, the title
+    that release recorded: the released files name it so for good, and its own files giving
+    it another title would give it two in one language to whoever merges them. A warning (the
+    title of a version not yet released may be corrected); ``credcat release`` of that
+    version refuses while it stands, so that the two never disagree for good. (A credential
+    a version replaces is named by its achievement without a title.)"""
+    reported: set[tuple[str, str]] = set()
+    for cid, found in archive.releases.items():
+        for release_ in found:
+            recorded = dict(release_.titles or ())
+            for other, version in itertools.chain(*(release_.named or ())):
+                then = dict(recorded.get(other, ()))
+                credential = catalogue.credentials.get(other)
+                if (
+                    not then
+                    or (other, version) in reported
+                    or credential is None
+                    or credential.version != version
+                    or archive.get(other, version) is not None
+                ):
+                    continue
+                changed = [
+                    lang for lang, text in then.items() if credential.title.get(lang) != text
+                ]
+                if not changed:
+                    continue
+                reported.add((other, version))
+                lang = changed[0]
+                more = [f"'{then[c]}' ({c})" for c in changed[1:]]
+                yield problem_at(
+                    catalogue,
+                    "credential",
+                    other,
+                    ("title", lang) if lang in credential.title else ("title",),
+                    f"released version {release_.version} of '{cid}' names version {version} "
+                    f"of this credential with the title it had then, '{then[lang]}' ({lang})"
+                    + (f", and {listing(more)}" if more else "")
+                    + ": its files keep that title for good, so that version now has two",
+                    f"write the title as it was until version {version} is released (credcat "
+                    f"release {other}); to give it another title, release it first, then raise "
+                    "the version",
+                    severity=Severity.WARNING,
+                    code=NAMED_TITLE,
                 )
 
 
@@ -927,8 +1023,9 @@ def relations_of(
     current versions, as the catalogue states them now (a draft's version that has no
     permanent address at the draft's record, its main page). A released version names them as
     its release record says (``credcat release`` writes the versions its files named that day,
-    and ``null`` for a draft named at its record), so that no later release, of this
-    credential or another, changes its files.
+    ``null`` for a draft named at its record, and the title of each version not released yet),
+    so that no later release, of this credential or another, nor a later change to the title
+    of a version not released then, changes its files.
 
     A snapshot written before releases recorded them names them as they stood on its release
     date: a credential it counts towards (its own ``part_of``) at the version released last on
@@ -945,7 +1042,7 @@ def relations_of(
     parts: list[Related] = []
     if release is not None and release.named is not None:
         recorded = [
-            [_recorded(catalogue, other, version) for other, version in named]
+            [_recorded(catalogue, other, version, release) for other, version in named]
             for named in release.named
         ]
         return [r for r in recorded[0] if r], [r for r in recorded[1] if r]
@@ -1003,42 +1100,98 @@ def predecessors_of(catalogue: Catalogue, credential: Credential) -> list[Relate
             for other in catalogue.supersedes(credential.id)
             if _named(catalogue, other, credential.id)
         ]
-    found = [_recorded(catalogue, other, version) for other, version in release.supersedes or ()]
+    found = [
+        _recorded(catalogue, other, version, release) for other, version in release.supersedes or ()
+    ]
     return [r for r in found if r]
 
 
-def named_now(catalogue: Catalogue, credential: Credential) -> dict[str, dict[str, str | None]]:
+def builds_on_of(catalogue: Catalogue, credential: Credential) -> list[Related]:
+    """The credentials a version of ``credential`` builds on (its ``stackability.builds_on``,
+    in its order), each at a version: whose titles its entry requirement quotes.
+
+    An unreleased version names their current versions. A released version names those its
+    release record lists, at the version current that day, with the title that version had
+    (``credcat release`` writes them), so that no later change to them changes its files. A
+    snapshot written before releases recorded them names each as it stood on its release
+    date: the version released last on or before that date (the first one released after,
+    if none was released by then), or its current version if it has none released.
+    """
+    cid = credential.id
+    wanted = [
+        other
+        for other in (credential.stackability.builds_on if credential.stackability else ())
+        if _named(catalogue, other, cid)
+    ]
+    release = catalogue.archive.get(cid, credential.version)
+    if release is None:
+        return [_current(catalogue, other) for other in wanted]
+    if release.builds_on is not None:
+        versions = dict(release.builds_on)
+        found = [
+            _recorded(catalogue, other, versions[other], release)
+            for other in wanted
+            if other in versions
+        ]
+        return [r for r in found if r]
+    earlier = []
+    for other in wanted:
+        releases = catalogue.archive.of(other)
+        then = _as_of(releases, release.released) or (releases[0] if releases else None)
+        earlier.append(_current(catalogue, other) if then is None else _released(other, then))
+    return earlier
+
+
+def named_now(catalogue: Catalogue, credential: Credential) -> dict[str, Any]:
     """What a release of ``credential`` (a version not released yet) records of the
-    credentials its files name (:data:`RECORDED`): each id with the version its files name
-    now, or ``None`` for a draft's version that has no permanent address (:func:`has_address`):
-    the released files name that credential's record, on its main page, whose address stays,
-    and not the version's, which exists only once the draft is released (and never, if it is
-    released at another version)."""
+    credentials its files name: each id with the version its files name now
+    (:data:`VERSION_MAPS`), or ``None`` for a draft's version that has no permanent address
+    (:func:`has_address`): the released files name that credential's record, on its main
+    page, whose address stays, and not the version's, which exists only once the draft is
+    released (and never, if it is released at another version); and the title of each
+    version not released yet, as it is now (:data:`TITLES`; a released version's is in its
+    own snapshot)."""
     assert catalogue.archive.get(credential.id, credential.version) is None
     parents, parts = relations_of(catalogue, credential)
-    predecessors = predecessors_of(catalogue, credential)
+    replaced = predecessors_of(catalogue, credential)
+    earlier = builds_on_of(catalogue, credential)
+    titles = {
+        r.credential_id: dict(sorted(r.title.items()))
+        for r in (*parents, *parts, *replaced, *earlier)
+        if catalogue.archive.get(r.credential_id, r.version) is None
+    }
     return {
         "part_of": {r.credential_id: r.version if r.addressed else None for r in parents},
         "parts": {r.credential_id: r.version if r.addressed else None for r in parts},
-        SUPERSEDES: {r.credential_id: r.version for r in predecessors},
+        SUPERSEDES: {r.credential_id: r.version for r in replaced},
+        BUILDS_ON: {r.credential_id: r.version for r in earlier},
+        TITLES: dict(sorted(titles.items())),
     }
 
 
-def _recorded(catalogue: Catalogue, other: str, version: str | None) -> Related | None:
+def _recorded(
+    catalogue: Catalogue, other: str, version: str | None, release_: Release
+) -> Related | None:
     """A credential a release record names, at the version it names, with that version's
-    title (its release's, else the current one's); at its record for a version ``None`` (a
-    draft's that had no permanent address on the release day: :data:`NAMED`), with the title
-    of its first release (the current one's until it has one), which no later release
-    changes; ``None`` if it is no longer in the catalogue."""
+    title: as the record holds it (a version not released that day), else its own
+    release's, else the current one's (a record written before credcat kept titles). At its
+    record for a version ``None`` (a draft's that had no permanent address on the release
+    day: :data:`NAMED`), with the title the record holds, else that of its first release
+    (the current one's until it has one). ``None`` if it is no longer in the catalogue."""
     brief = catalogue.briefs.get(other)
     if brief is None:
         return None
+    kept = dict(release_.titles or ()).get(other)
     if version is None:  # its record, on its main page: an address that stays
+        if kept is not None:
+            return Related(other, brief.version, dict(kept), addressed=False)
         first = next(iter(catalogue.archive.of(other)), None)
         title = first.title if first is not None else brief.title
         return Related(other, brief.version, title, addressed=False)
-    release_ = catalogue.archive.get(other, version)
-    return Related(other, version, release_.title if release_ is not None else brief.title)
+    if kept is not None:
+        return Related(other, version, dict(kept))
+    named = catalogue.archive.get(other, version)
+    return Related(other, version, named.title if named is not None else brief.title)
 
 
 def _named(catalogue: Catalogue, other: str, cid: str) -> bool:

@@ -22,7 +22,10 @@ Mapping decisions (checked against EDC-generic-no-cv/full 1.2.0 and LOQ 1.1.0):
   type and title so the ``sh:class elm:Qualification`` constraints hold in a standalone file.
   A draft's version not released, which has no permanent address, is named at the draft's
   current page (``…/<id>/#spec``), as ``catalogue.jsonld`` describes it; a released version
-  names the versions its release recorded.
+  names the versions its release recorded, with the titles it recorded for those not
+  released that day, and quotes the titles of the credentials it builds on likewise
+  (:func:`credcat.versions.builds_on_of`): nothing another credential changes later changes
+  its files.
 * The QF-EHEA cycle (Annex I: "EQF level, and QF-EHEA cycle if applicable") is an
   ``additionalNote`` (``#note-qf-ehea``). ELM's ``educationLevel`` would take a ``Concept``, but
   no EU vocabulary has QF-EHEA concepts, and a concept minted here would mean nothing to
@@ -39,7 +42,7 @@ from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
 from ...model import Assessment, Credential, Outcome, QualityAssurance, ordered_outcomes
 from ...urls import Urls, assessment_anchor, outcome_anchor
-from ...versions import Related, relations_of
+from ...versions import Related, builds_on_of, relations_of
 from ..language import PHRASE_FALLBACK, LanguageMap, join_texts, localise, say
 from .nodes import (
     JsonDict,
@@ -214,11 +217,9 @@ class _Spec:
         return note(self.node("note-workload"), say("workload", langs, parts=joined))
 
     def entry_requirement(self) -> JsonDict | None:
-        earlier = []
-        if self.cred.stackability is not None:
-            earlier = [  # their titles, from the briefs: no model read
-                self.cat.briefs[c] for c in self.cred.stackability.builds_on if c in self.cat.briefs
-            ]
+        # the titles of the versions it builds on: a released version's as its release
+        # recorded them (no model read)
+        earlier = builds_on_of(self.cat, self.cred)
         prerequisites = self.cred.prerequisites
         text: dict[str, str] | None = dict(prerequisites) if prerequisites else None
         if earlier:
