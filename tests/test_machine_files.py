@@ -19,6 +19,7 @@ import pytest
 import rdflib
 import yaml
 
+from catalogue_factory import SETTINGS, credential, write_catalogue
 from credcat import vocab
 from credcat.conformance import validate_document
 from credcat.jsonld import (
@@ -722,3 +723,136 @@ def test_a_badge_in_a_language_credcat_has_no_words_in_says_its_english_is_engli
     assert kicker.text == "MICRO-CREDENTIAL" and kicker.get("lang") == "en"
     german = ElementTree.fromstring(badge_svg(cat, czech, "de"))
     assert [e for e in german.iter() if e.get("lang") and e is not german] == []
+
+
+# --- the language of a text -----------------------------------------------------------------
+
+
+def _mixed_catalogue(root: Path) -> Path:
+    """English (default), German, Italian (credcat speaks it; the EU's assessment types have
+    no Italian labels) and Polish (credcat does not speak it); texts left untranslated:
+    outcome 2, the project's title and the exam's description have no English, outcome 1 no
+    Polish; what 'advanced' builds on has a title in English and German only."""
+    four = {"en": "Advanced databases", "de": "Fortgeschrittene Datenbanken"}
+    four |= {"it": "Basi di dati avanzate", "pl": "Zaawansowane bazy danych"}
+    summary = {lang: f"{text}." for lang, text in four.items()}
+    advanced = credential(
+        title=four,
+        summary=summary,
+        stackability={"builds_on": ["basics"]},
+        outcomes=[
+            {
+                "id": "design",
+                "kind": "skill",
+                "text": {
+                    "en": "Design a normalised schema.",
+                    "de": "Ein Schema entwerfen.",
+                    "it": "Progettare uno schema.",
+                },
+            },
+            {
+                "id": "query",
+                "kind": "skill",
+                "text": {
+                    "de": "SQL-Abfragen schreiben.",
+                    "it": "Scrivere query SQL.",
+                    "pl": "Pisać zapytania SQL.",
+                },
+                "esco": ["http://data.europa.eu/esco/skill/598de5b0-5b58-4ea7-8058-a4bc4d18c742"],
+            },
+        ],
+        assessments=[
+            {
+                "id": "project",
+                "type": "project-work",
+                "title": {"de": "Datenbankprojekt", "it": "Progetto", "pl": "Projekt"},
+                "proves": ["design", "query"],
+                "description": {
+                    "en": "A database project.",
+                    "de": "Ein Datenbankprojekt.",
+                    "it": "Un progetto.",
+                    "pl": "Projekt bazy danych.",
+                },
+            },
+            {
+                "id": "exam",
+                "type": "written-examination",
+                "proves": ["query"],
+                "description": {
+                    "de": "Eine Klausur.",
+                    "it": "Un esame scritto.",
+                    "pl": "Egzamin pisemny.",
+                },
+            },
+        ],
+    )
+    basics = credential(title={"en": "Basics", "de": "Grundlagen"})
+    settings = {**SETTINGS, "languages": ["en", "de", "it", "pl"]}
+    return write_catalogue(
+        root, credentials={"basics": basics, "advanced": advanced}, settings=settings
+    )
+
+
+def test_ob3_criteria_say_which_texts_are_not_in_the_editions_language(tmp_path: Path) -> None:
+    """Each edition's texts are in its language (``inLanguage``): a text the catalogue has
+    not translated is quoted in the language it has, and says so in the edition's words, as
+    does a vocabulary label; no alignment describes a skill with such a text. In Polish,
+    which credcat does not speak, its own words are English, unmarked (as on the pages)."""
+    cat = load_catalogue(_mixed_catalogue(tmp_path / "c"))
+    urls = urls_of(cat)
+    cred = cat.credentials["advanced"]
+    found = {key or "en": ob3_achievement(cat, cred, urls, key) for key in editions(cat, cred)}
+    assert set(found) == {"en", "de", "it", "pl"}
+    narratives = {lang: a["criteria"]["narrative"] for lang, a in found.items()}
+    for lang, achievement in found.items():
+        assert achievement["inLanguage"] == lang
+        assert _ob3_errors(achievement) == []
+    assert narratives["en"].splitlines()[2:4] == [
+        "1. Design a normalised schema.",
+        "2. SQL-Abfragen schreiben. (in German)",
+    ]
+    assert "- **Datenbankprojekt** (in German) (project work;" in narratives["en"]
+    assert "- **written examination** (written examination;" in narratives["en"]
+    assert narratives["en"].endswith("): Eine Klausur. (in German)")
+    assert "(auf " not in narratives["de"] and "(in " not in narratives["de"]  # all German
+    assert "- **Progetto** (project work (in inglese);" in narratives["it"]
+    assert narratives["it"].startswith("Risultati dell'apprendimento:")
+    assert narratives["pl"].splitlines()[:4] == [
+        "Learning outcomes:",
+        "",
+        "1. Design a normalised schema. (in English)",
+        "2. Pisać zapytania SQL.",
+    ]
+    assert "- **Projekt** (project work;" in narratives["pl"]
+    for lang, achievement in found.items():
+        (skill,) = [a for a in achievement["alignment"] if a["targetFramework"] == "ESCO skills"]
+        if lang == "en":
+            assert "targetDescription" not in skill  # outcome 2 has no English
+        else:
+            assert skill["targetDescription"] == cred.outcomes[1].text[lang]
+
+
+def test_elm_sentences_say_which_quoted_texts_are_in_another_language(tmp_path: Path) -> None:
+    """A value of an ELM language map is in its language: an outcome an assessment proves
+    and the title of a credential it builds on, quoted without a translation into it, say
+    which language they are in. In a language credcat's sentences lack, its words are
+    English and the texts quoted are in that language (they were the English ones)."""
+    cat = load_catalogue(_mixed_catalogue(tmp_path / "c"))
+    document = elm_document(cat, cat.credentials["advanced"], urls_of(cat))
+    project = next(a for a in document["provenBy"] if a["id"].endswith("#assessment-project"))
+    proves = project["description"]
+    assert (
+        "(1) Design a normalised schema; (2) SQL-Abfragen schreiben (in German)." in (proves["en"])
+    )
+    assert "(1) Ein Schema entwerfen; (2) SQL-Abfragen schreiben." in proves["de"]
+    assert "(1) Progettare uno schema; (2) Scrivere query SQL." in proves["it"]
+    # Polish, which credcat's sentences lack: its words in English, the texts in Polish
+    assert proves["pl"] == (
+        "Projekt bazy danych. Proves these learning outcomes: "
+        "(1) Design a normalised schema (in English); (2) Pisać zapytania SQL."
+    )
+    requirement = document["entryRequirement"]["noteLiteral"]
+    assert requirement["de"] == "Empfohlen vor diesem Nachweis: Grundlagen."
+    assert requirement["it"] == (
+        "Consigliato prima di questa microcredenziale: Basics (in inglese)."
+    )

@@ -7,9 +7,13 @@ Owns two things:
   language (deterministic, whatever order the YAML lists them in). Pages, ``catalogue.json``
   and every JSON-LD file call it, so a page and its JSON-LD never pick different texts.
 * The phrase table of ``credcat/data/phrases.yaml`` (short, factual sentences credcat adds to
-  the data, and the download link labels), read once, and :func:`say` / :func:`phrase` /
-  :func:`join_texts` that fill it. English (:data:`PHRASE_FALLBACK`) is the fallback of
-  credcat's own sentences: it is the one language every phrase has.
+  the data, and the download link labels), read once, and :func:`say` / :func:`phrase`
+  that fill it. English (:data:`PHRASE_FALLBACK`) is the fallback of credcat's own
+  sentences: it is the one language every phrase has, and the language of credcat's words
+  in a text in a language they lack (:func:`words_of`).
+* :func:`quoted` / :func:`language_note`: a catalogue text quoted in a plain text of
+  another language (an OB3 edition's criteria, an ELM sentence) says the language it is in
+  ("(in German)"), as a plain string cannot carry it otherwise.
 
 And the marks a chosen text carries into a page: :class:`InLanguage` (a text in another
 language than credcat's words around it) and :class:`Fallback` (one standing in for a missing
@@ -26,6 +30,7 @@ from importlib import resources
 from typing import Any, ClassVar, Self
 
 import yaml
+from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
 
 from .. import vocab
@@ -42,15 +47,17 @@ __all__ = [
     "concept_label",
     "in_span",
     "is_fallback",
-    "join_texts",
     "lang_attributes",
     "lang_of",
     "link_label",
     "localise",
     "nqf_label",
     "phrase",
+    "quoted",
+    "said_in",
     "same_kind",
     "say",
+    "words_of",
 ]
 
 LanguageMap = Mapping[str, str]
@@ -241,20 +248,48 @@ def phrase(key: str, lang: str, **values: Any) -> str:
     return localise(say(key, [lang], **values), lang, PHRASE_FALLBACK)
 
 
+def words_of(lang: str) -> str:
+    """The language of credcat's own words in a text in ``lang``: ``lang`` where its
+    phrases speak it, else English (:data:`PHRASE_FALLBACK`), as on the pages."""
+    return lang if lang in PHRASE_LANGUAGES else PHRASE_FALLBACK
+
+
+@functools.cache
+def _language_name(code: str, words: str) -> str:
+    """CLDR's name of the language ``code`` in the language ``words``, as written inside a
+    sentence ("Englisch", "anglais"); the code where CLDR has none."""
+    try:
+        names = Locale.parse(words.replace("-", "_")).languages
+    except (UnknownLocaleError, ValueError):  # pragma: no cover - words is a phrase language
+        names = Locale.parse(PHRASE_FALLBACK).languages
+    key = code.replace("-", "_")
+    return str(names.get(key) or names.get(key.split("_", 1)[0].lower()) or code)
+
+
+def said_in(code: str, lang: str) -> str:
+    """Which language a text is in, said in credcat's words of a text in ``lang``
+    (:func:`words_of`): "in German", "auf Englisch", "en anglais"."""
+    words = words_of(lang)
+    return phrase("in-language", words, language=_language_name(code, words))
+
+
+def language_note(text: LanguageMap | None, lang: str, default: str) -> str:
+    """What follows a catalogue text quoted in a text in ``lang`` (:func:`localise`) where it
+    is in another language, as the catalogue has no translation: `` (in German)``; ``""``
+    where it is in ``lang`` (or empty). A plain string cannot carry the language of its
+    parts, so it says it in words."""
+    chosen = chosen_language(text, lang, default)
+    if not text or not chosen or not text[chosen] or chosen == lang:
+        return ""
+    return f" ({said_in(chosen, lang)})"
+
+
+def quoted(text: LanguageMap | None, lang: str, default: str) -> str:
+    """A catalogue text quoted in a text in ``lang``, saying its language where it is in
+    another (:func:`language_note`): "Check query results (in German)"."""
+    return localise(text, lang, default) + language_note(text, lang, default)
+
+
 def link_label(kind: str, lang: str) -> str:
     """The download link text of a machine-readable file kind (``elm``, ``loq`` …)."""
     return localise(_tables()["link_labels"][kind], lang, PHRASE_FALLBACK)
-
-
-def join_texts(base: LanguageMap, *extra: LanguageMap, sep: str = " ") -> dict[str, str]:
-    """Append sentences to a text, language by language.
-
-    Only the languages of ``base`` are kept; an extra sentence missing in one of them is
-    appended in English.
-    """
-    out: dict[str, str] = {}
-    for lang, text in base.items():
-        parts = [text]
-        parts += [localise(more, lang, PHRASE_FALLBACK) for more in extra if more]
-        out[lang] = sep.join(part for part in parts if part)
-    return out

@@ -33,6 +33,12 @@ Mapping decisions (checked against EDC-generic-no-cv/full 1.2.0 and LOQ 1.1.0):
 * ``maximumDuration`` is the typical ``duration`` (as in the Commission's Annex I sample), as
   an ``xsd:duration``: weeks are written as days (``P84D``), XML Schema has no ``W``.
 * Language-neutral texts (postal addresses) are written in every catalogue language.
+* A value of a language map is in its language: a catalogue text quoted in a sentence
+  credcat writes (an outcome an assessment proves, the title of a credential it builds on)
+  that has no translation into it is quoted in the language it has, and says which
+  ("(auf Englisch)", :func:`~credcat.render.language.quoted`). credcat's sentences are in
+  the languages of ``phrases.yaml``; a text in a language they lack gets them in English,
+  as the pages do.
 """
 
 from __future__ import annotations
@@ -43,7 +49,17 @@ from ...jsonld import EDC_CONTEXT
 from ...model import Assessment, Credential, Outcome, QualityAssurance, ordered_outcomes
 from ...urls import Urls, assessment_anchor, outcome_anchor
 from ...versions import Related, builds_on_of, relations_of
-from ..language import PHRASE_FALLBACK, LanguageMap, join_texts, localise, say
+from ..language import (
+    PHRASE_FALLBACK,
+    PHRASE_LANGUAGES,
+    LanguageMap,
+    language_note,
+    localise,
+    phrase,
+    quoted,
+    say,
+    words_of,
+)
 from .nodes import (
     JsonDict,
     concept,
@@ -66,6 +82,12 @@ PROGRAMME_LEVEL_QA = frozenset({"programme-quality-assurance", "programme-licenc
 
 
 # --- the specification --------------------------------------------------------------------
+
+
+def _quote(text: LanguageMap, lang: str, default: str) -> str:
+    """An outcome quoted in an assessment's description in ``lang``, without its final full
+    stop, saying its language where it is in another (:func:`language_note`)."""
+    return localise(text, lang, default).rstrip(". ") + language_note(text, lang, default)
 
 
 class _Spec:
@@ -115,32 +137,39 @@ class _Spec:
         return node
 
     def assessment_description(self, assessment: Assessment) -> dict[str, str]:
-        langs = languages_of(self.cat, assessment.description)
-        extra: list[LanguageMap] = []
+        """The assessment's description in each of its languages, followed there by what
+        credcat says of it: its supervision and identity check, and the outcomes it proves
+        (numbered as on the page; one without a translation quoted in the language it has,
+        saying which). credcat's words are those of the language, English where its phrases
+        have none (:func:`~credcat.render.language.words_of`), as on the pages."""
         identity = "identity.yes" if assessment.identity_check else "identity.no"
-        if assessment.supervision is not None:
-            extra.append(
-                say(
-                    "assessment.supervision",
-                    langs,
-                    supervision=say(f"supervision.{assessment.supervision}", langs),
-                    identity=say(identity, langs),
-                )
-            )
-        elif assessment.identity_check:
-            extra.append(say("assessment.identity-only", langs, identity=say(identity, langs)))
-        # numbered as on the page
         numbered = {o.id: (i, o) for i, o in enumerate(ordered_outcomes(self.cred), start=1)}
         proven = sorted(numbered[oid] for oid in assessment.proves if oid in numbered)
-        if proven:
-            listing = {
-                lang: "; ".join(
-                    f"({i}) {localise(o.text, lang, self.default).rstrip('. ')}" for i, o in proven
+        described: dict[str, str] = {}
+        for lang, text in assessment.description.items():
+            words = words_of(lang)
+            parts = [text]
+            if assessment.supervision is not None:
+                supervision = phrase(f"supervision.{assessment.supervision}", words)
+                parts.append(
+                    phrase(
+                        "assessment.supervision",
+                        words,
+                        supervision=supervision,
+                        identity=phrase(identity, words),
+                    )
                 )
-                for lang in langs
-            }
-            extra.append(say("assessment.proves", langs, outcomes=listing))
-        return join_texts(assessment.description, *extra)
+            elif assessment.identity_check:
+                parts.append(
+                    phrase("assessment.identity-only", words, identity=phrase(identity, words))
+                )
+            if proven:
+                listing = "; ".join(
+                    f"({i}) {_quote(o.text, lang, self.default)}" for i, o in proven
+                )
+                parts.append(phrase("assessment.proves", words, outcomes=listing))
+            described[lang] = " ".join(part for part in parts if part)
+        return described
 
     def assessment(self, assessment: Assessment) -> JsonDict:
         kind = vocab.concept("assessment-type", assessment.type)
@@ -217,20 +246,30 @@ class _Spec:
         return note(self.node("note-workload"), say("workload", langs, parts=joined))
 
     def entry_requirement(self) -> JsonDict | None:
-        # the titles of the versions it builds on: a released version's as its release
-        # recorded them (no model read)
+        """The prerequisites, and the credentials it builds on (their titles as a released
+        version's release recorded them, no model read; one without a translation quoted in
+        the language it has, saying which), in the prerequisites' languages (else in those
+        credcat writes its sentences in), credcat's words as in
+        :meth:`assessment_description`."""
         earlier = builds_on_of(self.cat, self.cred)
         prerequisites = self.cred.prerequisites
-        text: dict[str, str] | None = dict(prerequisites) if prerequisites else None
-        if earlier:
-            langs = languages_of(self.cat, self.cred.prerequisites, self.cred.title)
-            titles = {
-                lang: ", ".join(localise(c.title, lang, self.default) for c in earlier)
-                for lang in langs
+        if not earlier:
+            return note(self.node("entry-requirement"), prerequisites) if prerequisites else None
+
+        def sentence(lang: str) -> str:
+            titles = ", ".join(quoted(c.title, lang, self.default) for c in earlier)
+            return phrase("builds-on", words_of(lang), titles=titles)
+
+        if prerequisites:
+            text = {lang: f"{said} {sentence(lang)}" for lang, said in prerequisites.items()}
+        else:
+            langs = languages_of(self.cat, self.cred.title)
+            text = {
+                lang: sentence(lang)
+                for lang in dict.fromkeys([PHRASE_FALLBACK, *langs])
+                if lang in PHRASE_LANGUAGES
             }
-            sentence = say("builds-on", langs, titles=titles)
-            text = join_texts(text, sentence) if text else sentence
-        return note(self.node("entry-requirement"), text) if text else None
+        return note(self.node("entry-requirement"), text)
 
     def notes(self) -> list[JsonDict]:
         cred = self.cred

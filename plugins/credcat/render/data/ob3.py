@@ -7,18 +7,23 @@ language editions or previous versions"). The main edition, ``ob3-achievement.js
 the catalogue's default language when the title has it, else the title's first language; every
 other catalogue language in which the credential is complete (every complete catalogue
 language, and a partial one when the title, summary and every outcome exist in it) has
-``ob3-achievement.<lang>.json`` (:func:`editions`). Each edition's ``id`` is the URL of its
-own file, so it resolves; ``otherIdentifier`` names the ELM specification IRI. Its ``image``
-is the generated badge of its language (:mod:`.badge`), with the same caption as the image's
-``<desc>``. Alignments point to the ESCO skills of the outcomes (named by their ESCO
-label where the catalogue gives it, typed ``ceasn:Competency``), the EQF level, the NQF level
-and the ISCED-F fields; the QF-EHEA cycle, which has no IRI to align to, is a ``tag``.
-The ``creator`` (the awarding body, at its organisation IRI in every edition) has the same
-``name`` in every edition, its name in the catalogue's default language (the pages keep theirs):
-OB3 names are untagged strings, so a name per language would state several names of one
-organisation to whoever merges the editions into one graph.
-``related`` also names the achievements of the credentials the version replaces (whose
-``superseded_by`` names it), as they stood when the version was released
+``ob3-achievement.<lang>.json`` (:func:`editions`).
+
+An edition's texts are in its language: its criteria quote a text the catalogue has not
+translated into it in the language it has and say which ("… (in German)"), and an outcome
+without a translation is no alignment's ``targetDescription`` (a plain string that could not
+say so). The ``creator`` (the awarding body, at its organisation IRI in every edition) has the
+same ``name`` in every edition, its name in the catalogue's default language (the pages keep
+theirs): OB3 names are untagged strings, so a name per language would state several names of
+one organisation to whoever merges the editions into one graph.
+
+Each edition's ``id`` is the URL of its own file, so it resolves; ``otherIdentifier`` names the
+ELM specification IRI. Its ``image`` is the generated badge of its language (:mod:`.badge`),
+with the same caption as the image's ``<desc>``. Alignments point to the ESCO skills of the
+outcomes (named by their ESCO label where the catalogue gives it, typed ``ceasn:Competency``),
+the EQF level, the NQF level and the ISCED-F fields; the QF-EHEA cycle, which has no IRI to
+align to, is a ``tag``. ``related`` also names the achievements of the credentials the version
+replaces (whose ``superseded_by`` names it), as they stood when the version was released
 (:func:`credcat.versions.predecessors_of`), and, added by :mod:`.machine`, the version it
 replaces; never a later version or a successor, so that no later change to the catalogue
 changes a released version's files. (OB3 reserves ``related`` for other versions and language
@@ -35,7 +40,17 @@ from ...jsonld import OB3_CONTEXT
 from ...model import Brief, Credential, ordered_outcomes
 from ...urls import Urls
 from ...versions import predecessors_of
-from ..language import concept_label, localise, nqf_label, phrase
+from ..language import (
+    PHRASE_FALLBACK,
+    concept_label,
+    language_note,
+    localise,
+    nqf_label,
+    phrase,
+    quoted,
+    said_in,
+    words_of,
+)
 from .badge import badge_caption
 from .nodes import JsonDict, plain_text
 
@@ -84,16 +99,35 @@ def editions(catalogue: Catalogue, credential: Credential) -> dict[str | None, s
     return found
 
 
+def _kind(concept: vocab.Concept, lang: str) -> tuple[str, str]:
+    """A vocabulary label among credcat's words of an edition in ``lang``
+    (:func:`~credcat.render.language.words_of`), and what follows it where the vocabulary
+    has no label in those words: " (in English)"."""
+    words = words_of(lang)
+    if words in concept.labels or PHRASE_FALLBACK not in concept.labels:
+        return concept_label(concept, words), ""
+    return concept.labels[PHRASE_FALLBACK], f" ({said_in(PHRASE_FALLBACK, lang)})"
+
+
 def _criteria_narrative(credential: Credential, lang: str, default: str) -> str:
-    """Markdown: the outcomes the holder has shown, and how each assessment proves them."""
+    """Markdown: the outcomes the holder has shown, and how each assessment proves them.
+
+    In the edition's language: a catalogue text without a translation into it is quoted in
+    the language it has, and says which ("… (in German)", :func:`quoted`), as does a
+    vocabulary label; credcat's own words are those of the edition's language, English
+    where credcat does not speak it (as on the pages)."""
     outcomes = ordered_outcomes(credential)  # numbered as on the page
     numbered = {o.id: i for i, o in enumerate(outcomes, start=1)}
     lines = [phrase("heading.outcomes", lang) + ":", ""]
-    lines += [f"{numbered[o.id]}. {localise(o.text, lang, default)}" for o in outcomes]
+    lines += [f"{numbered[o.id]}. {quoted(o.text, lang, default)}" for o in outcomes]
     lines += ["", phrase("heading.assessment", lang) + ":", ""]
     for assessment in credential.assessments:
-        kind = concept_label(vocab.concept("assessment-type", assessment.type), lang)
-        name = localise(assessment.title, lang, default) if assessment.title else kind
+        label, label_note = _kind(vocab.concept("assessment-type", assessment.type), lang)
+        kind = label + label_note
+        name = f"**{label}**{label_note}"
+        if assessment.title:
+            title = localise(assessment.title, lang, default)
+            name = f"**{title}**{language_note(assessment.title, lang, default)}"
         how = [kind]
         if assessment.supervision:
             how.append(phrase(f"supervision.{assessment.supervision}", lang))
@@ -102,8 +136,8 @@ def _criteria_narrative(credential: Credential, lang: str, default: str) -> str:
             str(n) for n in sorted(numbered[o] for o in assessment.proves if o in numbered)
         )
         how.append(phrase("proves.short", lang, numbers=proves))
-        text = localise(assessment.description, lang, default)
-        lines.append(f"- **{name}** ({'; '.join(how)}): {text}")
+        text = quoted(assessment.description, lang, default)
+        lines.append(f"- {name} ({'; '.join(how)}): {text}")
     return "\n".join(lines)
 
 
@@ -126,19 +160,19 @@ def ob3_achievement(
             if iri in seen:
                 continue
             seen.add(iri)
-            alignment.append(
-                {
-                    "type": ["Alignment"],
-                    "targetName": localise(skill.label, lang, default)
-                    if skill.label
-                    else f"ESCO skill {iri.rsplit('/', 1)[-1]}",
-                    "targetDescription": localise(outcome.text, lang, default),
-                    "targetFramework": ESCO_FRAMEWORK,
-                    "targetType": COMPETENCY,
-                    "targetCode": iri.rsplit("/", 1)[-1],
-                    "targetUrl": iri,
-                }
-            )
+            aligned: JsonDict = {
+                "type": ["Alignment"],
+                "targetName": localise(skill.label, lang, default)
+                if skill.label
+                else f"ESCO skill {iri.rsplit('/', 1)[-1]}",
+                "targetFramework": ESCO_FRAMEWORK,
+                "targetType": COMPETENCY,
+                "targetCode": iri.rsplit("/", 1)[-1],
+                "targetUrl": iri,
+            }
+            if lang in outcome.text:  # a plain string: none in another language
+                aligned["targetDescription"] = outcome.text[lang]
+            alignment.append(aligned)
     eqf = vocab.concept("eqf", str(credential.eqf))
     alignment.append(
         {
