@@ -672,7 +672,13 @@ def test_a_changed_title_is_named_among_the_titles_it_states(
 def test_an_open_badges_title_says_its_language(page: Page, sample_site: Site):
     """An Open Badges achievement states its name as a plain string and its language in
     ``inLanguage``: on the German page the English badge's title is marked as English (WCAG
-    2.1, 3.1.2), and the German badge's title, compared with the German title, is not."""
+    2.1, 3.1.2), and the German badge's title, compared with the German title, is not. The
+    awarding body's plain name, the same in every edition (the catalogue's default
+    language's), is marked with the language the catalogue publishes that name in."""
+    cat = sample_site.catalogue
+    body = cat.organisations[cat.credentials[CID].awarding_body[0]]
+    default = cat.settings.default_language
+    assert body.name[default] != body.name["de"]
     page.goto(sample_site.url("de/check/"))
     expect(page.locator("#credcat-check-form")).to_be_visible()
     english = fx.ob3_credential(sample_site.root, CID, VERSION)
@@ -681,6 +687,9 @@ def test_an_open_badges_title_says_its_language(page: Page, sample_site: Site):
     cell = page.locator('[data-credcat-row="title"] td').first
     expect(cell).to_have_text("SQL for Data Analysis")
     expect(cell).to_have_attribute("lang", "en")
+    awarding = page.locator('[data-credcat-row="awarding"] td').first
+    expect(awarding).to_have_text(body.name[default])
+    expect(awarding).to_have_attribute("lang", default)
 
     german = json.loads(json.dumps(english))
     path = sample_site.root / "credentials" / CID / VERSION / "ob3-achievement.de.json"
@@ -691,6 +700,8 @@ def test_an_open_badges_title_says_its_language(page: Page, sample_site: Site):
     assert verdict(page) == "partial", output_text(page)
     expect(cell).to_have_text("SQL für die Datenanalyse")
     assert cell.get_attribute("lang") is None
+    expect(awarding).to_have_text(body.name[default])
+    expect(awarding).to_have_attribute("lang", default)
 
 
 # --- how it was assessed ----------------------------------------------------------------------

@@ -265,7 +265,9 @@
       } else if (isObject(org)) {
         var name = shown(languages(own(org, "legalName"))) || shown(languages(own(org, "prefLabel"))) ||
           shown(languages(own(org, "name")));
-        out.push({ id: str(org.id), name: name || "" });
+        var names = languages(own(org, "legalName")) || languages(own(org, "prefLabel")) ||
+          languages(own(org, "name"));
+        out.push({ id: str(org.id), name: name || "", names: names || {} });
       }
     });
     return out;
@@ -761,6 +763,28 @@
     return org.name || org.id;
   }
 
+  /** A plain name of a claimed organisation (an Open Badge's creator: OB3 names have no
+   *  language) is in the language in which the catalogue publishes that name for it (every
+   *  edition of credcat's achievements names it in the catalogue's default language). */
+  function plainNameLanguage(org, publishedOrgs) {
+    if (!org.name || Object.keys(org.names || {}).join() !== "") {
+      return;
+    }
+    var langs = [];
+    publishedOrgs.forEach(function (p) {
+      if (p.id === org.id) {
+        Object.keys(p.names || {}).sort().forEach(function (lang) {
+          if (p.names[lang] === org.name) {
+            langs.push(lang);
+          }
+        });
+      }
+    });
+    if (langs.length && langs.indexOf(words) < 0) {
+      marked(org.name, langs[0]);
+    }
+  }
+
   /** Rows of the comparison: {field, claimed: [texts] | null, published: [texts], result,
    *  notes}; a text is a string or a message (Said). */
   function compare(claimed, published) {
@@ -871,6 +895,7 @@
       var ids = function (orgs) {
         return orgs.map(function (o) { return o.id || o.name; }).sort().join("\n");
       };
+      claimed.awarding.forEach(function (org) { plainNameLanguage(org, published.awarding); });
       row("awarding", claimed.awarding.map(orgText), published.awarding.map(orgText),
         ids(claimed.awarding) === ids(published.awarding));
     }
