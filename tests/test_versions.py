@@ -489,6 +489,49 @@ def test_a_hand_edited_snapshot_is_an_error(released: Path) -> None:
     assert "edited after its release" in problem.message
 
 
+def test_an_edited_snapshot_is_one_error_with_the_command_that_restores_it(
+    released: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited snapshot is there, only not valid: the versions after it are not told that
+    it was deleted, its own version is not said to be unreleased, its errata stay an
+    erratum's, and the hint gives the path to restore."""
+    cred_file = released / "credentials" / "databases.yaml"
+    text = cred_file.read_text("utf-8")
+    erratum = '- version: "1.0"\n  date: 2026-10-01\n  text: {en: A typo., de: Ein Tippfehler.}\n'
+    text += "errata:\n" + erratum
+    cred_file.write_text(text, "utf-8")
+    for version in ("1.1", "1.2"):
+        edit(cred_file, f"version: '{float(version) - 0.1:.1f}'", f"version: '{version}'")
+        assert release(released, "databases")[0] == 0
+    monkeypatch.chdir(released.parent)
+    for edited in ("1.0", "1.1", "1.2"):  # the first, one in the middle, the current one
+        snapshot = released / ARCHIVE_DIR / "databases" / f"{edited}.yaml"
+        original = snapshot.read_text("utf-8")
+        edit(snapshot, "eqf: 6", "eqf: 7")
+        _cat, problems = check_catalogue(released.name)
+        [problem] = problems  # not an error, warning or note more
+        shown = f"catalogue/versions/databases/{edited}.yaml"
+        assert (problem.path, problem.line, problem.field, problem.code) == (
+            shown,
+            line_of(snapshot, "fingerprint:"),
+            "release.fingerprint",
+            "archive-tampered",
+        )
+        assert f"git checkout -- {shown};" in problem.hint
+        code, output = run("check", released.name)
+        assert code == 1 and output.count(": release.") == 1, output
+        snapshot.write_text(original, "utf-8")
+    assert errors(released) == []
+
+
+def test_a_broken_snapshot_header_hint_gives_its_path(released: Path) -> None:
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    edit(snapshot, "  date: 2026-09-01", "  date: soon")
+    [problem] = errors(released)
+    assert problem.code == "archive-header"
+    assert problem.hint.endswith(f"git checkout -- {problem.path}")
+
+
 def test_a_snapshot_keeps_the_amounts_it_was_released_with(tmp_path: Path) -> None:
     """An amount written `1.200` is an error in the credential file, to fix there; a snapshot
     released with it before credcat said so (as 1.2) never changes, and is not reported."""
@@ -520,6 +563,9 @@ def test_a_deleted_snapshot_leaves_a_visible_gap(released: Path) -> None:
         "archive-gap",
     )
     assert "released version 1.1 of 'databases' is missing" in problem.message
+    gone = str(released / ARCHIVE_DIR / "databases" / "1.1.yaml")
+    assert f"its snapshot {gone} was deleted" in problem.message
+    assert f"git checkout -- {gone} " in problem.hint
 
 
 def test_a_snapshot_without_its_credential_is_an_error(released: Path) -> None:

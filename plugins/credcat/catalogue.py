@@ -107,6 +107,10 @@ class Archive:
     """Every released version, by credential id, oldest first."""
 
     releases: Mapping[str, tuple[Release, ...]]
+    refused: frozenset[tuple[str, str]] = frozenset()
+    """The snapshots in the archive that did not validate (edited, broken), as (credential id,
+    the version their file name says): each is reported where it is, so that the rules that
+    follow treat that version as released, not as missing or unreleased."""
 
     def of(self, credential_id: str) -> tuple[Release, ...]:
         """The released versions of a credential, oldest first."""
@@ -115,6 +119,10 @@ class Archive:
     def get(self, credential_id: str, version: str) -> Release | None:
         """The release of one version, or ``None``."""
         return next((r for r in self.of(credential_id) if r.version == version), None)
+
+    def refuses(self, credential_id: str, version: str) -> bool:
+        """Whether the snapshot of a version is in the archive but did not validate."""
+        return (credential_id, version) in self.refused
 
     def latest(self, credential_id: str) -> Release | None:
         """The newest released version of a credential, or ``None``."""

@@ -33,6 +33,7 @@ import itertools
 import json
 import math
 import re
+import shlex
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -242,6 +243,7 @@ def load_archive(
     prefix = _display_prefix(catalogue)
     problems: list[Problem] = []
     releases: dict[str, list[Release]] = {}
+    refused: set[tuple[str, str]] = set()
     if not folder.is_dir() and not folder.is_symlink():
         return Archive({}), problems
     if not _plain_folder(catalogue.root, ARCHIVE_DIR):
@@ -289,11 +291,24 @@ def load_archive(
             problems.extend(found)
             if release_ is not None:
                 releases.setdefault(sub.name, []).append(_shared(release_, catalogue, store))
+            elif (version := _named_version(path.name)) is not None and path.is_file():
+                refused.add((sub.name, version))  # reported; not missing, not unreleased
     ordered = {
         cid: tuple(sorted(found, key=lambda r: version_key(r.version)))
         for cid, found in sorted(releases.items())
     }
-    return Archive(ordered), problems
+    return Archive(ordered, frozenset(refused)), problems
+
+
+def _named_version(name: str) -> str | None:
+    """The version a snapshot's file name says (``1.2.yaml`` → ``1.2``), or ``None``."""
+    version = name[: -len(".yaml")] if name.endswith(".yaml") else ""
+    return version if version and VERSION_RE.fullmatch(version) else None
+
+
+def restore_hint(shown: str) -> str:
+    """How to restore a snapshot from Git, with its path as problems show it."""
+    return f"restore it from Git: git checkout -- {shlex.quote(shown)}"
 
 
 def _shared(release_: Release, catalogue: Catalogue, store: ModelStore | None) -> Release:
@@ -330,8 +345,8 @@ def load_snapshot(
 ) -> tuple[Release | None, list[Problem]]:
     problems: list[Problem] = []
     name = name or path.name
-    version = name[: -len(".yaml")] if name.endswith(".yaml") else ""
-    if not path.is_file() or not version or not VERSION_RE.fullmatch(version):
+    version = _named_version(name)
+    if not path.is_file() or version is None:
         problems.append(
             Problem(
                 shown,
@@ -365,7 +380,7 @@ def load_snapshot(
                 column,
                 "version",
                 f"this snapshot is named {version}.yaml but holds version {credential.version}",
-                "snapshots are written by credcat release; restore this file from Git",
+                f"snapshots are written by credcat release; {restore_hint(shown)}",
                 code="archive-tampered",
             )
         )
@@ -380,8 +395,8 @@ def load_snapshot(
                 f"{HEADER_KEY}.fingerprint",
                 f"released version {version} was edited after its release: its content no "
                 "longer matches its fingerprint",
-                "restore this file from Git (git checkout -- <file>); a released version never "
-                "changes: record a correction as an erratum in the credential file",
+                f"{restore_hint(shown)}; a released version never changes: record a "
+                "correction as an erratum in the credential file",
                 code="archive-tampered",
             )
         )
@@ -428,7 +443,7 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
                 column,
                 field_label(loc),
                 message,
-                "snapshots are written by credcat release; restore this file from Git",
+                f"snapshots are written by credcat release; {restore_hint(doc.display)}",
                 code="archive-header",
                 loc=loc,
             )
@@ -560,6 +575,7 @@ def _orphans(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
 def _chains(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
     """Each snapshot names the version it replaces (a deleted snapshot leaves a gap), and is
     dated on or after it."""
+    prefix = _display_prefix(catalogue)
     for cid, found in archive.releases.items():
         known = {r.version for r in found}
         for before, release_ in zip((None, *found), found, strict=False):
@@ -580,12 +596,17 @@ def _chains(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
                 continue
             loc = (HEADER_KEY, "replaces")
             if release_.replaces is not None and release_.replaces not in known:
+                if archive.refuses(cid, release_.replaces):
+                    continue  # its snapshot is there but edited or broken: reported there
+                gone = f"{prefix}{ARCHIVE_DIR}/{cid}/{release_.replaces}.yaml"
                 yield _snapshot_problem(
                     release_,
                     loc,
                     f"released version {release_.replaces} of '{cid}' is missing: its snapshot "
-                    f"{ARCHIVE_DIR}/{cid}/{release_.replaces}.yaml was deleted",
-                    "restore it from Git: every released version stays published for good",
+                    f"{gone} was deleted",
+                    f"{restore_hint(gone)} (once the deletion is committed, name the commit "
+                    "before it: git checkout <commit>~1 -- …); every released version stays "
+                    "published for good",
                     "archive-gap",
                 )
             else:
@@ -603,8 +624,8 @@ def _chains(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
 def _current_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
     for cid, credential in catalogue.credentials.items():
         latest = archive.latest(cid)
-        if latest is None:
-            continue
+        if latest is None or archive.refuses(cid, credential.version):
+            continue  # a snapshot of its version that did not validate is reported there
         released = archive.get(cid, credential.version)
         if released is None:
             if version_key(credential.version) <= version_key(latest.version):
@@ -704,6 +725,7 @@ def _named_versions(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]
                     version is None  # named at its record, which stays
                     or (other, version) in reported
                     or archive.get(other, version) is not None
+                    or archive.refuses(other, version)
                     or credential is None
                     or credential.version == version
                 ):
@@ -833,7 +855,9 @@ def _first_difference(new: Any, old: Any) -> PathKey:
 def _errata(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
     for cid, credential in catalogue.credentials.items():
         for index, erratum in enumerate(credential.errata):
-            if archive.get(cid, erratum.version) is None:
+            if archive.get(cid, erratum.version) is None and not archive.refuses(
+                cid, erratum.version
+            ):
                 yield problem_at(
                     catalogue,
                     "credential",
@@ -860,7 +884,7 @@ def summary(catalogue: Catalogue, archive: Archive) -> str:
     unreleased: list[str] = []
     drafts: list[str] = []
     for cid, cred in catalogue.credentials.items():
-        if archive.get(cid, cred.version) is None:
+        if archive.get(cid, cred.version) is None and not archive.refuses(cid, cred.version):
             (drafts if cred.status == "draft" else unreleased).append(f"{cid} {cred.version}")
     line = f"versions: {released} released"
     if unreleased:
