@@ -226,6 +226,7 @@ def test_release_writes_a_snapshot_that_reads_back(released: Path) -> None:
         "fingerprint": fingerprint(cat.credentials["databases"]),
         "replaces": None,
         "language": "en",
+        "base_uri": SETTINGS["base_uri"],
         # no other credential named: recorded as such, so none is ever named later
         "part_of": {},
         "parts": {},
@@ -625,6 +626,79 @@ def test_a_snapshot_linked_from_outside_is_not_read(released: Path, tmp_path: Pa
     [problem] = errors(released)
     assert (problem.code, problem.path.endswith("1.0.yaml")) == ("unsafe-file", True)
     assert "outside the catalogue folder" in problem.message
+
+
+# --- the catalogue's base_uri, as recorded by each release ------------------------------------
+
+
+def test_moving_base_uri_after_a_release_is_one_error_at_base_uri(released: Path) -> None:
+    """Every permanent identifier of a released version starts with base_uri: changing it
+    would move them. The error is at catalogue.yaml's base_uri, names the versions and the
+    address to set back, and says that a permanent identifier cannot move."""
+    cred_file = released / "credentials" / "databases.yaml"
+    edit(cred_file, "version: '1.0'", "version: '1.1'")
+    assert release(released, "databases")[0] == 0
+    settings = released / "catalogue.yaml"
+    edit(settings, "https://credentials.test.example/", "https://catalogue.alpha.example/")
+    code, output = run("check", "--strict", str(released))
+    assert code == 1
+    [problem] = errors(released)
+    then = "https://credentials.test.example/"
+    assert (problem.path, problem.line, problem.field, problem.code) == (
+        str(settings),
+        line_of(settings, "base_uri:"),
+        "base_uri",
+        "base-uri-moved",
+    )
+    assert problem.message.startswith(
+        f"2 released versions (databases 1.0, databases 1.1) were released under base_uri {then}"
+    )
+    assert "https://catalogue.alpha.example/, their files would name others" in problem.message
+    assert problem.hint.startswith(f"set base_uri back to {then}: a permanent identifier cannot")
+    assert f"keep base_uri and keep {then} answering" in problem.hint
+    assert "Traceback" not in output and f"{settings}:{problem.line}:" in output
+    # nothing can be released while it is so; set back, the catalogue is clean again
+    edit(cred_file, "version: '1.1'", "version: '1.2'")
+    code, output = release(released, "databases")
+    assert code == 1 and "base_uri" in output
+    edit(settings, "https://catalogue.alpha.example/", then)
+    assert errors(released) == []
+    assert release(released, "databases")[0] == 0
+
+
+def test_a_snapshot_from_before_base_uri_was_recorded_is_not_compared(released: Path) -> None:
+    """A snapshot written before releases recorded base_uri says nothing of it: no error on
+    a moved base_uri (the next release records it)."""
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    edit(snapshot, '  base_uri: "https://credentials.test.example/"\n', "")
+    settings = released / "catalogue.yaml"
+    edit(settings, "https://credentials.test.example/", "https://catalogue.alpha.example/")
+    assert errors(released) == []
+    assert load_catalogue(released).archive.of("databases")[0].base_uri is None
+
+
+@pytest.mark.parametrize("value", ["7", "ftp://x.example/", '"https://x.example/a"', "[]"])
+def test_a_release_record_with_a_base_uri_that_is_not_one_is_refused(
+    released: Path, value: str
+) -> None:
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    edit(snapshot, '"https://credentials.test.example/"', value)
+    [problem] = errors(released)
+    assert (problem.line, problem.field, problem.code) == (
+        line_of(snapshot, "  base_uri:"),
+        "release.base_uri",
+        "archive-header",
+    )
+
+
+def test_a_release_writes_the_same_bytes_for_the_same_catalogue(tmp_path: Path) -> None:
+    """The record (base_uri too) depends on the catalogue and the date only."""
+    texts = []
+    for name in ("a", "b"):
+        root = write_catalogue(tmp_path / name)
+        assert release(root, "databases")[0] == 0
+        texts.append((root / ARCHIVE_DIR / "databases" / "1.0.yaml").read_bytes())
+    assert texts[0] == texts[1]
 
 
 def test_a_release_records_the_versions_its_files_name_for_good(tmp_path: Path) -> None:

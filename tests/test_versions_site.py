@@ -8,6 +8,7 @@ their versions; every version's files still conform to the official shapes.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 import rdflib
 import yaml
+from mkdocs.exceptions import Abort
 
 from catalogue_factory import SETTINGS, credential, write_catalogue
 from credcat.render.data.machine import catalogue_document, version_documents
@@ -535,3 +537,33 @@ def test_the_contents_list_the_sections_in_the_order_of_the_page(builds: dict[st
         body = html[html.index("<article") :]
         headings = [h for h in re.findall(r'<h[23] id="([^"]+)"', body) if h in listed]
         assert listed and listed == headings, page
+
+
+def test_a_moved_base_uri_fails_the_build_and_leaves_the_released_files_as_they_were(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A released version's files are built with the base_uri it was released under: moving
+    base_uri (and site_url with it, as a move would) stops the build at catalogue.yaml
+    instead of rewriting every permanent identifier of the released version."""
+    config = make_project(tmp_path / "project")
+    root = tmp_path / "project" / "catalogue"
+    assert release(root, CID, "2026-01-15")[0] == 0
+    build_site(config, tmp_path / "one")
+    folder = Path("credentials") / CID / "1.0"
+    before = _files(tmp_path / "one" / folder)
+    old = str(yaml.safe_load((root / "catalogue.yaml").read_text("utf-8"))["base_uri"])
+    assert json.loads(before["elm.jsonld"])["id"].startswith(old)
+    new = "https://moved.example.org/"
+    edit(root / "catalogue.yaml", old, new)
+    config.write_text(config.read_text("utf-8").replace(old, new), "utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(config, tmp_path / "two")
+    assert re.search(
+        r"catalogue/catalogue\.yaml:\d+:\d+: base_uri: 1 released version", caplog.text
+    )
+    assert f"set base_uri back to {old}" in caplog.text
+    assert not (tmp_path / "two" / folder).exists()
+    edit(root / "catalogue.yaml", new, old)  # set back: the same files as before
+    config.write_text(config.read_text("utf-8").replace(new, old), "utf-8")
+    build_site(config, tmp_path / "three")
+    assert _files(tmp_path / "three" / folder) == before

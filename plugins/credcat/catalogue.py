@@ -55,6 +55,8 @@ class Release:
         supersedes: The credentials (and their versions) it replaces, as recorded at release.
         builds_on: The credentials (and their versions) it builds on, as recorded at release.
         titles: The titles of the versions it names that were not released then.
+        base_uri: The catalogue's ``base_uri`` when it was released, which starts its
+            permanent identifiers; ``None`` for a snapshot written before credcat recorded it.
     """
 
     model: Handle[Credential] = field(compare=False)
@@ -89,6 +91,7 @@ class Release:
     """The title its files give each version it names that was not released that day (id,
     ``(language, text)`` pairs), as recorded when it was released; ``None`` for a snapshot
     written before credcat recorded them."""
+    base_uri: str | None = None
 
     @property
     def credential(self) -> Credential:

@@ -23,6 +23,7 @@ from .rules import Suggester
 from .validate import check_catalogue
 from .versions import (
     ARCHIVE_DIR,
+    BASE_URI,
     HEADER_KEY,
     NAMED_TITLE,
     TITLES,
@@ -61,6 +62,8 @@ def snapshot_text(source: str, release_: dict[str, Any], credential: Credential)
         f"  fingerprint: {release_['fingerprint']}",
         f'  replaces: "{replaces}"' if replaces else "  replaces: null",
         f"  language: {release_['language']}",
+        "  # the catalogue's base_uri: every permanent identifier of this version starts with it",
+        f"  {BASE_URI}: {json.dumps(release_[BASE_URI], ensure_ascii=False)}",
         "  # the other credentials its files name, each at the version they name for good,",
         "  # and the titles they give those not released yet, as they are today",
         *(
@@ -245,6 +248,7 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         "fingerprint": fingerprint(credential),
         "replaces": latest.version if latest else None,
         "language": catalogue.settings.default_language,
+        BASE_URI: catalogue.settings.base_uri,
         **named,
     }
     text = snapshot_text(source_path.read_text("utf-8"), record, credential)

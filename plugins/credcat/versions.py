@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Archive, Catalogue, Release, problem_at
-from .errors import Problem, Severity, field_label, listing
+from .errors import Problem, Severity, field_label, listing, shorten
 from .fs import UnsafeFileError, folder_inside
 from .ids import SLUG_RE
 from .memo import per_object
@@ -64,6 +64,8 @@ ARCHIVE_DIR = "versions"
 HEADER_KEY = "release"
 """The top-level key of a snapshot that holds the release record."""
 FINGERPRINT_RE = re.compile(r"^sha256:[0-9a-f]{64}$")
+BASE_URI_RE = re.compile(r"^https?://[^\s?#]+/$", re.IGNORECASE)
+"""A ``base_uri`` as a release records it (as ``catalogue.yaml``'s validates: ending in /)."""
 
 NOT_COVERED = frozenset({"offerings", "status", "superseded_by", "errata"})
 """Fields a version may change after its release: the runs on offer, the life-cycle status
@@ -98,6 +100,12 @@ NAMED_TITLE = "named-title"
 """The code of the warning "a version a release names with its title has another title now"."""
 LANGUAGE_KEY_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 """A language of a title in a release record (``en``, ``pt-BR``)."""
+BASE_URI = "base_uri"
+"""The key of a release record that holds the catalogue's ``base_uri`` on the day of the
+release: every permanent identifier of the version starts with it, so the catalogue's must
+stay the same (:func:`check_archive`; written by ``credcat release`` since 2026-12-04). Like
+:data:`RECORDED`, part of the record, not of the fingerprint, which covers what the credential
+file says."""
 
 IMMUTABLE_HINT = (
     'raise the version (e.g. version: "{next}") to publish the change as a new version, or '
@@ -416,6 +424,7 @@ def load_snapshot(
             supersedes=record["supersedes"],
             builds_on=record["builds_on"],
             titles=record["titles"],
+            base_uri=record["base_uri"],
         ),
         problems,
     )
@@ -452,7 +461,7 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
 
     if not isinstance(header, dict):
         return bad((HEADER_KEY,), "a snapshot starts with its release record (release:)")
-    known = {"date", "fingerprint", "replaces", "language", *VERSION_MAPS, TITLES}
+    known = {"date", "fingerprint", "replaces", "language", BASE_URI, *VERSION_MAPS, TITLES}
     unknown = sorted(set(header) - known)
     if unknown:
         return bad((HEADER_KEY, unknown[0]), f"unknown key '{unknown[0]}' in the release record")
@@ -468,6 +477,11 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         return bad((HEADER_KEY, "replaces"), "'replaces' is not a version")
     if language is not None and not isinstance(language, str):
         return bad((HEADER_KEY, "language"), "'language' is not a language code")
+    base_uri = header.get(BASE_URI)
+    if base_uri is not None and (
+        not isinstance(base_uri, str) or not BASE_URI_RE.fullmatch(base_uri)
+    ):
+        return bad((HEADER_KEY, BASE_URI), f"'{BASE_URI}' is not an http(s) address ending in /")
     named: dict[str, tuple[tuple[str, str | None], ...]] = {}
     for key in VERSION_MAPS:
         value = header.get(key)
@@ -503,6 +517,7 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         "titles": None
         if titles is None
         else tuple(sorted((k, tuple(sorted(v.items()))) for k, v in titles.items())),
+        "base_uri": base_uri,
     }
 
 
@@ -539,6 +554,7 @@ def check_archive(catalogue: Catalogue) -> list[Problem]:
     problems.extend(_named_versions(catalogue, archive))
     problems.extend(_named_titles(catalogue, archive))
     problems.extend(_errata(catalogue, archive))
+    problems.extend(_base_uris(catalogue, archive))
     return problems
 
 
@@ -850,6 +866,39 @@ def _first_difference(new: Any, old: Any) -> PathKey:
                     return (index,)
                 return (index, *_first_difference(item, old[index]))
     return ()
+
+
+def _base_uris(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
+    """The catalogue's ``base_uri`` is the one every release recorded (:data:`BASE_URI`): it
+    starts each released version's permanent identifiers, which credentials issued against it
+    hold for good. One error at ``catalogue.yaml`` per other address recorded; a snapshot
+    written before releases recorded it is not compared (nothing says where it was)."""
+    now = catalogue.settings.base_uri
+    moved: dict[str, list[str]] = {}
+    for cid, found in archive.releases.items():
+        for release_ in found:
+            if release_.base_uri is not None and release_.base_uri != now:
+                moved.setdefault(release_.base_uri, []).append(f"{cid} {release_.version}")
+    for then, versions in sorted(moved.items()):
+        one = len(versions) == 1
+        it, its = ("that version", "its") if one else ("those versions", "their")
+        count = "1 released version" if one else f"{len(versions):,} released versions"
+        yield problem_at(
+            catalogue,
+            "catalogue",
+            "",
+            ("base_uri",),
+            f"{count} ({listing(versions)}) {'was' if one else 'were'} released under base_uri "
+            f"{shorten(then)}: every permanent identifier of {it} starts with it, and "
+            f"credentials issued against {it} hold those identifiers for good; under "
+            f"{shorten(now)}, {its} files would name others",
+            f"set base_uri back to {shorten(then)}: a permanent identifier cannot move. To "
+            f"serve the site from another address, keep base_uri and keep {shorten(then)} "
+            "answering (its domain pointed at the new host, or each of its addresses "
+            "redirected to the same path there); a catalogue under another base_uri is a new "
+            "catalogue, with versions released anew",
+            code="base-uri-moved",
+        )
 
 
 def _errata(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
