@@ -186,19 +186,66 @@ def test_publication_in_the_future_is_an_error(tmp_path: Path) -> None:
     assert run(tmp_path / "today", published="2026-12-01") == []
 
 
-def test_expired_quality_assurance_on_an_active_credential_is_a_warning(
+def test_expired_quality_assurance_of_an_unreleased_version_is_a_warning(
     tmp_path: Path,
 ) -> None:
+    """Not released, the version can still say the renewed decision: a warning, with the
+    fix in the file."""
     qa = credential()["quality_assurance"]
     qa[0]["valid_until"] = "2026-11-30"
     [problem] = run(tmp_path, quality_assurance=qa)
     assert not problem.is_error and problem.code == "qa-expired"
     assert problem.field == "quality_assurance item 1 > valid_until"
     assert problem.message == "the quality assurance by 'beta-qa' expired on 2026-11-30"
+    assert problem.hint.startswith("add the renewed decision and its new valid_until, or retire")
     qa[0]["valid_until"] = "2026-12-01"  # valid through its last day
     assert run(tmp_path / "today", quality_assurance=qa) == []
     qa[0]["valid_until"] = "2020-01-01"
     assert run(tmp_path / "retired", quality_assurance=qa, status="retired") == []
+
+
+def test_expired_quality_assurance_of_a_released_version_is_a_note_and_a_new_version_renews_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A released version states the quality assurance its holders were assessed under, and
+    never changes: its expiry turns no strict check red without a commit (a note), and the
+    note's way out (a new version with the renewed decision) is one credcat accepts."""
+    qa = credential()["quality_assurance"]
+    qa[0]["valid_until"] = "2026-11-30"
+    root = write_catalogue(tmp_path / "c", credentials={"db": credential(quality_assurance=qa)})
+    on(monkeypatch, date(2026, 11, 1))
+    assert main(["release", "db", str(root), "--date", "2026-11-01"], out=io.StringIO()) == 0
+    on(monkeypatch, date(2026, 12, 1))  # a month later, no commit in between
+    out = io.StringIO()
+    assert main(["check", "--strict", str(root)], out=out) == 0, out.getvalue()
+    source = root / "credentials" / "db.yaml"
+    [problem] = check_catalogue(root)[1]
+    line = source.read_text("utf-8").splitlines().index("  valid_until: '2026-11-30'") + 1
+    assert (problem.path, problem.line, problem.field) == (
+        str(source),
+        line,
+        "quality_assurance item 1 > valid_until",
+    )
+    assert (problem.severity.value, problem.code) == ("note", "qa-expired")
+    assert problem.message == (
+        "the quality assurance by 'beta-qa' expired on 2026-11-30; released version 1.0 states "
+        "it, as the quality assurance its holders were assessed under, and never changes"
+    )
+    assert problem.hint.startswith(
+        'once the decision is renewed, release a new version with it: write version: "1.1", '
+        "add the renewed decision with its new valid_until, and run credcat release db;"
+    )
+    assert f"{source}:{line}:" in out.getvalue() and "note:" in out.getvalue()
+    # what the note says to do: the renewed decision alone is refused in 1.0, as it must be
+    text = source.read_text("utf-8")
+    source.write_text(text.replace("'2026-11-30'", "'2031-11-30'"), "utf-8")
+    assert [p.code for p in check_catalogue(root)[1]] == ["released-changed"]
+    # in a new version, it is the usual unreleased version, and released it is clean
+    text = text.replace("'2026-11-30'", "'2031-11-30'").replace("version: '1.0'", "version: '1.1'")
+    source.write_text(text, "utf-8")
+    assert [p.code for p in check_catalogue(root)[1]] == ["version-unreleased"]
+    assert main(["release", "db", str(root), "--date", "2026-12-01"], out=io.StringIO()) == 0
+    assert check_catalogue(root)[1] == []
 
 
 def test_the_sample_is_clean_under_strict_on_the_test_date() -> None:

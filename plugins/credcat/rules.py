@@ -35,7 +35,7 @@ from .memo import per_object
 from .model import Brief, Credential, organisation_names
 from .render.logos import logo_problem
 from .render.safe import ALLOWED_SCHEMES, link_targets, safe_url
-from .versions import check_archive
+from .versions import check_archive, next_version
 from .yaml_loader import PathKey
 
 WARNING = Severity.WARNING
@@ -958,16 +958,46 @@ def time_aware(cat: Catalogue, cred: Credential, now: date) -> Iterator[Problem]
     if cred.status == "active":
         for i, qa in enumerate(cred.quality_assurance):
             if qa.valid_until is not None and qa.valid_until < now:
-                yield _cred(
-                    cat,
-                    cred,
-                    ("quality_assurance", i, "valid_until"),
-                    f"the quality assurance by '{qa.body}' expired on {qa.valid_until}",
-                    "add the renewed decision and its new valid_until, or retire the "
-                    "credential: employers are shown that its quality assurance expired",
-                    warn=True,
-                    code="qa-expired",
-                )
+                yield _qa_expired(cat, cred, i, qa.body, qa.valid_until)
+
+
+def _qa_expired(cat: Catalogue, cred: Credential, index: int, body: str, day: date) -> Problem:
+    """Quality assurance ``index`` of an active credential expired on ``day``.
+
+    An unreleased version may still say the renewed decision: a warning, to fix in the file.
+    A released version states the quality assurance its holders were assessed under, and
+    never changes (``quality_assurance`` is part of its fingerprint): the renewed decision is
+    a new version's. Its expiry is a note, which fails no strict check, since no commit
+    caused it; the pages say that it expired."""
+    archive = cat.archive
+    released = archive.get(cred.id, cred.version) is not None or archive.refuses(
+        cred.id, cred.version
+    )
+    message = f"the quality assurance by '{body}' expired on {day}"
+    if not released:
+        return _cred(
+            cat,
+            cred,
+            ("quality_assurance", index, "valid_until"),
+            message,
+            "add the renewed decision and its new valid_until, or retire the credential: "
+            "employers are shown that its quality assurance expired",
+            warn=True,
+            code="qa-expired",
+        )
+    return _cred(
+        cat,
+        cred,
+        ("quality_assurance", index, "valid_until"),
+        f"{message}; released version {cred.version} states it, as the quality assurance "
+        "its holders were assessed under, and never changes",
+        "once the decision is renewed, release a new version with it: write version: "
+        f'"{next_version(cred.version)}", add the renewed decision with its new valid_until, '
+        f"and run credcat release {cred.id}; or retire the credential. Until then employers "
+        "are shown that it expired",
+        note=True,
+        code="qa-expired",
+    )
 
 
 def _past_run(cat: Catalogue, cred: Credential, index: int, now: date) -> Iterator[Problem]:
