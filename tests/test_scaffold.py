@@ -26,6 +26,7 @@ from mkdocs.config import load_config
 from catalogue_factory import REPO, SAMPLE
 from credcat.cli import build_parser, main
 from credcat.model import NEW_PLACEHOLDER
+from credcat.scaffold import EXAMPLE_CREDENTIAL
 from credcat.validate import check_catalogue
 from jsonld_helpers import (
     EDC_SHAPES,
@@ -58,10 +59,14 @@ def build_strict(project: Path) -> Path:
 
 
 NOTED = frozenset({"to-translate", "example-value"})
-"""The notes of a new catalogue: texts to translate, and the publisher's kind and country
-``init`` chose as examples."""
-GIVEN = ("--kind", "vet-school", "--country", "AT")
-"""The publisher's kind and country, given: nothing of the new catalogue is an example."""
+"""The notes of a new catalogue: texts to translate, and the values ``init`` chose as
+examples (the catalogue's address, the publisher's name, kind, country and homepage)."""
+GIVEN = (
+    *("--kind", "vet-school", "--country", "AT", "--publisher-name", "HTL Wels"),
+    *("--base-url", "https://kurse.htl.example.at/", "--homepage", "https://www.htl.example.at/"),
+)
+"""The catalogue's address and the publisher's name, kind, country and homepage, given:
+nothing of the new catalogue is an example (an option given after them replaces theirs)."""
 
 
 def test_init_writes_a_complete_repository(tmp_path: Path) -> None:
@@ -96,12 +101,16 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
     catalogue, problems = check_catalogue(folder / "catalogue")
     assert [p.format() for p in problems if p.is_error or p.is_warning] == []
     # the title and the publisher's name, given in one language, are marked for translation;
-    # the publisher's kind and country, not given, are init's examples
-    assert sorted((p.path.split("/")[-1], p.field) for p in problems) == [
-        ("catalogue.yaml", "title.en"),
-        ("our-institution.yaml", "country"),
-        ("our-institution.yaml", "kind"),
-        ("our-institution.yaml", "name.en"),
+    # the catalogue's address and the publisher's name, kind, country and homepage, not
+    # given, are init's examples
+    assert sorted((p.path.split("/")[-1], p.field, p.code) for p in problems) == [
+        ("catalogue.yaml", "base_uri", "example-value"),
+        ("catalogue.yaml", "title.en", "to-translate"),
+        ("our-institution.yaml", "country", "example-value"),
+        ("our-institution.yaml", "homepage", "example-value"),
+        ("our-institution.yaml", "kind", "example-value"),
+        ("our-institution.yaml", "name.de", "example-value"),
+        ("our-institution.yaml", "name.en", "to-translate"),
     ]
     assert {p.code for p in problems} == NOTED
     assert catalogue is not None and catalogue.languages == ["de", "en"]
@@ -542,7 +551,7 @@ def test_init_says_what_a_mistaken_option_meant(
 
 def test_init_keeps_the_titles_as_written_quotes_included(tmp_path: Path) -> None:
     title, name = 'Kurse der "Hochschule"', 'Die "Hochschule" am See'
-    folder = init(tmp_path, "--title", title, "--publisher-name", name, *GIVEN)
+    folder = init(tmp_path, "--title", title, *GIVEN, "--publisher-name", name)
     catalogue, problems = check_catalogue(folder / "catalogue")
     assert catalogue is not None and [p.format() for p in problems] == []
     assert catalogue.settings.title == {"en": title}
@@ -604,7 +613,7 @@ def test_the_example_credential_is_written_in_the_catalogues_languages(
         catalogue is not None and [p.format() for p in problems if p.is_error or p.is_warning] == []
     )
     # each text still marked is a note, which fails no strict check, and no other note (but
-    # the publisher's kind and country init chose)
+    # the values init chose as examples)
     assert {p.code for p in problems} <= NOTED
     assert {str(p.loc[-1]) for p in problems if p.path.endswith(path.name)} == marked
 
@@ -634,25 +643,96 @@ def test_texts_marked_translate_are_notes_and_count_as_untranslated(tmp_path: Pa
     assert "translations: fr 100% (9/9), nl 88% (8/9)" in output.splitlines()
 
 
-def test_the_publishers_kind_and_country_init_chose_are_noted_until_replaced(
-    tmp_path: Path,
-) -> None:
-    """Without --kind and --country, init writes examples (a university in Belgium), marked
-    '# example': credcat check notes each, so a school does not publish "(Belgium)" unaware;
-    a note fails no strict check, so the new catalogue still builds. Given, they are not
-    marked."""
+def test_the_values_init_chose_are_noted_until_replaced(tmp_path: Path) -> None:
+    """Without --base-url, --publisher-name, --homepage, --kind and --country, init writes
+    examples (Our institution, a university in Belgium, at catalogue.example, whose website
+    is the catalogue's address), marked '# example': credcat check notes each, so a school
+    does not publish "(Belgium)" unaware; a note fails no strict check, so the new catalogue
+    still builds. Given, they are not marked."""
     assert main(["init", str(tmp_path / "a"), "--title", "A"], out=io.StringIO()) == 0
     _, problems = check_catalogue(tmp_path / "a" / "catalogue")
     noted = sorted((p.field, p.severity.value) for p in problems if p.code == "example-value")
-    assert noted == [("country", "note"), ("kind", "note")]
+    assert noted == [
+        ("base_uri", "note"),
+        ("country", "note"),
+        ("homepage", "note"),
+        ("kind", "note"),
+        ("name", "note"),
+    ]
     assert all(not p.is_error and not p.is_warning for p in problems)
+    org = tmp_path / "a" / "catalogue" / "organisations" / "our-institution.yaml"
+    assert yaml.safe_load(org.read_text("utf-8"))["homepage"] == "https://catalogue.example/"
     given = ["init", str(tmp_path / "b"), "--title", "B", "--kind", "vet-school"]
-    assert main([*given, "--country", "CZ"], out=io.StringIO()) == 0
+    given += ["--country", "CZ", "--base-url", "https://kurse.spš.example/"]
+    given += ["--publisher-name", "SPŠ Brno", "--homepage", "https://www.sps.example/"]
+    assert main(given, out=io.StringIO()) == 0
     org = tmp_path / "b" / "catalogue" / "organisations" / "our-institution.yaml"
-    assert "# example" not in org.read_text("utf-8")
-    assert yaml.safe_load(org.read_text("utf-8"))["country"] == "CZ"
+    for path in (org, tmp_path / "b" / "catalogue" / "catalogue.yaml"):
+        assert "# example" not in path.read_text("utf-8")
+    written = yaml.safe_load(org.read_text("utf-8"))
+    assert (written["country"], written["name"], written["homepage"]) == (
+        "CZ",
+        "SPŠ Brno",
+        "https://www.sps.example/",
+    )
     _, problems = check_catalogue(tmp_path / "b" / "catalogue")
     assert [p for p in problems if p.code == "example-value"] == []
+
+
+def test_the_homepage_init_writes_is_an_example_even_with_the_catalogues_address_given(
+    tmp_path: Path,
+) -> None:
+    """The catalogue's address is seldom the institution's website: without --homepage, the
+    publisher's homepage is the catalogue's address marked '# example', in every language's
+    layout; a name written in several languages has its mark on the first language's line."""
+    given = ("--base-url", "https://learn.alpha.example/", "--kind", "ngo", "--country", "AT")
+    folder = init(tmp_path, "--languages", "de,en", *given)
+    org = folder / "catalogue" / "organisations" / "our-institution.yaml"
+    lines = org.read_text("utf-8").splitlines()
+    homepage = next(i for i, line in enumerate(lines, 1) if line.startswith("homepage:"))
+    assert lines[homepage - 1].startswith("homepage: https://learn.alpha.example/ ")
+    _, problems = check_catalogue(folder / "catalogue")
+    noted = [(p.path, p.line, p.field) for p in problems if p.code == "example-value"]
+    name = lines.index('  de: "Our institution"  # example') + 1
+    assert noted == [(str(org), name, "name.de"), (str(org), homepage, "homepage")]
+
+
+def test_release_waits_for_the_values_init_wrote_as_examples(tmp_path: Path) -> None:
+    """A release records base_uri for good, and its files name the publisher: while
+    catalogue.yaml or an organisation holds a value marked '# example', credcat release
+    lists them (file, line, field, fix) and writes nothing; once replaced, it releases."""
+    folder = init(tmp_path, "--kind", "vet-school", "--country", "AT")
+    catalogue = folder / "catalogue"
+    example = catalogue / "credentials" / f"{EXAMPLE_CREDENTIAL}.yaml"
+    text = example.read_text("utf-8")
+    example.write_text(text.replace("status: draft", "status: active"), "utf-8")
+    code, output = run("release", EXAMPLE_CREDENTIAL, str(catalogue))
+    assert code == 1 and "Traceback" not in output
+    settings = catalogue / "catalogue.yaml"
+    org = catalogue / "organisations" / "our-institution.yaml"
+    assert [line.split(": note: ")[0].rsplit(":", 1)[0] for line in output.splitlines()[:3]] == [
+        f"{settings}:{_line(settings, 'base_uri:')}",
+        f"{org}:{_line(org, 'name:')}",
+        f"{org}:{_line(org, 'homepage:')}",
+    ]
+    assert output.count("(write your own, then delete '# example')") == 3
+    assert "a release records base_uri for good" in output.splitlines()[-1]
+    assert not (catalogue / "versions").exists()
+    for path, old, new in (
+        (settings, "https://catalogue.example/  # example", "https://kurse.example.at/"),
+        (org, '"Our institution"  # example', '"HTL Wels"'),
+        (org, "https://catalogue.example/", "https://www.htl.example.at/"),
+    ):
+        path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    org.write_text(org.read_text("utf-8").replace("  # example", ""), "utf-8")
+    code, output = run("release", EXAMPLE_CREDENTIAL, str(catalogue))
+    assert code == 0, output
+    assert (catalogue / "versions" / EXAMPLE_CREDENTIAL / "1.0.yaml").is_file()
+
+
+def _line(path: Path, start: str) -> int:
+    lines = path.read_text("utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(start))
 
 
 @pytest.mark.parametrize(

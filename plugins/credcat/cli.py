@@ -257,6 +257,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
         languages=[lang.strip() for lang in args.languages.split(",") if lang.strip()],
         publisher=args.publisher,
         publisher_name=args.publisher_name,
+        homepage=args.homepage,
         kind=args.kind,
         country=args.country,
     )
@@ -528,7 +529,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_init(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from .scaffold import EXAMPLE_COUNTRY, EXAMPLE_KIND, InitOptions
+    from .scaffold import (
+        EXAMPLE_BASE_URL,
+        EXAMPLE_COUNTRY,
+        EXAMPLE_KIND,
+        EXAMPLE_PUBLISHER_NAME,
+        InitOptions,
+    )
 
     d = InitOptions()
     init = sub.add_parser("init", help="start a new catalogue repository that builds at once")
@@ -536,8 +543,8 @@ def _add_init(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init.add_argument("--title", default=d.title, help=f"the catalogue's title ({d.title!r})")
     init.add_argument(
         "--base-url",
-        default=d.base_url,
-        help=f"where the site will be published; every identifier starts with it ({d.base_url})",
+        help="where the site will be published; every identifier starts with it (else "
+        f"{EXAMPLE_BASE_URL}, marked as an example to change before the first release)",
     )
     init.add_argument(
         "--languages",
@@ -548,7 +555,12 @@ def _add_init(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--publisher", default=d.publisher, help=f"the publisher's id ({d.publisher})"
     )
     init.add_argument(
-        "--publisher-name", default=d.publisher_name, help=f"its name ({d.publisher_name!r})"
+        "--publisher-name",
+        help=f"its name (else {EXAMPLE_PUBLISHER_NAME!r}, marked as an example to change)",
+    )
+    init.add_argument(
+        "--homepage",
+        help="its website (else the catalogue's address, marked as an example to change)",
     )
     init.add_argument(
         "--kind",

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue
+from .catalogue import CATALOGUE_FILE, ORGANISATIONS_DIR, Catalogue
 from .errors import CredcatError, Problem
 from .model import Credential
 from .rules import Suggester
@@ -36,6 +36,7 @@ from .versions import (
     unreleased_names,
     version_key,
 )
+from .yaml_loader import EXAMPLE_VALUE
 
 
 class ReleaseError(CredcatError):
@@ -162,12 +163,24 @@ def _unrelated(root: Path, shown: str, credential_id: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(credential_id)}(?![\w-])", text) is None
 
 
+def _catalogue_wide(root: Path, shown: str) -> bool:
+    """Whether a file (``shown``: its path as problems name it) is ``catalogue.yaml`` or an
+    organisation's: what every credential's files draw on."""
+    path = Path(shown).resolve()
+    return path == (root / CATALOGUE_FILE).resolve() or (
+        path.parent == (root / ORGANISATIONS_DIR).resolve()
+    )
+
+
 def release(root: Path | str, credential_id: str, *, on: date | None = None) -> Released:
     """Archive the current version of a credential (``credcat release``).
 
     Refuses when the catalogue has errors (errors in another credential's file that does not
-    name this one wait: :func:`_unrelated`), when the credential is unknown or a draft, when its
-    version is already released, or when the version does not go up. The snapshot is written
+    name this one wait: :func:`_unrelated`), while ``catalogue.yaml`` or an organisation holds
+    a value ``credcat init`` wrote as an example (``# example``: the release would record its
+    ``base_uri`` for good, and its files name the organisations), when the credential is
+    unknown or a draft, when its version is already released, or when the version does not
+    go up. The snapshot is written
     to a hidden temporary file in the archive, read back and checked against its fingerprint,
     and only then given its name; an existing file is never replaced.
 
@@ -191,6 +204,14 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
     if catalogue is None or not all(_unrelated(root, shown, credential_id) for shown in files):
         raise ReleaseError("nothing released: the catalogue has errors; fix them first", errors)
     elsewhere = tuple(files)
+    examples = [p for p in problems if p.code == EXAMPLE_VALUE and _catalogue_wide(root, p.path)]
+    if examples:
+        raise ReleaseError(
+            "nothing released: catalogue.yaml or an organisation still holds a value credcat "
+            "init wrote as an example; a release records base_uri for good, and its files "
+            "name the organisations: write your own values first, then delete '# example'",
+            examples,
+        )
     credential = catalogue.credentials.get(credential_id)
     if credential is None:
         close = Suggester(catalogue.credentials).closest(credential_id)

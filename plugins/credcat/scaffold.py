@@ -51,16 +51,27 @@ class InitOptions:
     """What ``credcat init`` needs to know; everything has a default but the folder."""
 
     title: str = "Micro-credential catalogue"
-    base_url: str = "https://catalogue.example/"
+    base_url: str | None = None
+    """Where the site will be published; ``None``: :data:`EXAMPLE_BASE_URL`, marked
+    ``# example``."""
     languages: Sequence[str] = ("en",)
     publisher: str = "our-institution"
-    publisher_name: str = "Our institution"
+    publisher_name: str | None = None
+    """The publisher's name; ``None``: :data:`EXAMPLE_PUBLISHER_NAME`, marked ``# example``."""
+    homepage: str | None = None
+    """The publisher's website; ``None``: the catalogue's address, marked ``# example`` (an
+    institution's website is seldom its catalogue's)."""
     kind: str | None = None
     """The publisher's kind; ``None``: :data:`EXAMPLE_KIND`, marked ``# example``."""
     country: str | None = None
     """The publisher's country; ``None``: :data:`EXAMPLE_COUNTRY`, marked ``# example``."""
 
 
+EXAMPLE_BASE_URL = "https://catalogue.example/"
+"""The address ``credcat init`` writes where none was given, marked ``# example``: every
+permanent identifier starts with it, and ``credcat release`` refuses while it is marked."""
+EXAMPLE_PUBLISHER_NAME = "Our institution"
+"""The publisher's name ``credcat init`` writes where none was given, marked ``# example``."""
 EXAMPLE_KIND = "university"
 """The publisher's kind ``credcat init`` writes where it was not given, marked ``# example``
 (``credcat check`` notes it until the maintainer writes their own)."""
@@ -99,6 +110,9 @@ def _texts(
             continue
         indent, item, key = match["indent"], match["item"] or "", match["key"]
         text, rest = match["text"].replace(QUOTE, '"'), match["rest"]
+        example = rest.endswith(EXAMPLE_MARK)  # kept on the line of the text itself
+        if example:
+            rest = rest[: -len(EXAMPLE_MARK)]
         texts = []
         for i, lang in enumerate(languages):
             if translations is None:
@@ -107,13 +121,15 @@ def _texts(
                 texts.append((lang, text if lang == "en" else translations[text][lang], False))
             else:
                 texts.append((lang, text, True))
+        mark = EXAMPLE_MARK if example else ""
         if len(texts) == 1 and not texts[0][2]:
-            out.append(f"{indent}{item}{key}: {_quoted(texts[0][1])}{rest}")
+            out.append(f"{indent}{item}{key}: {_quoted(texts[0][1])}{rest}{mark}")
             continue
         out.append(f"{indent}{item}{key}:{rest}")
         inner = " " * (len(indent) + len(item) + 2)
-        for lang, said, translate in texts:
-            note = "  # translate" if translate else ""
+        for i, (lang, said, translate) in enumerate(texts):
+            # the example on the first language's line (a text to replace, then translate)
+            note = "  # translate" if translate else (mark if i == 0 else "")
             out.append(f"{inner}{lang}: {_quoted(said)}{note}")
     return "\n".join(out) + "\n"
 
@@ -138,7 +154,7 @@ def _fill(template: str, values: dict[str, str]) -> str:
 def _check_options(options: InitOptions) -> CatalogueSettings:
     """Validate the options with the model, so ``init`` never writes a catalogue that fails."""
     _one_line("title", options.title)
-    _one_line("publisher-name", options.publisher_name)
+    _one_line("publisher-name", _name(options))
     if not is_id(options.publisher):
         raise ScaffoldError(
             f"--publisher {printable(options.publisher)!r} is not an id: write lowercase words "
@@ -150,17 +166,17 @@ def _check_options(options: InitOptions) -> CatalogueSettings:
             {
                 "title": options.title,
                 "publisher": options.publisher,
-                "base_uri": options.base_url,
+                "base_uri": options.base_url or EXAMPLE_BASE_URL,
                 "default_language": languages[0] if languages else "",
                 "languages": languages,
             }
         )
         OrganisationDoc.model_validate(
             {
-                "name": options.publisher_name,
+                "name": _name(options),
                 "kind": options.kind or EXAMPLE_KIND,
                 "country": options.country or EXAMPLE_COUNTRY,
-                "homepage": settings.base_uri,
+                "homepage": options.homepage or settings.base_uri,
             }
         )
     except ValidationError as exc:  # each mistake once (a language is checked twice)
@@ -169,10 +185,14 @@ def _check_options(options: InitOptions) -> CatalogueSettings:
     return settings
 
 
+def _name(options: InitOptions) -> str:
+    return EXAMPLE_PUBLISHER_NAME if options.publisher_name is None else options.publisher_name
+
+
 _OPTION_OF_FIELD = {
     "title": "title",
     "base_uri": "base-url",
-    "homepage": "base-url",
+    "homepage": "homepage",
     "default_language": "languages",
     "languages": "languages",
     "publisher": "publisher",
@@ -255,10 +275,14 @@ def init_plan(options: InitOptions) -> dict[str, str]:
         "title_json": _quoted(options.title),
         "title_md": options.title.replace("\n", " "),
         "site_url": settings.base_uri,
+        "base_uri_example": EXAMPLE_MARK if options.base_url is None else "",
         "default_language": settings.default_language,
         "languages": ", ".join(languages),
         "publisher": options.publisher,
-        "publisher_name": options.publisher_name.replace('"', QUOTE),
+        "publisher_name": _name(options).replace('"', QUOTE),
+        "name_example": EXAMPLE_MARK if options.publisher_name is None else "",
+        "homepage": options.homepage or settings.base_uri,
+        "homepage_example": EXAMPLE_MARK if options.homepage is None else "",
         "kind": options.kind or EXAMPLE_KIND,
         "kind_example": EXAMPLE_MARK if options.kind is None else "",
         "country": options.country or EXAMPLE_COUNTRY,

@@ -482,21 +482,35 @@ _EXAMPLE_MARK = re.compile(r"#\s*example\s*$")
 gave none (``country: BE  # ISO 3166 country code  # example``)."""
 
 
+EXAMPLE_VALUE = "example-value"
+"""The code of the note on a value ``credcat init`` wrote as an example (``credcat release``
+refuses while ``catalogue.yaml`` or an organisation holds one)."""
+
+
 def _examples(doc: Document, text: str) -> list[Problem]:
     """A note for each value still marked ``# example``: ``credcat init`` chose it (the
-    publisher's kind and country), and a catalogue would publish it as its own ("Our
-    institution (Belgium)")."""
+    catalogue's address, the publisher's name, kind, country and homepage), and a catalogue
+    would publish it as its own ("Our institution (Belgium)"). A text's mark is on its first
+    language's line (``name.en``)."""
     return _marked(
         doc,
         text,
         "example",
-        lambda loc: len(loc) == 1,
+        lambda loc: _scalar_or_text(doc, loc),
         lambda loc: (
             "credcat init wrote this value as an example: it is not yours yet",
             "write your own, then delete '# example'",
-            "example-value",
+            EXAMPLE_VALUE,
         ),
     )
+
+
+def _scalar_or_text(doc: Document, loc: PathKey) -> bool:
+    """Whether ``loc`` is a top-level value that is not a list or mapping (``kind``), or one
+    language's text of a top-level text (``name.en``)."""
+    if len(loc) == 1:
+        return not isinstance(doc.data.get(str(loc[0])), dict | list)
+    return len(loc) == 2 and isinstance(loc[1], str) and bool(LANGUAGE_TAG.match(loc[1]))
 
 
 def _marked(
