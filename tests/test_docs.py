@@ -218,3 +218,14 @@ def test_data_guide_gives_the_identifier_notations_the_files_use() -> None:
         ]
         pattern = re.compile("/".join(segments))
         assert any(pattern.fullmatch(n) for n in notations), form
+
+
+def test_the_guides_say_that_organisations_are_not_part_of_a_version() -> None:
+    """Editing an organisation changes released versions' files (a known limit,
+    tests/test_versions.py): data.md and the maintainers' guide say so instead of promising
+    that released files never change at all."""
+    data = " ".join(DATA_GUIDE.read_text("utf-8").split())
+    assert "When the catalogue corrects an organisation, those parts of released versions' " in data
+    guide = " ".join(GUIDE.read_text("utf-8").split())
+    assert "**An organisation is not part of a credential's versions.**" in guide
+    assert "editing an organisation file changes those bytes in the files of released" in guide

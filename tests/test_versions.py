@@ -701,6 +701,37 @@ def test_a_release_writes_the_same_bytes_for_the_same_catalogue(tmp_path: Path) 
     assert texts[0] == texts[1]
 
 
+def test_an_organisation_edited_after_a_release_changes_what_its_files_say_of_it_only(
+    released: Path, tmp_path: Path
+) -> None:
+    """The known limit maintainers.md and data.md state: organisations are not versioned. A
+    new homepage of the awarding body reaches the released version's files (its description
+    under its one IRI, …/organisations/<id>/#org); nothing else of them changes, the
+    fingerprint stays, and the catalogue checks clean."""
+
+    def generated(name: str) -> dict[str, str]:
+        out = tmp_path / name
+        assert run("generate", str(released), "--out", str(out))[0] == 0
+        folder = out / "credentials" / "databases" / "1.0"
+        return {p.name: p.read_text("utf-8") for p in folder.iterdir() if "json" in p.suffix}
+
+    before = generated("before")
+    edit(released / "organisations" / "alpha-uni.yaml", "alpha.example/", "www.alpha.example/")
+    after = generated("after")
+    assert errors(released) == []
+    changed = sorted(name for name in before if before[name] != after[name])
+    assert changed == [
+        "edc-template.json",
+        "elm.jsonld",
+        "ob3-achievement.de.json",
+        "ob3-achievement.json",
+    ]
+    for name in changed:
+        assert after[name].replace("www.alpha.example/", "alpha.example/") == before[name]
+    digest = load_catalogue(released).archive.of("databases")[0].fingerprint
+    assert digest in before["elm.jsonld"] and digest in after["elm.jsonld"]
+
+
 def test_a_release_records_the_versions_its_files_name_for_good(tmp_path: Path) -> None:
     """The parent and its two parts released on one day; the parts raised and released again
     that day, and one more with an earlier date: the parent's released files name the parts'
