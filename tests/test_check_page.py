@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from credcat import vocab
+from credcat.model import ordered_outcomes
 from credcat.render.data.edc import edc_template
-from credcat.render.site.check import EDC_VIEWER, MAX_INPUT_BYTES, MAX_INPUT_DEPTH
+from credcat.render.data.elm import specification
+from credcat.render.site.check import (
+    EDC_VIEWER,
+    MAX_INPUT_BYTES,
+    MAX_INPUT_DEPTH,
+    outcome_kinds,
+)
 from credcat.render.site.index import catalogue_index
 from credcat.render.site.localise import ui_strings
+from credcat.render.site.messages import catalogue_languages
 from credcat.render.site.pages import Pages
-from credcat.urls import Urls
+from credcat.urls import Urls, outcome_anchor
 from credcat.validate import load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,6 +57,63 @@ def test_the_check_page_is_generated_with_what_its_script_needs() -> None:
     assert config["status"]["retired"] == "Retired"
 
 
+def test_the_page_orders_outcomes_as_every_page_numbers_them() -> None:
+    """``elm.jsonld`` lists the outcomes in the file's order; the script orders them as
+    :func:`ordered_outcomes` does, by the skill-type concept each has (knowledge, then skill;
+    responsibility and autonomy, which has none, after them). The configuration names those
+    concepts in that order, and that order, applied to a version's published outcomes, is the
+    pages' order."""
+    pages, urls = _sample()
+    spec = next(s for s in pages.pages() if s.kind == "check")
+    kinds = pages.context(spec)["config"]["outcome_kinds"]  # type: ignore[typeddict-item]
+    assert (
+        kinds
+        == outcome_kinds()
+        == [
+            vocab.concept("skill-type", "knowledge").iri,
+            vocab.concept("skill-type", "skill").iri,
+        ]
+    )
+    cat = load_catalogue(REPO / "catalogue")
+    for cred in cat.credentials.values():
+        outcomes = specification(cat, cred, urls)["learningOutcome"]
+
+        def rank(node: dict[str, Any]) -> int:
+            kind = node.get("dcType", {}).get("id")
+            return kinds.index(kind) if kind in kinds else len(kinds)
+
+        ranked = sorted(enumerate(outcomes), key=lambda pair: (rank(pair[1]), pair[0]))
+        paged = [
+            urls.node_iri(cred.id, cred.version, outcome_anchor(o.id))
+            for o in ordered_outcomes(cred)
+        ]
+        assert [node["id"] for _, node in ranked] == paged, cred.id
+
+
+def test_without_javascript_the_page_says_what_can_be_done_in_every_language() -> None:
+    """The page without JavaScript says what to do by hand (the version's permanent address,
+    whose beginning it shows; the catalogue, linked), in every language of credcat's
+    interface."""
+    cat = load_catalogue(REPO / "catalogue")
+    urls = Urls.of(cat.settings)
+    english = ui_strings("en")["check"]
+    for lang in ("en", *catalogue_languages()):
+        words = ui_strings(lang)["check"]
+        if lang != "en":
+            assert words["nojs_help"] != english["nojs_help"], lang
+            assert words["nojs_catalogue"] != english["nojs_catalogue"], lang
+        pages = Pages(cat, urls, lang)
+        spec = next(s for s in pages.pages() if s.kind == "check")
+        context = pages.context(spec)
+        parts = context["nojs_help"]  # type: ignore[typeddict-item]
+        text = "".join(part["text"] for part in parts)
+        assert urls.base_uri + "credentials/" in text, lang
+        links = [part for part in parts if part["href"]]
+        assert [(p["text"], p["href"]) for p in links] == [
+            (words["nojs_catalogue"], context["links"]["catalogue"])
+        ], lang
+
+
 def test_every_page_links_to_the_check_page() -> None:
     pages, _ = _sample()
     for spec in pages.pages():
@@ -74,18 +140,24 @@ def test_every_word_the_script_shows_is_a_ui_string_in_every_language() -> None:
     keys |= {f"form_{f}" for f in ("unsigned", "uploadable", "jws_compact", "jws_json", "vc_jwt")}
     keys |= {"partial"}
     fields = ("title", "eqf", "credits", "workload", "outcomes", "assessment", "awarding")
-    keys |= {f"field_{f}" for f in fields}
-    keys |= {f"aspect_{a}" for a in ("title", "type", "verification", "grading")}
+    keys |= {f"field_{f}" for f in (*fields, "quality")}
+    aspects = ("title", "type", "verification", "grading", "description", "proves")
+    aspects += ("quality_type", "body", "valid_until", "report")
+    keys |= {f"aspect_{a}" for a in aspects}
     keys |= {"assessment_item", "assessment_differs", "assessment_unstated", "grading_value"}
-    keys |= {"grade_value", "verification"}
+    keys |= {"grade_value", "verification", "quality_item", "valid_until", "badge_earlier"}
+    keys |= {f"since_{s}" for s in ("same", "outcomes", "assessment", "both")}
     keys |= set(re.findall(r'new Refusal\("([a-z_]+)"', script))
-    en, de = ui_strings("en")["check"], ui_strings("de")["check"]
+    en = ui_strings("en")["check"]
     assert len(keys) > 40
     assert keys <= set(en), sorted(keys - set(en))
     placeholders = re.compile(r"\{(\w+)\}")
-    for key, text in en.items():
-        assert key in de, key
-        assert set(placeholders.findall(de[key])) == set(placeholders.findall(text)), key
+    for lang in catalogue_languages():
+        words = ui_strings(lang)["check"]
+        for key, text in en.items():
+            assert key in words, (lang, key)
+            found = set(placeholders.findall(words[key]))
+            assert found == set(placeholders.findall(text)), (lang, key)
     # no English sentence in the script: its string literals are keys, ids, IRIs and syntax
     code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.DOTALL)
     literals = re.findall(r'"([^"\\\n]*)"', code)

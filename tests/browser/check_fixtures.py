@@ -5,7 +5,8 @@ Owns the issuer's side of the check page's tests: an EDC issued from one of our 
 the EDC Issuer's upload form, signed as JAdES/JWS (JSON serialisation, like the Commission's
 signed sample) and as a compact JWS (dummy signatures: the page never verifies them), in the
 VC 2.0 data model, an Open Badges 3.0 ``OpenBadgeCredential`` wrapping our
-``ob3-achievement.json``, a tampered copy, and hostile inputs.
+``ob3-achievement.json`` (or an edition in another language, with its criteria's narrative to
+change), a tampered copy, and hostile inputs.
 """
 
 from __future__ import annotations
@@ -140,6 +141,33 @@ def ob3_credential(site_root: Path, cid: str, version: str) -> dict[str, Any]:
             "achievement": achievement,
         },
     }
+
+
+def narrative(credential: dict[str, Any]) -> str:
+    """The ``criteria.narrative`` of an Open Badge's achievement (credcat writes its outcomes
+    and assessments there)."""
+    text: str = credential["credentialSubject"]["achievement"]["criteria"]["narrative"]
+    return text
+
+
+def with_narrative(credential: dict[str, Any], text: str) -> dict[str, Any]:
+    """A copy of an Open Badge whose criteria state ``text``."""
+    out = copy.deepcopy(credential)
+    out["credentialSubject"]["achievement"]["criteria"]["narrative"] = text
+    return out
+
+
+def with_edition(
+    credential: dict[str, Any], site_root: Path, cid: str, version: str, lang: str
+) -> dict[str, Any]:
+    """A copy of an Open Badge whose achievement is our edition in ``lang``
+    (``ob3-achievement.<lang>.json``)."""
+    path = site_root / "credentials" / cid / version / f"ob3-achievement.{lang}.json"
+    achievement = json.loads(path.read_text(encoding="utf-8"))
+    achievement.pop("@context", None)
+    out = copy.deepcopy(credential)
+    out["credentialSubject"]["achievement"] = achievement
+    return out
 
 
 def tampered(credential: dict[str, Any]) -> dict[str, Any]:

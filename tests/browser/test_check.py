@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from credcat.model import Credential
+from credcat.changes import changes
+from credcat.model import Credential, ordered_outcomes
 from credcat.render.site.localise import ui_strings
+from credcat.versions import credential_at
 
 from . import check_fixtures as fx
 from .conftest import REPO, NewContext, Site, small_site, words_split_across_lines
@@ -26,7 +29,7 @@ from .test_e2e import XSS_PROBE, assert_no_axe_violations, pdf_pages
 CID = "sql-for-data-analysis"
 VERSION = "1.1"  # the current version (1.1 added the French texts)
 SAMPLES = REPO / "tests" / "fixtures" / "official" / "samples"
-ROWS = ("title", "eqf", "credits", "workload", "outcomes", "assessment", "awarding")
+ROWS = ("title", "eqf", "credits", "workload", "outcomes", "assessment", "awarding", "quality")
 
 
 def open_check(page: Page, site: Site) -> None:
@@ -125,32 +128,179 @@ def test_an_issued_edc_matches_in_every_form(page: Page, sample_site: Site, issu
     expect(version_link).to_have_attribute("href", f"../credentials/{CID}/{VERSION}/")
 
 
+def numbered(page: Page, field: str, column: int) -> list[tuple[str, str]]:
+    """The numbered items of a row's column (0: the credential's, 1: the catalogue's): each
+    item's number and text."""
+    items = page.locator(f'[data-credcat-row="{field}"] td').nth(column).locator("ol > li")
+    return [
+        (items.nth(n).get_attribute("value") or "", re.sub(r"\s+", " ", items.nth(n).inner_text()))
+        for n in range(items.count())
+    ]
+
+
 @pytest.mark.parametrize("lang", ["", "de/"])
-def test_an_open_badge_matches_only_in_what_it_states(page: Page, sample_site: Site, lang: str):
-    """An Open Badge states no workload and no learning outcomes: it is not called a match on
-    them. The verdict says that it matches in what it states and names what it does not; those
-    rows say "Not stated", never "Same", in the page's language."""
+def test_an_open_badge_is_compared_on_what_its_criteria_state(
+    page: Page, sample_site: Site, lang: str
+):
+    """Our own Open Badge states the outcomes and how each assessment is made (its type,
+    supervision and identity check, the outcomes it proves, its description) in its criteria's
+    narrative, which credcat writes: those are compared, the same, and numbered as the
+    narrative numbers them. It states no workload, grading or quality assurance: those are
+    "Not stated", never "Same", and the verdict says it matches in what it states and names
+    the rest, in the page's language. The same for the badge's German edition, and for a badge
+    that names the version only by its specification (its achievement an issuer's own id,
+    its edition then found by its language)."""
     said = open_check_in(page, sample_site, lang)
-    paste(page, json.dumps(fx.ob3_credential(sample_site.root, CID, VERSION)))
-    assert verdict(page) == "partial", output_text(page)
-    title = sample_site.catalogue.credentials[CID].title[lang.rstrip("/") or "en"]
-    message = page.locator(".credcat-check__verdict")
-    expect(message).to_have_text(str(said["verdict_partial"]).format(version=VERSION, title=title))
-    assert said["format_ob3"] in output_text(page)
-    results = row_results(page)
-    assert results["title"] == results["eqf"] == results["credits"] == "same"
-    # an Open Badge says how it is assessed only in the prose of its criteria
-    assert results["outcomes"] == results["workload"] == results["assessment"] == "unstated"
-    for field in ("outcomes", "workload", "assessment"):
-        row = page.locator(f'[data-credcat-row="{field}"]')
-        expect(row.locator("td").first).to_have_text(str(said["not_stated"]))
-        expect(row.locator("td").last).to_have_text(str(said["unstated"]))
-        expect(row).not_to_contain_text(str(said["same"]))
-    named = page.locator(".credcat-check__unstated-fields")
-    expect(named).to_contain_text(str(said["field_workload"]))
-    expect(named).to_contain_text(str(said["field_outcomes"]))
-    expect(named).not_to_contain_text(str(said["field_title"]))
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    german = fx.with_edition(badge, sample_site.root, CID, VERSION, "de")
+    issuers = json.loads(json.dumps(german))
+    issuers["credentialSubject"]["achievement"]["id"] = (
+        "urn:uuid:4f1c2a9e-1d0b-4a57-9c61-2b8e7d3f5a10"
+    )
+    cred = sample_site.catalogue.credentials[CID]
+    for name, credential in (("English", badge), ("German", german), ("issuer's id", issuers)):
+        paste(page, json.dumps(credential))
+        assert verdict(page) == "partial", (name, output_text(page))
+        title = cred.title[lang.rstrip("/") or "en"]
+        message = page.locator(".credcat-check__verdict")
+        expect(message).to_have_text(
+            str(said["verdict_partial"]).format(version=VERSION, title=title)
+        )
+        assert said["format_ob3"] in output_text(page)
+        results = row_results(page)
+        for field in ("title", "eqf", "credits", "outcomes", "awarding"):
+            assert results[field] == "same", (name, field, output_text(page))
+        # no grading in a narrative: the assessments are the same as far as it states them
+        assert results["assessment"] == "partial", (name, output_text(page))
+        assert results["workload"] == results["quality"] == "unstated", name
+        for field in ("workload", "quality"):
+            row = page.locator(f'[data-credcat-row="{field}"]')
+            expect(row.locator("td").first).to_have_text(str(said["not_stated"]))
+            expect(row.locator("td").last).to_have_text(str(said["unstated"]))
+            expect(row).not_to_contain_text(str(said["same"]))
+        notes = page.locator('[data-credcat-row="assessment"] td').last.locator("li")
+        edition = "de" if credential is not badge else "en"
+        expect(notes).to_have_text(
+            [
+                str(said["assessment_unstated"]).format(
+                    title=(a.title or {}).get(lang.rstrip("/") or "en"),
+                    aspects=said["aspect_grading"],
+                )
+                for a in cred.assessments
+            ]
+        )
+        # the outcomes as the badge numbers them, in its language, beside the catalogue's
+        claimed = numbered(page, "outcomes", 0)
+        texts = [o.text[edition] for o in ordered_outcomes(cred)]
+        assert claimed == [(str(n), t) for n, t in enumerate(texts, start=1)], claimed
+        named = page.locator(".credcat-check__unstated-fields")
+        expect(named).to_contain_text(str(said["field_workload"]))
+        expect(named).to_contain_text(str(said["field_quality"]))
+        expect(named).to_contain_text(
+            str(said["field_in_part"]).format(field=said["field_assessment"])
+        )
+        expect(named).not_to_contain_text(str(said["field_outcomes"]))
+        expect(named).not_to_contain_text(str(said["field_title"]))
     assert_no_axe_violations(page, f"check page, an Open Badge ({lang or 'en'})")
+
+
+def edit_narrative(credential: dict[str, Any], change: Any) -> dict[str, Any]:
+    """A copy of an Open Badge whose narrative ``change`` (text → text) changed; it must."""
+    before = fx.narrative(credential)
+    after = change(before)
+    assert after != before
+    return fx.with_narrative(credential, after)
+
+
+def test_an_open_badge_whose_narrative_was_changed_differs(page: Page, sample_site: Site):
+    """A badge with an outcome added to its narrative, one left out, an assessment supervised
+    otherwise, other outcomes proved or another description does not match, and the note says
+    what; a narrative whose outcomes were numbered otherwise, consistently, still says the
+    same; a narrative that does not read as credcat writes one states nothing."""
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    cred = sample_site.catalogue.credentials[CID]
+    exam = "Practical SQL exam in the computer lab"
+    outcomes = [o.text["en"] for o in ordered_outcomes(cred)]
+    open_check(page, sample_site)
+
+    def check(changed: dict[str, Any]) -> dict[str, str]:
+        paste(page, json.dumps(changed))
+        return {
+            field: page.locator(f'[data-credcat-row="{field}"]').get_attribute(
+                "data-credcat-result"
+            )
+            or ""
+            for field in ("outcomes", "assessment")
+        }
+
+    def note(field: str) -> Any:
+        return page.locator(f'[data-credcat-row="{field}"] td').last
+
+    added = edit_narrative(
+        badge,
+        lambda t: t.replace("\n\nAssessment:", "\n6. Administer any database.\n\nAssessment:"),
+    )
+    assert check(added)["outcomes"] == "differs"
+    assert verdict(page) == "differences"
+    expect(note("outcomes")).to_contain_text(
+        "Not published by the catalogue: Administer any database."
+    )
+    assert numbered(page, "outcomes", 0)[-1] == ("6", "Administer any database.")
+
+    left_out = edit_narrative(badge, lambda t: t.replace(f"\n5. {outcomes[4]}", ""))
+    assert check(left_out)["outcomes"] == "differs"
+    expect(note("outcomes")).to_contain_text(f"Not in the credential: {outcomes[4]}")
+
+    online = edit_narrative(badge, lambda t: t.replace("supervised on site", "supervised online"))
+    assert check(online) == {"outcomes": "same", "assessment": "differs"}
+    assert verdict(page) == "differences"
+    expect(note("assessment")).to_contain_text(
+        f"Differs for {exam}: supervision and identity check"
+    )
+    assert "supervised online, with identity verification" in assessment_lines(page, 0)[0]
+    assert "supervised on site, identity verified" in assessment_lines(page, 1)[0]
+
+    def proves(t: str) -> str:
+        return re.sub(r"proves outcomes [0-9, ]+\)", "proves outcomes 1, 2, 3, 4, 5)", t, count=1)
+
+    assert check(edit_narrative(badge, proves))["assessment"] == "differs"
+    expect(note("assessment")).to_contain_text(f"Differs for {exam}: learning outcomes it proves")
+
+    described = edit_narrative(badge, lambda t: t.replace("):", "): Open book.", 1))
+    assert check(described)["assessment"] == "differs"
+    expect(note("assessment")).to_contain_text(f"Differs for {exam}: description")
+
+    # outcomes 1 and 2 swapped, and the numbers the assessments prove with them: the same
+    def swapped(t: str) -> str:
+        first = f"1. {outcomes[0]}"
+        t = t.replace(first, "@first@").replace(f"2. {outcomes[1]}", f"1. {outcomes[1]}")
+        t = t.replace("@first@", f"2. {outcomes[0]}")
+
+        def renumber(match: re.Match[str]) -> str:
+            numbers = [{"1": "2", "2": "1"}.get(n, n) for n in match.group(1).split(", ")]
+            return "proves outcomes " + ", ".join(sorted(numbers)) + ")"
+
+        return re.sub(r"proves outcomes ([0-9, ]+)\)", renumber, t)
+
+    assert check(edit_narrative(badge, swapped)) == {"outcomes": "same", "assessment": "partial"}
+    assert numbered(page, "outcomes", 0)[:2] == [("1", outcomes[1]), ("2", outcomes[0])]
+    assert numbered(page, "outcomes", 1)[:2] == [("1", outcomes[0]), ("2", outcomes[1])]
+
+    prose = fx.with_narrative(badge, "Completed all modules of the course with success.")
+    assert check(prose) == {"outcomes": "unstated", "assessment": "unstated"}
+    assert verdict(page) == "partial"
+
+    # written with Windows line ends and trailing spaces: read the same
+    windows = edit_narrative(badge, lambda t: t.replace(":\n", ":  \n").replace("\n", "\r\n"))
+    assert check(windows) == {"outcomes": "same", "assessment": "partial"}
+    # hostile narratives (a megabyte line that starts an assessment over and over, and never
+    # ends one) are read in linear time, as stating nothing
+    for hostile in ("- **" + "a** (b) " * 120_000, "- **a** (" + "b):c" * 200_000):
+        text = "Assessment:\n\n" + hostile
+        assert check(fx.with_narrative(badge, text)) == {
+            "outcomes": "unstated",
+            "assessment": "unstated",
+        }
 
 
 def test_a_tampered_copy_shows_each_difference(
@@ -235,22 +385,44 @@ def test_credentials_not_from_this_catalogue(page: Page, sample_site: Site, issu
     assert_no_axe_violations(page, "check page, not from this catalogue")
 
 
-def test_an_earlier_version_is_marked_superseded(new_context: NewContext, sample_site: Site):
-    # version 1.0 of data-analysis-python was replaced by later ones; its machine files may not be
-    # published (a 404 for its elm.jsonld is then expected), so the guard is off here
-    context, _ = new_context(check=False)
-    page = context.new_page()
-    older = fx.with_version(fx.issued_edc(sample_site.root, "data-analysis-python", "1.1"), "1.0")
-    open_check(page, sample_site)
-    paste(page, json.dumps(older))
-    assert verdict(page) in {"match", "differences", "unavailable"}, output_text(page)
-    badge = page.locator("[data-credcat-status]")
-    expect(badge).to_have_attribute("data-credcat-status", "superseded")
-    current = sample_site.catalogue.credentials["data-analysis-python"].version  # 1.2
-    assert f"Version 1.0 has been replaced by version {current}" in output_text(page)
-    expect(page.get_by_role("link", name=f"The current version ({current})")).to_have_attribute(
-        "href", "../credentials/data-analysis-python/"
-    )
+@pytest.mark.parametrize("lang", ["", "de/"])
+def test_an_earlier_version_is_named_an_earlier_version(page: Page, sample_site: Site, lang: str):
+    """Versions 1.0 and 1.1 of an active credential are earlier versions, not "Superseded"
+    (which says that another credential replaced it): the badge says "Earlier version", the
+    status names the current version and links it, and says whether the current version has
+    other outcomes or is assessed otherwise, as their files tell (1.2 added French texts
+    alone: the same; 1.0 had an outcome less and assessments of its own), as the version pages'
+    lists of what changed say."""
+    said = open_check_in(page, sample_site, lang)
+    cid = "data-analysis-python"
+    cat = sample_site.catalogue
+    current = cat.credentials[cid]
+    assert (current.status, current.version) == ("active", "1.2")
+    issued = fx.issued_edc(sample_site.root, cid, "1.1")
+    for version, credential in (("1.1", issued), ("1.0", fx.with_version(issued, "1.0"))):
+        paste(page, json.dumps(credential))
+        assert verdict(page) == ("match" if version == "1.1" else "differences"), output_text(page)
+        badge = page.locator("[data-credcat-status]")
+        expect(badge).to_have_attribute("data-credcat-status", "earlier")
+        expect(badge).to_have_text(str(said["badge_earlier"]))
+        status = page.locator(".credcat-check__status")
+        expect(status).not_to_contain_text(
+            str(ui_strings(lang.rstrip("/") or "en")["status"]["superseded"])
+        )
+        expect(status).to_contain_text(
+            str(said["status_earlier"]).format(version=version, current=current.version)
+        )
+        fields = {c.field for c in changes(credential_at(cat, cid, version), current)}
+        since = {
+            (False, False): "since_same",
+            (True, False): "since_outcomes",
+            (False, True): "since_assessment",
+            (True, True): "since_both",
+        }["outcomes" in fields, "assessments" in fields]
+        assert since == ("since_same" if version == "1.1" else "since_both")
+        expect(status).to_contain_text(str(said[since]).format(current=current.version))
+        link = page.get_by_role("link", name=str(said["link_current"]).format(version="1.2"))
+        assert link.evaluate("a => a.href") == sample_site.url(f"{lang}credentials/{cid}/")
 
 
 @pytest.mark.parametrize("cid", ["digital-inclusion-coaching", "research-data-management"])
@@ -259,9 +431,10 @@ def test_superseded_and_retired_credentials(page: Page, sample_site: Site, cid: 
     open_check(page, sample_site)
     paste(page, json.dumps(fx.issued_edc(sample_site.root, cid, cred.version)))
     assert verdict(page) == "match", output_text(page)
-    expect(page.locator("[data-credcat-status]")).to_have_attribute(
-        "data-credcat-status", cred.status
-    )
+    badge = page.locator("[data-credcat-status]")
+    expect(badge).to_have_attribute("data-credcat-status", cred.status)
+    # "Superseded" is a credential replaced by another, as its own pages say
+    expect(badge).to_have_text(str(ui_strings("en")["status"][cred.status]))
     if cred.status == "superseded":
         assert cred.superseded_by
         expect(page.get_by_role("link", name="The credential that replaces it")).to_have_attribute(
@@ -456,6 +629,12 @@ def test_the_result_on_a_phone_is_in_sight_without_scrolling(
     # the aspects and results keep their words whole
     headers = ".credcat-check__table tbody th, .credcat-check__table td:last-child"
     assert words_split_across_lines(page, headers) == []
+    # every cell, the numbered outcomes and the quality assurance with them, within the screen
+    edges = page.locator(".credcat-check__table :is(td, li)").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect()).map(r => [r.left, r.right])"
+    )
+    assert all(left >= 0 and right <= 375 for left, right in edges), edges
+    expect(page.locator('[data-credcat-row="quality"] td').last).to_be_visible()
     assert_no_axe_violations(page, "check page with differences, 375 px")
     page.set_viewport_size({"width": 1280, "height": 800})
     paste(page, json.dumps(fx.jades_json(fx.tampered(issued))))
@@ -527,7 +706,15 @@ def test_a_credential_of_hours_has_no_credits_row(
         assert verdict(page) == "match", output_text(page)
         rows = page.locator("[data-credcat-row]")
         fields = [rows.nth(n).get_attribute("data-credcat-row") for n in range(rows.count())]
-        assert fields == ["title", "eqf", "workload", "outcomes", "assessment", "awarding"]
+        assert fields == [
+            "title",
+            "eqf",
+            "workload",
+            "outcomes",
+            "assessment",
+            "awarding",
+            "quality",
+        ]
         expect(page.locator('[data-credcat-row="workload"]')).to_have_attribute(
             "data-credcat-result", "same"
         )
@@ -542,7 +729,7 @@ def test_a_credential_of_hours_has_no_credits_row(
             "Not stated in the credential: Workload. The table shows what the catalogue "
             "published for them."
         )
-        expect(page.locator("[data-credcat-row]")).to_have_count(6)
+        expect(page.locator("[data-credcat-row]")).to_have_count(7)
         expect(page.locator('[data-credcat-row="workload"]')).to_have_attribute(
             "data-credcat-result", "unstated"
         )
@@ -873,6 +1060,208 @@ def test_a_credential_that_does_not_say_how_it_was_assessed_says_so(
     expect(page.locator(".credcat-check__unstated-fields")).to_contain_text(
         str(said["field_assessment"])
     )
+
+
+def test_an_assessments_description_or_grading_changed_differs(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """How an assessment is made is also in its description (which says how it is supervised
+    and which outcomes it proves) and its grading: a copy whose description was changed, in
+    one language only, or whose grading was, does not match, and the note names it."""
+    exam = "Practical SQL exam in the computer lab"
+    open_check(page, sample_site)
+    described = json.loads(json.dumps(issued))
+    spec = claim_of(described)["provenBy"][0]["specifiedBy"]
+    assert spec["title"]["en"] == exam and {"en", "de"} <= set(spec["description"])
+    spec["description"]["de"] += " Hilfsmittel sind erlaubt."
+    paste(page, json.dumps(described))
+    assert verdict(page) == "differences", output_text(page)
+    result = page.locator('[data-credcat-row="assessment"] td').last
+    expect(result).to_contain_text(f"Differs for {exam}: description")
+
+    graded = json.loads(json.dumps(issued))
+    scheme = claim_of(graded)["provenBy"][0]["specifiedBy"]["gradingScheme"]
+    scheme["description"]["en"] = "Pass/fail."
+    paste(page, json.dumps(graded))
+    assert verdict(page) == "differences", output_text(page)
+    expect(result).to_contain_text(f"Differs for {exam}: grading")
+    assert "grading: Pass/fail." in assessment_lines(page, 0)[0]
+
+
+def test_quality_assurance_is_compared(page: Page, sample_site: Site, issued: dict[str, Any]):
+    """The quality assurance the credential states (its specification's accreditations) beside
+    what the catalogue published: the same as issued; a changed description or expiry date, an
+    accreditation left out or another one added differs and is named; none at all is "Not
+    stated"."""
+    cred = sample_site.catalogue.credentials[CID]
+    accreditation = claim_of(issued)["specifiedBy"]["accreditation"]
+    assert len(accreditation) == len(cred.quality_assurance) == 2
+    first = accreditation[0]["title"]["en"]
+    second = accreditation[1]["title"]["en"]
+    open_check(page, sample_site)
+    paste(page, json.dumps(issued))
+    row = page.locator('[data-credcat-row="quality"]')
+    expect(row).to_have_attribute("data-credcat-result", "same")
+    expect(row.locator("th")).to_have_text("Quality assurance")
+    published = [
+        re.sub(r"\s+", " ", t) for t in row.locator("td").nth(1).locator("li").all_inner_texts()
+    ]
+    assert published[0] == (
+        f"{first}: Qualitas – Agency for Accreditation and Quality Assurance"
+        " · valid until 30 September 2031"
+    ), published
+    assert published[1].startswith(f"{second}: Hochschule Rheinau"), published
+
+    result = row.locator("td").last
+
+    def changed(change: Any) -> None:
+        copy = json.loads(json.dumps(issued))
+        change(claim_of(copy)["specifiedBy"])
+        paste(page, json.dumps(copy))
+
+    def describe(spec: dict[str, Any]) -> None:
+        spec["accreditation"][0]["description"]["en"] = "Accredited by the ministry."
+
+    changed(describe)
+    assert verdict(page) == "differences", output_text(page)
+    expect(row).to_have_attribute("data-credcat-result", "differs")
+    expect(result).to_contain_text(f"Differs for {first}: description")
+
+    def extend(spec: dict[str, Any]) -> None:
+        spec["accreditation"][0]["expiryDate"] = "2035-09-30T23:59:59Z"
+
+    changed(extend)
+    expect(result).to_contain_text(f"Differs for {first}: expiry date")
+    expect(row.locator("td").first).to_contain_text("valid until 30 September 2035")
+
+    changed(lambda spec: spec["accreditation"].pop(1))
+    expect(result).to_contain_text(f"Not in the credential: {second}")
+
+    def add(spec: dict[str, Any]) -> None:
+        extra = json.loads(json.dumps(spec["accreditation"][1]))
+        extra["id"] = "urn:epass:accreditation:99"
+        extra["title"] = {"en": "ISO 9001 certificate"}
+        spec["accreditation"].append(extra)
+
+    changed(add)
+    expect(result).to_contain_text("Not published by the catalogue: ISO 9001 certificate")
+
+    changed(lambda spec: spec.pop("accreditation"))
+    assert verdict(page) == "partial", output_text(page)
+    expect(row).to_have_attribute("data-credcat-result", "unstated")
+    expect(page.locator(".credcat-check__unstated-fields")).to_contain_text("Quality assurance")
+
+
+@pytest.mark.parametrize("lang", ["", "de/"])
+def test_outcomes_are_numbered_as_the_summary_numbers_them(
+    page: Page, sample_site: Site, issued: dict[str, Any], lang: str
+):
+    """The version's files list the outcomes in the order of its YAML file; its pages number
+    them knowledge first, then skills, then responsibility and autonomy, and the summary for
+    employers cites them by those numbers ("proves 1, 3 and 4"). The comparison lists both
+    columns in the pages' order, with the summary's numbers."""
+    said = open_check_in(page, sample_site, lang)
+    code = lang.rstrip("/") or "en"
+    cred = sample_site.catalogue.credentials[CID]
+    in_file = [o.text[code] for o in cred.outcomes]
+    in_pages = [o.text[code] for o in ordered_outcomes(cred)]
+    assert in_file != in_pages  # the sample's file puts a skill first
+    paste(page, json.dumps(issued))
+    expected = [(str(n), text) for n, text in enumerate(in_pages, start=1)]
+    assert numbered(page, "outcomes", 1) == expected
+    assert numbered(page, "outcomes", 0) == expected
+    # the summary of the version, which the result links, numbers them so
+    page.get_by_role(
+        "link", name=str(said["link_summary"]).format(version=VERSION), exact=True
+    ).click()
+    items = page.locator("[data-credcat-summary-outcome]")
+    summary = [
+        (items.nth(n).get_attribute("value") or "", re.sub(r"\s+", " ", items.nth(n).inner_text()))
+        for n in range(items.count())
+    ]
+    assert summary == expected
+
+
+@pytest.mark.parametrize("lang", ["", "de/", "fr/"])
+def test_without_javascript_the_page_says_what_can_be_done(
+    new_context: NewContext, sample_site: Site, lang: str
+):
+    """Without JavaScript the form cannot read a credential: the page says so, and what can be
+    done by hand, in the page's language: open the version's permanent address, which the
+    credential names (its beginning shown), or find the credential in the catalogue, linked."""
+    context, _ = new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(sample_site.url(f"{lang}check/"))
+    said = ui_strings(lang.rstrip("/") or "en")["check"]
+    expect(page.locator("#credcat-check-form")).to_be_hidden()
+    help_ = page.locator("#credcat-check-nojs")
+    expect(help_).to_be_visible()
+    expect(help_).to_contain_text(str(said["nojs"]))
+    base = "https://credentials.digital-skills-alliance.eu/credentials/"
+    before, after = str(said["nojs_help"]).split("{catalogue}")
+    expect(help_).to_contain_text(before.format(base=base))
+    expect(help_).to_contain_text(after)
+    # on a phone too, within the screen's width
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    catalogue = help_.get_by_role("link", name=str(said["nojs_catalogue"]), exact=True)
+    catalogue.click()
+    expect(page.locator("#credcat-catalogue")).to_be_visible()
+    assert page.url == sample_site.url(f"{lang}catalogue/")
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "when"),
+    [
+        ("", 20, "20 October 2026 at 14:30"),
+        ("de/", 20, "20. Oktober 2026 um 14:30"),
+        ("fr/", 1, "1er octobre 2026 à 14:30"),  # as the site's French dates write the first
+    ],
+)
+def test_the_result_says_when_and_what_was_checked(
+    new_context: NewContext,
+    sample_site: Site,
+    issued: dict[str, Any],
+    lang: str,
+    day: int,
+    when: str,
+):
+    """Above the verdict, on screen and on paper: the date and time of the check, as the
+    site's pages write dates, and the name of the file checked (or that the text was pasted).
+    Printed, the result's heading, which has the focus after a check, has no focus outline,
+    and the result is one A4 page."""
+    context, _ = new_context(timezone_id="Europe/Berlin")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 10, day, 12, 30, tzinfo=UTC))
+    said = open_check_in(page, sample_site, lang)
+    page.set_input_files(
+        "#credcat-check-file",
+        files=[
+            {
+                "name": "maria-muster-sql.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(issued).encode(),
+            }
+        ],
+    )
+    expect(page.locator("#credcat-check-output")).to_have_attribute("data-credcat-verdict", "match")
+    line = page.locator(".credcat-check__when")
+    expect(line).to_have_text(
+        str(said["checked_file"]).format(date=when, name="maria-muster-sql.json")
+    )
+    assert line.get_attribute("data-credcat-checked") == f"2026-10-{day:02d}T12:30:00.000Z"
+    paste(page, json.dumps(issued))
+    expect(line).to_have_text(str(said["checked_text"]).format(date=when))
+    heading = page.locator("#credcat-check-result-heading")
+    assert heading.evaluate("h => document.activeElement === h")
+    page.emulate_media(media="print")
+    expect(line).to_be_visible()
+    style = heading.evaluate(
+        "h => { const s = getComputedStyle(h); return [s.outlineStyle, s.boxShadow]; }"
+    )
+    assert style[0] == "none" and style[1] == "none", style
+    pdf = page.pdf(format="A4")
+    assert pdf_pages(pdf) == 1
 
 
 def test_the_column_headers_are_no_sort_buttons(

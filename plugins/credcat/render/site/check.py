@@ -12,6 +12,15 @@ and how it is supervised and the identity checked (its ``idVerification`` concep
 version's ``edc-template.json`` gives each assessment an issuer issues). So that both read in
 the page's words whatever language the files label them in, the configuration names every
 assessment type and every supervision case by its IRI (:func:`assessment_words`).
+
+Outcomes are listed and numbered as every page numbers them (knowledge, then skills, then
+responsibility and autonomy, each in the file's order: :func:`credcat.model.ordered_outcomes`):
+``elm.jsonld`` lists them in the file's order, each knowledge or skill outcome typed by its
+skill-type concept, so the configuration names those concepts in that order
+(``outcome_kinds``) and the script orders by them.
+
+Without JavaScript the page says what can be done by hand (``nojs_help``): open the version's
+permanent address, which the credential names, or look the credential up in the catalogue.
 """
 
 from __future__ import annotations
@@ -19,13 +28,22 @@ from __future__ import annotations
 from typing import Any
 
 from ... import vocab
+from ...model import OUTCOME_KINDS
+from ...urls import CREDENTIALS
 from ..data.edc import PLACEHOLDER_ID
 from ..data.nodes import id_verification
 from .common import Site
-from .context import CheckContext
-from .localise import fill
+from .context import CheckContext, Part
+from .localise import fill, rich
 
-__all__ = ["EDC_VIEWER", "MAX_INPUT_BYTES", "MAX_INPUT_DEPTH", "assessment_words", "check_context"]
+__all__ = [
+    "EDC_VIEWER",
+    "MAX_INPUT_BYTES",
+    "MAX_INPUT_DEPTH",
+    "assessment_words",
+    "check_context",
+    "outcome_kinds",
+]
 
 EDC_VIEWER = "https://europa.eu/europass/digital-credentials/viewer/#/home"
 """The official European Digital Credentials viewer, where a seal can be verified."""
@@ -70,6 +88,17 @@ def assessment_words(site: Site) -> dict[str, dict[str, str]]:
     return {"types": types, "verifications": verifications}
 
 
+def outcome_kinds() -> list[str]:
+    """The IRIs of the skill-type concepts of the outcomes in the order pages number them
+    (knowledge, then skill); an outcome of no such type (responsibility and autonomy, which
+    the skill-type vocabulary lacks) comes after them."""
+    return [
+        vocab.concept("skill-type", kind).iri
+        for kind in OUTCOME_KINDS
+        if vocab.lookup("skill-type", kind) is not None
+    ]
+
+
 def check_context(site: Site) -> CheckContext:
     """Context of the "Check a credential" page."""
     page = site.urls.check_page()
@@ -86,15 +115,28 @@ def check_context(site: Site) -> CheckContext:
         "lang": site.lang,
         # the language of credcat's words on the page (English where it has none in ``lang``)
         "words": loc.words,
+        # the CLDR locale of those words, which writes dates as the site's pages do
+        "locale": str(loc.locale).replace("_", "-"),
         "max_bytes": MAX_INPUT_BYTES,
         "max_depth": MAX_INPUT_DEPTH,
         "strings": dict(strings),
         "status": {key: str(value) for key, value in loc.ui["status"].items()},
         "assessment": assessment_words(site),
+        "outcome_kinds": outcome_kinds(),
+    }
+    # without JavaScript: the version's permanent address (under base_uri) and the catalogue
+    catalogue: Part = {
+        "text": str(strings["nojs_catalogue"]),
+        "href": base["links"]["catalogue"],
+        "rel": "",
     }
     return {
         **base,
         "intro": str(strings["intro"]),
+        "nojs_help": rich(
+            fill(str(strings["nojs_help"]), base=site.urls.iri(f"{CREDENTIALS}/")),
+            {"catalogue": catalogue},
+        ),
         "viewer": EDC_VIEWER,
         "config": config,
     }

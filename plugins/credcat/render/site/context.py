@@ -847,6 +847,8 @@ class CheckContext(BaseContext):
     intro: str
     viewer: str
     config: dict[str, Any]
+    nojs_help: list[Part]
+    """What can be done without JavaScript, with a link to the catalogue."""
 
 
 # --- compare ------------------------------------------------------------------------------------

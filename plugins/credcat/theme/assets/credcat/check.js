@@ -1,8 +1,10 @@
 /*
  * credcat — "Check a credential". Plain JavaScript, no framework, no third-party code. The
  * credential is read in the browser only: nothing is uploaded. The only requests are to this
- * site (same origin, relative URLs): catalogue.json, and the elm.jsonld and edc-template.json
- * of the version the credential names.
+ * site (same origin, relative URLs): catalogue.json, the elm.jsonld and edc-template.json of
+ * the version the credential names (and of the current version, when it names an earlier
+ * one: whether its outcomes and assessments changed since), and, for an Open Badge, that
+ * version's ob3-achievement.json (and the edition in the badge's language).
  *
  * What it reads: a European Digital Credential (unsigned; the EDC Issuer's upload form
  * {"credential": {…}}; signed as JAdES/JWS in JSON serialisation {"payload", "signatures"} or
@@ -14,8 +16,21 @@
  * credential is assessed in the specification's provenBy; the catalogue publishes the
  * specification's in elm.jsonld and each assessment's idVerification in edc-template.json.
  * Assessments are paired by their specification's IRI (else their title) and compared on type,
- * supervision and identity check, grading and title. An Open Badge states none of it (only in
- * the prose of its criteria): its assessment is not stated.
+ * supervision and identity check, grading, description and title.
+ *
+ * Open Badges: credcat writes the outcomes and the assessments into the achievement's
+ * criteria.narrative (render/data/ob3.py, _criteria_narrative), in the edition's language:
+ * a heading, the outcomes as a numbered list, a heading, then "- **title** (type;
+ * [supervision; ]identity check; proves outcomes 1, 3): description" per assessment. The page
+ * reads that structure (readNarrative; what does not read so is not stated), compares the
+ * outcomes with the version's elm.jsonld, and each assessment with the narrative the catalogue
+ * published in the same language (type, supervision and identity check, the outcomes it proves,
+ * through the badge's own numbering, and description; a narrative states no grading).
+ *
+ * Outcomes are listed and numbered as every page numbers them (knowledge, skills, then
+ * responsibility and autonomy: config.outcome_kinds), an Open Badge's as its narrative does.
+ * Quality assurance (the specification's accreditation) is compared on title, type, body,
+ * description, expiry and report.
  *
  * Matching: an EDC names the specification IRI <base_uri>credentials/<id>/<version>/#spec in
  * credentialSubject.hasClaim[*].specifiedBy (and in the claims' hasPart); an OB3 credential in
@@ -27,9 +42,10 @@
  * (data/ui.yaml), handed over by the page in #credcat-check-config.
  *
  * Stable hooks (used by the browser tests; keep them):
- *   #credcat-check-config            JSON: base_uri, root, files, catalogue_json, lang, max_bytes,
- *                                    max_depth, strings, status, assessment (types and
- *                                    verifications: the page's words for each concept, by IRI)
+ *   #credcat-check-config            JSON: base_uri, root, files, catalogue_json, lang, words,
+ *                                    locale, max_bytes, max_depth, strings, status, assessment
+ *                                    (types and verifications: the page's words for each
+ *                                    concept, by IRI), outcome_kinds
  *   #credcat-check-form              the form (hidden until this script runs)
  *   #credcat-check-file              file input; #credcat-check-drop the drop zone
  *   #credcat-check-text              paste area; #credcat-check-submit, #credcat-check-clear
@@ -44,11 +60,15 @@
  *                                    which is not released) | unavailable | error
  *   [data-credcat-row=<field>][data-credcat-result=same|differs|unstated|partial]  comparison
  *                                    rows; <field> is title, eqf, credits, workload, outcomes,
- *                                    assessment, awarding (credits and workload only where
- *                                    either side states them); partial: the same in what it
- *                                    states, which is not all (an assessment without its
- *                                    supervision)
- *   [data-credcat-status=current|superseded|retired|draft]  the status badge
+ *                                    assessment, awarding, quality (credits, workload and
+ *                                    quality only where either side states them); partial: the
+ *                                    same in what it states, which is not all (an assessment
+ *                                    without its supervision)
+ *   .credcat-check__numbered li[value]  the outcomes, numbered as the pages number them
+ *   .credcat-check__when[data-credcat-checked]  "Checked on <date, time> · file <name>"
+ *   [data-credcat-status=current|earlier|superseded|retired|draft]  the status badge: earlier,
+ *                                    an earlier version of a credential still offered;
+ *                                    superseded, a credential replaced by another
  *
  * window.credcatCheck exposes read (text → what the credential claims), locate (IRI → id and
  * version) and check (text → a Promise of the verdict, also shown on the page) for the tests.
@@ -273,18 +293,159 @@
     return out;
   }
 
+  /** Outcomes in the order every page of the catalogue numbers them: knowledge, then skills,
+   *  then responsibility and autonomy (config.outcome_kinds: the skill-type concepts, in that
+   *  order; an outcome of none of them comes after), each kind in the file's order; each
+   *  numbered so (``number``). */
+  function inPageOrder(outcomes) {
+    return outcomes.map(function (o, i) { return { o: o, i: i }; }).sort(function (a, b) {
+      return (a.o.rank - b.o.rank) || (a.i - b.i);
+    }).map(function (x, n) {
+      x.o.number = n + 1;
+      return x.o;
+    });
+  }
+
+  var OUTCOME_KINDS = list(config.outcome_kinds).map(str);
+
   function outcomesOf(value) {
     if (value === undefined || value === null) {
       return null;
     }
-    return list(value).filter(isObject).map(function (o) {
+    return inPageOrder(list(value).filter(isObject).slice(0, MAX_CLAIMS).map(function (o) {
+      var kind = conceptOf(own(o, "dcType"));
+      var rank = kind ? OUTCOME_KINDS.indexOf(kind.id) : -1;
       return {
         id: str(o.id),
         map: languages(o.title) || {},
         texts: textsOf(o.title),
-        text: shown(languages(o.title))
+        text: shown(languages(o.title)),
+        rank: rank < 0 ? OUTCOME_KINDS.length : rank
       };
+    }));
+  }
+
+  /** A text of a narrative, in the language it states (``lang``, else none). */
+  function textIn(text, lang) {
+    var map = {};
+    map[lang] = text;
+    return map;
+  }
+
+  // An Open Badge's criteria.narrative, as credcat writes it (render/data/ob3.py,
+  // _criteria_narrative), in Markdown: a heading line ending in ":", then a numbered list
+  // "1. <outcome>" (the outcomes, numbered as the pages number them); a heading, then one
+  // item per assessment "- **<title>** (<type>; [<supervision>; ]<identity check>; <proves
+  // outcomes 1, 3>): <description>". A line that is none of these continues the item above.
+  // (read with indexOf and anchored patterns: linear in the line, whatever it holds)
+  var NUMBERED = /^(\d{1,3})\.[ \t]+(\S[\s\S]*)$/;
+
+  /** "- **title** (how): description" → {title, how, text}, else null. */
+  function bulletOf(line) {
+    if (line.slice(0, 4) !== "- **") {
+      return null;
+    }
+    var close = line.indexOf("** (", 4);
+    if (close < 0) {
+      return null;
+    }
+    // the first "):" that ends the line or is followed by a space
+    for (var end = line.indexOf("):", close + 4); end >= 0; end = line.indexOf("):", end + 1)) {
+      var next = line.charAt(end + 2);
+      if (next === "" || next === " " || next === "\t") {
+        return {
+          title: line.slice(4, close),
+          how: line.slice(close + 4, end),
+          text: line.slice(end + 2).trim()
+        };
+      }
+    }
+    return null;
+  }
+
+  function isHeading(line) {
+    var text = line.trimEnd();
+    return text.length > 1 && text.charAt(text.length - 1) === ":" && !/^\s/.test(line);
+  }
+
+  function itemText(lines) {
+    var end = lines.length;
+    while (end > 0 && !lines[end - 1].trim()) {
+      end--;
+    }
+    return lines.slice(0, end).join("\n").trim();
+  }
+
+  /** One assessment of a narrative: its title, type, supervision ("" where it states none),
+   *  identity check, the numbers of the outcomes it proves and its description; what cannot be
+   *  told apart is null (not stated). */
+  function narrativeAssessment(item) {
+    var parts = item.how.split("; ");
+    var known = parts.length === 3 || parts.length === 4;
+    return {
+      title: item.title.trim(),
+      type: known ? parts[0].trim() : null,
+      supervision: known ? (parts.length === 4 ? parts[1].trim() : "") : null,
+      identity: known ? parts[parts.length - 2].trim() : null,
+      proves: known ? (parts[parts.length - 1].match(/\d+/g) || []).map(Number) : null,
+      description: itemText(item.lines)
+    };
+  }
+
+  /** What a narrative states: {outcomes: [{number, text}] | null, assessments: [...] | null};
+   *  a part that does not read as credcat writes it is null: not stated. */
+  function readNarrative(text) {
+    var found = { outcomes: null, assessments: null };
+    if (typeof text !== "string" || !text.trim()) {
+      return found;
+    }
+    var sections = [];
+    var section = null;
+    var item = null;
+    var blank = true;  // a heading starts the narrative or follows an empty line
+    text.replace(/\r\n?/g, "\n").split("\n").slice(0, 4 * MAX_CLAIMS).forEach(function (line) {
+      var match;
+      if (!line.trim()) {
+        blank = true;
+        if (item) {
+          item.lines.push("");
+        }
+        return;
+      }
+      if (section && (match = NUMBERED.exec(line))) {
+        item = { kind: "numbered", number: Number(match[1]), lines: [match[2]] };
+        section.items.push(item);
+      } else if (section && (match = bulletOf(line))) {
+        item = { kind: "bullet", title: match.title, how: match.how, lines: [match.text] };
+        section.items.push(item);
+      } else if (blank && isHeading(line)) {
+        section = { items: [] };
+        sections.push(section);
+        item = null;
+      } else if (item) {
+        item.lines.push(line);
+      } else {
+        section = null;  // prose of another kind: not read
+      }
+      blank = false;
     });
+    function all(kind) {
+      return sections.filter(function (s) {
+        return s.items.length && s.items.length <= MAX_CLAIMS &&
+          s.items.every(function (i) { return i.kind === kind; });
+      })[0];
+    }
+    var numbered = all("numbered");
+    if (numbered) {  // in the order of their numbers
+      found.outcomes = numbered.items.map(function (i, n) {
+        return { number: i.number, text: itemText(i.lines), n: n };
+      }).sort(function (a, b) { return (a.number - b.number) || (a.n - b.n); });
+    }
+    var bullets = all("bullet");
+    if (bullets) {
+      found.assessments = bullets.items.map(narrativeAssessment);
+    }
+    return found;
   }
 
   function firstOf(value) {
@@ -319,7 +480,8 @@
       grading: isObject(scheme) ?
         languages(own(scheme, "description")) || languages(own(scheme, "title")) : null,
       verification: conceptOf(own(taken, "idVerification")),
-      grade: isObject(grade) ? languages(own(grade, "noteLiteral")) : languages(grade)
+      grade: isObject(grade) ? languages(own(grade, "noteLiteral")) : languages(grade),
+      description: languages(own(spec, "description"))
     };
   }
 
@@ -377,8 +539,34 @@
         }
       });
     });
-    return list(own(elm, "provenBy")).filter(isObject).map(function (s) {
+    return list(own(elm, "provenBy")).filter(isObject).slice(0, MAX_CLAIMS).map(function (s) {
       return assessmentOf(s, taken[str(s.id)] || null);
+    });
+  }
+
+  /** The quality assurance a specification states (its accreditations): each with its title,
+   *  type, the body that carries it out, description, expiry date and report; null when it
+   *  states none. */
+  function qualityOf(value) {
+    if (value === undefined || value === null) {
+      return null;
+    }
+    return list(value).slice(0, MAX_CLAIMS).map(function (q) {
+      return typeof q === "string" ? { id: q } : q;
+    }).filter(isObject).map(function (q) {
+      var title = languages(own(q, "title"));
+      var report = firstOf(own(q, "report"));
+      var agent = (orgsOf(firstOf(own(q, "accreditingAgent"))) || [])[0] || null;
+      return {
+        id: str(q.id),
+        title: title,
+        text: shown(title),
+        type: conceptOf(own(q, "dcType")),
+        agent: agent,
+        description: languages(own(q, "description")),
+        until: str(own(q, "expiryDate")).slice(0, 10),
+        report: isObject(report) ? str(own(report, "contentURL")) : str(report)
+      };
     });
   }
 
@@ -569,7 +757,8 @@
             hours: hoursOf(own(spec, "volumeOfLearning")),
             outcomes: outcomesOf(own(spec, "learningOutcome")),
             assessments: assessmentsOf(claim, spec),
-            awarding: orgsOf(own(awarded, "awardingBody"))
+            awarding: orgsOf(own(awarded, "awardingBody")),
+            quality: qualityOf(own(spec, "accreditation"))
           }
         });
       });
@@ -604,16 +793,36 @@
         named[inLanguage] = name[""];
         name = named;
       }
+      // the outcomes and assessments its criteria state, in the achievement's language
+      var lang = LANG_TAG.test(inLanguage) ? inLanguage : "";
+      var said = readNarrative(own(own(a, "criteria"), "narrative"));
       out.push({
         iris: iris.filter(Boolean),
+        lang: lang,
         claimed: {
           title: name,
           eqf: eqf,
           credits: number(own(a, "creditsAvailable")),
           hours: null,
-          outcomes: null,
-          assessments: null,
-          awarding: orgsOf(own(a, "creator"))
+          outcomes: said.outcomes === null ? null : said.outcomes.map(function (o) {
+            return {
+              id: "",
+              map: textIn(o.text, lang),
+              texts: [o.text],
+              text: marked(o.text, lang),
+              number: o.number
+            };
+          }),
+          // compared with the narrative the catalogue published (compareAssessments)
+          assessments: said.assessments === null ? null : said.assessments.map(function (n) {
+            var title = textIn(n.title, lang);
+            return {
+              id: "", title: title, text: marked(n.title, lang), type: null, verification: null,
+              grading: null, grade: null, description: null, said: n, lang: lang
+            };
+          }),
+          awarding: orgsOf(own(a, "creator")),
+          quality: null
         }
       });
     });
@@ -688,6 +897,37 @@
       encodeURIComponent(version) + "/" + name;
   }
 
+  var EDITION = /^ob3-achievement(?:\.[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)?\.json$/;
+
+  function achievementOf(id, version, file) {
+    return load(fileOf(id, version, file)).then(parseJson);
+  }
+
+  /** The narrative of the Open Badges achievement the catalogue published in the edition an
+   *  Open Badge names (``file``: its achievement's file), else in its language (``lang``: the
+   *  main edition, ob3-achievement.json, names every other by its language), else the main
+   *  edition's; null when none can be read. */
+  function loadNarrative(id, version, file, lang) {
+    var MAIN = "ob3-achievement.json";
+    function byLanguage() {
+      return achievementOf(id, version, MAIN).then(function (achievement) {
+        if (!lang || str(own(achievement, "inLanguage")) === lang) {
+          return achievement;
+        }
+        var other = list(own(achievement, "related")).map(function (r) {
+          var at = isObject(r) && str(own(r, "inLanguage")) === lang ? locate(str(r.id)) : null;
+          return at && at.id === id && at.version === version && EDITION.test(at.file) ? at : null;
+        }).filter(Boolean)[0];
+        return other ? achievementOf(id, version, other.file) : achievement;
+      });
+    }
+    var named = EDITION.test(file) && file !== MAIN ? achievementOf(id, version, file) : null;
+    // an edition the catalogue does not publish: the one of its language, else the main one
+    return (named ? named.catch(byLanguage) : byLanguage()).then(function (achievement) {
+      return readNarrative(own(own(achievement, "criteria"), "narrative"));
+    }).catch(function () { return null; });
+  }
+
   /** What the catalogue published for a version: its specification (elm.jsonld) and, for how
    *  its assessments are supervised, its template for issuers (edc-template.json); null when
    *  either cannot be read. */
@@ -712,7 +952,8 @@
         hours: hoursOf(own(elm, "volumeOfLearning")),
         outcomes: outcomesOf(own(elm, "learningOutcome")) || [],
         assessments: publishedAssessments(elm, parseJson(texts[1])),
-        awarding: bodies
+        awarding: bodies,
+        quality: qualityOf(own(elm, "accreditation")) || []
       };
     }).catch(function () { return null; });
   }
@@ -785,17 +1026,41 @@
     }
   }
 
+  /** A date as the site's pages write it (in the locale of credcat's words; French writes
+   *  the first of a month as an ordinal, as the build's dates and credential.js do). */
+  function dateText(date, options, day) {
+    var locale = config.locale || words || "en";
+    var text = new Intl.DateTimeFormat(locale, options).format(date);
+    return /^fr\b/.test(locale) && day === 1 ? text.replace(/^1 /, "1er ") : text;
+  }
+
+  /** A date (YYYY-MM-DD) in the words of the page. */
+  function formatDay(day) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+    if (!parts) {
+      return day;
+    }
+    try {
+      return dateText(new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]))),
+        { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }, Number(parts[3]));
+    } catch (e) {
+      return day;
+    }
+  }
+
   /** Rows of the comparison: {field, claimed: [texts] | null, published: [texts], result,
-   *  notes}; a text is a string or a message (Said). */
+   *  notes, numbers}; a text is a string or a message (Said); ``numbers``: the outcomes'
+   *  numbers in each column ({claimed, published}), as the pages number them. */
   function compare(claimed, published) {
     var rows = [];
-    function row(field, claimedTexts, publishedTexts, same, notes, inPart) {
+    function row(field, claimedTexts, publishedTexts, same, notes, inPart, numbers) {
       rows.push({
         field: field,
         claimed: claimedTexts,
         published: publishedTexts,
         result: claimedTexts === null ? "unstated" : !same ? "differs" : inPart ? "partial" : "same",
-        notes: notes || []
+        notes: notes || [],
+        numbers: numbers || null
       });
     }
     var titles = published.title ? [shown(published.title)] : [];
@@ -841,11 +1106,17 @@
     single("workload", claimed.hours, published.hours, function (n) {
       return say("hours", { n: formatNumber(n) });
     });
+    // the outcomes as the pages number them (published.outcomes: in that order, numbered);
+    // ``proved``: the number a claimed outcome has → the number of the published one it is
+    var numbers = function (outcomes) { return outcomes.map(function (o) { return o.number; }); };
+    var proved = null;
     if (claimed.outcomes === null) {
-      row("outcomes", null, published.outcomes.map(function (o) { return o.text; }), true);
+      row("outcomes", null, published.outcomes.map(function (o) { return o.text; }), true, [], false,
+        { published: numbers(published.outcomes) });
     } else {
       var matched = [];
       var notes = [];
+      proved = {};
       claimed.outcomes.forEach(function (o) {
         // the published outcome it is: the same in every language it states, else the same
         // in one of them (then the others were reworded: every language is compared)
@@ -873,6 +1144,7 @@
           notes.push(sayMarked("outcome_extra", { text: o.text }, { text: textLang[o.text] }));
         } else {
           matched.push(hit);
+          proved[o.number] = published.outcomes[hit].number;
         }
       });
       published.outcomes.forEach(function (p, i) {
@@ -885,10 +1157,12 @@
         claimed.outcomes.map(function (o) { return o.text; }),
         published.outcomes.map(function (o) { return o.text; }),
         notes.length === 0,
-        notes
+        notes,
+        false,
+        { claimed: numbers(claimed.outcomes), published: numbers(published.outcomes) }
       );
     }
-    compareAssessments(claimed.assessments, published.assessments, row);
+    compareAssessments(claimed.assessments, published.assessments, row, proved);
     if (claimed.awarding === null) {
       row("awarding", null, published.awarding.map(orgText), true);
     } else {
@@ -899,6 +1173,7 @@
       row("awarding", claimed.awarding.map(orgText), published.awarding.map(orgText),
         ids(claimed.awarding) === ids(published.awarding));
     }
+    compareQuality(claimed.quality, published.quality, row);
     return rows;
   }
 
@@ -911,6 +1186,19 @@
 
   function sameConcept(a, b) {
     return a.id || b.id ? a.id === b.id : titleSame(a.label || {}, b.label || {});
+  }
+
+  /** The same words, however they are spaced or broken into lines. */
+  function sameWords(a, b) {
+    return a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
+  }
+
+  function sameString(a, b) {
+    return a === b;
+  }
+
+  function sameOrg(a, b) {
+    return a.id || b.id ? a.id === b.id : a.name === b.name;
   }
 
   /** One assessment as a line: "Title: type · supervision and identity check · grading"
@@ -934,43 +1222,89 @@
       { title: textLang[title] });
   }
 
-  /** The row "How it was assessed": the assessments paired by their specification's IRI (else
-   *  their title), each compared on title, type, supervision and identity check, and grading;
-   *  an assessment one side has and the other not differs, as an outcome does; an aspect the
-   *  credential leaves out is named, and makes the row "the same as far as stated". */
-  function compareAssessments(claimed, published, row) {
-    if (claimed === null) {
-      if (published.length) {
-        row("assessment", null, published.map(assessmentLine), true);
+  /** The numbers of the outcomes an assessment of an Open Badge proves, as the catalogue
+   *  numbers them: each through the outcome the badge gives that number (``proved``: its
+   *  number → the published outcome's), as they are where its outcomes are not stated. */
+  function provedAs(list_, proved) {
+    return list_.map(function (n) {
+      if (!proved) {
+        return String(n);
       }
+      return Object.prototype.hasOwnProperty.call(proved, n) ? String(proved[n]) : "?" + n;
+    }).sort().join(",");
+  }
+
+  function sortedNumbers(list_) {
+    return list_.map(String).sort().join(",");
+  }
+
+  /** The aspects an assessment is compared on: [aspect, the credential's, the catalogue's,
+   *  same?]; null where a side does not state it. An Open Badge states its assessments in its
+   *  criteria's narrative (``said``), in words of its language: they are compared with the
+   *  narrative the catalogue published in that language (``p.said``), which words them so. */
+  function aspectsOf(a, p, proved) {
+    if (a.said) {
+      var n = a.said;
+      var q = p.said || {};
+      var how = function (x) {
+        return typeof x.identity === "string" ? x.supervision + "; " + x.identity : null;
+      };
+      return [
+        ["type", n.type, typeof q.type === "string" ? q.type : null, sameString],
+        ["verification", how(n), how(q), sameString],
+        ["grading", null, p.grading, titleSame],
+        ["proves", n.proves === null ? null : provedAs(n.proves, proved),
+          Array.isArray(q.proves) ? sortedNumbers(q.proves) : null, sameString],
+        ["description", n.description, typeof q.description === "string" ? q.description : null, sameWords]
+      ];
+    }
+    return [
+      ["type", a.type, p.type, sameConcept],
+      ["verification", a.verification, p.verification, sameConcept],
+      ["grading", a.grading, p.grading, titleSame],
+      ["description", a.description, p.description, titleSame]
+    ];
+  }
+
+  /** An Open Badge's assessment, shown: its type and supervision in the page's words where
+   *  they are the catalogue's (``same``), else in the words of the badge. */
+  function resolveSaid(a, p, same) {
+    if (!a.said) {
       return;
     }
+    var n = a.said;
+    a.type = p && same.type && p.type ? p.type :
+      n.type ? { id: "", label: textIn(n.type, a.lang) } : null;
+    a.verification = p && same.verification && p.verification ? p.verification :
+      typeof n.identity === "string" ?
+        { id: "", label: textIn(n.supervision ? n.supervision + ", " + n.identity : n.identity, a.lang) } :
+        null;
+  }
+
+  /** Notes on one item compared aspect by aspect: what differs and what it does not state. */
+  function named(key, text, aspects) {
+    return sayMarked(key, {
+      title: text,
+      aspects: listOf(aspects.map(function (aspect) { return say("aspect_" + aspect); }))
+    }, { title: textLang[text] });
+  }
+
+  /** Pairs the credential's items with the catalogue's (``pair``: an index into published,
+   *  or -1) and compares each pair aspect by aspect (``aspects``: [aspect, mine, theirs,
+   *  same?]); ``line`` shows an item. Returns {claimed, notes, differs, inPart}. */
+  function compareItems(claimed, published, pair, aspects, line, resolve) {
     var matched = [];
     var notes = [];
     var differs = false;
     var inPart = false;
-    function named(key, text, aspects) {
-      return sayMarked(key, {
-        title: text,
-        aspects: listOf(aspects.map(function (aspect) { return say("aspect_" + aspect); }))
-      }, { title: textLang[text] });
-    }
     claimed.forEach(function (a) {
-      var hit = -1;
-      published.forEach(function (p, i) {
-        if (hit < 0 && matched.indexOf(i) < 0 && a.id && a.id === p.id) {
-          hit = i;
-        }
-      });
-      published.forEach(function (p, i) {
-        if (hit < 0 && matched.indexOf(i) < 0 && a.title && p.title && titleSame(a.title, p.title)) {
-          hit = i;
-        }
-      });
+      var hit = pair(a, matched);
       if (hit < 0) {
         differs = true;
-        var line = assessmentLine(a);
-        notes.push(sayMarked("outcome_extra", { text: line }));
+        if (resolve) {
+          resolve(a, null, {});
+        }
+        notes.push(sayMarked("outcome_extra", { text: line(a) }));
         return;
       }
       matched.push(hit);
@@ -980,17 +1314,20 @@
       if (a.title && p.title && !titleSame(a.title, p.title)) {
         differ.push("title");
       }
-      [["type", sameConcept], ["verification", sameConcept], ["grading", titleSame]].forEach(function (aspect) {
-        var mine = a[aspect[0]];
-        var theirs = p[aspect[0]];
-        if (mine === null) {
-          if (theirs !== null) {
+      aspects(a, p).forEach(function (aspect) {
+        var mine = aspect[1];
+        var theirs = aspect[2];
+        if (mine === null || mine === undefined) {
+          if (theirs !== null && theirs !== undefined) {
             unstated.push(aspect[0]);
           }
-        } else if (theirs === null || !aspect[1](mine, theirs)) {
+        } else if (theirs === null || theirs === undefined || !aspect[3](mine, theirs)) {
           differ.push(aspect[0]);
         }
       });
+      if (resolve) {
+        resolve(a, p, { type: differ.indexOf("type") < 0, verification: differ.indexOf("verification") < 0 });
+      }
       var text = p.text || a.text;
       if (differ.length) {
         differs = true;
@@ -1007,7 +1344,130 @@
         notes.push(sayMarked("outcome_missing", { text: p.text }, { text: textLang[p.text] }));
       }
     });
-    row("assessment", claimed.map(assessmentLine), published.map(assessmentLine), !differs, notes, inPart);
+    return { notes: notes, differs: differs, inPart: inPart };
+  }
+
+  /** The index of the published item an item is: the one of its IRI, else of its title. */
+  function pairer(published) {
+    return function (a, matched) {
+      var hit = -1;
+      published.forEach(function (p, i) {
+        if (hit < 0 && matched.indexOf(i) < 0 && a.id && a.id === p.id) {
+          hit = i;
+        }
+      });
+      published.forEach(function (p, i) {
+        if (hit < 0 && matched.indexOf(i) < 0 && a.title && p.title && titleSame(a.title, p.title)) {
+          hit = i;
+        }
+      });
+      return hit;
+    };
+  }
+
+  /** The row "How it was assessed": the assessments paired by their specification's IRI (else
+   *  their title), each compared on title, type, supervision and identity check, grading and
+   *  description (an Open Badge's: on what its narrative states, the outcomes each proves
+   *  included); an assessment one side has and the other not differs, as an outcome does; an
+   *  aspect the credential leaves out is named, and makes the row "the same as far as
+   *  stated". */
+  function compareAssessments(claimed, published, row, proved) {
+    if (claimed === null) {
+      if (published.length) {
+        row("assessment", null, published.map(assessmentLine), true);
+      }
+      return;
+    }
+    var result = compareItems(claimed, published, pairer(published), function (a, p) {
+      return aspectsOf(a, p, proved);
+    }, function (a) {
+      return assessmentLine(a);
+    }, resolveSaid);
+    row("assessment", claimed.map(assessmentLine), published.map(assessmentLine), !result.differs,
+      result.notes, result.inPart);
+  }
+
+  /** One quality assurance as a line: "Title: the body that carries it out · valid until …". */
+  function qualityLine(q) {
+    var title = q.text || (q.type ? shown(q.type.label) : "") || say("nothing");
+    var body = q.agent ? orgText(q.agent) : say("nothing");
+    var line = sayMarked("quality_item", { title: title, body: body },
+      { title: textLang[title], body: textLang[body] });
+    return q.until ? joinSaid([line, say("valid_until", { date: formatDay(q.until) })], " · ") : line;
+  }
+
+  /** The row "Quality assurance": each accreditation the specification states, paired as
+   *  assessments are, compared on title, type, the body that carries it out, description,
+   *  expiry and report. No row where neither side states any. */
+  function compareQuality(claimed, published, row) {
+    if (claimed === null) {
+      if (published.length) {
+        row("quality", null, published.map(qualityLine), true);
+      }
+      return;
+    }
+    if (!claimed.length && !published.length) {
+      return;
+    }
+    var some = function (text) { return text || null; };
+    var result = compareItems(claimed, published, pairer(published), function (a, p) {
+      return [
+        ["quality_type", a.type, p.type, sameConcept],
+        ["body", a.agent, p.agent, sameOrg],
+        ["description", a.description, p.description, titleSame],
+        ["valid_until", some(a.until), some(p.until), sameString],
+        ["report", some(a.report), some(p.report), sameString]
+      ];
+    }, qualityLine, null);
+    row("quality", claimed.map(qualityLine), published.map(qualityLine), !result.differs,
+      result.notes, result.inPart);
+  }
+
+  /** The same in every language both state (a translation added or dropped is no change). */
+  function sameInCommon(a, b) {
+    if (!a || !b) {
+      return !a && !b;
+    }
+    var common = Object.keys(a).filter(function (k) {
+      return k && Object.prototype.hasOwnProperty.call(b, k);
+    });
+    return common.length ? common.every(function (k) { return sameWords(a[k], b[k]); }) : titleSame(a, b);
+  }
+
+  function sameConceptOrNone(a, b) {
+    return a && b ? sameConcept(a, b) : !a && !b;
+  }
+
+  /** Whether the outcomes and the assessments of a version changed in the current one, as
+   *  their files tell: {outcomes, assessment}, true where they did (texts compared in the
+   *  languages both have). */
+  function changesSince(older, current) {
+    function pairs(x, y, same) {  // each item of x is one of y, and none of y is left
+      if (x.length !== y.length) {
+        return false;
+      }
+      var used = [];
+      return x.every(function (a) {
+        var hit = -1;
+        y.forEach(function (b, i) {
+          if (hit < 0 && used.indexOf(i) < 0 && same(a, b)) {
+            hit = i;
+          }
+        });
+        used.push(hit);
+        return hit >= 0;
+      });
+    }
+    return {
+      outcomes: !pairs(older.outcomes, current.outcomes, function (a, b) {
+        return sameInCommon(a.map, b.map);
+      }),
+      assessment: !pairs(older.assessments, current.assessments, function (a, b) {
+        return sameInCommon(a.title, b.title) && sameConceptOrNone(a.type, b.type) &&
+          sameConceptOrNone(a.verification, b.verification) && sameInCommon(a.grading, b.grading) &&
+          sameInCommon(a.description, b.description);
+      })
+    };
   }
 
   /** A catalogue.json entry (format 4, short keys; see docs/data.md) in the words used here. */
@@ -1024,15 +1484,14 @@
     };
   }
 
+  /** The status badge of a version: "superseded" only for a credential another replaced; an
+   *  earlier version of a credential still offered is an earlier version. */
   function statusOf(entry, version) {
     var status = str(entry.status);
-    if (status === "retired" || status === "draft") {
+    if (status === "retired" || status === "draft" || status === "superseded") {
       return status;
     }
-    if (status === "superseded" || version !== entry.version) {
-      return "superseded";
-    }
-    return "current";
+    return version !== entry.version ? "earlier" : "current";
   }
 
   var VERDICT_WORDS = {
@@ -1104,11 +1563,32 @@
       }
       verdict.status = statusOf(entry, at.version);
       verdict.entry = entry;
-      return loadPublished(at.id, at.version).then(function (published) {
+      // an Open Badge's narrative is compared with the one the catalogue published
+      var narrated = found.kind === "ob3" && claim.claimed.assessments !== null;
+      // an earlier version: whether the current one has other outcomes or assessments
+      var later = at.version !== entry.version && versions.indexOf(entry.version) >= 0;
+      return Promise.all([
+        loadPublished(at.id, at.version),
+        narrated ? loadNarrative(at.id, at.version, at.file, claim.lang) : null,
+        later ? loadPublished(at.id, entry.version) : null
+      ]).then(function (loaded) {
+        var published = loaded[0];
         if (!published) {
           verdict.verdict = "unavailable";
           verdict.message = say("published_missing", { version: at.version });
           return verdict;
+        }
+        var told = loaded[1];
+        if (narrated && told && told.assessments &&
+            told.assessments.length === published.assessments.length) {
+          published.assessments.forEach(function (p, i) { p.said = told.assessments[i]; });
+        } else if (narrated) {
+          claim.claimed.assessments = null;  // no narrative of the catalogue's to compare with
+        }
+        if (loaded[2]) {
+          var since = changesSince(published, loaded[2]);
+          verdict.since = since.outcomes && since.assessment ? "both" :
+            since.outcomes ? "outcomes" : since.assessment ? "assessment" : "same";
         }
         verdict.rows = compare(claim.claimed, published);
         var differs = verdict.rows.some(function (r) { return r.result === "differs"; });
@@ -1185,12 +1665,22 @@
     return text instanceof Said ? put(node, text) : langOf(put(node, text), text);
   }
 
-  function cellOf(texts) {
+  /** A cell of texts; ``numbers``: each text's number (the outcomes, as the pages number
+   *  them), a numbered list then. */
+  function cellOf(texts, numbers) {
     var td = el("td");
     if (texts === null) {
       td.appendChild(el("span", "credcat-check__unstated", say("not_stated")));
     } else if (texts.length === 0) {
       td.textContent = say("nothing");
+    } else if (numbers && numbers.length === texts.length) {
+      var ol = el("ol", "credcat-check__numbered");
+      texts.forEach(function (t, i) {
+        var li = fillWith(el("li"), t);
+        li.setAttribute("value", String(numbers[i]));
+        ol.appendChild(li);
+      });
+      td.appendChild(ol);
     } else if (texts.length === 1) {
       fillWith(td, texts[0]);
     } else {
@@ -1207,7 +1697,8 @@
     box.appendChild(el("h3", "", say("status_heading")));
     var badge = el("p", "credcat-check__badge");
     badge.setAttribute("data-credcat-status", verdict.status);
-    var label = verdict.status === "current" ? say("badge_current") : str((config.status || {})[verdict.status]);
+    var label = verdict.status === "current" ? say("badge_current") :
+      verdict.status === "earlier" ? say("badge_earlier") : str((config.status || {})[verdict.status]);
     var colour = verdict.status === "current" ? "active" : verdict.status;
     badge.appendChild(el("strong", "credcat-badge credcat-badge--" + colour, label));
     box.appendChild(badge);
@@ -1223,7 +1714,12 @@
       lines.push(say("status_draft"));
     }
     if (verdict.version !== entry.version) {
-      lines.push(say("status_older", { version: verdict.version, current: entry.version }));
+      // an earlier version of a credential still offered is not "replaced by another"
+      lines.push(say(verdict.status === "earlier" ? "status_earlier" : "status_older",
+        { version: verdict.version, current: entry.version }));
+      if (verdict.since) {
+        lines.push(say("since_" + verdict.since, { version: verdict.version, current: entry.version }));
+      }
     } else if (entry.status === "active") {
       lines.push(say("status_current", { version: verdict.version }));
     }
@@ -1302,8 +1798,9 @@
       var th = role(el("th", "", say("field_" + r.field)), "rowheader");
       th.setAttribute("scope", "row");
       tr.appendChild(th);
-      tr.appendChild(labelled(cellOf(r.claimed), "col_claimed"));
-      tr.appendChild(labelled(cellOf(r.published), "col_published"));
+      var numbers = r.numbers || {};
+      tr.appendChild(labelled(cellOf(r.claimed, numbers.claimed), "col_claimed"));
+      tr.appendChild(labelled(cellOf(r.published, numbers.published), "col_published"));
       var result = labelled(el("td"), "col_result");
       // "Not stated" is a result of its own, never "Same": nothing was compared
       result.appendChild(el("strong", "", say(r.result)));
@@ -1331,7 +1828,26 @@
   var output = document.getElementById("credcat-check-output");
   var heading = document.getElementById("credcat-check-result-heading");
 
-  function show(verdict) {
+  /** "Checked on <date, time> · file <name>" (or "· pasted text"): when and what, on screen
+   *  and on paper. */
+  function checkedLine(source) {
+    var now = new Date();
+    var date;
+    try {
+      date = dateText(now, {
+        day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit"
+      }, now.getDate());
+    } catch (e) {
+      date = now.toISOString().slice(0, 16).replace("T", " ");
+    }
+    var name = source && typeof source.name === "string" ? source.name : "";
+    var line = el("p", "credcat-check__when", name ?
+      say("checked_file", { date: date, name: name }) : say("checked_text", { date: date }));
+    line.setAttribute("data-credcat-checked", now.toISOString());
+    return line;
+  }
+
+  function show(verdict, source) {
     if (!output || !section) {
       return verdict;
     }
@@ -1339,6 +1855,7 @@
       output.removeChild(output.firstChild);
     }
     output.setAttribute("data-credcat-verdict", verdict.verdict);
+    output.appendChild(checkedLine(source));
     if (verdict.verdict === "error") {
       output.appendChild(el("p", "credcat-check__verdict credcat-check__verdict--error", say("error_heading")));
       output.appendChild(el("p", "credcat-check__message", verdict.message));
@@ -1384,8 +1901,10 @@
     return verdict;
   }
 
-  function run(text) {
-    return check(text).then(show);
+  /** Check a text and show the verdict; ``source``: {name} of the file it was read from
+   *  (none: pasted). */
+  function run(text, source) {
+    return check(text).then(function (verdict) { return show(verdict, source); });
   }
 
   // --- the form -----------------------------------------------------------------------------
@@ -1396,11 +1915,12 @@
   var drop = document.getElementById("credcat-check-drop");
 
   function runFile(file) {
+    var source = { name: String(file.name || "") };
     if (file.size > MAX_BYTES) {
-      return Promise.resolve(show(refused(new Refusal("error_too_big", { mb: Math.round(MAX_BYTES / 1048576) }))));
+      return Promise.resolve(show(refused(new Refusal("error_too_big", { mb: Math.round(MAX_BYTES / 1048576) })), source));
     }
-    return file.text().then(run, function () {
-      return show(refused(new Refusal("error_read")));
+    return file.text().then(function (text) { return run(text, source); }, function () {
+      return show(refused(new Refusal("error_read")), source);
     });
   }
 
@@ -1412,7 +1932,7 @@
       if (file) {
         runFile(file);
       } else {
-        run(textArea ? textArea.value : "");
+        run(textArea ? textArea.value : "", null);
       }
     });
     form.addEventListener("reset", function () {
@@ -1462,5 +1982,9 @@
     }
   }
 
-  window.credcatCheck = { read: read, locate: locate, check: run };
+  window.credcatCheck = {
+    read: read,
+    locate: locate,
+    check: function (text) { return run(text, null); }
+  };
 })();
