@@ -1175,6 +1175,7 @@ def test_outcomes_are_numbered_as_the_summary_numbers_them(
         "link", name=str(said["link_summary"]).format(version=VERSION), exact=True
     ).click()
     items = page.locator("[data-credcat-summary-outcome]")
+    expect(items).to_have_count(len(expected))  # once the summary has loaded
     summary = [
         (items.nth(n).get_attribute("value") or "", re.sub(r"\s+", " ", items.nth(n).inner_text()))
         for n in range(items.count())
