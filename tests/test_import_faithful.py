@@ -169,6 +169,27 @@ def test_a_framework_of_another_country_gives_a_verdict(
     assert not [line for line in report if line.startswith("verdict:")]
 
 
+def test_a_framework_given_for_the_nqf_level_is_not_imported(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
+    """A source whose ``nqfLevel`` is a framework itself (the concept "Irish National
+    Framework of Qualifications") names no level: the import says so, and writes no nqf
+    (``credcat check`` refuses a framework there)."""
+    doc = copy.deepcopy(sample)
+    framework = vocab.lookup("nqf", "Irish National Framework of Qualifications")
+    assert framework is not None and vocab.nqf_framework(framework.code) == ("IE", "IE NQF")
+    spec = doc["credentialSubject"]["hasClaim"]["specifiedBy"]
+    spec["nqfLevel"] = {"id": framework.iri, "type": "Concept"}
+    report = import_file(write_json(tmp_path / "framework.jsonld", doc), cat)
+    assert (
+        "not imported: credentialSubject.hasClaim.specifiedBy.nqfLevel ('Irish National "
+        "Framework of Qualifications') — a framework, not a level in it; add nqf: with the "
+        "level by hand"
+    ) in report
+    written = next((cat / "credentials").glob("*.yaml")).read_text("utf-8")
+    assert "\nnqf:" not in written
+
+
 def test_the_commission_sample_itself_mixes_countries(cat: Path, sample: dict[str, Any]) -> None:
     # the Annex I sample's Irish university gives an English RQF level: the importer says so
     spec = sample["credentialSubject"]["hasClaim"]["specifiedBy"]

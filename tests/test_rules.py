@@ -1574,7 +1574,9 @@ def check_wavre(
         rest = {k: v for k, v in data.items() if k not in written}
         return lines + yaml.safe_dump(rest, allow_unicode=True, sort_keys=False)
 
-    cred = _in_french_and_dutch(credential(awarding_body="universite-wavre", languages=["fr"]))
+    cred = _in_french_and_dutch(
+        credential(awarding_body="universite-wavre", languages=["fr"], nqf="CFC Level 6")
+    )
     root = write_catalogue(
         tmp_path / "c",
         credentials={"db": text(credential_text, cred)},

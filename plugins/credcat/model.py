@@ -611,6 +611,8 @@ class VocabCode:
                 guess = found.labels.get("en", guess) if found is not None else guess
             hint = f"did you mean '{guess}'?" if guess else self._examples(info)
             raise fail("vocab", f"unknown {self.what} '{shorten(value)}'", hint)
+        if self.name == "nqf":
+            _nqf_not_a_framework(value, found)
         return found.code
 
     def _examples(self, info: ValidationInfo) -> str:
@@ -622,6 +624,20 @@ class VocabCode:
         if self.name in CODE_EXAMPLES:
             return f"write {CODE_EXAMPLES[self.name]}"
         return f"one of: {_some(self.name)}"
+
+
+def _nqf_not_a_framework(value: str, found: vocab.Concept) -> None:
+    """Refuse an NQF concept that names a framework ("Austrian National Qualifications
+    Framework"), not a level in it: the level is what ``nqf:`` states."""
+    framework = vocab.nqf_framework(found.code)
+    if framework is None:
+        return
+    levels = vocab.nqf_levels(framework[1]) if framework[1] else ()
+    if levels:
+        hint = f'write its level instead, one of "{levels[0]}" … "{levels[-1]}"'
+    else:
+        hint = 'write the level in it, as the framework names it (e.g. "DQR Level 6")'
+    raise fail("nqf-framework", f"'{shorten(value)}' is a framework, not a level in it", hint)
 
 
 def catalogue_examples(name: str, context: Mapping[str, Any], most: int = 3) -> str:

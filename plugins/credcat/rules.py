@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from . import vocab
 from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR, Catalogue, problem_at
 from .clock import ClockError, today
 from .errors import Problem, Severity, field_label, listing
@@ -1171,6 +1172,67 @@ def formal_without_nqf(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
         )
 
 
+QF_EHEA_EQF = {"short-cycle": 5, "first-cycle": 6, "second-cycle": 7, "third-cycle": 8}
+"""The EQF level of each cycle of the QF-EHEA (the Bologna framework, referenced to the EQF:
+short cycle 5, bachelor 6, master 7, doctorate 8)."""
+
+
+def levels(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
+    """The levels a credential states agree: its QF-EHEA cycle is its EQF level (an error),
+    and its NQF level is one of the awarding bodies' countries' frameworks (a warning).
+
+    Whether an NQF level is referenced to the EQF level given (``DQR Level 7`` is EQF 7) is
+    not checked: the vocabulary credcat ships has no referencing of the national levels to
+    the EQF, and guessing it from the numbers would be wrong for frameworks with more levels
+    (``SCQF Level 11`` is EQF 7)."""
+    if cred.qf_ehea is not None and QF_EHEA_EQF[cred.qf_ehea] != cred.eqf:
+        cycle_level = QF_EHEA_EQF[cred.qf_ehea]
+        cycle_of = {level: cycle for cycle, level in QF_EHEA_EQF.items()}.get(cred.eqf)
+        other = (
+            f"qf_ehea: {cycle_of} (EQF level {cred.eqf})"
+            if cycle_of
+            else "remove qf_ehea: the QF-EHEA's cycles are EQF levels 5 to 8"
+        )
+        yield _cred(
+            cat,
+            cred,
+            ("qf_ehea",),
+            f"'{cred.qf_ehea}' is EQF level {cycle_level}, but eqf is {cred.eqf}",
+            f"write eqf: {cycle_level}, or {other}",
+            code="level-mismatch",
+        )
+    if cred.nqf is None:
+        return
+    if any(org not in cat.organisations for org in cred.awarding_body):
+        return  # an awarding body unknown or with errors (reported): its country is not known
+    countries = {cat.organisations[org].country for org in cred.awarding_body}
+    foreign = vocab.nqf_foreign(cred.nqf, countries)
+    if foreign:
+        yield _cred(
+            cat,
+            cred,
+            ("nqf",),
+            foreign,
+            _own_framework_hint(countries),
+            warn=True,  # a border region may award its neighbour's levels (the Commission's
+            # own sample: an Irish university, an English RQF level)
+            code="nqf-country",
+        )
+
+
+def _own_framework_hint(countries: Collection[str]) -> str:
+    """How to write the level in the awarding bodies' own frameworks: their levels' names."""
+    ranges = [
+        f'"{found[0]}" … "{found[-1]}"'
+        for prefix, country in vocab.NQF_COUNTRIES.items()
+        if country in countries and (found := vocab.nqf_levels(prefix))
+    ]
+    where = "the awarding body's national framework"
+    if not ranges:
+        return f"write the level in {where}, or remove nqf:"
+    return f"write the level in {where} ({', '.join(ranges)}), or remove nqf:"
+
+
 RULES: tuple[Rule, ...] = (
     publisher_reference,
     credential_references,
@@ -1188,6 +1250,7 @@ CREDENTIAL_RULES: tuple[CredentialRule, ...] = (
     organisation_references,
     outcomes_and_assessments,
     workload,
+    levels,
     formal_without_nqf,
     outcome_wording,
     translations,

@@ -327,7 +327,12 @@ def _level(ctx: Context, entry: Entry, draft: Draft) -> None:
             )
         draft.gap("eqf", "the source gives no EQF level (Annex I: level)")
     nqf = ctx.concept(spec.get("nqfLevel"), "nqf")
-    if nqf is not None:
+    if nqf is not None and vocab.nqf_framework(nqf.code) is not None:
+        ctx.report.not_imported.append(
+            f"not imported: {path}.nqfLevel ('{nqf.label('en')}') — a framework, not a level "
+            "in it; add nqf: with the level by hand"
+        )
+    elif nqf is not None:
         label = nqf.label("en")
         data["nqf"] = label if vocab.lookup("nqf", label) == nqf else nqf.code
         _nqf_verdict(ctx, nqf, data.get("awarding_body", []), path)
@@ -338,70 +343,16 @@ def _level(ctx: Context, entry: Entry, draft: Draft) -> None:
         )
 
 
-NQF_COUNTRIES = {
-    "AQF": "AL",
-    "AT: NQF": "AT",
-    "BH NQF": "BA",
-    "CFC": "BE",
-    "QDG": "BE",
-    "BQF": "BG",
-    "NQF VPET": "CH",
-    "CyQF": "CY",
-    "NSK": "CZ",
-    "DQR": "DE",
-    "DK NQF": "DK",
-    "EstQF": "EE",
-    "MECU": "ES",
-    "FiNQF": "FI",
-    "NQF RNCP": "FR",
-    "RQF": "GB",
-    "RQF Entry": "GB",
-    "SCQF": "GB",
-    "CQFW": "GB",
-    "HQF": "GR",
-    "CROQF": "HR",
-    "HuQF": "HU",
-    "IE NQF": "IE",
-    "ISQF": "IS",
-    "IT NQF": "IT",
-    "NQFL": "LI",
-    "LTQF": "LT",
-    "CLQ": "LU",
-    "LQF": "LV",
-    "ME NQF": "ME",
-    "NNMQF": "MK",
-    "MQF": "MT",
-    "NLQF": "NL",
-    "NLQF Entry": "NL",
-    "PQF": "PL",
-    "QNQ": "PT",
-    "ROQF": "RO",
-    "NQFS": "RS",
-    "SeQF": "SE",
-    "SQF": "SI",
-    "SKKR": "SK",
-    "TQF": "TR",
-    "KS NQF": "XK",
-}
-"""The country of each national framework, by the prefix of its level labels (``DQR Level 6``).
-Prefixes whose framework is not certain from the label alone (``FQF``, ``NKR``) are left out:
-no verdict rather than a wrong one."""
-
-
 def _nqf_verdict(ctx: Context, nqf: vocab.Concept, bodies: list[str], path: str) -> None:
     """A ``verdict:`` line when the NQF level belongs to another country than every awarding
     body (a Spanish framework level for a Slovenian body is not a valid EDC)."""
-    label = nqf.label("en")
-    prefix = label.split(" Level", 1)[0] if " Level" in label else ""
-    country = NQF_COUNTRIES.get(prefix)
     countries = {c for c in (org_country(ctx, b) for b in bodies) if c}
-    if country is None or not countries or country in countries:
-        return
-    ctx.report.verdicts.append(
-        f"verdict: not a valid EDC — {path}.nqfLevel '{label}' is a level of a framework of "
-        f"{country}, but the awarding body is in {', '.join(sorted(countries))}; check the "
-        "level (it was imported as the source says)"
-    )
+    foreign = vocab.nqf_foreign(nqf.code, countries)
+    if foreign:
+        ctx.report.verdicts.append(
+            f"verdict: not a valid EDC — {path}.nqfLevel {foreign}; check the level (it was "
+            "imported as the source says)"
+        )
 
 
 def _field_of_study(ctx: Context, entry: Entry, draft: Draft) -> None:

@@ -21,7 +21,7 @@ import difflib
 import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from types import MappingProxyType
@@ -36,7 +36,11 @@ __all__ = [
     "concept",
     "eqf_descriptor",
     "lookup",
+    "nqf_country",
+    "nqf_foreign",
+    "nqf_framework",
     "nqf_level",
+    "nqf_levels",
     "scheme",
     "suggest",
 ]
@@ -219,6 +223,198 @@ def nqf_level(code: str) -> tuple[str, str] | None:
     found = lookup("nqf", code)
     match = _NQF_LEVEL.fullmatch(found.label("en")) if found else None
     return (match["framework"], match["level"]) if match else None
+
+
+NQF_COUNTRIES: Mapping[str, str] = MappingProxyType(
+    {
+        "AQF": "AL",
+        "AT: NQF": "AT",
+        "BH NQF": "BA",
+        "CFC": "BE",
+        "QDG": "BE",
+        "BQF": "BG",
+        "NQF VPET": "CH",
+        "CyQF": "CY",
+        "NSK": "CZ",
+        "DQR": "DE",
+        "DK NQF": "DK",
+        "EstQF": "EE",
+        "MECU": "ES",
+        "FiNQF": "FI",
+        "NQF RNCP": "FR",
+        "RQF": "GB",
+        "RQF Entry": "GB",
+        "SCQF": "GB",
+        "CQFW": "GB",
+        "HQF": "GR",
+        "CROQF": "HR",
+        "HuQF": "HU",
+        "IE NQF": "IE",
+        "ISQF": "IS",
+        "IT NQF": "IT",
+        "NQFL": "LI",
+        "LTQF": "LT",
+        "CLQ": "LU",
+        "LQF": "LV",
+        "ME NQF": "ME",
+        "NNMQF": "MK",
+        "MQF": "MT",
+        "NLQF": "NL",
+        "NLQF Entry": "NL",
+        "PQF": "PL",
+        "QNQ": "PT",
+        "ROQF": "RO",
+        "NQFS": "RS",
+        "SeQF": "SE",
+        "SQF": "SI",
+        "SKKR": "SK",
+        "TQF": "TR",
+        "KS NQF": "XK",
+    }
+)
+"""The country of each national framework, by the prefix of its level labels (``DQR Level 6``;
+hand-written: the vocabulary says nothing of countries). Prefixes whose framework is not
+certain from the label alone (``FQF``, ``NKR``) are left out: no verdict rather than a wrong
+one."""
+
+NQF_FRAMEWORKS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "c_d3b1f75e": ("AL", "AQF"),  # Albanian Qualifications Framework
+        "c_4538e0af": ("AT", "AT: NQF"),  # Austrian National Qualifications Framework
+        "c_da3760bf": ("BA", "BH NQF"),  # Bosnia and Herzegovina Qualifications Framework
+        "c_f3b785c7": ("BE", "CFC"),  # … of the French Community of Belgium
+        "c_0d55867f": ("BE", "QDG"),  # … of the German-speaking Community of Belgium
+        "c_ed96825f": ("BE", ""),  # Flemish qualifications framework
+        "c_c534839f": ("BG", "BQF"),  # Bulgarian Qualifications Framework
+        "c_fcd47fb1": ("CH", "NQF VPET"),  # … of Swiss Vocational and Professional Education
+        "c_afce1c3a": ("CY", "CyQF"),  # Cypriot National Qualifications Framework
+        "c_af98ac9a": ("CZ", "NSK"),  # Czech National Register of Qualifications
+        "c_ef113b94": ("DE", "DQR"),  # German National Qualifications Framework
+        "c_61ba90ec": ("DK", "DK NQF"),  # Danish National Qualifications Framework
+        "c_e9fb041f": ("EE", "EstQF"),  # Estonian Qualifications Framework
+        "c_e8c5bfbe": ("ES", "MECU"),  # Spanish Qualifications Framework for Lifelong Learning
+        "c_2d1fde14": ("FI", "FiNQF"),  # Finnish National Qualifications Framework
+        "c_c8bc1cb9": ("FR", "NQF RNCP"),  # French National Qualifications Framework
+        "c_d0a601e6": ("GB", "RQF"),  # Regulated Qualifications Framework (England, N. Ireland)
+        "c_027221dd": ("GB", "SCQF"),  # Scottish Credit and Qualifications Framework
+        "c_36ff4631": ("GB", "CQFW"),  # Credit and Qualifications Framework for Wales
+        "c_0ea90db7": ("GR", "HQF"),  # Hellenic National Qualifications Framework
+        "c_59d0b819": ("HR", "CROQF"),  # Croatian Qualifications Framework
+        "c_009d9566": ("HU", "HuQF"),  # Hungarian National Qualifications Framework
+        "c_01169e3f": ("IE", "IE NQF"),  # Irish National Framework of Qualifications
+        "c_2e41fe05": ("IS", "ISQF"),  # Icelandic Qualifications Framework
+        "c_02d8bc18": ("IT", "IT NQF"),  # Italian Qualifications Framework
+        "c_bc619568": ("LI", "NQFL"),  # … for Lifelong Learning for Liechtenstein
+        "c_a6d433f4": ("LT", "LTQF"),  # Lithuanian National Qualifications Framework
+        "c_20b3be22": ("LU", "CLQ"),  # Luxembourg Qualifications Framework
+        "c_ac40cadc": ("LV", "LQF"),  # Latvian Qualifications Framework
+        "c_776b98db": ("ME", "ME NQF"),  # Montenegrin Qualifications Framework
+        "c_2b5d39b2": ("MK", "NNMQF"),  # North Macedonian Qualifications Framework
+        "c_54f4d62a": ("MT", "MQF"),  # Maltese National Qualifications Framework
+        "c_5c66dcbc": ("NL", "NLQF"),  # Dutch National Qualifications Framework
+        "c_ae44d998": ("NO", ""),  # Norwegian Qualifications Framework
+        "c_97cf01c4": ("PL", "PQF"),  # Polish National Qualifications Framework
+        "c_5a1e9f89": ("PT", "QNQ"),  # Portuguese National Qualifications Framework
+        "c_df7373da": ("RO", "ROQF"),  # Romanian National Qualifications Framework
+        "c_69e1fd15": ("RS", "NQFS"),  # Serbian Qualifications Framework
+        "c_d932c882": ("SE", "SeQF"),  # Swedish National Qualifications Framework
+        "c_0f8ae85c": ("SI", "SQF"),  # Slovenian Qualifications Framework
+        "c_4e6a97ff": ("SK", "SKKR"),  # Slovak National Qualifications Framework
+        "c_1205be37": ("TR", "TQF"),  # Turkish Qualifications Framework
+        "c_f4790dbf": ("XK", "KS NQF"),  # Kosovo National Qualifications Framework
+    }
+)
+"""The NQF concepts that name a framework itself, not a level in it ("German National
+Qualifications Framework"), with its country and the prefix of its levels' labels (``""``
+where that is not certain, as in :data:`NQF_COUNTRIES`). Hand-written from the labels;
+``tests/test_vocab.py`` checks that it names every such concept."""
+
+
+def nqf_framework(code: str) -> tuple[str, str] | None:
+    """Whether an NQF code or label names a framework rather than a level in it.
+
+    Args:
+        code: An NQF code or alias (``"Austrian National Qualifications Framework"``).
+
+    Returns:
+        ``(country, prefix of its levels' labels)`` for a framework, e.g. ``("AT", "AT: NQF")``
+        (the prefix ``""`` where it is not known); ``None`` for a level or an unknown code.
+    """
+    found = lookup("nqf", code)
+    return NQF_FRAMEWORKS.get(found.code) if found else None
+
+
+def nqf_country(code: str) -> str | None:
+    """The country whose framework an NQF level (or framework) belongs to.
+
+    Args:
+        code: An NQF code or alias (``"RQF Level 6"``).
+
+    Returns:
+        Its ISO 3166-1 code (``"GB"``), or ``None`` when unknown or not certain from the label.
+    """
+    found = lookup("nqf", code)
+    if found is None:
+        return None
+    framework = NQF_FRAMEWORKS.get(found.code)
+    if framework is not None:
+        return framework[0]
+    label = found.label("en")
+    prefix = label.split(" Level", 1)[0] if " Level" in label else ""
+    return NQF_COUNTRIES.get(prefix)
+
+
+def nqf_foreign(code: str, countries: Collection[str]) -> str:
+    """What is wrong when an NQF level belongs to the framework of another country than every
+    awarding body's: ``'RQF Level 6' is a level of a framework of GB (United Kingdom), but the
+    awarding body is in IE (Ireland)``; ``""`` when it is one of theirs, or when its country or
+    theirs is not known. The importer and ``credcat check`` say it alike.
+
+    Args:
+        code: An NQF code or alias.
+        countries: The countries of the awarding bodies (ISO 3166-1 codes).
+    """
+    country = nqf_country(code)
+    if country is None or not countries or country in countries:
+        return ""
+    found = concept("nqf", code)
+    what = "is a framework" if found.code in NQF_FRAMEWORKS else "is a level of a framework"
+    bodies = "the awarding body is" if len(countries) == 1 else "the awarding bodies are"
+    return (
+        f"'{found.label('en')}' {what} of {_country_named(country)}, but {bodies} in "
+        f"{', '.join(_country_named(c) for c in sorted(countries))}"
+    )
+
+
+def _country_named(code: str) -> str:
+    """``GB (United Kingdom)``: a country code with its English name, where the list has one."""
+    found = lookup("country", code)
+    return f"{code} ({found.label('en')})" if found is not None else code
+
+
+def nqf_levels(prefix: str) -> tuple[str, ...]:
+    """The labels of a framework's levels, lowest first (``DQR Level 1`` … ``DQR Level 8``).
+
+    Args:
+        prefix: The prefix of the levels' labels, e.g. ``"DQR"``.
+
+    Returns:
+        The labels in the order of their levels (``IE NQF Level 9`` before ``Level 10``);
+        empty for an unknown prefix.
+    """
+    found = [
+        concept.label("en")
+        for concept in _load("nqf").concepts.values()
+        if (level := nqf_level(concept.code)) is not None and level[0] == prefix
+    ]
+    return tuple(sorted(found, key=_natural))
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that orders the numbers in a text as numbers (``Level 9`` < ``Level 10``)."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part
+    )
 
 
 def codes(vocab: str) -> tuple[str, ...]:

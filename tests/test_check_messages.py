@@ -1,0 +1,145 @@
+"""What ``credcat check`` says of the mistakes a maintainer reviewing a catalogue found: levels
+that contradict each other. Each problem names its file, line and field and says what to
+write."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from catalogue_factory import ORGANISATIONS, credential, write_catalogue
+from credcat import vocab
+from credcat.cli import main
+from credcat.validate import check_catalogue
+
+
+def problems_of(tmp_path: Path, text: str, **changes: Any) -> list[str]:
+    """The problems of a catalogue whose one credential file is ``text`` (YAML lines, the
+    factory's valid credential below them for the keys they do not write), as printed."""
+    data = {k: v for k, v in credential(**changes).items() if k not in yaml.safe_load(text or "{}")}
+    written = text + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    root = write_catalogue(tmp_path / "c", credentials={"db": written})
+    _, problems = check_catalogue(root, display_root=root)
+    return [p.format() for p in problems]
+
+
+def strict(tmp_path: Path) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["check", "--strict", str(tmp_path / "c")], out=out)
+    return code, out.getvalue()
+
+
+# --- levels -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("eqf", "cycle", "expected"),
+    [
+        (
+            4,
+            "second-cycle",
+            "credentials/db.yaml:2:10: qf_ehea: 'second-cycle' is EQF level 7, but eqf is 4 "
+            "(write eqf: 7, or remove qf_ehea: the QF-EHEA's cycles are EQF levels 5 to 8)",
+        ),
+        (
+            6,
+            "second-cycle",
+            "credentials/db.yaml:2:10: qf_ehea: 'second-cycle' is EQF level 7, but eqf is 6 "
+            "(write eqf: 7, or qf_ehea: first-cycle (EQF level 6))",
+        ),
+        (
+            8,
+            "short-cycle",
+            "credentials/db.yaml:2:10: qf_ehea: 'short-cycle' is EQF level 5, but eqf is 8 "
+            "(write eqf: 5, or qf_ehea: third-cycle (EQF level 8))",
+        ),
+    ],
+)
+def test_a_qf_ehea_cycle_that_is_not_the_eqf_level_is_an_error(
+    tmp_path: Path, eqf: int, cycle: str, expected: str
+) -> None:
+    """The QF-EHEA's cycles are referenced to the EQF: short cycle 5, first 6, second 7,
+    third 8. A credential that states both says one level."""
+    found = problems_of(tmp_path, f"eqf: {eqf}\nqf_ehea: {cycle}\n")
+    assert found == [expected]
+    code, output = strict(tmp_path)
+    assert code == 1 and expected.replace("credentials/", "") in output.replace(
+        f"{tmp_path / 'c'}/credentials/", ""
+    )
+
+
+@pytest.mark.parametrize(
+    ("cycle", "eqf"),
+    [("short-cycle", 5), ("first-cycle", 6), ("second-cycle", 7), ("third-cycle", 8)],
+)
+def test_each_cycle_with_its_eqf_level_passes(tmp_path: Path, cycle: str, eqf: int) -> None:
+    assert problems_of(tmp_path, f"eqf: {eqf}\nqf_ehea: {cycle}\n") == []
+
+
+def test_a_framework_named_for_the_nqf_level_is_an_error(tmp_path: Path) -> None:
+    """``nqf:`` states a level in a framework; the framework's own name is no level."""
+    found = problems_of(tmp_path, "nqf: Austrian National Qualifications Framework\n")
+    assert found == [
+        "credentials/db.yaml:1:6: nqf: 'Austrian National Qualifications Framework' is a "
+        'framework, not a level in it (write its level instead, one of "AT: NQF Level 1" … '
+        '"AT: NQF Level 8")'
+    ]
+
+
+def test_a_level_of_another_countrys_framework_fails_strict(tmp_path: Path) -> None:
+    """``AQF Level 6`` is Albanian, whatever an Australian reads in it: for a German awarding
+    body, the level is the DQR's. The same words as ``credcat import``'s verdict."""
+    found = problems_of(tmp_path, "nqf: AQF Level 6\n")
+    assert found == [
+        "credentials/db.yaml:1:6: warning: nqf: 'AQF Level 6' is a level of a framework of AL "
+        "(Albania), but the awarding body is in DE (Germany) (write the level in the awarding "
+        'body\'s national framework ("DQR Level 1" … "DQR Level 8"), or remove nqf:)'
+    ]
+    code, output = strict(tmp_path)
+    assert code == 1 and "FAILED" in output.splitlines()[-1]
+
+
+def test_a_framework_of_a_country_of_several_frameworks_names_each(tmp_path: Path) -> None:
+    orgs = {**ORGANISATIONS, "alpha-uni": {**ORGANISATIONS["alpha-uni"], "country": "GB"}}
+    root = write_catalogue(
+        tmp_path / "c", credentials={"db": credential(nqf="DQR Level 6")}, organisations=orgs
+    )
+    _, problems = check_catalogue(root, display_root=root)
+    [problem] = [p for p in problems if p.code == "nqf-country"]
+    assert problem.message.startswith("'DQR Level 6' is a level of a framework of DE (Germany)")
+    assert '"RQF Level 1" … "RQF Level 8"' in problem.hint
+    assert '"SCQF Level 1" … "SCQF Level 12"' in problem.hint  # levels in their order
+    assert '"CQFW Level 1" … "CQFW Level 8"' in problem.hint
+
+
+def test_a_level_of_one_awarding_bodys_country_passes(tmp_path: Path) -> None:
+    """A credential awarded jointly by a German and an Austrian body may state the Austrian
+    level."""
+    orgs = {**ORGANISATIONS, "beta-qa": {**ORGANISATIONS["beta-qa"], "kind": "university"}}
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "db": credential(awarding_body=["alpha-uni", "beta-qa"], nqf="AT: NQF Level 6")
+        },
+        organisations=orgs,
+    )
+    _, problems = check_catalogue(root, display_root=root)
+    assert not [p for p in problems if p.code == "nqf-country"], [p.format() for p in problems]
+
+
+def test_every_framework_concept_is_known_as_one() -> None:
+    """Every NQF concept whose label names no level is in ``NQF_FRAMEWORKS`` (so ``nqf:``
+    refuses it), with the country of its levels' prefix."""
+    for code in vocab.codes("nqf"):
+        label = vocab.concept("nqf", code).label("en")
+        is_level = vocab.nqf_level(code) is not None or " Entry" in label
+        assert is_level != (code in vocab.NQF_FRAMEWORKS), label
+    for country, prefix in vocab.NQF_FRAMEWORKS.values():
+        assert vocab.lookup("country", country) is not None
+        if prefix:
+            assert vocab.NQF_COUNTRIES[prefix] == country
+            assert vocab.nqf_levels(prefix), prefix
