@@ -276,6 +276,39 @@ def test_dates_without_leading_zeros_get_the_iso_form(
     assert problem.format().split(": ", 1)[1] == f"published: {expected}"
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # the day and the month could each come first: both readings, for the maintainer
+        (
+            "11/01/2026",
+            "'11/01/2026' is ambiguous: day first it is 11 January 2026, month first 1 November "
+            "2026 (write 2026-01-11 or 2026-11-01, whichever is meant)",
+        ),
+        (
+            "01-02-2026",
+            "'01-02-2026' is ambiguous: day first it is 1 February 2026, month first 2 January "
+            "2026 (write 2026-02-01 or 2026-01-02, whichever is meant)",
+        ),
+        # one reading only: the month first (as in the United States) or the day first
+        ("12/25/2026", "'12/25/2026' is not written as YYYY-MM-DD (write 2026-12-25)"),
+        ("25/12/2026", "'25/12/2026' is not written as YYYY-MM-DD (write 2026-12-25)"),
+        ("5/5/2026", "'5/5/2026' is not written as YYYY-MM-DD (write 2026-05-05)"),
+        (
+            "31/31/2026",
+            "'31/31/2026' is not a real date (check the day and the month: dates are YYYY-MM-DD)",
+        ),
+        # dots: the day first, as every country that writes them does
+        ("11.01.2026", "'11.01.2026' is not written as YYYY-MM-DD (write 2026-01-11)"),
+    ],
+)
+def test_a_date_with_slashes_is_read_both_ways(tmp_path: Path, written: str, expected: str) -> None:
+    """``11/01/2026`` is 11 January in Europe and November 1 in the United States: credcat
+    does not guess; where only one reading is a date (``12/25/2026``), that one is meant."""
+    [problem] = run(tmp_path, published=written)
+    assert problem.format().split(": ", 1)[1] == f"published: {expected}"
+
+
 # --- field names --------------------------------------------------------------------------
 
 

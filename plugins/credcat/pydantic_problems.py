@@ -667,6 +667,35 @@ def _number_problem(value: Any, kind: str, name: str, hint: str) -> tuple[str, s
     return f"'{shorten(value)}' is not a number", hint or "write a plain number"
 
 
+def _day_or_month_first(text: str, first: int, second: int, year: int) -> tuple[str, str]:
+    """Message and hint for a date written with slashes or hyphens, year last: Europe writes
+    the day first (``25/12/2026``), the United States the month (``12/25/2026``). Where only
+    one reading is a date, that one is meant; where both are, credcat cannot tell."""
+    readings: list[date] = []
+    for month, day in ((second, first), (first, second)):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found not in readings:
+            readings.append(found)
+    if not readings:
+        return f"'{text}' is not a real date", "check the day and the month: dates are YYYY-MM-DD"
+    if len(readings) == 1:
+        return f"'{text}' is not written as YYYY-MM-DD", f"write {readings[0].isoformat()}"
+    day_first, month_first = readings
+    return (
+        f"'{text}' is ambiguous: day first it is {_spelt(day_first)}, month first "
+        f"{_spelt(month_first)}",
+        f"write {day_first.isoformat()} or {month_first.isoformat()}, whichever is meant",
+    )
+
+
+def _spelt(day: date) -> str:
+    """``11 January 2026``."""
+    return f"{day.day} {MONTH_NAMES['en'][day.month - 1].capitalize()} {day.year}"
+
+
 def _date_problem(value: Any, raw: str | None, hint: str) -> tuple[str, str]:
     if isinstance(value, datetime):
         return (
@@ -674,6 +703,9 @@ def _date_problem(value: Any, raw: str | None, hint: str) -> tuple[str, str]:
             f"write the date alone: {value.date().isoformat()}",
         )
     text = str(raw or value)
+    local = LOCAL_DATE.match(text)
+    if local and "." not in text:  # 11/01/2026: the day or the month first?
+        return _day_or_month_first(text, int(local[1]), int(local[2]), int(local[3]))
     for pattern, order in ((LOCAL_DATE, (3, 2, 1)), (SLASHED_ISO_DATE, (1, 2, 3))):
         match = pattern.match(text)
         if match:
