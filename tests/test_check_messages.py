@@ -1,6 +1,6 @@
 """What ``credcat check`` says of the mistakes a maintainer reviewing a catalogue found: levels
-that contradict each other. Each problem names its file, line and field and says what to
-write."""
+that contradict each other, a text's language key misspelt or dedented. Each problem names
+its file, line and field and says what to write."""
 
 from __future__ import annotations
 
@@ -143,3 +143,68 @@ def test_every_framework_concept_is_known_as_one() -> None:
         if prefix:
             assert vocab.NQF_COUNTRIES[prefix] == country
             assert vocab.nqf_levels(prefix), prefix
+
+
+# --- a text's languages ---------------------------------------------------------------------
+
+
+def test_a_misspelt_language_of_a_text_is_one_of_the_catalogues_own(tmp_path: Path) -> None:
+    """``ge`` is one letter from ``de`` and from the Irish ``ga``: in a catalogue in English
+    and German, the German is meant."""
+    found = problems_of(tmp_path, "title:\n  en: Databases\n  ge: Datenbanken\n")
+    assert found == [
+        "credentials/db.yaml:3:3: title.ge: 'ge' is not a language code (did you mean 'de'?)"
+    ]
+    found = problems_of(tmp_path / "list", "languages: [en, ge]\n")
+    assert found == [
+        "credentials/db.yaml:1:17: languages item 2: unknown language 'ge' (did you mean 'de'?)"
+    ]
+
+
+def test_a_language_dedented_out_of_its_text_is_told_where_it_belongs(tmp_path: Path) -> None:
+    found = problems_of(tmp_path, "title:\n  en: Databases\nde: Datenbanken\n")
+    assert found == [
+        "credentials/db.yaml:3:1: de: unknown key 'de' ('de' is a language code: indent 'de:' "
+        "under 'title:', with its other languages)"
+    ]
+    outcome = (
+        "outcomes:\n"
+        "  - id: design\n"
+        "    kind: skill\n"
+        "    text:\n"
+        "      en: Design a normalised schema.\n"
+        "    de: Ein Schema entwerfen.\n"
+        "  - id: query\n"
+        "    text: {en: Write SQL queries., de: SQL-Abfragen schreiben.}\n"
+    )
+    assert problems_of(tmp_path / "outcome", outcome) == [
+        "credentials/db.yaml:6:5: outcome 1 ('design') > de: unknown key 'de' ('de' is a "
+        "language code: indent 'de:' under 'text:', with its other languages)"
+    ]
+    # every language of a text dedented: each is told, and the text has no value
+    found = problems_of(tmp_path / "all", "title:\nen: Databases\nde: Datenbanken\n")
+    assert found[1:] == [
+        "credentials/db.yaml:2:1: en: unknown key 'en' ('en' is a language code: indent 'en:' "
+        "under 'title:', with its other languages)",
+        "credentials/db.yaml:3:1: de: unknown key 'de' ('de' is a language code: indent 'de:' "
+        "under 'title:', with its other languages)",
+    ]
+    assert found[0].startswith("credentials/db.yaml:1:7: title: ")
+
+
+def test_a_language_below_a_plain_text_is_told_to_make_it_one_per_language(
+    tmp_path: Path,
+) -> None:
+    found = problems_of(tmp_path, "summary: Design databases.\nde: Datenbanken entwerfen.\n")
+    assert found == [
+        "credentials/db.yaml:2:1: de: unknown key 'de' ('de' is a language code: give "
+        "'summary:' one text per language, each indented below it, 'de:' among them)"
+    ]
+
+
+@pytest.mark.parametrize("above", ["duration: 4 weeks\n", "workload: {ects: 4, hours: 110}\n"])
+def test_a_language_code_below_no_text_keeps_the_usual_hint(tmp_path: Path, above: str) -> None:
+    """A key that is a language code (``it``) below a field that is no text gets the usual
+    hint: indenting it under ``duration`` would not help."""
+    [found] = problems_of(tmp_path, above + "it: x\n")
+    assert found.startswith("credentials/db.yaml:2:1: it: unknown key 'it' (allowed here: ")

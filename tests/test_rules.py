@@ -1091,9 +1091,9 @@ def test_organisation_messages_show_no_patterns(tmp_path: Path) -> None:
 
 
 def test_text_problems_point_at_the_language(tmp_path: Path) -> None:
-    found = check_text(tmp_path, "title:\n  en: Databases\n  dx: Datenbanken\n", drop=("title",))
+    found = check_text(tmp_path, "title:\n  en: Databases\n  qq: Datenbanken\n", drop=("title",))
     assert found == [
-        "credentials/db.yaml:3:3: title.dx: 'dx' is not a language code "
+        "credentials/db.yaml:3:3: title.qq: 'qq' is not a language code "
         "(use two-letter codes such as en, de)"
     ]
     found = check_text(

@@ -154,8 +154,9 @@ def _to_text(value: Any, info: ValidationInfo) -> dict[str, str]:
             code = str(lang)
             concept = vocab.lookup("language", code)
             if concept is None:
-                hint = _language_guess(code)
-                own = (info.context or {}).get("languages") or ("en", "de", "fr")
+                listed = tuple((info.context or {}).get("languages") or ())
+                hint = _vocab_guess("language", code, listed)
+                own = listed or ("en", "de", "fr")
                 raise fail(
                     "language",
                     f"'{code}' is not a language code",
@@ -212,11 +213,6 @@ def _to_text(value: Any, info: ValidationInfo) -> dict[str, str]:
     )
 
 
-def _language_guess(code: str) -> str | None:
-    """The language code a maintainer probably meant: by code, alias or English name."""
-    return _vocab_guess("language", code)
-
-
 BIBLIOGRAPHIC_LANGUAGES = {
     "alb": "sq",
     "arm": "hy",
@@ -246,8 +242,11 @@ def _loosely(text: str) -> str:
     return re.sub(r"[\s\-_]+", "", text)
 
 
-def _vocab_guess(name: str, value: str) -> str | None:
+def _vocab_guess(name: str, value: str, own: Sequence[str] = ()) -> str | None:
     """A likely intended code: a code, alias or label spelled differently.
+
+    A code one letter off one of ``own`` (the catalogue's languages) is that one: ``ge`` in
+    a catalogue in English and German is ``de``, not the Irish ``ga`` that is as close.
 
     Languages and countries are known by two- or three-letter codes; comparing a longer word
     letter by letter with those codes finds nonsense (``eu``), so longer words are matched only
@@ -263,6 +262,9 @@ def _vocab_guess(name: str, value: str) -> str | None:
         found = _names(name).get(_plain(value))
         if found is not None:
             return found
+        near = [code for code in own if len(wanted) <= 3 and _one_edit(wanted, code.casefold())]
+        if near:
+            return near[0]
         if len(wanted) > 3:
             return _close_name(name, _plain(value))
         return vocab.suggest(name, value)
@@ -279,6 +281,22 @@ def _vocab_guess(name: str, value: str) -> str | None:
         ):
             return concept.code
     return vocab.suggest(name, value)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one letter changed, added, removed, or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        differ = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(differ) == 1 or (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and a[differ[0]] == b[differ[1]]
+            and a[differ[1]] == b[differ[0]]
+        )
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 NAMED = {"language": "languages", "country": "territories"}
@@ -603,7 +621,8 @@ class VocabCode:
         if found is None:
             if "," in value and all(vocab.lookup(self.name, v) for v in value.split(",")):
                 raise _comma_list(value)
-            guess = _vocab_guess(self.name, value) or (
+            own = (info.context or {}).get("languages", ()) if self.name == "language" else ()
+            guess = _vocab_guess(self.name, value, tuple(own)) or (
                 currency_code_for(value) if self.name == "currency" else None
             )
             if guess and self.name == "nqf":  # its codes are opaque: the label is written

@@ -38,6 +38,7 @@ from .model import (
     CatalogueSettings,
     Credential,
     CredentialDoc,
+    MultilingualText,
     Organisation,
     OrganisationDoc,
 )
@@ -296,6 +297,19 @@ def _problem_from_error(
             or next(iter(difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)), "")
         )
         message = f"unknown key '{name}'"
+        text_key = _text_key_above(doc, loc, allowed, _walk(cls, loc[:-1]))
+        if text_key:  # 'de:' one level too far left, below 'title:'
+            hint = (
+                f"'{name}' is a language code: indent '{name}:' under '{text_key}:', with its "
+                "other languages"
+            )
+            if isinstance(_value_at(doc.data, (*loc[:-1], text_key), None), str):
+                hint = (
+                    f"'{name}' is a language code: give '{text_key}:' one text per language, "
+                    f"each indented below it, '{name}:' among them"
+                )
+            line, column = doc.where(loc, key=True)
+            return _problem(doc, line, column, loc, message, hint, code=kind)
         home = "" if close else _nested_home(cls, loc[:-1], name)
         elsewhere = "" if close or home or not synonym else _nested_home(cls, loc[:-1], synonym)
         if home:
@@ -467,6 +481,44 @@ def _as_read(value: Any, raw: str) -> str:
     else:
         read = "a date"
     return f"without quotes, YAML reads {raw} as {read}"
+
+
+def _text_key_above(
+    doc: Document, loc: PathKey, allowed: list[str], parent: type[BaseModel] | None
+) -> str:
+    """The text key an unknown key that is a language code belongs under: the nearest key
+    above it (past other language codes written beside it) that is a translatable text of
+    ``parent`` (the model the keys are validated by); ``""`` when there is none or the key is
+    no language code."""
+    name = loc[-1] if loc else None
+    if parent is None or not isinstance(name, str) or name in allowed:
+        return ""
+    if vocab.lookup("language", name) is None:
+        return ""
+    data = _value_at(doc.data, loc[:-1], None)
+    if not isinstance(data, dict) or name not in data:
+        return ""
+    keys = list(data)
+    for key in reversed(keys[: keys.index(name)]):
+        if not isinstance(key, str):
+            return ""
+        if key not in allowed and vocab.lookup("language", key) is not None:
+            continue  # another language written beside it
+        info = parent.model_fields.get(key)
+        text = info is not None and (TEXT_MARK in info.metadata or _is_text(info.annotation))
+        return key if text else ""
+    return ""
+
+
+TEXT_MARK = typing.get_args(MultilingualText)[1]
+"""What makes a field a translatable text (:data:`credcat.model.MultilingualText`)."""
+
+
+def _is_text(annotation: Any) -> bool:
+    """Whether a field's annotation is a translatable text (or one, or none)."""
+    if TEXT_MARK in getattr(annotation, "__metadata__", ()):
+        return True
+    return any(_is_text(arg) for arg in typing.get_args(annotation) if arg is not type(None))
 
 
 def _value_at(data: Any, loc: PathKey, default: Any) -> Any:
