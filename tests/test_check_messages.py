@@ -1,10 +1,12 @@
 """What ``credcat check`` says of the mistakes a maintainer reviewing a catalogue found: levels
-that contradict each other, a text's language key misspelt or dedented. Each problem names
-its file, line and field and says what to write."""
+that contradict each other, a text's language key misspelt or dedented, an ESCO address
+pasted as the portal or a browser gives it. Each problem names its file, line and field and
+says what to write; every one of a file's mistakes is reported in one run."""
 
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,9 @@ from catalogue_factory import ORGANISATIONS, credential, write_catalogue
 from credcat import vocab
 from credcat.cli import main
 from credcat.validate import check_catalogue
+
+SKILL = "ccd0a1d9-afda-43d9-b901-96344886e14d"
+"""The ESCO skill 'Python (computer programming)'."""
 
 
 def problems_of(tmp_path: Path, text: str, **changes: Any) -> list[str]:
@@ -208,3 +213,82 @@ def test_a_language_code_below_no_text_keeps_the_usual_hint(tmp_path: Path, abov
     hint: indenting it under ``duration`` would not help."""
     [found] = problems_of(tmp_path, above + "it: x\n")
     assert found.startswith("credentials/db.yaml:2:1: it: unknown key 'it' (allowed here: ")
+
+
+# --- ESCO ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pasted", "expected"),
+    [
+        (
+            f"https://data.europa.eu/esco/skill/{SKILL}",
+            f"is not the skill's URI as ESCO writes it (write "
+            f"http://data.europa.eu/esco/skill/{SKILL} (http, not https))",
+        ),
+        (
+            f"http://data.europa.eu/esco/skill/{SKILL.upper()}/",
+            f"is not the skill's URI as ESCO writes it (write "
+            f"http://data.europa.eu/esco/skill/{SKILL} (in lower case, without a '/' at the "
+            "end))",
+        ),
+        (
+            "https://esco.ec.europa.eu/en/classification/skill?uri=http%3A%2F%2Fdata.europa.eu"
+            f"%2Fesco%2Fskill%2F{SKILL}",
+            "is the address of the ESCO portal's page, not the skill's URI (write the URI it "
+            f"names: http://data.europa.eu/esco/skill/{SKILL})",
+        ),
+        (
+            "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1",
+            "is an ESCO occupation, not a skill (name the skills it needs instead: the ESCO "
+            "portal lists an occupation's essential and optional skills; copy a skill's URI, "
+            "http://data.europa.eu/esco/skill/<uuid>)",
+        ),
+        (
+            "https://esco.ec.europa.eu/en/classification/occupation_main#overlayspin?uri=http%3A"
+            "%2F%2Fdata.europa.eu%2Fesco%2Foccupation%2Ff2b15a0e-e65a-438a-affb-29b9d50b77d1",
+            "is an ESCO occupation, not a skill (name the skills it needs instead",
+        ),
+        (
+            "python programming",
+            "is not an ESCO skill URI (copy the URI from the ESCO portal: "
+            "http://data.europa.eu/esco/skill/<uuid>)",
+        ),
+    ],
+)
+def test_an_esco_address_as_pasted_gets_the_uri_it_names(
+    tmp_path: Path, pasted: str, expected: str
+) -> None:
+    outcomes = credential()["outcomes"]
+    outcomes[0]["esco"] = [{"uri": pasted, "label": "Python (computer programming)"}]
+    [found] = problems_of(tmp_path, "", outcomes=outcomes)
+    assert "outcome 1 ('design') > esco item 1 > uri: '" in found
+    assert expected in found, found
+    # a bare address (the short form of esco:) is told the same
+    outcomes[0]["esco"] = [pasted]
+    [again] = problems_of(tmp_path / "bare", "", outcomes=outcomes)
+    assert expected in again, again
+
+
+def test_the_uri_suggested_is_one_the_check_accepts(tmp_path: Path) -> None:
+    outcomes = credential()["outcomes"]
+    outcomes[0]["esco"] = [f"http://data.europa.eu/esco/skill/{SKILL}"]
+    assert problems_of(tmp_path, "", outcomes=outcomes) == []
+
+
+def test_every_mistake_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
+    """The reviewer's file: a misspelt language, a dedented one, an ESCO address from the
+    browser and a date written the American way, all in one run, with no traceback."""
+    outcomes = credential()["outcomes"]
+    outcomes[0]["esco"] = [f"https://data.europa.eu/esco/skill/{SKILL}"]
+    text = "title:\n  en: Databases\n  ge: Datenbanken\nsummary:\n  en: Design.\nde: Entwerfen.\n"
+    found = problems_of(tmp_path, text + "published: 12/25/2026\n", outcomes=outcomes)
+    assert [line.split(": ", 2)[1] for line in found] == [
+        "title.ge",
+        "de",
+        "published",
+        "outcome 1 ('design') > esco item 1 > uri",
+    ]
+    out = io.StringIO()
+    assert main(["check", "--format", "json", str(tmp_path / "c")], out=out) == 1
+    assert len(json.loads(out.getvalue())) == 4

@@ -21,6 +21,7 @@ import re
 import types
 import typing
 import unicodedata
+import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -35,6 +36,7 @@ from .ids import SLUG_RE
 from .model import (
     CURRENCY_CODE_FOR_NAME,
     CURRENCY_CODE_FOR_SYMBOL,
+    ESCO_SKILL_RE,
     CatalogueSettings,
     Credential,
     CredentialDoc,
@@ -177,6 +179,65 @@ PATTERN_MESSAGES = {
         "copy the URI from the ESCO portal: http://data.europa.eu/esco/skill/<uuid>",
     ),
 }
+
+
+ESCO_CONCEPT = re.compile(
+    r"^\s*https?://data\.europa\.eu/esco/(?P<kind>[a-z-]+)/(?P<id>[^\s/?#]+?)/?\s*$",
+    re.IGNORECASE,
+)
+"""An ESCO concept's URI as pasted: ``http`` or ``https``, any case, a slash at the end."""
+ESCO_PORTAL_URI = re.compile(r"[?&]uri=([^&#\s]+)")
+"""The concept a page of the ESCO portal shows, in its address (``…/skill?uri=http%3A%2F…``)."""
+ESCO_KINDS = {
+    "occupation": "an ESCO occupation",
+    "isco": "an ISCO group of occupations",
+    "qualification": "an ESCO qualification",
+    "concept-scheme": "an ESCO list of concepts",
+}
+"""What the other kinds of ESCO URI name, which ``esco:`` does not take."""
+
+
+def esco_problem(value: str) -> tuple[str, str] | None:
+    """Message and hint for a pasted ESCO address that is not a skill's URI, from what was
+    pasted: the skill's URI with ``https`` (or upper-case letters, a slash at the end), the
+    ESCO portal's page of a skill (its ``uri=`` parameter), an occupation; ``None`` for
+    anything else."""
+    text = value.strip()
+    named = ESCO_PORTAL_URI.search(text) if "esco" in text.casefold() else None
+    pasted = urllib.parse.unquote(named[1]) if named else text
+    concept = ESCO_CONCEPT.match(pasted)
+    if concept is None:
+        return None
+    kind = concept["kind"].casefold()
+    shown = f"'{shorten(value)}'"
+    if kind != "skill":
+        what = ESCO_KINDS.get(kind, f"an ESCO {kind}")
+        return (
+            f"{shown} is {what}, not a skill",
+            "name the skills it needs instead: the ESCO portal lists an occupation's essential "
+            "and optional skills; copy a skill's URI, http://data.europa.eu/esco/skill/<uuid>",
+        )
+    uri = f"http://data.europa.eu/esco/skill/{concept['id'].casefold()}"
+    if not ESCO_SKILL_RE.fullmatch(uri):
+        return None  # not a skill's identifier: the general message says how one looks
+    if named:
+        return (
+            f"{shown} is the address of the ESCO portal's page, not the skill's URI",
+            f"write the URI it names: {uri}",
+        )
+    how = [
+        said
+        for differs, said in (
+            (pasted.casefold().startswith("https:"), "http, not https"),
+            (concept["id"] != concept["id"].casefold(), "in lower case"),
+            (pasted.endswith("/"), "without a '/' at the end"),
+        )
+        if differs
+    ]
+    return (
+        f"{shown} is not the skill's URI as ESCO writes it",
+        f"write {uri}" + (f" ({', '.join(how)})" if how else ""),
+    )
 
 
 def problems_from_errors(
@@ -408,6 +469,8 @@ def _problem_from_error(
         what, how = PATTERN_MESSAGES.get(name, ("does not have the expected form", ""))
         message = f"'{shorten(value)}' {what}"
         hint = how
+        if name == "uri" and isinstance(value, str):
+            message, hint = esco_problem(value) or (message, hint)
     elif kind == "too_short":
         message = f"'{label}' needs at least one entry" if label else message
     elif kind == "string_too_long":
