@@ -238,18 +238,23 @@ def test_the_catalogue_is_found_as_a_maintainer_names_it(
     monkeypatch.chdir(root)
     code, output = check()
     assert code == 0 and "OK: 1 credential," in output
-    code, output = check("nowhere")  # a folder given by name is never guessed
+    code, output = check("nowhere")  # a folder given by name is never guessed, only named
     assert code == 2
+    assert output.splitlines() == [
+        "nowhere: there is no folder nowhere (the nearest catalogue folder is .: give .)"
+    ]
+    monkeypatch.chdir(project)
+    code, output = check(".")
+    assert code == 2  # the command could not run as given
+    assert output.splitlines() == [
+        ".: no catalogue.yaml in . (give catalogue, the folder that holds catalogue.yaml)"
+    ]
+    monkeypatch.chdir(tmp_path)
+    code, output = check("nowhere")  # no catalogue anywhere near
     assert output.splitlines() == [
         "nowhere: there is no folder nowhere (give the folder that holds catalogue.yaml, or "
         "start one with credcat init)"
     ]
-    monkeypatch.chdir(project)
-    code, output = check(".")
-    assert code == 1
-    assert output.splitlines()[0] == (
-        ".: no catalogue.yaml in . (give catalogue, the folder that holds catalogue.yaml)"
-    )
 
 
 def test_version_says_which_credcat_answers(capsys: pytest.CaptureFixture[str]) -> None:
@@ -340,3 +345,136 @@ def test_help_says_what_each_exit_status_means(capsys: pytest.CaptureFixture[str
         text = capsys.readouterr().out
         assert "exit status, every command:" in text
         assert "  1  problems found" in text and "  2  the command could not run" in text
+
+
+# --- a command given what it does not take ---------------------------------------------------
+
+
+def test_a_credential_file_given_to_check_names_the_catalogue_folder(
+    catalogue_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``credcat check catalogue/credentials/databases.yaml`` checks nothing but says which
+    folder check takes; not "there is no folder" (there is a file), and no verdict line."""
+    monkeypatch.chdir(catalogue_dir.parent)
+    code, output = check("catalogue/credentials/databases.yaml")
+    assert code == 2
+    assert output.splitlines() == [
+        "catalogue/credentials/databases.yaml: catalogue/credentials/databases.yaml is a file, "
+        "not a catalogue folder (credcat check takes the catalogue folder and checks every file "
+        "in it: give catalogue)"
+    ]
+
+
+def test_check_inside_the_credentials_folder_names_the_catalogue_folder(
+    catalogue_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run in ``credentials/``: the catalogue folder above is named, and nothing suggests that
+    catalogue.yaml has errors (it has none)."""
+    monkeypatch.chdir(catalogue_dir / "credentials")
+    code, output = check(".")
+    assert code == 2
+    assert output.splitlines() == [
+        ".: no catalogue.yaml in . (this folder is inside the catalogue folder ..: give ..)"
+    ]
+    code, output = check()  # the default, ./catalogue, is not there either
+    assert code == 2
+    assert output.splitlines() == [
+        "catalogue: there is no folder catalogue (the nearest catalogue folder is ..: give ..)"
+    ]
+    code, output = check(".", "--format", "json")  # what a script reads stays JSON
+    assert code == 2
+    [problem] = json.loads(output)
+    assert problem["code"] == "no-catalogue" and problem["hint"].endswith("give ..")
+    code, output = check(".", "--format", "github")
+    assert code == 2 and output.startswith("::error ")
+    code, output = check("..")
+    assert code == 0 and "OK: 1 credential" in output
+
+
+def test_a_broken_catalogue_yaml_still_gets_its_verdict_line(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "catalogue", settings=b"title: [\n")  # type: ignore[arg-type]
+    code, output = check(str(root))
+    assert code == 1
+    assert output.splitlines()[-1].startswith("FAILED: 1 error in catalogue.yaml")
+
+
+def _run(args: list[str]) -> tuple[int, str]:
+    """A command's exit status and what it said; argparse's refusals (status 2) included."""
+    out = io.StringIO()
+    err = io.StringIO()
+    try:
+        from contextlib import redirect_stderr
+
+        with redirect_stderr(err):
+            code = main(args, out=out)
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    return code, out.getvalue() + err.getvalue()
+
+
+def test_every_command_missing_an_argument_or_a_file_exits_2(tmp_path: Path) -> None:
+    """``credcat --help``: "2  the command could not run as given (a folder that does not
+    exist, a bad option or date, a file that would be overwritten)". A missing argument, a
+    file or folder that is not there, a folder where a file is wanted and a credential id the
+    catalogue does not have are such mistakes, in every command; nothing is written."""
+    root = write_catalogue(tmp_path / "catalogue")
+    site = tmp_path / "site"
+    site.mkdir()
+    nowhere = str(tmp_path / "nowhere")
+    source = tmp_path / "edc.json"
+    source.write_text('{"type": "Qualification", "title": {"en": "X"}}', encoding="utf-8")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x.txt").write_text("x", encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    cases = {
+        # argparse: an argument missing
+        "import": ["import"],
+        "release": ["release"],
+        "init": ["init"],
+        "new": ["new", "credential"],
+        "generate --out": ["generate", str(root)],
+        "verify-site": ["verify-site"],
+        "validate": ["validate"],
+        "a bad --format": ["check", str(root), "--format", "xml"],
+        # a file or folder that is not there, or is not what the command takes
+        "check nowhere": ["check", nowhere],
+        "check a file": ["check", str(root / "credentials" / "databases.yaml")],
+        "generate nowhere": ["generate", nowhere, "--out", str(tmp_path / "out")],
+        "import no file": ["import", nowhere + ".json", "--into", str(root)],
+        "import a folder": ["import", str(root), "--into", str(root)],
+        "import into nowhere": ["import", str(source), "--into", nowhere],
+        "release nowhere": ["release", "databases", nowhere],
+        "release an unknown id": ["release", "nonexist", str(root)],
+        "release a bad date": ["release", "databases", str(root), "--date", "1.2.2027"],
+        "new into nowhere": ["new", "credential", "sql", "--catalogue", nowhere],
+        "verify-site no site": ["verify-site", nowhere, "--catalogue", str(root)],
+        "verify-site nowhere": ["verify-site", str(site), "--catalogue", nowhere],
+        "validate nowhere": ["validate", nowhere],
+        "init a full folder": ["init", str(tmp_path / "full")],
+    }
+    for name, args in cases.items():
+        code, said = _run(args)
+        assert code == 2, (name, said)
+        assert said.strip() and "Traceback" not in said, name
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_release_of_an_id_the_catalogue_lacks_names_the_one_meant(catalogue_dir: Path) -> None:
+    code, said = _run(["release", "databases.yaml", str(catalogue_dir)])
+    assert code == 2
+    assert said == (
+        f"credcat release: there is no credential 'databases.yaml' in {catalogue_dir} "
+        "(did you mean 'databases'?)\n"
+    )
+    code, said = _run(["release", "databse", str(catalogue_dir)])
+    assert code == 2 and "(did you mean 'databases'?)" in said
+
+
+def test_import_of_a_folder_says_what_to_give(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "catalogue")
+    code, said = _run(["import", str(root)])
+    assert code == 2
+    assert said == (
+        f"{root}: a catalogue folder, not a file to import: give the file first and the "
+        f"catalogue with --into (credcat import FILE --into {root})\n"
+    )

@@ -246,9 +246,9 @@ def test_release_refuses_what_it_must_not_do(released: Path) -> None:
     assert code == 1
     assert "version 1.0 of 'databases' was released on 2026-09-01" in output
     assert 'version: "1.1"' in output
-    code, output = release(released, "database")
+    code, output = release(released, "database")  # a mistake in the command: status 2
     assert (code, output) == (
-        1,
+        2,
         f"credcat release: there is no credential 'database' in {released} "
         "(did you mean 'databases'?)\n",
     )

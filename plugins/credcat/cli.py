@@ -28,19 +28,26 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 import yaml
 
 from . import __version__
-from .catalogue import CATALOGUE_FILE, Catalogue
-from .errors import CatalogueError, CredcatError, Problem, counted, format_json
+from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, Catalogue
+from .errors import (
+    CatalogueError,
+    CredcatError,
+    Problem,
+    counted,
+    display_path,
+    format_json,
+)
 from .release import ReleaseError, release
 from .render.site.messages import untranslated_note
-from .rules import counted_for_translation, translation_completeness
-from .validate import check_catalogue
+from .rules import Suggester, counted_for_translation, translation_completeness
+from .validate import check_catalogue, no_catalogue
 from .versions import summary as versions_summary
 
 
@@ -112,20 +119,22 @@ def _translations_summary(catalogue: Catalogue, problems: Sequence[Problem] = ()
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     """Validate a catalogue folder and print every problem."""
     started = time.perf_counter()
-    folder = _existing_catalogue(args.catalogue, out)
+
+    def said(problems: Sequence[Problem]) -> str:
+        if args.format == "json":
+            return format_json(problems) + "\n"
+        return "".join(
+            (p.format_github() if args.format == "github" else p.format()) + "\n" for p in problems
+        )
+
+    folder = _existing_catalogue(args.catalogue, out, "check", said)
     if folder is None:  # nothing to check: a mistake in the command, not the catalogue
         return 2
     catalogue, problems = check_catalogue(folder)
     errors = sum(p.is_error for p in problems)
     warnings = sum(p.is_warning for p in problems)
     notes = len(problems) - errors - warnings
-    if args.format == "json":
-        out.write(format_json(problems) + "\n")
-    else:
-        for problem in problems:
-            out.write(
-                (problem.format_github() if args.format == "github" else problem.format()) + "\n"
-            )
+    out.write(said(problems))
     if args.format != "json":
         summary = _summary(
             len(catalogue.credentials) if catalogue else 0,
@@ -181,7 +190,7 @@ def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
         except OutputError as exc:
             out.write(f"credcat generate: {exc}\n")
             return 2
-    folder = _existing_catalogue(args.catalogue, out)
+    folder = _existing_catalogue(args.catalogue, out, "generate")
     if folder is None:
         return 2
     # a catalogue with errors, an output folder refused, CREDCAT_JOBS, a worker process that
@@ -194,10 +203,13 @@ def cmd_generate(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     """Convert an EDC credential or ELM specification into catalogue YAML."""
-    from .importer import ImportFailed, import_file
+    from .importer import ImportFailed, ImportUsageError, import_file
 
     try:
         report = import_file(Path(args.file), _catalogue_folder(args.into))
+    except ImportUsageError as exc:  # no such file, a folder, no catalogue: the command
+        out.write(f"{args.file}: {exc}\n")
+        return 2
     except ImportFailed as exc:
         out.write(f"{args.file}: {exc}\n")
         return 1
@@ -215,8 +227,12 @@ def cmd_release(args: argparse.Namespace, out: TextIO) -> int:
     except ValueError:
         out.write(f"credcat release: '{args.date}' is not a date: write YYYY-MM-DD\n")
         return 2
-    folder = _existing_catalogue(args.catalogue, out)
+    folder = _existing_catalogue(args.catalogue, out, "release")
     if folder is None:
+        return 2
+    missing = _no_credential(folder, args.id)
+    if missing:  # a mistake in the command, not in the catalogue
+        out.write(f"credcat release: {missing}\n")
         return 2
     try:
         done = release(folder, args.id, on=on)
@@ -298,7 +314,7 @@ def cmd_verify_site(args: argparse.Namespace, out: TextIO) -> int:
     if not site.is_dir():
         out.write(f"credcat verify-site: {site} is not a folder; build the site first\n")
         return 2
-    folder = _existing_catalogue(args.catalogue, out)
+    folder = _existing_catalogue(args.catalogue, out, "verify-site")
     if folder is None:
         return 2
     # a catalogue with errors, CREDCAT_JOBS, a worker process: said by main(), exit code 1
@@ -411,18 +427,43 @@ def _catalogue_folder(given: str) -> Path:
     return path
 
 
-def _existing_catalogue(given: str, out: TextIO) -> Path | None:
+def _existing_catalogue(
+    given: str,
+    out: TextIO,
+    command: str,
+    said: Callable[[Sequence[Problem]], str] | None = None,
+) -> Path | None:
     """The catalogue folder a command was given (:func:`_catalogue_folder`), or ``None``
-    after saying there is no such folder: a mistake in the command (exit status 2), not a
-    problem of the catalogue."""
+    after saying it is none (no such folder, a file, a folder without ``catalogue.yaml``),
+    and which folder is, where one holds the path or the current folder: a mistake in the
+    command (exit status 2), not a problem of the catalogue. ``said`` writes the problem in
+    the format asked for (``credcat check --format json``)."""
     folder = _catalogue_folder(given)
-    if folder.is_dir():
-        return folder
-    out.write(
-        f"{folder}: there is no folder {folder} (give the folder that holds "
-        f"{CATALOGUE_FILE}, or start one with credcat init)\n"
-    )
+    settings = folder / CATALOGUE_FILE
+    if folder.is_dir() and (settings.is_file() or settings.is_symlink()):
+        return folder  # a catalogue.yaml that is a link out is refused by the loader
+    problem = no_catalogue(folder, lambda path: display_path(path, Path.cwd()), command)
+    out.write(said([problem]) if said is not None else problem.format() + "\n")
     return None
+
+
+def _no_credential(folder: Path, credential_id: str) -> str:
+    """What is wrong when the catalogue has no file for ``credential_id`` (with the id that
+    was probably meant), else ``""``."""
+    credentials = folder / CREDENTIALS_DIR
+    if (credentials / f"{credential_id}.yaml").is_file():
+        return ""
+    try:
+        ids = [p.stem for p in credentials.iterdir() if p.suffix == ".yaml"]
+    except OSError:
+        ids = []
+    wanted = credential_id.removesuffix(".yaml").rsplit("/", 1)[-1]
+    close = wanted if wanted in ids else Suggester(ids).closest(wanted)
+    meant = f" (did you mean '{close}'?)" if close else ""
+    return (
+        f"there is no credential '{credential_id}' in {display_path(folder, Path.cwd()) or '.'}"
+        f"{meant}"
+    )
 
 
 def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:

@@ -271,7 +271,7 @@ def check_catalogue(
 
     settings_path = root / CATALOGUE_FILE
     if not settings_path.is_file() and not settings_path.is_symlink():
-        problems.append(_no_catalogue(root, show))
+        problems.append(no_catalogue(root, show))
         return None, problems
 
     settings_doc = _load(root, settings_path, show, problems)
@@ -476,18 +476,31 @@ def _mistakes_not_changes(problems: list[Problem]) -> list[Problem]:
 # --- files --------------------------------------------------------------------------------
 
 
-def _no_catalogue(root: Path, show: Callable[[Path], str]) -> Problem:
+def no_catalogue(root: Path, show: Callable[[Path], str], command: str = "") -> Problem:
     """The problem of a catalogue folder without ``catalogue.yaml``, with what to give
-    instead: the folder of a ``catalogue.yaml`` given itself, the sub-folder that holds one
-    (the CLI itself takes the current folder when it holds one and no folder was named)."""
+    instead: the folder of a ``catalogue.yaml`` given itself, the sub-folder that holds one,
+    or the catalogue folder the path is in (a credential's file given, or run inside
+    ``credentials/``). ``command`` (``check``) names the command in the hint.
+
+    (The CLI itself takes the current folder when it holds ``catalogue.yaml`` and no folder
+    was named.)"""
     shown = show(root) or "."
     hint = "give the folder that holds catalogue.yaml, or start one with credcat init"
+    above = catalogue_above(root)
+    near = _shown_folder(above) if above is not None else ""
     if root.is_file():
         message = f"{shown} is a file, not a catalogue folder"
         if root.name == CATALOGUE_FILE:
             hint = f"give the folder that holds it: {show(root.parent) or '.'}"
+        elif above is not None and command:
+            every = " and checks every file in it" if command == "check" else ""
+            hint = f"credcat {command} takes the catalogue folder{every}: give {near}"
+        elif above is not None:
+            hint = f"give the catalogue folder, {near}"
     elif not root.exists():
         message = f"there is no folder {shown}"
+        if above is not None:
+            hint = f"the nearest catalogue folder is {near}: give {near}"
     else:
         message = f"no {CATALOGUE_FILE} in {shown}"
         try:
@@ -496,7 +509,33 @@ def _no_catalogue(root: Path, show: Callable[[Path], str]) -> Problem:
             nested = []
         if nested:
             hint = f"give {show(nested[0])}, the folder that holds catalogue.yaml"
+        elif above is not None:
+            inside = "this folder" if shown == "." else shown
+            hint = f"{inside} is inside the catalogue folder {near}: give {near}"
     return Problem(shown, 0, 0, "", message, hint, code="no-catalogue")
+
+
+def catalogue_above(path: Path) -> Path | None:
+    """The nearest folder at or above ``path`` (or above the file, or above where the path
+    would be) that holds ``catalogue.yaml``; ``None`` when there is none."""
+    here = path.absolute()
+    for folder in (here, *here.parents):
+        with contextlib.suppress(OSError):
+            if folder.is_dir() and (folder / CATALOGUE_FILE).is_file():
+                return folder
+    return None
+
+
+def _shown_folder(folder: Path) -> str:
+    """A folder as a maintainer types it from the current folder: ``catalogue``, ``.``,
+    ``..``; the absolute path when it is far up or on another drive."""
+    try:
+        shown = os.path.relpath(folder, Path.cwd())
+    except ValueError:  # another drive (Windows)
+        return readable_name(folder.as_posix())
+    if shown.split(os.sep).count("..") > 2:
+        return readable_name(folder.as_posix())
+    return readable_name(Path(shown).as_posix())
 
 
 def _entity_files(

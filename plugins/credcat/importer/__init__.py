@@ -45,6 +45,7 @@ from .base import (
     MAX_CREDENTIALS,
     MAX_ORGANISATIONS,
     ImportFailed,
+    ImportUsageError,
     Plan,
     Report,
     Tree,
@@ -57,6 +58,7 @@ from .credential import collect, credcat_id_in, credential
 from .reading import (
     KNOWN_CONTEXTS,
     VC2_CONTEXT,
+    check_source,
     classify,
     clean_strings,
     contexts,
@@ -66,7 +68,14 @@ from .reading import (
 )
 from .target import check_target, read_target
 
-__all__ = ["MAX_BYTES", "MAX_CREDENTIALS", "MAX_ORGANISATIONS", "ImportFailed", "import_file"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_CREDENTIALS",
+    "MAX_ORGANISATIONS",
+    "ImportFailed",
+    "ImportUsageError",
+    "import_file",
+]
 
 
 # --- entry point --------------------------------------------------------------------------
@@ -85,10 +94,11 @@ def import_file(file: Path, into: Path) -> list[str]:
 
     Raises:
         ImportFailed: The input cannot be imported, or the result would not load; nothing was
-            written.
+            written. :class:`ImportUsageError` when there is no such file or catalogue folder.
     """
     into = into.absolute()  # every path below is made from it: the same whatever the cwd
-    check_target(into)  # fail early on a wrong --into, before reading the input
+    check_source(file)  # fail early on a file or an --into that is not there
+    check_target(into)
     data = read_json(file)
     report = Report()
     try:

@@ -48,6 +48,12 @@ class ImportFailed(CredcatError):
     """
 
 
+class ImportUsageError(ImportFailed):
+    """The command could not run as given: no file there, a folder named for the file, a
+    target that is not a catalogue folder (``credcat import`` exits with status 2, as
+    ``credcat --help`` says of such mistakes)."""
+
+
 def types_of(node: Any) -> list[str]:
     if not isinstance(node, dict):
         return []

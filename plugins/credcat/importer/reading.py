@@ -30,6 +30,7 @@ from .base import (
     MAX_BYTES,
     SPEC_TYPES,
     ImportFailed,
+    ImportUsageError,
     Report,
     Tree,
     id_of,
@@ -83,10 +84,7 @@ def read_json(path: Path) -> Any:
         ImportFailed: The file is missing, not a regular file, too large, not UTF-8, empty or
             not strict JSON.
     """
-    if not path.exists():
-        raise ImportFailed("file not found")
-    if not path.is_file():
-        raise ImportFailed("not a file")
+    check_source(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -106,6 +104,36 @@ def read_json(path: Path) -> Any:
     if not text.strip():
         raise ImportFailed("file is empty")
     return parse_json(text, "file")
+
+
+def check_source(path: Path) -> None:
+    """Refuse an input that is no file: none there, a folder, a device.
+
+    Raises:
+        ImportUsageError: With what to give instead.
+    """
+    if not path.exists():
+        raise ImportUsageError("file not found")
+    if path.is_dir():
+        raise ImportUsageError(_folder_given(path))
+    if not path.is_file():
+        raise ImportUsageError("not a file")
+
+
+def _folder_given(path: Path) -> str:
+    """What to give instead of a folder: the file to import, and the folder as ``--into``
+    when it is a catalogue; a built site's ``catalogue.jsonld``."""
+    if (path / "catalogue.yaml").is_file():
+        return (
+            "a catalogue folder, not a file to import: give the file first and the catalogue "
+            f"with --into (credcat import FILE --into {path})"
+        )
+    if (path / "catalogue.jsonld").is_file():
+        return (
+            "a folder, not a file: give one of its files, e.g. "
+            f"{path / 'catalogue.jsonld'} for every credential of the site"
+        )
+    return "a folder, not a file: give a .json or .jsonld file"
 
 
 class _DuplicateKey(ValueError):

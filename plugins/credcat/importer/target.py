@@ -19,7 +19,7 @@ from ..fs import UnsafeFileError, inside, iter_inside
 from ..ids import norm_name, norm_url
 from ..yaml_loader import MAX_BYTES as YAML_MAX_BYTES
 from ..yaml_loader import load_yaml
-from .base import ImportFailed
+from .base import ImportUsageError
 
 
 @dataclass
@@ -64,11 +64,11 @@ def read_yaml(root: Path, path: Path) -> Any:
 def check_target(into: Path) -> None:
     """Refuse a target that is not a catalogue folder (before the input is even read)."""
     if not into.is_dir():
-        raise ImportFailed(
+        raise ImportUsageError(
             f"no catalogue folder at {into}: point --into at the folder that holds {CATALOGUE_FILE}"
         )
     if not (into / CATALOGUE_FILE).is_file():
-        raise ImportFailed(
+        raise ImportUsageError(
             f"{into} has no {CATALOGUE_FILE}: point --into at a catalogue folder (the import "
             "never creates one)"
         )
