@@ -339,21 +339,45 @@ def test_standalone_specification(cat: Path, tmp_path: Path, sample: dict[str, A
     assert not any("learner data" in line for line in report)
 
 
-def test_a_credcat_catalogue_graph_imports_its_first_credentials_current_version(
-    cat: Path, tmp_path: Path
-) -> None:
-    """``catalogue.jsonld`` opens with a credential's record (its title and live status, at
-    ``…/credentials/<id>/#spec``), then that credential's current version in full: the import
-    reads the version, under the credential's own id."""
-    published = load_catalogue(Path(__file__).parent.parent / "catalogue")
+SAMPLE_CATALOGUE = Path(__file__).parent.parent / "catalogue"
+
+
+def test_a_credcat_catalogue_graph_imports_every_credential(cat: Path, tmp_path: Path) -> None:
+    """``catalogue.jsonld`` holds every credential of a catalogue: each one's record (its
+    title and live status, at ``…/credentials/<id>/#spec``), then its current version in full.
+    A maintainer moving a catalogue gets every credential, each under its own id, at its
+    version, the parts of a stackable credential naming it (its ``hasPart`` names the parts at
+    the versions it was released with, which the graph holds at later ones); the records add
+    nothing."""
+    published = load_catalogue(SAMPLE_CATALOGUE)
     urls = Urls(published.settings.base_uri, published.settings.default_language)
     document = catalogue_document(published, urls)
     first = next(iter(published.credentials.values()))
     assert document["@graph"][0]["id"] == urls.record_iri(first.id)
-    import_file(write_json(tmp_path / "catalogue.jsonld", document), cat)
-    cred = load(cat).credentials[first.id]  # with the credentials it names as its parts
-    assert cred.title == first.title
-    assert [o.text for o in cred.outcomes] == [o.text for o in first.outcomes]
+    report = import_file(write_json(tmp_path / "catalogue.jsonld", document), cat)
+    written = sorted(line for line in report if line.startswith("wrote credentials/"))
+    assert written == [f"wrote credentials/{cid}.yaml" for cid in sorted(published.credentials)]
+    catalogue = load(cat)
+    assert sorted(catalogue.credentials) == sorted(published.credentials)
+    for cid, source in published.credentials.items():
+        cred = catalogue.credentials[cid]
+        assert cred.title == source.title, cid
+        assert cred.version == source.version, cid
+        assert [o.text for o in cred.outcomes] == [o.text for o in source.outcomes], cid
+        assert sorted(cred.stackability.part_of) == sorted(source.stackability.part_of), cid
+    assert any(c.stackability.part_of for c in published.credentials.values())
+
+    # the same file again: the catalogue has every one of them now; nothing is written
+    before = snapshot(cat)
+    with pytest.raises(ImportFailed) as refused:
+        import_file(write_json(tmp_path / "catalogue.jsonld", document), cat)
+    said = str(refused.value)
+    assert said.startswith(
+        f"the file describes {len(published.credentials)} credentials, and the catalogue "
+        f"already has every one: {first.id} {first.version} (the same title), "
+    )  # another site's addresses: known by credcat's id in them and the title
+    assert said.endswith("nothing written (--as-new imports them as new credentials all the same)")
+    assert snapshot(cat) == before
 
 
 def test_id_references_are_resolved(cat: Path, tmp_path: Path, sample: dict[str, Any]) -> None:
@@ -572,7 +596,7 @@ def test_imported_specification_renders_valid_elm(cat: Path, sample: dict[str, A
 def test_existing_files_are_never_overwritten(cat: Path) -> None:
     import_file(UNSIGNED, cat)
     before = snapshot(cat)
-    report = import_file(UNSIGNED, cat)
+    report = import_file(UNSIGNED, cat, as_new=True)  # the same credential again, on purpose
     added = new_files(before, cat)
     # the organisations are reused (same legal names), the credential gets a new id
     assert list(added) == ["credentials/digital-micro-credential-creation-2.yaml"]
@@ -592,7 +616,7 @@ def test_a_catalogue_named_relative_to_the_current_folder_is_read_whole(
     assert code == 0
     before = snapshot(cat)
     out = io.StringIO()
-    assert main(["import", str(UNSIGNED), "--into", cat.name], out=out) == 0
+    assert main(["import", str(UNSIGNED), "--into", cat.name, "--as-new"], out=out) == 0
     assert list(new_files(before, cat)) == ["credentials/digital-micro-credential-creation-2.yaml"]
     assert sum(line.startswith("reused: organisations/") for line in out.getvalue().splitlines())
     load(cat)
@@ -844,6 +868,11 @@ def test_too_many_specifications_are_refused(cat: Path, tmp_path: Path) -> None:
     with pytest.raises(ImportFailed, match=f"at most {MAX_CREDENTIALS}"):
         import_file(write_json(tmp_path / "many.jsonld", doc), cat)
     assert snapshot(cat) == before
+    # a graph of as many (a large catalogue's catalogue.jsonld): the same limit, and what to do
+    graph = {"@graph": [claim["specifiedBy"] for claim in claims]}
+    with pytest.raises(ImportFailed, match=r"elm\.jsonld files instead"):
+        import_file(write_json(tmp_path / "graph.jsonld", graph), cat)
+    assert snapshot(cat) == before
 
 
 def test_too_many_organisations_are_refused(
@@ -908,6 +937,117 @@ def _sample_elm(cid: str, folder: Path) -> tuple[Any, Path]:
     elm = folder / "elm.jsonld"
     elm.write_bytes(files[f"credentials/{cid}/{source.version}/elm.jsonld"])
     return source, elm
+
+
+# --- a credential the catalogue already has ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def published_files() -> dict[str, bytes]:
+    """Every machine-readable file the sample catalogue's site publishes, by path."""
+    from credcat.output import data_files
+
+    sample = load_catalogue(SAMPLE_CATALOGUE)
+    return data_files(sample, Urls.of(sample.settings))
+
+
+@pytest.mark.parametrize(
+    ("published", "version"),
+    [
+        ("credentials/data-analysis-python/1.1/elm.jsonld", "1.1"),
+        ("credentials/data-analysis-python/1.1/edc-template.json", "1.1"),
+        ("credentials/data-analysis-python/1.2/elm.jsonld", "1.2"),
+        ("credentials/data-analysis-python/opportunities.jsonld", "1.2"),
+    ],
+)
+def test_a_catalogues_own_file_is_not_imported_into_it_again(
+    tmp_path: Path, published_files: dict[str, bytes], published: str, version: str
+) -> None:
+    """A file the catalogue's own site published (its address is under the catalogue's
+    base_uri) is a credential the catalogue has: the import says which, and writes nothing
+    (it once wrote data-analysis-python-2.yaml, a copy); ``--as-new`` imports it all the
+    same, under an id of its own."""
+    own = tmp_path / "catalogue"
+    shutil.copytree(SAMPLE_CATALOGUE, own)
+    source = tmp_path / Path(published).name
+    source.write_bytes(published_files[published])
+    before = snapshot(own)
+    current = "" if version == "1.2" else ", at version 1.2"
+    expected = (
+        f"this is data-analysis-python {version}, which the catalogue already has "
+        f"(credentials/data-analysis-python.yaml{current}); nothing written (--as-new imports "
+        "it as a new credential all the same)"
+    )
+    with pytest.raises(ImportFailed) as refused:
+        import_file(source, own)
+    assert str(refused.value) == expected
+    out = io.StringIO()
+    assert main(["import", str(source), "--into", str(own)], out=out) == 1
+    assert out.getvalue() == f"{source}: {expected}\n"
+    assert snapshot(own) == before
+
+    report = import_file(source, own, as_new=True)
+    assert list(new_files(before, own)) == ["credentials/data-analysis-python-2.yaml"]
+    assert "wrote credentials/data-analysis-python-2.yaml" in report
+
+
+def test_the_same_title_and_awarding_body_is_the_same_credential(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
+    """A stranger's file carries no address of the catalogue's: a credential with the title
+    of one the catalogue has (in any of its languages), awarded by the same organisation (the
+    same legal name or homepage), is that one."""
+    import_file(UNSIGNED, cat)
+    cid = imported_credential(load(cat)).id
+    doc = copy.deepcopy(sample)
+    spec = claim_of(doc)["specifiedBy"]
+    spec["id"] = "urn:epass:learningAchievementSpecification:another"
+    title = spec["title"]
+    spec["title"] = {"ga": "Teideal eile", **title}  # one more language: still the same
+    before = snapshot(cat)
+    with pytest.raises(ImportFailed) as refused:
+        import_file(write_json(tmp_path / "again.jsonld", doc), cat)
+    assert str(refused.value) == (
+        f"this is {cid}, which the catalogue already has (credentials/{cid}.yaml; the same "
+        "title); nothing written (--as-new imports it as a new credential all the same)"
+    )
+    assert snapshot(cat) == before
+    # another title by the same awarding body is another credential
+    spec["title"] = {lang: f"{text} (advanced)" for lang, text in title.items()}
+    import_file(write_json(tmp_path / "advanced.jsonld", doc), cat)
+    assert len(new_files(before, cat)) == 1
+
+
+def test_a_part_the_catalogue_has_is_skipped_and_named(
+    cat: Path, tmp_path: Path, published_files: dict[str, bytes]
+) -> None:
+    """A stackable credential whose file names a part the catalogue already has: the new
+    credential and its other parts are written, that part is not (it is named, with the line
+    to add to its own file, which the import never changes)."""
+    part = tmp_path / "part.jsonld"
+    part.write_bytes(published_files["credentials/data-analysis-python/1.2/elm.jsonld"])
+    import_file(part, cat)
+    whole = tmp_path / "whole.jsonld"
+    whole.write_bytes(published_files["credentials/applied-data-analytics/1.0/elm.jsonld"])
+    parts = json.loads(whole.read_bytes())["hasPart"]
+    at = next(i for i, p in enumerate(parts) if "/data-analysis-python/" in p["id"])
+    before = snapshot(cat)
+    report = import_file(whole, cat)
+    assert [line for line in report if line.startswith("skipped:")] == [
+        f"skipped: $.hasPart[{at}]: this is data-analysis-python 1.1, which the catalogue "
+        "already has (credentials/data-analysis-python.yaml, at version 1.2; the same title); "
+        "nothing written for it; if it counts towards applied-data-analytics, add "
+        "applied-data-analytics to its stackability: part_of"
+    ]
+    added = new_files(before, cat)  # the existing file is unchanged (new_files asserts it)
+    assert sorted(added) == [
+        "credentials/applied-data-analytics.yaml",
+        "credentials/data-visualisation.yaml",
+        "credentials/sql-for-data-analysis.yaml",
+    ]
+    for name in ("data-visualisation", "sql-for-data-analysis"):
+        stack = added[f"credentials/{name}.yaml"]["stackability"]
+        assert stack["part_of"] == ["applied-data-analytics"]
 
 
 def test_credcats_own_specification_reads_back_with_its_version_and_kinds(

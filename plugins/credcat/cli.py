@@ -5,7 +5,9 @@ Commands:
 * ``credcat check [DIR]`` — validate a catalogue and report every problem.
 * ``credcat schema [--out DIR]`` — write the JSON Schemas of the YAML files.
 * ``credcat generate [DIR] --out OUT`` — write the machine-readable files without MkDocs.
-* ``credcat import FILE [--into DIR]`` — turn an existing EDC or ELM specification into YAML.
+* ``credcat import FILE [--into DIR] [--as-new]`` — turn an existing EDC or ELM specification
+  (or every credential of a built site's ``catalogue.jsonld``) into YAML; a credential the
+  catalogue already has is not written again, unless ``--as-new``.
 * ``credcat release ID [DIR] [--date D]`` — archive the current version of a credential.
 * ``credcat init DIR [--title T] [--base-url U] [--languages L,L]`` — start a new catalogue
   repository that builds at once.
@@ -206,7 +208,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from .importer import ImportFailed, ImportUsageError, import_file
 
     try:
-        report = import_file(Path(args.file), _catalogue_folder(args.into))
+        report = import_file(Path(args.file), _catalogue_folder(args.into), as_new=args.as_new)
     except ImportUsageError as exc:  # no such file, a folder, no catalogue: the command
         out.write(f"{args.file}: {exc}\n")
         return 2
@@ -524,6 +526,12 @@ def build_parser() -> argparse.ArgumentParser:
         "or a standalone specification",
     )
     imp.add_argument("--into", default="catalogue", help="catalogue folder (default: ./catalogue)")
+    imp.add_argument(
+        "--as-new",
+        action="store_true",
+        help="import a credential the catalogue already has (same address, or same title and "
+        "awarding body) as a new one, with an id of its own",
+    )
     imp.set_defaults(func=cmd_import)
 
     rel = sub.add_parser("release", help="archive the current version of a credential, for good")

@@ -236,6 +236,7 @@ class Report:
     """The report of one import, by kind; :meth:`lines` gives it in reading order."""
 
     verdicts: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
     envelope: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     not_imported: list[str] = field(default_factory=list)
@@ -252,6 +253,7 @@ class Report:
                 _report_line(line)
                 for line in (
                     *self.verdicts,
+                    *self.skipped,
                     *self.envelope,
                     *self.dropped,
                     *self.not_imported,

@@ -38,7 +38,7 @@ from typing import Any
 
 from .. import vocab
 from ..catalogue import CREDENTIALS_DIR
-from ..ids import is_id, slugify
+from ..ids import is_id, norm_name, norm_url, slugify
 from ..model import ESCO_SKILL_RE, OUTCOME_KINDS, VERSION_RE, version_name_problem
 from ..render.language import PHRASE_FALLBACK, PHRASE_LANGUAGES, say
 from .base import (
@@ -66,11 +66,21 @@ from .yamlout import CREDENTIAL_ORDER, CREDENTIAL_SCHEMA, CREDENTIAL_SPACED, Flo
 __all__ = ["Draft", "collect", "credential"]
 
 
-def collect(ctx: Context, root: dict[str, Any], root_path: str) -> list[Entry]:
-    """Every specification to import: claims' ``specifiedBy`` (through nested ``hasPart``
-    claims) and specifications nested through ``hasPart``."""
+def collect(ctx: Context, roots: list[tuple[dict[str, Any], str]]) -> list[Entry]:
+    """Every specification to import, from each root node (with its JSON path, ``$`` for the
+    document itself): claims' ``specifiedBy`` (through nested ``hasPart`` claims) and
+    specifications nested through ``hasPart``.
+
+    Where a document describes several credentials of credcat's (``catalogue.jsonld``), a
+    part that names one of them at another version (``…/part/1.1/#spec`` beside the full
+    ``…/part/1.2/#spec``) is that credential, not one more entry."""
     entries: list[Entry] = []
     seen: set[str] = set()
+    described = (
+        {cid for node, _ in roots if (cid := credcat_id_in(id_of(node)))}
+        if len(roots) > 1
+        else set()
+    )
 
     def add_spec(
         spec: dict[str, Any],
@@ -80,7 +90,7 @@ def collect(ctx: Context, root: dict[str, Any], root_path: str) -> list[Entry]:
         parent: str | None,
     ) -> None:
         key = id_of(spec) or f"#{id(spec)}"
-        if key in seen:
+        if key in seen or (parent is not None and credcat_id_in(id_of(spec)) in described):
             return
         seen.add(key)
         entries.append(Entry(spec, path, claim, claim_path, parent))
@@ -123,13 +133,124 @@ def collect(ctx: Context, root: dict[str, Any], root_path: str) -> list[Entry]:
                 )
             walk_claims(claim.get("hasPart"), where + ".hasPart", spec_parent)
 
-    if SPEC_TYPES & set(types_of(root)):
-        add_spec(root, root_path, None, "", None)
-    else:
-        subjects = ctx.tree.nodes(root.get("credentialSubject"))
-        for subject in subjects:
-            walk_claims(subject.get("hasClaim"), "credentialSubject.hasClaim", None)
+    for root, root_path in roots:
+        if SPEC_TYPES & set(types_of(root)):
+            add_spec(root, root_path, None, "", None)
+            continue
+        inside = "" if root_path in {"", "$"} else root_path + "."
+        for subject in ctx.tree.nodes(root.get("credentialSubject")):
+            walk_claims(subject.get("hasClaim"), f"{inside}credentialSubject.hasClaim", None)
     return entries
+
+
+# --- what the catalogue already has -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A specification that is a credential the catalogue already has.
+
+    Attributes:
+        cred_id: The catalogue's id of it.
+        version: The version the specification's address names (``""`` when none).
+        current: The version of the catalogue's file.
+        by_title: Found by its title (and an awarding body in common, or credcat's id in
+            its address), not by its address under the catalogue's ``base_uri``.
+    """
+
+    cred_id: str
+    version: str
+    current: str
+    by_title: bool = False
+
+    @property
+    def named(self) -> str:
+        """``data-analysis-python 1.1 (the catalogue's file is at 1.2)``."""
+        said = f"{self.cred_id}{f' {self.version}' if self.version else ''}"
+        notes = []
+        if self.current and self.version and self.current != self.version:
+            notes.append(f"{CREDENTIALS_DIR}/{self.cred_id}.yaml is at version {self.current}")
+        if self.by_title:
+            notes.append("the same title")
+        return said + (f" ({'; '.join(notes)})" if notes else "")
+
+    @property
+    def said(self) -> str:
+        """``this is data-analysis-python 1.1, which the catalogue already has (…)``."""
+        said = f"this is {self.cred_id}{f' {self.version}' if self.version else ''}"
+        notes = [f"{CREDENTIALS_DIR}/{self.cred_id}.yaml"]
+        if self.current and self.version and self.current != self.version:
+            notes[0] += f", at version {self.current}"
+        if self.by_title:
+            notes.append("the same title")
+        return f"{said}, which the catalogue already has ({'; '.join(notes)})"
+
+
+def already_has(ctx: Context, entry: Entry) -> Duplicate | None:
+    """The credential of the catalogue a specification is, or ``None``: the one its address
+    names, when the address is under the catalogue's ``base_uri`` (a file this catalogue's site
+    published), or credcat's address of a credential of that id and title elsewhere, else the
+    one with the same title (in any language) and an awarding body in common (an organisation
+    of the catalogue with the same legal name or homepage)."""
+    known = ctx.target.credentials
+    address = id_of(entry.spec) or ""
+    version = _version_in(address) or ""
+    named = credcat_id_in(address)
+    base = ctx.target.base_uri.rstrip("/")
+    if named is not None and named in known and base and address.startswith(base + "/"):
+        return Duplicate(named, version, known[named].version)
+    titles = {norm_name(t) for t in _plain_texts(entry.spec.get("title"))} - {""}
+    if named is not None and named in known and titles & known[named].titles:
+        # credcat's address of a credential of the same id and title (another site's file
+        # of it, or a part that names it by its address and title only)
+        return Duplicate(named, version, known[named].version, by_title=True)
+    bodies = _known_awarding_bodies(ctx, entry)
+    if not titles or not bodies:
+        return None
+    for cred_id, cred in sorted(known.items()):
+        if titles & cred.titles and bodies & cred.awarding:
+            return Duplicate(cred_id, version, cred.version, by_title=True)
+    return None
+
+
+def _plain_texts(value: Any) -> list[str]:
+    """The strings of a text as JSON-LD writes one (a string, a language map, a value
+    object or a list of those), without a report line: for comparing only."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [text for item in value for text in _plain_texts(item)]
+    if isinstance(value, dict):
+        if "@value" in value:
+            return _plain_texts(value["@value"])
+        return [text for item in value.values() for text in _plain_texts(item)]
+    return []
+
+
+def _known_awarding_bodies(ctx: Context, entry: Entry) -> set[str]:
+    """The catalogue's organisations that the specification's awarding bodies are (the same
+    legal name or homepage), found without planning any organisation."""
+    nodes = [
+        body
+        for opportunity in ctx.tree.nodes(entry.spec.get("awardingOpportunity"))
+        for body in ctx.tree.nodes(opportunity.get("awardingBody"))
+    ]
+    if not nodes and entry.claim is not None:
+        nodes = [
+            body
+            for process in ctx.tree.nodes(entry.claim.get("awardedBy"))
+            for body in ctx.tree.nodes(process.get("awardingBody"))
+        ]
+    found: set[str] = set()
+    for node in nodes:
+        keys = [
+            f"name:{norm_name(text)}"
+            for key in ("legalName", "prefLabel", "altLabel")
+            for text in _plain_texts(node.get(key))
+        ]
+        keys += [f"home:{norm_url(url)}" for url in ctx.url(node.get("homepage"))]
+        found.update(ctx.target.existing_orgs[k] for k in keys if k in ctx.target.existing_orgs)
+    return found
 
 
 @dataclass
@@ -1274,20 +1395,22 @@ def _read_stackability(ctx: Context, entry: Entry, by_node: dict[str, str]) -> d
     if entry.parent and entry.parent in by_node:
         part_of.append(by_node[entry.parent])
     for i, other in enumerate(ctx.tree.nodes(spec.get("isPartOf"))):
-        other_id = id_of(other)
-        if other_id in by_node and by_node[other_id] not in part_of:
-            part_of.append(by_node[other_id])
-        elif other_id not in by_node:
+        named = _entry_named(by_node, id_of(other))
+        if named is not None and named not in part_of:
+            part_of.append(named)
+        elif named is None:
             ctx.report.not_imported.append(
                 f"not imported: {entry.path}.isPartOf[{i}] ({label_of(other)}) — not described "
                 "in this document; add 'stackability: part_of:' by hand"
             )
+    own = credcat_id_in(id_of(spec))
     for key in list(by_node):
         node = ctx.tree.index.get(key)
         if node is None or node is spec:
             continue
         for part in ctx.tree.nodes(node.get("hasPart")):
-            if part is spec and by_node[key] not in part_of:
+            same = part is spec or (own is not None and credcat_id_in(id_of(part)) == own)
+            if same and by_node[key] not in part_of:
                 part_of.append(by_node[key])
     out: dict[str, Any] = {}
     if part_of:
@@ -1301,6 +1424,19 @@ def _read_stackability(ctx: Context, entry: Entry, by_node: dict[str, str]) -> d
                 "stacks credentials only"
             )
     return out
+
+
+def _entry_named(by_node: dict[str, str], node_id: str | None) -> str | None:
+    """The id of the credential an address names among those of this import: the same
+    address, or credcat's address of the same credential at another version."""
+    if node_id is None:
+        return None
+    if node_id in by_node:
+        return by_node[node_id]
+    wanted = credcat_id_in(node_id)
+    if wanted is None:
+        return None
+    return next((cid for key, cid in by_node.items() if credcat_id_in(key) == wanted), None)
 
 
 def _read_links(ctx: Context, entry: Entry) -> list[tuple[int, dict[str, Any]]]:

@@ -290,28 +290,42 @@ RECORD_MARK = "http://www.w3.org/ns/dcat#hasCurrentVersion"
 title and a status, beside the full specification of its current version."""
 
 
-def classify(data: Any) -> tuple[dict[str, Any], str]:
-    """The root node and its JSON path prefix; raises when it is neither EDC nor spec."""
+def classify(data: Any) -> list[tuple[dict[str, Any], str]]:
+    """The root nodes, each with its JSON path; raises when there is neither EDC nor spec.
+
+    A document of one credential or specification has one root, its JSON path ``""``. A
+    ``@graph`` may hold several (credcat's ``catalogue.jsonld`` holds every credential of a
+    catalogue): each credential or specification in it is a root (``@graph[3]``), except
+    credcat's unversioned records, which stand beside the full specification of their
+    current version; the path of a graph's only root is ``@graph``.
+    """
     if isinstance(data, dict) and isinstance(data.get("@graph"), list):
-        for node in data["@graph"]:
-            if not isinstance(node, dict) or RECORD_MARK in node:
-                continue  # a credcat record (catalogue.jsonld): its current version follows
-            if (CREDENTIAL_TYPES | SPEC_TYPES) & set(types_of(node)):
-                return node, "@graph"
+        roots = [
+            (node, f"@graph[{i}]")
+            for i, node in enumerate(data["@graph"])
+            # a credcat record (catalogue.jsonld): its current version is in the graph too
+            if isinstance(node, dict)
+            and RECORD_MARK not in node
+            and (CREDENTIAL_TYPES | SPEC_TYPES) & set(types_of(node))
+        ]
+        if len(roots) == 1:
+            return [(roots[0][0], "@graph")]
+        if roots:
+            return roots
     if isinstance(data, list):
         for node in data:
             if isinstance(node, dict) and (CREDENTIAL_TYPES | SPEC_TYPES) & set(types_of(node)):
-                return node, ""
+                return [(node, "")]
         raise ImportFailed("the JSON is a list, not a European Digital Credential")
     if not isinstance(data, dict):
         raise ImportFailed("the JSON is not an object, so not a European Digital Credential")
     types = set(types_of(data))
     if types & SPEC_TYPES:
-        return data, ""
+        return [(data, "")]
     if types & CREDENTIAL_TYPES:
         if not isinstance(data.get("credentialSubject"), dict | list):
             raise ImportFailed("the credential has no credentialSubject")
-        return data, ""
+        return [(data, "")]
     shown = ", ".join(sorted(types)) or "none"
     raise ImportFailed(
         f"not a European Digital Credential or a Qualification / LearningAchievementSpecification "

@@ -36,6 +36,8 @@ class Target:
         existing_orgs: ``name:<legal name>`` / ``home:<homepage>`` → id of its organisations.
         taken: Ids already used, by folder.
         org_countries: The country code of each organisation that says one.
+        base_uri: Its ``base_uri`` ('' when it names none).
+        credentials: Its credential files that read, by id.
     """
 
     root: Path
@@ -47,6 +49,20 @@ class Target:
     existing_orgs: dict[str, str] = field(default_factory=dict)
     taken: dict[str, set[str]] = field(default_factory=dict)
     org_countries: dict[str, str] = field(default_factory=dict)
+    base_uri: str = ""
+    credentials: dict[str, Known] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What an import compares of a credential the catalogue has: its version, its titles
+    (as :func:`credcat.ids.norm_name` gives them), its awarding bodies and the credentials
+    it counts towards."""
+
+    version: str
+    titles: frozenset[str]
+    awarding: frozenset[str]
+    part_of: frozenset[str] = frozenset()
 
 
 def read_yaml(root: Path, path: Path) -> Any:
@@ -95,6 +111,8 @@ def read_target(into: Path) -> Target:
     target.languages = tuple(dict.fromkeys([target.default_language, *codes]))
     publisher = settings.get("publisher")
     target.publisher = publisher if isinstance(publisher, str) else ""
+    base_uri = settings.get("base_uri")
+    target.base_uri = base_uri.strip() if isinstance(base_uri, str) else ""
     target.taken = {
         CREDENTIALS_DIR: _taken_ids(into, CREDENTIALS_DIR),
         ORGANISATIONS_DIR: _taken_ids(into, ORGANISATIONS_DIR),
@@ -111,7 +129,31 @@ def read_target(into: Path) -> Target:
             target.publisher_has_file = True
             target.publisher_country = concept.code if concept else None
         _index_organisation(target.existing_orgs, path.stem, data)
+    for path in iter_inside(into, CREDENTIALS_DIR, "*.yaml", YAML_MAX_BYTES):
+        data = read_yaml(into, path)
+        if isinstance(data, dict):
+            target.credentials[path.stem] = _known(data)
     return target
+
+
+def _known(data: dict[str, Any]) -> Known:
+    """What an import compares of a credential file's data (:class:`Known`)."""
+    title = data.get("title")
+    titles = [title] if isinstance(title, str) else []
+    if isinstance(title, dict):
+        titles = [v for v in title.values() if isinstance(v, str)]
+    bodies = data.get("awarding_body")
+    listed = bodies if isinstance(bodies, list) else [bodies]
+    version = data.get("version")
+    stack = data.get("stackability")
+    part_of = stack.get("part_of") if isinstance(stack, dict) else None
+    parts = part_of if isinstance(part_of, list) else [part_of]
+    return Known(
+        version=str(version) if isinstance(version, str | int | float) else "",
+        titles=frozenset(norm_name(t) for t in titles if norm_name(t)),
+        awarding=frozenset(b for b in listed if isinstance(b, str)),
+        part_of=frozenset(p for p in parts if isinstance(p, str)),
+    )
 
 
 def _index_organisation(found: dict[str, str], org_id: str, data: dict[str, Any]) -> None:
