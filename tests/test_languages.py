@@ -31,7 +31,7 @@ from tests.catalogue_factory import (
     polish_catalogue,
     write_catalogue,
 )
-from tests.test_site_build import build_site, make_project
+from tests.test_site_build import article_links, build_site, make_project
 
 from credcat import vocab
 from credcat.cli import main
@@ -413,6 +413,26 @@ def test_untranslated_copies_point_search_engines_at_their_original(sample: Path
     entry = sitemap.split(f"<loc>{base}how-to-read/</loc>", 1)[1].split("</url>", 1)[0]
     assert "hreflang" not in entry  # no other language has it
     assert f'hreflang="de" href="{base}de/"' in sitemap  # a translated page keeps them
+
+
+HOME_TITLES = {"en": "Home", "de": "Startseite", "fr": "Accueil"}
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_every_home_page_leads_to_the_catalogue_and_the_check_page(sample: Path, lang: str) -> None:
+    """The home page of each language links what the English one does: the catalogue, the
+    check page (a button and a section), the guides, the pathways and the organisations,
+    each in its own language; its entry in the navigation is titled in its language."""
+    prefix = "" if lang == "en" else f"{lang}/"
+    links = article_links(sample, prefix)
+    assert {"catalogue/", "check/"} <= links, links
+    assert links == article_links(sample, ""), lang  # the same pages as the English home
+    html = _read(sample, f"{prefix}index.html")
+    buttons = re.findall(r'<a class="md-button[^"]*" href="([^"]+)"', html)
+    assert "check/" in buttons and "catalogue/" in buttons, buttons
+    check = _read(sample, f"{prefix}check/index.html")
+    entries = {href.rstrip("/"): entry for href, entry in _nav_entries(check).items()}
+    assert entries[".."] == ("", HOME_TITLES[lang])
 
 
 def test_sitemap_lists_every_page_once_and_its_gzip_is_the_same(sample: Path) -> None:

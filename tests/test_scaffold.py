@@ -26,7 +26,7 @@ from mkdocs.config import load_config
 from catalogue_factory import REPO, SAMPLE
 from credcat.cli import build_parser, main
 from credcat.model import NEW_PLACEHOLDER
-from credcat.scaffold import EXAMPLE_CREDENTIAL
+from credcat.scaffold import EXAMPLE_CREDENTIAL, NAV_TITLES
 from credcat.validate import check_catalogue
 from jsonld_helpers import (
     EDC_SHAPES,
@@ -34,6 +34,7 @@ from jsonld_helpers import (
     to_graph,
     violations,
 )
+from test_site_build import article_links
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -204,6 +205,18 @@ def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
         page = (site / lang / "index.html").read_text("utf-8")
         assert HOME_WORDS[lang] in page, lang
         assert "credcat-fallback-note" not in page, lang
+    # every language's home page leads where the default's does: the catalogue, the check
+    # page, the guides; the home entry of each navigation is titled in its language
+    linked = article_links(site, "")
+    assert {"catalogue/", "check/", "how-to-read/", "data/"} <= linked, linked
+    for lang in others:
+        assert article_links(site, f"{lang}/") == linked, lang
+    for lang in (default, *others):
+        check = (site / ("" if lang == default else lang) / "check" / "index.html").read_text()
+        home_entry = re.search(r'<a href="\.\./?" class="md-nav__link">\s*(.*?)</a>', check, re.S)
+        assert home_entry is not None, lang
+        title = NAV_TITLES.get(lang, NAV_TITLES["en"])["home"]
+        assert re.sub(r"<[^>]+>|\s+", " ", home_entry[1]).strip() == title, lang
     if default == "de":
         assert "Einen Nachweis lesen" in home and "How to read" not in home
     if default == "it":

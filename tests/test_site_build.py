@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import gzip
 import json
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -119,6 +120,22 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> Non
         build(config)
     finally:
         config.plugins.on_shutdown()
+
+
+def article_links(site: Path, page: str) -> set[str]:
+    """The pages the text of ``page`` (its article, not the navigation) links to, as paths
+    from the root of the page's language (``check/``, ``catalogue/``; ``""``: its home page;
+    a page out of that language's folder keeps its ``../``)."""
+    html = (site / page / "index.html").read_text("utf-8")
+    article = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+    lang = page.split("/", 1)[0] if re.match(r"[a-z]{2,3}/", page) else ""
+    found = set()
+    for href in re.findall(r'<a [^>]*href="([^"#?:]+)', article):
+        target = (site / page / href).resolve()
+        assert (target / "index.html").is_file(), (page, href)
+        rel = os.path.relpath(target, site / lang)
+        found.add("" if rel == "." else f"{Path(rel).as_posix()}/")
+    return found
 
 
 # --- a tiny DOM ----------------------------------------------------------------------------------
