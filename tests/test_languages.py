@@ -906,6 +906,117 @@ def test_english_titles_on_french_pages_are_marked_wherever_they_show(sample: Pa
     assert checked > 10
 
 
+class _Said(HTMLParser):
+    """Every text of a page, and every ``aria-label`` and ``title``, with the language it is
+    said in (the nearest ``lang``) and the classes of the elements around it."""
+
+    VOID = _Languages.VOID
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str, frozenset[str]]] = []
+        self.said: list[tuple[str, str, str, frozenset[str]]] = []  # text, lang, kind, classes
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        around = self.stack[-1] if self.stack else ("", "", frozenset())
+        lang = found.get("lang") or around[1]
+        classes = around[2] | frozenset((found.get("class") or "").split())
+        for name in ("aria-label", "title"):
+            value = found.get(name)
+            if value:
+                self.said.append((value, lang, name, classes))
+        if tag not in self.VOID:
+            self.stack.append((tag, lang, classes))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            around = self.stack[-1] if self.stack else ("", "", frozenset())
+            self.said.append((" ".join(data.split()), around[1], "text", around[2]))
+
+
+def said_in(html: str, region: str) -> list[tuple[str, str, str]]:
+    """What a page says inside the elements of class ``region``: (text, language, kind)."""
+    parser = _Said()
+    parser.feed(html)
+    return [(text, lang, kind) for text, lang, kind, classes in parser.said if region in classes]
+
+
+TOC_WORD = {"en": "Table of contents", "de": "Inhaltsverzeichnis", "fr": "Table des matières"}
+
+
+@pytest.mark.parametrize("page", ["de/how-to-read/", "fr/how-to-read/", "de/data/", "fr/data/"])
+def test_the_contents_of_a_page_shown_in_english_say_they_are_english(
+    sample: Path, page: str
+) -> None:
+    """WCAG 2.1, 3.1.2: an untranslated page is shown in English on the German and French
+    sites, its text marked English; so are its sections in the table of contents (in the
+    sidebar, and under its entry in the navigation), and the names of their lists of
+    subsections, while the contents' own word is the page's language. On the English page
+    nothing in the contents is marked."""
+    lang = page.split("/", 1)[0]
+    html = _read(sample, page + "index.html")
+    toc = said_in(html, "md-nav--secondary")
+    own = [(text, said) for text, said, _ in toc if text == TOC_WORD[lang]]
+    assert own and {said for _, said in own} == {lang}, own
+    sections = [(text, said, kind) for text, said, kind in toc if text != TOC_WORD[lang]]
+    assert len(sections) > 5 and {said for _, said, _ in sections} == {"en"}, sections
+    if page.endswith("how-to-read/"):  # "Versions" is a section of "Status and versions"
+        assert ("Status and versions", "en", "aria-label") in sections
+    english = _read(sample, page.split("/", 1)[1] + "index.html")
+    contents = english.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>\n", 1)[0]
+    assert "lang=" not in contents
+    assert {said for _, said, _ in said_in(english, "md-nav--secondary")} == {"en"}
+
+
+def test_sections_in_another_language_say_so_wherever_their_titles_show(tmp_path: Path) -> None:
+    """A hand-written page with a German section and a subsection of it: its entry in the
+    contents, and the list of its subsections, say German; a subsection in the page's
+    language under it says so back. With Material's footer: on the German site, the link to
+    an untranslated page says its title is English, named by its text (Material's
+    ``aria-label`` would say it in German)."""
+    guide = (
+        '# Guide\n\n## Über uns {: lang="de" }\n\nText.\n\n### Anschrift {: lang="de" }\n\n'
+        "Text.\n\n### Map\n\nText.\n\n## More\n\nText.\n"
+    )
+    config = make_project(tmp_path / "project", extra_docs={"guide.md": guide})
+    text = config.read_text("utf-8")
+    for old, new in (
+        ("features: [content.action.edit]", "features: [navigation.path, navigation.footer]"),
+        ("  - Data: data.md", "  - Guides:\n    - Data: data.md\n    - Guide: guide.md"),
+    ):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    config.write_text(text, "utf-8")
+    site = tmp_path / "site"
+    build_site(config, site)
+    entries = said_in((site / "guide" / "index.html").read_text("utf-8"), "md-nav--secondary")
+    assert [(text, said) for text, said, _ in entries] == [
+        ("Table of contents", "en"),
+        ("Table of contents", "en"),
+        ("Über uns", "de"),
+        ("Über uns", "de"),  # the name of its list of subsections
+        ("Anschrift", "de"),
+        ("Map", "en"),
+        ("More", "en"),
+    ] * 2  # in the sidebar, and under the page's entry in the navigation
+    german = (site / "de" / "data" / "index.html").read_text("utf-8")
+    footer = said_in(german, "md-footer__inner")
+    assert ("Zurück", "de", "text") in footer and ("Weiter", "de", "text") in footer
+    assert ("How to read a credential", "en", "text") in footer
+    assert ("Guide", "en", "text") in footer
+    links = re.findall(r'<a href="[^"]*" class="md-footer__link[^"]*"[^>]*>', german)
+    assert len(links) == 2 and not any("aria-label" in link for link in links), links
+    english = (site / "data" / "index.html").read_text("utf-8")
+    links = re.findall(r'<a href="[^"]*" class="md-footer__link[^"]*"[^>]*>', english)
+    assert len(links) == 2 and all("aria-label" in link for link in links), links
+
+
 def test_code_blocks_of_hand_written_pages_take_the_keyboard_focus(sample: Path) -> None:
     """A code block with long lines scrolls; without JavaScript (Material's script sets it on
     the blocks that scroll) a keyboard reaches it only as a Tab stop (WCAG 2.1.1)."""
@@ -1227,25 +1338,38 @@ def test_credcats_english_titles_in_the_tabs_of_a_polish_site_say_so(tmp_path: P
 
 
 @pytest.mark.parametrize(
-    "name", ["nav-item.html", "tabs-item.html", "toc-item.html", "header.html"]
+    ("name", "marks"),
+    [
+        ("nav-item.html", 1),
+        ("tabs-item.html", 1),
+        ("toc-item.html", 2),  # the entry's title, and the list of its sections it names
+        ("header.html", 1),
+        ("path-item.html", 1),
+        ("footer.html", 2),  # the previous and the next page
+    ],
 )
 def test_the_navigation_partials_are_materials_own_but_for_the_language_of_a_title(
-    name: str,
+    name: str, marks: int
 ) -> None:
     """credcat's copies of Material's partials that say the language of an entry's title add
     that, and nothing else: the rest is the installed Material's markup, byte for byte (a
-    Material upgrade that changes the partial fails here: copy it again)."""
+    Material upgrade that changes the partial fails here: copy it again). The footer's links
+    to the previous and next page leave out Material's ``aria-label`` where the title is in
+    another language (their text names them, each part in its language)."""
 
     def body(text: str) -> str:  # without the comment that opens the file
         assert text.startswith("{#-")
         return text.split("-#}\n", 1)[1]
 
     ours = body((Path(THEME_DIR) / "partials" / name).read_text("utf-8"))
-    marked = re.compile(
-        r'\{% if (\w+\.\w*lang) %\} lang="\{\{ (\w+\.\w*lang) \| e \}\}"\{% endif %\}'
+    marked = re.compile(r'\{% if ([\w.]+lang) %\} lang="\{\{ ([\w.]+lang) \| e \}\}"\{% endif %\}')
+    assert [a == b for a, b in marked.findall(ours)] == [True] * marks
+    unnamed = re.compile(
+        r'\{% if not ([\w.]+)\.title_lang %\}( aria-label="[^"]*\{\{ \1\.title[^"]*")\{% endif %\}'
     )
-    assert [a == b for a, b in marked.findall(ours)] == [True]
-    assert marked.sub("", ours) == body((MATERIAL / "partials" / name).read_text("utf-8"))
+    assert len(unnamed.findall(ours)) == (2 if name == "footer.html" else 0)
+    theirs = body((MATERIAL / "partials" / name).read_text("utf-8"))
+    assert unnamed.sub(r"\2", marked.sub("", ours)) == theirs
 
 
 def test_a_catalogue_where_nothing_stacks_says_so_once(polish: Path) -> None:

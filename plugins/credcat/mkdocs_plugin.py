@@ -157,6 +157,7 @@ from .render.site.messages import interface_language, untranslated_note
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages
 from .render.site.search import search_body
+from .render.site.written import WrittenPage, WrittenParts, mark_contents
 from .urls import Urls
 from .validate import LoadCache, load_catalogue
 
@@ -238,6 +239,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         # (the site's address, its languages, the pages that exist) stays the same
         self._sitemap: tuple[object, dict[tuple[str, str, str], str]] = (None, {})
         self._warnings: CountHandler | None = None  # --strict: counted until staging starts
+        self._written = WrittenParts()  # the languages of a hand-written page's parts
         self._reset()
 
     def _reset(self) -> None:
@@ -399,6 +401,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if description:
             config.site_description = description
         self._add_theme(config)
+        extensions: list[Any] = config.markdown_extensions  # names, and this instance
+        if self._written not in extensions:  # a new config at each serve rebuild
+            extensions.append(self._written)
         self._header_and_edit_links(config)
         dirs = list(config.theme.dirs)
         self._theme_langs = {code: theme_language(code, dirs) for code in self.languages.all}
@@ -740,7 +745,11 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Set the escaped title, the canonical URL and the edit link of a generated page, and
-        the language of its title where that is not the page's (:meth:`_title_language`)."""
+        the language of its title where that is not the page's (:meth:`_title_language`); tell
+        :class:`~credcat.render.site.written.WrittenParts` which hand-written page comes next."""
+        if self.languages is not None and page.file.src_uri not in self._specs:
+            lang = self.languages.language_of(page.file.src_uri)
+            self._written.start(WrittenPage(lang, self._shown_language(page) or lang))
         if not self.config.edit_links:
             page.edit_url = None  # no pencil on public pages, hand-written ones included
         source = self._sources.get(page.file.src_uri)
@@ -821,11 +830,17 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """A hand-written page in another language than its page's (:meth:`_shown_language`)
-        gets its note. A generated page's body is rendered later, just before its page
+        gets its note; the sections of a hand-written page in its table of contents say their
+        language where it is not the page's (an English copy's on the German site:
+        :func:`~credcat.render.site.written.mark_contents`). A generated page's body is rendered
+        later, just before its page
         template (:meth:`_render_body`), so that a build holds one generated body at a time,
         not every page's until the end."""
+        written = self._written.finish()
         if page.file.src_uri not in self._specs:  # a hand-written page
             html = _focusable_code(html)
+            if written is not None:  # its sections in the contents: in their language
+                mark_contents(page.toc, written.headings, written.lang)
         shown = self._shown_language(page)
         if shown is not None:
             if page.file.src_uri not in self._nav_titles:  # titled by its own heading: in
@@ -1675,10 +1690,11 @@ def _keepable(config: MkDocsConfig) -> frozenset[str]:
 
 
 def _toc_key(toc: Iterable[Any]) -> tuple[object, ...] | None:
-    """What the theme's table of contents shows of a page: each entry's title, address and
-    level, and its entries; None where an entry has more (Material's ``typeset``), so that
-    the page renders its own. Material lists a first level-1 entry's entries in its place
-    (the page title, which heads credcat's contents): only those count."""
+    """What the theme's table of contents shows of a page: each entry's title, address,
+    level and language, and its entries; None where an entry has more (Material's
+    ``typeset``), so that the page renders its own. Material lists a first level-1 entry's
+    entries in its place (the page title, which heads credcat's contents): only those
+    count."""
     items = list(toc)
     if items and items[0].level == 1 and not getattr(items[0], "typeset", None):
         items = list(items[0].children)
@@ -1689,7 +1705,7 @@ def _toc_key(toc: Iterable[Any]) -> tuple[object, ...] | None:
         children = _toc_key(item.children)
         if children is None:
             return None
-        key.append((str(item.title), item.url, item.level, children))
+        key.append((str(item.title), item.url, item.level, getattr(item, "lang", None), children))
     return tuple(key)
 
 
