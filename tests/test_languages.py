@@ -977,9 +977,11 @@ def test_the_contents_of_a_page_shown_in_english_say_they_are_english(
 def test_sections_in_another_language_say_so_wherever_their_titles_show(tmp_path: Path) -> None:
     """A hand-written page with a German section and a subsection of it: its entry in the
     contents, and the list of its subsections, say German; a subsection in the page's
-    language under it says so back. With Material's footer: on the German site, the link to
-    an untranslated page says its title is English, named by its text (Material's
-    ``aria-label`` would say it in German)."""
+    language under it says so back. With Material's path and footer: on the German site,
+    which starts the path at the German home page, an untranslated page's title and a section
+    nav_translations does not title say English in the path, and the footer's link to such a
+    page says so, named by its text (Material's ``aria-label`` would say it in German). The
+    logo of a German page leads to the German home page."""
     guide = (
         '# Guide\n\n## Über uns {: lang="de" }\n\nText.\n\n### Anschrift {: lang="de" }\n\n'
         "Text.\n\n### Map\n\nText.\n\n## More\n\nText.\n"
@@ -1006,6 +1008,9 @@ def test_sections_in_another_language_say_so_wherever_their_titles_show(tmp_path
         ("More", "en"),
     ] * 2  # in the sidebar, and under the page's entry in the navigation
     german = (site / "de" / "data" / "index.html").read_text("utf-8")
+    path = said_in(german, "md-path")  # Material's path, from the German home page
+    assert ("Guides", "en", "text") in path  # nav's title: nav_translations has none
+    assert ("Micro-credentials you can check", "en", "text") in path  # the home's heading
     footer = said_in(german, "md-footer__inner")
     assert ("Zurück", "de", "text") in footer and ("Weiter", "de", "text") in footer
     assert ("How to read a credential", "en", "text") in footer
@@ -1015,6 +1020,12 @@ def test_sections_in_another_language_say_so_wherever_their_titles_show(tmp_path
     english = (site / "data" / "index.html").read_text("utf-8")
     links = re.findall(r'<a href="[^"]*" class="md-footer__link[^"]*"[^>]*>', english)
     assert len(links) == 2 and all("aria-label" in link for link in links), links
+    assert 'lang="' not in english.split('class="md-path"', 1)[1].split("</nav>", 1)[0]
+    # the logo of every page leads to the home page of its language
+    for page, home in (("de/data/", "../"), ("de/", "./"), ("data/", ".."), ("", ".")):
+        html = (site / page / "index.html").read_text("utf-8")
+        logos = re.findall(r'<a href="([^"]*)" title="[^"]*" class="md-\w+__button md-logo"', html)
+        assert logos == [home, home], (page, logos)
 
 
 def test_code_blocks_of_hand_written_pages_take_the_keyboard_focus(sample: Path) -> None:

@@ -993,8 +993,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         )
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """One navigation per language; the address of every page (its alternates, for the
-        switch and the sitemap, which renders before any page)."""
+        """One navigation per language, whose home page is that language's (MkDocs knows the
+        site's root only); the address of every page (its alternates, for the switch and the
+        sitemap, which renders before any page)."""
         if self.languages is None:
             return nav
         languages = self.languages
@@ -1004,6 +1005,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             self._untranslated = set()
             cfg.data["nav"] = self._translate_nav(config.nav, code, files)
             self._navs[code] = get_navigation(files, cfg)
+            home = files.get_file_from_path(languages.counterpart("index.md", code))
+            if home is not None and isinstance(home.page, Page):  # the logo leads there, and
+                self._navs[code].homepage = home.page  # Material's path starts there
             if _primary(code) != _primary(languages.default):
                 self._mark_untranslated(self._navs[code].items, languages.default)
             page_cfg = copy.copy(config)
