@@ -31,7 +31,7 @@ from tests.catalogue_factory import (
     polish_catalogue,
     write_catalogue,
 )
-from tests.test_site_build import article_links, build_site, make_project
+from tests.test_site_build import article_links, build_site, make_project, said_in
 
 from credcat import vocab
 from credcat.cli import main
@@ -906,47 +906,6 @@ def test_english_titles_on_french_pages_are_marked_wherever_they_show(sample: Pa
     assert checked > 10
 
 
-class _Said(HTMLParser):
-    """Every text of a page, and every ``aria-label`` and ``title``, with the language it is
-    said in (the nearest ``lang``) and the classes of the elements around it."""
-
-    VOID = _Languages.VOID
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, str, frozenset[str]]] = []
-        self.said: list[tuple[str, str, str, frozenset[str]]] = []  # text, lang, kind, classes
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        around = self.stack[-1] if self.stack else ("", "", frozenset())
-        lang = found.get("lang") or around[1]
-        classes = around[2] | frozenset((found.get("class") or "").split())
-        for name in ("aria-label", "title"):
-            value = found.get(name)
-            if value:
-                self.said.append((value, lang, name, classes))
-        if tag not in self.VOID:
-            self.stack.append((tag, lang, classes))
-
-    def handle_endtag(self, tag: str) -> None:
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if data.strip():
-            around = self.stack[-1] if self.stack else ("", "", frozenset())
-            self.said.append((" ".join(data.split()), around[1], "text", around[2]))
-
-
-def said_in(html: str, region: str) -> list[tuple[str, str, str]]:
-    """What a page says inside the elements of class ``region``: (text, language, kind)."""
-    parser = _Said()
-    parser.feed(html)
-    return [(text, lang, kind) for text, lang, kind, classes in parser.said if region in classes]
-
-
 TOC_WORD = {"en": "Table of contents", "de": "Inhaltsverzeichnis", "fr": "Table des matières"}
 
 
@@ -1026,6 +985,62 @@ def test_sections_in_another_language_say_so_wherever_their_titles_show(tmp_path
         html = (site / page / "index.html").read_text("utf-8")
         logos = re.findall(r'<a href="([^"]*)" title="[^"]*" class="md-\w+__button md-logo"', html)
         assert logos == [home, home], (page, logos)
+
+
+def permalink_titles(html: str) -> list[tuple[str, str]]:
+    """The tooltip of each permanent link beside a heading (``toc``'s ¶), with the language it
+    is said in."""
+    return [(text, said) for text, said, kind in said_in(html, "headerlink") if kind == "title"]
+
+
+@pytest.mark.parametrize(
+    "page", ["", "de/", "fr/", "how-to-read/", "de/how-to-read/", "fr/data/", "de/data/"]
+)
+def test_the_permanent_link_of_a_heading_says_so_in_the_pages_language(
+    sample: Path, page: str
+) -> None:
+    """The ¶ beside each heading of a hand-written page is titled in the page's language
+    ("Permanenter Link"; ``toc`` titles it "Permanent link" on every page), and says that
+    language where the heading is in another (an English page on the German site)."""
+    lang = page.split("/", 1)[0] if page[:3] in {"de/", "fr/"} else "en"
+    titles = permalink_titles(_read(sample, page + "index.html"))
+    assert len(titles) > 3, titles
+    assert set(titles) == {(str(ui_strings(lang)["permalink_title"]), lang)}, titles
+
+
+def test_the_permanent_link_in_a_language_credcat_does_not_speak_says_it_is_english(
+    tmp_path: Path,
+) -> None:
+    """A Polish page of the catalogue's: credcat has no Polish words, so the ¶'s tooltip is
+    its English one, marked English; a maintainer's own ``permalink_title`` is kept on every
+    page, and said in the default language, whose words mkdocs.yml is written in."""
+    polish = "# Strona główna\n\n## Katalog\n\nTekst.\n"
+    config = make_project(
+        tmp_path / "project", polish_catalogue(tmp_path / "src"), extra_docs={"index.pl.md": polish}
+    )
+    build_site(config, tmp_path / "site")
+    home = (tmp_path / "site" / "pl" / "index.html").read_text("utf-8")
+    assert '<html lang="pl"' in home
+    assert set(permalink_titles(home)) == {("Permanent link", "en")}
+    assert 'class="headerlink" href="#katalog" lang="en" title="Permanent link"' in home
+    english = (tmp_path / "site" / "pl" / "how-to-read" / "index.html").read_text("utf-8")
+    assert set(permalink_titles(english)) == {("Permanent link", "en")}  # no lang: its text's
+    assert '<a class="headerlink" href="#eqf" title="Permanent link">' in english
+    # the maintainer's own title
+    config = make_project(tmp_path / "own", extra_docs={"index.de.md": "# Start\n\n## Teil\n"})
+    text = config.read_text("utf-8")
+    old = "{toc: {permalink: true}}"
+    assert text.count(old) == 1
+    config.write_text(
+        text.replace(old, '{toc: {permalink: true, permalink_title: "Link to this section"}}'),
+        "utf-8",
+    )
+    build_site(config, tmp_path / "own-site")
+    for page in ("index.html", "de/index.html", "de/how-to-read/index.html"):
+        html = (tmp_path / "own-site" / page).read_text("utf-8")
+        assert set(permalink_titles(html)) == {("Link to this section", "en")}, page
+    german = (tmp_path / "own-site" / "de" / "index.html").read_text("utf-8")
+    assert 'href="#teil" lang="en" title="Link to this section"' in german
 
 
 def test_code_blocks_of_hand_written_pages_take_the_keyboard_focus(sample: Path) -> None:

@@ -26,6 +26,8 @@ from mkdocs.config import load_config
 from catalogue_factory import REPO, SAMPLE
 from credcat.cli import build_parser, main
 from credcat.model import NEW_PLACEHOLDER
+from credcat.render.site.localise import ui_strings
+from credcat.render.site.messages import catalogue_languages, interface_language
 from credcat.scaffold import EXAMPLE_CREDENTIAL, NAV_TITLES
 from credcat.validate import check_catalogue
 from jsonld_helpers import (
@@ -34,7 +36,7 @@ from jsonld_helpers import (
     to_graph,
     violations,
 )
-from test_site_build import article_links
+from test_site_build import article_links, said_in
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -163,9 +165,17 @@ HOME_WORDS = {
 }
 
 
-@pytest.mark.parametrize(
-    "languages", ["en", "de", "fr,en", "de,en,fr", "pl,de", "it,en", "es,pt,nl"]
-)
+INIT_LANGUAGES = ["en", "de", "fr,en", "de,en,fr", "pl,de", "it,en", "es,pt,nl"]
+"""The catalogues built below: between them, every language credcat's interface speaks, and
+one it does not."""
+
+
+def test_the_catalogues_built_speak_every_interface_language() -> None:
+    built = {lang for languages in INIT_LANGUAGES for lang in languages.split(",")}
+    assert {"en", *catalogue_languages()} < built
+
+
+@pytest.mark.parametrize("languages", INIT_LANGUAGES)
 def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
     tmp_path: Path, languages: str
 ) -> None:
@@ -217,6 +227,16 @@ def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
         assert home_entry is not None, lang
         title = NAV_TITLES.get(lang, NAV_TITLES["en"])["home"]
         assert re.sub(r"<[^>]+>|\s+", " ", home_entry[1]).strip() == title, lang
+    # the permanent link beside each heading is titled in the page's language (credcat's
+    # words: English on a Polish page, and said so), on the home page and on the English guide
+    for lang in (default, *others):
+        words = interface_language(lang)
+        title = str(ui_strings(lang)["permalink_title"])
+        assert (title == "Permanent link") == (words == "en"), lang  # a real translation
+        for page in ("", "how-to-read/"):
+            html = (site / ("" if lang == default else lang) / page / "index.html").read_text()
+            said = {(t, said) for t, said, kind in said_in(html, "headerlink") if kind == "title"}
+            assert said == {(title, words)}, (lang, page, said)
     if default == "de":
         assert "Einen Nachweis lesen" in home and "How to read" not in home
     if default == "it":

@@ -234,6 +234,45 @@ class _Builder(HTMLParser):
         self.current.children.append(data)
 
 
+class Said(HTMLParser):
+    """Every text of a page, and every ``aria-label`` and ``title``, with the language it is
+    said in (the nearest ``lang``) and the classes of the elements around it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str, frozenset[str]]] = []
+        self.said: list[tuple[str, str, str, frozenset[str]]] = []  # text, lang, kind, classes
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        around = self.stack[-1] if self.stack else ("", "", frozenset())
+        lang = found.get("lang") or around[1]
+        classes = around[2] | frozenset((found.get("class") or "").split())
+        for name in ("aria-label", "title"):
+            value = found.get(name)
+            if value:
+                self.said.append((value, lang, name, classes))
+        if tag not in VOID:
+            self.stack.append((tag, lang, classes))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            around = self.stack[-1] if self.stack else ("", "", frozenset())
+            self.said.append((" ".join(data.split()), around[1], "text", around[2]))
+
+
+def said_in(html: str, region: str) -> list[tuple[str, str, str]]:
+    """What a page says inside the elements of class ``region``: (text, language, kind)."""
+    parser = Said()
+    parser.feed(html)
+    return [(text, lang, kind) for text, lang, kind, classes in parser.said if region in classes]
+
+
 def parse(path: Path) -> Node:
     builder = _Builder()
     builder.feed(path.read_text("utf-8"))

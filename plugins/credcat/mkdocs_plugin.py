@@ -259,6 +259,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._nav_titles: dict[str, str] = {}  # a page's title from nav_translations
         self._untranslated: set[str] = set()  # section titles a language's nav keeps as nav says
         self._bad_langs: set[str] = set()  # the sources whose lang: was said to be wrong
+        self._permalink_class = "headerlink"  # toc's class of the permanent link of a heading
+        self._permalink_given: str | None = None  # toc's permalink_title, if mkdocs.yml sets it
         self._root: Path | None = None
         self._specs: dict[str, PageSpec] = {}
         self._env: jinja2.Environment | None = None
@@ -404,6 +406,11 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         extensions: list[Any] = config.markdown_extensions  # names, and this instance
         if self._written not in extensions:  # a new config at each serve rebuild
             extensions.append(self._written)
+        toc = config.mdx_configs.get("toc") or config.mdx_configs.get("markdown.extensions.toc")
+        toc = toc if isinstance(toc, dict) else {}
+        self._permalink_class = str(toc.get("permalink_class") or "headerlink")
+        given = toc.get("permalink_title")  # the maintainer's: theirs, in the default language
+        self._permalink_given = str(given) if given is not None else None
         self._header_and_edit_links(config)
         dirs = list(config.theme.dirs)
         self._theme_langs = {code: theme_language(code, dirs) for code in self.languages.all}
@@ -749,7 +756,14 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         :class:`~credcat.render.site.written.WrittenParts` which hand-written page comes next."""
         if self.languages is not None and page.file.src_uri not in self._specs:
             lang = self.languages.language_of(page.file.src_uri)
-            self._written.start(WrittenPage(lang, self._shown_language(page) or lang))
+            self._written.start(
+                WrittenPage(
+                    lang,
+                    self._shown_language(page) or lang,
+                    permalink=self._permalink_title(lang),
+                    permalink_class=self._permalink_class,
+                )
+            )
         if not self.config.edit_links:
             page.edit_url = None  # no pencil on public pages, hand-written ones included
         source = self._sources.get(page.file.src_uri)
@@ -780,6 +794,16 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if self.config.edit_links:
             page.edit_url = self._edit_url(config, spec.source) if spec.source else None
         return markdown
+
+    def _permalink_title(self, lang: str) -> tuple[str, str]:
+        """The tooltip of the permanent link beside each heading of a hand-written page of
+        ``lang``, and the language it is in: credcat's words in that language (English where
+        its interface does not speak it), or the ``permalink_title`` mkdocs.yml gives ``toc``,
+        written in the default language."""
+        assert self.languages is not None
+        if self._permalink_given is not None:
+            return self._permalink_given, self.languages.default
+        return str(ui_strings(lang)["permalink_title"]), interface_language(lang)
 
     def _maintainers_title(self, page: Page) -> str | None:
         """The title the maintainer gives one of credcat's pages in ``nav`` (in the default

@@ -9,6 +9,10 @@ English page copied into the German site is English). :func:`mark_contents` then
 entries of the table of contents whose language is not the page's, as credcat's own pages
 mark theirs (``lang`` on an ``AnchorLink``, read by ``partials/toc-item.html``; WCAG 2.1,
 3.1.2 Language of Parts).
+
+The same walk gives the permanent link ``toc`` puts beside each heading (¶) its tooltip in
+the page's language, credcat's ``permalink_title`` (``toc`` has one English title for every
+page), and says that language where the heading around it is in another.
 """
 
 from __future__ import annotations
@@ -40,11 +44,16 @@ class WrittenPage:
         lang: The language of its place in the site (``de`` under ``de/``).
         text_lang: The language its text is in: ``lang``, or the language of the text it
             shows in its stead (an untranslated page's copy; ``lang:`` in its front matter).
+        permalink: The tooltip of the permanent links beside its headings, and its
+            language; ``None``: ``toc``'s own, left as it is.
+        permalink_class: The class of those links (``toc``'s ``permalink_class``).
         headings: Found while rendering: each heading's id → the language of its text.
     """
 
     lang: str
     text_lang: str
+    permalink: tuple[str, str] | None = None
+    permalink_class: str = "headerlink"
     headings: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
@@ -94,7 +103,19 @@ class _PartsProcessor(Treeprocessor):
             ident = element.get("id")
             if element.tag in HEADINGS and ident:
                 page.headings[ident] = lang
+            elif element.tag == "a" and page.permalink is not None and _is_permalink(element, page):
+                title, said = page.permalink
+                element.set("title", title)
+                if not same_language(said, lang):
+                    element.set("lang", said)
             todo.extend((child, lang) for child in element)
+
+
+def _is_permalink(element: Element, page: WrittenPage) -> bool:
+    """Whether ``element``, a link, is one ``toc`` put beside a heading."""
+    href = element.get("href") or ""
+    classes = (element.get("class") or "").split()
+    return href.startswith("#") and page.permalink_class in classes
 
 
 def mark_contents(items: Iterable[Any], headings: dict[str, str], lang: str) -> None:
