@@ -1008,13 +1008,14 @@ def test_the_permanent_link_of_a_heading_says_so_in_the_pages_language(
     assert set(titles) == {(str(ui_strings(lang)["permalink_title"]), lang)}, titles
 
 
-def test_the_permanent_link_in_a_language_credcat_does_not_speak_says_it_is_english(
+def test_credcats_words_on_a_hand_written_polish_page_are_english_and_say_so(
     tmp_path: Path,
 ) -> None:
     """A Polish page of the catalogue's: credcat has no Polish words, so the ¶'s tooltip is
-    its English one, marked English; a maintainer's own ``permalink_title`` is kept on every
-    page, and said in the default language, whose words mkdocs.yml is written in."""
-    polish = "# Strona główna\n\n## Katalog\n\nTekst.\n"
+    its English one, marked English, and so are the words that say a linked page is English;
+    a maintainer's own ``permalink_title`` is kept on every page, and said in the default
+    language, whose words mkdocs.yml is written in."""
+    polish = "# Strona główna\n\n## Katalog\n\n[Jak czytać](how-to-read.md).\n"
     config = make_project(
         tmp_path / "project", polish_catalogue(tmp_path / "src"), extra_docs={"index.pl.md": polish}
     )
@@ -1023,6 +1024,10 @@ def test_the_permanent_link_in_a_language_credcat_does_not_speak_says_it_is_engl
     assert '<html lang="pl"' in home
     assert set(permalink_titles(home)) == {("Permanent link", "en")}
     assert 'class="headerlink" href="#katalog" lang="en" title="Permanent link"' in home
+    assert (
+        '<a href="how-to-read/" hreflang="en">Jak czytać'
+        '<span class="credcat-link-lang" lang="en"> (in English)</span></a>'
+    ) in home
     english = (tmp_path / "site" / "pl" / "how-to-read" / "index.html").read_text("utf-8")
     assert set(permalink_titles(english)) == {("Permanent link", "en")}  # no lang: its text's
     assert '<a class="headerlink" href="#eqf" title="Permanent link">' in english
@@ -1041,6 +1046,42 @@ def test_the_permanent_link_in_a_language_credcat_does_not_speak_says_it_is_engl
         assert set(permalink_titles(html)) == {("Link to this section", "en")}, page
     german = (tmp_path / "own-site" / "de" / "index.html").read_text("utf-8")
     assert 'href="#teil" lang="en" title="Link to this section"' in german
+
+
+_LINK = re.compile(r'<a (?:class="[^"]*" )?href="([^"#]*)[^"]*"([^>]*)>(.*?)</a>', re.S)
+
+
+def text_links(html: str) -> list[tuple[str, str, str]]:
+    """The links of a page's text (its article): (address, attributes after it, text)."""
+    article = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+    return [(href, attrs, text) for href, attrs, text in _LINK.findall(article) if href]
+
+
+@pytest.mark.parametrize(
+    ("page", "note"), [("", ""), ("de/", " (auf Englisch)"), ("fr/", " (en anglais)")]
+)
+def test_a_link_to_a_page_in_another_language_says_so(sample: Path, page: str, note: str) -> None:
+    """WCAG 2.1, 2.4.4 and 3.1.2: the German and French home pages link the guides, which
+    have no German or French text; each such link says, in its own words, that the page is
+    English ("Wie man einen Nachweis liest (auf Englisch)", "Données (en anglais)", the
+    button too), and its ``hreflang``; the hand-written text does not say it again. Links to
+    pages in the page's language say nothing, nor does any link of the English home."""
+    links = text_links(_read(sample, page + "index.html"))
+    to_guides = [link for link in links if link[0] in {"how-to-read/", "data/"}]
+    others = [link for link in links if link[0] not in {"how-to-read/", "data/"}]
+    assert len(to_guides) >= 3 and len(others) >= 5, links
+    marked = f'<span class="credcat-link-lang">{note}</span>'
+    for href, attrs, text in to_guides:
+        if note:
+            assert attrs == ' hreflang="en"' and text.endswith(marked), (href, attrs, text)
+            assert text.count(note.strip()) == 1, text
+        else:
+            assert "hreflang" not in attrs and "credcat-link-lang" not in text, text
+    for href, attrs, text in others:
+        assert "hreflang" not in attrs and "credcat-link-lang" not in text, (href, text)
+    # the English text of a guide on the German site: its links to pages of that site say
+    # nothing of the language of credcat's pages
+    assert "credcat-link-lang" not in _read(sample, "de/how-to-read/index.html")
 
 
 def test_code_blocks_of_hand_written_pages_take_the_keyboard_focus(sample: Path) -> None:

@@ -26,7 +26,8 @@ from mkdocs.config import load_config
 from catalogue_factory import REPO, SAMPLE
 from credcat.cli import build_parser, main
 from credcat.model import NEW_PLACEHOLDER
-from credcat.render.site.localise import ui_strings
+from credcat.render.site import localise
+from credcat.render.site.localise import cldr_locale, ui_strings
 from credcat.render.site.messages import catalogue_languages, interface_language
 from credcat.scaffold import EXAMPLE_CREDENTIAL, NAV_TITLES
 from credcat.validate import check_catalogue
@@ -237,6 +238,21 @@ def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
             html = (site / ("" if lang == default else lang) / page / "index.html").read_text()
             said = {(t, said) for t, said, kind in said_in(html, "headerlink") if kind == "title"}
             assert said == {(title, words)}, (lang, page, said)
+    # the guides are English: a home page in another language says so where it links them
+    for lang in (default, *others):
+        html = (site / ("" if lang == default else lang) / "index.html").read_text()
+        article = html.split('<article class="md-content__inner', 1)[1].split("</article>")[0]
+        links = re.findall(r'<a href="((?:how-to-read|data)/)"([^>]*)>(.*?)</a>', article)
+        assert len(links) == 2, (lang, links)
+        written_in = lang if lang in NAV_TITLES else "en"
+        english = cldr_locale(interface_language(lang)).languages["en"]
+        note = localise.fill(str(ui_strings(lang)["link_in_language"]), language=english)
+        for _href, attrs, text in links:
+            if written_in == "en":
+                assert not attrs and "credcat-link-lang" not in text, (lang, text)
+            else:
+                assert attrs == ' hreflang="en"', (lang, attrs)
+                assert text.endswith(f'<span class="credcat-link-lang"> {note}</span>'), text
     if default == "de":
         assert "Einen Nachweis lesen" in home and "How to read" not in home
     if default == "it":

@@ -103,10 +103,11 @@ import tempfile
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Literal
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import jinja2
 import mkdocs.utils
+import mkdocs.utils.meta
 import yaml
 from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
@@ -261,6 +262,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._bad_langs: set[str] = set()  # the sources whose lang: was said to be wrong
         self._permalink_class = "headerlink"  # toc's class of the permanent link of a heading
         self._permalink_given: str | None = None  # toc's permalink_title, if mkdocs.yml sets it
+        self._declared: dict[str, object] = {}  # a hand-written page's lang:, once linked to
         self._root: Path | None = None
         self._specs: dict[str, PageSpec] = {}
         self._env: jinja2.Environment | None = None
@@ -756,12 +758,16 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         :class:`~credcat.render.site.written.WrittenParts` which hand-written page comes next."""
         if self.languages is not None and page.file.src_uri not in self._specs:
             lang = self.languages.language_of(page.file.src_uri)
+            src = page.file.src_uri
             self._written.start(
                 WrittenPage(
                     lang,
                     self._shown_language(page) or lang,
                     permalink=self._permalink_title(lang),
                     permalink_class=self._permalink_class,
+                    target_language=lambda href: self._linked_language(src, href),
+                    in_language=self.pages_by_lang[lang].site.loc.in_language,
+                    words=interface_language(lang),
                 )
             )
         if not self.config.edit_links:
@@ -893,13 +899,46 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                     printable(str(declared))[:40],
                 )
             declared = None
-        shown = str(declared) if declared else None
-        if src in self._fallbacks:
-            shown = shown or self.languages.default
+        shown = self._text_language(src, declared)
         page_lang = self.languages.language_of(src)
-        if shown is None or _primary(shown) == _primary(page_lang):  # en-GB on an English page
+        if _primary(shown) == _primary(page_lang):  # en-GB on an English page
             return None
         return shown
+
+    def _text_language(self, src: str, declared: object) -> str:
+        """The language the text of the hand-written page at ``src`` is in, its front matter
+        saying ``lang: declared``: that where it is a language tag, else its original's for a
+        copy of an untranslated page (the default language), else the language of its place."""
+        assert self.languages is not None
+        if isinstance(declared, str) and LANGUAGE_TAG.fullmatch(declared):
+            return declared
+        if src in self._fallbacks:
+            return self.languages.default
+        return self.languages.language_of(src)
+
+    def _linked_language(self, src: str, href: str) -> str | None:
+        """The language of the text of the hand-written page that ``href``, a link as written
+        in the Markdown of the page at ``src``, leads to; ``None`` where it leads to no such
+        page (another site, an anchor of the same page, one of credcat's pages, a file)."""
+        scheme, netloc, path, _query, _fragment = urlsplit(href)
+        if scheme or netloc or not path.endswith(".md") or path.startswith("/"):
+            return None
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src), unquote(path)))
+        if target in self._specs or self._files is None:
+            return None
+        file = self._files.get_file_from_path(target)
+        if file is None or not file.abs_src_path or not file.is_documentation_page():
+            return None  # credcat's pages are made, not read from a file
+        if target not in self._declared:  # its front matter, read once (it may come later)
+            declared = None
+            page = file.page
+            if page is not None and page.markdown is not None:
+                declared = page.meta.get("lang")
+            else:
+                with contextlib.suppress(OSError, UnicodeDecodeError, ValueError):
+                    declared = mkdocs.utils.meta.get_data(file.content_string)[1].get("lang")
+            self._declared[target] = declared
+        return self._text_language(target, self._declared[target])
 
     def _render_body(self, page: Page, config: MkDocsConfig) -> PageContext | None:
         """Render the body of a generated page from its context; set its table of contents

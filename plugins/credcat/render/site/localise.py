@@ -257,6 +257,11 @@ class Localiser:
         its label where CLDR has no name for it."""
         return self._cldr_language(code) or self.label("language", code)
 
+    def in_language(self, code: str) -> str:
+        """The words that say a linked page is in the language ``code``: "(auf Englisch)"."""
+        name = self.running_language_name(code.split("-")[0])
+        return self.ui_text("link_in_language", language=name)
+
     def _cldr_language(self, code: str) -> str:
         """CLDR's name of a language in the interface language, as written in a sentence."""
         return str(self.locale.languages.get(code.lower().replace("-", "_"), ""))

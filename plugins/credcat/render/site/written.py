@@ -12,15 +12,20 @@ mark theirs (``lang`` on an ``AnchorLink``, read by ``partials/toc-item.html``; 
 
 The same walk gives the permanent link ``toc`` puts beside each heading (¶) its tooltip in
 the page's language, credcat's ``permalink_title`` (``toc`` has one English title for every
-page), and says that language where the heading around it is in another.
+page), and says that language where the heading around it is in another; and a link to a page
+whose text is in another language than the link's says so, as a reader needs to know before
+following it: its ``hreflang``, and in words at the end of its text, "Wie man einen Nachweis
+liest (auf Englisch)" (:attr:`WrittenPage.target_language`; a page copied in the default
+language into a language that has no translation of it, or written in another language than
+its place, ``lang:`` in its front matter).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
-from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import Element, SubElement
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -47,6 +52,12 @@ class WrittenPage:
         permalink: The tooltip of the permanent links beside its headings, and its
             language; ``None``: ``toc``'s own, left as it is.
         permalink_class: The class of those links (``toc``'s ``permalink_class``).
+        target_language: A link's ``href`` as written in the page → the language of the text
+            of the hand-written page it leads to; ``None`` where it leads to no such page.
+        in_language: A language → the words that say a linked page is in it, "(auf
+            Englisch)", in :attr:`words`.
+        words: The language of credcat's words on the page (English where its interface does
+            not speak the page's language).
         headings: Found while rendering: each heading's id → the language of its text.
     """
 
@@ -54,6 +65,9 @@ class WrittenPage:
     text_lang: str
     permalink: tuple[str, str] | None = None
     permalink_class: str = "headerlink"
+    target_language: Callable[[str], str | None] | None = None
+    in_language: Callable[[str], str] | None = None
+    words: str = ""
     headings: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
@@ -103,12 +117,34 @@ class _PartsProcessor(Treeprocessor):
             ident = element.get("id")
             if element.tag in HEADINGS and ident:
                 page.headings[ident] = lang
-            elif element.tag == "a" and page.permalink is not None and _is_permalink(element, page):
-                title, said = page.permalink
-                element.set("title", title)
-                if not same_language(said, lang):
-                    element.set("lang", said)
-            todo.extend((child, lang) for child in element)
+            todo.extend((child, lang) for child in element)  # not what is added below
+            if element.tag != "a":
+                continue
+            if _is_permalink(element, page):
+                if page.permalink is not None:
+                    title, said = page.permalink
+                    element.set("title", title)
+                    if not same_language(said, lang):
+                        element.set("lang", said)
+            else:
+                _say_target_language(element, page, lang)
+
+
+def _say_target_language(link: Element, page: WrittenPage, lang: str) -> None:
+    """A link to a page whose text is in another language than ``lang``, the link's: its
+    ``hreflang``, and words at the end of its text that say the language, marked with theirs
+    where that is not ``lang``."""
+    href = link.get("href")
+    if not href or page.target_language is None or page.in_language is None:
+        return
+    target = page.target_language(href)
+    if target is None or same_language(target, lang):
+        return
+    link.set("hreflang", target)
+    note = SubElement(link, "span", {"class": "credcat-link-lang"})
+    if page.words and not same_language(page.words, lang):
+        note.set("lang", page.words)
+    note.text = " " + page.in_language(target)
 
 
 def _is_permalink(element: Element, page: WrittenPage) -> bool:
