@@ -1084,6 +1084,60 @@ def test_a_link_to_a_page_in_another_language_says_so(sample: Path, page: str, n
     assert "credcat-link-lang" not in _read(sample, "de/how-to-read/index.html")
 
 
+_GUIDE_LINK = re.compile(r'<a href="[^"]*/(how-to-read|data)/(?:#\w+)?"([^>]*)>(.*?)</a>')
+
+
+def guide_links(html: str) -> list[tuple[str, str, str]]:
+    """The links of credcat's part of a page to the guide and the data page (the navigation's
+    are the theme's): (which, attributes after the address, text)."""
+    body = html.split('<div class="md-content"', 1)[1]
+    return _GUIDE_LINK.findall(body)
+
+
+@pytest.mark.parametrize(
+    ("page", "note"),
+    [
+        ("credentials/data-analysis-python/", ""),
+        ("de/credentials/data-analysis-python/", " (auf Englisch)"),
+        ("fr/credentials/data-analysis-python/", " (en anglais)"),
+        ("de/catalogue/", " (auf Englisch)"),
+        ("fr/catalogue/", " (en anglais)"),
+    ],
+)
+def test_credcats_links_to_a_guide_in_another_language_say_so(
+    sample: Path, page: str, note: str
+) -> None:
+    """credcat's own pages link the guide (what the levels mean) and the data page, English
+    on the German and French sites: those links say so too, as a hand-written page's do."""
+    links = guide_links(_read(sample, page + "index.html"))
+    assert {which for which, _, _ in links} == (
+        {"how-to-read", "data"} if "credentials/" in page else {"data"}
+    ), links
+    for _which, attrs, text in links:
+        if note:
+            assert attrs == ' hreflang="en"', attrs
+            assert text.endswith(f'<span class="credcat-link-lang">{note}</span>'), text
+        else:
+            assert not attrs and "credcat-link-lang" not in text, text
+
+
+def test_a_translated_guide_is_linked_as_any_page(tmp_path: Path) -> None:
+    """Once the guide has a German translation, German pages link it without a word about
+    its language; the data page, still English there, keeps its words."""
+    german = "# Einen Nachweis lesen\n\n## Das EQR-Niveau {#eqf}\n\nText.\n"
+    config = make_project(tmp_path / "project", extra_docs={"how-to-read.de.md": german})
+    site = tmp_path / "site"
+    build_site(config, site)
+    credential = next((site / "de" / "credentials").glob("*/index.html"))
+    links = {which: (attrs, text) for which, attrs, text in guide_links(credential.read_text())}
+    assert links["how-to-read"] == ("", "Was die Niveaus bedeuten"), links
+    assert links["data"][0] == ' hreflang="en"', links
+    assert links["data"][1].endswith('<span class="credcat-link-lang"> (auf Englisch)</span>')
+    home = (site / "de" / "index.html").read_text("utf-8")  # an English copy: the guide is
+    assert 'href="how-to-read/" hreflang="de">' in home  # German, said in German words
+    assert '<span class="credcat-link-lang" lang="de"> (auf Deutsch)</span>' in home
+
+
 def test_code_blocks_of_hand_written_pages_take_the_keyboard_focus(sample: Path) -> None:
     """A code block with long lines scrolls; without JavaScript (Material's script sets it on
     the blocks that scroll) a keyboard reaches it only as a Tab stop (WCAG 2.1.1)."""
@@ -1226,6 +1280,7 @@ def test_credcats_english_on_a_polish_page_says_it_is_english(polish: Path, page
     assert [text for text, _ in english if polish_letters.search(text)] == []
     assert "credcat-fallback-note" not in html
     assert 'data-credcat-fallback="pl"' not in html
+    assert "credcat-link-lang" not in html  # credcat's English words, to the English guides
 
 
 def test_the_footer_and_contents_of_a_polish_page_say_their_english_is_english(

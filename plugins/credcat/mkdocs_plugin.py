@@ -631,6 +631,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if self._bytecode is not None:
             self._env.bytecode_cache = self._bytecode
         self._files = files
+        self._tell_written_languages(files)
         return files
 
     def _own_specs(
@@ -929,7 +930,13 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         file = self._files.get_file_from_path(target)
         if file is None or not file.abs_src_path or not file.is_documentation_page():
             return None  # credcat's pages are made, not read from a file
-        if target not in self._declared:  # its front matter, read once (it may come later)
+        return self._written_language(file)
+
+    def _written_language(self, file: File) -> str:
+        """The language of the text of a hand-written page (:meth:`_text_language`), its
+        front matter read once, whether the page has been read yet or not."""
+        target = file.src_uri
+        if target not in self._declared:
             declared = None
             page = file.page
             if page is not None and page.markdown is not None:
@@ -939,6 +946,20 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                     declared = mkdocs.utils.meta.get_data(file.content_string)[1].get("lang")
             self._declared[target] = declared
         return self._text_language(target, self._declared[target])
+
+    def _tell_written_languages(self, files: Files) -> None:
+        """Tell each language's pages the language of the text of the hand-written pages
+        they link to (the guide and the data page: an untranslated one is shown in the
+        default language), for their links to say it where it is another."""
+        by_url = {f.url: f for f in files.documentation_pages() if f.abs_src_path}
+        for pages in self.pages_by_lang.values():
+            site = pages.site
+            found = {}
+            for path in (site.urls.guide_page(), site.urls.data_page()):
+                file = by_url.get(path)
+                if file is not None and file.src_uri not in self._specs:
+                    found[path] = self._written_language(file)
+            site.written_in = found
 
     def _render_body(self, page: Page, config: MkDocsConfig) -> PageContext | None:
         """Render the body of a generated page from its context; set its table of contents
@@ -1485,6 +1506,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 if folder != THEME_DIR
             ),
             repr([_nav_lines(nav.items) for nav in navs if nav is not None]),
+            repr([sorted(pages.site.written_in.items()) for pages in self.pages_by_lang.values()]),
             get_build_date(),
             today().isoformat(),
         ]

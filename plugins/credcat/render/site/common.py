@@ -9,7 +9,7 @@ references to organisations and credentials that every page kind lists. The page
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Protocol, TypeVar
 
@@ -17,8 +17,9 @@ from ...catalogue import Catalogue
 from ...clock import today as clock_today
 from ...urls import Urls, relative
 from ..logos import logo_files
-from .context import BaseContext, CredRef, Logo, OrgRef, PageNumber
+from .context import BaseContext, CredRef, Logo, OrgRef, PageNumber, WrittenIn
 from .localise import Localiser
+from .written import same_language
 
 __all__ = ["STATUS_ORDER", "Site", "numbered_page", "page_count"]
 
@@ -63,6 +64,9 @@ class Site:
         logos: The published logo of each organisation that has a usable one.
         entry_memo: Under ``mkdocs serve``, where the catalogue's list takes the entries of
             unchanged credentials from (set by the adapter once it knows which changed).
+        written_in: The language of the text of the hand-written pages at these site paths
+            (set by the adapter once it knows them: an untranslated guide is shown in the
+            default language), which links to them say where it is another than the page's.
     """
 
     def __init__(
@@ -90,10 +94,19 @@ class Site:
         self.today = today or clock_today()
         self.logos = logo_files(catalogue, urls)
         self.entry_memo: EntryMemo | None = None
+        self.written_in: Mapping[str, str] = {}
 
     def link(self, page: str, target: str) -> str:
         """Relative link from one site page to another site path."""
         return relative(page, target)
+
+    def written_in_of(self, target: str) -> WrittenIn | None:
+        """What a link to the hand-written page at site path ``target`` says of the language
+        of its text, where that is not credcat's words' on the page (``None``: nothing)."""
+        lang = self.written_in.get(target)
+        if lang is None or same_language(lang, self.loc.words):
+            return None
+        return {"lang": lang, "note": self.loc.in_language(lang)}
 
     def page_numbers(
         self, page: str, number: int, total: int, path_of: Callable[[int], str]
@@ -171,6 +184,10 @@ class Site:
                 "catalogue_json": self.link(page, urls.catalogue_json()),
                 "catalogue_texts": self.link(page, urls.catalogue_texts()),
                 "check": self.link(page, urls.check_page()),
+            },
+            "written_in": {
+                "data": self.written_in_of(urls.data_page()),
+                "how_to_read": self.written_in_of(urls.guide_page()),
             },
             "toc": [],
         }

@@ -107,6 +107,28 @@ class Link(TypedDict):
     href: str
 
 
+class WrittenIn(TypedDict):
+    """What a link to a hand-written page whose text is in another language than the link's
+    says of it: that language (``hreflang``) and the words that say it, "(auf Englisch)"."""
+
+    lang: str
+    note: str
+
+
+class GuideLink(Link):
+    """A link to a hand-written page, and the language of its text where it is another."""
+
+    written_in: WrittenIn | None
+
+
+class GuidesWrittenIn(TypedDict):
+    """The language of the hand-written pages every page may link to (``data``, the data
+    files; ``how_to_read``, the guide), where it is not credcat's words' on the page."""
+
+    data: WrittenIn | None
+    how_to_read: WrittenIn | None
+
+
 class Part(TypedDict):
     """A piece of a sentence with link placeholders; ``href`` is "" for plain text."""
 
@@ -174,6 +196,7 @@ class BaseContext(TypedDict):
     title: str
     ui: Mapping[str, Any]
     links: PageLinks
+    written_in: GuidesWrittenIn
     toc: list[TocItem]
 
 
@@ -268,7 +291,7 @@ class Fact(TypedDict):
     label: str
     items: list[FactItem]
     note: str
-    more: Link | None
+    more: GuideLink | None
 
 
 class Skill(TypedDict):

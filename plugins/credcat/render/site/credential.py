@@ -52,6 +52,7 @@ from .context import (
     Glance,
     GlanceFact,
     GlanceRun,
+    GuideLink,
     Link,
     NumberedText,
     OutcomeGroup,
@@ -537,7 +538,9 @@ def _facts(site: Site, page: str, cred: Credential, offered: bool) -> list[Fact]
     ui = loc.ui
     facts: list[Fact] = []
 
-    def fact(key: str, items: list[FactItem], note: str = "", more: Link | None = None) -> None:
+    def fact(
+        key: str, items: list[FactItem], note: str = "", more: GuideLink | None = None
+    ) -> None:
         facts.append(
             {"id": key, "label": str(ui[f"fact_{key}"]), "items": items, "note": note, "more": more}
         )
@@ -561,6 +564,7 @@ def _facts(site: Site, page: str, cred: Credential, offered: bool) -> list[Fact]
         {
             "text": str(ui["fact_eqf_link"]),
             "href": site.link(page, site.urls.guide_page()) + "#eqf",
+            "written_in": site.written_in_of(site.urls.guide_page()),
         },
     )
     if cred.nqf:
