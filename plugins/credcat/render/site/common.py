@@ -95,6 +95,7 @@ class Site:
         self.logos = logo_files(catalogue, urls)
         self.entry_memo: EntryMemo | None = None
         self.written_in: Mapping[str, str] = {}
+        self._written_notes: dict[str, WrittenIn | None] = {}  # by the language of a text
 
     def link(self, page: str, target: str) -> str:
         """Relative link from one site page to another site path."""
@@ -104,9 +105,15 @@ class Site:
         """What a link to the hand-written page at site path ``target`` says of the language
         of its text, where that is not credcat's words' on the page (``None``: nothing)."""
         lang = self.written_in.get(target)
-        if lang is None or same_language(lang, self.loc.words):
+        if lang is None:
             return None
-        return {"lang": lang, "note": self.loc.in_language(lang)}
+        if lang in self._written_notes:  # made once: every page of a language says it
+            return self._written_notes[lang]
+        said: WrittenIn | None = None
+        if not same_language(lang, self.loc.words):
+            said = {"lang": lang, "note": self.loc.in_language(lang)}
+        self._written_notes[lang] = said
+        return said
 
     def page_numbers(
         self, page: str, number: int, total: int, path_of: Callable[[int], str]
