@@ -117,6 +117,36 @@ def test_german_pages_show_no_english_outside_marked_fallbacks(
     assert not leaked, f"English on {path}: {leaked}"
 
 
+def test_an_english_page_on_the_german_site_marks_all_its_english(
+    page: Page, sample_site: Site
+) -> None:
+    """The guide has no German text: on the German site its English is marked wherever it
+    shows, the table of contents in the sidebar included; the ¶ beside each heading is
+    titled in German, and says so inside the English text; the German home page's links to
+    it say it is English."""
+    page.set_viewport_size({"width": 1440, "height": 900})  # the contents in the sidebar
+    page.goto(sample_site.url("how-to-read/"))
+    headings = [
+        text.replace("¶", "").strip()
+        for text in page.locator("article h2, article h3").all_inner_texts()
+    ]
+    assert len(headings) > 5
+    page.goto(sample_site.url("de/how-to-read/"))
+    expect(page.locator(".md-sidebar--secondary .md-nav__link").first).to_be_visible()
+    text = page.evaluate(UNMARKED_TEXT)
+    assert [h for h in headings if h in text] == []
+    permalinks = page.evaluate(
+        "() => [...document.querySelectorAll('a.headerlink')]"
+        ".map(a => [a.title, a.closest('[lang]').lang])"
+    )
+    assert len(permalinks) > 5 and {tuple(p) for p in permalinks} == {("Permanenter Link", "de")}
+    page.goto(sample_site.url("de/"))
+    button = page.locator("article a.md-button[href='how-to-read/']")
+    expect(button).to_have_text("Wie man einen Nachweis liest (auf Englisch)")
+    expect(button).to_have_attribute("hreflang", "en")
+    expect(page.locator("article a.md-button[href='check/']")).to_be_visible()
+
+
 def test_german_catalogue_search_finds_datenanalyse(page: Page, sample_site: Site) -> None:
     page.goto(sample_site.url("de/catalogue/"))
     expect(page.locator("#credcat-filters")).to_be_visible()
@@ -219,6 +249,7 @@ def test_french_fallbacks_are_marked_and_announced(page: Page, sample_site: Site
     "path",
     [
         "de/",
+        "de/how-to-read/",
         "de/catalogue/",
         f"de/credentials/{CID}/",
         "de/organisations/hochschule-rheinau/",
@@ -226,6 +257,7 @@ def test_french_fallbacks_are_marked_and_announced(page: Page, sample_site: Site
         f"fr/credentials/{UNTRANSLATED}/",
         "fr/catalogue/",
         "fr/organisations/qualitas-agentur/",
+        "fr/",
         "fr/how-to-read/",
         "fr/pathways/",
     ],
