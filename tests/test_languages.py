@@ -1026,7 +1026,7 @@ def test_credcats_words_on_a_hand_written_polish_page_are_english_and_say_so(
     assert 'class="headerlink" href="#katalog" lang="en" title="Permanent link"' in home
     assert (
         '<a href="how-to-read/" hreflang="en">Jak czytać'
-        '<span class="credcat-link-lang" lang="en"> (in English)</span></a>'
+        ' <span class="credcat-link-lang" lang="en">(in English)</span></a>'
     ) in home
     english = (tmp_path / "site" / "pl" / "how-to-read" / "index.html").read_text("utf-8")
     assert set(permalink_titles(english)) == {("Permanent link", "en")}  # no lang: its text's
@@ -1070,7 +1070,7 @@ def test_a_link_to_a_page_in_another_language_says_so(sample: Path, page: str, n
     to_guides = [link for link in links if link[0] in {"how-to-read/", "data/"}]
     others = [link for link in links if link[0] not in {"how-to-read/", "data/"}]
     assert len(to_guides) >= 3 and len(others) >= 5, links
-    marked = f'<span class="credcat-link-lang">{note}</span>'
+    marked = f' <span class="credcat-link-lang">{note.strip()}</span>'
     for href, attrs, text in to_guides:
         if note:
             assert attrs == ' hreflang="en"' and text.endswith(marked), (href, attrs, text)
@@ -1116,7 +1116,7 @@ def test_credcats_links_to_a_guide_in_another_language_say_so(
     for _which, attrs, text in links:
         if note:
             assert attrs == ' hreflang="en"', attrs
-            assert text.endswith(f'<span class="credcat-link-lang">{note}</span>'), text
+            assert text.endswith(f' <span class="credcat-link-lang">{note.strip()}</span>'), text
         else:
             assert not attrs and "credcat-link-lang" not in text, text
 
@@ -1132,10 +1132,10 @@ def test_a_translated_guide_is_linked_as_any_page(tmp_path: Path) -> None:
     links = {which: (attrs, text) for which, attrs, text in guide_links(credential.read_text())}
     assert links["how-to-read"] == ("", "Was die Niveaus bedeuten"), links
     assert links["data"][0] == ' hreflang="en"', links
-    assert links["data"][1].endswith('<span class="credcat-link-lang"> (auf Englisch)</span>')
+    assert links["data"][1].endswith(' <span class="credcat-link-lang">(auf Englisch)</span>')
     home = (site / "de" / "index.html").read_text("utf-8")  # an English copy: the guide is
     assert 'href="how-to-read/" hreflang="de">' in home  # German, said in German words
-    assert '<span class="credcat-link-lang" lang="de"> (auf Deutsch)</span>' in home
+    assert ' <span class="credcat-link-lang" lang="de">(auf Deutsch)</span>' in home
 
 
 def test_code_blocks_of_hand_written_pages_take_the_keyboard_focus(sample: Path) -> None:

@@ -252,7 +252,7 @@ def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
                 assert not attrs and "credcat-link-lang" not in text, (lang, text)
             else:
                 assert attrs == ' hreflang="en"', (lang, attrs)
-                assert text.endswith(f'<span class="credcat-link-lang"> {note}</span>'), text
+                assert text.endswith(f' <span class="credcat-link-lang">{note}</span>'), text
     if default == "de":
         assert "Einen Nachweis lesen" in home and "How to read" not in home
     if default == "it":

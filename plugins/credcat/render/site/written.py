@@ -141,10 +141,15 @@ def _say_target_language(link: Element, page: WrittenPage, lang: str) -> None:
     if target is None or same_language(target, lang):
         return
     link.set("hreflang", target)
+    children = list(link)
+    if children:  # a line may break before the words (never inside them: credcat.css)
+        children[-1].tail = (children[-1].tail or "") + " "
+    else:
+        link.text = (link.text or "") + " "
     note = SubElement(link, "span", {"class": "credcat-link-lang"})
     if page.words and not same_language(page.words, lang):
         note.set("lang", page.words)
-    note.text = " " + page.in_language(target)
+    note.text = page.in_language(target)
 
 
 def _is_permalink(element: Element, page: WrittenPage) -> bool:
