@@ -653,7 +653,7 @@ def test_a_credential_that_claims_more_than_one_says_so(
     two = json.loads(json.dumps(issued))
     claim = two["credentialSubject"]["hasClaim"]
     other = json.loads(json.dumps(claim))
-    base = "https://credentials.digital-skills-alliance.eu/credentials/"
+    base = "https://credentials.digital-skills-alliance.eu/"  # the site, whose pages they are
     other["specifiedBy"]["id"] = base + "data-visualisation/1.1/#spec"
     two["credentialSubject"]["hasClaim"] = [claim, other]
     open_check(page, sample_site)
@@ -1198,7 +1198,7 @@ def test_without_javascript_the_page_says_what_can_be_done(
     help_ = page.locator("#credcat-check-nojs")
     expect(help_).to_be_visible()
     expect(help_).to_contain_text(str(said["nojs"]))
-    base = "https://credentials.digital-skills-alliance.eu/credentials/"
+    base = "https://credentials.digital-skills-alliance.eu/"  # the site, whose pages they are
     before, after = str(said["nojs_help"]).split("{catalogue}")
     expect(help_).to_contain_text(before.format(base=base))
     expect(help_).to_contain_text(after)

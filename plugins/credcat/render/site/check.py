@@ -29,7 +29,6 @@ from typing import Any
 
 from ... import vocab
 from ...model import OUTCOME_KINDS
-from ...urls import CREDENTIALS
 from ..data.edc import PLACEHOLDER_ID
 from ..data.nodes import id_verification
 from .common import Site
@@ -124,7 +123,8 @@ def check_context(site: Site) -> CheckContext:
         "assessment": assessment_words(site),
         "outcome_kinds": outcome_kinds(),
     }
-    # without JavaScript: the version's permanent address (under base_uri) and the catalogue
+    # without JavaScript: where the version's permanent address begins (base_uri, an address
+    # the site has: the prefix of its credentials' pages is none) and the catalogue
     catalogue: Part = {
         "text": str(strings["nojs_catalogue"]),
         "href": base["links"]["catalogue"],
@@ -134,7 +134,7 @@ def check_context(site: Site) -> CheckContext:
         **base,
         "intro": str(strings["intro"]),
         "nojs_help": rich(
-            fill(str(strings["nojs_help"]), base=site.urls.iri(f"{CREDENTIALS}/")),
+            fill(str(strings["nojs_help"]), base=site.urls.iri("")),
             {"catalogue": catalogue},
         ),
         "viewer": EDC_VIEWER,
