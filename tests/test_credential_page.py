@@ -139,6 +139,19 @@ def visible(node: Node) -> bool:
     return "hidden" not in node.attrs and not any("hidden" in a.attrs for a in node.ancestors())
 
 
+def shown_text(node: Node) -> str:
+    """The text of ``node`` a reader sees (without JavaScript): its hidden parts left out, the
+    spaces between elements kept (a cell's label and value are apart)."""
+
+    def raw(node: Node) -> str:
+        if "hidden" in node.attrs:
+            return ""
+        inside = "".join(c if isinstance(c, str) else raw(c) for c in node.children)
+        return f" {inside} " if node.tag in {"dt", "dd", "p", "li", "div"} else inside
+
+    return re.sub(r"\s+", " ", raw(node)).strip()
+
+
 # --- the first screen ------------------------------------------------------------------------
 
 
@@ -317,6 +330,59 @@ def test_expired_quality_assurance_says_so_on_the_page_and_in_the_summary(site: 
         texts = [(i.text(), visible(i.find("strong", class_="credcat-expired"))) for i in items]
         assert texts[0][1] and "Expired on 30 September 2021" in texts[0][0], path
         assert not texts[1][1] and "Valid until 30 June 2030" in texts[1][0], path
+
+
+def test_expired_quality_assurance_of_a_credential_no_longer_offered_covered_its_holders(
+    tmp_path: Path,
+) -> None:
+    """A retired or superseded credential is not awarded any more: its quality assurance,
+    once past, is not "expired" with advice to ask whether it has been renewed. The page and
+    the summary give its validity and say that it covered the holders assessed while it was
+    valid, in every language; an active credential's still says it expired."""
+    qa = [
+        {
+            "type": "programme-quality-assurance",
+            "body": "beta-qa",
+            "description": "Accredited programme.",
+            "valid_until": "2026-10-31",
+        }
+    ]
+    creds = {
+        CID: credential(quality_assurance=qa),
+        "gone": credential(status="retired", quality_assurance=qa),
+        "old": credential(status="superseded", superseded_by=CID, quality_assurance=qa),
+    }
+    catalogue = write_catalogue(tmp_path / "catalogue", creds)
+    build_site(make_project(tmp_path / "project", catalogue), tmp_path / "site", strict=False)
+    site = tmp_path / "site"
+    for cid in ("gone", "old"):
+        doc = page(site, f"credentials/{cid}/")
+        block = doc.find("div", class_="credcat-qa")
+        assert "data-credcat-past" in block.attrs  # credential.js keeps it so
+        seen = shown_text(block)
+        assert "Valid until 31 October 2026 " in seen, cid
+        assert "Expired" not in seen and "renewed" not in seen, cid
+        assert not block.find_all("strong", class_="credcat-expired"), cid
+        note = block.find("p", class_="credcat-expired-note")
+        assert visible(note) and note.text() == (
+            "This credential is no longer awarded: this quality assurance covered the holders "
+            "assessed while it was valid."
+        )
+        for path in (f"credentials/{cid}/", f"credentials/{cid}/1.0/summary/"):
+            item = page(site, path).find("li", data_credcat_summary_qa=True)
+            assert shown_text(item) == (
+                "Programme quality assurance: Beta Quality Agency · Valid until 31 October "
+                "2026, for the holders assessed while it was valid"
+            ), path
+            assert not item.find_all("strong", class_="credcat-expired"), path
+        de = page(site, f"de/credentials/{cid}/1.0/summary/").find(
+            "li", data_credcat_summary_qa=True
+        )
+        assert "Gültig bis 31. Oktober 2026, für die Inhaberinnen und Inhaber" in shown_text(de)
+        assert "abgelaufen" not in shown_text(de)
+    active = page(site, f"credentials/{CID}/").find("div", class_="credcat-qa")
+    assert "Expired on 31 October 2026" in shown_text(active)
+    assert "whether it has been renewed" in shown_text(active)
 
 
 # --- the employers' summary ------------------------------------------------------------------

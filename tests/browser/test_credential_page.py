@@ -243,6 +243,38 @@ def test_the_price_follows_the_runs_open_on_the_readers_today(
         plain.goto("about:blank")
 
 
+def test_expired_quality_assurance_of_a_retired_credential_asks_for_no_renewal(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """A retired credential's quality assurance, past on the reader's today, gives its
+    validity and says that it covered the holders assessed while it was valid (not "Expired
+    on …, ask whether it has been renewed"); on a day before it ends, it is simply valid."""
+    cat = sample_site.catalogue
+    cred = next(
+        c
+        for c in sorted(cat.credentials.values(), key=lambda c: c.id)
+        if c.status == "retired" and any(q.valid_until for q in c.quality_assurance)
+    )
+    qa = next(q for q in cred.quality_assurance if q.valid_until)
+    assert qa.valid_until is not None
+    until = f"{qa.valid_until.day} {qa.valid_until.strftime('%B %Y')}"
+    page = open_page(new_context, DESKTOP)
+    for day, past in ((qa.valid_until + timedelta(days=1), True), (qa.valid_until, False)):
+        page.clock.set_fixed_time(datetime.combine(day, TODAY.time()))
+        for path in (f"credentials/{cred.id}/", f"credentials/{cred.id}/{cred.version}/summary/"):
+            page.goto(sample_site.url(path))
+            item = page.locator("[data-credcat-summary-qa]").first
+            expect(item).to_contain_text(f"Valid until {until}")
+            expect(item.locator(".credcat-expired")).to_have_count(0)
+            covered = item.get_by_text("for the holders assessed while it was valid")
+            expect(covered).to_be_visible() if past else expect(covered).to_be_hidden()
+            expect(page.locator("article")).not_to_contain_text("Expired on")
+            expect(page.locator("article")).not_to_contain_text("renewed")
+        note = page.locator("#quality ~ .credcat-qa .credcat-expired-note")
+        page.goto(sample_site.url(f"credentials/{cred.id}/"))
+        expect(note).to_be_visible() if past else expect(note).to_be_hidden()
+
+
 # --- the one-page summary and print ----------------------------------------------------------
 
 

@@ -349,7 +349,8 @@ class Quality(TypedDict):
 
     ``valid_until`` is the date in words, ``until`` the same date as ``YYYY-MM-DD`` (for the
     view-time script), ``expired`` whether it lies before the build's today, and
-    ``expired_text`` the words shown once it is past ("Expired on …").
+    ``expired_text`` the words shown once it is past ("Expired on …"; for a credential no
+    longer offered, ``covered``, that it covered the holders assessed while it was valid).
     """
 
     type: str
@@ -361,6 +362,7 @@ class Quality(TypedDict):
     until: str
     expired: bool
     expired_text: str
+    covered: bool
 
 
 class StackGroup(TypedDict):
@@ -480,6 +482,7 @@ class SummaryQuality(TypedDict):
     until: str
     expired: bool
     expired_text: str
+    covered: bool
 
 
 class Today(TypedDict):

@@ -77,6 +77,7 @@ from .localise import rich
 
 __all__ = [
     "GLANCE_OUTCOMES",
+    "NO_LONGER_OFFERED",
     "OUTCOME_KINDS",
     "credential_context",
     "open_until",
@@ -91,6 +92,11 @@ GLANCE_OUTCOMES = 4
 """Outcomes shown at the top of a credential page (skills first); the rest follow below."""
 
 
+NO_LONGER_OFFERED = frozenset({"superseded", "retired"})
+"""The statuses of a credential that is no longer offered: its quality assurance, once
+expired, is not waiting for a renewal."""
+
+
 def open_until(offer: Offering) -> date:
     """The last day a run is open for enrolment: its application deadline, else its start.
 
@@ -102,6 +108,17 @@ def open_until(offer: Offering) -> date:
 
 def _expired(site: Site, qa: QualityAssurance) -> bool:
     return qa.valid_until is not None and qa.valid_until < site.today
+
+
+def _qa_past_text(site: Site, cred: Credential, qa: QualityAssurance) -> str:
+    """What is shown of a quality assurance once it is past: "Expired on …" (the credential
+    is still awarded: has it been renewed?); for a credential no longer offered, that it was
+    valid until that day and covered the holders assessed while it was (nothing is awarded
+    under it any more: there is nothing to renew)."""
+    if qa.valid_until is None:
+        return ""
+    key = "qa_covered" if cred.status in NO_LONGER_OFFERED else "qa_expired"
+    return site.loc.ui_text(key, date=site.loc.date(qa.valid_until))
 
 
 def _shorten(text: str, limit: int = 90) -> str:
@@ -368,11 +385,8 @@ def credential_context(
                 "valid_until": loc.date(qa.valid_until) if qa.valid_until else "",
                 "until": qa.valid_until.isoformat() if qa.valid_until else "",
                 "expired": _expired(site, qa),
-                "expired_text": (
-                    loc.ui_text("qa_expired", date=loc.date(qa.valid_until))
-                    if qa.valid_until
-                    else ""
-                ),
+                "expired_text": _qa_past_text(site, cred, qa),
+                "covered": cred.status in NO_LONGER_OFFERED,
             }
             for qa in cred.quality_assurance
         ],
@@ -808,9 +822,8 @@ def employers(
             "valid_until": loc.date(q.valid_until) if q.valid_until else "",
             "until": q.valid_until.isoformat() if q.valid_until else "",
             "expired": _expired(site, q),
-            "expired_text": (
-                loc.ui_text("qa_expired", date=loc.date(q.valid_until)) if q.valid_until else ""
-            ),
+            "expired_text": _qa_past_text(site, cred, q),
+            "covered": cred.status in NO_LONGER_OFFERED,
         }
         for q in cred.quality_assurance
     ]
