@@ -93,10 +93,126 @@ def test_a_card_shows_the_next_start_and_its_price(tmp_path: Path) -> None:
     cards = {c["id"]: c for c in pages.context(spec)["cards"]}
     assert cards["upcoming"]["next_start"] == "Next start 1 February 2027"
     assert cards["upcoming"]["price"] == "€450"
-    # a run that has started is not the next start: the card says none is open
+    # a run that has started is not the next start: the card says none is open, and gives
+    # no price (not that of a run nobody can enrol in)
     assert cards["ended"]["next_start"] == "No run open for enrolment now"
-    assert cards["ended"]["price"] == "€100"
-    assert (cards["none"]["next_start"], cards["none"]["price"]) == ("", "Ask the provider")
+    assert cards["ended"]["price"] == ""
+    # none announced: the card says so ("No start date announced"), without a price
+    assert (cards["none"]["next_start"], cards["none"]["price"]) == ("", "")
+
+
+def test_a_card_gives_the_price_of_the_run_it_offers_with_its_note(tmp_path: Path) -> None:
+    """A card shows the next open run's own price and what the catalogue says of it (the
+    condition of a capstone-only price), not a range of every run's prices; a run open
+    without a price says to ask the provider."""
+    runs = [
+        {
+            "id": "full",
+            "start": "2027-03-01",
+            "application_deadline": "2027-02-12",
+            "price": {"amount": 2390, "note": {"en": "Package price.", "de": "Paketpreis."}},
+        },
+        {
+            "id": "capstone",
+            "start": "2027-09-13",
+            "application_deadline": "2027-07-31",
+            "price": {"amount": 490, "note": {"en": "Capstone only.", "de": "Nur Abschluss."}},
+        },
+    ]
+    unpriced = [{"id": "spring", "start": "2027-03-01"}]
+    root = write_catalogue(
+        tmp_path / "catalogue",
+        {"applied": credential(offerings=runs), "unpriced": credential(offerings=unpriced)},
+    )
+    cat = load_catalogue(root)
+    pages = Pages(cat, Urls.of(cat.settings))
+    spec = next(s for s in pages.pages() if s.kind == "catalogue")
+    cards = {c["id"]: c for c in pages.context(spec)["cards"]}
+    assert (cards["applied"]["price"], cards["applied"]["price_note"]) == (
+        "€2,390",
+        "Package price.",
+    )
+    assert (cards["unpriced"]["price"], cards["unpriced"]["price_note"]) == (
+        "Ask the provider",
+        "",
+    )
+    data = catalogue_index(cat, Urls.of(cat.settings))
+    entry = next(e for e in data["credentials"] if e["i"] == "applied")
+    assert entry["rn"] == ["Package price.", "Capstone only."] and "rnl" not in entry
+    assert "rn" not in next(e for e in data["credentials"] if e["i"] == "unpriced")
+
+
+def test_a_card_names_the_language_of_its_next_run_where_runs_differ(tmp_path: Path) -> None:
+    """A credential taught in German and English whose next run is in German: its card says
+    so ("in German"), and catalogue.json gives each run's languages (``rl``) for the
+    language filter; one whose runs are taught in all its languages has no ``rl``."""
+    runs = [
+        {"id": "spring", "start": "2027-03-01", "languages": ["de"], "price": {"amount": 890}},
+        {"id": "autumn", "start": "2027-09-27", "languages": ["en"], "price": {"amount": 890}},
+    ]
+    root = write_catalogue(
+        tmp_path / "catalogue",
+        {
+            "python": credential(languages=["de", "en"], offerings=runs),
+            "same": credential(
+                languages=["de", "en"], offerings=[{"id": "one", "start": "2027-03-01"}]
+            ),
+        },
+    )
+    cat = load_catalogue(root)
+    for lang, words in (
+        ("en", ["in German", "in English"]),
+        ("de", ["auf Deutsch", "auf Englisch"]),
+    ):
+        pages = Pages(cat, Urls.of(cat.settings), lang)
+        spec = next(s for s in pages.pages() if s.kind == "catalogue")
+        cards = {c["id"]: c for c in pages.context(spec)["cards"]}
+        assert cards["python"]["language"] == words[0]
+        assert cards["same"]["language"] == ""
+        entries = {
+            e["i"]: e for e in catalogue_index(cat, Urls.of(cat.settings), lang)["credentials"]
+        }
+        assert entries["python"]["rl"] == [[words[0], "de"], [words[1], "en"]]
+        assert "rl" not in entries["same"]
+
+
+def test_the_no_javascript_cards_show_what_the_context_says(tmp_path: Path) -> None:
+    """The cards of the built page: a run's language and price note; a card without a run
+    open gives no price."""
+    runs = [
+        {
+            "id": "spring",
+            "start": "2027-03-01",
+            "languages": ["de"],
+            "price": {"amount": 890, "note": {"en": "Alumni pay less.", "de": "Ermäßigt."}},
+        },
+        {"id": "autumn", "start": "2027-09-27", "languages": ["en"], "price": {"amount": 890}},
+    ]
+    root = write_catalogue(
+        tmp_path / "catalogue",
+        {
+            "python": credential(languages=["de", "en"], offerings=runs),
+            "old": credential(status="superseded", superseded_by="python"),
+        },
+    )
+    from test_site_build import build_site, make_project, parse
+
+    build_site(make_project(tmp_path / "project", root), tmp_path / "site", strict=False)
+    doc = parse(tmp_path / "site" / "catalogue" / "index.html")
+    python = doc.find("li", class_="credcat-card", data_credcat_id="python")
+    facts = {
+        f.attrs["data-credcat-fact"]: f.text()
+        for f in python.find_all(data_credcat_fact=True)
+        if f.tag != "li"
+    }
+    assert facts == {
+        "start": "Next start 1 March 2027",
+        "run-language": "in German",
+        "price": "Price:€890",  # "Price: " for screen readers only, then the price
+        "price-note": "Alumni pay less.",
+    }
+    old = doc.find("li", class_="credcat-card", data_credcat_id="old")
+    assert not old.find_all(data_credcat_fact="price") and "Ask the provider" not in old.text()
 
 
 def test_compare_page_exists_in_every_language(tmp_path: Path) -> None:

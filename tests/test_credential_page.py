@@ -159,10 +159,9 @@ def test_the_first_screen_offers_the_next_open_run_with_price_and_enrol(site: Pa
     top = page(site, f"credentials/{CID}/").find("section", class_="credcat-glance")
     facts = {
         f.attrs["data-credcat-glance"]: (f.find("dt").text(), f.find("dd").text())
-        for f in top.find_all(data_credcat_glance=True)
+        for f in top.find("dl", class_="credcat-glance__facts").find_all(data_credcat_glance=True)
     }
-    assert list(facts) == ["eqf", "workload", "mode", "languages", "price"]
-    assert facts["price"] == ("Price", "€450")
+    assert list(facts) == ["eqf", "workload", "mode", "languages"]
     assert facts["eqf"] == ("Level", "EQF level 6")
     runs = top.find_all(data_credcat_run=True)
     assert [r.attrs["data-credcat-run"] for r in runs] == ["autumn", "winter", "spring"]
@@ -170,8 +169,14 @@ def test_the_first_screen_offers_the_next_open_run_with_price_and_enrol(site: Pa
     shown = runs[2]
     assert shown.attrs["data-credcat-until"] == "2027-02-01"  # the deadline, not the start
     assert "1 March 2027" in shown.text() and "apply by 1 February 2027" in shown.text()
+    # the price of the run offered, with the condition the catalogue gives it, before Enrol
+    price = shown.find("p", data_credcat_glance="price")
+    assert price.text() == "Price €450 Half price for students."
+    assert price.find("strong").text() == "€450"
     assert shown.find("a", class_="credcat-enrol").attrs["href"] == "https://alpha.example/spring"
     assert not visible(top.find(data_credcat_no_run=True))
+    # the credential's runs are in its only language: no run says its language
+    assert not top.find_all(class_="credcat-glance__language")
 
 
 def test_a_price_shows_what_its_note_says(site: Path) -> None:
@@ -188,11 +193,12 @@ def test_a_price_shows_what_its_note_says(site: Path) -> None:
 
 
 def test_the_price_is_that_of_the_runs_still_open(tmp_path: Path) -> None:
-    """The glance and the key facts give the price of the runs open for enrolment on the
-    build's today, not of those closed (a catalogue card shows the next open run's), and
-    tell ``credential.js`` when it changes (``data-credcat-prices``): the price each run's
-    last day of enrolment leaves, then, every run closed, the price of every run (as a card
-    does); so does a run open without a price."""
+    """The first screen gives the price of the run it offers (the first open), not a range
+    of runs it does not offer; the key facts give the price of the runs open for enrolment
+    on the build's today, not of those closed, and tell ``credential.js`` when it changes
+    (``data-credcat-prices``): the price each run's last day of enrolment leaves ("ask the
+    provider" while only an unpriced run is open), then, every run closed, that none is open
+    (no price of a run nobody can enrol in)."""
 
     def run(oid: str, start: str, amount: int | None, deadline: str = "") -> dict[str, object]:
         found: dict[str, object] = {"id": oid, "start": start}
@@ -214,23 +220,45 @@ def test_the_price_is_that_of_the_runs_still_open(tmp_path: Path) -> None:
         ["2026-11-16", "€450 – €520"],
         ["2026-12-20", "€490 – €520"],
         ["2027-02-01", "€520"],
-        [None, "€450 – €520"],
+        ["2027-06-07", "Ask the provider"],
+        [None, "No run open for enrolment now"],
     ]
     for path in (f"credentials/{CID}/", f"credentials/{CID}/1.0/"):
         doc = page(tmp_path / "site", path)
-        glance = doc.find("div", data_credcat_glance="price").find("dd")
+        glance = doc.find("section", class_="credcat-glance")
+        shown = [r for r in glance.find_all(data_credcat_run=True) if visible(r)]
+        assert [r.attrs["data-credcat-run"] for r in shown] == ["winter"], path
+        prices = {
+            r.attrs["data-credcat-run"]: r.find("p", data_credcat_glance="price").text()
+            for r in glance.find_all(data_credcat_run=True)
+        }
+        assert prices == {
+            "early": "Price €450",
+            "winter": "Price €490",
+            "spring": "Price €520",
+            "summer": "Price Ask the provider",
+        }, path
+        assert not glance.find_all(data_credcat_prices=True)  # each run has its own price
         facts = doc.find("div", class_="credcat-fact", data_credcat_fact="price").find("dd")
-        for where in (glance, facts):
-            assert where.text() == "€490 – €520", path
-            shown = where.find("span", data_credcat_prices=True)
-            assert json.loads(shown.attrs["data-credcat-prices"]) == steps, path
+        assert facts.text() == "€490 – €520", path
+        shown_price = facts.find("span", data_credcat_prices=True)
+        assert json.loads(shown_price.attrs["data-credcat-prices"]) == steps, path
     de = page(tmp_path / "site", f"de/credentials/{CID}/")
-    price = de.find("div", data_credcat_glance="price").find("span", data_credcat_prices=True)
+    fact = de.find("div", class_="credcat-fact", data_credcat_fact="price")
+    price = fact.find("span", data_credcat_prices=True)
     assert price.text() == "490 € – 520 €"
     assert json.loads(price.attrs["data-credcat-prices"])[2] == ["2027-02-01", "520\u00a0€"]
+    assert json.loads(price.attrs["data-credcat-prices"])[-1] == [
+        None,
+        "Zurzeit keine Anmeldung offen",
+    ]
 
 
 def test_a_price_that_does_not_change_needs_no_script(tmp_path: Path) -> None:
+    """One run: its price, at the top and in the key facts, until it closes (then the key
+    facts say no run is open: the script is told); no run announced: the key facts say to
+    ask the provider, which never changes, and the top, which offers no run, gives no
+    price."""
     one = [{"id": "spring", "start": "2027-03-01", "price": {"amount": 450, "currency": "EUR"}}]
     for name, offerings in (("one", one), ("none", [])):
         cred = credential(offerings=offerings)
@@ -238,9 +266,47 @@ def test_a_price_that_does_not_change_needs_no_script(tmp_path: Path) -> None:
         site = tmp_path / name / "site"
         build_site(make_project(tmp_path / name / "project", catalogue), site, strict=False)
         doc = page(site, f"credentials/{CID}/")
-        text = doc.find("div", data_credcat_glance="price").find("dd").text()
-        assert text == ("€450" if offerings else "Ask the provider")
-        assert not doc.find_all(data_credcat_prices=True)
+        fact = doc.find("div", class_="credcat-fact", data_credcat_fact="price").find("dd")
+        assert fact.text() == ("€450" if offerings else "Ask the provider")
+        glance = doc.find("section", class_="credcat-glance")
+        prices = [p.text() for p in glance.find_all("p", data_credcat_glance="price")]
+        assert prices == (["Price €450"] if offerings else [])
+        steps = [s.attrs["data-credcat-prices"] for s in doc.find_all(data_credcat_prices=True)]
+        if offerings:
+            assert [json.loads(s) for s in steps] == [
+                [["2027-03-01", "€450"], [None, "No run open for enrolment now"]]
+            ]
+        else:
+            assert steps == []
+
+
+def test_with_no_run_open_the_first_screen_gives_no_price(tmp_path: Path) -> None:
+    """Every announced run closed for enrolment (a deadline passed, a run started): the top
+    says that no run is open and shows no price (none of a run nobody can enrol in, nor the
+    price of every run); the key facts say the same instead of a price."""
+    runs = [
+        {"id": "autumn", "start": "2026-11-02", "end": "2027-01-29", "price": {"amount": 490}},
+        {
+            "id": "winter",
+            "start": "2027-01-11",
+            "application_deadline": "2026-11-20",
+            "price": {"amount": 2390, "note": {"en": "Package price.", "de": "Paketpreis."}},
+        },
+    ]
+    catalogue = write_catalogue(tmp_path / "catalogue", {CID: credential(offerings=runs)})
+    build_site(make_project(tmp_path / "project", catalogue), tmp_path / "site", strict=False)
+    doc = page(tmp_path / "site", f"credentials/{CID}/")
+    top = doc.find("section", class_="credcat-glance")
+    assert not any(visible(r) for r in top.find_all(data_credcat_run=True))
+    none = top.find(data_credcat_no_run=True)
+    assert visible(none) and none.text().startswith("No run is open for enrolment")
+    assert "€" not in shown_text(top) and "Price" not in shown_text(top)
+    fact = doc.find("div", class_="credcat-fact", data_credcat_fact="price").find("dd")
+    assert fact.text() == "No run open for enrolment now"
+    # below, neither closed run is priced any more
+    for oid in ("autumn", "winter"):
+        run = doc.find("div", data_credcat_offering=oid)
+        assert not visible(run.find("div", data_credcat_detail="price")), oid
 
 
 def test_outcomes_at_a_glance_are_numbered_as_on_the_page(site: Path) -> None:
@@ -263,6 +329,8 @@ def test_outcomes_at_a_glance_are_numbered_as_on_the_page(site: Path) -> None:
 
 
 def test_runs_that_started_or_closed_are_not_offered_for_enrolment(site: Path) -> None:
+    """autumn has started and winter's deadline has passed: neither is offered (no Enrol, and
+    no price: spring's is shown while it is open)."""
     doc = page(site, f"credentials/{CID}/")
     for oid, is_open in (("autumn", False), ("winter", False), ("spring", True)):
         run = doc.find("div", data_credcat_offering=oid)
@@ -272,6 +340,8 @@ def test_runs_that_started_or_closed_are_not_offered_for_enrolment(site: Path) -
         closed = run.find("p", class_="credcat-offering__closed")
         assert visible(closed) is not is_open, oid
         assert closed.text().startswith("Enrolment closed")
+    price = doc.find("div", data_credcat_offering="spring").find("div", data_credcat_detail="price")
+    assert visible(price) and price.find("dd").text().startswith("€450")
 
 
 def test_a_catalogue_with_no_open_run_says_so_at_the_top(tmp_path: Path) -> None:
@@ -383,6 +453,60 @@ def test_expired_quality_assurance_of_a_credential_no_longer_offered_covered_its
     active = page(site, f"credentials/{CID}/").find("div", class_="credcat-qa")
     assert "Expired on 31 October 2026" in shown_text(active)
     assert "whether it has been renewed" in shown_text(active)
+
+
+# --- run languages ---------------------------------------------------------------------------
+
+TWO_LANGUAGES = [
+    {
+        "id": "spring",
+        "start": "2027-03-01",
+        "application_deadline": "2027-02-12",
+        "languages": ["de"],
+        "price": {"amount": 890},
+        "enrolment_url": "https://alpha.example/spring",
+    },
+    {
+        "id": "autumn",
+        "start": "2027-09-27",
+        "application_deadline": "2027-09-06",
+        "languages": ["en"],
+        "price": {"amount": 890},
+        "enrolment_url": "https://alpha.example/autumn",
+    },
+]
+"""A credential taught in German and English: a German run, then an English one."""
+
+
+def test_the_next_start_says_the_runs_language_where_runs_differ(tmp_path: Path) -> None:
+    """Beside "Languages: German and English", the run offered says that it is taught in
+    German; a credential whose runs are all taught in its languages says nothing more."""
+    creds = {
+        CID: credential(languages=["de", "en"], offerings=TWO_LANGUAGES),
+        "same": credential(
+            languages=["de", "en"], offerings=[{"id": "one", "start": "2027-03-01"}]
+        ),
+    }
+    catalogue = write_catalogue(tmp_path / "catalogue", creds)
+    build_site(make_project(tmp_path / "project", catalogue), tmp_path / "site", strict=False)
+    site = tmp_path / "site"
+    for path, languages, spoken in (
+        (f"credentials/{CID}/", "German and English", ["in German", "in English"]),
+        (f"de/credentials/{CID}/", "Deutsch und Englisch", ["auf Deutsch", "auf Englisch"]),
+    ):
+        doc = page(site, path)
+        top = doc.find("section", class_="credcat-glance")
+        assert top.find("div", data_credcat_glance="languages").find("dd").text() == languages
+        runs = top.find_all(data_credcat_run=True)
+        said = [r.find(class_="credcat-glance__language").text() for r in runs]
+        assert said == [f"· {s}" for s in spoken], path
+        assert visible(runs[0]) and not visible(runs[1])
+    shown = [r for r in page(site, f"credentials/{CID}/").find_all(data_credcat_run=True)]
+    assert shown_text(shown[0].find("p", class_="credcat-glance__start")) == (
+        "Next start 1 March 2027 · in German · apply by 12 February 2027"
+    )
+    other = page(site, "credentials/same/").find("section", class_="credcat-glance")
+    assert not other.find_all(class_="credcat-glance__language")
 
 
 # --- the employers' summary ------------------------------------------------------------------

@@ -736,10 +736,11 @@ def test_a_drafts_card_gives_its_planned_start(
     drafts: tuple[Path, Path], activated: tuple[Path, Path]
 ) -> None:
     """The catalogue's card of a draft says when its next run is planned to start, not that
-    it is its next start; once active, it is its next start."""
+    it is its next start, with that run's own price ("ask the provider" where it states none,
+    not another run's); once active, it is its next start."""
     _project, site = drafts
     assert card_when(site, "", PROGRAMME) == "Planned start 1 March 2027 · €900"
-    assert card_when(site, "", REWORK) == "Planned start 11 January 2027 · €1,200"
+    assert card_when(site, "", REWORK) == "Planned start 11 January 2027 · Ask the provider"
     assert card_when(site, "de/", PROGRAMME) == "Geplanter Beginn 1. März 2027 · 900 €"
     _project, active = activated
     assert card_when(active, "", PROGRAMME) == "Next start 1 March 2027 · €900"

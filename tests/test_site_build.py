@@ -549,6 +549,16 @@ def test_catalogue_json_matches_the_model(any_site: Site) -> None:
         runs = sorted(cred.offerings, key=lambda o: (o.start, o.id))
         assert [r[0] for r in entry.get("r", [])] == [o.start.isoformat() for o in runs]
         assert entry["pr"]
+        # each run's languages where one is not taught in every language of the credential
+        every = set(cred.languages)
+        if any(set(o.languages or every) != every for o in runs):
+            assert [r[1:] for r in entry["rl"]] == [
+                list(o.languages or cred.languages) for o in runs
+            ]
+        else:
+            assert "rl" not in entry
+        notes = [any_site.t(o.price.note) if o.price and o.price.note else "" for o in runs]
+        assert entry.get("rn", [""] * len(runs)) == notes
         for code in cred.field:
             assert code in facets["field"]
         assert str(cred.eqf) in facets["eqf"]

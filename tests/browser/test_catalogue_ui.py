@@ -190,12 +190,115 @@ def test_cards_show_price_and_next_start_by_the_readers_date(
     expect(card.locator('[data-credcat-fact="start"]')).to_have_text(
         ui["card_next_start"].replace("{date}", runs[1][1])
     )
-    # after the last run's enrolment, the card says none is open
+    # after the last run's enrolment, the card says none is open, and gives no price
     last = context.new_page()
     last.clock.set_fixed_time(max(until(run) for run in runs) + timedelta(days=1))
     open_catalogue(last, sample_site)
     card = last.locator(f'#credcat-results li[data-credcat-id="{cid}"]')
     expect(card.locator('[data-credcat-fact="start"]')).to_have_text(ui["card_closed"])
+    expect(card.locator('[data-credcat-fact="price"]')).to_have_count(0)
+    expect(card.locator(".credcat-card__when")).not_to_contain_text(ui["price_unknown"])
+
+
+def entry_where(site: Site, test: Any) -> dict[str, Any]:
+    """The first entry of catalogue.json (by id) that ``test`` accepts."""
+    found = [e for e in data_of(site)["credentials"] if test(e)]
+    assert found, "the sample has no such credential"
+    return found[0]
+
+
+def runs_until(entry: dict[str, Any]) -> list[str]:
+    """The last day of enrolment of each run of an entry (its deadline, else its start)."""
+    return [run[3] if len(run) > 3 else run[0] for run in entry["r"]]
+
+
+def noon_after(day: str) -> datetime:
+    return datetime.fromisoformat(day + "T12:00:00") + timedelta(days=1)
+
+
+def test_cards_show_the_next_run_in_the_language_ticked(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """Data Analysis with Python runs in German, then in English: its card names the next
+    run's language ("in German"); with Language = English ticked, the English run, its
+    language and its price; once the English run has closed, that no run in English is open
+    (and no price), though the card is still found by its languages."""
+    entry = entry_where(sample_site, lambda e: e.get("st") == "active" and "rl" in e)
+    runs = entry["r"]
+    spoken = entry["rl"]
+    ui = ui_strings(lang_of(sample_site.catalogue))
+    english = next(i for i, langs in enumerate(spoken) if "en" in langs[1:])
+    other = next(i for i, langs in enumerate(spoken) if "en" not in langs[1:])
+    assert other < english, "the sample's first run should not be taught in English"
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 12, 1, 12, 0))
+    open_catalogue(page, sample_site)
+    card = page.locator(f'#credcat-results li[data-credcat-id="{entry["i"]}"]')
+    start = card.locator('[data-credcat-fact="start"]')
+    expect(start).to_have_text(ui["card_next_start"].replace("{date}", runs[other][1]))
+    expect(card.locator('[data-credcat-fact="run-language"]')).to_have_text(spoken[other][0])
+    facet_box(page, "language", "en").check()
+    expect(start).to_have_text(ui["card_next_start"].replace("{date}", runs[english][1]))
+    expect(card.locator('[data-credcat-fact="run-language"]')).to_have_text("in English")
+    expect(card.locator('[data-credcat-fact="price"]')).to_contain_text(runs[english][2])
+    facet_box(page, "language", "en").uncheck()  # the first run again
+    expect(start).to_have_text(ui["card_next_start"].replace("{date}", runs[other][1]))
+
+    later = context.new_page()
+    later.clock.set_fixed_time(noon_after(runs_until(entry)[english]))
+    open_catalogue(later, sample_site, "?language=en")
+    card = later.locator(f'#credcat-results li[data-credcat-id="{entry["i"]}"]')
+    expect(card.locator('[data-credcat-fact="start"]')).to_have_text(
+        ui["card_closed_in"].replace("{languages}", "in English")
+    )
+    expect(card.locator('[data-credcat-fact="price"]')).to_have_count(0)
+
+    # the compare page says the run's language beside its start too
+    later.clock.set_fixed_time(datetime(2026, 12, 1, 12, 0))
+    later.goto(sample_site.url(f"compare/?ids={entry['i']}"))
+    expect(later.locator('[data-credcat-row="next_start"] td')).to_have_text(
+        f"{runs[other][1]} · {spoken[other][0]}"
+    )
+
+
+def test_cards_and_comparisons_give_the_price_of_the_run_offered(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """Applied Data Analytics: the card and the compare page give the price of the run they
+    offer with what the catalogue says of it (a package price; from the day after its
+    deadline, the capstone-only price and its condition), never a range of both, and none
+    once every run has closed."""
+    entry = entry_where(
+        sample_site,
+        lambda e: (
+            e.get("st") == "active"
+            and len({run[2] for run in e.get("r", [])}) > 1
+            and all(e.get("rn", []))
+        ),
+    )
+    runs, notes, until = entry["r"], entry["rn"], runs_until(entry)
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    for n, day in enumerate([datetime(2026, 12, 1, 12, 0), noon_after(until[0])]):
+        page.clock.set_fixed_time(day)
+        open_catalogue(page, sample_site)
+        card = page.locator(f'#credcat-results li[data-credcat-id="{entry["i"]}"]')
+        expect(card.locator('[data-credcat-fact="price"]')).to_have_text(
+            re.compile(re.escape(runs[n][2]) + "$")
+        )
+        expect(card.locator('[data-credcat-fact="price-note"]')).to_have_text(notes[n])
+        page.goto(sample_site.url(f"compare/?ids={entry['i']}"))
+        price = page.locator('[data-credcat-row="price"] td')
+        expect(price).to_have_text(runs[n][2] + notes[n])
+        expect(price.locator(".credcat-compare__price-note")).to_have_text(notes[n])
+    page.clock.set_fixed_time(noon_after(max(until)))
+    open_catalogue(page, sample_site)
+    card = page.locator(f'#credcat-results li[data-credcat-id="{entry["i"]}"]')
+    expect(card.locator('[data-credcat-fact="price"]')).to_have_count(0)
+    expect(card.locator('[data-credcat-fact="price-note"]')).to_have_count(0)
+    page.goto(sample_site.url(f"compare/?ids={entry['i']}"))
+    expect(page.locator('[data-credcat-row="price"] td')).to_have_text("")
 
 
 # --- compare --------------------------------------------------------------------------------
@@ -429,6 +532,9 @@ def test_compare_on_a_phone_shows_each_value_under_its_credentials_title(
         assert cell["content"] == json.dumps(cell["label"], ensure_ascii=False) + ' / ""', where
         assert cell["display"] == "block", where
         assert cell["left"] >= 0 and cell["right"] <= PHONE["width"], where
+        if cell["below"] == -1:  # no value: only a price, where no run is open (none then)
+            assert cell["row"] == "price", where
+            continue
         assert cell["valueLeft"] >= cell["left"], where
         assert cell["valueRight"] <= cell["right"] + 1, where
         assert cell["below"] >= cell["labelSize"], where  # the title's line above the value

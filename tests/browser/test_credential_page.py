@@ -21,8 +21,12 @@ from playwright.sync_api import Locator, Page, expect
 
 from credcat.catalogue import Catalogue
 from credcat.model import Credential
-from credcat.render.site.credential import open_until
-from credcat.render.site.localise import ui_strings
+from credcat.render.site.credential import (
+    open_until,
+    run_languages,
+    says_run_languages,
+)
+from credcat.render.site.localise import Localiser, ui_strings
 
 from .conftest import NewContext, Site, require_axe, save_screenshot, small_site
 from .test_e2e import assert_no_axe_violations, lang_of, pdf_pages
@@ -36,8 +40,9 @@ TODAY = datetime(2026, 12, 1, 12, 0)
 FIRST_SCREEN = {
     "enrol": ".credcat-glance [data-credcat-run]:not([hidden]) .credcat-enrol",
     "next start": ".credcat-glance [data-credcat-run]:not([hidden]) .credcat-glance__start",
-    "price": '.credcat-glance [data-credcat-glance="price"]',
+    "price": '.credcat-glance [data-credcat-run]:not([hidden]) [data-credcat-glance="price"]',
 }
+"""The run offered at the top of a credential page: its start, its own price, Enrol."""
 
 
 def offered(cat: Catalogue) -> Credential:
@@ -100,6 +105,29 @@ def test_enrol_next_start_and_price_are_in_the_first_screen(
     print(f"first screen at {viewport['width']}×{viewport['height']}: {json.dumps(measured)}")
     (screenshot_dir / f"first-screen-{name}.json").write_text(json.dumps(measured, indent=1))
     save_screenshot(page, screenshot_dir, f"credential-first-screen-{name}", full_page=False)
+
+
+def test_every_run_offered_keeps_enrol_in_the_first_screen_of_a_phone(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """The run offered with its language and its price's note (the longest of the sample's is
+    a package price's) leaves its start, price and Enrol in the first screen of a phone, for
+    every credential of the sample that offers one."""
+    cat = sample_site.catalogue
+    page = open_page(new_context, PHONE)
+    low = {}
+    for cred in sorted(cat.credentials.values(), key=lambda c: c.id):
+        if not any(open_until(o) >= TODAY.date() and o.enrolment_url for o in cred.offerings):
+            continue
+        page.goto(sample_site.url(f"credentials/{cred.id}/"))
+        for what, selector in FIRST_SCREEN.items():
+            box = page.locator(selector).bounding_box()
+            assert box is not None, (cred.id, what)
+            low[f"{cred.id} {what}"] = round(box["y"] + box["height"])
+    assert low, "the sample offers no run"
+    print(f"lowest edge at 375×667: {max(low.values())} px")
+    below = {k: v for k, v in low.items() if v > PHONE["height"]}
+    assert not below, f"below the first screen of a phone: {below}"
 
 
 @pytest.mark.parametrize(("name", "viewport"), SIZES, ids=[n for n, _ in SIZES])
@@ -198,22 +226,30 @@ PRICED_RUNS = [
 def test_the_price_follows_the_runs_open_on_the_readers_today(
     new_context: NewContext, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """The glance and the key facts give the price of the runs still open on the reader's
-    today, as the build does on its own (``price_on``): a closed run's price leaves the range,
-    and with no priced run open the price of every run is given (as a card does)."""
+    """The top gives the price of the run it offers on the reader's today (its own, not a
+    range), none once no run is open; the key facts give the price of the runs still open, as
+    the build does on its own (``price_on``): a closed run's price leaves the range, an open
+    run without a price says to ask the provider, and every run closed, that none is open."""
     from tests.catalogue_factory import credential
 
     from credcat.render.site.common import Site as Pages
     from credcat.render.site.credential import price_on
     from credcat.urls import Urls
 
-    expected = {  # the reader's today → the price, in English and in German
-        "2026-11-10": ("€450 – €520", "450\u00a0€ – 520\u00a0€"),  # a clock before the build's
-        "2026-12-01": ("€490 – €520", "490\u00a0€ – 520\u00a0€"),
-        "2026-12-20": ("€490 – €520", "490\u00a0€ – 520\u00a0€"),  # winter's last day
-        "2026-12-21": ("€520", "520\u00a0€"),
-        "2027-02-02": ("€450 – €520", "450\u00a0€ – 520\u00a0€"),  # only summer, unpriced
-        "2027-06-08": ("€450 – €520", "450\u00a0€ – 520\u00a0€"),  # every run closed
+    nbsp = "\u00a0"
+    expected = {  # the reader's today → (the top, the key facts), in English and in German
+        "2026-11-10": (("€450", "€450 – €520"), (f"450{nbsp}€", f"450{nbsp}€ – 520{nbsp}€")),
+        "2026-12-01": (("€490", "€490 – €520"), (f"490{nbsp}€", f"490{nbsp}€ – 520{nbsp}€")),
+        "2026-12-20": (("€490", "€490 – €520"), (f"490{nbsp}€", f"490{nbsp}€ – 520{nbsp}€")),
+        "2026-12-21": (("€520", "€520"), (f"520{nbsp}€", f"520{nbsp}€")),
+        "2027-02-02": (  # only summer is open, without a price
+            ("Ask the provider", "Ask the provider"),
+            ("Beim Anbieter erfragen", "Beim Anbieter erfragen"),
+        ),
+        "2027-06-08": (  # every run closed
+            (None, "No run open for enrolment now"),
+            (None, "Zurzeit keine Anmeldung offen"),
+        ),
     }
     creds = {"priced": credential(offerings=PRICED_RUNS)}
     for site in small_site(tmp_path_factory, "priced", creds):
@@ -222,25 +258,132 @@ def test_the_price_follows_the_runs_open_on_the_readers_today(
         context, _ = new_context(viewport=DESKTOP)
         for day, prices in expected.items():
             when = datetime.fromisoformat(day + "T12:00:00")
-            for lang, price in zip(("en", "de"), prices, strict=True):
+            for lang, (top, facts) in zip(("en", "de"), prices, strict=True):
                 built = price_on(Pages(site.catalogue, urls, lang), cred, when.date())
-                assert built == price, (day, lang)  # the build's rule, on that day
+                assert built == facts, (day, lang)  # the build's rule, on that day
                 page = context.new_page()
                 page.clock.set_fixed_time(when)
                 page.goto(site.url(("de/" if lang == "de" else "") + "credentials/priced/"))
-                for where in (
-                    '[data-credcat-glance="price"] dd',
-                    '#key-facts ~ dl [data-credcat-fact="price"] dd',
-                ):
-                    expect(page.locator(where)).to_have_text(price)
+                expect(page.locator('#key-facts ~ dl [data-credcat-fact="price"] dd')).to_have_text(
+                    facts
+                )
+                shown = page.locator(FIRST_SCREEN["price"])
+                if top is None:  # no run offered: no price at the top, and it says why
+                    expect(shown).to_have_count(0)
+                    expect(page.locator(".credcat-glance [data-credcat-no-run]")).to_be_visible()
+                    glance = page.locator(".credcat-glance")
+                    expect(glance).not_to_contain_text("€", use_inner_text=True)
+                else:
+                    expect(shown.locator("strong")).to_have_text(top)
                 page.close()
 
-        # without JavaScript the build's price stays
+        # without JavaScript the build's prices stay
         plain_context, _ = new_context(viewport=DESKTOP, java_script_enabled=False)
         plain = plain_context.new_page()
         plain.goto(site.url("credentials/priced/"))
-        expect(plain.locator('[data-credcat-glance="price"] dd')).to_have_text("€490 – €520")
+        expect(plain.locator(FIRST_SCREEN["price"]).locator("strong")).to_have_text("€490")
+        expect(plain.locator('#key-facts ~ dl [data-credcat-fact="price"] dd')).to_have_text(
+            "€490 – €520"
+        )
         plain.goto("about:blank")
+
+
+# --- the sample's runs: language, price and past runs on the reader's today -----------------
+
+
+def at(day: str) -> datetime:
+    """Noon of a day (YYYY-MM-DD): the reader's today."""
+    return datetime.fromisoformat(day + "T12:00:00")
+
+
+def in_languages(cred: Credential, offer: Any) -> str:
+    """A run's languages as the English pages name them ("in German")."""
+    loc = Localiser("en", "en")
+    names = [loc.running_language_name(code) for code in run_languages(cred, offer)]
+    return "in " + loc.join(names)
+
+
+def taught_in_turn(cat: Catalogue) -> Credential:
+    """An active credential of the sample whose runs are taught in different languages."""
+    found = [
+        c
+        for c in sorted(cat.credentials.values(), key=lambda c: c.id)
+        if c.status == "active"
+        and says_run_languages(c)
+        and len({tuple(run_languages(c, o)) for o in c.offerings}) > 1
+    ]
+    assert found, "the sample has no credential whose runs differ in language"
+    return found[0]
+
+
+def conditionally_priced(cat: Catalogue) -> Credential:
+    """An active credential of the sample whose runs have different prices, each with a note
+    (a package price, a capstone-only price)."""
+    found = [
+        c
+        for c in sorted(cat.credentials.values(), key=lambda c: c.id)
+        if c.status == "active"
+        and len({o.price.amount for o in c.offerings if o.price}) > 1
+        and all(o.price and o.price.note for o in c.offerings)
+    ]
+    assert found, "the sample has no credential with runs at different prices"
+    return found[0]
+
+
+def test_the_run_offered_says_its_language_beside_the_credentials_languages(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """Data Analysis with Python is taught in German and English, a German run first: the top
+    says "1 March 2027 · in German" beside "Languages: German and English", and once that run
+    closes, the English run with "in English", on the reader's today."""
+    cred = taught_in_turn(sample_site.catalogue)
+    first, second = runs(cred)[:2]
+    assert run_languages(cred, first) != run_languages(cred, second)
+    page = open_page(new_context, DESKTOP)
+    for day, offer in ((TODAY, first), (at(str(open_until(first) + timedelta(days=1))), second)):
+        page.clock.set_fixed_time(day)
+        page.goto(sample_site.url(f"credentials/{cred.id}/"))
+        run = page.locator(f'.credcat-glance [data-credcat-run="{offer.id}"]')
+        expect(run).to_be_visible()
+        expect(run.locator(".credcat-glance__language")).to_have_text(
+            f" · {in_languages(cred, offer)}"
+        )
+        expect(run.locator(".credcat-enrol")).to_be_visible()
+    expect(page.locator(".credcat-glance [data-credcat-run]:visible")).to_have_count(1)
+
+
+def test_the_top_gives_the_price_of_the_run_offered_with_its_condition(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """Applied Data Analytics: beside Enrol for the full programme, its package price (not
+    "€490 – €2,390"); once its deadline has passed, the capstone's €490 with its condition
+    ("Capstone only, …") in sight; once every deadline has passed, no price at all."""
+    cred = conditionally_priced(sample_site.catalogue)
+    ordered = runs(cred)
+    loc = Localiser("en", "en")
+    page = open_page(new_context, DESKTOP)
+    for n, offer in enumerate(ordered):
+        # the day the run before it closed (the build's today for the first)
+        day = at(str(open_until(ordered[n - 1]) + timedelta(days=1))) if n else TODAY
+        page.clock.set_fixed_time(day)
+        page.goto(sample_site.url(f"credentials/{cred.id}/"))
+        price = page.locator(FIRST_SCREEN["price"])
+        assert offer.price is not None and offer.price.note is not None
+        expect(price.locator("strong")).to_have_text(loc.price(offer.price))
+        expect(price.locator(".credcat-glance__price-note")).to_have_text(offer.price.note["en"])
+        expect(price.locator(".credcat-glance__price-note")).to_be_visible()
+        expect(page.locator(FIRST_SCREEN["enrol"])).to_have_attribute(
+            "href", str(offer.enrolment_url)
+        )
+    page.clock.set_fixed_time(
+        datetime.combine(max(open_until(o) for o in ordered) + timedelta(days=1), TODAY.time())
+    )
+    page.goto(sample_site.url(f"credentials/{cred.id}/"))
+    expect(page.locator(".credcat-glance [data-credcat-no-run]")).to_be_visible()
+    expect(page.locator(".credcat-glance")).not_to_contain_text("€", use_inner_text=True)
+    expect(page.locator('#key-facts ~ dl [data-credcat-fact="price"] dd')).to_have_text(
+        "No run open for enrolment now"
+    )
 
 
 def test_expired_quality_assurance_of_a_retired_credential_asks_for_no_renewal(

@@ -12,9 +12,11 @@ Without JavaScript the catalogue is a plain list: the active credentials, then t
 10 MB page. With JavaScript, ``catalogue.js`` renders the cards from ``catalogue.json`` (only
 those on screen, more on request) and takes over filtering, sorting and paging.
 
-A card shows the price and the next start as of the build date (:func:`credcat.clock.today`);
-in the browser, ``catalogue.js`` decides again with the reader's date, as sites are not rebuilt
-every day.
+A card shows the next run open for enrolment as of the build date
+(:func:`credcat.clock.today`): its start, its language where the credential's runs differ in
+it, its price and what the catalogue says of that price; no price where no run is open. In
+the browser, ``catalogue.js`` decides again with the reader's date, as sites are not rebuilt
+every day, and with the language filter (the next run in a language ticked).
 """
 
 from __future__ import annotations
@@ -23,12 +25,16 @@ from collections import Counter
 from functools import partial
 from typing import Any
 
-from ...clock import today
 from ...model import Credential
 from .common import STATUS_ORDER, Site, numbered_page, page_count
 from .context import Card, CatalogueContext, FacetOption, Logo
-from .credential import price_summary
-from .index import FACETS, Facets, entry_runs, index_entries, run_open_until
+from .credential import (
+    open_until,
+    run_language_text,
+    run_price,
+    run_price_note,
+)
+from .index import FACETS, Facets, index_entries
 
 __all__ = ["PAGE_SIZE", "card", "catalogue_context", "list_page_inputs", "list_pages"]
 
@@ -48,8 +54,11 @@ SCRIPT_STRINGS = (
     "card_planned_start",
     "label",
     "card_closed",
+    "card_closed_in",
     "card_no_start",
     "card_price",
+    "run_languages",
+    "price_unknown",
     "card_compare",
     "catalogue_search_loading",
     "catalogue_range_inverted",
@@ -66,7 +75,7 @@ def card(site: Site, page: str, cred: Credential) -> Card:
     loc = site.loc
     ui = loc.ui
     work = cred.workload
-    next_start, price = _next_run(site, cred)
+    next_start, language, price, note = _next_run(site, cred)
     return {
         "id": cred.id,
         "href": site.link(page, site.urls.credential(cred.id)),
@@ -87,7 +96,9 @@ def card(site: Site, page: str, cred: Credential) -> Card:
         "status": cred.status,
         "status_label": str(ui["status"][cred.status]),
         "next_start": next_start,
+        "language": language,
         "price": price,
+        "price_note": note,
         "logo": card_logo(site, page, cred),
     }
 
@@ -102,19 +113,23 @@ def card_logo(site: Site, page: str, cred: Credential) -> Logo | None:
     return None
 
 
-def _next_run(site: Site, cred: Credential) -> tuple[str, str]:
-    """The next start (as of the build date, or "") and the price a card shows: the next
-    run's price, else the price of the offerings. A draft's next run is its planned start (it
-    is not offered yet, as on its page); a retired credential has none open."""
-    now = today().isoformat()
-    runs = entry_runs(site, cred)
-    upcoming = [run for run in runs if run_open_until(run) >= now]
-    if not upcoming or cred.status == "retired":  # none announced (the card says so), or
-        # every one closed for enrolment
-        return (str(site.loc.ui["card_closed"]) if runs else ""), price_summary(site, cred)
-    words, price = upcoming[0][1], upcoming[0][2]
+def _next_run(site: Site, cred: Credential) -> tuple[str, str, str, str]:
+    """What a card says of the next run open for enrolment on the build's date: "Next start
+    …", its language where the runs differ in it, its price and that price's note. Where none
+    is open: that none is ("" where none is announced: the card says so), and no price. A
+    draft's next run is its planned start, with its planned price (it is not offered yet, as
+    on its page); a retired credential has none open."""
+    runs = sorted(cred.offerings, key=lambda o: (o.start, o.id))
+    offered = next((o for o in runs if open_until(o) >= site.today), None)
+    if offered is None or cred.status == "retired":
+        return (str(site.loc.ui["card_closed"]) if runs else ""), "", "", ""
     key = "card_planned_start" if cred.status == "draft" else "card_next_start"
-    return site.loc.ui_text(key, date=words), price or price_summary(site, cred)
+    return (
+        site.loc.ui_text(key, date=site.loc.date(offered.start)),
+        run_language_text(site, cred, offered),
+        run_price(site, offered),
+        run_price_note(site, offered),
+    )
 
 
 def _intro(site: Site, active: int, orgs: int) -> str:

@@ -383,9 +383,11 @@ class Stackability(TypedDict):
 
 
 class Detail(TypedDict):
-    """A label and value of an offering; ``note``: what the catalogue says of the value (a
-    price's reduced fees), else ``""``."""
+    """A label and value of an offering; ``key`` which (``dates``, ``deadline``, ``price``,
+    ``where``, ``schedule``, ``languages``, ``places``); ``note``: what the catalogue says of
+    the value (a price's reduced fees), else ``""``."""
 
+    key: str
     label: str
     value: str
     note: str
@@ -396,9 +398,10 @@ class Offering(TypedDict):
 
     ``until`` is the last day it is open for enrolment (``YYYY-MM-DD``: the application
     deadline, else the start), ``open`` whether that day is not before the build's today; the
-    view-time script (``credential.js``) closes it once the reader's today is later. A run
-    that is not offered (a draft's, planned; a retired credential's) has no ``until`` and
-    says why it is not open in ``not_open`` (``""`` for a run that is offered).
+    view-time script (``credential.js``) closes it once the reader's today is later (no
+    enrolment, no price). ``until`` is ``""`` on an earlier version's page (a record). A run
+    that is not offered (a draft's, planned; a retired credential's) has no ``until`` either
+    and says why it is not open in ``not_open`` (``""`` for a run that is offered).
     """
 
     id: str
@@ -429,13 +432,19 @@ class GlanceFact(TypedDict):
 
 
 class GlanceRun(TypedDict):
-    """A run as the top of a credential page shows it (the next one open for enrolment)."""
+    """A run as the top of a credential page shows it (the next one open for enrolment): its
+    start, ``language`` ("in German", where the runs differ in language, else ``""``), its own
+    ``price`` with ``price_note`` (what the catalogue says of it; both ``""`` where the page
+    gives no price), and Enrol."""
 
     id: str
     until: str
     start: str
     deadline: str
     href: str
+    language: str
+    price: str
+    price_note: str
     enrol: Link | None
     shown: bool
 
@@ -444,7 +453,7 @@ class Glance(TypedDict):
     """The first screen of a credential page: what a learner decides on.
 
     Attributes:
-        facts: Level, workload, mode, languages and (while offered) price.
+        facts: Level, workload, mode and languages.
         outcomes: A few outcomes (skills first), shortened, numbered as on the page.
         all_outcomes: The link to every outcome.
         runs: Every run in date order; the template shows the first open one (``shown``)
@@ -584,8 +593,8 @@ class CredentialContext(BaseContext):
     glance: Glance
     prices: str
     """The price on the reader's today, for ``credential.js``: the JSON of
-    :func:`.credential.price_steps` on the price of the glance and of the key facts
-    (``data-credcat-prices``); ``""`` where the price never changes or is not shown."""
+    :func:`.credential.price_steps` on the price of the key facts (``data-credcat-prices``);
+    ``""`` where the price never changes or is not shown."""
     awarding_logos: list[Logo]
     employers: Employers
     further: Further
@@ -707,9 +716,15 @@ class Card(TypedDict):
     status: str
     status_label: str
     next_start: str
-    """"Next start 1 September 2026" as of the build date, or ""."""
+    """"Next start 1 September 2026" as of the build date, "No run open for enrolment now", or
+    "" (none announced)."""
+    language: str
+    """The next run's language ("in German") where the credential's runs differ in it, or ""."""
     price: str
-    """The next run's price, else the price of the offerings (a range, or "ask the provider")."""
+    """The next run's price ("ask the provider" where it states none); "" where no run is
+    open."""
+    price_note: str
+    """What the catalogue says of that price (a condition, a reduced fee), or ""."""
     logo: Logo | None
     """The logo of the first provider that has one, beside the providers' names (so its
     alternative text is empty: the name is already there)."""

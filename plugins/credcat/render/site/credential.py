@@ -85,6 +85,11 @@ __all__ = [
     "price_on",
     "price_steps",
     "price_summary",
+    "run_language_text",
+    "run_languages",
+    "run_price",
+    "run_price_note",
+    "says_run_languages",
     "summary_context",
 ]
 
@@ -93,8 +98,8 @@ GLANCE_OUTCOMES = 4
 
 
 NO_LONGER_OFFERED = frozenset({"superseded", "retired"})
-"""The statuses of a credential that is no longer offered: its quality assurance, once
-expired, is not waiting for a renewal."""
+"""The statuses of a credential that is no longer offered: its cards say so instead of a next
+start and a price, and its quality assurance, once expired, is not waiting for a renewal."""
 
 
 def open_until(offer: Offering) -> date:
@@ -104,6 +109,40 @@ def open_until(offer: Offering) -> date:
     (:attr:`.common.Site.today`) and again at view time (``credential.js``).
     """
     return offer.application_deadline or offer.start
+
+
+def run_languages(cred: Credential, offer: Offering) -> list[str]:
+    """The languages a run is taught in: its own, else the credential's."""
+    return list(offer.languages or cred.languages)
+
+
+def says_run_languages(cred: Credential) -> bool:
+    """Whether the pages name each run's language beside its start: where a run is not taught
+    in every language of the credential (runs in German and runs in English; or one run in
+    German of a credential in German and English), so that "Languages: German and English"
+    is never read as the language of the run offered."""
+    every = set(cred.languages)
+    return any(set(run_languages(cred, o)) != every for o in cred.offerings)
+
+
+def run_language_text(site: Site, cred: Credential, offer: Offering) -> str:
+    """The run's languages as a phrase ("in German"), where :func:`says_run_languages`, else
+    ``""``."""
+    if not says_run_languages(cred):
+        return ""
+    loc = site.loc
+    names = [loc.running_language_name(code) for code in run_languages(cred, offer)]
+    return loc.ui_text("run_languages", languages=loc.join(names))
+
+
+def run_price(site: Site, offer: Offering) -> str:
+    """The price of one run, or "ask the provider" where it states none."""
+    return site.loc.price(offer.price) if offer.price else str(site.loc.ui["price_unknown"])
+
+
+def run_price_note(site: Site, offer: Offering) -> str:
+    """What the catalogue says of a run's price (a condition, a reduced fee), else ``""``."""
+    return site.loc.text(offer.price.note) if offer.price and offer.price.note else ""
 
 
 def _expired(site: Site, qa: QualityAssurance) -> bool:
@@ -150,24 +189,30 @@ def price_summary(site: Site, cred: Credential) -> str:
 
 
 def price_on(site: Site, cred: Credential, day: date) -> str:
-    """The price a credential page shows on ``day`` (glance and key facts): that of the runs
-    open for enrolment on that day (:func:`open_until`), one value or a range; where none of
-    them states a price (none open, or only unpriced ones), the price of every run
-    (:func:`price_summary`), as a catalogue card falls back to when its next run has none.
+    """The price the key facts of a credential page show on ``day``: that of the runs open for
+    enrolment on that day (:func:`open_until`), one value or a range ("ask the provider" where
+    none of them states one); where runs are announced but none is open, that none is (no
+    price: nothing is offered at it); where none is announced, "ask the provider".
 
-    The build shows it for its own today (:attr:`.common.Site.today`), ``credential.js`` for
+    The first screen shows the price of the run it offers instead (:func:`run_price`). The
+    build shows this one for its own today (:attr:`.common.Site.today`), ``credential.js`` for
     the reader's, from :func:`price_steps`.
     """
-    prices = [o.price for o in cred.offerings if o.price is not None and open_until(o) >= day]
-    return _prices(site, prices) if prices else price_summary(site, cred)
+    runs = [o for o in cred.offerings if open_until(o) >= day]
+    if runs:
+        return _prices(site, [o.price for o in runs if o.price is not None])
+    if cred.offerings:
+        return str(site.loc.ui["fact_price_no_run"])
+    return price_summary(site, cred)
 
 
 def price_steps(site: Site, cred: Credential) -> str:
     """When the price of :func:`price_on` changes, for ``credential.js``: a JSON list of
     ``[last day, price]`` (ISO date, the text as the build writes it), the first pair whose
-    day is not past giving the price, and ``[null, price]`` last (every run closed); ``""``
-    where the price never changes. A set of open runs changes only on a run's last day of
-    enrolment, so one pair per such day is enough (days that give the same price merged)."""
+    day is not past giving the price, and ``[null, text]`` last (every run closed: that none
+    is open); ``""`` where the price never changes. A set of open runs changes only on a
+    run's last day of enrolment, so one pair per such day is enough (days that give the same
+    price merged)."""
     steps: list[list[str | None]] = []
     for day in sorted({open_until(o) for o in cred.offerings}):
         price = price_on(site, cred, day)
@@ -175,7 +220,7 @@ def price_steps(site: Site, cred: Credential) -> str:
             steps[-1][0] = day.isoformat()  # the same price until this day
         else:
             steps.append([day.isoformat(), price])
-    after = price_summary(site, cred)
+    after = price_on(site, cred, date.max)  # every run closed
     if steps and steps[-1][1] == after:
         steps[-1][0] = None
     else:
@@ -718,6 +763,7 @@ def _offering(site: Site, offer: Offering, cred: Credential) -> OfferingContext:
         "heading": loc.ui_text("offer_starts", date=start),
         "details": [
             {
+                "key": key.removeprefix("offer_"),
                 "label": str(ui[key]),
                 "value": value,
                 "note": loc.text(offer.price.note)
@@ -904,7 +950,8 @@ def _glance(
     planned: bool = False,
 ) -> Glance:
     """What a learner decides on, for the first screen: a few outcomes (skills first), level,
-    workload, mode, languages, price, and the next run open for enrolment; ``planned``: a
+    workload, mode, languages, and the next run open for enrolment: its start, language,
+    price (with its note) and Enrol. No run open: that none is, and no price. ``planned``: a
     draft's, whose first screen says enrolment is not open yet (and links its planned runs)."""
     loc = site.loc
     ui = loc.ui
@@ -922,14 +969,7 @@ def _glance(
             "value": loc.join(loc.language_names(cred.languages)),
         },
     ]
-    if offered and cred.status == "active":
-        facts.append(
-            {
-                "id": "price",
-                "label": str(ui["fact_price"]),
-                "value": price_on(site, cred, site.today),
-            }
-        )
+    priced = offered and cred.status == "active"
     skills_first = sorted(ordered_outcomes(cred), key=lambda o: (o.kind != "skill", number[o.id]))[
         :GLANCE_OUTCOMES
     ]
@@ -943,6 +983,8 @@ def _glance(
     ]
     by_id = {o.id: o for o in cred.offerings}
     runs: list[GlanceRun] = []
+    # the run offered is the first open for enrolment: its start, its language where the
+    # runs differ in it, its own price with what the catalogue says of it, and Enrol
     first_open = next((o["id"] for o in offerings if o["open"]), None)
     for o in offerings:
         offer = by_id[o["id"]]
@@ -957,6 +999,9 @@ def _glance(
                     else ""
                 ),
                 "href": "#" + o["anchor"],
+                "language": run_language_text(site, cred, offer),
+                "price": run_price(site, offer) if priced else "",
+                "price_note": run_price_note(site, offer) if priced else "",
                 "enrol": o["enrol"],
                 "shown": o["id"] == first_open,
             }

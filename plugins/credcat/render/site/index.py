@@ -55,6 +55,12 @@ key     value
 ``pr``  the price of the offerings (one value, a range, or "ask the provider")
 ``r``   the runs, by start: ``[start (YYYY-MM-DD), start as words, price or ""]``, and the
         application deadline (YYYY-MM-DD) as a fourth item where there is one
+``rl``  the languages of each run, in the order of ``r``: ``[words, code, …]`` ("in
+        German", "de"); only where a run is not taught in every language of ``l`` (the
+        pages then name each run's language beside its start)
+``rn``  what the catalogue says of each run's price (a condition, a reduced fee), in the
+        order of ``r`` (``""`` where nothing); only where a run's price has a note
+``rnl`` the language of each of those notes (``""`` for credcat's words'), present as ``tl``
 ======  ============================================================================
 
 ``logos`` maps an organisation id to its logo, relative to this file (absent when no
@@ -80,7 +86,8 @@ key     value
 ======  ============================================================================
 
 Runs whose start has passed stay listed: the browser, not the build, decides which run is the
-next start (sites are not rebuilt every day).
+next start (sites are not rebuilt every day), and which is the next in a language ticked in
+the catalogue's language filter (``rl``).
 """
 
 from __future__ import annotations
@@ -97,7 +104,15 @@ from ...versions import succession
 from ..language import lang_of
 from ..safe import json_for_script
 from .common import STATUS_ORDER, EntryMemo, Site
-from .credential import open_until, price_summary, workload
+from .credential import (
+    open_until,
+    price_summary,
+    run_language_text,
+    run_languages,
+    run_price_note,
+    says_run_languages,
+    workload,
+)
 
 __all__ = [
     "FACETS",
@@ -133,6 +148,21 @@ def entry_runs(site: Site, cred: Credential) -> list[list[str]]:
     return runs
 
 
+def _run_extras(site: Site, cred: Credential) -> dict[str, Any]:
+    """``rl``, ``rn`` and ``rnl`` of an entry (``None`` where absent): each run's languages
+    (where the pages name them), the note of each run's price and that note's language."""
+    runs = sorted(cred.offerings, key=lambda o: (o.start, o.id))
+    extras: dict[str, Any] = {"rl": None, "rn": None, "rnl": None}
+    if says_run_languages(cred):
+        extras["rl"] = [[run_language_text(site, cred, o), *run_languages(cred, o)] for o in runs]
+    notes = [run_price_note(site, o) for o in runs]
+    if any(notes):
+        extras["rn"] = [str(note) for note in notes]
+        langs = [lang_of(note) for note in notes]
+        extras["rnl"] = langs if any(langs) else None
+    return extras
+
+
 def run_open_until(run: list[str]) -> str:
     """The last day of enrolment of a run of :func:`entry_runs` (ISO date)."""
     return run[3] if len(run) > 3 else run[0]
@@ -166,6 +196,7 @@ def _entry(site: Site, cred: Credential) -> dict[str, Any]:
         "sb": cred.superseded_by if cred.status == "superseded" else None,
         "pr": price_summary(site, cred),
         "r": entry_runs(site, cred),
+        **_run_extras(site, cred),
     }
     return {k: v for k, v in entry.items() if v is not None and (v != [] or k == "vs")}
 

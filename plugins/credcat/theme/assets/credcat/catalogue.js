@@ -47,6 +47,11 @@
  *   #credcat-results                       the list of cards; li.credcat-card[data-credcat-id]
  *                                          [data-credcat-status]; only the shown ones exist;
  *                                          aria-busy="true" while a text search waits for the texts
+ *   [data-credcat-fact=start|run-language|price|price-note]  a card's next run open for
+ *                                          enrolment on the reader's today (with the language
+ *                                          filter: the next in a language ticked), its language
+ *                                          where the runs differ in it, its price and that
+ *                                          price's note; no price where no run is open
  *   #credcat-more                          "Show N more"
  *   #credcat-empty                         shown when nothing matches
  *   #credcat-others, #credcat-pages        the no-JS section of non-active cards and the links to
@@ -108,6 +113,7 @@
   } catch (e) { config = {}; }
   var words = config.strings || {};
   var lang = document.documentElement.lang || "en";
+  var uiLang = root.getAttribute("lang") || lang;  // the language of credcat's words
   var collator = window.Intl ? new Intl.Collator(lang, { sensitivity: "base", numeric: true }) : null;
   var numberFormat = window.Intl ? new Intl.NumberFormat(lang, { maximumFractionDigits: 2, useGrouping: false }) : null;
 
@@ -233,7 +239,7 @@
       // in the order of FACETS
       var vals = [[code("eqf", e.e)], codesOf("field", list_(e.f)), [code("mode", e.m)],
         codesOf("language", list_(e.l)), orgs, [code("status", e.st)]];
-      var item = { e: e, t: null, text: null, vals: vals, card: null };
+      var item = { e: e, t: null, text: null, vals: vals, card: null, cardKey: "" };
       items.push(item);
       if (typeof e.c === "number") ectsStated = true;
       else if (typeof e.h === "number") hoursOnly = true;
@@ -453,18 +459,81 @@
     return numberFormat ? numberFormat.format(value) : String(value);
   }
 
-  // The first run still open for enrolment on the reader's today: its last day is its
-  // application deadline (a fourth item) or its start.
-  function nextRun(e, now) {
+  // The index in e.r of the first run still open for enrolment on the reader's today (its
+  // last day is its application deadline, a fourth item, or its start), -1 for none. With the
+  // language filter (`langs`), the first taught in a language ticked, where e.rl names each
+  // run's languages ([words, code, …]); without e.rl every run is taught in every language.
+  function nextRun(e, now, langs) {
     var runs = list_(e.r);
+    var rl = list_(e.rl);
     for (var i = 0; i < runs.length; i++) {
-      if (String(runs[i][3] || runs[i][0]) >= now) return runs[i];
+      if (String(runs[i][3] || runs[i][0]) < now) continue;
+      if (langs.length && rl.length && !list_(rl[i]).slice(1).some(function (c) {
+        return langs.indexOf(c) !== -1;
+      })) continue;
+      return i;
     }
-    return null;
+    return -1;
   }
 
-  function cardOf(item, now) {
-    if (item.card) return item.card;
+  // "in English" (or "in German or English") for the languages ticked that a credential is
+  // taught in: the words of the page, the names as in a sentence, "or" from the browser
+  function inLanguages(e, langs) {
+    var names = langs.filter(function (c) { return list_(e.l).indexOf(c) !== -1; })
+      .map(function (c) { return (config.running || {})[c] || labels.language[c] || c; });
+    var joined = names.join(", ");
+    try {
+      if (names.length > 1 && window.Intl && Intl.ListFormat) {
+        joined = new Intl.ListFormat(uiLang, { type: "disjunction" }).format(names);
+      }
+    } catch (err) { /* keep the commas */ }
+    return fill(words.run_languages, { languages: joined });
+  }
+
+  // What a card says of the runs: the next one open for enrolment (start, language, price,
+  // the price's note), or that none is open (no price).
+  function runsOf(e, now, langs, when) {
+    var start = el("span");
+    start.setAttribute("data-credcat-fact", "start");
+    when.appendChild(start);
+    var runs = list_(e.r);
+    // a retired credential's runs are closed; a draft's next run is planned (not offered yet)
+    var i = e.st === "retired" ? -1 : nextRun(e, now, langs);
+    if (i < 0) {
+      start.textContent = !runs.length ? words.card_no_start
+        : langs.length && list_(e.rl).length ? fill(words.card_closed_in, { languages: inLanguages(e, langs) })
+        : words.card_closed;
+      return null;
+    }
+    var run = runs[i];
+    start.textContent = fill(e.st === "draft" ? words.card_planned_start : words.card_next_start, { date: run[1] });
+    var language = list_(list_(e.rl)[i])[0];
+    if (language) {
+      when.appendChild(document.createTextNode(" · "));
+      var spoken = el("span", "", language);
+      spoken.setAttribute("data-credcat-fact", "run-language");
+      when.appendChild(spoken);
+    }
+    when.appendChild(document.createTextNode(" · "));
+    var price = el("span");
+    price.setAttribute("data-credcat-fact", "price");
+    price.appendChild(srOnly(words.card_price));
+    price.appendChild(document.createTextNode(run[2] || words.price_unknown || ""));
+    when.appendChild(price);
+    var text = list_(e.rn)[i];
+    if (!text) return null;
+    var note = el("p", "credcat-card__price-note", text);
+    note.setAttribute("data-credcat-fact", "price-note");
+    var noteLang = list_(e.rnl)[i];
+    if (noteLang) setFallback(note, noteLang);
+    return note;
+  }
+
+  function cardOf(item, now, langs) {
+    // made again when the reader's today or the languages ticked change what it says
+    var key = now + "|" + langs.join(",");
+    if (item.card && item.cardKey === key) return item.card;
+    item.cardKey = key;
     var e = item.e;
     var li = el("li", "credcat-card");
     li.id = "card-" + e.i;
@@ -523,21 +592,10 @@
       fact("status", words.card_status, badge);
     }
     li.appendChild(facts);
-    // a retired credential's runs are closed; a draft's next run is planned (not offered yet)
-    var run = e.st === "retired" ? null : nextRun(e, now);
     var when = el("p", "credcat-card__when");
-    var start = el("span", "", run
-      ? fill(e.st === "draft" ? words.card_planned_start : words.card_next_start, { date: run[1] })
-      : list_(e.r).length ? words.card_closed : words.card_no_start);
-    start.setAttribute("data-credcat-fact", "start");
-    var price = el("span");
-    price.setAttribute("data-credcat-fact", "price");
-    price.appendChild(srOnly(words.card_price));
-    price.appendChild(document.createTextNode((run && run[2]) || e.pr || ""));
-    when.appendChild(start);
-    when.appendChild(document.createTextNode(" · "));
-    when.appendChild(price);
+    var note = runsOf(e, now, langs, when);
     li.appendChild(when);
+    if (note) li.appendChild(note);
     var summary = el("p", "credcat-card__summary", e.s);
     if (e.sl) setFallback(summary, e.sl);
     li.appendChild(summary);
@@ -559,10 +617,11 @@
 
   function render() {
     var now = today();
+    var langs = selected("language");
     var fragment = document.createDocumentFragment();
     var shown = results.slice(0, limit);
     shown.forEach(function (item) {
-      var card = cardOf(item, now);
+      var card = cardOf(item, now, langs);
       var box = card.querySelector("input[data-credcat-compare]");
       if (box) box.checked = compared.indexOf(item.e.i) !== -1;
       fragment.appendChild(card);

@@ -10,7 +10,9 @@
  * a caption, a column per credential (its header links to the credential page and carries a
  * "remove" link), a row per aspect (level, workload, outcomes, assessment, price, next start,
  * awarding body), each with its row header. The next start is decided with the reader's date
- * (a run whose start has passed is not the next start). Every text goes in with textContent.
+ * (a run whose start or application deadline has passed is not the next start), with its
+ * language where the credential's runs differ in it; the price is that run's, with its note
+ * (none where no run is open). Every text goes in with textContent.
  * On a phone the stylesheet shows each aspect as a block: every credential's value under the
  * credential's title (a cell's data-label); ARIA roles keep it a table for screen readers,
  * whose browsers drop a table's semantics once its display changes.
@@ -202,20 +204,37 @@
         var td = role(el("td"), "cell");
         // a phone shows the value under the credential's title (the stylesheet's ::before)
         td.setAttribute("data-label", e.t);
-        var run = null;
+        var at = -1;
         // the first run still open for enrolment: its deadline (a fourth item) or its start
         // (none for a retired credential; a draft's is planned, not offered yet)
         if (e.st !== "retired") {
-          list(e.r).some(function (r) { if (String(r[3] || r[0]) >= now) { run = r; return true; } return false; });
+          list(e.r).some(function (r, i) { if (String(r[3] || r[0]) >= now) { at = i; return true; } return false; });
         }
+        var run = at >= 0 ? list(e.r)[at] : null;
         if (row === "level") td.textContent = (labels.eqf && labels.eqf[String(e.e)]) || String(e.e);
         else if (row === "workload") td.textContent = more.w || "";
         else if (row === "outcomes") td.appendChild(bulleted(list(more.o), list(more.ol)));
         else if (row === "assessment") td.appendChild(assessmentLines(list(more.x), list(more.xl), list(more.xt)));
-        else if (row === "price") td.textContent = (run && run[2]) || e.pr || "";
+        else if (row === "price") {
+          // the price of the run offered, with what the catalogue says of it; none otherwise
+          if (run) {
+            td.textContent = run[2] || strings.price_unknown || "";
+            var note = list(e.rn)[at];
+            if (note) {
+              var small = el("span", "credcat-compare__price-note", note);
+              markFallback(small, list(e.rnl)[at]);
+              td.appendChild(small);
+            }
+          }
+        }
         else if (row === "next_start") {
-          td.textContent = run ? (e.st === "draft" ? fill(strings.planned, { date: run[1] }) : run[1])
-            : list(e.r).length ? strings.closed : strings.no_start;
+          if (run) {
+            var language = list(list(e.rl)[at])[0];
+            var date = e.st === "draft" ? fill(strings.planned, { date: run[1] }) : run[1];
+            td.textContent = date + (language ? " · " + language : "");
+          } else {
+            td.textContent = list(e.r).length ? strings.closed : strings.no_start;
+          }
         }
         else if (row === "awarding") {
           list(e.a).forEach(function (o, n) {
