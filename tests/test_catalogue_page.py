@@ -176,9 +176,47 @@ def test_a_card_names_the_language_of_its_next_run_where_runs_differ(tmp_path: P
         assert "rl" not in entries["same"]
 
 
+def test_cards_of_credentials_no_longer_offered_say_so_without_a_price(tmp_path: Path) -> None:
+    """A retired card says "No longer offered", a superseded one "Replaced by" its successor
+    (a link to its page): neither suggests a run to come ("No start date announced") nor a
+    price ("Ask the provider"); catalogue.json gives them no price either."""
+    root = write_catalogue(
+        tmp_path / "catalogue",
+        {
+            "current": credential(title={"en": "Databases II", "de": "Datenbanken II"}),
+            "old": credential(status="superseded", superseded_by="current"),
+            "gone": credential(status="retired"),
+        },
+    )
+    cat = load_catalogue(root)
+    for lang, retired, replaced in (
+        ("en", "No longer offered", "Replaced by Databases II"),
+        ("de", "Nicht mehr im Angebot", "Ersetzt durch Datenbanken II"),
+    ):
+        urls = Urls.of(cat.settings)
+        pages = Pages(cat, urls, lang)
+        spec = next(s for s in pages.pages() if s.kind == "catalogue")
+        context = pages.context(spec)
+        cards = {c["id"]: c for c in context["cards"] + context["other_cards"]}
+        for cid in ("old", "gone"):
+            assert (cards[cid]["price"], cards[cid]["next_start"]) == ("", ""), cid
+        assert "".join(p["text"] for p in cards["gone"]["no_longer"]) == retired
+        assert "".join(p["text"] for p in cards["old"]["no_longer"]) == replaced
+        link = next(p for p in cards["old"]["no_longer"] if p["href"])
+        assert posixpath.normpath(posixpath.join(spec.path, link["href"])) + "/" == (
+            urls.credential("current", None if lang == "en" else lang)
+        )
+        assert cards["current"]["no_longer"] == []
+        entries = {e["i"]: e for e in catalogue_index(cat, urls, lang)["credentials"]}
+        assert "pr" not in entries["old"] and "pr" not in entries["gone"]
+        assert entries["current"]["pr"] == (
+            "Ask the provider" if lang == "en" else "Beim Anbieter erfragen"
+        )
+
+
 def test_the_no_javascript_cards_show_what_the_context_says(tmp_path: Path) -> None:
-    """The cards of the built page: a run's language and price note; a card without a run
-    open gives no price."""
+    """The cards of the built page: a run's language and price note, and the no-longer-offered
+    line with the successor's link and no price."""
     runs = [
         {
             "id": "spring",
@@ -213,6 +251,9 @@ def test_the_no_javascript_cards_show_what_the_context_says(tmp_path: Path) -> N
     }
     old = doc.find("li", class_="credcat-card", data_credcat_id="old")
     assert not old.find_all(data_credcat_fact="price") and "Ask the provider" not in old.text()
+    start = old.find(data_credcat_fact="start")
+    assert start.text() == "Replaced by Relational databases"
+    assert start.find("a").attrs["href"] == "../credentials/python/"
 
 
 def test_compare_page_exists_in_every_language(tmp_path: Path) -> None:

@@ -749,7 +749,7 @@ def test_a_drafts_card_gives_its_planned_start(
 def test_a_retired_credential_offers_no_run_on_its_pages(tmp_path: Path) -> None:
     """A retired credential that still lists runs (``credcat check`` warns) is no longer
     offered: its pages say each run is closed, and offer none, as it has no
-    ``opportunities.jsonld``."""
+    ``opportunities.jsonld``; its card says it is no longer offered, without a price."""
     run_ = _run(
         "old", {"id": "spring", "start": "2027-03-01", "price": {"amount": 90, "currency": "EUR"}}
     )
@@ -764,7 +764,7 @@ def test_a_retired_credential_offers_no_run_on_its_pages(tmp_path: Path) -> None
     html = credential_pages(site, "", "old")[""]
     assert page_runs(html) == {"spring": "Enrolment closed: this credential is no longer offered."}
     assert "data-credcat-not-open" not in html.split('id="offering-spring"')[0]  # no glance line
-    assert card_when(site, "", "old") == "No run open for enrolment now · €90"
+    assert card_when(site, "", "old") == "No longer offered"
 
 
 # --- once active -------------------------------------------------------------------------------

@@ -27,7 +27,14 @@ from tests.catalogue_factory import hours_credential
 
 from credcat.render.site.localise import ui_strings
 
-from .conftest import NewContext, Site, save_screenshot, small_site, words_split_across_lines
+from .conftest import (
+    NewContext,
+    Site,
+    require_axe,
+    save_screenshot,
+    small_site,
+    words_split_across_lines,
+)
 from .test_credential_page import TARGETS as TOUCH_TARGETS
 from .test_e2e import (
     assert_no_axe_violations,
@@ -299,6 +306,50 @@ def test_cards_and_comparisons_give_the_price_of_the_run_offered(
     expect(card.locator('[data-credcat-fact="price-note"]')).to_have_count(0)
     page.goto(sample_site.url(f"compare/?ids={entry['i']}"))
     expect(page.locator('[data-credcat-row="price"] td')).to_have_text("")
+
+
+def test_cards_of_credentials_no_longer_offered_say_so(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """A retired card says "No longer offered", a superseded one "Replaced by" its successor,
+    a link to its page; neither gives a price or suggests a start date to come, on the
+    catalogue and on the compare page."""
+    cat = sample_site.catalogue
+    ui = ui_strings(lang_of(cat))
+    retired = next(c for c in sorted(cat.credentials) if cat.credentials[c].status == "retired")
+    superseded = next(
+        c for c in sorted(cat.credentials) if cat.credentials[c].status == "superseded"
+    )
+    successor = cat.credentials[superseded].superseded_by
+    assert successor is not None
+    title = t(cat, cat.credentials[successor].title)
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    open_catalogue(page, sample_site, "?status=retired&status=superseded")
+    gone = page.locator(f'#credcat-results li[data-credcat-id="{retired}"]')
+    old = page.locator(f'#credcat-results li[data-credcat-id="{superseded}"]')
+    expect(gone.locator('[data-credcat-fact="start"]')).to_have_text(ui["card_retired"])
+    expect(old.locator('[data-credcat-fact="start"]')).to_have_text(
+        ui["card_replaced"].replace("{successor}", title)
+    )
+    for card in (gone, old):
+        expect(card.locator('[data-credcat-fact="price"]')).to_have_count(0)
+        for words in (ui["card_no_start"], ui["price_unknown"]):
+            expect(card).not_to_contain_text(words)
+    require_axe()
+    assert_no_axe_violations(page, "catalogue with retired and superseded cards")
+    old.locator('[data-credcat-fact="start"] a').click()
+    page.wait_for_url(re.compile(rf"credentials/{successor}/$"))
+
+    page.goto(sample_site.url(f"compare/?ids={retired},{superseded}"))
+    starts = page.locator('[data-credcat-row="next_start"] td')
+    expect(starts.nth(0)).to_have_text(ui["compare"]["no_longer"])
+    expect(starts.nth(1)).to_have_text(ui["compare"]["replaced"].replace("{title}", title))
+    expect(starts.nth(1).locator("a")).to_have_attribute(
+        "href", re.compile(rf"credentials/{successor}/$")
+    )
+    for n in range(2):
+        expect(page.locator('[data-credcat-row="price"] td').nth(n)).to_have_text("")
 
 
 # --- compare --------------------------------------------------------------------------------

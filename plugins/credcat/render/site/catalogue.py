@@ -14,9 +14,10 @@ those on screen, more on request) and takes over filtering, sorting and paging.
 
 A card shows the next run open for enrolment as of the build date
 (:func:`credcat.clock.today`): its start, its language where the credential's runs differ in
-it, its price and what the catalogue says of that price; no price where no run is open. In
-the browser, ``catalogue.js`` decides again with the reader's date, as sites are not rebuilt
-every day, and with the language filter (the next run in a language ticked).
+it, its price and what the catalogue says of that price; no price where no run is open. A
+credential no longer offered says so instead ("No longer offered", "Replaced by …"). In the
+browser, ``catalogue.js`` decides again with the reader's date, as sites are not rebuilt every
+day, and with the language filter (the next run in a language ticked).
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from typing import Any
 
 from ...model import Credential
 from .common import STATUS_ORDER, Site, numbered_page, page_count
-from .context import Card, CatalogueContext, FacetOption, Logo
+from .context import Card, CatalogueContext, FacetOption, Logo, Part
 from .credential import (
+    no_longer_offered,
     open_until,
     run_language_text,
     run_price,
@@ -57,6 +59,8 @@ SCRIPT_STRINGS = (
     "card_closed_in",
     "card_no_start",
     "card_price",
+    "card_retired",
+    "card_replaced",
     "run_languages",
     "price_unknown",
     "card_compare",
@@ -99,6 +103,7 @@ def card(site: Site, page: str, cred: Credential) -> Card:
         "language": language,
         "price": price,
         "price_note": note,
+        "no_longer": _no_longer(site, page, cred),
         "logo": card_logo(site, page, cred),
     }
 
@@ -111,6 +116,12 @@ def card_logo(site: Site, page: str, cred: Credential) -> Logo | None:
         if found is not None:
             return {"src": found["src"], "alt": ""}
     return None
+
+
+def _no_longer(site: Site, page: str, cred: Credential) -> list[Part]:
+    """What a card of a credential no longer offered says instead of a next start and a
+    price; ``[]`` for the others."""
+    return no_longer_offered(site, page, cred.status, cred.superseded_by)
 
 
 def _next_run(site: Site, cred: Credential) -> tuple[str, str, str, str]:

@@ -725,6 +725,9 @@ class Card(TypedDict):
     open."""
     price_note: str
     """What the catalogue says of that price (a condition, a reduced fee), or ""."""
+    no_longer: list[Part]
+    """For a credential no longer offered, instead of a next start and a price: "No longer
+    offered", or "Replaced by <successor>" (a link); else ``[]``."""
     logo: Logo | None
     """The logo of the first provider that has one, beside the providers' names (so its
     alternative text is empty: the name is already there)."""

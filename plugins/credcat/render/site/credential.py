@@ -80,6 +80,7 @@ __all__ = [
     "NO_LONGER_OFFERED",
     "OUTCOME_KINDS",
     "credential_context",
+    "no_longer_offered",
     "open_until",
     "ordered_outcomes",
     "price_on",
@@ -143,6 +144,19 @@ def run_price(site: Site, offer: Offering) -> str:
 def run_price_note(site: Site, offer: Offering) -> str:
     """What the catalogue says of a run's price (a condition, a reduced fee), else ``""``."""
     return site.loc.text(offer.price.note) if offer.price and offer.price.note else ""
+
+
+def no_longer_offered(site: Site, page: str, status: str, successor: str | None) -> list[Part]:
+    """What a card says instead of a next start and a price for a credential no longer
+    offered: "Replaced by <successor>" (a link from ``page``), or "No longer offered"; ``[]``
+    for a credential that is offered (or will be)."""
+    if status not in NO_LONGER_OFFERED:
+        return []
+    if status == "superseded" and successor and successor in site.cat.briefs:
+        ref = site.cred_ref(page, successor)
+        link: Part = {"text": ref["text"], "href": ref["href"], "rel": ""}
+        return rich(str(site.loc.ui["card_replaced"]), {"successor": link})
+    return rich(str(site.loc.ui["card_retired"]), {})
 
 
 def _expired(site: Site, qa: QualityAssurance) -> bool:

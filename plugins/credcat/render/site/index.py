@@ -52,7 +52,8 @@ key     value
         is the current one alone; a draft's version not released has none, so a draft lists
         its released versions only, ``[]`` when it has none)
 ``sb``  the successor's id (only for a superseded credential)
-``pr``  the price of the offerings (one value, a range, or "ask the provider")
+``pr``  the price of the offerings (one value, a range, or "ask the provider"); absent for
+        a credential no longer offered (superseded or retired)
 ``r``   the runs, by start: ``[start (YYYY-MM-DD), start as words, price or ""]``, and the
         application deadline (YYYY-MM-DD) as a fourth item where there is one
 ``rl``  the languages of each run, in the order of ``r``: ``[words, code, …]`` ("in
@@ -105,6 +106,7 @@ from ..language import lang_of
 from ..safe import json_for_script
 from .common import STATUS_ORDER, EntryMemo, Site
 from .credential import (
+    NO_LONGER_OFFERED,
     open_until,
     price_summary,
     run_language_text,
@@ -194,7 +196,8 @@ def _entry(site: Site, cred: Credential) -> dict[str, Any]:
         # kept when empty: a draft with no version at its address is not its current one
         "vs": versions if versions != [cred.version] else None,
         "sb": cred.superseded_by if cred.status == "superseded" else None,
-        "pr": price_summary(site, cred),
+        # no price for a credential no longer offered: its cards say so instead
+        "pr": price_summary(site, cred) if cred.status not in NO_LONGER_OFFERED else None,
         "r": entry_runs(site, cred),
         **_run_extras(site, cred),
     }

@@ -51,7 +51,9 @@
  *                                          enrolment on the reader's today (with the language
  *                                          filter: the next in a language ticked), its language
  *                                          where the runs differ in it, its price and that
- *                                          price's note; no price where no run is open
+ *                                          price's note; no price where no run is open; for a
+ *                                          credential no longer offered, "No longer offered" or
+ *                                          "Replaced by <successor>" (a link) and no price
  *   #credcat-more                          "Show N more"
  *   #credcat-empty                         shown when nothing matches
  *   #credcat-others, #credcat-pages        the no-JS section of non-active cards and the links to
@@ -491,11 +493,28 @@
   }
 
   // What a card says of the runs: the next one open for enrolment (start, language, price,
-  // the price's note), or that none is open (no price).
+  // the price's note), that none is open (no price), or, for a credential no longer
+  // offered, that it is not ("Replaced by <successor>", a link).
   function runsOf(e, now, langs, when) {
     var start = el("span");
     start.setAttribute("data-credcat-fact", "start");
     when.appendChild(start);
+    if (e.st === "retired" || e.st === "superseded") {
+      var successor = e.st === "superseded" && typeof e.sb === "string" &&
+        Object.prototype.hasOwnProperty.call(byId, e.sb) ? byId[e.sb].e : null;
+      if (!successor) {
+        start.textContent = words.card_retired;
+        return null;
+      }
+      var pieces = String(words.card_replaced || "{successor}").split("{successor}");
+      start.appendChild(document.createTextNode(pieces[0]));
+      var link = el("a", "", successor.t);
+      link.setAttribute("href", base + fill(data.url || "credentials/{id}/", { id: encodeURIComponent(successor.i) }));
+      if (successor.tl) setFallback(link, successor.tl);
+      start.appendChild(link);
+      start.appendChild(document.createTextNode(pieces.slice(1).join("{successor}")));
+      return null;
+    }
     var runs = list_(e.r);
     // a retired credential's runs are closed; a draft's next run is planned (not offered yet)
     var i = e.st === "retired" ? -1 : nextRun(e, now, langs);

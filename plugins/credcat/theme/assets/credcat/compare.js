@@ -12,7 +12,8 @@
  * awarding body), each with its row header. The next start is decided with the reader's date
  * (a run whose start or application deadline has passed is not the next start), with its
  * language where the credential's runs differ in it; the price is that run's, with its note
- * (none where no run is open). Every text goes in with textContent.
+ * (none where no run is open); a credential no longer offered says so in both rows ("No
+ * longer offered", "Replaced by <successor>"). Every text goes in with textContent.
  * On a phone the stylesheet shows each aspect as a block: every credential's value under the
  * credential's title (a cell's data-label); ARIA roles keep it a table for screen readers,
  * whose browsers drop a table's semantics once its display changes.
@@ -211,13 +212,14 @@
           list(e.r).some(function (r, i) { if (String(r[3] || r[0]) >= now) { at = i; return true; } return false; });
         }
         var run = at >= 0 ? list(e.r)[at] : null;
+        var gone = e.st === "retired" || e.st === "superseded";
         if (row === "level") td.textContent = (labels.eqf && labels.eqf[String(e.e)]) || String(e.e);
         else if (row === "workload") td.textContent = more.w || "";
         else if (row === "outcomes") td.appendChild(bulleted(list(more.o), list(more.ol)));
         else if (row === "assessment") td.appendChild(assessmentLines(list(more.x), list(more.xl), list(more.xt)));
         else if (row === "price") {
           // the price of the run offered, with what the catalogue says of it; none otherwise
-          if (run) {
+          if (run && !gone) {
             td.textContent = run[2] || strings.price_unknown || "";
             var note = list(e.rn)[at];
             if (note) {
@@ -228,7 +230,20 @@
           }
         }
         else if (row === "next_start") {
-          if (run) {
+          if (gone) {
+            var successor = e.st === "superseded" && typeof e.sb === "string" ? byId[e.sb] : null;
+            if (successor) {
+              var pieces = String(strings.replaced || "{title}").split("{title}");
+              td.appendChild(document.createTextNode(pieces[0]));
+              var link = el("a", "", successor.t);
+              link.setAttribute("href", base + fill(data.url || "credentials/{id}/", { id: encodeURIComponent(successor.i) }));
+              markFallback(link, successor.tl);
+              td.appendChild(link);
+              td.appendChild(document.createTextNode(pieces.slice(1).join("{title}")));
+            } else {
+              td.textContent = strings.no_longer || "";
+            }
+          } else if (run) {
             var language = list(list(e.rl)[at])[0];
             var date = e.st === "draft" ? fill(strings.planned, { date: run[1] }) : run[1];
             td.textContent = date + (language ? " · " + language : "");
