@@ -329,11 +329,12 @@ def test_outcomes_at_a_glance_are_numbered_as_on_the_page(site: Path) -> None:
 
 
 def test_runs_that_started_or_closed_are_not_offered_for_enrolment(site: Path) -> None:
-    """autumn has started and winter's deadline has passed: neither is offered (no Enrol, and
-    no price: spring's is shown while it is open)."""
+    """winter's deadline has passed: still to come, not offered (no Enrol, no price); autumn
+    started, without an end: over, listed under "Past runs"; spring is open."""
     doc = page(site, f"credentials/{CID}/")
-    for oid, is_open in (("autumn", False), ("winter", False), ("spring", True)):
+    for oid, is_open in (("winter", False), ("spring", True)):
         run = doc.find("div", data_credcat_offering=oid)
+        assert visible(run) and "data-credcat-ended" not in run.attrs, oid
         assert ("data-credcat-past" not in run.attrs) is is_open, oid
         enrol = run.find("a", class_="credcat-enrol")
         assert visible(enrol) is is_open, oid
@@ -342,6 +343,62 @@ def test_runs_that_started_or_closed_are_not_offered_for_enrolment(site: Path) -
         assert closed.text().startswith("Enrolment closed")
     price = doc.find("div", data_credcat_offering="spring").find("div", data_credcat_detail="price")
     assert visible(price) and price.find("dd").text().startswith("€450")
+
+
+def test_runs_that_are_over_are_listed_as_past_runs(site: Path, tmp_path: Path) -> None:
+    """A run whose last day (its end, else its start) has passed on the build's today leaves
+    "Upcoming offerings" for "Past runs": one line of dates, place and language, no price,
+    no enrolment. Once every run is over the heading (and the table of contents) says "Past
+    runs" and that no upcoming run is announced; the marks let credential.js do the same on
+    the reader's today."""
+    doc = page(site, f"credentials/{CID}/")
+    section = doc.find("section", class_="credcat-offerings")
+    assert section.attrs["data-credcat-text-upcoming"] == "Upcoming offerings"
+    assert section.attrs["data-credcat-text-past"] == "Past runs"
+    assert section.find("h2").text() == "Upcoming offerings"
+    autumn = section.find("div", data_credcat_offering="autumn")
+    assert autumn.attrs["data-credcat-ends"] == "2026-11-02"  # no end: its start
+    assert "data-credcat-ended" in autumn.attrs and not visible(autumn)
+    past = section.find("div", data_credcat_past_runs=True)
+    assert visible(past) and visible(past.find("h3", id="past-runs"))
+    lines = [li for li in past.find_all("li", data_credcat_past_run=True) if visible(li)]
+    assert [li.attrs["data-credcat-past-run"] for li in lines] == ["autumn"]
+    assert lines[0].text() == "2 November 2026 · Online"
+    assert not visible(section.find("p", data_credcat_no_upcoming=True))
+    for oid in ("winter", "spring"):  # to come: a mark to move them at view time
+        line = past.find("li", data_credcat_past_run=oid)
+        assert (
+            not visible(line)
+            and line.attrs["data-credcat-ends"]
+            == section.find("div", data_credcat_offering=oid).attrs["data-credcat-ends"]
+        )
+
+    over = [
+        {"id": "spring", "start": "2026-03-02", "end": "2026-05-22", "price": {"amount": 450}},
+        {"id": "autumn", "start": "2026-09-07", "end": "2026-11-27", "price": {"amount": 450}},
+    ]
+    catalogue = write_catalogue(tmp_path / "catalogue", {CID: credential(offerings=over)})
+    build_site(make_project(tmp_path / "project", catalogue), tmp_path / "site", strict=False)
+    for path, heading, none in (
+        (f"credentials/{CID}/", "Past runs", "No upcoming run is announced"),
+        (f"de/credentials/{CID}/", "Vergangene Durchgänge", "Zurzeit ist kein weiterer"),
+    ):
+        doc = page(tmp_path / "site", path)
+        section = doc.find("section", class_="credcat-offerings")
+        assert section.find("h2", id="offerings").text() == heading
+        toc = [
+            a
+            for a in doc.find_all("a", href="#offerings")
+            if "md-nav__link" in a.attrs.get("class", "")
+        ]
+        assert [a.text() for a in toc] == [heading], path
+        assert visible(section.find("p", data_credcat_no_upcoming=True))
+        assert section.find("p", data_credcat_no_upcoming=True).text().startswith(none)
+        assert not any(visible(r) for r in section.find_all("div", data_credcat_offering=True))
+        past = section.find("div", data_credcat_past_runs=True)
+        assert not visible(past.find("h3", id="past-runs"))  # the section's heading says it
+        assert len([li for li in past.find_all("li") if visible(li)]) == 2
+        assert "€" not in shown_text(section) and "450" not in shown_text(section)
 
 
 def test_a_catalogue_with_no_open_run_says_so_at_the_top(tmp_path: Path) -> None:
@@ -501,6 +558,8 @@ def test_the_next_start_says_the_runs_language_where_runs_differ(tmp_path: Path)
         said = [r.find(class_="credcat-glance__language").text() for r in runs]
         assert said == [f"· {s}" for s in spoken], path
         assert visible(runs[0]) and not visible(runs[1])
+        past = doc.find("div", data_credcat_past_runs=True).find_all("li")
+        assert [li.text().rsplit(" · ", 1)[-1] for li in past] == spoken
     shown = [r for r in page(site, f"credentials/{CID}/").find_all(data_credcat_run=True)]
     assert shown_text(shown[0].find("p", class_="credcat-glance__start")) == (
         "Next start 1 March 2027 · in German · apply by 12 February 2027"

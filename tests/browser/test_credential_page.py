@@ -23,6 +23,7 @@ from credcat.catalogue import Catalogue
 from credcat.model import Credential
 from credcat.render.site.credential import (
     open_until,
+    run_ends,
     run_languages,
     says_run_languages,
 )
@@ -384,6 +385,69 @@ def test_the_top_gives_the_price_of_the_run_offered_with_its_condition(
     expect(page.locator('#key-facts ~ dl [data-credcat-fact="price"] dd')).to_have_text(
         "No run open for enrolment now"
     )
+
+
+def test_past_runs_leave_the_upcoming_offerings_on_the_readers_today(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path
+) -> None:
+    """A run whose last day has passed moves from "Upcoming offerings" to "Past runs" (dates,
+    place, language; no price, no enrolment); once none is left to come, the heading and the
+    table of contents say "Past runs", the page says that no upcoming run is announced, and
+    the top offers nothing and prices nothing. Without JavaScript, the build's day stays."""
+    cred = taught_in_turn(sample_site.catalogue)
+    ordered = runs(cred)
+    first_over = min(run_ends(o) for o in ordered)
+    upcoming = [o for o in ordered if run_ends(o) > first_over]
+    assert upcoming, cred.id
+    page = open_page(new_context, DESKTOP)
+    section = page.locator("section.credcat-offerings")
+    heading = section.locator("h2#offerings")
+    toc = page.locator('.md-sidebar--secondary a[href="#offerings"]')
+
+    page.clock.set_fixed_time(at(str(first_over + timedelta(days=1))))
+    page.goto(sample_site.url(f"credentials/{cred.id}/"))
+    expect(heading).to_have_text("Upcoming offerings")
+    expect(toc).to_have_text("Upcoming offerings")
+    for offer in ordered:
+        over = run_ends(offer) <= first_over
+        block = section.locator(f'[data-credcat-offering="{offer.id}"]')
+        line = section.locator(f'[data-credcat-past-run="{offer.id}"]')
+        expect(block).to_be_hidden() if over else expect(block).to_be_visible()
+        expect(line).to_be_visible() if over else expect(line).to_be_hidden()
+        if over:
+            expect(line).to_contain_text(in_languages(cred, offer))
+            expect(line).not_to_contain_text("€")
+    expect(section.locator("h3#past-runs")).to_be_visible()
+    expect(section.locator("[data-credcat-no-upcoming]")).to_be_hidden()
+
+    # 10 January 2028: every run is over
+    page.clock.set_fixed_time(datetime(2028, 1, 10, 12, 0))
+    page.goto(sample_site.url(f"credentials/{cred.id}/"))
+    assert max(run_ends(o) for o in ordered) < datetime(2028, 1, 10).date()
+    expect(heading).to_have_text("Past runs")
+    expect(toc).to_have_text("Past runs")
+    expect(section.locator("[data-credcat-no-upcoming]")).to_be_visible()
+    expect(section.locator("h3#past-runs")).to_be_hidden()
+    expect(section.locator("[data-credcat-offering]:visible")).to_have_count(0)
+    expect(section.locator("[data-credcat-past-run]:visible")).to_have_count(len(ordered))
+    expect(section).not_to_contain_text("€", use_inner_text=True)
+    expect(section.locator(".credcat-enrol:visible")).to_have_count(0)
+    expect(page.locator(".credcat-glance [data-credcat-no-run]")).to_be_visible()
+    expect(page.locator(".credcat-glance")).not_to_contain_text("€", use_inner_text=True)
+    require_axe()
+    assert_no_axe_violations(page, f"credential {cred.id} with every run over")
+    section.scroll_into_view_if_needed()
+    save_screenshot(page, screenshot_dir, "credential-past-runs", full_page=False)
+
+    # without JavaScript: the runs as of the build's day, all to come
+    context, _ = new_context(viewport=DESKTOP, java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(sample_site.url(f"credentials/{cred.id}/"))
+    expect(plain.locator("section.credcat-offerings h2#offerings")).to_have_text(
+        "Upcoming offerings"
+    )
+    expect(plain.locator("[data-credcat-offering]:visible")).to_have_count(len(ordered))
+    expect(plain.locator("[data-credcat-past-runs]")).to_be_hidden()
 
 
 def test_expired_quality_assurance_of_a_retired_credential_asks_for_no_renewal(

@@ -399,9 +399,13 @@ class Offering(TypedDict):
     ``until`` is the last day it is open for enrolment (``YYYY-MM-DD``: the application
     deadline, else the start), ``open`` whether that day is not before the build's today; the
     view-time script (``credential.js``) closes it once the reader's today is later (no
-    enrolment, no price). ``until`` is ``""`` on an earlier version's page (a record). A run
-    that is not offered (a draft's, planned; a retired credential's) has no ``until`` either
-    and says why it is not open in ``not_open`` (``""`` for a run that is offered).
+    enrolment, no price). ``ends`` is its last day (its end, else its start), ``ended``
+    whether that is before the build's today: it is listed under "Past runs" as ``past`` (its
+    dates, place and language), and the script moves it there on the reader's today.
+    ``until`` and ``ends`` are ``""`` on an earlier version's page (a record). A run that is
+    not offered (a draft's, planned; a retired credential's) has no ``until`` or ``ends``
+    either (it is not moved to "Past runs") and says why it is not open in ``not_open``
+    (``""`` for a run that is offered).
     """
 
     id: str
@@ -413,6 +417,9 @@ class Offering(TypedDict):
     until: str
     open: bool
     not_open: str
+    ends: str
+    ended: bool
+    past: str
 
 
 class NumberedText(TypedDict):
@@ -588,8 +595,17 @@ class CredentialContext(BaseContext):
     """On an earlier version's page: its runs are a record, offered with the current version
     (or by none, for a draft or retired credential); on a draft's: its runs are planned."""
     offerings_heading: str
-    """The heading of the runs: upcoming, planned (a draft's), or announced with an earlier
-    version."""
+    """"Upcoming offerings"; "Planned runs" on a draft's page; "Past runs" where every run
+    offered is over on the build's today; "Runs announced with this version" on an earlier
+    version's page."""
+    offerings_live: bool
+    """The runs are the current ones and offered, marked upcoming or past on the build's today
+    and again on the reader's (not on an earlier version's page, nor a draft's or a retired
+    credential's: :func:`credcat.render.data.loq.offers_runs`)."""
+    offerings_upcoming: bool
+    """Some run is not over on the build's today."""
+    offerings_past: bool
+    """Some run is over on the build's today."""
     glance: Glance
     prices: str
     """The price on the reader's today, for ``credential.js``: the JSON of

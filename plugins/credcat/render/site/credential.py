@@ -86,6 +86,7 @@ __all__ = [
     "price_on",
     "price_steps",
     "price_summary",
+    "run_ends",
     "run_language_text",
     "run_languages",
     "run_price",
@@ -110,6 +111,13 @@ def open_until(offer: Offering) -> date:
     (:attr:`.common.Site.today`) and again at view time (``credential.js``).
     """
     return offer.application_deadline or offer.start
+
+
+def run_ends(offer: Offering) -> date:
+    """The last day of a run: its end, else its start (as ``credcat check`` reads a run
+    without an end). Once today is later, the run is past: the credential page lists it
+    under "Past runs", at build time and again at view time (``credential.js``)."""
+    return offer.end or offer.start
 
 
 def run_languages(cred: Credential, offer: Offering) -> list[str]:
@@ -374,11 +382,22 @@ def credential_context(
         _offering(site, o, cred) for o in sorted(cred.offerings, key=lambda o: (o.start, o.id))
     ]
     if earlier:  # a record: no enrolment, nothing for the reader's today to open or close
-        offerings = [{**o, "enrol": None, "until": "", "open": False} for o in offerings]
+        offerings = [
+            {**o, "enrol": None, "until": "", "open": False, "ends": "", "ended": False}
+            for o in offerings
+        ]
     elif not offered:  # planned (a draft) or closed for good (retired): never open
         not_open = str(ui["offer_planned" if cred.status == "draft" else "offer_withdrawn"])
         offerings = [
-            {**o, "enrol": None, "until": "", "open": False, "not_open": not_open}
+            {
+                **o,
+                "enrol": None,
+                "until": "",
+                "open": False,
+                "ends": "",
+                "ended": False,
+                "not_open": not_open,
+            }
             for o in offerings
         ]
     planned = not earlier and cred.status == "draft" and bool(offerings)
@@ -386,8 +405,18 @@ def credential_context(
         offerings_note = str(ui["offerings_earlier" if offered else "offerings_earlier_unoffered"])
     else:
         offerings_note = str(ui["offerings_planned"]) if planned else ""
-    heading_key = "h_offerings_planned" if planned else "h_offerings"
-    offerings_heading = str(ui["h_offerings_earlier" if earlier else heading_key])
+    # the runs offered, as of the build's today: those not over yet ("Upcoming offerings"),
+    # then those over ("Past runs"); credential.js moves a run from the first to the second
+    # on the reader's today
+    upcoming = any(not o["ended"] for o in offerings)
+    if earlier:
+        offerings_heading = str(ui["h_offerings_earlier"])
+    elif planned:
+        offerings_heading = str(ui["h_offerings_planned"])
+    elif offerings and not upcoming:
+        offerings_heading = str(ui["h_past_runs"])
+    else:
+        offerings_heading = str(ui["h_offerings"])
     base = site.base("credential", page, loc.text(cred.title))
     ctx: CredentialContext = {
         **base,
@@ -455,6 +484,9 @@ def credential_context(
         "show_offerings": show_offerings,
         "offerings_note": offerings_note if offerings else "",
         "offerings_heading": offerings_heading,
+        "offerings_live": not earlier and offered,
+        "offerings_upcoming": upcoming,
+        "offerings_past": any(o["ended"] for o in offerings),
         # runs at the top only where the page lists them and offers them (not for a
         # credential no longer offered that has none): "no run at the moment" links to that
         # list; a draft's first screen says enrolment is not open yet
@@ -756,6 +788,12 @@ def _offering(site: Site, offer: Offering, cred: Credential) -> OfferingContext:
     elif cred.mode == "online":
         where = str(ui["offer_online"])
     languages = offer.languages or []
+    dated = [
+        dates,
+        where,
+        # "in German" where the runs' languages differ (the details name them in any case)
+        run_language_text(site, cred, offer),
+    ]
     details = [
         ("offer_dates", dates),
         (
@@ -799,6 +837,10 @@ def _offering(site: Site, offer: Offering, cred: Credential) -> OfferingContext:
         "until": open_until(offer).isoformat(),
         "open": open_until(offer) >= site.today,
         "not_open": "",
+        "ends": run_ends(offer).isoformat(),
+        "ended": run_ends(offer) < site.today,
+        # how "Past runs" lists it: its dates, place and language, no price nor enrolment
+        "past": Markup(" · ").join(in_span(bit) for bit in dated if bit),
     }
 
 

@@ -3,15 +3,22 @@
  * Sites are not rebuilt every day. The build marks what was past on its own date; this script
  * corrects it on the reader's: every element with data-credcat-until="YYYY-MM-DD" (a run: the
  * last day to enrol; quality assurance: the last valid day) gets data-credcat-past once that day
- * is over, its [data-credcat-if-past] parts are shown and its [data-credcat-if-open] parts
- * hidden. The first screen ([data-credcat-runs]) shows the first run still open, or
- * [data-credcat-no-run]. The price of the glance and of the key facts
- * ([data-credcat-prices]) is that of the runs still open, as the build computes it on its
- * date (credcat.render.site.credential.price_on): the build writes when it changes, as
- * [[last day, price], …, [null, price]] (the price each run's last day of enrolment leaves,
- * formatted by the build), and the first pair whose day is not past is shown.
- * time[data-credcat-today] shows today's date (also when printing).
- * Every word comes from the page; without JavaScript the build's state stays.
+ * is over, and every element with data-credcat-ends="YYYY-MM-DD" (a run: its last day) gets
+ * data-credcat-ended. Its parts (the element itself included) marked [data-credcat-if-past] /
+ * [data-credcat-if-open] are shown only once that day is over / while it is not, and those
+ * marked [data-credcat-if-ended] / [data-credcat-if-running] likewise for the run's last day
+ * (a part with both kinds of marks is shown when both say so). The first screen
+ * ([data-credcat-runs]) shows the first run still open (its start, language, price and
+ * Enrol), or [data-credcat-no-run]. The runs ([data-credcat-offerings]) list a run that is
+ * over under "Past runs" ([data-credcat-past-runs]) instead of its block; when none is left
+ * to come, [data-credcat-no-upcoming] says so and the heading (with its entry in the table of
+ * contents) becomes data-credcat-text-past, else data-credcat-text-upcoming. The price of
+ * the key facts ([data-credcat-prices]) is that of the runs still open, as the build
+ * computes it on its date (credcat.render.site.credential.price_on): the build writes when it
+ * changes, as [[last day, price], …, [null, text]] (the price each run's last day of
+ * enrolment leaves, formatted by the build; last, that no run is open), and the first pair
+ * whose day is not past is shown. time[data-credcat-today] shows today's date (also when
+ * printing). Every word comes from the page; without JavaScript the build's state stays.
  */
 (function () {
   "use strict";
@@ -24,20 +31,71 @@
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
+  var PARTS = "[data-credcat-if-past], [data-credcat-if-open], [data-credcat-if-ended], " +
+    "[data-credcat-if-running]";
+
+  // true once the day (YYYY-MM-DD) is over on `today`, false before; null for no such day
+  function over(day, today) {
+    return typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day < today : null;
+  }
+
+  // whether a part is shown, from the marks it carries; null where none of them is decided
+  function shown(part, past, ended) {
+    var marks = [
+      ["data-credcat-if-past", past, true],
+      ["data-credcat-if-open", past, false],
+      ["data-credcat-if-ended", ended, true],
+      ["data-credcat-if-running", ended, false]
+    ];
+    var show = null;
+    marks.forEach(function (mark) {
+      if (!part.hasAttribute(mark[0]) || mark[1] === null) return;
+      show = (show === null || show) && mark[1] === mark[2];
+    });
+    return show;
+  }
+
   function update() {
     var now = new Date();
     var today = isoDay(now);
-    document.querySelectorAll("[data-credcat-until]").forEach(function (el) {
-      var until = el.getAttribute("data-credcat-until");
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) return;
-      var past = until < today;
-      el.toggleAttribute("data-credcat-past", past);
-      el.querySelectorAll("[data-credcat-if-past]").forEach(function (part) {
-        part.hidden = !past;
+    document.querySelectorAll("[data-credcat-until], [data-credcat-ends]").forEach(function (el) {
+      var past = over(el.getAttribute("data-credcat-until"), today);
+      var ended = over(el.getAttribute("data-credcat-ends"), today);
+      if (past === null && ended === null) return; // keep the build's state
+      if (past !== null) el.toggleAttribute("data-credcat-past", past);
+      if (ended !== null) el.toggleAttribute("data-credcat-ended", ended);
+      [el].concat(Array.prototype.slice.call(el.querySelectorAll(PARTS))).forEach(function (part) {
+        var show = shown(part, past, ended);
+        if (show !== null) part.hidden = !show;
       });
-      el.querySelectorAll("[data-credcat-if-open]").forEach(function (part) {
-        part.hidden = past;
+    });
+    document.querySelectorAll("[data-credcat-offerings]").forEach(function (section) {
+      var upcoming = false;
+      var gone = false;
+      section.querySelectorAll("[data-credcat-offering][data-credcat-ends]").forEach(function (run) {
+        if (run.hasAttribute("data-credcat-ended")) gone = true;
+        else upcoming = true;
       });
+      var heading = section.querySelector("h2");
+      var text = section.getAttribute(upcoming ? "data-credcat-text-upcoming" : "data-credcat-text-past");
+      if (heading && text && heading.textContent !== text) {
+        heading.textContent = text;
+        // the table of contents names the section as its heading does
+        if (heading.id) {
+          document.querySelectorAll('.md-nav a[href="#' + heading.id + '"]').forEach(function (link) {
+            (link.querySelector(".md-ellipsis") || link).textContent = text;
+          });
+        }
+      }
+      var none = section.querySelector("[data-credcat-no-upcoming]");
+      if (none) none.hidden = upcoming;
+      var list = section.querySelector("[data-credcat-past-runs]");
+      if (list) {
+        list.hidden = !gone;
+        // its own heading only below the upcoming runs; alone, the section's heading says it
+        var title = list.querySelector("h3");
+        if (title) title.hidden = !upcoming;
+      }
     });
     document.querySelectorAll("[data-credcat-runs]").forEach(function (box) {
       var runs = Array.prototype.slice.call(box.querySelectorAll("[data-credcat-run]"));
