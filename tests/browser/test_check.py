@@ -653,7 +653,7 @@ def test_a_credential_that_claims_more_than_one_says_so(
     two = json.loads(json.dumps(issued))
     claim = two["credentialSubject"]["hasClaim"]
     other = json.loads(json.dumps(claim))
-    base = "https://credentials.digital-skills-alliance.eu/"  # the site, whose pages they are
+    base = "https://credentials.digital-skills-alliance.eu/credentials/"
     other["specifiedBy"]["id"] = base + "data-visualisation/1.1/#spec"
     two["credentialSubject"]["hasClaim"] = [claim, other]
     open_check(page, sample_site)
