@@ -8,7 +8,6 @@ the snapshot is the credential file as it is, below a ``release:`` record (see
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ from .versions import (
     unreleased_names,
     version_key,
 )
-from .yaml_loader import EXAMPLE_VALUE
+from .yaml_loader import EXAMPLE_VALUE, double_quoted
 
 
 class ReleaseError(CredcatError):
@@ -64,7 +63,7 @@ def snapshot_text(source: str, release_: dict[str, Any], credential: Credential)
         f'  replaces: "{replaces}"' if replaces else "  replaces: null",
         f"  language: {release_['language']}",
         "  # the catalogue's base_uri: every permanent identifier of this version starts with it",
-        f"  {BASE_URI}: {json.dumps(release_[BASE_URI], ensure_ascii=False)}",
+        f"  {BASE_URI}: {double_quoted(release_[BASE_URI])}",
         "  # the other credentials its files name, each at the version they name for good,",
         "  # and the titles they give those not released yet, as they are today",
         *(
@@ -98,32 +97,11 @@ def _flow_titles(titles: dict[str, dict[str, str]]) -> str:
         "{"
         + ", ".join(
             f"{cid}: {{"
-            + ", ".join(f"{lang}: {_quoted(text)}" for lang, text in title.items())
+            + ", ".join(f"{lang}: {double_quoted(text)}" for lang, text in title.items())
             + "}"
             for cid, title in titles.items()
         )
         + "}"
-    )
-
-
-def _quoted(text: str) -> str:
-    """A text as a double-quoted YAML scalar that reads back as the same text: JSON's
-    escapes (which YAML's double quotes share), and ``\\uXXXX`` for every character YAML
-    does not take as it is (controls, line and paragraph separators, non-characters)."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    return "".join(c if _plain_in_yaml(ord(c)) else f"\\u{ord(c):04x}" for c in quoted)
-
-
-def _plain_in_yaml(code: int) -> bool:
-    """Whether YAML reads a character inside double quotes as it is (printable, and not a
-    line break of its own: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR; nor a byte-order mark)."""
-    if code in (0x85, 0x2028, 0x2029, 0xFEFF):
-        return False
-    return (
-        0x20 <= code < 0x7F
-        or 0xA0 <= code <= 0xD7FF
-        or 0xE000 <= code <= 0xFFFD
-        or 0x10000 <= code <= 0x10FFFF
     )
 
 

@@ -15,7 +15,6 @@ Nothing here asks a question: every choice has a default or an option.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from .errors import CredcatError, printable
 from .ids import is_id
 from .model import CatalogueSettings, OrganisationDoc
 from .schema import render_schemas
-from .yaml_loader import load_yaml
+from .yaml_loader import double_quoted, load_yaml
 
 __all__ = ["ScaffoldError", "init_catalogue", "new_file"]
 
@@ -123,20 +122,15 @@ def _texts(
                 texts.append((lang, text, True))
         mark = EXAMPLE_MARK if example else ""
         if len(texts) == 1 and not texts[0][2]:
-            out.append(f"{indent}{item}{key}: {_quoted(texts[0][1])}{rest}{mark}")
+            out.append(f"{indent}{item}{key}: {double_quoted(texts[0][1])}{rest}{mark}")
             continue
         out.append(f"{indent}{item}{key}:{rest}")
         inner = " " * (len(indent) + len(item) + 2)
         for i, (lang, said, translate) in enumerate(texts):
             # the example on the first language's line (a text to replace, then translate)
             note = "  # translate" if translate else (mark if i == 0 else "")
-            out.append(f"{inner}{lang}: {_quoted(said)}{note}")
+            out.append(f"{inner}{lang}: {double_quoted(said)}{note}")
     return "\n".join(out) + "\n"
-
-
-def _quoted(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's string syntax is YAML's)."""
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
@@ -272,7 +266,7 @@ def init_plan(options: InitOptions) -> dict[str, str]:
     values = {
         # inside a T"…" marker a double quote would end it: carried as QUOTE, put back there
         "title": options.title.replace('"', QUOTE),
-        "title_json": _quoted(options.title),
+        "title_json": double_quoted(options.title),
         "title_md": options.title.replace("\n", " "),
         "site_url": settings.base_uri,
         "base_uri_example": EXAMPLE_MARK if options.base_url is None else "",
@@ -392,7 +386,7 @@ def _nav_values(languages: list[str]) -> dict[str, str]:
     their translations into the catalogue's other languages it has them in."""
     default = languages[0]
     titles = NAV_TITLES.get(default, NAV_TITLES["en"])
-    values = {f"nav_{key}": _quoted(title) for key, title in titles.items()}
+    values = {f"nav_{key}": double_quoted(title) for key, title in titles.items()}
     others = [lang for lang in languages[1:] if lang in NAV_TITLES and NAV_TITLES[lang] != titles]
     lines = []
     if others:
@@ -400,7 +394,8 @@ def _nav_values(languages: list[str]) -> dict[str, str]:
         lines.append("      nav_translations:")
         for lang in others:
             pairs = ", ".join(
-                f"{_quoted(titles[key])}: {_quoted(NAV_TITLES[lang][key])}" for key in HAND_WRITTEN
+                f"{double_quoted(titles[key])}: {double_quoted(NAV_TITLES[lang][key])}"
+                for key in HAND_WRITTEN
             )
             lines.append(f"        {lang}: {{{pairs}}}")
     values["nav_translations"] = "".join(f"{line}\n" for line in lines)

@@ -15,6 +15,7 @@ text passes :func:`credcat.limits.text_problem`.
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -853,3 +854,24 @@ def dotted(loc: PathKey) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def double_quoted(text: str) -> str:
+    """A text as a double-quoted YAML scalar that reads back as the same text: JSON's
+    escapes (which YAML's double quotes share), and ``\\uXXXX`` for every character YAML
+    does not take as it is (controls, line and paragraph separators, non-characters)."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(c if _plain_in_quotes(ord(c)) else f"\\u{ord(c):04x}" for c in quoted)
+
+
+def _plain_in_quotes(code: int) -> bool:
+    """Whether YAML reads a character inside double quotes as it is (printable, and not a
+    line break of its own: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR; nor a byte-order mark)."""
+    if code in (0x85, 0x2028, 0x2029, 0xFEFF):
+        return False
+    return (
+        0x20 <= code < 0x7F
+        or 0xA0 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
