@@ -1133,11 +1133,8 @@ def relations_of(
         return parents, parts
     day = release.released
     for other in part_of:
-        if not _named(catalogue, other, cid):
-            continue
-        releases = archive.of(other)
-        then = _as_of(releases, day) or (releases[0] if releases else None)
-        parents.append(_current(catalogue, other) if then is None else _released(other, then))
+        if _named(catalogue, other, cid):
+            parents.append(_as_it_stood(catalogue, other, day))
     for other in sorted({*_released_parts(catalogue).get(cid, ()), *catalogue.has_part(cid)}):
         if not _named(catalogue, other, cid):
             continue
@@ -1207,12 +1204,7 @@ def builds_on_of(catalogue: Catalogue, credential: Credential) -> list[Related]:
             if other in versions
         ]
         return [r for r in found if r]
-    earlier = []
-    for other in wanted:
-        releases = catalogue.archive.of(other)
-        then = _as_of(releases, release.released) or (releases[0] if releases else None)
-        earlier.append(_current(catalogue, other) if then is None else _released(other, then))
-    return earlier
+    return [_as_it_stood(catalogue, other, release.released) for other in wanted]
 
 
 def named_now(catalogue: Catalogue, credential: Credential) -> dict[str, Any]:
@@ -1281,6 +1273,16 @@ def _current(catalogue: Catalogue, other: str, *, live: bool = False) -> Related
 
 def _released(other: str, release_: Release) -> Related:
     return Related(other, release_.version, release_.title)
+
+
+def _as_it_stood(catalogue: Catalogue, other: str, day: date) -> Related:
+    """A credential as a release record written before credcat recorded what it names names
+    it, as it stood on ``day``: the version released last on or before that day (the first
+    one released after, if none was released by then), or its current version if it has
+    none released."""
+    releases = catalogue.archive.of(other)
+    then = _as_of(releases, day) or (releases[0] if releases else None)
+    return _current(catalogue, other) if then is None else _released(other, then)
 
 
 def _as_of(releases: tuple[Release, ...], day: date) -> Release | None:
