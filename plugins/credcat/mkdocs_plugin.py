@@ -158,7 +158,7 @@ from .render.site.messages import interface_language, untranslated_note
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages
 from .render.site.search import search_body
-from .render.site.written import WrittenPage, WrittenParts, mark_contents
+from .render.site.written import WrittenPage, WrittenParts, mark_contents, same_language
 from .urls import Urls
 from .validate import LoadCache, load_catalogue
 
@@ -902,7 +902,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             declared = None
         shown = self._text_language(src, declared)
         page_lang = self.languages.language_of(src)
-        if _primary(shown) == _primary(page_lang):  # en-GB on an English page
+        if same_language(shown, page_lang):  # en-GB on an English page
             return None
         return shown
 
@@ -1092,7 +1092,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             home = files.get_file_from_path(languages.counterpart("index.md", code))
             if home is not None and isinstance(home.page, Page):  # the logo leads there, and
                 self._navs[code].homepage = home.page  # Material's path starts there
-            if _primary(code) != _primary(languages.default):
+            if not same_language(code, languages.default):
                 self._mark_untranslated(self._navs[code].items, languages.default)
             page_cfg = copy.copy(config)
             page_cfg.data = dict(config.data)
@@ -2013,11 +2013,6 @@ UNINDEXED_KINDS = frozenset({"summary"})
 """Page kinds left out of the sitemap: their template asks search engines not to index them
 (``<meta name="robots" content="noindex">``; the employers' summary repeats its version's page
 for print)."""
-
-
-def _primary(tag: str) -> str:
-    """A language tag's language (``en`` of ``en-GB``), in lower case."""
-    return tag.split("-")[0].lower()
 
 
 _CODE_BLOCK = re.compile(r"<pre><code(?=[\s>])")
