@@ -1,4 +1,6 @@
-"""``mkdocs serve`` with a broken catalogue: an error page in the browser, not a hung reload.
+"""``mkdocs serve`` with a broken catalogue: the last valid site with the problems above every
+page (a page of the problems while nothing was valid yet), not a hung reload; the panel is
+never kept for a later build.
 
 The plugin's hooks are driven the way ``mkdocs serve`` drives them (``on_startup`` with
 ``serve``, then ``build`` with a ``serve_url`` for every rebuild, the plugin instance kept), and
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 import signal
 import socket
 import subprocess
@@ -24,8 +27,14 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 
-from credcat.errors import Problem, Severity, format_html_page
+from credcat.errors import Problem, Severity
 from credcat.mkdocs_plugin import CredcatPlugin
+from credcat.render.site.problems import (
+    PANEL_LISTED,
+    problems_page,
+    problems_panel,
+    with_panel,
+)
 from test_site_build import make_project
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -63,46 +72,117 @@ def _line_of(path: Path, needle: str) -> int:
     return next(n for n, line in enumerate(lines, 1) if line.startswith(needle))
 
 
-def test_serve_shows_every_problem_on_every_page_and_recovers(
-    serving: tuple[Path, CredcatPlugin], tmp_path: Path
+PANEL_RE = re.compile(r'\n<section class="credcat-problems".*?</section>\n', re.S)
+DRAFT = "catalogue/credentials/half-written.yaml"
+
+
+def _site(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _positions(panel: str) -> list[str]:
+    return [
+        line.split("<code>")[1].split("</code>")[0]
+        for line in panel.splitlines()
+        if line.startswith("<li>")
+    ]
+
+
+def test_serve_keeps_the_last_valid_pages_with_the_problems_above_and_recovers(
+    serving: tuple[Path, CredcatPlugin], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     config, _ = serving
     site = tmp_path / "site"
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.credcat")
     _rebuild(config, tmp_path)
-    page = site / "credentials" / CREDENTIAL / "index.html"
-    good = page.read_text("utf-8")
-    assert "credcat-errors" not in good
+    good = _site(site)
+    page = f"credentials/{CREDENTIAL}/index.html"
+    assert all(b'id="credcat-problems"' not in text for text in good.values())
 
     source = _break(config)
     catalogue = config.parent / "catalogue" / "catalogue.yaml"
     catalogue.write_text(catalogue.read_text("utf-8") + "colour: blue\n", "utf-8")
-    _rebuild(config, tmp_path)  # no exception: the browser gets a page and reloads
+    draft = config.parent / DRAFT  # a new credential, half written: the YAML does not parse
+    draft.write_text("title:\n  en: [Half written\n", "utf-8")
+    caplog.clear()
+    _rebuild(config, tmp_path)  # no exception: the browser gets the pages and reloads
+    said = caplog.text
+    assert "3 errors in the catalogue catalogue/ (the browser shows them" in said
+    assert "machine-readable files of the catalogue as it last was valid" in said
+    broken = _site(site)
 
-    expected = [
+    mode = f"catalogue/credentials/{CREDENTIAL}.yaml:{_line_of(source, 'mode:')}:7"
+    everywhere = [
         f"catalogue/catalogue.yaml:{_line_of(catalogue, 'colour:')}:1",
-        f"catalogue/credentials/{CREDENTIAL}.yaml:{_line_of(source, 'mode:')}:7",
+        mode,
+        next(p for p in _positions(broken["404.html"].decode()) if p.startswith(DRAFT)),
     ]
-    for shown in (page, site / "index.html", site / "404.html"):
-        text = shown.read_text("utf-8")
-        assert '<main id="credcat-errors">' in text, shown
-        assert "<h1>2 errors in the catalogue catalogue/</h1>" in text
-        positions = [
-            line.split("<code>")[1].split("</code>")[0]
-            for line in text.splitlines()
-            if line.startswith("<li>")
-        ]
-        assert positions == expected
-        assert "<b>onlin</b>" not in text  # values from the YAML are escaped
-        assert html.escape("'<b>onlin</b>'") in text
-        assert '<strong class="field">mode</strong>:' in text
-        assert "unknown key &#x27;colour&#x27;" in text
-        assert text.rstrip().endswith("</html>") and "</body>" in text  # live reload hooks in
+    # every page is the last valid build's, byte for byte, with the panel first in its body
+    assert broken.keys() == good.keys()
+    for name, text in broken.items():
+        if not name.endswith(".html"):
+            assert text == good[name], name  # the machine-readable files are the last valid
+            continue
+        shown = text.decode()
+        panels = PANEL_RE.findall(shown)
+        assert len(panels) == 1, name
+        assert PANEL_RE.sub("", shown, count=1) == good[name].decode(), name
+        assert re.search(r"<body[^>]*>\n<section", shown), name
+        panel = panels[0]
+        assert 'aria-labelledby="credcat-problems-title"' in panel
+        assert "<b>onlin</b>" not in panel  # values from the YAML are escaped
+        assert html.escape("'<b>onlin</b>'") in panel
+        assert '<strong class="field">mode</strong>:' in panel
+        assert "unknown key &#x27;colour&#x27;" in panel
+        if name == page or name.startswith(f"credentials/{CREDENTIAL}/"):
+            # a page of the broken credential says so, and lists its file's problem first
+            assert "credcat-problems__this" in panel, name
+            assert f"<code>catalogue/credentials/{CREDENTIAL}.yaml</code>" in panel
+            assert _positions(panel)[0] == mode
+        elif name.startswith("de/"):
+            assert '<h2 id="credcat-problems-title">3 Fehler im Katalog catalogue/</h2>' in panel
+            assert ' lang="de">' in panel and '<ol class="errors" lang="en">' in panel
+            assert "maschinenlesbaren Dateien" in panel
+        else:
+            assert "credcat-problems__this" not in panel, name
+            assert sorted(_positions(panel)) == sorted(everywhere), name
+            assert '<h2 id="credcat-problems-title">3 errors in the catalogue catalogue/</h2>' in (
+                panel
+            )
+            assert "machine-readable files (.jsonld, .json)" in panel
 
+    # fixed as it was: the panel goes; the unchanged credentials come back from the store, and
+    # none of them with a panel: the site is the last valid one, byte for byte
+    draft.unlink()
     catalogue.write_text(catalogue.read_text("utf-8").replace("colour: blue\n", ""), "utf-8")
     source.write_text(source.read_text("utf-8").replace(BROKEN_MODE, "mode: online\n"), "utf-8")
+    caplog.clear()
     _rebuild(config, tmp_path)
-    assert "credcat-errors" not in page.read_text("utf-8")
-    assert "credcat-errors" not in (site / "index.html").read_text("utf-8")
+    moved_back = re.search(r"(\d+) credentials? unchanged \(their pages", caplog.text)
+    assert moved_back is not None and int(moved_back.group(1)) > 0, caplog.text
+    assert _site(site) == good
+
+
+def test_a_fixed_file_leaves_no_panel_behind_when_other_credentials_are_reused(
+    serving: tuple[Path, CredcatPlugin], tmp_path: Path
+) -> None:
+    """Broken twice in a row, then fixed to something new: every page is made or moved back
+    without a panel, and the fixed credential's page shows the new text."""
+    config, _ = serving
+    site = tmp_path / "site"
+    _rebuild(config, tmp_path)
+    source = _break(config)
+    _rebuild(config, tmp_path)
+    _rebuild(config, tmp_path)  # saved again, still broken
+    assert 'id="credcat-problems"' in (site / "index.html").read_text("utf-8")
+    text = source.read_text("utf-8").replace(BROKEN_MODE, "mode: blended\n")
+    source.write_text(
+        text.replace("  en: Introduction to Databases", "  en: Databases Now"), "utf-8"
+    )
+    _rebuild(config, tmp_path)
+    pages = {p: p.read_text("utf-8") for p in site.rglob("*.html")}
+    assert pages and not [p for p, shown in pages.items() if 'id="credcat-problems"' in shown]
+    assert "Databases Now" in pages[site / "credentials" / CREDENTIAL / "index.html"]
 
 
 def test_serve_starting_with_a_broken_catalogue_shows_the_error_page(
@@ -112,14 +192,21 @@ def test_serve_starting_with_a_broken_catalogue_shows_the_error_page(
     _break(config)
     with caplog.at_level(logging.WARNING):
         _rebuild(config, tmp_path)
-    home = (tmp_path / "site" / "index.html").read_text("utf-8")
-    assert "<h1>1 error in the catalogue catalogue/</h1>" in home
-    assert "unknown mode of delivery" in home
+    for shown in ("index.html", "404.html", "data/index.html"):
+        text = (tmp_path / "site" / shown).read_text("utf-8")
+        assert '<main id="credcat-errors">' in text, shown  # no valid catalogue: nothing else
+        assert "<h1>1 error in the catalogue catalogue/</h1>" in text
+        assert "unknown mode of delivery" in text
+        assert 'id="credcat-problems"' not in text
+        assert text.rstrip().endswith("</html>") and "</body>" in text  # live reload hooks in
     # the terminal shows the catalogue's problem alone, once prefixed: not buried under
     # MkDocs' warnings about the credential pages that cannot exist yet
     said = [record.getMessage() for record in caplog.records]
     assert len(said) == 1, said
-    assert said[0].startswith("credcat: 1 error in the catalogue catalogue/ (the browser")
+    assert said[0].startswith(
+        "credcat: 1 error in the catalogue catalogue/ (the browser shows them until they are "
+        "fixed):\n"
+    )
     assert "unknown mode of delivery" in said[0]
 
 
@@ -136,20 +223,82 @@ def test_build_still_fails_with_a_plugin_error(tmp_path: Path) -> None:
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+# --- the HTML of the problems (credcat.render.site.problems) -----------------------------------
+
+HOSTILE = [
+    Problem("c/a.yaml", 3, 5, "title", "bad <i>", "fix \x1b[31m it"),
+    Problem("c/<b>.yaml", 1, 1, 'x"><script>', "value '</section><script>'"),
+    Problem("c/b.yaml", 0, 0, "", "no file", severity=Severity.WARNING),
+]
+
+
 def test_error_page_lists_errors_then_warnings_escaped() -> None:
-    problems = [
-        Problem("c/a.yaml", 3, 5, "title", "bad <i>", "fix \x1b[31m it"),
-        Problem("c/b.yaml", 0, 0, "", "no file", severity=Severity.WARNING),
-    ]
-    page = format_html_page(problems, "c/")
-    assert "<title>credcat: 1 error in the catalogue c/</title>" in page
+    page = problems_page(HOSTILE, "c/")
+    assert '<html lang="en">' in page
+    assert "<title>credcat: 2 errors in the catalogue c/</title>" in page
     assert (
         '<li><code>c/a.yaml:3:5</code> <strong class="field">title</strong>: '
         '<span class="message">bad &lt;i&gt;</span> '
         '<span class="hint">(fix \\x1b[31m it)</span></li>'
     ) in page
+    assert "<script>" not in page and "<b>" not in page
     assert page.index('<ol class="errors">') < page.index("<h2>Warnings</h2>")
     assert '<li><code>c/b.yaml</code> <span class="message">no file</span></li>' in page
+    german = problems_page(HOSTILE, "c/", "de")
+    assert '<html lang="de">' in german and "<h1>2 Fehler im Katalog c/</h1>" in german
+    assert '<ol class="errors" lang="en">' in german and "<h2>Warnungen</h2>" in german
+
+
+def test_panel_is_a_named_region_in_the_page_language_with_english_problems() -> None:
+    panel = problems_panel(HOSTILE, "c/", "fr")
+    assert panel.startswith(
+        '<section class="credcat-problems" id="credcat-problems" '
+        'aria-labelledby="credcat-problems-title" lang="fr">\n'
+        '<h2 id="credcat-problems-title">2 erreurs dans le catalogue c/</h2>'
+    )
+    assert panel.endswith("</section>")
+    assert "fichiers lisibles par machine" in panel
+    assert '<ol class="errors" lang="en">' in panel and "<h3>Avertissements</h3>" in panel
+    assert "<script>" not in panel and "</section><script>" not in panel
+    assert "credcat-problems__this" not in panel  # a page made from no file with errors
+    # credcat's interface does not speak Polish: its words are English, and say so
+    polish = problems_panel(HOSTILE, "c/", "pl")
+    assert ' lang="en">' in polish and '<ol class="errors">' in polish
+    assert "2 errors in the catalogue c/" in polish
+
+
+def test_panel_of_a_page_made_from_a_broken_file_says_so_and_lists_its_problems_first() -> None:
+    panel = problems_panel(HOSTILE, "c/", "en", page_file="c/<b>.yaml")
+    assert (
+        '<p class="credcat-problems__this">This page is made from <code>c/&lt;b&gt;.yaml</code>, '
+        "which has errors: it shows what the file said when it was last valid.</p>"
+    ) in panel
+    assert _positions(panel) == ["c/&lt;b&gt;.yaml:1:1", "c/a.yaml:3:5", "c/b.yaml"]
+    assert "credcat-problems__this" not in problems_panel(HOSTILE, "c/", "en", "c/b.yaml")
+
+
+def test_panel_lists_a_bounded_number_of_problems_and_counts_the_rest() -> None:
+    many = [Problem(f"c/{n:03}.yaml", 1, 1, "id", "bad") for n in range(PANEL_LISTED + 5)]
+    panel = problems_panel(many, "c/", "en")
+    assert len(_positions(panel)) == PANEL_LISTED
+    assert f"{PANEL_LISTED + 5} errors in the catalogue c/" in panel
+    assert "… and 5 more problems: the terminal lists every one." in panel
+    one_more = problems_panel(many[: PANEL_LISTED + 1], "c/", "de")
+    assert "… und 1 weiteres Problem: Das Terminal listet alle auf." in one_more
+    assert "more problem" not in problems_panel(many[:3], "c/", "en")
+    assert "1 error in the catalogue c/" in problems_panel(many[:1], "c/", "en")
+
+
+def test_the_panel_goes_first_in_the_body() -> None:
+    page = '<!doctype html><html><head></head><body dir="ltr" class="x">\n<p>Page</p></body>'
+    shown = with_panel(page, "<section>P</section>")
+    assert shown == (
+        '<!doctype html><html><head></head><body dir="ltr" class="x">\n<section>P</section>\n'
+        "\n<p>Page</p></body>"
+    )
+    assert (
+        with_panel("<p>bare</p>", "<section>P</section>") == "\n<section>P</section>\n<p>bare</p>"
+    )
 
 
 # --- a real mkdocs serve ----------------------------------------------------------------------
@@ -194,13 +343,24 @@ def test_real_mkdocs_serve_shows_the_problem_and_reloads_when_fixed(tmp_path: Pa
         stderr=subprocess.STDOUT,
     )
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 240
         home = _wait_for(f"http://127.0.0.1:{port}/", "credcat-errors", deadline)
         assert "unknown mode of delivery" in home
         assert "livereload" in home  # MkDocs added its reload script to the error page
         source.write_text(source.read_text("utf-8").replace(BROKEN_MODE, "mode: online\n"), "utf-8")
         page = _wait_for(url, "Introduction to Databases", deadline)
-        assert "credcat-errors" not in page
+        assert "credcat-errors" not in page and 'id="credcat-problems"' not in page
+        # broken again, now with a valid catalogue to show: the page, with the panel above it
+        source.write_text(source.read_text("utf-8").replace("mode: online\n", BROKEN_MODE), "utf-8")
+        page = _wait_for(url, 'id="credcat-problems"', deadline)
+        assert "Introduction to Databases" in page and "unknown mode of delivery" in page
+        assert "livereload" in page
+        fixed = source.read_text("utf-8").replace(BROKEN_MODE, "mode: online\n")
+        source.write_text(
+            fixed.replace("  en: Introduction to Databases", "  en: Databases Now"), "utf-8"
+        )
+        page = _wait_for(url, "Databases Now", deadline)
+        assert 'id="credcat-problems"' not in page
     finally:
         process.send_signal(signal.SIGINT)  # how a maintainer stops it: MkDocs cleans up
         try:

@@ -1,11 +1,13 @@
 """Problems found in a catalogue, the exceptions credcat raises, and how both are shown.
 
-Owns :class:`Problem` (and its text, GitHub and JSON forms), :class:`CredcatError` and
-:class:`CatalogueError`, and what may reach a terminal or a log: :func:`printable` (no escape
-sequences from YAML values), :func:`display_path` / :func:`readable_name` (paths relative to
-where the user is, file names that are not UTF-8 shown with ``?``), and the caps that keep
-every problem short whatever the catalogue holds: :func:`listing` (``a, b, c … and 2,990
-more``) and :func:`shorten` (a quoted value cut to :data:`MAX_QUOTE_CHARS`).
+Owns :class:`Problem` (and its text, GitHub and JSON forms; its HTML forms, what ``mkdocs
+serve`` shows in the browser, are in :mod:`credcat.render.site.problems`),
+:class:`CredcatError` and :class:`CatalogueError`, and what may reach a terminal or a log:
+:func:`printable` (no escape sequences from YAML values), :func:`display_path` /
+:func:`readable_name` (paths relative to where the user is, file names that are not UTF-8
+shown with ``?``), and the caps that keep every problem short whatever the catalogue holds:
+:func:`listing` (``a, b, c … and 2,990 more``) and :func:`shorten` (a quoted value cut to
+:data:`MAX_QUOTE_CHARS`).
 
 Every check in credcat reports a :class:`Problem` instead of raising at the first mistake, so a
 maintainer sees every problem of every file at once. When a catalogue cannot be used, the core
@@ -16,7 +18,6 @@ that into an exit code or a ``PluginError``.
 from __future__ import annotations
 
 import contextlib
-import html
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -257,73 +258,6 @@ def _child(data: Any, part: str | int) -> Any:
 def format_json(problems: Iterable[Problem]) -> str:
     """Serialise problems as a JSON array, deterministically."""
     return json.dumps([p.as_dict() for p in problems], indent=2, sort_keys=True)
-
-
-ERROR_PAGE_STYLE = (
-    "body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;"
-    "color:#1a1a1a;background:#fff}h1{color:#a30000;font-size:1.6rem}"
-    "li{margin:.6rem 0}code{background:#f3f3f3;padding:0 .25rem}.hint{color:#444}"
-)
-
-
-def format_html_page(problems: Sequence[Problem], catalogue: str = "catalogue") -> str:
-    """A standalone HTML page listing every problem, for the browser under ``mkdocs serve``.
-
-    Each problem shows ``file:line:column``, the field, the message and the hint; every text is
-    escaped (problems quote values from the YAML) and stripped of control characters.
-
-    Args:
-        problems: The catalogue's problems, errors and warnings.
-        catalogue: The catalogue folder as the maintainer names it, e.g. ``catalogue/``.
-
-    Returns:
-        A complete HTML document (MkDocs' live reload adds its script before ``</body>``).
-    """
-
-    def item(problem: Problem) -> str:
-        parts = [f"<code>{_html(problem.where)}</code>"]
-        if problem.field:
-            parts.append(f'<strong class="field">{_html(problem.field)}</strong>:')
-        parts.append(f'<span class="message">{_html(problem.message)}</span>')
-        if problem.hint:
-            parts.append(f'<span class="hint">({_html(problem.hint)})</span>')
-        return "<li>" + " ".join(parts) + "</li>"
-
-    errors = [p for p in problems if p.is_error]
-    warnings = [p for p in problems if not p.is_error]
-    head = f"{counted(len(errors), 'error')} in the catalogue {catalogue}"
-    body = [
-        f"<h1>{_html(head)}</h1>",
-        "<p>Fix these in the YAML files; this page reloads by itself when the catalogue is "
-        "valid again. Until then the site shows nothing else.</p>",
-        '<ol class="errors">',
-        *(item(p) for p in errors),
-        "</ol>",
-    ]
-    if warnings:
-        body += ["<h2>Warnings</h2>", '<ol class="warnings">', *(item(p) for p in warnings)]
-        body.append("</ol>")
-    return "\n".join(
-        [
-            "<!doctype html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{_html('credcat: ' + head)}</title>",
-            f"<style>{ERROR_PAGE_STYLE}</style>",
-            "</head>",
-            '<body><main id="credcat-errors">',
-            *body,
-            "</main></body>",
-            "</html>",
-            "",
-        ]
-    )
-
-
-def _html(text: str) -> str:
-    return html.escape(printable(text), quote=True)
 
 
 class CredcatError(Exception):

@@ -14,9 +14,14 @@ language's folder, marked as being in the default language and left out of its s
 * ``on_config`` — load and validate the catalogue once per build, *before* MkDocs empties the
   site folder: an invalid catalogue raises :class:`~mkdocs.exceptions.PluginError` naming every
   ``file:line:column`` and nothing is written. Under ``mkdocs serve`` only, an invalid catalogue
-  is logged instead, the last good catalogue is kept, and every page (and ``404.html``) becomes
-  an error page listing each problem (``on_post_page``, ``on_post_template``): the build ends, so
-  the browser reloads and shows the problems, and reloads again when the file is fixed. Each
+  is logged instead and the site is built from the last good catalogue, every page (and
+  ``404.html``) with a panel of the problems first in its body, which says that the pages and
+  the machine-readable files are those of the last valid catalogue (a page made from a file
+  with errors says so first); where no catalogue was valid yet, every page is a page of the
+  problems instead (``on_post_page``, ``on_post_template``, :mod:`credcat.render.site.problems`).
+  The build ends, so the browser reloads and shows the problems, and reloads again when the
+  file is fixed. A build with problems reuses and keeps nothing (:meth:`CredcatPlugin._keys`),
+  so no page with the panel is moved back from the store once the files are fixed. Each
   warning problem becomes a MkDocs warning (so ``--strict`` fails on it); problems quote values
   from the YAML, so they are logged through :meth:`~credcat.errors.Problem.format`, which
   escapes control characters. Sets
@@ -134,7 +139,7 @@ from mkdocs.utils.templates import TemplateContext
 from .cache import FileStore, catalogue_salt, credential_keys, serve_store, tree_stamps
 from .catalogue import Catalogue
 from .clock import today
-from .errors import CatalogueError, Problem, counted, format_html_page, printable
+from .errors import CatalogueError, Problem, counted, printable
 from .languages import (
     LANGUAGE_TAG,
     Alternate,
@@ -157,6 +162,7 @@ from .render.site.localise import cldr_locale, fill, ui_strings
 from .render.site.messages import interface_language, untranslated_note
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages
+from .render.site.problems import problems_page, problems_panel, with_panel
 from .render.site.search import search_body
 from .render.site.written import WrittenPage, WrittenParts, mark_contents, same_language
 from .urls import Urls
@@ -477,20 +483,42 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if self._command != "serve":
             raise PluginError(f"credcat: {head}:\n" + "\n".join(errors)) from None
         # the plugin's logger says "credcat: " itself
-        log.error(f"{head} (the browser shows them until they are fixed):\n" + "\n".join(errors))
+        shown = "the browser shows them until they are fixed"
+        if self._last_good is not None:
+            shown += (
+                ", above the pages and beside the machine-readable files of the catalogue as it "
+                "last was valid"
+            )
+        log.error(f"{head} ({shown}):\n" + "\n".join(errors))
         self._problems = error.problems
         return self._last_good
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Drop a generated page's body once it is rendered (MkDocs keeps every page until
-        the end of the build). Under serve, with an invalid catalogue: every page lists the
-        problems instead."""
-        if page.file.src_uri in self._specs:
+        the end of the build). Under serve, with an invalid catalogue: the panel of problems
+        above the page (:meth:`_with_problems`)."""
+        spec = self._specs.get(page.file.src_uri)
+        if spec is not None:
             page.content = ""
             page.toc = TableOfContents([])
         if not self._problems:
             return output
-        return format_html_page(self._problems, f"{self._shown}/")
+        lang = self.languages.language_of(page.file.src_uri) if self.languages else "en"
+        return self._with_problems(output, lang, spec.source if spec is not None else "")
+
+    def _with_problems(self, output: str, lang: str, source: str = "") -> str:
+        """Under serve, with an invalid catalogue: a page of the catalogue as it last was valid
+        with the problems above it (its own file's first, where it comes from one: ``source``,
+        relative to the catalogue folder); while none was valid yet, the problems instead.
+
+        Nothing here is kept for the next build: a build with problems reuses nothing and
+        keeps nothing (:meth:`_keys`, :meth:`_body`), so a page with the panel is never moved
+        back once the files are fixed."""
+        folder = f"{self._shown}/"
+        if self._last_good is None:
+            return problems_page(self._problems, folder)
+        page_file = f"{folder}{source}" if source else ""
+        return with_panel(output, problems_panel(self._problems, folder, lang, page_file))
 
     def _not_found(self) -> list[dict[str, Any]]:
         """What the 404 page says: once in each language credcat's words are in on the site
@@ -527,10 +555,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
-        """Under serve, with an invalid catalogue: the 404 page lists the problems too."""
+        """Under serve, with an invalid catalogue: the 404 page lists the problems too (the
+        address of a credential the last valid catalogue did not have leads there)."""
         if not self._problems or template_name != "404.html":
             return output_content
-        return format_html_page(self._problems, f"{self._shown}/")
+        lang = self.languages.default if self.languages else "en"
+        return self._with_problems(output_content, lang)
 
     def _publisher_in_header(self, config: MkDocsConfig) -> Mapping[str, str] | None:
         """The publisher's name in every language, where the header shows it

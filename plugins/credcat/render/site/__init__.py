@@ -7,5 +7,7 @@
 * :mod:`.credential`, :mod:`.organisation`, :mod:`.catalogue`, :mod:`.pathways` — one module
   per page kind;
 * :mod:`.index` — ``catalogue.json``, the data behind the catalogue page's filters;
-* :mod:`.pages` — :class:`~.pages.Pages`, the list of pages and the dispatch to their builders.
+* :mod:`.pages` — :class:`~.pages.Pages`, the list of pages and the dispatch to their builders;
+* :mod:`.problems` — what ``mkdocs serve`` shows of a catalogue with errors (the panel above
+  every page, or a page of the problems).
 """

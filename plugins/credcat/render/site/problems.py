@@ -1,0 +1,181 @@
+"""What ``mkdocs serve`` shows in the browser of a catalogue with errors.
+
+Owns the two HTML forms of a catalogue's problems, for the maintainer who previews the site:
+
+* :func:`problems_panel` — the panel at the top of every page while the preview shows the
+  catalogue as it last was valid (a half-written draft does not wipe the preview): how many
+  errors, that the pages *and* the machine-readable files are those of the last valid
+  catalogue, on a page made from a file with errors that this page is one of them, then the
+  problems, those of the page's own file first, at most :data:`PANEL_LISTED`;
+  :func:`with_panel` puts it after a rendered page's ``<body>`` tag;
+* :func:`problems_page` — the page shown instead of every page where there was no valid
+  catalogue yet: every problem.
+
+Each problem shows ``file:line:column``, the field, the message and the hint; every text is
+escaped (problems quote values from the YAML) and stripped of control characters
+(:func:`credcat.errors.printable`). credcat's words around the problems follow the page
+language where credcat's interface speaks it (:func:`.messages.interface_language`), from the
+UI strings (``serve_problems.*``); the problems themselves are credcat's English, as on the
+terminal and in ``credcat check``, and are marked so (``lang="en"``). The panel is styled by
+``credcat.css`` (``.credcat-problems``); the page carries its own style.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from ...errors import Problem, printable
+from .localise import fill, plural
+from .messages import SOURCE_LANGUAGE, interface_language, ui_tree
+
+__all__ = ["PAGE_ID", "PANEL_ID", "PANEL_LISTED", "problems_page", "problems_panel", "with_panel"]
+
+PANEL_ID = "credcat-problems"
+"""The ``id`` of the panel (its heading's is ``<id>-title``)."""
+
+PAGE_ID = "credcat-errors"
+"""The ``id`` of the ``<main>`` of :func:`problems_page`."""
+
+PANEL_LISTED = 20
+"""The panel lists at most this many problems (every page of the preview carries it); the rest
+are counted, and the terminal lists them all."""
+
+PAGE_STYLE = (
+    "body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;"
+    "color:#1a1a1a;background:#fff}h1{color:#a30000;font-size:1.6rem}"
+    "li{margin:.6rem 0}code{background:#f3f3f3;padding:0 .25rem;overflow-wrap:anywhere}"
+    ".hint{color:#444}"
+    "@media (prefers-color-scheme:dark){body{color:#f0f0f0;background:#161616}"
+    "h1{color:#ff8a80}code{background:#2c2c2c}.hint{color:#c8c8c8}}"
+)
+"""The style of :func:`problems_page` (a page of its own: no theme, no stylesheet)."""
+
+_BODY_RE = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+
+
+def _html(text: str) -> str:
+    return html.escape(printable(text), quote=True)
+
+
+def _item(problem: Problem) -> str:
+    parts = [f"<code>{_html(problem.where)}</code>"]
+    if problem.field:
+        parts.append(f'<strong class="field">{_html(problem.field)}</strong>:')
+    parts.append(f'<span class="message">{_html(problem.message)}</span>')
+    if problem.hint:
+        parts.append(f'<span class="hint">({_html(problem.hint)})</span>')
+    return "<li>" + " ".join(parts) + "</li>"
+
+
+def _list(kind: str, problems: Sequence[Problem], words: str) -> list[str]:
+    """An ordered list of problems; marked as English inside words of another language."""
+    marked = f' lang="{SOURCE_LANGUAGE}"' if words != SOURCE_LANGUAGE else ""
+    return [f'<ol class="{kind}"{marked}>', *(_item(p) for p in problems), "</ol>"]
+
+
+def _title(errors: int, catalogue: str, words: str) -> str:
+    ui = ui_tree(words)["serve_problems"]
+    return fill(plural(ui["title"], errors, words), folder=catalogue)
+
+
+def problems_panel(
+    problems: Sequence[Problem], catalogue: str, lang: str, page_file: str = ""
+) -> str:
+    """The panel of problems at the top of a page of a preview that shows the catalogue as it
+    last was valid.
+
+    Args:
+        problems: The catalogue's problems, errors and warnings (sorted, as a
+            :class:`~credcat.errors.CatalogueError` holds them).
+        catalogue: The catalogue folder as the maintainer names it, e.g. ``catalogue/``.
+        lang: The page language (credcat's words follow it where its interface speaks it).
+        page_file: The YAML file the page is made from, as problems name it
+            (``catalogue/credentials/x.yaml``), or "": where it has errors, the panel says
+            so first and lists them first.
+
+    Returns:
+        A ``<section>``, a landmark named by its heading.
+    """
+    words = interface_language(lang)
+    ui = ui_tree(words)["serve_problems"]
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    own = [p for p in errors if page_file and p.path == page_file]
+    errors = own + [p for p in errors if p not in own]
+    shown_errors = errors[:PANEL_LISTED]
+    shown_warnings = warnings[: PANEL_LISTED - len(shown_errors)]
+    left = len(errors) + len(warnings) - len(shown_errors) - len(shown_warnings)
+    title_id = f"{PANEL_ID}-title"
+    body = [
+        f'<section class="credcat-problems" id="{PANEL_ID}" aria-labelledby="{title_id}"'
+        f' lang="{_html(words)}">',
+        f'<h2 id="{title_id}">{_html(_title(len(errors), catalogue, words))}</h2>',
+    ]
+    if own:
+        before, _, after = str(ui["this_page"]).partition("{file}")
+        text = f"{_html(before)}<code>{_html(page_file)}</code>{_html(after)}"
+        body.append(f'<p class="credcat-problems__this">{text}</p>')
+    body.append(f"<p>{_html(str(ui['stale']))}</p>")
+    body += _list("errors", shown_errors, words)
+    if shown_warnings:
+        body += [f"<h3>{_html(str(ui['warnings']))}</h3>"]
+        body += _list("warnings", shown_warnings, words)
+    if left:
+        body.append(f"<p>{_html(plural(ui['more'], left, words))}</p>")
+    body.append("</section>")
+    return "\n".join(body)
+
+
+def with_panel(page: str, panel: str) -> str:
+    """A rendered page with ``panel`` first in its body (before the theme's header, as
+    Material's announcement bar), or first of all where it has no ``<body>`` tag."""
+    match = _BODY_RE.search(page)
+    at = match.end() if match else 0
+    return f"{page[:at]}\n{panel}\n{page[at:]}"
+
+
+def problems_page(
+    problems: Sequence[Problem], catalogue: str = "catalogue/", lang: str = SOURCE_LANGUAGE
+) -> str:
+    """A page of its own listing every problem, shown instead of every page while there is no
+    valid catalogue to show.
+
+    Args:
+        problems: The catalogue's problems, errors and warnings.
+        catalogue: The catalogue folder as the maintainer names it, e.g. ``catalogue/``.
+        lang: The language of credcat's words around the problems.
+
+    Returns:
+        A complete HTML document (MkDocs' live reload adds its script before ``</body>``).
+    """
+    words = interface_language(lang)
+    ui = ui_tree(words)["serve_problems"]
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    head = _title(len(errors), catalogue, words)
+    body = [
+        f"<h1>{_html(head)}</h1>",
+        f"<p>{_html(str(ui['nothing_else']))}</p>",
+        *_list("errors", errors, words),
+    ]
+    if warnings:
+        body += [f"<h2>{_html(str(ui['warnings']))}</h2>", *_list("warnings", warnings, words)]
+    return "\n".join(
+        [
+            "<!doctype html>",
+            f'<html lang="{_html(words)}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_html('credcat: ' + head)}</title>",
+            f"<style>{PAGE_STYLE}</style>",
+            "</head>",
+            f'<body><main id="{PAGE_ID}">',
+            *body,
+            "</main></body>",
+            "</html>",
+            "",
+        ]
+    )
