@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from catalogue_factory import SAMPLE, SETTINGS, credential, write_catalogue
+from catalogue_factory import ORGANISATIONS, SAMPLE, SETTINGS, credential, write_catalogue
 from credcat.cli import main
 from credcat.errors import Problem
 from credcat.validate import check_catalogue, load_catalogue
@@ -227,6 +227,7 @@ def test_release_writes_a_snapshot_that_reads_back(released: Path) -> None:
         "replaces": None,
         "language": "en",
         "base_uri": SETTINGS["base_uri"],
+        "publisher": "alpha-uni",  # its files name it, at its IRI
         # no other credential named: recorded as such, so none is ever named later
         "part_of": {},
         "parts": {},
@@ -730,6 +731,150 @@ def test_an_organisation_edited_after_a_release_changes_what_its_files_say_of_it
         assert after[name].replace("www.alpha.example/", "alpha.example/") == before[name]
     digest = load_catalogue(released).archive.of("databases")[0].fingerprint
     assert digest in before["elm.jsonld"] and digest in after["elm.jsonld"]
+
+
+# --- the organisations a released version names keep their ids --------------------------------
+
+
+def test_renaming_an_organisation_a_release_names_is_one_error_with_the_way_back(
+    released: Path,
+) -> None:
+    """A released version names its quality assurance body at …/organisations/beta-qa/#org
+    for good. Renamed (its file and every reference, the credential raised to a new version),
+    that IRI would change in the released files, or their build would fail: one error, at
+    the snapshot's line that names it, saying what changed and how to rename it back."""
+    orgs = released / "organisations"
+    (orgs / "beta-qa.yaml").rename(orgs / "gamma-qa.yaml")
+    source = released / "credentials" / "databases.yaml"
+    edit(source, "body: beta-qa", "body: gamma-qa")
+    edit(source, "version: '1.0'", "version: '1.1'")
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    [problem] = errors(released)
+    assert (problem.path, problem.line, problem.field, problem.code) == (
+        str(snapshot),
+        line_of(snapshot, "body: beta-qa"),
+        "quality_assurance item 1 > body",
+        "released-organisation",
+    )
+    assert problem.message == (
+        "organisation 'beta-qa' has no file organisations/beta-qa.yaml any more, but 1 "
+        "released version (databases 1.0) names it as its quality assurance body: its files "
+        f"name it at {SETTINGS['base_uri']}organisations/beta-qa/#org for good, and "
+        "credentials issued against that version hold that address; it seems to have been "
+        "renamed to 'gamma-qa', which the files name in its place now"
+    )
+    assert problem.hint == (
+        f"rename it back (git mv {orgs / 'gamma-qa.yaml'} {orgs / 'beta-qa.yaml'}) and write "
+        "'beta-qa' again wherever a file names 'gamma-qa': an organisation a released version "
+        "names keeps its id for good; to change its name, edit name: in its file"
+    )
+    code, output = run("check", str(released))
+    assert code == 1 and "Traceback" not in output
+    assert f"{snapshot}:{problem.line}:" in output
+    code, output = release(released, "databases")
+    assert code == 1 and "released-organisation" not in output and "beta-qa" in output
+    # the version not raised: the changed file is an error of its own, and the unknown
+    # id of a file not updated says which file to restore, not the new id it is close to
+    edit(source, "version: '1.1'", "version: '1.0'")
+    assert sorted(p.code for p in errors(released)) == [
+        "released-changed",
+        "released-organisation",
+    ]
+    edit(source, "body: gamma-qa", "body: beta-qa")
+    unknown = [p for p in errors(released) if p.code == "unknown-organisation"]
+    assert [(Path(p.path), p.hint) for p in unknown] == [
+        (
+            source,
+            "restore organisations/beta-qa.yaml: released versions name it, and an "
+            "organisation a released version names keeps its id for good",
+        )
+    ]
+    # renamed back, as the hint says: clean again
+    (orgs / "gamma-qa.yaml").rename(orgs / "beta-qa.yaml")
+    assert errors(released) == []
+
+
+def test_deleting_an_organisation_only_a_released_version_names_is_an_error(
+    released: Path, tmp_path: Path
+) -> None:
+    """The current version names another quality assurance body, and the one version 1.0
+    names is deleted: no current file names it, yet 1.0's files do, for good (the build
+    could not write them). One error at the snapshot, with the command that restores the
+    file; a build says so and stops, without a traceback."""
+    source = released / "credentials" / "databases.yaml"
+    edit(source, "body: beta-qa", "body: alpha-uni")
+    edit(source, "version: '1.0'", "version: '1.1'")
+    assert release(released, "databases", "2026-09-02")[0] == 0
+    shown = released / "organisations" / "beta-qa.yaml"
+    shown.unlink()
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    [problem] = errors(released)
+    assert (problem.path, problem.line, problem.code) == (
+        str(snapshot),
+        line_of(snapshot, "body: beta-qa"),
+        "released-organisation",
+    )
+    assert "(databases 1.0) names it as its quality assurance body" in problem.message
+    assert "renamed" not in problem.message  # alpha-uni is no new id: a release names it
+    assert problem.hint.startswith(f"restore it from Git: git checkout -- {shown} (once the")
+    assert "to name another organisation, raise the version" in problem.hint
+    code, output = run("generate", str(released), "--out", str(tmp_path / "site"))
+    assert code != 0 and "Traceback" not in output
+    assert f"{snapshot}:{problem.line}:" in output and "released-organisation" not in output
+    # a file that is there but broken is reported as such, once
+    shown.write_text("name: Beta\n", "utf-8")
+    found = errors(released)
+    assert found and {Path(p.path) for p in found} == {shown}
+
+
+def test_a_renamed_publisher_a_release_recorded_is_an_error_at_the_record(
+    tmp_path: Path,
+) -> None:
+    """The catalogue's publisher is no field of the credential, but its released files name
+    it (dc:publisher): the release records it, and renaming it is the same error, at the
+    record's line; a snapshot written before releases recorded it is not compared."""
+    settings = {**SETTINGS, "publisher": "gamma-pub"}
+    orgs = {
+        **ORGANISATIONS,
+        "gamma-pub": {
+            **ORGANISATIONS["beta-qa"],
+            "name": "Gamma",
+            "homepage": "https://g.example/",
+        },
+    }
+    root = write_catalogue(tmp_path / "catalogue", organisations=orgs, settings=settings)
+    assert release(root, "databases")[0] == 0
+    snapshot = root / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    assert '  publisher: "gamma-pub"\n' in snapshot.read_text("utf-8")
+    (root / "organisations" / "gamma-pub.yaml").rename(root / "organisations" / "gamma.yaml")
+    edit(root / "catalogue.yaml", "publisher: gamma-pub", "publisher: gamma")
+    [problem] = errors(root)
+    assert (problem.path, problem.line, problem.field, problem.code) == (
+        str(snapshot),
+        line_of(snapshot, "  publisher:"),
+        "release.publisher",
+        "released-organisation",
+    )
+    assert "(databases 1.0) names it as its publisher" in problem.message
+    assert "renamed to 'gamma', which the files name in its place now" in problem.message
+    edit(snapshot, '  publisher: "gamma-pub"\n', "")
+    assert errors(root) == []
+    assert load_catalogue(root).archive.of("databases")[0].publisher is None
+
+
+@pytest.mark.parametrize("value", ["7", '"Gamma Publisher"', "[]"])
+def test_a_release_record_with_a_publisher_that_is_no_id_is_refused(
+    released: Path, value: str
+) -> None:
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    edit(snapshot, '  publisher: "alpha-uni"', f"  publisher: {value}")
+    [problem] = errors(released)
+    assert (problem.line, problem.field, problem.code) == (
+        line_of(snapshot, "  publisher:"),
+        "release.publisher",
+        "archive-header",
+    )
+    assert problem.message == "'publisher' is not an organisation id"
 
 
 def test_a_release_records_the_versions_its_files_name_for_good(tmp_path: Path) -> None:

@@ -57,6 +57,9 @@ class Release:
         titles: The titles of the versions it names that were not released then.
         base_uri: The catalogue's ``base_uri`` when it was released, which starts its
             permanent identifiers; ``None`` for a snapshot written before credcat recorded it.
+        organisations: The organisations it names, each with its path in the snapshot.
+        publisher: The catalogue's publisher when it was released, which its files name
+            too; ``None`` for a snapshot written before credcat recorded it.
     """
 
     model: Handle[Credential] = field(compare=False)
@@ -92,6 +95,14 @@ class Release:
     ``(language, text)`` pairs), as recorded when it was released; ``None`` for a snapshot
     written before credcat recorded them."""
     base_uri: str | None = None
+    organisations: tuple[tuple[PathKey, str], ...] = ()
+    """The organisation ids the version names (awarding bodies, providers, assessors, quality
+    assurance bodies), each with its path in the snapshot, as released (kept so that checking
+    that each still has its file reads no model). Its files name each at
+    ``…/organisations/<id>/#org`` for good."""
+    publisher: str | None = None
+    """The catalogue's publisher on the day of the release (its files name it as their
+    publisher, at its IRI); ``None`` for a snapshot written before credcat recorded it."""
 
     @property
     def credential(self) -> Credential:

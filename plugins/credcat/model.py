@@ -1165,6 +1165,10 @@ class Assessment(_Model):
     """How results are graded (pass/fail, a scale …)."""
 
 
+ORGANISATION_ROLES = ("awarding_body", "provider", "assessor")
+"""The keys of a credential that name organisations (and ``quality_assurance[].body``)."""
+
+
 class QualityAssurance(_Model):
     """The quality assurance that stands behind the credential."""
 
@@ -1438,6 +1442,22 @@ class CredentialDoc(_Model):
     def assessors(self) -> list[str]:
         """Assessor ids, defaulting to the awarding bodies."""
         return self.assessor or self.awarding_body
+
+    def organisation_references(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every organisation id the file names, with its path in the file: each of
+        :data:`ORGANISATION_ROLES` (``("provider", 1)``), then each quality assurance's
+        ``body`` (``("quality_assurance", 0, "body")``). Its files name each at its IRI,
+        ``…/organisations/<id>/#org``."""
+        refs: list[tuple[tuple[str | int, ...], str]] = [
+            ((role, index), oid)
+            for role in ORGANISATION_ROLES
+            for index, oid in enumerate(getattr(self, role))
+        ]
+        refs += [
+            (("quality_assurance", index, "body"), qa.body)
+            for index, qa in enumerate(self.quality_assurance)
+        ]
+        return refs
 
 
 class Credential(CredentialDoc):

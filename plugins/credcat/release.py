@@ -25,6 +25,7 @@ from .versions import (
     BASE_URI,
     HEADER_KEY,
     NAMED_TITLE,
+    PUBLISHER,
     TITLES,
     VERSION_MAPS,
     fingerprint,
@@ -64,6 +65,8 @@ def snapshot_text(source: str, release_: dict[str, Any], credential: Credential)
         f"  language: {release_['language']}",
         "  # the catalogue's base_uri: every permanent identifier of this version starts with it",
         f"  {BASE_URI}: {double_quoted(release_[BASE_URI])}",
+        "  # the catalogue's publisher, which its files name: an organisation keeps its id",
+        f"  {PUBLISHER}: {double_quoted(release_[PUBLISHER])}",
         "  # the other credentials its files name, each at the version they name for good,",
         "  # and the titles they give those not released yet, as they are today",
         *(
@@ -248,6 +251,7 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         "replaces": latest.version if latest else None,
         "language": catalogue.settings.default_language,
         BASE_URI: catalogue.settings.base_uri,
+        PUBLISHER: catalogue.settings.publisher,
         **named,
     }
     text = snapshot_text(source_path.read_text("utf-8"), record, credential)
@@ -267,6 +271,7 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         if (
             written is None
             or written.fingerprint != record["fingerprint"]
+            or written.publisher != record[PUBLISHER]
             or dict(written.titles or ()) != {k: tuple(v.items()) for k, v in named[TITLES].items()}
         ):
             raise ReleaseError(  # pragma: no cover - the model reads back what it wrote

@@ -33,10 +33,10 @@ from .fs import UnsafeFileError
 from .graph import RELATIONS, cycles, links
 from .ids import is_id, norm_name, norm_url
 from .memo import per_object
-from .model import Brief, Credential, organisation_names
+from .model import ORGANISATION_ROLES, Brief, Credential, organisation_names
 from .render.logos import logo_problem
 from .render.safe import ALLOWED_SCHEMES, link_targets, safe_url
-from .versions import check_archive, next_version
+from .versions import check_archive, next_version, released_organisations
 from .yaml_loader import PathKey
 
 WARNING = Severity.WARNING
@@ -112,19 +112,9 @@ def publisher_reference(cat: Catalogue) -> Iterator[Problem]:
         )
 
 
-ORGANISATION_ROLES = ("awarding_body", "provider", "assessor")
-"""The keys of a credential that name organisations (and ``quality_assurance[].body``)."""
-
-
 def organisation_references(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     """Every organisation id a credential names exists."""
-    refs: list[tuple[PathKey, str]] = []
-    for role in ORGANISATION_ROLES:
-        refs += [((role, i), org) for i, org in enumerate(getattr(cred, role))]
-    refs += [
-        (("quality_assurance", i, "body"), qa.body) for i, qa in enumerate(cred.quality_assurance)
-    ]
-    yield from _unknown_organisations(cat, cred.id, refs)
+    yield from _unknown_organisations(cat, cred.id, cred.organisation_references())
 
 
 def _unknown_organisations(
@@ -187,7 +177,13 @@ def _suggester(options: frozenset[str]) -> Suggester:
 
 def _org_hint(cat: Catalogue, org: str) -> str:
     """The organisation an unknown id probably means: the one it names by one of its names
-    or short names (``uwavre`` for the short name UWavre), else the one it is a typo of."""
+    or short names (``uwavre`` for the short name UWavre), else the one it is a typo of; for
+    an organisation a released version names, its file to restore (its id stays for good)."""
+    if org in released_organisations(cat):
+        return (
+            f"restore organisations/{org}.yaml: released versions name it, and an "
+            "organisation a released version names keeps its id for good"
+        )
     named = _organisation_names(cat).get(org)
     if named is not None and named[0] != org:
         return f"did you mean '{named[0]}' ({named[1]})?"

@@ -9,7 +9,8 @@ This module owns everything about versions of a credential:
   employer relies on;
 * the **archive** ``catalogue/versions/<id>/<version>.yaml`` (:func:`load_archive`): each file
   is the credential file as released, below a ``release:`` header (date, fingerprint, the
-  version it replaces, the default language its plain texts are in, the other credentials
+  version it replaces, the default language its plain texts are in, the catalogue's
+  ``base_uri`` and publisher, the other credentials
   its files name with their versions, and the titles of those versions not released that
   day, as they were), written only by
   :func:`release` (``credcat release``) and read through the same loader and model as the
@@ -17,8 +18,10 @@ This module owns everything about versions of a credential:
 * the **rules** (:func:`check_archive`, run by ``check_catalogue`` with the other rules): a
   snapshot that no longer matches its fingerprint, a snapshot without a credential file, a
   released version whose snapshot was deleted (each snapshot names the version it replaces, so
-  a gap in the chain is visible), versions that go down, and a current file that changed a
-  released version without raising its version;
+  a gap in the chain is visible), versions that go down, a current file that changed a
+  released version without raising its version, a ``base_uri`` moved, and an organisation a
+  released version names that has no file any more (renamed or deleted: its IRI is in the
+  version's files for good);
 * **succession** (:func:`succession`): which version each version replaces (pointing
   backwards only), the version list, the current version and the successor credential, for the
   machine-readable files and pages.
@@ -43,7 +46,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Archive, Catalogue, Release, problem_at
+from .catalogue import ORGANISATIONS_DIR, Archive, Catalogue, Release, place_in, problem_at
 from .errors import Problem, Severity, field_label, listing, shorten
 from .fs import UnsafeFileError, folder_inside
 from .ids import SLUG_RE
@@ -106,6 +109,14 @@ release: every permanent identifier of the version starts with it, so the catalo
 stay the same (:func:`check_archive`; written by ``credcat release`` since 2026-12-04). Like
 :data:`RECORDED`, part of the record, not of the fingerprint, which covers what the credential
 file says."""
+PUBLISHER = "publisher"
+"""The key of a release record that holds the catalogue's publisher (an organisation id) on
+the day of the release: the version's files name it as their publisher, at its IRI, so its
+file must stay (:func:`check_archive`; written by ``credcat release`` since 2026-12-04). The
+other organisations a version names are in its snapshot
+(:meth:`~credcat.model.CredentialDoc.organisation_references`)."""
+ORGANISATION_GONE = "released-organisation"
+"""The code of the error "an organisation a released version names has no file any more"."""
 
 IMMUTABLE_HINT = (
     'raise the version (e.g. version: "{next}") to publish the change as a new version, or '
@@ -425,6 +436,10 @@ def load_snapshot(
             builds_on=record["builds_on"],
             titles=record["titles"],
             base_uri=record["base_uri"],
+            organisations=tuple(
+                (loc, sys.intern(oid)) for loc, oid in credential.organisation_references()
+            ),
+            publisher=record["publisher"],
         ),
         problems,
     )
@@ -461,7 +476,16 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
 
     if not isinstance(header, dict):
         return bad((HEADER_KEY,), "a snapshot starts with its release record (release:)")
-    known = {"date", "fingerprint", "replaces", "language", BASE_URI, *VERSION_MAPS, TITLES}
+    known = {
+        "date",
+        "fingerprint",
+        "replaces",
+        "language",
+        BASE_URI,
+        PUBLISHER,
+        *VERSION_MAPS,
+        TITLES,
+    }
     unknown = sorted(set(header) - known)
     if unknown:
         return bad((HEADER_KEY, unknown[0]), f"unknown key '{unknown[0]}' in the release record")
@@ -482,6 +506,11 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         not isinstance(base_uri, str) or not BASE_URI_RE.fullmatch(base_uri)
     ):
         return bad((HEADER_KEY, BASE_URI), f"'{BASE_URI}' is not an http(s) address ending in /")
+    publisher = header.get(PUBLISHER)
+    if publisher is not None and (
+        not isinstance(publisher, str) or not SLUG_RE.fullmatch(publisher)
+    ):
+        return bad((HEADER_KEY, PUBLISHER), f"'{PUBLISHER}' is not an organisation id")
     named: dict[str, tuple[tuple[str, str | None], ...]] = {}
     for key in VERSION_MAPS:
         value = header.get(key)
@@ -518,6 +547,7 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         if titles is None
         else tuple(sorted((k, tuple(sorted(v.items()))) for k, v in titles.items())),
         "base_uri": base_uri,
+        "publisher": publisher,
     }
 
 
@@ -555,6 +585,7 @@ def check_archive(catalogue: Catalogue) -> list[Problem]:
     problems.extend(_named_titles(catalogue, archive))
     problems.extend(_errata(catalogue, archive))
     problems.extend(_base_uris(catalogue, archive))
+    problems.extend(_organisations(catalogue, archive))
     return problems
 
 
@@ -899,6 +930,132 @@ def _base_uris(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
             "catalogue, with versions released anew",
             code="base-uri-moved",
         )
+
+
+ROLE_NAMES = {
+    "awarding_body": "awarding body",
+    "provider": "provider",
+    "assessor": "assessor",
+    "quality_assurance": "quality assurance body",
+    HEADER_KEY: "publisher",
+}
+"""How the first key of a place that names an organisation reads in a problem."""
+
+
+def _organisations(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
+    """Every organisation a released version names (its snapshot's awarding bodies,
+    providers, assessors and quality assurance bodies, and the publisher its release
+    recorded: :data:`PUBLISHER`) keeps its file, ``organisations/<id>.yaml``: the version's
+    files name it at ``…/organisations/<id>/#org`` for good, and credentials issued against
+    the version hold that IRI, so its id can neither change nor go (and its files could not
+    be written without it). One error per organisation, at the first snapshot that names it,
+    with every version that does; an organisation whose file has errors is reported there."""
+    known = catalogue.organisations
+    named = released_organisations(catalogue)
+    if named <= known.keys():
+        return
+    gone: dict[str, list[tuple[str, Release, PathKey]]] = {}
+    for cid, found in archive.releases.items():
+        for release_ in found:
+            refs = list(release_.organisations)
+            if release_.publisher is not None:
+                refs.append(((HEADER_KEY, PUBLISHER), release_.publisher))
+            for loc, oid in refs:
+                if oid not in known and f"organisation:{oid}" not in catalogue.invalid:
+                    gone.setdefault(oid, []).append((cid, release_, loc))
+    if not gone:
+        return
+    prefix = _display_prefix(catalogue)
+    urls = Urls.of(catalogue.settings)
+
+    def path(oid: str) -> str:
+        return shlex.quote(f"{prefix}{ORGANISATIONS_DIR}/{oid}.yaml")
+
+    for oid, where in sorted(gone.items()):
+        versions = list(dict.fromkeys(f"{cid} {r.version}" for cid, r, _loc in where))
+        keys = {loc[0] for _cid, _release, loc in where}
+        roles = [role for key, role in ROLE_NAMES.items() if key in keys]
+        one = len(versions) == 1
+        it, its = ("that version", "its") if one else ("those versions", "their")
+        count = "1 released version" if one else f"{len(versions):,} released versions"
+        message = (
+            f"organisation '{oid}' has no file {ORGANISATIONS_DIR}/{oid}.yaml any more, but "
+            f"{count} ({listing(versions)}) name{'s' if one else ''} it as {its} "
+            f"{listing(roles, ' and ')}: {its} files name it at {urls.organisation_iri(oid)} "
+            f"for good, and credentials issued against {it} hold that address"
+        )
+        keeps = (
+            "an organisation a released version names keeps its id for good; to change its "
+            "name, edit name: in its file"
+        )
+        new = _renamed_to(catalogue, oid, where, named)
+        if new is not None:
+            message += (
+                f"; it seems to have been renamed to '{new}', which the files name in its place now"
+            )
+            hint = (
+                f"rename it back (git mv {path(new)} {path(oid)}) and write '{oid}' again "
+                f"wherever a file names '{new}': {keeps}"
+            )
+        else:
+            hint = (
+                f"restore it from Git: git checkout -- {path(oid)} (once the deletion is "
+                "committed, name the commit before it: git checkout <commit>~1 -- …): "
+                f"{keeps}; to name another organisation, raise the version of the credential "
+                "that names it (its released versions still name this one)"
+            )
+        cid, first, loc = where[0]
+        place = place_in(first.document, loc)
+        yield Problem(
+            place.display,
+            place.line,
+            place.column,
+            place.label,
+            message,
+            hint,
+            code=ORGANISATION_GONE,
+            loc=place.loc,
+        )
+
+
+def released_organisations(catalogue: Catalogue) -> frozenset[str]:
+    """The ids of every organisation a released version names (its snapshot, and the
+    publisher its release recorded), found once per catalogue, reading no model."""
+    known = catalogue.memo.get(("released-organisations", ""))
+    if isinstance(known, frozenset):
+        return known
+    found = frozenset(
+        oid
+        for releases in catalogue.archive.releases.values()
+        for release_ in releases
+        for oid in (
+            *(oid for _loc, oid in release_.organisations),
+            *((release_.publisher,) if release_.publisher is not None else ()),
+        )
+    )
+    catalogue.memo[("released-organisations", "")] = found
+    return found
+
+
+def _renamed_to(
+    catalogue: Catalogue,
+    oid: str,
+    where: list[tuple[str, Release, PathKey]],
+    named: frozenset[str],
+) -> str | None:
+    """The organisation ``oid`` was renamed to, when the files name one in its place: where
+    a released version names ``oid``, its credential's file (or ``catalogue.yaml``, for the
+    publisher) now names one organisation that has a file and that no release names."""
+    found: set[str] = set()
+    for cid, _release, loc in where:
+        if loc == (HEADER_KEY, PUBLISHER):
+            now: str | None = catalogue.settings.publisher
+        else:
+            current = catalogue.credentials.get(cid)
+            now = dict(current.organisation_references()).get(loc) if current else None
+        if now is not None and now in catalogue.organisations and now not in named:
+            found.add(now)
+    return found.pop() if len(found) == 1 else None
 
 
 def _errata(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
