@@ -112,7 +112,7 @@ file says."""
 PUBLISHER = "publisher"
 """The key of a release record that holds the catalogue's publisher (an organisation id) on
 the day of the release: the version's files name it as their publisher, at its IRI, so its
-file must stay (:func:`check_archive`; written by ``credcat release`` since 2026-12-04). The
+file must stay (:func:`check_archive`; written by ``credcat release`` since 2026-12-05). The
 other organisations a version names are in its snapshot
 (:meth:`~credcat.model.CredentialDoc.organisation_references`)."""
 ORGANISATION_GONE = "released-organisation"
