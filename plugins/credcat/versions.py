@@ -1004,7 +1004,7 @@ def _organisations(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
                 f"{keeps}; to name another organisation, raise the version of the credential "
                 "that names it (its released versions still name this one)"
             )
-        cid, first, loc = where[0]
+        _cid, first, loc = where[0]
         place = place_in(first.document, loc)
         yield Problem(
             place.display,
@@ -1024,17 +1024,15 @@ def released_organisations(catalogue: Catalogue) -> frozenset[str]:
     known = catalogue.memo.get(("released-organisations", ""))
     if isinstance(known, frozenset):
         return known
-    found = frozenset(
-        oid
-        for releases in catalogue.archive.releases.values()
-        for release_ in releases
-        for oid in (
-            *(oid for _loc, oid in release_.organisations),
-            *((release_.publisher,) if release_.publisher is not None else ()),
-        )
-    )
-    catalogue.memo[("released-organisations", "")] = found
-    return found
+    found: set[str] = set()
+    for releases in catalogue.archive.releases.values():
+        for release_ in releases:
+            found.update(oid for _loc, oid in release_.organisations)
+            if release_.publisher is not None:
+                found.add(release_.publisher)
+    frozen = frozenset(found)
+    catalogue.memo[("released-organisations", "")] = frozen
+    return frozen
 
 
 def _renamed_to(
