@@ -215,19 +215,22 @@ def catalogue_entries(site: Path, lang: str) -> dict[str, dict[str, Any]]:
 
 
 def graph_nodes(site: Path) -> dict[str, dict[str, Any]]:
-    """The node of ``catalogue.jsonld`` that describes each credential's current version, by
-    credential id: the one its record names as current, or the record itself (a draft's
-    version not released, described at the main page)."""
+    """Each credential's record in ``catalogue.jsonld`` (its one node), by credential id."""
     graph = json.loads((site / "catalogue.jsonld").read_text("utf-8"))["@graph"]
-    by_id = {node["id"]: node for node in graph}
-    current = "http://www.w3.org/ns/dcat#hasCurrentVersion"
-    return {
-        node["id"].removeprefix(f"{BASE}credentials/").split("/")[0]: (
-            by_id[node[current]["id"]] if current in node else node
-        )
-        for node in graph
-        if node["id"].endswith("/#spec") and node["id"].count("/") == 5
-    }
+    records = {node["id"].removeprefix(f"{BASE}credentials/").split("/")[0]: node for node in graph}
+    assert [node["id"] for node in records.values()] == [
+        f"{BASE}credentials/{cid}/#spec" for cid in records
+    ]
+    return records
+
+
+CURRENT = "http://www.w3.org/ns/dcat#hasCurrentVersion"
+
+
+def released_fingerprint(site: Path, cid: str, version: str) -> str:
+    """The fingerprint a version's own ``elm.jsonld`` states."""
+    elm = json.loads((site / "credentials" / cid / version / "elm.jsonld").read_text("utf-8"))
+    return next(i["notation"] for i in elm["identifier"] if i["id"].endswith("#fingerprint"))
 
 
 def data_files(folder: Path) -> dict[str, bytes]:
@@ -444,11 +447,25 @@ def test_sitemap_and_catalogue_files_name_only_published_versions(
     assert programme["status"] == "draft"
     assert "dc:hasVersion" not in programme
     assert programme["homepage"][0]["contentURL"] == f"{BASE}credentials/{PROGRAMME}/"
+    assert CURRENT not in programme  # its version has no address yet
     rework = nodes[REWORK]
     assert rework["id"] == f"{BASE}credentials/{REWORK}/#spec"
-    assert rework["dc:replaces"] == {"id": f"{BASE}credentials/{REWORK}/1.0/#spec"}
-    assert rework["dc:hasVersion"] == [{"id": f"{BASE}credentials/{REWORK}/1.0/#spec"}]
-    assert nodes[PAUSED]["id"] == f"{BASE}credentials/{PAUSED}/1.0/#spec"
+    assert "dc:replaces" not in rework  # a version's statement; the record lists them all
+    assert [v["id"] for v in rework["dc:hasVersion"]] == [f"{BASE}credentials/{REWORK}/1.0/#spec"]
+    assert [i["notation"] for i in rework["dc:hasVersion"][0]["identifier"]] == [
+        f"{REWORK}/1.0",
+        released_fingerprint(site, REWORK, "1.0"),
+    ]
+    # a draft's record carries no version identifier and no fingerprint: its content may
+    # still change, and "<id>/<version>" will identify the released version, at its own IRI
+    for draft in (programme, rework):
+        cid = draft["id"].removeprefix(f"{BASE}credentials/").split("/")[0]
+        assert draft["identifier"]["notation"] == cid
+        listed = json.dumps(draft.get("dc:hasVersion", []))
+        assert json.dumps(draft).count("sha256:") == listed.count("sha256:")
+        assert json.dumps(draft).count(f'"{cid}/') == listed.count(f'"{cid}/')
+    assert nodes[PAUSED]["id"] == f"{BASE}credentials/{PAUSED}/#spec"
+    assert nodes[PAUSED][CURRENT] == {"id": f"{BASE}credentials/{PAUSED}/1.0/#spec"}
     # the others name the draft where it is described
     assert [p["id"] for p in nodes["databases"]["isPartOf"]] == [programme["id"]]
     assert [p["id"] for p in programme["hasPart"]] == [
@@ -801,6 +818,11 @@ def test_an_active_credential_gets_its_version_pages_back(activated: tuple[Path,
         "autumn": "enrol",
     }
     nodes = graph_nodes(site)
-    assert nodes[PROGRAMME]["id"] == f"{BASE}credentials/{PROGRAMME}/1.0/#spec"
-    assert [p["id"] for p in nodes["databases"]["isPartOf"]] == [nodes[PROGRAMME]["id"]]
+    assert nodes[PROGRAMME][CURRENT] == {"id": f"{BASE}credentials/{PROGRAMME}/1.0/#spec"}
+    assert nodes[PROGRAMME]["status"] == "active"
+    assert [i["notation"] for i in nodes[PROGRAMME]["dc:hasVersion"][0]["identifier"]] == [
+        f"{PROGRAMME}/1.0",
+        released_fingerprint(site, PROGRAMME, "1.0"),
+    ]
+    assert [p["id"] for p in nodes["databases"]["isPartOf"]] == [nodes[PROGRAMME][CURRENT]["id"]]
     assert missing_targets(site) == []

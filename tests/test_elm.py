@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+import rdflib
 from rdflib import RDF, BNode
 
 from credcat import vocab
@@ -47,7 +48,7 @@ from credcat.render.data.machine import catalogue_document, machine_files, versi
 from credcat.render.data.nodes import ESCO_SKILLS_SCHEME, organisation
 from credcat.render.language import PHRASE_LANGUAGES, localise
 from credcat.urls import Urls
-from credcat.versions import has_address
+from credcat.versions import has_address, succession
 from jsonld_helpers import (
     CATALOGUES,
     CRED,
@@ -610,54 +611,60 @@ def test_edc_template_has_the_structure_of_the_commission_upload_form() -> None:
 
 @pytest.mark.parametrize("name", list(CATALOGUES))
 def test_catalogue_graph_conforms(name: str) -> None:
+    """``catalogue.jsonld`` as a harvester reads it: one node per credential, its record at
+    its main page (``…/<id>/#spec``), a ``Qualification`` with its current version's content
+    and its live status; the versions named by IRI (with their identifiers and fingerprints,
+    as their own files state them), none of them with a status or content here."""
     cat = catalogue(name)
     urls = urls_of(cat)
     document = catalogue_document(cat, urls)
     assert document["@context"] == list(EDC_CONTEXT)
-    # each credential's record, at its own IRI (its main page), then its current version's
-    # specification as that version's elm.jsonld states it (whose status is the one it was
-    # released with); a draft's version not released, which has no address, is described at
-    # the main page (where the same anchors are): one node, the record
-    current = {
-        c.id: urls.spec_iri(c.id, c.version)
-        if has_address(cat, c.id, c.version)
-        else urls.record_iri(c.id)
-        for c in cat.credentials.values()
-    }
-    records = {urls.record_iri(c.id) for c in cat.credentials.values()}
-    assert [n["id"] for n in document["@graph"]] == [
-        iri
-        for c in cat.credentials.values()
-        for iri in dict.fromkeys((urls.record_iri(c.id), current[c.id]))
-    ]
-    by_id = {n["id"]: n for n in document["@graph"]}
-    for cid, live in cat.credentials.items():
-        record, version = by_id[urls.record_iri(cid)], by_id[current[cid]]
-        assert record["status"] == live.status
-        assert record["title"] == live.title
-        if record is version:  # a draft's unreleased version, at its main page
-            assert record["status"] == "draft" and "dc:hasVersion" not in record
-            continue
-        assert record["http://www.w3.org/ns/dcat#hasCurrentVersion"] == {"id": version["id"]}
-        elm = version_documents(cat, cid, live.version, urls)["elm"]
-        assert version == {k: v for k, v in elm.items() if k != "@context"}
+    records = {urls.record_iri(c.id): c for c in cat.credentials.values()}
+    assert [n["id"] for n in document["@graph"]] == list(records)
     assert_not_dropped(document)
     graph = to_graph(document)
     assert _validated(document) == ("elm", [])
     assert ill_formed_literals(document) == []
     assert blank_nodes(graph) == set()
-    counts = type_counts(graph)
-    # every credential, and the earlier versions a released one names (its parts as released
-    # by its release date)
-    earlier = {
-        urls.spec_iri(cid, release.version)
-        for cid, releases in cat.archive.releases.items()
-        for release in releases
-        if release.version != cat.credentials[cid].version
+    # exactly one node with a status per credential, its record, with the live status
+    assert {str(s): str(o) for s, o in graph.subject_objects(ELM.status)} == {
+        iri: live.status for iri, live in records.items()
     }
-    named = {str(s) for s in graph.subjects(RDF.type, ELM.Qualification)}
-    assert named - earlier == records | set(current.values())
-    assert counts["Qualification"] == len(named)
+    assert len(list(graph.subject_objects(ELM.status))) == len(records)
+    by_id = {n["id"]: n for n in document["@graph"]}
+    for iri, live in records.items():
+        record = by_id[iri]
+        spec = specification(cat, live, urls.without_address(live.id, live.version))
+        # the current version's content, described at the main page (the assessments prove
+        # the record); its own identifier, not a version's
+        same = {k for k in spec if k not in ("id", "identifier", "status")}
+        assert {k: record[k] for k in same} == {k: spec[k] for k in same}
+        assert record["identifier"]["notation"] == live.id
+        assert "dc:replaces" not in record
+        versions = succession(cat, live.id).published
+        assert [v["id"] for v in record.get("dc:hasVersion", [])] == [
+            urls.spec_iri(live.id, v.version) for v in versions
+        ]
+        for listed, info in zip(record.get("dc:hasVersion", []), versions, strict=True):
+            elm = version_documents(cat, live.id, info.version, urls)["elm"]
+            assert listed["identifier"] == elm["identifier"]  # as the version's file says
+        current = {"id": urls.spec_iri(live.id, live.version)}
+        if has_address(cat, live.id, live.version):
+            assert record["http://www.w3.org/ns/dcat#hasCurrentVersion"] == current
+        else:  # a draft's version not released: nothing identifies it permanently yet
+            assert live.status == "draft"
+            assert "http://www.w3.org/ns/dcat#hasCurrentVersion" not in record
+    # the other Qualifications are the versions a record's content names (its parts and
+    # the programmes it counts towards), typed and titled for the shapes, without a status
+    counts = type_counts(graph)
+    named = {str(s) for s in graph.subjects(RDF.type, ELM.Qualification)} - set(records)
+    for iri in named:
+        assert {str(p) for p in graph.predicates(rdflib.URIRef(iri))} <= {
+            str(RDF.type),
+            "http://purl.org/dc/terms/title",
+            "http://www.w3.org/ns/adms#identifier",  # a version a record lists
+        }, iri
+    assert counts["Qualification"] == len(records) + len(named)
     assert counts["LearningOutcome"] == sum(len(c.outcomes) for c in cat.credentials.values())
 
 

@@ -344,11 +344,11 @@ SAMPLE_CATALOGUE = Path(__file__).parent.parent / "catalogue"
 
 def test_a_credcat_catalogue_graph_imports_every_credential(cat: Path, tmp_path: Path) -> None:
     """``catalogue.jsonld`` holds every credential of a catalogue: each one's record (its
-    title and live status, at ``…/credentials/<id>/#spec``), then its current version in full.
-    A maintainer moving a catalogue gets every credential, each under its own id, at its
-    version, the parts of a stackable credential naming it (its ``hasPart`` names the parts at
-    the versions it was released with, which the graph holds at later ones); the records add
-    nothing."""
+    current version's content and live status, at ``…/credentials/<id>/#spec``, naming its
+    current version). A maintainer moving a catalogue gets every credential, each under its
+    own id, at its current version, the parts of a stackable credential naming it (its
+    ``hasPart`` names the parts at the versions it was released with, which the graph
+    describes at their records)."""
     published = load_catalogue(SAMPLE_CATALOGUE)
     urls = Urls(published.settings.base_uri, published.settings.default_language)
     document = catalogue_document(published, urls)

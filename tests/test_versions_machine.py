@@ -25,6 +25,7 @@ from credcat.versions import (
 from jsonld_helpers import (
     DC,
     EDC_SHAPES,
+    ELM,
     catalogue,
     dropped_values,
     missing_keys,
@@ -73,8 +74,8 @@ def test_the_first_version_replaces_nothing_and_never_names_a_later_one() -> Non
 def test_a_superseded_record_names_its_successor_and_versions() -> None:
     cat = catalogue("sample")
     urls = urls_of(cat)
-    record, current = credential_nodes(cat, cat.credentials["research-data-management"], urls)
-    document = {"@context": list(EDC_CONTEXT), "@graph": [record, current]}
+    (record,) = credential_nodes(cat, cat.credentials["research-data-management"], urls)
+    document = {"@context": list(EDC_CONTEXT), "@graph": [record]}
     assert not dropped_values(document)
     graph = to_graph(document)
     own = rdflib.URIRef(urls.record_iri("research-data-management"))
@@ -84,6 +85,13 @@ def test_a_superseded_record_names_its_successor_and_versions() -> None:
     version = rdflib.URIRef(urls.spec_iri("research-data-management", "1.0"))
     assert list(graph.objects(own, DC.hasVersion)) == [version]
     assert list(graph.objects(version, DC.isReplacedBy)) == []  # a version names no later one
+    # the record is the one node with the content and a status: the live one; the version
+    # is named by its IRI only (its own elm.jsonld says the status it was released with)
+    assert list(graph.subject_objects(ELM.status)) == [(own, rdflib.Literal("superseded"))]
+    assert len(list(graph.objects(own, ELM.learningOutcome))) == len(
+        cat.credentials["research-data-management"].outcomes
+    )
+    assert {str(p) for p in graph.predicates(version)} == {"http://www.w3.org/ns/adms#identifier"}
     assert violations(graph, shapes(*EDC_SHAPES)) == []
 
 

@@ -34,6 +34,12 @@ in the source is reported, not written, so one odd address never refuses the who
 SPEC_TYPES = frozenset({"Qualification", "LearningAchievementSpecification"})
 CREDENTIAL_TYPES = frozenset({"VerifiableCredential", "EuropeanDigitalCredential"})
 
+RECORD_MARK = "http://www.w3.org/ns/dcat#hasCurrentVersion"
+"""The property of a credential's unversioned record in credcat's ``catalogue.jsonld``: the
+address of its current version. The record holds that version's content; an older credcat's
+``catalogue.jsonld`` held only a title and a status there, beside the full specification of
+the current version."""
+
 
 PLACEHOLDER_HOMEPAGE = "https://example.org/"
 TODO = IMPORT_PLACEHOLDER

@@ -42,6 +42,7 @@ from ..ids import is_id, norm_name, norm_url, slugify
 from ..model import ESCO_SKILL_RE, OUTCOME_KINDS, VERSION_RE, version_name_problem
 from ..render.language import PHRASE_FALLBACK, PHRASE_LANGUAGES, say
 from .base import (
+    RECORD_MARK,
     SPEC_TYPES,
     TODO,
     Entry,
@@ -194,7 +195,7 @@ def already_has(ctx: Context, entry: Entry) -> Duplicate | None:
     of the catalogue with the same legal name or homepage)."""
     known = ctx.target.credentials
     address = id_of(entry.spec) or ""
-    version = _version_in(address) or ""
+    version = _spec_version(entry.spec) or ""
     named = credcat_id_in(address)
     base = ctx.target.base_uri.rstrip("/")
     if named is not None and named in known and base and address.startswith(base + "/"):
@@ -336,11 +337,11 @@ def _title_and_summary(ctx: Context, entry: Entry, draft: Draft) -> None:
     if title is None:  # pragma: no cover - convert() refuses a specification without title
         raise ImportFailed(f"the specification at {path} has no title")
     data["title"] = ctx.out_text(title)
-    data["version"] = _version_in(id_of(spec)) or "1.0"
+    data["version"] = _spec_version(spec) or "1.0"
     if data["version"] != "1.0":
         ctx.report.assumed.append(
             f"assumed: {rel}: version {data['version']}, from the specification's address "
-            f"({id_of(spec)})"
+            f"({_version_address(spec)})"
         )
     data["status"] = "active"
     status = _read_status(spec)
@@ -1036,6 +1037,20 @@ def credcat_id_in(iri: str | None, prefix: str = "") -> str | None:
     fragment = found.group(2)
     wanted = fragment.removeprefix(prefix)
     return wanted if fragment.startswith(prefix) and is_id(wanted) else None
+
+
+def _version_address(spec: dict[str, Any]) -> str | None:
+    """The address a specification's version is read from: its own, or for a credcat record
+    (``catalogue.jsonld``, at the credential's main page) its current version's."""
+    own = id_of(spec)
+    if _version_in(own) is None and isinstance(current := spec.get(RECORD_MARK), dict):
+        return id_of(current)
+    return own
+
+
+def _spec_version(spec: dict[str, Any]) -> str | None:
+    """The version a specification's address names (:func:`_version_address`)."""
+    return _version_in(_version_address(spec))
 
 
 def _version_in(iri: str | None) -> str | None:

@@ -28,6 +28,7 @@ from typing import Any
 from .base import (
     CREDENTIAL_TYPES,
     MAX_BYTES,
+    RECORD_MARK,
     SPEC_TYPES,
     ImportFailed,
     ImportUsageError,
@@ -285,9 +286,11 @@ def _base64_json(payload: str) -> Any:
 # --- the envelope -------------------------------------------------------------------------
 
 
-RECORD_MARK = "http://www.w3.org/ns/dcat#hasCurrentVersion"
-"""The property of a credential's unversioned record in credcat's ``catalogue.jsonld``: a
-title and a status, beside the full specification of its current version."""
+def _beside_its_version(node: dict[str, Any], described: set[Any]) -> bool:
+    """Whether ``node`` is a credcat record whose current version the same graph describes
+    (an older ``catalogue.jsonld``): that version is the credential to import."""
+    current = node.get(RECORD_MARK)
+    return isinstance(current, dict) and current.get("id") in described
 
 
 def classify(data: Any) -> list[tuple[dict[str, Any], str]]:
@@ -296,16 +299,17 @@ def classify(data: Any) -> list[tuple[dict[str, Any], str]]:
     A document of one credential or specification has one root, its JSON path ``""``. A
     ``@graph`` may hold several (credcat's ``catalogue.jsonld`` holds every credential of a
     catalogue): each credential or specification in it is a root (``@graph[3]``), except
-    credcat's unversioned records, which stand beside the full specification of their
-    current version; the path of a graph's only root is ``@graph``.
+    an older credcat's unversioned records, which stand beside the full specification of
+    their current version; the path of a graph's only root is ``@graph``.
     """
     if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+        described = {node.get("id") for node in data["@graph"] if isinstance(node, dict)}
         roots = [
             (node, f"@graph[{i}]")
             for i, node in enumerate(data["@graph"])
-            # a credcat record (catalogue.jsonld): its current version is in the graph too
+            # an older credcat record (catalogue.jsonld): its current version is in the graph
             if isinstance(node, dict)
-            and RECORD_MARK not in node
+            and not _beside_its_version(node, described)
             and (CREDENTIAL_TYPES | SPEC_TYPES) & set(types_of(node))
         ]
         if len(roots) == 1:

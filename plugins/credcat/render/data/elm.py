@@ -76,7 +76,7 @@ from .nodes import (
     xsd_duration,
 )
 
-__all__ = ["RELATIONS", "elm_document", "specification"]
+__all__ = ["RELATIONS", "catalogue_identifier", "elm_document", "specification"]
 
 PROGRAMME_LEVEL_QA = frozenset({"programme-quality-assurance", "programme-licence"})
 
@@ -341,13 +341,9 @@ class _Spec:
             "type": "Qualification",
             "title": dict(cred.title),
             "description": plain_map(cred.summary),
-            "identifier": {
-                "id": self.node("identifier"),
-                "type": "Identifier",
-                "notation": f"{cred.id}/{cred.version}",
-                "schemeName": localise(self.cat.settings.title, self.default, self.default),
-                "schemeId": self.urls.catalogue_iri(),
-            },
+            "identifier": catalogue_identifier(
+                self.cat, self.urls, self.node("identifier"), f"{cred.id}/{cred.version}"
+            ),
             "status": cred.status,
             "dcType": concept("learning-opportunity-type", cred.type),
             "eqfLevel": concept("eqf", str(cred.eqf)),
@@ -406,6 +402,20 @@ class _Spec:
 
 RELATIONS = ("isPartOf", "hasPart")
 """The members of a specification that name other credentials (``relations``)."""
+
+
+def catalogue_identifier(cat: Catalogue, urls: Urls, node_id: str, notation: str) -> JsonDict:
+    """An ELM ``Identifier`` in the catalogue's scheme (``schemeId`` ``…/#catalogue``, named by
+    the catalogue's title): ``<id>/<version>`` of a version's specification, ``<id>`` of a
+    credential's record (``catalogue.jsonld``)."""
+    default = cat.settings.default_language
+    return {
+        "id": node_id,
+        "type": "Identifier",
+        "notation": notation,
+        "schemeName": localise(cat.settings.title, default, default),
+        "schemeId": urls.catalogue_iri(),
+    }
 
 
 def specification(

@@ -19,20 +19,20 @@ per credential, live at its unversioned address, ``opportunities.jsonld``: a
 :func:`opportunities_file`); **absent** without offerings, and for a draft or retired
 credential,
 
-and once per site ``catalogue.jsonld``: the specification of every credential in the catalogue
-in one ``@graph``, whatever its status (``elm:status`` says ``active``, ``draft``,
-``superseded`` or ``retired``), so that every published IRI stays resolvable and
-``isPartOf``/``hasPart`` links never dangle.
+and once per site ``catalogue.jsonld``: every credential's unversioned record in one
+``@graph``, whatever its status (``elm:status`` says ``active``, ``draft``, ``superseded`` or
+``retired``): a ``Qualification`` at its main page with its current version's content and
+its live status, naming its versions by IRI (:func:`credential_nodes`).
 
 **Every version** of a credential is published in its own folder: each released version from
 its snapshot only (:func:`credcat.versions.credential_at`), and the current version, when not
 yet released, from the credential file, except a draft's: a version not released of a
 credential whose status is ``draft`` has no permanent address
 (:func:`credcat.versions.has_address`), so no files, and nothing for an issuer to issue
-against. Its specification is in ``catalogue.jsonld`` only, with its draft status, described
-at the credential's current page (``credentials/<id>/#spec`` …,
-:meth:`credcat.urls.Urls.without_address`), and named there by the other credentials'
-unreleased versions. A version's files
+against. Its specification is in ``catalogue.jsonld`` only, as its record, with its draft
+status, described at the credential's current page (``credentials/<id>/#spec`` …,
+:meth:`credcat.urls.Urls.without_address`), without a version identifier or fingerprint, and
+named there by the other credentials' unreleased versions. A version's files
 carry its fingerprint (an ELM ``Identifier``; in OB3 an ``otherIdentifier``) and name only the
 version it replaces (``dc:replaces``), so releasing a new version changes no file of an older
 one. The version list (``dc:hasVersion``), the live status and the successor
@@ -64,7 +64,7 @@ from ...versions import (
 from ..language import link_label
 from .badge import badge_svg
 from .edc import edc_template
-from .elm import elm_document, specification
+from .elm import catalogue_identifier, elm_document, specification
 from .loq import opportunities_document, publishes_opportunities
 from .nodes import JsonDict, dumps
 from .ob3 import editions, ob3_achievement
@@ -80,8 +80,8 @@ __all__ = [
     "machine_links",
     "opportunities_file",
     "opportunities_path",
+    "record_node",
     "version_documents",
-    "version_specification",
 ]
 
 
@@ -213,8 +213,8 @@ def edition_files(
 
 
 def catalogue_document(catalogue: Catalogue, urls: Urls) -> JsonDict:
-    """``catalogue.jsonld``: every credential's unversioned record and its current version's
-    specification in one graph (:func:`credential_nodes`)."""
+    """``catalogue.jsonld``: every credential's unversioned record in one graph
+    (:func:`credential_nodes`)."""
     return {"@context": list(EDC_CONTEXT), "@graph": list(catalogue_nodes(catalogue, urls))}
 
 
@@ -233,60 +233,65 @@ record's versions (``dc:hasVersion``, a set in RDF) is the current one."""
 def credential_nodes(
     catalogue: Catalogue, credential: Credential, urls: Urls
 ) -> tuple[JsonDict, ...]:
-    """One credential's nodes of :func:`catalogue_document`'s ``@graph``.
+    """One credential's nodes of :func:`catalogue_document`'s ``@graph``: its unversioned
+    **record**, one node (:func:`record_node`).
 
-    * Its unversioned **record**, ``…/credentials/<id>/#spec`` (its main page,
-      :meth:`~credcat.urls.Urls.record_iri`): a ``Qualification`` with its title, its live
-      status, every version published at its address (``dc:hasVersion``), the current one
-      (:data:`HAS_CURRENT_VERSION`) and, when superseded, the successor's record
-      (``dc:isReplacedBy``).
-    * Its **current version's specification**, with the statements of that version's
-      ``elm.jsonld`` (:func:`version_specification`): content, fingerprint, the version it
-      replaces, and the status it was released with.
+    The versions are named by IRI: each is described in its own ``elm.jsonld``, with the
+    status it was released with, so that no IRI carries two statuses in a harvester's
+    merged graph (``active`` in a version's file, ``retired`` on the record)."""
+    return (record_node(catalogue, credential, urls),)
 
-    The record has an IRI of its own: a released version's files keep the status it was
-    released with, and one IRI with two statuses (``active`` in the version's file,
-    ``retired`` here) would leave a harvester that merges the files unable to tell which
-    holds; here each says one. A draft's version not released has no address of its own
-    (:func:`credcat.versions.has_address`): it is described at the main page, so it is the
-    record, one node."""
+
+def record_node(catalogue: Catalogue, credential: Credential, urls: Urls) -> JsonDict:
+    """A credential's unversioned record: the credential as it is now, at its main page.
+
+    A ``Qualification`` at ``…/credentials/<id>/#spec``
+    (:meth:`~credcat.urls.Urls.record_iri`) with the content of its current version,
+    described at the main page as a draft's version without an address is
+    (:meth:`~credcat.urls.Urls.without_address`: ``#outcome-<id>``, ``#assessment-<id>`` …,
+    the anchors of the main page, and the assessments prove the record), and:
+
+    * its live status;
+    * its own identifier, the credential's id in the catalogue's scheme (``<id>``: a
+      version's ``<id>/<version>`` and its fingerprint identify the version, at its own IRI,
+      and a draft's may still change);
+    * every version published at its address (``dc:hasVersion``), each with its identifier
+      and fingerprint as its ``elm.jsonld`` states them, the current one
+      (:data:`HAS_CURRENT_VERSION`, absent while the current version has no address) and,
+      when superseded, the successor's record (``dc:isReplacedBy``);
+    * no ``dc:replaces``: a version replaces the one before it; the record lists them all.
+    """
     cid = credential.id
     succession_ = succession(catalogue, cid)
-    current = version_specification(catalogue, cid, credential.version, urls, succession_)
-    if not succession_.has_address(credential.version):
-        current.update(record_properties(succession_, urls))
-        return (current,)
-    record: JsonDict = {
-        "id": urls.record_iri(cid),
-        "type": "Qualification",
-        "title": dict(credential.title),
-        "status": credential.status,
-        **record_properties(succession_, urls),
-        HAS_CURRENT_VERSION: {"id": current["id"]},
-    }
-    return record, current
-
-
-def version_specification(
-    catalogue: Catalogue,
-    credential_id: str,
-    version: str,
-    urls: Urls,
-    succession_: Succession | None = None,
-) -> JsonDict:
-    """The specification node of one version as its ``elm.jsonld`` states it (without
-    ``@context``): made from what the version states, with its fingerprint and the version
-    it replaces; a draft's version not released, which has no file, at its credential's
-    main page (:meth:`~credcat.urls.Urls.without_address`). ``succession_``: the
-    credential's, where the caller has it."""
-    if succession_ is None:
-        succession_ = succession(catalogue, credential_id)
-    if not succession_.has_address(version):
-        urls = urls.without_address(credential_id, version)
-    node = specification(catalogue, credential_at(catalogue, credential_id, version), urls)
-    fingerprint, replaces, _info = _version_marks(succession_, urls, version)
-    _with_version(node, fingerprint, replaces)
-    return node
+    version = credential.version
+    record = specification(
+        catalogue, credential_at(catalogue, cid, version), urls.without_address(cid, version)
+    )
+    record["id"] = urls.record_iri(cid)
+    record["identifier"] = catalogue_identifier(
+        catalogue, urls, urls.record_node_iri(cid, "identifier"), cid
+    )
+    record["status"] = credential.status
+    record.update(record_properties(succession_, urls))
+    if "dc:hasVersion" in record:
+        record["dc:hasVersion"] = [
+            {
+                **listed,
+                "identifier": [
+                    catalogue_identifier(
+                        catalogue,
+                        urls,
+                        urls.node_iri(cid, info.version, "identifier"),
+                        f"{cid}/{info.version}",
+                    ),
+                    fingerprint_identifier(urls, cid, info.version, info.fingerprint),
+                ],
+            }
+            for listed, info in zip(record["dc:hasVersion"], succession_.published, strict=True)
+        ]
+    if succession_.has_address(version):
+        record[HAS_CURRENT_VERSION] = {"id": urls.spec_iri(cid, version)}
+    return record
 
 
 def machine_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
