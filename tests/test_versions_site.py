@@ -264,6 +264,12 @@ def test_a_harvest_of_every_file_gives_each_specification_one_status(
     record = f"{base}credentials/{CID}/#spec"
     assert said[record] == {"retired"}
     assert said[f"{base}credentials/{CID}/1.1/#spec"] == {"active"}
+    # catalogue.jsonld alone: the record is the credential's one node with a status, and
+    # carries the content (a harvester reading the one file gets both together)
+    alone = to_graph(json.loads((site / "catalogue.jsonld").read_text("utf-8")))
+    assert [str(s) for s in alone.subjects(status, None) if f"/{CID}/" in str(s)] == [record]
+    outcomes = rdflib.URIRef("http://data.europa.eu/snb/model/elm/learningOutcome")
+    assert list(alone.objects(rdflib.URIRef(record), outcomes))
     versions = {str(v) for v in merged.objects(rdflib.URIRef(record), DC.hasVersion)}
     assert versions == {f"{base}credentials/{CID}/{v}/#spec" for v in ("1.0", "1.1")}
 
