@@ -505,6 +505,32 @@ def test_downloads_and_alternate_links(any_site: Site) -> None:
             assert (any_site.root / target).is_file()
 
 
+def test_catalogue_jsonld_is_found_from_the_catalogue_and_data_pages(any_site: Site) -> None:
+    """A crawler that starts at the catalogue or data page reaches every credential's record:
+    ``catalogue.jsonld`` is linked from the head of the catalogue page and from the data
+    page's text, in every language, and the link leads to the one file at the site's root."""
+    record_file = "catalogue.jsonld"
+    graph = json.loads((any_site.root / record_file).read_text("utf-8"))
+    assert graph  # the file the links lead to is there and reads as JSON
+    for lang in any_site.catalogue.settings.languages:
+        catalogue = any_site.urls.catalogue_page(lang)
+        links = [
+            link.attrs
+            for link in any_site.page(catalogue).find("head").find_all("link", rel="alternate")
+            if link.attrs.get("type") == "application/ld+json"
+        ]
+        assert [any_site.resolve(catalogue, a["href"]) for a in links] == [record_file], lang
+        data = any_site.urls.data_page(lang)
+        if not (any_site.root / data / "index.html").is_file():
+            continue  # a site without the data page
+        hrefs = {
+            any_site.resolve(data, a.attrs["href"])
+            for a in any_site.page(data).find_all("a", href=True)
+        }
+        assert record_file in hrefs, lang
+        assert any_site.urls.catalogue_json(lang) in hrefs, lang
+
+
 # --- catalogue page and catalogue.json -----------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from typing import Protocol, TypeVar
 
 from ...catalogue import Catalogue
 from ...clock import today as clock_today
-from ...urls import Urls, relative
+from ...urls import CATALOGUE_JSONLD, Urls, relative
 from ..logos import logo_files
 from .context import BaseContext, CredRef, Logo, OrgRef, PageNumber, WrittenIn
 from .localise import Localiser
@@ -189,6 +189,9 @@ class Site:
                 "home": self.link(page, urls.home()),
                 "how_to_read": self.link(page, urls.guide_page()),
                 "catalogue_json": self.link(page, urls.catalogue_json()),
+                "catalogue_jsonld": (
+                    self.link(page, CATALOGUE_JSONLD) if self.machine_files else ""
+                ),
                 "catalogue_texts": self.link(page, urls.catalogue_texts()),
                 "check": self.link(page, urls.check_page()),
             },

@@ -154,6 +154,8 @@ class PageLinks(TypedDict):
     home: str
     how_to_read: str
     catalogue_json: str
+    catalogue_jsonld: str
+    """Every credential's record ("" where the site publishes no machine-readable files)."""
     catalogue_texts: str
     check: str
 
