@@ -51,7 +51,8 @@ language's folder, marked as being in the default language and left out of its s
   show the same render each once (:meth:`CredcatPlugin._slots`);
   write ``sitemap.xml`` and its gzip copy, every page with its alternates (``hreflang``), entry
   by entry, and take it off the theme's templates (rendered from a template, 90,000 entries
-  would be one text).
+  would be one text); a ``lastmod`` only where credcat knows when the page last changed (a
+  version's permanent page: its release date), never the build's date.
 * ``on_page_context`` (before the search plugin) — render the page body with the templates in
   ``credcat/theme/credcat/`` from the typed context built by :mod:`credcat.render.site.pages`,
   in an environment of credcat's own with autoescape on and Jinja's ``StrictUndefined`` (a
@@ -137,7 +138,7 @@ from mkdocs.utils import (
 from mkdocs.utils.templates import TemplateContext
 
 from .cache import FileStore, catalogue_salt, credential_keys, serve_store, tree_stamps
-from .catalogue import Catalogue
+from .catalogue import Archive, Catalogue
 from .clock import today
 from .errors import CatalogueError, Problem, counted, printable
 from .languages import (
@@ -1225,20 +1226,30 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         before any page), as the same bytes, but entry by entry: a site of 10,000 credentials
         has 90,000 entries, and a template would hold them as one text, encoded twice.
 
+        An entry's ``lastmod`` (optional in the sitemap protocol) is a date credcat knows: a
+        released version's permanent page, the same at every build, its release date; a
+        hand-written page the date a plugin gave it (``update_date``). MkDocs dates every other
+        page with the build, which would tell crawlers every page changed at every build.
+
         The gzip copy is the one MkDocs writes: the same data, file name and time (the latest
         page's update date)."""
         documentation = [f.page for f in files.documentation_pages() if f.page is not None]
+        built = get_build_date()
         pages: Iterable[tuple[str, str, str]] = (
-            (page.canonical_url or page.abs_url or "", page.update_date, page.url)
+            (
+                page.canonical_url or page.abs_url or "",
+                "" if page.update_date == built else page.update_date,
+                page.url,
+            )
             for page in documentation
             if not page.is_link
             and (page.abs_url or page.canonical_url)
             and page.url not in self._copies  # an untranslated copy: its original is listed
         )
         if self.urls is not None:
-            lastmod, urls = get_build_date(), self.urls
+            urls, archive = self.urls, self.catalogue.archive if self.catalogue else None
             own = (
-                (urls.iri(spec.path), lastmod, spec.path)
+                (urls.iri(spec.path), _released_on(archive, spec), spec.path)
                 for spec in self._own_specs(titled=False)
                 if spec.kind not in UNINDEXED_KINDS
             )
@@ -2038,6 +2049,17 @@ in three languages."""
 OWN_KINDS = frozenset({"credential", "summary"})
 """Page kinds credcat renders itself (:meth:`CredcatPlugin._build_own_pages`): every version in
 every language, so they grow with the catalogue."""
+
+
+def _released_on(archive: Archive | None, spec: PageSpec) -> str:
+    """The sitemap's ``lastmod`` of one of credcat's pages: a released version's permanent
+    page states what its snapshot does, so its date is the version's release date; ``""``
+    (none) for every other page, which changes with the catalogue."""
+    if archive is None or not spec.version_page or not spec.version:
+        return ""
+    release = archive.get(spec.entity, spec.version)
+    return release.released.isoformat() if release is not None else ""
+
 
 UNINDEXED_KINDS = frozenset({"summary"})
 """Page kinds left out of the sitemap: their template asks search engines not to index them
