@@ -34,7 +34,7 @@ from credcat import vocab
 from credcat.catalogue import Catalogue
 from credcat.conformance import validate_document
 from credcat.jsonld import EDC_CONTEXT
-from credcat.model import DURATION_RE, Credential
+from credcat.model import DURATION_RE, Credential, ordered_outcomes
 from credcat.render.data.edc import (
     ISSUER_SUPPLIES,
     PLACEHOLDER_ID,
@@ -204,9 +204,11 @@ def test_specification_content(name: str, cid: str) -> None:
             credit["framework"]["id"]
             == vocab.concept("credit-system", cred.workload.credit_system).iri
         )
-    assert [o["title"] for o in spec["learningOutcome"]] == [o.text for o in cred.outcomes]
+    # in the order the page numbers them (knowledge, skills, responsibility and autonomy)
+    ordered = ordered_outcomes(cred)
+    assert [o["title"] for o in spec["learningOutcome"]] == [o.text for o in ordered]
     assert {a["proves"] for a in spec["provenBy"]} == {spec["id"]}
-    for outcome, node in zip(cred.outcomes, spec["learningOutcome"], strict=True):
+    for outcome, node in zip(ordered, spec["learningOutcome"], strict=True):
         assert node["id"] == urls.node_iri(cid, cred.version, f"outcome-{outcome.id}")
         if outcome.kind == "responsibility-autonomy":
             assert "dcType" not in node

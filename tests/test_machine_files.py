@@ -30,6 +30,7 @@ from credcat.jsonld import (
     expand,
     local_document_loader,
 )
+from credcat.model import ordered_outcomes
 from credcat.render.data.badge import MAX_LINES, PALETTE, badge_svg
 from credcat.render.data.edc import edc_template
 from credcat.render.data.elm import elm_document
@@ -43,7 +44,7 @@ from credcat.render.data.machine import (
 from credcat.render.data.nodes import dumps
 from credcat.render.data.ob3 import achievement_iri, editions, ob3_achievement
 from credcat.render.data.schemaorg import schemaorg
-from credcat.render.language import localise, nqf_label
+from credcat.render.language import localise, nqf_label, phrase
 from credcat.urls import CATALOGUE_JSONLD, MACHINE_FILES
 from credcat.validate import load_catalogue
 from credcat.versions import has_address
@@ -328,7 +329,7 @@ def test_ob3_alignments_name_what_the_catalogue_names(name: str) -> None:
         if cred.qf_ehea is None:
             assert qf_tags == []
         else:
-            assert qf_tags == [f"QF-EHEA {cred.qf_ehea.replace('-', ' ')}"]
+            assert qf_tags == [f"QF-EHEA {phrase(f'qf-ehea.{cred.qf_ehea}', lang)}"]
         if cred.workload.ects is not None:
             assert isinstance(achievement["creditsAvailable"], float)
 
@@ -543,8 +544,9 @@ def test_schemaorg_is_complete(name: str) -> None:
             nqf = vocab.lookup("nqf", cred.nqf) if cred.nqf else None
             assert codes == [c for c in (nqf.code if nqf else None, cred.qf_ehea) if c]
             # outcomes and ESCO skills (each once, by label) are what the holder can do
-            outcomes = [localise(o.text, lang, default) for o in cred.outcomes]
-            skills = {sk.uri: sk for o in cred.outcomes for sk in o.esco}
+            # in the order the page numbers them
+            outcomes = [localise(o.text, lang, default) for o in ordered_outcomes(cred)]
+            skills = {sk.uri: sk for o in ordered_outcomes(cred) for sk in o.esco}
             assert course["teaches"][: len(outcomes)] == outcomes
             taught = {t["@id"]: t for t in course["teaches"][len(outcomes) :]}
             required = {c["@id"]: c for c in credential["competencyRequired"]}

@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from importlib import resources
 from typing import Any, ClassVar, Self
 
 import yaml
 from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from .. import vocab
@@ -52,6 +54,7 @@ __all__ = [
     "link_label",
     "localise",
     "nqf_label",
+    "number_text",
     "phrase",
     "quoted",
     "said_in",
@@ -241,6 +244,19 @@ def nqf_label(code: str, lang: str) -> str:
     if level is None:
         return concept_label(vocab.concept("nqf", code), lang)
     return phrase("nqf.level", lang, framework=level[0], level=level[1])
+
+
+@functools.cache
+def number_text(value: float | int, lang: str) -> str:
+    """A number in a text in ``lang`` as the language writes it, as the pages do
+    (``Localiser.number``): ``4.0`` → ``4``, ``1.5`` → ``1,5`` in German; no digit groups;
+    English digits where CLDR does not know the language."""
+    number = Decimal(str(value)).normalize()
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse(PHRASE_FALLBACK)
+    return format_decimal(number, format="0.#", locale=locale, decimal_quantization=False)
 
 
 def phrase(key: str, lang: str, **values: Any) -> str:

@@ -67,11 +67,15 @@ from .nodes import (
     decimal_text,
     end_date_time,
     esco_concept,
+    followed_by,
     languages_of,
     location,
     note,
     organisation,
     plain_map,
+    plain_note,
+    plain_text,
+    prose_map,
     web_resource,
     xsd_duration,
 )
@@ -87,7 +91,8 @@ PROGRAMME_LEVEL_QA = frozenset({"programme-quality-assurance", "programme-licenc
 def _quote(text: LanguageMap, lang: str, default: str) -> str:
     """An outcome quoted in an assessment's description in ``lang``, without its final full
     stop, saying its language where it is in another (:func:`language_note`)."""
-    return localise(text, lang, default).rstrip(". ") + language_note(text, lang, default)
+    said = plain_text(localise(text, lang, default)).rstrip(". ")
+    return said + language_note(text, lang, default)
 
 
 class _Spec:
@@ -146,9 +151,9 @@ class _Spec:
         numbered = {o.id: (i, o) for i, o in enumerate(ordered_outcomes(self.cred), start=1)}
         proven = sorted(numbered[oid] for oid in assessment.proves if oid in numbered)
         described: dict[str, str] = {}
-        for lang, text in assessment.description.items():
+        for lang, text in prose_map(assessment.description).items():
             words = words_of(lang)
-            parts = [text]
+            parts: list[str] = []
             if assessment.supervision is not None:
                 supervision = phrase(f"supervision.{assessment.supervision}", words)
                 parts.append(
@@ -168,7 +173,7 @@ class _Spec:
                     f"({i}) {_quote(o.text, lang, self.default)}" for i, o in proven
                 )
                 parts.append(phrase("assessment.proves", words, outcomes=listing))
-            described[lang] = " ".join(part for part in parts if part)
+            described[lang] = followed_by(text, *parts)
         return described
 
     def assessment(self, assessment: Assessment) -> JsonDict:
@@ -177,7 +182,7 @@ class _Spec:
             "id": self.node(assessment_anchor(assessment.id)),
             "type": "LearningAssessmentSpecification",
             "title": dict(assessment.title) if assessment.title else dict(kind.labels),
-            "description": plain_map(self.assessment_description(assessment)),
+            "description": self.assessment_description(assessment),
             "dcType": concept("assessment-type", assessment.type),
             "language": [concept("language", lang) for lang in self.cred.languages],
             "proves": self.iri,
@@ -217,7 +222,7 @@ class _Spec:
             "type": "Accreditation",
             "dcType": concept("accreditation-type", qa.type),
             "title": dict(qa.title) if qa.title else dict(kind.labels),
-            "description": plain_map(qa.description),
+            "description": prose_map(qa.description),
             "accreditingAgent": self.org(qa.body),
             "organisation": [self.org(oid) for oid in self.cred.awarding_body],
         }
@@ -252,16 +257,18 @@ class _Spec:
         credcat writes its sentences in), credcat's words as in
         :meth:`assessment_description`."""
         earlier = builds_on_of(self.cat, self.cred)
-        prerequisites = self.cred.prerequisites
+        prerequisites = prose_map(self.cred.prerequisites) if self.cred.prerequisites else None
         if not earlier:
-            return note(self.node("entry-requirement"), prerequisites) if prerequisites else None
+            if not prerequisites:
+                return None
+            return plain_note(self.node("entry-requirement"), prerequisites)
 
         def sentence(lang: str) -> str:
             titles = ", ".join(quoted(c.title, lang, self.default) for c in earlier)
             return phrase("builds-on", words_of(lang), titles=titles)
 
         if prerequisites:
-            text = {lang: f"{said} {sentence(lang)}" for lang, said in prerequisites.items()}
+            text = {lang: followed_by(said, sentence(lang)) for lang, said in prerequisites.items()}
         else:
             langs = languages_of(self.cat, self.cred.title)
             text = {
@@ -269,7 +276,7 @@ class _Spec:
                 for lang in dict.fromkeys([PHRASE_FALLBACK, *langs])
                 if lang in PHRASE_LANGUAGES
             }
-        return note(self.node("entry-requirement"), text)
+        return plain_note(self.node("entry-requirement"), text)
 
     def notes(self) -> list[JsonDict]:
         cred = self.cred
@@ -284,9 +291,12 @@ class _Spec:
         if workload:
             notes.append(workload)
         if cred.stackability is not None and cred.stackability.note:
-            notes.append(note(self.node("note-stackability"), cred.stackability.note))
+            stackability = cred.stackability.note
+            notes.append(note(self.node("note-stackability"), stackability, markdown=True))
         if cred.further_information:
-            notes.append(note(self.node("note-further-information"), cred.further_information))
+            notes.append(
+                note(self.node("note-further-information"), cred.further_information, markdown=True)
+            )
         for index, link in enumerate(cred.links, start=1):
             if link.url.lower().startswith("mailto:"):
                 address = link.url[len("mailto:") :]
@@ -351,7 +361,8 @@ class _Spec:
             "language": [concept("language", lang) for lang in cred.languages],
             "mode": [concept("mode", cred.mode)],
             "learningSetting": concept("learning-setting", cred.setting),
-            "learningOutcome": [self.outcome(o) for o in cred.outcomes],
+            # in the order the page numbers them, which assessments cite: "(3)" is the third
+            "learningOutcome": [self.outcome(o) for o in ordered_outcomes(cred)],
             "provenBy": [self.assessment(a) for a in cred.assessments],
             "awardingOpportunity": [self.awarding_opportunity()],
             "accreditation": [

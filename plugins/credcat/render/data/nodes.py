@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -36,13 +37,16 @@ __all__ = [
     "dumps",
     "end_date_time",
     "esco_concept",
+    "followed_by",
     "id_verification",
     "languages_of",
     "location",
     "note",
     "organisation",
     "plain_map",
+    "plain_note",
     "plain_text",
+    "prose_map",
     "uniform_text",
     "web_resource",
     "xsd_duration",
@@ -255,9 +259,34 @@ def plain_map(text: LanguageMap, *, markdown: bool = False) -> dict[str, str]:
     return {lang: plain_text(value, markdown=markdown) for lang, value in text.items()}
 
 
+def prose_map(text: LanguageMap) -> dict[str, str]:
+    """A text the pages show as Markdown (``Localiser.prose``: a credential's description,
+    further information, prerequisites and stackability note, an assessment's and a quality
+    assurance's description, an organisation's description) as plain text in every language:
+    :func:`plain_text` with ``markdown=True``, the one way such a text reaches the data."""
+    return plain_map(text, markdown=True)
+
+
+def followed_by(text: str, *sentences: str) -> str:
+    """A plain text followed by sentences credcat adds: on the same line where the text is
+    one line, else as a paragraph of their own (after a list, a sentence would read as part
+    of its last item)."""
+    added = " ".join(s for s in sentences if s)
+    if not text or not added:
+        return text or added
+    return text + ("\n\n" if "\n" in text else " ") + added
+
+
 def note(node_id: str, text: LanguageMap, *, markdown: bool = False) -> JsonDict:
-    """An ``elm:Note`` holding plain text (:func:`plain_text`)."""
+    """An ``elm:Note`` holding plain text (:func:`plain_text`; :func:`prose_map` with
+    ``markdown``)."""
     return {"id": node_id, "type": "Note", "noteLiteral": plain_map(text, markdown=markdown)}
+
+
+def plain_note(node_id: str, text: Mapping[str, str]) -> JsonDict:
+    """An ``elm:Note`` of texts already plain (made with :func:`prose_map`, :func:`followed_by`):
+    kept as they are, line breaks of their lists included."""
+    return {"id": node_id, "type": "Note", "noteLiteral": dict(text)}
 
 
 def web_resource(node_id: str, url: str, title: LanguageMap | None = None) -> JsonDict:
@@ -339,7 +368,9 @@ def organisation(catalogue: Catalogue, oid: str, urls: Urls) -> JsonDict:
     if org.short_name:
         node["altLabel"] = dict(org.short_name)
     if org.description:
-        node["additionalNote"] = [note(_org_node_iri(urls, oid, "description"), org.description)]
+        node["additionalNote"] = [
+            note(_org_node_iri(urls, oid, "description"), org.description, markdown=True)
+        ]
     contact: JsonDict = {}
     if org.email:
         contact["emailAddress"] = {"id": "mailto:" + org.email, "type": "Mailbox"}

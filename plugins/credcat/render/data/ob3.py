@@ -46,13 +46,14 @@ from ..language import (
     language_note,
     localise,
     nqf_label,
+    number_text,
     phrase,
     quoted,
     said_in,
     words_of,
 )
 from .badge import badge_caption
-from .nodes import JsonDict, plain_text
+from .nodes import JsonDict, plain_text, prose_map
 
 __all__ = ["achievement_iri", "editions", "ob3_achievement"]
 
@@ -109,6 +110,28 @@ def _kind(concept: vocab.Concept, lang: str) -> tuple[str, str]:
     return concept.labels[PHRASE_FALLBACK], f" ({said_in(PHRASE_FALLBACK, lang)})"
 
 
+def _heading(key: str, lang: str) -> str:
+    """A heading of the criteria's narrative, ending in a colon as the edition's language
+    writes it ("Évaluation\u00a0:")."""
+    return phrase("heading.label", lang, label=phrase(key, lang))
+
+
+def _tags(credential: Credential, lang: str) -> list[str]:
+    """The achievement's tags in the edition's language, in credcat's words as its pages and
+    badge say them: the kind of credential, the EQF level, the QF-EHEA cycle, the credits
+    (the number as the language writes it) and the mode (the EU vocabulary's label, English
+    where it has none in those words)."""
+    words = words_of(lang)
+    tags = [phrase("badge.kicker", lang), phrase("eqf.level", lang, eqf=credential.eqf)]
+    if credential.qf_ehea:
+        tags.append(f"QF-EHEA {phrase(f'qf-ehea.{credential.qf_ehea}', lang)}")
+    load = credential.workload
+    if load.ects is not None:
+        tags.append(f"{number_text(load.ects, lang)} {load.credit_system.upper()}")
+    tags.append(concept_label(vocab.concept("mode", credential.mode), words))
+    return tags
+
+
 def _criteria_narrative(credential: Credential, lang: str, default: str) -> str:
     """Markdown: the outcomes the holder has shown, and how each assessment proves them.
 
@@ -118,9 +141,9 @@ def _criteria_narrative(credential: Credential, lang: str, default: str) -> str:
     where credcat does not speak it (as on the pages)."""
     outcomes = ordered_outcomes(credential)  # numbered as on the page
     numbered = {o.id: i for i, o in enumerate(outcomes, start=1)}
-    lines = [phrase("heading.outcomes", lang) + ":", ""]
+    lines = [_heading("heading.outcomes", lang), ""]
     lines += [f"{numbered[o.id]}. {quoted(o.text, lang, default)}" for o in outcomes]
-    lines += ["", phrase("heading.assessment", lang) + ":", ""]
+    lines += ["", _heading("heading.assessment", lang), ""]
     for assessment in credential.assessments:
         label, label_note = _kind(vocab.concept("assessment-type", assessment.type), lang)
         kind = label + label_note
@@ -136,7 +159,10 @@ def _criteria_narrative(credential: Credential, lang: str, default: str) -> str:
             str(n) for n in sorted(numbered[o] for o in assessment.proves if o in numbered)
         )
         how.append(phrase("proves.short", lang, numbers=proves))
-        text = quoted(assessment.description, lang, default)
+        # plain text, as in every data file; its further lines (a list, a paragraph)
+        # indented, so that they stay in the item, never read as an outcome or a heading
+        described = prose_map(assessment.description)
+        text = quoted(described, lang, default).replace("\n", "\n  ").replace("\n  \n", "\n\n")
         lines.append(f"- {name} ({'; '.join(how)}): {text}")
     return "\n".join(lines)
 
@@ -154,7 +180,7 @@ def ob3_achievement(
 
     alignment: list[JsonDict] = []
     seen: set[str] = set()
-    for outcome in credential.outcomes:
+    for outcome in ordered_outcomes(credential):  # as the page and the narrative number them
         for skill in outcome.esco:
             iri = skill.uri
             if iri in seen:
@@ -218,13 +244,6 @@ def ob3_achievement(
     if awarding.email:
         creator["email"] = awarding.email
 
-    tags = ["micro-credential", f"EQF {credential.eqf}"]
-    if credential.qf_ehea:
-        tags.append(f"QF-EHEA {credential.qf_ehea.replace('-', ' ')}")
-    if credential.workload.ects is not None:
-        tags.append(f"{credential.workload.ects:g} {credential.workload.credit_system.upper()}")
-    tags.append(credential.mode)
-
     achievement: JsonDict = {
         "@context": OB3_CONTEXT,
         "id": achievement_iri(credential, urls, edition),
@@ -244,7 +263,7 @@ def ob3_achievement(
         },
         "inLanguage": lang,
         "version": credential.version,
-        "tag": tags,
+        "tag": _tags(credential, lang),
         "otherIdentifier": [
             {
                 "type": "IdentifierEntry",

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from ... import vocab
 from ...catalogue import Catalogue
-from ...model import Credential, Offering, duration_iso
+from ...model import Credential, Offering, duration_iso, ordered_outcomes
 from ...urls import Urls, offering_anchor, outcome_anchor
 from ..language import concept_label, localise, nqf_label, phrase
 from .nodes import ESCO_SKILLS_SCHEME, JsonDict, plain_text
@@ -107,7 +107,7 @@ def _levels(credential: Credential, lang: str) -> list[JsonDict]:
 def _esco_skills(credential: Credential, lang: str, default: str) -> list[JsonDict]:
     """The ESCO skills of the outcomes (each once), as ``DefinedTerm`` nodes."""
     terms: dict[str, JsonDict] = {}
-    for outcome in credential.outcomes:
+    for outcome in ordered_outcomes(credential):
         for skill in outcome.esco:
             if skill.uri in terms:
                 continue
@@ -235,7 +235,8 @@ def schemaorg(
     title = localise(credential.title, lang, default)
     summary = plain_text(localise(credential.summary, lang, default))
     providers = [_organization(catalogue, oid, urls, lang) for oid in credential.providers]
-    outcomes = [localise(o.text, lang, default) for o in credential.outcomes]
+    ordered = ordered_outcomes(credential)  # as the page numbers them
+    outcomes = [localise(o.text, lang, default) for o in ordered]
     skills = _esco_skills(credential, lang, default)
     fields = [vocab.concept("isced-f", code) for code in credential.field]
 
@@ -259,7 +260,7 @@ def schemaorg(
                     cid, version, outcome_anchor(o.id)
                 ),
             }
-            for text, o in zip(outcomes, credential.outcomes, strict=True)
+            for text, o in zip(outcomes, ordered, strict=True)
         ]
         + skills,
         "recognizedBy": [
@@ -313,7 +314,7 @@ def schemaorg(
         }
     if credential.prerequisites:
         course["coursePrerequisites"] = plain_text(
-            localise(credential.prerequisites, lang, default)
+            localise(credential.prerequisites, lang, default), markdown=True
         )
     offers = [
         offer
