@@ -28,6 +28,7 @@ from credcat.importer import (
     ImportFailed,
     import_file,
 )
+from credcat.model import ordered_outcomes
 from credcat.render.data.machine import catalogue_document
 from credcat.urls import Urls
 from credcat.validate import check_catalogue, load_catalogue
@@ -363,7 +364,8 @@ def test_a_credcat_catalogue_graph_imports_every_credential(cat: Path, tmp_path:
         cred = catalogue.credentials[cid]
         assert cred.title == source.title, cid
         assert cred.version == source.version, cid
-        assert [o.text for o in cred.outcomes] == [o.text for o in source.outcomes], cid
+        # in the order the files list them: as the page numbers them
+        assert [o.text for o in cred.outcomes] == [o.text for o in ordered_outcomes(source)], cid
         assert sorted(cred.stackability.part_of) == sorted(source.stackability.part_of), cid
     assert any(c.stackability.part_of for c in published.credentials.values())
 
@@ -1063,8 +1065,8 @@ def test_credcats_own_specification_reads_back_with_its_version_and_kinds(
     assert not any("has no type" in line for line in report), report
     imported = yaml.safe_load((cat / "credentials" / f"{cid}.yaml").read_text("utf-8"))
     assert imported["version"] == source.version != "1.0"
-    assert [o.get("kind", "skill") for o in imported["outcomes"]] == [
-        o.kind for o in source.outcomes
+    assert [o.get("kind", "skill") for o in imported["outcomes"]] == [  # the page's order
+        o.kind for o in ordered_outcomes(source)
     ]
     assert "responsibility-autonomy" in {o.kind for o in source.outcomes}
     load(cat)
