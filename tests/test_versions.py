@@ -216,6 +216,69 @@ def test_check_does_not_tell_to_release_a_draft(released: Path) -> None:
 # --- releasing ------------------------------------------------------------------------------
 
 
+def test_release_refuses_a_credential_no_longer_offered(tmp_path: Path) -> None:
+    """A retired credential has nothing new to release, a superseded one's successor is
+    released instead: a version's files keep the status it is released with for good, so they
+    would say "retired" from the day they were published. A version offered before and never
+    archived is released as it stood: active, dated the day it was published."""
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "new": credential(),
+            "old": credential(status="superseded", superseded_by="new"),
+            "gone": credential(status="retired"),
+        },
+    )
+    code, output = release(root, "gone")
+    assert (code, output) == (
+        1,
+        "credcat release: nothing released: 'gone' is retired: it is no longer offered, so it "
+        "has no new version to release; it has no released version. If version 1.0 was "
+        "offered before and is not released yet, release it as it stood then: set status: "
+        "active, run credcat release gone --date <the day it was published>, then set "
+        "status: retired again\n",
+    )
+    code, output = release(root, "old")
+    assert code == 1
+    assert output.startswith(
+        "credcat release: nothing released: 'old' is superseded by 'new': release new instead "
+        "(credcat release new); it has no released version."
+    )
+    assert not (root / ARCHIVE_DIR).exists()
+    # released while offered, then retired: its released version stays, nothing new
+    edit(root / "credentials" / "gone.yaml", "status: retired", "status: active")
+    assert release(root, "gone", "2026-09-01")[0] == 0
+    edit(root / "credentials" / "gone.yaml", "status: active", "status: retired")
+    code, output = release(root, "gone")
+    assert (code, output) == (
+        1,
+        "credcat release: nothing released: 'gone' is retired: it is no longer offered, so it "
+        "has no new version to release; its released versions stay published, version 1.0 "
+        "the last\n",
+    )
+    assert sorted(p.name for p in (root / ARCHIVE_DIR).rglob("*")) == ["1.0.yaml", "gone"]
+    snapshot = (root / ARCHIVE_DIR / "gone" / "1.0.yaml").read_text("utf-8")
+    assert "\nstatus: active\n" in snapshot
+    assert not [p for p in check_catalogue(root)[1] if p.code == "snapshot-status"]
+
+
+def test_check_warns_at_a_snapshot_released_no_longer_offered(released: Path) -> None:
+    """A snapshot an older credcat wrote of a retired or superseded credential says so in its
+    files for good: a warning at its status, with the fix (the status is not fingerprinted)."""
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    edit(snapshot, "version: '1.0'", "version: '1.0'\nstatus: retired")
+    code, output = run("check", "--format", "json", str(released))
+    found = [p for p in json.loads(output) if p["code"] == "snapshot-status"]
+    assert len(found) == 1
+    assert found[0]["severity"] == "warning"
+    assert found[0]["line"] == line_of(snapshot, "status: retired")
+    assert "released with status: retired" in found[0]["message"]
+    assert "write status: active here" in found[0]["hint"]
+    assert run("check", "--strict", str(released))[0] == 1
+    edit(snapshot, "status: retired", "status: active")  # the fix: the same fingerprint
+    assert run("check", "--strict", str(released))[0] == 0
+
+
 def test_release_writes_a_snapshot_that_reads_back(released: Path) -> None:
     snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
     text = snapshot.read_text("utf-8")

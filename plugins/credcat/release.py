@@ -153,6 +153,39 @@ def _catalogue_wide(root: Path, shown: str) -> bool:
     )
 
 
+def _not_offered(catalogue: Catalogue, credential: Credential) -> str:
+    """Why a retired or superseded credential is not released, and what to do instead.
+
+    A version's files keep the status it is released with for good: a version released
+    retired or superseded would say so from the day it was published, and a credential no
+    longer offered has no new version to publish (its released versions stay published). A
+    version that was offered before and never archived is released as it stood then: status
+    active, ``--date`` the day it was published, then the status set back."""
+    cid, version = credential.id, credential.version
+    if credential.status == "retired":
+        why = f"'{cid}' is retired: it is no longer offered, so it has no new version to release"
+    else:
+        successor = credential.superseded_by
+        why = (
+            f"'{cid}' is superseded by '{successor}': release {successor} instead "
+            f"(credcat release {successor})"
+        )
+    last = catalogue.archive.latest(cid)
+    kept = (
+        f"its released versions stay published, version {last.version} the last"
+        if last is not None
+        else "it has no released version"
+    )
+    if catalogue.archive.get(cid, version) is not None:
+        return f"nothing released: {why}; {kept}"
+    return (
+        f"nothing released: {why}; {kept}. If version {version} was offered before and is "
+        f"not released yet, release it as it stood then: set status: active, run credcat "
+        f"release {cid} --date <the day it was published>, then set status: "
+        f"{credential.status} again"
+    )
+
+
 def release(root: Path | str, credential_id: str, *, on: date | None = None) -> Released:
     """Archive the current version of a credential (``credcat release``).
 
@@ -160,7 +193,8 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
     name this one wait: :func:`_unrelated`), while ``catalogue.yaml`` or an organisation holds
     a value ``credcat init`` wrote as an example (``# example``: the release would record its
     ``base_uri`` for good, and its files name the organisations), when the credential is
-    unknown or a draft, when its version is already released, or when the version does not
+    unknown, a draft, retired or superseded (no longer offered: :func:`_not_offered`), when
+    its version is already released, or when the version does not
     go up. The snapshot is written
     to a hidden temporary file in the archive, read back and checked against its fingerprint,
     and only then given its name; an existing file is never replaced.
@@ -202,6 +236,8 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         raise ReleaseError(
             f"'{credential_id}' is a draft: set its status to active before releasing it"
         )
+    if credential.status in ("retired", "superseded"):
+        raise ReleaseError(_not_offered(catalogue, credential))
     retitled = [
         p
         for p in problems

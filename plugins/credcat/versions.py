@@ -420,6 +420,25 @@ def load_snapshot(
             )
         )
         return None, problems
+    if credential.status in ("retired", "superseded"):
+        # released by a credcat that still released a credential no longer offered
+        line, column = doc.where(("status",))
+        problems.append(
+            Problem(
+                shown,
+                line,
+                column,
+                "status",
+                f"version {version} was released with status: {credential.status}, so its "
+                f"files say {credential.status} from the day they were published",
+                "write status: active here: a version is released while it is offered, and "
+                "the status is not part of the fingerprint (the credential file says what it "
+                "is now)",
+                severity=Severity.WARNING,
+                code="snapshot-status",
+                loc=("status",),
+            )
+        )
     return (
         Release(
             model=Held(credential),
