@@ -267,7 +267,7 @@ def test_check_warns_at_a_snapshot_released_no_longer_offered(released: Path) ->
     files for good: a warning at its status, with the fix (the status is not fingerprinted)."""
     snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
     edit(snapshot, "version: '1.0'", "version: '1.0'\nstatus: retired")
-    code, output = run("check", "--format", "json", str(released))
+    output = run("check", "--format", "json", str(released))[1]
     found = [p for p in json.loads(output) if p["code"] == "snapshot-status"]
     assert len(found) == 1
     assert found[0]["severity"] == "warning"

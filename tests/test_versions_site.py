@@ -364,9 +364,9 @@ def test_a_version_names_the_credentials_it_replaces_as_released(tmp_path: Path)
         },
     )
     superseded = "status: superseded\nsuperseded_by: new\n"
-    # 'old' is released superseded by 'new' (its snapshot says so), 'other' while active
-    edit(root / "credentials" / "old.yaml", "status: active\n", superseded)
+    # 'old' is released while offered, then superseded by 'new'; 'other' stays active
     assert release(root, "old", "2026-01-10")[0] == 0
+    edit(root / "credentials" / "old.yaml", "status: active\n", superseded)
     assert release(root, "other", "2026-01-10")[0] == 0
     code, output = release(root, "new", "2026-02-01")
     assert code == 0 and "note:" not in output, output
