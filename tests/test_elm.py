@@ -23,7 +23,9 @@ import json
 import re
 import uuid
 from collections import Counter
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -843,3 +845,98 @@ def test_notes_hold_plain_text() -> None:
             for text in _texts(document):
                 assert _hard_breaks(text) == [], (cid, text)
                 assert "**" not in text and "](" not in text, (cid, text)
+
+
+# --- days where the organisation is ---------------------------------------------------------
+
+
+def test_a_day_ends_where_its_organisation_is_across_summer_time() -> None:
+    """A deadline on 12 February ends at 23:59:59 that day in Berlin (+01:00), a run in July
+    starts at midnight of summer time (+02:00); Portugal's days are Lisbon's (its capital), not
+    the Azores'; a country without a zone keeps UTC."""
+    from credcat.render.data.nodes import date_time, end_date_time, zone_of
+
+    berlin, lisbon = zone_of("DE"), zone_of("pt")
+    assert (berlin, lisbon, zone_of("ZZ"), zone_of(None)) == (
+        "Europe/Berlin",
+        "Europe/Lisbon",
+        "UTC",
+        "UTC",
+    )
+    assert end_date_time(date(2027, 2, 12), berlin) == "2027-02-12T23:59:59+01:00"
+    assert end_date_time(date(2027, 7, 30), berlin) == "2027-07-30T23:59:59+02:00"
+    assert date_time(date(2027, 3, 28), berlin) == "2027-03-28T00:00:00+01:00"  # DST at 02:00
+    assert date_time(date(2027, 3, 29), berlin) == "2027-03-29T00:00:00+02:00"
+    assert end_date_time(date(2027, 2, 12), lisbon) == "2027-02-12T23:59:59+00:00"
+    assert end_date_time(date(2027, 7, 30), lisbon) == "2027-07-30T23:59:59+01:00"  # not -00:00
+    assert end_date_time(date(2027, 2, 12), zone_of("XX")) == "2027-02-12T23:59:59Z"
+
+
+def test_opportunities_and_accreditation_give_the_provider_s_days(tmp_path: Path) -> None:
+    """Application deadline, start and end of a run are days where its provider is (its
+    address's country, else its country), the accreditation's expiry the day where the
+    accrediting agent is: the instant of that day's end, with its offset, which the LOQ and
+    EDC shapes accept as ``xsd:dateTime`` (as ``loq.xsd`` types them) and which a reader in
+    that zone sees as the same day."""
+    from catalogue_factory import ORGANISATIONS, credential, write_catalogue
+    from credcat.validate import load_catalogue
+
+    runs = [
+        {"id": "winter", "start": "2027-03-01", "end": "2027-04-30",
+         "application_deadline": "2027-02-12"},
+        {"id": "summer", "start": "2027-07-05", "end": "2027-10-31",
+         "application_deadline": "2027-06-30"},
+    ]  # fmt: skip
+    lisbon = {
+        "name": "Universidade Exemplo",
+        "kind": "university",
+        "country": "PT",
+        "homepage": "https://lisboa.example/",
+        "address": {"street": "Rua Um 1", "postcode": "1000-001", "city": "Lisboa",
+                    "country": "PT"},
+    }  # fmt: skip
+    qa = {
+        "type": "programme-quality-assurance",
+        "body": "beta-qa",
+        "description": {"en": "Accredited programme.", "de": "Akkreditiertes Programm."},
+        "valid_until": "2031-09-30",
+    }
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={
+            "berlin": credential(offerings=runs, quality_assurance=[qa]),
+            "lisbon": credential(awarding_body="lisbon-uni", offerings=runs),
+        },
+        organisations={**ORGANISATIONS, "lisbon-uni": lisbon},
+    )
+    cat = load_catalogue(root)
+    urls = Urls(cat.settings.base_uri, cat.settings.default_language)
+
+    def days(cid: str) -> list[tuple[str, str, str]]:
+        document = opportunities_document(cat, cat.credentials[cid], urls)
+        assert document is not None
+        assert _validated(document) == ("loq", [])
+        assert ill_formed_literals(document) == []  # xsd:dateTime's lexical space: offsets too
+        return [
+            (
+                node["temporal"]["startDate"],
+                node["temporal"]["endDate"],
+                node["applicationDeadline"],
+            )
+            for node in document["@graph"]
+            if node["type"] == "LearningOpportunity"
+        ]
+
+    assert days("berlin") == [
+        ("2027-03-01T00:00:00+01:00", "2027-04-30T23:59:59+02:00", "2027-02-12T23:59:59+01:00"),
+        ("2027-07-05T00:00:00+02:00", "2027-10-31T23:59:59+01:00", "2027-06-30T23:59:59+02:00"),
+    ]
+    assert days("lisbon") == [
+        ("2027-03-01T00:00:00+00:00", "2027-04-30T23:59:59+01:00", "2027-02-12T23:59:59+00:00"),
+        ("2027-07-05T00:00:00+01:00", "2027-10-31T23:59:59+00:00", "2027-06-30T23:59:59+01:00"),
+    ]
+    spec = specification(cat, cat.credentials["berlin"], urls)
+    assert [a["expiryDate"] for a in spec["accreditation"]] == ["2031-09-30T23:59:59+02:00"]
+    elm = elm_document(cat, cat.credentials["berlin"], urls)
+    assert _validated(elm)[1] == []
+    assert ill_formed_literals(elm) == []

@@ -72,6 +72,7 @@ from .nodes import (
     location,
     note,
     organisation,
+    organisation_zone,
     plain_map,
     plain_note,
     plain_text,
@@ -231,7 +232,8 @@ class _Spec:
         if qa.url:
             node["report"] = web_resource(self.node(f"quality-assurance-{index}-report"), qa.url)
         if qa.valid_until:
-            node["expiryDate"] = end_date_time(qa.valid_until)
+            # the decision ends at the end of that day where the accrediting agent is
+            node["expiryDate"] = end_date_time(qa.valid_until, organisation_zone(self.cat, qa.body))
         return node
 
     # notes and links ------------------------------------------------------------------------
@@ -335,11 +337,13 @@ class _Spec:
     def provenance(self) -> JsonDict:
         """Who publishes the specification and when it last changed (``dc:publisher``, the
         catalogue's publisher from ``catalogue.yaml``; ``dc:modified``, the version's
-        publication date). Status (``elm:status``) and identifier (``adms:identifier``) are
-        in :meth:`build`."""
+        publication date, from the start of that day where the publisher is). Status
+        (``elm:status``) and identifier (``adms:identifier``) are in :meth:`build`."""
         out: JsonDict = {"publisher": self.org(self.cat.settings.publisher)}
         if self.cred.published:
-            out["dateModified"] = date_time_value(self.cred.published)
+            out["dateModified"] = date_time_value(
+                self.cred.published, organisation_zone(self.cat, self.cat.settings.publisher)
+            )
         return out
 
     # the whole node -------------------------------------------------------------------------

@@ -59,6 +59,7 @@ from .nodes import (
     location,
     note,
     organisation,
+    organisation_zone,
     plain_map,
     uniform_text,
     web_resource,
@@ -126,7 +127,9 @@ def _provenance(
         },
     }
     if credential.published and _unchanged_since_release(catalogue, credential, offering):
-        out["dateModified"] = date_time_value(credential.published)
+        out["dateModified"] = date_time_value(
+            credential.published, organisation_zone(catalogue, catalogue.settings.publisher)
+        )
     return out
 
 
@@ -160,6 +163,8 @@ def learning_opportunity(
         return urls.record_node_iri(cid, offering_anchor(offering.id) + fragment)
 
     languages = offering.languages or credential.languages
+    # a run's days are the provider's: its deadline ends at midnight where the provider is
+    zone = organisation_zone(catalogue, next(iter(credential.providers), None))
     page = urls.iri(urls.credential(cid, urls.default_language))
     lo: JsonDict = {
         "id": node(""),
@@ -175,15 +180,15 @@ def learning_opportunity(
         "temporal": {
             "id": node("-period"),
             "type": "PeriodOfTime",
-            "startDate": date_time(offering.start),
-            **({"endDate": end_date_time(offering.end)} if offering.end else {}),
+            "startDate": date_time(offering.start, zone),
+            **({"endDate": end_date_time(offering.end, zone)} if offering.end else {}),
         },
     }
     lo.update(_provenance(catalogue, credential, offering, urls, node))
     if credential.duration:
         lo["duration"] = xsd_duration(credential.duration)
     if offering.application_deadline:
-        lo["applicationDeadline"] = end_date_time(offering.application_deadline)
+        lo["applicationDeadline"] = end_date_time(offering.application_deadline, zone)
     if offering.schedule:
         lo["learningSchedule"] = concept("learning-schedule", offering.schedule)
     if offering.location is not None:

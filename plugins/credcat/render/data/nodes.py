@@ -15,10 +15,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from html.parser import HTMLParser
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from ... import vocab
 from ...catalogue import Catalogue
@@ -28,6 +29,7 @@ from ..language import LanguageMap, say
 from ..safe import markdown_safe
 
 __all__ = [
+    "COUNTRY_ZONES",
     "ESCO_SKILLS_SCHEME",
     "JsonDict",
     "concept",
@@ -43,6 +45,7 @@ __all__ = [
     "location",
     "note",
     "organisation",
+    "organisation_zone",
     "plain_map",
     "plain_note",
     "plain_text",
@@ -50,6 +53,7 @@ __all__ = [
     "uniform_text",
     "web_resource",
     "xsd_duration",
+    "zone_of",
 ]
 
 ESCO_SKILLS_SCHEME = "http://data.europa.eu/esco/concept-scheme/skills"
@@ -70,14 +74,88 @@ def dumps(obj: Any) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def date_time(day: date) -> str:
-    """``xsd:dateTime`` for the start of a day (UTC): ``2027-04-10T00:00:00Z``."""
-    return f"{day.isoformat()}T00:00:00Z"
+COUNTRY_ZONES: dict[str, str] = {
+    # EU
+    "AT": "Europe/Vienna",
+    "BE": "Europe/Brussels",
+    "BG": "Europe/Sofia",
+    "CY": "Asia/Nicosia",
+    "CZ": "Europe/Prague",
+    "DE": "Europe/Berlin",
+    "DK": "Europe/Copenhagen",
+    "EE": "Europe/Tallinn",
+    "ES": "Europe/Madrid",
+    "FI": "Europe/Helsinki",
+    "FR": "Europe/Paris",
+    "GR": "Europe/Athens",
+    "HR": "Europe/Zagreb",
+    "HU": "Europe/Budapest",
+    "IE": "Europe/Dublin",
+    "IT": "Europe/Rome",
+    "LT": "Europe/Vilnius",
+    "LU": "Europe/Luxembourg",
+    "LV": "Europe/Riga",
+    "MT": "Europe/Malta",
+    "NL": "Europe/Amsterdam",
+    "PL": "Europe/Warsaw",
+    "PT": "Europe/Lisbon",
+    "RO": "Europe/Bucharest",
+    "SE": "Europe/Stockholm",
+    "SI": "Europe/Ljubljana",
+    "SK": "Europe/Bratislava",
+    # EEA, Switzerland, the United Kingdom
+    "IS": "Atlantic/Reykjavik",
+    "LI": "Europe/Vaduz",
+    "NO": "Europe/Oslo",
+    "CH": "Europe/Zurich",
+    "GB": "Europe/London",
+    # candidate and potential candidate countries
+    "AL": "Europe/Tirane",
+    "BA": "Europe/Sarajevo",
+    "GE": "Asia/Tbilisi",
+    "MD": "Europe/Chisinau",
+    "ME": "Europe/Podgorica",
+    "MK": "Europe/Skopje",
+    "RS": "Europe/Belgrade",
+    "TR": "Europe/Istanbul",
+    "UA": "Europe/Kyiv",
+    "XK": "Europe/Belgrade",
+}
+"""The IANA time zone of a country's dates (ISO 3166 code → zone): its capital's, for a country
+with several (PT: Lisbon, not the Azores; ES: Madrid, not the Canary Islands). A country not
+listed has its dates in UTC (:func:`zone_of`)."""
 
 
-def end_date_time(day: date) -> str:
-    """``xsd:dateTime`` for the end of a day (UTC), for deadlines and end dates."""
-    return f"{day.isoformat()}T23:59:59Z"
+def zone_of(country: str | None) -> str:
+    """The time zone a day of an organisation in ``country`` is in: :data:`COUNTRY_ZONES`,
+    else ``UTC``."""
+    return COUNTRY_ZONES.get((country or "").upper(), "UTC")
+
+
+def _instant(day: date, at: time, zone: str) -> str:
+    moment = datetime.combine(day, at, ZoneInfo(zone)).isoformat()
+    return moment[: -len("+00:00")] + "Z" if zone == "UTC" else moment
+
+
+def date_time(day: date, zone: str = "UTC") -> str:
+    """``xsd:dateTime`` for the start of a day where it is (an IANA ``zone``), with that day's
+    offset: ``2027-04-10T00:00:00+02:00`` (``…Z`` in UTC)."""
+    return _instant(day, time(0, 0, 0), zone)
+
+
+def end_date_time(day: date, zone: str = "UTC") -> str:
+    """``xsd:dateTime`` for the end of a day where it is (an IANA ``zone``), for deadlines and
+    end dates: ``2027-02-12T23:59:59+01:00``, which is still 12 February for a reader there
+    (``…T23:59:59Z`` would be 13 February in Central Europe)."""
+    return _instant(day, time(23, 59, 59), zone)
+
+
+def organisation_zone(catalogue: Catalogue, oid: str | None) -> str:
+    """The time zone of an organisation's dates: its address's country, else its country."""
+    org = catalogue.organisations.get(oid) if oid else None
+    if org is None:
+        return "UTC"
+    return zone_of(org.address.country if org.address is not None else org.country)
 
 
 def xsd_duration(text: str) -> str:
@@ -317,9 +395,10 @@ def location(
     return node
 
 
-def date_time_value(day: Any) -> JsonDict:
-    """An explicit ``xsd:dateTime`` value object (for terms the context maps to an IRI)."""
-    return {"@type": XSD_DATETIME, "@value": date_time(day)}
+def date_time_value(day: Any, zone: str = "UTC") -> JsonDict:
+    """An explicit ``xsd:dateTime`` value object (for terms the context maps to an IRI): the
+    start of the day in ``zone``."""
+    return {"@type": XSD_DATETIME, "@value": date_time(day, zone)}
 
 
 def uniform_text(catalogue: Catalogue, text: str) -> dict[str, str]:
