@@ -252,8 +252,9 @@ def changes(
         names: Organisation names by id (``{id: {lang: name}}``); ids are shown without them.
 
     Returns:
-        The changes; empty when the two say the same. Offerings, status, errata and the
-        publication date are not compared: they are not part of what a version promises.
+        The changes; empty when the two say the same. Offerings, status (and its note),
+        errata and the publication date are not compared: they are not part of what a
+        version promises.
     """
     names = names or {}
     found: list[Change] = []
@@ -413,8 +414,9 @@ def _language_maps(value: Any) -> Iterator[dict[str, Any]]:
 
 
 def _languages(credential: Credential) -> set[str]:
-    """The languages of a credential's texts (offerings and errata left out: not versioned)."""
-    data = credential.model_dump(exclude={"offerings", "errata"})
+    """The languages of a credential's texts (offerings, the status note and errata left out:
+    not versioned)."""
+    data = credential.model_dump(exclude={"offerings", "status_note", "errata"})
     return {lang for found in _language_maps(data) for lang in found}
 
 

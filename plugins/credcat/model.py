@@ -1090,6 +1090,9 @@ def organisation_names(
 OutcomeKind = Literal["knowledge", "skill", "responsibility-autonomy"]
 Supervision = Literal["unsupervised", "supervised-online", "supervised-on-site"]
 Status = Literal["draft", "active", "superseded", "retired"]
+NO_LONGER_OFFERED: frozenset[str] = frozenset({"superseded", "retired"})
+"""The statuses of a credential that is no longer offered (the only ones a ``status_note``
+is for)."""
 
 
 def _outcome_kind(value: Any) -> Any:
@@ -1313,6 +1316,11 @@ class CredentialDoc(_Model):
     ``retired`` (no longer offered)."""
     superseded_by: Slug | None = None
     """Id of the credential that replaces this one (with ``status: superseded``)."""
+    status_note: MultilingualText | None = None
+    """For a credential no longer offered (``retired`` or ``superseded``): what a learner or
+    employer should know about its status, e.g. why it was retired, that credentials already
+    issued remain valid, and what to do instead. A small Markdown subset is allowed. Not part
+    of a version: shown with the status on the credential's pages and in its record."""
     published: date | None = None
     """Date this version was published."""
     summary: MultilingualText
@@ -1432,6 +1440,13 @@ class CredentialDoc(_Model):
                 else "write a number and a unit, e.g. '8 weeks', '3 months', '5 days'",
             )
         return value
+
+    @property
+    def shown_status_note(self) -> MultilingualText | None:
+        """The status note the pages and the record show: ``status_note`` of a credential no
+        longer offered (:data:`NO_LONGER_OFFERED`); ``None`` otherwise (``credcat check``
+        refuses one on an active or draft credential)."""
+        return self.status_note if self.status in NO_LONGER_OFFERED else None
 
     @property
     def providers(self) -> list[str]:

@@ -33,7 +33,7 @@ from .fs import UnsafeFileError
 from .graph import RELATIONS, cycles, links
 from .ids import is_id, norm_name, norm_url
 from .memo import per_object
-from .model import ORGANISATION_ROLES, Brief, Credential, organisation_names
+from .model import NO_LONGER_OFFERED, ORGANISATION_ROLES, Brief, Credential, organisation_names
 from .render.logos import logo_problem
 from .render.safe import ALLOWED_SCHEMES, link_targets, safe_url
 from .versions import check_archive, next_version, released_organisations
@@ -625,9 +625,12 @@ HTML_ELEMENTS = frozenset(
 def _is_markdown(loc: PathKey) -> bool:
     """Whether the text at ``loc`` is shown as Markdown (descriptions, prerequisites, further
     information, the stackability note); the others are shown as written."""
-    return loc[-1:] in {("description",), ("prerequisites",), ("further_information",)} or (
-        loc[-2:] == ("stackability", "note")
-    )
+    return loc[-1:] in {
+        ("description",),
+        ("prerequisites",),
+        ("further_information",),
+        ("status_note",),
+    } or (loc[-2:] == ("stackability", "note"))
 
 
 TextFinding = tuple[PathKey, str, str, int | None]
@@ -930,6 +933,46 @@ def dates(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
             warn=True,
             code="retired-offerings",
             key=True,
+        )
+
+
+STATUS_NOTE_UNSHOWN = "status-note-offered"
+"""The code of the error "a status note on a credential that is offered (or not yet)"."""
+STATUS_NOTE_MISSING = "status-note-missing"
+"""The code of the note "a credential no longer offered says nothing about why"."""
+
+
+def status_note(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
+    """A ``status_note`` is for a credential no longer offered (retired or superseded): on
+    an active or draft credential it is an error (no page would show it, and a release
+    would copy it into a version it is no part of); a credential no longer offered without
+    one is a note (its pages say that it is not offered, not why, nor what to do instead)."""
+    if cred.status_note is not None and cred.status not in NO_LONGER_OFFERED:
+        yield _cred(
+            cat,
+            cred,
+            ("status_note",),
+            f"status_note is for a credential no longer offered, but this one is "
+            f"{'a draft' if cred.status == 'draft' else 'active'}: no page shows it",
+            "remove status_note while the credential is offered (or prepared); write it when "
+            "you set status: retired, or status: superseded with superseded_by",
+            code=STATUS_NOTE_UNSHOWN,
+            key=True,
+        )
+    elif cred.status_note is None and cred.status in NO_LONGER_OFFERED:
+        yield _cred(
+            cat,
+            cred,
+            ("status",),
+            f"the {cred.status} credential has no status_note: its pages say that it is no "
+            "longer offered, but not why, nor what learners and holders may do instead",
+            "write status_note: (in every language of the catalogue) below status, e.g. why "
+            "it was "
+            + ("replaced" if cred.status == "superseded" else "retired")
+            + ", that credentials already issued remain valid and verifiable, and what to do "
+            "instead; it is not part of any version",
+            note=True,
+            code=STATUS_NOTE_MISSING,
         )
 
 
@@ -1252,5 +1295,6 @@ CREDENTIAL_RULES: tuple[CredentialRule, ...] = (
     translations,
     text_content,
     dates,
+    status_note,
 )
 """The rules of one credential (with :func:`time_aware`, given today's date)."""

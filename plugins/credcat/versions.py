@@ -70,10 +70,11 @@ FINGERPRINT_RE = re.compile(r"^sha256:[0-9a-f]{64}$")
 BASE_URI_RE = re.compile(r"^https?://[^\s?#]+/$", re.IGNORECASE)
 """A ``base_uri`` as a release records it (as ``catalogue.yaml``'s validates: ending in /)."""
 
-NOT_COVERED = frozenset({"offerings", "status", "superseded_by", "errata"})
+NOT_COVERED = frozenset({"offerings", "status", "superseded_by", "status_note", "errata"})
 """Fields a version may change after its release: the runs on offer, the life-cycle status
-(stated by the credential's unversioned record) and recorded errata. Every other field is part
-of the released specification and its fingerprint."""
+and what a reader should know about it (stated by the credential's unversioned record) and
+recorded errata. Every other field is part of the released specification and its
+fingerprint."""
 
 NAMED = ("part_of", "parts")
 """The keys of a release record that name other credentials, with the version each of the
@@ -437,6 +438,25 @@ def load_snapshot(
                 severity=Severity.WARNING,
                 code="snapshot-status",
                 loc=("status",),
+            )
+        )
+    if credential.status_note is not None:
+        # written into a snapshot by hand (credcat release refuses a status note: credcat
+        # check allows one only on a credential no longer offered, which is never released)
+        line, column = doc.where(("status_note",))
+        problems.append(
+            Problem(
+                shown,
+                line,
+                column,
+                "status_note",
+                f"version {version} holds a status_note, which is no part of a version: no "
+                "page or file shows it (they show the credential file's)",
+                "remove status_note here and write it in the credential file, where it says "
+                "what a reader should know of the credential's status now",
+                severity=Severity.WARNING,
+                code="snapshot-status-note",
+                loc=("status_note",),
             )
         )
     return (

@@ -39,7 +39,13 @@ from typing import Any
 from .. import vocab
 from ..catalogue import CREDENTIALS_DIR
 from ..ids import is_id, norm_name, norm_url, slugify
-from ..model import ESCO_SKILL_RE, OUTCOME_KINDS, VERSION_RE, version_name_problem
+from ..model import (
+    ESCO_SKILL_RE,
+    NO_LONGER_OFFERED,
+    OUTCOME_KINDS,
+    VERSION_RE,
+    version_name_problem,
+)
 from ..render.language import PHRASE_FALLBACK, PHRASE_LANGUAGES, say
 from .base import (
     RECORD_MARK,
@@ -272,6 +278,8 @@ class Draft:
     comments: dict[str, list[str]] = field(default_factory=dict)
     gaps: list[tuple[str, str]] = field(default_factory=list)
     marks: dict[Path_, str] = field(default_factory=dict)
+    status_note: str = ""
+    """Where the status note of credcat's own record was read (``…additionalNote[0]``)."""
 
     def gap(self, key: str, what: str, at: Path_ | None = None, marker: str = TODO) -> None:
         """Record a placeholder: a report line, a comment above ``key``, status draft, and a
@@ -316,6 +324,7 @@ def credential(ctx: Context, entry: Entry, by_node: dict[str, str]) -> None:
         data["status"] = "draft"
         for key, message in draft.gaps:
             ctx.report.gaps.append(f"gap: {draft.rel}: {key} — {message}; status set to draft")
+    _status_note(ctx, draft)
     ordered = {k: data[k] for k in CREDENTIAL_ORDER if k in data}
     header = [CREDENTIAL_SCHEMA, f"# Imported by credcat from {ctx.source_name}"]
     if draft.gaps:
@@ -676,6 +685,9 @@ def _further_information(ctx: Context, entry: Entry, draft: Draft, by_node: dict
         others.append(own["note-further-information"])
     _workload_from_note(own.get("note-workload"), data)
     _qf_ehea_from_note(own.get("note-qf-ehea"), data)
+    if "note-status" in own:  # credcat's record of a credential no longer offered
+        data["status_note"] = ctx.out_text(own["note-status"])
+        draft.status_note = f"{path}.additionalNote (#note-status)"
     further = join_texts(others) if others else None
     if further:
         data["further_information"] = ctx.out_text(further)
@@ -704,6 +716,7 @@ _OWN_NOTES = frozenset(
         "note-stackability",
         "note-workload",
         "note-qf-ehea",
+        "note-status",
     }
 )
 """The fragments of the notes credcat writes for a credential's fields (``render.data.elm``)."""
@@ -1530,6 +1543,28 @@ def _spec_leftovers(ctx: Context, entry: Entry) -> None:
 # the archive of releases, the publisher is the catalogue's). Import reads the first and does
 # not report the others as lost; what credcat's file says that the import cannot carry over
 # is still reported.
+
+
+def _status_note(ctx: Context, draft: Draft) -> None:
+    """The status note of credcat's own record stays with a credential no longer offered
+    (retired); one the import writes as offered (a superseded one comes back active, a
+    draft) could not hold it (``credcat check`` refuses it there): reported, not written."""
+    data = draft.data
+    if "status_note" not in data:
+        return
+    if data.get("status") in NO_LONGER_OFFERED:
+        ctx.report.assumed.append(
+            f"assumed: {draft.rel}: status_note, from the note of credcat's record "
+            "(plain text: emphasis and links' brackets are gone; check it)"
+        )
+        return
+    del data["status_note"]
+    ctx.report.not_imported.append(
+        f"not imported: {draft.status_note} — the status note of a credential no longer "
+        f"offered, which the {data.get('status')} credential written here cannot hold: write "
+        "status_note: by hand once it is retired or superseded"
+    )
+
 
 READ_STATUSES = frozenset({"draft", "active", "retired"})
 """The statuses of credcat's own files that the import writes as they are (``superseded``

@@ -35,6 +35,7 @@ CREDENTIAL_ORDER = (
     "title",
     "version",
     "status",
+    "status_note",
     "published",
     "summary",
     "description",

@@ -66,10 +66,14 @@ from .badge import badge_svg
 from .edc import edc_template
 from .elm import catalogue_identifier, elm_document, specification
 from .loq import opportunities_document, publishes_opportunities
-from .nodes import JsonDict, dumps
+from .nodes import JsonDict, dumps, note
 from .ob3 import editions, ob3_achievement
 
+STATUS_NOTE_ANCHOR = "note-status"
+"""The fragment of the record's note that holds the credential's ``status_note``."""
+
 __all__ = [
+    "STATUS_NOTE_ANCHOR",
     "catalogue_document",
     "catalogue_nodes",
     "credential_nodes",
@@ -251,7 +255,9 @@ def record_node(catalogue: Catalogue, credential: Credential, urls: Urls) -> Jso
     (:meth:`~credcat.urls.Urls.without_address`: ``#outcome-<id>``, ``#assessment-<id>`` …,
     the anchors of the main page, and the assessments prove the record), and:
 
-    * its live status;
+    * its live status, and, for a credential no longer offered, its ``status_note`` as the
+      first ``additionalNote`` (``…/<id>/#note-status``, plain text: :func:`.nodes.prose_map`),
+      never in a version's files;
     * its own identifier, the credential's id in the catalogue's scheme (``<id>``: a
       version's ``<id>/<version>`` and its fingerprint identify the version, at its own IRI,
       and a draft's may still change);
@@ -291,6 +297,10 @@ def record_node(catalogue: Catalogue, credential: Credential, urls: Urls) -> Jso
         ]
     if succession_.has_address(version):
         record[HAS_CURRENT_VERSION] = {"id": urls.spec_iri(cid, version)}
+    said = credential.shown_status_note
+    if said:  # the live status note comes first: what a reader should know of its status now
+        status_note = note(urls.record_node_iri(cid, STATUS_NOTE_ANCHOR), said, markdown=True)
+        record["additionalNote"] = [status_note, *record.get("additionalNote", [])]
     return record
 
 

@@ -271,11 +271,14 @@ class VersionRecord(TypedDict):
 
 
 class Banner(TypedDict):
-    """The notice on a draft, superseded or retired credential."""
+    """The notice on a draft, superseded or retired credential; ``note``: the status note of
+    a credential no longer offered (its ``status_note``: Markdown as safe HTML, marked with its
+    language; empty when it has none)."""
 
     kind: str
     parts: list[Part]
     successor: Part | None
+    note: Markup
 
 
 class FactItem(TypedDict):
@@ -519,6 +522,8 @@ class Employers(TypedDict):
         catalogue: The catalogue's title; ``publisher`` its publisher (with logo).
         title: The credential's title; ``version``, ``fingerprint``, ``unreleased`` its version.
         status: "Status: Active (currently awarded)" or the successor.
+        status_note: Why a credential no longer offered is not, and what to do instead (its
+            ``status_note``, on the one-page summary only; empty otherwise).
         level: EQF level and workload.
         awarded: The awarding bodies (with country and logo).
         outcomes: Every outcome, numbered and ordered as on the credential page.
@@ -539,6 +544,7 @@ class Employers(TypedDict):
     fingerprint: str
     unreleased: bool
     status: list[Part]
+    status_note: Markup
     level: str
     awarded: list[OrgRef]
     outcomes: list[NumberedText]

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ... import vocab
 from ...changes import changes, describe_html
 from ...model import (
+    NO_LONGER_OFFERED,
     OUTCOME_KINDS,
     Credential,
     Offering,
@@ -97,11 +98,6 @@ __all__ = [
 
 GLANCE_OUTCOMES = 4
 """Outcomes shown at the top of a credential page (skills first); the rest follow below."""
-
-
-NO_LONGER_OFFERED = frozenset({"superseded", "retired"})
-"""The statuses of a credential that is no longer offered: its cards say so instead of a next
-start and a price, and its quality assurance, once expired, is not waiting for a renewal."""
 
 
 def open_until(offer: Offering) -> date:
@@ -315,7 +311,7 @@ def credential_context(
     as_released = credential_at(site.cat, live.id, shown_version)
     is_current = shown_version == live.version
     if version_page:
-        live_parts: dict[str, Any] = {"status": live.status, "superseded_by": live.superseded_by}
+        live_parts: dict[str, Any] = live_status(live)
         if is_current:  # the runs as they are now
             live_parts["offerings"] = live.offerings
         cred = as_released.model_copy(update=live_parts)
@@ -620,6 +616,7 @@ def _banner(site: Site, page: str, cred: Credential, *, released: bool = False) 
             "kind": cred.status,
             "parts": rich(str(ui[key or f"banner_{cred.status}"]), {}),
             "successor": None,
+            "note": status_note(site, cred),
         }
     if cred.status == "superseded":
         successor = cred.superseded_by
@@ -632,6 +629,7 @@ def _banner(site: Site, page: str, cred: Credential, *, released: bool = False) 
             "kind": "superseded",
             "parts": rich(str(ui["banner_superseded"]), {"successor": link}),
             "successor": link,
+            "note": status_note(site, cred),
         }
     return None
 
@@ -845,9 +843,16 @@ def _offering(site: Site, offer: Offering, cred: Credential) -> OfferingContext:
 
 
 def employers(
-    site: Site, page: str, cred: Credential, number: Mapping[str, int] | None = None
+    site: Site,
+    page: str,
+    cred: Credential,
+    number: Mapping[str, int] | None = None,
+    *,
+    with_note: bool = False,
 ) -> Employers:
-    """The employers' summary of the version ``cred`` shows, linked from ``page``.
+    """The employers' summary of the version ``cred`` shows, linked from ``page``;
+    ``with_note``: with the credential's status note below its status (the one-page summary;
+    a credential page shows it in its banner already).
 
     Outcomes come numbered and ordered as on the credential page (:func:`ordered_outcomes`),
     each assessment says how it was supervised, whether identity was checked and which
@@ -940,6 +945,7 @@ def employers(
         "fingerprint": info.fingerprint if info is not None else "",
         "unreleased": info is None or info.released is None,
         "status": status,
+        "status_note": status_note(site, cred) if with_note else Markup(""),
         "level": f"{eqf} · {workload(site, cred)}",
         "awarded": [
             site.org_ref(page, oid) for oid in cred.awarding_body if oid in site.cat.organisations
@@ -983,17 +989,33 @@ def summary_context(site: Site, cred: Credential, version: str) -> SummaryContex
     live = cred
     if not succession(site.cat, live.id).has_address(version):
         raise KeyError(f"{live.id} {version} has no summary page (a draft's, not released)")
-    shown = credential_at(site.cat, live.id, version).model_copy(
-        update={"status": live.status, "superseded_by": live.superseded_by}
-    )
+    shown = credential_at(site.cat, live.id, version).model_copy(update=live_status(live))
     page = site.urls.credential_summary(live.id, version)
     title = site.loc.ui_text("summary_title", title=site.loc.text(shown.title))
     return {
         **site.base("summary", page, title),
         "id": live.id,
         "status": shown.status,
-        "employers": employers(site, page, shown),
+        # the summary stands alone (printed, handed to an employer): it says why, too
+        "employers": employers(site, page, shown, with_note=True),
     }
+
+
+def live_status(live: Credential) -> dict[str, Any]:
+    """What a version's page and summary take from the credential file as it is now, over the
+    version as released: its status, successor and status note (a snapshot's are never
+    shown: they are not part of the version)."""
+    return {
+        "status": live.status,
+        "superseded_by": live.superseded_by,
+        "status_note": live.status_note,
+    }
+
+
+def status_note(site: Site, cred: Credential) -> Markup:
+    """The credential's status note as the pages show it (Markdown, in the page language,
+    marked as a fallback where it is not), for a credential no longer offered; else empty."""
+    return site.loc.prose(cred.shown_status_note)
 
 
 def _glance(
