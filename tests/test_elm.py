@@ -47,7 +47,7 @@ from credcat.render.data.edc import (
 from credcat.render.data.elm import elm_document, specification
 from credcat.render.data.loq import opportunities_document, publishes_opportunities
 from credcat.render.data.machine import catalogue_document, machine_files, version_documents
-from credcat.render.data.nodes import ESCO_SKILLS_SCHEME, organisation
+from credcat.render.data.nodes import ESCO_SKILLS_SCHEME, organisation, prose_map
 from credcat.render.language import PHRASE_LANGUAGES, localise
 from credcat.urls import Urls
 from credcat.versions import has_address, succession
@@ -641,8 +641,22 @@ def test_catalogue_graph_conforms(name: str) -> None:
         spec = specification(cat, live, urls.without_address(live.id, live.version))
         # the current version's content, described at the main page (the assessments prove
         # the record); its own identifier, not a version's
-        same = {k for k in spec if k not in ("id", "identifier", "status")}
+        same = {k for k in spec if k not in ("id", "identifier", "status", "additionalNote")}
         assert {k: record[k] for k in same} == {k: spec[k] for k in same}
+        # its notes, after the live status note of a credential no longer offered (plain text)
+        said = live.shown_status_note
+        status_note = (
+            [
+                {
+                    "id": urls.record_node_iri(live.id, "note-status"),
+                    "type": "Note",
+                    "noteLiteral": prose_map(said),
+                }
+            ]
+            if said
+            else []
+        )
+        assert record.get("additionalNote", []) == status_note + spec.get("additionalNote", [])
         assert record["identifier"]["notation"] == live.id
         assert "dc:replaces" not in record
         versions = succession(cat, live.id).published
