@@ -17,7 +17,9 @@ from credcat.validate import check_catalogue
 def run(tmp_path: Path, credentials: dict[str, Any], **kwargs: Any) -> list[Problem]:
     root = write_catalogue(tmp_path / "c", credentials=credentials, **kwargs)
     _, problems = check_catalogue(root, display_root=root)
-    return problems
+    # a retired or superseded credential without status_note is noted (test_status_note.py):
+    # not what these rules are about
+    return [p for p in problems if p.code != "status-note-missing"]
 
 
 def errors(problems: list[Problem]) -> list[str]:
