@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from catalogue_factory import ORGANISATIONS, credential, write_catalogue
+from catalogue_factory import ORGANISATIONS, SETTINGS, credential, write_catalogue
 from credcat import vocab
 from credcat.cli import main
 from credcat.validate import check_catalogue
@@ -292,3 +292,79 @@ def test_every_mistake_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["check", "--format", "json", str(tmp_path / "c")], out=out) == 1
     assert len(json.loads(out.getvalue())) == 4
+
+
+# --- the data licence ---------------------------------------------------------------------
+
+KNOWN_IDS = (
+    "CC0-1.0, CC-BY-4.0, CC-BY-SA-4.0, PDDL-1.0, ODC-By-1.0, ODbL-1.0, DL-DE-ZERO-2.0, "
+    "DL-DE-BY-2.0, etalab-2.0, OGL-UK-3.0"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (
+            "CC BY 4.0",
+            "'CC BY 4.0' is not the SPDX id of a licence credcat knows (write CC-BY-4.0)",
+        ),
+        ("cc-by", "'cc-by' is not the SPDX id of a licence credcat knows (write CC-BY-4.0)"),
+        (  # another licence: never the nearest spelling of a known one
+            "CC-BY-NC-4.0",
+            "'CC-BY-NC-4.0' is not the SPDX id of a licence credcat knows (write one of "
+            f"{KNOWN_IDS}, or the https:// address of the licence's text)",
+        ),
+        (
+            "creativecommons.org/licenses/by-nc/4.0/",
+            "'creativecommons.org/licenses/by-nc/4.0/' is not an allowed http(s) address "
+            "(write https://creativecommons.org/licenses/by-nc/4.0/)",
+        ),
+        (
+            "javascript:alert(1)",
+            "'javascript:alert(1)' is not the SPDX id of a licence credcat knows (write one of "
+            f"{KNOWN_IDS}, or the https:// address of the licence's text)",
+        ),
+        (
+            "[CC-BY-4.0]",
+            "expected a licence: its SPDX id, such as CC-BY-4.0, or its address (https://…) "
+            f"(write one of {KNOWN_IDS}, or the https:// address of the licence's text)",
+        ),
+    ],
+)
+def test_a_data_licence_credcat_cannot_name_says_what_to_write(
+    tmp_path: Path, value: str, said: str
+) -> None:
+    """``data_licence`` names the licence by SPDX id or by address: a value that is neither
+    is an error at its line, with the id meant (a known licence written another way) or the
+    ids credcat knows and the address to write instead; ``--strict`` or not, nothing builds."""
+    text = yaml.safe_dump(SETTINGS, allow_unicode=True, sort_keys=False)
+    text += f"data_licence: {value}\n"
+    root = write_catalogue(tmp_path / "c", settings=text)  # type: ignore[arg-type]
+    line = text.splitlines().index(f"data_licence: {value}") + 1
+    _, problems = check_catalogue(root, display_root=root)
+    assert [p.format() for p in problems] == [f"catalogue.yaml:{line}:15: data_licence: {said}"]
+    out = io.StringIO()
+    assert main(["check", str(root)], out=out) == 1
+    assert "Traceback" not in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("cc-by-4.0", "CC-BY-4.0"),
+        ("https://creativecommons.org/licenses/by/4.0/deed.de", "CC-BY-4.0"),
+        ("http://www.opendatacommons.org/licenses/odbl/1-0", "ODbL-1.0"),
+        (
+            "https://creativecommons.org/licenses/by-nc/4.0/",
+            "https://creativecommons.org/licenses/by-nc/4.0/",
+        ),
+    ],
+)
+def test_a_data_licence_is_known_by_id_or_address(tmp_path: Path, value: str, kept: str) -> None:
+    """A known licence in any case or by any of its addresses is that licence (its SPDX id);
+    any other address is kept as written; no problem either way."""
+    root = write_catalogue(tmp_path / "c", settings={**SETTINGS, "data_licence": value})
+    catalogue, problems = check_catalogue(root, display_root=root)
+    assert [p.format() for p in problems] == []
+    assert catalogue.settings.data_licence == kept

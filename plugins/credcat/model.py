@@ -46,6 +46,7 @@ from . import vocab
 from .errors import shorten
 from .ids import MAX_ID_LENGTH, SLUG_RE, WINDOWS_RESERVED_RE, slugify
 from .languages import cldr_names, likely_territories
+from .licences import LICENCES, known_licence, suggest_licence
 
 VERSION_RE = re.compile(r"^[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*$")
 RESERVED_VERSIONS = frozenset({"index", "summary", "versions", "latest", "current", "search"})
@@ -859,6 +860,48 @@ class _Model(BaseModel):
 # --- catalogue.yaml -----------------------------------------------------------------------
 
 
+def _data_licence(value: Any) -> str:
+    """A licence by SPDX id (its canonical id) or address (a known licence's id, else the
+    address as written): :mod:`credcat.licences`."""
+    either = f"write one of {', '.join(LICENCES)}, or the https:// address of the licence's text"
+    if not isinstance(value, str) or not value.strip():
+        raise fail(
+            "licence",
+            "expected a licence: its SPDX id, such as CC-BY-4.0, or its address (https://…)",
+            either,
+        )
+    if (known := known_licence(value)) is not None:
+        return known.id
+    text = value.strip()
+    if "://" in text or _HOST_RE.match(text):  # an address, perhaps without https://
+        return _url(text)
+    guess = suggest_licence(text)
+    raise fail(
+        "licence",
+        f"'{shorten(text, 40)}' is not the SPDX id of a licence credcat knows",
+        f"write {guess}" if guess else either,
+    )
+
+
+_HOST_RE = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[/?#]|$)")
+"""A host name at the start of a text (``www.govdata.de/…``): an address without its scheme."""
+
+
+DataLicence = Annotated[
+    str,
+    BeforeValidator(_data_licence),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": list(LICENCES)},
+                {"type": "string", "pattern": "^[hH][tT][tT][pP][sS]?://"},
+            ]
+        }
+    ),
+]
+"""A licence: the SPDX id of one :data:`credcat.licences.LICENCES` knows, or an address."""
+
+
 class CatalogueSettings(_Model):
     """``catalogue.yaml``: what the whole catalogue is and where it is published."""
 
@@ -882,6 +925,11 @@ class CatalogueSettings(_Model):
     ``credcat check`` reports what is missing without failing ``--strict``."""
     contact: Email | None = None
     """Address for questions about the catalogue itself."""
+    data_licence: DataLicence | None = None
+    """The licence under which others may reuse the catalogue's data (its machine-readable
+    files, and the descriptions its pages show): an SPDX id, such as ``CC-BY-4.0`` or
+    ``CC0-1.0``, or the address of the licence's text. The footer of every page names it, and
+    ``catalogue.jsonld`` states it (``dct:license``)."""
 
     @field_validator("base_uri")
     @classmethod
