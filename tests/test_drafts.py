@@ -215,8 +215,10 @@ def catalogue_entries(site: Path, lang: str) -> dict[str, dict[str, Any]]:
 
 
 def graph_nodes(site: Path) -> dict[str, dict[str, Any]]:
-    """Each credential's record in ``catalogue.jsonld`` (its one node), by credential id."""
-    graph = json.loads((site / "catalogue.jsonld").read_text("utf-8"))["@graph"]
+    """Each credential's record in ``catalogue.jsonld`` (its one node), by credential id; the
+    catalogue's own node comes first."""
+    catalogue, *graph = json.loads((site / "catalogue.jsonld").read_text("utf-8"))["@graph"]
+    assert catalogue["id"] == f"{BASE}#catalogue"
     records = {node["id"].removeprefix(f"{BASE}credentials/").split("/")[0]: node for node in graph}
     assert [node["id"] for node in records.values()] == [
         f"{BASE}credentials/{cid}/#spec" for cid in records

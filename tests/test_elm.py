@@ -31,6 +31,7 @@ from typing import Any
 import pytest
 import rdflib
 from rdflib import RDF, BNode
+from rdflib.namespace import DCAT, FOAF
 
 from credcat import vocab
 from credcat.catalogue import Catalogue
@@ -54,6 +55,7 @@ from credcat.versions import has_address, succession
 from jsonld_helpers import (
     CATALOGUES,
     CRED,
+    DC,
     EDC_SHAPES,
     ELM,
     SAMPLES,
@@ -74,6 +76,7 @@ from jsonld_helpers import (
 )
 
 SNB = "http://data.europa.eu/snb"
+ROV = rdflib.Namespace("http://www.w3.org/ns/regorg#")
 
 
 def _cases() -> list[Any]:
@@ -624,7 +627,8 @@ def test_catalogue_graph_conforms(name: str) -> None:
     document = catalogue_document(cat, urls)
     assert document["@context"] == list(EDC_CONTEXT)
     records = {urls.record_iri(c.id): c for c in cat.credentials.values()}
-    assert [n["id"] for n in document["@graph"]] == list(records)
+    # the catalogue's own node first (test_catalogue_node_is_what_a_harvester_reuses)
+    assert [n["id"] for n in document["@graph"]] == [urls.catalogue_iri(), *records]
     assert_not_dropped(document)
     graph = to_graph(document)
     assert _validated(document) == ("elm", [])
@@ -684,6 +688,45 @@ def test_catalogue_graph_conforms(name: str) -> None:
         }, iri
     assert counts["Qualification"] == len(records) + len(named)
     assert counts["LearningOutcome"] == sum(len(c.outcomes) for c in cat.credentials.values())
+
+
+@pytest.mark.parametrize("name", list(CATALOGUES))
+def test_catalogue_node_is_what_a_harvester_reuses(name: str) -> None:
+    """``catalogue.jsonld`` describes the catalogue itself at ``<base_uri>#catalogue``, the
+    ``schemeId`` of every identifier it gives a credential: a ``dcat:Catalog`` with the
+    catalogue's title in each language, its publisher (the organisation, described as the
+    records describe it), its home page, its languages and, where ``catalogue.yaml`` names
+    one, the licence under which the data may be reused (the sample: CC BY 4.0; the fixture
+    names none, and states none)."""
+    cat = catalogue(name)
+    urls = urls_of(cat)
+    graph = to_graph(catalogue_document(cat, urls))
+    node = rdflib.URIRef(urls.catalogue_iri())
+    assert node == rdflib.URIRef(cat.settings.base_uri + "#catalogue")
+    assert {str(o) for o in graph.objects(None, ELM.schemeId)} == {str(node)}
+    assert set(graph.objects(node, RDF.type)) == {DCAT.Catalog}
+    assert {(o.language, str(o)) for o in graph.objects(node, DC.title)} == set(
+        cat.settings.title.items()
+    )
+    publisher = rdflib.URIRef(urls.organisation_iri(cat.settings.publisher))
+    assert list(graph.objects(node, DC.publisher)) == [publisher]
+    assert (publisher, RDF.type, ELM.Organisation) in graph
+    assert set(graph.objects(publisher, ROV.legalName))  # named, as in every record
+    assert list(graph.objects(node, FOAF.homepage)) == [rdflib.URIRef(cat.settings.base_uri)]
+    assert {str(o).rsplit("/", 1)[1] for o in graph.objects(node, DC.language)} == {
+        vocab.concept("language", lang).iri.rsplit("/", 1)[1] for lang in cat.settings.languages
+    }
+    licences = list(graph.objects(node, DC.license))
+    if name == "sample":
+        cc_by = rdflib.URIRef("https://creativecommons.org/licenses/by/4.0/")
+        assert cat.settings.data_licence == "CC-BY-4.0"
+        assert licences == [cc_by]
+        assert (cc_by, RDF.type, DC.LicenseDocument) in graph
+    else:
+        assert cat.settings.data_licence is None
+        assert licences == []
+    # a harvester reads it first, before the records (catalogue.jsonld is written in order)
+    assert catalogue_document(cat, urls)["@graph"][0]["id"] == str(node)
 
 
 @pytest.mark.parametrize("name", list(CATALOGUES))

@@ -354,7 +354,8 @@ def test_a_credcat_catalogue_graph_imports_every_credential(cat: Path, tmp_path:
     urls = Urls(published.settings.base_uri, published.settings.default_language)
     document = catalogue_document(published, urls)
     first = next(iter(published.credentials.values()))
-    assert document["@graph"][0]["id"] == urls.record_iri(first.id)
+    assert document["@graph"][0]["id"] == urls.catalogue_iri()  # the catalogue's: not imported
+    assert document["@graph"][1]["id"] == urls.record_iri(first.id)
     report = import_file(write_json(tmp_path / "catalogue.jsonld", document), cat)
     written = sorted(line for line in report if line.startswith("wrote credentials/"))
     assert written == [f"wrote credentials/{cid}.yaml" for cid in sorted(published.credentials)]

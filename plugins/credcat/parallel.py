@@ -35,6 +35,7 @@ from .jsonld import EDC_CONTEXT
 from .model import Credential
 from .pool import run_units
 from .render.data.machine import (
+    catalogue_node,
     credential_nodes,
     edition_files,
     edition_paths,
@@ -223,13 +224,14 @@ def _catalogue_jsonld(job: DataJob) -> Iterator[bytes]:
     (sorted keys: ``@context`` before ``@graph``), one node at a time."""
     context = json.dumps(list(EDC_CONTEXT), ensure_ascii=False, separators=(",", ":"))
     yield f'{{"@context":{context},"@graph":['.encode()
-    for index, credential in enumerate(job.catalogue.credentials.values()):
+    yield dumps(catalogue_node(job.catalogue, job.urls))[:-1]  # the catalogue's, first
+    for credential in job.catalogue.credentials.values():
 
         def node(credential: Credential = credential) -> bytes:
             nodes = credential_nodes(job.catalogue, credential, job.urls)
             return b",".join(dumps(one)[:-1] for one in nodes)  # no final \n
 
-        yield (b"," if index else b"") + _kept(job, "node", credential.id, node)
+        yield b"," + _kept(job, "node", credential.id, node)
     yield b"]}\n"
 
 

@@ -19,10 +19,12 @@ per credential, live at its unversioned address, ``opportunities.jsonld``: a
 :func:`opportunities_file`); **absent** without offerings, and for a draft or retired
 credential,
 
-and once per site ``catalogue.jsonld``: every credential's unversioned record in one
-``@graph``, whatever its status (``elm:status`` says ``active``, ``draft``, ``superseded`` or
-``retired``): a ``Qualification`` at its main page with its current version's content and
-its live status, naming its versions by IRI (:func:`credential_nodes`).
+and once per site ``catalogue.jsonld``: the catalogue's own node first (a ``dcat:Catalog``
+with its title, publisher, home page, languages and data licence: :func:`catalogue_node`),
+then every credential's unversioned record in one ``@graph``, whatever its status
+(``elm:status`` says ``active``, ``draft``, ``superseded`` or ``retired``): a
+``Qualification`` at its main page with its current version's content and its live status,
+naming its versions by IRI (:func:`credential_nodes`).
 
 **Every version** of a credential is published in its own folder: each released version from
 its snapshot only (:func:`credcat.versions.credential_at`), and the current version, when not
@@ -49,6 +51,7 @@ from collections.abc import Iterator
 
 from ...catalogue import Catalogue
 from ...jsonld import EDC_CONTEXT
+from ...licences import licence_of
 from ...model import Credential
 from ...urls import CATALOGUE_JSONLD, MACHINE_FILES, OPPORTUNITIES, Urls
 from ...versions import (
@@ -66,7 +69,7 @@ from .badge import badge_svg
 from .edc import edc_template
 from .elm import catalogue_identifier, elm_document, specification
 from .loq import opportunities_document, publishes_opportunities
-from .nodes import JsonDict, dumps, note
+from .nodes import JsonDict, concept, dumps, note, organisation, plain_map
 from .ob3 import editions, ob3_achievement
 
 STATUS_NOTE_ANCHOR = "note-status"
@@ -75,6 +78,7 @@ STATUS_NOTE_ANCHOR = "note-status"
 __all__ = [
     "STATUS_NOTE_ANCHOR",
     "catalogue_document",
+    "catalogue_node",
     "catalogue_nodes",
     "credential_nodes",
     "edition_files",
@@ -217,16 +221,53 @@ def edition_files(
 
 
 def catalogue_document(catalogue: Catalogue, urls: Urls) -> JsonDict:
-    """``catalogue.jsonld``: every credential's unversioned record in one graph
-    (:func:`credential_nodes`)."""
+    """``catalogue.jsonld``: the catalogue (:func:`catalogue_node`), then every credential's
+    unversioned record in one graph (:func:`credential_nodes`)."""
     return {"@context": list(EDC_CONTEXT), "@graph": list(catalogue_nodes(catalogue, urls))}
 
 
 def catalogue_nodes(catalogue: Catalogue, urls: Urls) -> Iterator[JsonDict]:
-    """The nodes of :func:`catalogue_document`'s ``@graph``, one credential at a time (so a
-    large catalogue can be written without holding the whole graph)."""
+    """The nodes of :func:`catalogue_document`'s ``@graph``: the catalogue's, then one
+    credential at a time (so a large catalogue can be written without holding the whole
+    graph)."""
+    yield catalogue_node(catalogue, urls)
     for credential in catalogue.credentials.values():
         yield from credential_nodes(catalogue, credential, urls)
+
+
+DCAT = "http://www.w3.org/ns/dcat#"
+"""DCAT's namespace (the EDC context has no ``dcat`` prefix, and its ``landingPage`` is ELM's)."""
+
+
+def catalogue_node(catalogue: Catalogue, urls: Urls) -> JsonDict:
+    """The catalogue itself, at ``<base_uri>#catalogue`` (:meth:`~credcat.urls.Urls.catalogue_iri`:
+    the ``schemeId`` of every identifier the catalogue gives its credentials), first in
+    ``catalogue.jsonld``: what a harvester of open data (DCAT-AP, data.europa.eu) needs to
+    know of the whole, and may reuse it.
+
+    A ``dcat:Catalog`` with the terms of DCAT-AP's catalogue, each in the EDC context's own
+    terms where it has one (``title``, ``description`` and ``publisher`` are ``dct:``'s,
+    ``homepage`` is ``foaf:homepage``, ``language`` ``dct:language``): its title and
+    description (language maps), its publisher (the ELM ``Organisation`` as each record names
+    it), its home page (the site's root), its languages and, where ``catalogue.yaml`` names
+    one (``data_licence``), its licence (``dct:license``, a ``dct:LicenseDocument`` at the
+    licence's canonical address: :func:`credcat.licences.licence_of`). No ELM shape targets a
+    ``dcat:Catalog``; its publisher and languages conform as they do in the records."""
+    settings = catalogue.settings
+    node: JsonDict = {
+        "id": urls.catalogue_iri(),
+        "type": DCAT + "Catalog",
+        "title": plain_map(settings.title),
+        "publisher": organisation(catalogue, settings.publisher, urls),
+        "homepage": {"id": urls.base_uri},
+        "language": [concept("language", lang) for lang in settings.languages],
+    }
+    if settings.description:
+        node["description"] = plain_map(settings.description)
+    if settings.data_licence is not None:
+        licence = licence_of(settings.data_licence)
+        node["dc:license"] = {"id": licence.url, "type": "dc:LicenseDocument"}
+    return node
 
 
 HAS_CURRENT_VERSION = "http://www.w3.org/ns/dcat#hasCurrentVersion"
