@@ -17,7 +17,7 @@ import jinja2
 import pytest
 import yaml
 
-from catalogue_factory import ORGANISATIONS, credential, write_catalogue
+from catalogue_factory import ORGANISATIONS, SETTINGS, credential, write_catalogue
 from credcat.catalogue import Catalogue
 from credcat.model import Price
 from credcat.render.data.elm import elm_document
@@ -26,6 +26,7 @@ from credcat.render.data.ob3 import ob3_achievement
 from credcat.render.data.schemaorg import schemaorg
 from credcat.render.language import PHRASE_LANGUAGES, link_label, localise, phrase, say
 from credcat.render.site import context as ctx_types
+from credcat.render.site.common import licence_line
 from credcat.render.site.index import catalogue_index
 from credcat.render.site.localise import Localiser, plural
 from credcat.render.site.pages import Pages
@@ -446,3 +447,20 @@ def _strings_in(value: Any) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in _strings_in(item)]
     return [value] if isinstance(value, str) else []
+
+
+def test_the_footers_licence_line_is_escaped_and_says_its_language(tmp_path: Path) -> None:
+    """The footer's line of a licence credcat does not know names it by its address, escaped
+    in the link and in its text; credcat's words are in the page language, and marked English
+    in a language its interface does not speak (Polish); no licence, no line."""
+    address = "https://licences.example.org/open?v=2&lang=en"
+    settings = {**SETTINGS, "languages": ["en", "de", "pl"], "data_licence": address}
+    root = write_catalogue(tmp_path / "c", settings=settings)
+    cat = load_catalogue(root)
+    escaped = "https://licences.example.org/open?v=2&amp;lang=en"
+    link = f'<a href="{escaped}">{escaped}</a>'
+    assert licence_line(cat, "en") == f"Data licence: {link}"
+    assert licence_line(cat, "de") == f"Datenlizenz: {link}"
+    assert licence_line(cat, "pl") == f'<span lang="en">Data licence: {link}</span>'
+    unset = write_catalogue(tmp_path / "d", settings=SETTINGS)
+    assert licence_line(load_catalogue(unset), "en") is None

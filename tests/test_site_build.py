@@ -531,6 +531,42 @@ def test_catalogue_jsonld_is_found_from_the_catalogue_and_data_pages(any_site: S
         assert any_site.urls.catalogue_json(lang) in hrefs, lang
 
 
+LICENCE_WORDS = {"en": "Data licence:", "de": "Datenlizenz:", "fr": "Licence des données :"}
+"""How every page's footer names the data licence, by page language (``footer_data_licence``;
+the French no-break space before the colon read as a space)."""
+
+
+def test_every_page_names_the_data_licence_in_its_footer(any_site: Site) -> None:
+    """Where ``catalogue.yaml`` names a data licence (the sample: CC-BY-4.0), the footer of
+    every page, credcat's and hand-written alike, in every language, says so in the page's
+    language, its short name a link to the licence's text; a catalogue that names none (the
+    basic one) says nothing of one."""
+    cat = any_site.catalogue
+    pages = ["", "catalogue/", "organisations/", "data/", "check/"]
+    pages += [any_site.urls.credential(cid) for cid in list(cat.credentials)[:2]]
+    pages += [any_site.urls.organisation(oid) for oid in list(cat.organisations)[:1]]
+    checked = 0
+    for lang in cat.settings.languages:
+        prefix = any_site.urls.prefix(lang)
+        for page in pages:
+            path = page.removeprefix(any_site.urls.prefix(cat.settings.default_language))
+            if not (any_site.root / prefix / path / "index.html").is_file():
+                continue  # a site without the data page
+            checked += 1
+            footer = any_site.page(prefix + path).find("div", class_="md-copyright")
+            links = [a for a in footer.find_all("a") if "creativecommons" in a.attrs["href"]]
+            if cat.settings.data_licence is None:
+                assert links == [] and "licen" not in footer.text().casefold(), page
+                continue
+            assert [(a.attrs["href"], a.text()) for a in links] == [
+                ("https://creativecommons.org/licenses/by/4.0/", "CC BY 4.0")
+            ], (lang, page)
+            assert links[0].parent is not None
+            line = links[0].parent.text()
+            assert line == f"{LICENCE_WORDS[lang]} CC BY 4.0", (lang, page)
+    assert checked >= (len(pages) - 1) * len(cat.settings.languages)
+
+
 # --- catalogue page and catalogue.json -----------------------------------------------------------
 
 

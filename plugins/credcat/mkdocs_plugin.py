@@ -158,6 +158,7 @@ from .pool import JobsError, WorkerError, jobs, run_units
 from .render.language import in_span, is_fallback, lang_attributes, lang_of, localise
 from .render.safe import html_text, json_for_script, xml_text
 from .render.site.catalogue import list_page_inputs
+from .render.site.common import licence_line
 from .render.site.context import PageContext, PageSpec
 from .render.site.localise import cldr_locale, fill, ui_strings
 from .render.site.messages import interface_language, untranslated_note
@@ -432,6 +433,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         }
         config.extra["credcat_interface_language"] = {
             code: interface_language(code) for code in self.languages.all
+        }
+        # every page's footer names the licence of the data, where catalogue.yaml names one
+        config.extra["credcat_data_licence"] = {
+            code: licence_line(catalogue, code) for code in self.languages.all
         }
         if self.languages.others:
             config.extra["alternate"] = True  # truthy: the header's switch; no <link hreflang>

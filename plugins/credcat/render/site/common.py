@@ -13,15 +13,19 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Protocol, TypeVar
 
+from markupsafe import Markup, escape
+
 from ...catalogue import Catalogue
 from ...clock import today as clock_today
+from ...licences import licence_of
 from ...urls import CATALOGUE_JSONLD, Urls, relative
 from ..logos import logo_files
 from .context import BaseContext, CredRef, Logo, OrgRef, PageNumber, WrittenIn
-from .localise import Localiser
+from .localise import Localiser, ui_strings
+from .messages import interface_language
 from .written import same_language
 
-__all__ = ["STATUS_ORDER", "Site", "numbered_page", "page_count"]
+__all__ = ["STATUS_ORDER", "Site", "licence_line", "numbered_page", "page_count"]
 
 _T = TypeVar("_T")
 
@@ -38,6 +42,22 @@ def numbered_page(first: str, number: int) -> str:
     """Site path of page ``number`` (from 1) of a list split into pages whose first page is at
     ``first``: ``catalogue/``, ``catalogue/2/`` …"""
     return first if number == 1 else f"{first}{number}/"
+
+
+def licence_line(catalogue: Catalogue, lang: str) -> Markup | None:
+    """The line of every page's footer that names the licence of the catalogue's data
+    (``data_licence``), in ``lang``: "Data licence: CC BY 4.0", its name a link to the
+    licence's text (:func:`credcat.licences.licence_of`: a licence credcat knows by its
+    short name, another by its address); ``None`` where ``catalogue.yaml`` names none.
+    In a language credcat's interface does not speak, the words are English, and marked so."""
+    if catalogue.settings.data_licence is None:
+        return None
+    licence = licence_of(catalogue.settings.data_licence)
+    before, _, after = str(ui_strings(lang)["footer_data_licence"]).partition("{licence}")
+    link = Markup('<a href="{}">{}</a>').format(licence.url, licence.name)
+    line = escape(before) + link + escape(after)
+    words = interface_language(lang)
+    return line if words == lang else Markup('<span lang="{}">{}</span>').format(words, line)
 
 
 class EntryMemo(Protocol):
