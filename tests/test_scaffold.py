@@ -268,6 +268,7 @@ def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
         (["--kind", "castle"], "--kind: "),
         (["--publisher", "Our Uni"], "--publisher 'Our Uni' is not an id"),
         (["--country", "XX"], "--country: "),
+        (["--data-licence", "javascript:alert(1)"], "--data-licence: "),
     ],
 )
 def test_init_refuses_bad_options_and_writes_nothing(
@@ -581,6 +582,11 @@ def test_every_example_a_new_files_comment_gives_is_accepted(tmp_path: Path) -> 
         ),
         (["--country", "Germany"], "--country: unknown country 'Germany' (did you mean 'DE'?)"),
         (
+            ["--data-licence", "CC BY"],
+            "--data-licence: 'CC BY' is not the SPDX id of a licence credcat knows "
+            "(write CC-BY-4.0)",
+        ),
+        (
             ["--kind", "universty"],
             "--kind: 'universty' is not one of university, vet-school, training-provider, ngo, "
             "company, public-authority, quality-agency, network, other (did you mean "
@@ -704,6 +710,7 @@ def test_the_values_init_chose_are_noted_until_replaced(tmp_path: Path) -> None:
     assert noted == [
         ("base_uri", "note"),
         ("country", "note"),
+        ("data_licence", "note"),
         ("homepage", "note"),
         ("kind", "note"),
         ("name", "note"),
@@ -714,6 +721,7 @@ def test_the_values_init_chose_are_noted_until_replaced(tmp_path: Path) -> None:
     given = ["init", str(tmp_path / "b"), "--title", "B", "--kind", "vet-school"]
     given += ["--country", "CZ", "--base-url", "https://kurse.spš.example/"]
     given += ["--publisher-name", "SPŠ Brno", "--homepage", "https://www.sps.example/"]
+    given += ["--data-licence", "cc0-1.0"]
     assert main(given, out=io.StringIO()) == 0
     org = tmp_path / "b" / "catalogue" / "organisations" / "our-institution.yaml"
     for path in (org, tmp_path / "b" / "catalogue" / "catalogue.yaml"):
@@ -724,6 +732,8 @@ def test_the_values_init_chose_are_noted_until_replaced(tmp_path: Path) -> None:
         "SPŠ Brno",
         "https://www.sps.example/",
     )
+    settings = yaml.safe_load((tmp_path / "b" / "catalogue" / "catalogue.yaml").read_text("utf-8"))
+    assert settings["data_licence"] == "CC0-1.0"  # the licence's own id
     _, problems = check_catalogue(tmp_path / "b" / "catalogue")
     assert [p for p in problems if p.code == "example-value"] == []
 
@@ -735,7 +745,7 @@ def test_the_homepage_init_writes_is_an_example_even_with_the_catalogues_address
     publisher's homepage is the catalogue's address marked '# example', in every language's
     layout; a name written in several languages has its mark on the first language's line."""
     given = ("--base-url", "https://learn.alpha.example/", "--kind", "ngo", "--country", "AT")
-    folder = init(tmp_path, "--languages", "de,en", *given)
+    folder = init(tmp_path, "--languages", "de,en", *given, "--data-licence", "CC-BY-4.0")
     org = folder / "catalogue" / "organisations" / "our-institution.yaml"
     lines = org.read_text("utf-8").splitlines()
     homepage = next(i for i, line in enumerate(lines, 1) if line.startswith("homepage:"))
@@ -747,9 +757,10 @@ def test_the_homepage_init_writes_is_an_example_even_with_the_catalogues_address
 
 
 def test_release_waits_for_the_values_init_wrote_as_examples(tmp_path: Path) -> None:
-    """A release records base_uri for good, and its files name the publisher: while
-    catalogue.yaml or an organisation holds a value marked '# example', credcat release
-    lists them (file, line, field, fix) and writes nothing; once replaced, it releases."""
+    """A release records base_uri for good, and its files name the publisher and the data
+    licence: while catalogue.yaml or an organisation holds a value marked '# example' (the
+    licence too: the institution's decision, which init cannot make), credcat release lists
+    them (file, line, field, fix) and writes nothing; once replaced, it releases."""
     folder = init(tmp_path, "--kind", "vet-school", "--country", "AT")
     catalogue = folder / "catalogue"
     example = catalogue / "credentials" / f"{EXAMPLE_CREDENTIAL}.yaml"
@@ -759,16 +770,18 @@ def test_release_waits_for_the_values_init_wrote_as_examples(tmp_path: Path) -> 
     assert code == 1 and "Traceback" not in output
     settings = catalogue / "catalogue.yaml"
     org = catalogue / "organisations" / "our-institution.yaml"
-    assert [line.split(": note: ")[0].rsplit(":", 1)[0] for line in output.splitlines()[:3]] == [
+    assert [line.split(": note: ")[0].rsplit(":", 1)[0] for line in output.splitlines()[:4]] == [
         f"{settings}:{_line(settings, 'base_uri:')}",
+        f"{settings}:{_line(settings, 'data_licence:')}",
         f"{org}:{_line(org, 'name:')}",
         f"{org}:{_line(org, 'homepage:')}",
     ]
-    assert output.count("(write your own, then delete '# example')") == 3
+    assert output.count("(write your own, then delete '# example')") == 4
     assert "a release records base_uri for good" in output.splitlines()[-1]
     assert not (catalogue / "versions").exists()
     for path, old, new in (
         (settings, "https://catalogue.example/  # example", "https://kurse.example.at/"),
+        (settings, "CC-BY-4.0  # example", "CC0-1.0"),
         (org, '"Our institution"  # example', '"HTL Wels"'),
         (org, "https://catalogue.example/", "https://www.htl.example.at/"),
     ):

@@ -278,6 +278,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
         homepage=args.homepage,
         kind=args.kind,
         country=args.country,
+        data_licence=args.data_licence,
     )
     try:
         written = init_catalogue(Path(args.folder), options)
@@ -582,6 +583,7 @@ def _add_init(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         EXAMPLE_BASE_URL,
         EXAMPLE_COUNTRY,
         EXAMPLE_KIND,
+        EXAMPLE_LICENCE,
         EXAMPLE_PUBLISHER_NAME,
         InitOptions,
     )
@@ -618,6 +620,11 @@ def _add_init(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init.add_argument(
         "--country",
         help=f"its ISO country code (else {EXAMPLE_COUNTRY}, marked as an example to change)",
+    )
+    init.add_argument(
+        "--data-licence",
+        help="the licence of the catalogue's data: an SPDX id such as CC0-1.0, or the "
+        f"licence's address (else {EXAMPLE_LICENCE}, marked as an example to confirm)",
     )
     init.set_defaults(func=cmd_init)
 

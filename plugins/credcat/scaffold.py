@@ -64,6 +64,9 @@ class InitOptions:
     """The publisher's kind; ``None``: :data:`EXAMPLE_KIND`, marked ``# example``."""
     country: str | None = None
     """The publisher's country; ``None``: :data:`EXAMPLE_COUNTRY`, marked ``# example``."""
+    data_licence: str | None = None
+    """The licence of the catalogue's data; ``None``: :data:`EXAMPLE_LICENCE`, marked
+    ``# example``."""
 
 
 EXAMPLE_BASE_URL = "https://catalogue.example/"
@@ -76,6 +79,9 @@ EXAMPLE_KIND = "university"
 (``credcat check`` notes it until the maintainer writes their own)."""
 EXAMPLE_COUNTRY = "BE"
 """The publisher's country ``credcat init`` writes where it was not given, marked so too."""
+EXAMPLE_LICENCE = "CC-BY-4.0"
+"""The data licence ``credcat init`` writes where none was given, marked ``# example``: the
+licence is the institution's decision, and ``credcat release`` waits until it is made."""
 EXAMPLE_MARK = "  # example"
 
 
@@ -163,6 +169,7 @@ def _check_options(options: InitOptions) -> CatalogueSettings:
                 "base_uri": options.base_url or EXAMPLE_BASE_URL,
                 "default_language": languages[0] if languages else "",
                 "languages": languages,
+                "data_licence": options.data_licence or EXAMPLE_LICENCE,
             }
         )
         OrganisationDoc.model_validate(
@@ -193,6 +200,7 @@ _OPTION_OF_FIELD = {
     "name": "publisher-name",
     "kind": "kind",
     "country": "country",
+    "data_licence": "data-licence",
 }
 
 
@@ -211,6 +219,9 @@ def _message(error: object) -> str:
         said = f"'{printable(str(value))}' is not one of {', '.join(options)}"
         return f"--{option}: {said}" + (f" (did you mean '{close[0]}'?)" if close else "")
     message = f"--{option}: {printable(str(error.get('msg', 'not valid')))}"
+    hint = (error.get("ctx") or {}).get("hint")
+    if field == "data_licence" and hint:  # which licences credcat knows by id
+        return f"{message} ({printable(str(hint))})"
     guess = _guess(field, value) if isinstance(value, str) else None
     return message + (f" (did you mean '{guess}'?)" if guess else "")
 
@@ -281,6 +292,8 @@ def init_plan(options: InitOptions) -> dict[str, str]:
         "kind_example": EXAMPLE_MARK if options.kind is None else "",
         "country": options.country or EXAMPLE_COUNTRY,
         "country_example": EXAMPLE_MARK if options.country is None else "",
+        "data_licence": settings.data_licence or EXAMPLE_LICENCE,
+        "licence_example": EXAMPLE_MARK if options.data_licence is None else "",
         "version": __version__,
     }
     values.update(_nav_values(languages))
