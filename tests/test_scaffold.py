@@ -68,9 +68,11 @@ examples (the catalogue's address, the publisher's name, kind, country and homep
 GIVEN = (
     *("--kind", "vet-school", "--country", "AT", "--publisher-name", "HTL Wels"),
     *("--base-url", "https://kurse.htl.example.at/", "--homepage", "https://www.htl.example.at/"),
+    *("--data-licence", "CC-BY-4.0"),
 )
-"""The catalogue's address and the publisher's name, kind, country and homepage, given:
-nothing of the new catalogue is an example (an option given after them replaces theirs)."""
+"""The catalogue's address and data licence and the publisher's name, kind, country and
+homepage, given: nothing of the new catalogue is an example (an option given after them
+replaces theirs)."""
 
 
 def test_init_writes_a_complete_repository(tmp_path: Path) -> None:
@@ -105,10 +107,11 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
     catalogue, problems = check_catalogue(folder / "catalogue")
     assert [p.format() for p in problems if p.is_error or p.is_warning] == []
     # the title and the publisher's name, given in one language, are marked for translation;
-    # the catalogue's address and the publisher's name, kind, country and homepage, not
-    # given, are init's examples
+    # the catalogue's address and data licence and the publisher's name, kind, country and
+    # homepage, not given, are init's examples
     assert sorted((p.path.split("/")[-1], p.field, p.code) for p in problems) == [
         ("catalogue.yaml", "base_uri", "example-value"),
+        ("catalogue.yaml", "data_licence", "example-value"),
         ("catalogue.yaml", "title.en", "to-translate"),
         ("our-institution.yaml", "country", "example-value"),
         ("our-institution.yaml", "homepage", "example-value"),
