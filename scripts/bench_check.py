@@ -46,6 +46,7 @@ def make_catalogue(root: Path, count: int) -> None:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data.pop("stackability", None)
         data.pop("superseded_by", None)
+        data.pop("status_note", None)
         data["status"] = "active"
         for qa in data.get("quality_assurance", []):
             if "valid_until" in qa:  # active now: its quality assurance must not run out

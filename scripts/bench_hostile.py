@@ -94,6 +94,7 @@ def credential(text: str, *, fill: bool = True) -> dict[str, object]:
     )
     sample.pop("stackability", None)
     sample.pop("superseded_by", None)
+    sample.pop("status_note", None)
     outcome_ids = [o["id"] for o in sample["outcomes"]]
     template = sample["assessments"][0]
     assessments = []

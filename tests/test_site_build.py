@@ -1047,7 +1047,12 @@ def _write_xss_catalogue(root: Path) -> Path:
     whole["summary"] = _payload("Whole summary")  # its own: credcat warns about copied files
     dump("credentials/xss-whole.yaml", whole)
     old = dict(whole)
-    old.update(status="superseded", superseded_by="xss-part", title=_payload("Old"))
+    old.update(
+        status="superseded",
+        superseded_by="xss-part",
+        title=_payload("Old"),
+        status_note=_payload("Status note", markdown=True),
+    )
     old["summary"] = _payload("Old summary")
     dump("credentials/xss-old.yaml", old)
     return root

@@ -29,7 +29,8 @@ def on(monkeypatch: pytest.MonkeyPatch, day: date) -> None:
 def run(tmp_path: Path, **changes: Any) -> list[Problem]:
     root = write_catalogue(tmp_path / "c", credentials={"db": credential(**changes)})
     _, problems = check_catalogue(root, display_root=root)
-    return problems
+    # a retired credential's status_note has rules of its own (test_status_note.py)
+    return [p for p in problems if p.code != "status-note-missing"]
 
 
 def coded(problems: list[Problem], code: str) -> list[Problem]:

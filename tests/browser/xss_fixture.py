@@ -195,6 +195,7 @@ def credentials() -> dict[str, dict[str, Any]]:
             summary=text("Old summary"),
             status="superseded",
             superseded_by=CATALOGUE_ID,
+            status_note=text("Status note", markdown=True),
             offerings=[],
         ),
     }
