@@ -12,6 +12,7 @@ same bytes.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -323,13 +324,22 @@ def plain_text(text: str, *, markdown: bool = False) -> str:
     ``• item`` (``1. item`` in a numbered list) and a link keeps its address in brackets.
     """
     if markdown:
-        parser = _TextOfHtml()
-        parser.feed(str(markdown_safe(text)))
-        parser.close()
-        parser._flush()
-        return "\n\n".join(parser.blocks)
+        return _text_of_markdown(text)
     paragraphs = (" ".join(part.split()) for part in _BLANK_LINES.split(text))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+@functools.lru_cache(maxsize=2048)
+def _text_of_markdown(text: str) -> str:
+    """:func:`plain_text` of a Markdown text. The same texts reach every file of a version
+    (ELM, the EDC template, each Open Badges edition, ``catalogue.jsonld``) and each is
+    rendered once; the cache holds the texts of the last few credentials only, so a build's
+    memory does not grow with the catalogue."""
+    parser = _TextOfHtml()
+    parser.feed(str(markdown_safe(text)))
+    parser.close()
+    parser._flush()
+    return "\n\n".join(parser.blocks)
 
 
 def plain_map(text: LanguageMap, *, markdown: bool = False) -> dict[str, str]:
