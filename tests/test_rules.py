@@ -11,6 +11,7 @@ import pytest
 from catalogue_factory import ORGANISATIONS, credential, write_catalogue
 from credcat.cli import main
 from credcat.errors import Problem
+from credcat.render.data.nodes import COUNTRY_ZONES
 from credcat.validate import check_catalogue
 
 
@@ -1777,3 +1778,67 @@ def test_a_kept_load_gives_the_hints_of_the_organisations_as_they_are_now(
     _, problems = check_catalogue(root, display_root=root, cache=cache)
     # no longer a name of it: the id it is close to, with the name of the organisation
     assert [p.hint for p in problems] == ["did you mean 'universite-wavre' (Université de Wavre)?"]
+
+
+def test_an_organisation_in_a_country_without_a_known_time_zone_gets_a_note(
+    tmp_path: Path,
+) -> None:
+    """The machine files write an organisation's days with its country's offset
+    (``COUNTRY_ZONES``); outside the table they are in UTC, which ``credcat check`` notes at
+    the country that decides it (the address's, else ``country``), and ``--strict`` passes."""
+    organisations = {
+        **ORGANISATIONS,
+        "gamma-college": {
+            **ORGANISATIONS["alpha-uni"],
+            "name": "Gamma College",
+            "homepage": "https://gamma.example/",
+            "country": "US",
+        },
+        "delta-institute": {
+            **ORGANISATIONS["beta-qa"],
+            "name": "Delta Institute",
+            "homepage": "https://delta.example/",
+            "address": {"city": "Toronto", "country": "CA"},
+        },
+        "epsilon-office": {  # registered outside the table, its address inside: Berlin time
+            **ORGANISATIONS["alpha-uni"],
+            "name": "Epsilon Office",
+            "homepage": "https://epsilon.example/",
+            "country": "US",
+            "address": {"city": "Berlin", "country": "DE"},
+        },
+    }
+    found = run(tmp_path, {"databases": credential()}, organisations=organisations)
+    notes = {p.path: p for p in found if p.code == "utc-days"}
+    assert sorted(notes) == [
+        "organisations/delta-institute.yaml",
+        "organisations/gamma-college.yaml",
+    ]
+    assert all(p.severity.value == "note" and not p.is_error for p in notes.values())
+    assert [p.code for p in found] == ["utc-days", "utc-days"]  # nothing else
+    college = notes["organisations/gamma-college.yaml"]
+    text = (tmp_path / "c" / college.path).read_text("utf-8").splitlines()
+    assert text[college.line - 1].startswith("country: US")
+    assert college.field == "country"
+    assert college.message.startswith(
+        "credcat does not know the time zone of US (United States): the machine-readable files "
+        "write this organisation's days"
+    )
+    assert "in UTC" in college.message and "not in its local time" in college.message
+    assert "COUNTRY_ZONES" in college.hint and "ask for US" in college.hint
+    institute = notes["organisations/delta-institute.yaml"]
+    text = (tmp_path / "c" / institute.path).read_text("utf-8").splitlines()
+    assert text[institute.line - 1].strip() == "country: CA"
+    assert institute.field == "address.country"
+    out = io.StringIO()
+    assert main(["check", "--strict", str(tmp_path / "c")], out=out) == 0, out.getvalue()
+    said = out.getvalue()
+    assert f"{institute.path}:{institute.line}:{institute.column}: note: address.country: " in said
+    assert "credcat does not know the time zone of CA (Canada)" in said
+    assert "0 errors, 0 warnings, 2 notes" in said
+
+
+def test_the_countries_with_a_time_zone_get_no_note(tmp_path: Path) -> None:
+    found = run(tmp_path, {"databases": credential()})
+    assert ORGANISATIONS["alpha-uni"]["country"] in COUNTRY_ZONES
+    assert not [p for p in found if p.code == "utc-days"]

@@ -34,6 +34,7 @@ from .graph import RELATIONS, cycles, links
 from .ids import is_id, norm_name, norm_url
 from .memo import per_object
 from .model import NO_LONGER_OFFERED, ORGANISATION_ROLES, Brief, Credential, organisation_names
+from .render.data.nodes import COUNTRY_ZONES
 from .render.logos import logo_problem
 from .render.safe import ALLOWED_SCHEMES, link_targets, safe_url
 from .versions import check_archive, next_version, released_organisations
@@ -1193,6 +1194,41 @@ def organisation_logos(cat: Catalogue) -> Iterator[Problem]:
             )
 
 
+UTC_DAYS = "utc-days"
+"""The code of the note on an organisation whose days the machine files write in UTC."""
+
+
+def organisation_time_zones(cat: Catalogue) -> Iterator[Problem]:
+    """A note at an organisation's country when credcat does not know its time zone
+    (:data:`credcat.render.data.nodes.COUNTRY_ZONES`): the machine files write the days of
+    its runs, expiries and publication dates as instants in UTC, not in its local time. A
+    note, not a warning: the files are still right, and a strict CI must not fail on where an
+    organisation is."""
+    for oid in sorted(cat.organisations):
+        org = cat.organisations[oid]
+        loc: PathKey = ("country",) if org.address is None else ("address", "country")
+        country = org.country if org.address is None else org.address.country
+        if country.upper() in COUNTRY_ZONES:
+            continue
+        found = vocab.lookup("country", country)
+        named = f"{country} ({found.label('en')})" if found is not None else country
+        yield problem_at(
+            cat,
+            "organisation",
+            oid,
+            loc,
+            f"credcat does not know the time zone of {named}: the machine-readable files "
+            "write this organisation's days (its runs, the expiry of its quality assurance, "
+            "its publication dates) as instants in UTC ('2027-02-12T23:59:59Z'), not in its "
+            "local time",
+            "the date part stays the day you wrote; for local time, ask for "
+            f"{country} to be added to credcat's table of time zones, COUNTRY_ZONES in "
+            "plugins/credcat/render/data/nodes.py; nothing to do where UTC suits",
+            severity=Severity.NOTE,
+            code=UTC_DAYS,
+        )
+
+
 def formal_without_nqf(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     """A formal credential without an NQF level: Europass does not list it as a qualification."""
     if cred.setting == "formal" and not cred.nqf:
@@ -1280,6 +1316,7 @@ RULES: tuple[Rule, ...] = (
     organisation_translations,
     organisation_logos,
     organisation_copies,
+    organisation_time_zones,
     copies,
     check_archive,  # versions.py: the archive of released versions, immutability
 )
