@@ -31,7 +31,7 @@ from credcat.jsonld import (
     local_document_loader,
 )
 from credcat.model import ordered_outcomes
-from credcat.render.data.badge import MAX_LINES, PALETTE, badge_svg
+from credcat.render.data.badge import MAX_LINES, PALETTE, _shield_width, badge_svg
 from credcat.render.data.edc import edc_template
 from credcat.render.data.elm import elm_document
 from credcat.render.data.machine import (
@@ -858,3 +858,34 @@ def test_elm_sentences_say_which_quoted_texts_are_in_another_language(tmp_path: 
     assert requirement["it"] == (
         "Consigliato prima di questa microcredenziale: Basics (in inglese)."
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "facts"),
+    [
+        ("en", "EQF level 6 · 2.5 ECTS"),
+        ("de", "EQR-Niveau 6 · 2,5 ECTS"),
+        ("fr", "niveau CEC 6 · 2,5 ECTS"),
+        ("it", "livello QEQ 6 · 2,5 ECTS"),
+        ("cs", "EQF level 6 · 2,5 ECTS"),  # credcat's words in English, the number in Czech
+    ],
+)
+def test_a_badge_says_its_level_and_credits_in_its_language(lang: str, facts: str) -> None:
+    """The line under the title says the EQF level and the credits as the edition's tags do
+    (the phrase table's words, the number as the language writes it), inside the shield: a
+    longer line in a smaller font, the shield narrowing under a title of four lines."""
+    cat = catalogue("fixture")
+    cred = cat.credentials["data-basics"]
+    workload = cred.workload.model_copy(update={"ects": 2.5})
+    ns = "{http://www.w3.org/2000/svg}"
+    for title in ("Data", "A title long enough to be wrapped onto all four of its lines"):
+        titles = {**cred.title, lang: title}
+        changed = cred.model_copy(update={"eqf": 6, "workload": workload, "title": titles})
+        svg = ElementTree.fromstring(badge_svg(cat, changed, lang))
+        line = next(t for t in svg.iter(f"{ns}text") if t.text and "ECTS" in t.text)
+        assert line.text == facts
+        assert (line.get("lang") == "en") == (lang == "cs")
+        size, y = int(line.get("font-size", "")), float(line.get("y", ""))
+        # at most 0.6 em a character (Arial is narrower), 12 from each side of the shield
+        assert 12 <= size <= 22 and len(facts) * 0.6 * size <= _shield_width(y) - 24
+    assert badge_svg(cat, changed, lang) == badge_svg(cat, changed, lang)  # deterministic

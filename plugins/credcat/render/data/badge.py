@@ -9,7 +9,9 @@ credential does:
   :data:`PALETTE`, colours on which white text has a contrast ratio of at least 4.5:1);
 * the kicker "Micro-credential", the title (wrapped, at most :data:`MAX_LINES` lines, cut with
   "…"), the EQF level and credits, and the awarding body's short name, in the edition's
-  language;
+  language: the level and the credits in credcat's words as the achievement's tags say them
+  (:func:`.ob3._tags`: "niveau CEC 6 · 2,5 ECTS", the number as the language writes it), in a
+  font size small enough for the line to fit inside the shield (:func:`_facts_size`);
 * ``role="img"``, ``<title>`` (the credential's title) and ``<desc>`` (the same caption as the
   achievement's ``image.caption``), the accessible name and description of the image, and
   ``lang`` on the root element.
@@ -25,7 +27,7 @@ import textwrap
 
 from ...catalogue import Catalogue
 from ...model import Credential
-from ..language import PHRASE_FALLBACK, PHRASE_LANGUAGES, localise, phrase
+from ..language import PHRASE_FALLBACK, PHRASE_LANGUAGES, localise, number_text, phrase
 from ..safe import xml_text as _escape
 
 __all__ = ["MAX_LINES", "PALETTE", "badge_caption", "badge_svg", "xml_text"]
@@ -72,11 +74,47 @@ def badge_caption(catalogue: Catalogue, credential: Credential, lang: str) -> st
     )
 
 
-def _facts(credential: Credential) -> str:
-    facts = [f"EQF {credential.eqf}"]
-    if credential.workload.ects is not None:
-        facts.append(f"{credential.workload.ects:g} {credential.workload.credit_system.upper()}")
+def _facts(credential: Credential, lang: str) -> str:
+    """The EQF level and the credits in the edition's language, as the achievement's tags
+    say them (``phrase("eqf.level")``, the number as the language writes it)."""
+    facts = [phrase("eqf.level", lang, eqf=credential.eqf)]
+    load = credential.workload
+    if load.ects is not None:
+        facts.append(f"{number_text(load.ects, lang)} {load.credit_system.upper()}")
     return " · ".join(facts)
+
+
+FACTS_SIZE = 22
+"""Font size of the facts line where it fits (:func:`_facts_size`)."""
+CHAR_WIDTH = 0.6
+"""A generous estimate of the width of a character of Arial, in ems (most are narrower)."""
+MARGIN = 12
+"""Space kept between a line of text and each side of the shield (its stroke included)."""
+
+
+def _shield_width(y: float) -> float:
+    """The shield's width at the height ``y``: 336 down to ``y`` = 200 (its straight sides),
+    lower its sides curve in (the cubic Bézier of the path, read at 201 points; the first
+    point at or below ``y``, so never wider than the shield there)."""
+    if y <= 200:
+        return 336.0
+    x0, x1, x2, x3 = 368, 368, 290, 200
+    y0, y1, y2, y3 = 200, 300, 360, 388
+    right = float(x3)
+    for i in range(201):
+        t = i / 200
+        u = 1 - t
+        if u**3 * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t**3 * y3 >= y:
+            right = u**3 * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t**3 * x3
+            break
+    return 2 * (right - 200)
+
+
+def _facts_size(text: str, y: float) -> int:
+    """The font size of the facts line at the height ``y``: :data:`FACTS_SIZE`, smaller where
+    the line in the edition's words would otherwise reach beyond the shield."""
+    room = _shield_width(y) - 2 * MARGIN
+    return max(12, min(FACTS_SIZE, int(room / (CHAR_WIDTH * max(len(text), 1)))))
 
 
 def badge_svg(catalogue: Catalogue, credential: Credential, lang: str) -> bytes:
@@ -92,13 +130,15 @@ def badge_svg(catalogue: Catalogue, credential: Credential, lang: str) -> bytes:
         f'<tspan x="200" y="{first + i * (size + 6):g}">{xml_text(line)}</tspan>'
         for i, line in enumerate(lines)
     )
-    # credcat's own words (the kicker, the description) where it has none in ``lang`` are
+    # credcat's own words (the kicker, the description, the facts) where it has none in ``lang`` are
     # English, and say so inside the image's language (WCAG 2.1, 3.1.2)
     said = "" if lang in PHRASE_LANGUAGES else f' lang="{PHRASE_FALLBACK}"'
     caption = badge_caption(catalogue, credential, lang)
     awarding = _awarding_name(catalogue, credential, lang)
     if len(awarding) > 32:
         awarding = awarding[:31].rstrip() + "…"
+    facts = _facts(credential, lang)
+    facts_y = first + len(lines) * (size + 6) + 22
     parts = [
         '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400" '
         f'role="img" aria-labelledby="badge-title badge-desc" lang="{xml_text(lang)}">',
@@ -110,8 +150,8 @@ def badge_svg(catalogue: Catalogue, credential: Credential, lang: str) -> bytes:
         f'<text x="200" y="96" font-size="20" letter-spacing="1"{said}>'
         f"{xml_text(phrase('badge.kicker', lang).upper())}</text>",
         f'<text font-size="{size}" font-weight="bold">{tspans}</text>',
-        f'<text x="200" y="{first + len(lines) * (size + 6) + 22:g}" font-size="22">'
-        f"{xml_text(_facts(credential))}</text>",
+        f'<text x="200" y="{facts_y:g}" font-size="{_facts_size(facts, facts_y)}"{said}>'
+        f"{xml_text(facts)}</text>",
         f'<text x="200" y="330" font-size="18">{xml_text(awarding)}</text>',
         "</g>",
         "</svg>",
