@@ -1296,3 +1296,40 @@ def test_a_file_credcat_wrote_before_outcomes_were_numbered_as_on_the_page_reads
     assert {a.id: sorted(a.proves) for a in cred.assessments} == {
         a.id: sorted(a.proves) for a in source.assessments
     }
+
+
+@pytest.mark.parametrize("form", ["no-break space", "plain space (older credcat)"])
+def test_credcats_french_sentences_read_back_in_either_form(form: str, tmp_path: Path) -> None:
+    """credcat's French sentences have a no-break space before the colon, as the site's
+    interface strings do ("Surveillance et vérification d'identité\u00a0: …"); older credcat
+    wrote a plain space there. A file of either kind reads back: the sentences come off each
+    assessment's French description (the YAML says them in fields: supervision, identity
+    check, what it proves) and an outcome of responsibility and autonomy is one again."""
+    target = tmp_path / "catalogue"
+    shutil.copytree(BASE, target)
+    source, elm = _sample_elm("fair-research-data", tmp_path)
+    data = json.loads(elm.read_text("utf-8"))
+    text = json.dumps(data, ensure_ascii=False)
+    new = ["Surveillance et vérification d'identité\u00a0: ", "suivants\u00a0: ("]
+    new += ["Type d'acquis d'apprentissage\u00a0: responsabilité et autonomie."]
+    assert all(sentence in text for sentence in new)  # what credcat writes now
+    if form.startswith("plain"):
+        text = text.replace("\u00a0:", " :")
+        assert "\u00a0" not in text and all(s.replace("\u00a0", " ") in text for s in new)
+        elm.write_text(text, "utf-8")
+    import_file(elm, target)
+    written = (target / "credentials" / "fair-research-data.yaml").read_text("utf-8")
+    cred = load(target).credentials["fair-research-data"]
+
+    assert "Surveillance" not in written and "Atteste" not in written
+    assert "Type d'acquis" not in written
+    assert {a.id: _words(a.description) for a in cred.assessments} == {
+        a.id: _words(a.description) for a in source.assessments
+    }
+    assert [(a.id, a.supervision, a.identity_check) for a in cred.assessments] == [
+        (a.id, a.supervision, a.identity_check) for a in source.assessments
+    ]
+    assert {a.id: sorted(a.proves) for a in cred.assessments} == {
+        a.id: sorted(a.proves) for a in source.assessments
+    }
+    assert {o.id: o.kind for o in cred.outcomes} == {o.id: o.kind for o in source.outcomes}

@@ -311,3 +311,42 @@ def test_an_open_badges_edition_tags_and_heads_in_its_language(
     assert achievement["tag"] == tags
     lines = achievement["criteria"]["narrative"].splitlines()
     assert [line for line in lines if line.endswith(":")] == headings
+
+
+def test_credcats_french_sentences_have_a_no_break_space_before_a_colon() -> None:
+    """The sentences credcat adds in French to the ELM file, the LOQ file and the EDC template
+    (an assessment's supervision and what it proves, the kind of an outcome, the workload,
+    the QF-EHEA cycle, an offering's places) write a no-break space before ":", as the site's
+    French interface does ("Charge de travail\u00a0: …"), never a plain one; other languages
+    none."""
+    from credcat.output import data_files
+
+    sample = load_catalogue(Path(__file__).parent.parent / "catalogue")
+    files = data_files(sample, urls_of(sample))
+    texts: dict[str, list[str]] = {"fr": [], "de": []}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in texts and isinstance(item, str):
+                    texts[key].append(item)
+                else:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path, data in files.items():
+        if path.endswith(("elm.jsonld", "opportunities.jsonld", "edc-template.json")):
+            walk(json.loads(data))
+    french = "\n".join(texts["fr"])
+    for said in (
+        "Surveillance et vérification d'identité\u00a0: ",
+        "Atteste les acquis d'apprentissage suivants\u00a0: (",
+        "Type d'acquis d'apprentissage\u00a0: responsabilité et autonomie.",
+        "Charge de travail\u00a0: ",
+        "(QF-EHEA)\u00a0: ",
+    ):
+        assert said in french, said
+        assert said.replace("\u00a0", " ") not in french, said
+    assert "\u00a0:" not in "\n".join(texts["de"])

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1074,34 +1075,53 @@ def _version_in(iri: str | None) -> str | None:
     return None if version_name_problem(found.group(1)) else found.group(1)
 
 
+_NO_BREAK_BEFORE = re.compile("\u00a0(?=[:;?!])")
+"""The no-break space before a colon (semicolon, question or exclamation mark) of credcat's
+French sentences; older credcat wrote a plain space there."""
+
+
+def _with_old_forms(texts: Iterable[str]) -> list[str]:
+    """Each sentence credcat writes, followed by its form in files of older credcat versions
+    where that differs (a plain space where French now has a no-break space,
+    :data:`_NO_BREAK_BEFORE`): the importer recognises both."""
+    return list(dict.fromkeys(f for t in texts for f in (t, _NO_BREAK_BEFORE.sub(" ", t))))
+
+
 @functools.cache
 def _credcat_assessment_sentences() -> tuple[
     tuple[tuple[str, str | None, bool], ...], tuple[re.Pattern[str], ...]
 ]:
     """The sentences credcat adds to an assessment's description in its own files, in every
     language it writes them in: (sentence, supervision, identity checked) for how it was
-    supervised, and a pattern for the outcomes it proves."""
+    supervised, and a pattern for the outcomes it proves; each also as older credcat
+    versions wrote it (:func:`_with_old_forms`)."""
     said: list[tuple[str, str | None, bool]] = []
     for identity in (True, False):
         checked = "identity.yes" if identity else "identity.no"
         for code in ("unsupervised", "supervised-online", "supervised-on-site"):
-            for text in say(
-                "assessment.supervision",
-                PHRASE_LANGUAGES,
-                supervision=say(f"supervision.{code}", PHRASE_LANGUAGES),
-                identity=say(checked, PHRASE_LANGUAGES),
-            ).values():
+            for text in _with_old_forms(
+                say(
+                    "assessment.supervision",
+                    PHRASE_LANGUAGES,
+                    supervision=say(f"supervision.{code}", PHRASE_LANGUAGES),
+                    identity=say(checked, PHRASE_LANGUAGES),
+                ).values()
+            ):
                 said.append((text, code, identity))
         if identity:
-            for text in say(
-                "assessment.identity-only",
-                PHRASE_LANGUAGES,
-                identity=say(checked, PHRASE_LANGUAGES),
-            ).values():
+            for text in _with_old_forms(
+                say(
+                    "assessment.identity-only",
+                    PHRASE_LANGUAGES,
+                    identity=say(checked, PHRASE_LANGUAGES),
+                ).values()
+            ):
                 said.append((text, None, True))
     proves = tuple(
         re.compile(r"\s*" + re.escape(text).replace(re.escape("{outcomes}"), r"\(\d+\).*?") + r"$")
-        for text in say("assessment.proves", PHRASE_LANGUAGES, outcomes="{outcomes}").values()
+        for text in _with_old_forms(
+            say("assessment.proves", PHRASE_LANGUAGES, outcomes="{outcomes}").values()
+        )
     )
     return tuple(said), proves
 
@@ -1172,7 +1192,8 @@ def _proven_by_sentence(
 
 @functools.cache
 def _responsibility_autonomy_notes() -> frozenset[str]:
-    return frozenset(say("outcome.responsibility-autonomy", PHRASE_LANGUAGES).values())
+    said = say("outcome.responsibility-autonomy", PHRASE_LANGUAGES).values()
+    return frozenset(_with_old_forms(said))
 
 
 def _says_responsibility_autonomy(note: dict[str, Any]) -> bool:

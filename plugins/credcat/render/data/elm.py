@@ -131,7 +131,7 @@ class _Spec:
             node["dcType"] = concept("skill-type", outcome.kind)
         else:
             node["additionalNote"] = [
-                note(
+                plain_note(  # credcat's sentence, as it is (its no-break spaces kept)
                     self.node(outcome_anchor(outcome.id) + "-kind"),
                     say("outcome.responsibility-autonomy", languages_of(self.cat, outcome.text)),
                 )
@@ -250,7 +250,7 @@ class _Spec:
             lang: ", ".join(localise(p, lang, PHRASE_FALLBACK) for p in pieces)
             for lang in pieces[0]
         }
-        return note(self.node("note-workload"), say("workload", langs, parts=joined))
+        return plain_note(self.node("note-workload"), say("workload", langs, parts=joined))
 
     def entry_requirement(self) -> JsonDict | None:
         """The prerequisites, and the credentials it builds on (their titles as a released
@@ -288,7 +288,8 @@ class _Spec:
         if cred.qf_ehea:
             langs = languages_of(self.cat, cred.title)
             cycle = say(f"qf-ehea.{cred.qf_ehea}", langs)
-            notes.append(note(self.node("note-qf-ehea"), say("qf-ehea", langs, cycle=cycle)))
+            qf_ehea = say("qf-ehea", langs, cycle=cycle)
+            notes.append(plain_note(self.node("note-qf-ehea"), qf_ehea))
         workload = self.workload_note()
         if workload:
             notes.append(workload)

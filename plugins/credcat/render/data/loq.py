@@ -61,6 +61,7 @@ from .nodes import (
     organisation,
     organisation_zone,
     plain_map,
+    plain_note,
     uniform_text,
     web_resource,
     xsd_duration,
@@ -226,12 +227,13 @@ def learning_opportunity(
     if offering.note:
         notes.append(note(node("-note"), offering.note))
     langs = languages_of(catalogue, credential.title)
+    # credcat's sentences, as they are (their no-break spaces kept)
     if offering.places:
-        notes.append(note(node("-places"), say("offering.places", langs, places=offering.places)))
+        places = say("offering.places", langs, places=offering.places)
+        notes.append(plain_note(node("-places"), places))
     if len(languages) > 1:
-        notes.append(
-            note(node("-languages"), say("offering.languages", langs, codes=", ".join(languages)))
-        )
+        codes = say("offering.languages", langs, codes=", ".join(languages))
+        notes.append(plain_note(node("-languages"), codes))
     if notes:
         lo["additionalNote"] = notes
     return lo
