@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -245,3 +246,28 @@ def test_the_unchanged_sample_passes_the_same_property() -> None:
         report = import_file(source, cat)
     assert any(line.startswith("wrote credentials/") for line in report)
     _check_one(SAMPLE)
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [
+        [{"id": ["urn:a", "urn:b"], "type": "Qualification"}],
+        [
+            {"id": {"id": "urn:a"}, "type": "Qualification"},
+            {"id": "urn:c", "type": "Qualification"},
+        ],
+        [
+            {
+                "id": "urn:record",
+                "type": "Qualification",
+                "http://www.w3.org/ns/dcat#hasCurrentVersion": {"id": ["urn:version"]},
+            }
+        ],
+    ],
+)
+def test_a_graph_whose_identifiers_are_not_texts_gives_a_report_or_import_failed(
+    graph: list[Any],
+) -> None:
+    """Found by the property above: a node of a ``@graph`` whose ``id`` is a list or an
+    object (or a record naming its version so) once stopped the import with a TypeError."""
+    _check_one({"@graph": graph})

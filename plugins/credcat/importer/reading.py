@@ -286,11 +286,15 @@ def _base64_json(payload: str) -> Any:
 # --- the envelope -------------------------------------------------------------------------
 
 
-def _beside_its_version(node: dict[str, Any], described: set[Any]) -> bool:
+def _beside_its_version(node: dict[str, Any], described: set[str]) -> bool:
     """Whether ``node`` is a credcat record whose current version the same graph describes
     (an older ``catalogue.jsonld``): that version is the credential to import."""
     current = node.get(RECORD_MARK)
-    return isinstance(current, dict) and current.get("id") in described
+    return (
+        isinstance(current, dict)
+        and isinstance(current.get("id"), str)
+        and (current["id"] in described)
+    )
 
 
 def classify(data: Any) -> list[tuple[dict[str, Any], str]]:
@@ -303,7 +307,12 @@ def classify(data: Any) -> list[tuple[dict[str, Any], str]]:
     their current version; the path of a graph's only root is ``@graph``.
     """
     if isinstance(data, dict) and isinstance(data.get("@graph"), list):
-        described = {node.get("id") for node in data["@graph"] if isinstance(node, dict)}
+        # an identifier is a text; anything else (a list, an object) names nothing here
+        described = {
+            node["id"]
+            for node in data["@graph"]
+            if isinstance(node, dict) and isinstance(node.get("id"), str)
+        }
         roots = [
             (node, f"@graph[{i}]")
             for i, node in enumerate(data["@graph"])
