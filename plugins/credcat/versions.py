@@ -631,16 +631,18 @@ def check_archive(catalogue: Catalogue) -> list[Problem]:
 def _snapshot_problem(
     release_: Release, loc: PathKey, message: str, hint: str, code: str
 ) -> Problem:
-    line, column = release_.document.where(loc)
+    """An error at ``loc`` of a snapshot (:func:`credcat.catalogue.place_in`: a single value
+    written where a list is allowed is named by its key)."""
+    place = place_in(release_.document, loc)
     return Problem(
-        release_.document.display,
-        line,
-        column,
-        field_label(loc, release_.document.data),
+        place.display,
+        place.line,
+        place.column,
+        place.label,
         message,
         hint,
         code=code,
-        loc=loc,
+        loc=place.loc,
     )
 
 
@@ -1044,17 +1046,7 @@ def _organisations(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
                 "that names it (its released versions still name this one)"
             )
         _cid, first, loc = where[0]
-        place = place_in(first.document, loc)
-        yield Problem(
-            place.display,
-            place.line,
-            place.column,
-            place.label,
-            message,
-            hint,
-            code=ORGANISATION_GONE,
-            loc=place.loc,
-        )
+        yield _snapshot_problem(first, loc, message, hint, ORGANISATION_GONE)
 
 
 def released_organisations(catalogue: Catalogue) -> frozenset[str]:
