@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 
 from . import vocab
 from .languages import LANGUAGE_TAG
-from .model import Assessment, Credential, Outcome, QualityAssurance
+from .model import NOT_VERSIONED, Assessment, Credential, Outcome, QualityAssurance
 from .render.language import in_span
 
 
@@ -414,9 +414,9 @@ def _language_maps(value: Any) -> Iterator[dict[str, Any]]:
 
 
 def _languages(credential: Credential) -> set[str]:
-    """The languages of a credential's texts (offerings, the status note and errata left out:
-    not versioned)."""
-    data = credential.model_dump(exclude={"offerings", "status_note", "errata"})
+    """The languages of a credential's texts (those of the fields no version holds left out:
+    :data:`~credcat.model.NOT_VERSIONED`)."""
+    data = credential.model_dump(exclude=set(NOT_VERSIONED))
     return {lang for found in _language_maps(data) for lang in found}
 
 

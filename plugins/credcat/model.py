@@ -1523,6 +1523,14 @@ class CredentialDoc(_Model):
         return refs
 
 
+NOT_VERSIONED = frozenset({"offerings", "status", "superseded_by", "status_note", "errata"})
+"""Fields of a credential that a version may change after its release: the runs on offer,
+the life-cycle status and what a reader should know about it (stated by the credential's
+unversioned record) and recorded errata. Every other field is part of the released
+specification and its fingerprint (:func:`credcat.versions.specification`), and of what
+"what changed" compares (:mod:`credcat.changes`)."""
+
+
 class Credential(CredentialDoc):
     """A credential with its id (the file name)."""
 

@@ -51,7 +51,7 @@ from .errors import Problem, Severity, field_label, listing, shorten
 from .fs import UnsafeFileError, folder_inside
 from .ids import SLUG_RE
 from .memo import per_object
-from .model import VERSION_RE, Credential, CredentialBrief
+from .model import NOT_VERSIONED, VERSION_RE, Credential, CredentialBrief
 from .pydantic_problems import validate_entity
 from .store import Held, ModelStore, Packed
 from .urls import Urls
@@ -69,12 +69,6 @@ HEADER_KEY = "release"
 FINGERPRINT_RE = re.compile(r"^sha256:[0-9a-f]{64}$")
 BASE_URI_RE = re.compile(r"^https?://[^\s?#]+/$", re.IGNORECASE)
 """A ``base_uri`` as a release records it (as ``catalogue.yaml``'s validates: ending in /)."""
-
-NOT_COVERED = frozenset({"offerings", "status", "superseded_by", "status_note", "errata"})
-"""Fields a version may change after its release: the runs on offer, the life-cycle status
-and what a reader should know about it (stated by the credential's unversioned record) and
-recorded errata. Every other field is part of the released specification and its
-fingerprint."""
 
 NAMED = ("part_of", "parts")
 """The keys of a release record that name other credentials, with the version each of the
@@ -165,11 +159,11 @@ def specification(credential: Credential) -> dict[str, Any]:
     """The released specification of a credential version, as plain JSON data.
 
     The normalised model (texts as ``{lang: text}``, codes canonical, dates ISO) of every field
-    except :data:`NOT_COVERED`; values equal to their defaults are left out, so that a field
-    added to the model later, with a default, changes no fingerprint.
+    except :data:`~credcat.model.NOT_VERSIONED`; values equal to their defaults are left out,
+    so that a field added to the model later, with a default, changes no fingerprint.
     """
     data: dict[str, Any] = credential.model_dump(
-        mode="json", exclude=set(NOT_COVERED), exclude_defaults=True
+        mode="json", exclude=set(NOT_VERSIONED), exclude_defaults=True
     )
     data["id"] = credential.id
     data["version"] = credential.version
@@ -882,7 +876,7 @@ def _named_titles(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
 
 
 def _immutable(catalogue: Catalogue, current: Credential, released: Release) -> Iterator[Problem]:
-    """A current file with a released version may differ from it only in NOT_COVERED fields."""
+    """A current file with a released version may differ from it only in NOT_VERSIONED fields."""
     from .changes import changes  # local: changes is only needed when something changed
 
     # the same model, or the same fingerprint (kept per model): the same specification
