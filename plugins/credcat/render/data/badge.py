@@ -30,7 +30,7 @@ from ...model import Credential
 from ..language import PHRASE_FALLBACK, PHRASE_LANGUAGES, localise, number_text, phrase
 from ..safe import xml_text as _escape
 
-__all__ = ["MAX_LINES", "PALETTE", "badge_caption", "badge_svg", "xml_text"]
+__all__ = ["MAX_LINES", "PALETTE", "badge_caption", "badge_svg", "credits_text", "xml_text"]
 
 PALETTE = ("#1f4e79", "#4a235a", "#145a32", "#7b241c", "#1b4f72", "#6e2c00", "#283747")
 """Background colours (each with contrast ≥ 7:1 against white text)."""
@@ -74,14 +74,20 @@ def badge_caption(catalogue: Catalogue, credential: Credential, lang: str) -> st
     )
 
 
+def credits_text(credential: Credential, lang: str) -> str | None:
+    """The credits in ``lang`` as the badge and its achievement's tags say them, the number as
+    the language writes it: ``2,5 ECTS`` in French; ``None`` without credits."""
+    load = credential.workload
+    if load.ects is None:
+        return None
+    return f"{number_text(load.ects, lang)} {load.credit_system.upper()}"
+
+
 def _facts(credential: Credential, lang: str) -> str:
     """The EQF level and the credits in the edition's language, as the achievement's tags
-    say them (``phrase("eqf.level")``, the number as the language writes it)."""
-    facts = [phrase("eqf.level", lang, eqf=credential.eqf)]
-    load = credential.workload
-    if load.ects is not None:
-        facts.append(f"{number_text(load.ects, lang)} {load.credit_system.upper()}")
-    return " · ".join(facts)
+    say them (``phrase("eqf.level")``, :func:`credits_text`)."""
+    facts = [phrase("eqf.level", lang, eqf=credential.eqf), credits_text(credential, lang)]
+    return " · ".join(fact for fact in facts if fact)
 
 
 FACTS_SIZE = 22

@@ -46,13 +46,12 @@ from ..language import (
     language_note,
     localise,
     nqf_label,
-    number_text,
     phrase,
     quoted,
     said_in,
     words_of,
 )
-from .badge import badge_caption
+from .badge import badge_caption, credits_text
 from .nodes import JsonDict, plain_text, prose_map
 
 __all__ = ["achievement_iri", "editions", "ob3_achievement"]
@@ -125,9 +124,9 @@ def _tags(credential: Credential, lang: str) -> list[str]:
     tags = [phrase("badge.kicker", lang), phrase("eqf.level", lang, eqf=credential.eqf)]
     if credential.qf_ehea:
         tags.append(f"QF-EHEA {phrase(f'qf-ehea.{credential.qf_ehea}', lang)}")
-    load = credential.workload
-    if load.ects is not None:
-        tags.append(f"{number_text(load.ects, lang)} {load.credit_system.upper()}")
+    credits = credits_text(credential, lang)
+    if credits:
+        tags.append(credits)
     tags.append(concept_label(vocab.concept("mode", credential.mode), words))
     return tags
 
