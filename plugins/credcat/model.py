@@ -1106,6 +1106,14 @@ class OrganisationDoc(_Model):
                 )
         return self
 
+    @property
+    def located(self) -> tuple[tuple[str, ...], str]:
+        """Where the organisation is, for the time zone of its days: the field that says it
+        (its address's ``country``, else its own ``country``) and that field's code."""
+        if self.address is not None:
+            return ("address", "country"), self.address.country
+        return ("country",), self.country
+
 
 class Organisation(OrganisationDoc):
     """An organisation with its id (the file name)."""

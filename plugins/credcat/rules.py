@@ -1205,9 +1205,7 @@ def organisation_time_zones(cat: Catalogue) -> Iterator[Problem]:
     note, not a warning: the files are still right, and a strict CI must not fail on where an
     organisation is."""
     for oid in sorted(cat.organisations):
-        org = cat.organisations[oid]
-        loc: PathKey = ("country",) if org.address is None else ("address", "country")
-        country = org.country if org.address is None else org.address.country
+        loc, country = cat.organisations[oid].located
         if country.upper() in COUNTRY_ZONES:
             continue
         found = vocab.lookup("country", country)

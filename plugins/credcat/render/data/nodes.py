@@ -152,11 +152,10 @@ def end_date_time(day: date, zone: str = "UTC") -> str:
 
 
 def organisation_zone(catalogue: Catalogue, oid: str | None) -> str:
-    """The time zone of an organisation's dates: its address's country, else its country."""
+    """The time zone of an organisation's dates: its address's country, else its country
+    (:attr:`~credcat.model.OrganisationDoc.located`)."""
     org = catalogue.organisations.get(oid) if oid else None
-    if org is None:
-        return "UTC"
-    return zone_of(org.address.country if org.address is not None else org.country)
+    return "UTC" if org is None else zone_of(org.located[1])
 
 
 def xsd_duration(text: str) -> str:
