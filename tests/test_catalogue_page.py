@@ -26,6 +26,7 @@ from credcat.render.site.index import (
     catalogue_json,
     catalogue_texts,
     catalogue_texts_json,
+    search_fold,
 )
 from credcat.render.site.localise import ui_strings
 from credcat.render.site.pages import Pages
@@ -379,6 +380,58 @@ def test_the_filters_wait_for_the_smaller_file_only(tmp_path: Path) -> None:
         cred = cat.credentials[entry["i"]]
         assert more["o"] == [o.text["en"] for o in cred.outcomes]
         assert len(more["x"]) == len(cred.assessments)
+
+
+def test_the_texts_file_gives_the_words_of_the_description_in_its_language(
+    tmp_path: Path,
+) -> None:
+    """The catalogue's text search reads the description from ``catalogue-texts.json`` (``d``):
+    its words without the Markdown around them, in the file's language (where the catalogue
+    has no translation, in the language it falls back to, which ``dl`` names), each once and
+    only where the entry's other texts do not hold them (issue 9: the files stay small)."""
+    description = (
+        "Ten weeks with **two Saturdays on campus**. Topics:\n\n"
+        "- Window functions and `GROUP BY`, window frames\n"
+        "- Common table expressions, see [the syllabus](https://uni.example/sql)\n"
+        "- Schema design\n"
+    )
+    root = write_catalogue(
+        tmp_path / "catalogue",
+        {
+            "both": credential(description={"en": description, "de": "Zehn *Wochen*."}),
+            "english": credential(description={"en": description}),
+            "none": credential(),
+        },
+    )
+    cat = load_catalogue(root)
+    urls = Urls.of(cat.settings)
+    index = {e["i"]: e for e in catalogue_index(cat, urls)["credentials"]}
+    english = {e["i"]: e for e in catalogue_texts(cat, urls)["credentials"]}
+    words = english["both"]["d"]
+    assert "**" not in words and "`" not in words and "[" not in words
+    assert "- " not in words and "•" not in words and "\n" not in words
+    assert words.split()[:4] == ["Ten", "weeks", "two", "Saturdays"]  # "with": an outcome's
+    for word in ("Window", "GROUP", "BY,", "Common", "(https://uni.example/sql)"):
+        assert word in words.split()
+    # each once ("window" is part of "Window"), none the outcomes hold ("Design a normalised
+    # schema.": "Schema" and "design" are searched there)
+    assert "window" not in words.split() and "Schema" not in words.split()
+    # every word of the description is still found by the search: in ``d`` or in a text the
+    # search reads anyway
+    entry, more = index["both"], english["both"]
+    texts = [entry["t"], entry["s"], words, *more["o"], *more.get("k", [])]
+    searched = search_fold(" ".join(texts))
+    plain = description.replace("**", "").replace("`", "").replace("- ", "")
+    for word in plain.replace("[", " ").replace("](", " ").split():
+        assert search_fold(word.strip(".,:()")) in searched, word
+    assert english["english"]["d"] == words and "dl" not in english["both"]
+    assert "d" not in english["none"] and "dl" not in english["none"]
+    german = {e["i"]: e for e in catalogue_texts(cat, urls, "de")["credentials"]}
+    assert german["both"]["d"] == "Zehn Wochen." and "dl" not in german["both"]
+    # no German description: the English one's words, which say their language
+    assert "Window" in german["english"]["d"].split() and german["english"]["dl"] == "en"
+    # only the texts file holds them: the file the filters wait for stays as it was
+    assert not any({"d", "dl"} & set(entry) for entry in index.values())
 
 
 def test_the_pathways_contents_link_only_to_sections_the_page_has(tmp_path: Path) -> None:

@@ -34,8 +34,9 @@ from mkdocs.config import load_config
 from credcat.catalogue import Catalogue
 from credcat.languages import LANGUAGE_TAG
 from credcat.model import ordered_outcomes
+from credcat.render.data.nodes import plain_text
 from credcat.render.language import localise
-from credcat.render.site.index import catalogue_json, catalogue_texts_json
+from credcat.render.site.index import catalogue_json, catalogue_texts_json, search_fold
 from credcat.urls import Urls
 from credcat.validate import load_catalogue
 from credcat.versions import has_address
@@ -585,7 +586,7 @@ def test_catalogue_json_matches_the_model(any_site: Site) -> None:
     for entry in data["credentials"]:
         assert not {"o", "k", "x", "w"} & set(entry), "the long texts are in the other file"
     for entry in texts["credentials"]:
-        assert set(entry) <= {"i", "w", "o", "k", "x"}
+        assert set(entry) <= {"i", "w", "d", "o", "k", "x"}
     facets = {name: dict(pairs) for name, pairs in data["facets"].items()}
     for cid, cred in cat.credentials.items():
         entry = entries[cid]
@@ -608,6 +609,14 @@ def test_catalogue_json_matches_the_model(any_site: Site) -> None:
         )
         assert len(more[cid]["x"]) == len(cred.assessments)
         assert more[cid]["w"]
+        # the words of the description, for the text search: no Markdown, and each word of it
+        # (bar marks such as "•" and "—") found in them or in a text the search reads anyway
+        words = more[cid].get("d", "")
+        assert not [mark for mark in ("**", "`", "•", "\n") if mark in words], (cid, words)
+        searched = search_fold(" ".join([entry["t"], entry["s"], words, *more[cid]["o"]]))
+        searched += " " + search_fold(" ".join(more[cid].get("k", [])))
+        for word in plain_text(any_site.t(cred.description), markdown=True).split():
+            assert not re.search(r"\w", word) or search_fold(word) in searched, (cid, word)
         runs = sorted(cred.offerings, key=lambda o: (o.start, o.id))
         assert [r[0] for r in entry.get("r", [])] == [o.start.isoformat() for o in runs]
         # no price for a credential no longer offered (its card says so instead)

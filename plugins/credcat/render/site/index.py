@@ -7,10 +7,10 @@ parsed (issue 9: at 10,000 credentials one file was 14.5 MB and the filters wait
 
 * ``catalogue.json`` holds what the cards, the facets and their counts, the sorting, paging and
   the "Check a credential" page need;
-* ``catalogue-texts.json`` holds the long texts: outcomes and skills (which only the catalogue's
-  text search reads, besides titles and summaries), and the workload in words and the
-  assessment lines, which only the compare page shows. The catalogue page loads it after the
-  first file; the compare page loads both.
+* ``catalogue-texts.json`` holds the long texts: outcomes, skills and the words of the
+  description, which the catalogue's text search reads besides titles and summaries, and the
+  workload in words and the assessment lines, which only the compare page shows (with the
+  outcomes). The catalogue page loads it after the first file; the compare page loads both.
 
 Keys are short and empty values are left out, so that the two files together stay under 1 KB
 per credential gzipped at 10,000 credentials (docs/performance.md). The files are
@@ -78,6 +78,10 @@ key     value
 ======  ============================================================================
 ``i``   id (the entry of ``catalogue.json`` it completes)
 ``w``   workload as the page writes it ("15 ECTS credits (410 hours)")
+``d``   the words of the description (made plain: no Markdown) that the text search finds
+        nowhere else in the entry (title, summary, outcomes, skills), each once, in their
+        order, joined by spaces (:func:`search_words`); absent when none is left
+``dl``  the language of the description, present as ``tl``
 ``o``   outcome texts, in the page's order
 ``ol``  the language of each outcome (``""`` for credcat's words'), present as ``tl``
 ``k``   ESCO skill labels (skills given only as a URI are not listed)
@@ -85,6 +89,10 @@ key     value
 ``xl``  the language of each line's title (``""`` for credcat's words'), present as ``tl``
 ``xt``  each line's title where ``xl`` names one (``""`` elsewhere); a line opens with it
 ======  ============================================================================
+
+A key added to an entry leaves ``version`` as it is (``rl``, ``rn``, ``rnl``, ``d``, ``dl``):
+readers that ignore unknown keys read the files as before. A key removed or changed in meaning
+raises it.
 
 Runs whose start has passed stay listed: the browser, not the build, decides which run is the
 next start (sites are not rebuilt every day), and which is the next in a language ticked in
@@ -94,6 +102,8 @@ the catalogue's language filter (``rl``).
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
@@ -102,6 +112,7 @@ from ...catalogue import Catalogue
 from ...model import Credential, ordered_outcomes
 from ...urls import Urls
 from ...versions import succession
+from ..data.nodes import plain_text
 from ..language import lang_of
 from ..safe import json_for_script
 from .common import STATUS_ORDER, EntryMemo, Site
@@ -127,6 +138,8 @@ __all__ = [
     "catalogue_texts_json_parts",
     "entry_runs",
     "index_entries",
+    "search_fold",
+    "search_words",
 ]
 
 FORMAT_VERSION = 4
@@ -212,13 +225,22 @@ def _texts_entry(site: Site, cred: Credential) -> dict[str, Any]:
     outcome_langs = [lang_of(text) for text in outcomes]
     titles = [loc.text(a.title) or loc.label("assessment-type", a.type) for a in cred.assessments]
     title_langs = [lang_of(title) for title in titles]
+    description = loc.text(cred.description)
+    skills = sorted({loc.text(s.label) for o in cred.outcomes for s in o.esco if s.label})
+    searched = [loc.text(cred.title), loc.text(cred.summary), *outcomes, *skills]
+    # the words of the description the text search needs (issue 9: the whole text, about as
+    # long as the rest of the entry, would take the two files over 1 KB per credential)
+    words = search_words(plain_text(description, markdown=True), searched)
     entry: dict[str, Any] = {
         "i": cred.id,
         "w": workload(site, cred),
+        "d": words or None,
+        # their language, when it is another than credcat's words' (as ``tl``)
+        "dl": (lang_of(description) or None) if words else None,
         "o": outcomes,
         # the language of each outcome, when one is in another language than credcat's words
         "ol": outcome_langs if any(outcome_langs) else None,
-        "k": sorted({loc.text(s.label) for o in cred.outcomes for s in o.esco if s.label}),
+        "k": skills,
         "x": [
             loc.ui_text(
                 "employers_assessment_line",
@@ -238,6 +260,35 @@ def _texts_entry(site: Site, cred: Credential) -> dict[str, Any]:
         else None,
     }
     return {k: v for k, v in entry.items() if v is not None and (v != [] or k == "vs")}
+
+
+_ACCENTS = re.compile("[\u0300-\u036f]")
+_WORD = re.compile(r"\w")
+
+
+def search_fold(text: str) -> str:
+    """A text as the catalogue's text search compares it (``fold`` in ``catalogue.js``):
+    lower case, without accents (NFD, combining marks U+0300–U+036F dropped)."""
+    return _ACCENTS.sub("", unicodedata.normalize("NFD", text.lower()))
+
+
+def search_words(text: str, searched: Iterable[str]) -> str:
+    """The words of ``text`` (split at white space) the catalogue's text search could find
+    nowhere else: each once, in the order they come, joined by spaces; a word whose folded
+    form (:func:`search_fold`) is part of one of the ``searched`` texts or of a word kept
+    before is left out, as is one without a letter or digit ("•", ":").
+
+    The search finds an entry when each word of the query (no white space) is part of its
+    folded texts, so it finds the same entries with these words as with the whole ``text``,
+    as long as it searches the ``searched`` texts too."""
+    seen = search_fold(" \n ".join(searched))
+    kept: list[str] = []
+    for word in text.split():
+        folded = search_fold(word)
+        if _WORD.search(word) and folded not in seen:
+            kept.append(word)
+            seen += " " + folded
+    return " ".join(kept)
 
 
 def catalogue_index(

@@ -10,12 +10,13 @@
  * credentials never puts 10,000 cards into the page. The status filter starts at "active".
  *
  * The data comes in two files (docs/data.md): catalogue.json (cards, facets, sorting; small, so
- * the filters work as soon as it is parsed) and catalogue-texts.json (the outcomes and skills
- * the text search also reads), requested once the first results are on the page. A text
- * search made before the texts are here waits for them: the list is emptied, marked busy and
- * the count says so (never results that miss the outcomes), and the results come as soon as
- * the texts do. Should they fail to load, the search looks at what the first file holds
- * (titles, summaries, organisations) and asks for the texts again at the next search.
+ * the filters work as soon as it is parsed) and catalogue-texts.json (the descriptions,
+ * outcomes and skills the text search also reads), requested once the first results are on
+ * the page. A text search made before the texts are here waits for them: the list is emptied,
+ * marked busy and the count says so (never results that miss the outcomes), and the results
+ * come as soon as the texts do. Should they fail to load, the search looks at what the first
+ * file holds (titles, summaries, organisations) and asks for the texts again at the next
+ * search.
  *
  * Stable hooks (used by the browser and accessibility tests; keep them):
  *   #credcat-catalogue[data-credcat-data]  wrapper; the attribute is the URL of catalogue.json,
@@ -23,9 +24,10 @@
  *                                          data-credcat-compare the URL of the compare page
  *   #credcat-catalogue-config              JSON: the words of the cards the script renders
  *   #credcat-filters                       the filter form (hidden until the data has loaded)
- *   #credcat-q                             text search (titles, summaries, outcomes, skills,
- *                                          organisations): the page's one search box (the
- *                                          header's site search is hidden on this page)
+ *   #credcat-q                             text search (titles, summaries, descriptions,
+ *                                          outcomes, skills, organisations): the page's one
+ *                                          search box (the header's site search is hidden on
+ *                                          this page)
  *   #credcat-sort                          sort order: title | eqf_asc | eqf_desc | ects_asc | ects_desc | provider
  *                                          (ects_*: by workload, ECTS or hours; see workloadOf)
  *   #credcat-facets                        <details> holding the facets (open beside the list on
@@ -269,7 +271,8 @@
       var e = item.e;
       var t = item.t || {};
       var names = list_(e.a).concat(list_(e.p)).map(function (o) { return labels.org[o] || ""; });
-      item.text = fold([e.t, e.s].concat(list_(t.o), list_(t.k), names).join(" \n "));
+      var description = typeof t.d === "string" ? t.d : "";
+      item.text = fold([e.t, e.s, description].concat(list_(t.o), list_(t.k), names).join(" \n "));
     }
     return item.text;
   }
