@@ -252,21 +252,35 @@ def _sample_pools() -> dict[str, list[str]]:
 def varied_catalogue(root: Path, count: int, *, seed: int = 1) -> Path:
     """Write a valid catalogue of ``count`` credentials that differ from each other.
 
-    Titles, summaries, outcomes and assessments are random sentences drawn from the sample
-    catalogue's English words (about as long as the sample's texts), levels, fields, modes,
-    languages, workloads, organisations (one per 50 credentials), runs and prices vary, so
-    that sizes measured on it (``catalogue.json`` gzipped, issue 9) are not flattered by
-    repetition, as clones of a few credentials would be. Deterministic for a given ``seed``.
+    Titles, summaries, descriptions (Markdown: a paragraph, a list, a sentence), outcomes and
+    assessments are random sentences drawn from the sample catalogue's English words (about as
+    long as the sample's texts), levels, fields, modes, languages, workloads, organisations
+    (one per 50 credentials), runs and prices vary, so that sizes measured on it
+    (``catalogue.json`` gzipped, issue 9) are not flattered by repetition, as clones of a few
+    credentials would be. Deterministic for a given ``seed``.
     """
     import random
 
     rng = random.Random(seed)
+    # the descriptions' own random numbers: the other texts and values stay those of the
+    # catalogues made before credentials had descriptions here
+    described = random.Random(seed + 1)
     pools = _sample_pools()
     vocabulary = pools["words"]
 
-    def sentence(low: int, high: int) -> str:
+    def sentence(low: int, high: int, rng: random.Random = rng) -> str:
         text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(low, high)))
         return text[:1].upper() + text[1:] + "."
+
+    def description() -> str:
+        # as long as the sample's (about 830 characters), with emphasis, code and a list
+        r = described
+        intro = " ".join(sentence(14, 22, r) for _ in range(2)).split(" ")
+        intro[3] = f"**{intro[3]}**"
+        items = [sentence(6, 12, r)[:-1] for _ in range(r.randint(5, 7))]
+        items[0] += f", `{r.choice(vocabulary)}`"
+        lines = "\n".join(f"- {item}" for item in items)
+        return f"{' '.join(intro)}\n\n{lines}\n\n{sentence(8, 14, r)}"
 
     orgs: dict[str, Any] = {
         "beta-qa": ORGANISATIONS["beta-qa"],
@@ -299,6 +313,7 @@ def varied_catalogue(root: Path, count: int, *, seed: int = 1) -> Path:
         credentials[f"cred-{i:05d}"] = credential(
             title={"en": sentence(3, 8)[:-1]},
             summary={"en": " ".join(sentence(12, 24) for _ in range(2))},
+            description={"en": description()},
             awarding_body=awarding,
             provider=[rng.choice(org_ids)] if rng.random() < 0.3 else [awarding],
             eqf=rng.randint(3, 8),
