@@ -19,10 +19,24 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Locator, Page, Route, expect
 
+from credcat.catalogue import Catalogue
+from credcat.render.data.nodes import plain_text
 from credcat.render.site.localise import ui_strings
 
 from .conftest import NewContext, Site
-from .test_e2e import count_text, facet_box, lang_of, matching, outcome_word, shown_ids
+from .test_e2e import (
+    count_text,
+    facet_box,
+    fold,
+    lang_of,
+    matching,
+    open_catalogue,
+    outcome_word,
+    searchable,
+    settled_url,
+    shown_ids,
+    t,
+)
 
 
 def site_search(page: Page, text: str) -> Locator:
@@ -201,6 +215,42 @@ def test_catalogue_search_typed_right_away_finds_a_credential_by_an_outcome_word
     box.fill(word.lower())
     expect(page.locator("#credcat-count")).to_have_text(count_text(cat, 1))
     assert shown_ids(page) == [cid]
+
+
+def description_word(cat: Catalogue) -> tuple[str, str]:
+    """A word of the description of one active credential (as the page's plain text has it)
+    that none of its other texts the search reads (title, summary, outcomes, skills,
+    organisations) holds, nor any text of another credential: only the description can find
+    it, and searching it must find exactly that credential."""
+    haystacks = {cid: searchable(cat, cred) for cid, cred in cat.credentials.items()}
+    for cid, cred in sorted(cat.credentials.items()):
+        if cred.status != "active" or not cred.description:
+            continue
+        own = searchable(cat, cred.model_copy(update={"description": None}))
+        shown = plain_text(t(cat, cred.description), markdown=True)
+        for word in re.findall(r"[^\W\d_]{7,}", shown):
+            folded = fold(word)
+            if folded in own:
+                continue
+            if all(folded not in text for other, text in haystacks.items() if other != cid):
+                return word, cid
+    raise AssertionError("no description word is unique to one credential in the sample catalogue")
+
+
+def test_catalogue_search_finds_a_credential_by_a_word_of_its_description(
+    page: Page, sample_site: Site
+) -> None:
+    cat = sample_site.catalogue
+    word, cid = description_word(cat)
+    open_catalogue(page, sample_site)
+    page.locator("#credcat-q").fill(word.lower())
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, 1))
+    assert shown_ids(page) == [cid], f"searching {word!r} should find {cid} only"
+    # the case does not matter, as for the other texts
+    page.locator("#credcat-q").fill(word.upper())
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, 1))
+    assert shown_ids(page) == [cid]
+    assert parse_qs(urlsplit(settled_url(page)).query).get("text") == [word.upper()]
 
 
 def test_filters_work_and_a_search_waits_while_the_texts_are_on_their_way(
