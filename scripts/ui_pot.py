@@ -46,6 +46,7 @@ TEMPLATE = LOCALES / "credcat.pot"
 
 sys.path.insert(0, str(REPO / "plugins"))
 
+from credcat.render.site.locales import update_catalog  # noqa: E402
 from credcat.render.site.messages import (  # noqa: E402
     SOURCE_LANGUAGE,
     ZERO,
@@ -214,29 +215,10 @@ def run(check: bool = False, new: Iterable[str] = (), imports: Iterable[Path] = 
 
 
 def update(catalog: Catalog, pot: Catalog) -> None:
-    """Update ``catalog`` from the template: new keys come in untranslated, a removed key is
-    removed (git keeps its history), and a key whose English text changed keeps its old
-    translation marked fuzzy. Matching is by key (``msgctxt``) only: Babel's own fuzzy
-    matching pairs unrelated short strings of other keys ("Statistics" with "Status")."""
-    before = {m.context: m for m in catalog if m.id and m.context}
-    catalog.update(
-        pot, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False
-    )
-    catalog.obsolete.clear()
-    for message in catalog:
-        old = before.get(message.context) if message.id else None
-        empty = not any(message.string) if isinstance(message.string, tuple) else not message.string
-        if (
-            old is None
-            or not empty
-            or old.id == message.id
-            or not any(old.string if isinstance(old.string, tuple) else [old.string])
-        ):
-            continue
-        plural_now, plural_then = isinstance(message.id, tuple), isinstance(old.id, tuple)
-        if plural_now == plural_then:
-            message.string = old.string
-            message.flags.add("fuzzy")
+    """Update ``catalog`` from the template (:func:`credcat.render.site.locales.update_catalog`:
+    by key, a changed English text keeps its old translation marked fuzzy, a removed key is
+    removed: git keeps its history)."""
+    update_catalog(catalog, pot)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,8 @@ titles, statuses, versions), the organisations, the catalogue settings, credcat'
 vocabularies and interface strings, and the date. Its key is therefore a hash of
 
 * the *salt*: everything every page shows (:func:`catalogue_salt`: the settings file, every
-  organisation file and logo, credcat's version and files; the adapter adds the site's
+  organisation file and logo, the catalogue's own translations of the interface
+  (``locales/*.po``), credcat's version and files; the adapter adds the site's
   configuration, navigation, theme templates and the date), and
 * the hashes of the files (:func:`credcat.validate.stamp`) of every credential in its
   *group*: the credentials linked to it, directly or through others, in any version; a link
@@ -36,6 +37,7 @@ from typing import TypeVar
 from . import __version__
 from .catalogue import Catalogue
 from .graph import RELATIONS
+from .render.site.locales import LOCALES_DIR
 from .validate import Stamp, stamp
 from .versions import credential_at, succession
 
@@ -97,6 +99,11 @@ def catalogue_salt(catalogue: Catalogue) -> str:
         for oid in catalogue.organisations
     ]
     parts.append(tree_stamps(root / "logos"))
+    # the catalogue's own translations of the interface: every page's words (by content, as
+    # an edit within the same second must change the key too)
+    locales = root / LOCALES_DIR
+    if locales.is_dir():
+        parts += [f"{path.name}\t{stamp(path)}" for path in sorted(locales.glob("*.po"))]
     return "\n".join(parts)
 
 

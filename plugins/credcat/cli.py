@@ -13,6 +13,8 @@ Commands:
   repository that builds at once.
 * ``credcat new credential|organisation ID [--catalogue DIR]`` — an annotated new file whose
   ``TODO(new)`` placeholders ``credcat check`` refuses until they are filled in.
+* ``credcat translate LANG [DIR]`` — start (or, run again, update) the catalogue's own
+  translation of credcat's interface, ``locales/<lang>.po`` in the catalogue folder.
 * ``credcat verify-site SITE [--catalogue DIR]`` — check that a built site holds every page and
   machine-readable file credcat publishes (the last step of a catalogue's CI).
 * ``credcat validate FILE|DIR …`` — run the official shapes (ELM 3.2 EDC, LOQ) and the Open
@@ -47,7 +49,8 @@ from .errors import (
     format_json,
 )
 from .release import ReleaseError, release
-from .render.site.messages import untranslated_note
+from .render.site.locales import LOCALES_DIR, read_own
+from .render.site.messages import untranslated_note, use_own_translations
 from .rules import Suggester, counted_for_translation, translation_completeness
 from .validate import check_catalogue, no_catalogue
 from .versions import summary as versions_summary
@@ -133,6 +136,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     if folder is None:  # nothing to check: a mistake in the command, not the catalogue
         return 2
     catalogue, problems = check_catalogue(folder)
+    # what the interface speaks, with the catalogue's own translations (locales/<lang>.po)
+    use_own_translations(read_own(folder, display_path(folder / LOCALES_DIR, Path.cwd()) + "/"))
     errors = sum(p.is_error for p in problems)
     warnings = sum(p.is_warning for p in problems)
     notes = len(problems) - errors - warnings
@@ -305,6 +310,48 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"credcat new: {exc}\n")
         return 2
     out.write(f"wrote {path}: replace every TODO(new), then run credcat check\n")
+    return 0
+
+
+def cmd_translate(args: argparse.Namespace, out: TextIO) -> int:
+    """Start or update the catalogue's own translation of the interface into a language."""
+    from .render.site.locales import TranslateError, start_translation
+
+    folder = _existing_catalogue(args.catalogue, out, "translate")
+    if folder is None:
+        return 2
+    lang = args.language.strip()
+    try:
+        done = start_translation(folder, lang)
+    except TranslateError as exc:
+        out.write(f"credcat translate: {exc}\n")
+        return 2 if "language code" in str(exc) else 1
+    shown = display_path(done.path, Path.cwd())
+    state = f"{done.translated} of {done.total} strings translated"
+    if done.created:
+        out.write(
+            f"wrote {shown}: {done.total} strings to translate. Fill in each msgstr (Poedit, "
+            "Weblate, Lokalize or any gettext editor, or a text editor); keep {placeholders} "
+            "as they are. credcat check says what is missing, mkdocs serve shows it\n"
+        )
+    elif done.changed:
+        out.write(
+            f"updated {shown}: {done.added} new strings, {done.obsolete} no longer used (kept "
+            f"as #~); {state}; a string whose English changed keeps its translation, marked "
+            "fuzzy: check it, then remove the fuzzy mark\n"
+        )
+    else:
+        out.write(f"{shown} is up to date: {state}\n")
+    try:
+        settings = yaml.safe_load((folder / CATALOGUE_FILE).read_text("utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        settings = {}
+    languages = settings.get("languages") if isinstance(settings, dict) else None
+    if isinstance(languages, list) and lang not in languages:
+        out.write(
+            f"note: {lang} is not one of the catalogue's languages: add it to languages in "
+            f"{CATALOGUE_FILE} to publish pages in it\n"
+        )
     return 0
 
 
@@ -549,6 +596,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--catalogue", default="catalogue", help="catalogue folder (default: ./catalogue)"
     )
     new.set_defaults(func=cmd_new)
+
+    translate = sub.add_parser(
+        "translate",
+        help="start or update the catalogue's own translation of credcat's interface",
+        description="Write locales/LANG.po in the catalogue folder: every string of credcat's "
+        "interface with an empty translation and the language's plural forms (CLDR); run "
+        "again, it adds new strings and keeps every translation. The site uses it for that "
+        "language, before credcat's own translation and English.",
+    )
+    translate.add_argument("language", help="the language code, as in catalogue.yaml: sl, pl, hr")
+    _catalogue_argument(translate)
+    translate.set_defaults(func=cmd_translate)
 
     verify = sub.add_parser(
         "verify-site", help="check that a built site holds everything credcat publishes"

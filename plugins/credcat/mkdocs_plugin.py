@@ -74,7 +74,8 @@ language's folder, marked as being in the default language and left out of its s
   credential whose key is unchanged gets its folders back instead. After the search plugin: split
   the search index by language, each with the stemmer of its language (English where lunr has
   none).
-* ``on_serve`` — watch the catalogue folder.
+* ``on_serve`` — watch the catalogue folder (its own translations of the interface,
+  ``locales/<lang>.po``, are in it: an edit rebuilds, and changes every key, see ``_salt``).
 * ``on_post_build`` (last of all plugins) — under ``mkdocs build`` and ``gh-deploy``, swap the
   staged site in (see below).
 * ``on_build_error`` — remove what the failed build wrote: no partial site, and under ``mkdocs
@@ -161,7 +162,8 @@ from .render.site.catalogue import list_page_inputs
 from .render.site.common import licence_line
 from .render.site.context import PageContext, PageSpec
 from .render.site.localise import cldr_locale, fill, ui_strings
-from .render.site.messages import interface_language, untranslated_note
+from .render.site.locales import LOCALES_DIR, read_own
+from .render.site.messages import interface_language, untranslated_note, use_own_translations
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages
 from .render.site.problems import problems_page, problems_panel, with_panel
@@ -363,6 +365,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._shown = str(
             root.relative_to(project).as_posix() if root.is_relative_to(project) else root
         )
+        # the catalogue's own translations of the interface, before any string is made (a
+        # changed file under serve: strings made from the earlier one are forgotten)
+        use_own_translations(read_own(root, f"{self._shown}/{LOCALES_DIR}/"))
         try:
             # a build renders the credentials one by one: their models stay packed until then
             catalogue = load_catalogue(

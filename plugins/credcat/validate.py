@@ -3,7 +3,9 @@
 Owns reading and validating a catalogue folder: finding its files (and reporting misnamed or
 missing ones), loading each with :mod:`credcat.yaml_loader`, validating it against
 :mod:`credcat.model` (pydantic's errors worded by :mod:`credcat.pydantic_problems`), and running
-the cross-file :mod:`credcat.rules` on what validated. The archive of released versions
+the cross-file :mod:`credcat.rules` on what validated, and checking the catalogue's own
+translations of the interface (``locales/<lang>.po``, :mod:`credcat.render.site.locales`).
+The archive of released versions
 (:func:`credcat.versions.load_archive`) is read here, once, into ``Catalogue.archive``.
 
 Under ``mkdocs serve`` a :class:`LoadCache` keeps each file's model and problems from one load
@@ -58,6 +60,7 @@ from .model import (
 )
 from .pool import jobs, run_units
 from .pydantic_problems import validate_document, validate_entity
+from .render.site.locales import check_own
 from .rules import check_rules, release_memos
 from .store import Handle, Held, ModelStore, Packed
 from .versions import RELEASED_CHANGED as CHANGED
@@ -444,6 +447,8 @@ def check_catalogue(
     if no_organisations:  # one problem says so; not one per reference
         found = [p for p in found if p.code != "unknown-organisation"]
     problems.extend(found)
+    # the catalogue's own translations of the interface (locales/<lang>.po)
+    problems.extend(check_own(root, show, [settings.default_language, *settings.languages]))
     problems = _mistakes_not_changes(problems)
     problems.sort()
     warnings = tuple(p for p in problems if not p.is_error)

@@ -3,7 +3,8 @@
 Owns all formatting for people. Catalogue texts go through :func:`credcat.render.language.localise`
 (the one language fallback, shared with the JSON-LD); UI strings come from :mod:`.messages`
 (English source ``credcat/data/ui.yaml``, translations in the gettext catalogues
-``credcat/locales/<lang>.po``; a missing translation falls back to English); dates, numbers,
+``credcat/locales/<lang>.po`` and a catalogue's own ``locales/<lang>.po``; a missing
+translation falls back to English); dates, numbers,
 currency symbols and lists come from the Unicode CLDR through Babel, counted strings from the
 catalogue's ``Plural-Forms``, so adding a language adds a ``.po`` file, not code.
 
@@ -69,9 +70,9 @@ def cldr_locale(lang: str) -> Locale:
     return Locale.parse(CLDR_LOCALES.get(lang, lang))
 
 
-@functools.cache
 def ui_strings(lang: str) -> Mapping[str, Any]:
-    """The UI strings of ``lang``; a string without translation falls back to English.
+    """The UI strings of ``lang``; a string without translation falls back to English (kept by
+    :func:`~.messages.ui_tree` until a catalogue's own translations change).
 
     Args:
         lang: A language code.

@@ -17,14 +17,24 @@ At build time :func:`ui_tree` reads the English source and a language's ``.po`` 
 gives the same nested mapping the pages have always used: every key of the English source, a
 translated leaf where the catalogue has a translation (not fuzzy, not empty), else English; a
 counted string is a :class:`Plural`.
+
+**A catalogue's own translations.** A catalogue may translate the interface itself, in
+``<catalogue folder>/locales/<lang>.po`` (read, checked and started by
+:mod:`.locales`; ``credcat translate LANG``). The adapter (and ``credcat check``) makes them
+the process's :class:`OwnTranslations` (:func:`use_own_translations`): for each string, a
+catalogue's translation (whose ``msgid`` is still credcat's English) comes before credcat's
+own, then English. A language whose own ``.po`` translates every string a page shows is one
+credcat's interface speaks (:func:`speaks`); a partial one shows its translated strings
+inside credcat's English interface (marked ``lang="en"``), until it is complete.
 """
 
 from __future__ import annotations
 
 import functools
 import gettext
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -39,19 +49,26 @@ __all__ = [
     "SHOWN",
     "SOURCE_LANGUAGE",
     "UNTRANSLATED_NOTE",
+    "OwnTranslations",
     "Plural",
     "SourceMessage",
     "catalogue_languages",
+    "english_ids",
     "english_messages",
     "english_source",
     "interface_language",
     "is_partial",
     "leaves",
+    "missing",
+    "own_translations",
     "read_catalogue",
+    "source_comments",
+    "speaks",
     "translations",
     "ui_tree",
     "untranslated",
     "untranslated_note",
+    "use_own_translations",
 ]
 
 SOURCE_LANGUAGE = "en"
@@ -151,6 +168,46 @@ def english_source() -> Mapping[str, Any]:
     return english
 
 
+_KEY_LINE = re.compile(r"^( *)([A-Za-z0-9_-]+):(.*)$")
+
+
+@functools.cache
+def source_comments() -> Mapping[str, tuple[str, ...]]:
+    """The notes ``data/ui.yaml`` writes for translators, by key: the comment lines above a
+    key, and above each group it is in (the ``en:`` block's own excepted), outermost first; a
+    counted string's words for zero (``<key>.zero``) have its notes too."""
+    raw = resources.files("credcat").joinpath("data/ui.yaml").read_text("utf-8")
+    pending: list[str] = []
+    groups: list[tuple[int, str, tuple[str, ...]]] = []  # indent, key, notes
+    out: dict[str, tuple[str, ...]] = {}
+    for line in raw.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            pending = []
+            continue
+        if stripped.startswith("#"):
+            pending.append(stripped.lstrip("#").strip())
+            continue
+        found = _KEY_LINE.match(line)
+        if found is None:  # a value continued on another line
+            continue
+        indent, key, value = len(found.group(1)), found.group(2), found.group(3).strip()
+        while groups and groups[-1][0] >= indent:
+            groups.pop()
+        note = (" ".join(pending),) if pending else ()
+        pending = []
+        if not value or value.startswith("#"):
+            groups.append((indent, key, note))
+            continue
+        path = [g[1] for g in groups[1:]] + [key]  # groups[0] is the ``en:`` block
+        notes = tuple(n for g in groups[1:] for n in g[2]) + note
+        if groups and groups[0][1] == SOURCE_LANGUAGE and notes:
+            dotted = ".".join(path)
+            out[dotted] = notes
+            out[f"{dotted}.{ZERO}"] = notes
+    return out
+
+
 def leaves(tree: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
     """The leaves of a nested ``ui.yaml`` block as ``("a.b.c", value)``, in file order."""
     for key, value in tree.items():
@@ -213,28 +270,95 @@ def read_catalogue(lang: str) -> Catalog | None:
         return read_po(handle, locale=lang, domain="credcat")
 
 
+@dataclass(frozen=True)
+class OwnTranslations:
+    """A catalogue's own translations of the interface (``locales/<lang>.po`` in its folder).
+
+    Attributes:
+        catalogs: The usable catalogues by language (a file with syntax errors is not one).
+        key: What they hold (the files' names and bytes, hashed): a changed file, a new key.
+        folder: Their folder as problems and notes name it (``catalogue/locales/``).
+    """
+
+    catalogs: Mapping[str, Catalog] = field(default_factory=dict)
+    key: str = ""
+    folder: str = ""
+
+    def catalog(self, lang: str) -> Catalog | None:
+        """The catalogue of ``lang`` (``pt-BR`` falls back to ``pt``), ``None`` where none."""
+        found = self.catalogs.get(lang)
+        return found if found is not None else self.catalogs.get(lang.split("-")[0])
+
+
+_own = OwnTranslations()
+
+
+def own_translations() -> OwnTranslations:
+    """The catalogue's own translations this process uses (none until the adapter or
+    ``credcat check`` sets them)."""
+    return _own
+
+
+def use_own_translations(own: OwnTranslations) -> None:
+    """Use a catalogue's own translations from now on (an empty :class:`OwnTranslations`: none).
+
+    The strings made from the previous ones are forgotten when they differ (their ``key``), so
+    that no page of a rebuild under ``mkdocs serve`` shows a string of an earlier file."""
+    global _own
+    if own.key == _own.key and own.folder == _own.folder:
+        return
+    _own = own
+    for cached in (translations, _own_usable, ui_tree, _missing, _rule):
+        cached.cache_clear()
+
+
+def _needed() -> list[SourceMessage]:
+    """The strings a page shows in the interface's words (vocabulary labels fall back to the
+    vocabularies' own)."""
+    return [m for m in english_messages() if not m.context.startswith("labels.")]
+
+
+@functools.cache
+def _missing(lang: str) -> tuple[str, ...]:
+    have = translations(lang)
+    return tuple(m.context for m in _needed() if m.context not in have)
+
+
+def missing(lang: str) -> tuple[str, ...]:
+    """The keys of the strings a page shows that ``lang`` has no translation of (in credcat's
+    catalogue or the catalogue's own), in the order of the English source."""
+    return () if lang.split("-")[0] == SOURCE_LANGUAGE else _missing(lang)
+
+
+def speaks(lang: str) -> bool:
+    """Whether credcat's interface speaks ``lang``: English, a language credcat has a
+    catalogue of, or one whose catalogue-level ``.po`` translates every string a page shows."""
+    base = lang.split("-")[0]
+    if base == SOURCE_LANGUAGE or read_catalogue(base) is not None:
+        return True
+    return _own.catalog(lang) is not None and not missing(lang)
+
+
 def untranslated(languages: Iterable[str]) -> list[str]:
-    """The languages of ``languages`` credcat's interface has no translation into: their
-    pages show credcat's headings, labels and notes in English."""
-    return [
-        lang
-        for lang in languages
-        if lang.split("-")[0] != SOURCE_LANGUAGE and read_catalogue(lang.split("-")[0]) is None
-    ]
+    """The languages of ``languages`` credcat's interface has no translation into, not even
+    a catalogue's own (``locales/<lang>.po``): their pages show credcat's headings, labels
+    and notes in English. (A catalogue's own partial translation is not one of these:
+    ``credcat check`` counts what it lacks.)"""
+    return [lang for lang in languages if not speaks(lang) and _own.catalog(lang) is None]
 
 
 def interface_language(lang: str) -> str:
     """The language of credcat's own words on a page in ``lang``: ``lang`` where credcat's
-    interface speaks it, else English (:data:`SOURCE_LANGUAGE`). The element around
-    credcat's words says so (``lang="en"`` on a Polish page), and the catalogue's texts in
-    the page language inside it say theirs (WCAG 2.1, 3.1.2 Language of Parts)."""
-    return SOURCE_LANGUAGE if untranslated([lang]) else lang
+    interface speaks it (:func:`speaks`), else English (:data:`SOURCE_LANGUAGE`). The element
+    around credcat's words says so (``lang="en"`` on a Polish page), and the catalogue's texts
+    in the page language inside it say theirs (WCAG 2.1, 3.1.2 Language of Parts)."""
+    return lang if speaks(lang) else SOURCE_LANGUAGE
 
 
 UNTRANSLATED_NOTE = (
     "interface: credcat's interface is not translated into {languages} yet: their pages show "
-    'its headings, labels and notes in English (see "Translating the interface" in '
-    "credcat's maintainers' guide to add a translation)"
+    "its headings, labels and notes in English; to translate it, run {commands} and fill in "
+    "the file it writes (see \"Translating the interface\" in credcat's maintainers' guide)"
 )
 """What ``credcat check``, ``credcat init`` and a build say of :func:`untranslated`."""
 
@@ -250,7 +374,8 @@ def untranslated_note(languages: Iterable[str]) -> str | None:
     for code in bare:
         concept = vocab.lookup("language", code.split("-")[0])
         names.append(f"{concept.label('en')} ({code})" if concept is not None else code)
-    return UNTRANSLATED_NOTE.format(languages=", ".join(names))
+    commands = " and ".join(f"`credcat translate {code}`" for code in bare)
+    return UNTRANSLATED_NOTE.format(languages=", ".join(names), commands=commands)
 
 
 PARTIAL_HEADER = "X-Credcat-Partial"
@@ -268,14 +393,20 @@ def is_partial(lang: str) -> bool:
 
 
 @functools.cache
-def translations(lang: str) -> Mapping[str, str | tuple[str, ...]]:
-    """The usable translations of a language by key: not fuzzy, no empty form."""
-    catalogue = read_catalogue(lang)
-    if catalogue is None:
-        return {}
+def english_ids() -> Mapping[str, str | tuple[str, str]]:
+    """The ``msgid`` of every message of the template, by key (``msgctxt``)."""
+    return {m.context: m.msgid for m in english_messages()}
+
+
+def _usable(catalogue: Catalog, own: bool) -> dict[str, str | tuple[str, ...]]:
+    """The usable translations of a catalogue by key: not fuzzy, no empty form; of a
+    catalogue's own (``own``), only those whose ``msgid`` is credcat's English still."""
+    english = english_ids() if own else {}
     out: dict[str, str | tuple[str, ...]] = {}
     for message in catalogue:
         if not message.id or not message.context or message.fuzzy:
+            continue
+        if own and english.get(message.context) != message.id:
             continue
         string = message.string
         if isinstance(string, (tuple, list)):
@@ -286,7 +417,29 @@ def translations(lang: str) -> Mapping[str, str | tuple[str, ...]]:
     return out
 
 
-def _rule(lang: str) -> Callable[[int], int]:
+@functools.cache
+def translations(lang: str) -> Mapping[str, str | tuple[str, ...]]:
+    """The usable translations of a language by key: not fuzzy, no empty form; a catalogue's
+    own (:func:`own_translations`) before credcat's."""
+    catalogue = read_catalogue(lang)
+    out = _usable(catalogue, own=False) if catalogue is not None else {}
+    out.update(_own_usable(lang))
+    return out
+
+
+@functools.cache
+def _own_usable(lang: str) -> Mapping[str, str | tuple[str, ...]]:
+    own = _own.catalog(lang)
+    return _usable(own, own=True) if own is not None else {}
+
+
+@functools.cache
+def _rule(lang: str, key: str = "") -> Callable[[int], int]:
+    """The plural rule of the catalogue a counted string ``key`` comes from: the catalogue's
+    own where it translates it, else credcat's."""
+    own = _own.catalog(lang)
+    if key and own is not None and key in _own_usable(lang):
+        return gettext.c2py(own.plural_expr)
     catalogue = read_catalogue(lang)
     if catalogue is None or lang == SOURCE_LANGUAGE:
         return ENGLISH_PLURAL
@@ -311,8 +464,7 @@ def ui_tree(lang: str) -> Mapping[str, Any]:
     Vocabulary labels (``labels.<vocab>.<code>``) appear only where a catalogue (or the English
     source) has them: elsewhere the page uses the vocabulary's own label.
     """
-    own = translations(lang) if lang != SOURCE_LANGUAGE else {}
-    rule = _rule(lang)
+    own = translations(lang)
     tree: dict[str, Any] = {}
     for key, value in leaves(english_source()):
         if isinstance(value, list):
@@ -322,7 +474,7 @@ def ui_tree(lang: str) -> Mapping[str, Any]:
             if isinstance(found, tuple):
                 zero_found = own.get(f"{key}.{ZERO}")
                 zero = str(zero_found) if zero and isinstance(zero_found, str) else zero
-                _set(tree, key, Plural(found, rule, zero))
+                _set(tree, key, Plural(found, _rule(lang, key), zero))
             else:
                 _set(tree, key, Plural(forms[-2:], ENGLISH_PLURAL, zero))
         else:

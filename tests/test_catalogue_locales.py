@@ -1,0 +1,301 @@
+"""A catalogue's own translations of credcat's interface: ``catalogue/locales/<lang>.po``.
+
+A school whose language credcat's interface does not speak (Slovenian) starts a translation
+with ``credcat translate sl``, fills in what it can, and its pages show those strings (English
+for the rest, inside credcat's interface marked ``lang="en"`` until the translation is
+complete); ``credcat check`` and the build refuse a file with syntax errors or placeholders
+that differ from the English, and ``mkdocs serve`` rebuilds when the file changes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from credcat.cli import main
+from credcat.render.site.localise import Localiser
+from credcat.render.site.locales import check_own, read_own
+from credcat.render.site.messages import (
+    OwnTranslations,
+    english_ids,
+    english_messages,
+    interface_language,
+    speaks,
+    ui_tree,
+    untranslated_note,
+    use_own_translations,
+)
+
+SLOVENIAN = {
+    "footer_made_with": "Izdelano z",
+    "not_found_title": "Stran ne obstaja",
+    "catalogue_skip": "Preskoči na rezultate",
+    "price_free": "Brezplačno",
+    "footer_data_licence": "Licenca podatkov: {licence}",
+}
+"""The strings the test's ``sl.po`` translates (by key)."""
+UNIT_DAY = ("{n} dan", "{n} dneva", "{n} dnevi", "{n} dni")
+
+
+@pytest.fixture(autouse=True)
+def no_own_translations() -> Iterator[None]:
+    """Each test starts, and leaves the process, without a catalogue's own translations."""
+    use_own_translations(OwnTranslations())
+    yield
+    use_own_translations(OwnTranslations())
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def new_project(tmp_path: Path, languages: str = "sl,en") -> Path:
+    folder = tmp_path / "school"
+    code, output = run("init", str(folder), "--languages", languages)
+    assert code == 0, output
+    return folder
+
+
+def translate(project: Path, lang: str = "sl") -> tuple[int, str]:
+    return run("translate", lang, "--catalogue", str(project / "catalogue"))
+
+
+def fill(path: Path, strings: dict[str, str | tuple[str, ...]]) -> None:
+    """Translate some messages of a ``.po`` as a translator's editor would."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.context in strings:
+            message.string = strings[message.context]
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, no_location=True)
+    path.write_bytes(buffer.getvalue())
+
+
+def test_translate_writes_every_message_with_the_plural_forms_of_the_language(
+    tmp_path: Path,
+) -> None:
+    project = new_project(tmp_path)
+    code, output = run("init", str(tmp_path / "other"), "--languages", "sl,en")
+    assert "`credcat translate sl`" in output  # the hint names the command
+    code, output = translate(project)
+    assert code == 0, output
+    po = project / "catalogue" / "locales" / "sl.po"
+    assert output.startswith("wrote ") and "sl.po" in output
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale="sl")
+    assert catalog.num_plurals == 4  # CLDR: one, two, few, other
+    found = {m.context: m.id for m in catalog if m.id}
+    assert found == {m.context: m.msgid for m in english_messages()}
+    assert not any(
+        any(m.string) if isinstance(m.string, tuple) else m.string for m in catalog if m.id
+    )
+    day = catalog.get(("{n} day", "{n} days"), context="unit.day")
+    assert day is not None and len(day.string) == 4
+    licence = catalog.get("Data licence: {licence}", context="footer_data_licence")
+    assert licence is not None and any("data_licence" in c for c in licence.auto_comments)
+    # run again: nothing to do; a translation is kept, an unknown message kept as obsolete
+    code, output = translate(project)
+    assert code == 0 and re.search(r"sl\.po is up to date: 0 of \d+ strings translated\n$", output)
+    fill(po, {"price_free": "Brezplačno"})
+    text = po.read_text("utf-8")
+    po.write_text(text + '\nmsgctxt "gone"\nmsgid "Gone"\nmsgstr "Ni več"\n', "utf-8")
+    code, output = translate(project)
+    assert code == 0 and "1 no longer used" in output, output
+    with po.open("rb") as handle:
+        again = read_po(handle, locale="sl")
+    assert again.get("Free", context="price_free").string == "Brezplačno"
+    assert [m.context for m in again.obsolete.values()] == ["gone"]
+    assert '#~ msgctxt "gone"' in po.read_text("utf-8")
+
+
+def test_translate_refuses_a_language_cldr_does_not_know_and_a_folder_out_of_the_catalogue(
+    tmp_path: Path,
+) -> None:
+    project = new_project(tmp_path)
+    code, output = translate(project, "../x")
+    assert code == 2 and "not a language code" in output
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (project / "catalogue" / "locales").symlink_to(outside)
+    code, output = translate(project)
+    assert code == 1 and "leads outside the catalogue folder" in output, output
+    assert list(outside.iterdir()) == []
+
+
+def test_a_slovenian_po_translates_the_slovenian_pages(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    assert translate(project)[0] == 0
+    po = project / "catalogue" / "locales" / "sl.po"
+    fill(po, {**SLOVENIAN, "unit.day": UNIT_DAY})
+    code, output = run("check", str(project / "catalogue"))
+    assert code == 0, output
+    assert re.search(r"sl\.po: note: \d+ of the \d+ interface strings pages show are not", output)
+    assert "not translated into Slovenian" not in output  # the file is there: it is under way
+    site = tmp_path / "site"
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    home = (site / "index.html").read_text("utf-8")  # sl is the default language
+    assert "Izdelano z" in home  # the footer's "Made with"
+    english = (site / "en" / "index.html").read_text("utf-8")
+    assert "Izdelano z" not in english and "Made with" in english
+    catalogue = (site / "catalogue" / "index.html").read_text("utf-8")
+    assert "Preskoči na rezultate" in catalogue
+    # a partial translation: credcat's interface is English, marked so, around what it has
+    assert re.search(r'<div class="credcat credcat-catalogue" lang="en"', catalogue)
+    assert "Skip to results" not in catalogue
+    not_found = (site / "404.html").read_text("utf-8")
+    assert "Stran ne obstaja" in not_found
+    # the strings, as the pages get them
+    assert ui_tree("sl")["price_free"] == "Brezplačno"
+    assert ui_tree("sl")["price_unknown"] == "Ask the provider"  # English where none
+    assert [ui_tree("sl")["unit"]["day"].pick(n) for n in (1, 2, 3, 5, 101)] == [
+        "{n} dan",
+        "{n} dneva",
+        "{n} dnevi",
+        "{n} dni",
+        "{n} dan",
+    ]
+    assert interface_language("sl") == "en" and not speaks("sl")
+
+
+def test_a_complete_translation_makes_the_language_one_credcat_speaks(tmp_path: Path) -> None:
+    root = tmp_path / "catalogue"
+    (root / "locales").mkdir(parents=True)
+    every: dict[str, str | tuple[str, ...]] = {}
+    for message in english_messages():
+        if message.plural:
+            every[message.context] = tuple(f"sl {message.text} {i}" for i in range(4))
+        else:
+            every[message.context] = f"sl {message.text}"
+    po = root / "locales" / "sl.po"
+    po.write_bytes(_po("sl", every))
+    use_own_translations(read_own(root))
+    assert speaks("sl") and interface_language("sl") == "sl"
+    assert untranslated_note(["sl", "pl"]) is not None
+    assert "Slovenian" not in str(untranslated_note(["sl", "pl"]))
+    assert Localiser("sl", "en").ui_text("price_free") == "sl Free"
+    # a catalogue's own wording of a language credcat speaks comes first
+    (root / "locales" / "de.po").write_bytes(_po("de", {"price_free": "Gebührenfrei"}))
+    use_own_translations(read_own(root))
+    assert ui_tree("de")["price_free"] == "Gebührenfrei"
+    assert ui_tree("de")["price_unknown"] == "Beim Anbieter erfragen" or ui_tree("de")[
+        "price_unknown"
+    ] != "Ask the provider"
+    use_own_translations(OwnTranslations())
+    assert ui_tree("de")["price_free"] != "Gebührenfrei"  # forgotten with the file
+
+
+def _po(lang: str, strings: dict[str, str | tuple[str, ...]]) -> bytes:
+    from credcat.render.site.locales import dump, template
+
+    catalog = template()
+    catalog.locale = lang  # type: ignore[assignment]
+    for message in catalog:
+        if message.context in strings:
+            message.string = strings[message.context]
+    made = dump(catalog)
+    assert b"Plural-Forms" in made
+    return made
+
+
+def _problems(root: Path) -> list[str]:
+    return [p.format() for p in check_own(root, lambda p: p.relative_to(root).as_posix(), ["sl"])]
+
+
+def test_check_says_where_a_po_is_wrong_and_how_to_mend_it(tmp_path: Path) -> None:
+    root = tmp_path / "catalogue"
+    (root / "locales").mkdir(parents=True)
+    po = root / "locales" / "sl.po"
+    good = _po("sl", {"price_free": "Brezplačno"}).decode()
+    lines = good.splitlines()
+    at = lines.index('msgid "Free"') + 2  # msgstr "Brezplačno", 1-based
+    lines[at - 1] = 'msgstr "Brezplačno'
+    po.write_text("\n".join(lines) + "\n", "utf-8")
+    found = _problems(root)
+    assert found[0].startswith(f"locales/sl.po:{at}:8: the text does not end with a double quote")
+    assert "close it with" in found[0]
+    assert read_own(root).catalogs == {}  # a file with syntax errors is not used
+    lines[at - 1] = 'msgstr "Brezpl\\qačno"'
+    po.write_text("\n".join(lines) + "\n", "utf-8")
+    assert f"locales/sl.po:{at}:" in _problems(root)[0] and "unknown escape \\q" in _problems(
+        root
+    )[0]
+    lines[at - 1] = 'mgstr "Brezplačno"'
+    po.write_text("\n".join(lines) + "\n", "utf-8")
+    assert "'mgstr' is not a word of a .po file" in _problems(root)[0]
+    # a placeholder that is not the English's, and one the translation lost
+    po.write_bytes(_po("sl", {"footer_data_licence": "Licenca: {licenca}"}))
+    found = _problems(root)
+    line = po.read_text("utf-8").splitlines().index('msgctxt "footer_data_licence"') + 2
+    assert any(
+        f"locales/sl.po:{line}: " in p and "{licenca} is not a placeholder of the English" in p
+        for p in found
+    ), found
+    assert any("lacks {licence}" in p for p in found)
+    # a counted string with too many forms for the language, and a message credcat lacks
+    text = _po("sl", {}).decode().replace(
+        'msgid_plural "{n} days"\nmsgstr[0] ""', 'msgid_plural "{n} days"\nmsgstr[0] ""\nmsgstr[7] "x"'
+    )
+    text += '\nmsgctxt "gone"\nmsgid "Gone"\nmsgstr "Ni več"\n'
+    po.write_text(text, "utf-8")
+    found = _problems(root)
+    assert any("msgstr[7]: Plural-Forms says this language has 4 forms" in p for p in found)
+    po.write_text(_po("sl", {}).decode() + '\nmsgctxt "gone"\nmsgid "Gone"\nmsgstr "Ni več"\n')
+    found = _problems(root)
+    assert any('warning: "gone": credcat has no such string' in p for p in found), found
+    assert any("credcat translate sl" in p for p in found)
+    # no Plural-Forms
+    po.write_text(re.sub(r'"Plural-Forms:[^\n]*\n("[^\n]*\n)?', "", _po("sl", {}).decode()))
+    assert any("the header has no Plural-Forms" in p and "nplurals=4" in p for p in _problems(root))
+
+
+def test_check_and_the_build_fail_on_a_wrong_placeholder(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = new_project(tmp_path)
+    translate(project)
+    po = project / "catalogue" / "locales" / "sl.po"
+    fill(po, {"footer_data_licence": "Licenca podatkov: {licenca}"})
+    code, output = run("check", str(project / "catalogue"))
+    line = po.read_text("utf-8").splitlines().index('msgctxt "footer_data_licence"') + 2
+    assert code == 1
+    assert f"sl.po:{line}: " in output and "{licenca} is not a placeholder" in output, output
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "s"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with pytest.raises(Exception, match="Aborted"):
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert f"catalogue/locales/sl.po:{line}: " in caplog.text
+    assert "{licenca} is not a placeholder of the English" in caplog.text
+    assert not (tmp_path / "s" / "index.html").exists()
+
+
+def test_credcats_own_catalogues_read_as_a_catalogues_would() -> None:
+    """The checks of a catalogue's file pass on credcat's own catalogues (but a message they
+    lack): the rules are those credcat's translators follow."""
+    from credcat.render.site.locales import _check_messages, parse_po
+    from credcat.render.site.messages import catalogue_languages
+
+    root = Path(__file__).resolve().parent.parent / "plugins" / "credcat" / "locales"
+    assert english_ids()
+    for lang in catalogue_languages():
+        catalog, mistakes = parse_po((root / f"{lang}.po").read_bytes(), lang)
+        assert catalog is not None and mistakes == [], lang
+        wrong = [m for m in _check_messages(catalog, lang) if "lacks {current}" not in m.message]
+        assert wrong == [], (lang, wrong[:3])
