@@ -465,3 +465,37 @@ def test_translating_a_hand_written_page_under_serve_lists_it_in_the_sitemap(
     # the German navigation on every German page names the translation by its own title
     assert "Wie man liest" in after[f"de/credentials/{EDITED}/index.html"].decode()
     assert after == _fresh(plugin, config, site)
+
+
+def test_an_edit_of_the_catalogues_own_translation_makes_every_page_again(
+    serving: tuple[Path, CredcatPlugin], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``catalogue/locales/<lang>.po`` words every page: a new file, and an edit of it, change
+    every key (no page of the earlier words is moved back), as a build with nothing kept
+    would show them."""
+    from credcat.render.site.messages import OwnTranslations, use_own_translations
+    from test_catalogue_locales import _po
+
+    config, plugin = serving
+    site = tmp_path / "site"
+    caplog.set_level("INFO", logger="mkdocs.plugins.credcat")
+    page = f"credentials/{EDITED}/index.html"
+    try:
+        first = _rebuild(config, site)
+        everything = _rendered(caplog)[1]
+        assert ">Micro-credential<" in first[page].decode()
+        locales = config.parent / "catalogue" / "locales"
+        locales.mkdir()
+        po = locales / "en.po"  # a school's own English wording
+        po.write_bytes(_po("en", {"credential_kicker": "Short course"}))
+        edited = _rebuild(config, site)
+        assert _rendered(caplog) == (0, everything)
+        assert ">Short course<" in edited[page].decode()
+        assert ">Micro-credential<" not in edited[page].decode()
+        po.write_bytes(_po("en", {"credential_kicker": "Micro-course"}))
+        again = _rebuild(config, site)
+        assert _rendered(caplog) == (0, everything)
+        assert ">Micro-course<" in again[page].decode()
+        assert again == _fresh(plugin, config, site)
+    finally:
+        use_own_translations(OwnTranslations())

@@ -161,8 +161,8 @@ from .render.safe import html_text, json_for_script, xml_text
 from .render.site.catalogue import list_page_inputs
 from .render.site.common import licence_line
 from .render.site.context import PageContext, PageSpec
-from .render.site.localise import cldr_locale, fill, ui_strings
 from .render.site.locales import LOCALES_DIR, read_own
+from .render.site.localise import cldr_locale, fill, ui_strings
 from .render.site.messages import interface_language, untranslated_note, use_own_translations
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages

@@ -115,14 +115,14 @@ def update_catalog(catalog: Catalog, pot: Catalog, *, keep_obsolete: bool = Fals
     own: git keeps its history) or kept as obsolete (``keep_obsolete``: a catalogue's own,
     written as ``#~``). Matching is by key (``msgctxt``) only: Babel's own fuzzy matching pairs
     unrelated short strings of other keys ("Statistics" with "Status")."""
-    before = {m.context: m for m in catalog if m.id and m.context}
+    before = {str(m.context): m for m in catalog if m.id and m.context}
     catalog.update(
         pot, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False
     )
     if not keep_obsolete:
         catalog.obsolete.clear()
     for message in catalog:
-        old = before.get(message.context) if message.id else None
+        old = before.get(message.context or "") if message.id else None
         empty = not any(message.string) if isinstance(message.string, tuple) else not message.string
         if (
             old is None
@@ -418,9 +418,7 @@ def read_own(root: Path, shown: str = "") -> OwnTranslations:
 # --------------------------------------------------------------------------- checking
 
 
-def check_own(
-    root: Path, show: Callable[[Path], str], languages: Sequence[str]
-) -> list[Problem]:
+def check_own(root: Path, show: Callable[[Path], str], languages: Sequence[str]) -> list[Problem]:
     """Every problem of a catalogue's own translations (``locales/<lang>.po``).
 
     Args:
@@ -586,16 +584,15 @@ def _completeness(catalog: Catalog, lang: str) -> Iterable[Mistake]:
     done: set[str] = set()
     fuzzy = 0
     for message in catalog:
-        if not message.id or message.context not in english:
-            continue
-        if english[message.context] != message.id:
+        key = message.context
+        if not message.id or key is None or english.get(key) != message.id:
             continue
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.fuzzy:
             fuzzy += bool(any(strings))
             continue
         if strings and all(strings):
-            done.add(message.context)
+            done.add(key)
     lacking = [key for key in needed if key not in done]
     if not lacking:
         return
@@ -606,7 +603,7 @@ def _completeness(catalog: Catalog, lang: str) -> Iterable[Mistake]:
         f"{len(lacking)} of the {len(needed)} interface strings pages show are not translated "
         f"yet{also}: {listing(lacking, limit=5)}",
         f"until every one is, pages in {lang} show credcat's interface in English (marked "
-        "lang=\"en\"), with the strings translated so far; fill them in with Poedit, Weblate "
+        'lang="en"), with the strings translated so far; fill them in with Poedit, Weblate '
         "or any gettext editor",
         Severity.NOTE,
         "po-partial",
@@ -710,9 +707,7 @@ def start_translation(root: Path, lang: str) -> Translated:
     translated = sum(
         1
         for m in catalog
-        if m.id
-        and not m.fuzzy
-        and all(m.string if isinstance(m.string, tuple) else [m.string])
+        if m.id and not m.fuzzy and all(m.string if isinstance(m.string, tuple) else [m.string])
     )
     made = dump(catalog)
     changed = created or _undated(made) != _undated(data)
@@ -730,4 +725,3 @@ def start_translation(root: Path, lang: str) -> Translated:
         translated,
         len(pot),
     )
-
