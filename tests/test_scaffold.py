@@ -795,6 +795,47 @@ def test_release_waits_for_the_values_init_wrote_as_examples(tmp_path: Path) -> 
     assert (catalogue / "versions" / EXAMPLE_CREDENTIAL / "1.0.yaml").is_file()
 
 
+def test_release_waits_for_texts_marked_translate_and_says_its_warnings(tmp_path: Path) -> None:
+    """Slovenian first: init writes the example's Slovenian texts in English, marked
+    '# translate'. A release keeps every text for good, so while the credential's own file
+    holds one, credcat release lists each (file:line:column, fix) and writes nothing, as for
+    '# example' values. Its file's warnings (a tag shown as text, a missing Slovenian text)
+    refuse nothing: they are printed as credcat check prints them, before the release."""
+    folder = init(tmp_path, "--languages", "sl,en", *GIVEN)
+    catalogue = folder / "catalogue"
+    example = catalogue / "credentials" / f"{EXAMPLE_CREDENTIAL}.yaml"
+    text = example.read_text("utf-8").replace("status: draft", "status: active")
+    example.write_text(text, "utf-8")
+    marked = [i for i, line in enumerate(text.splitlines(), 1) if line.endswith("# translate")]
+    assert len(marked) == 7
+    code, output = run("release", EXAMPLE_CREDENTIAL, str(catalogue))
+    assert code == 1 and "Traceback" not in output
+    *listed, reason = output.splitlines()
+    assert [line.split(": note: ")[0].rsplit(":", 1)[0] for line in listed] == [
+        f"{example}:{line}" for line in marked
+    ]
+    assert all(line.endswith("(translate it, then delete '# translate')") for line in listed)
+    assert reason.startswith("credcat release: nothing released: ")
+    assert "marked '# translate'" in reason and "delete '# translate'" in reason
+    assert not (catalogue / "versions").exists()
+    # translated (here: the mark deleted), but a tag in the English title and no Slovenian
+    # summary: released, with both warnings said first, as credcat check says them
+    lines = [line.removesuffix("  # translate") for line in text.splitlines()]
+    summary = next(i for i, line in enumerate(lines) if line.startswith('  sl: "A short'))
+    del lines[summary]
+    lines = [line.replace('en: "Data literacy', 'en: "Data <b>literacy</b>') for line in lines]
+    example.write_text("\n".join(lines) + "\n", "utf-8")
+    _, problems = check_catalogue(catalogue)
+    warned = [p.format() for p in problems if p.is_warning]
+    assert len(warned) == 2 and all(str(example) in line for line in warned)
+    code, output = run("release", EXAMPLE_CREDENTIAL, str(catalogue))
+    assert code == 0, output
+    said = output.splitlines()
+    assert said[:2] == warned
+    assert said[2].startswith(f"released {EXAMPLE_CREDENTIAL}: wrote ")
+    assert (catalogue / "versions" / EXAMPLE_CREDENTIAL / "1.0.yaml").is_file()
+
+
 def _line(path: Path, start: str) -> int:
     lines = path.read_text("utf-8").splitlines()
     return next(i for i, line in enumerate(lines, 1) if line.startswith(start))

@@ -54,6 +54,7 @@ from .render.site.messages import untranslated_note, use_own_translations
 from .rules import Suggester, counted_for_translation, translation_completeness
 from .validate import check_catalogue, no_catalogue
 from .versions import summary as versions_summary
+from .yaml_loader import TO_TRANSLATE
 
 
 def _summary(
@@ -111,7 +112,7 @@ def _translations_summary(catalogue: Catalogue, problems: Sequence[Problem] = ()
     if not any(total for _present, total in found.values()):
         return "translations: no texts to translate yet"
     marked = Counter(
-        str(p.loc[-1]) for p in problems if p.code == "to-translate" and counted_for_translation(p)
+        str(p.loc[-1]) for p in problems if p.code == TO_TRANSLATE and counted_for_translation(p)
     )
     for lang, (counted_present, total) in found.items():
         present = max(counted_present - marked[lang], 0)
@@ -241,8 +242,8 @@ def cmd_release(args: argparse.Namespace, out: TextIO) -> int:
     if missing:  # a mistake in the command, not in the catalogue
         out.write(f"credcat release: {missing}\n")
         return 2
-    try:
-        done = release(folder, args.id, on=on)
+    try:  # the warnings of its file are printed before the snapshot is written
+        done = release(folder, args.id, on=on, warn=lambda found: _print_problems(found, out))
     except ReleaseError as exc:
         _print_problems(exc.problems, out)
         out.write(f"credcat release: {exc}\n")

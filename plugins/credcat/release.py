@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -36,7 +37,7 @@ from .versions import (
     unreleased_names,
     version_key,
 )
-from .yaml_loader import EXAMPLE_VALUE, double_quoted
+from .yaml_loader import EXAMPLE_VALUE, TO_TRANSLATE, double_quoted
 
 
 class ReleaseError(CredcatError):
@@ -186,16 +187,24 @@ def _not_offered(catalogue: Catalogue, credential: Credential) -> str:
     )
 
 
-def release(root: Path | str, credential_id: str, *, on: date | None = None) -> Released:
+def release(
+    root: Path | str,
+    credential_id: str,
+    *,
+    on: date | None = None,
+    warn: Callable[[Sequence[Problem]], None] | None = None,
+) -> Released:
     """Archive the current version of a credential (``credcat release``).
 
     Refuses when the catalogue has errors (errors in another credential's file that does not
     name this one wait: :func:`_unrelated`), while ``catalogue.yaml`` or an organisation holds
     a value ``credcat init`` wrote as an example (``# example``: the release would record its
     ``base_uri`` for good, and its files name the organisations), when the credential is
-    unknown, a draft, retired or superseded (no longer offered: :func:`_not_offered`), when
-    its version is already released, or when the version does not
-    go up. The snapshot is written
+    unknown, a draft, retired or superseded (no longer offered: :func:`_not_offered`), while
+    its own file holds a text still marked ``# translate`` (the version would keep it, not
+    translated, for good), when its version is already released, or when the version does
+    not go up. Its file's warnings refuse nothing: they go to ``warn`` before the snapshot is
+    written. The snapshot is written
     to a hidden temporary file in the archive, read back and checked against its fingerprint,
     and only then given its name; an existing file is never replaced.
 
@@ -204,6 +213,8 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         credential_id: The credential to release.
         on: The release date (default: today in UTC, whatever ``SOURCE_DATE_EPOCH`` says);
             not after tomorrow, nor before the release of the version it replaces.
+        warn: Given the warnings of the credential's own file (if any), once nothing refuses
+            the release, before the snapshot is written.
 
     Returns:
         The new snapshot's path, and the versions of other credentials its files name that
@@ -238,13 +249,17 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         )
     if credential.status in ("retired", "superseded"):
         raise ReleaseError(_not_offered(catalogue, credential))
-    retitled = [
-        p
-        for p in problems
-        if p.code == NAMED_TITLE
-        and Path(p.path).stem == credential_id
-        and Path(p.path).parent.name == "credentials"
-    ]
+    source_path = root / Catalogue.source_of("credential", credential_id)
+    own = [p for p in problems if Path(p.path).resolve() == source_path.resolve()]
+    untranslated = [p for p in own if p.code == TO_TRANSLATE]
+    if untranslated:  # the version would keep each of them, not translated, for good
+        raise ReleaseError(
+            f"nothing released: the file of '{credential_id}' still holds texts marked "
+            "'# translate', which are not translated yet; a release keeps every text of the "
+            "version for good: translate each first, then delete '# translate'",
+            untranslated,
+        )
+    retitled = [p for p in own if p.code == NAMED_TITLE]
     if retitled:  # released files name this version with the title it had: never two for good
         raise ReleaseError(
             f"nothing released: version {credential.version} of '{credential_id}' has another "
@@ -279,7 +294,6 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
             f"{latest.version}, which {credential.version} replaces, was released: give "
             f"{latest.released.isoformat()} or a later date"
         )
-    source_path = root / Catalogue.source_of("credential", credential_id)
     named = named_now(catalogue, credential)
     record = {
         "date": on,
@@ -291,6 +305,9 @@ def release(root: Path | str, credential_id: str, *, on: date | None = None) -> 
         **named,
     }
     text = snapshot_text(source_path.read_text("utf-8"), record, credential)
+    warnings = [p for p in own if p.is_warning]
+    if warnings and warn is not None:
+        warn(warnings)
     folder = root / ARCHIVE_DIR / credential_id
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{credential.version}.yaml"

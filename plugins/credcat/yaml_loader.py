@@ -461,6 +461,11 @@ _TRANSLATE_MARK = re.compile(r"#\s*translate\s*$")
 language (``nl: "Université de Wavre"  # translate``)."""
 
 
+TO_TRANSLATE = "to-translate"
+"""The code of the note on a text still marked ``# translate`` (``credcat release`` refuses
+while the credential's own file holds one)."""
+
+
 def _to_translate(doc: Document, text: str) -> list[Problem]:
     """A note for each text still marked ``# translate``: it reads as a translation to the
     build and to the translation counts, but is not one yet (a note fails no strict check:
@@ -473,7 +478,7 @@ def _to_translate(doc: Document, text: str) -> list[Problem]:
         lambda loc: (
             f"the {loc[-1]} text is marked '# translate': it is not translated yet",
             "translate it, then delete '# translate'",
-            "to-translate",
+            TO_TRANSLATE,
         ),
     )
 
