@@ -795,6 +795,40 @@ def test_release_waits_for_the_values_init_wrote_as_examples(tmp_path: Path) -> 
     assert (catalogue / "versions" / EXAMPLE_CREDENTIAL / "1.0.yaml").is_file()
 
 
+@pytest.mark.parametrize(
+    ("left", "reason"),
+    [
+        ("--homepage", "its files name the organisations"),
+        ("--data-licence", "publish the data licence (your institution's decision)"),
+        ("--base-url", "a release records base_uri for good"),
+    ],
+)
+def test_the_release_waits_for_an_example_value_with_that_values_reason(
+    tmp_path: Path, left: str, reason: str
+) -> None:
+    """Every option of init given but one: credcat release waits for that one value (the
+    homepage init made from --base-url, the licence it chose, or the address it made up), and
+    says why for it alone, not for the values given."""
+    given = dict(zip(GIVEN[::2], GIVEN[1::2], strict=True))
+    folder = init(tmp_path, *(x for option in given.items() if option[0] != left for x in option))
+    catalogue = folder / "catalogue"
+    example = catalogue / "credentials" / f"{EXAMPLE_CREDENTIAL}.yaml"
+    text = example.read_text("utf-8")
+    example.write_text(text.replace("status: draft", "status: active"), "utf-8")
+    code, output = run("release", EXAMPLE_CREDENTIAL, str(catalogue))
+    assert code == 1 and "Traceback" not in output
+    *listed, said = output.splitlines()
+    assert len(listed) == 1 and "(write your own, then delete '# example')" in listed[0], output
+    reasons = [
+        "a release records base_uri for good",
+        "publish the data licence (your institution's decision)",
+        "its files name the organisations",
+    ]
+    assert [r for r in reasons if r in said] == [reason], said
+    assert said.endswith("write your own value first, then delete '# example'"), said
+    assert not (catalogue / "versions").exists()
+
+
 def test_release_waits_for_texts_marked_translate_and_says_its_warnings(tmp_path: Path) -> None:
     """Slovenian first: init writes the example's Slovenian texts in English, marked
     '# translate'. A release keeps every text for good, so while the credential's own file

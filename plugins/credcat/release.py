@@ -154,6 +154,47 @@ def _catalogue_wide(root: Path, shown: str) -> bool:
     )
 
 
+def _why_examples(root: Path, examples: list[Problem]) -> str:
+    """Why ``credcat release`` waits for the values ``credcat init`` wrote as examples that
+    are left (``examples``: their notes, in ``catalogue.yaml`` or an organisation's file):
+    the reason of each, not of those already replaced (a release records ``base_uri`` for
+    good; the data licence is the institution's decision; its files name the organisations)."""
+    settings = (root / CATALOGUE_FILE).resolve()
+    fields = {p.field for p in examples if Path(p.path).resolve() == settings}
+    in_organisations = len(fields) < len(examples)
+    holders = [
+        *(["catalogue.yaml"] if fields else []),
+        *(["an organisation"] if in_organisations else []),
+    ]
+    reasons = [
+        *(["a release records base_uri for good"] if "base_uri" in fields else []),
+        *(
+            ["its pages and files publish the data licence (your institution's decision)"]
+            if "data_licence" in fields
+            else []
+        ),
+        *(  # a value of catalogue.yaml this function has no reason for: said all the same
+            ["its files show the catalogue's settings"]
+            if fields - {"base_uri", "data_licence"}
+            else []
+        ),
+        *(["its files name the organisations"] if in_organisations else []),
+    ]
+    many = len(examples) > 1
+    return (
+        f"nothing released: {' and '.join(holders)} still "
+        f"{'hold' if len(holders) > 1 else 'holds'} "
+        f"{'values' if many else 'a value'} credcat init wrote as "
+        f"{'examples' if many else 'an example'}; {_listed(reasons)}: write your own "
+        f"{'values' if many else 'value'} first, then delete '# example'"
+    )
+
+
+def _listed(parts: list[str]) -> str:
+    """``a``, ``a, and b``, ``a, b, and c``: clauses as one sentence."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
+
+
 def _not_offered(catalogue: Catalogue, credential: Credential) -> str:
     """Why a retired or superseded credential is not released, and what to do instead.
 
@@ -232,12 +273,7 @@ def release(
     elsewhere = tuple(files)
     examples = [p for p in problems if p.code == EXAMPLE_VALUE and _catalogue_wide(root, p.path)]
     if examples:
-        raise ReleaseError(
-            "nothing released: catalogue.yaml or an organisation still holds a value credcat "
-            "init wrote as an example; a release records base_uri for good, and its files "
-            "name the organisations: write your own values first, then delete '# example'",
-            examples,
-        )
+        raise ReleaseError(_why_examples(root, examples), examples)
     credential = catalogue.credentials.get(credential_id)
     if credential is None:
         close = Suggester(catalogue.credentials).closest(credential_id)
