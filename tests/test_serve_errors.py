@@ -10,6 +10,7 @@ once through a real ``mkdocs serve`` on 127.0.0.1, bounded in time.
 from __future__ import annotations
 
 import html
+import io
 import logging
 import re
 import signal
@@ -247,6 +248,59 @@ def test_error_page_lists_errors_then_warnings_escaped() -> None:
     german = problems_page(HOSTILE, "c/", "de")
     assert '<html lang="de">' in german and "<h1>2 Fehler im Katalog c/</h1>" in german
     assert '<ol class="errors" lang="en">' in german and "<h2>Warnungen</h2>" in german
+
+
+NOTED = [
+    Problem("c/a.yaml", 2, 3, "title", "broken"),
+    Problem("c/b.yaml", 4, 5, "name.de", "marked '# translate'", severity=Severity.NOTE),
+    Problem("c/a.yaml", 6, 7, "summary", "tag shown as text", severity=Severity.WARNING),
+]
+
+
+def test_notes_are_listed_under_their_own_heading_after_the_warnings() -> None:
+    """A note (a text marked '# translate', a value marked '# example') fails nothing, and the
+    terminal counts it apart ("1 warning, 1 note"): the panel and the page list it under
+    "Notes", after the warnings, in the page language."""
+    panel = problems_panel(NOTED, "c/", "en")
+    assert "<h3>Warnings</h3>" in panel and "<h3>Notes</h3>" in panel
+    assert panel.index("<h3>Warnings</h3>") < panel.index("<h3>Notes</h3>")
+    assert _positions(panel) == ["c/a.yaml:2:3", "c/a.yaml:6:7", "c/b.yaml:4:5"]
+    warned = panel.split("<h3>Warnings</h3>")[1].split("<h3>Notes</h3>")
+    assert '<ol class="warnings">' in warned[0] and "c/b.yaml" not in warned[0]
+    assert '<ol class="notes">' in warned[1] and "c/b.yaml:4:5" in warned[1]
+    only_notes = problems_panel([NOTED[0], NOTED[1]], "c/", "de")
+    assert "<h3>Hinweise</h3>" in only_notes and "Warnungen" not in only_notes
+    page = problems_page(NOTED, "c/", "fr")
+    assert page.index("<h2>Avertissements</h2>") < page.index("<h2>Remarques</h2>")
+
+
+def test_serving_a_new_catalogue_with_an_error_lists_its_notes_as_notes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A catalogue just made by credcat init, served, then broken (eqf: 9): the panel counts
+    the error, and lists the texts marked '# translate' and the values marked '# example'
+    under "Notes", as the terminal counts them (no warnings)."""
+    from credcat.cli import main
+
+    folder = tmp_path / "new"
+    assert main(["init", str(folder), "--languages", "de,en"], out=io.StringIO()) == 0
+    config = folder / "mkdocs.yml"
+    plugin = _plugin(_load(config, tmp_path))
+    plugin.on_startup(command="serve", dirty=False)
+    try:
+        _rebuild(config, tmp_path)
+        source = next((folder / "catalogue" / "credentials").glob("*.yaml"))
+        source.write_text(source.read_text("utf-8").replace("eqf: 4 ", "eqf: 9 "), "utf-8")
+        caplog.set_level(logging.INFO, logger="mkdocs.plugins.credcat")
+        _rebuild(config, tmp_path)
+    finally:
+        plugin.on_startup(command="build", dirty=False)
+    panel = PANEL_RE.findall((tmp_path / "site" / "en" / "index.html").read_text("utf-8"))[0]
+    assert "1 error in the catalogue" in panel
+    assert "<h3>Warnings</h3>" not in panel and "<h3>Notes</h3>" in panel
+    notes = panel.split("<h3>Notes</h3>")[1]
+    assert len(_positions(notes)) == 8  # the eight notes of a new de,en catalogue
+    assert "eqf" not in notes
 
 
 def test_panel_is_a_named_region_in_the_page_language_with_english_problems() -> None:

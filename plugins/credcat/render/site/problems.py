@@ -6,7 +6,8 @@ Owns the two HTML forms of a catalogue's problems, for the maintainer who previe
   catalogue as it last was valid (a half-written draft does not wipe the preview): how many
   errors, that the pages *and* the machine-readable files are those of the last valid
   catalogue, on a page made from a file with errors that this page is one of them, then the
-  problems, those of the page's own file first, at most :data:`PANEL_LISTED`;
+  problems (errors, warnings, then notes, each under its heading), those of the page's own file
+  first, at most :data:`PANEL_LISTED`;
   :func:`with_panel` puts it after a rendered page's ``<body>`` tag;
 * :func:`problems_page` — the page shown instead of every page where there was no valid
   catalogue yet: every problem.
@@ -75,6 +76,15 @@ def _list(kind: str, problems: Sequence[Problem], words: str) -> list[str]:
     return [f'<ol class="{kind}"{marked}>', *(_item(p) for p in problems), "</ol>"]
 
 
+def _kinds(problems: Sequence[Problem]) -> tuple[list[Problem], list[Problem], list[Problem]]:
+    """The errors, the warnings and the notes (``# translate``, ``# example``: they fail
+    nothing, and ``credcat check`` counts them apart) of ``problems``, each in their order."""
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if p.is_warning]
+    notes = [p for p in problems if not p.is_error and not p.is_warning]
+    return errors, warnings, notes
+
+
 def _title(errors: int, catalogue: str, words: str) -> str:
     ui = ui_tree(words)["serve_problems"]
     return fill(plural(ui["title"], errors, words), folder=catalogue)
@@ -87,8 +97,9 @@ def problems_panel(
     last was valid.
 
     Args:
-        problems: The catalogue's problems, errors and warnings (sorted, as a
-            :class:`~credcat.errors.CatalogueError` holds them).
+        problems: The catalogue's problems, errors, warnings and notes (sorted, as a
+            :class:`~credcat.errors.CatalogueError` holds them): each kind under its own
+            heading.
         catalogue: The catalogue folder as the maintainer names it, e.g. ``catalogue/``.
         lang: The page language (credcat's words follow it where its interface speaks it).
         page_file: The YAML file the page is made from, as problems name it
@@ -100,13 +111,14 @@ def problems_panel(
     """
     words = interface_language(lang)
     ui = ui_tree(words)["serve_problems"]
-    errors = [p for p in problems if p.is_error]
-    warnings = [p for p in problems if not p.is_error]
+    errors, warnings, notes = _kinds(problems)
     own = [p for p in errors if page_file and p.path == page_file]
     errors = own + [p for p in errors if p not in own]
     shown_errors = errors[:PANEL_LISTED]
     shown_warnings = warnings[: PANEL_LISTED - len(shown_errors)]
-    left = len(errors) + len(warnings) - len(shown_errors) - len(shown_warnings)
+    shown_notes = notes[: PANEL_LISTED - len(shown_errors) - len(shown_warnings)]
+    shown = len(shown_errors) + len(shown_warnings) + len(shown_notes)
+    left = len(problems) - shown
     title_id = f"{PANEL_ID}-title"
     body = [
         f'<section class="credcat-problems" id="{PANEL_ID}" aria-labelledby="{title_id}"'
@@ -119,9 +131,9 @@ def problems_panel(
         body.append(f'<p class="credcat-problems__this">{text}</p>')
     body.append(f"<p>{_html(str(ui['stale']))}</p>")
     body += _list("errors", shown_errors, words)
-    if shown_warnings:
-        body += [f"<h3>{_html(str(ui['warnings']))}</h3>"]
-        body += _list("warnings", shown_warnings, words)
+    for kind, shown_kind in (("warnings", shown_warnings), ("notes", shown_notes)):
+        if shown_kind:
+            body += [f"<h3>{_html(str(ui[kind]))}</h3>", *_list(kind, shown_kind, words)]
     if left:
         body.append(f"<p>{_html(plural(ui['more'], left, words))}</p>")
     body.append("</section>")
@@ -143,7 +155,8 @@ def problems_page(
     valid catalogue to show.
 
     Args:
-        problems: The catalogue's problems, errors and warnings.
+        problems: The catalogue's problems, errors, warnings and notes (each kind under its
+            own heading).
         catalogue: The catalogue folder as the maintainer names it, e.g. ``catalogue/``.
         lang: The language of credcat's words around the problems.
 
@@ -152,16 +165,16 @@ def problems_page(
     """
     words = interface_language(lang)
     ui = ui_tree(words)["serve_problems"]
-    errors = [p for p in problems if p.is_error]
-    warnings = [p for p in problems if not p.is_error]
+    errors, warnings, notes = _kinds(problems)
     head = _title(len(errors), catalogue, words)
     body = [
         f"<h1>{_html(head)}</h1>",
         f"<p>{_html(str(ui['nothing_else']))}</p>",
         *_list("errors", errors, words),
     ]
-    if warnings:
-        body += [f"<h2>{_html(str(ui['warnings']))}</h2>", *_list("warnings", warnings, words)]
+    for kind, listed in (("warnings", warnings), ("notes", notes)):
+        if listed:
+            body += [f"<h2>{_html(str(ui[kind]))}</h2>", *_list(kind, listed, words)]
     return "\n".join(
         [
             "<!doctype html>",
