@@ -59,3 +59,39 @@ def test_a_credential_file_whose_name_ends_in_a_newline_is_refused(tmp_path: Pat
     assert len(refused) == 1 and "cannot be an id" in refused[0].message
     assert "\n" not in refused[0].format()  # said on one line, the newline shown escaped
     assert refused[0].hint == f"rename it to {source.stem}x.yaml"
+
+
+def test_an_id_too_long_is_said_to_be_too_long(tmp_path: Path) -> None:
+    """A file named with 70 letters 'a' breaks only the length of an id: the message says so
+    (not that an id is lowercase letters, digits and hyphens, which it is), and the hint
+    names the id cut to the limit; a file name that breaks both is told both. An id written
+    in a file (an outcome's) is told the same."""
+    root = write_catalogue(tmp_path / "catalogue")
+    source = next((root / "credentials").glob("*.yaml"))
+    long = "a" * 70
+    (root / "credentials" / f"{long}.yaml").write_bytes(source.read_bytes())
+    (root / "credentials" / f"B{long}.yaml").write_bytes(source.read_bytes())
+    _catalogue, problems = check_catalogue(root)
+    refused = {p.path.rsplit("/", 1)[1]: p for p in problems if p.code == "file-name"}
+    assert refused.keys() == {f"{long}.yaml", f"B{long}.yaml"}
+    only_long = refused[f"{long}.yaml"]
+    assert only_long.message.endswith(
+        f"cannot be an id: the file name is the id, and an id has at most {MAX_ID_LENGTH} "
+        "characters (this one has 70)"
+    ), only_long.message
+    assert only_long.hint == f"rename it to {'a' * MAX_ID_LENGTH}.yaml"
+    both = refused[f"B{long}.yaml"].message
+    assert both.endswith(
+        "the file name is the id, in lowercase letters, digits and hyphens, and an id has at "
+        f"most {MAX_ID_LENGTH} characters (this one has 71)"
+    ), both
+    text = source.read_text("utf-8")
+    outcome = next(line for line in text.splitlines() if line.lstrip().startswith("- id:"))
+    source.write_text(text.replace(outcome, outcome.split(":")[0] + f": {long}"), "utf-8")
+    _catalogue, problems = check_catalogue(root)
+    said = [(p.field, p.message, p.hint) for p in problems if p.path == str(source)]
+    assert said[0][1:] == (
+        f"'{long}' is not a valid id: an id has at most {MAX_ID_LENGTH} characters "
+        "(this one has 70)",
+        f"did you mean '{'a' * MAX_ID_LENGTH}'?",
+    ) and said[0][0].endswith("> id"), said

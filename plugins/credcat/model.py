@@ -376,10 +376,16 @@ def _slug(value: Any) -> str:
         )
     if len(value) > MAX_ID_LENGTH or not SLUG_RE.fullmatch(value):
         suggestion = slugify(value)
+        length = f"at most {MAX_ID_LENGTH} characters (this one has {len(value)})"
+        rule = (
+            f"an id has {length}"
+            if SLUG_RE.fullmatch(value)
+            else "use lowercase letters, digits and single hyphens"
+            + (f", {length}" if len(value) > MAX_ID_LENGTH else "")
+        )
         raise fail(
             "slug",
-            f"'{shorten(value)}' is not a valid id: "
-            "use lowercase letters, digits and single hyphens",
+            f"'{shorten(value)}' is not a valid id: {rule}",
             f"did you mean '{suggestion}'?" if suggestion else "",
         )
     if WINDOWS_RESERVED_RE.fullmatch(value):

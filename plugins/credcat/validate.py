@@ -629,8 +629,7 @@ def _entity_files(
                     0,
                     0,
                     "",
-                    f"'{readable_name(path.stem)}' cannot be an id: the file name is the id, in "
-                    "lowercase letters, digits and hyphens",
+                    f"'{readable_name(path.stem)}' cannot be an id: {_id_rule(path.stem)}",
                     rename(f"{suggestion}.yaml") if suggestion else "",
                     code="file-name",
                 )
@@ -641,6 +640,16 @@ def _entity_files(
         if suggestion:
             files.append((path, suggestion))
     return files
+
+
+def _id_rule(name: str) -> str:
+    """What a file name breaks of the rule of ids: their letters, or their length."""
+    length = f"an id has at most {MAX_ID_LENGTH} characters (this one has {len(name)})"
+    if SLUG_RE.fullmatch(name):
+        return f"the file name is the id, and {length}"
+    return "the file name is the id, in lowercase letters, digits and hyphens" + (
+        f", and {length}" if len(name) > MAX_ID_LENGTH else ""
+    )
 
 
 def _id_for(name: str) -> str:
