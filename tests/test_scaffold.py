@@ -106,9 +106,9 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
     folder = init(tmp_path, "--title", "Micro-credentials of Musterstadt", "--languages", "de,en")
     catalogue, problems = check_catalogue(folder / "catalogue")
     assert [p.format() for p in problems if p.is_error or p.is_warning] == []
-    # the title and the publisher's name, given in one language, are marked for translation;
-    # the catalogue's address and data licence and the publisher's name, kind, country and
-    # homepage, not given, are init's examples
+    # the title, given in one language, is marked for translation (the publisher's name is
+    # its legal name, the same in each language); the catalogue's address and data licence
+    # and the publisher's name, kind, country and homepage, not given, are init's examples
     assert sorted((p.path.split("/")[-1], p.field, p.code) for p in problems) == [
         ("catalogue.yaml", "base_uri", "example-value"),
         ("catalogue.yaml", "data_licence", "example-value"),
@@ -117,7 +117,6 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
         ("our-institution.yaml", "homepage", "example-value"),
         ("our-institution.yaml", "kind", "example-value"),
         ("our-institution.yaml", "name.de", "example-value"),
-        ("our-institution.yaml", "name.en", "to-translate"),
     ]
     assert {p.code for p in problems} == NOTED
     assert catalogue is not None and catalogue.languages == ["de", "en"]
@@ -677,20 +676,21 @@ def test_the_example_credential_is_written_in_the_catalogues_languages(
 
 
 def test_texts_marked_translate_are_notes_and_count_as_untranslated(tmp_path: Path) -> None:
-    """`init` writes the title and the publisher's name once, and into the other languages
-    marked '# translate': check names each as a note (a strict check still passes) and the
-    translation counts, which count them, leave them out (they read '100%' before; then
-    they took them off the credentials' count, which did not hold them)."""
+    """`init` writes the title once, and into the other languages marked '# translate': check
+    names it as a note (a strict check still passes) and the translation counts, which count
+    it, leave it out (they read '100%' before; then they took it off the credentials' count,
+    which did not hold it). The publisher's name is its legal name, written the same in
+    each language, not marked: it counts as there."""
     folder = init(tmp_path, "--title", "Microcertificats de Wavre", "--languages", "fr,nl", *GIVEN)
     code, output = run("check", "--strict", str(folder / "catalogue"))
     assert code == 0, output
     lines = output.splitlines()
     notes = [line for line in lines if ": note: " in line]
-    assert len(notes) == 2 and all("the nl text is marked '# translate'" in n for n in notes)
+    assert len(notes) == 1 and all("the nl text is marked '# translate'" in n for n in notes)
     # the counted texts: the example credential's seven, the catalogue's title and the
-    # publisher's name; the two marked ones are not translated yet
-    assert "translations: fr 100% (9/9), nl 77% (7/9)" in lines
-    assert lines[-1].startswith("OK: ") and ", 2 notes in " in lines[-1]
+    # publisher's name; the marked one is not translated yet
+    assert "translations: fr 100% (9/9), nl 88% (8/9)" in lines
+    assert lines[-1].startswith("OK: ") and ", 1 note in " in lines[-1]
     settings = folder / "catalogue" / "catalogue.yaml"
     text = settings.read_text("utf-8")
     settings.write_text(
@@ -698,7 +698,7 @@ def test_texts_marked_translate_are_notes_and_count_as_untranslated(tmp_path: Pa
         "utf-8",
     )
     code, output = run("check", "--strict", str(folder / "catalogue"))
-    assert "translations: fr 100% (9/9), nl 88% (8/9)" in output.splitlines()
+    assert "translations: fr 100% (9/9), nl 100% (9/9)" in output.splitlines()
 
 
 def test_the_values_init_chose_are_noted_until_replaced(tmp_path: Path) -> None:
@@ -757,6 +757,34 @@ def test_the_homepage_init_writes_is_an_example_even_with_the_catalogues_address
     noted = [(p.path, p.line, p.field) for p in problems if p.code == "example-value"]
     name = lines.index('  de: "Our institution"  # example') + 1
     assert noted == [(str(org), name, "name.de"), (str(org), homepage, "homepage")]
+
+
+def test_the_publishers_name_is_not_a_text_to_translate_and_its_comments_line_up(
+    tmp_path: Path,
+) -> None:
+    """The publisher's name is its legal name in each language it officially has: init writes
+    the name given in every language, not marked '# translate'. The comments beside its
+    values start in one column whatever their length, and each value says one thing beside
+    it: the homepage, an example, only '# example'."""
+    folder = init(tmp_path, "--languages", "sl,en", "--publisher-name", "Šolski center Celje")
+    org = folder / "catalogue" / "organisations" / "our-institution.yaml"
+    lines = org.read_text("utf-8").splitlines()
+    start = lines.index("name:")
+    assert lines[start + 1 : start + 3] == [
+        '  sl: "Šolski center Celje"',
+        '  en: "Šolski center Celje"',
+    ]
+    _, problems = check_catalogue(folder / "catalogue")
+    assert [p.field for p in problems if p.path == str(org) and p.code == "to-translate"] == []
+    values = [line for line in lines if re.match(r"^(kind|country|homepage): ", line)]
+    assert len(values) == 3
+    assert len({line.index("#") for line in values}) == 1, values
+    assert values[-1].startswith("homepage: https://catalogue.example/ ")
+    assert values[-1].endswith("  # example") and values[-1].count("#") == 1, values[-1]
+    long = init(tmp_path / "long", "--homepage", "https://www.very-long-name.example.si/sl/home/")
+    org = long / "catalogue" / "organisations" / "our-institution.yaml"
+    values = [line for line in org.read_text("utf-8").splitlines() if "  # " in line]
+    assert len({line.index("#") for line in values}) == 1, values
 
 
 def test_release_waits_for_the_values_init_wrote_as_examples(tmp_path: Path) -> None:
@@ -901,8 +929,9 @@ def test_a_home_pages_heading_says_the_language_of_the_catalogues_title(
 def test_the_translation_counts_of_a_czech_catalogue_count_what_is_czech(tmp_path: Path) -> None:
     """Czech by default, English beside it: init has no Czech example texts, so it writes the
     English ones marked '# translate' under cs; the counts say Czech is barely started
-    (its title and the publisher's name, given in Czech) and English lacks those two."""
+    (its title and the publisher's name, given in Czech) and English lacks the title (the
+    name is the publisher's legal name, the same in each language)."""
     folder = init(tmp_path, "--title", "Mikrocertifikáty SPŠ", "--languages", "cs,en", *GIVEN)
     code, output = run("check", str(folder / "catalogue"))
     assert code == 0, output
-    assert "translations: cs 22% (2/9), en 77% (7/9)" in output.splitlines()
+    assert "translations: cs 22% (2/9), en 88% (8/9)" in output.splitlines()

@@ -299,7 +299,7 @@ def test_serving_a_new_catalogue_with_an_error_lists_its_notes_as_notes(
     assert "1 error in the catalogue" in panel
     assert "<h3>Warnings</h3>" not in panel and "<h3>Notes</h3>" in panel
     notes = panel.split("<h3>Notes</h3>")[1]
-    assert len(_positions(notes)) == 8  # the eight notes of a new de,en catalogue
+    assert len(_positions(notes)) == 7  # the seven notes of a new de,en catalogue
     assert "eqf" not in notes
 
 

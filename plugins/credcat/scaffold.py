@@ -38,7 +38,11 @@ __all__ = ["ScaffoldError", "init_catalogue", "new_file"]
 EXAMPLE_CREDENTIAL = "data-literacy-at-work"
 """The id of the example credential ``credcat init`` writes."""
 
-_TEXT_LINE = re.compile(r'^(?P<indent> *)(?P<item>- )?(?P<key>\w+): T"(?P<text>.*)"(?P<rest>.*)$')
+_TEXT_LINE = re.compile(
+    r'^(?P<indent> *)(?P<item>- )?(?P<key>\w+): (?P<kind>[TN])"(?P<text>.*)"(?P<rest>.*)$'
+)
+"""A text of a template: ``T"…"`` a text to translate, ``N"…"`` a name (an organisation's
+legal name), written the same in every language and never marked ``# translate``."""
 
 
 class ScaffoldError(CredcatError):
@@ -102,10 +106,11 @@ def _texts(
     """Expand each ``key: T"text"`` line into the text in every language.
 
     Without ``translations`` the text is the maintainer's own (a title given to ``init``), in
-    the default language: the other languages get it marked ``# translate``. With them, the
-    text is English (the example credential): English gets it as it is, a language that
-    ``translations`` has the text in gets that, and any other language gets the English text
-    marked ``# translate``.
+    the default language: the other languages get it marked ``# translate``; a name
+    (``key: N"name"``, the publisher's legal name) is the same in every language, unmarked.
+    With them, the text is English (the example credential): English gets it as it is, a
+    language that ``translations`` has the text in gets that, and any other language gets the
+    English text marked ``# translate``.
     """
     out: list[str] = []
     for line in template.splitlines():
@@ -120,7 +125,9 @@ def _texts(
             rest = rest[: -len(EXAMPLE_MARK)]
         texts = []
         for i, lang in enumerate(languages):
-            if translations is None:
+            if match["kind"] == "N":  # a legal name: not a text to translate
+                texts.append((lang, text, False))
+            elif translations is None:
                 texts.append((lang, text, i > 0))
             elif lang == "en" or lang in translations.get(text, {}):
                 texts.append((lang, text if lang == "en" else translations[text][lang], False))
@@ -137,6 +144,33 @@ def _texts(
             note = "  # translate" if translate else (mark if i == 0 else "")
             out.append(f"{inner}{lang}: {double_quoted(said)}{note}")
     return "\n".join(out) + "\n"
+
+
+_COMMENTED = re.compile(r'^(?P<head>\w+: (?:"(?:[^"\\]|\\.)*"|\S+))\s+(?P<comment>#.*)$')
+"""A top-level ``key: value  # comment`` line (the value one word, or quoted)."""
+
+COMMENT_COLUMN = 36
+"""Where the comments beside the values of the files ``init`` and ``new`` write start (the
+column of their ``#``, counted from 0), unless a value is too long: then all of them start
+two spaces after the longest."""
+
+
+def _aligned(text: str) -> str:
+    """``text`` with the comments beside its top-level values in one column, once the
+    options are filled in (a homepage's length is the maintainer's)."""
+    lines = text.splitlines()
+    found = [_COMMENTED.match(line) for line in lines]
+    heads = [len(match["head"]) for match in found if match is not None]
+    if not heads:
+        return text
+    column = max(COMMENT_COLUMN, max(heads) + 2)
+    return (
+        "\n".join(
+            line if match is None else match["head"].ljust(column) + match["comment"]
+            for line, match in zip(lines, found, strict=True)
+        )
+        + "\n"
+    )
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
@@ -307,8 +341,8 @@ def init_plan(options: InitOptions) -> dict[str, str]:
         ".gitlab-ci.yml": _fill(_template("gitlab-ci.yml"), values),
         ".pre-commit-config.yaml": _template("pre-commit-config.yaml"),
         f"{cat}/{CATALOGUE_FILE}": _texts(_fill(_template("catalogue.yaml"), values), languages),
-        f"{cat}/{ORGANISATIONS_DIR}/{options.publisher}.yaml": _texts(
-            _fill(_template("organisation-publisher.yaml"), values), languages
+        f"{cat}/{ORGANISATIONS_DIR}/{options.publisher}.yaml": _aligned(
+            _texts(_fill(_template("organisation-publisher.yaml"), values), languages)
         ),
         f"{cat}/{CREDENTIALS_DIR}/{EXAMPLE_CREDENTIAL}.yaml": _texts(
             _fill(_template("credential-example.yaml"), values),

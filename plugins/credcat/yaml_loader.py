@@ -485,7 +485,7 @@ def _to_translate(doc: Document, text: str) -> list[Problem]:
 
 _EXAMPLE_MARK = re.compile(r"#\s*example\s*$")
 """The mark ``credcat init`` puts after a value it chose as an example where the maintainer
-gave none (``country: BE  # ISO 3166 country code  # example``)."""
+gave none (``country: BE  # example``)."""
 
 
 EXAMPLE_VALUE = "example-value"
