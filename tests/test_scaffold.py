@@ -759,6 +759,20 @@ def test_the_homepage_init_writes_is_an_example_even_with_the_catalogues_address
     assert noted == [(str(org), name, "name.de"), (str(org), homepage, "homepage")]
 
 
+def test_init_refuses_an_http_base_url_and_says_to_use_https(tmp_path: Path) -> None:
+    """The site's address becomes every permanent identifier, fixed for good at the first
+    release, and credcat check warns about an http:// one (a new catalogue checks strictly):
+    init refuses it, as it refuses a bad option, with the https:// address to give, and
+    writes nothing."""
+    folder = tmp_path / "new-catalogue"
+    code, output = run("init", str(folder), "--base-url", "http://example.org")
+    assert code == 2 and "Traceback" not in output
+    assert output.startswith("credcat init: --base-url http://example.org/ is an http:// ")
+    assert output.rstrip().endswith("give https://example.org/")
+    assert not folder.exists()
+    assert init(tmp_path / "s", "--base-url", "https://example.org").is_dir()
+
+
 def test_the_publishers_name_is_not_a_text_to_translate_and_its_comments_line_up(
     tmp_path: Path,
 ) -> None:

@@ -1310,3 +1310,31 @@ def test_a_recorded_title_reads_back_as_it_was_written(tmp_path: Path) -> None:
     assert release_ is not None and dict(release_.titles or ()) == {
         "part-a": tuple(sorted(title.items()))
     }
+
+
+def test_an_http_base_uri_is_a_warning_until_the_first_release_fixes_it(tmp_path: Path) -> None:
+    """base_uri starts every permanent identifier, and the first release records it for good:
+    an http:// one is a warning at base_uri (credcat check --strict fails) whose fix is the
+    https:// address, while it can still change; once a version is released under it, it
+    cannot (base-uri-moved), and nothing more is said."""
+    settings = {**SETTINGS, "base_uri": "http://credentials.test.example/"}
+    root = write_catalogue(tmp_path / "c", settings=settings)
+    _cat, problems = check_catalogue(root)
+    found = [p for p in problems if p.code == "base-uri-http"]
+    assert [(p.path, p.line, p.field, p.severity.value) for p in found] == [
+        (
+            str(root / "catalogue.yaml"),
+            line_of(root / "catalogue.yaml", "base_uri:"),
+            "base_uri",
+            "warning",
+        )
+    ]
+    assert "the first release records it for good" in found[0].message
+    assert "write https://credentials.test.example/" in found[0].hint
+    assert [p for p in problems if p.is_warning] == found
+    code, output = run("check", "--strict", str(root))
+    assert code == 1 and "warning: base_uri: base_uri is an http:// address" in output
+    code, output = release(root, "databases")
+    assert code == 0, output
+    _cat, problems = check_catalogue(root)
+    assert [p for p in problems if p.code == "base-uri-http"] == []

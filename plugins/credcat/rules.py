@@ -113,6 +113,32 @@ def publisher_reference(cat: Catalogue) -> Iterator[Problem]:
         )
 
 
+BASE_URI_HTTP = "base-uri-http"
+"""The code of the warning on a ``base_uri`` that is an ``http://`` address."""
+
+
+def base_uri_https(cat: Catalogue) -> Iterator[Problem]:
+    """The catalogue's ``base_uri`` is an ``https://`` address, while no version is released:
+    it starts every permanent identifier, and the first release records it for good (after
+    that it cannot change: ``base-uri-moved``, so nothing is said any more)."""
+    base = cat.settings.base_uri
+    if not base.lower().startswith("http://") or any(cat.archive.releases.values()):
+        return
+    yield problem_at(
+        cat,
+        "catalogue",
+        "",
+        ("base_uri",),
+        "base_uri is an http:// address: every permanent identifier of the credentials starts "
+        "with it, and the first release records it for good (browsers mark http:// pages as "
+        "not secure)",
+        f"publish the site over HTTPS and write https://{base[len('http://') :]} before the "
+        "first release",
+        severity=WARNING,
+        code=BASE_URI_HTTP,
+    )
+
+
 def organisation_references(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     """Every organisation id a credential names exists."""
     yield from _unknown_organisations(cat, cred.id, cred.organisation_references())
@@ -1308,6 +1334,7 @@ def _own_framework_hint(countries: Collection[str]) -> str:
 
 RULES: tuple[Rule, ...] = (
     publisher_reference,
+    base_uri_https,
     credential_references,
     invalid_credentials_references,
     stackability_cycles,

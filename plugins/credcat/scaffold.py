@@ -217,6 +217,13 @@ def _check_options(options: InitOptions) -> CatalogueSettings:
     except ValidationError as exc:  # each mistake once (a language is checked twice)
         messages = dict.fromkeys(_message(e) for e in exc.errors())
         raise ScaffoldError("; ".join(messages)) from None
+    if settings.base_uri.lower().startswith("http://"):  # credcat check --strict: a warning
+        raise ScaffoldError(
+            f"--base-url {printable(settings.base_uri)} is an http:// address: every "
+            "permanent identifier of the credentials starts with it, and the first release "
+            "records it for good; publish the site over HTTPS and give https://"
+            f"{printable(settings.base_uri[len('http://') :])}"
+        )
     return settings
 
 
