@@ -309,9 +309,16 @@ def test_a_language_credcats_interface_is_not_translated_into_is_said(
     assert note in out.getvalue()
     code, output = check("--strict", str(tmp_path / "pl" / "catalogue"))
     assert code == 0 and note in output
+    assert "yet: pages in these languages show its headings" in output
     out = io.StringIO()
     assert main(["init", str(tmp_path / "de"), "--languages", "de,en,fr,es,pt,nl"], out=out) == 0
     assert "interface:" not in out.getvalue()
+    out = io.StringIO()
+    assert main(["init", str(tmp_path / "sl"), "--languages", "sl,en"], out=out) == 0
+    assert (
+        "interface: credcat's interface is not translated into Slovenian (sl) yet: pages in "
+        "Slovenian show its headings, labels and notes in English"
+    ) in out.getvalue()
 
 
 def test_the_summary_counts_nothing_it_could_not_read(tmp_path: Path) -> None:

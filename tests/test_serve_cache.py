@@ -8,6 +8,7 @@ incremental build is right only when it is the same bytes.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from credcat.cache import SERVE_PREFIX, FileStore, serve_store
+from credcat.cli import main
 from credcat.mkdocs_plugin import THEME_DIR, CredcatPlugin
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -57,8 +59,8 @@ def _logged(caplog: pytest.LogCaptureFixture) -> tuple[int, int, int, int]:
     """(credentials copied, rendered, listing pages kept, listing pages) from the rebuild's
     log line."""
     found = re.findall(
-        r"(\d+) credentials? unchanged \(their pages and files moved back from the previous "
-        r"build\), (\d+) rendered; (\d+) of (\d+) listing pages? unchanged",
+        r"(\d+) credentials? unchanged \((?:its|their) pages and files moved back from the "
+        r"previous build\), (\d+) rendered; (\d+) of (\d+) listing pages? unchanged",
         caplog.text,
     )
     assert found, caplog.text
@@ -499,3 +501,27 @@ def test_an_edit_of_the_catalogues_own_translation_makes_every_page_again(
         assert again == _fresh(plugin, config, site)
     finally:
         use_own_translations(OwnTranslations())
+
+
+def test_the_rebuild_log_of_one_credential_says_its_pages(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A catalogue of one credential (a new one), rebuilt unchanged: the log line counts
+    "1 credential unchanged (its pages and files …)", not "their"."""
+    folder = tmp_path / "new"
+    assert main(["init", str(folder)], out=io.StringIO()) == 0
+    config = folder / "mkdocs.yml"
+    plugin = load_config(config_file=str(config), site_dir=str(tmp_path / "site")).plugins[
+        "credcat"
+    ]
+    assert isinstance(plugin, CredcatPlugin)
+    plugin.on_startup(command="serve", dirty=False)
+    caplog.set_level("INFO", logger="mkdocs.plugins.credcat")
+    try:
+        _rebuild(config, tmp_path / "site")
+        caplog.clear()
+        _rebuild(config, tmp_path / "site")
+    finally:
+        plugin.on_startup(command="build", dirty=False)
+    assert "1 credential unchanged (its pages and files moved back" in caplog.text, caplog.text
+    assert _logged(caplog)[:2] == (1, 0)

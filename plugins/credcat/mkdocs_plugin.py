@@ -1520,7 +1520,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 store.keep(cid, keys[cid], trees, extra)
         store.forget(keys)
         log.info(
-            f"{counted(store.hits, 'credential')} unchanged (their pages and files moved back "
+            f"{counted(store.hits, 'credential')} unchanged "
+            f"({'its' if store.hits == 1 else 'their'} pages and files moved back "
             f"from the previous build), {store.misses} rendered; {self._listings_kept} of "
             f"{counted(len(self._listings), 'listing page')} unchanged"
         )

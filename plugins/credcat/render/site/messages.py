@@ -356,26 +356,32 @@ def interface_language(lang: str) -> str:
 
 
 UNTRANSLATED_NOTE = (
-    "interface: credcat's interface is not translated into {languages} yet: their pages show "
-    "its headings, labels and notes in English; to translate it, run {commands} and fill in "
-    "the file it writes (see \"Translating the interface\" in credcat's maintainers' guide)"
+    "interface: credcat's interface is not translated into {languages} yet: pages in {pages} "
+    "show its headings, labels and notes in English; to translate it, run {commands} and fill "
+    "in the file it writes (see \"Translating the interface\" in credcat's maintainers' guide)"
 )
 """What ``credcat check``, ``credcat init`` and a build say of :func:`untranslated`."""
 
 
 def untranslated_note(languages: Iterable[str]) -> str | None:
     """:data:`UNTRANSLATED_NOTE` for the languages of ``languages`` credcat's interface has no
-    translation into, each named in English with its code ("Polish (pl)"); ``None`` when it
-    has one for every language."""
+    translation into, each named in English with its code ("Polish (pl)"), and whose pages
+    show its words in English ("pages in Polish", "pages in these languages"); ``None`` when
+    it has one for every language."""
     bare = untranslated(languages)
     if not bare:
         return None
-    names = []
+    named = []  # (its name in English, or its code; the name with the code)
     for code in bare:
         concept = vocab.lookup("language", code.split("-")[0])
-        names.append(f"{concept.label('en')} ({code})" if concept is not None else code)
+        name = concept.label("en") if concept is not None else code
+        named.append((name, f"{name} ({code})" if concept is not None else code))
     commands = " and ".join(f"`credcat translate {code}`" for code in bare)
-    return UNTRANSLATED_NOTE.format(languages=", ".join(names), commands=commands)
+    return UNTRANSLATED_NOTE.format(
+        languages=", ".join(said for _name, said in named),
+        pages=named[0][0] if len(named) == 1 else "these languages",
+        commands=commands,
+    )
 
 
 PARTIAL_HEADER = "X-Credcat-Partial"
