@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shlex
 import shutil
@@ -100,6 +101,40 @@ def test_init_writes_a_complete_repository(tmp_path: Path) -> None:
         schema = modeline.removeprefix("# yaml-language-server: $schema=")
         assert modeline != schema, yaml_file
         assert (yaml_file.parent / schema).resolve().is_file(), schema
+
+
+def test_init_says_the_next_steps_git_and_check_among_them(tmp_path: Path) -> None:
+    """A release is a file to commit with the credential's: init's "Next:" lines start the
+    Git repository (init does not: the institution may keep it elsewhere), preview, and check
+    the catalogue; a folder with a space is quoted in the command to copy."""
+    folder = tmp_path / "my catalogue"
+    code, output = run("init", str(folder))
+    assert code == 0, output
+    lines = output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.endswith(" files). Next:"))
+    assert lines[start + 1 : start + 5] == [
+        f"  cd {shlex.quote(str(folder))} && git init && git add -A && git commit -m "
+        '"A new catalogue"   # releases are kept in Git',
+        "  mkdocs serve   # preview on http://127.0.0.1:8000",
+        "  then replace the example credential and organisation with your own, and",
+        "  credcat check catalogue   # every problem, as file:line:column; then commit",
+    ]
+    assert not (folder / ".git").exists()
+    # the Git line runs as written (a committer named by the environment, no user config)
+    if shutil.which("git") is not None:
+        who = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org"}
+        env = {**who, "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+        env |= {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1"}
+        command = lines[start + 1].split("   # ")[0].strip()
+        subprocess.run(
+            ["sh", "-c", command], cwd=tmp_path, env=env, check=True, capture_output=True
+        )
+        clean = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=folder, env=env, capture_output=True, text=True
+        )
+        assert clean.returncode == 0 and clean.stdout == ""
+    code, said = run("check", str(folder / "catalogue"))
+    assert code == 0 and "0 errors, 0 warnings" in said
 
 
 def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import shlex
 import sys
 import time
 from collections import Counter
@@ -292,8 +293,13 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"credcat init: {exc}\n")
         return 2
     out.write(f"created a catalogue in {args.folder} ({len(written)} files). Next:\n")
-    out.write(f"  cd {args.folder} && mkdocs serve   # preview on http://127.0.0.1:8000\n")
-    out.write("  then replace the example credential and organisation with your own\n")
+    out.write(  # credcat release writes files to commit with the credential's: Git it is
+        f"  cd {shlex.quote(args.folder)} && git init && git add -A && git commit -m "
+        '"A new catalogue"   # releases are kept in Git\n'
+    )
+    out.write("  mkdocs serve   # preview on http://127.0.0.1:8000\n")
+    out.write("  then replace the example credential and organisation with your own, and\n")
+    out.write("  credcat check catalogue   # every problem, as file:line:column; then commit\n")
     settings = next(p for p in written if p.name == CATALOGUE_FILE)
     note = untranslated_note(yaml.safe_load(settings.read_text("utf-8")).get("languages", []))
     if note:
