@@ -5,10 +5,11 @@ with their skills (``credcat.render.site.search``), so it stays small at 10,000 
 The header search must still find a credential by an outcome's words (the catalogue's own
 search does too: ``test_e2e.test_text_search_finds_a_credential_by_an_outcome_word``).
 
-The catalogue's own search reads the descriptions, outcomes and skills from ``catalogue-texts.json``, which
-the page loads after ``catalogue.json`` (issue 9: the filters work as soon as the first, smaller
-file is parsed). A search typed before the texts arrive waits for them, says so, and then shows
-the right results; it never shows results that miss the outcomes.
+The catalogue's own search reads the descriptions, outcomes and skills from
+``catalogue-texts.json``, which the page loads after ``catalogue.json`` (issue 9: the filters
+work as soon as the first, smaller file is parsed). A search typed before the texts arrive
+waits for them, says so, and then shows the right results; it never shows results that miss
+the outcomes.
 """
 
 from __future__ import annotations
