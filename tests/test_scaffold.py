@@ -512,6 +512,9 @@ def test_the_ci_files_are_valid_workflows(tmp_path: Path) -> None:
     assert "credcat validate site" in steps  # the official shapes on the built site
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert workflow["env"]["NO_MKDOCS_2_WARNING"] == "1"
+    # superseded pull-request runs are cancelled, never a run on main (its deployment)
+    cancel = workflow["concurrency"]["cancel-in-progress"]
+    assert cancel == "${{ github.ref != 'refs/heads/main' }}", cancel
     gitlab_ci = yaml.safe_load(gitlab.read_text("utf-8"))
     assert gitlab_ci["pages"]["artifacts"]["paths"] == ["public"]
     commands = [*steps, *gitlab_ci["pages"]["script"], *gitlab_ci["check"]["script"]]
