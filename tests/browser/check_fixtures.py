@@ -179,6 +179,33 @@ def tampered(credential: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+DIPLOMA_MILL = {
+    "id": "urn:epass:org:diploma-mill",
+    "type": "Organisation",
+    "legalName": {"en": "Diploma Mill Ltd"},
+}
+"""An organisation that awards no credential of this catalogue."""
+
+
+def with_issuer(credential: dict[str, Any], issuer: dict[str, Any]) -> dict[str, Any]:
+    """A copy issued by ``issuer`` (an EDC's ``Organisation``, an Open Badge's ``Profile``);
+    its awarding body, where it names one, left as it is."""
+    out = copy.deepcopy(credential)
+    out["issuer"] = copy.deepcopy(issuer)
+    return out
+
+
+def renamed_issuer(credential: dict[str, Any], name: str) -> dict[str, Any]:
+    """A copy whose issuer keeps its id but is named ``name`` in every language it states."""
+    out = copy.deepcopy(credential)
+    issuer = out["issuer"]
+    if "legalName" in issuer:
+        issuer["legalName"] = dict.fromkeys(issuer["legalName"], name)
+    else:
+        issuer["name"] = name
+    return out
+
+
 def with_version(credential: dict[str, Any], version: str) -> dict[str, Any]:
     """A copy naming another version of the same specification."""
     out = copy.deepcopy(credential)

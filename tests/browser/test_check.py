@@ -29,7 +29,17 @@ from .test_e2e import XSS_PROBE, assert_no_axe_violations, pdf_pages
 CID = "sql-for-data-analysis"
 VERSION = "1.1"  # the current version (1.1 added the French texts)
 SAMPLES = REPO / "tests" / "fixtures" / "official" / "samples"
-ROWS = ("title", "eqf", "credits", "workload", "outcomes", "assessment", "awarding", "quality")
+ROWS = (
+    "title",
+    "eqf",
+    "credits",
+    "workload",
+    "outcomes",
+    "assessment",
+    "awarding",
+    "issuer",
+    "quality",
+)
 
 
 def open_check(page: Page, site: Site) -> None:
@@ -714,6 +724,7 @@ def test_a_credential_of_hours_has_no_credits_row(
             "outcomes",
             "assessment",
             "awarding",
+            "issuer",
             "quality",
         ]
         expect(page.locator('[data-credcat-row="workload"]')).to_have_attribute(
@@ -730,7 +741,7 @@ def test_a_credential_of_hours_has_no_credits_row(
             "Not stated in the credential: Workload. The table shows what the catalogue "
             "published for them."
         )
-        expect(page.locator("[data-credcat-row]")).to_have_count(7)
+        expect(page.locator("[data-credcat-row]")).to_have_count(8)
         expect(page.locator('[data-credcat-row="workload"]')).to_have_attribute(
             "data-credcat-result", "unstated"
         )
@@ -1340,3 +1351,68 @@ def test_a_result_prints_on_one_a4_page(
     pages = pdf_pages(page.pdf(format="A4"))
     print(f"the wordiest, {wordiest.id} ({lang or 'en'}): {pages} A4 page(s)")
     assert pages <= 2, f"{wordiest.id} prints on {pages} A4 pages"
+
+
+# --- who issued it ----------------------------------------------------------------------------
+
+
+def test_the_issuer_is_compared_with_the_awarding_bodies(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """The credential's issuer (its name and id) is shown beside the awarding bodies the
+    catalogue names for the version, and compared with them by id and by name: an EDC or an
+    Open Badge issued by another organisation (its awarding body untouched), or by the same id
+    under another name, is no match, and the page says plainly that the catalogue names
+    another awarding body."""
+    said = ui_strings("en")["check"]
+    cat = sample_site.catalogue
+    body = cat.organisations[cat.credentials[CID].awarding_body[0]]
+    name = body.name["en"]
+    row = page.locator('[data-credcat-row="issuer"]')
+    open_check(page, sample_site)
+    paste(page, json.dumps(issued))
+    assert verdict(page) == "match", output_text(page)
+    expect(row).to_have_attribute("data-credcat-result", "same")
+    expect(row.locator("th")).to_have_text(str(said["field_issuer"]))
+    shown = str(said["org_with_id"]).format(name=name, id=issued["issuer"]["id"])
+    expect(row.locator("td").first).to_have_text(shown)
+    expect(page.locator(".credcat-check__issuer")).to_have_count(0)
+
+    mill = fx.DIPLOMA_MILL["legalName"]["en"]
+    newer = cat.credentials["data-analysis-python"]
+    for credential in (
+        fx.with_issuer(issued, fx.DIPLOMA_MILL),
+        fx.with_issuer(
+            fx.issued_edc(sample_site.root, newer.id, newer.version), fx.DIPLOMA_MILL
+        ),
+    ):
+        assert credential["credentialSubject"]["hasClaim"]["awardedBy"]  # untouched
+        paste(page, json.dumps(credential))
+        assert verdict(page) == "differences", output_text(page)
+        expect(row).to_have_attribute("data-credcat-result", "differs")
+        expect(row.locator("td").first).to_contain_text(mill)
+        expect(row.locator("td").last).to_contain_text(str(said["issuer_other"]))
+        expect(page.locator('[data-credcat-row="awarding"]')).to_have_attribute(
+            "data-credcat-result", "same"
+        )
+        plainly = page.locator(".credcat-check__issuer")
+        expect(plainly).to_contain_text(mill)
+        expect(plainly).to_contain_text(name)
+
+    paste(page, json.dumps(fx.renamed_issuer(issued, mill)))
+    assert verdict(page) == "differences", output_text(page)
+    expect(row.locator("td").last).to_contain_text(
+        str(said["assessment_differs"]).format(title=name, aspects=said["aspect_name"])
+    )
+
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    paste(page, json.dumps(badge))
+    assert verdict(page) == "partial", output_text(page)
+    expect(row).to_have_attribute("data-credcat-result", "same")
+    profile = {"id": "https://diploma-mill.example/", "type": ["Profile"], "name": mill}
+    for changed in (fx.with_issuer(badge, profile), fx.renamed_issuer(badge, mill)):
+        paste(page, json.dumps(changed))
+        assert verdict(page) == "differences", output_text(page)
+        expect(row).to_have_attribute("data-credcat-result", "differs")
+        expect(page.locator(".credcat-check__issuer")).to_contain_text(mill)
+    assert_no_axe_violations(page, "check page, another issuer")

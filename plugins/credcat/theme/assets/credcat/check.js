@@ -60,7 +60,9 @@
  *                                    which is not released) | unavailable | error
  *   [data-credcat-row=<field>][data-credcat-result=same|differs|unstated|partial]  comparison
  *                                    rows; <field> is title, eqf, credits, workload, outcomes,
- *                                    assessment, awarding, quality (credits, workload and
+ *                                    assessment, awarding, issuer (the credential's issuer,
+ *                                    compared with the awarding bodies), quality (credits,
+ *                                    workload and
  *                                    quality only where either side states them); partial: the
  *                                    same in what it states, which is not all (an assessment
  *                                    without its supervision)
@@ -663,6 +665,7 @@
     }
     var form = "unsigned";
     var value;
+    var jwt = null;  // a VC-JWT's claims (iss, nbf, iat, exp), around its vc
     if (JWS_COMPACT.test(trimmed)) {
       value = payloadOf(trimmed.split(".")[1]);
       form = "jws_compact";
@@ -688,6 +691,7 @@
           form = "uploadable";
         }
       } else if (isObject(own(value, "vc"))) {
+        jwt = value;
         value = value.vc;
         form = "vc_jwt";
       } else {
@@ -715,12 +719,17 @@
     // only the specification a claim names (EDC: specifiedBy; OB3: the achievement) is matched:
     // an IRI of this catalogue found elsewhere (isPartOf, a link) names another credential
     var claims = ob3 ? ob3Claims(subjects) : edcClaims(subjects);
+    // who issued it: the credential's issuer (a VC-JWT's iss where it names none)
+    var issuer = (orgsOf(own(value, "issuer")) || [])[0] ||
+      (orgsOf(str(own(jwt, "iss")) || null) || [])[0] || null;
+    claims.forEach(function (c) { c.claimed.issuer = issuer; });
     return {
       kind: ob3 ? "ob3" : "edc",
       form: form,
       vc: contexts.indexOf(VC2) >= 0 ? "vc2" : contexts.indexOf(VC1) >= 0 ? "vc1" : "",
       issued: str(own(value, "validFrom")) || str(own(value, "issuanceDate")),
       template: TEMPLATE_ID !== "" && own(value, "id") === TEMPLATE_ID,
+      issuer: issuer,
       claims: claims
     };
   }
@@ -1173,6 +1182,7 @@
       row("awarding", claimed.awarding.map(orgText), published.awarding.map(orgText),
         ids(claimed.awarding) === ids(published.awarding));
     }
+    compareIssuer(claimed.issuer || null, published.awarding, row);
     compareQuality(claimed.quality, published.quality, row);
     return rows;
   }
@@ -1199,6 +1209,75 @@
 
   function sameOrg(a, b) {
     return a.id || b.id ? a.id === b.id : a.name === b.name;
+  }
+
+  /** Whether two organisations' names agree in the languages both state (a name without a
+   *  language, as an Open Badge states it, must be one of the other's names); ``common``:
+   *  and whether they have any to compare at all. */
+  function namesAgree(a, b, common) {
+    var an = a.names || {};
+    var bn = b.names || {};
+    var has = function (map, k) { return Object.prototype.hasOwnProperty.call(map, k); };
+    var values = function (map) { return Object.keys(map).map(function (k) { return map[k]; }); };
+    var compared = false;
+    var same = Object.keys(an).every(function (lang) {
+      if (!lang || !has(bn, lang)) {
+        if (lang) {
+          return true;
+        }
+        compared = true;
+        return values(bn).some(function (t) { return sameWords(t, an[lang]); });
+      }
+      compared = true;
+      return sameWords(an[lang], bn[lang]);
+    });
+    if (same && has(bn, "") && !has(an, "")) {
+      compared = true;
+      same = values(an).some(function (t) { return sameWords(t, bn[""]); });
+    }
+    return same && (compared || !common);
+  }
+
+  /** The same organisation: the same id (or, where neither has one, the same name), named
+   *  the same in the languages both state. */
+  function sameBody(a, b) {
+    if (a.id || b.id) {
+      return a.id === b.id && namesAgree(a, b, false);
+    }
+    return namesAgree(a, b, true);
+  }
+
+  /** An organisation as a line: its name and, where it has one, its id (in smaller type). */
+  function orgWithId(org) {
+    if (org.name && org.id) {
+      var said = sayMarked("org_with_id", { name: org.name, id: org.id }, { name: textLang[org.name] });
+      said.parts.forEach(function (part) {
+        if (part.text === org.id) {
+          part.cls = "credcat-check__id";
+        }
+      });
+      return said;
+    }
+    return orgText(org);
+  }
+
+  /** The row "Issued by": the credential's issuer, its name and id, beside the awarding bodies
+   *  the catalogue published for the version; another organisation, or the same one named
+   *  otherwise, differs. Returns whether it did. */
+  function compareIssuer(issuer, bodies, row) {
+    if (!issuer) {
+      row("issuer", null, bodies.map(orgWithId), true);
+      return false;
+    }
+    plainNameLanguage(issuer, bodies);
+    var same = bodies.some(function (b) { return sameBody(issuer, b); });
+    var notes = [];
+    if (!same) {
+      var named_ = bodies.filter(function (b) { return issuer.id && b.id === issuer.id; })[0];
+      notes.push(named_ ? named("assessment_differs", orgText(named_), ["name"]) : say("issuer_other"));
+    }
+    row("issuer", [orgWithId(issuer)], bodies.map(orgWithId), same, notes);
+    return !same;
   }
 
   /** One assessment as a line: "Title: type · supervision and identity check · grading"
@@ -1591,6 +1670,14 @@
             since.outcomes ? "outcomes" : since.assessment ? "assessment" : "same";
         }
         verdict.rows = compare(claim.claimed, published);
+        var issuerRow = verdict.rows.filter(function (r) { return r.field === "issuer"; })[0];
+        if (issuerRow && issuerRow.result === "differs") {
+          verdict.issuer = sayMarked("verdict_issuer", {
+            issuer: orgText(claim.claimed.issuer),
+            version: at.version,
+            bodies: listOf(published.awarding.map(orgText))
+          }, { issuer: textLang[orgText(claim.claimed.issuer)] });
+        }
         var differs = verdict.rows.some(function (r) { return r.result === "differs"; });
         var stated = verdict.rows.some(function (r) { return r.result !== "unstated"; });
         // what it does not state is never called a match: the verdict says that it matches
@@ -1642,12 +1729,14 @@
       return node;
     }
     said.parts.forEach(function (part) {
-      if (!part.lang) {
+      if (!part.lang && !part.cls) {
         node.appendChild(document.createTextNode(part.text));
         return;
       }
-      var span = el("span", "", part.text);
-      span.setAttribute("lang", part.lang);
+      var span = el("span", part.cls || "", part.text);
+      if (part.lang) {
+        span.setAttribute("lang", part.lang);
+      }
       node.appendChild(span);
     });
     return node;
@@ -1863,6 +1952,9 @@
       var format = say(verdict.kind === "ob3" ? "format_ob3" : "format_edc") + ", " + say("form_" + verdict.form) +
         (verdict.vc ? ", " + say(verdict.vc) : "");
       output.appendChild(put(el("p", "credcat-check__verdict credcat-check__verdict--" + verdict.verdict), verdict.message));
+      if (verdict.issuer) {  // another organisation issued it: said beside the verdict
+        output.appendChild(put(el("p", "credcat-check__issuer"), verdict.issuer));
+      }
       if (verdict.verdict === "partial") {  // what the match does not cover, by name
         var fields = verdict.unstated.map(function (field) { return say("field_" + field); })
           .concat(verdict.inPart.map(function (field) {
