@@ -206,6 +206,21 @@ def renamed_issuer(credential: dict[str, Any], name: str) -> dict[str, Any]:
     return out
 
 
+def renamed_awarding_body(credential: dict[str, Any], name: str, lang: str) -> dict[str, Any]:
+    """A copy whose awarding body keeps its id but is named ``name`` in ``lang`` (an EDC's
+    ``legalName``; an Open Badge's creator, whose name has no language, whatever ``lang``)."""
+    out = copy.deepcopy(credential)
+    subject = out["credentialSubject"]
+    if "achievement" in subject:
+        subject["achievement"]["creator"]["name"] = name
+    else:
+        body = subject["hasClaim"]["awardedBy"]["awardingBody"]
+        body = body[0] if isinstance(body, list) else body
+        assert lang in body["legalName"]
+        body["legalName"][lang] = name
+    return out
+
+
 def with_version(credential: dict[str, Any], version: str) -> dict[str, Any]:
     """A copy naming another version of the same specification."""
     out = copy.deepcopy(credential)

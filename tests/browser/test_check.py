@@ -1416,3 +1416,34 @@ def test_the_issuer_is_compared_with_the_awarding_bodies(
         expect(row).to_have_attribute("data-credcat-result", "differs")
         expect(page.locator(".credcat-check__issuer")).to_contain_text(mill)
     assert_no_axe_violations(page, "check page, another issuer")
+
+
+def test_the_awarding_body_is_compared_by_name_too(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """An awarding body with the catalogue's id but another name (in English, or in German
+    alone) differs, and the note names it, as titles are compared in every language both state;
+    the same for an Open Badge's creator."""
+    said = ui_strings("en")["check"]
+    cat = sample_site.catalogue
+    body = cat.organisations[cat.credentials[CID].awarding_body[0]]
+    mill = fx.DIPLOMA_MILL["legalName"]["en"]
+    row = page.locator('[data-credcat-row="awarding"]')
+    note = str(said["assessment_differs"]).format(title=body.name["en"], aspects=said["aspect_name"])
+    open_check(page, sample_site)
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    for lang, credential in (
+        ("en", fx.renamed_awarding_body(issued, mill, "en")),
+        ("de", fx.renamed_awarding_body(issued, mill, "de")),
+        ("", fx.renamed_awarding_body(badge, mill, "")),
+    ):
+        paste(page, json.dumps(credential))
+        assert verdict(page) == "differences", output_text(page)
+        expect(row).to_have_attribute("data-credcat-result", "differs")
+        expect(row.locator("td").last).to_contain_text(note)
+        # the name it states, where the page shows it or in the note
+        expect(row).to_contain_text(mill)
+        if lang == "de":
+            expect(row.locator("td").last.locator('span[lang="de"]')).to_have_text(mill)
+    paste(page, json.dumps(issued))
+    expect(row).to_have_attribute("data-credcat-result", "same")

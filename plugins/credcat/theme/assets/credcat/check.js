@@ -1175,12 +1175,42 @@
     if (claimed.awarding === null) {
       row("awarding", null, published.awarding.map(orgText), true);
     } else {
-      var ids = function (orgs) {
-        return orgs.map(function (o) { return o.id || o.name; }).sort().join("\n");
-      };
+      // each awarding body paired with the catalogue's of its id (else its name), and named
+      // the same in the languages both state, as titles are compared
       claimed.awarding.forEach(function (org) { plainNameLanguage(org, published.awarding); });
+      var orgNotes = [];
+      var used = [];
+      claimed.awarding.forEach(function (org) {
+        var hit = -1;
+        var sameId = -1;
+        published.awarding.forEach(function (p, i) {
+          if (used.indexOf(i) >= 0) {
+            return;
+          }
+          if (hit < 0 && sameBody(org, p)) {
+            hit = i;
+          }
+          if (sameId < 0 && sameOrg(org, p)) {
+            sameId = i;
+          }
+        });
+        if (hit < 0 && sameId >= 0) {
+          hit = sameId;
+          orgNotes = orgNotes.concat(nameNotes(org, published.awarding[sameId]));
+        }
+        if (hit < 0) {
+          orgNotes.push(sayMarked("outcome_extra", { text: orgText(org) }, { text: textLang[orgText(org)] }));
+        } else {
+          used.push(hit);
+        }
+      });
+      published.awarding.forEach(function (p, i) {
+        if (used.indexOf(i) < 0) {
+          orgNotes.push(sayMarked("outcome_missing", { text: orgText(p) }, { text: textLang[orgText(p)] }));
+        }
+      });
       row("awarding", claimed.awarding.map(orgText), published.awarding.map(orgText),
-        ids(claimed.awarding) === ids(published.awarding));
+        orgNotes.length === 0, orgNotes);
     }
     compareIssuer(claimed.issuer || null, published.awarding, row);
     compareQuality(claimed.quality, published.quality, row);
@@ -1238,6 +1268,25 @@
     return same && (compared || !common);
   }
 
+  /** The notes on an organisation named otherwise than the catalogue's of its id (``p``):
+   *  that its name differs, and in which languages, with the name it states there. */
+  function nameNotes(org, p) {
+    var notes = [named("assessment_differs", orgText(p), ["name"])];
+    var an = org.names || {};
+    var bn = p.names || {};
+    var langs = Object.keys(an).sort().filter(function (lang) {
+      return lang && Object.prototype.hasOwnProperty.call(bn, lang) && !sameWords(an[lang], bn[lang]);
+    });
+    if (langs.length) {
+      var text = marked(an[langs[0]], langs[0]);
+      notes.push(sayMarked("outcome_differs", {
+        languages: langs.map(languageName).join(", "),
+        text: text
+      }, { text: textLang[text] }));
+    }
+    return notes;
+  }
+
   /** The same organisation: the same id (or, where neither has one, the same name), named
    *  the same in the languages both state. */
   function sameBody(a, b) {
@@ -1274,7 +1323,7 @@
     var notes = [];
     if (!same) {
       var named_ = bodies.filter(function (b) { return issuer.id && b.id === issuer.id; })[0];
-      notes.push(named_ ? named("assessment_differs", orgText(named_), ["name"]) : say("issuer_other"));
+      notes = named_ ? nameNotes(issuer, named_) : [say("issuer_other")];
     }
     row("issuer", [orgWithId(issuer)], bodies.map(orgWithId), same, notes);
     return !same;
