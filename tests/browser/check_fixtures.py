@@ -58,17 +58,30 @@ def template(site_root: Path, cid: str, version: str) -> dict[str, Any]:
     return loaded
 
 
+def released(site_root: Path, cid: str, version: str) -> str | None:
+    """When the catalogue published a version: its ``elm.jsonld``'s ``dateModified`` (None
+    where it states none: a catalogue that dates no version)."""
+    path = site_root / "credentials" / cid / version / "elm.jsonld"
+    modified = json.loads(path.read_text(encoding="utf-8")).get("dateModified")
+    if modified is None:
+        return None
+    value: str = modified["@value"] if isinstance(modified, dict) else modified
+    return value
+
+
 GRADES = ("1.3", "Pass", "2.0", "1.7")
 """The holder's grade in each assessment, in order (the issuer supplies them)."""
 
 
 def issued_edc(site_root: Path, cid: str, version: str) -> dict[str, Any]:
-    """An unsigned EDC issued from our template: placeholders filled, an id, dates, and the
-    holder's grade in each assessment (a ``Note``, as in the Commission's sample)."""
+    """An unsigned EDC issued from our template: placeholders filled, an id, dates (issued
+    when the version was published), and the holder's grade in each assessment (a ``Note``, as
+    in the Commission's sample)."""
     credential: dict[str, Any] = _fill(template(site_root, cid, version)["credential"])
     credential["id"] = "urn:credential:5b1d3f4e-8c7a-4f7e-9b1e-2f6a0c9d8e71"
-    credential["validFrom"] = "2026-10-15T09:00:00Z"
-    credential["issuanceDate"] = "2026-10-15T09:00:00Z"
+    issued = released(site_root, cid, version)
+    if issued is not None:
+        credential["validFrom"] = credential["issuanceDate"] = issued
     for n, assessment in enumerate(credential["credentialSubject"]["hasClaim"]["provenBy"]):
         grade = GRADES[n % len(GRADES)]
         assessment["grade"] = {
@@ -108,6 +121,24 @@ def jws_compact(credential: dict[str, Any]) -> str:
     )
 
 
+def vc_jwt(credential: dict[str, Any], **claims: Any) -> str:
+    """A VC-JWT: the credential in the ``vc`` claim of a compact JWS, beside the JWT's own
+    ``claims`` (``iss``, ``nbf``, ``iat``, ``exp``: seconds since 1970); a dummy signature."""
+    return jws_compact({**claims, "vc": credential})
+
+
+def dated(credential: dict[str, Any], **dates: Any) -> dict[str, Any]:
+    """A copy with its dates (``validFrom``, ``issuanceDate``, ``validUntil``,
+    ``expirationDate`` …) set, or removed where given as None."""
+    out = copy.deepcopy(credential)
+    for key, value in dates.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
+
+
 def vc2(credential: dict[str, Any]) -> dict[str, Any]:
     """The same credential in the VC 2.0 data model (``validFrom``, the v2 context)."""
     out = copy.deepcopy(credential)
@@ -126,7 +157,7 @@ def ob3_credential(site_root: Path, cid: str, version: str) -> dict[str, Any]:
         "id": "urn:uuid:0d4c5a7e-3f2b-4c1d-8e9f-a1b2c3d4e5f6",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": {**achievement["creator"]},
-        "validFrom": "2026-10-15T09:00:00Z",
+        "validFrom": released(site_root, cid, version),
         "name": achievement["name"],
         "credentialSubject": {
             "type": ["AchievementSubject"],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -1447,3 +1447,82 @@ def test_the_awarding_body_is_compared_by_name_too(
             expect(row.locator("td").last.locator('span[lang="de"]')).to_have_text(mill)
     paste(page, json.dumps(issued))
     expect(row).to_have_attribute("data-credcat-result", "same")
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def test_issue_and_validity_dates_are_read_and_flagged(
+    new_context: NewContext, sample_site: Site, issued: dict[str, Any]
+):
+    """The dates a credential states are shown with how it was read; on the reader's today an
+    expired credential (validUntil, expirationDate, a VC-JWT's exp), or one dated after today,
+    is flagged beside the verdict; one issued before its version was published (validFrom,
+    issuanceDate, a VC-JWT's nbf) differs; a credential naming a status list is told that
+    revocation is not checked here."""
+    said = ui_strings("en")["check"]
+    published = fx.released(sample_site.root, CID, VERSION)
+    assert published is not None
+    release = datetime.fromisoformat(published)
+    today = (release + timedelta(days=30)).replace(hour=12)  # the same day in any zone near
+    context, _ = new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(today)
+    open_check(page, sample_site)
+
+    def iso(when: datetime) -> str:
+        return when.isoformat()
+
+    def day(when: datetime) -> str:  # the date as written, as the page shows it
+        return f"{when.day} {when:%B %Y}"
+
+    flags = page.locator(".credcat-check__flag")
+    row = page.locator('[data-credcat-row="issued"]')
+    paste(page, json.dumps(issued))
+    assert verdict(page) == "match", output_text(page)
+    expect(flags).to_have_count(0)
+    expect(row).to_have_count(0)  # issued when the version was published: nothing to say
+    expect(page.locator(".credcat-check__dates")).to_contain_text(
+        str(said["dates_issued"]).format(date=day(release))
+    )
+
+    past = today - timedelta(days=2)
+    expired = str(said["flag_expired"]).format(date=day(past), today=day(today))
+    for credential in (
+        fx.dated(issued, validUntil=iso(past)),
+        fx.dated(issued, expirationDate=iso(past)),
+    ):
+        paste(page, json.dumps(credential))
+        expect(page.locator('[data-credcat-flag="expired"]')).to_have_text(expired)
+    stamp = int(release.timestamp())
+    paste(page, fx.vc_jwt(issued, iss=issued["issuer"]["id"], nbf=stamp, exp=int(past.timestamp())))
+    expect(page.locator('[data-credcat-flag="expired"]')).to_have_text(expired)
+
+    later = today + timedelta(days=3)
+    paste(page, json.dumps(fx.dated(issued, validFrom=iso(later), issuanceDate=iso(later))))
+    expect(page.locator('[data-credcat-flag="not-yet-valid"]')).to_have_text(
+        str(said["flag_not_yet_valid"]).format(date=day(later), today=day(today))
+    )
+
+    early = release - timedelta(days=1)
+    before = str(said["issued_before"]).format(version=VERSION, date=day(release))
+    undated = fx.dated(issued, validFrom=None, issuanceDate=None)
+    for text in (
+        json.dumps(fx.dated(issued, validFrom=iso(early), issuanceDate=iso(early))),
+        fx.vc_jwt(undated, nbf=int(early.timestamp())),
+    ):
+        paste(page, text)
+        assert verdict(page) == "differences", output_text(page)
+        expect(row).to_have_attribute("data-credcat-result", "differs")
+        expect(row.locator("td").last).to_contain_text(before)
+        expect(row.locator("td").last).to_contain_text(str(said["issued_early"]))
+    paste(page, json.dumps(undated))
+    expect(row).to_have_count(0)
+    expect(page.locator(".credcat-check__dates")).to_contain_text(
+        str(said["dates_issued_unstated"])
+    )
+
+    status = {"id": "https://issuer.example/status/1#94567", "type": "StatusList2021Entry"}
+    paste(page, json.dumps(fx.dated(issued, credentialStatus=status)))
+    expect(page.locator('[data-credcat-flag="status"]')).to_have_text(str(said["flag_status"]))
+    assert_no_axe_violations(page, "check page, dates flagged")

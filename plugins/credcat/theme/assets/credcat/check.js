@@ -66,6 +66,12 @@
  *                                    quality only where either side states them); partial: the
  *                                    same in what it states, which is not all (an assessment
  *                                    without its supervision)
+ *                                    issued: only for a credential issued before its
+ *                                    version was published (elm.jsonld's dateModified)
+ *   .credcat-check__dates            the dates it states (issued, valid until), after "Read as"
+ *   .credcat-check__flag[data-credcat-flag=expired|not-yet-valid|status]  on the reader's
+ *                                    today; status: it names a credentialStatus, not checked
+ *   .credcat-check__issuer           beside the verdict: another organisation issued it
  *   .credcat-check__numbered li[value]  the outcomes, numbered as the pages number them
  *   .credcat-check__when[data-credcat-checked]  "Checked on <date, time> · file <name>"
  *   [data-credcat-status=current|earlier|superseded|retired|draft]  the status badge: earlier,
@@ -651,6 +657,41 @@
     return parseJson(decoded);
   }
 
+  /** A date a file states (an ISO 8601 text, or a JSON-LD value {"@value": …}): {day
+   *  (YYYY-MM-DD as written), time (ms since 1970)}; null when there is none. */
+  function dateOf(value) {
+    value = firstOf(value);
+    if (isObject(value)) {
+      value = own(value, "@value");
+    }
+    var text = str(value).trim();
+    var time = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
+    return isFinite(time) ? { day: text.slice(0, 10), time: time } : null;
+  }
+
+  /** A JWT's NumericDate (seconds since 1970) as a date; null when it is none. */
+  function epochOf(value) {
+    if (typeof value !== "number" || !isFinite(value) || Math.abs(value) > 1e11) {
+      return null;
+    }
+    var time = value * 1000;
+    return { day: new Date(time).toISOString().slice(0, 10), time: time };
+  }
+
+  /** The dates a credential states: when it was issued (validFrom, issuanceDate, issued, a
+   *  JWT's nbf or iat), until when it is valid (validUntil, expirationDate, a JWT's exp), and
+   *  whether it names a status list (credentialStatus) through which it can be revoked. */
+  function datesOf(value, jwt) {
+    var claims = jwt || value;
+    var number = function (key) { return epochOf(own(claims, key)); };
+    return {
+      issued: dateOf(own(value, "validFrom")) || dateOf(own(value, "issuanceDate")) ||
+        dateOf(own(value, "issued")) || number("nbf") || number("iat"),
+      until: dateOf(own(value, "validUntil")) || dateOf(own(value, "expirationDate")) || number("exp"),
+      status: own(value, "credentialStatus") !== undefined
+    };
+  }
+
   /** What a credential claims: its format and every claim it makes (see the file's header). */
   function read(text) {
     if (typeof text !== "string") {
@@ -727,7 +768,7 @@
       kind: ob3 ? "ob3" : "edc",
       form: form,
       vc: contexts.indexOf(VC2) >= 0 ? "vc2" : contexts.indexOf(VC1) >= 0 ? "vc1" : "",
-      issued: str(own(value, "validFrom")) || str(own(value, "issuanceDate")),
+      dates: datesOf(value, jwt),
       template: TEMPLATE_ID !== "" && own(value, "id") === TEMPLATE_ID,
       issuer: issuer,
       claims: claims
@@ -962,7 +1003,9 @@
         outcomes: outcomesOf(own(elm, "learningOutcome")) || [],
         assessments: publishedAssessments(elm, parseJson(texts[1])),
         awarding: bodies,
-        quality: qualityOf(own(elm, "accreditation")) || []
+        quality: qualityOf(own(elm, "accreditation")) || [],
+        // when the version was published (its dateModified, else its issued date)
+        released: dateOf(own(elm, "dateModified")) || dateOf(own(elm, "issued"))
       };
     }).catch(function () { return null; });
   }
@@ -1551,6 +1594,52 @@
       result.notes, result.inPart);
   }
 
+  /** The row "Issue date" of a credential issued before its version was published (a
+   *  finding, not a match): the date it was issued, beside the date the version was. No row
+   *  otherwise: the dates it states are said with how it was read. */
+  function compareIssued(dates, released, version, rows) {
+    if (!dates.issued || !released || dates.issued.time >= released.time) {
+      return;
+    }
+    rows.push({
+      field: "issued",
+      claimed: [formatDay(dates.issued.day)],
+      published: [say("version_published", { version: version, date: formatDay(released.day) })],
+      result: "differs",
+      label: say("issued_early"),
+      notes: [say("issued_before", { version: version, date: formatDay(released.day) })],
+      numbers: null
+    });
+  }
+
+  /** The findings on a credential's dates on the reader's today: expired, not yet valid,
+   *  and that a status it names (revocation) is not checked here. */
+  function dateFlags(dates) {
+    var now = Date.now();
+    var d = new Date(now);  // the reader's today, in the reader's time zone
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var today = formatDay(d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()));
+    var flags = [];
+    if (dates.until && dates.until.time < now) {
+      flags.push(["expired", say("flag_expired", { date: formatDay(dates.until.day), today: today })]);
+    }
+    if (dates.issued && dates.issued.time > now) {
+      flags.push(["not-yet-valid", say("flag_not_yet_valid", { date: formatDay(dates.issued.day), today: today })]);
+    }
+    if (dates.status) {
+      flags.push(["status", say("flag_status")]);
+    }
+    return flags;
+  }
+
+  /** "Issued on … · valid until …": the dates a credential states. */
+  function datesLine(dates) {
+    return [
+      dates.issued ? say("dates_issued", { date: formatDay(dates.issued.day) }) : say("dates_issued_unstated"),
+      dates.until ? say("valid_until", { date: formatDay(dates.until.day) }) : say("dates_no_expiry")
+    ].join(" · ");
+  }
+
   /** The same in every language both state (a translation added or dropped is no change). */
   function sameInCommon(a, b) {
     if (!a || !b) {
@@ -1719,6 +1808,8 @@
             since.outcomes ? "outcomes" : since.assessment ? "assessment" : "same";
         }
         verdict.rows = compare(claim.claimed, published);
+        compareIssued(found.dates, published.released, at.version, verdict.rows);
+        verdict.dates = found.dates;
         var issuerRow = verdict.rows.filter(function (r) { return r.field === "issuer"; })[0];
         if (issuerRow && issuerRow.result === "differs") {
           verdict.issuer = sayMarked("verdict_issuer", {
@@ -1941,7 +2032,7 @@
       tr.appendChild(labelled(cellOf(r.published, numbers.published), "col_published"));
       var result = labelled(el("td"), "col_result");
       // "Not stated" is a result of its own, never "Same": nothing was compared
-      result.appendChild(el("strong", "", say(r.result)));
+      result.appendChild(el("strong", "", r.label || say(r.result)));
       if (r.notes.length) {
         var ul = el("ul");
         r.notes.forEach(function (n) { ul.appendChild(put(el("li"), n)); });
@@ -2013,7 +2104,20 @@
           fields: listOf(fields)
         })));
       }
-      output.appendChild(el("p", "credcat-check__format", say("read_as", { format: format })));
+      // how it was read, and the dates it states (one line, on paper too)
+      var read = el("p", "credcat-check__format", say("read_as", { format: format }));
+      if (verdict.dates && verdict.rows) {
+        read.appendChild(document.createTextNode(" "));
+        read.appendChild(el("span", "credcat-check__dates", datesLine(verdict.dates) + "."));
+      }
+      output.appendChild(read);
+      if (verdict.dates && verdict.rows) {
+        dateFlags(verdict.dates).forEach(function (flag) {
+          var line = el("p", "credcat-check__flag", flag[1]);
+          line.setAttribute("data-credcat-flag", flag[0]);
+          output.appendChild(line);
+        });
+      }
       if (verdict.others) {  // said, not dropped: the page compares one claim at a time
         output.appendChild(el("p", "credcat-check__others", say("other_claims", { n: verdict.others })));
       }
