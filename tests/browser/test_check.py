@@ -1526,3 +1526,47 @@ def test_issue_and_validity_dates_are_read_and_flagged(
     paste(page, json.dumps(fx.dated(issued, credentialStatus=status)))
     expect(page.locator('[data-credcat-flag="status"]')).to_have_text(str(said["flag_status"]))
     assert_no_axe_violations(page, "check page, dates flagged")
+
+
+# --- one check after another ------------------------------------------------------------------
+
+
+def submit(page: Page, text: str) -> None:
+    """Put a credential in the paste area and press the button, without waiting for the result
+    nor clearing the form first (a second check started while the first still runs)."""
+    box = page.locator("#credcat-check-text")
+    box.evaluate("(el, text) => { el.value = text; el.dispatchEvent(new Event('input')); }", text)
+    page.locator("#credcat-check-submit").click()
+
+
+def test_a_newer_check_is_never_overwritten_by_an_older_one(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """A check whose files come slowly (version 1.0's elm.jsonld held back), then another
+    started before it ends: the page shows the newer result, and the older one, when it comes,
+    is dropped. While a check runs, the previous result is gone and the page says that it is
+    reading the credential (aria-busy)."""
+    said = ui_strings("en")["check"]
+    held: list[Any] = []
+    page.route(f"**/credentials/{CID}/1.0/elm.jsonld", lambda route: held.append(route))
+    open_check(page, sample_site)
+    paste(page, json.dumps(issued))
+    assert verdict(page) == "match"
+    output = page.locator("#credcat-check-output")
+    submit(page, json.dumps(fx.with_version(issued, "1.0")))  # it differs from 1.0
+    expect(output).to_have_attribute("aria-busy", "true")
+    expect(output).to_have_text(str(said["reading"]))
+    expect(output).not_to_have_attribute("data-credcat-verdict", re.compile(".*"))
+    for _ in range(100):  # until the slow file is asked for (the route holds it)
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the slow file was requested"
+    submit(page, json.dumps(issued))
+    expect(output).to_have_attribute("data-credcat-verdict", "match")
+    expect(output).not_to_have_attribute("aria-busy", "true")
+    held[0].continue_()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert verdict(page) == "match", output_text(page)
+    expect(page.locator(".credcat-check__verdict")).to_contain_text(f"version {VERSION} ")

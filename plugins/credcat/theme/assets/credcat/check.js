@@ -49,7 +49,10 @@
  *   #credcat-check-form              the form (hidden until this script runs)
  *   #credcat-check-file              file input; #credcat-check-drop the drop zone
  *   #credcat-check-text              paste area; #credcat-check-submit, #credcat-check-clear
- *   #credcat-check-result            the result section (hidden until a check ran)
+ *   #credcat-check-result            the result section (hidden until a check ran); while a
+ *                                    check runs #credcat-check-output[aria-busy=true] holds
+ *                                    .credcat-check__reading alone (a newer check's result
+ *                                    is never overwritten by an older one's)
  *   #credcat-check-output[data-credcat-verdict]  match (the same in everything the
  *                                    catalogue published) | partial (the same in what it
  *                                    states; .credcat-check__unstated-fields names what it
@@ -2076,13 +2079,39 @@
     return line;
   }
 
-  function show(verdict, source) {
-    if (!output || !section) {
-      return verdict;
-    }
+  function clearOutput() {
     while (output.firstChild) {
       output.removeChild(output.firstChild);
     }
+    output.removeAttribute("data-credcat-verdict");
+    output.removeAttribute("aria-busy");
+  }
+
+  // Each check has a token: the result of a check shown after another started (a slow file,
+  // a slow network) is dropped, never shown over the newer one's.
+  var latest = 0;
+
+  /** A check starts: the previous result goes, "Reading the credential…" says so until its
+   *  own result comes. Returns its token. */
+  function begin() {
+    latest += 1;
+    if (output && section) {
+      clearOutput();
+      output.appendChild(el("p", "credcat-check__reading", say("reading")));
+      output.setAttribute("aria-busy", "true");
+      section.hidden = false;
+    }
+    return latest;
+  }
+
+  function show(verdict, source, token) {
+    if (!output || !section) {
+      return verdict;
+    }
+    if (token !== undefined && token !== latest) {  // a newer check started since
+      return verdict;
+    }
+    clearOutput();
     output.setAttribute("data-credcat-verdict", verdict.verdict);
     output.appendChild(checkedLine(source));
     if (verdict.verdict === "error") {
@@ -2148,8 +2177,11 @@
 
   /** Check a text and show the verdict; ``source``: {name} of the file it was read from
    *  (none: pasted). */
-  function run(text, source) {
-    return check(text).then(function (verdict) { return show(verdict, source); });
+  function run(text, source, token) {
+    if (token === undefined) {
+      token = begin();
+    }
+    return check(text).then(function (verdict) { return show(verdict, source, token); });
   }
 
   // --- the form -----------------------------------------------------------------------------
@@ -2161,11 +2193,12 @@
 
   function runFile(file) {
     var source = { name: String(file.name || "") };
+    var token = begin();
     if (file.size > MAX_BYTES) {
-      return Promise.resolve(show(refused(new Refusal("error_too_big", { mb: Math.round(MAX_BYTES / 1048576) })), source));
+      return Promise.resolve(show(refused(new Refusal("error_too_big", { mb: Math.round(MAX_BYTES / 1048576) })), source, token));
     }
-    return file.text().then(function (text) { return run(text, source); }, function () {
-      return show(refused(new Refusal("error_read")), source);
+    return file.text().then(function (text) { return run(text, source, token); }, function () {
+      return show(refused(new Refusal("error_read")), source, token);
     });
   }
 
@@ -2181,14 +2214,12 @@
       }
     });
     form.addEventListener("reset", function () {
+      latest += 1;  // a check still running shows nothing now
       if (section) {
         section.hidden = true;
       }
       if (output) {
-        while (output.firstChild) {
-          output.removeChild(output.firstChild);
-        }
-        output.removeAttribute("data-credcat-verdict");
+        clearOutput();
       }
     });
     if (textArea && fileInput) {  // typing or pasting replaces a chosen file: the newest wins
