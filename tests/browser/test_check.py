@@ -1570,3 +1570,44 @@ def test_a_newer_check_is_never_overwritten_by_an_older_one(
     page.wait_for_timeout(500)
     assert verdict(page) == "match", output_text(page)
     expect(page.locator(".credcat-check__verdict")).to_contain_text(f"version {VERSION} ")
+
+
+def test_the_specifications_own_assessments_are_compared_too(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """An EDC states each assessment twice: in the holder's LearningAssessment and in its
+    specification's provenBy. A copy whose specification's assessment alone was changed (its
+    type, its description in one language, its title) differs, as one whose
+    LearningAssessment was."""
+    said = ui_strings("en")["check"]
+    open_check(page, sample_site)
+    claim = claim_of(issued)
+    taken = claim["provenBy"][0]["specifiedBy"]
+    own = claim["specifiedBy"]["provenBy"][0]
+    assert own["id"] == taken["id"] and own != {"id": own["id"]}  # stated twice, in full
+    exam = taken["title"]["en"]
+    other_type = claim["provenBy"][1]["specifiedBy"]["dcType"]  # the other assessment's
+    assert other_type["id"] != taken["dcType"]["id"]
+
+    def changed(change: Any) -> None:
+        copy = json.loads(json.dumps(issued))
+        change(claim_of(copy)["specifiedBy"]["provenBy"][0])
+        paste(page, json.dumps(copy))
+
+    row = page.locator('[data-credcat-row="assessment"]')
+    cases = {
+        "aspect_type": lambda a: a.update(dcType=other_type),
+        "aspect_description": lambda a: a["description"].update(
+            de=a["description"]["de"] + " Hilfsmittel sind erlaubt."
+        ),
+        "aspect_grading": lambda a: a["gradingScheme"]["description"].update(en="Pass/fail."),
+    }
+    for aspect, change in cases.items():
+        changed(change)
+        assert verdict(page) == "differences", (aspect, output_text(page))
+        expect(row).to_have_attribute("data-credcat-result", "differs")
+        expect(row.locator("td").last).to_contain_text(
+            str(said["assessment_differs"]).format(title=exam, aspects=said[aspect])
+        )
+    paste(page, json.dumps(issued))
+    expect(row).to_have_attribute("data-credcat-result", "same")

@@ -16,7 +16,8 @@
  * credential is assessed in the specification's provenBy; the catalogue publishes the
  * specification's in elm.jsonld and each assessment's idVerification in edc-template.json.
  * Assessments are paired by their specification's IRI (else their title) and compared on type,
- * supervision and identity check, grading, description and title.
+ * supervision and identity check, grading, description and title; an assessment the holder's
+ * LearningAssessment and the specification's provenBy both state in full is compared in both.
  *
  * Open Badges: credcat writes the outcomes and the assessments into the achievement's
  * criteria.narrative (render/data/ob3.py, _criteria_narrative), in the edition's language:
@@ -498,7 +499,9 @@
 
   /** The assessments a claim states: each LearningAssessment of the holder (claim.provenBy)
    *  with its specification, then each assessment of the specification (spec.provenBy) no
-   *  LearningAssessment named; null when it states none. */
+   *  LearningAssessment named; null when it states none. Where a LearningAssessment states
+   *  its specification in full and the specification's provenBy states it too, the latter is
+   *  its ``copy``: both are compared (either may have been changed). */
   function assessmentsOf(claim, spec) {
     var specs = list(own(spec, "provenBy")).slice(0, MAX_CLAIMS).map(function (s) {
       return typeof s === "string" ? { id: s } : s;
@@ -519,14 +522,19 @@
       var id = s ? str(s.id) : "";
       // named by its IRI alone: the specification's own node says what it is
       var full = id ? specs.filter(function (x) { return str(x.id) === id; })[0] : null;
+      var copy = null;
       if (full && own(s, "dcType") === undefined && own(s, "gradingScheme") === undefined &&
           own(s, "title") === undefined) {
         s = full;
+      } else if (full && full !== s) {
+        copy = assessmentOf(full, null);
       }
       if (id) {
         named.push(id);
       }
-      out.push(assessmentOf(s, taken));
+      var item = assessmentOf(s, taken);
+      item.copy = copy;
+      out.push(item);
     });
     specs.forEach(function (s) {
       if (!str(s.id) || named.indexOf(str(s.id)) < 0) {
@@ -1499,6 +1507,20 @@
           differ.push(aspect[0]);
         }
       });
+      // the specification's own copy of it (an EDC states it twice): what it states differs
+      // as the first copy's would (what it leaves out is said of the first)
+      if (a.copy) {
+        if (a.copy.title && p.title && !titleSame(a.copy.title, p.title) && differ.indexOf("title") < 0) {
+          differ.push("title");
+        }
+        aspects(a.copy, p).forEach(function (aspect) {
+          var mine = aspect[1];
+          if (mine !== null && mine !== undefined && differ.indexOf(aspect[0]) < 0 &&
+              (aspect[2] === null || aspect[2] === undefined || !aspect[3](mine, aspect[2]))) {
+            differ.push(aspect[0]);
+          }
+        });
+      }
       if (resolve) {
         resolve(a, p, { type: differ.indexOf("type") < 0, verification: differ.indexOf("verification") < 0 });
       }
