@@ -198,6 +198,7 @@ def with_edition(
     achievement.pop("@context", None)
     out = copy.deepcopy(credential)
     out["credentialSubject"]["achievement"] = achievement
+    out["name"] = achievement["name"]  # the credential named in its edition's language
     return out
 
 

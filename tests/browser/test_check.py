@@ -895,6 +895,7 @@ def test_an_open_badges_title_says_its_language(page: Page, sample_site: Site):
     achievement = json.loads(path.read_text(encoding="utf-8"))
     achievement.pop("@context", None)
     german["credentialSubject"]["achievement"] = achievement
+    german["name"] = achievement["name"]
     paste(page, json.dumps(german))
     assert verdict(page) == "partial", output_text(page)
     expect(cell).to_have_text("SQL für die Datenanalyse")
@@ -1611,3 +1612,73 @@ def test_the_specifications_own_assessments_are_compared_too(
         )
     paste(page, json.dumps(issued))
     expect(row).to_have_attribute("data-credcat-result", "same")
+
+
+# --- what a viewer or a wallet shows ----------------------------------------------------------
+
+
+def test_what_a_viewer_or_wallet_shows_is_compared(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """An EDC's displayParameter.title (the title the EDC viewer shows), its specification's
+    description, an EQF concept whose label names another level than its address; an Open
+    Badge's own name and its achievement's description: a copy that changes any of them does
+    not match, and the note says what. As issued there is no description row (nothing to
+    say)."""
+    said = ui_strings("en")["check"]
+    cred = sample_site.catalogue.credentials[CID]
+    other = "Advanced Data Science"
+    title = page.locator('[data-credcat-row="title"]')
+    described = page.locator('[data-credcat-row="description"]')
+    eqf = page.locator('[data-credcat-row="eqf"]')
+    open_check(page, sample_site)
+    paste(page, json.dumps(issued))
+    expect(described).to_have_count(0)
+
+    shown = json.loads(json.dumps(issued))
+    assert shown["displayParameter"]["title"]["en"] == cred.title["en"]
+    shown["displayParameter"]["title"]["en"] = other
+    paste(page, json.dumps(shown))
+    assert verdict(page) == "differences", output_text(page)
+    expect(title).to_have_attribute("data-credcat-result", "differs")
+    expect(title.locator("td").last).to_contain_text(
+        str(said["title_extra"]).format(text=other)
+    )
+
+    reworded = json.loads(json.dumps(issued))
+    spec = claim_of(reworded)["specifiedBy"]
+    spec["description"]["de"] += " Mit Garantie auf eine Stelle."
+    paste(page, json.dumps(reworded))
+    assert verdict(page) == "differences", output_text(page)
+    expect(described).to_have_attribute("data-credcat-result", "differs")
+    expect(described.locator("td").first).to_contain_text("Mit Garantie auf eine Stelle.")
+    expect(described.locator("td").last).to_contain_text(str(said["description_differs"]))
+
+    labelled = json.loads(json.dumps(issued))
+    level = claim_of(labelled)["specifiedBy"]["eqfLevel"]
+    assert level["id"].endswith(f"/{cred.eqf}")
+    level["prefLabel"] = {"en": "Level 8"}
+    paste(page, json.dumps(labelled))
+    assert verdict(page) == "differences", output_text(page)
+    expect(eqf).to_have_attribute("data-credcat-result", "differs")
+    expect(eqf.locator("td").last).to_contain_text(
+        str(said["eqf_label"]).format(label="Level 8", level=cred.eqf)
+    )
+
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    paste(page, json.dumps(badge))
+    assert verdict(page) == "partial", output_text(page)
+    expect(described).to_have_count(0)
+    renamed = json.loads(json.dumps(badge))
+    renamed["name"] = other
+    paste(page, json.dumps(renamed))
+    assert verdict(page) == "differences", output_text(page)
+    expect(title.locator("td").last).to_contain_text(
+        str(said["title_extra"]).format(text=other)
+    )
+    redescribed = json.loads(json.dumps(badge))
+    redescribed["credentialSubject"]["achievement"]["description"] += " Guaranteed job."
+    paste(page, json.dumps(redescribed))
+    assert verdict(page) == "differences", output_text(page)
+    expect(described.locator("td").first).to_contain_text("Guaranteed job.")
+    assert_no_axe_violations(page, "check page, a description changed")

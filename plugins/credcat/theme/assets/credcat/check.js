@@ -33,6 +33,10 @@
  * Quality assurance (the specification's accreditation) is compared on title, type, body,
  * description, expiry and report.
  *
+ * What a viewer or a wallet shows is compared too: an EDC's displayParameter.title and an Open
+ * Badge's own name are titles of the claim; the description (an EDC's specification's, an Open
+ * Badge's achievement's); an EQF concept whose label names another level than its address.
+ *
  * Matching: an EDC names the specification IRI <base_uri>credentials/<id>/<version>/#spec in
  * credentialSubject.hasClaim[*].specifiedBy (and in the claims' hasPart); an OB3 credential in
  * credentialSubject.achievement.id (…/<version>/ob3-achievement.json) or its otherIdentifier.
@@ -70,6 +74,8 @@
  *                                    quality only where either side states them); partial: the
  *                                    same in what it states, which is not all (an assessment
  *                                    without its supervision)
+ *                                    description: only where the credential's description
+ *                                    differs from the published one;
  *                                    issued: only for a credential issued before its
  *                                    version was published (elm.jsonld's dateModified)
  *   .credcat-check__dates            the dates it states (issued, valid until), after "Read as"
@@ -255,6 +261,18 @@
       }
     });
     return found;
+  }
+
+  /** The first label of an EQF concept that names another level than its address does
+   *  ("Level 8" on …/eqf/6): the label, else null. */
+  function eqfLabelOf(level, labels) {
+    if (level === null) {
+      return null;
+    }
+    return labels.filter(function (label) {
+      var said = /(?:^|\D)([1-8])(?:\D|$)/.exec(str(label));
+      return said !== null && Number(said[1]) !== level;
+    })[0] || null;
   }
 
   function number(value) {
@@ -775,6 +793,13 @@
     var issuer = (orgsOf(own(value, "issuer")) || [])[0] ||
       (orgsOf(str(own(jwt, "iss")) || null) || [])[0] || null;
     claims.forEach(function (c) { c.claimed.issuer = issuer; });
+    // what a viewer or wallet shows as its title: an EDC's displayParameter.title, an Open
+    // Badge's name (a plain text): one more title of the claim it is about (the first)
+    var shownTitle = ob3 ? languages(own(value, "name")) :
+      languages(own(own(value, "displayParameter"), "title"));
+    if (shownTitle && claims.length) {
+      claims[0].claimed.titles = (claims[0].claimed.titles || []).concat([shownTitle]);
+    }
     return {
       kind: ob3 ? "ob3" : "edc",
       form: form,
@@ -808,12 +833,17 @@
         }
         // the claim's own title is the one a wallet shows the holder: both are compared
         var titles = [languages(own(spec, "title")), languages(own(claim, "title"))];
+        var eqfNode = firstOf(own(spec, "eqfLevel"));
+        var eqf = eqfOf(own(spec, "eqfLevel"));
+        var eqfLabels = languages(own(eqfNode, "prefLabel")) || {};
         out.push({
           iris: [spec.id],
           claimed: {
             title: titles[0] || titles[1],
             titles: titles.filter(Boolean),
-            eqf: eqfOf(own(spec, "eqfLevel")),
+            description: languages(own(spec, "description")),
+            eqf: eqf,
+            eqfLabel: eqfLabelOf(eqf, Object.keys(eqfLabels).sort().map(function (k) { return eqfLabels[k]; })),
             credits: ectsOf(own(spec, "creditPoint")),
             hours: hoursOf(own(spec, "volumeOfLearning")),
             outcomes: outcomesOf(own(spec, "learningOutcome")),
@@ -841,9 +871,11 @@
         }
       });
       var eqf = null;
+      var eqfLabel = null;
       list(own(a, "alignment")).forEach(function (al) {
         if (eqf === null && isObject(al)) {
           eqf = eqfOf(str(al.targetUrl));
+          eqfLabel = eqfLabelOf(eqf, [str(al.targetName), str(al.targetCode)]);
         }
       });
       // a plain name is in the achievement's language (inLanguage), when it states one
@@ -857,12 +889,19 @@
       // the outcomes and assessments its criteria state, in the achievement's language
       var lang = LANG_TAG.test(inLanguage) ? inLanguage : "";
       var said = readNarrative(own(own(a, "criteria"), "narrative"));
+      var description = languages(own(a, "description"));
+      if (description && Object.keys(description).join() === "" && lang) {
+        description = textIn(description[""], lang);
+      }
       out.push({
         iris: iris.filter(Boolean),
         lang: lang,
         claimed: {
           title: name,
+          titles: [name].filter(Boolean),
+          description: description,
           eqf: eqf,
+          eqfLabel: eqfLabel,
           credits: number(own(a, "creditsAvailable")),
           hours: null,
           outcomes: said.outcomes === null ? null : said.outcomes.map(function (o) {
@@ -1011,6 +1050,7 @@
         eqf: eqfOf(own(elm, "eqfLevel")),
         credits: ectsOf(own(elm, "creditPoint")),
         hours: hoursOf(own(elm, "volumeOfLearning")),
+        description: languages(own(elm, "description")),
         outcomes: outcomesOf(own(elm, "learningOutcome")) || [],
         assessments: publishedAssessments(elm, parseJson(texts[1])),
         awarding: bodies,
@@ -1165,6 +1205,14 @@
       );
     }
     single("eqf", claimed.eqf, published.eqf, function (n) { return say("eqf_value", { level: n }); });
+    if (claimed.eqfLabel && rows.length && rows[rows.length - 1].field === "eqf") {
+      // a concept whose label names another level than its address: either may be read
+      var eqfRow = rows[rows.length - 1];
+      eqfRow.result = "differs";
+      eqfRow.notes.push(sayMarked("eqf_label", { label: claimed.eqfLabel, level: claimed.eqf },
+        { label: textLang[claimed.eqfLabel] }));
+    }
+    compareDescription(claimed.description || null, published.description || null, row);
     single("credits", claimed.credits, published.credits, formatNumber);
     single("workload", claimed.hours, published.hours, function (n) {
       return say("hours", { n: formatNumber(n) });
@@ -1269,6 +1317,32 @@
     compareIssuer(claimed.issuer || null, published.awarding, row);
     compareQuality(claimed.quality, published.quality, row);
     return rows;
+  }
+
+  /** The row "Description" of a credential whose description (an EDC's specification's, an
+   *  Open Badge's achievement's) differs from the published one, in the languages both state
+   *  (one the catalogue does not publish must be one of its texts): its texts in those
+   *  languages beside the catalogue's. No row where it is the same or states none: a
+   *  description is long, and the title row already says what the credential is. */
+  function compareDescription(claimed, published, row) {
+    if (!claimed || !published) {
+      return;
+    }
+    var langs = Object.keys(claimed).sort().filter(function (lang) {
+      var text = claimed[lang];
+      if (lang && Object.prototype.hasOwnProperty.call(published, lang)) {
+        return !sameWords(published[lang], text);
+      }
+      return !Object.keys(published).some(function (k) { return sameWords(published[k], text); });
+    });
+    if (!langs.length) {
+      return;
+    }
+    var mine = langs.map(function (lang) { return marked(claimed[lang], lang); });
+    var theirs = langs.filter(function (lang) {
+      return lang && Object.prototype.hasOwnProperty.call(published, lang);
+    }).map(function (lang) { return marked(published[lang], lang); });
+    row("description", mine, theirs, false, [say("description_differs")]);
   }
 
   /** A concept in the page's words (``names``: config.assessment's, by IRI), else as the file
