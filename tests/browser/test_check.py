@@ -1682,3 +1682,36 @@ def test_what_a_viewer_or_wallet_shows_is_compared(
     assert verdict(page) == "differences", output_text(page)
     expect(described.locator("td").first).to_contain_text("Guaranteed job.")
     assert_no_axe_violations(page, "check page, a description changed")
+
+
+@pytest.mark.parametrize("lang", ["", "fr/"])
+def test_the_verdict_says_that_the_files_origin_is_not_proven(
+    page: Page, sample_site: Site, issued: dict[str, Any], lang: str
+):
+    """Under the verdict, one line: a signed file's seal is not checked here (and where to check
+    it: the EDC viewer, an Open Badges verifier); an unsigned file could have been written by
+    anyone. "Read as: …, signed" never stands alone."""
+    said = open_check_in(page, sample_site, lang)
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    proved = {
+        **badge,
+        "proof": {"type": "DataIntegrityProof", "proofValue": "z-not-a-real-proof"},
+    }
+    cases = {
+        "edc unsigned": (json.dumps(issued), "origin_unsigned"),
+        "edc uploadable": (json.dumps(fx.uploadable(issued)), "origin_unsigned"),
+        "edc jades": (json.dumps(fx.jades_json(issued)), "origin_signed_edc"),
+        "edc compact": (fx.jws_compact(issued), "origin_signed_edc"),
+        "ob3 unsigned": (json.dumps(badge), "origin_unsigned"),
+        "ob3 proof": (json.dumps(proved), "origin_signed_ob3"),
+        "ob3 jwt": (fx.vc_jwt(badge), "origin_signed_ob3"),
+    }
+    for name, (text, key) in cases.items():
+        paste(page, text)
+        origin = page.locator(".credcat-check__verdict + .credcat-check__origin")
+        expect(origin).to_have_text(str(said[key]))
+        kind = "unsigned" if key == "origin_unsigned" else "signed"
+        assert origin.get_attribute("data-credcat-origin") == kind, name
+    paste(page, json.dumps(proved))
+    assert str(said["form_proof"]) in output_text(page)
+    assert_no_axe_violations(page, f"check page, origin not proven ({lang or 'en'})")

@@ -82,6 +82,9 @@
  *   .credcat-check__flag[data-credcat-flag=expired|not-yet-valid|status]  on the reader's
  *                                    today; status: it names a credentialStatus, not checked
  *   .credcat-check__issuer           beside the verdict: another organisation issued it
+ *   .credcat-check__origin[data-credcat-origin=signed|unsigned]  under the verdict: that the
+ *                                    seal is not checked here (where to check it), or that
+ *                                    an unsigned file could have been written by anyone
  *   .credcat-check__numbered li[value]  the outcomes, numbered as the pages number them
  *   .credcat-check__when[data-credcat-checked]  "Checked on <date, time> · file <name>"
  *   [data-credcat-status=current|earlier|superseded|retired|draft]  the status badge: earlier,
@@ -770,6 +773,10 @@
     }
     if (!isObject(value)) {
       throw new Refusal("error_not_credential");
+    }
+    // a proof embedded in the credential (Data Integrity, as Open Badges are often signed)
+    if ((form === "unsigned" || form === "uploadable") && own(value, "proof") !== undefined) {
+      form = "proof";
     }
     var subjects = list(own(value, "credentialSubject")).filter(isObject);
     var ob3 = subjects.some(function (s) { return isObject(own(s, "achievement")); });
@@ -2217,6 +2224,13 @@
       var format = say(verdict.kind === "ob3" ? "format_ob3" : "format_edc") + ", " + say("form_" + verdict.form) +
         (verdict.vc ? ", " + say(verdict.vc) : "");
       output.appendChild(put(el("p", "credcat-check__verdict credcat-check__verdict--" + verdict.verdict), verdict.message));
+      if (verdict.verdict !== "template") {  // where the file comes from is not proven here
+        var signed = verdict.form !== "unsigned" && verdict.form !== "uploadable";
+        var origin = el("p", "credcat-check__origin", say(!signed ? "origin_unsigned" :
+          verdict.kind === "ob3" ? "origin_signed_ob3" : "origin_signed_edc"));
+        origin.setAttribute("data-credcat-origin", signed ? "signed" : "unsigned");
+        output.appendChild(origin);
+      }
       if (verdict.issuer) {  // another organisation issued it: said beside the verdict
         output.appendChild(put(el("p", "credcat-check__issuer"), verdict.issuer));
       }
