@@ -1715,3 +1715,58 @@ def test_the_verdict_says_that_the_files_origin_is_not_proven(
     paste(page, json.dumps(proved))
     assert str(said["form_proof"]) in output_text(page)
     assert_no_axe_violations(page, f"check page, origin not proven ({lang or 'en'})")
+
+
+# --- accessibility and dropping files ---------------------------------------------------------
+
+DROP = """([selector, name, text]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], name, {type: "application/json"}));
+    const target = document.querySelector(selector);
+    const results = [];
+    for (const type of ["dragenter", "dragover", "drop"]) {
+        const event = new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data});
+        results.push(target.dispatchEvent(event));
+    }
+    return results;  // false: the page cancelled it (the browser does not open the file)
+}"""
+
+
+def test_only_the_verdict_is_announced_and_focus_goes_to_the_heading(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """The result is no live region (read out whole, thousands of characters, at every check,
+    and again from the heading that takes the focus): one small status element says the
+    verdict line alone; the focus goes to the result's heading."""
+    open_check(page, sample_site)
+    output = page.locator("#credcat-check-output")
+    paste(page, json.dumps(issued))
+    assert output.get_attribute("role") is None
+    assert output.get_attribute("aria-live") is None
+    live = page.locator('.credcat-check [role="status"], .credcat-check [aria-live]')
+    expect(live).to_have_count(1)
+    message = page.locator(".credcat-check__verdict").inner_text()
+    expect(live).to_have_text(message)
+    assert len(message) < 300
+    heading = page.locator("#credcat-check-result-heading")
+    assert heading.evaluate("h => document.activeElement === h")
+    assert live.evaluate("l => !document.getElementById('credcat-check-result').contains(l)")
+    paste(page, "{")
+    expect(live).to_contain_text(str(ui_strings("en")["check"]["error_heading"]))
+
+
+def test_a_file_dropped_anywhere_stays_on_the_page(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """A file dropped just outside the drop box is not opened by the browser (which left the
+    page): every file drag and drop on the page is cancelled; one dropped on the paste area is
+    read as a file."""
+    open_check(page, sample_site)
+    text = json.dumps(issued)
+    for selector in ("h1", "#credcat-check-seal", ".credcat-check__actions"):
+        assert page.evaluate(DROP, [selector, "maria.json", text]) == [False] * 3, selector
+    expect(page.locator("#credcat-check-result")).to_be_hidden()
+    assert page.evaluate(DROP, ["#credcat-check-text", "maria.json", text])[-1] is False
+    expect(page.locator("#credcat-check-output")).to_have_attribute("data-credcat-verdict", "match")
+    expect(page.locator(".credcat-check__when")).to_contain_text("maria.json")
+    expect(page.locator("#credcat-check-text")).to_have_value("")

@@ -54,6 +54,7 @@
  *   #credcat-check-form              the form (hidden until this script runs)
  *   #credcat-check-file              file input; #credcat-check-drop the drop zone
  *   #credcat-check-text              paste area; #credcat-check-submit, #credcat-check-clear
+ *   #credcat-check-live              the live region (role=status): the verdict line alone
  *   #credcat-check-result            the result section (hidden until a check ran); while a
  *                                    check runs #credcat-check-output[aria-busy=true] holds
  *                                    .credcat-check__reading alone (a newer check's result
@@ -2162,6 +2163,20 @@
   var section = document.getElementById("credcat-check-result");
   var output = document.getElementById("credcat-check-output");
   var heading = document.getElementById("credcat-check-result-heading");
+  var live = document.getElementById("credcat-check-live");
+
+  /** The live region says one line: that a check runs, then its verdict. */
+  function announce(said) {
+    if (!live) {
+      return;
+    }
+    while (live.firstChild) {
+      live.removeChild(live.firstChild);
+    }
+    if (said !== null) {
+      put(live, said);
+    }
+  }
 
   /** "Checked on <date, time> · file <name>" (or "· pasted text"): when and what, on screen
    *  and on paper. */
@@ -2202,6 +2217,7 @@
       clearOutput();
       output.appendChild(el("p", "credcat-check__reading", say("reading")));
       output.setAttribute("aria-busy", "true");
+      announce(say("reading"));
       section.hidden = false;
     }
     return latest;
@@ -2220,7 +2236,9 @@
     if (verdict.verdict === "error") {
       output.appendChild(el("p", "credcat-check__verdict credcat-check__verdict--error", say("error_heading")));
       output.appendChild(el("p", "credcat-check__message", verdict.message));
+      announce(say("error_heading") + ". " + verdict.message);
     } else {
+      announce(verdict.message);
       var format = say(verdict.kind === "ob3" ? "format_ob3" : "format_edc") + ", " + say("form_" + verdict.form) +
         (verdict.vc ? ", " + say(verdict.vc) : "");
       output.appendChild(put(el("p", "credcat-check__verdict credcat-check__verdict--" + verdict.verdict), verdict.message));
@@ -2325,6 +2343,7 @@
     });
     form.addEventListener("reset", function () {
       latest += 1;  // a check still running shows nothing now
+      announce(null);
       if (section) {
         section.hidden = true;
       }
@@ -2346,6 +2365,33 @@
             textArea.value = "";
           }
           runFile(fileInput.files[0]);
+        }
+      });
+    }
+    // a file dragged over the page outside the drop box would be opened by the browser, which
+    // leaves the page: every file drag and drop on the page is cancelled; one on the paste
+    // area is read as one on the drop box
+    var withFiles = function (event) {
+      var types = event.dataTransfer && event.dataTransfer.types;
+      return !!types && Array.prototype.indexOf.call(types, "Files") >= 0;
+    };
+    ["dragenter", "dragover", "drop"].forEach(function (type) {
+      document.addEventListener(type, function (event) {
+        if (withFiles(event)) {
+          event.preventDefault();
+        }
+      });
+    });
+    if (textArea) {
+      textArea.addEventListener("drop", function (event) {
+        var files = event.dataTransfer && event.dataTransfer.files;
+        if (files && files[0]) {
+          event.preventDefault();
+          textArea.value = "";
+          if (fileInput) {
+            fileInput.value = "";
+          }
+          runFile(files[0]);
         }
       });
     }
