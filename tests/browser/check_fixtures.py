@@ -139,6 +139,29 @@ def dated(credential: dict[str, Any], **dates: Any) -> dict[str, Any]:
     return out
 
 
+def presentation(*credentials: Any) -> dict[str, Any]:
+    """A VerifiablePresentation holding ``credentials`` (objects, or VC-JWTs as strings), as a
+    holder's wallet sends them."""
+    return {
+        "@context": [VC2],
+        "type": ["VerifiablePresentation"],
+        "holder": "did:example:maria",
+        "verifiableCredential": list(credentials),
+    }
+
+
+def vp_jwt(*credentials: Any) -> str:
+    """A VP-JWT: a presentation in the ``vp`` claim of a compact JWS; a dummy signature."""
+    return jws_compact({"iss": "did:example:maria", "vp": presentation(*credentials)})
+
+
+def in_graph(credential: dict[str, Any]) -> dict[str, Any]:
+    """A JSON-LD document whose ``@graph`` holds the credential (its context at the top)."""
+    node = copy.deepcopy(credential)
+    context = node.pop("@context")
+    return {"@context": context, "@graph": [node]}
+
+
 def vc2(credential: dict[str, Any]) -> dict[str, Any]:
     """The same credential in the VC 2.0 data model (``validFrom``, the v2 context)."""
     out = copy.deepcopy(credential)

@@ -1770,3 +1770,62 @@ def test_a_file_dropped_anywhere_stays_on_the_page(
     expect(page.locator("#credcat-check-output")).to_have_attribute("data-credcat-verdict", "match")
     expect(page.locator(".credcat-check__when")).to_contain_text("maria.json")
     expect(page.locator("#credcat-check-text")).to_have_value("")
+
+
+# --- what the file is -------------------------------------------------------------------------
+
+
+def test_a_pdf_or_an_image_is_named_as_such(page: Page, sample_site: Site):
+    """A PDF, a PNG, or the version's own SVG badge is not a credential file this page reads:
+    the message says what it is and which files it reads (not "check that you copied all of
+    it")."""
+    said = ui_strings("en")["check"]
+    svg = sample_site.root / "credentials" / CID / VERSION / "badge.svg"
+    files = {
+        "PDF": ("certificate.pdf", "application/pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
+        "PNG": ("badge.png", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+        "SVG": ("badge.svg", "image/svg+xml", svg.read_bytes()),
+    }
+    open_check(page, sample_site)
+    output = page.locator("#credcat-check-output")
+    for kind, (name, mime, data) in files.items():
+        page.locator("#credcat-check-clear").click()
+        page.set_input_files(
+            "#credcat-check-file", files=[{"name": name, "mimeType": mime, "buffer": data}]
+        )
+        expect(output).to_have_attribute("data-credcat-verdict", "error")
+        expect(output).to_contain_text(str(said["error_file_kind"]).format(kind=kind))
+        expect(output).not_to_contain_text(str(said["error_json"]))
+
+
+def test_a_graph_or_a_presentation_holding_a_credential_is_read(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """A JSON-LD document whose @graph holds a credential is that credential (not "a description
+    this catalogue publishes", which only the catalogue's own files are); a presentation (JSON
+    or VP-JWT) holding one is read, and one holding several says that the first is read."""
+    said = ui_strings("en")["check"]
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    open_check(page, sample_site)
+    paste(page, json.dumps(fx.in_graph(issued)))
+    assert verdict(page) == "match", output_text(page)
+    assert "VC data model 1.1" in output_text(page)
+
+    paste(page, json.dumps({"@graph": [{"id": "https://elsewhere.example/x", "type": "Thing"}]}))
+    assert verdict(page) == "error"
+    assert str(said["error_not_credential"]) in output_text(page)
+    assert str(said["error_specification"]) not in output_text(page)
+
+    for text in (json.dumps(fx.presentation(issued)), fx.vp_jwt(fx.vc_jwt(issued))):
+        paste(page, text)
+        assert verdict(page) == "match", output_text(page)
+        assert str(said["in_presentation"]) in output_text(page)
+        expect(page.locator(".credcat-check__presented")).to_have_count(0)
+    paste(page, fx.vp_jwt(fx.vc_jwt(issued)))
+    assert str(said["form_vc_jwt"]) in output_text(page)  # the credential's own seal
+
+    paste(page, json.dumps(fx.presentation(issued, badge)))
+    assert verdict(page) == "match", output_text(page)
+    expect(page.locator(".credcat-check__presented")).to_have_text(
+        str(said["presentation_many"]).format(n=2)
+    )

@@ -9,7 +9,10 @@
  * What it reads: a European Digital Credential (unsigned; the EDC Issuer's upload form
  * {"credential": {…}}; signed as JAdES/JWS in JSON serialisation {"payload", "signatures"} or
  * compact serialisation header.payload.signature; VC data model 1.1 or 2.0) or an Open Badges
- * 3.0 credential (credentialSubject.achievement). The signature is never verified here.
+ * 3.0 credential (credentialSubject.achievement), alone, as the node of a JSON-LD @graph that
+ * holds one, or in a presentation (VerifiablePresentation, JSON or VP-JWT: the first credential
+ * it holds; how many it holds is said). The signature is never verified here. A PDF, an image
+ * or a web page is named as such (error_file_kind).
  *
  * Assessment: an EDC states how its holder was assessed in credentialSubject.hasClaim.provenBy
  * (each LearningAssessment: its specifiedBy, the holder's idVerification and grade) and how the
@@ -725,6 +728,45 @@
     };
   }
 
+  var DESCRIBED = ["Qualification", "LearningAchievementSpecification", "Achievement"];
+
+  /** A node of a file this catalogue publishes that describes a credential (elm.jsonld,
+   *  ob3-achievement.json, a node of catalogue.jsonld): its type says so, and its id is one of
+   *  this catalogue's. */
+  function described(node) {
+    if (!isObject(node)) {
+      return false;
+    }
+    var types = list(own(node, "type")).concat(list(own(node, "@type"))).map(str);
+    var base = str(config.base_uri);
+    var id = str(own(node, "id")) || str(own(node, "@id"));
+    return types.some(function (t) { return DESCRIBED.indexOf(t) >= 0; }) &&
+      base !== "" && id.indexOf(base) === 0;
+  }
+
+  /** The kind of a file that is no credential's own (a PDF, an image, a web page), by its
+   *  first bytes; "" otherwise. */
+  function fileKind(text) {
+    var head = text.slice(0, 512);
+    if (head.slice(0, 5) === "%PDF-") {
+      return "PDF";
+    }
+    if (/^\uFFFD?PNG\r?\n?/.test(head) && head.indexOf("PNG") <= 1) {
+      return "PNG";
+    }
+    if (head.charAt(0) === "\uFFFD" && /JFIF|Exif/.test(head.slice(0, 16))) {
+      return "JPEG";
+    }
+    var markup = head.replace(/^(?:<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE svg[^>]*>|\s)+/i, "");
+    if (/^<svg[\s>]/i.test(markup)) {
+      return "SVG";
+    }
+    if (/^<(?:!doctype html|html)[\s>]/i.test(markup)) {
+      return "HTML";
+    }
+    return "";
+  }
+
   /** What a credential claims: its format and every claim it makes (see the file's header). */
   function read(text) {
     if (typeof text !== "string") {
@@ -736,6 +778,10 @@
     var trimmed = text.trim();
     if (!trimmed) {
       throw new Refusal("error_empty");
+    }
+    var kind = fileKind(trimmed);
+    if (kind) {  // a document or an image, not a credential's own file
+      throw new Refusal("error_file_kind", { kind: kind });
     }
     var form = "unsigned";
     var value;
@@ -750,10 +796,14 @@
         form = "jws_compact";
       }
     }
-    for (var round = 0; round < 4 && isObject(value); round++) {
+    var presented = 0;  // the credentials of a presentation it was read from
+    var graphContext = null;
+    for (var round = 0; round < 8 && isObject(value); round++) {
       if (own(value, "credentialSubject") !== undefined) {
         break;
       }
+      var inner = own(value, "verifiableCredential");
+      var graph = own(value, "@graph");
       var payload = own(value, "payload");
       if (typeof payload === "string" &&
           (Array.isArray(own(value, "signatures")) || typeof own(value, "signature") === "string")) {
@@ -768,6 +818,36 @@
         jwt = value;
         value = value.vc;
         form = "vc_jwt";
+      } else if (isObject(own(value, "vp"))) {  // a VP-JWT: its presentation
+        value = value.vp;
+      } else if (inner !== undefined && !presented) {
+        // a presentation (VerifiablePresentation): the first credential it holds, in its own
+        // form (the presentation's signature is the holder's, not the issuer's)
+        var held = list(inner);
+        presented = held.length;
+        var first = held[0];
+        var enveloped = isObject(first) ? /^data:application\/vc(?:\+ld\+json)?\+jwt,(.*)$/.exec(str(first.id)) : null;
+        var compact = enveloped ? enveloped[1] : typeof first === "string" ? first.trim() : "";
+        jwt = null;
+        if (compact && JWS_COMPACT.test(compact)) {
+          value = payloadOf(compact.split(".")[1]);
+          form = "jws_compact";
+        } else if (isObject(first)) {
+          value = first;
+          form = "unsigned";
+        } else {
+          throw new Refusal("error_not_credential");
+        }
+      } else if (Array.isArray(graph)) {
+        // JSON-LD with a @graph: the credential among its nodes, if it holds one
+        var node = graph.slice(0, MAX_CLAIMS).filter(function (n) {
+          return isObject(n) && own(n, "credentialSubject") !== undefined;
+        })[0];
+        if (!node) {
+          break;
+        }
+        graphContext = own(value, "@context");
+        value = node;
       } else {
         break;
       }
@@ -785,15 +865,13 @@
     if (!ob3 && !edc) {
       // a file the catalogue publishes (elm.jsonld, ob3-achievement.json, catalogue.jsonld)
       // describes a credential; it is not one issued to someone
-      var types = list(own(value, "type")).concat(list(own(value, "@type"))).map(str);
-      var described = ["Qualification", "LearningAchievementSpecification", "Achievement"];
-      if (isObject(value) && !subjects.length && (own(value, "@graph") !== undefined ||
-          types.some(function (t) { return described.indexOf(t) >= 0; }))) {
+      if (!subjects.length && (described(value) ||
+          list(own(value, "@graph")).slice(0, MAX_CLAIMS).some(described))) {
         throw new Refusal("error_specification");
       }
       throw new Refusal("error_not_credential");
     }
-    var contexts = list(own(value, "@context"));
+    var contexts = list(own(value, "@context") === undefined ? graphContext : own(value, "@context"));
     // only the specification a claim names (EDC: specifiedBy; OB3: the achievement) is matched:
     // an IRI of this catalogue found elsewhere (isPartOf, a link) names another credential
     var claims = ob3 ? ob3Claims(subjects) : edcClaims(subjects);
@@ -815,6 +893,7 @@
       dates: datesOf(value, jwt),
       template: TEMPLATE_ID !== "" && own(value, "id") === TEMPLATE_ID,
       issuer: issuer,
+      presented: presented,
       claims: claims
     };
   }
@@ -1846,7 +1925,9 @@
         }
       }
     }
-    var verdict = { verdict: "", kind: found.kind, form: found.form, vc: found.vc, message: "" };
+    var verdict = {
+      verdict: "", kind: found.kind, form: found.form, vc: found.vc, message: "", presented: found.presented
+    };
     verdict.others = Math.max(0, ours - 1);
     if (at && found.template) {  // the file an issuer starts from, not a credential of a person
       verdict.verdict = "template";
@@ -2240,7 +2321,7 @@
     } else {
       announce(verdict.message);
       var format = say(verdict.kind === "ob3" ? "format_ob3" : "format_edc") + ", " + say("form_" + verdict.form) +
-        (verdict.vc ? ", " + say(verdict.vc) : "");
+        (verdict.vc ? ", " + say(verdict.vc) : "") + (verdict.presented ? ", " + say("in_presentation") : "");
       output.appendChild(put(el("p", "credcat-check__verdict credcat-check__verdict--" + verdict.verdict), verdict.message));
       if (verdict.verdict !== "template") {  // where the file comes from is not proven here
         var signed = verdict.form !== "unsigned" && verdict.form !== "uploadable";
@@ -2274,6 +2355,9 @@
           line.setAttribute("data-credcat-flag", flag[0]);
           output.appendChild(line);
         });
+      }
+      if (verdict.presented > 1) {  // a presentation of several: the first is read
+        output.appendChild(el("p", "credcat-check__presented", say("presentation_many", { n: verdict.presented })));
       }
       if (verdict.others) {  // said, not dropped: the page compares one claim at a time
         output.appendChild(el("p", "credcat-check__others", say("other_claims", { n: verdict.others })));
