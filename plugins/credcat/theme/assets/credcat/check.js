@@ -63,7 +63,9 @@
  *                                    .credcat-check__reading alone (a newer check's result
  *                                    is never overwritten by an older one's)
  *   #credcat-check-output[data-credcat-verdict]  match (the same in everything the
- *                                    catalogue published) | partial (the same in what it
+ *                                    catalogue published; an Open Badge: in everything a
+ *                                    badge can carry, .credcat-check__badge-lacks names the
+ *                                    rest: workload, quality assurance, grading) | partial (the same in what it
  *                                    states; .credcat-check__unstated-fields names what it
  *                                    does not) | differences | unstated (names a
  *                                    version, states nothing to compare) | template (the
@@ -1595,7 +1597,6 @@
       return [
         ["type", n.type, typeof q.type === "string" ? q.type : null, sameString],
         ["verification", how(n), how(q), sameString],
-        ["grading", null, p.grading, titleSame],
         ["proves", n.proves === null ? null : provedAs(n.proves, proved),
           Array.isArray(q.proves) ? sortedNumbers(q.proves) : null, sameString],
         ["description", n.description, typeof q.description === "string" ? q.description : null, sameWords]
@@ -1897,6 +1898,10 @@
     return version !== entry.version ? "earlier" : "current";
   }
 
+  /** What an Open Badge does not carry: no row of it makes a badge's result partial (and
+   *  its assessments' grading is not compared). */
+  var BADGE_LACKS = ["workload", "quality"];
+
   var VERDICT_WORDS = {
     match: "verdict_match",
     partial: "verdict_partial",
@@ -2010,14 +2015,26 @@
         var stated = verdict.rows.some(function (r) { return r.result !== "unstated"; });
         // what it does not state is never called a match: the verdict says that it matches
         // in what it states, and names the rest
-        verdict.unstated = verdict.rows.filter(function (r) { return r.result === "unstated"; })
+        // what an Open Badge cannot carry (workload, quality assurance) is said once, and
+        // is not among what it leaves out
+        if (found.kind === "ob3") {
+          verdict.rows.forEach(function (r) {
+            if (r.result === "unstated" && BADGE_LACKS.indexOf(r.field) >= 0) {
+              r.lacks = true;
+            }
+          });
+          verdict.lacks = verdict.rows.filter(function (r) { return r.lacks; })
+            .map(function (r) { return r.field; });
+        }
+        verdict.unstated = verdict.rows.filter(function (r) { return r.result === "unstated" && !r.lacks; })
           .map(function (r) { return r.field; });
         verdict.inPart = verdict.rows.filter(function (r) { return r.result === "partial"; })
           .map(function (r) { return r.field; });
         verdict.verdict = differs ? "differences" : !stated ? "unstated" :
           verdict.unstated.length || verdict.inPart.length ? "partial" : "match";
-        verdict.message = sayMarked(VERDICT_WORDS[verdict.verdict],
-          { version: at.version, title: entry.title }, entry.titleLangs);
+        var words_ = found.kind === "ob3" && verdict.verdict === "match" ? "verdict_match_badge" :
+          VERDICT_WORDS[verdict.verdict];
+        verdict.message = sayMarked(words_, { version: at.version, title: entry.title }, entry.titleLangs);
         return verdict;
       });
     }, function () {
@@ -2084,10 +2101,10 @@
 
   /** A cell of texts; ``numbers``: each text's number (the outcomes, as the pages number
    *  them), a numbered list then. */
-  function cellOf(texts, numbers) {
+  function cellOf(texts, numbers, lacks) {
     var td = el("td");
     if (texts === null) {
-      td.appendChild(el("span", "credcat-check__unstated", say("not_stated")));
+      td.appendChild(el("span", "credcat-check__unstated", say(lacks ? "not_in_badge" : "not_stated")));
     } else if (texts.length === 0) {
       td.textContent = say("nothing");
     } else if (numbers && numbers.length === texts.length) {
@@ -2216,7 +2233,7 @@
       th.setAttribute("scope", "row");
       tr.appendChild(th);
       var numbers = r.numbers || {};
-      tr.appendChild(labelled(cellOf(r.claimed, numbers.claimed), "col_claimed"));
+      tr.appendChild(labelled(cellOf(r.claimed, numbers.claimed, r.lacks), "col_claimed"));
       tr.appendChild(labelled(cellOf(r.published, numbers.published), "col_published"));
       var result = labelled(el("td"), "col_result");
       // "Not stated" is a result of its own, never "Same": nothing was compared
@@ -2355,6 +2372,11 @@
           line.setAttribute("data-credcat-flag", flag[0]);
           output.appendChild(line);
         });
+      }
+      if (verdict.kind === "ob3" && verdict.rows) {  // what a badge cannot carry, said once
+        var lacking = (verdict.lacks || []).map(function (field) { return say("field_" + field); })
+          .concat([say("aspect_grading")]);
+        output.appendChild(el("p", "credcat-check__badge-lacks", say("badge_lacks", { fields: listOf(lacking) })));
       }
       if (verdict.presented > 1) {  // a presentation of several: the first is read
         output.appendChild(el("p", "credcat-check__presented", say("presentation_many", { n: verdict.presented })));
