@@ -1374,9 +1374,7 @@ def test_the_issuer_is_compared_with_the_awarding_bodies(
     newer = cat.credentials["data-analysis-python"]
     for credential in (
         fx.with_issuer(issued, fx.DIPLOMA_MILL),
-        fx.with_issuer(
-            fx.issued_edc(sample_site.root, newer.id, newer.version), fx.DIPLOMA_MILL
-        ),
+        fx.with_issuer(fx.issued_edc(sample_site.root, newer.id, newer.version), fx.DIPLOMA_MILL),
     ):
         assert credential["credentialSubject"]["hasClaim"]["awardedBy"]  # untouched
         paste(page, json.dumps(credential))
@@ -1421,7 +1419,9 @@ def test_the_awarding_body_is_compared_by_name_too(
     body = cat.organisations[cat.credentials[CID].awarding_body[0]]
     mill = fx.DIPLOMA_MILL["legalName"]["en"]
     row = page.locator('[data-credcat-row="awarding"]')
-    note = str(said["assessment_differs"]).format(title=body.name["en"], aspects=said["aspect_name"])
+    note = str(said["assessment_differs"]).format(
+        title=body.name["en"], aspects=said["aspect_name"]
+    )
     open_check(page, sample_site)
     badge = fx.ob3_credential(sample_site.root, CID, VERSION)
     for lang, credential in (
@@ -1632,9 +1632,7 @@ def test_what_a_viewer_or_wallet_shows_is_compared(
     paste(page, json.dumps(shown))
     assert verdict(page) == "differences", output_text(page)
     expect(title).to_have_attribute("data-credcat-result", "differs")
-    expect(title.locator("td").last).to_contain_text(
-        str(said["title_extra"]).format(text=other)
-    )
+    expect(title.locator("td").last).to_contain_text(str(said["title_extra"]).format(text=other))
 
     reworded = json.loads(json.dumps(issued))
     spec = claim_of(reworded)["specifiedBy"]
@@ -1664,9 +1662,7 @@ def test_what_a_viewer_or_wallet_shows_is_compared(
     renamed["name"] = other
     paste(page, json.dumps(renamed))
     assert verdict(page) == "differences", output_text(page)
-    expect(title.locator("td").last).to_contain_text(
-        str(said["title_extra"]).format(text=other)
-    )
+    expect(title.locator("td").last).to_contain_text(str(said["title_extra"]).format(text=other))
     redescribed = json.loads(json.dumps(badge))
     redescribed["credentialSubject"]["achievement"]["description"] += " Guaranteed job."
     paste(page, json.dumps(redescribed))
