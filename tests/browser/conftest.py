@@ -200,11 +200,14 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     docs = work / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(
-        "# XSS fixture\n\nA catalogue full of payloads.\n", encoding="utf-8"
+        "# XSS fixture\n\nA catalogue full of payloads.\n\n## Section\n\nIts heading has a "
+        "permanent link, titled by the payload translation.\n",
+        encoding="utf-8",
     )
     config = work / "mkdocs.yml"
     config.write_text(
-        XSS_MKDOCS_YML.format(docs=docs, catalogue=catalogue_dir),
+        XSS_MKDOCS_YML.format(docs=docs, catalogue=catalogue_dir)
+        + "markdown_extensions:\n  - toc:\n      permalink: true\n",
         encoding="utf-8",
     )
     site_dir = work / "site"

@@ -33,7 +33,7 @@ from credcat.render.language import localise
 from credcat.render.site.common import STATUS_ORDER
 from credcat.render.site.localise import plural, ui_strings
 
-from . import xss_fixture
+from . import check_fixtures, xss_fixture
 from .conftest import NewContext, Site, require_axe
 
 pytestmark = pytest.mark.browser
@@ -171,10 +171,21 @@ def a_credential(cat: Catalogue) -> Credential:
 # --- the page side ------------------------------------------------------------------------------
 
 
-def open_catalogue(page: Page, site: Site, query: str = "") -> None:
-    """Open the catalogue page and wait until the filter script has taken over."""
-    page.goto(site.url("catalogue/") + query)
+def open_catalogue(page: Page, site: Site, query: str = "", *, lang: str = "") -> None:
+    """Open the catalogue page (of the language whose path starts with ``lang``: ``sl/``)
+    and wait until the filter script has taken over."""
+    page.goto(site.url(f"{lang}catalogue/") + query)
     expect(page.locator("#credcat-filters")).to_be_visible()
+
+
+def paste_credential(page: Page, text: str) -> None:
+    """Paste a credential on the check page and press the button; wait for the verdict."""
+    page.locator("#credcat-check-clear").click()
+    expect(page.locator("#credcat-check-result")).to_be_hidden()
+    box = page.locator("#credcat-check-text")
+    box.evaluate("(el, text) => { el.value = text; el.dispatchEvent(new Event('input')); }", text)
+    page.locator("#credcat-check-submit").click()
+    expect(page.locator("#credcat-check-output[data-credcat-verdict]")).to_have_count(1)
 
 
 def settled_url(page: Page) -> str:
@@ -283,9 +294,16 @@ def test_xss_fixture_passes_credcat_check(tmp_path: Path, capsys: pytest.Capture
     code = credcat_main(["check", "--format", "json", str(folder)])
     problems = json.loads(capsys.readouterr().out)
     assert code == 0, problems
-    # every warning names a tag or a link a page will not show as written
-    assert {p["code"] for p in problems} == {"html-in-text", "link-scheme"}
+    # every warning names a tag or a link a page will not show as written, or a text with no
+    # Slovenian (its pages show the English); the payload translations have none
+    assert {p["code"] for p in problems} == {"html-in-text", "link-scheme", "translation"}
     assert {p["severity"] for p in problems} == {"warning"}
+    assert not [p for p in problems if "/locales/" in p["path"]], problems
+    # every message of credcat's template is translated, with every placeholder kept
+    for lang in xss_fixture.LANGUAGES:
+        po = (folder / "locales" / f"{lang}.po").read_text("utf-8")
+        assert po.count("msgctxt ") == len(xss_fixture.template()), lang
+        assert po.count(xss_fixture.SCRIPT) >= len(xss_fixture.template()), lang
 
 
 # --- catalogue: filters, counts, URL, search, sort ----------------------------------------------
@@ -1044,19 +1062,31 @@ XSS_PROBE = """() => {
 }"""
 
 
+XSS_COMPARED = ",".join((xss_fixture.CATALOGUE_ID, xss_fixture.NEXT_ID, xss_fixture.OLD_ID))
+
+
 def xss_pages() -> list[str]:
-    return [
+    """Every kind of page, in each language (the Slovenian ones speak the payload
+    translation of the interface, and show the catalogue's English texts as stand-ins)."""
+    pages = [
         "",
         "catalogue/",
         f"credentials/{xss_fixture.CATALOGUE_ID}/",
         f"credentials/{xss_fixture.CATALOGUE_ID}/1.0/",
+        f"credentials/{xss_fixture.CATALOGUE_ID}/1.0/summary/",
         f"credentials/{xss_fixture.NEXT_ID}/",
         f"credentials/{xss_fixture.OLD_ID}/",
+        f"credentials/{xss_fixture.OLD_ID}/1.0/summary/",
         "organisations/",
         f"organisations/{xss_fixture.ORG_ID}/",
         f"organisations/{xss_fixture.QA_ID}/",
         "pathways/",
+        "check/",
+        f"compare/?ids={XSS_COMPARED}",
+        "compare/?ids=no-such-credential",
     ]
+    others = [lang for lang in xss_fixture.LANGUAGES if lang != "en"]
+    return [*pages, *(f"{lang}/{path}" for lang in others for path in pages), "404.html"]
 
 
 POKE = """() => {
@@ -1119,19 +1149,62 @@ def test_xss_payloads_never_run(new_context: NewContext, xss_site: Site):
         poke_around(page)
         assert_no_xss(page, path or "home", guard.dialogs)
 
-    # the catalogue: search for the payload title, filter, sort, and open the card
-    open_catalogue(page, xss_site)
-    page.locator("#credcat-q").fill(xss_fixture.TITLE_WORD)
-    expect(page.locator("#credcat-count")).to_have_text(count_text(xss_site.catalogue, 1))
-    page.locator("#credcat-q").fill("<img src=x onerror=window.__xss=1>")
-    page.wait_for_timeout(700)
-    page.locator("#credcat-q").fill("")
-    facet_box(page, "eqf", "6").check()
-    page.locator("#credcat-sort").select_option("provider")
-    facet_box(page, "status", "superseded").check()
-    page.wait_for_timeout(700)
-    poke_around(page)
-    assert_no_xss(page, "catalogue after filtering", guard.dialogs)
+    # the catalogue: search for the payload title, filter, sort, and open the card; an empty
+    # result and an impossible workload range (their words are the payload translation's)
+    for lang in ("", *(f"{lang}/" for lang in xss_fixture.LANGUAGES if lang != "en")):
+        open_catalogue(page, xss_site, lang=lang)
+        page.locator("#credcat-q").fill(xss_fixture.TITLE_WORD)
+        expect(page.locator("#credcat-count")).to_contain_text(count_text(xss_site.catalogue, 1))
+        expect(page.locator("#credcat-count")).to_contain_text("window.__xss=1")
+        page.locator("#credcat-q").fill("<img src=x onerror=window.__xss=1>")
+        expect(page.locator("#credcat-empty")).to_be_visible()
+        expect(page.locator("#credcat-empty")).to_contain_text("window.__xss=1")
+        poke_around(page)
+        page.locator("#credcat-q").fill("")
+        facet_box(page, "eqf", "6").check()
+        page.locator("#credcat-sort").select_option("provider")
+        facet_box(page, "status", "superseded").check()
+        page.wait_for_timeout(700)
+        poke_around(page)
+        assert_no_xss(page, f"{lang}catalogue after filtering", guard.dialogs)
+        page.goto(xss_site.url(f"{lang}catalogue/?ects_min=10&ects_max=2"))
+        expect(page.locator("#credcat-empty")).to_contain_text("window.__xss=1")
+        poke_around(page)
+        assert_no_xss(page, f"{lang}catalogue with an impossible range", guard.dialogs)
+        # credentials ticked for comparison, then compared
+        page.goto(xss_site.url(f"{lang}catalogue/?status=all"))
+        boxes = page.locator("#credcat-results input[data-credcat-compare]")
+        expect(boxes.first).to_be_visible()
+        for n in range(boxes.count()):
+            boxes.nth(n).check()
+        expect(page.locator("#credcat-compare-bar")).to_contain_text("window.__xss=1")
+        poke_around(page)
+        assert_no_xss(page, f"{lang}catalogue with credentials to compare", guard.dialogs)
+        with page.expect_navigation():
+            page.locator("#credcat-compare-link").click()
+        expect(page.locator("#credcat-compare")).to_contain_text(xss_fixture.TITLE_WORD)
+        poke_around(page)
+        assert_no_xss(page, f"{lang}compare page opened from the catalogue", guard.dialogs)
+
+    # the check page: a credential of the catalogue, the same with payloads of its own, an
+    # earlier or unknown version, and text that is no credential (every verdict's words)
+    issued = check_fixtures.issued_edc(xss_site.root, xss_fixture.CATALOGUE_ID, "1.0")
+    unknown = json.loads(json.dumps(issued).replace("/1.0/", "/9.9/"))
+    for lang in ("", *(f"{lang}/" for lang in xss_fixture.LANGUAGES if lang != "en")):
+        page.goto(xss_site.url(f"{lang}check/"))
+        expect(page.locator("#credcat-check-form")).to_be_visible()
+        for text in (
+            json.dumps(issued),
+            json.dumps(check_fixtures.with_payloads(issued)),
+            check_fixtures.jws_compact(issued),
+            json.dumps(unknown),
+            '{"type": "Something else"}',
+            xss_fixture.SCRIPT,
+        ):
+            paste_credential(page, text)
+            expect(page.locator("#credcat-check-output")).to_contain_text("window.__xss=1")
+            poke_around(page)
+            assert_no_xss(page, f"{lang}check page with a result", guard.dialogs)
 
     # payloads in the shared URL
     hostile = (

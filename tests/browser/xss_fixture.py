@@ -1,9 +1,19 @@
 """A valid catalogue whose every free text carries script payloads (for the XSS browser test).
 
-The structure is valid (``credcat check --strict`` passes: ids, codes, URLs and dates are
-ordinary), the texts are not: each one holds every payload of :data:`PAYLOADS`, and the texts
+The structure is valid (``credcat check`` passes, with warnings about the tags, the links and
+the missing Slovenian of its texts only: ids, codes, URLs and dates are ordinary), the texts
+are not: each one holds every payload of :data:`PAYLOADS`, and the texts
 that allow Markdown also hold a ``javascript:`` link. Every payload sets ``window.__xss`` when it
 runs, so the browser test only has to look at that one variable (and at dialogs).
+
+The catalogue also translates credcat's interface itself (``locales/<lang>.po``, see
+:func:`po_catalog`): an English one (an override of credcat's own words) and a Slovenian one (a
+language credcat does not ship, complete, so that its pages speak it), whose every ``msgstr``
+(each plural form, each count of zero, each vocabulary label) is credcat's English with the
+payloads appended, its ``{placeholders}`` kept. The messages come from credcat's own template
+(:func:`credcat.render.site.locales.template`), so a new UI string is covered the day it lands.
+The Slovenian pages show the catalogue's English texts (marked as standing in for a missing
+translation): ``credcat check`` warns about them (``translation``).
 
 Usage outside the tests: ``python3 -m tests.browser.xss_fixture DIR`` writes the catalogue to
 ``DIR`` (then ``credcat check DIR``).
@@ -12,10 +22,14 @@ Usage outside the tests: ``python3 -m tests.browser.xss_fixture DIR`` writes the
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.messages.catalog import Catalog
+
+from credcat.render.site.locales import LOCALES_DIR, dump, template
 
 SCRIPT = "<script>window.__xss=1</script>"
 IMG = '<img src=x onerror="window.__xss=1">'
@@ -39,6 +53,10 @@ ORG_ID = "xss-uni"
 QA_ID = "xss-qa"
 TITLE_WORD = "Zanzibarian"
 """A word in the title of the main credential, to find it with the catalogue search."""
+LANGUAGES = ("en", "sl")
+"""The catalogue's languages; each has a ``locales/<lang>.po`` of payloads."""
+PO_PAYLOADS = " " + " ".join(PAYLOADS)
+"""What every ``msgstr`` of the catalogue's own translations adds to credcat's English."""
 
 
 def text(label: str, *, markdown: bool = False, first: str = "") -> str:
@@ -104,7 +122,7 @@ def credential(title: str, **changes: Any) -> dict[str, Any]:
             "assessment_hours": 10,
         },
         "duration": "8 weeks",
-        "languages": ["en"],
+        "languages": list(LANGUAGES),
         "mode": "online",
         "setting": "non-formal",
         "outcomes": [
@@ -202,16 +220,42 @@ def credentials() -> dict[str, dict[str, Any]]:
 
 
 def settings() -> dict[str, Any]:
-    """``catalogue.yaml``: one language (no translation warnings), payloads in its texts."""
+    """``catalogue.yaml``: English and Slovenian (its texts in English only), payloads in its
+    texts."""
     return {
         "title": text("Catalogue", first=CLOSE_SCRIPT),
         "description": text("Catalogue description"),
         "publisher": ORG_ID,
         "base_uri": "https://xss.test.example/",
         "default_language": "en",
-        "languages": ["en"],
+        "languages": list(LANGUAGES),
         "contact": "catalogue@xss-uni.example",
     }
+
+
+def po_catalog(lang: str) -> Catalog:
+    """A complete translation of credcat's interface into ``lang`` whose every form is the
+    English with :data:`PO_PAYLOADS` appended: every message of credcat's template, the
+    singular's English in ``msgstr[0]``, the plural's in every other form (the language's
+    ``Plural-Forms`` from CLDR, as ``credcat translate`` gives them)."""
+    catalog = Catalog(
+        locale=lang,
+        domain="credcat",
+        project="credcat xss",
+        fuzzy=False,
+        creation_date=datetime(2026, 1, 15, tzinfo=UTC),
+    )
+    for message in template():
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            singular, plural = (str(form) for form in message.id)
+            forms = [singular, *[plural] * (catalog.num_plurals - 1)]
+            string: str | tuple[str, ...] = tuple(form + PO_PAYLOADS for form in forms)
+        else:
+            string = str(message.id) + PO_PAYLOADS
+        catalog.add(message.id, string, flags=message.flags, context=message.context)
+    return catalog
 
 
 def write_xss_catalogue(root: Path) -> Path:
@@ -227,6 +271,9 @@ def write_xss_catalogue(root: Path) -> Path:
         path.write_text(
             yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
+    (root / LOCALES_DIR).mkdir(exist_ok=True)
+    for lang in LANGUAGES:
+        (root / LOCALES_DIR / f"{lang}.po").write_bytes(dump(po_catalog(lang)))
     return root
 
 
