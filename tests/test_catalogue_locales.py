@@ -296,3 +296,175 @@ def test_credcats_own_catalogues_read_as_a_catalogues_would() -> None:
         assert catalog is not None and mistakes == [], lang
         wrong = list(_check_messages(catalog, lang))
         assert wrong == [], (lang, wrong[:3])
+
+
+# --- hostile shapes ---------------------------------------------------------------------------
+
+_DAYS = 'msgid_plural "{n} days"\n'
+
+
+def _with_plural_forms(header: str, *, days: tuple[str, ...] = ()) -> str:
+    """A ``sl.po`` whose ``Plural-Forms`` is ``header`` (``unit.day`` translated with ``days``)."""
+    text = _po("sl", {"unit.day": days} if days else {}).decode()
+    return re.sub(
+        r'"Plural-Forms:.*?;\\n"\n',
+        lambda _m: f'"Plural-Forms: {header}\\n"\n',
+        text,
+        count=1,
+        flags=re.S,
+    )
+
+
+def _second_plural_forms(header: str) -> str:
+    """A ``sl.po`` whose header has a second ``Plural-Forms`` (the one Babel takes) after
+    credcat's valid one."""
+    text = _po("sl", {"unit.day": UNIT_DAY}).decode()
+    return text.replace('"MIME-Version', f'"plural-forms: {header}\\n"\n"MIME-Version', 1)
+
+
+def _long_text() -> str:
+    text = _po("sl", {"footer_made_with": "MARK"}).decode()
+    return text.replace('msgstr "MARK"', 'msgstr "' + "x" * 3_900_000 + '"')
+
+
+def _invisible() -> str:
+    return _po("sl", {"footer_made_with": "Izdelano z \u202eevil"}).decode()
+
+
+def _plural_forms_line(text: str, last: bool = False) -> int:
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if "plural-forms" in line.lower()]
+    return lines[-1] if last else lines[0]
+
+
+HOSTILE = {
+    # nplurals=10**9 made Babel build a list of a billion texts for every counted string
+    "a billion plural forms": (
+        lambda: _with_plural_forms("nplurals=1000000000; plural=0;"),
+        "Plural-Forms gives 1,000,000,000 plural forms; a language has 1 to 10",
+        _plural_forms_line,
+    ),
+    "no plural form": (
+        lambda: _with_plural_forms("nplurals=0; plural=0;"),
+        "Plural-Forms gives 0 plural forms",
+        _plural_forms_line,
+    ),
+    # compiled fine, then stopped the build with a traceback when a page counted
+    "a division by zero": (
+        lambda: _with_plural_forms("nplurals=4; plural=n/0;", days=UNIT_DAY),
+        "the plural rule 'n/0' fails for n=0 (a division by 0)",
+        _plural_forms_line,
+    ),
+    "a form the language lacks": (
+        lambda: _with_plural_forms("nplurals=4; plural=n+7;", days=UNIT_DAY),
+        "the plural rule 'n+7' chooses form 7 for n=0; Plural-Forms says this language has 4",
+        _plural_forms_line,
+    ),
+    "too deep": (
+        lambda: _with_plural_forms(f"nplurals=4; plural={'(' * 30}n{')' * 30};"),
+        "is not a C expression of n",
+        _plural_forms_line,
+    ),
+    # Babel takes the header's last Plural-Forms, which was never checked
+    "a second Plural-Forms, unreadable": (
+        lambda: _second_plural_forms("nplurals=4; plural=foo(n);"),
+        "the plural rule 'foo(n)' is not a C expression of n",
+        lambda text: _plural_forms_line(text, last=True),
+    ),
+    "a second Plural-Forms, a million forms": (
+        lambda: _second_plural_forms("nplurals=1000000; plural=n;"),
+        "Plural-Forms gives 1,000,000 plural forms",
+        lambda text: _plural_forms_line(text, last=True),
+    ),
+    "a second Plural-Forms, dividing by zero": (
+        lambda: _second_plural_forms("nplurals=4; plural=n%0;"),
+        "fails for n=0",
+        lambda text: _plural_forms_line(text, last=True),
+    ),
+    # a string on every page, or a Trojan-Source override, as the YAML refuses them
+    "a text of 3.9 million characters": (
+        _long_text,
+        '"footer_made_with": the text has 3,900,000 characters; the limit is 10,000',
+        lambda text: text.splitlines().index('msgctxt "footer_made_with"') + 2,
+    ),
+    "an invisible character": (
+        _invisible,
+        '"footer_made_with": the text contains the invisible character U+202E',
+        lambda text: text.splitlines().index('msgctxt "footer_made_with"') + 2,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_a_hostile_po_gets_a_clear_error_and_is_not_used(tmp_path: Path, name: str) -> None:
+    """Each shape is an error at its line, with a hint, found in well under a second; the
+    file is not used (the build fails on the error), and ``credcat check`` says it without a
+    traceback."""
+    import time
+
+    make, said, line_of = HOSTILE[name]
+    text = make()
+    root = tmp_path / "catalogue"
+    (root / "locales").mkdir(parents=True)
+    (root / "locales" / "sl.po").write_text(text, "utf-8")
+    start = time.perf_counter()
+    found = check_own(root, lambda p: p.relative_to(root).as_posix(), ["sl"])
+    assert time.perf_counter() - start < 5
+    errors = [p for p in found if p.is_error]
+    assert errors, found
+    first = errors[0]
+    assert said in first.message, first.format()
+    assert first.line == line_of(text), first.format()
+    assert first.hint and first.code in {"po-plural-forms", "po-text"}
+    assert read_own(root).catalogs == {}
+
+
+def test_credcat_check_reports_a_hostile_plural_rule_without_a_traceback(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    translate(project)
+    po = project / "catalogue" / "locales" / "sl.po"
+    po.write_text(_second_plural_forms("nplurals=4; plural=n/0;"), "utf-8")
+    code, output = run("check", str(project / "catalogue"))
+    assert code == 1
+    assert "fails for n=0" in output and "Traceback" not in output
+    # and `credcat translate` refuses to rewrite it (mend it first), without a traceback
+    po.write_text(_long_text(), "utf-8")
+    code, output = translate(project)
+    assert code != 0 and "3,900,000 characters" in output and "mend the file first" in output
+
+
+def test_a_plural_rule_that_fails_for_a_count_falls_back_to_the_last_form() -> None:
+    """The rule is tried with the counts 0 to 1,000 before it is used; a count beyond that
+    which it cannot handle gets the last form, never an exception in the middle of a build."""
+    from credcat.render.site.messages import Plural
+
+    forms = Plural(("{n} a", "{n} b", "{n} c"), lambda n: n % 2 + 0 * (1 // (5000 - n)))
+    assert forms.pick(1) == "{n} b"
+    assert forms.pick(5000) == "{n} c"
+
+
+def test_the_interface_s_words_from_a_po_are_escaped_in_the_serve_panel(tmp_path: Path) -> None:
+    """The panel and page of problems ``mkdocs serve`` shows are made as text: a catalogue's
+    own translation of their words cannot add markup."""
+    from tests.browser import xss_fixture
+
+    from credcat.errors import Problem, Severity
+    from credcat.render.site.locales import dump
+    from credcat.render.site.problems import problems_page, problems_panel
+
+    root = tmp_path / "catalogue"
+    (root / "locales").mkdir(parents=True)
+    (root / "locales" / "en.po").write_bytes(dump(xss_fixture.po_catalog("en")))
+    use_own_translations(read_own(root))
+    assert xss_fixture.SCRIPT in str(ui_tree("en")["serve_problems"]["stale"])
+    problems = [
+        Problem("catalogue/credentials/x.yaml", 3, 1, "title", "wrong", "mend it"),
+        Problem("catalogue/credentials/x.yaml", 4, 1, "", "odd", severity=Severity.WARNING),
+    ]
+    for html in (
+        problems_panel(problems, "catalogue/", "en", "catalogue/credentials/x.yaml"),
+        problems_page(problems, "catalogue/", "en"),
+    ):
+        assert "window.__xss=1" in html
+        for payload in xss_fixture.PAYLOADS:
+            assert payload not in html
+        assert "<script" not in html and "<img" not in html and "<svg" not in html

@@ -1,12 +1,13 @@
 """The limits on untrusted catalogue text: length, refused code points, link brackets, nesting
-(of YAML, and of Markdown's lists and quotes).
+(of YAML, and of Markdown's lists and quotes), plural forms of a translation.
 
 Catalogue files arrive by pull request from many contributors, so every text is untrusted. The
 loader applies :func:`text_problem` to every text value once; the Markdown renderer applies
 :func:`markdown_is_bounded` again before rendering (defence in depth for texts that did not come
-through the loader). Together with the renderer's configuration (``render/safe.py``) these
-limits keep the work per input byte bounded: rendering a text that passes costs time linear in
-its length.
+through the loader); a catalogue's own translations of the interface (``locales/<lang>.po``)
+pass :func:`plain_text_problem` and :data:`MAX_PLURAL_FORMS`. Together with the renderer's
+configuration (``render/safe.py``) these limits keep the work per input byte bounded: rendering
+a text that passes costs time linear in its length.
 """
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ MAX_TEXT_CHARS = 10_000
 MAX_LINK_BRACKETS = 100
 """Most ``[`` characters in one text. Python-Markdown scans from every ``[`` for its link, so
 the work per text grows with their number; 100 allows dozens of links."""
+
+MAX_PLURAL_FORMS = 10
+"""Most plural forms a ``.po`` file's ``Plural-Forms`` may give (``nplurals``). CLDR gives a
+language at most six (Arabic, Welsh); gettext's tools (Babel) make a list of that many texts
+for every counted message, so ``nplurals=1000000000`` in one header line would stop a build."""
 
 MAX_DEPTH = 32
 """Deepest nesting of lists and mappings in a file; credcat's own files need about six."""
@@ -76,6 +82,29 @@ def text_problem(text: str) -> tuple[str, str] | None:
     Returns:
         The first problem found: too long, a refused code point, too many ``[``.
     """
+    plain = plain_text_problem(text)
+    if plain is not None:
+        return plain
+    brackets = text.count("[")
+    if brackets > MAX_LINK_BRACKETS:
+        return (
+            f"the text contains {brackets} '[' characters; the limit is {MAX_LINK_BRACKETS}",
+            "Markdown reads '[' as the start of a link; split the text or write fewer brackets",
+        )
+    depth = markdown_depth(text)
+    if depth > MAX_MARKDOWN_DEPTH:
+        return (
+            f"the text nests lists or quotes {depth} deep; the limit is {MAX_MARKDOWN_DEPTH}",
+            "Markdown reads '* ', '- ', '1. ' and '> ' at the start of a line as a list or a "
+            "quote, and each one after another as one more level: write fewer of them",
+        )
+    return None
+
+
+def plain_text_problem(text: str) -> tuple[str, str] | None:
+    """What is wrong with a text that is never read as Markdown (a translation of credcat's
+    interface, ``locales/<lang>.po``), as ``(message, hint)``: too long, or a refused code
+    point; ``None`` when it is fine."""
     if len(text) > MAX_TEXT_CHARS:
         return (
             f"the text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}",
@@ -89,19 +118,6 @@ def text_problem(text: str) -> tuple[str, str] | None:
             f"at character {refused.start() + 1}",
             "delete it (retype the text around it if you cannot see it); control, "
             "zero-width and bidirectional-override characters are not allowed",
-        )
-    brackets = text.count("[")
-    if brackets > MAX_LINK_BRACKETS:
-        return (
-            f"the text contains {brackets} '[' characters; the limit is {MAX_LINK_BRACKETS}",
-            "Markdown reads '[' as the start of a link; split the text or write fewer brackets",
-        )
-    depth = markdown_depth(text)
-    if depth > MAX_MARKDOWN_DEPTH:
-        return (
-            f"the text nests lists or quotes {depth} deep; the limit is {MAX_MARKDOWN_DEPTH}",
-            "Markdown reads '* ', '- ', '1. ' and '> ' at the start of a line as a list or a "
-            "quote, and each one after another as one more level: write fewer of them",
         )
     return None
 

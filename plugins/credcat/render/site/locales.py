@@ -14,8 +14,13 @@ Owns reading those files (:func:`read_own`: what :func:`.messages.use_own_transl
 given) and checking them (:func:`check_own`, part of :func:`credcat.validate.check_catalogue`,
 so ``credcat check`` and a build both say it): syntax (``file:line``), placeholders that differ
 from the English, plural forms, messages credcat no longer has, and how many strings a partial
-translation still lacks. Also the template itself (:func:`template`) and the update of a
-catalogue from it (:func:`update_catalog`), which ``scripts/ui_pot.py`` uses for credcat's own.
+translation still lacks. The file is untrusted input, as the YAML: a translation too long or
+with a refused character (:func:`credcat.limits.plain_text_problem`), a ``Plural-Forms`` of
+more than :data:`credcat.limits.MAX_PLURAL_FORMS` forms, or a plural rule that fails or
+chooses a form the language lacks (the rule Babel takes, tried with :data:`PLURAL_PROBES`)
+is an error, and the file is not used. Also the template itself (:func:`template`) and the
+update of a catalogue from it (:func:`update_catalog`), which ``scripts/ui_pot.py`` uses for
+credcat's own.
 """
 
 from __future__ import annotations
@@ -30,12 +35,13 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, PoFileParser, write_po
 
 from ...errors import CredcatError, Problem, Severity, listing, shorten
 from ...fs import UnsafeFileError, folder_inside, inside, read_inside
+from ...limits import MAX_PLURAL_FORMS, plain_text_problem
 from .messages import (
     SOURCE_LANGUAGE,
     OwnTranslations,
@@ -264,6 +270,52 @@ def _plural_forms_line(text: str) -> tuple[int, str] | None:
     return None
 
 
+PLURAL_PROBES = range(1001)
+"""The counts a plural rule is tried with before it is used (pages count up to thousands)."""
+
+
+class _TooManyForms(Exception):
+    """Babel was about to make a list of :attr:`forms` texts for a counted message."""
+
+    def __init__(self, forms: int) -> None:
+        super().__init__(forms)
+        self.forms = forms
+
+
+class _BoundedCatalog(Catalog):
+    """A :class:`Catalog` whose number of plural forms (the ``Plural-Forms`` Babel takes: the
+    last one of the header) is checked before Babel makes a list of that many texts for each
+    counted message: ``nplurals=1000000000`` would take all memory and time."""
+
+    @property
+    def num_plurals(self) -> int:
+        found = super().num_plurals
+        if not 1 <= found <= MAX_PLURAL_FORMS:
+            raise _TooManyForms(found)
+        return found
+
+
+def _rule_problem(nplurals: int, expression: str) -> str | None:
+    """What is wrong with a plural rule, tried with every count of :data:`PLURAL_PROBES`: a
+    rule that is no C expression of ``n``, that fails (a division by zero) or that chooses a
+    form the language does not have; ``None`` when it is fine."""
+    try:
+        rule = gettext.c2py(expression)
+    except (ValueError, SyntaxError):
+        return f"the plural rule '{shorten(expression, 60)}' is not a C expression of n"
+    for n in PLURAL_PROBES:
+        try:
+            index = rule(n)
+        except (ArithmeticError, ValueError):
+            return f"the plural rule '{shorten(expression, 60)}' fails for n={n} (a division by 0)"
+        if not 0 <= index < nplurals:
+            return (
+                f"the plural rule '{shorten(expression, 60)}' chooses form {index} for n={n}; "
+                f"Plural-Forms says this language has {nplurals} (0 to {nplurals - 1})"
+            )
+    return None
+
+
 def _nplurals(value: str) -> tuple[int, str] | None:
     found = re.match(r"^nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*$", value)
     if not found:
@@ -303,18 +355,14 @@ def parse_po(data: bytes, lang: str) -> tuple[Catalog | None, list[Mistake]]:
                     code="po-plural-forms",
                 )
             )
+        elif not 1 <= parsed[0] <= MAX_PLURAL_FORMS:
+            mistakes.append(_too_many(forms[0], parsed[0], lang))
+            parsed = None
         else:
-            try:
-                gettext.c2py(parsed[1])
-            except (ValueError, SyntaxError):
+            wrong = _rule_problem(*parsed)
+            if wrong is not None:
                 mistakes.append(
-                    Mistake(
-                        forms[0],
-                        0,
-                        f"the plural rule '{shorten(parsed[1], 60)}' is not a C expression of n",
-                        _plural_hint(lang),
-                        code="po-plural-forms",
-                    )
+                    Mistake(forms[0], 0, wrong, _plural_hint(lang), code="po-plural-forms")
                 )
                 parsed = None
     if parsed is not None:
@@ -332,10 +380,13 @@ def parse_po(data: bytes, lang: str) -> tuple[Catalog | None, list[Mistake]]:
                 )
     if any(m.severity is Severity.ERROR for m in mistakes):
         return None, mistakes
-    try:
-        catalog = read_po(
-            io.StringIO(text), locale=lang.replace("-", "_"), domain=DOMAIN, abort_invalid=True
-        )
+    catalog = _BoundedCatalog(locale=lang.replace("-", "_"), domain=DOMAIN)
+    try:  # read_po's own steps, into a catalogue that checks its number of plural forms
+        PoFileParser(catalog, ignore_obsolete=False, abort_invalid=True).parse(io.StringIO(text))
+        nplurals = catalog.num_plurals
+    except _TooManyForms as exc:  # a second Plural-Forms in the header, which Babel takes
+        mistakes.append(_too_many(_last_plural_forms_line(text), exc.forms, lang))
+        return None, mistakes
     except PoFileError as exc:
         message = str(exc).rsplit(" on ", 1)[0]
         number = getattr(exc, "lineno", 0) + 1
@@ -355,7 +406,50 @@ def parse_po(data: bytes, lang: str) -> tuple[Catalog | None, list[Mistake]]:
             )
         )
         return None, mistakes
+    wrong = _rule_problem(nplurals, catalog.plural_expr)  # what Babel took
+    if wrong is not None:
+        line = _last_plural_forms_line(text)
+        mistakes.append(Mistake(line, 0, wrong, _plural_hint(lang), code="po-plural-forms"))
+        return None, mistakes
+    for entry in catalog:
+        mistakes.extend(_text_mistakes(entry))
+    if any(m.severity is Severity.ERROR for m in mistakes):
+        return None, mistakes
     return catalog, mistakes
+
+
+def _text_mistakes(message: Message) -> Iterable[Mistake]:
+    """The translations of a message that are too long or hold a refused character
+    (:func:`credcat.limits.plain_text_problem`, as every text of the catalogue)."""
+    if not message.id:
+        return
+    said = f'"{shorten(message.context, 60)}"' if message.context else "a message"
+    strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+    for index, form in enumerate(strings):
+        wrong = plain_text_problem(str(form or ""))
+        if wrong is not None:
+            where = f"{said} msgstr[{index}]" if isinstance(message.id, tuple) else said
+            yield Mistake(message.lineno or 0, 0, f"{where}: {wrong[0]}", wrong[1], code="po-text")
+
+
+def _too_many(line: int, forms: int, lang: str) -> Mistake:
+    return Mistake(
+        line,
+        0,
+        f"Plural-Forms gives {forms:,} plural forms; a language has 1 to {MAX_PLURAL_FORMS}",
+        _plural_hint(lang),
+        code="po-plural-forms",
+    )
+
+
+def _last_plural_forms_line(text: str) -> int:
+    """The line of the last ``Plural-Forms`` of a text (the one Babel takes), 0 where none is
+    found on one line."""
+    found = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if "plural-forms" in line.lower() and not line.lstrip().startswith("#"):
+            found = number
+    return found
 
 
 def _header_line(text: str) -> int:

@@ -155,7 +155,10 @@ class Plural(list[str]):
         """The form for ``n`` (``{n}`` not filled)."""
         if n == 0 and self.zero:
             return self.zero
-        index = self.rule(n)
+        try:
+            index = self.rule(n)
+        except (ArithmeticError, ValueError):  # checked for the usual counts, not for every one
+            index = -1
         return self.forms[index] if 0 <= index < len(self.forms) else self.forms[-1]
 
 
