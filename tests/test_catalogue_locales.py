@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,13 @@ SLOVENIAN = {
 }
 """The strings the test's ``sl.po`` translates (by key)."""
 UNIT_DAY = ("{n} dan", "{n} dneva", "{n} dnevi", "{n} dni")
+COUNT = (
+    "{n} mikrodokazilo ustreza.",
+    "{n} mikrodokazili ustrezata.",
+    "{n} mikrodokazila ustrezajo.",
+    "{n} mikrodokazil ustreza.",
+)
+"""The catalogue's count in Slovenian: forms for 1, 2, 3 and 5 (``Plural-Forms`` order)."""
 
 
 @pytest.fixture(autouse=True)
@@ -136,7 +144,7 @@ def test_a_slovenian_po_translates_the_slovenian_pages(tmp_path: Path) -> None:
     project = new_project(tmp_path)
     assert translate(project)[0] == 0
     po = project / "catalogue" / "locales" / "sl.po"
-    fill(po, {**SLOVENIAN, "unit.day": UNIT_DAY})
+    fill(po, {**SLOVENIAN, "unit.day": UNIT_DAY, "catalogue_count": COUNT})
     code, output = run("check", str(project / "catalogue"))
     assert code == 0, output
     assert re.search(r"sl\.po: note: \d+ of the \d+ interface strings pages show are not", output)
@@ -170,6 +178,34 @@ def test_a_slovenian_po_translates_the_slovenian_pages(tmp_path: Path) -> None:
         "{n} dan",
     ]
     assert interface_language("sl") == "en" and not speaks("sl")
+    # the catalogue's script words a count by the plural category of the count's language
+    # (Intl.PluralRules): the page gives it each category's form, in Slovenian and in English
+    count = re.search(r'<p id="credcat-count"[^>]*>', catalogue)
+    assert count is not None
+    assert _data(count.group(0)) == {
+        "none": "No credential matches.",  # the words for zero, not translated here
+        "one": COUNT[0],
+        "two": COUNT[1],
+        "few": COUNT[2],
+        "other": COUNT[3],
+        "plural": "sl",
+    }
+    count = re.search(
+        r'<p id="credcat-count"[^>]*>', (site / "en/catalogue/index.html").read_text()
+    )
+    assert count is not None
+    assert _data(count.group(0)) == {
+        "none": "No credential matches.",
+        "one": "1 credential matches.",
+        "other": "{n} credentials match.",
+        "plural": "en",
+    }
+
+
+def _data(tag: str) -> dict[str, str]:
+    """The ``data-credcat-text-*`` and ``data-credcat-plural`` attributes of a tag, unescaped."""
+    found = re.findall(r'data-credcat-(text-[a-z]+|plural)="([^"]*)"', tag)
+    return {name.removeprefix("text-"): unescape(value) for name, value in found}
 
 
 def test_a_complete_translation_makes_the_language_one_credcat_speaks(tmp_path: Path) -> None:

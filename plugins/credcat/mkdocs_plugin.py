@@ -163,7 +163,12 @@ from .render.site.common import licence_line
 from .render.site.context import PageContext, PageSpec
 from .render.site.locales import LOCALES_DIR, read_own
 from .render.site.localise import cldr_locale, fill, ui_strings
-from .render.site.messages import interface_language, untranslated_note, use_own_translations
+from .render.site.messages import (
+    interface_language,
+    plural_data,
+    untranslated_note,
+    use_own_translations,
+)
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages
 from .render.site.problems import problems_page, problems_panel, with_panel
@@ -2206,6 +2211,7 @@ def _add_filters(env: jinja2.Environment) -> None:
     env.filters["json_for_script"] = json_for_script
     env.filters["xml"] = _xml
     env.filters["lang_attr"] = lang_attributes
+    env.filters["plural_data"] = plural_data
     env.filters["in_span"] = in_span
     env.filters["interface_lang"] = interface_language
     env.tests["fallback"] = is_fallback

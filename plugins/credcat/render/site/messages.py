@@ -39,13 +39,16 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
+from markupsafe import Markup
 
 from ... import vocab
 
 __all__ = [
     "LABELLED",
+    "PLURAL_CATEGORIES",
     "SHOWN",
     "SOURCE_LANGUAGE",
     "UNTRANSLATED_NOTE",
@@ -61,6 +64,7 @@ __all__ = [
     "leaves",
     "missing",
     "own_translations",
+    "plural_data",
     "read_catalogue",
     "source_comments",
     "speaks",
@@ -132,34 +136,85 @@ class SourceMessage:
         return (PLURAL_FLAG,) if "{" in self.text + self.plural else ()
 
 
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+"""CLDR's plural categories, in CLDR's order (what ``Intl.PluralRules`` selects)."""
+
+
 class Plural(list[str]):
     """A counted UI string in one language, indexable like the old ``[zero?, one, other]`` list.
 
     The list holds the words for zero (when the string has them), then the forms for 1 and for 2
     (what a template or script that only knows zero, one and other needs); :meth:`pick` chooses
-    the form for any count by the ``Plural-Forms`` rule of the language's catalogue.
+    the form for any count by the ``Plural-Forms`` rule of the language's catalogue, and
+    :meth:`by_category` gives a script the form of each plural category of the language.
     """
 
-    def __init__(self, forms: Iterable[str], rule: Callable[[int], int], zero: str = "") -> None:
+    def __init__(
+        self,
+        forms: Iterable[str],
+        rule: Callable[[int], int],
+        zero: str = "",
+        lang: str = "en",
+    ) -> None:
         """Args:
         forms: The forms in the catalogue's order (``msgstr[0]`` …).
         rule: The catalogue's plural rule: count → index of the form.
         zero: The words for zero, ``""`` where zero uses the ordinary form.
+        lang: The language of the forms (whose rule ``rule`` is): English for a string
+            shown untranslated.
         """
         self.forms = tuple(forms)
         self.rule = rule
         self.zero = zero
+        self.lang = lang
+        self._categories: dict[str, str] | None = None
         super().__init__(([zero] if zero else []) + [self.pick(1), self.pick(2)])
 
     def pick(self, n: int) -> str:
         """The form for ``n`` (``{n}`` not filled)."""
         if n == 0 and self.zero:
             return self.zero
+        return self._form(n)
+
+    def _form(self, n: int) -> str:
         try:
             index = self.rule(n)
         except (ArithmeticError, ValueError):  # checked for the usual counts, not for every one
             index = -1
         return self.forms[index] if 0 <= index < len(self.forms) else self.forms[-1]
+
+    def by_category(self) -> dict[str, str]:
+        """The form of each CLDR plural category of the language (``one``, ``few``, ``other``
+        …), in CLDR's order, for a script that chooses with ``Intl.PluralRules``: each
+        category's form is the one the catalogue's rule gives the category's smallest count
+        from 0 to 1,000 (the words for zero aside). A language CLDR does not know counts as
+        English."""
+        if self._categories is None:
+            try:
+                rule = Locale.parse(self.lang, sep="-").plural_form
+            except (ValueError, UnknownLocaleError):
+                rule = Locale("en").plural_form
+            found: dict[str, str] = {}
+            for n in range(1001):
+                found.setdefault(rule(n), self._form(n))
+            self._categories = {c: found[c] for c in PLURAL_CATEGORIES if c in found}
+        return self._categories
+
+
+def plural_data(plural: Plural) -> Markup:
+    """The ``plural_data`` filter: the attributes from which ``catalogue.js`` words a count,
+    escaped: ``data-credcat-text-none`` (the words for zero, where the string has them),
+    ``data-credcat-text-<category>`` for each plural category of the string's language
+    (:meth:`Plural.by_category`; a category ``zero``, as Latvian has, covers more counts than
+    0), and ``data-credcat-plural``, that language, for ``Intl.PluralRules``."""
+    shown = [("none", plural.zero)] if plural.zero else []
+    shown += list(plural.by_category().items())
+    return Markup(" ").join(
+        [
+            *(Markup('data-credcat-text-{}="{}"').format(c, text) for c, text in shown),
+            Markup('data-credcat-plural="{}"').format(plural.lang),
+        ]
+    )
 
 
 @functools.cache
@@ -483,9 +538,9 @@ def ui_tree(lang: str) -> Mapping[str, Any]:
             if isinstance(found, tuple):
                 zero_found = own.get(f"{key}.{ZERO}")
                 zero = str(zero_found) if zero and isinstance(zero_found, str) else zero
-                _set(tree, key, Plural(found, _rule(lang, key), zero))
+                _set(tree, key, Plural(found, _rule(lang, key), zero, lang))
             else:
-                _set(tree, key, Plural(forms[-2:], ENGLISH_PLURAL, zero))
+                _set(tree, key, Plural(forms[-2:], ENGLISH_PLURAL, zero, SOURCE_LANGUAGE))
         else:
             found = own.get(key)
             _set(tree, key, found if isinstance(found, str) else str(value))

@@ -168,9 +168,24 @@
     if (code !== lang) node.setAttribute("data-credcat-fallback", code);
   }
 
+  // A count in words: the words for zero where the string has them, else the form of the
+  // count's plural category in the string's language (Intl.PluralRules: Slovenian has four
+  // forms, "1 mikrodokazilo", "2 mikrodokazili", "3 mikrodokazila", "5 mikrodokazil"), as the
+  // build writes them (data-credcat-text-<category>, data-credcat-plural); "other" where the
+  // browser lacks the rules or the category has no form.
+  var pluralRules = {};
   function plural(el, n) {
-    var key = n === 0 ? "credcatTextZero" : n === 1 ? "credcatTextOne" : "credcatTextOther";
-    return fill(el.dataset[key] || el.dataset.credcatTextOther || "{n}", { n: n });
+    var d = el.dataset;
+    if (n === 0 && d.credcatTextNone) return fill(d.credcatTextNone, { n: n });
+    var code = d.credcatPlural || uiLang, category;
+    try {
+      var rules = pluralRules[code] || (pluralRules[code] = new Intl.PluralRules(code));
+      category = rules.select(n);
+    } catch (e) {
+      category = n === 1 ? "one" : "other";
+    }
+    var key = "credcatText" + category.charAt(0).toUpperCase() + category.slice(1);
+    return fill(d[key] || d.credcatTextOther || "{n}", { n: n });
   }
 
   function today() {
