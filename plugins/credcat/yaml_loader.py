@@ -466,15 +466,39 @@ TO_TRANSLATE = "to-translate"
 while the credential's own file holds one)."""
 
 
+_PLACEHOLDER_START = "TODO("
+"""How the placeholders of ``credcat new`` and ``credcat import`` start
+(:data:`credcat.model.NEW_PLACEHOLDER`, ``IMPORT_PLACEHOLDER``), which check refuses anyway."""
+
+
+def _value_at(data: Any, loc: PathKey) -> Any:
+    """The value of ``data`` at ``loc`` (keys and list indexes), ``None`` where there is none."""
+    for part in loc:
+        listed = isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data)
+        if not (listed or (isinstance(data, dict) and part in data)):
+            return None
+        data = data[part]
+    return data
+
+
 def _to_translate(doc: Document, text: str) -> list[Problem]:
     """A note for each text still marked ``# translate``: it reads as a translation to the
     build and to the translation counts, but is not one yet (a note fails no strict check:
-    a new catalogue checks strictly at once)."""
+    a new catalogue checks strictly at once). A placeholder still to be replaced
+    (``TODO(new): …``) gets none: its error says it all (a new file in three languages drew
+    two notes for each of its texts beside the errors)."""
+
+    def wanted(loc: PathKey) -> bool:
+        if not loc or not isinstance(loc[-1], str) or not LANGUAGE_TAG.match(loc[-1]):
+            return False
+        value = _value_at(doc.data, loc)
+        return not (isinstance(value, str) and value.startswith(_PLACEHOLDER_START))
+
     return _marked(
         doc,
         text,
         "translate",
-        lambda loc: bool(loc) and isinstance(loc[-1], str) and bool(LANGUAGE_TAG.match(loc[-1])),
+        wanted,
         lambda loc: (
             f"the {loc[-1]} text is marked '# translate': it is not translated yet",
             "translate it, then delete '# translate'",
