@@ -1021,6 +1021,39 @@ def test_the_same_title_and_awarding_body_is_the_same_credential(
     assert len(new_files(before, cat)) == 1
 
 
+def test_credcats_address_and_title_of_another_awarding_body_is_another_credential(
+    cat: Path, tmp_path: Path, published_files: dict[str, bytes]
+) -> None:
+    """Two catalogues started by ``credcat init`` share the example's id and title: a file of
+    the other one, whose awarding body is none of that credential's, is a new credential; a
+    file of the same one (its awarding body the catalogue's) is still known by credcat's id."""
+    source = tmp_path / "mine.jsonld"
+    source.write_bytes(published_files["credentials/data-analysis-python/1.2/elm.jsonld"])
+    import_file(source, cat)
+    doc = json.loads(source.read_bytes())
+    before = snapshot(cat)
+    with pytest.raises(ImportFailed) as refused:  # the same again: known
+        import_file(write_json(tmp_path / "again.jsonld", doc), cat)
+    assert "which the catalogue already has" in str(refused.value)
+    bodies = [
+        body
+        for opportunity in doc["awardingOpportunity"]
+        for body in (
+            opportunity["awardingBody"]
+            if isinstance(opportunity["awardingBody"], list)
+            else [opportunity["awardingBody"]]
+        )
+    ]
+    assert bodies
+    for body in bodies:  # another school's file of a credential of the same id and title
+        body["legalName"] = {"en": "Another School"}
+        body["homepage"] = [{"id": "https://another-school.example.org/", "type": "WebResource"}]
+    report = import_file(write_json(tmp_path / "theirs.jsonld", doc), cat)
+    added = new_files(before, cat)
+    assert "credentials/data-analysis-python-2.yaml" in added, report
+    assert not any("already has" in line for line in report)
+
+
 def test_a_part_the_catalogue_has_is_skipped_and_named(
     cat: Path, tmp_path: Path, published_files: dict[str, bytes]
 ) -> None:

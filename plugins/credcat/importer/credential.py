@@ -197,7 +197,8 @@ class Duplicate:
 def already_has(ctx: Context, entry: Entry) -> Duplicate | None:
     """The credential of the catalogue a specification is, or ``None``: the one its address
     names, when the address is under the catalogue's ``base_uri`` (a file this catalogue's site
-    published), or credcat's address of a credential of that id and title elsewhere, else the
+    published), or credcat's address of a credential of that id and title elsewhere (unless it
+    names awarding bodies, none of them that credential's), else the
     one with the same title (in any language) and an awarding body in common (an organisation
     of the catalogue with the same legal name or homepage)."""
     known = ctx.target.credentials
@@ -208,11 +209,15 @@ def already_has(ctx: Context, entry: Entry) -> Duplicate | None:
     if named is not None and named in known and base and address.startswith(base + "/"):
         return Duplicate(named, version, known[named].version)
     titles = {norm_name(t) for t in _plain_texts(entry.spec.get("title"))} - {""}
-    if named is not None and named in known and titles & known[named].titles:
-        # credcat's address of a credential of the same id and title (another site's file
-        # of it, or a part that names it by its address and title only)
-        return Duplicate(named, version, known[named].version, by_title=True)
-    bodies = _known_awarding_bodies(ctx, entry)
+    named_any, bodies = _known_awarding_bodies(ctx, entry)
+    # credcat's address of a credential of the same id and title (another site's file of it,
+    # or a part that names it by its address and title only), unless it names awarding bodies
+    # and none is that credential's: two catalogues started by `credcat init` share the
+    # example's id and title
+    cred = known.get(named) if named is not None else None
+    awarded_alike = not named_any or bool(cred is not None and bodies & cred.awarding)
+    if named is not None and cred is not None and titles & cred.titles and awarded_alike:
+        return Duplicate(named, version, cred.version, by_title=True)
     if not titles or not bodies:
         return None
     for cred_id, cred in sorted(known.items()):
@@ -235,9 +240,10 @@ def _plain_texts(value: Any) -> list[str]:
     return []
 
 
-def _known_awarding_bodies(ctx: Context, entry: Entry) -> set[str]:
-    """The catalogue's organisations that the specification's awarding bodies are (the same
-    legal name or homepage), found without planning any organisation."""
+def _known_awarding_bodies(ctx: Context, entry: Entry) -> tuple[bool, set[str]]:
+    """Whether the specification (or its claim) names an awarding body, and the catalogue's
+    organisations that its awarding bodies are (the same legal name or homepage), found
+    without planning any organisation."""
     nodes = [
         body
         for opportunity in ctx.tree.nodes(entry.spec.get("awardingOpportunity"))
@@ -258,7 +264,7 @@ def _known_awarding_bodies(ctx: Context, entry: Entry) -> set[str]:
         ]
         keys += [f"home:{norm_url(url)}" for url in ctx.url(node.get("homepage"))]
         found.update(ctx.target.existing_orgs[k] for k in keys if k in ctx.target.existing_orgs)
-    return found
+    return bool(nodes), found
 
 
 @dataclass
