@@ -427,6 +427,70 @@ def test_an_earlier_version_is_named_an_earlier_version(page: Page, sample_site:
         assert link.evaluate("a => a.href") == sample_site.url(f"{lang}credentials/{cid}/")
 
 
+def test_an_earlier_version_lists_what_changed_since(page: Page, sample_site: Site):
+    """A credential of version 1.0 of a credential whose current version is 1.2 is told more
+    than the kinds of change: under "Version 1.2 has other learning outcomes and is assessed
+    otherwise" each outcome added, removed or reworded and each assessment added, removed or
+    changed since is listed, as the version pages' lists of what changed (credcat.changes)
+    name them, and each later version's "What changed" section is linked."""
+    said = open_check_in(page, sample_site, "")
+    cid = "data-analysis-python"
+    cat = sample_site.catalogue
+    current = cat.credentials[cid]
+    older = "1.0"
+    paste(page, json.dumps(fx.issued_edc(sample_site.root, cid, older)))
+    assert verdict(page) == "match", output_text(page)
+    found = changes(credential_at(cat, cid, older), current)
+    since = page.locator(".credcat-check__status .credcat-check__since > li")
+    shown = [re.sub(r"\s+", " ", t) for t in since.all_inner_texts()]
+    outcome_keys = ("outcome_added", "outcome_removed", "outcome_reworded")
+    expected = [
+        str(said[f"since_{c.key}"]).format(text=c.args["text"]["en"])  # type: ignore[index]
+        for c in found
+        if c.key in outcome_keys
+    ]
+    assert expected, "the sample's version 1.0 has outcomes that changed"
+    assert [t for t in shown if t not in expected and "Outcome" in t] == []
+    assert all(t in shown for t in expected), (expected, shown)
+    # each assessment the version pages say changed is listed as changed, and no other
+    changed_titles = set()
+    for c in found:
+        if c.field == "assessments":
+            for key in ("title", "new"):
+                if isinstance(c.args.get(key), dict):
+                    changed_titles.add(c.args[key]["en"])  # type: ignore[index]
+    assert changed_titles
+    prefix = str(said["since_assessment_changed"]).split("{title}")[0]
+    listed = [t for t in shown if t.startswith(prefix)]
+    assert len(listed) == len(changed_titles), (listed, changed_titles)
+    for title in changed_titles:
+        assert any(title in t for t in listed), (title, listed)
+    for assessment in current.assessments:
+        if assessment.title and assessment.title["en"] not in changed_titles:
+            assert not any(assessment.title["en"] in t for t in listed), listed
+    # the renamed one is named as the credential names it, and as it is named now
+    renamed = [c for c in found if c.key == "assessment_title"]
+    for c in renamed:
+        old, new = c.args["old"]["en"], c.args["new"]["en"]  # type: ignore[index]
+        assert any(f"{old} → {new}" in t for t in listed), listed
+    # what changed in each later version, on its page
+    index = json.loads((sample_site.root / "catalogue.json").read_text(encoding="utf-8"))
+    entry = next(e for e in index["credentials"] if e["i"] == cid)
+    versions = entry["vs"]
+    later = versions[versions.index(older) + 1 : versions.index(entry["v"]) + 1]
+    assert later
+    for version in later:
+        link = page.get_by_role("link", name=str(said["link_what_changed"]).format(version=version))
+        href = link.evaluate("a => a.href")
+        assert href == sample_site.url(f"credentials/{cid}/{version}/#what-changed")
+        target = sample_site.root / "credentials" / cid / version / "index.html"
+        assert 'id="what-changed"' in target.read_text(encoding="utf-8")
+    # a version the same in outcomes and assessment lists nothing
+    paste(page, json.dumps(fx.issued_edc(sample_site.root, cid, "1.1")))
+    expect(page.locator(".credcat-check__since")).to_have_count(0)
+    assert_no_axe_violations(page, "check page, an earlier version")
+
+
 @pytest.mark.parametrize("cid", ["digital-inclusion-coaching", "research-data-management"])
 def test_superseded_and_retired_credentials(page: Page, sample_site: Site, cid: str):
     cred = sample_site.catalogue.credentials[cid]

@@ -3,7 +3,7 @@
  * credential is read in the browser only: nothing is uploaded. The only requests are to this
  * site (same origin, relative URLs): catalogue.json, the elm.jsonld and edc-template.json of
  * the version the credential names (and of the current version, when it names an earlier
- * one: whether its outcomes and assessments changed since), and, for an Open Badge, that
+ * one: which of its outcomes and assessments changed since), and, for an Open Badge, that
  * version's ob3-achievement.json (and the edition in the badge's language).
  *
  * What it reads: a European Digital Credential (unsigned; the EDC Issuer's upload form
@@ -93,6 +93,10 @@
  *                                    an unsigned file could have been written by anyone
  *   .credcat-check__numbered li[value]  the outcomes, numbered as the pages number them
  *   .credcat-check__when[data-credcat-checked]  "Checked on <date, time> · file <name>"
+ *   .credcat-check__since li         an earlier version: each outcome added, removed or reworded
+ *                                    and each assessment added, removed or changed since, in the
+ *                                    current version (links: "What changed in version X", each
+ *                                    later version's #what-changed)
  *   [data-credcat-status=current|earlier|superseded|retired|draft]  the status badge: earlier,
  *                                    an earlier version of a credential still offered;
  *                                    superseded, a credential replaced by another
@@ -1842,35 +1846,123 @@
     return a && b ? sameConcept(a, b) : !a && !b;
   }
 
-  /** Whether the outcomes and the assessments of a version changed in the current one, as
-   *  their files tell: {outcomes, assessment}, true where they did (texts compared in the
-   *  languages both have). */
-  function changesSince(older, current) {
-    function pairs(x, y, same) {  // each item of x is one of y, and none of y is left
-      if (x.length !== y.length) {
-        return false;
-      }
-      var used = [];
-      return x.every(function (a) {
-        var hit = -1;
-        y.forEach(function (b, i) {
-          if (hit < 0 && used.indexOf(i) < 0 && same(a, b)) {
-            hit = i;
-          }
-        });
-        used.push(hit);
-        return hit >= 0;
+  /** The part of an IRI after its "#" (``#outcome-x``: the same item in every version's file,
+   *  as the version pages pair them), else "". */
+  function fragmentOf(iri) {
+    var at = str(iri).indexOf("#");
+    return at >= 0 ? str(iri).slice(at) : "";
+  }
+
+  /** The items of two versions paired: by their IRI's fragment (the item's id in the
+   *  catalogue, as each version page's list of what changed pairs them), else by ``same``.
+   *  {pairs: [[older, current]], removed: [older], added: [current]}. */
+  function pairAcross(older, current, same) {
+    var used = [];
+    var pairs = [];
+    var removed = [];
+    var left = [];
+    older.forEach(function (a) {
+      var hit = -1;
+      current.forEach(function (b, i) {
+        if (hit < 0 && used.indexOf(i) < 0 && fragmentOf(a.id) && fragmentOf(a.id) === fragmentOf(b.id)) {
+          hit = i;
+        }
       });
-    }
+      if (hit >= 0) {
+        used.push(hit);
+        pairs.push([a, current[hit]]);
+      } else {
+        left.push(a);
+      }
+    });
+    left.forEach(function (a) {
+      var hit = -1;
+      current.forEach(function (b, i) {
+        if (hit < 0 && used.indexOf(i) < 0 && same(a, b)) {
+          hit = i;
+        }
+      });
+      if (hit >= 0) {
+        used.push(hit);
+        pairs.push([a, current[hit]]);
+      } else {
+        removed.push(a);
+      }
+    });
     return {
-      outcomes: !pairs(older.outcomes, current.outcomes, function (a, b) {
-        return sameInCommon(a.map, b.map);
-      }),
-      assessment: !pairs(older.assessments, current.assessments, function (a, b) {
-        return sameInCommon(a.title, b.title) && sameConceptOrNone(a.type, b.type) &&
-          sameConceptOrNone(a.verification, b.verification) && sameInCommon(a.grading, b.grading) &&
-          sameInCommon(a.description, b.description);
-      })
+      pairs: pairs,
+      removed: removed,
+      added: current.filter(function (b, i) { return used.indexOf(i) < 0; })
+    };
+  }
+
+  /** What changed in the outcomes and the assessments of a version by the current one, as
+   *  their files tell (texts compared in the languages both have: a translation added is no
+   *  change): {outcomes, assessment} (true where they changed) and ``items``, each change as a
+   *  line under the status: an outcome added, removed or reworded (its current text; a removed
+   *  one's earlier text), an assessment added, removed, or changed (its title, "earlier →
+   *  current" where it was renamed, and the aspects that changed). */
+  function changesSince(older, current) {
+    var items = [];
+    var outcomes = pairAcross(older.outcomes, current.outcomes, function (a, b) {
+      return sameInCommon(a.map, b.map);
+    });
+    var mark = function (text) { return { text: text }; };
+    var langs = function (text) { return { text: textLang[text] }; };
+    outcomes.added.forEach(function (b) {
+      items.push(sayMarked("since_outcome_added", mark(b.text), langs(b.text)));
+    });
+    outcomes.pairs.forEach(function (pair) {
+      if (!sameInCommon(pair[0].map, pair[1].map)) {
+        items.push(sayMarked("since_outcome_reworded", mark(pair[1].text), langs(pair[1].text)));
+      }
+    });
+    outcomes.removed.forEach(function (a) {
+      items.push(sayMarked("since_outcome_removed", mark(a.text), langs(a.text)));
+    });
+    var outcomeItems = items.length;
+    var assessments = pairAcross(older.assessments, current.assessments, function (a, b) {
+      return sameInCommon(a.title, b.title);
+    });
+    var titled = function (a) { return a.text || (a.type ? conceptText(a.type, own(config.assessment || {}, "types")) : say("nothing")); };
+    assessments.added.forEach(function (b) {
+      items.push(sayMarked("since_assessment_added", { title: titled(b) }, { title: textLang[titled(b)] }));
+    });
+    assessments.pairs.forEach(function (pair) {
+      var a = pair[0];
+      var b = pair[1];
+      var aspects = [];
+      if (!sameInCommon(a.title, b.title)) {
+        aspects.push("title");
+      }
+      if (!sameConceptOrNone(a.type, b.type)) {
+        aspects.push("type");
+      }
+      if (!sameConceptOrNone(a.verification, b.verification)) {
+        aspects.push("verification");
+      }
+      if (!sameInCommon(a.grading, b.grading)) {
+        aspects.push("grading");
+      }
+      if (!sameInCommon(a.description, b.description)) {
+        aspects.push("description");
+      }
+      if (aspects.length) {
+        var title = aspects[0] === "title" && titled(a) !== titled(b) ?
+          joinSaid([titled(a), titled(b)], " → ") : titled(b);
+        items.push(sayMarked("since_assessment_changed", {
+          title: title,
+          aspects: listOf(aspects.map(function (aspect) { return say("aspect_" + aspect); }))
+        }, { title: textLang[String(title)] }));
+      }
+    });
+    assessments.removed.forEach(function (a) {
+      items.push(sayMarked("since_assessment_removed", { title: titled(a) }, { title: textLang[titled(a)] }));
+    });
+    return {
+      outcomes: outcomeItems > 0,
+      assessment: items.length > outcomeItems,
+      items: items
     };
   }
 
@@ -1999,6 +2091,7 @@
           var since = changesSince(published, loaded[2]);
           verdict.since = since.outcomes && since.assessment ? "both" :
             since.outcomes ? "outcomes" : since.assessment ? "assessment" : "same";
+          verdict.sinceItems = since.items;
         }
         verdict.rows = compare(claim.claimed, published);
         compareIssued(found.dates, published.released, at.version, verdict.rows);
@@ -2158,6 +2251,11 @@
       lines.push(say("status_current", { version: verdict.version }));
     }
     lines.forEach(function (line) { box.appendChild(put(el("p"), line)); });
+    if (verdict.sinceItems && verdict.sinceItems.length) {  // what changed, item by item
+      var changed = el("ul", "credcat-check__since");
+      verdict.sinceItems.forEach(function (item) { changed.appendChild(put(el("li"), item)); });
+      box.appendChild(changed);
+    }
     var links = el("ul", "credcat-check__links");
     var item = el("li");
     item.appendChild(link(pageOf(verdict.id, verdict.version), say("link_version", { version: verdict.version })));
@@ -2171,6 +2269,17 @@
       item = el("li");
       item.appendChild(link(pageOf(verdict.id, ""), say("link_current", { version: entry.version })));
       links.appendChild(item);
+      // each later version's page lists what it changed from the one before it
+      var versions = list(entry.versions).map(function (v) { return str(v.version); });
+      var from = versions.indexOf(verdict.version);
+      var to = versions.indexOf(entry.version);
+      if (from >= 0 && to > from) {
+        versions.slice(from + 1, to + 1).forEach(function (v) {
+          var li = el("li");
+          li.appendChild(link(pageOf(verdict.id, v) + "#what-changed", say("link_what_changed", { version: v })));
+          links.appendChild(li);
+        });
+      }
     }
     if (entry.status === "superseded" && typeof entry.superseded_by === "string" &&
         /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(entry.superseded_by)) {
