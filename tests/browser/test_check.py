@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from babel import Locale
 from playwright.sync_api import Page, expect
 
 from credcat.changes import changes
@@ -1080,6 +1081,62 @@ def test_an_assessment_left_out_or_added_differs(
     paste(page, json.dumps(more))
     assert verdict(page) == "differences", output_text(page)
     expect(result).to_contain_text("Not published by the catalogue: Attendance: Marked assignment")
+
+
+def test_a_translation_the_catalogue_lacks_does_not_unpair_assessments(
+    page: Page, sample_site: Site
+):
+    """The content of version 1.2 labelled as 1.1, where all that differs is the French texts
+    1.2 added: each assessment is paired with the catalogue's (it had been listed twice, "Not
+    published by the catalogue" and "Not in the credential") and said to differ in the texts
+    it states in French, which the catalogue did not publish for 1.1 ("title (French)"); the
+    status still says that version 1.2 is assessed the same."""
+    said = open_check_in(page, sample_site, "")
+    cid = "data-analysis-python"
+    newer, older = "1.2", "1.1"
+    credential = fx.with_version(fx.issued_edc(sample_site.root, cid, newer), older)
+    paste(page, json.dumps(credential))
+    assert verdict(page) == "differences", output_text(page)
+    row = page.locator('[data-credcat-row="assessment"]')
+    expect(row).to_have_attribute("data-credcat-result", "differs")
+    notes = [re.sub(r"\s+", " ", t) for t in row.locator("td").last.locator("li").all_inner_texts()]
+    for key in ("outcome_extra", "outcome_missing"):
+        prefix = str(said[key]).split("{text}")[0]
+        assert not any(n.startswith(prefix) for n in notes), notes
+
+    def spec(version: str) -> list[dict[str, Any]]:
+        path = sample_site.root / "credentials" / cid / version / "elm.jsonld"
+        found: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["provenBy"]
+        return found
+
+    english = Locale.parse("en").languages
+    for mine, theirs in zip(spec(newer), spec(older), strict=True):
+        aspects = {
+            "aspect_title": (mine["title"], theirs["title"]),
+            "aspect_grading": (
+                mine["gradingScheme"]["description"],
+                theirs["gradingScheme"]["description"],
+            ),
+            "aspect_description": (mine["description"], theirs["description"]),
+        }
+        expected = [
+            str(said["aspect_in_languages"]).format(
+                aspect=said[aspect],
+                languages=", ".join(english[lang] for lang in sorted(set(a) - set(b))),
+            )
+            for aspect, (a, b) in aspects.items()
+            if set(a) - set(b)
+        ]
+        assert expected, "1.2 added a translation of this assessment"
+        note = next(n for n in notes if theirs["title"]["en"] in n)
+        assert note.startswith(
+            str(said["assessment_differs"]).split("{title}")[0] + theirs["title"]["en"]
+        ), note
+        for aspect in expected:
+            assert aspect in note, (aspect, note)
+    assert len(notes) == len(spec(older)), notes
+    since = str(said["since_same"]).format(current=newer)
+    expect(page.locator(".credcat-check__status")).to_contain_text(since)
 
 
 def test_an_assessment_stated_in_part_is_not_called_the_same(

@@ -18,7 +18,9 @@
  * (each LearningAssessment: its specifiedBy, the holder's idVerification and grade) and how the
  * credential is assessed in the specification's provenBy; the catalogue publishes the
  * specification's in elm.jsonld and each assessment's idVerification in edc-template.json.
- * Assessments are paired by their specification's IRI (else their title) and compared on type,
+ * Assessments are paired by their specification's IRI (else their title, in every language,
+ * else in the languages both state: a translation the catalogue lacks is a difference of the
+ * title, grading or description in that language, not another assessment) and compared on type,
  * supervision and identity check, grading, description and title; an assessment the holder's
  * LearningAssessment and the specification's provenBy both state in full is compared in both.
  *
@@ -1630,11 +1632,39 @@
   }
 
   /** Notes on one item compared aspect by aspect: what differs and what it does not state. */
-  function named(key, text, aspects) {
+  function named(key, text, aspects, inLanguages) {
     return sayMarked(key, {
       title: text,
-      aspects: listOf(aspects.map(function (aspect) { return say("aspect_" + aspect); }))
+      aspects: listOf(aspects.map(function (aspect) {
+        var langs = inLanguages && inLanguages[aspect];
+        return langs && langs.length ? say("aspect_in_languages", {
+          aspect: say("aspect_" + aspect), languages: listOf(langs.map(languageName))
+        }) : say("aspect_" + aspect);
+      }))
     }, { title: textLang[text] });
+  }
+
+  /** The languages in which a text the credential states (a language map) is one the
+   *  catalogue did not publish in that language at all (a translation the catalogue lacks):
+   *  [] where it differs in a language both state too, or does not differ. */
+  function lackedLanguages(mine, theirs) {
+    if (!mine || !theirs) {
+      return [];
+    }
+    var langs = differing(mine, theirs);
+    var lacked = langs.filter(function (lang) {
+      return lang && !Object.prototype.hasOwnProperty.call(theirs, lang);
+    });
+    return lacked.length === langs.length ? lacked : [];
+  }
+
+  /** The same text in every language both state (at least one): a translation one side
+   *  lacks is not another text. Where they share no language, the same as titleSame. */
+  function sameInShared(a, b) {
+    var shared = Object.keys(a).filter(function (k) {
+      return k && Object.prototype.hasOwnProperty.call(b, k);
+    });
+    return shared.length ? shared.every(function (k) { return sameWords(a[k], b[k]); }) : titleSame(a, b);
   }
 
   /** Pairs the credential's items with the catalogue's (``pair``: an index into published,
@@ -1659,8 +1689,10 @@
       var p = published[hit];
       var differ = [];
       var unstated = [];
+      var inLanguages = {};  // an aspect that differs only by a translation the catalogue lacks
       if (a.title && p.title && !titleSame(a.title, p.title)) {
         differ.push("title");
+        inLanguages.title = lackedLanguages(a.title, p.title);
       }
       aspects(a, p).forEach(function (aspect) {
         var mine = aspect[1];
@@ -1671,6 +1703,9 @@
           }
         } else if (theirs === null || theirs === undefined || !aspect[3](mine, theirs)) {
           differ.push(aspect[0]);
+          if (aspect[3] === titleSame) {
+            inLanguages[aspect[0]] = lackedLanguages(mine, theirs);
+          }
         }
       });
       // the specification's own copy of it (an EDC states it twice): what it states differs
@@ -1693,7 +1728,7 @@
       var text = p.text || a.text;
       if (differ.length) {
         differs = true;
-        notes.push(named("assessment_differs", text, differ));
+        notes.push(named("assessment_differs", text, differ, inLanguages));
       }
       if (unstated.length) {
         inPart = true;
@@ -1709,19 +1744,25 @@
     return { notes: notes, differs: differs, inPart: inPart };
   }
 
-  /** The index of the published item an item is: the one of its IRI, else of its title. */
+  /** The index of the published item an item is: the one of its IRI, else of its title (the
+   *  same in every language it states, else in the languages both state: a translation one
+   *  side lacks does not make it another item; compareItems names it as a title that differs
+   *  in that language). */
   function pairer(published) {
     return function (a, matched) {
       var hit = -1;
+      var free = function (i) { return hit < 0 && matched.indexOf(i) < 0; };
       published.forEach(function (p, i) {
-        if (hit < 0 && matched.indexOf(i) < 0 && a.id && a.id === p.id) {
+        if (free(i) && a.id && a.id === p.id) {
           hit = i;
         }
       });
-      published.forEach(function (p, i) {
-        if (hit < 0 && matched.indexOf(i) < 0 && a.title && p.title && titleSame(a.title, p.title)) {
-          hit = i;
-        }
+      [titleSame, sameInShared].forEach(function (same) {
+        published.forEach(function (p, i) {
+          if (free(i) && a.title && p.title && same(a.title, p.title)) {
+            hit = i;
+          }
+        });
       });
       return hit;
     };
