@@ -352,23 +352,87 @@ def test_a_changed_outcome_is_named(page: Page, sample_site: Site, issued: dict[
     expect(row).to_contain_text(f"Not in the credential: {replaced}")
 
 
+def outcome_notes(page: Page) -> list[str]:
+    """The notes under the outcomes row's result."""
+    notes = page.locator('[data-credcat-row="outcomes"] td').last.locator("li")
+    return [re.sub(r"\s+", " ", t) for t in notes.all_inner_texts()]
+
+
+def a_few_words_changed(text: str) -> str:
+    """``text`` with its last two words replaced by one (most of its words kept)."""
+    return text.rsplit(" ", 2)[0] + " " + "".join(reversed(text.split()[-1].strip(".")))
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
 def test_an_outcome_reworded_in_one_language_differs(
-    page: Page, sample_site: Site, issued: dict[str, Any]
+    page: Page, sample_site: Site, issued: dict[str, Any], lang: str
 ):
-    """Every language an outcome states is compared, as for titles: a copy whose German text
-    alone was changed does not match, and the note names the language and the claimed text."""
+    """Every language an outcome states is compared, as for titles: a copy whose text in one
+    language had a few words changed does not match, and the note says in which language it
+    differs and shows both texts, the credential's and the catalogue's, never "not published"
+    and "not in the credential"."""
+    said = open_check_in(page, sample_site, "")
     changed = json.loads(json.dumps(issued))
     outcome = changed["credentialSubject"]["hasClaim"]["specifiedBy"]["learningOutcome"][0]
     assert {"en", "de"} <= set(outcome["title"])
-    outcome["title"]["de"] = "Beliebige Datenbanken verwalten"
-    open_check(page, sample_site)
+    published = outcome["title"][lang]
+    outcome["title"][lang] = a_few_words_changed(published)
     paste(page, json.dumps(changed))
     assert verdict(page) == "differences"
     row = page.locator('[data-credcat-row="outcomes"]')
     expect(row).to_have_attribute("data-credcat-result", "differs")
-    expect(row).to_contain_text("Worded differently (German): Beliebige Datenbanken verwalten")
-    expect(row).not_to_contain_text("Not published by the catalogue")
-    expect(row).not_to_contain_text("Not in the credential")
+    language = Locale.parse("en").languages[lang]
+    expected = str(said["outcome_reworded"]).format(
+        languages=language, text=outcome["title"][lang], published=published
+    )
+    assert outcome_notes(page) == [expected]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_an_outcome_in_other_words_is_another_outcome(
+    page: Page, sample_site: Site, issued: dict[str, Any], lang: str
+):
+    """The rule (check.js, pairOutcomes): a text whose words are mostly others is another
+    outcome, even where its other language is still the catalogue's: "Can build a rocket
+    engine from scratch" in place of an outcome's English (or German) text is one outcome not
+    published by the catalogue and the catalogue's one not in the credential, each named by its
+    text in the language that differs, never "worded differently"."""
+    said = open_check_in(page, sample_site, "")
+    changed = json.loads(json.dumps(issued))
+    outcome = changed["credentialSubject"]["hasClaim"]["specifiedBy"]["learningOutcome"][0]
+    published = outcome["title"][lang]
+    outcome["title"][lang] = "Can build a rocket engine from scratch."
+    paste(page, json.dumps(changed))
+    assert verdict(page) == "differences"
+    assert sorted(outcome_notes(page)) == sorted(
+        [
+            str(said["outcome_extra"]).format(text=outcome["title"][lang]),
+            str(said["outcome_missing"]).format(text=published),
+        ]
+    )
+    # each note's text in its language (a German text is marked so on an English page)
+    notes = page.locator('[data-credcat-row="outcomes"] td').last.locator("li span[lang]")
+    expect(notes).to_have_count(0 if lang == "en" else 2)
+
+
+def test_an_outcome_in_a_language_the_catalogue_lacks_is_said_so(page: Page, sample_site: Site):
+    """Version 1.2's outcomes labelled 1.1 (1.2 added French): each is paired (the same in
+    English and German), and its French text is said to be only in the credential."""
+    said = open_check_in(page, sample_site, "")
+    cid = "data-analysis-python"
+    credential = fx.with_version(fx.issued_edc(sample_site.root, cid, "1.2"), "1.1")
+    paste(page, json.dumps(credential))
+    path = sample_site.root / "credentials" / cid / "1.1" / "elm.jsonld"
+    older = json.loads(path.read_text(encoding="utf-8"))["learningOutcome"]
+    outcomes = credential["credentialSubject"]["hasClaim"]["specifiedBy"]["learningOutcome"]
+    language = Locale.parse("en").languages["fr"]
+    expected = [
+        str(said["outcome_lacked"]).format(languages=language, text=o["title"]["fr"])
+        for o in outcomes
+        if any(o["title"]["en"] == p["title"]["en"] for p in older)
+    ]
+    assert len(expected) == len(older)
+    assert sorted(outcome_notes(page)) == sorted(expected)
 
 
 def test_credentials_not_from_this_catalogue(page: Page, sample_site: Site, issued: dict[str, Any]):
@@ -1533,8 +1597,8 @@ def test_the_awarding_body_is_compared_by_name_too(
     page: Page, sample_site: Site, issued: dict[str, Any]
 ):
     """An awarding body with the catalogue's id but another name (in English, or in German
-    alone) differs, and the note names it, as titles are compared in every language both state;
-    the same for an Open Badge's creator."""
+    alone) differs, and the note names it and the catalogue's name in that language, as titles
+    are compared in every language both state; the same for an Open Badge's creator."""
     said = ui_strings("en")["check"]
     cat = sample_site.catalogue
     body = cat.organisations[cat.credentials[CID].awarding_body[0]]
@@ -1556,8 +1620,17 @@ def test_the_awarding_body_is_compared_by_name_too(
         expect(row.locator("td").last).to_contain_text(note)
         # the name it states, where the page shows it or in the note
         expect(row).to_contain_text(mill)
+        if lang in ("en", "de"):  # the note shows both names, the catalogue's and the one stated
+            expect(row.locator("td").last).to_contain_text(
+                str(said["outcome_reworded"]).format(
+                    languages=Locale.parse("en").languages[lang],
+                    text=mill,
+                    published=body.name[lang],
+                )
+            )
         if lang == "de":
-            expect(row.locator("td").last.locator('span[lang="de"]')).to_have_text(mill)
+            names = row.locator("td").last.locator('span[lang="de"]')
+            expect(names).to_have_text([mill, body.name["de"]])
     paste(page, json.dumps(issued))
     expect(row).to_have_attribute("data-credcat-result", "same")
 

@@ -35,6 +35,9 @@
  *
  * Outcomes are listed and numbered as every page numbers them (knowledge, skills, then
  * responsibility and autonomy: config.outcome_kinds), an Open Badge's as its narrative does.
+ * An outcome is the catalogue's that is the same in every language it states, else one reworded
+ * (at least half their words shared in every language both state; both texts are shown), else
+ * another outcome: one not published and one not in the credential (the rule: pairOutcomes).
  * Quality assurance (the specification's accreditation) is compared on title, type, body,
  * description, expiry and report.
  *
@@ -1320,42 +1323,25 @@
       row("outcomes", null, published.outcomes.map(function (o) { return o.text; }), true, [], false,
         { published: numbers(published.outcomes) });
     } else {
-      var matched = [];
       var notes = [];
       proved = {};
-      claimed.outcomes.forEach(function (o) {
-        // the published outcome it is: the same in every language it states, else the same
-        // in one of them (then the others were reworded: every language is compared)
-        var hit = -1;
-        var partial = -1;
-        published.outcomes.forEach(function (p, i) {
-          if (hit >= 0 || matched.indexOf(i) >= 0) {
-            return;
-          }
-          if (titleSame(o.map, p.map)) {
-            hit = i;
-          } else if (partial < 0 && o.texts.some(function (t) { return p.texts.indexOf(t) >= 0; })) {
-            partial = i;
-          }
-        });
-        if (hit < 0 && partial >= 0) {
-          hit = partial;
-          var langs = differing(o.map, published.outcomes[partial].map);
-          notes.push(sayMarked("outcome_differs", {
-            languages: langs.map(languageName).join(", "),
-            text: o.map[langs[0]]
-          }, { text: textLang[o.map[langs[0]]] }));
-        }
+      // which published outcome each claimed one is (pairOutcomes: the same, else reworded)
+      var paired = pairOutcomes(claimed.outcomes, published.outcomes);
+      var matched = paired.filter(function (i) { return i >= 0; });
+      claimed.outcomes.forEach(function (o, n) {
+        var hit = paired[n];
         if (hit < 0) {
-          notes.push(sayMarked("outcome_extra", { text: o.text }, { text: textLang[o.text] }));
-        } else {
-          matched.push(hit);
-          proved[o.number] = published.outcomes[hit].number;
+          var extra = distinctText(o.map, published.outcomes);
+          notes.push(sayMarked("outcome_extra", { text: extra }, { text: textLang[extra] }));
+          return;
         }
+        proved[o.number] = published.outcomes[hit].number;
+        rewordingNotes(o.map, published.outcomes[hit].map).forEach(function (note) { notes.push(note); });
       });
       published.outcomes.forEach(function (p, i) {
         if (matched.indexOf(i) < 0) {
-          notes.push(sayMarked("outcome_missing", { text: p.text }, { text: textLang[p.text] }));
+          var missing = distinctText(p.map, claimed.outcomes);
+          notes.push(sayMarked("outcome_missing", { text: missing }, { text: textLang[missing] }));
         }
       });
       row(
@@ -1412,6 +1398,140 @@
     compareIssuer(claimed.issuer || null, published.awarding, row);
     compareQuality(claimed.quality, published.quality, row);
     return rows;
+  }
+
+  // --- outcomes: the same, reworded, or another -------------------------------------------
+  //
+  // The rule (one for every outcome): a claimed outcome is the published one that is the same
+  // in every language it states. Else it is a published one reworded when, in every language
+  // both state (or, where they share none, in its closest texts), the two texts share at least
+  // REWORDED of their words (Dice's coefficient of their sets of words, case and punctuation
+  // aside): a few words changed. A text whose words are mostly others ("Can build a rocket
+  // engine from scratch" for an outcome on SQL) is another outcome, even where another
+  // language's text is still the catalogue's: it is said as one not published by the
+  // catalogue, and the catalogue's as one not in the credential, never as a rewording. A
+  // rewording says in which languages it differs and shows both texts; a text in a language
+  // the catalogue did not publish for that outcome is said as such.
+  var REWORDED = 0.5;
+
+  /** The distinct words of a text, lower case (letters and digits of any script). */
+  function wordsOf(text) {
+    var found = str(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+    return found.filter(function (w, i) { return found.indexOf(w) === i; });
+  }
+
+  /** How much two texts share their words: 1 the same words, 0 none (Dice's coefficient). */
+  function overlap(a, b) {
+    var x = wordsOf(a);
+    var y = wordsOf(b);
+    if (!x.length && !y.length) {
+      return 1;
+    }
+    var common = x.filter(function (w) { return y.indexOf(w) >= 0; }).length;
+    return (2 * common) / (x.length + y.length);
+  }
+
+  /** How close a claimed outcome is to a published one: the least overlap over the languages
+   *  both state (where they share none, the best over all pairs of their texts). */
+  function closeness(mine, theirs) {
+    var shared = Object.keys(mine).filter(function (k) {
+      return k && Object.prototype.hasOwnProperty.call(theirs, k);
+    });
+    if (shared.length) {
+      return Math.min.apply(null, shared.map(function (k) { return overlap(mine[k], theirs[k]); }));
+    }
+    var best = 0;
+    Object.keys(mine).forEach(function (k) {
+      Object.keys(theirs).forEach(function (j) { best = Math.max(best, overlap(mine[k], theirs[j])); });
+    });
+    return best;
+  }
+
+  /** An outcome's text in a language in which no outcome of ``others`` states it (the page's
+   *  language first, then English), so that a note names what differs (an outcome whose
+   *  German text alone is another's is named by its German text); else the one shown. */
+  function distinctText(map, others) {
+    var keys = Object.keys(map).sort(function (a, b) {
+      return (b === config.lang) - (a === config.lang) || (b === "en") - (a === "en");
+    });
+    var lang = keys.filter(function (k) {
+      return !others.some(function (o) { return o.map && typeof o.map[k] === "string" && sameWords(o.map[k], map[k]); });
+    })[0];
+    return lang === undefined ? shown(map) : marked(map[lang], lang);
+  }
+
+  /** For each claimed outcome, the index of the published outcome it is (-1: none): first
+   *  those the same in every language they state, then the closest rewording of the rest
+   *  (REWORDED at least), each published outcome paired once. */
+  function pairOutcomes(claimed, published) {
+    var paired = claimed.map(function () { return -1; });
+    var taken = [];
+    claimed.forEach(function (o, n) {
+      published.forEach(function (p, i) {
+        if (paired[n] < 0 && taken.indexOf(i) < 0 && titleSame(o.map, p.map)) {
+          paired[n] = i;
+          taken.push(i);
+        }
+      });
+    });
+    var candidates = [];
+    claimed.forEach(function (o, n) {
+      if (paired[n] >= 0) {
+        return;
+      }
+      published.forEach(function (p, i) {
+        if (taken.indexOf(i) < 0) {
+          var score = closeness(o.map, p.map);
+          if (score >= REWORDED) {
+            candidates.push({ n: n, i: i, score: score });
+          }
+        }
+      });
+    });
+    candidates.sort(function (a, b) { return (b.score - a.score) || (a.n - b.n) || (a.i - b.i); });
+    candidates.forEach(function (c) {
+      if (paired[c.n] < 0 && taken.indexOf(c.i) < 0) {
+        paired[c.n] = c.i;
+        taken.push(c.i);
+      }
+    });
+    return paired;
+  }
+
+  /** The notes on a claimed text paired with a published one that differs from it: in the
+   *  languages both state, "Differs in English: the credential says …; the catalogue published
+   *  …" (the first such language's texts, the page's first); in a language the catalogue did
+   *  not publish for it, that the credential alone states it. */
+  function rewordingNotes(mine, theirs) {
+    var notes = [];
+    var has = function (lang) { return Object.prototype.hasOwnProperty.call(theirs, lang); };
+    // [language, the credential's text]; a text without a language is taken as in the
+    // language of the catalogue's text it is closest to
+    var texts = differing(mine, theirs).map(function (lang) {
+      if (lang) {
+        return [lang, mine[lang]];
+      }
+      var closest = Object.keys(theirs).filter(Boolean).sort(function (a, b) {
+        return overlap(mine[""], theirs[b]) - overlap(mine[""], theirs[a]);
+      })[0];
+      return [closest === undefined ? "" : closest, mine[""]];
+    });
+    var both = texts.filter(function (t) { return has(t[0]); }).sort(function (a, b) {
+      return (b[0] === config.lang) - (a[0] === config.lang) || (b[0] === "en") - (a[0] === "en");
+    });
+    var lacked = texts.filter(function (t) { return !has(t[0]); });
+    var names = function (list_) { return listOf(list_.map(function (t) { return languageName(t[0]); })); };
+    if (both.length) {
+      var text = marked(both[0][1], both[0][0]);
+      var published = marked(theirs[both[0][0]], both[0][0]);
+      notes.push(sayMarked("outcome_reworded", { languages: names(both), text: text, published: published },
+        { text: textLang[text], published: textLang[published] }));
+    }
+    if (lacked.length) {
+      var only = marked(lacked[0][1], lacked[0][0]);
+      notes.push(sayMarked("outcome_lacked", { languages: names(lacked), text: only }, { text: textLang[only] }));
+    }
+    return notes;
   }
 
   /** The row "Description" of a credential whose description (an EDC's specification's, an
@@ -1502,10 +1622,10 @@
     });
     if (langs.length) {
       var text = marked(an[langs[0]], langs[0]);
-      notes.push(sayMarked("outcome_differs", {
-        languages: langs.map(languageName).join(", "),
-        text: text
-      }, { text: textLang[text] }));
+      var theirs = marked(bn[langs[0]], langs[0]);
+      notes.push(sayMarked("outcome_reworded", {
+        languages: listOf(langs.map(languageName)), text: text, published: theirs
+      }, { text: textLang[text], published: textLang[theirs] }));
     }
     return notes;
   }
