@@ -21,6 +21,7 @@ from credcat.render.site.check import (
     EDC_VIEWER,
     MAX_INPUT_BYTES,
     MAX_INPUT_DEPTH,
+    OB3_VERIFIER,
     outcome_kinds,
 )
 from credcat.render.site.index import catalogue_index
@@ -53,6 +54,8 @@ def test_the_check_page_is_generated_with_what_its_script_needs() -> None:
     assert config["base_uri"] == urls.base_uri == "https://credentials.digital-skills-alliance.eu/"
     assert (config["root"], config["catalogue_json"]) == ("../", "../catalogue.json")
     assert (config["max_bytes"], config["max_depth"]) == (MAX_INPUT_BYTES, MAX_INPUT_DEPTH)
+    # where a credential of another catalogue can be checked
+    assert (config["viewer"], config["verifier"]) == (EDC_VIEWER, OB3_VERIFIER)
     assert config["strings"] == dict(ui_strings("en")["check"])
     assert config["status"]["retired"] == "Retired"
 

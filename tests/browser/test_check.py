@@ -452,6 +452,89 @@ def test_credentials_not_from_this_catalogue(page: Page, sample_site: Site, issu
     assert_no_axe_violations(page, "check page, not from this catalogue")
 
 
+def unwrapped(data: dict[str, Any]) -> dict[str, Any]:
+    """The credential of a file: a signed one's payload, an upload form's credential."""
+    if "payload" in data:
+        data = json.loads(data["payload"])
+    credential: dict[str, Any] = data.get("credential", data)
+    return credential
+
+
+def first(value: Any) -> Any:
+    return value[0] if isinstance(value, list) else value
+
+
+def test_a_credential_of_another_catalogue_says_what_it_states(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """ "Not from this catalogue" says what the file states of itself (compared with nothing):
+    the Commission's samples' title, issuer (name and id) and issue date, and a link to the
+    European Digital Credentials viewer; a foreign Open Badge's, with a link to an Open Badges
+    verifier. A credential naming this catalogue's address but with http:// (or another host,
+    the same path) is told so."""
+    said = open_check_in(page, sample_site, "")
+    config = json.loads(page.locator("#credcat-check-config").text_content() or "{}")
+    base = config["base_uri"]
+    foreign = page.locator(".credcat-check__foreign")
+    near = page.locator(".credcat-check__near")
+
+    def day(value: str) -> str:  # the date as written, as the page shows it
+        when = datetime.fromisoformat(value[:10])
+        return f"{when.day} {when:%B %Y}"
+
+    def states(title: str, name: str, oid: str, issued_on: str) -> None:
+        issuer = str(said["org_with_id"]).format(name=name, id=oid)
+        for line in (
+            str(said["foreign_title"]).format(title=title),
+            str(said["foreign_issuer"]).format(issuer=issuer),
+            str(said["dates_issued"]).format(date=day(issued_on)),
+        ):
+            expect(foreign).to_contain_text(line)
+
+    for sample in ("Sample-MC-Annex1-signed.jsonld", "Sample-MC-Annex1-unsigned-uploadable.json"):
+        text = (SAMPLES / sample).read_text(encoding="utf-8")
+        paste(page, text)
+        assert verdict(page) == "not-ours", sample
+        credential = unwrapped(json.loads(text))
+        spec = first(first(credential["credentialSubject"]["hasClaim"])["specifiedBy"])
+        issuer = credential["issuer"]
+        states(
+            spec["title"]["en"], issuer["legalName"]["en"], issuer["id"], credential["validFrom"]
+        )
+        viewer = foreign.get_by_role("link", name=str(said["link_edc_viewer"]))
+        expect(viewer).to_have_attribute("href", config["viewer"])
+        expect(near).to_have_count(0)
+    # an Open Badge of another catalogue (ours, moved to another address and path)
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    moved = json.loads(
+        json.dumps(badge).replace(base + "credentials/", "https://badges.example.org/achievements/")
+    )
+    paste(page, json.dumps(moved))
+    assert verdict(page) == "not-ours", output_text(page)
+    achievement = moved["credentialSubject"]["achievement"]
+    states(achievement["name"], moved["issuer"]["name"], moved["issuer"]["id"], moved["validFrom"])
+    verifier = foreign.get_by_role("link", name=str(said["link_ob3_verifier"]))
+    expect(verifier).to_have_attribute("href", config["verifier"])
+    expect(near).to_have_count(0)
+    # this catalogue's address with http://, or at another host
+    spec_iri = issued["credentialSubject"]["hasClaim"]["specifiedBy"]["id"]
+    scheme, host = base.split("://", 1)[0], base.split("/")[2]
+    for kind, other, named, ours in (
+        ("scheme", base.replace(scheme + "://", "http://", 1), "http://", scheme + "://"),
+        ("host", base.replace(host, "credentials.example.org", 1), "credentials.example.org", host),
+    ):
+        assert other != base
+        paste(page, json.dumps(issued).replace(base, other))
+        assert verdict(page) == "not-ours", output_text(page)
+        expect(near).to_have_attribute("data-credcat-near", kind)
+        expect(near).to_have_text(
+            str(said[f"near_{kind}"]).format(
+                iri=spec_iri.replace(base, other), base=base, named=named, ours=ours
+            )
+        )
+    assert_no_axe_violations(page, "check page, a credential of another catalogue")
+
+
 @pytest.mark.parametrize("lang", ["", "de/"])
 def test_an_earlier_version_is_named_an_earlier_version(page: Page, sample_site: Site, lang: str):
     """Versions 1.0 and 1.1 of an active credential are earlier versions, not "Superseded"

@@ -39,6 +39,7 @@ __all__ = [
     "EDC_VIEWER",
     "MAX_INPUT_BYTES",
     "MAX_INPUT_DEPTH",
+    "OB3_VERIFIER",
     "assessment_words",
     "check_context",
     "outcome_kinds",
@@ -46,6 +47,11 @@ __all__ = [
 
 EDC_VIEWER = "https://europa.eu/europass/digital-credentials/viewer/#/home"
 """The official European Digital Credentials viewer, where a seal can be verified."""
+
+OB3_VERIFIER = "https://verifierplus.org/"
+"""An Open Badges 3.0 verifier (VerifierPlus, of the Digital Credentials Consortium), where an
+Open Badge's signature can be checked: the check page points to it for a badge of another
+catalogue."""
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 """The largest credential the page reads (5 MiB; the Commission's signed sample is 150 kB)."""
@@ -116,6 +122,9 @@ def check_context(site: Site) -> CheckContext:
         "words": loc.words,
         # the CLDR locale of those words, which writes dates as the site's pages do
         "locale": str(loc.locale).replace("_", "-"),
+        # where a credential of another catalogue can be checked (its seal, what it states)
+        "viewer": EDC_VIEWER,
+        "verifier": OB3_VERIFIER,
         "max_bytes": MAX_INPUT_BYTES,
         "max_depth": MAX_INPUT_DEPTH,
         "strings": dict(strings),

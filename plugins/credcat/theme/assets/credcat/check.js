@@ -56,6 +56,7 @@
  *
  * Stable hooks (used by the browser tests; keep them):
  *   #credcat-check-config            JSON: base_uri, root, files, catalogue_json, lang, words,
+ *                                    viewer, verifier (where to check a seal: EDC, Open Badges),
  *                                    locale, max_bytes, max_depth, strings, status, assessment
  *                                    (types and verifications: the page's words for each
  *                                    concept, by IRI), outcome_kinds
@@ -97,6 +98,11 @@
  *                                    seal is not checked here (where to check it), or that
  *                                    an unsigned file could have been written by anyone
  *   .credcat-check__numbered li[value]  the outcomes, numbered as the pages number them
+ *   .credcat-check__foreign          not-ours: what the file states of itself (title, issuer,
+ *                                    dates), .credcat-check__near[data-credcat-near=scheme|host]
+ *                                    where the address it names is this catalogue's but for
+ *                                    http(s):// or the host, and a link to the EDC viewer (an
+ *                                    EDC: config.viewer) or an Open Badges verifier (config.verifier)
  *   .credcat-check__when[data-credcat-checked]  "Checked on <date, time> · file <name>"
  *   .credcat-check__since li         an earlier version: each outcome added, removed or reworded
  *                                    and each assessment added, removed or changed since, in the
@@ -2141,6 +2147,88 @@
     };
   }
 
+  /** What a credential not from this catalogue states of itself (nothing is compared): the
+   *  title of what it claims (its first claim's, else the one a viewer shows), who issued it,
+   *  the dates it states, and an address it names that is this catalogue's but for its start
+   *  (http:// for https://) or its host (``near``: {iri, kind: scheme | host}). */
+  function foreignOf(found) {
+    var claim = found.claims[0] || null;
+    var titles = claim ? claim.claimed.titles || [] : [];
+    var title = claim ? shown(claim.claimed.title) || shown(titles[titles.length - 1] || null) : "";
+    var near = null;
+    found.claims.forEach(function (c) {
+      c.iris.forEach(function (iri) {
+        var kind = near ? null : nearBase(iri);
+        if (kind) {
+          near = { iri: iri, kind: kind };
+        }
+      });
+    });
+    return { kind: found.kind, title: title, issuer: found.issuer, dates: found.dates, near: near };
+  }
+
+  /** "scheme" where an IRI is the address of a credential's version under this catalogue's
+   *  base_uri but for its scheme (http:// and https://), "host" where it has that path under
+   *  another host; "" otherwise. */
+  function nearBase(iri) {
+    var u;
+    var b;
+    try {
+      u = new URL(str(iri));
+      b = new URL(str(config.base_uri));
+    } catch (e) {
+      return "";
+    }
+    if (!/^https?:$/.test(u.protocol) || str(iri).indexOf(str(config.base_uri)) === 0) {
+      return "";
+    }
+    var path = u.pathname + u.search + u.hash;
+    if (path.indexOf(b.pathname) !== 0 || !SPEC_PATH.test(path.slice(b.pathname.length))) {
+      return "";
+    }
+    if (u.host === b.host) {
+      return u.protocol !== b.protocol ? "scheme" : "";
+    }
+    return "host";
+  }
+
+  /** For a credential not from this catalogue: what it states of itself, a hint where the
+   *  address it names is nearly this catalogue's, and where else to check it (the EDC viewer,
+   *  an Open Badges verifier: links, left off paper). */
+  function foreignBlock(foreign) {
+    var box = el("div", "credcat-check__foreign");
+    box.appendChild(el("p", "", say("foreign_states")));
+    var facts = el("ul");
+    var title = foreign.title;
+    facts.appendChild(put(el("li"), title ?
+      sayMarked("foreign_title", { title: title }, { title: textLang[title] }) :
+      say("foreign_title", { title: say("nothing") })));
+    var issuer = foreign.issuer;
+    facts.appendChild(put(el("li"), sayMarked("foreign_issuer", { issuer: issuer ? orgWithId(issuer) : say("nothing") })));
+    facts.appendChild(el("li", "credcat-check__dates", datesLine(foreign.dates)));
+    box.appendChild(facts);
+    if (foreign.near) {
+      var b = new URL(str(config.base_uri));
+      var u = new URL(foreign.near.iri);
+      var hint = el("p", "credcat-check__near", say(foreign.near.kind === "scheme" ? "near_scheme" : "near_host", {
+        iri: foreign.near.iri,
+        base: config.base_uri,
+        named: foreign.near.kind === "scheme" ? u.protocol + "//" : u.host,
+        ours: foreign.near.kind === "scheme" ? b.protocol + "//" : b.host
+      }));
+      hint.setAttribute("data-credcat-near", foreign.near.kind);
+      box.appendChild(hint);
+    }
+    var links = el("ul", "credcat-check__links");
+    var item = el("li");
+    item.appendChild(foreign.kind === "ob3" ?
+      link(str(config.verifier), say("link_ob3_verifier")) :
+      link(str(config.viewer), say("link_edc_viewer")));
+    links.appendChild(item);
+    box.appendChild(links);
+    return box;
+  }
+
   /** The status badge of a version: "superseded" only for a credential another replaced; an
    *  earlier version of a credential still offered is an earlier version. */
   function statusOf(entry, version) {
@@ -2195,6 +2283,7 @@
     if (!at) {
       verdict.verdict = "not-ours";
       verdict.message = say("verdict_not_ours", { base: config.base_uri });
+      verdict.foreign = foreignOf(found);
       return Promise.resolve(verdict);
     }
     verdict.id = at.id;
@@ -2659,6 +2748,9 @@
       }
       if (verdict.known) {
         output.appendChild(knownBlock(verdict.known));
+      }
+      if (verdict.foreign) {
+        output.appendChild(foreignBlock(verdict.foreign));
       }
       if (verdict.rows) {
         // on a phone the table is wider than the screen: say so above it, as the compare
