@@ -858,6 +858,72 @@ def test_the_result_on_a_phone_is_in_sight_without_scrolling(
     expect(page.locator("#credcat-check-output .credcat-scroll-hint")).to_be_hidden()
 
 
+def test_on_a_phone_each_result_comes_first_and_same_rows_are_folded(
+    page: Page, sample_site: Site, issued: dict[str, Any], screenshot_dir: Path
+):
+    """At 375 px each row shows its result first, above what the credential and the catalogue
+    say (the outcomes' "Differs" had been several screens down, under both full lists of every
+    row above it); a row the same on both sides is folded to its result, and its button (24 px
+    at least, aria-expanded) shows both lists. At 1280 px and on paper nothing is folded and
+    the result is the last column. axe is clean at both widths."""
+    from .test_credential_page import TARGETS
+
+    said = open_check_in(page, sample_site, "")
+    changed = json.loads(json.dumps(issued))
+    outcome = changed["credentialSubject"]["hasClaim"]["specifiedBy"]["learningOutcome"][0]
+    outcome["title"] = {"en": "Can build a rocket engine from scratch."}
+    page.set_viewport_size({"width": 375, "height": 800})
+    paste(page, json.dumps(changed))
+    assert verdict(page) == "differences"
+    rows = page.locator("[data-credcat-row]")
+    results = row_results(page)
+    assert results["outcomes"] == "differs" and "same" in results.values(), results
+
+    def top(locator: Any) -> float:
+        box = locator.bounding_box()
+        assert box is not None
+        return float(box["y"])
+
+    for field, result in results.items():
+        row = page.locator(f'[data-credcat-row="{field}"]')
+        cells = row.locator("td")
+        outcome_cell = cells.last
+        expect(outcome_cell).to_be_visible()
+        fold = row.locator("button.credcat-check__fold")
+        if result == "same":
+            expect(row.locator("td").first).to_be_hidden()
+            expect(row.locator("td").nth(1)).to_be_hidden()
+            expect(fold).to_have_text(str(said["fold_toggle"]))
+            expect(fold).to_have_attribute("aria-expanded", "false")
+        else:
+            expect(fold).to_have_count(0)
+            assert top(outcome_cell) < top(cells.first) < top(cells.nth(1)), field
+    # the outcomes' result within a screen of the table's top, however long the lists above
+    below = top(page.locator('[data-credcat-row="outcomes"] td').last) - top(rows.first)
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    print(f"375 px: the outcomes' result {below:.0f} px below the first row; page {height} px")
+    assert below < 800, below
+    # a folded row unfolds: its result still first
+    title = page.locator('[data-credcat-row="title"]')
+    title.locator("button.credcat-check__fold").click()
+    expect(title.locator("button.credcat-check__fold")).to_have_attribute("aria-expanded", "true")
+    expect(title.locator("td").first).to_be_visible()
+    assert top(title.locator("td").last) < top(title.locator("td").first)
+    assert page.evaluate(TARGETS) == []
+    page.screenshot(path=str(screenshot_dir / "check-375-folded.png"), full_page=True)
+    assert_no_axe_violations(page, "check page with differences, folded, 375 px")
+    # on paper, and on a wider screen: nothing folded, no button, the result last
+    for media, width in (("print", 375), ("screen", 1280)):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.emulate_media(media=media)  # type: ignore[arg-type]
+        expect(page.locator("button.credcat-check__fold:visible")).to_have_count(0)
+        assert rows.locator("td").evaluate_all("cells => cells.every(c => c.checkVisibility())")
+        outcomes = page.locator('[data-credcat-row="outcomes"] td')
+        assert top(outcomes.last) == top(outcomes.first), media
+    page.emulate_media(media="screen")
+    assert_no_axe_violations(page, "check page with differences, 1280 px")
+
+
 def test_a_credential_that_claims_more_than_one_says_so(
     page: Page, sample_site: Site, issued: dict[str, Any]
 ):

@@ -97,6 +97,10 @@
  *   .credcat-check__origin[data-credcat-origin=signed|unsigned]  under the verdict: that the
  *                                    seal is not checked here (where to check it), or that
  *                                    an unsigned file could have been written by anyone
+ *   .credcat-check__row--folded      a row whose result is "same": on a phone (under 45em,
+ *                                    screen) its result comes first and its two lists are
+ *                                    folded; its button.credcat-check__fold[aria-expanded]
+ *                                    shows them (on a wider screen and on paper, nothing is)
  *   .credcat-check__numbered li[value]  the outcomes, numbered as the pages number them
  *   .credcat-check__foreign          not-ours: what the file states of itself (title, issuer,
  *                                    dates), .credcat-check__near[data-credcat-near=scheme|host]
@@ -2575,9 +2579,10 @@
     t.appendChild(caption);
     t.setAttribute("aria-labelledby", caption.id);
     var head = role(el("tr"), "row");
-    ["col_field", "col_claimed", "col_published", "col_result"].forEach(function (key) {
+    ["col_field", "col_claimed", "col_published", "col_result"].forEach(function (key, i) {
       var th = role(el("th", "", say(key)), "columnheader");
       th.setAttribute("scope", "col");
+      th.setAttribute("aria-colindex", String(i + 1));
       head.appendChild(th);
     });
     var thead = role(el("thead"), "rowgroup");
@@ -2590,13 +2595,38 @@
       tr.setAttribute("data-credcat-result", r.result);
       var th = role(el("th", "", say("field_" + r.field)), "rowheader");
       th.setAttribute("scope", "row");
+      th.setAttribute("aria-colindex", "1");
       tr.appendChild(th);
       var numbers = r.numbers || {};
-      tr.appendChild(labelled(cellOf(r.claimed, numbers.claimed, r.lacks), "col_claimed"));
-      tr.appendChild(labelled(cellOf(r.published, numbers.published), "col_published"));
+      var cells = [
+        labelled(cellOf(r.claimed, numbers.claimed, r.lacks), "col_claimed"),
+        labelled(cellOf(r.published, numbers.published), "col_published")
+      ];
+      cells.forEach(function (td, i) {
+        // each cell says its column: on a phone a folded row hides two of them
+        td.setAttribute("aria-colindex", String(i + 2));
+        td.id = "credcat-check-" + r.field + "-" + (i ? "published" : "claimed");
+        tr.appendChild(td);
+      });
       var result = labelled(el("td"), "col_result");
+      result.setAttribute("aria-colindex", "4");
       // "Not stated" is a result of its own, never "Same": nothing was compared
       result.appendChild(el("strong", "", r.label || say(r.result)));
+      if (r.result === "same") {
+        // on a phone (the stylesheet) a row the same on both sides is folded to its result:
+        // the button shows both lists; on a wider screen and on paper it is not shown
+        tr.classList.add("credcat-check__row--folded");
+        var fold = el("button", "credcat-check__fold", say("fold_toggle"));
+        fold.type = "button";
+        fold.setAttribute("aria-expanded", "false");
+        fold.setAttribute("aria-controls", cells.map(function (td) { return td.id; }).join(" "));
+        fold.addEventListener("click", function () {
+          var folded = tr.classList.toggle("credcat-check__row--folded");
+          fold.setAttribute("aria-expanded", folded ? "false" : "true");
+        });
+        result.appendChild(document.createTextNode(" "));
+        result.appendChild(fold);
+      }
       if (r.notes.length) {
         var ul = el("ul");
         r.notes.forEach(function (n) { ul.appendChild(put(el("li"), n)); });
