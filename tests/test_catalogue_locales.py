@@ -208,6 +208,21 @@ def _data(tag: str) -> dict[str, str]:
     return {name.removeprefix("text-"): unescape(value) for name, value in found}
 
 
+def test_credcat_check_leaves_no_catalogues_words_in_the_process(tmp_path: Path) -> None:
+    """``credcat check`` uses the catalogue's own translations for what it says, then the ones
+    used before: a tool or test that runs ``main`` and goes on to make pages of another
+    catalogue gets none of this one's strings (the browser tests computed their expected texts
+    with the XSS catalogue's translations after checking it)."""
+    project = new_project(tmp_path)
+    assert translate(project)[0] == 0
+    fill(project / "catalogue" / "locales" / "sl.po", SLOVENIAN)
+    before = ui_tree("sl")["price_free"]
+    code, output = run("check", str(project / "catalogue"))
+    assert code == 0, output
+    assert "not translated into Slovenian" not in output  # check used the file
+    assert ui_tree("sl")["price_free"] == before == "Free"
+
+
 def test_a_complete_translation_makes_the_language_one_credcat_speaks(tmp_path: Path) -> None:
     root = tmp_path / "catalogue"
     (root / "locales").mkdir(parents=True)

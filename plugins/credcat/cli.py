@@ -51,7 +51,7 @@ from .errors import (
 )
 from .release import ReleaseError, release
 from .render.site.locales import LOCALES_DIR, read_own
-from .render.site.messages import untranslated_note, use_own_translations
+from .render.site.messages import untranslated_note, using_own_translations
 from .rules import Suggester, counted_for_translation, translation_completeness
 from .validate import check_catalogue, no_catalogue
 from .versions import summary as versions_summary
@@ -138,44 +138,46 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     if folder is None:  # nothing to check: a mistake in the command, not the catalogue
         return 2
     catalogue, problems = check_catalogue(folder)
-    # what the interface speaks, with the catalogue's own translations (locales/<lang>.po)
-    use_own_translations(read_own(folder, display_path(folder / LOCALES_DIR, Path.cwd()) + "/"))
-    errors = sum(p.is_error for p in problems)
-    warnings = sum(p.is_warning for p in problems)
-    notes = len(problems) - errors - warnings
-    out.write(said(problems))
-    if args.format != "json":
-        summary = _summary(
-            len(catalogue.credentials) if catalogue else 0,
-            len(catalogue.organisations) if catalogue else 0,
-            len(catalogue.languages) if catalogue else 0,
-            errors,
-            warnings,
-            _unread(catalogue),
-            notes,
-        )
-        elapsed = time.perf_counter() - started
-        verdict = "FAILED" if errors or (args.strict and warnings) else "OK"
-        if args.strict and warnings and not errors:
-            verdict += " (--strict: warnings count as errors)"
-        if catalogue is not None:  # how complete each language is; which versions exist
-            # (not with errors: they would count only the files that could be read)
-            if len(catalogue.languages) > 1 and not errors:
-                out.write(_translations_summary(catalogue, problems) + "\n")
-            note = untranslated_note(catalogue.languages)
-            if note:  # not a warning: the catalogue is right; credcat lacks words
-                out.write(note + "\n")
-            if not errors:
-                out.write(versions_summary(catalogue, catalogue.archive) + "\n")
-        elif errors:  # the settings did not read: nothing else was checked
-            out.write(
-                f"{verdict}: {counted(errors, 'error')} in {CATALOGUE_FILE}; the credentials and "
-                "organisations are checked once it is mended\n"
+    # what the interface speaks, with the catalogue's own translations (locales/<lang>.po),
+    # for this command only (main() may be called again in this process)
+    own = read_own(folder, display_path(folder / LOCALES_DIR, Path.cwd()) + "/")
+    with using_own_translations(own):
+        errors = sum(p.is_error for p in problems)
+        warnings = sum(p.is_warning for p in problems)
+        notes = len(problems) - errors - warnings
+        out.write(said(problems))
+        if args.format != "json":
+            summary = _summary(
+                len(catalogue.credentials) if catalogue else 0,
+                len(catalogue.organisations) if catalogue else 0,
+                len(catalogue.languages) if catalogue else 0,
+                errors,
+                warnings,
+                _unread(catalogue),
+                notes,
             )
-            return 1
-        out.write(f"{verdict}: {summary} in {elapsed:.2f} s\n")
-    failed = errors > 0 or (args.strict and warnings > 0)
-    return 1 if failed else 0
+            elapsed = time.perf_counter() - started
+            verdict = "FAILED" if errors or (args.strict and warnings) else "OK"
+            if args.strict and warnings and not errors:
+                verdict += " (--strict: warnings count as errors)"
+            if catalogue is not None:  # how complete each language is; which versions exist
+                # (not with errors: they would count only the files that could be read)
+                if len(catalogue.languages) > 1 and not errors:
+                    out.write(_translations_summary(catalogue, problems) + "\n")
+                note = untranslated_note(catalogue.languages)
+                if note:  # not a warning: the catalogue is right; credcat lacks words
+                    out.write(note + "\n")
+                if not errors:
+                    out.write(versions_summary(catalogue, catalogue.archive) + "\n")
+            elif errors:  # the settings did not read: nothing else was checked
+                out.write(
+                    f"{verdict}: {counted(errors, 'error')} in {CATALOGUE_FILE}; the credentials "
+                    "and organisations are checked once it is mended\n"
+                )
+                return 1
+            out.write(f"{verdict}: {summary} in {elapsed:.2f} s\n")
+        failed = errors > 0 or (args.strict and warnings > 0)
+        return 1 if failed else 0
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:

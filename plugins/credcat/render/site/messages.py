@@ -30,6 +30,7 @@ inside credcat's English interface (marked ``lang="en"``), until it is complete.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext
 import re
@@ -73,6 +74,7 @@ __all__ = [
     "untranslated",
     "untranslated_note",
     "use_own_translations",
+    "using_own_translations",
 ]
 
 SOURCE_LANGUAGE = "en"
@@ -368,6 +370,19 @@ def use_own_translations(own: OwnTranslations) -> None:
     _own = own
     for cached in (translations, _own_usable, ui_tree, _missing, _rule):
         cached.cache_clear()
+
+
+@contextlib.contextmanager
+def using_own_translations(own: OwnTranslations) -> Iterator[None]:
+    """Use a catalogue's own translations inside the block (:func:`use_own_translations`),
+    and the ones used before after it: a command run in a process that goes on (a test, a
+    tool calling ``credcat.cli.main``) leaves no catalogue's words behind."""
+    previous = _own
+    use_own_translations(own)
+    try:
+        yield
+    finally:
+        use_own_translations(previous)
 
 
 def _needed() -> list[SourceMessage]:
