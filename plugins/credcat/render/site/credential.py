@@ -179,11 +179,18 @@ def _qa_past_text(site: Site, cred: Credential, qa: QualityAssurance) -> str:
 
 
 def _shorten(text: str, limit: int = 90) -> str:
-    """The start of a text, cut at a word boundary: for lists that link to the full text. A
-    text marked with its language stays marked (:func:`~credcat.render.language.same_kind`)."""
+    """A text of more than ``limit`` characters cut in its middle at word boundaries, its start
+    and its end kept ("Clean a messy data set and … document each step."): for lists that
+    link to the full text. The end stays because in many languages an outcome's verb comes
+    last ("Grenzen deskriptiver Statistik … erläutern"; cut at its end, a German outcome lost
+    what the holder can do). A text marked with its language stays marked
+    (:func:`~credcat.render.language.same_kind`)."""
     if len(text) <= limit:
         return text
-    return same_kind(text, text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…")
+    end = text[-(limit // 3) :]
+    tail = end.split(" ", 1)[1] if " " in end else ""
+    head = text[: limit - len(tail) - 3].rsplit(" ", 1)[0].rstrip(",;:.")
+    return same_kind(text, f"{head} … {tail}" if tail else f"{head}…")
 
 
 def _item(text: str, href: str = "", suffix: str = "") -> FactItem:
