@@ -25,7 +25,8 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 from tests.catalogue_factory import hours_credential
 
-from credcat.render.site.localise import ui_strings
+from credcat.model import Credential
+from credcat.render.site.localise import plural, ui_strings
 
 from .conftest import (
     NewContext,
@@ -923,3 +924,36 @@ def test_a_mixed_catalogue_sorts_hours_among_ects_and_says_what_the_range_counts
         expect(page.locator("#credcat-count")).to_have_text(count_text(site.catalogue, 4))
         assert shown_ids(page) == ["statistics", "databases", "writing", "ethics"]
         page.goto("about:blank")
+
+
+# --- a learner's review of the catalogue on a phone, in German and French ------------------------
+
+
+def an_active_credential(site: Site) -> Credential:
+    """The first active credential of the sample (by id): its level and mode are options."""
+    return min(
+        (c for c in site.catalogue.credentials.values() if c.status == "active"),
+        key=lambda c: c.id,
+    )
+
+
+def test_the_count_of_filters_in_use_follows_the_plural_rules(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """The filter panel's summary counts the filters in use with the language's plural forms:
+    French "(1 actif)", "(2 actifs)" (it said "(1 actifs)"), German "(1 aktiv)"."""
+    french = ui_strings("fr")["catalogue_active"]
+    assert plural(french, 1, "fr") != plural(french, 2, "fr").replace("2", "1"), (
+        "French no longer has two forms of this string: the test would prove nothing"
+    )
+    cred = an_active_credential(sample_site)
+    context, _ = new_context(viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    active = page.locator("#credcat-active-count")
+    for lang in ("fr", "de"):
+        words = ui_strings(lang)["catalogue_active"]
+        open_catalogue(page, sample_site, f"?eqf={cred.eqf}", lang=f"{lang}/")
+        expect(active).to_have_text(f"({plural(words, 1, lang)})")
+        page.locator("#credcat-facets > summary").click()
+        facet_box(page, "mode", cred.mode).check()
+        expect(active).to_have_text(f"({plural(words, 2, lang)})")

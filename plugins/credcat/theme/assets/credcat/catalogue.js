@@ -829,6 +829,14 @@
     return n;
   }
 
+  /** "(2 active)" after the panel's name: its filters in use, a counted string ("(1 actif)",
+   *  "(2 actifs)"); nothing while none is. */
+  function showActive(state) {
+    if (!activeEl) return;
+    var active = activeFilters(state);
+    activeEl.textContent = active ? "(" + plural(activeEl, active) + ")" : "";
+  }
+
   // --- applying a change ------------------------------------------------------------------
 
   /** Filter, count, render and record the state. step: "push" (a new history step),
@@ -859,10 +867,7 @@
     [minEl, maxEl].forEach(function (input) {
       if (inverted) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
     });
-    var active = activeFilters(state);
-    if (activeEl) {
-      activeEl.textContent = active ? "(" + fill(activeEl.dataset.credcatText || "{n}", { n: active }) + ")" : "";
-    }
+    showActive(state);
     if (showBtn) showBtn.textContent = plural(showBtn, results.length);
     writeUrl(state, step);
     var text = plural(countEl, results.length);
@@ -884,10 +889,7 @@
     list.setAttribute("aria-busy", "true");
     if (moreBtn) moreBtn.hidden = true;
     emptyEl.hidden = true;
-    var active = activeFilters(state);
-    if (activeEl) {
-      activeEl.textContent = active ? "(" + fill(activeEl.dataset.credcatText || "{n}", { n: active }) + ")" : "";
-    }
+    showActive(state);
     writeUrl(state, step);
     window.clearTimeout(announceTimer);
     countEl.textContent = words.catalogue_search_loading || "…";
