@@ -957,3 +957,27 @@ def test_the_count_of_filters_in_use_follows_the_plural_rules(
         page.locator("#credcat-facets > summary").click()
         facet_box(page, "mode", cred.mode).check()
         expect(active).to_have_text(f"({plural(words, 2, lang)})")
+
+
+def test_the_count_of_filters_in_use_leaves_the_search_out(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """The search box is outside the filter panel: two boxes ticked and a word typed count
+    two filters ("Katalog filtern (2 aktiv)"; it said 3), and the word alone none."""
+    cred = an_active_credential(sample_site)
+    word = t(sample_site.catalogue, cred.title).split()[0]
+    words = ui_strings("de")["catalogue_active"]
+    context, _ = new_context(viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    active = page.locator("#credcat-active-count")
+    open_catalogue(page, sample_site, f"?eqf={cred.eqf}&mode={cred.mode}", lang="de/")
+    expect(active).to_have_text(f"({plural(words, 2, 'de')})")
+    page.locator("#credcat-q").fill(word)
+    expect(page).to_have_url(re.compile(r"text="))
+    expect(active).to_have_text(f"({plural(words, 2, 'de')})")
+    page.locator("#credcat-facets > summary").click()
+    page.locator("#credcat-reset").click()
+    expect(active).to_have_text("")
+    page.locator("#credcat-q").fill(word)
+    expect(page).to_have_url(re.compile(r"text="))
+    expect(active).to_have_text("")

@@ -44,7 +44,8 @@
  *   #credcat-reset                         clears every filter
  *   #credcat-show-results                  "Show N results": closes the phone panel, focuses the results
  *   #credcat-count                         results count (role="status": announced politely)
- *   #credcat-active-count                  number of active filters, in the facets summary
+ *   #credcat-active-count                  number of the panel's filters in use, in the facets
+ *                                          summary (the text search, outside the panel, is not one)
  *   #results                               the results heading (target of the skip link)
  *   #credcat-results                       the list of cards; li.credcat-card[data-credcat-id]
  *                                          [data-credcat-status]; only the shown ones exist;
@@ -816,8 +817,11 @@
     sortEl.value = known ? sort : "title";
   }
 
+  /** How many of the panel's filters are in use (a facet, the status other than "active", the
+   *  workload range): the panel's summary counts them. The text search is outside the panel,
+   *  and not counted ("(3 aktiv)" with two boxes ticked and a word typed). */
   function activeFilters(state) {
-    var n = state.q ? 1 : 0;
+    var n = 0;
     FACETS.forEach(function (facet) {
       if (facet === "status") {
         if (!(state.status.length === 1 && state.status[0] === DEFAULT_STATUS[0])) n += 1;
