@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from babel.numbers import format_decimal
 from playwright.sync_api import Page, Route, expect
 from tests.catalogue_factory import hours_credential
 
@@ -981,3 +982,67 @@ def test_the_count_of_filters_in_use_leaves_the_search_out(
     page.locator("#credcat-q").fill(word)
     expect(page).to_have_url(re.compile(r"text="))
     expect(active).to_have_text("")
+
+
+def a_range_start(site: Site) -> tuple[float, list[str]]:
+    """A lowest workload with a decimal (2.5) that filters the sample's active credentials,
+    and that ten times it would not (as "2,5" read as 25 did); the ids it keeps."""
+    active = matching(site.catalogue, {"status": ["active"]})
+
+    def kept(low: float) -> set[str]:
+        return {e.id for e in active if e.ects is not None and e.ects >= low}
+
+    stated = kept(0)
+    for low in (n + 0.5 for n in range(60)):
+        if kept(low) and kept(low) != stated and kept(low) != kept(low * 10):
+            return low, sorted(kept(low))
+    raise AssertionError("the sample's workloads cannot show a decimal range start")
+
+
+def test_a_decimal_comma_in_the_workload_range_is_read_as_one(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """On a phone, "2,5" typed into "Von" on /de/catalogue/ (and "De" on /fr/) is 2.5 ECTS,
+    not 25: the address says ects_min=2.5 and the results are those of 2.5; "2.5" still works;
+    an address written with the comma (a form sent by hand) is read the same, and the box
+    shows the number as the page writes it."""
+    cat = sample_site.catalogue
+    low, expected = a_range_start(sample_site)
+    context, _ = new_context(viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    box = page.locator("#credcat-ects-min")
+    for lang in ("de", "fr"):
+        local = format_decimal(low, locale=lang)  # "2,5"
+        assert "," in local, (lang, local)
+        count = plural(ui_strings(lang)["catalogue_count"], len(expected), lang)
+        for typed in (local, f"{low:g}"):
+            open_catalogue(page, sample_site, lang=f"{lang}/")
+            page.locator("#credcat-facets > summary").click()
+            box.press_sequentially(typed, delay=30)
+            expect(page.locator("#credcat-count")).to_have_text(count)
+            assert sorted(shown_ids(page)) == expected, (lang, typed)
+            query = parse_qs(urlsplit(settled_url(page)).query)
+            assert query.get("ects_min") == [f"{low:g}"], (lang, typed, query)
+            assert box.get_attribute("aria-invalid") is None
+        # the address with a comma, as with a point: the same results, the page's own writing
+        for given in (local, f"{low:g}"):
+            open_catalogue(page, sample_site, f"?ects_min={given}", lang=f"{lang}/")
+            expect(page.locator("#credcat-count")).to_have_text(count)
+            assert sorted(shown_ids(page)) == expected, (lang, given)
+            expect(box).to_have_value(local)
+            query = parse_qs(urlsplit(settled_url(page)).query)
+            assert query.get("ects_min") == [f"{low:g}"], (lang, given, query)
+            expect(page.locator("#credcat-ignored")).to_be_hidden()
+    # what is no number is said to be not applied, and the box is marked
+    open_catalogue(page, sample_site, "?ects_min=2%20ECTS", lang="de/")
+    expect(page.locator("#credcat-ignored")).to_contain_text("ects_min=2 ECTS")
+    everything = matching(cat, {"status": ["active"]})
+    expect(page.locator("#credcat-count")).to_have_text(
+        plural(ui_strings("de")["catalogue_count"], len(everything), "de")
+    )
+    page.locator("#credcat-facets > summary").click()
+    box.press_sequentially("zwei")
+    expect(box).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#credcat-count")).to_have_text(
+        plural(ui_strings("de")["catalogue_count"], len(everything), "de")
+    )

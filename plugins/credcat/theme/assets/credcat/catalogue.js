@@ -37,7 +37,8 @@
  *   input[data-credcat-facet=<id>]         facet checkboxes; name=<id>, value=the code; disabled
  *                                          while ticking it would give no result
  *   [data-credcat-count="<id>:<value>"]    live count of a facet option, "(n)"
- *   #credcat-ects-min, #credcat-ects-max   workload range in ECTS, inside #credcat-workload: hidden
+ *   #credcat-ects-min, #credcat-ects-max   workload range in ECTS (text boxes, inputmode=decimal:
+ *                                          "2,5" and "2.5" are 2.5, see parseNumber), inside #credcat-workload: hidden
  *                                          (and ects_min, ects_max of an address not applied) where
  *                                          no credential states ECTS; #credcat-workload-hint shown
  *                                          where some state hours only (they never match a range)
@@ -212,9 +213,23 @@
       .map(function (box) { return box.value; });
   }
 
+  // A number of ECTS as a reader writes it: with a decimal comma ("2,5": German, French …) or
+  // a point ("2.5"), in the box or in an address; null for an empty box and for anything else
+  // (then no range is applied, and the box is marked invalid). The boxes are text boxes
+  // (inputmode=decimal): Chromium's number box read "2,5" typed on a German page as 25.
+  function parseNumber(text) {
+    text = String(text === null || text === undefined ? "" : text).trim();
+    if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return null;
+    return parseFloat(text.replace(",", "."));
+  }
+
   function number(input) {
-    var value = input && input.value !== "" ? parseFloat(String(input.value).replace(",", ".")) : NaN;
-    return isNaN(value) ? null : value;
+    return input ? parseNumber(input.value) : null;
+  }
+
+  // A box holding something that is no number ("2 ECTS", "abc")
+  function unreadable(input) {
+    return !!input && input.value.trim() !== "" && number(input) === null;
   }
 
   function readState() {
@@ -799,18 +814,19 @@
         if (!boxes.some(function (box) { return box.value === value; })) ignored.push(facet + "=" + value);
       });
     });
-    // a range in ECTS where no credential states ECTS (the filter is not offered): said too
-    if (!ectsStated) {
-      ["ects_min", "ects_max"].forEach(function (name) {
-        if (params.get(name)) ignored.push(name + "=" + params.get(name));
-      });
-    }
+    // a range in ECTS where no credential states ECTS (the filter is not offered), or one that
+    // is no number: said too. A number is shown as the page writes it ("2,5" on a German page,
+    // whether the address says 2.5 or 2,5, as a form sent by hand would).
+    [[minEl, "ects_min"], [maxEl, "ects_max"]].forEach(function (pair) {
+      var given = params.get(pair[1]);
+      var value = parseNumber(given);
+      if (given && (!ectsStated || value === null)) ignored.push(pair[1] + "=" + given);
+      pair[0].value = ectsStated && value !== null ? formatNumber(value) : "";
+    });
     if (ignoredEl) {
       ignoredEl.textContent = ignored.length ? fill(words.catalogue_ignored, { filters: ignored.join(", ") }) : "";
       ignoredEl.hidden = !ignored.length;
     }
-    minEl.value = ectsStated ? params.get("ects_min") || "" : "";
-    maxEl.value = ectsStated ? params.get("ects_max") || "" : "";
     // Only the value of an existing option: anything else in the URL gives the default order.
     var sort = params.get("sort");
     var known = Array.prototype.some.call(sortEl.options, function (option) { return option.value === sort; });
@@ -869,7 +885,8 @@
         : emptyWhy.getAttribute("data-credcat-text");
     }
     [minEl, maxEl].forEach(function (input) {
-      if (inverted) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+      if (inverted || unreadable(input)) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
     });
     showActive(state);
     if (showBtn) showBtn.textContent = plural(showBtn, results.length);
