@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -1046,3 +1047,102 @@ def test_a_decimal_comma_in_the_workload_range_is_read_as_one(
     expect(page.locator("#credcat-count")).to_have_text(
         plural(ui_strings("de")["catalogue_count"], len(everything), "de")
     )
+
+
+def fold_text(text: str) -> str:
+    """As catalogue.js folds what it searches: lower case, accents dropped."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def searched_texts(site: Site, lang: str) -> dict[str, str]:
+    """What the catalogue's text search reads of each credential on a language's page (built
+    catalogue.json and catalogue-texts.json: title, summary, description, outcomes, skills,
+    organisations), folded; by id."""
+    data = data_of(site, lang)
+    texts = texts_of(site, lang)
+    orgs = {str(pair[0]): str(pair[1]) for pair in data["facets"]["org"]}
+    out = {}
+    for e in data["credentials"]:
+        more = texts.get(e["i"], {})
+        names = [orgs.get(o, "") for o in [*e.get("a", []), *e.get("p", [])]]
+        parts = [e.get("t", ""), e.get("s", ""), more.get("d", "")]
+        out[e["i"]] = fold_text(
+            " \n ".join([*parts, *more.get("o", []), *more.get("k", []), *names])
+        )
+    return out
+
+
+def a_word_outside(site: Site, lang: str, filters: dict[str, list[str]]) -> tuple[str, list[str]]:
+    """A word of an active credential's title on a language's page that no credential within
+    ``filters`` holds anywhere the search reads, and the active credentials it finds alone."""
+    cat = site.catalogue
+    inside = {e.id for e in matching(cat, {**filters, "status": ["active"]})}
+    active = {e.id for e in matching(cat, {"status": ["active"]})}
+    texts = searched_texts(site, lang)
+    for e in data_of(site, lang)["credentials"]:
+        if e["i"] not in active or e["i"] in inside:
+            continue
+        for word in re.findall(r"[^\W\d_]{5,}", e["t"]):
+            folded = fold_text(word)
+            if not any(folded in texts[cid] for cid in inside):
+                return word, sorted(cid for cid in active if folded in texts[cid])
+    raise AssertionError(f"no title word of the sample is outside {filters} in {lang}")
+
+
+def test_an_empty_result_names_the_words_and_offers_to_keep_them(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path
+) -> None:
+    """On a phone, filters and a word found only outside them: the empty result names the
+    word ("Kein Nachweis passt mit diesen Filtern zu „…“"), says how many the word alone
+    finds and offers a button that clears the filters and keeps the word, which then shows
+    those credentials (focus on the results; axe clean; screenshot
+    ``catalogue-375-empty-with-words.png``). A word found nowhere is said to be
+    found nowhere, without the button. German and French (from the loaded translations)."""
+    cat = sample_site.catalogue
+    filters = {"eqf": ["6"], "mode": ["online"]}
+    assert matching(cat, {**filters, "status": ["active"]}), "the sample lost EQF 6 online"
+    context, _ = new_context(viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    empty = page.locator("#credcat-empty")
+    why = page.locator("#credcat-empty-why")
+    alone = page.locator("#credcat-empty-alone")
+    keep = page.locator("#credcat-keep-query")
+    for lang in ("de", "fr"):
+        ui = ui_strings(lang)
+        word, found = a_word_outside(sample_site, lang, filters)
+        open_catalogue(page, sample_site, "?eqf=6&mode=online", lang=f"{lang}/")
+        page.locator("#credcat-q").fill(word)
+        expect(page.locator("#credcat-count")).to_have_text(plural(ui["catalogue_count"], 0, lang))
+        expect(empty).to_be_visible()
+        expect(why).to_have_text(str(ui["catalogue_none_query"]).replace("{query}", word))
+        expect(alone).to_be_visible()
+        expect(page.locator("#credcat-empty-alone-text")).to_have_text(
+            plural(ui["catalogue_none_query_alone"], len(found), lang).replace("{query}", word)
+        )
+        expect(keep).to_have_text(str(ui["catalogue_keep_query"]))
+        if lang == "de":
+            assert_no_axe_violations(page, "the German catalogue's empty result with a word")
+            save_screenshot(page, screenshot_dir, "catalogue-375-empty-with-words")
+        keep.click()
+        expect(page.locator("#credcat-count")).to_have_text(
+            plural(ui["catalogue_count"], len(found), lang)
+        )
+        assert sorted(shown_ids(page)) == found
+        expect(page.locator("#credcat-q")).to_have_value(word)
+        expect(page.locator("#results")).to_be_focused()
+        assert checked(page) == {"status": ["active"]}
+        assert parse_qs(urlsplit(settled_url(page)).query) == {"text": [word]}
+
+        # a word nobody uses: nothing to keep, and no filter is blamed
+        open_catalogue(page, sample_site, "?eqf=6&mode=online", lang=f"{lang}/")
+        page.locator("#credcat-q").fill("qqqxxyzzy")
+        expect(empty).to_be_visible()
+        expect(why).to_have_text(str(ui["catalogue_none_anywhere"]).replace("{query}", "qqqxxyzzy"))
+        expect(alone).to_be_hidden()
+        # without a word, the filters are to blame, as before
+        page.locator("#credcat-q").fill("")
+        open_catalogue(page, sample_site, "?eqf=6&mode=online&ects_min=1000", lang=f"{lang}/")
+        expect(empty).to_be_visible()
+        expect(why).to_have_text(str(ui["catalogue_none"]))
+        expect(alone).to_be_hidden()

@@ -66,6 +66,8 @@ SCRIPT_STRINGS = (
     "card_compare",
     "catalogue_search_loading",
     "catalogue_range_inverted",
+    "catalogue_none_query",
+    "catalogue_none_anywhere",
     "catalogue_ignored",
 )
 """The UI strings ``catalogue.js`` needs to render a card (it holds no words of its own)."""

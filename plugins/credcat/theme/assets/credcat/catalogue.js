@@ -59,7 +59,11 @@
  *                                          credential no longer offered, "No longer offered" or
  *                                          "Replaced by <successor>" (a link) and no price
  *   #credcat-more                          "Show N more"
- *   #credcat-empty                         shown when nothing matches
+ *   #credcat-empty                         shown when nothing matches; #credcat-empty-why says why
+ *                                          (naming the words typed, if any); #credcat-empty-alone
+ *                                          (#credcat-empty-alone-text, #credcat-keep-query) shown
+ *                                          where the words alone would find credentials: how
+ *                                          many, and a button that clears the filters, keeps them
  *   #credcat-others, #credcat-pages        the no-JS section of non-active cards and the links to
  *                                          the further pages (hidden by the script)
  *   input[data-credcat-compare=<id>]       a card's "Compare" tick box (at most MAX_COMPARE)
@@ -95,6 +99,9 @@
   var countEl = document.getElementById("credcat-count");
   var emptyEl = document.getElementById("credcat-empty");
   var emptyWhy = document.getElementById("credcat-empty-why");
+  var emptyAlone = document.getElementById("credcat-empty-alone");
+  var emptyAloneText = document.getElementById("credcat-empty-alone-text");
+  var keepBtn = document.getElementById("credcat-keep-query");
   var ignoredEl = document.getElementById("credcat-ignored");
   var othersEl = document.getElementById("credcat-others");
   var pagesEl = document.getElementById("credcat-pages");
@@ -879,11 +886,7 @@
     emptyEl.hidden = results.length !== 0;
     // a range whose smallest value is above its largest matches nothing: say why
     var inverted = state.min !== null && state.max !== null && state.min > state.max;
-    if (emptyWhy) {
-      emptyWhy.textContent = inverted
-        ? fill(words.catalogue_range_inverted, { min: formatNumber(state.min), max: formatNumber(state.max) })
-        : emptyWhy.getAttribute("data-credcat-text");
-    }
+    sayWhyEmpty(state, inverted);
     [minEl, maxEl].forEach(function (input) {
       if (inverted || unreadable(input)) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
@@ -899,6 +902,46 @@
       // Wait until typing pauses, so screen readers announce one count, not one per key.
       announceTimer = window.setTimeout(function () { countEl.textContent = text; }, 500);
     }
+  }
+
+  /** What the empty result says: an impossible range; with words typed, those words, and,
+   *  where they alone (the filters cleared) would find credentials, how many, with a button
+   *  that clears the filters and keeps the words; where they find nothing even so, that
+   *  nothing matches them (no filter is to blame); else that the filters match nothing. */
+  function sayWhyEmpty(state, inverted) {
+    var alone = results.length === 0 && state.q && !inverted ? wordsAlone(state) : 0;
+    if (emptyWhy) {
+      emptyWhy.textContent = inverted
+        ? fill(words.catalogue_range_inverted, { min: formatNumber(state.min), max: formatNumber(state.max) })
+        : !state.q ? emptyWhy.getAttribute("data-credcat-text")
+        : fill(alone ? words.catalogue_none_query : words.catalogue_none_anywhere, { query: state.q });
+    }
+    if (emptyAlone) emptyAlone.hidden = !alone;
+    if (emptyAloneText) emptyAloneText.textContent = alone ? fill(plural(emptyAloneText, alone), { query: state.q }) : "";
+  }
+
+  /** How many credentials the words of `state` find without the filters (the state "Clear
+   *  the filters, keep the search" leads to: status active, nothing else). */
+  function wordsAlone(state) {
+    var plain = { q: state.q, sort: state.sort, min: null, max: null };
+    FACETS.forEach(function (facet) { plain[facet] = facet === "status" ? DEFAULT_STATUS.slice() : []; });
+    return search(plain).found.length;
+  }
+
+  /** "Clear the filters, keep the search": every filter of the panel back to its start, the
+   *  words and the order kept; the focus goes to the results. */
+  function keepWords() {
+    FACETS.forEach(function (facet) {
+      checkboxes(facet).forEach(function (box) {
+        box.checked = facet === "status" && DEFAULT_STATUS.indexOf(box.value) !== -1;
+      });
+    });
+    minEl.value = "";
+    maxEl.value = "";
+    window.clearTimeout(query.credcatTimer);
+    typingStep = false;
+    apply("push", true);
+    if (resultsHeading) resultsHeading.focus();
   }
 
   /** A text search before catalogue-texts.json is here: no results yet (those found without
@@ -1110,6 +1153,7 @@
       }, true);
     }
     if (showBtn) showBtn.addEventListener("click", function () { closePanel(true); });
+    if (keepBtn) keepBtn.addEventListener("click", keepWords);
     window.addEventListener("pagehide", flushUrl);
     // Material's search keys (f, s, /) lead to this page's search box: the one box on the page.
     window.addEventListener("keydown", function (event) {
