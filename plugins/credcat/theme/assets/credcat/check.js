@@ -2030,36 +2030,24 @@
   function pairAcross(older, current, same) {
     var used = [];
     var pairs = [];
-    var removed = [];
-    var left = [];
-    older.forEach(function (a) {
-      var hit = -1;
-      current.forEach(function (b, i) {
-        if (hit < 0 && used.indexOf(i) < 0 && fragmentOf(a.id) && fragmentOf(a.id) === fragmentOf(b.id)) {
-          hit = i;
-        }
-      });
-      if (hit >= 0) {
+    // one pass: each item of ``items`` paired with the first current item not yet used that
+    // ``match``es it; the ones left unpaired are returned
+    function pass(items, match) {
+      return items.filter(function (a) {
+        var hit = -1;
+        current.forEach(function (b, i) {
+          if (hit < 0 && used.indexOf(i) < 0 && match(a, b)) hit = i;
+        });
+        if (hit < 0) return true;
         used.push(hit);
         pairs.push([a, current[hit]]);
-      } else {
-        left.push(a);
-      }
-    });
-    left.forEach(function (a) {
-      var hit = -1;
-      current.forEach(function (b, i) {
-        if (hit < 0 && used.indexOf(i) < 0 && same(a, b)) {
-          hit = i;
-        }
+        return false;
       });
-      if (hit >= 0) {
-        used.push(hit);
-        pairs.push([a, current[hit]]);
-      } else {
-        removed.push(a);
-      }
+    }
+    var left = pass(older, function (a, b) {
+      return fragmentOf(a.id) && fragmentOf(a.id) === fragmentOf(b.id);
     });
+    var removed = pass(left, same);
     return {
       pairs: pairs,
       removed: removed,
