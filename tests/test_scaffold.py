@@ -851,9 +851,7 @@ def test_release_waits_for_the_values_init_wrote_as_examples(tmp_path: Path) -> 
     them (file, line, field, fix) and writes nothing; once replaced, it releases."""
     folder = init(tmp_path, "--kind", "vet-school", "--country", "AT")
     catalogue = folder / "catalogue"
-    example = catalogue / "credentials" / f"{EXAMPLE_CREDENTIAL}.yaml"
-    text = example.read_text("utf-8")
-    example.write_text(text.replace("status: draft", "status: active"), "utf-8")
+    _offer_example(catalogue)
     code, output = run("release", EXAMPLE_CREDENTIAL, str(catalogue))
     assert code == 1 and "Traceback" not in output
     settings = catalogue / "catalogue.yaml"
@@ -897,9 +895,7 @@ def test_the_release_waits_for_an_example_value_with_that_values_reason(
     given = dict(zip(GIVEN[::2], GIVEN[1::2], strict=True))
     folder = init(tmp_path, *(x for option in given.items() if option[0] != left for x in option))
     catalogue = folder / "catalogue"
-    example = catalogue / "credentials" / f"{EXAMPLE_CREDENTIAL}.yaml"
-    text = example.read_text("utf-8")
-    example.write_text(text.replace("status: draft", "status: active"), "utf-8")
+    _offer_example(catalogue)
     code, output = run("release", EXAMPLE_CREDENTIAL, str(catalogue))
     assert code == 1 and "Traceback" not in output
     *listed, said = output.splitlines()
@@ -922,9 +918,7 @@ def test_release_waits_for_texts_marked_translate_and_says_its_warnings(tmp_path
     refuse nothing: they are printed as credcat check prints them, before the release."""
     folder = init(tmp_path, "--languages", "sl,en", *GIVEN)
     catalogue = folder / "catalogue"
-    example = catalogue / "credentials" / f"{EXAMPLE_CREDENTIAL}.yaml"
-    text = example.read_text("utf-8").replace("status: draft", "status: active")
-    example.write_text(text, "utf-8")
+    example, text = _offer_example(catalogue)
     marked = [i for i, line in enumerate(text.splitlines(), 1) if line.endswith("# translate")]
     assert len(marked) == 7
     code, output = run("release", EXAMPLE_CREDENTIAL, str(catalogue))
@@ -953,6 +947,15 @@ def test_release_waits_for_texts_marked_translate_and_says_its_warnings(tmp_path
     assert said[:2] == warned
     assert said[2].startswith(f"released {EXAMPLE_CREDENTIAL}: wrote ")
     assert (catalogue / "versions" / EXAMPLE_CREDENTIAL / "1.0.yaml").is_file()
+
+
+def _offer_example(catalogue: Path) -> tuple[Path, str]:
+    """Make the example credential ``init`` wrote active (a draft is not released): its file
+    and the file's new text."""
+    example = catalogue / "credentials" / f"{EXAMPLE_CREDENTIAL}.yaml"
+    text = example.read_text("utf-8").replace("status: draft", "status: active")
+    example.write_text(text, "utf-8")
+    return example, text
 
 
 def _line(path: Path, start: str) -> int:
