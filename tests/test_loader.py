@@ -581,3 +581,13 @@ def test_a_language_by_its_own_name_and_a_level_without_its_word_are_recognised(
     root = write_catalogue(tmp_path / "c", credentials={"databases": credential(**extra)})
     found = messages(root)
     assert any(said in m for m in found), found
+
+
+def test_the_loaders_placeholder_start_is_the_models_placeholders() -> None:
+    """The loader knows a placeholder by how it starts (no ``# translate`` note on one); the
+    model owns the placeholders: they must start so."""
+    from credcat.model import IMPORT_PLACEHOLDER, NEW_PLACEHOLDER
+    from credcat.yaml_loader import _PLACEHOLDER_START
+
+    assert NEW_PLACEHOLDER.startswith(_PLACEHOLDER_START)
+    assert IMPORT_PLACEHOLDER.startswith(_PLACEHOLDER_START)
