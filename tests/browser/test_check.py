@@ -93,7 +93,8 @@ def test_empty_state_explains_and_says_the_seal_is_not_verified(page: Page, samp
     viewer = seal.locator("a")
     expect(viewer).to_have_text("official European Digital Credentials viewer")
     assert (viewer.get_attribute("href") or "").startswith("https://europa.eu/europass/")
-    expect(page.get_by_label("Choose a credential file (JSON or JSON-LD)")).to_be_visible()
+    label = "Choose a credential file (JSON or JSON-LD, or a badge image: PNG or SVG)"
+    expect(page.get_by_label(label)).to_be_visible()
     expect(page.locator("#credcat-check-result")).to_be_hidden()
     # the page pressed without input says what to do
     page.locator("#credcat-check-submit").click()
