@@ -21,6 +21,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from credcat.catalogue import Catalogue
 from credcat.model import Credential
+from credcat.render.language import localise
 from credcat.render.site.credential import (
     open_until,
     run_ends,
@@ -129,6 +130,69 @@ def test_every_run_offered_keeps_enrol_in_the_first_screen_of_a_phone(
     print(f"lowest edge at 375×667: {max(low.values())} px")
     below = {k: v for k, v in low.items() if v > PHONE["height"]}
     assert not below, f"below the first screen of a phone: {below}"
+
+
+GLANCE_OUTCOME = ".credcat-glance__outcomes li"
+"""The first outcome at a glance (its list follows the first screen's box)."""
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_outcomes_at_a_glance_begin_in_the_first_screen_of_a_phone(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
+) -> None:
+    """At 375×667, on the page of every active credential that offers a run, in English and
+    German: the title, the awarding body, the box of the first screen (level, workload, mode,
+    the next run, its price, Enrol) and the first outcome at a glance begin in the first
+    screen; the outcomes at a glance come before the summary on a phone (the stylesheet's
+    order), after it at 1280 px (the page's order, unchanged). Nothing is left out: the summary
+    is shown whole below them."""
+    cat = sample_site.catalogue
+    prefix = "" if lang == lang_of(cat) else f"{lang}/"
+    phone = open_page(new_context, PHONE)
+    desktop = open_page(new_context, DESKTOP)
+    tops: dict[str, int] = {}
+    measured = 0
+    for cred in sorted(cat.credentials.values(), key=lambda c: c.id):
+        if cred.status != "active" or not any(
+            open_until(o) >= TODAY.date() and o.enrolment_url for o in cred.offerings
+        ):
+            continue
+        phone.goto(sample_site.url(f"{prefix}credentials/{cred.id}/"))
+        boxes = {
+            what: phone.locator(selector).first.bounding_box()
+            for what, selector in {
+                "title": "h1",
+                "awarding body": ".credcat-by",
+                "level": '.credcat-glance [data-credcat-glance="eqf"]',
+                **FIRST_SCREEN,
+                "outcome": GLANCE_OUTCOME,
+                "summary": ".credcat-summary",
+            }.items()
+        }
+        for what, box in boxes.items():
+            assert box is not None, (cred.id, what)
+        first = boxes["outcome"]
+        assert first is not None
+        tops[cred.id] = round(first["y"])
+        for what, box in boxes.items():
+            if what != "summary":
+                assert box is not None and 0 <= box["y"] < PHONE["height"], (
+                    f"{prefix}credentials/{cred.id}/: {what} begins at y={box and box['y']:.0f}, "
+                    f"below the first screen of a phone ({PHONE['height']} px)"
+                )
+        summary = boxes["summary"]
+        assert summary is not None and summary["y"] > first["y"], cred.id
+        expect(phone.locator(".credcat-summary")).to_have_text(
+            localise(cred.summary, lang, lang_of(cat))
+        )
+        desktop.goto(sample_site.url(f"{prefix}credentials/{cred.id}/"))
+        wide_summary = desktop.locator(".credcat-summary").bounding_box()
+        wide_outcome = desktop.locator(GLANCE_OUTCOME).first.bounding_box()
+        assert wide_summary and wide_outcome and wide_summary["y"] < wide_outcome["y"], cred.id
+        measured += 1
+    assert measured, "the sample offers no run"
+    print(f"first outcome at a glance at 375×667 ({lang}): {json.dumps(tops)}")
+    save_screenshot(phone, screenshot_dir, f"credential-375-outcomes-{lang}", full_page=False)
 
 
 @pytest.mark.parametrize(("name", "viewport"), SIZES, ids=[n for n, _ in SIZES])
