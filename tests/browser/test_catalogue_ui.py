@@ -1146,3 +1146,55 @@ def test_an_empty_result_names_the_words_and_offers_to_keep_them(
         expect(empty).to_be_visible()
         expect(why).to_have_text(str(ui["catalogue_none"]))
         expect(alone).to_be_hidden()
+
+
+# --- the first screen of a phone: a card, and the filters in use ----------------------------------
+
+
+def box_of(page: Page, selector: str) -> dict[str, float]:
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None, f"{selector} is not shown"
+    return box
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_first_card_begins_in_the_first_screen_of_a_phone(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
+) -> None:
+    """At 375×667, as the catalogue opens (English, German): the first card's title, provider
+    and key facts (level, workload, mode, languages) lie within the first screen, under the
+    search box with its hint, the sort order and the filters' summary, which share one row and
+    stay reachable (24 px high at least); the cards are compact, none taller than 60 % of the
+    screen, their summary shortened to two lines (whole on the credential page); at 1280 px
+    the summary keeps its four lines."""
+    prefix = "" if lang == lang_of(sample_site.catalogue) else f"{lang}/"
+    context, _ = new_context(viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    open_catalogue(page, sample_site, lang=prefix)
+    first = "#credcat-results li.credcat-card"
+    measured = {}
+    for what, selector in {
+        "title": f"{first} .credcat-card__title",
+        "provider": f"{first} .credcat-card__provider",
+        "key facts": f"{first} .credcat-card__facts",
+    }.items():
+        box = box_of(page, selector)
+        measured[what] = round(box["y"] + box["height"])
+        assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (
+            f"{prefix}catalogue/ at 375×667: the first card's {what} spans y {box['y']:.0f}–"
+            f"{box['y'] + box['height']:.0f}, beyond the first screen"
+        )
+    print(f"first card at 375×667 ({lang}), lowest edges: {json.dumps(measured)}")
+    for selector in ("#credcat-q", "#credcat-q-hint", "#credcat-sort", "#credcat-facets > summary"):
+        expect(page.locator(selector)).to_be_in_viewport()
+    sort, summary = box_of(page, "#credcat-sort"), box_of(page, "#credcat-facets > summary")
+    assert summary["height"] >= 24 and sort["height"] >= 24
+    assert summary["x"] >= sort["x"] + sort["width"], "the sort order and the filters in one row"
+    assert abs((sort["y"] + sort["height"]) - (summary["y"] + summary["height"])) < 12
+    heights = page.locator(first).evaluate_all("els => els.map(e => e.offsetHeight)")
+    assert heights and max(heights) <= 0.6 * PHONE["height"], heights
+    clamp = f"{first} .credcat-card__summary"
+    assert page.locator(clamp).first.evaluate("e => getComputedStyle(e).webkitLineClamp") == "2"
+    save_screenshot(page, screenshot_dir, f"catalogue-375-first-screen-{lang}", full_page=False)
+    page.set_viewport_size(DESKTOP)
+    assert page.locator(clamp).first.evaluate("e => getComputedStyle(e).webkitLineClamp") == "4"
