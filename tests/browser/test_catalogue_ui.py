@@ -1198,3 +1198,105 @@ def test_the_first_card_begins_in_the_first_screen_of_a_phone(
     save_screenshot(page, screenshot_dir, f"catalogue-375-first-screen-{lang}", full_page=False)
     page.set_viewport_size(DESKTOP)
     assert page.locator(clamp).first.evaluate("e => getComputedStyle(e).webkitLineClamp") == "4"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_filters_in_use_are_buttons_above_the_results_on_a_phone(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
+) -> None:
+    """At 375×667 (English, German): as the page opens no filter is in use and no button
+    shown; two options ticked in the panel and "Show N results": a button per filter above
+    the results, in the panel's order, showing the option's label and named "Remove filter:
+    <label>" in the page's language, the next Tab stop after the results heading. Enter on the
+    first removes its filter (tick, results, count and address follow) and the focus goes to
+    the next button; Space on the last removes it, the buttons go and the focus is on the
+    facets' summary; Back brings it back. Scrolled to the results, the buttons begin below
+    Material's header. A workload range and every status are filters too
+    ("From 2.5 ECTS", "Every status"). No axe violation. At 1280 px no button (the facets sit
+    beside the results)."""
+    cat = sample_site.catalogue
+    prefix = "" if lang == lang_of(cat) else f"{lang}/"
+    ui = ui_strings(lang)
+    facets = data_of(sample_site, prefix.rstrip("/"))["facets"]
+    label = {facet: {str(p[0]): str(p[1]) for p in pairs} for facet, pairs in facets.items()}
+    cred = an_active_credential(sample_site)
+    eqf, mode = str(cred.eqf), cred.mode
+
+    def name(shown: str) -> str:
+        return ui["catalogue_chip_remove"].replace("{filter}", shown)
+
+    def counted(filters: dict[str, list[str]]) -> str:
+        return plural(ui["catalogue_count"], len(matching(cat, filters)), lang)
+
+    context, _ = new_context(viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    open_catalogue(page, sample_site, lang=prefix)
+    chips = page.locator("#credcat-chips")
+    buttons = chips.get_by_role("button")
+    expect(chips).to_be_hidden()
+    page.locator("#credcat-facets > summary").click()
+    facet_box(page, "eqf", eqf).check()
+    facet_box(page, "mode", mode).check()
+    page.locator("#credcat-show-results").click()
+    expect(page.locator("#results")).to_be_focused()
+    expect(chips).to_be_visible()
+    # scrolled to the results: the buttons begin below Material's header, not behind it
+    header = box_of(page, ".md-header")
+    assert header["y"] + header["height"] <= box_of(page, "#credcat-chips")["y"] < PHONE["height"]
+    expect(chips.locator(".credcat-chips__label")).to_have_text(ui["catalogue_chips"])
+    shown = chips.locator("button .credcat-chip__text")  # what a button shows, beside its ×
+    expect(shown).to_have_text([label["eqf"][eqf], label["mode"][mode]])
+    for text in (label["eqf"][eqf], label["mode"][mode]):
+        expect(chips.get_by_role("button", name=name(text), exact=True)).to_have_count(1)
+    both = {"eqf": [eqf], "mode": [mode], "status": ["active"]}
+    expect(page.locator("#credcat-count")).to_have_text(counted(both))
+    first_card = box_of(page, "#credcat-results li.credcat-card")
+    for n in range(2):
+        chip = buttons.nth(n).bounding_box()
+        assert chip is not None and chip["height"] >= 24 and chip["width"] >= 24
+        assert chip["y"] + chip["height"] <= first_card["y"], "the buttons come above the results"
+    assert_no_axe_violations(page, f"the filters in use above the results ({lang}, 375 px)")
+    save_screenshot(page, screenshot_dir, f"catalogue-375-filters-in-use-{lang}", full_page=False)
+
+    # the keyboard: Tab from the results heading, Enter removes the level
+    page.keyboard.press("Tab")
+    expect(buttons.first).to_be_focused()
+    page.keyboard.press("Enter")
+    only_mode = {"mode": [mode], "status": ["active"]}
+    expect(page.locator("#credcat-count")).to_have_text(counted(only_mode))
+    assert checked(page) == only_mode
+    assert sorted(shown_ids(page)) == sorted(e.id for e in matching(cat, only_mode))
+    query = parse_qs(urlsplit(settled_url(page)).query)
+    assert "eqf" not in query and query.get("mode") == [mode]
+    expect(buttons).to_have_count(1)
+    expect(buttons.first).to_be_focused()
+    expect(buttons.first).to_have_accessible_name(name(label["mode"][mode]))
+    page.keyboard.press(" ")
+    expect(chips).to_be_hidden()
+    expect(page.locator("#credcat-facets > summary")).to_be_focused()
+    expect(page.locator("#credcat-count")).to_have_text(counted({"status": ["active"]}))
+    assert urlsplit(settled_url(page)).query == ""
+    page.go_back()
+    expect(shown).to_have_text([label["mode"][mode]])
+    assert checked(page) == only_mode
+
+    # the workload range and every status
+    open_catalogue(page, sample_site, "?status=all&ects_min=2.5", lang=prefix)
+    decimal = format_decimal(2.5, locale=lang)
+    expect(shown).to_have_text(
+        [ui["catalogue_chip_statuses"], ui["catalogue_chip_min"].replace("{ects}", decimal)]
+    )
+    buttons.first.click()
+    expect(buttons).to_have_count(1)
+    assert checked(page) == {"status": ["active"]}
+    expect(page.locator("#credcat-ects-min")).to_have_value(decimal)
+    buttons.first.click()
+    expect(chips).to_be_hidden()
+    expect(page.locator("#credcat-ects-min")).to_have_value("")
+
+    page.set_viewport_size(DESKTOP)
+    open_catalogue(page, sample_site, f"?eqf={eqf}", lang=prefix)
+    expect(page.locator("#credcat-count")).to_have_text(
+        counted({"eqf": [eqf], "status": ["active"]})
+    )
+    expect(chips).to_be_hidden()

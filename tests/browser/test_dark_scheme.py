@@ -276,6 +276,38 @@ def test_credcats_own_colours_keep_their_contrast(
     assert not failures, f"{scheme} scheme, {palette} palette:\n" + "\n".join(failures)
 
 
+PHONE = {"width": 375, "height": 667}
+
+FILTERS_IN_USE = [
+    ("their label", ".credcat-chips__label", "color", TEXT),
+    ("a filter's button", ".credcat-chip", "color", TEXT),
+    ("its border", ".credcat-chip", "borderTopColor", GRAPHIC),
+]
+"""The buttons of the filters in use above the catalogue's results (on a phone only)."""
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_filters_in_use_on_a_phone_keep_their_contrast(
+    new_context: NewContext, sample_site: Site, scheme: str, palette: str
+) -> None:
+    """At 375 px, the catalogue opened with two filters: the buttons that remove them (above
+    the results) keep 4.5:1 for their text, 3:1 for their border, in both schemes and both
+    palettes, hovered and focused too; axe finds nothing."""
+    cred = min(
+        (c for c in sample_site.catalogue.credentials.values() if c.status == "active"),
+        key=lambda c: c.id,
+    )
+    page = open_page(new_context, PHONE)
+    page.goto(sample_site.url(f"catalogue/?eqf={cred.eqf}&mode={cred.mode}"))
+    expect(page.locator("#credcat-chips button")).to_have_count(2)
+    to_scheme(page, scheme, palette)
+    failures = measure(page, FILTERS_IN_USE)
+    assert not failures, f"{scheme} scheme, {palette} palette:\n" + "\n".join(failures)
+    assert_hovered_and_focused_contrast(page, page.locator(".credcat-chip").first)
+    assert_no_axe_violations(page, f"the filters in use at 375 px, {scheme}, {palette} palette")
+
+
 QR_AS_PAINTED = """async ([png, size]) => {
   const image = new Image();
   image.src = 'data:image/png;base64,' + png;

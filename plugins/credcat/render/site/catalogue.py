@@ -69,6 +69,10 @@ SCRIPT_STRINGS = (
     "catalogue_none_query",
     "catalogue_none_anywhere",
     "catalogue_ignored",
+    "catalogue_chip_remove",
+    "catalogue_chip_min",
+    "catalogue_chip_max",
+    "catalogue_chip_statuses",
 )
 """The UI strings ``catalogue.js`` needs to render a card (it holds no words of its own)."""
 

@@ -47,6 +47,14 @@
  *   #credcat-count                         results count (role="status": announced politely)
  *   #credcat-active-count                  number of the panel's filters in use, in the facets
  *                                          summary (the text search, outside the panel, is not one)
+ *   #credcat-chips, #credcat-chips-list    above the results (shown by the stylesheet where the
+ *                                          facets fold into a panel: a phone): a button per filter
+ *                                          of the panel in use, button[data-credcat-chip=<key>]
+ *                                          (<facet>:<value>, status: for every status, ects_min,
+ *                                          ects_max), named "Remove filter: <what it shows>";
+ *                                          pressed, it removes that filter (a step in the history)
+ *                                          and the focus goes to the next one, else to the facets'
+ *                                          summary
  *   #results                               the results heading (target of the skip link)
  *   #credcat-results                       the list of cards; li.credcat-card[data-credcat-id]
  *                                          [data-credcat-status]; only the shown ones exist;
@@ -106,6 +114,8 @@
   var othersEl = document.getElementById("credcat-others");
   var pagesEl = document.getElementById("credcat-pages");
   var activeEl = document.getElementById("credcat-active-count");
+  var chipsEl = document.getElementById("credcat-chips");
+  var chipList = document.getElementById("credcat-chips-list");
   var panel = document.getElementById("credcat-facets");
   var showBtn = document.getElementById("credcat-show-results");
   var moreBtn = document.getElementById("credcat-more");
@@ -864,6 +874,91 @@
     activeEl.textContent = active ? "(" + plural(activeEl, active) + ")" : "";
   }
 
+  /** The filters of the panel in use, in the panel's order, each as {key, text, lang,
+   *  remove}: a facet's options ticked (the status only where it is not "active" alone; none
+   *  ticked is every status), then the ends of the workload range. The text search is not
+   *  one (its box is in sight above). */
+  function filtersInUse(state) {
+    var out = [];
+    FACETS.forEach(function (facet) {
+      if (facet === "status") {
+        if (state.status.length === 1 && state.status[0] === DEFAULT_STATUS[0]) return;
+        if (!state.status.length) {
+          out.push({ key: "status:", text: words.catalogue_chip_statuses, lang: "", remove: function () {
+            checkboxes("status").forEach(function (box) { box.checked = DEFAULT_STATUS.indexOf(box.value) !== -1; });
+          } });
+          return;
+        }
+      }
+      state[facet].forEach(function (value) {
+        out.push({
+          key: facet + ":" + value,
+          text: labels[facet][value] || value,
+          lang: labelLangs[facet][value] || "",
+          remove: function () {
+            checkboxes(facet).forEach(function (box) { if (box.value === value) box.checked = false; });
+          }
+        });
+      });
+    });
+    if (state.min !== null) {
+      out.push({ key: "ects_min", text: fill(words.catalogue_chip_min, { ects: formatNumber(state.min) }), lang: "",
+        remove: function () { minEl.value = ""; } });
+    }
+    if (state.max !== null) {
+      out.push({ key: "ects_max", text: fill(words.catalogue_chip_max, { ects: formatNumber(state.max) }), lang: "",
+        remove: function () { maxEl.value = ""; } });
+    }
+    return out;
+  }
+
+  /** A button per filter in use above the results ("EQF level 6 ×"), named "Remove filter:
+   *  EQF level 6" (the words around the filter hidden from sight, so that the name holds what
+   *  the button shows, in its language). */
+  function showChips(state) {
+    if (!chipsEl || !chipList) return;
+    var used = filtersInUse(state);
+    var pieces = String(words.catalogue_chip_remove || "{filter}").split("{filter}");
+    chipList.textContent = "";
+    used.forEach(function (filter) {
+      var item = el("li");
+      var button = el("button", "credcat-chip");
+      button.type = "button";
+      button.setAttribute("data-credcat-chip", filter.key);
+      if (pieces[0]) button.appendChild(el("span", "credcat-sr-only", pieces[0]));
+      var shown = el("span", "credcat-chip__text", filter.text);
+      if (filter.lang) setFallback(shown, filter.lang);
+      button.appendChild(shown);
+      var rest = pieces.slice(1).join("{filter}");
+      if (rest) button.appendChild(el("span", "credcat-sr-only", rest));
+      var cross = el("span", "credcat-chip__x", "\u00d7");
+      cross.setAttribute("aria-hidden", "true");
+      button.appendChild(cross);
+      button.credcatRemove = filter.remove;
+      item.appendChild(button);
+      chipList.appendChild(item);
+    });
+    chipsEl.hidden = used.length === 0;
+  }
+
+  /** A filter's button pressed: that filter removed (a step in the history), the results and
+   *  the buttons again; the focus on the button that took its place, else the one before it,
+   *  else the facets' summary. */
+  function removeChip(button) {
+    var buttons = Array.prototype.slice.call(chipList.querySelectorAll("button[data-credcat-chip]"));
+    var at = buttons.indexOf(button);
+    var next = buttons[at + 1] || buttons[at - 1] || null;
+    var nextKey = next ? next.getAttribute("data-credcat-chip") : null;
+    button.credcatRemove();
+    window.clearTimeout(query.credcatTimer);
+    typingStep = false;
+    apply("push", true);
+    var target = nextKey === null ? null
+      : chipList.querySelector("button[data-credcat-chip=" + quoted(nextKey) + "]");
+    if (!target && panel) target = panel.querySelector("summary");
+    if (target) target.focus();
+  }
+
   // --- applying a change ------------------------------------------------------------------
 
   /** Filter, count, render and record the state. step: "push" (a new history step),
@@ -892,6 +987,7 @@
       else input.removeAttribute("aria-invalid");
     });
     showActive(state);
+    showChips(state);
     if (showBtn) showBtn.textContent = plural(showBtn, results.length);
     writeUrl(state, step);
     var text = plural(countEl, results.length);
@@ -954,6 +1050,7 @@
     if (moreBtn) moreBtn.hidden = true;
     emptyEl.hidden = true;
     showActive(state);
+    showChips(state);
     writeUrl(state, step);
     window.clearTimeout(announceTimer);
     countEl.textContent = words.catalogue_search_loading || "…";
@@ -1153,6 +1250,12 @@
       }, true);
     }
     if (showBtn) showBtn.addEventListener("click", function () { closePanel(true); });
+    if (chipList) {
+      chipList.addEventListener("click", function (event) {
+        var button = event.target && event.target.closest ? event.target.closest("button[data-credcat-chip]") : null;
+        if (button && button.credcatRemove) removeChip(button);
+      });
+    }
     if (keepBtn) keepBtn.addEventListener("click", keepWords);
     window.addEventListener("pagehide", flushUrl);
     // Material's search keys (f, s, /) lead to this page's search box: the one box on the page.
