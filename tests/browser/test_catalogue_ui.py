@@ -61,7 +61,8 @@ pytestmark = pytest.mark.browser
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 667}
 VIEWPORTS = {"1280": DESKTOP, "375": PHONE}
-ROWS = ["level", "workload", "outcomes", "assessment", "price", "next_start", "awarding"]
+ROWS = ["level", "workload", "mode", "price", "next_start", "awarding", "outcomes", "assessment"]
+"""The compare table's rows: what a learner decides on first, then the long ones."""
 
 
 def data_of(site: Site, lang: str = "") -> dict[str, Any]:
@@ -392,6 +393,7 @@ def assert_compare_table(page: Page, site: Site, ids: list[str], lang: str = "")
     strings = ui_strings(code)["compare"]
     data = {e["i"]: e for e in data_of(site, lang)["credentials"]}
     texts = texts_of(site, lang)
+    modes = {str(value): str(label) for value, label, *_ in data_of(site, lang)["facets"]["mode"]}
     table = page.locator("table.credcat-compare-table")
     expect(table).to_be_visible()
     expect(table.locator("caption")).to_have_text(CAPTIONS[code][len(ids)])
@@ -412,6 +414,8 @@ def assert_compare_table(page: Page, site: Site, ids: list[str], lang: str = "")
         expect(cell.locator("li").first).to_have_text(texts[cid]["o"][0])
         workload = table.locator('tr[data-credcat-row="workload"] td').nth(n)
         expect(workload).to_have_text(texts[cid]["w"])
+        mode = table.locator('tr[data-credcat-row="mode"] td').nth(n)
+        expect(mode).to_have_text(modes[data[cid]["m"]])
         assessed = table.locator('tr[data-credcat-row="assessment"] td').nth(n)
         expect(assessed.locator("li")).to_have_count(len(cat.credentials[cid].assessments))
         expect(assessed.locator("li").first).to_have_text(texts[cid]["x"][0])
@@ -1300,3 +1304,40 @@ def test_the_filters_in_use_are_buttons_above_the_results_on_a_phone(
         counted({"eqf": [eqf], "status": ["active"]})
     )
     expect(chips).to_be_hidden()
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_on_a_phone_the_compare_page_gives_price_and_start_before_the_outcomes(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
+) -> None:
+    """At 375×667, comparing the three credentials with most outcomes (English, German): the
+    rows a learner decides on (level, workload, mode, price, next start, awarding body) come
+    before the outcomes and the assessments, in the table's order and on the screen: every
+    credential's price and next start lie above the first outcome; at 1280 px the same order."""
+    cat = sample_site.catalogue
+    prefix = "" if lang == lang_of(cat) else f"{lang}/"
+    active = [c for c in cat.credentials.values() if c.status == "active"]
+    ids = [c.id for c in sorted(active, key=lambda c: (-len(c.outcomes), c.id))[:3]]
+    context, _ = new_context(viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    page.goto(sample_site.url(f"{prefix}compare/?ids=" + ",".join(ids)))
+    table = page.locator("table.credcat-compare-table")
+    expect(table).to_be_visible()
+    rows = table.locator("tbody tr")
+    assert rows.evaluate_all("els => els.map(e => e.getAttribute('data-credcat-row'))") == ROWS
+    tops: dict[str, list[int]] = {}
+    for row in ROWS:
+        cells = table.locator(f'tr[data-credcat-row="{row}"] td')
+        expect(cells).to_have_count(len(ids))
+        tops[row] = cells.evaluate_all(
+            "els => els.map(e => Math.round(e.getBoundingClientRect().top))"
+        )
+    first_outcome = min(tops["outcomes"])
+    for row in ("level", "workload", "mode", "price", "next_start", "awarding"):
+        assert max(tops[row]) < first_outcome, (row, tops[row], first_outcome)
+    print(f"compare at 375 px ({lang}), tops: {json.dumps(tops)}")
+    save_screenshot(page, screenshot_dir, f"compare-375-decision-first-{lang}")
+    page.set_viewport_size(DESKTOP)
+    price = table.locator('tr[data-credcat-row="price"]').bounding_box()
+    outcomes = table.locator('tr[data-credcat-row="outcomes"]').bounding_box()
+    assert price and outcomes and price["y"] < outcomes["y"]

@@ -8,8 +8,10 @@
  * catalogue-texts.json (the language's own; both requested at once, docs/data.md), and builds
  * one accessible table:
  * a caption, a column per credential (its header links to the credential page and carries a
- * "remove" link), a row per aspect (level, workload, outcomes, assessment, price, next start,
- * awarding body), each with its row header. The next start is decided with the reader's date
+ * "remove" link), a row per aspect, each with its row header: first what a learner decides on
+ * (level, workload, mode, price, next start, awarding body), then the long ones (outcomes,
+ * assessment), so that on a phone, where each aspect is a block, the price and the next start
+ * come before some thousand pixels of outcomes. The next start is decided with the reader's date
  * (a run whose start or application deadline has passed is not the next start), with its
  * language where the credential's runs differ in it; the price is that run's, with its note
  * (none where no run is open); a credential no longer offered says so in both rows ("No
@@ -26,7 +28,7 @@
 (function () {
   "use strict";
 
-  var ROWS = ["level", "workload", "outcomes", "assessment", "price", "next_start", "awarding"];
+  var ROWS = ["level", "workload", "mode", "price", "next_start", "awarding", "outcomes", "assessment"];
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
   var holder = document.getElementById("credcat-compare-table");
@@ -215,6 +217,7 @@
         var gone = e.st === "retired" || e.st === "superseded";
         if (row === "level") td.textContent = (labels.eqf && labels.eqf[String(e.e)]) || String(e.e);
         else if (row === "workload") td.textContent = more.w || "";
+        else if (row === "mode") td.textContent = (labels.mode && labels.mode[String(e.m)]) || String(e.m || "");
         else if (row === "outcomes") td.appendChild(bulleted(list(more.o), list(more.ol)));
         else if (row === "assessment") td.appendChild(assessmentLines(list(more.x), list(more.xl), list(more.xt)));
         else if (row === "price") {
