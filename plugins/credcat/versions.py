@@ -620,10 +620,27 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         else tuple(sorted((k, tuple(sorted(v.items()))) for k, v in titles.items())),
         "base_uri": base_uri,
         "publisher": publisher,
-        "names": None
-        if organisations is None
-        else tuple(sorted((k, tuple(sorted(v["name"].items()))) for k, v in organisations.items())),
+        "names": None if organisations is None else _names_held(organisations),
     }
+
+
+_NAMES: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, tuple[tuple[str, str], ...]]] = {}
+"""Each organisation's name as release records hold it, once per process: a catalogue that
+publishes its versions records the same few names in nearly every snapshot."""
+
+
+def _names_held(
+    organisations: dict[str, Any],
+) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """The names of a release record (:data:`ORGANISATIONS`), sorted, each held once."""
+    held = []
+    for oid, entry in sorted(organisations.items()):
+        name = tuple(
+            (sys.intern(lang), sys.intern(text)) for lang, text in sorted(entry["name"].items())
+        )
+        found = (sys.intern(oid), name)
+        held.append(_NAMES.setdefault(found, found))
+    return tuple(held)
 
 
 def _is_title(value: Any) -> bool:
