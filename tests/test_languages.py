@@ -389,10 +389,10 @@ def test_sitemap_lists_every_language(sample: Path) -> None:
     for path in ("catalogue/", "de/catalogue/", "fr/catalogue/"):
         assert f'hreflang="{path[:2] if path[2] == "/" else "en"}" href="{base}{path}"' in sitemap
     assert f'hreflang="x-default" href="{base}catalogue/"' in sitemap
-    # every page but the hand-written ones no language has a translation of
-    untranslated = sum(f"<loc>{base}{path}</loc>" in sitemap for path in ("how-to-read/", "data/"))
-    assert untranslated == 2
-    assert sitemap.count("<loc>") == sitemap.count('hreflang="x-default"') + untranslated
+    # every page but the hand-written one no language has a translation of (the data page;
+    # the guide has a German and a French one)
+    assert f"<loc>{base}data/</loc>" in sitemap
+    assert sitemap.count("<loc>") == sitemap.count('hreflang="x-default"') + 1
 
 
 def test_untranslated_copies_point_search_engines_at_their_original(sample: Path) -> None:
@@ -401,17 +401,17 @@ def test_untranslated_copies_point_search_engines_at_their_original(sample: Path
     canonical address, and the sitemap lists the original only, never the copy as a German or
     French page (``hreflang`` would tell a search engine its English text is German)."""
     base = "https://credentials.digital-skills-alliance.eu/"
-    copy = _read(sample, "de/how-to-read/index.html")
-    assert f'<link rel="canonical" href="{base}how-to-read/">' in copy
+    copy = _read(sample, "de/data/index.html")
+    assert f'<link rel="canonical" href="{base}data/">' in copy
     assert "Sprache wechseln" in copy  # still the German site around the English text
-    original = _read(sample, "how-to-read/index.html")
-    assert f'<link rel="canonical" href="{base}how-to-read/">' in original
+    original = _read(sample, "data/index.html")
+    assert f'<link rel="canonical" href="{base}data/">' in original
     translated = _read(sample, "de/index.html")
     assert f'<link rel="canonical" href="{base}de/">' in translated
     sitemap = _read(sample, "sitemap.xml")
-    assert f"{base}de/how-to-read/" not in sitemap
+    assert f"{base}de/data/" not in sitemap
     assert f"{base}fr/data/" not in sitemap
-    entry = sitemap.split(f"<loc>{base}how-to-read/</loc>", 1)[1].split("</url>", 1)[0]
+    entry = sitemap.split(f"<loc>{base}data/</loc>", 1)[1].split("</url>", 1)[0]
     assert "hreflang" not in entry  # no other language has it
     assert f'hreflang="de" href="{base}de/"' in sitemap  # a translated page keeps them
 
@@ -455,7 +455,7 @@ def test_sitemap_lists_every_page_once_and_its_gzip_is_the_same(sample: Path) ->
             pages.add(address)
         else:  # an untranslated copy names its original, which is listed instead
             copies.add(rel)
-    assert copies == {f"{lang}/{p}" for lang in ("de", "fr") for p in ("how-to-read", "data")}
+    assert copies == {"de/data", "fr/data"}  # the guide is translated into both
     assert unindexed and all(address.endswith("/summary/") for address in unindexed)
     assert len(locs) == len(set(locs))
     assert set(locs) == pages
@@ -554,16 +554,14 @@ def test_fallback_texts_are_marked(sample: Path) -> None:
     organisation = _read(sample, "fr/organisations/hochschule-rheinau/index.html")
     assert "Une université de sciences appliquées" in organisation
     assert 'data-credcat-fallback="en"' not in organisation.split("credcat-prose", 1)[1][:200]
-    untranslated = _read(sample, "fr/how-to-read/index.html")
+    untranslated = _read(sample, "fr/data/index.html")
     assert "Cette page n’existe pas encore en français" in untranslated
     # titled by the sample's nav_translations, in the navigation of every French page and in
     # its own <title>; the English page keeps the title nav gives it
-    assert "<title>Lire un microcertificat - " in untranslated
-    assert re.search(
-        r"<span class=\"md-ellipsis\">\s*Lire un microcertificat\s*</span>", translated
-    )
-    assert "How to read a credential" not in translated.split('<div class="md-content"', 1)[0]
-    assert "<title>How to read a credential - " in _read(sample, "how-to-read/index.html")
+    assert "<title>Données ouvertes - " in untranslated
+    assert re.search(r"<span class=\"md-ellipsis\">\s*Données ouvertes\s*</span>", translated)
+    assert not re.search(r">\s*Data\s*<", translated.split('<div class="md-content"', 1)[0])
+    assert "<title>Data - " in _read(sample, "data/index.html")
     assert '<div lang="en">' in untranslated
     translated = _read(sample, "de/index.html")
     assert "Microcredentials, die Sie prüfen können" in translated
@@ -936,7 +934,7 @@ def test_english_titles_on_french_pages_are_marked_wherever_they_show(sample: Pa
 TOC_WORD = {"en": "Table of contents", "de": "Inhaltsverzeichnis", "fr": "Table des matières"}
 
 
-@pytest.mark.parametrize("page", ["de/how-to-read/", "fr/how-to-read/", "de/data/", "fr/data/"])
+@pytest.mark.parametrize("page", ["de/data/", "fr/data/"])
 def test_the_contents_of_a_page_shown_in_english_say_they_are_english(
     sample: Path, page: str
 ) -> None:
@@ -952,8 +950,8 @@ def test_the_contents_of_a_page_shown_in_english_say_they_are_english(
     assert own and {said for _, said in own} == {lang}, own
     sections = [(text, said, kind) for text, said, kind in toc if text != TOC_WORD[lang]]
     assert len(sections) > 5 and {said for _, said, _ in sections} == {"en"}, sections
-    if page.endswith("how-to-read/"):  # "Versions" is a section of "Status and versions"
-        assert ("Status and versions", "en", "aria-label") in sections
+    # "Drafts" is a section of "Per credential version": the name of its list says English
+    assert ("Per credential version", "en", "aria-label") in sections
     english = _read(sample, page.split("/", 1)[1] + "index.html")
     contents = english.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>\n", 1)[0]
     assert "lang=" not in contents
@@ -1088,17 +1086,19 @@ def text_links(html: str) -> list[tuple[str, str, str]]:
     ("page", "note"), [("", ""), ("de/", " (auf Englisch)"), ("fr/", " (en anglais)")]
 )
 def test_a_link_to_a_page_in_another_language_says_so(sample: Path, page: str, note: str) -> None:
-    """WCAG 2.1, 2.4.4 and 3.1.2: the German and French home pages link the guides, which
-    have no German or French text; each such link says, in its own words, that the page is
-    English ("Wie man einen Nachweis liest (auf Englisch)", "Données (en anglais)", the
-    button too), and its ``hreflang``; the hand-written text does not say it again. Links to
-    pages in the page's language say nothing, nor does any link of the English home."""
+    """WCAG 2.1, 2.4.4 and 3.1.2: the German and French home pages link the data page, which
+    has no German or French text; each such link says, in its own words, that the page is
+    English ("Daten (auf Englisch)", "Données (en anglais)"), and its ``hreflang``; the
+    hand-written text does not say it again. Links to pages in the page's language say
+    nothing (the guide, translated into both, and its button among them), nor does any link
+    of the English home."""
     links = text_links(_read(sample, page + "index.html"))
-    to_guides = [link for link in links if link[0] in {"how-to-read/", "data/"}]
-    others = [link for link in links if link[0] not in {"how-to-read/", "data/"}]
-    assert len(to_guides) >= 3 and len(others) >= 5, links
+    to_data = [link for link in links if link[0] == "data/"]
+    others = [link for link in links if link[0] != "data/"]
+    assert len(to_data) == 1 and len(others) >= 5, links
+    assert [link[0] for link in others].count("how-to-read/") == 2, others  # button and link
     marked = f' <span class="credcat-link-lang">{note.strip()}</span>'
-    for href, attrs, text in to_guides:
+    for href, attrs, text in to_data:
         if note:
             assert attrs == ' hreflang="en"' and text.endswith(marked), (href, attrs, text)
             assert text.count(note.strip()) == 1, text
@@ -1106,9 +1106,9 @@ def test_a_link_to_a_page_in_another_language_says_so(sample: Path, page: str, n
             assert "hreflang" not in attrs and "credcat-link-lang" not in text, text
     for href, attrs, text in others:
         assert "hreflang" not in attrs and "credcat-link-lang" not in text, (href, text)
-    # the English text of a guide on the German site: its links to pages of that site say
-    # nothing of the language of credcat's pages
-    assert "credcat-link-lang" not in _read(sample, "de/how-to-read/index.html")
+    # the English text of the data page on the German site: its links to pages of that site
+    # say nothing of the language of credcat's pages
+    assert "credcat-link-lang" not in _read(sample, "de/data/index.html")
 
 
 _GUIDE_LINK = re.compile(r'<a href="[^"]*/(how-to-read|data)/(?:#\w+)?"([^>]*)>(.*?)</a>')
@@ -1134,14 +1134,15 @@ def guide_links(html: str) -> list[tuple[str, str, str]]:
 def test_credcats_links_to_a_guide_in_another_language_say_so(
     sample: Path, page: str, note: str
 ) -> None:
-    """credcat's own pages link the guide (what the levels mean) and the data page, English
-    on the German and French sites: those links say so too, as a hand-written page's do."""
+    """credcat's own pages link the guide (what the levels mean) and the data page: the data
+    page, English on the German and French sites, is said to be so, as a hand-written page's
+    links say it; the guide, translated into German and French, is linked as any page."""
     links = guide_links(_read(sample, page + "index.html"))
     assert {which for which, _, _ in links} == (
         {"how-to-read", "data"} if "credentials/" in page else {"data"}
     ), links
-    for _which, attrs, text in links:
-        if note:
+    for which, attrs, text in links:
+        if note and which == "data":
             assert attrs == ' hreflang="en"', attrs
             assert text.endswith(f' <span class="credcat-link-lang">{note.strip()}</span>'), text
         else:

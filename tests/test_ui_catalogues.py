@@ -21,6 +21,7 @@ from babel.messages.catalog import Catalog
 from credcat import vocab
 from credcat.changes import Change, Code, describe
 from credcat.render.language import link_label, phrase
+from credcat.render.site.locales import update_catalog
 from credcat.render.site.localise import Localiser, plural, ui_strings
 from credcat.render.site.messages import (
     SOURCE_LANGUAGE,
@@ -111,6 +112,23 @@ def test_leftover_language_blocks_are_imported_and_stripped() -> None:
     assert catalog.get("Hello", context="greeting").string == "Hallo"
     day = catalog.get(("{n} day", "{n} days"), context="unit.day")
     assert day.string == ("{n} Tag", "{n} Tage")
+
+
+def test_a_changed_english_text_keeps_each_languages_own_translation() -> None:
+    """Every catalogue updated from one template keeps its own old translation of a key whose
+    English changed, marked fuzzy (the template is not changed by the first update)."""
+    pot = Catalog(domain="credcat", fuzzy=False)
+    pot.add("Choose a file (JSON or images)", context="check.file")
+    pot.add("Check", context="check.submit")
+    old = {"de": "Datei auswählen (JSON)", "fr": "Choisir un fichier (JSON)"}
+    for lang, text in old.items():
+        catalog = Catalog(locale=lang, domain="credcat", fuzzy=False)
+        catalog.add("Choose a file (JSON)", text, context="check.file")
+        update_catalog(catalog, pot)
+        changed = catalog.get("Choose a file (JSON or images)", context="check.file")
+        assert (changed.string, changed.fuzzy) == (text, True), lang
+        assert not catalog.get("Check", context="check.submit").string
+    assert all(not m.string and not m.fuzzy for m in pot if m.id)
 
 
 def test_labels_official_first_then_credcats_own() -> None:

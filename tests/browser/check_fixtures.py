@@ -6,7 +6,8 @@ the EDC Issuer's upload form, signed as JAdES/JWS (JSON serialisation, like the 
 signed sample) and as a compact JWS (dummy signatures: the page never verifies them), in the
 VC 2.0 data model, an Open Badges 3.0 ``OpenBadgeCredential`` wrapping our
 ``ob3-achievement.json`` (or an edition in another language, with its criteria's narrative to
-change), a tampered copy, and hostile inputs.
+change), a tampered copy, badge images with a credential baked in (a PNG's ``iTXt`` chunk, an
+SVG's ``<openbadges:credential>``, as Open Badges 3.0 bakes them), and hostile inputs.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import re
+import struct
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -327,3 +331,57 @@ def deeply_nested(depth: int = 10_000) -> str:
 def huge(size: int = 6 * 1024 * 1024) -> bytes:
     """A JSON document of ``size`` bytes: one long string."""
     return b'{"a":"' + b"x" * (size - 8) + b'"}'
+
+
+# --- badge images -------------------------------------------------------------------------------
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+OB3_NS = "https://purl.imsglobal.org/ob/v3p0"
+
+
+def png_chunk(kind: bytes, data: bytes, crc: int | None = None, length: int | None = None) -> bytes:
+    """A PNG chunk: length, type, data, CRC (of type and data), unless ``crc`` or ``length``
+    say otherwise (a damaged chunk)."""
+    stated = len(data) if length is None else length
+    check = zlib.crc32(kind + data) if crc is None else crc
+    return struct.pack(">I", stated) + kind + data + struct.pack(">I", check)
+
+
+def itxt(keyword: str, text: str, *, compressed: bool = False) -> bytes:
+    """An ``iTXt`` chunk's data: keyword, NUL, compression flag and method, empty language tag
+    and translated keyword, each ended by NUL, then the text (UTF-8, zlib-compressed where
+    ``compressed``)."""
+    body = text.encode("utf-8")
+    if compressed:
+        body = zlib.compress(body)
+    return keyword.encode("latin-1") + b"\0" + bytes([int(compressed), 0]) + b"\0\0" + body
+
+
+def png(*chunks: bytes, end: bool = True) -> bytes:
+    """A valid 1 × 1 grey PNG (IHDR, IDAT, IEND) with ``chunks`` after its IHDR (IEND left out
+    where not ``end``)."""
+    header = png_chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+    pixels = png_chunk(b"IDAT", zlib.compress(b"\0\x80"))
+    tail = png_chunk(b"IEND", b"") if end else b""
+    return PNG_SIGNATURE + header + b"".join(chunks) + pixels + tail
+
+
+def baked_png(text: str, *, compressed: bool = False) -> bytes:
+    """A PNG with ``text`` (a credential's JSON, or a compact JWS) baked in, as Open Badges 3.0
+    bakes it: an ``iTXt`` chunk whose keyword is ``openbadgecredential``."""
+    return png(png_chunk(b"iTXt", itxt("openbadgecredential", text, compressed=compressed)))
+
+
+def baked_svg(svg: str, text: str, *, verify: bool = False) -> str:
+    """The SVG ``svg`` with ``text`` baked in: an ``<openbadges:credential>`` first in its root,
+    the JSON in CDATA or (``verify``) a compact JWS in its ``verify`` attribute."""
+    if verify:
+        element = f'<openbadges:credential verify="{text}"></openbadges:credential>'
+    else:
+        cdata = text.replace("]]>", "]]]]><![CDATA[>")
+        element = f"<openbadges:credential><![CDATA[{cdata}]]></openbadges:credential>"
+    opening = re.search(r"<svg\b[^>]*>", svg)
+    assert opening is not None
+    tag = opening.group(0)
+    declared = tag[:-1] + f' xmlns:openbadges="{OB3_NS}">'
+    return svg[: opening.start()] + declared + element + svg[opening.end() :]

@@ -8,6 +8,7 @@ a clear message (never a script run) for hostile input.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -94,7 +95,8 @@ def test_empty_state_explains_and_says_the_seal_is_not_verified(page: Page, samp
     viewer = seal.locator("a")
     expect(viewer).to_have_text("official European Digital Credentials viewer")
     assert (viewer.get_attribute("href") or "").startswith("https://europa.eu/europass/")
-    expect(page.get_by_label("Choose a credential file (JSON or JSON-LD)")).to_be_visible()
+    label = "Choose a credential file (JSON or JSON-LD, or a badge image: PNG or SVG)"
+    expect(page.get_by_label(label)).to_be_visible()
     expect(page.locator("#credcat-check-result")).to_be_hidden()
     # the page pressed without input says what to do
     page.locator("#credcat-check-submit").click()
@@ -2164,27 +2166,221 @@ def test_a_file_dropped_anywhere_stays_on_the_page(
 # --- what the file is -------------------------------------------------------------------------
 
 
-def test_a_pdf_or_an_image_is_named_as_such(page: Page, sample_site: Site):
-    """A PDF, a PNG, or the version's own SVG badge is not a credential file this page reads:
-    the message says what it is and which files it reads (not "check that you copied all of
-    it")."""
+def test_a_pdf_or_a_jpeg_is_named_as_such(page: Page, sample_site: Site):
+    """A PDF or a JPEG is not a credential file this page reads: the message says what it is
+    and which files it reads (not "check that you copied all of it")."""
     said = ui_strings("en")["check"]
-    svg = sample_site.root / "credentials" / CID / VERSION / "badge.svg"
     files = {
         "PDF": ("certificate.pdf", "application/pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
-        "PNG": ("badge.png", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
-        "SVG": ("badge.svg", "image/svg+xml", svg.read_bytes()),
+        "JPEG": ("photo.jpg", "image/jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"),
     }
     open_check(page, sample_site)
     output = page.locator("#credcat-check-output")
     for kind, (name, mime, data) in files.items():
-        page.locator("#credcat-check-clear").click()
-        page.set_input_files(
-            "#credcat-check-file", files=[{"name": name, "mimeType": mime, "buffer": data}]
-        )
+        choose(page, name, mime, data)
         expect(output).to_have_attribute("data-credcat-verdict", "error")
         expect(output).to_contain_text(str(said["error_file_kind"]).format(kind=kind))
         expect(output).not_to_contain_text(str(said["error_json"]))
+
+
+# --- badge images -----------------------------------------------------------------------------
+
+
+def choose(page: Page, name: str, mime: str, data: bytes) -> None:
+    """Choose a file (after Clear); wait for the verdict."""
+    page.locator("#credcat-check-clear").click()
+    expect(page.locator("#credcat-check-result")).to_be_hidden()
+    page.set_input_files(
+        "#credcat-check-file", files=[{"name": name, "mimeType": mime, "buffer": data}]
+    )
+    expect(page.locator("#credcat-check-output[data-credcat-verdict]")).to_have_count(1)
+
+
+def console_errors(page: Page) -> list[str]:
+    """What the page writes to the console as errors from now on (none, however hostile the
+    file: each is a message on the page)."""
+    errors: list[str] = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    return errors
+
+
+DROP_BYTES = """([selector, name, type, data]) => {
+    const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], name, {type}));
+    const event = new DragEvent("drop", {bubbles: true, cancelable: true, dataTransfer: transfer});
+    return document.querySelector(selector).dispatchEvent(event);
+}"""
+
+
+def test_a_credential_baked_into_a_badge_image_is_read(page: Page, sample_site: Site):
+    """An Open Badge handed over as its image, the credential baked in as Open Badges 3.0
+    bakes it (a PNG's iTXt chunk "openbadgecredential", its JSON or a compact JWS, also
+    compressed; an SVG's <openbadges:credential>, the JSON in CDATA or a JWS in its verify
+    attribute), chosen, dropped or (an SVG) pasted, is read as its credential: the same
+    verdict and rows as the credential's own file, and a line saying that it was read from
+    the badge image."""
+    said = ui_strings("en")["check"]
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    text, jws = json.dumps(badge), fx.jws_compact(badge)
+    odd = b"openbadgecredential\0\0\x07\0\0" + text.encode("utf-8")
+    svg = (sample_site.root / "credentials" / CID / VERSION / "badge.svg").read_text("utf-8")
+    errors = console_errors(page)
+    open_check(page, sample_site)
+    message = page.locator(".credcat-check__verdict")
+    note = page.locator(".credcat-check__baked")
+    paste(page, text)
+    plain = (verdict(page), row_results(page), message.inner_text())
+    assert plain[0] == "match", output_text(page)
+    expect(note).to_have_count(0)
+    images = {
+        "PNG, JSON": ("maria.png", fx.baked_png(text), "unsigned"),
+        "PNG, JWS": ("maria.png", fx.baked_png(jws), "jws_compact"),
+        "PNG, compressed": ("maria.png", fx.baked_png(text, compressed=True), "unsigned"),
+        # uncompressed, a compression method other than zlib's 0 stated (ignored, as PNG says)
+        "PNG, any method": ("maria.png", fx.png(fx.png_chunk(b"iTXt", odd)), "unsigned"),
+        "SVG, JSON": ("maria.svg", fx.baked_svg(svg, text).encode(), "unsigned"),
+        "SVG, JWS": ("maria.svg", fx.baked_svg(svg, jws, verify=True).encode(), "jws_compact"),
+    }
+    for name, (filename, data, form) in images.items():
+        kind = filename[-3:]
+        choose(page, filename, f"image/{'png' if kind == 'png' else 'svg+xml'}", data)
+        assert (verdict(page), row_results(page), message.inner_text()) == plain, name
+        expect(note).to_have_text(str(said["baked_read"]).format(kind=kind.upper()))
+        expect(note).to_have_attribute("data-credcat-baked", kind)
+        expect(page.locator(".credcat-check__format")).to_contain_text(str(said[f"form_{form}"]))
+        expect(page.locator(".credcat-check__when")).to_contain_text(filename)
+    assert_no_axe_violations(page, "check page, a badge image")
+    # a browser without DecompressionStream says that it cannot read a compressed one
+    page.evaluate("() => { delete window.DecompressionStream; }")
+    choose(page, "maria.png", "image/png", fx.baked_png(text, compressed=True))
+    assert verdict(page) == "error"
+    expect(page.locator(".credcat-check__message")).to_have_text(
+        str(said["error_baked_compressed"])
+    )
+
+    page.locator("#credcat-check-clear").click()
+    encoded = base64.b64encode(fx.baked_png(text)).decode("ascii")
+    assert (
+        page.evaluate(DROP_BYTES, ["#credcat-check-drop", "maria.png", "image/png", encoded])
+        is False
+    )
+    expect(page.locator("#credcat-check-output")).to_have_attribute("data-credcat-verdict", "match")
+    expect(note).to_have_attribute("data-credcat-baked", "png")
+    paste(page, fx.baked_svg(svg, text))  # the SVG's text pasted
+    assert (verdict(page), row_results(page)) == plain[:2]
+    expect(note).to_have_attribute("data-credcat-baked", "svg")
+    assert errors == []
+
+
+def test_an_image_without_a_baked_credential_says_so(page: Page, sample_site: Site):
+    """A PNG or an SVG with no credential baked in (the version's own badge.svg, a PNG whose
+    text chunks are others) says that none is baked into it, and what the page reads; one
+    holding an Open Badges 2.0 assertion says that this page reads Open Badges 3.0 only."""
+    said = ui_strings("en")["check"]
+    svg = (sample_site.root / "credentials" / CID / VERSION / "badge.svg").read_bytes()
+    ob2_svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org">'
+        '<openbadges:assertion verify="https://issuer.example/assertions/1"/></svg>'
+    )
+    described = fx.png(
+        fx.png_chunk(b"tEXt", b"Software\0Inkscape"),
+        fx.png_chunk(b"iTXt", fx.itxt("Description", "A badge")),
+    )
+    ob2 = fx.png(fx.png_chunk(b"iTXt", fx.itxt("openbadges", "https://issuer.example/a/1")))
+    cases = [
+        ("badge.png", "image/png", fx.png(), str(said["error_not_baked"]).format(kind="PNG")),
+        ("badge.png", "image/png", described, str(said["error_not_baked"]).format(kind="PNG")),
+        ("badge.svg", "image/svg+xml", svg, str(said["error_not_baked"]).format(kind="SVG")),
+        ("ob2.png", "image/png", ob2, str(said["error_baked_ob2"])),
+        ("ob2.svg", "image/svg+xml", ob2_svg.encode(), str(said["error_baked_ob2"])),
+    ]
+    errors = console_errors(page)
+    open_check(page, sample_site)
+    output = page.locator("#credcat-check-output")
+    for name, mime, data, words in cases:
+        choose(page, name, mime, data)
+        assert verdict(page) == "error", name
+        expect(page.locator(".credcat-check__message")).to_have_text(words)
+        expect(output).not_to_contain_text(str(said["error_json"]))
+        expect(page.locator(".credcat-check__baked")).to_have_count(0)
+    assert errors == []
+
+
+def test_a_damaged_badge_image_gets_a_clear_message_and_never_runs(page: Page, sample_site: Site):
+    """A PNG cut short, with a chunk longer than the file, a credential chunk whose CRC is
+    another, a signature mangled, no IHDR first or no IEND, a compressed text that does not
+    inflate or inflates past the limit, a baked text that is no UTF-8, an SVG that is no
+    well-formed XML, and a baked text that is no credential: each gets a clear message, and
+    nothing runs or is fetched, however hostile the image (a script, handlers, an external
+    image in the SVG; payloads in every text of the credential)."""
+    said = ui_strings("en")["check"]
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    text = json.dumps(badge)
+    good = fx.baked_png(text)
+    chunk = fx.itxt("openbadgecredential", text)
+    ihdr_end = 8 + 25  # signature, IHDR (4 + 4 + 13 + 4)
+    damaged = {kind: str(said["error_image_damaged"]).format(kind=kind) for kind in ("PNG", "SVG")}
+    not_utf8 = b"openbadgecredential\0\0\0\0\0\xff\xfe{}"
+    garbage = b"openbadgecredential\0\1\0\0\0not zlib at all"
+    bomb = fx.baked_png("{" + " " * (6 * 1024 * 1024) + "}", compressed=True)
+    assert len(bomb) < 100_000
+    cases = {
+        "cut short": (good[: len(good) // 2], damaged["PNG"]),
+        "old header only": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", damaged["PNG"]),
+        "no IEND": (fx.png(end=False), damaged["PNG"]),
+        "absurd length": (fx.png(fx.png_chunk(b"iTXt", chunk, length=0xFFFFFFF0)), damaged["PNG"]),
+        "CRC": (fx.png(fx.png_chunk(b"iTXt", chunk, crc=0)), damaged["PNG"]),
+        "signature": (good.replace(b"\r\n", b"\n", 1), damaged["PNG"]),
+        "no IHDR first": (fx.PNG_SIGNATURE + good[ihdr_end:], damaged["PNG"]),
+        "not UTF-8": (fx.png(fx.png_chunk(b"iTXt", not_utf8)), damaged["PNG"]),
+        "not zlib": (fx.png(fx.png_chunk(b"iTXt", garbage)), damaged["PNG"]),
+        "inflates too far": (bomb, "larger than 5 MB"),
+        "not JSON": (
+            fx.baked_png("Hello, I am a credential."),
+            str(said["error_baked_json"]).format(kind="PNG"),
+        ),
+        "SVG not XML": (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><openbadges:credential>{}',
+            damaged["SVG"],
+        ),
+        "JSON, no credential": (
+            fx.baked_png('{"type": "Something else"}'),
+            said["error_not_credential"],
+        ),
+    }
+    errors = console_errors(page)
+    open_check(page, sample_site)
+    for name, (data, words) in cases.items():
+        filename = "badge.svg" if name.startswith("SVG") else "badge.png"
+        choose(page, filename, "image/png", data)
+        assert verdict(page) == "error", (name, output_text(page))
+        expect(page.locator(".credcat-check__message")).to_contain_text(str(words))
+        assert str(said["error_json"]) not in output_text(page), name
+    # a baked text that reads as JSON but is no credential: read from the image, said so
+    expect(page.locator(".credcat-check__baked")).to_have_attribute("data-credcat-baked", "png")
+    assert_no_axe_violations(page, "check page, a damaged badge image")
+
+    hostile = json.dumps(fx.with_payloads(badge))
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__xss=1">'
+        "<script>window.__xss=1</script>"
+        '<image href="https://evil.example/x.png" onerror="window.__xss=1"/>'
+        "</svg>"
+    )
+    for filename, data in (
+        ("badge.png", fx.baked_png(hostile)),
+        ("badge.svg", fx.baked_svg(svg, hostile).encode()),
+    ):
+        choose(page, filename, "application/octet-stream", data)
+        assert verdict(page) == "differences", output_text(page)
+        assert "<img src=x onerror=" in output_text(page)  # shown as text
+        page.locator("#credcat-check-output").hover()
+        result = page.evaluate(XSS_PROBE)
+        assert not result["fired"] and not result["bad"], result
+    assert errors == []
 
 
 def test_a_graph_or_a_presentation_holding_a_credential_is_read(

@@ -101,6 +101,7 @@ UNMARKED_TEXT = """() => {
         "de/catalogue/",
         "de/organisations/hochschule-rheinau/",
         "de/pathways/",
+        "de/how-to-read/",
     ],
 )
 def test_german_pages_show_no_english_outside_marked_fallbacks(
@@ -120,18 +121,18 @@ def test_german_pages_show_no_english_outside_marked_fallbacks(
 def test_an_english_page_on_the_german_site_marks_all_its_english(
     page: Page, sample_site: Site
 ) -> None:
-    """The guide has no German text: on the German site its English is marked wherever it
-    shows, the table of contents in the sidebar included; the ¶ beside each heading is
-    titled in German, and says so inside the English text; the German home page's links to
-    it say it is English."""
+    """The data page has no German text: on the German site its English is marked wherever
+    it shows, the table of contents in the sidebar included; the ¶ beside each heading is
+    titled in German, and says so inside the English text; the German home page's link to
+    it says it is English, its links to the guide, which is German, do not."""
     page.set_viewport_size({"width": 1440, "height": 900})  # the contents in the sidebar
-    page.goto(sample_site.url("how-to-read/"))
+    page.goto(sample_site.url("data/"))
     headings = [
         text.replace("¶", "").strip()
         for text in page.locator("article h2, article h3").all_inner_texts()
     ]
     assert len(headings) > 5
-    page.goto(sample_site.url("de/how-to-read/"))
+    page.goto(sample_site.url("de/data/"))
     expect(page.locator(".md-sidebar--secondary .md-nav__link").first).to_be_visible()
     text = page.evaluate(UNMARKED_TEXT)
     assert [h for h in headings if h in text] == []
@@ -141,9 +142,12 @@ def test_an_english_page_on_the_german_site_marks_all_its_english(
     )
     assert len(permalinks) > 5 and {tuple(p) for p in permalinks} == {("Permanenter Link", "de")}
     page.goto(sample_site.url("de/"))
+    link = page.locator("article a[href='data/']")
+    expect(link).to_have_text("Daten (auf Englisch)")
+    expect(link).to_have_attribute("hreflang", "en")
     button = page.locator("article a.md-button[href='how-to-read/']")
-    expect(button).to_have_text("Wie man einen Nachweis liest (auf Englisch)")
-    expect(button).to_have_attribute("hreflang", "en")
+    expect(button).to_have_text("Wie man einen Nachweis liest")
+    expect(button).not_to_have_attribute("hreflang", re.compile(".*"))
     expect(page.locator("article a.md-button[href='check/']")).to_be_visible()
 
 

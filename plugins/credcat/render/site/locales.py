@@ -25,6 +25,7 @@ credcat's own.
 
 from __future__ import annotations
 
+import copy
 import gettext
 import hashlib
 import io
@@ -120,10 +121,17 @@ def update_catalog(catalog: Catalog, pot: Catalog, *, keep_obsolete: bool = Fals
     text changed keeps its old translation marked fuzzy, a removed key is removed (credcat's
     own: git keeps its history) or kept as obsolete (``keep_obsolete``: a catalogue's own,
     written as ``#~``). Matching is by key (``msgctxt``) only: Babel's own fuzzy matching pairs
-    unrelated short strings of other keys ("Statistics" with "Status")."""
+    unrelated short strings of other keys ("Statistics" with "Status").
+
+    ``pot`` is left as it was: Babel puts a key new to ``catalog`` in as the template's own
+    message object, so the old translation given to a changed key went into the template, and
+    every catalogue updated from it after this one got that translation."""
     before = {str(m.context): m for m in catalog if m.id and m.context}
     catalog.update(
-        pot, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False
+        copy.deepcopy(pot),
+        no_fuzzy_matching=True,
+        update_header_comment=False,
+        update_creation_date=False,
     )
     if not keep_obsolete:
         catalog.obsolete.clear()

@@ -11,8 +11,13 @@
  * compact serialisation header.payload.signature; VC data model 1.1 or 2.0) or an Open Badges
  * 3.0 credential (credentialSubject.achievement), alone, as the node of a JSON-LD @graph that
  * holds one, or in a presentation (VerifiablePresentation, JSON or VP-JWT: the first credential
- * it holds; how many it holds is said). The signature is never verified here. A PDF, an image
- * or a web page is named as such (error_file_kind).
+ * it holds; how many it holds is said). The signature is never verified here. An Open Badge
+ * baked into its image is read from it (unbake): a PNG's iTXt chunk "openbadgecredential"
+ * (the chunks walked within the file, from the signature to IEND; a compressed text inflated
+ * with DecompressionStream, to at most max_bytes), an SVG's <openbadges:credential> (parsed as
+ * XML, never put into the page); the result says so (.credcat-check__baked), and an image
+ * without one says that none is baked into it. A PDF, a JPEG or a web page is named as such
+ * (error_file_kind).
  *
  * Assessment: an EDC states how its holder was assessed in credentialSubject.hasClaim.provenBy
  * (each LearningAssessment: its specifiedBy, the holder's idVerification and grade) and how the
@@ -110,6 +115,8 @@
  *                                    http(s):// or the host, and a link to the EDC viewer (an
  *                                    EDC: config.viewer) or an Open Badges verifier (config.verifier)
  *   .credcat-check__when[data-credcat-checked]  "Checked on <date, time> · file <name>"
+ *   .credcat-check__baked[data-credcat-baked=png|svg]  the credential was read from the badge
+ *                                    image it is baked into (under "Read as", or the error)
  *   .credcat-check__since li         an earlier version: each outcome added, removed or reworded
  *                                    and each assessment added, removed or changed since, in the
  *                                    current version (links: "What changed in version X", each
@@ -792,6 +799,196 @@
       return "HTML";
     }
     return "";
+  }
+
+  // --- badge images -------------------------------------------------------------------------
+  // An Open Badge is often handed over as its image, with the credential baked into it (Open
+  // Badges 3.0, "Baking"): a PNG's iTXt chunk whose keyword is "openbadgecredential", or an
+  // SVG's <openbadges:credential> element (namespace OB3_NS), its text the credential's JSON
+  // (in CDATA) or its verify attribute a compact JWS. The image is never shown nor put into the
+  // page: a PNG's bytes are walked chunk by chunk, an SVG is parsed as XML into a document of
+  // its own (DOMParser: no script runs, nothing is fetched), and the text found goes the way a
+  // pasted credential goes. An image holding none says so; Open Badges 2.0's baked assertion
+  // (keyword "openbadges", <openbadges:assertion>) is named as what this page does not read.
+
+  var PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
+  var PNG_KEYWORD = "openbadgecredential";
+  var PNG_KEYWORD_OB2 = "openbadges";
+  var OB3_NS = "https://purl.imsglobal.org/ob/v3p0";
+  var OB2_NS = "http://openbadges.org";
+  var crcTable = null;
+
+  /** The CRC-32 of bytes[start, end) (ISO 3309, as PNG computes it over a chunk's type and
+   *  data). */
+  function crc32(bytes, start, end) {
+    if (!crcTable) {
+      crcTable = new Uint32Array(256);
+      for (var n = 0; n < 256; n++) {
+        var c = n;
+        for (var k = 0; k < 8; k++) {
+          c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+        }
+        crcTable[n] = c >>> 0;
+      }
+    }
+    var crc = 0xFFFFFFFF;
+    for (var i = start; i < end; i++) {
+      crc = crcTable[(crc ^ bytes[i]) & 255] ^ (crc >>> 8);
+    }
+    return (crc ^ 0xFFFFFFFF) >>> 0;
+  }
+
+  function isPng(bytes) {  // its first bytes say PNG (the signature is checked in full later)
+    return bytes.length >= 4 && bytes[0] === 137 && bytes[1] === 80 && bytes[2] === 78 && bytes[3] === 71;
+  }
+
+  /** Bytes as UTF-8 text; a Refusal (``refusal``) where they are not UTF-8. */
+  function utf8(bytes, refusal) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (e) {
+      throw refusal;
+    }
+  }
+
+  /** Inflated zlib data (a compressed iTXt text): a Promise of its bytes, at most MAX_BYTES
+   *  (a small chunk can inflate to gigabytes: reading stops past the limit). */
+  function inflate(bytes, damaged) {
+    var reader;
+    try {
+      reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate")).getReader();
+    } catch (e) {  // no DecompressionStream in this browser
+      return Promise.reject(new Refusal("error_baked_compressed"));
+    }
+    var parts = [];
+    var total = 0;
+    function next() {
+      return reader.read().then(function (step) {
+        if (step.done) {
+          var out = new Uint8Array(total);
+          var at = 0;
+          parts.forEach(function (part) { out.set(part, at); at += part.length; });
+          return out;
+        }
+        total += step.value.length;
+        if (total > MAX_BYTES) {
+          reader.cancel().catch(function () {});
+          throw new Refusal("error_too_big", { mb: Math.round(MAX_BYTES / 1048576) });
+        }
+        parts.push(step.value);
+        return next();
+      });
+    }
+    return next().catch(function (error) {
+      throw error instanceof Refusal ? error : damaged;
+    });
+  }
+
+  /** The text of an iTXt chunk's data after its keyword and NUL: compression flag and method,
+   *  language tag, NUL, translated keyword, NUL, text (inflated where the flag says so; the
+   *  method, zlib's 0, is ignored where it is not, as PNG decoders do). */
+  function itxtText(rest, damaged) {
+    var end = rest.indexOf(0, 2);  // the language tag's end
+    end = end < 0 ? -1 : rest.indexOf(0, end + 1);  // the translated keyword's
+    if (rest.length < 4 || end < 0 || rest[0] > 1 || (rest[0] === 1 && rest[1] !== 0)) {
+      throw damaged;
+    }
+    var text = rest.subarray(end + 1);
+    if (rest[0] === 0) {
+      return utf8(text, damaged);
+    }
+    return inflate(text, damaged).then(function (inflated) { return utf8(inflated, damaged); });
+  }
+
+  /** The credential baked into a PNG (its text, or a Promise of it, where compressed): the
+   *  chunks are walked from the signature to IEND, each within the file; a chunk cut short, a
+   *  length past the file's end, a type that is no chunk type, no IHDR first, no IEND, or a
+   *  credential chunk whose CRC is not its own is a damaged image. */
+  function pngCredential(bytes) {
+    var damaged = new Refusal("error_image_damaged", { kind: "PNG" });
+    if (bytes.length < 8 || PNG_SIGNATURE.some(function (b, i) { return bytes[i] !== b; })) {
+      throw damaged;
+    }
+    var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    var ob2 = false;
+    for (var pos = 8; ; ) {
+      if (bytes.length - pos < 12) {  // cut short: no room for a chunk, and no IEND came
+        throw damaged;
+      }
+      var length = view.getUint32(pos);
+      var type = String.fromCharCode(bytes[pos + 4], bytes[pos + 5], bytes[pos + 6], bytes[pos + 7]);
+      if (length > bytes.length - pos - 12 || !/^[A-Za-z]{4}$/.test(type) || (pos === 8) !== (type === "IHDR")) {
+        throw damaged;
+      }
+      var data = pos + 8;
+      if (type === "IEND") {
+        break;
+      }
+      if (type === "iTXt" || type === "tEXt") {
+        var nul = bytes.subarray(data, data + Math.min(length, 80)).indexOf(0);
+        var keyword = nul < 0 ? "" : String.fromCharCode.apply(null, bytes.subarray(data, data + nul));
+        if (type === "iTXt" && keyword === PNG_KEYWORD) {
+          if (crc32(bytes, pos + 4, data + length) !== view.getUint32(data + length)) {
+            throw damaged;
+          }
+          return itxtText(bytes.subarray(data + nul + 1, data + length), damaged);
+        }
+        ob2 = ob2 || keyword === PNG_KEYWORD_OB2;
+      }
+      pos = data + length + 4;
+    }
+    throw new Refusal(ob2 ? "error_baked_ob2" : "error_not_baked", { kind: "PNG" });
+  }
+
+  /** The credential baked into an SVG's text: its <openbadges:credential>'s text, else its
+   *  verify attribute. */
+  function svgCredential(text) {
+    var damaged = new Refusal("error_image_damaged", { kind: "SVG" });
+    var doc;
+    try {
+      doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    } catch (e) {
+      throw damaged;
+    }
+    if (!doc || !doc.documentElement || doc.getElementsByTagName("parsererror").length) {
+      throw damaged;  // not well-formed XML
+    }
+    var element = doc.getElementsByTagNameNS(OB3_NS, "credential")[0];
+    var baked = element ? (element.textContent || "").trim() || (element.getAttribute("verify") || "").trim() : "";
+    if (!baked) {
+      var ob2 = doc.getElementsByTagNameNS(OB2_NS, "assertion").length > 0;
+      throw new Refusal(ob2 ? "error_baked_ob2" : "error_not_baked", { kind: "SVG" });
+    }
+    return baked;
+  }
+
+  /** What was chosen, dropped or pasted, as text to read: a Promise of {text, baked}, where
+   *  ``baked`` names the badge image (PNG, SVG) the text was baked into ("" for a credential's
+   *  own file). ``input``: a file's bytes (Uint8Array) or a text. */
+  function unbake(input) {
+    return new Promise(function (resolve) {
+      var text = input;
+      if (input instanceof Uint8Array) {
+        if (input.length > MAX_BYTES) {
+          throw new Refusal("error_too_big", { mb: Math.round(MAX_BYTES / 1048576) });
+        }
+        if (isPng(input)) {
+          var damaged = new Refusal("error_image_damaged", { kind: "PNG" });
+          resolve(Promise.resolve().then(function () { return pngCredential(input); }).then(function (baked) {
+            return { text: baked, baked: "PNG" };
+          }, function (error) {
+            throw error instanceof Refusal ? error : damaged;
+          }));
+          return;
+        }
+        text = new TextDecoder("utf-8").decode(input);  // as File.text() reads it
+      }
+      if (typeof text === "string" && byteLength(text) <= MAX_BYTES && fileKind(text.trim()) === "SVG") {
+        resolve({ text: svgCredential(text), baked: "SVG" });
+        return;
+      }
+      resolve({ text: text, baked: "" });
+    });
   }
 
   /** What a credential claims: its format and every claim it makes (see the file's header). */
@@ -2443,6 +2640,27 @@
     return { verdict: "error", code: code, message: say(code, values) };
   }
 
+  // what a text baked into a badge image is when it reads as no JSON nor JWS (not "check that
+  // you copied all of it": nobody copied it)
+  var BAKED_UNREAD = ["error_empty", "error_json", "error_file_kind"];
+
+  /** Check a file's bytes or a text (a credential, or a badge image with one baked in): a
+   *  Promise of the verdict, which names the image (``baked``) a credential was read from. */
+  function checkInput(input) {
+    return unbake(input).then(function (got) {
+      return check(got.text).then(function (verdict) {
+        if (!got.baked) {
+          return verdict;
+        }
+        if (verdict.verdict === "error" && BAKED_UNREAD.indexOf(verdict.code) >= 0) {
+          verdict = refused(new Refusal("error_baked_json", { kind: got.baked }));
+        }
+        verdict.baked = got.baked;
+        return verdict;
+      });
+    }, refused);
+  }
+
   // --- showing ------------------------------------------------------------------------------
 
   function el(tag, className, text) {
@@ -2758,6 +2976,13 @@
     return latest;
   }
 
+  /** "The credential was read from the badge image (PNG) it is baked into." */
+  function bakedLine(kind) {
+    var line = el("p", "credcat-check__baked", say("baked_read", { kind: kind }));
+    line.setAttribute("data-credcat-baked", kind.toLowerCase());
+    return line;
+  }
+
   function show(verdict, source, token) {
     if (!output || !section) {
       return verdict;
@@ -2771,6 +2996,9 @@
     if (verdict.verdict === "error") {
       output.appendChild(el("p", "credcat-check__verdict credcat-check__verdict--error", say("error_heading")));
       output.appendChild(el("p", "credcat-check__message", verdict.message));
+      if (verdict.baked) {
+        output.appendChild(bakedLine(verdict.baked));
+      }
       announce(say("error_heading") + ". " + verdict.message);
     } else {
       announce(verdict.message);
@@ -2803,6 +3031,9 @@
         read.appendChild(el("span", "credcat-check__dates", datesLine(verdict.dates) + "."));
       }
       output.appendChild(read);
+      if (verdict.baked) {
+        output.appendChild(bakedLine(verdict.baked));
+      }
       if (verdict.dates && verdict.rows) {
         dateFlags(verdict.dates).forEach(function (flag) {
           var line = el("p", "credcat-check__flag", flag[1]);
@@ -2849,13 +3080,13 @@
     return verdict;
   }
 
-  /** Check a text and show the verdict; ``source``: {name} of the file it was read from
-   *  (none: pasted). */
-  function run(text, source, token) {
+  /** Check a text or a file's bytes and show the verdict; ``source``: {name} of the file it
+   *  was read from (none: pasted). */
+  function run(input, source, token) {
     if (token === undefined) {
       token = begin();
     }
-    return check(text).then(function (verdict) { return show(verdict, source, token); });
+    return checkInput(input).then(function (verdict) { return show(verdict, source, token); });
   }
 
   // --- the form -----------------------------------------------------------------------------
@@ -2871,7 +3102,10 @@
     if (file.size > MAX_BYTES) {
       return Promise.resolve(show(refused(new Refusal("error_too_big", { mb: Math.round(MAX_BYTES / 1048576) })), source, token));
     }
-    return file.text().then(function (text) { return run(text, source, token); }, function () {
+    // its bytes: a badge image (PNG) is read as bytes, anything else as UTF-8 text
+    return file.arrayBuffer().then(function (buffer) {
+      return run(new Uint8Array(buffer), source, token);
+    }, function () {
       return show(refused(new Refusal("error_read")), source, token);
     });
   }
