@@ -203,6 +203,15 @@ HOME_WORDS = {
 }
 
 
+GUIDE_LANGUAGES = {"de", "fr"}
+"""The languages credcat has the guide "How to read a credential" in, besides English."""
+GUIDE_HEADINGS = {
+    "en": "How to read a credential",
+    "de": "Einen Nachweis lesen",
+    "fr": "Lire un microcertificat",
+}
+"""Words of each guide's first heading, in its language."""
+
 INIT_LANGUAGES = ["en", "de", "fr,en", "de,en,fr", "pl,de", "it,en", "es,pt,nl"]
 """The catalogues built below: between them, every language credcat's interface speaks, and
 one it does not."""
@@ -248,7 +257,15 @@ def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
     assert f'<html lang="{default}"' in home
     assert HOME_WORDS.get(default, HOME_WORDS["en"]) in home
     guide = (site / "how-to-read" / "index.html").read_text("utf-8")
-    assert ('<div lang="en">' in guide) == (default != "en")  # English, marked as such
+    # in the default language where credcat has the guide in it, else English, marked so
+    assert ('<div lang="en">' in guide) == (default not in GUIDE_LANGUAGES | {"en"})
+    for lang in GUIDE_LANGUAGES & {default, *others}:
+        path = site / ("" if lang == default else lang) / "how-to-read" / "index.html"
+        html = path.read_text("utf-8")
+        assert GUIDE_HEADINGS[lang] in html and '<div lang="en">' not in html, lang
+    if "en" in others and default in GUIDE_LANGUAGES:  # the English guide beside it
+        english_guide = (site / "en" / "how-to-read" / "index.html").read_text("utf-8")
+        assert GUIDE_HEADINGS["en"] in english_guide
     for lang in others:
         page = (site / lang / "index.html").read_text("utf-8")
         assert HOME_WORDS[lang] in page, lang
@@ -275,13 +292,23 @@ def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
             html = (site / ("" if lang == default else lang) / page / "index.html").read_text()
             said = {(t, said) for t, said, kind in said_in(html, "headerlink") if kind == "title"}
             assert said == {(title, words)}, (lang, page, said)
-    # the guides are English: a home page in another language says so where it links them
+    # the data guide is English, and the reading guide where credcat has it in no other
+    # language: a home page in another language says so where it links them
     for lang in (default, *others):
         html = (site / ("" if lang == default else lang) / "index.html").read_text()
         article = html.split('<article class="md-content__inner', 1)[1].split("</article>")[0]
         links = re.findall(r'<a href="((?:how-to-read|data)/)"([^>]*)>(.*?)</a>', article)
         assert len(links) == 2, (lang, links)
         written_in = lang if lang in NAV_TITLES else "en"
+        if written_in not in GUIDE_LANGUAGES:
+            links = [link for link in links if link[0] == "data/"] + [
+                link for link in links if link[0] == "how-to-read/"
+            ]
+        else:
+            guide_link = [link for link in links if link[0] == "how-to-read/"]
+            assert guide_link and not guide_link[0][1], (lang, guide_link)  # its language's
+            assert "credcat-link-lang" not in guide_link[0][2], (lang, guide_link)
+            links = [link for link in links if link[0] == "data/"]
         english = cldr_locale(interface_language(lang)).languages["en"]
         note = localise.fill(str(ui_strings(lang)["link_in_language"]), language=english)
         for _href, attrs, text in links:

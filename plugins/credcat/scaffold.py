@@ -93,6 +93,11 @@ def _template(name: str) -> str:
     return files("credcat").joinpath("scaffold", name).read_text(encoding="utf-8")
 
 
+def _has_template(name: str) -> bool:
+    """Whether credcat has the file ``name`` to write (a guide translated into a language)."""
+    return files("credcat").joinpath("scaffold", name).is_file()
+
+
 QUOTE = "\x1f"
 """A double quote in an option's value while it sits inside a ``T"…"`` marker (a control
 character: an option with one is refused)."""
@@ -459,8 +464,10 @@ def _nav_values(languages: list[str]) -> dict[str, str]:
 def _pages(languages: list[str], values: dict[str, str]) -> dict[str, str]:
     """The hand-written pages: the home page in every catalogue language ``init`` has one in
     (``index.<lang>.md`` beside ``index.md``), and the guides for learners and employers
-    (how to read a credential; the data files), written in English: in a catalogue whose
-    default language is another, their front matter says so (``lang: en``)."""
+    (how to read a credential; the data files), in each catalogue language credcat has them
+    translated into (``how-to-read.<lang>.md``, the default language's as ``how-to-read.md``)
+    and in English where the default language has none: then their front matter says so
+    (``lang: en``)."""
     default = languages[0]
     english = "---\nlang: en\n---\n\n" if default != "en" else ""
     # the language the default home page is written in: its own where init has it, else English
@@ -478,8 +485,17 @@ def _pages(languages: list[str], values: dict[str, str]) -> dict[str, str]:
     for lang in languages[1:]:
         if lang in NAV_TITLES:
             pages[f"docs/index.{lang}.md"] = page(lang)
-    for name in ("how-to-read.md", "data.md"):  # as they are: their examples hold '@'
-        pages[f"docs/{name}"] = english + _template(f"docs/{name}")
+    for stem in ("how-to-read", "data"):  # as they are: their examples hold '@'
+        written = [lang for lang in languages if _has_template(f"docs/{stem}.{lang}.md")]
+        if default in written:  # the guide in the default language, and in English beside it
+            pages[f"docs/{stem}.md"] = _template(f"docs/{stem}.{default}.md")
+            if "en" in languages:
+                pages[f"docs/{stem}.en.md"] = _template(f"docs/{stem}.md")
+        else:
+            pages[f"docs/{stem}.md"] = english + _template(f"docs/{stem}.md")
+        for lang in written:
+            if lang != default:
+                pages[f"docs/{stem}.{lang}.md"] = _template(f"docs/{stem}.{lang}.md")
     return pages
 
 
