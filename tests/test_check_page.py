@@ -13,7 +13,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from catalogue_factory import write_catalogue
 from credcat import vocab
+from credcat.cli import main
 from credcat.model import ordered_outcomes
 from credcat.render.data.edc import edc_template
 from credcat.render.data.elm import specification
@@ -58,6 +60,7 @@ def test_the_check_page_is_generated_with_what_its_script_needs() -> None:
     assert (config["viewer"], config["verifier"]) == (EDC_VIEWER, OB3_VERIFIER)
     assert config["strings"] == dict(ui_strings("en")["check"])
     assert config["status"]["retired"] == "Retired"
+    assert "former_names" not in config  # no organisation of the sample was renamed
 
 
 def test_the_page_orders_outcomes_as_every_page_numbers_them() -> None:
@@ -240,3 +243,23 @@ def test_the_page_names_how_an_assessment_is_made_in_its_words() -> None:
             if "idVerification" in assessment:
                 assert assessment["idVerification"]["id"] in verifications, cred.id
             assert assessment["specifiedBy"]["dcType"]["id"] in types, cred.id
+
+
+def test_the_page_names_the_names_organisations_had_by_their_iri(tmp_path: Path) -> None:
+    """Renamed after a release, an organisation's earlier name (the release recorded it)
+    is in the script's configuration, by the organisation's IRI and language: a credential
+    issued before names its issuer so."""
+    root = write_catalogue(tmp_path / "catalogue")
+    assert main(["release", "databases", str(root), "--date", "2026-09-01"]) == 0
+    org = root / "organisations" / "alpha-uni.yaml"
+    org.write_text(org.read_text("utf-8").replace("Alpha-Universität", "Hochschule Alpha"))
+    cat = load_catalogue(root)
+    urls = Urls.of(cat.settings)
+    pages = Pages(cat, urls)
+    [spec] = [s for s in pages.pages() if s.kind == "check"]
+    config = pages.context(spec)["config"]  # type: ignore[typeddict-item]
+    assert config["former_names"] == {
+        "https://credentials.test.example/organisations/alpha-uni/#org": {
+            "de": ["Alpha-Universität"]
+        }
+    }

@@ -269,3 +269,31 @@ def test_organisation_identifiers_are_carried_over_or_reported(cat: Path, tmp_pa
         in line
         for line in report
     )
+
+
+def test_an_organisations_former_names_are_not_taken_for_its_short_name(
+    cat: Path, tmp_path: Path
+) -> None:
+    """credcat's own files list an organisation's short name, then the names it had when
+    versions naming it were released (altLabel, several in a language): its short name is
+    the first; the others are reported, not joined into one."""
+    country = {"id": "http://publications.europa.eu/resource/authority/country/AUT"}
+    body = {
+        "type": "Organisation",
+        "legalName": {"en": "River University of Applied Sciences", "de": "Flussuniversität"},
+        "altLabel": {"en": ["RiverU", "River University"], "de": "FlussU"},
+        "homepage": {"type": "WebResource", "contentURL": "https://river.example/"},
+        "location": {"type": "Location", "address": {"type": "Address", "countryCode": country}},
+    }
+    spec = {"type": "Qualification", "title": {"en": "Renamed"}}
+    spec["awardingOpportunity"] = {"awardingBody": body}
+    report = import_file(write_json(tmp_path / "renamed.jsonld", spec), cat)
+    rel = "organisations/river-university-of-applied-sciences.yaml"
+    data = yaml.safe_load((cat / rel).read_text(encoding="utf-8"))
+    assert data["short_name"] == {"en": "RiverU", "de": "FlussU"}
+    assert any(
+        ".altLabel.en (1 more) — credcat keeps one short name per language" in line
+        for line in report
+    )
+    _catalogue, problems = check_catalogue(cat, display_root=cat)
+    assert not [p for p in problems if p.path == rel and p.is_error]

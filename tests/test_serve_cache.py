@@ -194,6 +194,46 @@ def test_no_stale_page_after_a_change_every_page_shows(
     assert warm == _fresh(plugin, config, site)
 
 
+def test_a_name_a_release_recorded_reaches_every_file_that_names_the_organisation(
+    serving: tuple[Path, CredcatPlugin], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An organisation is described once, in every file that names it, with the names
+    releases recorded that differ from its name now (altLabel). A rename reaches every page
+    (its file is in every key); so does a release record that brings another name without
+    any organisation file changing (a snapshot merged from a branch released before the
+    rename): every credential naming the organisation is made again, and the warm rebuild
+    equals one with nothing kept."""
+    config, plugin = serving
+    root = config.parent / "catalogue"
+    assert main(["release", "advanced-queries", str(root), "--date", "2026-01-15"]) == 0
+    site = tmp_path / "site"
+    caplog.set_level("INFO", logger="mkdocs.plugins.credcat")
+    _rebuild(config, site)
+    everything = sum(_rendered(caplog))
+    org = root / "organisations" / "river-university.yaml"
+    org.write_text(org.read_text("utf-8").replace("en: River University\n", "en: River Uni\n"))
+    renamed = _rebuild(config, site)
+    assert _rendered(caplog) == (0, everything)
+    version = "credentials/advanced-queries/1.0/"
+    # a credential linked to none of advanced-queries' group, awarded by the university too
+    other = "credentials/punch-cards/1.0/elm.jsonld"
+    assert "data-credcat-renamed" in renamed[f"{version}index.html"].decode()
+    assert '"altLabel":{"de":"FlussU","en":["RiverU","River University"]}' in (
+        renamed[other].decode()
+    )
+    assert renamed == _fresh(plugin, config, site)
+    _rendered(caplog)
+
+    snapshot = root / "versions" / "advanced-queries" / "1.0.yaml"
+    text = snapshot.read_text("utf-8")
+    snapshot.write_text(text.replace('en: "River University"}', 'en: "River Univ."}'), "utf-8")
+    warm = _rebuild(config, site)
+    assert _rendered(caplog) == (0, everything)
+    assert '"en":["RiverU","River Univ."]' in warm[other].decode()
+    assert ">River Univ.</a>" in warm[f"{version}index.html"].decode()
+    assert warm == _fresh(plugin, config, site)
+
+
 def test_a_killed_serve_leaves_no_folder_behind_for_long(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -25,6 +25,7 @@ from credcat.versions import (
     ARCHIVE_DIR,
     canonical_json,
     fingerprint,
+    former_names,
     load_archive,
     next_version,
     specification,
@@ -297,6 +298,16 @@ def test_release_writes_a_snapshot_that_reads_back(released: Path) -> None:
         "supersedes": {},
         "builds_on": {},
         "titles": {},
+        # the name of each organisation its files name (and of the publisher), as it is
+        # that day: a later name is shown with it, never in its place
+        "organisations": {
+            "alpha-uni": {"name": {"de": "Alpha-Universität", "en": "Alpha University"}},
+            "beta-qa": {"name": {"en": "Beta Quality Agency"}},
+        },
+    }
+    assert cat.archive.of("databases")[0].names_then() == {
+        "alpha-uni": {"de": "Alpha-Universität", "en": "Alpha University"},
+        "beta-qa": {"en": "Beta Quality Agency"},
     }
     body = (released / "credentials" / "databases.yaml").read_text("utf-8")
     assert text.endswith(body)  # the file as released, verbatim
@@ -923,6 +934,99 @@ def test_a_renamed_publisher_a_release_recorded_is_an_error_at_the_record(
     edit(snapshot, '  publisher: "gamma-pub"\n', "")
     assert errors(root) == []
     assert load_catalogue(root).archive.of("databases")[0].publisher is None
+
+
+# --- the names a release recorded of the organisations it names --------------------------------
+
+BETA_LINE = '    beta-qa: {name: {en: "Beta Quality Agency"}}'
+
+
+def test_renaming_an_organisation_keeps_the_name_each_release_recorded(released: Path) -> None:
+    """To rename an organisation is to edit its name: (maintainers.md): no error, no warning.
+    The name 1.0's release recorded is one the organisation had (in the language it changed
+    in only); a later release records the name of its day, so that a second rename adds
+    that one too, the first recorded first."""
+    org = released / "organisations" / "alpha-uni.yaml"
+    edit(org, "en: Alpha University", "en: Alpha Technical University")
+    _cat, problems = check_catalogue(released)
+    assert problems == []
+    cat = load_catalogue(released)
+    assert former_names(cat) == {"alpha-uni": {"en": ("Alpha University",)}}
+    assert cat.archive.of("databases")[0].names_then()["alpha-uni"] == {
+        "de": "Alpha-Universität",
+        "en": "Alpha University",
+    }
+    source = released / "credentials" / "databases.yaml"
+    edit(source, "version: '1.0'", "version: '1.1'")
+    assert release(released, "databases", "2026-09-02")[0] == 0
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.1.yaml"
+    assert (
+        '    alpha-uni: {name: {de: "Alpha-Universität", en: "Alpha Technical University"}}\n'
+        in snapshot.read_text("utf-8")
+    )
+    edit(org, "en: Alpha Technical University", "en: Alpha University of Applied Sciences")
+    edit(org, "de: Alpha-Universität", "de: Hochschule Alpha")
+    assert errors(released) == []
+    assert former_names(load_catalogue(released)) == {
+        "alpha-uni": {
+            "de": ("Alpha-Universität",),
+            "en": ("Alpha University", "Alpha Technical University"),
+        }
+    }
+    # renamed back: the name it has now is no former name
+    edit(org, "en: Alpha University of Applied Sciences", "en: Alpha University")
+    assert former_names(load_catalogue(released)) == {
+        "alpha-uni": {"de": ("Alpha-Universität",), "en": ("Alpha Technical University",)}
+    }
+
+
+def test_a_snapshot_from_before_names_were_recorded_freezes_no_name(released: Path) -> None:
+    """A snapshot written before releases recorded the organisations' names loads as it did
+    (nothing known of their names then): a renamed organisation has no former name."""
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    text = snapshot.read_text("utf-8")
+    start = text.index("  # the name of each organisation")
+    end = text.index("# The credential file as released:")
+    snapshot.write_text(text[:start] + text[end:], "utf-8")
+    edit(released / "organisations" / "alpha-uni.yaml", "Alpha University", "Alpha Tech")
+    assert errors(released) == []
+    cat = load_catalogue(released)
+    [then] = cat.archive.of("databases")
+    assert then.organisation_names is None and then.names_then() == {}
+    assert former_names(cat) == {}
+
+
+def test_the_sample_archive_records_no_names() -> None:
+    """The sample's snapshots were written before releases recorded names: they stay as they
+    are (never rewritten), and the sample's organisations have no former name."""
+    cat = load_catalogue(SAMPLE)
+    assert all(r.organisation_names is None for rs in cat.archive.releases.values() for r in rs)
+    assert former_names(cat) == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "    beta-qa: Beta Quality Agency",
+        "    beta-qa: {name: Beta Quality Agency}",
+        '    beta-qa: {name: {en: ""}}',
+        '    beta-qa: {name: {en: "Beta"}, short_name: {en: "BQA"}}',
+        '    Beta QA: {name: {en: "Beta"}}',
+    ],
+)
+def test_a_release_record_with_names_that_are_not_names_is_refused(
+    released: Path, line: str
+) -> None:
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    edit(snapshot, BETA_LINE, line)
+    [problem] = errors(released)
+    key = line.strip().partition(":")[0]
+    assert (problem.line, problem.field, problem.code) == (
+        line_of(snapshot, line),  # the entry that is none
+        f"release.organisations.{key}",
+        "archive-header",
+    )
+    assert problem.message == "'organisations' is not a map of organisation ids to their names"
 
 
 @pytest.mark.parametrize("value", ["7", '"Gamma Publisher"', "[]"])

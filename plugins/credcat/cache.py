@@ -9,7 +9,9 @@ titles, statuses, versions), the organisations, the catalogue settings, credcat'
 vocabularies and interface strings, and the date. Its key is therefore a hash of
 
 * the *salt*: everything every page shows (:func:`catalogue_salt`: the settings file, every
-  organisation file and logo, the catalogue's own translations of the interface
+  organisation file and logo, the names organisations had that the releases recorded
+  (:func:`credcat.versions.former_names`: every file naming one lists them), the catalogue's
+  own translations of the interface
   (``locales/*.po``), credcat's version and files; the adapter adds the site's
   configuration, navigation, theme templates and the date), and
 * the hashes of the files (:func:`credcat.validate.stamp`) of every credential in its
@@ -39,7 +41,7 @@ from .catalogue import Catalogue
 from .graph import RELATIONS
 from .render.site.locales import LOCALES_DIR
 from .validate import Stamp, stamp
-from .versions import credential_at, succession
+from .versions import credential_at, former_names, succession
 
 __all__ = [
     "SERVE_PREFIX",
@@ -99,6 +101,12 @@ def catalogue_salt(catalogue: Catalogue) -> str:
         for oid in catalogue.organisations
     ]
     parts.append(tree_stamps(root / "logos"))
+    # the names releases recorded that differ from the organisations' names now: every file
+    # that names an organisation lists them (altLabel), whichever credential's; a snapshot
+    # can bring one without any organisation file changing
+    parts.append(
+        repr(sorted((oid, sorted(names.items())) for oid, names in former_names(catalogue).items()))
+    )
     # the catalogue's own translations of the interface: every page's words (by content, as
     # an edit within the same second must change the key too)
     locales = root / LOCALES_DIR
@@ -165,6 +173,7 @@ def credential_keys(
                     r.supersedes,
                     r.builds_on,
                     r.titles,
+                    r.organisation_names,  # what its pages name each organisation
                 )
                 for r in catalogue.archive.of(cid)
             ]

@@ -30,6 +30,10 @@ ORGANISATIONS_DIR = "organisations"
 CREDENTIALS_DIR = "credentials"
 """The folder of ``<id>.yaml`` files, one per credential."""
 
+OrganisationNames = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+"""The names a release record holds of the organisations a version names: each id with its
+name as ``(language, name)`` pairs, sorted (:data:`credcat.versions.ORGANISATIONS`)."""
+
 NamedVersions = tuple[tuple[str, str | None], ...]
 """Other credentials a release record names, each with the version its files name (``None``:
 at its record, a draft's version that had no permanent address, :data:`credcat.versions.NAMED`)."""
@@ -60,6 +64,9 @@ class Release:
         organisations: The organisations it names, each with its path in the snapshot.
         publisher: The catalogue's publisher when it was released, which its files name
             too; ``None`` for a snapshot written before credcat recorded it.
+        organisation_names: The name of each organisation it names (and of its publisher)
+            as it was when it was released; ``None`` for a snapshot written before credcat
+            recorded them.
     """
 
     model: Handle[Credential] = field(compare=False)
@@ -103,6 +110,18 @@ class Release:
     publisher: str | None = None
     """The catalogue's publisher on the day of the release (its files name it as their
     publisher, at its IRI); ``None`` for a snapshot written before credcat recorded it."""
+    organisation_names: OrganisationNames | None = None
+    """The name of each organisation the version names and of the publisher, in every
+    language, as its file said on the day of the release (id, ``(language, name)`` pairs,
+    sorted); ``None`` for a snapshot written before credcat recorded them (nothing is known of
+    their names then). Where it differs from the organisation's name now, the version's pages
+    show it with the name now, and every file lists it as a name the organisation had
+    (:func:`credcat.versions.former_names`)."""
+
+    def names_then(self) -> dict[str, dict[str, str]]:
+        """:attr:`organisation_names` as ``{id: {language: name}}`` (empty when none were
+        recorded)."""
+        return {oid: dict(name) for oid, name in self.organisation_names or ()}
 
     @property
     def credential(self) -> Credential:

@@ -26,6 +26,7 @@ from .versions import (
     BASE_URI,
     HEADER_KEY,
     NAMED_TITLE,
+    ORGANISATIONS,
     PUBLISHER,
     TITLES,
     VERSION_MAPS,
@@ -33,6 +34,7 @@ from .versions import (
     load_snapshot,
     named_now,
     next_version,
+    organisation_names_now,
     record_names,
     unreleased_names,
     version_key,
@@ -77,6 +79,9 @@ def snapshot_text(source: str, release_: dict[str, Any], credential: Credential)
         ),
         *(f"  {key}: {_flow_map(release_[key])}" for key in VERSION_MAPS),
         f"  {TITLES}: {_flow_titles(release_[TITLES])}",
+        "  # the name of each organisation its files name, as it is today: a later name is",
+        "  # shown with it, never in its place",
+        *_organisations(release_[ORGANISATIONS]),
         "# The credential file as released:",
     ]
     return "\n".join([*header, *lines]) + "\n"
@@ -107,6 +112,22 @@ def _flow_titles(titles: dict[str, dict[str, str]]) -> str:
         )
         + "}"
     )
+
+
+def _organisations(names: dict[str, dict[str, str]]) -> list[str]:
+    """The record's organisations, one line each: ``  organisations:`` then
+    ``    <id>: {name: {de: "…", en: "…"}}`` (``organisations: {}`` for none)."""
+    if not names:
+        return [f"  {ORGANISATIONS}: {{}}"]
+    return [
+        f"  {ORGANISATIONS}:",
+        *(
+            f"    {oid}: {{name: {{"
+            + ", ".join(f"{lang}: {double_quoted(text)}" for lang, text in name.items())
+            + "}}"
+            for oid, name in names.items()
+        ),
+    ]
 
 
 @dataclass(frozen=True)
@@ -339,6 +360,7 @@ def release(
         BASE_URI: catalogue.settings.base_uri,
         PUBLISHER: catalogue.settings.publisher,
         **named,
+        ORGANISATIONS: organisation_names_now(catalogue, credential),
     }
     text = snapshot_text(source_path.read_text("utf-8"), record, credential)
     warnings = [p for p in own if p.is_warning]
@@ -362,6 +384,7 @@ def release(
             or written.fingerprint != record["fingerprint"]
             or written.publisher != record[PUBLISHER]
             or dict(written.titles or ()) != {k: tuple(v.items()) for k, v in named[TITLES].items()}
+            or written.names_then() != record[ORGANISATIONS]
         ):
             raise ReleaseError(  # pragma: no cover - the model reads back what it wrote
                 "the snapshot did not read back as released; nothing released", found

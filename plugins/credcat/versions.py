@@ -11,8 +11,9 @@ This module owns everything about versions of a credential:
   is the credential file as released, below a ``release:`` header (date, fingerprint, the
   version it replaces, the default language its plain texts are in, the catalogue's
   ``base_uri`` and publisher, the other credentials
-  its files name with their versions, and the titles of those versions not released that
-  day, as they were), written only by
+  its files name with their versions, the titles of those versions not released that
+  day, as they were, and the name of each organisation its files name, as it was), written
+  only by
   :func:`release` (``credcat release``) and read through the same loader and model as the
   credentials;
 * the **rules** (:func:`check_archive`, run by ``check_catalogue`` with the other rules): a
@@ -22,6 +23,9 @@ This module owns everything about versions of a credential:
   released version without raising its version, a ``base_uri`` moved, and an organisation a
   released version names that has no file any more (renamed or deleted: its IRI is in the
   version's files for good);
+* the **names organisations had** (:func:`former_names`): those the releases recorded that
+  differ from their names now, which every file lists as alternative names and the pages of
+  a version show with the name now;
 * **succession** (:func:`succession`): which version each version replaces (pointing
   backwards only), the version list, the current version and the successor credential, for the
   machine-readable files and pages.
@@ -110,6 +114,15 @@ the day of the release: the version's files name it as their publisher, at its I
 file must stay (:func:`check_archive`; written by ``credcat release`` since 2026-12-05). The
 other organisations a version names are in its snapshot
 (:meth:`~credcat.model.CredentialDoc.organisation_references`)."""
+ORGANISATIONS = "organisations"
+"""The key of a release record that holds the name of each organisation the version's files
+name (its awarding bodies, providers, assessors and quality assurance bodies, and the
+publisher), every language as its file said that day: ``{<id>: {name: {<lang>: <name>}}}``
+(written by ``credcat release`` since 2026-12-05). An organisation has one description, at
+its one IRI, which says its name now; a name a release recorded that differs from it is one
+the organisation had (:func:`former_names`): its files list it as an alternative name
+(``altLabel``), and the version's pages show it with the name now. Part of the record, not
+of the fingerprint."""
 ORGANISATION_GONE = "released-organisation"
 """The code of the error "an organisation a released version names has no file any more"."""
 
@@ -473,6 +486,7 @@ def load_snapshot(
                 (loc, sys.intern(oid)) for loc, oid in credential.organisation_references()
             ),
             publisher=record["publisher"],
+            organisation_names=record["names"],
         ),
         problems,
     )
@@ -518,6 +532,7 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         PUBLISHER,
         *VERSION_MAPS,
         TITLES,
+        ORGANISATIONS,
     }
     unknown = sorted(set(header) - known)
     if unknown:
@@ -568,6 +583,30 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         )
     ):
         return bad((HEADER_KEY, TITLES), f"'{TITLES}' is not a map of credential ids to titles")
+    organisations = header.get(ORGANISATIONS)
+    if organisations is not None:
+        wrong = (
+            [
+                k
+                for k, v in organisations.items()
+                if not (
+                    isinstance(k, str)
+                    and SLUG_RE.fullmatch(k)
+                    and isinstance(v, dict)
+                    and set(v) == {"name"}
+                    and _is_title(v["name"])
+                )
+            ]
+            if isinstance(organisations, dict)
+            else [None]
+        )
+        if wrong:  # at the entry that is none
+            at = (
+                (HEADER_KEY, ORGANISATIONS)
+                if wrong[0] is None
+                else (HEADER_KEY, ORGANISATIONS, wrong[0])
+            )
+            return bad(at, f"'{ORGANISATIONS}' is not a map of organisation ids to their names")
     return {
         "date": when,
         "fingerprint": digest,
@@ -581,7 +620,27 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         else tuple(sorted((k, tuple(sorted(v.items()))) for k, v in titles.items())),
         "base_uri": base_uri,
         "publisher": publisher,
+        "names": None if organisations is None else _names_held(organisations),
     }
+
+
+_NAMES: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, tuple[tuple[str, str], ...]]] = {}
+"""Each organisation's name as release records hold it, once per process: a catalogue that
+publishes its versions records the same few names in nearly every snapshot."""
+
+
+def _names_held(
+    organisations: dict[str, Any],
+) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """The names of a release record (:data:`ORGANISATIONS`), sorted, each held once."""
+    held = []
+    for oid, entry in sorted(organisations.items()):
+        name = tuple(
+            (sys.intern(lang), sys.intern(text)) for lang, text in sorted(entry["name"].items())
+        )
+        found = (sys.intern(oid), name)
+        held.append(_NAMES.setdefault(found, found))
+    return tuple(held)
 
 
 def _is_title(value: Any) -> bool:
@@ -1058,6 +1117,63 @@ def released_organisations(catalogue: Catalogue) -> frozenset[str]:
     frozen = frozenset(found)
     catalogue.memo[("released-organisations", "")] = frozen
     return frozen
+
+
+def organisation_names_now(
+    catalogue: Catalogue, credential: Credential
+) -> dict[str, dict[str, str]]:
+    """What a release of ``credential`` records of the organisations its files name
+    (:data:`ORGANISATIONS`): the name of each (awarding bodies, providers, assessors, quality
+    assurance bodies) and of the catalogue's publisher, in every language, as their files say
+    now; ids and languages sorted."""
+    ids = {oid for _loc, oid in credential.organisation_references()}
+    ids.add(catalogue.settings.publisher)
+    return {
+        oid: dict(sorted(catalogue.organisations[oid].name.items()))
+        for oid in sorted(ids)
+        if oid in catalogue.organisations
+    }
+
+
+FormerNames = Mapping[str, Mapping[str, tuple[str, ...]]]
+"""Organisation id → language → the names it had (:func:`former_names`)."""
+
+
+def former_names(catalogue: Catalogue) -> FormerNames:
+    """The names each organisation had when versions naming it were released: in each
+    language, every name a release recorded (:data:`ORGANISATIONS`) that differs from its
+    name in that language now, each once, those recorded first first (then by name). Only
+    organisations that have a file; none for snapshots written before releases recorded
+    names. Found once per catalogue, reading no model.
+
+    Every file that describes an organisation lists them as alternative names (``altLabel``,
+    beside its short name), so that one IRI has one description in every file, whichever
+    version's; the check page accepts a credential that names its issuer so."""
+    known = catalogue.memo.get(("former-names", ""))
+    if isinstance(known, dict):
+        return known
+    first: dict[str, dict[str, dict[str, date]]] = {}
+    for releases in catalogue.archive.releases.values():
+        for release_ in releases:
+            for oid, name in release_.organisation_names or ():
+                org = catalogue.organisations.get(oid)
+                if org is None:
+                    continue
+                for lang, text in name:
+                    if org.name.get(lang) == text:
+                        continue
+                    seen = first.setdefault(oid, {}).setdefault(lang, {})
+                    if text not in seen or release_.released < seen[text]:
+                        seen[text] = release_.released
+    found: dict[str, dict[str, tuple[str, ...]]] = {
+        oid: {
+            lang: tuple(text for _day, text in sorted((day, text) for text, day in seen.items()))
+            for lang, seen in sorted(langs.items())
+        }
+        for oid, langs in sorted(first.items())
+    }
+    catalogue.memo[("former-names", "")] = found
+    return found
 
 
 def _renamed_to(

@@ -265,6 +265,20 @@ def renamed_issuer(credential: dict[str, Any], name: str) -> dict[str, Any]:
     return out
 
 
+def issuer_named(credential: dict[str, Any], name: str, lang: str) -> dict[str, Any]:
+    """A copy whose issuer keeps its id but is named ``name`` in ``lang`` (an EDC's
+    ``legalName``; an Open Badge's ``Profile``, whose name has no language, whatever
+    ``lang``)."""
+    out = copy.deepcopy(credential)
+    issuer = out["issuer"]
+    if "legalName" in issuer:
+        assert lang in issuer["legalName"]
+        issuer["legalName"][lang] = name
+    else:
+        issuer["name"] = name
+    return out
+
+
 def renamed_awarding_body(credential: dict[str, Any], name: str, lang: str) -> dict[str, Any]:
     """A copy whose awarding body keeps its id but is named ``name`` in ``lang`` (an EDC's
     ``legalName``; an Open Badge's creator, whose name has no language, whatever ``lang``)."""

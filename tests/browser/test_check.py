@@ -20,12 +20,13 @@ from babel import Locale
 from playwright.sync_api import Page, expect
 
 from credcat.changes import changes
+from credcat.cli import main
 from credcat.model import Credential, ordered_outcomes
 from credcat.render.site.localise import ui_strings
 from credcat.versions import credential_at
 
 from . import check_fixtures as fx
-from .conftest import REPO, NewContext, Site, small_site, words_split_across_lines
+from .conftest import REPO, NewContext, Site, site_of, small_site, words_split_across_lines
 from .test_e2e import XSS_PROBE, assert_no_axe_violations, pdf_pages
 
 CID = "sql-for-data-analysis"
@@ -1775,6 +1776,73 @@ def test_the_awarding_body_is_compared_by_name_too(
             expect(names).to_have_text([mill, body.name["de"]])
     paste(page, json.dumps(issued))
     expect(row).to_have_attribute("data-credcat-result", "same")
+
+
+def test_an_organisation_named_as_it_was_when_versions_were_released_is_the_same(
+    page: Page, tmp_path_factory: pytest.TempPathFactory
+):
+    """An awarding body renamed after a release (its name: edited, as maintainers.md says):
+    a credential issued before names its issuer and awarding body as they were named then.
+    With their own id and that name (the one the release recorded, in the language it
+    changed in), they are the same organisation: the rows are the same, each with a note
+    that gives the name now; an EDC and an Open Badge alike. A name the organisation never
+    had, with the same id, still differs, as does the old name in one language beside
+    another name in the other."""
+    from tests.catalogue_factory import write_catalogue  # as conftest.small_site imports it
+
+    old, new = "Alpha University", "Alpha University of Applied Sciences"
+
+    def write(root: Path) -> Path:
+        write_catalogue(root)
+        assert main(["release", "databases", str(root), "--date", "2026-09-01"]) == 0
+        org = root / "organisations" / "alpha-uni.yaml"
+        text = org.read_text("utf-8")
+        assert text.count(f"en: {old}\n") == 1
+        org.write_text(text.replace(f"en: {old}\n", f"en: {new}\n"), "utf-8")
+        return root
+
+    said = ui_strings("en")["check"]
+    note = str(said["former_name"]).format(name=old, now=new)
+    issuer = page.locator('[data-credcat-row="issuer"]')
+    awarding = page.locator('[data-credcat-row="awarding"]')
+    for site in site_of(tmp_path_factory, "check-renamed", write):
+        current = fx.issued_edc(site.root, "databases", "1.0")  # the template names it now
+        then = fx.renamed_awarding_body(fx.issuer_named(current, old, "en"), old, "en")
+        badge = fx.ob3_credential(site.root, "databases", "1.0")
+        badge_then = fx.renamed_awarding_body(fx.issuer_named(badge, old, ""), old, "")
+        open_check(page, site)
+        for credential in (then, badge_then):
+            paste(page, json.dumps(credential))
+            assert verdict(page) == "match", output_text(page)
+            for row in (issuer, awarding):
+                expect(row).to_have_attribute("data-credcat-result", "same")
+                expect(row.locator("td").last).to_contain_text(note)
+            expect(issuer.locator("td").first).to_contain_text(old)
+            expect(page.locator(".credcat-check__issuer")).to_have_count(0)
+        assert_no_axe_violations(page, "check page, an issuer named as it was")
+        paste(page, json.dumps(current))  # named as it is now: no note
+        assert verdict(page) == "match", output_text(page)
+        expect(issuer.locator("td").last).not_to_contain_text(note)
+        mill = fx.DIPLOMA_MILL["legalName"]["en"]
+        for credential in (
+            fx.issuer_named(current, mill, "en"),  # a name it never had
+            fx.issuer_named(then, "Alpha-Mühle", "de"),  # the old name beside another
+            fx.issuer_named(badge, mill, ""),
+        ):
+            paste(page, json.dumps(credential))
+            assert verdict(page) == "differences", output_text(page)
+            expect(issuer).to_have_attribute("data-credcat-result", "differs")
+            expect(issuer.locator("td").last).not_to_contain_text(note)
+        # the German page says it in German, the names marked with their language
+        page.goto(site.url("de/check/"))
+        expect(page.locator("#credcat-check-form")).to_be_visible()
+        paste(page, json.dumps(then))
+        german = ui_strings("de")["check"]
+        expect(issuer.locator("td").last).to_contain_text(
+            str(german["former_name"]).format(name=old, now=new)
+        )
+        expect(issuer.locator('td li span[lang="en"]')).to_have_text([old, new])
+        page.goto("about:blank")  # leave the site before its server stops
 
 
 # --- dates ------------------------------------------------------------------------------------

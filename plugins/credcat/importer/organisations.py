@@ -40,7 +40,7 @@ def organisation(ctx: Context, node: dict[str, Any], path: str) -> OrgRef:
     name = (
         ctx.text(node.get("legalName"), path + ".legalName")
         or ctx.text(node.get("prefLabel"), path + ".prefLabel")
-        or ctx.text(node.get("altLabel"), path + ".altLabel")
+        or ctx.text(_first_names(node.get("altLabel")), path + ".altLabel")
     )
     homepages = ctx.url(node.get("homepage"))
     label = first_text(name, ctx.default_language) if name else (node_id or "?")
@@ -57,6 +57,29 @@ def organisation(ctx: Context, node: dict[str, Any], path: str) -> OrgRef:
     for key in keys:
         ctx.org_by_key.setdefault(key, ref)
     return ref
+
+
+def _first_names(value: Any) -> Any:
+    """An ``altLabel`` language map with the first name of each language only: credcat
+    writes an organisation's short name first, then the names it had when versions naming
+    it were released (:func:`credcat.render.data.nodes.alternative_names`)."""
+    if isinstance(value, dict) and "@value" not in value:
+        return {k: v[0] if isinstance(v, list) and v else v for k, v in value.items()}
+    return value
+
+
+def _short_name(ctx: Context, value: Any, path: str) -> dict[str, str] | None:
+    """The short name of an organisation: the first of its alternative names in each
+    language; the others (names it had) are reported as not imported."""
+    if isinstance(value, dict) and "@value" not in value:
+        for lang, names in value.items():
+            if isinstance(names, list) and len(names) > 1:
+                ctx.report.not_imported.append(
+                    f"not imported: {path}.{lang} ({len(names) - 1} more) — credcat keeps one "
+                    "short name per language; the names an organisation had are kept by the "
+                    "releases that name it"
+                )
+    return ctx.text(_first_names(value), path)
 
 
 def _existing_or_new(
@@ -83,7 +106,7 @@ def _existing_or_new(
             f"the document names more than {MAX_ORGANISATIONS} organisations; "
             "credcat imports at most that many at a time"
         )
-    short = ctx.text(node.get("altLabel"), path + ".altLabel")
+    short = _short_name(ctx, node.get("altLabel"), path + ".altLabel")
     base = slugify(label)
     if len(base) > 40 and short:
         base = slugify(first_text(short, ctx.default_language)) or base

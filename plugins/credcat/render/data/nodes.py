@@ -26,6 +26,7 @@ from ... import vocab
 from ...catalogue import Catalogue
 from ...model import duration_iso
 from ...urls import Urls
+from ...versions import former_names
 from ..language import LanguageMap, say
 from ..safe import markdown_safe
 
@@ -33,6 +34,7 @@ __all__ = [
     "COUNTRY_ZONES",
     "ESCO_SKILLS_SCHEME",
     "JsonDict",
+    "alternative_names",
     "concept",
     "date_time",
     "date_time_value",
@@ -429,8 +431,28 @@ def _org_node_iri(urls: Urls, oid: str, fragment: str) -> str:
     return urls.iri(urls.organisation(oid)) + "#" + fragment
 
 
+def alternative_names(
+    short_name: LanguageMap | None, former: Mapping[str, tuple[str, ...]]
+) -> dict[str, str | list[str]]:
+    """An organisation's alternative names (``skos:altLabel``) by language: its short name,
+    then the names it had when versions naming it were released (``former``:
+    :func:`credcat.versions.former_names`), each once; one name as a text, several as a list
+    (a JSON-LD language map holds either)."""
+    names: dict[str, list[str]] = {lang: [text] for lang, text in (short_name or {}).items()}
+    for lang, texts in former.items():
+        known = names.setdefault(lang, [])
+        known += [text for text in texts if text not in known]
+    return {lang: texts[0] if len(texts) == 1 else texts for lang, texts in names.items()}
+
+
 def organisation(catalogue: Catalogue, oid: str, urls: Urls) -> JsonDict:
     """An organisation as an ``elm:Organisation`` (legal name, country, homepage, contact).
+
+    One node per organisation, at its one IRI, the same in every file that names it, whichever
+    version's: ``legalName`` is its name now; ``altLabel`` its short name and every name it had
+    when versions naming it were released (:func:`alternative_names`), so that a merged graph
+    never gives the IRI two legal names in one language, and a credential issued under an
+    earlier name still finds it among the organisation's names.
 
     Its legal identifiers are ``LegalIdentifier`` nodes in the country of its seat (the EDC and
     LOQ shapes require ``spatial``): the national registration number (``registration``), the
@@ -453,8 +475,9 @@ def organisation(catalogue: Catalogue, oid: str, urls: Urls) -> JsonDict:
         "homepage": web_resource(_org_node_iri(urls, oid, "homepage"), org.homepage),
         "location": location(_org_node_iri(urls, oid, "location"), country, full_address),
     }
-    if org.short_name:
-        node["altLabel"] = dict(org.short_name)
+    alternative = alternative_names(org.short_name, former_names(catalogue).get(oid, {}))
+    if alternative:
+        node["altLabel"] = alternative
     if org.description:
         node["additionalNote"] = [
             note(_org_node_iri(urls, oid, "description"), org.description, markdown=True)

@@ -19,6 +19,12 @@ responsibility and autonomy, each in the file's order: :func:`credcat.model.orde
 skill-type concept, so the configuration names those concepts in that order
 (``outcome_kinds``) and the script orders by them.
 
+An organisation renamed after a release is named, in credentials issued before, as it was
+then: the configuration names each name organisations had when versions naming them were
+released (``former_names``, by the organisation's IRI and language; only where one was
+renamed), and the script takes an issuer or awarding body of the right IRI named so for the
+same organisation, with a note that says its name now.
+
 Without JavaScript the page says what can be done by hand (``nojs_help``): open the version's
 permanent address, which the credential names, or look the credential up in the catalogue.
 """
@@ -29,6 +35,7 @@ from typing import Any
 
 from ... import vocab
 from ...model import OUTCOME_KINDS
+from ...versions import former_names
 from ..data.edc import PLACEHOLDER_ID
 from ..data.nodes import id_verification
 from .common import Site
@@ -42,6 +49,7 @@ __all__ = [
     "OB3_VERIFIER",
     "assessment_words",
     "check_context",
+    "former_names_by_iri",
     "outcome_kinds",
 ]
 
@@ -104,6 +112,17 @@ def outcome_kinds() -> list[str]:
     ]
 
 
+def former_names_by_iri(site: Site) -> dict[str, dict[str, list[str]]]:
+    """The names organisations had when versions naming them were released, where they
+    differ from their names now (:func:`credcat.versions.former_names`), by the
+    organisation's IRI and language: a credential issued then names its issuer or awarding
+    body so, and is not named otherwise for it."""
+    return {
+        site.urls.organisation_iri(oid): {lang: list(texts) for lang, texts in names.items()}
+        for oid, names in former_names(site.cat).items()
+    }
+
+
 def check_context(site: Site) -> CheckContext:
     """Context of the "Check a credential" page."""
     page = site.urls.check_page()
@@ -132,6 +151,9 @@ def check_context(site: Site) -> CheckContext:
         "assessment": assessment_words(site),
         "outcome_kinds": outcome_kinds(),
     }
+    former = former_names_by_iri(site)
+    if former:  # only where an organisation was renamed after a release
+        config["former_names"] = former
     # without JavaScript: where the version's permanent address begins (base_uri, an address
     # the site has: the prefix of its credentials' pages is none) and the catalogue
     catalogue: Part = {

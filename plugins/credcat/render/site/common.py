@@ -19,9 +19,10 @@ from ...catalogue import Catalogue
 from ...clock import today as clock_today
 from ...licences import licence_of
 from ...urls import CATALOGUE_JSONLD, Urls, relative
+from ..language import LanguageMap, chosen_language
 from ..logos import logo_files
-from .context import BaseContext, CredRef, Logo, OrgRef, PageNumber, WrittenIn
-from .localise import Localiser, ui_strings
+from .context import BaseContext, CredRef, Logo, OrgRef, PageNumber, Part, WrittenIn
+from .localise import Localiser, rich, ui_strings
 from .messages import interface_language
 from .written import same_language
 
@@ -157,14 +158,39 @@ class Site:
             return self.loc.text(org.short_name)
         return self.loc.text(org.name)
 
-    def org_ref(self, page: str, oid: str, *, short: bool = False) -> OrgRef:
-        """An organisation as a link: name, href, country ("" when unknown) and logo."""
+    def name_then(self, oid: str, then: LanguageMap | None) -> str:
+        """The name of an organisation as a release recorded it (``then``), in the page
+        language as :meth:`Localiser.text` picks it, where it differs from the organisation's
+        name now in the language picked; "" where it is the same (or nothing was recorded).
+        A language added to the name since, or one the page falls back from, is no other
+        name."""
         org = self.cat.organisations.get(oid)
+        chosen = chosen_language(then, self.lang, self.loc.default)
+        if org is None or not then or not chosen or org.name.get(chosen) == then[chosen]:
+            return ""
+        return self.loc.text(then)
+
+    def now_named(self, oid: str) -> list[Part]:
+        """ "now <its name>", after the name an organisation had when a version was released
+        (:meth:`name_then`); the name, a catalogue text, a part of its own (marked with its
+        language where it is not the page's)."""
+        name: Part = {"text": self.org_name(oid), "href": "", "rel": ""}
+        return rich(str(self.loc.ui["org_now"]), {"name": name})
+
+    def org_ref(
+        self, page: str, oid: str, *, short: bool = False, then: LanguageMap | None = None
+    ) -> OrgRef:
+        """An organisation as a link: name, href, country ("" when unknown) and logo; with
+        ``then`` (its name as the release of the version a page shows recorded it), the name
+        it had then where it differs from its name now, which ``now`` gives ("now …")."""
+        org = self.cat.organisations.get(oid)
+        was = self.name_then(oid, then)
         return {
-            "text": self.org_name(oid, short=short),
+            "text": was or self.org_name(oid, short=short),
             "href": self.link(page, self.urls.organisation(oid)),
             "country": self.loc.label("country", org.country) if org is not None else "",
             "logo": self.logo(page, oid),
+            "now": self.now_named(oid) if was else [],
         }
 
     def logo(self, page: str, oid: str) -> Logo | None:

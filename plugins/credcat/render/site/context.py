@@ -168,12 +168,15 @@ class Logo(TypedDict):
 
 
 class OrgRef(TypedDict):
-    """An organisation as a link, with its country ("" when unknown) and logo."""
+    """An organisation as a link, with its country ("" when unknown) and logo; on the pages
+    of a released version, ``text`` is the name it had then where it differs from its name
+    now, which ``now`` says ("now …"; empty otherwise)."""
 
     text: str
     href: str
     country: str
     logo: Logo | None
+    now: list[Part]
 
 
 class CredRef(TypedDict):
@@ -282,11 +285,13 @@ class Banner(TypedDict):
 
 
 class FactItem(TypedDict):
-    """One value of a key fact, linked when ``href``; ``suffix`` is shown in brackets."""
+    """One value of a key fact, linked when ``href``; ``suffix`` is shown in brackets;
+    ``now`` after it (an organisation named otherwise now: :class:`OrgRef`)."""
 
     text: str
     href: str
     suffix: str
+    now: list[Part]
 
 
 class Fact(TypedDict):
@@ -495,10 +500,12 @@ class SummaryCheck(TypedDict):
 
 class SummaryQuality(TypedDict):
     """A quality assurance entry of the employers' summary: ``text`` its kind ("Programme
-    quality assurance:"), ``body`` the name of who carried it out."""
+    quality assurance:"), ``body`` the name of who carried it out (as the version's release
+    recorded it, ``body_now`` saying its name now where it differs: :class:`OrgRef`)."""
 
     text: str
     body: str
+    body_now: list[Part]
     valid_until: str
     until: str
     expired: bool

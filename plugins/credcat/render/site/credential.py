@@ -193,8 +193,22 @@ def _shorten(text: str, limit: int = 90) -> str:
     return same_kind(text, f"{head} … {tail}" if tail else f"{head}…")
 
 
-def _item(text: str, href: str = "", suffix: str = "") -> FactItem:
-    return {"text": text, "href": href, "suffix": suffix}
+def _item(text: str, href: str = "", suffix: str = "", now: list[Part] | None = None) -> FactItem:
+    return {"text": text, "href": href, "suffix": suffix, "now": now or []}
+
+
+NamesThen = Mapping[str, Mapping[str, str]]
+"""The name of each organisation a released version names, as its release recorded it (by
+id); empty for a page of the credential as it is now."""
+
+
+def names_then(site: Site, cid: str, version: str) -> NamesThen:
+    """The names of the organisations a version names as its release recorded them
+    (:attr:`credcat.catalogue.Release.organisation_names`): what its pages and summary show,
+    each with its name now where it differs. Empty for a version not released, or released
+    before credcat recorded them (the names now are shown, as before)."""
+    release = site.cat.archive.get(cid, version)
+    return release.names_then() if release is not None else {}
 
 
 def workload(site: Site, cred: Credential) -> str:
@@ -317,6 +331,9 @@ def credential_context(
         raise KeyError(f"{live.id} {shown_version} is a draft's version: it has no page")
     as_released = credential_at(site.cat, live.id, shown_version)
     is_current = shown_version == live.version
+    # a version's page names each organisation as its release recorded it (with its name now
+    # where it differs); the main page shows the credential as it is now
+    then = names_then(site, live.id, shown_version) if version_page else {}
     if version_page:
         live_parts: dict[str, Any] = live_status(live)
         if is_current:  # the runs as they are now
@@ -441,7 +458,7 @@ def credential_context(
         },
         "record": _record(site, page, live, as_released, info, succession_, version_page),
         "banner": _banner(site, page, cred, released=version_page and info.released is not None),
-        "facts": _facts(site, page, cred, not earlier and offered),
+        "facts": _facts(site, page, cred, not earlier and offered, then),
         "outcome_groups": _outcomes(site, cred, number),
         "assessments": [
             {
@@ -470,7 +487,7 @@ def credential_context(
             {
                 "type": loc.label("accreditation-type", qa.type),
                 "title": loc.text(qa.title),
-                "body": site.org_ref(page, qa.body),
+                "body": site.org_ref(page, qa.body, then=then.get(qa.body)),
                 "description": loc.prose(qa.description),
                 "url": safe_url(qa.url) if qa.url else "",
                 "valid_until": loc.date(qa.valid_until) if qa.valid_until else "",
@@ -506,7 +523,7 @@ def credential_context(
         "awarding_logos": [
             logo for oid in cred.awarding_body if (logo := site.logo(page, oid)) is not None
         ],
-        "employers": employers(site, page, cred, number),
+        "employers": employers(site, page, cred, number, then=then),
         "further": {"text": further_text, "links": further_links, "homepage": homepage},
         "downloads": downloads,
         "schemaorg": _with_fingerprint(
@@ -641,9 +658,10 @@ def _banner(site: Site, page: str, cred: Credential, *, released: bool = False) 
     return None
 
 
-def _facts(site: Site, page: str, cred: Credential, offered: bool) -> list[Fact]:
+def _facts(site: Site, page: str, cred: Credential, offered: bool, then: NamesThen) -> list[Fact]:
     """The key facts; ``offered``: the page offers the credential's runs (the price; a
-    draft's planned runs give none: nothing is offered at a price yet)."""
+    draft's planned runs give none: nothing is offered at a price yet); ``then``: the names
+    of the organisations as the version's release recorded them (:func:`names_then`)."""
     loc = site.loc
     ui = loc.ui
     facts: list[Fact] = []
@@ -658,8 +676,10 @@ def _facts(site: Site, page: str, cred: Credential, offered: bool) -> list[Fact]
     def orgs(ids: Iterable[str], *, country: bool = False) -> list[FactItem]:
         out = []
         for oid in ids:
-            ref = site.org_ref(page, oid)
-            out.append(_item(ref["text"], ref["href"], ref["country"] if country else ""))
+            ref = site.org_ref(page, oid, then=then.get(oid))
+            out.append(
+                _item(ref["text"], ref["href"], ref["country"] if country else "", ref["now"])
+            )
         return out
 
     fact("awarding_body", orgs(cred.awarding_body, country=True))
@@ -856,10 +876,13 @@ def employers(
     number: Mapping[str, int] | None = None,
     *,
     with_note: bool = False,
+    then: NamesThen | None = None,
 ) -> Employers:
     """The employers' summary of the version ``cred`` shows, linked from ``page``;
     ``with_note``: with the credential's status note below its status (the one-page summary;
-    a credential page shows it in its banner already).
+    a credential page shows it in its banner already); ``then``: the names of the
+    organisations as the version's release recorded them, each shown with its name now where
+    it differs (:func:`names_then`; none on the main page, which shows the names now).
 
     Outcomes come numbered and ordered as on the credential page (:func:`ordered_outcomes`),
     each assessment says how it was supervised, whether identity was checked and which
@@ -929,10 +952,13 @@ def employers(
                 ),
             }
         )
+    then = then or {}
     qa: list[SummaryQuality] = [
         {
             "text": loc.ui_text("label", label=loc.label("accreditation-type", q.type)),
-            "body": site.org_name(q.body),  # after "Label :" (French), marked with its language
+            # after "Label :" (French), marked with its language
+            "body": (ref := site.org_ref(page, q.body, then=then.get(q.body)))["text"],
+            "body_now": ref["now"],
             "valid_until": loc.date(q.valid_until) if q.valid_until else "",
             "until": q.valid_until.isoformat() if q.valid_until else "",
             "expired": _expired(site, q),
@@ -955,7 +981,9 @@ def employers(
         "status_note": status_note(site, cred) if with_note else Markup(""),
         "level": f"{eqf} · {workload(site, cred)}",
         "awarded": [
-            site.org_ref(page, oid) for oid in cred.awarding_body if oid in site.cat.organisations
+            site.org_ref(page, oid, then=then.get(oid))
+            for oid in cred.awarding_body
+            if oid in site.cat.organisations
         ],
         "outcomes": [
             {
@@ -1004,7 +1032,9 @@ def summary_context(site: Site, cred: Credential, version: str) -> SummaryContex
         "id": live.id,
         "status": shown.status,
         # the summary stands alone (printed, handed to an employer): it says why, too
-        "employers": employers(site, page, shown, with_note=True),
+        "employers": employers(
+            site, page, shown, with_note=True, then=names_then(site, live.id, version)
+        ),
     }
 
 

@@ -64,7 +64,9 @@
  *                                    viewer, verifier (where to check a seal: EDC, Open Badges),
  *                                    locale, max_bytes, max_depth, strings, status, assessment
  *                                    (types and verifications: the page's words for each
- *                                    concept, by IRI), outcome_kinds
+ *                                    concept, by IRI), outcome_kinds, former_names (only
+ *                                    where an organisation was renamed after a release:
+ *                                    {<its IRI>: {<language>: [<a name it had>, …]}})
  *   #credcat-check-form              the form (hidden until this script runs)
  *   #credcat-check-file              file input; #credcat-check-drop the drop zone
  *   #credcat-check-text              paste area; #credcat-check-submit, #credcat-check-clear
@@ -145,6 +147,10 @@
   var JWS_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
   var SPEC_PATH = /^credentials\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([0-9A-Za-z][0-9A-Za-z.-]*)\/([A-Za-z0-9._-]*)(?:[#?].*)?$/;
   var ECTS_FRAMEWORK = "http://data.europa.eu/snb/education-credit/6fcec5c5af";
+  // the names organisations had when versions naming them were released, by IRI and language
+  // (render/site/check.py): a credential issued then names its issuer or awarding body so
+  var FORMER = config.former_names !== null && typeof config.former_names === "object" ?
+    config.former_names : {};
 
   // --- words --------------------------------------------------------------------------------
 
@@ -1569,6 +1575,7 @@
       // the same in the languages both state, as titles are compared
       claimed.awarding.forEach(function (org) { plainNameLanguage(org, published.awarding); });
       var orgNotes = [];
+      var thenNotes = [];  // named as it was when versions were released: the same body
       var used = [];
       claimed.awarding.forEach(function (org) {
         var hit = -1;
@@ -1586,7 +1593,12 @@
         });
         if (hit < 0 && sameId >= 0) {
           hit = sameId;
-          orgNotes = orgNotes.concat(nameNotes(org, published.awarding[sameId]));
+          var then = formerName(org, published.awarding[sameId]);
+          if (then) {
+            thenNotes.push(then);
+          } else {
+            orgNotes = orgNotes.concat(nameNotes(org, published.awarding[sameId]));
+          }
         }
         if (hit < 0) {
           orgNotes.push(sayMarked("outcome_extra", { text: orgText(org) }, { text: textLang[orgText(org)] }));
@@ -1600,7 +1612,7 @@
         }
       });
       row("awarding", claimed.awarding.map(orgText), published.awarding.map(orgText),
-        orgNotes.length === 0, orgNotes);
+        orgNotes.length === 0, orgNotes.concat(thenNotes));
     }
     compareIssuer(claimed.issuer || null, published.awarding, row);
     compareQuality(claimed.quality, published.quality, row);
@@ -1837,6 +1849,48 @@
     return notes;
   }
 
+  /** An organisation the credential names with the IRI of ``p`` (published), named in a
+   *  language as ``p`` was named when versions naming it were released (config.former_names;
+   *  a name without a language, as an Open Badge states it: in any language), and as ``p``
+   *  is now in every other language both state: the same organisation. The note that says
+   *  so, with its name now; null where it is named otherwise (or as it is now). */
+  function formerName(org, p) {
+    var former = org.id && org.id === p.id ? own(FORMER, p.id) : undefined;
+    if (!isObject(former)) {
+      return null;
+    }
+    var an = org.names || {};
+    var bn = p.names || {};
+    var has = function (map, k) { return Object.prototype.hasOwnProperty.call(map, k); };
+    var all = function (map) {
+      return Object.keys(map).reduce(function (out, k) { return out.concat(list(map[k])); }, []);
+    };
+    var was = null;
+    var same = Object.keys(an).every(function (lang) {
+      var name = an[lang];
+      var now = lang ? (has(bn, lang) ? [bn[lang]] : []) : all(bn);
+      if (now.some(function (t) { return sameWords(str(t), name); })) {
+        return true;
+      }
+      // the language it had that name in (a name without a language: any)
+      var then = (lang ? [lang] : Object.keys(former).sort()).filter(function (k) {
+        return has(former, k) && list(former[k]).some(function (t) { return sameWords(str(t), name); });
+      })[0];
+      if (then !== undefined) {
+        was = was || { lang: then, name: name };
+        return true;
+      }
+      return lang !== "" && !now.length;  // a language the catalogue names it in neither way
+    });
+    if (!same || !was) {
+      return null;
+    }
+    var nowName = has(bn, was.lang) ? marked(bn[was.lang], was.lang) : shown(bn) || orgText(p);
+    var thenName = marked(was.name, was.lang);
+    return sayMarked("former_name", { name: thenName, now: nowName },
+      { name: textLang[thenName], now: textLang[nowName] });
+  }
+
   /** The same organisation: the same id (or, where neither has one, the same name), named
    *  the same in the languages both state. */
   function sameBody(a, b) {
@@ -1873,7 +1927,13 @@
     var notes = [];
     if (!same) {
       var named_ = bodies.filter(function (b) { return issuer.id && b.id === issuer.id; })[0];
-      notes = named_ ? nameNotes(issuer, named_) : [say("issuer_other")];
+      var then = named_ ? formerName(issuer, named_) : null;
+      if (then) {  // the same organisation, named as it was when versions were released
+        same = true;
+        notes = [then];
+      } else {
+        notes = named_ ? nameNotes(issuer, named_) : [say("issuer_other")];
+      }
     }
     row("issuer", [orgWithId(issuer)], bodies.map(orgWithId), same, notes);
     return !same;

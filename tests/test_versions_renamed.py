@@ -1,0 +1,240 @@
+"""An organisation renamed after a release: what the released version's pages and files say.
+
+``credcat release`` records the name of each organisation a version names. An organisation has
+one description, at its one IRI, in every file: its name now (``legalName``), and each name a
+release recorded that differs from it as an alternative name (``altLabel``), so that a merged
+graph never holds two legal names for one IRI in a language. The pages of a version released
+under an earlier name show that name, with the name now; the credential's main page, and a
+version released under the name now, show the name now only.
+
+One fixture: the basic site's ``advanced-queries`` 1.0 released, then its awarding body renamed
+in English and its quality assurance body in German, then 1.1 released under the new names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from credcat.conformance import validate_document
+from credcat.render.site.localise import ui_strings
+from credcat.validate import load_catalogue
+from credcat.versions import former_names
+from jsonld_helpers import EDC_SHAPES, disagreements, shapes, to_graph, violations
+from test_site_build import build_site, make_project
+from test_versions import edit, release, run
+
+CID = "advanced-queries"
+RIVER, RIVER_NOW = "River University", "River University of Applied Sciences"  # en only
+LAKE, LAKE_NOW = "Seeagentur für Qualität", "Seeagentur für Qualitätssicherung"  # de only
+NOW = re.compile(r'<span class="credcat-renamed" data-credcat-renamed>(.*?)</span>', re.S)
+
+
+@dataclass(frozen=True)
+class Renamed:
+    root: Path
+    """The catalogue folder (1.0 and 1.1 released)."""
+    site: Path
+    """Built after the rename, with 1.0 the current version (released under the old names)."""
+    after: Path
+    """Built once 1.1 was released under the new names."""
+    data_before: Path
+    """``credcat generate`` before the rename."""
+    data_renamed: Path
+    """``credcat generate`` after it (1.0 still current)."""
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Renamed]:
+    tmp = tmp_path_factory.mktemp("renamed")
+    config = make_project(tmp / "project")
+    root = tmp / "project" / "catalogue"
+    code, output = release(root, CID, "2026-01-15")
+    assert code == 0, output
+    assert run("generate", str(root), "--out", str(tmp / "data-before"))[0] == 0
+    orgs = root / "organisations"
+    edit(orgs / "river-university.yaml", f"en: {RIVER}\n", f"en: {RIVER_NOW}\n")
+    edit(orgs / "lake-agency.yaml", f"de: {LAKE}\n", f"de: {LAKE_NOW}\n")
+    assert run("generate", str(root), "--out", str(tmp / "data-renamed"))[0] == 0
+    build_site(config, tmp / "site")  # strict: a rename is no mistake
+    cred = root / "credentials" / f"{CID}.yaml"
+    edit(cred, "version: '1.0'", "version: '1.1'")
+    code, output = release(root, CID, "2026-09-01")
+    assert code == 0, output
+    build_site(config, tmp / "after")
+    yield Renamed(root, tmp / "site", tmp / "after", tmp / "data-before", tmp / "data-renamed")
+
+
+def _page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text("utf-8")
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+
+
+def _fact(html: str, fact: str) -> str:
+    """The words of one key fact's value."""
+    match = re.search(rf'data-credcat-fact="{fact}">.*?<dd>(.*?)</dd>', html, re.S)
+    assert match is not None, fact
+    return _text(match.group(1))
+
+
+def _org_node(document: dict[str, Any], oid: str) -> dict[str, Any]:
+    """The node of an organisation, wherever a document embeds it."""
+    iri = f"https://fixture.test.example/organisations/{oid}/#org"
+    found: list[dict[str, Any]] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if value.get("id") == iri and "legalName" in value:
+                found.append(value)
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(document)
+    assert found, oid
+    assert all(node == found[0] for node in found)
+    return found[0]
+
+
+def test_a_rename_is_a_name_the_organisation_had(renamed: Renamed) -> None:
+    cat = load_catalogue(renamed.root)
+    assert former_names(cat) == {
+        "lake-agency": {"de": (LAKE,)},
+        "river-university": {"en": (RIVER,)},
+    }
+    later = cat.archive.get(CID, "1.1")
+    assert later is not None and later.names_then()["river-university"]["en"] == RIVER_NOW
+
+
+def test_the_earlier_versions_page_shows_the_name_it_was_released_under_with_the_name_now(
+    renamed: Renamed,
+) -> None:
+    """In English the awarding body was renamed: 1.0's page (and its summary) names it as
+    released, then "now …"; the quality assurance body, renamed in German only, is named
+    as it is. In German the other way round."""
+    en = ui_strings("en")
+    de = ui_strings("de")
+    now_en = ", " + str(en["org_now"]).format(name=RIVER_NOW)
+    for site in (renamed.site, renamed.after):  # as current version, then as an earlier one
+        page = _page(site, f"credentials/{CID}/1.0/")
+        assert _fact(page, "awarding_body") == f"{RIVER} (Austria){now_en}"
+        assert [_text(n) for n in NOW.findall(page)] == [now_en] * 3  # by, fact, summary
+        assert f"{en['employers_awarded']} {RIVER}</a>" not in page  # a link, then "now"
+        assert re.search(rf">{RIVER}</a>{NOW.pattern}", page) is not None
+        assert "Lake Quality Agency</a> (Germany)</dd>" in page
+        summary = _page(site, f"credentials/{CID}/1.0/summary/")
+        assert [_text(n) for n in NOW.findall(summary)] == [now_en]
+        german = _page(site, f"de/credentials/{CID}/1.0/")
+        now_de = ", " + str(de["org_now"]).format(name=LAKE_NOW)
+        assert _fact(german, "awarding_body") == "Flussuniversität (Österreich)"
+        assert [_text(n) for n in NOW.findall(german)] == [now_de] * 2  # quality, summary
+        assert re.search(rf">{LAKE}</a> \(Deutschland\){NOW.pattern}", german) is not None
+        german_summary = _page(site, f"de/credentials/{CID}/1.0/summary/")
+        assert f": {LAKE}{now_de} · " in _text(german_summary)
+        assert [_text(n) for n in NOW.findall(german_summary)] == [now_de]
+
+
+def test_the_credential_as_it_is_now_names_the_organisations_as_they_are_now(
+    renamed: Renamed,
+) -> None:
+    """The main page shows the credential as it is now, even while 1.0 (released under the
+    old names) is its current version; 1.1, released under the new names, shows them."""
+    pages = [
+        _page(renamed.site, f"credentials/{CID}/"),
+        _page(renamed.site, f"de/credentials/{CID}/"),
+        _page(renamed.after, f"credentials/{CID}/"),
+        _page(renamed.after, f"credentials/{CID}/1.1/"),
+        _page(renamed.after, f"de/credentials/{CID}/1.1/"),
+        _page(renamed.after, f"credentials/{CID}/1.1/summary/"),
+    ]
+    for page in pages:
+        assert "data-credcat-renamed" not in page
+        assert f">{RIVER}<" not in page and f">{LAKE}<" not in page
+    assert _fact(pages[0], "awarding_body") == f"{RIVER_NOW} (Austria)"
+    assert _fact(pages[4], "awarding_body") == "Flussuniversität (Österreich)"
+    assert f">{LAKE_NOW}</a>" in pages[4]
+
+
+def test_every_file_describes_the_organisation_once_with_the_names_it_had(
+    renamed: Renamed,
+) -> None:
+    """elm.jsonld, the EDC template, catalogue.jsonld, opportunities: one node per
+    organisation, its name now as legalName and the name 1.0's release recorded as an
+    alternative name (after its short name), in the language it changed in; files merged
+    into one graph agree on it, and 1.0's files still conform to the EDC shapes."""
+    folder = renamed.data_renamed / "credentials" / CID / "1.0"
+    elm = json.loads((folder / "elm.jsonld").read_text("utf-8"))
+    river = _org_node(elm, "river-university")
+    assert river["legalName"] == {"en": RIVER_NOW, "de": "Flussuniversität"}
+    assert river["altLabel"] == {"en": ["RiverU", RIVER], "de": "FlussU"}
+    lake = _org_node(elm, "lake-agency")
+    assert lake["legalName"] == {"en": "Lake Quality Agency", "de": LAKE_NOW}
+    assert lake["altLabel"] == {"de": LAKE}
+    documents: dict[str, Any] = {}
+    for path in sorted(renamed.data_renamed.rglob("*.json*")):
+        data = json.loads(path.read_text("utf-8"))
+        if path.name == "edc-template.json":
+            data = data["credential"]
+        elif not path.name.endswith(".jsonld"):
+            continue
+        documents[str(path)] = data
+        if "river-university/#org" in json.dumps(data) and "legalName" in json.dumps(data):
+            assert _org_node(data, "river-university") == river, path
+    assert disagreements(documents, skip=("urn:",)) == {}
+    graph = to_graph(elm)
+    found = violations(graph, shapes(*EDC_SHAPES))
+    assert found == [], "\n".join(v.short() for v in found)
+    # credcat validate, as a maintainer runs it on the site: the EDC shapes for 1.0's files,
+    # the LOQ shapes for the offerings (whose publisher is the renamed university)
+    checked = set()
+    for path, data in sorted(documents.items()):
+        kind, findings = validate_document(data)
+        checked.add(kind)
+        assert all(f.left_for_issuer for f in findings), (path, [f.format(path) for f in findings])
+    assert {"edc", "loq"} <= checked
+
+
+def test_the_rename_changes_the_organisations_nodes_only(renamed: Renamed) -> None:
+    """Of 1.0's files, the rename changed the organisations' names (and alternative names)
+    only: put back, the files are as before."""
+    before = renamed.data_before / "credentials" / CID / "1.0"
+    after = renamed.data_renamed / "credentials" / CID / "1.0"
+    for path in sorted(before.iterdir()):
+        if not path.name.endswith((".json", ".jsonld")):
+            continue
+        was = json.loads(path.read_text("utf-8"))
+        now = json.loads((after / path.name).read_text("utf-8"))
+
+        def back(value: Any) -> Any:
+            if isinstance(value, dict):
+                if value.get("type") == "Organisation" or "legalName" in value:
+                    value = {**value, "legalName": back(value.get("legalName"))}
+                    alt = value.get("altLabel")
+                    if isinstance(alt, dict):
+                        alt = {k: v[0] if isinstance(v, list) else v for k, v in alt.items()}
+                        alt = {k: v for k, v in alt.items() if v not in (RIVER, LAKE)}
+                        value["altLabel"] = alt
+                        if not alt:
+                            del value["altLabel"]
+                return {k: back(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [back(v) for v in value]
+            if value == RIVER_NOW:
+                return RIVER
+            if value == LAKE_NOW:
+                return LAKE
+            return value
+
+        assert back(now) == back(was), path.name
+        assert now != was or "river" not in json.dumps(was), path.name
