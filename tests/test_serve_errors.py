@@ -9,6 +9,7 @@ once through a real ``mkdocs serve`` on 127.0.0.1, bounded in time.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import logging
@@ -32,6 +33,8 @@ from credcat.errors import Problem, Severity
 from credcat.mkdocs_plugin import CredcatPlugin
 from credcat.render.site.problems import (
     PANEL_LISTED,
+    PANEL_SCRIPT,
+    problems_key,
     problems_page,
     problems_panel,
     with_panel,
@@ -142,7 +145,10 @@ def test_serve_keeps_the_last_valid_pages_with_the_problems_above_and_recovers(
             assert _positions(panel)[0] == mode
         elif name.startswith("de/"):
             assert '<h2 id="credcat-problems-title">3 Fehler im Katalog catalogue/</h2>' in panel
-            assert ' lang="de">' in panel and '<ol class="errors" lang="en">' in panel
+            assert ' lang="de" ' in panel and '<ol class="errors" lang="en">' in panel
+            assert 'data-hide="Ausblenden" data-show="Einblenden" hidden>Ausblenden</button>' in (
+                panel
+            )
             assert "maschinenlesbaren Dateien" in panel
         else:
             assert "credcat-problems__this" not in panel, name
@@ -307,18 +313,50 @@ def test_panel_is_a_named_region_in_the_page_language_with_english_problems() ->
     panel = problems_panel(HOSTILE, "c/", "fr")
     assert panel.startswith(
         '<section class="credcat-problems" id="credcat-problems" '
-        'aria-labelledby="credcat-problems-title" lang="fr">\n'
-        '<h2 id="credcat-problems-title">2 erreurs dans le catalogue c/</h2>'
+        'aria-labelledby="credcat-problems-title" lang="fr" '
+        f'data-credcat-problems="{problems_key(HOSTILE)}">\n'
+        '<div class="credcat-problems__head">\n'
+        '<h2 id="credcat-problems-title">2 erreurs dans le catalogue c/</h2>\n'
+        '<button type="button" class="credcat-problems__toggle" '
+        'aria-controls="credcat-problems-body" aria-expanded="true" '
+        'data-hide="Masquer" data-show="Afficher" hidden>Masquer</button>\n'
+        "</div>\n"
+        '<div class="credcat-problems__body" id="credcat-problems-body">\n'
     )
-    assert panel.endswith("</section>")
+    # the panel's own script last (it folds the panel before the page is first drawn), and
+    # no other: the problems' values are text
+    assert panel.endswith(f"</div>\n<script>{PANEL_SCRIPT}</script>\n</section>")
+    assert panel.count("<script") == 1
     assert "fichiers lisibles par machine" in panel
     assert '<ol class="errors" lang="en">' in panel and "<h3>Avertissements</h3>" in panel
-    assert "<script>" not in panel and "</section><script>" not in panel
+    assert "&lt;script&gt;" in panel and "</section><script>" not in panel
     assert "credcat-problems__this" not in panel  # a page made from no file with errors
     # credcat's interface does not speak Polish: its words are English, and say so
     polish = problems_panel(HOSTILE, "c/", "pl")
-    assert ' lang="en">' in polish and '<ol class="errors">' in polish
+    assert ' lang="en" data-credcat-problems=' in polish and '<ol class="errors">' in polish
     assert "2 errors in the catalogue c/" in polish
+
+
+def test_the_key_of_the_panels_problems_names_the_set_not_where_in_the_files_they_are() -> None:
+    """The panel's "Hide" is kept for one set of problems (``problems_key``): the same
+    problems in any order, or moved to other lines, keep it hidden; one more, one fixed or
+    one changed opens the panel again. Every page carries the same key."""
+    key = problems_key(HOSTILE)
+    assert re.fullmatch("[0-9a-f]{16}", key), key
+    assert problems_key(list(reversed(HOSTILE))) == key
+    moved = [dataclasses.replace(p, line=p.line + 3) for p in HOSTILE]
+    assert problems_key(moved) == key
+    assert problems_key(HOSTILE[:2]) != key
+    assert problems_key([*HOSTILE, NOTED[1]]) != key
+    changed = [dataclasses.replace(HOSTILE[0], message="bad <u>"), *HOSTILE[1:]]
+    assert problems_key(changed) != key
+    assert problems_key([*HOSTILE, HOSTILE[0]]) != key  # counted, not a set
+    for lang, page_file in (("en", ""), ("de", "c/a.yaml"), ("pl", "c/b.yaml")):
+        assert f'data-credcat-problems="{key}"' in problems_panel(HOSTILE, "c/", lang, page_file)
+    # in a language credcat's interface does not speak, the button's words are English too
+    assert 'data-hide="Hide" data-show="Show" hidden>Hide</button>' in problems_panel(
+        HOSTILE, "c/", "pl"
+    )
 
 
 def test_panel_of_a_page_made_from_a_broken_file_says_so_and_lists_its_problems_first() -> None:

@@ -8,7 +8,11 @@ Owns the two HTML forms of a catalogue's problems, for the maintainer who previe
   catalogue, on a page made from a file with errors that this page is one of them, then the
   problems (errors, warnings, then notes, each under its heading), those of the page's own file
   first, at most :data:`PANEL_LISTED`;
-  :func:`with_panel` puts it after a rendered page's ``<body>`` tag;
+  :func:`with_panel` puts it after a rendered page's ``<body>`` tag. Its script
+  (:data:`PANEL_SCRIPT`, inline at its end, so that it runs before the page is first drawn)
+  shows a "Hide" button beside its heading, which folds the panel to the heading and a
+  "Show" button, and keeps the choice for the browser tab (``sessionStorage``) for this set of
+  problems (:func:`problems_key`): another set opens it again. Without script it stays open;
 * :func:`problems_page` — the page shown instead of every page where there was no valid
   catalogue yet: every problem.
 
@@ -23,7 +27,9 @@ terminal and in ``credcat check``, and are marked so (``lang="en"``). The panel 
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
 from collections.abc import Sequence
 
@@ -31,7 +37,16 @@ from ...errors import Problem, printable
 from .localise import fill, plural
 from .messages import SOURCE_LANGUAGE, interface_language, ui_tree
 
-__all__ = ["PAGE_ID", "PANEL_ID", "PANEL_LISTED", "problems_page", "problems_panel", "with_panel"]
+__all__ = [
+    "PAGE_ID",
+    "PANEL_ID",
+    "PANEL_LISTED",
+    "PANEL_SCRIPT",
+    "problems_key",
+    "problems_page",
+    "problems_panel",
+    "with_panel",
+]
 
 PANEL_ID = "credcat-problems"
 """The ``id`` of the panel (its heading's is ``<id>-title``)."""
@@ -52,6 +67,34 @@ PAGE_STYLE = (
     "h1{color:#ff8a80}code{background:#2c2c2c}.hint{color:#c8c8c8}}"
 )
 """The style of :func:`problems_page` (a page of its own: no theme, no stylesheet)."""
+
+PANEL_STORE = "credcat-problems-hidden"
+"""The ``sessionStorage`` key under which the panel's script keeps the :func:`problems_key` of
+the problems the maintainer hid."""
+
+PANEL_SCRIPT = (
+    "(function(){"
+    "var p=document.currentScript.parentNode,b=p.querySelector('.credcat-problems__body'),"
+    "t=p.querySelector('.credcat-problems__toggle'),s=p.getAttribute('data-credcat-problems'),"
+    f"k='{PANEL_STORE}',h=null;"
+    "if(!b||!t)return;"
+    "function show(o,keep){"
+    "b.hidden=!o;p.classList.toggle('credcat-problems--hidden',!o);"
+    "t.textContent=t.getAttribute(o?'data-hide':'data-show');"
+    "t.setAttribute('aria-expanded',o?'true':'false');"
+    "if(keep)try{if(o)sessionStorage.removeItem(k);else sessionStorage.setItem(k,s)}catch(e){}"
+    "}"
+    "try{h=sessionStorage.getItem(k)}catch(e){}"
+    "show(h!==s,false);t.hidden=false;"
+    "t.addEventListener('click',function(){show(b.hidden,true)})"
+    "})();"
+)
+"""The panel's script, at its end: it runs as the parser reaches it, before the page is first
+drawn, so that a panel hidden on the page before does not show and then fold on the next.
+It shows the button (hidden without script), folds the panel where the tab keeps this set of
+problems hidden, and toggles it: the button's text (``data-hide``, ``data-show``, the page's
+words, set with ``textContent``) and ``aria-expanded`` follow, and the same button keeps the
+focus. Storage refused (a private window, a policy) only forgets the choice."""
 
 _BODY_RE = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
@@ -85,6 +128,19 @@ def _kinds(problems: Sequence[Problem]) -> tuple[list[Problem], list[Problem], l
     return errors, warnings, notes
 
 
+def problems_key(problems: Sequence[Problem]) -> str:
+    """What names a set of problems for the panel's "Hide": the same problems (file, field,
+    message, hint, severity; not where in the file, which moves as lines are added above)
+    give the same key on every page and every rebuild, another set another key.
+
+    Returns:
+        16 hexadecimal digits.
+    """
+    named = sorted([p.severity.value, p.path, p.field, p.message, p.hint] for p in problems)
+    text = json.dumps(named, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def _title(errors: int, catalogue: str, words: str) -> str:
     ui = ui_tree(words)["serve_problems"]
     return fill(plural(ui["title"], errors, words), folder=catalogue)
@@ -107,7 +163,8 @@ def problems_panel(
             so first and lists them first.
 
     Returns:
-        A ``<section>``, a landmark named by its heading.
+        A ``<section>``, a landmark named by its heading, which with the (script-shown) toggle
+        button heads it; the rest is in ``<id>-body``, which the button folds.
     """
     words = interface_language(lang)
     ui = ui_tree(words)["serve_problems"]
@@ -120,10 +177,16 @@ def problems_panel(
     shown = len(shown_errors) + len(shown_warnings) + len(shown_notes)
     left = len(problems) - shown
     title_id = f"{PANEL_ID}-title"
+    hide, show = _html(str(ui["hide"])), _html(str(ui["show"]))
     body = [
         f'<section class="credcat-problems" id="{PANEL_ID}" aria-labelledby="{title_id}"'
-        f' lang="{_html(words)}">',
+        f' lang="{_html(words)}" data-credcat-problems="{problems_key(problems)}">',
+        '<div class="credcat-problems__head">',
         f'<h2 id="{title_id}">{_html(_title(len(errors), catalogue, words))}</h2>',
+        f'<button type="button" class="credcat-problems__toggle" aria-controls="{PANEL_ID}-body"'
+        f' aria-expanded="true" data-hide="{hide}" data-show="{show}" hidden>{hide}</button>',
+        "</div>",
+        f'<div class="credcat-problems__body" id="{PANEL_ID}-body">',
     ]
     if own:
         before, _, after = str(ui["this_page"]).partition("{file}")
@@ -136,7 +199,7 @@ def problems_panel(
             body += [f"<h3>{_html(str(ui[kind]))}</h3>", *_list(kind, shown_kind, words)]
     if left:
         body.append(f"<p>{_html(plural(ui['more'], left, words))}</p>")
-    body.append("</section>")
+    body += ["</div>", f"<script>{PANEL_SCRIPT}</script>", "</section>"]
     return "\n".join(body)
 
 
