@@ -37,6 +37,7 @@ from credcat.model import ordered_outcomes
 from credcat.render.data.nodes import plain_text
 from credcat.render.language import localise
 from credcat.render.site.index import catalogue_json, catalogue_texts_json, search_fold
+from credcat.render.site.search import OWN_WORKER, with_own_worker
 from credcat.urls import Urls
 from credcat.validate import load_catalogue
 from credcat.versions import has_address
@@ -904,6 +905,45 @@ def test_generated_pages_and_search(basic_site: Site) -> None:
     texts = " ".join(doc["text"] for doc in index["docs"])
     first = next(iter(cat.credentials.values()))
     assert basic_site.t(first.outcomes[0].text)[:30] in texts
+
+
+def test_every_page_names_credcat_s_search_worker_which_loads_material_s(
+    basic_site: Site,
+) -> None:
+    """Material's search worker matches words as written; every page (404 included) names
+    credcat's instead, published beside it, with Material's worker as it is in the site, which
+    credcat's loads (``browser/test_search.py`` searches with it)."""
+    workers = basic_site.root / "assets" / "javascripts" / "workers"
+    assert (workers / OWN_WORKER).is_file()
+    material = sorted(p.name for p in workers.glob("search.*.min.js"))
+    assert len(material) == 1
+    named = re.compile(r'"search": "([^"]*)"')
+    pages = [p for p in basic_site.root.rglob("*.html") if "__config" in p.read_text("utf-8")]
+    assert basic_site.root / "404.html" in pages and len(pages) > 20
+    for path in pages:
+        (worker,) = named.findall(path.read_text("utf-8"))
+        rel = os.path.relpath(workers, path.parent).replace(os.sep, "/")
+        if path.name == "404.html":  # the 404 page names the site's root by its address
+            rel = "/" + workers.relative_to(basic_site.root).as_posix()
+        assert worker == f"{rel}/{OWN_WORKER}?material={material[0]}", path
+
+
+def test_with_own_worker_changes_the_worker_of_material_s_config_only() -> None:
+    config = (
+        '<script id="__config" type="application/json">{"base": "..", "search": '
+        '"../assets/javascripts/workers/search.a7633da7.min.js", "tags": null}</script>'
+    )
+    page = f'<p>"search": "assets/javascripts/workers/search.0.min.js"</p>{config}<p>x</p>'
+    assert with_own_worker(page) == page.replace(
+        "workers/search.a7633da7.min.js",
+        "workers/credcat-search.js?material=search.a7633da7.min.js",
+    )
+    assert with_own_worker(with_own_worker(page)) == with_own_worker(page)
+    # no config, or a site's own worker: as it is
+    assert with_own_worker("<p>no config</p>") == "<p>no config</p>"
+    own = config.replace("../assets/javascripts/workers/search.a7633da7.min.js", "my-search.js")
+    assert with_own_worker(own) == own
+    assert with_own_worker(config[:-9]) == config[:-9]  # no end to the config: left alone
 
 
 # --- XSS -----------------------------------------------------------------------------------------

@@ -64,7 +64,9 @@ language's folder, marked as being in the default language and left out of its s
   listing or an organisation, the search plugin then indexes a compact stand-in of the body
   (:mod:`credcat.render.site.search`); ``on_page_context`` after the search plugin puts the
   body back.
-* ``on_post_page`` — drop a generated page's body once rendered (MkDocs keeps every page).
+* ``on_post_page`` — drop a generated page's body once rendered (MkDocs keeps every page);
+  name credcat's search worker, which folds accents, in Material's ``__config``
+  (:func:`credcat.render.site.search.with_own_worker`; ``on_post_template`` for the 404 page).
 * ``on_pre_build`` — under serve, move the previous build's credential folders aside before
   MkDocs empties the site folder.
 * ``on_post_build`` (before the search plugin) — render the credential pages and summaries as
@@ -172,7 +174,7 @@ from .render.site.messages import (
 from .render.site.organisation import organisation_page_inputs
 from .render.site.pages import Pages
 from .render.site.problems import problems_page, problems_panel, with_panel
-from .render.site.search import search_body
+from .render.site.search import search_body, with_own_worker
 from .render.site.written import WrittenPage, WrittenParts, mark_contents, same_language
 from .urls import Urls
 from .validate import LoadCache, load_catalogue
@@ -511,12 +513,14 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Drop a generated page's body once it is rendered (MkDocs keeps every page until
-        the end of the build). Under serve, with an invalid catalogue: the panel of problems
-        above the page (:meth:`_with_problems`)."""
+        the end of the build); name credcat's search worker (``with_own_worker``). Under
+        serve, with an invalid catalogue: the panel of problems above the page
+        (:meth:`_with_problems`)."""
         spec = self._specs.get(page.file.src_uri)
         if spec is not None:
             page.content = ""
             page.toc = TableOfContents([])
+        output = with_own_worker(output)
         if not self._problems:
             return output
         lang = self.languages.language_of(page.file.src_uri) if self.languages else "en"
@@ -571,9 +575,13 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
-        """Under serve, with an invalid catalogue: the 404 page lists the problems too (the
-        address of a credential the last valid catalogue did not have leads there)."""
-        if not self._problems or template_name != "404.html":
+        """The 404 page names credcat's search worker too (``with_own_worker``). Under serve,
+        with an invalid catalogue, it lists the problems too (the address of a credential the
+        last valid catalogue did not have leads there)."""
+        if template_name != "404.html":
+            return output_content
+        output_content = with_own_worker(output_content)
+        if not self._problems:
             return output_content
         lang = self.languages.default if self.languages else "en"
         return self._with_problems(output_content, lang)

@@ -5,6 +5,10 @@ with their skills (``credcat.render.site.search``), so it stays small at 10,000 
 The header search must still find a credential by an outcome's words (the catalogue's own
 search does too: ``test_e2e.test_text_search_finds_a_credential_by_an_outcome_word``).
 
+Both fold accents: "donnees" finds "données" and "Zürich" "Zurich" (the header search through
+credcat's worker, ``theme/assets/javascripts/workers/credcat-search.js``, which runs Material's
+unchanged; the catalogue's own search in ``catalogue.js``).
+
 The catalogue's own search reads the descriptions, outcomes and skills from
 ``catalogue-texts.json``, which the page loads after ``catalogue.json`` (issue 9: the filters
 work as soon as the first, smaller file is parsed). A search typed before the texts arrive
@@ -14,17 +18,23 @@ the outcomes.
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 
 from credcat.catalogue import Catalogue
 from credcat.render.data.nodes import plain_text
-from credcat.render.site.localise import ui_strings
+from credcat.render.site.localise import plural, ui_strings
 
 from .conftest import NewContext, Site
+from .test_catalogue_ui import data_of, searched_texts, texts_of
 from .test_e2e import (
     count_text,
     facet_box,
@@ -331,3 +341,119 @@ def test_without_the_texts_the_search_still_finds_titles(
     assert cred.id in shown_ids(page)
     asked(page, requests, 2)  # a search after a failure asks for the texts again
     assert guard.page_errors == []
+
+
+# --- accents: what is typed without them finds what is written with them, and back ------------
+
+MARKS = re.compile("[\u0300-\u036f]")
+
+
+def fold_accents(text: str) -> str:
+    """As credcat's search worker folds the words it indexes and the query (NFD, combining
+    diacritical marks dropped, NFC), and as catalogue.js folds what it searches."""
+    return unicodedata.normalize("NFC", MARKS.sub("", unicodedata.normalize("NFD", text)))
+
+
+def accented_word(words: Iterable[str]) -> str:
+    """The most frequent word of seven letters or more that has accents (the first in
+    alphabetical order of those as frequent): one the sample's texts use often."""
+    counts = Counter(w for w in words if len(w) >= 7 and fold_accents(w) != w)
+    assert counts, "the sample's texts lost their accents"
+    return min(counts, key=lambda w: (-counts[w], w))
+
+
+def indexed_words(site: Site, lang: str) -> list[str]:
+    """The words of the search index of a language, as its pages write them."""
+    index = json.loads((site.root / lang / "search" / "search_index.json").read_text("utf-8"))
+    text = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
+    return re.findall(r"[^\W\d_]+", re.sub(r"<[^>]+>", " ", text))
+
+
+def found_pages(page: Page, results: Locator, meta: str = "") -> tuple[str, list[str]]:
+    """What the search says it found ("12 documents trouvés") and where its results lead,
+    without Material's ?h=; once it says ``meta``, where that is given."""
+    said = page.locator(".md-search-result__meta")
+    if meta:
+        expect(said).to_have_text(meta)
+    links = [str(a.get_attribute("href")) for a in results.all()]
+    return said.inner_text(), sorted({urlsplit(h)._replace(query="").geturl() for h in links})
+
+
+def marked_words(page: Page) -> set[str]:
+    """The words the results mark as found, in lower case."""
+    return {m.lower() for m in page.locator(".md-search-result mark").all_inner_texts()}
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_header_search_finds_words_with_accents_typed_without_them(
+    page: Page, sample_site: Site, lang: str
+) -> None:
+    """Material's search with credcat's worker (``credcat-search.js``): a word of the French
+    or German pages typed without its accents ("donnees" for "données"), in lower case or in
+    capitals, finds what the word as written finds; the results mark the word as written, and
+    the page a result leads to highlights it."""
+    word = accented_word(indexed_words(sample_site, lang))
+    bare = fold_accents(word)
+    page.goto(sample_site.url(f"{lang}/"))
+    assert "workers/credcat-search.js?material=search." in page.locator("#__config").inner_text()
+    meta, found = found_pages(page, site_search(page, word.lower()))
+    assert found
+    for query in (bare.lower(), bare.upper()):
+        page.goto(sample_site.url(f"{lang}/"))
+        results = site_search(page, query)
+        assert found_pages(page, results, meta) == (meta, found), query
+        assert word.lower() in marked_words(page), query
+    # the link of a result names the word as written too (?h=), which its page highlights
+    href = next(
+        str(h)
+        for h in (a.get_attribute("href") for a in results.all())
+        if word.lower() in parse_qs(urlsplit(str(h)).query).get("h", [""])[0].split()
+    )
+    page.goto(href)
+    highlighted = page.locator("mark[data-md-highlight]")
+    expect(highlighted.first).to_be_visible()
+    assert word.lower() in {m.lower() for m in highlighted.all_inner_texts()}
+
+
+def test_header_search_finds_words_without_accents_typed_with_them(
+    page: Page, sample_site: Site
+) -> None:
+    """The fold goes both ways ("Zürich" typed finds "Zurich" written); a query without
+    accents gets Material's results and highlighting as they were (?h=python)."""
+    page.goto(sample_site.url())
+    results = site_search(page, "python")
+    meta, found = found_pages(page, results)
+    highlights = {
+        parse_qs(urlsplit(str(a.get_attribute("href"))).query).get("h", [""])[0]
+        for a in results.all()
+    }
+    assert "python" in highlights and highlights <= {"python", ""}, highlights
+    page.goto(sample_site.url())
+    assert found_pages(page, site_search(page, "pythön"), meta) == (meta, found)
+    assert "python" in marked_words(page)
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_catalogue_search_finds_words_with_accents_typed_without_them(
+    page: Page, sample_site: Site, lang: str
+) -> None:
+    """The catalogue page's own search folds accents too (catalogue.js ``fold``): a word of
+    the credentials' texts typed without them finds the credentials that word finds."""
+    data = data_of(sample_site, lang)
+    texts = texts_of(sample_site, lang)
+    words = []
+    for e in data["credentials"]:
+        more = texts.get(e["i"], {})
+        for text in [e.get("t", ""), e.get("s", ""), more.get("d", ""), *more.get("o", [])]:
+            words += re.findall(r"[^\W\d_]+", text)
+    word = accented_word(words)
+    folded = searched_texts(sample_site, lang)
+    active = {e.id for e in matching(sample_site.catalogue, {"status": ["active"]})}
+    expected = sorted(cid for cid in active if fold_accents(word).lower() in folded[cid])
+    assert expected, word
+    count = plural(ui_strings(lang)["catalogue_count"], len(expected), lang)
+    open_catalogue(page, sample_site, lang=f"{lang}/")
+    for query in (word, fold_accents(word), fold_accents(word).upper()):
+        page.locator("#credcat-q").fill(query)
+        expect(page.locator("#credcat-count")).to_have_text(count)
+        assert sorted(shown_ids(page)) == expected, query

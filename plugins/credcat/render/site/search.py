@@ -13,15 +13,34 @@ Pages that list credentials (the catalogue, the pathways, the organisations list
 organisation's page) would otherwise put every listed credential's text in the index again,
 growing with the catalogue: they are indexed by their title and introduction (an organisation
 by its name and description).
+
+Material's search itself (its web worker, lunr) matches words as written: "ecole" did not find
+"école", nor "Zurich" "Zürich" (its options cannot change that: the ``separator`` only splits,
+the ``pipeline`` only chooses among lunr's trimmer, stop-word filter and stemmer, and a query
+word, to which Material adds a wildcard, skips lunr's pipeline). Every page therefore names
+credcat's worker instead (:func:`with_own_worker`: the ``search`` of Material's ``__config``,
+the way Material lets a site bring its own worker), ``assets/javascripts/workers/
+credcat-search.js`` in credcat's theme, which runs Material's worker unchanged and folds the
+accents of the words it indexes and of the query (see that file).
 """
 
 from __future__ import annotations
+
+import re
 
 from markupsafe import escape
 
 from .context import CredentialContext, PageContext
 
-__all__ = ["credential_search_body", "search_body"]
+__all__ = ["OWN_WORKER", "credential_search_body", "search_body", "with_own_worker"]
+
+OWN_WORKER = "credcat-search.js"
+"""credcat's search worker, beside Material's in ``assets/javascripts/workers/``."""
+
+_CONFIG = '<script id="__config" type="application/json">'
+_WORKER = re.compile(
+    r'("search":\s*"[^"]*assets/javascripts/workers/)(search\.[0-9a-f]+\.min\.js)"'
+)
 
 LISTINGS = frozenset({"catalogue", "pathways", "organisations"})
 
@@ -60,3 +79,17 @@ def search_body(kind: str, ctx: PageContext) -> str | None:
         # the description is sanitised HTML (markdown_safe), the short name plain text
         return f"<p>{escape(str(data.get('short_name', '')))}</p>\n{data.get('description', '')}"
     return None
+
+
+def with_own_worker(page: str) -> str:
+    """A rendered page whose ``__config`` names credcat's search worker in place of Material's
+    (``…/workers/credcat-search.js?material=search.<hash>.min.js``, which loads it). A page
+    with no ``__config``, or one naming another worker (a site's own), is left as it is."""
+    at = page.rfind(_CONFIG)
+    if at < 0:
+        return page
+    end = page.find("</script>", at)
+    if end < 0:
+        return page
+    config = _WORKER.sub(rf'\g<1>{OWN_WORKER}?material=\g<2>"', page[at:end], count=1)
+    return f"{page[:at]}{config}{page[end:]}"
