@@ -31,14 +31,17 @@ from credcat.jsonld import (
     local_document_loader,
 )
 from credcat.model import ordered_outcomes
+from credcat.render.data import elm as elm_module
 from credcat.render.data.badge import MAX_LINES, PALETTE, _shield_width, badge_svg
 from credcat.render.data.edc import edc_template
 from credcat.render.data.elm import elm_document
 from credcat.render.data.machine import (
+    credential_files,
     edition_files,
     machine_documents,
     machine_files,
     machine_links,
+    opportunities_file,
     version_documents,
 )
 from credcat.render.data.nodes import dumps
@@ -47,7 +50,7 @@ from credcat.render.data.schemaorg import schemaorg
 from credcat.render.language import localise, nqf_label, phrase
 from credcat.urls import CATALOGUE_JSONLD, MACHINE_FILES
 from credcat.validate import load_catalogue
-from credcat.versions import has_address
+from credcat.versions import has_address, succession
 from jsonld_helpers import (
     CATALOGUES,
     OFFICIAL,
@@ -116,6 +119,46 @@ def test_machine_files_are_deterministic() -> None:
     fresh = load_catalogue(FIXTURE)
     second = machine_files(fresh, urls_of(fresh))
     assert first == second
+
+
+@pytest.mark.parametrize("name", list(CATALOGUES))
+def test_a_credential_s_files_share_its_current_specification_and_equal_files_made_alone(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``credential_files`` makes the specification of a current version not released once,
+    for its version's files and for ``opportunities.jsonld`` (both describe the credential
+    file): one specification per version published, and one more only where
+    ``opportunities.jsonld`` describes the file beside a released current version (as
+    released, its files may name other titles). Every file is the bytes each renderer makes
+    on its own."""
+    cat = catalogue(name)
+    urls = urls_of(cat)
+    built: list[str] = []
+    build = elm_module._Spec.build
+
+    def counted(self: Any, *, relations: bool = True) -> Any:
+        built.append(self.cred.id)
+        return build(self, relations=relations)
+
+    shared = 0
+    for cid, current in cat.credentials.items():
+        published = succession(cat, cid).published
+        alone: dict[str, bytes] = {}
+        for info in published:
+            for kind, document in version_documents(cat, cid, info.version, urls).items():
+                alone[urls.machine_file(cid, info.version, kind)] = dumps(document)
+            alone.update(edition_files(cat, cid, info.version, urls))
+        if (opportunities := opportunities_file(cat, cid, urls)) is not None:
+            alone[opportunities[0]] = opportunities[1]
+        released = cat.archive.get(cid, current.version) is not None
+        with monkeypatch.context() as patch:
+            patch.setattr(elm_module._Spec, "build", counted)
+            built.clear()
+            files = dict(credential_files(cat, cid, urls))
+        assert files == alone, cid
+        assert len(built) == len(published) + (opportunities is not None and released), cid
+        shared += opportunities is not None and not released
+    assert name != "fixture" or shared  # the fixture's unreleased versions have runs on offer
 
 
 @pytest.mark.parametrize("name", list(CATALOGUES))

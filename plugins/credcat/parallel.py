@@ -36,12 +36,10 @@ from .model import Credential
 from .pool import run_units
 from .render.data.machine import (
     catalogue_node,
+    credential_files,
     credential_nodes,
-    edition_files,
     edition_paths,
-    opportunities_file,
     opportunities_path,
-    version_documents,
 )
 from .render.data.nodes import dumps
 from .render.logos import logo_files
@@ -300,22 +298,9 @@ def run_data_unit(job: DataJob, unit: str) -> list[str]:
             if cid in job.restored:
                 written += _version_paths(job, cid)
                 continue
-            own: list[str] = []
-            for info in succession(job.catalogue, cid).published:
-                documents = version_documents(job.catalogue, cid, info.version, job.urls)
-                for doc_kind, document in documents.items():
-                    path = job.urls.machine_file(cid, info.version, doc_kind)
-                    _write(job, path, dumps(document))
-                    own.append(path)
-                for path, content in edition_files(
-                    job.catalogue, cid, info.version, job.urls
-                ).items():
-                    _write(job, path, content)
-                    own.append(path)
-            if (opportunities := opportunities_file(job.catalogue, cid, job.urls)) is not None:
-                _write(job, *opportunities)
-                own.append(opportunities[0])
-            written += own
+            for path, content in credential_files(job.catalogue, cid, job.urls):
+                _write(job, path, content)
+                written.append(path)
     if sorted(written) != sorted(_unit_paths(job, unit)):
         raise OutputError(f"the files written for {unit} differ from the files announced")
     return written

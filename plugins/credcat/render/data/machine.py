@@ -80,6 +80,7 @@ __all__ = [
     "catalogue_document",
     "catalogue_node",
     "catalogue_nodes",
+    "credential_files",
     "credential_nodes",
     "edition_files",
     "edition_paths",
@@ -94,13 +95,15 @@ __all__ = [
 
 
 def machine_documents(
-    catalogue: Catalogue, credential: Credential, urls: Urls
+    catalogue: Catalogue, credential: Credential, urls: Urls, *, spec: JsonDict | None = None
 ) -> dict[str, JsonDict]:
     """The machine-readable documents of a credential version, by kind.
 
     ``elm.jsonld`` and the EDC template carry the same specification: it is made once and
-    shared (neither changes it; each copies what it changes)."""
-    spec = specification(catalogue, credential, urls)
+    shared (neither changes it; each copies what it changes); ``spec``: that specification,
+    if already made."""
+    if spec is None:
+        spec = specification(catalogue, credential, urls)
     return {
         "elm": elm_document(catalogue, credential, urls, spec=spec),
         "edc": edc_template(catalogue, credential, urls, spec=spec),
@@ -109,11 +112,13 @@ def machine_documents(
 
 
 def opportunities_file(
-    catalogue: Catalogue, credential_id: str, urls: Urls
+    catalogue: Catalogue, credential_id: str, urls: Urls, *, spec: JsonDict | None = None
 ) -> tuple[str, bytes] | None:
     """A credential's ``opportunities.jsonld`` (path, bytes), made from its file as it is now
-    (its current version and offerings), or ``None`` when it publishes none."""
-    document = opportunities_document(catalogue, catalogue.credentials[credential_id], urls)
+    (its current version and offerings), or ``None`` when it publishes none (``spec``: the
+    specification of the credential file, if already made: :func:`credential_files`)."""
+    credential = catalogue.credentials[credential_id]
+    document = opportunities_document(catalogue, credential, urls, spec=spec)
     if document is None:
         return None
     return urls.opportunities(credential_id), dumps(document)
@@ -142,8 +147,20 @@ def version_documents(
     fingerprint and the version it replaces; nothing that a later release could change.
     """
     credential = credential_at(catalogue, credential_id, version)
-    succession_ = succession(catalogue, credential_id)
-    documents = machine_documents(catalogue, credential, urls)
+    return _version_documents(catalogue, credential, urls, succession(catalogue, credential_id))
+
+
+def _version_documents(
+    catalogue: Catalogue,
+    credential: Credential,
+    urls: Urls,
+    succession_: Succession,
+    spec: JsonDict | None = None,
+) -> dict[str, JsonDict]:
+    """:func:`version_documents` of the version ``credential`` is (as
+    :func:`credcat.versions.credential_at` gives it), with its specification if made."""
+    credential_id, version = credential.id, credential.version
+    documents = machine_documents(catalogue, credential, urls, spec=spec)
     fingerprint, replaces, info = _version_marks(succession_, urls, version)
     _with_version(documents["elm"], fingerprint, replaces)
     claim = documents["edc"]["credential"]["credentialSubject"]["hasClaim"]
@@ -218,6 +235,37 @@ def edition_files(
         _with_previous(achievement, urls, credential_id, info.replaces)
         files[urls.ob3_edition(credential_id, version, key)] = dumps(achievement)
     return files
+
+
+def credential_files(
+    catalogue: Catalogue, credential_id: str, urls: Urls
+) -> Iterator[tuple[str, bytes]]:
+    """Every machine-readable file of one credential, one at a time (site path, bytes): the
+    documents and editions of each version published at its address
+    (:attr:`credcat.versions.Succession.published`, oldest first), then its
+    ``opportunities.jsonld`` where it publishes one.
+
+    A current version not released is the credential file itself, which
+    ``opportunities.jsonld`` describes too: its specification is made once for both (the
+    same bytes as made apart: :func:`.loq.achievement_specification` leaves out what only a
+    version's files name). A released version is described as released (its snapshot: the
+    titles, organisations and status its release recorded), so ``opportunities.jsonld``,
+    which is the file as it is now, makes its own.
+    """
+    succession_ = succession(catalogue, credential_id)
+    current: JsonDict | None = None
+    for info in succession_.published:
+        credential = credential_at(catalogue, credential_id, info.version)
+        spec = specification(catalogue, credential, urls)
+        if catalogue.archive.get(credential_id, info.version) is None:
+            current = spec  # not released: credential_at gave the credential file
+        documents = _version_documents(catalogue, credential, urls, succession_, spec)
+        for kind, document in documents.items():
+            yield urls.machine_file(credential_id, info.version, kind), dumps(document)
+        yield from edition_files(catalogue, credential_id, info.version, urls).items()
+    opportunities = opportunities_file(catalogue, credential_id, urls, spec=current)
+    if opportunities is not None:
+        yield opportunities
 
 
 def catalogue_document(catalogue: Catalogue, urls: Urls) -> JsonDict:
@@ -354,13 +402,7 @@ def machine_files(catalogue: Catalogue, urls: Urls) -> dict[str, bytes]:
     """
     files: dict[str, bytes] = {}
     for cid in catalogue.credentials:
-        for info in succession(catalogue, cid).published:
-            documents = version_documents(catalogue, cid, info.version, urls)
-            for kind, document in documents.items():
-                files[urls.machine_file(cid, info.version, kind)] = dumps(document)
-            files.update(edition_files(catalogue, cid, info.version, urls))
-        if (opportunities := opportunities_file(catalogue, cid, urls)) is not None:
-            files[opportunities[0]] = opportunities[1]
+        files.update(credential_files(catalogue, cid, urls))
     files[CATALOGUE_JSONLD] = dumps(catalogue_document(catalogue, urls))
     return dict(sorted(files.items()))
 
