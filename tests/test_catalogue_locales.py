@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import io
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po, write_po
@@ -200,6 +202,57 @@ def test_a_slovenian_po_translates_the_slovenian_pages(tmp_path: Path) -> None:
         "other": "{n} credentials match.",
         "plural": "en",
     }
+
+
+def test_each_po_is_parsed_once_a_build_and_again_under_serve_only_once_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The load checks each ``.po`` (``check_own``) and the adapter reads it to use
+    (``read_own``): one parse of each file serves both, in ``credcat check`` and in a build.
+    Under ``mkdocs serve`` a rebuild with the files unchanged parses none, and an edited file
+    is parsed again, its new words on the pages."""
+    from credcat.render.site import locales
+
+    project = new_project(tmp_path)
+    assert translate(project)[0] == 0
+    folder = project / "catalogue" / "locales"
+    fill(folder / "sl.po", SLOVENIAN)
+    (folder / "en.po").write_bytes(_po("en", {"footer_made_with": "Built with"}))
+    parsed: list[str] = []
+    parse = locales.parse_po
+
+    def counted(data: bytes, lang: str) -> Any:
+        parsed.append(lang)
+        return parse(data, lang)
+
+    monkeypatch.setattr(locales, "parse_po", counted)
+    monkeypatch.setattr(locales, "_parsed_files", OrderedDict())
+    code, output = run("check", str(project / "catalogue"))
+    assert code == 0, output
+    assert sorted(parsed) == ["en", "sl"]  # checked, and read for what check says: once
+
+    monkeypatch.setattr(locales, "_parsed_files", OrderedDict())
+    parsed.clear()
+    site = tmp_path / "site"
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+    plugin = config.plugins["credcat"]
+    plugin.on_startup(command="serve", dirty=False)
+    try:
+        build(config)
+        assert sorted(parsed) == ["en", "sl"]
+        assert "Izdelano z" in (site / "index.html").read_text("utf-8")
+        parsed.clear()
+        build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site)))
+        assert parsed == []  # nothing changed: nothing parsed again
+        fill(folder / "sl.po", {**SLOVENIAN, "footer_made_with": "Narejeno z"})
+        build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site)))
+        assert parsed == ["sl"]  # the edited file only
+        home = (site / "index.html").read_text("utf-8")
+        assert "Narejeno z" in home and "Izdelano z" not in home
+        assert "Built with" in (site / "en" / "index.html").read_text("utf-8")
+    finally:
+        plugin.on_startup(command="build", dirty=False)
+        config.plugins.on_shutdown()
 
 
 def _data(tag: str) -> dict[str, str]:

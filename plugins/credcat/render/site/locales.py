@@ -12,7 +12,9 @@ catalogue folder is all ``credcat check`` knows, and what ``mkdocs serve`` watch
 
 Owns reading those files (:func:`read_own`: what :func:`.messages.use_own_translations` is
 given) and checking them (:func:`check_own`, part of :func:`credcat.validate.check_catalogue`,
-so ``credcat check`` and a build both say it): syntax (``file:line``), placeholders that differ
+so ``credcat check`` and a build both say it; both do both, and one parse of a file's bytes
+serves the two, :func:`_parsed`: under ``mkdocs serve`` an edited file, other bytes, is parsed
+again, an unchanged one is not): syntax (``file:line``), placeholders that differ
 from the English, plural forms, messages credcat no longer has, and how many strings a partial
 translation still lacks. The file is untrusted input, as the YAML: a translation too long or
 with a refused character (:func:`credcat.limits.plain_text_problem`), a ``Plural-Forms`` of
@@ -30,6 +32,7 @@ import gettext
 import hashlib
 import io
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -474,6 +477,34 @@ def _plural_hint(lang: str) -> str:
     return f'add "Plural-Forms: nplurals={cldr[0]}; plural={cldr[1]};\\n" to the header (CLDR)'
 
 
+PARSED_KEPT = 64
+"""How many parsed ``.po`` files :func:`_parsed` keeps (the last used; a catalogue has one a
+language)."""
+
+_parsed_files: OrderedDict[tuple[str, bytes], tuple[Catalog | None, tuple[Mistake, ...]]] = (
+    OrderedDict()
+)
+
+
+def _parsed(data: bytes, lang: str) -> tuple[Catalog | None, tuple[Mistake, ...]]:
+    """:func:`parse_po` of a file's bytes, made once for the same bytes and language: a build
+    checks the files (:func:`check_own`) and reads them to use (:func:`read_own`), and under
+    ``mkdocs serve`` every rebuild does, while the files seldom change. Keyed by a digest of
+    the bytes, so an edited file is parsed again; the catalogue is shared and only read (by
+    the checks and by :mod:`.messages`; :func:`start_translation`, which changes the one it
+    reads, parses its own)."""
+    key = (lang, hashlib.blake2b(data, digest_size=20).digest())
+    found = _parsed_files.get(key)
+    if found is None:
+        catalog, mistakes = parse_po(data, lang)
+        found = _parsed_files[key] = (catalog, tuple(mistakes))
+        while len(_parsed_files) > PARSED_KEPT:
+            _parsed_files.popitem(last=False)
+    else:
+        _parsed_files.move_to_end(key)
+    return found
+
+
 def po_files(root: Path) -> list[tuple[str, Path]]:
     """The ``.po`` files of a catalogue's ``locales`` folder, by language (their name), sorted;
     none where the folder is missing or leads out of the catalogue."""
@@ -509,7 +540,7 @@ def read_own(root: Path, shown: str = "") -> OwnTranslations:
         digest.update(data)
         if not LANGUAGE_RE.match(lang):
             continue
-        catalog, _mistakes = parse_po(data, lang)
+        catalog, _mistakes = _parsed(data, lang)
         if catalog is not None:
             catalogs[lang] = catalog
     if not catalogs:
@@ -568,7 +599,7 @@ def check_own(root: Path, show: Callable[[Path], str], languages: Sequence[str])
                 )
             )
             continue
-        catalog, mistakes = parse_po(data, lang)
+        catalog, mistakes = _parsed(data, lang)
         for mistake in mistakes:
             add(mistake)
         if lang not in languages and lang.split("-")[0] not in languages:
