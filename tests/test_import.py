@@ -1366,3 +1366,47 @@ def test_credcats_french_sentences_read_back_in_either_form(form: str, tmp_path:
         a.id: sorted(a.proves) for a in source.assessments
     }
     assert {o.id: o.kind for o in cred.outcomes} == {o.id: o.kind for o in source.outcomes}
+
+
+def test_organisation_reused_by_a_name_a_release_recorded(
+    cat: Path, tmp_path: Path, sample: dict[str, Any]
+) -> None:
+    """An EDC credential issued under the name its awarding body had when a version naming it
+    was released is matched to that organisation, renamed since: no second one is written,
+    and the report says it was found by an earlier name."""
+    import_file(UNSIGNED, cat)
+    fill_placeholders(cat)
+    cred = imported_credential(load(cat))
+    body = cred.awarding_body[0]
+    cred_file = cat / "credentials" / f"{cred.id}.yaml"
+    entry = yaml.safe_load(cred_file.read_text(encoding="utf-8"))
+    entry["status"] = "active"  # as a maintainer publishes it
+    cred_file.write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
+    out = io.StringIO()
+    assert main(["release", cred.id, str(cat), "--date", "2026-01-15"], out=out) == 0, (
+        out.getvalue()
+    )
+    legal = claim_of(sample)["awardedBy"]["awardingBody"]["legalName"]
+    org_file = cat / "organisations" / f"{body}.yaml"
+    data = yaml.safe_load(org_file.read_text(encoding="utf-8"))
+    data["name"] = {"en": "Zed Technological University"}
+    data["homepage"] = "https://renamed.zed.example/"  # nor is it found by its homepage
+    org_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    # the same credential again: the catalogue has it (same title, the same awarding body)
+    with pytest.raises(ImportFailed, match="already has"):
+        import_file(UNSIGNED, cat)
+    # another credential of the same body, issued under its earlier name
+    other = copy.deepcopy(sample)
+    claim = claim_of(other)
+    claim["title"] = claim["specifiedBy"]["title"] = {"en": "Digital badge design"}
+    claim["specifiedBy"]["id"] = "urn:epass:qualification:2"
+    before = snapshot(cat)
+    report = import_file(write_json(tmp_path / "other.json", other), cat)
+    added = new_files(before, cat)
+    assert not [name for name in added if name.startswith("organisations/")], added
+    catalogue = load(cat)
+    new = [c for c in catalogue.credentials.values() if c.id != cred.id]
+    assert len(new) == 1 and new[0].awarding_body == [body]
+    name = next(iter(legal.values()))
+    reused = [line for line in report if line.startswith("reused:") and name in line]
+    assert reused and "earlier name" in reused[0], report

@@ -242,7 +242,8 @@ def _plain_texts(value: Any) -> list[str]:
 
 def _known_awarding_bodies(ctx: Context, entry: Entry) -> tuple[bool, set[str]]:
     """Whether the specification (or its claim) names an awarding body, and the catalogue's
-    organisations that its awarding bodies are (the same legal name or homepage), found
+    organisations that its awarding bodies are (the same legal name or homepage, or a name
+    one had when versions naming it were released), found
     without planning any organisation."""
     nodes = [
         body
@@ -264,6 +265,7 @@ def _known_awarding_bodies(ctx: Context, entry: Entry) -> tuple[bool, set[str]]:
         ]
         keys += [f"home:{norm_url(url)}" for url in ctx.url(node.get("homepage"))]
         found.update(ctx.target.existing_orgs[k] for k in keys if k in ctx.target.existing_orgs)
+        found.update(ctx.target.former_orgs[k] for k in keys if k in ctx.target.former_orgs)
     return bool(nodes), found
 
 

@@ -1,7 +1,8 @@
 """Planning organisations: the awarding body, provider, assessor and accrediting agent.
 
 Each Organisation node of the source becomes one catalogue organisation: an existing one with the
-same legal name or homepage is reused (reported as ``reused: …``), otherwise
+same legal name or homepage is reused (reported as ``reused: …``), else one that had that name
+when versions naming it were released (the release records; reported as an earlier name), otherwise
 ``organisations/<id>.yaml`` is planned, its id a slug of the legal name (or the short name when
 that is long) made unique against the catalogue. What the source does not say is filled with a
 placeholder marked ``TODO(import)`` and reported as a ``gap:``.
@@ -99,6 +100,14 @@ def _existing_or_new(
                 f"reused: organisations/{existing}.yaml for '{label}' (same {why})"
             )
             return OrgRef(existing, False, label, country=ctx.target.org_countries.get(existing))
+    for key in keys:
+        earlier = ctx.target.former_orgs.get(key)
+        if earlier is not None:  # a credential issued under a name it had
+            ctx.report.assumed.append(
+                f"reused: organisations/{earlier}.yaml for '{label}' (an earlier name of it, "
+                "as a release recorded it; it is named otherwise now)"
+            )
+            return OrgRef(earlier, False, label, country=ctx.target.org_countries.get(earlier))
     if name is None:
         raise ImportFailed(f"the organisation at {path} has no legal name")
     if sum(1 for plan in ctx.plans if plan.rel.startswith(ORGANISATIONS_DIR)) >= MAX_ORGANISATIONS:

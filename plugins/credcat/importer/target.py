@@ -17,6 +17,8 @@ from .. import vocab
 from ..catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR
 from ..fs import UnsafeFileError, inside, iter_inside
 from ..ids import norm_name, norm_url
+from ..versions import ARCHIVE_DIR, HEADER_KEY
+from ..versions import ORGANISATIONS as RECORDED
 from ..yaml_loader import MAX_BYTES as YAML_MAX_BYTES
 from ..yaml_loader import load_yaml
 from .base import ImportUsageError
@@ -34,6 +36,9 @@ class Target:
         publisher_country: The publisher's country code, when its file says one.
         publisher_has_file: Whether ``organisations/<publisher>.yaml`` is usable.
         existing_orgs: ``name:<legal name>`` / ``home:<homepage>`` → id of its organisations.
+        former_orgs: ``name:<name>`` → id, for the names organisations had when versions
+            naming them were released (the release records of ``versions/``) that no
+            organisation has now: a credential issued under such a name names that one.
         taken: Ids already used, by folder.
         org_countries: The country code of each organisation that says one.
         base_uri: Its ``base_uri`` ('' when it names none).
@@ -47,6 +52,7 @@ class Target:
     publisher_country: str | None = None
     publisher_has_file: bool = False
     existing_orgs: dict[str, str] = field(default_factory=dict)
+    former_orgs: dict[str, str] = field(default_factory=dict)
     taken: dict[str, set[str]] = field(default_factory=dict)
     org_countries: dict[str, str] = field(default_factory=dict)
     base_uri: str = ""
@@ -133,7 +139,39 @@ def read_target(into: Path) -> Target:
         data = read_yaml(into, path)
         if isinstance(data, dict):
             target.credentials[path.stem] = _known(data)
+    target.former_orgs = _former_names(into, target.existing_orgs)
     return target
+
+
+def _former_names(into: Path, existing: dict[str, str]) -> dict[str, str]:
+    """``name:<name>`` → organisation id for every name a release record holds
+    (``release: organisations: {<id>: {name: …}}``, as :mod:`credcat.versions` reads it) of an
+    organisation that has a file, where no organisation is named so now (``existing``): the
+    names organisations had (:func:`credcat.versions.former_names`). A name two organisations
+    had is left out (it names neither for certain); the first snapshot by path names it."""
+    ids = set(existing.values())
+    found: dict[str, set[str]] = {}
+    archive = into / ARCHIVE_DIR
+    try:
+        folders = sorted(p.name for p in archive.iterdir() if p.is_dir())
+    except OSError:
+        return {}
+    for folder in folders:
+        for path in iter_inside(into, f"{ARCHIVE_DIR}/{folder}", "*.yaml", YAML_MAX_BYTES):
+            data = read_yaml(into, path)
+            record = data.get(HEADER_KEY) if isinstance(data, dict) else None
+            named = record.get(RECORDED) if isinstance(record, dict) else None
+            if not isinstance(named, dict):
+                continue
+            for oid, entry in named.items():
+                name = entry.get("name") if isinstance(entry, dict) else None
+                if oid not in ids or not isinstance(name, dict):
+                    continue
+                for text in name.values():
+                    key = f"name:{norm_name(text)}" if isinstance(text, str) else ""
+                    if key and key not in existing:
+                        found.setdefault(key, set()).add(oid)
+    return {key: next(iter(oids)) for key, oids in sorted(found.items()) if len(oids) == 1}
 
 
 def _known(data: dict[str, Any]) -> Known:
