@@ -238,3 +238,54 @@ def test_the_rename_changes_the_organisations_nodes_only(renamed: Renamed) -> No
 
         assert back(now) == back(was), path.name
         assert now != was or "river" not in json.dumps(was), path.name
+
+
+FORMER = re.compile(r'<p class="credcat-former" data-credcat-former>(.*?)</p>', re.S)
+
+
+def test_the_organisations_page_says_the_names_it_had(renamed: Renamed) -> None:
+    """An organisation's page, and its entry in the list of organisations, say the name it
+    had in the language of the name shown ("Formerly named: …"); one renamed in another
+    language only says none. The site search finds its page by the name it had."""
+    en = ui_strings("en")
+    de = ui_strings("de")
+    for site in (renamed.site, renamed.after):
+        river = _page(site, "organisations/river-university/")
+        assert [_text(m) for m in FORMER.findall(river)] == [
+            str(en["org_former_names"][0]).format(names=RIVER)
+        ]
+        lake_de = _page(site, "de/organisations/lake-agency/")
+        assert [_text(m) for m in FORMER.findall(lake_de)] == [
+            str(de["org_former_names"][0]).format(names=LAKE)
+        ]
+        assert "Früherer Name: Seeagentur für Qualität" in _text(lake_de)  # the translation
+        assert not FORMER.findall(_page(site, "organisations/lake-agency/"))
+        assert not FORMER.findall(_page(site, "de/organisations/river-university/"))
+        listed = _page(site, "organisations/")
+        entry = re.search(r'<li data-credcat-id="river-university">(.*?)</li>', listed, re.S)
+        assert entry is not None and f"Formerly named: {RIVER}" in _text(entry.group(1))
+        assert len(FORMER.findall(listed)) == 1
+        docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+        found = {
+            doc["location"].split("#")[0]
+            for doc in docs
+            if f"Formerly named: {RIVER}" in doc["text"]
+        }
+        assert found == {"organisations/river-university/"}
+
+
+def test_the_names_it_had_are_marked_with_their_language() -> None:
+    """Each name is a part of its own, in CLDR's list pattern of the interface language, and
+    keeps the language it is in, which the page marks where it is not the page's."""
+    from credcat.render.language import Fallback, lang_of
+    from credcat.render.site.localise import Localiser, rich_list
+
+    loc = Localiser("de", "en")
+    parts = rich_list(
+        loc.plural(loc.ui["org_former_names"], 2),
+        "names",
+        loc.join_parts([Fallback("River College", "en"), "Flusshochschule"]),
+    )
+    assert "".join(p["text"] for p in parts) == ("Frühere Namen: River College und Flusshochschule")
+    assert [lang_of(p["text"]) for p in parts] == ["", "en", "", ""]
+    assert Localiser("en", "en").join_parts([]) == []

@@ -674,6 +674,9 @@ class OrganisationContext(BaseContext):
     id: str
     anchor: str
     short_name: str
+    former: list[Part]
+    """ "Formerly named: …", the names it had when versions naming it were released
+    (:func:`~credcat.render.site.organisation.former_line`); empty where it had none."""
     kind_label: str
     country: str
     logo: Logo | None
@@ -710,6 +713,8 @@ class OrganisationItem(TypedDict):
 
     id: str
     name: str
+    former: list[Part]
+    """ "Formerly named: …" (as on its page); empty where it had no other name."""
     href: str
     kind_label: str
     country: str

@@ -50,6 +50,7 @@ __all__ = [
     "fill",
     "plural",
     "rich",
+    "rich_list",
     "ui_strings",
 ]
 
@@ -139,6 +140,23 @@ def rich(template: str, links: Mapping[str, Part]) -> list[Part]:
     if position < len(template):
         parts.append(_text_part(template[position:]))
     return parts
+
+
+_ITEM_MARK = re.compile("(\ue000[0-9]+\ue001)")
+"""Where :meth:`Localiser.join_parts` put each item in CLDR's list pattern."""
+
+
+def rich_list(template: str, key: str, items: list[Part]) -> list[Part]:
+    """A UI string with one ``{key}`` placeholder split into parts, the placeholder replaced
+    by the parts ``items`` (a list made by :meth:`Localiser.join_parts`)."""
+    before, found, after = template.partition("{" + key + "}")
+    if not found:
+        return [_text_part(template)]
+    return [
+        *([_text_part(before)] if before else []),
+        *items,
+        *([_text_part(after)] if after else []),
+    ]
 
 
 def _capital(text: str) -> str:
@@ -315,6 +333,20 @@ class Localiser:
     def join(self, items: Sequence[str]) -> str:
         """``a, b and c`` (CLDR's list pattern)."""
         return format_list(list(items), locale=self.locale) if items else ""
+
+    def join_parts(self, items: Sequence[str]) -> list[Part]:
+        """:meth:`join` as parts of a sentence (:func:`rich`): each item a part of its own, so
+        that a catalogue text among them keeps its language (:class:`InLanguage`: the page
+        marks it), the list pattern's words and commas plain parts between them."""
+        marks = [f"\ue000{i}\ue001" for i in range(len(items))]
+        joined = format_list(marks, locale=self.locale) if items else ""
+        parts: list[Part] = []
+        for piece in _ITEM_MARK.split(joined):
+            if piece.startswith("\ue000"):
+                parts.append({"text": items[int(piece[1:-1])], "href": "", "rel": ""})
+            elif piece:
+                parts.append(_text_part(piece))
+        return parts
 
     def duration(self, text: str) -> str:
         """``8 weeks`` in the interface language."""

@@ -1,7 +1,8 @@
 """The organisation pages: one page per organisation, and the list of organisations.
 
-Owns what a reader learns about an organisation: kind, country, contact, and the credentials it
-awards, provides, assesses or quality-assures (:data:`ROLES`). The table of those credentials
+Owns what a reader learns about an organisation: kind, country, the names it had when versions
+naming it were released (:func:`former_line`), contact, and the credentials it awards, provides,
+assesses or quality-assures (:data:`ROLES`). The table of those credentials
 shows :data:`ROWS_PER_PAGE` of them; an organisation with more has further pages
 (:func:`organisation_pages`), as the catalogue's list has.
 """
@@ -14,6 +15,8 @@ from typing import Any
 from ...catalogue import ROLE_ORDER
 from ...model import Organisation
 from ...urls import ORG_ANCHOR
+from ...versions import former_names
+from ..language import chosen_language
 from ..safe import safe_url
 from .common import STATUS_ORDER, Site, numbered_page, page_count
 from .context import (
@@ -21,11 +24,14 @@ from .context import (
     OrganisationContext,
     OrganisationItem,
     OrganisationsContext,
+    Part,
 )
+from .localise import rich_list
 
 __all__ = [
     "ROLES",
     "ROWS_PER_PAGE",
+    "former_line",
     "organisation_context",
     "organisation_page",
     "organisation_page_inputs",
@@ -83,6 +89,21 @@ def _ordered(site: Site, oid: str) -> list[str]:
     return found
 
 
+def former_line(site: Site, org: Organisation) -> list[Part]:
+    """ "Formerly named: A and B": the names the organisation had when versions naming it
+    were released (:func:`credcat.versions.former_names`) in the language of the name the
+    page shows (the page's, else the one it falls back to), those recorded first first; each
+    name a part marked with its language where it is not the interface's, as the name is.
+    Empty where it had no other name in that language."""
+    loc = site.loc
+    chosen = chosen_language(org.name, site.lang, loc.default)
+    names = former_names(site.cat).get(org.id, {}).get(chosen, ())
+    if not names:
+        return []
+    line = loc.plural(loc.ui["org_former_names"], len(names))
+    return rich_list(line, "names", loc.join_parts([loc.text({chosen: n}) for n in names]))
+
+
 def organisation_context(site: Site, org: Organisation, number: int = 1) -> OrganisationContext:
     """Context of page ``number`` of an organisation's pages."""
     page = organisation_page(site, org.id, number)
@@ -117,6 +138,7 @@ def organisation_context(site: Site, org: Organisation, number: int = 1) -> Orga
         "short_name": loc.text(org.short_name)
         if org.short_name and org.short_name != org.name
         else "",
+        "former": former_line(site, org),
         "kind_label": str(ui["org_kind"][org.kind]),
         "country": loc.label("country", org.country),
         "logo": site.logo(page, org.id),
@@ -169,6 +191,7 @@ def organisations_context(site: Site) -> OrganisationsContext:
             {
                 "id": oid,
                 "name": loc.text(org.name),
+                "former": former_line(site, org),
                 "href": site.link(page, site.urls.organisation(oid)),
                 "kind_label": str(ui["org_kind"][org.kind]),
                 "country": loc.label("country", org.country),

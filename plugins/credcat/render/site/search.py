@@ -12,7 +12,7 @@ catalogue's own search (``catalogue.json``) filters by everything else.
 Pages that list credentials (the catalogue, the pathways, the organisations list, each
 organisation's page) would otherwise put every listed credential's text in the index again,
 growing with the catalogue: they are indexed by their title and introduction (an organisation
-by its name and description).
+by its name, short name, the names it had ("Formerly named: …") and description).
 
 Material's search itself (its web worker, lunr) matches words as written: "ecole" did not find
 "école", nor "Zurich" "Zürich" (its options cannot change that: the ``separator`` only splits,
@@ -27,10 +27,11 @@ accents of the words it indexes and of the query (see that file).
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from markupsafe import escape
 
-from .context import CredentialContext, PageContext
+from .context import CredentialContext, PageContext, Part
 
 __all__ = ["OWN_WORKER", "credential_search_body", "search_body", "with_own_worker"]
 
@@ -76,8 +77,13 @@ def search_body(kind: str, ctx: PageContext) -> str | None:
     if kind in LISTINGS:
         return f"<p>{escape(str(data.get('intro', '')))}</p>"
     if kind == "organisation":
-        # the description is sanitised HTML (markdown_safe), the short name plain text
-        return f"<p>{escape(str(data.get('short_name', '')))}</p>\n{data.get('description', '')}"
+        # the description is sanitised HTML (markdown_safe), the short name plain text; the
+        # names it had, so that a search for its earlier name finds it
+        former = "".join(str(part["text"]) for part in cast("list[Part]", data.get("former", [])))
+        lines = [f"<p>{escape(str(data.get('short_name', '')))}</p>"]
+        if former:
+            lines.append(f"<p>{escape(former)}</p>")
+        return "\n".join([*lines, str(data.get("description", ""))])
     return None
 
 
