@@ -264,8 +264,11 @@ def _known_awarding_bodies(ctx: Context, entry: Entry) -> tuple[bool, set[str]]:
             for text in _plain_texts(node.get(key))
         ]
         keys += [f"home:{norm_url(url)}" for url in ctx.url(node.get("homepage"))]
-        found.update(ctx.target.existing_orgs[k] for k in keys if k in ctx.target.existing_orgs)
-        found.update(ctx.target.former_orgs[k] for k in keys if k in ctx.target.former_orgs)
+        now = {ctx.target.existing_orgs[k] for k in keys if k in ctx.target.existing_orgs}
+        earlier = {
+            ctx.target.former_org(k) for k in keys if not now and k.startswith("name:")
+        }  # read only for a body the catalogue has by no name or homepage now
+        found.update(now, (oid for oid in earlier if oid is not None))
     return bool(nodes), found
 
 

@@ -101,7 +101,7 @@ def _existing_or_new(
             )
             return OrgRef(existing, False, label, country=ctx.target.org_countries.get(existing))
     for key in keys:
-        earlier = ctx.target.former_orgs.get(key)
+        earlier = ctx.target.former_org(key) if key.startswith("name:") else None
         if earlier is not None:  # a credential issued under a name it had
             ctx.report.assumed.append(
                 f"reused: organisations/{earlier}.yaml for '{label}' (an earlier name of it, "

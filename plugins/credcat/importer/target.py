@@ -39,6 +39,8 @@ class Target:
         former_orgs: ``name:<name>`` → id, for the names organisations had when versions
             naming them were released (the release records of ``versions/``) that no
             organisation has now: a credential issued under such a name names that one.
+            Read on first use (:meth:`former_org`): every snapshot is read, about 4 ms each,
+            which an import of organisations the catalogue has by name or homepage skips.
         taken: Ids already used, by folder.
         org_countries: The country code of each organisation that says one.
         base_uri: Its ``base_uri`` ('' when it names none).
@@ -52,11 +54,18 @@ class Target:
     publisher_country: str | None = None
     publisher_has_file: bool = False
     existing_orgs: dict[str, str] = field(default_factory=dict)
-    former_orgs: dict[str, str] = field(default_factory=dict)
+    former_orgs: dict[str, str] | None = None
     taken: dict[str, set[str]] = field(default_factory=dict)
     org_countries: dict[str, str] = field(default_factory=dict)
     base_uri: str = ""
     credentials: dict[str, Known] = field(default_factory=dict)
+
+    def former_org(self, key: str) -> str | None:
+        """The organisation that had the name of ``key`` (``name:<name>``), as
+        :attr:`former_orgs` says, or ``None``."""
+        if self.former_orgs is None:
+            self.former_orgs = _former_names(self.root, self.existing_orgs)
+        return self.former_orgs.get(key)
 
 
 @dataclass(frozen=True)
@@ -139,7 +148,6 @@ def read_target(into: Path) -> Target:
         data = read_yaml(into, path)
         if isinstance(data, dict):
             target.credentials[path.stem] = _known(data)
-    target.former_orgs = _former_names(into, target.existing_orgs)
     return target
 
 
