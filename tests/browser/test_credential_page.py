@@ -914,3 +914,111 @@ def test_status_badges_keep_their_contrast_in_the_dark_scheme(
             ratio = page.evaluate(CONTRAST, badge.element_handle())
             assert ratio >= 4.5, (scheme, badge.get_attribute("data-credcat-status"), ratio)
     assert len(statuses) >= 2
+
+
+# --- a credential no longer offered, on a phone ------------------------------------------------
+
+NOTE_TOGGLE = "[data-credcat-banner] [data-credcat-note-toggle]"
+STATUS_NOTE = "[data-credcat-banner] [data-credcat-status-note]"
+
+
+def pages_no_longer_offered(site: Site, prefix: str) -> list[str]:
+    """The pages of every retired or superseded credential with a status note: its main page
+    and the permanent page of each of its versions (the folders the build wrote)."""
+    paths = []
+    for cred in sorted(site.catalogue.credentials.values(), key=lambda c: c.id):
+        if cred.status not in {"retired", "superseded"} or not cred.status_note:
+            continue
+        folder = site.root / prefix / "credentials" / cred.id
+        versions = sorted(p.name for p in folder.iterdir() if (p / "index.html").is_file())
+        paths += [f"{prefix}credentials/{cred.id}/"]
+        paths += [f"{prefix}credentials/{cred.id}/{v}/" for v in versions if v[0].isdigit()]
+    return paths
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_notice_no_longer_offered_folds_its_note_on_a_phone(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
+) -> None:
+    """At 375×667, on the page of every retired or superseded credential and of each of its
+    versions (English, German): the notice's title and sentence, with the successor's link,
+    stay in the first screen, its status note is folded behind a button ("Read the whole
+    notice", aria-expanded, keyboard operable), and the first outcome at a glance begins within
+    the first 667 px (it began at 830–1,370 px with the note whole). Unfolded, the note is
+    whole and axe finds nothing; at 1280 px, in print and without JavaScript the note is whole
+    and the button is not shown."""
+    cat = sample_site.catalogue
+    code = lang if lang != "en" else lang_of(cat)
+    ui = ui_strings(code)
+    prefix = "" if lang == lang_of(cat) else f"{lang}/"
+    paths = pages_no_longer_offered(sample_site, prefix)
+    assert len(paths) >= 3, paths
+    phone = open_page(new_context, PHONE, has_touch=True)
+    tops: dict[str, int] = {}
+    for path in paths:
+        phone.goto(sample_site.url(path))
+        toggle = phone.locator(NOTE_TOGGLE)
+        note = phone.locator(STATUS_NOTE)
+        expect(toggle).to_be_visible()
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        expect(toggle).to_have_text(ui["banner_note_show"])
+        expect(note).to_be_hidden()
+        expect(note).not_to_be_empty()  # folded, still in the page
+        shown = {
+            "title": "[data-credcat-banner] .admonition-title",
+            "sentence": "[data-credcat-banner] > p:not(.admonition-title)",
+            "button": NOTE_TOGGLE,
+            "outcome": GLANCE_OUTCOME,
+        }
+        if phone.locator("[data-credcat-banner] a[rel=successor-version]").count():
+            shown["successor"] = "[data-credcat-banner] a[rel=successor-version]"
+        for what, selector in shown.items():
+            box = phone.locator(selector).first.bounding_box()
+            assert box is not None and 0 <= box["y"] < PHONE["height"], (
+                f"{path}: {what} begins at y={box and box['y']:.0f}, below the first screen"
+            )
+            if what == "outcome":
+                tops[path] = round(box["y"])
+    print(f"first outcome at a glance at 375×667, note folded ({lang}): {json.dumps(tops)}")
+    save_screenshot(phone, screenshot_dir, f"credential-375-notice-folded-{lang}", full_page=False)
+    assert_no_axe_violations(phone, f"a notice folded at 375 px ({lang})")
+    assert phone.evaluate(TARGETS) == []
+
+    # unfolded by a tap, folded again from the keyboard; the focus stays on the button
+    toggle = phone.locator(NOTE_TOGGLE)
+    note = phone.locator(STATUS_NOTE)
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(toggle).to_have_text(ui["banner_note_hide"])
+    expect(note).to_be_visible()
+    assert toggle.get_attribute("aria-controls") == "credcat-status-note"
+    expect(phone.locator("#credcat-status-note")).to_be_visible()
+    assert_no_axe_violations(phone, f"a notice unfolded at 375 px ({lang})")
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_be_focused()
+    expect(note).to_be_hidden()
+    phone.keyboard.press("Space")
+    expect(note).to_be_visible()
+    phone.keyboard.press("Space")
+    expect(note).to_be_hidden()
+
+    # in print, the note whole (folded on the screen) and no button
+    phone.emulate_media(media="print")
+    expect(note).to_be_visible()
+    expect(toggle).to_be_hidden()
+    assert phone.pdf(format="A4").startswith(b"%PDF")
+    phone.emulate_media(media="screen")
+
+    # at 1280 px the note whole, whatever the button's state, and no button
+    phone.set_viewport_size(DESKTOP)
+    expect(note).to_be_visible()
+    expect(toggle).to_be_hidden()
+    desktop = open_page(new_context, DESKTOP)
+    bare = open_page(new_context, PHONE, java_script_enabled=False)
+    for path in paths:
+        for page in (desktop, bare):
+            page.goto(sample_site.url(path))
+            expect(page.locator(STATUS_NOTE)).to_be_visible()
+            expect(page.locator(NOTE_TOGGLE)).to_be_hidden()

@@ -141,4 +141,25 @@
 
   update();
   window.addEventListener("beforeprint", update);
+
+  // The status note of a credential no longer offered ([data-credcat-note-toggle], the
+  // button before it; its text data-credcat-text-show / -hide): on a phone it is folded, so
+  // that the notice's title and sentence (with the successor's link) are followed by the
+  // outcomes in the first screen. The stylesheet shows the button and hides a folded note
+  // only on a narrow screen: on a wider one and in print the note is whole, whatever the
+  // button says; without JavaScript the button stays hidden and the note whole.
+  document.querySelectorAll("[data-credcat-note-toggle]").forEach(function (button) {
+    var banner = button.closest("[data-credcat-banner]");
+    if (!banner) return;
+    function show(open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      button.textContent = button.getAttribute(open ? "data-credcat-text-hide" : "data-credcat-text-show");
+      banner.classList.toggle("credcat-banner--folded", !open);
+    }
+    show(false);
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      show(button.getAttribute("aria-expanded") !== "true");
+    });
+  });
 })();
