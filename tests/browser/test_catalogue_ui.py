@@ -1341,3 +1341,74 @@ def test_on_a_phone_the_compare_page_gives_price_and_start_before_the_outcomes(
     price = table.locator('tr[data-credcat-row="price"]').bounding_box()
     outcomes = table.locator('tr[data-credcat-row="outcomes"]').bounding_box()
     assert price and outcomes and price["y"] < outcomes["y"]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_on_a_phone_the_compare_page_folds_outcomes_and_assessments(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
+) -> None:
+    """At 375×667, comparing the three credentials with most outcomes (English, German): each
+    credential's outcomes and assessments are folded behind a button that counts them ("Show
+    the 7 outcomes", by the language's plural rules), with aria-expanded and aria-controls,
+    keyboard operable; the lists are still in the page, and a tap shows one whole. At 1280 px
+    and in print every list is shown and no button is."""
+    cat = sample_site.catalogue
+    code = lang if lang != "en" else lang_of(cat)
+    strings = ui_strings(code)["compare"]
+    prefix = "" if lang == lang_of(cat) else f"{lang}/"
+    active = [c for c in cat.credentials.values() if c.status == "active"]
+    ids = [c.id for c in sorted(active, key=lambda c: (-len(c.outcomes), c.id))[:3]]
+    context, _ = new_context(viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    page.goto(sample_site.url(f"{prefix}compare/?ids=" + ",".join(ids)))
+    table = page.locator("table.credcat-compare-table")
+    expect(table).to_be_visible()
+    folds = {"outcomes": "show_outcomes", "assessment": "show_assessment"}
+    for row, key in folds.items():
+        for n, cid in enumerate(ids):
+            cred = cat.credentials[cid]
+            count = len(cred.outcomes if row == "outcomes" else cred.assessments)
+            cell = table.locator(f'tr[data-credcat-row="{row}"] td').nth(n)
+            button = cell.locator("button.credcat-compare__fold")
+            expect(button).to_be_visible()
+            expect(button).to_have_text(plural(strings[key], count, code))
+            expect(button).to_have_attribute("aria-expanded", "false")
+            listed = cell.locator("ul")
+            expect(listed).to_be_hidden()
+            expect(listed.locator("li")).to_have_count(count)  # folded, still in the page
+            assert listed.get_attribute("id") == button.get_attribute("aria-controls")
+    bottom = table.evaluate("t => Math.round(t.getBoundingClientRect().bottom)")
+    print(f"compare at 375 px ({lang}), lists folded: the table ends at {bottom} px")
+    assert page.evaluate(TOUCH_TARGETS) == []
+    assert_no_axe_violations(page, f"the compare page's folded lists at 375 px ({lang})")
+    save_screenshot(page, screenshot_dir, f"compare-375-folded-{lang}")
+
+    # a tap shows a credential's outcomes, the keyboard folds them again
+    cell = table.locator('tr[data-credcat-row="outcomes"] td').first
+    button = cell.locator("button.credcat-compare__fold")
+    button.click()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(button).to_have_text(strings["hide_list"])
+    expect(cell.locator("ul")).to_be_visible()
+    expect(cell.locator("li").first).to_be_in_viewport()
+    expect(table.locator('tr[data-credcat-row="outcomes"] td').nth(1).locator("ul")).to_be_hidden()
+    assert_no_axe_violations(page, f"the compare page, a list unfolded at 375 px ({lang})")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+    expect(cell.locator("ul")).to_be_hidden()
+    page.keyboard.press("Space")
+    expect(cell.locator("ul")).to_be_visible()
+
+    # on paper and at 1280 px: every list whole, no button
+    for media, size in (("print", PHONE), ("screen", DESKTOP)):
+        page.emulate_media(media=media)  # type: ignore[arg-type]
+        page.set_viewport_size(size)
+        for row in folds:
+            for ul in table.locator(f'tr[data-credcat-row="{row}"] td ul').all():
+                expect(ul).to_be_visible()
+        expect(table.locator("button.credcat-compare__fold").first).to_be_hidden()
+        expect(table.locator("button.credcat-compare__fold:visible")).to_have_count(0)
+    page.emulate_media(media="print")
+    assert page.pdf(format="A4").startswith(b"%PDF")

@@ -308,6 +308,52 @@ def test_the_filters_in_use_on_a_phone_keep_their_contrast(
     assert_no_axe_violations(page, f"the filters in use at 375 px, {scheme}, {palette} palette")
 
 
+FOLDS = {
+    "notice": [
+        ("the notice's button", ".credcat-banner__toggle", "color", TEXT),
+        ("its border", ".credcat-banner__toggle", "borderTopColor", GRAPHIC),
+    ],
+    "compare": [
+        ("a list's button", ".credcat-compare__fold", "color", TEXT),
+        ("its border", ".credcat-compare__fold", "borderTopColor", GRAPHIC),
+    ],
+}
+"""The buttons that fold a long text on a phone: a status note, the compare page's lists."""
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_buttons_that_fold_on_a_phone_keep_their_contrast(
+    new_context: NewContext, sample_site: Site, scheme: str, palette: str
+) -> None:
+    """At 375 px, the button that folds a retired or superseded credential's status note (on
+    the notice's own background) and those that fold the compare page's outcomes and
+    assessments keep 4.5:1 for their text, 3:1 for their border, in both schemes and both
+    palettes, hovered and focused too; axe finds nothing, folded or not."""
+    cat = sample_site.catalogue
+    gone = min(
+        (c for c in cat.credentials.values() if c.status != "active" and c.status_note),
+        key=lambda c: c.id,
+    )
+    active = sorted(c.id for c in cat.credentials.values() if c.status == "active")[:2]
+    page = open_page(new_context, PHONE)
+    for name, path in (
+        ("notice", f"credentials/{gone.id}/"),
+        ("compare", "compare/?ids=" + ",".join(active)),
+    ):
+        page.goto(sample_site.url(path))
+        button = page.locator(FOLDS[name][0][1]).first
+        expect(button).to_be_visible()
+        to_scheme(page, scheme, palette)
+        failures = measure(page, FOLDS[name])
+        assert not failures, f"{name}, {scheme} scheme, {palette} palette:\n" + "\n".join(failures)
+        assert_hovered_and_focused_contrast(page, button)
+        assert_no_axe_violations(page, f"{name} folded at 375 px, {scheme}, {palette} palette")
+        button.click()
+        expect(button).to_have_attribute("aria-expanded", "true")
+        assert_no_axe_violations(page, f"{name} unfolded at 375 px, {scheme}, {palette} palette")
+
+
 QR_AS_PAINTED = """async ([png, size]) => {
   const image = new Image();
   image.src = 'data:image/png;base64,' + png;

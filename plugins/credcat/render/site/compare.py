@@ -15,6 +15,7 @@ from typing import Any
 
 from .common import Site
 from .context import CompareContext
+from .messages import Plural
 
 __all__ = ["MAX_COMPARED", "compare_context"]
 
@@ -35,8 +36,19 @@ def compare_context(site: Site) -> CompareContext:
         "root": base["links"]["home"],
         "lang": site.lang,
         "max": MAX_COMPARED,
-        "strings": {key: value for key, value in strings.items() if key != "caption"},
+        "strings": {
+            key: value
+            for key, value in strings.items()
+            if key != "caption" and not isinstance(value, Plural)
+        },
         # the table's caption for each number of credentials, by the language's plural rules
         "captions": {str(n): loc.plural(strings["caption"], n) for n in range(1, MAX_COMPARED + 1)},
+        # a counted string's form for each plural category of its language, which compare.js
+        # chooses with Intl.PluralRules (the buttons that show a phone's folded lists)
+        "plurals": {
+            key: {"lang": value.lang, "forms": value.by_category()}
+            for key, value in strings.items()
+            if key != "caption" and isinstance(value, Plural)
+        },
     }
     return {**base, "intro": str(strings["intro"]), "config": config}

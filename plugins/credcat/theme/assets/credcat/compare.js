@@ -21,9 +21,10 @@
  * whose browsers drop a table's semantics once its display changes.
  *
  * Stable hooks (browser tests): #credcat-compare-config (JSON: catalogue_json, catalogue_texts,
- * catalogue, lang, max, strings), #credcat-compare-status (role="status"), #credcat-compare-table,
+ * catalogue, lang, max, strings, captions, plurals), #credcat-compare-status (role="status"), #credcat-compare-table,
  * table.credcat-compare-table, thead th[data-credcat-id], tbody tr[data-credcat-row=<aspect>],
- * td[data-label] (the credential's title).
+ * td[data-label] (the credential's title), in the outcomes and assessment rows
+ * .credcat-compare__fold (aria-expanded, aria-controls: the list it folds on a phone).
  */
 (function () {
   "use strict";
@@ -119,6 +120,41 @@
       ul.appendChild(li);
     });
     return ul;
+  }
+
+  // A count in words: the form of the count's plural category in the string's language
+  // (config.plurals: the build's forms by category; Intl.PluralRules chooses), "other" where
+  // the browser lacks the rules or the category has no form.
+  function counted(key, n) {
+    var entry = (config.plurals || {})[key] || {};
+    var forms = entry.forms || {};
+    var category = "other";
+    try { category = new Intl.PluralRules(entry.lang || config.lang || "en").select(n); } catch (e) { /* other */ }
+    return fill(forms[category] || forms.other || "{n}", { n: n });
+  }
+
+  // On a phone a long list (outcomes, assessment) is folded behind a button that says how
+  // many it holds ("Show the 7 outcomes"); the stylesheet shows the button and hides a folded
+  // list only on a narrow screen: on a wider one and in print the list is whole.
+  var folds = 0;
+  function folded(listNode, key, n) {
+    if (!n) return listNode;
+    var box = el("div", "credcat-compare__folded");
+    var button = el("button", "credcat-compare__fold");
+    button.type = "button";
+    listNode.id = "credcat-compare-list-" + (++folds);
+    button.setAttribute("aria-controls", listNode.id);
+    function show(open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      button.textContent = open ? strings.hide_list || "" : counted(key, n);
+    }
+    show(false);
+    button.addEventListener("click", function () {
+      show(button.getAttribute("aria-expanded") !== "true");
+    });
+    box.appendChild(button);
+    box.appendChild(listNode);
+    return box;
   }
 
   function role(node, name) {
@@ -218,8 +254,8 @@
         if (row === "level") td.textContent = (labels.eqf && labels.eqf[String(e.e)]) || String(e.e);
         else if (row === "workload") td.textContent = more.w || "";
         else if (row === "mode") td.textContent = (labels.mode && labels.mode[String(e.m)]) || String(e.m || "");
-        else if (row === "outcomes") td.appendChild(bulleted(list(more.o), list(more.ol)));
-        else if (row === "assessment") td.appendChild(assessmentLines(list(more.x), list(more.xl), list(more.xt)));
+        else if (row === "outcomes") td.appendChild(folded(bulleted(list(more.o), list(more.ol)), "show_outcomes", list(more.o).length));
+        else if (row === "assessment") td.appendChild(folded(assessmentLines(list(more.x), list(more.xl), list(more.xt)), "show_assessment", list(more.x).length));
         else if (row === "price") {
           // the price of the run offered, with what the catalogue says of it; none otherwise
           if (run && !gone) {
