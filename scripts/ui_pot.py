@@ -122,15 +122,20 @@ def write_if_changed(path: Path, catalog: Catalog, check: bool, changed: list[st
 def import_block(
     catalog: Catalog, block: Mapping[str, Any], by_key: dict[str, SourceMessage]
 ) -> int:
-    """Put the texts of a ``ui.yaml``-style language block into a catalogue; their count."""
+    """Put the texts of a ``ui.yaml``-style language block into a catalogue; their count.
+
+    A counted text is the list of the language's plural forms (as many as its
+    ``Plural-Forms`` has: three in French or Polish), preceded by the text for none where the
+    English source has one (``[none, one, other]`` in German)."""
     done = 0
     for key, value in leaves(block):
         if isinstance(value, list):
             forms = [str(v) for v in value]
-            if len(forms) == 3 and f"{key}.{ZERO}" in by_key:
+            if f"{key}.{ZERO}" in by_key and len(forms) == catalog.num_plurals + 1:
                 done += _put(catalog, by_key[f"{key}.{ZERO}"], forms[0])
+                forms = forms[1:]
             if key in by_key:
-                done += _put(catalog, by_key[key], tuple(forms[-2:]))
+                done += _put(catalog, by_key[key], tuple(forms))
         elif key in by_key:
             done += _put(catalog, by_key[key], str(value))
         else:

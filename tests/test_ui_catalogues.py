@@ -114,6 +114,29 @@ def test_leftover_language_blocks_are_imported_and_stripped() -> None:
     assert day.string == ("{n} Tag", "{n} Tage")
 
 
+def test_an_imported_counted_text_keeps_every_plural_form_of_its_language() -> None:
+    """French has three plural forms (one, many, other): a block's three forms all reach the
+    catalogue, and a fourth before them is the text for none where English has one."""
+    script = _script()
+    catalog = Catalog(locale="fr", domain="credcat", fuzzy=False)
+    assert catalog.num_plurals == 3
+    counted = script.SourceMessage("count", "{n} credential", "{n} credentials")
+    none = script.SourceMessage(f"count.{script.ZERO}", "No credential")
+    days = script.SourceMessage("unit.day", "{n} day", "{n} days")
+    by_key = {"count": counted, f"count.{script.ZERO}": none, "unit.day": days}
+    forms = ("{n} microcertificat", "{n} de microcertificats", "{n} microcertificats")
+    block = {
+        "count": ["Aucun", *forms],
+        "unit": {"day": ["{n} jour", "{n} de jours", "{n} jours"]},
+    }
+    assert script.import_block(catalog, block, by_key) == 3
+    assert catalog.get("No credential", context=f"count.{script.ZERO}").string == "Aucun"
+    count = catalog.get(("{n} credential", "{n} credentials"), context="count")
+    assert count.string == forms
+    day = catalog.get(("{n} day", "{n} days"), context="unit.day")
+    assert day.string == ("{n} jour", "{n} de jours", "{n} jours")
+
+
 def test_a_changed_english_text_keeps_each_languages_own_translation() -> None:
     """Every catalogue updated from one template keeps its own old translation of a key whose
     English changed, marked fuzzy (the template is not changed by the first update)."""
