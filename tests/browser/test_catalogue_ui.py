@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from babel.numbers import format_decimal
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Locator, Page, Route, expect
 from tests.catalogue_factory import hours_credential
 
 from credcat.model import Credential
@@ -1306,14 +1306,11 @@ def test_the_filters_in_use_are_buttons_above_the_results_on_a_phone(
     expect(chips).to_be_hidden()
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
-def test_on_a_phone_the_compare_page_gives_price_and_start_before_the_outcomes(
-    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
-) -> None:
-    """At 375×667, comparing the three credentials with most outcomes (English, German): the
-    rows a learner decides on (level, workload, mode, price, next start, awarding body) come
-    before the outcomes and the assessments, in the table's order and on the screen: every
-    credential's price and next start lie above the first outcome; at 1280 px the same order."""
+def _compare_on_a_phone(
+    new_context: NewContext, sample_site: Site, lang: str
+) -> tuple[Page, Locator, list[str]]:
+    """The compare page at 375×667 (touch) in ``lang``, comparing the three active credentials
+    with most outcomes; the page, its table (shown) and the ids compared."""
     cat = sample_site.catalogue
     prefix = "" if lang == lang_of(cat) else f"{lang}/"
     active = [c for c in cat.credentials.values() if c.status == "active"]
@@ -1323,6 +1320,18 @@ def test_on_a_phone_the_compare_page_gives_price_and_start_before_the_outcomes(
     page.goto(sample_site.url(f"{prefix}compare/?ids=" + ",".join(ids)))
     table = page.locator("table.credcat-compare-table")
     expect(table).to_be_visible()
+    return page, table, ids
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_on_a_phone_the_compare_page_gives_price_and_start_before_the_outcomes(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
+) -> None:
+    """At 375×667, comparing the three credentials with most outcomes (English, German): the
+    rows a learner decides on (level, workload, mode, price, next start, awarding body) come
+    before the outcomes and the assessments, in the table's order and on the screen: every
+    credential's price and next start lie above the first outcome; at 1280 px the same order."""
+    page, table, ids = _compare_on_a_phone(new_context, sample_site, lang)
     rows = table.locator("tbody tr")
     assert rows.evaluate_all("els => els.map(e => e.getAttribute('data-credcat-row'))") == ROWS
     tops: dict[str, list[int]] = {}
@@ -1355,14 +1364,7 @@ def test_on_a_phone_the_compare_page_folds_outcomes_and_assessments(
     cat = sample_site.catalogue
     code = lang if lang != "en" else lang_of(cat)
     strings = ui_strings(code)["compare"]
-    prefix = "" if lang == lang_of(cat) else f"{lang}/"
-    active = [c for c in cat.credentials.values() if c.status == "active"]
-    ids = [c.id for c in sorted(active, key=lambda c: (-len(c.outcomes), c.id))[:3]]
-    context, _ = new_context(viewport=PHONE, has_touch=True)
-    page = context.new_page()
-    page.goto(sample_site.url(f"{prefix}compare/?ids=" + ",".join(ids)))
-    table = page.locator("table.credcat-compare-table")
-    expect(table).to_be_visible()
+    page, table, ids = _compare_on_a_phone(new_context, sample_site, lang)
     folds = {"outcomes": "show_outcomes", "assessment": "show_assessment"}
     for row, key in folds.items():
         for n, cid in enumerate(ids):
