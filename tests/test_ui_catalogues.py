@@ -326,3 +326,21 @@ def test_a_logos_text_alternative_needs_no_article_in_any_language() -> None:
     for lang in catalogue_languages():
         text = str(ui_strings(lang)["logo_alt"])
         assert re.fullmatch(r"\w+\u00a0?: \{name\}", text), (lang, text)
+
+
+def test_french_interface_strings_put_a_no_break_space_before_double_punctuation() -> None:
+    """French sets a no-break space before ``: ; ? !`` (and inside « »), so that the sign never
+    begins a line: "Retirer le filtre : …" (the filters in use on a phone) and "Ancien nom : …"
+    (an organisation renamed) had a plain space. An address's ``://`` is no punctuation."""
+    catalogue = read_catalogue("fr")
+    assert catalogue is not None
+    plain = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for string in strings:
+            text = re.sub(r"[a-z]+://", "", str(string))
+            if re.search(r"[^\u00a0\u202f][:;?!»]|«[^\u00a0\u202f]", text):
+                plain.append((message.context, str(string)))
+    assert plain == []
