@@ -1161,12 +1161,12 @@ def box_of(page: Page, selector: str) -> dict[str, float]:
     return box
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
 def test_the_first_card_begins_in_the_first_screen_of_a_phone(
     new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
 ) -> None:
-    """At 375×667, as the catalogue opens (English, German): the first card's title, provider
-    and key facts (level, workload, mode, languages) lie within the first screen, under the
+    """At 375×667, as the catalogue opens (English, German, French): the first card's title,
+    provider and key facts (level, workload, mode, languages) lie within the first screen, under the
     search box with its hint, the sort order and the filters' summary, which share one row and
     stay reachable (24 px high at least); the cards are compact, none taller than 60 % of the
     screen, their summary shortened to two lines (whole on the credential page); at 1280 px
@@ -1204,11 +1204,11 @@ def test_the_first_card_begins_in_the_first_screen_of_a_phone(
     assert page.locator(clamp).first.evaluate("e => getComputedStyle(e).webkitLineClamp") == "4"
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
 def test_the_filters_in_use_are_buttons_above_the_results_on_a_phone(
     new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
 ) -> None:
-    """At 375×667 (English, German): as the page opens no filter is in use and no button
+    """At 375×667 (English, German, French): as the page opens no filter is in use and no button
     shown; two options ticked in the panel and "Show N results": a button per filter above
     the results, in the panel's order, showing the option's label and named "Remove filter:
     <label>" in the page's language, the next Tab stop after the results heading. Enter on the
@@ -1323,12 +1323,12 @@ def _compare_on_a_phone(
     return page, table, ids
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
 def test_on_a_phone_the_compare_page_gives_price_and_start_before_the_outcomes(
     new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
 ) -> None:
-    """At 375×667, comparing the three credentials with most outcomes (English, German): the
-    rows a learner decides on (level, workload, mode, price, next start, awarding body) come
+    """At 375×667, comparing the three credentials with most outcomes (English, German, French):
+    the rows a learner decides on (level, workload, mode, price, next start, awarding body) come
     before the outcomes and the assessments, in the table's order and on the screen: every
     credential's price and next start lie above the first outcome; at 1280 px the same order."""
     page, table, ids = _compare_on_a_phone(new_context, sample_site, lang)
@@ -1352,12 +1352,12 @@ def test_on_a_phone_the_compare_page_gives_price_and_start_before_the_outcomes(
     assert price and outcomes and price["y"] < outcomes["y"]
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
 def test_on_a_phone_the_compare_page_folds_outcomes_and_assessments(
     new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
 ) -> None:
-    """At 375×667, comparing the three credentials with most outcomes (English, German): each
-    credential's outcomes and assessments are folded behind a button that counts them ("Show
+    """At 375×667, comparing the three credentials with most outcomes (English, German, French):
+    each credential's outcomes and assessments are folded behind a button that counts them ("Show
     the 7 outcomes", by the language's plural rules), with aria-expanded and aria-controls,
     keyboard operable; the lists are still in the page, and a tap shows one whole. At 1280 px
     and in print every list is shown and no button is."""

@@ -136,14 +136,14 @@ GLANCE_OUTCOME = ".credcat-glance__outcomes li"
 """The first outcome at a glance (its list follows the first screen's box)."""
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
 def test_the_outcomes_at_a_glance_begin_in_the_first_screen_of_a_phone(
     new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
 ) -> None:
-    """At 375×667, on the page of every active credential that offers a run, in English and
-    German: the title, the awarding body, the box of the first screen (level, workload, mode,
-    the next run, its price, Enrol) and the first outcome at a glance begin in the first
-    screen; the outcomes at a glance come before the summary on a phone (the stylesheet's
+    """At 375×667, on the page of every active credential that offers a run, in English,
+    German and French: the title, the awarding body, the box of the first screen (level,
+    workload, mode, the next run, its price, Enrol) and the first outcome at a glance begin in
+    the first screen; the outcomes at a glance come before the summary on a phone (the stylesheet's
     order), after it at 1280 px (the page's order, unchanged). Nothing is left out: the summary
     is shown whole below them."""
     cat = sample_site.catalogue
@@ -789,6 +789,39 @@ def test_the_site_title_wraps_instead_of_being_cut_on_a_phone(
     assert fits == [True, True, True, True], f"the site title is cut: {fits}"
 
 
+NARROW = {"width": 320, "height": 568}  # WCAG 1.4.10's reflow width
+LONG_WORDS = """() => [...document.querySelectorAll('.md-content h1, .credcat-glance__facts dt')]
+    .map(e => ({text: e.textContent.trim(), lang: e.closest('[lang]').lang,
+                fallback: e.closest('[data-credcat-fallback]')?.dataset.credcatFallback || null,
+                hyphens: getComputedStyle(e).hyphens,
+                fits: e.scrollWidth <= e.clientWidth + 1}))"""
+
+
+@pytest.mark.parametrize("lang", ["de", "fr"])
+def test_long_words_are_hyphenated_by_their_language_on_a_phone(
+    new_context: NewContext, sample_site: Site, lang: str
+) -> None:
+    """At 320×568 (the reflow width), German and French: a word longer than the line was cut
+    at any letter ("Forschungsdatenmanage|ment", "ARBEITSAUFWA|ND"). The page's title and the
+    first screen's labels are hyphenated (hyphens: auto) by their own language, the page's or
+    an English fallback's lang="en", where the browser has that language's rules (this
+    Chromium has none: the word is still broken, never wider than the screen); nothing scrolls
+    sideways. At 1280 px the titles are as they were (no hyphenation)."""
+    prefix = "" if lang == lang_of(sample_site.catalogue) else f"{lang}/"
+    page = open_page(new_context, NARROW)
+    for cid in ("research-data-management", "data-analysis-python", "fair-research-data"):
+        page.goto(sample_site.url(f"{prefix}credentials/{cid}/"))
+        seen = page.evaluate(LONG_WORDS)
+        assert len(seen) >= 5, (cid, seen)
+        for element in seen:
+            assert element["hyphens"] == "auto", (cid, element)
+            assert element["lang"] == (element["fallback"] or lang), (cid, element)
+            assert element["fits"], (cid, element)
+        assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"], cid
+    page.set_viewport_size(DESKTOP)
+    assert page.evaluate(LONG_WORDS)[0]["hyphens"] == "manual"
+
+
 def test_pathways_on_a_phone_are_a_readable_list(
     new_context: NewContext, sample_site: Site
 ) -> None:
@@ -936,12 +969,12 @@ def pages_no_longer_offered(site: Site, prefix: str) -> list[str]:
     return paths
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
 def test_a_notice_no_longer_offered_folds_its_note_on_a_phone(
     new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
 ) -> None:
     """At 375×667, on the page of every retired or superseded credential and of each of its
-    versions (English, German): the notice's title and sentence, with the successor's link,
+    versions (English, German, French): the notice's title and sentence, with the successor's link,
     stay in the first screen, its status note is folded behind a button ("Read the whole
     notice", aria-expanded, keyboard operable), and the first outcome at a glance begins within
     the first 667 px (it began at 830–1,370 px with the note whole). Unfolded, the note is
