@@ -1845,6 +1845,53 @@ def test_an_organisation_named_as_it_was_when_versions_were_released_is_the_same
         page.goto("about:blank")  # leave the site before its server stops
 
 
+def test_the_note_on_an_earlier_name_is_in_the_pages_language(
+    page: Page, tmp_path_factory: pytest.TempPathFactory
+):
+    """An organisation renamed in two languages after a release, and a credential naming it
+    as it was in both, German first (a credential lists its languages in any order): the
+    English page's note gives the English names, the German page's the German ones, so that
+    the note names the names its row shows."""
+    from tests.catalogue_factory import write_catalogue  # as conftest.small_site imports it
+
+    names = {
+        "en": ("Alpha University", "Alpha University of Applied Sciences"),
+        "de": ("Alpha-Universität", "Alpha-Hochschule"),
+    }
+
+    def write(root: Path) -> Path:
+        write_catalogue(root)
+        assert main(["release", "databases", str(root), "--date", "2026-09-01"]) == 0
+        org = root / "organisations" / "alpha-uni.yaml"
+        text = org.read_text("utf-8")
+        for lang, (old, new) in names.items():
+            assert text.count(f"{lang}: {old}\n") == 1
+            text = text.replace(f"{lang}: {old}\n", f"{lang}: {new}\n")
+        org.write_text(text, "utf-8")
+        return root
+
+    awarding = page.locator('[data-credcat-row="awarding"]')
+    for site in site_of(tmp_path_factory, "check-renamed-twice", write):
+        then = fx.issued_edc(site.root, "databases", "1.0")
+        for lang in ("de", "en"):
+            old = names[lang][0]
+            then = fx.renamed_awarding_body(fx.issuer_named(then, old, lang), old, lang)
+        body = then["credentialSubject"]["hasClaim"]["awardedBy"]["awardingBody"]
+        body = body[0] if isinstance(body, list) else body
+        body["legalName"] = {k: body["legalName"][k] for k in ("de", "en")}  # German first
+        for prefix, lang in (("", "en"), ("de/", "de")):
+            page.goto(site.url(f"{prefix}check/"))
+            expect(page.locator("#credcat-check-form")).to_be_visible()
+            paste(page, json.dumps(then))
+            assert verdict(page) == "match", output_text(page)
+            note = str(ui_strings(lang)["check"]["former_name"]).format(
+                name=names[lang][0], now=names[lang][1]
+            )
+            expect(awarding).to_have_attribute("data-credcat-result", "same")
+            expect(awarding.locator("td").last).to_contain_text(note)
+        page.goto("about:blank")  # leave the site before its server stops
+
+
 # --- dates ------------------------------------------------------------------------------------
 
 

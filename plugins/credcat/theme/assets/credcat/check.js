@@ -1853,7 +1853,8 @@
    *  language as ``p`` was named when versions naming it were released (config.former_names;
    *  a name without a language, as an Open Badge states it: in any language), and as ``p``
    *  is now in every other language both state: the same organisation. The note that says
-   *  so, with its name now; null where it is named otherwise (or as it is now). */
+   *  so, with its name now, for the page's language where it was renamed in it (else English,
+   *  else the first); null where it is named otherwise (or as it is now). */
   function formerName(org, p) {
     var former = org.id && org.id === p.id ? own(FORMER, p.id) : undefined;
     if (!isObject(former)) {
@@ -1865,7 +1866,7 @@
     var all = function (map) {
       return Object.keys(map).reduce(function (out, k) { return out.concat(list(map[k])); }, []);
     };
-    var was = null;
+    var were = [];
     var same = Object.keys(an).every(function (lang) {
       var name = an[lang];
       var now = lang ? (has(bn, lang) ? [bn[lang]] : []) : all(bn);
@@ -1877,14 +1878,22 @@
         return has(former, k) && list(former[k]).some(function (t) { return sameWords(str(t), name); });
       })[0];
       if (then !== undefined) {
-        was = was || { lang: then, name: name };
+        were.push({ lang: then, name: name });
         return true;
       }
       return lang !== "" && !now.length;  // a language the catalogue names it in neither way
     });
-    if (!same || !was) {
+    if (!same || !were.length) {
       return null;
     }
+    // the note in the page's language where it was renamed in it, else English, else the
+    // first (a credential lists its languages in any order: a German name on an English page
+    // would name neither name the row shows)
+    var rank = function (w) {
+      var i = [config.lang, "en"].indexOf(w.lang);
+      return i < 0 ? 2 : i;
+    };
+    var was = were.reduce(function (best, w) { return rank(w) < rank(best) ? w : best; });
     var nowName = has(bn, was.lang) ? marked(bn[was.lang], was.lang) : shown(bn) || orgText(p);
     var thenName = marked(was.name, was.lang);
     return sayMarked("former_name", { name: thenName, now: nowName },
