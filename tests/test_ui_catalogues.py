@@ -344,3 +344,14 @@ def test_french_interface_strings_put_a_no_break_space_before_double_punctuation
             if re.search(r"[^\u00a0\u202f][:;?!»]|«[^\u00a0\u202f]", text):
                 plain.append((message.context, str(string)))
     assert plain == []
+
+
+def test_no_english_article_is_written_before_a_file_kind() -> None:
+    """The check page's {kind} is PDF, PNG, JPEG, SVG or HTML: "a SVG image" and "a HTML file"
+    are wrong and "an PNG" would be too, so no English string puts an article before it."""
+    said = ui_strings("en")["check"]
+    with_kind = {key: str(text) for key, text in said.items() if "{kind}" in str(text)}
+    assert {"error_file_kind", "error_not_baked", "error_image_damaged"} <= set(with_kind)
+    for key, text in with_kind.items():
+        assert not re.search(r"\b(a|an|A|An) \{kind\}", text), key
+    assert str(said["error_not_baked"]).format(kind="SVG").startswith("This SVG image has no")
