@@ -2214,16 +2214,23 @@ def test_a_file_dropped_anywhere_stays_on_the_page(
 
 
 def test_a_pdf_or_a_jpeg_is_named_as_such(page: Page, sample_site: Site):
-    """A PDF or a JPEG is not a credential file this page reads: the message says what it is
-    and which files it reads (not "check that you copied all of it")."""
+    """A PDF or a photo (a JPEG with JFIF, Exif or neither; a GIF, a WebP, an iPhone's HEIC,
+    an AVIF) is not a credential file this page reads: the message says what it is and which
+    files it reads (not "check that you copied all of it")."""
     said = ui_strings("en")["check"]
-    files = {
-        "PDF": ("certificate.pdf", "application/pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
-        "JPEG": ("photo.jpg", "image/jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"),
-    }
+    files = [
+        ("PDF", "certificate.pdf", "application/pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
+        ("JPEG", "photo.jpg", "image/jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"),
+        ("JPEG", "camera.jpg", "image/jpeg", b"\xff\xd8\xff\xe1\x12\x34Exif\x00\x00MM"),
+        ("JPEG", "plain.jpg", "image/jpeg", b"\xff\xd8\xff\xdb\x00\x43\x00\x08\x06\x06"),
+        ("GIF", "badge.gif", "image/gif", b"GIF89a\x10\x00\x10\x00\x80\x00\x00"),
+        ("WebP", "badge.webp", "image/webp", b"RIFF\x24\x00\x00\x00WEBPVP8 \x18\x00"),
+        ("HEIC", "IMG_0001.HEIC", "image/heic", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00"),
+        ("AVIF", "badge.avif", "image/avif", b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00"),
+    ]
     open_check(page, sample_site)
     output = page.locator("#credcat-check-output")
-    for kind, (name, mime, data) in files.items():
+    for kind, name, mime, data in files:
         choose(page, name, mime, data)
         expect(output).to_have_attribute("data-credcat-verdict", "error")
         expect(output).to_contain_text(str(said["error_file_kind"]).format(kind=kind))

@@ -16,8 +16,8 @@
  * (the chunks walked within the file, from the signature to IEND; a compressed text inflated
  * with DecompressionStream, to at most max_bytes), an SVG's <openbadges:credential> (parsed as
  * XML, never put into the page); the result says so (.credcat-check__baked), and an image
- * without one says that none is baked into it. A PDF, a JPEG or a web page is named as such
- * (error_file_kind).
+ * without one says that none is baked into it. A PDF, a photo (JPEG, GIF, WebP, HEIC, AVIF,
+ * by its first bytes) or a web page is named as such (error_file_kind).
  *
  * Assessment: an EDC states how its holder was assessed in credentialSubject.hasClaim.provenBy
  * (each LearningAssessment: its specifiedBy, the holder's idVerification and grade) and how the
@@ -842,6 +842,34 @@
     return bytes.length >= 4 && bytes[0] === 137 && bytes[1] === 80 && bytes[2] === 78 && bytes[3] === 71;
   }
 
+  /** A picture format no credential is baked into (a photo or a screenshot of one, as a phone
+   *  saves it), by its first bytes: its name, else "". A JPEG by its marker alone, as many
+   *  name neither JFIF nor Exif; HEIC and AVIF by their ISO box's brand. */
+  function pictureKind(bytes) {
+    var ascii = function (from, to) {
+      return String.fromCharCode.apply(null, Array.prototype.slice.call(bytes.subarray(from, to)));
+    };
+    if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
+      return "JPEG";
+    }
+    if (ascii(0, 4) === "GIF8") {
+      return "GIF";
+    }
+    if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") {
+      return "WebP";
+    }
+    if (ascii(4, 8) === "ftyp") {
+      var brand = ascii(8, 12);
+      if (/^(?:heic|heix|hevc|heim|heis|mif1|msf1)$/.test(brand)) {
+        return "HEIC";
+      }
+      if (brand === "avif") {
+        return "AVIF";
+      }
+    }
+    return "";
+  }
+
   /** Bytes as UTF-8 text; a Refusal (``refusal``) where they are not UTF-8. */
   function utf8(bytes, refusal) {
     try {
@@ -980,6 +1008,10 @@
             throw error instanceof Refusal ? error : damaged;
           }));
           return;
+        }
+        var picture = pictureKind(input);
+        if (picture) {  // a photo, not a badge image: named as such
+          throw new Refusal("error_file_kind", { kind: picture });
         }
         text = new TextDecoder("utf-8").decode(input);  // as File.text() reads it
       }
