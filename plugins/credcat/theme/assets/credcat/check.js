@@ -839,7 +839,7 @@
   }
 
   function isPng(bytes) {  // its first bytes say PNG (the signature is checked in full later)
-    return bytes.length >= 4 && bytes[0] === 137 && bytes[1] === 80 && bytes[2] === 78 && bytes[3] === 71;
+    return bytes.length >= 4 && PNG_SIGNATURE.slice(0, 4).every(function (b, i) { return bytes[i] === b; });
   }
 
   /** A picture format no credential is baked into (a photo or a screenshot of one, as a phone
