@@ -50,7 +50,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .catalogue import ORGANISATIONS_DIR, Archive, Catalogue, Release, place_in, problem_at
+from .catalogue import (
+    ORGANISATIONS_DIR,
+    Archive,
+    Catalogue,
+    OrganisationNames,
+    Release,
+    place_in,
+    problem_at,
+)
 from .errors import Problem, Severity, field_label, listing, shorten
 from .fs import UnsafeFileError, folder_inside
 from .ids import SLUG_RE
@@ -585,21 +593,7 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         return bad((HEADER_KEY, TITLES), f"'{TITLES}' is not a map of credential ids to titles")
     organisations = header.get(ORGANISATIONS)
     if organisations is not None:
-        wrong = (
-            [
-                k
-                for k, v in organisations.items()
-                if not (
-                    isinstance(k, str)
-                    and SLUG_RE.fullmatch(k)
-                    and isinstance(v, dict)
-                    and set(v) == {"name"}
-                    and _is_title(v["name"])
-                )
-            ]
-            if isinstance(organisations, dict)
-            else [None]
-        )
+        wrong = _not_names(organisations) if isinstance(organisations, dict) else [None]
         if wrong:  # at the entry that is none
             at = (
                 (HEADER_KEY, ORGANISATIONS)
@@ -620,8 +614,39 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         else tuple(sorted((k, tuple(sorted(v.items()))) for k, v in titles.items())),
         "base_uri": base_uri,
         "publisher": publisher,
-        "names": None if organisations is None else _names_held(organisations),
+        "names": recorded_names({HEADER_KEY: header}),
     }
+
+
+def recorded_names(snapshot: Any) -> OrganisationNames | None:
+    """The name of each organisation a snapshot's release record holds (:data:`ORGANISATIONS`:
+    ``release: organisations: {<id>: {name: {<lang>: <name>}}}``), from the snapshot's data
+    as YAML gives it, before any model: sorted by id, each held once (:data:`_NAMES`).
+    ``None`` where its record holds none (a snapshot released before records held names) or
+    holds them in another shape (which the archive's rules report, :func:`_header`). The one
+    reading of them: the archive's (:func:`load_snapshot`) and ``credcat import``'s, which
+    reads a catalogue's files without loading its models."""
+    header = snapshot.get(HEADER_KEY) if isinstance(snapshot, dict) else None
+    organisations = header.get(ORGANISATIONS) if isinstance(header, dict) else None
+    if not isinstance(organisations, dict) or _not_names(organisations):
+        return None
+    return _names_held(organisations)
+
+
+def _not_names(organisations: dict[Any, Any]) -> list[Any]:
+    """The keys of a release record's :data:`ORGANISATIONS` that are no organisation id
+    holding its name (``{name: {<lang>: <name>}}``)."""
+    return [
+        k
+        for k, v in organisations.items()
+        if not (
+            isinstance(k, str)
+            and SLUG_RE.fullmatch(k)
+            and isinstance(v, dict)
+            and set(v) == {"name"}
+            and _is_title(v["name"])
+        )
+    ]
 
 
 _NAMES: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, tuple[tuple[str, str], ...]]] = {}
@@ -629,9 +654,7 @@ _NAMES: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, tuple[tuple[str
 publishes its versions records the same few names in nearly every snapshot."""
 
 
-def _names_held(
-    organisations: dict[str, Any],
-) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+def _names_held(organisations: dict[str, Any]) -> OrganisationNames:
     """The names of a release record (:data:`ORGANISATIONS`), sorted, each held once."""
     held = []
     for oid, entry in sorted(organisations.items()):

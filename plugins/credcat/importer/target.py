@@ -17,8 +17,7 @@ from .. import vocab
 from ..catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR
 from ..fs import UnsafeFileError, inside, iter_inside
 from ..ids import norm_name, norm_url
-from ..versions import ARCHIVE_DIR, HEADER_KEY
-from ..versions import ORGANISATIONS as RECORDED
+from ..versions import ARCHIVE_DIR, recorded_names
 from ..yaml_loader import MAX_BYTES as YAML_MAX_BYTES
 from ..yaml_loader import load_yaml
 from .base import ImportUsageError
@@ -153,10 +152,10 @@ def read_target(into: Path) -> Target:
 
 def _former_names(into: Path, existing: dict[str, str]) -> dict[str, str]:
     """``name:<name>`` → organisation id for every name a release record holds
-    (``release: organisations: {<id>: {name: …}}``, as :mod:`credcat.versions` reads it) of an
-    organisation that has a file, where no organisation is named so now (``existing``): the
-    names organisations had (:func:`credcat.versions.former_names`). A name two organisations
-    had is left out (it names neither for certain); the first snapshot by path names it."""
+    (:func:`credcat.versions.recorded_names`) of an organisation that has a file, where no
+    organisation is named so now (``existing``): the names organisations had
+    (:func:`credcat.versions.former_names`). A name two organisations had is left out (it
+    names neither for certain); the first snapshot by path names it."""
     ids = set(existing.values())
     found: dict[str, set[str]] = {}
     archive = into / ARCHIVE_DIR
@@ -166,18 +165,12 @@ def _former_names(into: Path, existing: dict[str, str]) -> dict[str, str]:
         return {}
     for folder in folders:
         for path in iter_inside(into, f"{ARCHIVE_DIR}/{folder}", "*.yaml", YAML_MAX_BYTES):
-            data = read_yaml(into, path)
-            record = data.get(HEADER_KEY) if isinstance(data, dict) else None
-            named = record.get(RECORDED) if isinstance(record, dict) else None
-            if not isinstance(named, dict):
-                continue
-            for oid, entry in named.items():
-                name = entry.get("name") if isinstance(entry, dict) else None
-                if oid not in ids or not isinstance(name, dict):
+            for oid, name in recorded_names(read_yaml(into, path)) or ():
+                if oid not in ids:
                     continue
-                for text in name.values():
-                    key = f"name:{norm_name(text)}" if isinstance(text, str) else ""
-                    if key and key not in existing:
+                for _lang, text in name:
+                    key = f"name:{norm_name(text)}"
+                    if key not in existing:
                         found.setdefault(key, set()).add(oid)
     return {key: next(iter(oids)) for key, oids in sorted(found.items()) if len(oids) == 1}
 
