@@ -354,4 +354,21 @@ def test_no_english_article_is_written_before_a_file_kind() -> None:
     assert {"error_file_kind", "error_not_baked", "error_image_damaged"} <= set(with_kind)
     for key, text in with_kind.items():
         assert not re.search(r"\b(a|an|A|An) \{kind\}", text), key
-    assert str(said["error_not_baked"]).format(kind="SVG").startswith("This SVG image has no")
+    assert str(said["error_not_baked"]).format(kind="SVG").startswith("This SVG image does not")
+
+
+def test_the_check_page_and_the_readers_guide_say_baked_plainly() -> None:
+    """Open Badges calls a credential stored inside its badge image "baked": jargon an
+    employer checking a badge does not know. The check page's English strings and the guide
+    for learners and employers say where the credential is in plain words; the guide for
+    maintainers (data.md) keeps the term, explained where it is used."""
+    jargon = re.compile(r"\bbak(e|ed|es|ing)\b", re.IGNORECASE)
+    said = ui_strings("en")["check"]
+    shown = {key: str(text) for key, text in said.items() if jargon.search(str(text))}
+    assert shown == {}
+    assert "stores it inside" in str(said["baked_read"])
+    guide = " ".join((REPO / "docs" / "how-to-read.md").read_text("utf-8").split())
+    assert not jargon.search(guide)
+    assert "the image stores the credential itself inside it" in guide
+    data = " ".join((REPO / "docs" / "data.md").read_text("utf-8").split())
+    assert 'stores inside the badge image ("baking", in Open Badges\' words)' in data
