@@ -9,6 +9,7 @@ a clear message (never a script run) for hostile input.
 from __future__ import annotations
 
 import base64
+import copy
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -1890,6 +1891,55 @@ def test_the_note_on_an_earlier_name_is_in_the_pages_language(
             expect(awarding).to_have_attribute("data-credcat-result", "same")
             expect(awarding.locator("td").last).to_contain_text(note)
         page.goto("about:blank")  # leave the site before its server stops
+
+
+def test_a_name_the_same_in_another_language_than_the_pages_says_so(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """An Open Badge names its issuer in the catalogue's default language (English): on the
+    German and French pages, whose rows show the organisation's German or French name beside
+    it, the rows are the same and a note says that the badge's name is the organisation's
+    name in English, so that a different-looking name marked the same does not puzzle the
+    reader; an EDC naming its issuer in English alone, the same on the French page. Where
+    the row shows the same name on both sides (the English page; an EDC with every
+    language), there is no note."""
+    cat = sample_site.catalogue
+    body = cat.organisations[cat.credentials[CID].awarding_body[0]]
+    english = body.name["en"]
+    assert body.name["de"] != english and body.name["fr"] != english
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    assert badge["issuer"]["name"] == english
+    english_only = copy.deepcopy(issued)
+    english_only["issuer"]["legalName"] = {"en": english}
+    issuer = page.locator('[data-credcat-row="issuer"]')
+    awarding = page.locator('[data-credcat-row="awarding"]')
+    for lang, credential, rows in (
+        ("de", badge, (issuer, awarding)),
+        ("fr", badge, (issuer, awarding)),
+        ("fr", english_only, (issuer,)),
+    ):
+        said = open_check_in(page, sample_site, f"{lang}/")
+        note = str(said["name_in_language"]).format(
+            language=Locale.parse(lang).languages["en"], name=english
+        )
+        paste(page, json.dumps(credential))
+        assert verdict(page) in ("match", "partial"), output_text(page)
+        for row in rows:
+            expect(row).to_have_attribute("data-credcat-result", "same")
+            expect(row.locator("td").first).to_contain_text(english)
+            expect(row.locator("td").nth(1)).to_contain_text(body.name[lang])
+            expect(row.locator("td").last).to_contain_text(note)
+            expect(row.locator('td:last-child span[lang="en"]')).to_have_text([english])
+    assert_no_axe_violations(page, "check page, a name in another language")
+    for lang, credential in (("", badge), ("de/", issued)):
+        said = open_check_in(page, sample_site, lang)
+        paste(page, json.dumps(credential))
+        assert verdict(page) in ("match", "partial"), output_text(page)
+        for row in (issuer, awarding):
+            expect(row).to_have_attribute("data-credcat-result", "same")
+            expect(row.locator("td").last).not_to_contain_text(
+                str(said["name_in_language"]).split("{")[0]
+            )
 
 
 # --- dates ------------------------------------------------------------------------------------

@@ -1607,7 +1607,9 @@
       // the same in the languages both state, as titles are compared
       claimed.awarding.forEach(function (org) { plainNameLanguage(org, published.awarding); });
       var orgNotes = [];
-      var thenNotes = [];  // named as it was when versions were released: the same body
+      // notes on a body that is the same: named as it was when versions were released, or
+      // as the catalogue names it in another language than the row shows
+      var thenNotes = [];
       var used = [];
       claimed.awarding.forEach(function (org) {
         var hit = -1;
@@ -1623,6 +1625,7 @@
             sameId = i;
           }
         });
+        var alike = hit >= 0;  // named as the catalogue names it (not by an earlier name)
         if (hit < 0 && sameId >= 0) {
           hit = sameId;
           var then = formerName(org, published.awarding[sameId]);
@@ -1636,6 +1639,10 @@
           orgNotes.push(sayMarked("outcome_extra", { text: orgText(org) }, { text: textLang[orgText(org)] }));
         } else {
           used.push(hit);
+          var inLanguage = alike ? nameInLanguage(org, published.awarding[hit]) : null;
+          if (inLanguage) {
+            thenNotes.push(inLanguage);
+          }
         }
       });
       published.awarding.forEach(function (p, i) {
@@ -1932,6 +1939,39 @@
       { name: textLang[thenName], now: textLang[nowName] });
   }
 
+  /** An organisation the credential names as the catalogue names ``p`` (the same, by
+   *  ``sameBody``), whose name the row shows otherwise than ``p``'s (the page's language):
+   *  the note that says in which language its name is the catalogue's, with that name, so that
+   *  a name in another language marked the same does not puzzle the reader (an Open Badge
+   *  names its issuer in the catalogue's default language; a credential may name it in
+   *  languages the page is not in). The language of the name shown where the catalogue names
+   *  it so in that language, else the page's, English, the first, of those both name it the
+   *  same in; null where the row shows the same name, or no language matches. */
+  function nameInLanguage(org, p) {
+    if (!org.name || !p.name || sameWords(str(org.name), str(p.name))) {
+      return null;
+    }
+    var an = org.names || {};
+    var bn = p.names || {};
+    var has = function (map, k) { return Object.prototype.hasOwnProperty.call(map, k); };
+    var matched = Object.keys(bn).sort().filter(function (lang) {
+      var theirs = has(an, lang) ? an[lang] : has(an, "") ? an[""] : null;
+      return lang && typeof theirs === "string" && sameWords(theirs, str(bn[lang]));
+    });
+    var shownLang = Object.keys(an).filter(function (k) { return an[k] === org.name; })[0];
+    var rank = function (lang) {
+      var i = [shownLang === "" ? null : shownLang, config.lang, "en"].indexOf(lang);
+      return i < 0 ? 3 : i;
+    };
+    if (!matched.length) {
+      return null;
+    }
+    var lang = matched.reduce(function (best, l) { return rank(l) < rank(best) ? l : best; });
+    var name = marked(has(an, lang) ? an[lang] : an[""], lang);
+    return sayMarked("name_in_language", { language: languageName(lang), name: name },
+      { name: textLang[name] });
+  }
+
   /** The same organisation: the same id (or, where neither has one, the same name), named
    *  the same in the languages both state. */
   function sameBody(a, b) {
@@ -1964,8 +2004,10 @@
       return false;
     }
     plainNameLanguage(issuer, bodies);
-    var same = bodies.some(function (b) { return sameBody(issuer, b); });
-    var notes = [];
+    var body = bodies.filter(function (b) { return sameBody(issuer, b); })[0];
+    var same = body !== undefined;
+    var inLanguage = same ? nameInLanguage(issuer, body) : null;
+    var notes = inLanguage ? [inLanguage] : [];
     if (!same) {
       var named_ = bodies.filter(function (b) { return issuer.id && b.id === issuer.id; })[0];
       var then = named_ ? formerName(issuer, named_) : null;
