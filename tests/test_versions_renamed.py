@@ -13,8 +13,10 @@ in English and its quality assurance body in German, then 1.1 released under the
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,3 +291,49 @@ def test_the_names_it_had_are_marked_with_their_language() -> None:
     assert "".join(p["text"] for p in parts) == ("Frühere Namen: River College und Flusshochschule")
     assert [lang_of(p["text"]) for p in parts] == ["", "en", "", ""]
     assert Localiser("en", "en").join_parts([]) == []
+
+
+NAMES_TODAY = re.compile(r"<p [^>]*data-credcat-names-today>(.*?)</p>", re.S)
+
+
+def _unrecorded(snapshot: Path) -> None:
+    """A snapshot as ``credcat release`` wrote it before release records held organisations'
+    names: its record without ``organisations:``."""
+    lines = snapshot.read_text("utf-8").splitlines(keepends=True)
+    start = lines.index("  organisations:\n")
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
+    snapshot.write_text("".join(lines[:start] + lines[end:]), "utf-8")
+
+
+def test_a_version_released_before_names_were_recorded_says_it_shows_todays(
+    renamed: Renamed, tmp_path: Path
+) -> None:
+    """1.0 released before credcat recorded organisations' names, then its awarding body
+    renamed: its page and its summary show the name now, and cannot know the name then, so
+    they say once each, under the awarding body, that the names shown are today's, in the
+    page's language (the page twice: under the title and in its summary, which is printed
+    alone). 1.1, whose release recorded them, and the main page, which shows the
+    credential as it is now, say nothing; nor does 1.0 where its record holds the names."""
+    project = tmp_path / "project"
+    shutil.copytree(renamed.root.parent, project)
+    _unrecorded(project / "catalogue" / "versions" / CID / "1.0.yaml")
+    cat = load_catalogue(project / "catalogue")
+    assert cat.archive.get(CID, "1.0").organisation_names is None  # type: ignore[union-attr]
+    build_site(project / "mkdocs.yml", tmp_path / "site")
+    for lang, prefix in (("en", ""), ("de", "de/")):
+        note = str(ui_strings(lang)["names_today"])
+        page = html.unescape(_page(tmp_path / "site", f"{prefix}credentials/{CID}/1.0/"))
+        assert [_text(n) for n in NAMES_TODAY.findall(page)] == [note] * 2
+        assert "data-credcat-renamed" not in page  # the name now, without "now …"
+        by = page.split('class="credcat-by"', 1)[1]
+        assert by.index(f">{note}<") < by.index('id="key-facts"')
+        summary = html.unescape(_page(tmp_path / "site", f"{prefix}credentials/{CID}/1.0/summary/"))
+        assert [_text(n) for n in NAMES_TODAY.findall(summary)] == [note]
+        for quiet in (f"{prefix}credentials/{CID}/", f"{prefix}credentials/{CID}/1.1/"):
+            assert "data-credcat-names-today" not in _page(tmp_path / "site", quiet), quiet
+    assert _fact(page, "awarding_body") == "Flussuniversität (Österreich)"
+    english = _page(tmp_path / "site", f"credentials/{CID}/1.0/")
+    assert _fact(english, "awarding_body") == f"{RIVER_NOW} (Austria)"
+    for site in (renamed.site, renamed.after):  # 1.0's record holds the names it had
+        for path in (f"credentials/{CID}/1.0/", f"credentials/{CID}/1.0/summary/"):
+            assert "data-credcat-names-today" not in _page(site, path), path

@@ -6,9 +6,10 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from credcat.changes import changes, describe
+from credcat.render.site.localise import ui_strings
 
 from .conftest import Site, require_axe
-from .test_e2e import assert_no_axe_violations
+from .test_e2e import assert_no_axe_violations, pdf_pages
 
 CID = "data-analysis-python"
 
@@ -75,3 +76,35 @@ def test_axe_on_version_pages(page: Page, sample_site: Site) -> None:
         assert_no_axe_violations(page, f"version page {CID} {version}")
     page.goto(sample_site.url(f"credentials/{CID}/"))
     assert_no_axe_violations(page, f"main page of {CID} with its version list")
+
+
+def test_a_version_released_without_names_says_its_names_are_todays_on_screen_and_paper(
+    page: Page, sample_site: Site
+) -> None:
+    """The sample's snapshots were released before credcat recorded organisations' names:
+    a version's page says, under its awarding body, that the names it shows are today's,
+    and so does its summary, on screen and printed (the summary still on one A4 page); the
+    main page, which shows the credential as it is now, does not."""
+    first = sample_site.catalogue.archive.of(CID)[0]
+    assert first.organisation_names is None
+    note = str(ui_strings("en")["names_today"])
+    page.goto(sample_site.url(f"credentials/{CID}/{first.version}/"))
+    top = page.locator(".credcat-credential > [data-credcat-names-today]")
+    expect(top).to_have_text(note)
+    expect(top).to_be_visible()
+    by = page.locator(".credcat-by").first.bounding_box()
+    box = top.bounding_box()
+    assert by and box and by["y"] < box["y"]
+    in_summary = page.locator("#employers-summary [data-credcat-names-today]")
+    expect(in_summary).to_have_text(note)
+    page.emulate_media(media="print")
+    expect(in_summary).to_be_visible()
+    page.goto(sample_site.url(f"credentials/{CID}/{first.version}/summary/"))
+    printed = page.locator("[data-credcat-names-today]")
+    expect(printed).to_have_text(note)
+    expect(printed).to_be_visible()
+    assert pdf_pages(page.pdf(format="A4")) == 1
+    page.emulate_media(media="screen")
+    page.goto(sample_site.url(f"credentials/{CID}/"))
+    expect(page.locator(".credcat-credential")).to_be_visible()
+    expect(page.locator("[data-credcat-names-today]")).to_have_count(0)

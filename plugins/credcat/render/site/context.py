@@ -533,6 +533,8 @@ class Employers(TypedDict):
             ``status_note``, on the one-page summary only; empty otherwise).
         level: EQF level and workload.
         awarded: The awarding bodies (with country and logo).
+        names_today: On a version released before release records held organisations'
+            names, that the organisations are named as they are today (empty otherwise).
         outcomes: Every outcome, numbered and ordered as on the credential page.
         checked: Every assessment: how it was supervised, the identity check, what it proves.
         qa: Quality assurance, with its validity (and whether it expired).
@@ -554,6 +556,7 @@ class Employers(TypedDict):
     status_note: Markup
     level: str
     awarded: list[OrgRef]
+    names_today: str
     outcomes: list[NumberedText]
     checked: list[SummaryCheck]
     qa: list[SummaryQuality]

@@ -211,6 +211,16 @@ def names_then(site: Site, cid: str, version: str) -> NamesThen:
     return release.names_then() if release is not None else {}
 
 
+def names_unrecorded(site: Site, cid: str, version: str) -> bool:
+    """Whether the version was released before credcat recorded organisations' names in the
+    release record (:data:`credcat.versions.ORGANISATIONS`): its pages and summary show the
+    names of today, which they say once (``names_today``), as credcat cannot know whether an
+    organisation it names was renamed since. False for a version not released, whose names
+    are today's."""
+    release = site.cat.archive.get(cid, version)
+    return release is not None and release.organisation_names is None
+
+
 def workload(site: Site, cred: Credential) -> str:
     """``4 ECTS (110 hours of learning)``."""
     loc = site.loc
@@ -523,7 +533,14 @@ def credential_context(
         "awarding_logos": [
             logo for oid in cred.awarding_body if (logo := site.logo(page, oid)) is not None
         ],
-        "employers": employers(site, page, cred, number, then=then),
+        "employers": employers(
+            site,
+            page,
+            cred,
+            number,
+            then=then,
+            names_today=version_page and names_unrecorded(site, live.id, shown_version),
+        ),
         "further": {"text": further_text, "links": further_links, "homepage": homepage},
         "downloads": downloads,
         "schemaorg": _with_fingerprint(
@@ -877,12 +894,15 @@ def employers(
     *,
     with_note: bool = False,
     then: NamesThen | None = None,
+    names_today: bool = False,
 ) -> Employers:
     """The employers' summary of the version ``cred`` shows, linked from ``page``;
     ``with_note``: with the credential's status note below its status (the one-page summary;
     a credential page shows it in its banner already); ``then``: the names of the
     organisations as the version's release recorded them, each shown with its name now where
-    it differs (:func:`names_then`; none on the main page, which shows the names now).
+    it differs (:func:`names_then`; none on the main page, which shows the names now);
+    ``names_today``: the version's release recorded no names (:func:`names_unrecorded`), so
+    the summary says that it names the organisations as they are named today.
 
     Outcomes come numbered and ordered as on the credential page (:func:`ordered_outcomes`),
     each assessment says how it was supervised, whether identity was checked and which
@@ -985,6 +1005,7 @@ def employers(
             for oid in cred.awarding_body
             if oid in site.cat.organisations
         ],
+        "names_today": str(ui["names_today"]) if names_today else "",
         "outcomes": [
             {
                 "number": number[o.id],
@@ -1033,7 +1054,12 @@ def summary_context(site: Site, cred: Credential, version: str) -> SummaryContex
         "status": shown.status,
         # the summary stands alone (printed, handed to an employer): it says why, too
         "employers": employers(
-            site, page, shown, with_note=True, then=names_then(site, live.id, version)
+            site,
+            page,
+            shown,
+            with_note=True,
+            then=names_then(site, live.id, version),
+            names_today=names_unrecorded(site, live.id, version),
         ),
     }
 
