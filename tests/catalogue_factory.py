@@ -340,3 +340,18 @@ def varied_catalogue(root: Path, count: int, *, seed: int = 1) -> Path:
     settings = {**SETTINGS, "title": {"en": "Synthetic catalogue"}, "languages": ["en"]}
     settings["publisher"] = org_ids[0]
     return write_catalogue(root, credentials, orgs, settings)
+
+
+def without_recorded_names(snapshot: Path) -> None:
+    """A snapshot as ``credcat release`` wrote it before release records held organisations'
+    names: its record without ``organisations:`` (and the comment above it)."""
+    lines = snapshot.read_text("utf-8").splitlines(keepends=True)
+    start = lines.index("  organisations:\n")
+    while start and lines[start - 1].startswith("  # "):
+        start -= 1
+    end = next(
+        i
+        for i in range(lines.index("  organisations:\n") + 1, len(lines))
+        if not lines[i].startswith("    ")
+    )
+    snapshot.write_text("".join(lines[:start] + lines[end:]), "utf-8")

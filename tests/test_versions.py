@@ -17,7 +17,14 @@ from typing import Any
 import pytest
 import yaml
 
-from catalogue_factory import ORGANISATIONS, SAMPLE, SETTINGS, credential, write_catalogue
+from catalogue_factory import (
+    ORGANISATIONS,
+    SAMPLE,
+    SETTINGS,
+    credential,
+    without_recorded_names,
+    write_catalogue,
+)
 from credcat.cli import main
 from credcat.errors import Problem
 from credcat.validate import check_catalogue, load_catalogue
@@ -984,10 +991,7 @@ def test_a_snapshot_from_before_names_were_recorded_freezes_no_name(released: Pa
     """A snapshot written before releases recorded the organisations' names loads as it did
     (nothing known of their names then): a renamed organisation has no former name."""
     snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
-    text = snapshot.read_text("utf-8")
-    start = text.index("  # the name of each organisation")
-    end = text.index("# The credential file as released:")
-    snapshot.write_text(text[:start] + text[end:], "utf-8")
+    without_recorded_names(snapshot)
     edit(released / "organisations" / "alpha-uni.yaml", "Alpha University", "Alpha Tech")
     assert errors(released) == []
     cat = load_catalogue(released)
@@ -996,11 +1000,17 @@ def test_a_snapshot_from_before_names_were_recorded_freezes_no_name(released: Pa
     assert former_names(cat) == {}
 
 
-def test_the_sample_archive_records_no_names() -> None:
-    """The sample's snapshots were written before releases recorded names: they stay as they
-    are (never rewritten), and the sample's organisations have no former name."""
+def test_the_sample_archive_records_the_names_of_today() -> None:
+    """The sample's snapshots were written before releases recorded names, which
+    ``credcat record-names`` added since, as no organisation had been renamed: each records
+    the names its organisations and publisher have, and no organisation has a former name."""
     cat = load_catalogue(SAMPLE)
-    assert all(r.organisation_names is None for rs in cat.archive.releases.values() for r in rs)
+    for releases in cat.archive.releases.values():
+        for then in releases:
+            named = {oid for _loc, oid in then.organisations} | {cat.settings.publisher}
+            assert then.names_then() == {oid: dict(cat.organisations[oid].name) for oid in named}, (
+                then.source
+            )
     assert former_names(cat) == {}
 
 

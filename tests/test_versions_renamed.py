@@ -24,15 +24,17 @@ from typing import Any
 
 import pytest
 
+from catalogue_factory import SAMPLE, without_recorded_names
 from credcat.conformance import validate_document
 from credcat.render.site.localise import ui_strings
 from credcat.validate import load_catalogue
 from credcat.versions import former_names
 from jsonld_helpers import EDC_SHAPES, disagreements, shapes, to_graph, violations
 from test_site_build import build_site, make_project
-from test_versions import edit, release, run
+from test_versions import edit, errors, release, run
 
 CID = "advanced-queries"
+CID_SAMPLE = "data-analysis-python"
 RIVER, RIVER_NOW = "River University", "River University of Applied Sciences"  # en only
 LAKE, LAKE_NOW = "Seeagentur für Qualität", "Seeagentur für Qualitätssicherung"  # de only
 NOW = re.compile(r'<span class="credcat-renamed" data-credcat-renamed>(.*?)</span>', re.S)
@@ -296,15 +298,6 @@ def test_the_names_it_had_are_marked_with_their_language() -> None:
 NAMES_TODAY = re.compile(r"<p [^>]*data-credcat-names-today>(.*?)</p>", re.S)
 
 
-def _unrecorded(snapshot: Path) -> None:
-    """A snapshot as ``credcat release`` wrote it before release records held organisations'
-    names: its record without ``organisations:``."""
-    lines = snapshot.read_text("utf-8").splitlines(keepends=True)
-    start = lines.index("  organisations:\n")
-    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
-    snapshot.write_text("".join(lines[:start] + lines[end:]), "utf-8")
-
-
 def test_a_version_released_before_names_were_recorded_says_it_shows_todays(
     renamed: Renamed, tmp_path: Path
 ) -> None:
@@ -316,7 +309,7 @@ def test_a_version_released_before_names_were_recorded_says_it_shows_todays(
     credential as it is now, say nothing; nor does 1.0 where its record holds the names."""
     project = tmp_path / "project"
     shutil.copytree(renamed.root.parent, project)
-    _unrecorded(project / "catalogue" / "versions" / CID / "1.0.yaml")
+    without_recorded_names(project / "catalogue" / "versions" / CID / "1.0.yaml")
     cat = load_catalogue(project / "catalogue")
     assert cat.archive.get(CID, "1.0").organisation_names is None  # type: ignore[union-attr]
     build_site(project / "mkdocs.yml", tmp_path / "site")
@@ -337,3 +330,81 @@ def test_a_version_released_before_names_were_recorded_says_it_shows_todays(
     for site in (renamed.site, renamed.after):  # 1.0's record holds the names it had
         for path in (f"credentials/{CID}/1.0/", f"credentials/{CID}/1.0/summary/"):
             assert "data-credcat-names-today" not in _page(site, path), path
+
+
+def _snapshots(root: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in sorted((root / "versions").rglob("*.yaml"))}
+
+
+def _released_part(text: str) -> str:
+    return text.split("# The credential file as released:", 1)[1]
+
+
+def test_record_names_adds_todays_names_to_records_that_hold_none(tmp_path: Path) -> None:
+    """``credcat record-names`` on a catalogue whose releases predate recorded names (the
+    sample's snapshots, their names taken out again): each record then holds the names of the
+    organisations its version names and of the publisher, as their files say now; nothing
+    else in a snapshot changes (its fingerprint stays, the credential as released is the same
+    text); the catalogue checks cleanly; the pages no longer say the names were not recorded.
+    Run again, it records nothing and changes no byte."""
+    root = tmp_path / "catalogue"
+    shutil.copytree(SAMPLE, root)
+    for path in _snapshots(root):
+        without_recorded_names(path)
+    before = _snapshots(root)
+    old = load_catalogue(root)
+    assert all(r.organisation_names is None for rs in old.archive.releases.values() for r in rs)
+    code, output = run("record-names", str(root))
+    assert code == 0, output
+    assert output.count("recorded the organisations' names in ") == len(before) == 20
+    assert f"{len(before)} release records now name the organisations" in output
+    after = _snapshots(root)
+    assert list(after) == list(before)  # no file added (no temporary file left)
+    for path, text in after.items():
+        assert _released_part(text.decode()) == _released_part(before[path].decode()), path
+    cat = load_catalogue(root)
+    assert errors(root) == []
+    for cid, releases in cat.archive.releases.items():
+        for then in releases:
+            was = old.archive.get(cid, then.version)
+            assert was is not None and then.fingerprint == was.fingerprint
+            named = {oid for _loc, oid in then.organisations} | {cat.settings.publisher}
+            assert then.names_then() == {oid: dict(cat.organisations[oid].name) for oid in named}
+    assert former_names(cat) == {}
+    code, output = run("record-names", str(root))
+    assert (code, output) == (
+        0,
+        "every release record holds the organisations' names: nothing to record\n",
+    )
+    assert _snapshots(root) == after
+
+
+def test_record_names_writes_nothing_while_the_catalogue_has_errors(tmp_path: Path) -> None:
+    """A catalogue with an error, or a release record not written as credcat release writes it
+    (here in flow style), gets a message naming the problem, exit code 1, and no snapshot
+    changed: every snapshot is read back before any is replaced."""
+    root = tmp_path / "catalogue"
+    shutil.copytree(SAMPLE, root)
+    for path in _snapshots(root):
+        without_recorded_names(path)
+    broken = root / "credentials" / f"{CID_SAMPLE}.yaml"
+    good = broken.read_text("utf-8")
+    broken.write_text(good.replace("status: active", "status: activ", 1), "utf-8")
+    before = _snapshots(root)
+    code, output = run("record-names", str(root))
+    assert code == 1
+    assert "nothing recorded: the catalogue has errors; fix them first" in output
+    assert f"{CID_SAMPLE}.yaml" in output and "status" in output
+    assert _snapshots(root) == before
+    broken.write_text(good, "utf-8")
+    last = sorted(before)[-1]  # the others come first: staged, then left as they were
+    text = last.read_text("utf-8")
+    record = text[text.index("release:\n") : text.index("# The credential file as released:")]
+    fields = [line.strip() for line in record.splitlines()[1:] if not line.strip().startswith("#")]
+    last.write_text(text.replace(record, "release: {" + ", ".join(fields) + "}\n"), "utf-8")
+    assert errors(root) == []
+    before = _snapshots(root)
+    code, output = run("record-names", str(root))
+    assert code == 1
+    assert f"{last}: its release: record is not written as credcat release writes it" in output
+    assert _snapshots(root) == before

@@ -9,6 +9,8 @@ Commands:
   (or every credential of a built site's ``catalogue.jsonld``) into YAML; a credential the
   catalogue already has is not written again, unless ``--as-new``.
 * ``credcat release ID [DIR] [--date D]`` — archive the current version of a credential.
+* ``credcat record-names [DIR]`` — record today's organisation names in release records
+  written before credcat recorded them.
 * ``credcat init DIR [--title T] [--base-url U] [--languages L,L]`` — start a new catalogue
   repository that builds at once.
 * ``credcat new credential|organisation ID [--catalogue DIR]`` — an annotated new file whose
@@ -271,6 +273,32 @@ def cmd_release(args: argparse.Namespace, out: TextIO) -> int:
             f"(credcat release {other}) before its version changes, or that address will "
             "never exist; they keep its title as it is today, so keep that too until then\n"
         )
+    return 0
+
+
+def cmd_record_names(args: argparse.Namespace, out: TextIO) -> int:
+    """Record today's organisation names in release records that hold none."""
+    from .release import record_organisation_names
+
+    folder = _existing_catalogue(args.catalogue, out, "record-names")
+    if folder is None:
+        return 2
+    try:
+        done = record_organisation_names(folder)
+    except ReleaseError as exc:
+        _print_problems(exc.problems, out)
+        out.write(f"credcat record-names: {exc}\n")
+        return 1
+    if not done:
+        out.write("every release record holds the organisations' names: nothing to record\n")
+        return 0
+    for path in done:
+        out.write(f"recorded the organisations' names in {path}\n")
+    out.write(
+        f"{len(done)} release record{'s' if len(done) != 1 else ''} now name"
+        f"{'' if len(done) != 1 else 's'} the organisations as their files do today; their "
+        "pages no longer say that the names were not recorded. Commit them.\n"
+    )
     return 0
 
 
@@ -596,6 +624,14 @@ def build_parser() -> argparse.ArgumentParser:
     _catalogue_argument(rel)
     rel.add_argument("--date", default=None, help="release date, YYYY-MM-DD (default: today)")
     rel.set_defaults(func=cmd_release)
+
+    names = sub.add_parser(
+        "record-names",
+        help="record today's organisation names in release records written before credcat "
+        "recorded them (only if no organisation was renamed since those releases)",
+    )
+    _catalogue_argument(names)
+    names.set_defaults(func=cmd_record_names)
 
     _add_init(sub)
     new = sub.add_parser("new", help="write an annotated new credential or organisation file")

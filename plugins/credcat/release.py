@@ -34,6 +34,7 @@ from .versions import (
     load_snapshot,
     named_now,
     next_version,
+    organisation_names,
     organisation_names_now,
     record_names,
     unreleased_names,
@@ -397,3 +398,97 @@ def release(
     return Released(
         target, tuple(unreleased_names(archive, named)), elsewhere, tuple(record_names(named))
     )
+
+
+def record_organisation_names(root: Path | str) -> list[Path]:
+    """Record the organisations' names in the release records that hold none
+    (``credcat record-names``).
+
+    Snapshots written before ``credcat release`` recorded the names of the organisations a
+    version names (:data:`~credcat.versions.ORGANISATIONS`) show those organisations under
+    today's names, and say so on their pages. A maintainer who knows that no organisation
+    has been renamed since those releases (typically: right after upgrading credcat) records
+    today's names in them, as a release does now: the organisations each version's files name
+    and the publisher, in every language. Nothing else in a snapshot changes: the lines are
+    added at the end of its ``release:`` record, and the version's fingerprint stays.
+
+    Every snapshot is written to a hidden temporary file and read back first; only when all
+    read back as they should are they given their names, so that a failure writes nothing.
+
+    Args:
+        root: The catalogue folder.
+
+    Returns:
+        The snapshots that now record names, sorted (none: every record held them).
+
+    Raises:
+        ReleaseError: When the catalogue has errors, or a snapshot did not read back.
+    """
+    root = Path(root)
+    catalogue, problems = check_catalogue(root)
+    errors = [p for p in problems if p.is_error]
+    if catalogue is None or errors:
+        raise ReleaseError("nothing recorded: the catalogue has errors; fix them first", errors)
+    today = datetime.now(UTC).date().isoformat()
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for cid, releases in sorted(catalogue.archive.releases.items()):
+            for release_ in releases:
+                if release_.organisation_names is not None:
+                    continue
+                ids = {oid for _loc, oid in release_.organisations}
+                ids.add(release_.publisher or catalogue.settings.publisher)
+                names = organisation_names(catalogue, ids)
+                target = root / release_.source
+                text = _with_names(target.read_text("utf-8"), names, today)
+                if text is None:
+                    raise ReleaseError(
+                        f"{target}: its release: record is not written as credcat release "
+                        "writes it (release: on a line of its own, its entries indented "
+                        "below it); nothing recorded"
+                    )
+                staging = target.with_name(f".{target.name}.tmp")
+                staging.unlink(missing_ok=True)
+                with staging.open("x", encoding="utf-8", newline="\n") as handle:
+                    handle.write(text)
+                staged.append((staging, target))
+                written, found = load_snapshot(staging, cid, str(staging), catalogue, target.name)
+                if (
+                    written is None
+                    or written.fingerprint != release_.fingerprint
+                    or written.names_then() != names
+                ):
+                    raise ReleaseError(
+                        f"{target} did not read back with the names added; nothing recorded",
+                        found,
+                    )
+    except OSError as exc:
+        for staging, _target in staged:
+            staging.unlink(missing_ok=True)
+        raise ReleaseError(f"cannot write beside {exc.filename}: {exc.strerror}") from None
+    except ReleaseError:
+        for staging, _target in staged:
+            staging.unlink(missing_ok=True)
+        raise
+    for staging, target in staged:
+        os.replace(staging, target)  # the name itself, never through a link left there
+    return sorted(target for _staging, target in staged)
+
+
+def _with_names(text: str, names: dict[str, dict[str, str]], today: str) -> str | None:
+    """A snapshot's text with :data:`~credcat.versions.ORGANISATIONS` added as the last
+    entries of its ``release:`` record (the record's lines are indented below it); ``None``
+    where the record is not written so."""
+    lines = text.split("\n")
+    if f"{HEADER_KEY}:" not in lines:
+        return None
+    start = lines.index(f"{HEADER_KEY}:")
+    end = start + 1
+    while end < len(lines) and lines[end].startswith(" "):
+        end += 1
+    added = [
+        f"  # the name of each organisation its files name, recorded on {today} by credcat",
+        "  # record-names (its release did not record them): a later name is shown with it",
+        *_organisations(names),
+    ]
+    return "\n".join([*lines[:end], *added, *lines[end:]])

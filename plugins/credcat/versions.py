@@ -42,7 +42,7 @@ import math
 import re
 import shlex
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -1150,10 +1150,15 @@ def organisation_names_now(
     assurance bodies) and of the catalogue's publisher, in every language, as their files say
     now; ids and languages sorted."""
     ids = {oid for _loc, oid in credential.organisation_references()}
-    ids.add(catalogue.settings.publisher)
+    return organisation_names(catalogue, {*ids, catalogue.settings.publisher})
+
+
+def organisation_names(catalogue: Catalogue, ids: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The name of each of ``ids`` that has a file, in every language, as its file says now:
+    a release record's :data:`ORGANISATIONS`, ids and languages sorted."""
     return {
         oid: dict(sorted(catalogue.organisations[oid].name.items()))
-        for oid in sorted(ids)
+        for oid in sorted(set(ids))
         if oid in catalogue.organisations
     }
 

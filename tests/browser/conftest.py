@@ -227,16 +227,21 @@ def small_site(
 
 
 def site_of(
-    tmp_path_factory: pytest.TempPathFactory, name: str, write: Callable[[Path], Path]
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    write: Callable[[Path], Path],
+    *,
+    site_url: str = "https://credentials.test.example/",
 ) -> Iterator[Site]:
     """A site built from the catalogue ``write`` writes into the folder it is given (and
-    returns), with a one-line home page, served on 127.0.0.1 until the generator is closed."""
+    returns), with a one-line home page, for ``site_url`` (the catalogue's ``base_uri``),
+    served on 127.0.0.1 until the generator is closed."""
     work = tmp_path_factory.mktemp(name)
     root = write(work / "catalogue")
     (work / "docs").mkdir()
     (work / "docs" / "index.md").write_text(f"# {name}\n", encoding="utf-8")
     config = work / "mkdocs.yml"
-    yml = XSS_MKDOCS_YML.replace("https://xss.test.example/", "https://credentials.test.example/")
+    yml = XSS_MKDOCS_YML.replace("https://xss.test.example/", site_url)
     config.write_text(yml.format(docs=work / "docs", catalogue=root), "utf-8")
     build_site(config, work / "site")
     yield from serve(work / "site", load_catalogue(root))

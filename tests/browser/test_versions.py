@@ -3,15 +3,22 @@ version sees at once which version is current, can go there, and reads what chan
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 from playwright.sync_api import Page, expect
+from tests.catalogue_factory import SAMPLE, without_recorded_names
 
 from credcat.changes import changes, describe
 from credcat.render.site.localise import ui_strings
 
-from .conftest import Site, require_axe
+from .conftest import Site, require_axe, site_of
 from .test_e2e import assert_no_axe_violations, pdf_pages
 
 CID = "data-analysis-python"
+SAMPLE_BASE_URI = "https://credentials.digital-skills-alliance.eu/"
 
 
 def test_an_old_version_names_and_links_the_current_one(page: Page, sample_site: Site) -> None:
@@ -78,17 +85,30 @@ def test_axe_on_version_pages(page: Page, sample_site: Site) -> None:
     assert_no_axe_violations(page, f"main page of {CID} with its version list")
 
 
+@pytest.fixture(scope="module")
+def unrecorded_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The sample with the first version of ``CID`` as released before credcat recorded
+    organisations' names (its record without them)."""
+
+    def write(root: Path) -> Path:
+        shutil.copytree(SAMPLE, root)
+        without_recorded_names(root / "versions" / CID / "1.0.yaml")
+        return root
+
+    yield from site_of(tmp_path_factory, "unrecorded", write, site_url=SAMPLE_BASE_URI)
+
+
 def test_a_version_released_without_names_says_its_names_are_todays_on_screen_and_paper(
-    page: Page, sample_site: Site
+    page: Page, unrecorded_site: Site
 ) -> None:
-    """The sample's snapshots were released before credcat recorded organisations' names:
-    a version's page says, under its awarding body, that the names it shows are today's,
-    and so does its summary, on screen and printed (the summary still on one A4 page); the
-    main page, which shows the credential as it is now, does not."""
-    first = sample_site.catalogue.archive.of(CID)[0]
+    """A version released before credcat recorded organisations' names: its page says, under
+    its awarding body, that the names it shows are today's, and so does its summary, on
+    screen and printed (the summary still on one A4 page); the main page, which shows the
+    credential as it is now, does not."""
+    first = unrecorded_site.catalogue.archive.of(CID)[0]
     assert first.organisation_names is None
     note = str(ui_strings("en")["names_today"])
-    page.goto(sample_site.url(f"credentials/{CID}/{first.version}/"))
+    page.goto(unrecorded_site.url(f"credentials/{CID}/{first.version}/"))
     top = page.locator(".credcat-credential > [data-credcat-names-today]")
     expect(top).to_have_text(note)
     expect(top).to_be_visible()
@@ -99,12 +119,12 @@ def test_a_version_released_without_names_says_its_names_are_todays_on_screen_an
     expect(in_summary).to_have_text(note)
     page.emulate_media(media="print")
     expect(in_summary).to_be_visible()
-    page.goto(sample_site.url(f"credentials/{CID}/{first.version}/summary/"))
+    page.goto(unrecorded_site.url(f"credentials/{CID}/{first.version}/summary/"))
     printed = page.locator("[data-credcat-names-today]")
     expect(printed).to_have_text(note)
     expect(printed).to_be_visible()
     assert pdf_pages(page.pdf(format="A4")) == 1
     page.emulate_media(media="screen")
-    page.goto(sample_site.url(f"credentials/{CID}/"))
+    page.goto(unrecorded_site.url(f"credentials/{CID}/"))
     expect(page.locator(".credcat-credential")).to_be_visible()
     expect(page.locator("[data-credcat-names-today]")).to_have_count(0)
