@@ -1414,3 +1414,60 @@ def test_on_a_phone_the_compare_page_folds_outcomes_and_assessments(
         expect(table.locator("button.credcat-compare__fold:visible")).to_have_count(0)
     page.emulate_media(media="print")
     assert page.pdf(format="A4").startswith(b"%PDF")
+
+
+# --- plural forms where the browser has no Intl.PluralRules --------------------------------------
+
+NO_PLURAL_RULES = "delete Intl.PluralRules;"
+"""An init script: the browser as one without ``Intl.PluralRules`` (an old or stripped one)."""
+
+
+def test_without_plural_rules_both_pages_say_one_for_1_and_other_for_2(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """``catalogue.js`` (``plural``) and ``compare.js`` (``counted``) choose a count's form with
+    ``Intl.PluralRules``; where the browser has none, both take English's ("one" for 1, else
+    "other"): the compare page said "Show the 1 assessments". The catalogue's count for a facet
+    option of 1 and of 2 results; the compare page's fold buttons for credentials whose
+    assessments are cut to 1 and 2 (``catalogue-texts.json`` served so)."""
+    cat = sample_site.catalogue
+    code = lang_of(cat)
+    context, _ = new_context(viewport=PHONE, has_touch=True)
+    context.add_init_script(NO_PLURAL_RULES)
+    page = context.new_page()
+    by_count: dict[int, tuple[str, str]] = {}
+    for key, n in facet_counts(cat, {"status": ["active"]}).items():
+        facet, value = key.split(":", 1)
+        if facet != "status" and n in (1, 2):
+            by_count.setdefault(n, (facet, value))
+    assert set(by_count) == {1, 2}, by_count
+    for n, (facet, value) in sorted(by_count.items()):
+        open_catalogue(page, sample_site, f"?{facet}={value}")
+        assert page.evaluate("typeof Intl.PluralRules") == "undefined"
+        assert len(matching(cat, {facet: [value], "status": ["active"]})) == n
+        expect(page.locator("#credcat-count")).to_have_text(count_text(cat, n))
+        expect(page.locator("#credcat-results li.credcat-card")).to_have_count(n)
+
+    ids = active_by_title(sample_site)[:2]
+    cut = dict(zip(ids, (1, 2), strict=True))
+
+    def fewer_assessments(route: Route) -> None:
+        data = json.loads(route.fetch().text())
+        for entry in data["credentials"]:
+            keep = cut.get(entry["i"])
+            for name in ("x", "xl", "xt") if keep else ():
+                if isinstance(entry.get(name), list):
+                    entry[name] = entry[name][:keep]
+        route.fulfill(json=data)
+
+    page.route("**/catalogue-texts.json", fewer_assessments)
+    page.goto(sample_site.url("compare/?ids=" + ",".join(ids)))
+    strings = ui_strings(code)["compare"]
+    cells = page.locator('table.credcat-compare-table tr[data-credcat-row="assessment"] td')
+    expect(cells).to_have_count(2)
+    for i, cid in enumerate(ids):
+        n = cut[cid]
+        assert len(cat.credentials[cid].assessments) >= n  # the cut is what the page counts
+        button = cells.nth(i).locator("button.credcat-compare__fold")
+        expect(button).to_have_text(plural(strings["show_assessment"], n, code))
+        expect(cells.nth(i).locator("li")).to_have_count(n)

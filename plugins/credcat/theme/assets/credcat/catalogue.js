@@ -190,8 +190,9 @@
   // A count in words: the words for zero where the string has them, else the form of the
   // count's plural category in the string's language (Intl.PluralRules: Slovenian has four
   // forms, "1 mikrodokazilo", "2 mikrodokazili", "3 mikrodokazila", "5 mikrodokazil"), as the
-  // build writes them (data-credcat-text-<category>, data-credcat-plural); "other" where the
-  // browser lacks the rules or the category has no form.
+  // build writes them (data-credcat-text-<category>, data-credcat-plural); where the browser
+  // lacks the rules, English's ("one" for 1, else "other"), as compare.js's counted; "other"
+  // where the category has no form.
   var pluralRules = {};
   function plural(el, n) {
     var d = el.dataset;

@@ -123,13 +123,18 @@
   }
 
   // A count in words: the form of the count's plural category in the string's language
-  // (config.plurals: the build's forms by category; Intl.PluralRules chooses), "other" where
-  // the browser lacks the rules or the category has no form.
+  // (config.plurals: the build's forms by category; Intl.PluralRules chooses); where the
+  // browser lacks the rules, English's ("one" for 1, else "other"), as catalogue.js's plural;
+  // "other" where the category has no form.
   function counted(key, n) {
     var entry = (config.plurals || {})[key] || {};
     var forms = entry.forms || {};
-    var category = "other";
-    try { category = new Intl.PluralRules(entry.lang || config.lang || "en").select(n); } catch (e) { /* other */ }
+    var category;
+    try {
+      category = new Intl.PluralRules(entry.lang || config.lang || "en").select(n);
+    } catch (e) {
+      category = n === 1 ? "one" : "other";
+    }
     return fill(forms[category] || forms.other || "{n}", { n: n });
   }
 
