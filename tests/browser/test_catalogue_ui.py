@@ -1204,6 +1204,110 @@ def test_the_first_card_begins_in_the_first_screen_of_a_phone(
     assert page.locator(clamp).first.evaluate("e => getComputedStyle(e).webkitLineClamp") == "4"
 
 
+NARROW = {"width": 320, "height": 568}
+"""The narrowest phone (WCAG's reflow width)."""
+
+
+def accessible_description(page: Page, selector: str) -> str:
+    """The description Chromium's accessibility tree gives the element (CDP), which reads an
+    element aria-describedby names even while it is hidden."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("Accessibility.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    tree = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})
+    for ax in tree["nodes"]:
+        if ax.get("description"):
+            return str(ax["description"]["value"])
+    return ""
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_the_first_card_begins_in_the_first_screen_of_the_narrowest_phone(
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
+) -> None:
+    """At 320×568 (WCAG's reflow width), as the catalogue opens: the first card's title and key
+    facts lie within the first screen (their lowest edges were at 664–749 px; the lowest edges
+    printed), nothing scrolls sideways. Nothing is left out to get there: the lead is set
+    closer, the sort order and the filters' summary share one row, and the search box's hint
+    is folded behind a round "?" beside the box's label (named "What is searched", 24 px at
+    least, aria-expanded false, aria-controls the hint), while it stays the box's accessible
+    description; a tap shows it, Enter and Space fold it again with the focus kept. Axe finds
+    nothing folded or unfolded; every touch target is 24 px. At 375 px the hint shows and the
+    button does not; paper shows neither (no filters in print)."""
+    ui = ui_strings(lang if lang != "en" else lang_of(sample_site.catalogue))
+    prefix = "" if lang == lang_of(sample_site.catalogue) else f"{lang}/"
+    context, _ = new_context(viewport=NARROW, has_touch=True)
+    page = context.new_page()
+    open_catalogue(page, sample_site, lang=prefix)
+    first = "#credcat-results li.credcat-card"
+    expect(page.locator(first).first).to_be_visible()
+    measured = {}
+    for what, selector in {
+        "title": f"{first} .credcat-card__title",
+        "provider": f"{first} .credcat-card__provider",
+        "key facts": f"{first} .credcat-card__facts",
+    }.items():
+        top, bottom = page.locator(selector).first.evaluate(
+            "e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom]; }"
+        )
+        measured[what] = round(bottom)
+        assert top >= 0 and bottom <= NARROW["height"], (
+            f"{prefix}catalogue/ at 320×568: the first card's {what} spans y {top:.0f}–"
+            f"{bottom:.0f}, beyond the first screen"
+        )
+    print(f"first card at 320×568 ({lang}), lowest edges: {json.dumps(measured)}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    for selector in ("#credcat-q", "#credcat-sort", "#credcat-facets > summary"):
+        expect(page.locator(selector)).to_be_in_viewport()
+    sort, summary = box_of(page, "#credcat-sort"), box_of(page, "#credcat-facets > summary")
+    assert summary["x"] >= sort["x"] + sort["width"], "the sort order and the filters in one row"
+
+    hint = page.locator("#credcat-q-hint")
+    toggle = page.locator("#credcat-q-hint-toggle")
+    words = f"{ui['catalogue_search_hint']}. {ui['catalogue_search_scope']}"
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_have_attribute("aria-controls", "credcat-q-hint")
+    expect(toggle).to_have_accessible_name(ui["catalogue_search_hint_toggle"])
+    expect(hint).to_be_hidden()
+    expect(hint).to_have_text(words)  # folded, still in the page
+    assert accessible_description(page, "#credcat-q") == words
+    label, button = (
+        box_of(page, ".credcat-filters__search > label"),
+        box_of(page, "#credcat-q-hint-toggle"),
+    )
+    assert button["width"] >= 24 and button["height"] >= 24, button
+    assert button["y"] < label["y"] + label["height"], "the button beside the label"
+    save_screenshot(page, screenshot_dir, f"catalogue-320-first-screen-{lang}", full_page=False)
+    assert_no_axe_violations(page, f"the catalogue at 320 px, hint folded ({lang})")
+    assert page.evaluate(TOUCH_TARGETS) == []
+
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(hint).to_be_visible()
+    assert_no_axe_violations(page, f"the catalogue at 320 px, hint shown ({lang})")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_be_focused()
+    expect(hint).to_be_hidden()
+    page.keyboard.press("Space")
+    expect(hint).to_be_visible()
+    page.keyboard.press("Space")
+    expect(hint).to_be_hidden()
+
+    # at 375 px the hint whole, whatever the button says, and no button; paper shows no filters
+    page.set_viewport_size(PHONE)
+    expect(hint).to_be_visible()
+    expect(toggle).to_be_hidden()
+    page.emulate_media(media="print")
+    page.set_viewport_size(NARROW)
+    expect(page.locator("#credcat-filters")).to_be_hidden()
+    assert page.pdf(format="A4").startswith(b"%PDF")
+
+
 @pytest.mark.parametrize("lang", ["en", "de", "fr"])
 def test_the_filters_in_use_are_buttons_above_the_results_on_a_phone(
     new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str

@@ -35,6 +35,9 @@ from .test_e2e import assert_no_axe_violations, lang_of, pdf_pages
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 667}
+NARROW = {"width": 320, "height": 568}
+"""The narrowest phone (WCAG's reflow width): its first screen holds what a phone's does."""
+PHONES = {"375": PHONE, "320": NARROW}
 SIZES = [("desktop", DESKTOP), ("phone", PHONE)]
 TODAY = datetime(2026, 12, 1, 12, 0)
 """The reader's today in these tests (the tests' build date too)."""
@@ -137,10 +140,13 @@ GLANCE_OUTCOME = ".credcat-glance__outcomes li"
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "fr"])
+@pytest.mark.parametrize("width", list(PHONES))
 def test_the_outcomes_at_a_glance_begin_in_the_first_screen_of_a_phone(
-    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str, width: str
 ) -> None:
-    """At 375×667, on the page of every active credential that offers a run, in English,
+    """At 375×667 and at 320×568 (where the first outcome began at 537–749 px; the facts of the
+    first screen each on one line with its label there, the rest closer set), on
+    the page of every active credential that offers a run, in English,
     German and French: the title, the awarding body, the box of the first screen (level,
     workload, mode, the next run, its price, Enrol) and the first outcome at a glance begin in
     the first screen; the outcomes at a glance come before the summary on a phone (the stylesheet's
@@ -148,7 +154,8 @@ def test_the_outcomes_at_a_glance_begin_in_the_first_screen_of_a_phone(
     is shown whole below them."""
     cat = sample_site.catalogue
     prefix = "" if lang == lang_of(cat) else f"{lang}/"
-    phone = open_page(new_context, PHONE)
+    size = PHONES[width]
+    phone = open_page(new_context, size)
     desktop = open_page(new_context, DESKTOP)
     tops: dict[str, int] = {}
     measured = 0
@@ -176,10 +183,11 @@ def test_the_outcomes_at_a_glance_begin_in_the_first_screen_of_a_phone(
         tops[cred.id] = round(first["y"])
         for what, box in boxes.items():
             if what != "summary":
-                assert box is not None and 0 <= box["y"] < PHONE["height"], (
+                assert box is not None and 0 <= box["y"] < size["height"], (
                     f"{prefix}credentials/{cred.id}/: {what} begins at y={box and box['y']:.0f}, "
-                    f"below the first screen of a phone ({PHONE['height']} px)"
+                    f"below the first screen of a phone ({width}×{size['height']} px)"
                 )
+        assert phone.evaluate("document.documentElement.scrollWidth") <= size["width"], cred.id
         summary = boxes["summary"]
         assert summary is not None and summary["y"] > first["y"], cred.id
         expect(phone.locator(".credcat-summary")).to_have_text(
@@ -191,8 +199,8 @@ def test_the_outcomes_at_a_glance_begin_in_the_first_screen_of_a_phone(
         assert wide_summary and wide_outcome and wide_summary["y"] < wide_outcome["y"], cred.id
         measured += 1
     assert measured, "the sample offers no run"
-    print(f"first outcome at a glance at 375×667 ({lang}): {json.dumps(tops)}")
-    save_screenshot(phone, screenshot_dir, f"credential-375-outcomes-{lang}", full_page=False)
+    print(f"first outcome at a glance at {width}×{size['height']} ({lang}): {json.dumps(tops)}")
+    save_screenshot(phone, screenshot_dir, f"credential-{width}-outcomes-{lang}", full_page=False)
 
 
 @pytest.mark.parametrize(("name", "viewport"), SIZES, ids=[n for n, _ in SIZES])
@@ -979,23 +987,26 @@ def pages_no_longer_offered(site: Site, prefix: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "fr"])
+@pytest.mark.parametrize("width", list(PHONES))
 def test_a_notice_no_longer_offered_folds_its_note_on_a_phone(
-    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
+    new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str, width: str
 ) -> None:
-    """At 375×667, on the page of every retired or superseded credential and of each of its
-    versions (English, German, French): the notice's title and sentence, with the successor's link,
-    stay in the first screen, its status note is folded behind a button ("Read the whole
-    notice", aria-expanded, keyboard operable), and the first outcome at a glance begins within
-    the first 667 px (it began at 830–1,370 px with the note whole). Unfolded, the note is
-    whole and axe finds nothing; at 1280 px, in print and without JavaScript the note is whole
-    and the button is not shown."""
+    """At 375×667 and at 320×568, on the page of every retired or superseded credential and of
+    each of its versions (English, German, French): the notice's title and sentence, with the
+    successor's link, stay in the first screen, its status note is folded behind a button
+    ("Read the whole notice", aria-expanded, keyboard operable), and the first outcome at a
+    glance begins within the first screen (it began at 830–1,370 px with the note whole, and at
+    595–701 px at 320×568 with the note folded before the notice was set closer there).
+    Unfolded, the note is whole and axe finds nothing; at 1280 px, in print and without
+    JavaScript the note is whole and the button is not shown."""
     cat = sample_site.catalogue
     code = lang if lang != "en" else lang_of(cat)
     ui = ui_strings(code)
     prefix = "" if lang == lang_of(cat) else f"{lang}/"
     paths = pages_no_longer_offered(sample_site, prefix)
     assert len(paths) >= 3, paths
-    phone = open_page(new_context, PHONE, has_touch=True)
+    size = PHONES[width]
+    phone = open_page(new_context, size, has_touch=True)
     tops: dict[str, int] = {}
     for path in paths:
         phone.goto(sample_site.url(path))
@@ -1016,14 +1027,18 @@ def test_a_notice_no_longer_offered_folds_its_note_on_a_phone(
             shown["successor"] = "[data-credcat-banner] a[rel=successor-version]"
         for what, selector in shown.items():
             box = phone.locator(selector).first.bounding_box()
-            assert box is not None and 0 <= box["y"] < PHONE["height"], (
-                f"{path}: {what} begins at y={box and box['y']:.0f}, below the first screen"
+            assert box is not None and 0 <= box["y"] < size["height"], (
+                f"{path}: {what} begins at y={box and box['y']:.0f}, below the first screen "
+                f"({width}×{size['height']})"
             )
             if what == "outcome":
                 tops[path] = round(box["y"])
-    print(f"first outcome at a glance at 375×667, note folded ({lang}): {json.dumps(tops)}")
-    save_screenshot(phone, screenshot_dir, f"credential-375-notice-folded-{lang}", full_page=False)
-    assert_no_axe_violations(phone, f"a notice folded at 375 px ({lang})")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= size["width"], path
+    print(f"first outcome at a glance at {width}×{size['height']}, note folded ({lang}): {tops}")
+    save_screenshot(
+        phone, screenshot_dir, f"credential-{width}-notice-folded-{lang}", full_page=False
+    )
+    assert_no_axe_violations(phone, f"a notice folded at {width} px ({lang})")
     assert phone.evaluate(TARGETS) == []
 
     # unfolded by a tap, folded again from the keyboard; the focus stays on the button
@@ -1035,7 +1050,7 @@ def test_a_notice_no_longer_offered_folds_its_note_on_a_phone(
     expect(note).to_be_visible()
     assert toggle.get_attribute("aria-controls") == "credcat-status-note"
     expect(phone.locator("#credcat-status-note")).to_be_visible()
-    assert_no_axe_violations(phone, f"a notice unfolded at 375 px ({lang})")
+    assert_no_axe_violations(phone, f"a notice unfolded at {width} px ({lang})")
     toggle.focus()
     phone.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "false")
@@ -1058,7 +1073,7 @@ def test_a_notice_no_longer_offered_folds_its_note_on_a_phone(
     expect(note).to_be_visible()
     expect(toggle).to_be_hidden()
     desktop = open_page(new_context, DESKTOP)
-    bare = open_page(new_context, PHONE, java_script_enabled=False)
+    bare = open_page(new_context, size, java_script_enabled=False)
     for path in paths:
         for page in (desktop, bare):
             page.goto(sample_site.url(path))

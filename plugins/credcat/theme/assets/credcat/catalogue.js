@@ -24,6 +24,8 @@
  *                                          data-credcat-compare the URL of the compare page
  *   #credcat-catalogue-config              JSON: the words of the cards the script renders
  *   #credcat-filters                       the filter form (hidden until the data has loaded)
+ *   #credcat-q-hint-toggle                 under 375 px, folds and unfolds the search box's hint
+ *                                          (#credcat-q-hint; aria-expanded, aria-controls)
  *   #credcat-q                             text search (titles, summaries, descriptions,
  *                                          outcomes, skills, organisations): the page's one
  *                                          search box (the header's site search is hidden on
@@ -1149,6 +1151,25 @@
 
   // --- start ------------------------------------------------------------------------------
 
+  // The search box's hint (#credcat-q-hint): under 375 px folded behind a button
+  // (#credcat-q-hint-toggle, aria-expanded), so that the first card is in the first screen;
+  // the stylesheet shows the button and hides a folded hint on such a screen only (a wider one
+  // and paper show it whatever the button says). Folded, it is still the box's description
+  // (aria-describedby reads a hidden element).
+  function foldHint() {
+    var toggle = document.getElementById("credcat-q-hint-toggle");
+    if (!toggle) return;
+    function show(open) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      form.classList.toggle("credcat-filters--hint-folded", !open);
+    }
+    show(false);
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      show(toggle.getAttribute("aria-expanded") !== "true");
+    });
+  }
+
   function start(json) {
     prepare(json);
     base = root.getAttribute("data-credcat-data").replace(/[^/]*$/, "");
@@ -1159,6 +1180,7 @@
     loadCompared();
     readUrl();
     form.hidden = false;
+    foldHint();
     // Open the facets beside the list on wide screens; on phones they stay folded (the summary
     // counts the active filters) and open as a full-screen panel.
     if (panel && !isPhone()) panel.open = true;
