@@ -405,6 +405,42 @@ def test_a_broken_catalogue_yaml_still_gets_its_verdict_line(tmp_path: Path) -> 
     assert output.splitlines()[-1].startswith("FAILED: 1 error in catalogue.yaml")
 
 
+def test_a_key_indented_one_space_off_is_named_with_the_column_to_move_it_to(
+    tmp_path: Path,
+) -> None:
+    """A maintainer types one space too few before the German text of an outcome, its values
+    quoted: YAML notices only on the next line, which is the one indented right. The check names
+    the line that is out of line, both columns, and where the key belongs."""
+    outcomes = (
+        "outcomes:\n"
+        "  - id: design\n"
+        "    kind: skill\n"
+        "    text:\n"
+        '     de: "Ein Schema entwerfen."\n'
+        '      en: "Design a normalised schema."\n'
+        "  - id: query\n"
+        "    kind: skill\n"
+        "    text:\n"
+        '      de: "SQL-Abfragen schreiben."\n'
+        '      en: "Write SQL queries with joins."\n'
+    )
+    rest = {k: v for k, v in credential().items() if k != "outcomes"}
+    text = yaml.safe_dump(rest, allow_unicode=True, sort_keys=False) + outcomes
+    root = write_catalogue(tmp_path / "catalogue", credentials={"db": text})
+    code, output = check(str(root))
+    assert code == 1
+    lines = text.splitlines()
+    de_line = next(n for n, line in enumerate(lines, 1) if line.startswith("     de: "))
+    [problem] = [line for line in output.splitlines() if "db.yaml" in line]
+    assert problem.endswith(
+        f"db.yaml:{de_line}:6: invalid YAML: 'de:' starts in column 6, but 'en:' on line "
+        f"{de_line + 1}, a key of the same level below it, in column 7 (keys at the same level "
+        f"start in the same column: move 'de:' to column 7, 2 spaces in from 'text:' on line "
+        f"{de_line - 1})"
+    ), problem
+    assert "Traceback" not in output
+
+
 def _run(args: list[str]) -> tuple[int, str]:
     """A command's exit status and what it said; argparse's refusals (status 2) included."""
     out = io.StringIO()

@@ -271,15 +271,51 @@ def test_id_key_is_refused_because_the_file_name_is_the_id(tmp_path: Path) -> No
             "x.yaml:1:12: invalid YAML: the text contains ': ', which YAML reads as the start of "
             'another key (put the whole text in quotes: title: "Data: a primer")',
         ),
-        # indentation: one space too many
+        # indentation: one space too many, on the key that is out of line, with both columns
         (
             "workload:\n  ects: 5\n   hours: 140\n",
-            "x.yaml:3:9: invalid YAML: this line is indented differently from the keys around it, "
-            "so YAML reads it as more text of line 2",
+            "x.yaml:3:4: invalid YAML: 'hours:' starts in column 4, but 'ects:' above it on line 2 "
+            "in column 3, so YAML reads this line as more text of line 2 (keys at the same level "
+            "start in the same column: move 'hours:' to column 3;",
         ),
+        # the first key below its parent is the one out of line: the second sits 2 spaces in
         (
             "workload:\n    ects: 5\n  hours: 140\n",
-            "x.yaml:3:3: invalid YAML: this line is indented differently from the keys above it",
+            "x.yaml:2:5: invalid YAML: 'ects:' starts in column 5, but 'hours:' on line 3, a key "
+            "of the same level below it, in column 3 (keys at the same level start in the same "
+            "column: move 'ects:' to column 3, 2 spaces in from 'workload:' on line 1)",
+        ),
+        # a list item one space left: its dash moves, where the file puts the dashes of a list
+        (
+            "title: A\noutcomes:\n  - id: a\n    kind: skill\n - id: b\n    kind: skill\n",
+            "x.yaml:5:2: invalid YAML: this list item's dash is in column 2, but the dash of the "
+            "item above it on line 3 in column 3 (the items of a list start in the same column: "
+            "move '- id:' 1 space to the right)",
+        ),
+        (
+            "title: A\noutcomes:\n - id: a\n    kind: skill\n",
+            "x.yaml:3:4: invalid YAML: 'id:' starts in column 4, but the next key of its list "
+            "item, 'kind:' on line 4, in column 5 (move '- id:' 1 space to the right, so that its "
+            "dash starts in column 3, 2 spaces in from 'outcomes:' on line 2, and 'id:' in "
+            "column 5)",
+        ),
+        # a key below a list item's key, out of line: the next key of its level is right
+        (
+            "links:\n  - title:\n       en: Handbook\n      de: Handbuch\n    url: https://a.example/\n",
+            "x.yaml:3:8: invalid YAML: 'en:' starts in column 8, but 'de:' on line 4, a key of the "
+            "same level below it, in column 7 (keys at the same level start in the same column: "
+            "move 'en:' to column 7, 2 spaces in from 'title:' on line 2)",
+        ),
+        (
+            "title: A\noutcomes:\n  - id: a\n     kind: skill\n",
+            "x.yaml:4:6: invalid YAML: 'kind:' starts in column 6, but 'id:' above it on line 3 "
+            "in column 5, so YAML reads this line as more text of line 3 (keys at the same level "
+            "start in the same column: move 'kind:' to column 5;",
+        ),
+        # a line that starts with no key keeps the general words
+        (
+            "workload:\n    ects: 5\n  - 140\n",
+            "x.yaml:3:3: invalid YAML: a list item where a key was expected",
         ),
         # lists
         (

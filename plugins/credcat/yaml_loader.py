@@ -259,6 +259,9 @@ def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Probl
                 "write 'key: value'",
                 (previous, len(source(previous)) - len(source(previous).lstrip()) + 1),
             )
+        misaligned = _misaligned(lines, line, continued=True)
+        if misaligned is not None:
+            return found(*misaligned)
         return found(
             "this line is indented differently from the keys around it"
             + (f", so YAML reads it as more text of line {previous}" if previous else ""),
@@ -302,11 +305,17 @@ def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Probl
         indent = len(here) - len(here.lstrip())
         if column - 1 <= indent:
             if here.lstrip().startswith("-"):
+                item = _item_out_of_line(lines, line)
+                if item is not None:
+                    return found(*item)
                 return found(
                     "a list item where a key was expected",
                     "check the indentation, and whether the entries above should start "
                     "with '- ' too",
                 )
+            misaligned = _misaligned(lines, line, continued=False)
+            if misaligned is not None:
+                return found(*misaligned)
             return found(
                 "this line is indented differently from the keys above it",
                 "keys at the same level start in the same column",
@@ -321,6 +330,175 @@ def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Probl
         return found("unexpected text after the value", "put the whole text in quotes")
     message = problem or context or "the file cannot be read"
     return found(message)
+
+
+_KEY_NAME = re.compile(r"[A-Za-z_][\w-]*")
+"""A key as credcat's files write them: a word (``title``, ``guided_hours``, ``de``, ``pt-BR``)."""
+
+
+@dataclass(frozen=True)
+class _Key:
+    """The key a line starts with: its line, name, column, and the column of the list item's
+    dash before it (``- id: a``), 0 for a line that is no list item."""
+
+    line: int
+    name: str
+    column: int
+    dash: int
+
+    @property
+    def start(self) -> int:
+        """The column of the line's first character: its dash, or its key."""
+        return self.dash or self.column
+
+
+def _key_at(lines: list[str], number: int) -> _Key | None:
+    """The key line ``number`` starts with; ``None`` for a line that starts with no key."""
+    head = _FOLLOWS_KEY.match(lines[number - 1]) if 0 < number <= len(lines) else None
+    if head is None or not _KEY_NAME.fullmatch(head.group(2).strip()):
+        return None  # text that holds a colon ("Deliverables:"), no key
+    dash = head.group(1).find("-") + 1
+    return _Key(number, head.group(2).strip(), len(head.group(1)) + 1, dash)
+
+
+def _indent_steps(lines: list[str], beside: set[int]) -> tuple[int, int]:
+    """How far the file indents the keys below a key, and the dashes of a list below a key: the
+    most common steps (2 by default), the lines ``beside``, which are in question, aside."""
+    keys: dict[int, int] = {}
+    dashes: dict[int, int] = {}
+    for number in range(1, len(lines)):
+        here = _key_at(lines, number)
+        if here is None or lines[number - 1].split(":", 1)[1].split("#", 1)[0].strip():
+            continue  # not a key with keys or items below it
+        next_line = _next_content_line(lines, number)
+        below = _key_at(lines, next_line) if next_line not in beside else None
+        if below is not None and below.start >= here.column:
+            steps = dashes if below.dash else keys
+            steps[below.start - here.column] = steps.get(below.start - here.column, 0) + 1
+
+    def common(steps: dict[int, int]) -> int:
+        return max(steps, key=lambda step: (steps[step], step == 2)) if steps else 2
+
+    return common(keys), common(dashes)
+
+
+def _misaligned(
+    lines: list[str], line: int, *, continued: bool
+) -> tuple[str, str, tuple[int, int]] | None:
+    """Message, hint and place for a key (on ``line``, where YAML noticed) that starts in a
+    column none of the keys above it starts in.
+
+    The problem is put on the key that is out of line. The keys above it that are still open
+    (``text:`` at column 5 holding ``de:`` at 6) give the column it falls between: the deeper
+    one's (``de:``) or the shallower one's (``text:``). Where the shallower key is the first
+    below its own parent and the line in question sits where the file's indentation puts the
+    keys below that parent, the shallower key is out of line (``text:`` at 5, ``de:`` at 6,
+    ``en:`` at 7: ``de:`` moves); so is the deeper one, likewise, as the first key below the
+    shallower one; and a list item whose dash is not where the file puts the dashes below
+    its key, when moving it there puts its first key in the line's column. Otherwise the line
+    in question is, and moves to the nearer column. ``continued``: YAML read the line as more
+    text of the line above.
+    """
+    here = _key_at(lines, line)
+    if here is None or here.dash:
+        return None
+    column = here.column
+    chain: list[_Key] = []  # the open keys above, innermost first, each left of the one before
+    number, limit = line, column + 1_000_000
+    while number := _previous_content_line(lines, number):
+        key = _key_at(lines, number)
+        if key is not None and key.column < limit:
+            chain.append(key)
+            limit = key.start
+    if any(key.column == column for key in chain):
+        return None
+    deeper = [key for key in chain if key.column > column]
+    a = deeper[-1] if deeper else None
+    b = chain[len(deeper)] if len(deeper) < len(chain) else None
+    c = chain[len(deeper) + 1] if len(deeper) + 1 < len(chain) else None
+    step, dash_step = _indent_steps(lines, {key.line for key in (a, b) if key is not None})
+
+    def first_below(key: _Key, parent: _Key) -> bool:
+        return _previous_content_line(lines, key.line) == parent.line
+
+    def out_of_line(key: _Key, parent: _Key) -> tuple[str, str, tuple[int, int]]:
+        return (
+            f"'{key.name}:' starts in column {key.column}, but '{here.name}:' on line {line}, "
+            f"a key of the same level below it, in column {column}",
+            f"keys at the same level start in the same column: move '{key.name}:' to column "
+            f"{column}, {step} spaces in from '{parent.name}:' on line {parent.line}",
+            (key.line, key.column),
+        )
+
+    if b is not None and c is not None:
+        if not b.dash and first_below(b, c) and column == c.column + step:
+            return out_of_line(b, c)
+        moved = c.column + dash_step + (b.column - b.dash) - b.column
+        if b.dash and b.dash != c.column + dash_step and b.column + moved == column:
+            direction = "right" if moved > 0 else "left"
+            spaces = "1 space" if abs(moved) == 1 else f"{abs(moved)} spaces"
+            return (
+                f"'{b.name}:' starts in column {b.column}, but the next key of its list "
+                f"item, '{here.name}:' on line {line}, in column {column}",
+                f"move '- {b.name}:' {spaces} to the {direction}, so that its dash starts in "
+                f"column {c.column + dash_step}, {dash_step} spaces in from '{c.name}:' on "
+                f"line {c.line}, and '{b.name}:' in column {column}",
+                (b.line, b.column),
+            )
+    if a is not None and b is not None and first_below(a, b) and column == b.column + step:
+        return out_of_line(a, b)
+    candidates = [key for key in (a, b) if key is not None]
+    if not candidates:
+        return None
+    target = min(candidates, key=lambda key: abs(key.column - column))
+    message = (
+        f"'{here.name}:' starts in column {column}, but '{target.name}:' above it on line "
+        f"{target.line} in column {target.column}"
+    )
+    hint = "keys at the same level start in the same column: " + (
+        f"move '{here.name}:' to column {target.column}"
+    )
+    previous = _previous_content_line(lines, line)
+    if continued:
+        message += f", so YAML reads this line as more text of line {previous}"
+        hint += "; texts that contain ': ' need quotes"
+    return message, hint, (line, column)
+
+
+def _item_out_of_line(lines: list[str], line: int) -> tuple[str, str] | None:
+    """Message and hint for a list item (on ``line``) whose dash is a space or two off the
+    dash of the item above it in the same list."""
+    here = _key_at(lines, line)
+    if here is None or not here.dash:
+        return None
+    number, limit = line, here.dash
+    while number := _previous_content_line(lines, number):
+        key = _key_at(lines, number)
+        if key is None:
+            continue
+        if key.dash and key.dash != here.dash and abs(key.dash - here.dash) <= 2:
+            moved = key.dash - here.dash
+            direction = "right" if moved > 0 else "left"
+            spaces = "1 space" if abs(moved) == 1 else f"{abs(moved)} spaces"
+            return (
+                f"this list item's dash is in column {here.dash}, but the dash of the item "
+                f"above it on line {key.line} in column {key.dash}",
+                f"the items of a list start in the same column: move '- {here.name}:' "
+                f"{spaces} to the {direction}",
+            )
+        if key.start < min(limit, here.dash - 2):
+            return None  # the key the list belongs to: no item of it above
+        limit = min(limit, key.start)
+    return None
+
+
+def _next_content_line(lines: list[str], line: int) -> int:
+    """Number of the closest line after ``line`` that holds more than blanks or a comment."""
+    for number in range(line + 1, len(lines) + 1):
+        stripped = lines[number - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return 0
 
 
 def _previous_content_line(lines: list[str], line: int) -> int:
