@@ -807,6 +807,36 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
             (),
             "1:12: published: '4 décembre 2026' is not written as YYYY-MM-DD (write 2026-12-04)",
         ),
+        # a two-digit year, as forms write one: the day first with dots, this century
+        (
+            "published: 15.02.26\n",
+            (),
+            "1:12: published: '15.02.26' has a two-digit year (write 2026-02-15: dates are "
+            "YYYY-MM-DD)",
+        ),
+        (
+            "published: 1.9.26\n",
+            (),
+            "1:12: published: '1.9.26' has a two-digit year (write 2026-09-01: dates are "
+            "YYYY-MM-DD)",
+        ),
+        (
+            "published: 31.02.26\n",
+            (),
+            "1:12: published: '31.02.26' is not a real date (check the day and the month: dates "
+            "are YYYY-MM-DD)",
+        ),
+        (
+            "published: 25/12/25\n",
+            (),
+            "1:12: published: '25/12/25' is not written as YYYY-MM-DD (write 2025-12-25)",
+        ),
+        (
+            "published: 11/01/26\n",
+            (),
+            "1:12: published: '11/01/26' is ambiguous: day first it is 11 January 2026, month "
+            "first 1 November 2026 (write 2026-01-11 or 2026-11-01, whichever is meant)",
+        ),
         (
             "published: 4 de diciembre de 2026\n",
             (),

@@ -92,6 +92,8 @@ DATE_KINDS = frozenset(
 )
 LOCAL_DATE = re.compile(r"^\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\s*$")
 """A day-month-year date as Europe writes one: 31.12.2026, 1. 2. 2027, 31/12/2026, 31-12-2026."""
+SHORT_YEAR_DATE = re.compile(r"^\s*(\d{1,2})\s*([./])\s*(\d{1,2})\s*\2\s*(\d{2})\s*$")
+"""A date with a two-digit year, as forms and letters write one: 15.02.27, 15/02/27."""
 SLASHED_ISO_DATE = re.compile(r"^\s*(\d{4})[./](\d{1,2})[./](\d{1,2})\s*$")
 MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "en": ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -818,6 +820,19 @@ def _date_problem(value: Any, raw: str | None, hint: str) -> tuple[str, str]:
             f"write the date alone: {value.date().isoformat()}",
         )
     text = str(raw or value)
+    short = SHORT_YEAR_DATE.match(text)
+    if short:  # 15.02.27: the day first, this century
+        first, second, year = int(short[1]), int(short[3]), 2000 + int(short[4])
+        if short[2] == "/":  # 11/01/26: the day or the month first?
+            return _day_or_month_first(text, first, second, year)
+        try:
+            iso = date(year, second, first).isoformat()
+        except ValueError:
+            return (
+                f"'{text}' is not a real date",
+                "check the day and the month: dates are YYYY-MM-DD",
+            )
+        return f"'{text}' has a two-digit year", f"write {iso}: dates are YYYY-MM-DD"
     local = LOCAL_DATE.match(text)
     if local and "." not in text:  # 11/01/2026: the day or the month first?
         return _day_or_month_first(text, int(local[1]), int(local[2]), int(local[3]))
