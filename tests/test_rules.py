@@ -752,6 +752,26 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
             # a language's own name is known too
             "1:13: languages item 1: unknown language 'Deutsch' (did you mean 'de'?)",
         ),
+        # a workload written as one value: what it counts goes on a line of its own
+        (
+            "workload: 80\n",
+            ("workload",),
+            "1:11: workload: 'workload' needs keys below it, not the value '80' (say what 80 "
+            "counts, on a line of its own below 'workload:', indented: hours: 80 for hours of "
+            "learning, or ects: 80 for ECTS credits)",
+        ),
+        (
+            "workload: 5 ECTS\n",
+            ("workload",),
+            "1:11: workload: 'workload' needs keys below it, not the value '5 ECTS' (write "
+            "ects: 5 on a line of its own below 'workload:', indented)",
+        ),
+        (
+            "workload: 40 Stunden\n",
+            ("workload",),
+            "1:11: workload: 'workload' needs keys below it, not the value '40 Stunden' (write "
+            "hours: 40 on a line of its own below 'workload:', indented)",
+        ),
         (
             "eqf: six\n",
             ("eqf",),
@@ -916,10 +936,10 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
             "language: 'summary: {en: …, de: …}')",
         ),
         (
-            "workload: 5\n",
+            "workload: a lot\n",
             ("workload",),
-            "1:11: workload: 'workload' needs keys below it, not the value '5' (keys allowed here: "
-            "ects, hours, guided_hours, self_study_hours, assessment_hours, credit_system)",
+            "1:11: workload: 'workload' needs keys below it, not the value 'a lot' (keys allowed "
+            "here: ects, hours, guided_hours, self_study_hours, assessment_hours, credit_system)",
         ),
         ("id: db\n", (), "1:1: id: remove this key: the file name gives the id"),
         (

@@ -429,6 +429,8 @@ def _problem_from_error(
         hint = "keys allowed here: " + listing(fields) if fields else ""
         if name == "price" and isinstance(value, str | int | float):
             hint = _price_hint(raw or str(value), yaml_number=isinstance(value, float))
+        elif name == "workload" and isinstance(value, str | int | float):
+            hint = _workload_hint(raw or str(value)) or hint
     elif kind == "list_type":
         if isinstance(value, str) and "," in value:
             items = ", ".join(v.strip() for v in value.split(","))
@@ -674,6 +676,32 @@ def read_number(text: str) -> WrittenNumber | None:
         grouped=bool(marks),
         decimal_comma=decimal == ",",
         ambiguous=not decimal and len(marks) == 1 and marks[0] in ".,",
+    )
+
+
+_HOURS_WORDS = re.compile(
+    r"h|hrs?|hours?|std\.?|stunden|heures?|horas?|ore|uur|godzin|hodin", re.IGNORECASE
+)
+_ECTS_WORDS = re.compile(r"ects|credits?|cp|lp|kp|leistungspunkte|créditos?|crediti", re.IGNORECASE)
+
+
+def _workload_hint(text: str) -> str:
+    """How to write a workload written as one value: ``80`` (of what?), ``5 ECTS``, ``40 h``."""
+    match = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*([^\W\d]+\.?)?\s*", text)
+    if match is None:
+        return ""
+    number = match[1].replace(",", ".")
+    unit = match[2] or ""
+    below = "on a line of its own below 'workload:', indented"
+    if unit and _ECTS_WORDS.fullmatch(unit):
+        return f"write ects: {number} {below}"
+    if unit and _HOURS_WORDS.fullmatch(unit):
+        return f"write hours: {number} {below}"
+    if unit:
+        return ""
+    return (
+        f"say what {number} counts, {below}: hours: {number} for hours of learning, or "
+        f"ects: {number} for ECTS credits"
     )
 
 
