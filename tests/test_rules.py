@@ -510,7 +510,7 @@ def test_an_amount_with_a_dot_before_three_digits_is_ambiguous(tmp_path: Path) -
             (
                 f"credentials/db.yaml:{line}:13: offering 1 ('spring') > price.amount: 1.200 is "
                 "ambiguous: credcat reads it as 1.2, but where a dot groups thousands it is 1200 "
-                "(write 1200 without a thousands separator, or 1.20 for 1.2)",
+                "(write 1200 without a thousands separator, or 1.20 if that is the amount)",
                 "ambiguous-amount",
                 ("offerings", 0, "price", "amount"),
                 True,
@@ -528,23 +528,23 @@ def test_an_amount_with_a_dot_before_three_digits_is_ambiguous(tmp_path: Path) -
         (
             "{amount: 12.500, currency: GBP}",
             "12.500 is ambiguous: credcat reads it as 12.5, but where a dot groups thousands it "
-            "is 12500 (write 12500 without a thousands separator, or 12.50 for 12.5)",
+            "is 12500 (write 12500 without a thousands separator, or 12.50 if that is the amount)",
         ),
         (
             "{amount: 1.000, currency: chf}",
             "1.000 is ambiguous: credcat reads it as 1, but where a dot groups thousands it is "
-            "1000 (write 1000 without a thousands separator, or 1 for 1)",
+            "1000 (write 1000 without a thousands separator, or 1 if that is the amount)",
         ),
         (
             "{amount: 2.050, currency: SEK}",
             "2.050 is ambiguous: credcat reads it as 2.05, but where a dot groups thousands it "
-            "is 2050 (write 2050 without a thousands separator, or 2.05 for 2.05)",
+            "is 2050 (write 2050 without a thousands separator, or 2.05 if that is the amount)",
         ),
         (
             "{amount: 999.990, currency: Taler}",
             "999.990 is ambiguous: credcat reads it as 999.99, but where a dot groups thousands "
-            "it is 999990 (write 999990 without a thousands separator, or 999.99 for "
-            "999.99)",
+            "it is 999990 (write 999990 without a thousands separator, or 999.99 if that is "
+            "the amount)",
         ),
     ],
 )
@@ -568,7 +568,7 @@ def test_each_ambiguous_amount_is_reported_with_the_other_mistakes(tmp_path: Pat
         "thousands separator, or round it to cents, e.g. 12.35)",
         "credentials/db.yaml:3:51: offering 2 ('autumn') > price.amount: 2.500 is ambiguous: "
         "credcat reads it as 2.5, but where a dot groups thousands it is 2500 (write 2500 without "
-        "a thousands separator, or 2.50 for 2.5)",
+        "a thousands separator, or 2.50 if that is the amount)",
         "credentials/db.yaml:3:67: offering 2 ('autumn') > places: -3 is too small: it must be "
         "more than 0",
     ]
@@ -990,8 +990,8 @@ def test_messages_say_what_was_written_and_how_to_fix_it(
         (
             "{amount: 1.200}",
             "price.amount: 1.200 is ambiguous: credcat reads it as 1.2, but where a dot groups "
-            "thousands it is 1200 (write 1200 without a thousands separator, or 1.20 for "
-            "1.2)",
+            "thousands it is 1200 (write 1200 without a thousands separator, or 1.20 if that is "
+            "the amount)",
         ),
         (
             "{amount: '1,5'}",

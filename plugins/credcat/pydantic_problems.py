@@ -752,7 +752,7 @@ def _ambiguous_amount(written: str) -> tuple[str, str]:
             f"{written} is ambiguous: credcat reads it as {float(written):g}, but where a dot "
             f"groups thousands it is {thousands}"
         )
-        return message, hint + f"{reading} for {float(written):g}"
+        return message, hint + f"{reading} if that is the amount"
     cents = Decimal(written).quantize(Decimal("0.01"), ROUND_HALF_UP)
     message = (
         f"{written} has more than 2 decimal places, or is {thousands} with a dot that groups "
