@@ -653,6 +653,19 @@ def test_every_example_a_new_files_comment_gives_is_accepted(tmp_path: Path) -> 
             "--languages: unknown language 'Deutsch' (did you mean 'de'?)",
         ),
         (["--country", "Germany"], "--country: unknown country 'Germany' (did you mean 'DE'?)"),
+        # a name in the institution's own language, as credcat check knows it in the files
+        (
+            ["--country", "Deutschland"],
+            "--country: unknown country 'Deutschland' (did you mean 'DE'?)",
+        ),
+        (
+            ["--languages", "de,Englisch"],
+            "--languages: unknown language 'Englisch' (did you mean 'en'?)",
+        ),
+        (
+            ["--languages", "fr,néerlandais"],
+            "--languages: unknown language 'néerlandais' (did you mean 'nl'?)",
+        ),
         (
             ["--data-licence", "CC BY"],
             "--data-licence: 'CC BY' is not the SPDX id of a licence credcat knows "
@@ -673,6 +686,28 @@ def test_init_says_what_a_mistaken_option_meant(
     code meant."""
     code, output = run("init", str(tmp_path / "new"), *options)
     assert (code, output) == (2, f"credcat init: {said}\n")
+    assert not (tmp_path / "new").exists()
+
+
+def test_init_says_every_mistaken_option_at_once(tmp_path: Path) -> None:
+    """The catalogue's options and the publisher's are checked together: a course designer
+    who mistyped three of them reads the three in one go (the country was said only once the
+    languages were right), and a mistaken --base-url is said once, not again for the
+    homepage that was not given and defaults to it."""
+    code, output = run(
+        "init",
+        str(tmp_path / "new"),
+        *("--languages", "de,Englisch", "--country", "Deutschland"),
+        *("--kind", "universty", "--base-url", "ftp://bbs.example/"),
+    )
+    assert code == 2
+    assert output == (
+        "credcat init: --base-url: 'ftp://bbs.example/' is not an allowed http(s) address; "
+        "--languages: unknown language 'Englisch' (did you mean 'en'?); --kind: 'universty' is "
+        "not one of university, vet-school, training-provider, ngo, company, public-authority, "
+        "quality-agency, network, other (did you mean 'university'?); --country: unknown "
+        "country 'Deutschland' (did you mean 'DE'?)\n"
+    )
     assert not (tmp_path / "new").exists()
 
 

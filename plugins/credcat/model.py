@@ -156,7 +156,7 @@ def _to_text(value: Any, info: ValidationInfo) -> dict[str, str]:
             concept = vocab.lookup("language", code)
             if concept is None:
                 listed = tuple((info.context or {}).get("languages") or ())
-                hint = _vocab_guess("language", code, listed)
+                hint = vocab_guess("language", code, listed)
                 own = listed or ("en", "de", "fr")
                 raise fail(
                     "language",
@@ -243,7 +243,7 @@ def _loosely(text: str) -> str:
     return re.sub(r"[\s\-_]+", "", text)
 
 
-def _vocab_guess(name: str, value: str, own: Sequence[str] = ()) -> str | None:
+def vocab_guess(name: str, value: str, own: Sequence[str] = ()) -> str | None:
     """A likely intended code: a code, alias or label spelled differently.
 
     A code one letter off one of ``own`` (the catalogue's languages) is that one: ``ge`` in
@@ -629,7 +629,7 @@ class VocabCode:
             if "," in value and all(vocab.lookup(self.name, v) for v in value.split(",")):
                 raise _comma_list(value)
             own = (info.context or {}).get("languages", ()) if self.name == "language" else ()
-            guess = _vocab_guess(self.name, value, tuple(own)) or (
+            guess = vocab_guess(self.name, value, tuple(own)) or (
                 currency_code_for(value) if self.name == "currency" else None
             )
             if guess and self.name == "nqf":  # its codes are opaque: the label is written
@@ -758,7 +758,7 @@ def _comma_list(value: str, vocabulary: str | None = None) -> PydanticCustomErro
     parts = [part.strip() for part in value.split(",") if part.strip()]
     if vocabulary is not None:
         parts = [
-            part if vocab.lookup(vocabulary, part) else (_vocab_guess(vocabulary, part) or part)
+            part if vocab.lookup(vocabulary, part) else (vocab_guess(vocabulary, part) or part)
             for part in parts
         ]
     items = ", ".join(parts)

@@ -22,14 +22,13 @@ from importlib.resources import files
 from pathlib import Path
 
 import yaml
-from babel import Locale
 from pydantic import ValidationError
 
 from . import __version__, vocab
 from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR
 from .errors import CredcatError, printable
 from .ids import is_id
-from .model import CatalogueSettings, OrganisationDoc
+from .model import CatalogueSettings, OrganisationDoc, vocab_guess
 from .schema import render_schemas
 from .yaml_loader import double_quoted, load_yaml
 
@@ -200,6 +199,8 @@ def _check_options(options: InitOptions) -> CatalogueSettings:
             "joined by hyphens, e.g. our-university"
         )
     languages = list(dict.fromkeys(options.languages))
+    messages: dict[str, None] = {}  # each mistake once (a language is checked twice)
+    settings: CatalogueSettings | None = None
     try:
         settings = CatalogueSettings.model_validate(
             {
@@ -211,17 +212,23 @@ def _check_options(options: InitOptions) -> CatalogueSettings:
                 "data_licence": options.data_licence or EXAMPLE_LICENCE,
             }
         )
+    except ValidationError as exc:
+        messages.update(dict.fromkeys(_message(e) for e in exc.errors()))
+    try:  # the publisher's options too, so that every mistake is said at once
         OrganisationDoc.model_validate(
             {
                 "name": _name(options),
                 "kind": options.kind or EXAMPLE_KIND,
                 "country": options.country or EXAMPLE_COUNTRY,
-                "homepage": options.homepage or settings.base_uri,
+                # not given: the catalogue's address, which is said wrong once, at --base-url
+                "homepage": options.homepage
+                or (settings.base_uri if settings is not None else EXAMPLE_BASE_URL),
             }
         )
-    except ValidationError as exc:  # each mistake once (a language is checked twice)
-        messages = dict.fromkeys(_message(e) for e in exc.errors())
-        raise ScaffoldError("; ".join(messages)) from None
+    except ValidationError as exc:
+        messages.update(dict.fromkeys(_message(e) for e in exc.errors()))
+    if messages or settings is None:
+        raise ScaffoldError("; ".join(messages))
     if settings.base_uri.lower().startswith("http://"):  # credcat check --strict: a warning
         raise ScaffoldError(
             f"--base-url {printable(settings.base_uri)} is an http:// address: every "
@@ -279,30 +286,11 @@ def _known(field: str, value: str) -> bool:
 
 def _guess(field: str, value: str) -> str | None:
     """The language or country code a name or a near miss stands for (``english`` → ``en``,
-    ``Germany`` → ``DE``): a name CLDR gives it in English (or a language in itself), else
-    the vocabulary's own suggestion for a near miss."""
+    ``Deutschland`` → ``DE``): as ``credcat check`` guesses it in the files, from the names
+    CLDR gives it in every language."""
     if field not in {"languages", "default_language", "country"}:
         return None
-    vocabulary = "country" if field == "country" else "language"
-    wanted = value.strip().casefold()
-    english = Locale("en")
-    names = dict(english.territories if vocabulary == "country" else english.languages)
-    for code, name in names.items():
-        concept = vocab.lookup(vocabulary, code)
-        if concept is not None and (
-            name.casefold() == wanted
-            or (vocabulary == "language" and _native_name(code).casefold() == wanted)
-        ):
-            return concept.code
-    return vocab.suggest(vocabulary, value)
-
-
-def _native_name(code: str) -> str:
-    """A language's name in that language ("Deutsch"), or ``""``."""
-    try:
-        return Locale.parse(code).get_language_name(code) or ""
-    except (ValueError, LookupError):
-        return ""
+    return vocab_guess("country" if field == "country" else "language", value)
 
 
 def _one_line(option: str, value: str) -> None:
