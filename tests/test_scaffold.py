@@ -192,6 +192,24 @@ def test_a_new_catalogue_checks_strictly_and_builds_at_once(tmp_path: Path) -> N
     )
 
 
+def test_a_german_catalogue_says_a_credential_stands_alone_in_a_sentence_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """A vocational school's catalogue in German: the example's page says that it combines with
+    no other credential naming the credential ("Er lässt sich …" followed a colon with nothing
+    for "Er" to stand for)."""
+    folder = init(tmp_path, "--languages", "de,en", *GIVEN)
+    site = build_strict(folder)
+    page = (site / "credentials" / "data-literacy-at-work" / "index.html").read_text("utf-8")
+    assert (
+        "Eigenständig: Dieser Nachweis lässt sich mit keinem anderen dieses Katalogs "
+        "kombinieren." in page
+    )
+    assert "Er lässt sich" not in page
+    english = site / "en" / "credentials" / "data-literacy-at-work" / "index.html"
+    assert "Stand-alone: it does not stack with other credentials" in english.read_text("utf-8")
+
+
 HOME_WORDS = {
     "en": "This catalogue lists",
     "de": "Dieser Katalog",
