@@ -249,8 +249,23 @@ def test_a_language_code_below_no_text_keeps_the_usual_hint(tmp_path: Path, abov
             "%2F%2Fdata.europa.eu%2Fesco%2Foccupation%2Ff2b15a0e-e65a-438a-affb-29b9d50b77d1",
             "is an ESCO occupation, not a skill (name the skills it needs instead",
         ),
+        # the skill's name where its URI goes: the name may stay, as its label
         (
             "python programming",
+            "is a name, not an ESCO skill URI (find the skill on the ESCO portal and copy its "
+            "URI, http://data.europa.eu/esco/skill/<uuid>; the name may follow as its label: "
+            "{uri: http://data.europa.eu/esco/skill/<uuid>, label: python programming})",
+        ),
+        # a character lost in copying
+        (
+            f"http://data.europa.eu/esco/skill/{SKILL[:-1]}",
+            "is not a whole ESCO skill URI: the id after 'skill/' has 35 characters, where "
+            "ESCO's have 36 (8-4-4-4-12) (copy the whole URI again from the skill's page on the "
+            "ESCO portal)",
+        ),
+        # neither: how an ESCO skill URI looks
+        (
+            "http://data.europa.eu/esco/skill/S5.6.1",
             "is not an ESCO skill URI (copy the URI from the ESCO portal: "
             "http://data.europa.eu/esco/skill/<uuid>)",
         ),

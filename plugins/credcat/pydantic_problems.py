@@ -208,10 +208,17 @@ def esco_problem(value: str) -> tuple[str, str] | None:
     named = ESCO_PORTAL_URI.search(text) if "esco" in text.casefold() else None
     pasted = urllib.parse.unquote(named[1]) if named else text
     concept = ESCO_CONCEPT.match(pasted)
+    shown = f"'{shorten(value)}'"
     if concept is None:
+        if re.search(r"[^\W\d_]", text) and not re.search(r"[/:@]", text):
+            return (  # the skill's name, written where its URI goes
+                f"{shown} is a name, not an ESCO skill URI",
+                "find the skill on the ESCO portal and copy its URI, "
+                "http://data.europa.eu/esco/skill/<uuid>; the name may follow as its label: "
+                f"{{uri: http://data.europa.eu/esco/skill/<uuid>, label: {shorten(text)}}}",
+            )
         return None
     kind = concept["kind"].casefold()
-    shown = f"'{shorten(value)}'"
     if kind != "skill":
         what = ESCO_KINDS.get(kind, f"an ESCO {kind}")
         return (
@@ -221,6 +228,13 @@ def esco_problem(value: str) -> tuple[str, str] | None:
         )
     uri = f"http://data.europa.eu/esco/skill/{concept['id'].casefold()}"
     if not ESCO_SKILL_RE.fullmatch(uri):
+        ident = concept["id"].casefold()
+        if re.fullmatch(r"[0-9a-f-]{20,60}", ident) and len(ident) != 36:
+            return (  # a uuid with characters lost or doubled in copying
+                f"{shown} is not a whole ESCO skill URI: the id after 'skill/' has "
+                f"{len(ident)} characters, where ESCO's have 36 (8-4-4-4-12)",
+                "copy the whole URI again from the skill's page on the ESCO portal",
+            )
         return None  # not a skill's identifier: the general message says how one looks
     if named:
         return (
