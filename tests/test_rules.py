@@ -1659,6 +1659,29 @@ def test_a_country_written_by_its_name_in_any_language_gets_its_code(
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        ("Berufsschule", "vet-school"),
+        ("École professionnelle", "vet-school"),
+        ("VET school", "vet-school"),
+        ("Hochschule", "university"),
+        ("Bildungsanbieter", "training-provider"),
+        ("Behörde", "public-authority"),
+    ],
+)
+def test_a_kind_of_organisation_written_by_its_name_gets_its_code(
+    tmp_path: Path, written: str, kind: str
+) -> None:
+    """A course designer writes the kind as the pages name it in their language: the name
+    the interface gives a kind, in any of its languages, is that kind ("Berufsschule" got the
+    list of the nine kinds)."""
+    assert check_wavre(tmp_path, organisation_text=f"kind: {written}\n") == [
+        f"organisations/universite-wavre.yaml:1:7: kind: '{written}' is not allowed here (did "
+        f"you mean '{kind}'?)"
+    ]
+
+
 def test_a_country_one_letter_off_gets_its_code(tmp_path: Path) -> None:
     assert check_wavre(tmp_path, organisation_text="country: Belgum\n") == [
         "organisations/universite-wavre.yaml:1:10: country: unknown country 'Belgum' (did you "

@@ -690,6 +690,12 @@ def test_every_example_a_new_files_comment_gives_is_accepted(tmp_path: Path) -> 
             "(write CC-BY-4.0)",
         ),
         (
+            ["--kind", "Berufsschule"],
+            "--kind: 'Berufsschule' is not one of university, vet-school, training-provider, "
+            "ngo, company, public-authority, quality-agency, network, other (did you mean "
+            "'vet-school'?)",
+        ),
+        (
             ["--kind", "universty"],
             "--kind: 'universty' is not one of university, vet-school, training-provider, ngo, "
             "company, public-authority, quality-agency, network, other (did you mean "

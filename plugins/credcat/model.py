@@ -25,9 +25,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from importlib.resources import files
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, NamedTuple, Protocol
 
+import yaml
+from babel.messages.pofile import read_po
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -998,6 +1001,38 @@ OrganisationKind = Literal[
     "network",
     "other",
 ]
+
+
+@functools.cache
+def _kind_names() -> Mapping[str, str]:
+    """The kinds of organisation by the names credcat's interface gives them, in English
+    (``data/ui.yaml``) and in every language of its catalogues (``locales/<lang>.po``), as
+    :func:`_plain` gives them: ``berufsschule`` is ``vet-school``."""
+    package = files("credcat")
+    strings = yaml.safe_load(package.joinpath("data", "ui.yaml").read_text("utf-8"))
+    english = strings["en"]["org_kind"]
+    found = {_plain(label): code for code, label in english.items()}
+    for po in package.joinpath("locales").iterdir():
+        if not po.name.endswith(".po"):
+            continue
+        with po.open("rb") as handle:
+            for message in read_po(handle):
+                context = message.context or ""
+                label = message.string
+                if context.startswith("org_kind.") and isinstance(label, str) and label:
+                    found.setdefault(_plain(label), context.split(".", 1)[1])
+    return MappingProxyType(found)
+
+
+def kind_for_name(value: str) -> str | None:
+    """The kind of organisation a name stands for (``Berufsschule``, ``university of applied
+    sciences`` aside: only the names credcat's interface gives the kinds), or a code written
+    with spaces or capitals (``VET school``); ``None`` where none is."""
+    plain = _plain(value)
+    code = plain.replace(" ", "-").replace("_", "-")
+    if code in OrganisationKind.__args__:  # type: ignore[attr-defined]
+        return code
+    return _kind_names().get(plain)
 
 
 class Address(_Model):

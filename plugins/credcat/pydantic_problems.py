@@ -43,6 +43,7 @@ from .model import (
     MultilingualText,
     Organisation,
     OrganisationDoc,
+    kind_for_name,
 )
 from .yaml_loader import Document, PathKey
 
@@ -434,6 +435,9 @@ def _problem_from_error(
         expected = str(ctx.get("expected", ""))
         options = re.findall(r"'([^']*)'", expected)
         guesses = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        named = kind_for_name(value) if isinstance(value, str) else None
+        if named in options:  # an organisation's kind by its name: Berufsschule
+            guesses = [str(named)]
         message = f"'{shorten(value)}' is not allowed here"
         hint = f"did you mean '{guesses[0]}'?" if guesses else f"one of: {listing(options)}"
     elif kind in {"model_type", "dict_type", "model_attributes_type"}:

@@ -28,7 +28,7 @@ from . import __version__, vocab
 from .catalogue import CATALOGUE_FILE, CREDENTIALS_DIR, ORGANISATIONS_DIR
 from .errors import CredcatError, printable
 from .ids import is_id
-from .model import CatalogueSettings, OrganisationDoc, vocab_guess
+from .model import CatalogueSettings, OrganisationDoc, kind_for_name, vocab_guess
 from .schema import render_schemas
 from .yaml_loader import double_quoted, load_yaml
 
@@ -269,6 +269,8 @@ def _message(error: object) -> str:
     if error.get("type") == "literal_error":
         options = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
         close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        named = kind_for_name(str(value)) if field == "kind" else None
+        close = [named] if named in options else close  # by its name: Berufsschule
         said = f"'{printable(str(value))}' is not one of {', '.join(options)}"
         return f"--{option}: {said}" + (f" (did you mean '{close[0]}'?)" if close else "")
     message = f"--{option}: {printable(str(error.get('msg', 'not valid')))}"
