@@ -312,6 +312,14 @@ def test_id_key_is_refused_because_the_file_name_is_the_id(tmp_path: Path) -> No
             "in column 5, so YAML reads this line as more text of line 3 (keys at the same level "
             "start in the same column: move 'kind:' to column 5;",
         ),
+        # the file's first key indented (pasted from an e-mail): PyYAML's "expected <document
+        # start>" on the next line, which is right
+        (
+            "# a comment\n  title: A\nversion: '1.0'\n",
+            "x.yaml:2:3: invalid YAML: 'title:' starts in column 3, but the keys of a file start "
+            "in column 1 (remove the spaces before 'title:': only the keys below another key are "
+            "indented)",
+        ),
         # a line that starts with no key keeps the general words
         (
             "workload:\n    ects: 5\n  - 140\n",

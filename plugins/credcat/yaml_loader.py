@@ -328,6 +328,17 @@ def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Probl
                 "apostrophe, as in 'it''s', or use double quotes",
             )
         return found("unexpected text after the value", "put the whole text in quotes")
+    if "document start" in problem:  # the file's first key indented, and a later one not
+        first = _next_content_line(lines, 0)
+        top_key = _key_at(lines, first)
+        if top_key is not None and top_key.start > 1:
+            return found(
+                f"'{top_key.name}:' starts in column {top_key.start}, but the keys of a file "
+                "start in column 1",
+                f"remove the spaces before '{top_key.name}:': only the keys below another key "
+                "are indented",
+                (first, top_key.start),
+            )
     message = problem or context or "the file cannot be read"
     return found(message)
 
