@@ -699,6 +699,75 @@ def test_hostile_input_gets_a_clear_message_and_never_runs(
         assert not result["fired"] and not result["bad"], result
 
 
+def test_a_credential_of_many_words_or_languages_is_read_in_linear_time(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """A file within the 5 MB limit whose outcome is 520,000 different words, its title given
+    in 100 languages: the page compares it and says what differs. Its words and titles were
+    made distinct by a search through all of them for each (quadratic: 40,000 words took 6 s,
+    these would have held the page for most of an hour). A text given in more than 100
+    languages is refused with a clear message (215,000 titles took a minute to lay out)."""
+    said = ui_strings("en")["check"]
+    hostile = json.loads(json.dumps(issued))
+    claim = hostile["credentialSubject"]["hasClaim"]
+    claim = claim[0] if isinstance(claim, list) else claim
+    claim["title"] = {f"x{i}": f"title {i}" for i in range(100)}
+    outcome = next(
+        node["learningOutcome"][0]
+        for node in _nodes(hostile)
+        if isinstance(node.get("learningOutcome"), list)
+    )
+    outcome["title"] = {"en": " ".join(f"w{i}" for i in range(520_000))}
+    text = json.dumps(hostile)
+    assert 4_000_000 < len(text) < 5 * 1024 * 1024
+    open_check(page, sample_site)
+    box = page.locator("#credcat-check-text")
+    box.evaluate("(el, text) => { el.value = text; el.dispatchEvent(new Event('input')); }", text)
+    page.locator("#credcat-check-submit").click()
+    # a minute at most on a busy machine; the quadratic walk took some forty
+    expect(page.locator("#credcat-check-output")).to_have_attribute(
+        "data-credcat-verdict", "differences", timeout=60_000
+    )
+    for row in ("title", "outcomes"):
+        expect(page.locator(f'[data-credcat-row="{row}"]')).to_have_attribute(
+            "data-credcat-result", "differs"
+        )
+
+    too_many = str(said["error_too_many_languages"]).format(n=100)
+    for where in ("title", "outcome", "issuer"):
+        many = json.loads(json.dumps(issued))
+        claim = many["credentialSubject"]["hasClaim"]
+        claim = claim[0] if isinstance(claim, list) else claim
+        target = {
+            "title": claim,
+            "outcome": next(
+                node["learningOutcome"][0]
+                for node in _nodes(many)
+                if isinstance(node.get("learningOutcome"), list)
+            ),
+            "issuer": many["issuer"],
+        }[where]
+        key = "legalName" if where == "issuer" else "title"
+        target[key] = {f"x{i}": f"text {i}" for i in range(101)}
+        paste(page, json.dumps(many))
+        assert verdict(page) == "error", (where, output_text(page))
+        expect(page.locator(".credcat-check__message")).to_have_text(too_many)
+
+
+def _nodes(value: Any) -> list[dict[str, Any]]:
+    """Every mapping in a JSON value, depth first."""
+    found: list[dict[str, Any]] = []
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            found.append(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
 def test_the_logic_unit_by_unit(page: Page, sample_site: Site, issued: dict[str, Any]):
     """read and locate, called directly on the built page."""
     open_check(page, sample_site)

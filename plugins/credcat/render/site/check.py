@@ -46,6 +46,7 @@ __all__ = [
     "EDC_VIEWER",
     "MAX_INPUT_BYTES",
     "MAX_INPUT_DEPTH",
+    "MAX_INPUT_LANGUAGES",
     "OB3_VERIFIER",
     "assessment_words",
     "check_context",
@@ -66,6 +67,11 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 MAX_INPUT_DEPTH = 64
 """The deepest nesting of JSON arrays and objects the page reads (checked before parsing)."""
+
+MAX_INPUT_LANGUAGES = 100
+"""The most languages one text of a credential may be given in (a title, an outcome, a name):
+one given in more is refused. Each is shown and compared, and a file of hundreds of thousands
+held the page for minutes; the EU has 24 official languages."""
 
 
 SUPERVISION = ("unsupervised", "supervised-online", "supervised-on-site")
@@ -146,6 +152,7 @@ def check_context(site: Site) -> CheckContext:
         "verifier": OB3_VERIFIER,
         "max_bytes": MAX_INPUT_BYTES,
         "max_depth": MAX_INPUT_DEPTH,
+        "max_languages": MAX_INPUT_LANGUAGES,
         "strings": dict(strings),
         "status": {key: str(value) for key, value in loc.ui["status"].items()},
         "assessment": assessment_words(site),

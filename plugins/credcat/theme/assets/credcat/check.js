@@ -55,14 +55,17 @@
  * credentialSubject.achievement.id (…/<version>/ob3-achievement.json) or its otherIdentifier.
  *
  * Safety: input over config.max_bytes or nested deeper than config.max_depth is refused before
- * it is parsed; every walk is iterative and bounded; every text reaches the page through
+ * it is parsed, a text given in more than config.max_languages languages once read; every walk
+ * is iterative and bounded, and linear in what it walks (words and titles made distinct through
+ * a map, never a search of the list for each); every text reaches the page through
  * textContent (never innerHTML); no eval. Every word shown comes from config.strings
  * (data/ui.yaml), handed over by the page in #credcat-check-config.
  *
  * Stable hooks (used by the browser tests; keep them):
  *   #credcat-check-config            JSON: base_uri, root, files, catalogue_json, lang, words,
  *                                    viewer, verifier (where to check a seal: EDC, Open Badges),
- *                                    locale, max_bytes, max_depth, strings, status, assessment
+ *                                    locale, max_bytes, max_depth, max_languages, strings,
+ *                                    status, assessment
  *                                    (types and verifications: the page's words for each
  *                                    concept, by IRI), outcome_kinds, former_names (only
  *                                    where an organisation was renamed after a release:
@@ -140,6 +143,7 @@
   var S = config.strings || {};
   var MAX_BYTES = Number(config.max_bytes) || 5242880;
   var MAX_DEPTH = Number(config.max_depth) || 64;
+  var MAX_LANGUAGES = Number(config.max_languages) || 100;
   var MAX_CLAIMS = 200;
   var TEMPLATE_ID = String(config.template_id || "");  // the id of edc-template.json
   var VC1 = "https://www.w3.org/2018/credentials/v1";
@@ -234,31 +238,45 @@
     return typeof value === "string" ? value : "";
   }
 
+  /** The strings of ``items`` each once, in their order (in time linear in their number: a
+   *  file may state hundreds of thousands of words or languages). */
+  function distinct(items) {
+    var seen = Object.create(null);
+    return items.filter(function (item) {
+      return seen[item] === true ? false : (seen[item] = true);
+    });
+  }
+
   function own(object, key) {
     return isObject(object) && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
   }
 
-  /** A text in every language it has: {lang: text}; "" for a plain string; null when none. */
+  /** A text in every language it has: {lang: text}; "" for a plain string; null when none.
+   *  A Refusal where it is given in more than MAX_LANGUAGES languages (each would be shown
+   *  and compared: no credential has so many). */
   function languages(value) {
     var out = {};
-    var found = false;
+    var count = 0;
+    function add(lang, text) {
+      if (!Object.prototype.hasOwnProperty.call(out, lang) && ++count > MAX_LANGUAGES) {
+        throw new Refusal("error_too_many_languages", { n: MAX_LANGUAGES });
+      }
+      out[lang] = text;
+    }
     list(value).forEach(function (item) {
       if (typeof item === "string") {
-        out[""] = item;
-        found = true;
+        add("", item);
       } else if (isObject(item) && typeof item["@value"] === "string") {
-        out[str(item["@language"])] = item["@value"];
-        found = true;
+        add(str(item["@language"]), item["@value"]);
       } else if (isObject(item)) {
         Object.keys(item).forEach(function (lang) {
           if (typeof item[lang] === "string" && lang.charAt(0) !== "@") {
-            out[lang] = item[lang];
-            found = true;
+            add(lang, item[lang]);
           }
         });
       }
     });
-    return found ? out : null;
+    return count ? out : null;
   }
 
   function textsOf(value) {
@@ -1516,16 +1534,16 @@
       claimedMaps.forEach(function (map) {
         Object.keys(map).sort().forEach(function (k) { claimedTitles.push(marked(map[k], k)); });
       });
-      var unique = claimedTitles.filter(function (t, i) { return claimedTitles.indexOf(t) === i; });
+      var unique = distinct(claimedTitles);
       // which of the titles it states (the claim's and its specification's, in every
       // language) the catalogue did not publish: among six titles, the changed ones are named
       var titleNotes = [];
-      var noted = [];
+      var noted = Object.create(null);
       claimedMaps.forEach(function (map) {
         differing(map, published.title).forEach(function (lang) {
           var text = map[lang];
-          if (noted.indexOf(text) < 0) {
-            noted.push(text);
+          if (noted[text] !== true) {
+            noted[text] = true;
             titleNotes.push(sayMarked("title_extra", { text: text }, { text: textLang[text] }));
           }
         });
@@ -1674,8 +1692,7 @@
 
   /** The distinct words of a text, lower case (letters and digits of any script). */
   function wordsOf(text) {
-    var found = str(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
-    return found.filter(function (w, i) { return found.indexOf(w) === i; });
+    return distinct(str(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) || []);
   }
 
   /** How much two texts share their words: 1 the same words, 0 none (Dice's coefficient). */
@@ -1685,7 +1702,9 @@
     if (!x.length && !y.length) {
       return 1;
     }
-    var common = x.filter(function (w) { return y.indexOf(w) >= 0; }).length;
+    var inY = Object.create(null);
+    y.forEach(function (w) { inY[w] = true; });
+    var common = x.filter(function (w) { return inY[w] === true; }).length;
     return (2 * common) / (x.length + y.length);
   }
 
