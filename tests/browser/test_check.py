@@ -11,7 +11,9 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import random
 import re
+import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -2480,6 +2482,65 @@ def test_an_image_without_a_baked_credential_says_so(page: Page, sample_site: Si
         expect(output).not_to_contain_text(str(said["error_json"]))
         expect(page.locator(".credcat-check__baked")).to_have_count(0)
     assert errors == []
+
+
+# Each compressed slice the page hands to the browser's inflater, by size: a DecompressionStream
+# in its place that passes every slice on to the browser's own.
+RECORD_INFLATER_INPUT = """() => {
+    const Native = window.DecompressionStream;
+    window.__credcatInflaterInput = [];
+    window.DecompressionStream = function (format) {
+        const inner = new Native(format);
+        const writer = inner.writable.getWriter();
+        this.readable = inner.readable;
+        this.writable = new WritableStream({
+            write(chunk) {
+                window.__credcatInflaterInput.push(chunk.byteLength);
+                return writer.write(chunk);
+            },
+            close() { return writer.close(); },
+            abort(reason) { return writer.abort(reason); },
+        });
+    };
+}"""
+
+
+def test_a_decompression_bomb_is_inflated_a_slice_at_a_time(page: Page, sample_site: Site):
+    """A badge image of 1 MB whose compressed text inflates to 1 GB is refused as larger than
+    5 MB, and the page inflates it a small slice at a time (4 KiB, at most some 4 MB inflated
+    each), reading each before the next: the browser's inflater once got the image's text in
+    the chunks the file's stream hands over (up to a megabyte) and inflated each whole before
+    the page could stop it (a 4.7 MB image inflating to 4.6 GB grew the tab by 2.3 GB). A
+    compressed credential of several slices is still read."""
+    said = ui_strings("en")["check"]
+    squeeze = zlib.compressobj(9)
+    block = b" " * (1024 * 1024)
+    parts = [squeeze.compress(b'{"a": "'), *(squeeze.compress(block) for _ in range(1_000))]
+    text = b"".join([*parts, squeeze.flush()])
+    bomb = fx.png(fx.png_chunk(b"iTXt", b"openbadgecredential\0\1\0\0\0" + text))
+    assert len(bomb) > 1_000_000  # more than the file's stream hands over at once
+    open_check(page, sample_site)
+    page.evaluate(RECORD_INFLATER_INPUT)
+    choose(page, "badge.png", "image/png", bomb)
+    assert verdict(page) == "error", output_text(page)
+    expect(page.locator(".credcat-check__message")).to_have_text(
+        str(said["error_too_big"]).format(mb=5)
+    )
+    slices = page.evaluate("() => window.__credcatInflaterInput")
+    assert slices and max(slices) <= 4096, max(slices or [0])
+    # it stopped soon after 5 MB inflated (some 5 kB of spaces compressed), not at the end
+    assert sum(slices) < 100_000, sum(slices)
+
+    # a compressed credential of many slices (its texts as random as a real one's) is read
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    badge["credentialSubject"]["achievement"]["description"] = base64.b64encode(
+        random.Random(1).randbytes(60_000)
+    ).decode()
+    page.evaluate("() => { window.__credcatInflaterInput = []; }")
+    choose(page, "maria.png", "image/png", fx.baked_png(json.dumps(badge), compressed=True))
+    assert verdict(page) != "error", output_text(page)
+    expect(page.locator(".credcat-check__baked")).to_have_attribute("data-credcat-baked", "png")
+    assert len(page.evaluate("() => window.__credcatInflaterInput")) > 10
 
 
 def test_a_damaged_badge_image_gets_a_clear_message_and_never_runs(page: Page, sample_site: Site):

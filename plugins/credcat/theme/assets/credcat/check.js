@@ -14,9 +14,9 @@
  * it holds; how many it holds is said). The signature is never verified here. An Open Badge
  * baked into its image is read from it (unbake): a PNG's iTXt chunk "openbadgecredential"
  * (the chunks walked within the file, from the signature to IEND; a compressed text inflated
- * with DecompressionStream, to at most max_bytes), an SVG's <openbadges:credential> (parsed as
- * XML, never put into the page); the result says so (.credcat-check__baked), and an image
- * without one says that none is baked into it. A PDF, a photo (JPEG, GIF, WebP, HEIC, AVIF,
+ * with DecompressionStream 4 KiB at a time, to at most max_bytes), an SVG's
+ * <openbadges:credential> (parsed as XML, never put into the page); the result says so
+ * (.credcat-check__baked), and an image without one says that none is baked into it. A PDF, a photo (JPEG, GIF, WebP, HEIC, AVIF,
  * by its first bytes) or a web page is named as such (error_file_kind).
  *
  * Assessment: an EDC states how its holder was assessed in credentialSubject.hasClaim.provenBy
@@ -897,15 +897,39 @@
     }
   }
 
+  // compressed bytes handed to the inflater at a time: deflate inflates at most some 1,032
+  // times, so at most some 4 MB come out of a slice, and a slice goes in only once what came out
+  // of the one before was read (a file's stream hands over megabytes at once, each inflated
+  // whole before the reader could stop it: a 4.7 MB image, gigabytes)
+  var INFLATE_SLICE = 4096;
+
   /** Inflated zlib data (a compressed iTXt text): a Promise of its bytes, at most MAX_BYTES
    *  (a small chunk can inflate to gigabytes: reading stops past the limit). */
   function inflate(bytes, damaged) {
-    var reader;
+    var stream;
     try {
-      reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate")).getReader();
+      stream = new DecompressionStream("deflate");
     } catch (e) {  // no DecompressionStream in this browser
       return Promise.reject(new Refusal("error_baked_compressed"));
     }
+    var writer = stream.writable.getWriter();
+    var reader = stream.readable.getReader();
+    var stopped = false;
+    // each slice is written once the one before is taken (the inflater's readable side holds
+    // back the next write while what it made is unread)
+    function feed(at) {
+      if (stopped) {
+        return;
+      }
+      if (at >= bytes.length) {
+        writer.close().catch(function () {});  // a text cut short errs on the reader's side
+        return;
+      }
+      writer.write(bytes.subarray(at, at + INFLATE_SLICE)).then(function () {
+        feed(at + INFLATE_SLICE);
+      }, function () {});  // not zlib: the reader says so
+    }
+    feed(0);
     var parts = [];
     var total = 0;
     function next() {
@@ -918,6 +942,8 @@
         }
         total += step.value.length;
         if (total > MAX_BYTES) {
+          stopped = true;
+          parts = [];
           reader.cancel().catch(function () {});
           throw new Refusal("error_too_big", { mb: Math.round(MAX_BYTES / 1048576) });
         }
@@ -926,6 +952,7 @@
       });
     }
     return next().catch(function (error) {
+      stopped = true;
       throw error instanceof Refusal ? error : damaged;
     });
   }
