@@ -1176,10 +1176,16 @@ def former_names(catalogue: Catalogue) -> FormerNames:
 
     Every file that describes an organisation lists them as alternative names (``altLabel``,
     beside its short name), so that one IRI has one description in every file, whichever
-    version's; the check page accepts a credential that names its issuer so."""
+    version's; the check page accepts a credential that names its issuer so.
+
+    Only names in a language the catalogue offers or the organisation's name has now count:
+    ``credcat release`` records no other, and a record edited to hold its name in thousands
+    of languages (which ``credcat check`` reads without a word) would put each into every
+    file that names the organisation."""
     known = catalogue.memo.get(("former-names", ""))
     if isinstance(known, dict):
         return known
+    offered = {catalogue.settings.default_language, *catalogue.settings.languages}
     first: dict[str, dict[str, dict[str, date]]] = {}
     for releases in catalogue.archive.releases.values():
         for release_ in releases:
@@ -1188,7 +1194,7 @@ def former_names(catalogue: Catalogue) -> FormerNames:
                 if org is None:
                     continue
                 for lang, text in name:
-                    if org.name.get(lang) == text:
+                    if org.name.get(lang) == text or (lang not in offered and lang not in org.name):
                         continue
                     seen = first.setdefault(oid, {}).setdefault(lang, {})
                     if text not in seen or release_.released < seen[text]:
