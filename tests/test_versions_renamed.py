@@ -440,3 +440,41 @@ def test_a_record_naming_it_in_languages_nobody_offers_publishes_no_such_names(
     files = [p for p in out.rglob("*") if p.is_file()]
     assert any("River College" in p.read_text("utf-8") for p in files)
     assert not any("Old name" in p.read_text("utf-8") for p in files)
+
+
+PAYLOAD = "</script><svg onload=alert(1)>\"'&amp;<!--"
+
+
+def test_a_hostile_earlier_name_is_escaped_wherever_it_is_shown(tmp_path: Path) -> None:
+    """A release record is catalogue input like any file (a snapshot can be edited in a pull
+    request): an earlier name holding markup reaches the organisation's page and the list
+    ("Formerly named: …"), the released version's page and summary (the name it was released
+    under), the search index and the check page's configuration only as text."""
+    config = make_project(tmp_path / "project")
+    root = tmp_path / "project" / "catalogue"
+    code, output = release(root, CID, "2026-01-15")
+    assert code == 0, output
+    edit(
+        root / "versions" / CID / "1.0.yaml",
+        f'en: "{RIVER}"}}}}',
+        "en: " + json.dumps(PAYLOAD) + "}}",
+    )
+    assert former_names(load_catalogue(root)) == {"river-university": {"en": (PAYLOAD,)}}
+    site = tmp_path / "site"
+    build_site(config, site)
+    escaped = "&lt;/script&gt;&lt;svg onload=alert(1)&gt;"
+    for path in (
+        "organisations/",
+        "organisations/river-university/",
+        f"credentials/{CID}/1.0/",
+        f"credentials/{CID}/1.0/summary/",
+    ):
+        page = _page(site, path)
+        assert escaped in page, path
+    assert not [p for p in site.rglob("*.html") if "<svg onload" in p.read_text("utf-8")]
+    # inside <script> (the check page's configuration) "<" is never written as it is
+    check = _page(site, "check/")
+    assert "\\u003c/script\\u003e\\u003csvg onload=alert(1)\\u003e" in check
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    found = [d["text"] for d in docs if d["location"] == "organisations/river-university/"]
+    assert found and f"Formerly named: {escaped}" in found[0] and "<svg" not in found[0]
