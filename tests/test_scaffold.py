@@ -496,6 +496,37 @@ def test_new_files_are_refused_until_filled_in_then_build(tmp_path: Path) -> Non
     assert run("verify-site", str(site), "--catalogue", str(catalogue))[0] == 0
 
 
+def test_an_organisations_name_is_a_name_not_a_text_to_translate(tmp_path: Path) -> None:
+    """A German vocational school with an English page beside the German: ``credcat new
+    organisation`` writes the name and short name in each language unmarked (a legal name is
+    not translated: the file says to delete the languages it has none in), and an
+    organisation whose name is German only leaves the English figure of ``credcat check`` as
+    it was, without a warning: names count in no language."""
+    folder = init(tmp_path, "--title", "Kurse der BBS Rheinau", "--languages", "de,en", *GIVEN)
+    catalogue = folder / "catalogue"
+    assert run("new", "organisation", "partner-school", "--catalogue", str(catalogue))[0] == 0
+    written = (catalogue / "organisations" / "partner-school.yaml").read_text("utf-8")
+    names = written.split("\nshort_name:", 1)[0].split("\nname:", 1)[1]
+    assert "# translate" not in names and names.count(NEW_PLACEHOLDER) == 2
+    assert "a name is not translated" in written
+    (catalogue / "organisations" / "partner-school.yaml").unlink()
+
+    def counts() -> tuple[str, list[str]]:
+        code, output = run("check", "--strict", str(catalogue))
+        assert code == 0, output
+        lines = output.splitlines()
+        return next(line for line in lines if line.startswith("translations: ")), [
+            line for line in lines if ": warning: " in line or ": note: " in line
+        ]
+
+    before = counts()
+    publisher = next((catalogue / "organisations").glob("*.yaml"))
+    text = publisher.read_text("utf-8")
+    assert '  en: "HTL Wels"\n' in text
+    publisher.write_text(text.replace('  en: "HTL Wels"\n', ""), "utf-8")
+    assert counts() == before
+
+
 def test_new_refuses_an_existing_file_a_bad_id_and_a_missing_catalogue(tmp_path: Path) -> None:
     folder = init(tmp_path)
     catalogue = str(folder / "catalogue")
@@ -809,16 +840,16 @@ def test_texts_marked_translate_are_notes_and_count_as_untranslated(tmp_path: Pa
     names it as a note (a strict check still passes) and the translation counts, which count
     it, leave it out (they read '100%' before; then they took it off the credentials' count,
     which did not hold it). The publisher's name is its legal name, written the same in
-    each language, not marked: it counts as there."""
+    each language, not marked, and not counted: a name is not translated."""
     folder = init(tmp_path, "--title", "Microcertificats de Wavre", "--languages", "fr,nl", *GIVEN)
     code, output = run("check", "--strict", str(folder / "catalogue"))
     assert code == 0, output
     lines = output.splitlines()
     notes = [line for line in lines if ": note: " in line]
     assert len(notes) == 1 and all("the nl text is marked '# translate'" in n for n in notes)
-    # the counted texts: the example credential's seven, the catalogue's title and the
-    # publisher's name; the marked one is not translated yet
-    assert "translations: fr 100% (9/9), nl 88% (8/9)" in lines
+    # the counted texts: the example credential's seven and the catalogue's title; the
+    # marked one is not translated yet
+    assert "translations: fr 100% (8/8), nl 87% (7/8)" in lines
     assert lines[-1].startswith("OK: ") and ", 1 note in " in lines[-1]
     settings = folder / "catalogue" / "catalogue.yaml"
     text = settings.read_text("utf-8")
@@ -827,7 +858,7 @@ def test_texts_marked_translate_are_notes_and_count_as_untranslated(tmp_path: Pa
         "utf-8",
     )
     code, output = run("check", "--strict", str(folder / "catalogue"))
-    assert "translations: fr 100% (9/9), nl 100% (9/9)" in output.splitlines()
+    assert "translations: fr 100% (8/8), nl 100% (8/8)" in output.splitlines()
 
 
 def test_the_values_init_chose_are_noted_until_replaced(tmp_path: Path) -> None:
@@ -1075,9 +1106,9 @@ def test_a_home_pages_heading_says_the_language_of_the_catalogues_title(
 def test_the_translation_counts_of_a_czech_catalogue_count_what_is_czech(tmp_path: Path) -> None:
     """Czech by default, English beside it: init has no Czech example texts, so it writes the
     English ones marked '# translate' under cs; the counts say Czech is barely started
-    (its title and the publisher's name, given in Czech) and English lacks the title (the
-    name is the publisher's legal name, the same in each language)."""
+    (its title, given in Czech) and English lacks the title (the publisher's legal name is
+    a name, not a text to translate: not counted)."""
     folder = init(tmp_path, "--title", "Mikrocertifikáty SPŠ", "--languages", "cs,en", *GIVEN)
     code, output = run("check", str(folder / "catalogue"))
     assert code == 0, output
-    assert "translations: cs 22% (2/9), en 88% (8/9)" in output.splitlines()
+    assert "translations: cs 12% (1/8), en 87% (7/8)" in output.splitlines()

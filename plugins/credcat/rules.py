@@ -812,8 +812,10 @@ def translation_completeness(cat: Catalogue) -> dict[str, tuple[int, int]]:
     """How many texts exist in each catalogue language: ``{lang: (present, total)}``.
 
     Counts every translatable credential text, the catalogue's title, and every
-    organisation's name, short name and description, so ``credcat check`` can report the
-    state of each language (partial ones included).
+    organisation's description, so ``credcat check`` can report the state of each language
+    (partial ones included). An organisation's name and short name are names, not texts to
+    translate (it has them in the languages it is registered in, as
+    :func:`organisation_translations` says): they count in no language.
     """
     texts: list[Collection[str]] = [langs for _, _, langs in _translatable(cat)]
     texts.append(cat.settings.title)
@@ -822,7 +824,7 @@ def translation_completeness(cat: Catalogue) -> dict[str, tuple[int, int]]:
     return {lang: (sum(1 for text in texts if lang in text), len(texts)) for lang in cat.languages}
 
 
-COUNTED_ORGANISATION_TEXTS = ("name", "short_name", "description")
+COUNTED_ORGANISATION_TEXTS = ("description",)
 """An organisation's texts :func:`translation_completeness` counts."""
 
 
