@@ -11,6 +11,7 @@ import json
 import posixpath
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from catalogue_factory import (
@@ -500,10 +501,14 @@ def test_a_card_without_ects_shows_its_hours(tmp_path: Path) -> None:
     assert {"card_hours", "fact_workload"} <= set(SCRIPT_STRINGS)
 
 
-def test_the_ects_range_is_offered_only_where_a_credential_states_ects(tmp_path: Path) -> None:
-    """A catalogue of hours (a vocational school's) has no ECTS range to filter by: "From 1"
-    would match nothing. Where some credentials state hours only, a hint under the range says
-    they drop out of it, and describes its two boxes only while it is shown."""
+def test_the_workload_range_is_in_ects_or_else_in_hours(tmp_path: Path) -> None:
+    """The workload range is in the unit the catalogue's credentials state: a vocational
+    school's catalogue of hours has a range in hours ("Workload in hours", whole numbers on a
+    numeric keypad, its placeholders the fewest and most hours), a catalogue with ECTS one in
+    ECTS; in a mixed one a hint, describing both boxes, says that credentials of hours alone
+    match by their hours (at 25 to 30 an ECTS credit), and none where every credential states
+    ECTS. catalogue.json holds what the script decides with: ``c`` where ECTS are stated, ``h``
+    where hours are; the configuration the forms of "From 1 hour" by plural category."""
     from test_site_build import build_site, make_project, parse
 
     catalogues = {
@@ -514,19 +519,75 @@ def test_the_ects_range_is_offered_only_where_a_credential_states_ects(tmp_path:
         "mixed": {"welding": hours_credential("Welding", 80), "sql": credential()},
         "ects": {"sql": credential()},
     }
+    expected = {  # unit, placeholders, hint shown
+        "hours": ("hours", ["60", "80"], False),
+        "mixed": ("ects", ["4", "4"], True),
+        "ects": ("ects", ["4", "4"], False),
+    }
     for name, creds in catalogues.items():
         root = write_catalogue(tmp_path / name / "catalogue", creds)
         site = tmp_path / name / "site"
         build_site(make_project(tmp_path / name / "project", root), site)
+        unit, placeholders, hinted = expected[name]
         for lang in ("", "de/"):
+            words = ui_strings(lang.rstrip("/") or "en")
             doc = parse(site / lang / "catalogue" / "index.html")
             group = doc.find("details", id="credcat-workload")
             hint = doc.find("p", id="credcat-workload-hint")
             boxes = [doc.find("input", id=f"credcat-ects-{end}") for end in ("min", "max")]
-            assert ("hidden" in group.attrs) is (name == "hours"), (name, lang)
-            assert ("hidden" in hint.attrs) is (name != "mixed"), (name, lang)
-            assert hint.text() == ui_strings(lang.rstrip("/") or "en")["workload_ects_only"]
+            assert "hidden" not in group.attrs, (name, lang)
+            assert group.attrs["data-credcat-unit"] == unit
+            label = words["facet_workload_hours" if unit == "hours" else "facet_workload"]
+            assert group.find("summary").text() == label
+            assert group.find("legend").text() == label
+            assert [box.attrs["name"] for box in boxes] == [f"{unit}_min", f"{unit}_max"]
+            keypad = "numeric" if unit == "hours" else "decimal"
+            assert [box.attrs["inputmode"] for box in boxes] == [keypad] * 2
+            assert [box.attrs["placeholder"] for box in boxes] == placeholders, (name, lang)
+            assert ("hidden" in hint.attrs) is not hinted, (name, lang)
+            assert hint.text() == words["workload_hours_match"]
             described = [box.attrs.get("aria-describedby") for box in boxes]
-            assert described == (["credcat-workload-hint"] * 2 if name == "mixed" else [None] * 2)
-            placeholders = [box.attrs["placeholder"] for box in boxes]
-            assert placeholders == (["", ""] if name == "hours" else ["4", "4"])
+            assert described == (["credcat-workload-hint"] * 2 if hinted else [None] * 2)
+            error = doc.find("p", id="credcat-workload-error")
+            assert "hidden" in error.attrs and error.text() == ""
+            config = json.loads(doc.find("script", id="credcat-catalogue-config").text())
+            for key in ("catalogue_chip_min_hours", "catalogue_chip_max_hours"):
+                forms = config["plurals"][key]["forms"]
+                assert (forms["one"], forms["other"]) == (words[key].pick(1), words[key].pick(40))
+            for key in ("facet_workload_hours", "workload_not_whole", "workload_not_number"):
+                assert config["strings"][key] == str(words[key])
+            data = json.loads((site / lang / "catalogue.json").read_text("utf-8"))
+            workloads = {e["i"]: (e.get("c"), e.get("h")) for e in data["credentials"]}
+            for cid in creds:
+                stated = creds[cid]["workload"]
+                assert workloads[cid] == (stated.get("ects"), stated.get("hours")), (name, cid)
+
+
+def test_no_workload_range_where_no_credential_states_a_workload() -> None:
+    """A range is offered only in a unit some credential states: none where neither is
+    stated (credcat check refuses such credentials, but the page still builds for them)."""
+    from types import SimpleNamespace
+
+    from credcat.render.site.catalogue import _workload
+
+    loc = SimpleNamespace(
+        ui={"facet_workload": "Workload in ECTS", "facet_workload_hours": "Workload in hours"},
+        number=lambda value: f"{value:g}",
+    )
+    site: Any = SimpleNamespace(loc=loc)
+    assert _workload(site, [], [])["shown"] is False
+    assert _workload(site, [], [])["unit"] == ""
+    hours = _workload(site, [], [40, 120])
+    assert (hours["unit"], hours["min"], hours["max"], hours["hours_only"]) == (
+        "hours",
+        "40",
+        "120",
+        False,
+    )
+    mixed = _workload(site, [2.5, 5.0], [40])
+    assert (mixed["unit"], mixed["min"], mixed["max"], mixed["hours_only"]) == (
+        "ects",
+        "2.5",
+        "5",
+        True,
+    )

@@ -830,7 +830,7 @@ def test_a_drafts_card_and_comparison_give_its_planned_start(
         page.goto("about:blank")
 
 
-# --- workload in hours: the ECTS range and the workload sorts --------------------------------
+# --- workload in hours: the range in hours or ECTS, and the workload sorts ----------------------
 
 
 def fulfil_json(data: Any, route: Route) -> None:
@@ -846,47 +846,116 @@ def sorted_by(page: Page, order: str) -> list[str]:
     return shown_ids(page)
 
 
-def test_a_catalogue_of_hours_has_no_ects_range_and_sorts_by_hours(
+def chip_texts(page: Page) -> list[str]:
+    """What the buttons of the filters in use show (whether the stylesheet shows them or not)."""
+    return page.eval_on_selector_all(
+        "#credcat-chips-list button .credcat-chip__text", "els => els.map(e => e.textContent)"
+    )
+
+
+def test_a_catalogue_of_hours_filters_by_a_range_in_hours(
     tmp_path_factory: pytest.TempPathFactory, page: Page
 ) -> None:
-    """A vocational school's catalogue states hours, not ECTS: no "Workload in ECTS" range
-    (one from 1 would match nothing; one in a shared address is said to be not applied), and
-    the workload sorts order by hours, in both directions (titles are in another order)."""
+    """A vocational school's catalogue states hours, not ECTS: its workload range is in hours,
+    in English and German ("Workload in hours", "Arbeitsaufwand in Stunden"; a numeric keypad,
+    whole numbers): a range filters the cards, is in the address (hours_min, hours_max) and
+    in the filters in use with its unit ("From 70 hours", "Ab 70 Stunden"); "2,5" hours is
+    marked invalid and said so under the boxes (described by), and not applied; a range
+    upside down says why nothing matches; an address's ECTS range is said to be not applied.
+    The workload sorts order by hours, in both directions (titles are in another order)."""
     credentials = {
         "crane": hours_credential("Crane operation", 120),
         "forklift": hours_credential("Forklift safety", 60),
         "welding": hours_credential("Welding basics", 80),
     }
     for site in small_site(tmp_path_factory, "hours-only", credentials):
-        open_catalogue(page, site)
-        expect(page.locator("#credcat-workload")).to_be_hidden()
-        expect(page.locator("#credcat-ects-min")).to_be_hidden()
-        assert shown_ids(page) == ["crane", "forklift", "welding"]  # by title
-        assert sorted_by(page, "ects_asc") == ["forklift", "welding", "crane"]
-        assert sorted_by(page, "ects_desc") == ["crane", "welding", "forklift"]
+        for lang in ("en", "de"):
+            prefix = "" if lang == "en" else f"{lang}/"
+            words = ui_strings(lang)
+            low, high = page.locator("#credcat-ects-min"), page.locator("#credcat-ects-max")
+            count = page.locator("#credcat-count")
+            error = page.locator("#credcat-workload-error")
 
-        # an address with an ECTS range: every credential, and the range said to be ignored
-        open_catalogue(page, site, "?ects_min=1&sort=ects_asc")
-        expect(page.locator("#credcat-count")).to_have_text(count_text(site.catalogue, 3))
-        assert shown_ids(page) == ["forklift", "welding", "crane"]
-        expect(page.locator("#credcat-ignored")).to_be_visible()
-        expect(page.locator("#credcat-ignored")).to_contain_text("ects_min=1")
-        expect(page.locator("#credcat-empty")).to_be_hidden()
-        query = parse_qs(urlsplit(settled_url(page)).query)
-        assert "ects_min" not in query and query.get("sort") == ["ects_asc"]
-        expect(page.locator("#credcat-active-count")).to_have_text("")
+            def counted(n: int, words: Any = words) -> str:
+                return plural(words["catalogue_count"], n)
+
+            open_catalogue(page, site, lang=prefix)
+            expect(page.locator("#credcat-workload")).to_be_visible()
+            expect(page.locator("#credcat-workload > summary")).to_have_text(
+                words["facet_workload_hours"]
+            )
+            expect(low).to_have_attribute("inputmode", "numeric")
+            expect(low).to_have_attribute("placeholder", "60")
+            expect(high).to_have_attribute("placeholder", "120")
+            assert shown_ids(page) == ["crane", "forklift", "welding"]  # by title
+            assert sorted_by(page, "ects_asc") == ["forklift", "welding", "crane"]
+            assert sorted_by(page, "ects_desc") == ["crane", "welding", "forklift"]
+            page.locator("#credcat-sort").select_option("title")
+
+            low.fill("70")
+            expect(count).to_have_text(counted(2))
+            assert shown_ids(page) == ["crane", "welding"]
+            high.fill("100")
+            expect(count).to_have_text(counted(1))
+            assert shown_ids(page) == ["welding"]
+            query = parse_qs(urlsplit(settled_url(page)).query)
+            assert query.get("hours_min") == ["70"] and query.get("hours_max") == ["100"]
+            assert "ects_min" not in query
+            hours = words["catalogue_chip_min_hours"], words["catalogue_chip_max_hours"]
+            assert chip_texts(page) == [
+                hours[0].pick(70).replace("{n}", "70"),
+                hours[1].pick(100).replace("{n}", "100"),
+            ]
+            expect(page.locator("#credcat-active-count")).not_to_have_text("")
+            expect(error).to_be_hidden()
+
+            # hours are whole: "2,5" is no number of hours, said so, and only the end is applied
+            low.fill("2,5")
+            expect(low).to_have_attribute("aria-invalid", "true")
+            expect(error).to_be_visible()
+            expect(error).to_have_text(words["workload_not_whole"])
+            expect(low).to_have_attribute("aria-describedby", "credcat-workload-error")
+            assert high.get_attribute("aria-describedby") is None
+            expect(count).to_have_text(counted(2))  # up to 100: forklift, welding
+            low.fill("")
+            expect(error).to_be_hidden()
+            assert low.get_attribute("aria-invalid") is None
+            assert low.get_attribute("aria-describedby") is None
+
+            # upside down: nothing matches, and the reason is given in hours
+            low.fill("100")
+            high.fill("70")
+            expect(page.locator("#credcat-empty")).to_be_visible()
+            expect(page.locator("#credcat-empty-why")).to_have_text(
+                words["catalogue_range_inverted_hours"].format(min="100", max="70")
+            )
+
+            # a shared address: its range in hours applied, one in ECTS said to be not applied
+            open_catalogue(page, site, "?hours_min=70&ects_max=2&sort=ects_asc", lang=prefix)
+            expect(low).to_have_value("70")
+            expect(high).to_have_value("")
+            expect(count).to_have_text(counted(2))
+            assert shown_ids(page) == ["welding", "crane"]
+            expect(page.locator("#credcat-ignored")).to_be_visible()
+            expect(page.locator("#credcat-ignored")).to_contain_text("ects_max=2")
+            query = parse_qs(urlsplit(settled_url(page)).query)
+            assert "ects_max" not in query and query.get("hours_min") == ["70"]
 
         # the script decides from catalogue.json, which may be newer than the page: one
-        # credential now states ECTS, so the range is offered, with the hint
+        # credential now states ECTS, so the range is in ECTS, with the hint; the others match
+        # by their hours at 25 to 30 an ECTS credit (from 3 ECTS: 75 hours or more)
         newer = data_of(site)
         next(e for e in newer["credentials"] if e["i"] == "welding")["c"] = 3
         page.route("**/catalogue.json", functools.partial(fulfil_json, newer))
-        open_catalogue(page, site, "?ects_min=1")
-        expect(page.locator("#credcat-workload")).to_be_visible()
+        open_catalogue(page, site, "?ects_min=3&hours_min=70")
+        expect(page.locator("#credcat-workload > summary")).to_have_text(
+            ui_strings("en")["facet_workload"]
+        )
         expect(page.locator("#credcat-workload-hint")).to_be_visible()
-        expect(page.locator("#credcat-ects-min")).to_have_value("1")
-        expect(page.locator("#credcat-ignored")).to_be_hidden()
-        assert shown_ids(page) == ["welding"]
+        expect(page.locator("#credcat-ects-min")).to_have_value("3")
+        expect(page.locator("#credcat-ects-min")).to_have_attribute("inputmode", "decimal")
+        expect(page.locator("#credcat-ignored")).to_contain_text("hours_min=70")
+        assert shown_ids(page) == ["crane", "welding"]
         page.goto("about:blank")  # leave the site before its server stops
 
 
@@ -896,7 +965,8 @@ def test_a_mixed_catalogue_sorts_hours_among_ects_and_says_what_the_range_counts
     """ECTS and hours in one catalogue: the workload sorts put a course of hours where its
     hours at 27.5 an ECTS credit would put it (40 hours among 1 to 2 ECTS, 300 hours above 10
     ECTS), never all at one end; the ECTS range is offered, with a hint (describing its boxes)
-    that credentials of hours alone drop out of it."""
+    that credentials of hours alone match by their hours, at 25 to 30 an ECTS credit: from 1 to
+    2 ECTS is 25 to 60 hours, which a course of 40 hours is in, and one of 300 is not."""
     from catalogue_factory import credential
 
     def ects(title: str, n: float, hours: int) -> dict[str, Any]:
@@ -923,12 +993,17 @@ def test_a_mixed_catalogue_sorts_hours_among_ects_and_says_what_the_range_counts
         expect(page.locator("#credcat-workload")).to_be_visible()
         hint = page.locator("#credcat-workload-hint")
         expect(hint).to_be_visible()
-        expect(hint).to_have_text(ui_strings("en")["workload_ects_only"])
+        expect(hint).to_have_text(ui_strings("en")["workload_hours_match"])
         for box in ("#credcat-ects-min", "#credcat-ects-max"):
             expect(page.locator(box)).to_have_attribute("aria-describedby", "credcat-workload-hint")
         page.locator("#credcat-ects-min").fill("1")
-        expect(page.locator("#credcat-count")).to_have_text(count_text(site.catalogue, 4))
-        assert shown_ids(page) == ["statistics", "databases", "writing", "ethics"]
+        expect(page.locator("#credcat-count")).to_have_text(count_text(site.catalogue, 6))
+        page.locator("#credcat-ects-max").fill("2")
+        expect(page.locator("#credcat-count")).to_have_text(count_text(site.catalogue, 3))
+        assert shown_ids(page) == ["writing", "forklift", "ethics"]
+        assert chip_texts(page) == ["From 1 ECTS", "Up to 2 ECTS"]
+        query = parse_qs(urlsplit(settled_url(page)).query)
+        assert query.get("ects_min") == ["1"] and query.get("ects_max") == ["2"]
         page.goto("about:blank")
 
 
@@ -1010,7 +1085,8 @@ def test_a_decimal_comma_in_the_workload_range_is_read_as_one(
     """On a phone, "2,5" typed into "Von" on /de/catalogue/ (and "De" on /fr/) is 2.5 ECTS,
     not 25: the address says ects_min=2.5 and the results are those of 2.5; "2.5" still works;
     an address written with the comma (a form sent by hand) is read the same, and the box
-    shows the number as the page writes it."""
+    shows the number as the page writes it. What is no number is marked invalid and said so
+    under the boxes ("Geben Sie eine Zahl ein …"), the box's description."""
     cat = sample_site.catalogue
     low, expected = a_range_start(sample_site)
     context, _ = new_context(viewport=PHONE, has_touch=True)
@@ -1048,6 +1124,11 @@ def test_a_decimal_comma_in_the_workload_range_is_read_as_one(
     page.locator("#credcat-facets > summary").click()
     box.press_sequentially("zwei")
     expect(box).to_have_attribute("aria-invalid", "true")
+    # and said under the boxes, in the page's language, as the box's description
+    error = page.locator("#credcat-workload-error")
+    expect(error).to_have_text(ui_strings("de")["workload_not_number"])
+    expect(error).to_be_visible()
+    expect(box).to_have_attribute("aria-describedby", "credcat-workload-error")
     expect(page.locator("#credcat-count")).to_have_text(
         plural(ui_strings("de")["catalogue_count"], len(everything), "de")
     )

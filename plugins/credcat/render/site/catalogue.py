@@ -28,7 +28,7 @@ from typing import Any
 
 from ...model import Credential
 from .common import STATUS_ORDER, Site, numbered_page, page_count
-from .context import Card, CatalogueContext, FacetOption, Logo, Part
+from .context import Card, CatalogueContext, FacetOption, Logo, Part, Range
 from .credential import (
     no_longer_offered,
     open_until,
@@ -37,6 +37,7 @@ from .credential import (
     run_price_note,
 )
 from .index import FACETS, Facets, index_entries
+from .messages import Plural
 
 __all__ = ["PAGE_SIZE", "card", "catalogue_context", "list_page_inputs", "list_pages"]
 
@@ -73,8 +74,17 @@ SCRIPT_STRINGS = (
     "catalogue_chip_min",
     "catalogue_chip_max",
     "catalogue_chip_statuses",
+    "catalogue_range_inverted_hours",
+    "facet_workload",
+    "facet_workload_hours",
+    "workload_not_number",
+    "workload_not_whole",
 )
 """The UI strings ``catalogue.js`` needs to render a card (it holds no words of its own)."""
+
+SCRIPT_PLURALS = ("catalogue_chip_min_hours", "catalogue_chip_max_hours")
+"""The counted UI strings ``catalogue.js`` needs: the ends of a range in hours ("From 1 hour",
+"From 40 hours"), each form by the language's plural category (``Intl.PluralRules`` chooses)."""
 
 SORTS = ("title", "eqf_asc", "eqf_desc", "ects_asc", "ects_desc", "provider")
 """The sort orders the catalogue page offers."""
@@ -182,7 +192,7 @@ def list_page_inputs(site: Site, number: int) -> tuple[list[str], str]:
             listing["orgs"],
             listing["options"],
             listing["ectses"],
-            listing["hours_only"],
+            listing["hourses"],
         )
         listing["inputs"] = repr(shared)
     return list(shown), str(listing["inputs"])
@@ -205,8 +215,8 @@ def _values(entry: dict[str, Any], facet: str) -> Any:
 
 def _listing(site: Site) -> dict[str, Any]:
     """What every page of the catalogue's list shares: the order of the credentials, the
-    facets with their counts, the workload range in ECTS and how many credentials state no
-    ECTS (only hours). Computed once per language and build
+    facets with their counts, the workloads in ECTS and the hours of the credentials that state
+    no ECTS (only hours). Computed once per language and build
     (``Catalogue.memo``): a catalogue of 10,000 credentials has 100 pages of its list in
     every language."""
     key = ("catalogue-listing", site.lang)
@@ -228,12 +238,12 @@ def _listing(site: Site) -> dict[str, Any]:
     active = 0
     orgs: set[str] = set()
     ectses = []
-    hours_only = 0  # entries that state hours and no ECTS
+    hourses = []  # the hours of the entries that state hours and no ECTS
     for _cid, entry in index_entries(site, site.entry_memo, facets):
         if "c" in entry:
             ectses.append(entry["c"])
         elif "h" in entry:
-            hours_only += 1
+            hourses.append(entry["h"])
         _count(counts["status"], entry, "status")
         if entry["st"] != "active":
             continue
@@ -261,7 +271,7 @@ def _listing(site: Site) -> dict[str, Any]:
         "orgs": len(orgs),
         "options": {facet: options(facet) for facet in FACETS},
         "ectses": ectses,
-        "hours_only": hours_only,
+        "hourses": hourses,
     }
     site.cat.memo[key] = found
     return found
@@ -281,7 +291,6 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
     credentials = site.cat.credentials
     cards = [card(site, page, credentials[cid]) for cid in shown]
     options = listing["options"]
-    ectses = listing["ectses"]
     pages = list_pages(site)
     title = str(ui["catalogue_title"])
     if number > 1:
@@ -300,6 +309,12 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
             "running": {
                 o["value"]: loc.running_language_name(o["value"]) for o in options["language"]
             },
+            # a counted string's form for each plural category of its language
+            "plurals": {
+                key: {"lang": value.lang, "forms": value.by_category()}
+                for key in SCRIPT_PLURALS
+                if isinstance(value := ui[key], Plural)
+            },
         },
         "count_text": loc.plural(ui["catalogue_count"], listing["active"]),
         "facets": [
@@ -314,15 +329,24 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
                 "options": options["status"],
             },
         ],
-        # The range filter is in ECTS: hidden where no credential states ECTS (a catalogue of
-        # hours, vocational or non-formal: "From 1" would match nothing), and where only some
-        # do, a hint says that those with hours alone drop out of a range (catalogue.js
-        # decides again with catalogue.json, which may be newer than the page).
-        "workload": {
-            "min": loc.number(min(ectses)) if ectses else "",
-            "max": loc.number(max(ectses)) if ectses else "",
-            "shown": bool(ectses),
-            "hours_only": bool(ectses) and listing["hours_only"] > 0,
-        },
+        "workload": _workload(site, listing["ectses"], listing["hourses"]),
         "sorts": [{"value": v, "label": str(ui[f"sort_{v}"])} for v in SORTS],
+    }
+
+
+def _workload(site: Site, ectses: list[float], hourses: list[int]) -> Range:
+    """The workload range filter: in ECTS where some credential states ECTS, with a hint where
+    others state hours only (they match by their hours, at 25 to 30 an ECTS credit:
+    ``rules.HOURS_PER_ECTS``); in hours where none states ECTS but some state hours (a
+    vocational school's catalogue); not offered where none states either. ``catalogue.js``
+    decides again with ``catalogue.json``, which may be newer than the page."""
+    loc, ui = site.loc, site.loc.ui
+    unit, values = ("ects", ectses) if ectses else ("hours", hourses) if hourses else ("", [])
+    return {
+        "unit": unit,
+        "label": str(ui["facet_workload_hours" if unit == "hours" else "facet_workload"]),
+        "min": loc.number(min(values)) if values else "",
+        "max": loc.number(max(values)) if values else "",
+        "shown": bool(values),
+        "hours_only": unit == "ects" and bool(hourses),
     }

@@ -790,10 +790,15 @@ class Facet(TypedDict):
 
 
 class Range(TypedDict):
-    """The workload filter of the catalogue page: the smallest and largest ECTS value (``""``
-    where no credential states ECTS), whether the filter is shown (some credential states
-    ECTS), and whether some credentials state hours only (they never match a range)."""
+    """The workload filter of the catalogue page: its unit (``"ects"`` where some credential
+    states ECTS, else ``"hours"`` where some states hours, else ``""``: not offered), its label
+    ("Workload in ECTS", "Workload in hours"), the smallest and largest value in that unit as
+    the page writes it (``""`` where none), whether the filter is shown, and whether some
+    credentials state hours only in a range of ECTS (they match by their hours, at 25 to 30
+    an ECTS credit: the hint says so)."""
 
+    unit: str
+    label: str
     min: str
     max: str
     shown: bool

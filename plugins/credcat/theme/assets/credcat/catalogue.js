@@ -39,11 +39,17 @@
  *   input[data-credcat-facet=<id>]         facet checkboxes; name=<id>, value=the code; disabled
  *                                          while ticking it would give no result
  *   [data-credcat-count="<id>:<value>"]    live count of a facet option, "(n)"
- *   #credcat-ects-min, #credcat-ects-max   workload range in ECTS (text boxes, inputmode=decimal:
- *                                          "2,5" and "2.5" are 2.5, see parseNumber), inside #credcat-workload: hidden
- *                                          (and ects_min, ects_max of an address not applied) where
- *                                          no credential states ECTS; #credcat-workload-hint shown
- *                                          where some state hours only (they never match a range)
+ *   #credcat-ects-min, #credcat-ects-max   the workload range's two boxes, inside #credcat-workload
+ *                                          [data-credcat-unit=ects|hours] (see rangeUnit): in ECTS
+ *                                          where some credential states ECTS (inputmode=decimal:
+ *                                          "2,5" and "2.5" are 2.5, see parseNumber), with
+ *                                          #credcat-workload-hint where others state hours only
+ *                                          (they match by their hours, see inRange); in hours where
+ *                                          none states ECTS but some state hours (inputmode=numeric,
+ *                                          whole numbers); hidden where none states either. Only
+ *                                          the unit's ends of an address are applied (ects_min,
+ *                                          ects_max or hours_min, hours_max); #credcat-workload-error
+ *                                          says what in a box is no number (aria-invalid)
  *   #credcat-reset                         clears every filter
  *   #credcat-show-results                  "Show N results": closes the phone panel, focuses the results
  *   #credcat-count                         results count (role="status": announced politely)
@@ -53,7 +59,7 @@
  *                                          facets fold into a panel: a phone): a button per filter
  *                                          of the panel in use, button[data-credcat-chip=<key>]
  *                                          (<facet>:<value>, status: for every status, ects_min,
- *                                          ects_max), named "Remove filter: <what it shows>";
+ *                                          ects_max, hours_min, hours_max), named "Remove filter: <what it shows>";
  *                                          pressed, it removes that filter (a step in the history)
  *                                          and the focus goes to the next one, else to the facets'
  *                                          summary
@@ -84,7 +90,8 @@
  *   window.performance mark "credcat-texts"    set when catalogue-texts.json has been merged
  *
  * URL state (shareable, restored on load): ?text=…&eqf=6&eqf=7&field=0613&mode=online&language=de
- * &org=<id>&status=retired&ects_min=2&ects_max=10&sort=eqf_asc. `status` absent = active only;
+ * &org=<id>&status=retired&ects_min=2&ects_max=10&sort=eqf_asc (hours_min=40&hours_max=120 in a
+ * catalogue of hours). `status` absent = active only;
  * `status=all` = every status. Within a facet the values are alternatives (or); facets combine
  * (and). Each change of a filter is a step in the browser's history (Back undoes it); typing
  * makes one step per pause, not one per key.
@@ -100,6 +107,7 @@
   var PHONE = "(max-width: 59.984375em)";
   var URL_DELAY = 250;       // ms between a change and its address (see writeUrl)
   var HOURS_PER_ECTS = 27.5; // only to sort hours among ECTS (see workloadOf)
+  var ECTS_HOURS = [25, 30]; // the hours of learning an ECTS credit stands for (see inRange)
 
   var root = document.getElementById("credcat-catalogue");
   var form = document.getElementById("credcat-filters");
@@ -128,6 +136,7 @@
   var maxEl = document.getElementById("credcat-ects-max");
   var workloadEl = document.getElementById("credcat-workload");
   var workloadHint = document.getElementById("credcat-workload-hint");
+  var workloadError = document.getElementById("credcat-workload-error");
   var bar = document.getElementById("credcat-compare-bar");
   var barLink = document.getElementById("credcat-compare-link");
   var barClear = document.getElementById("credcat-compare-clear");
@@ -143,8 +152,10 @@
   var numberFormat = window.Intl ? new Intl.NumberFormat(lang, { maximumFractionDigits: 2, useGrouping: false }) : null;
 
   var data = null;
-  var ectsStated = false;  // some credential states ECTS: the range filter is offered
+  var ectsStated = false;  // some credential states ECTS: the range filter is in ECTS
   var hoursOnly = false;   // some credential states hours and no ECTS
+  var rangeUnit = "";      // the range filter's unit: "ects", "hours" or "" (not offered)
+  var bounds = { ects: [Infinity, -Infinity], hours: [Infinity, -Infinity] };  // for placeholders
   var items = [];          // {e: entry, t: texts entry|null, text: folded words, vals: [[codes] per facet], card: element|null}
   var byId = Object.create(null);      // id -> item (no prototype: ids come from addresses)
   var texts = "none";      // catalogue-texts.json: "none", "loading", "here" or "failed"
@@ -210,6 +221,21 @@
     return fill(d[key] || d.credcatTextOther || "{n}", { n: n });
   }
 
+  // A counted string of the configuration (config.plurals: the build's forms by plural
+  // category, as compare.js's counted): "From 1 hour", "From 40 hours".
+  function counted(key, n) {
+    var entry = (config.plurals || {})[key] || {};
+    var forms = entry.forms || {};
+    var category;
+    try {
+      var code = entry.lang || uiLang;
+      category = (pluralRules[code] || (pluralRules[code] = new Intl.PluralRules(code))).select(n);
+    } catch (e) {
+      category = n === 1 ? "one" : "other";
+    }
+    return fill(forms[category] || forms.other || "{n}", { n: formatNumber(n) });
+  }
+
   function today() {
     var d = new Date();
     function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -243,22 +269,30 @@
     return parseFloat(text.replace(",", "."));
   }
 
-  function number(input) {
-    return input ? parseNumber(input.value) : null;
+  // An end of the range in the range's unit: a number of ECTS (parseNumber), or a whole number
+  // of hours ("40"; "2,5" hours is not one, and the box is marked invalid).
+  function parseAmount(text) {
+    if (rangeUnit !== "hours") return parseNumber(text);
+    text = String(text === null || text === undefined ? "" : text).trim();
+    return /^\d+$/.test(text) ? parseInt(text, 10) : null;
   }
 
-  // A box holding something that is no number ("2 ECTS", "abc")
+  function number(input) {
+    return input ? parseAmount(input.value) : null;
+  }
+
+  // A box holding something that is no number ("2 ECTS", "abc"; in hours, "2.5" too)
   function unreadable(input) {
     return !!input && input.value.trim() !== "" && number(input) === null;
   }
 
   function readState() {
-    // no range where it is not offered (no credential states ECTS): nothing could match it
+    // no range where it is not offered (no credential states a workload): nothing could match it
     var state = {
       q: query.value.trim(),
       sort: sortEl.value,
-      min: ectsStated ? number(minEl) : null,
-      max: ectsStated ? number(maxEl) : null
+      min: rangeUnit ? number(minEl) : null,
+      max: rangeUnit ? number(maxEl) : null
     };
     FACETS.forEach(function (facet) { state[facet] = selected(facet); });
     return state;
@@ -296,10 +330,18 @@
         codesOf("language", list_(e.l)), orgs, [code("status", e.st)]];
       var item = { e: e, t: null, text: null, vals: vals, card: null, cardKey: "" };
       items.push(item);
-      if (typeof e.c === "number") ectsStated = true;
-      else if (typeof e.h === "number") hoursOnly = true;
+      if (typeof e.c === "number") {
+        ectsStated = true;
+        if (e.c < bounds.ects[0]) bounds.ects[0] = e.c;
+        if (e.c > bounds.ects[1]) bounds.ects[1] = e.c;
+      } else if (typeof e.h === "number") {
+        hoursOnly = true;
+        if (e.h < bounds.hours[0]) bounds.hours[0] = e.h;
+        if (e.h > bounds.hours[1]) bounds.hours[1] = e.h;
+      }
       if (typeof e.i === "string") byId[e.i] = item;
     }
+    rangeUnit = ectsStated ? "ects" : hoursOnly ? "hours" : "";
   }
 
   /** Add catalogue-texts.json to the items (by id: a texts entry without its card is left out). */
@@ -409,12 +451,27 @@
    *  ECTS, not after every ECTS one (as two groups, ECTS then hours, would put it) nor first
    *  (as reading no ECTS as 0 did). The number only orders, it is never shown: a card says
    *  what the credential states (ECTS, else hours). Credentials of the same size keep the
-   *  title order. The range filter compares ECTS only (hours are not converted into credits
-   *  a credential does not award). */
+   *  title order. The range filter compares with the range of 25 to 30 hours instead
+   *  (inRange). */
   function workloadOf(e) {
     if (typeof e.c === "number") return e.c;
     if (typeof e.h === "number") return e.h / HOURS_PER_ECTS;
     return null;
+  }
+
+  /** Whether a credential's workload lies in the range min..max (either may be null: open) of
+   *  the range's unit. In hours (a catalogue where no credential states ECTS): its hours. In
+   *  ECTS: its ECTS credits where it states them, else its hours where it states hours only,
+   *  at 25 to 30 hours for one credit (ECTS_HOURS, the range the workload check accepts,
+   *  rules.HOURS_PER_ECTS): it matches where some number of credits in the range stands for
+   *  its hours (from 25 × min to 30 × max hours), so that a course of 140 hours is among those
+   *  of 5 ECTS, and one of 40 hours matches "from 1" and "up to 2" ECTS. Its card still says
+   *  what it states (hours). A workload stated neither way matches no range. */
+  function inRange(e, min, max) {
+    var c = rangeUnit === "hours" ? e.h : e.c;
+    if (typeof c === "number") return (min === null || c >= min) && (max === null || c <= max);
+    if (rangeUnit !== "ects" || typeof e.h !== "number") return false;
+    return (min === null || e.h >= ECTS_HOURS[0] * min) && (max === null || e.h <= ECTS_HOURS[1] * max);
   }
 
   // --- filtering --------------------------------------------------------------------------
@@ -465,10 +522,7 @@
       var index = sequence[n];
       if (hits && !hits[index]) continue;
       var item = items[index];
-      if (min !== null || max !== null) {
-        var c = item.e.c;
-        if (typeof c !== "number" || (min !== null && c < min) || (max !== null && c > max)) continue;
-      }
+      if ((min !== null || max !== null) && !inRange(item.e, min, max)) continue;
       var failed = -1;
       var failures = 0;
       for (f = 0; f < nf && failures < 2; f++) {
@@ -738,15 +792,38 @@
     });
   }
 
-  /** The ECTS range only where some credential states ECTS (catalogue.json may be newer than
-   *  the page), with its hint where some state hours only; the hint describes the two boxes
-   *  only while it is shown (a hidden description would still be read). */
+  /** The range in ECTS where some credential states ECTS (catalogue.json may be newer than
+   *  the page), with its hint where some state hours only; in hours where none states ECTS but
+   *  some state hours; none where none states either. Its label, keypad, placeholders (the
+   *  smallest and largest workload) and names follow the unit. */
   function showWorkload() {
-    if (workloadEl) workloadEl.hidden = !ectsStated;
-    var hint = ectsStated && hoursOnly;
-    if (workloadHint) workloadHint.hidden = !hint;
+    if (workloadEl) {
+      workloadEl.hidden = !rangeUnit;
+      workloadEl.setAttribute("data-credcat-unit", rangeUnit);
+      var label = rangeUnit === "hours" ? words.facet_workload_hours : words.facet_workload;
+      Array.prototype.forEach.call(workloadEl.querySelectorAll("summary, legend"), function (node) {
+        if (label) node.textContent = label;
+      });
+    }
+    if (workloadHint) workloadHint.hidden = !(rangeUnit === "ects" && hoursOnly);
+    var range = bounds[rangeUnit] || [Infinity, -Infinity];
+    [[minEl, "_min", range[0]], [maxEl, "_max", range[1]]].forEach(function (box) {
+      var input = box[0];
+      input.name = (rangeUnit || "ects") + box[1];
+      input.setAttribute("inputmode", rangeUnit === "hours" ? "numeric" : "decimal");
+      input.placeholder = isFinite(box[2]) ? formatNumber(box[2]) : "";
+    });
+    describeRange();
+  }
+
+  /** The boxes' description: the error under them, for a box that holds no number (a hidden
+   *  description would still be read, so each only while it is shown), and the hint. */
+  function describeRange() {
     [minEl, maxEl].forEach(function (input) {
-      if (hint && workloadHint) input.setAttribute("aria-describedby", workloadHint.id);
+      var ids = [];
+      if (workloadError && !workloadError.hidden && unreadable(input)) ids.push(workloadError.id);
+      if (workloadHint && !workloadHint.hidden) ids.push(workloadHint.id);
+      if (ids.length) input.setAttribute("aria-describedby", ids.join(" "));
       else input.removeAttribute("aria-describedby");
     });
   }
@@ -778,8 +855,8 @@
       }
       values.forEach(function (value) { params.append(facet, value); });
     });
-    if (state.min !== null) params.set("ects_min", String(state.min));
-    if (state.max !== null) params.set("ects_max", String(state.max));
+    if (state.min !== null) params.set(rangeUnit + "_min", String(state.min));
+    if (state.max !== null) params.set(rangeUnit + "_max", String(state.max));
     if (state.sort && state.sort !== "title") params.set("sort", state.sort);
     var search = params.toString();
     return window.location.pathname + (search ? "?" + search : "") + window.location.hash;
@@ -834,14 +911,20 @@
         if (!boxes.some(function (box) { return box.value === value; })) ignored.push(facet + "=" + value);
       });
     });
-    // a range in ECTS where no credential states ECTS (the filter is not offered), or one that
-    // is no number: said too. A number is shown as the page writes it ("2,5" on a German page,
-    // whether the address says 2.5 or 2,5, as a form sent by hand would).
-    [[minEl, "ects_min"], [maxEl, "ects_max"]].forEach(function (pair) {
-      var given = params.get(pair[1]);
-      var value = parseNumber(given);
-      if (given && (!ectsStated || value === null)) ignored.push(pair[1] + "=" + given);
-      pair[0].value = ectsStated && value !== null ? formatNumber(value) : "";
+    // a range in another unit than the filter's (ects_min in a catalogue of hours, where no
+    // credential states ECTS, or hours_min in one of ECTS), or one that is no number (in
+    // hours, no whole number): said too. A number is shown as the page writes it ("2,5" on a
+    // German page, whether the address says 2.5 or 2,5, as a form sent by hand would).
+    minEl.value = "";
+    maxEl.value = "";
+    ["ects", "hours"].forEach(function (unit) {
+      [[minEl, unit + "_min"], [maxEl, unit + "_max"]].forEach(function (pair) {
+        var given = params.get(pair[1]);
+        if (!given) return;
+        var value = unit === rangeUnit ? parseAmount(given) : null;
+        if (value === null) ignored.push(pair[1] + "=" + given);
+        else pair[0].value = formatNumber(value);
+      });
     });
     if (ignoredEl) {
       ignoredEl.textContent = ignored.length ? fill(words.catalogue_ignored, { filters: ignored.join(", ") }) : "";
@@ -904,13 +987,17 @@
         });
       });
     });
+    // "From 2.5 ECTS", "From 40 hours": each end of the range with its unit
+    var hours = rangeUnit === "hours";
     if (state.min !== null) {
-      out.push({ key: "ects_min", text: fill(words.catalogue_chip_min, { ects: formatNumber(state.min) }), lang: "",
-        remove: function () { minEl.value = ""; } });
+      out.push({ key: rangeUnit + "_min", lang: "", remove: function () { minEl.value = ""; },
+        text: hours ? counted("catalogue_chip_min_hours", state.min)
+          : fill(words.catalogue_chip_min, { ects: formatNumber(state.min) }) });
     }
     if (state.max !== null) {
-      out.push({ key: "ects_max", text: fill(words.catalogue_chip_max, { ects: formatNumber(state.max) }), lang: "",
-        remove: function () { maxEl.value = ""; } });
+      out.push({ key: rangeUnit + "_max", lang: "", remove: function () { maxEl.value = ""; },
+        text: hours ? counted("catalogue_chip_max_hours", state.max)
+          : fill(words.catalogue_chip_max, { ects: formatNumber(state.max) }) });
     }
     return out;
   }
@@ -989,6 +1076,13 @@
       if (inverted || unreadable(input)) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
     });
+    // what in a box is no number: said under the boxes (it is not applied)
+    if (workloadError) {
+      var bad = rangeUnit && (unreadable(minEl) || unreadable(maxEl));
+      workloadError.textContent = bad ? (rangeUnit === "hours" ? words.workload_not_whole : words.workload_not_number) : "";
+      workloadError.hidden = !bad;
+      describeRange();
+    }
     showActive(state);
     showChips(state);
     if (showBtn) showBtn.textContent = plural(showBtn, results.length);
@@ -1011,7 +1105,8 @@
     var alone = results.length === 0 && state.q && !inverted ? wordsAlone(state) : 0;
     if (emptyWhy) {
       emptyWhy.textContent = inverted
-        ? fill(words.catalogue_range_inverted, { min: formatNumber(state.min), max: formatNumber(state.max) })
+        ? fill(rangeUnit === "hours" ? words.catalogue_range_inverted_hours : words.catalogue_range_inverted,
+          { min: formatNumber(state.min), max: formatNumber(state.max) })
         : !state.q ? emptyWhy.getAttribute("data-credcat-text")
         : fill(alone ? words.catalogue_none_query : words.catalogue_none_anywhere, { query: state.q });
     }
