@@ -860,9 +860,10 @@ def test_a_catalogue_of_hours_filters_by_a_range_in_hours(
     in English and German ("Workload in hours", "Arbeitsaufwand in Stunden"; a numeric keypad,
     whole numbers): a range filters the cards, is in the address (hours_min, hours_max) and
     in the filters in use with its unit ("From 70 hours", "Ab 70 Stunden"); "2,5" hours is
-    marked invalid and said so under the boxes (described by), and not applied; a range
-    upside down says why nothing matches; an address's ECTS range is said to be not applied.
-    The workload sorts order by hours, in both directions (titles are in another order)."""
+    marked invalid and said so under the boxes (described by), and not applied (no axe
+    violation); a range upside down says why nothing matches; an address's ECTS range is said
+    to be not applied. The workload sorts order by hours, in both directions (titles are in
+    another order)."""
     credentials = {
         "crane": hours_credential("Crane operation", 120),
         "forklift": hours_credential("Forklift safety", 60),
@@ -917,6 +918,8 @@ def test_a_catalogue_of_hours_filters_by_a_range_in_hours(
             expect(low).to_have_attribute("aria-describedby", "credcat-workload-error")
             assert high.get_attribute("aria-describedby") is None
             expect(count).to_have_text(counted(2))  # up to 100: forklift, welding
+            require_axe()
+            assert_no_axe_violations(page, f"a range in hours with a box in error ({lang})")
             low.fill("")
             expect(error).to_be_hidden()
             assert low.get_attribute("aria-invalid") is None
