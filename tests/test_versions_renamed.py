@@ -356,6 +356,11 @@ def test_record_names_adds_todays_names_to_records_that_hold_none(tmp_path: Path
     before = _snapshots(root)
     old = load_catalogue(root)
     assert all(r.organisation_names is None for rs in old.archive.releases.values() for r in rs)
+    code, output = run("check", str(root))
+    assert code == 0 and (
+        "; 20 released before credcat recorded organisations' names (if none was renamed "
+        "since, run credcat record-names)" in output
+    ), output
     code, output = run("record-names", str(root))
     assert code == 0, output
     assert output.count("recorded the organisations' names in ") == len(before) == 20
@@ -373,6 +378,8 @@ def test_record_names_adds_todays_names_to_records_that_hold_none(tmp_path: Path
             named = {oid for _loc, oid in then.organisations} | {cat.settings.publisher}
             assert then.names_then() == {oid: dict(cat.organisations[oid].name) for oid in named}
     assert former_names(cat) == {}
+    code, output = run("check", str(root))
+    assert code == 0 and "record-names" not in output, output
     code, output = run("record-names", str(root))
     assert (code, output) == (
         0,

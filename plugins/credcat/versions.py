@@ -1257,7 +1257,8 @@ def summary(catalogue: Catalogue, archive: Archive) -> str:
     """One line for ``credcat check``: released versions, and the versions not yet released.
 
     A draft's version is listed apart: ``credcat release`` refuses a draft, so the line does
-    not tell the maintainer to run it before the status is active.
+    not tell the maintainer to run it before the status is active. Versions released before
+    release records held organisations' names are counted, with ``credcat record-names``.
     """
     released = sum(len(found) for found in archive.releases.values())
     unreleased: list[str] = []
@@ -1272,6 +1273,14 @@ def summary(catalogue: Catalogue, archive: Archive) -> str:
         line += f"; drafts (set status: active, then release): {listing(drafts)}"
     if not unreleased and not drafts:
         line += "; every current version is released"
+    unnamed = sum(
+        1 for found in archive.releases.values() for r in found if r.organisation_names is None
+    )
+    if unnamed:  # released before records held names: their pages say they show today's
+        line += (
+            f"; {unnamed} released before credcat recorded organisations' names (if none was "
+            "renamed since, run credcat record-names)"
+        )
     return line
 
 
