@@ -201,6 +201,7 @@ class Localiser:
         self.number_locale = cldr_locale(lang)
         self._dates: dict[date, str] = {}
         self._prices: dict[tuple[Decimal, str], str] = {}
+        self._labels: dict[tuple[str, str], str] = {}
 
     def text(self, text: LanguageMap | None) -> str:
         """A catalogue text in the page language (:func:`~credcat.render.language.localise`),
@@ -232,6 +233,16 @@ class Localiser:
         return fill(str(self.ui[key]), **values)
 
     def label(self, name: str, code: str) -> str:
+        """Label of a vocabulary code in the interface language (:attr:`words`), as
+        :meth:`_label` finds it, found once per code: a catalogue uses few codes, shown tens
+        of thousands of times."""
+        key = (name, code)
+        found = self._labels.get(key)
+        if found is None:
+            found = self._labels[key] = self._label(name, code)
+        return found
+
+    def _label(self, name: str, code: str) -> str:
         """Label of a vocabulary code in the interface language (:attr:`words`).
 
         In this order: language and country names from CLDR; on English pages, credcat's English
