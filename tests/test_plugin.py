@@ -534,9 +534,9 @@ def test_a_streamed_text_is_written_in_pieces_that_join_to_it(
 
 
 def test_theme_parts_a_site_overrides_are_rendered_for_every_page(tmp_path: Path) -> None:
-    """A site's own table of contents, navigation, search box or configuration block (in its
-    ``custom_dir``) may show anything of the page, so credcat's pages render each for
-    themselves: here every one names its page."""
+    """A site's own table of contents, navigation, search box, configuration block or a part
+    of the footer (its copyright line; in its ``custom_dir``) may show anything of the page, so
+    credcat's pages render each for themselves: here every one names its page."""
     config = make_project(tmp_path / "project")
     text = config.read_text("utf-8").replace(
         "  font: false\n", "  font: false\n  custom_dir: overrides\n"
@@ -544,7 +544,7 @@ def test_theme_parts_a_site_overrides_are_rendered_for_every_page(tmp_path: Path
     config.write_text(text, encoding="utf-8")
     partials = config.parent / "overrides" / "partials"
     partials.mkdir(parents=True)
-    for name in ("toc", "nav", "search"):
+    for name in ("toc", "nav", "search", "copyright"):
         (partials / f"{name}.html").write_text(
             f'<p class="mine-{name}">{{{{ page.url }}}}</p>', encoding="utf-8"
         )
@@ -564,7 +564,7 @@ def test_theme_parts_a_site_overrides_are_rendered_for_every_page(tmp_path: Path
         )
     }
     for url, html in pages.items():
-        for name in ("toc", "nav", "search", "config"):
+        for name in ("toc", "nav", "search", "config", "copyright"):
             assert f'<p class="mine-{name}">{url}</p>' in html, (url, name)
 
 

@@ -1672,7 +1672,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         own pages, by context variable: the pages that show the same get each rendered once
         (:class:`_KeptLoader`).
 
-        The search box shows the same on every page of a language. credcat's own pages are
+        The search box shows the same on every page of a language, and so does the footer
+        of a page that links to no previous or next page. credcat's own pages are
         not in the navigation, so what it shows of them is the language's navigation with
         every link relative to the page: two pages of one language whose links are the same
         (the site's root and every address in the navigation, as the page reaches them) show
@@ -1692,6 +1693,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         toc = _toc_key(page.toc)
         if toc is not None:
             slots["credcat_toc"] = _Slot(self._kept_html, ("toc", lang, id(config), toc))
+        if page.previous_page is None and page.next_page is None:  # no links to neighbours
+            slots["credcat_footer"] = _Slot(self._kept_html, ("footer", lang, id(config)))
         slots = {name: slot for name, slot in slots.items() if name in self._kept_slots}
         if nav is None or "credcat_nav" not in self._kept_slots:
             return slots
@@ -1759,9 +1762,13 @@ KEPT_PARTIALS = {
     "partials/nav.html": "credcat_nav",
     "partials/search.html": "credcat_search",
     "partials/toc.html": "credcat_toc",
+    "partials/footer.html": "credcat_footer",
 }
 """The theme's partials that credcat's own pages render once for every page that shows the
 same (:meth:`CredcatPlugin._slots`): template name → the context variable of a page's slot."""
+KEPT_INCLUDES = {"partials/footer.html": ("partials/copyright.html", "partials/social.html")}
+"""The partials a kept partial of :data:`KEPT_PARTIALS` includes whatever the page, whose
+key covers what the theme's own show: a site that overrides one gets no slot for it either."""
 _THEME_OWN = "credcat-theme:"
 """Prefix of a template name that asks for the theme's own template behind credcat's wrapper."""
 KEPT_AT_ONCE = 64
@@ -1837,7 +1844,7 @@ def _keepable(config: MkDocsConfig) -> frozenset[str]:
     def own(*names: str) -> bool:
         return not custom or not any((Path(custom) / name).is_file() for name in names)
 
-    kept = {slot for name, slot in KEPT_PARTIALS.items() if own(name)}
+    kept = {slot for name, slot in KEPT_PARTIALS.items() if own(name, *KEPT_INCLUDES.get(name, ()))}
     if own("main.html", "base.html"):
         kept.add("credcat_config")
     return frozenset(kept)
