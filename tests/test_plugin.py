@@ -568,6 +568,41 @@ def test_theme_parts_a_site_overrides_are_rendered_for_every_page(tmp_path: Path
             assert f'<p class="mine-{name}">{url}</p>' in html, (url, name)
 
 
+def test_theme_parts_included_by_kept_ones_that_a_site_overrides_are_rendered_for_every_page(
+    tmp_path: Path,
+) -> None:
+    """A site's own item of the navigation, item of the table of contents or logo (which the
+    theme's navigation and table of contents include) may show anything of the page too: the
+    navigation and table of contents that include them are rendered for each page."""
+    config = make_project(tmp_path / "project")
+    text = config.read_text("utf-8").replace(
+        "  font: false\n", "  font: false\n  custom_dir: overrides\n"
+    )
+    config.write_text(text, encoding="utf-8")
+    partials = config.parent / "overrides" / "partials"
+    partials.mkdir(parents=True)
+    for name in ("toc-item", "logo"):
+        (partials / f"{name}.html").write_text(
+            f'<span class="mine-{name}">{{{{ page.url }}}}</span>', encoding="utf-8"
+        )
+    (partials / "nav-item.html").write_text(  # the navigation imports its macro
+        '{% macro render(nav_item, path, level, parent) %}<span class="mine-nav-item">'
+        "{{ page.url }}</span>{% endmacro %}",
+        encoding="utf-8",
+    )
+    build_site(config, tmp_path / "site")
+    for url in (
+        "credentials/intro-databases/",
+        "credentials/intro-databases/1.0/",
+        "credentials/advanced-queries/",
+        "credentials/advanced-queries/1.0/",
+    ):
+        html = (tmp_path / "site" / url / "index.html").read_text("utf-8")
+        for name in ("nav-item", "toc-item", "logo"):
+            mine = re.findall(rf'<span class="mine-{name}">([^<]*)</span>', html)
+            assert mine and set(mine) == {url}, (url, name, mine)
+
+
 def _html_pages(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*.html"))}
 

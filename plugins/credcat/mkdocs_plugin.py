@@ -1766,9 +1766,21 @@ KEPT_PARTIALS = {
 }
 """The theme's partials that credcat's own pages render once for every page that shows the
 same (:meth:`CredcatPlugin._slots`): template name → the context variable of a page's slot."""
-KEPT_INCLUDES = {"partials/footer.html": ("partials/copyright.html", "partials/social.html")}
-"""The partials a kept partial of :data:`KEPT_PARTIALS` includes whatever the page, whose
-key covers what the theme's own show: a site that overrides one gets no slot for it either."""
+KEPT_INCLUDES = {
+    "partials/nav.html": (
+        "partials/nav-item.html",
+        "partials/logo.html",
+        "partials/source.html",
+        "partials/toc.html",
+        "partials/toc-item.html",
+    ),
+    "partials/toc.html": ("partials/toc-item.html",),
+    "partials/footer.html": ("partials/copyright.html", "partials/social.html"),
+}
+"""The partials a kept partial of :data:`KEPT_PARTIALS` includes (itself, or through the
+partials it includes: Material's navigation includes each item, which includes the table of
+contents of the page it is), whose key covers what the theme's own show: a site that
+overrides one gets no slot for it either."""
 _THEME_OWN = "credcat-theme:"
 """Prefix of a template name that asks for the theme's own template behind credcat's wrapper."""
 KEPT_AT_ONCE = 64
