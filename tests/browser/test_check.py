@@ -756,6 +756,47 @@ def test_a_credential_of_many_words_or_languages_is_read_in_linear_time(
         expect(page.locator(".credcat-check__message")).to_have_text(too_many)
 
 
+def test_a_credential_listing_absurdly_many_of_anything_is_refused(
+    page: Page, sample_site: Site, issued: dict[str, Any]
+):
+    """A credential with a list of more than 1,000 entries (awarding bodies, outcomes, …) is
+    refused with a clear message, not cut short nor laid out: 80,000 made-up awarding bodies
+    (4.8 MB) took ten seconds to lay out. A list of 1,000 is still read and compared."""
+    said = ui_strings("en")["check"]
+    too_many = str(said["error_too_many_items"]).format(n=1000)
+
+    def with_bodies(count: int) -> str:
+        many = json.loads(json.dumps(issued))
+        many["credentialSubject"]["hasClaim"]["awardedBy"]["awardingBody"] = [
+            {"id": f"urn:org:{i}", "legalName": {"en": f"Mill {i}"}} for i in range(count)
+        ]
+        return json.dumps(many)
+
+    open_check(page, sample_site)
+    bodies = with_bodies(80_000)
+    assert 4_500_000 < len(bodies) < 5 * 1024 * 1024
+    paste(page, bodies)
+    assert verdict(page) == "error", output_text(page)
+    expect(page.locator(".credcat-check__message")).to_have_text(too_many)
+    paste(page, with_bodies(1001))
+    expect(page.locator(".credcat-check__message")).to_have_text(too_many)
+    outcomes = json.loads(json.dumps(issued))
+    listed = next(
+        node for node in _nodes(outcomes) if isinstance(node.get("learningOutcome"), list)
+    )
+    listed["learningOutcome"] = [
+        {"id": f"urn:outcome:{i}", "title": {"en": f"Outcome {i}"}} for i in range(1001)
+    ]
+    paste(page, json.dumps(outcomes))
+    expect(page.locator(".credcat-check__message")).to_have_text(too_many)
+
+    paste(page, with_bodies(1000))  # as many as a credential may list: compared
+    assert verdict(page) == "differences", output_text(page)
+    expect(page.locator('[data-credcat-row="awarding"]')).to_have_attribute(
+        "data-credcat-result", "differs"
+    )
+
+
 def _nodes(value: Any) -> list[dict[str, Any]]:
     """Every mapping in a JSON value, depth first."""
     found: list[dict[str, Any]] = []

@@ -46,6 +46,7 @@ __all__ = [
     "EDC_VIEWER",
     "MAX_INPUT_BYTES",
     "MAX_INPUT_DEPTH",
+    "MAX_INPUT_ITEMS",
     "MAX_INPUT_LANGUAGES",
     "OB3_VERIFIER",
     "assessment_words",
@@ -72,6 +73,11 @@ MAX_INPUT_LANGUAGES = 100
 """The most languages one text of a credential may be given in (a title, an outcome, a name):
 one given in more is refused. Each is shown and compared, and a file of hundreds of thousands
 held the page for minutes; the EU has 24 official languages."""
+
+MAX_INPUT_ITEMS = 1000
+"""The most entries any one list of a credential may have (awarding bodies, outcomes,
+assessments, …): one with more is refused, not cut. Each entry of a list the page compares is
+laid out, and 80,000 awarding bodies took ten seconds."""
 
 
 SUPERVISION = ("unsupervised", "supervised-online", "supervised-on-site")
@@ -153,6 +159,7 @@ def check_context(site: Site) -> CheckContext:
         "max_bytes": MAX_INPUT_BYTES,
         "max_depth": MAX_INPUT_DEPTH,
         "max_languages": MAX_INPUT_LANGUAGES,
+        "max_items": MAX_INPUT_ITEMS,
         "strings": dict(strings),
         "status": {key: str(value) for key, value in loc.ui["status"].items()},
         "assessment": assessment_words(site),

@@ -145,6 +145,7 @@
   var MAX_DEPTH = Number(config.max_depth) || 64;
   var MAX_LANGUAGES = Number(config.max_languages) || 100;
   var MAX_CLAIMS = 200;
+  var MAX_ITEMS = Number(config.max_items) || 1000;  // entries in any one list of the input
   var TEMPLATE_ID = String(config.template_id || "");  // the id of edc-template.json
   var VC1 = "https://www.w3.org/2018/credentials/v1";
   var VC2 = "https://www.w3.org/ns/credentials/v2";
@@ -705,10 +706,39 @@
       throw new Refusal("error_too_big", { mb: Math.round(MAX_BYTES / 1048576) });
     }
     checkDepth(text);
+    var value;
     try {
-      return JSON.parse(text);
+      value = JSON.parse(text);
     } catch (e) {
       throw new Refusal("error_json");
+    }
+    checkLists(value);
+    return value;
+  }
+
+  /** Refuse JSON with a list of more than MAX_ITEMS entries anywhere (one walk of what was
+   *  parsed, at most MAX_DEPTH deep): each entry of a list the page compares is laid out, and
+   *  80,000 awarding bodies took ten seconds; no credential lists so many of anything. */
+  function checkLists(value) {
+    var stack = [value];
+    while (stack.length) {
+      var node = stack.pop();
+      if (Array.isArray(node)) {
+        if (node.length > MAX_ITEMS) {
+          throw new Refusal("error_too_many_items", { n: MAX_ITEMS });
+        }
+        for (var i = 0; i < node.length; i++) {
+          if (node[i] !== null && typeof node[i] === "object") {
+            stack.push(node[i]);
+          }
+        }
+      } else if (node !== null && typeof node === "object") {
+        for (var key in node) {
+          if (Object.prototype.hasOwnProperty.call(node, key) && node[key] !== null && typeof node[key] === "object") {
+            stack.push(node[key]);
+          }
+        }
+      }
     }
   }
 
