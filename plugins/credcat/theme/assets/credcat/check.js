@@ -129,7 +129,9 @@
  *                                    superseded, a credential replaced by another
  *
  * window.credcatCheck exposes read (text → what the credential claims), locate (IRI → id and
- * version) and check (text → a Promise of the verdict, also shown on the page) for the tests.
+ * version), svgText (an SVG's text → what DOMParser is given: its DTD's plain text entities
+ * expanded and the DTD taken out) and check (text → a Promise of the verdict, also shown on the
+ * page) for the tests.
  */
 (function () {
   "use strict";
@@ -839,8 +841,10 @@
     if (head.charAt(0) === "\uFFFD" && /JFIF|Exif/.test(head.slice(0, 16))) {
       return "JPEG";
     }
-    var markup = head.replace(/^(?:<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE svg[^>]*>|\s)+/i, "");
-    if (/^<svg[\s>]/i.test(markup)) {
+    var markup = head.replace(/^(?:<\?xml[^>]*>|<!--[\s\S]*?-->|\s)+/i, "");
+    // an SVG's document type declaration, however long its internal subset: svgText reads it
+    // (or refuses it, said so)
+    if (/^(?:<svg[\s>]|<!DOCTYPE\s+svg[\s>\[])/i.test(markup)) {
       return "SVG";
     }
     if (/^<(?:!doctype html|html)[\s>]/i.test(markup)) {
@@ -1043,13 +1047,153 @@
     throw new Refusal(ob2 ? "error_baked_ob2" : "error_not_baked", { kind: "PNG" });
   }
 
+  // An SVG may begin with a document type declaration. Adobe Illustrator writes one whose
+  // internal subset declares the namespaces the drawing uses as entities
+  // (<!ENTITY ns_extend "http://ns.adobe.com/Extensibility/1.0/">, then xmlns:x="&ns_extend;").
+  // A DTD is also where XML's attacks live: entities nested in each other (billion laughs: a
+  // kilobyte that expands to gigabytes), parameter entities, and external ones (a file or an
+  // address the parser would read). The page reads only what drawing programs write: general
+  // entities whose value is plain text (no "&", "%" or "<": none refers to another, none is
+  // markup), at most MAX_ENTITIES of them, the text with them expanded at most MAX_BYTES. It
+  // expands them itself and takes the whole declaration out, so DOMParser never sees a DTD
+  // (and a public or system identifier is never fetched); anything else is refused
+  // (error_svg_doctype).
+
+  var MAX_ENTITIES = 64;
+  var XML_NAME = "[A-Za-z_:][A-Za-z0-9._:-]*";
+  var DOCTYPE_START = new RegExp("<!DOCTYPE\\s+svg(?:\\s+(?:PUBLIC\\s+(?:\"[^\"]*\"|'[^']*')\\s+|SYSTEM\\s+)" +
+    "(?:\"[^\"]*\"|'[^']*'))?\\s*([\\[>])", "y");
+  var ENTITY_DECL = new RegExp("<!ENTITY\\s+(" + XML_NAME + ")\\s+(?:\"([^\"]*)\"|'([^']*)')\\s*>", "y");
+  var ENTITY_REF = new RegExp("&(" + XML_NAME + ");", "y");
+  var SUBSET_END = /\]\s*>/y;
+
+  /** Where the comments, processing instructions and white space from ``i`` on end. */
+  function skipMisc(text, i) {
+    for (;;) {
+      while (i < text.length && /\s/.test(text.charAt(i))) {
+        i++;
+      }
+      var close = text.startsWith("<!--", i) ? "-->" : text.startsWith("<?", i) ? "?>" : "";
+      var end = close ? text.indexOf(close, i + 2) : -1;
+      if (end < 0) {
+        return i;
+      }
+      i = end + close.length;
+    }
+  }
+
+  /** The internal subset of a DTD from ``i`` (past its "["): {entities, end} (end: past the
+   *  declaration's ">"); a Refusal for anything but plain text entities and comments. */
+  function plainEntities(text, i, refused) {
+    var entities = Object.create(null);
+    var count = 0;
+    for (;;) {
+      while (i < text.length && /\s/.test(text.charAt(i))) {
+        i++;
+      }
+      if (text.startsWith("<!--", i)) {
+        var end = text.indexOf("-->", i + 4);
+        if (end < 0) {
+          throw refused;
+        }
+        i = end + 3;
+      } else if (text.charAt(i) === "]") {
+        SUBSET_END.lastIndex = i;
+        if (!SUBSET_END.test(text)) {
+          throw refused;
+        }
+        return { entities: entities, end: SUBSET_END.lastIndex };
+      } else {
+        ENTITY_DECL.lastIndex = i;
+        var m = ENTITY_DECL.exec(text);  // "<!ENTITY % …", SYSTEM, PUBLIC, NDATA do not match
+        var value = m ? (m[2] !== undefined ? m[2] : m[3]) : "";
+        if (!m || /[&%<]/.test(value) || ++count > MAX_ENTITIES) {
+          throw refused;
+        }
+        if (!(m[1] in entities)) {  // the first declaration binds (XML 1.0, 4.2)
+          entities[m[1]] = value.replace(/["'>]/g, function (c) {
+            return c === '"' ? "&quot;" : c === "'" ? "&apos;" : "&gt;";
+          });
+        }
+        i = ENTITY_DECL.lastIndex;
+      }
+    }
+  }
+
+  /** ``body`` with the references to ``entities`` expanded, outside comments, CDATA sections
+   *  and processing instructions (one pass; a Refusal once longer than MAX_BYTES). */
+  function expand(body, entities, refused) {
+    var out = [];
+    var last = 0;
+    var size = body.length;
+    var i = 0;
+    var lt = body.indexOf("<");
+    var amp = body.indexOf("&");
+    while (i < body.length) {
+      if (lt >= 0 && lt < i) {  // each looked for again only once passed: one pass in all
+        lt = body.indexOf("<", i);
+      }
+      if (amp >= 0 && amp < i) {
+        amp = body.indexOf("&", i);
+      }
+      if (amp >= 0 && (lt < 0 || amp < lt)) {
+        ENTITY_REF.lastIndex = amp;
+        var m = ENTITY_REF.exec(body);
+        i = amp + 1;
+        if (m && m[1] in entities) {
+          size += entities[m[1]].length - m[0].length;
+          if (size > MAX_BYTES) {
+            throw refused;
+          }
+          out.push(body.slice(last, amp), entities[m[1]]);
+          last = i = ENTITY_REF.lastIndex;
+        }
+      } else if (lt >= 0) {
+        var close = body.startsWith("<![CDATA[", lt) ? "]]>" : body.startsWith("<!--", lt) ? "-->" :
+          body.startsWith("<?", lt) ? "?>" : "";
+        var end = close ? body.indexOf(close, lt + 2) : lt;
+        if (end < 0) {
+          break;  // not well-formed: DOMParser says so
+        }
+        i = end + Math.max(close.length, 1);
+      } else {
+        break;
+      }
+    }
+    out.push(body.slice(last));
+    return out.join("");
+  }
+
+  /** An SVG's text as DOMParser is given it: without its document type declaration, the
+   *  plain text entities that declared expanded; a Refusal for any other DTD. */
+  function svgText(text) {
+    var refused = new Refusal("error_svg_doctype", { n: MAX_ENTITIES });
+    var start = skipMisc(text, text.charCodeAt(0) === 0xFEFF ? 1 : 0);
+    if (!/^<!DOCTYPE/i.test(text.slice(start, start + 9))) {
+      return text;
+    }
+    DOCTYPE_START.lastIndex = start;
+    var head = DOCTYPE_START.exec(text);  // "<!DOCTYPE svg", its identifiers, then "[" or ">"
+    if (!head) {
+      throw refused;
+    }
+    var dtd = head[1] === "[" ? plainEntities(text, DOCTYPE_START.lastIndex, refused) :
+      { entities: Object.create(null), end: DOCTYPE_START.lastIndex };
+    var rest = skipMisc(text, dtd.end);
+    if (!/^<svg[\s>\/]/.test(text.slice(rest, rest + 5))) {
+      throw refused;  // another declaration, or no SVG: nothing after it may be a DTD
+    }
+    return text.slice(0, start) + expand(text.slice(dtd.end), dtd.entities, refused);
+  }
+
   /** The credential baked into an SVG's text: its <openbadges:credential>'s text, else its
    *  verify attribute. */
   function svgCredential(text) {
     var damaged = new Refusal("error_image_damaged", { kind: "SVG" });
+    var markup = svgText(text);
     var doc;
     try {
-      doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      doc = new DOMParser().parseFromString(markup, "image/svg+xml");
     } catch (e) {
       throw damaged;
     }
@@ -3356,6 +3500,16 @@
   window.credcatCheck = {
     read: read,
     locate: locate,
+    svgText: function (text) {
+      try {
+        return svgText(text);
+      } catch (e) {
+        if (e instanceof Refusal) {
+          return { refused: e.code };
+        }
+        throw e;
+      }
+    },
     check: function (text) { return run(text, null); }
   };
 })();
