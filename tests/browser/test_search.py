@@ -457,3 +457,24 @@ def test_catalogue_search_finds_words_with_accents_typed_without_them(
         page.locator("#credcat-q").fill(query)
         expect(page.locator("#credcat-count")).to_have_text(count)
         assert sorted(shown_ids(page)) == expected, query
+
+
+def test_a_query_word_named_as_an_objects_own_is_a_word_like_any_other(
+    page: Page, sample_site: Site
+) -> None:
+    """A query word that names a property every JavaScript object has ("constructor",
+    "__proto__") is a word like any other for credcat's worker: the results come as for the
+    other words alone, and "constructor" is said missing as typed. The worker's words of a
+    result were a plain object, in which "constructor" was found already (Object, a function
+    that postMessage cannot clone: an uncaught error in the worker, which the guard of the
+    browser context fails on, and no results for the query)."""
+    page.goto(sample_site.url())
+    found = found_pages(page, site_search(page, "python"))[1]
+    for word in ("constructor", "__proto__"):
+        page.goto(sample_site.url())
+        results = site_search(page, f"python {word}")
+        assert found_pages(page, results)[1] == found, word
+    missing = page.locator(".md-search-result__item del")
+    page.goto(sample_site.url())
+    site_search(page, "python constructor")
+    expect(missing.first).to_have_text("constructor")

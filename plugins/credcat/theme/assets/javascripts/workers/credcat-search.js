@@ -60,7 +60,10 @@
   function relabel(item) {
     if (!item || !item.terms || typeof item.terms !== "object") return;
     var words = null;
-    var terms = {};
+    // no prototype: a word such as "constructor" or "__proto__" is a key like any other (in a
+    // plain object the first was found already, as Object, which postMessage cannot clone,
+    // and the second was no key at all)
+    var terms = Object.create(null);
     Object.keys(item.terms).forEach(function (term) {
       var found = !!item.terms[term];
       var label = [typed[term] || term];
