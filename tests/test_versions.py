@@ -1039,6 +1039,45 @@ def test_a_release_record_with_names_that_are_not_names_is_refused(
     assert problem.message == "'organisations' is not a map of organisation ids to their names"
 
 
+@pytest.mark.parametrize(
+    ("line", "field", "words"),
+    [
+        (
+            '    beta-qa: {name: {en: "Beta \\u202e Agency"}}',
+            "release.organisations.beta-qa.name.en",
+            "U+202E (RIGHT-TO-LEFT OVERRIDE)",
+        ),
+        (
+            '    beta-qa: {name: {en: "Beta \\x07 Agency"}}',
+            "release.organisations.beta-qa.name.en",
+            "U+0007 (BEL)",
+        ),
+        (
+            f'    beta-qa: {{name: {{en: "{"B" * 10_001}"}}}}',
+            "release.organisations.beta-qa.name.en",
+            "the limit is 10,000",
+        ),
+        (
+            '    beta-qa: !!python/object {name: {en: "Beta"}}',
+            "",
+            "unsupported YAML tag",
+        ),
+    ],
+)
+def test_a_release_records_name_refused_as_it_is_read_is_one_error(
+    released: Path, line: str, field: str, words: str
+) -> None:
+    """A name in a release record that reading the file refuses already (an invisible
+    character, a text too long, a YAML tag) is one error, where it is and saying what is wrong
+    with it: not that one and a second, general one at the organisation's entry ("'organisations'
+    is not a map …")."""
+    snapshot = released / ARCHIVE_DIR / "databases" / "1.0.yaml"
+    edit(snapshot, BETA_LINE, line)
+    [problem] = errors(released)
+    assert (problem.line, problem.field) == (line_of(snapshot, "    beta-qa:"), field)
+    assert words in problem.message
+
+
 @pytest.mark.parametrize("value", ["7", '"Gamma Publisher"', "[]"])
 def test_a_release_record_with_a_publisher_that_is_no_id_is_refused(
     released: Path, value: str

@@ -515,6 +515,13 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
 
     def bad(loc: PathKey, message: str) -> dict[str, Any]:
         line, column = doc.where(loc)
+        if any(
+            p.is_error and (p.loc[: len(loc)] == loc or (not p.loc and p.line == line))
+            for p in problems
+        ):
+            # the file's reading reported an error in it already (a control character, a
+            # text too long, a YAML tag): that one says precisely what is wrong
+            return {}
         problems.append(
             Problem(
                 doc.display,
