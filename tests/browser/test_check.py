@@ -759,9 +759,10 @@ def test_a_credential_of_many_words_or_languages_is_read_in_linear_time(
 def test_a_credential_listing_absurdly_many_of_anything_is_refused(
     page: Page, sample_site: Site, issued: dict[str, Any]
 ):
-    """A credential with a list of more than 1,000 entries (awarding bodies, outcomes, …) is
-    refused with a clear message, not cut short nor laid out: 80,000 made-up awarding bodies
-    (4.8 MB) took ten seconds to lay out. A list of 1,000 is still read and compared."""
+    """A credential with a list of more than 1,000 entries (awarding bodies, outcomes, an Open
+    Badge's outcomes in its criteria, …) is refused with a clear message, not cut short nor laid
+    out: 80,000 made-up awarding bodies (4.8 MB) took ten seconds to lay out. A list of 1,000 is
+    still read and compared, whole."""
     said = ui_strings("en")["check"]
     too_many = str(said["error_too_many_items"]).format(n=1000)
 
@@ -795,6 +796,34 @@ def test_a_credential_listing_absurdly_many_of_anything_is_refused(
     expect(page.locator('[data-credcat-row="awarding"]')).to_have_attribute(
         "data-credcat-result", "differs"
     )
+
+    # an Open Badge's outcomes and assessments, lists its criteria's narrative writes: the
+    # same bound (the page read a list of more than 200 as not stated, and called such a badge
+    # the same as far as it states)
+    def with_narrative(outcomes: int, assessments: int) -> str:
+        badge = fx.ob3_credential(sample_site.root, CID, VERSION)
+        criteria = badge["credentialSubject"]["achievement"]["criteria"]
+        head, _sep, rest = criteria["narrative"].partition("1. ")
+        numbered = "\n".join(f"{i}. Outcome {i}" for i in range(1, outcomes + 1))
+        rest = rest[rest.index("\n\n") :]
+        bullets = "\n".join(
+            f"- **Test {i}** (written examination; unsupervised; without identity verification;"
+            f" proves outcomes 1): Test {i}."
+            for i in range(assessments)
+        )
+        if assessments:
+            rest = rest[: rest.index("\n- **") + 1] + bullets
+        criteria["narrative"] = head + numbered + rest
+        return json.dumps(badge)
+
+    paste(page, with_narrative(5, 1001))
+    expect(page.locator(".credcat-check__message")).to_have_text(too_many)
+    paste(page, with_narrative(999, 1000))  # a narrative numbers at most 999 outcomes
+    assert verdict(page) == "differences", output_text(page)
+    for row in ("outcomes", "assessment"):
+        expect(page.locator(f'[data-credcat-row="{row}"]')).to_have_attribute(
+            "data-credcat-result", "differs"
+        )
 
 
 def _nodes(value: Any) -> list[dict[str, Any]]:

@@ -76,8 +76,9 @@ held the page for minutes; the EU has 24 official languages."""
 
 MAX_INPUT_ITEMS = 1000
 """The most entries any one list of a credential may have (awarding bodies, outcomes,
-assessments, …): one with more is refused, not cut. Each entry of a list the page compares is
-laid out, and 80,000 awarding bodies took ten seconds."""
+assessments, …, and the outcomes and assessments an Open Badge's criteria list): one with more
+is refused, not cut, and one within the bound is read whole. Each entry of a list the page
+compares is laid out, and 80,000 awarding bodies took ten seconds."""
 
 
 SUPERVISION = ("unsupervised", "supervised-online", "supervised-on-site")

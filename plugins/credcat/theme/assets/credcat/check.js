@@ -146,8 +146,10 @@
   var MAX_BYTES = Number(config.max_bytes) || 5242880;
   var MAX_DEPTH = Number(config.max_depth) || 64;
   var MAX_LANGUAGES = Number(config.max_languages) || 100;
-  var MAX_CLAIMS = 200;
   var MAX_ITEMS = Number(config.max_items) || 1000;  // entries in any one list of the input
+  // the claims, outcomes, assessments, … the page reads of one list: the input's lists are
+  // refused beyond MAX_ITEMS (checkLists), so none is cut short
+  var MAX_CLAIMS = MAX_ITEMS;
   var TEMPLATE_ID = String(config.template_id || "");  // the id of edc-template.json
   var VC1 = "https://www.w3.org/2018/credentials/v1";
   var VC2 = "https://www.w3.org/ns/credentials/v2";
@@ -492,10 +494,15 @@
       return found;
     }
     var sections = [];
+    function listed(section, item) {  // a list of the narrative: refused, not cut, as the input's
+      if (section.items.push(item) > MAX_ITEMS) {
+        throw new Refusal("error_too_many_items", { n: MAX_ITEMS });
+      }
+    }
     var section = null;
     var item = null;
     var blank = true;  // a heading starts the narrative or follows an empty line
-    text.replace(/\r\n?/g, "\n").split("\n").slice(0, 4 * MAX_CLAIMS).forEach(function (line) {
+    text.replace(/\r\n?/g, "\n").split("\n").forEach(function (line) {
       var match;
       if (!line.trim()) {
         blank = true;
@@ -506,10 +513,10 @@
       }
       if (section && (match = NUMBERED.exec(line))) {
         item = { kind: "numbered", number: Number(match[1]), lines: [match[2]] };
-        section.items.push(item);
+        listed(section, item);
       } else if (section && (match = bulletOf(line))) {
         item = { kind: "bullet", title: match.title, how: match.how, lines: [match.text] };
-        section.items.push(item);
+        listed(section, item);
       } else if (blank && isHeading(line)) {
         section = { items: [] };
         sections.push(section);
