@@ -1117,7 +1117,8 @@
         if (!m || /[&%<]/.test(value) || ++count > MAX_ENTITIES) {
           throw refused;
         }
-        if (!(m[1] in entities)) {  // the first declaration binds (XML 1.0, 4.2)
+        // the first declaration binds (XML 1.0, 4.2); XML's own five keep their meaning
+        if (!(m[1] in entities) && !/^(?:lt|gt|amp|apos|quot)$/.test(m[1])) {
           entities[m[1]] = value.replace(/["'>]/g, function (c) {
             return c === '"' ? "&quot;" : c === "'" ? "&apos;" : "&gt;";
           });
