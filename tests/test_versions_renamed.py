@@ -419,6 +419,31 @@ def test_record_names_writes_nothing_while_the_catalogue_has_errors(tmp_path: Pa
     assert _snapshots(root) == before
 
 
+def test_record_names_keeps_a_snapshot_checked_out_with_windows_line_ends(tmp_path: Path) -> None:
+    """Git on Windows (``core.autocrlf``) checks snapshots out with CRLF line ends, which
+    ``credcat check`` reads as any other: ``credcat record-names`` records the names in such a
+    snapshot too, every line keeping its CRLF (no line of LF alone among them), the credential
+    as released the same text."""
+    root = tmp_path / "catalogue"
+    shutil.copytree(SAMPLE, root)
+    snapshots = list(_snapshots(root))
+    for path in snapshots:
+        without_recorded_names(path)
+    crlf = snapshots[0]
+    crlf.write_bytes(crlf.read_bytes().replace(b"\n", b"\r\n"))
+    before = crlf.read_bytes()
+    code, output = run("record-names", str(root))
+    assert code == 0, output
+    assert f"recorded the organisations' names in {crlf}" in output
+    after = crlf.read_bytes()
+    assert b"  organisations:\r\n" in after
+    assert after.count(b"\n") == after.count(b"\r\n")
+    assert _released_part(after.decode()) == _released_part(before.decode())
+    assert errors(root) == []
+    cat = load_catalogue(root)
+    assert all(r.organisation_names for rs in cat.archive.releases.values() for r in rs)
+
+
 def test_a_record_naming_it_in_languages_nobody_offers_publishes_no_such_names(
     tmp_path: Path,
 ) -> None:

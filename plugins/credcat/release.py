@@ -440,7 +440,8 @@ def record_organisation_names(root: Path | str) -> list[Path]:
                 ids.add(release_.publisher or catalogue.settings.publisher)
                 names = organisation_names(catalogue, ids)
                 target = root / release_.source
-                text = _with_names(target.read_text("utf-8"), names, today)
+                with target.open(encoding="utf-8", newline="") as handle:  # its line ends kept
+                    text = _with_names(handle.read(), names, today)
                 if text is None:
                     raise ReleaseError(
                         f"{target}: its release: record is not written as credcat release "
@@ -449,7 +450,7 @@ def record_organisation_names(root: Path | str) -> list[Path]:
                     )
                 staging = target.with_name(f".{target.name}.tmp")
                 staging.unlink(missing_ok=True)
-                with staging.open("x", encoding="utf-8", newline="\n") as handle:
+                with staging.open("x", encoding="utf-8", newline="") as handle:
                     handle.write(text)
                 staged.append((staging, target))
                 written, found = load_snapshot(staging, cid, str(staging), catalogue, target.name)
@@ -478,8 +479,10 @@ def record_organisation_names(root: Path | str) -> list[Path]:
 def _with_names(text: str, names: dict[str, dict[str, str]], today: str) -> str | None:
     """A snapshot's text with :data:`~credcat.versions.ORGANISATIONS` added as the last
     entries of its ``release:`` record (the record's lines are indented below it); ``None``
-    where the record is not written so."""
-    lines = text.split("\n")
+    where the record is not written so. The added lines end as the file's do: CRLF in a
+    snapshot Git checked out so on Windows (``core.autocrlf``), else LF."""
+    eol = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(eol)
     if f"{HEADER_KEY}:" not in lines:
         return None
     start = lines.index(f"{HEADER_KEY}:")
@@ -491,4 +494,4 @@ def _with_names(text: str, names: dict[str, dict[str, str]], today: str) -> str 
         "  # record-names (its release did not record them): a later name is shown with it",
         *_organisations(names),
     ]
-    return "\n".join([*lines[:end], *added, *lines[end:]])
+    return eol.join([*lines[:end], *added, *lines[end:]])
