@@ -772,6 +772,24 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
             "1:11: workload: 'workload' needs keys below it, not the value '40 Stunden' (write "
             "hours: 40 on a line of its own below 'workload:', indented)",
         ),
+        (  # a unit abbreviated with a dot, as letters write it
+            "workload: 40 hrs.\n",
+            ("workload",),
+            "1:11: workload: 'workload' needs keys below it, not the value '40 hrs.' (write "
+            "hours: 40 on a line of its own below 'workload:', indented)",
+        ),
+        (  # hours are whole: a dot or comma before three digits groups thousands (not 1.0 h)
+            "workload: 1.200 Std.\n",
+            ("workload",),
+            "1:11: workload: 'workload' needs keys below it, not the value '1.200 Std.' (write "
+            "hours: 1200 on a line of its own below 'workload:', indented)",
+        ),
+        (
+            "workload: 1,500 hours\n",
+            ("workload",),
+            "1:11: workload: 'workload' needs keys below it, not the value '1,500 hours' (write "
+            "hours: 1500 on a line of its own below 'workload:', indented)",
+        ),
         (
             "eqf: six\n",
             ("eqf",),

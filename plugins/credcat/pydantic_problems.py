@@ -698,23 +698,25 @@ def read_number(text: str) -> WrittenNumber | None:
 
 
 _HOURS_WORDS = re.compile(
-    r"h|hrs?|hours?|std\.?|stunden|heures?|horas?|ore|uur|godzin|hodin", re.IGNORECASE
+    r"h|hrs?|hours?|std|stunden|heures?|horas?|ore|uur|godzin|hodin", re.IGNORECASE
 )
 _ECTS_WORDS = re.compile(r"ects|credits?|cp|lp|kp|leistungspunkte|créditos?|crediti", re.IGNORECASE)
 
 
 def _workload_hint(text: str) -> str:
-    """How to write a workload written as one value: ``80`` (of what?), ``5 ECTS``, ``40 h``."""
+    """How to write a workload written as one value: ``80`` (of what?), ``5 ECTS``, ``40 h``,
+    ``40 hrs.``; hours are whole, so in ``1.200 Std.`` the dot groups thousands."""
     match = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*([^\W\d]+\.?)?\s*", text)
     if match is None:
         return ""
     number = match[1].replace(",", ".")
-    unit = match[2] or ""
+    unit = (match[2] or "").removesuffix(".")
     below = "on a line of its own below 'workload:', indented"
     if unit and _ECTS_WORDS.fullmatch(unit):
         return f"write ects: {number} {below}"
     if unit and _HOURS_WORDS.fullmatch(unit):
-        return f"write hours: {number} {below}"
+        hours = re.sub(r"^(\d{1,3})\.(\d{3})$", r"\1\2", number)  # 1.200 h, 1,200 h: 1200
+        return f"write hours: {hours} {below}"
     if unit:
         return ""
     return (
