@@ -446,12 +446,10 @@ def _misaligned(
             return out_of_line(b, c)
         moved = c.column + dash_step + (b.column - b.dash) - b.column
         if b.dash and b.dash != c.column + dash_step and b.column + moved == column:
-            direction = "right" if moved > 0 else "left"
-            spaces = "1 space" if abs(moved) == 1 else f"{abs(moved)} spaces"
             return (
                 f"'{b.name}:' starts in column {b.column}, but the next key of its list "
                 f"item, '{here.name}:' on line {line}, in column {column}",
-                f"move '- {b.name}:' {spaces} to the {direction}, so that its dash starts in "
+                f"move '- {b.name}:' {_spaces(moved)}, so that its dash starts in "
                 f"column {c.column + dash_step}, {dash_step} spaces in from '{c.name}:' on "
                 f"line {c.line}, and '{b.name}:' in column {column}",
                 (b.line, b.column),
@@ -488,19 +486,23 @@ def _item_out_of_line(lines: list[str], line: int) -> tuple[str, str] | None:
         if key is None:
             continue
         if key.dash and key.dash != here.dash and abs(key.dash - here.dash) <= 2:
-            moved = key.dash - here.dash
-            direction = "right" if moved > 0 else "left"
-            spaces = "1 space" if abs(moved) == 1 else f"{abs(moved)} spaces"
             return (
                 f"this list item's dash is in column {here.dash}, but the dash of the item "
                 f"above it on line {key.line} in column {key.dash}",
                 f"the items of a list start in the same column: move '- {here.name}:' "
-                f"{spaces} to the {direction}",
+                f"{_spaces(key.dash - here.dash)}",
             )
         if key.start < min(limit, here.dash - 2):
             return None  # the key the list belongs to: no item of it above
         limit = min(limit, key.start)
     return None
+
+
+def _spaces(moved: int) -> str:
+    """How far to move a line, ``moved`` columns: "1 space to the right", "2 spaces to the
+    left"."""
+    spaces = "1 space" if abs(moved) == 1 else f"{abs(moved)} spaces"
+    return f"{spaces} to the {'right' if moved > 0 else 'left'}"
 
 
 def _next_content_line(lines: list[str], line: int) -> int:
