@@ -207,16 +207,18 @@
   // lacks the rules, English's ("one" for 1, else "other"), as compare.js's counted; "other"
   // where the category has no form.
   var pluralRules = {};
+  function pluralCategory(code, n) {
+    try {
+      return (pluralRules[code] || (pluralRules[code] = new Intl.PluralRules(code))).select(n);
+    } catch (e) {
+      return n === 1 ? "one" : "other";
+    }
+  }
+
   function plural(el, n) {
     var d = el.dataset;
     if (n === 0 && d.credcatTextNone) return fill(d.credcatTextNone, { n: n });
-    var code = d.credcatPlural || uiLang, category;
-    try {
-      var rules = pluralRules[code] || (pluralRules[code] = new Intl.PluralRules(code));
-      category = rules.select(n);
-    } catch (e) {
-      category = n === 1 ? "one" : "other";
-    }
+    var category = pluralCategory(d.credcatPlural || uiLang, n);
     var key = "credcatText" + category.charAt(0).toUpperCase() + category.slice(1);
     return fill(d[key] || d.credcatTextOther || "{n}", { n: n });
   }
@@ -226,13 +228,7 @@
   function counted(key, n) {
     var entry = (config.plurals || {})[key] || {};
     var forms = entry.forms || {};
-    var category;
-    try {
-      var code = entry.lang || uiLang;
-      category = (pluralRules[code] || (pluralRules[code] = new Intl.PluralRules(code))).select(n);
-    } catch (e) {
-      category = n === 1 ? "one" : "other";
-    }
+    var category = pluralCategory(entry.lang || uiLang, n);
     return fill(forms[category] || forms.other || "{n}", { n: formatNumber(n) });
   }
 
