@@ -263,6 +263,18 @@ def test_a_language_code_below_no_text_keeps_the_usual_hint(tmp_path: Path, abov
             "ESCO's have 36 (8-4-4-4-12) (copy the whole URI again from the skill's page on the "
             "ESCO portal)",
         ),
+        # the skill's id alone, without the address before it: not a name
+        (
+            SKILL,
+            "is an id alone, not an ESCO skill URI (if it is a skill's, write "
+            f"http://data.europa.eu/esco/skill/{SKILL})",
+        ),
+        # a code of ESCO's skills hierarchy alone: no name either, how a skill URI looks
+        (
+            "S5.6.1",
+            "is not an ESCO skill URI (copy the URI from the ESCO portal: "
+            "http://data.europa.eu/esco/skill/<uuid>)",
+        ),
         # neither: how an ESCO skill URI looks
         (
             "http://data.europa.eu/esco/skill/S5.6.1",

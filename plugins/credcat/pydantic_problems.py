@@ -203,15 +203,26 @@ ESCO_KINDS = {
 def esco_problem(value: str) -> tuple[str, str] | None:
     """Message and hint for a pasted ESCO address that is not a skill's URI, from what was
     pasted: the skill's URI with ``https`` (or upper-case letters, a slash at the end), the
-    ESCO portal's page of a skill (its ``uri=`` parameter), an occupation; ``None`` for
-    anything else."""
+    ESCO portal's page of a skill (its ``uri=`` parameter), an occupation, a uuid without the
+    address before it, the skill's name, a uuid that lost or gained a character; ``None`` for
+    anything else (a code such as ``S5.6.1``, which the general message answers)."""
     text = value.strip()
     named = ESCO_PORTAL_URI.search(text) if "esco" in text.casefold() else None
     pasted = urllib.parse.unquote(named[1]) if named else text
     concept = ESCO_CONCEPT.match(pasted)
     shown = f"'{shorten(value)}'"
     if concept is None:
-        if re.search(r"[^\W\d_]", text) and not re.search(r"[/:@]", text):
+        bare = f"http://data.europa.eu/esco/skill/{text.casefold()}"
+        if ESCO_SKILL_RE.fullmatch(bare):  # the id alone, the address before it left out
+            return (
+                f"{shown} is an id alone, not an ESCO skill URI",
+                f"if it is a skill's, write {bare}",
+            )
+        if (
+            re.search(r"[^\W\d_]", text)
+            and not re.search(r"[/:@]", text)
+            and (re.search(r"\s", text) or not re.search(r"\d", text))  # not a code: S5.6.1
+        ):
             return (  # the skill's name, written where its URI goes
                 f"{shown} is a name, not an ESCO skill URI",
                 "find the skill on the ESCO portal and copy its URI, "
