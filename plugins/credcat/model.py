@@ -1012,7 +1012,9 @@ def _kind_names() -> Mapping[str, str]:
     strings = yaml.safe_load(package.joinpath("data", "ui.yaml").read_text("utf-8"))
     english = strings["en"]["org_kind"]
     found = {_plain(label): code for code, label in english.items()}
-    for po in package.joinpath("locales").iterdir():
+    # in the order of the files' names, not the folder's: a name two languages give two kinds
+    # is the same kind on every machine
+    for po in sorted(package.joinpath("locales").iterdir(), key=lambda entry: entry.name):
         if not po.name.endswith(".po"):
             continue
         with po.open("rb") as handle:
