@@ -424,10 +424,12 @@ def _misaligned(
     if any(key.column == column for key in chain):
         return None
     deeper = [key for key in chain if key.column > column]
-    a = deeper[-1] if deeper else None
-    b = chain[len(deeper)] if len(deeper) < len(chain) else None
-    c = chain[len(deeper) + 1] if len(deeper) + 1 < len(chain) else None
-    step, dash_step = _indent_steps(lines, {key.line for key in (a, b) if key is not None})
+    # the open keys around the column: the deeper one nearest it (inner, de: at 6), the
+    # shallower one (outer, text: at 5) and the key that holds that one (holder)
+    inner = deeper[-1] if deeper else None
+    outer = chain[len(deeper)] if len(deeper) < len(chain) else None
+    holder = chain[len(deeper) + 1] if len(deeper) + 1 < len(chain) else None
+    step, dash_step = _indent_steps(lines, {key.line for key in (inner, outer) if key is not None})
 
     def first_below(key: _Key, parent: _Key) -> bool:
         return _previous_content_line(lines, key.line) == parent.line
@@ -441,22 +443,31 @@ def _misaligned(
             (key.line, key.column),
         )
 
-    if b is not None and c is not None:
-        if not b.dash and first_below(b, c) and column == c.column + step:
-            return out_of_line(b, c)
-        moved = c.column + dash_step + (b.column - b.dash) - b.column
-        if b.dash and b.dash != c.column + dash_step and b.column + moved == column:
+    if outer is not None and holder is not None:
+        if not outer.dash and first_below(outer, holder) and column == holder.column + step:
+            return out_of_line(outer, holder)
+        moved = holder.column + dash_step - outer.dash  # where its dash belongs, less where it is
+        if (
+            outer.dash
+            and outer.dash != holder.column + dash_step
+            and outer.column + moved == column
+        ):
             return (
-                f"'{b.name}:' starts in column {b.column}, but the next key of its list "
+                f"'{outer.name}:' starts in column {outer.column}, but the next key of its list "
                 f"item, '{here.name}:' on line {line}, in column {column}",
-                f"move '- {b.name}:' {_spaces(moved)}, so that its dash starts in "
-                f"column {c.column + dash_step}, {dash_step} spaces in from '{c.name}:' on "
-                f"line {c.line}, and '{b.name}:' in column {column}",
-                (b.line, b.column),
+                f"move '- {outer.name}:' {_spaces(moved)}, so that its dash starts in "
+                f"column {holder.column + dash_step}, {dash_step} spaces in from "
+                f"'{holder.name}:' on line {holder.line}, and '{outer.name}:' in column {column}",
+                (outer.line, outer.column),
             )
-    if a is not None and b is not None and first_below(a, b) and column == b.column + step:
-        return out_of_line(a, b)
-    candidates = [key for key in (a, b) if key is not None]
+    if (
+        inner is not None
+        and outer is not None
+        and first_below(inner, outer)
+        and column == outer.column + step
+    ):
+        return out_of_line(inner, outer)
+    candidates = [key for key in (inner, outer) if key is not None]
     if not candidates:
         return None
     target = min(candidates, key=lambda key: abs(key.column - column))
