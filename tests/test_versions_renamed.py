@@ -444,6 +444,41 @@ def test_record_names_keeps_a_snapshot_checked_out_with_windows_line_ends(tmp_pa
     assert all(r.organisation_names for rs in cat.archive.releases.values() for r in rs)
 
 
+def test_record_names_stopped_while_replacing_says_what_it_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A snapshot that cannot be replaced once all were read back (a file locked on Windows,
+    a disk gone): the command says which records it recorded and that the rest were not,
+    with exit code 1 and no traceback, and leaves no temporary file; run again, it records
+    the rest."""
+    import credcat.release
+
+    root = tmp_path / "catalogue"
+    shutil.copytree(SAMPLE, root)
+    for path in _snapshots(root):
+        without_recorded_names(path)
+    calls: list[Path] = []
+    replace = credcat.release.os.replace
+
+    def failing(source: Path, target: Path) -> None:
+        calls.append(Path(target))
+        if len(calls) == 3:
+            raise PermissionError(13, "Permission denied", str(target))
+        replace(source, target)
+
+    monkeypatch.setattr(credcat.release.os, "replace", failing)
+    code, output = run("record-names", str(root))
+    monkeypatch.undo()
+    assert code == 1, output
+    assert "Traceback" not in output
+    assert f"cannot replace {calls[2]}: Permission denied" in output
+    assert "2 release records recorded, 18 not: run credcat record-names again" in output
+    assert not [p for p in (root / "versions").rglob("*") if p.name.endswith(".tmp")]
+    code, output = run("record-names", str(root))
+    assert code == 0, output
+    assert output.count("recorded the organisations' names in ") == 18
+
+
 def test_a_record_naming_it_in_languages_nobody_offers_publishes_no_such_names(
     tmp_path: Path,
 ) -> None:

@@ -422,7 +422,8 @@ def record_organisation_names(root: Path | str) -> list[Path]:
         The snapshots that now record names, sorted (none: every record held them).
 
     Raises:
-        ReleaseError: When the catalogue has errors, or a snapshot did not read back.
+        ReleaseError: When the catalogue has errors, a snapshot did not read back (nothing
+            written), or one could not be replaced (those before it are, the rest not).
     """
     root = Path(root)
     catalogue, problems = check_catalogue(root)
@@ -471,8 +472,17 @@ def record_organisation_names(root: Path | str) -> list[Path]:
         for staging, _target in staged:
             staging.unlink(missing_ok=True)
         raise
-    for staging, target in staged:
-        os.replace(staging, target)  # the name itself, never through a link left there
+    for done, (staging, target) in enumerate(staged):
+        try:
+            os.replace(staging, target)  # the name itself, never through a link left there
+        except OSError as exc:  # a file locked, a disk gone: say how far it got
+            for left, _target in staged[done:]:
+                left.unlink(missing_ok=True)
+            raise ReleaseError(
+                f"cannot replace {target}: {exc.strerror}; {done} release record"
+                f"{'' if done == 1 else 's'} recorded, {len(staged) - done} not: run credcat "
+                "record-names again"
+            ) from None
     return sorted(target for _staging, target in staged)
 
 
