@@ -380,6 +380,16 @@ def test_record_names_adds_todays_names_to_records_that_hold_none(tmp_path: Path
     assert former_names(cat) == {}
     code, output = run("check", str(root))
     assert code == 0 and "record-names" not in output, output
+    last = sorted(after)[-1]
+    without_recorded_names(last)
+    code, output = run("record-names", str(root))
+    assert (code, output) == (
+        0,
+        f"recorded the organisations' names in {last}\n1 release record now names the "
+        "organisations as their files do today; its version's pages no longer say that the "
+        "names were not recorded. Commit it.\n",
+    )
+    after = _snapshots(root)
     code, output = run("record-names", str(root))
     assert (code, output) == (
         0,

@@ -294,10 +294,13 @@ def cmd_record_names(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     for path in done:
         out.write(f"recorded the organisations' names in {path}\n")
+    one = len(done) == 1
     out.write(
-        f"{len(done)} release record{'s' if len(done) != 1 else ''} now name"
-        f"{'' if len(done) != 1 else 's'} the organisations as their files do today; their "
-        "pages no longer say that the names were not recorded. Commit them.\n"
+        f"{len(done)} release record{'' if one else 's'} now name{'s' if one else ''} the "
+        f"organisations as their files do today; {'its version' if one else 'their versions'}"
+        f"{chr(39) + 's' if one else chr(39)} pages no longer say that the names were not "
+        "recorded. Commit "
+        f"{'it' if one else 'them'}.\n"
     )
     return 0
 

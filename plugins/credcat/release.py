@@ -467,7 +467,9 @@ def record_organisation_names(root: Path | str) -> list[Path]:
     except OSError as exc:
         for staging, _target in staged:
             staging.unlink(missing_ok=True)
-        raise ReleaseError(f"cannot write beside {exc.filename}: {exc.strerror}") from None
+        raise ReleaseError(
+            f"cannot read or write {exc.filename}: {exc.strerror}; nothing recorded"
+        ) from None
     except ReleaseError:
         for staging, _target in staged:
             staging.unlink(missing_ok=True)
