@@ -310,6 +310,11 @@
     table.appendChild(body);
     holder.textContent = "";
     holder.appendChild(table);
+    // a table wider than a phone (or than large text allows) scrolls within its box: a
+    // group named by the caption, which the keyboard can reach and scroll
+    holder.setAttribute("role", "group");
+    holder.setAttribute("tabindex", "0");
+    holder.setAttribute("aria-labelledby", caption.id);
     showHint();
   }
 

@@ -6,7 +6,52 @@
  * the label's place: focusable, named (the navigation's own name), with its state
  * (aria-expanded); it opens and closes the drawer, and Escape closes it and gives the focus
  * back. Without script the page is as Material makes it.
+ *
+ * A table of a hand-written page that Material lets scroll sideways within its box is made a
+ * group the keyboard reaches, named by the heading above it (WCAG 1.4.10, 2.1.1).
  */
+(function () {
+  "use strict";
+
+  // A wide table of a hand-written page scrolls within its box (Material's scrollwrap, which
+  // Material's script puts around it) rather than widening the page, on a phone or with large
+  // text: the keyboard reaches that box and a screen reader names it, by the heading above
+  // the table (a group, not a landmark region: a page has many tables, two under one
+  // heading at times).
+  function scrollableTables() {
+    var headings = document.querySelectorAll(
+      ".md-content h1[id], .md-content h2[id], .md-content h3[id], .md-content h4[id]"
+    );
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    for (var i = 0; i < wraps.length; i++) {
+      var wrap = wraps[i];
+      if (wrap.hasAttribute("tabindex") || !wrap.querySelector("table")) {
+        continue;
+      }
+      var above = null;
+      for (var h = 0; h < headings.length; h++) {
+        if (headings[h].compareDocumentPosition(wrap) & Node.DOCUMENT_POSITION_FOLLOWING) {
+          above = headings[h];
+        }
+      }
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "group");
+      if (above) {
+        wrap.setAttribute("aria-labelledby", above.id);
+      } else {
+        wrap.setAttribute("aria-label", document.title);
+      }
+    }
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(scrollableTables); // after Material's own components
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", scrollableTables);
+  } else {
+    scrollableTables();
+  }
+})();
+
 (function () {
   "use strict";
 
