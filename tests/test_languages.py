@@ -1033,6 +1033,27 @@ def test_the_permanent_link_of_a_heading_says_so_in_the_pages_language(
     assert set(titles) == {(str(ui_strings(lang)["permalink_title"]), lang)}, titles
 
 
+@pytest.mark.parametrize("page", ["", "de/", "fr/how-to-read/", "de/data/"])
+def test_the_permanent_link_of_a_heading_is_named_by_its_heading(sample: Path, page: str) -> None:
+    """Each ¶ of a hand-written page is named by the heading it stands in (``aria-labelledby``
+    its id: "Find a credential ¶"), not "¶" alone like every other, each going elsewhere (WCAG
+    2.4.4); its tooltip stays."""
+    html = _read(sample, page + "index.html")
+    links = re.findall(r"<a ([^>]*class=\"headerlink\"[^>]*)>", html)
+    assert len(links) > 3, links
+    for attributes in links:
+        target = re.search(r'href="#([^"]+)"', attributes)
+        assert target, attributes
+        assert f'aria-labelledby="{target[1]}"' in attributes, attributes
+        heading = re.search(
+            rf'<(h[1-6])[^>]* id="{re.escape(target[1])}"[^>]*>(?:(?!</h[1-6]>).)*'
+            rf'<a [^>]*href="#{re.escape(target[1])}"',
+            html,
+            re.S,
+        )
+        assert heading, f"no heading #{target[1]} holds its permanent link"
+
+
 def test_credcats_words_on_a_hand_written_polish_page_are_english_and_say_so(
     tmp_path: Path,
 ) -> None:
@@ -1055,7 +1076,8 @@ def test_credcats_words_on_a_hand_written_polish_page_are_english_and_say_so(
     ) in home
     english = (tmp_path / "site" / "pl" / "how-to-read" / "index.html").read_text("utf-8")
     assert set(permalink_titles(english)) == {("Permanent link", "en")}  # no lang: its text's
-    assert '<a class="headerlink" href="#eqf" title="Permanent link">' in english
+    link = '<a aria-labelledby="eqf" class="headerlink" href="#eqf" title="Permanent link">'
+    assert link in english
     # the maintainer's own title
     config = make_project(tmp_path / "own", extra_docs={"index.de.md": "# Start\n\n## Teil\n"})
     text = config.read_text("utf-8")

@@ -12,12 +12,14 @@ mark theirs (``lang`` on an ``AnchorLink``, read by ``partials/toc-item.html``; 
 
 The same walk gives the permanent link ``toc`` puts beside each heading (¶) its tooltip in
 the page's language, credcat's ``permalink_title`` (``toc`` has one English title for every
-page), and says that language where the heading around it is in another; and a link to a page
-whose text is in another language than the link's says so, as a reader needs to know before
-following it: its ``hreflang``, and in words at the end of its text, "Wie man einen Nachweis
-liest (auf Englisch)" (:attr:`WrittenPage.target_language`; a page copied in the default
-language into a language that has no translation of it, or written in another language than
-its place, ``lang:`` in its front matter).
+page), and says that language where the heading around it is in another, and names it by
+its heading (``aria-labelledby``: "Find a credential ¶"; every one was named "¶", each
+going to another place); and a link to a page whose text is in another language than the
+link's says so, as a reader needs to know before following it: its ``hreflang``, and in words
+at the end of its text, "Wie man einen Nachweis liest (auf Englisch)"
+(:attr:`WrittenPage.target_language`; a page copied in the default language into a language
+that has no translation of it, or written in another language than its place, ``lang:`` in its
+front matter).
 """
 
 from __future__ import annotations
@@ -121,6 +123,11 @@ class _PartsProcessor(Treeprocessor):
             if element.tag != "a":
                 continue
             if _is_permalink(element, page):
+                # named by its heading ("Find a credential"), not "¶" like every other one
+                # beside a heading of the page, each going to another place (WCAG 2.4.4)
+                heading = element.get("href", "#")[1:]
+                if heading:
+                    element.set("aria-labelledby", heading)
                 if page.permalink is not None:
                     title, said = page.permalink
                     element.set("title", title)
