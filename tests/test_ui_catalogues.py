@@ -372,3 +372,27 @@ def test_the_check_page_and_the_readers_guide_say_baked_plainly() -> None:
     assert "the image stores the credential itself inside it" in guide
     data = " ".join((REPO / "docs" / "data.md").read_text("utf-8").split())
     assert 'stores inside the badge image ("baking", in Open Badges\' words)' in data
+
+
+def test_spanish_and_portuguese_name_a_party_or_a_tool_in_one_term() -> None:
+    """The check page named the European Digital Credentials viewer two ways ("visor oficial de
+    las Credenciales Digitales Europeas", "visor europeo de credenciales digitales"), and the
+    Portuguese strings the issuer two ways ("emissor", "emitente") and the learner by the EU
+    calque "aprendente" beside the trainee of Portuguese training ("formando")."""
+    viewer = {
+        "es": r"visor (oficial )?de las Credenciales Digitales Europeas",
+        "pt": r"visualizador (oficial )?das Credenciais Digitais Europeias",
+    }
+    for lang, name in viewer.items():
+        check = ui_strings(lang)["check"]
+        for key in ("seal_link", "origin_signed_edc", "link_edc_viewer"):
+            assert re.search(name, str(check[key])), (lang, key, str(check[key]))
+    catalogue = read_catalogue("pt")
+    assert catalogue is not None
+    said = " ".join(
+        " ".join(message.string) if isinstance(message.string, tuple) else str(message.string)
+        for message in catalogue
+        if message.id
+    )
+    assert "emissor" in said and "formando" in said
+    assert not re.search(r"\b(emitentes?|aprendentes?)\b", said, re.IGNORECASE)
