@@ -1112,3 +1112,34 @@ def test_the_translation_counts_of_a_czech_catalogue_count_what_is_czech(tmp_pat
     code, output = run("check", str(folder / "catalogue"))
     assert code == 0, output
     assert "translations: cs 12% (1/8), en 87% (7/8)" in output.splitlines()
+
+
+def test_a_catalogue_init_titles_itself_is_titled_in_each_of_its_languages(
+    tmp_path: Path,
+) -> None:
+    """Without --title, a Spanish catalogue read "Micro-credential catalogue" in its header,
+    on its home page and on every summary for employers, and its English title was marked
+    '# translate'. Each language credcat speaks gets the title in its words, each home page
+    its own; a language credcat has no words in gets the English, marked."""
+    folder = init(tmp_path, "--languages", "es,pt,en,pl")
+    catalogue, _ = check_catalogue(folder / "catalogue")
+    assert catalogue is not None
+    assert catalogue.settings.title == {
+        "es": "Catálogo de microcredenciales",
+        "pt": "Catálogo de microcredenciais",
+        "en": "Micro-credential catalogue",
+        "pl": "Micro-credential catalogue",
+    }
+    settings = (folder / "catalogue" / "catalogue.yaml").read_text("utf-8")
+    assert [line.strip() for line in settings.splitlines() if "# translate" in line] == [
+        'pl: "Micro-credential catalogue"  # translate'
+    ]
+    docs = folder / "docs"
+    headings = {path.name: path.read_text("utf-8").splitlines()[0] for path in docs.glob("index*")}
+    assert headings == {
+        "index.md": "# Catálogo de microcredenciales",
+        "index.pt.md": "# Catálogo de microcredenciais",
+        "index.en.md": "# Micro-credential catalogue",
+    }
+    mkdocs = (folder / "mkdocs.yml").read_text("utf-8")
+    assert 'site_name: "Catálogo de microcredenciales"' in mkdocs

@@ -698,7 +698,11 @@ def _add_init(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     d = InitOptions()
     init = sub.add_parser("init", help="start a new catalogue repository that builds at once")
     init.add_argument("folder", help="a new or empty folder")
-    init.add_argument("--title", default=d.title, help=f"the catalogue's title ({d.title!r})")
+    init.add_argument(
+        "--title",
+        default=d.title,
+        help=f"the catalogue's title (else {d.title!r}, in each language credcat speaks)",
+    )
     init.add_argument(
         "--base-url",
         help="where the site will be published; every identifier starts with it (else "

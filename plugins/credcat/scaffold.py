@@ -86,6 +86,19 @@ EXAMPLE_LICENCE = "CC-BY-4.0"
 """The data licence ``credcat init`` writes where none was given, marked ``# example``: the
 licence is the institution's decision, and ``credcat release`` waits until it is made."""
 EXAMPLE_MARK = "  # example"
+DEFAULT_TITLES: dict[str, str] = {
+    "de": "Katalog der Microcredentials",
+    "fr": "Catalogue de microcertificats",
+    "it": "Catalogo di microcredenziali",
+    "es": "Catálogo de microcredenciales",
+    "pt": "Catálogo de microcredenciais",
+    "nl": "Catalogus van microcredentials",
+}
+"""The default title (:attr:`InitOptions.title`, English) in the other languages credcat's
+interface speaks, in each one's word for a micro-credential: a catalogue ``init`` titles itself
+is titled in its languages (a Spanish site read "Micro-credential catalogue" in its header, on
+its home page and on every summary for employers), another language gets the English title
+marked ``# translate``. A title the maintainer gives is theirs, in the default language."""
 
 
 def _template(name: str) -> str:
@@ -310,11 +323,14 @@ def init_plan(options: InitOptions) -> dict[str, str]:
     languages = [settings.default_language] + [
         lang for lang in settings.languages if lang != settings.default_language
     ]
+    # the default title, in the catalogue's languages; the default language's on its pages
+    titled = {InitOptions.title: DEFAULT_TITLES} if options.title == InitOptions.title else None
+    title = DEFAULT_TITLES.get(languages[0], options.title) if titled else options.title
     values = {
         # inside a T"…" marker a double quote would end it: carried as QUOTE, put back there
         "title": options.title.replace('"', QUOTE),
-        "title_json": double_quoted(options.title),
-        "title_md": options.title.replace("\n", " "),
+        "title_json": double_quoted(title),
+        "title_md": title.replace("\n", " "),
         "site_url": settings.base_uri,
         "base_uri_example": EXAMPLE_MARK if options.base_url is None else "",
         "default_language": settings.default_language,
@@ -336,13 +352,17 @@ def init_plan(options: InitOptions) -> dict[str, str]:
     cat = "catalogue"
     plan = {
         "mkdocs.yml": _fill(_template("mkdocs.yml"), values),
-        **_pages(languages, values),
+        **_pages(
+            languages, values, {"en": InitOptions.title, **DEFAULT_TITLES} if titled else None
+        ),
         "README.md": _fill(_template("README.md"), values),
         ".gitignore": _template("gitignore"),
         ".github/workflows/catalogue.yml": _fill(_template("github/catalogue.yml"), values),
         ".gitlab-ci.yml": _fill(_template("gitlab-ci.yml"), values),
         ".pre-commit-config.yaml": _template("pre-commit-config.yaml"),
-        f"{cat}/{CATALOGUE_FILE}": _texts(_fill(_template("catalogue.yaml"), values), languages),
+        f"{cat}/{CATALOGUE_FILE}": _texts(
+            _fill(_template("catalogue.yaml"), values), languages, titled
+        ),
         f"{cat}/{ORGANISATIONS_DIR}/{options.publisher}.yaml": _aligned(
             _texts(_fill(_template("organisation-publisher.yaml"), values), languages)
         ),
@@ -451,13 +471,16 @@ def _nav_values(languages: list[str]) -> dict[str, str]:
     return values
 
 
-def _pages(languages: list[str], values: dict[str, str]) -> dict[str, str]:
+def _pages(
+    languages: list[str], values: dict[str, str], titles: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """The hand-written pages: the home page in every catalogue language ``init`` has one in
     (``index.<lang>.md`` beside ``index.md``), and the guides for learners and employers
     (how to read a credential; the data files), in each catalogue language credcat has them
     translated into (``how-to-read.<lang>.md``, the default language's as ``how-to-read.md``)
     and in English where the default language has none: then their front matter says so
-    (``lang: en``)."""
+    (``lang: en``). ``titles``: the catalogue's title in each language (the default title,
+    :data:`DEFAULT_TITLES`), each home page's heading in its own."""
     default = languages[0]
     english = "---\nlang: en\n---\n\n" if default != "en" else ""
     # the language the default home page is written in: its own where init has it, else English
@@ -468,6 +491,9 @@ def _pages(languages: list[str], values: dict[str, str]) -> dict[str, str]:
         in its heading is in the default language, and says so where the page is written in
         another (``# Mikrocertifikáty {: lang="cs" }``, attr_list)."""
         name = "docs/index.md" if written_in == "en" else f"docs/index.{written_in}.md"
+        if titles is not None and written_in in titles:
+            own = {"title_md": titles[written_in], "title_attr": ""}
+            return _fill(_template(name), {**values, **own})
         attr = f' {{: lang="{default}" }}' if written_in != default else ""
         return _fill(_template(name), {**values, "title_attr": attr})
 
