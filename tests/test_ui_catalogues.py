@@ -396,3 +396,51 @@ def test_spanish_and_portuguese_name_a_party_or_a_tool_in_one_term() -> None:
     )
     assert "emissor" in said and "formando" in said
     assert not re.search(r"\b(emitentes?|aprendentes?)\b", said, re.IGNORECASE)
+
+
+def _strings(lang: str) -> list[tuple[str, str]]:
+    """Every translated string of ``lang``'s catalogue, as (context, text); plurals each."""
+    catalogue = read_catalogue(lang)
+    assert catalogue is not None
+    found = []
+    for message in catalogue:
+        if message.id:
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            found += [(str(message.context), str(string)) for string in strings]
+    return found
+
+
+def test_dutch_names_an_issuer_apart_from_the_catalogues_publisher() -> None:
+    """The check page called whoever issued a credential "de uitgever", which is the word for
+    the catalogue's publisher ("Uitgever van deze catalogus") and for a publishing house, and
+    "de uitgevende instantie" elsewhere: one term, "uitgevende instantie", for the issuer."""
+    publisher = re.compile(r"\buitgevers?\b", re.IGNORECASE)
+    assert [ctx for ctx, text in _strings("nl") if publisher.search(text)] == ["org_publisher"]
+    assert [ctx for ctx, text in _strings("nl") if "badge-afbeelding" in text] == []
+
+
+def test_the_check_pages_verifiers_have_one_name_in_italian_and_dutch() -> None:
+    """The European Digital Credentials viewer and an Open Badges verifier are named the same
+    in the link to them and in the sentences that send an employer there (the viewer was
+    "visualizzatore europeo delle credenziali digitali" in one, "… delle Credenziali digitali
+    europee" in the other; the verifier "verificatore" and "strumento di verifica")."""
+    verifier = {"it": "strumento di verifica Open Badges", "nl": "Open Badges-verificatietool"}
+    for lang, ob3 in verifier.items():
+        said = ui_strings(lang)["check"]
+        viewer = re.sub(r"(?:ufficiale|officiële) ", "", str(said["seal_link"]))
+        for key in ("link_edc_viewer", "origin_signed_edc"):
+            assert viewer.lower() in str(said[key]).lower(), (lang, key)
+        for key in ("link_ob3_verifier", "origin_signed_ob3"):
+            assert ob3 in str(said[key]), (lang, key)
+
+
+def test_italian_instructions_speak_as_the_rest_of_the_site() -> None:
+    """Italian pages tell the reader what to do in the impersonal infinitive ("Chiedere
+    all’erogatore", "Aprire la pagina") and name buttons in the imperative; a few sentences of
+    the check page switched to the plural "voi" ("Chiedete", "verificate il sigillo")."""
+    voi = re.compile(
+        r"\b(?:chiedete|usate|aprite|scegliete|incollate|trascinate|inserite|controllate"
+        r"|verificatel[aoie]|verificate (?:il|la|lo|i|le|ciascun\w*))\b",
+        re.IGNORECASE,
+    )
+    assert [(ctx, text) for ctx, text in _strings("it") if voi.search(text)] == []
