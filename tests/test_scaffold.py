@@ -30,7 +30,7 @@ from credcat.model import NEW_PLACEHOLDER
 from credcat.render.site import localise
 from credcat.render.site.localise import cldr_locale, ui_strings
 from credcat.render.site.messages import catalogue_languages, interface_language
-from credcat.scaffold import EXAMPLE_CREDENTIAL, NAV_TITLES
+from credcat.scaffold import DEFAULT_TITLES, EXAMPLE_CREDENTIAL, NAV_TITLES
 from credcat.validate import check_catalogue
 from jsonld_helpers import (
     EDC_SHAPES,
@@ -833,6 +833,40 @@ def test_the_example_credential_is_written_in_the_catalogues_languages(
     # the values init chose as examples)
     assert {p.code for p in problems} <= NOTED
     assert {str(p.loc[-1]) for p in problems if p.path.endswith(path.name)} == marked
+
+
+@pytest.mark.parametrize(
+    ("languages", "title", "marked"),
+    [
+        (
+            "it,nl,en",
+            {
+                "it": "Catalogo delle microcredenziali",
+                "nl": "Catalogus van microcredentials",
+                "en": "Micro-credential catalogue",
+            },
+            set(),
+        ),
+        ("nl,it", {"nl": "Catalogus van microcredentials", "it": DEFAULT_TITLES["it"]}, set()),
+        ("pl,de", {"pl": "Micro-credential catalogue", "de": DEFAULT_TITLES["de"]}, {"pl"}),
+    ],
+)
+def test_the_default_title_is_written_in_the_catalogues_languages(
+    tmp_path: Path, languages: str, title: dict[str, str], marked: set[str]
+) -> None:
+    """Without --title, an Italian or Dutch catalogue was titled "Micro-credential catalogue"
+    in every language, its default language's text unmarked (so counted as translated) and
+    the home page's heading and the site's name English. The default title is written in each
+    language credcat speaks; another gets the English title marked '# translate'."""
+    folder = init(tmp_path, "--languages", languages)
+    path = folder / "catalogue" / "catalogue.yaml"
+    assert yaml.safe_load(path.read_text("utf-8"))["title"] == title
+    lines = path.read_text("utf-8").splitlines()
+    assert {line.strip().split(":")[0] for line in lines if line.endswith("# translate")} == marked
+    default = title[languages.split(",")[0]]
+    home = (folder / "docs" / "index.md").read_text("utf-8")
+    assert re.search(rf"^# {re.escape(default)}( {{: lang=|$)", home, re.MULTILINE)
+    assert f"site_name: {json.dumps(default)}" in (folder / "mkdocs.yml").read_text("utf-8")
 
 
 def test_texts_marked_translate_are_notes_and_count_as_untranslated(tmp_path: Path) -> None:

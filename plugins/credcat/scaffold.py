@@ -89,7 +89,7 @@ EXAMPLE_MARK = "  # example"
 DEFAULT_TITLES: dict[str, str] = {
     "de": "Katalog der Microcredentials",
     "fr": "Catalogue de microcertificats",
-    "it": "Catalogo di microcredenziali",
+    "it": "Catalogo delle microcredenziali",
     "es": "Catálogo de microcredenciales",
     "pt": "Catálogo de microcredenciais",
     "nl": "Catalogus van microcredentials",
