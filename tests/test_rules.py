@@ -790,6 +790,34 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
             "1:11: workload: 'workload' needs keys below it, not the value '1,500 hours' (write "
             "hours: 1500 on a line of its own below 'workload:', indented)",
         ),
+        (  # hours are whole numbers: a fraction is rounded, which the model accepts
+            "workload: 2,5 h\n",
+            ("workload",),
+            "1:11: workload: 'workload' needs keys below it, not the value '2,5 h' (write "
+            "hours: 3 on a line of its own below 'workload:', indented; hours are whole "
+            "numbers: 2.5 rounded)",
+        ),
+        (
+            "workload: 2.5 hours\n",
+            ("workload",),
+            "1:11: workload: 'workload' needs keys below it, not the value '2.5 hours' (write "
+            "hours: 3 on a line of its own below 'workload:', indented; hours are whole "
+            "numbers: 2.5 rounded)",
+        ),
+        (  # less than half an hour is still at least an hour
+            "workload: 0.4 h\n",
+            ("workload",),
+            "1:11: workload: 'workload' needs keys below it, not the value '0.4 h' (write "
+            "hours: 1 on a line of its own below 'workload:', indented; hours are whole "
+            "numbers: 0.4 rounded)",
+        ),
+        (  # a fraction without a unit: ECTS credits may have one, hours are rounded
+            "workload: 7.5\n",
+            ("workload",),
+            "1:11: workload: 'workload' needs keys below it, not the value '7.5' (say what 7.5 "
+            "counts, on a line of its own below 'workload:', indented: ects: 7.5 for ECTS "
+            "credits, or hours: 8 for hours of learning, which are whole numbers)",
+        ),
         (
             "eqf: six\n",
             ("eqf",),
@@ -974,6 +1002,21 @@ def test_messages_say_what_was_written_and_how_to_fix_it(
     found = check_text(tmp_path, lines, drop=drop)
     assert len(found) == 1, found
     assert found[0].removeprefix("credentials/db.yaml:").startswith(expected), found
+
+
+@pytest.mark.parametrize("value", ["2,5 h", "2.5 hours", "0.4 h", "7.5", "1.200 Std.", "40 h"])
+def test_a_workload_hint_followed_passes(tmp_path: Path, value: str) -> None:
+    """Each key the hint of a workload written as one value suggests, written as suggested on
+    a line of its own below 'workload:', is accepted (hours are whole numbers: 'hours: 2.5'
+    was suggested, and refused)."""
+    import re
+
+    (hint,) = check_text(tmp_path / "one", f"workload: {value}\n", drop=("workload",))
+    suggested = re.findall(r"\b(hours|ects): (\S+?)[;,)]? ", hint + " ")
+    assert suggested, hint
+    for key, number in suggested:
+        fixed = f"workload:\n  {key}: {number}\n"
+        assert check_text(tmp_path / f"{key}-{number}", fixed, drop=("workload",)) == []
 
 
 @pytest.mark.parametrize(

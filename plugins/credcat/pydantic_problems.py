@@ -714,9 +714,17 @@ _HOURS_WORDS = re.compile(
 _ECTS_WORDS = re.compile(r"ects|credits?|cp|lp|kp|leistungspunkte|créditos?|crediti", re.IGNORECASE)
 
 
+def _whole_hours(number: str) -> str:
+    """``number`` of hours as the model takes them, a whole number: rounded half up, at least
+    one (``Workload.hours`` is greater than 0)."""
+    rounded = Decimal(number).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return str(max(int(rounded), 1))
+
+
 def _workload_hint(text: str) -> str:
     """How to write a workload written as one value: ``80`` (of what?), ``5 ECTS``, ``40 h``,
-    ``40 hrs.``; hours are whole, so in ``1.200 Std.`` the dot groups thousands."""
+    ``40 hrs.``; hours are whole, so in ``1.200 Std.`` the dot groups thousands, and ``2,5 h``
+    is suggested rounded (``hours: 3``), as the model refuses ``hours: 2.5``."""
     match = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*([^\W\d]+\.?)?\s*", text)
     if match is None:
         return ""
@@ -727,9 +735,18 @@ def _workload_hint(text: str) -> str:
         return f"write ects: {number} {below}"
     if unit and _HOURS_WORDS.fullmatch(unit):
         hours = re.sub(r"^(\d{1,3})\.(\d{3})$", r"\1\2", number)  # 1.200 h, 1,200 h: 1200
-        return f"write hours: {hours} {below}"
+        if "." not in hours:
+            return f"write hours: {hours} {below}"
+        return (
+            f"write hours: {_whole_hours(hours)} {below}; hours are whole numbers: {hours} rounded"
+        )
     if unit:
         return ""
+    if "." in number:
+        return (
+            f"say what {number} counts, {below}: ects: {number} for ECTS credits, or "
+            f"hours: {_whole_hours(number)} for hours of learning, which are whole numbers"
+        )
     return (
         f"say what {number} counts, {below}: hours: {number} for hours of learning, or "
         f"ects: {number} for ECTS credits"
