@@ -431,8 +431,10 @@
   // "1. <outcome>" (the outcomes, numbered as the pages number them); a heading, then one
   // item per assessment "- **<title>** (<type>; [<supervision>; ]<identity check>; <proves
   // outcomes 1, 3>): <description>". A line that is none of these continues the item above.
-  // (read with indexOf and anchored patterns: linear in the line, whatever it holds)
-  var NUMBERED = /^(\d{1,3})\.[ \t]+(\S[\s\S]*)$/;
+  // (read with indexOf and anchored patterns: linear in the line, whatever it holds). Numbers
+  // of up to four digits: a list of more than MAX_ITEMS (1,000) is refused, and its 1,000th
+  // and 1,001st items must be read as items to be counted, not as the end of the 999th.
+  var NUMBERED = /^(\d{1,4})\.[ \t]+(\S[\s\S]*)$/;
 
   /** "- **title** (how): description" → {title, how, text}, else null. */
   function bulletOf(line) {
