@@ -791,6 +791,16 @@ def test_a_credential_listing_absurdly_many_of_anything_is_refused(
     paste(page, json.dumps(outcomes))
     expect(page.locator(".credcat-check__message")).to_have_text(too_many)
 
+    # claims nested in claims (hasPart), each list short, 1,203 claims in all: refused, not
+    # read up to the 1,000th and the rest left out without a word
+    nested = json.loads(json.dumps(issued))
+    nested["credentialSubject"]["hasClaim"]["hasPart"] = [
+        {"hasPart": [{"title": {"en": f"Part {i}.{j}"}} for j in range(600)]} for i in range(2)
+    ]
+    paste(page, json.dumps(nested))
+    assert verdict(page) == "error", output_text(page)
+    expect(page.locator(".credcat-check__message")).to_have_text(too_many)
+
     paste(page, with_bodies(1000))  # as many as a credential may list: compared
     assert verdict(page) == "differences", output_text(page)
     expect(page.locator('[data-credcat-row="awarding"]')).to_have_attribute(

@@ -1386,15 +1386,22 @@
   function edcClaims(subjects) {
     var out = [];
     var queue = [];
+    // every claim, nested ones (hasPart) too: more than MAX_CLAIMS in all is refused, as a
+    // list of more is (checkLists), not read in part
+    function queued(claim) {
+      if (queue.push(claim) > MAX_CLAIMS) {
+        throw new Refusal("error_too_many_items", { n: MAX_ITEMS });
+      }
+    }
     subjects.forEach(function (s) {
-      list(own(s, "hasClaim")).forEach(function (c) { queue.push(c); });
+      list(own(s, "hasClaim")).forEach(queued);
     });
-    for (var i = 0; i < queue.length && i < MAX_CLAIMS; i++) {
+    for (var i = 0; i < queue.length; i++) {
       var claim = queue[i];
       if (!isObject(claim)) {
         continue;
       }
-      list(own(claim, "hasPart")).forEach(function (part) { queue.push(part); });
+      list(own(claim, "hasPart")).forEach(queued);
       var awarded = own(claim, "awardedBy");
       list(own(claim, "specifiedBy")).forEach(function (spec) {
         if (typeof spec === "string") {
