@@ -425,7 +425,8 @@ def test_header_shows_the_publisher_when_there_is_no_repo_url(tmp_path: Path) ->
     html = (site / "index.html").read_text("utf-8")
     source = re.search(r'<a href="([^"]*)" title="([^"]*)" class="md-source">', html)
     assert source is not None
-    assert source.groups() == (publisher["homepage"], name)
+    # named as its website: the catalogue links the publisher's own page by its name
+    assert source.groups() == (publisher["homepage"], f"{name} – website")
     assert "github.com/example" not in html
 
 

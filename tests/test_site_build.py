@@ -1296,6 +1296,9 @@ def test_the_marked_payloads_are_shown_as_text(xss_languages_site: Site) -> None
     assert marked and all(shown in span.text() for span in marked)
     header = site.page("pl/").find("div", class_="md-source__repository")
     assert shown in header.text()
+    # the words naming the link the publisher's website are credcat's: English, and said so
+    words = header.find("span", class_="credcat-sr-only")
+    assert words.attrs.get("lang") == "en" and words.text() == "– website"
     assert len(parse(site.root / "404.html").find_all("span", lang="pl")) == 1
     polish_json = json.loads((site.root / "pl" / "catalogue.json").read_text("utf-8"))
     assert {entry["tl"] for entry in polish_json["credentials"]} == {"pl"}

@@ -594,6 +594,26 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         publisher = self.catalogue.organisations.get(self.catalogue.settings.publisher)
         return None if publisher is None else publisher.name
 
+    @staticmethod
+    def _publisher_link(name: Mapping[str, str], code: str, default: str) -> dict[str, str]:
+        """The header's link to the publisher's website on a page in ``code``, escaped: it shows
+        the publisher's name; the words around it (``before``, ``after``, "{name} – website")
+        are visually hidden, in ``lang`` where credcat's interface does not speak ``code``
+        (WCAG 2.4.4: the organisation's own page in the catalogue is linked by its name), and
+        the whole is its ``title``."""
+        shown = localise(name, code, default)
+        words = str(ui_strings(code)["header_publisher_link"])
+        before, has_name, after = words.partition("{name}")
+        if not has_name:  # a catalogue's own translation without the name: after it
+            before, after = "", f" {words}"
+        spoken = interface_language(code)
+        return {
+            "before": html_text(before),
+            "after": html_text(after),
+            "lang": "" if spoken == code else html_text(spoken),
+            "title": html_text(before + shown + after),
+        }
+
     def _header_and_edit_links(self, config: MkDocsConfig) -> None:
         """The publisher in the header (unless the site names a repository), and edit links
         only when the ``edit_links`` option asks for them."""
@@ -605,6 +625,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             config.repo_url = str(publisher.homepage)
             config.repo_name = html_text(localise(publisher.name, lang, lang))
             config.extra["credcat_publisher_in_header"] = True  # partials/source.html
+            config.extra["credcat_publisher_link"] = {
+                code: self._publisher_link(publisher.name, code, lang)
+                for code in (self.languages.all if self.languages else [lang])
+            }
             icon = config.theme.get("icon") or {}
             if isinstance(icon, dict) and not icon.get("repo"):
                 config.theme["icon"] = {**icon, "repo": "material/domain"}

@@ -6,8 +6,10 @@ one main, one banner and one contentinfo landmark, and the navigation landmarks 
 named otherwise; the first Tab stop is the skip link, shown when focused, whose target exists;
 a keyboard-only walk (Tab, up to 300 stops) never sticks on one element, never focuses what is
 not on the screen, and every stop shows its focus (an outline or a shadow; the pathways graph's
-links outline their box); links that go to different places have different names (the ¶ of
-each heading of a hand-written page is named by its heading). On paper no form, button or
+links outline their box); links that go to different places have different names, anywhere
+on the page (the ¶ of each heading of a hand-written page is named by its heading; the
+header's link to the publisher's website "<name> – website", its page in the catalogue by its
+name). On paper no form, button or
 navigation is printed, the check page without a result included.
 """
 
@@ -87,8 +89,10 @@ LINK_NAMES = r"""() => {
   const places = {};
   const generic = /^(click here|here|more|read more|link|hier|mehr|ici|plus|cliquez ici)$/i;
   const vague = [];
-  for (const a of document.querySelectorAll('.md-content a[href], .md-content a[*|href]')) {
-    if (!a.getClientRects().length) continue;
+  // every link shown, Material's header (the publisher's website), tabs, sidebars and footer
+  // with the content's
+  for (const a of document.querySelectorAll('a[href], a[*|href]')) {
+    if (!a.getClientRects().length || getComputedStyle(a).visibility === 'hidden') continue;
     const n = name(a).toLowerCase();
     if (!n || generic.test(n)) vague.push(n || a.outerHTML.slice(0, 80));
     const href = a.getAttribute('href') || a.getAttribute('xlink:href');
@@ -183,3 +187,33 @@ def test_nothing_to_press_is_printed(new_context: NewContext, sample_site: Site,
             expect(page.locator(".credcat-check .credcat-lead")).to_be_visible()
         page.emulate_media(media="screen")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_the_headers_link_to_the_publisher_is_named_as_its_website(
+    new_context: NewContext, sample_site: Site, lang: str
+) -> None:
+    """The header shows the publisher's name, as the catalogue's links to the publisher's page
+    do; its link to the publisher's website is named "<name> – website" in the page language
+    (the name shown first, WCAG 2.5.3), and titled so, on every kind of page."""
+    from credcat.render.language import localise
+    from credcat.render.site.localise import ui_strings
+
+    catalogue = sample_site.catalogue
+    publisher = catalogue.organisations[catalogue.settings.publisher]
+    shown = localise(publisher.name, lang, catalogue.settings.default_language)
+    named = str(ui_strings(lang)["header_publisher_link"]).format(name=shown)
+    assert named != shown and named.startswith(shown)
+    page = open_page(new_context, DESKTOP)
+    prefix = "" if lang == "en" else f"{lang}/"
+    for name in ("home", "organisation", "how-to-read"):
+        page.goto(sample_site.url(prefix + path_of(catalogue, name)))
+        link = page.locator(".md-header a.md-source")
+        expect(link).to_have_accessible_name(named)
+        expect(link).to_have_attribute("title", named)
+        expect(link.locator(".md-source__repository")).to_have_text(named)
+        hidden = link.locator(".credcat-sr-only")  # the words around the name are not shown
+        expect(hidden).to_have_text(named.replace(shown, "", 1).strip())
+        box = hidden.bounding_box()
+        assert box is not None and box["width"] <= 1 and box["height"] <= 1, box
+        expect(link).to_have_attribute("href", str(publisher.homepage))
