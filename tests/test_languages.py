@@ -1218,7 +1218,7 @@ def test_the_404_page_speaks_every_language_of_the_site(sample: Path) -> None:
         r'<section class="credcat-not-found" lang="([a-z]+)">(.*?)</section>', html, re.S
     )
     assert [lang for lang, _ in parts] == ["en", "de", "fr"]
-    assert "<h1>Page not found</h1>" in parts[0][1]
+    assert '<h1 id="credcat-not-found">Page not found</h1>' in parts[0][1]
     assert "<h2>Seite nicht gefunden</h2>" in parts[1][1]
     assert "<h2>Page introuvable</h2>" in parts[2][1]
     for lang, part in parts:

@@ -21,6 +21,7 @@ from playwright.sync_api import Page, expect
 from .conftest import NewContext, Site
 from .test_credential_page import DESKTOP, open_page
 from .test_dark_scheme import PAGE_NAMES, path_of
+from .test_e2e import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -217,3 +218,30 @@ def test_the_headers_link_to_the_publisher_is_named_as_its_website(
         box = hidden.bounding_box()
         assert box is not None and box["width"] <= 1 and box["height"] <= 1, box
         expect(link).to_have_attribute("href", str(publisher.homepage))
+
+
+def test_the_404_page_starts_with_a_working_skip_link(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """Material writes its skip link only where a page has a table of contents, which the 404
+    page has not: credcat's 404 page has one, the first Tab stop, shown when focused, in the
+    page's language, and it leads to the page's heading; the rest as on every other page."""
+    page = open_page(new_context, DESKTOP)
+    page.goto(sample_site.url("404.html"))
+    found = page.evaluate(STRUCTURE)
+    assert (found["h1"], found["main"], found["banner"], found["contentinfo"]) == (1, 1, 1, 1)
+    stops = keyboard_walk(page)
+    assert stops and stops[0]["skip"] and stops[0]["target"], stops[:1]
+    assert all(s["shows"] and s["onScreen"] for s in stops), stops
+    skip = page.locator("a.md-skip")
+    expect(skip).to_have_count(1)
+    expect(skip).to_have_text("Skip to content")  # Material's words, in the site's language
+    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+    page.keyboard.press("Tab")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => location.hash") == skip.get_attribute("href")
+    expect(page.locator("h1")).to_be_in_viewport()
+    page.keyboard.press("Tab")  # the skip link shown and hidden again: axe sees it as it is
+    assert_no_axe_violations(page, "404.html")
