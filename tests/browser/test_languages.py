@@ -292,10 +292,16 @@ def test_polish_cards_and_comparison_say_which_texts_are_polish(
     page.goto(polish_site.url("pl/catalogue/"))
     expect(page.locator("#credcat-filters")).to_be_visible()
     assert page.locator("html").get_attribute("lang") == "pl"
-    # the publisher in the header, by its name in each language
-    expect(page.locator(".md-header .md-source__repository")).to_have_text(POLISH["alpha"])
+    # the publisher in the header, by its name in each language; the link named its website
+    # in credcat's words, English on a Polish page, and said so
+    header = page.locator(".md-header a.md-source")
+    expect(header).to_have_accessible_name(f"{POLISH['alpha']} – website")
+    expect(header.locator(".credcat-sr-only")).to_have_attribute("lang", "en")
     english = (polish_site.root / "catalogue" / "index.html").read_text("utf-8")
-    assert re.search(r'md-source__repository">\s*Alpha University\s*<', english)
+    assert re.search(
+        r'md-source__repository">\s*Alpha University<span class="credcat-sr-only"> – website<',
+        english,
+    )
     expect(page.locator("#credcat-catalogue")).to_have_attribute("lang", "en")
     page.locator("#credcat-q").fill("Relacyjne")  # the script draws the results again
     card = page.locator('#credcat-results li[data-credcat-id="databases"]')
