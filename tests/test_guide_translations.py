@@ -41,15 +41,29 @@ SAMPLE_LANGUAGES = ("en", "de", "fr")
 """The sample's languages, English its default (``catalogue/catalogue.yaml``)."""
 
 
+SCAFFOLD_DOCS = REPO / "plugins" / "credcat" / "scaffold" / "docs"
+"""The guides ``credcat init`` writes, in every language credcat has them in (``docs/`` links
+those of the sample's languages)."""
+
+
 def translations() -> list[Path]:
-    """Every translation of a guide in ``docs/`` (``how-to-read.de.md``)."""
-    found = []
-    for guide in GUIDES:
-        stem = guide.removesuffix(".md")
-        for path in DOCS.glob(f"{stem}.*.md"):
-            if re.fullmatch(rf"{re.escape(stem)}\.[a-z]{{2,3}}(?:-[A-Za-z0-9]+)*\.md", path.name):
-                found.append(path)
-    return sorted(found)
+    """Every translation of a guide in ``docs/`` or among those ``credcat init`` writes
+    (``how-to-read.de.md``), each once."""
+    found: dict[Path, Path] = {}
+    for folder in (DOCS, SCAFFOLD_DOCS):
+        for guide in GUIDES:
+            stem = guide.removesuffix(".md")
+            for path in folder.glob(f"{stem}.*.md"):
+                name = rf"{re.escape(stem)}\.[a-z]{{2,3}}(?:-[A-Za-z0-9]+)*\.md"
+                if re.fullmatch(name, path.name):
+                    found.setdefault(path.resolve(), path)
+    return sorted(found.values(), key=lambda path: (path.name, str(path)))
+
+
+def guide_languages() -> list[str]:
+    """English and every language the guide for learners and employers is translated into."""
+    translated = {p.name.split(".")[1] for p in translations() if p.name.startswith("how-")}
+    return ["en", *sorted(translated)]
 
 
 def original_of(translation: Path) -> Path:
@@ -244,13 +258,13 @@ def _labels(lang: str) -> tuple[list[str], list[str], list[str]]:
     return inline, lines, [*modes, *settings]
 
 
-@pytest.mark.parametrize("lang", SAMPLE_LANGUAGES)
+@pytest.mark.parametrize("lang", guide_languages())
 def test_a_guide_says_the_labels_of_the_pages_as_they_show_them(lang: str) -> None:
     """The guide tells a reader what the pages say ("Differs", „Abweichend“, « Différent »):
     each such label is quoted, defined or listed in the words the pages use in its language,
     so that a change to the interface's words fails here until the guides follow it."""
     name = "how-to-read.md" if lang == "en" else f"how-to-read.{lang}.md"
-    text = (DOCS / name).read_text("utf-8")
+    text = (SCAFFOLD_DOCS / name).read_text("utf-8")
     flowing = re.sub(r"[ \n]+", " ", text)  # a line's end is a space (no-break ones stay)
     inline, lines, words = _labels(lang)
     missing = [form for form in inline if form not in flowing]
