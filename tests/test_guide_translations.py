@@ -214,7 +214,12 @@ def _labels(lang: str) -> tuple[list[str], list[str], list[str]]:
     start of a line; the modes and settings, in its words' case."""
     ui = ui_strings(lang)
     loc = Localiser(lang, "en")
-    opening, closing = {"en": ('"', '"'), "de": ("„", "“"), "fr": ("«\u00a0", "\u00a0»")}[lang]
+    opening, closing = {
+        "en": ('"', '"'),
+        "de": ("„", "“"),
+        "fr": ("«\u00a0", "\u00a0»"),
+        "pt": ("«", "»"),  # European Portuguese, as the interface's pt.po quotes: no spaces
+    }[lang]
     check = ui["check"]
     quoted = [
         check["differs"],
