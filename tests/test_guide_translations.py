@@ -219,6 +219,7 @@ def _labels(lang: str) -> tuple[list[str], list[str], list[str]]:
         "de": ("„", "“"),
         "fr": ("«\u00a0", "\u00a0»"),
         "pt": ("«", "»"),  # European Portuguese, as the interface's pt.po quotes: no spaces
+        "nl": ("“", "”"),  # as nl.po quotes (“{query}”)
     }[lang]
     check = ui["check"]
     quoted = [

@@ -221,13 +221,14 @@ HOME_WORDS = {
 }
 
 
-GUIDE_LANGUAGES = {"de", "fr", "pt"}
+GUIDE_LANGUAGES = {"de", "fr", "nl", "pt"}
 """The languages credcat has the guide "How to read a credential" in, besides English."""
 GUIDE_HEADINGS = {
     "en": "How to read a credential",
     "de": "Einen Nachweis lesen",
     "fr": "Lire un microcertificat",
     "pt": "Como ler uma microcredencial",
+    "nl": "Een microcredential lezen",
 }
 """Words of each guide's first heading, in its language."""
 
