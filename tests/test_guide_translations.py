@@ -204,6 +204,19 @@ def test_the_french_guides_set_their_punctuation_apart_as_the_interface_does() -
         assert prose.count("«") == prose.count("»") > 5, path.name
 
 
+def test_the_italian_guides_quote_and_elide_as_the_interface_does() -> None:
+    """Italian quotes «così», with no space inside the guillemets, and elides with ’ (as the
+    interface's it.po does): no straight or curly quotation marks, no straight apostrophe."""
+    italian = [path for path in translations() if path.name.split(".")[1] == "it"]
+    assert italian
+    for path in italian:
+        prose = _prose(path.read_text("utf-8"))
+        wrong = re.findall(r".{0,25}(?:[\"'“”„]|«\s|\s»).{0,10}", prose)
+        assert wrong == [], (path.name, wrong)
+        assert prose.count("«") == prose.count("»") > 5, path.name
+        assert "’" in prose, path.name
+
+
 SUPERVISION = ("unsupervised", "supervised-online", "supervised-on-site")
 
 
@@ -220,6 +233,7 @@ def _labels(lang: str) -> tuple[list[str], list[str], list[str]]:
         "fr": ("«\u00a0", "\u00a0»"),
         "pt": ("«", "»"),  # European Portuguese, as the interface's pt.po quotes: no spaces
         "nl": ("“", "”"),  # as nl.po quotes (“{query}”)
+        "it": ("«", "»"),
     }[lang]
     check = ui["check"]
     quoted = [

@@ -221,7 +221,7 @@ HOME_WORDS = {
 }
 
 
-GUIDE_LANGUAGES = {"de", "fr", "nl", "pt"}
+GUIDE_LANGUAGES = {"de", "fr", "it", "nl", "pt"}
 """The languages credcat has the guide "How to read a credential" in, besides English."""
 GUIDE_HEADINGS = {
     "en": "How to read a credential",
@@ -229,6 +229,7 @@ GUIDE_HEADINGS = {
     "fr": "Lire un microcertificat",
     "pt": "Como ler uma microcredencial",
     "nl": "Een microcredential lezen",
+    "it": "Come leggere una microcredenziale",
 }
 """Words of each guide's first heading, in its language."""
 
