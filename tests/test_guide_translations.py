@@ -234,6 +234,7 @@ def _labels(lang: str) -> tuple[list[str], list[str], list[str]]:
         "pt": ("«", "»"),  # European Portuguese, as the interface's pt.po quotes: no spaces
         "nl": ("“", "”"),  # as nl.po quotes (“{query}”)
         "it": ("«", "»"),
+        "es": ("«", "»"),
     }[lang]
     check = ui["check"]
     quoted = [
