@@ -221,7 +221,7 @@ HOME_WORDS = {
 }
 
 
-GUIDE_LANGUAGES = {"de", "fr", "it", "nl", "pt"}
+GUIDE_LANGUAGES = {"de", "es", "fr", "it", "nl", "pt"}
 """The languages credcat has the guide "How to read a credential" in, besides English."""
 GUIDE_HEADINGS = {
     "en": "How to read a credential",
@@ -230,6 +230,7 @@ GUIDE_HEADINGS = {
     "pt": "Como ler uma microcredencial",
     "nl": "Een microcredential lezen",
     "it": "Come leggere una microcredenziale",
+    "es": "Cómo leer una microcredencial",
 }
 """Words of each guide's first heading, in its language."""
 
@@ -284,6 +285,15 @@ def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
         path = site / ("" if lang == default else lang) / "how-to-read" / "index.html"
         html = path.read_text("utf-8")
         assert GUIDE_HEADINGS[lang] in html and '<div lang="en">' not in html, lang
+        # the credential page of that language links it, as a page of its own language
+        credential = path.parent.parent / "credentials" / "data-literacy-at-work" / "index.html"
+        eqf = re.findall(
+            r'<a href="([^"]*how-to-read/)#eqf"([^>]*)>(.*?)</a>', credential.read_text("utf-8")
+        )
+        assert [(attrs, text) for _, attrs, text in eqf] == [
+            ("", ui_strings(lang)["fact_eqf_link"])
+        ], (lang, eqf)
+        assert (credential.parent / eqf[0][0]).resolve() == path.parent.resolve(), lang
     if "en" in others and default in GUIDE_LANGUAGES:  # the English guide beside it
         english_guide = (site / "en" / "how-to-read" / "index.html").read_text("utf-8")
         assert GUIDE_HEADINGS["en"] in english_guide
@@ -313,8 +323,11 @@ def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
             html = (site / ("" if lang == default else lang) / page / "index.html").read_text()
             said = {(t, said) for t, said, kind in said_in(html, "headerlink") if kind == "title"}
             assert said == {(title, words)}, (lang, page, said)
-    # the data guide is English, and the reading guide where credcat has it in no other
-    # language: a home page in another language says so where it links them
+    # the data guide is English; where credcat has no reading guide in a page's language, its
+    # pages link the default language's (English where credcat has none in that either): a
+    # home page in another language says so where it links them ("(em espanhol)")
+    fallback = default if default in GUIDE_LANGUAGES else "en"
+    has_guide = (GUIDE_LANGUAGES | {"en"}) & {default, *others}
     for lang in (default, *others):
         html = (site / ("" if lang == default else lang) / "index.html").read_text()
         article = html.split('<article class="md-content__inner', 1)[1].split("</article>")[0]
@@ -330,13 +343,14 @@ def test_a_new_catalogue_has_every_page_its_pages_link_to_in_its_languages(
             assert guide_link and not guide_link[0][1], (lang, guide_link)  # its language's
             assert "credcat-link-lang" not in guide_link[0][2], (lang, guide_link)
             links = [link for link in links if link[0] == "data/"]
-        english = cldr_locale(interface_language(lang)).languages["en"]
-        note = localise.fill(str(ui_strings(lang)["link_in_language"]), language=english)
-        for _href, attrs, text in links:
-            if written_in == "en":
+        for href, attrs, text in links:
+            linked_in = "en" if href == "data/" else lang if lang in has_guide else fallback
+            if written_in == linked_in:
                 assert not attrs and "credcat-link-lang" not in text, (lang, text)
             else:
-                assert attrs == ' hreflang="en"', (lang, attrs)
+                name = cldr_locale(interface_language(lang)).languages[linked_in]
+                note = localise.fill(str(ui_strings(lang)["link_in_language"]), language=name)
+                assert attrs == f' hreflang="{linked_in}"', (lang, attrs)
                 assert text.endswith(f' <span class="credcat-link-lang">{note}</span>'), text
     if default == "de":
         assert "Einen Nachweis lesen" in home and "How to read" not in home
