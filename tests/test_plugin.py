@@ -534,10 +534,9 @@ def test_a_streamed_text_is_written_in_pieces_that_join_to_it(
 # --- the theme's navigation and search box, rendered once per kind of page -----------------------
 
 
-def test_theme_parts_a_site_overrides_are_rendered_for_every_page(tmp_path: Path) -> None:
-    """A site's own table of contents, navigation, search box, configuration block or a part
-    of the footer (its copyright line; in its ``custom_dir``) may show anything of the page, so
-    credcat's pages render each for themselves: here every one names its page."""
+def _project_with_overrides(tmp_path: Path) -> tuple[Path, Path]:
+    """The basic project with a ``custom_dir`` (``overrides/``): its ``mkdocs.yml`` and the
+    folder of its partials, made empty."""
     config = make_project(tmp_path / "project")
     text = config.read_text("utf-8").replace(
         "  font: false\n", "  font: false\n  custom_dir: overrides\n"
@@ -545,6 +544,14 @@ def test_theme_parts_a_site_overrides_are_rendered_for_every_page(tmp_path: Path
     config.write_text(text, encoding="utf-8")
     partials = config.parent / "overrides" / "partials"
     partials.mkdir(parents=True)
+    return config, partials
+
+
+def test_theme_parts_a_site_overrides_are_rendered_for_every_page(tmp_path: Path) -> None:
+    """A site's own table of contents, navigation, search box, configuration block or a part
+    of the footer (its copyright line; in its ``custom_dir``) may show anything of the page, so
+    credcat's pages render each for themselves: here every one names its page."""
+    config, partials = _project_with_overrides(tmp_path)
     for name in ("toc", "nav", "search", "copyright"):
         (partials / f"{name}.html").write_text(
             f'<p class="mine-{name}">{{{{ page.url }}}}</p>', encoding="utf-8"
@@ -575,13 +582,7 @@ def test_theme_parts_included_by_kept_ones_that_a_site_overrides_are_rendered_fo
     """A site's own item of the navigation, item of the table of contents or logo (which the
     theme's navigation and table of contents include) may show anything of the page too: the
     navigation and table of contents that include them are rendered for each page."""
-    config = make_project(tmp_path / "project")
-    text = config.read_text("utf-8").replace(
-        "  font: false\n", "  font: false\n  custom_dir: overrides\n"
-    )
-    config.write_text(text, encoding="utf-8")
-    partials = config.parent / "overrides" / "partials"
-    partials.mkdir(parents=True)
+    config, partials = _project_with_overrides(tmp_path)
     for name in ("toc-item", "logo"):
         (partials / f"{name}.html").write_text(
             f'<span class="mine-{name}">{{{{ page.url }}}}</span>', encoding="utf-8"

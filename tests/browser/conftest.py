@@ -29,6 +29,7 @@ import pytest
 from playwright.sync_api import (
     Browser,
     BrowserContext,
+    Locator,
     Page,
     Playwright,
     expect,
@@ -422,3 +423,17 @@ def words_split_across_lines(page: Page, selector: str) -> list[str]:
     or more (a table squeezing a header letter by letter on a phone)."""
     found: list[str] = page.evaluate(SPLIT_WORDS_JS, selector)
     return found
+
+
+def assert_folds_by_keyboard(page: Page, toggle: Locator, target: Locator) -> None:
+    """A disclosure button, its ``target`` shown: focused, Enter folds it (``aria-expanded``
+    false, the focus kept on the button), Space unfolds it, Space again folds it."""
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_be_focused()
+    expect(target).to_be_hidden()
+    page.keyboard.press("Space")
+    expect(target).to_be_visible()
+    page.keyboard.press("Space")
+    expect(target).to_be_hidden()

@@ -15,6 +15,8 @@ navigation is printed, the check page without a result included.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -131,6 +133,20 @@ def keyboard_walk(page: Page) -> list[dict]:
     return stops
 
 
+def each_page(page: Page, site: Site, lang: str) -> Iterator[tuple[str, str]]:
+    """Opens every kind of page in ``lang`` in turn, ready to be read (the catalogue's filters
+    and the compare page's table drawn), and yields its name and path."""
+    prefix = "" if lang == "en" else f"{lang}/"
+    for name in PAGE_NAMES:
+        path = prefix + path_of(site.catalogue, name)
+        page.goto(site.url(path))
+        if name == "catalogue":
+            expect(page.locator("#credcat-filters")).to_be_visible()
+        if name == "compare":
+            expect(page.locator("table.credcat-compare-table")).to_be_visible()
+        yield name, path
+
+
 @pytest.mark.parametrize("lang", ["en", "de", "fr"])
 def test_every_page_has_its_structure_and_works_with_the_keyboard_alone(
     new_context: NewContext, sample_site: Site, lang: str
@@ -138,15 +154,8 @@ def test_every_page_has_its_structure_and_works_with_the_keyboard_alone(
     """Headings, landmarks, skip link, a keyboard walk with the focus always visible, and
     link names, on every kind of page."""
     page = open_page(new_context, DESKTOP)
-    prefix = "" if lang == "en" else f"{lang}/"
     problems: list[str] = []
-    for name in PAGE_NAMES:
-        path = prefix + path_of(sample_site.catalogue, name)
-        page.goto(sample_site.url(path))
-        if name == "catalogue":
-            expect(page.locator("#credcat-filters")).to_be_visible()
-        if name == "compare":
-            expect(page.locator("table.credcat-compare-table")).to_be_visible()
+    for _name, path in each_page(page, sample_site, lang):
         found = page.evaluate(STRUCTURE)
         if found["h1"] != 1:
             problems.append(f"{path}: {found['h1']} h1")
@@ -175,13 +184,8 @@ def test_nothing_to_press_is_printed(new_context: NewContext, sample_site: Site,
     Material's header, sidebars and footer; the check page without a result prints how to check
     a credential, not its empty form."""
     page = open_page(new_context, DESKTOP)
-    prefix = "" if lang == "en" else f"{lang}/"
     problems: list[str] = []
-    for name in PAGE_NAMES:
-        path = prefix + path_of(sample_site.catalogue, name)
-        page.goto(sample_site.url(path))
-        if name == "compare":
-            expect(page.locator("table.credcat-compare-table")).to_be_visible()
+    for name, path in each_page(page, sample_site, lang):
         page.emulate_media(media="print")
         problems += [f"{path}: printed {e}" for e in page.evaluate(PRINTED)]
         if name == "check":

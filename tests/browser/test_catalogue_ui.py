@@ -33,6 +33,7 @@ from credcat.render.site.localise import plural, ui_strings
 from .conftest import (
     NewContext,
     Site,
+    assert_folds_by_keyboard,
     require_axe,
     save_screenshot,
     small_site,
@@ -1245,6 +1246,22 @@ def box_of(page: Page, selector: str) -> dict[str, float]:
     return box
 
 
+def assert_first_card_in_first_screen(page: Page, viewport: dict[str, int], where: str) -> None:
+    """The first card's title, provider and key facts lie within the first screen of
+    ``viewport`` (``where``: the page, its size and language, for the message); their lowest
+    edges are printed, for the record."""
+    measured = {}
+    for what, part in (("title", "title"), ("provider", "provider"), ("key facts", "facts")):
+        box = box_of(page, f"#credcat-results li.credcat-card .credcat-card__{part}")
+        top, bottom = box["y"], box["y"] + box["height"]
+        measured[what] = round(bottom)
+        assert top >= 0 and bottom <= viewport["height"], (
+            f"{where}: the first card's {what} spans y {top:.0f}–{bottom:.0f}, beyond the "
+            "first screen"
+        )
+    print(f"first card at {where}, lowest edges: {json.dumps(measured)}")
+
+
 @pytest.mark.parametrize("lang", ["en", "de", "fr"])
 def test_the_first_card_begins_in_the_first_screen_of_a_phone(
     new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
@@ -1260,19 +1277,7 @@ def test_the_first_card_begins_in_the_first_screen_of_a_phone(
     page = context.new_page()
     open_catalogue(page, sample_site, lang=prefix)
     first = "#credcat-results li.credcat-card"
-    measured = {}
-    for what, selector in {
-        "title": f"{first} .credcat-card__title",
-        "provider": f"{first} .credcat-card__provider",
-        "key facts": f"{first} .credcat-card__facts",
-    }.items():
-        box = box_of(page, selector)
-        measured[what] = round(box["y"] + box["height"])
-        assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (
-            f"{prefix}catalogue/ at 375×667: the first card's {what} spans y {box['y']:.0f}–"
-            f"{box['y'] + box['height']:.0f}, beyond the first screen"
-        )
-    print(f"first card at 375×667 ({lang}), lowest edges: {json.dumps(measured)}")
+    assert_first_card_in_first_screen(page, PHONE, f"{prefix}catalogue/ at 375×667 ({lang})")
     for selector in ("#credcat-q", "#credcat-q-hint", "#credcat-sort", "#credcat-facets > summary"):
         expect(page.locator(selector)).to_be_in_viewport()
     sort, summary = box_of(page, "#credcat-sort"), box_of(page, "#credcat-facets > summary")
@@ -1327,21 +1332,7 @@ def test_the_first_card_begins_in_the_first_screen_of_the_narrowest_phone(
     open_catalogue(page, sample_site, lang=prefix)
     first = "#credcat-results li.credcat-card"
     expect(page.locator(first).first).to_be_visible()
-    measured = {}
-    for what, selector in {
-        "title": f"{first} .credcat-card__title",
-        "provider": f"{first} .credcat-card__provider",
-        "key facts": f"{first} .credcat-card__facts",
-    }.items():
-        top, bottom = page.locator(selector).first.evaluate(
-            "e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom]; }"
-        )
-        measured[what] = round(bottom)
-        assert top >= 0 and bottom <= NARROW["height"], (
-            f"{prefix}catalogue/ at 320×568: the first card's {what} spans y {top:.0f}–"
-            f"{bottom:.0f}, beyond the first screen"
-        )
-    print(f"first card at 320×568 ({lang}), lowest edges: {json.dumps(measured)}")
+    assert_first_card_in_first_screen(page, NARROW, f"{prefix}catalogue/ at 320×568 ({lang})")
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
     for selector in ("#credcat-q", "#credcat-sort", "#credcat-facets > summary"):
         expect(page.locator(selector)).to_be_in_viewport()
@@ -1372,15 +1363,7 @@ def test_the_first_card_begins_in_the_first_screen_of_the_narrowest_phone(
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(hint).to_be_visible()
     assert_no_axe_violations(page, f"the catalogue at 320 px, hint shown ({lang})")
-    toggle.focus()
-    page.keyboard.press("Enter")
-    expect(toggle).to_have_attribute("aria-expanded", "false")
-    expect(toggle).to_be_focused()
-    expect(hint).to_be_hidden()
-    page.keyboard.press("Space")
-    expect(hint).to_be_visible()
-    page.keyboard.press("Space")
-    expect(hint).to_be_hidden()
+    assert_folds_by_keyboard(page, toggle, hint)
 
     # at 375 px the hint whole, whatever the button says, and no button; paper shows no filters
     page.set_viewport_size(PHONE)

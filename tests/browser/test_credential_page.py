@@ -30,7 +30,14 @@ from credcat.render.site.credential import (
 )
 from credcat.render.site.localise import Localiser, ui_strings
 
-from .conftest import NewContext, Site, require_axe, save_screenshot, small_site
+from .conftest import (
+    NewContext,
+    Site,
+    assert_folds_by_keyboard,
+    require_axe,
+    save_screenshot,
+    small_site,
+)
 from .test_e2e import assert_no_axe_violations, lang_of, pdf_pages
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -1051,15 +1058,7 @@ def test_a_notice_no_longer_offered_folds_its_note_on_a_phone(
     assert toggle.get_attribute("aria-controls") == "credcat-status-note"
     expect(phone.locator("#credcat-status-note")).to_be_visible()
     assert_no_axe_violations(phone, f"a notice unfolded at {width} px ({lang})")
-    toggle.focus()
-    phone.keyboard.press("Enter")
-    expect(toggle).to_have_attribute("aria-expanded", "false")
-    expect(toggle).to_be_focused()
-    expect(note).to_be_hidden()
-    phone.keyboard.press("Space")
-    expect(note).to_be_visible()
-    phone.keyboard.press("Space")
-    expect(note).to_be_hidden()
+    assert_folds_by_keyboard(phone, toggle, note)
 
     # in print, the note whole (folded on the screen) and no button
     phone.emulate_media(media="print")
