@@ -818,6 +818,19 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
             "counts, on a line of its own below 'workload:', indented: ects: 7.5 for ECTS "
             "credits, or hours: 8 for hours of learning, which are whole numbers)",
         ),
+        (  # more than ECTS credits can be: hours of learning
+            "workload: 200\n",
+            ("workload",),
+            "1:11: workload: 'workload' needs keys below it, not the value '200' (write "
+            "hours: 200 on a line of its own below 'workload:', indented, if 200 counts hours "
+            "of learning; ECTS credits are at most 120)",
+        ),
+        (  # hours written under their key, with a fraction: rounded, as the model takes them
+            "workload:\n  hours: 2.5\n",
+            ("workload",),
+            "2:10: workload.hours: 2.5 is not a whole number (write hours: 3, which is 2.5 "
+            "rounded)",
+        ),
         (
             "eqf: six\n",
             ("eqf",),
@@ -1004,7 +1017,9 @@ def test_messages_say_what_was_written_and_how_to_fix_it(
     assert found[0].removeprefix("credentials/db.yaml:").startswith(expected), found
 
 
-@pytest.mark.parametrize("value", ["2,5 h", "2.5 hours", "0.4 h", "7.5", "1.200 Std.", "40 h"])
+@pytest.mark.parametrize(
+    "value", ["2,5 h", "2.5 hours", "0.4 h", "7.5", "1.200 Std.", "40 h", "200", "150.5"]
+)
 def test_a_workload_hint_followed_passes(tmp_path: Path, value: str) -> None:
     """Each key the hint of a workload written as one value suggests, written as suggested on
     a line of its own below 'workload:', is accepted (hours are whole numbers: 'hours: 2.5'

@@ -1288,10 +1288,15 @@ class QualityAssurance(_Model):
     """Date the decision expires."""
 
 
+MAX_ECTS = 120
+"""The most ECTS credits a workload states (two years of full-time study: far beyond a
+micro-credential, a bound against a slip of the keyboard)."""
+
+
 class Workload(_Model):
     """Notional workload, in ECTS wherever possible, and in hours."""
 
-    ects: float | None = Field(default=None, gt=0, le=120)
+    ects: float | None = Field(default=None, gt=0, le=MAX_ECTS)
     """ECTS credits (one ECTS is 25–30 hours of learning)."""
     hours: int | None = Field(default=None, gt=0, le=4000)
     """Total hours of learning."""

@@ -37,6 +37,7 @@ from .model import (
     CURRENCY_CODE_FOR_NAME,
     CURRENCY_CODE_FOR_SYMBOL,
     ESCO_SKILL_RE,
+    MAX_ECTS,
     CatalogueSettings,
     Credential,
     CredentialDoc,
@@ -742,6 +743,11 @@ def _workload_hint(text: str) -> str:
         )
     if unit:
         return ""
+    if Decimal(number) > MAX_ECTS:  # no ECTS credits: hours of learning
+        return (
+            f"write hours: {_whole_hours(number)} {below}, if {number} counts hours of learning; "
+            f"ECTS credits are at most {MAX_ECTS}"
+        )
     if "." in number:
         return (
             f"say what {number} counts, {below}: ects: {number} for ECTS credits, or "
@@ -837,6 +843,12 @@ def _number_problem(value: Any, kind: str, name: str, hint: str) -> tuple[str, s
     if isinstance(value, float) and value != value:
         return "'nan' is not a number", "write a plain number"
     if kind == "int_from_float" or (isinstance(value, float) and "int" in kind):
+        if name == "hours" and isinstance(value, float) and value > 0 and not hint:
+            whole = _whole_hours(str(value))
+            return (
+                f"{value} is not a whole number",
+                f"write hours: {whole}, which is {value} rounded",
+            )
         return f"{value} is not a whole number", hint or "write a whole number, e.g. 135"
     if isinstance(value, str):
         number = read_number(value)  # 1.234,50 · 1 234,50 · 1,234.50 · 2,5
