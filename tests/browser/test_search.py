@@ -80,9 +80,7 @@ def test_header_search_finds_a_credential_by_an_outcome_word(page: Page, sample_
     page.keyboard.type(word.lower())
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
-    links = [
-        str(link.get_attribute("href")) for link in page.locator(".md-search-result__item a").all()
-    ]
+    links = result_links(page)
     assert any(f"credentials/{cid}/" in href for href in links), links
     credentials = [href for href in links if "credentials/" in href]  # not the guides
     assert all(f"credentials/{cid}/" in href for href in credentials), "only that one matches"
@@ -173,9 +171,7 @@ def test_header_search_finds_a_credential_by_its_title_in_german(
     page.keyboard.press("/")
     page.keyboard.type(cred.title["de"].split()[0])
     expect(page.locator(".md-search-result__item").first).to_be_visible()
-    links = [
-        str(link.get_attribute("href")) for link in page.locator(".md-search-result__item a").all()
-    ]
+    links = result_links(page)
     assert any(f"credentials/{cred.id}/" in href for href in links), links
 
 
@@ -375,8 +371,32 @@ def found_pages(page: Page, results: Locator, meta: str = "") -> tuple[str, list
     said = page.locator(".md-search-result__meta")
     if meta:
         expect(said).to_have_text(meta)
-    links = [str(a.get_attribute("href")) for a in results.all()]
+    links = result_links(page)
     return said.inner_text(), sorted({urlsplit(h)._replace(query="").geturl() for h in links})
+
+
+def result_links(page: Page) -> list[str]:
+    """Where the results lead, read at once once they have settled (:func:`settled`)."""
+    settled(page)
+    found = page.locator(".md-search-result__item a").evaluate_all(
+        "els => els.map(a => a.getAttribute('href'))"
+    )
+    return [str(href) for href in found]
+
+
+def settled(page: Page) -> None:
+    """Waits until the results stop changing: Material answers the query of each letter typed,
+    and draws the results of each answer, so the list of an earlier prefix may still be
+    replaced (it was read while being redrawn, one link at a time). Settled: the same count
+    and summary over three looks 200 ms apart, within about ten seconds."""
+    items = page.locator(".md-search-result__item")
+    said = page.locator(".md-search-result__meta")
+    seen: list[tuple[int, str]] = []
+    for _ in range(50):
+        seen.append((items.count(), said.inner_text()))
+        if len(seen) >= 3 and seen[-1] == seen[-2] == seen[-3]:
+            return
+        page.wait_for_timeout(200)
 
 
 def marked_words(page: Page) -> set[str]:
@@ -406,7 +426,7 @@ def test_header_search_finds_words_with_accents_typed_without_them(
     # the link of a result names the word as written too (?h=), which its page highlights
     href = next(
         str(h)
-        for h in (a.get_attribute("href") for a in results.all())
+        for h in result_links(page)
         if word.lower() in parse_qs(urlsplit(str(h)).query).get("h", [""])[0].split()
     )
     page.goto(href)
@@ -423,10 +443,7 @@ def test_header_search_finds_words_without_accents_typed_with_them(
     page.goto(sample_site.url())
     results = site_search(page, "python")
     meta, found = found_pages(page, results)
-    highlights = {
-        parse_qs(urlsplit(str(a.get_attribute("href"))).query).get("h", [""])[0]
-        for a in results.all()
-    }
+    highlights = {parse_qs(urlsplit(href).query).get("h", [""])[0] for href in result_links(page)}
     assert "python" in highlights and highlights <= {"python", ""}, highlights
     page.goto(sample_site.url())
     assert found_pages(page, site_search(page, "pythön"), meta) == (meta, found)
