@@ -1288,6 +1288,9 @@ class QualityAssurance(_Model):
     """Date the decision expires."""
 
 
+HOURS_PER_ECTS = (25, 30)
+"""The hours of learning one ECTS credit stands for (the ECTS Users' Guide): the range the
+workload rule accepts, and the catalogue page's filter converts hours by."""
 MAX_ECTS = 120
 """The most ECTS credits a workload states (two years of full-time study: far beyond a
 micro-credential, a bound against a slip of the keyboard)."""

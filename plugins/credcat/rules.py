@@ -33,7 +33,14 @@ from .fs import UnsafeFileError
 from .graph import RELATIONS, cycles, links
 from .ids import is_id, norm_name, norm_url
 from .memo import per_object
-from .model import NO_LONGER_OFFERED, ORGANISATION_ROLES, Brief, Credential, organisation_names
+from .model import (
+    HOURS_PER_ECTS,
+    NO_LONGER_OFFERED,
+    ORGANISATION_ROLES,
+    Brief,
+    Credential,
+    organisation_names,
+)
 from .render.data.nodes import COUNTRY_ZONES
 from .render.logos import logo_problem
 from .render.safe import ALLOWED_SCHEMES, link_targets, safe_url
@@ -42,7 +49,6 @@ from .yaml_loader import PathKey
 
 WARNING = Severity.WARNING
 ATTENDANCE = "level-of-attendance"
-HOURS_PER_ECTS = (25, 30)
 
 Rule = Callable[[Catalogue], Iterable[Problem]]
 CredentialRule = Callable[[Catalogue, Credential], Iterable[Problem]]

@@ -26,7 +26,7 @@ from collections import Counter
 from functools import partial
 from typing import Any
 
-from ...model import Credential
+from ...model import HOURS_PER_ECTS, Credential
 from .common import STATUS_ORDER, Site, numbered_page, page_count
 from .context import Card, CatalogueContext, FacetOption, Logo, Part, Range
 from .credential import (
@@ -305,6 +305,8 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
         "compare_href": site.link(page, site.urls.compare_page()),
         "config": {
             "strings": {key: str(ui[key]) for key in SCRIPT_STRINGS},
+            # the hours one ECTS credit stands for: an hours-only credential in a range of ECTS
+            "hours_per_ects": list(HOURS_PER_ECTS),
             # a card's languages read as running text after the first ("Allemand, anglais")
             "running": {
                 o["value"]: loc.running_language_name(o["value"]) for o in options["language"]
@@ -337,9 +339,10 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
 def _workload(site: Site, ectses: list[float], hourses: list[int]) -> Range:
     """The workload range filter: in ECTS where some credential states ECTS, with a hint where
     others state hours only (they match by their hours, at 25 to 30 an ECTS credit:
-    ``rules.HOURS_PER_ECTS``); in hours where none states ECTS but some state hours (a
-    vocational school's catalogue); not offered where none states either. ``catalogue.js``
-    decides again with ``catalogue.json``, which may be newer than the page."""
+    ``model.HOURS_PER_ECTS``, which the page's configuration gives ``catalogue.js``); in hours
+    where none states ECTS but some state hours (a vocational school's catalogue); not offered
+    where none states either. ``catalogue.js`` decides again with ``catalogue.json``, which may
+    be newer than the page."""
     loc, ui = site.loc, site.loc.ui
     unit, values = ("ects", ectses) if ectses else ("hours", hourses) if hourses else ("", [])
     return {

@@ -106,8 +106,6 @@
   var TYPING_PAUSE = 800;    // ms without typing that ends one step in the history
   var PHONE = "(max-width: 59.984375em)";
   var URL_DELAY = 250;       // ms between a change and its address (see writeUrl)
-  var HOURS_PER_ECTS = 27.5; // only to sort hours among ECTS (see workloadOf)
-  var ECTS_HOURS = [25, 30]; // the hours of learning an ECTS credit stands for (see inRange)
 
   var root = document.getElementById("credcat-catalogue");
   var form = document.getElementById("credcat-filters");
@@ -146,6 +144,10 @@
     config = JSON.parse((document.getElementById("credcat-catalogue-config") || {}).textContent || "{}");
   } catch (e) { config = {}; }
   var words = config.strings || {};
+  // the hours of learning an ECTS credit stands for, as the build states them (see inRange),
+  // and their middle, only to sort hours among ECTS (see workloadOf)
+  var ECTS_HOURS = config.hours_per_ects;
+  var HOURS_PER_ECTS = (ECTS_HOURS[0] + ECTS_HOURS[1]) / 2;
   var lang = document.documentElement.lang || "en";
   var uiLang = root.getAttribute("lang") || lang;  // the language of credcat's words
   var collator = window.Intl ? new Intl.Collator(lang, { sensitivity: "base", numeric: true }) : null;
@@ -442,7 +444,7 @@
   /** The size of a credential's workload, to sort by: its ECTS credits where it states them,
    *  else its hours divided by HOURS_PER_ECTS (27.5, the middle of the 25 to 30 hours of
    *  learning an ECTS credit stands for: the range the workload check accepts,
-   *  rules.HOURS_PER_ECTS), null where it states neither. So a catalogue of hours only is
+   *  model.HOURS_PER_ECTS), null where it states neither. So a catalogue of hours only is
    *  sorted by hours, and in a mixed one a course of 40 hours comes among those of 1 to 2
    *  ECTS, not after every ECTS one (as two groups, ECTS then hours, would put it) nor first
    *  (as reading no ECTS as 0 did). The number only orders, it is never shown: a card says
@@ -459,7 +461,7 @@
    *  the range's unit. In hours (a catalogue where no credential states ECTS): its hours. In
    *  ECTS: its ECTS credits where it states them, else its hours where it states hours only,
    *  at 25 to 30 hours for one credit (ECTS_HOURS, the range the workload check accepts,
-   *  rules.HOURS_PER_ECTS): it matches where some number of credits in the range stands for
+   *  model.HOURS_PER_ECTS): it matches where some number of credits in the range stands for
    *  its hours (from 25 × min to 30 × max hours), so that a course of 140 hours is among those
    *  of 5 ECTS, and one of 40 hours matches "from 1" and "up to 2" ECTS. Its card still says
    *  what it states (hours). A workload stated neither way matches no range. */
