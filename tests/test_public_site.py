@@ -15,7 +15,12 @@ from mkdocs.config import load_config
 from catalogue_factory import REPO
 
 GOLDEN = REPO / "tests" / "golden" / "sample"
-MAINTAINERS_ONLY = ("maintainers.md", "architecture.md", "performance.md")
+MAINTAINERS_ONLY = (
+    "maintainers.md",
+    "architecture.md",
+    "performance.md",
+    "performance-history.md",
+)
 
 
 def _nav_files(nav: Any) -> list[str]:
