@@ -248,6 +248,62 @@ def test_site_url_different_from_base_uri_warns(
 # --- generated files -----------------------------------------------------------------------------
 
 
+def test_a_site_at_its_hosts_root_tells_crawlers_where_its_sitemap_is(tmp_path: Path) -> None:
+    """A crawler reads ``robots.txt`` first: it finds there that every page may be crawled and
+    where the sitemap is, which lists every page with its languages."""
+    site = tmp_path / "site"
+    build_site(make_project(tmp_path), site)
+    robots = (site / "robots.txt").read_text("utf-8")
+    rules = [line for line in robots.splitlines() if line and not line.startswith("#")]
+    assert rules == [
+        "User-agent: *",
+        "Disallow:",  # nothing is disallowed
+        "Sitemap: https://fixture.test.example/sitemap.xml",
+    ]
+    assert "<loc>https://fixture.test.example/catalogue/</loc>" in (site / "sitemap.xml").read_text(
+        "utf-8"
+    )
+
+
+def test_a_sites_own_robots_txt_is_published_instead(tmp_path: Path) -> None:
+    own = "User-agent: *\nDisallow: /drafts/\n"
+    site = tmp_path / "site"
+    build_site(make_project(tmp_path, extra_docs={"robots.txt": own}), site)
+    assert (site / "robots.txt").read_text("utf-8") == own
+
+
+def test_a_site_under_a_path_writes_no_robots_txt(tmp_path: Path) -> None:
+    """Crawlers read ``robots.txt`` at the root of a host only, which a site published under a
+    path does not own: credcat writes none there (the sitemap is still written)."""
+    config = make_project(tmp_path, site_url="https://fixture.test.example/credentials/")
+    site = tmp_path / "site"
+    build_site(config, site, strict=False)  # site_url and base_uri differ: a warning
+    assert (site / "sitemap.xml").is_file()
+    assert not (site / "robots.txt").exists()
+
+
+@pytest.mark.parametrize(
+    ("site_url", "sitemap"),
+    [
+        ("https://uni.example", "https://uni.example/sitemap.xml"),
+        ("http://127.0.0.1:8000/", "http://127.0.0.1:8000/sitemap.xml"),  # mkdocs serve
+        ("https://uni.example/credentials/", None),
+        ("https://uni.example/?a=b", None),
+        ("ftp://uni.example/", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_robots_txt_names_the_sitemap_only_at_the_root_of_a_web_host(
+    site_url: str | None, sitemap: str | None
+) -> None:
+    robots = mkdocs_plugin.robots_txt(site_url)
+    if sitemap is None:
+        assert robots is None
+    else:
+        assert robots is not None and robots.endswith(f"\nSitemap: {sitemap}\n")
+
+
 @pytest.mark.parametrize(
     "existing",
     [

@@ -695,6 +695,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         new += self._translated_pages(files, config)
         data = DataPaths(self._data_job)
         self._check_collisions(files, new, data)
+        robots = robots_txt(config.site_url)
+        if robots is not None and files.get_file_from_path(ROBOTS) is None:
+            new.append(File.generated(config, ROBOTS, content=robots))
         for file in new:
             files.append(file)
         files = GeneratedFiles(
@@ -2164,6 +2167,33 @@ SITEMAP_HEAD = (
 )
 SITEMAP_TAIL = "\n</urlset>"
 SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")
+ROBOTS = "robots.txt"
+
+
+def robots_txt(site_url: str | None) -> str | None:
+    """The ``robots.txt`` of a site at the root of its host (``site_url`` with no path): every
+    page may be crawled, and the sitemap is named, so that a crawler finds every page and its
+    languages without being told. ``None`` for a site under a path (crawlers read
+    ``robots.txt`` at the host's root only, which is not the site's to write) or without an
+    address. A ``robots.txt`` among the site's own files (``docs/robots.txt``) is published
+    instead (:meth:`CredcatPlugin.on_files`)."""
+    if not site_url:
+        return None
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or parts.path not in ("", "/"):
+        return None
+    if parts.query or parts.fragment or any(ch.isspace() or ch < " " for ch in site_url):
+        return None
+    return (
+        "# Written by credcat: every page may be crawled; the sitemap lists them all, with\n"
+        "# their languages. To publish your own, put a robots.txt in the docs folder.\n"
+        "User-agent: *\n"
+        "Disallow:\n"
+        "\n"
+        f"Sitemap: {parts.scheme}://{parts.netloc}/sitemap.xml\n"
+    )
+
+
 SITEMAP_TAILS = 1024
 """The alternates (``hreflang`` links) of this many base paths are kept while the sitemap is
 written: a page's counterparts in the other languages come soon after it (a credential's pages
