@@ -136,6 +136,161 @@ def test_a_level_of_one_awarding_bodys_country_passes(tmp_path: Path) -> None:
     assert not [p for p in problems if p.code == "nqf-country"], [p.format() for p in problems]
 
 
+DUTCH_SCHOOL = {
+    "roc-noord": {
+        "name": "ROC Noord",
+        "kind": "vet-school",
+        "country": "NL",
+        "homepage": "https://roc-noord.example/",
+    },
+    "beta-qa": ORGANISATIONS["beta-qa"],
+}
+"""A Dutch vocational school (the publisher) beside the factory's Austrian agency."""
+
+
+def dutch_problems(tmp_path: Path, **changes: Any) -> list[str]:
+    """The problems of a catalogue published by :data:`DUTCH_SCHOOL`, whose one credential
+    (awarded by it) is the factory's with ``changes``."""
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={"db": credential(awarding_body="roc-noord", **changes)},
+        organisations=DUTCH_SCHOOL,
+        settings={**SETTINGS, "publisher": "roc-noord"},
+    )
+    _, problems = check_catalogue(root, display_root=root)
+    return [p.format() for p in problems]
+
+
+@pytest.mark.parametrize("written", ["MBO 3", "niveau 3", "mbo-niveau 3", "Level 3"])
+def test_a_level_without_its_framework_gets_the_level_of_the_publishers_framework(
+    tmp_path: Path, written: str
+) -> None:
+    """A Dutch school writes its level as it says it ('MBO 3', 'niveau 3'): that got an
+    example from the German framework ("DQR Level 6"), and 'Level 3' the Turkish 'TQF Level
+    3'. The level of that number in the publisher's national framework is what it means."""
+    found = [p for p in dutch_problems(tmp_path, nqf=written) if ": nqf:" in p]
+    assert found == [
+        f"credentials/db.yaml:10:6: nqf: unknown NQF level '{written}' (did you mean "
+        "'NLQF Level 3'?)"
+    ]
+
+
+def test_an_unknown_level_gets_the_levels_of_the_publishers_framework(tmp_path: Path) -> None:
+    found = [p for p in dutch_problems(tmp_path, nqf="NLQF drie") if ": nqf:" in p]
+    assert found == [
+        "credentials/db.yaml:10:6: nqf: unknown NQF level 'NLQF drie' (write the level as the "
+        'framework names it: "NLQF Level 1" … "NLQF Level 8")'
+    ]
+
+
+def test_a_level_of_a_country_of_several_frameworks_names_each(tmp_path: Path) -> None:
+    orgs = {**ORGANISATIONS, "alpha-uni": {**ORGANISATIONS["alpha-uni"], "country": "GB"}}
+    root = write_catalogue(
+        tmp_path / "c", credentials={"db": credential(nqf="Level 3")}, organisations=orgs
+    )
+    _, problems = check_catalogue(root, display_root=root)
+    [problem] = [p for p in problems if p.field == "nqf"]
+    assert problem.hint == (
+        "did you mean 'RQF Level 3', 'RQF Entry Level 3', 'SCQF Level 3' or 'CQFW Level 3'?"
+    )
+
+
+def test_a_formal_credential_without_a_level_is_told_its_own_frameworks_levels(
+    tmp_path: Path,
+) -> None:
+    """The hint gave a German level (``nqf: DQR Level 6``) to every awarding body."""
+    changes = credential(awarding_body="roc-noord", setting="formal")
+    del changes["nqf"]
+    root = write_catalogue(
+        tmp_path / "c",
+        credentials={"db": changes},
+        organisations=DUTCH_SCHOOL,
+        settings={**SETTINGS, "publisher": "roc-noord"},
+    )
+    _, problems = check_catalogue(root, display_root=root)
+    [problem] = [p for p in problems if p.code == "formal-without-nqf"]
+    assert problem.hint == (
+        "add `nqf:` with the level in the awarding body's national framework "
+        '("NLQF Level 1" … "NLQF Level 8"), or say `setting: non-formal`'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "mode: Op de werkplek\n",
+            "credentials/db.yaml:1:7: mode: unknown mode of delivery 'Op de werkplek' (did you "
+            "mean 'work-based'?)",
+        ),
+        (
+            "mode: gemengd\n",
+            "credentials/db.yaml:1:7: mode: unknown mode of delivery 'gemengd' (did you mean "
+            "'blended'?)",
+        ),
+        (
+            "assessments:\n- {id: exam, type: Praktijkbeoordeling, description: Test., "
+            "proves: [design, query]}\n",
+            "credentials/db.yaml:2:20: assessment 1 ('exam') > type: unknown assessment type "
+            "'Praktijkbeoordeling' (did you mean 'practical-assessment'?)",
+        ),
+        (
+            "assessments:\n- {id: exam, type: Esame orale, description: Test., "
+            "proves: [design, query]}\n",
+            "credentials/db.yaml:2:20: assessment 1 ('exam') > type: unknown assessment type "
+            "'Esame orale' (did you mean 'oral-examination'?)",
+        ),
+    ],
+)
+def test_a_code_written_as_the_pages_name_it_gets_its_code(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    """A course designer copies the label a page shows in their language ('Op de werkplek',
+    'Praktijkbeoordeling'), which got the list of codes: every label of credcat's interface,
+    in any of its languages, names its code, as the official English, German and French
+    labels did."""
+    found = problems_of(tmp_path, text)
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "stackability:\n  builds_on: [Relationale Datenbanken]\n",
+            "credentials/sql.yaml:2:15: stackability > builds_on item 1: 'Relationale "
+            "Datenbanken' is the title of a credential, not its id (did you mean 'db' "
+            "(Relationale Datenbanken)?)",
+        ),
+        (
+            "stackability:\n  part_of: Relational databases\n",
+            "credentials/sql.yaml:2:12: stackability > part_of item 1: 'Relational databases' "
+            "is the title of a credential, not its id (did you mean 'db' (Relational "
+            "databases)?)",
+        ),
+        (
+            "status: superseded\nsuperseded_by: Relational Databases\n",
+            "credentials/sql.yaml:2:16: superseded_by: 'Relational Databases' is the title of "
+            "a credential, not its id (did you mean 'db' (Relational databases)?)",
+        ),
+    ],
+)
+def test_a_credential_named_by_its_title_gets_its_id(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    """A credential another one builds on, counts towards or is replaced by, named by its
+    title as a course designer knows it, got the id made from that title ("did you mean
+    'relationale-datenbanken'?"), which no credential has: the id of the credential of that
+    title, in any of its languages, is what was meant."""
+    other = credential(title={"en": "SQL in practice", "de": "SQL in der Praxis"})
+    other["summary"] = {"en": "Query data.", "de": "Daten abfragen."}
+    data = {k: v for k, v in other.items() if k not in yaml.safe_load(text)}
+    written = text + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    root = write_catalogue(tmp_path / "c", credentials={"db": credential(), "sql": written})
+    _, problems = check_catalogue(root, display_root=root)
+    assert [p.format() for p in problems if p.code == "slug"] == [expected]
+
+
 def test_every_framework_concept_is_known_as_one() -> None:
     """Every NQF concept whose label names no level is in ``NQF_FRAMEWORKS`` (so ``nqf:``
     refuses it), with the country of its levels' prefix."""

@@ -284,6 +284,11 @@ def vocab_guess(name: str, value: str, own: Sequence[str] = ()) -> str | None:
             or (name == "nqf" and any(_loosely(label) == loose for label in labels))
         ):
             return concept.code
+    # a code written as a page names it, in any language of the interface ("Op de werkplek",
+    # "Praktijkbeoordeling"): the vocabulary's own labels have English, German and French only
+    named = _interface_names(f"labels.{name}").get(_plain(value))
+    if named is not None and vocab.lookup(name, named) is not None:
+        return named
     return vocab.suggest(name, value)
 
 
@@ -632,6 +637,8 @@ class VocabCode:
             if "," in value and all(vocab.lookup(self.name, v) for v in value.split(",")):
                 raise _comma_list(value)
             own = (info.context or {}).get("languages", ()) if self.name == "language" else ()
+            if self.name == "nqf" and (levels := _nqf_own_level(value, info)):
+                raise fail("vocab", f"unknown {self.what} '{shorten(value)}'", levels)
             guess = vocab_guess(self.name, value, tuple(own)) or (
                 currency_code_for(value) if self.name == "currency" else None
             )
@@ -646,13 +653,32 @@ class VocabCode:
 
     def _examples(self, info: ValidationInfo) -> str:
         """How codes look: the catalogue's own languages and countries where the file is
-        checked in a catalogue (:func:`catalogue_examples`), else :data:`CODE_EXAMPLES`."""
+        checked in a catalogue (:func:`catalogue_examples`), the levels of its organisations'
+        national frameworks, else :data:`CODE_EXAMPLES`."""
         own = catalogue_examples(self.name, info.context or {})
         if own:
             return f"write the two-letter code: {own}"
+        countries = tuple((info.context or {}).get("countries") or ())
+        if self.name == "nqf" and (frameworks := vocab.nqf_own_levels(countries)):
+            ranges = ", ".join(f'"{levels[0]}" … "{levels[-1]}"' for levels in frameworks)
+            return f"write the level as the framework names it: {ranges}"
         if self.name in CODE_EXAMPLES:
             return f"write {CODE_EXAMPLES[self.name]}"
         return f"one of: {_some(self.name)}"
+
+
+def _nqf_own_level(value: str, info: ValidationInfo) -> str:
+    """The hint for a level written without its framework's name (``MBO 3``, ``niveau 3``):
+    the level of that number in the national framework of the catalogue's organisations
+    (``context["countries"]``, the most frequent first), ``did you mean 'NLQF Level 3'?``;
+    ``""`` where there is none, or none is known."""
+    countries = tuple((info.context or {}).get("countries") or ())
+    levels = vocab.nqf_written_level(value, countries)
+    if not levels:
+        return ""
+    options = [f"'{label}'" for label in levels]
+    either = options[0] if len(options) == 1 else f"{', '.join(options[:-1])} or {options[-1]}"
+    return f"did you mean {either}?"
 
 
 def _nqf_not_a_framework(value: str, found: vocab.Concept) -> None:
@@ -1004,16 +1030,24 @@ OrganisationKind = Literal[
 
 
 @functools.cache
-def _kind_names() -> Mapping[str, str]:
-    """The kinds of organisation by the names credcat's interface gives them, in English
+def _interface_names(section: str) -> Mapping[str, str]:
+    """The codes of a part of credcat's interface by the names it gives them, in English
     (``data/ui.yaml``) and in every language of its catalogues (``locales/<lang>.po``), as
-    :func:`_plain` gives them: ``berufsschule`` is ``vet-school``."""
+    :func:`_plain` gives them: in ``org_kind``, ``berufsschule`` is ``vet-school``; in
+    ``labels.mode``, ``op de werkplek`` is ``work-based``.
+
+    Args:
+        section: The dotted key of the strings, ``org_kind`` or ``labels.<vocabulary>``.
+    """
     package = files("credcat")
     strings = yaml.safe_load(package.joinpath("data", "ui.yaml").read_text("utf-8"))
-    english = strings["en"]["org_kind"]
-    found = {_plain(label): code for code, label in english.items()}
-    # in the order of the files' names, not the folder's: a name two languages give two kinds
-    # is the same kind on every machine
+    english: Any = strings["en"]
+    for part in section.split("."):
+        english = (english.get(part) or {}) if isinstance(english, dict) else {}
+    found = {_plain(label): code for code, label in english.items() if isinstance(label, str)}
+    prefix = f"{section}."
+    # in the order of the files' names, not the folder's: a name two languages give two codes
+    # is the same code on every machine
     for po in sorted(package.joinpath("locales").iterdir(), key=lambda entry: entry.name):
         if not po.name.endswith(".po"):
             continue
@@ -1021,9 +1055,17 @@ def _kind_names() -> Mapping[str, str]:
             for message in read_po(handle):
                 context = message.context or ""
                 label = message.string
-                if context.startswith("org_kind.") and isinstance(label, str) and label:
-                    found.setdefault(_plain(label), context.split(".", 1)[1])
+                code = context[len(prefix) :]
+                known = context.startswith(prefix) and "." not in code
+                if known and isinstance(label, str) and label:
+                    found.setdefault(_plain(label), code)
     return MappingProxyType(found)
+
+
+def _kind_names() -> Mapping[str, str]:
+    """The kinds of organisation by the names credcat's interface gives them
+    (:func:`_interface_names`): ``berufsschule`` is ``vet-school``."""
+    return _interface_names("org_kind")
 
 
 def kind_for_name(value: str) -> str | None:

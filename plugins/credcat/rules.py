@@ -1264,6 +1264,15 @@ def organisation_time_zones(cat: Catalogue) -> Iterator[Problem]:
 def formal_without_nqf(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
     """A formal credential without an NQF level: Europass does not list it as a qualification."""
     if cred.setting == "formal" and not cred.nqf:
+        countries = [
+            cat.organisations[org].country for org in cred.awarding_body if org in cat.organisations
+        ]
+        own = vocab.nqf_own_levels(countries)
+        example = (
+            ", ".join(f'"{levels[0]}" … "{levels[-1]}"' for levels in own)
+            if own
+            else "e.g. `nqf: DQR Level 6`"
+        )
         yield _cred(
             cat,
             cred,
@@ -1272,7 +1281,7 @@ def formal_without_nqf(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
             "with the full description, but not as a qualification of a national "
             "framework, and cannot compare it with qualifications of other countries",
             "add `nqf:` with the level in the awarding body's national framework "
-            "(e.g. `nqf: DQR Level 6`), or say `setting: non-formal`",
+            f"({example}), or say `setting: non-formal`",
             warn=True,
             code="formal-without-nqf",
             key=True,

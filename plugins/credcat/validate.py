@@ -31,7 +31,7 @@ import hashlib
 import os
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -47,7 +47,7 @@ from .catalogue import (
     Place,
     Release,
 )
-from .errors import CatalogueError, Problem, display_path, readable_name
+from .errors import CatalogueError, Problem, display_path, readable_name, shorten
 from .fs import UnsafeFileError, folder_inside
 from .ids import MAX_ID_LENGTH, SLUG_RE, slugify
 from .model import (
@@ -385,8 +385,12 @@ def check_catalogue(
     if organisations:
         names = organisation_names(organisations.values(), context["default_language"])
         countries = Counter(org.country for org in organisations.values())
+        publisher = organisations.get(settings.publisher) if settings is not None else None
+        own = publisher.country if publisher is not None else None
         context["organisations"] = names
-        context["countries"] = tuple(sorted(countries, key=lambda c: (-countries[c], c)))
+        # the publisher's country first (its national framework is the likeliest), then
+        # the others, the most frequent first
+        context["countries"] = tuple(sorted(countries, key=lambda c: (c != own, -countries[c], c)))
         context_key = _context_key(context)
         if settings is None and settings_doc is not None:  # its publisher may be a name
             settings_problems = []
@@ -408,6 +412,9 @@ def check_catalogue(
         handles, credential_files = load_all(Credential, CREDENTIALS_DIR, pack, briefed=True)
         credentials = Packed(dict(sorted(handles.items())))
         briefs = {cid: made[cid] for cid in credentials}
+    problems[:] = _titles_for_ids(
+        problems, credentials, lambda source: _load(base, base / source, show, [])
+    )
     if cache is not None:  # forget deleted and renamed files
         for key in cache.files.keys() - seen:
             del cache.files[key]
@@ -454,6 +461,64 @@ def check_catalogue(
     warnings = tuple(p for p in problems if not p.is_error)
     object.__setattr__(catalogue, "warnings", warnings)
     return catalogue, problems
+
+
+CREDENTIAL_REFERENCES = frozenset(
+    {("stackability", "builds_on"), ("stackability", "part_of"), ("superseded_by",)}
+)
+"""Where a credential names another by its id (the keys above the list's index)."""
+
+
+def _titles_for_ids(
+    problems: list[Problem],
+    credentials: Mapping[str, Credential],
+    read: Callable[[str], Document | None],
+) -> list[Problem]:
+    """The problems, where a credential is named by its title instead of its id
+    (``builds_on: [MIG/MAG-lassen basis]``) told the id of the credential of that title:
+    ``'MIG/MAG-lassen basis' is the title of a credential, not its id (did you mean
+    'lassen-mig-mag'?)`` (it got the id made from the title, which no credential has).
+
+    Args:
+        problems: The problems found so far; only those of an invalid id where a credential
+            is named (:data:`CREDENTIAL_REFERENCES`) change.
+        credentials: The catalogue's valid credentials, whose titles (in every language) are
+            compared, as :func:`~credcat.ids.slugify` gives them.
+        read: Reads a file's document by its path relative to the catalogue folder.
+    """
+    wrong = [
+        p
+        for p in problems
+        if p.code == "slug"
+        and (p.loc[:-1] in CREDENTIAL_REFERENCES or p.loc in CREDENTIAL_REFERENCES)
+        and Path(p.path).parent.name == CREDENTIALS_DIR
+    ]
+    if not wrong:
+        return problems
+    titles: dict[str, tuple[str, str]] = {}
+    for cid, cred in credentials.items():
+        for text in cred.title.values():
+            titles.setdefault(slugify(text), (cid, text))
+    told: dict[int, Problem] = {}
+    for problem in wrong:
+        doc = read(f"{CREDENTIALS_DIR}/{Path(problem.path).name}")
+        value: Any = doc.data if doc is not None else None
+        for step in problem.loc:
+            if isinstance(value, dict):
+                value = value.get(step)
+            elif isinstance(value, list) and isinstance(step, int) and step < len(value):
+                value = value[step]
+            elif not (isinstance(value, str) and step == 0):  # one id written without a list
+                value = None
+        found = titles.get(slugify(value)) if isinstance(value, str) else None
+        if found is not None:
+            cid, title = found
+            told[id(problem)] = replace(
+                problem,
+                message=f"'{shorten(value)}' is the title of a credential, not its id",
+                hint=f"did you mean '{cid}' ({shorten(title)})?",
+            )
+    return [told.get(id(p), p) for p in problems]
 
 
 def _context_key(context: Mapping[str, Any]) -> str:

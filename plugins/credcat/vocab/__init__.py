@@ -21,7 +21,7 @@ import difflib
 import functools
 import json
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from types import MappingProxyType
@@ -41,6 +41,8 @@ __all__ = [
     "nqf_framework",
     "nqf_level",
     "nqf_levels",
+    "nqf_own_levels",
+    "nqf_written_level",
     "scheme",
     "suggest",
 ]
@@ -408,6 +410,63 @@ def nqf_levels(prefix: str) -> tuple[str, ...]:
         if (level := nqf_level(concept.code)) is not None and level[0] == prefix
     ]
     return tuple(sorted(found, key=_natural))
+
+
+def nqf_own_levels(countries: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """The levels of the frameworks of the first of ``countries`` that has any, each
+    framework's lowest first (``(("NLQF Level 1", …, "NLQF Level 8"),)`` for ``["NL"]``).
+
+    Args:
+        countries: ISO 3166-1 codes, the likeliest first (a catalogue's organisations').
+
+    Returns:
+        One tuple of labels per framework of that country; empty where none has one.
+    """
+    for country in countries:
+        found = tuple(
+            levels
+            for prefix, where in NQF_COUNTRIES.items()
+            if where == country and (levels := nqf_levels(prefix))
+        )
+        if found:
+            return found
+    return ()
+
+
+_LEVEL_NUMBER = re.compile(r"(?<![\d.,])(\d{1,2}\+?)(?![\d.,])")
+
+
+def nqf_written_level(text: str, countries: Sequence[str]) -> tuple[str, ...]:
+    """The levels a level written without its framework's name stands for in the framework
+    of the first of ``countries`` that has one: ``MBO 3``, ``niveau 3`` or ``Level 3`` in a
+    catalogue of Dutch organisations is ``NLQF Level 3``.
+
+    A text that names a framework (``DQR 6``, ``NLQF niveau 3``) or holds no single level
+    number (``MBO``, ``3 of 4``) stands for none here.
+
+    Args:
+        text: What was written for ``nqf:``.
+        countries: ISO 3166-1 codes, the likeliest first.
+
+    Returns:
+        The labels of the levels meant, one per framework of that country that has the
+        level (``RQF Level 3``, ``SCQF Level 3`` … for ``GB``); empty where none is.
+    """
+    folded = text.casefold()
+    if any(
+        re.search(rf"(?<![a-z]){re.escape(prefix.casefold())}(?![a-z])", folded)
+        for prefix in NQF_COUNTRIES
+    ):
+        return ()
+    numbers = _LEVEL_NUMBER.findall(text)
+    if len(numbers) != 1:
+        return ()
+    return tuple(
+        label
+        for levels in nqf_own_levels(countries)
+        for label in levels
+        if label.endswith(f" Level {numbers[0]}")
+    )
 
 
 def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
