@@ -831,6 +831,27 @@ def test_annex_i_is_not_cited_for_catalogue_yaml(tmp_path: Path) -> None:
             "2:10: workload.hours: 2.5 is not a whole number (write hours: 3, which is 2.5 "
             "rounded)",
         ),
+        (  # a decimal comma in hours: not 'write a decimal point: hours: 2.5', refused next
+            "workload:\n  hours: 2,5\n",
+            ("workload",),
+            "2:10: workload.hours: '2,5' is not a number (write hours: 3, which is 2.5 rounded)",
+        ),
+        (  # the parts of the hours are whole numbers too, and still add up to hours
+            "workload:\n  hours: 40\n  guided_hours: 18\n  self_study_hours: 20\n"
+            "  assessment_hours: 2,5\n",
+            ("workload",),
+            "5:21: workload.assessment_hours: '2,5' is not a number (write assessment_hours: "
+            "3, which is 2.5 rounded: hours are whole numbers, and the parts still add up to "
+            "hours)",
+        ),
+        (
+            "workload:\n  hours: 40\n  guided_hours: 17.5\n  self_study_hours: 20\n"
+            "  assessment_hours: 2\n",
+            ("workload",),
+            "3:17: workload.guided_hours: 17.5 is not a whole number (write guided_hours: 18, "
+            "which is 17.5 rounded: hours are whole numbers, and the parts still add up to "
+            "hours)",
+        ),
         (
             "eqf: six\n",
             ("eqf",),

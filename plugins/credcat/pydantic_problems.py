@@ -715,11 +715,26 @@ _HOURS_WORDS = re.compile(
 _ECTS_WORDS = re.compile(r"ects|credits?|cp|lp|kp|leistungspunkte|créditos?|crediti", re.IGNORECASE)
 
 
-def _whole_hours(number: str) -> str:
+def _whole_hours(number: str, least: int = 1) -> str:
     """``number`` of hours as the model takes them, a whole number: rounded half up, at least
-    one (``Workload.hours`` is greater than 0)."""
+    ``least`` (``Workload.hours`` is greater than 0; its parts may be 0)."""
     rounded = Decimal(number).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return str(max(int(rounded), 1))
+    return str(max(int(rounded), least))
+
+
+HOURS_PARTS = frozenset({"guided_hours", "self_study_hours", "assessment_hours"})
+"""The parts of a workload's hours, whole numbers like ``hours``, which they add up to."""
+
+
+def _rounded_hours(name: str, number: str) -> str:
+    """The hint for hours written with a fraction (``2.5``, ``2,5``) under ``hours`` or one of
+    its parts (:data:`HOURS_PARTS`): the number rounded, as the model takes it, with the sum
+    to keep for a part."""
+    whole = _whole_hours(number, 0 if name in HOURS_PARTS else 1)
+    hint = f"write {name}: {whole}, which is {number} rounded"
+    if name in HOURS_PARTS:
+        return f"{hint}: hours are whole numbers, and the parts still add up to hours"
+    return hint
 
 
 def _workload_hint(text: str) -> str:
@@ -843,12 +858,9 @@ def _number_problem(value: Any, kind: str, name: str, hint: str) -> tuple[str, s
     if isinstance(value, float) and value != value:
         return "'nan' is not a number", "write a plain number"
     if kind == "int_from_float" or (isinstance(value, float) and "int" in kind):
-        if name == "hours" and isinstance(value, float) and value > 0 and not hint:
-            whole = _whole_hours(str(value))
-            return (
-                f"{value} is not a whole number",
-                f"write hours: {whole}, which is {value} rounded",
-            )
+        hours = name == "hours" or name in HOURS_PARTS
+        if hours and isinstance(value, float) and value > 0 and not hint:
+            return f"{value} is not a whole number", _rounded_hours(name, str(value))
         return f"{value} is not a whole number", hint or "write a whole number, e.g. 135"
     if isinstance(value, str):
         number = read_number(value)  # 1.234,50 · 1 234,50 · 1,234.50 · 2,5
@@ -858,7 +870,11 @@ def _number_problem(value: Any, kind: str, name: str, hint: str) -> tuple[str, s
         if alone is not None and alone.grouped:
             hint = f"write the number without separators: {name}: {alone.value}"
         elif alone is not None and alone.decimal_comma:
-            hint = f"write a decimal point: {name}: {alone.value}"
+            hours = name == "hours" or name in HOURS_PARTS
+            if hours and "int" in kind and "." in alone.value:  # 2,5 hours: whole ones
+                hint = _rounded_hours(name, alone.value)
+            else:
+                hint = f"write a decimal point: {name}: {alone.value}"
         elif sign is not None:
             hint = (
                 f"write the number alone, {name}: {number.value if number else '450'}, and the "
