@@ -674,6 +674,42 @@ def test_every_value_a_new_files_comment_offers_is_accepted(tmp_path: Path) -> N
                 assert (match.group(2), match.group(5)) in checked, (template.name, line)
 
 
+@pytest.mark.parametrize(
+    ("country", "line"),
+    [
+        (
+            "NL",
+            "# nqf: NLQF Level 4                 # the level in your national framework "
+            "(NLQF Level 1 … NLQF Level 8)",
+        ),
+        (
+            "GB",
+            "# nqf: RQF Level 4                  # the level in your national framework "
+            "(RQF Level 1 … RQF Level 8, RQF Entry Level 3, "
+            "SCQF Level 1 … SCQF Level 12, CQFW Level 1 … CQFW Level 8)",
+        ),
+    ],
+)
+def test_a_new_credential_gives_a_level_of_the_publishers_framework(
+    tmp_path: Path, country: str, line: str
+) -> None:
+    """A Dutch school's new credential offered ``# nqf: DQR Level 6``, a German level, as its
+    example: the publisher's own framework's, which ``check`` accepts once uncommented."""
+    folder = init(tmp_path, "--country", country, "--languages", "nl,en")
+    code, output = run("new", "credential", "welding", "--catalogue", str(folder / "catalogue"))
+    assert code == 0, output
+    path = folder / "catalogue" / "credentials" / "welding.yaml"
+    lines = path.read_text("utf-8").splitlines()
+    assert line in lines
+    level = line.split("#")[1].removeprefix(" nqf: ").strip()
+    _catalogue, problems = check_catalogue(folder / "catalogue")
+    before = {p.format() for p in problems if p.field == "nqf"}
+    lines[lines.index(line)] = f"nqf: {level}"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _catalogue, problems = check_catalogue(folder / "catalogue")
+    assert {p.format() for p in problems if p.field == "nqf"} == before == set()
+
+
 def test_every_example_a_new_files_comment_gives_is_accepted(tmp_path: Path) -> None:
     """A comment such as ``# e.g. marked-assignment, written-examination`` beside a key of
     the files ``credcat new`` writes gives codes a maintainer copies: each must pass ``check``

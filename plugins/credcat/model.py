@@ -660,8 +660,7 @@ class VocabCode:
             return f"write the two-letter code: {own}"
         countries = tuple((info.context or {}).get("countries") or ())
         if self.name == "nqf" and (frameworks := vocab.nqf_own_levels(countries)):
-            ranges = ", ".join(f'"{levels[0]}" … "{levels[-1]}"' for levels in frameworks)
-            return f"write the level as the framework names it: {ranges}"
+            return f"write the level as the framework names it: {vocab.nqf_ranges(frameworks)}"
         if self.name in CODE_EXAMPLES:
             return f"write {CODE_EXAMPLES[self.name]}"
         return f"one of: {_some(self.name)}"

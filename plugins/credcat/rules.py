@@ -1268,11 +1268,7 @@ def formal_without_nqf(cat: Catalogue, cred: Credential) -> Iterator[Problem]:
             cat.organisations[org].country for org in cred.awarding_body if org in cat.organisations
         ]
         own = vocab.nqf_own_levels(countries)
-        example = (
-            ", ".join(f'"{levels[0]}" … "{levels[-1]}"' for levels in own)
-            if own
-            else "e.g. `nqf: DQR Level 6`"
-        )
+        example = vocab.nqf_ranges(own) if own else "e.g. `nqf: DQR Level 6`"
         yield _cred(
             cat,
             cred,

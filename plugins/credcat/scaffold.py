@@ -572,11 +572,45 @@ def new_file(kind: str, ident: str, catalogue: Path) -> Path:
     path = catalogue / folder / f"{ident}.yaml"
     if path.exists() or path.is_symlink():
         raise ScaffoldError(f"{path} exists: choose another id, or edit that file")
-    text = _texts(_fill(_template(template), {"default_language": languages[0]}), languages)
+    values = {"default_language": languages[0]}
+    if kind == "credential":
+        values["nqf_line"] = _nqf_line(_publisher_country(catalogue))
+    text = _texts(_fill(_template(template), values), languages)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     return path
+
+
+def _nqf_line(country: str | None) -> str:
+    """The commented ``nqf:`` line of a new credential: a level of the national framework of
+    the publisher's country (``# nqf: NLQF Level 4``, with the framework's levels), where
+    credcat knows one, else a German example."""
+    frameworks = vocab.nqf_own_levels([country] if country else [])
+    if not frameworks:
+        return "# nqf: DQR Level 6                  # the level in your national framework, if any"
+    levels = frameworks[0]
+    example = next((label for label in levels if label.endswith(" Level 4")), levels[0])
+    ranges = vocab.nqf_ranges(frameworks, quote="")
+    return f"# nqf: {example}".ljust(36) + f"# the level in your national framework ({ranges})"
+
+
+def _publisher_country(catalogue: Path) -> str | None:
+    """The country of the catalogue's publisher, read from its organisation file; ``None``
+    where a file cannot tell it (the check says why, not ``new``)."""
+    settings, _ = load_yaml(catalogue / CATALOGUE_FILE, CATALOGUE_FILE)
+    publisher = (
+        settings.data.get("publisher") if settings and isinstance(settings.data, dict) else None
+    )
+    if not isinstance(publisher, str) or not is_id(publisher):
+        return None
+    source = catalogue / ORGANISATIONS_DIR / f"{publisher}.yaml"
+    if not source.is_file():
+        return None
+    organisation, _ = load_yaml(source, str(source))
+    data = organisation.data if organisation is not None else None
+    country = data.get("country") if isinstance(data, dict) else None
+    return country if isinstance(country, str) else None
 
 
 def _catalogue_languages(catalogue: Path) -> list[str]:

@@ -42,6 +42,7 @@ __all__ = [
     "nqf_level",
     "nqf_levels",
     "nqf_own_levels",
+    "nqf_ranges",
     "nqf_written_level",
     "scheme",
     "suggest",
@@ -431,6 +432,23 @@ def nqf_own_levels(countries: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         if found:
             return found
     return ()
+
+
+def nqf_ranges(frameworks: Sequence[Sequence[str]], quote: str = '"') -> str:
+    """Frameworks' levels as a hint names them: ``"NLQF Level 1" … "NLQF Level 8"``, one
+    range per framework (a framework of one level, ``"RQF Entry Level 3"``, alone).
+
+    Args:
+        frameworks: The levels of each framework, lowest first (:func:`nqf_own_levels`).
+        quote: The mark around each label.
+    """
+    return ", ".join(
+        f"{quote}{levels[0]}{quote}"
+        if len(levels) == 1
+        else f"{quote}{levels[0]}{quote} … {quote}{levels[-1]}{quote}"
+        for levels in frameworks
+        if levels
+    )
 
 
 _LEVEL_NUMBER = re.compile(r"(?<![\d.,])(\d{1,2}\+?)(?![\d.,])")
