@@ -501,6 +501,66 @@ def test_a_card_without_ects_shows_its_hours(tmp_path: Path) -> None:
     assert {"card_hours", "fact_workload"} <= set(SCRIPT_STRINGS)
 
 
+def test_the_pathways_of_a_catalogue_of_hours_total_its_hours(tmp_path: Path) -> None:
+    """A vocational school's credentials state hours alone: its pathways page said "ECTS not
+    stated" for every route, and that a route shows "the ECTS a learner earns". A route of
+    credentials that all state hours totals them, the graph's boxes show each one's hours, and
+    the introduction speaks of hours; where a route's credentials all state ECTS, ECTS."""
+    from test_site_build import build_site, make_project
+
+    basic = hours_credential("Welding basics", 80)
+    advanced = hours_credential("Positional welding", 120)
+    advanced["stackability"] = {"builds_on": ["welding-basics"]}
+    root = write_catalogue(
+        tmp_path / "catalogue", {"welding-basics": basic, "positional-welding": advanced}
+    )
+    site = tmp_path / "site"
+    build_site(make_project(tmp_path / "project", root), site)
+    for lang, said in (
+        (
+            "",
+            [
+                "the hours of learning it takes to follow it to its end",
+                "EQF 6 · 80 h",
+                "EQF 6 · 120 h",
+                "Pathway total: 200 hours of learning",
+                "200 hours of learning in total",
+            ],
+        ),
+        (
+            "de/",
+            [
+                "die Stunden Lernzeit bis zu seinem Ende",
+                "EQR 6 · 80 Std.",
+                "Lernpfad insgesamt: 200 Stunden Lernzeit",
+                "200 Stunden Lernzeit insgesamt",
+            ],
+        ),
+    ):
+        html = (site / lang / "pathways" / "index.html").read_text("utf-8")
+        text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+        for words in said:
+            assert words in text, (lang, words)
+        assert "ECTS" not in text, lang
+    # a catalogue that states ECTS keeps them
+    root = write_catalogue(
+        tmp_path / "ects",
+        {
+            "whole": credential(),
+            "part": credential(
+                title={"en": "SQL basics", "de": "SQL-Grundlagen"},
+                summary={"en": "Query tables.", "de": "Tabellen abfragen."},
+                stackability={"part_of": ["whole"]},
+            ),
+        },
+    )
+    cat = load_catalogue(root)
+    pages = Pages(cat, Urls.of(cat.settings))
+    context = pages.context(next(s for s in pages.pages() if s.kind == "pathways"))
+    assert "the ECTS a learner earns" in context["intro"]
+    assert [route["total"] for route in context["routes"]] == ["4 ECTS in total"]
+
+
 def test_the_workload_range_is_in_ects_or_else_in_hours(tmp_path: Path) -> None:
     """The workload range is in the unit the catalogue's credentials state: a vocational
     school's catalogue of hours has a range in hours ("Workload in hours", whole numbers on a

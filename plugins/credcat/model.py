@@ -1641,6 +1641,11 @@ class Credential(CredentialDoc):
         """The workload's ECTS credits, if given (what a :class:`Brief` tells)."""
         return self.workload.ects
 
+    @property
+    def hours(self) -> int | None:
+        """The workload's hours of learning, if given (what a :class:`Brief` tells)."""
+        return self.workload.hours
+
 
 class Links(Protocol):
     """The ids a credential names in its ``stackability``: :class:`Stackability` is one, and
@@ -1677,6 +1682,8 @@ class Brief(Protocol):
     @property
     def ects(self) -> float | None: ...
     @property
+    def hours(self) -> int | None: ...
+    @property
     def stackability(self) -> Links | None: ...
     @property
     def superseded_by(self) -> str | None: ...
@@ -1697,6 +1704,7 @@ class CredentialBrief:
     version: str
     eqf: int
     ects: float | None
+    hours: int | None
     stackability: StackLinks | None
     superseded_by: str | None
     fingerprint: str
@@ -1714,6 +1722,7 @@ class CredentialBrief:
             sys.intern(cred.version),
             cred.eqf,
             cred.ects,
+            cred.hours,
             None if stack is None else StackLinks(tuple(stack.part_of), tuple(stack.builds_on)),
             cred.superseded_by,
             fingerprint,

@@ -8,8 +8,10 @@ Accessibility (in the template): every SVG has ``<title>`` and ``<desc>``
 (``aria-labelledby``) and ``role="group"``, not ``role="img"``: an image role makes its
 children presentational, so the node links inside would be focusable yet hidden from assistive
 technology (axe-core: ``nested-interactive``). Each node is an ordinary link named by its
-visible text (title, level, ECTS, status; no ``aria-label``, which would differ from what is
-seen) with a focus ring. The list beside the graph holds the same routes and totals as text.
+visible text (title, level, ECTS or else hours, status; no ``aria-label``, which would differ
+from what is seen) with a focus ring. The list beside the graph holds the same routes and
+totals as text: in ECTS where every credential of a route states them, else in hours where
+every one states hours (a vocational school's catalogue).
 """
 
 from __future__ import annotations
@@ -91,6 +93,8 @@ def _drawing(
         meta = loc.ui_text("card_level", level=cred.eqf)
         if cred.ects is not None:
             meta += f" · {loc.number(cred.ects)} ECTS"
+        elif cred.hours is not None:  # hours alone (a vocational school's)
+            meta += f" · {loc.ui_text('card_hours', hours=cred.hours)}"
         if cred.status != "active":
             meta += f" · {ui['status'][cred.status]}"
         lines: list[Line] = [
@@ -127,14 +131,26 @@ def _drawing(
     }
 
 
-def _ects_total(site: Site, ids: Iterable[str]) -> Decimal | None:
-    total = Decimal(0)
-    for cid in ids:
-        ects = site.cat.briefs[cid].ects
-        if ects is None:
-            return None
-        total += Decimal(str(ects))
-    return total
+def _workload_total(site: Site, ids: Iterable[str]) -> tuple[str, Decimal] | None:
+    """The workload of a route: ``("ects", total)`` where every credential of it states
+    ECTS credits, else ``("hours", total)`` where every one states hours (a vocational
+    school's credentials state hours alone); ``None`` where neither is stated by all."""
+    briefs = [site.cat.briefs[cid] for cid in ids]
+    if all(brief.ects is not None for brief in briefs):
+        return "ects", sum((Decimal(str(brief.ects)) for brief in briefs), Decimal(0))
+    if all(brief.hours is not None for brief in briefs):
+        return "hours", sum((Decimal(brief.hours or 0) for brief in briefs), Decimal(0))
+    return None
+
+
+def _total_text(site: Site, key: str, unit: str, low: Decimal, high: Decimal) -> str:
+    """``pathways_total`` or ``pathways_sink_total`` (``key``) in ``unit``: ``12 ECTS in
+    total``, ``Pathway total: 80–200 hours of learning``."""
+    loc = site.loc
+    amount = loc.number(low) if low == high else f"{loc.number(low)}–{loc.number(high)}"
+    if unit == "hours":
+        return loc.ui_text(f"{key}_hours", hours=amount)
+    return loc.ui_text(key, ects=amount)
 
 
 def pathways_context(site: Site) -> PathwaysContext:
@@ -148,10 +164,10 @@ def pathways_context(site: Site) -> PathwaysContext:
     title = {cid: loc.text(c.title) for cid, c in cat.briefs.items()}
 
     route_items: list[Route] = []
-    sink_totals: dict[str, list[Decimal]] = {}
+    sink_totals: dict[str, list[tuple[str, Decimal]]] = {}
     found = routes(graph, title)
     for route in found:
-        total = _ects_total(site, route.counted)
+        total = _workload_total(site, route.counted)
         steps: list[RouteStep] = []
         for parts, cid in zip(route.parts, route.counted, strict=True):
             if len(route_items) >= MAX_LISTED_ROUTES:
@@ -177,7 +193,7 @@ def pathways_context(site: Site) -> PathwaysContext:
                     {"title": {"text": title[last], "href": "", "rel": ""}},
                 ),
                 "steps": steps,
-                "total": loc.ui_text("pathways_total", ects=loc.number(total))
+                "total": _total_text(site, "pathways_total", total[0], total[1], total[1])
                 if total is not None
                 else str(ui["pathways_ects_unknown"]),
             }
@@ -192,9 +208,13 @@ def pathways_context(site: Site) -> PathwaysContext:
 
     totals: dict[str, str] = {}
     for sink, values in sink_totals.items():
-        low, high = min(values), max(values)
-        ects = loc.number(low) if low == high else f"{loc.number(low)}–{loc.number(high)}"
-        totals[sink] = loc.ui_text("pathways_sink_total", ects=ects)
+        units = {unit for unit, _ in values}
+        if len(units) > 1:  # routes in ECTS and in hours: no one total to give
+            continue
+        amounts = [amount for _, amount in values]
+        totals[sink] = _total_text(
+            site, "pathways_sink_total", units.pop(), min(amounts), max(amounts)
+        )
 
     groups = connected_groups(graph)
     groups.sort(key=lambda g: (min(title[n].casefold() for n in g), g))
@@ -205,7 +225,14 @@ def pathways_context(site: Site) -> PathwaysContext:
     )
     ctx: PathwaysContext = {
         **site.base("pathways", page, str(ui["pathways_title"])),
-        "intro": str(ui["pathways_intro"]),
+        # a catalogue whose credentials state hours alone (a vocational school's) counts hours
+        "intro": str(
+            ui[
+                "pathways_intro"
+                if any(brief.ects is not None for brief in cat.briefs.values()) or not cat.briefs
+                else "pathways_intro_hours"
+            ]
+        ),
         "graphs": [
             _drawing(site, page, graph, group, i + 1, totals) for i, group in enumerate(groups)
         ],
