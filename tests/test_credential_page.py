@@ -179,6 +179,30 @@ def test_the_first_screen_offers_the_next_open_run_with_price_and_enrol(site: Pa
     assert not top.find_all(class_="credcat-glance__language")
 
 
+def test_the_first_screen_links_two_outcomes_as_both(tmp_path: Path) -> None:
+    """The link to the outcomes of a credential of two said "All 2 learning outcomes" ("Alle
+    2 leerresultaten"), which nobody writes; three and more are "All 3 …"."""
+    three = credential(
+        title={"en": "Three outcomes", "de": "Drei Lernergebnisse"},
+        summary={"en": "Three things.", "de": "Drei Dinge."},
+        outcomes=[
+            *credential()["outcomes"],
+            {"id": "review", "kind": "skill", "text": {"en": "Review.", "de": "Prüfen."}},
+        ],
+        assessments=[{**credential()["assessments"][0], "proves": ["design", "query", "review"]}],
+    )
+    root = write_catalogue(tmp_path / "catalogue", {"two": credential(), "three": three})
+    site = tmp_path / "site"
+    build_site(make_project(tmp_path / "project", root), site)
+    for path, said in (
+        ("credentials/two/", "Both learning outcomes"),
+        ("de/credentials/two/", "Beide Lernergebnisse"),
+        ("credentials/three/", "All 3 learning outcomes"),
+    ):
+        link = page(site, path).find("p", class_="credcat-glance__more").find("a")
+        assert link.attrs["href"] == "#outcomes" and link.text() == said, path
+
+
 def test_a_price_shows_what_its_note_says(site: Path) -> None:
     """A reduced fee written in the price's note is read beside the price, in each language."""
     for path, text in (

@@ -1151,7 +1151,9 @@ def _glance(
         "facts": facts,
         "outcomes": outcomes,
         "all_outcomes": {
-            "text": loc.plural(ui["glance_all_outcomes"], len(cred.outcomes)),
+            "text": str(ui["glance_both_outcomes"])
+            if len(cred.outcomes) == 2
+            else loc.plural(ui["glance_all_outcomes"], len(cred.outcomes)),
             "href": "#outcomes",
         },
         "runs": runs,
