@@ -615,7 +615,12 @@ def test_the_summary_holds_what_an_employer_checks(site: Path) -> None:
     assert "Listed in Test catalogue" in text
     assert "Awarded by Alpha University (Germany)" in text
     assert "Version 1.0" in text and "sha256:" in text
-    assert "EQF level 6 · 4 ECTS (110 hours of learning)" in text
+    # the national level beside the EQF's (it was on the page, not on the summary)
+    assert "EQF level 6 · DQR Level 6 · 4 ECTS (110 hours of learning)" in text
+    german = page(site, f"de/credentials/{CID}/1.0/summary/").find(
+        "section", id="employers-summary"
+    )
+    assert "EQR-Niveau 6 · DQR-Niveau 6 · 4 ECTS" in german.text()
     outcomes = sheet.find_all("li", data_credcat_summary_outcome=True)
     assert [(o.attrs["value"], o.text()) for o in outcomes] == [
         ("1", "Explain relational algebra."),

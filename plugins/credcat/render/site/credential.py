@@ -999,7 +999,11 @@ def employers(
         "unreleased": info is None or info.released is None,
         "status": status,
         "status_note": status_note(site, cred) if with_note else Markup(""),
-        "level": f"{eqf} · {workload(site, cred)}",
+        # the national level too: an employer knows the holder's level by their own
+        # country's framework ("NLQF-niveau 3", an MBO level) before the EQF's
+        "level": " · ".join(
+            [eqf, *([loc.label("nqf", cred.nqf)] if cred.nqf else []), workload(site, cred)]
+        ),
         "awarded": [
             site.org_ref(page, oid, then=then.get(oid))
             for oid in cred.awarding_body
