@@ -710,6 +710,19 @@ def test_a_new_credential_gives_a_level_of_the_publishers_framework(
     assert {p.format() for p in problems if p.field == "nqf"} == before == set()
 
 
+def test_a_new_credential_says_what_leaving_out_prerequisites_publishes(tmp_path: Path) -> None:
+    """'or delete this field' said nothing of what the page then tells learners ("None: open
+    to everyone"): an MBO course whose prerequisites were deleted was published as open to
+    everyone. The placeholder says it, in every language of the catalogue."""
+    folder = init(tmp_path, "--languages", "nl,en")
+    code, output = run("new", "credential", "welding", "--catalogue", str(folder / "catalogue"))
+    assert code == 0, output
+    data = yaml.safe_load((folder / "catalogue" / "credentials" / "welding.yaml").read_text())
+    for lang in ("nl", "en"):
+        assert "delete this field only if nothing is needed" in data["prerequisites"][lang]
+        assert "the page then says: open to everyone" in data["prerequisites"][lang]
+
+
 def test_every_example_a_new_files_comment_gives_is_accepted(tmp_path: Path) -> None:
     """A comment such as ``# e.g. marked-assignment, written-examination`` beside a key of
     the files ``credcat new`` writes gives codes a maintainer copies: each must pass ``check``
