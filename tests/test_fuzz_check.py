@@ -84,3 +84,20 @@ def test_a_problem_without_its_line_is_a_finding(
     monkeypatch.setattr(fuzz, "mutate", fuzz.Edit)  # the file as it is: it reads
     fuzzer = fuzz.run("7", rounds=1, cli_every=0, out=io.StringIO())
     assert [f.kind for f in fuzzer.findings] == ["unlocated"]
+
+
+def test_an_exit_code_of_0_with_an_error_is_a_finding(
+    fuzz: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def one_error(root: Path, **kwargs: Any) -> Any:
+        path = f"{root.name}/catalogue.yaml"
+        return None, [Problem(path, 2, 3, "title", "is missing", code="missing")]
+
+    monkeypatch.setattr(fuzz, "check_catalogue", one_error)
+    monkeypatch.setattr(fuzz, "mutate", fuzz.Edit)
+    monkeypatch.setattr(fuzz, "run_cli", lambda args, cwd, seconds: (0, "[]", ""))
+    fuzzer = fuzz.run("7", rounds=1, cli_every=1, out=io.StringIO())
+    assert sorted(f.detail for f in fuzzer.findings) == [
+        "check exited 0 with 1 errors",
+        "wrote files despite 1 errors",
+    ]
