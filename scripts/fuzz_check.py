@@ -72,6 +72,7 @@ if str(PLUGINS) not in sys.path:
     sys.path.insert(0, str(PLUGINS))
 
 from credcat.errors import Problem  # noqa: E402
+from credcat.rules import release_memos  # noqa: E402
 from credcat.validate import LoadCache, check_catalogue  # noqa: E402
 
 SAMPLE = REPO / "catalogue"
@@ -1411,11 +1412,13 @@ def run(
         The fuzzer, with its findings and counts.
     """
     out = out or sys.stdout
-    os.environ.setdefault("SOURCE_DATE_EPOCH", TODAY_EPOCH)
-    os.environ.setdefault("CREDCAT_JOBS", "1")  # no worker processes: the cores are shared
     base = Path(tempfile.mkdtemp(prefix="credcat-fuzz-"))
     fuzzer = Fuzzer(seed, base, cli_every, round_seconds, keep, out if verbose else None)
     started = time.monotonic()
+    # the same date every day; no worker processes (the cores are shared): for this run only
+    wanted = {"SOURCE_DATE_EPOCH": TODAY_EPOCH, "CREDCAT_JOBS": "1"}
+    unset = [name for name in wanted if name not in os.environ]
+    os.environ.update({name: wanted[name] for name in unset})
     try:
         fuzzer.setup()
         numbers: Iterator[int] = iter([replay]) if replay is not None else _count(rounds)
@@ -1429,6 +1432,9 @@ def run(
                 report(finding, seed, out)
     finally:
         shutil.rmtree(base, ignore_errors=True)
+        for name in unset:
+            os.environ.pop(name, None)
+        release_memos()  # the cached checks' (a fresh check releases its own)
     out.write(
         f"\n{fuzzer.rounds} rounds ({fuzzer.cli_rounds} with the commands, "
         f"{fuzzer.generates} accepted and generated in-process), "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -42,11 +43,13 @@ def fuzz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
 
 def test_a_fixed_run_finds_nothing_and_cleans_up(fuzz: ModuleType, tmp_path: Path) -> None:
     out = io.StringIO()
+    jobs = os.environ.get("CREDCAT_JOBS")
     fuzzer = fuzz.run("ci", rounds=24, cli_every=24, out=out)
     assert fuzzer.findings == [], out.getvalue()
     assert fuzzer.rounds == 24 and fuzzer.cli_rounds == 1
     assert fuzzer.problems_seen >= 24, "the edits must give credcat something to find"
     assert not list(tmp_path.glob("credcat-fuzz-*")), "the fuzzer leaves its folder behind"
+    assert os.environ.get("CREDCAT_JOBS") == jobs, "the fuzzer's settings outlive it"
 
 
 def test_rounds_are_reproducible_from_seed_and_number(fuzz: ModuleType, tmp_path: Path) -> None:
