@@ -562,7 +562,9 @@ def _header(doc: Document, header: Any, problems: list[Problem]) -> dict[str, An
         not isinstance(replaces, str) or not VERSION_RE.fullmatch(replaces)
     ):
         return bad((HEADER_KEY, "replaces"), "'replaces' is not a version")
-    if language is not None and not isinstance(language, str):
+    if language is not None and not (
+        isinstance(language, str) and LANGUAGE_KEY_RE.fullmatch(language)
+    ):  # the default language the version was released in: as credcat release wrote it
         return bad((HEADER_KEY, "language"), "'language' is not a language code")
     base_uri = header.get(BASE_URI)
     if base_uri is not None and (
