@@ -125,6 +125,19 @@ def write_catalogue(
     return root
 
 
+def in_language(data: Any, lang: str, instead_of: str = "de") -> Any:
+    """``data`` (a credential, organisations, settings) with its texts in ``instead_of``
+    given as ``lang``'s: the same words, so that a catalogue in ``lang`` lacks no text."""
+    if isinstance(data, list):
+        return [in_language(item, lang, instead_of) for item in data]
+    if not isinstance(data, dict):
+        return data
+    return {
+        (lang if key == instead_of else key): in_language(value, lang, instead_of)
+        for key, value in data.items()
+    }
+
+
 # --- a catalogue in English and Polish (a language credcat's interface does not speak) ---------
 
 POLISH: dict[str, str] = {

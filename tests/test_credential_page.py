@@ -640,6 +640,52 @@ def test_the_summary_holds_what_an_employer_checks(site: Path) -> None:
     assert today.attrs["data-credcat-today"] == "en-150"  # the locale of the build's date
 
 
+def test_italian_pages_write_the_first_of_a_month_and_elide_the_article_before_8_and_11(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On an Italian page the first of a month is "1º" and an article before the 8th or the
+    11th is elided: "Iscriviti all’edizione dell’8 marzo", "Aggiornata all’8 dicembre" (the
+    build's today, the 8th); "del 1º marzo" and "Valida fino al 10 marzo" as they were."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1796126400 + 7 * 86400))  # 2026-12-08
+    runs = [
+        {
+            "id": f"run-{day}",
+            "start": f"2027-03-{day:02}",
+            "enrolment_url": "https://alpha.example/",
+        }
+        for day in (1, 8, 11)
+    ]
+    cred = credential(
+        offerings=runs,
+        quality_assurance=[
+            {
+                "type": "programme-quality-assurance",
+                "body": "beta-qa",
+                "description": {"en": "Accredited programme."},
+                "valid_until": "2027-03-11",
+            },
+        ],
+    )
+    settings = {**SETTINGS, "languages": ["en", "it"]}
+    catalogue = write_catalogue(tmp_path / "catalogue", {CID: cred}, settings=settings)
+    build_site(make_project(tmp_path / "project", catalogue), tmp_path / "site", strict=False)
+    doc = page(tmp_path / "site", f"it/credentials/{CID}/")
+    enrol = {a.text() for a in doc.find_all("a", class_="credcat-enrol")}
+    assert enrol == {
+        "Iscriviti all’edizione del 1º marzo 2027",
+        "Iscriviti all’edizione dell’8 marzo 2027",
+        "Iscriviti all’edizione dell’11 marzo 2027",
+    }
+    headings = [h.text() for h in doc.find_all("h3") if "marzo" in h.text()]
+    assert headings == ["Inizio: 1º marzo 2027", "Inizio: 8 marzo 2027", "Inizio: 11 marzo 2027"]
+    summary = page(tmp_path / "site", f"it/credentials/{CID}/1.0/summary/")
+    assert (
+        summary.find("p", class_="credcat-sheet__date").text() == "Aggiornata all’8 dicembre 2026"
+    )
+    english = page(tmp_path / "site", f"credentials/{CID}/1.0/summary/")
+    assert english.find("p", class_="credcat-sheet__date").text() == "As of 8 December 2026"
+
+
 def test_the_qr_code_holds_the_permanent_address_and_is_labelled(site: Path) -> None:
     address = "https://credentials.test.example/credentials/databases/1.0/"
     html = (site / f"credentials/{CID}/1.0/summary/index.html").read_text("utf-8")

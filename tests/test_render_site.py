@@ -166,6 +166,55 @@ def test_localiser_formats_dates_numbers_prices_lists_and_plurals() -> None:
     assert plural(["{n} Stunde", "{n} Stunden"], 1, "de") == "1 Stunde"
 
 
+ITALIAN_ARTICLES = {"il": "l’", "al": "all’", "dal": "dall’", "del": "dell’"}
+ITALIAN_ARTICLES |= {"nel": "nell’", "sul": "sull’"}
+"""An article, alone or joined with a preposition, and how Italian writes it before a vowel."""
+
+
+def test_italian_dates_write_the_first_as_an_ordinal_and_elide_the_article_before_8_and_11() -> (
+    None
+):
+    """ "1º marzo", as Italian style guides write the first of a month; "all’8 marzo",
+    "dell’11", "l’8" (not "al 8", "del 11", "il 8"), as 8 and 11 are read with a vowel
+    ("otto", "undici"): in every sentence credcat puts a date into, on every day of a
+    month; other languages as they were."""
+    it = Localiser("it", "en")
+    assert it.date(date(2027, 3, 1)) == "1º marzo 2027"
+    assert it.date(date(2027, 3, 2)) == "2 marzo 2027"
+    assert it.date(date(2027, 3, 21)) == "21 marzo 2027"
+
+    def said(key: str, day: date, loc: Localiser = it) -> str:
+        return loc.ui_text(key, date=loc.date(day))
+
+    assert said("summary_as_of", date(2027, 3, 8)) == "Aggiornata all’8 marzo 2027"
+    assert said("summary_as_of", date(2027, 3, 9)) == "Aggiornata al 9 marzo 2027"
+    assert said("summary_as_of", date(2027, 3, 1)) == "Aggiornata al 1º marzo 2027"
+    assert said("offer_enrol", date(2027, 3, 11)) == "Iscriviti all’edizione dell’11 marzo 2027"
+    assert said("offer_enrol", date(2027, 3, 18)) == "Iscriviti all’edizione del 18 marzo 2027"
+    assert said("qa_covered", date(2027, 3, 8)).startswith("Valida fino all’8 marzo 2027, ")
+    # the sentence around a date that the reader's today replaces, as written for the build's
+    assert it.around_date("summary_as_of", date(2027, 3, 11)) == ("Aggiornata all’", "")
+    assert it.around_date("summary_as_of", date(2027, 3, 12)) == ("Aggiornata al ", "")
+    keys = [key for key, text in it.ui.items() if isinstance(text, str) and "{date}" in text]
+    assert len(keys) >= 10
+    for key in keys:
+        for n in range(1, 32):
+            text = said(key, date(2027, 1, n))
+            day = "1º" if n == 1 else str(n)
+            assert f" {day} gennaio 2027" in f" {text}" or f"’{day} gennaio 2027" in text, key
+            for whole, elided in ITALIAN_ARTICLES.items():
+                if n in (8, 11):
+                    assert not re.search(rf"\b{whole} {n} ", text, re.IGNORECASE), (key, text)
+                else:
+                    assert f"{elided}{day} " not in text.lower(), (key, text)
+    # Italian only: French, German and English write the article as they did
+    fr, de, en = Localiser("fr", "en"), Localiser("de", "en"), Localiser("en", "en")
+    assert said("summary_as_of", date(2027, 3, 8), fr) == "Au 8 mars 2027"
+    assert said("summary_as_of", date(2027, 3, 1), fr) == "Au 1er mars 2027"
+    assert said("summary_as_of", date(2027, 3, 11), de) == "Stand: 11. März 2027"
+    assert said("summary_as_of", date(2027, 3, 8), en) == "As of 8 March 2027"
+
+
 # --- anchors ------------------------------------------------------------------------------------
 
 

@@ -12,12 +12,19 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
+from tests.catalogue_factory import (
+    ORGANISATIONS,
+    SETTINGS,
+    credential,
+    in_language,
+    write_catalogue,
+)
 
 from credcat.catalogue import Catalogue
 from credcat.model import Credential
@@ -36,6 +43,7 @@ from .conftest import (
     assert_folds_by_keyboard,
     require_axe,
     save_screenshot,
+    site_of,
     small_site,
 )
 from .test_e2e import assert_no_axe_violations, lang_of, pdf_pages
@@ -282,6 +290,37 @@ def test_the_summary_is_dated_on_the_readers_today(
     today = page.locator("#employers-summary time[data-credcat-today]")
     expect(today).to_have_text("14 February 2027")
     expect(today).to_have_attribute("datetime", "2027-02-14")
+
+
+def test_an_italian_summary_writes_the_article_before_the_readers_today(
+    new_context: NewContext,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The date of an Italian summary, the reader's today, is written into its sentence as the
+    build writes its own: "Aggiornata all’8", "all’11" (8 and 11 are read with a vowel), "al 9",
+    "al 1º marzo"; the build's "all’" becomes "al " again on another day."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1796126400 + 7 * 86400))  # built 2026-12-08
+
+    def write(root: Path) -> Path:
+        settings = {**in_language(SETTINGS, "it"), "languages": ["en", "it"]}
+        creds = {"databases": in_language(credential(), "it")}
+        return write_catalogue(root, creds, in_language(ORGANISATIONS, "it"), settings)
+
+    for site in site_of(tmp_path_factory, "italian", write):
+        context, _ = new_context(viewport=DESKTOP)
+        page = context.new_page()
+        line = page.locator("#employers-summary .credcat-sheet__date")
+        for day, said in (
+            ((2026, 12, 8), "Aggiornata all’8 dicembre 2026"),
+            ((2027, 3, 9), "Aggiornata al 9 marzo 2027"),
+            ((2027, 3, 11), "Aggiornata all’11 marzo 2027"),
+            ((2027, 3, 1), "Aggiornata al 1º marzo 2027"),
+        ):
+            page.clock.set_fixed_time(datetime(*day, 9, 0))
+            page.goto(site.url("it/credentials/databases/1.0/summary/"))
+            expect(line).to_have_text(said)
+            expect(line.locator("time")).to_have_attribute("datetime", date(*day).isoformat())
 
 
 PRICED_RUNS = [

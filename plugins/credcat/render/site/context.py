@@ -515,11 +515,16 @@ class SummaryQuality(TypedDict):
 
 class Today(TypedDict):
     """A date filled in at view time by ``credential.js``; ``text`` is the build's fallback,
-    ``locale`` the BCP 47 tag the script formats the date with (``en-GB``)."""
+    ``locale`` the BCP 47 tag the script formats the date with (``en-GB``); ``before`` and
+    ``after`` the sentence around it, as written around the build's date (Italian elides an
+    article before some days: "Aggiornata all’8 marzo"; the script rewrites ``before`` for
+    the reader's)."""
 
     iso: str
     text: str
     locale: str
+    before: str
+    after: str
 
 
 class Employers(TypedDict):

@@ -988,6 +988,7 @@ def employers(
         for q in cred.quality_assurance
     ]
     publisher = site.cat.settings.publisher
+    before_date, after_date = loc.around_date("summary_as_of", site.today)
     return {
         "catalogue": loc.text(site.cat.settings.title),
         "publisher": (
@@ -1030,6 +1031,8 @@ def employers(
             "iso": site.today.isoformat(),
             "text": loc.date(site.today),
             "locale": str(loc.locale).replace("_", "-"),
+            "before": before_date,
+            "after": after_date,
         },
         "summary_href": (
             site.link(page, urls.credential_summary(cred.id, cred.version)) if addressed else ""

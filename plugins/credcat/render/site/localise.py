@@ -47,6 +47,7 @@ from .messages import Plural, interface_language, translations, ui_tree
 __all__ = [
     "Localiser",
     "cldr_locale",
+    "elide_before_date",
     "fill",
     "plural",
     "rich",
@@ -56,6 +57,10 @@ __all__ = [
 
 CLDR_LOCALES: Mapping[str, str] = {"en": "en_150", "pt": "pt_PT"}
 """CLDR locale of a page language where it is not the language code itself."""
+
+FIRST_OF_MONTH: Mapping[str, str] = {"fr": "1er", "it": "1\u00ba"}
+"""How a language writes the first day of a month where CLDR's ``1`` is not how it is written:
+as an ordinal ("1er mars", "1º marzo"; ``º`` is U+00BA, the masculine ordinal indicator)."""
 
 NUMBER_PATTERN = "0.#"
 """CLDR number pattern: no digit grouping; with ``decimal_quantization=False`` every decimal
@@ -124,6 +129,73 @@ def fill(template: str, /, **values: object) -> str:
         return str(values[key]) if key in values else match.group(0)
 
     return _PLACEHOLDER_RE.sub(value, template)
+
+
+ITALIAN_VOWEL_DAYS = frozenset({8, 11})
+"""Days of a month whose Italian numeral begins with a vowel ("otto", "undici"): the article
+of a preposition before such a date is elided ("all’8 marzo", "dell’11", "l’8")."""
+
+_ITALIAN_ARTICLE = re.compile(r"\b(il|al|dal|del|nel|sul)[ \u00a0]$", re.IGNORECASE)
+"""The article (alone or joined with a preposition) that ends a text before a date."""
+
+_DATE_PLACEHOLDER = re.compile(r"\{(?:date|today)\}")
+"""The placeholders of the UI strings that a date fills (``ui.yaml``)."""
+
+
+def elide_before_date(before: str, day: int, lang: str) -> str:
+    """The text before a date as it is written before that day: in Italian, the article of
+    ``il``, ``al``, ``dal``, ``del``, ``nel``, ``sul`` that ends it is elided before a day
+    read with a vowel (:data:`ITALIAN_VOWEL_DAYS`): "Valida fino al " → "Valida fino all’"
+    before the 8th, "Verificata il " → "Verificata l’" (typographic apostrophe, as the
+    Italian catalogue writes it). Other languages and days: as it is.
+
+    The view-time scripts do the same (``italianArticle`` in ``credential.js`` and
+    ``check.js``), where they put the reader's today or a date they format into a sentence.
+
+    Args:
+        before: The text that comes right before the date (ends with its space).
+        day: The day of the month of the date.
+        lang: The language of the text.
+
+    Returns:
+        The text to write before the date.
+    """
+    if lang != "it" or day not in ITALIAN_VOWEL_DAYS:
+        return before
+    return _ITALIAN_ARTICLE.sub(_elided, before)
+
+
+def _elided(match: re.Match[str]) -> str:
+    """An article matched by :data:`_ITALIAN_ARTICLE`, elided: ``il`` → ``l’``, ``al`` →
+    ``all’`` (its capital kept)."""
+    word = match.group(1)
+    if word.lower() == "il":
+        return ("L" if word[0].isupper() else "l") + "’"
+    return word + word[-1] + "’"  # al → all’
+
+
+def _day_of(text: object) -> int | None:
+    """The day of a date as credcat writes it in Italian (``8 marzo 2027``, ``1º marzo``)."""
+    found = re.match(r"(\d{1,2})(?!\d)", str(text))
+    return int(found.group(1)) if found else None
+
+
+def _elide_before_dates(template: str, values: Mapping[str, object], lang: str) -> str:
+    """``template`` with the text before each date placeholder as :func:`elide_before_date`
+    writes it before the date that fills it."""
+    if lang != "it":
+        return template
+    pieces = _DATE_PLACEHOLDER.split(template)
+    if len(pieces) == 1:
+        return template
+    marks = _DATE_PLACEHOLDER.findall(template)
+    out = [pieces[0]]
+    for mark, after in zip(marks, pieces[1:], strict=True):
+        day = _day_of(values.get(mark[1:-1], ""))
+        if day is not None:
+            out[-1] = elide_before_date(out[-1], day, lang)
+        out += [mark, after]
+    return "".join(out)
 
 
 def rich(template: str, links: Mapping[str, Part]) -> list[Part]:
@@ -229,8 +301,15 @@ class Localiser:
         return FallbackMarkup(made, lang) if is_fallback(shown) else InLanguageMarkup(made, lang)
 
     def ui_text(self, key: str, /, **values: object) -> str:
-        """A UI string with its ``{name}`` placeholders filled."""
-        return fill(str(self.ui[key]), **values)
+        """A UI string with its ``{name}`` placeholders filled; in Italian, the article before
+        a date elided where its day is read with a vowel (:func:`elide_before_date`)."""
+        return fill(_elide_before_dates(str(self.ui[key]), values, self.words), **values)
+
+    def around_date(self, key: str, day: date) -> tuple[str, str]:
+        """The text before and after the ``{date}`` of a UI string, as it is written around
+        ``day`` (:func:`elide_before_date`): for a date the view-time script may replace."""
+        before, _, after = str(self.ui[key]).partition("{date}")
+        return elide_before_date(before, day.day, self.words), after
 
     def label(self, name: str, code: str) -> str:
         """Label of a vocabulary code in the interface language (:attr:`words`), as
@@ -323,12 +402,15 @@ class Localiser:
         return found if isinstance(found, str) else ""
 
     def date(self, value: date) -> str:
-        """A date in words: ``10 April 2027`` (CLDR's long date format)."""
+        """A date in words: ``10 April 2027`` (CLDR's long date format); French and Italian
+        write the first of a month as an ordinal (``1er mars``, ``1º marzo``), as their style
+        guides do."""
         found = self._dates.get(value)
         if found is None:  # a catalogue has few dates, shown thousands of times
             found = format_date(value, "long", locale=self.locale)
-            if value.day == 1 and self.locale.language == "fr" and found.startswith("1 "):
-                found = "1er" + found[1:]  # French writes the first of a month as an ordinal
+            first = FIRST_OF_MONTH.get(self.locale.language)
+            if value.day == 1 and first and found.startswith("1 "):
+                found = first + found[1:]
             self._dates[value] = found
         return found
 

@@ -178,11 +178,27 @@
         return whole;
       }
       var lang = known && langs && Object.prototype.hasOwnProperty.call(langs, name) ? langs[name] : "";
+      var day = known && (name === "date" || name === "today") ? /^(\d{1,2})(?!\d)/.exec(String(values[name])) : null;
+      if (day && /^it\b/.test(config.locale || config.words || config.lang || "")) {
+        parts[parts.length - 1].text = italianArticle(parts[parts.length - 1].text, Number(day[1]));
+      }
       parts.push({ text: known ? String(values[name]) : whole, lang: lang || "" });
       return whole;
     });
     parts.push({ text: template.slice(last), lang: "" });
     return parts;
+  }
+
+  // Italian elides the article of il, al, dal, del, nel, sul before a day read with a vowel
+  // (8, "otto"; 11, "undici"): "valida fino all’8 marzo", "Rilasciata l’11 marzo"; as the
+  // pages write it (credcat.render.site.localise.elide_before_date; credential.js).
+  var ITALIAN_ARTICLE = /(^|[^\w\u00c0-\u024f])(il|al|dal|del|nel|sul)[ \u00a0]$/i;
+  function italianArticle(text, day) {
+    if (day !== 8 && day !== 11) return text;
+    return text.replace(ITALIAN_ARTICLE, function (all, lead, word) {
+      if (word.toLowerCase() === "il") return lead + (word.charAt(0) === "I" ? "L" : "l") + "\u2019";
+      return lead + word + word.slice(-1) + "\u2019";
+    });
   }
 
   function say(key, values) {
@@ -1708,12 +1724,15 @@
     }
   }
 
-  /** A date as the site's pages write it (in the locale of credcat's words; French writes
-   *  the first of a month as an ordinal, as the build's dates and credential.js do). */
+  /** A date as the site's pages write it (in the locale of credcat's words; French and
+   *  Italian write the first of a month as an ordinal, as the build's dates and credential.js
+   *  do). */
   function dateText(date, options, day) {
     var locale = config.locale || words || "en";
     var text = new Intl.DateTimeFormat(locale, options).format(date);
-    return /^fr\b/.test(locale) && day === 1 ? text.replace(/^1 /, "1er ") : text;
+    if (day !== 1) return text;
+    if (/^fr\b/.test(locale)) return text.replace(/^1 /, "1er ");
+    return /^it\b/.test(locale) ? text.replace(/^1 /, "1\u00ba ") : text;
   }
 
   /** A date (YYYY-MM-DD) in the words of the page. */

@@ -55,6 +55,24 @@
     return show;
   }
 
+  // Italian elides the article of il, al, dal, del, nel, sul before a day read with a vowel
+  // (8, "otto"; 11, "undici"): "Aggiornata all’8 marzo", "l’11"; as the build writes it
+  // (credcat.render.site.localise.elide_before_date). ``text`` ends right before the date,
+  // written for some other day: an elided article is first written whole again.
+  var ELIDED = /(^|[^\w\u00c0-\u024f])(l|all|dall|dell|nell|sull)\u2019$/i;
+  var WHOLE = /(^|[^\w\u00c0-\u024f])(il|al|dal|del|nel|sul)[ \u00a0]$/i;
+  function italianArticle(text, day) {
+    var whole = text.replace(ELIDED, function (all, lead, word) {
+      if (word.length === 1) return lead + (word === "L" ? "Il" : "il") + " ";
+      return lead + word.slice(0, -1) + " ";
+    });
+    if (day !== 8 && day !== 11) return whole;
+    return whole.replace(WHOLE, function (all, lead, word) {
+      if (word.toLowerCase() === "il") return lead + (word.charAt(0) === "I" ? "L" : "l") + "\u2019";
+      return lead + word + word.slice(-1) + "\u2019";
+    });
+  }
+
   function update() {
     var now = new Date();
     var today = isoDay(now);
@@ -132,10 +150,18 @@
       } catch (e) {
         return; // keep the build's date
       }
-      // French writes the first of a month as an ordinal, as the build's dates do
+      // French and Italian write the first of a month as an ordinal, as the build's dates do
       if (/^fr\b/.test(locale) && now.getDate() === 1) text = text.replace(/^1 /, "1er ");
+      if (/^it\b/.test(locale) && now.getDate() === 1) text = text.replace(/^1 /, "1\u00ba ");
       el.setAttribute("datetime", today);
       el.textContent = text;
+      // the sentence's words before the date, as written before the reader's day (Italian:
+      // "all’8", "al 9"); the build wrote them for its own day
+      var before = el.previousSibling;
+      if (/^it\b/.test(locale) && before && before.nodeType === Node.TEXT_NODE) {
+        var written = italianArticle(before.nodeValue, now.getDate());
+        if (written !== before.nodeValue) before.nodeValue = written;
+      }
     });
   }
 
