@@ -29,7 +29,7 @@ import pytest
 from catalogue_factory import SAMPLE, without_recorded_names
 from credcat.conformance import validate_document
 from credcat.render.site.localise import ui_strings
-from credcat.validate import load_catalogue
+from credcat.validate import check_catalogue, load_catalogue
 from credcat.versions import former_names
 from jsonld_helpers import EDC_SHAPES, disagreements, shapes, to_graph, violations
 from test_site_build import build_site, make_project
@@ -332,6 +332,88 @@ def test_a_version_released_before_names_were_recorded_says_it_shows_todays(
     for site in (renamed.site, renamed.after):  # 1.0's record holds the names it had
         for path in (f"credentials/{CID}/1.0/", f"credentials/{CID}/1.0/summary/"):
             assert "data-credcat-names-today" not in _page(site, path), path
+
+
+def _leave_out(snapshot: Path, oid: str) -> None:
+    """A snapshot's release record with the name of ``oid`` taken out (by hand)."""
+    text = snapshot.read_text("utf-8")
+    entry = re.compile(rf"^    {oid}: \{{name: .*\n", re.M)
+    assert len(entry.findall(text)) == 1, oid
+    snapshot.write_text(entry.sub("", text), "utf-8")
+
+
+def test_a_record_that_leaves_out_an_organisation_is_reported_and_its_pages_say_so(
+    renamed: Renamed, tmp_path: Path
+) -> None:
+    """1.0's record holds the names of its awarding body but not of its quality assurance
+    body (its entry taken out by hand). ``credcat check`` warns at the record's
+    ``organisations:`` (file, line, the id, its role, the fix); the version's page and
+    summary show that body under today's name and say so of it alone, in the page's
+    language (a German reader would otherwise take today's name for the one of then,
+    without a word); the awarding body keeps the name recorded, with "now …". 1.1, whose
+    record holds them all, says nothing."""
+    project = tmp_path / "project"
+    shutil.copytree(renamed.root.parent, project)
+    root = project / "catalogue"
+    snapshot = root / "versions" / CID / "1.0.yaml"
+    _leave_out(snapshot, "lake-agency")
+    code, output = run("check", str(root))
+    assert code == 0, output
+    line = snapshot.read_text("utf-8").splitlines().index("  organisations:") + 1
+    found = [p for p in check_catalogue(root)[1] if p.code == "unrecorded-name"]
+    assert [(p.line, p.is_error) for p in found] == [(line, False)]
+    assert found[0].path.endswith(f"versions/{CID}/1.0.yaml"), found[0].path
+    assert (
+        f"1.0.yaml:{line}:3: warning: release.organisations: the release record of {CID} "
+        "1.0 holds the names of the organisations it names but not of 'lake-agency' (its "
+        "quality assurance body): the version's page and summary show it under today's name "
+        "and say so, and its files list no name it had on 2026-01-15"
+    ) in output
+    assert "run credcat record-names" in output and "lake-agency: {name: {" in output
+    build_site(project / "mkdocs.yml", tmp_path / "site", strict=False)  # that warning
+    de = ui_strings("de")
+    note = str(de["names_today_some"][0]).format(names=LAKE_NOW)
+    page = html.unescape(_page(tmp_path / "site", f"de/credentials/{CID}/1.0/"))
+    assert [_text(n) for n in NAMES_TODAY.findall(page)] == [note] * 2
+    assert f">{LAKE}</a>" not in page and NOW.findall(page) == []  # no name of then, no "now"
+    assert re.search(rf">{LAKE_NOW}</a> \(Deutschland\)</dd>", page) is not None
+    summary = html.unescape(_page(tmp_path / "site", f"de/credentials/{CID}/1.0/summary/"))
+    assert [_text(n) for n in NAMES_TODAY.findall(summary)] == [note]
+    english = html.unescape(_page(tmp_path / "site", f"credentials/{CID}/1.0/"))
+    said = str(ui_strings("en")["names_today_some"][0]).format(names="Lake Quality Agency")
+    assert [_text(n) for n in NAMES_TODAY.findall(english)] == [said] * 2
+    assert _fact(english, "awarding_body").startswith(f"{RIVER} (Austria), now {RIVER_NOW}")
+    for quiet in (f"credentials/{CID}/", f"credentials/{CID}/1.1/", f"de/credentials/{CID}/1.1/"):
+        assert "data-credcat-names-today" not in _page(tmp_path / "site", quiet), quiet
+
+
+def test_record_names_adds_what_a_record_left_out(tmp_path: Path) -> None:
+    """A record of the sample that leaves out its quality assurance body's name:
+    ``credcat record-names`` adds that one entry, with today's name, at the end of the
+    record's ``organisations:``, and changes nothing else (the other names as recorded, the
+    version as released, its fingerprint); the warning is gone."""
+    root = tmp_path / "catalogue"
+    shutil.copytree(SAMPLE, root)
+    snapshot = root / "versions" / CID_SAMPLE / "1.0.yaml"
+    before = load_catalogue(root).archive.get(CID_SAMPLE, "1.0")
+    assert before is not None and "qualitas-agentur" in before.names_then()
+    original = snapshot.read_text("utf-8")
+    _leave_out(snapshot, "qualitas-agentur")
+    assert "unrecorded-name" in {p.code for p in check_catalogue(root)[1]}
+    code, output = run("record-names", str(root))
+    assert code == 0 and output.startswith(
+        f"recorded the organisations' names in {snapshot}\n1 release record now names"
+    ), output
+    text = snapshot.read_text("utf-8")
+    added = [line for line in text.splitlines() if line not in original.splitlines()]
+    assert len(added) == 1 and added[0].startswith("    # recorded on "), added
+    assert [line for line in original.splitlines() if line not in text.splitlines()] == []
+    after = load_catalogue(root).archive.get(CID_SAMPLE, "1.0")
+    assert after is not None and after.fingerprint == before.fingerprint
+    assert after.names_then() == before.names_then()  # as its file says today: the same
+    assert _released_part(text) == _released_part(original)
+    assert "unrecorded-name" not in {p.code for p in check_catalogue(root)[1]}
+    assert run("record-names", str(root))[1].startswith("every release record holds")
 
 
 def _snapshots(root: Path) -> dict[Path, bytes]:

@@ -10,7 +10,7 @@ Commands:
   catalogue already has is not written again, unless ``--as-new``.
 * ``credcat release ID [DIR] [--date D]`` — archive the current version of a credential.
 * ``credcat record-names [DIR]`` — record today's organisation names in release records
-  written before credcat recorded them.
+  written before credcat recorded them, or that leave some out.
 * ``credcat init DIR [--title T] [--base-url U] [--languages L,L]`` — start a new catalogue
   repository that builds at once.
 * ``credcat new credential|organisation ID [--catalogue DIR]`` — an annotated new file whose
@@ -631,7 +631,8 @@ def build_parser() -> argparse.ArgumentParser:
     names = sub.add_parser(
         "record-names",
         help="record today's organisation names in release records written before credcat "
-        "recorded them (only if no organisation was renamed since those releases)",
+        "recorded them, or that leave some out (only if no organisation was renamed since "
+        "those releases)",
     )
     _catalogue_argument(names)
     names.set_defaults(func=cmd_record_names)

@@ -37,6 +37,7 @@ from .versions import (
     organisation_names,
     organisation_names_now,
     record_names,
+    unrecorded,
     unreleased_names,
     version_key,
 )
@@ -401,8 +402,8 @@ def release(
 
 
 def record_organisation_names(root: Path | str) -> list[Path]:
-    """Record the organisations' names in the release records that hold none
-    (``credcat record-names``).
+    """Record the organisations' names in the release records that hold none, and in those
+    that leave some out (``credcat record-names``).
 
     Snapshots written before ``credcat release`` recorded the names of the organisations a
     version names (:data:`~credcat.versions.ORGANISATIONS`) show those organisations under
@@ -410,7 +411,11 @@ def record_organisation_names(root: Path | str) -> list[Path]:
     has been renamed since those releases (typically: right after upgrading credcat) records
     today's names in them, as a release does now: the organisations each version's files name
     and the publisher, in every language. Nothing else in a snapshot changes: the lines are
-    added at the end of its ``release:`` record, and the version's fingerprint stays.
+    added at the end of its ``release:`` record, and the version's fingerprint stays. A
+    record that holds names but leaves out some of those organisations (an entry taken out
+    by hand: :func:`~credcat.versions.unrecorded`, which ``credcat check`` warns of) gets
+    today's name of each left out, at the end of its ``organisations:``; the names it holds
+    stay as recorded.
 
     Every snapshot is written to a hidden temporary file and read back first; only when all
     read back as they should are they given their names, so that a failure writes nothing.
@@ -435,14 +440,24 @@ def record_organisation_names(root: Path | str) -> list[Path]:
     try:
         for cid, releases in sorted(catalogue.archive.releases.items()):
             for release_ in releases:
-                if release_.organisation_names is not None:
+                held = release_.names_then()
+                if release_.organisation_names is None:
+                    ids = {oid for _loc, oid in release_.organisations}
+                    ids.add(release_.publisher or catalogue.settings.publisher)
+                else:  # a record that leaves some out (edited): those are added
+                    ids = set(unrecorded(release_))
+                added = organisation_names(catalogue, ids)
+                if release_.organisation_names is not None and not added:
                     continue
-                ids = {oid for _loc, oid in release_.organisations}
-                ids.add(release_.publisher or catalogue.settings.publisher)
-                names = organisation_names(catalogue, ids)
+                names = {**held, **added}
                 target = root / release_.source
                 with target.open(encoding="utf-8", newline="") as handle:  # its line ends kept
-                    text = _with_names(handle.read(), names, today)
+                    read = handle.read()
+                text = (
+                    _with_names(read, added, today)
+                    if release_.organisation_names is None
+                    else _with_more_names(read, added, today)
+                )
                 if text is None:
                     raise ReleaseError(
                         f"{target}: its release: record is not written as credcat release "
@@ -486,6 +501,38 @@ def record_organisation_names(root: Path | str) -> list[Path]:
                 "record-names again"
             ) from None
     return sorted(target for _staging, target in staged)
+
+
+def _with_more_names(text: str, names: dict[str, dict[str, str]], today: str) -> str | None:
+    """A snapshot's text with ``names`` added at the end of the
+    :data:`~credcat.versions.ORGANISATIONS` its ``release:`` record holds already, which
+    leave them out (an entry taken out by hand); ``None`` where the record is not written as
+    ``credcat release`` writes it (``organisations:`` on a line of its own, indented by two
+    spaces, its entries by four; or ``organisations: {}``). Line ends as :func:`_with_names`."""
+    eol = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(eol)
+    if f"{HEADER_KEY}:" not in lines:
+        return None
+    start = lines.index(f"{HEADER_KEY}:") + 1
+    end = start
+    while end < len(lines) and lines[end].startswith(" "):
+        end += 1
+    record = lines[start:end]
+    if f"  {ORGANISATIONS}: {{}}" in record:
+        at = start + record.index(f"  {ORGANISATIONS}: {{}}")
+        lines[at : at + 1] = [f"  {ORGANISATIONS}:"]
+    elif f"  {ORGANISATIONS}:" in record:
+        at = start + record.index(f"  {ORGANISATIONS}:")
+    else:
+        return None
+    after = at + 1
+    while after < end and lines[after].startswith("    "):
+        after += 1
+    added = [
+        f"    # recorded on {today} by credcat record-names (left out of the record before)",
+        *_organisations(names)[1:],
+    ]
+    return eol.join([*lines[:after], *added, *lines[after:]])
 
 
 def _with_names(text: str, names: dict[str, dict[str, str]], today: str) -> str | None:

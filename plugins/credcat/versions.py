@@ -67,7 +67,7 @@ from .model import NOT_VERSIONED, VERSION_RE, Credential, CredentialBrief
 from .pydantic_problems import validate_entity
 from .store import Held, ModelStore, Packed
 from .urls import Urls
-from .yaml_loader import Document, PathKey, load_yaml
+from .yaml_loader import Document, PathKey, double_quoted, load_yaml
 
 JsonDict = dict[str, Any]
 
@@ -133,6 +133,9 @@ the organisation had (:func:`former_names`): its files list it as an alternative
 of the fingerprint."""
 ORGANISATION_GONE = "released-organisation"
 """The code of the error "an organisation a released version names has no file any more"."""
+NAME_UNRECORDED = "unrecorded-name"
+"""The code of the warning "a release record's names leave out an organisation the version
+names"."""
 
 IMMUTABLE_HINT = (
     'raise the version (e.g. version: "{next}") to publish the change as a new version, or '
@@ -710,15 +713,24 @@ def check_archive(catalogue: Catalogue) -> list[Problem]:
     problems.extend(_errata(catalogue, archive))
     problems.extend(_base_uris(catalogue, archive))
     problems.extend(_organisations(catalogue, archive))
+    problems.extend(_unrecorded_names(catalogue, archive))
     return problems
 
 
 def _snapshot_problem(
-    release_: Release, loc: PathKey, message: str, hint: str, code: str
+    release_: Release,
+    loc: PathKey,
+    message: str,
+    hint: str,
+    code: str,
+    severity: Severity = Severity.ERROR,
+    *,
+    key: bool = False,
 ) -> Problem:
-    """An error at ``loc`` of a snapshot (:func:`credcat.catalogue.place_in`: a single value
-    written where a list is allowed is named by its key)."""
-    place = place_in(release_.document, loc)
+    """An error (or ``severity``) at ``loc`` of a snapshot, or at its key
+    (:func:`credcat.catalogue.place_in`: a single value written where a list is allowed is
+    named by its key)."""
+    place = place_in(release_.document, loc, key=key)
     return Problem(
         place.display,
         place.line,
@@ -726,6 +738,7 @@ def _snapshot_problem(
         place.label,
         message,
         hint,
+        severity=severity,
         code=code,
         loc=place.loc,
     )
@@ -1132,6 +1145,91 @@ def _organisations(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
             )
         _cid, first, loc = where[0]
         yield _snapshot_problem(first, loc, message, hint, ORGANISATION_GONE)
+
+
+def unrecorded(release_: Release) -> dict[str, list[str]]:
+    """The organisations a release record's names (:data:`ORGANISATIONS`) leave out, of those
+    its version names (its snapshot's, and the publisher it recorded), each with the keys of
+    the places that name it (``awarding_body`` …, ``release`` for the publisher); empty where
+    the record holds them all, or none (a snapshot released before records held names)."""
+    if release_.organisation_names is None:
+        return {}
+    held = {oid for oid, _name in release_.organisation_names}
+    refs = list(release_.organisations)
+    if release_.publisher is not None:
+        refs.append(((HEADER_KEY, PUBLISHER), release_.publisher))
+    missing: dict[str, list[str]] = {}
+    for loc, oid in refs:
+        if oid not in held:
+            keys = missing.setdefault(oid, [])
+            if str(loc[0]) not in keys:
+                keys.append(str(loc[0]))
+    return missing
+
+
+def _unrecorded_names(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
+    """A release record whose names (:data:`ORGANISATIONS`) leave out an organisation its
+    version names: ``credcat release`` records every one, so the record was edited (or
+    written by hand). Its pages show that organisation under today's name and say so
+    (:func:`credcat.render.site.credential.names_today_note`), and its files list no name it
+    had then; a warning, as nothing is wrong with what they say of the version, at the
+    record's ``organisations:``, with the names to add. An organisation with no file any
+    more is reported already (:func:`_organisations`)."""
+    for cid, found in archive.releases.items():
+        for release_ in found:
+            missing = {
+                oid: keys
+                for oid, keys in unrecorded(release_).items()
+                if oid in catalogue.organisations
+            }
+            if not missing:
+                continue
+            roles = {
+                oid: listing([role for key, role in ROLE_NAMES.items() if key in keys], " and ")
+                for oid, keys in missing.items()
+            }
+            one = len(missing) == 1
+            said = listing(f"'{oid}' (its {roles[oid]})" for oid in sorted(missing))
+            day = release_.released.isoformat()
+            entries = "; ".join(
+                f"{oid}: {{name: {{"
+                + ", ".join(
+                    f"{lang}: {double_quoted(text)}"
+                    for lang, text in sorted(catalogue.organisations[oid].name.items())
+                )
+                + "}}"
+                for oid in sorted(missing)
+            )
+            # the pages show a name of then for the organisations the snapshot names (the
+            # publisher they show as it is now, whatever a release recorded)
+            shown = any(key != HEADER_KEY for keys in missing.values() for key in keys)
+            message = (
+                f"the release record of {cid} {release_.version} holds the names of the "
+                f"organisations it names but not of {said}: "
+                + (
+                    f"the version's page and summary show {'it' if one else 'them'} under "
+                    "today's name and say so, and "
+                    if shown
+                    else ""
+                )
+                + f"its files list no name {'it' if one else 'they'} had on {day}"
+            )
+            hint = (
+                f"if {'it was' if one else 'none was'} not renamed since {day}, run credcat "
+                f"record-names, which adds {'its name' if one else 'their names'} as "
+                f"{'its file says' if one else 'their files say'} today; else add "
+                f"{'it' if one else 'them'} under release: organisations: with the "
+                f"name{'' if one else 's'} of {day}, written as today's would be: {entries}"
+            )
+            yield _snapshot_problem(
+                release_,
+                (HEADER_KEY, ORGANISATIONS),
+                message,
+                hint,
+                NAME_UNRECORDED,
+                Severity.WARNING,
+                key=True,
+            )
 
 
 def released_organisations(catalogue: Catalogue) -> frozenset[str]:

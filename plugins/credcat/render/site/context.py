@@ -538,8 +538,9 @@ class Employers(TypedDict):
             ``status_note``, on the one-page summary only; empty otherwise).
         level: EQF level and workload.
         awarded: The awarding bodies (with country and logo).
-        names_today: On a version released before release records held organisations'
-            names, that the organisations are named as they are today (empty otherwise).
+        names_today: On a version whose release recorded no names of organisations it names
+            (released before records held them, or a record that leaves some out), that
+            they are named as they are today, as parts (empty otherwise).
         outcomes: Every outcome, numbered and ordered as on the credential page.
         checked: Every assessment: how it was supervised, the identity check, what it proves.
         qa: Quality assurance, with its validity (and whether it expired).
@@ -561,7 +562,7 @@ class Employers(TypedDict):
     status_note: Markup
     level: str
     awarded: list[OrgRef]
-    names_today: str
+    names_today: list[Part]
     outcomes: list[NumberedText]
     checked: list[SummaryCheck]
     qa: list[SummaryQuality]

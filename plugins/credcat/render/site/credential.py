@@ -74,7 +74,7 @@ from .context import (
 from .context import (
     Outcome as OutcomeItem,
 )
-from .localise import rich
+from .localise import rich, rich_list
 
 __all__ = [
     "GLANCE_OUTCOMES",
@@ -211,14 +211,28 @@ def names_then(site: Site, cid: str, version: str) -> NamesThen:
     return release.names_then() if release is not None else {}
 
 
-def names_unrecorded(site: Site, cid: str, version: str) -> bool:
-    """Whether the version was released before credcat recorded organisations' names in the
-    release record (:data:`credcat.versions.ORGANISATIONS`): its pages and summary show the
-    names of today, which they say once (``names_today``), as credcat cannot know whether an
-    organisation it names was renamed since. False for a version not released, whose names
-    are today's."""
+def names_today_note(site: Site, cid: str, version: str) -> list[Part]:
+    """What a version's page and summary say once (``names_today``) where they show an
+    organisation under today's name, as its release recorded no name for it
+    (:data:`credcat.versions.ORGANISATIONS`) and credcat cannot know whether it was renamed
+    since: released before credcat recorded them, that every organisation is shown so
+    (``names_today``); a record that leaves some out (edited; ``credcat check`` warns), which
+    ones (``names_today_some``: "Beta Agency is shown under today's name: …"), each name a
+    part of its own (marked with its language). Nothing for a version not released (its
+    names are today's) or one whose record names them all."""
     release = site.cat.archive.get(cid, version)
-    return release is not None and release.organisation_names is None
+    if release is None:
+        return []
+    loc = site.loc
+    if release.organisation_names is None:
+        return rich(str(loc.ui["names_today"]), {})
+    held = {oid for oid, _name in release.organisation_names}
+    named = {oid for _loc, oid in release.organisations}
+    left = sorted((named - held) & site.cat.organisations.keys())
+    if not left:
+        return []
+    names = loc.join_parts([site.org_name(oid) for oid in left])
+    return rich_list(loc.plural(loc.ui["names_today_some"], len(left)), "names", names)
 
 
 def workload(site: Site, cred: Credential) -> str:
@@ -539,7 +553,7 @@ def credential_context(
             cred,
             number,
             then=then,
-            names_today=version_page and names_unrecorded(site, live.id, shown_version),
+            names_today=names_today_note(site, live.id, shown_version) if version_page else [],
         ),
         "further": {"text": further_text, "links": further_links, "homepage": homepage},
         "downloads": downloads,
@@ -894,15 +908,15 @@ def employers(
     *,
     with_note: bool = False,
     then: NamesThen | None = None,
-    names_today: bool = False,
+    names_today: list[Part] | None = None,
 ) -> Employers:
     """The employers' summary of the version ``cred`` shows, linked from ``page``;
     ``with_note``: with the credential's status note below its status (the one-page summary;
     a credential page shows it in its banner already); ``then``: the names of the
     organisations as the version's release recorded them, each shown with its name now where
     it differs (:func:`names_then`; none on the main page, which shows the names now);
-    ``names_today``: the version's release recorded no names (:func:`names_unrecorded`), so
-    the summary says that it names the organisations as they are named today.
+    ``names_today``: which organisations the summary names as they are named today, as the
+    version's release recorded no name for them (:func:`names_today_note`).
 
     Outcomes come numbered and ordered as on the credential page (:func:`ordered_outcomes`),
     each assessment says how it was supervised, whether identity was checked and which
@@ -1010,7 +1024,7 @@ def employers(
             for oid in cred.awarding_body
             if oid in site.cat.organisations
         ],
-        "names_today": str(ui["names_today"]) if names_today else "",
+        "names_today": names_today or [],
         "outcomes": [
             {
                 "number": number[o.id],
@@ -1066,7 +1080,7 @@ def summary_context(site: Site, cred: Credential, version: str) -> SummaryContex
             shown,
             with_note=True,
             then=names_then(site, live.id, version),
-            names_today=names_unrecorded(site, live.id, version),
+            names_today=names_today_note(site, live.id, version),
         ),
     }
 
