@@ -233,16 +233,20 @@ def site_of(
     write: Callable[[Path], Path],
     *,
     site_url: str = "https://credentials.test.example/",
+    features: tuple[str, ...] = (),
 ) -> Iterator[Site]:
     """A site built from the catalogue ``write`` writes into the folder it is given (and
     returns), with a one-line home page, for ``site_url`` (the catalogue's ``base_uri``),
-    served on 127.0.0.1 until the generator is closed."""
+    with Material's ``features`` on, served on 127.0.0.1 until the generator is closed."""
     work = tmp_path_factory.mktemp(name)
     root = write(work / "catalogue")
     (work / "docs").mkdir()
     (work / "docs" / "index.md").write_text(f"# {name}\n", encoding="utf-8")
     config = work / "mkdocs.yml"
     yml = XSS_MKDOCS_YML.replace("https://xss.test.example/", site_url)
+    if features:
+        listed = "".join(f"    - {feature}\n" for feature in features)
+        yml = yml.replace("  font: false\n", f"  font: false\n  features:\n{listed}", 1)
     config.write_text(yml.format(docs=work / "docs", catalogue=root), "utf-8")
     build_site(config, work / "site")
     yield from serve(work / "site", load_catalogue(root))

@@ -15,12 +15,13 @@ navigation is printed, the check page without a result included.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import NewContext, Site
+from .conftest import NewContext, Site, site_of
 from .test_credential_page import DESKTOP, open_page
 from .test_dark_scheme import PAGE_NAMES, path_of
 from .test_e2e import assert_no_axe_violations
@@ -78,7 +79,8 @@ FOCUSED = r"""() => {
       r.right > 0 && r.left < innerWidth,
     skip: e.classList.contains('md-skip'),
     target: e.classList.contains('md-skip') &&
-      !!document.getElementById(decodeURIComponent((e.getAttribute('href') || '').slice(1))),
+      // its fragment (Material's instant navigation makes its href absolute)
+      !!document.getElementById(decodeURIComponent((e.hash || '').slice(1))),
   };
 }"""
 
@@ -249,3 +251,45 @@ def test_the_404_page_starts_with_a_working_skip_link(
     expect(page.locator("h1")).to_be_in_viewport()
     page.keyboard.press("Tab")  # the skip link shown and hidden again: axe sees it as it is
     assert_no_axe_violations(page, "404.html")
+
+
+def test_the_404_page_has_its_skip_link_with_instant_navigation_and_leaves_it_behind(
+    new_context: NewContext, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """With Material's navigation.instant on, the 404 page has its skip link too, the first
+    Tab stop, leading to its heading (it had none: it was left out, as it would have stayed
+    on every page loaded after, outside what Material replaces); the page loaded from it
+    without reloading has its own skip link only, none to the 404 page's heading."""
+    from tests.catalogue_factory import write_catalogue
+
+    for site in site_of(
+        tmp_path_factory, "instant", write_catalogue, features=("navigation.instant",)
+    ):
+        # Material navigates instantly only to the sitemap's addresses, their host (not their
+        # port) taken for the page's: served on a port here, the sitemap names it
+        sitemap = site.root / "sitemap.xml"
+        sitemap.write_text(
+            sitemap.read_text("utf-8").replace("https://credentials.test.example/", site.url()),
+            "utf-8",
+        )
+        page = open_page(new_context, DESKTOP)
+        page.goto(site.url("404.html"))
+        skip = page.locator("a.md-skip")
+        expect(skip).to_have_count(1)
+        # in Material's place for it; Material makes the links it may replace absolute
+        expect(page.locator("[data-md-component=skip] a.md-skip")).to_have_count(1)
+        expect(skip).to_have_attribute("href", re.compile(r"(^|/404\.html)#credcat-not-found$"))
+        stops = keyboard_walk(page)
+        assert stops and stops[0]["skip"] and stops[0]["target"], stops[:1]
+        page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+        page.keyboard.press("Tab")
+        expect(skip).to_be_focused()
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => location.hash") == "#credcat-not-found"
+        page.evaluate("() => { window.credcatNotReloaded = true; }")
+        page.locator(".credcat-not-found a").first.click()  # the home page
+        expect(page.locator("h1")).to_have_text("instant")
+        assert page.evaluate("() => window.credcatNotReloaded === true")  # instant, no load
+        expect(page.locator('a[href$="#credcat-not-found"]')).to_have_count(0)
+        expect(page.locator("a.md-skip")).to_have_count(1)
+        expect(page.locator("a.md-skip")).to_have_attribute("href", re.compile(r"#instant$"))

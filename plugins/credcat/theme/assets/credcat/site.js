@@ -9,6 +9,12 @@
  *
  * A table of a hand-written page that Material lets scroll sideways within its box is made a
  * group the keyboard reaches, named by the heading above it (WCAG 1.4.10, 2.1.1).
+ *
+ * The 404 page's skip link (404.html writes it before the header, as Material writes none on
+ * a page without a table of contents) is moved into Material's own place for it,
+ * [data-md-component=skip]: with navigation.instant, Material replaces that element with the
+ * next page's, and a link left outside it would stay on every page loaded after, leading to
+ * a heading they have not.
  */
 (function () {
   "use strict";
@@ -49,6 +55,16 @@
     document.addEventListener("DOMContentLoaded", scrollableTables);
   } else {
     scrollableTables();
+  }
+})();
+
+(function () {
+  "use strict";
+
+  var skip = document.querySelector("a.md-skip[data-credcat-skip]");
+  var place = document.querySelector('[data-md-component="skip"]');
+  if (skip && place && !place.contains(skip)) {
+    place.appendChild(skip);
   }
 })();
 
