@@ -234,6 +234,80 @@ def polish_catalogue(root: Path) -> Path:
     )
 
 
+# --- a catalogue in Portuguese by default, English second ----------------------------------------
+
+
+def portuguese_credential(pt: str, en: str, outcome: str, **changes: Any) -> dict[str, Any]:
+    """A credential with every text in Portuguese and English: titled ``pt`` / ``en``, its
+    first outcome ``outcome`` (Portuguese) and the rest of :func:`credential`'s texts, in both
+    languages."""
+
+    def both(text: str) -> dict[str, str]:
+        return {"pt": f"{text} (pt)", "en": text}
+
+    return credential(
+        title={"pt": pt, "en": en},
+        summary=both(f"About {en}."),
+        nqf="QNQ Level 6",
+        languages=["pt"],
+        outcomes=[
+            {"id": "design", "kind": "skill", "text": {"pt": outcome, "en": f"{outcome} (en)"}},
+            {"id": "query", "kind": "skill", "text": both("Write SQL queries with joins.")},
+        ],
+        assessments=[
+            {
+                "id": "project",
+                "type": "project-work",
+                "proves": ["design", "query"],
+                "description": both("A database project."),
+            },
+        ],
+        quality_assurance=[
+            {
+                "type": "programme-quality-assurance",
+                "body": "beta-qa",
+                "description": both("Accredited programme."),
+            },
+        ],
+        **changes,
+    )
+
+
+def portuguese_catalogue(root: Path, credentials: dict[str, Any] | None = None) -> Path:
+    """Portuguese by default, English second, as a catalogue in Portugal publishes: every text
+    in both (the credentials ``credentials``, else two of :func:`portuguese_credential`:
+    ``databases``, whose outcome speaks of tables, and ``analysis``, of graphs)."""
+    return write_catalogue(
+        root,
+        credentials=credentials
+        or {
+            "databases": portuguese_credential(
+                "Bases de dados relacionais", "Relational databases", "Normalizar tabelas."
+            ),
+            "analysis": portuguese_credential(
+                "Análise de dados", "Data analysis", "Desenhar gráficos legíveis."
+            ),
+        },
+        organisations={
+            "alpha-uni": {
+                **ORGANISATIONS["alpha-uni"],
+                "name": {"pt": "Universidade Alfa", "en": "Alpha University"},
+                "country": "PT",
+            },
+            "beta-qa": {
+                **ORGANISATIONS["beta-qa"],
+                "name": {"pt": "Agência Beta", "en": "Beta Quality Agency"},
+            },
+        },
+        settings={
+            **SETTINGS,
+            "title": {"pt": "Catálogo de teste", "en": "Test catalogue"},
+            "default_language": "pt",
+            "languages": ["pt", "en"],
+        },
+    )
+
+
 # --- a large catalogue whose credentials differ from each other ---------------------------------
 
 

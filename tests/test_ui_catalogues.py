@@ -29,6 +29,7 @@ from credcat.render.site.messages import (
     catalogue_languages,
     english_messages,
     is_partial,
+    plural_data,
     read_catalogue,
     translations,
 )
@@ -95,6 +96,33 @@ def test_counted_strings_follow_the_catalogues_plural_forms() -> None:
         "1 credential matches.",
         "{n} credentials match.",
     ]
+
+
+def test_a_script_counts_in_portuguese_as_portugal_does() -> None:
+    """The catalogue's script chooses a counted string's form with ``Intl.PluralRules``, by the
+    categories the build gives it. CLDR's ``pt`` is Brazilian (0 and 1.5 take the singular);
+    credcat's Portuguese, as its ``Plural-Forms`` say, is European (1 alone): the script is
+    given pt-PT's categories and told to use pt-PT's rules, so that one result reads
+    "1 microcredencial corresponde." (it read "1 microcredenciais correspondem.")."""
+    count = ui_strings("pt")["catalogue_count"]
+    assert isinstance(count, Plural)
+    assert count.locale == "pt-PT"
+    assert count.by_category() == {
+        "one": "1 microcredencial corresponde.",
+        "other": "{n} microcredenciais correspondem.",
+    }
+    data = str(plural_data(count))
+    assert 'data-credcat-text-one="1 microcredencial corresponde."' in data
+    assert 'data-credcat-plural="pt-PT"' in data
+    # the build's own choice agrees: 1 is singular, 0 (its own words aside) and 2 are not
+    assert plural(count, 1, "pt") == "1 microcredencial corresponde."
+    assert plural(count, 2, "pt") == "2 microcredenciais correspondem."
+    hours = ui_strings("pt")["catalogue_chip_min_hours"]
+    assert isinstance(hours, Plural)
+    assert hours.by_category()["one"] == "A partir de {n} hora"
+    # other languages keep their own code, whose rules are their catalogues'
+    assert ui_strings("fr")["catalogue_count"].locale == "fr"
+    assert ui_strings("en")["catalogue_count"].by_category()["one"] == "1 credential matches."
 
 
 def test_leftover_language_blocks_are_imported_and_stripped() -> None:

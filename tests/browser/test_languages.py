@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
-from tests.catalogue_factory import POLISH, polish_catalogue
+from tests.catalogue_factory import POLISH, polish_catalogue, portuguese_catalogue
 
 from credcat import vocab
 from credcat.render.site.localise import Localiser, plural, ui_strings
@@ -21,7 +21,7 @@ from credcat.render.site.localise import Localiser, plural, ui_strings
 from . import check_fixtures as fx
 from .conftest import Site, require_axe
 from .test_check import paste
-from .test_e2e import assert_no_axe_violations, shown_ids
+from .test_e2e import assert_no_axe_violations, open_catalogue, shown_ids
 from .test_search import site_search
 
 CID = "data-analysis-python"
@@ -342,6 +342,34 @@ def test_polish_cards_and_comparison_say_which_texts_are_polish(
     notes = page.locator('[data-credcat-row="outcomes"] li span[lang="pl"]')
     expect(notes).to_have_text(["Administrować dowolną bazą danych", POLISH["query"]])
     page.goto("about:blank")  # leave before the server stops: the search worker may still load
+
+
+@pytest.fixture(scope="module")
+def portuguese_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """Portuguese at the root, English under ``en/`` (``catalogue_factory.portuguese_catalogue``:
+    two credentials, every text in both)."""
+    from .conftest import site_of
+
+    yield from site_of(tmp_path_factory, "portuguese", portuguese_catalogue)
+
+
+def test_portuguese_counts_read_as_portugal_writes_them(page: Page, portuguese_site: Site) -> None:
+    """A search that finds one credential says so in the singular, two in the plural, as the
+    build writes them: the script counts by European Portuguese's rules (Chromium's ``pt`` is
+    Brazilian, whose singular covers 0 to 1.99, and the page read "1 microcredenciais
+    correspondem.")."""
+    open_catalogue(page, portuguese_site)
+    assert page.locator("html").get_attribute("lang") == "pt"
+    count = page.locator("#credcat-count")
+    expect(count).to_have_text("2 microcredenciais correspondem.")
+    page.locator("#credcat-q").fill("tabelas")  # an outcome of one credential only
+    expect(count).to_have_text("1 microcredencial corresponde.")
+    assert shown_ids(page) == ["databases"]
+    page.locator("#credcat-q").fill("zzzqqq")
+    expect(count).to_have_text("Nenhuma microcredencial corresponde.")
+    # English pages count as English does
+    open_catalogue(page, portuguese_site, "?text=relational", lang="en/")
+    expect(page.locator("#credcat-count")).to_have_text("1 credential matches.")
 
 
 @pytest.mark.parametrize("path", ["pl/credentials/databases/", "pl/catalogue/"])

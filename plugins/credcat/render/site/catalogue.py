@@ -313,7 +313,7 @@ def catalogue_context(site: Site, number: int = 1) -> CatalogueContext:
             },
             # a counted string's form for each plural category of its language
             "plurals": {
-                key: {"lang": value.lang, "forms": value.by_category()}
+                key: {"lang": value.locale, "forms": value.by_category()}
                 for key in SCRIPT_PLURALS
                 if isinstance(value := ui[key], Plural)
             },

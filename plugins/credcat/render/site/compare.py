@@ -46,7 +46,7 @@ def compare_context(site: Site) -> CompareContext:
         # a counted string's form for each plural category of its language, which compare.js
         # chooses with Intl.PluralRules (the buttons that show a phone's folded lists)
         "plurals": {
-            key: {"lang": value.lang, "forms": value.by_category()}
+            key: {"lang": value.locale, "forms": value.by_category()}
             for key, value in strings.items()
             if key != "caption" and isinstance(value, Plural)
         },

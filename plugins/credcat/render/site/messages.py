@@ -50,6 +50,7 @@ from ... import vocab
 __all__ = [
     "LABELLED",
     "PLURAL_CATEGORIES",
+    "PLURAL_LOCALES",
     "SHOWN",
     "SOURCE_LANGUAGE",
     "UNTRANSLATED_NOTE",
@@ -66,6 +67,7 @@ __all__ = [
     "missing",
     "own_translations",
     "plural_data",
+    "plural_locale",
     "read_catalogue",
     "source_comments",
     "speaks",
@@ -141,6 +143,26 @@ class SourceMessage:
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 """CLDR's plural categories, in CLDR's order (what ``Intl.PluralRules`` selects)."""
 
+PLURAL_LOCALES: Mapping[str, str] = {"pt": "pt-PT"}
+"""The locale (a BCP 47 tag) whose plural rules the strings of a language follow, where it is
+not the language code itself. credcat's Portuguese is European (``pt.po``: the singular for 1
+alone; its dates and numbers are ``pt_PT``'s too), while CLDR's ``pt``, which Babel and
+``Intl.PluralRules("pt")`` read, is Brazilian: the singular for 0 and for 1 to 1.99, so that a
+script choosing by it wrote "1 microcredenciais correspondem"."""
+
+
+def plural_locale(lang: str) -> str:
+    """The locale whose plural rules the strings of ``lang`` follow (:data:`PLURAL_LOCALES`):
+    what the pages give ``Intl.PluralRules`` to choose a counted string's form.
+
+    Args:
+        lang: A language code (``pt``, ``de``, ``pt-BR``).
+
+    Returns:
+        A BCP 47 tag: ``pt-PT`` for ``pt``, else ``lang`` itself.
+    """
+    return PLURAL_LOCALES.get(lang, lang)
+
 
 class Plural(list[str]):
     """A counted UI string in one language, indexable like the old ``[zero?, one, other]`` list.
@@ -172,6 +194,12 @@ class Plural(list[str]):
         self._categories: dict[str, str] | None = None
         super().__init__(([zero] if zero else []) + [self.pick(1), self.pick(2)])
 
+    @property
+    def locale(self) -> str:
+        """The locale whose plural rules the forms follow (:func:`plural_locale`), which a
+        script gives ``Intl.PluralRules``: ``pt-PT`` for Portuguese."""
+        return plural_locale(self.lang)
+
     def pick(self, n: int) -> str:
         """The form for ``n`` (``{n}`` not filled)."""
         if n == 0 and self.zero:
@@ -189,11 +217,12 @@ class Plural(list[str]):
         """The form of each CLDR plural category of the language (``one``, ``few``, ``other``
         …), in CLDR's order, for a script that chooses with ``Intl.PluralRules``: each
         category's form is the one the catalogue's rule gives the category's smallest count
-        from 0 to 1,000 (the words for zero aside). A language CLDR does not know counts as
-        English."""
+        from 0 to 1,000 (the words for zero aside). The categories are those of
+        :attr:`locale` (European Portuguese's for Portuguese), the rules the script is given. A
+        language CLDR does not know counts as English."""
         if self._categories is None:
             try:
-                rule = Locale.parse(self.lang, sep="-").plural_form
+                rule = Locale.parse(self.locale, sep="-").plural_form
             except (ValueError, UnknownLocaleError):
                 rule = Locale("en").plural_form
             found: dict[str, str] = {}
@@ -208,13 +237,14 @@ def plural_data(plural: Plural) -> Markup:
     escaped: ``data-credcat-text-none`` (the words for zero, where the string has them),
     ``data-credcat-text-<category>`` for each plural category of the string's language
     (:meth:`Plural.by_category`; a category ``zero``, as Latvian has, covers more counts than
-    0), and ``data-credcat-plural``, that language, for ``Intl.PluralRules``."""
+    0), and ``data-credcat-plural``, the locale whose rules the forms follow
+    (:attr:`Plural.locale`: ``pt-PT`` for Portuguese), for ``Intl.PluralRules``."""
     shown = [("none", plural.zero)] if plural.zero else []
     shown += list(plural.by_category().items())
     return Markup(" ").join(
         [
             *(Markup('data-credcat-text-{}="{}"').format(c, text) for c, text in shown),
-            Markup('data-credcat-plural="{}"').format(plural.lang),
+            Markup('data-credcat-plural="{}"').format(plural.locale),
         ]
     )
 
