@@ -568,6 +568,37 @@ def test_fallback_texts_are_marked(sample: Path) -> None:
     assert "credcat-fallback-note" not in translated
 
 
+def test_a_text_missing_in_the_default_language_falls_back_to_the_next_offered_one(
+    tmp_path: Path,
+) -> None:
+    """A catalogue in Portuguese and English whose texts exist in English and German only (the
+    sample's, copied by a school in Portugal): its Portuguese pages, header and data show them
+    in English, its second language, marked as such; not in the German it offers on no page
+    (alphabetically first: the pages, the site's name and the badge's main edition were
+    German)."""
+    catalogue = write_catalogue(
+        tmp_path / "catalogue",
+        settings={**SETTINGS, "default_language": "pt", "languages": ["pt", "en"]},
+    )
+    config = make_project(tmp_path / "project", catalogue)
+    site = tmp_path / "site"
+    build_site(config, site, strict=False)  # check warns of every text missing in Portuguese
+    page = (site / "credentials" / "databases" / "index.html").read_text("utf-8")
+    assert '<html lang="pt"' in page
+    assert '<h1 id="top" lang="en" data-credcat-fallback="en">Relational databases</h1>' in page
+    assert "Design a normalised schema." in page
+    assert "<title>Relational databases - Test catalogue</title>" in page
+    home = (site / "index.html").read_text("utf-8")
+    for german in ("Relationale Datenbanken", "Ein Schema entwerfen.", "Testkatalog"):
+        assert german not in page and german not in home
+    # the badge's main edition: English, as the page
+    ob3 = json.loads(
+        (site / "credentials" / "databases" / "1.0" / "ob3-achievement.json").read_text("utf-8")
+    )
+    assert (ob3["inLanguage"], ob3["name"]) == ("en", "Relational databases")
+    assert ob3["creator"]["name"] == "Alpha University"
+
+
 def test_a_version_says_when_it_was_released_and_the_credential_when_published(
     sample: Path,
 ) -> None:

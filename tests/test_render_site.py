@@ -24,7 +24,14 @@ from credcat.render.data.elm import elm_document
 from credcat.render.data.loq import opportunities_document
 from credcat.render.data.ob3 import ob3_achievement
 from credcat.render.data.schemaorg import schemaorg
-from credcat.render.language import PHRASE_LANGUAGES, link_label, localise, phrase, say
+from credcat.render.language import (
+    PHRASE_LANGUAGES,
+    chosen_language,
+    link_label,
+    localise,
+    phrase,
+    say,
+)
 from credcat.render.site import context as ctx_types
 from credcat.render.site.common import licence_line
 from credcat.render.site.index import catalogue_index
@@ -64,12 +71,19 @@ def _urls(cat: Catalogue) -> Urls:
 # --- one language fallback ----------------------------------------------------------------------
 
 
-def test_localise_order_is_requested_then_default_then_alphabetical() -> None:
+def test_localise_order_is_requested_then_the_catalogues_languages_then_alphabetical() -> None:
     text = {"sl": "S", "de": "D", "en": "E"}
     assert localise(text, "de", "en") == "D"
     assert localise(text, "fr", "en") == "E"
     assert localise({"sl": "S", "pt": "P"}, "fr", "en") == "P"  # not the first in YAML order
     assert localise(None, "en", "en") == ""
+    # a catalogue in Portuguese, then English: a text without Portuguese is shown in English,
+    # its next language, not in the German it does not offer (alphabetically first)
+    assert localise(text, "pt", ("pt", "en")) == "E"
+    assert localise(text, "en", ("pt", "en")) == "E"
+    assert localise({"pt": "P", "en": "E"}, "de", ("pt", "en")) == "P"
+    assert localise({"sl": "S", "de": "D"}, "pt", ("pt", "en")) == "D"  # none offered: first
+    assert chosen_language(text, "pt", ["pt", "sl", "en"]) == "sl"  # in the catalogue's order
 
 
 def test_page_and_jsonld_pick_the_same_text_for_a_missing_language(tmp_path: Path) -> None:

@@ -416,10 +416,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         for code in self.languages.all:
             name = config.site_name
             if self.config.catalogue_site_name:
-                name = html_text(localise(settings.title, code, lang))
+                name = html_text(localise(settings.title, code, settings.languages))
             description = config.site_description or ""
             if not config.site_description and settings.description:
-                description = html_text(localise(settings.description, code, lang))
+                description = html_text(localise(settings.description, code, settings.languages))
             self._site_names[code] = (name, description)
         config.site_name, description = self._site_names[lang]
         if description:
@@ -595,7 +595,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         return None if publisher is None else publisher.name
 
     @staticmethod
-    def _publisher_link(name: Mapping[str, str], code: str, default: str) -> dict[str, str]:
+    def _publisher_link(
+        name: Mapping[str, str], code: str, default: Sequence[str]
+    ) -> dict[str, str]:
         """The header's link to the publisher's website on a page in ``code``, escaped: it shows
         the publisher's name; the words around it (``before``, ``after``, "{name} – website")
         are visually hidden, in ``lang`` where credcat's interface does not speak ``code``
@@ -623,10 +625,10 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if self.config.publisher_in_header and not config.repo_url and publisher is not None:
             lang = settings.default_language
             config.repo_url = str(publisher.homepage)
-            config.repo_name = html_text(localise(publisher.name, lang, lang))
+            config.repo_name = html_text(localise(publisher.name, lang, settings.languages))
             config.extra["credcat_publisher_in_header"] = True  # partials/source.html
             config.extra["credcat_publisher_link"] = {
-                code: self._publisher_link(publisher.name, code, lang)
+                code: self._publisher_link(publisher.name, code, settings.languages)
                 for code in (self.languages.all if self.languages else [lang])
             }
             icon = config.theme.get("icon") or {}
@@ -1184,7 +1186,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             page_cfg.data["theme"] = copy.copy(config.theme)
             publisher = self._publisher_in_header(config)
             if publisher is not None:  # the publisher's name in the header, in this language
-                page_cfg.data["repo_name"] = html_text(localise(publisher, code, languages.default))
+                page_cfg.data["repo_name"] = html_text(localise(publisher, code, languages.all))
             self._configs[code] = page_cfg
         self._nav = nav
         self._urls = {"" if f.url == "./" else f.url for f in files.documentation_pages()}

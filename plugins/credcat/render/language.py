@@ -3,9 +3,12 @@
 Owns two things:
 
 * :func:`localise`, the **only** choice of a text from a language map ``{lang: text}``: the
-  requested language, else the catalogue's default language, else the alphabetically first
-  language (deterministic, whatever order the YAML lists them in). Pages, ``catalogue.json``
-  and every JSON-LD file call it, so a page and its JSON-LD never pick different texts.
+  requested language, else the catalogue's languages in their order (the default language
+  first, then the others as ``catalogue.yaml`` lists them: a catalogue in Portuguese and
+  English shows a text it lacks in Portuguese in English, not in a German it also has), else
+  the alphabetically first language (deterministic, whatever order the YAML lists them in).
+  Pages, ``catalogue.json`` and every JSON-LD file call it, so a page and its JSON-LD never
+  pick different texts.
 * The phrase table of ``credcat/data/phrases.yaml`` (short, factual sentences credcat adds to
   the data, and the download link labels), read once, and :func:`say` / :func:`phrase`
   that fill it. English (:data:`PHRASE_FALLBACK`) is the fallback of credcat's own
@@ -25,7 +28,7 @@ sentences of :mod:`credcat.changes` mark a text the same way.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
 from typing import Any, ClassVar, Self
@@ -42,6 +45,7 @@ __all__ = [
     "PHRASE_LANGUAGES",
     "Fallback",
     "FallbackMarkup",
+    "Fallbacks",
     "InLanguage",
     "InLanguageMarkup",
     "LanguageMap",
@@ -73,19 +77,27 @@ PHRASE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
 """The languages every phrase of ``phrases.yaml`` is written in."""
 
 
-def chosen_language(text: LanguageMap | None, lang: str, default: str) -> str:
+Fallbacks = str | Sequence[str]
+"""Where a text lacks the requested language, the languages to show it in instead, in order:
+the catalogue's languages (``Catalogue.languages``, the default language first), or one
+language (:data:`PHRASE_FALLBACK` for credcat's own sentences)."""
+
+
+def chosen_language(text: LanguageMap | None, lang: str, default: Fallbacks) -> str:
     """The language :func:`localise` picks from a language map (``""`` for an empty map)."""
     if not text:
         return ""
     if lang in text:
         return lang
-    if default in text:
-        return default
+    for fallback in (default,) if isinstance(default, str) else default:
+        if fallback in text:
+            return fallback
     return min(text)
 
 
-def localise(text: LanguageMap | None, lang: str, default: str) -> str:
-    """The text of a language map in ``lang``, else in ``default``, else in its first language.
+def localise(text: LanguageMap | None, lang: str, default: Fallbacks) -> str:
+    """The text of a language map in ``lang``, else in the first of ``default`` it has, else
+    in its first language.
 
     "First" is alphabetical by language code, so the choice never depends on the order of the
     YAML file.
@@ -93,8 +105,10 @@ def localise(text: LanguageMap | None, lang: str, default: str) -> str:
     Args:
         text: A language map, or ``None``.
         lang: The requested language.
-        default: The catalogue's default language (:data:`PHRASE_FALLBACK` for credcat's own
-            sentences).
+        default: The catalogue's languages, its default language first
+            (``Catalogue.languages``): a catalogue in Portuguese and English shows a text
+            missing in Portuguese in English, before a German it also has and offers on no
+            page. Or one language (:data:`PHRASE_FALLBACK` for credcat's own sentences).
 
     Returns:
         The text, or ``""`` for ``None`` or an empty map.
@@ -300,7 +314,7 @@ def said_in(code: str, lang: str) -> str:
     return phrase("in-language", words, language=_language_name(code, words))
 
 
-def language_note(text: LanguageMap | None, lang: str, default: str) -> str:
+def language_note(text: LanguageMap | None, lang: str, default: Fallbacks) -> str:
     """What follows a catalogue text quoted in a text in ``lang`` (:func:`localise`) where it
     is in another language, as the catalogue has no translation: `` (in German)``; ``""``
     where it is in ``lang`` (or empty). A plain string cannot carry the language of its
@@ -311,7 +325,7 @@ def language_note(text: LanguageMap | None, lang: str, default: str) -> str:
     return f" ({said_in(chosen, lang)})"
 
 
-def quoted(text: LanguageMap | None, lang: str, default: str) -> str:
+def quoted(text: LanguageMap | None, lang: str, default: Fallbacks) -> str:
     """A catalogue text quoted in a text in ``lang``, saying its language where it is in
     another (:func:`language_note`): "Check query results (in German)"."""
     return localise(text, lang, default) + language_note(text, lang, default)

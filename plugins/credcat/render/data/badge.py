@@ -57,14 +57,14 @@ def _title_lines(title: str) -> list[str]:
 
 
 def _awarding_name(catalogue: Catalogue, credential: Credential, lang: str) -> str:
-    default = catalogue.settings.default_language
+    default = catalogue.languages
     org = catalogue.organisations[credential.awarding_body[0]]
     return localise(org.short_name or org.name, lang, default)
 
 
 def badge_caption(catalogue: Catalogue, credential: Credential, lang: str) -> str:
     """The caption (alternative text) of the badge image in one language."""
-    default = catalogue.settings.default_language
+    default = catalogue.languages
     return phrase(
         "badge.caption",
         lang,
@@ -125,7 +125,7 @@ def _facts_size(text: str, y: float) -> int:
 
 def badge_svg(catalogue: Catalogue, credential: Credential, lang: str) -> bytes:
     """The badge image of a credential version in one language, as SVG bytes."""
-    default = catalogue.settings.default_language
+    default = catalogue.languages
     title = localise(credential.title, lang, default)
     digest = hashlib.sha256(credential.id.encode("utf-8")).digest()
     colour = PALETTE[digest[0] % len(PALETTE)]

@@ -52,6 +52,7 @@ from ...versions import Related, builds_on_of, relations_of
 from ..language import (
     PHRASE_FALLBACK,
     PHRASE_LANGUAGES,
+    Fallbacks,
     LanguageMap,
     language_note,
     localise,
@@ -89,7 +90,7 @@ PROGRAMME_LEVEL_QA = frozenset({"programme-quality-assurance", "programme-licenc
 # --- the specification --------------------------------------------------------------------
 
 
-def _quote(text: LanguageMap, lang: str, default: str) -> str:
+def _quote(text: LanguageMap, lang: str, default: Fallbacks) -> str:
     """An outcome quoted in an assessment's description in ``lang``, without its final full
     stop, saying its language where it is in another (:func:`language_note`)."""
     said = plain_text(localise(text, lang, default)).rstrip(". ")
@@ -103,7 +104,7 @@ class _Spec:
         self.cat = catalogue
         self.cred = credential
         self.urls = urls
-        self.default = catalogue.settings.default_language
+        self.default = catalogue.languages  # the fallbacks of a text missing in a language
 
     def node(self, fragment: str) -> str:
         return self.urls.node_iri(self.cred.id, self.cred.version, fragment)
@@ -424,12 +425,11 @@ def catalogue_identifier(cat: Catalogue, urls: Urls, node_id: str, notation: str
     """An ELM ``Identifier`` in the catalogue's scheme (``schemeId`` ``…/#catalogue``, named by
     the catalogue's title): ``<id>/<version>`` of a version's specification, ``<id>`` of a
     credential's record (``catalogue.jsonld``)."""
-    default = cat.settings.default_language
     return {
         "id": node_id,
         "type": "Identifier",
         "notation": notation,
-        "schemeName": localise(cat.settings.title, default, default),
+        "schemeName": localise(cat.settings.title, cat.settings.default_language, cat.languages),
         "schemeId": urls.catalogue_iri(),
     }
 

@@ -122,7 +122,7 @@ def _provenance(
             "schemeName": localise(
                 catalogue.settings.title,
                 catalogue.settings.default_language,
-                catalogue.settings.default_language,
+                catalogue.languages,
             ),
             "schemeId": urls.catalogue_iri(),
         },

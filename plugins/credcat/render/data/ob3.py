@@ -4,7 +4,8 @@ OB3 texts are plain strings (the schema allows no language maps), so the achieve
 published once per language, as OB3 intends: each edition says its language (``inLanguage``)
 and names every other language edition as ``related`` (which OB3 reserves for "alternate
 language editions or previous versions"). The main edition, ``ob3-achievement.json``, is in
-the catalogue's default language when the title has it, else the title's first language; every
+the first of the catalogue's languages (its default language first) the title has, else the
+title's first language; every
 other catalogue language in which the credential is complete (every complete catalogue
 language, and a partial one when the title, summary and every outcome exist in it) has
 ``ob3-achievement.<lang>.json`` (:func:`editions`).
@@ -13,7 +14,8 @@ An edition's texts are in its language: its criteria quote a text the catalogue 
 translated into it in the language it has and say which ("… (in German)"), and an outcome
 without a translation is no alignment's ``targetDescription`` (a plain string that could not
 say so). The ``creator`` (the awarding body, at its organisation IRI in every edition) has the
-same ``name`` in every edition, its name in the catalogue's default language (the pages keep
+same ``name`` in every edition, its name in the catalogue's default language (else in the
+first of its other languages the name has; the pages keep
 theirs): OB3 names are untagged strings, so a name per language would state several names of
 one organisation to whoever merges the editions into one graph.
 
@@ -42,6 +44,8 @@ from ...urls import Urls
 from ...versions import predecessors_of
 from ..language import (
     PHRASE_FALLBACK,
+    Fallbacks,
+    chosen_language,
     concept_label,
     language_note,
     localise,
@@ -75,10 +79,10 @@ def _language(catalogue: Catalogue, credential: Brief) -> str:
 
 
 def _title_language(catalogue: Catalogue, title: Mapping[str, str]) -> str:
-    """The language of a main edition with this title: the catalogue's default language when
-    the title has it, else the title's first language."""
-    default = catalogue.settings.default_language
-    return default if default in title else min(title)
+    """The language of a main edition with this title: the first of the catalogue's languages
+    (its default language first) the title has, else the title's first language, as the
+    pages choose (:func:`chosen_language`)."""
+    return chosen_language(title, catalogue.settings.default_language, catalogue.languages)
 
 
 def editions(catalogue: Catalogue, credential: Credential) -> dict[str | None, str]:
@@ -131,7 +135,7 @@ def _tags(credential: Credential, lang: str) -> list[str]:
     return tags
 
 
-def _criteria_narrative(credential: Credential, lang: str, default: str) -> str:
+def _criteria_narrative(credential: Credential, lang: str, default: Fallbacks) -> str:
     """Markdown: the outcomes the holder has shown, and how each assessment proves them.
 
     In the edition's language: a catalogue text without a translation into it is quoted in
@@ -173,8 +177,8 @@ def ob3_achievement(
     the main edition's language or in the language ``edition`` (a key of :func:`editions`)."""
     all_editions = editions(catalogue, credential)
     lang = all_editions[edition]
-    default = catalogue.settings.default_language
-    site_lang = None if lang == default else lang  # the version's page in the edition's language
+    default = catalogue.languages  # the fallbacks of a text the edition's language lacks
+    site_lang = None if lang == default[0] else lang  # the version's page in that language
     page = urls.iri(urls.credential_version(credential.id, credential.version, site_lang))
 
     alignment: list[JsonDict] = []
@@ -237,7 +241,7 @@ def ob3_achievement(
         "type": ["Profile"],
         # one name in every edition (its IRI is the same in all): an untagged name per
         # language would give the organisation several names once the editions are merged
-        "name": localise(awarding.name, default, default),
+        "name": localise(awarding.name, default[0], default),
         "url": awarding.homepage,
     }
     if awarding.email:

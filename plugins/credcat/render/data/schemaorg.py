@@ -22,7 +22,7 @@ from ... import vocab
 from ...catalogue import Catalogue
 from ...model import Credential, Offering, duration_iso, ordered_outcomes
 from ...urls import Urls, offering_anchor, outcome_anchor
-from ..language import concept_label, localise, nqf_label, phrase
+from ..language import Fallbacks, concept_label, localise, nqf_label, phrase
 from .nodes import ESCO_SKILLS_SCHEME, JsonDict, plain_text
 
 __all__ = ["COURSE_MODE", "schemaorg"]
@@ -42,7 +42,7 @@ COURSE_MODE: dict[str, str] = {
 
 def _organization(catalogue: Catalogue, oid: str, urls: Urls, lang: str) -> JsonDict:
     org = catalogue.organisations[oid]
-    default = catalogue.settings.default_language
+    default = catalogue.languages
     node: JsonDict = {
         "@type": "Organization",
         "@id": urls.organisation_iri(oid),
@@ -104,7 +104,7 @@ def _levels(credential: Credential, lang: str) -> list[JsonDict]:
     return levels
 
 
-def _esco_skills(credential: Credential, lang: str, default: str) -> list[JsonDict]:
+def _esco_skills(credential: Credential, lang: str, default: Fallbacks) -> list[JsonDict]:
     """The ESCO skills of the outcomes (each once), as ``DefinedTerm`` nodes."""
     terms: dict[str, JsonDict] = {}
     for outcome in ordered_outcomes(credential):
@@ -153,7 +153,7 @@ def _instance(
     lang: str,
     node: Callable[[str], str],
 ) -> JsonDict:
-    default = catalogue.settings.default_language
+    default = catalogue.languages
     page = urls.iri(urls.description_page(credential.id, credential.version))
     instance: JsonDict = {
         "@type": "CourseInstance",
@@ -202,7 +202,8 @@ def schemaorg(
         catalogue: The catalogue.
         credential: The credential.
         urls: The URL scheme.
-        lang: Language of the page (texts missing in it fall back to the default language).
+        lang: Language of the page (texts missing in it fall back to the catalogue's other
+            languages, its default language first).
         version_page: For the permanent page of the version, whose nodes carry the version's
             IRIs (``…/<id>/<version>/#credential``, ``#course``, ``#offering-…``, the
             outcomes). The current page (``False``) describes the same version under its own
@@ -215,7 +216,7 @@ def schemaorg(
     Returns:
         ``{"@context": "https://schema.org", "@graph": [credential, course]}``.
     """
-    default = catalogue.settings.default_language
+    default = catalogue.languages
     cid, version = credential.id, credential.version
     versioned_id = urls.node_iri(cid, version, "credential")
     if version_page:

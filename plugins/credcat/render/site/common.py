@@ -108,9 +108,8 @@ class Site:
         """
         self.cat = catalogue
         self.urls = urls
-        default = catalogue.settings.default_language
-        self.lang = lang or default
-        self.loc = Localiser(self.lang, default)
+        self.lang = lang or catalogue.settings.default_language
+        self.loc = Localiser(self.lang, tuple(catalogue.languages))
         self.machine_files = machine_files
         self.today = today or clock_today()
         self.logos = logo_files(catalogue, urls)

@@ -33,6 +33,7 @@ from ...model import DURATION_RE, Price
 from ..language import (
     Fallback,
     FallbackMarkup,
+    Fallbacks,
     InLanguage,
     InLanguageMarkup,
     LanguageMap,
@@ -254,16 +255,18 @@ class Localiser:
     Attributes:
         lang: The page language.
         words: The language of credcat's own words on the page.
-        default: The catalogue's default language (the fallback of catalogue texts).
+        default: The catalogue's languages, the default first (the fallbacks of catalogue
+            texts, :data:`~credcat.render.language.Fallbacks`).
         ui: The UI strings of ``lang`` (English where it has none).
         locale: The CLDR locale of ``words``.
         number_locale: The CLDR locale of ``lang``: numbers and prices.
     """
 
-    def __init__(self, lang: str, default: str) -> None:
+    def __init__(self, lang: str, default: Fallbacks) -> None:
         """Args:
         lang: The page language.
-        default: The catalogue's default language.
+        default: The catalogue's languages, its default language first
+            (``Catalogue.languages``), or its default language alone.
         """
         self.lang = lang
         self.words = interface_language(lang)
