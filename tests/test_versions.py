@@ -412,6 +412,48 @@ def test_editing_a_released_version_is_an_error_at_the_changed_line(released: Pa
     assert "or revert it" in found[0].hint and "erratum" in found[0].hint
 
 
+def test_a_plain_text_read_in_a_new_default_language_is_no_change_to_raise_a_version_for(
+    tmp_path: Path,
+) -> None:
+    """A catalogue released in English that makes Portuguese its default language (the sample,
+    copied by a school in Portugal): an ESCO label written as a plain string is read as
+    Portuguese now and was English when its version was released. credcat says so, and how to
+    keep the version as released; it said "ESCO skills revised" and advised a new version for
+    words nobody changed."""
+    esco = "http://data.europa.eu/esco/skill/2b92a5b2-6758-4ee3-9fb4-b6387a55cc8f"
+    cred = credential()
+    cred["outcomes"][0]["esco"] = [{"uri": esco, "label": "perform data analysis"}]
+    root = write_catalogue(tmp_path / "catalogue", {"databases": cred})
+    code, output = release(root, "databases")
+    assert code == 0, output
+    settings = root / "catalogue.yaml"
+    edit(settings, "default_language: en", "default_language: pt")
+    edit(settings, "- en\n- de", "- pt\n- en\n- de")
+    cred_file = root / "credentials" / "databases.yaml"
+    found = errors(root)
+    assert [(p.code, p.line, p.loc) for p in found] == [
+        (
+            "released-changed",
+            line_of(cred_file, "label: perform data analysis"),
+            ("outcomes", 0, "esco", 0, "label"),
+        )
+    ]
+    assert found[0].message == (
+        "'outcomes' reads as changed since released version 1.0: 'perform data analysis', "
+        "written as a plain string, is read as pt (default_language in catalogue.yaml), and "
+        "version 1.0 was released reading it as en (released versions never change)"
+    )
+    assert found[0].hint == 'write the language it is in: label: {en: "perform data analysis"}'
+    # what it says to do keeps the version as released
+    edit(cred_file, "label: perform data analysis", 'label: {en: "perform data analysis"}')
+    assert errors(root) == []
+    # a text really changed is still a change, whatever the default language
+    edit(cred_file, 'label: {en: "perform data analysis"}', "label: analyse data")
+    assert [p.message.split(":")[0] for p in errors(root)] == [
+        "'outcomes' differs from released version 1.0"
+    ]
+
+
 def test_a_mistake_in_a_released_version_is_reported_as_the_mistake(released: Path) -> None:
     """A mistyped organisation is an unknown organisation; it is not also "a change of the
     released version" with the advice to raise the version (fixing the typo undoes the

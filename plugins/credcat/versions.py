@@ -996,6 +996,10 @@ def _immutable(catalogue: Catalogue, current: Credential, released: Release) -> 
             continue
         loc = (name, *_first_difference(now.get(name), then.get(name)))
         what = name.replace("_", " ")
+        read_as = _read_anew(now, then, loc, catalogue.settings.default_language)
+        if read_as is not None:  # the same words, now read in another language
+            yield _read_anew_problem(catalogue, current, released, loc, read_as)
+            continue
         if name not in now:
             message = f"'{what}' was removed, but version {released.version} is released with it"
             loc = ("version",)
@@ -1014,6 +1018,59 @@ def _immutable(catalogue: Catalogue, current: Credential, released: Release) -> 
             hint,
             code=RELEASED_CHANGED,
         )
+
+
+def _read_anew(
+    now: Mapping[str, Any], then: Mapping[str, Any], loc: PathKey, default: str
+) -> tuple[str, str] | None:
+    """Where the first difference of a field is a text whose words are those released, now
+    in the catalogue's default language and then in another: ``(the language it was released
+    in, its words)``. A text written as a plain string is in the default language; once
+    ``catalogue.yaml`` names another (a catalogue that goes from English to Portuguese), a
+    plain string of a released version reads as a changed text, unchanged. ``None`` for any
+    other difference."""
+    if len(loc) < 2 or loc[-1] != default:
+        return None
+    new: Any = now
+    old: Any = then
+    for key in loc[:-1]:
+        try:
+            new, old = new[key], old[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(new, dict) or not isinstance(old, dict) or len(new) != 1:
+        return None
+    words = new.get(default)
+    released_in = [lang for lang, text in old.items() if lang != default and text == words]
+    return (released_in[0], str(words)) if released_in else None
+
+
+def _read_anew_problem(
+    catalogue: Catalogue,
+    current: Credential,
+    released: Release,
+    loc: PathKey,
+    read_as: tuple[str, str],
+) -> Problem:
+    """The error of a released text read anew in the default language (:func:`_read_anew`):
+    what happened, and the one change that keeps the version as released (the text's language
+    written out), not a new version for words nobody changed."""
+    lang, words = read_as
+    default = catalogue.settings.default_language
+    key = loc[-2] if isinstance(loc[-2], str) else "text"
+    what = str(loc[0]).replace("_", " ")
+    return problem_at(
+        catalogue,
+        "credential",
+        current.id,
+        loc[:-1],  # the text as written: no key of the language it is read in
+        f"'{what}' reads as changed since released version {released.version}: "
+        f"'{words}', written as a plain string, is read as {default} (default_language in "
+        f"catalogue.yaml), and version {released.version} was released reading it as {lang} "
+        "(released versions never change)",
+        f'write the language it is in: {key}: {{{lang}: "{words}"}}',
+        code=RELEASED_CHANGED,
+    )
 
 
 def _field_order(name: str) -> int:
