@@ -1375,6 +1375,46 @@ def test_the_first_card_begins_in_the_first_screen_of_the_narrowest_phone(
     assert page.pdf(format="A4").startswith(b"%PDF")
 
 
+SELECTED_TEXT_JS = """(select) => {
+    const style = getComputedStyle(select);
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = select.options[select.selectedIndex].text;
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    const room = select.clientWidth - padding;
+    return [text, context.measureText(text).width, room];
+}"""
+"""The text of a select's chosen option, its width, and the room its box has for it."""
+
+
+@pytest.mark.parametrize("viewport", [NARROW, PHONE], ids=["320", "375"])
+def test_a_phone_reads_the_whole_sort_order_chosen(
+    new_context: NewContext, sample_site: Site, viewport: dict[str, int]
+) -> None:
+    """On a phone the sort order shares a row with the filters' summary, in a box about 115 px
+    wide: a long order chosen ("Workload (large to small)"; Portuguese "Volume de trabalho
+    (decrescente)") read "Workload (lar", without saying which way. Its box now grows to its
+    words, the summary moving to a row below, with nothing scrolling sideways; the order the
+    catalogue opens with keeps the one row (the first-screen tests)."""
+    context, _ = new_context(viewport=viewport, has_touch=True)
+    page = context.new_page()
+    open_catalogue(page, sample_site, "?sort=ects_desc")
+    sort = page.locator("#credcat-sort")
+    expect(sort).to_have_value("ects_desc")
+    arrow = 16  # the box's drop-down arrow, drawn inside its padding box
+    text, width, room = sort.evaluate(SELECTED_TEXT_JS)
+    assert width + arrow <= room, f"{text!r} ({width:.0f} px) in {room:.0f} px at {viewport}"
+    summary = box_of(page, "#credcat-facets > summary")
+    assert summary["height"] >= 24
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
+    # the order chosen by hand, too: each one whole
+    for value in ("eqf_asc", "provider", "title"):
+        sort.select_option(value)
+        text, width, room = sort.evaluate(SELECTED_TEXT_JS)
+        assert width + arrow <= room, f"{text!r} ({width:.0f} px) in {room:.0f} px"
+    expect(page.locator("#credcat-facets > summary")).to_be_in_viewport()
+
+
 @pytest.mark.parametrize("lang", ["en", "de", "fr"])
 def test_the_filters_in_use_are_buttons_above_the_results_on_a_phone(
     new_context: NewContext, sample_site: Site, screenshot_dir: Path, lang: str
