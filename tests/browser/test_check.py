@@ -1214,6 +1214,25 @@ def open_check_in(page: Page, site: Site, lang: str) -> dict[str, Any]:
     return said
 
 
+@pytest.mark.parametrize(("lang", "hours"), [("", "1500 hours"), ("fr/", "1500 heures")])
+def test_numbers_are_written_as_the_pages_write_them(
+    page: Page, sample_site: Site, issued: dict[str, Any], lang: str, hours: str
+) -> None:
+    """A workload of 1,500 hours claimed reads as the pages write a number, without digit
+    groups ("1500 hours", Localiser.number, catalogue.js): the check page grouped them as the
+    browser's locale does, "1,500 hours" here, "1 500 heures" in French, and "1.500 horas" on
+    a Portuguese page, as Brazil writes it (Portugal writes 1500)."""
+    claimed = copy.deepcopy(issued)
+    claimed["credentialSubject"]["hasClaim"]["specifiedBy"]["volumeOfLearning"] = "PT1500H"
+    said = open_check_in(page, sample_site, lang)
+    paste(page, json.dumps(claimed))
+    row = page.locator('[data-credcat-row="workload"]')
+    expect(row).to_have_attribute("data-credcat-result", "differs")
+    assert said["hours"].replace("{n}", "1500") == hours
+    expect(row).to_contain_text(hours)
+    assert "1,500" not in row.inner_text() and "1\u202f500" not in row.inner_text()
+
+
 @pytest.mark.parametrize("lang", ["", "de/"])
 def test_the_result_links_the_versions_summary_for_employers(
     page: Page, sample_site: Site, lang: str

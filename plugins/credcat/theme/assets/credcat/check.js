@@ -1695,7 +1695,10 @@
   }
 
   function formatNumber(n) {
-    return new Intl.NumberFormat(config.lang || undefined, { maximumFractionDigits: 2 }).format(n);
+    // as the pages write a number (Localiser.number, catalogue.js): no digit groups, so that
+    // 1500 hours read as on the credential page ("1.500 horas" was Brazil's way, not Portugal's)
+    var options = { maximumFractionDigits: 2, useGrouping: false };
+    return new Intl.NumberFormat(config.lang || undefined, options).format(n);
   }
 
   function orgText(org) {
