@@ -22,6 +22,7 @@ from babel.messages.pofile import read_po, write_po
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+import credcat
 from credcat.cli import main
 from credcat.render.site.locales import check_own, read_own
 from credcat.render.site.localise import Localiser
@@ -77,6 +78,27 @@ def new_project(tmp_path: Path, languages: str = "sl,en") -> Path:
 
 def translate(project: Path, lang: str = "sl") -> tuple[int, str]:
     return run("translate", lang, "--catalogue", str(project / "catalogue"))
+
+
+def test_a_catalogues_own_portuguese_counts_as_portugal_does(tmp_path: Path) -> None:
+    """credcat's Portuguese is European: ``credcat translate pt`` starts a catalogue's own
+    ``pt.po`` with the plural rule of credcat's ``pt.po`` (the singular for 1 alone), not
+    CLDR's ``pt``, which is Brazil's (the singular for 0 and 1 too), and ``credcat check``
+    takes that rule without a warning."""
+    project = new_project(tmp_path, "pt,en")
+    code, output = translate(project, "pt")
+    assert code == 0, output
+    po = project / "catalogue" / "locales" / "pt.po"
+    with po.open("rb") as handle:
+        own = read_po(handle)
+    shipped = Path(credcat.__file__).parent / "locales" / "pt.po"
+    with shipped.open("rb") as handle:
+        credcats = read_po(handle)
+    assert own.plural_forms == credcats.plural_forms
+    assert own.plural_expr.startswith("(n == 1 ?")
+    fill(po, {"price_free": "Gratuito"})
+    found = [p.format() for p in check_own(project / "catalogue", str, ["pt"])]
+    assert not any("Plural-Forms" in line for line in found), found
 
 
 def fill(path: Path, strings: dict[str, str | tuple[str, ...]]) -> None:

@@ -51,6 +51,7 @@ from .messages import (
     OwnTranslations,
     english_ids,
     english_messages,
+    plural_locale,
     read_catalogue,
     source_comments,
 )
@@ -335,8 +336,11 @@ def _nplurals(value: str) -> tuple[int, str] | None:
 
 
 def _cldr_plural(lang: str) -> tuple[int, str] | None:
+    """The number of plural forms and the rule of ``lang`` by CLDR, as the strings of that
+    language follow it (:func:`~.messages.plural_locale`: ``pt`` counts as Portugal does, as
+    credcat's own ``pt.po``); ``None`` for a language CLDR does not know."""
     try:
-        locale = Locale.parse(lang.replace("-", "_"))
+        locale = Locale.parse(plural_locale(lang).replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return None
     found = get_plural(locale)
@@ -815,6 +819,9 @@ def start_translation(root: Path, lang: str) -> Translated:
         catalog = Catalog(
             locale=lang.replace("-", "_"), domain=DOMAIN, project="credcat", fuzzy=False
         )
+        forms = _cldr_plural(lang)  # not Babel's of the bare code: pt is Brazil's there
+        if forms is not None:
+            catalog.mime_headers = [("Plural-Forms", f"nplurals={forms[0]}; plural={forms[1]};")]
         name = Locale.parse(lang.replace("-", "_")).get_display_name("en") or lang
         catalog.header_comment = HEADER.format(name=name, lang=lang)
         before: set[str] = set()
