@@ -29,7 +29,15 @@ sys.path.append(str(REPO / "plugins"))
 from credcat.catalogue import Catalogue  # noqa: E402
 from credcat.release import snapshot_text  # noqa: E402
 from credcat.validate import check_catalogue  # noqa: E402
-from credcat.versions import ARCHIVE_DIR, BASE_URI, PUBLISHER, fingerprint, named_now  # noqa: E402
+from credcat.versions import (  # noqa: E402
+    ARCHIVE_DIR,
+    BASE_URI,
+    ORGANISATIONS,
+    PUBLISHER,
+    fingerprint,
+    named_now,
+    organisation_names_now,
+)
 
 NUMBER = "NUMBER0"  # in a clone's texts and addresses: replaced by the clone's number
 
@@ -79,6 +87,7 @@ def release_every(root: Path) -> None:
             BASE_URI: catalogue.settings.base_uri,
             PUBLISHER: catalogue.settings.publisher,
             **named_now(catalogue, credential),
+            ORGANISATIONS: organisation_names_now(catalogue, credential),
         }
         folder = root / ARCHIVE_DIR / cid
         folder.mkdir(parents=True)
