@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -344,7 +345,54 @@ def credential_context(
         KeyError: When the credential has no such version, or (for a version page) no
             version page for it.
     """
-    live = cred
+    shown = _shown(site, cred, version_page=version_page, version=version)
+    return _with_page_fields(site, shown, _body_fields(site, shown))
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """What one credential page shows, before any of it is put in words.
+
+    Attributes:
+        live: The credential file as it is now.
+        cred: The version as the page shows it (on a version's page: as released, with the
+            live status, and the live runs on the current version's).
+        as_released: The version as published (:func:`credcat.versions.credential_at`).
+        info: The version's entry in the succession.
+        succession: The credential's versions.
+        addressed: Whether the version has a permanent address.
+        version_page: Whether the page is the version's permanent page.
+        then: The organisations' names as the version's release recorded them (a version's
+            page only, :func:`names_then`).
+        names_today: What the page says of organisations it shows under today's name, as
+            the version's release recorded no name for them (:func:`names_today_note`).
+    """
+
+    live: Credential
+    cred: Credential
+    as_released: Credential
+    info: VersionInfo
+    succession: Succession
+    addressed: bool
+    version_page: bool
+    then: NamesThen
+    names_today: list[Part]
+
+    @property
+    def is_current(self) -> bool:
+        """Whether the page shows the current version."""
+        return self.cred.version == self.live.version
+
+    @property
+    def earlier(self) -> bool:
+        """A version's page of an earlier version: its runs are a record, offered (or over)
+        with the current version's pages."""
+        return self.version_page and not self.is_current
+
+
+def _shown(site: Site, live: Credential, *, version_page: bool, version: str | None) -> _Shown:
+    """What the page of ``live`` (its main page, or a version's page) shows
+    (:func:`credential_context` says what and raises the same errors)."""
     shown_version = version or live.version
     succession_ = succession(site.cat, live.id)
     info = succession_.info(shown_version)
@@ -354,66 +402,52 @@ def credential_context(
     if version_page and not addressed:
         raise KeyError(f"{live.id} {shown_version} is a draft's version: it has no page")
     as_released = credential_at(site.cat, live.id, shown_version)
-    is_current = shown_version == live.version
-    # a version's page names each organisation as its release recorded it (with its name now
-    # where it differs); the main page shows the credential as it is now
-    then = names_then(site, live.id, shown_version) if version_page else {}
+    cred = live
     if version_page:
         live_parts: dict[str, Any] = live_status(live)
-        if is_current:  # the runs as they are now
+        if shown_version == live.version:  # the runs as they are now
             live_parts["offerings"] = live.offerings
         cred = as_released.model_copy(update=live_parts)
-    urls = site.urls
+    return _Shown(
+        live=live,
+        cred=cred,
+        as_released=as_released,
+        info=info,
+        succession=succession_,
+        addressed=addressed,
+        version_page=version_page,
+        # a version's page names each organisation as its release recorded it (with its
+        # name now where it differs); the main page shows the credential as it is now
+        then=names_then(site, live.id, shown_version) if version_page else {},
+        names_today=names_today_note(site, live.id, shown_version) if version_page else [],
+    )
+
+
+def _page_of(site: Site, shown: _Shown) -> str:
+    """The site path of the page: the version's permanent page, or the main page."""
+    urls, cred = site.urls, shown.cred
+    if shown.version_page:
+        return urls.credential_version(cred.id, cred.version)
+    return urls.credential(cred.id)
+
+
+def _body_fields(site: Site, shown: _Shown) -> dict[str, Any]:
+    """The fields of a credential page's context that the current version's page shares with
+    the main page where :func:`shares_main_body` (all but :func:`_with_page_fields`'),
+    linked from the page."""
+    cred, then = shown.cred, shown.then
+    page = _page_of(site, shown)
     loc = site.loc
     ui = loc.ui
-    # what describes the version: its permanent address, else the current page
-    described = urls if addressed else urls.without_address(cred.id, cred.version)
-    current = urls.credential(cred.id)
-    version_path = urls.credential_version(cred.id, cred.version)
-    page = version_path if version_page else current
     outcome_text = {o.id: loc.text(o.text) for o in cred.outcomes}
     number = {o.id: i for i, o in enumerate(ordered_outcomes(cred), start=1)}
-    if version_page and info.released is not None:
-        published = loc.ui_text("version_released", date=loc.date(info.released))
-    elif cred.published and addressed:  # a draft's version not released is not published
-        published = loc.ui_text("version_published", date=loc.date(cred.published))
-    else:
-        published = ""
     # an earlier version's runs, as released, are the current version's now (or over): they
     # are offered, priced and described for search engines on its pages, and listed here as
     # a record only
-    earlier = version_page and not is_current
+    earlier = shown.earlier
     # a draft's or retired credential's runs are not offered: no enrolment, price or course
     # instances, as its opportunities.jsonld has none (offers_runs)
     offered = offers_runs(cred)
-    version_link: VersionLink | None
-    if not version_page:
-        version_text = loc.ui_text(
-            "version_current_page", version=cred.version, published=published
-        )
-        version_link = (
-            {"text": str(ui["version_permalink"]), "href": site.link(page, version_path)}
-            if addressed
-            else None  # a draft's version not released: no permanent page
-        )
-    elif is_current:
-        version_text = loc.ui_text(
-            "version_viewing_current", version=cred.version, published=published
-        )
-        version_link = {"text": str(ui["version_to_current"]), "href": site.link(page, current)}
-    else:
-        version_text = loc.ui_text(
-            "version_viewing_earlier",
-            version=cred.version,
-            published=published,
-            current=live.version,
-        )
-        newest = (
-            urls.credential_version(cred.id, live.version)
-            if succession_.has_address(live.version)
-            else current  # a draft's version not released has no page of its own
-        )
-        version_link = {"text": str(ui["version_to_newest"]), "href": site.link(page, newest)}
     description = loc.prose(cred.description)
     show_offerings = (cred.status in {"active", "draft"} and not earlier) or bool(cred.offerings)
     further_text = loc.prose(cred.further_information)
@@ -421,7 +455,6 @@ def credential_context(
         {"text": loc.text(link.title), "href": safe_url(link.url)} for link in cred.links
     ]
     homepage = safe_url(cred.homepage) if cred.homepage else ""
-    downloads = _downloads(site, page, as_released)  # the files as published for this version
     offerings = [
         _offering(site, o, cred) for o in sorted(cred.offerings, key=lambda o: (o.start, o.id))
     ]
@@ -461,27 +494,16 @@ def credential_context(
         offerings_heading = str(ui["h_past_runs"])
     else:
         offerings_heading = str(ui["h_offerings"])
-    base = site.base("credential", page, loc.text(cred.title))
-    ctx: CredentialContext = {
-        **base,
+    released = shown.version_page and shown.info.released is not None
+    return {
         "id": cred.id,
         "kicker": str(ui["credential_kicker"]),
         "summary": loc.text(cred.summary),
         "description": description,
         "status": cred.status,
         "status_label": str(ui["status"][cred.status]),
-        "canonical": urls.iri(page),
-        "permanent_iri": urls.iri(urls.version_path(cred.id, cred.version)) if addressed else "",
         "spec_anchor": SPEC_ANCHOR,
-        "version": {
-            "number": cred.version,
-            "is_version_page": version_page,
-            "is_current": is_current,
-            "text": version_text,
-            "link": version_link,
-        },
-        "record": _record(site, page, live, as_released, info, succession_, version_page),
-        "banner": _banner(site, page, cred, released=version_page and info.released is not None),
+        "banner": _banner(site, page, cred, released=released),
         "facts": _facts(site, page, cred, not earlier and offered, then),
         "outcome_groups": _outcomes(site, cred, number),
         "assessments": [
@@ -547,20 +569,82 @@ def credential_context(
         "awarding_logos": [
             logo for oid in cred.awarding_body if (logo := site.logo(page, oid)) is not None
         ],
-        "employers": employers(
-            site,
-            page,
-            cred,
-            number,
-            then=then,
-            names_today=names_today_note(site, live.id, shown_version) if version_page else [],
-        ),
+        "employers": employers(site, page, cred, number, then=then, names_today=shown.names_today),
         "further": {"text": further_text, "links": further_links, "homepage": homepage},
+    }
+
+
+def _with_page_fields(site: Site, shown: _Shown, fields: Mapping[str, Any]) -> CredentialContext:
+    """The context of one credential page: ``fields`` (:func:`_body_fields`) with the fields
+    that are the page's own even where the main page and the current version's page share
+    their body: its address, title and links (the base), the version notice, the version
+    record (what changed, the version list), the downloads, the schema.org description and
+    the table of contents."""
+    cred, live, info = shown.cred, shown.live, shown.info
+    version_page, addressed = shown.version_page, shown.addressed
+    urls = site.urls
+    loc = site.loc
+    ui = loc.ui
+    # what describes the version: its permanent address, else the current page
+    described = urls if addressed else urls.without_address(cred.id, cred.version)
+    current = urls.credential(cred.id)
+    version_path = urls.credential_version(cred.id, cred.version)
+    page = _page_of(site, shown)
+    if version_page and info.released is not None:
+        published = loc.ui_text("version_released", date=loc.date(info.released))
+    elif cred.published and addressed:  # a draft's version not released is not published
+        published = loc.ui_text("version_published", date=loc.date(cred.published))
+    else:
+        published = ""
+    version_link: VersionLink | None
+    if not version_page:
+        version_text = loc.ui_text(
+            "version_current_page", version=cred.version, published=published
+        )
+        version_link = (
+            {"text": str(ui["version_permalink"]), "href": site.link(page, version_path)}
+            if addressed
+            else None  # a draft's version not released: no permanent page
+        )
+    elif shown.is_current:
+        version_text = loc.ui_text(
+            "version_viewing_current", version=cred.version, published=published
+        )
+        version_link = {"text": str(ui["version_to_current"]), "href": site.link(page, current)}
+    else:
+        version_text = loc.ui_text(
+            "version_viewing_earlier",
+            version=cred.version,
+            published=published,
+            current=live.version,
+        )
+        newest = (
+            urls.credential_version(cred.id, live.version)
+            if shown.succession.has_address(live.version)
+            else current  # a draft's version not released has no page of its own
+        )
+        version_link = {"text": str(ui["version_to_newest"]), "href": site.link(page, newest)}
+    downloads = _downloads(site, page, shown.as_released)  # the files as published for it
+    offered = offers_runs(cred)
+    record = _record(site, page, live, shown.as_released, info, shown.succession, version_page)
+    ctx: CredentialContext = {
+        **fields,  # type: ignore[typeddict-item]
+        **site.base("credential", page, loc.text(cred.title)),
+        "canonical": urls.iri(page),
+        "permanent_iri": urls.iri(urls.version_path(cred.id, cred.version)) if addressed else "",
+        "version": {
+            "number": cred.version,
+            "is_version_page": version_page,
+            "is_current": shown.is_current,
+            "text": version_text,
+            "link": version_link,
+        },
+        "record": record,
         "downloads": downloads,
         "schemaorg": _with_fingerprint(
             schemaorg(
                 site.cat,
-                cred.model_copy(update={"offerings": []}) if earlier or not offered else cred,
+                cred.model_copy(update={"offerings": []}) if shown.earlier or not offered else cred,
                 described,
                 site.lang,
                 version_page=version_page,
@@ -568,7 +652,6 @@ def credential_context(
             info,
         ),
     }
-    record = ctx["record"]
     toc = [  # in the order of the page's sections
         ("at-a-glance", ui["h_at_a_glance"]),
         (
@@ -577,15 +660,21 @@ def credential_context(
             else None
         ),
         ("key-facts", ui["h_key_facts"]),
-        ("about", ui["h_about"]) if description else None,
+        ("about", ui["h_about"]) if fields["description"] else None,
         ("outcomes", ui["h_outcomes"]),
         ("assessment", ui["h_assessment"]),
         ("quality", ui["h_quality"]),
         ("prerequisites", ui["h_prerequisites"]),
         ("stackability", ui["h_stackability"]),
-        ("offerings", offerings_heading) if show_offerings else None,
+        ("offerings", fields["offerings_heading"]) if fields["show_offerings"] else None,
         ("employers", ui["h_employers"]),
-        ("further", ui["h_further"]) if further_text or further_links or homepage else None,
+        (
+            ("further", ui["h_further"])
+            if fields["further"]["text"]
+            or fields["further"]["links"]
+            or fields["further"]["homepage"]
+            else None
+        ),
         ("downloads", ui["h_downloads"]) if downloads else None,
         ("versions", ui["h_versions"]) if record["history"] else None,
     ]
