@@ -162,7 +162,15 @@ from .render.language import in_span, is_fallback, lang_attributes, lang_of, loc
 from .render.safe import html_text, json_for_script, xml_text
 from .render.site.catalogue import list_page_inputs
 from .render.site.common import licence_line
-from .render.site.context import PageContext, PageSpec
+from .render.site.context import CredentialContext, PageContext, PageSpec
+from .render.site.credential import (
+    PARTS,
+    VERSION_PARTS,
+    page_context,
+    shared_context,
+    unfilled,
+)
+from .render.site.credential import fill as fill_shared
 from .render.site.locales import LOCALES_DIR, read_own
 from .render.site.localise import cldr_locale, fill, ui_strings
 from .render.site.messages import (
@@ -282,6 +290,9 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._declared: dict[str, object] = {}  # a hand-written page's lang:, once linked to
         self._root: Path | None = None
         self._specs: dict[str, PageSpec] = {}
+        # the body a credential's main page and its current version's page share in one
+        # language, while that credential's pages render: (language, id), context, body
+        self._shared_body: tuple[tuple[str, str], CredentialContext | None, str] | None = None
         self._env: jinja2.Environment | None = None
         self._site_dir: str | None = None
         self._site_touched = False
@@ -1055,6 +1066,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         if inputs is not None and known is not None and known[0] == inputs:
             context, body = known[1], known[2]
             self._listings_kept += 1
+        elif (shared := self._shared_credential_body(spec, config, page)) is not None:
+            context, body = shared
         else:
             context = self.pages_by_lang[self.languages.language_of(spec.src_uri)].context(spec)
             # a listing whose inputs changed shows something else: no use looking its body up
@@ -1085,6 +1098,37 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             sections = [top]
         page.toc = TableOfContents(sections)
         return context
+
+    def _shared_credential_body(
+        self, spec: PageSpec, config: MkDocsConfig, page: Page
+    ) -> tuple[CredentialContext, str] | None:
+        """The context and body of a credential's main page or its current version's permanent
+        page, from the body both share in the page's language, rendered once for the two
+        (:func:`~credcat.render.site.credential.shared_context`, kept while the credential's
+        pages render); ``None`` for another page, or where the two share no body."""
+        if spec.kind != "credential" or self.languages is None or self._env is None:
+            return None
+        site = self.pages_by_lang[self.languages.language_of(spec.src_uri)].site
+        live = site.cat.credentials[spec.entity]
+        if spec.version_page and spec.version != live.version:
+            return None
+        key = (site.lang, spec.entity)
+        if self._shared_body is None or self._shared_body[0] != key:
+            shared = shared_context(site, live)
+            html = ""
+            if shared is not None:
+                template = self._env.get_template("credcat/body/credential.html")
+                html = template.render(
+                    credcat=shared, credcat_parts=PARTS, config=config, page=page
+                )
+            self._shared_body = (key, shared, html)
+        _, shared, html = self._shared_body
+        if shared is None:
+            return None
+        context = page_context(site, live, shared, version_page=spec.version_page)
+        macros = self._env.get_template("credcat/macros.html").module
+        parts = {name: str(getattr(macros, name)(context)) for name in VERSION_PARTS}
+        return context, fill_shared(html, context["path"], parts)
 
     def _listing_key(self, spec: PageSpec, config: MkDocsConfig) -> str | None:
         """Under ``mkdocs serve``: a key of everything a listing page shows, made without
@@ -1645,6 +1689,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                     pages.append((src_uri, found))
             else:
                 self._render_own_pages(config, self._own_specs([cid]), written, pages)
+                self._shared_body = None  # its pages are written
         _forget_url_parts()
         return written, pages
 
@@ -1679,6 +1724,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 extra: dict[str, Any] = context  # type: ignore[assignment]
                 extra.update(self._slots(page, context))
                 output = template.render(context)
+                if unfilled(output):  # a part of a shared body the adapter did not fill in
+                    raise RuntimeError("a placeholder of a shared body is left in the page")
                 output = config.plugins.on_post_page(output, page=page, config=config)
                 write_file(output.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
                 written.append(file.dest_uri)

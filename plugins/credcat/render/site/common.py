@@ -9,6 +9,7 @@ references to organisations and credentials that every page kind lists. The page
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Protocol, TypeVar
@@ -116,10 +117,23 @@ class Site:
         self.entry_memo: EntryMemo | None = None
         self.written_in: Mapping[str, str] = {}
         self._written_notes: dict[str, WrittenIn | None] = {}  # by the language of a text
+        self._root: str | None = None  # see links_from
 
     def link(self, page: str, target: str) -> str:
-        """Relative link from one site page to another site path."""
+        """Relative link from one site page to another site path (on a site made by
+        :meth:`links_from`, from its placeholder)."""
+        if self._root is not None:
+            return self._root + target
         return relative(page, target)
+
+    def links_from(self, placeholder: str) -> Site:
+        """This site, but every link it makes begins with ``placeholder`` where it began with
+        the ``../`` that lead from its page to the site's root: for a body that pages at
+        different depths share, each page putting its own ``../`` in its place
+        (:func:`credcat.render.site.credential.fill`). Everything else is this site's."""
+        site = copy.copy(self)
+        site._root = placeholder
+        return site
 
     def written_in_of(self, target: str) -> WrittenIn | None:
         """What a link to the hand-written page at site path ``target`` says of the language

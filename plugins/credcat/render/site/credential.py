@@ -9,6 +9,7 @@ links from :mod:`credcat.render.data`.
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -79,12 +80,17 @@ from .localise import rich, rich_list
 
 __all__ = [
     "GLANCE_OUTCOMES",
+    "LINK_ROOT",
     "NO_LONGER_OFFERED",
     "OUTCOME_KINDS",
+    "PARTS",
+    "VERSION_PARTS",
     "credential_context",
+    "fill",
     "no_longer_offered",
     "open_until",
     "ordered_outcomes",
+    "page_context",
     "price_on",
     "price_steps",
     "price_summary",
@@ -94,7 +100,10 @@ __all__ = [
     "run_price",
     "run_price_note",
     "says_run_languages",
+    "shared_context",
+    "shares_main_body",
     "summary_context",
+    "unfilled",
 ]
 
 GLANCE_OUTCOMES = 4
@@ -349,6 +358,105 @@ def credential_context(
     return _with_page_fields(site, shown, _body_fields(site, shown))
 
 
+VERSION_PARTS = ("version_box", "version_line", "what_changed", "version_list")
+"""The parts of a credential page's body that are each page's own where the credential's main
+page and its current version's permanent page share the rest (:func:`shared_context`), in the
+order of the page: the notice of a version's page, the main page's version line, what changed
+and the list of versions; the macros of these names in ``credcat/macros.html`` render them."""
+
+_PLACEHOLDER = f"credcat-shared-{secrets.token_hex(16)}"
+"""What marks, in a body two pages share, where each page puts its own: 128 bits drawn at
+random as credcat is imported. A catalogue text cannot hold it (it would have to be written
+knowing bits drawn after it was), so no text is taken for a placeholder; and no page holds it
+once filled in (:func:`fill`, and the adapter checks every page it writes)."""
+
+LINK_ROOT = _PLACEHOLDER + "/"
+"""In a shared body: where a link leads from the page to the site's root (the ``../`` of
+:func:`credcat.urls.relative`), which :func:`fill` puts in for each page."""
+
+PARTS = {name: f"{_PLACEHOLDER}-{name}" for name in VERSION_PARTS}
+"""In a shared body: where each part of :data:`VERSION_PARTS` goes (the template's
+``credcat_parts``)."""
+
+
+def shares_main_body(site: Site, live: Credential) -> bool:
+    """Whether the permanent page of the current version of ``live`` shows the body of the
+    credential's main page, but for its links (its page is a folder deeper) and the parts of
+    :data:`VERSION_PARTS`.
+
+    It does where the version has a permanent page (not a draft's version not released) and
+    :func:`_body_fields` gives both pages the same: it reads of what a page shows
+    (:class:`_Shown`) the credential as shown (on the version's page, the version as published
+    with the file's live status and runs: the file itself while the version is not released,
+    and after, while nothing but what every version's page takes from the file has changed),
+    the organisations' names as the release recorded them (the same where none was renamed
+    since), whether the release recorded them (``names_today``), whether the page shows an
+    earlier version (never: the current one) and, for the status notice, whether it shows a
+    released version (the same notice but for a draft's).
+    """
+    if not succession(site.cat, live.id).has_address(live.version):
+        return False
+    version = _shown(site, live, version_page=True, version=None)
+    return (
+        version.cred == live
+        and not version.names_today
+        and not any(site.name_then(oid, names) for oid, names in version.then.items())
+        and (version.info.released is None or live.status != "draft")
+    )
+
+
+def shared_context(site: Site, live: Credential) -> CredentialContext | None:
+    """The context of the body that the main page of ``live`` and its current version's
+    permanent page share (:func:`shares_main_body`), or ``None`` where they do not: the main
+    page's context, every link in it made from :data:`LINK_ROOT`. Rendered with
+    ``credcat_parts`` (:data:`PARTS`), ``credcat/body/credential.html`` gives the body of
+    both, each page's own parts and links left as placeholders for :func:`fill`.
+
+    A build renders each credential's pages in every language, and every page costs its context
+    and its body: so the main page and the current version's page, near copies, cost one.
+    """
+    if not shares_main_body(site, live):
+        return None
+    return credential_context(site.links_from(LINK_ROOT), live)
+
+
+def page_context(
+    site: Site, live: Credential, shared: CredentialContext, *, version_page: bool
+) -> CredentialContext:
+    """The context of the main page of ``live`` (or, with ``version_page``, of its current
+    version's permanent page), made from the context of the body they share
+    (:func:`shared_context`): the page's own fields (its address, links, version notice and
+    record, downloads, schema.org description and contents) over the shared ones. The shared
+    fields hold links from :data:`LINK_ROOT`, which only the shared body shows (filled in by
+    :func:`fill`); what the page template and the search read of the context (title,
+    summary, the page's own fields, the outcomes' texts) is the page's."""
+    shown = _shown(site, live, version_page=version_page, version=None)
+    return _with_page_fields(site, shown, shared)
+
+
+def fill(html: str, page: str, parts: Mapping[str, str]) -> str:
+    """The body of the page at site path ``page`` from the body it shares (``html``, rendered
+    from :func:`shared_context`): its links from the page to the site's root (``../`` for
+    each folder of its path, as :func:`credcat.urls.relative` makes them) and its own parts
+    (``parts``: the macros of :data:`VERSION_PARTS` on its :func:`page_context`).
+
+    Raises:
+        RuntimeError: When a placeholder is left (a part of the template that the adapter
+            does not fill in).
+    """
+    body = html.replace(LINK_ROOT, "../" * page.count("/"))
+    for name, mark in PARTS.items():
+        body = body.replace(mark, parts[name])
+    if unfilled(body):
+        raise RuntimeError(f"{page}: a placeholder of a shared body was not filled in")
+    return body
+
+
+def unfilled(text: str) -> bool:
+    """Whether ``text`` (a page) holds a placeholder of a shared body (:func:`fill`)."""
+    return _PLACEHOLDER in text
+
+
 @dataclass(frozen=True, slots=True)
 class _Shown:
     """What one credential page shows, before any of it is put in words.
@@ -434,7 +542,9 @@ def _page_of(site: Site, shown: _Shown) -> str:
 def _body_fields(site: Site, shown: _Shown) -> dict[str, Any]:
     """The fields of a credential page's context that the current version's page shares with
     the main page where :func:`shares_main_body` (all but :func:`_with_page_fields`'),
-    linked from the page."""
+    linked from the page. They depend on the page through its links only, and on ``shown``
+    through its ``cred``, ``then``, ``names_today``, ``earlier`` and, for the status notice,
+    whether it shows a released version: what :func:`shares_main_body` compares."""
     cred, then = shown.cred, shown.then
     page = _page_of(site, shown)
     loc = site.loc

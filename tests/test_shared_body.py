@@ -1,0 +1,160 @@
+"""A credential's main page and its current version's permanent page share one body per
+language (issue 9: :func:`credcat.render.site.credential.shared_context`): the pages are the
+bytes of pages rendered each on its own, where they share it, where they do not, and whatever
+a catalogue text holds."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+import credcat.mkdocs_plugin
+from catalogue_factory import without_recorded_names
+from credcat.render.site.credential import LINK_ROOT, PARTS, fill, shares_main_body
+from credcat.render.site.pages import Pages
+from credcat.urls import Urls
+from credcat.validate import load_catalogue
+from test_site_build import make_project
+
+REPO = Path(__file__).resolve().parent.parent
+
+LOOKALIKE = (
+    "credcat-shared-0123456789abcdef0123456789abcdef/ credcat-shared- "
+    "credcat-shared-0123456789abcdef0123456789abcdef-version_box ../../ {{ credcat_parts }}"
+)
+"""What a catalogue text could hold of a placeholder: its fixed words, a token of its shape,
+a part's name, the links' ``../`` and the template's name for the parts."""
+
+
+def _catalogue(root: Path) -> Path:
+    """The sample catalogue, and pages of every kind of sharing: an organisation renamed in
+    English since the versions naming it were released (their pages in English name it as
+    then, ", now …": no shared body in English; in German and French they share), a current
+    version released before release records held names (its pages say so: none shared), and
+    a new credential whose summary and description hold :data:`LOOKALIKE` (shared)."""
+    catalogue = root / "catalogue"
+    shutil.copytree(REPO / "catalogue", catalogue)
+    org = catalogue / "organisations" / "qualitas-agentur.yaml"
+    text = org.read_text("utf-8")
+    old = "  en: Qualitas – Agency for Accreditation and Quality Assurance\n"
+    assert old in text
+    org.write_text(text.replace(old, "  en: Qualitas – Accreditation Agency\n"), "utf-8")
+    without_recorded_names(catalogue / "versions" / "cybersecurity-basics-smes" / "1.0.yaml")
+    source = (catalogue / "credentials" / "web-accessibility-testing.yaml").read_text("utf-8")
+    for start in ("    A seven-week blended course", "    Since June 2025"):
+        assert start in source
+        source = source.replace(start, f"    {LOOKALIKE} {start.strip()}", 1)
+    (catalogue / "credentials" / "placeholder-texts.yaml").write_text(source, "utf-8")
+    return catalogue
+
+
+def _build(project: Path, site: Path) -> None:
+    build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site)))
+
+
+def test_shared_bodies_give_the_pages_rendered_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path / "project", _catalogue(tmp_path)).parent
+    monkeypatch.setenv("CREDCAT_JOBS", "1")  # the calls below are counted in this process
+    shared: dict[tuple[str, str], bool] = {}
+    made = credcat.mkdocs_plugin.shared_context
+
+    def counted(site: Any, live: Any) -> Any:
+        context = made(site, live)
+        shared[(site.lang, live.id)] = context is not None
+        return context
+
+    monkeypatch.setattr(credcat.mkdocs_plugin, "shared_context", counted)
+    _build(project, tmp_path / "shared")
+    monkeypatch.setattr(credcat.mkdocs_plugin, "shared_context", lambda site, live: None)
+    _build(project, tmp_path / "alone")
+
+    files = sorted(
+        p.relative_to(tmp_path / "alone").as_posix()
+        for p in (tmp_path / "alone").rglob("*")
+        if p.is_file()
+    )
+    others = sorted(
+        p.relative_to(tmp_path / "shared").as_posix()
+        for p in (tmp_path / "shared").rglob("*")
+        if p.is_file()
+    )
+    assert files == others
+    different = [
+        name
+        for name in files
+        if not filecmp.cmp(tmp_path / "alone" / name, tmp_path / "shared" / name, shallow=False)
+    ]
+    assert different == []
+    # every page of every kind: where the pages share a body, where they do not
+    assert shared[("en", "placeholder-texts")] and shared[("fr", "placeholder-texts")]
+    assert shared[("de", "applied-data-analytics")]
+    assert not shared[("en", "applied-data-analytics")]  # Qualitas, now … (in English)
+    assert not shared[("de", "cybersecurity-basics-smes")]  # named as they are today
+    assert sum(shared.values()) > len(shared) // 2
+
+    # the look-alike texts are on both pages as written (in English: the summary and
+    # description of the other languages are the copied ones)
+    for page in ("", "1.0/"):
+        html = tmp_path / "shared" / "credentials" / "placeholder-texts" / page / "index.html"
+        text = html.read_text("utf-8")
+        assert text.count(LOOKALIKE) >= 2  # summary and description
+
+
+def test_fill_puts_each_page_s_links_and_parts_in() -> None:
+    html = f'<a href="{LINK_ROOT}check/">x</a>{PARTS["version_box"]}'
+    parts = dict.fromkeys(PARTS, "")
+    parts["version_box"] = "<p>box</p>"
+    assert (
+        fill(html, "de/credentials/x/1.0/", parts) == '<a href="../../../../check/">x</a><p>box</p>'
+    )
+    assert fill(html, "credentials/x/", parts) == '<a href="../../check/">x</a><p>box</p>'
+
+
+def test_a_placeholder_left_is_an_error_not_a_page() -> None:
+    html = f"{PARTS['version_box']}{LINK_ROOT.removesuffix('/')}-another-part"
+    with pytest.raises(RuntimeError, match="not filled in"):
+        fill(html, "credentials/x/", dict.fromkeys(PARTS, ""))
+
+
+def test_the_placeholder_is_drawn_anew_by_every_process() -> None:
+    """No catalogue text can be written to hold it: it is drawn when credcat is imported."""
+    code = "from credcat.render.site.credential import LINK_ROOT; print(LINK_ROOT)"
+    drawn = {
+        subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True
+        ).stdout.strip()
+        for _ in range(2)
+    }
+    assert len(drawn) == 2
+    assert LINK_ROOT not in drawn
+
+
+def test_a_version_page_showing_other_content_shares_no_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The version as its page shows it is compared with the file itself: where they differ
+    (a release's content the checks let through), each page renders its own body."""
+    import credcat.render.site.credential as credential_module
+
+    cat = load_catalogue(REPO / "catalogue")
+    site = Pages(cat, Urls.of(cat.settings)).site
+    live = cat.credentials["web-accessibility-testing"]
+    assert shares_main_body(site, live)
+    as_released = credential_module.credential_at
+
+    def retitled(catalogue: Any, cid: str, version: str) -> Any:
+        found = as_released(catalogue, cid, version)
+        return found.model_copy(update={"title": {"en": "Another title"}})
+
+    monkeypatch.setattr(credential_module, "credential_at", retitled)
+    assert not shares_main_body(site, live)
