@@ -158,3 +158,32 @@ def test_a_version_page_showing_other_content_shares_no_body(
 
     monkeypatch.setattr(credential_module, "credential_at", retitled)
     assert not shares_main_body(site, live)
+
+
+def test_a_site_s_own_credential_body_is_rendered_for_each_page(tmp_path: Path) -> None:
+    """A template of the body in the site's ``custom_dir`` may show anything of a page (here
+    the version notice inline, as credcat's template did before it had parts): each page
+    renders it with its own context."""
+    theme = tmp_path / "overrides"
+    body = theme / "credcat" / "body" / "credential.html"
+    body.parent.mkdir(parents=True)
+    body.write_text(
+        '<div><p class="own">{{ credcat.version.text }}</p>'
+        '<a class="own" href="{{ credcat.links.check }}">check</a></div>\n',
+        "utf-8",
+    )
+    config = make_project(tmp_path / "project")
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  name: material\n", f"  name: material\n  custom_dir: {theme}\n"
+        ),
+        "utf-8",
+    )
+    _build(config.parent, tmp_path / "site")
+    page = tmp_path / "site" / "credentials" / "intro-databases"
+    main = (page / "index.html").read_text("utf-8")
+    version = (page / "1.0" / "index.html").read_text("utf-8")
+    assert '<p class="own">Version 1.0' in main
+    assert '<a class="own" href="../../check/">' in main
+    assert '<p class="own">You are viewing version 1.0 (current)' in version
+    assert '<a class="own" href="../../../check/">' in version

@@ -308,6 +308,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         self._kept_html: dict[tuple[object, ...], str] = {}  # see _slots
         self._nav_targets: dict[int, tuple[str, ...]] = {}  # see _slots
         self._kept_slots: frozenset[str] = frozenset()  # see _slots
+        self._share_bodies = False  # see _shared_credential_body
         self._full_content: str | None = None  # a page body while search indexes its stand-in
         self._spool: IO[str] | None = None  # credcat's pages' search entries (_spool_entries)
         self._site_salt: str | None = None  # under serve: see _salt
@@ -1105,8 +1106,12 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         """The context and body of a credential's main page or its current version's permanent
         page, from the body both share in the page's language, rendered once for the two
         (:func:`~credcat.render.site.credential.shared_context`, kept while the credential's
-        pages render); ``None`` for another page, or where the two share no body."""
-        if spec.kind != "credential" or self.languages is None or self._env is None:
+        pages render); ``None`` for another page, where the two share no body, and where the
+        site overrides a template of the body (:data:`SHARED_BODY_TEMPLATES`), which may
+        show anything of each page."""
+        if spec.kind != "credential" or not self._share_bodies:
+            return None
+        if self.languages is None or self._env is None:
             return None
         site = self.pages_by_lang[self.languages.language_of(spec.src_uri)].site
         live = site.cat.credentials[spec.entity]
@@ -1306,6 +1311,7 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
             env.loader = _KeptLoader(env.loader)
         self._kept_html, self._nav_targets = {}, {}
         self._kept_slots = _keepable(config)
+        self._share_bodies = _own_templates(config, *SHARED_BODY_TEMPLATES)
         if self._bytecode is not None:
             env.bytecode_cache = self._bytecode
         self._theme_env = env
@@ -1922,15 +1928,21 @@ class _Slot:
         return html
 
 
+def _own_templates(config: MkDocsConfig, *names: str) -> bool:
+    """Whether none of the theme's templates ``names`` is overridden in the site's
+    ``custom_dir``."""
+    custom = getattr(config.theme, "_custom_dir", None)
+    return not custom or not any((Path(custom) / name).is_file() for name in names)
+
+
 def _keepable(config: MkDocsConfig) -> frozenset[str]:
     """The slots (:meth:`CredcatPlugin._slots`) of the theme's parts that the site does not
     override: the keys of the slots are what the theme's own templates show, while a
     template in the site's ``custom_dir`` may show anything of the page. The configuration
     block is the theme's when neither ``main.html`` nor ``base.html`` is the site's."""
-    custom = getattr(config.theme, "_custom_dir", None)
 
     def own(*names: str) -> bool:
-        return not custom or not any((Path(custom) / name).is_file() for name in names)
+        return _own_templates(config, *names)
 
     kept = {slot for name, slot in KEPT_PARTIALS.items() if own(name, *KEPT_INCLUDES.get(name, ()))}
     if own("main.html", "base.html"):
@@ -2168,6 +2180,12 @@ in three languages."""
 OWN_KINDS = frozenset({"credential", "summary"})
 """Page kinds credcat renders itself (:meth:`CredcatPlugin._build_own_pages`): every version in
 every language, so they grow with the catalogue."""
+
+SHARED_BODY_TEMPLATES = ("credcat/body/credential.html", "credcat/macros.html")
+"""The templates of the body a credential's main page and its current version's page share
+(:meth:`CredcatPlugin._shared_credential_body`): credcat's own render the parts that are each
+page's own for each page; a site's own (in its ``custom_dir``) may show anything of the page,
+so there each page renders its body."""
 
 
 def _released_on(archive: Archive | None, spec: PageSpec) -> str:
