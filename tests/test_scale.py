@@ -27,7 +27,7 @@ from credcat.pool import JobsError, WorkerError, _cores, jobs, run_units
 from credcat.render.language import localise
 from credcat.render.site.index import catalogue_json, catalogue_texts_json
 from credcat.urls import MACHINE_FILES, Urls
-from credcat.validate import load_catalogue
+from credcat.validate import check_catalogue, load_catalogue
 from golden_files import GOLDEN_TODAY_EPOCH
 
 REPO = Path(__file__).resolve().parent.parent
@@ -688,3 +688,25 @@ def test_the_build_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     # the same bytes, whatever the timing (ten credentials on a busy machine may build no
     # sooner in two processes: the verdict is the benchmark's, not this test's)
     assert re.search(r"; the same bytes  (yes|no)$", lines[-1]), lines[-1]
+
+
+def test_the_benchmarks_release_every_credential_as_credcat_release_does(tmp_path: Path) -> None:
+    """``bench_build.py --released`` first releases every synthetic credential
+    (``bench_check.release_every``): each snapshot records the organisations' names as
+    ``credcat release`` does (it failed with ``KeyError: 'organisations'`` once release
+    records held them), and the catalogue is valid with every version released."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        from bench_check import make_catalogue, release_every
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    root = tmp_path / "catalogue"
+    root.mkdir()
+    make_catalogue(root, 3)
+    release_every(root)
+    catalogue, problems = check_catalogue(root)
+    assert catalogue is not None
+    assert not [p for p in problems if p.is_error]
+    for cid, credential in catalogue.credentials.items():
+        release = catalogue.archive.get(cid, credential.version)
+        assert release is not None and release.organisation_names
