@@ -38,8 +38,10 @@ def _catalogue(root: Path) -> Path:
     """The sample catalogue, and pages of every kind of sharing: an organisation renamed in
     English since the versions naming it were released (their pages in English name it as
     then, ", now …": no shared body in English; in German and French they share), a current
-    version released before release records held names (its pages say so: none shared), and
-    a new credential whose summary and description hold :data:`LOOKALIKE` (shared)."""
+    version released before release records held names (its pages say so: none shared), a
+    current version whose record leaves out one organisation's name (edited by hand: its pages
+    say that one is shown under today's name; none shared), and a new credential whose
+    summary and description hold :data:`LOOKALIKE` (shared)."""
     catalogue = root / "catalogue"
     shutil.copytree(REPO / "catalogue", catalogue)
     org = catalogue / "organisations" / "qualitas-agentur.yaml"
@@ -48,6 +50,11 @@ def _catalogue(root: Path) -> Path:
     assert old in text
     org.write_text(text.replace(old, "  en: Qualitas – Accreditation Agency\n"), "utf-8")
     without_recorded_names(catalogue / "versions" / "cybersecurity-basics-smes" / "1.0.yaml")
+    record = catalogue / "versions" / "network-cabling-technician" / "1.0.yaml"
+    lines = record.read_text("utf-8").splitlines(keepends=True)
+    left_out = [line for line in lines if line.startswith("    agencia-qualidade-formacao: ")]
+    assert len(left_out) == 1
+    record.write_text("".join(line for line in lines if line not in left_out), "utf-8")
     source = (catalogue / "credentials" / "web-accessibility-testing.yaml").read_text("utf-8")
     for start in ("    A seven-week blended course", "    Since June 2025"):
         assert start in source
@@ -100,6 +107,7 @@ def test_shared_bodies_give_the_pages_rendered_alone(
     assert shared[("de", "applied-data-analytics")]
     assert not shared[("en", "applied-data-analytics")]  # Qualitas, now … (in English)
     assert not shared[("de", "cybersecurity-basics-smes")]  # named as they are today
+    assert not shared[("de", "network-cabling-technician")]  # one named as it is today
     assert sum(shared.values()) > len(shared) // 2
 
     # the look-alike texts are on both pages as written (in English: the summary and
