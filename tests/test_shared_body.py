@@ -195,3 +195,33 @@ def test_a_site_s_own_credential_body_is_rendered_for_each_page(tmp_path: Path) 
     assert '<a class="own" href="../../check/">' in main
     assert '<p class="own">You are viewing version 1.0 (current)' in version
     assert '<a class="own" href="../../../check/">' in version
+
+
+def test_a_site_s_own_credential_page_template_gets_each_page_s_links(tmp_path: Path) -> None:
+    """The page template of a credential page (``credcat/credential.html``, which the
+    maintainers' guide tells a site how to replace) reads the page's context, shared fields
+    too: a site's own one that shows a link of them (here the awarding body's, in the head)
+    builds, with the link from each page (the shared context's links hold a placeholder,
+    which only the shared body is filled in from)."""
+    theme = tmp_path / "overrides"
+    shell = theme / "credcat" / "credential.html"
+    shell.parent.mkdir(parents=True)
+    shell.write_text(
+        '{% extends "credcat/page.html" %}\n{% block extrahead %}{{ super() }}'
+        '<link rel="author" href="{{ credcat.employers.awarded[0].href }}">'
+        "{% endblock %}\n",
+        "utf-8",
+    )
+    config = make_project(tmp_path / "project")
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  name: material\n", f"  name: material\n  custom_dir: {theme}\n"
+        ),
+        "utf-8",
+    )
+    _build(config.parent, tmp_path / "site")
+    page = tmp_path / "site" / "credentials" / "intro-databases"
+    main = (page / "index.html").read_text("utf-8")
+    version = (page / "1.0" / "index.html").read_text("utf-8")
+    assert '<link rel="author" href="../../organisations/' in main
+    assert '<link rel="author" href="../../../organisations/' in version

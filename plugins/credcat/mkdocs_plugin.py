@@ -1107,8 +1107,8 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
         page, from the body both share in the page's language, rendered once for the two
         (:func:`~credcat.render.site.credential.shared_context`, kept while the credential's
         pages render); ``None`` for another page, where the two share no body, and where the
-        site overrides a template of the body (:data:`SHARED_BODY_TEMPLATES`), which may
-        show anything of each page."""
+        site overrides a template that shows the page's context (:data:`SHARED_BODY_TEMPLATES`),
+        which may show anything of each page."""
         if spec.kind != "credential" or not self._share_bodies:
             return None
         if self.languages is None or self._env is None:
@@ -2181,11 +2181,21 @@ OWN_KINDS = frozenset({"credential", "summary"})
 """Page kinds credcat renders itself (:meth:`CredcatPlugin._build_own_pages`): every version in
 every language, so they grow with the catalogue."""
 
-SHARED_BODY_TEMPLATES = ("credcat/body/credential.html", "credcat/macros.html")
-"""The templates of the body a credential's main page and its current version's page share
-(:meth:`CredcatPlugin._shared_credential_body`): credcat's own render the parts that are each
-page's own for each page; a site's own (in its ``custom_dir``) may show anything of the page,
-so there each page renders its body."""
+SHARED_BODY_TEMPLATES = (
+    "credcat/body/credential.html",
+    "credcat/macros.html",
+    "credcat/credential.html",
+    "credcat/page.html",
+    "main.html",
+    "base.html",
+)
+"""The templates that show a credential page's context where its main page and its current
+version's page share one body (:meth:`CredcatPlugin._shared_credential_body`): those of the
+body, and those the page's shell extends (``credcat/credential.html``, which the maintainers'
+guide tells a site how to replace, ``credcat/page.html``, Material's ``main.html`` and
+``base.html``). credcat's own read of the shared fields only what the body shows, filled in
+for each page; a site's own (in its ``custom_dir``) may show anything of the page, a link of
+the shared fields too (which hold a placeholder), so there each page renders its body."""
 
 
 def _released_on(archive: Archive | None, spec: PageSpec) -> str:
