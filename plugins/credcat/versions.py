@@ -1224,6 +1224,16 @@ def unrecorded(release_: Release) -> dict[str, list[str]]:
     return missing
 
 
+def shown_unrecorded(release_: Release) -> list[str]:
+    """The organisations of :func:`unrecorded` that the version's page and summary show under
+    today's name and say so (:func:`credcat.render.site.credential.names_today_note`): those
+    its snapshot names, sorted (the publisher alone is shown as it is named now, whatever a
+    release recorded)."""
+    return sorted(
+        oid for oid, keys in unrecorded(release_).items() if any(key != HEADER_KEY for key in keys)
+    )
+
+
 def _unrecorded_names(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
     """A release record whose names (:data:`ORGANISATIONS`) leave out an organisation its
     version names: ``credcat release`` records every one, so the record was edited (or
@@ -1257,9 +1267,7 @@ def _unrecorded_names(catalogue: Catalogue, archive: Archive) -> Iterator[Proble
                 + "}}"
                 for oid in sorted(missing)
             )
-            # the pages show a name of then for the organisations the snapshot names (the
-            # publisher they show as it is now, whatever a release recorded)
-            shown = any(key != HEADER_KEY for keys in missing.values() for key in keys)
+            shown = any(oid in missing for oid in shown_unrecorded(release_))
             message = (
                 f"the release record of {cid} {release_.version} holds the names of the "
                 f"organisations it names but not of {said}: "

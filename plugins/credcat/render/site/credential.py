@@ -34,6 +34,7 @@ from ...versions import (
     Succession,
     VersionInfo,
     credential_at,
+    shown_unrecorded,
     succession,
 )
 from ..data.loq import offers_runs
@@ -236,9 +237,7 @@ def names_today_note(site: Site, cid: str, version: str) -> list[Part]:
     loc = site.loc
     if release.organisation_names is None:
         return rich(str(loc.ui["names_today"]), {})
-    held = {oid for oid, _name in release.organisation_names}
-    named = {oid for _loc, oid in release.organisations}
-    left = sorted((named - held) & site.cat.organisations.keys())
+    left = [oid for oid in shown_unrecorded(release) if oid in site.cat.organisations]
     if not left:
         return []
     names = loc.join_parts([site.org_name(oid) for oid in left])
