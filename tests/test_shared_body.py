@@ -6,6 +6,7 @@ a catalogue text holds."""
 from __future__ import annotations
 
 import filecmp
+import logging
 import shutil
 import subprocess
 import sys
@@ -15,10 +16,11 @@ from typing import Any
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 import credcat.mkdocs_plugin
 from catalogue_factory import without_recorded_names
-from credcat.render.site.credential import LINK_ROOT, PARTS, fill, shares_main_body
+from credcat.render.site.credential import LINK_ROOT, PARTS, fill, shares_main_body, unfilled
 from credcat.render.site.pages import Pages
 from credcat.urls import Urls
 from credcat.validate import load_catalogue
@@ -225,3 +227,33 @@ def test_a_site_s_own_credential_page_template_gets_each_page_s_links(tmp_path: 
     version = (page / "1.0" / "index.html").read_text("utf-8")
     assert '<link rel="author" href="../../organisations/' in main
     assert '<link rel="author" href="../../../organisations/' in version
+
+
+def test_a_site_s_own_partial_showing_a_shared_link_is_told_where_to_show_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A partial of the site's own (here Material's ``partials/copyright.html``) that shows a
+    link of the credential page's context, which the main page and the current version's
+    page share with a placeholder for the way to the root: the build stops with what to do
+    instead (no page is written with the placeholder in it)."""
+    theme = tmp_path / "overrides"
+    partial = theme / "partials" / "copyright.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text(
+        '{% if credcat and credcat.employers %}<a href="{{ credcat.employers.awarded[0].href }}">'
+        "awarded by</a>{% endif %}\n",
+        "utf-8",
+    )
+    config = make_project(tmp_path / "project")
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  name: material\n", f"  name: material\n  custom_dir: {theme}\n"
+        ),
+        "utf-8",
+    )
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        _build(config.parent, tmp_path / "site")
+    said = caplog.text
+    assert "a template in the site's custom_dir shows a link of the credential page" in said
+    assert "override of credcat/credential.html" in said
+    assert not any(unfilled(p.read_text("utf-8")) for p in (tmp_path / "site").rglob("*.html"))

@@ -1730,8 +1730,14 @@ class CredcatPlugin(BasePlugin[CredcatConfig]):  # type: ignore[no-untyped-call]
                 extra: dict[str, Any] = context  # type: ignore[assignment]
                 extra.update(self._slots(page, context))
                 output = template.render(context)
-                if unfilled(output):  # a part of a shared body the adapter did not fill in
-                    raise RuntimeError("a placeholder of a shared body is left in the page")
+                if unfilled(output):  # a template outside the body showed a shared field
+                    raise PluginError(
+                        f"credcat: {file.dest_uri}: a template in the site's custom_dir shows "
+                        "a link of the credential page outside its body, where the page "
+                        "shares its body with the current version's page; show it from an "
+                        "override of credcat/credential.html instead (with which each page "
+                        "renders its own body)"
+                    )
                 output = config.plugins.on_post_page(output, page=page, config=config)
                 write_file(output.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
                 written.append(file.dest_uri)
