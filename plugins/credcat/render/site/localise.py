@@ -43,7 +43,7 @@ from ..language import (
 )
 from ..safe import markdown_safe
 from .context import Part
-from .messages import Plural, interface_language, translations, ui_tree
+from .messages import PLURAL_LOCALES, Plural, interface_language, translations, ui_tree
 
 __all__ = [
     "Localiser",
@@ -56,8 +56,13 @@ __all__ = [
     "ui_strings",
 ]
 
-CLDR_LOCALES: Mapping[str, str] = {"en": "en_150", "pt": "pt_PT"}
-"""CLDR locale of a page language where it is not the language code itself."""
+CLDR_LOCALES: Mapping[str, str] = {
+    "en": "en_150",
+    **{lang: tag.replace("-", "_") for lang, tag in PLURAL_LOCALES.items()},
+}
+"""CLDR locale of a page language where it is not the language code itself: English as
+written in Europe, and the locale whose plural rules a language's strings follow
+(:data:`~.messages.PLURAL_LOCALES`: Portuguese as in Portugal) for its dates and numbers too."""
 
 FIRST_OF_MONTH: Mapping[str, str] = {"fr": "1er", "it": "1\u00ba"}
 """How a language writes the first day of a month where CLDR's ``1`` is not how it is written:
