@@ -67,6 +67,27 @@ def test_a_small_catalogue_has_one_page_without_page_links() -> None:
     assert shown == set(cat.credentials)
 
 
+def test_the_sort_orders_offer_the_soonest_start_in_every_language() -> None:
+    """The order "Starts soonest" is offered after the title order, in the page's language (each of
+    credcat's translations has its own words); the no-JavaScript list, which a page built once
+    cannot order by the reader's today, keeps its order by title."""
+    english = ui_strings("en")["sort_start"]
+    assert english == "Starts soonest"
+    for lang in ("de", "fr", "es", "it", "nl", "pt"):
+        assert ui_strings(lang)["sort_start"] not in ("", english), lang
+    cat = load_catalogue(REPO / "catalogue")
+    for lang in cat.settings.languages:
+        pages = Pages(cat, Urls.of(cat.settings), lang)
+        context = pages.context(next(s for s in pages.pages() if s.kind == "catalogue"))
+        sorts = [(s["value"], s["label"]) for s in context["sorts"]]
+        assert sorts[:2] == [
+            ("title", ui_strings(lang)["sort_title"]),
+            ("start", ui_strings(lang)["sort_start"]),
+        ]
+        titles = [c["title"].casefold() for c in context["cards"]]
+        assert titles == sorted(titles)
+
+
 def test_a_card_shows_the_next_start_and_its_price(tmp_path: Path) -> None:
     # the tests' today is 2026-12-01 (tests/conftest.py)
     runs = [

@@ -274,6 +274,81 @@ def test_cards_show_the_next_run_in_the_language_ticked(
     )
 
 
+def soonest_first(site: Site, now: str, langs: tuple[str, ...] = ()) -> list[str]:
+    """The active credentials as "Starts soonest" orders them on the reader's today ``now``
+    (ISO date), with the languages ``langs`` ticked: by the start of the run each card shows
+    (the first open for enrolment, taught in a language ticked where ``rl`` names each run's
+    languages), then those with none open, each group by title (computed from the built
+    catalogue.json, as the cards decide)."""
+    entries = {e["i"]: e for e in data_of(site)["credentials"]}
+    titled = active_by_title(site)
+
+    def start(cid: str) -> str | None:
+        entry = entries[cid]
+        for i, until in enumerate(runs_until(entry) if "r" in entry else []):
+            spoken = entry["rl"][i][1:] if "rl" in entry else langs
+            if until >= now and (not langs or set(spoken) & set(langs)):
+                return str(entry["r"][i][0])
+        return None
+
+    return sorted(titled, key=lambda c: (start(c) is None, start(c) or "", titled.index(c)))
+
+
+def test_starts_soonest_orders_by_the_next_run_open_on_the_readers_today(
+    new_context: NewContext, sample_site: Site
+) -> None:
+    """The order "Starts soonest" puts first the credential whose next run open for
+    enrolment (on the reader's today, as its card says) starts first; those with no run open
+    come after, by title. A later today, with a run closed, gives another order without a
+    rebuild; with a language ticked, a card's run in that language counts. The order is in
+    the address."""
+    cat = sample_site.catalogue
+    ui = ui_strings(lang_of(cat))
+    active = [e for e in data_of(sample_site)["credentials"] if e["st"] == "active"]
+    days = sorted({day for e in active if "r" in e for day in runs_until(e)})
+    today = days[0]
+    first = soonest_first(sample_site, today)
+    assert first != active_by_title(sample_site), "the sample's runs start in title order"
+    after = [noon_after(day) for day in days]
+    orders = {day: soonest_first(sample_site, day.date().isoformat()) for day in after}
+    later_day = next((day for day in after if orders[day] != first), None)
+    assert later_day is not None, "no day of the sample changes the order"
+    later = orders[later_day]
+    context, _ = new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.fromisoformat(today + "T12:00:00"))
+    open_catalogue(page, sample_site)
+    option = page.locator('#credcat-sort option[value="start"]')
+    expect(option).to_have_text(ui["sort_start"])
+    page.locator("#credcat-sort").select_option("start")
+    expect(page.locator("#credcat-results li.credcat-card").first).to_have_attribute(
+        "data-credcat-id", first[0]
+    )
+    assert shown_ids(page) == first
+    assert parse_qs(urlsplit(settled_url(page)).query).get("sort") == ["start"]
+    # the first card starts first: its next start is the earliest date shown
+    entry = next(e for e in active if e["i"] == first[0])
+    starts = page.locator('#credcat-results li.credcat-card [data-credcat-fact="start"]')
+    expect(starts.first).to_have_text(ui["card_next_start"].replace("{date}", entry["r"][0][1]))
+    # with a language ticked, each card's run in a language ticked counts
+    spoken = next(e for e in active if "rl" in e)
+    language = spoken["rl"][-1][1]
+    facet_box(page, "language", language).check()
+    within = {e.id for e in matching(cat, {"language": [language], "status": ["active"]})}
+    expected = [c for c in soonest_first(sample_site, today, (language,)) if c in within]
+    expect(page.locator("#credcat-count")).to_have_text(count_text(cat, len(expected)))
+    assert shown_ids(page) == expected
+    # a later reader's today: the site is not rebuilt, the order follows the runs still open
+    other = context.new_page()
+    other.clock.set_fixed_time(later_day)
+    open_catalogue(other, sample_site, "?sort=start")
+    expect(other.locator("#credcat-sort")).to_have_value("start")
+    expect(other.locator("#credcat-results li.credcat-card").first).to_have_attribute(
+        "data-credcat-id", later[0]
+    )
+    assert shown_ids(other) == later
+
+
 def test_cards_and_comparisons_give_the_price_of_the_run_offered(
     new_context: NewContext, sample_site: Site
 ) -> None:

@@ -86,8 +86,12 @@ SCRIPT_PLURALS = ("catalogue_chip_min_hours", "catalogue_chip_max_hours")
 """The counted UI strings ``catalogue.js`` needs: the ends of a range in hours ("From 1 hour",
 "From 40 hours"), each form by the language's plural category (``Intl.PluralRules`` chooses)."""
 
-SORTS = ("title", "eqf_asc", "eqf_desc", "ects_asc", "ects_desc", "provider")
-"""The sort orders the catalogue page offers."""
+SORTS = ("title", "start", "eqf_asc", "eqf_desc", "ects_asc", "ects_desc", "provider")
+"""The sort orders the catalogue page offers (with JavaScript: the form is the script's).
+``start`` ("Starts soonest") orders by the next run open for enrolment on the reader's today,
+as the cards show it, those with none open after them by title: ``catalogue.js`` alone can
+decide it. The no-JavaScript list keeps its order (by status, then title), as a page built
+once cannot know the reader's today."""
 
 
 def card(site: Site, page: str, cred: Credential) -> Card:

@@ -30,8 +30,9 @@
  *                                          outcomes, skills, organisations): the page's one
  *                                          search box (the header's site search is hidden on
  *                                          this page)
- *   #credcat-sort                          sort order: title | eqf_asc | eqf_desc | ects_asc | ects_desc | provider
- *                                          (ects_*: by workload, ECTS or hours; see workloadOf)
+ *   #credcat-sort                          sort order: title | start | eqf_asc | eqf_desc | ects_asc | ects_desc | provider
+ *                                          (ects_*: by workload, ECTS or hours; see workloadOf;
+ *                                          start: the run each card shows first, see startOrder)
  *   #credcat-facets                        <details> holding the facets (open beside the list on
  *                                          wide screens; a full-screen panel on phones)
  *   #credcat-facet-<id>                    one <fieldset> per facet, inside its own <details>;
@@ -391,7 +392,8 @@
     return out;
   }
 
-  function order(sort) {
+  function order(sort, langs) {
+    if (sort === "start") return startOrder(today(), langs || []);
     if (orders[sort]) return orders[sort];
     if (!orders.title) {
       // The collator's order in two passes: the lower-cased titles compared as plain strings
@@ -439,6 +441,40 @@
     }
     orders[sort] = sorted;
     return sorted;
+  }
+
+  /** "Starts soonest": by the start of the run each card shows (nextRun: the first still
+   *  open for enrolment on the reader's today `now`, with the language filter `langs` the first
+   *  taught in a language ticked; a draft's planned run; none for a credential no longer
+   *  offered, see runsOf), the earliest first; those with no such run after them, in the
+   *  title order, as are those starting on the same day. The build cannot make this order (it
+   *  does not know the reader's today): the no-JavaScript list keeps its own. Kept for one
+   *  day and set of languages at a time. */
+  function startOrder(now, langs) {
+    var key = now + "|" + langs.join(",");
+    if (orders.start && orders.start.key === key) return orders.start.order;
+    var starts = [];
+    for (var i = 0; i < items.length; i++) starts.push(startOf(items[i].e, now, langs));
+    var sorted = order("title").slice();
+    sorted.sort(function (a, b) {
+      var x = starts[a];
+      var y = starts[b];
+      if (x !== y) {
+        if (x === null) return 1;   // no run open: after every one that has one
+        if (y === null) return -1;
+        return x < y ? -1 : 1;      // ISO dates: their text order is their time order
+      }
+      return items[a].rank - items[b].rank;
+    });
+    orders.start = { key: key, order: sorted };
+    return sorted;
+  }
+
+  /** The start (ISO date) of the run a card shows for an entry (see runsOf), null for none. */
+  function startOf(e, now, langs) {
+    if (e.st === "retired" || e.st === "superseded") return null;
+    var i = nextRun(e, now, langs);
+    return i < 0 ? null : String(list_(e.r)[i][0]);
   }
 
   /** The size of a credential's workload, to sort by: its ECTS credits where it states them,
@@ -513,7 +549,7 @@
     }
     var hits = textHits(state.q);
     var found = [];
-    var sequence = order(state.sort);
+    var sequence = order(state.sort, state.language);
     var min = state.min;
     var max = state.max;
     for (var n = 0; n < sequence.length; n++) {
