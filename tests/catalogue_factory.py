@@ -276,7 +276,8 @@ def portuguese_credential(pt: str, en: str, outcome: str, **changes: Any) -> dic
 def portuguese_catalogue(root: Path, credentials: dict[str, Any] | None = None) -> Path:
     """Portuguese by default, English second, as a catalogue in Portugal publishes: every text
     in both (the credentials ``credentials``, else two of :func:`portuguese_credential`:
-    ``databases``, whose outcome speaks of tables, and ``analysis``, of graphs)."""
+    ``databases``, whose outcome speaks of tables, and ``analysis``, of graphs, in the field
+    Statistics, which none of its texts names)."""
     return write_catalogue(
         root,
         credentials=credentials
@@ -285,7 +286,7 @@ def portuguese_catalogue(root: Path, credentials: dict[str, Any] | None = None) 
                 "Bases de dados relacionais", "Relational databases", "Normalizar tabelas."
             ),
             "analysis": portuguese_credential(
-                "Análise de dados", "Data analysis", "Desenhar gráficos legíveis."
+                "Análise de dados", "Data analysis", "Desenhar gráficos legíveis.", field=["0542"]
             ),
         },
         organisations={

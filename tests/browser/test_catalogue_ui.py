@@ -1219,20 +1219,25 @@ def fold_text(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def searched_texts(site: Site, lang: str) -> dict[str, str]:
+def searched_texts(site: Site, lang: str, *, labels: bool = True) -> dict[str, str]:
     """What the catalogue's text search reads of each credential on a language's page (built
     catalogue.json and catalogue-texts.json: title, summary, description, outcomes, skills,
-    organisations), folded; by id."""
+    organisations, and, unless ``labels`` is false, the labels of its fields, mode and level
+    as the page's facets name them), folded; by id."""
     data = data_of(site, lang)
     texts = texts_of(site, lang)
-    orgs = {str(pair[0]): str(pair[1]) for pair in data["facets"]["org"]}
+    facets = {f: {str(p[0]): str(p[1]) for p in data["facets"][f]} for f in data["facets"]}
     out = {}
     for e in data["credentials"]:
         more = texts.get(e["i"], {})
-        names = [orgs.get(o, "") for o in [*e.get("a", []), *e.get("p", [])]]
+        names = [facets["org"].get(o, "") for o in [*e.get("a", []), *e.get("p", [])]]
         parts = [e.get("t", ""), e.get("s", ""), more.get("d", "")]
+        kinds = [facets["field"].get(f, "") for f in e.get("f", [])]
+        kinds += [facets["mode"].get(e.get("m", ""), ""), facets["eqf"].get(str(e.get("e")), "")]
         out[e["i"]] = fold_text(
-            " \n ".join([*parts, *more.get("o", []), *more.get("k", []), *names])
+            " \n ".join(
+                [*parts, *more.get("o", []), *more.get("k", []), *names, *(kinds if labels else [])]
+            )
         )
     return out
 

@@ -31,7 +31,7 @@ from credcat.cli import main as credcat_main
 from credcat.model import Credential
 from credcat.render.language import localise
 from credcat.render.site.common import STATUS_ORDER
-from credcat.render.site.localise import plural, ui_strings
+from credcat.render.site.localise import Localiser, plural, ui_strings
 
 from . import check_fixtures, xss_fixture
 from .conftest import NewContext, Site, require_axe
@@ -128,7 +128,8 @@ def fold(text: str) -> str:
 
 
 def searchable(cat: Catalogue, cred: Credential) -> str:
-    """Every text of a credential the search could look at (generously: all of them)."""
+    """Every text of a credential the search could look at (generously: all of them), and
+    the names of its fields, mode and level."""
     orgs = [*cred.awarding_body, *cred.providers]
     parts = [t(cat, cred.title), t(cat, cred.summary), t(cat, cred.description)]
     parts += [t(cat, o.text) for o in cred.outcomes]
@@ -141,6 +142,10 @@ def searchable(cat: Catalogue, cred: Credential) -> str:
     for oid in orgs:
         org = cat.organisations[oid]
         parts += [t(cat, org.name), t(cat, org.short_name)]
+    # the names of its fields, mode and level, as the page's filters give them
+    loc = Localiser(lang_of(cat), (lang_of(cat),))
+    parts += [loc.label("isced-f", code) for code in cred.field]
+    parts += [loc.label("mode", cred.mode), loc.ui_text("fact_eqf_value", level=cred.eqf)]
     return fold(" \n ".join(parts))
 
 

@@ -372,6 +372,25 @@ def test_portuguese_counts_read_as_portugal_writes_them(page: Page, portuguese_s
     expect(page.locator("#credcat-count")).to_have_text("1 credential matches.")
 
 
+def test_portuguese_search_finds_a_credential_by_the_name_of_its_field(
+    page: Page, portuguese_site: Site
+) -> None:
+    """On a Portuguese page "estatística" finds the credential whose field is Statistics (the
+    filter "Estatística"), though none of its texts says the word; with or without the accent,
+    in any case; on the English page "statistics" does."""
+    open_catalogue(page, portuguese_site)
+    option = page.locator('#credcat-filters input[data-credcat-facet="field"][value="0542"]')
+    expect(option.locator("xpath=..")).to_contain_text("Estatística")
+    count = page.locator("#credcat-count")
+    for query in ("estatística", "Estatistica", "ESTATÍSTICA"):
+        page.locator("#credcat-q").fill(query)
+        expect(count).to_have_text("1 microcredencial corresponde.")
+        assert shown_ids(page) == ["analysis"], query
+    open_catalogue(page, portuguese_site, "?text=statistics", lang="en/")
+    expect(page.locator("#credcat-count")).to_have_text("1 credential matches.")
+    assert shown_ids(page) == ["analysis"]
+
+
 @pytest.mark.parametrize("path", ["pl/credentials/databases/", "pl/catalogue/"])
 def test_axe_on_polish_pages(page: Page, polish_site: Site, path: str) -> None:
     require_axe()

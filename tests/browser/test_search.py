@@ -34,7 +34,7 @@ from credcat.render.data.nodes import plain_text
 from credcat.render.site.localise import plural, ui_strings
 
 from .conftest import NewContext, Site
-from .test_catalogue_ui import data_of, searched_texts, texts_of
+from .test_catalogue_ui import data_of, fold_text, searched_texts, texts_of
 from .test_e2e import (
     count_text,
     facet_box,
@@ -495,3 +495,49 @@ def test_a_query_word_named_as_an_objects_own_is_a_word_like_any_other(
     page.goto(sample_site.url())
     site_search(page, "python constructor")
     expect(missing.first).to_have_text("constructor")
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_catalogue_search_finds_a_credential_by_its_fields_name_in_the_page_language(
+    page: Page, sample_site: Site, lang: str
+) -> None:
+    """The catalogue's text search reads the names of a credential's fields of study, mode and
+    level as the page's filters give them (catalogue.json's facets, in the page's language):
+    the name of a field ("Statistik" on a German page), typed in lower case and without
+    accents, finds every credential of that field, also those whose texts never use the word
+    (before, it found only those), and what else holds the word."""
+    cat = sample_site.catalogue
+    path = "" if lang == cat.settings.default_language else lang
+    data = data_of(sample_site, path)
+    searched = searched_texts(sample_site, path)
+    bare = searched_texts(sample_site, path, labels=False)
+    active = sorted(e.id for e in matching(cat, {"status": ["active"]}))
+    entries = {e["i"]: e for e in data["credentials"]}
+
+    def values(cid: str, facet: str) -> list[str]:
+        entry = entries[cid]
+        return [str(v) for v in entry.get("f", [])] if facet == "field" else [str(entry["m"])]
+
+    tried = 0
+    for facet in ("field", "mode"):
+        labels = [(str(p[0]), str(p[1])) for p in data["facets"][facet]]
+        # a name some credential of that value does not hold in its texts: only the name finds it
+        found = [
+            (code, label)
+            for code, label in labels
+            if any(code in values(c, facet) and fold_text(label) not in bare[c] for c in active)
+        ]
+        if not found:
+            continue
+        code, label = found[0]
+        query = fold_text(label)
+        expected = sorted(c for c in active if all(w in searched[c] for w in query.split()))
+        assert {c for c in active if code in values(c, facet)} <= set(expected)
+        open_catalogue(page, sample_site, lang=f"{path}/" if path else "")
+        page.locator("#credcat-q").fill(query)
+        expect(page.locator("#credcat-count")).to_have_text(
+            plural(ui_strings(lang)["catalogue_count"], len(expected), lang)
+        )
+        assert sorted(shown_ids(page)) == expected, (facet, label)
+        tried += 1
+    assert tried, "every field's and mode's name is in the texts of its credentials"

@@ -27,7 +27,9 @@
  *   #credcat-q-hint-toggle                 under 375 px, folds and unfolds the search box's hint
  *                                          (#credcat-q-hint; aria-expanded, aria-controls)
  *   #credcat-q                             text search (titles, summaries, descriptions,
- *                                          outcomes, skills, organisations): the page's one
+ *                                          outcomes, skills, organisations, and the names of
+ *                                          the credential's fields, mode and level in the
+ *                                          page's language: see textOf): the page's one
  *                                          search box (the header's site search is hidden on
  *                                          this page)
  *   #credcat-sort                          sort order: title | start | eqf_asc | eqf_desc | ects_asc | ects_desc | provider
@@ -357,14 +359,19 @@
   }
 
   /** The folded words of an item, made when first needed (searching), or ahead of time in
-   *  small slices once the texts are here. */
+   *  small slices once the texts are here: its texts, its organisations' names, and the
+   *  labels of its fields of study, mode and level as the facets name them on this page
+   *  (catalogue.json's facets: one label per value and page, in the page's language), so
+   *  that "Estatística" on a Portuguese page finds what the filter "Estatística" does. */
   function textOf(item) {
     if (item.text === null) {
       var e = item.e;
       var t = item.t || {};
       var names = list_(e.a).concat(list_(e.p)).map(function (o) { return labels.org[o] || ""; });
+      var kinds = list_(e.f).map(function (f) { return labels.field[f] || ""; });
+      kinds.push(labels.mode[e.m] || "", labels.eqf[e.e] || "");
       var description = typeof t.d === "string" ? t.d : "";
-      item.text = fold([e.t, e.s, description].concat(list_(t.o), list_(t.k), names).join(" \n "));
+      item.text = fold([e.t, e.s, description].concat(list_(t.o), list_(t.k), names, kinds).join(" \n "));
     }
     return item.text;
   }
