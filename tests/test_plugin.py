@@ -593,11 +593,7 @@ def test_a_streamed_text_is_written_in_pieces_that_join_to_it(
 def _project_with_overrides(tmp_path: Path) -> tuple[Path, Path]:
     """The basic project with a ``custom_dir`` (``overrides/``): its ``mkdocs.yml`` and the
     folder of its partials, made empty."""
-    config = make_project(tmp_path / "project")
-    text = config.read_text("utf-8").replace(
-        "  font: false\n", "  font: false\n  custom_dir: overrides\n"
-    )
-    config.write_text(text, encoding="utf-8")
+    config = make_project(tmp_path / "project", templates={})
     partials = config.parent / "overrides" / "partials"
     partials.mkdir(parents=True)
     return config, partials

@@ -286,19 +286,10 @@ def test_every_context_holds_exactly_the_keys_of_its_type() -> None:
 
 def test_a_typo_in_a_credcat_template_fails_the_build(tmp_path: Path) -> None:
     # a site overrides one credcat template from its custom_dir; a typo there fails loudly
-    theme = tmp_path / "theme"
-    body = theme / "credcat" / "body" / "organisations.html"
-    body.parent.mkdir(parents=True)
     text = (THEME / "credcat" / "body" / "organisations.html").read_text("utf-8")
     assert "{{ c.intro }}" in text
-    body.write_text(text.replace("{{ c.intro }}", "{{ c.intro_typo }}"), "utf-8")
-    config = make_project(tmp_path / "project")
-    config.write_text(
-        config.read_text("utf-8").replace(
-            "  name: material\n", f"  name: material\n  custom_dir: {theme}\n"
-        ),
-        "utf-8",
-    )
+    typo = text.replace("{{ c.intro }}", "{{ c.intro_typo }}")
+    config = make_project(tmp_path / "project", templates={"credcat/body/organisations.html": typo})
     with pytest.raises(jinja2.UndefinedError, match="intro_typo"):
         build_site(config, tmp_path / "site")
     assert not (tmp_path / "site" / "organisations" / "index.html").exists()

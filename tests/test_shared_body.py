@@ -174,20 +174,14 @@ def test_a_site_s_own_credential_body_is_rendered_for_each_page(tmp_path: Path) 
     """A template of the body in the site's ``custom_dir`` may show anything of a page (here
     the version notice inline, as credcat's template did before it had parts): each page
     renders it with its own context."""
-    theme = tmp_path / "overrides"
-    body = theme / "credcat" / "body" / "credential.html"
-    body.parent.mkdir(parents=True)
-    body.write_text(
-        '<div><p class="own">{{ credcat.version.text }}</p>'
-        '<a class="own" href="{{ credcat.links.check }}">check</a></div>\n',
-        "utf-8",
-    )
-    config = make_project(tmp_path / "project")
-    config.write_text(
-        config.read_text("utf-8").replace(
-            "  name: material\n", f"  name: material\n  custom_dir: {theme}\n"
-        ),
-        "utf-8",
+    config = make_project(
+        tmp_path / "project",
+        templates={
+            "credcat/body/credential.html": (
+                '<div><p class="own">{{ credcat.version.text }}</p>'
+                '<a class="own" href="{{ credcat.links.check }}">check</a></div>\n'
+            )
+        },
     )
     _build(config.parent, tmp_path / "site")
     page = tmp_path / "site" / "credentials" / "intro-databases"
@@ -205,21 +199,15 @@ def test_a_site_s_own_credential_page_template_gets_each_page_s_links(tmp_path: 
     too: a site's own one that shows a link of them (here the awarding body's, in the head)
     builds, with the link from each page (the shared context's links hold a placeholder,
     which only the shared body is filled in from)."""
-    theme = tmp_path / "overrides"
-    shell = theme / "credcat" / "credential.html"
-    shell.parent.mkdir(parents=True)
-    shell.write_text(
-        '{% extends "credcat/page.html" %}\n{% block extrahead %}{{ super() }}'
-        '<link rel="author" href="{{ credcat.employers.awarded[0].href }}">'
-        "{% endblock %}\n",
-        "utf-8",
-    )
-    config = make_project(tmp_path / "project")
-    config.write_text(
-        config.read_text("utf-8").replace(
-            "  name: material\n", f"  name: material\n  custom_dir: {theme}\n"
-        ),
-        "utf-8",
+    config = make_project(
+        tmp_path / "project",
+        templates={
+            "credcat/credential.html": (
+                '{% extends "credcat/page.html" %}\n{% block extrahead %}{{ super() }}'
+                '<link rel="author" href="{{ credcat.employers.awarded[0].href }}">'
+                "{% endblock %}\n"
+            )
+        },
     )
     _build(config.parent, tmp_path / "site")
     page = tmp_path / "site" / "credentials" / "intro-databases"
@@ -236,20 +224,15 @@ def test_a_site_s_own_partial_showing_a_shared_link_is_told_where_to_show_it(
     link of the credential page's context, which the main page and the current version's
     page share with a placeholder for the way to the root: the build stops with what to do
     instead (no page is written with the placeholder in it)."""
-    theme = tmp_path / "overrides"
-    partial = theme / "partials" / "copyright.html"
-    partial.parent.mkdir(parents=True)
-    partial.write_text(
-        '{% if credcat and credcat.employers %}<a href="{{ credcat.employers.awarded[0].href }}">'
-        "awarded by</a>{% endif %}\n",
-        "utf-8",
-    )
-    config = make_project(tmp_path / "project")
-    config.write_text(
-        config.read_text("utf-8").replace(
-            "  name: material\n", f"  name: material\n  custom_dir: {theme}\n"
-        ),
-        "utf-8",
+    config = make_project(
+        tmp_path / "project",
+        templates={
+            "partials/copyright.html": (
+                "{% if credcat and credcat.employers %}"
+                '<a href="{{ credcat.employers.awarded[0].href }}">awarded by</a>'
+                "{% endif %}\n"
+            )
+        },
     )
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         _build(config.parent, tmp_path / "site")

@@ -86,9 +86,12 @@ def make_project(
     site_url: str | None = None,
     plugin_options: str = "",
     extra_docs: dict[str, str] | None = None,
+    templates: dict[str, str] | None = None,
 ) -> Path:
     """A small MkDocs project in ``root``: the repository's hand-written pages, a copy of a
-    catalogue and a mkdocs.yml like the repository's. Returns the mkdocs.yml path."""
+    catalogue and a mkdocs.yml like the repository's; with ``templates``, the site's own
+    templates (path in the theme: text) in its ``custom_dir``, ``overrides/``. Returns the
+    mkdocs.yml path."""
     root.mkdir(parents=True, exist_ok=True)
     docs = root / "docs"
     docs.mkdir(exist_ok=True)
@@ -105,10 +108,13 @@ def make_project(
         site_url = str(settings["base_uri"])
     config = root / "mkdocs.yml"
     options = "\n".join("      " + line for line in plugin_options.splitlines())
-    config.write_text(
-        MKDOCS_YML.format(site_url=site_url, plugin_options=options),
-        encoding="utf-8",
-    )
+    text = MKDOCS_YML.format(site_url=site_url, plugin_options=options)
+    if templates is not None:
+        text = text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+        for name, template in templates.items():
+            (root / "overrides" / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / "overrides" / name).write_text(template, encoding="utf-8")
+    config.write_text(text, encoding="utf-8")
     return config
 
 
