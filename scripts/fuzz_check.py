@@ -272,6 +272,26 @@ PLAUSIBLE = [
 """Values that may pass the check and must then be rendered safely."""
 
 
+DATE_WORDS = ("date", "published", "start", "end", "deadline", "until")
+"""Words in the keys of dates (a line holding one of them is taken for a date's)."""
+
+
+def scalar_lines(lines: list[str], refused: str) -> list[int]:
+    """Indexes of the lines ``key: value`` whose value is a plain scalar: not empty, not
+    beginning with one of ``refused`` (block and flow markers, comments, anchors, tags)."""
+    found = []
+    for i, line in enumerate(lines):
+        value = line.split(": ", 1)[1].strip() if ": " in line else ""
+        if value and value[0] not in refused:
+            found.append(i)
+    return found
+
+
+def valued_lines(lines: list[str]) -> list[int]:
+    """Indexes of the lines ``key: value`` (not comments starting the line)."""
+    return [i for i, line in enumerate(lines) if ": " in line and not line.startswith("#")]
+
+
 class Edit:
     """One round's edits of a working copy, with the random generator that chose them.
 
@@ -315,10 +335,17 @@ class Edit:
             i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")
         ]
 
-    def pick_line(self, lines: list[str]) -> int | None:
-        """A random content line."""
-        found = self.content_lines(lines)
-        return self.rng.choice(found) if found else None
+    def chosen(
+        self, name: str, among: Callable[[list[str]], list[int]]
+    ) -> tuple[list[str], int] | None:
+        """The lines of ``name`` and the index of one of them, drawn from those ``among``
+        gives (:meth:`content_lines`, :meth:`key_lines`, :func:`scalar_lines` …); ``None``
+        where the file is not there or ``among`` gives none."""
+        lines = self.lines_of(name)
+        found = [] if lines is None else among(lines)
+        if lines is None or not found:
+            return None
+        return lines, self.rng.choice(found)
 
     def key_lines(self, lines: list[str]) -> list[int]:
         """Indexes of lines that start with ``key:`` (after indentation or ``- ``)."""
@@ -384,11 +411,10 @@ class Edit:
 
     def delete_key(self, name: str) -> str | None:
         """A key and its block removed."""
-        lines = self.lines_of(name)
-        keys = [] if lines is None else self.key_lines(lines)
-        if not lines or not keys:
+        found = self.chosen(name, self.key_lines)
+        if found is None:
             return None
-        i = self.rng.choice(keys)
+        lines, i = found
         end = self.block_end(lines, i)
         removed = lines[i].strip()
         del lines[i:end]
@@ -397,11 +423,10 @@ class Edit:
 
     def duplicate_key(self, name: str) -> str | None:
         """A key and its block written twice."""
-        lines = self.lines_of(name)
-        keys = [] if lines is None else self.key_lines(lines)
-        if not lines or not keys:
+        found = self.chosen(name, self.key_lines)
+        if found is None:
             return None
-        i = self.rng.choice(keys)
+        lines, i = found
         end = self.block_end(lines, i)
         block = lines[i:end]
         if lines[i].lstrip().startswith("- "):
@@ -412,11 +437,10 @@ class Edit:
 
     def retype_key(self, name: str) -> str | None:
         """A key misspelt: letters swapped, capitals, a plural, a dash, a space, an accent."""
-        lines = self.lines_of(name)
-        keys = [] if lines is None else self.key_lines(lines)
-        if not lines or not keys:
+        found = self.chosen(name, self.key_lines)
+        if found is None:
             return None
-        i = self.rng.choice(keys)
+        lines, i = found
         line = lines[i]
         head, colon, tail = line.partition(":")
         stripped = head.lstrip(" -")
@@ -471,10 +495,10 @@ class Edit:
 
     def bad_indent(self, name: str) -> str | None:
         """A line indented a few spaces too far or too little."""
-        lines = self.lines_of(name)
-        i = None if lines is None else self.pick_line(lines)
-        if lines is None or i is None:
+        found = self.chosen(name, self.content_lines)
+        if found is None:
             return None
+        lines, i = found
         shift = self.rng.choice([-2, -1, 1, 2, 3, 8])
         line = lines[i]
         now = self.indent(line)
@@ -484,10 +508,10 @@ class Edit:
 
     def tabs(self, name: str) -> str | None:
         """A tab before, after the colon of, or inside a line."""
-        lines = self.lines_of(name)
-        i = None if lines is None else self.pick_line(lines)
-        if lines is None or i is None:
+        found = self.chosen(name, self.content_lines)
+        if found is None:
             return None
+        lines, i = found
         line = lines[i]
         where = self.rng.choice(["lead", "after-colon", "inside"])
         if where == "lead":
@@ -515,10 +539,10 @@ class Edit:
 
     def odd_unicode(self, name: str) -> str | None:
         """Odd characters in a line, raw or as escapes of a double-quoted text."""
-        lines = self.lines_of(name)
-        i = None if lines is None else self.pick_line(lines)
-        if lines is None or i is None:
+        found = self.chosen(name, self.content_lines)
+        if found is None:
             return None
+        lines, i = found
         line = lines[i].rstrip("\r\n")
         end = lines[i][len(line) :]
         if self.rng.random() < 0.4:
@@ -539,19 +563,10 @@ class Edit:
 
     def retype_scalar(self, name: str) -> str | None:
         """A value written as a number, a text, a date, a list or a mapping."""
-        lines = self.lines_of(name)
-        if lines is None:
+        found = self.chosen(name, lambda lines: scalar_lines(lines, "|>[{#"))
+        if found is None:
             return None
-        scalars = [
-            i
-            for i, line in enumerate(lines)
-            if ": " in line
-            and line.split(": ", 1)[1].strip()
-            and line.split(": ", 1)[1].strip()[0] not in "|>[{#"
-        ]
-        if not scalars:
-            return None
-        i = self.rng.choice(scalars)
+        lines, i = found
         head, _, tail = lines[i].rstrip("\r\n").partition(": ")
         value = tail.strip()
         how = self.rng.choice(["number", "quote", "unquote", "date", "list", "map"])
@@ -573,20 +588,15 @@ class Edit:
 
     def plausible_value(self, name: str) -> str | None:
         """A scalar replaced by a value that may well be accepted (then it is rendered)."""
-        lines = self.lines_of(name)
-        if lines is None:
+        found = self.chosen(
+            name,
+            lambda lines: [
+                i for i in scalar_lines(lines, "|>[{#&*!") if not lines[i].lstrip().startswith("#")
+            ],
+        )
+        if found is None:
             return None
-        scalars = [
-            i
-            for i, line in enumerate(lines)
-            if ": " in line
-            and not line.lstrip().startswith("#")
-            and line.split(": ", 1)[1].strip()
-            and line.split(": ", 1)[1].strip()[0] not in "|>[{#&*!"
-        ]
-        if not scalars:
-            return None
-        i = self.rng.choice(scalars)
+        lines, i = found
         head = lines[i].partition(": ")[0]
         new = self.rng.choice(PLAUSIBLE)
         lines[i] = f"{head}: {new}\n"
@@ -595,18 +605,17 @@ class Edit:
 
     def odd_date(self, name: str) -> str | None:
         """A date written in an odd format, or one that does not exist."""
-        lines = self.lines_of(name)
-        if lines is None:
+        found = self.chosen(
+            name,
+            lambda lines: [
+                i
+                for i, line in enumerate(lines)
+                if any(w in line for w in DATE_WORDS) and ": " in line
+            ],
+        )
+        if found is None:
             return None
-        dated = [
-            i
-            for i, line in enumerate(lines)
-            if any(w in line for w in ("date", "published", "start", "end", "deadline", "until"))
-            and ": " in line
-        ]
-        if not dated:
-            return None
-        i = self.rng.choice(dated)
+        lines, i = found
         head = lines[i].partition(": ")[0]
         new = self.rng.choice(ODD_DATES)
         lines[i] = f"{head}: {new}\n"
@@ -615,13 +624,10 @@ class Edit:
 
     def yaml_tag(self, name: str) -> str | None:
         """A value given a YAML tag (``!!python/object``, ``!!binary``, ``!custom`` …)."""
-        lines = self.lines_of(name)
-        if lines is None:
+        found = self.chosen(name, valued_lines)
+        if found is None:
             return None
-        valued = [i for i, line in enumerate(lines) if ": " in line and not line.startswith("#")]
-        if not valued:
-            return None
-        i = self.rng.choice(valued)
+        lines, i = found
         head, _, tail = lines[i].partition(": ")
         tag = self.rng.choice(TAGS)
         lines[i] = f"{head}: {tag} {tail}"
@@ -631,10 +637,8 @@ class Edit:
     def anchors(self, name: str) -> str | None:
         """Anchors and aliases: a value repeated, merged, unknown, or the billion laughs."""
         lines = self.lines_of(name)
-        if lines is None:
-            return None
-        valued = [i for i, line in enumerate(lines) if ": " in line and not line.startswith("#")]
-        if len(valued) < 2:
+        valued = [] if lines is None else valued_lines(lines)
+        if lines is None or len(valued) < 2:
             return None
         how = self.rng.choice(["alias", "merge", "laughs", "unknown"])
         i, j = sorted(self.rng.sample(valued, 2))
