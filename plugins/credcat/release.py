@@ -503,12 +503,11 @@ def record_organisation_names(root: Path | str) -> list[Path]:
     return sorted(target for _staging, target in staged)
 
 
-def _with_more_names(text: str, names: dict[str, dict[str, str]], today: str) -> str | None:
-    """A snapshot's text with ``names`` added at the end of the
-    :data:`~credcat.versions.ORGANISATIONS` its ``release:`` record holds already, which
-    leave them out (an entry taken out by hand); ``None`` where the record is not written as
-    ``credcat release`` writes it (``organisations:`` on a line of its own, indented by two
-    spaces, its entries by four; or ``organisations: {}``). Line ends as :func:`_with_names`."""
+def _release_record(text: str) -> tuple[str, list[str], int, int] | None:
+    """A snapshot's text read for its ``release:`` record: the file's line end (CRLF in a
+    snapshot Git checked out so on Windows, ``core.autocrlf``; else LF), its lines without
+    them, and the index of the record's first line below ``release:`` and of the first line
+    after it (its lines are indented); ``None`` where the file has no ``release:`` line."""
     eol = "\r\n" if "\r\n" in text else "\n"
     lines = text.split(eol)
     if f"{HEADER_KEY}:" not in lines:
@@ -517,6 +516,19 @@ def _with_more_names(text: str, names: dict[str, dict[str, str]], today: str) ->
     end = start
     while end < len(lines) and lines[end].startswith(" "):
         end += 1
+    return eol, lines, start, end
+
+
+def _with_more_names(text: str, names: dict[str, dict[str, str]], today: str) -> str | None:
+    """A snapshot's text with ``names`` added at the end of the
+    :data:`~credcat.versions.ORGANISATIONS` its ``release:`` record holds already, which
+    leave them out (an entry taken out by hand); ``None`` where the record is not written as
+    ``credcat release`` writes it (``organisations:`` on a line of its own, indented by two
+    spaces, its entries by four; or ``organisations: {}``). Line ends as :func:`_with_names`."""
+    found = _release_record(text)
+    if found is None:
+        return None
+    eol, lines, start, end = found
     record = lines[start:end]
     if f"  {ORGANISATIONS}: {{}}" in record:
         at = start + record.index(f"  {ORGANISATIONS}: {{}}")
@@ -540,14 +552,10 @@ def _with_names(text: str, names: dict[str, dict[str, str]], today: str) -> str 
     entries of its ``release:`` record (the record's lines are indented below it); ``None``
     where the record is not written so. The added lines end as the file's do: CRLF in a
     snapshot Git checked out so on Windows (``core.autocrlf``), else LF."""
-    eol = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(eol)
-    if f"{HEADER_KEY}:" not in lines:
+    found = _release_record(text)
+    if found is None:
         return None
-    start = lines.index(f"{HEADER_KEY}:")
-    end = start + 1
-    while end < len(lines) and lines[end].startswith(" "):
-        end += 1
+    eol, lines, _start, end = found
     added = [
         f"  # the name of each organisation its files name, recorded on {today} by credcat",
         "  # record-names (its release did not record them): a later name is shown with it",
