@@ -32,6 +32,7 @@ from .versions import (
     VERSION_MAPS,
     fingerprint,
     load_snapshot,
+    name_entry,
     named_now,
     next_version,
     organisation_names,
@@ -121,15 +122,7 @@ def _organisations(names: dict[str, dict[str, str]]) -> list[str]:
     ``    <id>: {name: {de: "…", en: "…"}}`` (``organisations: {}`` for none)."""
     if not names:
         return [f"  {ORGANISATIONS}: {{}}"]
-    return [
-        f"  {ORGANISATIONS}:",
-        *(
-            f"    {oid}: {{name: {{"
-            + ", ".join(f"{lang}: {double_quoted(text)}" for lang, text in name.items())
-            + "}}"
-            for oid, name in names.items()
-        ),
-    ]
+    return [f"  {ORGANISATIONS}:", *(f"    {name_entry(oid, name)}" for oid, name in names.items())]
 
 
 @dataclass(frozen=True)

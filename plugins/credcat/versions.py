@@ -1204,6 +1204,14 @@ def _organisations(catalogue: Catalogue, archive: Archive) -> Iterator[Problem]:
         yield _snapshot_problem(first, loc, message, hint, ORGANISATION_GONE)
 
 
+def name_entry(oid: str, name: Mapping[str, str]) -> str:
+    """One organisation's entry of a release record's :data:`ORGANISATIONS`, as ``credcat
+    release`` writes it: ``<id>: {name: {de: "…", en: "…"}}`` (the languages in the order of
+    ``name``)."""
+    texts = ", ".join(f"{lang}: {double_quoted(text)}" for lang, text in name.items())
+    return f"{oid}: {{name: {{{texts}}}}}"
+
+
 def unrecorded(release_: Release) -> dict[str, list[str]]:
     """The organisations a release record's names (:data:`ORGANISATIONS`) leave out, of those
     its version names (its snapshot's, and the publisher it recorded), each with the keys of
@@ -1259,12 +1267,7 @@ def _unrecorded_names(catalogue: Catalogue, archive: Archive) -> Iterator[Proble
             said = listing(f"'{oid}' (its {roles[oid]})" for oid in sorted(missing))
             day = release_.released.isoformat()
             entries = "; ".join(
-                f"{oid}: {{name: {{"
-                + ", ".join(
-                    f"{lang}: {double_quoted(text)}"
-                    for lang, text in sorted(catalogue.organisations[oid].name.items())
-                )
-                + "}}"
+                name_entry(oid, dict(sorted(catalogue.organisations[oid].name.items())))
                 for oid in sorted(missing)
             )
             shown = any(oid in missing for oid in shown_unrecorded(release_))
