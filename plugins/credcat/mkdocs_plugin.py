@@ -1946,12 +1946,12 @@ def _keepable(config: MkDocsConfig) -> frozenset[str]:
     override: the keys of the slots are what the theme's own templates show, while a
     template in the site's ``custom_dir`` may show anything of the page. The configuration
     block is the theme's when neither ``main.html`` nor ``base.html`` is the site's."""
-
-    def own(*names: str) -> bool:
-        return _own_templates(config, *names)
-
-    kept = {slot for name, slot in KEPT_PARTIALS.items() if own(name, *KEPT_INCLUDES.get(name, ()))}
-    if own("main.html", "base.html"):
+    kept = {
+        slot
+        for name, slot in KEPT_PARTIALS.items()
+        if _own_templates(config, name, *KEPT_INCLUDES.get(name, ()))
+    }
+    if _own_templates(config, "main.html", "base.html"):
         kept.add("credcat_config")
     return frozenset(kept)
 

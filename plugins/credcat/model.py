@@ -1061,12 +1061,6 @@ def _interface_names(section: str) -> Mapping[str, str]:
     return MappingProxyType(found)
 
 
-def _kind_names() -> Mapping[str, str]:
-    """The kinds of organisation by the names credcat's interface gives them
-    (:func:`_interface_names`): ``berufsschule`` is ``vet-school``."""
-    return _interface_names("org_kind")
-
-
 def kind_for_name(value: str) -> str | None:
     """The kind of organisation a name stands for (``Berufsschule``, ``university of applied
     sciences`` aside: only the names credcat's interface gives the kinds), or a code written
@@ -1075,7 +1069,7 @@ def kind_for_name(value: str) -> str | None:
     code = plain.replace(" ", "-").replace("_", "-")
     if code in OrganisationKind.__args__:  # type: ignore[attr-defined]
         return code
-    return _kind_names().get(plain)
+    return _interface_names("org_kind").get(plain)
 
 
 class Address(_Model):

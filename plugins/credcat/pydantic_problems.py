@@ -724,6 +724,8 @@ def _whole_hours(number: str, least: int = 1) -> str:
 
 HOURS_PARTS = frozenset({"guided_hours", "self_study_hours", "assessment_hours"})
 """The parts of a workload's hours, whole numbers like ``hours``, which they add up to."""
+HOURS_FIELDS = frozenset({"hours", *HOURS_PARTS})
+"""The fields of a workload that hold hours: whole numbers."""
 
 
 def _rounded_hours(name: str, number: str) -> str:
@@ -858,8 +860,7 @@ def _number_problem(value: Any, kind: str, name: str, hint: str) -> tuple[str, s
     if isinstance(value, float) and value != value:
         return "'nan' is not a number", "write a plain number"
     if kind == "int_from_float" or (isinstance(value, float) and "int" in kind):
-        hours = name == "hours" or name in HOURS_PARTS
-        if hours and isinstance(value, float) and value > 0 and not hint:
+        if name in HOURS_FIELDS and isinstance(value, float) and value > 0 and not hint:
             return f"{value} is not a whole number", _rounded_hours(name, str(value))
         return f"{value} is not a whole number", hint or "write a whole number, e.g. 135"
     if isinstance(value, str):
@@ -870,8 +871,7 @@ def _number_problem(value: Any, kind: str, name: str, hint: str) -> tuple[str, s
         if alone is not None and alone.grouped:
             hint = f"write the number without separators: {name}: {alone.value}"
         elif alone is not None and alone.decimal_comma:
-            hours = name == "hours" or name in HOURS_PARTS
-            if hours and "int" in kind and "." in alone.value:  # 2,5 hours: whole ones
+            if name in HOURS_FIELDS and "int" in kind and "." in alone.value:  # 2,5 hours
                 hint = _rounded_hours(name, alone.value)
             else:
                 hint = f"write a decimal point: {name}: {alone.value}"
