@@ -65,7 +65,7 @@ from .rules import check_rules, release_memos
 from .store import Handle, Held, ModelStore, Packed
 from .versions import RELEASED_CHANGED as CHANGED
 from .versions import SnapshotLoader, fingerprint, load_archive, load_snapshot
-from .yaml_loader import MAX_BYTES, Document, PathKey, load_yaml
+from .yaml_loader import MAX_BYTES, Document, PathKey, load_yaml, value_at
 
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E", Organisation, Credential)
@@ -502,14 +502,10 @@ def _titles_for_ids(
     told: dict[int, Problem] = {}
     for problem in wrong:
         doc = read(f"{CREDENTIALS_DIR}/{Path(problem.path).name}")
-        value: Any = doc.data if doc is not None else None
-        for step in problem.loc:
-            if isinstance(value, dict):
-                value = value.get(step)
-            elif isinstance(value, list) and isinstance(step, int) and step < len(value):
-                value = value[step]
-            elif not (isinstance(value, str) and step == 0):  # one id written without a list
-                value = None
+        data = doc.data if doc is not None else None
+        value = value_at(data, problem.loc)
+        if value is None and problem.loc[-1:] == (0,):  # one id written without a list
+            value = value_at(data, problem.loc[:-1])
         found = titles.get(slugify(value)) if isinstance(value, str) else None
         if found is not None:
             cid, title = found

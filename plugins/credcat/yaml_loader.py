@@ -673,7 +673,7 @@ _PLACEHOLDER_START = "TODO("
 (:data:`credcat.model.NEW_PLACEHOLDER`, ``IMPORT_PLACEHOLDER``), which check refuses anyway."""
 
 
-def _value_at(data: Any, loc: PathKey) -> Any:
+def value_at(data: Any, loc: PathKey) -> Any:
     """The value of ``data`` at ``loc`` (keys and list indexes), ``None`` where there is none."""
     for part in loc:
         listed = isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data)
@@ -693,7 +693,7 @@ def _to_translate(doc: Document, text: str) -> list[Problem]:
     def wanted(loc: PathKey) -> bool:
         if not loc or not isinstance(loc[-1], str) or not LANGUAGE_TAG.match(loc[-1]):
             return False
-        value = _value_at(doc.data, loc)
+        value = value_at(doc.data, loc)
         return not (isinstance(value, str) and value.startswith(_PLACEHOLDER_START))
 
     return _marked(
