@@ -295,12 +295,11 @@ def cmd_record_names(args: argparse.Namespace, out: TextIO) -> int:
     for path in done:
         out.write(f"recorded the organisations' names in {path}\n")
     one = len(done) == 1
+    whose = "its version's" if one else "their versions'"
     out.write(
         f"{len(done)} release record{'' if one else 's'} now name{'s' if one else ''} the "
-        f"organisations as their files do today; {'its version' if one else 'their versions'}"
-        f"{chr(39) + 's' if one else chr(39)} pages no longer say that the names were not "
-        "recorded. Commit "
-        f"{'it' if one else 'them'}.\n"
+        f"organisations as their files do today; {whose} pages no longer say that the names "
+        f"were not recorded. Commit {'it' if one else 'them'}.\n"
     )
     return 0
 
