@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -568,13 +569,14 @@ def new_file(kind: str, ident: str, catalogue: Path) -> Path:
             f"{printable(ident)!r} is not an id: write lowercase words joined by hyphens "
             "(it becomes the file name and part of every address), e.g. data-literacy"
         )
-    languages = _catalogue_languages(catalogue)
+    settings = _catalogue_settings(catalogue)
+    languages = _catalogue_languages(settings)
     path = catalogue / folder / f"{ident}.yaml"
     if path.exists() or path.is_symlink():
         raise ScaffoldError(f"{path} exists: choose another id, or edit that file")
     values = {"default_language": languages[0]}
     if kind == "credential":
-        values["nqf_line"] = _nqf_line(_publisher_country(catalogue))
+        values["nqf_line"] = _nqf_line(_publisher_country(catalogue, settings))
     text = _texts(_fill(_template(template), values), languages)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as handle:
@@ -595,13 +597,11 @@ def _nqf_line(country: str | None) -> str:
     return f"# nqf: {example}".ljust(36) + f"# the level in your national framework ({ranges})"
 
 
-def _publisher_country(catalogue: Path) -> str | None:
-    """The country of the catalogue's publisher, read from its organisation file; ``None``
-    where a file cannot tell it (the check says why, not ``new``)."""
-    settings, _ = load_yaml(catalogue / CATALOGUE_FILE, CATALOGUE_FILE)
-    publisher = (
-        settings.data.get("publisher") if settings and isinstance(settings.data, dict) else None
-    )
+def _publisher_country(catalogue: Path, settings: dict[str, Any]) -> str | None:
+    """The country of the catalogue's publisher (``settings``: ``catalogue.yaml`` as
+    :func:`_catalogue_settings` read it), read from its organisation file; ``None`` where a
+    file cannot tell it (the check says why, not ``new``)."""
+    publisher = settings.get("publisher")
     if not isinstance(publisher, str) or not is_id(publisher):
         return None
     source = catalogue / ORGANISATIONS_DIR / f"{publisher}.yaml"
@@ -613,8 +613,13 @@ def _publisher_country(catalogue: Path) -> str | None:
     return country if isinstance(country, str) else None
 
 
-def _catalogue_languages(catalogue: Path) -> list[str]:
-    """The catalogue's languages, the default first (read from ``catalogue.yaml``)."""
+def _catalogue_settings(catalogue: Path) -> dict[str, Any]:
+    """``catalogue.yaml`` of the catalogue folder, as loaded (not validated: ``new`` writes a
+    file the check then reads).
+
+    Raises:
+        ScaffoldError: When it is not there, or is not a mapping of settings.
+    """
     source = catalogue / CATALOGUE_FILE
     if not source.is_file():
         raise ScaffoldError(
@@ -626,8 +631,13 @@ def _catalogue_languages(catalogue: Path) -> list[str]:
         raise ScaffoldError(
             "\n".join(p.format() for p in problems) or f"{source}: not a catalogue file"
         )
-    default = document.data.get("default_language", "en")
-    languages = document.data.get("languages") or [default]
+    return document.data
+
+
+def _catalogue_languages(settings: dict[str, Any]) -> list[str]:
+    """The catalogue's languages, the default first (``settings``: ``catalogue.yaml``)."""
+    default = settings.get("default_language", "en")
+    languages = settings.get("languages") or [default]
     if isinstance(languages, str):
         languages = [languages]
     ordered = [str(default)] + [str(lang) for lang in languages if lang != default]
